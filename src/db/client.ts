@@ -1,0 +1,83 @@
+import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+/** The typed query layer, the same over PGlite and node-postgres. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle; repositories accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything queries can run on: the database or a transaction. */
+export type Queryable = Db | Tx;
+
+/** Where the data lives: an embedded PGlite (a directory, or memory) or a PostgreSQL server. */
+export type DbTarget = { kind: 'pglite'; dir?: string } | { kind: 'postgres'; url: string; poolSize?: number };
+
+/** An open database: the query layer plus its lifecycle. */
+export interface Database {
+  readonly db: Db;
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs a raw SQL statement (health checks, tests). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
+/** Serialises migrations across nodes sharing one PostgreSQL server. */
+const MIGRATION_LOCK_KEY = 727_001;
+
+/** Opens the database and applies every pending migration from the journal. */
+export async function openDatabase(target: DbTarget): Promise<Database> {
+  return target.kind === 'pglite' ? openPglite(target.dir) : openPostgres(target.url, target.poolSize ?? 10);
+}
+
+async function openPglite(dir?: string): Promise<Database> {
+  if (dir) mkdirSync(dir, { recursive: true });
+  const client = dir ? new PGlite(dir, { extensions: { btree_gist } }) : new PGlite({ extensions: { btree_gist } });
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS });
+  return {
+    db,
+    kind: 'pglite',
+    ping: async () => { await client.query('select 1'); },
+    close: async () => { await client.close(); },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const lock = await pool.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migratePg(drizzlePg(lock), { migrationsFolder: MIGRATIONS });
+  } finally {
+    await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    lock.release();
+  }
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    ping: async () => { await pool.query('select 1'); },
+    close: async () => { await pool.end(); },
+  };
+}
+
+/** The PostgreSQL error code of a failed statement, looking through Drizzle's wrapper. */
+export function pgErrorCode(e: unknown): { code?: string; constraint?: string } {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
+    const o = cur as { code?: unknown; constraint?: string; cause?: unknown };
+    if (typeof o.code === 'string' && /^[0-9A-Z]{5}$/.test(o.code)) return { code: o.code, constraint: o.constraint };
+    cur = o.cause;
+  }
+  return {};
+}

@@ -1,0 +1,3 @@
+export * from './client.js';
+export * as schema from './schema/index.js';
+export type { WeeklyHours, EmergencyKeyword } from './schema/business.js';

@@ -1,0 +1,62 @@
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, ts } from './columns.js';
+import { organizations } from './organizations.js';
+
+/** One conversation on any channel (phone, chat, test call), written as it happens. */
+export const calls = pgTable('calls', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  callSid: text('call_sid'),
+  channel: text('channel', { enum: ['phone', 'chat', 'test'] }).notNull().default('phone'),
+  direction: text('direction', { enum: ['inbound', 'outbound'] }).notNull().default('inbound'),
+  from: text('from_number'),
+  to: text('to_number'),
+  status: text('status').notNull().default('ringing'),
+  outcome: text('outcome'),
+  engine: text('engine'),
+  startedAt: ts('started_at').notNull().defaultNow(),
+  answeredAt: ts('answered_at'),
+  endedAt: ts('ended_at'),
+  durationSec: integer('duration_sec'),
+  costCents: integer('cost_cents'),
+  summary: text('summary'),
+  recordingUrl: text('recording_url'),
+  recordingSid: text('recording_sid'),
+  appointmentId: uuid('appointment_id'),
+  leadId: uuid('lead_id'),
+  /** One-time token handed out in TwiML, consumed by the media stream's start. */
+  streamTokenHash: text('stream_token_hash'),
+  streamTokenUsedAt: ts('stream_token_used_at'),
+  metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: createdAt(),
+}, (t) => [
+  index('calls_org_started_idx').on(t.organizationId, t.startedAt),
+  uniqueIndex('calls_call_sid_uq').on(t.callSid),
+]);
+
+/** One exchange: what the caller said and what the agent answered, with its timings. */
+export const callTurns = pgTable('call_turns', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull(),
+  callId: uuid('call_id').notNull().references(() => calls.id, { onDelete: 'cascade' }),
+  seq: integer('seq').notNull(),
+  role: text('role', { enum: ['caller', 'agent'] }).notNull(),
+  text: text('text').notNull(),
+  asrMs: integer('asr_ms'),
+  llmMs: integer('llm_ms'),
+  ttsMs: integer('tts_ms'),
+  e2eMs: integer('e2e_ms'),
+  interrupted: boolean('interrupted').notNull().default(false),
+  heardText: text('heard_text'),
+  at: ts('at').notNull().defaultNow(),
+}, (t) => [index('call_turns_call_idx').on(t.callId, t.seq)]);
+
+/** Anything else that happened on a call: tool calls, state changes, DTMF, errors. */
+export const callEvents = pgTable('call_events', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull(),
+  callId: uuid('call_id').notNull().references(() => calls.id, { onDelete: 'cascade' }),
+  type: text('type').notNull(),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  at: ts('at').notNull().defaultNow(),
+}, (t) => [index('call_events_call_idx').on(t.callId, t.at)]);

@@ -1,0 +1,6 @@
+export * from './organizations.js';
+export * from './business.js';
+export * from './booking.js';
+export * from './calls.js';
+export * from './leads.js';
+export * from './notify.js';
