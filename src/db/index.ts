@@ -1,3 +1,4 @@
 export * from './client.js';
 export * as schema from './schema/index.js';
 export type { WeeklyHours, EmergencyKeyword } from './schema/business.js';
+export * from './secrets.js';

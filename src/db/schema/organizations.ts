@@ -65,3 +65,10 @@ export const usage = pgTable('usage', {
   quantity: text('quantity').notNull().default('0'),
   updatedAt: updatedAt(),
 }, (t) => [uniqueIndex('usage_org_period_metric_uq').on(t.organizationId, t.period, t.metric)]);
+
+/** Secrets the server generates itself when not configured (JWT key, encryption key), shared by all nodes. */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
+});

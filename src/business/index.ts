@@ -1,0 +1,6 @@
+export * from './validation.js';
+export * from './templates.js';
+export * from './audit.js';
+export * from './settings.js';
+export * from './organizations.js';
+export * from './catalog.js';

@@ -1,0 +1,35 @@
+import type { Queryable } from '../db/index.js';
+import { schema } from '../db/index.js';
+import { newToken } from '../lib/index.js';
+import { templateFor } from './templates.js';
+
+/** What a new organization starts from. */
+export interface NewOrganization {
+  name: string;
+  timezone?: string;
+  industry?: string;
+  /** Copy the industry template's hours, services, emergency words and FAQ. */
+  applyTemplate?: boolean;
+}
+
+/** Creates an organization with its configuration and agent documents (inside the caller's transaction). */
+export async function createOrganization(q: Queryable, input: NewOrganization) {
+  const industry = input.industry ?? 'other';
+  const [org] = await q.insert(schema.organizations).values({
+    name: input.name, timezone: input.timezone ?? 'America/New_York', industry,
+    chatKey: `pk_${newToken(12)}`, icsToken: newToken(24),
+  }).returning();
+  const tpl = input.applyTemplate ? templateFor(industry) : undefined;
+  await q.insert(schema.businessConfigs).values({
+    organizationId: org.id,
+    hours: tpl?.hours ?? { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
+    greeting: (tpl?.greeting ?? 'Thanks for calling {business}. How can I help you today?').replace('{business}', input.name),
+    emergencyKeywords: tpl?.emergencyKeywords ?? [],
+  });
+  await q.insert(schema.agents).values({ organizationId: org.id });
+  if (tpl) {
+    await q.insert(schema.services).values(tpl.services.map((s) => ({ ...s, organizationId: org.id })));
+    if (tpl.knowledge.length) await q.insert(schema.knowledgeItems).values(tpl.knowledge.map((k) => ({ ...k, organizationId: org.id })));
+  }
+  return org;
+}

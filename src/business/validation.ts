@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { IANAZone } from 'luxon';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+/** Weekday keys of the weekly hours document. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Normalises a phone number in any common human format to E.164, or returns null. */
+export function normalizePhone(input: string, defaultCountry: 'US' | 'CA' | 'GB' = 'US'): string | null {
+  if (input.length > 40) return null;
+  const p = parsePhoneNumberFromString(input.trim(), defaultCountry);
+  return p && p.isValid() ? p.number : null;
+}
+
+/** A phone number field: accepts human formats, answers E.164; refuses what cannot be a number. */
+export const PhoneSchema = z
+  .string()
+  .max(40)
+  .transform((v, ctx) => {
+    const n = normalizePhone(v);
+    if (!n) {
+      ctx.addIssue({ code: 'custom', message: 'not a valid phone number' });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+/** An IANA timezone name such as "America/Chicago". */
+export const TimezoneSchema = z
+  .string()
+  .max(64)
+  .refine((tz) => IANAZone.isValidZone(tz) && tz.includes('/') || tz === 'UTC', 'not a valid IANA timezone');
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const toMin = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
+
+/** One day's opening ranges: each closes after it opens, and none overlap. */
+export const DayRangesSchema = z
+  .array(z.tuple([z.string().regex(HHMM, 'time must be HH:MM'), z.string().regex(HHMM, 'time must be HH:MM')]))
+  .max(8)
+  .superRefine((ranges, ctx) => {
+    ranges.forEach(([open, close], i) => {
+      if (toMin(close) <= toMin(open)) ctx.addIssue({ code: 'custom', path: [i], message: `closes (${close}) before it opens (${open})` });
+    });
+    const sorted = ranges.map(([a, b], i) => ({ a: toMin(a), b: toMin(b), i })).sort((x, y) => x.a - y.a);
+    for (let k = 1; k < sorted.length; k++) {
+      if (sorted[k].a < sorted[k - 1].b) ctx.addIssue({ code: 'custom', path: [sorted[k].i], message: 'opening ranges overlap' });
+    }
+  });
+
+/** Weekly hours: `{ mon: [["09:00","17:00"]], … }`; a missing or empty day is closed. */
+export const WeeklyHoursSchema = z.strictObject(
+  Object.fromEntries(WEEKDAYS.map((d) => [d, DayRangesSchema.optional()])) as Record<Weekday, z.ZodOptional<typeof DayRangesSchema>>,
+);
+
+/** A local calendar date "YYYY-MM-DD" that exists. */
+export const LocalDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a real date');
+
+/** Free text of a bounded length, trimmed. */
+export const text = (max: number) => z.string().trim().max(max);
+
+/** A required name-like string. */
+export const name = (max = 120) => z.string().trim().min(1, 'required').max(max);
+
+export const PRIORITIES = ['URGENT', 'HIGH', 'NORMAL'] as const;
+
+/** An emergency phrase with its priority; a bare string means URGENT. */
+export const EmergencyKeywordSchema = z.union([
+  z.string().trim().min(2).max(80).transform((phrase) => ({ phrase, priority: 'URGENT' as const })),
+  z.strictObject({ phrase: z.string().trim().min(2).max(80), priority: z.enum(PRIORITIES) }),
+]);

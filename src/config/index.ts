@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => ['1', 'true', 'yes'].includes(v));
+const opt = z.string().min(1).optional();
+
+/** Every environment variable the product reads; the only place that reads them. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: opt,
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: opt,
+  PUBLIC_URL: opt,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JWT_SECRET: z.string().min(32).optional(),
+  ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/i, '64 hex characters (32 bytes)').optional(),
+  ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(30).max(86400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SEED_DEMO: bool.default(true),
+  DEMO_EMAIL: z.string().email().default('owner@demo-plumbing.test'),
+  DEMO_PASSWORD: z.string().min(8).default('demo-password-123'),
+  TRUST_PROXY: bool.default(false),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  TWILIO_ACCOUNT_SID: opt,
+  TWILIO_AUTH_TOKEN: opt,
+  TWILIO_API_BASE: z.string().url().default('https://api.twilio.com'),
+  DEEPGRAM_API_KEY: opt,
+  DEEPGRAM_BASE_URL: z.string().url().default('https://api.deepgram.com'),
+  OPENAI_API_KEY: opt,
+  OPENAI_BASE_URL: z.string().url().default('https://api.openai.com/v1'),
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  OPENAI_REALTIME_MODEL: z.string().default('gpt-4o-realtime-preview'),
+  SMTP_URL: opt,
+  SMTP_FROM: z.string().default('InfiniOffice <no-reply@infinioffice.local>'),
+  GOOGLE_CLIENT_ID: opt,
+  GOOGLE_CLIENT_SECRET: opt,
+  GOOGLE_OAUTH_BASE: z.string().url().default('https://oauth2.googleapis.com'),
+  GOOGLE_AUTH_URL: z.string().url().default('https://accounts.google.com/o/oauth2/v2/auth'),
+  GOOGLE_CALENDAR_BASE: z.string().url().default('https://www.googleapis.com/calendar/v3'),
+  MS_CLIENT_ID: opt,
+  MS_CLIENT_SECRET: opt,
+  MS_TENANT: z.string().default('common'),
+  MS_LOGIN_BASE: z.string().url().default('https://login.microsoftonline.com'),
+  MS_GRAPH_BASE: z.string().url().default('https://graph.microsoft.com/v1.0'),
+  STRIPE_SECRET_KEY: opt,
+  STRIPE_WEBHOOK_SECRET: opt,
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+});
+
+/** The typed, immutable configuration passed down from the composition root. */
+export type Config = Readonly<ReturnType<typeof deriveConfig>>;
+
+/** Parses the environment once; throws with every invalid variable named. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`invalid configuration:\n${lines}`);
+  }
+  return Object.freeze(deriveConfig(parsed.data));
+}
+
+function deriveConfig(e: z.infer<typeof EnvSchema>) {
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    env: e,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    trustProxy: e.TRUST_PROXY,
+    bodyLimit: e.BODY_LIMIT_BYTES,
+    db: e.DATABASE_URL
+      ? ({ kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } as const)
+      : ({ kind: 'pglite', dir: dataDir === ':memory:' ? undefined : path.join(dataDir, 'pglite') } as const),
+    redisUrl: e.REDIS_URL,
+    live: e.REDIS_URL ? ('redis' as const) : ('memory' as const),
+    queue: e.REDIS_URL ? ('bullmq' as const) : ('memory' as const),
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      accessTtlSec: e.ACCESS_TOKEN_TTL_SEC,
+      refreshTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+      loginRateLimit: e.LOGIN_RATE_LIMIT,
+    },
+    encryptionKey: e.ENCRYPTION_KEY,
+    seedDemo: e.SEED_DEMO ? { email: e.DEMO_EMAIL, password: e.DEMO_PASSWORD } : undefined,
+    twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, apiBase: e.TWILIO_API_BASE },
+    deepgram: e.DEEPGRAM_API_KEY ? { apiKey: e.DEEPGRAM_API_KEY, baseUrl: e.DEEPGRAM_BASE_URL } : undefined,
+    openai: e.OPENAI_API_KEY
+      ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, realtimeModel: e.OPENAI_REALTIME_MODEL }
+      : undefined,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
+    google: e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET
+      ? { clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET, oauthBase: e.GOOGLE_OAUTH_BASE, authUrl: e.GOOGLE_AUTH_URL, calendarBase: e.GOOGLE_CALENDAR_BASE }
+      : undefined,
+    microsoft: e.MS_CLIENT_ID && e.MS_CLIENT_SECRET
+      ? { clientId: e.MS_CLIENT_ID, clientSecret: e.MS_CLIENT_SECRET, tenant: e.MS_TENANT, loginBase: e.MS_LOGIN_BASE, graphBase: e.MS_GRAPH_BASE }
+      : undefined,
+    stripe: e.STRIPE_SECRET_KEY ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET } : undefined,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+  };
+}

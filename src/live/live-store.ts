@@ -1,0 +1,26 @@
+/** A message published to an organization's live channel (dashboard updates). */
+export interface LiveEvent { type: string; organizationId: string; data: Record<string, unknown>; at: string }
+
+/**
+ * Live state shared by every node: counters for rate limits, active calls, and pub/sub of dashboard
+ * events. In-memory on one node by default; Redis when REDIS_URL is set.
+ */
+export interface LiveStore {
+  readonly kind: 'memory' | 'redis';
+  /** Counts one hit in a fixed window; answers the count so far and the seconds left in the window. */
+  hit(key: string, windowSec: number): Promise<{ count: number; resetSec: number }>;
+  /** Reads a counter without counting. */
+  peek(key: string): Promise<number>;
+  /** Forgets a counter (after a successful login, say). */
+  reset(key: string): Promise<void>;
+  publish(event: LiveEvent): Promise<void>;
+  /** Subscribes to one organization's events; answers an unsubscribe function. */
+  subscribe(organizationId: string, fn: (e: LiveEvent) => void): () => void;
+  setActiveCall(organizationId: string, callId: string, data: Record<string, unknown>): Promise<void>;
+  removeActiveCall(organizationId: string, callId: string): Promise<void>;
+  activeCalls(organizationId: string): Promise<Record<string, unknown>[]>;
+  /** One-time use of a key (per-call stream tokens): true the first time only. */
+  claimOnce(key: string, ttlSec: number): Promise<boolean>;
+  ping(): Promise<'ok' | 'absent' | 'down'>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,50 @@
+import { EventEmitter } from 'node:events';
+import type { LiveEvent, LiveStore } from './live-store.js';
+
+/** Live state for a single node: everything in process memory. */
+export function createMemoryLiveStore(now: () => number = Date.now): LiveStore {
+  const counters = new Map<string, { count: number; resetAt: number }>();
+  const claimed = new Map<string, number>();
+  const active = new Map<string, Map<string, Record<string, unknown>>>();
+  const bus = new EventEmitter();
+  bus.setMaxListeners(0);
+  return {
+    kind: 'memory',
+    async hit(key, windowSec) {
+      const t = now();
+      let c = counters.get(key);
+      if (!c || c.resetAt <= t) {
+        c = { count: 0, resetAt: t + windowSec * 1000 };
+        counters.set(key, c);
+        if (counters.size > 100_000) for (const [k, v] of counters) if (v.resetAt <= t) counters.delete(k);
+      }
+      c.count++;
+      return { count: c.count, resetSec: Math.ceil((c.resetAt - t) / 1000) };
+    },
+    async peek(key) {
+      const c = counters.get(key);
+      return c && c.resetAt > now() ? c.count : 0;
+    },
+    async reset(key) { counters.delete(key); },
+    async publish(e: LiveEvent) { bus.emit(e.organizationId, e); },
+    subscribe(orgId, fn) {
+      bus.on(orgId, fn);
+      return () => bus.off(orgId, fn);
+    },
+    async setActiveCall(orgId, callId, data) {
+      if (!active.has(orgId)) active.set(orgId, new Map());
+      active.get(orgId)!.set(callId, data);
+    },
+    async removeActiveCall(orgId, callId) { active.get(orgId)?.delete(callId); },
+    async activeCalls(orgId) { return [...(active.get(orgId)?.values() ?? [])]; },
+    async claimOnce(key, ttlSec) {
+      const t = now();
+      const exp = claimed.get(key);
+      if (exp && exp > t) return false;
+      claimed.set(key, t + ttlSec * 1000);
+      return true;
+    },
+    async ping() { return 'absent'; },
+    async close() { bus.removeAllListeners(); },
+  };
+}
