@@ -1,0 +1,78 @@
+/**
+ * Chooses provider implementations from configuration. With no keys everything is local:
+ * scripted STT (there is no offline 8 kHz ASR model on npm or Debian), Flite TTS, no LLM
+ * (the offline brain answers), no realtime engine.
+ */
+import { DeepgramSpeechToText } from './stt/deepgram.js';
+import { ScriptBook, ScriptedSpeechToText } from './stt/scripted.js';
+import { FliteTextToSpeech } from './tts/offline-flite.js';
+import { DeepgramAuraTextToSpeech } from './tts/deepgram-aura.js';
+import { OpenAiTextToSpeech } from './tts/openai.js';
+import { FallbackTextToSpeech } from './tts/fallback.js';
+import { OpenAiCompatibleLanguageModel } from './llm/openai-compatible.js';
+import { OpenAiRealtimeVoice } from './realtime/openai-realtime.js';
+import type { LanguageModel, RealtimeVoice, SpeechToText, TextToSpeech } from './types.js';
+
+/** Provider configuration (derived by config/ from the environment). */
+export interface ProvidersConfig {
+  deepgram?: { apiKey: string; baseUrl?: string; sttModel?: string; ttsModel?: string };
+  openai?: { apiKey: string; baseUrl?: string; chatModel?: string; ttsModel?: string; ttsVoice?: string; realtimeModel?: string };
+  /** Self-hosted OpenAI-compatible chat endpoint (vLLM, Ollama, llama.cpp); no key needed. */
+  openaiCompatible?: { baseUrl: string; apiKey?: string; model?: string };
+  stt?: 'deepgram' | 'scripted';
+  tts?: 'deepgram' | 'openai' | 'flite';
+  /** First-chunk timeout of a TTS provider before falling back (ms). */
+  ttsTimeoutMs?: number;
+}
+
+/** The chosen providers. */
+export interface Providers {
+  stt: SpeechToText;
+  /** Primary TTS wrapped with a fallback to the offline voice. */
+  tts: TextToSpeech;
+  /** Always available: the offline voice for apologies, fillers and the no-key greeting. */
+  offlineTts: FliteTextToSpeech;
+  llm: LanguageModel | null;
+  realtime: RealtimeVoice | null;
+  /** Side channel of the scripted STT (tests, simulator). */
+  scriptBook: ScriptBook;
+  /** One line per capability for the startup table. */
+  describe(): Record<string, string>;
+}
+
+/** Builds providers from configuration; missing keys select local substitutes. */
+export function createProviders(cfg: ProvidersConfig = {}): Providers {
+  const scriptBook = new ScriptBook();
+  const offlineTts = new FliteTextToSpeech();
+  const dg = cfg.deepgram;
+  const oa = cfg.openai;
+  const stt: SpeechToText =
+    (cfg.stt ?? (dg ? 'deepgram' : 'scripted')) === 'deepgram' && dg
+      ? new DeepgramSpeechToText({ apiKey: dg.apiKey, baseUrl: dg.baseUrl, model: dg.sttModel })
+      : new ScriptedSpeechToText(scriptBook);
+  const ttsChoice = cfg.tts ?? (dg ? 'deepgram' : oa ? 'openai' : 'flite');
+  let primary: TextToSpeech | null = null;
+  if (ttsChoice === 'deepgram' && dg) primary = new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.baseUrl, model: dg.ttsModel });
+  if (ttsChoice === 'openai' && oa) primary = new OpenAiTextToSpeech({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model: oa.ttsModel, voice: oa.ttsVoice });
+  const tts = primary ? new FallbackTextToSpeech([primary, offlineTts], cfg.ttsTimeoutMs ?? 1000) : offlineTts;
+  const llm = cfg.openaiCompatible
+    ? new OpenAiCompatibleLanguageModel(cfg.openaiCompatible)
+    : oa
+      ? new OpenAiCompatibleLanguageModel({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model: oa.chatModel })
+      : null;
+  const realtime = oa ? new OpenAiRealtimeVoice({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model: oa.realtimeModel }) : null;
+  return {
+    stt,
+    tts,
+    offlineTts,
+    llm,
+    realtime,
+    scriptBook,
+    describe: () => ({
+      stt: stt.label,
+      tts: tts.label,
+      llm: llm?.label ?? 'offline brain (no model configured)',
+      realtime: realtime?.label ?? 'unavailable (no OpenAI key)',
+    }),
+  };
+}

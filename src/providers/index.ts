@@ -1,0 +1,14 @@
+/** Provider interfaces, wrappers and implementations (STT, TTS, LLM, Realtime). */
+export type * from './types.js';
+export { ProviderError, isRetryableStatus, toProviderError, isAbort } from './shared/errors.js';
+export { withTimeout, withRetry, withStreamTimeout, fallbackStream, type RetryOptions } from './shared/wrappers.js';
+export { AsyncQueue } from './shared/async-queue.js';
+export { DeepgramSpeechToText, type DeepgramSttConfig } from './stt/deepgram.js';
+export { ScriptBook, ScriptedSpeechToText, type ScriptedSttConfig } from './stt/scripted.js';
+export { FliteTextToSpeech, type FliteTtsConfig } from './tts/offline-flite.js';
+export { DeepgramAuraTextToSpeech, type DeepgramTtsConfig } from './tts/deepgram-aura.js';
+export { OpenAiTextToSpeech, type OpenAiTtsConfig } from './tts/openai.js';
+export { FallbackTextToSpeech } from './tts/fallback.js';
+export { OpenAiCompatibleLanguageModel, type OpenAiChatConfig } from './llm/openai-compatible.js';
+export { OpenAiRealtimeVoice, type OpenAiRealtimeConfig } from './realtime/openai-realtime.js';
+export { createProviders, type Providers, type ProvidersConfig } from './create-providers.js';
