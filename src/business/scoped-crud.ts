@@ -25,7 +25,7 @@ export function scopedCrud<T extends OrgTable, Row extends { id: string }>(table
     },
     async create(db: Db, actor: Actor, values: Record<string, unknown>): Promise<Row> {
       return db.transaction(async (tx) => {
-        const [row] = await tx.insert(t).values({ ...values, organizationId: actor.organizationId }).returning();
+        const [row] = (await tx.insert(t).values({ ...values, organizationId: actor.organizationId }).returning()) as Row[];
         await writeAudit(tx, actor, 'create', entity, (row as Row).id, null, row);
         return row as Row;
       });
@@ -36,7 +36,7 @@ export function scopedCrud<T extends OrgTable, Row extends { id: string }>(table
         const [before] = await tx.select().from(t).where(scope(actor.organizationId, id)).for('update');
         if (!before) throw errors.notFound(entity);
         const withTime = 'updatedAt' in t ? { ...patch, updatedAt: new Date() } : patch;
-        const [after] = await tx.update(t).set(withTime).where(scope(actor.organizationId, id)).returning();
+        const [after] = (await tx.update(t).set(withTime).where(scope(actor.organizationId, id)).returning()) as Row[];
         await writeAudit(tx, actor, 'update', entity, id, before, after);
         return after as Row;
       });
@@ -45,7 +45,7 @@ export function scopedCrud<T extends OrgTable, Row extends { id: string }>(table
       if (!isUuid(id)) throw errors.notFound(entity);
       try {
         await db.transaction(async (tx) => {
-          const [before] = await tx.delete(t).where(scope(actor.organizationId, id)).returning();
+          const [before] = (await tx.delete(t).where(scope(actor.organizationId, id)).returning()) as Row[];
           if (!before) throw errors.notFound(entity);
           await writeAudit(tx, actor, 'delete', entity, id, before, null);
         });

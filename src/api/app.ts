@@ -1,0 +1,60 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import type { ApiContext } from './context.js';
+import { errorBody, handleError } from './errors.js';
+import { registerMetrics } from './plugins/metrics.js';
+import { systemRoutes } from './routes/system.js';
+import { authRoutes } from './routes/auth.js';
+import { userRoutes } from './routes/users.js';
+import { businessRoutes } from './routes/business.js';
+import { catalogRoutes } from './routes/catalog.js';
+
+/** Extra route plugins other modules contribute (booking, calls, telephony…), registered after the core. */
+export type RoutePlugin = (app: FastifyInstance, ctx: ApiContext) => Promise<void>;
+
+/**
+ * Builds the HTTP app. Boot order is explicit: infrastructure (errors, ids, metrics, docs),
+ * then the core routes, then the routes other modules contribute.
+ */
+export async function buildApp(ctx: ApiContext, extra: RoutePlugin[] = []): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    bodyLimit: ctx.config.bodyLimit,
+    trustProxy: ctx.config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    disableRequestLogging: false,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`)));
+  app.addHook('onRequest', async (req, reply) => { reply.header('x-request-id', req.id); });
+
+  registerMetrics(app as unknown as FastifyInstance);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'InfiniOffice API', version: ctx.version, description: 'The AI receptionist’s HTTP contract.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+
+  await app.register(async (s) => systemRoutes(s, ctx));
+  await app.register(async (s) => authRoutes(s, ctx));
+  await app.register(async (s) => userRoutes(s, ctx));
+  await app.register(async (s) => businessRoutes(s, ctx));
+  await app.register(async (s) => catalogRoutes(s, ctx));
+  for (const plugin of extra) await app.register(async (s) => plugin(s, ctx));
+  return app as unknown as FastifyInstance;
+}

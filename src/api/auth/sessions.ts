@@ -1,0 +1,93 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/index.js';
+import { pgErrorCode, schema } from '../../db/index.js';
+import { AppError, errors, newId, newToken, type Clock } from '../../lib/index.js';
+import { createOrganization } from '../../business/index.js';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
+import { hashRefreshToken, type AccessTokens, type Principal } from './tokens.js';
+
+/** What the auth service needs. */
+export interface AuthDeps { db: Db; tokens: AccessTokens; clock: Clock; refreshTtlDays: number }
+
+type UserRow = typeof schema.users.$inferSelect;
+type OrgRow = typeof schema.organizations.$inferSelect;
+
+/** The user as the API shows it (never the hash). */
+export const publicUser = (u: UserRow) => ({
+  id: u.id, email: u.email, name: u.name, role: u.role, organizationId: u.organizationId, createdAt: u.createdAt,
+});
+
+/** Issues an access token and a new refresh token (of an existing family, or a new one). */
+async function issue(deps: AuthDeps, user: UserRow, org: OrgRow, familyId = newId()) {
+  const refreshToken = newToken(32);
+  await deps.db.insert(schema.refreshTokens).values({
+    organizationId: user.organizationId, userId: user.id, familyId,
+    tokenHash: hashRefreshToken(refreshToken),
+    expiresAt: new Date(deps.clock.now().getTime() + deps.refreshTtlDays * 86_400_000),
+  });
+  const p: Principal = { userId: user.id, organizationId: user.organizationId, role: user.role };
+  return { accessToken: await deps.tokens.sign(p), refreshToken, expiresIn: deps.tokens.ttlSec, user: publicUser(user), organization: org };
+}
+
+/** Creates an organization and its first admin. */
+export async function register(deps: AuthDeps, input: { email: string; password: string; organizationName: string; timezone?: string; industry?: string }) {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const { user, org } = await deps.db.transaction(async (tx) => {
+      const org = await createOrganization(tx, { name: input.organizationName, timezone: input.timezone, industry: input.industry, applyTemplate: true });
+      const [user] = await tx.insert(schema.users).values({ organizationId: org.id, email: input.email, passwordHash, role: 'admin' }).returning();
+      return { user, org };
+    });
+    return issue(deps, user, org);
+  } catch (e) {
+    if (pgErrorCode(e).code === '23505') throw errors.conflict('EMAIL_TAKEN', 'an account with this email already exists');
+    throw e;
+  }
+}
+
+/** Checks email and password; the same answer for an unknown email and a wrong password. */
+export async function login(deps: AuthDeps, email: string, password: string) {
+  const [row] = await deps.db.select().from(schema.users).where(eq(schema.users.email, email));
+  const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
+  if (!row || !ok) throw new AppError('INVALID_CREDENTIALS', 'email or password is wrong', 401);
+  const [org] = await deps.db.select().from(schema.organizations).where(eq(schema.organizations.id, row.organizationId));
+  await deps.db.update(schema.users).set({ lastLoginAt: deps.clock.now() }).where(eq(schema.users.id, row.id));
+  return issue(deps, row, org);
+}
+
+/**
+ * Rotates a refresh token: the old one stops working. Presenting an already-used token means it was
+ * stolen or replayed, so the whole family is revoked and the legitimate holder must log in again.
+ */
+export async function refresh(deps: AuthDeps, refreshToken: string) {
+  const hash = hashRefreshToken(refreshToken);
+  const now = deps.clock.now();
+  const invalid = () => new AppError('INVALID_REFRESH_TOKEN', 'refresh token is invalid, expired or already used', 401);
+  const claimed = await deps.db.update(schema.refreshTokens).set({ usedAt: now })
+    .where(and(eq(schema.refreshTokens.tokenHash, hash), isNull(schema.refreshTokens.usedAt), isNull(schema.refreshTokens.revokedAt)))
+    .returning();
+  const tok = claimed[0];
+  if (!tok) {
+    const [seen] = await deps.db.select().from(schema.refreshTokens).where(eq(schema.refreshTokens.tokenHash, hash));
+    if (seen) await revokeFamily(deps.db, seen.familyId, now);
+    throw invalid();
+  }
+  if (tok.expiresAt <= now) throw invalid();
+  const [user] = await deps.db.select().from(schema.users).where(eq(schema.users.id, tok.userId));
+  if (!user) throw invalid();
+  const [org] = await deps.db.select().from(schema.organizations).where(eq(schema.organizations.id, user.organizationId));
+  return issue(deps, user, org, tok.familyId);
+}
+
+async function revokeFamily(db: Db, familyId: string, now: Date) {
+  await db.update(schema.refreshTokens).set({ revokedAt: now })
+    .where(and(eq(schema.refreshTokens.familyId, familyId), isNull(schema.refreshTokens.revokedAt)));
+}
+
+/** Ends a session: its refresh token family stops working. */
+export async function logout(deps: AuthDeps, refreshToken: string | undefined, principal: Principal) {
+  if (refreshToken) {
+    const [tok] = await deps.db.select().from(schema.refreshTokens).where(eq(schema.refreshTokens.tokenHash, hashRefreshToken(refreshToken)));
+    if (tok && tok.userId === principal.userId) await revokeFamily(deps.db, tok.familyId, deps.clock.now());
+  }
+}

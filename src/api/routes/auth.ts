@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import { schema } from '../../db/index.js';
+import { TimezoneSchema } from '../../business/index.js';
+import type { ApiContext } from '../context.js';
+import { login, logout, publicUser, refresh, register, type AuthDeps } from '../auth/sessions.js';
+import { authenticate, principalOf } from '../plugins/auth.js';
+import { checkLimit, enforceLimit } from '../plugins/rate-limit.js';
+
+const Email = z.string().trim().toLowerCase().max(254).email();
+const Password = z.string().min(8, 'at least 8 characters').max(200);
+const INDUSTRIES = ['hvac', 'plumbing', 'electrical', 'auto', 'dental', 'salon', 'other'] as const;
+const WINDOW_SEC = 15 * 60;
+
+/** Register, login, refresh with rotation, logout, and `GET /api/me`. */
+export async function authRoutes(app: FastifyInstance, ctx: ApiContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const deps: AuthDeps = { db: ctx.database.db, tokens: ctx.tokens, clock: ctx.clock, refreshTtlDays: ctx.config.auth.refreshTtlDays };
+  const perEmail = ctx.config.auth.loginRateLimit;
+  const tags = ['auth'];
+
+  r.post('/api/auth/register', {
+    schema: { tags, security: [], body: z.strictObject({
+      email: Email, password: Password, organizationName: z.string().trim().min(1).max(120),
+      timezone: TimezoneSchema.optional(), industry: z.enum(INDUSTRIES).optional(),
+    }) },
+  }, async (req, reply) => {
+    await enforceLimit(ctx.live, `register:ip:${req.ip}`, perEmail * 10, WINDOW_SEC);
+    return reply.status(201).send(await register(deps, req.body));
+  });
+
+  r.post('/api/auth/login', {
+    schema: { tags, security: [], body: z.strictObject({ email: Email, password: z.string().min(1).max(200) }) },
+  }, async (req) => {
+    const emailKey = `login:email:${req.body.email}`;
+    const ipKey = `login:ip:${req.ip}`;
+    await checkLimit(ctx.live, emailKey, perEmail, WINDOW_SEC);
+    await checkLimit(ctx.live, ipKey, perEmail * 5, WINDOW_SEC);
+    try {
+      const session = await login(deps, req.body.email, req.body.password);
+      await ctx.live.reset(emailKey);
+      return session;
+    } catch (e) {
+      await ctx.live.hit(emailKey, WINDOW_SEC);
+      await ctx.live.hit(ipKey, WINDOW_SEC);
+      throw e;
+    }
+  });
+
+  r.post('/api/auth/refresh', {
+    schema: { tags, security: [], body: z.strictObject({ refreshToken: z.string().min(10).max(200) }) },
+  }, async (req) => refresh(deps, req.body.refreshToken));
+
+  r.post('/api/auth/logout', {
+    onRequest: authenticate(ctx.tokens),
+    schema: { tags, body: z.strictObject({ refreshToken: z.string().max(200).optional() }).optional() },
+  }, async (req, reply) => {
+    await logout(deps, req.body?.refreshToken, principalOf(req));
+    return reply.status(204).send();
+  });
+
+  r.get('/api/me', { onRequest: authenticate(ctx.tokens), schema: { tags } }, async (req) => {
+    const p = principalOf(req);
+    const db = ctx.database.db;
+    const [user] = await db.select().from(schema.users).where(eq(schema.users.id, p.userId));
+    const [organization] = await db.select().from(schema.organizations).where(eq(schema.organizations.id, p.organizationId));
+    if (!user || !organization) throw Object.assign(new Error('gone'), { statusCode: 401 });
+    return { user: publicUser(user), organization };
+  });
+}

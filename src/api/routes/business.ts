@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  EmergencyKeywordSchema, LocalDateSchema, PhoneSchema, TEMPLATES, TimezoneSchema, WeeklyHoursSchema,
+  getSettings, patchSettings, text,
+} from '../../business/index.js';
+import type { ApiContext } from '../context.js';
+import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
+
+const INDUSTRIES = ['hvac', 'plumbing', 'electrical', 'auto', 'dental', 'salon', 'other'] as const;
+
+/** PUT /api/organization: any subset of these fields. */
+export const OrganizationPatch = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  timezone: TimezoneSchema,
+  industry: z.enum(INDUSTRIES),
+  plan: z.enum(['trial', 'starter', 'pro', 'enterprise']),
+  onboarding: z.record(z.string().max(40), z.boolean()).refine((o) => Object.keys(o).length <= 20, 'too many steps'),
+}).partial();
+
+/** PUT /api/config: any subset of these fields. */
+export const ConfigPatch = z.strictObject({
+  hours: WeeklyHoursSchema,
+  holidays: z.array(LocalDateSchema).max(366),
+  greeting: z.string().trim().min(1).max(1000),
+  address: text(300).nullable(),
+  escalationNumber: PhoneSchema.nullable(),
+  notifyEmail: z.string().trim().toLowerCase().max(254).email().nullable(),
+  notifyPhone: PhoneSchema.nullable(),
+  afterHours: z.enum(['answer', 'voicemail', 'forward']),
+  minNoticeMin: z.number().int().min(0).max(10_080),
+  maxDaysAhead: z.number().int().min(1).max(365),
+  slotStepMin: z.number().int().min(5).max(240),
+  emergencyKeywords: z.array(EmergencyKeywordSchema).max(200),
+  maxCallMinutes: z.number().int().min(1).max(120),
+  monthlyMinuteLimit: z.number().int().min(0).max(1_000_000).nullable(),
+}).partial();
+
+/** PUT /api/agent: any subset of these fields. */
+export const AgentPatch = z.strictObject({
+  engine: z.enum(['pipeline', 'realtime']),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language tag such as en-US'),
+  voice: z.string().trim().min(1).max(64),
+  persona: text(2000),
+  stt: z.enum(['auto', 'deepgram', 'openai', 'scripted', 'local']),
+  tts: z.enum(['auto', 'deepgram', 'openai', 'offline']),
+  llm: z.enum(['auto', 'openai', 'openai-compatible', 'offline']),
+}).partial();
+
+/** The organization, its configuration and its agent settings; the industry templates. */
+export async function businessRoutes(app: FastifyInstance, ctx: ApiContext) {
+  protect(app, ctx.tokens, WRITE_ROLES.settings);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = ctx.database.db;
+  const tags = ['business'];
+
+  r.get('/api/organization', { schema: { tags } }, async (req) => getSettings(db, 'organization', principalOf(req).organizationId));
+  r.put('/api/organization', { schema: { tags, body: OrganizationPatch } }, async (req) => patchSettings(db, principalOf(req), 'organization', req.body));
+
+  r.get('/api/config', { schema: { tags } }, async (req) => getSettings(db, 'config', principalOf(req).organizationId));
+  r.put('/api/config', { schema: { tags, body: ConfigPatch } }, async (req) => patchSettings(db, principalOf(req), 'config', req.body));
+
+  r.get('/api/agent', { schema: { tags } }, async (req) => {
+    const { twilioAuthTokenEnc: _secret, ...agent } = await getSettings(db, 'agent', principalOf(req).organizationId);
+    return agent;
+  });
+  r.put('/api/agent', { schema: { tags, body: AgentPatch } }, async (req) => {
+    const { twilioAuthTokenEnc: _secret, ...agent } = await patchSettings(db, principalOf(req), 'agent', req.body);
+    return agent;
+  });
+
+  r.get('/api/templates', { schema: { tags } }, async () => ({ items: TEMPLATES }));
+}

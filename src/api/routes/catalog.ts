@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { and, eq, inArray } from 'drizzle-orm';
+import { pgErrorCode, schema, type Db } from '../../db/index.js';
+import { errors } from '../../lib/index.js';
+import {
+  PhoneSchema, WeeklyHoursSchema, knowledgeRepo, name, phoneNumbersRepo, servicesRepo, staffRepo, text,
+} from '../../business/index.js';
+import type { ApiContext } from '../context.js';
+import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
+
+const IdParams = z.strictObject({ id: z.string().max(64) });
+
+export const ServiceBody = z.strictObject({
+  name: name(),
+  durationMin: z.number().int().min(5).max(720),
+  bufferMin: z.number().int().min(0).max(240).default(0),
+  priceCents: z.number().int().min(0).max(100_000_000).nullable().optional(),
+  synonyms: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+  active: z.boolean().optional(),
+});
+export const StaffBody = z.strictObject({
+  name: name(),
+  serviceIds: z.array(z.string().uuid()).max(100).default([]),
+  hours: WeeklyHoursSchema.nullable().optional(),
+  active: z.boolean().optional(),
+});
+export const KnowledgeBody = z.strictObject({
+  question: text(500).optional(), title: text(200).optional(), body: z.string().trim().min(1).max(5000),
+});
+export const PhoneNumberBody = z.strictObject({ e164: PhoneSchema, provider: z.literal('twilio').default('twilio') });
+
+/** A staff member may only offer services of their own organization. */
+async function assertOwnServices(db: Db, orgId: string, ids: string[] | undefined) {
+  if (!ids?.length) return;
+  const found = await db.select({ id: schema.services.id }).from(schema.services)
+    .where(and(eq(schema.services.organizationId, orgId), inArray(schema.services.id, ids)));
+  if (found.length !== new Set(ids).size) throw errors.validation('serviceIds: unknown service', { fields: [{ path: 'body.serviceIds', message: 'unknown service' }] });
+}
+
+/** Services, staff, phone numbers and knowledge: lists of the organization's own rows. */
+export async function catalogRoutes(app: FastifyInstance, ctx: ApiContext) {
+  const db = ctx.database.db;
+  await app.register(async (s) => {
+    protect(s, ctx.tokens, WRITE_ROLES.settings);
+    const r = s.withTypeProvider<ZodTypeProvider>();
+    const tags = ['catalog'];
+    r.get('/api/services', { schema: { tags } }, async (req) => ({ items: await servicesRepo.list(db, principalOf(req).organizationId) }));
+    r.get('/api/services/:id', { schema: { tags, params: IdParams } }, async (req) => servicesRepo.get(db, principalOf(req).organizationId, req.params.id));
+    r.post('/api/services', { schema: { tags, body: ServiceBody } }, async (req, reply) => reply.status(201).send(await servicesRepo.create(db, principalOf(req), req.body)));
+    r.put('/api/services/:id', { schema: { tags, params: IdParams, body: ServiceBody.partial() } }, async (req) => servicesRepo.update(db, principalOf(req), req.params.id, req.body));
+    r.delete('/api/services/:id', { schema: { tags, params: IdParams } }, async (req, reply) => { await servicesRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });
+
+    r.get('/api/staff', { schema: { tags } }, async (req) => ({ items: await staffRepo.list(db, principalOf(req).organizationId) }));
+    r.get('/api/staff/:id', { schema: { tags, params: IdParams } }, async (req) => staffRepo.get(db, principalOf(req).organizationId, req.params.id));
+    r.post('/api/staff', { schema: { tags, body: StaffBody } }, async (req, reply) => {
+      await assertOwnServices(db, principalOf(req).organizationId, req.body.serviceIds);
+      return reply.status(201).send(await staffRepo.create(db, principalOf(req), req.body));
+    });
+    r.put('/api/staff/:id', { schema: { tags, params: IdParams, body: StaffBody.partial() } }, async (req) => {
+      await staffRepo.get(db, principalOf(req).organizationId, req.params.id);
+      await assertOwnServices(db, principalOf(req).organizationId, req.body.serviceIds);
+      return staffRepo.update(db, principalOf(req), req.params.id, req.body);
+    });
+    r.delete('/api/staff/:id', { schema: { tags, params: IdParams } }, async (req, reply) => { await staffRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });
+
+    r.get('/api/phone-numbers', { schema: { tags } }, async (req) => ({ items: await phoneNumbersRepo.list(db, principalOf(req).organizationId) }));
+    r.post('/api/phone-numbers', { schema: { tags, body: PhoneNumberBody } }, async (req, reply) => {
+      try {
+        return reply.status(201).send(await phoneNumbersRepo.create(db, principalOf(req), req.body));
+      } catch (e) {
+        if (pgErrorCode(e).code === '23505') throw errors.conflict('NUMBER_TAKEN', 'this number is already connected to an organization');
+        throw e;
+      }
+    });
+    r.delete('/api/phone-numbers/:id', { schema: { tags, params: IdParams } }, async (req, reply) => { await phoneNumbersRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });
+  });
+
+  await app.register(async (s) => {
+    protect(s, ctx.tokens, WRITE_ROLES.operations);
+    const r = s.withTypeProvider<ZodTypeProvider>();
+    const tags = ['knowledge'];
+    r.get('/api/knowledge', { schema: { tags } }, async (req) => ({ items: await knowledgeRepo.list(db, principalOf(req).organizationId) }));
+    r.get('/api/knowledge/:id', { schema: { tags, params: IdParams } }, async (req) => knowledgeRepo.get(db, principalOf(req).organizationId, req.params.id));
+    r.post('/api/knowledge', { schema: { tags, body: KnowledgeBody } }, async (req, reply) => reply.status(201).send(await knowledgeRepo.create(db, principalOf(req), req.body)));
+    r.put('/api/knowledge/:id', { schema: { tags, params: IdParams, body: KnowledgeBody.partial() } }, async (req) => knowledgeRepo.update(db, principalOf(req), req.params.id, req.body));
+    r.delete('/api/knowledge/:id', { schema: { tags, params: IdParams } }, async (req, reply) => { await knowledgeRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });
+  });
+}

@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { pgErrorCode, schema, type Db } from '../../db/index.js';
+import { errors, isUuid, newToken } from '../../lib/index.js';
+import { writeAudit } from '../../business/index.js';
+import type { ApiContext } from '../context.js';
+import { hashPassword } from '../auth/passwords.js';
+import { publicUser } from '../auth/sessions.js';
+import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
+
+const Role = z.enum(['admin', 'operator', 'viewer']);
+const IdParams = z.strictObject({ id: z.string().max(64) });
+
+async function findUser(db: Db, orgId: string, id: string) {
+  if (!isUuid(id)) throw errors.notFound('user');
+  const [u] = await db.select().from(schema.users).where(and(eq(schema.users.id, id), eq(schema.users.organizationId, orgId)));
+  if (!u) throw errors.notFound('user');
+  return u;
+}
+
+async function assertAnotherAdmin(db: Db, orgId: string, exceptUserId: string) {
+  const others = await db.select({ id: schema.users.id }).from(schema.users)
+    .where(and(eq(schema.users.organizationId, orgId), eq(schema.users.role, 'admin'), ne(schema.users.id, exceptUserId)));
+  if (others.length === 0) throw errors.conflict('LAST_ADMIN', 'an organization must keep at least one admin');
+}
+
+/** The team: admins invite users, change roles and remove users. */
+export async function userRoutes(app: FastifyInstance, ctx: ApiContext) {
+  protect(app, ctx.tokens, WRITE_ROLES.settings);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = ctx.database.db;
+  const tags = ['team'];
+
+  r.get('/api/users', { schema: { tags } }, async (req) => {
+    const rows = await db.select().from(schema.users).where(eq(schema.users.organizationId, principalOf(req).organizationId)).orderBy(asc(schema.users.createdAt));
+    return { items: rows.map(publicUser) };
+  });
+
+  r.post('/api/users', {
+    schema: { tags, body: z.strictObject({
+      email: z.string().trim().toLowerCase().max(254).email(), role: Role,
+      name: z.string().trim().max(120).optional(), password: z.string().min(8).max(200).optional(),
+    }) },
+  }, async (req, reply) => {
+    const p = principalOf(req);
+    const temporaryPassword = req.body.password ? undefined : newToken(12);
+    const passwordHash = await hashPassword(req.body.password ?? temporaryPassword!);
+    try {
+      const user = await db.transaction(async (tx) => {
+        const [u] = await tx.insert(schema.users).values({ organizationId: p.organizationId, email: req.body.email, name: req.body.name, role: req.body.role, passwordHash }).returning();
+        await writeAudit(tx, p, 'invite', 'user', u.id, null, publicUser(u));
+        return u;
+      });
+      return reply.status(201).send({ ...publicUser(user), ...(temporaryPassword ? { temporaryPassword } : {}) });
+    } catch (e) {
+      if (pgErrorCode(e).code === '23505') throw errors.conflict('EMAIL_TAKEN', 'an account with this email already exists');
+      throw e;
+    }
+  });
+
+  r.patch('/api/users/:id', { schema: { tags, params: IdParams, body: z.strictObject({ role: Role }) } }, async (req) => {
+    const p = principalOf(req);
+    const before = await findUser(db, p.organizationId, req.params.id);
+    if (before.role === 'admin' && req.body.role !== 'admin') await assertAnotherAdmin(db, p.organizationId, before.id);
+    const after = await db.transaction(async (tx) => {
+      const [u] = await tx.update(schema.users).set({ role: req.body.role }).where(eq(schema.users.id, before.id)).returning();
+      await writeAudit(tx, p, 'change_role', 'user', u.id, { role: before.role }, { role: u.role });
+      return u;
+    });
+    if (before.role !== after.role) await db.update(schema.refreshTokens).set({ revokedAt: ctx.clock.now() }).where(eq(schema.refreshTokens.userId, after.id));
+    return publicUser(after);
+  });
+
+  r.delete('/api/users/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
+    const p = principalOf(req);
+    const user = await findUser(db, p.organizationId, req.params.id);
+    if (user.role === 'admin') await assertAnotherAdmin(db, p.organizationId, user.id);
+    await db.transaction(async (tx) => {
+      await tx.delete(schema.users).where(eq(schema.users.id, user.id));
+      await writeAudit(tx, p, 'remove', 'user', user.id, publicUser(user), null);
+    });
+    return reply.status(204).send();
+  });
+}

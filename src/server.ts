@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import type { Config } from './config/index.js';
+import { openDatabase, serverSecret, type Database } from './db/index.js';
+import { createMemoryLiveStore, createRedisLiveStore, type LiveStore } from './live/index.js';
+import { createLogger, systemClock, type Clock, type Logger } from './lib/index.js';
+import { buildApp, type RoutePlugin } from './api/app.js';
+import type { ApiContext } from './api/context.js';
+import { createAccessTokens } from './api/auth/tokens.js';
+import { seedDemo } from './seed-demo.js';
+
+const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+/** A running product: the HTTP server and everything behind it. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: FastifyInstance;
+  ctx: ApiContext;
+  demo?: { email: string; password: string; organizationId: string; created: boolean };
+  /** Stops taking requests, lets in-flight ones finish, closes the database and live store. */
+  close(): Promise<void>;
+}
+
+/** Options the composition root and the test harness may override. */
+export interface ServerOptions { clock?: Clock; logger?: Logger; database?: Database; routes?: RoutePlugin[] }
+
+/** Builds the whole graph from a Config (database, live store, auth, routes) and listens. */
+export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const database = opts.database ?? await openDatabase(config.db);
+  const live: LiveStore = config.redisUrl ? await createRedisLiveStore(config.redisUrl) : createMemoryLiveStore();
+  const jwtSecret = await serverSecret(database.db, 'jwt', config.auth.jwtSecret);
+  const tokens = createAccessTokens(jwtSecret, config.auth.accessTtlSec);
+  const ctx: ApiContext = { config, database, live, clock: opts.clock ?? systemClock, logger, tokens, version: VERSION };
+  const demo = config.seedDemo ? { ...config.seedDemo, ...(await seedDemo(database.db, config.seedDemo)) } : undefined;
+  const app = await buildApp(ctx, opts.routes ?? []);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`, port, app, ctx, demo,
+    close: () => (closing ??= (async () => {
+      await app.close();
+      await live.close();
+      if (!opts.database) await database.close();
+    })()),
+  };
+}
