@@ -9,7 +9,7 @@ import type { TimeRange } from '../availability/time-ranges.js';
 import type { AvailabilityInput, Slot } from '../availability/types.js';
 import { explainUnavailable } from './explain.js';
 import type { UnavailableReason } from './explain.js';
-import { distinctStarts, nearestTo, spreadPick } from './pick.js';
+import { aroundRange, distinctStarts, nearestTo, spreadPick } from './pick.js';
 import { startWindowOn } from './wish.js';
 import type { SlotWish, TimeOfDayFilter } from './wish.js';
 
@@ -64,8 +64,7 @@ function searchDay(input: AvailabilityInput, date: string, f: TimeOfDayFilter): 
   const inWindow = freeStarts(input, w.start, w.end);
   if (inWindow.length > 0) return { kind: 'options', slots: spreadPick(inWindow, MAX_OPTIONS, optionGapMs(input)) };
   const reason = explainUnavailable(input, date, w, false);
-  const near = nearestTo(aroundDate(input, date), w.start, w.end, MAX_OPTIONS * 4);
-  return { kind: 'alternatives', reason, slots: spreadPick(near, MAX_OPTIONS, optionGapMs(input)) };
+  return { kind: 'alternatives', reason, slots: aroundRange(aroundDate(input, date), w.start, w.end, MAX_OPTIONS, optionGapMs(input)) };
 }
 
 /** Per-day start windows of a filter over local dates `first..last`. */

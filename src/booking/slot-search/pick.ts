@@ -41,3 +41,24 @@ export function nearestTo(slots: readonly Slot[], from: number, to: number, n: n
     .slice(0, n)
     .sort((a, b) => a.start.getTime() - b.start.getTime());
 }
+
+/**
+ * Up to `n` spread-out slots on both sides of the range `[from, to)`: the first after it, the last
+ * before it, the next after, … ("Thursday is full — Wednesday at 4 or Friday at 9?"). Time order.
+ */
+export function aroundRange(slots: readonly Slot[], from: number, to: number, n: number, gapMs: number): Slot[] {
+  const after = spreadPick(slots.filter((s) => s.start.getTime() >= to), n, gapMs);
+  const beforeDesc = slots.filter((s) => s.start.getTime() < from).reverse();
+  const before: Slot[] = [];
+  for (const s of beforeDesc) {
+    if (before.length >= n) break;
+    const last = before[before.length - 1];
+    if (!last || last.start.getTime() - s.start.getTime() >= gapMs) before.push(s);
+  }
+  const out: Slot[] = [];
+  for (let i = 0; out.length < n && (i < after.length || i < before.length); i++) {
+    if (i < after.length) out.push(after[i]);
+    if (i < before.length && out.length < n) out.push(before[i]);
+  }
+  return out.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
