@@ -1,0 +1,32 @@
+/** Email addresses written ("maria@example.com") or spoken ("maria dot lopez at gmail dot com"). */
+
+const WRITTEN = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+/;
+const SPOKEN_DOMAIN = /^(.*?)\s+(?:at|@)\s+([a-z0-9-]+(?:\s*(?:dot|\.)\s*[a-z0-9-]+)+)/;
+const STOP = new Set(['is', 'my', 'email', 'e-mail', 'address', "it's", 'its', 'it', 'the', 'me', 'at', 'sure', 'yes', 'yeah', 'so', 'and', 'use', 'reach', 'send', 'to', 'oh', 'ok', 'okay', 'um']);
+
+/** Finds an email address in lower-cased text; undefined when none. */
+export function findEmail(text: string): { email: string; start: number; end: number } | undefined {
+  const w = WRITTEN.exec(text);
+  if (w) return { email: w[0].replace(/\.$/, ''), start: w.index, end: w.index + w[0].length };
+  const m = SPOKEN_DOMAIN.exec(text);
+  if (!m) return undefined;
+  const domain = m[2].replace(/\s*(?:dot|\.)\s*/g, '.').replace(/\s+/g, '');
+  if (!/\.(com|net|org|edu|gov|io|co|us|ca|uk|info|biz|me|app|dev)$/.test(domain)) return undefined;
+  const words = m[1].split(/\s+/).filter(Boolean);
+  const local: string[] = [];
+  for (let i = words.length - 1; i >= 0 && local.length < 8; i--) {
+    const t = words[i].replace(/[,:]$/, '');
+    if (STOP.has(t)) break;
+    local.unshift(t);
+  }
+  if (!local.length) return undefined;
+  const user = local
+    .join(' ')
+    .replace(/\s*\bdot\b\s*/g, '.')
+    .replace(/\s*\b(underscore|under score)\b\s*/g, '_')
+    .replace(/\s*\b(dash|hyphen)\b\s*/g, '-')
+    .replace(/\s+/g, '');
+  if (!/^[a-z0-9][a-z0-9._+-]*$/.test(user)) return undefined;
+  const start = text.indexOf(local[0]);
+  return { email: `${user}@${domain}`, start, end: m.index + m[0].length };
+}

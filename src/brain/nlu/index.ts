@@ -1,0 +1,109 @@
+/**
+ * Offline understanding of one caller turn: pure, fast, prepared once per business.
+ * Spans that are phone numbers, emails and addresses are blanked before dates and times are read,
+ * so "555 0142" is never taken for 5:55.
+ */
+import { DateTime } from 'luxon';
+import type { BusinessProfile, ServiceInfo } from '../types.js';
+import { findAddress } from './address.js';
+import { parseTimeWish, type TimeWish } from './datetime.js';
+import { findEmail } from './email.js';
+import { createEmergencyDetector, type EmergencyHit } from './emergency.js';
+import { findIntents, isCorrection, pickOption, yesNo, type Intent, type YesNo } from './intent.js';
+import { bareName, findName } from './names.js';
+import { findPhone } from './phone.js';
+import { createServiceMatcher } from './services.js';
+import { normalize, numbersToDigits } from './text.js';
+
+export type { TimeWish, PartOfDay } from './datetime.js';
+export { PART_OF_DAY_WINDOWS, parseTimeWish, resolveHour } from './datetime.js';
+export type { EmergencyHit } from './emergency.js';
+export type { Intent, YesNo } from './intent.js';
+export { findIntents, isCorrection, pickOption, yesNo } from './intent.js';
+export { bareName, findName } from './names.js';
+export { findPhone, speakPhone, toE164 } from './phone.js';
+export { findEmail } from './email.js';
+export { findAddress } from './address.js';
+export { createServiceMatcher } from './services.js';
+export { createEmergencyDetector } from './emergency.js';
+export { normalize, numbersToDigits } from './text.js';
+
+/** Everything the offline rules read from one turn. */
+export interface Understanding {
+  /** The cleaned text (lower-case, fillers removed). */
+  text: string;
+  /** Intents found, most specific first; `emergency` leads when one was heard. */
+  intents: Intent[];
+  yesNo?: YesNo;
+  service?: { service: ServiceInfo; score: number };
+  when?: TimeWish;
+  name?: string;
+  company?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  emergency?: EmergencyHit;
+  correction: boolean;
+  pick?: number | 'last';
+  /** The caller means the number they are calling from ("this number", "the one I'm calling from"). */
+  sameNumber: boolean;
+}
+
+/** A prepared parser for one business. */
+export interface Nlu {
+  understand(raw: string, now: Date): Understanding;
+  /** Reads a bare name answer ("Maria Lopez") when the agent just asked for the name. */
+  bareName(raw: string): string | undefined;
+}
+
+/** Prepares the offline parser for a business (service matcher, emergency vocabulary). */
+export function createNlu(business: BusinessProfile): Nlu {
+  const services = createServiceMatcher(business.services);
+  const emergencies = createEmergencyDetector(business.industry, business.emergencyKeywords);
+  const country = business.country ?? 'US';
+  return {
+    bareName: (raw) => bareName(normalize(raw)),
+    understand(raw, now) {
+      const text = normalize(raw);
+      let rest = ` ${text} `;
+      const blank = (start: number, end: number) => {
+        rest = rest.slice(0, start + 1) + ' '.repeat(end - start) + rest.slice(end + 1);
+      };
+      const email = findEmail(text);
+      if (email) blank(email.start, email.end);
+      const phone = findPhone(rest.slice(1, -1), country);
+      if (phone) blank(phone.start, phone.end);
+      const address = findAddress(rest.slice(1, -1));
+      if (address) blank(address.start, address.end);
+      const digits = numbersToDigits(rest.trim());
+      const when = parseTimeWish(digits, now, business.timezone);
+      const name = findName(text);
+      const month = DateTime.fromJSDate(now, { zone: business.timezone }).month;
+      const emergency = emergencies.detect(text, month);
+      const intents = findIntents(text);
+      if (emergency && emergency.priority !== 'NORMAL') intents.unshift('emergency');
+      const u: Understanding = {
+        text,
+        intents,
+        correction: isCorrection(text),
+        sameNumber: /\b(this|same|that) (number|phone|one)\b|\bthe one i'm calling (from|on)\b|\bcalling from\b/.test(text),
+      };
+      const yn = yesNo(text);
+      if (yn) u.yesNo = yn;
+      const service = services.match(text);
+      if (service) u.service = service;
+      if (when) u.when = when;
+      if (name) {
+        u.name = name.name;
+        if (name.company) u.company = name.company;
+      }
+      if (phone) u.phone = phone.e164;
+      if (email) u.email = email.email;
+      if (address) u.address = address.address;
+      if (emergency) u.emergency = emergency;
+      const pick = pickOption(numbersToDigits(text));
+      if (pick !== undefined) u.pick = pick;
+      return u;
+    },
+  };
+}

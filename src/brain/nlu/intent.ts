@@ -1,0 +1,49 @@
+/** What the caller wants, yes / no / maybe, corrections and picks among offered options. */
+
+/** The caller's goal in one turn. */
+export type Intent = 'book' | 'reschedule' | 'cancel' | 'question' | 'emergency' | 'human' | 'message' | 'goodbye';
+
+const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
+  ['human', /\b(speak|talk|chat) (to|with) (a |an |the |some |your )?(real |live |actual )?(person|human|someone|somebody|manager|owner|representative|rep|agent|operator|staff|technician|dentist|doctor|receptionist|boss)\b|\b(real|live|actual) (person|human)\b|\b(transfer|connect|put) me (through|to|with)?\b|\boperator\b|\brepresentative\b|\bhuman\b/],
+  ['cancel', /\bcancel+(ing|ed|ation)?\b|\bcall off\b|\bwon't (be able to )?make it\b|\bcan't make (it|my appointment)\b|\bno longer need\b|\bremove my appointment\b/],
+  ['reschedule', /\bre-?schedul\w*|\bmove (my|the|our) (appointment|booking|visit)|\bchange (my|the|our) (appointment|booking|time)|\bpush (my|it|the appointment) back\b|\bpostpone\b|\bdifferent (day|time) for my\b|\bmove it to\b/],
+  ['message', /\b(leave|take) a message\b|\bpass (it |this |that )?(along|on)\b|\blet (him|her|them|the owner|the team|someone) know\b|\b(have|ask) (him|her|them|someone|somebody) (to )?call me( back)?\b|\bcall me back\b|\bcallback\b|\bvoice ?mail\b/],
+  ['book', /\b(book|schedule|make|set up|get|need|want|like|have) (an? |my |the )?(appointment|booking|visit|slot|spot|consultation|estimate|quote)\b|\bbook\w*\b|\bschedul\w*\b|\bappointment\b|\b(come in|come out|send someone|someone (to )?come|fit me in|squeeze me in)\b|\b(availab\w*|opening|openings|free slot|anything (open|available))\b|\b(i|we)(?: need|'d like| would like| want| wanna) (a|an|my|the|to get|someone|some)\b/],
+  ['question', /\?|^(what|when|where|how|why|which|who|do you|does|are you|is there|is it|can i|can you|could you tell)\b|\b(how much|what (are|is) your|your (hours|address|prices?|rates?)|do you (take|accept|offer|do|have|work|open)|are you open|open on|located|insurance|parking|walk-?ins?|warranty|price|cost|charge|fee)\b/],
+  ['goodbye', /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all|nothing else|no,? that's (all|it)|have a (good|great|nice) (day|one|night|evening)|talk to you later|i'm (all )?set|we're (all )?(good|set)|i'm good,? thanks?)\b/],
+];
+
+/** All intents found in `text` (lower-cased), most specific first. */
+export function findIntents(text: string): Intent[] {
+  return RULES.filter(([, re]) => re.test(text)).map(([i]) => i);
+}
+
+/** Yes, no or maybe, when the turn answers a yes/no question. */
+export type YesNo = 'yes' | 'no' | 'maybe';
+
+const MAYBE = /\b(maybe|not sure|i don't know|i'm not sure|possibly|perhaps|let me (think|check)|i guess|hard to say)\b/;
+const NO = /^(no|nope|nah|negative|wrong|incorrect)\b|\b(that's not (right|correct|it)|not (right|correct|quite)|that's wrong|no,? (that's|it's) (wrong|not)|don't book|do not book|not that|doesn't work|does not work|won't work|can't do that|no thanks|no thank you)\b/;
+const YES = /^(yes|yeah|yep|yup|ya|yah|sure|correct|right|ok|okay|perfect|absolutely|definitely|great|fine|sounds good|uh-huh|mm-hmm|affirmative|of course|exactly|please|go ahead|do it|book it|that works|works for me)\b|\b(that's (right|correct|perfect|fine|great)|that is (right|correct)|sounds (good|great|perfect)|works (for me|great|fine)|that works|go ahead|please do|book it|yes please|that'll work|that will work|lets do (it|that)|let's do (it|that))\b/;
+
+/** Reads a yes, no or maybe; negations are checked before their positive look-alikes ("not right"). */
+export function yesNo(text: string): YesNo | undefined {
+  const t = text.replace(/[,.!]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (NO.test(t)) return 'no';
+  if (MAYBE.test(t)) return 'maybe';
+  if (YES.test(t)) return 'yes';
+  return undefined;
+}
+
+/** True when the turn corrects something said before ("actually make it 11"). */
+export function isCorrection(text: string): boolean {
+  return /\b(actually|instead|make it|change (it|that) to|rather|i meant|i mean|no wait|wait,? no|scratch that|sorry,? i mean|on second thought|can we do|let's do|let's make it|switch (it )?to|not \w+,? but)\b/.test(text);
+}
+
+/** An index into the options just offered ("the first one" → 0, "the later one" → last), or undefined. */
+export function pickOption(text: string): number | 'last' | undefined {
+  if (/\b(1st|first|earlier|earliest) (one|option|slot|time)\b|\bthe (1st|first|earlier) one\b/.test(text)) return 0;
+  if (/\b(2nd|second) (one|option|slot|time)\b/.test(text)) return 1;
+  if (/\b(3rd|third) (one|option|slot|time)\b/.test(text)) return 2;
+  if (/\b(last|later|latter) (one|option|slot|time)\b/.test(text)) return 'last';
+  return undefined;
+}

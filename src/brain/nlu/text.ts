@@ -1,0 +1,92 @@
+/** Text clean-up shared by the parsers: lower-casing, fillers, spoken number words. */
+
+const FILLER_RE =
+  /\b(?:u+m+|u+h+|e+r+m*|h+m+|a+h+|you know|kind of|sort of|basically|well)\b[,.]?\s*|(?:^|,\s*)like,\s*/g;
+
+/** Lower-cases, unifies quotes, drops hesitations and fillers ("um", "uh", "like,", "you know"). */
+export function normalize(raw: string): string {
+  return raw
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(FILLER_RE, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Splits normalized text into word tokens (letters, digits, apostrophes, colons inside times). */
+export function tokens(text: string): string[] {
+  return text.match(/[a-z0-9@][a-z0-9'@.:_+-]*/g)?.map((t) => t.replace(/[.:'-]+$/, '')) ?? [];
+}
+
+/** Digits 0–19 by their spoken names. */
+export const UNITS: Record<string, number> = {
+  zero: 0, oh: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
+  seventeen: 17, eighteen: 18, nineteen: 19,
+};
+
+/** Tens by their spoken names. */
+export const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+/** Ordinal words up to 31, for dates ("the eighteenth"). */
+export const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
+  tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16,
+  seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30,
+};
+
+/** "one" as a pronoun ("the second one", "that one") stays a word. */
+const ONE_AS_WORD = /\b(first|second|third|fourth|last|earlier|later|latter|that|this|the|other|another|which|same|any|no|each|every|new|good|right)\s+$/;
+
+/**
+ * Replaces spoken cardinal and ordinal numbers by digits ("three thirty" → "3 30",
+ * "twenty first" → "21st"). "oh" is left alone: it is a digit only inside phone numbers.
+ */
+export function numbersToDigits(text: string): string {
+  return text.replace(
+    /\b(twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)(?:[ -](one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?\b|\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b/g,
+    (m: string, tens: string | undefined, unit: string | undefined, small: string | undefined, ord: string | undefined, offset: number) => {
+      if (tens) {
+        const base = TENS[tens];
+        if (!unit) return String(base);
+        if (unit in ORDINALS) return `${base + ORDINALS[unit]}${suffix(base + ORDINALS[unit])}`;
+        return String(base + UNITS[unit]);
+      }
+      if (small === 'one' && ONE_AS_WORD.test(text.slice(Math.max(0, offset - 12), offset))) return m;
+      if (small) return String(UNITS[small]);
+      if (ord) return `${ORDINALS[ord]}${suffix(ORDINALS[ord])}`;
+      return m;
+    },
+  );
+}
+
+function suffix(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
+
+/** Damerau-free Levenshtein distance, bounded for speed: returns `max + 1` once exceeded. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Title-cases a name ("maria o'neil-lopez" → "Maria O'Neil-Lopez"). */
+export function titleCase(s: string): string {
+  return s.replace(/(^|[\s'-])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
+}
