@@ -1,0 +1,386 @@
+/**
+ * A call in the cascade engine (STT → brain → TTS). Owns the call's loop: decode caller frames, VAD,
+ * stream to STT, hand final text to the brain, speak the reply sentence by sentence, barge-in,
+ * backchannels, silence, DTMF, maximum length, and provider failure → apology + message taking.
+ * It never throws into the telephony edge; every failure becomes a spoken line and a call event.
+ */
+import { energyVad, ulawToPcm, type FrameVad } from '../../audio/index.js';
+import type { SpeechToText, SttEvent, SttStream, TextToSpeech } from '../../providers/index.js';
+import { Playout, type Segment } from '../playout.js';
+import { SpeechDetector } from '../turns/speech-detector.js';
+import { isBackchannel } from '../turns/backchannel.js';
+import { AgentReply, type ReplyTimes } from './reply.js';
+import type { GreetingCache } from '../greeting-cache.js';
+import { DEFAULT_LINES, type SessionLines } from '../lines.js';
+import type { CallEngine, CallEventName, CallRecorder, CallerInput, ConversationPort, MediaSink } from '../ports.js';
+import { resolveTiming, type SessionTiming } from '../timing.js';
+
+/** Providers of a cascade session. */
+export interface CascadeProviders {
+  stt: SpeechToText;
+  tts: TextToSpeech;
+  /** The offline voice: apologies and fallback when the primary TTS fails. */
+  fallbackTts: TextToSpeech;
+}
+
+/** Everything a cascade session needs. */
+export interface CallSessionDeps {
+  conversation: ConversationPort;
+  providers: CascadeProviders;
+  recorder: CallRecorder;
+  greetings?: GreetingCache;
+  vad?: FrameVad;
+}
+
+/** Per-call options. */
+export interface CallSessionOptions {
+  callId: string;
+  orgId: string;
+  voice?: string;
+  timing?: Partial<SessionTiming>;
+  lines?: Partial<SessionLines>;
+}
+
+type Mode = 'conversation' | 'message' | 'ending';
+
+/** One phone call over STT → brain → TTS. */
+export class CallSession implements CallEngine {
+  private readonly playout: Playout;
+  private readonly detector: SpeechDetector;
+  private readonly vad: FrameVad;
+  private readonly timing: SessionTiming;
+  private readonly lines: SessionLines;
+  private stt: SttStream | null = null;
+  private reply: AgentReply | null = null;
+  private readonly segOwner = new Map<Segment, AgentReply>();
+  private pendingText = '';
+  private overlapTimer: NodeJS.Timeout | null = null;
+  private silenceTimer: NodeJS.Timeout | null = null;
+  private maxTimer: NodeJS.Timeout | null = null;
+  private dtmfTimer: NodeJS.Timeout | null = null;
+  private dtmfDigits = '';
+  private silenceCount = 0;
+  private turnIndex = 0;
+  private mode: Mode = 'conversation';
+  private closed = false;
+  private readonly startedAt = Date.now();
+  private readonly pcm = new Int16Array(160);
+  private streamMs = 0;
+
+  constructor(
+    private readonly sink: MediaSink,
+    private readonly deps: CallSessionDeps,
+    private readonly opts: CallSessionOptions,
+  ) {
+    this.timing = resolveTiming(opts.timing);
+    this.lines = { ...DEFAULT_LINES, ...opts.lines };
+    this.vad = deps.vad ?? energyVad();
+    this.detector = new SpeechDetector({ onsetMs: this.timing.vadOnsetMs, hangoverMs: this.timing.vadHangoverMs });
+    this.playout = new Playout(sink, {
+      onFirstFrame: (seg, at) => this.segOwner.get(seg)?.onFirstFrame(seg, at),
+      onPlayed: (seg) => {
+        this.segOwner.get(seg)?.onPlayed(seg);
+        this.segOwner.delete(seg);
+      },
+    });
+  }
+
+  private now = (): number => performance.now();
+
+  private event(name: CallEventName, data?: Record<string, unknown>): void {
+    void Promise.resolve(this.deps.recorder.onEvent(name, data)).catch(() => {});
+  }
+
+  /** Records the call, greets the caller (cached audio when available) and opens STT. */
+  async start(): Promise<void> {
+    void Promise.resolve(this.deps.recorder.onStart({ callId: this.opts.callId, orgId: this.opts.orgId, engine: 'cascade', startedAt: new Date(this.startedAt) })).catch(() => {});
+    this.maxTimer = setTimeout(() => this.endWith(this.lines.maxDuration, 'max_duration'), this.timing.maxCallMs);
+    this.openStt();
+    let text: string;
+    try {
+      text = await this.deps.conversation.greet();
+    } catch {
+      text = 'Hello, thanks for calling. How can I help you today?';
+    }
+    const { tts } = this.deps.providers;
+    const frames = this.deps.greetings ? await this.deps.greetings.get(this.opts.orgId, tts, text, this.opts.voice) : null;
+    this.event('greeting_sent', { cached: Boolean(frames) });
+    await this.speakSystem([text], { frames: frames ?? undefined, callerText: '' });
+  }
+
+  private openStt(): void {
+    try {
+      this.stt = this.deps.providers.stt.open({ callId: this.opts.callId, sampleRate: 8000 });
+    } catch (e) {
+      return this.providerFailed('stt', e);
+    }
+    void this.consumeStt(this.stt);
+  }
+
+  private async consumeStt(stream: SttStream): Promise<void> {
+    try {
+      for await (const ev of stream) {
+        if (this.closed) return;
+        if (ev.type === 'error') return this.providerFailed('stt', ev.error);
+        this.onSttEvent(ev);
+      }
+    } catch (e) {
+      if (!this.closed) this.providerFailed('stt', e);
+    }
+  }
+
+  /** One 20 ms caller frame (base64 μ-law). */
+  onMedia(payloadBase64: string): void {
+    if (this.closed) return;
+    const ulaw = Buffer.from(payloadBase64, 'base64');
+    const pcm = ulaw.length === 160 ? ulawToPcm(ulaw, this.pcm).slice() : ulawToPcm(ulaw);
+    this.stt?.push({ pcm, sampleRate: 8000, startMs: this.streamMs });
+    this.streamMs += pcm.length / 8;
+    const now = this.now();
+    const change = this.detector.push(this.vad.isSpeech(pcm), now);
+    if (change?.type === 'start') this.onSpeechStart();
+    else if (change?.type === 'end') this.onSpeechEnd();
+  }
+
+  private onSpeechStart(): void {
+    this.silenceCount = 0;
+    this.clearSilenceTimer();
+    if (this.playout.speaking && this.mode !== 'ending' && !this.overlapTimer) {
+      // Caller talks over the agent: a backchannel is short, so only sustained speech interrupts.
+      this.overlapTimer = setTimeout(() => {
+        this.overlapTimer = null;
+        if (this.detector.isSpeaking) this.bargeIn('sustained speech');
+      }, this.timing.bargeInMs);
+    }
+  }
+
+  private onSpeechEnd(): void {
+    if (this.overlapTimer) {
+      clearTimeout(this.overlapTimer);
+      this.overlapTimer = null;
+    }
+    if (!this.playout.speaking && !this.reply) this.armSilenceTimer();
+  }
+
+  private onSttEvent(ev: SttEvent): void {
+    switch (ev.type) {
+      case 'interim':
+        if (this.playout.speaking && ev.text.split(/\s+/).length >= 3 && !isBackchannel(ev.text)) this.bargeIn('words');
+        return;
+      case 'final':
+        if (ev.text) this.pendingText = `${this.pendingText} ${ev.text}`.trim();
+        if (ev.endOfSpeech) this.commitUtterance();
+        return;
+      case 'utteranceEnd':
+        return this.commitUtterance();
+      default:
+        return;
+    }
+  }
+
+  private commitUtterance(): void {
+    const text = this.pendingText;
+    this.pendingText = '';
+    if (!text) return;
+    if (this.playout.speaking && this.reply && isBackchannel(text)) {
+      this.event('backchannel', { text });
+      return;
+    }
+    if (this.mode === 'ending') return;
+    if (this.mode === 'message') return void this.takeMessage(text);
+    if (this.playout.speaking || this.reply) this.bargeIn('utterance');
+    void this.runTurn({ type: 'speech', text }, text);
+  }
+
+  /** The caller interrupted: clear the line within this frame, cancel the reply, note what was heard. */
+  private bargeIn(why: string): void {
+    if (this.overlapTimer) {
+      clearTimeout(this.overlapTimer);
+      this.overlapTimer = null;
+    }
+    const r = this.reply;
+    const cut = this.playout.clear();
+    if (!r) return;
+    r.cancel();
+    const heard = [...r.heard, cut.segment && r.segments.has(cut.segment) ? cut.partialText : ''].join(' ').trim();
+    this.event('barge_in', { why, heardText: heard });
+    this.deps.conversation.interrupted?.(heard);
+    this.recordTurn(r, true, heard);
+    this.reply = null;
+  }
+
+  private async runTurn(input: CallerInput, callerText: string): Promise<void> {
+    this.clearSilenceTimer();
+    const now = this.now();
+    const speechEndAt = input.type === 'speech' && this.detector.lastVoicedEnd > 0 ? this.detector.lastVoicedEnd : null;
+    const r = this.newReply({ speechEndAt, finalAt: now }, callerText);
+    const outcome = await r.run(this.deps.conversation.handle(input, r.abort.signal));
+    if (this.reply !== r) return; // interrupted meanwhile
+    if (outcome === 'failed') return this.replyFailed(r);
+    await this.afterReply(r);
+  }
+
+  private newReply(t: Pick<ReplyTimes, 'speechEndAt' | 'finalAt'>, callerText: string, tts = this.deps.providers.tts): AgentReply {
+    this.turnIndex++;
+    const r = new AgentReply(
+      {
+        playout: this.playout,
+        tts,
+        fallbackTts: this.deps.providers.fallbackTts,
+        now: this.now,
+        event: (n, d) => this.event(n, d),
+        timing: this.timing,
+        fillers: this.lines.fillers,
+        voice: this.opts.voice,
+        onSegment: (seg, owner) => this.segOwner.set(seg, owner),
+      },
+      { ...t, firstTextAt: null, ttsSubmitAt: null, firstAudioAt: null, firstFrameAt: null },
+      callerText,
+    );
+    this.reply = r;
+    return r;
+  }
+
+  private async afterReply(r: AgentReply): Promise<void> {
+    await Promise.race([r.played, delay(this.playout.pendingMs() + this.timing.markGraceMs)]);
+    if (this.reply !== r || this.closed) return;
+    this.recordTurn(r, false, r.spoken.join(' '));
+    this.reply = null;
+    if (r.endReason || r.transferTo || this.mode === 'ending') return this.hangup(r.endReason ?? (r.transferTo ? 'transfer' : 'ended'));
+    if (!this.detector.isSpeaking) this.armSilenceTimer();
+  }
+
+  /** Speaks session lines (greeting, re-prompt, goodbye, apology) as a reply of their own. */
+  private async speakSystem(lines: string[], o: { frames?: string[]; callerText?: string; end?: string }): Promise<void> {
+    if (this.closed) return;
+    if (this.reply) this.bargeIn('system');
+    const r = this.newReply({ speechEndAt: null, finalAt: this.now() }, o.callerText ?? '');
+    if (o.end) r.endReason = o.end;
+    const outcome = await r.speakLines(lines, o.frames);
+    if (this.reply !== r) return;
+    if (outcome === 'failed' && r.failure) this.event('provider_failure', { stage: 'tts', provider: r.failure.provider, message: r.failure.message });
+    await this.afterReply(r);
+  }
+
+  private recordTurn(r: AgentReply, interrupted: boolean, heardText: string): void {
+    const t = r.times;
+    const diff = (a: number | null, b: number | null) => (a !== null && b !== null ? Math.round(a - b) : null);
+    void Promise.resolve(
+      this.deps.recorder.onTurn({
+        index: this.turnIndex,
+        callerText: r.callerText,
+        agentText: r.spoken.join(' '),
+        asrMs: diff(t.finalAt, t.speechEndAt),
+        llmMs: diff(t.firstTextAt, t.finalAt),
+        ttsMs: diff(t.firstAudioAt, t.ttsSubmitAt),
+        e2eMs: diff(t.firstFrameAt, t.speechEndAt ?? t.finalAt),
+        interrupted,
+        heardText,
+      }),
+    ).catch(() => {});
+  }
+
+  /** A provider failed: say sorry (offline voice) and take a message instead of leaving silence. */
+  private providerFailed(stage: string, e: unknown): void {
+    if (this.closed || this.mode !== 'conversation') return;
+    const err = e as { provider?: string; message?: string };
+    this.event('provider_failure', { stage, provider: err?.provider ?? stage, message: String(err?.message ?? e) });
+    this.mode = stage === 'stt' ? 'ending' : 'message';
+    const line = stage === 'stt' ? this.lines.apologyCantHear : this.lines.apologyTakeMessage;
+    void this.speakApology(line, stage === 'stt' ? 'stt_failure' : undefined);
+  }
+
+  private async speakApology(line: string, end?: string): Promise<void> {
+    if (this.reply) this.bargeIn('provider failure');
+    // the primary voice may be what failed: apologise with the offline one
+    const r = this.newReply({ speechEndAt: this.detector.lastVoicedEnd || null, finalAt: this.now() }, '', this.deps.providers.fallbackTts);
+    if (end) r.endReason = end;
+    await r.speakLines([line]);
+    if (this.reply === r) await this.afterReply(r);
+  }
+
+  private replyFailed(r: AgentReply): void {
+    this.recordTurn(r, false, r.heard.join(' '));
+    this.reply = null;
+    this.providerFailed('llm', r.failure);
+  }
+
+  private async takeMessage(text: string): Promise<void> {
+    this.event('message_taken', { text });
+    this.mode = 'ending';
+    await this.speakSystem([this.lines.messageThanks], { callerText: text, end: 'message_taken' });
+  }
+
+  onMark(name: string): void {
+    this.playout.onMark(name);
+  }
+
+  /** Key presses are collected until '#' or a short pause, then go to the brain. */
+  onDtmf(digit: string): void {
+    if (this.closed) return;
+    this.event('dtmf', { digit });
+    if (this.reply && this.playout.speaking) this.bargeIn('dtmf');
+    this.dtmfDigits += digit;
+    if (this.dtmfTimer) clearTimeout(this.dtmfTimer);
+    const flush = () => {
+      const digits = this.dtmfDigits.replace(/#$/, '');
+      this.dtmfDigits = '';
+      this.dtmfTimer = null;
+      if (digits && this.mode === 'conversation') void this.runTurn({ type: 'dtmf', digits }, `[dtmf ${digits}]`);
+    };
+    if (digit === '#') flush();
+    else this.dtmfTimer = setTimeout(flush, this.timing.dtmfGapMs);
+  }
+
+  private armSilenceTimer(): void {
+    this.clearSilenceTimer();
+    if (this.mode === 'ending' || this.closed) return;
+    this.silenceTimer = setTimeout(() => {
+      this.silenceTimer = null;
+      if (this.detector.isSpeaking || this.reply) return;
+      this.silenceCount++;
+      if (this.silenceCount >= 2) return this.endWith(this.lines.silenceGoodbye, 'silence_hangup');
+      this.event('silence_reprompt', { count: this.silenceCount });
+      void this.speakSystem([this.lines.reprompt], {});
+    }, this.timing.silenceMs);
+  }
+
+  private clearSilenceTimer(): void {
+    if (this.silenceTimer) clearTimeout(this.silenceTimer);
+    this.silenceTimer = null;
+  }
+
+  private endWith(line: string, name: CallEventName): void {
+    if (this.closed || this.mode === 'ending') return;
+    this.mode = 'ending';
+    this.event(name);
+    void this.speakSystem([line], { end: name });
+  }
+
+  private hangup(reason: string): void {
+    this.event('hangup', { reason });
+    this.sink.hangup(reason);
+    void this.close(reason);
+  }
+
+  onStop(): void {
+    void this.close('caller_hangup');
+  }
+
+  async close(reason = 'closed'): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.reply?.cancel();
+    for (const t of [this.overlapTimer, this.silenceTimer, this.maxTimer, this.dtmfTimer]) if (t) clearTimeout(t);
+    this.playout.close();
+    this.vad.dispose();
+    await this.stt?.close().catch(() => {});
+    await Promise.resolve(
+      this.deps.recorder.onEnd({ reason, durationMs: Date.now() - this.startedAt, turns: this.turnIndex, endedAt: new Date() }),
+    ).catch(() => {});
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms).unref());
+}

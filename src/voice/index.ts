@@ -1,0 +1,11 @@
+/** The call session: one call's real-time loop over the cascade or the realtime engine. */
+export type * from './ports.js';
+export { CallSession, type CallSessionDeps, type CallSessionOptions, type CascadeProviders } from './cascade/session.js';
+export { RealtimeCallSession, type RealtimeSessionDeps, type RealtimeSessionOptions } from './realtime/session.js';
+export { GreetingCache, synthesizeFrames } from './greeting-cache.js';
+export { Playout, toBase64Frames, type Segment, type ClearReport } from './playout.js';
+export { SpeechDetector } from './turns/speech-detector.js';
+export { isBackchannel } from './turns/backchannel.js';
+export { DEFAULT_LINES, type SessionLines } from './lines.js';
+export { resolveTiming, type SessionTiming } from './timing.js';
+export { cannedConversation, type CannedRule } from './canned-conversation.js';

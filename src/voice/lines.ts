@@ -1,0 +1,23 @@
+/** The fixed lines a session speaks on its own (not from the brain). Per-organization overrides allowed. */
+export interface SessionLines {
+  fillers: string[];
+  reprompt: string;
+  silenceGoodbye: string;
+  maxDuration: string;
+  apologyTakeMessage: string;
+  apologyCantHear: string;
+  messageThanks: string;
+}
+
+/** Default English lines. */
+export const DEFAULT_LINES: SessionLines = {
+  fillers: ['One moment while I check that.', 'Let me look that up for you.', 'Just a second.'],
+  reprompt: 'Are you still there?',
+  silenceGoodbye: "I haven't heard anything, so I'll hang up now. Please call back any time. Goodbye.",
+  maxDuration: "I'm sorry, we've reached the time limit for this call. Someone from our team will follow up with you. Goodbye.",
+  apologyTakeMessage:
+    "I'm sorry, I'm having some trouble on my end. Please tell me your name, your phone number and how we can help, and someone will call you back shortly.",
+  apologyCantHear:
+    "I'm sorry, I'm having trouble hearing you right now. Please leave your name, number and a short message, and someone will call you back.",
+  messageThanks: "Thank you, I've passed your message on. Someone will call you back soon. Goodbye.",
+};

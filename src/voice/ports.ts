@@ -1,0 +1,107 @@
+/**
+ * The narrow ports a call session talks through. The brain, the call records and the phone line are
+ * all behind these; voice/ imports none of them.
+ */
+
+/** What the caller did, as the brain sees it. */
+export type CallerInput =
+  | { type: 'speech'; text: string }
+  | { type: 'dtmf'; digits: string }
+  /** The caller has said nothing for a while (`count` consecutive times). */
+  | { type: 'silence'; count: number };
+
+/** One piece of the agent's reply, streamed while the brain is still working. */
+export type ReplyPart =
+  | { type: 'sentence'; text: string }
+  /** A tool started; if it takes longer than ~700 ms the session plays a filler line. */
+  | { type: 'toolStart'; name: string }
+  | { type: 'toolEnd'; name: string; ok: boolean }
+  /** Something worth recording (intent, slot filled, booking made…). */
+  | { type: 'event'; name: string; data?: Record<string, unknown> }
+  /** Hang up once the reply has been heard (`reason` goes to the record). */
+  | { type: 'end'; reason: string }
+  /** The brain transferred the call; the session stops speaking after this reply. */
+  | { type: 'transfer'; to: string };
+
+/** The conversation brain as the call session uses it. */
+export interface ConversationPort {
+  /** The opening line (the session may have its audio cached already). */
+  greet(): Promise<string> | string;
+  /** Handles caller input; yields reply parts as they are produced. Must stop when `signal` aborts. */
+  handle(input: CallerInput, signal: AbortSignal): AsyncIterable<ReplyPart>;
+  /** Tells the brain how much of its last reply the caller heard before interrupting. */
+  interrupted?(heardText: string): void;
+}
+
+/** Tools and instructions for the speech-to-speech engine (the brain's tools, without its dialog). */
+export interface RealtimeBrainPort {
+  instructions: string;
+  greeting(): Promise<string> | string;
+  tools: Array<{ name: string; description: string; parameters: Record<string, unknown> }>;
+  /** Runs a tool; the string goes back to the model as the tool output. */
+  callTool(name: string, argsJson: string, signal: AbortSignal): Promise<string>;
+}
+
+/** A completed agent turn with its timings (ms; null when not applicable). */
+export interface TurnRecord {
+  index: number;
+  callerText: string;
+  agentText: string;
+  /** End of caller speech → final transcript. */
+  asrMs: number | null;
+  /** Transcript → first reply text from the brain. */
+  llmMs: number | null;
+  /** First sentence submitted → first audio from TTS. */
+  ttsMs: number | null;
+  /** End of caller speech → first agent audio frame sent to the phone line. */
+  e2eMs: number | null;
+  interrupted: boolean;
+  /** What the caller actually heard (all of agentText unless interrupted). */
+  heardText: string;
+}
+
+/** Named things that happened in a call (closed vocabulary, recorded as call events). */
+export type CallEventName =
+  | 'greeting_sent'
+  | 'barge_in'
+  | 'backchannel'
+  | 'filler'
+  | 'silence_reprompt'
+  | 'silence_hangup'
+  | 'dtmf'
+  | 'max_duration'
+  | 'provider_fallback'
+  | 'provider_failure'
+  | 'message_taken'
+  | 'transfer'
+  | 'hangup'
+  | 'brain';
+
+/** Where a session writes what happens; the lead engineer implements it over the database. */
+export interface CallRecorder {
+  onStart(info: { callId: string; orgId: string; engine: 'cascade' | 'realtime'; startedAt: Date }): void | Promise<void>;
+  onTurn(turn: TurnRecord): void | Promise<void>;
+  onEvent(name: CallEventName, data?: Record<string, unknown>): void | Promise<void>;
+  onEnd(summary: { reason: string; durationMs: number; turns: number; endedAt: Date }): void | Promise<void>;
+}
+
+/** The phone line as the session sees it (implemented over the Media Streams connection). */
+export interface MediaSink {
+  /** Sends 20 ms of μ-law audio (base64). */
+  sendMedia(payloadBase64: string): void;
+  sendMark(name: string): void;
+  sendClear(): void;
+  /** Ends the stream (Twilio then continues the TwiML, which hangs up). */
+  hangup(reason: string): void;
+}
+
+/** What the telephony edge drives: the same shape for both engines. */
+export interface CallEngine {
+  start(): Promise<void>;
+  onMedia(payloadBase64: string, timestampMs?: number): void;
+  onMark(name: string): void;
+  onDtmf(digit: string): void;
+  onStop(): void;
+  /** Ends the session and releases providers (idempotent). */
+  close(reason?: string): Promise<void>;
+}

@@ -1,0 +1,286 @@
+/**
+ * A call in the realtime engine: caller μ-law goes to a speech-to-speech model untouched (no decode,
+ * no re-encode: the base64 payload is forwarded as is), the model's μ-law comes back paced into 20 ms
+ * frames with a mark every ~400 ms, and on barge-in we clear the line, cancel the response and
+ * truncate the model's item to what the caller heard. Same recorder, greeting cache and fillers as
+ * the cascade engine.
+ */
+import type { RealtimeEvent, RealtimeSession, RealtimeVoice, TextToSpeech } from '../../providers/index.js';
+import { Playout, type Segment } from '../playout.js';
+import type { GreetingCache } from '../greeting-cache.js';
+import { synthesizeFrames } from '../greeting-cache.js';
+import { DEFAULT_LINES, type SessionLines } from '../lines.js';
+import type { CallEngine, CallEventName, CallRecorder, MediaSink, RealtimeBrainPort } from '../ports.js';
+import { resolveTiming, type SessionTiming } from '../timing.js';
+
+/** Everything a realtime session needs. */
+export interface RealtimeSessionDeps {
+  realtime: RealtimeVoice;
+  brain: RealtimeBrainPort;
+  recorder: CallRecorder;
+  /** Offline voice for the greeting (cached), fillers and apologies. */
+  lineTts: TextToSpeech;
+  greetings?: GreetingCache;
+  /** A connection opened at the webhook while the phone rang; used instead of connecting at start. */
+  preconnected?: Promise<RealtimeSession>;
+}
+
+/** Per-call options. */
+export interface RealtimeSessionOptions {
+  callId: string;
+  orgId: string;
+  timing?: Partial<SessionTiming>;
+  lines?: Partial<SessionLines>;
+}
+
+const FRAMES_PER_MARK = 20; // one mark per 400 ms: enough resolution for truncation, few messages
+
+interface ItemPlay {
+  itemId: string;
+  playedMs: number;
+  segs: Set<Segment>;
+}
+
+/** One phone call over a RealtimeVoice engine. */
+export class RealtimeCallSession implements CallEngine {
+  private rt: RealtimeSession | null = null;
+  private held: string[] = [];
+  private readonly playout: Playout;
+  private readonly timing: SessionTiming;
+  private readonly lines: SessionLines;
+  private current: { seg: Segment; item: ItemPlay; frames: number } | null = null;
+  private readonly items = new Map<string, ItemPlay>();
+  private readonly segItem = new Map<Segment, ItemPlay>();
+  private readonly cancelled = new Set<string>();
+  private speechStoppedAt: number | null = null;
+  private firstFrameAt: number | null = null;
+  private responseFirstAudioAt: number | null = null;
+  private callerText = '';
+  private agentText = '';
+  private interruptedTurn = false;
+  private heardText = '';
+  private turnIndex = 0;
+  private closed = false;
+  private readonly startedAt = Date.now();
+  private maxTimer: NodeJS.Timeout | null = null;
+  private readonly tools = new AbortController();
+
+  constructor(
+    private readonly sink: MediaSink,
+    private readonly deps: RealtimeSessionDeps,
+    private readonly opts: RealtimeSessionOptions,
+  ) {
+    this.timing = resolveTiming(opts.timing);
+    this.lines = { ...DEFAULT_LINES, ...opts.lines };
+    this.playout = new Playout(sink, {
+      onFirstFrame: (seg, at) => {
+        if (this.segItem.has(seg) && this.firstFrameAt === null) this.firstFrameAt = at;
+      },
+      onPlayed: (seg) => {
+        const it = this.segItem.get(seg);
+        if (it) it.playedMs += seg.totalFrames * 20;
+        this.segItem.delete(seg);
+      },
+    });
+  }
+
+  private event(name: CallEventName, data?: Record<string, unknown>): void {
+    void Promise.resolve(this.deps.recorder.onEvent(name, data)).catch(() => {});
+  }
+
+  /** Greets from cache at once, while the model connection opens (caller audio is held, not dropped). */
+  async start(): Promise<void> {
+    void Promise.resolve(this.deps.recorder.onStart({ callId: this.opts.callId, orgId: this.opts.orgId, engine: 'realtime', startedAt: new Date(this.startedAt) })).catch(() => {});
+    this.maxTimer = setTimeout(() => void this.fail('max_duration', this.lines.maxDuration), this.timing.maxCallMs);
+    const connecting = this.deps.preconnected ?? this.deps.realtime.connect({ instructions: this.deps.brain.instructions, tools: this.deps.brain.tools });
+    const greeting = await this.deps.brain.greeting();
+    const frames =
+      (this.deps.greetings && (await this.deps.greetings.get(this.opts.orgId, this.deps.lineTts, greeting))) ??
+      (await synthesizeFrames(this.deps.lineTts, greeting).catch(() => [] as string[]));
+    const seg = this.playout.begin(greeting, 'g');
+    this.playout.appendFrames(seg, frames);
+    this.playout.end(seg);
+    this.event('greeting_sent', { cached: Boolean(this.deps.greetings) });
+    try {
+      this.rt = await connecting;
+    } catch (e) {
+      return this.fail('provider_failure', this.lines.apologyCantHear, e);
+    }
+    if (this.closed) return void this.rt.close();
+    this.rt.onEvent((e) => this.onRealtime(e));
+    this.rt.addAgentText(greeting);
+    for (const p of this.held) this.rt.appendAudio(p);
+    this.held = [];
+  }
+
+  /** Caller audio: forwarded untouched (held while the model connects). */
+  onMedia(payloadBase64: string): void {
+    if (this.closed) return;
+    if (this.rt) this.rt.appendAudio(payloadBase64);
+    else if (this.held.length < 1500) this.held.push(payloadBase64);
+  }
+
+  private onRealtime(e: RealtimeEvent): void {
+    if (this.closed) return;
+    switch (e.type) {
+      case 'speechStarted':
+        if (this.playout.speaking) this.bargeIn();
+        return;
+      case 'speechStopped':
+        this.speechStoppedAt = performance.now();
+        this.firstFrameAt = null;
+        this.responseFirstAudioAt = null;
+        return;
+      case 'audio':
+        return this.onAudio(e.itemId, e.responseId, e.ulawBase64);
+      case 'transcript':
+        if (e.role === 'caller') this.callerText = `${this.callerText} ${e.text}`.trim();
+        else this.agentText = `${this.agentText} ${e.text}`.trim();
+        return;
+      case 'toolCall':
+        return void this.runTool(e.callId, e.name, e.arguments);
+      case 'responseDone':
+        return this.onResponseDone(e.responseId);
+      case 'error':
+        return void this.fail('provider_failure', this.lines.apologyCantHear, e.error);
+      case 'closed':
+        return void this.fail('provider_failure', this.lines.apologyCantHear, new Error('realtime connection closed'));
+    }
+  }
+
+  private onAudio(itemId: string, responseId: string, b64: string): void {
+    if (this.cancelled.has(responseId)) return;
+    if (this.responseFirstAudioAt === null) this.responseFirstAudioAt = performance.now();
+    let item = this.items.get(itemId);
+    if (!item) {
+      item = { itemId, playedMs: 0, segs: new Set() };
+      this.items.set(itemId, item);
+    }
+    if (!this.current || this.current.item !== item || this.current.frames >= FRAMES_PER_MARK) {
+      if (this.current) this.playout.end(this.current.seg);
+      const seg = this.playout.begin('', 'r');
+      this.segItem.set(seg, item);
+      item.segs.add(seg);
+      this.current = { seg, item, frames: 0 };
+    }
+    const bytes = Buffer.from(b64, 'base64');
+    this.current.frames += bytes.length / 160;
+    this.playout.append(this.current.seg, bytes);
+    (this.current.seg as { lastResponse?: string }).lastResponse = responseId;
+  }
+
+  private bargeIn(): void {
+    const cut = this.playout.clear();
+    const item = cut.segment ? this.segItem.get(cut.segment) : this.current?.item;
+    this.current = null;
+    if (!this.rt) return;
+    this.rt.cancelResponse();
+    if (item) {
+      const heardMs = item.playedMs + cut.partialMs;
+      this.rt.truncate(item.itemId, heardMs);
+      this.interruptedTurn = true;
+      this.heardText = `${Math.round(heardMs)} ms`;
+      this.event('barge_in', { itemId: item.itemId, heardMs: Math.round(heardMs) });
+    }
+    for (const s of cut.segment ? [cut.segment] : []) {
+      const r = (s as { lastResponse?: string }).lastResponse;
+      if (r) this.cancelled.add(r);
+    }
+  }
+
+  private onResponseDone(_responseId: string): void {
+    if (this.current) {
+      this.playout.end(this.current.seg);
+      this.current = null;
+    }
+    if (!this.agentText && !this.callerText) return;
+    const r = (x: number | null, y: number | null) => (x !== null && y !== null ? Math.round(x - y) : null);
+    this.turnIndex++;
+    void Promise.resolve(
+      this.deps.recorder.onTurn({
+        index: this.turnIndex,
+        callerText: this.callerText,
+        agentText: this.agentText,
+        asrMs: null,
+        llmMs: r(this.responseFirstAudioAt, this.speechStoppedAt),
+        ttsMs: null,
+        e2eMs: r(this.firstFrameAt, this.speechStoppedAt),
+        interrupted: this.interruptedTurn,
+        heardText: this.interruptedTurn ? this.heardText : this.agentText,
+      }),
+    ).catch(() => {});
+    this.callerText = this.agentText = this.heardText = '';
+    this.interruptedTurn = false;
+  }
+
+  private async runTool(callId: string, name: string, args: string): Promise<void> {
+    const filler = setTimeout(() => void this.playLine(this.lines.fillers[0], 'filler', { tool: name }), this.timing.fillerMs);
+    let output: string;
+    try {
+      output = await this.deps.brain.callTool(name, args, this.tools.signal);
+    } catch (e) {
+      output = JSON.stringify({ error: (e as Error).message });
+    } finally {
+      clearTimeout(filler);
+    }
+    if (!this.closed) this.rt?.sendToolResult(callId, output);
+  }
+
+  private async playLine(text: string, name: CallEventName, data?: Record<string, unknown>): Promise<void> {
+    if (this.closed || this.playout.speaking) return;
+    this.event(name, { line: text, ...data });
+    const frames = this.deps.greetings
+      ? await this.deps.greetings.warm('_lines', this.deps.lineTts, text).catch(() => [])
+      : await synthesizeFrames(this.deps.lineTts, text).catch(() => []);
+    const seg = this.playout.begin(text, 'l');
+    this.playout.appendFrames(seg, frames);
+    this.playout.end(seg);
+  }
+
+  private async fail(name: CallEventName, line: string, e?: unknown): Promise<void> {
+    if (this.closed) return;
+    this.event(name, e ? { message: String((e as Error).message ?? e) } : undefined);
+    if (this.playout.speaking) this.playout.clear();
+    const rt = this.rt;
+    this.rt = null;
+    void rt?.close().catch(() => {});
+    this.held = [];
+    this.closed = true; // stop forwarding; the goodbye below still plays
+    const frames = await synthesizeFrames(this.deps.lineTts, line).catch(() => [] as string[]);
+    const seg = this.playout.begin(line, 'x');
+    this.playout.appendFrames(seg, frames);
+    this.playout.end(seg);
+    setTimeout(() => {
+      this.sink.hangup(name);
+      this.closed = false;
+      void this.close(name);
+    }, frames.length * 20 + 300).unref();
+  }
+
+  onMark(name: string): void {
+    this.playout.onMark(name);
+  }
+
+  /** Key presses go to the model as text ("The caller pressed 1"). */
+  onDtmf(digit: string): void {
+    this.event('dtmf', { digit });
+    if (this.playout.speaking) this.bargeIn();
+    this.rt?.createResponse(`The caller pressed the key ${digit} on their phone. Respond accordingly.`);
+  }
+
+  onStop(): void {
+    void this.close('caller_hangup');
+  }
+
+  async close(reason = 'closed'): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.tools.abort();
+    if (this.maxTimer) clearTimeout(this.maxTimer);
+    this.playout.close();
+    await this.rt?.close().catch(() => {});
+    await Promise.resolve(
+      this.deps.recorder.onEnd({ reason, durationMs: Date.now() - this.startedAt, turns: this.turnIndex, endedAt: new Date() }),
+    ).catch(() => {});
+  }
+}
