@@ -1,0 +1,87 @@
+/** Opening hours, holidays and speaking dates and times aloud, in the business's time zone. */
+import { DateTime } from 'luxon';
+import type { BusinessProfile, WeekdayKey } from './types.js';
+
+const KEYS: WeekdayKey[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** The weekday key of a local date ("2026-03-10" → "tue"). */
+export function weekdayKey(date: string, tz: string): WeekdayKey {
+  return KEYS[DateTime.fromISO(date, { zone: tz }).weekday - 1];
+}
+
+/** Why a local date has no opening hours, or undefined when the business opens that day. */
+export function closedReason(business: BusinessProfile, date: string): 'holiday' | 'closed' | undefined {
+  if (business.holidays?.includes(date)) return 'holiday';
+  const day = business.hours[weekdayKey(date, business.timezone)];
+  return day && day.length ? undefined : 'closed';
+}
+
+/** True when the business is open at `at`. */
+export function isOpenAt(business: BusinessProfile, at: Date): boolean {
+  const local = DateTime.fromJSDate(at, { zone: business.timezone });
+  const date = local.toISODate()!;
+  if (closedReason(business, date)) return false;
+  const hm = local.toFormat('HH:mm');
+  return (business.hours[KEYS[local.weekday - 1]] ?? []).some(([from, to]) => hm >= from && hm < to);
+}
+
+/** "15:45" → "3:45 PM", "09:00" → "9 AM", "12:00" → "noon". */
+export function sayTime(hm: string): string {
+  const [h, m] = hm.split(':').map(Number);
+  if (h === 12 && m === 0) return 'noon';
+  const hour = h % 12 === 0 ? 12 : h % 12;
+  return `${hour}${m ? `:${String(m).padStart(2, '0')}` : ''} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
+/** "2026-03-11" → "Wednesday, March 11". */
+export function sayDate(date: string, tz: string): string {
+  return DateTime.fromISO(date, { zone: tz }).toFormat('cccc, LLLL d');
+}
+
+/** An ISO instant → "Wednesday, March 11 at 3:45 PM" in the business zone. */
+export function sayInstant(iso: string, tz: string): string {
+  const d = DateTime.fromISO(iso, { zone: tz });
+  return `${d.toFormat('cccc, LLLL d')} at ${sayTime(d.toFormat('HH:mm'))}`;
+}
+
+/** Local date and time of an ISO instant in the business zone. */
+export function localParts(iso: string, tz: string): { date: string; time: string } {
+  const d = DateTime.fromISO(iso, { zone: tz });
+  return { date: d.toISODate()!, time: d.toFormat('HH:mm') };
+}
+
+/** One sentence describing the week's opening hours, grouping equal consecutive days. */
+export function describeHours(business: BusinessProfile): string {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < 7) {
+    const spans = business.hours[KEYS[i]] ?? [];
+    const sig = JSON.stringify(spans);
+    let j = i;
+    while (j + 1 < 7 && JSON.stringify(business.hours[KEYS[j + 1]] ?? []) === sig) j++;
+    const days = i === j ? NAMES[i] : `${NAMES[i]} to ${NAMES[j]}`;
+    parts.push(spans.length ? `${days} ${spans.map(([a, b]) => `${sayTime(a)} to ${sayTime(b)}`).join(' and ')}` : `closed ${days}`);
+    i = j + 1;
+  }
+  return `We're open ${parts.filter((p) => !p.startsWith('closed')).join(', ')}${parts.some((p) => p.startsWith('closed')) ? `; ${parts.filter((p) => p.startsWith('closed')).join(', ')}` : ''}.`;
+}
+
+/** The next local opening after `now` ("tomorrow at 9 AM" / "Monday at 9 AM"), within two weeks. */
+export function nextOpening(business: BusinessProfile, now: Date): string | undefined {
+  const local = DateTime.fromJSDate(now, { zone: business.timezone });
+  for (let k = 0; k < 14; k++) {
+    const day = local.plus({ days: k }).startOf('day');
+    const date = day.toISODate()!;
+    if (closedReason(business, date)) continue;
+    for (const [from] of business.hours[KEYS[day.weekday - 1]] ?? []) {
+      const [h, m] = from.split(':').map(Number);
+      const open = day.set({ hour: h, minute: m });
+      if (open > local) {
+        const when = k === 0 ? 'today' : k === 1 ? 'tomorrow' : open.toFormat('cccc');
+        return `${when} at ${sayTime(from)}`;
+      }
+    }
+  }
+  return undefined;
+}

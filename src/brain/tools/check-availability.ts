@@ -1,0 +1,86 @@
+/** check_availability: open slots for a service in the time the caller asked for. */
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { PART_OF_DAY_WINDOWS } from '../nlu/index.js';
+import type { Slot } from '../ports.js';
+import { defineTool, slotKey, ToolRefusal, type ToolContext } from './tool.js';
+
+const hm = z.string().regex(/^\d{2}:\d{2}$/);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Arguments: a service and the caller's time wish (local dates and times). */
+export const checkAvailabilityArgs = z.object({
+  service: z.string().min(1).describe('service name as configured'),
+  date: day.optional().describe('local date YYYY-MM-DD'),
+  from: day.optional().describe('first local date of a range'),
+  to: day.optional().describe('last local date of a range (inclusive)'),
+  time: hm.optional().describe('exact local time HH:mm wanted'),
+  partOfDay: z.enum(['morning', 'afternoon', 'evening']).optional(),
+  after: hm.optional(),
+  before: hm.optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+
+/** Days searched when the caller gives no date, and after an empty day when widening. */
+const HORIZON_DAYS = 14;
+const WIDEN_DAYS = 7;
+
+export const checkAvailability = defineTool({
+  name: 'check_availability',
+  description: 'Find open appointment slots for a service. Only slots returned here may be offered or booked.',
+  args: checkAvailabilityArgs,
+  async run(ctx, a): Promise<{ service: string; slots: Slot[]; widened: boolean }> {
+    const service = ctx.findService(a.service);
+    if (!service) throw new ToolRefusal('UNKNOWN_SERVICE', `no service called "${a.service}"`);
+    const tz = ctx.business.timezone;
+    const now = DateTime.fromJSDate(ctx.clock.now(), { zone: tz });
+    const first = a.date ?? a.from ?? now.toISODate()!;
+    const last = a.date ?? a.to ?? now.plus({ days: HORIZON_DAYS }).toISODate()!;
+    let slots = await search(ctx, service.name, service.id, first, last, a);
+    let widened = false;
+    if (!slots.length) {
+      const next = DateTime.fromISO(last, { zone: tz }).plus({ days: 1 });
+      slots = await search(ctx, service.name, service.id, next.toISODate()!, next.plus({ days: WIDEN_DAYS }).toISODate()!, a);
+      if (!slots.length) slots = await search(ctx, service.name, service.id, first, next.plus({ days: WIDEN_DAYS }).toISODate()!, {});
+      widened = true;
+    }
+    slots = slots.slice(0, a.limit);
+    for (const s of slots) ctx.knownSlots.set(slotKey(s.start), s);
+    return { service: service.name, slots, widened };
+  },
+});
+
+async function search(
+  ctx: ToolContext,
+  serviceName: string,
+  serviceId: string | undefined,
+  first: string,
+  last: string,
+  a: Partial<z.infer<typeof checkAvailabilityArgs>>,
+): Promise<Slot[]> {
+  const tz = ctx.business.timezone;
+  const now = ctx.clock.now().getTime();
+  const from = DateTime.fromISO(first, { zone: tz }).startOf('day');
+  const to = DateTime.fromISO(last, { zone: tz }).plus({ days: 1 }).startOf('day');
+  if (to <= from) return [];
+  const found = await ctx.ports.booking.findSlots({
+    serviceName,
+    ...(serviceId ? { serviceId } : {}),
+    from: from.toISO()!,
+    to: to.toISO()!,
+  });
+  const window = a.partOfDay ? PART_OF_DAY_WINDOWS[a.partOfDay] : undefined;
+  return found
+    .filter((s) => Date.parse(s.start) > now)
+    .filter((s) => {
+      const t = DateTime.fromISO(s.start, { zone: tz }).toFormat('HH:mm');
+      if (window && (t < window.from || t >= window.to)) return false;
+      if (a.after && t < a.after) return false;
+      if (a.before) {
+        const end = DateTime.fromISO(s.end, { zone: tz }).toFormat('HH:mm');
+        if (t >= a.before && end > a.before) return false;
+      }
+      return true;
+    })
+    .sort((x, y) => Date.parse(x.start) - Date.parse(y.start));
+}

@@ -1,0 +1,26 @@
+/** reschedule: moves one of the caller's appointments to a slot check_availability returned. */
+import { z } from 'zod';
+import type { SlotCommandResult } from '../ports.js';
+import { defineTool, slotKey, ToolRefusal } from './tool.js';
+
+export const rescheduleArgs = z.object({
+  appointmentId: z.string().min(1),
+  start: z.string().min(10).describe('ISO start of a slot returned by check_availability'),
+});
+
+export const reschedule = defineTool({
+  name: 'reschedule',
+  description: "Move the caller's existing appointment to a confirmed new slot from check_availability.",
+  args: rescheduleArgs,
+  async run(ctx, a): Promise<SlotCommandResult> {
+    const slot = ctx.knownSlots.get(slotKey(a.start));
+    if (!slot) throw new ToolRefusal('UNKNOWN_SLOT', 'that time was not offered by check_availability');
+    const result = await ctx.ports.booking.reschedule({
+      appointmentId: a.appointmentId,
+      slot,
+      idempotencyKey: `${ctx.conversationId}:move:${a.appointmentId}:${slotKey(slot.start)}`,
+    });
+    if (!result.ok) for (const s of result.alternatives ?? []) ctx.knownSlots.set(slotKey(s.start), s);
+    return result;
+  },
+});

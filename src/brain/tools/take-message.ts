@@ -1,0 +1,25 @@
+/** take_message: passes the caller's message on to the business. */
+import { z } from 'zod';
+import { defineTool } from './tool.js';
+
+export const takeMessageArgs = z.object({
+  text: z.string().min(1).max(2000),
+  name: z.string().optional(),
+  phone: z.string().optional(),
+  urgent: z.boolean().optional(),
+});
+
+export const takeMessage = defineTool({
+  name: 'take_message',
+  description: 'Take a message for the business with the caller name and call-back number.',
+  args: takeMessageArgs,
+  async run(ctx, a): Promise<{ id: string }> {
+    const phone = a.phone ?? ctx.callerPhone;
+    return ctx.ports.leads.takeMessage({
+      text: a.text,
+      ...(a.name ? { name: a.name } : {}),
+      ...(phone ? { phone } : {}),
+      ...(a.urgent ? { urgent: true } : {}),
+    });
+  },
+});

@@ -1,0 +1,47 @@
+/** The shape every tool shares: a name, a zod schema for its arguments and a handler over the ports. */
+import type { z } from 'zod';
+import type { Clock } from '../../lib/index.js';
+import type { KnowledgeAnswer } from '../knowledge.js';
+import type { BrainPorts, Slot } from '../ports.js';
+import type { BusinessProfile, ServiceInfo } from '../types.js';
+
+/** What a tool handler may use; built once per conversation. */
+export interface ToolContext {
+  business: BusinessProfile;
+  ports: BrainPorts;
+  clock: Clock;
+  callerPhone?: string;
+  /** Slots returned by check_availability in this conversation, by UTC ISO start; the only bookable ones. */
+  knownSlots: Map<string, Slot>;
+  findService(name: string): ServiceInfo | undefined;
+  answer(question: string): KnowledgeAnswer | undefined;
+  /** Prefix for idempotency keys, unique per conversation. */
+  conversationId: string;
+}
+
+/** A typed, validated tool. */
+export interface Tool<A extends z.ZodType = z.ZodType, R = unknown> {
+  name: string;
+  description: string;
+  args: A;
+  run(ctx: ToolContext, args: z.infer<A>): Promise<R>;
+}
+
+/** Declares a tool, keeping its argument type. */
+export function defineTool<A extends z.ZodType, R>(tool: Tool<A, R>): Tool<A, R> {
+  return tool;
+}
+
+/** The key slots are remembered under: the instant in UTC, so offsets do not matter. */
+export function slotKey(start: string): string {
+  const t = Date.parse(start);
+  return Number.isNaN(t) ? start : new Date(t).toISOString();
+}
+
+/** Raised by a handler when the arguments are valid but the request cannot be honoured. */
+export class ToolRefusal extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = 'ToolRefusal';
+  }
+}
