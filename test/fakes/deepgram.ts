@@ -1,0 +1,103 @@
+/**
+ * Fake Deepgram: live transcription over WebSocket (/v1/listen) and Aura TTS over HTTP (/v1/speak),
+ * speaking Deepgram's wire protocol (Token auth, binary audio in, `Results` with is_final /
+ * speech_final, `SpeechStarted`, `UtteranceEnd`, `Metadata`; Finalize / CloseStream / KeepAlive).
+ * What each utterance "says" comes from `transcripts` (audio is detected with an energy VAD).
+ */
+import type { WebSocket } from 'ws';
+import { energyVad, ulawToPcm } from '../../src/audio/index.js';
+import { startFake, ulawSpeechFor, sleep, type FakeServer } from './common.js';
+
+/** Fake Deepgram server and its knobs. */
+export interface FakeDeepgram extends FakeServer {
+  apiKey: string;
+  transcripts: string[];
+  /** Query strings of listen connections. */
+  listenQueries: URLSearchParams[];
+  speakRequests: Array<{ text: string; query: URLSearchParams }>;
+  /** Delay before Aura answers (ms). */
+  speakDelayMs: number;
+  /** Status to fail the next speak requests with (0 = none). */
+  speakFailStatus: number;
+  controlMessages: string[];
+}
+
+/** Starts a fake Deepgram on 127.0.0.1:0. */
+export async function startFakeDeepgram(apiKey = 'dg-test-key'): Promise<FakeDeepgram> {
+  const state = { transcripts: [] as string[], listenQueries: [] as URLSearchParams[], speakRequests: [] as FakeDeepgram['speakRequests'], speakDelayMs: 0, speakFailStatus: 0, controlMessages: [] as string[] };
+  const authOk = (h: string | undefined) => h === `Token ${apiKey}`;
+  const fake = await startFake(
+    async (req, res, body) => {
+      const url = new URL(req.url!, 'http://x');
+      if (req.method !== 'POST' || url.pathname !== '/v1/speak') return void res.writeHead(404).end();
+      if (!authOk(req.headers.authorization)) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"err_code":"INVALID_AUTH"}');
+      const { text } = JSON.parse(body) as { text: string };
+      state.speakRequests.push({ text, query: url.searchParams });
+      if (state.speakFailStatus) return void res.writeHead(state.speakFailStatus).end('{"err_msg":"fail"}');
+      if (state.speakDelayMs) await sleep(state.speakDelayMs);
+      const audio = ulawSpeechFor(text);
+      res.writeHead(200, { 'content-type': 'audio/basic' });
+      const half = Math.floor(audio.length / 2);
+      res.write(Buffer.from(audio.subarray(0, half)));
+      await sleep(5);
+      res.end(Buffer.from(audio.subarray(half)));
+    },
+    (ws, req) => listen(ws, new URL(req.url!, 'http://x').searchParams, state),
+    (req) => (!req.url?.startsWith('/v1/listen') ? 404 : authOk(req.headers.authorization) ? null : 401),
+  );
+  return Object.assign(fake, state, { apiKey }) as FakeDeepgram;
+}
+
+function listen(ws: WebSocket, q: URLSearchParams, state: { transcripts: string[]; listenQueries: URLSearchParams[]; controlMessages: string[] }): void {
+  state.listenQueries.push(q);
+  const rate = Number(q.get('sample_rate') ?? 16000);
+  const mulaw = q.get('encoding') === 'mulaw';
+  const endpointMs = Number(q.get('endpointing') ?? 10);
+  const vad = energyVad();
+  let speaking = false;
+  let speechMs = 0;
+  let silenceMs = 0;
+  let t = 0;
+  let current = '';
+  const send = (o: unknown) => ws.send(JSON.stringify(o));
+  const results = (text: string, isFinal: boolean, speechFinal: boolean) =>
+    send({ type: 'Results', channel_index: [0, 1], duration: speechMs / 1000, start: t / 1000, is_final: isFinal, speech_final: speechFinal, channel: { alternatives: [{ transcript: text, confidence: 0.98, words: [] }] }, metadata: { request_id: 'fake' } });
+  const final = () => {
+    results(current, true, true);
+    send({ type: 'UtteranceEnd', channel: [0, 1], last_word_end: t / 1000 });
+    speaking = false;
+    speechMs = silenceMs = 0;
+  };
+  ws.on('message', (data, isBinary) => {
+    if (!isBinary) {
+      const m = JSON.parse(data.toString()) as { type: string };
+      state.controlMessages.push(m.type);
+      if (m.type === 'Finalize' && speaking) final();
+      if (m.type === 'CloseStream') {
+        send({ type: 'Metadata', request_id: 'fake', duration: t / 1000, channels: 1 });
+        ws.close(1000);
+      }
+      return;
+    }
+    const buf = data as Buffer;
+    const pcm = mulaw ? ulawToPcm(new Uint8Array(buf)) : new Int16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+    const ms = (pcm.length * 1000) / rate;
+    t += ms;
+    if (vad.isSpeech(pcm)) {
+      if (!speaking) {
+        speaking = true;
+        current = state.transcripts.shift() ?? '';
+        send({ type: 'SpeechStarted', channel: [0], timestamp: t / 1000 });
+      }
+      speechMs += ms;
+      silenceMs = 0;
+      if (Math.round(speechMs) % 200 === 0 && current) {
+        const words = current.split(' ');
+        results(words.slice(0, Math.max(1, Math.floor(words.length / 2))).join(' '), false, false);
+      }
+    } else if (speaking) {
+      silenceMs += ms;
+      if (silenceMs >= endpointMs) final();
+    }
+  });
+}
