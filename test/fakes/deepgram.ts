@@ -26,15 +26,17 @@ export interface FakeDeepgram extends FakeServer {
 export async function startFakeDeepgram(apiKey = 'dg-test-key'): Promise<FakeDeepgram> {
   const state = { transcripts: [] as string[], listenQueries: [] as URLSearchParams[], speakRequests: [] as FakeDeepgram['speakRequests'], speakDelayMs: 0, speakFailStatus: 0, controlMessages: [] as string[] };
   const authOk = (h: string | undefined) => h === `Token ${apiKey}`;
+  // handlers read knobs from the returned object, so tests can change them at run time
+  let self!: FakeDeepgram;
   const fake = await startFake(
     async (req, res, body) => {
       const url = new URL(req.url!, 'http://x');
       if (req.method !== 'POST' || url.pathname !== '/v1/speak') return void res.writeHead(404).end();
       if (!authOk(req.headers.authorization)) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"err_code":"INVALID_AUTH"}');
       const { text } = JSON.parse(body) as { text: string };
-      state.speakRequests.push({ text, query: url.searchParams });
-      if (state.speakFailStatus) return void res.writeHead(state.speakFailStatus).end('{"err_msg":"fail"}');
-      if (state.speakDelayMs) await sleep(state.speakDelayMs);
+      self.speakRequests.push({ text, query: url.searchParams });
+      if (self.speakFailStatus) return void res.writeHead(self.speakFailStatus).end('{"err_msg":"fail"}');
+      if (self.speakDelayMs) await sleep(self.speakDelayMs);
       const audio = ulawSpeechFor(text);
       res.writeHead(200, { 'content-type': 'audio/basic' });
       const half = Math.floor(audio.length / 2);
@@ -42,10 +44,11 @@ export async function startFakeDeepgram(apiKey = 'dg-test-key'): Promise<FakeDee
       await sleep(5);
       res.end(Buffer.from(audio.subarray(half)));
     },
-    (ws, req) => listen(ws, new URL(req.url!, 'http://x').searchParams, state),
+    (ws, req) => listen(ws, new URL(req.url!, 'http://x').searchParams, self),
     (req) => (!req.url?.startsWith('/v1/listen') ? 404 : authOk(req.headers.authorization) ? null : 401),
   );
-  return Object.assign(fake, state, { apiKey }) as FakeDeepgram;
+  self = Object.assign(fake, state, { apiKey }) as FakeDeepgram;
+  return self;
 }
 
 function listen(ws: WebSocket, q: URLSearchParams, state: { transcripts: string[]; listenQueries: URLSearchParams[]; controlMessages: string[] }): void {

@@ -44,19 +44,21 @@ export async function startFakeOpenAi(apiKey = 'sk-test'): Promise<FakeOpenAi> {
     realtimeOpenDelayMs: 0,
   };
   const authOk = (h: string | undefined) => h === `Bearer ${apiKey}`;
+  // handlers read knobs from the returned object, so tests can change them at run time
+  let self!: FakeOpenAi;
   const fake = await startFake(
     async (req, res, body) => {
       if (!authOk(req.headers.authorization)) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":{"message":"Incorrect API key","type":"invalid_request_error"}}');
       const url = new URL(req.url!, 'http://x');
       const json = JSON.parse(body || '{}') as Record<string, unknown>;
       if (url.pathname === '/v1/chat/completions') {
-        st.chatRequests.push(json);
-        if (st.chatFailStatus) return void res.writeHead(st.chatFailStatus, { 'content-type': 'application/json' }).end('{"error":{"message":"overloaded"}}');
-        if (st.chatDelayMs) await sleep(st.chatDelayMs);
-        return streamChat(res, st.chatScript.shift() ?? { text: 'Okay.' });
+        self.chatRequests.push(json);
+        if (self.chatFailStatus) return void res.writeHead(self.chatFailStatus, { 'content-type': 'application/json' }).end('{"error":{"message":"overloaded"}}');
+        if (self.chatDelayMs) await sleep(self.chatDelayMs);
+        return streamChat(res, self.chatScript.shift() ?? { text: 'Okay.' });
       }
       if (url.pathname === '/v1/audio/speech') {
-        st.speechRequests.push(json);
+        self.speechRequests.push(json);
         const pcm = speechFor(String(json.input ?? ''), 24000);
         res.writeHead(200, { 'content-type': 'application/octet-stream' });
         const b = Buffer.from(pcm.buffer);
@@ -66,10 +68,11 @@ export async function startFakeOpenAi(apiKey = 'sk-test'): Promise<FakeOpenAi> {
       }
       res.writeHead(404).end();
     },
-    (ws) => realtime(ws, st),
+    (ws) => realtime(ws, self),
     (req) => (!req.url?.startsWith('/v1/realtime') ? 404 : authOk(req.headers.authorization) ? null : 401),
   );
-  return Object.assign(fake, st, { apiKey }) as FakeOpenAi;
+  self = Object.assign(fake, st, { apiKey }) as FakeOpenAi;
+  return self;
 }
 
 async function streamChat(res: import('node:http').ServerResponse, turn: ModelTurn): Promise<void> {
