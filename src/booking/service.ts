@@ -2,7 +2,7 @@
 import type { BookingDeps } from './commands/index.js';
 import {
   bookAppointment, cancelAppointment, changeStatus, findUpcomingByPhone, getAppointmentWithHistory, getAvailability,
-  holdSlot, listAppointmentPage, releaseHold, rescheduleAppointment, searchSlots,
+  holdSlot, listAppointmentPage, releaseHold, rescheduleAppointment, searchSlots, timezoneOf,
 } from './commands/index.js';
 
 type Bound<F> = F extends (deps: BookingDeps, ...rest: infer A) => infer R ? (...args: A) => R : never;
@@ -20,6 +20,7 @@ export interface BookingService {
   readonly get: Bound<typeof getAppointmentWithHistory>;
   readonly list: Bound<typeof listAppointmentPage>;
   readonly upcomingByPhone: Bound<typeof findUpcomingByPhone>;
+  readonly timezone: Bound<typeof timezoneOf>;
 }
 
 /** Binds the commands to `deps`. */
@@ -36,5 +37,6 @@ export function createBookingService(deps: BookingDeps): BookingService {
     get: (...a) => getAppointmentWithHistory(deps, ...a),
     list: (...a) => listAppointmentPage(deps, ...a),
     upcomingByPhone: (...a) => findUpcomingByPhone(deps, ...a),
+    timezone: (...a) => timezoneOf(deps, ...a),
   };
 }

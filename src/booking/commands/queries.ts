@@ -1,7 +1,7 @@
 /** Reading appointments: one, a filtered page, and a caller's upcoming ones by phone. */
 import { errors } from '../../lib/index.js';
 import type { Appointment, AppointmentChange, AppointmentStatus } from '../appointment.js';
-import { getAppointment, listAppointments, listChanges } from '../repository/index.js';
+import { getAppointment, listAppointments, listChanges, organizationTimezone } from '../repository/index.js';
 import type { BookingDeps } from './deps.js';
 import { toE164 } from './customer.js';
 
@@ -47,4 +47,9 @@ export async function findUpcomingByPhone(deps: BookingDeps, orgId: string, phon
   const e164 = toE164(phone);
   if (!e164) return [];
   return listAppointments(deps.db, orgId, { from: deps.clock.now(), statuses: ['booked'], phone: e164, limit: 20 });
+}
+
+/** The organization's time zone, to show instants as its local times. */
+export function timezoneOf(deps: BookingDeps, orgId: string): Promise<string> {
+  return organizationTimezone(deps.db, orgId);
 }

@@ -35,3 +35,10 @@ export async function loadBookingSetup(q: Queryable, orgId: string, serviceId: s
     staff: staffRows.map((s) => ({ id: s.id, name: s.name, hours: s.hours ?? null, serviceIds: s.serviceIds.length ? s.serviceIds : null })),
   };
 }
+
+/** The organization's IANA time zone; NOT_FOUND when there is no such organization. */
+export async function organizationTimezone(q: Queryable, orgId: string): Promise<string> {
+  const [org] = await q.select({ tz: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, orgId));
+  if (!org) throw errors.notFound('organization');
+  return org.tz;
+}

@@ -1,0 +1,95 @@
+/**
+ * Booking routes (API.md › Booking): availability, appointments list / create (Idempotency-Key) /
+ * get / patch / cancel — every query scoped to the caller's organization.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createBookingService, slotViews } from '../../../booking/index.js';
+import type { BookingEventSink, BusyTimes, CalendarSync } from '../../../booking/index.js';
+import type { ApiContext } from '../../context.js';
+import type { RoutePlugin } from '../../app.js';
+import { principalOf, protect, WRITE_ROLES } from '../../plugins/auth.js';
+import {
+  AppointmentView, AvailabilityQuery, ChangeView, CreateAppointmentBody, IdParams, ListAppointmentsQuery, PatchAppointmentBody, SlotView,
+} from './schemas.js';
+import { appointmentView, changeView } from './views.js';
+
+/** What the composition root plugs into booking: connected calendars and the outbox. */
+export interface BookingRouteOptions {
+  readonly calendar?: { readonly busy?: BusyTimes; readonly sync?: CalendarSync };
+  readonly events?: BookingEventSink;
+}
+
+const DEFAULT_WINDOW_DAYS = 7;
+const tags = ['booking'];
+const ErrorView = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+
+/** Builds the booking route plugin around the given ports. */
+export function createBookingRoutes(opts: BookingRouteOptions = {}): RoutePlugin {
+  return async (app: FastifyInstance, ctx: ApiContext) => {
+    const booking = createBookingService({ db: ctx.database.db, clock: ctx.clock, calendar: opts.calendar, events: opts.events, logger: ctx.logger });
+    protect(app, ctx.tokens, WRITE_ROLES.operations);
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.get('/api/availability', {
+      schema: { tags, querystring: AvailabilityQuery, response: { 200: z.object({ timezone: z.string(), slots: z.array(SlotView) }) } },
+    }, async (req) => {
+      const orgId = principalOf(req).organizationId;
+      const from = req.query.from ?? ctx.clock.now();
+      const to = req.query.to ?? new Date(from.getTime() + DEFAULT_WINDOW_DAYS * 86_400_000);
+      const { tz, slots } = await booking.availability(orgId, { serviceId: req.query.serviceId, from, to, staffId: req.query.staffId });
+      return { timezone: tz, slots: slotViews(slots, tz) };
+    });
+
+    r.get('/api/appointments', {
+      schema: { tags, querystring: ListAppointmentsQuery, response: { 200: z.object({ items: z.array(AppointmentView), nextCursor: z.string().optional() }) } },
+    }, async (req) => {
+      const orgId = principalOf(req).organizationId;
+      const q = req.query;
+      const [tz, page] = await Promise.all([booking.timezone(orgId), booking.list(orgId, { ...q, statuses: q.status })]);
+      return { items: page.items.map((a) => appointmentView(a, tz)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    });
+
+    r.post('/api/appointments', {
+      schema: { tags, body: CreateAppointmentBody, headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(), response: { 201: AppointmentView, 409: ErrorView, 422: ErrorView } },
+    }, async (req, reply) => {
+      const p = principalOf(req);
+      const key = req.headers['idempotency-key'];
+      const { appointment, replayed } = await booking.book(p.organizationId, {
+        ...req.body, source: 'api', actor: `user:${p.userId}`, idempotencyKey: typeof key === 'string' ? key : null,
+      });
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(appointmentView(appointment, await booking.timezone(p.organizationId)));
+    });
+
+    r.get('/api/appointments/:id', {
+      schema: { tags, params: IdParams, response: { 200: AppointmentView.extend({ history: z.array(ChangeView) }) } },
+    }, async (req) => {
+      const orgId = principalOf(req).organizationId;
+      const [tz, a] = await Promise.all([booking.timezone(orgId), booking.get(orgId, req.params.id)]);
+      return { ...appointmentView(a, tz), history: a.history.map((c) => changeView(c, tz)) };
+    });
+
+    r.patch('/api/appointments/:id', {
+      schema: { tags, params: IdParams, body: PatchAppointmentBody, response: { 200: AppointmentView, 409: ErrorView, 422: ErrorView } },
+    }, async (req) => {
+      const p = principalOf(req);
+      const actor = `user:${p.userId}`;
+      const { start, staffId, status } = req.body;
+      let a = start !== undefined || staffId !== undefined
+        ? await booking.reschedule(p.organizationId, req.params.id, { start, staffId, actor })
+        : (await booking.get(p.organizationId, req.params.id));
+      if (status) a = await booking.changeStatus(p.organizationId, req.params.id, status, actor);
+      return appointmentView(a, await booking.timezone(p.organizationId));
+    });
+
+    r.post('/api/appointments/:id/cancel', {
+      schema: { tags, params: IdParams, response: { 200: AppointmentView } },
+    }, async (req) => {
+      const p = principalOf(req);
+      const a = await booking.cancel(p.organizationId, req.params.id, `user:${p.userId}`);
+      return appointmentView(a, await booking.timezone(p.organizationId));
+    });
+  };
+}
