@@ -18,7 +18,7 @@ export const checkAvailabilityArgs = z.object({
   partOfDay: z.enum(['morning', 'afternoon', 'evening']).optional(),
   after: hm.optional(),
   before: hm.optional(),
-  limit: z.number().int().min(1).max(50).default(20),
+  limit: z.number().int().min(1).max(500).default(200),
 });
 
 /** Days searched when the caller gives no date, and after an empty day when widening. */

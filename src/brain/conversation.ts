@@ -1,0 +1,191 @@
+/**
+ * One conversation, channel-neutral: the phone gateway, the chat widget and the simulator all call
+ * `greet()` once and `handle()` per caller turn. Offline rules read each turn; the statechart decides;
+ * tools act. With a language model, the model reads the turn first (see llm/turn.ts).
+ */
+import { createActor } from 'xstate';
+import { newId, type Clock } from '../lib/index.js';
+import { isOpenAt } from './calendar.js';
+import { initialContext, type DialogContext, type DialogEvent, type Expecting, type Facts, type TurnEvent } from './dialog.js';
+import { runEffect } from './effects.js';
+import { createKnowledgeBase } from './knowledge.js';
+import type { LanguageModel } from './llm/language-model.js';
+import { llmTurn } from './llm/turn.js';
+import { conversationMachine, type Effect } from './machine.js';
+import { createNlu, createServiceMatcher, type Understanding } from './nlu/index.js';
+import type { BrainPorts } from './ports.js';
+import { noteText, prompt, stateName } from './replies.js';
+import type { ToolContext } from './tools/index.js';
+import type { BrainEvent, BusinessProfile, CallerInput, Reply } from './types.js';
+
+/** What a conversation is created with. */
+export interface ConversationOptions {
+  business: BusinessProfile;
+  /** E.164 caller ID, when the channel has one. */
+  callerPhone?: string;
+  /** The call's clock; "tomorrow" is read against it in the business's time zone. */
+  now: Clock;
+  deps: BrainPorts;
+  languageModel?: LanguageModel;
+  /** Used in idempotency keys; a new id when absent. */
+  conversationId?: string;
+}
+
+/** A live conversation. */
+export interface Conversation {
+  greet(): Reply;
+  handle(input: CallerInput): Promise<Reply>;
+  /** The statechart's current state, e.g. "booking.offer". */
+  readonly state: string;
+  readonly done: boolean;
+}
+
+/** Most effects a single turn may chain (search → commit → … ); a guard against loops. */
+const MAX_EFFECTS_PER_TURN = 8;
+
+/** Creates a conversation for one caller. */
+export function createConversation(opts: ConversationOptions): Conversation {
+  const { business, callerPhone } = opts;
+  const nlu = createNlu(business);
+  const services = createServiceMatcher(business.services);
+  const kb = createKnowledgeBase(business);
+  const tools: ToolContext = {
+    business,
+    ports: opts.deps,
+    clock: opts.now,
+    ...(callerPhone ? { callerPhone } : {}),
+    knownSlots: new Map(),
+    findService: (name) =>
+      business.services.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? services.match(name)?.service,
+    answer: (q) => kb.answer(q),
+    conversationId: opts.conversationId ?? newId(),
+  };
+  const afterHours = !isOpenAt(business, opts.now.now());
+  const actor = createActor(conversationMachine, { input: initialContext(business, callerPhone, afterHours) }).start();
+  const snap = () => actor.getSnapshot();
+  const current = () => stateName(snap().value);
+
+  async function settle(emit: (e: BrainEvent) => void): Promise<void> {
+    for (let i = 0; i < MAX_EFFECTS_PER_TURN; i++) {
+      const tag = [...snap().tags].find((t) => t.startsWith('run:'));
+      if (!tag) return;
+      actor.send(await runEffect(tag.slice(4) as Effect, snap().context, tools, emit));
+    }
+  }
+
+  function reply(events: BrainEvent[], notesFrom: number, prefix: string[] = []): Reply {
+    const ctx = snap().context;
+    const state = current();
+    const lines = [...prefix, ...ctx.notes.slice(notesFrom).map((n) => noteText(n, ctx, opts.now.now()))];
+    const p = prompt(state, ctx);
+    if (p.text) lines.push(p.text);
+    const done = snap().status === 'done';
+    return makeReply(lines.filter(Boolean).join(' '), events, done, state, done ? ctx.transfer : undefined);
+  }
+
+  return {
+    get state() {
+      return current();
+    },
+    get done() {
+      return snap().status === 'done';
+    },
+    greet() {
+      const greeting = business.greeting ?? `Thanks for calling ${business.name}.`;
+      if (afterHours && business.afterHours === 'forward' && business.escalationNumber) {
+        return makeReply(`${greeting} Please hold while I connect you.`, [], true, current(), { to: business.escalationNumber, reason: 'after-hours forwarding' });
+      }
+      const closed = afterHours ? ' We\'re closed right now, but I can still help.' : '';
+      const ask = /\?\s*$/.test(greeting) ? '' : ' How can I help you today?';
+      return makeReply(`${greeting}${closed}${ask}`, [], false, current());
+    },
+    async handle(input) {
+      const events: BrainEvent[] = [];
+      const emit = (e: BrainEvent) => events.push(e);
+      if (snap().status === 'done') return makeReply('', events, true, current());
+      const before = current();
+      const notesFrom = snap().context.notes.length;
+      const expecting = prompt(before, snap().context).expecting;
+      const prefix: string[] = [];
+      let event: DialogEvent;
+      if ('silence' in input) event = { type: 'SILENCE' };
+      else if ('dtmf' in input && input.dtmf === '0') event = { type: 'HUMAN' };
+      else {
+        const text = 'dtmf' in input ? ({ '1': 'yes', '2': 'no' } as Record<string, string>)[input.dtmf] ?? input.dtmf : input.text;
+        const u = nlu.understand(text, opts.now.now());
+        event = toEvent(u, text, expecting, snap().context, nlu.bareName);
+        emit({ type: 'understood', intent: event.type === 'START' ? event.task : event.type, facts: factNames(u) });
+        if (opts.languageModel) {
+          const llm = await llmTurn({ model: opts.languageModel, text, state: before, ctx: snap().context, tools, emit, offline: event });
+          if (llm.event) event = llm.event;
+          if (llm.say) prefix.push(llm.say);
+        }
+      }
+      actor.send(event);
+      await settle(emit);
+      const after = current();
+      if (after !== before) emit({ type: 'state', from: before, to: after });
+      return reply(events, notesFrom, prefix);
+    },
+  };
+}
+
+function factNames(u: Understanding): string[] {
+  const keys: Array<keyof Understanding> = ['service', 'when', 'name', 'phone', 'email', 'address', 'yesNo', 'pick', 'emergency'];
+  return keys.filter((k) => u[k] !== undefined);
+}
+
+/** Reads a turn into the chart's event: emergencies first, then hand-off, task switches, questions. */
+export function toEvent(
+  u: Understanding,
+  raw: string,
+  expecting: Expecting,
+  ctx: DialogContext,
+  bareName: (s: string) => string | undefined,
+): DialogEvent {
+  const facts: Facts = {};
+  if (u.service) facts.service = u.service.service;
+  if (u.when) facts.when = u.when;
+  const name = u.name ?? (expecting === 'name' ? bareName(raw) : undefined);
+  if (name) facts.name = name;
+  if (u.phone) facts.phone = u.phone;
+  if (u.email) facts.email = u.email;
+  if (u.address) facts.address = u.address;
+  const turn: TurnEvent = {
+    type: 'TURN',
+    text: raw.trim(),
+    facts,
+    ...(u.yesNo ? { yesNo: u.yesNo } : {}),
+    ...(u.pick !== undefined ? { pick: u.pick } : {}),
+    bookIntent: u.intents.includes('book'),
+    sameNumber: u.sameNumber,
+    expecting,
+  };
+  if (u.emergency && u.emergency.priority !== 'NORMAL' && !ctx.emergency) return { type: 'EMERGENCY', hit: u.emergency, turn };
+  if (expecting === 'message') return turn;
+  const intents = u.intents.filter((i) => i !== 'emergency');
+  const answering = ['confirm', 'cancel', 'pick'].includes(expecting) && !!u.yesNo;
+  if (intents.includes('human')) return { type: 'HUMAN' };
+  for (const task of ['cancel', 'reschedule'] as const) {
+    if (intents[0] === task && ctx.task !== task) return { type: 'START', task, turn };
+  }
+  if (intents.includes('message') && !intents.includes('book') && !answering) return { type: 'START', task: 'message', turn };
+  const hasTimeOrPerson = !!(facts.when || facts.name || facts.phone || u.pick !== undefined);
+  if (intents.includes('question') && !intents.includes('book') && !hasTimeOrPerson && !answering) return { type: 'QUESTION', text: raw };
+  if (intents.includes('goodbye') && !answering && !Object.keys(facts).length && u.yesNo !== 'yes') return { type: 'GOODBYE' };
+  return turn;
+}
+
+/** Builds a Reply whose chunks are its sentences, for streaming text-to-speech. */
+export function makeReply(text: string, events: BrainEvent[], done: boolean, state: string, transfer?: { to: string; reason: string }): Reply {
+  return {
+    text,
+    events,
+    done,
+    state,
+    ...(transfer && transfer.to ? { transfer } : {}),
+    async *chunks() {
+      for (const s of text.split(/(?<=[.!?])\s+/)) if (s) yield s;
+    },
+  };
+}

@@ -1,0 +1,257 @@
+/**
+ * The statechart's data: its context, its events and the pure functions that update the context
+ * from what the caller said and what the tools answered.
+ */
+import { DateTime } from 'luxon';
+import { closedReason, localParts } from './calendar.js';
+import type { EmergencyHit, TimeWish, YesNo } from './nlu/index.js';
+import type { AppointmentInfo, Slot } from './ports.js';
+import type { BusinessProfile, Priority, ServiceInfo } from './types.js';
+
+/** What the caller came to do. */
+export type Task = 'book' | 'reschedule' | 'cancel';
+
+/** Facts a turn may carry, several at once. */
+export interface Facts {
+  service?: ServiceInfo;
+  when?: TimeWish;
+  name?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
+/** What the last prompt asked for; it decides how a bare answer is read. */
+export type Expecting =
+  | 'intent' | 'service' | 'time' | 'pick' | 'name' | 'phone' | 'address' | 'confirm' | 'change'
+  | 'appointment' | 'cancel' | 'message' | 'anything' | 'nothing';
+
+/** One caller turn, digested. */
+export interface TurnEvent {
+  type: 'TURN';
+  text: string;
+  facts: Facts;
+  yesNo?: YesNo;
+  pick?: number | 'last';
+  bookIntent: boolean;
+  sameNumber: boolean;
+  expecting: Expecting;
+}
+
+/** Something to say before the prompt, produced by a transition. */
+export type Note =
+  | { kind: 'safety'; text: string }
+  | { kind: 'closedDay'; date: string; reason: 'holiday' | 'closed' }
+  | { kind: 'nothingThen'; wish: TimeWish }
+  | { kind: 'noSlotsAtAll' }
+  | { kind: 'exactTaken'; time: string }
+  | { kind: 'exactOpen'; slot: Slot }
+  | { kind: 'slotTaken' }
+  | { kind: 'booked'; appointment: AppointmentInfo; service: string }
+  | { kind: 'moved'; appointment: AppointmentInfo; from: AppointmentInfo }
+  | { kind: 'cancelled'; appointment: AppointmentInfo }
+  | { kind: 'keptAppointment' }
+  | { kind: 'noAppointments'; task: Task }
+  | { kind: 'messageTaken'; urgent: boolean }
+  | { kind: 'answer'; text: string | null }
+  | { kind: 'alerted'; priority: Priority; afterHours: boolean; notified: string[] }
+  | { kind: 'urgentBooking' }
+  | { kind: 'transferring' }
+  | { kind: 'transferFailed' }
+  | { kind: 'afterHoursMessage' }
+  | { kind: 'silence' }
+  | { kind: 'missed' }
+  | { kind: 'failure' };
+
+/** Answers of the tools, fed back into the statechart. */
+export type ResultEvent =
+  | { type: 'SLOTS'; slots: Slot[]; widened: boolean }
+  | { type: 'BOOKED'; appointment: AppointmentInfo }
+  | { type: 'COMMIT_FAILED'; alternatives: Slot[] }
+  | { type: 'APPOINTMENTS'; list: AppointmentInfo[] }
+  | { type: 'CANCELLED' }
+  | { type: 'EMERGENCY_HANDLED'; outcome: 'transferred' | 'alerted' | 'book'; notified: string[]; to?: string }
+  | { type: 'TRANSFERRED'; accepted: boolean; to?: string }
+  | { type: 'MESSAGE_TAKEN' }
+  | { type: 'ANSWERED'; text: string | null }
+  | { type: 'ENDED' }
+  | { type: 'TOOL_ERROR' };
+
+/** Every event the statechart accepts. */
+export type DialogEvent =
+  | TurnEvent
+  | { type: 'START'; task: Task | 'message'; turn: TurnEvent }
+  | { type: 'EMERGENCY'; hit: EmergencyHit; turn: TurnEvent }
+  | { type: 'HUMAN' }
+  | { type: 'QUESTION'; text: string }
+  | { type: 'GOODBYE' }
+  | { type: 'SILENCE' }
+  | ResultEvent;
+
+/** The statechart's context. */
+export interface DialogContext {
+  business: BusinessProfile;
+  afterHours: boolean;
+  callerPhone?: string;
+  task?: Task;
+  service?: ServiceInfo;
+  wish?: TimeWish;
+  searchNeeded: boolean;
+  offered: Slot[];
+  slot?: Slot;
+  name?: string;
+  phone?: string;
+  phoneFromCallerId: boolean;
+  email?: string;
+  address?: string;
+  appointments: AppointmentInfo[];
+  target?: AppointmentInfo;
+  message?: string;
+  nameAsked: boolean;
+  emergency?: EmergencyHit;
+  leadPriority: Priority;
+  question?: string;
+  transfer?: { to: string; reason: string };
+  notes: Note[];
+  silences: number;
+  misses: number;
+  answered: number;
+}
+
+/** Industries whose work happens at the customer's address. */
+export const HOME_SERVICE = new Set(['hvac', 'plumbing', 'electrical']);
+
+/** The starting context of a call. */
+export function initialContext(business: BusinessProfile, callerPhone: string | undefined, afterHours: boolean): DialogContext {
+  return {
+    business,
+    afterHours,
+    ...(callerPhone ? { callerPhone, phone: callerPhone } : {}),
+    phoneFromCallerId: !!callerPhone,
+    searchNeeded: false,
+    offered: [],
+    appointments: [],
+    nameAsked: false,
+    leadPriority: 'NORMAL',
+    notes: [],
+    silences: 0,
+    misses: 0,
+    answered: 0,
+  };
+}
+
+const TIME_FIELDS = ['time', 'partOfDay', 'after', 'before'] as const;
+
+/** Merges a new wish into the old one: a new day keeps the hour, a new hour keeps the day. */
+export function mergeWish(old: TimeWish | undefined, next: TimeWish): TimeWish {
+  const out: TimeWish = {};
+  const day = next.date || next.range ? next : old ?? {};
+  if (day.date) out.date = day.date;
+  if (day.range) out.range = day.range;
+  const hasTime = TIME_FIELDS.some((k) => next[k] !== undefined);
+  const timeSrc = hasTime ? next : old ?? {};
+  for (const k of TIME_FIELDS) if (timeSrc[k] !== undefined) (out as Record<string, unknown>)[k] = timeSrc[k];
+  if (next.earliest || (!next.date && !next.range && !hasTime && old?.earliest)) out.earliest = true;
+  return out;
+}
+
+/** The offered slot the wish names by its time ("three works" after "3 PM or 4:30"), if any. */
+export function matchOffered(offered: Slot[], wish: TimeWish, tz: string): Slot | undefined {
+  if (!wish.time) return undefined;
+  return offered.find((s) => {
+    const p = localParts(s.start, tz);
+    return p.time === wish.time && (!wish.date || p.date === wish.date);
+  });
+}
+
+/** Applies one caller turn inside a booking: facts replace earlier values, picks choose an offer. */
+export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogContext> {
+  const tz = ctx.business.timezone;
+  const p: Partial<DialogContext> = {};
+  let changed = false;
+  const f = ev.facts;
+  if (f.service && f.service.name !== ctx.service?.name && ctx.task !== 'reschedule') {
+    Object.assign(p, { service: f.service, slot: undefined, offered: [], searchNeeded: !!ctx.wish });
+    changed = true;
+  }
+  const offered = p.offered ?? ctx.offered;
+  if (f.when) {
+    const merged = mergeWish(ctx.wish, f.when);
+    const match = matchOffered(offered, merged, tz);
+    Object.assign(p, match ? { slot: match, wish: merged } : { wish: merged, slot: undefined, searchNeeded: true });
+    changed = true;
+  }
+  if (ev.pick !== undefined && offered.length) {
+    p.slot = ev.pick === 'last' ? offered[offered.length - 1] : offered[Math.min(ev.pick, offered.length - 1)];
+    changed = true;
+  } else if (ev.expecting === 'pick' && ev.yesNo === 'yes' && offered.length === 1) {
+    p.slot = offered[0];
+    changed = true;
+  }
+  if (f.name) Object.assign(p, { name: f.name }), (changed = true);
+  if (f.phone) Object.assign(p, { phone: f.phone, phoneFromCallerId: false }), (changed = true);
+  else if (ev.expecting === 'phone' && ev.sameNumber && ctx.callerPhone) Object.assign(p, { phone: ctx.callerPhone }), (changed = true);
+  if (f.email) Object.assign(p, { email: f.email }), (changed = true);
+  if (f.address) Object.assign(p, { address: f.address }), (changed = true);
+  else if (ev.expecting === 'address' && ev.text.split(/\s+/).length >= 3 && /\d/.test(ev.text)) {
+    Object.assign(p, { address: ev.text.trim() }), (changed = true);
+  }
+  if (!changed) Object.assign(p, { misses: ctx.misses + 1, notes: [...ctx.notes, { kind: 'missed' } as Note] });
+  else p.misses = 0;
+  return p;
+}
+
+/** Chooses what to offer from the slots found: the exact time, or the nearest / earliest two. */
+export function takeSlots(ctx: DialogContext, slots: Slot[], widened: boolean): Partial<DialogContext> {
+  const tz = ctx.business.timezone;
+  const wish = ctx.wish ?? {};
+  const notes: Note[] = [...ctx.notes];
+  const p: Partial<DialogContext> = { searchNeeded: false, offered: [], slot: undefined };
+  if (!slots.length) {
+    notes.push({ kind: 'noSlotsAtAll' });
+    return { ...p, wish: undefined, notes };
+  }
+  if (widened) {
+    const reason = wish.date ? closedReason(ctx.business, wish.date) : undefined;
+    notes.push(reason && wish.date ? { kind: 'closedDay', date: wish.date, reason } : { kind: 'nothingThen', wish });
+  }
+  const exact = !widened ? matchOffered(slots, wish, tz) : undefined;
+  if (exact) {
+    notes.push({ kind: 'exactOpen', slot: exact });
+    return { ...p, slot: exact, offered: [exact], notes };
+  }
+  if (wish.time && !widened) notes.push({ kind: 'exactTaken', time: wish.time });
+  return { ...p, offered: pickOffers(slots, wish, tz), notes };
+}
+
+/** Up to two options: the nearest to a wished time, else the first and one clearly later. */
+export function pickOffers(slots: Slot[], wish: TimeWish, tz: string): Slot[] {
+  if (wish.time) {
+    const day = localParts(slots[0].start, tz).date;
+    const target = DateTime.fromISO(`${day}T${wish.time}`, { zone: tz }).toMillis();
+    const sameDay = slots.filter((s) => localParts(s.start, tz).date === day);
+    return [...sameDay]
+      .sort((a, b) => Math.abs(Date.parse(a.start) - target) - Math.abs(Date.parse(b.start) - target))
+      .slice(0, 2)
+      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  }
+  const first = slots[0];
+  const later = slots.find((s) => Date.parse(s.start) - Date.parse(first.start) >= 90 * 60_000);
+  return later ? [first, later] : [first];
+}
+
+/** Which of the caller's appointments a turn points at ("the haircut", "the one on Friday"). */
+export function chooseAppointment(list: AppointmentInfo[], ev: TurnEvent, tz: string): AppointmentInfo | undefined {
+  if (ev.pick !== undefined) return ev.pick === 'last' ? list[list.length - 1] : list[ev.pick];
+  if (ev.facts.service) {
+    const hits = list.filter((a) => a.serviceName.toLowerCase() === ev.facts.service!.name.toLowerCase());
+    if (hits.length === 1) return hits[0];
+  }
+  const date = ev.facts.when?.date;
+  if (date) {
+    const hits = list.filter((a) => localParts(a.start, tz).date === date);
+    if (hits.length === 1) return hits[0];
+  }
+  if (ev.yesNo === 'yes' && list.length === 1) return list[0];
+  return undefined;
+}

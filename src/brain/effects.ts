@@ -1,0 +1,122 @@
+/** Runs what a `run:<effect>` state asks for through the tools, and answers with the result event. */
+import type { DialogContext, ResultEvent } from './dialog.js';
+import type { Effect } from './machine.js';
+import { isOpenAt, sayInstant } from './calendar.js';
+import { runTool, type ToolContext } from './tools/index.js';
+import type { BrainEvent } from './types.js';
+
+type Emit = (e: BrainEvent) => void;
+
+/** Performs one effect for the chart's current context. Never throws. */
+export async function runEffect(effect: Effect, ctx: DialogContext, tools: ToolContext, emit: Emit): Promise<ResultEvent> {
+  switch (effect) {
+    case 'search':
+      return search(ctx, tools, emit);
+    case 'commit':
+      return commit(ctx, tools, emit);
+    case 'lookup': {
+      const r = await runTool(tools, 'find_appointments', {}, emit);
+      return r.ok ? { type: 'APPOINTMENTS', list: r.result.appointments } : { type: 'TOOL_ERROR' };
+    }
+    case 'cancel': {
+      if (!ctx.target) return { type: 'TOOL_ERROR' };
+      const r = await runTool(tools, 'cancel', { appointmentId: ctx.target.id, reason: 'caller asked on the phone' }, emit);
+      return r.ok && r.result.ok ? { type: 'CANCELLED' } : { type: 'TOOL_ERROR' };
+    }
+    case 'emergency':
+      return emergency(ctx, tools, emit);
+    case 'transfer': {
+      const r = await runTool(tools, 'transfer_to_human', { reason: 'caller asked for a person' }, emit);
+      return r.ok ? { type: 'TRANSFERRED', accepted: r.result.accepted, ...(r.result.to ? { to: r.result.to } : {}) } : { type: 'TOOL_ERROR' };
+    }
+    case 'message': {
+      const r = await runTool(tools, 'take_message', {
+        text: ctx.message ?? '',
+        ...(ctx.name ? { name: ctx.name } : {}),
+        ...(ctx.phone ? { phone: ctx.phone } : {}),
+        ...(ctx.leadPriority !== 'NORMAL' ? { urgent: true } : {}),
+      }, emit);
+      return r.ok ? { type: 'MESSAGE_TAKEN' } : { type: 'TOOL_ERROR' };
+    }
+    case 'answer': {
+      const r = await runTool(tools, 'answer_question', { question: ctx.question ?? '' }, emit);
+      return r.ok ? { type: 'ANSWERED', text: r.result.answer } : { type: 'ANSWERED', text: null };
+    }
+    case 'end':
+      await runTool(tools, 'end_call', { reason: 'caller finished' }, emit);
+      return { type: 'ENDED' };
+  }
+}
+
+async function search(ctx: DialogContext, tools: ToolContext, emit: Emit): Promise<ResultEvent> {
+  const w = ctx.wish ?? {};
+  const r = await runTool(tools, 'check_availability', {
+    service: ctx.service?.name ?? '',
+    ...(w.date ? { date: w.date } : {}),
+    ...(w.range ? { from: w.range.from, to: w.range.to } : {}),
+    ...(w.partOfDay ? { partOfDay: w.partOfDay } : {}),
+    ...(w.after ? { after: w.after } : {}),
+    ...(w.before ? { before: w.before } : {}),
+  }, emit);
+  return r.ok ? { type: 'SLOTS', slots: r.result.slots, widened: r.result.widened } : { type: 'TOOL_ERROR' };
+}
+
+async function commit(ctx: DialogContext, tools: ToolContext, emit: Emit): Promise<ResultEvent> {
+  if (!ctx.slot) return { type: 'TOOL_ERROR' };
+  if (ctx.task === 'reschedule' && ctx.target) {
+    const r = await runTool(tools, 'reschedule', { appointmentId: ctx.target.id, start: ctx.slot.start }, emit);
+    if (!r.ok) return { type: 'TOOL_ERROR' };
+    return r.result.ok ? { type: 'BOOKED', appointment: r.result.appointment } : { type: 'COMMIT_FAILED', alternatives: r.result.alternatives ?? [] };
+  }
+  const service = ctx.service?.name ?? '';
+  const r = await runTool(tools, 'book_appointment', {
+    service,
+    start: ctx.slot.start,
+    name: ctx.name ?? '',
+    ...(ctx.phone ? { phone: ctx.phone } : {}),
+    ...(ctx.email ? { email: ctx.email } : {}),
+    ...(ctx.address ? { address: ctx.address } : {}),
+    ...(ctx.emergency ? { notes: `Urgent: ${ctx.emergency.label}` } : {}),
+  }, emit);
+  if (!r.ok) return { type: 'TOOL_ERROR' };
+  if (!r.result.ok) return { type: 'COMMIT_FAILED', alternatives: r.result.alternatives ?? [] };
+  await runTool(tools, 'capture_lead', {
+    need: `${service} booked for ${sayInstant(ctx.slot.start, ctx.business.timezone)}`,
+    priority: ctx.leadPriority,
+    ...(ctx.name ? { name: ctx.name } : {}),
+    ...(ctx.phone ? { phone: ctx.phone } : {}),
+    ...(ctx.email ? { email: ctx.email } : {}),
+    ...(ctx.address ? { address: ctx.address } : {}),
+  }, emit);
+  return { type: 'BOOKED', appointment: r.result.appointment };
+}
+
+/**
+ * URGENT: urgent lead, then a live transfer during hours; after hours or when the transfer is not
+ * possible, the owner's alert ladder. HIGH: during hours the earliest appointment, after hours the
+ * same alert as URGENT (someone should call back first thing).
+ */
+async function emergency(ctx: DialogContext, tools: ToolContext, emit: Emit): Promise<ResultEvent> {
+  const hit = ctx.emergency;
+  if (!hit) return { type: 'TOOL_ERROR' };
+  const open = isOpenAt(ctx.business, tools.clock.now());
+  const who = {
+    ...(ctx.name ? { name: ctx.name } : {}),
+    ...(ctx.phone ? { phone: ctx.phone } : {}),
+    ...(ctx.address ? { address: ctx.address } : {}),
+  };
+  const priority = hit.priority === 'URGENT' ? 'URGENT' : 'HIGH';
+  const lead = await runTool(tools, 'capture_lead', { need: `Emergency: ${hit.label} (caller said "${hit.term}")`, priority, ...who }, emit);
+  if (priority === 'HIGH' && open) return { type: 'EMERGENCY_HANDLED', outcome: 'book', notified: [] };
+  if (priority === 'URGENT' && open && ctx.business.escalationNumber) {
+    const t = await runTool(tools, 'transfer_to_human', { reason: `Emergency: ${hit.label}` }, emit);
+    if (t.ok && t.result.accepted) return { type: 'EMERGENCY_HANDLED', outcome: 'transferred', notified: [], ...(t.result.to ? { to: t.result.to } : {}) };
+  }
+  const e = await runTool(tools, 'escalate_emergency', {
+    priority,
+    summary: `${hit.label}: caller said "${hit.term}"`,
+    ...who,
+    ...(lead.ok ? { leadId: lead.result.id } : {}),
+  }, emit);
+  return { type: 'EMERGENCY_HANDLED', outcome: 'alerted', notified: e.ok ? e.result.notified : [] };
+}

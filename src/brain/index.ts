@@ -1,0 +1,13 @@
+/**
+ * brain/: the channel-neutral conversation. Create one per call or chat with `createConversation`,
+ * wire `deps` (BrainPorts) to the domain modules, and optionally pass a LanguageModel.
+ */
+export { createConversation, makeReply, type Conversation, type ConversationOptions } from './conversation.js';
+export type { BrainPorts, BookingPort, LeadsPort, EscalationPort, KnowledgePort, Slot, SlotQuery, SlotCommandResult, AppointmentInfo, CustomerDetails } from './ports.js';
+export type * from './types.js';
+export type { LanguageModel, ChatRequest, ChatMessage, LlmDelta, ToolSpec } from './llm/language-model.js';
+export { TOOLS, toolSpecs, runTool, type ToolName, type ToolContext } from './tools/index.js';
+export { createNlu, type Nlu, type Understanding, type TimeWish } from './nlu/index.js';
+export { createKnowledgeBase } from './knowledge.js';
+export { isOpenAt, describeHours, sayInstant } from './calendar.js';
+export { conversationMachine } from './machine.js';

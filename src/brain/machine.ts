@@ -1,0 +1,323 @@
+/**
+ * The conversation statechart (XState v5). It holds the flow and guards what may happen; it never
+ * performs I/O. States tagged `run:<effect>` ask the driver to call a tool and send back the result
+ * event, so "no booking without a confirmed slot" is a property of the chart: `booking.commit` is
+ * reachable only from `booking.confirm` on a plain yes.
+ */
+import { assign, setup } from 'xstate';
+import {
+  applyTurn,
+  chooseAppointment,
+  HOME_SERVICE,
+  takeSlots,
+  type DialogContext,
+  type DialogEvent,
+  type Note,
+  type Task,
+  type TurnEvent,
+} from './dialog.js';
+
+/** Effects a state may ask for. */
+export type Effect = 'search' | 'commit' | 'lookup' | 'cancel' | 'emergency' | 'transfer' | 'message' | 'answer' | 'end';
+
+const note = (ctx: DialogContext, n: Note): Note[] => [...ctx.notes, n];
+const turnOf = (e: DialogEvent): TurnEvent | undefined =>
+  e.type === 'TURN' ? e : e.type === 'START' || e.type === 'EMERGENCY' ? e.turn : undefined;
+const hasBookingFacts = (t: TurnEvent) => !!(t.facts.service || t.facts.when) || t.bookIntent;
+
+/** Clears what belonged to the previous task, keeping who the caller is. */
+function freshTask(ctx: DialogContext, task: Task): Partial<DialogContext> {
+  return { task, service: undefined, wish: undefined, slot: undefined, offered: [], searchNeeded: false, target: undefined, misses: 0 };
+}
+
+/** The statechart; `input` is the starting context. */
+export const conversationMachine = setup({
+  types: { context: {} as DialogContext, events: {} as DialogEvent, input: {} as DialogContext },
+  guards: {
+    noService: ({ context }) => !context.service,
+    needsSearch: ({ context }) => !!context.wish && context.searchNeeded,
+    noSlotNoOffer: ({ context }) => !context.slot && !context.offered.length,
+    offersNoSlot: ({ context }) => !context.slot && context.offered.length > 0,
+    missingDetails: ({ context }) =>
+      context.task === 'book' &&
+      (!context.name || !context.phone || (HOME_SERVICE.has(context.business.industry ?? '') && !context.address)),
+    plainYes: ({ event }) => event.type === 'TURN' && event.yesNo === 'yes' && !event.facts.when && !event.facts.service && !event.facts.phone && !event.facts.name,
+    plainNo: ({ event }) => event.type === 'TURN' && event.yesNo === 'no' && !event.facts.when && !event.facts.service && !event.facts.phone && !event.facts.name,
+    bookingTurn: ({ event }) => event.type === 'TURN' && hasBookingFacts(event),
+    saysNo: ({ event }) => event.type === 'TURN' && event.yesNo === 'no',
+    saysYes: ({ event }) => event.type === 'TURN' && event.yesNo === 'yes',
+    voicemailOnly: ({ context }) => context.afterHours && context.business.afterHours === 'voicemail',
+    startsMessage: ({ event }) => event.type === 'START' && event.task === 'message',
+    startsBooking: ({ event }) => event.type === 'START' && event.task === 'book',
+    tooQuiet: ({ context }) => context.silences >= 2,
+    emergencyNew: ({ context }) => !context.emergency,
+    oneAppointment: ({ event }) => event.type === 'APPOINTMENTS' && event.list.length === 1,
+    noAppointments: ({ event }) => event.type === 'APPOINTMENTS' && event.list.length === 0,
+    isCancel: ({ context }) => context.task === 'cancel',
+    hasTarget: ({ context }) => !!context.target,
+    needsMessage: ({ context }) => !context.message,
+    needsName: ({ context }) => !context.name && !context.nameAsked,
+    transferred: ({ event }) => event.type === 'EMERGENCY_HANDLED' && event.outcome === 'transferred',
+    urgentBooking: ({ event }) => event.type === 'EMERGENCY_HANDLED' && event.outcome === 'book',
+    accepted: ({ event }) => event.type === 'TRANSFERRED' && event.accepted,
+  },
+  actions: {
+    applyTurn: assign(({ context, event }) => {
+      const t = turnOf(event);
+      return t ? applyTurn(context, t) : {};
+    }),
+    startBooking: assign(({ context, event }) => {
+      const base = { ...context, ...freshTask(context, 'book') };
+      const t = turnOf(event);
+      return { ...freshTask(context, 'book'), ...(t ? applyTurn(base, t) : {}), misses: 0, notes: context.notes };
+    }),
+    startLookup: assign(({ context, event }) => {
+      if (event.type !== 'START' || event.task === 'message' || event.task === 'book') return {};
+      const base = { ...context, ...freshTask(context, event.task) };
+      const p = applyTurn(base, event.turn);
+      return { ...freshTask(context, event.task), ...p, misses: 0, notes: context.notes };
+    }),
+    startMessage: assign(({ context, event }) => {
+      const t = turnOf(event);
+      const long = t && t.text.split(/\s+/).length >= 8 ? t.text : undefined;
+      return { message: long, nameAsked: false, ...(t?.facts.name ? { name: t.facts.name } : {}) };
+    }),
+    noteAfterHours: assign(({ context }) => ({ notes: note(context, { kind: 'afterHoursMessage' }) })),
+    takeSlots: assign(({ context, event }) => (event.type === 'SLOTS' ? takeSlots(context, event.slots, event.widened) : {})),
+    slotTaken: assign(({ context, event }) => ({
+      slot: undefined,
+      offered: event.type === 'COMMIT_FAILED' ? event.alternatives.slice(0, 2) : [],
+      searchNeeded: event.type === 'COMMIT_FAILED' && !event.alternatives.length,
+      notes: note(context, { kind: 'slotTaken' }),
+    })),
+    booked: assign(({ context, event }) => {
+      if (event.type !== 'BOOKED') return {};
+      const n: Note = context.task === 'reschedule' && context.target
+        ? { kind: 'moved', appointment: event.appointment, from: context.target }
+        : { kind: 'booked', appointment: event.appointment, service: context.service?.name ?? event.appointment.serviceName };
+      return { notes: note(context, n), slot: undefined, offered: [], wish: undefined, target: undefined, task: undefined };
+    }),
+    takeAppointments: assign(({ context, event }) => {
+      if (event.type !== 'APPOINTMENTS') return {};
+      const target = event.list.length === 1 ? event.list[0] : undefined;
+      const service = target ? context.business.services.find((s) => s.name.toLowerCase() === target.serviceName.toLowerCase()) : undefined;
+      return { appointments: event.list, target, ...(service ? { service } : {}) };
+    }),
+    chooseTarget: assign(({ context, event }) => {
+      if (event.type !== 'TURN') return {};
+      const target = chooseAppointment(context.appointments, event, context.business.timezone);
+      if (!target) return { misses: context.misses + 1, notes: note(context, { kind: 'missed' }) };
+      const service = context.business.services.find((s) => s.name.toLowerCase() === target.serviceName.toLowerCase());
+      const wish = event.facts.when && event.facts.when.date !== target.start.slice(0, 10) ? event.facts.when : context.wish;
+      return { target, ...(service ? { service } : {}), ...(wish ? { wish, searchNeeded: true } : {}) };
+    }),
+    noAppointments: assign(({ context }) => ({ notes: note(context, { kind: 'noAppointments', task: context.task ?? 'cancel' }), task: undefined })),
+    cancelled: assign(({ context }) => ({
+      notes: context.target ? note(context, { kind: 'cancelled', appointment: context.target }) : context.notes,
+      target: undefined,
+      task: undefined,
+    })),
+    keptAppointment: assign(({ context }) => ({ notes: note(context, { kind: 'keptAppointment' }), target: undefined, task: undefined })),
+    messageTurn: assign(({ context, event }) => {
+      if (event.type !== 'TURN') return {};
+      if (event.expecting === 'message') return { message: event.text };
+      if (event.expecting === 'name') return { nameAsked: true, ...(event.facts.name ? { name: event.facts.name } : {}) };
+      return {};
+    }),
+    messageTaken: assign(({ context }) => ({
+      notes: note(context, { kind: 'messageTaken', urgent: context.leadPriority !== 'NORMAL' }),
+      message: undefined,
+    })),
+    emergency: assign(({ context, event }) => {
+      if (event.type !== 'EMERGENCY') return {};
+      const t = event.turn;
+      const notes = event.hit.safety ? note(context, { kind: 'safety', text: event.hit.safety }) : context.notes;
+      return {
+        emergency: event.hit,
+        leadPriority: event.hit.priority,
+        notes,
+        ...(t.facts.name ? { name: t.facts.name } : {}),
+        ...(t.facts.address ? { address: t.facts.address } : {}),
+        ...(t.facts.phone ? { phone: t.facts.phone } : {}),
+      };
+    }),
+    emergencyHandled: assign(({ context, event }) => {
+      if (event.type !== 'EMERGENCY_HANDLED') return {};
+      if (event.outcome === 'transferred') {
+        return { transfer: { to: event.to ?? '', reason: context.emergency?.label ?? 'emergency' }, notes: note(context, { kind: 'transferring' }) };
+      }
+      if (event.outcome === 'book') {
+        return { ...freshTask(context, 'book'), service: context.service, wish: { earliest: true }, searchNeeded: !!context.service, notes: note(context, { kind: 'urgentBooking' }) };
+      }
+      return { notes: note(context, { kind: 'alerted', priority: context.emergency?.priority ?? 'URGENT', afterHours: context.afterHours, notified: event.notified }) };
+    }),
+    transfer: assign(({ context, event }) =>
+      event.type === 'TRANSFERRED' && event.to
+        ? { transfer: { to: event.to, reason: 'caller asked for a person' }, notes: note(context, { kind: 'transferring' }) }
+        : {},
+    ),
+    transferFailed: assign(({ context }) => ({ notes: note(context, { kind: 'transferFailed' }), nameAsked: false })),
+    question: assign(({ event }) => (event.type === 'QUESTION' ? { question: event.text } : {})),
+    answered: assign(({ context, event }) => ({
+      notes: note(context, { kind: 'answer', text: event.type === 'ANSWERED' ? event.text : null }),
+      answered: context.answered + 1,
+      question: undefined,
+    })),
+    failure: assign(({ context }) => ({ notes: note(context, { kind: 'failure' }) })),
+    silence: assign(({ context }) => ({ silences: context.silences + 1, notes: note(context, { kind: 'silence' }) })),
+    heard: assign({ silences: 0 }),
+    missed: assign(({ context }) => ({ misses: context.misses + 1, notes: note(context, { kind: 'missed' }) })),
+  },
+}).createMachine({
+  id: 'call',
+  context: ({ input }) => input,
+  initial: 'intake',
+  on: {
+    EMERGENCY: { guard: 'emergencyNew', target: '.emergency', actions: ['heard', 'emergency'] },
+    HUMAN: { target: '.handoff', actions: 'heard' },
+    QUESTION: { target: '.answering', actions: ['heard', 'question'] },
+    GOODBYE: { target: '.closing', actions: 'heard' },
+    SILENCE: [{ guard: 'tooQuiet', target: '.closing' }, { actions: 'silence' }],
+    START: [
+      { guard: 'startsMessage', target: '.message', actions: ['heard', 'startMessage'] },
+      { guard: 'voicemailOnly', target: '.message', actions: ['heard', 'noteAfterHours', 'startMessage'] },
+      { guard: 'startsBooking', target: '.booking', actions: ['heard', 'startBooking'] },
+      { target: '.lookup', actions: ['heard', 'startLookup'] },
+    ],
+    TURN: { actions: 'heard' },
+  },
+  states: {
+    hist: { type: 'history', history: 'deep', target: 'intake' },
+    intake: {
+      on: {
+        TURN: [
+          { guard: 'voicemailOnly', target: 'message', actions: ['heard', 'noteAfterHours', 'startMessage'] },
+          { guard: 'bookingTurn', target: 'booking', actions: ['heard', 'startBooking'] },
+          { guard: 'saysNo', target: 'closing', actions: 'heard' },
+          { actions: ['heard', 'missed'] },
+        ],
+      },
+    },
+    booking: {
+      initial: 'route',
+      on: { TURN: { target: '.route', actions: ['heard', 'applyTurn'] } },
+      states: {
+        route: {
+          always: [
+            { guard: 'noService', target: 'collect' },
+            { guard: 'needsSearch', target: 'search' },
+            { guard: 'noSlotNoOffer', target: 'collect' },
+            { guard: 'offersNoSlot', target: 'offer' },
+            { guard: 'missingDetails', target: 'details' },
+            { target: 'confirm' },
+          ],
+        },
+        collect: {},
+        search: { tags: ['run:search'], on: { SLOTS: { target: 'route', actions: 'takeSlots' }, TOOL_ERROR: { target: '#call.message', actions: 'failure' } } },
+        offer: {},
+        details: {},
+        confirm: {
+          on: {
+            TURN: [
+              { guard: 'plainYes', target: 'commit', actions: 'heard' },
+              { guard: 'plainNo', target: 'change', actions: 'heard' },
+              { target: 'route', actions: ['heard', 'applyTurn'] },
+            ],
+          },
+        },
+        change: {},
+        commit: {
+          tags: ['run:commit'],
+          on: {
+            BOOKED: { target: '#call.anythingElse', actions: 'booked' },
+            COMMIT_FAILED: { target: 'route', actions: 'slotTaken' },
+            TOOL_ERROR: { target: '#call.message', actions: 'failure' },
+          },
+        },
+      },
+    },
+    lookup: {
+      tags: ['run:lookup'],
+      on: {
+        APPOINTMENTS: [
+          { guard: 'noAppointments', target: 'anythingElse', actions: 'noAppointments' },
+          { guard: 'oneAppointment', target: 'routeTarget', actions: 'takeAppointments' },
+          { target: 'choose', actions: 'takeAppointments' },
+        ],
+        TOOL_ERROR: { target: 'message', actions: 'failure' },
+      },
+    },
+    choose: { on: { TURN: { target: 'routeTarget', actions: ['heard', 'chooseTarget'] } } },
+    routeTarget: {
+      always: [
+        { guard: 'hasTarget', target: 'routeTask' },
+        { target: 'choose' },
+      ],
+    },
+    routeTask: { always: [{ guard: 'isCancel', target: 'cancelConfirm' }, { target: 'booking' }] },
+    cancelConfirm: {
+      on: {
+        TURN: [
+          { guard: 'saysYes', target: 'cancelCommit', actions: 'heard' },
+          { guard: 'saysNo', target: 'anythingElse', actions: ['heard', 'keptAppointment'] },
+          { actions: ['heard', 'missed'] },
+        ],
+      },
+    },
+    cancelCommit: {
+      tags: ['run:cancel'],
+      on: { CANCELLED: { target: 'anythingElse', actions: 'cancelled' }, TOOL_ERROR: { target: 'message', actions: 'failure' } },
+    },
+    emergency: {
+      tags: ['run:emergency'],
+      on: {
+        EMERGENCY_HANDLED: [
+          { guard: 'transferred', target: 'ended', actions: 'emergencyHandled' },
+          { guard: 'urgentBooking', target: 'booking', actions: 'emergencyHandled' },
+          { target: 'anythingElse', actions: 'emergencyHandled' },
+        ],
+        TOOL_ERROR: { target: 'message', actions: 'failure' },
+      },
+    },
+    handoff: {
+      tags: ['run:transfer'],
+      on: {
+        TRANSFERRED: [{ guard: 'accepted', target: 'ended', actions: 'transfer' }, { target: 'message', actions: 'transferFailed' }],
+        TOOL_ERROR: { target: 'message', actions: 'transferFailed' },
+      },
+    },
+    message: {
+      initial: 'route',
+      states: {
+        route: {
+          always: [
+            { guard: 'needsMessage', target: 'collect' },
+            { guard: 'needsName', target: 'collect' },
+            { target: 'commit' },
+          ],
+        },
+        collect: { on: { TURN: { target: 'route', actions: ['heard', 'messageTurn'] } } },
+        commit: {
+          tags: ['run:message'],
+          on: { MESSAGE_TAKEN: { target: '#call.anythingElse', actions: 'messageTaken' }, TOOL_ERROR: { target: '#call.closing', actions: 'failure' } },
+        },
+      },
+    },
+    answering: {
+      tags: ['run:answer'],
+      on: { ANSWERED: { target: 'hist', actions: 'answered' }, TOOL_ERROR: { target: 'hist', actions: 'answered' } },
+    },
+    anythingElse: {
+      on: {
+        TURN: [
+          { guard: 'bookingTurn', target: 'booking', actions: ['heard', 'startBooking'] },
+          { guard: 'saysNo', target: 'closing', actions: 'heard' },
+          { guard: 'saysYes', target: 'intake', actions: 'heard' },
+          { actions: ['heard', 'missed'] },
+        ],
+      },
+    },
+    closing: { tags: ['run:end'], on: { ENDED: 'ended', TOOL_ERROR: 'ended' } },
+    ended: { type: 'final' },
+  },
+});

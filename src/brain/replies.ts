@@ -1,0 +1,145 @@
+/** What the agent says: short sentences, suited to be spoken, from the chart's state and notes. */
+import { localParts, nextOpening, sayDate, sayInstant, sayTime } from './calendar.js';
+import { HOME_SERVICE, type DialogContext, type Expecting, type Note } from './dialog.js';
+import { speakPhone } from './nlu/index.js';
+import type { Slot } from './ports.js';
+
+/** "booking.confirm" from an XState state value. */
+export function stateName(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const [k, v] = Object.entries(value as Record<string, unknown>)[0] ?? ['?', undefined];
+  return v === undefined ? k : `${k}.${stateName(v)}`;
+}
+
+/** The question a resting state asks, and what kind of answer it waits for. */
+export function prompt(state: string, ctx: DialogContext): { text: string; expecting: Expecting } {
+  const tz = ctx.business.timezone;
+  const svc = ctx.service?.name.toLowerCase();
+  switch (state) {
+    case 'intake':
+      return { text: ctx.answered ? 'Is there anything else I can help you with?' : 'How can I help you today?', expecting: 'intent' };
+    case 'booking.collect':
+      if (!ctx.service) return { text: `What would you like to book? We offer ${listOf(ctx.business.services.slice(0, 5).map((s) => s.name.toLowerCase()), 'or')}.`, expecting: 'service' };
+      return {
+        text: HOME_SERVICE.has(ctx.business.industry ?? '') ? `What day and time would you like us to come out for the ${svc}?` : `What day and time would you like for your ${svc}?`,
+        expecting: 'time',
+      };
+    case 'booking.offer':
+      return { text: offerText(ctx.offered, tz), expecting: 'pick' };
+    case 'booking.details':
+      if (!ctx.name) return { text: 'May I have your name, please?', expecting: 'name' };
+      if (!ctx.phone) return { text: "What's the best phone number to reach you?", expecting: 'phone' };
+      return { text: "And what's the address where you need us?", expecting: 'address' };
+    case 'booking.confirm':
+      return { text: confirmText(ctx), expecting: 'confirm' };
+    case 'booking.change':
+      return { text: 'No problem. What would you like to change?', expecting: 'change' };
+    case 'choose':
+      return {
+        text: `I see ${ctx.appointments.length} upcoming appointments: ${listOf(ctx.appointments.map((a) => `a ${a.serviceName.toLowerCase()} on ${sayInstant(a.start, tz)}`), 'and')}. Which one do you mean?`,
+        expecting: 'appointment',
+      };
+    case 'cancelConfirm':
+      return ctx.target
+        ? { text: `I see your ${ctx.target.serviceName.toLowerCase()} on ${sayInstant(ctx.target.start, tz)}. Would you like me to cancel it?`, expecting: 'cancel' }
+        : { text: 'Which appointment would you like to cancel?', expecting: 'appointment' };
+    case 'message.collect':
+      if (!ctx.message) return { text: 'What message would you like me to pass along?', expecting: 'message' };
+      return { text: 'And may I have your name?', expecting: 'name' };
+    case 'anythingElse':
+      return { text: 'Is there anything else I can help you with?', expecting: 'anything' };
+    case 'ended':
+      return { text: ctx.transfer ? '' : `Thanks for calling ${ctx.business.name}. Have a great day!`, expecting: 'nothing' };
+    default:
+      return { text: '', expecting: 'nothing' };
+  }
+}
+
+function listOf(items: string[], joiner: 'and' | 'or'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${joiner} ${items[items.length - 1]}`;
+}
+
+function offerText(offered: Slot[], tz: string): string {
+  if (offered.length === 1) return `I can do ${sayInstant(offered[0].start, tz)}. Does that work?`;
+  const days = offered.map((s) => localParts(s.start, tz).date);
+  if (days.every((d) => d === days[0])) {
+    const times = offered.map((s) => sayTime(localParts(s.start, tz).time));
+    return `On ${sayDate(days[0], tz)} I have ${listOf(times, 'or')}. Which works better?`;
+  }
+  return `I have ${listOf(offered.map((s) => sayInstant(s.start, tz)), 'or')}. Which works better?`;
+}
+
+function confirmText(ctx: DialogContext): string {
+  const tz = ctx.business.timezone;
+  if (!ctx.slot) return 'What time would you like?';
+  const when = sayInstant(ctx.slot.start, tz);
+  const svc = (ctx.service?.name ?? ctx.target?.serviceName ?? 'appointment').toLowerCase();
+  if (ctx.task === 'reschedule' && ctx.target) {
+    return `Just to confirm: move your ${svc} from ${sayInstant(ctx.target.start, tz)} to ${when}?`;
+  }
+  const staff = ctx.slot.staffName ? ` with ${ctx.slot.staffName}` : '';
+  const phone = ctx.phone && ctx.phoneFromCallerId ? `, and we'll reach you at ${speakPhone(ctx.phone)}` : '';
+  const at = ctx.address ? ` at ${ctx.address}` : '';
+  return `Just to confirm: a ${svc} on ${when}${staff}${at} for ${ctx.name ?? 'you'}${phone}. Shall I book it?`;
+}
+
+/** One sentence (or two) for a note. */
+export function noteText(n: Note, ctx: DialogContext, now: Date): string {
+  const tz = ctx.business.timezone;
+  switch (n.kind) {
+    case 'safety':
+      return n.text;
+    case 'closedDay':
+      return n.reason === 'holiday' ? `We're closed on ${sayDate(n.date, tz)} for a holiday.` : `We're closed on ${sayDate(n.date, tz).split(',')[0]}s.`;
+    case 'nothingThen':
+      return "I don't have an opening then.";
+    case 'noSlotsAtAll':
+      return "I'm sorry, I don't see any openings for that in the next few weeks.";
+    case 'exactTaken':
+      return `${capitalize(sayTime(n.time))} is already taken.`;
+    case 'exactOpen':
+      return `${sayInstant(n.slot.start, tz)} is open.`;
+    case 'slotTaken':
+      return "I'm sorry, that time was just taken.";
+    case 'booked':
+      return `You're all set: your ${n.service.toLowerCase()} is booked for ${sayInstant(n.appointment.start, tz)}.`;
+    case 'moved':
+      return `Done. Your ${n.from.serviceName.toLowerCase()} is now on ${sayInstant(n.appointment.start, tz)}.`;
+    case 'cancelled':
+      return `Your ${n.appointment.serviceName.toLowerCase()} on ${sayInstant(n.appointment.start, tz)} is cancelled.`;
+    case 'keptAppointment':
+      return "Okay, I'll leave it as it is.";
+    case 'noAppointments':
+      return "I couldn't find an upcoming appointment under the number you're calling from.";
+    case 'messageTaken':
+      return `Got it. I've passed your message along, and someone will call you back${n.urgent ? ' as soon as possible' : ''}.`;
+    case 'answer':
+      return n.text ?? "I'm not sure about that, and I don't want to guess. I can take a message and have someone get back to you.";
+    case 'alerted': {
+      const who = n.afterHours ? "We're closed right now, so I've sent an urgent alert to the on-call team" : "I couldn't reach anyone directly, so I've sent an urgent alert to the team";
+      const back = ctx.phone ? ` at ${speakPhone(ctx.phone)}` : '';
+      return `${who}. Someone will call you back${back} as soon as possible.`;
+    }
+    case 'urgentBooking':
+      return "That sounds urgent, so let's get you in as soon as possible.";
+    case 'transferring':
+      return "I'm connecting you with someone now. Please hold.";
+    case 'transferFailed':
+      return "I'm sorry, I can't connect you with someone right now, but I can take a message.";
+    case 'afterHoursMessage': {
+      const next = nextOpening(ctx.business, now);
+      return `We're closed right now${next ? ` and open again ${next}` : ''}. I can take a message and someone will call you back.`;
+    }
+    case 'silence':
+      return 'Are you still there?';
+    case 'missed':
+      return ctx.misses >= 3 ? "Sorry, I'm having trouble understanding. I can also take a message or connect you with someone." : "Sorry, I didn't catch that.";
+    case 'failure':
+      return "I'm sorry, something went wrong on my end.";
+  }
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
