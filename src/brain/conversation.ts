@@ -95,7 +95,7 @@ export function createConversation(opts: ConversationOptions): Conversation {
       if (afterHours && business.afterHours === 'forward' && business.escalationNumber) {
         return makeReply(`${greeting} Please hold while I connect you.`, [], true, current(), { to: business.escalationNumber, reason: 'after-hours forwarding' });
       }
-      const closed = afterHours ? ' We\'re closed right now, but I can still help.' : '';
+      const closed = !afterHours ? '' : business.afterHours === 'voicemail' ? " We're closed right now, but I can take a message." : " We're closed right now, but I can still help.";
       const ask = /\?\s*$/.test(greeting) ? '' : ' How can I help you today?';
       return makeReply(`${greeting}${closed}${ask}`, [], false, current());
     },

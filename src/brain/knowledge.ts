@@ -26,7 +26,7 @@ const TOPICS = new Set(['cost', 'open', 'address', 'walk', 'insurance', 'parking
 export function terms(text: string): string[] {
   return (text.toLowerCase().replace(/walk[- ]ins?/g, 'walkin').match(/[a-z0-9]+/g) ?? [])
     .filter((w) => !STOP.has(w))
-    .map((w) => FOLD[w] ?? (w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w))
+    .map((w) => FOLD[w] ?? (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w))
     .map((w) => FOLD[w] ?? w);
 }
 

@@ -137,6 +137,7 @@ export const conversationMachine = setup({
         leadPriority: event.hit.priority,
         notes,
         ...(t.facts.name ? { name: t.facts.name } : {}),
+        ...(t.facts.service ? { service: t.facts.service } : {}),
         ...(t.facts.address ? { address: t.facts.address } : {}),
         ...(t.facts.phone ? { phone: t.facts.phone } : {}),
       };
@@ -171,11 +172,15 @@ export const conversationMachine = setup({
 }).createMachine({
   id: 'call',
   context: ({ input }) => input,
-  initial: 'intake',
+  initial: 'live',
+  states: {
+    live: {
+      id: 'live',
+      initial: 'intake',
   on: {
     EMERGENCY: { guard: 'emergencyNew', target: '.emergency', actions: ['heard', 'emergency'] },
     HUMAN: { target: '.handoff', actions: 'heard' },
-    QUESTION: { target: '.answering', actions: ['heard', 'question'] },
+    QUESTION: { target: '#call.answering', actions: ['heard', 'question'] },
     GOODBYE: { target: '.closing', actions: 'heard' },
     SILENCE: [{ guard: 'tooQuiet', target: '.closing' }, { actions: 'silence' }],
     START: [
@@ -187,7 +192,7 @@ export const conversationMachine = setup({
     TURN: { actions: 'heard' },
   },
   states: {
-    hist: { type: 'history', history: 'deep', target: 'intake' },
+    hist: { type: 'history', history: 'deep' },
     intake: {
       on: {
         TURN: [
@@ -213,7 +218,7 @@ export const conversationMachine = setup({
           ],
         },
         collect: {},
-        search: { tags: ['run:search'], on: { SLOTS: { target: 'route', actions: 'takeSlots' }, TOOL_ERROR: { target: '#call.message', actions: 'failure' } } },
+        search: { tags: ['run:search'], on: { SLOTS: { target: 'route', actions: 'takeSlots' }, TOOL_ERROR: { target: '#live.message', actions: 'failure' } } },
         offer: {},
         details: {},
         confirm: {
@@ -229,9 +234,9 @@ export const conversationMachine = setup({
         commit: {
           tags: ['run:commit'],
           on: {
-            BOOKED: { target: '#call.anythingElse', actions: 'booked' },
+            BOOKED: { target: '#live.anythingElse', actions: 'booked' },
             COMMIT_FAILED: { target: 'route', actions: 'slotTaken' },
-            TOOL_ERROR: { target: '#call.message', actions: 'failure' },
+            TOOL_ERROR: { target: '#live.message', actions: 'failure' },
           },
         },
       },
@@ -272,7 +277,7 @@ export const conversationMachine = setup({
       tags: ['run:emergency'],
       on: {
         EMERGENCY_HANDLED: [
-          { guard: 'transferred', target: 'ended', actions: 'emergencyHandled' },
+          { guard: 'transferred', target: '#call.ended', actions: 'emergencyHandled' },
           { guard: 'urgentBooking', target: 'booking', actions: 'emergencyHandled' },
           { target: 'anythingElse', actions: 'emergencyHandled' },
         ],
@@ -282,7 +287,7 @@ export const conversationMachine = setup({
     handoff: {
       tags: ['run:transfer'],
       on: {
-        TRANSFERRED: [{ guard: 'accepted', target: 'ended', actions: 'transfer' }, { target: 'message', actions: 'transferFailed' }],
+        TRANSFERRED: [{ guard: 'accepted', target: '#call.ended', actions: 'transfer' }, { target: 'message', actions: 'transferFailed' }],
         TOOL_ERROR: { target: 'message', actions: 'transferFailed' },
       },
     },
@@ -299,13 +304,9 @@ export const conversationMachine = setup({
         collect: { on: { TURN: { target: 'route', actions: ['heard', 'messageTurn'] } } },
         commit: {
           tags: ['run:message'],
-          on: { MESSAGE_TAKEN: { target: '#call.anythingElse', actions: 'messageTaken' }, TOOL_ERROR: { target: '#call.closing', actions: 'failure' } },
+          on: { MESSAGE_TAKEN: { target: '#live.anythingElse', actions: 'messageTaken' }, TOOL_ERROR: { target: '#live.closing', actions: 'failure' } },
         },
       },
-    },
-    answering: {
-      tags: ['run:answer'],
-      on: { ANSWERED: { target: 'hist', actions: 'answered' }, TOOL_ERROR: { target: 'hist', actions: 'answered' } },
     },
     anythingElse: {
       on: {
@@ -317,7 +318,13 @@ export const conversationMachine = setup({
         ],
       },
     },
-    closing: { tags: ['run:end'], on: { ENDED: 'ended', TOOL_ERROR: 'ended' } },
+    closing: { tags: ['run:end'], on: { ENDED: '#call.ended', TOOL_ERROR: '#call.ended' } },
+  },
+    },
+    answering: {
+      tags: ['run:answer'],
+      on: { ANSWERED: { target: 'live.hist', actions: 'answered' }, TOOL_ERROR: { target: 'live.hist', actions: 'answered' } },
+    },
     ended: { type: 'final' },
   },
 });

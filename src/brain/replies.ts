@@ -6,9 +6,13 @@ import type { Slot } from './ports.js';
 
 /** "booking.confirm" from an XState state value. */
 export function stateName(value: unknown): string {
+  return rawName(value).replace(/^live\./, '');
+}
+
+function rawName(value: unknown): string {
   if (typeof value === 'string') return value;
   const [k, v] = Object.entries(value as Record<string, unknown>)[0] ?? ['?', undefined];
-  return v === undefined ? k : `${k}.${stateName(v)}`;
+  return v === undefined ? k : `${k}.${rawName(v)}`;
 }
 
 /** The question a resting state asks, and what kind of answer it waits for. */
@@ -19,6 +23,9 @@ export function prompt(state: string, ctx: DialogContext): { text: string; expec
     case 'intake':
       return { text: ctx.answered ? 'Is there anything else I can help you with?' : 'How can I help you today?', expecting: 'intent' };
     case 'booking.collect':
+      if (ctx.task === 'reschedule' && ctx.target) {
+        return { text: `I see your ${ctx.target.serviceName.toLowerCase()} on ${sayInstant(ctx.target.start, tz)}. What day and time would you like instead?`, expecting: 'time' };
+      }
       if (!ctx.service) return { text: `What would you like to book? We offer ${listOf(ctx.business.services.slice(0, 5).map((s) => s.name.toLowerCase()), 'or')}.`, expecting: 'service' };
       return {
         text: HOME_SERVICE.has(ctx.business.industry ?? '') ? `What day and time would you like us to come out for the ${svc}?` : `What day and time would you like for your ${svc}?`,

@@ -1,0 +1,327 @@
+// Invariant: a caller gets booked, moved, cancelled, answered, escalated or handed on exactly as they
+// asked, in few turns, and nothing is booked that the caller did not hear read back and confirm.
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../lib/index.js';
+import { createConversation, type Conversation } from './conversation.js';
+import { createFakePorts, type FakeOptions } from './test-support/fake-ports.js';
+import { DENTIST, GARAGE, PLUMBER, SALON } from './test-support/businesses.js';
+import type { BrainPorts } from './ports.js';
+import type { BrainEvent, BusinessProfile, CallerInput, Reply } from './types.js';
+
+const CALLER = '+13125550142';
+// Tuesday 2026-03-10 09:15 in Chicago
+const SALON_MORNING = '2026-03-10T14:15:00Z';
+
+function setup(business: BusinessProfile, at: string, opts: FakeOptions & { callerPhone?: string | null; wrap?: (p: BrainPorts) => BrainPorts } = {}) {
+  const fake = createFakePorts(business, opts);
+  const ports = opts.wrap ? opts.wrap(fake.ports) : fake.ports;
+  const convo = createConversation({
+    business,
+    ...(opts.callerPhone === null ? {} : { callerPhone: opts.callerPhone ?? CALLER }),
+    now: fixedClock(at),
+    deps: ports,
+  });
+  const replies: Reply[] = [convo.greet()];
+  const events: BrainEvent[] = [];
+  const say = async (...lines: Array<string | CallerInput>) => {
+    for (const l of lines) {
+      const r = await convo.handle(typeof l === 'string' ? { text: l } : l);
+      replies.push(r);
+      events.push(...r.events);
+    }
+    return replies[replies.length - 1];
+  };
+  const booked = () => fake.world.appointments.filter((a) => a.status === 'booked' && a.customer.phone !== undefined && !opts.existing?.some((e) => e.customerPhone === a.customer.phone && e.service === a.serviceName));
+  const tools = () => events.filter((e): e is Extract<BrainEvent, { type: 'tool_call' }> => e.type === 'tool_call').map((e) => e.name);
+  return { convo, say, replies, world: fake.world, booked, tools, all: () => replies.map((r) => r.text).join('\n') };
+}
+
+const local = (iso: string, tz: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: tz }).slice(0, 16).replace(' ', 'T');
+
+describe('booking', () => {
+  it('books a caller who gives service and time up front in at most five agent turns', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('Hi, I need a haircut tomorrow at 10');
+    await t.say("It's Maria Lopez");
+    const confirm = t.replies[t.replies.length - 1].text;
+    expect(confirm).toMatch(/haircut on Wednesday, March 11 at 10 AM for Maria Lopez/);
+    await t.say('yes');
+    expect(t.replies.length).toBeLessThanOrEqual(5);
+    const [a] = t.booked();
+    expect(local(a.start, SALON.timezone)).toBe('2026-03-11T10:00');
+    expect(a.customer).toMatchObject({ name: 'Maria Lopez', phone: CALLER });
+    expect(t.world.leads[0]).toMatchObject({ name: 'Maria Lopez', phone: CALLER, priority: 'NORMAL' });
+  });
+
+  it('takes several facts at once and in any order', async () => {
+    const t = setup(GARAGE, '2026-03-10T13:00:00Z');
+    await t.say("I'm Sam, Wednesday at 10, brake inspection please");
+    expect(t.convo.state).toBe('booking.confirm');
+    await t.say('yes');
+    expect(t.booked()[0]).toMatchObject({ serviceName: 'Brake inspection' });
+    expect(local(t.booked()[0].start, GARAGE.timezone)).toBe('2026-03-11T10:00');
+  });
+
+  it('a correction replaces the earlier time before anything is booked', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('haircut tomorrow at 10, this is Sam Lee');
+    const r = await t.say('actually make it 11');
+    expect(r.text).toMatch(/11 AM/);
+    expect(t.booked()).toHaveLength(0);
+    await t.say('yes');
+    expect(local(t.booked()[0].start, SALON.timezone)).toBe('2026-03-11T11:00');
+  });
+
+  it('"no" at the confirmation asks what to change, and the change is read back again', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('haircut friday at 2, my name is Dana Cruz');
+    const r = await t.say("no, that's not right");
+    expect(r.text).toMatch(/what would you like to change/i);
+    const again = await t.say('make it Saturday at 11');
+    expect(again.text).toMatch(/Saturday, March 14 at 11 AM/);
+    await t.say('yes');
+    expect(local(t.booked()[0].start, SALON.timezone)).toBe('2026-03-14T11:00');
+  });
+
+  it('offers the nearest free times when the wished time is taken', async () => {
+    const t = setup(SALON, SALON_MORNING, { existing: [{ service: 'Haircut', start: '2026-03-11T15:00' }] });
+    const r = await t.say('a haircut tomorrow at 3');
+    expect(r.text).toMatch(/3 PM is already taken/);
+    expect(r.text).toMatch(/2:15 PM or 3:45 PM/);
+    await t.say('the later one', 'Maria Lopez', 'yes');
+    expect(local(t.booked()[0].start, SALON.timezone)).toBe('2026-03-11T15:45');
+  });
+
+  it('says the business is closed on a holiday and offers the next open day', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    const r = await t.say('color on the 17th');
+    expect(r.text).toMatch(/closed on Tuesday, March 17 for a holiday/);
+    expect(r.text).toMatch(/Wednesday, March 18/);
+  });
+
+  it('never books while the caller is still choosing, even when they say yes to two options', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('haircut tomorrow afternoon');
+    expect(t.convo.state).toBe('booking.offer');
+    await t.say('yes');
+    expect(t.booked()).toHaveLength(0);
+    expect(t.tools()).not.toContain('book_appointment');
+  });
+
+  it('apologises and offers other times when the slot is taken between confirmation and booking', async () => {
+    let race = true;
+    const t = setup(SALON, SALON_MORNING, {
+      wrap: (p) => ({
+        ...p,
+        booking: {
+          ...p.booking,
+          book: async (input) => {
+            if (race) {
+              race = false;
+              await p.booking.book({ ...input, customer: { name: 'Someone Else', phone: '+13125550199' }, idempotencyKey: 'other' });
+            }
+            return p.booking.book(input);
+          },
+        },
+      }),
+    });
+    await t.say('haircut tomorrow at 10', 'Sam Lee');
+    const r = await t.say('yes');
+    expect(r.text).toMatch(/just taken/);
+    expect(t.convo.state).toBe('booking.offer');
+    await t.say('the first one', 'yes');
+    const mine = t.world.appointments.filter((a) => a.customer.name === 'Sam Lee');
+    expect(mine).toHaveLength(1);
+    expect(local(mine[0].start, SALON.timezone)).not.toBe('2026-03-11T10:00');
+  });
+
+  it('asks home-service callers for the address and books it with the job', async () => {
+    const t = setup(PLUMBER, '2026-03-10T15:00:00Z');
+    await t.say('my drain is clogged, can someone come tomorrow at 9', 'Joe Park');
+    const r = t.replies[t.replies.length - 1];
+    expect(r.text).toMatch(/address/);
+    await t.say('42 Oak Street, Denver', 'yes');
+    expect(t.booked()[0].customer.address).toBe('42 Oak Street, Denver');
+  });
+
+  it('asks for a phone number when the channel has no caller ID', async () => {
+    const t = setup(SALON, SALON_MORNING, { callerPhone: null });
+    await t.say('haircut tomorrow at 10', 'Maria Lopez');
+    expect(t.replies[t.replies.length - 1].text).toMatch(/phone number/);
+    await t.say('three one two, five five five, oh one four two', 'yes');
+    expect(t.booked()[0].customer.phone).toBe(CALLER);
+  });
+});
+
+describe('emergencies', () => {
+  it('gives the gas safety instruction first, then transfers to the escalation number during hours', async () => {
+    const t = setup(PLUMBER, '2026-03-10T16:00:00Z');
+    const r = await t.say('I smell gas in the basement');
+    expect(r.text.indexOf('leave the building')).toBe(r.text.search(/\S/) + r.text.slice(r.text.search(/\S/)).indexOf('leave the building'));
+    expect(r.text.startsWith('Please leave the building')).toBe(true);
+    expect(r.transfer).toEqual({ to: PLUMBER.escalationNumber, reason: 'gas smell' });
+    expect(r.done).toBe(true);
+    expect(t.world.leads[0]).toMatchObject({ priority: 'URGENT', phone: CALLER });
+  });
+
+  it('after hours creates an urgent lead, alerts the owner and says so honestly', async () => {
+    const t = setup(PLUMBER, '2026-03-11T05:00:00Z');
+    const r = await t.say('a pipe burst and water is everywhere');
+    expect(r.text).toMatch(/shut-off valve/);
+    expect(r.text).toMatch(/urgent alert/);
+    expect(r.transfer).toBeUndefined();
+    expect(t.world.leads[0].priority).toBe('URGENT');
+    expect(t.world.escalations[0]).toMatchObject({ priority: 'URGENT', duringHours: false });
+  });
+
+  it('alerts the owner when the live transfer is not possible', async () => {
+    const t = setup(PLUMBER, '2026-03-10T16:00:00Z', { transferAccepted: false });
+    const r = await t.say('my basement is flooding');
+    expect(r.transfer).toBeUndefined();
+    expect(r.text).toMatch(/couldn't reach anyone directly/);
+    expect(t.world.escalations).toHaveLength(1);
+  });
+
+  it('a HIGH-priority problem during hours gets the earliest appointment and a HIGH lead', async () => {
+    const t = setup(DENTIST, '2026-03-10T16:00:00Z');
+    const r = await t.say('I have severe tooth pain, I need an emergency exam');
+    expect(r.text).toMatch(/as soon as possible/);
+    expect(t.convo.state).toBe('booking.offer');
+    expect(t.world.leads[0].priority).toBe('HIGH');
+    expect(t.world.escalations).toHaveLength(0);
+  });
+});
+
+describe('questions, hand-off and messages', () => {
+  it('answers from the knowledge base and configuration', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    expect((await t.say('Do you take walk-ins?')).text).toMatch(/Walk-ins are welcome on Saturdays/);
+    expect((await t.say('what are your hours?')).text).toMatch(/Monday to Friday 9 AM to 6 PM/);
+    expect((await t.say('where are you located?')).text).toMatch(/12 Main Street/);
+  });
+
+  it('says it is not sure instead of inventing an answer', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    const r = await t.say('do you sell gift cards?');
+    expect(r.text).toMatch(/not sure/);
+    expect(r.text).not.toMatch(/gift cards? (are|is)/i);
+  });
+
+  it('answers a question in the middle of a booking and goes back to it', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('haircut tomorrow afternoon');
+    const r = await t.say('is there parking?');
+    expect(r.text).toMatch(/free parking/);
+    expect(t.convo.state).toBe('booking.offer');
+  });
+
+  it('transfers a caller who asks for a person', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    const r = await t.say('can I talk to a real person please');
+    expect(r.transfer?.to).toBe(SALON.escalationNumber);
+    expect(r.done).toBe(true);
+  });
+
+  it('takes a message when nobody can be reached', async () => {
+    const t = setup({ ...SALON, escalationNumber: undefined }, SALON_MORNING);
+    const r = await t.say('let me speak to the owner');
+    expect(r.text).toMatch(/can't connect you/);
+    await t.say('Tell her the invoice was paid twice', 'Maria Lopez');
+    expect(t.world.messages[0]).toMatchObject({ text: 'Tell her the invoice was paid twice', name: 'Maria Lopez', phone: CALLER });
+  });
+
+  it('pressing 0 asks for a person', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    expect((await t.say({ dtmf: '0' })).transfer?.to).toBe(SALON.escalationNumber);
+  });
+});
+
+describe('existing appointments by caller ID', () => {
+  const existing = [{ service: 'Color', start: '2026-03-12T10:00', customerName: 'Maria Lopez', customerPhone: CALLER }];
+
+  it('reschedules the caller’s appointment after reading both times back', async () => {
+    const t = setup(SALON, SALON_MORNING, { existing });
+    const r = await t.say('I need to reschedule my appointment');
+    expect(r.text).toMatch(/color on Thursday, March 12 at 10 AM/);
+    const c = await t.say('Friday at 2');
+    expect(c.text).toMatch(/from Thursday, March 12 at 10 AM to Friday, March 13 at 2 PM/);
+    await t.say('yes');
+    const a = t.world.appointments.find((x) => x.customer.phone === CALLER)!;
+    expect(local(a.start, SALON.timezone)).toBe('2026-03-13T14:00');
+  });
+
+  it('cancels only after the caller confirms', async () => {
+    const t = setup(SALON, SALON_MORNING, { existing });
+    await t.say('I want to cancel my appointment');
+    expect(t.world.appointments[0].status).toBe('booked');
+    const r = await t.say('yes please');
+    expect(r.text).toMatch(/is cancelled/);
+    expect(t.world.appointments[0].status).toBe('cancelled');
+  });
+
+  it('keeps the appointment when the caller says no', async () => {
+    const t = setup(SALON, SALON_MORNING, { existing });
+    await t.say('cancel my appointment', 'no');
+    expect(t.world.appointments[0].status).toBe('booked');
+  });
+
+  it('says so when the number has no upcoming appointment', async () => {
+    const t = setup(SALON, SALON_MORNING, { existing, callerPhone: '+13125550199' });
+    const r = await t.say('I need to cancel my appointment');
+    expect(r.text).toMatch(/couldn't find an upcoming appointment/);
+  });
+});
+
+describe('after hours, silence and the reply stream', () => {
+  it('takes a message after hours when the policy is voicemail', async () => {
+    const t = setup({ ...SALON, afterHours: 'voicemail' }, '2026-03-11T03:00:00Z');
+    expect(t.replies[0].text).toMatch(/closed right now/);
+    const r = await t.say('I want to book a haircut');
+    expect(r.text).toMatch(/open again tomorrow at 9 AM/);
+    await t.say('Please call me about a haircut on Friday', 'Maria');
+    expect(t.world.messages).toHaveLength(1);
+    expect(t.booked()).toHaveLength(0);
+  });
+
+  it('still books after hours when the policy is to answer', async () => {
+    const t = setup({ ...SALON, afterHours: 'answer' }, '2026-03-11T03:00:00Z');
+    await t.say('haircut tomorrow at 10', 'Maria Lopez', 'yes');
+    expect(t.booked()).toHaveLength(1);
+  });
+
+  it('forwards at once after hours when the policy is forward', () => {
+    const t = setup({ ...SALON, afterHours: 'forward' }, '2026-03-11T03:00:00Z');
+    expect(t.replies[0].transfer?.to).toBe(SALON.escalationNumber);
+  });
+
+  it('asks if the caller is still there, then ends the call after repeated silence', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    expect((await t.say({ silence: true })).text).toMatch(/still there/);
+    await t.say({ silence: true });
+    const r = await t.say({ silence: true });
+    expect(r.done).toBe(true);
+  });
+
+  it('streams the reply sentence by sentence', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    const r = await t.say('Do you take walk-ins?');
+    const chunks: string[] = [];
+    for await (const c of r.chunks()) chunks.push(c);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.join(' ')).toBe(r.text);
+  });
+
+  it('reports every tool call and state change as events', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    const r = await t.say('haircut tomorrow at 10');
+    expect(r.events.some((e) => e.type === 'tool_call' && e.name === 'check_availability' && e.ok)).toBe(true);
+    expect(r.events.some((e) => e.type === 'state' && e.from === 'intake')).toBe(true);
+  });
+
+  it('says goodbye and ends', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    const r = await t.say("that's all, bye");
+    expect(r.done).toBe(true);
+    expect(r.text).toMatch(/Thanks for calling Bella Hair Studio/);
+  });
+});
