@@ -1,7 +1,7 @@
 /** Reads everything availability needs for one service and window, then hands it to the pure core. */
 import { errors } from '../../lib/index.js';
 import type { AvailabilityInput, BusyBlock } from '../availability/types.js';
-import { bookedBetween, liveHolds, loadBookingSetup } from '../repository/index.js';
+import { busyRangesBetween, liveHolds, loadBookingSetup } from '../repository/index.js';
 import type { BookingSetup } from '../repository/index.js';
 import type { BookingDeps } from './deps.js';
 
@@ -44,7 +44,7 @@ export async function loadAvailability(deps: BookingDeps, orgId: string, service
   const from = new Date(o.from.getTime() - DAY);
   const to = new Date(o.to.getTime() + DAY);
   const [appointments, holds, busy] = await Promise.all([
-    bookedBetween(deps.db, orgId, from, to, o.exceptAppointmentId),
+    busyRangesBetween(deps.db, orgId, from, to, o.exceptAppointmentId),
     liveHolds(deps.db, orgId, now, from, to),
     calendarBusy(deps, orgId, from, to),
   ]);

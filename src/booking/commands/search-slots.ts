@@ -20,10 +20,10 @@ export async function searchSlots(deps: BookingDeps, orgId: string, q: SlotSearc
   const { schedule } = await loadBookingSetup(deps.db, orgId, q.serviceId);
   const tz = schedule.tz;
   const today = localDateOf(deps.clock.now().getTime(), tz);
-  // Load from a few days before the wished day (alternatives look 2 days back) to past the booking horizon.
+  // Exact and day wishes look at most 2 days back and 7 ahead for alternatives; "earliest" may need the whole horizon.
   const anchor = q.wish.kind === 'earliest' ? (q.wish.fromDate ?? today) : q.wish.date;
-  const firstDay = anchor < today ? anchor : addDays(anchor, -3);
-  const lastDay = addDays(anchor > today ? anchor : today, Math.max(schedule.maxDaysAhead, 9) + 1);
+  const firstDay = addDays(anchor, -3);
+  const lastDay = q.wish.kind === 'earliest' ? addDays(anchor > today ? anchor : today, schedule.maxDaysAhead + 1) : addDays(anchor, 9);
   const { input } = await loadAvailability(deps, orgId, q.serviceId, {
     from: new Date(wallToInstant(firstDay, 0, tz)),
     to: new Date(wallToInstant(lastDay, 0, tz)),

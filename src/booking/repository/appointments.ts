@@ -100,3 +100,11 @@ export async function resourceHasBooking(q: Queryable, orgId: string, resourceKe
   )).limit(1);
   return rows.length > 0;
 }
+
+/** Just the busy ranges of booked appointments touching `[from, to)` — the narrow read availability needs. */
+export async function busyRangesBetween(q: Queryable, orgId: string, from: Date, to: Date, exceptId?: string): Promise<{ staffId: string | null; start: Date; busyUntil: Date }[]> {
+  return q.select({ staffId: t.staffId, start: t.startAt, busyUntil: t.busyUntil }).from(t).where(and(
+    eq(t.organizationId, orgId), eq(t.status, 'booked'), lt(t.startAt, to), gt(t.busyUntil, from),
+    exceptId ? sql`${t.id} <> ${exceptId}` : undefined,
+  ));
+}

@@ -14,13 +14,16 @@ export interface BookingSetup {
 /** Loads the setup; an unknown, inactive or foreign service is NOT_FOUND. */
 export async function loadBookingSetup(q: Queryable, orgId: string, serviceId: string): Promise<BookingSetup> {
   if (!isUuid(serviceId)) throw errors.notFound('service');
-  const [org] = await q.select({ tz: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, orgId));
+  // Independent reads: in parallel on a PostgreSQL pool (PGlite runs them one after another anyway).
+  const [[org], [svc], [cfg], staffRows] = await Promise.all([
+    q.select({ tz: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, orgId)),
+    q.select().from(schema.services).where(and(eq(schema.services.organizationId, orgId), eq(schema.services.id, serviceId))),
+    q.select().from(schema.businessConfigs).where(eq(schema.businessConfigs.organizationId, orgId)),
+    q.select().from(schema.staff)
+      .where(and(eq(schema.staff.organizationId, orgId), eq(schema.staff.active, true))).orderBy(asc(schema.staff.createdAt), asc(schema.staff.id)),
+  ]);
   if (!org) throw errors.notFound('organization');
-  const [svc] = await q.select().from(schema.services).where(and(eq(schema.services.organizationId, orgId), eq(schema.services.id, serviceId)));
   if (!svc || !svc.active) throw errors.notFound('service');
-  const [cfg] = await q.select().from(schema.businessConfigs).where(eq(schema.businessConfigs.organizationId, orgId));
-  const staffRows = await q.select().from(schema.staff)
-    .where(and(eq(schema.staff.organizationId, orgId), eq(schema.staff.active, true))).orderBy(asc(schema.staff.createdAt), asc(schema.staff.id));
   return {
     schedule: {
       tz: org.tz,
