@@ -177,149 +177,149 @@ export const conversationMachine = setup({
     live: {
       id: 'live',
       initial: 'intake',
-  on: {
-    EMERGENCY: { guard: 'emergencyNew', target: '.emergency', actions: ['heard', 'emergency'] },
-    HUMAN: { target: '.handoff', actions: 'heard' },
-    QUESTION: { target: '#call.answering', actions: ['heard', 'question'] },
-    GOODBYE: { target: '.closing', actions: 'heard' },
-    SILENCE: [{ guard: 'tooQuiet', target: '.closing' }, { actions: 'silence' }],
-    START: [
-      { guard: 'startsMessage', target: '.message', actions: ['heard', 'startMessage'] },
-      { guard: 'voicemailOnly', target: '.message', actions: ['heard', 'noteAfterHours', 'startMessage'] },
-      { guard: 'startsBooking', target: '.booking', actions: ['heard', 'startBooking'] },
-      { target: '.lookup', actions: ['heard', 'startLookup'] },
-    ],
-    TURN: { actions: 'heard' },
-  },
-  states: {
-    hist: { type: 'history', history: 'deep' },
-    intake: {
       on: {
-        TURN: [
-          { guard: 'voicemailOnly', target: 'message', actions: ['heard', 'noteAfterHours', 'startMessage'] },
-          { guard: 'bookingTurn', target: 'booking', actions: ['heard', 'startBooking'] },
-          { guard: 'saysNo', target: 'closing', actions: 'heard' },
-          { actions: ['heard', 'missed'] },
+        EMERGENCY: { guard: 'emergencyNew', target: '.emergency', actions: ['heard', 'emergency'] },
+        HUMAN: { target: '.handoff', actions: 'heard' },
+        QUESTION: { target: '#call.answering', actions: ['heard', 'question'] },
+        GOODBYE: { target: '.closing', actions: 'heard' },
+        SILENCE: [{ guard: 'tooQuiet', target: '.closing' }, { actions: 'silence' }],
+        START: [
+          { guard: 'startsMessage', target: '.message', actions: ['heard', 'startMessage'] },
+          { guard: 'voicemailOnly', target: '.message', actions: ['heard', 'noteAfterHours', 'startMessage'] },
+          { guard: 'startsBooking', target: '.booking', actions: ['heard', 'startBooking'] },
+          { target: '.lookup', actions: ['heard', 'startLookup'] },
         ],
+        TURN: { actions: 'heard' },
       },
-    },
-    booking: {
-      initial: 'route',
-      on: { TURN: { target: '.route', actions: ['heard', 'applyTurn'] } },
       states: {
-        route: {
-          always: [
-            { guard: 'noService', target: 'collect' },
-            { guard: 'needsSearch', target: 'search' },
-            { guard: 'noSlotNoOffer', target: 'collect' },
-            { guard: 'offersNoSlot', target: 'offer' },
-            { guard: 'missingDetails', target: 'details' },
-            { target: 'confirm' },
-          ],
-        },
-        collect: {},
-        search: { tags: ['run:search'], on: { SLOTS: { target: 'route', actions: 'takeSlots' }, TOOL_ERROR: { target: '#live.message', actions: 'failure' } } },
-        offer: {},
-        details: {},
-        confirm: {
+        hist: { type: 'history', history: 'deep' },
+        intake: {
           on: {
             TURN: [
-              { guard: 'plainYes', target: 'commit', actions: 'heard' },
-              { guard: 'plainNo', target: 'change', actions: 'heard' },
-              { target: 'route', actions: ['heard', 'applyTurn'] },
+              { guard: 'voicemailOnly', target: 'message', actions: ['heard', 'noteAfterHours', 'startMessage'] },
+              { guard: 'bookingTurn', target: 'booking', actions: ['heard', 'startBooking'] },
+              { guard: 'saysNo', target: 'closing', actions: 'heard' },
+              { actions: ['heard', 'missed'] },
             ],
           },
         },
-        change: {},
-        commit: {
-          tags: ['run:commit'],
-          on: {
-            BOOKED: { target: '#live.anythingElse', actions: 'booked' },
-            COMMIT_FAILED: { target: 'route', actions: 'slotTaken' },
-            TOOL_ERROR: { target: '#live.message', actions: 'failure' },
+        booking: {
+          initial: 'route',
+          on: { TURN: { target: '.route', actions: ['heard', 'applyTurn'] } },
+          states: {
+            route: {
+              always: [
+                { guard: 'noService', target: 'collect' },
+                { guard: 'needsSearch', target: 'search' },
+                { guard: 'noSlotNoOffer', target: 'collect' },
+                { guard: 'offersNoSlot', target: 'offer' },
+                { guard: 'missingDetails', target: 'details' },
+                { target: 'confirm' },
+              ],
+            },
+            collect: {},
+            search: { tags: ['run:search'], on: { SLOTS: { target: 'route', actions: 'takeSlots' }, TOOL_ERROR: { target: '#live.message', actions: 'failure' } } },
+            offer: {},
+            details: {},
+            confirm: {
+              on: {
+                TURN: [
+                  { guard: 'plainYes', target: 'commit', actions: 'heard' },
+                  { guard: 'plainNo', target: 'change', actions: 'heard' },
+                  { target: 'route', actions: ['heard', 'applyTurn'] },
+                ],
+              },
+            },
+            change: {},
+            commit: {
+              tags: ['run:commit'],
+              on: {
+                BOOKED: { target: '#live.anythingElse', actions: 'booked' },
+                COMMIT_FAILED: { target: 'route', actions: 'slotTaken' },
+                TOOL_ERROR: { target: '#live.message', actions: 'failure' },
+              },
+            },
           },
         },
-      },
-    },
-    lookup: {
-      tags: ['run:lookup'],
-      on: {
-        APPOINTMENTS: [
-          { guard: 'noAppointments', target: 'anythingElse', actions: 'noAppointments' },
-          { guard: 'oneAppointment', target: 'routeTarget', actions: 'takeAppointments' },
-          { target: 'choose', actions: 'takeAppointments' },
-        ],
-        TOOL_ERROR: { target: 'message', actions: 'failure' },
-      },
-    },
-    choose: { on: { TURN: { target: 'routeTarget', actions: ['heard', 'chooseTarget'] } } },
-    routeTarget: {
-      always: [
-        { guard: 'hasTarget', target: 'routeTask' },
-        { target: 'choose' },
-      ],
-    },
-    routeTask: { always: [{ guard: 'isCancel', target: 'cancelConfirm' }, { target: 'booking' }] },
-    cancelConfirm: {
-      on: {
-        TURN: [
-          { guard: 'saysYes', target: 'cancelCommit', actions: 'heard' },
-          { guard: 'saysNo', target: 'anythingElse', actions: ['heard', 'keptAppointment'] },
-          { actions: ['heard', 'missed'] },
-        ],
-      },
-    },
-    cancelCommit: {
-      tags: ['run:cancel'],
-      on: { CANCELLED: { target: 'anythingElse', actions: 'cancelled' }, TOOL_ERROR: { target: 'message', actions: 'failure' } },
-    },
-    emergency: {
-      tags: ['run:emergency'],
-      on: {
-        EMERGENCY_HANDLED: [
-          { guard: 'transferred', target: '#call.ended', actions: 'emergencyHandled' },
-          { guard: 'urgentBooking', target: 'booking', actions: 'emergencyHandled' },
-          { target: 'anythingElse', actions: 'emergencyHandled' },
-        ],
-        TOOL_ERROR: { target: 'message', actions: 'failure' },
-      },
-    },
-    handoff: {
-      tags: ['run:transfer'],
-      on: {
-        TRANSFERRED: [{ guard: 'accepted', target: '#call.ended', actions: 'transfer' }, { target: 'message', actions: 'transferFailed' }],
-        TOOL_ERROR: { target: 'message', actions: 'transferFailed' },
-      },
-    },
-    message: {
-      initial: 'route',
-      states: {
-        route: {
+        lookup: {
+          tags: ['run:lookup'],
+          on: {
+            APPOINTMENTS: [
+              { guard: 'noAppointments', target: 'anythingElse', actions: 'noAppointments' },
+              { guard: 'oneAppointment', target: 'routeTarget', actions: 'takeAppointments' },
+              { target: 'choose', actions: 'takeAppointments' },
+            ],
+            TOOL_ERROR: { target: 'message', actions: 'failure' },
+          },
+        },
+        choose: { on: { TURN: { target: 'routeTarget', actions: ['heard', 'chooseTarget'] } } },
+        routeTarget: {
           always: [
-            { guard: 'needsMessage', target: 'collect' },
-            { guard: 'needsName', target: 'collect' },
-            { target: 'commit' },
+            { guard: 'hasTarget', target: 'routeTask' },
+            { target: 'choose' },
           ],
         },
-        collect: { on: { TURN: { target: 'route', actions: ['heard', 'messageTurn'] } } },
-        commit: {
-          tags: ['run:message'],
-          on: { MESSAGE_TAKEN: { target: '#live.anythingElse', actions: 'messageTaken' }, TOOL_ERROR: { target: '#live.closing', actions: 'failure' } },
+        routeTask: { always: [{ guard: 'isCancel', target: 'cancelConfirm' }, { target: 'booking' }] },
+        cancelConfirm: {
+          on: {
+            TURN: [
+              { guard: 'saysYes', target: 'cancelCommit', actions: 'heard' },
+              { guard: 'saysNo', target: 'anythingElse', actions: ['heard', 'keptAppointment'] },
+              { actions: ['heard', 'missed'] },
+            ],
+          },
         },
+        cancelCommit: {
+          tags: ['run:cancel'],
+          on: { CANCELLED: { target: 'anythingElse', actions: 'cancelled' }, TOOL_ERROR: { target: 'message', actions: 'failure' } },
+        },
+        emergency: {
+          tags: ['run:emergency'],
+          on: {
+            EMERGENCY_HANDLED: [
+              { guard: 'transferred', target: '#call.ended', actions: 'emergencyHandled' },
+              { guard: 'urgentBooking', target: 'booking', actions: 'emergencyHandled' },
+              { target: 'anythingElse', actions: 'emergencyHandled' },
+            ],
+            TOOL_ERROR: { target: 'message', actions: 'failure' },
+          },
+        },
+        handoff: {
+          tags: ['run:transfer'],
+          on: {
+            TRANSFERRED: [{ guard: 'accepted', target: '#call.ended', actions: 'transfer' }, { target: 'message', actions: 'transferFailed' }],
+            TOOL_ERROR: { target: 'message', actions: 'transferFailed' },
+          },
+        },
+        message: {
+          initial: 'route',
+          states: {
+            route: {
+              always: [
+                { guard: 'needsMessage', target: 'collect' },
+                { guard: 'needsName', target: 'collect' },
+                { target: 'commit' },
+              ],
+            },
+            collect: { on: { TURN: { target: 'route', actions: ['heard', 'messageTurn'] } } },
+            commit: {
+              tags: ['run:message'],
+              on: { MESSAGE_TAKEN: { target: '#live.anythingElse', actions: 'messageTaken' }, TOOL_ERROR: { target: '#live.closing', actions: 'failure' } },
+            },
+          },
+        },
+        anythingElse: {
+          on: {
+            TURN: [
+              { guard: 'bookingTurn', target: 'booking', actions: ['heard', 'startBooking'] },
+              { guard: 'saysNo', target: 'closing', actions: 'heard' },
+              { guard: 'saysYes', target: 'intake', actions: 'heard' },
+              { actions: ['heard', 'missed'] },
+            ],
+          },
+        },
+        closing: { tags: ['run:end'], on: { ENDED: '#call.ended', TOOL_ERROR: '#call.ended' } },
       },
-    },
-    anythingElse: {
-      on: {
-        TURN: [
-          { guard: 'bookingTurn', target: 'booking', actions: ['heard', 'startBooking'] },
-          { guard: 'saysNo', target: 'closing', actions: 'heard' },
-          { guard: 'saysYes', target: 'intake', actions: 'heard' },
-          { actions: ['heard', 'missed'] },
-        ],
-      },
-    },
-    closing: { tags: ['run:end'], on: { ENDED: '#call.ended', TOOL_ERROR: '#call.ended' } },
-  },
     },
     answering: {
       tags: ['run:answer'],

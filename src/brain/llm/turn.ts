@@ -42,7 +42,7 @@ export async function llmTurn(input: LlmTurnInput): Promise<{ event?: DialogEven
       { role: 'user', content: input.text },
     ];
     for await (const d of input.model.chat({ messages, tools: toolSpecs(MODEL_TOOLS), temperature: 0 }, signal)) {
-      if (d.type === 'tool_call') calls.push(d);
+      if (d.type === 'toolCall') calls.push(d.call);
     }
   } catch (e) {
     input.emit({ type: 'llm_fallback', reason: e instanceof Error ? e.message : String(e) });

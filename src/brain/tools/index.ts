@@ -41,12 +41,12 @@ export type ToolResult<N extends ToolName> = Awaited<ReturnType<(typeof TOOLS)[N
 /** The outcome of one dispatched call. */
 export type ToolOutcome<N extends ToolName> = { ok: true; result: ToolResult<N> } | { ok: false; error: string; code: string };
 
-/** Tool definitions in the OpenAI function-calling shape, for a language model. */
-export function toolSpecs(names: ToolName[] = Object.keys(TOOLS) as ToolName[]) {
+/** Tool definitions (name, description, JSON Schema of the arguments) for a language model. */
+export function toolSpecs(names: ToolName[] = Object.keys(TOOLS) as ToolName[]): Array<{ name: string; description: string; parameters: Record<string, unknown> }> {
   return names.map((name) => {
     const t = TOOLS[name] as Tool;
     const { $schema: _ignored, ...parameters } = z.toJSONSchema(t.args, { io: 'input' }) as Record<string, unknown>;
-    return { type: 'function' as const, function: { name, description: t.description, parameters } };
+    return { name, description: t.description, parameters };
   });
 }
 
