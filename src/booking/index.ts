@@ -7,3 +7,4 @@ export * from './ports.js';
 export * from './commands/index.js';
 export * from './service.js';
 export type { HoldRecord, BookingSetup } from './repository/index.js';
+export * from './conversation-port.js';

@@ -4,3 +4,4 @@ export * from './history.js';
 export * from './holds.js';
 export * from './setup.js';
 export * from './lock.js';
+export * from './catalog.js';

@@ -20,7 +20,7 @@ export async function loadBookingSetup(q: Queryable, orgId: string, serviceId: s
     q.select().from(schema.services).where(and(eq(schema.services.organizationId, orgId), eq(schema.services.id, serviceId))),
     q.select().from(schema.businessConfigs).where(eq(schema.businessConfigs.organizationId, orgId)),
     q.select().from(schema.staff)
-      .where(and(eq(schema.staff.organizationId, orgId), eq(schema.staff.active, true))).orderBy(asc(schema.staff.createdAt), asc(schema.staff.id)),
+      .where(and(eq(schema.staff.organizationId, orgId), eq(schema.staff.active, true))).orderBy(asc(schema.staff.createdAt), asc(schema.staff.name), asc(schema.staff.id)),
   ]);
   if (!org) throw errors.notFound('organization');
   if (!svc || !svc.active) throw errors.notFound('service');
