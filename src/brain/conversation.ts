@@ -31,10 +31,21 @@ export interface ConversationOptions {
   conversationId?: string;
 }
 
+/** Per-turn options of `handle`. */
+export interface HandleOptions {
+  /** Each event as it happens (tool starts, tool calls, state changes), before the reply is complete. */
+  onEvent?: (e: BrainEvent) => void;
+}
+
 /** A live conversation. */
 export interface Conversation {
   greet(): Reply;
-  handle(input: CallerInput): Promise<Reply>;
+  handle(input: CallerInput, opts?: HandleOptions): Promise<Reply>;
+  /**
+   * The caller spoke over the last reply and heard only `heardText`. When that cut off a read-back,
+   * a following "yes" is not taken as agreement: the read-back is repeated first.
+   */
+  interrupted(heardText: string): void;
   /** The statechart's current state, e.g. "booking.offer". */
   readonly state: string;
   readonly done: boolean;
@@ -63,6 +74,8 @@ export function createConversation(opts: ConversationOptions): Conversation {
   const afterHours = !isOpenAt(business, opts.now.now());
   const actor = createActor(conversationMachine, { input: initialContext(business, callerPhone, afterHours) }).start();
   const snap = () => actor.getSnapshot();
+  let lastReply = '';
+  let readbackUnheard = false;
   const current = () => stateName(snap().value);
 
   async function settle(emit: (e: BrainEvent) => void): Promise<void> {
@@ -83,6 +96,11 @@ export function createConversation(opts: ConversationOptions): Conversation {
     return makeReply(lines.filter(Boolean).join(' '), events, done, state, done ? ctx.transfer : undefined);
   }
 
+  const remember = (r: Reply): Reply => {
+    lastReply = r.text;
+    return r;
+  };
+
   return {
     get state() {
       return current();
@@ -97,11 +115,18 @@ export function createConversation(opts: ConversationOptions): Conversation {
       }
       const closed = !afterHours ? '' : business.afterHours === 'voicemail' ? " We're closed right now, but I can take a message." : " We're closed right now, but I can still help.";
       const ask = /\?\s*$/.test(greeting) ? '' : ' How can I help you today?';
-      return makeReply(`${greeting}${closed}${ask}`, [], false, current());
+      return remember(makeReply(`${greeting}${closed}${ask}`, [], false, current()));
     },
-    async handle(input) {
+    interrupted(heardText) {
+      const heard = heardText.trim();
+      readbackUnheard = ['booking.confirm', 'cancelConfirm'].includes(current()) && heard.length < lastReply.trim().length;
+    },
+    async handle(input, handleOpts) {
       const events: BrainEvent[] = [];
-      const emit = (e: BrainEvent) => events.push(e);
+      const emit = (e: BrainEvent) => {
+        events.push(e);
+        handleOpts?.onEvent?.(e);
+      };
       if (snap().status === 'done') return makeReply('', events, true, current());
       const before = current();
       const notesFrom = snap().context.notes.length;
@@ -121,11 +146,17 @@ export function createConversation(opts: ConversationOptions): Conversation {
           if (llm.say) prefix.push(llm.say);
         }
       }
+      if (readbackUnheard && event.type === 'TURN' && event.yesNo === 'yes') {
+        // the caller cut the read-back short: agreeing to words they did not hear is not a confirmation
+        readbackUnheard = false;
+        return remember(reply(events, notesFrom, ['Sorry, let me say that again.']));
+      }
+      readbackUnheard = false;
       actor.send(event);
       await settle(emit);
       const after = current();
       if (after !== before) emit({ type: 'state', from: before, to: after });
-      return reply(events, notesFrom, prefix);
+      return remember(reply(events, notesFrom, prefix));
     },
   };
 }

@@ -70,6 +70,7 @@ export interface BusinessProfile {
 
 /** Something that happened during a turn, for the call record. */
 export type BrainEvent =
+  | { type: 'tool_start'; name: string }
   | { type: 'tool_call'; name: string; args: unknown; ok: boolean; result?: unknown; error?: string; ms: number }
   | { type: 'state'; from: string; to: string }
   | { type: 'understood'; intent: string | null; facts: string[] }

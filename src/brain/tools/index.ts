@@ -62,6 +62,7 @@ export async function runTool<N extends ToolName>(
 ): Promise<ToolOutcome<N>> {
   const tool = TOOLS[name] as unknown as Tool<z.ZodType, ToolResult<N>>;
   const started = performance.now();
+  emit({ type: 'tool_start', name });
   const parsed = tool.args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
     const error = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

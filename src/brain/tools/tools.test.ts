@@ -38,7 +38,7 @@ describe('tools', () => {
     const r = await runTool(c, 'check_availability', { service: 'Haircut', date: 'next tuesday' }, emit);
     expect(r).toMatchObject({ ok: false, code: 'INVALID_ARGS' });
     expect(!r.ok && r.error).toMatch(/date/);
-    expect(events[0]).toMatchObject({ type: 'tool_call', name: 'check_availability', ok: false });
+    expect(events).toContainEqual(expect.objectContaining({ type: 'tool_call', name: 'check_availability', ok: false }));
   });
 
   it('finds slots only inside the asked window and part of day', async () => {

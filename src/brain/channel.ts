@@ -1,0 +1,118 @@
+/**
+ * Adapters from a Conversation to the shapes the call session uses (voice/ports.ts), written
+ * structurally so brain/ does not import voice/ (imports run one way): a streamed reply for the
+ * cascade engine, and tools + instructions for the speech-to-speech engine.
+ */
+import { newId, type Clock } from '../lib/index.js';
+import { describeHours } from './calendar.js';
+import type { Conversation } from './conversation.js';
+import { createKnowledgeBase } from './knowledge.js';
+import { createServiceMatcher } from './nlu/index.js';
+import type { BrainPorts } from './ports.js';
+import { runTool, toolSpecs, TOOLS, type ToolContext, type ToolName } from './tools/index.js';
+import type { BrainEvent, BusinessProfile } from './types.js';
+
+/** Caller input as the call session sends it. */
+export type SessionInput = { type: 'speech'; text: string } | { type: 'dtmf'; digits: string } | { type: 'silence'; count: number };
+
+/** One streamed piece of a reply, as the call session consumes it. */
+export type SessionReplyPart =
+  | { type: 'sentence'; text: string }
+  | { type: 'toolStart'; name: string }
+  | { type: 'toolEnd'; name: string; ok: boolean }
+  | { type: 'event'; name: string; data?: Record<string, unknown> }
+  | { type: 'end'; reason: string }
+  | { type: 'transfer'; to: string };
+
+/** A Conversation seen as the cascade engine's ConversationPort. */
+export function toSessionPort(convo: Conversation) {
+  return {
+    greet: () => convo.greet().text,
+    interrupted: (heardText: string) => convo.interrupted(heardText),
+    async *handle(input: SessionInput, signal: AbortSignal): AsyncIterable<SessionReplyPart> {
+      const live: SessionReplyPart[] = [];
+      let wake: (() => void) | undefined;
+      const push = (p: SessionReplyPart) => {
+        live.push(p);
+        wake?.();
+      };
+      const onEvent = (e: BrainEvent) => {
+        if (e.type === 'tool_start') push({ type: 'toolStart', name: e.name });
+        else if (e.type === 'tool_call') push({ type: 'toolEnd', name: e.name, ok: e.ok });
+        else push({ type: 'event', name: e.type, data: { ...e } });
+      };
+      const brainInput = input.type === 'speech' ? { text: input.text } : input.type === 'dtmf' ? { dtmf: input.digits } : { silence: input.count };
+      let finished = false;
+      const pending = convo.handle(brainInput, { onEvent }).finally(() => {
+        finished = true;
+        wake?.();
+      });
+      while (!finished || live.length) {
+        if (signal.aborted) return;
+        if (!live.length) await new Promise<void>((r) => (wake = r));
+        wake = undefined;
+        while (live.length) yield live.shift()!;
+      }
+      const reply = await pending;
+      if (signal.aborted) return;
+      for await (const text of reply.chunks()) yield { type: 'sentence', text };
+      if (reply.transfer) yield { type: 'transfer', to: reply.transfer.to };
+      else if (reply.done) yield { type: 'end', reason: 'conversation finished' };
+    },
+  };
+}
+
+const REALTIME_TOOLS: ToolName[] = [
+  'check_availability', 'book_appointment', 'find_appointments', 'reschedule', 'cancel', 'capture_lead',
+  'escalate_emergency', 'transfer_to_human', 'answer_question', 'take_message', 'end_call',
+];
+
+/**
+ * The brain's tools and instructions for a speech-to-speech model. The tools keep their own guards
+ * (only offered slots are bookable, lookups by caller ID only); the dialog is the model's.
+ */
+export function realtimeBrain(opts: {
+  business: BusinessProfile;
+  callerPhone?: string;
+  now: Clock;
+  deps: BrainPorts;
+  /** Every tool call, for the call record. */
+  onEvent?: (e: BrainEvent) => void;
+}) {
+  const { business } = opts;
+  const services = createServiceMatcher(business.services);
+  const kb = createKnowledgeBase(business);
+  const ctx: ToolContext = {
+    business,
+    ports: opts.deps,
+    clock: opts.now,
+    ...(opts.callerPhone ? { callerPhone: opts.callerPhone } : {}),
+    knownSlots: new Map(),
+    findService: (n) => business.services.find((s) => s.name.toLowerCase() === n.toLowerCase()) ?? services.match(n)?.service,
+    answer: (q) => kb.answer(q),
+    conversationId: newId(),
+  };
+  return {
+    instructions: [
+      `You are the friendly phone receptionist of ${business.name} (time zone ${business.timezone}). Keep replies short.`,
+      describeHours(business),
+      `Services: ${business.services.map((s) => s.name).join(', ')}.`,
+      'Only offer times check_availability returned. Before book_appointment, read back the service, weekday,',
+      'date and time and wait for a yes. For emergencies give safety advice first, then escalate_emergency.',
+      'Answer facts only from answer_question; if it has no answer, say you are not sure and offer a message.',
+    ].join('\n'),
+    greeting: () => business.greeting ?? `Thanks for calling ${business.name}. How can I help you today?`,
+    tools: toolSpecs(REALTIME_TOOLS),
+    async callTool(name: string, argsJson: string, _signal: AbortSignal): Promise<string> {
+      if (!(name in TOOLS)) return JSON.stringify({ error: `unknown tool ${name}` });
+      let args: unknown;
+      try {
+        args = JSON.parse(argsJson || '{}');
+      } catch {
+        return JSON.stringify({ error: 'arguments must be JSON' });
+      }
+      const r = await runTool(ctx, name as ToolName, args, opts.onEvent ?? (() => {}));
+      return JSON.stringify(r.ok ? r.result : { error: r.error, code: r.code });
+    },
+  };
+}
