@@ -129,7 +129,7 @@ export class FakeTwilioPeer {
     for (let i = 0; i < frames; i++) {
       const f = new Int16Array(160);
       f.set(pcm.subarray(i * 160, Math.min(pcm.length, (i + 1) * 160)));
-      this.sendFrame(pcm16ToUlaw(f));
+      this.sendFrame(pcmToUlaw(f));
       const wait = t0 + (i + 1) * 20 - this.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
@@ -138,6 +138,43 @@ export class FakeTwilioPeer {
   /** Streams silence for `ms`. */
   silence(ms: number): Promise<void> {
     return this.speak(new Int16Array((ms * 8) | 0));
+  }
+
+  private line: { queue: Array<{ pcm: Int16Array; off: number; done: () => void }>; timer: NodeJS.Timeout } | null = null;
+
+  /**
+   * Streams continuously like a real phone line: queued speech when there is some, silence otherwise,
+   * one 20 ms frame per tick (catching up if a timer fires late).
+   */
+  startLine(): void {
+    if (this.line) return;
+    const t0 = this.now();
+    let sent = 0;
+    const queue: Array<{ pcm: Int16Array; off: number; done: () => void }> = [];
+    const timer = setInterval(() => {
+      const due = Math.floor((this.now() - t0) / 20);
+      while (sent < due) {
+        sent++;
+        const f = new Int16Array(160);
+        const cur = queue[0];
+        if (cur) {
+          f.set(cur.pcm.subarray(cur.off, cur.off + 160));
+          cur.off += 160;
+          if (cur.off >= cur.pcm.length) {
+            queue.shift();
+            cur.done();
+          }
+        }
+        this.sendFrame(pcmToUlaw(f));
+      }
+    }, 5);
+    this.line = { queue, timer };
+  }
+
+  /** Queues speech on the running line; resolves when it has all been sent. */
+  say(pcm: Int16Array): Promise<void> {
+    this.startLine();
+    return new Promise((done) => this.line!.queue.push({ pcm, off: 0, done }));
   }
 
   sendDtmf(digit: string): void {
@@ -155,10 +192,7 @@ export class FakeTwilioPeer {
 
   close(): void {
     clearInterval(this.timer);
+    if (this.line) clearInterval(this.line.timer);
     this.ws.close();
   }
-}
-
-function pcm16ToUlaw(f: Int16Array): Uint8Array {
-  return pcmToUlaw(f);
 }

@@ -149,7 +149,8 @@ export class CallSession implements CallEngine {
       // Caller talks over the agent: a backchannel is short, so only sustained speech interrupts.
       this.overlapTimer = setTimeout(() => {
         this.overlapTimer = null;
-        if (this.detector.isSpeaking) this.bargeIn('sustained speech');
+        // still voicing right now (not merely inside the VAD hangover after a short "mm-hmm")
+        if (this.detector.isSpeaking && this.now() - this.detector.lastVoicedEnd < 100) this.bargeIn('sustained speech');
       }, this.timing.bargeInMs);
     }
   }
