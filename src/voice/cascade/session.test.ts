@@ -1,5 +1,5 @@
 // Invariant: what the caller hears (media frames, clears, marks) and what is recorded follow the call: fast greeting, streamed replies, barge-in, backchannels, silence, DTMF, fillers and provider failures never leave the caller in silence.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { concatPcm, silence, tone } from '../../audio/index.js';
 import { FliteTextToSpeech, ScriptBook, ScriptedSpeechToText, ProviderError, type TextToSpeech, type SpeechToText, AsyncQueue, type SttEvent } from '../../providers/index.js';
 import { FakeTwilioPeer } from '../../../test/fakes/twilio-media-peer.js';
@@ -30,28 +30,25 @@ interface Setup {
   stt?: SpeechToText;
   timing?: Partial<SessionTiming>;
 }
-let setup: Setup = {};
+const setups = new Map<string, Setup>();
+const peers: FakeTwilioPeer[] = [];
 let server: VoiceServer;
-let peer: FakeTwilioPeer | null = null;
 let n = 0;
 
 beforeAll(async () => {
   await Promise.all([greetings.warm('org-1', flite, GREETING), greetings.warm('org-1', flite, LONG_GREETING)]);
-  server = await startVoiceServer((callId, sink, recorder) =>
-    new CallSession(sink, {
+  server = await startVoiceServer((callId, sink, recorder) => {
+    const setup = setups.get(callId) ?? {};
+    return new CallSession(sink, {
       conversation: setup.conversation ?? cannedConversation(GREETING, setup.rules ?? []),
       providers: { stt: setup.stt ?? new ScriptedSpeechToText(book, { endpointMs: 250 }), tts: setup.tts ?? flite, fallbackTts: flite },
       recorder,
       greetings,
-    }, { callId, orgId: 'org-1', lines: LINES, timing: { silenceMs: 60_000, ...setup.timing } }),
-  );
-});
-afterEach(() => {
-  peer?.close();
-  peer = null;
-  setup = {};
+    }, { callId, orgId: 'org-1', lines: LINES, timing: { silenceMs: 60_000, ...setup.timing } });
+  });
 });
 afterAll(async () => {
+  for (const p of peers) p.close();
   await server.close();
   await flite.close();
 });
@@ -74,9 +71,10 @@ async function until(cond: () => boolean, ms = 5000): Promise<void> {
 }
 
 async function call(s: Setup = {}): Promise<{ peer: FakeTwilioPeer; callId: string; rec: () => NonNullable<ReturnType<VoiceServer['calls']['get']>> }> {
-  setup = s;
   const callId = `call-${++n}`;
-  peer = new FakeTwilioPeer(server.url);
+  setups.set(callId, s);
+  const peer = new FakeTwilioPeer(server.url);
+  peers.push(peer);
   await peer.begin({ callId });
   peer.startLine();
   return { peer, callId, rec: () => server.calls.get(callId)! };
@@ -87,7 +85,8 @@ async function agentDone(p: FakeTwilioPeer, quietMs = 300): Promise<void> {
   await until(() => p.media.length > 0 && performance.now() - p.media.at(-1)!.at > quietMs && p.marksEchoed.length >= p.marksSent.length, 15_000);
 }
 
-describe('CallSession (cascade)', () => {
+// calls are independent and mostly wait on real-time audio, so they run side by side
+describe.concurrent('CallSession (cascade)', () => {
   it('speaks the cached greeting: first frame well within 300 ms of start, one mark, recorded', async () => {
     const { peer, rec } = await call({ conversation: cannedConversation(LONG_GREETING) });
     await until(() => peer.media.length > 0);
