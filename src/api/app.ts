@@ -29,7 +29,6 @@ export async function buildApp(ctx: ApiContext, extra: RoutePlugin[] = []): Prom
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    disableRequestLogging: false,
     routerOptions: { maxParamLength: 200 },
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -5,6 +5,9 @@ import {
   EmergencyKeywordSchema, LocalDateSchema, PhoneSchema, TEMPLATES, TimezoneSchema, WeeklyHoursSchema,
   getSettings, patchSettings, text,
 } from '../../business/index.js';
+import { desc, eq } from 'drizzle-orm';
+import { schema } from '../../db/index.js';
+import { errors } from '../../lib/index.js';
 import type { ApiContext } from '../context.js';
 import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
 
@@ -71,4 +74,12 @@ export async function businessRoutes(app: FastifyInstance, ctx: ApiContext) {
   });
 
   r.get('/api/templates', { schema: { tags } }, async () => ({ items: TEMPLATES }));
+
+  r.get('/api/audit-log', { schema: { tags, querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }) } }, async (req) => {
+    const p = principalOf(req);
+    if (p.role !== 'admin') throw errors.forbidden('only admins can read the audit log');
+    const rows = await db.select().from(schema.auditLog).where(eq(schema.auditLog.organizationId, p.organizationId))
+      .orderBy(desc(schema.auditLog.createdAt)).limit(req.query.limit);
+    return { items: rows };
+  });
 }

@@ -1,0 +1,42 @@
+/** A minimal JSON HTTP client for integration tests, talking to the server like the dashboard does. */
+export interface ApiResponse<T = any> { status: number; body: T; headers: Headers }
+
+export function apiClient(baseUrl: string, token?: string) {
+  async function call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const h: Record<string, string> = { ...headers };
+    if (token) h.authorization = `Bearer ${token}`;
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      h['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(baseUrl + path, { method, headers: h, body: payload });
+    const text = await res.text();
+    let parsed: any = text;
+    try { parsed = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+  return {
+    get: <T = any>(p: string, headers?: Record<string, string>) => call<T>('GET', p, undefined, headers),
+    post: <T = any>(p: string, b?: unknown, headers?: Record<string, string>) => call<T>('POST', p, b, headers),
+    put: <T = any>(p: string, b?: unknown, headers?: Record<string, string>) => call<T>('PUT', p, b, headers),
+    patch: <T = any>(p: string, b?: unknown, headers?: Record<string, string>) => call<T>('PATCH', p, b, headers),
+    delete: <T = any>(p: string, headers?: Record<string, string>) => call<T>('DELETE', p, undefined, headers),
+    call,
+  };
+}
+export type ApiClient = ReturnType<typeof apiClient>;
+
+let seq = 0;
+/** Registers a fresh organization and answers an authenticated client for its admin. */
+export async function registerOrg(baseUrl: string, input: { industry?: string; timezone?: string; name?: string } = {}) {
+  const email = `owner${Date.now()}${seq++}${Math.random().toString(36).slice(2, 6)}@example.com`;
+  const password = 'correct-horse-battery';
+  const res = await apiClient(baseUrl).post('/api/auth/register', {
+    email, password, organizationName: input.name ?? 'Test Plumbing', timezone: input.timezone ?? 'America/Chicago', industry: input.industry ?? 'plumbing',
+  });
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { ...res.body, email, password, api: apiClient(baseUrl, res.body.accessToken) } as {
+    accessToken: string; refreshToken: string; user: any; organization: any; email: string; password: string; api: ApiClient;
+  };
+}
