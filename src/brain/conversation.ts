@@ -166,6 +166,8 @@ function factNames(u: Understanding): string[] {
   return keys.filter((k) => u[k] !== undefined);
 }
 
+const INFO_QUESTION = /\b(open|close[ds]?|hours|how much|price|cost|charge|where|located|address|insurance|walk-?ins?|parking|warranty|accept|pay)\b/;
+
 /** Reads a turn into the chart's event: emergencies first, then hand-off, task switches, questions. */
 export function toEvent(
   u: Understanding,
@@ -201,8 +203,12 @@ export function toEvent(
     if (intents[0] === task && ctx.task !== task) return { type: 'START', task, turn };
   }
   if (intents.includes('message') && !intents.includes('book') && !answering) return { type: 'START', task: 'message', turn };
-  const hasTimeOrPerson = !!(facts.when || facts.name || facts.phone || u.pick !== undefined);
-  if (intents.includes('question') && !intents.includes('book') && !hasTimeOrPerson && !answering) return { type: 'QUESTION', text: raw };
+  const hasPerson = !!(facts.name || facts.phone || u.pick !== undefined);
+  // "are you open on Saturday?" names a day but asks for information, not a booking
+  const asksInfo = INFO_QUESTION.test(u.text);
+  if (intents.includes('question') && !intents.includes('book') && !hasPerson && !answering && (!facts.when || asksInfo)) {
+    return { type: 'QUESTION', text: raw };
+  }
   if (intents.includes('goodbye') && !answering && !Object.keys(facts).length && u.yesNo !== 'yes') return { type: 'GOODBYE' };
   return turn;
 }
