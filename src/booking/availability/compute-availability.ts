@@ -11,7 +11,7 @@ import { subtractHolidays } from './holidays.js';
 import { bookingWindow } from './booking-window.js';
 import { busyFor, indexBusy } from './busy.js';
 import { sliceSlots } from './slots.js';
-import { addDays, localDateOf } from './local-time.js';
+import { localDateOf } from './local-time.js';
 import type { AvailabilityInput, Slot, SlotWindow, StaffSchedule } from './types.js';
 
 /** Default grid of slot starts in minutes. */
@@ -59,7 +59,7 @@ export function computeAvailability(input: AvailabilityInput, window: SlotWindow
   const latest = Math.min(bw.latest, window.to.getTime());
   if (earliest >= latest) return [];
   const first = localDateOf(earliest, tz);
-  const last = addDays(localDateOf(latest, tz), 0);
+  const last = localDateOf(latest, tz);
   const open = subtractHolidays(buildOpeningRanges(sch.hours, first, last, tz), sch.holidays, tz);
   const index = indexBusy(input.appointments, input.busy ?? [], input.holds ?? [], now, input.viewer);
   const durationMs = service.durationMin * 60_000;

@@ -59,6 +59,13 @@ describe('availability across DST switches', () => {
     expect(slots.map((s) => s.slice(11, 16))).toEqual(['03:00', '03:30', '04:00', '04:30']);
   });
 
+  it('an opening time in the repeated autumn hour opens at its last occurrence, so 01:15–02:00 is 45 minutes (01:15 EST)', () => {
+    const slots = slotsOn('America/New_York', '2026-11-01', everyDay([['01:15', '02:00']]), 15, 15);
+    expect(slots.map((s) => s.slice(11))).toEqual(['01:15:00.000-05:00', '01:30:00.000-05:00', '01:45:00.000-05:00']);
+    const inside = slotsOn('Europe/London', '2026-10-25', everyDay([['01:10', '01:40']]), 10, 10);
+    expect(inside.map((s) => s.slice(11))).toEqual(['01:10:00.000+00:00', '01:20:00.000+00:00', '01:30:00.000+00:00']);
+  });
+
   it('a closing time in the repeated autumn hour closes at its first occurrence (01:30 EDT)', () => {
     const slots = slotsOn('America/New_York', '2026-11-01', everyDay([['00:00', '01:30']]), 30, 30);
     expect(slots.map((s) => s.slice(11))).toEqual(['00:00:00.000-04:00', '00:30:00.000-04:00', '01:00:00.000-04:00']);

@@ -15,7 +15,8 @@ describe('wallToInstant', () => {
     expect(iso(wallToInstant('2026-03-29', 60 + 15, 'Europe/London'))).toBe('2026-03-29T01:00:00.000Z');
   });
 
-  it('maps a repeated autumn time to its first occurrence (01:30 EDT, not EST)', () => {
+  it('maps a repeated autumn time to its first occurrence by default, or its last on request', () => {
+    expect(iso(wallToInstant('2026-11-01', 90, 'America/New_York', 'last'))).toBe('2026-11-01T06:30:00.000Z');
     expect(iso(wallToInstant('2026-11-01', 90, 'America/New_York'))).toBe('2026-11-01T05:30:00.000Z');
     expect(iso(wallToInstant('2026-10-25', 90, 'Europe/London'))).toBe('2026-10-25T00:30:00.000Z');
     // Sydney falls back 03:00 → 02:00 on 5 April 2026: 02:30 happens first at +11.

@@ -2,13 +2,15 @@
  * Local wall-clock time in an IANA zone → instants, with a deliberate DST policy.
  *
  * Policy (documented because every other choice surprises someone):
- * - A wall time maps to the FIRST instant at which the zone's clock shows it.
- * - Repeated times (autumn fall-back, e.g. 01:30 twice in New York) take the earlier occurrence,
- *   so a business that opens at 01:30 opens the first time the clock reads 01:30.
- * - Nonexistent times (spring gap, e.g. 02:30 in New York) map to the instant the gap ends (the
- *   clock jumps from 01:59:59 to 03:00), i.e. the first instant whose wall time is at or past the
- *   requested one. An opening range 02:30–05:00 on that day therefore opens at 03:00.
  * - Times that exist once (9:00 on both sides of a switch) keep their wall time: 9:00 stays 9:00.
+ * - Nonexistent times (spring gap, e.g. 02:30 in New York) map to the instant the gap ends (the
+ *   clock jumps from 01:59:59 to 03:00): the first instant whose wall time is at or past the
+ *   requested one. An opening range 02:30–05:00 on that day opens at 03:00.
+ * - Repeated times (autumn fall-back, e.g. 01:30 twice in New York) map to their FIRST occurrence
+ *   by default (`occurrence: 'first'`: closing times, day boundaries). Opening times use the LAST
+ *   occurrence (see `openingRangesOn`), so that an opening range never contains instants whose wall
+ *   clock reads earlier than its opening time: 01:15–02:00 on the fall-back night is 45 minutes
+ *   (01:15 EST → 02:00 EST), and 00:00–01:30 closes the first time the clock reads 01:30.
  * Dates are `YYYY-MM-DD` strings, times `HH:mm` ("24:00" means the next midnight).
  */
 import { DateTime, IANAZone } from 'luxon';
@@ -95,11 +97,15 @@ function offsetsAround(date: string, tz: string): readonly [number, number] {
   return hit;
 }
 
+/** Which instant a repeated (autumn) wall time means. */
+export type Occurrence = 'first' | 'last';
+
 /**
- * The instant at which the wall clock in `tz` first shows `minutes` after midnight of `date`
- * (see the module policy for repeated and nonexistent times). `minutes` may be 1440 (next midnight).
+ * The instant at which the wall clock in `tz` shows `minutes` after midnight of `date` — its first
+ * (default) or last occurrence when the time repeats; the gap's end when it does not exist (see the
+ * module policy). `minutes` may be 1440 (next midnight).
  */
-export function wallToInstant(date: string, minutes: number, tz: string): number {
+export function wallToInstant(date: string, minutes: number, tz: string, occurrence: Occurrence = 'first'): number {
   const wall = dateToWallMs(date) + minutes * MINUTE;
   const [before, after] = offsetsAround(date, tz);
   if (before === after && minutes <= 1440) return wall - before * MINUTE;
@@ -107,7 +113,7 @@ export function wallToInstant(date: string, minutes: number, tz: string): number
   const valid = [...new Set([before, after])]
     .map((o) => wall - o * MINUTE)
     .filter((c) => (wall - c) / MINUTE === z.offset(c));
-  if (valid.length > 0) return Math.min(...valid);
+  if (valid.length > 0) return occurrence === 'first' ? Math.min(...valid) : Math.max(...valid);
   return gapEnd(wall, before, after, z);
 }
 

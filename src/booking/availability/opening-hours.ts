@@ -42,8 +42,10 @@ export function openingRangesOn(hours: WeeklyHours, date: string, tz: string): T
   for (const [open, close] of day) {
     const o = parseClock(open);
     const c = parseClock(close);
-    const start = wallToInstant(date, o, tz);
-    const end = c > o ? wallToInstant(date, c, tz) : wallToInstant(addDays(date, 1), c, tz);
+    // Opening at the last occurrence of a repeated time, closing at the first one after it (module policy in local-time.ts).
+    const start = wallToInstant(date, o, tz, 'last');
+    let end = c > o ? wallToInstant(date, c, tz) : wallToInstant(addDays(date, 1), c, tz);
+    if (end <= start && c > o) end = wallToInstant(date, c, tz, 'last');
     if (end > start) out.push({ start, end });
   }
   return out;

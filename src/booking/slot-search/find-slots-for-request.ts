@@ -55,7 +55,7 @@ function searchExact(input: AvailabilityInput, date: string, time: string): Slot
     if (isSlotAvailable(input, new Date(t), r.id)) return { kind: 'exact', slot: { start: new Date(t), end: new Date(t + dur), staffId: r.id } };
   }
   const reason = explainUnavailable(input, date, { start: t, end: t + 60_000 }, true);
-  return { kind: 'alternatives', reason, slots: nearestTo(aroundDate(input, date), t, t + 1, MAX_OPTIONS) };
+  return { kind: 'alternatives', reason, slots: nearestTo(aroundDate(input, date), t, t, MAX_OPTIONS) };
 }
 
 function searchDay(input: AvailabilityInput, date: string, f: TimeOfDayFilter): SlotSearchResult {

@@ -14,17 +14,28 @@ export function distinctStarts(slots: readonly Slot[]): Slot[] {
  * Returned in time order.
  */
 export function spreadPick(slots: readonly Slot[], n: number, gapMs: number): Slot[] {
+  return fillUp(spaced(slots, n, gapMs), slots, n);
+}
+
+/** Up to `n` slots, each at least `gapMs` after the previous pick, in the list's order. */
+function spaced(slots: readonly Slot[], n: number, gapMs: number): Slot[] {
   const picked: Slot[] = [];
   for (const s of slots) {
     if (picked.length >= n) break;
     const last = picked[picked.length - 1];
-    if (!last || s.start.getTime() - last.start.getTime() >= gapMs) picked.push(s);
+    if (!last || Math.abs(s.start.getTime() - last.start.getTime()) >= gapMs) picked.push(s);
   }
+  return picked;
+}
+
+/** `picked` plus the first unpicked of `slots` until there are `n`; in time order. */
+function fillUp(picked: readonly Slot[], slots: readonly Slot[], n: number): Slot[] {
+  const out = [...picked];
   for (const s of slots) {
-    if (picked.length >= n) break;
-    if (!picked.includes(s)) picked.push(s);
+    if (out.length >= n) break;
+    if (!out.includes(s)) out.push(s);
   }
-  return picked.sort((a, b) => a.start.getTime() - b.start.getTime());
+  return out.sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
 /**
@@ -47,18 +58,14 @@ export function nearestTo(slots: readonly Slot[], from: number, to: number, n: n
  * before it, the next after, … ("Thursday is full — Wednesday at 4 or Friday at 9?"). Time order.
  */
 export function aroundRange(slots: readonly Slot[], from: number, to: number, n: number, gapMs: number): Slot[] {
-  const after = spreadPick(slots.filter((s) => s.start.getTime() >= to), n, gapMs);
-  const beforeDesc = slots.filter((s) => s.start.getTime() < from).reverse();
-  const before: Slot[] = [];
-  for (const s of beforeDesc) {
-    if (before.length >= n) break;
-    const last = before[before.length - 1];
-    if (!last || last.start.getTime() - s.start.getTime() >= gapMs) before.push(s);
-  }
+  const afterAll = slots.filter((s) => s.start.getTime() >= to);
+  const beforeAll = slots.filter((s) => s.start.getTime() < from).reverse();
+  const after = spaced(afterAll, n, gapMs);
+  const before = spaced(beforeAll, n, gapMs);
   const out: Slot[] = [];
   for (let i = 0; out.length < n && (i < after.length || i < before.length); i++) {
     if (i < after.length) out.push(after[i]);
     if (i < before.length && out.length < n) out.push(before[i]);
   }
-  return out.sort((a, b) => a.start.getTime() - b.start.getTime());
+  return fillUp(out, [...afterAll, ...beforeAll], n);
 }
