@@ -173,7 +173,7 @@ export class Playout {
   tick(now: number): void {
     if (this.closed) return;
     if (!this.running) {
-      if (!this.hasQueued()) return;
+      if (!this.hasQueued()) return this.sendMarks();
       this.running = true;
       this.runStart = now;
       this.sentInRun = 0;

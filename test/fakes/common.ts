@@ -16,6 +16,7 @@ export async function startFake(
   http: (req: IncomingMessage, res: ServerResponse, body: string) => void | Promise<void>,
   ws?: (socket: WebSocket, req: IncomingMessage) => void,
   authorizeUpgrade?: (req: IncomingMessage) => number | null,
+  upgradeDelayMs?: () => number,
 ): Promise<FakeServer> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -35,7 +36,10 @@ export async function startFake(
         socket.end(`HTTP/1.1 ${deny} Denied\r\nContent-Length: 0\r\n\r\n`);
         return;
       }
-      wss.handleUpgrade(req, socket, head, (s) => ws(s, req));
+      const accept = () => wss.handleUpgrade(req, socket, head, (s) => ws(s, req));
+      const wait = upgradeDelayMs?.() ?? 0;
+      if (wait > 0) setTimeout(accept, wait);
+      else accept();
     });
   }
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -25,7 +25,9 @@ export interface FakeOpenAi extends FakeServer {
   realtimeScript: ModelTurn[];
   realtimeEvents: Array<Record<string, unknown>>;
   realtimeConnections: number;
-  /** Delay before accepting a realtime connection's first message (simulates a slow upstream). */
+  /** Caller audio frames received over all realtime sessions. */
+  realtimeAppends: number;
+  /** Delay before the realtime WebSocket handshake completes (a slow upstream connection). */
   realtimeOpenDelayMs: number;
 }
 
@@ -41,6 +43,7 @@ export async function startFakeOpenAi(apiKey = 'sk-test'): Promise<FakeOpenAi> {
     realtimeScript: [] as ModelTurn[],
     realtimeEvents: [] as Array<Record<string, unknown>>,
     realtimeConnections: 0,
+    realtimeAppends: 0,
     realtimeOpenDelayMs: 0,
   };
   const authOk = (h: string | undefined) => h === `Bearer ${apiKey}`;
@@ -70,6 +73,7 @@ export async function startFakeOpenAi(apiKey = 'sk-test'): Promise<FakeOpenAi> {
     },
     (ws) => realtime(ws, self),
     (req) => (!req.url?.startsWith('/v1/realtime') ? 404 : authOk(req.headers.authorization) ? null : 401),
+    () => self.realtimeOpenDelayMs,
   );
   self = Object.assign(fake, st, { apiKey }) as FakeOpenAi;
   return self;
@@ -96,7 +100,7 @@ async function streamChat(res: import('node:http').ServerResponse, turn: ModelTu
   res.end('data: [DONE]\n\n');
 }
 
-function realtime(ws: WebSocket, st: { realtimeTranscripts: string[]; realtimeScript: ModelTurn[]; realtimeEvents: Array<Record<string, unknown>>; realtimeConnections: number; realtimeOpenDelayMs: number }): void {
+function realtime(ws: WebSocket, st: { realtimeTranscripts: string[]; realtimeScript: ModelTurn[]; realtimeEvents: Array<Record<string, unknown>>; realtimeConnections: number; realtimeAppends: number; realtimeOpenDelayMs: number }): void {
   st.realtimeConnections++;
   let n = 0;
   const id = (p: string) => `${p}_${++n}`;
@@ -107,7 +111,7 @@ function realtime(ws: WebSocket, st: { realtimeTranscripts: string[]; realtimeSc
   let audioMs = 0;
   let itemId = '';
   let active: { id: string; cancelled: boolean } | null = null;
-  setTimeout(() => send({ type: 'session.created', session: { id: id('sess'), model: 'fake-realtime' } }), st.realtimeOpenDelayMs);
+  send({ type: 'session.created', session: { id: id('sess'), model: 'fake-realtime' } });
 
   const respond = async () => {
     const turn = st.realtimeScript.shift() ?? { text: 'Okay.' };
@@ -141,6 +145,7 @@ function realtime(ws: WebSocket, st: { realtimeTranscripts: string[]; realtimeSc
       case 'session.update':
         return send({ type: 'session.updated', session: m.session as object });
       case 'input_audio_buffer.append': {
+        st.realtimeAppends++;
         const pcm = ulawToPcm(new Uint8Array(Buffer.from(String(m.audio), 'base64')));
         const ms = pcm.length / 8;
         audioMs += ms;

@@ -38,7 +38,14 @@ const FRAMES_PER_MARK = 20; // one mark per 400 ms: enough resolution for trunca
 interface ItemPlay {
   itemId: string;
   playedMs: number;
-  segs: Set<Segment>;
+  totalFrames: number;
+}
+
+interface PendingTurn {
+  callerText: string;
+  agentText: string;
+  llmMs: number | null;
+  e2eMs: number | null;
 }
 
 /** One phone call over a RealtimeVoice engine. */
@@ -57,8 +64,9 @@ export class RealtimeCallSession implements CallEngine {
   private responseFirstAudioAt: number | null = null;
   private callerText = '';
   private agentText = '';
-  private interruptedTurn = false;
-  private heardText = '';
+  private pendingTurn: PendingTurn | null = null;
+  private interruptedAt: { ms: number; totalMs: number } | null = null;
+  private readonly segResponse = new Map<Segment, string>();
   private turnIndex = 0;
   private closed = false;
   private readonly startedAt = Date.now();
@@ -80,6 +88,8 @@ export class RealtimeCallSession implements CallEngine {
         const it = this.segItem.get(seg);
         if (it) it.playedMs += seg.totalFrames * 20;
         this.segItem.delete(seg);
+        this.segResponse.delete(seg);
+        if (this.pendingTurn && !this.playout.speaking) this.flushTurn(this.pendingTurn, null);
       },
     });
   }
@@ -140,7 +150,7 @@ export class RealtimeCallSession implements CallEngine {
       case 'toolCall':
         return void this.runTool(e.callId, e.name, e.arguments);
       case 'responseDone':
-        return this.onResponseDone(e.responseId);
+        return this.onResponseDone();
       case 'error':
         return void this.fail('provider_failure', this.lines.apologyCantHear, e.error);
       case 'closed':
@@ -153,64 +163,68 @@ export class RealtimeCallSession implements CallEngine {
     if (this.responseFirstAudioAt === null) this.responseFirstAudioAt = performance.now();
     let item = this.items.get(itemId);
     if (!item) {
-      item = { itemId, playedMs: 0, segs: new Set() };
+      item = { itemId, playedMs: 0, totalFrames: 0 };
       this.items.set(itemId, item);
     }
     if (!this.current || this.current.item !== item || this.current.frames >= FRAMES_PER_MARK) {
       if (this.current) this.playout.end(this.current.seg);
       const seg = this.playout.begin('', 'r');
       this.segItem.set(seg, item);
-      item.segs.add(seg);
+      this.segResponse.set(seg, responseId);
       this.current = { seg, item, frames: 0 };
     }
     const bytes = Buffer.from(b64, 'base64');
     this.current.frames += bytes.length / 160;
+    item.totalFrames += bytes.length / 160;
     this.playout.append(this.current.seg, bytes);
-    (this.current.seg as { lastResponse?: string }).lastResponse = responseId;
   }
 
   private bargeIn(): void {
     const cut = this.playout.clear();
     const item = cut.segment ? this.segItem.get(cut.segment) : this.current?.item;
+    const responseId = cut.segment ? this.segResponse.get(cut.segment) : this.current ? this.segResponse.get(this.current.seg) : undefined;
+    if (responseId) this.cancelled.add(responseId);
     this.current = null;
     if (!this.rt) return;
     this.rt.cancelResponse();
-    if (item) {
-      const heardMs = item.playedMs + cut.partialMs;
-      this.rt.truncate(item.itemId, heardMs);
-      this.interruptedTurn = true;
-      this.heardText = `${Math.round(heardMs)} ms`;
-      this.event('barge_in', { itemId: item.itemId, heardMs: Math.round(heardMs) });
-    }
-    for (const s of cut.segment ? [cut.segment] : []) {
-      const r = (s as { lastResponse?: string }).lastResponse;
-      if (r) this.cancelled.add(r);
-    }
+    if (!item) return;
+    const heardMs = item.playedMs + cut.partialMs;
+    this.rt.truncate(item.itemId, heardMs);
+    this.event('barge_in', { itemId: item.itemId, heardMs: Math.round(heardMs) });
+    const heard = { ms: heardMs, totalMs: item.totalFrames * 20 };
+    if (this.pendingTurn) this.flushTurn(this.pendingTurn, heard);
+    else this.interruptedAt = heard; // the response is still streaming: its response.done will say so
   }
 
-  private onResponseDone(_responseId: string): void {
+  private onResponseDone(): void {
     if (this.current) {
       this.playout.end(this.current.seg);
       this.current = null;
     }
     if (!this.agentText && !this.callerText) return;
     const r = (x: number | null, y: number | null) => (x !== null && y !== null ? Math.round(x - y) : null);
+    const turn: PendingTurn = {
+      callerText: this.callerText,
+      agentText: this.agentText,
+      llmMs: r(this.responseFirstAudioAt, this.speechStoppedAt),
+      e2eMs: r(this.firstFrameAt, this.speechStoppedAt),
+    };
+    this.callerText = this.agentText = '';
+    if (this.interruptedAt) {
+      this.flushTurn(turn, this.interruptedAt);
+      this.interruptedAt = null;
+    } else if (this.playout.speaking) this.pendingTurn = turn; // recorded once heard (or cut)
+    else this.flushTurn(turn, null);
+  }
+
+  private flushTurn(t: PendingTurn, cut: { ms: number; totalMs: number } | null): void {
+    if (this.pendingTurn === t) this.pendingTurn = null;
+    const words = t.agentText.split(/\s+/).filter(Boolean);
+    const heardText = cut ? words.slice(0, Math.floor((words.length * cut.ms) / Math.max(1, cut.totalMs))).join(' ') : t.agentText;
     this.turnIndex++;
     void Promise.resolve(
-      this.deps.recorder.onTurn({
-        index: this.turnIndex,
-        callerText: this.callerText,
-        agentText: this.agentText,
-        asrMs: null,
-        llmMs: r(this.responseFirstAudioAt, this.speechStoppedAt),
-        ttsMs: null,
-        e2eMs: r(this.firstFrameAt, this.speechStoppedAt),
-        interrupted: this.interruptedTurn,
-        heardText: this.interruptedTurn ? this.heardText : this.agentText,
-      }),
+      this.deps.recorder.onTurn({ index: this.turnIndex, callerText: t.callerText, agentText: t.agentText, asrMs: null, llmMs: t.llmMs, ttsMs: null, e2eMs: t.e2eMs, interrupted: cut !== null, heardText }),
     ).catch(() => {});
-    this.callerText = this.agentText = this.heardText = '';
-    this.interruptedTurn = false;
   }
 
   private async runTool(callId: string, name: string, args: string): Promise<void> {
