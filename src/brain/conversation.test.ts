@@ -135,6 +135,23 @@ describe('booking', () => {
     expect(local(mine[0].start, SALON.timezone)).not.toBe('2026-03-11T10:00');
   });
 
+  it('"no" to the offered times asks for another day, and "whenever" means the earliest', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('haircut tomorrow afternoon');
+    const r = await t.say('no, neither works');
+    expect(r.text).toMatch(/What day and time would you like/);
+    const e = await t.say('whenever you have');
+    expect(e.text).toMatch(/Tuesday, March 10/);
+  });
+
+  it('remembers a name given before the request and does not ask again', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    const hi = await t.say('Hi, this is Maria Lopez');
+    expect(hi.text).not.toMatch(/didn't catch/);
+    const r = await t.say('I need a haircut tomorrow at 10');
+    expect(r.text).toMatch(/for Maria Lopez/);
+  });
+
   it('asks home-service callers for the address and books it with the job', async () => {
     const t = setup(PLUMBER, '2026-03-10T15:00:00Z');
     await t.say('my drain is clogged, can someone come tomorrow at 9', 'Joe Park');

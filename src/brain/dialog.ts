@@ -166,38 +166,40 @@ export function matchOffered(offered: Slot[], wish: TimeWish, tz: string): Slot 
 
 /** Applies one caller turn inside a booking: facts replace earlier values, picks choose an offer. */
 export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogContext> {
-  const tz = ctx.business.timezone;
   const p: Partial<DialogContext> = {};
-  let changed = false;
   const f = ev.facts;
   if (f.service && f.service.name !== ctx.service?.name && ctx.task !== 'reschedule') {
     Object.assign(p, { service: f.service, slot: undefined, offered: [], searchNeeded: !!ctx.wish });
-    changed = true;
   }
   const offered = p.offered ?? ctx.offered;
   if (f.when) {
     const merged = mergeWish(ctx.wish, f.when);
-    const match = matchOffered(offered, merged, tz);
+    const match = matchOffered(offered, merged, ctx.business.timezone);
     Object.assign(p, match ? { slot: match, wish: merged } : { wish: merged, slot: undefined, searchNeeded: true });
-    changed = true;
   }
   if (ev.pick !== undefined && offered.length) {
     p.slot = ev.pick === 'last' ? offered[offered.length - 1] : offered[Math.min(ev.pick, offered.length - 1)];
-    changed = true;
   } else if (ev.expecting === 'pick' && ev.yesNo === 'yes' && offered.length === 1) {
     p.slot = offered[0];
-    changed = true;
+  } else if (ev.expecting === 'pick' && ev.yesNo === 'no' && !f.when) {
+    // none of the offers: ask for another day or time
+    Object.assign(p, { offered: [], wish: undefined, slot: undefined });
   }
-  if (f.name) Object.assign(p, { name: f.name }), (changed = true);
-  if (f.phone) Object.assign(p, { phone: f.phone, phoneFromCallerId: false }), (changed = true);
-  else if (ev.expecting === 'phone' && ev.sameNumber && ctx.callerPhone) Object.assign(p, { phone: ctx.callerPhone }), (changed = true);
-  if (f.email) Object.assign(p, { email: f.email }), (changed = true);
-  if (f.address) Object.assign(p, { address: f.address }), (changed = true);
-  else if (ev.expecting === 'address' && ev.text.split(/\s+/).length >= 3 && /\d/.test(ev.text)) {
-    Object.assign(p, { address: ev.text.trim() }), (changed = true);
-  }
-  if (!changed) Object.assign(p, { misses: ctx.misses + 1, notes: [...ctx.notes, { kind: 'missed' } as Note] });
-  else p.misses = 0;
+  Object.assign(p, personFacts(ctx, ev));
+  const changed = Object.keys(p).length > 0;
+  return changed ? { ...p, misses: 0 } : { misses: ctx.misses + 1, notes: [...ctx.notes, { kind: 'missed' }] };
+}
+
+/** Name, phone, email and address from a turn, including bare answers to the question just asked. */
+export function personFacts(ctx: DialogContext, ev: TurnEvent): Partial<DialogContext> {
+  const f = ev.facts;
+  const p: Partial<DialogContext> = {};
+  if (f.name) p.name = f.name;
+  if (f.phone) Object.assign(p, { phone: f.phone, phoneFromCallerId: false });
+  else if (ev.expecting === 'phone' && ev.sameNumber && ctx.callerPhone) p.phone = ctx.callerPhone;
+  if (f.email) p.email = f.email;
+  if (f.address) p.address = f.address;
+  else if (ev.expecting === 'address' && ev.text.split(/\s+/).length >= 3 && /\d/.test(ev.text)) p.address = ev.text.trim();
   return p;
 }
 

@@ -8,6 +8,7 @@ import { assign, setup } from 'xstate';
 import {
   applyTurn,
   chooseAppointment,
+  personFacts,
   HOME_SERVICE,
   takeSlots,
   type DialogContext,
@@ -44,6 +45,7 @@ export const conversationMachine = setup({
     plainYes: ({ event }) => event.type === 'TURN' && event.yesNo === 'yes' && !event.facts.when && !event.facts.service && !event.facts.phone && !event.facts.name,
     plainNo: ({ event }) => event.type === 'TURN' && event.yesNo === 'no' && !event.facts.when && !event.facts.service && !event.facts.phone && !event.facts.name,
     bookingTurn: ({ event }) => event.type === 'TURN' && hasBookingFacts(event),
+    personTurn: ({ event }) => event.type === 'TURN' && !!(event.facts.name || event.facts.phone || event.facts.email || event.facts.address),
     saysNo: ({ event }) => event.type === 'TURN' && event.yesNo === 'no',
     saysYes: ({ event }) => event.type === 'TURN' && event.yesNo === 'yes',
     voicemailOnly: ({ context }) => context.afterHours && context.business.afterHours === 'voicemail',
@@ -167,6 +169,7 @@ export const conversationMachine = setup({
     failure: assign(({ context }) => ({ notes: note(context, { kind: 'failure' }) })),
     silence: assign(({ context }) => ({ silences: context.silences + 1, notes: note(context, { kind: 'silence' }) })),
     heard: assign({ silences: 0 }),
+    rememberPerson: assign(({ context, event }) => (event.type === 'TURN' ? personFacts(context, event) : {})),
     missed: assign(({ context }) => ({ misses: context.misses + 1, notes: note(context, { kind: 'missed' }) })),
   },
 }).createMachine({
@@ -199,6 +202,7 @@ export const conversationMachine = setup({
               { guard: 'voicemailOnly', target: 'message', actions: ['heard', 'noteAfterHours', 'startMessage'] },
               { guard: 'bookingTurn', target: 'booking', actions: ['heard', 'startBooking'] },
               { guard: 'saysNo', target: 'closing', actions: 'heard' },
+              { guard: 'personTurn', actions: ['heard', 'rememberPerson'] },
               { actions: ['heard', 'missed'] },
             ],
           },

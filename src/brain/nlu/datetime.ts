@@ -58,7 +58,7 @@ export function parseTimeWish(text: string, now: Date, timezone: string): TimeWi
   const dates = findDates(masked, today);
   const pod = findPartOfDay(` ${text} `);
   const times = findTimes(masked, pod?.value);
-  const earliest = /\b(earliest|soonest|as soon as|asap|(?:first|1st|next) (?:available|opening|thing)|right away)\b/.test(text);
+  const earliest = /\b(earliest|soonest|as soon as|asap|(?:first|1st|next) (?:available|opening|thing)|right away|whenever|any ?time(?! (?:before|after|between))|no preference|(?:doesn't|does not) matter)\b/.test(text);
 
   if (!dates.length && !times.length && !pod && !earliest) return undefined;
   const wish: TimeWish = {};

@@ -35,6 +35,8 @@ export interface ScenarioResult {
   transcript: Array<{ role: 'agent' | 'caller'; text: string }>;
   /** Offline processing time of each caller turn, ms. */
   turnMs: number[];
+  /** Of which inside tool calls (the ports; in-memory here), ms. */
+  toolMs: number[];
   outcome: string;
 }
 
@@ -52,6 +54,7 @@ export async function runScenario(s: Scenario): Promise<ScenarioResult> {
   const replies: Reply[] = [convo.greet()];
   const transcript: ScenarioResult['transcript'] = [{ role: 'agent', text: replies[0].text }];
   const turnMs: number[] = [];
+  const toolMs: number[] = [];
   const queue = [...s.caller.says];
   const limit = s.caller.hangupAfterTurns ?? 30;
   while (!replies[replies.length - 1].done && replies.length < limit + 1) {
@@ -67,13 +70,14 @@ export async function runScenario(s: Scenario): Promise<ScenarioResult> {
     const t0 = performance.now();
     const r = await convo.handle(input);
     turnMs.push(performance.now() - t0);
+    toolMs.push(r.events.reduce((sum, e) => sum + (e.type === 'tool_call' ? e.ms : 0), 0));
     replies.push(r);
     transcript.push({ role: 'agent', text: r.text });
   }
   const transfer = replies.find((r) => r.transfer)?.transfer;
   const outcome = outcomeOf(world, existingIds, existingStarts, transfer, replies);
   const failures = check(s, { world, existingIds, existingStarts, tz, transfer, replies, outcome });
-  return { name: s.name, passed: failures.length === 0, failures, agentTurns: replies.length, transcript, turnMs, outcome };
+  return { name: s.name, passed: failures.length === 0, failures, agentTurns: replies.length, transcript, turnMs, toolMs, outcome };
 }
 
 function outcomeOf(world: FakeWorld, existing: Set<string>, starts: Map<string, string>, transfer: unknown, replies: Reply[]): string {
