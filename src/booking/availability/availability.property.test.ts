@@ -101,7 +101,8 @@ function violations(input: AvailabilityInput, slots: readonly Slot[]): string[] 
     if (a < now.getTime() + sch.minNoticeMin * MIN) bad.push(`${tag}: inside minimum notice`);
     if (a >= lastDay) bad.push(`${tag}: beyond max days ahead`);
     const staffHours = input.staff.find((x) => x.id === s.staffId)?.hours;
-    for (let t = a; t < b; t += MIN) {
+    // Every boundary in these scenarios lies on a 5-minute mark, so sampling every 5 minutes is exact.
+    for (let t = a; t < b; t += 5 * MIN) {
       if (!openAt(t, sch.hours, sch.holidays, sch.tz)) { bad.push(`${tag}: closed or holiday at ${new Date(t).toISOString()}`); break; }
       if (staffHours && !openAt(t, staffHours, [], sch.tz)) { bad.push(`${tag}: staff off at ${new Date(t).toISOString()}`); break; }
     }
@@ -123,7 +124,7 @@ describe('availability properties', () => {
         const slots = computeAvailability(input, window);
         expect(violations(input, slots)).toEqual([]);
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 
