@@ -1,13 +1,14 @@
 // Invariant: 50 simultaneous bookings of one slot on a PostgreSQL server → exactly one wins (two with two staff), the rest get 409 slot_taken with alternatives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { loadConfig } from '../../src/config/index.js';
-import { openDatabase, schema } from '../../src/db/index.js';
-import { fixedClock, newToken } from '../../src/lib/index.js';
-import { startServer, type RunningServer } from '../../src/server.js';
+import { schema } from '../../src/db/index.js';
+import { fixedClock } from '../../src/lib/index.js';
+import type { RunningServer } from '../../src/server.js';
 import { createBookingRoutes } from '../../src/api/routes/booking/index.js';
+import { startTestServer } from '../harness/server.js';
+import { registerOrg } from '../harness/client.js';
 
-// Read here (not through config/) only to decide whether this suite can run at all.
+// Read here only to decide whether this suite can run at all (the harness makes a fresh database on that server).
 const DATABASE_URL = process.env.DATABASE_URL;
 const PARALLEL = 50;
 let server: RunningServer;
@@ -22,13 +23,13 @@ async function call(method: string, path: string, token?: string, body?: unknown
 }
 
 async function business(staffNames: string[]) {
-  const reg = await call('POST', '/api/auth/register', undefined, { email: `race-${newToken(6)}@example.com`, password: 'correct horse battery', organizationName: 'Race Salon', timezone: 'America/Chicago' });
-  const token: string = reg.body.accessToken;
+  const reg = await registerOrg(server.url, { timezone: 'America/Chicago', name: 'Race Salon' });
+  const token = reg.accessToken;
   const week = [['09:00', '17:00']];
   await call('PUT', '/api/config', token, { hours: { mon: week, tue: week, wed: week, thu: week, fri: week }, holidays: [], minNoticeMin: 0, maxDaysAhead: 60 });
   const svc = await call('POST', '/api/services', token, { name: 'Haircut', durationMin: 45, bufferMin: 15 });
   for (const name of staffNames) await call('POST', '/api/staff', token, { name, serviceIds: [svc.body.id] });
-  return { token, orgId: reg.body.organization.id as string, serviceId: svc.body.id as string };
+  return { token, orgId: reg.organization.id as string, serviceId: svc.body.id as string };
 }
 
 async function race(staffNames: string[]) {
@@ -43,11 +44,9 @@ async function race(staffNames: string[]) {
 
 describe.skipIf(!DATABASE_URL)('50 simultaneous bookings on PostgreSQL', () => {
   beforeAll(async () => {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent', JWT_SECRET: 'y'.repeat(40), DATABASE_URL, DATABASE_POOL_SIZE: '20' });
-    const database = await openDatabase(config.db);
-    server = await startServer(config, { database, clock: fixedClock('2026-05-01T12:00:00Z', true), routes: [createBookingRoutes()] });
+    server = await startTestServer({ clock: fixedClock('2026-05-01T12:00:00Z', true), routes: [createBookingRoutes()] });
   }, 60_000);
-  afterAll(async () => { await server?.close(); await server?.ctx.database.close(); });
+  afterAll(async () => { await server?.close(); });
 
   it('one slot, no staff: exactly one 201, 49 × 409 slot_taken with alternatives, one row', async () => {
     const { results, rows } = await race([]);

@@ -1,6 +1,7 @@
 // Invariant: the conversation booking port (names, ISO strings, refusals as values) fits the brain's BookingPort and never double-books.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, schema, type Database } from '../../src/db/index.js';
+import { schema, type Database } from '../../src/db/index.js';
+import { testDatabase } from '../harness/server.js';
 import { fixedClock, newToken } from '../../src/lib/index.js';
 import { createConversationBookingPort } from '../../src/booking/index.js';
 import type { BookingPort } from '../../src/brain/ports.js';
@@ -10,7 +11,7 @@ let database: Database;
 let orgId: string;
 
 beforeAll(async () => {
-  database = await openDatabase({ kind: 'pglite' });
+  database = await testDatabase();
   const db = database.db;
   const [org] = await db.insert(schema.organizations).values({ name: 'Bella Hair Studio', timezone: TZ, chatKey: newToken(8), icsToken: newToken(8) }).returning();
   orgId = org.id;

@@ -1,10 +1,10 @@
 // Invariant: over real HTTP, booking routes answer API.md's contract — slots, 201 / 409 slot_taken with alternatives, idempotent retries, moves, cancels — scoped to the caller's organization.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/index.js';
-import { openDatabase } from '../../src/db/index.js';
-import { fixedClock, newToken } from '../../src/lib/index.js';
-import { startServer, type RunningServer } from '../../src/server.js';
+import { fixedClock } from '../../src/lib/index.js';
+import type { RunningServer } from '../../src/server.js';
 import { createBookingRoutes } from '../../src/api/routes/booking/index.js';
+import { startTestServer } from '../harness/server.js';
+import { registerOrg } from '../harness/client.js';
 
 const TZ = 'America/New_York';
 let server: RunningServer;
@@ -21,9 +21,7 @@ async function call(method: string, path: string, token?: string, body?: unknown
 
 /** A fresh organization with weekday hours 08–17, one 60 min service (+30 min buffer) and the given staff. */
 async function business(staffNames: string[] = []) {
-  const reg = await call('POST', '/api/auth/register', undefined, { email: `owner-${newToken(6)}@example.com`, password: 'correct horse battery', organizationName: 'Fix-It Plumbing', timezone: TZ });
-  expect(reg.status).toBe(201);
-  const token: string = reg.body.accessToken;
+  const token = (await registerOrg(server.url, { timezone: TZ, name: 'Fix-It Plumbing' })).accessToken;
   const week = [['08:00', '17:00']];
   const cfg = await call('PUT', '/api/config', token, { hours: { mon: week, tue: week, wed: week, thu: week, fri: week }, holidays: ['2026-04-10'], minNoticeMin: 60, maxDaysAhead: 30, slotStepMin: 30 });
   expect(cfg.status).toBe(200);
@@ -35,11 +33,9 @@ async function business(staffNames: string[] = []) {
 }
 
 beforeAll(async () => {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(40) });
-  const database = await openDatabase({ kind: 'pglite' });
-  server = await startServer(config, { database, clock: fixedClock('2026-04-06T12:00:00Z', true), routes: [createBookingRoutes()] });
+  server = await startTestServer({ clock: fixedClock('2026-04-06T12:00:00Z', true), routes: [createBookingRoutes()] });
 }, 60_000);
-afterAll(async () => { await server?.close(); await server?.ctx.database.close(); });
+afterAll(async () => { await server?.close(); });
 
 describe('booking over HTTP', () => {
   it('lists slots in the business’s local offset, and none on holidays', async () => {
