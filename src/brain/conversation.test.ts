@@ -152,6 +152,16 @@ describe('booking', () => {
     expect(r.text).toMatch(/for Maria Lopez/);
   });
 
+  it('books with the staff member asked for and holds the slot while the caller gives details', async () => {
+    const t = setup({ ...SALON, staff: [{ name: 'Ana Ruiz', services: ['Haircut'] }] }, SALON_MORNING);
+    const r = await t.say('a haircut with Ana tomorrow at 10');
+    expect(t.world.holds).toHaveLength(1);
+    expect(r.text).toMatch(/name/);
+    const c = await t.say('Maria Lopez');
+    expect(c.text).toMatch(/at 10 AM with Ana Ruiz for Maria Lopez/);
+    expect(t.world.holds).toHaveLength(1);
+  });
+
   it('asks home-service callers for the address and books it with the job', async () => {
     const t = setup(PLUMBER, '2026-03-10T15:00:00Z');
     await t.say('my drain is clogged, can someone come tomorrow at 9', 'Joe Park');

@@ -162,7 +162,7 @@ export function createConversation(opts: ConversationOptions): Conversation {
 }
 
 function factNames(u: Understanding): string[] {
-  const keys: Array<keyof Understanding> = ['service', 'when', 'name', 'phone', 'email', 'address', 'yesNo', 'pick', 'emergency'];
+  const keys: Array<keyof Understanding> = ['service', 'when', 'name', 'phone', 'email', 'address', 'staff', 'yesNo', 'pick', 'emergency'];
   return keys.filter((k) => u[k] !== undefined);
 }
 
@@ -184,6 +184,7 @@ export function toEvent(
   if (u.phone) facts.phone = u.phone;
   if (u.email) facts.email = u.email;
   if (u.address) facts.address = u.address;
+  if (u.staff) facts.staff = u.staff;
   const turn: TurnEvent = {
     type: 'TURN',
     text: raw.trim(),

@@ -19,6 +19,7 @@ export interface Facts {
   phone?: string;
   email?: string;
   address?: string;
+  staff?: string;
 }
 
 /** What the last prompt asked for; it decides how a bare answer is read. */
@@ -75,6 +76,7 @@ export type ResultEvent =
   | { type: 'MESSAGE_TAKEN' }
   | { type: 'ANSWERED'; text: string | null }
   | { type: 'ENDED' }
+  | { type: 'HELD'; start: string }
   | { type: 'TOOL_ERROR' };
 
 /** Every event the statechart accepts. */
@@ -99,6 +101,10 @@ export interface DialogContext {
   searchNeeded: boolean;
   offered: Slot[];
   slot?: Slot;
+  /** The staff member asked for, if any. */
+  staff?: string;
+  /** Start of the slot last held for this caller, so a hold is placed once per chosen slot. */
+  heldFor?: string;
   name?: string;
   phone?: string;
   phoneFromCallerId: boolean;
@@ -170,6 +176,9 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   const f = ev.facts;
   if (f.service && f.service.name !== ctx.service?.name && ctx.task !== 'reschedule') {
     Object.assign(p, { service: f.service, slot: undefined, offered: [], searchNeeded: !!ctx.wish });
+  }
+  if (f.staff && f.staff !== ctx.staff) {
+    Object.assign(p, { staff: f.staff, slot: undefined, offered: [], searchNeeded: !!(ctx.wish || f.when) });
   }
   const offered = p.offered ?? ctx.offered;
   if (f.when) {

@@ -12,6 +12,14 @@ export async function runEffect(effect: Effect, ctx: DialogContext, tools: ToolC
   switch (effect) {
     case 'search':
       return search(ctx, tools, emit);
+    case 'hold': {
+      // best effort: a hold keeps the slot while the caller gives details; booking still re-checks it
+      const slot = ctx.slot;
+      if (slot && ctx.service && tools.ports.booking.holdSlot) {
+        await tools.ports.booking.holdSlot({ serviceName: ctx.service.name, slot }).catch(() => null);
+      }
+      return { type: 'HELD', start: slot?.start ?? '' };
+    }
     case 'commit':
       return commit(ctx, tools, emit);
     case 'lookup': {
@@ -57,6 +65,7 @@ async function search(ctx: DialogContext, tools: ToolContext, emit: Emit): Promi
     ...(w.partOfDay ? { partOfDay: w.partOfDay } : {}),
     ...(w.after ? { after: w.after } : {}),
     ...(w.before ? { before: w.before } : {}),
+    ...(ctx.staff ? { staff: ctx.staff } : {}),
   }, emit);
   return r.ok ? { type: 'SLOTS', slots: r.result.slots, widened: r.result.widened } : { type: 'TOOL_ERROR' };
 }

@@ -19,12 +19,12 @@ import {
 } from './dialog.js';
 
 /** Effects a state may ask for. */
-export type Effect = 'search' | 'commit' | 'lookup' | 'cancel' | 'emergency' | 'transfer' | 'message' | 'answer' | 'end';
+export type Effect = 'search' | 'hold' | 'commit' | 'lookup' | 'cancel' | 'emergency' | 'transfer' | 'message' | 'answer' | 'end';
 
 const note = (ctx: DialogContext, n: Note): Note[] => [...ctx.notes, n];
 const turnOf = (e: DialogEvent): TurnEvent | undefined =>
   e.type === 'TURN' ? e : e.type === 'START' || e.type === 'EMERGENCY' ? e.turn : undefined;
-const hasBookingFacts = (t: TurnEvent) => !!(t.facts.service || t.facts.when) || t.bookIntent;
+const hasBookingFacts = (t: TurnEvent) => !!(t.facts.service || t.facts.when || t.facts.staff) || t.bookIntent;
 
 /** Clears what belonged to the previous task, keeping who the caller is. */
 function freshTask(ctx: DialogContext, task: Task): Partial<DialogContext> {
@@ -39,6 +39,7 @@ export const conversationMachine = setup({
     needsSearch: ({ context }) => !!context.wish && context.searchNeeded,
     noSlotNoOffer: ({ context }) => !context.slot && !context.offered.length,
     offersNoSlot: ({ context }) => !context.slot && context.offered.length > 0,
+    needsHold: ({ context }) => !!context.slot && context.heldFor !== context.slot.start,
     missingDetails: ({ context }) =>
       context.task === 'book' &&
       (!context.name || !context.phone || (HOME_SERVICE.has(context.business.industry ?? '') && !context.address)),
@@ -169,6 +170,7 @@ export const conversationMachine = setup({
     failure: assign(({ context }) => ({ notes: note(context, { kind: 'failure' }) })),
     silence: assign(({ context }) => ({ silences: context.silences + 1, notes: note(context, { kind: 'silence' }) })),
     heard: assign({ silences: 0 }),
+    held: assign(({ event }) => (event.type === 'HELD' ? { heldFor: event.start } : {})),
     rememberPerson: assign(({ context, event }) => (event.type === 'TURN' ? personFacts(context, event) : {})),
     missed: assign(({ context }) => ({ misses: context.misses + 1, notes: note(context, { kind: 'missed' }) })),
   },
@@ -217,11 +219,13 @@ export const conversationMachine = setup({
                 { guard: 'needsSearch', target: 'search' },
                 { guard: 'noSlotNoOffer', target: 'collect' },
                 { guard: 'offersNoSlot', target: 'offer' },
+                { guard: 'needsHold', target: 'hold' },
                 { guard: 'missingDetails', target: 'details' },
                 { target: 'confirm' },
               ],
             },
             collect: {},
+            hold: { tags: ['run:hold'], on: { HELD: { target: 'route', actions: 'held' } } },
             search: { tags: ['run:search'], on: { SLOTS: { target: 'route', actions: 'takeSlots' }, TOOL_ERROR: { target: '#live.message', actions: 'failure' } } },
             offer: {},
             details: {},

@@ -45,6 +45,8 @@ export interface Understanding {
   emergency?: EmergencyHit;
   correction: boolean;
   pick?: number | 'last';
+  /** A staff member the caller asked for ("with Ana"). */
+  staff?: string;
   /** The caller means the number they are calling from ("this number", "the one I'm calling from"). */
   sameNumber: boolean;
 }
@@ -56,11 +58,29 @@ export interface Nlu {
   bareName(raw: string): string | undefined;
 }
 
+/** "with Ana", "can I see Ana", "Ana if she's free": a staff member by first or full name. */
+function staffFinder(business: BusinessProfile): (text: string) => string | undefined {
+  const staff = business.staff ?? [];
+  if (!staff.length) return () => undefined;
+  const byName = new Map<string, string>();
+  for (const s of staff) {
+    byName.set(s.name.toLowerCase(), s.name);
+    byName.set(s.name.toLowerCase().split(/\s+/)[0], s.name);
+  }
+  const alts = [...byName.keys()].sort((x, y) => y.length - x.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const re = new RegExp(`\\b(?:with|see|prefer|by|book|want|like|get)\\s+(?:me\\s+with\\s+)?(${alts})\\b|\\b(${alts})\\s+(?:if|is|please|do|available|free)\\b`);
+  return (text) => {
+    const m = re.exec(text);
+    return m ? byName.get(m[1] ?? m[2]) : undefined;
+  };
+}
+
 /** Prepares the offline parser for a business (service matcher, emergency vocabulary). */
 export function createNlu(business: BusinessProfile): Nlu {
   const services = createServiceMatcher(business.services);
   const emergencies = createEmergencyDetector(business.industry, business.emergencyKeywords);
   const country = business.country ?? 'US';
+  const findStaff = staffFinder(business);
   return {
     bareName: (raw) => bareName(normalize(raw)),
     understand(raw, now) {
@@ -101,6 +121,8 @@ export function createNlu(business: BusinessProfile): Nlu {
       if (email) u.email = email.email;
       if (address) u.address = address.address;
       if (emergency) u.emergency = emergency;
+      const staff = findStaff(text);
+      if (staff) u.staff = staff;
       const pick = pickOption(numbersToDigits(text));
       if (pick !== undefined) u.pick = pick;
       return u;

@@ -382,6 +382,19 @@ describe('emergency vocabulary and priority per industry', () => {
   });
 });
 
+describe('staff requests', () => {
+  const withStaff = createNlu({ ...salon, staff: [{ name: 'Ana Ruiz' }, { name: 'Ben Cole' }] });
+  it.each([
+    ['can I book with Ana', 'Ana Ruiz'],
+    ['I want Ben Cole please', 'Ben Cole'],
+    ['is Ana free tomorrow', 'Ana Ruiz'],
+    ["this is Ana, I'd like a trim", undefined],
+    ['a haircut tomorrow', undefined],
+  ])('%s', (text, want) => {
+    expect(withStaff.understand(text, NOW).staff).toBe(want);
+  });
+});
+
 describe('corrections, picks and fillers', () => {
   it.each([
     ['actually make it 11', true], ['actually, Thursday instead', true], ['can we do 4 instead', true],

@@ -24,6 +24,7 @@ export interface FakeWorld {
   messages: Array<CustomerDetails & { id: string; text: string; urgent?: boolean }>;
   escalations: Array<{ priority: Priority; summary: string; duringHours: boolean; phone?: string }>;
   transfers: Array<{ to: string; reason: string }>;
+  holds: string[];
 }
 
 /** Options of the fake. */
@@ -37,7 +38,7 @@ export interface FakeOptions {
 /** Builds fake ports over a business; `world` shows what they recorded. */
 export function createFakePorts(business: BusinessProfile, opts: FakeOptions = {}): { ports: BrainPorts; world: FakeWorld } {
   const tz = business.timezone;
-  const world: FakeWorld = { appointments: [], leads: [], messages: [], escalations: [], transfers: [] };
+  const world: FakeWorld = { appointments: [], leads: [], messages: [], escalations: [], transfers: [], holds: [] };
   let seq = 0;
   const duration = (name: string) => business.services.find((s) => s.name.toLowerCase() === name.toLowerCase())?.durationMin ?? 60;
   for (const e of opts.existing ?? []) {
@@ -85,7 +86,12 @@ export function createFakePorts(business: BusinessProfile, opts: FakeOptions = {
   const ports: BrainPorts = {
     booking: {
       async findSlots(q) {
-        return slots(q.serviceName, q.from, q.to);
+        const found = slots(q.serviceName, q.from, q.to);
+        return q.staffName ? found.map((s) => ({ ...s, staffName: q.staffName })) : found;
+      },
+      async holdSlot(input) {
+        world.holds.push(input.slot.start);
+        return { holdId: `hold-${++seq}` };
       },
       async book(input): Promise<SlotCommandResult> {
         const s = Date.parse(input.slot.start);

@@ -18,6 +18,7 @@ export const checkAvailabilityArgs = z.object({
   partOfDay: z.enum(['morning', 'afternoon', 'evening']).optional(),
   after: hm.optional(),
   before: hm.optional(),
+  staff: z.string().optional().describe('staff member asked for'),
   limit: z.number().int().min(1).max(500).default(200),
 });
 
@@ -41,7 +42,7 @@ export const checkAvailability = defineTool({
     if (!slots.length) {
       const next = DateTime.fromISO(last, { zone: tz }).plus({ days: 1 });
       slots = await search(ctx, service.name, service.id, next.toISODate()!, next.plus({ days: WIDEN_DAYS }).toISODate()!, a);
-      if (!slots.length) slots = await search(ctx, service.name, service.id, first, next.plus({ days: WIDEN_DAYS }).toISODate()!, {});
+      if (!slots.length) slots = await search(ctx, service.name, service.id, first, next.plus({ days: WIDEN_DAYS }).toISODate()!, a.staff ? { staff: a.staff } : {});
       widened = true;
     }
     slots = slots.slice(0, a.limit);
@@ -66,6 +67,7 @@ async function search(
   const found = await ctx.ports.booking.findSlots({
     serviceName,
     ...(serviceId ? { serviceId } : {}),
+    ...(a.staff ? { staffName: a.staff } : {}),
     from: from.toISO()!,
     to: to.toISO()!,
   });
