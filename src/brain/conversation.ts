@@ -9,7 +9,7 @@ import { isOpenAt } from './calendar.js';
 import { initialContext, type DialogContext, type DialogEvent, type Expecting, type Facts, type TurnEvent } from './dialog.js';
 import { runEffect } from './effects.js';
 import { createKnowledgeBase } from './knowledge.js';
-import type { LanguageModel } from './llm/language-model.js';
+import type { ChatMessage, LanguageModel } from './llm/language-model.js';
 import { llmTurn } from './llm/turn.js';
 import { conversationMachine, type Effect } from './machine.js';
 import { createNlu, createServiceMatcher, type Understanding } from './nlu/index.js';
@@ -51,6 +51,9 @@ export interface Conversation {
   readonly done: boolean;
 }
 
+/** Messages of earlier turns given to the language model (three exchanges). */
+const HISTORY_MESSAGES = 6;
+
 /** Most effects a single turn may chain (search → commit → … ); a guard against loops. */
 const MAX_EFFECTS_PER_TURN = 8;
 
@@ -75,6 +78,8 @@ export function createConversation(opts: ConversationOptions): Conversation {
   const actor = createActor(conversationMachine, { input: initialContext(business, callerPhone, afterHours) }).start();
   const snap = () => actor.getSnapshot();
   let lastReply = '';
+  /** The last few exchanges, for the language model's context. */
+  const history: ChatMessage[] = [];
   let readbackUnheard = false;
   const current = () => stateName(snap().value);
 
@@ -141,7 +146,7 @@ export function createConversation(opts: ConversationOptions): Conversation {
         event = toEvent(u, text, expecting, snap().context, nlu.bareName);
         emit({ type: 'understood', intent: event.type === 'START' ? event.task : event.type, facts: factNames(u) });
         if (opts.languageModel) {
-          const llm = await llmTurn({ model: opts.languageModel, text, state: before, ctx: snap().context, tools, emit, offline: event });
+          const llm = await llmTurn({ model: opts.languageModel, text, state: before, ctx: snap().context, tools, emit, offline: event, history: history.slice(-HISTORY_MESSAGES) });
           if (llm.event) event = llm.event;
           if (llm.say) prefix.push(llm.say);
         }
@@ -156,7 +161,9 @@ export function createConversation(opts: ConversationOptions): Conversation {
       await settle(emit);
       const after = current();
       if (after !== before) emit({ type: 'state', from: before, to: after });
-      return remember(reply(events, notesFrom, prefix));
+      const r = remember(reply(events, notesFrom, prefix));
+      if ('text' in input) history.push({ role: 'user', content: input.text }, { role: 'assistant', content: r.text });
+      return r;
     },
   };
 }

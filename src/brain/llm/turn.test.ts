@@ -66,6 +66,9 @@ describe('language model turns', () => {
     openai.chatScript.push(tool('book_appointment', { service: 'Haircut', start: '2026-03-11T10:00:00-05:00', name: 'Maria Lopez' }));
     await convo.handle({ text: 'yep go for it' });
     expect(world.appointments).toHaveLength(1);
+    // the model saw the earlier exchanges, including the read-back it is agreeing to
+    const last = openai.chatRequests[openai.chatRequests.length - 1] as { messages: Array<{ role: string; content: string }> };
+    expect(last.messages.some((m) => m.role === 'assistant' && /Just to confirm/.test(m.content))).toBe(true);
   });
 
   it('falls back to the offline rules when the model fails', async () => {

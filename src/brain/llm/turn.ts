@@ -24,6 +24,8 @@ export interface LlmTurnInput {
   emit: (e: BrainEvent) => void;
   /** The offline rules' reading, used for whatever the model leaves out. */
   offline: DialogEvent;
+  /** Earlier turns of this conversation, oldest first (kept short by the caller). */
+  history?: ChatMessage[];
   timeoutMs?: number;
 }
 
@@ -39,6 +41,7 @@ export async function llmTurn(input: LlmTurnInput): Promise<{ event?: DialogEven
   try {
     const messages: ChatMessage[] = [
       { role: 'system', content: systemPrompt(input) },
+      ...(input.history ?? []),
       { role: 'user', content: input.text },
     ];
     for await (const d of input.model.chat({ messages, tools: toolSpecs(MODEL_TOOLS), temperature: 0 }, signal)) {
