@@ -17,6 +17,11 @@ export function closedReason(business: BusinessProfile, date: string): 'holiday'
   return day && day.length ? undefined : 'closed';
 }
 
+/** Opening intervals of a local date (none on holidays and closed days). */
+export function hoursOn(business: BusinessProfile, date: string): Array<[string, string]> {
+  return closedReason(business, date) ? [] : business.hours[weekdayKey(date, business.timezone)] ?? [];
+}
+
 /** True when the business is open at `at`. */
 export function isOpenAt(business: BusinessProfile, at: Date): boolean {
   const local = DateTime.fromJSDate(at, { zone: business.timezone });

@@ -92,6 +92,15 @@ describe('booking', () => {
     expect(local(t.booked()[0].start, SALON.timezone)).toBe('2026-03-11T15:45');
   });
 
+  it('says when a wished time is outside opening hours or already past, instead of "taken"', async () => {
+    const late = setup(SALON, SALON_MORNING);
+    const r = await late.say('haircut tomorrow at 7 pm');
+    expect(r.text).toMatch(/On Wednesday we're open 9 AM to 6 PM/);
+    expect(r.text).not.toMatch(/taken/);
+    const early = setup(SALON, SALON_MORNING);
+    expect((await early.say('haircut today at 9am')).text).toMatch(/9 AM has already passed today/);
+  });
+
   it('says the business is closed on a holiday and offers the next open day', async () => {
     const t = setup(SALON, SALON_MORNING);
     const r = await t.say('color on the 17th');

@@ -3,7 +3,7 @@
  * from what the caller said and what the tools answered.
  */
 import { DateTime } from 'luxon';
-import { closedReason, localParts } from './calendar.js';
+import { closedReason, hoursOn, localParts } from './calendar.js';
 import type { EmergencyHit, TimeWish, YesNo } from './nlu/index.js';
 import type { AppointmentInfo, Slot } from './ports.js';
 import type { BusinessProfile, Priority, ServiceInfo } from './types.js';
@@ -46,6 +46,8 @@ export type Note =
   | { kind: 'nothingThen'; wish: TimeWish }
   | { kind: 'noSlotsAtAll' }
   | { kind: 'exactTaken'; time: string }
+  | { kind: 'timePassed'; time: string }
+  | { kind: 'outsideHours'; date: string; hours: Array<[string, string]> }
   | { kind: 'exactOpen'; slot: Slot }
   | { kind: 'slotTaken' }
   | { kind: 'booked'; appointment: AppointmentInfo; service: string }
@@ -66,7 +68,7 @@ export type Note =
 
 /** Answers of the tools, fed back into the statechart. */
 export type ResultEvent =
-  | { type: 'SLOTS'; slots: Slot[]; widened: boolean }
+  | { type: 'SLOTS'; slots: Slot[]; widened: boolean; now: { date: string; time: string } }
   | { type: 'BOOKED'; appointment: AppointmentInfo }
   | { type: 'COMMIT_FAILED'; alternatives: Slot[] }
   | { type: 'APPOINTMENTS'; list: AppointmentInfo[] }
@@ -213,7 +215,7 @@ export function personFacts(ctx: DialogContext, ev: TurnEvent): Partial<DialogCo
 }
 
 /** Chooses what to offer from the slots found: the exact time, or the nearest / earliest two. */
-export function takeSlots(ctx: DialogContext, slots: Slot[], widened: boolean): Partial<DialogContext> {
+export function takeSlots(ctx: DialogContext, slots: Slot[], widened: boolean, now: { date: string; time: string }): Partial<DialogContext> {
   const tz = ctx.business.timezone;
   const wish = ctx.wish ?? {};
   const notes: Note[] = [...ctx.notes];
@@ -231,8 +233,19 @@ export function takeSlots(ctx: DialogContext, slots: Slot[], widened: boolean): 
     notes.push({ kind: 'exactOpen', slot: exact });
     return { ...p, slot: exact, offered: [exact], notes };
   }
-  if (wish.time && !widened) notes.push({ kind: 'exactTaken', time: wish.time });
+  if (wish.time && !widened) notes.push(whyNotExact(ctx, wish, now));
   return { ...p, offered: pickOffers(slots, wish, tz), notes };
+}
+
+/** Why the exact time asked for is not offered: passed, outside opening hours, or taken. */
+function whyNotExact(ctx: DialogContext, wish: TimeWish, now: { date: string; time: string }): Note {
+  const time = wish.time!;
+  if (wish.date === now.date && time <= now.time) return { kind: 'timePassed', time };
+  if (wish.date) {
+    const hours = hoursOn(ctx.business, wish.date);
+    if (hours.length && !hours.some(([from, to]) => time >= from && time < to)) return { kind: 'outsideHours', date: wish.date, hours };
+  }
+  return { kind: 'exactTaken', time };
 }
 
 /** Up to two options: the nearest to a wished time, else the first and one clearly later. */

@@ -1,4 +1,5 @@
 /** Runs what a `run:<effect>` state asks for through the tools, and answers with the result event. */
+import { DateTime } from 'luxon';
 import type { DialogContext, ResultEvent } from './dialog.js';
 import type { Effect } from './machine.js';
 import { isOpenAt, sayInstant } from './calendar.js';
@@ -67,7 +68,9 @@ async function search(ctx: DialogContext, tools: ToolContext, emit: Emit): Promi
     ...(w.before ? { before: w.before } : {}),
     ...(ctx.staff ? { staff: ctx.staff } : {}),
   }, emit);
-  return r.ok ? { type: 'SLOTS', slots: r.result.slots, widened: r.result.widened } : { type: 'TOOL_ERROR' };
+  const now = DateTime.fromJSDate(tools.clock.now(), { zone: ctx.business.timezone });
+  const nowLocal = { date: now.toISODate()!, time: now.toFormat('HH:mm') };
+  return r.ok ? { type: 'SLOTS', slots: r.result.slots, widened: r.result.widened, now: nowLocal } : { type: 'TOOL_ERROR' };
 }
 
 async function commit(ctx: DialogContext, tools: ToolContext, emit: Emit): Promise<ResultEvent> {

@@ -86,7 +86,7 @@ export const conversationMachine = setup({
       return { message: long, nameAsked: false, ...(t?.facts.name ? { name: t.facts.name } : {}) };
     }),
     noteAfterHours: assign(({ context }) => ({ notes: note(context, { kind: 'afterHoursMessage' }) })),
-    takeSlots: assign(({ context, event }) => (event.type === 'SLOTS' ? takeSlots(context, event.slots, event.widened) : {})),
+    takeSlots: assign(({ context, event }) => (event.type === 'SLOTS' ? takeSlots(context, event.slots, event.widened, event.now) : {})),
     slotTaken: assign(({ context, event }) => ({
       slot: undefined,
       offered: event.type === 'COMMIT_FAILED' ? event.alternatives.slice(0, 2) : [],

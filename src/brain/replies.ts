@@ -105,6 +105,10 @@ export function noteText(n: Note, ctx: DialogContext, now: Date): string {
       return "I'm sorry, I don't see any openings for that in the next few weeks.";
     case 'exactTaken':
       return `${capitalize(sayTime(n.time))} is already taken.`;
+    case 'timePassed':
+      return `${capitalize(sayTime(n.time))} has already passed today.`;
+    case 'outsideHours':
+      return `On ${sayDate(n.date, tz).split(',')[0]} we're open ${n.hours.map(([a, b]) => `${sayTime(a)} to ${sayTime(b)}`).join(' and ')}.`;
     case 'exactOpen':
       return `${sayInstant(n.slot.start, tz)} is open.`;
     case 'slotTaken':
