@@ -1,0 +1,6 @@
+/** calls/: the record of every conversation, written as it happens, and the queries over it. */
+export * from './outcome.js';
+export * from './cost.js';
+export * from './records.js';
+export * from './queries.js';
+export * from './recorder.js';

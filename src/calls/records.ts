@@ -1,0 +1,135 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import type { Db, Queryable } from '../db/index.js';
+import { schema } from '../db/index.js';
+import { deriveOutcome, type CallOutcome } from './outcome.js';
+import { estimateCostCents } from './cost.js';
+
+export type CallRow = typeof schema.calls.$inferSelect;
+
+/** A new call record, written when the call starts (or when Twilio first tells us of it). */
+export interface NewCall {
+  organizationId: string;
+  channel: 'phone' | 'chat' | 'test';
+  direction?: 'inbound' | 'outbound';
+  callSid?: string | null;
+  from?: string | null;
+  to?: string | null;
+  status?: string;
+  engine?: string | null;
+  startedAt?: Date;
+  /** A one-time token for the media stream; stored only as a hash. */
+  streamToken?: string;
+  metadata?: Record<string, unknown>;
+}
+
+const hashToken = (t: string) => createHash('sha256').update(t).digest('base64url');
+
+/** Creates the call record. With a `callSid` already known, answers the existing record instead. */
+export async function createCall(q: Queryable, c: NewCall): Promise<CallRow> {
+  const values = {
+    organizationId: c.organizationId, channel: c.channel, direction: c.direction ?? 'inbound', callSid: c.callSid ?? null,
+    from: c.from ?? null, to: c.to ?? null, status: c.status ?? 'in-progress', engine: c.engine ?? null,
+    startedAt: c.startedAt ?? new Date(), streamTokenHash: c.streamToken ? hashToken(c.streamToken) : null, metadata: c.metadata ?? {},
+  };
+  const [row] = await q.insert(schema.calls).values(values).onConflictDoNothing().returning();
+  if (row) return row;
+  const [existing] = await q.select().from(schema.calls).where(eq(schema.calls.callSid, c.callSid!));
+  return existing;
+}
+
+/**
+ * Consumes a call's one-time media-stream token: true exactly once, for the right call and token.
+ * The database decides, so two sockets racing with the same token cannot both win.
+ */
+export async function consumeStreamToken(db: Db, callId: string, token: string, now: Date): Promise<CallRow | null> {
+  const [row] = await db.update(schema.calls).set({ streamTokenUsedAt: now, answeredAt: now, status: 'in-progress' })
+    .where(and(eq(schema.calls.id, callId), eq(schema.calls.streamTokenHash, hashToken(token)), isNull(schema.calls.streamTokenUsedAt)))
+    .returning();
+  return row ?? null;
+}
+
+/** One completed exchange of a call, with its timings. */
+export interface TurnInput {
+  callerText: string;
+  agentText: string;
+  asrMs?: number | null;
+  llmMs?: number | null;
+  ttsMs?: number | null;
+  e2eMs?: number | null;
+  interrupted?: boolean;
+  heardText?: string | null;
+  at?: Date;
+}
+
+/** Appends a caller turn and an agent turn (in order) to the call. */
+export async function recordTurn(db: Db, call: { id: string; organizationId: string }, t: TurnInput): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [{ next }] = await tx.select({ next: sql<number>`coalesce(max(${schema.callTurns.seq}), -1) + 1` })
+      .from(schema.callTurns).where(eq(schema.callTurns.callId, call.id));
+    const base = { organizationId: call.organizationId, callId: call.id, at: t.at ?? new Date() };
+    const rows = [];
+    let seq = Number(next);
+    if (t.callerText) rows.push({ ...base, seq: seq++, role: 'caller' as const, text: t.callerText, asrMs: t.asrMs ?? null });
+    if (t.agentText) rows.push({
+      ...base, seq: seq++, role: 'agent' as const, text: t.agentText, llmMs: t.llmMs ?? null, ttsMs: t.ttsMs ?? null,
+      e2eMs: t.e2eMs ?? null, interrupted: t.interrupted ?? false, heardText: t.heardText ?? null,
+    });
+    if (rows.length) await tx.insert(schema.callTurns).values(rows);
+  });
+}
+
+/** Records anything else that happened on the call (tool calls, DTMF, barge-in, errors). */
+export async function recordEvent(q: Queryable, call: { id: string; organizationId: string }, type: string, data: Record<string, unknown> = {}, at = new Date()) {
+  await q.insert(schema.callEvents).values({ organizationId: call.organizationId, callId: call.id, type, data, at });
+}
+
+/** Links the appointment or lead a call produced. */
+export async function linkCall(q: Queryable, callId: string, link: { appointmentId?: string; leadId?: string }) {
+  const set: Record<string, string> = {};
+  if (link.appointmentId) set.appointmentId = link.appointmentId;
+  if (link.leadId) set.leadId = link.leadId;
+  if (Object.keys(set).length) await q.update(schema.calls).set(set).where(eq(schema.calls.id, callId));
+}
+
+/** Closes a call: status, duration, outcome (from its tool calls) and the cost estimate. Idempotent. */
+export async function completeCall(db: Db, callId: string, end: { status?: string; endedAt: Date; reason?: string; costFlags?: { paidStt?: boolean; paidTts?: boolean; paidLlm?: boolean } }): Promise<CallRow | null> {
+  const [call] = await db.select().from(schema.calls).where(eq(schema.calls.id, callId));
+  if (!call) return null;
+  if (call.endedAt && call.outcome) return call;
+  const tools = await db.select({ data: schema.callEvents.data }).from(schema.callEvents)
+    .where(and(eq(schema.callEvents.callId, callId), eq(schema.callEvents.type, 'tool_call')));
+  const okTools = tools.filter((t) => t.data.ok).map((t) => String(t.data.name));
+  const [{ n }] = await db.select({ n: sql<number>`count(*)` }).from(schema.callTurns)
+    .where(and(eq(schema.callTurns.callId, callId), eq(schema.callTurns.role, 'caller')));
+  const outcome: CallOutcome = deriveOutcome(okTools, Number(n));
+  const endedAt = call.endedAt ?? end.endedAt;
+  const durationSec = call.durationSec ?? Math.max(0, Math.round((endedAt.getTime() - call.startedAt.getTime()) / 1000));
+  const costCents = estimateCostCents({ durationSec, channel: call.channel, engine: call.engine, ...end.costFlags });
+  const [row] = await db.update(schema.calls).set({
+    status: call.endedAt ? call.status : (end.status ?? 'completed'), endedAt, durationSec, outcome, costCents,
+    metadata: sql`${schema.calls.metadata} || ${JSON.stringify(end.reason ? { endReason: end.reason } : {})}::jsonb`,
+  }).where(and(eq(schema.calls.id, callId), isNull(schema.calls.outcome))).returning();
+  return row ?? call;
+}
+
+/**
+ * Marks the calls this node was running when it died as interrupted (their turns so far are kept).
+ * Called at start; `nodeId` keeps one node from closing another node's live calls.
+ */
+export async function markInterruptedCalls(db: Db, nodeId: string, now: Date): Promise<number> {
+  const rows = await db.update(schema.calls).set({ status: 'interrupted', endedAt: now, outcome: sql`coalesce(${schema.calls.outcome}, 'hangup')` })
+    .where(and(inArray(schema.calls.status, ['in-progress', 'ringing']), isNull(schema.calls.endedAt), sql`${schema.calls.metadata}->>'nodeId' = ${nodeId}`))
+    .returning({ id: schema.calls.id });
+  return rows.length;
+}
+
+/** Updates the status Twilio reports, never moving a finished call back. */
+export async function applyTelephonyStatus(db: Db, callSid: string, status: string, durationSec: number | null, at: Date): Promise<CallRow | null> {
+  const final = ['completed', 'busy', 'failed', 'no-answer', 'canceled'].includes(status);
+  const [row] = await db.update(schema.calls).set({
+    status: sql`case when ${schema.calls.endedAt} is null or ${final} then ${status} else ${schema.calls.status} end`,
+    ...(final ? { endedAt: sql`coalesce(${schema.calls.endedAt}, ${at.toISOString()}::timestamptz)`, durationSec: durationSec ?? undefined } : {}),
+  }).where(eq(schema.calls.callSid, callSid)).returning();
+  return row ?? null;
+}
