@@ -1,0 +1,111 @@
+/**
+ * Notification routes (API.md › Notifications and integrations): the settings document, the dev
+ * inbox, webhook subscriptions, an escalation's trail, and the public acknowledge link and key press
+ * of the urgent ladder.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import twilio from 'twilio';
+import { writeAudit } from '../../../business/index.js';
+import {
+  EVENT_TYPES, NotificationSettingsPatch, acknowledgeEscalation, escalationOf, listDevInbox, loadNotificationSettings,
+  saveNotificationSettings, webhooksRepo, xmlEscape,
+} from '../../../notify/index.js';
+import { errors, isUuid } from '../../../lib/index.js';
+import type { ApiContext } from '../../context.js';
+import type { RoutePlugin } from '../../app.js';
+import { principalOf, protect, WRITE_ROLES } from '../../plugins/auth.js';
+
+const IdParams = z.strictObject({ id: z.string().max(64) });
+const TokenParams = z.strictObject({ token: z.string().max(128) });
+const WebhookBody = z.strictObject({ url: z.string().trim().min(1).max(2000), events: z.array(z.enum(EVENT_TYPES)).min(1).max(EVENT_TYPES.length) });
+const InboxQuery = z.strictObject({
+  channel: z.enum(['email', 'sms', 'call', 'webhook']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: z.string().max(200).optional(),
+});
+
+/** The authenticated side: settings, dev inbox, webhooks, escalation trails. */
+async function ownerRoutes(app: FastifyInstance, ctx: ApiContext) {
+  const db = ctx.database.db;
+  protect(app, ctx.tokens, WRITE_ROLES.settings);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['notifications'];
+  r.get('/api/notifications', { schema: { tags } }, async (req) => loadNotificationSettings(db, principalOf(req).organizationId));
+  r.put('/api/notifications', { schema: { tags, body: NotificationSettingsPatch } }, async (req) => {
+    const p = principalOf(req);
+    return db.transaction(async (tx) => {
+      const before = await loadNotificationSettings(tx, p.organizationId);
+      const after = await saveNotificationSettings(tx, p.organizationId, req.body);
+      await writeAudit(tx, { organizationId: p.organizationId, userId: p.userId }, 'update', 'notifications', p.organizationId, before, after);
+      return after;
+    });
+  });
+  r.get('/api/dev-inbox', { schema: { tags, querystring: InboxQuery } }, async (req) => listDevInbox(db, principalOf(req).organizationId, req.query));
+  r.get('/api/webhooks', { schema: { tags } }, async (req) => ({ items: await webhooksRepo.list(db, principalOf(req).organizationId) }));
+  r.post('/api/webhooks', { schema: { tags, body: WebhookBody } }, async (req, reply) =>
+    reply.status(201).send(await webhooksRepo.create(db, principalOf(req).organizationId, req.body, ctx.config.webhookAllowPrivate)));
+  r.delete('/api/webhooks/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
+    await webhooksRepo.remove(db, principalOf(req).organizationId, req.params.id);
+    return reply.status(204).send();
+  });
+  r.get('/api/notifications/escalations/:id', { schema: { tags, params: IdParams } }, async (req) => {
+    const found = isUuid(req.params.id) ? await escalationOf(db, principalOf(req).organizationId, req.params.id) : null;
+    if (!found) throw errors.notFound('lead');
+    return found;
+  });
+}
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html><head><meta name="viewport" content="width=device-width"><title>${xmlEscape(title)}</title></head>` +
+  `<body style="font-family:sans-serif;max-width:32em;margin:2em auto"><h1>${xmlEscape(title)}</h1>${body}</body></html>`;
+
+/**
+ * The public side. GET shows a page with a button and POST acknowledges: link previews and mail
+ * scanners fetch GET links by themselves and must not silence an emergency.
+ */
+async function ackRoutes(app: FastifyInstance, ctx: ApiContext) {
+  const db = ctx.database.db;
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['notifications'];
+  r.get('/api/ack/:token', { schema: { tags, params: TokenParams, security: [] } }, async (req, reply) => {
+    const token = encodeURIComponent(req.params.token);
+    return reply.type('text/html; charset=utf-8').send(page('Acknowledge this emergency',
+      `<p>Pressing the button tells everyone on the on-call list that you are handling it, and stops further alerts.</p>` +
+      `<form method="post" action="/api/ack/${token}"><button type="submit" style="font-size:1.4em">I’m on it</button></form>`));
+  });
+  r.post('/api/ack/:token', { schema: { tags, params: TokenParams, security: [] } }, async (req, reply) => {
+    const ack = await acknowledgeEscalation(db, req.params.token, 'link', ctx.clock.now());
+    if (!ack) throw errors.notFound('acknowledge link');
+    const json = (req.headers.accept ?? '').includes('application/json');
+    if (json) return { leadId: ack.leadId, acknowledgedAt: ack.acknowledgedAt, acknowledgedBy: ack.acknowledgedBy, alreadyAcknowledged: ack.alreadyAcknowledged };
+    return reply.type('text/html; charset=utf-8').send(page(ack.alreadyAcknowledged ? 'Already acknowledged' : 'Acknowledged — thank you',
+      `<p>Acknowledged at ${xmlEscape(ack.acknowledgedAt)} by ${xmlEscape(ack.acknowledgedBy)}. No further alerts will be sent.</p>`));
+  });
+  r.post('/api/ack/:token/call', { schema: { tags, params: TokenParams, security: [] } }, async (req, reply) => {
+    const form = (req.body ?? {}) as Record<string, string>;
+    const authToken = ctx.config.twilio.authToken;
+    if (authToken) {
+      const url = `${ctx.config.publicUrl ?? `${req.protocol}://${req.headers.host}`}${req.url}`;
+      const sig = req.headers['x-twilio-signature'];
+      if (typeof sig !== 'string' || !twilio.validateRequest(authToken, sig, url, form)) throw errors.forbidden('invalid Twilio signature');
+    }
+    reply.type('text/xml');
+    if (form.Digits !== '1') {
+      return `<?xml version="1.0" encoding="UTF-8"?><Response><Gather numDigits="1" method="POST" timeout="8"><Say>Press 1 to acknowledge.</Say></Gather><Say>Not acknowledged. We will keep alerting the on-call list.</Say></Response>`;
+    }
+    const ack = await acknowledgeEscalation(db, req.params.token, `call:${String(form.To ?? 'unknown').slice(0, 40)}`, ctx.clock.now());
+    const said = ack ? 'Thank you. The emergency is acknowledged and the others will not be called.' : 'This alert is no longer active.';
+    return `<?xml version="1.0" encoding="UTF-8"?><Response><Say>${xmlEscape(said)}</Say><Hangup/></Response>`;
+  });
+}
+
+/** The notify routes plugin for `buildApp`. */
+export const notifyRoutes: RoutePlugin = async (app, ctx) => {
+  await app.register(async (s) => ownerRoutes(s, ctx));
+  await app.register(async (s) => ackRoutes(s, ctx));
+};

@@ -1,0 +1,106 @@
+/**
+ * announce(): turns a fact into outbox rows inside the transaction that records the fact — one per
+ * recipient and channel as the organization's settings say, each with a deterministic idempotency
+ * key — and starts the escalation ladder for urgent leads.
+ */
+import { eq } from 'drizzle-orm';
+import { schema, type Queryable } from '../db/index.js';
+import { systemClock, type Clock } from '../lib/index.js';
+import { startEscalationIn } from './escalation.js';
+import { factKey, orgOf, type AppointmentFact, type OrgEvent } from './events.js';
+import { enqueue, messageKey, orgSnapshot, type OrgSnapshot, type QueuedMessage } from './outbox.js';
+import { loadNotificationSettings, quietUntil, type NotificationSettings } from './settings.js';
+import type { MessagePayload, TemplateName } from './templates.js';
+
+/** Writes an event's notifications inside `tx`; usable as booking's `BookingEventSink`. */
+export type Announce = (tx: Queryable, event: OrgEvent) => Promise<void>;
+
+type Data = MessagePayload['data'];
+
+async function appointmentData(q: Queryable, a: AppointmentFact, previousStart?: Date): Promise<Data> {
+  const [svc] = await q.select({ name: schema.services.name }).from(schema.services).where(eq(schema.services.id, a.serviceId));
+  return {
+    appointmentId: a.id, serviceName: svc?.name ?? null, start: a.start.toISOString(), end: a.end.toISOString(),
+    previousStart: previousStart?.toISOString() ?? null, customerName: a.customer.name, customerPhone: a.customer.phone,
+    customerEmail: a.customer.email, address: a.address ?? null, notes: a.notes ?? null,
+  };
+}
+
+/** The template each audience receives for an event. */
+const OWNER_TEMPLATE: Record<OrgEvent['type'], TemplateName> = {
+  'appointment.booked': 'owner_booking', 'appointment.moved': 'reschedule_notice', 'appointment.cancelled': 'cancel_notice',
+  'lead.created': 'new_lead', 'lead.urgent': 'urgent_alert', 'call.completed': 'call_completed',
+};
+const CUSTOMER_TEMPLATE: Partial<Record<OrgEvent['type'], TemplateName>> = {
+  'appointment.booked': 'booking_confirmation', 'appointment.moved': 'reschedule_notice', 'appointment.cancelled': 'cancel_notice',
+};
+
+async function dataOf(q: Queryable, e: OrgEvent): Promise<Data> {
+  switch (e.type) {
+    case 'appointment.booked': case 'appointment.cancelled': return appointmentData(q, e.appointment);
+    case 'appointment.moved': return appointmentData(q, e.appointment, e.previousStart);
+    case 'lead.created': case 'lead.urgent': {
+      const l = e.lead;
+      return { leadId: l.id, name: l.name ?? null, phone: l.phone ?? null, email: l.email ?? null, address: l.address ?? null, need: l.need ?? null, priority: l.priority ?? null };
+    }
+    case 'call.completed': {
+      const c = e.call;
+      return { callId: c.id, from: c.from ?? null, outcome: c.outcome ?? null, summary: c.summary ?? null, durationSec: c.durationSec ?? null };
+    }
+  }
+}
+
+interface Ctx { e: OrgEvent; orgId: string; fact: string; snap: OrgSnapshot; data: Data; s: NotificationSettings; now: Date }
+
+const payloadFor = (c: Ctx, template: TemplateName, urgent: boolean): MessagePayload =>
+  ({ template, event: c.e.type, urgent, orgName: c.snap.orgName, timezone: c.snap.timezone, from: c.snap.from, data: c.data });
+
+/** The owner's messages (not for urgent leads: the ladder carries those); quiet hours defer them. */
+function ownerMessages(c: Ctx): QueuedMessage[] {
+  if (c.e.type === 'lead.urgent') return [];
+  const payload = payloadFor(c, OWNER_TEMPLATE[c.e.type], false);
+  const notBefore = quietUntil(c.now, c.s.quietHours, c.snap.timezone);
+  const out: QueuedMessage[] = [];
+  for (const ch of c.s.events[c.e.type]) {
+    const to = ch === 'email' ? c.s.emails : c.s.phones;
+    for (const r of to) out.push({ organizationId: c.orgId, event: c.e.type, channel: ch, recipient: r, payload, idempotencyKey: messageKey(`${c.fact}:owner`, ch, r), notBefore });
+  }
+  return out;
+}
+
+/** The customer's own confirmation or notice, by email and SMS as the settings allow. */
+function customerMessages(c: Ctx): QueuedMessage[] {
+  const template = CUSTOMER_TEMPLATE[c.e.type];
+  if (!template || !('appointment' in c.e)) return [];
+  const { email, phone } = c.e.appointment.customer;
+  const payload = payloadFor(c, template, false);
+  const out: QueuedMessage[] = [];
+  if (email && c.s.customer.email) out.push({ organizationId: c.orgId, event: c.e.type, channel: 'email', recipient: email, payload, idempotencyKey: messageKey(`${c.fact}:customer`, 'email', email) });
+  if (phone && c.s.customer.sms) out.push({ organizationId: c.orgId, event: c.e.type, channel: 'sms', recipient: phone, payload, idempotencyKey: messageKey(`${c.fact}:customer`, 'sms', phone) });
+  return out;
+}
+
+/** One delivery per webhook subscribed to the event. */
+async function webhookMessages(q: Queryable, c: Ctx): Promise<QueuedMessage[]> {
+  const hooks = await q.select({ id: schema.webhooks.id, url: schema.webhooks.url, events: schema.webhooks.events }).from(schema.webhooks).where(eq(schema.webhooks.organizationId, c.orgId));
+  return hooks.filter((h) => h.events.includes(c.e.type)).map((h) => ({
+    organizationId: c.orgId, event: c.e.type, channel: 'webhook' as const, recipient: h.url,
+    payload: { ...payloadFor(c, OWNER_TEMPLATE[c.e.type], c.e.type === 'lead.urgent'), webhookId: h.id },
+    idempotencyKey: messageKey(`${c.fact}:webhook:${h.id}`, 'webhook', h.url),
+  }));
+}
+
+/** Builds an announcer around a clock (due times, quiet hours and the ladder's waits use it). */
+export function createAnnouncer(clock: Clock = systemClock): Announce {
+  return async (tx, e) => {
+    const orgId = orgOf(e);
+    const now = clock.now();
+    const [snap, s, data] = await Promise.all([orgSnapshot(tx, orgId), loadNotificationSettings(tx, orgId), dataOf(tx, e)]);
+    const c: Ctx = { e, orgId, fact: factKey(e), snap, data, s, now };
+    await enqueue(tx, [...ownerMessages(c), ...customerMessages(c), ...await webhookMessages(tx, c)], now);
+    if (e.type === 'lead.urgent') await startEscalationIn(tx, e.lead, now, s);
+  };
+}
+
+/** announce() on the system clock: the outbox sink for booking, leads and calls. */
+export const announce: Announce = createAnnouncer();

@@ -1,0 +1,24 @@
+/**
+ * notify/: notifications that arrive exactly once. An outbox written in the same transaction as the
+ * fact (announce), a dispatcher that delivers by email, SMS, alert call and signed webhook with
+ * retries and backoff, the urgent escalation ladder, per-organization settings and the dev inbox.
+ */
+export { announce, createAnnouncer, type Announce } from './announce.js';
+export type { OrgEvent, AppointmentFact, LeadFact, CallFact } from './events.js';
+export { factKey } from './events.js';
+export { createDispatcher, claimDue, backoffMs, type Dispatcher, type DispatcherDeps, type DispatcherOptions, type PassResult } from './dispatcher.js';
+export {
+  startEscalation, startEscalationIn, advanceEscalations, acknowledgeEscalation, escalationOf, ladderOf,
+  type EscalationState, type EscalationStep, type EscalationTrailEntry, type Acknowledgement,
+} from './escalation.js';
+export {
+  EVENT_TYPES, CHANNELS, DEFAULT_EVENTS, NotificationSettingsPatch, NotifyEmail, NotifyPhone,
+  loadNotificationSettings, saveNotificationSettings, quietUntil,
+  type EventType, type ChannelName, type NotificationSettings,
+} from './settings.js';
+export { renderMessage, alertCallTwiml, xmlEscape, type MessagePayload, type RenderedMessage, type TemplateName } from './templates.js';
+export { enqueue, messageKey, orgSnapshot, type QueuedMessage, type OrgSnapshot } from './outbox.js';
+export { checkWebhookUrl, isPrivateAddress } from './webhook-url.js';
+export { notifyErrors, DeliveryError } from './errors.js';
+export * from './channels/index.js';
+export * from './inbox.js';

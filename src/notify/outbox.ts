@@ -1,0 +1,51 @@
+/** Writing messages into the outbox, and the organization snapshot every message carries. */
+import { asc, eq } from 'drizzle-orm';
+import { schema, type Queryable } from '../db/index.js';
+import type { ChannelName } from './settings.js';
+import type { MessagePayload } from './templates.js';
+
+/** One message to queue. */
+export interface QueuedMessage {
+  organizationId: string;
+  event: string;
+  channel: ChannelName;
+  recipient: string;
+  payload: MessagePayload;
+  idempotencyKey: string;
+  /** Not before this time (quiet hours); default: `now` of enqueue. */
+  notBefore?: Date;
+}
+
+/** What every message of an organization repeats: its name, timezone and sending number. */
+export interface OrgSnapshot { orgName: string; timezone: string; from: string | null }
+
+/** Reads the organization's name, timezone and first connected phone number. */
+export async function orgSnapshot(q: Queryable, organizationId: string): Promise<OrgSnapshot> {
+  const [[org], [num]] = await Promise.all([
+    q.select({ name: schema.organizations.name, timezone: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, organizationId)),
+    q.select({ e164: schema.phoneNumbers.e164 }).from(schema.phoneNumbers).where(eq(schema.phoneNumbers.organizationId, organizationId)).orderBy(asc(schema.phoneNumbers.createdAt)).limit(1),
+  ]);
+  return { orgName: org?.name ?? 'Your business', timezone: org?.timezone ?? 'UTC', from: num?.e164 ?? null };
+}
+
+/** A stable idempotency key: the fact, the channel and the (normalised) recipient. */
+export const messageKey = (fact: string, channel: ChannelName, recipient: string): string => `${fact}|${channel}|${recipient.toLowerCase()}`;
+
+/**
+ * Inserts messages; a key already present is skipped (the unique index decides), so announcing the
+ * same fact twice queues nothing twice. Due times come from the injected clock, never the database's
+ * own `now()`, so a test clock and the dispatcher agree. Answers how many rows were new.
+ */
+export async function enqueue(q: Queryable, messages: QueuedMessage[], now: Date): Promise<number> {
+  if (!messages.length) return 0;
+  const rows = await q.insert(schema.outbox).values(messages.map((m) => ({
+    organizationId: m.organizationId,
+    event: m.event,
+    channel: m.channel,
+    recipient: m.recipient,
+    payload: m.payload as unknown as Record<string, unknown>,
+    idempotencyKey: m.idempotencyKey,
+    nextAttemptAt: m.notBefore ?? now,
+  }))).onConflictDoNothing({ target: schema.outbox.idempotencyKey }).returning({ id: schema.outbox.id });
+  return rows.length;
+}

@@ -1,0 +1,132 @@
+/**
+ * Message templates: one function per kind of message, each giving a subject, plain-text lines, an
+ * SMS text and (for alert calls) the sentence to speak. HTML is built from the same lines with every
+ * value escaped, so a caller's words can never inject markup into the owner's inbox.
+ */
+import { DateTime } from 'luxon';
+
+/** The kinds of message the product sends. */
+export type TemplateName =
+  | 'new_lead' | 'urgent_alert' | 'booking_confirmation' | 'owner_booking'
+  | 'reschedule_notice' | 'cancel_notice' | 'call_completed' | 'daily_summary';
+
+/** What announce() snapshots into an outbox row so a message renders the same on every attempt. */
+export interface MessagePayload {
+  template: TemplateName;
+  event: string;
+  urgent: boolean;
+  orgName: string;
+  timezone: string;
+  data: Record<string, string | number | null | undefined>;
+  /** Escalation messages: the secret of the acknowledge link. */
+  ackToken?: string;
+  /** SMS / call sender number (the organization's own number when it has one). */
+  from?: string | null;
+  /** Webhook deliveries: which subscription. */
+  webhookId?: string;
+}
+
+/** A rendered message for every channel. */
+export interface RenderedMessage { subject: string; text: string; html: string; sms: string; speech: string }
+
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** "Tue, Apr 7 at 9:00 AM" in the business's timezone. */
+export function localTime(iso: string | number | null | undefined, tz: string): string {
+  if (iso === null || iso === undefined) return 'an unknown time';
+  return DateTime.fromISO(String(iso)).setZone(tz).toFormat("ccc, LLL d 'at' h:mm a");
+}
+
+const str = (v: unknown, fallback = '—'): string => (v === null || v === undefined || v === '' ? fallback : String(v));
+
+interface Parts { subject: string; lines: string[]; sms: string; speech?: string; link?: { href: string; label: string } }
+
+function parts(p: MessagePayload, ackUrl: string | null): Parts {
+  const d = p.data;
+  const tz = p.timezone;
+  switch (p.template) {
+    case 'new_lead':
+      return {
+        subject: `New lead: ${str(d.name, 'a caller')}${d.need ? ` — ${str(d.need)}` : ''}`,
+        lines: [`A new lead for ${p.orgName}.`, `Name: ${str(d.name)}`, `Phone: ${str(d.phone)}`, `Email: ${str(d.email)}`, `Need: ${str(d.need)}`, `Priority: ${str(d.priority)}`],
+        sms: `${p.orgName}: new lead ${str(d.name, 'caller')} ${str(d.phone, '')} — ${str(d.need, 'no details')}`.trim(),
+      };
+    case 'urgent_alert': {
+      const who = `${str(d.name, 'A caller')}${d.phone ? ` at ${str(d.phone)}` : ''}`;
+      return {
+        subject: `URGENT: ${str(d.need, 'emergency call')} — ${str(d.name, 'caller')}`,
+        lines: [`Urgent call for ${p.orgName}.`, `Caller: ${str(d.name)}`, `Phone: ${str(d.phone)}`, `Address: ${str(d.address)}`, `Problem: ${str(d.need)}`],
+        sms: `URGENT ${p.orgName}: ${who} — ${str(d.need, 'emergency')}.${ackUrl ? ` Acknowledge: ${ackUrl}` : ''}`,
+        speech: `Urgent call for ${p.orgName}. ${who} reports: ${str(d.need, 'an emergency')}.${d.address ? ` Address: ${str(d.address)}.` : ''}`,
+        link: ackUrl ? { href: ackUrl, label: 'Acknowledge this emergency' } : undefined,
+      };
+    }
+    case 'booking_confirmation':
+      return {
+        subject: `Your ${str(d.serviceName, 'appointment')} with ${p.orgName} is booked`,
+        lines: [`Hi ${str(d.customerName, 'there')},`, `your ${str(d.serviceName, 'appointment')} with ${p.orgName} is booked for ${localTime(d.start, tz)}.`, ...(d.address ? [`Address: ${str(d.address)}`] : []), 'Reply or call us if you need to change it.'],
+        sms: `${p.orgName}: your ${str(d.serviceName, 'appointment')} is booked for ${localTime(d.start, tz)}.`,
+      };
+    case 'owner_booking':
+      return {
+        subject: `New booking: ${str(d.serviceName, 'appointment')} ${localTime(d.start, tz)}`,
+        lines: [`A new booking for ${p.orgName}.`, `Service: ${str(d.serviceName)}`, `When: ${localTime(d.start, tz)}`, `Customer: ${str(d.customerName)}`, `Phone: ${str(d.customerPhone)}`, `Email: ${str(d.customerEmail)}`, `Notes: ${str(d.notes)}`],
+        sms: `${p.orgName}: booked ${str(d.serviceName, 'appointment')} ${localTime(d.start, tz)} for ${str(d.customerName, 'a customer')}.`,
+      };
+    case 'reschedule_notice':
+      return {
+        subject: `Moved: ${str(d.serviceName, 'appointment')} now ${localTime(d.start, tz)}`,
+        lines: [`The ${str(d.serviceName, 'appointment')} with ${p.orgName} for ${str(d.customerName)} has moved.`, `Was: ${localTime(d.previousStart, tz)}`, `Now: ${localTime(d.start, tz)}`],
+        sms: `${p.orgName}: ${str(d.serviceName, 'appointment')} moved from ${localTime(d.previousStart, tz)} to ${localTime(d.start, tz)}.`,
+      };
+    case 'cancel_notice':
+      return {
+        subject: `Cancelled: ${str(d.serviceName, 'appointment')} ${localTime(d.start, tz)}`,
+        lines: [`The ${str(d.serviceName, 'appointment')} with ${p.orgName} for ${str(d.customerName)} on ${localTime(d.start, tz)} is cancelled.`],
+        sms: `${p.orgName}: ${str(d.serviceName, 'appointment')} on ${localTime(d.start, tz)} is cancelled.`,
+      };
+    case 'call_completed':
+      return {
+        subject: `Call from ${str(d.from, 'unknown number')}: ${str(d.outcome, 'completed')}`,
+        lines: [`A call to ${p.orgName} has ended.`, `From: ${str(d.from)}`, `Outcome: ${str(d.outcome)}`, `Duration: ${str(d.durationSec, '0')} s`, `Summary: ${str(d.summary)}`],
+        sms: `${p.orgName}: call from ${str(d.from, 'unknown')} — ${str(d.outcome, 'completed')}. ${str(d.summary, '')}`.trim(),
+      };
+    case 'daily_summary':
+      return {
+        subject: `${p.orgName} — your day (${str(d.date)})`,
+        lines: [`Your summary for ${str(d.date)}:`, `Calls: ${str(d.calls, '0')}`, `Appointments booked: ${str(d.booked, '0')}`, `Leads: ${str(d.leads, '0')}`, `Urgent: ${str(d.urgent, '0')}`],
+        sms: `${p.orgName} ${str(d.date)}: ${str(d.calls, '0')} calls, ${str(d.booked, '0')} booked, ${str(d.leads, '0')} leads, ${str(d.urgent, '0')} urgent.`,
+      };
+    default: {
+      const never: never = p.template;
+      throw new Error(`unknown template ${String(never)}`);
+    }
+  }
+}
+
+/** Renders a payload for every channel; `ackUrl` is the escalation's acknowledge link when it has one. */
+export function renderMessage(p: MessagePayload, ackUrl: string | null = null): RenderedMessage {
+  const t = parts(p, ackUrl);
+  const linkLine = t.link ? [`${t.link.label}: ${t.link.href}`] : [];
+  const text = [...t.lines, ...linkLine, '', `— ${p.orgName}, via InfiniOffice`].join('\n');
+  const body = t.lines.map((l) => `<p>${esc(l)}</p>`).join('\n');
+  const link = t.link ? `\n<p><a href="${esc(t.link.href)}">${esc(t.link.label)}</a></p>` : '';
+  const html = `<!doctype html><html><body style="font-family:sans-serif">\n<h2>${esc(t.subject)}</h2>\n${body}${link}\n<p style="color:#888">${esc(p.orgName)}, via InfiniOffice</p>\n</body></html>`;
+  return { subject: t.subject, text, html, sms: t.sms.slice(0, 1200), speech: t.speech ?? t.sms };
+}
+
+/** Escapes text for an XML (TwiML) text node or attribute. */
+export const xmlEscape = esc;
+
+/**
+ * The alert call's TwiML: says the summary (escaped), then asks for 1 to acknowledge with a
+ * `<Gather numDigits="1">` posting to `gatherUrl`; with no key pressed it says it once more.
+ */
+export function alertCallTwiml(speech: string, gatherUrl: string | null): string {
+  const say = `<Say>${esc(speech)}</Say>`;
+  const gather = gatherUrl
+    ? `<Gather numDigits="1" action="${esc(gatherUrl)}" method="POST" timeout="8"><Say>Press 1 to acknowledge.</Say></Gather>${say}`
+    : '';
+  return `<?xml version="1.0" encoding="UTF-8"?><Response>${say}${gather}</Response>`;
+}

@@ -1,0 +1,49 @@
+/**
+ * Webhook destinations must be public: a URL that resolves to a loopback, private, link-local,
+ * carrier-grade NAT, multicast or otherwise reserved address is refused (server-side request
+ * forgery into the operator's own network), unless the configuration allows private targets.
+ */
+import { BlockList, isIP } from 'node:net';
+import { lookup } from 'node:dns/promises';
+import { notifyErrors } from './errors.js';
+
+const blocked = new BlockList();
+for (const [net, bits] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
+  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
+  ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) blocked.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32]] as const) {
+  blocked.addSubnet(net, bits, 'ipv6');
+}
+
+/** True when an IP address literal is not a public unicast address. */
+export function isPrivateAddress(ip: string): boolean {
+  const mapped = ip.toLowerCase().match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
+  if (mapped) return blocked.check(mapped[1], 'ipv4');
+  const v = isIP(ip);
+  if (v === 4) return blocked.check(ip, 'ipv4');
+  if (v === 6) return blocked.check(ip, 'ipv6');
+  return true;
+}
+
+/**
+ * Validates a webhook URL: http(s), no credentials, and (unless `allowPrivate`) every address its
+ * host resolves to is public. Throws a 400 AppError naming the problem; answers the parsed URL.
+ */
+export async function checkWebhookUrl(raw: string, allowPrivate: boolean): Promise<URL> {
+  let url: URL;
+  try { url = new URL(raw); } catch { throw notifyErrors.webhookUrl('not a valid URL'); }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw notifyErrors.webhookUrl('must be http or https');
+  if (url.username || url.password) throw notifyErrors.webhookUrl('must not carry credentials');
+  if (allowPrivate) return url;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) throw notifyErrors.webhookPrivate(host);
+  let addresses: string[];
+  if (isIP(host)) addresses = [host];
+  else {
+    try { addresses = (await lookup(host, { all: true, verbatim: true })).map((a) => a.address); } catch { throw notifyErrors.webhookUrl(`${host} does not resolve`); }
+  }
+  if (!addresses.length || addresses.some(isPrivateAddress)) throw notifyErrors.webhookPrivate(host);
+  return url;
+}
