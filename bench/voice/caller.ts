@@ -41,7 +41,7 @@ export class BenchCaller {
 
   constructor(url: string, private readonly callId: string) {
     this.sid = 'MZ' + callId.padStart(32, '0');
-    this.ws = new WebSocket(url, { perMessageDeflate: false });
+    this.ws = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true });
     this.ws.on('open', () => this.begin());
     this.ws.on('message', (d) => this.onMessage(d.toString()));
     this.ws.on('close', () => {
@@ -113,7 +113,8 @@ export class BenchCaller {
   /** Hangs up like Twilio: `stop`, then close. */
   hangup(): void {
     this.done = true;
-    if (this.open) this.ws.send(`{"event":"stop","sequenceNumber":"${++this.seq}","streamSid":"${this.sid}","stop":{"accountSid":"AC${'0'.repeat(32)}","callSid":"CA${this.callId.padStart(32, '0')}"}}`);
+    this.open = false;
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(`{"event":"stop","sequenceNumber":"${++this.seq}","streamSid":"${this.sid}","stop":{"accountSid":"AC${'0'.repeat(32)}","callSid":"CA${this.callId.padStart(32, '0')}"}}`);
     setTimeout(() => this.ws.terminate(), 200);
   }
 }

@@ -1,12 +1,12 @@
 /**
  * Voice gateway benchmark: K concurrent simulated calls, real-time paced (50 frames/s each way),
  * against zero-latency fake providers, for both engines. Prints a table.
- * Usage: npx tsx bench/voice/run.ts [--k 1,50,200,500,1000] [--engines cascade,realtime] [--seconds 12]
+ * Usage: npx tsx bench/voice/run.ts [--k 1,50,200,500,1000] [--engines cascade,realtime] [--seconds 12] [--generators 2]
+ * Processes: this runner (+ the light Realtime fake), the server under test, and load-generator processes.
  * Each call: greeting, then the caller speaks 600 ms at t=3 s and t=7 s; hang-up at --seconds.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { BenchCaller } from './caller.js';
 import { startLightRealtimeFake } from './fake-providers.js';
 
 const args = new Map<string, string>();
@@ -15,6 +15,7 @@ const KS = (args.get('k') ?? '1,50,200,500,1000').split(',').map(Number);
 const ENGINES = (args.get('engines') ?? 'cascade,realtime').split(',');
 const SECONDS = Number(args.get('seconds') ?? 12);
 const REPLY = 'Sure, we have a technician free tomorrow at ten in the morning.';
+const GENERATORS = Number(args.get('generators') ?? 2);
 
 interface Stats { cpu: NodeJS.CpuUsage; rss: number; heap: number; framesIn: number; framesOut: number; added: number[]; e2e: number[]; calls: number }
 
@@ -37,61 +38,64 @@ function ask<T>(child: ChildProcess, type: string): Promise<T> {
   });
 }
 
+interface CallerReport { framesSent: number; framesReceived: number; lateSends: number; skipped: number; dropped: number; first: number[]; e2e: number[]; jitter: number[] }
+
+function spawnTs(file: string, argv: string[]): ChildProcess {
+  return fork(fileURLToPath(new URL(file, import.meta.url)), argv, { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+function once<T>(child: ChildProcess, type: string): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (m: { type: string }) => {
+      if (m.type === type) {
+        child.off('message', on);
+        resolve(m as T);
+      }
+    };
+    child.on('message', on);
+  });
+}
+
 async function runOne(engine: string, k: number): Promise<Record<string, string | number>> {
   const fake = engine === 'realtime' ? await startLightRealtimeFake(REPLY) : null;
-  const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [engine, fake?.baseUrl ?? ''], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const { url } = await new Promise<{ url: string }>((r) => child.on('message', (m: { type: string; url: string }) => m.type === 'ready' && r(m)));
-  await ask(child, 'gc');
-  const base = await ask<Stats>(child, 'stats');
-  const callers: BenchCaller[] = [];
-  const t0 = performance.now();
-  // ramp calls over up to 2 s, like calls arriving, not a thundering herd
+  const server = spawnTs('./server.ts', [engine, fake?.baseUrl ?? '']);
+  const { url } = await once<{ url: string }>(server, 'ready');
+  await ask(server, 'gc');
+  const base = await ask<Stats>(server, 'stats');
+  // callers in GENERATORS processes so the load generator is not the bottleneck
+  const gens = Array.from({ length: k >= 100 ? GENERATORS : 1 }, () => spawnTs('./callers.ts', []));
+  await Promise.all(gens.map((g) => once(g, 'ready')));
+  const ids = Array.from({ length: k }, (_, i) => `${engine}-${k}-${i}`);
   const rampMs = Math.min(2000, k * 2);
-  let sent = 0;
-  let lastTick = t0;
-  const clock = setInterval(() => {
-    const now = performance.now();
-    const late = now - lastTick > 40;
-    lastTick = now;
-    const due = Math.floor((now - t0) / 20);
-    while (sent < due) {
-      sent++;
-      for (const c of callers) c.tick(now, late);
-    }
-  }, 20);
-  for (let i = 0; i < k; i++) {
-    callers.push(new BenchCaller(url, `${engine}-${k}-${i}`));
-    if (rampMs) await new Promise((r) => setTimeout(r, rampMs / k));
-  }
+  await Promise.all(gens.map((g, gi) => (g.send({ type: 'start', url, ids: ids.filter((_, i) => i % gens.length === gi), rampMs }), once(g, 'started'))));
   const started = performance.now();
   const at = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, started + ms - performance.now())));
   await at(2500);
-  const mid = await ask<Stats>(child, 'stats');
-  for (const c of callers) c.speak(600, performance.now());
+  const mid = await ask<Stats>(server, 'stats');
+  for (const g of gens) g.send({ type: 'speak' });
   await at(6500);
-  for (const c of callers) c.speak(600, performance.now());
+  for (const g of gens) g.send({ type: 'speak' });
   await at(SECONDS * 1000 - 500);
-  const end = await ask<Stats>(child, 'stats');
-  clearInterval(clock);
-  for (const c of callers) c.hangup();
-  await new Promise((r) => setTimeout(r, 500));
-  child.send({ type: 'exit' });
-  await new Promise((r) => child.once('exit', r));
+  const end = await ask<Stats>(server, 'stats');
+  // stop sending, let in-flight frames land, then count: what was sent and never handled is lost
+  const reports = await Promise.all(gens.map((g) => (g.send({ type: 'quiesce' }), once<CallerReport>(g, 'quiesce'))));
+  const fin = await ask<Stats>(server, 'stats');
+  for (const g of gens) g.send({ type: 'hangup' });
+  await Promise.all(gens.map((g) => new Promise((r) => g.once('exit', r))));
+  server.send({ type: 'exit' });
+  await new Promise((r) => server.once('exit', r));
   const appends = fake?.appends() ?? 0;
   await fake?.close();
 
+  const sum = (f: (r: CallerReport) => number) => reports.reduce((n, r) => n + f(r), 0);
   const cpuUs = end.cpu.user + end.cpu.system - (mid.cpu.user + mid.cpu.system);
   const relayed = end.framesIn + end.framesOut - (mid.framesIn + mid.framesOut);
   const wallS = (SECONDS * 1000 - 500 - 2500) / 1000;
-  const sentByCallers = callers.reduce((n, c) => n + c.stats.framesSent, 0);
-  const recvByCallers = callers.reduce((n, c) => n + c.stats.framesReceived, 0);
-  // inbound loss: caller frames the server never handled (and, for realtime, never forwarded upstream)
-  const lostIn = Math.max(0, sentByCallers - end.framesIn) + (engine === 'realtime' ? Math.max(0, end.framesIn - appends) : 0);
-  const lostOut = Math.max(0, end.framesOut - recvByCallers);
-  const added = [...mid.added, ...end.added];
-  const jitter = callers.flatMap((c) => c.stats.jitter);
-  const first = callers.map((c) => c.stats.firstFrameMs ?? Infinity);
-  const e2e = callers.flatMap((c) => c.stats.e2e);
+  const lostIn = Math.max(0, sum((r) => r.framesSent) - fin.framesIn) + (engine === 'realtime' ? Math.max(0, fin.framesIn - appends) : 0);
+  const lostOut = Math.max(0, fin.framesOut - sum((r) => r.framesReceived));
+  const added = [...mid.added, ...end.added, ...fin.added];
+  const jitter = reports.flatMap((r) => r.jitter);
+  const first = reports.flatMap((r) => r.first);
+  const e2e = reports.flatMap((r) => r.e2e);
   return {
     engine,
     K: k,
@@ -101,14 +105,14 @@ async function runOne(engine: string, k: number): Promise<Record<string, string 
     'jitter p99 ms': pct(jitter, 99).toFixed(1),
     'lost in': lostIn,
     'lost out': lostOut,
-    'late sends': callers.reduce((n, c) => n + c.stats.lateSends, 0),
+    'gen late/skipped': `${sum((r) => r.lateSends)}/${sum((r) => r.skipped)}`,
     'µs/frame': relayed ? (cpuUs / relayed).toFixed(1) : '-',
     'CPU %/call': ((cpuUs / 1e6 / wallS / k) * 100).toFixed(3),
     'MiB/call': ((end.rss - base.rss) / 1048576 / k).toFixed(2),
     'first p50 ms': pct(first, 50).toFixed(0),
     'first p95 ms': pct(first, 95).toFixed(0),
     turns: added.length,
-    dropped: callers.filter((c) => c.stats.closedEarly).length,
+    dropped: sum((r) => r.dropped),
   };
 }
 

@@ -72,8 +72,10 @@ export class Playout {
     private readonly hooks: { onFirstFrame?(seg: Segment, now: number): void; onPlayed?(seg: Segment): void } = {},
     private readonly aheadFrames = 2,
     private readonly now: () => number = () => performance.now(),
+    /** When false the caller drives `tick` itself (unit tests with a virtual clock). */
+    shared = true,
   ) {
-    register(this);
+    if (shared) register(this);
   }
 
   /** Opens a new segment (a sentence) at the end of the queue. */

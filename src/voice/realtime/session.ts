@@ -69,6 +69,8 @@ export class RealtimeCallSession implements CallEngine {
   private readonly segResponse = new Map<Segment, string>();
   private turnIndex = 0;
   private closed = false;
+  /** Saying goodbye after a failure: no more forwarding, but the line still plays. */
+  private ending = false;
   private readonly startedAt = Date.now();
   private maxTimer: NodeJS.Timeout | null = null;
   private readonly tools = new AbortController();
@@ -125,13 +127,13 @@ export class RealtimeCallSession implements CallEngine {
 
   /** Caller audio: forwarded untouched (held while the model connects). */
   onMedia(payloadBase64: string): void {
-    if (this.closed) return;
+    if (this.closed || this.ending) return;
     if (this.rt) this.rt.appendAudio(payloadBase64);
     else if (this.held.length < 1500) this.held.push(payloadBase64);
   }
 
   private onRealtime(e: RealtimeEvent): void {
-    if (this.closed) return;
+    if (this.closed || this.ending) return;
     switch (e.type) {
       case 'speechStarted':
         if (this.playout.speaking) this.bargeIn();
@@ -252,21 +254,20 @@ export class RealtimeCallSession implements CallEngine {
   }
 
   private async fail(name: CallEventName, line: string, e?: unknown): Promise<void> {
-    if (this.closed) return;
+    if (this.closed || this.ending) return;
+    this.ending = true;
     this.event(name, e ? { message: String((e as Error).message ?? e) } : undefined);
     if (this.playout.speaking) this.playout.clear();
     const rt = this.rt;
     this.rt = null;
     void rt?.close().catch(() => {});
     this.held = [];
-    this.closed = true; // stop forwarding; the goodbye below still plays
     const frames = await synthesizeFrames(this.deps.lineTts, line).catch(() => [] as string[]);
     const seg = this.playout.begin(line, 'x');
     this.playout.appendFrames(seg, frames);
     this.playout.end(seg);
     setTimeout(() => {
       this.sink.hangup(name);
-      this.closed = false;
       void this.close(name);
     }, frames.length * 20 + 300).unref();
   }

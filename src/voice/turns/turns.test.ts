@@ -13,11 +13,11 @@ describe('SpeechDetector', () => {
     expect(d.isSpeaking).toBe(false);
     feed(true);
     feed(true);
-    expect(feed(true)).toEqual({ type: 'start', at: 80 });
+    expect(feed(true)).toEqual({ type: 'start', at: 60 }); // the first voiced frame of the run arrived at 60
     for (let i = 0; i < 10; i++) feed(true);
     const lastVoiced = t;
     const changes = Array.from({ length: 10 }, () => feed(false)).filter(Boolean);
-    expect(changes).toEqual([{ type: 'end', at: lastVoiced, speechMs: lastVoiced - 80 }]);
+    expect(changes).toEqual([{ type: 'end', at: lastVoiced, speechMs: lastVoiced - 60 }]);
   });
 });
 
