@@ -30,12 +30,14 @@ export class FakeTwilioPeer {
   private pendingMarks: Array<{ name: string; atMs: number }> = [];
   private timer: NodeJS.Timeout;
   readonly streamSid = 'MZ' + Math.random().toString(16).slice(2).padEnd(32, '0');
-  readonly callSid = 'CA' + Math.random().toString(16).slice(2).padEnd(32, '0');
+  readonly callSid: string;
   readonly opened: Promise<void>;
   readonly closed: Promise<void>;
 
-  constructor(url: string) {
-    this.ws = new WebSocket(url);
+  /** `headers` go on the upgrade request (Twilio signs it with X-Twilio-Signature); `callSid` as the webhook had it. */
+  constructor(url: string, opts: { headers?: Record<string, string>; callSid?: string } = {}) {
+    this.callSid = opts.callSid ?? 'CA' + Math.random().toString(16).slice(2).padEnd(32, '0');
+    this.ws = new WebSocket(url, { headers: opts.headers });
     this.opened = new Promise((r, j) => {
       this.ws.once('open', () => r());
       this.ws.once('error', j);
