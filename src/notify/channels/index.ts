@@ -1,5 +1,6 @@
 /** Picks the real channel when it is configured and the dev inbox otherwise. */
 import type { Db } from '../../db/index.js';
+import type { Clock } from '../../lib/index.js';
 import type { Channels } from './channel.js';
 import { devInboxChannel } from './dev-inbox.js';
 import { smtpChannel, type SmtpOptions } from './smtp.js';
@@ -18,6 +19,8 @@ export interface ChannelConfig {
   twilio?: { accountSid?: string; authToken?: string; apiBase: string; defaultFrom?: string | null };
   publicUrl?: string;
   webhookAllowPrivate?: boolean;
+  /** The clock webhook timestamps are signed with (the dispatcher's). */
+  clock?: Clock;
 }
 
 /**
@@ -34,6 +37,6 @@ export function createChannels(db: Db, c: ChannelConfig): Channels {
     email: c.smtp ? smtpChannel(c.smtp, links) : inbox,
     sms: tw ? twilioSmsChannel(tw, links) : inbox,
     call: tw ? twilioCallChannel(tw, links) : inbox,
-    webhook: webhookChannel(db, { allowPrivate: c.webhookAllowPrivate ?? false }),
+    webhook: webhookChannel(db, { allowPrivate: c.webhookAllowPrivate ?? false, now: c.clock ? () => c.clock!.now() : undefined }),
   };
 }
