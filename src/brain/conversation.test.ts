@@ -144,6 +144,15 @@ describe('booking', () => {
     expect(local(mine[0].start, SALON.timezone)).not.toBe('2026-03-11T10:00');
   });
 
+  it('"anything later?" offers times after the last one offered, the same day', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('haircut thursday');
+    const r = await t.say('anything later in the day?');
+    expect(r.text).toMatch(/On Thursday, March 12 I have 10:45 AM or 12:15 PM/);
+    await t.say('the first', 'Jen Park', 'yes');
+    expect(local(t.booked()[0].start, SALON.timezone)).toBe('2026-03-12T10:45');
+  });
+
   it('"no" to the offered times asks for another day, and "whenever" means the earliest', async () => {
     const t = setup(SALON, SALON_MORNING);
     await t.say('haircut tomorrow afternoon');

@@ -185,7 +185,9 @@ export function toEvent(
 ): DialogEvent {
   const facts: Facts = {};
   if (u.service) facts.service = u.service.service;
-  if (u.when) facts.when = u.when;
+  // "the first" while choosing among offers is a pick, not the first of the month
+  const pickNotDate = expecting === 'pick' && u.pick !== undefined && u.when && !u.when.time && !u.when.range;
+  if (u.when && !pickNotDate) facts.when = u.when;
   const name = u.name ?? (expecting === 'name' ? bareName(raw) : undefined);
   if (name) facts.name = name;
   if (u.phone) facts.phone = u.phone;
@@ -198,6 +200,7 @@ export function toEvent(
     facts,
     ...(u.yesNo ? { yesNo: u.yesNo } : {}),
     ...(u.pick !== undefined ? { pick: u.pick } : {}),
+    ...(u.shift && (expecting === 'pick' || expecting === 'confirm') ? { shift: u.shift } : {}),
     bookIntent: u.intents.includes('book'),
     sameNumber: u.sameNumber,
     expecting,
@@ -211,7 +214,7 @@ export function toEvent(
     if (intents[0] === task && ctx.task !== task) return { type: 'START', task, turn };
   }
   if (intents.includes('message') && !intents.includes('book') && !answering) return { type: 'START', task: 'message', turn };
-  const hasPerson = !!(facts.name || facts.phone || u.pick !== undefined);
+  const hasPerson = !!(facts.name || facts.phone || u.pick !== undefined || turn.shift);
   // "are you open on Saturday?" names a day but asks for information, not a booking
   const asksInfo = INFO_QUESTION.test(u.text);
   if (intents.includes('question') && !intents.includes('book') && !hasPerson && !answering && (!facts.when || asksInfo)) {

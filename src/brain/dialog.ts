@@ -34,6 +34,7 @@ export interface TurnEvent {
   facts: Facts;
   yesNo?: YesNo;
   pick?: number | 'last';
+  shift?: 'later' | 'earlier';
   bookIntent: boolean;
   sameNumber: boolean;
   expecting: Expecting;
@@ -163,6 +164,12 @@ export function mergeWish(old: TimeWish | undefined, next: TimeWish): TimeWish {
   return out;
 }
 
+function addMinutes(hm: string, n: number): string {
+  const [h, m] = hm.split(':').map(Number);
+  const t = Math.min(h * 60 + m + n, 23 * 60 + 59);
+  return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+}
+
 /** The offered slot the wish names by its time ("three works" after "3 PM or 4:30"), if any. */
 export function matchOffered(offered: Slot[], wish: TimeWish, tz: string): Slot | undefined {
   if (!wish.time) return undefined;
@@ -192,6 +199,16 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
     p.slot = ev.pick === 'last' ? offered[offered.length - 1] : offered[Math.min(ev.pick, offered.length - 1)];
   } else if (ev.expecting === 'pick' && ev.yesNo === 'yes' && offered.length === 1) {
     p.slot = offered[0];
+  } else if (ev.shift && offered.length && !f.when?.time) {
+    // "anything later?": after the last offer (or before the first) on the same day
+    const edge = localParts(ev.shift === 'later' ? offered[offered.length - 1].start : offered[0].start, ctx.business.timezone);
+    const base = mergeWish(ctx.wish, f.when ?? {});
+    const wish: TimeWish = { ...(f.when?.date || f.when?.range ? {} : { date: edge.date }), ...base, ...(ev.shift === 'later' ? { after: addMinutes(edge.time, 1) } : { before: edge.time }) };
+    delete wish.partOfDay;
+    delete wish.earliest;
+    if (ev.shift === 'later') delete wish.before;
+    else delete wish.after;
+    Object.assign(p, { wish, offered: [], slot: undefined, searchNeeded: true });
   } else if (ev.expecting === 'pick' && ev.yesNo === 'no' && !f.when) {
     // none of the offers: ask for another day or time
     Object.assign(p, { offered: [], wish: undefined, slot: undefined });

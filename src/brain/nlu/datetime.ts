@@ -3,8 +3,8 @@
  * time zone. The output is a "wish": what the caller asked for, not yet a slot.
  *
  * Deliberate readings (the confirmation always reads weekday and date back):
- * - a bare weekday ("Monday") and "next Monday" both mean the first such day after today;
- *   "this Monday" may be today;
+ * - a bare weekday ("Monday") is the first such day after today; "this Monday" may be today;
+ *   "next Thursday" is the Thursday of next week (Monday-start weeks);
  * - an hour without am/pm is read inside a working day: 7–11 → morning, 12 → noon, 1–6 → afternoon,
  *   unless a part of day says otherwise ("8 tonight" → 20:00);
  * - "the 18th" is this month's 18th, or next month's when that has passed;
@@ -127,6 +127,8 @@ function findDates(m: { s: string }, today: DateTime): Array<Hit<DateValue>> {
     const wd = WEEKDAYS[x[2]];
     let delta = (wd - today.weekday + 7) % 7;
     if (delta === 0 && x[1] !== 'this') delta = 7;
+    // "next Thursday" said on a Tuesday is the Thursday of next week, not the day after tomorrow
+    if (x[1] === 'next' && today.plus({ days: delta }).weekNumber === today.weekNumber) delta += 7;
     add(x.index, { date: iso(today.plus({ days: delta })) });
   });
   return hits;

@@ -9,7 +9,7 @@ import { findAddress } from './address.js';
 import { parseTimeWish, type TimeWish } from './datetime.js';
 import { findEmail } from './email.js';
 import { createEmergencyDetector, type EmergencyHit } from './emergency.js';
-import { findIntents, isCorrection, pickOption, yesNo, type Intent, type YesNo } from './intent.js';
+import { findIntents, isCorrection, pickOption, relativeShift, yesNo, type Intent, type YesNo } from './intent.js';
 import { bareName, findName } from './names.js';
 import { findPhone } from './phone.js';
 import { createServiceMatcher } from './services.js';
@@ -19,7 +19,7 @@ export type { TimeWish, PartOfDay } from './datetime.js';
 export { PART_OF_DAY_WINDOWS, parseTimeWish, resolveHour } from './datetime.js';
 export type { EmergencyHit } from './emergency.js';
 export type { Intent, YesNo } from './intent.js';
-export { findIntents, isCorrection, pickOption, yesNo } from './intent.js';
+export { findIntents, isCorrection, pickOption, relativeShift, yesNo } from './intent.js';
 export { bareName, findName } from './names.js';
 export { findPhone, speakPhone, toE164 } from './phone.js';
 export { findEmail } from './email.js';
@@ -45,6 +45,8 @@ export interface Understanding {
   emergency?: EmergencyHit;
   correction: boolean;
   pick?: number | 'last';
+  /** "Anything later?" / "something earlier": relative to what was offered. */
+  shift?: 'later' | 'earlier';
   /** A staff member the caller asked for ("with Ana"). */
   staff?: string;
   /** The caller means the number they are calling from ("this number", "the one I'm calling from"). */
@@ -125,6 +127,8 @@ export function createNlu(business: BusinessProfile): Nlu {
       if (staff) u.staff = staff;
       const pick = pickOption(numbersToDigits(text));
       if (pick !== undefined) u.pick = pick;
+      const shift = pick === undefined ? relativeShift(text) : undefined;
+      if (shift) u.shift = shift;
       return u;
     },
   };

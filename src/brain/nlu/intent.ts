@@ -9,7 +9,7 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   ['reschedule', /\bre-?schedul\w*|\bmove (my|the|our) (appointment|booking|visit)|\bchange (my|the|our) (appointment|booking|time)|\bpush (my|it|the appointment) back\b|\bpostpone\b|\bdifferent (day|time) for my\b|\bmove it to\b/],
   ['message', /\b(leave|take) a message\b|\bpass (it |this |that )?(along|on)\b|\blet (him|her|them|the owner|the team|someone) know\b|\b(have|ask) (him|her|them|someone|somebody) (to )?call me( back)?\b|\bcall me back\b|\bcallback\b|\bvoice ?mail\b/],
   ['book', /\b(book|schedule|make|set up|get|need|want|like|have) (an? |my |the )?(appointment|booking|visit|slot|spot|consultation|estimate|quote)\b|\bbook\w*\b|\bschedul\w*\b|\bappointment\b|\b(come in|come out|send someone|someone (to )?come|fit me in|squeeze me in)\b|\b(availab\w*|opening|openings|free slot|anything (open|available))\b|\b(i|we)(?: need|'d like| would like| want| wanna) (a|an|my|the|to get|someone|some)\b/],
-  ['question', /\?|^(what|when|where|how|why|which|who|do you|does|are you|is there|is it|can i|can you|could you tell)\b|\b(how much|what (are|is) your|your (hours|address|prices?|rates?)|do you (take|accept|offer|do|have|work|open)|are you open|open on|located|insurance|parking|walk-?ins?|warranty|price|cost|charge|fee)\b/],
+  ['question', /\?|^(?:(?:and|so|ok|okay|also|oh|um|hi|hey),? )?(what|when|where|how|why|which|who|do you|does|are you|is there|is it|can i|can you|could you tell)\b|\b(how much|how long|how many|what (are|is) your|your (hours|address|prices?|rates?)|do you (take|accept|offer|do|have|work|open)|are you open|open on|located|insurance|parking|walk-?ins?|warranty|price|cost|charge|fee)\b/],
   ['goodbye', /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all|nothing else|no,? that's (all|it)|have a (good|great|nice) (day|one|night|evening)|talk to you later|i'm (all )?set|we're (all )?(good|set)|i'm good,? thanks?)\b/],
 ];
 
@@ -34,6 +34,13 @@ export function yesNo(text: string): YesNo | undefined {
   return undefined;
 }
 
+/** "Something later" / "anything earlier": relative to the times just offered. */
+export function relativeShift(text: string): 'later' | 'earlier' | undefined {
+  if (/\b(later|after that|later in the day|anything after)\b/.test(text) && !/\b(later|latter) one\b/.test(text)) return 'later';
+  if (/\b(earlier|sooner|before that)\b/.test(text) && !/\bearlier one\b/.test(text)) return 'earlier';
+  return undefined;
+}
+
 /** True when the turn corrects something said before ("actually make it 11"). */
 export function isCorrection(text: string): boolean {
   return /\b(actually|instead|make it|change (it|that) to|rather|i meant|i mean|no wait|wait,? no|scratch that|sorry,? i mean|on second thought|can we do|let's do|let's make it|switch (it )?to|not \w+,? but)\b/.test(text);
@@ -41,6 +48,8 @@ export function isCorrection(text: string): boolean {
 
 /** An index into the options just offered ("the first one" → 0, "the later one" → last), or undefined. */
 export function pickOption(text: string): number | 'last' | undefined {
+  const alone = /^(?:(?:ok|okay|yes|yeah|um|uh),? )?(?:the )?(1st|first|2nd|second|3rd|third|last|earlier|later)(?: one)?(?: please)?[.!]?$/.exec(text.trim());
+  if (alone) return ({ '1st': 0, first: 0, earlier: 0, '2nd': 1, second: 1, '3rd': 2, third: 2 } as Record<string, number>)[alone[1]] ?? 'last';
   if (/\b(1st|first|earlier|earliest) (one|option|slot|time)\b|\bthe (1st|first|earlier) one\b/.test(text)) return 0;
   if (/\b(2nd|second) (one|option|slot|time)\b/.test(text)) return 1;
   if (/\b(3rd|third) (one|option|slot|time)\b/.test(text)) return 2;

@@ -58,6 +58,9 @@ describe('dates and times in the business time zone', () => {
     ['Tomorrow at three', { date: '2026-03-11', time: '15:00' }],
     ['Monday morning', { date: '2026-03-16', partOfDay: 'morning' }],
     ['next Tuesday', { date: '2026-03-17' }],
+    ['next Thursday', { date: '2026-03-19' }],
+    ['next Monday', { date: '2026-03-16' }],
+    ['thursday', { date: '2026-03-12' }],
     ['this Tuesday', { date: '2026-03-10' }],
     ['on Friday', { date: '2026-03-13' }],
     ['wednesday', { date: '2026-03-11' }],
@@ -403,12 +406,18 @@ describe('corrections, picks and fillers', () => {
     expect(read(text).correction).toBe(want);
   });
 
+  it.each([
+    ['anything later?', 'later'], ['what about later in the day', 'later'], ['something earlier', 'earlier'], ['the later one', undefined],
+  ])('shift: %s', (text, want) => {
+    expect(read(text).shift).toBe(want);
+  });
+
   it('a correction carries the new value', () => {
     expect(read('actually make it 11').when).toEqual({ time: '11:00' });
   });
 
   it.each([
-    ['the first one', 0], ['the second one', 1], ['second option please', 1], ['the later one', 'last'], ['the earlier one', 0],
+    ['the first one', 0], ['the second one', 1], ['the first', 0], ['ok the second', 1], ['the last', 'last'], ['second option please', 1], ['the later one', 'last'], ['the earlier one', 0],
   ])('pick: %s', (text, want) => {
     expect(read(text).pick).toBe(want);
   });
