@@ -1,0 +1,111 @@
+/** The dashboard's HTTP client: bearer tokens, one refresh in flight at a time, and API errors with field paths. */
+
+/** What the server answers on register, login and refresh. */
+export interface Session { accessToken: string; refreshToken: string; user: User; organization: Organization }
+/** A dashboard user (API.md › Auth and team). */
+export interface User { id: string; email: string; name: string | null; role: Role; organizationId: string }
+/** The three roles of an organization. */
+export type Role = 'admin' | 'operator' | 'viewer';
+/** The organization document. */
+export interface Organization {
+  id: string; name: string; timezone: string; industry: string; plan: string; chatKey: string;
+  onboarding: Record<string, boolean>;
+}
+
+/** An error answered by the API: `{ error: { code, message, details } }`, with field errors keyed by path. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) { super(message); }
+
+  /** Field errors by path without the `body.`/`query.` prefix (e.g. `customer.name`). */
+  get fields(): Record<string, string> {
+    const list = (this.details as { fields?: { path: string; message: string }[] } | undefined)?.fields ?? [];
+    const out: Record<string, string> = {};
+    for (const f of list) out[f.path.replace(/^(body|querystring|query|params)\.?/, '')] ??= f.message;
+    return out;
+  }
+}
+
+const KEY = 'io.session';
+type Tokens = { accessToken: string; refreshToken: string };
+let tokens: Tokens | null = read();
+const listeners = new Set<() => void>();
+
+function read(): Tokens | null {
+  try { return JSON.parse(localStorage.getItem(KEY) ?? 'null'); } catch { return null; }
+}
+
+/** Stores a token pair (or forgets it) and tells subscribers, so the app can leave for the login page. */
+export function setTokens(t: Tokens | null) {
+  tokens = t;
+  if (t) localStorage.setItem(KEY, JSON.stringify({ accessToken: t.accessToken, refreshToken: t.refreshToken }));
+  else localStorage.removeItem(KEY);
+  for (const l of listeners) l();
+}
+
+/** The current access token, if signed in. */
+export const accessToken = () => tokens?.accessToken ?? null;
+/** The current refresh token, if signed in. */
+export const refreshToken = () => tokens?.refreshToken ?? null;
+/** Subscribes to sign-in / sign-out. */
+export function onTokens(l: () => void) { listeners.add(l); return () => { listeners.delete(l); }; }
+
+let refreshing: Promise<boolean> | null = null;
+
+/** Swaps the refresh token for a new pair once, however many requests hit 401 at the same moment. */
+export function refreshSession(): Promise<boolean> {
+  const rt = tokens?.refreshToken;
+  if (!rt) return Promise.resolve(false);
+  refreshing ??= (async () => {
+    try {
+      const res = await fetch('/api/auth/refresh', {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: rt }),
+      });
+      if (!res.ok) { setTokens(null); return false; }
+      const s = (await res.json()) as Session;
+      setTokens({ accessToken: s.accessToken, refreshToken: s.refreshToken });
+      return true;
+    } catch { return false; } finally { refreshing = null; }
+  })();
+  return refreshing;
+}
+
+/** Calls the API; on 401 refreshes the session once and retries. Throws ApiError for any non-2xx. */
+export async function api<T = any>(path: string, opts: { method?: string; body?: unknown; headers?: Record<string, string>; auth?: boolean } = {}): Promise<T> {
+  const send = () => {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    if (opts.auth !== false && tokens) headers.authorization = `Bearer ${tokens.accessToken}`;
+    return fetch(path, { method: opts.method ?? 'GET', headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  };
+  let res = await send();
+  if (res.status === 401 && opts.auth !== false && tokens && (await refreshSession())) res = await send();
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let body: any;
+  try { body = text ? JSON.parse(text) : undefined; } catch { body = undefined; }
+  if (!res.ok) {
+    const e = body?.error;
+    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? (res.status >= 500 ? 'The server had a problem; try again.' : res.statusText), e?.details);
+  }
+  return body as T;
+}
+
+/** Shorthands for the verbs. */
+export const get = <T = any>(p: string) => api<T>(p);
+export const post = <T = any>(p: string, body?: unknown, headers?: Record<string, string>) => api<T>(p, { method: 'POST', body: body ?? {}, headers });
+export const put = <T = any>(p: string, body: unknown) => api<T>(p, { method: 'PUT', body });
+export const patch = <T = any>(p: string, body: unknown) => api<T>(p, { method: 'PATCH', body });
+export const del = <T = any>(p: string) => api<T>(p, { method: 'DELETE' });
+
+/** A query string from the defined, non-empty values. */
+export function qs(params: Record<string, string | number | undefined | null>): string {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') u.set(k, String(v));
+  const s = u.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,106 @@
+/** The dashboard's entry: session, shell with role-aware navigation, and lazily loaded pages. */
+import { StrictMode, Suspense, lazy, useEffect, useState, type ComponentType } from 'react';
+import { createRoot } from 'react-dom/client';
+import { SessionProvider, useSession } from './session.js';
+import { Link, match, navigate, useLocation } from './router.js';
+import { useLive, type LiveEvent } from './live.js';
+import './styles.css';
+
+const page = (f: () => Promise<{ default: ComponentType<any> }>) => lazy(f);
+const Home = page(() => import('./pages/Home.js'));
+const Calls = page(() => import('./pages/Calls.js'));
+const CallDetail = page(() => import('./pages/CallDetail.js'));
+const Calendar = page(() => import('./pages/Calendar.js'));
+const Leads = page(() => import('./pages/Leads.js'));
+const Knowledge = page(() => import('./pages/Knowledge.js'));
+const Agent = page(() => import('./pages/Agent.js'));
+const Hours = page(() => import('./pages/Hours.js'));
+const Services = page(() => import('./pages/Services.js'));
+const PhoneNumbers = page(() => import('./pages/PhoneNumbers.js'));
+const Notifications = page(() => import('./pages/Notifications.js'));
+const Integrations = page(() => import('./pages/Integrations.js'));
+const Team = page(() => import('./pages/Team.js'));
+const TestAgent = page(() => import('./pages/TestAgent.js'));
+const Onboarding = page(() => import('./pages/Onboarding.js'));
+const Auth = page(() => import('./pages/Auth.js'));
+
+const ROUTES: [string, ComponentType<any>][] = [
+  ['/', Home], ['/calls', Calls], ['/calls/:id', CallDetail], ['/calendar', Calendar], ['/leads', Leads],
+  ['/knowledge', Knowledge], ['/agent', Agent], ['/hours', Hours], ['/services', Services], ['/phone-numbers', PhoneNumbers],
+  ['/notifications', Notifications], ['/integrations', Integrations], ['/team', Team], ['/test', TestAgent], ['/onboarding', Onboarding],
+];
+
+const NAV: { to: string; label: string }[] = [
+  { to: '/', label: 'Home' }, { to: '/calls', label: 'Calls' }, { to: '/calendar', label: 'Appointments' }, { to: '/leads', label: 'Leads' },
+  { to: '/test', label: 'Test your agent' }, { to: '/knowledge', label: 'Knowledge' }, { to: '/agent', label: 'Agent & voice' },
+  { to: '/hours', label: 'Hours & holidays' }, { to: '/services', label: 'Services & staff' }, { to: '/phone-numbers', label: 'Phone numbers' },
+  { to: '/notifications', label: 'Notifications' }, { to: '/integrations', label: 'Integrations' }, { to: '/team', label: 'Team & roles' },
+];
+
+function Toasts() {
+  const [items, setItems] = useState<{ id: number; text: string; urgent: boolean }[]>([]);
+  useLive((e: LiveEvent) => {
+    const text = describe(e);
+    if (!text) return;
+    const id = Date.now() + Math.random();
+    setItems((xs) => [...xs.slice(-3), { id, text, urgent: /urgent/.test(e.type) || e.data?.priority === 'URGENT' }]);
+    setTimeout(() => setItems((xs) => xs.filter((x) => x.id !== id)), 6000);
+  });
+  return <div className="toasts" role="status" aria-live="polite">{items.map((t) => <div key={t.id} className={`toast${t.urgent ? ' urgent' : ''}`}>{t.text}</div>)}</div>;
+}
+
+function describe(e: LiveEvent): string | null {
+  if (e.type.startsWith('call.started') || e.type === 'call.created') return `New call from ${e.data?.from ?? 'a caller'}`;
+  if (e.type.startsWith('appointment.booked')) return 'New booking';
+  if (e.type === 'lead.urgent' || (e.type.startsWith('lead.') && e.data?.priority === 'URGENT')) return 'Urgent lead!';
+  if (e.type.startsWith('lead.created')) return 'New lead';
+  return null;
+}
+
+function Shell() {
+  const { user, organization, loading, signOut } = useSession();
+  const { path } = useLocation();
+  const [menu, setMenu] = useState(false);
+  const isPublic = path === '/login' || path === '/signup';
+
+  useEffect(() => { setMenu(false); }, [path]);
+  useEffect(() => {
+    if (loading) return;
+    if (!user && !isPublic) navigate(`/login${path !== '/' ? `?next=${encodeURIComponent(path)}` : ''}`, true);
+    if (user && isPublic) navigate('/', true);
+  }, [user, loading, isPublic, path]);
+
+  if (loading) return <p className="muted center" role="status">Loading…</p>;
+  if (!user || isPublic) return <Suspense fallback={null}><Auth mode={path === '/signup' ? 'signup' : 'login'} /></Suspense>;
+
+  let Page: ComponentType<any> | null = null;
+  let params: Record<string, string> = {};
+  for (const [pattern, C] of ROUTES) {
+    const m = match(pattern, path);
+    if (m) { Page = C; params = m; break; }
+  }
+
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">Skip to content</a>
+      <header className="topbar">
+        <button className="menu-btn" aria-expanded={menu} aria-controls="nav" onClick={() => setMenu(!menu)}>Menu</button>
+        <strong className="brand">InfiniOffice</strong>
+        <span className="org">{organization?.name}</span>
+        <span className="who"><span className="muted">{user.email}</span> <span className="badge role">{user.role}</span></span>
+        <button className="link" onClick={() => void signOut()}>Log out</button>
+      </header>
+      <nav id="nav" className={menu ? 'open' : ''} aria-label="Main">
+        <ul>{NAV.map((n) => <li key={n.to}><Link to={n.to}>{n.label}</Link></li>)}</ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p className="muted" role="status">Loading…</p>}>
+          {Page ? <Page {...params} /> : <p className="empty">This page does not exist. <Link to="/">Go home</Link></p>}
+        </Suspense>
+      </main>
+      <Toasts />
+    </div>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<StrictMode><SessionProvider><Shell /></SessionProvider></StrictMode>);

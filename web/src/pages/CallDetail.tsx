@@ -1,0 +1,116 @@
+/** One call: transcript, outcome, tool calls, linked appointment and lead, recording, per-turn latency. */
+import { useSession } from '../session.js';
+import { useLive } from '../live.js';
+import { Link } from '../router.js';
+import { Badge, Loader, PageHead, money, useFetch } from '../ui.js';
+import { fmtDateTime, fmtDuration, fmtTime, todayIn } from '../time.js';
+
+interface Turn { seq: number; role: 'caller' | 'agent'; text: string; at: string; asrMs: number | null; llmMs: number | null; ttsMs: number | null; e2eMs: number | null; interrupted: boolean; heardText: string | null }
+interface Call {
+  id: string; callSid: string | null; channel: string; direction: string; from: string | null; to: string | null; status: string; outcome: string | null;
+  engine: string | null; startedAt: string; endedAt: string | null; durationSec: number | null; costCents: number | null; summary: string | null;
+  recordingUrl: string | null; turns: Turn[]; events: { type: string; data: any; at: string }[];
+  appointment: { id: string; startAt: string; endAt: string; status: string; customerName: string; customerPhone: string | null } | null;
+  lead: { id: string; name: string | null; phone: string | null; need: string | null; priority: string; status: string } | null;
+}
+
+/** Stacked bars of STT / LLM / TTS per agent turn, with the end-to-end gap as text. */
+function Latency({ turns }: { turns: Turn[] }) {
+  const rows = turns.filter((t) => t.role === 'agent' && (t.e2eMs != null || t.llmMs != null));
+  if (rows.length === 0) return <p className="muted">No timings recorded for this call.</p>;
+  const max = Math.max(...rows.map((t) => Math.max(t.e2eMs ?? 0, (t.asrMs ?? 0) + (t.llmMs ?? 0) + (t.ttsMs ?? 0))), 1);
+  const w = (ms: number | null) => `${((ms ?? 0) / max) * 100}%`;
+  return (
+    <table className="latency">
+      <caption className="sr-only">Per-turn latency in milliseconds</caption>
+      <thead><tr><th>Turn</th><th>STT</th><th>LLM</th><th>TTS</th><th>End-to-end</th><th className="hide-sm"><span className="sr-only">Chart</span></th></tr></thead>
+      <tbody>
+        {rows.map((t) => (
+          <tr key={t.seq}>
+            <td>{t.seq}</td><td>{t.asrMs ?? '—'}</td><td>{t.llmMs ?? '—'}</td><td>{t.ttsMs ?? '—'}</td><td><strong>{t.e2eMs ?? '—'}</strong></td>
+            <td className="hide-sm bar-cell" aria-hidden="true">
+              <span className="bar stt" style={{ width: w(t.asrMs) }} /><span className="bar llm" style={{ width: w(t.llmMs) }} /><span className="bar tts" style={{ width: w(t.ttsMs) }} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The page. */
+export default function CallDetail({ id }: { id: string }) {
+  const { organization } = useSession();
+  const tz = organization?.timezone ?? 'UTC';
+  const call = useFetch<Call>(`/api/calls/${encodeURIComponent(id)}`);
+  useLive((e) => { if (e.data?.callId === id) void call.reload(); });
+  return (
+    <>
+      <PageHead title="Call"><Link to="/calls">← All calls</Link></PageHead>
+      <Loader state={call}>
+        {(c) => {
+          const tools = c.events.filter((e) => e.type === 'tool_call');
+          return (
+            <div className="call-grid">
+              <section className="card facts" aria-label="Summary">
+                <dl>
+                  <dt>When</dt><dd>{fmtDateTime(c.startedAt, tz)}</dd>
+                  <dt>Caller</dt><dd>{c.from ?? 'unknown'} <Badge tone="muted">{c.channel}</Badge></dd>
+                  <dt>Outcome</dt><dd>{c.outcome ? <Badge>{c.outcome}</Badge> : <Badge tone="live">{c.status}</Badge>}</dd>
+                  <dt>Duration</dt><dd>{fmtDuration(c.durationSec)}</dd>
+                  <dt>Cost</dt><dd>{money(c.costCents)}</dd>
+                  {c.callSid && <><dt>Call SID</dt><dd><code>{c.callSid}</code></dd></>}
+                </dl>
+                {c.summary && <p>{c.summary}</p>}
+                {c.recordingUrl && <audio controls preload="none" src={c.recordingUrl} aria-label="Recording">Your browser cannot play the recording.</audio>}
+              </section>
+              <section className="card links" aria-label="Linked records">
+                <h2>Appointment</h2>
+                {c.appointment ? (
+                  <p><Link to={`/calendar?date=${todayIn(tz, new Date(c.appointment.startAt))}`}>{fmtDateTime(c.appointment.startAt, tz)}</Link> · {c.appointment.customerName} <Badge>{c.appointment.status}</Badge></p>
+                ) : <p className="muted">None booked.</p>}
+                <h2>Lead</h2>
+                {c.lead ? (
+                  <p><Link to="/leads">{c.lead.name ?? 'Unknown'}</Link> {c.lead.phone} <Badge>{c.lead.priority}</Badge> <Badge>{c.lead.status}</Badge>{c.lead.need && <><br />{c.lead.need}</>}</p>
+                ) : <p className="muted">No lead captured.</p>}
+              </section>
+              <section className="card transcript" aria-labelledby="tr-h">
+                <h2 id="tr-h">Transcript</h2>
+                {c.turns.length === 0 ? <p className="muted">Nothing was said.</p> : (
+                  <ol className="chat-log">
+                    {c.turns.filter((t) => t.text).map((t) => (
+                      <li key={`${t.seq}-${t.role}`} className={t.role === 'agent' ? 'agent' : 'you'}>
+                        <span className="who">{t.role === 'agent' ? 'Agent' : 'Caller'} · {fmtTime(t.at, tz)}</span>
+                        {t.text}
+                        {t.interrupted && <span className="muted small"> (interrupted{t.heardText ? `; heard: “${t.heardText}”` : ''})</span>}
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </section>
+              <section className="card" aria-labelledby="tool-h">
+                <h2 id="tool-h">Tool calls</h2>
+                {tools.length === 0 ? <p className="muted">No tools were used.</p> : (
+                  <ul className="tools">
+                    {tools.map((e, i) => (
+                      <li key={i}>
+                        <details>
+                          <summary><code>{e.data.name ?? e.data.tool}</code> {e.data.ok === false ? <Badge tone="error">failed</Badge> : <Badge tone="ok">ok</Badge>} <span className="muted small">{fmtTime(e.at, tz)}</span></summary>
+                          <pre>{JSON.stringify({ args: e.data.args ?? e.data.input, result: e.data.result ?? e.data.output ?? e.data.error }, null, 2)}</pre>
+                        </details>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+              <section className="card" aria-labelledby="lat-h">
+                <h2 id="lat-h">Latency per turn (ms)</h2>
+                <Latency turns={c.turns} />
+              </section>
+            </div>
+          );
+        }}
+      </Loader>
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+/** Home: today at a glance, calls per day, live calls, and what is left to set up. */
+import { qs } from '../api.js';
+import { useSession, useCan } from '../session.js';
+import { useLive } from '../live.js';
+import { Link } from '../router.js';
+import { Badge, Loader, PageHead, money, useFetch } from '../ui.js';
+import { addDays, fmtDateTime, fmtTime, todayIn, zonedIso } from '../time.js';
+import { stepsLeft } from '../onboarding-steps.js';
+import { BarChart } from '../parts/chart.js';
+import type { CallRow } from './Calls.js';
+import type { Lead } from './Leads.js';
+
+interface Metrics {
+  calls: number; answered: number; answeredRate: number | null; booked: number; appointments: number; leads: number; urgent: number;
+  avgE2eMs: number | null; p95E2eMs: number | null; minutes: number; estimatedCostCents: number; callsPerDay: { day: string; calls: number }[];
+}
+
+function Stat({ label, value, tone }: { label: string; value: string | number; tone?: string }) {
+  return <div className={`stat${tone ? ` ${tone}` : ''}`}><span className="v">{value}</span><span className="l">{label}</span></div>;
+}
+
+/** The page. */
+export default function Home() {
+  const { organization } = useSession();
+  const admin = useCan('settings');
+  const tz = organization?.timezone ?? 'UTC';
+  const today = todayIn(tz);
+  const from = zonedIso(today, '00:00', tz);
+  const to = zonedIso(addDays(today, 1), '00:00', tz);
+  const start14 = zonedIso(addDays(today, -13), '00:00', tz);
+  const metrics = useFetch<Metrics>(`/api/dashboard/metrics${qs({ from, to })}`);
+  const trend = useFetch<Metrics>(`/api/dashboard/metrics${qs({ from: start14, to })}`);
+  const active = useFetch<{ items: { id: string; channel?: string; from?: string | null; startedAt?: string }[] }>('/api/calls/active');
+  const calls = useFetch<{ items: CallRow[] }>(`/api/calls${qs({ from, limit: 8 })}`);
+  const bookings = useFetch<{ items: { id: string; start: string; customer: { name: string }; status: string }[] }>(`/api/appointments${qs({ from, to })}`);
+  const leads = useFetch<{ items: Lead[] }>('/api/leads?status=new&limit=8');
+
+  useLive((e) => {
+    if (e.type.startsWith('call.') && e.type !== 'call.turn') { void active.reload(); void calls.reload(); void metrics.reload(); }
+    if (e.type.startsWith('appointment.')) { void bookings.reload(); void metrics.reload(); }
+    if (e.type.startsWith('lead.')) { void leads.reload(); void metrics.reload(); }
+  });
+
+  const left = stepsLeft(organization?.onboarding);
+  const days = Array.from({ length: 14 }, (_, i) => addDays(today, i - 13));
+  const perDay = new Map((trend.data?.callsPerDay ?? []).map((d) => [d.day, d.calls]));
+
+  return (
+    <>
+      <PageHead title={`Today at ${organization?.name ?? 'your business'}`} />
+      {admin && left.length > 0 && (
+        <section className="card setup" aria-labelledby="setup-h">
+          <h2 id="setup-h">Finish setting up</h2>
+          <p>{left.length} of 7 steps left:</p>
+          <ul className="chips">{left.map((s) => <li key={s.key}><Link to={`/onboarding?step=${s.key}`}>{s.label}</Link></li>)}</ul>
+        </section>
+      )}
+      <Loader state={metrics}>
+        {(m) => (
+          <section className="stats" aria-label="Today's numbers">
+            <Stat label="Calls today" value={m.calls} />
+            <Stat label="Bookings" value={m.appointments ?? m.booked} />
+            <Stat label="Leads" value={m.leads} />
+            <Stat label="Urgent leads" value={m.urgent} tone={m.urgent > 0 ? 'urgent' : undefined} />
+            <Stat label="Answered" value={m.answeredRate == null ? '—' : `${Math.round(m.answeredRate * 100)}%`} />
+            <Stat label="Avg turn latency" value={m.avgE2eMs == null ? '—' : `${m.avgE2eMs} ms`} />
+            <Stat label="p95 turn latency" value={m.p95E2eMs == null ? '—' : `${m.p95E2eMs} ms`} />
+            <Stat label="Estimated cost" value={money(m.estimatedCostCents)} />
+          </section>
+        )}
+      </Loader>
+      <div className="grid2">
+        <section className="card" aria-labelledby="live-h">
+          <h2 id="live-h">Live now <span className="dot" aria-hidden="true" /></h2>
+          <Loader state={active} empty={(d) => d.items.length === 0 && 'No calls in progress.'}>
+            {(d) => <ul className="list">{d.items.map((c) => <li key={c.id}><Link to={`/calls/${c.id}`}>{c.from ?? c.channel ?? 'Caller'}</Link> <Badge tone="live">live</Badge> <span className="muted small">since {fmtTime(c.startedAt, tz)}</span></li>)}</ul>}
+          </Loader>
+        </section>
+        <section className="card" aria-labelledby="trend-h">
+          <h2 id="trend-h">Calls per day</h2>
+          <Loader state={trend}>{() => <BarChart title="calls per day" labels={days.map((d) => d.slice(5))} values={days.map((d) => perDay.get(d) ?? 0)} />}</Loader>
+        </section>
+        <section className="card" aria-labelledby="calls-h">
+          <h2 id="calls-h">Today's calls</h2>
+          <Loader state={calls} empty={(d) => d.items.length === 0 && 'No calls today yet.'}>
+            {(d) => <ul className="list">{d.items.map((c) => <li key={c.id}><Link to={`/calls/${c.id}`}>{fmtTime(c.startedAt, tz)} · {c.from ?? c.channel}</Link> {c.outcome ? <Badge>{c.outcome}</Badge> : <Badge tone="live">{c.status}</Badge>}</li>)}</ul>}
+          </Loader>
+          <Link to="/calls">All calls →</Link>
+        </section>
+        <section className="card" aria-labelledby="book-h">
+          <h2 id="book-h">Today's bookings</h2>
+          <Loader state={bookings} empty={(d) => d.items.length === 0 && 'Nothing booked for today.'}>
+            {(d) => <ul className="list">{d.items.map((a) => <li key={a.id}>{fmtTime(a.start, tz)} · {a.customer.name} <Badge>{a.status}</Badge></li>)}</ul>}
+          </Loader>
+          <Link to="/calendar">Calendar →</Link>
+        </section>
+        <section className="card" aria-labelledby="leads-h">
+          <h2 id="leads-h">New leads</h2>
+          <Loader state={leads} empty={(d) => d.items.length === 0 && 'No new leads.'}>
+            {(d) => <ul className="list">{d.items.map((l) => <li key={l.id}>{l.name ?? 'Unknown'} · {l.need ?? ''} <Badge>{l.priority}</Badge> <span className="muted small">{fmtDateTime(l.createdAt, tz)}</span></li>)}</ul>}
+          </Loader>
+          <Link to="/leads">All leads →</Link>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+/** Leads: who called about what, how urgent, and where the follow-up stands. */
+import { useState } from 'react';
+import { patch, qs } from '../api.js';
+import { useCan, useSession } from '../session.js';
+import { useLive } from '../live.js';
+import { Link } from '../router.js';
+import { Badge, FormError, Loader, PageHead, Select, useFetch, useSubmit } from '../ui.js';
+import { fmtDateTime } from '../time.js';
+
+/** A lead as listed by GET /api/leads. */
+export interface Lead {
+  id: string; callId: string | null; name: string | null; phone: string | null; email: string | null; address: string | null;
+  need: string | null; kind: string; priority: 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT'; status: string; notes: string | null; createdAt: string;
+}
+const STATUSES = ['new', 'contacted', 'qualified', 'won', 'lost', 'closed'];
+const PRIORITIES = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
+
+function LeadRow({ lead, tz, onSaved }: { lead: Lead; tz: string; onSaved(l: Lead): void }) {
+  const can = useCan('operations');
+  const s = useSubmit();
+  const [notes, setNotes] = useState(lead.notes ?? '');
+  const save = (body: Partial<Lead>) => void s.run(async () => onSaved(await patch<Lead>(`/api/leads/${lead.id}`, body)));
+  return (
+    <li className={`card lead ${lead.priority.toLowerCase()}`}>
+      <div className="row wrap space">
+        <div>
+          <strong>{lead.name ?? 'Unknown caller'}</strong> <Badge>{lead.priority}</Badge> {lead.kind !== 'lead' && <Badge tone="muted">{lead.kind}</Badge>}
+          <div className="muted small">{[lead.phone, lead.email, lead.address].filter(Boolean).join(' · ')} · {fmtDateTime(lead.createdAt, tz)}
+            {lead.callId && <> · <Link to={`/calls/${lead.callId}`}>call</Link></>}</div>
+        </div>
+        {can ? (
+          <select aria-label={`Status of ${lead.name ?? 'lead'}`} value={lead.status} onChange={(e) => save({ status: e.target.value })}>
+            {[...new Set([lead.status, ...STATUSES])].map((x) => <option key={x}>{x}</option>)}
+          </select>
+        ) : <Badge>{lead.status}</Badge>}
+      </div>
+      {lead.need && <p>{lead.need}</p>}
+      {can ? (
+        <form className="row" onSubmit={(e) => { e.preventDefault(); save({ notes }); }}>
+          <label className="sr-only" htmlFor={`n-${lead.id}`}>Notes</label>
+          <input id={`n-${lead.id}`} value={notes} placeholder="Add a note…" onChange={(e) => setNotes(e.target.value)} />
+          <button disabled={s.busy || notes === (lead.notes ?? '')}>Save note</button>
+        </form>
+      ) : lead.notes && <p className="muted">{lead.notes}</p>}
+      <FormError error={s.error} />
+    </li>
+  );
+}
+
+/** The page. */
+export default function Leads() {
+  const { organization } = useSession();
+  const tz = organization?.timezone ?? 'UTC';
+  const [status, setStatus] = useState('');
+  const [priority, setPriority] = useState('');
+  const list = useFetch<{ items: Lead[]; nextCursor?: string }>(`/api/leads${qs({ status, priority })}`);
+  useLive((e) => { if (e.type.startsWith('lead.')) void list.reload(); });
+  return (
+    <>
+      <PageHead title="Leads" />
+      <div className="filters row wrap">
+        <Select label="Status" value={status} onChange={(e) => setStatus(e.target.value)}><option value="">Any</option>{STATUSES.map((x) => <option key={x}>{x}</option>)}</Select>
+        <Select label="Priority" value={priority} onChange={(e) => setPriority(e.target.value)}><option value="">Any</option>{PRIORITIES.map((x) => <option key={x}>{x}</option>)}</Select>
+      </div>
+      <Loader state={list} empty={(d) => d.items.length === 0 && 'No leads match.'}>
+        {(d) => <ul className="leads">{d.items.map((l) => <LeadRow key={l.id} lead={l} tz={tz} onSaved={(n) => list.setData((x) => ({ ...x!, items: x!.items.map((y) => (y.id === n.id ? { ...y, ...n } : y)) }))} />)}</ul>}
+      </Loader>
+    </>
+  );
+}

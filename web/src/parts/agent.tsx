@@ -1,0 +1,77 @@
+/** Greeting, voice and escalation settings, with a spoken preview of the greeting. */
+import { useEffect, useState, type FormEvent } from 'react';
+import { put } from '../api.js';
+import { useCan } from '../session.js';
+import { FormError, Input, Select, TextArea, useFetch, useSubmit } from '../ui.js';
+
+/** Voices offered in the picker: Deepgram Aura and OpenAI names (the server maps them to its providers). */
+export const VOICES = ['default', 'aura-asteria-en', 'aura-luna-en', 'aura-orion-en', 'aura-arcas-en', 'alloy', 'nova', 'shimmer', 'echo'];
+
+/**
+ * Plays the greeting in the browser. The preview uses the browser's speech synthesis, choosing a female or male
+ * voice to match the picked one, because the API has no preview route yet; the phone uses the server's TTS.
+ */
+export function previewGreeting(text: string, voice: string) {
+  if (!('speechSynthesis' in window)) return false;
+  const u = new SpeechSynthesisUtterance(text);
+  const male = /orion|arcas|echo/.test(voice);
+  const voices = speechSynthesis.getVoices().filter((v) => v.lang.startsWith('en'));
+  u.voice = voices.find((v) => (male ? /male|david|daniel|fred/i : /female|samantha|zira|victoria/i).test(v.name)) ?? voices[0] ?? null;
+  speechSynthesis.cancel();
+  speechSynthesis.speak(u);
+  return true;
+}
+
+/** The agent form; `onSaved` lets the onboarding wizard move on. */
+export function AgentForm({ onSaved, submitLabel = 'Save' }: { onSaved?(): void; submitLabel?: string }) {
+  const can = useCan('settings');
+  const config = useFetch<any>('/api/config');
+  const agent = useFetch<any>('/api/agent');
+  const s = useSubmit();
+  const [f, setF] = useState<{ greeting: string; escalationNumber: string; afterHours: string; voice: string; language: string; engine: string; persona: string } | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (config.data && agent.data && !f) setF({
+      greeting: config.data.greeting ?? '', escalationNumber: config.data.escalationNumber ?? '', afterHours: config.data.afterHours ?? 'answer',
+      voice: agent.data.voice ?? 'default', language: agent.data.language ?? 'en-US', engine: agent.data.engine ?? 'pipeline', persona: agent.data.persona ?? '',
+    });
+  }, [config.data, agent.data, f]);
+  if (!f) return config.error || agent.error ? <p className="notice error" role="alert">{(config.error ?? agent.error)!.message}</p> : <p className="muted" role="status">Loading…</p>;
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => { setSaved(false); setF({ ...f, [k]: e.target.value }); };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void s.run(async () => {
+      await put('/api/config', { greeting: f.greeting, escalationNumber: f.escalationNumber.trim() || null, afterHours: f.afterHours });
+      await put('/api/agent', { voice: f.voice, language: f.language, engine: f.engine, persona: f.persona });
+      setSaved(true);
+      onSaved?.();
+    });
+  };
+
+  return (
+    <form onSubmit={submit} className="stack" noValidate>
+      <TextArea label="Greeting" rows={3} value={f.greeting} onChange={set('greeting')} error={s.fields.greeting} disabled={!can} />
+      <div className="row wrap">
+        <Select label="Voice" value={f.voice} onChange={set('voice')} error={s.fields.voice} disabled={!can}>
+          {[...new Set([f.voice, ...VOICES])].map((v) => <option key={v} value={v}>{v}</option>)}
+        </Select>
+        <button type="button" onClick={() => previewGreeting(f.greeting, f.voice)}>▶ Play greeting</button>
+      </div>
+      <Input label="Escalation number (emergencies are transferred here)" type="tel" autoComplete="tel" value={f.escalationNumber} onChange={set('escalationNumber')}
+        error={s.fields.escalationNumber} placeholder="+1 555 010 0199" disabled={!can} />
+      <Select label="After hours" value={f.afterHours} onChange={set('afterHours')} error={s.fields.afterHours} disabled={!can}>
+        <option value="answer">The agent answers and books</option><option value="voicemail">Take a message</option><option value="forward">Forward to the escalation number</option>
+      </Select>
+      <div className="row wrap">
+        <Input label="Language" value={f.language} onChange={set('language')} error={s.fields.language} disabled={!can} />
+        <Select label="Engine" value={f.engine} onChange={set('engine')} error={s.fields.engine} disabled={!can}>
+          <option value="pipeline">Speech → text → speech</option><option value="realtime">Realtime speech-to-speech</option>
+        </Select>
+      </div>
+      <TextArea label="Persona and extra instructions" rows={3} value={f.persona} onChange={set('persona')} error={s.fields.persona} disabled={!can} />
+      <FormError error={s.error} />
+      {can && <div className="row"><button className="primary" disabled={s.busy}>{s.busy ? 'Saving…' : submitLabel}</button>{saved && <span className="ok" role="status">Saved</span>}</div>}
+    </form>
+  );
+}

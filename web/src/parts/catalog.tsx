@@ -1,0 +1,154 @@
+/** Services and staff panels: list, add, edit and remove (edit controls only for admins). */
+import { useState, type FormEvent } from 'react';
+import { del, post, put } from '../api.js';
+import { useCan } from '../session.js';
+import { FormError, Input, Loader, money, useFetch, useSubmit } from '../ui.js';
+
+/** A bookable service. */
+export interface Service { id: string; name: string; durationMin: number; bufferMin: number; priceCents: number | null; synonyms: string[]; active?: boolean }
+/** A staff member (provider). */
+export interface Staff { id: string; name: string; serviceIds: string[]; hours?: unknown; active?: boolean }
+
+const blankService = { name: '', durationMin: '60', bufferMin: '0', price: '', synonyms: '' };
+
+function ServiceForm({ initial, onDone, onCancel }: { initial?: Service; onDone(): void; onCancel?(): void }) {
+  const s = useSubmit();
+  const [f, setF] = useState(initial
+    ? { name: initial.name, durationMin: String(initial.durationMin), bufferMin: String(initial.bufferMin), price: initial.priceCents == null ? '' : (initial.priceCents / 100).toFixed(2), synonyms: initial.synonyms.join(', ') }
+    : blankService);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void s.run(async () => {
+      const body = {
+        name: f.name, durationMin: Number(f.durationMin), bufferMin: Number(f.bufferMin || 0),
+        priceCents: f.price === '' ? null : Math.round(Number(f.price) * 100),
+        synonyms: f.synonyms.split(',').map((x) => x.trim()).filter(Boolean),
+      };
+      if (initial) await put(`/api/services/${initial.id}`, body); else await post('/api/services', body);
+      if (!initial) setF(blankService);
+      onDone();
+    });
+  };
+  return (
+    <form className="inline-form" onSubmit={submit} aria-label={initial ? `Edit ${initial.name}` : 'Add a service'}>
+      <Input label="Service name" value={f.name} onChange={set('name')} error={s.fields.name} required />
+      <Input label="Minutes" type="number" min={5} max={720} value={f.durationMin} onChange={set('durationMin')} error={s.fields.durationMin} />
+      <Input label="Buffer (min)" type="number" min={0} max={240} value={f.bufferMin} onChange={set('bufferMin')} error={s.fields.bufferMin} />
+      <Input label="Price ($)" type="number" min={0} step="0.01" value={f.price} onChange={set('price')} error={s.fields.priceCents} />
+      <Input label="Also called (comma separated)" value={f.synonyms} onChange={set('synonyms')} error={s.fields.synonyms} />
+      <div className="row">
+        <button className="primary" disabled={s.busy}>{initial ? 'Save' : 'Add service'}</button>
+        {onCancel && <button type="button" onClick={onCancel}>Cancel</button>}
+      </div>
+      <FormError error={s.error} />
+    </form>
+  );
+}
+
+/** The services of the organization. */
+export function ServicesPanel() {
+  const can = useCan('settings');
+  const list = useFetch<{ items: Service[] }>('/api/services');
+  const [editing, setEditing] = useState<string | null>(null);
+  const rm = useSubmit();
+  return (
+    <section aria-labelledby="svc-h">
+      <h2 id="svc-h">Services</h2>
+      <Loader state={list} empty={(d) => d.items.length === 0 && 'No services yet: add what callers can book.'}>
+        {(d) => (
+          <table className="table">
+            <thead><tr><th>Service</th><th>Duration</th><th>Buffer</th><th>Price</th>{can && <th><span className="sr-only">Actions</span></th>}</tr></thead>
+            <tbody>
+              {d.items.map((sv) => editing === sv.id ? (
+                <tr key={sv.id}><td colSpan={5}><ServiceForm initial={sv} onDone={() => { setEditing(null); void list.reload(); }} onCancel={() => setEditing(null)} /></td></tr>
+              ) : (
+                <tr key={sv.id}>
+                  <td>{sv.name}{sv.synonyms.length > 0 && <div className="muted small">{sv.synonyms.join(', ')}</div>}</td>
+                  <td>{sv.durationMin} min</td><td>{sv.bufferMin} min</td><td>{money(sv.priceCents)}</td>
+                  {can && <td className="actions">
+                    <button className="link" onClick={() => setEditing(sv.id)}>Edit</button>
+                    <button className="link danger" onClick={() => confirm(`Remove ${sv.name}?`) && void rm.run(async () => { await del(`/api/services/${sv.id}`); await list.reload(); })}>Remove</button>
+                  </td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Loader>
+      <FormError error={rm.error} />
+      {can && <details className="add"><summary>Add a service</summary><ServiceForm onDone={() => void list.reload()} /></details>}
+    </section>
+  );
+}
+
+function StaffForm({ services, initial, onDone, onCancel }: { services: Service[]; initial?: Staff; onDone(): void; onCancel?(): void }) {
+  const s = useSubmit();
+  const [name, setName] = useState(initial?.name ?? '');
+  const [ids, setIds] = useState<string[]>(initial?.serviceIds ?? services.map((x) => x.id));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void s.run(async () => {
+      const body = { name, serviceIds: ids };
+      if (initial) await put(`/api/staff/${initial.id}`, body); else await post('/api/staff', body);
+      if (!initial) setName('');
+      onDone();
+    });
+  };
+  return (
+    <form className="inline-form" onSubmit={submit} aria-label={initial ? `Edit ${initial.name}` : 'Add a staff member'}>
+      <Input label="Staff name" value={name} onChange={(e) => setName(e.target.value)} error={s.fields.name} required />
+      <fieldset>
+        <legend>Does</legend>
+        {services.map((sv) => (
+          <label key={sv.id} className="check-inline">
+            <input type="checkbox" checked={ids.includes(sv.id)} onChange={(e) => setIds(e.target.checked ? [...ids, sv.id] : ids.filter((x) => x !== sv.id))} /> {sv.name}
+          </label>
+        ))}
+        {s.fields.serviceIds && <small className="field-error">{s.fields.serviceIds}</small>}
+      </fieldset>
+      <div className="row">
+        <button className="primary" disabled={s.busy}>{initial ? 'Save' : 'Add staff member'}</button>
+        {onCancel && <button type="button" onClick={onCancel}>Cancel</button>}
+      </div>
+      <FormError error={s.error} />
+    </form>
+  );
+}
+
+/** The staff (providers) and which services each one does. */
+export function StaffPanel() {
+  const can = useCan('settings');
+  const list = useFetch<{ items: Staff[] }>('/api/staff');
+  const services = useFetch<{ items: Service[] }>('/api/services');
+  const [editing, setEditing] = useState<string | null>(null);
+  const rm = useSubmit();
+  const svcName = (id: string) => services.data?.items.find((x) => x.id === id)?.name ?? '…';
+  return (
+    <section aria-labelledby="staff-h">
+      <h2 id="staff-h">Staff</h2>
+      <Loader state={list} empty={(d) => d.items.length === 0 && 'No staff yet: bookings go to the business as a whole.'}>
+        {(d) => (
+          <table className="table">
+            <thead><tr><th>Name</th><th>Services</th>{can && <th><span className="sr-only">Actions</span></th>}</tr></thead>
+            <tbody>
+              {d.items.map((st) => editing === st.id && services.data ? (
+                <tr key={st.id}><td colSpan={3}><StaffForm services={services.data.items} initial={st} onDone={() => { setEditing(null); void list.reload(); }} onCancel={() => setEditing(null)} /></td></tr>
+              ) : (
+                <tr key={st.id}>
+                  <td>{st.name}</td><td>{st.serviceIds.map(svcName).join(', ') || <span className="muted">none</span>}</td>
+                  {can && <td className="actions">
+                    <button className="link" onClick={() => setEditing(st.id)}>Edit</button>
+                    <button className="link danger" onClick={() => confirm(`Remove ${st.name}?`) && void rm.run(async () => { await del(`/api/staff/${st.id}`); await list.reload(); })}>Remove</button>
+                  </td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Loader>
+      <FormError error={rm.error} />
+      {can && services.data && <details className="add"><summary>Add a staff member</summary><StaffForm services={services.data.items} onDone={() => void list.reload()} /></details>}
+    </section>
+  );
+}

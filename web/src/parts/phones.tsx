@@ -1,0 +1,43 @@
+/** Phone numbers that route calls to this organization: list, connect, disconnect. */
+import { useState, type FormEvent } from 'react';
+import { del, post } from '../api.js';
+import { useCan } from '../session.js';
+import { FormError, Input, Loader, useFetch, useSubmit } from '../ui.js';
+
+/** The numbers panel; `onAdded` lets onboarding move on. */
+export function PhoneNumbersPanel({ onAdded }: { onAdded?(): void }) {
+  const can = useCan('settings');
+  const list = useFetch<{ items: { id: string; e164: string; provider: string }[] }>('/api/phone-numbers');
+  const s = useSubmit();
+  const rm = useSubmit();
+  const [num, setNum] = useState('');
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    void s.run(async () => { await post('/api/phone-numbers', { e164: num, provider: 'twilio' }); setNum(''); await list.reload(); onAdded?.(); });
+  };
+  return (
+    <section className="stack">
+      <Loader state={list} empty={(d) => d.items.length === 0 && 'No number connected: the agent runs in test mode (chat, simulator and browser test calls).'}>
+        {(d) => (
+          <ul className="list">
+            {d.items.map((p) => (
+              <li key={p.id}>
+                <strong>{p.e164}</strong> <span className="muted">{p.provider}</span>
+                {can && <button className="link danger" onClick={() => confirm(`Disconnect ${p.e164}?`) && void rm.run(async () => { await del(`/api/phone-numbers/${p.id}`); await list.reload(); })}>Disconnect</button>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Loader>
+      <FormError error={rm.error} />
+      {can && (
+        <form onSubmit={add} className="row wrap" noValidate>
+          <Input label="Your Twilio number" type="tel" value={num} onChange={(e) => setNum(e.target.value)} error={s.fields.e164} placeholder="+1 415 555 0100"
+            hint="Point the number's voice webhook at /twilio/voice on this server." />
+          <button className="primary" disabled={s.busy || !num.trim()}>Connect number</button>
+          <FormError error={s.error} />
+        </form>
+      )}
+    </section>
+  );
+}

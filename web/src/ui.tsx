@@ -1,0 +1,120 @@
+/** Small building blocks: data loading with loading/empty/error states, labelled fields, buttons, notices. */
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { ApiError, get } from './api.js';
+
+/** Loads a GET path; `null` path waits. Keeps the last data while reloading. */
+export function useFetch<T>(path: string | null) {
+  const [state, setState] = useState<{ data?: T; error?: ApiError | Error; loading: boolean }>({ loading: !!path });
+  const seq = useRef(0);
+  const load = useCallback(async () => {
+    if (!path) return;
+    const n = ++seq.current;
+    setState((s) => ({ ...s, loading: true }));
+    try {
+      const data = await get<T>(path);
+      if (n === seq.current) setState({ data, loading: false });
+    } catch (e) {
+      if (n === seq.current) setState((s) => ({ data: s.data, error: e as Error, loading: false }));
+    }
+  }, [path]);
+  useEffect(() => { void load(); }, [load]);
+  const setData = (f: (d: T | undefined) => T) => setState((s) => ({ ...s, data: f(s.data) }));
+  return { ...state, reload: load, setData };
+}
+
+/** Renders loading, error and empty states around a list or document. */
+export function Loader<T>({ state, empty, children }: {
+  state: { data?: T; error?: Error; loading: boolean };
+  empty?: (d: T) => boolean | ReactNode;
+  children: (d: T) => ReactNode;
+}) {
+  if (state.error && state.data === undefined) return <p className="notice error" role="alert">{state.error.message}</p>;
+  if (state.data === undefined) return <p className="muted" role="status" aria-busy="true">Loading…</p>;
+  const e = empty?.(state.data);
+  if (e) return <p className="empty">{typeof e === 'boolean' ? 'Nothing here yet.' : e}</p>;
+  return <>{children(state.data)}</>;
+}
+
+/** Tracks a form's submission: busy flag, top-level error and per-field errors from the API. */
+export function useSubmit() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | Error | null>(null);
+  const run = useCallback(async <R,>(fn: () => Promise<R>): Promise<R | undefined> => {
+    setBusy(true); setError(null);
+    try { return await fn(); } catch (e) { setError(e as Error); return undefined; } finally { setBusy(false); }
+  }, []);
+  const fields = error instanceof ApiError ? error.fields : {};
+  return { busy, error, fields, run, clear: () => setError(null) };
+}
+
+/** A form-level error (the field errors show beside their fields). */
+export function FormError({ error }: { error: Error | null }) {
+  if (!error) return null;
+  const hasFields = error instanceof ApiError && Object.keys(error.fields).length > 0;
+  return <p className="notice error" role="alert">{hasFields ? 'Please fix the highlighted fields.' : error.message}</p>;
+}
+
+type FieldProps = { label: string; error?: string; hint?: ReactNode };
+
+/** A labelled input with its error right below it. */
+export function Input({ label, error, hint, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
+  return (
+    <div className={`field${rest.type === 'checkbox' ? ' check' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} aria-invalid={!!error} aria-describedby={error ? `${id}-e` : undefined} {...rest} />
+      {hint && <small className="muted">{hint}</small>}
+      {error && <small className="field-error" id={`${id}-e`}>{error}</small>}
+    </div>
+  );
+}
+
+/** A labelled select. */
+export function Select({ label, error, children, ...rest }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} aria-invalid={!!error} aria-describedby={error ? `${id}-e` : undefined} {...rest}>{children}</select>
+      {error && <small className="field-error" id={`${id}-e`}>{error}</small>}
+    </div>
+  );
+}
+
+/** A labelled textarea. */
+export function TextArea({ label, error, ...rest }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} aria-invalid={!!error} aria-describedby={error ? `${id}-e` : undefined} {...rest} />
+      {error && <small className="field-error" id={`${id}-e`}>{error}</small>}
+    </div>
+  );
+}
+
+/** A page heading with optional actions on the right. */
+export function PageHead({ title, children }: { title: string; children?: ReactNode }) {
+  useEffect(() => { document.title = `${title} · InfiniOffice`; }, [title]);
+  return <header className="page-head"><h1>{title}</h1><div className="actions">{children}</div></header>;
+}
+
+/** A badge for statuses, outcomes and priorities. */
+export function Badge({ children, tone }: { children: ReactNode; tone?: string }) {
+  return <span className={`badge ${tone ?? String(children).toLowerCase().replace(/[^a-z]+/g, '-')}`}>{children}</span>;
+}
+
+/** Formats cents (or a number of dollars) as money. */
+export function money(cents: number | null | undefined): string {
+  if (cents == null || Number.isNaN(cents)) return '—';
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100);
+}
+
+/** The first defined value among alternative field names (for shapes still growing on the server). */
+export function pick<T = any>(o: any, ...names: string[]): T | undefined {
+  for (const n of names) {
+    const v = n.split('.').reduce((acc, k) => (acc == null ? undefined : acc[k]), o);
+    if (v !== undefined && v !== null) return v as T;
+  }
+  return undefined;
+}
