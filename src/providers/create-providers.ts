@@ -4,6 +4,7 @@
  * (the offline brain answers), no realtime engine.
  */
 import { DeepgramSpeechToText } from './stt/deepgram.js';
+import { LocalModelSpeechToText, sherpaOnnxTranscriber, type SherpaWhisperModel } from './stt/local-model.js';
 import { ScriptBook, ScriptedSpeechToText } from './stt/scripted.js';
 import { FliteTextToSpeech } from './tts/offline-flite.js';
 import { DeepgramAuraTextToSpeech } from './tts/deepgram-aura.js';
@@ -19,7 +20,9 @@ export interface ProvidersConfig {
   openai?: { apiKey: string; baseUrl?: string; chatModel?: string; ttsModel?: string; ttsVoice?: string; realtimeModel?: string };
   /** Self-hosted OpenAI-compatible chat endpoint (vLLM, Ollama, llama.cpp); no key needed. */
   openaiCompatible?: { baseUrl: string; apiKey?: string; model?: string };
-  stt?: 'deepgram' | 'scripted';
+  /** An operator-supplied Whisper ONNX model for sherpa-onnx-node (nothing on npm ships one). */
+  localModel?: SherpaWhisperModel;
+  stt?: 'deepgram' | 'local' | 'scripted';
   tts?: 'deepgram' | 'openai' | 'flite';
   /** First-chunk timeout of a TTS provider before falling back (ms). */
   ttsTimeoutMs?: number;
@@ -46,10 +49,13 @@ export function createProviders(cfg: ProvidersConfig = {}): Providers {
   const offlineTts = new FliteTextToSpeech();
   const dg = cfg.deepgram;
   const oa = cfg.openai;
+  const sttChoice = cfg.stt ?? (dg ? 'deepgram' : cfg.localModel ? 'local' : 'scripted');
   const stt: SpeechToText =
-    (cfg.stt ?? (dg ? 'deepgram' : 'scripted')) === 'deepgram' && dg
+    sttChoice === 'deepgram' && dg
       ? new DeepgramSpeechToText({ apiKey: dg.apiKey, baseUrl: dg.baseUrl, model: dg.sttModel })
-      : new ScriptedSpeechToText(scriptBook);
+      : sttChoice === 'local' && cfg.localModel
+        ? new LocalModelSpeechToText({ transcribe: sherpaOnnxTranscriber(cfg.localModel) })
+        : new ScriptedSpeechToText(scriptBook);
   const ttsChoice = cfg.tts ?? (dg ? 'deepgram' : oa ? 'openai' : 'flite');
   let primary: TextToSpeech | null = null;
   if (ttsChoice === 'deepgram' && dg) primary = new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.baseUrl, model: dg.ttsModel });
