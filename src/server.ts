@@ -9,6 +9,7 @@ import type { ApiContext } from './api/context.js';
 import { createAccessTokens } from './api/auth/tokens.js';
 import { seedDemo } from './seed-demo.js';
 import { productRoutes } from './wiring/product.js';
+import type { Providers } from './providers/index.js';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -25,7 +26,7 @@ export interface RunningServer {
 
 /** Options the composition root and the test harness may override. */
 /** `routes` replaces the product's capability routes (a test of one capability mounts only its own). */
-export interface ServerOptions { clock?: Clock; logger?: Logger; database?: Database; routes?: RoutePlugin[] }
+export interface ServerOptions { clock?: Clock; logger?: Logger; database?: Database; routes?: RoutePlugin[]; providers?: Providers }
 
 /** Builds the whole graph from a Config (database, live store, auth, routes) and listens. */
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
@@ -36,7 +37,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   const tokens = createAccessTokens(jwtSecret, config.auth.accessTtlSec);
   const ctx: ApiContext = { config, database, live, clock: opts.clock ?? systemClock, logger, tokens, version: VERSION };
   const demo = config.seedDemo ? { ...config.seedDemo, ...(await seedDemo(database.db, config.seedDemo)) } : undefined;
-  const app = await buildApp(ctx, opts.routes ?? productRoutes(ctx));
+  const app = await buildApp(ctx, opts.routes ?? await productRoutes(ctx, opts.providers));
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { hostname } from 'node:os';
 
 const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => ['1', 'true', 'yes'].includes(v));
 const opt = z.string().min(1).optional();
@@ -33,6 +34,10 @@ const EnvSchema = z.object({
   OPENAI_BASE_URL: z.string().url().default('https://api.openai.com/v1'),
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
   OPENAI_REALTIME_MODEL: z.string().default('gpt-4o-realtime-preview'),
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_API_KEY: opt,
+  LLM_MODEL: z.string().default('llama3.1'),
+  NODE_ID: opt,
   SMTP_URL: opt,
   SMTP_FROM: z.string().default('InfiniOffice <no-reply@infinioffice.local>'),
   GOOGLE_CLIENT_ID: opt,
@@ -94,6 +99,9 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
     openai: e.OPENAI_API_KEY
       ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, realtimeModel: e.OPENAI_REALTIME_MODEL }
       : undefined,
+    /** A self-hosted OpenAI-compatible chat endpoint (vLLM, Ollama, llama.cpp), no key needed. */
+    llmCompatible: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL } : undefined,
+    nodeId: e.NODE_ID ?? hostname(),
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
     google: e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET
       ? { clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET, oauthBase: e.GOOGLE_OAUTH_BASE, authUrl: e.GOOGLE_AUTH_URL, calendarBase: e.GOOGLE_CALENDAR_BASE }

@@ -3,19 +3,58 @@ import type { ApiContext } from '../api/context.js';
 import { createBookingRoutes } from '../api/routes/booking/index.js';
 import { callRoutes, eventRoutes } from '../api/routes/calls.js';
 import { createChatRoutes } from '../api/routes/chat.js';
+import type { Config } from '../config/index.js';
+import { serverSecret } from '../db/index.js';
+import { createProviders, type Providers } from '../providers/index.js';
+import { GreetingCache } from '../voice/index.js';
+import { createMediaStreamRoute, createTwilioWebhooks, updateCallTwiml, dialTwiml, type TelephonyDeps } from '../telephony/index.js';
+import { markInterruptedCalls } from '../calls/index.js';
 import { createReceptionist } from './receptionist.js';
+
+/** Speech and language providers from the configuration (local substitutes when keys are missing). */
+export function providersFor(config: Config): Providers {
+  return createProviders({
+    deepgram: config.deepgram ? { apiKey: config.deepgram.apiKey, baseUrl: config.deepgram.baseUrl } : undefined,
+    openai: config.openai ? { apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, chatModel: config.openai.model, realtimeModel: config.openai.realtimeModel } : undefined,
+    openaiCompatible: config.llmCompatible,
+  });
+}
 
 /**
  * The whole product's routes over one context: booking, calls and leads, live events, the chat
- * widget — each capability wired to the others through the receptionist.
+ * widget and the phone edge, each capability wired to the others through the receptionist.
  */
-export function productRoutes(ctx: ApiContext): RoutePlugin[] {
+export async function productRoutes(ctx: ApiContext, providers: Providers = providersFor(ctx.config)): Promise<RoutePlugin[]> {
   const db = ctx.database.db;
-  const receptionist = createReceptionist({ db, clock: ctx.clock, logger: ctx.logger, live: ctx.live, booking: {} });
+  const { config } = ctx;
+  const devToken = config.twilio.authToken ? undefined : await serverSecret(db, 'twilio-test-auth-token', undefined, 16);
+  const credentials = async () => (config.twilio.accountSid && config.twilio.authToken
+    ? { accountSid: config.twilio.accountSid, authToken: config.twilio.authToken, apiBase: config.twilio.apiBase } : null);
+  const receptionist = createReceptionist({
+    db, clock: ctx.clock, logger: ctx.logger, live: ctx.live, booking: {},
+    languageModel: providers.llm ?? undefined,
+    escalation: {
+      async transferCall(_orgId, callSid, to) {
+        const creds = await credentials();
+        if (!creds) return false;
+        await updateCallTwiml(creds, callSid, dialTwiml('Connecting you now.', to, 'Sorry, nobody could take the call. Please call back shortly.'));
+        return true;
+      },
+    },
+  });
+  const telephony: TelephonyDeps = {
+    receptionist, providers, greetings: new GreetingCache(), nodeId: config.nodeId,
+    authToken: async () => config.twilio.authToken ?? devToken!,
+    credentials,
+  };
+  const interrupted = await markInterruptedCalls(db, config.nodeId, new Date());
+  if (interrupted) ctx.logger.warn({ interrupted }, 'calls cut off by the last shutdown were marked interrupted');
   return [
     createBookingRoutes({}),
     callRoutes,
     eventRoutes,
     createChatRoutes(receptionist),
+    createTwilioWebhooks(telephony),
+    createMediaStreamRoute(telephony),
   ];
 }

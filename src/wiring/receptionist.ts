@@ -40,7 +40,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
   const publish = (orgId: string, type: string, data: Record<string, unknown>) =>
     void deps.live.publish({ type, organizationId: orgId, data, at: new Date().toISOString() }).catch(() => undefined);
 
-  function ports(t: ConversationTarget, clock: Clock, business: LoadedBusiness): BrainPorts {
+  function ports(t: ConversationTarget, clock: Clock): BrainPorts {
     const bookingDeps: BookingDeps = { db: deps.db, clock, logger: deps.logger, ...deps.booking };
     const booking = createConversationBookingPort(bookingDeps, t.orgId, t.callId);
     const lead = async (input: Parameters<typeof captureLead>[2]) => {
@@ -87,14 +87,25 @@ export function createReceptionist(deps: ReceptionistDeps) {
     };
   }
 
+  /** Records a lead outside a conversation (a voicemail, say), announced and published like any other. */
+  async function captureLeadOutside(input: Parameters<typeof captureLead>[2]) {
+    const row = await captureLead(deps.db, deps.announceLead, input);
+    publish(input.organizationId, row.priority === 'URGENT' ? 'lead.urgent' : 'lead.created', { leadId: row.id, callId: input.callId ?? null, priority: row.priority });
+    return row;
+  }
+
   return {
+    captureLead: captureLeadOutside,
+    /** The brain's ports for one conversation (the realtime engine drives the tools itself). */
+    ports,
+    live: deps.live,
     load: (orgId: string) => loadBusinessProfile(deps.db, orgId),
     clockOf: (business: LoadedBusiness) => organizationClock(business.org, deps.clock),
     /** Starts a conversation for a call or chat; brain events go to the call record as they happen. */
     start(t: ConversationTarget, business: LoadedBusiness): { conversation: Conversation; onEvent: (e: BrainEvent) => void; clock: Clock } {
       const clock = organizationClock(business.org, deps.clock);
       const conversation = createConversation({
-        business: business.profile, callerPhone: t.callerPhone ?? undefined, now: clock, deps: ports(t, clock, business),
+        business: business.profile, callerPhone: t.callerPhone ?? undefined, now: clock, deps: ports(t, clock),
         languageModel: business.agent.llm === 'offline' ? undefined : deps.languageModel, conversationId: t.callId,
       });
       const onEvent = (e: BrainEvent) => {

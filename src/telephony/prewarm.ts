@@ -1,0 +1,30 @@
+import type { CallRow } from '../calls/index.js';
+import type { LoadedBusiness } from '../wiring/business-profile.js';
+import type { RealtimeSession } from '../providers/index.js';
+import type { TelephonyDeps } from './deps.js';
+
+/** What the webhook prepared while the phone was ringing, for the stream's `start`. */
+export interface Prewarmed { business: LoadedBusiness; realtime?: Promise<RealtimeSession>; expires: number }
+
+const READY = new Map<string, Prewarmed>();
+const TTL_MS = 60_000;
+
+/**
+ * Starts what can start while the phone rings: the business is already loaded, its greeting audio is
+ * synthesized into the cache, and in realtime mode the model connection is opened.
+ */
+export function prewarm(deps: TelephonyDeps, call: CallRow, business: LoadedBusiness): void {
+  const now = Date.now();
+  for (const [k, v] of READY) if (v.expires < now) { READY.delete(k); void v.realtime?.then((s) => s.close()).catch(() => undefined); }
+  const greeting = business.profile.greeting ?? `Thanks for calling ${business.org.name}. How can I help you today?`;
+  const tts = call.engine === 'realtime' ? deps.providers.offlineTts : deps.providers.tts;
+  void deps.greetings.warm(call.organizationId, tts, greeting, business.agent.voice === 'default' ? '' : business.agent.voice).catch(() => undefined);
+  READY.set(call.id, { business, expires: now + TTL_MS });
+}
+
+/** Takes what was prepared for a call (once). */
+export function takePrewarmed(callId: string): Prewarmed | undefined {
+  const p = READY.get(callId);
+  READY.delete(callId);
+  return p;
+}

@@ -1,0 +1,3 @@
+export * from './signature.js';
+export * from './twiml.js';
+export * from './rest.js';

@@ -1,0 +1,22 @@
+/** Escapes text for an XML attribute or element (TwiML). */
+export const xml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+
+const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`;
+
+/** Bidirectional media stream with the call's parameters (they come back in `start.customParameters`). */
+export function connectStreamTwiml(streamUrl: string, params: Record<string, string>): string {
+  const p = Object.entries(params).map(([k, v]) => `<Parameter name="${xml(k)}" value="${xml(v)}"/>`).join('');
+  return doc(`<Connect><Stream url="${xml(streamUrl)}">${p}</Stream></Connect>`);
+}
+
+/** Speaks a sentence, then hangs up. */
+export const sayHangupTwiml = (text: string): string => doc(`<Say>${xml(text)}</Say><Hangup/>`);
+
+/** Speaks a sentence and records a voicemail, posted to `recordingCallback`. */
+export const voicemailTwiml = (text: string, recordingCallback: string): string =>
+  doc(`<Say>${xml(text)}</Say><Record maxLength="120" playBeep="true" recordingStatusCallback="${xml(recordingCallback)}" recordingStatusCallbackEvent="completed"/><Say>Thank you. Goodbye.</Say><Hangup/>`);
+
+/** Speaks a sentence, then connects the caller to `number`. */
+export const dialTwiml = (text: string, number: string, fallback?: string): string =>
+  doc(`${text ? `<Say>${xml(text)}</Say>` : ''}<Dial timeout="25">${xml(number)}</Dial>${fallback ? `<Say>${xml(fallback)}</Say>` : ''}`);

@@ -1,0 +1,110 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { schema } from '../db/index.js';
+import { newToken } from '../lib/index.js';
+import { isOpenAt } from '../brain/index.js';
+import { applyTelephonyStatus, createCall } from '../calls/index.js';
+import type { ApiContext } from '../api/context.js';
+import { errorBody } from '../api/errors.js';
+import type { TelephonyDeps } from './deps.js';
+import { externalBase, wsBase } from './public-url.js';
+import { prewarm } from './prewarm.js';
+import { connectStreamTwiml, dialTwiml, isValidTwilioSignature, sayHangupTwiml, voicemailTwiml } from './twilio/index.js';
+
+type Form = Record<string, string>;
+
+/** Twilio's webhooks: inbound voice (answers TwiML), call status and recordings (idempotent). */
+export function createTwilioWebhooks(deps: TelephonyDeps) {
+  return async function twilioWebhooks(app: FastifyInstance, ctx: ApiContext) {
+    const db = ctx.database.db;
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    });
+
+    async function orgOfNumber(e164: string | undefined) {
+      if (!e164) return null;
+      const [row] = await db.select({ organizationId: schema.phoneNumbers.organizationId }).from(schema.phoneNumbers).where(eq(schema.phoneNumbers.e164, e164));
+      return row?.organizationId ?? null;
+    }
+
+    /** Rejects (403) anything not signed by Twilio with the account's auth token. */
+    async function verify(req: FastifyRequest, orgId: string | null) {
+      const url = externalBase(req, ctx.config.publicUrl) + req.url;
+      const sig = req.headers['x-twilio-signature'] as string | undefined;
+      const form = (req.body ?? {}) as Form;
+      if (isValidTwilioSignature(await deps.authToken(orgId), sig, url, form)) return true;
+      if (orgId && isValidTwilioSignature(await deps.authToken(null), sig, url, form)) return true;
+      return false;
+    }
+    const forbidden = { error: { code: 'invalid_signature', message: 'request is not signed by Twilio' } };
+    const twiml = (reply: any, body: string) => reply.type('text/xml').send(body);
+
+    app.post('/twilio/voice', { schema: { hide: true } }, async (req, reply) => {
+      const form = (req.body ?? {}) as Form;
+      const orgId = await orgOfNumber(form.To);
+      if (!(await verify(req, orgId))) return reply.status(403).send(forbidden);
+      if (!orgId) return twiml(reply, sayHangupTwiml('Sorry, this number is not connected to a receptionist yet. Goodbye.'));
+      const business = await deps.receptionist.load(orgId);
+      const now = deps.receptionist.clockOf(business).now();
+      const base = externalBase(req, ctx.config.publicUrl);
+      const { config } = business;
+      const record = (status: string, extra: { streamToken?: string; engine?: string } = {}) => createCall(db, {
+        organizationId: orgId, channel: 'phone', callSid: form.CallSid, from: form.From, to: form.To, status, startedAt: now, ...extra,
+        metadata: { nodeId: deps.nodeId, accountSid: form.AccountSid },
+      });
+      if (await overMonthlyLimit(orgId, config.monthlyMinuteLimit, now)) {
+        await record(config.escalationNumber ? 'forwarded' : 'voicemail');
+        return twiml(reply, config.escalationNumber
+          ? dialTwiml(`Thanks for calling ${business.org.name}. Connecting you now.`, config.escalationNumber)
+          : voicemailTwiml(`Thanks for calling ${business.org.name}. Please leave a message after the tone.`, `${base}/twilio/recording`));
+      }
+      if (!isOpenAt(business.profile, now) && config.afterHours !== 'answer') {
+        const forward = config.afterHours === 'forward' && config.escalationNumber;
+        await record(forward ? 'forwarded' : 'voicemail');
+        if (forward) {
+          return twiml(reply, dialTwiml('', config.escalationNumber!, 'Sorry, nobody could take your call. Please call again during business hours.'));
+        }
+        return twiml(reply, voicemailTwiml(`Thanks for calling ${business.org.name}. We are closed right now. Please leave your name, number and what you need after the tone, and we will call you back.`, `${base}/twilio/recording`));
+      }
+      const streamToken = newToken(24);
+      const call = await record('ringing', { streamToken, engine: business.agent.engine === 'realtime' && deps.providers.realtime ? 'realtime' : 'cascade' });
+      prewarm(deps, call, business);
+      return twiml(reply, connectStreamTwiml(`${wsBase(base)}/twilio/stream`, { callId: call.id, token: streamToken }));
+    });
+
+    async function overMonthlyLimit(orgId: string, limitMin: number | null, now: Date) {
+      if (limitMin == null) return false;
+      const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+      const [{ sec }] = await db.select({ sec: sql<number>`coalesce(sum(${schema.calls.durationSec}), 0)` }).from(schema.calls)
+        .where(and(eq(schema.calls.organizationId, orgId), gte(schema.calls.startedAt, monthStart)));
+      return Number(sec) / 60 >= limitMin;
+    }
+
+    app.post('/twilio/status', { schema: { hide: true } }, async (req, reply) => {
+      const form = (req.body ?? {}) as Form;
+      const [call] = form.CallSid ? await db.select().from(schema.calls).where(eq(schema.calls.callSid, form.CallSid)) : [];
+      if (!(await verify(req, call?.organizationId ?? null))) return reply.status(403).send(forbidden);
+      if (call && form.CallStatus) {
+        const duration = form.CallDuration && /^\d+$/.test(form.CallDuration) ? Number(form.CallDuration) : null;
+        await applyTelephonyStatus(db, form.CallSid, form.CallStatus, duration, new Date());
+      }
+      return reply.status(204).send();
+    });
+
+    app.post('/twilio/recording', { schema: { hide: true } }, async (req, reply) => {
+      const form = (req.body ?? {}) as Form;
+      const [call] = form.CallSid ? await db.select().from(schema.calls).where(eq(schema.calls.callSid, form.CallSid)) : [];
+      const orgId = call?.organizationId ?? null;
+      if (!(await verify(req, orgId))) return reply.status(403).send(forbidden);
+      if (!call || !form.RecordingSid) return reply.status(204).send();
+      // Idempotent: only the first callback for a recording changes anything.
+      const [updated] = await db.update(schema.calls).set({ recordingSid: form.RecordingSid, recordingUrl: form.RecordingUrl ?? null })
+        .where(and(eq(schema.calls.id, call.id), sql`${schema.calls.recordingSid} is distinct from ${form.RecordingSid}`)).returning();
+      if (updated && call.status !== 'in-progress' && !call.answeredAt) {
+        await deps.receptionist.captureLead({ organizationId: call.organizationId, callId: call.id, phone: call.from, kind: 'message', need: `Voicemail: ${form.RecordingUrl ?? form.RecordingSid}` });
+      }
+      return reply.status(204).send();
+    });
+  };
+}
+export { errorBody };
