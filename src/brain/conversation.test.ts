@@ -153,6 +153,16 @@ describe('booking', () => {
     expect(local(t.booked()[0].start, SALON.timezone)).toBe('2026-03-12T10:45');
   });
 
+  it('takes "the first one" after the list of services, and "sure" to two times as the first, read back before booking', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('I want to book something');
+    expect((await t.say('the second one')).text).toMatch(/for your color/);
+    await t.say('friday morning');
+    const r = await t.say('sure', 'Ann Lee');
+    expect(r.text).toMatch(/a color on Friday, March 13 at 9 AM for Ann Lee/);
+    expect(t.booked()).toHaveLength(0);
+  });
+
   it('"no" to the offered times asks for another day, and "whenever" means the earliest', async () => {
     const t = setup(SALON, SALON_MORNING);
     await t.say('haircut tomorrow afternoon');
@@ -243,6 +253,11 @@ describe('questions, hand-off and messages', () => {
     expect((await t.say('Do you take walk-ins?')).text).toMatch(/Walk-ins are welcome on Saturdays/);
     expect((await t.say('what are your hours?')).text).toMatch(/Monday to Friday 9 AM to 6 PM/);
     expect((await t.say('where are you located?')).text).toMatch(/12 Main Street/);
+  });
+
+  it('confirms who the caller reached', async () => {
+    const t = setup(PLUMBER, '2026-03-10T16:00:00Z');
+    expect((await t.say('hello, is this the plumber?')).text).toMatch(/Yes, this is Flow Plumbing/);
   });
 
   it('says it is not sure instead of inventing an answer', async () => {

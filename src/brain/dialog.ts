@@ -127,6 +127,9 @@ export interface DialogContext {
   answered: number;
 }
 
+/** How many services the agent lists when asking which one (a spoken list must stay short). */
+export const LISTED_SERVICES = 5;
+
 /** Industries whose work happens at the customer's address. */
 export const HOME_SERVICE = new Set(['hvac', 'plumbing', 'electrical']);
 
@@ -182,7 +185,11 @@ export function matchOffered(offered: Slot[], wish: TimeWish, tz: string): Slot 
 /** Applies one caller turn inside a booking: facts replace earlier values, picks choose an offer. */
 export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogContext> {
   const p: Partial<DialogContext> = {};
-  const f = ev.facts;
+  const f = { ...ev.facts };
+  const listed = ctx.business.services.slice(0, LISTED_SERVICES);
+  if (!f.service && ev.expecting === 'service' && ev.pick !== undefined && listed.length) {
+    f.service = ev.pick === 'last' ? listed[listed.length - 1] : listed[Math.min(ev.pick, listed.length - 1)];
+  }
   if (f.service && f.service.name !== ctx.service?.name && ctx.task !== 'reschedule') {
     Object.assign(p, { service: f.service, slot: undefined, offered: [], searchNeeded: !!ctx.wish });
   }
@@ -197,7 +204,8 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   }
   if (ev.pick !== undefined && offered.length) {
     p.slot = ev.pick === 'last' ? offered[offered.length - 1] : offered[Math.min(ev.pick, offered.length - 1)];
-  } else if (ev.expecting === 'pick' && ev.yesNo === 'yes' && offered.length === 1) {
+  } else if (ev.expecting === 'pick' && ev.yesNo === 'yes' && offered.length) {
+    // "sure" to two options takes the first; the read-back still follows before anything is booked
     p.slot = offered[0];
   } else if (ev.shift && offered.length && !f.when?.time) {
     // "anything later?": after the last offer (or before the first) on the same day

@@ -20,6 +20,12 @@ const FOLD: Record<string, string> = {
   long: 'duration', take: 'duration', takes: 'duration', minutes: 'duration',
 };
 
+/** Words a caller uses for this kind of business ("is this the plumber?"). */
+const INDUSTRY_WORDS: Record<string, string> = {
+  plumbing: 'plumber plumbing', hvac: 'heating cooling hvac furnace air', electrical: 'electrician electric electrical',
+  auto: 'mechanic garage shop auto repair', dental: 'dentist dental office', salon: 'salon hair stylist', other: '',
+};
+
 const TOPICS = new Set(['cost', 'open', 'address', 'walk', 'insurance', 'parking', 'warranty', 'payment', 'card', 'cash', 'financing']);
 
 /** Splits text into folded, lightly stemmed index terms. */
@@ -88,6 +94,7 @@ export function createKnowledgeBase(business: BusinessProfile) {
 function sources(business: BusinessProfile): Array<{ key: string; text: string }> {
   const out = (business.knowledge ?? []).map((k) => ({ key: `${k.q ?? ''} ${k.title ?? ''} ${k.a}`, text: k.a }));
   out.push({ key: 'open hours when today days week schedule', text: describeHours(business) });
+  out.push({ key: `${business.name} this who calling company business ${INDUSTRY_WORDS[business.industry ?? 'other']}`, text: `Yes, this is ${business.name}.` });
   if (business.address) out.push({ key: `address where ${business.address}`, text: `We're at ${business.address}.` });
   const names = business.services.map((s) => s.name.toLowerCase());
   out.push({
