@@ -59,7 +59,7 @@ export default function Home() {
         {(m) => (
           <section className="stats" aria-label="Today's numbers">
             <Stat label="Calls today" value={m.calls} />
-            <Stat label="Bookings" value={m.appointments ?? m.booked} />
+            <Stat label="Bookings made" value={m.appointments ?? m.booked} />
             <Stat label="Leads" value={m.leads} />
             <Stat label="Urgent leads" value={m.urgent} tone={m.urgent > 0 ? 'urgent' : undefined} />
             <Stat label="Answered" value={m.answeredRate == null ? '—' : `${Math.round(m.answeredRate * 100)}%`} />
@@ -88,7 +88,7 @@ export default function Home() {
           <Link to="/calls">All calls →</Link>
         </section>
         <section className="card" aria-labelledby="book-h">
-          <h2 id="book-h">Today's bookings</h2>
+          <h2 id="book-h">On the schedule today</h2>
           <Loader state={bookings} empty={(d) => d.items.length === 0 && 'Nothing booked for today.'}>
             {(d) => <ul className="list">{d.items.map((a) => <li key={a.id}>{fmtTime(a.start, tz)} · {a.customer.name} <Badge>{a.status}</Badge></li>)}</ul>}
           </Loader>
