@@ -1,0 +1,54 @@
+/**
+ * Imports run one way (STYLE.md): api/telephony → voice → brain → booking/leads/calls/notify/business
+ * → db/live. providers imports only audio and lib. Anything may import lib, audio and config types.
+ * wiring/, server.ts and main.ts are the composition root and may import everything.
+ */
+const LAYERS = [
+  ['api', 'telephony', 'simulator'],
+  ['voice'],
+  ['brain'],
+  ['booking', 'leads', 'calls', 'notify', 'business', 'jobs'],
+  ['db', 'live'],
+];
+const rules = [];
+LAYERS.forEach((layer, i) => {
+  const above = LAYERS.slice(0, i + (layer.length > 1 ? 0 : 0)).flat();
+  if (above.length === 0) return;
+  rules.push({
+    name: `no-upward-from-${layer.join('-')}`,
+    comment: `${layer.join(', ')} may not import the layers above it (${above.join(', ')})`,
+    severity: 'error',
+    from: { path: `^src/(${layer.join('|')})/` },
+    to: { path: `^src/(${above.join('|')}|wiring)/`, dependencyTypesNot: ['type-only'] },
+  });
+});
+rules.push({
+  name: 'providers-are-leaves',
+  comment: 'providers/ imports only audio/ and lib/ (and itself)',
+  severity: 'error',
+  from: { path: '^src/providers/' },
+  to: { path: '^src/', pathNot: '^src/(providers|audio|lib)/' },
+});
+rules.push({
+  name: 'leaf-kernel',
+  comment: 'lib/ and audio/ import nothing of the product',
+  severity: 'error',
+  from: { path: '^src/(lib|audio)/' },
+  to: { path: '^src/', pathNot: '^src/(lib|audio)/' },
+});
+rules.push({
+  name: 'config-read-at-the-root',
+  comment: 'config/ is read only by the composition root (main, server, wiring) and tests',
+  severity: 'error',
+  from: { path: '^src/', pathNot: '^src/(main|server)\\.ts$|^src/(wiring|config|simulator)/' },
+  to: { path: '^src/config/', dependencyTypesNot: ['type-only'] },
+});
+module.exports = {
+  forbidden: rules,
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '\\.test\\.ts$' },
+  },
+};
