@@ -27,20 +27,22 @@ export interface GoogleEvent {
 export interface FakeGoogle extends FakeServer {
   /** Environment for loadConfig: client credentials and endpoints pointing here. */
   readonly env: Record<string, string>;
-  readonly account: string;
+  /** The account the next consent signs in as (each account has its own primary calendar). */
+  account: string;
   down: boolean;
   consent: 'allow' | 'deny';
   tokenTtlSec: number;
-  /** calendarId → event id → event; the account's primary calendar is keyed by its email. */
+  /** calendarId (the account's email for its primary calendar) → event id → event. */
   readonly events: Map<string, Map<string, GoogleEvent>>;
   readonly requests: { method: string; path: string; body: string }[];
   /** An event the owner put in their calendar themselves. */
-  addExternalEvent(start: Date, end: Date, opts?: { transparent?: boolean }): GoogleEvent;
+  addExternalEvent(start: Date, end: Date, opts?: { transparent?: boolean; account?: string }): GoogleEvent;
   /** Every access token issued so far stops working (as after an hour). */
   expireAccessTokens(): void;
   /** The owner revoked our access: refresh tokens fail with invalid_grant. */
   revokeGrants(): void;
-  liveEvents(): GoogleEvent[];
+  /** Events of an account's primary calendar that are not cancelled. */
+  liveEvents(account?: string): GoogleEvent[];
 }
 
 const CLIENT_ID = 'fake-google-client.apps.googleusercontent.com';
@@ -55,17 +57,18 @@ const apiError = (code: number, message: string, reason: string, status: string)
 
 /** Starts the fake Google on an ephemeral port. */
 export async function startFakeGoogle(account = 'owner@fix-it-plumbing.example'): Promise<FakeGoogle> {
-  const codes = new Map<string, { redirectUri: string; offline: boolean }>();
-  const access = new Set<string>();
-  const refresh = new Set<string>();
-  const events = new Map<string, Map<string, GoogleEvent>>([[account, new Map()]]);
+  const codes = new Map<string, { redirectUri: string; offline: boolean; account: string }>();
+  const access = new Map<string, string>();
+  const refresh = new Map<string, string>();
+  const events = new Map<string, Map<string, GoogleEvent>>();
+  const primary = (who: string) => events.get(who) ?? events.set(who, new Map()).get(who)!;
   const requests: FakeGoogle['requests'] = [];
   const token = (p: string) => `${p}${randomBytes(12).toString('hex')}`;
-  const calendar = (id: string) => events.get(id === 'primary' ? account : decodeURIComponent(id));
+  const calendar = (id: string, who: string) => (id === 'primary' ? primary(who) : events.get(decodeURIComponent(id)));
 
-  function issueAccess(): string {
+  function issueAccess(who: string): string {
     const t = token('ya29.');
-    access.add(t);
+    access.set(t, who);
     return t;
   }
 
@@ -78,7 +81,7 @@ export async function startFakeGoogle(account = 'owner@fix-it-plumbing.example')
       if (fake.consent === 'deny') back.searchParams.set('error', 'access_denied');
       else {
         const code = token('4/0A');
-        codes.set(code, { redirectUri: q.get('redirect_uri')!, offline: q.get('access_type') === 'offline' });
+        codes.set(code, { redirectUri: q.get('redirect_uri')!, offline: q.get('access_type') === 'offline', account: fake.account });
         back.searchParams.set('code', code);
       }
       send(res, 302, undefined, { location: back.toString() });
@@ -91,15 +94,16 @@ export async function startFakeGoogle(account = 'owner@fix-it-plumbing.example')
         const c = codes.get(f.get('code') ?? '');
         codes.delete(f.get('code') ?? '');
         if (!c || c.redirectUri !== f.get('redirect_uri')) { send(res, 400, { error: 'invalid_grant', error_description: 'Bad Request' }); return true; }
-        const idToken = ['e30', Buffer.from(JSON.stringify({ iss: 'https://accounts.google.com', email: account, email_verified: true })).toString('base64url'), 'sig'].join('.');
+        const idToken = ['e30', Buffer.from(JSON.stringify({ iss: 'https://accounts.google.com', email: c.account, email_verified: true })).toString('base64url'), 'sig'].join('.');
         const rt = c.offline ? token('1//0g') : undefined;
-        if (rt) refresh.add(rt);
-        send(res, 200, { access_token: issueAccess(), expires_in: fake.tokenTtlSec, ...(rt ? { refresh_token: rt } : {}), scope: 'openid email https://www.googleapis.com/auth/calendar.events', token_type: 'Bearer', id_token: idToken });
+        if (rt) refresh.set(rt, c.account);
+        send(res, 200, { access_token: issueAccess(c.account), expires_in: fake.tokenTtlSec, ...(rt ? { refresh_token: rt } : {}), scope: 'openid email https://www.googleapis.com/auth/calendar.events', token_type: 'Bearer', id_token: idToken });
         return true;
       }
       if (f.get('grant_type') === 'refresh_token') {
-        if (!refresh.has(f.get('refresh_token') ?? '')) { send(res, 400, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }); return true; }
-        send(res, 200, { access_token: issueAccess(), expires_in: fake.tokenTtlSec, scope: 'https://www.googleapis.com/auth/calendar.events', token_type: 'Bearer' });
+        const who = refresh.get(f.get('refresh_token') ?? '');
+        if (!who) { send(res, 400, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }); return true; }
+        send(res, 200, { access_token: issueAccess(who), expires_in: fake.tokenTtlSec, scope: 'https://www.googleapis.com/auth/calendar.events', token_type: 'Bearer' });
         return true;
       }
       send(res, 400, { error: 'unsupported_grant_type' });
@@ -114,14 +118,14 @@ export async function startFakeGoogle(account = 'owner@fix-it-plumbing.example')
     return false;
   }
 
-  function freeBusy(res: ServerResponse, body: string) {
+  function freeBusy(res: ServerResponse, body: string, who: string) {
     const q = JSON.parse(body) as { timeMin: string; timeMax: string; items: { id: string }[] };
     const from = Date.parse(q.timeMin);
     const to = Date.parse(q.timeMax);
     if (!(from < to)) return send(res, 400, apiError(400, 'The specified time range is empty.', 'timeRangeEmpty', 'INVALID_ARGUMENT'));
     const calendars: Record<string, unknown> = {};
     for (const { id } of q.items) {
-      const cal = calendar(id);
+      const cal = calendar(id, who);
       if (!cal) { calendars[id] = { errors: [{ domain: 'global', reason: 'notFound' }], busy: [] }; continue; }
       const spans = [...cal.values()].filter((e) => e.status !== 'cancelled' && e.transparency !== 'transparent')
         .map((e) => [Math.max(from, Date.parse(e.start.dateTime)), Math.min(to, Date.parse(e.end.dateTime))]).filter(([s, e]) => s < e).sort((a, b) => a[0] - b[0]);
@@ -137,8 +141,8 @@ export async function startFakeGoogle(account = 'owner@fix-it-plumbing.example')
     send(res, 200, { kind: 'calendar#freeBusy', timeMin: q.timeMin, timeMax: q.timeMax, calendars });
   }
 
-  function eventsApi(req: IncomingMessage, res: ServerResponse, calId: string, eventId: string | undefined, body: string) {
-    const cal = calendar(calId);
+  function eventsApi(req: IncomingMessage, res: ServerResponse, calId: string, eventId: string | undefined, body: string, who: string) {
+    const cal = calendar(calId, who);
     if (!cal) return send(res, 404, apiError(404, 'Not Found', 'notFound', 'NOT_FOUND'));
     const now = new Date().toISOString();
     if (req.method === 'POST' && !eventId) {
@@ -173,14 +177,14 @@ export async function startFakeGoogle(account = 'owner@fix-it-plumbing.example')
     if (fake.down) return send(res, 503, apiError(503, 'The service is currently unavailable.', 'backendError', 'UNAVAILABLE'));
     if (oauth(req, res, url, body)) return;
     if (!url.pathname.startsWith('/calendar/v3/')) return send(res, 404, apiError(404, 'Not Found', 'notFound', 'NOT_FOUND'));
-    const auth = req.headers.authorization ?? '';
-    if (!access.has(auth.replace(/^Bearer /, ''))) {
+    const who = access.get((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+    if (!who) {
       return send(res, 401, apiError(401, 'Request had invalid authentication credentials. Expected OAuth 2 access token.', 'authError', 'UNAUTHENTICATED'), { 'www-authenticate': 'Bearer realm="https://accounts.google.com/"' });
     }
     const path = url.pathname.slice('/calendar/v3'.length);
-    if (req.method === 'POST' && path === '/freeBusy') return freeBusy(res, body);
+    if (req.method === 'POST' && path === '/freeBusy') return freeBusy(res, body, who);
     const m = /^\/calendars\/([^/]+)\/events(?:\/([^/]+))?$/.exec(path);
-    if (m) return eventsApi(req, res, m[1], m[2], body);
+    if (m) return eventsApi(req, res, m[1], m[2], body, who);
     send(res, 404, apiError(404, 'Not Found', 'notFound', 'NOT_FOUND'));
   });
 
@@ -196,12 +200,12 @@ export async function startFakeGoogle(account = 'owner@fix-it-plumbing.example')
     addExternalEvent(start, end, opts = {}) {
       const now = new Date().toISOString();
       const ev: GoogleEvent = { id: randomBytes(13).toString('hex'), status: 'confirmed', summary: 'Dentist (personal)', start: { dateTime: start.toISOString() }, end: { dateTime: end.toISOString() }, transparency: opts.transparent ? 'transparent' : 'opaque', created: now, updated: now };
-      events.get(account)!.set(ev.id, ev);
+      primary(opts.account ?? fake.account).set(ev.id, ev);
       return ev;
     },
     expireAccessTokens: () => access.clear(),
     revokeGrants: () => { refresh.clear(); access.clear(); },
-    liveEvents: () => [...events.get(account)!.values()].filter((e) => e.status !== 'cancelled'),
+    liveEvents: (who = fake.account) => [...primary(who).values()].filter((e) => e.status !== 'cancelled'),
   };
   return fake;
 }

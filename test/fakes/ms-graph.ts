@@ -26,16 +26,20 @@ export interface GraphEvent {
 /** The fake and its knobs. */
 export interface FakeGraph extends FakeServer {
   readonly env: Record<string, string>;
-  readonly account: string;
+  /** The account the next consent signs in as (each has its own calendar). */
+  account: string;
   readonly tenant: string;
   down: boolean;
   consent: 'allow' | 'deny';
   tokenTtlSec: number;
   /** calendarView page size (Graph's default is 10; we ask for more with $top). */
   pageSize: number;
-  readonly events: Map<string, GraphEvent>;
+  /** account → event id → event. */
+  readonly events: Map<string, Map<string, GraphEvent>>;
   readonly requests: { method: string; path: string; body: string; headers: IncomingMessage['headers'] }[];
-  addExternalEvent(start: Date, end: Date, showAs?: string): GraphEvent;
+  addExternalEvent(start: Date, end: Date, showAs?: string, account?: string): GraphEvent;
+  /** Events of an account's calendar. */
+  eventsOf(account?: string): GraphEvent[];
   expireAccessTokens(): void;
   revokeGrants(): void;
 }
@@ -55,19 +59,20 @@ const parseGraph = (t: { dateTime: string; timeZone: string }) => Date.parse(/[z
 
 /** Starts the fake Microsoft on an ephemeral port. */
 export async function startFakeGraph(account = 'owner@fixitplumbing.onmicrosoft.com', tenant = 'common'): Promise<FakeGraph> {
-  const codes = new Map<string, string>();
-  const access = new Set<string>();
-  const refresh = new Set<string>();
-  const events = new Map<string, GraphEvent>();
+  const codes = new Map<string, { redirect: string; account: string }>();
+  const access = new Map<string, string>();
+  const refresh = new Map<string, string>();
+  const events = new Map<string, Map<string, GraphEvent>>();
+  const calendarOf = (who: string) => events.get(who) ?? events.set(who, new Map()).get(who)!;
   const requests: FakeGraph['requests'] = [];
   const token = (p: string) => `${p}${randomBytes(16).toString('base64url')}`;
   const oauthBase = `/${tenant}/oauth2/v2.0`;
 
-  function tokens(scope: string) {
+  function tokens(scope: string, who: string) {
     const at = token('eyJ0eXAi.');
     const rt = token('0.AXoA');
-    access.add(at);
-    refresh.add(rt);
+    access.set(at, who);
+    refresh.set(rt, who);
     return { token_type: 'Bearer', scope, expires_in: fake.tokenTtlSec, ext_expires_in: fake.tokenTtlSec, access_token: at, refresh_token: rt };
   }
 
@@ -81,7 +86,7 @@ export async function startFakeGraph(account = 'owner@fixitplumbing.onmicrosoft.
         back.searchParams.set('error_description', 'AADSTS65004: User declined to consent to access the app.');
       } else {
         const code = token('0.AQ');
-        codes.set(code, q.get('redirect_uri')!);
+        codes.set(code, { redirect: q.get('redirect_uri')!, account: fake.account });
         back.searchParams.set('code', code);
       }
       back.searchParams.set('state', q.get('state') ?? '');
@@ -93,18 +98,19 @@ export async function startFakeGraph(account = 'owner@fixitplumbing.onmicrosoft.
       if (f.get('client_id') !== CLIENT_ID || f.get('client_secret') !== CLIENT_SECRET) { send(res, 401, oauthError('invalid_client', 'AADSTS7000215: Invalid client secret provided.')); return true; }
       const scope = f.get('scope') ?? '';
       if (f.get('grant_type') === 'authorization_code') {
-        const redirect = codes.get(f.get('code') ?? '');
+        const c = codes.get(f.get('code') ?? '');
         codes.delete(f.get('code') ?? '');
-        if (!redirect || redirect !== f.get('redirect_uri')) { send(res, 400, oauthError('invalid_grant', 'AADSTS70008: The provided authorization code or refresh token has expired.')); return true; }
-        send(res, 200, tokens(scope));
+        if (!c || c.redirect !== f.get('redirect_uri')) { send(res, 400, oauthError('invalid_grant', 'AADSTS70008: The provided authorization code or refresh token has expired.')); return true; }
+        send(res, 200, tokens(scope, c.account));
         return true;
       }
       if (f.get('grant_type') === 'refresh_token') {
         const old = f.get('refresh_token') ?? '';
-        if (!refresh.has(old)) { send(res, 400, oauthError('invalid_grant', 'AADSTS700082: The refresh token has expired due to inactivity.')); return true; }
+        const who = refresh.get(old);
+        if (!who) { send(res, 400, oauthError('invalid_grant', 'AADSTS700082: The refresh token has expired due to inactivity.')); return true; }
         // Stricter than Graph (which lets the old token live until it expires): proves the rotated one is stored.
         refresh.delete(old);
-        send(res, 200, tokens(scope));
+        send(res, 200, tokens(scope, who));
         return true;
       }
       send(res, 400, oauthError('unsupported_grant_type', 'AADSTS70003: The app requested an unsupported grant type.'));
@@ -113,7 +119,7 @@ export async function startFakeGraph(account = 'owner@fixitplumbing.onmicrosoft.
     return false;
   }
 
-  function calendarView(res: ServerResponse, url: URL) {
+  function calendarView(res: ServerResponse, url: URL, events: Map<string, GraphEvent>) {
     const q = url.searchParams;
     const from = Date.parse(q.get('startDateTime') ?? '');
     const to = Date.parse(q.get('endDateTime') ?? '');
@@ -126,7 +132,7 @@ export async function startFakeGraph(account = 'owner@fixitplumbing.onmicrosoft.
     send(res, 200, { '@odata.context': `${fake.url}/v1.0/$metadata#users('me')/calendarView`, value: page, ...(next ? { '@odata.nextLink': next } : {}) });
   }
 
-  function eventsApi(req: IncomingMessage, res: ServerResponse, id: string | undefined, body: string) {
+  function eventsApi(req: IncomingMessage, res: ServerResponse, id: string | undefined, body: string, events: Map<string, GraphEvent>) {
     const now = new Date().toISOString();
     if (req.method === 'POST' && !id) {
       const e = JSON.parse(body) as Partial<GraphEvent>;
@@ -157,14 +163,15 @@ export async function startFakeGraph(account = 'owner@fixitplumbing.onmicrosoft.
     if (fake.down) return send(res, 503, graphError('serviceNotAvailable', 'The service is temporarily unavailable.'), { 'retry-after': '2' });
     if (identity(req, res, url, body)) return;
     if (!url.pathname.startsWith('/v1.0/')) return send(res, 404, graphError('BadRequest', 'Resource not found for the segment.'));
-    if (!access.has((req.headers.authorization ?? '').replace(/^Bearer /, ''))) {
+    const who = access.get((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+    if (!who) {
       return send(res, 401, graphError('InvalidAuthenticationToken', 'Access token has expired or is not yet valid.'));
     }
     const path = url.pathname.slice('/v1.0'.length);
-    if (req.method === 'GET' && path === '/me') return send(res, 200, { id: '87d349ed-44d7-43e1-9a83-5f2406dee5bd', displayName: 'Fix-It Owner', mail: account, userPrincipalName: account });
-    if (req.method === 'GET' && (path === '/me/calendarView' || path === '/me/calendar/calendarView')) return calendarView(res, url);
+    if (req.method === 'GET' && path === '/me') return send(res, 200, { id: '87d349ed-44d7-43e1-9a83-5f2406dee5bd', displayName: 'Fix-It Owner', mail: who, userPrincipalName: who });
+    if (req.method === 'GET' && (path === '/me/calendarView' || path === '/me/calendar/calendarView')) return calendarView(res, url, calendarOf(who));
     const m = /^\/me\/(?:calendar\/)?events(?:\/([^/]+))?$/.exec(path);
-    if (m) return eventsApi(req, res, m[1], body);
+    if (m) return eventsApi(req, res, m[1], body, calendarOf(who));
     send(res, 404, graphError('BadRequest', `Resource not found for the segment '${path.split('/')[1]}'.`));
   });
 
@@ -179,12 +186,13 @@ export async function startFakeGraph(account = 'owner@fixitplumbing.onmicrosoft.
     pageSize: 250,
     events,
     requests,
-    addExternalEvent(start, end, showAs = 'busy') {
+    addExternalEvent(start, end, showAs = 'busy', who = fake.account) {
       const now = new Date().toISOString();
       const ev: GraphEvent = { id: `AAMkExt${randomBytes(18).toString('base64url')}=`, subject: 'School pickup', start: { dateTime: graphUtc(start.getTime()), timeZone: 'UTC' }, end: { dateTime: graphUtc(end.getTime()), timeZone: 'UTC' }, showAs, isCancelled: false, createdDateTime: now, lastModifiedDateTime: now };
-      events.set(ev.id, ev);
+      calendarOf(who).set(ev.id, ev);
       return ev;
     },
+    eventsOf: (who = fake.account) => [...calendarOf(who).values()],
     expireAccessTokens: () => access.clear(),
     revokeGrants: () => { refresh.clear(); access.clear(); },
   };
