@@ -2,11 +2,13 @@
 import { z } from 'zod';
 import { defineTool } from './tool.js';
 
+/** Arguments of answer_question, validated before the handler runs. */
 export const answerQuestionArgs = z.object({ question: z.string().min(1).max(500) });
 
 /** Minimum external-search score taken as confident; the port's scores are normalized to 0..1. */
 const PORT_CONFIDENCE = 0.5;
 
+/** The answer_question tool. */
 export const answerQuestion = defineTool({
   name: 'answer_question',
   description: "Look up the answer to a caller's question in the business's knowledge. Never answer facts without it.",

@@ -14,6 +14,7 @@ export const bookAppointmentArgs = z.object({
   notes: z.string().max(500).optional(),
 });
 
+/** The book_appointment tool. */
 export const bookAppointment = defineTool({
   name: 'book_appointment',
   description: 'Book a slot the caller confirmed. The slot must come from check_availability.',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineTool } from './tool.js';
 
+/** Arguments of capture_lead, validated before the handler runs. */
 export const captureLeadArgs = z.object({
   need: z.string().min(1).max(500),
   priority: z.enum(['URGENT', 'HIGH', 'NORMAL', 'LOW']).default('NORMAL'),
@@ -11,6 +12,7 @@ export const captureLeadArgs = z.object({
   address: z.string().optional(),
 });
 
+/** The capture_lead tool. */
 export const captureLead = defineTool({
   name: 'capture_lead',
   description: "Record the caller as a lead with what they need and how urgent it is.",

@@ -26,6 +26,7 @@ export const checkAvailabilityArgs = z.object({
 const HORIZON_DAYS = 14;
 const WIDEN_DAYS = 7;
 
+/** The check_availability tool. */
 export const checkAvailability = defineTool({
   name: 'check_availability',
   description: 'Find open appointment slots for a service. Only slots returned here may be offered or booked.',

@@ -2,8 +2,10 @@
 import { z } from 'zod';
 import { defineTool } from './tool.js';
 
+/** Arguments of end_call, validated before the handler runs. */
 export const endCallArgs = z.object({ reason: z.string().max(200).optional() });
 
+/** The end_call tool. */
 export const endCall = defineTool({
   name: 'end_call',
   description: 'End the call politely once the caller has nothing else.',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isOpenAt } from '../calendar.js';
 import { defineTool } from './tool.js';
 
+/** Arguments of escalate_emergency, validated before the handler runs. */
 export const escalateEmergencyArgs = z.object({
   priority: z.enum(['URGENT', 'HIGH']),
   summary: z.string().min(1).max(500),
@@ -12,6 +13,7 @@ export const escalateEmergencyArgs = z.object({
   leadId: z.string().optional(),
 });
 
+/** The escalate_emergency tool. */
 export const escalateEmergency = defineTool({
   name: 'escalate_emergency',
   description: 'Alert the owner / on-call person at once about an emergency (SMS, email, call).',

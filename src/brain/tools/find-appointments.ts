@@ -7,8 +7,10 @@ import { z } from 'zod';
 import type { AppointmentInfo } from '../ports.js';
 import { defineTool } from './tool.js';
 
+/** Arguments of find_appointments, validated before the handler runs. */
 export const findAppointmentsArgs = z.object({});
 
+/** The find_appointments tool. */
 export const findAppointments = defineTool({
   name: 'find_appointments',
   description: "List the caller's upcoming appointments, found by the number they are calling from.",

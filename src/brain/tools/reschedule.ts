@@ -3,11 +3,13 @@ import { z } from 'zod';
 import type { SlotCommandResult } from '../ports.js';
 import { defineTool, slotKey, ToolRefusal } from './tool.js';
 
+/** Arguments of reschedule, validated before the handler runs. */
 export const rescheduleArgs = z.object({
   appointmentId: z.string().min(1),
   start: z.string().min(10).describe('ISO start of a slot returned by check_availability'),
 });
 
+/** The reschedule tool. */
 export const reschedule = defineTool({
   name: 'reschedule',
   description: "Move the caller's existing appointment to a confirmed new slot from check_availability.",

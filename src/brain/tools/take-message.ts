@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineTool } from './tool.js';
 
+/** Arguments of take_message, validated before the handler runs. */
 export const takeMessageArgs = z.object({
   text: z.string().min(1).max(2000),
   name: z.string().optional(),
@@ -9,6 +10,7 @@ export const takeMessageArgs = z.object({
   urgent: z.boolean().optional(),
 });
 
+/** The take_message tool. */
 export const takeMessage = defineTool({
   name: 'take_message',
   description: 'Take a message for the business with the caller name and call-back number.',
