@@ -53,6 +53,8 @@ const EnvSchema = z.object({
   STRIPE_SECRET_KEY: opt,
   STRIPE_WEBHOOK_SECRET: opt,
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  /** Lets the call simulator create test organizations (header x-simulator-key); unset = admin token only. */
+  SIMULATOR_KEY: z.string().min(16).optional(),
 });
 
 /** The typed, immutable configuration passed down from the composition root. */
@@ -111,5 +113,6 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
       : undefined,
     stripe: e.STRIPE_SECRET_KEY ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET } : undefined,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+    simulatorKey: e.SIMULATOR_KEY,
   };
 }
