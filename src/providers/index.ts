@@ -11,5 +11,6 @@ export { DeepgramAuraTextToSpeech, type DeepgramTtsConfig } from './tts/deepgram
 export { OpenAiTextToSpeech, type OpenAiTtsConfig } from './tts/openai.js';
 export { FallbackTextToSpeech } from './tts/fallback.js';
 export { OpenAiCompatibleLanguageModel, type OpenAiChatConfig } from './llm/openai-compatible.js';
+export { FallbackLanguageModel } from './llm/fallback.js';
 export { OpenAiRealtimeVoice, type OpenAiRealtimeConfig } from './realtime/openai-realtime.js';
 export { createProviders, type Providers, type ProvidersConfig } from './create-providers.js';

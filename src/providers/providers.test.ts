@@ -5,7 +5,7 @@ import { startFakeDeepgram, type FakeDeepgram } from '../../test/fakes/deepgram.
 import { startFakeOpenAi, type FakeOpenAi } from '../../test/fakes/openai.js';
 import {
   DeepgramSpeechToText, DeepgramAuraTextToSpeech, OpenAiTextToSpeech, OpenAiCompatibleLanguageModel, OpenAiRealtimeVoice,
-  FliteTextToSpeech, ScriptBook, ScriptedSpeechToText, FallbackTextToSpeech, ProviderError, withRetry, withTimeout, createProviders,
+  FliteTextToSpeech, FallbackLanguageModel, ScriptBook, ScriptedSpeechToText, FallbackTextToSpeech, ProviderError, withRetry, withTimeout, createProviders,
   type AudioChunk, type SpeechToText, type SttEvent, type TextToSpeech, type RealtimeEvent,
 } from './index.js';
 
@@ -151,6 +151,12 @@ describe('OpenAI-compatible chat', () => {
     expect(out).toContainEqual({ type: 'toolCall', call: { id: 'call_1', name: 'check_availability', arguments: '{"date":"2026-03-11"}' } });
     expect(out.at(-1)).toMatchObject({ finishReason: 'tool_calls' });
     expect((oa.chatRequests.at(-1)!.tools as Array<{ type: string }>)[0].type).toBe('function');
+  });
+  it('fallback: a first model that fails before answering (HTTP 401) hands the request to the second', async () => {
+    const broken = new OpenAiCompatibleLanguageModel({ apiKey: 'nope', baseUrl: `${oa.url}/v1` });
+    oa.chatScript.push({ text: 'From the second model.' });
+    const out = await collect(new FallbackLanguageModel([broken, llm()]).chat({ messages: [{ role: 'user', content: 'hi' }] }, new AbortController().signal));
+    expect(out.filter((d) => d.type === 'text').map((d) => (d.type === 'text' ? d.text : '')).join('')).toBe('From the second model.');
   });
   it('classifies 429 as retryable and 401 as final', async () => {
     oa.chatFailStatus = 429;

@@ -30,6 +30,8 @@ export interface CallSessionDeps {
   recorder: CallRecorder;
   greetings?: GreetingCache;
   vad?: FrameVad;
+  /** An STT stream opened at the webhook while the phone rang (saves its handshake at `start`). */
+  preopenedStt?: SttStream;
 }
 
 /** Per-call options. */
@@ -110,7 +112,7 @@ export class CallSession implements CallEngine {
 
   private openStt(): void {
     try {
-      this.stt = this.deps.providers.stt.open({ callId: this.opts.callId, sampleRate: 8000 });
+      this.stt = this.deps.preopenedStt ?? this.deps.providers.stt.open({ callId: this.opts.callId, sampleRate: 8000 });
     } catch (e) {
       return this.providerFailed('stt', e);
     }
