@@ -98,6 +98,8 @@ function toChartEvent(call: { name: string; arguments: string }, input: LlmTurnI
     case 'capture_lead':
       return withFacts(pick(a, ['name', 'phone', 'email', 'address']) as Facts);
     case 'escalate_emergency':
+      // the offline vocabulary carries the safety instruction; keep it when both heard an emergency
+      if (input.offline.type === 'EMERGENCY') return input.offline;
       return {
         type: 'EMERGENCY',
         hit: { term: String(a.summary), label: String(a.summary), priority: a.priority as Priority },
