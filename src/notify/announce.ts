@@ -95,7 +95,9 @@ export function createAnnouncer(clock: Clock = systemClock): Announce {
   return async (tx, e) => {
     const orgId = orgOf(e);
     const now = clock.now();
-    const [snap, s, data] = await Promise.all([orgSnapshot(tx, orgId), loadNotificationSettings(tx, orgId), dataOf(tx, e)]);
+    const snap = await orgSnapshot(tx, orgId);
+    const s = await loadNotificationSettings(tx, orgId);
+    const data = await dataOf(tx, e);
     const c: Ctx = { e, orgId, fact: factKey(e), snap, data, s, now };
     await enqueue(tx, [...ownerMessages(c), ...customerMessages(c), ...await webhookMessages(tx, c)], now);
     if (e.type === 'lead.urgent') await startEscalationIn(tx, e.lead, now, s);

@@ -21,10 +21,9 @@ export interface OrgSnapshot { orgName: string; timezone: string; from: string |
 
 /** Reads the organization's name, timezone and first connected phone number. */
 export async function orgSnapshot(q: Queryable, organizationId: string): Promise<OrgSnapshot> {
-  const [[org], [num]] = await Promise.all([
-    q.select({ name: schema.organizations.name, timezone: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, organizationId)),
-    q.select({ e164: schema.phoneNumbers.e164 }).from(schema.phoneNumbers).where(eq(schema.phoneNumbers.organizationId, organizationId)).orderBy(asc(schema.phoneNumbers.createdAt)).limit(1),
-  ]);
+  // Sequential on purpose: `q` may be a transaction, whose one connection takes one query at a time.
+  const [org] = await q.select({ name: schema.organizations.name, timezone: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, organizationId));
+  const [num] = await q.select({ e164: schema.phoneNumbers.e164 }).from(schema.phoneNumbers).where(eq(schema.phoneNumbers.organizationId, organizationId)).orderBy(asc(schema.phoneNumbers.createdAt)).limit(1);
   return { orgName: org?.name ?? 'Your business', timezone: org?.timezone ?? 'UTC', from: num?.e164 ?? null };
 }
 

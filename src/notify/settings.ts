@@ -77,11 +77,10 @@ type Stored = NotificationSettingsPatch;
 
 /** Reads the organization's effective settings (inside a transaction or not). */
 export async function loadNotificationSettings(q: Queryable, organizationId: string): Promise<NotificationSettings> {
-  const [[row], [cfg]] = await Promise.all([
-    q.select({ settings: schema.notificationSettings.settings }).from(schema.notificationSettings).where(eq(schema.notificationSettings.organizationId, organizationId)),
-    q.select({ notifyEmail: schema.businessConfigs.notifyEmail, notifyPhone: schema.businessConfigs.notifyPhone, escalationNumber: schema.businessConfigs.escalationNumber })
-      .from(schema.businessConfigs).where(eq(schema.businessConfigs.organizationId, organizationId)),
-  ]);
+  // Sequential on purpose: `q` may be a transaction (one connection, one query at a time).
+  const [row] = await q.select({ settings: schema.notificationSettings.settings }).from(schema.notificationSettings).where(eq(schema.notificationSettings.organizationId, organizationId));
+  const [cfg] = await q.select({ notifyEmail: schema.businessConfigs.notifyEmail, notifyPhone: schema.businessConfigs.notifyPhone, escalationNumber: schema.businessConfigs.escalationNumber })
+    .from(schema.businessConfigs).where(eq(schema.businessConfigs.organizationId, organizationId));
   return effective((row?.settings ?? {}) as Stored, cfg);
 }
 
