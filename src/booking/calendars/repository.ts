@@ -67,7 +67,7 @@ export async function enqueueJobs(q: Queryable, jobs: readonly NewSyncJob[], now
   if (jobs.length) await q.insert(J).values(jobs.map((j) => ({ ...j, nextAttemptAt: now })));
 }
 
-/** Distinct (appointment, provider) pairs with work due at `now`, oldest first. */
+/** Distinct (appointment, provider) pairs with work due at `now` (at most `limit`; the worker loops until none are due). */
 export async function dueGroups(q: Queryable, now: Date, limit: number): Promise<{ organizationId: string; appointmentId: string; provider: CalendarProviderName }[]> {
   const rows = await q.selectDistinctOn([J.appointmentId, J.provider], { organizationId: J.organizationId, appointmentId: J.appointmentId, provider: J.provider, createdAt: J.createdAt })
     .from(J).where(and(isNull(J.doneAt), lte(J.nextAttemptAt, now))).orderBy(J.appointmentId, J.provider, J.createdAt).limit(limit);

@@ -42,7 +42,13 @@ export async function providerFetch<T = any>(provider: CalendarProviderName, url
   let parsed: unknown;
   try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = text; }
   if (res.ok || r.accept?.includes(res.status)) return { status: res.status, body: parsed as T };
-  throw new CalendarApiError(provider, `${res.status} ${describe(parsed)}`, { status: res.status, auth: res.status === 401 });
+  throw new CalendarApiError(provider, `${res.status} ${describe(parsed)}`, { status: res.status, auth: res.status === 401, ...(isRateLimit(parsed) ? { retryable: true } : {}) });
+}
+
+/** Google answers some rate limits with 403 and a reason rather than 429; those pass with time. */
+function isRateLimit(body: unknown): boolean {
+  const reasons = (body as { error?: { errors?: { reason?: string }[] } } | undefined)?.error?.errors?.map((e) => e.reason) ?? [];
+  return reasons.some((r) => r === 'rateLimitExceeded' || r === 'userRateLimitExceeded');
 }
 
 /** The readable part of Google's `{ error: { message } }`, Graph's `{ error: { code, message } }` or OAuth's `{ error, error_description }`. */
