@@ -100,7 +100,7 @@ describe('owner journey in the dashboard', () => {
     await page.waitForURL(`${url}/`);
 
     // Home: onboarding done (no "finish setting up"), the test call is counted today.
-    await page.getByText('Calls today').waitFor();
+    await page.getByText('Calls today', { exact: true }).waitFor();
     await expect.poll(async () => Number(await page.locator('.stat', { hasText: 'Calls today' }).locator('.v').textContent()), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     expect(await page.getByText('Finish setting up').count()).toBe(0);
     await shot(page, 'home');
