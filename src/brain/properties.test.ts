@@ -40,7 +40,7 @@ describe('conversation properties', () => {
           if (r.done) break;
         }
       }),
-      { numRuns: 150, seed: 20260310 },
+      { numRuns: 60, seed: 20260310 },
     );
   });
 });

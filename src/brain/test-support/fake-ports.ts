@@ -56,7 +56,7 @@ export function createFakePorts(business: BusinessProfile, opts: FakeOptions = {
   const busy = (from: number, to: number, except?: string) =>
     world.appointments.some((a) => a.status === 'booked' && a.id !== except && Date.parse(a.start) < to && Date.parse(a.end) > from);
 
-  function slots(serviceName: string, fromIso: string, toIso: string, except?: string): Slot[] {
+  function slots(serviceName: string, fromIso: string, toIso: string, except?: string, limit = 500): Slot[] {
     const dur = duration(serviceName);
     const out: Slot[] = [];
     let day = DateTime.fromISO(fromIso, { zone: tz }).startOf('day');
@@ -72,6 +72,7 @@ export function createFakePorts(business: BusinessProfile, opts: FakeOptions = {
           const e = t.plus({ minutes: dur }).toMillis();
           if (s < Date.parse(fromIso) || s >= Date.parse(toIso) || busy(s, e, except)) continue;
           out.push({ start: t.toISO()!, end: t.plus({ minutes: dur }).toISO()! });
+          if (out.length >= limit) return out;
         }
       }
     }
@@ -86,7 +87,7 @@ export function createFakePorts(business: BusinessProfile, opts: FakeOptions = {
   const ports: BrainPorts = {
     booking: {
       async findSlots(q) {
-        const found = slots(q.serviceName, q.from, q.to);
+        const found = slots(q.serviceName, q.from, q.to, undefined, q.limit);
         return q.staffName ? found.map((s) => ({ ...s, staffName: q.staffName })) : found;
       },
       async holdSlot(input) {

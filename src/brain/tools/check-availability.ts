@@ -24,6 +24,8 @@ export const checkAvailabilityArgs = z.object({
 
 /** Days searched when the caller gives no date, and after an empty day when widening. */
 const HORIZON_DAYS = 14;
+/** Most slots asked of the port per search: two weeks of 15-minute starts in a working day is ~500. */
+const PORT_LIMIT = 500;
 const WIDEN_DAYS = 7;
 
 /** The check_availability tool. */
@@ -71,6 +73,7 @@ async function search(
     ...(a.staff ? { staffName: a.staff } : {}),
     from: from.toISO()!,
     to: to.toISO()!,
+    limit: PORT_LIMIT,
   });
   const window = a.partOfDay ? PART_OF_DAY_WINDOWS[a.partOfDay] : undefined;
   return found
