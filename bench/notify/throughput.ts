@@ -51,7 +51,7 @@ async function run(channel: ChannelName, dispatchers: number): Promise<string[]>
   const dbs = url ? await Promise.all(Array.from({ length: dispatchers }, open)) : [main];
   const t0 = performance.now();
   await Promise.all(dbs.map(async (d) => {
-    const disp = createDispatcher({ db: d.db, channels: createChannels(d.db, { webhookAllowPrivate: true }), clock: systemClock, logger, options: { batchSize: 50, concurrency: 16, escalations: false } });
+    const disp = createDispatcher({ db: d.db, channels: createChannels(d.db, { webhookAllowPrivate: true }), clock: systemClock, logger, options: { batchSize: 50, concurrency: 16, escalations: false, summaryEveryMs: 0 } });
     while ((await disp.runOnce()).claimed > 0) { /* drain */ }
   }));
   const ms = performance.now() - t0;

@@ -11,6 +11,7 @@ import { maskPii, type Clock, type Logger } from '../lib/index.js';
 import type { Channels, OutboxMessage } from './channels/channel.js';
 import { DeliveryError } from './errors.js';
 import { advanceEscalations } from './escalation.js';
+import { queueDailySummaries } from './daily-summary.js';
 import type { ChannelName } from './settings.js';
 import type { MessagePayload } from './templates.js';
 
@@ -35,13 +36,15 @@ export interface DispatcherOptions {
   random?: () => number;
   /** Whether each pass also takes due escalation steps (default true). */
   escalations?: boolean;
+  /** How often a pass also queues due daily summaries (default every 60 s; 0 turns them off). */
+  summaryEveryMs?: number;
 }
 
 /** What a dispatcher needs. */
 export interface DispatcherDeps { db: Db; channels: Channels; clock: Clock; logger: Logger; options?: DispatcherOptions }
 
 /** Counts of one pass. */
-export interface PassResult { claimed: number; sent: number; retried: number; dead: number; escalationSteps: number }
+export interface PassResult { claimed: number; sent: number; retried: number; dead: number; escalationSteps: number; summaries: number }
 
 /** A running (or runnable) dispatcher. */
 export interface Dispatcher {
@@ -102,7 +105,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     batchSize: o.batchSize ?? 50, concurrency: o.concurrency ?? 8, pollMs: o.pollMs ?? 1000, leaseMs: o.leaseMs ?? 60_000,
     sendTimeoutMs: o.sendTimeoutMs ?? 30_000, maxAttempts: o.maxAttempts ?? 8, backoffBaseMs: o.backoffBaseMs ?? 5_000,
     backoffMaxMs: o.backoffMaxMs ?? 3_600_000, random: o.random ?? Math.random, escalations: o.escalations ?? true,
+    summaryEveryMs: o.summaryEveryMs ?? 60_000,
   };
+  let lastSummaries = -Infinity;
   const log = logger.child({ component: 'notify.dispatcher' });
 
   async function deliver(m: OutboxMessage, r: PassResult): Promise<void> {
@@ -129,8 +134,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   async function runOnce(): Promise<PassResult> {
-    const r: PassResult = { claimed: 0, sent: 0, retried: 0, dead: 0, escalationSteps: 0 };
+    const r: PassResult = { claimed: 0, sent: 0, retried: 0, dead: 0, escalationSteps: 0, summaries: 0 };
     if (opt.escalations) r.escalationSteps = await advanceEscalations(db, clock.now());
+    const t = clock.now().getTime();
+    if (opt.summaryEveryMs > 0 && (t - lastSummaries >= opt.summaryEveryMs || t < lastSummaries)) {
+      lastSummaries = t;
+      r.summaries = await queueDailySummaries(db, clock.now());
+    }
     const batch = await claimDue(db, clock.now(), opt.leaseMs, opt.batchSize);
     r.claimed = batch.length;
     let i = 0;

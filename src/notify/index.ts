@@ -22,3 +22,4 @@ export { checkWebhookUrl, isPrivateAddress } from './webhook-url.js';
 export { notifyErrors, DeliveryError } from './errors.js';
 export * from './channels/index.js';
 export * from './inbox.js';
+export { queueDailySummary, queueDailySummaries } from './daily-summary.js';

@@ -164,6 +164,33 @@ describe('notifications over real protocols', () => {
   });
 });
 
+describe('daily summary', () => {
+  it('goes out once a day at the chosen local time with the day’s counts', async () => {
+    const b = await business('Summary Plumbing');
+    await b.api.put('/api/notifications', { dailySummary: { enabled: true, at: '18:00' }, events: { 'lead.created': [] } });
+    const day = new Date('2026-04-06T17:00:00Z'); // noon in Chicago
+    await captureLead(b.organization.id, { name: 'A', createdAt: day });
+    await captureLead(b.organization.id, { name: 'B', priority: 'URGENT', createdAt: day });
+    await captureLead(b.organization.id, { name: 'Yesterday', createdAt: new Date('2026-04-05T17:00:00Z') });
+    const m0 = smtp.mails.length;
+    try {
+      now = new Date('2026-04-06T22:59:00Z'); // 17:59
+      expect((await real.runOnce()).summaries).toBe(0);
+      now = new Date('2026-04-06T23:00:00Z'); // 18:00
+      expect(await real.runOnce()).toMatchObject({ summaries: 1, sent: 1 });
+      now = new Date('2026-04-07T02:00:00Z'); // 21:00, same local day
+      expect((await real.runOnce()).summaries).toBe(0);
+      const mine = smtp.mails.slice(m0).filter((m) => m.headers.subject?.startsWith('Summary Plumbing'));
+      expect(mine).toHaveLength(1);
+      expect(mine[0].headers.subject).toBe('Summary Plumbing — your day (2026-04-06)');
+      expect(mine[0].body).toContain('Leads: 2');
+      expect(mine[0].body).toContain('Urgent: 1');
+    } finally {
+      now = new Date('2026-04-06T15:00:00Z');
+    }
+  });
+});
+
 describe('dev inbox (no SMTP, no Twilio)', () => {
   it('holds every message exactly as it would have been sent, per organization', async () => {
     const inbox = createDispatcher({ db, channels: createChannels(db, { publicUrl: server.url, webhookAllowPrivate: true, clock }), clock, logger });
