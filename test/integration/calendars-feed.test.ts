@@ -49,7 +49,7 @@ async function business() {
   return { api, list: list.body, ana: ana.id as string, bo: bo.id as string, a1, a2, a3, notes };
 }
 
-const events = (text: string) => Object.values(ical.sync.parseICS(text)).filter((c) => c.type === 'VEVENT') as ical.VEvent[];
+const events = (text: string) => Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
 
 describe('ICS feed', () => {
   it('serves the organization’s live appointments as valid iCalendar, times in UTC, text escaped and folded', async () => {
@@ -65,7 +65,7 @@ describe('ICS feed', () => {
     expect(evs.map((e) => e.uid).sort()).toEqual([`${b.a1}@infinioffice`, `${b.a2}@infinioffice`].sort());
     const mia = evs.find((e) => e.uid === `${b.a1}@infinioffice`)!;
     expect(mia.start.toISOString()).toBe('2026-04-07T15:00:00.000Z');
-    expect(mia.end.toISOString()).toBe('2026-04-07T16:30:00.000Z');
+    expect(mia.end!.toISOString()).toBe('2026-04-07T16:30:00.000Z');
     expect(String(mia.summary)).toBe('Cut, colour; blow-dry — Mia Wong');
     expect(String(mia.description)).toContain(`Notes: ${b.notes}`);
     expect(String(mia.description)).toContain('With: Ana');

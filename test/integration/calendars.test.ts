@@ -266,6 +266,33 @@ describe('Microsoft 365', () => {
   });
 });
 
+describe('sync workers', () => {
+  it('never write the same event twice when two nodes run due work at once', async () => {
+    const b = await business();
+    const account = `m-${newToken(4).toLowerCase()}@example.com`;
+    await connect(b.api, 'microsoft', account);
+    const otherNode = createCalendars({ db: calendars.db, clock, config: loadConfig({ LOG_LEVEL: 'silent', ENCRYPTION_KEY: KEY, ...google.env, ...graph.env }), options: { retryBaseMs: 5_000 } });
+    graph.down = true;
+    const ids: string[] = [];
+    try {
+      for (const h of ['09', '11', '13']) {
+        const r = await b.api.post('/api/appointments', { serviceId: b.serviceId, start: `2026-04-15T${h}:00:00-04:00`, customer: { name: `Caller ${h}` } });
+        expect(r.status).toBe(201);
+        ids.push(r.body.id);
+      }
+      await settle();
+    } finally {
+      graph.down = false;
+    }
+    skewMs += 6_000;
+    const before = graph.requests.length;
+    await Promise.all([calendars.sync.runDue(), otherNode.sync.runDue(), calendars.sync.runDue()]);
+    const creates = graph.requests.slice(before).filter((r) => r.method === 'POST' && r.path === '/v1.0/me/events');
+    expect(creates.map((r) => JSON.parse(r.body).transactionId).sort()).toEqual([...ids].sort());
+    expect(graph.eventsOf(account)).toHaveLength(3);
+  });
+});
+
 describe('integrations routes', () => {
   it('lets only admins connect and disconnect; disconnecting forgets the tokens and revokes the grant', async () => {
     const b = await business();

@@ -29,6 +29,7 @@ export interface CalendarBusyTimes extends BusyTimes {
 
 interface Entry { readonly at: number; readonly busy: ExternalBusy[] }
 const MAX_ENTRIES = 2000;
+const QUANTUM_MS = 5 * 60_000;
 
 /** Builds the BusyTimes port over the connected integrations. */
 export function createBusyTimes(ctx: CalendarContext, creds: Credentials, o: BusyTimesOptions = {}): CalendarBusyTimes {
@@ -53,7 +54,10 @@ export function createBusyTimes(ctx: CalendarContext, creds: Credentials, o: Bus
   }
 
   return {
-    async busyBetween(orgId, from, to, signal) {
+    async busyBetween(orgId, fromAt, toAt, signal) {
+      // Windows start at "now", which moves every millisecond; widened to whole 5-minute marks they repeat and hit the cache.
+      const from = new Date(Math.floor(fromAt.getTime() / QUANTUM_MS) * QUANTUM_MS);
+      const to = new Date(Math.ceil(toAt.getTime() / QUANTUM_MS) * QUANTUM_MS);
       const rows = (await listIntegrations(ctx.db, orgId)).filter((r) => r.status === 'connected' && ctx.providers[r.provider as CalendarProviderName]);
       if (rows.length === 0) return [];
       const [own, ...answers] = await Promise.all([syncedAppointmentsBetween(ctx.db, orgId, from, to), ...rows.map((r) => read(r, from, to, signal))]);
