@@ -17,7 +17,7 @@ const SECONDS = Number(args.get('seconds') ?? 12);
 const REPLY = 'Sure, we have a technician free tomorrow at ten in the morning.';
 const GENERATORS = Number(args.get('generators') ?? 2);
 
-interface Stats { cpu: NodeJS.CpuUsage; rss: number; heap: number; framesIn: number; framesOut: number; added: number[]; e2e: number[]; calls: number }
+interface Stats { cpu: NodeJS.CpuUsage; rss: number; heap: number; framesIn: number; framesOut: number; added: number[]; e2e: number[]; sendJitter: number[]; events: Record<string, number>; calls: number }
 
 function pct(xs: number[], p: number): number {
   if (!xs.length) return NaN;
@@ -102,7 +102,8 @@ async function runOne(engine: string, k: number): Promise<Record<string, string 
     'added p50 ms': pct(added, 50).toFixed(1),
     'added p99 ms': pct(added, 99).toFixed(1),
     'e2e p50 ms': pct(e2e, 50).toFixed(0),
-    'jitter p99 ms': pct(jitter, 99).toFixed(1),
+    'send jitter p99 ms': pct([...mid.sendJitter, ...end.sendJitter], 99).toFixed(1),
+    'recv jitter p99 ms': pct(jitter, 99).toFixed(1),
     'lost in': lostIn,
     'lost out': lostOut,
     'gen late/skipped': `${sum((r) => r.lateSends)}/${sum((r) => r.skipped)}`,
@@ -113,6 +114,8 @@ async function runOne(engine: string, k: number): Promise<Record<string, string 
     'first p95 ms': pct(first, 95).toFixed(0),
     turns: added.length,
     dropped: sum((r) => r.dropped),
+    failures: fin.events.provider_failure ?? 0,
+    'barge-ins': fin.events.barge_in ?? 0,
   };
 }
 

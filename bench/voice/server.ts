@@ -20,16 +20,27 @@ await greetings.warm('org', tts, GREETING);
 const stt = new ScriptedSpeechToText(new LoopScriptBook('I need a plumber tomorrow'), { endpointMs: 200 });
 const rt = rtBase ? new OpenAiRealtimeVoice({ apiKey: 'bench', baseUrl: rtBase, connectTimeoutMs: 10_000 }) : null;
 
+const events: Record<string, number> = {};
 let framesIn = 0;
 let framesOut = 0;
 let added: number[] = [];
+/** |gap − 20 ms| between consecutive frames a call sends, inside a continuous run (sampled). */
+let sendJitter: number[] = [];
 let e2e: number[] = [];
 
 const server = await startVoiceServer((callId, sink, recorder, _params) => {
+  let last = 0;
+  let run = 0;
   const counting = {
     ...sink,
     sendMedia: (p: string) => {
       framesOut++;
+      const now = performance.now();
+      const gap = now - last;
+      last = now;
+      if (gap < 100) {
+        if (++run > 3 && (framesOut & 7) === 0) sendJitter.push(Math.abs(gap - 20));
+      } else run = 0;
       sink.sendMedia(p);
     },
   };
@@ -42,7 +53,9 @@ const server = await startVoiceServer((callId, sink, recorder, _params) => {
         added.push(engine === 'cascade' ? t.e2eMs - (t.asrMs ?? 0) - (t.llmMs ?? 0) - (t.ttsMs ?? 0) : t.e2eMs - (t.llmMs ?? 0));
       }
     },
-    onEvent: () => {},
+    onEvent: (name) => {
+      if (name === 'provider_failure' || name === 'barge_in') events[name] = (events[name] ?? 0) + 1;
+    },
   };
   const e =
     engine === 'cascade'
@@ -59,8 +72,9 @@ const server = await startVoiceServer((callId, sink, recorder, _params) => {
 process.on('message', (m: { type: string }) => {
   if (m.type === 'stats') {
     const mem = process.memoryUsage();
-    process.send!({ type: 'stats', cpu: process.cpuUsage(), rss: mem.rss, heap: mem.heapUsed, framesIn, framesOut, added, e2e, calls: server.calls.size });
+    process.send!({ type: 'stats', cpu: process.cpuUsage(), rss: mem.rss, heap: mem.heapUsed, framesIn, framesOut, added, e2e, sendJitter, events, calls: server.calls.size });
     added = [];
+    sendJitter = [];
     e2e = [];
   } else if (m.type === 'gc') {
     (globalThis as { gc?: () => void }).gc?.();

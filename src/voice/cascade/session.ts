@@ -373,7 +373,13 @@ export class CallSession implements CallEngine {
   async close(reason = 'closed'): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.reply?.cancel();
+    const r = this.reply;
+    if (r) {
+      // the caller hung up mid-reply: keep the turn, marked as cut, with what they heard
+      r.cancel();
+      if (r.spoken.length) this.recordTurn(r, true, r.heard.join(' '));
+      this.reply = null;
+    }
     for (const t of [this.overlapTimer, this.silenceTimer, this.maxTimer, this.dtmfTimer]) if (t) clearTimeout(t);
     this.playout.close();
     this.vad.dispose();
