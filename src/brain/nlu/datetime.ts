@@ -213,8 +213,25 @@ function findTimes(m: { s: string }, pod: PartOfDay | undefined): Array<Hit<Time
     if (h > 23 || min > 59) return;
     hits.push({ at, value: { kind: kindOf(at), time: hhmm(resolveHour(h, mer, pod), min) } });
   };
-  const mer = (s: string | undefined) => (s ? (s[0] === 'a' ? 'am' : 'pm') : undefined);
-  mask(m, /\b(noon|midday|lunch ?time|midnight)\b/g, (x) => add(x.index, x[1] === 'midnight' ? 0 : 12, 0, x[1] === 'midnight' ? 'am' : 'pm'));
+  const mer = (s: string | undefined): 'am' | 'pm' | undefined => (s ? (s[0] === 'a' ? 'am' : 'pm') : undefined);
+  const range = (at: number, h1: number, m1: number, h2: number, m2: number, mer1?: 'am' | 'pm', mer2?: 'am' | 'pm') => {
+    const a = resolveHour(h1, mer1 ?? mer2, pod);
+    const b = resolveHour(h2, mer2, pod);
+    hits.push({ at, value: { kind: 'after', time: hhmm(a, m1) } }, { at: at + 1, value: { kind: 'before', time: hhmm(b < a ? b + 12 : b, m2) } });
+  };
+  mask(m, /\bbetween (\d{1,2})(?::(\d{2}))? ?([ap])?\.?m?\.? and (\d{1,2})(?::(\d{2}))? ?([ap])?\.?m?\b\.?/g, (x) =>
+    range(x.index, Number(x[1]), Number(x[2] ?? 0), Number(x[4]), Number(x[5] ?? 0), mer(x[3]), mer(x[6])),
+  );
+  mask(m, /\b(?:at |around |about )?(\d{1,2}) or (\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|hours|days|weeks|people))/g, (x) =>
+    range(x.index, Number(x[1]), 0, Number(x[2]) + 1, 0),
+  );
+  mask(m, /\b(early|late) (morning|afternoon|evening)\b/g, (x) => {
+    const edges: Record<string, [string, string]> = { morning: ['10:00', '10:00'], afternoon: ['14:00', '15:00'], evening: ['18:00', '18:00'] };
+    const [early, late] = edges[x[2]];
+    hits.push({ at: x.index, value: x[1] === 'early' ? { kind: 'before', time: early } : { kind: 'after', time: late } });
+  });
+  mask(m, /\b(\d{1,2})(?::([0-5]\d))? ?-?ish\b/g, (x) => add(x.index, Number(x[1]), Number(x[2] ?? 0)));
+  mask(m, /\b(noon|midday|lunch ?time|(?<=around |about |at )lunch|midnight)\b/g, (x) => add(x.index, x[1] === 'midnight' ? 0 : 12, 0, x[1] === 'midnight' ? 'am' : 'pm'));
   mask(m, /\b(\d{1,2})(?::| )?([0-5]\d)?\s*([ap])\.? ?m\b\.?/g, (x) => add(x.index, Number(x[1]), Number(x[2] ?? 0), mer(x[3])));
   mask(m, /\b(\d{1,2}):([0-5]\d)\b/g, (x) => add(x.index, Number(x[1]), Number(x[2])));
   mask(m, /\bhalf past (\d{1,2})\b/g, (x) => add(x.index, Number(x[1]), 30));

@@ -23,7 +23,7 @@ export type YesNo = 'yes' | 'no' | 'maybe';
 
 const MAYBE = /\b(maybe|not sure|i don't know|i'm not sure|possibly|perhaps|let me (think|check)|i guess|hard to say)\b/;
 const NO = /^(no|nope|nah|negative|wrong|incorrect)\b|\b(that's not (right|correct|it)|not (right|correct|quite)|that's wrong|no,? (that's|it's) (wrong|not)|don't book|do not book|not that|doesn't work|does not work|won't work|can't do that|no thanks|no thank you)\b/;
-const YES = /^(yes|yeah|yep|yup|ya|yah|sure|correct|right|ok|okay|perfect|absolutely|definitely|great|fine|sounds good|uh-huh|mm-hmm|affirmative|of course|exactly|please|go ahead|do it|book it|that works|works for me)\b|\b(that's (right|correct|perfect|fine|great)|that is (right|correct)|sounds (good|great|perfect)|works (for me|great|fine)|that works|go ahead|please do|book it|yes please|that'll work|that will work|lets do (it|that)|let's do (it|that))\b/;
+const YES = /^(yes|yeah|yep|yup|ya|yah|sure|correct|right|ok|okay|perfect|absolutely|definitely|great|fine|sounds good|uh-huh|mm-hmm|affirmative|of course|exactly|please|go ahead|do it|book it|that works|works for me)\b|\b(that's (right|correct|perfect|fine|great)|that is (right|correct)|sounds (good|great|perfect)|works (for me|great|fine)|that works|go ahead|please do|book it|yes please|that'll work|that will work|lets do (it|that)|let's do (it|that)|that'd be (great|good|fine|perfect)|(uh|mm)[ -]?(huh|hmm)|mhm)\b|^huh$/;
 
 /** Reads a yes, no or maybe; negations are checked before their positive look-alikes ("not right"). */
 export function yesNo(text: string): YesNo | undefined {

@@ -127,6 +127,14 @@ describe('dates and times in the business time zone', () => {
     ['how about 4', { time: '16:00' }],
     ['friday morning around 10', { date: '2026-03-13', time: '10:00' }],
     ['um, uh, tomorrow like around noon', { date: '2026-03-11', time: '12:00' }],
+    ['around 2ish', { time: '14:00' }],
+    ['late morning on thursday', { date: '2026-03-12', partOfDay: 'morning', after: '10:00' }],
+    ['early afternoon', { partOfDay: 'afternoon', before: '14:00' }],
+    ['anything on the 20th around lunch', { date: '2026-03-20', time: '12:00' }],
+    ['between 2 and 4 tomorrow', { date: '2026-03-11', after: '14:00', before: '16:00' }],
+    ['between 10am and 1pm', { after: '10:00', before: '13:00' }],
+    ['3 or 4 tomorrow', { date: '2026-03-11', after: '15:00', before: '17:00' }],
+    ['after lunch', { partOfDay: 'afternoon' }],
   ];
   it.each(cases)('%s', (text, want) => {
     expect(read(text).when).toEqual(want);
@@ -288,7 +296,8 @@ describe('yes, no, maybe', () => {
   const cases: Array<[string, string | undefined]> = [
     ['yes', 'yes'], ['Yeah', 'yes'], ['yep', 'yes'], ['sure', 'yes'], ["that's right", 'yes'], ['correct', 'yes'],
     ['sounds good', 'yes'], ['perfect', 'yes'], ['ok', 'yes'], ['uh, yes please', 'yes'], ['that works', 'yes'],
-    ['go ahead', 'yes'], ['absolutely', 'yes'], ['yes, book it', 'yes'],
+    ['go ahead', 'yes'], ['absolutely', 'yes'], ['yes, book it', 'yes'], ['uh huh', 'yes'], ['mm-hmm', 'yes'],
+    ["that'd be great", 'yes'], ["yes ma'am", 'yes'],
     ['no', 'no'], ['nope', 'no'], ["that's not right", 'no'], ['not quite', 'no'], ['no, that is wrong', 'no'],
     ["that doesn't work", 'no'], ['no thanks', 'no'], ['nah', 'no'],
     ['maybe', 'maybe'], ["I'm not sure", 'maybe'], ["I don't know", 'maybe'], ['let me think', 'maybe'],

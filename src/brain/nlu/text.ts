@@ -9,6 +9,7 @@ export function normalize(raw: string): string {
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\b(?:mm+|uh)[ -]?(?:hmm+|huh)\b|\bmhm\b/g, 'yes')
     .replace(FILLER_RE, ' ')
     .replace(/\s+/g, ' ')
     .trim();
