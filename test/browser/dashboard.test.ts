@@ -1,6 +1,7 @@
 // Invariant: an owner can go from sign-up through onboarding to a booked test conversation, and that conversation shows up in the dashboard as a call with its transcript, an appointment in the calendar and a lead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { apiClient } from '../harness/client.js';
 import { buildDashboard, launchBrowser, shot, startDashboardServer } from './harness.js';
 
 let server: Awaited<ReturnType<typeof startDashboardServer>>;
@@ -104,6 +105,18 @@ describe('owner journey in the dashboard', () => {
     await expect.poll(async () => Number(await page.locator('.stat', { hasText: 'Calls today' }).locator('.v').textContent()), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     expect(await page.getByText('Finish setting up').count()).toBe(0);
     await shot(page, 'home');
+
+    // Live updates: a chat that starts elsewhere appears under "Live now" without a reload, and leaves when it ends.
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('io.session')!).accessToken as string);
+    const chatKey = (await apiClient(url, token).get('/api/me')).body.organization.chatKey;
+    const liveNow = page.locator('section', { has: page.getByRole('heading', { name: /Live now/ }) });
+    await liveNow.getByText('No calls in progress.').waitFor();
+    const visitor = await apiClient(url).post(`/api/chat/${chatKey}/sessions`, { channel: 'chat' });
+    expect(visitor.status).toBe(201);
+    await liveNow.getByRole('link', { name: 'chat' }).waitFor();
+    await page.getByText('New website chat').waitFor();
+    await apiClient(url).post(`/api/chat/${chatKey}/sessions/${visitor.body.id}/end`, {});
+    await liveNow.getByText('No calls in progress.').waitFor();
 
     // Calls: the conversation is listed as booked; its page has the transcript, the tool call and the appointment.
     await page.getByRole('link', { name: 'Calls', exact: true }).click();

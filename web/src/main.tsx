@@ -50,7 +50,10 @@ function Toasts() {
 }
 
 function describe(e: LiveEvent): string | null {
-  if (e.type.startsWith('call.started') || e.type === 'call.created') return `New call from ${e.data?.from ?? 'a caller'}`;
+  if (e.type === 'call.started') {
+    if (e.data?.channel === 'test') return null;
+    return e.data?.channel === 'chat' ? 'New website chat' : `New call from ${e.data?.from ?? 'an unknown number'}`;
+  }
   if (e.type.startsWith('appointment.booked')) return 'New booking';
   if (e.type === 'lead.urgent' || (e.type.startsWith('lead.') && e.data?.priority === 'URGENT')) return 'Urgent lead!';
   if (e.type.startsWith('lead.created')) return 'New lead';

@@ -29,6 +29,8 @@ export function createWebPlugin(opts: { dist?: string } = {}): RoutePlugin {
         root: dist,
         wildcard: false,
         index: false,
+        // web/vite.config.ts writes .gz files beside the assets; browsers that accept gzip get those.
+        preCompressed: true,
         setHeaders: (reply, path) => {
           reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
         },
