@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
 import { apiClient, registerOrg } from '../harness/client.js';
+import { captureLead } from '../../src/leads/index.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let a: Awaited<ReturnType<typeof registerOrg>>;
@@ -9,8 +10,8 @@ let b: Awaited<ReturnType<typeof registerOrg>>;
 let viewerToken: string;
 const idsOfA: Record<string, string> = {};
 
-/** Routes that are public or deliberately organization-less. */
-const PUBLIC = [/^\/health$/, /^\/metrics$/, /^\/docs/, /^\/api\/auth\/(register|login|refresh)$/, /^\/twilio\//, /^\/api\/chat\//, /^\/api\/calendar\.ics$/, /callback$/, /^\/api\/ack\//];
+/** Routes that are public, organization-less, guarded by their own key (simulator), or a stream (SSE is checked on its own). */
+const PUBLIC = [/^\/api\/events$/, /^\/api\/simulator\//, /^\/health$/, /^\/metrics$/, /^\/docs/, /^\/api\/auth\/(register|login|refresh)$/, /^\/twilio\//, /^\/api\/chat\//, /^\/api\/calendar\.ics$/, /callback$/, /^\/api\/ack\//];
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -24,6 +25,13 @@ beforeAll(async () => {
   const viewer = await a.api.post('/api/users', { email: `viewer${Date.now()}@example.com`, role: 'viewer', password: 'viewer-password' });
   idsOfA.users = viewer.body.id;
   viewerToken = (await apiClient(server.url).post('/api/auth/login', { email: viewer.body.email, password: 'viewer-password' })).body.accessToken;
+  // Records of the other capabilities: a chat call, an appointment and a lead of A.
+  const chat = await apiClient(server.url).post(`/api/chat/${a.organization.chatKey}/sessions`, { phone: '+13125550142' });
+  idsOfA.calls = chat.body.id;
+  const slots = (await a.api.get(`/api/availability?serviceId=${idsOfA.services}`)).body.slots;
+  const appt = await a.api.post('/api/appointments', { serviceId: idsOfA.services, start: slots[0].start, customer: { name: 'Ann Customer', phone: '+13125550142' } });
+  idsOfA.appointments = appt.body.id;
+  idsOfA.leads = (await captureLead(server.database.db, undefined, { organizationId: a.organization.id, name: 'Lead of A', phone: '+13125550143' })).id;
 });
 afterAll(async () => { await server?.close(); });
 
