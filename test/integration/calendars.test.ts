@@ -34,7 +34,7 @@ beforeAll(async () => {
   const database = await testDatabase();
   closeDb = database.close;
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent', JWT_SECRET: 'j'.repeat(40), DATA_DIR: ':memory:', ENCRYPTION_KEY: KEY, ...google.env, ...graph.env });
-  calendars = createCalendars({ db: database.db, clock, config, options: { ttlMs: 1_000, retryBaseMs: 5_000 } });
+  calendars = createCalendars({ db: database.db, clock, config, options: { ttlMs: 1_000, retryBaseMs: 30_000 } });
   server = await startServer(config, {
     database, clock, logger: createLogger('silent', { pretty: false }),
     routes: [createBookingRoutes({ calendar: calendars }), createIntegrationRoutes(calendars)],
@@ -174,7 +174,7 @@ describe('Google Calendar', () => {
     }
     await settle();
     expect(google.liveEvents(account)).toHaveLength(0); // backing off, not hammering
-    skewMs += 6_000;
+    skewMs += 31_000; // past the first retry delay (30 s)
     await settle();
     expect(google.liveEvents(account).map((e) => e.id)).toEqual([googleEventId(id)]);
     const after = (await b.api.get('/api/integrations')).body.items[0];
@@ -265,7 +265,7 @@ describe('Microsoft 365', () => {
     } finally {
       graph.down = false;
     }
-    skewMs += 6_000;
+    skewMs += 31_000; // past the first retry delay (30 s)
     await settle();
     expect(graph.eventsOf(account).filter((e) => e.transactionId)).toHaveLength(1);
   });
@@ -276,7 +276,7 @@ describe('sync workers', () => {
     const b = await business();
     const account = `m-${newToken(4).toLowerCase()}@example.com`;
     await connect(b.api, 'microsoft', account);
-    const otherNode = createCalendars({ db: calendars.db, clock, config: loadConfig({ LOG_LEVEL: 'silent', ENCRYPTION_KEY: KEY, ...google.env, ...graph.env }), options: { retryBaseMs: 5_000 } });
+    const otherNode = createCalendars({ db: calendars.db, clock, config: loadConfig({ LOG_LEVEL: 'silent', ENCRYPTION_KEY: KEY, ...google.env, ...graph.env }), options: { retryBaseMs: 30_000 } });
     graph.down = true;
     const ids: string[] = [];
     try {
@@ -289,7 +289,7 @@ describe('sync workers', () => {
     } finally {
       graph.down = false;
     }
-    skewMs += 6_000;
+    skewMs += 31_000; // past the first retry delay (30 s)
     const before = graph.requests.length;
     await Promise.all([calendars.sync.runDue(), otherNode.sync.runDue(), calendars.sync.runDue()]);
     const creates = graph.requests.slice(before).filter((r) => r.method === 'POST' && r.path === '/v1.0/me/events');
