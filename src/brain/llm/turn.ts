@@ -85,7 +85,7 @@ function toChartEvent(call: { name: string; arguments: string }, input: LlmTurnI
       if (!service) return reject(input, call.name, 'unknown service');
       const when = pick(a, ['date', 'time', 'partOfDay', 'after', 'before']);
       if (a.from && a.to) Object.assign(when, { range: { from: a.from, to: a.to } });
-      return withFacts({ service, ...(Object.keys(when).length ? { when } : {}) });
+      return withFacts({ service, ...(Object.keys(when).length ? { when } : {}), ...(a.staff ? { staff: String(a.staff) } : {}) });
     }
     case 'book_appointment':
       // the chart commits only from booking.confirm on a plain yes: the model cannot skip the read-back
