@@ -271,6 +271,31 @@ describe('Microsoft 365', () => {
   });
 });
 
+describe('a calendar connected for one staff member', () => {
+  it('blocks only that person’s slots and mirrors only their appointments', async () => {
+    const b = await business();
+    const ana = (await b.api.post('/api/staff', { name: 'Ana', serviceIds: [b.serviceId] })).body.id as string;
+    const bo = (await b.api.post('/api/staff', { name: 'Bo', serviceIds: [b.serviceId] })).body.id as string;
+    const account = `g-${newToken(4).toLowerCase()}@example.com`;
+    const done = await connect(b.api, 'google', account, `?staffId=${ana}`);
+    expect(done.body).toMatchObject({ status: 'connected', staffId: ana });
+    google.addExternalEvent(local('2026-04-16T09:00:00'), local('2026-04-16T10:00:00'), { account });
+    pastCache();
+    const slots = (await b.api.get(`/api/availability?serviceId=${b.serviceId}&from=${encodeURIComponent('2026-04-16T09:00:00-04:00')}&to=${encodeURIComponent('2026-04-16T09:01:00-04:00')}`)).body.slots;
+    expect(slots.map((s: { staffId: string }) => s.staffId)).toEqual([bo]);
+    const forBo = await b.api.post('/api/appointments', { serviceId: b.serviceId, staffId: bo, start: '2026-04-16T13:00:00-04:00', customer: { name: 'Bo’s client' } });
+    const forAna = await b.api.post('/api/appointments', { serviceId: b.serviceId, staffId: ana, start: '2026-04-16T13:00:00-04:00', customer: { name: 'Ana’s client' } });
+    await settle();
+    expect(google.liveEvents(account).filter((e) => e.extendedProperties).map((e) => e.id)).toEqual([googleEventId(forAna.body.id)]);
+    // Handing Ana's appointment to Bo takes it out of Ana's calendar.
+    expect((await b.api.patch(`/api/appointments/${forAna.body.id}`, { staffId: bo, start: '2026-04-16T15:00:00-04:00' })).status).toBe(200);
+    await settle();
+    expect(google.liveEvents(account).filter((e) => e.extendedProperties)).toHaveLength(0);
+    expect(forBo.status).toBe(201);
+    expect((await b.api.get(`/api/integrations/google/connect?staffId=${newToken(4)}`)).status).toBe(404);
+  });
+});
+
 describe('sync workers', () => {
   it('never write the same event twice when two nodes run due work at once', async () => {
     const b = await business();
