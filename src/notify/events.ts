@@ -14,6 +14,8 @@ export interface AppointmentFact {
   readonly customer: { readonly name: string; readonly phone: string | null; readonly email: string | null };
   readonly address?: string | null;
   readonly notes?: string | null;
+  /** Changes with every write; tells a second identical move (A→B, B→A, A→B) from a replay of the first. */
+  readonly updatedAt?: Date;
 }
 
 /** A captured lead. */
@@ -63,7 +65,7 @@ export function orgOf(e: OrgEvent): string {
 export function factKey(e: OrgEvent): string {
   switch (e.type) {
     case 'appointment.booked': return `appointment.booked:${e.appointment.id}`;
-    case 'appointment.moved': return `appointment.moved:${e.appointment.id}:${e.previousStart.toISOString()}>${e.appointment.start.toISOString()}`;
+    case 'appointment.moved': return `appointment.moved:${e.appointment.id}:${e.previousStart.toISOString()}>${e.appointment.start.toISOString()}@${e.appointment.updatedAt?.toISOString() ?? ''}`;
     case 'appointment.cancelled': return `appointment.cancelled:${e.appointment.id}`;
     case 'lead.created': return `lead.created:${e.lead.id}`;
     case 'lead.urgent': return `lead.urgent:${e.lead.id}`;

@@ -23,3 +23,4 @@ export { notifyErrors, DeliveryError } from './errors.js';
 export * from './channels/index.js';
 export * from './inbox.js';
 export { queueDailySummary, queueDailySummaries } from './daily-summary.js';
+export { createNotifications, type Notifications, type NotifyConfig } from './runtime.js';

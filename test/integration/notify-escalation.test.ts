@@ -5,7 +5,7 @@ import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
 import { startFakeTwilioRest, type FakeTwilioRest } from '../fakes/twilio-rest.js';
 import { notifyRoutes } from '../../src/api/routes/notify/index.js';
-import { createAnnouncer, createChannels, createDispatcher, type Dispatcher, type EscalationState } from '../../src/notify/index.js';
+import { createAnnouncer, createNotifications, type Dispatcher, type EscalationState } from '../../src/notify/index.js';
 import { createLogger } from '../../src/lib/index.js';
 import { schema, type Db } from '../../src/db/index.js';
 import { eq } from 'drizzle-orm';
@@ -56,10 +56,10 @@ async function pressKey(token: string, digits: string, to: string, signed = true
 
 beforeAll(async () => {
   twilio = await startFakeTwilioRest();
-  server = await startTestServer({ clock, env: { TWILIO_ACCOUNT_SID: twilio.accountSid, TWILIO_AUTH_TOKEN: twilio.authToken }, routes: [notifyRoutes] });
+  server = await startTestServer({ clock, env: { TWILIO_ACCOUNT_SID: twilio.accountSid, TWILIO_AUTH_TOKEN: twilio.authToken, TWILIO_API_BASE: twilio.url }, routes: [notifyRoutes] });
   db = server.database.db;
-  const channels = createChannels(db, { twilio: { accountSid: twilio.accountSid, authToken: twilio.authToken, apiBase: twilio.url }, publicUrl: server.url, clock });
-  dispatcher = createDispatcher({ db, channels, clock, logger: createLogger('silent', { pretty: false }) });
+  // Wired from the server's own Config, as the composition root does.
+  dispatcher = createNotifications({ db, config: server.ctx.config, clock, logger: createLogger('silent', { pretty: false }), fallbackUrl: server.url }).dispatcher;
 }, 60_000);
 afterAll(async () => { await server?.close(); await twilio?.close(); });
 
