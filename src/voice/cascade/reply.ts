@@ -6,7 +6,7 @@
 import { AsyncQueue, ProviderError, isAbort, withStreamTimeout, type TextToSpeech } from '../../providers/index.js';
 import { chunksToUlaw } from '../audio-convert.js';
 import type { Playout, Segment } from '../playout.js';
-import type { CallEventName, ReplyPart } from '../ports.js';
+import type { CallEventName, ReplyPart, TurnRecord } from '../ports.js';
 
 /** What a reply needs. */
 export interface ReplyDeps {
@@ -125,6 +125,23 @@ export class AgentReply {
     await speaking;
     if (this.abort.signal.aborted) return this.finish('cancelled');
     return this.finish(this.failure ? 'failed' : 'done');
+  }
+
+  /** The turn record: latencies from the reply's instants (ms, rounded; null when not reached). */
+  toRecord(index: number, interrupted: boolean, heardText: string): TurnRecord {
+    const t = this.times;
+    const diff = (a: number | null, b: number | null) => (a !== null && b !== null ? Math.round(a - b) : null);
+    return {
+      index,
+      callerText: this.callerText,
+      agentText: this.spoken.join(' '),
+      asrMs: diff(t.finalAt, t.speechEndAt),
+      llmMs: diff(t.firstTextAt, t.finalAt),
+      ttsMs: diff(t.firstAudioAt, t.ttsSubmitAt),
+      e2eMs: diff(t.firstFrameAt, t.speechEndAt ?? t.finalAt),
+      interrupted,
+      heardText,
+    };
   }
 
   /** Stops generation and synthesis (the playout is cleared by the session). */

@@ -9,6 +9,7 @@ import type { SpeechToText, SttEvent, SttStream, TextToSpeech } from '../../prov
 import { Playout, type Segment } from '../playout.js';
 import { SpeechDetector } from '../turns/speech-detector.js';
 import { isBackchannel } from '../turns/backchannel.js';
+import { DtmfCollector } from '../turns/dtmf-collector.js';
 import { AgentReply, type ReplyTimes } from './reply.js';
 import type { GreetingCache } from '../greeting-cache.js';
 import { DEFAULT_LINES, type SessionLines } from '../lines.js';
@@ -59,8 +60,7 @@ export class CallSession implements CallEngine {
   private overlapTimer: NodeJS.Timeout | null = null;
   private silenceTimer: NodeJS.Timeout | null = null;
   private maxTimer: NodeJS.Timeout | null = null;
-  private dtmfTimer: NodeJS.Timeout | null = null;
-  private dtmfDigits = '';
+  private readonly dtmf: DtmfCollector;
   private silenceCount = 0;
   private turnIndex = 0;
   private mode: Mode = 'conversation';
@@ -77,6 +77,9 @@ export class CallSession implements CallEngine {
     this.timing = resolveTiming(opts.timing);
     this.lines = { ...DEFAULT_LINES, ...opts.lines };
     this.vad = deps.vad ?? energyVad();
+    this.dtmf = new DtmfCollector(this.timing.dtmfGapMs, (digits) => {
+      if (this.mode === 'conversation') void this.runTurn({ type: 'dtmf', digits }, `[dtmf ${digits}]`);
+    });
     this.detector = new SpeechDetector({ onsetMs: this.timing.vadOnsetMs, hangoverMs: this.timing.vadHangoverMs });
     this.playout = new Playout(sink, {
       onFirstFrame: (seg, at) => this.segOwner.get(seg)?.onFirstFrame(seg, at),
@@ -266,21 +269,7 @@ export class CallSession implements CallEngine {
   }
 
   private recordTurn(r: AgentReply, interrupted: boolean, heardText: string): void {
-    const t = r.times;
-    const diff = (a: number | null, b: number | null) => (a !== null && b !== null ? Math.round(a - b) : null);
-    void Promise.resolve(
-      this.deps.recorder.onTurn({
-        index: this.turnIndex,
-        callerText: r.callerText,
-        agentText: r.spoken.join(' '),
-        asrMs: diff(t.finalAt, t.speechEndAt),
-        llmMs: diff(t.firstTextAt, t.finalAt),
-        ttsMs: diff(t.firstAudioAt, t.ttsSubmitAt),
-        e2eMs: diff(t.firstFrameAt, t.speechEndAt ?? t.finalAt),
-        interrupted,
-        heardText,
-      }),
-    ).catch(() => {});
+    void Promise.resolve(this.deps.recorder.onTurn(r.toRecord(this.turnIndex, interrupted, heardText))).catch(() => {});
   }
 
   /** A provider failed: say sorry (offline voice) and take a message instead of leaving silence. */
@@ -323,16 +312,7 @@ export class CallSession implements CallEngine {
     if (this.closed) return;
     this.event('dtmf', { digit });
     if (this.reply && this.playout.speaking) this.bargeIn('dtmf');
-    this.dtmfDigits += digit;
-    if (this.dtmfTimer) clearTimeout(this.dtmfTimer);
-    const flush = () => {
-      const digits = this.dtmfDigits.replace(/#$/, '');
-      this.dtmfDigits = '';
-      this.dtmfTimer = null;
-      if (digits && this.mode === 'conversation') void this.runTurn({ type: 'dtmf', digits }, `[dtmf ${digits}]`);
-    };
-    if (digit === '#') flush();
-    else this.dtmfTimer = setTimeout(flush, this.timing.dtmfGapMs);
+    this.dtmf.press(digit);
   }
 
   private armSilenceTimer(): void {
@@ -380,7 +360,8 @@ export class CallSession implements CallEngine {
       if (r.spoken.length) this.recordTurn(r, true, r.heard.join(' '));
       this.reply = null;
     }
-    for (const t of [this.overlapTimer, this.silenceTimer, this.maxTimer, this.dtmfTimer]) if (t) clearTimeout(t);
+    for (const t of [this.overlapTimer, this.silenceTimer, this.maxTimer]) if (t) clearTimeout(t);
+    this.dtmf.dispose();
     this.playout.close();
     this.vad.dispose();
     await this.stt?.close().catch(() => {});
