@@ -97,6 +97,14 @@ describe('TextToSpeech conformance', () => {
     if (pcm && pcm.kind === 'pcm') expect(frameDbfs(pcm.data)).toBeGreaterThan(-40);
   });
 
+  it('flite ignores another vendor’s voice name and renders 16 kHz voices at 8 kHz', async () => {
+    const alloy = await collect(flite.synthesize('Hello there.', { voice: 'alloy' }));
+    expect(alloy[0].kind === 'pcm' && alloy[0].sampleRate).toBe(8000);
+    const slt = await collect(flite.synthesize('Hello there.', { voice: 'slt' }));
+    expect(slt[0].kind === 'pcm' && slt[0].sampleRate).toBe(8000);
+    expect(slt[0].data.length).toBeGreaterThan(4000);
+  });
+
   it('aura asks for μ-law 8 kHz without a container; openai asks for raw pcm', async () => {
     const q = dg.speakRequests.at(-1)!.query;
     expect([q.get('encoding'), q.get('sample_rate'), q.get('container')]).toEqual(['mulaw', '8000', 'none']);

