@@ -101,6 +101,14 @@ describe('booking', () => {
     expect((await early.say('haircut today at 9am')).text).toMatch(/9 AM has already passed today/);
   });
 
+  it('reads "at 7" as 7 PM when the business is open then and not at 7 AM', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    const r = await t.say('haircut thursday at 7');
+    expect(r.text).toMatch(/Thursday, March 12 at 7 PM is open/);
+    const morning = setup(SALON, SALON_MORNING);
+    expect((await morning.say('haircut thursday at 10')).text).toMatch(/at 10 AM is open/);
+  });
+
   it('says the business is closed on a holiday and offers the next open day', async () => {
     const t = setup(SALON, SALON_MORNING);
     const r = await t.say('color on the 17th');
@@ -251,7 +259,7 @@ describe('questions, hand-off and messages', () => {
   it('answers from the knowledge base and configuration', async () => {
     const t = setup(SALON, SALON_MORNING);
     expect((await t.say('Do you take walk-ins?')).text).toMatch(/Walk-ins are welcome on Saturdays/);
-    expect((await t.say('what are your hours?')).text).toMatch(/Monday to Friday 9 AM to 6 PM/);
+    expect((await t.say('what are your hours?')).text).toMatch(/Monday to Wednesday 9 AM to 6 PM, Thursday to Friday 9 AM to 8 PM, Saturday 10 AM to 4 PM; closed Sunday/);
     expect((await t.say('where are you located?')).text).toMatch(/12 Main Street/);
   });
 

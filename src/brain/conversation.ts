@@ -201,6 +201,7 @@ export function toEvent(
     ...(u.yesNo ? { yesNo: u.yesNo } : {}),
     ...(u.pick !== undefined ? { pick: u.pick } : {}),
     ...(u.shift && (expecting === 'pick' || expecting === 'confirm') ? { shift: u.shift } : {}),
+    ...(u.hourGuessed ? { hourGuessed: true } : {}),
     bookIntent: u.intents.includes('book'),
     sameNumber: u.sameNumber,
     expecting,

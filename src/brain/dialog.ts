@@ -35,6 +35,8 @@ export interface TurnEvent {
   yesNo?: YesNo;
   pick?: number | 'last';
   shift?: 'later' | 'earlier';
+  /** The hour was said without am/pm ("at 7"); it may be flipped to fit the opening hours. */
+  hourGuessed?: boolean;
   bookIntent: boolean;
   sameNumber: boolean;
   expecting: Expecting;
@@ -173,6 +175,20 @@ function addMinutes(hm: string, n: number): string {
   return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
 }
 
+/**
+ * "At 7" at a salon open until 8 PM means 7 PM: an hour said without am/pm that falls outside the
+ * day's opening hours is read the other way round when that reading is inside them.
+ */
+export function fitToHours(business: BusinessProfile, wish: TimeWish, guessed: boolean): TimeWish {
+  if (!guessed || !wish.time || !wish.date) return wish;
+  const hours = hoursOn(business, wish.date);
+  const inside = (t: string) => hours.some(([from, to]) => t >= from && t < to);
+  if (!hours.length || inside(wish.time)) return wish;
+  const [h, m] = wish.time.split(':').map(Number);
+  const flipped = `${String((h + 12) % 24).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  return inside(flipped) ? { ...wish, time: flipped } : wish;
+}
+
 /** The offered slot the wish names by its time ("three works" after "3 PM or 4:30"), if any. */
 export function matchOffered(offered: Slot[], wish: TimeWish, tz: string): Slot | undefined {
   if (!wish.time) return undefined;
@@ -198,7 +214,7 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   }
   const offered = p.offered ?? ctx.offered;
   if (f.when) {
-    const merged = mergeWish(ctx.wish, f.when);
+    const merged = fitToHours(ctx.business, mergeWish(ctx.wish, f.when), !!ev.hourGuessed);
     const match = matchOffered(offered, merged, ctx.business.timezone);
     Object.assign(p, match ? { slot: match, wish: merged } : { wish: merged, slot: undefined, searchNeeded: true });
   }

@@ -49,10 +49,10 @@ interface Hit<T> {
 }
 
 type DateValue = { date: string } | { range: { from: string; to: string } };
-type TimeValue = { kind: 'at' | 'after' | 'before'; time: string };
+type TimeValue = { kind: 'at' | 'after' | 'before'; time: string; guessed?: boolean };
 
 /** Parses the time wish in `text` (already normalized, numbers as digits); undefined when none. */
-export function parseTimeWish(text: string, now: Date, timezone: string): TimeWish | undefined {
+export function parseTimeWish(text: string, now: Date, timezone: string, info?: { hourGuessed?: boolean }): TimeWish | undefined {
   const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
   const masked = { s: ` ${text} ` };
   const dates = findDates(masked, today);
@@ -68,6 +68,7 @@ export function parseTimeWish(text: string, now: Date, timezone: string): TimeWi
   for (const t of [...times].sort((a, b) => a.at - b.at)) {
     if (t.value.kind === 'at') wish.time = t.value.time;
     else wish[t.value.kind] = t.value.time;
+    if (t.value.kind === 'at' && info) info.hourGuessed = !!t.value.guessed;
   }
   if (wish.time) delete wish.partOfDay;
   if (earliest) wish.earliest = true;
@@ -211,7 +212,8 @@ function findTimes(m: { s: string }, pod: PartOfDay | undefined): Array<Hit<Time
   };
   const add = (at: number, h: number, min: number, mer?: 'am' | 'pm') => {
     if (h > 23 || min > 59) return;
-    hits.push({ at, value: { kind: kindOf(at), time: hhmm(resolveHour(h, mer, pod), min) } });
+    const guessed = !mer && !pod && h >= 1 && h <= 11;
+    hits.push({ at, value: { kind: kindOf(at), time: hhmm(resolveHour(h, mer, pod), min), ...(guessed ? { guessed } : {}) } });
   };
   const mer = (s: string | undefined): 'am' | 'pm' | undefined => (s ? (s[0] === 'a' ? 'am' : 'pm') : undefined);
   const range = (at: number, h1: number, m1: number, h2: number, m2: number, mer1?: 'am' | 'pm', mer2?: 'am' | 'pm') => {

@@ -47,6 +47,8 @@ export interface Understanding {
   pick?: number | 'last';
   /** "Anything later?" / "something earlier": relative to what was offered. */
   shift?: 'later' | 'earlier';
+  /** The hour of `when.time` was said without am/pm and read by the working-day rule. */
+  hourGuessed?: boolean;
   /** A staff member the caller asked for ("with Ana"). */
   staff?: string;
   /** The caller means the number they are calling from ("this number", "the one I'm calling from"). */
@@ -98,7 +100,8 @@ export function createNlu(business: BusinessProfile): Nlu {
       const address = findAddress(rest.slice(1, -1));
       if (address) blank(address.start, address.end);
       const digits = numbersToDigits(rest.trim());
-      const when = parseTimeWish(digits, now, business.timezone);
+      const timeInfo: { hourGuessed?: boolean } = {};
+      const when = parseTimeWish(digits, now, business.timezone, timeInfo);
       const name = findName(text);
       const month = DateTime.fromJSDate(now, { zone: business.timezone }).month;
       const emergency = emergencies.detect(text, month);
@@ -115,6 +118,7 @@ export function createNlu(business: BusinessProfile): Nlu {
       const service = services.match(text);
       if (service) u.service = service;
       if (when) u.when = when;
+      if (when?.time && timeInfo.hourGuessed) u.hourGuessed = true;
       if (name) {
         u.name = name.name;
         if (name.company) u.company = name.company;

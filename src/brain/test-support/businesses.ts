@@ -9,7 +9,7 @@ export const SALON: BusinessProfile = {
   name: 'Bella Hair Studio',
   timezone: 'America/Chicago',
   industry: 'salon',
-  hours: { ...weekdays('09:00', '18:00'), sat: [['10:00', '16:00']] },
+  hours: { ...weekdays('09:00', '18:00'), thu: [['09:00', '20:00']], fri: [['09:00', '20:00']], sat: [['10:00', '16:00']] },
   holidays: ['2026-03-17'],
   services: [
     { name: 'Haircut', durationMin: 45, synonyms: ['trim', 'cut'] },
