@@ -1,0 +1,9 @@
+/** The call simulator: scenario files, scripted callers on the text and phone channels, verdicts. */
+export { loadScenarios, Scenario, CallerLine, Expectations, type LoadedScenario } from './scenario.js';
+export { BusinessBlock, CreateTestOrganization, type TestOrganization } from './business-block.js';
+export { runScenario, runScenarios, startEmbeddedServer, type Target, type ScenarioResult, type EmbeddedServer } from './run.js';
+export { judge, outcomeOf, OUTCOMES, type Verdict } from './verdicts.js';
+export { readRecords, type CallRecords } from './records.js';
+export { scenarioLines, closingLines, summary } from './report.js';
+export { parseArgs, type CliOptions } from './args.js';
+export { MediaStreamClient } from './media-client.js';

@@ -1,0 +1,126 @@
+/**
+ * Runs scenarios against a target server (one started in-process on embedded defaults, or a running
+ * one named by URL): a fresh organization per scenario, the scripted call, then the verdicts from the
+ * records. Scenarios are independent, so they run side by side in a small pool.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../config/index.js';
+import { createLogger } from '../lib/index.js';
+import { startServer } from '../server.js';
+import type { CreateTestOrganization, TestOrganization } from './business-block.js';
+import { playPhone, playText, type CallerRun } from './callers.js';
+import { apiClient } from './client.js';
+import { readRecords, type CallRecords, type TranscriptTurn } from './records.js';
+import type { LoadedScenario } from './scenario.js';
+import { judge, outcomeOf, type Verdict } from './verdicts.js';
+
+/** Where scenarios run and how the simulator gets in. */
+export interface Target {
+  url: string;
+  /** Admin access token allowed to create test organizations (`--token`). */
+  token?: string;
+  /** The server's SIMULATOR_KEY (sent as `x-simulator-key`). */
+  simulatorKey?: string;
+  /** Auth token for signing Twilio requests, when the server does not hand out its development one. */
+  twilioAuthToken?: string;
+}
+
+/** The result of one scenario (the `--json` record). */
+export interface ScenarioResult {
+  name: string;
+  file: string;
+  channel: 'phone' | 'text';
+  status: 'pass' | 'fail' | 'skip';
+  /** Why it failed: the failed verdicts, or the error that stopped the call. */
+  reasons: string[];
+  skipReason?: string;
+  verdicts: Verdict[];
+  outcome: string | null;
+  productOutcome: string | null;
+  agentTurns: number;
+  transcript: TranscriptTurn[];
+  /** Per agent reply, ms (see CallerRun.latenciesMs). */
+  latenciesMs: number[];
+  toolCalls: CallRecords['toolCalls'];
+  records: { appointments: CallRecords['appointments']; leads: CallRecords['leads']; transferredTo: string | null } | null;
+  notes: string[];
+  durationMs: number;
+  callId: string | null;
+}
+
+/** Plays one scenario against the target and judges it. */
+export async function runScenario(target: Target, { scenario: s, file }: LoadedScenario): Promise<ScenarioResult> {
+  const t0 = performance.now();
+  const base: ScenarioResult = {
+    name: s.name, file, channel: s.channel, status: 'fail', reasons: [], verdicts: [], outcome: null, productOutcome: null, agentTurns: 0,
+    transcript: [], latenciesMs: [], toolCalls: [], records: null, notes: [], durationMs: 0, callId: null,
+    ...(s.skip ? { skipReason: s.skip } : {}),
+  };
+  try {
+    const org = await createOrganization(target, { business: s.business, now: s.now, phone: s.channel === 'phone' });
+    let run: CallerRun;
+    if (s.channel === 'phone') {
+      const token = target.twilioAuthToken ?? org.twilioAuthToken;
+      if (!token) throw new Error('phone scenario: the server has a real Twilio auth token; pass it with --twilio-token');
+      run = await playPhone(target.url, org, s, token);
+    } else run = await playText(target.url, org, s);
+    const records = await readRecords(apiClient(target.url, { token: org.accessToken }), org, run.callId, { waitForEnd: true, transfer: run.transfer });
+    const verdicts = judge(s.expect, records);
+    const failed = verdicts.filter((v) => !v.ok);
+    return {
+      ...base,
+      status: failed.length ? (s.skip ? 'skip' : 'fail') : 'pass',
+      reasons: failed.map((v) => `${v.field}: ${v.detail}`),
+      verdicts, outcome: outcomeOf(records), productOutcome: records.productOutcome,
+      agentTurns: records.transcript.filter((t) => t.role === 'agent').length,
+      transcript: records.transcript, latenciesMs: run.latenciesMs, toolCalls: records.toolCalls,
+      records: { appointments: records.appointments, leads: records.leads, transferredTo: records.transferredTo },
+      notes: run.notes, durationMs: Math.round(performance.now() - t0), callId: run.callId,
+    };
+  } catch (e) {
+    return { ...base, status: s.skip ? 'skip' : 'fail', reasons: [`error: ${(e as Error).message}`], durationMs: Math.round(performance.now() - t0) };
+  }
+}
+
+async function createOrganization(target: Target, body: CreateTestOrganization): Promise<TestOrganization> {
+  const headers: Record<string, string> = target.simulatorKey ? { 'x-simulator-key': target.simulatorKey } : {};
+  return apiClient(target.url, { token: target.token, headers }).post<TestOrganization>('/api/simulator/organizations', body);
+}
+
+/** Runs every scenario with at most `concurrency` at once; results keep the input order. */
+export async function runScenarios(target: Target, scenarios: LoadedScenario[], opts: { concurrency?: number; onResult?: (r: ScenarioResult) => void } = {}): Promise<ScenarioResult[]> {
+  const results: ScenarioResult[] = new Array(scenarios.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < scenarios.length) {
+      const i = next++;
+      results[i] = await runScenario(target, scenarios[i]);
+      opts.onResult?.(results[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 2, scenarios.length)) }, worker));
+  return results;
+}
+
+/** A product server started in-process on embedded defaults (fresh temporary data directory). */
+export interface EmbeddedServer { target: Target; close(): Promise<void> }
+
+/** Starts the whole product on 127.0.0.1, port 0, in a fresh temporary data directory, with its own simulator key. */
+export async function startEmbeddedServer(opts: { logLevel?: string; inMemory?: boolean } = {}): Promise<EmbeddedServer> {
+  const dir = opts.inMemory ? null : mkdtempSync(join(tmpdir(), 'infinioffice-sim-'));
+  const simulatorKey = randomBytes(24).toString('hex');
+  const config = loadConfig({
+    PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir ?? ':memory:', SEED_DEMO: 'false', LOG_LEVEL: opts.logLevel ?? 'silent', SIMULATOR_KEY: simulatorKey,
+  });
+  const server = await startServer(config, { logger: createLogger(config.logLevel, { pretty: false }) });
+  return {
+    target: { url: server.url, simulatorKey },
+    async close() {
+      await server.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
