@@ -73,6 +73,13 @@ describe('outages', () => {
     expect(smtp.mails).toHaveLength(1);
     expect(smtp.mails[0].headers.subject).toContain('New lead: Morgan');
     expect((await rows('email'))[0]).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
+    // Had the dispatcher died after the server took the mail but before recording it, the retry
+    // would carry the same Message-ID: the recipient's mail system sees one message.
+    await db.update(schema.outbox).set({ status: 'sending', lockedUntil: now });
+    advance(1);
+    expect((await d.runOnce()).sent).toBe(1);
+    expect(smtp.mails).toHaveLength(2);
+    expect(smtp.distinctMessageIds()).toBe(1);
     await smtp.close();
   });
 
@@ -116,6 +123,19 @@ describe('outages', () => {
     for (let i = 0; i < 3; i++) { advance(60_000); await d.runOnce(); }
     expect((await rows('webhook'))[0]).toMatchObject({ status: 'dead', attempts: 1 });
     await rx.close();
+  });
+});
+
+describe('refusals', () => {
+  it('an SMS from an organization without a sending number is dead at once, saying why', async () => {
+    await db.delete(schema.outbox);
+    const orgId = await organization(null);
+    await db.insert(schema.notificationSettings).values({ organizationId: orgId, settings: { phones: ['+13125550111'], events: { 'lead.created': ['sms'] } } });
+    const sms = createChannels(db, { twilio: { accountSid: 'AC' + '1'.repeat(32), authToken: 't', apiBase: 'http://127.0.0.1:9' } }).sms!;
+    await newLead(orgId);
+    expect(await dispatcher({ sms }).runOnce()).toMatchObject({ claimed: 1, dead: 1 });
+    const [row] = await db.select().from(schema.outbox).where(eq(schema.outbox.organizationId, orgId));
+    expect(row).toMatchObject({ status: 'dead', attempts: 1, lastError: 'no sending number: connect a phone number to the organization' });
   });
 });
 
@@ -182,7 +202,7 @@ describe.skipIf(!process.env.DATABASE_URL)('dispatcher processes on one PostgreS
     const hookId = await subscribe(orgId, rx);
     await webhookMessages(orgId, hookId, 1000);
     const url = (database as Database & { url?: string }).url!;
-    const ws = [worker(url, ['--drain']), worker(url, ['--drain'])];
+    const ws = [0, 1].map(() => worker(url, ['--drain', '--batch', '100', '--concurrency', '16']));
     const results = await Promise.all(ws.map(async (w) => {
       await w.lines.next(); // ready
       return JSON.parse((await w.lines.next()).value as string);

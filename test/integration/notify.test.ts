@@ -118,6 +118,23 @@ describe('notifications over real protocols', () => {
     expect(twilio.messages.slice(s0)[0]).toMatchObject({ To: '+13125550111' });
   });
 
+  it('a booking refused as taken announces nothing; a finished call reaches the owner when asked for', async () => {
+    const b = await business();
+    await b.api.put('/api/notifications', { events: { 'call.completed': ['email'] } });
+    expect((await book(b.api, b.serviceId, '2026-04-13T15:00:00Z', { name: 'First' })).status).toBe(201);
+    await real.runOnce();
+    const taken = await book(b.api, b.serviceId, '2026-04-13T15:00:00Z', { name: 'Second', email: 'second@example.com' });
+    expect(taken.status).toBe(409);
+    const m0 = smtp.mails.length;
+    await db.transaction(async (tx) => {
+      await announce(tx, { type: 'call.completed', call: { id: '6f1c1f0e-6a4b-4f43-9a39-8f1f1d7e0a11', organizationId: b.organization.id, from: '+13125550160', outcome: 'booked', summary: 'Booked a drain repair', durationSec: 94 } });
+    });
+    await real.runOnce();
+    const mails = smtp.mails.slice(m0);
+    expect(mails.map((m) => m.headers.subject)).toEqual(['Call from +13125550160: booked']);
+    expect(mails[0].body).toContain('Summary: Booked a drain repair');
+  });
+
   it('signed webhooks reach the business’s receiver, which verifies them; the list never shows the secret', async () => {
     const b = await business();
     const created = await b.api.post('/api/webhooks', { url: `${rx.url}/hook`, events: ['appointment.booked', 'lead.created'] });
