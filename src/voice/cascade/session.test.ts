@@ -1,8 +1,9 @@
 // Invariant: what the caller hears (media frames, clears, marks) and what is recorded follow the call: fast greeting, streamed replies, barge-in, backchannels, silence, DTMF, fillers and provider failures never leave the caller in silence.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { concatPcm, silence, tone } from '../../audio/index.js';
-import { FliteTextToSpeech, ScriptBook, ScriptedSpeechToText, ProviderError, type TextToSpeech, type SpeechToText, AsyncQueue, type SttEvent } from '../../providers/index.js';
+import { DeepgramAuraTextToSpeech, DeepgramSpeechToText, FliteTextToSpeech, ScriptBook, ScriptedSpeechToText, ProviderError, type TextToSpeech, type SpeechToText, AsyncQueue, type SttEvent } from '../../providers/index.js';
 import { FakeTwilioPeer } from '../../../test/fakes/twilio-media-peer.js';
+import { startFakeDeepgram, type FakeDeepgram } from '../../../test/fakes/deepgram.js';
 import { startVoiceServer, type VoiceServer } from '../../../test/fakes/voice-server.js';
 import { CallSession, GreetingCache, cannedConversation, type CannedRule, type ConversationPort, type SessionTiming } from '../index.js';
 
@@ -33,9 +34,11 @@ interface Setup {
 const setups = new Map<string, Setup>();
 const peers: FakeTwilioPeer[] = [];
 let server: VoiceServer;
+let dg: FakeDeepgram;
 let n = 0;
 
 beforeAll(async () => {
+  dg = await startFakeDeepgram();
   await Promise.all([greetings.warm('org-1', flite, GREETING), greetings.warm('org-1', flite, LONG_GREETING)]);
   server = await startVoiceServer((callId, sink, recorder) => {
     const setup = setups.get(callId) ?? {};
@@ -49,6 +52,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const p of peers) p.close();
+  await dg.close();
   await server.close();
   await flite.close();
 });
@@ -98,6 +102,18 @@ describe.concurrent('CallSession (cascade)', () => {
     expect(span).toBeGreaterThan(peer.media.length * 20 - 200);
     expect(rec().started).toBe(true);
     expect(rec().turns[0]).toMatchObject({ callerText: '', agentText: LONG_GREETING, interrupted: false });
+  });
+
+  it('runs over Deepgram live STT and Aura TTS (fake servers): the caller’s words reach the brain and the reply is spoken in μ-law', async () => {
+    const conv = cannedConversation(GREETING, [{ when: 'leaking', say: ['I can send someone today.'] }]);
+    dg.transcripts.push('my water heater is leaking');
+    const { peer, rec } = await call({ conversation: conv, stt: new DeepgramSpeechToText({ apiKey: dg.apiKey, baseUrl: dg.url }), tts: new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.url }) });
+    await agentDone(peer);
+    await peer.say(speech(600));
+    await until(() => rec().turns.length === 2, 8000);
+    expect(conv.inputs).toEqual([{ type: 'speech', text: 'my water heater is leaking' }]);
+    expect(rec().turns[1]).toMatchObject({ callerText: 'my water heater is leaking', agentText: 'I can send someone today.', interrupted: false });
+    expect(dg.speakRequests.map((r) => r.text)).toContain('I can send someone today.');
   });
 
   it('answers a caller turn sentence by sentence and records its latencies', async () => {
