@@ -38,7 +38,11 @@ export function toSessionPort(convo: Conversation) {
       };
       const onEvent = (e: BrainEvent) => {
         if (e.type === 'tool_start') push({ type: 'toolStart', name: e.name });
-        else if (e.type === 'tool_call') push({ type: 'toolEnd', name: e.name, ok: e.ok });
+        else if (e.type === 'tool_call') {
+          push({ type: 'toolEnd', name: e.name, ok: e.ok });
+          // the call record reads tool calls (and the outcome) from these events, as on the chat channel
+          push({ type: 'event', name: e.type, data: { ...e } });
+        }
         else push({ type: 'event', name: e.type, data: { ...e } });
       };
       const brainInput = input.type === 'speech' ? { text: input.text } : input.type === 'dtmf' ? { dtmf: input.digits } : { silence: input.count };
