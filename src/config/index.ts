@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   DATABASE_URL: opt,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: opt,
+  REDIS_KEY_PREFIX: z.string().max(40).default('io:'),
   PUBLIC_URL: opt,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JWT_SECRET: z.string().min(32).optional(),
@@ -24,6 +25,7 @@ const EnvSchema = z.object({
   DEMO_PASSWORD: z.string().min(8).default('demo-password-123'),
   TRUST_PROXY: bool.default(false),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  REGISTER_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
   TWILIO_ACCOUNT_SID: opt,
   TWILIO_AUTH_TOKEN: opt,
@@ -86,6 +88,7 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
       ? ({ kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } as const)
       : ({ kind: 'pglite', dir: dataDir === ':memory:' ? undefined : path.join(dataDir, 'pglite') } as const),
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_KEY_PREFIX,
     live: e.REDIS_URL ? ('redis' as const) : ('memory' as const),
     queue: e.REDIS_URL ? ('bullmq' as const) : ('memory' as const),
     auth: {
@@ -93,6 +96,7 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
       accessTtlSec: e.ACCESS_TOKEN_TTL_SEC,
       refreshTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
       loginRateLimit: e.LOGIN_RATE_LIMIT,
+      registerRateLimit: e.REGISTER_RATE_LIMIT,
     },
     encryptionKey: e.ENCRYPTION_KEY,
     seedDemo: e.SEED_DEMO ? { email: e.DEMO_EMAIL, password: e.DEMO_PASSWORD } : undefined,

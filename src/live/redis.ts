@@ -1,10 +1,8 @@
 import { Redis } from 'ioredis';
 import type { LiveEvent, LiveStore } from './live-store.js';
 
-const PREFIX = 'io:';
-
-/** Live state shared across nodes through Redis (counters, active calls, pub/sub). */
-export async function createRedisLiveStore(url: string): Promise<LiveStore> {
+/** Live state shared across nodes through Redis (counters, active calls, pub/sub); every key starts with the prefix. */
+export async function createRedisLiveStore(url: string, PREFIX = 'io:'): Promise<LiveStore> {
   const cmd = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: true });
   const sub = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: true });
   await Promise.all([cmd.connect(), sub.connect()]);

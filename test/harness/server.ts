@@ -41,6 +41,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Run
   const config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent',
     REDIS_URL: process.env.REDIS_URL, DATA_DIR: ':memory:',
+    // Each test server its own Redis namespace, and room for the many sign-ups a suite makes from 127.0.0.1.
+    REDIS_KEY_PREFIX: `io-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}:`, REGISTER_RATE_LIMIT: '100000',
     ...opts.env,
   });
   const server = await startServer(config, { ...opts, database, logger: createLogger(config.logLevel, { pretty: false }) });

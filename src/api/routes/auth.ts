@@ -27,7 +27,7 @@ export async function authRoutes(app: FastifyInstance, ctx: ApiContext) {
       timezone: TimezoneSchema.optional(), industry: z.enum(INDUSTRIES).optional(),
     }) },
   }, async (req, reply) => {
-    await enforceLimit(ctx.live, `register:ip:${req.ip}`, perEmail * 10, WINDOW_SEC);
+    await enforceLimit(ctx.live, `register:ip:${req.ip}`, ctx.config.auth.registerRateLimit, 3600);
     return reply.status(201).send(await register(deps, req.body));
   });
 
