@@ -50,10 +50,21 @@ export function sayInstant(iso: string, tz: string): string {
   return `${d.toFormat('cccc, LLLL d')} at ${sayTime(d.toFormat('HH:mm'))}`;
 }
 
-/** Local date and time of an ISO instant in the business zone. */
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Local date and time of an ISO instant in the business zone. Called for every slot of a search,
+ * so it uses a cached Intl formatter (~1 µs) rather than a luxon parse (~15 µs).
+ */
 export function localParts(iso: string, tz: string): { date: string; time: string } {
-  const d = DateTime.fromISO(iso, { zone: tz });
-  return { date: d.toISODate()!, time: d.toFormat('HH:mm') };
+  let f = FORMATS.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    FORMATS.set(tz, f);
+  }
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(new Date(iso))) p[part.type] = part.value;
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
 /** One sentence describing the week's opening hours, grouping equal consecutive days. */

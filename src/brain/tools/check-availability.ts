@@ -1,6 +1,7 @@
 /** check_availability: open slots for a service in the time the caller asked for. */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { localParts } from '../calendar.js';
 import { PART_OF_DAY_WINDOWS } from '../nlu/index.js';
 import type { Slot } from '../ports.js';
 import { defineTool, slotKey, ToolRefusal, type ToolContext } from './tool.js';
@@ -79,13 +80,10 @@ async function search(
   return found
     .filter((s) => Date.parse(s.start) > now)
     .filter((s) => {
-      const t = DateTime.fromISO(s.start, { zone: tz }).toFormat('HH:mm');
+      const t = localParts(s.start, tz).time;
       if (window && (t < window.from || t >= window.to)) return false;
       if (a.after && t < a.after) return false;
-      if (a.before) {
-        const end = DateTime.fromISO(s.end, { zone: tz }).toFormat('HH:mm');
-        if (t >= a.before && end > a.before) return false;
-      }
+      if (a.before && t >= a.before) return false;
       return true;
     })
     .sort((x, y) => Date.parse(x.start) - Date.parse(y.start));
