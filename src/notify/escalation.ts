@@ -147,6 +147,14 @@ export async function acknowledgeEscalation(db: Db, token: string, by: string, n
   });
 }
 
+/** The state of the ladder an acknowledge token belongs to (for the link's page), or null. */
+export async function escalationByToken(db: Db, token: string): Promise<{ leadId: string; organizationId: string; state: EscalationState; need: string | null } | null> {
+  if (!/^[\w-]{16,64}$/.test(token)) return null;
+  const [lead] = await db.select({ id: schema.leads.id, organizationId: schema.leads.organizationId, need: schema.leads.need, escalation: schema.leads.escalation })
+    .from(schema.leads).where(sql`${schema.leads.escalation}->>'ackToken' = ${token}`);
+  return lead ? { leadId: lead.id, organizationId: lead.organizationId, state: lead.escalation as unknown as EscalationState, need: lead.need } : null;
+}
+
 /** The ladder of one of the organization's leads, with the delivery status of every queued message. */
 export async function escalationOf(db: Db, organizationId: string, leadId: string) {
   const [lead] = await db.select({ escalation: schema.leads.escalation }).from(schema.leads)

@@ -126,7 +126,10 @@ describe('escalation ladder', () => {
     const lead = await urgentLead(org.organization.id, 'no heat');
     const token = (await stateOf(lead.id)).ackToken;
     const pageRes = await fetch(`${server.url}/api/ack/${token}`);
-    expect(await pageRes.text()).toContain(`<form method="post" action="/api/ack/${token}">`);
+    const html = await pageRes.text();
+    expect(html).toContain(`<form method="post" action="/api/ack/${token}">`);
+    expect(html).toContain('<strong>no heat</strong>');
+    expect((await fetch(`${server.url}/api/ack/${'y'.repeat(32)}`)).status).toBe(404);
     expect((await stateOf(lead.id)).status).toBe('active');
     const post = () => fetch(`${server.url}/api/ack/${token}`, { method: 'POST', headers: { accept: 'application/json' } }).then(async (r) => ({ status: r.status, body: await r.json() }));
     at(45);
@@ -134,6 +137,7 @@ describe('escalation ladder', () => {
     at(50);
     expect(await post()).toMatchObject({ status: 200, body: { alreadyAcknowledged: true, acknowledgedAt: new Date(T0.getTime() + 45_000).toISOString() } });
     expect((await fetch(`${server.url}/api/ack/${'x'.repeat(32)}`, { method: 'POST' })).status).toBe(404);
+    expect(await (await fetch(`${server.url}/api/ack/${token}`)).text()).toContain('Already acknowledged');
     at(300);
     await dispatcher.runOnce();
     expect((await stateOf(lead.id)).trail.filter((t) => t.action === 'step')).toHaveLength(1);

@@ -250,6 +250,8 @@ describe('settings', () => {
     expect((await b.api.put('/api/notifications', { events: { 'lead.created': ['fax'] } })).status).toBe(400);
     expect((await b.api.put('/api/notifications', { quietHours: { start: '25:00', end: '07:00' } })).status).toBe(400);
     expect((await b.api.get('/api/notifications')).body.onCall).toEqual(['+13125550123', '+13125550124']);
+    const docs = await b.api.get('/docs/json');
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/notifications', '/api/dev-inbox', '/api/webhooks', '/api/webhooks/{id}', '/api/ack/{token}']));
   });
 
   it('refuses webhook URLs pointing at private or loopback addresses unless configuration allows them', async () => {

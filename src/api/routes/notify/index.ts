@@ -9,7 +9,7 @@ import { z } from 'zod';
 import twilio from 'twilio';
 import { writeAudit } from '../../../business/index.js';
 import {
-  EVENT_TYPES, NotificationSettingsPatch, acknowledgeEscalation, escalationOf, listDevInbox, loadNotificationSettings,
+  EVENT_TYPES, NotificationSettingsPatch, acknowledgeEscalation, escalationByToken, escalationOf, listDevInbox, loadNotificationSettings,
   saveNotificationSettings, webhooksRepo, xmlEscape,
 } from '../../../notify/index.js';
 import { errors, isUuid } from '../../../lib/index.js';
@@ -73,10 +73,17 @@ async function ackRoutes(app: FastifyInstance, ctx: ApiContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
   r.get('/api/ack/:token', { schema: { tags, params: TokenParams, security: [] } }, async (req, reply) => {
+    const found = await escalationByToken(db, req.params.token);
+    if (!found) throw errors.notFound('acknowledge link');
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+    if (found.state.status === 'acknowledged') {
+      return page('Already acknowledged', `<p>Acknowledged at ${xmlEscape(found.state.acknowledgedAt ?? '')} by ${xmlEscape(found.state.acknowledgedBy ?? '')}.</p>`);
+    }
     const token = encodeURIComponent(req.params.token);
-    return reply.type('text/html; charset=utf-8').send(page('Acknowledge this emergency',
+    return page('Acknowledge this emergency',
+      `<p><strong>${xmlEscape(found.need ?? 'Urgent call')}</strong></p>` +
       `<p>Pressing the button tells everyone on the on-call list that you are handling it, and stops further alerts.</p>` +
-      `<form method="post" action="/api/ack/${token}"><button type="submit" style="font-size:1.4em">I’m on it</button></form>`));
+      `<form method="post" action="/api/ack/${token}"><button type="submit" style="font-size:1.4em">I’m on it</button></form>`);
   });
   r.post('/api/ack/:token', { schema: { tags, params: TokenParams, security: [] } }, async (req, reply) => {
     const ack = await acknowledgeEscalation(db, req.params.token, 'link', ctx.clock.now());
