@@ -11,6 +11,8 @@ import { GreetingCache } from '../voice/index.js';
 import { createMediaStreamRoute, createTwilioWebhooks, updateCallTwiml, dialTwiml, type TelephonyDeps } from '../telephony/index.js';
 import { markInterruptedCalls } from '../calls/index.js';
 import { createReceptionist } from './receptionist.js';
+import { createCalendars } from '../booking/calendars/index.js';
+import { createIntegrationRoutes } from '../api/routes/integrations/index.js';
 
 /** Speech and language providers from the configuration (local substitutes when keys are missing). */
 export function providersFor(config: Config): Providers {
@@ -31,8 +33,10 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
   const devToken = config.twilio.authToken ? undefined : await serverSecret(db, 'twilio-test-auth-token', undefined, 16);
   const credentials = async () => (config.twilio.accountSid && config.twilio.authToken
     ? { accountSid: config.twilio.accountSid, authToken: config.twilio.authToken, apiBase: config.twilio.apiBase } : null);
+  const calendars = createCalendars({ db, clock: ctx.clock, config, logger: ctx.logger });
+  const booking = { calendar: calendars };
   const receptionist = createReceptionist({
-    db, clock: ctx.clock, logger: ctx.logger, live: ctx.live, booking: {},
+    db, clock: ctx.clock, logger: ctx.logger, live: ctx.live, booking,
     languageModel: providers.llm ?? undefined,
     escalation: {
       async transferCall(_orgId, callSid, to) {
@@ -50,8 +54,15 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
   };
   const interrupted = await markInterruptedCalls(db, config.nodeId, new Date());
   if (interrupted) ctx.logger.warn({ interrupted }, 'calls cut off by the last shutdown were marked interrupted');
+  /** Background workers that live as long as the server. */
+  const workers: RoutePlugin = async (app) => {
+    calendars.sync.start();
+    app.addHook('onClose', async () => { await calendars.sync.stop(); });
+  };
   return [
-    createBookingRoutes({}),
+    workers,
+    createBookingRoutes(booking),
+    createIntegrationRoutes(calendars),
     callRoutes,
     eventRoutes,
     createChatRoutes(receptionist),
