@@ -106,13 +106,12 @@ export class RealtimeCallSession implements CallEngine {
     this.maxTimer = setTimeout(() => void this.fail('max_duration', this.lines.maxDuration), this.timing.maxCallMs);
     const connecting = this.deps.preconnected ?? this.deps.realtime.connect({ instructions: this.deps.brain.instructions, tools: this.deps.brain.tools });
     const greeting = await this.deps.brain.greeting();
-    const frames =
-      (this.deps.greetings && (await this.deps.greetings.get(this.opts.orgId, this.deps.lineTts, greeting))) ??
-      (await synthesizeFrames(this.deps.lineTts, greeting).catch(() => [] as string[]));
+    const cached = this.deps.greetings ? await this.deps.greetings.get(this.opts.orgId, this.deps.lineTts, greeting) : null;
+    const frames = cached ?? (await synthesizeFrames(this.deps.lineTts, greeting).catch(() => [] as string[]));
     const seg = this.playout.begin(greeting, 'g');
     this.playout.appendFrames(seg, frames);
     this.playout.end(seg);
-    this.event('greeting_sent', { cached: Boolean(this.deps.greetings) });
+    this.event('greeting_sent', { cached: cached !== null });
     try {
       this.rt = await connecting;
     } catch (e) {
