@@ -74,7 +74,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 function deriveConfig(e: z.infer<typeof EnvSchema>) {
-  const dataDir = path.resolve(e.DATA_DIR);
+  const inMemory = e.DATA_DIR === ':memory:';
+  const dataDir = inMemory ? ':memory:' : path.resolve(e.DATA_DIR);
   return {
     env: e,
     port: e.PORT,
@@ -86,7 +87,7 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
     bodyLimit: e.BODY_LIMIT_BYTES,
     db: e.DATABASE_URL
       ? ({ kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } as const)
-      : ({ kind: 'pglite', dir: dataDir === ':memory:' ? undefined : path.join(dataDir, 'pglite') } as const),
+      : ({ kind: 'pglite', dir: inMemory ? undefined : path.join(dataDir, 'pglite') } as const),
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_KEY_PREFIX,
     live: e.REDIS_URL ? ('redis' as const) : ('memory' as const),
