@@ -216,6 +216,19 @@ describe('booking', () => {
   });
 });
 
+describe('failures', () => {
+  it('apologises and takes a message when the booking system fails, never leaving the caller hanging', async () => {
+    const t = setup(SALON, SALON_MORNING, {
+      wrap: (p) => ({ ...p, booking: { ...p.booking, findSlots: async () => { throw new Error('database down'); } } }),
+    });
+    const r = await t.say('haircut tomorrow at 10');
+    expect(r.text).toMatch(/something went wrong on my end.*What message would you like me to pass along/);
+    await t.say('Please book me a haircut tomorrow morning', 'Maria Lopez');
+    expect(t.world.messages[0]).toMatchObject({ name: 'Maria Lopez', phone: CALLER });
+    expect(r.events).toContainEqual(expect.objectContaining({ type: 'tool_call', name: 'check_availability', ok: false, error: 'database down' }));
+  });
+});
+
 describe('emergencies', () => {
   it('gives the gas safety instruction first, then transfers to the escalation number during hours', async () => {
     const t = setup(PLUMBER, '2026-03-10T16:00:00Z');

@@ -132,40 +132,49 @@ export function createConversation(opts: ConversationOptions): Conversation {
         events.push(e);
         handleOpts?.onEvent?.(e);
       };
-      if (snap().status === 'done') return makeReply('', events, true, current());
-      const before = current();
-      const notesFrom = snap().context.notes.length;
-      const expecting = prompt(before, snap().context).expecting;
-      const prefix: string[] = [];
-      let event: DialogEvent;
-      if ('silence' in input) event = { type: 'SILENCE' };
-      else if ('dtmf' in input && input.dtmf === '0') event = { type: 'HUMAN' };
-      else {
-        const text = 'dtmf' in input ? ({ '1': 'yes', '2': 'no' } as Record<string, string>)[input.dtmf] ?? input.dtmf : input.text;
-        const u = nlu.understand(text, opts.now.now());
-        event = toEvent(u, text, expecting, snap().context, nlu.bareName);
-        emit({ type: 'understood', intent: event.type === 'START' ? event.task : event.type, facts: factNames(u) });
-        if (opts.languageModel) {
-          const llm = await llmTurn({ model: opts.languageModel, text, state: before, ctx: snap().context, tools, emit, offline: event, history: history.slice(-HISTORY_MESSAGES) });
-          if (llm.event) event = llm.event;
-          if (llm.say) prefix.push(llm.say);
-        }
+      try {
+        return await turn(input, emit, events);
+      } catch (e) {
+        // a caller never hears an exception: apologise and offer the one thing that always works
+        emit({ type: 'error', reason: `turn failed: ${e instanceof Error ? e.message : String(e)}` });
+        return remember(makeReply("I'm sorry, something went wrong on my end. Could you say that again, or I can take a message?", events, false, current()));
       }
-      if (readbackUnheard && event.type === 'TURN' && event.yesNo === 'yes') {
-        // the caller cut the read-back short: agreeing to words they did not hear is not a confirmation
-        readbackUnheard = false;
-        return remember(reply(events, notesFrom, ['Sorry, let me say that again.']));
-      }
-      readbackUnheard = false;
-      actor.send(event);
-      await settle(emit);
-      const after = current();
-      if (after !== before) emit({ type: 'state', from: before, to: after });
-      const r = remember(reply(events, notesFrom, prefix));
-      if ('text' in input) history.push({ role: 'user', content: input.text }, { role: 'assistant', content: r.text });
-      return r;
     },
   };
+
+  async function turn(input: CallerInput, emit: (e: BrainEvent) => void, events: BrainEvent[]): Promise<Reply> {
+    if (snap().status === 'done') return makeReply('', events, true, current());
+    const before = current();
+    const notesFrom = snap().context.notes.length;
+    const expecting = prompt(before, snap().context).expecting;
+    const prefix: string[] = [];
+    let event: DialogEvent;
+    if ('silence' in input) event = { type: 'SILENCE' };
+    else if ('dtmf' in input && input.dtmf === '0') event = { type: 'HUMAN' };
+    else {
+      const text = 'dtmf' in input ? ({ '1': 'yes', '2': 'no' } as Record<string, string>)[input.dtmf] ?? input.dtmf : input.text;
+      const u = nlu.understand(text, opts.now.now());
+      event = toEvent(u, text, expecting, snap().context, nlu.bareName);
+      emit({ type: 'understood', intent: event.type === 'START' ? event.task : event.type, facts: factNames(u) });
+      if (opts.languageModel) {
+        const llm = await llmTurn({ model: opts.languageModel, text, state: before, ctx: snap().context, tools, emit, offline: event, history: history.slice(-HISTORY_MESSAGES) });
+        if (llm.event) event = llm.event;
+      }
+    }
+    if (readbackUnheard && event.type === 'TURN' && event.yesNo === 'yes') {
+      // the caller cut the read-back short: agreeing to words they did not hear is not a confirmation
+      readbackUnheard = false;
+      return remember(reply(events, notesFrom, ['Sorry, let me say that again.']));
+    }
+    readbackUnheard = false;
+    actor.send(event);
+    await settle(emit);
+    const after = current();
+    if (after !== before) emit({ type: 'state', from: before, to: after });
+    const r = remember(reply(events, notesFrom, prefix));
+    if ('text' in input) history.push({ role: 'user', content: input.text }, { role: 'assistant', content: r.text });
+    return r;
+  }
 }
 
 function factNames(u: Understanding): string[] {

@@ -74,7 +74,8 @@ export type BrainEvent =
   | { type: 'tool_call'; name: string; args: unknown; ok: boolean; result?: unknown; error?: string; ms: number }
   | { type: 'state'; from: string; to: string }
   | { type: 'understood'; intent: string | null; facts: string[] }
-  | { type: 'llm_fallback'; reason: string };
+  | { type: 'llm_fallback'; reason: string }
+  | { type: 'error'; reason: string };
 
 /** The agent's answer to one caller turn. */
 export interface Reply {

@@ -35,7 +35,7 @@ const MODEL_TOOLS: ToolName[] = [
 ];
 
 /** Asks the model; answers the event to send (undefined: keep the offline one). */
-export async function llmTurn(input: LlmTurnInput): Promise<{ event?: DialogEvent; say?: string }> {
+export async function llmTurn(input: LlmTurnInput): Promise<{ event?: DialogEvent }> {
   const signal = AbortSignal.timeout(input.timeoutMs ?? LLM_TURN_TIMEOUT_MS);
   const calls: Array<{ name: string; arguments: string }> = [];
   try {
