@@ -16,7 +16,9 @@ export const messageIdOf = (key: string): string => `<${createHash('sha256').upd
 
 /** The SMTP channel (pooled connections). 5xx replies are permanent; 4xx and network errors retry. */
 export function smtpChannel(opts: SmtpOptions, links: Links): Channel {
-  const transport = nodemailer.createTransport(opts.url, { pool: true, maxConnections: 4 } as never);
+  // Timeouts stay below the dispatcher's 30 s send timeout and 60 s lease (nodemailer's own
+  // defaults are 2 min to connect and 10 min of socket silence).
+  const transport = nodemailer.createTransport({ url: opts.url, pool: true, maxConnections: 4, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as never);
   return {
     label: 'smtp.email',
     async send(m: OutboxMessage) {
