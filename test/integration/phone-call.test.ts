@@ -6,19 +6,26 @@ import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
 import { twilioSignature } from '../../src/telephony/index.js';
+import { startFakeTwilioRest, type FakeTwilioRest } from '../fakes/twilio-rest.js';
 
 const TOKEN = 'test-twilio-auth-token';
 const providers = createProviders({});
+let rest: FakeTwilioRest;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let org: Awaited<ReturnType<typeof registerOrg>>;
 const NUMBER = `+1312555${String(Math.floor(Math.random() * 50) + 150).padStart(4, '0')}`;
 
 beforeAll(async () => {
-  server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true), providers, env: { TWILIO_AUTH_TOKEN: TOKEN } });
+  rest = await startFakeTwilioRest('AC' + '1'.repeat(32), TOKEN);
+  server = await startTestServer({
+    clock: fixedClock('2026-03-10T15:00:00Z', true), providers,
+    env: { TWILIO_AUTH_TOKEN: TOKEN, TWILIO_ACCOUNT_SID: rest.accountSid, TWILIO_API_BASE: rest.url },
+  });
   org = await registerOrg(server.url, { industry: 'plumbing', timezone: 'America/Chicago', name: 'Pipe Pros' });
   expect((await org.api.post('/api/phone-numbers', { e164: NUMBER })).status).toBe(201);
+  expect((await org.api.put('/api/config', { escalationNumber: '+13125550177' })).status).toBe(200);
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => { await server?.close(); await rest?.close(); });
 
 async function webhook(path: string, form: Record<string, string>, token = TOKEN) {
   const url = `${server.url}${path}`;
@@ -99,6 +106,32 @@ describe('inbound phone call over the real Twilio protocols', () => {
     expect(detail.events.some((e: any) => e.type === 'greeting_sent')).toBe(true);
     expect(detail.outcome).toBeTruthy();
     expect(detail.durationSec).not.toBeNull();
+  }, 60_000);
+
+  it('"let me talk to a person" transfers the live call to the escalation number through Twilio’s REST API', async () => {
+    const callSid = 'CA' + 'd'.repeat(30) + Math.random().toString(16).slice(2, 4);
+    const { url, params } = await answer(callSid);
+    const peer = new FakeTwilioPeer(url, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, url) }, callSid });
+    await peer.begin(params);
+    expect(await until(() => peer.media.length > 0, 2000)).toBe(true);
+    await quiet(peer);
+    providers.scriptBook.say(params.callId, 'Can I talk to a real person please?');
+    peer.startLine();
+    await peer.say(tone(500));
+    expect(await until(() => rest.callUpdates.some((u) => u.sid === callSid), 8000)).toBe(true);
+    const update = rest.callUpdates.find((u) => u.sid === callSid)!;
+    expect(update.Twiml).toMatch(/<Dial[^>]*>\+13125550177<\/Dial>/);
+    await quiet(peer);
+    peer.stop();
+    peer.close();
+    let detail: any;
+    for (let i = 0; i < 30; i++) {
+      detail = (await org.api.get(`/api/calls/${params.callId}`)).body;
+      if (detail.outcome) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(detail.events.some((e: any) => e.type === 'tool_call' && e.data.name === 'transfer_to_human' && e.data.ok)).toBe(true);
+    expect(detail.outcome).toBe('transferred');
   }, 60_000);
 
   it('refuses an unsigned or wrongly signed webhook with 403 and creates no call', async () => {
