@@ -303,6 +303,14 @@ describe('questions, hand-off and messages', () => {
     expect(r.done).toBe(true);
   });
 
+  it('takes a message instead of transferring outside opening hours', async () => {
+    const t = setup(SALON, '2026-03-11T03:00:00Z');
+    const r = await t.say('can I talk to a real person');
+    expect(r.transfer).toBeUndefined();
+    expect(r.text).toMatch(/take a message/);
+    expect(t.world.transfers).toHaveLength(0);
+  });
+
   it('takes a message when nobody can be reached', async () => {
     const t = setup({ ...SALON, escalationNumber: undefined }, SALON_MORNING);
     const r = await t.say('let me speak to the owner');

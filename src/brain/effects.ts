@@ -35,6 +35,8 @@ export async function runEffect(effect: Effect, ctx: DialogContext, tools: ToolC
     case 'emergency':
       return emergency(ctx, tools, emit);
     case 'transfer': {
+      // outside opening hours nobody is there to take a transfer; the caller leaves a message instead
+      if (ctx.afterHours) return { type: 'TRANSFERRED', accepted: false };
       const r = await runTool(tools, 'transfer_to_human', { reason: 'caller asked for a person' }, emit);
       return r.ok ? { type: 'TRANSFERRED', accepted: r.result.accepted, ...(r.result.to ? { to: r.result.to } : {}) } : { type: 'TOOL_ERROR' };
     }
