@@ -1,5 +1,5 @@
 /** Browser-test harness: the real server (embedded defaults, every product route, the dashboard) and headless Chromium. */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -11,12 +11,15 @@ import { startTestServer } from '../harness/server.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Where screenshots go (collected by CI as artefacts). */
 export const SHOTS = `${ROOT}artifacts/screenshots`;
-const DIST = `${ROOT}web/dist-test`;
 
-/** Builds the dashboard once per test file into web/dist-test, so tests never depend on a stale web/dist. */
+/**
+ * Builds the dashboard into web/dist-test/<pid>, so tests never depend on a stale web/dist and test files
+ * running side by side (vitest forks) never empty each other's build. The directory goes with the server.
+ */
 export async function buildDashboard(): Promise<string> {
-  await build({ configFile: `${ROOT}web/vite.config.ts`, logLevel: 'error', build: { outDir: DIST, emptyOutDir: true } });
-  return DIST;
+  const dist = `${ROOT}web/dist-test/${process.pid}`;
+  await build({ configFile: `${ROOT}web/vite.config.ts`, logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
+  return dist;
 }
 
 /** All capability routes of the product, exactly as `startServer` registers them by default. */
@@ -26,7 +29,8 @@ const product: RoutePlugin = async (app, ctx) => {
 
 /** Starts the server with the product routes and the dashboard (built by buildDashboard). */
 export async function startDashboardServer(dist: string) {
-  return startTestServer({ routes: [product, createWebPlugin({ dist })] });
+  const server = await startTestServer({ routes: [product, createWebPlugin({ dist })] });
+  return { ...server, close: async () => { await server.close(); rmSync(dist, { recursive: true, force: true }); } };
 }
 
 /** Launches Debian's Chromium headless. */

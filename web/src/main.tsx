@@ -1,5 +1,5 @@
 /** The dashboard's entry: session, shell with role-aware navigation, and lazily loaded pages. */
-import { StrictMode, Suspense, lazy, useEffect, useState, type ComponentType } from 'react';
+import { StrictMode, Suspense, lazy, useEffect, useRef, useState, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SessionProvider, useSession } from './session.js';
 import { Link, match, navigate, useLocation } from './router.js';
@@ -66,7 +66,12 @@ function Shell() {
   const [menu, setMenu] = useState(false);
   const isPublic = path === '/login' || path === '/signup';
 
-  useEffect(() => { setMenu(false); }, [path]);
+  const firstPath = useRef(path);
+  useEffect(() => {
+    setMenu(false);
+    // After navigating, keyboard and screen-reader users start at the new page's content, not the old link.
+    if (path !== firstPath.current) document.getElementById('main')?.focus({ preventScroll: true });
+  }, [path]);
   useEffect(() => {
     if (loading) return;
     if (!user && !isPublic) navigate(`/login${path !== '/' ? `?next=${encodeURIComponent(path)}` : ''}`, true);

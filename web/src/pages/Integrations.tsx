@@ -1,28 +1,37 @@
 /** Integrations: calendars (OAuth), the ICS feed and signed outbound webhooks. */
 import { useState, type FormEvent } from 'react';
-import { ApiError, del, get, post } from '../api.js';
+import { del, get, post } from '../api.js';
+import { useLocation } from '../router.js';
 import { useCan } from '../session.js';
 import { FormError, Input, Loader, PageHead, useFetch, useSubmit } from '../ui.js';
 
 const EVENTS = ['appointment.booked', 'appointment.moved', 'appointment.cancelled', 'lead.created', 'lead.urgent', 'call.completed'];
 const PROVIDERS = [{ id: 'google', label: 'Google Calendar' }, { id: 'microsoft', label: 'Microsoft 365 / Outlook' }];
 
+/** A connected (or connectable) calendar, as GET /api/integrations lists it. */
+interface Integration {
+  provider: string; configured: boolean; status: 'not_connected' | 'connected' | 'reauth_required';
+  accountEmail: string | null; connectedAt: string | null; lastError: string | null; pendingSyncJobs: number;
+}
+interface Feeds { organization: string; staff: { staffId: string; name: string; url: string }[] }
+
 /** The page. */
 export default function Integrations() {
   const can = useCan('settings');
-  const list = useFetch<{ items: { provider: string; status?: string; connected?: boolean; accountEmail?: string | null }[] }>('/api/integrations');
-  const hooks = useFetch<{ items: { id: string; url: string; events: string[]; secret?: string }[] }>('/api/webhooks');
+  const { query } = useLocation();
+  const list = useFetch<{ items: Integration[]; feeds?: Feeds }>('/api/integrations');
+  const hooks = useFetch<{ items: { id: string; url: string; events: string[] }[] }>('/api/webhooks');
   const act = useSubmit();
   const s = useSubmit();
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<string[]>(['appointment.booked', 'lead.urgent']);
   const [secret, setSecret] = useState<string | null>(null);
+  const back = query.get('integration');
 
   const connect = (provider: string) => void act.run(async () => {
-    // The OAuth start answers a redirect to the provider or JSON with the URL; both end at the provider's consent page.
-    const r = await get<{ url?: string; authorizeUrl?: string }>(`/api/integrations/${provider}/connect`).catch((e: ApiError) => { throw e; });
-    const to = r?.url ?? r?.authorizeUrl;
-    if (to) location.assign(to); else throw new Error('The server did not answer an authorization URL.');
+    // The API answers the provider's consent URL; the callback brings the browser back here with ?integration=&result=.
+    const r = await get<{ url: string }>(`/api/integrations/${provider}/connect?returnTo=${encodeURIComponent('/integrations')}`);
+    location.assign(r.url);
   });
 
   const addHook = (e: FormEvent) => {
@@ -36,25 +45,45 @@ export default function Integrations() {
   return (
     <>
       <PageHead title="Integrations" />
+      {back && (
+        <p className={`notice${query.get('result') === 'connected' ? '' : ' error'}`} role="status">
+          {PROVIDERS.find((p) => p.id === back)?.label ?? back}: {query.get('result') === 'connected' ? 'connected.' : `not connected (${query.get('reason') ?? 'error'}).`}
+        </p>
+      )}
       <section className="card" aria-labelledby="cal-h">
         <h2 id="cal-h">Calendars</h2>
         <p className="muted">Connected calendars are checked for busy times before the agent offers a slot, and bookings are written to them.</p>
         <Loader state={list}>
           {(d) => (
-            <ul className="list">
-              {PROVIDERS.map((p) => {
-                const row = d.items.find((x) => x.provider === p.id);
-                const on = row && (row.connected ?? row.status !== 'disconnected');
-                return (
-                  <li key={p.id}>
-                    <strong>{p.label}</strong> {on ? <span className="badge ok">connected {row?.accountEmail ?? ''}</span> : <span className="muted">not connected</span>}
-                    {can && (on
-                      ? <button className="link danger" onClick={() => void act.run(async () => { await del(`/api/integrations/${p.id}`); await list.reload(); })}>Disconnect</button>
-                      : <button onClick={() => connect(p.id)}>Connect</button>)}
-                  </li>
-                );
-              })}
-            </ul>
+            <>
+              <ul className="list">
+                {PROVIDERS.map((p) => {
+                  const row = d.items.find((x) => x.provider === p.id);
+                  const on = row?.status === 'connected';
+                  return (
+                    <li key={p.id}>
+                      <strong>{p.label}</strong>
+                      {on && <span className="badge ok">connected{row?.accountEmail ? ` as ${row.accountEmail}` : ''}</span>}
+                      {row?.status === 'reauth_required' && <span className="badge error">needs reconnecting</span>}
+                      {!on && row?.status !== 'reauth_required' && <span className="muted">{row && !row.configured ? 'not configured on this server' : 'not connected'}</span>}
+                      {row && row.pendingSyncJobs > 0 && <span className="muted small">{row.pendingSyncJobs} changes waiting to sync</span>}
+                      {row?.lastError && <span className="field-error">{row.lastError}</span>}
+                      {can && (on
+                        ? <button className="link danger" onClick={() => confirm(`Disconnect ${p.label}?`) && void act.run(async () => { await del(`/api/integrations/${p.id}`); await list.reload(); })}>Disconnect</button>
+                        : <button onClick={() => connect(p.id)} disabled={!!row && !row.configured}>{row?.status === 'reauth_required' ? 'Reconnect' : 'Connect'}</button>)}
+                    </li>
+                  );
+                })}
+              </ul>
+              {d.feeds && (
+                <div>
+                  <h3>Calendar feeds (ICS)</h3>
+                  <p className="muted small">Subscribe from any calendar app. Anyone with a link can read it; keep it private.</p>
+                  <Input label="Whole business" readOnly value={d.feeds.organization} onFocus={(e) => e.target.select()} />
+                  {d.feeds.staff.map((f) => <Input key={f.staffId} label={f.name} readOnly value={f.url} onFocus={(e) => e.target.select()} />)}
+                </div>
+              )}
+            </>
           )}
         </Loader>
         <FormError error={act.error} />
@@ -67,7 +96,7 @@ export default function Integrations() {
               {d.items.map((h) => (
                 <li key={h.id}>
                   <code>{h.url}</code> <span className="muted small">{h.events.join(', ')}</span>
-                  {can && <button className="link danger" onClick={() => void act.run(async () => { await del(`/api/webhooks/${h.id}`); await hooks.reload(); })}>Delete</button>}
+                  {can && <button className="link danger" onClick={() => confirm(`Delete the webhook to ${h.url}?`) && void act.run(async () => { await del(`/api/webhooks/${h.id}`); await hooks.reload(); })}>Delete</button>}
                 </li>
               ))}
             </ul>
@@ -81,10 +110,10 @@ export default function Integrations() {
               {EVENTS.map((ev) => (
                 <label key={ev} className="check-inline"><input type="checkbox" checked={events.includes(ev)} onChange={(e) => setEvents(e.target.checked ? [...events, ev] : events.filter((x) => x !== ev))} /> {ev}</label>
               ))}
-              {s.fields.events && <small className="field-error">{s.fields.events}</small>}
+              {Object.entries(s.fields).find(([k]) => k.startsWith('events'))?.[1] && <small className="field-error">{Object.entries(s.fields).find(([k]) => k.startsWith('events'))?.[1]}</small>}
             </fieldset>
             <FormError error={s.error} />
-            {secret && <p className="notice" role="status">Signing secret (shown once): <code>{secret}</code></p>}
+            {secret && <p className="notice" role="status">Signing secret (shown once, keep it to verify signatures): <code>{secret}</code></p>}
             <div><button className="primary" disabled={s.busy || !url}>Add webhook</button></div>
           </form>
         )}
