@@ -101,8 +101,9 @@ function effective(s: Stored, cfg?: { notifyEmail: string | null; notifyPhone: s
 
 /** Applies a partial change; fields not sent keep their values. Answers the effective settings. */
 export async function saveNotificationSettings(q: Queryable, organizationId: string, patch: NotificationSettingsPatch): Promise<NotificationSettings> {
+  // Locked so two concurrent partial PUTs merge instead of one overwriting the other.
   const [row] = await q.select({ settings: schema.notificationSettings.settings }).from(schema.notificationSettings)
-    .where(eq(schema.notificationSettings.organizationId, organizationId));
+    .where(eq(schema.notificationSettings.organizationId, organizationId)).for('update');
   const before = (row?.settings ?? {}) as Stored;
   const merged: Stored = {
     ...before,
