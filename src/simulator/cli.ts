@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   if (opts.url) target = { url: opts.url, token: opts.token, simulatorKey: opts.simulatorKey, twilioAuthToken: opts.twilioToken };
   else {
     embedded = await startEmbeddedServer({ inMemory: opts.inMemory });
-    target = { ...embedded.target, twilioAuthToken: opts.twilioToken };
+    target = embedded.target;
   }
   try {
     const results = await runScenarios(target, scenarios, {

@@ -7,3 +7,4 @@ export { readRecords, type CallRecords } from './records.js';
 export { scenarioLines, closingLines, summary } from './report.js';
 export { parseArgs, type CliOptions } from './args.js';
 export { MediaStreamClient } from './media-client.js';
+export { startTwilioRestFake, type TwilioRestFake } from './twilio-rest.js';
