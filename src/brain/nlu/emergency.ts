@@ -15,6 +15,8 @@ interface Rule {
   re: RegExp;
   priority: Priority | ((month: number) => Priority);
   safety?: string;
+  /** Life-safety rules (gas, carbon monoxide, fire) are never lowered by a business's own keywords. */
+  lifeSafety?: boolean;
 }
 
 const SAFETY = {
@@ -32,15 +34,15 @@ const winterUrgent = (month: number): Priority => (month >= 11 || month <= 3 ? '
 const summerHigh = (month: number): Priority => (month >= 6 && month <= 8 ? 'HIGH' : 'NORMAL');
 
 const COMMON: Rule[] = [
-  { label: 'gas smell', re: /\b(smell(s|ing)? (of |like )?gas|gas (smell|leak)|leaking gas|rotten eggs?)\b/, priority: 'URGENT', safety: SAFETY.gas },
-  { label: 'carbon monoxide', re: /\b(carbon monoxide|co (alarm|detector)|monoxide)\b/, priority: 'URGENT', safety: SAFETY.co },
-  { label: 'fire or smoke', re: /\b(on fire|fire|flames?|smoke coming|smoking|burning smell|smell(s|ing)? (like |something )?burning)\b/, priority: 'URGENT', safety: SAFETY.fire },
+  { label: 'gas smell', re: /\b(smell(s|ing)? (of |like )?gas|gas (smell|leak)|leaking gas|rotten eggs?)\b/, priority: 'URGENT', safety: SAFETY.gas, lifeSafety: true },
+  { label: 'carbon monoxide', re: /\b(carbon monoxide|co (alarm|detector)|monoxide)\b/, priority: 'URGENT', safety: SAFETY.co, lifeSafety: true },
+  { label: 'fire or smoke', lifeSafety: true, re: /\b(on fire|fire|flames?|smoke coming|smoking|burning smell|smell(s|ing)? (like |something )?burning)\b/, priority: 'URGENT', safety: SAFETY.fire },
 ];
 
 const BY_INDUSTRY: Record<Industry, Rule[]> = {
   plumbing: [
-    { label: 'burst pipe', re: /\b(burst|broken|busted|split) (water )?(pipe|main|line)s?\b|\bpipes? (burst|broke|exploded)\b/, priority: 'URGENT', safety: SAFETY.water },
-    { label: 'flooding', re: /\b(flood(ing|ed)?|water everywhere|water pouring|gushing)\b/, priority: 'URGENT', safety: SAFETY.water },
+    { label: 'burst pipe', re: /\b(burst|broken|busted|split|cracked) (a |the |water )?(pipe|main|line)s?\b|\bpipes? (just |has |have |had )?(burst|broke|exploded|split|bursted)\b/, priority: 'URGENT', safety: SAFETY.water },
+    { label: 'flooding', re: /\b(flood(ing|ed)?|water (is |was )?(everywhere|all over)|water (is )?pouring|gushing|spraying water|water spraying)\b/, priority: 'URGENT', safety: SAFETY.water },
     { label: 'sewage backup', re: /\b(sewage|sewer) (back(ing)? ?up|coming up|overflow)|\bsewage\b/, priority: 'URGENT' },
     { label: 'no water', re: /\bno (running )?water\b/, priority: 'HIGH' },
     { label: 'overflowing toilet', re: /\b(toilet|sink|tub) (is )?overflow(ing)?\b|\boverflowing (toilet|sink|tub)\b/, priority: 'HIGH', safety: SAFETY.water },
@@ -80,31 +82,65 @@ const BY_INDUSTRY: Record<Industry, Rule[]> = {
 
 const NEGATION = /\b(no|not|don't|doesn't|isn't|wasn't|never|without|any)\s+(\w+\s+){0,2}$/;
 
-/** Prepared emergency detection for one business: industry vocabulary plus its own keywords. */
-export function createEmergencyDetector(industry: Industry | undefined, extra: Array<string | EmergencyKeyword> = []) {
-  const rules: Rule[] = [...COMMON, ...(industry ? BY_INDUSTRY[industry] : [])];
-  if (industry === 'hvac') rules.push(...BY_INDUSTRY.plumbing.filter((r) => r.label === 'flooding'));
-  for (const k of extra) {
-    const kw = typeof k === 'string' ? { term: k, priority: 'URGENT' as Priority } : k;
-    const escaped = kw.term.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    rules.unshift({ label: kw.term.toLowerCase(), re: new RegExp(`\\b${escaped}\\b`), priority: kw.priority, safety: kw.safety });
+/** The safety line for a business's own keyword, by what it is about. */
+function safetyFor(term: string): string | undefined {
+  if (/gas|rotten egg/.test(term)) return SAFETY.gas;
+  if (/monoxide|\bco\b/.test(term)) return SAFETY.co;
+  if (/fire|smoke|burning|flame/.test(term)) return SAFETY.fire;
+  if (/spark|wire|shock|outlet|panel|breaker|power line/.test(term)) return SAFETY.electric;
+  if (/flood|burst|pipe|water everywhere|sewage|sewer/.test(term)) return SAFETY.water;
+  if (/knocked|tooth/.test(term) && /out/.test(term)) return SAFETY.tooth;
+  if (/bleed|swell/.test(term)) return SAFETY.bleeding;
+  if (/accident|crash/.test(term)) return SAFETY.car;
+  return undefined;
+}
+
+function detectWith(rules: Rule[], text: string, month: number): (EmergencyHit & { lifeSafety?: boolean }) | undefined {
+  let best: (EmergencyHit & { lifeSafety?: boolean }) | undefined;
+  for (const r of rules) {
+    const m = r.re.exec(text);
+    if (!m) continue;
+    if (!/^no\b/.test(m[0]) && NEGATION.test(text.slice(0, m.index))) continue;
+    const priority = typeof r.priority === 'function' ? r.priority(month) : r.priority;
+    if (!best || rank(priority) > rank(best.priority) || (rank(priority) === rank(best.priority) && !best.safety && r.safety)) {
+      best = { term: m[0], priority, label: r.label, ...(r.safety ? { safety: r.safety } : {}), ...(r.lifeSafety ? { lifeSafety: true } : {}) };
+    }
   }
+  return best;
+}
+
+/**
+ * Prepared emergency detection for one business: the industry vocabulary, and the business's own
+ * keywords, whose priority wins when one is said (a business may rank "accident" HIGH), except that
+ * gas, carbon monoxide and fire are never lowered. Own keywords get the safety line of their topic.
+ */
+export function createEmergencyDetector(industry: Industry | undefined, extra: Array<string | EmergencyKeyword> = []) {
+  const builtIn: Rule[] = [...COMMON, ...(industry ? BY_INDUSTRY[industry] : [])];
+  if (industry === 'hvac') builtIn.push(...BY_INDUSTRY.plumbing.filter((r) => r.label === 'flooding'));
+  const own: Rule[] = extra.map((k) => {
+    const kw = typeof k === 'string' ? { term: k, priority: 'URGENT' as Priority } : k;
+    const term = kw.term.toLowerCase();
+    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    const safety = kw.safety ?? safetyFor(term);
+    return { label: term, re: new RegExp(`\\b${escaped}\\b`), priority: kw.priority, ...(safety ? { safety } : {}) };
+  });
   return {
-    /** The most severe emergency said in `text` (lower-cased), or undefined. */
+    /** The emergency said in `text` (lower-cased), or undefined. */
     detect(text: string, month: number): EmergencyHit | undefined {
-      let best: EmergencyHit | undefined;
-      for (const r of rules) {
-        const m = r.re.exec(text);
-        if (!m) continue;
-        if (!/^no\b/.test(m[0]) && NEGATION.test(text.slice(0, m.index))) continue;
-        const priority = typeof r.priority === 'function' ? r.priority(month) : r.priority;
-        if (!best || rank(priority) > rank(best.priority)) {
-          best = { term: m[0], priority, label: r.label, ...(r.safety ? { safety: r.safety } : {}) };
-        }
-      }
-      return best;
+      const general = detectWith(builtIn, text, month);
+      const mine = detectWith(own, text, month);
+      if (!mine) return general && strip(general);
+      const keepGeneral = general?.lifeSafety && rank(general.priority) > rank(mine.priority);
+      const priority = keepGeneral ? general!.priority : mine.priority;
+      const safety = mine.safety ?? general?.safety;
+      return { term: mine.term, label: keepGeneral ? general!.label : mine.label, priority, ...(safety ? { safety } : {}) };
     },
   };
+}
+
+function strip(h: EmergencyHit & { lifeSafety?: boolean }): EmergencyHit {
+  const { lifeSafety: _l, ...hit } = h;
+  return hit;
 }
 
 function rank(p: Priority): number {

@@ -180,6 +180,7 @@ describe('services by name, synonym or misspelling', () => {
     ['a checkup', 'dental', 'Exam'],
     ['furnace maintenance', 'hvac', 'Furnace tune-up'],
     ['I need an appointment', 'salon', undefined],
+    ['the water is cold', 'plumbing', undefined],
     ['what are your hours', 'salon', undefined],
     ['hello', 'auto', undefined],
   ];
@@ -318,6 +319,8 @@ describe('intents', () => {
     ['I need to reschedule my appointment', 'reschedule'],
     ['can I move my appointment to Friday', 'reschedule'],
     ['I have to push it back', 'reschedule'],
+    ['I need to move my duct cleaning to Friday at 1', 'reschedule'],
+    ['can I switch my cleaning over to Monday', 'reschedule'],
     ['I want to cancel my appointment', 'cancel'],
     ["I can't make it tomorrow, please cancel", 'cancel'],
     ['what are your hours', 'question'],
@@ -354,6 +357,7 @@ describe('emergency vocabulary and priority per industry', () => {
     ['it smells like rotten eggs', 'hvac', 'URGENT'],
     ['our carbon monoxide alarm is going off', 'hvac', 'URGENT'],
     ['a pipe burst in the basement', 'plumbing', 'URGENT'],
+    ['a pipe just burst and water is everywhere', 'plumbing', 'URGENT'],
     ['my basement is flooding', 'plumbing', 'URGENT'],
     ['sewage backing up into the tub', 'plumbing', 'URGENT'],
     ['we have no water at all', 'plumbing', 'HIGH'],
@@ -387,6 +391,14 @@ describe('emergency vocabulary and priority per industry', () => {
   ];
   it.each(cases)('%s (%s)', (text, biz, want, at) => {
     expect(read(text, biz, at ?? NOW).emergency?.priority).toBe(want);
+  });
+
+  it("a business's own keyword sets the priority and still gets its topic's safety line", () => {
+    const own = createNlu({ ...auto, emergencyKeywords: [{ term: 'accident', priority: 'HIGH' }, { term: 'smell gas', priority: 'URGENT' }] });
+    expect(own.understand('I was in an accident', NOW).emergency?.priority).toBe('HIGH');
+    expect(own.understand('I smell gas', NOW).emergency?.safety).toMatch(/leave the building/);
+    const low = createNlu({ ...plumbing, emergencyKeywords: [{ term: 'gas smell', priority: 'NORMAL' }] });
+    expect(low.understand('there is a gas smell', NOW).emergency?.priority).toBe('URGENT');
   });
 
   it('says the gas safety instruction for a gas smell', () => {
@@ -444,5 +456,16 @@ describe('corrections, picks and fillers', () => {
     expect(u.when).toEqual({ date: '2026-03-11', time: '10:00' });
     expect(u.name).toBe('Sam');
     expect(u.intents[0]).toBeUndefined();
+  });
+});
+
+describe('longer service names win over a shared synonym', () => {
+  const barber = createNlu({ ...salon, services: [{ name: 'Haircut', durationMin: 45, synonyms: ['trim', 'cut'] }, { name: 'Beard trim', durationMin: 20, synonyms: ['beard'] }] });
+  it.each([
+    ['beard trim with Marco', 'Beard trim'],
+    ['just a trim', 'Haircut'],
+    ['my beard needs a tidy', 'Beard trim'],
+  ])('%s', (text, want) => {
+    expect(barber.understand(text, NOW).service?.service.name).toBe(want);
   });
 });

@@ -9,6 +9,12 @@ const GENERIC = new Set([
   'system', 'general', 'quick', 'small', 'big',
 ]);
 
+/** Everyday words that may name a service only together with its other words ("water" ≠ "water heater"). */
+const WEAK = new Set([
+  'water', 'air', 'hot', 'cold', 'light', 'power', 'door', 'window', 'home', 'house', 'kitchen', 'bathroom',
+  'basement', 'car', 'engine', 'tooth', 'teeth', 'hair', 'pipe', 'gas', 'heat', 'new', 'emergency', 'install', 'installation',
+]);
+
 interface Phrase {
   service: ServiceInfo;
   words: string[];
@@ -70,10 +76,12 @@ function phraseScore(phrase: string[], words: string[]): number {
   if (phrase.length > 1) {
     // "hair cut" said for "haircut" and the other way round
     const joined = phrase.join('');
-    for (const w of words) if (similar(joined, w) > 0) return 1;
+    for (const w of words) if (similar(joined, w) > 0) return 1 + 0.05 * (phrase.length - 1);
   }
   if (!matched) return 0;
   const coverage = matched / specific.length;
+  if (coverage < 1 && specific.every((pw) => WEAK.has(pw) || !words.some((w) => similar(pw, w) > 0))) return 0;
   // all specific words present → near 1; some missing ("brake" for "brake inspection") → 0.75 at best
-  return coverage === 1 ? total / specific.length + (specific.length > 1 ? 0.05 : 0) : (total / matched) * 0.75;
+  // a longer phrase said in full beats a shorter one ("beard trim" over the synonym "trim")
+  return coverage === 1 ? total / specific.length + 0.05 * (phrase.length - 1) : (total / matched) * 0.75;
 }

@@ -40,13 +40,25 @@ export interface ScenarioResult {
   outcome: string;
 }
 
+/** A scenario's business block as a BusinessProfile (the simulator writes keyword `phrase`s). */
+function toProfile(block: Record<string, unknown>): BusinessProfile {
+  const keywords = block.emergencyKeywords as Array<string | { phrase?: string; term?: string; priority: string }> | undefined;
+  return {
+    ...(block as unknown as BusinessProfile),
+    ...(keywords
+      ? { emergencyKeywords: keywords.map((k) => (typeof k === 'string' ? k : { term: k.term ?? k.phrase ?? '', priority: k.priority as 'URGENT' })) }
+      : {}),
+  };
+}
+
 /** Plays one scenario and checks its expectations. */
 export async function runScenario(s: Scenario): Promise<ScenarioResult> {
   const tz = s.business.timezone;
   const { appointments = [], ...profile } = s.business;
-  const business = profile as BusinessProfile;
+  const business = toProfile(profile);
   const from = s.caller.from;
-  const { ports, world } = createFakePorts(business, { existing: appointments });
+  // only a phone call can be transferred; the chat widget (text) cannot
+  const { ports, world } = createFakePorts(business, { existing: appointments, transferAccepted: s.channel === 'phone' });
   const existingIds = new Set(world.appointments.map((a) => a.id));
   const existingStarts = new Map(world.appointments.map((a) => [a.id, a.start]));
   const now = DateTime.fromISO(s.now, { zone: tz }).toJSDate();
