@@ -57,6 +57,8 @@ describe('viewer role in the dashboard', () => {
     expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Remove' }).count()).toBe(0);
     expect(await page.getByText('Add a service').count()).toBe(0);
+    // Tables fold into stacked rows instead of pushing the page sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     // Calendar: the appointment opens read-only, no slot buttons or "New appointment".
     await page.goto(`${server.url}/calendar`);
