@@ -407,6 +407,13 @@ describe('after hours, silence and the reply stream', () => {
     expect(r.events.some((e) => e.type === 'state' && e.from === 'intake')).toBe(true);
   });
 
+  it('"thanks!" after "anything else?" ends the call', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('haircut tomorrow at 10', 'Sam Lee', 'yes');
+    const r = await t.say('ok great, thank you so much');
+    expect(r.done).toBe(true);
+  });
+
   it('says goodbye and ends', async () => {
     const t = setup(SALON, SALON_MORNING);
     const r = await t.say("that's all, bye");

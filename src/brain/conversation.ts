@@ -182,6 +182,8 @@ function factNames(u: Understanding): string[] {
   return keys.filter((k) => u[k] !== undefined);
 }
 
+const THANKS_ONLY = /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|alright|all right),? )?(?:thanks?|thank you|thx)(?: so much| very much| a lot)?(?:,? (?:bye|goodbye))?[.!]*$/;
+
 const INFO_QUESTION = /\b(open|close[ds]?|hours|how much|price|cost|charge|where|located|address|insurance|walk-?ins?|parking|warranty|accept|pay)\b/;
 
 /** Reads a turn into the chart's event: emergencies first, then hand-off, task switches, questions. */
@@ -216,6 +218,8 @@ export function toEvent(
     expecting,
   };
   if (u.emergency && u.emergency.priority !== 'NORMAL' && !ctx.emergency) return { type: 'EMERGENCY', hit: u.emergency, turn };
+  // "thanks!" after "anything else?" is a goodbye, not a yes
+  if (expecting === 'anything' && THANKS_ONLY.test(u.text)) return { type: 'GOODBYE' };
   if (expecting === 'message') return turn;
   const intents = u.intents.filter((i) => i !== 'emergency');
   const answering = ['confirm', 'cancel', 'pick'].includes(expecting) && !!u.yesNo;
