@@ -182,7 +182,7 @@ function factNames(u: Understanding): string[] {
   return keys.filter((k) => u[k] !== undefined);
 }
 
-const THANKS_ONLY = /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|alright|all right),? )?(?:thanks?|thank you|thx)(?: so much| very much| a lot)?(?:,? (?:bye|goodbye))?[.!]*$/;
+const THANKS_ONLY = /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|alright|all right|no|nope),? )*(?:thanks?|thank you|thx)(?: so much| very much| a lot)?(?:,? (?:bye|goodbye))?[.!]*$/;
 
 const INFO_QUESTION = /\b(open|close[ds]?|hours|how much|price|cost|charge|where|located|address|insurance|walk-?ins?|parking|warranty|accept|pay)\b/;
 
