@@ -122,7 +122,10 @@ export function noteText(n: Note, ctx: DialogContext, now: Date): string {
     case 'keptAppointment':
       return "Okay, I'll leave it as it is.";
     case 'noAppointments':
-      return "I couldn't find an upcoming appointment under the number you're calling from.";
+      // appointments are found by caller ID only, so nobody can change someone else's by naming a number
+      return ctx.callerPhone
+        ? "I couldn't find an upcoming appointment under the number you're calling from."
+        : "I can only look up appointments when you call from the phone number they were booked with. I can take a message for the team instead.";
     case 'messageTaken':
       return `Got it. I've passed your message along, and someone will call you back${n.urgent ? ' as soon as possible' : ''}.`;
     case 'answer':
