@@ -34,7 +34,7 @@ function answer(agent: string): string {
 }
 
 describe('owner journey in the dashboard', () => {
-  it('signs up (with field errors from the API), onboards, books through the chat tester, and finds the call, appointment and lead', async () => {
+  it('signs up (with field errors from the API), onboards, books through the chat tester, finds the call, appointment (then creates, moves and cancels one in the calendar) and lead', async () => {
     const url = server.url;
     await page.goto(`${url}/signup`);
     await page.getByLabel('Business name').fill('Pipe Pros');
@@ -153,7 +153,19 @@ describe('owner journey in the dashboard', () => {
     const alts = dialog.getByRole('group', { name: 'Free times nearby' });
     await alts.waitFor();
     await alts.getByRole('button').first().click();
-    await page.getByRole('button', { name: /Second Customer/ }).waitFor();
+    const second = page.getByRole('button', { name: /Second Customer/ });
+    await second.waitFor();
+
+    // Move it to 14:00 from the calendar, then cancel it: both take effect on the server and in the grid.
+    await second.click();
+    await page.getByRole('dialog').getByLabel('New time').fill('14:00');
+    await page.getByRole('dialog').getByRole('button', { name: 'Move appointment' }).click();
+    await page.getByRole('button', { name: /^14:00 .*Second Customer/ }).waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: /^14:00 .*Second Customer/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel appointment' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /Second Customer/ }).count()).toBe(0);
+    expect(await appt.count()).toBe(1);
 
     // Leads: John Smith is listed.
     await page.getByRole('link', { name: 'Leads', exact: true }).click();

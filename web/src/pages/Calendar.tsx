@@ -90,6 +90,7 @@ function AppointmentPanel({ a, tz, services, staff, onChanged }: { a: Appointmen
     onChanged();
   });
   const cancel = () => void s.run(async () => { await post(`/api/appointments/${a.id}/cancel`); onChanged(); });
+  const mark = (status: 'completed' | 'no_show') => void s.run(async () => { await patch(`/api/appointments/${a.id}`, { status }); onChanged(); });
   const service = services.find((x) => x.id === a.serviceId)?.name ?? 'Appointment';
   return (
     <div className="stack">
@@ -108,6 +109,7 @@ function AppointmentPanel({ a, tz, services, staff, onChanged }: { a: Appointmen
           <FormError error={s.error} />
           <Alternatives error={s.error} tz={tz} onPick={(slot) => move(slot)} />
           <div className="row"><button className="primary" disabled={s.busy}>Move appointment</button><button type="button" className="danger" disabled={s.busy} onClick={() => confirm('Cancel this appointment?') && cancel()}>Cancel appointment</button></div>
+          <div className="row wrap"><button type="button" disabled={s.busy} onClick={() => mark('completed')}>Mark completed</button><button type="button" disabled={s.busy} onClick={() => mark('no_show')}>Mark no-show</button></div>
         </form>
       )}
     </div>

@@ -29,9 +29,14 @@ function LeadRow({ lead, tz, onSaved }: { lead: Lead; tz: string; onSaved(l: Lea
             {lead.callId && <> · <Link to={`/calls/${lead.callId}`}>call</Link></>}</div>
         </div>
         {can ? (
-          <select aria-label={`Status of ${lead.name ?? 'lead'}`} value={lead.status} onChange={(e) => save({ status: e.target.value })}>
-            {[...new Set([lead.status, ...STATUSES])].map((x) => <option key={x}>{x}</option>)}
-          </select>
+          <div className="row">
+            <select aria-label={`Priority of ${lead.name ?? 'lead'}`} value={lead.priority} onChange={(e) => save({ priority: e.target.value as Lead['priority'] })}>
+              {PRIORITIES.map((x) => <option key={x}>{x}</option>)}
+            </select>
+            <select aria-label={`Status of ${lead.name ?? 'lead'}`} value={lead.status} onChange={(e) => save({ status: e.target.value })}>
+              {[...new Set([lead.status, ...STATUSES])].map((x) => <option key={x}>{x}</option>)}
+            </select>
+          </div>
         ) : <Badge>{lead.status}</Badge>}
       </div>
       {lead.need && <p>{lead.need}</p>}
