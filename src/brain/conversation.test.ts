@@ -53,6 +53,13 @@ describe('booking', () => {
     expect(t.world.leads[0]).toMatchObject({ name: 'Maria Lopez', phone: CALLER, priority: 'NORMAL' });
   });
 
+  it('keeps an email offered together with the yes', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('haircut tomorrow at 10', 'Maria Lopez');
+    await t.say('yes, and my email is maria at example dot com');
+    expect(t.booked()[0].customer.email).toBe('maria@example.com');
+  });
+
   it('takes several facts at once and in any order', async () => {
     const t = setup(GARAGE, '2026-03-10T13:00:00Z');
     await t.say("I'm Sam, Wednesday at 10, brake inspection please");

@@ -28,7 +28,7 @@ const hasBookingFacts = (t: TurnEvent) => !!(t.facts.service || t.facts.when || 
 
 /** Clears what belonged to the previous task, keeping who the caller is. */
 function freshTask(ctx: DialogContext, task: Task): Partial<DialogContext> {
-  return { task, service: undefined, wish: undefined, slot: undefined, offered: [], searchNeeded: false, target: undefined, misses: 0 };
+  return { task, service: undefined, wish: undefined, slot: undefined, offered: [], staff: undefined, searchNeeded: false, target: undefined, misses: 0 };
 }
 
 /** The statechart; `input` is the starting context. */
@@ -232,7 +232,7 @@ export const conversationMachine = setup({
             confirm: {
               on: {
                 TURN: [
-                  { guard: 'plainYes', target: 'commit', actions: 'heard' },
+                  { guard: 'plainYes', target: 'commit', actions: ['heard', 'rememberPerson'] },
                   { guard: 'plainNo', target: 'change', actions: 'heard' },
                   { target: 'route', actions: ['heard', 'applyTurn'] },
                 ],
