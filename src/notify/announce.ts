@@ -58,6 +58,8 @@ const payloadFor = (c: Ctx, template: TemplateName, urgent: boolean): MessagePay
 /** The owner's messages (not for urgent leads: the ladder carries those); quiet hours defer them. */
 function ownerMessages(c: Ctx): QueuedMessage[] {
   if (c.e.type === 'lead.urgent') return [];
+  // An urgent lead is also announced as lead.urgent; its ladder tells the owner, a "new lead" would repeat it.
+  if (c.e.type === 'lead.created' && c.e.lead.priority === 'URGENT') return [];
   const payload = payloadFor(c, OWNER_TEMPLATE[c.e.type], false);
   const notBefore = quietUntil(c.now, c.s.quietHours, c.snap.timezone);
   const out: QueuedMessage[] = [];

@@ -6,8 +6,10 @@ import { startFakeSmtp, type FakeSmtp } from '../fakes/smtp.js';
 import { startFakeTwilioRest, type FakeTwilioRest } from '../fakes/twilio-rest.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../fakes/webhook-receiver.js';
 import { createBookingRoutes } from '../../src/api/routes/booking/index.js';
-import { notifyRoutes } from '../../src/api/routes/notify/index.js';
+import { createNotifyRoutes, notifyRoutes } from '../../src/api/routes/notify/index.js';
 import { createAnnouncer, createChannels, createDispatcher, type Dispatcher } from '../../src/notify/index.js';
+import { captureLead as captureLeadOf } from '../../src/leads/index.js';
+import { sleep } from '../fakes/common.js';
 import { createLogger } from '../../src/lib/index.js';
 import { schema, type Db } from '../../src/db/index.js';
 
@@ -225,6 +227,29 @@ describe('dev inbox (no SMTP, no Twilio)', () => {
     const smsOnly = await b.api.get('/api/dev-inbox?channel=sms&limit=1');
     expect(smsOnly.body.items).toHaveLength(1);
     expect(smsOnly.body.items[0].text).toContain('is booked for Fri, Apr 10 at 10:00 AM');
+  });
+});
+
+describe('wired as the composition root does', () => {
+  it('the dispatcher runs with the server: an urgent lead captured by leads/ rings the on-call number in the dev inbox, without a duplicate "new lead"', async () => {
+    const live = await startTestServer({ routes: [createNotifyRoutes()] });
+    try {
+      const org = await registerOrg(live.url, { name: 'Live Heating' });
+      await org.api.put('/api/config', { notifyEmail: 'owner@live.test', notifyPhone: '312-555-0150' });
+      await captureLeadOf(live.database.db, createAnnouncer(live.ctx.clock), { organizationId: org.organization.id, name: 'Ray', need: 'no heat, baby at home', priority: 'URGENT' });
+      let items: any[] = [];
+      for (let i = 0; i < 50 && items.length === 0; i++) {
+        await sleep(100);
+        items = (await org.api.get('/api/dev-inbox')).body.items;
+      }
+      await sleep(1200); // one more dispatcher pass: nothing else may arrive
+      items = (await org.api.get('/api/dev-inbox')).body.items;
+      expect(items.map((x) => `${x.channel} ${x.to}`)).toEqual(['call +13125550150']);
+      expect(items[0].text).toContain('Urgent call for Live Heating. Ray reports: no heat, baby at home.');
+      expect(items[0].html).toContain('<Gather numDigits="1"');
+    } finally {
+      await live.close();
+    }
   });
 });
 

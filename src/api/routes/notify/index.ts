@@ -10,7 +10,7 @@ import twilio from 'twilio';
 import { writeAudit } from '../../../business/index.js';
 import {
   EVENT_TYPES, NotificationSettingsPatch, acknowledgeEscalation, escalationByToken, escalationOf, listDevInbox, loadNotificationSettings,
-  saveNotificationSettings, webhooksRepo, xmlEscape,
+  createNotifications, saveNotificationSettings, webhooksRepo, xmlEscape, type DispatcherOptions,
 } from '../../../notify/index.js';
 import { errors, isUuid } from '../../../lib/index.js';
 import type { ApiContext } from '../../context.js';
@@ -116,3 +116,21 @@ export const notifyRoutes: RoutePlugin = async (app, ctx) => {
   await app.register(async (s) => ownerRoutes(s, ctx));
   await app.register(async (s) => ackRoutes(s, ctx));
 };
+
+/**
+ * The routes plus a dispatcher over the server's own database and Config, started when the server
+ * is ready and stopped (its pass finished, SMTP connections closed) when it closes. Booking and
+ * leads announce with `createAnnouncer(ctx.clock)` — stateless, so any number of them share this
+ * dispatcher (and every other node's).
+ */
+export function createNotifyRoutes(opts: { options?: DispatcherOptions } = {}): RoutePlugin {
+  return async (app, ctx) => {
+    await notifyRoutes(app, ctx);
+    const n = createNotifications({
+      db: ctx.database.db, config: ctx.config, clock: ctx.clock, logger: ctx.logger,
+      fallbackUrl: `http://localhost:${ctx.config.port}`, options: opts.options,
+    });
+    app.addHook('onReady', async () => { n.dispatcher.start(); });
+    app.addHook('onClose', async () => { await n.close(); });
+  };
+}
