@@ -3,7 +3,7 @@
  * (prebuilt strings), agent frames are timestamped on arrival, marks are echoed when the audio before
  * them would have finished playing (and at once on `clear`), as Twilio does.
  */
-import WebSocket from 'ws';
+import { RawWs } from './raw-ws.js';
 import { pcmToUlaw, tone } from '../../src/audio/index.js';
 import { SILENCE_B64 } from './fake-providers.js';
 
@@ -26,7 +26,7 @@ export interface CallerStats {
 /** One simulated caller. */
 export class BenchCaller {
   readonly stats: CallerStats = { firstFrameMs: null, e2e: [], jitter: [], framesSent: 0, framesReceived: 0, lateSends: 0, closedEarly: false };
-  private ws: WebSocket;
+  private ws: RawWs;
   private seq = 0;
   private startAt = 0;
   private speakUntil = 0;
@@ -41,14 +41,14 @@ export class BenchCaller {
 
   constructor(url: string, private readonly callId: string) {
     this.sid = 'MZ' + callId.padStart(32, '0');
-    this.ws = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true });
-    this.ws.on('open', () => this.begin());
-    this.ws.on('message', (d) => this.onMessage(d.toString()));
-    this.ws.on('close', () => {
-      if (!this.done) this.stats.closedEarly = true;
-      this.open = false;
+    this.ws = new RawWs(url, {
+      open: () => this.begin(),
+      message: (d) => this.onMessage(d),
+      close: () => {
+        if (!this.done) this.stats.closedEarly = true;
+        this.open = false;
+      },
     });
-    this.ws.on('error', () => {});
   }
 
   private begin(): void {
@@ -80,9 +80,12 @@ export class BenchCaller {
     while (this.marks.length && this.marks[0].at <= now) this.echo(this.marks.shift()!.name);
   }
 
-  private onMessage(raw: string): void {
+  /** Classifies by the byte after `{"event":"` (m-e media, m-a mark, c clear) without decoding media. */
+  private onMessage(raw: Buffer): void {
     const now = performance.now();
-    if (raw.startsWith('{"event":"media"')) {
+    const c0 = raw[10];
+    const c1 = raw[11];
+    if (c0 === 0x6d && c1 === 0x65) {
       this.stats.framesReceived++;
       if (this.stats.firstFrameMs === null) this.stats.firstFrameMs = now - this.startAt;
       if (this.speechEndAt !== null && this.speakUntil && now > this.speechEndAt) {
@@ -96,10 +99,10 @@ export class BenchCaller {
       } else this.runLen = 0;
       this.lastFrameAt = now;
       this.playEnd = Math.max(this.playEnd, now) + 20;
-    } else if (raw.startsWith('{"event":"mark"')) {
-      const name = (JSON.parse(raw) as { mark: { name: string } }).mark.name;
+    } else if (c0 === 0x6d && c1 === 0x61) {
+      const name = (JSON.parse(raw.toString()) as { mark: { name: string } }).mark.name;
       this.marks.push({ name, at: Math.max(this.playEnd, now) });
-    } else if (raw.startsWith('{"event":"clear"')) {
+    } else if (c0 === 0x63) {
       this.playEnd = now;
       for (const m of this.marks.splice(0)) this.echo(m.name);
     }
@@ -114,7 +117,7 @@ export class BenchCaller {
   hangup(): void {
     this.done = true;
     this.open = false;
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(`{"event":"stop","sequenceNumber":"${++this.seq}","streamSid":"${this.sid}","stop":{"accountSid":"AC${'0'.repeat(32)}","callSid":"CA${this.callId.padStart(32, '0')}"}}`);
+    if (this.ws.open) this.ws.send(`{"event":"stop","sequenceNumber":"${++this.seq}","streamSid":"${this.sid}","stop":{"accountSid":"AC${'0'.repeat(32)}","callSid":"CA${this.callId.padStart(32, '0')}"}}`);
     setTimeout(() => this.ws.terminate(), 200);
   }
 }

@@ -55,6 +55,7 @@ process.on('message', async (m: { type: string; url?: string; ids?: string[]; ra
       lateSends: st.reduce((n, s) => n + s.lateSends, 0),
       skipped,
       dropped: st.filter((s) => s.closedEarly).length,
+      silent: st.filter((s) => s.firstFrameMs === null).length,
       first: st.map((s) => s.firstFrameMs ?? 1e9),
       e2e: st.flatMap((s) => s.e2e),
       jitter: jitter.filter((_, i) => i % step === 0),

@@ -17,7 +17,7 @@ const SECONDS = Number(args.get('seconds') ?? 12);
 const REPLY = 'Sure, we have a technician free tomorrow at ten in the morning.';
 const GENERATORS = Number(args.get('generators') ?? 2);
 
-interface Stats { cpu: NodeJS.CpuUsage; rss: number; heap: number; framesIn: number; framesOut: number; added: number[]; e2e: number[]; sendJitter: number[]; events: Record<string, number>; calls: number }
+interface Stats { cpu: NodeJS.CpuUsage; rss: number; heap: number; framesIn: number; framesOut: number; added: number[]; e2e: number[]; sendJitter: number[]; events: Record<string, number>; calls: number; engines: number }
 
 function pct(xs: number[], p: number): number {
   if (!xs.length) return NaN;
@@ -38,7 +38,7 @@ function ask<T>(child: ChildProcess, type: string): Promise<T> {
   });
 }
 
-interface CallerReport { framesSent: number; framesReceived: number; lateSends: number; skipped: number; dropped: number; first: number[]; e2e: number[]; jitter: number[] }
+interface CallerReport { silent: number; framesSent: number; framesReceived: number; lateSends: number; skipped: number; dropped: number; first: number[]; e2e: number[]; jitter: number[] }
 
 function spawnTs(file: string, argv: string[]): ChildProcess {
   return fork(fileURLToPath(new URL(file, import.meta.url)), argv, { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -115,6 +115,7 @@ async function runOne(engine: string, k: number): Promise<Record<string, string 
     turns: added.length,
     dropped: sum((r) => r.dropped),
     failures: fin.events.provider_failure ?? 0,
+    'sessions/silent': `${fin.engines}/${sum((r) => r.silent)}`,
     'barge-ins': fin.events.barge_in ?? 0,
   };
 }

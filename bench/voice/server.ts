@@ -72,7 +72,7 @@ const server = await startVoiceServer((callId, sink, recorder, _params) => {
 process.on('message', (m: { type: string }) => {
   if (m.type === 'stats') {
     const mem = process.memoryUsage();
-    process.send!({ type: 'stats', cpu: process.cpuUsage(), rss: mem.rss, heap: mem.heapUsed, framesIn, framesOut, added, e2e, sendJitter, events, calls: server.calls.size });
+    process.send!({ type: 'stats', cpu: process.cpuUsage(), rss: mem.rss, heap: mem.heapUsed, framesIn, framesOut, added, e2e, sendJitter, events, calls: server.calls.size, engines: server.engines.size });
     added = [];
     sendJitter = [];
     e2e = [];
