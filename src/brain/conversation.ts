@@ -72,6 +72,8 @@ export function createConversation(opts: ConversationOptions): Conversation {
     findService: (name) =>
       business.services.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? services.match(name)?.service,
     answer: (q) => kb.answer(q),
+    passages: (q) => kb.passages(q),
+    ...(opts.languageModel ? { languageModel: opts.languageModel } : {}),
     conversationId: opts.conversationId ?? newId(),
   };
   const afterHours = !isOpenAt(business, opts.now.now());

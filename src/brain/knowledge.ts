@@ -62,7 +62,24 @@ export function createKnowledgeBase(business: BusinessProfile) {
   for (const d of docs) for (const t of d.tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const k1 = 1.2;
   const b = 0.75;
+  const bm25 = (doc: Doc, t: string): number => {
+    const f = doc.tf.get(t);
+    if (!f) return 0;
+    const n = df.get(t) ?? 0;
+    const idf = Math.log(1 + (docs.length - n + 0.5) / (n + 0.5));
+    return (idf * f * (k1 + 1)) / (f + k1 * (1 - b + (b * doc.len) / avg));
+  };
   return {
+    /** The `k` best-ranked entries' texts, for a language model to answer from. */
+    passages(question: string, k = 3): string[] {
+      const q = [...new Set(terms(question))];
+      return docs
+        .map((doc) => ({ doc, score: q.reduce((sum, t) => sum + bm25(doc, t), 0) }))
+        .filter((x) => x.score > 0)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, k)
+        .map((x) => x.doc.text);
+    },
     /** The best entry for a question; `confident` is false when few of the question's words match. */
     answer(question: string): KnowledgeAnswer | undefined {
       const q = [...new Set(terms(question))];
@@ -72,12 +89,9 @@ export function createKnowledgeBase(business: BusinessProfile) {
         let score = 0;
         let matched = 0;
         for (const t of q) {
-          const f = doc.tf.get(t);
-          if (!f) continue;
+          if (!doc.tf.has(t)) continue;
           matched++;
-          const n = df.get(t) ?? 0;
-          const idf = Math.log(1 + (docs.length - n + 0.5) / (n + 0.5));
-          score += (idf * f * (k1 + 1)) / (f + k1 * (1 - b + (b * doc.len) / avg));
+          score += bm25(doc, t);
         }
         if (score > (best?.score ?? 0)) best = { doc, score, matched };
       }

@@ -71,6 +71,18 @@ describe('language model turns', () => {
     expect(last.messages.some((m) => m.role === 'assistant' && /Just to confirm/.test(m.content))).toBe(true);
   });
 
+  it('answers questions from the knowledge passages only, and says so when they do not cover it', async () => {
+    const { convo } = start();
+    openai.chatScript.push(tool('answer_question', { question: 'are you open late on thursdays?' }), { text: "Yes, on Thursdays we're open until 8 PM." });
+    const r = await convo.handle({ text: 'are you open late on thursdays?' });
+    expect(r.text).toMatch(/on Thursdays we're open until 8 PM/);
+    const grounding = openai.chatRequests[1] as { messages: Array<{ content: string }> };
+    expect(grounding.messages[0].content).toMatch(/ONLY the facts below[\s\S]*Thursday to Friday 9 AM to 8 PM/);
+    openai.chatScript.push(tool('answer_question', { question: 'do you sell gift cards?' }), { text: 'UNSURE' });
+    const unsure = await convo.handle({ text: 'do you sell gift cards?' });
+    expect(unsure.text).toMatch(/not sure/);
+  });
+
   it('falls back to the offline rules when the model fails', async () => {
     const { convo } = start();
     openai.chatFailStatus = 500;

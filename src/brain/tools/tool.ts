@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../../lib/index.js';
 import type { KnowledgeAnswer } from '../knowledge.js';
+import type { LanguageModel } from '../llm/language-model.js';
 import type { BrainPorts, Slot } from '../ports.js';
 import type { BusinessProfile, ServiceInfo } from '../types.js';
 
@@ -15,6 +16,10 @@ export interface ToolContext {
   knownSlots: Map<string, Slot>;
   findService(name: string): ServiceInfo | undefined;
   answer(question: string): KnowledgeAnswer | undefined;
+  /** The best knowledge passages for a question (for a language model to answer from). */
+  passages?(question: string): string[];
+  /** When set, questions are answered by the model from the passages, offline ranking as fallback. */
+  languageModel?: LanguageModel;
   /** Prefix for idempotency keys, unique per conversation. */
   conversationId: string;
 }
