@@ -38,6 +38,8 @@ export interface DispatcherOptions {
   escalations?: boolean;
   /** How often a pass also queues due daily summaries (default every 60 s; 0 turns them off). */
   summaryEveryMs?: number;
+  /** On stop, sends still running after this long are aborted and retried later (default 5 s). */
+  stopGraceMs?: number;
 }
 
 /** What a dispatcher needs. */
@@ -50,7 +52,7 @@ export interface PassResult { claimed: number; sent: number; retried: number; de
 export interface Dispatcher {
   /** Starts polling; passes follow each other at once while work is due. */
   start(): void;
-  /** Stops polling and waits for the pass in flight. */
+  /** Stops polling and waits for the pass in flight (sends still running after the grace are aborted and retried later). */
   stop(): Promise<void>;
   /** One pass: take escalation steps, claim due rows, deliver them. */
   runOnce(): Promise<PassResult>;
@@ -105,8 +107,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     batchSize: o.batchSize ?? 50, concurrency: o.concurrency ?? 8, pollMs: o.pollMs ?? 1000, leaseMs: o.leaseMs ?? 60_000,
     sendTimeoutMs: o.sendTimeoutMs ?? 30_000, maxAttempts: o.maxAttempts ?? 8, backoffBaseMs: o.backoffBaseMs ?? 5_000,
     backoffMaxMs: o.backoffMaxMs ?? 3_600_000, random: o.random ?? Math.random, escalations: o.escalations ?? true,
-    summaryEveryMs: o.summaryEveryMs ?? 60_000,
+    summaryEveryMs: o.summaryEveryMs ?? 60_000, stopGraceMs: o.stopGraceMs ?? 5_000,
   };
+  let stopping = new AbortController();
   let lastSummaries = -Infinity;
   const log = logger.child({ component: 'notify.dispatcher' });
 
@@ -114,7 +117,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const channel = channels[m.channel];
     try {
       if (!channel) throw new DeliveryError(`no ${m.channel} channel configured`, true);
-      await channel.send(m, AbortSignal.timeout(opt.sendTimeoutMs));
+      await channel.send(m, AbortSignal.any([stopping.signal, AbortSignal.timeout(opt.sendTimeoutMs)]));
     } catch (e) {
       const permanent = e instanceof DeliveryError && e.permanent;
       const now = clock.now();
@@ -162,6 +165,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   return {
     runOnce,
     start() { if (running) return; running = true; tick(); },
-    async stop() { running = false; if (timer) clearTimeout(timer); await inFlight; },
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      const grace = setTimeout(() => stopping.abort(new Error('dispatcher stopping')), opt.stopGraceMs);
+      await inFlight;
+      clearTimeout(grace);
+      stopping = new AbortController();
+    },
   };
 }

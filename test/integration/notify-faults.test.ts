@@ -163,6 +163,26 @@ describe('a dispatcher dying mid-send', () => {
     await rx.close();
   });
 
+  it('a graceful stop does not wait on a hung receiver: the send is aborted and retried later', async () => {
+    await db.delete(schema.outbox);
+    const rx = await startWebhookReceiver(() => now.getTime());
+    const orgId = await organization(null);
+    await subscribe(orgId, rx);
+    rx.script.push('hang');
+    await newLead(orgId);
+    const d = dispatcher(createChannels(db, { webhookAllowPrivate: true, clock }), { stopGraceMs: 100, pollMs: 10 });
+    d.start();
+    while (rx.hits.length === 0) await sleep(10);
+    const t0 = Date.now();
+    await d.stop();
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    expect((await rows('webhook'))[0]).toMatchObject({ status: 'pending', attempts: 1 });
+    advance(60_000);
+    expect(await d.runOnce()).toMatchObject({ claimed: 1, sent: 1 }); // usable again after stop
+    rx.releaseHung();
+    await rx.close();
+  });
+
   it('dev inbox: the message written just before the crash is not written twice', async () => {
     await db.delete(schema.outbox);
     const orgId = await organization();
