@@ -214,6 +214,13 @@ describe('booking', () => {
     expect(t.booked()[0].customer.address).toBe('42 Oak Street, Denver');
   });
 
+  it('takes a short address answer without a street suffix', async () => {
+    const t = setup(PLUMBER, '2026-03-10T15:00:00Z');
+    await t.say('drain cleaning tomorrow at 9', 'Joe Park');
+    await t.say("it's 42 Oak", 'yes');
+    expect(t.booked()[0].customer.address).toBe('42 Oak');
+  });
+
   it('asks for a phone number when the channel has no caller ID', async () => {
     const t = setup(SALON, SALON_MORNING, { callerPhone: null });
     await t.say('haircut tomorrow at 10', 'Maria Lopez');

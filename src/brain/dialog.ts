@@ -251,7 +251,7 @@ export function personFacts(ctx: DialogContext, ev: TurnEvent): Partial<DialogCo
   else if (ev.expecting === 'phone' && ev.sameNumber && ctx.callerPhone) p.phone = ctx.callerPhone;
   if (f.email) p.email = f.email;
   if (f.address) p.address = f.address;
-  else if (ev.expecting === 'address' && ev.text.split(/\s+/).length >= 3 && /\d/.test(ev.text)) p.address = ev.text.trim();
+  else if (ev.expecting === 'address' && /\d/.test(ev.text) && /[a-z]{2,}/i.test(ev.text)) p.address = ev.text.trim().replace(/^(?:it's|its|it is|we're at|i'm at|at)\s+/i, '');
   return p;
 }
 
