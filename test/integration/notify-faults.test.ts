@@ -7,10 +7,10 @@ import { testDatabase } from '../harness/server.js';
 import { startFakeSmtp } from '../fakes/smtp.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../fakes/webhook-receiver.js';
 import { sleep } from '../fakes/common.js';
-import { schema, type Database, type Db } from '../../src/db/index.js';
+import { openDatabase, schema, type Database, type Db } from '../../src/db/index.js';
 import { createLogger, newToken } from '../../src/lib/index.js';
 import {
-  createAnnouncer, createChannels, createDispatcher, devInboxChannel, enqueue, type Channel, type Channels, type DispatcherOptions, type MessagePayload,
+  createAnnouncer, createChannels, createDispatcher, devInboxChannel, enqueue, type Channel, type Channels, type DispatcherOptions, type EscalationState, type MessagePayload,
 } from '../../src/notify/index.js';
 
 let now = new Date('2026-04-06T15:00:00Z');
@@ -237,6 +237,38 @@ describe.skipIf(!process.env.DATABASE_URL)('dispatcher processes on one PostgreS
     expect(n).toBe(1000);
     await rx.close();
   }, 120_000);
+
+  it('two dispatchers advancing the same 20 escalation ladders take every step once', async () => {
+    await db.delete(schema.outbox);
+    const orgId = await organization(null);
+    await db.insert(schema.notificationSettings).values({ organizationId: orgId, settings: { onCall: ['+13125550101', '+13125550102'], events: { 'lead.urgent': ['call', 'sms'] }, escalation: { waitSec: 10, maxRounds: 1 } } });
+    const leadIds: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      await db.transaction(async (tx) => {
+        const [lead] = await tx.insert(schema.leads).values({ organizationId: orgId, name: `L${i}`, need: 'flood', priority: 'URGENT' }).returning();
+        await announce(tx, { type: 'lead.urgent', lead });
+        leadIds.push(lead.id);
+      });
+    }
+    const other = await openDatabase({ kind: 'postgres', url: (database as Database & { url?: string }).url!, poolSize: 5 });
+    try {
+      const mk = (d: Db) => createDispatcher({ db: d, channels: createChannels(d, {}), clock, logger, options: { summaryEveryMs: 0 } });
+      const [d1, d2] = [mk(db), mk(other.db)];
+      for (let t = 0; t <= 40; t += 10) {
+        await Promise.all([d1.runOnce(), d2.runOnce()]);
+        advance(10_000);
+      }
+    } finally {
+      await other.close();
+    }
+    const leads = await db.select({ e: schema.leads.escalation }).from(schema.leads).where(eq(schema.leads.organizationId, orgId));
+    for (const l of leads) {
+      const trail = (l.e as unknown as EscalationState).trail.map((t) => (t.action === 'step' ? `${t.round}.${t.step}` : t.action));
+      expect(trail).toEqual(['1.0', '1.1', '1.2', 'exhausted']);
+    }
+    const inbox = await db.select().from(schema.devInbox).where(eq(schema.devInbox.organizationId, orgId));
+    expect(inbox).toHaveLength(20 * 4); // two calls and two texts per lead
+  }, 60_000);
 
   it('a dispatcher process killed with SIGKILL mid-send loses nothing; the survivor delivers the rest once each', async () => {
     await db.delete(schema.outbox);
