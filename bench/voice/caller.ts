@@ -21,11 +21,13 @@ export interface CallerStats {
   /** Caller frames the generator itself sent late by > 40 ms (load-generator health). */
   lateSends: number;
   closedEarly: boolean;
+  /** The WebSocket upgrade completed. */
+  connected: boolean;
 }
 
 /** One simulated caller. */
 export class BenchCaller {
-  readonly stats: CallerStats = { firstFrameMs: null, e2e: [], jitter: [], framesSent: 0, framesReceived: 0, lateSends: 0, closedEarly: false };
+  readonly stats: CallerStats = { firstFrameMs: null, e2e: [], jitter: [], framesSent: 0, framesReceived: 0, lateSends: 0, closedEarly: false, connected: false };
   private ws: RawWs;
   private seq = 0;
   private startAt = 0;
@@ -53,6 +55,7 @@ export class BenchCaller {
 
   private begin(): void {
     this.open = true;
+    this.stats.connected = true;
     this.ws.send('{"event":"connected","protocol":"Call","version":"1.0.0"}');
     this.startAt = performance.now();
     this.ws.send(

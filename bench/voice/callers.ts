@@ -44,7 +44,8 @@ process.on('message', async (m: { type: string; url?: string; ids?: string[]; ra
     for (const c of callers) c.speak(600, now);
   } else if (m.type === 'quiesce') {
     if (clock) clearInterval(clock);
-    await new Promise((r) => setTimeout(r, 500));
+    // let frames still in flight (socket buffers of a busy generator) land before counting
+    await new Promise((r) => setTimeout(r, 500 + callers.length));
     const st = callers.map((c) => c.stats);
     const jitter = st.flatMap((s) => s.jitter);
     const step = Math.max(1, Math.ceil(jitter.length / 50_000));
@@ -56,6 +57,7 @@ process.on('message', async (m: { type: string; url?: string; ids?: string[]; ra
       skipped,
       dropped: st.filter((s) => s.closedEarly).length,
       silent: st.filter((s) => s.firstFrameMs === null).length,
+      unconnected: st.filter((s) => !s.connected).length,
       first: st.map((s) => s.firstFrameMs ?? 1e9),
       e2e: st.flatMap((s) => s.e2e),
       jitter: jitter.filter((_, i) => i % step === 0),

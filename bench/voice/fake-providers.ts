@@ -37,7 +37,7 @@ export const SILENCE_B64 = Buffer.alloc(160, 0xff).toString('base64');
 
 /** A light Realtime API fake; returns its base URL (`…/v1`) and counters. */
 export async function startLightRealtimeFake(reply: string): Promise<{ baseUrl: string; appends: () => number; close(): Promise<void> }> {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, backlog: 4096, perMessageDeflate: false });
   await new Promise((r) => wss.once('listening', r));
   const audio = ulawFor(reply);
   const deltas: string[] = [];

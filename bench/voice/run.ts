@@ -38,7 +38,7 @@ function ask<T>(child: ChildProcess, type: string): Promise<T> {
   });
 }
 
-interface CallerReport { silent: number; framesSent: number; framesReceived: number; lateSends: number; skipped: number; dropped: number; first: number[]; e2e: number[]; jitter: number[] }
+interface CallerReport { silent: number; unconnected: number; framesSent: number; framesReceived: number; lateSends: number; skipped: number; dropped: number; first: number[]; e2e: number[]; jitter: number[] }
 
 function spawnTs(file: string, argv: string[]): ChildProcess {
   return fork(fileURLToPath(new URL(file, import.meta.url)), argv, { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -115,7 +115,7 @@ async function runOne(engine: string, k: number): Promise<Record<string, string 
     turns: added.length,
     dropped: sum((r) => r.dropped),
     failures: fin.events.provider_failure ?? 0,
-    'sessions/silent': `${fin.engines}/${sum((r) => r.silent)}`,
+    'sessions/silent/unconnected': `${fin.engines}/${sum((r) => r.silent)}/${sum((r) => r.unconnected)}`,
     'barge-ins': fin.events.barge_in ?? 0,
   };
 }
