@@ -57,7 +57,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
             await deps.db.update(schema.appointments).set({ callId: t.callId, source: t.channel })
               .where(and(eq(schema.appointments.id, r.appointment.id), eq(schema.appointments.organizationId, t.orgId)));
             await linkCall(deps.db, t.callId, { appointmentId: r.appointment.id });
-            await lead({ organizationId: t.orgId, callId: t.callId, name: input.customer.name, phone: input.customer.phone, email: input.customer.email, address: input.customer.address, need: `${input.serviceName} booked for ${r.appointment.start}`, priority: 'NORMAL' });
+            // the lead is captured by the brain's capture_lead right after this booking (with its priority)
             publish(t.orgId, 'appointment.booked', { appointmentId: r.appointment.id, callId: t.callId, start: r.appointment.start, service: r.appointment.serviceName });
           }
           return r;
@@ -75,7 +75,8 @@ export function createReceptionist(deps: ReceptionistDeps) {
       },
       escalation: {
         async escalateEmergency(input) {
-          const row = await lead({ organizationId: t.orgId, callId: t.callId, name: input.name, phone: input.phone, address: input.address, need: input.summary, kind: 'emergency', priority: input.priority });
+          // the brain captured the urgent lead just before; start its ladder rather than adding a second lead
+          const row = input.leadId ? { id: input.leadId } : await lead({ organizationId: t.orgId, callId: t.callId, name: input.name, phone: input.phone, address: input.address, need: input.summary, kind: 'emergency', priority: input.priority });
           const started = input.priority === 'URGENT' && deps.escalation?.startEscalation ? await deps.escalation.startEscalation(deps.db, row.id) : { notified: [] };
           return { notified: started.notified };
         },
