@@ -5,7 +5,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { RoutePlugin } from '../../src/api/app.js';
 import { createWebPlugin } from '../../src/api/plugins/web.js';
-import { productRoutes } from '../../src/wiring/product.js';
+import { productRoutes, providersFor } from '../../src/wiring/product.js';
+import { createAgentPreviewRoute } from '../../src/api/routes/agent-preview.js';
 import { startTestServer } from '../harness/server.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,9 +23,17 @@ export async function buildDashboard(): Promise<string> {
   return dist;
 }
 
-/** All capability routes of the product, exactly as `startServer` registers them by default. */
+/**
+ * All capability routes of the product, as `startServer` registers them by default, plus the greeting
+ * preview until the composition root registers it itself.
+ */
 const product: RoutePlugin = async (app, ctx) => {
-  for (const plugin of await productRoutes(ctx)) await app.register(async (s) => plugin(s, ctx));
+  const providers = providersFor(ctx.config);
+  for (const plugin of await productRoutes(ctx, providers)) await app.register(async (s) => plugin(s, ctx));
+  if (!app.hasRoute({ method: 'POST', url: '/api/agent/preview' })) {
+    const preview = createAgentPreviewRoute(providers.tts);
+    await app.register(async (s) => preview(s, ctx));
+  }
 };
 
 /** Starts the server with the product routes and the dashboard (built by buildDashboard). */

@@ -92,6 +92,16 @@ describe('every dashboard page for an admin', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved').waitFor();
     expect((await apiClient(server.url, token).get('/api/config')).body.greeting).toMatch(/stay comfortable/);
+    // The greeting preview is spoken by the server's TTS in the chosen voice (a real WAV, not the browser's voice).
+    const [preview] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/agent/preview'), { timeout: 20_000 }),
+      page.getByRole('button', { name: '▶ Play greeting' }).click(),
+    ]);
+    expect(preview.status()).toBe(200);
+    expect(preview.headers()['content-type']).toMatch(/audio\/wav/);
+    // (Playwright cannot read a body the page consumed as a blob; the length header is the server's own count.)
+    expect(Number(preview.headers()['content-length'])).toBeGreaterThan(16_000); // over half a second of 16-bit audio at 16 kHz
+    expect(await page.getByText('browser’s voice').count()).toBe(0);
 
     await open('/phone-numbers', 'Phone numbers');
     await page.getByLabel('Your Twilio number').fill('(415) 555-2671');

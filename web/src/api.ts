@@ -74,25 +74,42 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
-/** Calls the API; on 401 refreshes the session once and retries. Throws ApiError for any non-2xx. */
-export async function api<T = any>(path: string, opts: { method?: string; body?: unknown; headers?: Record<string, string>; auth?: boolean } = {}): Promise<T> {
+type RequestOpts = { method?: string; body?: unknown; headers?: Record<string, string>; auth?: boolean };
+
+/** Sends a request with the bearer token; on 401 refreshes the session once and sends it again. */
+async function request(path: string, opts: RequestOpts): Promise<Response> {
   const send = () => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (opts.auth !== false && tokens) headers.authorization = `Bearer ${tokens.accessToken}`;
     return fetch(path, { method: opts.method ?? 'GET', headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
   };
-  let res = await send();
-  if (res.status === 401 && opts.auth !== false && tokens && (await refreshSession())) res = await send();
+  const res = await send();
+  if (res.status === 401 && opts.auth !== false && tokens && (await refreshSession())) return send();
+  return res;
+}
+
+async function failure(res: Response): Promise<ApiError> {
+  let body: any;
+  try { body = await res.json(); } catch { body = undefined; }
+  const e = body?.error;
+  return new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? (res.status >= 500 ? 'The server had a problem; try again.' : res.statusText), e?.details);
+}
+
+/** Calls the API and parses its JSON answer. Throws ApiError for any non-2xx. */
+export async function api<T = any>(path: string, opts: RequestOpts = {}): Promise<T> {
+  const res = await request(path, opts);
+  if (!res.ok) throw await failure(res);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  let body: any;
-  try { body = text ? JSON.parse(text) : undefined; } catch { body = undefined; }
-  if (!res.ok) {
-    const e = body?.error;
-    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? (res.status >= 500 ? 'The server had a problem; try again.' : res.statusText), e?.details);
-  }
-  return body as T;
+  try { return (text ? JSON.parse(text) : undefined) as T; } catch { return text as T; }
+}
+
+/** Calls the API for a binary answer (audio). Throws ApiError for any non-2xx. */
+export async function apiBlob(path: string, opts: RequestOpts = {}): Promise<Blob> {
+  const res = await request(path, opts);
+  if (!res.ok) throw await failure(res);
+  return res.blob();
 }
 
 /** Shorthands for the verbs. */

@@ -1,6 +1,6 @@
 /** Greeting, voice and escalation settings, with a spoken preview of the greeting. */
 import { useEffect, useState, type FormEvent } from 'react';
-import { put } from '../api.js';
+import { ApiError, apiBlob, put } from '../api.js';
 import { useCan } from '../session.js';
 import { FormError, Input, Select, TextArea, useFetch, useSubmit } from '../ui.js';
 
@@ -8,18 +8,42 @@ import { FormError, Input, Select, TextArea, useFetch, useSubmit } from '../ui.j
 export const VOICES = ['default', 'aura-asteria-en', 'aura-luna-en', 'aura-orion-en', 'aura-arcas-en', 'alloy', 'nova', 'shimmer', 'echo'];
 
 /**
- * Plays the greeting in the browser. The preview uses the browser's speech synthesis, choosing a female or male
- * voice to match the picked one, because the API has no preview route yet; the phone uses the server's TTS.
+ * Plays the greeting in the chosen voice: the server's TTS (`POST /api/agent/preview`, the voice callers hear)
+ * and, only when that route is unavailable, the browser's own speech synthesis as a rough stand-in.
  */
-export function previewGreeting(text: string, voice: string) {
-  if (!('speechSynthesis' in window)) return false;
+export async function previewGreeting(text: string, voice: string): Promise<'server' | 'browser' | 'none'> {
+  try {
+    const wav = await apiBlob('/api/agent/preview', { method: 'POST', body: { text, voice } });
+    const audio = new Audio(URL.createObjectURL(wav));
+    audio.onended = () => URL.revokeObjectURL(audio.src);
+    await audio.play().catch(() => undefined);
+    return 'server';
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 404) throw e;
+  }
+  if (!('speechSynthesis' in window)) return 'none';
   const u = new SpeechSynthesisUtterance(text);
-  const male = /orion|arcas|echo/.test(voice);
-  const voices = speechSynthesis.getVoices().filter((v) => v.lang.startsWith('en'));
-  u.voice = voices.find((v) => (male ? /male|david|daniel|fred/i : /female|samantha|zira|victoria/i).test(v.name)) ?? voices[0] ?? null;
   speechSynthesis.cancel();
   speechSynthesis.speak(u);
-  return true;
+  return 'browser';
+}
+
+function PreviewButton({ text, voice }: { text: string; voice: string }) {
+  const [state, setState] = useState<'idle' | 'busy' | 'server' | 'browser' | 'none' | 'error'>('idle');
+  const play = async () => {
+    setState('busy');
+    try { setState(await previewGreeting(text, voice)); } catch { setState('error'); }
+  };
+  return (
+    <div className="row">
+      <button type="button" onClick={() => void play()} disabled={state === 'busy' || !text.trim()}>{state === 'busy' ? 'Synthesizing…' : '▶ Play greeting'}</button>
+      <span className="muted small" role="status">
+        {state === 'browser' && 'Played with the browser’s voice (the server preview is not available).'}
+        {state === 'none' && 'This browser cannot play speech.'}
+        {state === 'error' && 'The voice could not be synthesized right now.'}
+      </span>
+    </div>
+  );
 }
 
 /** The agent form; `onSaved` lets the onboarding wizard move on. */
@@ -56,7 +80,7 @@ export function AgentForm({ onSaved, submitLabel = 'Save' }: { onSaved?(): void;
         <Select label="Voice" value={f.voice} onChange={set('voice')} error={s.fields.voice} disabled={!can}>
           {[...new Set([f.voice, ...VOICES])].map((v) => <option key={v} value={v}>{v}</option>)}
         </Select>
-        <button type="button" onClick={() => previewGreeting(f.greeting, f.voice)}>▶ Play greeting</button>
+        <PreviewButton text={f.greeting} voice={f.voice} />
       </div>
       <Input label="Escalation number (emergencies are transferred here)" type="tel" autoComplete="tel" value={f.escalationNumber} onChange={set('escalationNumber')}
         error={s.fields.escalationNumber} placeholder="+1 555 010 0199" disabled={!can} />
