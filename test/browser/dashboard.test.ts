@@ -56,7 +56,9 @@ describe('owner journey in the dashboard', () => {
     await page.getByRole('heading', { name: '2. Business details' }).waitFor();
     await page.getByLabel('Timezone').selectOption('America/New_York');
     await page.getByRole('button', { name: 'Save and continue' }).click();
-    // 3. Hours: the template's week is in the editor
+    // 3. Hours: the template's week is in the editor; leaving and coming back resumes here
+    await page.getByRole('heading', { name: '3. Hours & holidays' }).waitFor();
+    await page.goto(`${url}/onboarding`);
     await page.getByRole('heading', { name: '3. Hours & holidays' }).waitFor();
     expect(await page.getByLabel('Monday opens').inputValue()).toBe('08:00');
     expect(await page.getByLabel('Open on Sunday').isChecked()).toBe(false);

@@ -44,6 +44,17 @@ async function open(path: string, heading: string) {
 }
 
 describe('every dashboard page for an admin', () => {
+  it('home: a business that skipped onboarding sees what is left and can jump to a step', async () => {
+    await open('/', 'Today at Cool Air HVAC');
+    const setup = page.locator('section', { has: page.getByRole('heading', { name: 'Finish setting up' }) });
+    await setup.getByText('7 of 7 steps left').waitFor();
+    await setup.getByRole('link', { name: 'Phone number' }).click();
+    await page.getByRole('heading', { name: '6. Phone number' }).waitFor();
+    await page.getByRole('button', { name: 'Skip for now' }).click();
+    await page.getByRole('heading', { name: 'Finish setting up' }).waitFor();
+    await shot(page, 'home-setup-left');
+  });
+
   it('knowledge: an answer is added and edited', async () => {
     await open('/knowledge', 'Knowledge');
     await page.getByText('Add an answer').click();
