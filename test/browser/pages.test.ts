@@ -97,6 +97,17 @@ describe('every dashboard page for an admin', () => {
     await page.getByLabel('Minutes').fill('120');
     await page.getByRole('button', { name: 'Add service' }).click();
     await page.getByRole('cell', { name: 'Thermostat Install' }).waitFor();
+    // A staff member with their own schedule: Mondays only.
+    await page.getByText('Add a staff member').click();
+    const staffForm = page.getByRole('form', { name: 'Add a staff member' });
+    await staffForm.getByLabel('Staff name').fill('Sam');
+    await staffForm.getByLabel('Works other hours than the business').check();
+    for (const day of ['Tuesday', 'Wednesday', 'Thursday', 'Friday']) await staffForm.getByLabel(`Open on ${day}`).uncheck();
+    await staffForm.getByLabel('Monday closes').fill('12:00');
+    await staffForm.getByRole('button', { name: 'Add staff member' }).click();
+    await page.getByText('own schedule').waitFor();
+    const sam = (await apiClient(server.url, token).get('/api/staff')).body.items.find((x: { name: string }) => x.name === 'Sam');
+    expect(sam.hours).toEqual({ mon: [['09:00', '12:00']] });
 
     await open('/agent', 'Agent & voice');
     await page.getByLabel('Greeting').fill('Cool Air HVAC, how can we help you stay comfortable?');

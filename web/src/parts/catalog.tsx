@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { del, post, put } from '../api.js';
 import { useCan } from '../session.js';
 import { FormError, Input, Loader, money, useFetch, useSubmit } from '../ui.js';
+import { HoursEditor, type WeeklyHours } from './hours.js';
 
 /** A bookable service. */
 export interface Service { id: string; name: string; durationMin: number; bufferMin: number; priceCents: number | null; synonyms: string[]; active?: boolean }
@@ -86,10 +87,11 @@ function StaffForm({ services, initial, onDone, onCancel }: { services: Service[
   const s = useSubmit();
   const [name, setName] = useState(initial?.name ?? '');
   const [ids, setIds] = useState<string[]>(initial?.serviceIds ?? services.map((x) => x.id));
+  const [hours, setHours] = useState<WeeklyHours | null>((initial?.hours as WeeklyHours | null | undefined) ?? null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void s.run(async () => {
-      const body = { name, serviceIds: ids };
+      const body = { name, serviceIds: ids, hours };
       if (initial) await put(`/api/staff/${initial.id}`, body); else await post('/api/staff', body);
       if (!initial) setName('');
       onDone();
@@ -106,6 +108,14 @@ function StaffForm({ services, initial, onDone, onCancel }: { services: Service[
           </label>
         ))}
         {s.fields.serviceIds && <small className="field-error">{s.fields.serviceIds}</small>}
+      </fieldset>
+      <fieldset>
+        <legend>Schedule</legend>
+        <label className="check-inline">
+          <input type="checkbox" checked={hours !== null} onChange={(e) => setHours(e.target.checked ? { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] } : null)} />
+          Works other hours than the business
+        </label>
+        {hours && <HoursEditor value={hours} onChange={setHours} errors={s.fields} />}
       </fieldset>
       <div className="row">
         <button className="primary" disabled={s.busy}>{initial ? 'Save' : 'Add staff member'}</button>
@@ -136,7 +146,7 @@ export function StaffPanel() {
                 <tr key={st.id}><td colSpan={3}><StaffForm services={services.data.items} initial={st} onDone={() => { setEditing(null); void list.reload(); }} onCancel={() => setEditing(null)} /></td></tr>
               ) : (
                 <tr key={st.id}>
-                  <td>{st.name}</td><td>{st.serviceIds.map(svcName).join(', ') || <span className="muted">none</span>}</td>
+                  <td>{st.name}{st.hours ? <div className="muted small">own schedule</div> : null}</td><td>{st.serviceIds.map(svcName).join(', ') || <span className="muted">none</span>}</td>
                   {can && <td className="actions">
                     <button className="link" onClick={() => setEditing(st.id)}>Edit</button>
                     <button className="link danger" onClick={() => confirm(`Remove ${st.name}?`) && void rm.run(async () => { await del(`/api/staff/${st.id}`); await list.reload(); })}>Remove</button>
