@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api.js';
 import { useSession } from '../session.js';
+import { Link } from '../router.js';
 
 type Line = { who: 'agent' | 'you'; text: string };
 
@@ -62,7 +63,7 @@ export function ChatBox() {
             {busy && <li className="agent typing" aria-label="Agent is typing">…</li>}
           </ol>
           {done ? (
-            <p className="notice">The conversation has ended. <button className="link" onClick={() => void start()}>Start another</button></p>
+            <p className="notice">The conversation has ended. <Link to={`/calls/${session}`}>Open its call record</Link> · <button className="link" onClick={() => void start()}>Start another</button></p>
           ) : (
             <form className="chat-form" onSubmit={send}>
               <label className="sr-only" htmlFor="chat-input">Your message</label>
