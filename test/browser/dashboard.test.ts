@@ -124,6 +124,15 @@ describe('owner journey in the dashboard', () => {
     await page.getByRole('link', { name: 'Calls', exact: true }).click();
     const row = page.locator('tr', { hasText: 'booked' }).first();
     await row.waitFor();
+    // Search looks into what was said; a search with no match says so; the outcome filter keeps the booking.
+    await page.getByLabel('Search calls').fill('zebra crossing');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('No calls match these filters.').waitFor();
+    await page.getByLabel('Search calls').fill('drain cleaning');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByLabel('Outcome').selectOption('booked');
+    await row.waitFor();
+    expect(page.url()).toMatch(/q=drain\+cleaning.*outcome=booked|outcome=booked.*q=drain\+cleaning/);
     await row.getByRole('link').click();
     await page.getByRole('heading', { name: 'Transcript' }).waitFor();
     const transcript = page.locator('.transcript');
@@ -150,6 +159,8 @@ describe('owner journey in the dashboard', () => {
     await dialog.getByLabel('Service').selectOption({ label: 'Drain Cleaning (60 min)' });
     await dialog.getByLabel('Date').fill(date);
     await dialog.getByLabel('Time').fill('10:00');
+    await dialog.getByRole('button', { name: 'Book appointment' }).click();
+    await dialog.locator('.field-error').first().waitFor(); // the API's error for the missing customer name, beside the field
     await dialog.getByLabel('Customer name').fill('Second Customer');
     await dialog.getByRole('button', { name: 'Book appointment' }).click();
     const alts = dialog.getByRole('group', { name: 'Free times nearby' });

@@ -39,6 +39,13 @@ describe('viewer role in the dashboard', () => {
     await page.getByLabel('Password').fill('viewer-password-1');
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByText('Calls today', { exact: true }).waitFor();
+    // Keyboard: on a fresh load the first Tab reaches "Skip to content", which moves focus to the page's content.
+    await page.reload();
+    await page.getByText('Calls today', { exact: true }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     // Setup reminders are for admins only.
     expect(await page.getByText('Finish setting up').count()).toBe(0);
     // The navigation folds behind a Menu button at phone width and opens on demand.
