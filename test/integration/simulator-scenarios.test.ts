@@ -1,0 +1,39 @@
+// Invariant: every call scenario in scenarios/ ends as its expectations say when played through the simulator against the product on embedded defaults (text via the chat API, phone over signed webhooks and real-time Media Streams); only scenarios marked `skip` with a reason may fall short.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScenarios, runScenarios, startEmbeddedServer, summary, type EmbeddedServer, type ScenarioResult } from '../../src/simulator/index.js';
+
+const DIR = join(import.meta.dirname, '../../scenarios');
+const scenarios = loadScenarios([DIR]);
+let server: EmbeddedServer;
+let results: ScenarioResult[] = [];
+
+beforeAll(async () => {
+  server = await startEmbeddedServer({ inMemory: true });
+  // Phone calls run in real time and mostly wait on the line, so a few share the two cores well.
+  results = await runScenarios(server.target, scenarios, { concurrency: 4 });
+  const s = summary(results);
+  console.log(`scenarios: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped; agent turns per booking ${s.agentTurnsPerBooking}; reply latency median ${s.replyLatencyMs.median} ms`);
+}, 400_000);
+afterAll(async () => { await server?.close(); });
+
+describe('the scenario corpus', () => {
+  it('has at least 40 scenarios across six industries, on both channels', () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(scenarios.map((s) => s.scenario.business.industry))).toEqual(new Set(['plumbing', 'hvac', 'electrical', 'auto', 'dental', 'salon']));
+    expect(scenarios.filter((s) => s.scenario.channel === 'phone').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(scenarios.map((s) => [s.scenario.name] as const))('%s', (name) => {
+    const r = results.find((x) => x.name === name)!;
+    const transcript = r.transcript.map((t) => `${t.role}: ${t.text}`).join('\n');
+    expect(r.status === 'fail' ? r.reasons : [], `${name}\n${transcript}\n${r.notes.join('\n')}`).toEqual([]);
+  });
+
+  it('records a transcript and a tool call for every scenario that got past the greeting', () => {
+    for (const r of results.filter((x) => x.status === 'pass' && x.outcome !== 'hangup')) {
+      expect(r.transcript.some((t) => t.role === 'caller'), r.name).toBe(true);
+      expect(r.toolCalls.length, r.name).toBeGreaterThan(0);
+    }
+  });
+});
