@@ -94,7 +94,8 @@ async function commit(ctx: DialogContext, tools: ToolContext, emit: Emit): Promi
   }, emit);
   if (!r.ok) return { type: 'TOOL_ERROR' };
   if (!r.result.ok) return { type: 'COMMIT_FAILED', alternatives: r.result.alternatives ?? [] };
-  await runTool(tools, 'capture_lead', {
+  // an urgent caller's lead was captured when the emergency was heard
+  if (!ctx.emergency) await runTool(tools, 'capture_lead', {
     need: `${service} booked for ${sayInstant(ctx.slot.start, ctx.business.timezone)}`,
     priority: ctx.leadPriority,
     ...(ctx.name ? { name: ctx.name } : {}),
@@ -106,9 +107,9 @@ async function commit(ctx: DialogContext, tools: ToolContext, emit: Emit): Promi
 }
 
 /**
- * URGENT: urgent lead, then a live transfer during hours; after hours or when the transfer is not
- * possible, the owner's alert ladder. HIGH: during hours the earliest appointment, after hours the
- * same alert as URGENT (someone should call back first thing).
+ * URGENT: a live transfer during hours (and an urgent lead); after hours or when the transfer is
+ * not possible, escalate_emergency (the emergency lead and the owner's alert ladder). HIGH: during
+ * hours a HIGH lead and the earliest appointment, after hours escalate_emergency as well.
  */
 async function emergency(ctx: DialogContext, tools: ToolContext, emit: Emit): Promise<ResultEvent> {
   const hit = ctx.emergency;
@@ -120,17 +121,20 @@ async function emergency(ctx: DialogContext, tools: ToolContext, emit: Emit): Pr
     ...(ctx.address ? { address: ctx.address } : {}),
   };
   const priority = hit.priority === 'URGENT' ? 'URGENT' : 'HIGH';
-  const lead = await runTool(tools, 'capture_lead', { need: `Emergency: ${hit.label} (caller said "${hit.term}")`, priority, ...who }, emit);
-  if (priority === 'HIGH' && open) return { type: 'EMERGENCY_HANDLED', outcome: 'book', notified: [] };
+  const need = `Emergency: ${hit.label} (caller said "${hit.term}")`;
+  // exactly one lead per emergency: captured here when the call is transferred or booked,
+  // recorded by escalate_emergency (the emergency lead whose alert ladder starts) otherwise
+  if (priority === 'HIGH' && open) {
+    await runTool(tools, 'capture_lead', { need, priority, ...who }, emit);
+    return { type: 'EMERGENCY_HANDLED', outcome: 'book', notified: [] };
+  }
   if (priority === 'URGENT' && open && ctx.business.escalationNumber) {
     const t = await runTool(tools, 'transfer_to_human', { reason: `Emergency: ${hit.label}` }, emit);
-    if (t.ok && t.result.accepted) return { type: 'EMERGENCY_HANDLED', outcome: 'transferred', notified: [], ...(t.result.to ? { to: t.result.to } : {}) };
+    if (t.ok && t.result.accepted) {
+      await runTool(tools, 'capture_lead', { need, priority, ...who }, emit);
+      return { type: 'EMERGENCY_HANDLED', outcome: 'transferred', notified: [], ...(t.result.to ? { to: t.result.to } : {}) };
+    }
   }
-  const e = await runTool(tools, 'escalate_emergency', {
-    priority,
-    summary: `${hit.label}: caller said "${hit.term}"`,
-    ...who,
-    ...(lead.ok ? { leadId: lead.result.id } : {}),
-  }, emit);
+  const e = await runTool(tools, 'escalate_emergency', { priority, summary: `${hit.label}: caller said "${hit.term}"`, ...who }, emit);
   return { type: 'EMERGENCY_HANDLED', outcome: 'alerted', notified: e.ok ? e.result.notified : [] };
 }

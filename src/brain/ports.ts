@@ -71,7 +71,10 @@ export interface LeadsPort {
 
 /** Emergencies and live hand-off (notify/ alert ladder, telephony transfer). */
 export interface EscalationPort {
-  /** Start the owner escalation for an urgent situation; answers which channels were notified. */
+  /**
+   * Record the emergency as a lead (the brain captures no other lead for it) and start the owner
+   * escalation; answers which channels were notified (none when no alert went out).
+   */
   escalateEmergency(input: CustomerDetails & {
     priority: Priority;
     summary: string;

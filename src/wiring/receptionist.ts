@@ -75,8 +75,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
       },
       escalation: {
         async escalateEmergency(input) {
-          // the brain captured the urgent lead just before; start its ladder rather than adding a second lead
-          const row = input.leadId ? { id: input.leadId } : await lead({ organizationId: t.orgId, callId: t.callId, name: input.name, phone: input.phone, address: input.address, need: input.summary, kind: 'emergency', priority: input.priority });
+          const row = await lead({ organizationId: t.orgId, callId: t.callId, name: input.name, phone: input.phone, address: input.address, need: input.summary, kind: 'emergency', priority: input.priority });
           const started = input.priority === 'URGENT' && deps.escalation?.startEscalation ? await deps.escalation.startEscalation(deps.db, row.id) : { notified: [] };
           return { notified: started.notified };
         },

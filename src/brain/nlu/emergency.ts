@@ -110,9 +110,9 @@ function detectWith(rules: Rule[], text: string, month: number): (EmergencyHit &
 }
 
 /**
- * Prepared emergency detection for one business: the industry vocabulary, and the business's own
- * keywords, whose priority wins when one is said (a business may rank "accident" HIGH), except that
- * gas, carbon monoxide and fire are never lowered. Own keywords get the safety line of their topic.
+ * Prepared emergency detection for one business: the industry vocabulary plus the business's own
+ * keywords. A business keyword may raise a priority but never lower the built-in one (no heat in
+ * January stays URGENT even if the template says HIGH). Own keywords get the safety line of their topic.
  */
 export function createEmergencyDetector(industry: Industry | undefined, extra: Array<string | EmergencyKeyword> = []) {
   const builtIn: Rule[] = [...COMMON, ...(industry ? BY_INDUSTRY[industry] : [])];
@@ -130,7 +130,7 @@ export function createEmergencyDetector(industry: Industry | undefined, extra: A
       const general = detectWith(builtIn, text, month);
       const mine = detectWith(own, text, month);
       if (!mine) return general && strip(general);
-      const keepGeneral = general?.lifeSafety && rank(general.priority) > rank(mine.priority);
+      const keepGeneral = !!general && rank(general.priority) > rank(mine.priority);
       const priority = keepGeneral ? general!.priority : mine.priority;
       const safety = mine.safety ?? general?.safety;
       return { term: mine.term, label: keepGeneral ? general!.label : mine.label, priority, ...(safety ? { safety } : {}) };

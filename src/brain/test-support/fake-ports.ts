@@ -142,6 +142,8 @@ export function createFakePorts(business: BusinessProfile, opts: FakeOptions = {
     },
     escalation: {
       async escalateEmergency(input) {
+        const { priority, summary, duringHours: _d, leadId: _l, ...who } = input;
+        world.leads.push({ ...who, id: `lead-${++seq}`, need: summary, priority });
         world.escalations.push({ priority: input.priority, summary: input.summary, duringHours: input.duringHours, ...(input.phone ? { phone: input.phone } : {}) });
         return { notified: ['sms', 'email', 'call'] };
       },
