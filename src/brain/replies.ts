@@ -133,7 +133,8 @@ export function noteText(n: Note, ctx: DialogContext, now: Date): string {
     case 'alerted': {
       // say only what happened: an alert went out, or the request was marked urgent for the team
       const back = ctx.phone ? ` at ${speakPhone(ctx.phone)}` : '';
-      if (!n.notified.length) return `I've marked this as urgent for the team, and someone will call you back${back} as soon as possible.`;
+      // an URGENT lead always starts the owner's alert ladder (lead.urgent); a HIGH one is only flagged
+      if (n.priority !== 'URGENT' && !n.notified.length) return `I've marked this as urgent for the team, and someone will call you back${back} as soon as possible.`;
       const who = n.afterHours ? "We're closed right now, so I've sent an urgent alert to the on-call team" : "I couldn't reach anyone directly, so I've sent an urgent alert to the team";
       return `${who}. Someone will call you back${back} as soon as possible.`;
     }
