@@ -91,22 +91,31 @@ describe('npm run simulate --url', () => {
     await import('node:fs').then((fs) => fs.mkdirSync(folder));
     writeFileSync(join(folder, 'a.json'), JSON.stringify(scenario('books-thursday-at-8', '2026-04-16T08:00')));
     writeFileSync(join(folder, 'b.yaml'), stringify([scenario('expects-the-wrong-time', '2026-04-16T09:00')]));
+    writeFileSync(join(folder, 'c.yaml'), stringify({
+      name: 'phone-question-with-dev-twilio-token', channel: 'phone', now: '2026-04-14T09:00',
+      business: { ...business, knowledge: [{ q: 'Do you offer a shuttle?', a: 'We run a free shuttle within 5 miles.' }] },
+      caller: { from: '+14045550162', says: ['do you have a shuttle?'], hangupAfterTurns: 3 },
+      expect: { agentSaid: ['5 miles'], outcome: 'answered' },
+    }));
     const out = join(dir, 'results.json');
-    const r = await simulate(['--url', server.url, '--simulator-key', KEY, `--json=${out}`, folder]);
+    // an admin's access token instead of the simulator key; phone calls signed with the server's development Twilio token
+    const admin = await registerOrg(server.url);
+    const r = await simulate(['--url', server.url, '--token', admin.accessToken, `--json=${out}`, folder]);
     expect(r.stdout).toMatch(/^PASS books-thursday-at-8 \(text/m);
     expect(r.stdout).toMatch(/^FAIL expects-the-wrong-time \(text/m);
     expect(r.stdout).toContain('appointment: start 2026-04-16T08:00 ≠ 2026-04-16T09:00');
-    expect(r.stdout.trim().split('\n').at(-1)).toBe('1 passed, 1 failed');
+    expect(r.stdout).toMatch(/^PASS phone-question-with-dev-twilio-token \(phone/m);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('2 passed, 1 failed');
     expect(r.code).toBe(1);
     const json = JSON.parse(readFileSync(out, 'utf8'));
-    expect(json.scenarios).toHaveLength(2);
+    expect(json.scenarios).toHaveLength(3);
     const pass = json.scenarios.find((s: any) => s.name === 'books-thursday-at-8');
     expect(pass.status).toBe('pass');
     expect(pass.transcript.filter((t: any) => t.role === 'caller')).toHaveLength(2);
     expect(pass.latenciesMs).toHaveLength(2);
     expect(pass.toolCalls.map((t: any) => t.name)).toContain('book_appointment');
     expect(pass.verdicts.every((v: any) => v.ok)).toBe(true);
-    expect(json.summary).toMatchObject({ passed: 1, failed: 1, bookings: 2 });
+    expect(json.summary).toMatchObject({ passed: 2, failed: 1, bookings: 2 });
   }, 60_000);
 
   it('exits 2 naming the file and field of an invalid scenario', async () => {
