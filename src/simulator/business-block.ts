@@ -42,6 +42,8 @@ export const BusinessBlock = z.strictObject({
   appointments: z.array(ExistingAppointment).max(200).optional(),
   escalationNumber: z.string().max(40).optional(),
   notifyEmail: z.string().email().optional(),
+  /** The owner's phone for alert SMS and calls (else the escalation number is used). */
+  notifyPhone: z.string().max(40).optional(),
   address: z.string().max(300).optional(),
   greeting: z.string().max(500).optional(),
   afterHours: z.enum(['answer', 'voicemail', 'forward']).optional(),

@@ -30,6 +30,8 @@ export interface CallRecords {
   leads: LeadRecord[];
   /** Where the agent transferred the caller, if it did. */
   transferredTo: string | null;
+  /** Channels the owner was alerted on: the escalation's own answer, the dev inbox, and extra sources. */
+  notified: string[];
 }
 
 interface CallDetail {
@@ -41,7 +43,17 @@ interface CallDetail {
 interface AppointmentView { id: string; serviceId: string; staffId: string | null; start: string; status: string; customer: { name: string }; callId: string | null }
 
 /** Reads the call's records; `until` (optional) polls the call record until it is complete. */
-export async function readRecords(api: ApiClient, org: TestOrganization, callId: string, o: { waitForEnd?: boolean; transfer?: string | null } = {}): Promise<CallRecords> {
+export interface ReadOptions {
+  waitForEnd?: boolean;
+  transfer?: string | null;
+  /** Wait (up to ~3 s) for owner alerts to be delivered: the outbox dispatches them after the call. */
+  awaitAlerts?: boolean;
+  /** Alert channels seen elsewhere (the embedded Twilio stand-in). */
+  extraNotified?: () => string[];
+}
+
+/** Reads the call's records; `waitForEnd` polls the call record until it is complete. */
+export async function readRecords(api: ApiClient, org: TestOrganization, callId: string, o: ReadOptions = {}): Promise<CallRecords> {
   let call = await api.get<CallDetail>(`/api/calls/${callId}`);
   for (let i = 0; o.waitForEnd && !call.endedAt && i < 50; i++) {
     await new Promise((r) => setTimeout(r, 100));
@@ -54,6 +66,15 @@ export async function readRecords(api: ApiClient, org: TestOrganization, callId:
   const toolCalls = call.events.filter((e) => e.type === 'tool_call').map((e) => ({
     name: String(e.data.name), ok: e.data.ok !== false, args: e.data.args, result: e.data.result, ms: Number(e.data.ms ?? 0),
   }));
+  const fromTools = toolCalls.filter((t) => t.name === 'escalate_emergency').flatMap((t) => (t.result as { notified?: string[] } | undefined)?.notified ?? []);
+  const notified = new Set(fromTools);
+  const escalated = toolCalls.some((t) => t.name === 'escalate_emergency' && t.ok);
+  for (let i = 0; i < (o.awaitAlerts && escalated ? 30 : 1); i++) {
+    for (const c of await inboxChannels(api)) notified.add(c);
+    for (const c of o.extraNotified?.() ?? []) notified.add(c);
+    if (notified.size && i > 5) break;
+    if (o.awaitAlerts && escalated) await new Promise((r) => setTimeout(r, 100));
+  }
   const transferTool = toolCalls.find((t) => t.name === 'transfer_to_human' && (t.result as { accepted?: boolean })?.accepted);
   return {
     callId,
@@ -66,6 +87,17 @@ export async function readRecords(api: ApiClient, org: TestOrganization, callId:
     })),
     seeded: org.appointments,
     leads: leads.items.map((l) => ({ name: l.name, phone: l.phone, email: l.email, address: l.address, priority: l.priority, kind: l.kind, need: l.need })),
+    notified: [...notified].sort(),
     transferredTo: o.transfer ?? (transferTool ? String((transferTool.result as { to?: string }).to ?? (transferTool.args as { to?: string })?.to ?? '') : null),
   };
+}
+
+/** Channels of the organization's dev inbox (where alerts land without SMTP/Twilio); none when the route is absent. */
+async function inboxChannels(api: ApiClient): Promise<string[]> {
+  try {
+    const inbox = await api.get<{ items: Array<{ channel: string }> }>('/api/dev-inbox?limit=200');
+    return inbox.items.map((i) => i.channel);
+  } catch {
+    return [];
+  }
 }

@@ -27,6 +27,8 @@ export interface Target {
   simulatorKey?: string;
   /** Auth token for signing Twilio requests, when the server does not hand out its development one. */
   twilioAuthToken?: string;
+  /** The embedded server's Twilio REST stand-in: alert SMS and calls to a scenario's numbers count as notified. */
+  twilioRest?: TwilioRestFake;
 }
 
 /** The result of one scenario (the `--json` record). */
@@ -68,7 +70,12 @@ export async function runScenario(target: Target, { scenario: s, file }: LoadedS
       if (!token) throw new Error('phone scenario: the server has a real Twilio auth token; pass it with --twilio-token');
       run = await playPhone(target.url, org, s, token);
     } else run = await playText(target.url, org, s);
-    const records = await readRecords(apiClient(target.url, { token: org.accessToken }), org, run.callId, { waitForEnd: true, transfer: run.transfer });
+    const owner = [s.business.notifyPhone, s.business.escalationNumber].filter(Boolean).map((n) => n!.replace(/[^\d+]/g, ''));
+    const records = await readRecords(apiClient(target.url, { token: org.accessToken }), org, run.callId, {
+      waitForEnd: true, transfer: run.transfer,
+      awaitAlerts: s.expect.escalation !== undefined && s.expect.escalation !== 'none' && Boolean(s.expect.escalation.notified),
+      extraNotified: () => alertsTo(target.twilioRest, owner),
+    });
     const verdicts = judge(s.expect, records);
     const failed = verdicts.filter((v) => !v.ok);
     return {
@@ -84,6 +91,13 @@ export async function runScenario(target: Target, { scenario: s, file }: LoadedS
   } catch (e) {
     return { ...base, status: s.skip ? 'skip' : 'fail', reasons: [`error: ${(e as Error).message}`], durationMs: Math.round(performance.now() - t0) };
   }
+}
+
+/** SMS and calls the Twilio stand-in was asked to send to these numbers (not call updates, which are transfers). */
+function alertsTo(fake: TwilioRestFake | undefined, numbers: string[]): string[] {
+  if (!fake || !numbers.length) return [];
+  return fake.requests.filter((q) => numbers.includes(q.form.To ?? '') && !/\/Calls\/[^/]+\.json$/.test(q.path))
+    .map((q) => (q.path.endsWith('/Messages.json') ? 'sms' : 'call'));
 }
 
 async function createOrganization(target: Target, body: CreateTestOrganization): Promise<TestOrganization> {
@@ -128,7 +142,7 @@ export async function startEmbeddedServer(opts: { logLevel?: string; inMemory?: 
   });
   const server = await startServer(config, { logger: createLogger(config.logLevel, { pretty: false }) });
   return {
-    target: { url: server.url, simulatorKey, twilioAuthToken: authToken },
+    target: { url: server.url, simulatorKey, twilioAuthToken: authToken, twilioRest: twilio },
     twilio,
     async close() {
       await server.close();

@@ -5,7 +5,7 @@ import { judge, outcomeOf } from './verdicts.js';
 import { Expectations } from './scenario.js';
 
 const base = (over: Partial<CallRecords> = {}): CallRecords => ({
-  callId: 'c1', productOutcome: null, toolCalls: [], leads: [], transferredTo: null,
+  callId: 'c1', productOutcome: null, toolCalls: [], leads: [], transferredTo: null, notified: [],
   transcript: [{ role: 'agent', text: 'Thanks for calling.' }, { role: 'caller', text: 'haircut at 3' }, { role: 'agent', text: 'Booked your Haircut for Wednesday at 3 PM.' }],
   seeded: [{ id: 's1', start: '2026-03-12T10:00', service: 'Color' }],
   appointments: [{ id: 's1', service: 'Color', start: '2026-03-12T10:00', status: 'booked', customerName: 'Maria', staff: null, callId: null }],
@@ -54,6 +54,8 @@ describe('judge', () => {
     expect(failures({ escalation: { priority: 'URGENT', notified: ['sms', 'email'] }, outcome: 'escalated' }, r)).toEqual([]);
     expect(failures({ escalation: { notified: ['call'] } }, r)[0]).toMatch(/not notified by call/);
     expect(failures({ escalation: 'none' }, r)).toHaveLength(1);
+    // alerts delivered outside the tool's answer (dev inbox, SMS gateway) count too
+    expect(failures({ escalation: { notified: ['call', 'email'] } }, { ...r, notified: ['call'] })).toEqual([]);
   });
 
   it('checks phrases case-insensitively in what the agent said, and the turn limit', () => {

@@ -90,7 +90,7 @@ export function judge(e: Expectations, r: CallRecords): Verdict[] {
     if (!escalations.length && !emergencyLeads.length) problems.push('expected an escalation, none happened');
     if (want.priority && !emergencyLeads.some((l) => l.priority === want.priority)) problems.push(`no emergency lead with priority ${want.priority} (${emergencyLeads.map((l) => l.priority).join(', ') || 'none'})`);
     if (want.notified) {
-      const got = new Set(escalations.flatMap((t) => ((t.result as { notified?: string[] })?.notified ?? [])));
+      const got = new Set([...r.notified, ...escalations.flatMap((t) => ((t.result as { notified?: string[] })?.notified ?? []))]);
       const missing = want.notified.filter((c) => !got.has(c));
       if (missing.length) problems.push(`owner not notified by ${missing.join(', ')} (notified: ${[...got].join(', ') || 'none'})`);
     }

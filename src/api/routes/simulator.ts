@@ -126,6 +126,7 @@ async function configure(tx: Tx, orgId: string, b: BusinessBlock) {
   };
   await tx.update(schema.businessConfigs).set({
     hours: b.hours, holidays: b.holidays, escalationNumber: phone(b.escalationNumber, 'escalationNumber'), notifyEmail: b.notifyEmail ?? null,
+    notifyPhone: phone(b.notifyPhone, 'notifyPhone'),
     address: b.address ?? null, emergencyKeywords: keywords,
     ...(b.greeting ? { greeting: b.greeting } : {}), ...(b.afterHours ? { afterHours: b.afterHours } : {}),
   }).where(eq(schema.businessConfigs.organizationId, orgId));
