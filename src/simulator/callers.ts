@@ -15,6 +15,8 @@ export interface CallerRun {
   callId: string;
   /** Per agent reply: ms from the end of the caller's line to the reply (HTTP answer, or first agent audio). */
   latenciesMs: number[];
+  /** Phone: how much agent audio arrived over the media stream (ms of 8 kHz μ-law). */
+  agentAudioMs?: number;
   /** A transfer the chat channel answered with. */
   transfer: string | null;
   /** Things worth knowing about how the call went (no TwiML stream, agent silent…). */
@@ -87,6 +89,7 @@ export async function playPhone(baseUrl: string, org: TestOrganization, s: Scena
     await playLines(media, api, s, run);
   } finally {
     if (!media.isClosed) await media.hangup();
+    run.agentAudioMs = media.agentAudioMs;
     const duration = String(Math.round((performance.now() - started) / 1000));
     await signedPost(baseUrl, '/twilio/status', { CallSid: callSid, AccountSid: form.AccountSid, CallStatus: 'completed', CallDuration: duration }, twilioToken).catch(() => undefined);
   }

@@ -17,6 +17,8 @@ export class MediaStreamClient {
   /** Arrival times (performance.now) of the agent's media frames. */
   readonly agentFrames: number[] = [];
   readonly clears: number[] = [];
+  /** Total agent audio received, ms. */
+  agentAudioMs = 0;
   readonly opened: Promise<void>;
   readonly closed: Promise<{ code: number; reason: string }>;
   isClosed = false;
@@ -95,7 +97,9 @@ export class MediaStreamClient {
       this.drain();
       this.agentFrames.push(now);
       if (this.queuedMs <= 0) this.playClock = now;
-      this.queuedMs += Buffer.from(m.media.payload, 'base64').length / 8;
+      const ms = Buffer.from(m.media.payload, 'base64').length / 8;
+      this.queuedMs += ms;
+      this.agentAudioMs += ms;
     } else if (m.event === 'mark' && m.mark?.name) {
       this.drain();
       this.pendingMarks.push({ name: m.mark.name, atMs: this.queuedMs });

@@ -3,7 +3,8 @@ import type { ScenarioResult } from './run.js';
 
 /** The lines printed for one scenario (reasons and, on failure, the transcript). */
 export function scenarioLines(r: ScenarioResult, o: { transcripts?: boolean } = {}): string[] {
-  const head = `${r.status.toUpperCase()} ${r.name} (${r.channel}, ${r.agentTurns} agent turns, ${(r.durationMs / 1000).toFixed(1)} s)`;
+  const audio = r.agentAudioMs !== undefined ? `, ${(r.agentAudioMs / 1000).toFixed(1)} s agent audio` : '';
+  const head = `${r.status.toUpperCase()} ${r.name} (${r.channel}, ${r.agentTurns} agent turns${audio}, ${(r.durationMs / 1000).toFixed(1)} s)`;
   const lines = [r.status === 'skip' ? `${head} — skipped: ${r.skipReason}` : head];
   for (const reason of r.reasons) lines.push(`    - ${reason}`);
   for (const note of r.notes) lines.push(`    · ${note}`);

@@ -47,6 +47,8 @@ export interface ScenarioResult {
   transcript: TranscriptTurn[];
   /** Per agent reply, ms (see CallerRun.latenciesMs). */
   latenciesMs: number[];
+  /** Phone: ms of agent audio heard over the media stream. */
+  agentAudioMs?: number;
   toolCalls: CallRecords['toolCalls'];
   records: { appointments: CallRecords['appointments']; leads: CallRecords['leads']; transferredTo: string | null } | null;
   notes: string[];
@@ -84,7 +86,7 @@ export async function runScenario(target: Target, { scenario: s, file }: LoadedS
       reasons: failed.map((v) => `${v.field}: ${v.detail}`),
       verdicts, outcome: outcomeOf(records), productOutcome: records.productOutcome,
       agentTurns: records.transcript.filter((t) => t.role === 'agent').length,
-      transcript: records.transcript, latenciesMs: run.latenciesMs, toolCalls: records.toolCalls,
+      transcript: records.transcript, latenciesMs: run.latenciesMs, ...(run.agentAudioMs !== undefined ? { agentAudioMs: Math.round(run.agentAudioMs) } : {}), toolCalls: records.toolCalls,
       records: { appointments: records.appointments, leads: records.leads, transferredTo: records.transferredTo },
       notes: failed.length || !s.skip ? run.notes : [...run.notes, `marked skip (${s.skip}) but passes now: remove the skip`], durationMs: Math.round(performance.now() - t0), callId: run.callId,
     };

@@ -36,4 +36,11 @@ describe('the scenario corpus', () => {
       expect(r.toolCalls.length, r.name).toBeGreaterThan(0);
     }
   });
+
+  it('hears the agent over the media stream on every phone scenario', () => {
+    for (const r of results.filter((x) => x.channel === 'phone')) {
+      expect(r.agentAudioMs ?? 0, r.name).toBeGreaterThan(1000);
+      expect(r.latenciesMs.length, r.name).toBeGreaterThan(0);
+    }
+  });
 });
