@@ -113,7 +113,7 @@ async function playLines(media: MediaStreamClient, api: Api, s: Scenario, run: C
     if (!bargeNext || media.agentFrames.length === 0) await until(() => media.isClosed || !media.agentSpeaking(800), 60_000);
     if (media.isClosed) return;
     // the turn is recorded when its last mark comes back: give that a moment to land
-    await until(() => false, 150);
+    await sleep(150);
     const turns = await agentTurns(api, run.callId);
     if (turns.length > heard.length || !bargeNext) heard = turns;
     if (heard.length >= limit) return;
