@@ -35,85 +35,106 @@ export function outcomeOf(r: CallRecords): (typeof OUTCOMES)[number] {
   return answered ? 'answered' : 'hangup';
 }
 
+type Add = (field: string, ok: boolean, detail: string) => void;
+
 /** Checks every written expectation; the verdicts list one entry per checked field. */
 export function judge(e: Expectations, r: CallRecords): Verdict[] {
   const v: Verdict[] = [];
-  const add = (field: string, ok: boolean, detail: string) => v.push({ field, ok, detail });
-  const created = newAppointments(r);
-  const agentText = r.transcript.filter((t) => t.role === 'agent').map((t) => t.text).join('\n');
-
-  if (e.appointment === 'none') add('appointment', created.length === 0, created.length ? `expected no appointment, booked ${created.map((a) => `${a.service} ${a.start}`).join(', ')}` : 'none booked');
-  else if (e.appointment) {
-    const want = e.appointment;
-    const a = created[0];
-    const problems: string[] = [];
-    if (!a) problems.push('expected an appointment, none was booked');
-    else {
-      if (want.service && lower(a.service) !== lower(want.service)) problems.push(`service ${a.service} ≠ ${want.service}`);
-      if (want.start && a.start !== want.start) problems.push(`start ${a.start} ≠ ${want.start}`);
-      if (want.startWithin && (a.start < want.startWithin[0] || a.start > want.startWithin[1])) problems.push(`start ${a.start} outside ${want.startWithin.join('..')}`);
-      if (want.customerName && a.customerName !== want.customerName) problems.push(`customer ${a.customerName} ≠ ${want.customerName}`);
-      if (want.staff && lower(a.staff ?? '') !== lower(want.staff)) problems.push(`staff ${a.staff ?? 'none'} ≠ ${want.staff}`);
-      if (created.length > 1) problems.push(`${created.length} appointments booked, expected one`);
-    }
-    add('appointment', problems.length === 0, problems.join('; ') || `${a!.service} ${a!.start} for ${a!.customerName}`);
-  }
-
-  if (e.lead === 'none') add('lead', r.leads.length === 0, r.leads.length ? `expected no lead, got ${JSON.stringify(r.leads)}` : 'no lead');
-  else if (e.lead) {
-    const want = e.lead as Record<string, string | undefined>;
-    const ok = r.leads.some((l) => Object.entries(want).every(([k, x]) => x === undefined || (l as unknown as Record<string, unknown>)[k] === x));
-    add('lead', ok, ok ? `lead ${JSON.stringify(want)}` : `no lead matching ${JSON.stringify(want)} in ${JSON.stringify(r.leads.map(({ need: _n, ...l }) => l))}`);
-  }
-
-  const cancelled = cancelledAppointments(r);
-  if (e.cancelled === 'none') add('cancelled', cancelled.length === 0, cancelled.length ? `cancelled ${cancelled.map((x) => x.before.start).join(', ')}` : 'nothing cancelled');
-  else if (e.cancelled) {
-    const want = e.cancelled.start;
-    add('cancelled', cancelled.some((x) => x.before.start === want), `appointment at ${want} ${cancelled.some((x) => x.before.start === want) ? 'cancelled' : 'not cancelled'}`);
-  }
-
-  const moved = movedAppointments(r);
-  if (e.rescheduled === 'none') add('rescheduled', moved.length === 0, moved.length ? `moved ${moved.map((x) => `${x.before.start}→${x.now!.start}`).join(', ')}` : 'nothing moved');
-  else if (e.rescheduled) {
-    const want = e.rescheduled;
-    const ok = moved.some((x) => x.before.start === want.from && x.now!.start === want.to);
-    add('rescheduled', ok, ok ? `${want.from} → ${want.to}` : `expected ${want.from} moved to ${want.to}; moved: ${moved.map((x) => `${x.before.start}→${x.now!.start}`).join(', ') || 'nothing'}`);
-  }
-
-  const escalations = r.toolCalls.filter((t) => t.name === 'escalate_emergency' && t.ok);
-  const emergencyLeads = r.leads.filter((l) => l.kind === 'emergency');
-  if (e.escalation === 'none') add('escalation', escalations.length === 0 && emergencyLeads.length === 0, escalations.length || emergencyLeads.length ? 'escalated' : 'no escalation');
-  else if (e.escalation) {
-    const want = e.escalation;
-    const problems: string[] = [];
-    if (!escalations.length && !emergencyLeads.length) problems.push('expected an escalation, none happened');
-    if (want.priority && !emergencyLeads.some((l) => l.priority === want.priority)) problems.push(`no emergency lead with priority ${want.priority} (${emergencyLeads.map((l) => l.priority).join(', ') || 'none'})`);
-    if (want.notified) {
-      const got = new Set([...r.notified, ...escalations.flatMap((t) => ((t.result as { notified?: string[] })?.notified ?? []))]);
-      const missing = want.notified.filter((c) => !got.has(c));
-      if (missing.length) problems.push(`owner not notified by ${missing.join(', ')} (notified: ${[...got].join(', ') || 'none'})`);
-    }
-    add('escalation', problems.length === 0, problems.join('; ') || `escalated ${want.priority ?? ''}`.trim());
-  }
-
-  if (e.transferredTo === 'none') add('transferredTo', !r.transferredTo, r.transferredTo ? `transferred to ${r.transferredTo}` : 'no transfer');
-  else if (e.transferredTo) add('transferredTo', r.transferredTo === e.transferredTo, `transferred to ${r.transferredTo ?? 'nobody'}${r.transferredTo === e.transferredTo ? '' : `, expected ${e.transferredTo}`}`);
-
-  if (e.messageTaken !== undefined) {
-    const taken = r.leads.some((l) => l.kind === 'message') || toolOk(r, 'take_message');
-    add('messageTaken', taken === e.messageTaken, `message ${taken ? 'taken' : 'not taken'}`);
-  }
-  for (const p of e.agentSaid ?? []) add('agentSaid', lower(agentText).includes(lower(p)), `agent ${lower(agentText).includes(lower(p)) ? 'said' : 'never said'} "${p}"`);
-  for (const p of e.agentNeverSaid ?? []) add('agentNeverSaid', !lower(agentText).includes(lower(p)), `agent ${lower(agentText).includes(lower(p)) ? 'said' : 'never said'} "${p}"`);
-  if (e.maxAgentTurns !== undefined) {
-    const n = r.transcript.filter((t) => t.role === 'agent').length;
-    add('maxAgentTurns', n <= e.maxAgentTurns, `${n} agent turns${n > e.maxAgentTurns ? ` > ${e.maxAgentTurns}` : ''}`);
-  }
+  const add: Add = (field, ok, detail) => v.push({ field, ok, detail });
+  checkAppointment(e, r, add);
+  checkLead(e, r, add);
+  checkExisting(e, r, add);
+  checkEscalation(e, r, add);
+  checkHandOff(e, r, add);
+  checkWords(e, r, add);
   if (e.outcome !== undefined) {
     const allowed = [e.outcome].flat();
     const got = outcomeOf(r);
     add('outcome', allowed.includes(got), `outcome ${got}${allowed.includes(got) ? '' : ` not ${allowed.join(' | ')}`}`);
   }
   return v;
+}
+
+function checkAppointment(e: Expectations, r: CallRecords, add: Add) {
+  const created = newAppointments(r);
+  if (e.appointment === 'none') {
+    add('appointment', created.length === 0, created.length ? `expected no appointment, booked ${created.map((a) => `${a.service} ${a.start}`).join(', ')}` : 'none booked');
+    return;
+  }
+  if (!e.appointment) return;
+  const want = e.appointment;
+  const a = created[0];
+  if (!a) return add('appointment', false, 'expected an appointment, none was booked');
+  const problems: string[] = [];
+  if (want.service && lower(a.service) !== lower(want.service)) problems.push(`service ${a.service} ≠ ${want.service}`);
+  if (want.start && a.start !== want.start) problems.push(`start ${a.start} ≠ ${want.start}`);
+  if (want.startWithin && (a.start < want.startWithin[0] || a.start > want.startWithin[1])) problems.push(`start ${a.start} outside ${want.startWithin.join('..')}`);
+  if (want.customerName && a.customerName !== want.customerName) problems.push(`customer ${a.customerName} ≠ ${want.customerName}`);
+  if (want.staff && lower(a.staff ?? '') !== lower(want.staff)) problems.push(`staff ${a.staff ?? 'none'} ≠ ${want.staff}`);
+  if (created.length > 1) problems.push(`${created.length} appointments booked, expected one`);
+  add('appointment', problems.length === 0, problems.join('; ') || `${a.service} ${a.start} for ${a.customerName}`);
+}
+
+function checkLead(e: Expectations, r: CallRecords, add: Add) {
+  if (e.lead === 'none') add('lead', r.leads.length === 0, r.leads.length ? `expected no lead, got ${JSON.stringify(r.leads)}` : 'no lead');
+  else if (e.lead) {
+    const want = e.lead as Record<string, string | undefined>;
+    const ok = r.leads.some((l) => Object.entries(want).every(([k, x]) => x === undefined || (l as unknown as Record<string, unknown>)[k] === x));
+    add('lead', ok, ok ? `lead ${JSON.stringify(want)}` : `no lead matching ${JSON.stringify(want)} in ${JSON.stringify(r.leads.map(({ need: _n, ...l }) => l))}`);
+  }
+}
+
+/** The appointments the scenario started with: cancelled or moved as expected, and nothing else. */
+function checkExisting(e: Expectations, r: CallRecords, add: Add) {
+  const cancelled = cancelledAppointments(r);
+  if (e.cancelled === 'none') add('cancelled', cancelled.length === 0, cancelled.length ? `cancelled ${cancelled.map((x) => x.before.start).join(', ')}` : 'nothing cancelled');
+  else if (e.cancelled) {
+    const hit = cancelled.some((x) => x.before.start === (e.cancelled as { start: string }).start);
+    add('cancelled', hit, `appointment at ${e.cancelled.start} ${hit ? 'cancelled' : 'not cancelled'}`);
+  }
+  const moved = movedAppointments(r);
+  const list = moved.map((x) => `${x.before.start}→${x.now!.start}`).join(', ');
+  if (e.rescheduled === 'none') add('rescheduled', moved.length === 0, moved.length ? `moved ${list}` : 'nothing moved');
+  else if (e.rescheduled) {
+    const want = e.rescheduled;
+    const ok = moved.some((x) => x.before.start === want.from && x.now!.start === want.to);
+    add('rescheduled', ok, ok ? `${want.from} → ${want.to}` : `expected ${want.from} moved to ${want.to}; moved: ${list || 'nothing'}`);
+  }
+}
+
+function checkEscalation(e: Expectations, r: CallRecords, add: Add) {
+  const escalations = r.toolCalls.filter((t) => t.name === 'escalate_emergency' && t.ok);
+  const emergencyLeads = r.leads.filter((l) => l.kind === 'emergency');
+  const happened = escalations.length > 0 || emergencyLeads.length > 0;
+  if (e.escalation === 'none') return add('escalation', !happened, happened ? 'escalated' : 'no escalation');
+  if (!e.escalation) return;
+  const want = e.escalation;
+  const problems: string[] = [];
+  if (!happened) problems.push('expected an escalation, none happened');
+  if (want.priority && !emergencyLeads.some((l) => l.priority === want.priority)) problems.push(`no emergency lead with priority ${want.priority} (${emergencyLeads.map((l) => l.priority).join(', ') || 'none'})`);
+  if (want.notified) {
+    const got = new Set([...r.notified, ...escalations.flatMap((t) => ((t.result as { notified?: string[] })?.notified ?? []))]);
+    const missing = want.notified.filter((c) => !got.has(c));
+    if (missing.length) problems.push(`owner not notified by ${missing.join(', ')} (notified: ${[...got].join(', ') || 'none'})`);
+  }
+  add('escalation', problems.length === 0, problems.join('; ') || `escalated ${want.priority ?? ''}`.trim());
+}
+
+function checkHandOff(e: Expectations, r: CallRecords, add: Add) {
+  if (e.transferredTo === 'none') add('transferredTo', !r.transferredTo, r.transferredTo ? `transferred to ${r.transferredTo}` : 'no transfer');
+  else if (e.transferredTo) add('transferredTo', r.transferredTo === e.transferredTo, `transferred to ${r.transferredTo ?? 'nobody'}${r.transferredTo === e.transferredTo ? '' : `, expected ${e.transferredTo}`}`);
+  if (e.messageTaken !== undefined) {
+    const taken = r.leads.some((l) => l.kind === 'message') || toolOk(r, 'take_message');
+    add('messageTaken', taken === e.messageTaken, `message ${taken ? 'taken' : 'not taken'}`);
+  }
+}
+
+function checkWords(e: Expectations, r: CallRecords, add: Add) {
+  const said = lower(r.transcript.filter((t) => t.role === 'agent').map((t) => t.text).join('\n'));
+  for (const p of e.agentSaid ?? []) add('agentSaid', said.includes(lower(p)), `agent ${said.includes(lower(p)) ? 'said' : 'never said'} "${p}"`);
+  for (const p of e.agentNeverSaid ?? []) add('agentNeverSaid', !said.includes(lower(p)), `agent ${said.includes(lower(p)) ? 'said' : 'never said'} "${p}"`);
+  if (e.maxAgentTurns !== undefined) {
+    const n = r.transcript.filter((t) => t.role === 'agent').length;
+    add('maxAgentTurns', n <= e.maxAgentTurns, `${n} agent turns${n > e.maxAgentTurns ? ` > ${e.maxAgentTurns}` : ''}`);
+  }
 }
