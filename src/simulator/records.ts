@@ -32,6 +32,8 @@ export interface CallRecords {
   transferredTo: string | null;
   /** Channels the owner was alerted on: the escalation's own answer, the dev inbox, and extra sources. */
   notified: string[];
+  /** Of those, the channels seen actually delivered (dev inbox, the embedded Twilio stand-in). */
+  delivered: string[];
 }
 
 interface CallDetail {
@@ -67,12 +69,12 @@ export async function readRecords(api: ApiClient, org: TestOrganization, callId:
     name: String(e.data.name), ok: e.data.ok !== false, args: e.data.args, result: e.data.result, ms: Number(e.data.ms ?? 0),
   }));
   const fromTools = toolCalls.filter((t) => t.name === 'escalate_emergency').flatMap((t) => (t.result as { notified?: string[] } | undefined)?.notified ?? []);
-  const notified = new Set(fromTools);
+  const delivered = new Set<string>();
   const escalated = toolCalls.some((t) => t.name === 'escalate_emergency' && t.ok);
   for (let i = 0; i < (o.awaitAlerts && escalated ? 30 : 1); i++) {
-    for (const c of await inboxChannels(api)) notified.add(c);
-    for (const c of o.extraNotified?.() ?? []) notified.add(c);
-    if (notified.size && i > 5) break;
+    for (const c of await inboxChannels(api)) delivered.add(c);
+    for (const c of o.extraNotified?.() ?? []) delivered.add(c);
+    if (delivered.size && i > 5) break;
     if (o.awaitAlerts && escalated) await new Promise((r) => setTimeout(r, 100));
   }
   const transferTool = toolCalls.find((t) => t.name === 'transfer_to_human' && (t.result as { accepted?: boolean })?.accepted);
@@ -87,7 +89,8 @@ export async function readRecords(api: ApiClient, org: TestOrganization, callId:
     })),
     seeded: org.appointments,
     leads: leads.items.map((l) => ({ name: l.name, phone: l.phone, email: l.email, address: l.address, priority: l.priority, kind: l.kind, need: l.need })),
-    notified: [...notified].sort(),
+    notified: [...new Set([...fromTools, ...delivered])].sort(),
+    delivered: [...delivered].sort(),
     transferredTo: o.transfer ?? (transferTool ? String((transferTool.result as { to?: string }).to ?? (transferTool.args as { to?: string })?.to ?? '') : null),
   };
 }

@@ -50,7 +50,7 @@ export interface ScenarioResult {
   /** Phone: ms of agent audio heard over the media stream. */
   agentAudioMs?: number;
   toolCalls: CallRecords['toolCalls'];
-  records: { appointments: CallRecords['appointments']; leads: CallRecords['leads']; transferredTo: string | null } | null;
+  records: Pick<CallRecords, 'appointments' | 'leads' | 'transferredTo' | 'notified' | 'delivered'> | null;
   notes: string[];
   durationMs: number;
   callId: string | null;
@@ -87,7 +87,7 @@ export async function runScenario(target: Target, { scenario: s, file }: LoadedS
       verdicts, outcome: outcomeOf(records), productOutcome: records.productOutcome,
       agentTurns: records.transcript.filter((t) => t.role === 'agent').length,
       transcript: records.transcript, latenciesMs: run.latenciesMs, ...(run.agentAudioMs !== undefined ? { agentAudioMs: Math.round(run.agentAudioMs) } : {}), toolCalls: records.toolCalls,
-      records: { appointments: records.appointments, leads: records.leads, transferredTo: records.transferredTo },
+      records: { appointments: records.appointments, leads: records.leads, transferredTo: records.transferredTo, notified: records.notified, delivered: records.delivered },
       notes: failed.length || !s.skip ? run.notes : [...run.notes, `marked skip (${s.skip}) but passes now: remove the skip`], durationMs: Math.round(performance.now() - t0), callId: run.callId,
     };
   } catch (e) {

@@ -5,7 +5,7 @@ import { judge, outcomeOf } from './verdicts.js';
 import { Expectations } from './scenario.js';
 
 const base = (over: Partial<CallRecords> = {}): CallRecords => ({
-  callId: 'c1', productOutcome: null, toolCalls: [], leads: [], transferredTo: null, notified: [],
+  callId: 'c1', productOutcome: null, toolCalls: [], leads: [], transferredTo: null, notified: [], delivered: [],
   transcript: [{ role: 'agent', text: 'Thanks for calling.' }, { role: 'caller', text: 'haircut at 3' }, { role: 'agent', text: 'Booked your Haircut for Wednesday at 3 PM.' }],
   seeded: [{ id: 's1', start: '2026-03-12T10:00', service: 'Color' }],
   appointments: [{ id: 's1', service: 'Color', start: '2026-03-12T10:00', status: 'booked', customerName: 'Maria', staff: null, callId: null }],
