@@ -26,7 +26,7 @@ export interface RunningServer {
 
 /** Options the composition root and the test harness may override. */
 /** `routes` replaces the product's capability routes (a test of one capability mounts only its own). */
-export interface ServerOptions { clock?: Clock; logger?: Logger; database?: Database; routes?: RoutePlugin[]; providers?: Providers }
+export interface ServerOptions { clock?: Clock; logger?: Logger; database?: Database; routes?: RoutePlugin[]; providers?: Providers; webDist?: string }
 
 /** Builds the whole graph from a Config (database, live store, auth, routes) and listens. */
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
@@ -37,7 +37,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   const tokens = createAccessTokens(jwtSecret, config.auth.accessTtlSec);
   const ctx: ApiContext = { config, database, live, clock: opts.clock ?? systemClock, logger, tokens, version: VERSION };
   const demo = config.seedDemo ? { ...config.seedDemo, ...(await seedDemo(database.db, config.seedDemo)) } : undefined;
-  const app = await buildApp(ctx, opts.routes ?? await productRoutes(ctx, opts.providers));
+  const app = await buildApp(ctx, opts.routes ?? await productRoutes(ctx, opts.providers, { webDist: opts.webDist }));
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,6 +1,6 @@
 import type { Db } from '../db/index.js';
 import type { Logger } from '../lib/index.js';
-import { completeCall, recordEvent, recordTurn, type TurnInput } from './records.js';
+import { completeCall, recordEvent, recordTurn, type CallCompletedSink, type TurnInput } from './records.js';
 
 /** A change worth telling the dashboard about. */
 export type CallChange = { type: 'call.turn' | 'call.event' | 'call.completed'; callId: string; data: Record<string, unknown> };
@@ -10,7 +10,7 @@ export type CallChange = { type: 'call.turn' | 'call.event' | 'call.completed'; 
  * when it completes, so a crash loses at most what is in flight. Never throws into the call: a
  * failed write is logged and the call goes on. Structurally matches voice/'s CallRecorder port.
  */
-export function createCallRecorder(deps: { db: Db; logger: Logger; onChange?: (c: CallChange) => void }, call: { id: string; organizationId: string }) {
+export function createCallRecorder(deps: { db: Db; logger: Logger; onChange?: (c: CallChange) => void; announce?: CallCompletedSink }, call: { id: string; organizationId: string }) {
   let chain: Promise<unknown> = Promise.resolve();
   const enqueue = (what: string, fn: () => Promise<unknown>) => {
     chain = chain.then(fn).catch((err) => deps.logger.error({ err, callId: call.id }, `call record: ${what} failed`));
@@ -35,7 +35,7 @@ export function createCallRecorder(deps: { db: Db; logger: Logger; onChange?: (c
     },
     onEnd(summary: { reason: string; endedAt: Date }) {
       return enqueue('end', async () => {
-        const row = await completeCall(deps.db, call.id, { endedAt: summary.endedAt, reason: summary.reason, costFlags });
+        const row = await completeCall(deps.db, call.id, { endedAt: summary.endedAt, reason: summary.reason, costFlags }, deps.announce);
         deps.onChange?.({ type: 'call.completed', callId: call.id, data: { outcome: row?.outcome ?? null, durationSec: row?.durationSec ?? null } });
       });
     },

@@ -92,8 +92,18 @@ export async function linkCall(q: Queryable, callId: string, link: { appointment
   if (Object.keys(set).length) await q.update(schema.calls).set(set).where(eq(schema.calls.id, callId));
 }
 
-/** Closes a call: status, duration, outcome (from its tool calls) and the cost estimate. Idempotent. */
-export async function completeCall(db: Db, callId: string, end: { status?: string; endedAt: Date; reason?: string; costFlags?: { paidStt?: boolean; paidTts?: boolean; paidLlm?: boolean } }): Promise<CallRow | null> {
+/** Announces a finished call inside the transaction that closes it (the notify outbox). */
+export type CallCompletedSink = (tx: Queryable, call: CallRow) => Promise<void>;
+
+/**
+ * Closes a call: status, duration, outcome (from its tool calls) and the cost estimate, announced in
+ * the same transaction. Idempotent: a call that already has its outcome is answered as it is.
+ */
+export async function completeCall(
+  db: Db, callId: string,
+  end: { status?: string; endedAt: Date; reason?: string; costFlags?: { paidStt?: boolean; paidTts?: boolean; paidLlm?: boolean } },
+  announce?: CallCompletedSink,
+): Promise<CallRow | null> {
   const [call] = await db.select().from(schema.calls).where(eq(schema.calls.id, callId));
   if (!call) return null;
   if (call.endedAt && call.outcome) return call;
@@ -106,11 +116,14 @@ export async function completeCall(db: Db, callId: string, end: { status?: strin
   const endedAt = call.endedAt ?? end.endedAt;
   const durationSec = call.durationSec ?? Math.max(0, Math.round((endedAt.getTime() - call.startedAt.getTime()) / 1000));
   const costCents = estimateCostCents({ durationSec, channel: call.channel, engine: call.engine, ...end.costFlags });
-  const [row] = await db.update(schema.calls).set({
-    status: call.endedAt ? call.status : (end.status ?? 'completed'), endedAt, durationSec, outcome, costCents,
-    metadata: sql`${schema.calls.metadata} || ${JSON.stringify(end.reason ? { endReason: end.reason } : {})}::jsonb`,
-  }).where(and(eq(schema.calls.id, callId), isNull(schema.calls.outcome))).returning();
-  return row ?? call;
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(schema.calls).set({
+      status: call.endedAt ? call.status : (end.status ?? 'completed'), endedAt, durationSec, outcome, costCents,
+      metadata: sql`${schema.calls.metadata} || ${JSON.stringify(end.reason ? { endReason: end.reason } : {})}::jsonb`,
+    }).where(and(eq(schema.calls.id, callId), isNull(schema.calls.outcome))).returning();
+    if (row && announce) await announce(tx, row);
+    return row ?? call;
+  });
 }
 
 /**

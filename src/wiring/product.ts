@@ -13,6 +13,12 @@ import { markInterruptedCalls } from '../calls/index.js';
 import { createReceptionist } from './receptionist.js';
 import { createCalendars } from '../booking/calendars/index.js';
 import { createIntegrationRoutes } from '../api/routes/integrations/index.js';
+import { createNotifyRoutes } from '../api/routes/notify/index.js';
+import { createAgentPreviewRoute } from '../api/routes/agent-preview.js';
+import { createWebPlugin } from '../api/plugins/web.js';
+import { createAnnouncer } from '../notify/index.js';
+import { schema } from '../db/index.js';
+import { eq } from 'drizzle-orm';
 
 /** Speech and language providers from the configuration (local substitutes when keys are missing). */
 export function providersFor(config: Config): Providers {
@@ -27,18 +33,29 @@ export function providersFor(config: Config): Providers {
  * The whole product's routes over one context: booking, calls and leads, live events, the chat
  * widget and the phone edge, each capability wired to the others through the receptionist.
  */
-export async function productRoutes(ctx: ApiContext, providers: Providers = providersFor(ctx.config)): Promise<RoutePlugin[]> {
+/** `webDist` serves another build of the dashboard (the browser tests build their own). */
+export async function productRoutes(ctx: ApiContext, providers: Providers = providersFor(ctx.config), opts: { webDist?: string } = {}): Promise<RoutePlugin[]> {
   const db = ctx.database.db;
   const { config } = ctx;
   const devToken = config.twilio.authToken ? undefined : await serverSecret(db, 'twilio-test-auth-token', undefined, 16);
   const credentials = async () => (config.twilio.accountSid && config.twilio.authToken
     ? { accountSid: config.twilio.accountSid, authToken: config.twilio.authToken, apiBase: config.twilio.apiBase } : null);
   const calendars = createCalendars({ db, clock: ctx.clock, config, logger: ctx.logger });
-  const booking = { calendar: calendars };
+  // Every fact is announced to the notify outbox in the transaction that records it.
+  const announce = createAnnouncer(ctx.clock);
+  const booking = { calendar: calendars, events: announce };
   const receptionist = createReceptionist({
     db, clock: ctx.clock, logger: ctx.logger, live: ctx.live, booking,
     languageModel: providers.llm ?? undefined,
+    announceLead: announce,
+    announceCall: (tx, call) => announce(tx, { type: 'call.completed', call }),
     escalation: {
+      // The ladder itself starts with the lead.urgent announcement; this tells the caller what it will use.
+      async startEscalation(_db, leadId) {
+        const [lead] = await db.select({ escalation: schema.leads.escalation }).from(schema.leads).where(eq(schema.leads.id, leadId));
+        const steps = ((lead?.escalation as { steps?: { channel: string }[] } | null)?.steps ?? []);
+        return { notified: [...new Set(steps.map((st) => st.channel))] };
+      },
       async transferCall(_orgId, callSid, to) {
         const creds = await credentials();
         if (!creds) return false;
@@ -57,6 +74,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
   /** Background workers that live as long as the server. */
   const workers: RoutePlugin = async (app) => {
     calendars.sync.start();
+    void providers.offlineTts.warm().catch(() => undefined);
     app.addHook('onClose', async () => { await calendars.sync.stop(); });
   };
   return [
@@ -69,5 +87,9 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     createTwilioWebhooks(telephony),
     createMediaStreamRoute(telephony),
     createSimulatorRoutes(providers.stt.label === 'scripted.stt' ? providers.scriptBook : null),
+    createNotifyRoutes(),
+    createAgentPreviewRoute(providers.tts),
+    // Last: the dashboard's files and its client-side routes.
+    createWebPlugin(opts.webDist ? { dist: opts.webDist } : {}),
   ];
 }

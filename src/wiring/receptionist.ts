@@ -6,7 +6,7 @@ import type { LiveStore } from '../live/index.js';
 import { createConversation, type BrainEvent, type BrainPorts, type Conversation, type LanguageModel } from '../brain/index.js';
 import { createConversationBookingPort, type BookingDeps } from '../booking/index.js';
 import { captureLead, type LeadEventSink } from '../leads/index.js';
-import { createCallRecorder, linkCall, recordEvent } from '../calls/index.js';
+import { completeCall, createCallRecorder, linkCall, recordEvent, type CallCompletedSink } from '../calls/index.js';
 import { loadBusinessProfile, organizationClock, type LoadedBusiness } from './business-profile.js';
 
 /** How urgent situations reach the owner and how calls are handed to a person. */
@@ -25,6 +25,8 @@ export interface ReceptionistDeps {
   live: LiveStore;
   booking: Pick<BookingDeps, 'calendar' | 'events'>;
   announceLead?: LeadEventSink;
+  /** Announces finished calls in the transaction that closes them. */
+  announceCall?: CallCompletedSink;
   escalation?: EscalationChannels;
   languageModel?: LanguageModel;
 }
@@ -96,6 +98,8 @@ export function createReceptionist(deps: ReceptionistDeps) {
 
   return {
     captureLead: captureLeadOutside,
+    /** Closes a call (outcome, cost) and announces it. */
+    complete: (callId: string, end: { endedAt: Date; reason?: string }) => completeCall(deps.db, callId, end, deps.announceCall),
     /** The brain's ports for one conversation (the realtime engine drives the tools itself). */
     ports,
     live: deps.live,
@@ -117,7 +121,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
     },
     /** A database recorder for a voice session of this call (publishes live updates too). */
     recorder(t: ConversationTarget) {
-      const rec = createCallRecorder({ db: deps.db, logger: deps.logger, onChange: (c) => publish(t.orgId, c.type, { callId: c.callId, ...c.data }) }, { id: t.callId, organizationId: t.orgId });
+      const rec = createCallRecorder({ db: deps.db, logger: deps.logger, announce: deps.announceCall, onChange: (c) => publish(t.orgId, c.type, { callId: c.callId, ...c.data }) }, { id: t.callId, organizationId: t.orgId });
       return {
         ...rec,
         onEvent(name: string, data: Record<string, unknown> = {}) {

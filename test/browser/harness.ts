@@ -3,10 +3,6 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
-import type { RoutePlugin } from '../../src/api/app.js';
-import { createWebPlugin } from '../../src/api/plugins/web.js';
-import { productRoutes, providersFor } from '../../src/wiring/product.js';
-import { createAgentPreviewRoute } from '../../src/api/routes/agent-preview.js';
 import { startTestServer } from '../harness/server.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,22 +19,9 @@ export async function buildDashboard(): Promise<string> {
   return dist;
 }
 
-/**
- * All capability routes of the product, as `startServer` registers them by default, plus the greeting
- * preview until the composition root registers it itself.
- */
-const product: RoutePlugin = async (app, ctx) => {
-  const providers = providersFor(ctx.config);
-  for (const plugin of await productRoutes(ctx, providers)) await app.register(async (s) => plugin(s, ctx));
-  if (!app.hasRoute({ method: 'POST', url: '/api/agent/preview' })) {
-    const preview = createAgentPreviewRoute(providers.tts);
-    await app.register(async (s) => preview(s, ctx));
-  }
-};
-
 /** Starts the server with the product routes and the dashboard (built by buildDashboard). */
 export async function startDashboardServer(dist: string) {
-  const server = await startTestServer({ routes: [product, createWebPlugin({ dist })] });
+  const server = await startTestServer({ webDist: dist });
   return { ...server, close: async () => { await server.close(); rmSync(dist, { recursive: true, force: true }); } };
 }
 

@@ -12,7 +12,7 @@ import { AppError } from '../../lib/index.js';
 import type { TextToSpeech } from '../../providers/index.js';
 import type { RoutePlugin } from '../app.js';
 import type { ApiContext } from '../context.js';
-import { authenticate, principalOf } from '../plugins/auth.js';
+import { authenticate, principalOf, WRITE_ROLES } from '../plugins/auth.js';
 import { enforceLimit } from '../plugins/rate-limit.js';
 
 /** A preview is one or two sentences; longer text would tie up the TTS for nothing. */
@@ -25,7 +25,8 @@ export function createAgentPreviewRoute(tts: TextToSpeech): RoutePlugin {
   return async (app: FastifyInstance, ctx: ApiContext) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.post('/api/agent/preview', {
-      onRequest: authenticate(ctx.tokens),
+      // Synthesis costs money with a vendor voice: the people who set the agent up may preview it.
+      onRequest: authenticate(ctx.tokens, WRITE_ROLES.operations),
       schema: {
         tags: ['business'],
         body: z.strictObject({ text: z.string().trim().min(1).max(MAX_CHARS).optional(), voice: z.string().trim().min(1).max(64).optional() }).optional(),

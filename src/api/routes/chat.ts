@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { schema } from '../../db/index.js';
 import { errors, isUuid } from '../../lib/index.js';
 import { normalizePhone } from '../../business/index.js';
-import { completeCall, createCall, recordTurn } from '../../calls/index.js';
+import { createCall, recordTurn } from '../../calls/index.js';
 import type { Conversation, BrainEvent } from '../../brain/index.js';
 import type { Receptionist } from '../../wiring/receptionist.js';
 import type { ApiContext } from '../context.js';
@@ -31,7 +31,7 @@ export function createChatRoutes(receptionist: Receptionist) {
       const s = sessions.get(id);
       if (!s) return;
       sessions.delete(id);
-      await completeCall(db, s.callId, { endedAt: new Date(), reason });
+      await receptionist.complete(s.callId, { endedAt: new Date(), reason });
       await ctx.live.removeActiveCall(s.orgId, s.callId);
       receptionist.publish(s.orgId, 'call.completed', { callId: s.callId });
     };
