@@ -47,7 +47,8 @@ export async function buildApp(ctx: ApiContext, extra: RoutePlugin[] = []): Prom
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  // Media Streams frames are ~300 bytes; the connection caps each at 4 KiB, the socket refuses past 16 KiB.
+  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
 
   await app.register(async (s) => systemRoutes(s, ctx));
   await app.register(async (s) => authRoutes(s, ctx));

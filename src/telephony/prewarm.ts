@@ -1,10 +1,16 @@
 import type { CallRow } from '../calls/index.js';
 import type { LoadedBusiness } from '../wiring/business-profile.js';
 import type { RealtimeSession } from '../providers/index.js';
+import { realtimeBrain, type BrainEvent } from '../brain/index.js';
 import type { TelephonyDeps } from './deps.js';
 
 /** What the webhook prepared while the phone was ringing, for the stream's `start`. */
-export interface Prewarmed { business: LoadedBusiness; realtime?: Promise<RealtimeSession>; expires: number }
+export interface Prewarmed {
+  business: LoadedBusiness;
+  /** Realtime engine: the model connection opened while ringing, and the brain whose tools it was given. */
+  realtime?: { connecting: Promise<RealtimeSession>; brain: ReturnType<typeof realtimeBrain>; onEvent: { fn?: (e: BrainEvent) => void } };
+  expires: number;
+}
 
 const READY = new Map<string, Prewarmed>();
 const TTL_MS = 60_000;
@@ -15,11 +21,22 @@ const TTL_MS = 60_000;
  */
 export function prewarm(deps: TelephonyDeps, call: CallRow, business: LoadedBusiness): void {
   const now = Date.now();
-  for (const [k, v] of READY) if (v.expires < now) { READY.delete(k); void v.realtime?.then((s) => s.close()).catch(() => undefined); }
+  for (const [k, v] of READY) if (v.expires < now) { READY.delete(k); void v.realtime?.connecting.then((s) => s.close()).catch(() => undefined); }
   const greeting = business.profile.greeting ?? `Thanks for calling ${business.org.name}. How can I help you today?`;
   const tts = call.engine === 'realtime' ? deps.providers.offlineTts : deps.providers.tts;
   void deps.greetings.warm(call.organizationId, tts, greeting, business.agent.voice === 'default' ? '' : business.agent.voice).catch(() => undefined);
-  READY.set(call.id, { business, expires: now + TTL_MS });
+  READY.set(call.id, { business, expires: now + TTL_MS, ...(call.engine === 'realtime' && deps.providers.realtime ? { realtime: openRealtime(deps, call, business) } : {}) });
+}
+
+/** Opens the speech-to-speech connection with the call's brain while the phone rings. */
+function openRealtime(deps: TelephonyDeps, call: CallRow, business: LoadedBusiness): NonNullable<Prewarmed['realtime']> {
+  const clock = deps.receptionist.clockOf(business);
+  const target = { orgId: call.organizationId, callId: call.id, callSid: call.callSid, callerPhone: call.from, channel: 'phone' as const };
+  const onEvent: { fn?: (e: BrainEvent) => void } = {};
+  const brain = realtimeBrain({ business: business.profile, callerPhone: call.from ?? undefined, now: clock, deps: deps.receptionist.ports(target, clock), onEvent: (e) => onEvent.fn?.(e) });
+  const connecting = deps.providers.realtime!.connect({ instructions: brain.instructions, tools: brain.tools });
+  connecting.catch(() => undefined);
+  return { connecting, brain, onEvent };
 }
 
 /** Takes what was prepared for a call (once). */

@@ -7,12 +7,12 @@ import type { ApiContext } from '../api/context.js';
 import type { LoadedBusiness } from '../wiring/business-profile.js';
 import type { TelephonyDeps } from './deps.js';
 import { bridgeConnection, MediaStreamConnection, DEFAULT_MAX_FRAME_BYTES, type StartMessage } from './media-stream/index.js';
-import { takePrewarmed } from './prewarm.js';
+import { takePrewarmed, type Prewarmed } from './prewarm.js';
 import { externalBase, wsBase } from './public-url.js';
 import { isValidTwilioSignature } from './twilio/index.js';
 
 /** What an authorized stream runs with. */
-interface StreamContext { call: CallRow; business: LoadedBusiness }
+interface StreamContext { call: CallRow; business: LoadedBusiness; prewarmed?: Prewarmed }
 
 /**
  * `WS /twilio/stream`: only Twilio may open it (the upgrade is signed over the `<Stream url>`), and
@@ -42,8 +42,9 @@ export function createMediaStreamRoute(deps: TelephonyDeps) {
           if (!callId || !token) return null;
           const call = await consumeStreamToken(db, callId, token, new Date()).catch(() => null);
           if (!call || (call.callSid && call.callSid !== start.start.callSid)) return null;
-          const business = takePrewarmed(call.id)?.business ?? await deps.receptionist.load(call.organizationId);
-          return { call, business };
+          const prewarmed = takePrewarmed(call.id);
+          const business = prewarmed?.business ?? await deps.receptionist.load(call.organizationId);
+          return { call, business, prewarmed };
         },
       });
       bridgeConnection(conn, (c, _start, sink) => {
@@ -56,7 +57,7 @@ export function createMediaStreamRoute(deps: TelephonyDeps) {
   };
 }
 
-function createEngine(deps: TelephonyDeps, { call, business }: StreamContext, sink: MediaSink): CallEngine {
+function createEngine(deps: TelephonyDeps, { call, business, prewarmed }: StreamContext, sink: MediaSink): CallEngine {
   const target = { orgId: call.organizationId, callId: call.id, callSid: call.callSid, callerPhone: call.from, channel: 'phone' as const };
   const recorder = deps.receptionist.recorder(target);
   const { providers } = deps;
@@ -75,10 +76,16 @@ function createEngine(deps: TelephonyDeps, { call, business }: StreamContext, si
     },
   };
   if (call.engine === 'realtime' && providers.realtime) {
-    const clock = deps.receptionist.clockOf(business);
-    const ports = deps.receptionist.ports(target, clock);
-    const brain = realtimeBrain({ business: business.profile, callerPhone: call.from ?? undefined, now: clock, deps: ports, onEvent: (e) => void rec.onEvent('brain', { ...e }) });
-    return new RealtimeCallSession(sink, { realtime: providers.realtime, brain, recorder: rec, lineTts: providers.offlineTts, greetings: deps.greetings }, { callId: call.id, orgId: call.organizationId, timing: { maxCallMs: business.config.maxCallMinutes * 60_000 } });
+    const record = (e: { type: string }) => void rec.onEvent('brain', { ...e });
+    let brain = prewarmed?.realtime?.brain;
+    if (prewarmed?.realtime) prewarmed.realtime.onEvent.fn = record;
+    if (!brain) {
+      const clock = deps.receptionist.clockOf(business);
+      brain = realtimeBrain({ business: business.profile, callerPhone: call.from ?? undefined, now: clock, deps: deps.receptionist.ports(target, clock), onEvent: record });
+    }
+    return new RealtimeCallSession(sink, {
+      realtime: providers.realtime, brain, recorder: rec, lineTts: providers.offlineTts, greetings: deps.greetings, preconnected: prewarmed?.realtime?.connecting,
+    }, { callId: call.id, orgId: call.organizationId, timing: { maxCallMs: business.config.maxCallMinutes * 60_000 } });
   }
   const { conversation } = deps.receptionist.start(target, business);
   return new CallSession(sink, {

@@ -1,0 +1,74 @@
+// Invariant: with the speech-to-speech engine, the model connection opens while the phone rings, the caller is greeted at once, the model's tool calls act on the business, and the call is recorded like any other.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../harness/server.js';
+import { registerOrg } from '../harness/client.js';
+import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
+import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai.js';
+import { fixedClock } from '../../src/lib/index.js';
+import { createProviders } from '../../src/providers/index.js';
+import { twilioSignature } from '../../src/telephony/index.js';
+
+const TOKEN = 'test-twilio-auth-token';
+let openai: FakeOpenAi;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let org: Awaited<ReturnType<typeof registerOrg>>;
+const NUMBER = `+1312555${String(Math.floor(Math.random() * 40) + 110).padStart(4, '0')}`;
+
+beforeAll(async () => {
+  openai = await startFakeOpenAi();
+  const providers = createProviders({ openai: { apiKey: openai.apiKey, baseUrl: `${openai.url}/v1` }, stt: 'scripted', tts: 'flite' });
+  server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true), providers, env: { TWILIO_AUTH_TOKEN: TOKEN } });
+  org = await registerOrg(server.url, { industry: 'plumbing', timezone: 'America/Chicago', name: 'Realtime Plumbing' });
+  await org.api.post('/api/phone-numbers', { e164: NUMBER });
+  expect((await org.api.put('/api/agent', { engine: 'realtime' })).status).toBe(200);
+});
+afterAll(async () => { await server?.close(); await openai?.close(); });
+
+const until = async (cond: () => boolean, ms: number) => {
+  const end = Date.now() + ms;
+  while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  return cond();
+};
+const tone = (ms: number) => Int16Array.from({ length: ms * 8 }, (_, i) => Math.round(6000 * Math.sin((2 * Math.PI * 220 * i) / 8000)));
+
+describe('realtime engine over the phone', () => {
+  it('opens the model connection at the webhook, greets, runs a tool the model calls and records the turn', async () => {
+    const callSid = 'CA' + 'e'.repeat(30) + Math.random().toString(16).slice(2, 4);
+    const form = { CallSid: callSid, AccountSid: 'AC' + '1'.repeat(32), From: '+13125550142', To: NUMBER };
+    const url = `${server.url}/twilio/voice`;
+    const connectionsBefore = openai.realtimeConnections;
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TOKEN, url, form) }, body: new URLSearchParams(form).toString() });
+    const xml = await res.text();
+    expect(await until(() => openai.realtimeConnections > connectionsBefore, 2000)).toBe(true);
+    const streamUrl = xml.match(/<Stream url="([^"]+)"/)![1];
+    const params = Object.fromEntries([...xml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+
+    const peer = new FakeTwilioPeer(streamUrl, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, streamUrl) }, callSid });
+    await peer.begin(params);
+    expect(await until(() => peer.media.length > 0, 1000)).toBe(true);
+    expect(peer.media[0].at - peer.startSentAt).toBeLessThan(1000);
+    expect(openai.realtimeConnections).toBe(connectionsBefore + 1);
+
+    openai.realtimeTranscripts.push('Do you take walk-ins?');
+    openai.realtimeScript.push({ tool: { name: 'answer_question', arguments: JSON.stringify({ question: 'Are you licensed and insured?' }) } }, { text: 'Yes, all our plumbers are licensed and insured.' });
+    const before = performance.now();
+    peer.startLine();
+    await peer.say(tone(600));
+    await peer.silence(800);
+    expect(await until(() => peer.framesAfter(before + 600).length > 20, 8000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1500));
+    peer.stop();
+    peer.close();
+
+    let detail: any;
+    for (let i = 0; i < 40; i++) {
+      detail = (await org.api.get(`/api/calls/${params.callId}`)).body;
+      if (detail.outcome) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(detail.engine).toBe('realtime');
+    expect(detail.events.some((e: any) => e.type === 'tool_call' && e.data.name === 'answer_question' && e.data.ok)).toBe(true);
+    expect(detail.turns.some((t: any) => t.role === 'agent' && /licensed/.test(t.text))).toBe(true);
+    expect(detail.outcome).toBe('answered');
+  }, 60_000);
+});
