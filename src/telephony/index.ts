@@ -2,4 +2,5 @@
 export * from './twilio/index.js';
 export type { TelephonyDeps } from './deps.js';
 export { createTwilioWebhooks } from './webhooks.js';
-export { createMediaStreamRoute } from './stream.js';
+export { createMediaStreamRoute, createEngine as createCallEngine, type StreamContext } from './stream.js';
+export { MediaStreamConnection, bridgeConnection, DEFAULT_MAX_FRAME_BYTES, CLOSE, type StartMessage } from './media-stream/index.js';

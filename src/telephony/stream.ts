@@ -12,7 +12,7 @@ import { externalBase, wsBase } from './public-url.js';
 import { isValidTwilioSignature } from './twilio/index.js';
 
 /** What an authorized stream runs with. */
-interface StreamContext { call: CallRow; business: LoadedBusiness; prewarmed?: Prewarmed }
+export interface StreamContext { call: CallRow; business: LoadedBusiness; prewarmed?: Prewarmed }
 
 /**
  * `WS /twilio/stream`: only Twilio may open it (the upgrade is signed over the `<Stream url>`), and
@@ -57,16 +57,23 @@ export function createMediaStreamRoute(deps: TelephonyDeps) {
   };
 }
 
-function createEngine(deps: TelephonyDeps, { call, business, prewarmed }: StreamContext, sink: MediaSink): CallEngine {
-  const target = { orgId: call.organizationId, callId: call.id, callSid: call.callSid, callerPhone: call.from, channel: 'phone' as const };
+/**
+ * The voice session of one call over a media sink: the cascade or realtime engine, recorded as it
+ * happens. Shared by the phone (`channel: 'phone'`) and the dashboard's browser test call (`'test'`,
+ * whose `from` is a person's label, not a phone number the brain could call back).
+ */
+export function createEngine(deps: TelephonyDeps, { call, business, prewarmed }: StreamContext, sink: MediaSink): CallEngine {
+  const channel = call.channel;
+  const callerPhone = channel === 'phone' ? call.from : null;
+  const target = { orgId: call.organizationId, callId: call.id, callSid: call.callSid, callerPhone, channel };
   const recorder = deps.receptionist.recorder(target);
   const { providers } = deps;
   recorder.setCostFlags({ paidStt: providers.stt.label !== 'scripted.stt', paidTts: providers.tts.label !== providers.offlineTts.label, paidLlm: Boolean(providers.llm) });
   const voice = business.agent.voice === 'default' ? '' : business.agent.voice;
   const onEnd = recorder.onEnd;
-  const publishActive = () => deps.receptionist.live.setActiveCall(call.organizationId, call.id, { id: call.id, channel: 'phone', from: call.from, startedAt: call.startedAt });
+  const publishActive = () => deps.receptionist.live.setActiveCall(call.organizationId, call.id, { id: call.id, channel, from: call.from, startedAt: call.startedAt });
   void publishActive().catch(() => undefined);
-  deps.receptionist.publish(call.organizationId, 'call.started', { callId: call.id, channel: 'phone', from: call.from });
+  deps.receptionist.publish(call.organizationId, 'call.started', { callId: call.id, channel, from: call.from });
   const rec = {
     ...recorder,
     onEnd: async (s: { reason: string; endedAt: Date }) => {
@@ -81,7 +88,7 @@ function createEngine(deps: TelephonyDeps, { call, business, prewarmed }: Stream
     if (prewarmed?.realtime) prewarmed.realtime.onEvent.fn = record;
     if (!brain) {
       const clock = deps.receptionist.clockOf(business);
-      brain = realtimeBrain({ business: business.profile, callerPhone: call.from ?? undefined, now: clock, deps: deps.receptionist.ports(target, clock), onEvent: record });
+      brain = realtimeBrain({ business: business.profile, callerPhone: callerPhone ?? undefined, now: clock, deps: deps.receptionist.ports(target, clock), onEvent: record });
     }
     return new RealtimeCallSession(sink, {
       realtime: providers.realtime, brain, recorder: rec, lineTts: providers.offlineTts, greetings: deps.greetings, preconnected: prewarmed?.realtime?.connecting,

@@ -16,6 +16,7 @@ import { createIntegrationRoutes } from '../api/routes/integrations/index.js';
 import { createNotifyRoutes } from '../api/routes/notify/index.js';
 import { createAgentPreviewRoute } from '../api/routes/agent-preview.js';
 import { createWebPlugin } from '../api/plugins/web.js';
+import { createTestCallRoute } from '../api/routes/test-call.js';
 import { createAnnouncer } from '../notify/index.js';
 import { schema } from '../db/index.js';
 import { eq } from 'drizzle-orm';
@@ -89,6 +90,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     createSimulatorRoutes(providers.stt.label === 'scripted.stt' ? providers.scriptBook : null),
     createNotifyRoutes(),
     createAgentPreviewRoute(providers.tts),
+    createTestCallRoute(telephony),
     // Last: the dashboard's files and its client-side routes.
     createWebPlugin(opts.webDist ? { dist: opts.webDist } : {}),
   ];

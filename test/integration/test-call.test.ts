@@ -1,0 +1,131 @@
+// Invariant: the dashboard's browser test call runs the phone's voice session over a token-checked socket (greeting heard, caller answered) and leaves a channel-test call record only its own organization can read.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startTestServer } from '../harness/server.js';
+import { apiClient, registerOrg } from '../harness/client.js';
+import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
+import { fixedClock } from '../../src/lib/index.js';
+import { createProviders } from '../../src/providers/index.js';
+
+const providers = createProviders({});
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let org: Awaited<ReturnType<typeof registerOrg>>;
+let wsUrl: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true), providers });
+  org = await registerOrg(server.url, { industry: 'plumbing', timezone: 'America/Chicago', name: 'Pipe Pros' });
+  wsUrl = server.url.replace(/^http/, 'ws') + '/api/test-call';
+});
+afterAll(async () => { await server?.close(); });
+
+const tone = (ms: number) => {
+  const pcm = new Int16Array(ms * 8);
+  for (let i = 0; i < pcm.length; i++) pcm[i] = Math.round(6000 * Math.sin((2 * Math.PI * 220 * i) / 8000));
+  return pcm;
+};
+const until = async (cond: () => boolean, ms: number) => {
+  const end = Date.now() + ms;
+  while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  return cond();
+};
+async function quiet(peer: FakeTwilioPeer, ms = 700) {
+  const end = Date.now() + 20_000;
+  while (Date.now() < end) {
+    const last = peer.media[peer.media.length - 1]?.at ?? 0;
+    if (performance.now() - last > ms) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+/** Opens a test call as the page does; resolves the call id the server announces after `start`. */
+async function dial(peer: FakeTwilioPeer): Promise<string> {
+  const id = new Promise<string>((resolve) => peer.ws.on('message', (d) => {
+    const m = JSON.parse(d.toString());
+    if (m.event === 'call') resolve(m.call.id);
+  }));
+  await peer.begin({});
+  return id;
+}
+/** The upgrade's HTTP answer when the server refuses it. */
+const refusal = (url: string, protocols?: string[]) => new Promise<number>((resolve) => {
+  const ws = new WebSocket(url, protocols);
+  ws.on('unexpected-response', (_req, res) => { resolve(res.statusCode ?? 0); ws.terminate(); });
+  ws.on('open', () => { resolve(101); ws.close(); });
+  ws.on('error', () => undefined);
+});
+
+describe('the browser test call', () => {
+  it('greets, answers one caller utterance, and records a test call with its turns', async () => {
+    const caps = await org.api.get('/api/test-call/capabilities');
+    expect(caps.status).toBe(200);
+    expect(caps.body).toMatchObject({ scriptedSpeech: true, engine: 'cascade' });
+
+    const peer = new FakeTwilioPeer(`${wsUrl}?token=${encodeURIComponent(org.accessToken)}`);
+    const callId = await dial(peer);
+    expect(await until(() => peer.media.length > 0, 2000)).toBe(true);
+    expect(peer.media[0].at - peer.startSentAt).toBeLessThan(1000);
+    await quiet(peer);
+    // The agent asked to hear when its greeting had played, and the page's echo was taken.
+    expect(peer.marksSent.length).toBeGreaterThan(0);
+
+    providers.scriptBook.say(callId, 'What are your hours on Saturday?');
+    const before = performance.now();
+    peer.startLine();
+    await peer.say(tone(600));
+    expect(await until(() => peer.framesAfter(before + 600).length > 10, 8000)).toBe(true);
+    await quiet(peer);
+    peer.stop();
+    peer.close();
+
+    let detail: any;
+    for (let i = 0; i < 40; i++) {
+      detail = (await org.api.get(`/api/calls/${callId}`)).body;
+      if (detail.outcome) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(detail.channel).toBe('test');
+    expect(detail.from).toBe(org.user.name || org.email);
+    expect(detail.turns.find((t: any) => t.role === 'caller')?.text).toBe('What are your hours on Saturday?');
+    const agent = detail.turns.filter((t: any) => t.role === 'agent');
+    expect(agent.length).toBeGreaterThanOrEqual(2);
+    expect(agent[agent.length - 1].text.toLowerCase()).toMatch(/saturday|9|closed/);
+    expect(detail.events.some((e: any) => e.type === 'greeting_sent')).toBe(true);
+    expect(detail.outcome).toBeTruthy();
+
+    // Another organization cannot read it.
+    const other = await registerOrg(server.url);
+    expect((await other.api.get(`/api/calls/${callId}`)).status).toBe(404);
+  }, 60_000);
+
+  it('takes the token as a subprotocol, and any role may test (a viewer too)', async () => {
+    const viewerEmail = `viewer${Date.now()}@example.com`;
+    const invited = await org.api.post('/api/users', { email: viewerEmail, password: 'correct-horse-battery', role: 'viewer', name: 'Vera Viewer' });
+    expect(invited.status).toBe(201);
+    const login = await apiClient(server.url).post('/api/auth/login', { email: viewerEmail, password: 'correct-horse-battery' });
+    expect(login.status).toBe(200);
+    const viaProtocol = new WebSocket(wsUrl, ['infinioffice.test-call', `access-token.${login.body.accessToken}`]);
+    await new Promise((r, j) => { viaProtocol.once('open', r); viaProtocol.once('error', j); });
+    expect(viaProtocol.protocol).toBe('infinioffice.test-call');
+    const msgs: any[] = [];
+    viaProtocol.on('message', (d) => msgs.push(JSON.parse(d.toString())));
+    const streamSid = 'MZbrowser';
+    viaProtocol.send(JSON.stringify({ event: 'connected', protocol: 'Call', version: '1.0.0' }));
+    viaProtocol.send(JSON.stringify({ event: 'start', sequenceNumber: '1', streamSid, start: { accountSid: 'browser', streamSid, callSid: 'browser', tracks: ['inbound'], customParameters: {}, mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 } } }));
+    expect(await until(() => msgs.some((m) => m.event === 'media'), 3000)).toBe(true);
+    const callId = msgs.find((m) => m.event === 'call').call.id;
+    viaProtocol.send(JSON.stringify({ event: 'stop', sequenceNumber: '2', streamSid, stop: { accountSid: 'browser', callSid: 'browser' } }));
+    await new Promise((r) => viaProtocol.once('close', r));
+    const call = (await org.api.get(`/api/calls/${callId}`)).body;
+    expect(call).toMatchObject({ channel: 'test', from: 'Vera Viewer' });
+  }, 30_000);
+
+  it('refuses the upgrade with 401 without a valid token, before any call exists', async () => {
+    const before = (await org.api.get('/api/calls?channel=test&limit=100')).body;
+    expect(await refusal(wsUrl)).toBe(401);
+    expect(await refusal(`${wsUrl}?token=not-a-jwt`)).toBe(401);
+    expect(await refusal(wsUrl, ['infinioffice.test-call', 'access-token.forged'])).toBe(401);
+    expect((await apiClient(server.url).get('/api/test-call/capabilities')).status).toBe(401);
+    const after = (await org.api.get('/api/calls?channel=test&limit=100')).body;
+    expect(after.items.length).toBe(before.items.length);
+  });
+});
