@@ -33,7 +33,6 @@ export async function startTestCall(token: string, obs: CallObserver): Promise<T
   const mic = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true, channelCount: 1 } });
   const ctx = new AudioContext();
   await ctx.resume();
-  const ws = new WebSocket(testCallUrl(), ['infinioffice.test-call', `access-token.${token}`]);
   const streamSid = 'MZ' + Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   let seq = 0;
   let chunk = 0;
@@ -50,6 +49,8 @@ export async function startTestCall(token: string, obs: CallObserver): Promise<T
   const url = URL.createObjectURL(new Blob([WORKLET], { type: 'text/javascript' }));
   await ctx.audioWorklet.addModule(url);
   URL.revokeObjectURL(url);
+  // Opened after the last await, so its handlers below are attached before any event can fire.
+  const ws = new WebSocket(testCallUrl(), ['infinioffice.test-call', `access-token.${token}`]);
   const source = ctx.createMediaStreamSource(mic);
   const tap = new AudioWorkletNode(ctx, 'io-mic-tap');
   tap.port.onmessage = (e: MessageEvent<Float32Array>) => uplink(e.data);
