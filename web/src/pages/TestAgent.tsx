@@ -56,7 +56,8 @@ function VoiceCallBox() {
         <p className="notice" role="note" data-testid="no-speech-provider">
           No speech-recognition provider is configured, so the agent cannot understand a real microphone here (it
           runs on the scripted stand-in; see the README). You will hear its greeting in the {caps.data.tts === 'flite.tts' ? 'offline' : 'configured'} voice.
-          To hold a conversation, add a Deepgram or OpenAI key, or use the chat test above.
+          To hold a conversation, add a Deepgram key (or a local speech model), or switch the agent to the OpenAI
+          Realtime engine under Agent &amp; voice; meanwhile the chat test above reaches the same agent.
         </p>
       )}
       {!supported && <p className="notice error" role="alert">This browser cannot stream a microphone (it needs a secure connection and Web Audio).</p>}
