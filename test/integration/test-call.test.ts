@@ -119,6 +119,21 @@ describe('the browser test call', () => {
     expect(call).toMatchObject({ channel: 'test', from: 'Vera Viewer' });
   }, 30_000);
 
+  it('holds at most three test calls per organization at once (each may hold paid speech connections)', async () => {
+    const other = await registerOrg(server.url);
+    const url = `${wsUrl}?token=${encodeURIComponent(other.accessToken)}`;
+    const open = [new FakeTwilioPeer(url), new FakeTwilioPeer(url), new FakeTwilioPeer(url)];
+    await Promise.all(open.map((p) => p.opened));
+    expect(await refusal(url)).toBe(429);
+    // Another organization is not held back by this one.
+    expect(await refusal(`${wsUrl}?token=${encodeURIComponent(org.accessToken)}`)).toBe(101);
+    open[0].close();
+    await open[0].closed;
+    await new Promise((r) => setTimeout(r, 100)); // the server sees the close
+    expect(await refusal(url)).toBe(101);
+    for (const p of open.slice(1)) p.close();
+  });
+
   it('refuses the upgrade with 401 without a valid token, before any call exists', async () => {
     const before = (await org.api.get('/api/calls?channel=test&limit=100')).body;
     expect(await refusal(wsUrl)).toBe(401);
