@@ -6,6 +6,7 @@ import { apiClient, registerOrg } from '../harness/client.js';
 import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
+import { startFakeOpenAi } from '../fakes/openai.js';
 
 const providers = createProviders({});
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -143,4 +144,44 @@ describe('the browser test call', () => {
     const after = (await org.api.get('/api/calls?channel=test&limit=100')).body;
     expect(after.items.length).toBe(before.items.length);
   });
+});
+
+describe('the browser test call on the speech-to-speech engine', () => {
+  it('reports real speech understanding, runs the realtime session and records it as a test call', async () => {
+    const openai = await startFakeOpenAi();
+    const rt = await startTestServer({
+      clock: fixedClock('2026-03-10T15:00:00Z', true),
+      providers: createProviders({ openai: { apiKey: openai.apiKey, baseUrl: `${openai.url}/v1` }, stt: 'scripted', tts: 'flite' }),
+    });
+    try {
+      const owner = await registerOrg(rt.url, { industry: 'plumbing', timezone: 'America/Chicago', name: 'Realtime Plumbing' });
+      expect((await owner.api.put('/api/agent', { engine: 'realtime' })).status).toBe(200);
+      expect((await owner.api.get('/api/test-call/capabilities')).body).toMatchObject({ engine: 'realtime' });
+      const peer = new FakeTwilioPeer(`${rt.url.replace(/^http/, 'ws')}/api/test-call?token=${encodeURIComponent(owner.accessToken)}`);
+      const callId = await dial(peer);
+      expect(await until(() => peer.media.length > 0, 2000)).toBe(true);
+      expect(await until(() => openai.realtimeConnections > 0, 2000)).toBe(true);
+      openai.realtimeTranscripts.push('Are you licensed?');
+      openai.realtimeScript.push({ text: 'Yes, all our plumbers are licensed and insured.' });
+      const before = performance.now();
+      peer.startLine();
+      await peer.say(tone(600));
+      await peer.silence(800);
+      expect(await until(() => peer.framesAfter(before + 600).length > 20, 8000)).toBe(true);
+      await new Promise((r) => setTimeout(r, 1000));
+      peer.stop();
+      peer.close();
+      let detail: any;
+      for (let i = 0; i < 40; i++) {
+        detail = (await owner.api.get(`/api/calls/${callId}`)).body;
+        if (detail.outcome) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(detail).toMatchObject({ channel: 'test', engine: 'realtime' });
+      expect(detail.turns.some((t: any) => t.role === 'agent' && /licensed/.test(t.text))).toBe(true);
+    } finally {
+      await rt.close();
+      await openai.close();
+    }
+  }, 60_000);
 });
