@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
 import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
+import { quiet, tone, until } from '../harness/line.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
 import { twilioSignature } from '../../src/telephony/index.js';
@@ -36,26 +37,7 @@ async function webhook(path: string, form: Record<string, string>, token = TOKEN
   });
 }
 
-const tone = (ms: number) => {
-  const pcm = new Int16Array(ms * 8);
-  for (let i = 0; i < pcm.length; i++) pcm[i] = Math.round(6000 * Math.sin((2 * Math.PI * 220 * i) / 8000));
-  return pcm;
-};
-const until = async (cond: () => boolean, ms: number) => {
-  const end = Date.now() + ms;
-  while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-  return cond();
-};
 
-/** Waits until the agent has stopped sending audio for a while (its reply has been spoken). */
-async function quiet(peer: FakeTwilioPeer, ms = 700) {
-  const end = Date.now() + 20_000;
-  while (Date.now() < end) {
-    const last = peer.media[peer.media.length - 1]?.at ?? 0;
-    if (performance.now() - last > ms) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function answer(callSid: string) {
   const res = await webhook('/twilio/voice', { CallSid: callSid, AccountSid: 'AC' + '1'.repeat(32), From: '+13125550142', To: NUMBER, CallStatus: 'ringing', Direction: 'inbound' });

@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { startTestServer } from '../harness/server.js';
 import { apiClient, registerOrg } from '../harness/client.js';
 import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
+import { quiet, tone, until } from '../harness/line.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
 import { startFakeOpenAi } from '../fakes/openai.js';
@@ -20,24 +21,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await server?.close(); });
 
-const tone = (ms: number) => {
-  const pcm = new Int16Array(ms * 8);
-  for (let i = 0; i < pcm.length; i++) pcm[i] = Math.round(6000 * Math.sin((2 * Math.PI * 220 * i) / 8000));
-  return pcm;
-};
-const until = async (cond: () => boolean, ms: number) => {
-  const end = Date.now() + ms;
-  while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-  return cond();
-};
-async function quiet(peer: FakeTwilioPeer, ms = 700) {
-  const end = Date.now() + 20_000;
-  while (Date.now() < end) {
-    const last = peer.media[peer.media.length - 1]?.at ?? 0;
-    if (performance.now() - last > ms) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 /** Opens a test call as the page does; resolves the call id the server announces after `start`. */
 async function dial(peer: FakeTwilioPeer): Promise<string> {
   const id = new Promise<string>((resolve) => peer.ws.on('message', (d) => {

@@ -2,34 +2,26 @@
  * Phone audio in the browser: G.711 μ-law (the 8 kHz codec Twilio's Media Streams carry), a
  * resampler from the sound card's rate to 8 kHz, and a 20 ms framer. Pure functions, no DOM.
  */
+import { pcmToUlaw, ULAW_TO_PCM } from '../../../src/audio/mulaw';
 
 /** Samples in one 20 ms frame at 8 kHz. */
 export const FRAME_SAMPLES = 160;
 /** The phone line's sample rate. */
 export const PHONE_RATE = 8000;
 
-const BIAS = 0x84;
-const CLIP = 32635;
+// One codec for the whole product: the browser uses the server's table-driven G.711 module as is.
+const one = new Int16Array(1);
+const byte = new Uint8Array(1);
 
 /** Encodes one linear 16-bit sample (given as a float in [-1, 1]) as a μ-law byte. */
 export function encodeSample(x: number): number {
-  let s = Math.round(Math.max(-1, Math.min(1, x)) * 32767);
-  const sign = s < 0 ? 0x80 : 0;
-  if (sign) s = -s;
-  if (s > CLIP) s = CLIP;
-  s += BIAS;
-  let exponent = 7;
-  for (let mask = 0x4000; (s & mask) === 0 && exponent > 0; mask >>= 1) exponent--;
-  const mantissa = (s >> (exponent + 3)) & 0x0f;
-  return ~(sign | (exponent << 4) | mantissa) & 0xff;
+  one[0] = Math.round(Math.max(-1, Math.min(1, x)) * 32767);
+  return pcmToUlaw(one, byte)[0];
 }
 
 /** Decodes a μ-law byte to a float sample in [-1, 1]. */
 export function decodeSample(b: number): number {
-  const u = ~b & 0xff;
-  const exponent = (u >> 4) & 0x07;
-  const magnitude = ((((u & 0x0f) << 3) + BIAS) << exponent) - BIAS;
-  return ((u & 0x80) ? -magnitude : magnitude) / 32768;
+  return ULAW_TO_PCM[b & 0xff] / 32768;
 }
 
 /** μ-law bytes of float samples. */
