@@ -54,6 +54,9 @@ async function openPglite(dir?: string): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server drops (restart, failover, pg_terminate_backend) is an 'error' on the
+  // pool; unhandled it would crash the process. The pool replaces the connection on next use.
+  pool.on('error', (err) => { process.emitWarning(`PostgreSQL connection lost: ${err.message}`); });
   const lock = await pool.connect();
   try {
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

@@ -67,7 +67,9 @@ describe('every dashboard page for an admin', () => {
     const edit = page.getByRole('form', { name: 'Edit answer' });
     await edit.getByLabel('Answer', { exact: true }).fill('Yes, every brand, same day.');
     await edit.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Yes, every brand, same day.').waitFor();
+    // The form closes once the PUT has answered; then the list shows the saved text.
+    await edit.waitFor({ state: 'detached' });
+    await page.locator('.kb li', { hasText: 'Yes, every brand, same day.' }).waitFor();
     const items = (await apiClient(server.url, token).get('/api/knowledge')).body.items;
     expect(items.some((k: { body: string }) => k.body === 'Yes, every brand, same day.')).toBe(true);
     await shot(page, 'knowledge');
