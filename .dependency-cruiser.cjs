@@ -12,7 +12,7 @@ const LAYERS = [
 ];
 const rules = [];
 LAYERS.forEach((layer, i) => {
-  const above = LAYERS.slice(0, i + (layer.length > 1 ? 0 : 0)).flat();
+  const above = LAYERS.slice(0, i).flat();
   if (above.length === 0) return;
   rules.push({
     name: `no-upward-from-${layer.join('-')}`,
