@@ -1,14 +1,15 @@
 import type { CallRow } from '../calls/index.js';
 import type { LoadedBusiness } from '../wiring/business-profile.js';
 import type { RealtimeSession } from '../providers/index.js';
-import { realtimeBrain, type BrainEvent } from '../brain/index.js';
+import type { BrainEvent } from '../brain/index.js';
+import { callTarget } from './call-target.js';
 import type { TelephonyDeps } from './deps.js';
 
 /** What the webhook prepared while the phone was ringing, for the stream's `start`. */
 export interface Prewarmed {
   business: LoadedBusiness;
   /** Realtime engine: the model connection opened while ringing, and the brain whose tools it was given. */
-  realtime?: { connecting: Promise<RealtimeSession>; brain: ReturnType<typeof realtimeBrain>; onEvent: { fn?: (e: BrainEvent) => void } };
+  realtime?: { connecting: Promise<RealtimeSession>; brain: ReturnType<TelephonyDeps['receptionist']['realtimeBrain']>; onEvent: { fn?: (e: BrainEvent) => void } };
   expires: number;
 }
 
@@ -30,10 +31,8 @@ export function prewarm(deps: TelephonyDeps, call: CallRow, business: LoadedBusi
 
 /** Opens the speech-to-speech connection with the call's brain while the phone rings. */
 function openRealtime(deps: TelephonyDeps, call: CallRow, business: LoadedBusiness): NonNullable<Prewarmed['realtime']> {
-  const clock = deps.receptionist.clockOf(business);
-  const target = { orgId: call.organizationId, callId: call.id, callSid: call.callSid, callerPhone: call.from, channel: 'phone' as const };
   const onEvent: { fn?: (e: BrainEvent) => void } = {};
-  const brain = realtimeBrain({ business: business.profile, callerPhone: call.from ?? undefined, now: clock, deps: deps.receptionist.ports(target, clock), onEvent: (e) => onEvent.fn?.(e) });
+  const brain = deps.receptionist.realtimeBrain(callTarget(call), business, (e) => onEvent.fn?.(e));
   const connecting = deps.providers.realtime!.connect({ instructions: brain.instructions, tools: brain.tools });
   connecting.catch(() => undefined);
   return { connecting, brain, onEvent };

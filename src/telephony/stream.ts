@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { toSessionPort, realtimeBrain } from '../brain/index.js';
+import { toSessionPort } from '../brain/index.js';
+import { callTarget } from './call-target.js';
 import { consumeStreamToken, type CallRow } from '../calls/index.js';
 import { CallSession, RealtimeCallSession, type CallEngine, type MediaSink } from '../voice/index.js';
 import type { ApiContext } from '../api/context.js';
@@ -63,33 +64,23 @@ export function createMediaStreamRoute(deps: TelephonyDeps) {
  * whose `from` is a person's label, not a phone number the brain could call back).
  */
 export function createEngine(deps: TelephonyDeps, { call, business, prewarmed }: StreamContext, sink: MediaSink): CallEngine {
-  const channel = call.channel;
-  const callerPhone = channel === 'phone' ? call.from : null;
-  const target = { orgId: call.organizationId, callId: call.id, callSid: call.callSid, callerPhone, channel };
+  const target = callTarget(call);
   const recorder = deps.receptionist.recorder(target);
   const { providers } = deps;
   recorder.setCostFlags({ paidStt: providers.stt.label !== 'scripted.stt', paidTts: providers.tts.label !== providers.offlineTts.label, paidLlm: Boolean(providers.llm) });
   const voice = business.agent.voice === 'default' ? '' : business.agent.voice;
-  const onEnd = recorder.onEnd;
-  const publishActive = () => deps.receptionist.live.setActiveCall(call.organizationId, call.id, { id: call.id, channel, from: call.from, startedAt: call.startedAt });
-  void publishActive().catch(() => undefined);
-  deps.receptionist.publish(call.organizationId, 'call.started', { callId: call.id, channel, from: call.from });
+  void deps.receptionist.callStarted({ orgId: call.organizationId, callId: call.id, channel: call.channel, from: call.from, startedAt: call.startedAt });
   const rec = {
     ...recorder,
-    onEnd: async (s: { reason: string; endedAt: Date }) => {
-      await deps.receptionist.live.removeActiveCall(call.organizationId, call.id).catch(() => undefined);
+    onEnd: (s: { reason: string; endedAt: Date }) => {
       deps.providers.scriptBook.clear(call.id);
-      return onEnd(s);
+      return recorder.onEnd(s);
     },
   };
   if (call.engine === 'realtime' && providers.realtime) {
     const record = (e: { type: string }) => void rec.onEvent('brain', { ...e });
-    let brain = prewarmed?.realtime?.brain;
     if (prewarmed?.realtime) prewarmed.realtime.onEvent.fn = record;
-    if (!brain) {
-      const clock = deps.receptionist.clockOf(business);
-      brain = realtimeBrain({ business: business.profile, callerPhone: callerPhone ?? undefined, now: clock, deps: deps.receptionist.ports(target, clock), onEvent: record });
-    }
+    const brain = prewarmed?.realtime?.brain ?? deps.receptionist.realtimeBrain(target, business, record);
     return new RealtimeCallSession(sink, {
       realtime: providers.realtime, brain, recorder: rec, lineTts: providers.offlineTts, greetings: deps.greetings, preconnected: prewarmed?.realtime?.connecting,
     }, { callId: call.id, orgId: call.organizationId, timing: { maxCallMs: business.config.maxCallMinutes * 60_000 } });

@@ -3,7 +3,7 @@ import type { Db } from '../db/index.js';
 import { schema } from '../db/index.js';
 import type { Clock, Logger } from '../lib/index.js';
 import type { LiveStore } from '../live/index.js';
-import { createConversation, type BrainEvent, type BrainPorts, type Conversation, type LanguageModel } from '../brain/index.js';
+import { createConversation, realtimeBrain, type BrainEvent, type BrainPorts, type Conversation, type LanguageModel } from '../brain/index.js';
 import { createConversationBookingPort, type BookingDeps } from '../booking/index.js';
 import { captureLead, type LeadEventSink } from '../leads/index.js';
 import { completeCall, createCallRecorder, linkCall, recordEvent, type CallCompletedSink } from '../calls/index.js';
@@ -42,14 +42,26 @@ export function createReceptionist(deps: ReceptionistDeps) {
   const publish = (orgId: string, type: string, data: Record<string, unknown>) =>
     void deps.live.publish({ type, organizationId: orgId, data, at: new Date().toISOString() }).catch(() => undefined);
 
+  /** Records a lead (announced in its transaction) and tells the dashboard. */
+  async function recordLead(input: Parameters<typeof captureLead>[2]) {
+    const row = await captureLead(deps.db, deps.announceLead, input);
+    publish(input.organizationId, row.priority === 'URGENT' ? 'lead.urgent' : 'lead.created', { leadId: row.id, callId: input.callId ?? null, priority: row.priority, name: row.name });
+    return row;
+  }
+
+  /** A conversation's call record is live: on the active list and on the dashboard. */
+  async function callStarted(c: { orgId: string; callId: string; channel: string; from?: string | null; startedAt: Date }) {
+    await deps.live.setActiveCall(c.orgId, c.callId, { id: c.callId, channel: c.channel, from: c.from ?? null, startedAt: c.startedAt }).catch(() => undefined);
+    publish(c.orgId, 'call.started', { callId: c.callId, channel: c.channel, from: c.from ?? null });
+  }
+
+  /** Brain events that become call events: tool calls (the outcome is read from them) and state changes. */
+  const RECORDED_BRAIN_EVENTS = new Set(['tool_call', 'state']);
+
   function ports(t: ConversationTarget, clock: Clock): BrainPorts {
     const bookingDeps: BookingDeps = { db: deps.db, clock, logger: deps.logger, ...deps.booking };
     const booking = createConversationBookingPort(bookingDeps, t.orgId, t.callId);
-    const lead = async (input: Parameters<typeof captureLead>[2]) => {
-      const row = await captureLead(deps.db, deps.announceLead, input);
-      publish(t.orgId, row.priority === 'URGENT' ? 'lead.urgent' : 'lead.created', { leadId: row.id, callId: t.callId, priority: row.priority, name: row.name });
-      return row;
-    };
+    const lead = recordLead;
     return {
       booking: {
         ...booking,
@@ -89,20 +101,19 @@ export function createReceptionist(deps: ReceptionistDeps) {
     };
   }
 
-  /** Records a lead outside a conversation (a voicemail, say), announced and published like any other. */
-  async function captureLeadOutside(input: Parameters<typeof captureLead>[2]) {
-    const row = await captureLead(deps.db, deps.announceLead, input);
-    publish(input.organizationId, row.priority === 'URGENT' ? 'lead.urgent' : 'lead.created', { leadId: row.id, callId: input.callId ?? null, priority: row.priority });
+  /** Closes a call (outcome, cost), announces it and takes it off the active list. */
+  async function complete(call: { orgId: string; callId: string }, end: { endedAt: Date; reason?: string; costFlags?: Parameters<typeof completeCall>[2]['costFlags'] }) {
+    const row = await completeCall(deps.db, call.callId, end, deps.announceCall);
+    await deps.live.removeActiveCall(call.orgId, call.callId).catch(() => undefined);
+    publish(call.orgId, 'call.completed', { callId: call.callId, outcome: row?.outcome ?? null, durationSec: row?.durationSec ?? null });
     return row;
   }
 
   return {
-    captureLead: captureLeadOutside,
-    /** Closes a call (outcome, cost) and announces it. */
-    complete: (callId: string, end: { endedAt: Date; reason?: string }) => completeCall(deps.db, callId, end, deps.announceCall),
-    /** The brain's ports for one conversation (the realtime engine drives the tools itself). */
-    ports,
-    live: deps.live,
+    /** Records a lead outside a conversation (a voicemail, say), announced and published like any other. */
+    captureLead: recordLead,
+    callStarted,
+    complete,
     load: (orgId: string) => loadBusinessProfile(deps.db, orgId),
     clockOf: (business: LoadedBusiness) => organizationClock(business.org, deps.clock),
     /** Starts a conversation for a call or chat; brain events go to the call record as they happen. */
@@ -113,23 +124,35 @@ export function createReceptionist(deps: ReceptionistDeps) {
         languageModel: business.agent.llm === 'offline' ? undefined : deps.languageModel, conversationId: t.callId,
       });
       const onEvent = (e: BrainEvent) => {
-        if (e.type === 'tool_call' || e.type === 'state') {
+        if (RECORDED_BRAIN_EVENTS.has(e.type)) {
           void recordEvent(deps.db, { id: t.callId, organizationId: t.orgId }, e.type, { ...e }).catch((err) => deps.logger.error({ err }, 'recording a brain event failed'));
         }
       };
       return { conversation, onEvent, clock };
     },
-    /** A database recorder for a voice session of this call (publishes live updates too). */
+    /** A database recorder for a voice session of this call; ending it completes the call like any other. */
     recorder(t: ConversationTarget) {
-      const rec = createCallRecorder({ db: deps.db, logger: deps.logger, announce: deps.announceCall, onChange: (c) => publish(t.orgId, c.type, { callId: c.callId, ...c.data }) }, { id: t.callId, organizationId: t.orgId });
+      let costFlags: Parameters<typeof completeCall>[2]['costFlags'] = {};
+      const rec = createCallRecorder({
+        db: deps.db, logger: deps.logger,
+        onChange: (c) => publish(t.orgId, c.type, { callId: c.callId, ...c.data }),
+        complete: (end) => complete({ orgId: t.orgId, callId: t.callId }, { ...end, costFlags }),
+      }, { id: t.callId, organizationId: t.orgId });
       return {
         ...rec,
+        /** The cost estimate's inputs: which paid providers ran. */
+        setCostFlags(f: typeof costFlags) { costFlags = f; },
         onEvent(name: string, data: Record<string, unknown> = {}) {
           // Tool calls reach the session as 'brain' events; they are what the call's outcome is read from.
-          if (name === 'brain' && (data.type === 'tool_call' || data.type === 'state')) return rec.onEvent(String(data.type), data);
+          if (name === 'brain' && RECORDED_BRAIN_EVENTS.has(String(data.type))) return rec.onEvent(String(data.type), data);
           return rec.onEvent(name, data);
         },
       };
+    },
+    /** The brain's tools and instructions for a speech-to-speech call (the model holds the dialog). */
+    realtimeBrain(t: ConversationTarget, business: LoadedBusiness, onEvent: (e: BrainEvent) => void) {
+      const clock = organizationClock(business.org, deps.clock);
+      return realtimeBrain({ business: business.profile, callerPhone: t.callerPhone ?? undefined, now: clock, deps: ports(t, clock), onEvent });
     },
     publish,
   };

@@ -31,9 +31,7 @@ export function createChatRoutes(receptionist: Receptionist) {
       const s = sessions.get(id);
       if (!s) return;
       sessions.delete(id);
-      await receptionist.complete(s.callId, { endedAt: new Date(), reason });
-      await ctx.live.removeActiveCall(s.orgId, s.callId);
-      receptionist.publish(s.orgId, 'call.completed', { callId: s.callId });
+      await receptionist.complete(s, { endedAt: new Date(), reason });
     };
     const sweep = setInterval(() => {
       const now = Date.now();
@@ -66,8 +64,7 @@ export function createChatRoutes(receptionist: Receptionist) {
       const greeting = conversation.greet();
       await recordTurn(db, { id: call.id, organizationId: orgId }, { callerText: '', agentText: greeting.text, at: clock.now() });
       sessions.set(call.id, { orgId, callId: call.id, conversation, onEvent, lastActive: Date.now(), busy: Promise.resolve() });
-      await ctx.live.setActiveCall(orgId, call.id, { id: call.id, channel: call.channel, from: phone, startedAt: call.startedAt });
-      receptionist.publish(orgId, 'call.started', { callId: call.id, channel: call.channel });
+      await receptionist.callStarted({ orgId, callId: call.id, channel: call.channel, from: phone, startedAt: call.startedAt });
       return reply.status(201).send({ id: call.id, callId: call.id, greeting: greeting.text });
     });
 
