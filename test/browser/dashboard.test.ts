@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiClient } from '../harness/client.js';
-import { buildDashboard, launchBrowser, shot, startDashboardServer } from './harness.js';
+import { scaled } from '../harness/timing.js';
+import { buildDashboard, launchBrowser, newPage, PAGE_TIMEOUT, shot, startDashboardServer } from './harness.js';
 
 let server: Awaited<ReturnType<typeof startDashboardServer>>;
 let browser: Browser;
@@ -12,9 +13,8 @@ beforeAll(async () => {
   const dist = await buildDashboard();
   server = await startDashboardServer(dist);
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(10_000);
-}, 120_000);
+  page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+}, scaled(120_000));
 
 afterAll(async () => {
   await browser?.close();
@@ -94,7 +94,7 @@ describe('owner journey in the dashboard', () => {
       if (!reply) { booked = true; break; }
       await page.locator('#chat-input').fill(reply);
       await page.locator('#chat-input').press('Enter');
-      await expect.poll(() => agentLines.count(), { timeout: 10_000 }).toBe(n + 1);
+      await expect.poll(() => agentLines.count(), { timeout: PAGE_TIMEOUT }).toBe(n + 1);
     }
     expect(booked).toBe(true);
     await page.getByRole('button', { name: 'End', exact: true }).click();
@@ -104,7 +104,7 @@ describe('owner journey in the dashboard', () => {
 
     // Home: onboarding done (no "finish setting up"), the test call is counted today.
     await page.getByText('Calls today', { exact: true }).waitFor();
-    await expect.poll(async () => Number(await page.locator('.stat', { hasText: 'Calls today' }).locator('.v').textContent()), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(async () => Number(await page.locator('.stat', { hasText: 'Calls today' }).locator('.v').textContent()), { timeout: PAGE_TIMEOUT }).toBeGreaterThanOrEqual(1);
     expect(await page.getByText('Finish setting up').count()).toBe(0);
     await shot(page, 'home');
 
@@ -196,5 +196,5 @@ describe('owner journey in the dashboard', () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL('**/login**');
     expect(await page.evaluate(() => localStorage.getItem('io.session'))).toBeNull();
-  }, 120_000);
+  }, scaled(120_000));
 });

@@ -1,9 +1,11 @@
 /** Browser-test harness: the real server (embedded defaults, every product route, the dashboard) and headless Chromium. */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { fixedClock } from '../../src/lib/index.js';
 import { startTestServer } from '../harness/server.js';
+import { scaled } from '../harness/timing.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Where screenshots go (collected by CI as artefacts). */
@@ -19,9 +21,19 @@ export async function buildDashboard(): Promise<string> {
   return dist;
 }
 
-/** Starts the server with the product routes and the dashboard (built by buildDashboard). */
-export async function startDashboardServer(dist: string) {
-  const server = await startTestServer({ webDist: dist });
+/**
+ * The instant every browser test lives at, on the server and in the page alike: a Wednesday morning
+ * in every US zone, so "the first free slot", "today" and "next Tuesday" mean the same on any day,
+ * at any hour and in any `TZ` the suite runs. Time flows on from here at the normal rate.
+ */
+export const BROWSER_NOW = '2026-03-11T14:30:00Z';
+
+/** How long a page waits for an element before failing (stretched by TEST_TIMEOUT_SCALE). */
+export const PAGE_TIMEOUT = scaled(15_000);
+
+/** Starts the server with the product routes and the dashboard (built by buildDashboard), its clock at `now`. */
+export async function startDashboardServer(dist: string, now: string = BROWSER_NOW) {
+  const server = await startTestServer({ webDist: dist, clock: fixedClock(now, true) });
   return { ...server, close: async () => { await server.close(); rmSync(dist, { recursive: true, force: true }); } };
 }
 
@@ -31,6 +43,22 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(executablePath)) throw new Error(`${executablePath} is missing: apt-get install -y chromium`);
   mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+}
+
+/**
+ * A browser context whose pages see the same clock as the server (BROWSER_NOW, flowing), and whose
+ * waits are scaled for the machine's load.
+ */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}, now: string = BROWSER_NOW): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.clock.install({ time: new Date(now) });
+  context.setDefaultTimeout(PAGE_TIMEOUT);
+  return context;
+}
+
+/** One page in its own context (see newContext). */
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}, now: string = BROWSER_NOW): Promise<Page> {
+  return (await newContext(browser, options, now)).newPage();
 }
 
 /** Saves a full-page screenshot under artifacts/screenshots. */

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiClient } from '../harness/client.js';
-import { buildDashboard, launchBrowser, shot, startDashboardServer } from './harness.js';
+import { scaled } from '../harness/timing.js';
+import { buildDashboard, launchBrowser, newContext, PAGE_TIMEOUT, shot, startDashboardServer } from './harness.js';
 
 let server: Awaited<ReturnType<typeof startDashboardServer>>;
 let browser: Browser;
@@ -17,13 +18,12 @@ beforeAll(async () => {
   const reg = await apiClient(server.url).post('/api/auth/register', { email: 'admin@pages.test', password: 'admin-password-1', organizationName: 'Cool Air HVAC', industry: 'hvac' });
   token = reg.body.accessToken;
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
   await context.addInitScript((s) => { if (!localStorage.getItem('io.session')) localStorage.setItem('io.session', s); }, JSON.stringify({ accessToken: reg.body.accessToken, refreshToken: reg.body.refreshToken }));
   page = await context.newPage();
-  page.setDefaultTimeout(10_000);
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`); });
-}, 120_000);
+}, scaled(120_000));
 
 afterAll(async () => {
   await browser?.close();
@@ -118,7 +118,7 @@ describe('every dashboard page for an admin', () => {
     expect((await apiClient(server.url, token).get('/api/config')).body.greeting).toMatch(/stay comfortable/);
     // The greeting preview is spoken by the server's TTS in the chosen voice (a real WAV, not the browser's voice).
     const [preview] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith('/api/agent/preview'), { timeout: 20_000 }),
+      page.waitForResponse((r) => r.url().endsWith('/api/agent/preview'), { timeout: PAGE_TIMEOUT * 2 }),
       page.getByRole('button', { name: '▶ Play greeting' }).click(),
     ]);
     expect(preview.status()).toBe(200);
