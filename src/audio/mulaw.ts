@@ -1,6 +1,6 @@
 /**
  * G.711 μ-law ⇄ linear PCM16, table-driven: one lookup per sample in both directions.
- * Telephony audio (Twilio Media Streams, OpenAI Realtime `g711_ulaw`) is 8 kHz μ-law.
+ * Telephony audio (Twilio Media Streams, OpenAI Realtime `audio/pcmu`) is 8 kHz μ-law.
  */
 
 const BIAS = 0x84;

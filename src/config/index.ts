@@ -35,7 +35,7 @@ const EnvSchema = z.object({
   OPENAI_API_KEY: opt,
   OPENAI_BASE_URL: z.string().url().default('https://api.openai.com/v1'),
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
-  OPENAI_REALTIME_MODEL: z.string().default('gpt-4o-realtime-preview'),
+  OPENAI_REALTIME_MODEL: z.string().default('gpt-realtime-2.1'),
   LLM_BASE_URL: z.string().url().optional(),
   LLM_API_KEY: opt,
   LLM_MODEL: z.string().default('llama3.1'),

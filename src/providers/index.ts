@@ -12,5 +12,5 @@ export { OpenAiTextToSpeech, type OpenAiTtsConfig } from './tts/openai.js';
 export { FallbackTextToSpeech } from './tts/fallback.js';
 export { OpenAiCompatibleLanguageModel, type OpenAiChatConfig } from './llm/openai-compatible.js';
 export { FallbackLanguageModel } from './llm/fallback.js';
-export { OpenAiRealtimeVoice, type OpenAiRealtimeConfig } from './realtime/openai-realtime.js';
+export { OpenAiRealtimeVoice, OPENAI_REALTIME_DEFAULTS, OPENAI_REALTIME_VOICES, type OpenAiRealtimeConfig } from './realtime/openai-realtime.js';
 export { createProviders, type Providers, type ProvidersConfig } from './create-providers.js';

@@ -4,9 +4,9 @@ import { tone, silence, concatPcm, frameDbfs } from '../audio/index.js';
 import { startFakeDeepgram, type FakeDeepgram } from '../../test/fakes/deepgram.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../test/fakes/openai.js';
 import {
-  DeepgramSpeechToText, DeepgramAuraTextToSpeech, OpenAiTextToSpeech, OpenAiCompatibleLanguageModel, OpenAiRealtimeVoice,
+  DeepgramSpeechToText, DeepgramAuraTextToSpeech, OpenAiTextToSpeech, OpenAiCompatibleLanguageModel,
   FliteTextToSpeech, FallbackLanguageModel, ScriptBook, ScriptedSpeechToText, FallbackTextToSpeech, ProviderError, withRetry, withTimeout, createProviders,
-  type AudioChunk, type SpeechToText, type SttEvent, type TextToSpeech, type RealtimeEvent,
+  type AudioChunk, type SpeechToText, type SttEvent, type TextToSpeech,
 } from './index.js';
 
 let dg: FakeDeepgram;
@@ -176,38 +176,6 @@ describe('OpenAI-compatible chat', () => {
     const e401 = await collect(bad.chat({ messages: [] }, new AbortController().signal)).catch((e) => e);
     expect(e401.status).toBe(401);
     expect(e401.retryable).toBe(false);
-  });
-});
-
-describe('OpenAI Realtime', () => {
-  it('configures g711_ulaw + server VAD + tools, relays caller audio, and streams μ-law audio back', async () => {
-    oa.realtimeTranscripts.push('do you have anything tomorrow');
-    oa.realtimeScript.push({ text: 'Yes, we have ten in the morning.' });
-    const rt = new OpenAiRealtimeVoice({ apiKey: oa.apiKey, baseUrl: `${oa.url}/v1` });
-    const s = await rt.connect({ instructions: 'be nice', tools: [{ name: 'book', description: 'b', parameters: { type: 'object' } }] });
-    const events: RealtimeEvent[] = [];
-    const done = new Promise<void>((r) => s.onEvent((e) => (events.push(e), e.type === 'responseDone' && r())));
-    const ulaw = Buffer.from(new Uint8Array(160).fill(0xff));
-    const { pcmToUlaw } = await import('../audio/index.js');
-    const speech = pcmToUlaw(tone(400, 300));
-    for (let i = 0; i < speech.length; i += 160) s.appendAudio(Buffer.from(speech.subarray(i, i + 160)).toString('base64'));
-    for (let i = 0; i < 20; i++) s.appendAudio(ulaw.toString('base64'));
-    await done;
-    const upd = oa.realtimeEvents.find((e) => e.type === 'session.update') as { session: Record<string, unknown> };
-    expect(upd.session).toMatchObject({ input_audio_format: 'g711_ulaw', output_audio_format: 'g711_ulaw', turn_detection: { type: 'server_vad' } });
-    expect((upd.session.tools as unknown[]).length).toBe(1);
-    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['speechStarted', 'speechStopped', 'audio', 'transcript', 'responseDone']));
-    const audioBytes = events.filter((e) => e.type === 'audio').reduce((n, e) => n + Buffer.from((e as { ulawBase64: string }).ulawBase64, 'base64').length, 0);
-    expect(audioBytes).toBe(7 * 60 * 8);
-    s.truncate('item_x', 1234.4);
-    s.cancelResponse();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(oa.realtimeEvents).toContainEqual({ type: 'conversation.item.truncate', item_id: 'item_x', content_index: 0, audio_end_ms: 1234 });
-    await s.close();
-  });
-  it('a rejected handshake is a ProviderError with the HTTP status', async () => {
-    const rt = new OpenAiRealtimeVoice({ apiKey: 'bad', baseUrl: `${oa.url}/v1` });
-    await expect(rt.connect({ instructions: '' })).rejects.toMatchObject({ status: 401, retryable: false });
   });
 });
 

@@ -104,6 +104,8 @@ export interface LanguageModel {
 export interface RealtimeOpts {
   instructions: string;
   voice?: string;
+  /** ISO-639-1 language of the caller (transcription hint). */
+  language?: string;
   tools?: ToolSpec[];
   /** Server VAD silence before the model answers. */
   silenceMs?: number;
@@ -138,5 +140,7 @@ export interface RealtimeSession {
 /** A speech-to-speech engine. */
 export interface RealtimeVoice {
   readonly label: string;
+  /** Voices the engine can speak with (`RealtimeOpts.voice`). */
+  readonly voices?: readonly string[];
   connect(o: RealtimeOpts): Promise<RealtimeSession>;
 }

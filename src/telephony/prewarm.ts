@@ -1,6 +1,6 @@
 import type { CallRow } from '../calls/index.js';
 import type { LoadedBusiness } from '../wiring/business-profile.js';
-import type { RealtimeSession } from '../providers/index.js';
+import type { RealtimeOpts, RealtimeSession } from '../providers/index.js';
 import type { BrainEvent } from '../brain/index.js';
 import { callTarget } from './call-target.js';
 import type { TelephonyDeps } from './deps.js';
@@ -33,9 +33,19 @@ export function prewarm(deps: TelephonyDeps, call: CallRow, business: LoadedBusi
 function openRealtime(deps: TelephonyDeps, call: CallRow, business: LoadedBusiness): NonNullable<Prewarmed['realtime']> {
   const onEvent: { fn?: (e: BrainEvent) => void } = {};
   const brain = deps.receptionist.realtimeBrain(callTarget(call), business, (e) => onEvent.fn?.(e));
-  const connecting = deps.providers.realtime!.connect({ instructions: brain.instructions, tools: brain.tools });
+  const connecting = deps.providers.realtime!.connect(realtimeOptions(deps, brain, business));
   connecting.catch(() => undefined);
   return { connecting, brain, onEvent };
+}
+
+/**
+ * The model connection's options for a business: its brain, its chosen voice when the engine speaks
+ * it (else the engine's default) and its language as a transcription hint.
+ */
+export function realtimeOptions(deps: TelephonyDeps, brain: { instructions: string; tools: RealtimeOpts['tools'] }, business: LoadedBusiness): RealtimeOpts {
+  const voice = business.agent.voice;
+  const speaks = deps.providers.realtime?.voices?.includes(voice) ?? false;
+  return { instructions: brain.instructions, tools: brain.tools, ...(speaks ? { voice } : {}), language: business.agent.language.slice(0, 2).toLowerCase() };
 }
 
 /** Takes what was prepared for a call (once). */

@@ -8,7 +8,7 @@ import type { ApiContext } from '../api/context.js';
 import type { LoadedBusiness } from '../wiring/business-profile.js';
 import type { TelephonyDeps } from './deps.js';
 import { bridgeConnection, MediaStreamConnection, DEFAULT_MAX_FRAME_BYTES, type StartMessage } from './media-stream/index.js';
-import { takePrewarmed, type Prewarmed } from './prewarm.js';
+import { realtimeOptions, takePrewarmed, type Prewarmed } from './prewarm.js';
 import { externalBase, wsBase } from './public-url.js';
 import { isValidTwilioSignature } from './twilio/index.js';
 
@@ -83,7 +83,7 @@ export function createEngine(deps: TelephonyDeps, { call, business, prewarmed }:
     const brain = prewarmed?.realtime?.brain ?? deps.receptionist.realtimeBrain(target, business, record);
     return new RealtimeCallSession(sink, {
       realtime: providers.realtime, brain, recorder: rec, lineTts: providers.offlineTts, greetings: deps.greetings, preconnected: prewarmed?.realtime?.connecting,
-    }, { callId: call.id, orgId: call.organizationId, timing: { maxCallMs: business.config.maxCallMinutes * 60_000 } });
+    }, { callId: call.id, orgId: call.organizationId, connect: realtimeOptions(deps, brain, business), timing: { maxCallMs: business.config.maxCallMinutes * 60_000 } });
   }
   const { conversation } = deps.receptionist.start(target, business);
   return new CallSession(sink, {

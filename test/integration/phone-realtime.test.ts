@@ -1,4 +1,4 @@
-// Invariant: with the speech-to-speech engine, the model connection opens while the phone rings, the caller is greeted at once, the model's tool calls act on the business, and the call is recorded like any other.
+// Invariant: with the speech-to-speech engine on the vendor's GA interface (the fake refuses the beta one), the model connection opens while the phone rings, the caller is greeted at once, the model's tool calls act on the business, and the call is recorded like any other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true), providers, env: { TWILIO_AUTH_TOKEN: TOKEN } });
   org = await registerOrg(server.url, { industry: 'plumbing', timezone: 'America/Chicago', name: 'Realtime Plumbing' });
   await org.api.post('/api/phone-numbers', { e164: NUMBER });
-  expect((await org.api.put('/api/agent', { engine: 'realtime' })).status).toBe(200);
+  expect((await org.api.put('/api/agent', { engine: 'realtime', voice: 'cedar' })).status).toBe(200);
 });
 afterAll(async () => { await server?.close(); await openai?.close(); });
 
@@ -65,5 +65,9 @@ describe('realtime engine over the phone', () => {
     expect(detail.events.some((e: any) => e.type === 'tool_call' && e.data.name === 'answer_question' && e.data.ok)).toBe(true);
     expect(detail.turns.some((t: any) => t.role === 'agent' && /licensed/.test(t.text))).toBe(true);
     expect(detail.outcome).toBe('answered');
+    // GA only: nothing was refused, the session is GA-shaped and speaks the organization's voice.
+    expect(openai.realtimeRefusals).toEqual([]);
+    expect(openai.realtimeModels.at(-1)).toBe('gpt-realtime-2.1');
+    expect(openai.realtimeSessions.at(-1)).toMatchObject({ type: 'realtime', audio: { input: { format: { type: 'audio/pcmu' } }, output: { format: { type: 'audio/pcmu' }, voice: 'cedar' } } });
   }, 60_000);
 });

@@ -1,7 +1,10 @@
 /**
- * OpenAI Realtime API over WebSocket: μ-law in and out (`g711_ulaw`), server VAD, function tools,
- * `conversation.item.truncate` on barge-in so the model knows what the caller actually heard.
- * https://platform.openai.com/docs/api-reference/realtime
+ * OpenAI Realtime API (GA interface) over WebSocket: μ-law in and out (`audio/pcmu`), server VAD,
+ * function tools, `conversation.item.truncate` on barge-in so the model knows what the caller heard.
+ * https://developers.openai.com/api/reference/resources/realtime/client-events
+ * The GA interface has no `OpenAI-Beta` header (the vendor answers `beta_api_shape_disabled` to it
+ * since May 2026); the session carries `type: "realtime"`, audio settings under `audio.input` /
+ * `audio.output`, and the server speaks `response.output_audio.*` event names.
  * Caller audio appended before the socket is open is held, not dropped.
  */
 import WebSocket from 'ws';
@@ -9,13 +12,29 @@ import { ProviderError } from '../shared/errors.js';
 import { toWsUrl } from '../shared/http.js';
 import type { RealtimeEvent, RealtimeOpts, RealtimeSession, RealtimeVoice } from '../types.js';
 
+/** Model defaults, checked against the vendor's model and deprecation pages on 2026-12-02. */
+export const OPENAI_REALTIME_DEFAULTS = {
+  /** `gpt-realtime` shuts down 2027-01-20; this is the replacement the vendor names. */
+  model: 'gpt-realtime-2.1',
+  /** The vendor's model for Realtime input transcription (`gpt-4o-*-transcribe` shut down 2027-02-26). */
+  transcribeModel: 'gpt-transcribe',
+  voice: 'marin',
+} as const;
+
+/** Voices of the Realtime models (https://developers.openai.com/api/docs/guides/realtime-conversations). */
+export const OPENAI_REALTIME_VOICES = ['marin', 'cedar', 'alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse'] as const;
+
 /** Realtime settings. */
 export interface OpenAiRealtimeConfig {
   apiKey: string;
   baseUrl?: string;
   model?: string;
+  /** Model that transcribes the caller's side (for the call record). */
+  transcribeModel?: string;
   voice?: string;
   connectTimeoutMs?: number;
+  /** A socket that answers no ping within this long is dead (half-open TCP). */
+  livenessMs?: number;
 }
 
 type ServerEvent = Record<string, unknown> & { type: string };
@@ -25,10 +44,14 @@ export class OpenAiRealtimeVoice implements RealtimeVoice {
   readonly label = 'openai.realtime';
   constructor(private readonly cfg: OpenAiRealtimeConfig) {}
 
+  /** The voices this model speaks (GA list; `marin` and `cedar` are Realtime-only). */
+  readonly voices = OPENAI_REALTIME_VOICES;
+
   connect(o: RealtimeOpts): Promise<RealtimeSession> {
-    const url = `${toWsUrl(this.cfg.baseUrl ?? 'https://api.openai.com/v1')}/realtime?model=${encodeURIComponent(this.cfg.model ?? 'gpt-4o-realtime-preview')}`;
+    const model = this.cfg.model ?? OPENAI_REALTIME_DEFAULTS.model;
+    const url = `${toWsUrl(this.cfg.baseUrl ?? 'https://api.openai.com/v1')}/realtime?model=${encodeURIComponent(model)}`;
     const ws = new WebSocket(url, {
-      headers: { Authorization: `Bearer ${this.cfg.apiKey}`, 'OpenAI-Beta': 'realtime=v1' },
+      headers: { Authorization: `Bearer ${this.cfg.apiKey}` },
       maxPayload: 4 << 20,
       perMessageDeflate: false,
     });
@@ -39,6 +62,7 @@ export class OpenAiRealtimeVoice implements RealtimeVoice {
       }, this.cfg.connectTimeoutMs ?? 3000);
       ws.once('unexpected-response', (_q, res) => {
         clearTimeout(timer);
+        ws.terminate();
         reject(new ProviderError(this.label, `handshake HTTP ${res.statusCode}`, { status: res.statusCode }));
       });
       ws.once('error', (e) => {
@@ -47,25 +71,34 @@ export class OpenAiRealtimeVoice implements RealtimeVoice {
       });
       ws.once('open', () => {
         clearTimeout(timer);
-        ws.send(JSON.stringify(sessionUpdate(o, this.cfg.voice)));
-        resolve(new OpenAiRealtimeSession(ws, this.label));
+        ws.send(JSON.stringify(sessionUpdate(o, { ...OPENAI_REALTIME_DEFAULTS, ...stripUndefined(this.cfg) })));
+        resolve(new OpenAiRealtimeSession(ws, this.label, this.cfg.livenessMs ?? 5000));
       });
       o.signal?.addEventListener('abort', () => ws.terminate(), { once: true });
     });
   }
 }
 
-function sessionUpdate(o: RealtimeOpts, voice?: string): unknown {
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The GA `session.update`: everything about audio lives under `audio.input` / `audio.output`. */
+export function sessionUpdate(o: RealtimeOpts, d: { voice: string; transcribeModel: string }): unknown {
   return {
     type: 'session.update',
     session: {
-      modalities: ['audio', 'text'],
+      type: 'realtime',
+      output_modalities: ['audio'],
       instructions: o.instructions,
-      voice: o.voice ?? voice ?? 'alloy',
-      input_audio_format: 'g711_ulaw',
-      output_audio_format: 'g711_ulaw',
-      input_audio_transcription: { model: 'whisper-1' },
-      turn_detection: { type: 'server_vad', threshold: 0.5, prefix_padding_ms: 300, silence_duration_ms: o.silenceMs ?? 500 },
+      audio: {
+        input: {
+          format: { type: 'audio/pcmu' },
+          transcription: { model: d.transcribeModel, ...(o.language ? { language: o.language } : {}) },
+          turn_detection: { type: 'server_vad', threshold: 0.5, prefix_padding_ms: 300, silence_duration_ms: o.silenceMs ?? 500, create_response: true, interrupt_response: true },
+        },
+        output: { format: { type: 'audio/pcmu' }, voice: o.voice ?? d.voice },
+      },
       tools: (o.tools ?? []).map((t) => ({ type: 'function', name: t.name, description: t.description, parameters: t.parameters })),
       tool_choice: 'auto',
     },
@@ -74,14 +107,32 @@ function sessionUpdate(o: RealtimeOpts, voice?: string): unknown {
 
 class OpenAiRealtimeSession implements RealtimeSession {
   private listener: (e: RealtimeEvent) => void = () => {};
+  private ping: NodeJS.Timeout;
+  private alive = true;
 
   constructor(
     private readonly ws: WebSocket,
     private readonly label: string,
+    livenessMs: number,
   ) {
     ws.on('message', (data) => this.onMessage(data.toString()));
-    ws.on('close', () => this.listener({ type: 'closed' }));
+    ws.on('close', () => {
+      clearInterval(this.ping);
+      this.listener({ type: 'closed' });
+    });
     ws.on('error', (e) => this.listener({ type: 'error', error: new ProviderError(label, e.message) }));
+    ws.on('pong', () => (this.alive = true));
+    // Liveness: a half-open socket never reports close; a missed pong does.
+    this.ping = setInterval(() => {
+      if (!this.alive) {
+        this.listener({ type: 'error', error: new ProviderError(label, 'no pong: connection is dead', { retryable: true }) });
+        ws.terminate();
+        return;
+      }
+      this.alive = false;
+      ws.ping();
+    }, livenessMs);
+    this.ping.unref();
   }
 
   onEvent(fn: (e: RealtimeEvent) => void): void {
@@ -110,9 +161,11 @@ class OpenAiRealtimeSession implements RealtimeSession {
     this.send({ type: 'conversation.item.truncate', item_id: itemId, content_index: 0, audio_end_ms: Math.max(0, Math.round(audioEndMs)) });
   }
   addAgentText(text: string): void {
-    this.send({ type: 'conversation.item.create', item: { type: 'message', role: 'assistant', content: [{ type: 'text', text }] } });
+    // GA content part of an assistant message is `output_text` (the beta's `text` is refused).
+    this.send({ type: 'conversation.item.create', item: { type: 'message', role: 'assistant', content: [{ type: 'output_text', text }] } });
   }
   async close(): Promise<void> {
+    clearInterval(this.ping);
     this.ws.close(1000);
   }
 
@@ -128,17 +181,15 @@ class OpenAiRealtimeSession implements RealtimeSession {
   }
 }
 
-/** Maps a Realtime server event (beta names, and the GA `response.output_audio.*` names) to ours. */
+/** Maps a GA Realtime server event to ours. */
 function mapServerEvent(e: ServerEvent, label: string): RealtimeEvent | null {
   switch (e.type) {
     case 'input_audio_buffer.speech_started':
       return { type: 'speechStarted', audioStartMs: Number(e.audio_start_ms ?? 0), itemId: e.item_id as string };
     case 'input_audio_buffer.speech_stopped':
       return { type: 'speechStopped', audioEndMs: Number(e.audio_end_ms ?? 0), itemId: e.item_id as string };
-    case 'response.audio.delta':
     case 'response.output_audio.delta':
       return { type: 'audio', itemId: e.item_id as string, responseId: e.response_id as string, ulawBase64: e.delta as string };
-    case 'response.audio_transcript.done':
     case 'response.output_audio_transcript.done':
       return { type: 'transcript', role: 'agent', text: String(e.transcript ?? ''), itemId: e.item_id as string };
     case 'conversation.item.input_audio_transcription.completed':
@@ -153,7 +204,7 @@ function mapServerEvent(e: ServerEvent, label: string): RealtimeEvent | null {
       const err = (e.error ?? {}) as { message?: string; code?: string };
       // cancelling when nothing is in flight is harmless and expected on barge-in races
       if (err.code === 'response_cancel_not_active') return null;
-      return { type: 'error', error: new ProviderError(label, err.message ?? 'error', { retryable: false }) };
+      return { type: 'error', error: new ProviderError(label, `${err.code ?? 'error'}: ${err.message ?? ''}`, { retryable: false }) };
     }
     default:
       return null;

@@ -5,7 +5,7 @@
  * truncate the model's item to what the caller heard. Same recorder, greeting cache and fillers as
  * the cascade engine.
  */
-import type { RealtimeEvent, RealtimeSession, RealtimeVoice, TextToSpeech } from '../../providers/index.js';
+import type { RealtimeEvent, RealtimeOpts, RealtimeSession, RealtimeVoice, TextToSpeech } from '../../providers/index.js';
 import { Playout, type Segment } from '../playout.js';
 import type { GreetingCache } from '../greeting-cache.js';
 import { synthesizeFrames } from '../greeting-cache.js';
@@ -29,6 +29,8 @@ export interface RealtimeSessionDeps {
 export interface RealtimeSessionOptions {
   callId: string;
   orgId: string;
+  /** How to open the model connection when none was opened while ringing (voice, language). */
+  connect?: Partial<RealtimeOpts>;
   timing?: Partial<SessionTiming>;
   lines?: Partial<SessionLines>;
 }
@@ -104,7 +106,7 @@ export class RealtimeCallSession implements CallEngine {
   async start(): Promise<void> {
     void Promise.resolve(this.deps.recorder.onStart({ callId: this.opts.callId, orgId: this.opts.orgId, engine: 'realtime', startedAt: new Date(this.startedAt) })).catch(() => {});
     this.maxTimer = setTimeout(() => void this.fail('max_duration', this.lines.maxDuration), this.timing.maxCallMs);
-    const connecting = this.deps.preconnected ?? this.deps.realtime.connect({ instructions: this.deps.brain.instructions, tools: this.deps.brain.tools });
+    const connecting = this.deps.preconnected ?? this.deps.realtime.connect({ ...this.opts.connect, instructions: this.deps.brain.instructions, tools: this.deps.brain.tools });
     const greeting = await this.deps.brain.greeting();
     const cached = this.deps.greetings ? await this.deps.greetings.get(this.opts.orgId, this.deps.lineTts, greeting) : null;
     const frames = cached ?? (await synthesizeFrames(this.deps.lineTts, greeting).catch(() => [] as string[]));
