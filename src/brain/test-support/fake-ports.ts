@@ -33,6 +33,10 @@ export interface FakeOptions {
   transferAccepted?: boolean;
   /** Existing appointments as local "YYYY-MM-DDTHH:mm" starts. */
   existing?: Array<{ service: string; start: string; customerName?: string; customerPhone?: string }>;
+  /** The call's clock: no slot starts before `now + minNoticeMin` (as the booking engine's window). */
+  now?: Date;
+  /** Minimum notice in minutes (default 0); only with `now`. */
+  minNoticeMin?: number;
 }
 
 /** Builds fake ports over a business; `world` shows what they recorded. */
@@ -56,6 +60,8 @@ export function createFakePorts(business: BusinessProfile, opts: FakeOptions = {
   const busy = (from: number, to: number, except?: string) =>
     world.appointments.some((a) => a.status === 'booked' && a.id !== except && Date.parse(a.start) < to && Date.parse(a.end) > from);
 
+  const earliest = opts.now ? opts.now.getTime() + (opts.minNoticeMin ?? 0) * 60_000 : -Infinity;
+
   function slots(serviceName: string, fromIso: string, toIso: string, except?: string, limit = 500): Slot[] {
     const dur = duration(serviceName);
     const out: Slot[] = [];
@@ -70,7 +76,7 @@ export function createFakePorts(business: BusinessProfile, opts: FakeOptions = {
         for (let t = day.set({ hour: oh, minute: om }); t.plus({ minutes: dur }) <= closeAt; t = t.plus({ minutes: STEP_MIN })) {
           const s = t.toMillis();
           const e = t.plus({ minutes: dur }).toMillis();
-          if (s < Date.parse(fromIso) || s >= Date.parse(toIso) || busy(s, e, except)) continue;
+          if (s < Date.parse(fromIso) || s >= Date.parse(toIso) || s < earliest || busy(s, e, except)) continue;
           out.push({ start: t.toISO()!, end: t.plus({ minutes: dur }).toISO()! });
           if (out.length >= limit) return out;
         }
