@@ -1,12 +1,15 @@
 import { loadConfig } from './config/index.js';
-import { createLogger } from './lib/index.js';
+import { createLogger, installProcessGuards } from './lib/index.js';
 import { startServer } from './server.js';
 
 /** Composition root: read the environment once, start the product, stop gracefully on SIGTERM/SIGINT. */
 async function main() {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
-  const server = await startServer(config, { logger });
+  // A dependency's rejected promise is logged, never a reason to drop every live call on the node.
+  let running: Awaited<ReturnType<typeof startServer>> | undefined;
+  installProcessGuards(logger, () => void stop('fatal error').finally(() => process.exit(1)));
+  const server = running = await startServer(config, { logger });
   const components = {
     database: config.db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.db.dir})`,
     live: config.redisUrl ? 'Redis (REDIS_URL)' : 'in-process',
@@ -20,15 +23,15 @@ async function main() {
     process.stdout.write(`\n  InfiniOffice is running at http://localhost:${server.port}\n  Demo admin login: ${server.demo.email} / ${server.demo.password}\n\n`);
   }
   let stopping = false;
-  const stop = async (signal: string) => {
+  async function stop(signal: string) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
-    await server.close();
-    process.exit(0);
-  };
+    await running?.close();
+    process.exit(signal === 'fatal error' ? 1 : 0);
+  }
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 }

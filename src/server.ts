@@ -32,7 +32,7 @@ export interface ServerOptions { clock?: Clock; logger?: Logger; database?: Data
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const database = opts.database ?? await openDatabase(config.db);
-  const live: LiveStore = config.redisUrl ? await createRedisLiveStore(config.redisUrl, config.redisPrefix) : createMemoryLiveStore();
+  const live: LiveStore = config.redisUrl ? await createRedisLiveStore(config.redisUrl, config.redisPrefix, { logger }) : createMemoryLiveStore();
   const jwtSecret = await serverSecret(database.db, 'jwt', config.auth.jwtSecret);
   const tokens = createAccessTokens(jwtSecret, config.auth.accessTtlSec);
   const ctx: ApiContext = { config, database, live, clock: opts.clock ?? systemClock, logger, tokens, version: VERSION };

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { LiveEvent, LiveStore } from './live-store.js';
 
-/** Live state for a single node: everything in process memory. */
-export function createMemoryLiveStore(now: () => number = Date.now): LiveStore {
+/** Live state for a single node: everything in process memory; active-call entries expire after `activeTtlSec`. */
+export function createMemoryLiveStore(now: () => number = Date.now, activeTtlSec = 4 * 3600): LiveStore {
   const counters = new Map<string, { count: number; resetAt: number }>();
   const claimed = new Map<string, number>();
   const active = new Map<string, Map<string, Record<string, unknown>>>();
@@ -33,10 +33,17 @@ export function createMemoryLiveStore(now: () => number = Date.now): LiveStore {
     },
     async setActiveCall(orgId, callId, data) {
       if (!active.has(orgId)) active.set(orgId, new Map());
-      active.get(orgId)!.set(callId, data);
+      active.get(orgId)!.set(callId, { expiresAt: now() + activeTtlSec * 1000, ...data });
     },
     async removeActiveCall(orgId, callId) { active.get(orgId)?.delete(callId); },
-    async activeCalls(orgId) { return [...(active.get(orgId)?.values() ?? [])]; },
+    async activeCalls(orgId) {
+      // An entry whose removal never came (a bug, a lost completion) stops showing after its TTL.
+      const calls = active.get(orgId);
+      if (!calls) return [];
+      const t = now();
+      for (const [id, c] of calls) if (typeof c.expiresAt === 'number' && c.expiresAt <= t) calls.delete(id);
+      return [...calls.values()];
+    },
     async claimOnce(key, ttlSec) {
       const t = now();
       const exp = claimed.get(key);
