@@ -6,6 +6,7 @@
 const LAYERS = [
   ['api', 'telephony', 'simulator'],
   ['voice'],
+  ['channels'],
   ['brain'],
   ['booking', 'leads', 'calls', 'notify', 'business', 'jobs'],
   ['db', 'live'],

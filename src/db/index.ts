@@ -1,4 +1,5 @@
 export * from './client.js';
 export * as schema from './schema/index.js';
 export type { WeeklyHours, EmergencyKeyword } from './schema/business.js';
+export type { CallingWindow, Weekday } from './schema/channels.js';
 export * from './secrets.js';

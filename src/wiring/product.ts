@@ -3,6 +3,7 @@ import type { ApiContext } from '../api/context.js';
 import { createBookingRoutes } from '../api/routes/booking/index.js';
 import { callRoutes, eventRoutes } from '../api/routes/calls.js';
 import { createChatRoutes } from '../api/routes/chat.js';
+import { widgetRoutes } from '../api/routes/widget.js';
 import { createSimulatorRoutes } from '../api/routes/simulator.js';
 import type { Config } from '../config/index.js';
 import { serverSecret } from '../db/index.js';
@@ -85,6 +86,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     callRoutes,
     eventRoutes,
     createChatRoutes(receptionist),
+    widgetRoutes,
     createTwilioWebhooks(telephony),
     createMediaStreamRoute(telephony),
     createSimulatorRoutes(providers.stt.label === 'scripted.stt' ? providers.scriptBook : null),

@@ -21,6 +21,7 @@ const Notifications = page(() => import('./pages/Notifications.js'));
 const Integrations = page(() => import('./pages/Integrations.js'));
 const Team = page(() => import('./pages/Team.js'));
 const TestAgent = page(() => import('./pages/TestAgent.js'));
+const Widget = page(() => import('./pages/Widget.js'));
 const Onboarding = page(() => import('./pages/Onboarding.js'));
 const Auth = page(() => import('./pages/Auth.js'));
 
@@ -28,12 +29,14 @@ const ROUTES: [string, ComponentType<any>][] = [
   ['/', Home], ['/calls', Calls], ['/calls/:id', CallDetail], ['/calendar', Calendar], ['/leads', Leads],
   ['/knowledge', Knowledge], ['/agent', Agent], ['/hours', Hours], ['/services', Services], ['/phone-numbers', PhoneNumbers],
   ['/notifications', Notifications], ['/integrations', Integrations], ['/team', Team], ['/test', TestAgent], ['/onboarding', Onboarding],
+  ['/widget', Widget],
 ];
 
 const NAV: { to: string; label: string }[] = [
   { to: '/', label: 'Home' }, { to: '/calls', label: 'Calls' }, { to: '/calendar', label: 'Appointments' }, { to: '/leads', label: 'Leads' },
   { to: '/test', label: 'Test your agent' }, { to: '/knowledge', label: 'Knowledge' }, { to: '/agent', label: 'Agent & voice' },
   { to: '/hours', label: 'Hours & holidays' }, { to: '/services', label: 'Services & staff' }, { to: '/phone-numbers', label: 'Phone numbers' },
+  { to: '/widget', label: 'Chat widget' },
   { to: '/notifications', label: 'Notifications' }, { to: '/integrations', label: 'Integrations' }, { to: '/team', label: 'Team & roles' },
 ];
 

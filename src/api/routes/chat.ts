@@ -10,6 +10,7 @@ import type { Conversation, BrainEvent } from '../../brain/index.js';
 import type { Receptionist } from '../../wiring/receptionist.js';
 import type { ApiContext } from '../context.js';
 import { enforceLimit } from '../plugins/rate-limit.js';
+import { widgetCors } from './widget.js';
 
 /** A live chat: the conversation and its call record. Kept on the node that started it. */
 interface ChatSession { orgId: string; callId: string; conversation: Conversation; onEvent: (e: BrainEvent) => void; lastActive: number; busy: Promise<unknown> }
@@ -26,6 +27,8 @@ export function createChatRoutes(receptionist: Receptionist) {
     const db = ctx.database.db;
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['chat'];
+    // Websites embed the widget: only their allowed origins may read these answers.
+    app.addHook('onRequest', widgetCors(db));
 
     const end = async (id: string, reason: string) => {
       const s = sessions.get(id);

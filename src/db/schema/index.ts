@@ -4,3 +4,4 @@ export * from './booking.js';
 export * from './calls.js';
 export * from './leads.js';
 export * from './notify.js';
+export * from './channels.js';

@@ -1,0 +1,5 @@
+/** channels/: the website chat widget's settings and origins, and the rules of outbound calling. */
+export * from './settings.js';
+export * from './origins.js';
+export * from './calling-window.js';
+export * from './do-not-call.js';

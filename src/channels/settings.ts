@@ -1,0 +1,71 @@
+import { eq } from 'drizzle-orm';
+import { schema, type CallingWindow, type Db, type Queryable } from '../db/index.js';
+
+/** The channel settings document of one organization (defaults until first saved). */
+export interface ChannelSettings {
+  allowedOrigins: string[];
+  color: string;
+  position: 'bottom-right' | 'bottom-left';
+  greeting: string | null;
+  callingWindow: CallingWindow;
+  callbackCalls: boolean;
+}
+
+/** 9:00–20:00 local time every day: the default outbound calling window. */
+export const DEFAULT_CALLING_WINDOW: CallingWindow = { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '09:00', to: '20:00' };
+
+const DEFAULTS: ChannelSettings = {
+  allowedOrigins: [], color: '#2563eb', position: 'bottom-right', greeting: null, callingWindow: DEFAULT_CALLING_WINDOW, callbackCalls: false,
+};
+
+type Row = typeof schema.channelSettings.$inferSelect;
+const fromRow = (r: Row | undefined): ChannelSettings => r ? {
+  allowedOrigins: r.allowedOrigins, color: r.widgetColor, position: r.widgetPosition, greeting: r.widgetGreeting,
+  callingWindow: r.callingWindow, callbackCalls: r.callbackCalls,
+} : { ...DEFAULTS };
+
+/** Reads an organization's channel settings. */
+export async function getChannelSettings(db: Queryable, organizationId: string): Promise<ChannelSettings> {
+  const [row] = await db.select().from(schema.channelSettings).where(eq(schema.channelSettings.organizationId, organizationId));
+  return fromRow(row);
+}
+
+/** Changes only the given fields (the others keep their values) and answers the whole document. */
+export async function patchChannelSettings(db: Db, organizationId: string, patch: Partial<ChannelSettings>): Promise<ChannelSettings> {
+  const set: Partial<typeof schema.channelSettings.$inferInsert> = {
+    ...(patch.allowedOrigins !== undefined ? { allowedOrigins: [...new Set(patch.allowedOrigins)] } : {}),
+    ...(patch.color !== undefined ? { widgetColor: patch.color } : {}),
+    ...(patch.position !== undefined ? { widgetPosition: patch.position } : {}),
+    ...(patch.greeting !== undefined ? { widgetGreeting: patch.greeting } : {}),
+    ...(patch.callingWindow !== undefined ? { callingWindow: patch.callingWindow } : {}),
+    ...(patch.callbackCalls !== undefined ? { callbackCalls: patch.callbackCalls } : {}),
+  };
+  const [row] = await db.insert(schema.channelSettings).values({ organizationId, ...set })
+    .onConflictDoUpdate({ target: schema.channelSettings.organizationId, set: { ...set, updatedAt: new Date() } })
+    .returning();
+  return fromRow(row);
+}
+
+/** The organization behind a public chat key, with what its widget needs; null for an unknown key. */
+export async function widgetByKey(db: Queryable, chatKey: string) {
+  const [row] = await db.select({
+    organizationId: schema.organizations.id, name: schema.organizations.name, language: schema.agents.language,
+    greeting: schema.businessConfigs.greeting, settings: schema.channelSettings,
+  }).from(schema.organizations)
+    .leftJoin(schema.agents, eq(schema.agents.organizationId, schema.organizations.id))
+    .leftJoin(schema.businessConfigs, eq(schema.businessConfigs.organizationId, schema.organizations.id))
+    .leftJoin(schema.channelSettings, eq(schema.channelSettings.organizationId, schema.organizations.id))
+    .where(eq(schema.organizations.chatKey, chatKey));
+  if (!row) return null;
+  const s = fromRow(row.settings ?? undefined);
+  return {
+    organizationId: row.organizationId,
+    allowedOrigins: s.allowedOrigins,
+    /** What `GET /api/widget/:orgKey/config` answers to any allowed page. */
+    config: {
+      name: row.name, // The phone greeting says "thanks for calling"; a website visitor is greeted as one.
+      greeting: s.greeting ?? `Hi! Thanks for visiting ${row.name}. How can we help you today?`,
+      color: s.color, position: s.position, language: (row.language ?? 'en').slice(0, 2),
+    },
+  };
+}
