@@ -7,7 +7,10 @@ import type { Browser, Page } from 'playwright-core';
 import { registerOrg } from '../harness/client.js';
 import { startTestServer } from '../harness/server.js';
 import { fixedClock } from '../../src/lib/index.js';
-import { buildDashboard, launchBrowser, shot } from './harness.js';
+import { buildDashboard, launchBrowser, newPage, shot } from './harness.js';
+
+/** Tuesday 10 March 2026, 10:00 in Chicago, on the server and in the pages: "tomorrow" is always Wednesday the 11th. */
+const NOW = '2026-03-10T15:00:00Z';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let dist: string;
@@ -42,8 +45,7 @@ function answer(agent: string): string | null {
 
 beforeAll(async () => {
   dist = await buildDashboard();
-  // Tuesday 10 March 2026, 10:00 in Chicago: "tomorrow" is always Wednesday the 11th.
-  server = await startTestServer({ webDist: dist, clock: fixedClock('2026-03-10T15:00:00Z', true) });
+  server = await startTestServer({ webDist: dist, clock: fixedClock(NOW, true) });
   site = hostPage(server.url);
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
   siteOrigin = `http://localhost:${(site.address() as AddressInfo).port}`;
@@ -73,8 +75,7 @@ describe('the website chat widget', () => {
     chatKey = org.organization.chatKey;
     expect((await org.api.put('/api/widget', { allowedOrigins: [siteOrigin], color: '#0f766e' })).status).toBe(200);
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(15_000);
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 } }, NOW);
     const problems = await openHost(page);
     const launcher = page.getByRole('button', { name: 'Chat with Pipe Pros' });
     await launcher.waitFor();
@@ -118,32 +119,32 @@ describe('the website chat widget', () => {
     await dialog.waitFor({ state: 'hidden' });
     expect(await launcher.getAttribute('aria-expanded')).toBe('false');
     expect(problems).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 
   it('fills a phone screen when opened', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 700 }, isMobile: true, hasTouch: true });
+    const page = await newPage(browser, { viewport: { width: 375, height: 700 }, isMobile: true, hasTouch: true }, NOW);
     const problems = await openHost(page);
     await page.getByRole('button', { name: 'Chat with Pipe Pros' }).click();
     const box = await page.getByRole('dialog').boundingBox();
     expect(box).toMatchObject({ x: 0, y: 0, width: 375, height: 700 });
     await shot(page, 'widget-mobile');
     expect(problems).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 
   it('does not appear on a site that is not allowed', async () => {
     await org.api.put('/api/widget', { allowedOrigins: ['https://elsewhere.example'] });
-    const page = await browser.newPage();
+    const page = await newPage(browser, {}, NOW);
     await page.goto(siteOrigin);
     // The config request is refused by the browser (no CORS header for this origin): no launcher.
     await page.waitForLoadState('networkidle');
     expect(await page.locator('[data-infinioffice-widget]').count()).toBe(0);
-    await page.close();
+    await page.context().close();
   });
 
   it('the dashboard page shows the snippet with this key and a live preview', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } }, NOW);
     await page.goto(`${server.url}/login`);
     await page.evaluate((t) => localStorage.setItem('io.session', JSON.stringify(t)), { accessToken: org.accessToken, refreshToken: org.refreshToken });
     await page.goto(`${server.url}/widget`);
@@ -158,6 +159,6 @@ describe('the website chat widget', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText(/origin such as/).waitFor();
     await shot(page, 'widget-settings');
-    await page.close();
+    await page.context().close();
   });
 });
