@@ -32,10 +32,19 @@ const EnvSchema = z.object({
   TWILIO_API_BASE: z.string().url().default('https://api.twilio.com'),
   DEEPGRAM_API_KEY: opt,
   DEEPGRAM_BASE_URL: z.string().url().default('https://api.deepgram.com'),
+  // Vendor model defaults, checked 2026-12-02 against the vendors' model and deprecation pages: none
+  // is announced for shutdown (gpt-4o-mini goes 2027-01-14, gpt-realtime 2027-01-20, every
+  // /v1/audio/speech model 2027-01-06, gpt-4o-*-transcribe 2027-02-26, Aura-1 went 2026-02-13).
+  DEEPGRAM_STT_MODEL: z.string().min(1).default('nova-3'),
+  DEEPGRAM_TTS_MODEL: z.string().min(1).default('aura-2-thalia-en'),
   OPENAI_API_KEY: opt,
   OPENAI_BASE_URL: z.string().url().default('https://api.openai.com/v1'),
-  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
-  OPENAI_REALTIME_MODEL: z.string().default('gpt-realtime-2.1'),
+  OPENAI_MODEL: z.string().min(1).default('gpt-6-luna'),
+  OPENAI_REALTIME_MODEL: z.string().min(1).default('gpt-realtime-2.1'),
+  OPENAI_TRANSCRIBE_MODEL: z.string().min(1).default('gpt-transcribe'),
+  /** `gpt-realtime*` models speak over the Realtime socket; others (e.g. a compatible server's) over /audio/speech. */
+  OPENAI_TTS_MODEL: z.string().min(1).default('gpt-realtime-2.1-mini'),
+  OPENAI_VOICE: z.string().min(1).default('marin'),
   LLM_BASE_URL: z.string().url().optional(),
   LLM_API_KEY: opt,
   LLM_MODEL: z.string().default('llama3.1'),
@@ -102,9 +111,12 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
     encryptionKey: e.ENCRYPTION_KEY,
     seedDemo: e.SEED_DEMO ? { email: e.DEMO_EMAIL, password: e.DEMO_PASSWORD } : undefined,
     twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, apiBase: e.TWILIO_API_BASE },
-    deepgram: e.DEEPGRAM_API_KEY ? { apiKey: e.DEEPGRAM_API_KEY, baseUrl: e.DEEPGRAM_BASE_URL } : undefined,
+    deepgram: e.DEEPGRAM_API_KEY ? { apiKey: e.DEEPGRAM_API_KEY, baseUrl: e.DEEPGRAM_BASE_URL, sttModel: e.DEEPGRAM_STT_MODEL, ttsModel: e.DEEPGRAM_TTS_MODEL } : undefined,
     openai: e.OPENAI_API_KEY
-      ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, realtimeModel: e.OPENAI_REALTIME_MODEL }
+      ? {
+        apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, realtimeModel: e.OPENAI_REALTIME_MODEL,
+        transcribeModel: e.OPENAI_TRANSCRIBE_MODEL, ttsModel: e.OPENAI_TTS_MODEL, voice: e.OPENAI_VOICE,
+      }
       : undefined,
     /** A self-hosted OpenAI-compatible chat endpoint (vLLM, Ollama, llama.cpp), no key needed. */
     llmCompatible: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL } : undefined,
@@ -121,3 +133,6 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
     simulatorKey: e.SIMULATOR_KEY,
   };
 }
+
+/** The names of every environment variable the product reads (the README's tables list exactly these). */
+export const ENV_VARIABLES: readonly string[] = Object.freeze(Object.keys(EnvSchema.shape));

@@ -9,6 +9,7 @@ import { ScriptBook, ScriptedSpeechToText } from './stt/scripted.js';
 import { FliteTextToSpeech } from './tts/offline-flite.js';
 import { DeepgramAuraTextToSpeech } from './tts/deepgram-aura.js';
 import { OpenAiTextToSpeech } from './tts/openai.js';
+import { OpenAiRealtimeTextToSpeech } from './tts/openai-realtime-tts.js';
 import { FallbackTextToSpeech } from './tts/fallback.js';
 import { OpenAiCompatibleLanguageModel } from './llm/openai-compatible.js';
 import { OpenAiRealtimeVoice } from './realtime/openai-realtime.js';
@@ -17,7 +18,7 @@ import type { LanguageModel, RealtimeVoice, SpeechToText, TextToSpeech } from '.
 /** Provider configuration (derived by config/ from the environment). */
 export interface ProvidersConfig {
   deepgram?: { apiKey: string; baseUrl?: string; sttModel?: string; ttsModel?: string };
-  openai?: { apiKey: string; baseUrl?: string; chatModel?: string; ttsModel?: string; ttsVoice?: string; realtimeModel?: string };
+  openai?: { apiKey: string; baseUrl?: string; chatModel?: string; ttsModel?: string; voice?: string; realtimeModel?: string; transcribeModel?: string };
   /** Self-hosted OpenAI-compatible chat endpoint (vLLM, Ollama, llama.cpp); no key needed. */
   openaiCompatible?: { baseUrl: string; apiKey?: string; model?: string };
   /** An operator-supplied Whisper ONNX model for sherpa-onnx-node (nothing on npm ships one). */
@@ -43,6 +44,17 @@ export interface Providers {
   describe(): Record<string, string>;
 }
 
+/** OpenAI speech: Realtime models speak over the Realtime socket, others over `/audio/speech`. */
+function openAiTts(oa: NonNullable<ProvidersConfig['openai']>): TextToSpeech {
+  const model = oa.ttsModel ?? OPENAI_TTS_DEFAULT_MODEL;
+  return model.startsWith('gpt-realtime')
+    ? new OpenAiRealtimeTextToSpeech({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model, voice: oa.voice })
+    : new OpenAiTextToSpeech({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model, voice: oa.voice });
+}
+
+/** The vendor's replacement for its retiring `/audio/speech` models (checked 2026-12-02). */
+export const OPENAI_TTS_DEFAULT_MODEL = 'gpt-realtime-2.1-mini';
+
 /** Builds providers from configuration; missing keys select local substitutes. */
 export function createProviders(cfg: ProvidersConfig = {}): Providers {
   const scriptBook = new ScriptBook();
@@ -59,14 +71,14 @@ export function createProviders(cfg: ProvidersConfig = {}): Providers {
   const ttsChoice = cfg.tts ?? (dg ? 'deepgram' : oa ? 'openai' : 'flite');
   let primary: TextToSpeech | null = null;
   if (ttsChoice === 'deepgram' && dg) primary = new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.baseUrl, model: dg.ttsModel });
-  if (ttsChoice === 'openai' && oa) primary = new OpenAiTextToSpeech({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model: oa.ttsModel, voice: oa.ttsVoice });
+  if (ttsChoice === 'openai' && oa) primary = openAiTts(oa);
   const tts = primary ? new FallbackTextToSpeech([primary, offlineTts], cfg.ttsTimeoutMs ?? 1000) : offlineTts;
   const llm = cfg.openaiCompatible
     ? new OpenAiCompatibleLanguageModel(cfg.openaiCompatible)
     : oa
       ? new OpenAiCompatibleLanguageModel({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model: oa.chatModel })
       : null;
-  const realtime = oa ? new OpenAiRealtimeVoice({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model: oa.realtimeModel }) : null;
+  const realtime = oa ? new OpenAiRealtimeVoice({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model: oa.realtimeModel, transcribeModel: oa.transcribeModel, voice: oa.voice }) : null;
   return {
     stt,
     tts,

@@ -9,8 +9,9 @@ export { LocalModelSpeechToText, sherpaOnnxTranscriber, type LocalModelSttConfig
 export { FliteTextToSpeech, type FliteTtsConfig } from './tts/offline-flite.js';
 export { DeepgramAuraTextToSpeech, type DeepgramTtsConfig } from './tts/deepgram-aura.js';
 export { OpenAiTextToSpeech, type OpenAiTtsConfig } from './tts/openai.js';
+export { OpenAiRealtimeTextToSpeech, type OpenAiRealtimeTtsConfig } from './tts/openai-realtime-tts.js';
 export { FallbackTextToSpeech } from './tts/fallback.js';
 export { OpenAiCompatibleLanguageModel, type OpenAiChatConfig } from './llm/openai-compatible.js';
 export { FallbackLanguageModel } from './llm/fallback.js';
 export { OpenAiRealtimeVoice, OPENAI_REALTIME_DEFAULTS, OPENAI_REALTIME_VOICES, type OpenAiRealtimeConfig } from './realtime/openai-realtime.js';
-export { createProviders, type Providers, type ProvidersConfig } from './create-providers.js';
+export { createProviders, OPENAI_TTS_DEFAULT_MODEL, type Providers, type ProvidersConfig } from './create-providers.js';

@@ -25,8 +25,10 @@ import { eq } from 'drizzle-orm';
 /** Speech and language providers from the configuration (local substitutes when keys are missing). */
 export function providersFor(config: Config): Providers {
   return createProviders({
-    deepgram: config.deepgram ? { apiKey: config.deepgram.apiKey, baseUrl: config.deepgram.baseUrl } : undefined,
-    openai: config.openai ? { apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, chatModel: config.openai.model, realtimeModel: config.openai.realtimeModel } : undefined,
+    deepgram: config.deepgram,
+    openai: config.openai
+      ? { apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, chatModel: config.openai.model, realtimeModel: config.openai.realtimeModel, transcribeModel: config.openai.transcribeModel, ttsModel: config.openai.ttsModel, voice: config.openai.voice }
+      : undefined,
     openaiCompatible: config.llmCompatible,
   });
 }

@@ -28,15 +28,17 @@ export async function startFake(
       res.end(String(e));
     }
   });
+  let wss: WebSocketServer | null = null;
   if (ws) {
-    const wss = new WebSocketServer({ noServer: true });
+    wss = new WebSocketServer({ noServer: true });
+    const w = wss;
     server.on('upgrade', (req, socket, head) => {
       const deny = authorizeUpgrade?.(req) ?? null;
       if (deny) {
         socket.end(`HTTP/1.1 ${deny} Denied\r\nContent-Length: 0\r\n\r\n`);
         return;
       }
-      const accept = () => wss.handleUpgrade(req, socket, head, (s) => ws(s, req));
+      const accept = () => socket.destroyed || w.handleUpgrade(req, socket, head, (s) => ws(s, req));
       const wait = upgradeDelayMs?.() ?? 0;
       if (wait > 0) setTimeout(accept, wait);
       else accept();
@@ -49,6 +51,8 @@ export async function startFake(
     url: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise((r) => {
+        // Upgraded sockets are no longer the HTTP server's: end them too, or close() waits forever.
+        for (const c of wss?.clients ?? []) c.terminate();
         server.closeAllConnections();
         server.close(() => r());
       }),

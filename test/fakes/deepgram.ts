@@ -36,6 +36,8 @@ export async function startFakeDeepgram(apiKey = 'dg-test-key'): Promise<FakeDee
       const { text } = JSON.parse(body) as { text: string };
       self.speakRequests.push({ text, query: url.searchParams });
       if (self.speakFailStatus) return void res.writeHead(self.speakFailStatus).end('{"err_msg":"fail"}');
+      // Aura-1 voices (aura-asteria-en…) were retired 2026-02-13; the vendor answers 400.
+      if (!/^aura-2-[a-z]+-[a-z]{2}$/.test(url.searchParams.get('model') ?? '')) return void res.writeHead(400, { 'content-type': 'application/json' }).end('{"err_code":"INVALID_QUERY_PARAMETER","err_msg":"No such model/version/tier combination found."}');
       if (self.speakDelayMs) await sleep(self.speakDelayMs);
       const audio = ulawSpeechFor(text);
       res.writeHead(200, { 'content-type': 'audio/basic' });

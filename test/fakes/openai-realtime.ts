@@ -88,11 +88,13 @@ export function serveRealtime(ws: WebSocket, req: IncomingMessage, st: RealtimeS
   let active: { id: string; cancelled: boolean } | null = null;
   send({ type: 'session.created', session: { id: id('sess'), object: 'realtime.session', type: 'realtime', model: 'fake-realtime', output_modalities: ['audio'], audio: { input: { format: { type: 'audio/pcm', rate: 24000 } }, output: { format: { type: 'audio/pcm', rate: 24000 }, voice: 'alloy' } } } });
 
-  const respond = async () => {
-    const turn = st.realtimeScript.shift() ?? { text: 'Okay.' };
+  const respond = async (params?: { conversation?: string; metadata?: unknown; input?: Array<{ content?: Array<{ type?: string; text?: string }> }> }) => {
+    // An out-of-band response over given input (how text is read aloud) speaks that input.
+    const given = params?.conversation === 'none' ? params.input?.flatMap((i) => i.content ?? []).find((c) => c.type === 'input_text')?.text : undefined;
+    const turn = given !== undefined ? { text: given } : (st.realtimeScript.shift() ?? { text: 'Okay.' });
     const r = { id: id('resp'), cancelled: false };
-    active = r;
-    send({ type: 'response.created', response: { id: r.id, object: 'realtime.response', status: 'in_progress', output: [] } });
+    if (given === undefined) active = r;
+    send({ type: 'response.created', response: { id: r.id, object: 'realtime.response', status: 'in_progress', output: [], metadata: params?.metadata ?? null, conversation_id: params?.conversation === 'none' ? null : 'conv_1' } });
     const item = id('item');
     if ('tool' in turn) {
       send({ type: 'response.output_item.added', response_id: r.id, output_index: 0, item: { id: item, type: 'function_call', call_id: 'call_' + item, name: turn.tool.name } });
@@ -111,8 +113,8 @@ export function serveRealtime(ws: WebSocket, req: IncomingMessage, st: RealtimeS
     send({ type: 'response.output_audio.done', response_id: r.id, item_id: item, output_index: 0, content_index: 0 });
     send({ type: 'response.output_audio_transcript.done', response_id: r.id, item_id: item, output_index: 0, content_index: 0, transcript: turn.text });
     send({ type: 'conversation.item.done', item: { id: item, type: 'message', role: 'assistant', status: 'completed' } });
-    send({ type: 'response.done', response: { id: r.id, status: 'completed' } });
-    active = null;
+    send({ type: 'response.done', response: { id: r.id, status: 'completed', metadata: params?.metadata ?? null } });
+    if (active === r) active = null;
   };
 
   const onAppend = (m: Record<string, unknown>) => {
@@ -151,7 +153,7 @@ export function serveRealtime(ws: WebSocket, req: IncomingMessage, st: RealtimeS
       case 'input_audio_buffer.append':
         return onAppend(m);
       case 'response.create':
-        return void respond();
+        return void respond(m.response as Parameters<typeof respond>[0]);
       case 'response.cancel':
         if (!active) return send({ type: 'error', error: { type: 'invalid_request_error', code: 'response_cancel_not_active', message: 'no active response' } });
         active.cancelled = true;

@@ -29,7 +29,7 @@ export class OpenAiCompatibleLanguageModel implements LanguageModel {
 
   async *chat(req: ChatRequest, signal: AbortSignal): AsyncIterable<LlmDelta> {
     const body = {
-      model: this.cfg.model ?? 'gpt-4o-mini',
+      model: this.cfg.model ?? 'gpt-6-luna',
       stream: true,
       stream_options: { include_usage: true },
       messages: req.messages.map(toWire),

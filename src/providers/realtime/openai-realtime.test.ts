@@ -80,7 +80,7 @@ describe('OpenAI Realtime (GA)', () => {
   });
 
   it('a connect that never completes fails at the connect timeout', async () => {
-    oa.realtimeOpenDelayMs = 5000;
+    oa.realtimeOpenDelayMs = 1000;
     try {
       const t0 = performance.now();
       await expect(new OpenAiRealtimeVoice({ apiKey: oa.apiKey, baseUrl: `${oa.url}/v1`, connectTimeoutMs: 200 }).connect({ instructions: '' })).rejects.toMatchObject({ status: 408 });
@@ -88,5 +88,29 @@ describe('OpenAI Realtime (GA)', () => {
     } finally {
       oa.realtimeOpenDelayMs = 0;
     }
+  });
+});
+
+describe('OpenAI speech over the Realtime socket (the replacement for the retiring /audio/speech models)', () => {
+  it('reads each sentence as an out-of-band response on one socket, μ-law 8 kHz, in the requested voice', async () => {
+    const { OpenAiRealtimeTextToSpeech } = await import('../index.js');
+    const tts = new OpenAiRealtimeTextToSpeech({ apiKey: oa.apiKey, baseUrl: `${oa.url}/v1` });
+    const before = oa.realtimeConnections;
+    const refusals = oa.realtimeRefusals.length;
+    const read = async (text: string, voice?: string) => {
+      let bytes = 0;
+      for await (const c of tts.synthesize(text, { voice })) if (c.kind === 'ulaw') bytes += c.data.length;
+      return bytes;
+    };
+    const [a, b] = await Promise.all([read('We open at eight tomorrow.', 'coral'), read('Goodbye.')]);
+    expect(a).toBe(5 * 60 * 8);
+    expect(b).toBe(1 * 60 * 8);
+    expect(oa.realtimeConnections).toBe(before + 1);
+    expect(oa.realtimeModels.at(-1)).toBe('gpt-realtime-2.1-mini');
+    const creates = oa.realtimeEvents.filter((e) => e.type === 'response.create').slice(-2) as Array<{ response: Record<string, any> }>;
+    expect(creates.map((c) => c.response.conversation)).toEqual(['none', 'none']);
+    expect(creates.map((c) => c.response.audio.output.voice).sort()).toEqual(['coral', 'marin']);
+    expect(oa.realtimeRefusals.length).toBe(refusals);
+    await tts.close();
   });
 });

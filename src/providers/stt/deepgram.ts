@@ -37,7 +37,7 @@ export class DeepgramSpeechToText implements SpeechToText {
   open(o: SttOpen): SttStream {
     const q = new AsyncQueue<SttEvent>();
     const params = new URLSearchParams({
-      model: this.cfg.model ?? 'nova-2-phonecall',
+      model: this.cfg.model ?? 'nova-3',
       encoding: 'linear16',
       sample_rate: String(o.sampleRate),
       channels: '1',

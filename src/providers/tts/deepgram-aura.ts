@@ -21,7 +21,7 @@ export class DeepgramAuraTextToSpeech implements TextToSpeech {
 
   async *synthesize(text: string, o: TtsOpts = {}): AsyncIterable<AudioChunk> {
     const params = new URLSearchParams({
-      model: o.voice?.startsWith('aura') ? o.voice : (this.cfg.model ?? 'aura-asteria-en'),
+      model: o.voice?.startsWith('aura') ? o.voice : (this.cfg.model ?? 'aura-2-thalia-en'),
       encoding: 'mulaw',
       sample_rate: '8000',
       container: 'none',
