@@ -12,7 +12,7 @@ import { createKnowledgeBase } from './knowledge.js';
 import type { ChatMessage, LanguageModel } from './llm/language-model.js';
 import { llmTurn } from './llm/turn.js';
 import { conversationMachine, type Effect } from './machine.js';
-import { createNlu, createServiceMatcher, type Understanding } from './nlu/index.js';
+import { answerTo, createNlu, createServiceMatcher, type Understanding } from './nlu/index.js';
 import type { BrainPorts } from './ports.js';
 import { noteText, prompt, stateName } from './replies.js';
 import type { ToolContext } from './tools/index.js';
@@ -186,6 +186,12 @@ function factNames(u: Understanding): string[] {
 
 const THANKS_ONLY = /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|alright|all right|no|nope),? )*(?:thanks?|thank you|thx)(?: so much| very much| a lot)?(?:,? (?:bye|goodbye))?[.!]*$/;
 
+/** Words that turn a "yes" at the read-back into a change ("yes, but make it 4", "yeah, 4 not 3"). */
+const CHANGE_WORDS = /\b(not|but|instead|change|rather|different|switch|move|earlier|later)\b/;
+
+/** "not a problem", "why not": a "not" that changes nothing. */
+const IDIOMS = /\bnot (?:a problem|at all|bad|an issue)\b|\bwhy not\b/g;
+
 const INFO_QUESTION = /\b(open|close[ds]?|hours|how much|price|cost|charge|where|located|address|insurance|walk-?ins?|parking|warranty|accept|pay)\b/;
 
 /** Reads a turn into the chart's event: emergencies first, then hand-off, task switches, questions. */
@@ -207,14 +213,23 @@ export function toEvent(
   if (u.email) facts.email = u.email;
   if (u.address) facts.address = u.address;
   if (u.staff) facts.staff = u.staff;
+  // at "shall I cancel / book it?" the action said plainly decides over a leading "no" about something else
+  const yn = expecting === 'cancel' ? answerTo(u.text, 'cancel') ?? u.yesNo : expecting === 'confirm' ? answerTo(u.text, 'book') ?? u.yesNo : u.yesNo;
+  if (expecting === 'confirm' && yn === 'yes' && !u.correction && !CHANGE_WORDS.test(u.text.replace(IDIOMS, ' '))) {
+    // a confirmation never changes what was agreed: loose words in "yes, that's right" are not a new service or time
+    delete facts.service;
+    delete facts.when;
+    delete facts.staff;
+  }
   const turn: TurnEvent = {
     type: 'TURN',
     text: raw.trim(),
     facts,
-    ...(u.yesNo ? { yesNo: u.yesNo } : {}),
+    ...(yn ? { yesNo: yn } : {}),
     ...(u.pick !== undefined ? { pick: u.pick } : {}),
     ...(u.shift && (expecting === 'pick' || expecting === 'confirm') ? { shift: u.shift } : {}),
     ...(u.hourGuessed ? { hourGuessed: true } : {}),
+    ...(u.weekday && facts.when ? { weekday: u.weekday } : {}),
     bookIntent: u.intents.includes('book'),
     sameNumber: u.sameNumber,
     expecting,
@@ -224,7 +239,7 @@ export function toEvent(
   if (expecting === 'anything' && THANKS_ONLY.test(u.text)) return { type: 'GOODBYE' };
   if (expecting === 'message') return turn;
   const intents = u.intents.filter((i) => i !== 'emergency');
-  const answering = ['confirm', 'cancel', 'pick'].includes(expecting) && !!u.yesNo;
+  const answering = ['confirm', 'cancel', 'pick'].includes(expecting) && !!yn;
   if (intents.includes('human')) return { type: 'HUMAN' };
   for (const task of ['cancel', 'reschedule'] as const) {
     if (intents[0] === task && ctx.task !== task) return { type: 'START', task, turn };

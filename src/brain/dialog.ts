@@ -37,6 +37,8 @@ export interface TurnEvent {
   shift?: 'later' | 'earlier';
   /** The hour was said without am/pm ("at 7"); it may be flipped to fit the opening hours. */
   hourGuessed?: boolean;
+  /** The date was said as a bare weekday: among offers, that weekday's slot is meant. */
+  weekday?: number;
   bookIntent: boolean;
   sameNumber: boolean;
   expecting: Expecting;
@@ -189,12 +191,17 @@ export function fitToHours(business: BusinessProfile, wish: TimeWish, guessed: b
   return inside(flipped) ? { ...wish, time: flipped } : wish;
 }
 
-/** The offered slot the wish names by its time ("three works" after "3 PM or 4:30"), if any. */
-export function matchOffered(offered: Slot[], wish: TimeWish, tz: string): Slot | undefined {
+/**
+ * The offered slot the wish names by its time ("three works" after "3 PM or 4:30"), if any. A date
+ * said as a bare weekday ("Tuesday at 3 then") names the offered Tuesday, whichever week it is in.
+ */
+export function matchOffered(offered: Slot[], wish: TimeWish, tz: string, weekday?: number): Slot | undefined {
   if (!wish.time) return undefined;
   return offered.find((s) => {
     const p = localParts(s.start, tz);
-    return p.time === wish.time && (!wish.date || p.date === wish.date);
+    if (p.time !== wish.time) return false;
+    if (!wish.date || p.date === wish.date) return true;
+    return !!weekday && DateTime.fromISO(p.date, { zone: tz }).weekday === weekday;
   });
 }
 
@@ -215,12 +222,14 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   const offered = p.offered ?? ctx.offered;
   if (f.when) {
     const merged = fitToHours(ctx.business, mergeWish(ctx.wish, f.when), !!ev.hourGuessed);
-    const match = matchOffered(offered, merged, ctx.business.timezone);
+    const match = matchOffered(offered, merged, ctx.business.timezone, ev.weekday);
+    if (match) merged.date = localParts(match.start, ctx.business.timezone).date;
     Object.assign(p, match ? { slot: match, wish: merged } : { wish: merged, slot: undefined, searchNeeded: true });
   }
-  if (ev.pick !== undefined && offered.length) {
+  if (ev.pick !== undefined && offered.length && !f.when?.time) {
+    // "the later one": a position among the offers; a stated time decides over a position
     p.slot = ev.pick === 'last' ? offered[offered.length - 1] : offered[Math.min(ev.pick, offered.length - 1)];
-  } else if (ev.expecting === 'pick' && ev.yesNo === 'yes' && offered.length) {
+  } else if (ev.expecting === 'pick' && ev.yesNo === 'yes' && offered.length && !f.when) {
     // "sure" to two options takes the first; the read-back still follows before anything is booked
     p.slot = offered[0];
   } else if (ev.shift && offered.length && !f.when?.time) {

@@ -60,7 +60,11 @@ export function readTurn(c: TurnCase): TurnResult {
     if (f.staff) slots.staff = f.staff;
     if (ctx.offered.length) {
       const p = applyTurn(ctx, turn);
-      if (p.slot) slots.choice = DateTime.fromISO(p.slot.start, { zone: tz }).toFormat('HH:mm');
+      if (p.slot) {
+        slots.choice = DateTime.fromISO(p.slot.start, { zone: tz }).toFormat('HH:mm');
+        // "Friday at 1 then": the weekday names the offered Friday, which is what the dialog keeps
+        if (slots.date) slots.date = DateTime.fromISO(p.slot.start, { zone: tz }).toISODate()!;
+      }
     }
   }
   return { intent: labelOf(ev, c.expecting), slots };

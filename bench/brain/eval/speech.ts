@@ -159,11 +159,12 @@ export function emailAddress(rng: Rng, name: string): { email: string; said: str
 }
 
 /** How a caller names a service: its name or a synonym, with or without an article. */
-export function sayService(rng: Rng, s: ServiceInfo): string {
-  const phrase = rng.chance(0.5) || !s.synonyms?.length ? s.name.toLowerCase() : rng.pick(s.synonyms);
-  return phrase;
+export function sayService(rng: Rng, s: ServiceInfo, avoid: string[] = []): string {
+  const synonyms = (s.synonyms ?? []).filter((x) => !avoid.some((a) => x.includes(a)));
+  return rng.chance(0.5) || !synonyms.length ? s.name.toLowerCase() : rng.pick(synonyms);
 }
 
+const PHRASE_START = /^(?:at|on|for|and|can|could|please|my|i'd|i'm|it's|maybe|how|what|would|actually|just)$/i;
 const FILLERS = ['um', 'uh', 'uh', 'um', 'like', 'you know', 'so', 'hmm', 'well', 'er'];
 const SLIPS: Array<[RegExp, string]> = [
   [/\bi'd like\b/gi, 'i would like'],
@@ -188,14 +189,12 @@ export function noisy(rng: Rng, text: string, opts: { fillers?: number; asr?: nu
     t = t.replace(re, to);
   }
   if (rng.chance(opts.fillers ?? 0.35)) {
+    // people hesitate at phrase boundaries: at the start, after a pause (comma), or before a new phrase
     const ws = t.split(' ');
-    const at = rng.int(0, Math.max(0, ws.length - 1));
-    // never inside a number said as words or digits: a filler goes between phrases
-    const inName = /^[A-Z]/.test(ws[at] ?? '') && /^[A-Z]/.test(ws[at - 1] ?? '');
-    if (!inName && !/^\d|^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|fifteen|forty|o'clock|oh|am|pm|a|p|m)\b/i.test(ws[at] ?? '')) {
-      ws.splice(at, 0, `${rng.pick(FILLERS)},`);
-      t = ws.join(' ');
-    }
+    const spots = ws.map((_, i) => i).filter((i) => i === 0 || /,$/.test(ws[i - 1]) || PHRASE_START.test(ws[i]));
+    const at = rng.pick(spots);
+    ws.splice(at, 0, `${rng.pick(FILLERS)},`);
+    t = ws.join(' ');
   }
   if (rng.chance(0.08)) {
     // a hesitation: the first word said twice

@@ -8,7 +8,11 @@
  * - an hour without am/pm is read inside a working day: 7–11 → morning, 12 → noon, 1–6 → afternoon,
  *   unless a part of day says otherwise ("8 tonight" → 20:00);
  * - "the 18th" is this month's 18th, or next month's when that has passed;
- * - when one utterance names two values ("Tuesday, I mean Wednesday"), the later one wins.
+ * - when one utterance names two values ("Tuesday, I mean Wednesday"), the later one wins;
+ * - a value said after "not" is excluded, wherever it stands ("4, not 3", "not tomorrow, Friday");
+ * - "a week from Tuesday" is a week after the next Tuesday; "the one after" / "the following one" /
+ *   "the Friday after that" count from the date just named (even a negated one: "not tomorrow, the
+ *   one after"); "Friday after next" is a week after the next Friday.
  */
 import { DateTime } from 'luxon';
 
@@ -46,26 +50,47 @@ const MONTH_RE = 'january|jan|february|feb|march|april|apr|may|june|july|august|
 interface Hit<T> {
   at: number;
   value: T;
+  /** Said after "not": the caller excludes it. */
+  negated?: boolean;
+  /** Set on a bare weekday (1 = Monday). */
+  weekday?: number;
+}
+
+/** "not", "but not", "and not" right before a value (a filler may sit between). */
+const NEGATION = /\b(?:not|n't)\s+(?:(?:on|at|for|the|this|that|a|uh|um|\d{1,2})\s+)*$/;
+
+/** True when the value at `at` in `s` is said after "not". */
+function negatedAt(s: string, at: number): boolean {
+  return NEGATION.test(s.slice(Math.max(0, at - 24), at));
 }
 
 type DateValue = { date: string } | { range: { from: string; to: string } };
 type TimeValue = { kind: 'at' | 'after' | 'before'; time: string; guessed?: boolean };
 
 /** Parses the time wish in `text` (already normalized, numbers as digits); undefined when none. */
-export function parseTimeWish(text: string, now: Date, timezone: string, info?: { hourGuessed?: boolean }): TimeWish | undefined {
+export function parseTimeWish(
+  text: string,
+  now: Date,
+  timezone: string,
+  info?: { hourGuessed?: boolean; weekday?: number },
+): TimeWish | undefined {
   const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
   const masked = { s: ` ${text} ` };
-  const dates = findDates(masked, today);
+  const orig = masked.s;
+  const dates = findDates(masked, today, orig);
   const pod = findPartOfDay(` ${text} `);
-  const times = findTimes(masked, pod?.value);
+  const times = findTimes(masked, pod?.value, orig);
   const earliest = /\b(earliest|soonest|as soon as|asap|(?:first|1st|next) (?:available|opening|thing)|right away|whenever|any ?time(?! (?:before|after|between))|no preference|(?:doesn't|does not) matter)\b/.test(text);
 
-  if (!dates.length && !times.length && !pod && !earliest) return undefined;
+  if (!dates.some((d) => !d.negated) && !times.some((t) => !t.negated) && !pod && !earliest) return undefined;
   const wish: TimeWish = {};
-  const lastDate = last(dates);
+  const lastDate = last(dates.filter((d) => !d.negated));
   if (lastDate) Object.assign(wish, lastDate.value);
+  // a bare weekday ("Tuesday at 3 then") may name an offered Tuesday of another week
+  if (lastDate?.weekday && info) info.weekday = lastDate.weekday;
   if (pod) wish.partOfDay = pod.value;
-  for (const t of [...times].sort((a, b) => a.at - b.at)) {
+  const kept = times.some((t) => t.value.kind === 'at' && !t.negated) ? times.filter((t) => !t.negated) : times.filter((t) => t.value.kind !== 'at');
+  for (const t of [...kept].sort((a, b) => a.at - b.at)) {
     if (t.value.kind === 'at') wish.time = t.value.time;
     else wish[t.value.kind] = t.value.time;
     if (t.value.kind === 'at' && info) info.hourGuessed = !!t.value.guessed;
@@ -95,17 +120,36 @@ function iso(d: DateTime): string {
   return d.toISODate()!;
 }
 
-function findDates(m: { s: string }, today: DateTime): Array<Hit<DateValue>> {
+const WD = 'monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|saturday|sunday';
+
+function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<DateValue>> {
   const hits: Array<Hit<DateValue>> = [];
-  const add = (at: number, value: DateValue) => hits.push({ at, value });
+  const add = (at: number, value: DateValue, weekday?: number) =>
+    hits.push({ at, value, ...(negatedAt(orig, at) ? { negated: true } : {}), ...(weekday ? { weekday } : {}) });
+  const count = (w: string) => (/^\d/.test(w) ? Number(w) : ({ a: 1, an: 1, one: 1, two: 2, three: 3 } as Record<string, number>)[w] ?? 1);
+  // "the one after" / "the following Friday" / "the Friday after that": resolved against the date before it
+  const refs: Array<{ at: number; weekday?: number }> = [];
+  mask(m, new RegExp(`\\bthe (?:(?:one|${WD}) after(?: that)?(?! next)|following (?:one|${WD}))\\b`, 'g'), (x) => {
+    const wd = new RegExp(WD).exec(x[0]);
+    refs.push({ at: x.index, ...(wd ? { weekday: WEEKDAYS[wd[0]] } : {}) });
+  });
+  // "a week from Tuesday": a modifier of the date that follows
+  const weeksFrom: Array<{ end: number; weeks: number }> = [];
+  mask(m, /\b(a|an|one|1|two|2|three|3) weeks? (?:from|after) (today|now)\b/g, (x) => add(x.index, { date: iso(today.plus({ weeks: count(x[1]) })) }));
+  mask(m, /\b(a|one|1|two|2|three|3) weeks? (?:from|after) (?:this |next |on )?(?=\S)/g, (x) => weeksFrom.push({ end: x.index + x[0].length, weeks: count(x[1]) }));
   mask(m, /\b(\d{4})-(\d{2})-(\d{2})\b/g, (x) => add(x.index, { date: `${x[1]}-${x[2]}-${x[3]}` }));
   mask(m, /\bday after tomorrow\b/g, (x) => add(x.index, { date: iso(today.plus({ days: 2 })) }));
   mask(m, /\b(tomorrow|tmrw|tomorow)\b/g, (x) => add(x.index, { date: iso(today.plus({ days: 1 })) }));
-  mask(m, /\bin (\d{1,2}|a|an) (day|week)s?\b|\ba week from (today|now)\b/g, (x) => {
-    const n = x[1] === undefined ? 1 : /^\d/.test(x[1]) ? Number(x[1]) : 1;
+  mask(m, /\bin (\d{1,2}|a|an) (day|week)s?\b/g, (x) => {
+    const n = /^\d/.test(x[1]) ? Number(x[1]) : 1;
     add(x.index, { date: iso(today.plus(x[2] === 'day' ? { days: n } : { weeks: n })) });
   });
   mask(m, /\b(today|tonight|this (?=morning|afternoon|evening))\b/g, (x) => add(x.index, { date: iso(today) }));
+  // "Monday next week", "next week on Monday": that weekday of next week
+  mask(m, new RegExp(`\\b(${WD})s? (?:of )?next week\\b|\\bnext week,? (?:on )?(${WD})\\b`, 'g'), (x) => {
+    const wd = WEEKDAYS[x[1] ?? x[2]];
+    add(x.index, { date: iso(today.startOf('week').plus({ weeks: 1, days: wd - 1 })) });
+  });
   mask(m, /\b(early |later |end of )?(next|this|the) week(end)?\b|\b(?:end of|later) (?:the|this) week\b|\b(?:over )?the weekend\b/g, (x) =>
     add(x.index, { range: weekRange(x[0], today) }),
   );
@@ -124,14 +168,31 @@ function findDates(m: { s: string }, today: DateTime): Array<Hit<DateValue>> {
     const d = dayOfMonth(today, Number(x[1]));
     if (d) add(x.index, { date: d });
   });
-  mask(m, /\b(?:(this|next|coming|on) )?(monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|saturday|sunday)s?\b/g, (x) => {
+  mask(m, new RegExp(`\\b(?:(this|next|coming|on) )?(${WD})s?( after next)?\\b`, 'g'), (x) => {
     const wd = WEEKDAYS[x[2]];
     let delta = (wd - today.weekday + 7) % 7;
     if (delta === 0 && x[1] !== 'this') delta = 7;
     // "next Thursday" said on a Tuesday is the Thursday of next week, not the day after tomorrow
     if (x[1] === 'next' && today.plus({ days: delta }).weekNumber === today.weekNumber) delta += 7;
-    add(x.index, { date: iso(today.plus({ days: delta })) });
+    if (x[3]) delta += 7;
+    add(x.index, { date: iso(today.plus({ days: delta })) }, x[1] === 'next' || x[3] ? undefined : wd);
   });
+  for (const w of weeksFrom) {
+    const base = hits.find((h) => h.at >= w.end - 1 && h.at <= w.end + 2 && 'date' in h.value);
+    if (base && 'date' in base.value) {
+      base.value = { date: iso(DateTime.fromISO(base.value.date, { zone: today.zone }).plus({ weeks: w.weeks })) };
+      delete base.weekday;
+    }
+  }
+  for (const r of refs) {
+    const before = hits.filter((h) => h.at < r.at && 'date' in h.value).sort((a, b) => b.at - a.at)[0];
+    const ref = before && 'date' in before.value ? DateTime.fromISO(before.value.date, { zone: today.zone }) : undefined;
+    let d: DateTime | undefined;
+    if (ref && r.weekday) d = ref.plus({ days: ((r.weekday - ref.weekday + 7) % 7) || 7 });
+    else if (ref) d = ref.plus({ weeks: 1 });
+    else if (r.weekday) d = today.startOf('week').plus({ weeks: 1, days: r.weekday - 1 });
+    if (d) hits.push({ at: r.at, value: { date: iso(d) } });
+  }
   return hits;
 }
 
@@ -200,7 +261,8 @@ export function resolveHour(h: number, meridiem: 'am' | 'pm' | undefined, pod: P
   return h <= 6 ? h + 12 : h;
 }
 
-function findTimes(m: { s: string }, pod: PartOfDay | undefined): Array<Hit<TimeValue>> {
+function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: string): Array<Hit<TimeValue>> {
+  // hits are pushed with their position; several passes may see the same hour only once (masking)
   const hits: Array<Hit<TimeValue>> = [];
   const kindOf = (at: number): TimeValue['kind'] => {
     const before = m.s.slice(Math.max(0, at - 22), at);
@@ -213,7 +275,8 @@ function findTimes(m: { s: string }, pod: PartOfDay | undefined): Array<Hit<Time
   const add = (at: number, h: number, min: number, mer?: 'am' | 'pm') => {
     if (h > 23 || min > 59) return;
     const guessed = !mer && !pod && h >= 1 && h <= 11;
-    hits.push({ at, value: { kind: kindOf(at), time: hhmm(resolveHour(h, mer, pod), min), ...(guessed ? { guessed } : {}) } });
+    const negated = negatedAt(orig, at);
+    hits.push({ at, value: { kind: kindOf(at), time: hhmm(resolveHour(h, mer, pod), min), ...(guessed ? { guessed } : {}) }, ...(negated ? { negated } : {}) });
   };
   const mer = (s: string | undefined): 'am' | 'pm' | undefined => (s ? (s[0] === 'a' ? 'am' : 'pm') : undefined);
   const range = (at: number, h1: number, m1: number, h2: number, m2: number, mer1?: 'am' | 'pm', mer2?: 'am' | 'pm') => {
@@ -234,22 +297,32 @@ function findTimes(m: { s: string }, pod: PartOfDay | undefined): Array<Hit<Time
   });
   mask(m, /\b(\d{1,2})(?::([0-5]\d))? ?-?ish\b/g, (x) => add(x.index, Number(x[1]), Number(x[2] ?? 0)));
   mask(m, /\b(noon|midday|lunch ?time|(?<=around |about |at )lunch|midnight)\b/g, (x) => add(x.index, x[1] === 'midnight' ? 0 : 12, 0, x[1] === 'midnight' ? 'am' : 'pm'));
-  mask(m, /\b(\d{1,2})(?::| )?([0-5]\d)?\s*([ap])\.? ?m\b\.?/g, (x) => add(x.index, Number(x[1]), Number(x[2] ?? 0), mer(x[3])));
+  mask(m, /\b(\d{1,2})(?::| |(?= ?[ap]))(?:oh )?([0-5]?\d)?\s*([ap])\.? ?m\b\.?/g, (x) => add(x.index, Number(x[1]), Number(x[2] ?? 0), mer(x[3])));
+  // "3 in the afternoon", "9 in the morning", "8 at night": the part of day is the meridiem
+  mask(m, /\b(\d{1,2})(?::| )?([0-5]\d)? (?:in the (morning|afternoon|evening)|at night|tonight)\b/g, (x) =>
+    add(x.index, Number(x[1]), Number(x[2] ?? 0), x[3] === 'morning' ? 'am' : Number(x[1]) === 12 ? undefined : 'pm'),
+  );
   mask(m, /\b(\d{1,2}):([0-5]\d)\b/g, (x) => add(x.index, Number(x[1]), Number(x[2])));
+  mask(m, /\b(\d{1,2}) oh ([1-9])\b/g, (x) => add(x.index, Number(x[1]), Number(x[2])));
   mask(m, /\bhalf past (\d{1,2})\b/g, (x) => add(x.index, Number(x[1]), 30));
-  mask(m, /\b(?:a )?quarter past (\d{1,2})\b/g, (x) => add(x.index, Number(x[1]), 15));
+  mask(m, /\b(?:a )?quarter (?:past|after) (\d{1,2})\b/g, (x) => add(x.index, Number(x[1]), 15));
   mask(m, /\b(?:a )?quarter (?:to|of|till) (\d{1,2})\b/g, (x) => add(x.index, (Number(x[1]) + 11) % 12 || 12, 45));
   mask(m, /\b(\d{1,2}) ?o'? ?clock\b/g, (x) => add(x.index, Number(x[1]), 0));
   mask(m, /\b(1[0-2]|0?[1-9]) ([0-5]\d)\b(?! ?(?:\d|minutes|mins|hours|days|weeks|people|dollars|bucks))/g, (x) => add(x.index, Number(x[1]), Number(x[2])));
   mask(
     m,
-    /\b(at|around|about|by|after|before|until|till|from|say|how about|maybe|past|later than|earlier than|than|wait|make it|mean|or|actually|instead)[, ]+(\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|mins|hours|days|weeks|people|dollars|bucks|\/))/g,
+    /\b(at|around|about|by|after|before|until|till|from|say|how about|what about|maybe|past|later than|earlier than|than|wait|make it|make that|mean|or|actually|instead|not|no|for|do|take|try|change it to|move it to|said)[, ]+(\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|mins|hours|days|weeks|people|persons?|kids|dogs|cats|cars|dollars|bucks|of\b|\/))/g,
     (x) => add(x.index + x[0].length - x[2].length, Number(x[2]), 0),
   );
-  if (!hits.length) {
+  // "11 then", "4 works", "3 is fine": an hour confirmed by what follows it
+  mask(m, /(?:^|[ ,])(1[0-2]|[1-9])(?=[ ,]+(?:then|instead|works|would work|would be (?:better|great|good)|is (?:fine|good|better|perfect|great)|please|sounds good)\b)/g, (x) =>
+    add(x.index + x[0].length - x[1].length, Number(x[1]), 0),
+  );
+  if (!hits.some((h) => !h.negated)) {
+    // a short answer that is just an hour ("4, not 3"): every lone hour, the negated ones excluded later
     const words = m.s.trim().split(/\s+/).filter(Boolean);
-    const lone = /(?:^| )(1[0-2]|[1-9])(?= |$)(?! ?(?:minutes|mins|hours|days|weeks|people|dollars|bucks))/.exec(m.s);
-    if (lone && words.length <= 5) add(lone.index + 1, Number(lone[1]), 0);
+    const lone = /(?:^|[ ,])(1[0-2]|[1-9])(?=[ ,.!?]|$)(?![ ,]*(?:minutes|mins|hours|days|weeks|people|dollars|bucks))/g;
+    if (words.length <= 6) for (let x = lone.exec(m.s); x; x = lone.exec(m.s)) add(x.index + x[0].length - x[1].length, Number(x[1]), 0);
   }
   return hits;
 }

@@ -19,7 +19,7 @@ export type { TimeWish, PartOfDay } from './datetime.js';
 export { PART_OF_DAY_WINDOWS, parseTimeWish, resolveHour } from './datetime.js';
 export type { EmergencyHit } from './emergency.js';
 export type { Intent, YesNo } from './intent.js';
-export { findIntents, isCorrection, pickOption, relativeShift, yesNo } from './intent.js';
+export { answerTo, findIntents, isCorrection, pickOption, relativeShift, yesNo } from './intent.js';
 export { bareName, findName } from './names.js';
 export { findPhone, speakPhone, toE164 } from './phone.js';
 export { findEmail } from './email.js';
@@ -49,6 +49,8 @@ export interface Understanding {
   shift?: 'later' | 'earlier';
   /** The hour of `when.time` was said without am/pm and read by the working-day rule. */
   hourGuessed?: boolean;
+  /** The date of `when` was said as a bare weekday (1 = Monday). */
+  weekday?: number;
   /** A staff member the caller asked for ("with Ana"). */
   staff?: string;
   /** The caller means the number they are calling from ("this number", "the one I'm calling from"). */
@@ -79,6 +81,24 @@ function staffFinder(business: BusinessProfile): (text: string) => string | unde
   };
 }
 
+/**
+ * The part of an answer to "may I have your name?" that can be the name: "yeah it's Priya Patel",
+ * "Sam Lee, and you can reach me at 720…", "Ben Chen, my email is …" → the leading words only.
+ */
+function nameAnswer(text: string, country: string): string {
+  let t = text;
+  const email = findEmail(t);
+  if (email) t = t.slice(0, email.start) + ' ' + t.slice(email.end);
+  const phone = findPhone(t, country);
+  if (phone) t = t.slice(0, phone.start) + ' ' + t.slice(phone.end);
+  const lead = /^(?:(?:yeah|yes|yep|sure|so|ok|okay|oh|sorry|it's|its|it is|this is|i'm|im|i am|my name is|my name's|name's|the name is)[,\s]+)+/;
+  const chunks = t.split(/[,.;!?]| and | but | my (?:number|phone|cell|email)| you can | reach me| here\b/).map((c) => `${c.trim()} `.replace(lead, '').trim());
+  return chunks.find((c) => c && !INTERJECTION.test(c)) ?? '';
+}
+
+/** Words said around an answer that are never the answer ("oh wait", "hold on", "actually"). */
+const INTERJECTION = /^(?:wait|hold on|hang on|hmm|actually|well|sorry|hi|hello|hey|right|alright|all right|sure|thanks|thank you|no|yes|yeah|ok|okay|oh|um|uh)$/;
+
 /** Prepares the offline parser for a business (service matcher, emergency vocabulary). */
 export function createNlu(business: BusinessProfile): Nlu {
   const services = createServiceMatcher(business.services);
@@ -86,7 +106,7 @@ export function createNlu(business: BusinessProfile): Nlu {
   const country = business.country ?? 'US';
   const findStaff = staffFinder(business);
   return {
-    bareName: (raw) => bareName(normalize(raw)),
+    bareName: (raw) => bareName(nameAnswer(normalize(raw), country)),
     understand(raw, now) {
       const text = normalize(raw);
       let rest = ` ${text} `;
@@ -100,7 +120,7 @@ export function createNlu(business: BusinessProfile): Nlu {
       const address = findAddress(rest.slice(1, -1));
       if (address) blank(address.start, address.end);
       const digits = numbersToDigits(rest.trim());
-      const timeInfo: { hourGuessed?: boolean } = {};
+      const timeInfo: { hourGuessed?: boolean; weekday?: number } = {};
       const when = parseTimeWish(digits, now, business.timezone, timeInfo);
       const name = findName(text);
       const month = DateTime.fromJSDate(now, { zone: business.timezone }).month;
@@ -119,6 +139,7 @@ export function createNlu(business: BusinessProfile): Nlu {
       if (service) u.service = service;
       if (when) u.when = when;
       if (when?.time && timeInfo.hourGuessed) u.hourGuessed = true;
+      if (when?.date && timeInfo.weekday) u.weekday = timeInfo.weekday;
       if (name) {
         u.name = name.name;
         if (name.company) u.company = name.company;

@@ -46,13 +46,37 @@ export function isCorrection(text: string): boolean {
   return /\b(actually|instead|make it|change (it|that) to|rather|i meant|i mean|no wait|wait,? no|scratch that|sorry,? i mean|on second thought|can we do|let's do|let's make it|switch (it )?to|not \w+,? but)\b/.test(text);
 }
 
-/** An index into the options just offered ("the first one" → 0, "the later one" → last), or undefined. */
+const POSITION: Record<string, number | 'last'> = {
+  '1st': 0, first: 0, earlier: 0, earliest: 0, former: 0, '2nd': 1, second: 1, '3rd': 2, third: 2, last: 'last', later: 'last', latter: 'last', latest: 'last',
+};
+const ORD = '1st|first|2nd|second|3rd|third|last|earlier|earliest|later|latter|latest|former';
+
+/**
+ * An index into the options just offered ("the first one" → 0, "the later one" → last), or undefined.
+ * A position said as a noun phrase counts ("I'll take the second", "the earlier one works better");
+ * "the 1st of March", "the first thing", "the last time I came" do not.
+ */
 export function pickOption(text: string): number | 'last' | undefined {
-  const alone = /^(?:(?:ok|okay|yes|yeah|um|uh),? )?(?:the )?(1st|first|2nd|second|3rd|third|last|earlier|later)(?: one)?(?: please)?[.!]?$/.exec(text.trim());
-  if (alone) return ({ '1st': 0, first: 0, earlier: 0, '2nd': 1, second: 1, '3rd': 2, third: 2 } as Record<string, number>)[alone[1]] ?? 'last';
-  if (/\b(1st|first|earlier|earliest) (one|option|slot|time)\b|\bthe (1st|first|earlier) one\b/.test(text)) return 0;
-  if (/\b(2nd|second) (one|option|slot|time)\b/.test(text)) return 1;
-  if (/\b(3rd|third) (one|option|slot|time)\b/.test(text)) return 2;
-  if (/\b(last|later|latter) (one|option|slot|time)\b/.test(text)) return 'last';
+  const t = text.trim().replace(/[.!?]+$/, '');
+  const alone = new RegExp(`^(?:(?:ok|okay|yes|yeah|um|uh|so|hmm),? )*(?:the )?(${ORD})(?: one)?(?: please)?$`).exec(t);
+  if (alone) return POSITION[alone[1]];
+  const noun = new RegExp(`\\b(${ORD}) (?:one|option|slot|time|of the two)\\b(?! (?:i|we) (?:came|was|were|went|had))`).exec(t);
+  if (noun) return POSITION[noun[1]];
+  const taken = new RegExp(`\\b(?:take|want|do|book|prefer|choose|pick|go with|like|grab) the (${ORD})\\b(?! (?:of|week|day|month|thing|available))`).exec(t);
+  if (taken) return POSITION[taken[1]];
+  return undefined;
+}
+
+/**
+ * Yes or no to a question about one action ("shall I cancel it?"): the action said plainly decides,
+ * so a leading "no" that declines something else ("no need to rebook, just cancel it") is a yes, and
+ * "don't cancel" is a no. Undefined when the turn does not name the action.
+ */
+export function answerTo(text: string, action: 'cancel' | 'book'): YesNo | undefined {
+  const verb = action === 'cancel' ? 'cancel+(?:l?ing|l?ed)?|call (?:it )?off' : 'book(?: it)?|schedule(?: it)?|lock (?:it|that) in|confirm(?: it)?';
+  const negated = new RegExp(`\\b(?:don't|do not|dont|not|never|no need to|won't|wouldn't|rather not|no reason to)\\s+(?:(?:just|really|actually|want to|wanna|need to|have to|go ahead and)\\s+)?(?:${verb})\\b`);
+  if (negated.test(text)) return 'no';
+  if (action === 'cancel' && /\b(?:keep|leave) (?:it|the appointment|my appointment|that)\b/.test(text)) return 'no';
+  if (new RegExp(`\\b(?:${verb})\\b`).test(text)) return 'yes';
   return undefined;
 }

@@ -10,10 +10,27 @@ export function normalize(raw: string): string {
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\b(?:mm+|uh)[ -]?(?:hmm+|huh)\b|\bmhm\b/g, 'yes')
+    .replace(CONTRACTIONS_RE, (w) => CONTRACTIONS[w])
     .replace(FILLER_RE, ' ')
+    .replace(STUTTER_RE, '$1')
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Contractions as speech recognisers often write them, without the apostrophe ("im", "its", "dont"). */
+const CONTRACTIONS: Record<string, string> = {
+  im: "i'm", ive: "i've", id: "i'd", its: "it's", dont: "don't", doesnt: "doesn't", didnt: "didn't", cant: "can't", wont: "won't",
+  thats: "that's", whats: "what's", lets: "let's", youre: "you're", theyre: "they're", isnt: "isn't", wasnt: "wasn't", couldnt: "couldn't",
+  wouldnt: "wouldn't", shouldnt: "shouldn't", ill: "i'll", names: "name's",
+};
+const CONTRACTIONS_RE = /\b(?:im|ive|id|its|dont|doesnt|didnt|cant|wont|thats|whats|lets|youre|theyre|isnt|wasnt|couldnt|wouldnt|shouldnt|ill(?= (?:take|do|be|need|call|come|have|go))|names(?= (?:is|are)\b)|(?<=\bmy )names)\b/g;
+
+/**
+ * A word said twice in a row by hesitation ("it's it's", "the the", "Wednesday, Wednesday"). Number
+ * words and digits are left alone: "five five five" is part of a phone number.
+ */
+const STUTTER_RE =
+  /\b(?!(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|double|triple|no|bye|very|so|really|ha|knock|\d+)\b)([a-z][a-z']+)(?:,? \1\b)+/g;
 
 /** Splits normalized text into word tokens (letters, digits, apostrophes, colons inside times). */
 export function tokens(text: string): string[] {
@@ -56,7 +73,10 @@ export function numbersToDigits(text: string): string {
         if (unit in ORDINALS) return `${base + ORDINALS[unit]}${suffix(base + ORDINALS[unit])}`;
         return String(base + UNITS[unit]);
       }
-      if (small === 'one' && ONE_AS_WORD.test(text.slice(Math.max(0, offset - 12), offset))) return m;
+      const timeFollows = /^\s+(?:thirty|fifteen|forty|fifty|twenty|ten|oh|o'?clock|[ap]\.?\s?m\b|in the (?:morning|afternoon|evening)|\d)/.test(text.slice(offset + 3));
+      if (small === 'one' && !timeFollows && ONE_AS_WORD.test(text.slice(Math.max(0, offset - 12), offset))) return m;
+      // "the nine one", "the 2:30 one": "one" after a time is the pronoun
+      if (small === 'one' && /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|fifteen|forty five|o'clock|am|pm|noon))\s+$/.test(text.slice(Math.max(0, offset - 14), offset)) && /^\s*(?:$|then|please|works|is|would|sounds|that|[,.!?])/.test(text.slice(offset + 3))) return m;
       if (small) return String(UNITS[small]);
       if (ord) return `${ORDINALS[ord]}${suffix(ORDINALS[ord])}`;
       return m;

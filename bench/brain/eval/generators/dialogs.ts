@@ -27,7 +27,9 @@ const gen: Generator = {
       const date = sayDate(rng, s.date, today);
       const name = personName(rng);
       const address = `${rng.int(10, 999)} ${rng.pick(STREETS)}`;
-      const svcSaid = withArticle(rng, sayService(rng, svc));
+      // a service named by an emergency phrase ("no heat") is an emergency call, not a booking
+      const emergencyWords = (b.emergencyKeywords ?? []).map((k) => (typeof k === 'string' ? k : k.term));
+      const svcSaid = withArticle(rng, sayService(rng, svc, emergencyWords));
       const base: Omit<DialogCase, 'cls' | 'opening' | 'answers' | 'expect'> = { business: biz, now: local(now), callerPhone: `+1${biz.area}55501${rng.int(10, 99)}` };
       const answers: DialogCase['answers'] = { service: [svcSaid], name: [name], address: [address], phone: [`${biz.area} 555 0142`] };
       const expect = { service: svc.name, date: s.date.toISODate()!, time: s.time };
