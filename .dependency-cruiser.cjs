@@ -1,10 +1,16 @@
 /**
- * Imports run one way (STYLE.md): api/telephony → voice → brain → booking/leads/calls/notify/business
- * → db/live. providers imports only audio and lib. Anything may import lib, audio and config types.
- * wiring/, server.ts and main.ts are the composition root and may import everything.
+ * Imports run one way (STYLE.md): api/telephony/simulator → conversations → voice → brain →
+ * booking/leads/calls/notify/business → db/live. providers imports only audio and lib. Anything may
+ * import lib, audio and config types. wiring/, server.ts and main.ts are the composition root: they
+ * may import everything and nothing imports them.
+ *
+ * conversations/ (a conversation's lifecycle: call record, leads, the brain and its ports) is called
+ * by the edges and uses the brain and the domain modules; the voice session never needs it (the
+ * composition root hands a session its conversation), so it sits between the edges and voice.
  */
 const LAYERS = [
   ['api', 'telephony', 'simulator'],
+  ['conversations'],
   ['voice'],
   ['channels'],
   ['brain'],
@@ -22,6 +28,13 @@ LAYERS.forEach((layer, i) => {
     from: { path: `^src/(${layer.join('|')})/` },
     to: { path: `^src/(${above.join('|')}|wiring)/`, dependencyTypesNot: ['type-only'] },
   });
+});
+rules.push({
+  name: 'nothing-imports-the-composition-root',
+  comment: 'wiring/, server.ts and main.ts assemble the product; the modules they assemble never import them (the simulator CLI\'s own embedded server is a root too)',
+  severity: 'error',
+  from: { path: '^src/', pathNot: '^src/(main|server|seed-demo)\\.ts$|^src/wiring/|^src/simulator/embedded-server\\.ts$' },
+  to: { path: '^src/(wiring/|main\\.ts$|server\\.ts$)' },
 });
 rules.push({
   name: 'providers-are-leaves',

@@ -35,9 +35,10 @@ const norm = (s: string) => s.trim().toLowerCase();
 
 /**
  * The port for one conversation of one organization. `holder` (the call or chat session id) owns
- * the conversation's hold, so its own hold never hides a slot from it.
+ * the conversation's hold, so its own hold never hides a slot from it. `origin` says which call
+ * record and channel its bookings come from (written with the appointment, in its transaction).
  */
-export function createConversationBookingPort(deps: BookingDeps, orgId: string, holder: string): ConversationBookingPort {
+export function createConversationBookingPort(deps: BookingDeps, orgId: string, holder: string, origin: { callId?: string; source?: string } = {}): ConversationBookingPort {
   const names = () => namesOf(deps.db, orgId);
   async function serviceIdOf(name: string, id?: string): Promise<string | null> {
     const { services } = await names();
@@ -88,7 +89,7 @@ export function createConversationBookingPort(deps: BookingDeps, orgId: string, 
       if (!serviceId) return { ok: false, reason: 'not_found', message: `no service called "${input.serviceName}"` };
       const base = {
         serviceId, start: new Date(input.slot.start), customer: { name: input.customer.name ?? 'Caller', phone: input.customer.phone, email: input.customer.email },
-        address: input.customer.address, notes: input.notes, source: 'conversation', holder, idempotencyKey: input.idempotencyKey, actor: 'agent',
+        address: input.customer.address, notes: input.notes, source: origin.source ?? 'conversation', callId: origin.callId ?? null, holder, idempotencyKey: input.idempotencyKey, actor: 'agent',
       };
       try {
         return { ok: true, appointment: await view((await bookAppointment(deps, orgId, { ...base, staffId: input.slot.staffId ?? null })).appointment) };

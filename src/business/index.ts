@@ -4,3 +4,4 @@ export * from './audit.js';
 export * from './settings.js';
 export * from './organizations.js';
 export * from './catalog.js';
+export * from './profile.js';

@@ -11,7 +11,8 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs, type CliOptions } from './args.js';
 import { loadScenarios } from './scenario.js';
 import { closingLines, scenarioLines, summary } from './report.js';
-import { runScenarios, startEmbeddedServer, type EmbeddedServer, type Target } from './run.js';
+import { runScenarios, type Target } from './run.js';
+import { startEmbeddedServer, type EmbeddedServer } from './embedded-server.js';
 
 async function main(argv: string[]): Promise<number> {
   let opts: CliOptions;

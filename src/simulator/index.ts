@@ -1,7 +1,8 @@
 /** The call simulator: scenario files, scripted callers on the text and phone channels, verdicts. */
 export { loadScenarios, Scenario, CallerLine, Expectations, type LoadedScenario } from './scenario.js';
 export { BusinessBlock, CreateTestOrganization, type TestOrganization } from './business-block.js';
-export { runScenario, runScenarios, startEmbeddedServer, type Target, type ScenarioResult, type EmbeddedServer } from './run.js';
+export { runScenario, runScenarios, type Target, type ScenarioResult } from './run.js';
+export { startEmbeddedServer, type EmbeddedServer } from './embedded-server.js';
 export { judge, outcomeOf, OUTCOMES, type Verdict } from './verdicts.js';
 export { readRecords, type CallRecords } from './records.js';
 export { scenarioLines, closingLines, summary } from './report.js';

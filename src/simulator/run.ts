@@ -3,17 +3,10 @@
  * one named by URL): a fresh organization per scenario, the scripted call, then the verdicts from the
  * records. Scenarios are independent, so they run side by side in a small pool.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../config/index.js';
-import { createLogger } from '../lib/index.js';
-import { startServer } from '../server.js';
 import type { CreateTestOrganization, TestOrganization } from './business-block.js';
 import { playPhone, playText, type CallerRun } from './callers.js';
 import { apiClient } from './client.js';
-import { startTwilioRestFake, type TwilioRestFake } from './twilio-rest.js';
+import type { TwilioRestFake } from './twilio-rest.js';
 import { readRecords, type CallRecords, type TranscriptTurn } from './records.js';
 import type { LoadedScenario } from './scenario.js';
 import { judge, outcomeOf, type Verdict } from './verdicts.js';
@@ -122,34 +115,4 @@ export async function runScenarios(target: Target, scenarios: LoadedScenario[], 
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 2, scenarios.length)) }, worker));
   return results;
-}
-
-/** A product server started in-process on embedded defaults (fresh temporary data directory). */
-export interface EmbeddedServer { target: Target; twilio: TwilioRestFake; close(): Promise<void> }
-
-/**
- * Starts the whole product on 127.0.0.1, port 0, in a fresh temporary data directory, with its own
- * simulator key and Twilio credentials pointing at a local stand-in of Twilio's REST API (so live
- * transfers of phone calls have somewhere to go).
- */
-export async function startEmbeddedServer(opts: { logLevel?: string; inMemory?: boolean } = {}): Promise<EmbeddedServer> {
-  const dir = opts.inMemory ? null : mkdtempSync(join(tmpdir(), 'infinioffice-sim-'));
-  const simulatorKey = randomBytes(24).toString('hex');
-  const accountSid = `AC${randomBytes(16).toString('hex')}`;
-  const authToken = randomBytes(16).toString('hex');
-  const twilio = await startTwilioRestFake(accountSid, authToken);
-  const config = loadConfig({
-    PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir ?? ':memory:', SEED_DEMO: 'false', LOG_LEVEL: opts.logLevel ?? 'silent', SIMULATOR_KEY: simulatorKey,
-    TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken, TWILIO_API_BASE: twilio.url,
-  });
-  const server = await startServer(config, { logger: createLogger(config.logLevel, { pretty: false }) });
-  return {
-    target: { url: server.url, simulatorKey, twilioAuthToken: authToken, twilioRest: twilio },
-    twilio,
-    async close() {
-      await server.close();
-      await twilio.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }

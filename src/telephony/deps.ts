@@ -1,13 +1,20 @@
+import type { CallRow } from '../calls/index.js';
+import type { LoadedBusiness, Receptionist } from '../conversations/index.js';
 import type { Providers } from '../providers/index.js';
-import type { GreetingCache } from '../voice/index.js';
-import type { Receptionist } from '../wiring/receptionist.js';
+import type { CallEngine, GreetingCache, MediaSink } from '../voice/index.js';
+import type { Prewarmed } from './prewarm.js';
 import type { TwilioCredentials } from './twilio/index.js';
+
+/** What an authorized stream runs with. */
+export interface StreamContext { call: CallRow; business: LoadedBusiness; prewarmed?: Prewarmed }
 
 /** What the phone edge is built from (filled in by the composition root). */
 export interface TelephonyDeps {
   receptionist: Receptionist;
   providers: Providers;
   greetings: GreetingCache;
+  /** The voice session of one authorized stream (assembled by the composition root). */
+  createEngine(context: StreamContext, sink: MediaSink): CallEngine;
   /** This process's id; calls it was running when it died are marked interrupted at its next start. */
   nodeId: string;
   /** The auth token Twilio signs with: the organization's own, else the server's. */

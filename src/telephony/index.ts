@@ -1,6 +1,7 @@
 /** telephony/: the Twilio edge — webhooks, the Media Streams socket, TwiML and REST. */
 export * from './twilio/index.js';
-export type { TelephonyDeps } from './deps.js';
+export type { TelephonyDeps, StreamContext } from './deps.js';
 export { createTwilioWebhooks } from './webhooks.js';
-export { createMediaStreamRoute, createEngine as createCallEngine, type StreamContext } from './stream.js';
+export { createMediaStreamRoute } from './stream.js';
+export { realtimeOptions } from './prewarm.js';
 export { MediaStreamConnection, bridgeConnection, DEFAULT_MAX_FRAME_BYTES, CLOSE, type StartMessage } from './media-stream/index.js';

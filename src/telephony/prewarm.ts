@@ -1,8 +1,7 @@
 import type { CallRow } from '../calls/index.js';
-import type { LoadedBusiness } from '../wiring/business-profile.js';
+import { callTarget, type LoadedBusiness } from '../conversations/index.js';
 import type { RealtimeOpts, RealtimeSession } from '../providers/index.js';
 import type { BrainEvent } from '../brain/index.js';
-import { callTarget } from './call-target.js';
 import type { TelephonyDeps } from './deps.js';
 
 /** What the webhook prepared while the phone was ringing, for the stream's `start`. */
@@ -42,7 +41,7 @@ function openRealtime(deps: TelephonyDeps, call: CallRow, business: LoadedBusine
  * The model connection's options for a business: its brain, its chosen voice when the engine speaks
  * it (else the engine's default) and its language as a transcription hint.
  */
-export function realtimeOptions(deps: TelephonyDeps, brain: { instructions: string; tools: RealtimeOpts['tools'] }, business: LoadedBusiness): RealtimeOpts {
+export function realtimeOptions(deps: Pick<TelephonyDeps, 'providers'>, brain: { instructions: string; tools: RealtimeOpts['tools'] }, business: LoadedBusiness): RealtimeOpts {
   const voice = business.agent.voice;
   const speaks = deps.providers.realtime?.voices?.includes(voice) ?? false;
   return { instructions: brain.instructions, tools: brain.tools, ...(speaks ? { voice } : {}), language: business.agent.language.slice(0, 2).toLowerCase() };

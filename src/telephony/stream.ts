@@ -1,19 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { toSessionPort } from '../brain/index.js';
-import { callTarget } from './call-target.js';
-import { consumeStreamToken, type CallRow } from '../calls/index.js';
-import { CallSession, RealtimeCallSession, type CallEngine, type MediaSink } from '../voice/index.js';
+import { consumeStreamToken } from '../calls/index.js';
+import type { CallEngine } from '../voice/index.js';
 import type { ApiContext } from '../api/context.js';
-import type { LoadedBusiness } from '../wiring/business-profile.js';
-import type { TelephonyDeps } from './deps.js';
+import type { StreamContext, TelephonyDeps } from './deps.js';
 import { bridgeConnection, MediaStreamConnection, DEFAULT_MAX_FRAME_BYTES, type StartMessage } from './media-stream/index.js';
-import { realtimeOptions, takePrewarmed, type Prewarmed } from './prewarm.js';
+import { takePrewarmed } from './prewarm.js';
 import { externalBase, wsBase } from './public-url.js';
 import { isValidTwilioSignature } from './twilio/index.js';
-
-/** What an authorized stream runs with. */
-export interface StreamContext { call: CallRow; business: LoadedBusiness; prewarmed?: Prewarmed }
 
 /**
  * `WS /twilio/stream`: only Twilio may open it (the upgrade is signed over the `<Stream url>`), and
@@ -49,47 +43,11 @@ export function createMediaStreamRoute(deps: TelephonyDeps) {
         },
       });
       bridgeConnection(conn, (c, _start, sink) => {
-        const engine = createEngine(deps, c, sink);
+        const engine = deps.createEngine(c, sink);
         live.add(engine);
         conn.on('close', () => live.delete(engine));
         return engine;
       });
     });
   };
-}
-
-/**
- * The voice session of one call over a media sink: the cascade or realtime engine, recorded as it
- * happens. Shared by the phone (`channel: 'phone'`) and the dashboard's browser test call (`'test'`,
- * whose `from` is a person's label, not a phone number the brain could call back).
- */
-export function createEngine(deps: TelephonyDeps, { call, business, prewarmed }: StreamContext, sink: MediaSink): CallEngine {
-  const target = callTarget(call);
-  const recorder = deps.receptionist.recorder(target);
-  const { providers } = deps;
-  recorder.setCostFlags({ paidStt: providers.stt.label !== 'scripted.stt', paidTts: providers.tts.label !== providers.offlineTts.label, paidLlm: Boolean(providers.llm) });
-  const voice = business.agent.voice === 'default' ? '' : business.agent.voice;
-  void deps.receptionist.callStarted({ orgId: call.organizationId, callId: call.id, channel: call.channel, from: call.from, startedAt: call.startedAt });
-  const rec = {
-    ...recorder,
-    onEnd: (s: { reason: string; endedAt: Date }) => {
-      deps.providers.scriptBook.clear(call.id);
-      return recorder.onEnd(s);
-    },
-  };
-  if (call.engine === 'realtime' && providers.realtime) {
-    const record = (e: { type: string }) => void rec.onEvent('brain', { ...e });
-    if (prewarmed?.realtime) prewarmed.realtime.onEvent.fn = record;
-    const brain = prewarmed?.realtime?.brain ?? deps.receptionist.realtimeBrain(target, business, record);
-    return new RealtimeCallSession(sink, {
-      realtime: providers.realtime, brain, recorder: rec, lineTts: providers.offlineTts, greetings: deps.greetings, preconnected: prewarmed?.realtime?.connecting,
-    }, { callId: call.id, orgId: call.organizationId, connect: realtimeOptions(deps, brain, business), timing: { maxCallMs: business.config.maxCallMinutes * 60_000 } });
-  }
-  const { conversation } = deps.receptionist.start(target, business);
-  return new CallSession(sink, {
-    conversation: toSessionPort(conversation),
-    providers: { stt: providers.stt, tts: providers.tts, fallbackTts: providers.offlineTts },
-    recorder: rec,
-    greetings: deps.greetings,
-  }, { callId: call.id, orgId: call.organizationId, voice, timing: { maxCallMs: business.config.maxCallMinutes * 60_000 } });
 }

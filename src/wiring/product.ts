@@ -11,7 +11,8 @@ import { createProviders, type Providers } from '../providers/index.js';
 import { GreetingCache } from '../voice/index.js';
 import { createMediaStreamRoute, createTwilioWebhooks, updateCallTwiml, dialTwiml, type TelephonyDeps } from '../telephony/index.js';
 import { markInterruptedCalls } from '../calls/index.js';
-import { createReceptionist } from './receptionist.js';
+import { createReceptionist } from '../conversations/index.js';
+import { createCallEngineFactory } from './call-engine.js';
 import { createCalendars } from '../booking/calendars/index.js';
 import { createIntegrationRoutes } from '../api/routes/integrations/index.js';
 import { createNotifyRoutes } from '../api/routes/notify/index.js';
@@ -68,8 +69,10 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
       },
     },
   });
+  const greetings = new GreetingCache();
   const telephony: TelephonyDeps = {
-    receptionist, providers, greetings: new GreetingCache(), nodeId: config.nodeId,
+    receptionist, providers, greetings, nodeId: config.nodeId,
+    createEngine: createCallEngineFactory({ receptionist, providers, greetings }),
     authToken: async () => config.twilio.authToken ?? devToken!,
     credentials,
   };

@@ -7,7 +7,7 @@ import { errors, isUuid } from '../../lib/index.js';
 import { normalizePhone } from '../../business/index.js';
 import { createCall, recordTurn } from '../../calls/index.js';
 import type { Conversation, BrainEvent } from '../../brain/index.js';
-import type { Receptionist } from '../../wiring/receptionist.js';
+import type { Receptionist } from '../../conversations/index.js';
 import type { ApiContext } from '../context.js';
 import { enforceLimit } from '../plugins/rate-limit.js';
 import { widgetCors } from './widget.js';

@@ -10,7 +10,7 @@ import { schema } from '../../db/index.js';
 import { errors } from '../../lib/index.js';
 import { createCall } from '../../calls/index.js';
 import {
-  bridgeConnection, createCallEngine, MediaStreamConnection, DEFAULT_MAX_FRAME_BYTES, CLOSE,
+  bridgeConnection, MediaStreamConnection, DEFAULT_MAX_FRAME_BYTES, CLOSE,
   type StreamContext, type TelephonyDeps,
 } from '../../telephony/index.js';
 import type { CallEngine } from '../../voice/index.js';
@@ -91,7 +91,7 @@ export function createTestCallRoute(deps: TelephonyDeps) {
       // Our one addition to Twilio's protocol: the page learns which call record it is making.
       conn.on('start', ({ call }, start) => socket.send(JSON.stringify({ event: 'call', streamSid: start.streamSid, call: { id: call.id } })));
       bridgeConnection(conn, (c, _start, sink) => {
-        const engine = createCallEngine(deps, c, sink);
+        const engine = deps.createEngine(c, sink);
         live.add(engine);
         conn.on('close', () => live.delete(engine));
         return engine;

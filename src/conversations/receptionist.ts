@@ -1,23 +1,16 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { schema } from '../db/index.js';
 import type { Clock, Logger } from '../lib/index.js';
 import type { LiveStore } from '../live/index.js';
-import { createConversation, realtimeBrain, type BrainEvent, type BrainPorts, type Conversation, type LanguageModel } from '../brain/index.js';
-import { createConversationBookingPort, type BookingDeps } from '../booking/index.js';
+import { createConversation, realtimeBrain, type BrainEvent, type Conversation, type LanguageModel } from '../brain/index.js';
+import type { BookingDeps } from '../booking/index.js';
+import { organizationClock } from '../business/index.js';
 import { captureLead, type LeadEventSink } from '../leads/index.js';
-import { completeCall, createCallRecorder, linkCall, recordEvent, type CallCompletedSink } from '../calls/index.js';
-import { loadBusinessProfile, organizationClock, type LoadedBusiness } from './business-profile.js';
+import { completeCall, createCallRecorder, recordEvent, type CallCompletedSink } from '../calls/index.js';
+import { conversationPorts, type EscalationChannels } from './ports.js';
+import { loadBusiness, type LoadedBusiness } from './profile.js';
+import type { ConversationTarget } from './target.js';
 
-/** How urgent situations reach the owner and how calls are handed to a person. */
-export interface EscalationChannels {
-  /** Starts the owner alert ladder for an urgent lead; answers the channels it will use. */
-  startEscalation?(db: Db, leadId: string): Promise<{ notified: string[] }>;
-  /** Transfers a live phone call to `to`; false when it could not be done. */
-  transferCall?(orgId: string, callSid: string, to: string): Promise<boolean>;
-}
-
-/** What the receptionist is built from (the composition root fills it in). */
+/** What the receptionist is built from (the composition root fills it in; `clock` is the server's). */
 export interface ReceptionistDeps {
   db: Db;
   clock: Clock;
@@ -31,8 +24,6 @@ export interface ReceptionistDeps {
   languageModel?: LanguageModel;
 }
 
-/** One conversation's identity: the organization, the call record, and the phone line if any. */
-export interface ConversationTarget { orgId: string; callId: string; callSid?: string | null; callerPhone?: string | null; channel: 'phone' | 'chat' | 'test' }
 
 /**
  * The AI receptionist of every organization: loads a business, and starts conversations whose tools
@@ -40,7 +31,7 @@ export interface ConversationTarget { orgId: string; callId: string; callSid?: s
  */
 export function createReceptionist(deps: ReceptionistDeps) {
   const publish = (orgId: string, type: string, data: Record<string, unknown>) =>
-    void deps.live.publish({ type, organizationId: orgId, data, at: new Date().toISOString() }).catch(() => undefined);
+    void deps.live.publish({ type, organizationId: orgId, data, at: deps.clock.now().toISOString() }).catch(() => undefined);
 
   /** Records a lead (announced in its transaction) and tells the dashboard. */
   async function recordLead(input: Parameters<typeof captureLead>[2]) {
@@ -58,48 +49,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
   /** Brain events that become call events: tool calls (the outcome is read from them) and state changes. */
   const RECORDED_BRAIN_EVENTS = new Set(['tool_call', 'state']);
 
-  function ports(t: ConversationTarget, clock: Clock): BrainPorts {
-    const bookingDeps: BookingDeps = { db: deps.db, clock, logger: deps.logger, ...deps.booking };
-    const booking = createConversationBookingPort(bookingDeps, t.orgId, t.callId);
-    const lead = recordLead;
-    return {
-      booking: {
-        ...booking,
-        async book(input) {
-          const r = await booking.book(input);
-          if (r.ok) {
-            await deps.db.update(schema.appointments).set({ callId: t.callId, source: t.channel })
-              .where(and(eq(schema.appointments.id, r.appointment.id), eq(schema.appointments.organizationId, t.orgId)));
-            await linkCall(deps.db, t.callId, { appointmentId: r.appointment.id });
-            // the lead is captured by the brain's capture_lead right after this booking (with its priority)
-            publish(t.orgId, 'appointment.booked', { appointmentId: r.appointment.id, callId: t.callId, start: r.appointment.start, service: r.appointment.serviceName });
-          }
-          return r;
-        },
-      },
-      leads: {
-        async captureLead(input) {
-          const row = await lead({ organizationId: t.orgId, callId: t.callId, ...input, priority: input.priority });
-          return { id: row.id };
-        },
-        async takeMessage(input) {
-          const row = await lead({ organizationId: t.orgId, callId: t.callId, ...input, need: input.text, kind: 'message', priority: input.urgent ? 'HIGH' : 'NORMAL' });
-          return { id: row.id };
-        },
-      },
-      escalation: {
-        async escalateEmergency(input) {
-          const row = await lead({ organizationId: t.orgId, callId: t.callId, name: input.name, phone: input.phone, address: input.address, need: input.summary, kind: 'emergency', priority: input.priority });
-          const started = input.priority === 'URGENT' && deps.escalation?.startEscalation ? await deps.escalation.startEscalation(deps.db, row.id) : { notified: [] };
-          return { notified: started.notified };
-        },
-        async transferToHuman({ to }) {
-          if (t.channel !== 'phone' || !t.callSid || !deps.escalation?.transferCall) return { accepted: false };
-          return { accepted: await deps.escalation.transferCall(t.orgId, t.callSid, to) };
-        },
-      },
-    };
-  }
+  const ports = (t: ConversationTarget, clock: Clock) => conversationPorts({ db: deps.db, logger: deps.logger, booking: deps.booking, escalation: deps.escalation, recordLead, publish }, t, clock);
 
   /** Closes a call (outcome, cost), announces it and takes it off the active list. */
   async function complete(call: { orgId: string; callId: string }, end: { endedAt: Date; reason?: string; costFlags?: Parameters<typeof completeCall>[2]['costFlags'] }) {
@@ -114,7 +64,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
     captureLead: recordLead,
     callStarted,
     complete,
-    load: (orgId: string) => loadBusinessProfile(deps.db, orgId),
+    load: (orgId: string) => loadBusiness(deps.db, orgId),
     clockOf: (business: LoadedBusiness) => organizationClock(business.org, deps.clock),
     /** Starts a conversation for a call or chat; brain events go to the call record as they happen. */
     start(t: ConversationTarget, business: LoadedBusiness): { conversation: Conversation; onEvent: (e: BrainEvent) => void; clock: Clock } {

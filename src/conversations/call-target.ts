@@ -1,5 +1,5 @@
 import type { CallRow } from '../calls/index.js';
-import type { ConversationTarget } from '../wiring/receptionist.js';
+import type { ConversationTarget } from './target.js';
 
 /**
  * Who the conversation of a voice call is with. Only a phone call's `from` is a number the brain may

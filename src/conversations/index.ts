@@ -1,0 +1,11 @@
+/**
+ * conversations/: the application service that runs one conversation's lifecycle for every channel
+ * (phone, chat, browser test call): loads the business, starts and completes the call record,
+ * records leads, builds the brain with its ports, and publishes live events. The edges (`telephony/`,
+ * `api/`) call it; `wiring/` only assembles it.
+ */
+export { createReceptionist, type Receptionist, type ReceptionistDeps } from './receptionist.js';
+export type { EscalationChannels } from './ports.js';
+export { loadBusiness, toBusinessProfile, type LoadedBusiness } from './profile.js';
+export type { ConversationTarget, Publish } from './target.js';
+export { callTarget } from './call-target.js';

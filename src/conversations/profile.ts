@@ -1,0 +1,32 @@
+import type { BusinessProfile } from '../brain/index.js';
+import { loadBusinessRecord, type BusinessRecord } from '../business/index.js';
+import type { Db } from '../db/index.js';
+
+/** A business as a conversation runs with it: its configuration rows and the brain's view of them. */
+export type LoadedBusiness = Pick<BusinessRecord, 'org' | 'config' | 'agent'> & { profile: BusinessProfile };
+
+/** The brain's view of a business: active services and staff, hours, knowledge, emergency words. */
+export function toBusinessProfile({ org, config, services, staff, knowledge }: BusinessRecord): BusinessProfile {
+  const activeServices = services.filter((s) => s.active);
+  return {
+    name: org.name,
+    timezone: org.timezone,
+    industry: org.industry as BusinessProfile['industry'],
+    hours: config.hours,
+    holidays: config.holidays,
+    services: activeServices.map((s) => ({ id: s.id, name: s.name, durationMin: s.durationMin, priceCents: s.priceCents ?? undefined, synonyms: s.synonyms })),
+    staff: staff.filter((s) => s.active).map((s) => ({ id: s.id, name: s.name, services: activeServices.filter((x) => s.serviceIds.includes(x.id)).map((x) => x.name) })),
+    greeting: config.greeting || undefined,
+    escalationNumber: config.escalationNumber ?? undefined,
+    address: config.address ?? undefined,
+    emergencyKeywords: config.emergencyKeywords.map((k) => ({ term: k.phrase, priority: k.priority })),
+    knowledge: knowledge.map((k) => ({ q: k.question ?? undefined, title: k.title ?? undefined, a: k.body })),
+    afterHours: config.afterHours,
+  };
+}
+
+/** Loads one business for a conversation (404 `NOT_FOUND` when the organization does not exist). */
+export async function loadBusiness(db: Db, orgId: string): Promise<LoadedBusiness> {
+  const record = await loadBusinessRecord(db, orgId);
+  return { org: record.org, config: record.config, agent: record.agent, profile: toBusinessProfile(record) };
+}

@@ -1,0 +1,5 @@
+/** One conversation's identity: the organization, the call record, and the phone line if any. */
+export interface ConversationTarget { orgId: string; callId: string; callSid?: string | null; callerPhone?: string | null; channel: 'phone' | 'chat' | 'test' }
+
+/** A live event for the dashboard (the shape `LiveStore.publish` takes, minus the time stamp). */
+export type Publish = (orgId: string, type: string, data: Record<string, unknown>) => void;

@@ -1,0 +1,46 @@
+import { toSessionPort } from '../brain/index.js';
+import { callTarget, type Receptionist } from '../conversations/index.js';
+import type { Providers } from '../providers/index.js';
+import { realtimeOptions, type StreamContext } from '../telephony/index.js';
+import { CallSession, RealtimeCallSession, type CallEngine, type GreetingCache, type MediaSink } from '../voice/index.js';
+
+/** What a call's voice session is assembled from. */
+export interface CallEngineDeps { receptionist: Receptionist; providers: Providers; greetings: GreetingCache }
+
+/**
+ * The voice session of one call over a media sink: the cascade or realtime engine, recorded as it
+ * happens. Shared by the phone (`channel: 'phone'`) and the dashboard's browser test call (`'test'`,
+ * whose `from` is a person's label, not a phone number the brain could call back).
+ */
+export function createCallEngineFactory(deps: CallEngineDeps) {
+  return function createEngine({ call, business, prewarmed }: StreamContext, sink: MediaSink): CallEngine {
+    const target = callTarget(call);
+    const recorder = deps.receptionist.recorder(target);
+    const { providers } = deps;
+    recorder.setCostFlags({ paidStt: providers.stt.label !== 'scripted.stt', paidTts: providers.tts.label !== providers.offlineTts.label, paidLlm: Boolean(providers.llm) });
+    const voice = business.agent.voice === 'default' ? '' : business.agent.voice;
+    void deps.receptionist.callStarted({ orgId: call.organizationId, callId: call.id, channel: call.channel, from: call.from, startedAt: call.startedAt });
+    const rec = {
+      ...recorder,
+      onEnd: (s: { reason: string; endedAt: Date }) => {
+        deps.providers.scriptBook.clear(call.id);
+        return recorder.onEnd(s);
+      },
+    };
+    if (call.engine === 'realtime' && providers.realtime) {
+      const record = (e: { type: string }) => void rec.onEvent('brain', { ...e });
+      if (prewarmed?.realtime) prewarmed.realtime.onEvent.fn = record;
+      const brain = prewarmed?.realtime?.brain ?? deps.receptionist.realtimeBrain(target, business, record);
+      return new RealtimeCallSession(sink, {
+        realtime: providers.realtime, brain, recorder: rec, lineTts: providers.offlineTts, greetings: deps.greetings, preconnected: prewarmed?.realtime?.connecting,
+      }, { callId: call.id, orgId: call.organizationId, connect: realtimeOptions(deps, brain, business), timing: { maxCallMs: business.config.maxCallMinutes * 60_000 } });
+    }
+    const { conversation } = deps.receptionist.start(target, business);
+    return new CallSession(sink, {
+      conversation: toSessionPort(conversation),
+      providers: { stt: providers.stt, tts: providers.tts, fallbackTts: providers.offlineTts },
+      recorder: rec,
+      greetings: deps.greetings,
+    }, { callId: call.id, orgId: call.organizationId, voice, timing: { maxCallMs: business.config.maxCallMinutes * 60_000 } });
+  };
+}
