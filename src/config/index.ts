@@ -45,6 +45,10 @@ const EnvSchema = z.object({
   /** `gpt-realtime*` models speak over the Realtime socket; others (e.g. a compatible server's) over /audio/speech. */
   OPENAI_TTS_MODEL: z.string().min(1).default('gpt-realtime-2.1-mini'),
   OPENAI_VOICE: z.string().min(1).default('marin'),
+  /** A self-hosted OpenAI-compatible transcription server (speaches, faster-whisper-server), e.g. http://gpu:8000/v1. */
+  STT_BASE_URL: z.string().url().optional(),
+  STT_MODEL: z.string().min(1).default('Systran/faster-whisper-small'),
+  STT_API_KEY: opt,
   LLM_BASE_URL: z.string().url().optional(),
   LLM_API_KEY: opt,
   LLM_MODEL: z.string().default('llama3.1'),
@@ -118,6 +122,8 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
         transcribeModel: e.OPENAI_TRANSCRIBE_MODEL, ttsModel: e.OPENAI_TTS_MODEL, voice: e.OPENAI_VOICE,
       }
       : undefined,
+    /** A self-hosted OpenAI-compatible transcription endpoint (endpointed utterances to /audio/transcriptions). */
+    sttCompatible: e.STT_BASE_URL ? { baseUrl: e.STT_BASE_URL, model: e.STT_MODEL, apiKey: e.STT_API_KEY } : undefined,
     /** A self-hosted OpenAI-compatible chat endpoint (vLLM, Ollama, llama.cpp), no key needed. */
     llmCompatible: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL } : undefined,
     nodeId: e.NODE_ID ?? hostname(),

@@ -6,6 +6,7 @@
 import { DeepgramSpeechToText } from './stt/deepgram.js';
 import { LocalModelSpeechToText, sherpaOnnxTranscriber, type SherpaWhisperModel } from './stt/local-model.js';
 import { ScriptBook, ScriptedSpeechToText } from './stt/scripted.js';
+import { openAiCompatibleSpeechToText } from './stt/openai-compatible.js';
 import { FliteTextToSpeech } from './tts/offline-flite.js';
 import { DeepgramAuraTextToSpeech } from './tts/deepgram-aura.js';
 import { OpenAiTextToSpeech } from './tts/openai.js';
@@ -21,9 +22,11 @@ export interface ProvidersConfig {
   openai?: { apiKey: string; baseUrl?: string; chatModel?: string; ttsModel?: string; voice?: string; realtimeModel?: string; transcribeModel?: string };
   /** Self-hosted OpenAI-compatible chat endpoint (vLLM, Ollama, llama.cpp); no key needed. */
   openaiCompatible?: { baseUrl: string; apiKey?: string; model?: string };
+  /** Self-hosted OpenAI-compatible transcription (speaches, faster-whisper-server). */
+  sttCompatible?: { baseUrl: string; model: string; apiKey?: string };
   /** An operator-supplied Whisper ONNX model for sherpa-onnx-node (nothing on npm ships one). */
   localModel?: SherpaWhisperModel;
-  stt?: 'deepgram' | 'local' | 'scripted';
+  stt?: 'deepgram' | 'openai-compatible' | 'local' | 'scripted';
   tts?: 'deepgram' | 'openai' | 'flite';
   /** First-chunk timeout of a TTS provider before falling back (ms). */
   ttsTimeoutMs?: number;
@@ -61,13 +64,15 @@ export function createProviders(cfg: ProvidersConfig = {}): Providers {
   const offlineTts = new FliteTextToSpeech();
   const dg = cfg.deepgram;
   const oa = cfg.openai;
-  const sttChoice = cfg.stt ?? (dg ? 'deepgram' : cfg.localModel ? 'local' : 'scripted');
+  const sttChoice = cfg.stt ?? (dg ? 'deepgram' : cfg.sttCompatible ? 'openai-compatible' : cfg.localModel ? 'local' : 'scripted');
   const stt: SpeechToText =
     sttChoice === 'deepgram' && dg
       ? new DeepgramSpeechToText({ apiKey: dg.apiKey, baseUrl: dg.baseUrl, model: dg.sttModel })
-      : sttChoice === 'local' && cfg.localModel
-        ? new LocalModelSpeechToText({ transcribe: sherpaOnnxTranscriber(cfg.localModel) })
-        : new ScriptedSpeechToText(scriptBook);
+      : sttChoice === 'openai-compatible' && cfg.sttCompatible
+        ? openAiCompatibleSpeechToText(cfg.sttCompatible)
+        : sttChoice === 'local' && cfg.localModel
+          ? new LocalModelSpeechToText({ transcribe: sherpaOnnxTranscriber(cfg.localModel) })
+          : new ScriptedSpeechToText(scriptBook);
   const ttsChoice = cfg.tts ?? (dg ? 'deepgram' : oa ? 'openai' : 'flite');
   let primary: TextToSpeech | null = null;
   if (ttsChoice === 'deepgram' && dg) primary = new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.baseUrl, model: dg.ttsModel });

@@ -6,6 +6,7 @@ export { AsyncQueue } from './shared/async-queue.js';
 export { DeepgramSpeechToText, type DeepgramSttConfig } from './stt/deepgram.js';
 export { ScriptBook, ScriptedSpeechToText, type ScriptedSttConfig } from './stt/scripted.js';
 export { LocalModelSpeechToText, sherpaOnnxTranscriber, type LocalModelSttConfig, type UtteranceTranscriber, type SherpaWhisperModel } from './stt/local-model.js';
+export { openAiCompatibleSpeechToText, transcriptionClient, type OpenAiCompatibleSttConfig } from './stt/openai-compatible.js';
 export { FliteTextToSpeech, type FliteTtsConfig } from './tts/offline-flite.js';
 export { DeepgramAuraTextToSpeech, type DeepgramTtsConfig } from './tts/deepgram-aura.js';
 export { OpenAiTextToSpeech, type OpenAiTtsConfig } from './tts/openai.js';

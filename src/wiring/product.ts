@@ -31,6 +31,7 @@ export function providersFor(config: Config): Providers {
       ? { apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, chatModel: config.openai.model, realtimeModel: config.openai.realtimeModel, transcribeModel: config.openai.transcribeModel, ttsModel: config.openai.ttsModel, voice: config.openai.voice }
       : undefined,
     openaiCompatible: config.llmCompatible,
+    sttCompatible: config.sttCompatible,
   });
 }
 

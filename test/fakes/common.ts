@@ -13,7 +13,7 @@ export interface FakeServer {
 
 /** Starts a fake with an HTTP handler and an optional WS handler (`ws` path → handler). */
 export async function startFake(
-  http: (req: IncomingMessage, res: ServerResponse, body: string) => void | Promise<void>,
+  http: (req: IncomingMessage, res: ServerResponse, body: string, raw: Buffer) => void | Promise<void>,
   ws?: (socket: WebSocket, req: IncomingMessage) => void,
   authorizeUpgrade?: (req: IncomingMessage) => number | null,
   upgradeDelayMs?: () => number,
@@ -22,7 +22,8 @@ export async function startFake(
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     try {
-      await http(req, res, Buffer.concat(chunks).toString('utf8'));
+      const raw = Buffer.concat(chunks);
+      await http(req, res, raw.toString('utf8'), raw);
     } catch (e) {
       if (!res.headersSent) res.writeHead(500);
       res.end(String(e));

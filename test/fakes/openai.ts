@@ -3,6 +3,8 @@
  * finish_reason, usage, [DONE]), Audio Speech (`response_format: pcm` → 24 kHz PCM16 LE), and the
  * Realtime WebSocket on the GA interface (see openai-realtime.ts). Replies come from scripts the test sets.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readWav } from '../../src/audio/index.js';
 import { startFake, speechFor, sleep, type FakeServer } from './common.js';
 import { realtimeState, serveRealtime, type ModelTurn, type RealtimeState } from './openai-realtime.js';
 
@@ -16,6 +18,11 @@ export interface FakeOpenAi extends FakeServer, RealtimeState {
   chatDelayMs: number;
   chatFailStatus: number;
   speechRequests: Array<Record<string, unknown>>;
+  /** `/audio/transcriptions`: what each posted utterance says, and what was posted. */
+  transcriptions: string[];
+  transcriptionRequests: Array<{ model: string; language: string | null; sampleRate: number; ms: number }>;
+  transcriptionDelayMs: number;
+  transcriptionFailStatus: number;
 }
 
 /** Starts a fake OpenAI on 127.0.0.1:0 (base URL is `${url}/v1`). */
@@ -26,15 +33,20 @@ export async function startFakeOpenAi(apiKey = 'sk-test'): Promise<FakeOpenAi> {
     chatDelayMs: 0,
     chatFailStatus: 0,
     speechRequests: [] as Array<Record<string, unknown>>,
+    transcriptions: [] as string[],
+    transcriptionRequests: [] as FakeOpenAi['transcriptionRequests'],
+    transcriptionDelayMs: 0,
+    transcriptionFailStatus: 0,
     ...realtimeState(),
   };
   const authOk = (h: string | undefined) => h === `Bearer ${apiKey}`;
   // handlers read knobs from the returned object, so tests can change them at run time
   let self!: FakeOpenAi;
   const fake = await startFake(
-    async (req, res, body) => {
+    async (req, res, body, raw) => {
       if (!authOk(req.headers.authorization)) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":{"message":"Incorrect API key","type":"invalid_request_error"}}');
       const url = new URL(req.url!, 'http://x');
+      if (url.pathname === '/v1/audio/transcriptions') return transcribe(req, res, raw, self);
       const json = JSON.parse(body || '{}') as Record<string, unknown>;
       if (url.pathname === '/v1/chat/completions') {
         self.chatRequests.push(json);
@@ -59,6 +71,30 @@ export async function startFakeOpenAi(apiKey = 'sk-test'): Promise<FakeOpenAi> {
   );
   self = Object.assign(fake, st, { apiKey }) as FakeOpenAi;
   return self;
+}
+
+/** `POST /v1/audio/transcriptions`: multipart with a WAV `file` and a `model`; answers `{ text }`. */
+async function transcribe(req: IncomingMessage, res: ServerResponse, raw: Buffer, st: FakeOpenAi): Promise<void> {
+  const bad = (message: string) => void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message, type: 'invalid_request_error' } }));
+  let form: FormData;
+  try {
+    form = await new Request('http://x', { method: 'POST', headers: { 'content-type': String(req.headers['content-type'] ?? '') }, body: new Uint8Array(raw) }).formData();
+  } catch {
+    return bad('expected multipart/form-data');
+  }
+  const file = form.get('file');
+  const model = form.get('model');
+  if (!(file instanceof Blob) || typeof model !== 'string') return bad("'file' and 'model' are required");
+  let wav: ReturnType<typeof readWav>;
+  try {
+    wav = readWav(new Uint8Array(await file.arrayBuffer()));
+  } catch {
+    return bad('file is not audio');
+  }
+  st.transcriptionRequests.push({ model, language: form.get('language') as string | null, sampleRate: wav.sampleRate, ms: (wav.pcm.length * 1000) / wav.sampleRate });
+  if (st.transcriptionFailStatus) return void res.writeHead(st.transcriptionFailStatus, { 'content-type': 'application/json' }).end('{"error":{"message":"unavailable"}}');
+  if (st.transcriptionDelayMs) await sleep(st.transcriptionDelayMs);
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text: st.transcriptions.shift() ?? '' }));
 }
 
 async function streamChat(res: import('node:http').ServerResponse, turn: ModelTurn): Promise<void> {

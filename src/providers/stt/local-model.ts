@@ -17,6 +17,8 @@ export type UtteranceTranscriber = (samples16k: Float32Array) => Promise<string>
 /** Local-model STT settings. */
 export interface LocalModelSttConfig {
   transcribe: UtteranceTranscriber;
+  /** Provider label (default `local-model.stt`). */
+  label?: string;
   endpointMs?: number;
   minSpeechMs?: number;
   /** Longest utterance kept (older audio is cut), bounding memory and model time. */
@@ -26,9 +28,11 @@ export interface LocalModelSttConfig {
 
 /** STT that runs a local model per utterance. */
 export class LocalModelSpeechToText implements SpeechToText {
-  readonly label = 'local-model.stt';
+  readonly label: string;
   readonly caps = { interim: false, endpointing: true };
-  constructor(private readonly cfg: LocalModelSttConfig) {}
+  constructor(private readonly cfg: LocalModelSttConfig) {
+    this.label = cfg.label ?? 'local-model.stt';
+  }
 
   open(o: SttOpen): SttStream {
     const q = new AsyncQueue<SttEvent>();
@@ -57,7 +61,7 @@ export class LocalModelSpeechToText implements SpeechToText {
       const f32 = Float32Array.from(up, (s) => s / 32768);
       this.cfg.transcribe(f32).then(
         (text) => q.push({ type: 'final', text: text.trim(), endOfSpeech: true }),
-        (e) => q.push({ type: 'error', error: new ProviderError(this.label, (e as Error).message, { retryable: false }) }),
+        (e) => q.push({ type: 'error', error: e instanceof ProviderError ? e : new ProviderError(this.label, (e as Error).message, { retryable: false }) }),
       );
     };
     return {
