@@ -27,6 +27,7 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   REGISTER_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  VOICE_DEADLINE_SCALE: z.coerce.number().min(1).max(20).default(1),
   TWILIO_ACCOUNT_SID: opt,
   TWILIO_AUTH_TOKEN: opt,
   TWILIO_API_BASE: z.string().url().default('https://api.twilio.com'),
@@ -98,6 +99,8 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     trustProxy: e.TRUST_PROXY,
     bodyLimit: e.BODY_LIMIT_BYTES,
+    /** Stretches the call session's provider deadlines; only test runs on a loaded machine raise it. */
+    voiceDeadlineScale: e.VOICE_DEADLINE_SCALE,
     db: e.DATABASE_URL
       ? ({ kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } as const)
       : ({ kind: 'pglite', dir: inMemory ? undefined : path.join(dataDir, 'pglite') } as const),

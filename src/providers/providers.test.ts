@@ -1,5 +1,6 @@
 // Invariant: every vendor adapter speaks its vendor's wire protocol (against local fakes), fails with classified ProviderErrors, and local providers work with no network.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaled } from '../../test/harness/timing.js';
 import { tone, silence, concatPcm, frameDbfs } from '../audio/index.js';
 import { startFakeDeepgram, type FakeDeepgram } from '../../test/fakes/deepgram.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../test/fakes/openai.js';
@@ -92,7 +93,7 @@ describe('TextToSpeech conformance', () => {
   it.each(cases)('%s: a sentence becomes audible audio of plausible length', async (_n, make) => {
     const { ms, chunks } = await audioMs(make(), 'Thanks for calling, how can I help you today?');
     expect(ms).toBeGreaterThan(300);
-    expect(ms).toBeLessThan(10_000);
+    expect(ms).toBeLessThan(scaled(10_000));
     const pcm = chunks.find((c) => c.kind === 'pcm');
     if (pcm && pcm.kind === 'pcm') expect(frameDbfs(pcm.data)).toBeGreaterThan(-40);
   });
@@ -135,7 +136,7 @@ describe('TextToSpeech conformance', () => {
       const fb = new FallbackTextToSpeech([new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.url }), flite], 200);
       const t0 = Date.now();
       const { chunks } = await audioMs(fb, 'Sorry about that.');
-      expect(Date.now() - t0).toBeLessThan(1000);
+      expect(Date.now() - t0).toBeLessThan(scaled(1000));
       expect(chunks[0].kind).toBe('pcm');
     } finally {
       dg.speakDelayMs = 0;

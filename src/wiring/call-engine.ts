@@ -2,10 +2,23 @@ import { toSessionPort } from '../brain/index.js';
 import { callTarget, type Receptionist } from '../conversations/index.js';
 import type { Providers } from '../providers/index.js';
 import { realtimeOptions, type StreamContext } from '../telephony/index.js';
-import { CallSession, RealtimeCallSession, type CallEngine, type GreetingCache, type MediaSink } from '../voice/index.js';
+import { CallSession, RealtimeCallSession, resolveTiming, type CallEngine, type GreetingCache, type MediaSink, type SessionTiming } from '../voice/index.js';
 
 /** What a call's voice session is assembled from. */
-export interface CallEngineDeps { receptionist: Receptionist; providers: Providers; greetings: GreetingCache }
+export interface CallEngineDeps {
+  receptionist: Receptionist;
+  providers: Providers;
+  greetings: GreetingCache;
+  /** Multiplies the deadlines that a starved CPU would miss (config VOICE_DEADLINE_SCALE; 1 in production). */
+  deadlineScale?: number;
+}
+
+/** The session's provider deadlines stretched by `scale`; what the caller hears is otherwise unchanged. */
+function deadlines(scale: number, maxCallMs: number): Partial<SessionTiming> {
+  if (scale === 1) return { maxCallMs };
+  const t = resolveTiming();
+  return { maxCallMs, llmFirstMs: t.llmFirstMs * scale, llmIdleMs: t.llmIdleMs * scale, ttsFirstMs: t.ttsFirstMs * scale, markGraceMs: t.markGraceMs * scale };
+}
 
 /**
  * The voice session of one call over a media sink: the cascade or realtime engine, recorded as it
@@ -33,7 +46,7 @@ export function createCallEngineFactory(deps: CallEngineDeps) {
       const brain = prewarmed?.realtime?.brain ?? deps.receptionist.realtimeBrain(target, business, record);
       return new RealtimeCallSession(sink, {
         realtime: providers.realtime, brain, recorder: rec, lineTts: providers.offlineTts, greetings: deps.greetings, preconnected: prewarmed?.realtime?.connecting,
-      }, { callId: call.id, orgId: call.organizationId, connect: realtimeOptions(deps, brain, business), timing: { maxCallMs: business.config.maxCallMinutes * 60_000 } });
+      }, { callId: call.id, orgId: call.organizationId, connect: realtimeOptions(deps, brain, business), timing: deadlines(deps.deadlineScale ?? 1, business.config.maxCallMinutes * 60_000) });
     }
     const { conversation } = deps.receptionist.start(target, business);
     return new CallSession(sink, {
@@ -41,6 +54,6 @@ export function createCallEngineFactory(deps: CallEngineDeps) {
       providers: { stt: providers.stt, tts: providers.tts, fallbackTts: providers.offlineTts },
       recorder: rec,
       greetings: deps.greetings,
-    }, { callId: call.id, orgId: call.organizationId, voice, timing: { maxCallMs: business.config.maxCallMinutes * 60_000 } });
+    }, { callId: call.id, orgId: call.organizationId, voice, timing: deadlines(deps.deadlineScale ?? 1, business.config.maxCallMinutes * 60_000) });
   };
 }

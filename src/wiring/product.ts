@@ -73,7 +73,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
   const greetings = new GreetingCache();
   const telephony: TelephonyDeps = {
     receptionist, providers, greetings, nodeId: config.nodeId,
-    createEngine: createCallEngineFactory({ receptionist, providers, greetings }),
+    createEngine: createCallEngineFactory({ receptionist, providers, greetings, deadlineScale: config.voiceDeadlineScale }),
     authToken: async () => config.twilio.authToken ?? devToken!,
     credentials,
   };

@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { openDatabase, type Database } from '../../src/db/index.js';
 import { createLogger, type Clock } from '../../src/lib/index.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
+import { VOICE_DEADLINE_SCALE } from './timing.js';
 
 /**
  * A database for one test suite: PGlite in memory by default; with DATABASE_URL a fresh database on
@@ -43,6 +44,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Run
     REDIS_URL: process.env.REDIS_URL, DATA_DIR: ':memory:',
     // Each test server its own Redis namespace, and room for the many sign-ups a suite makes from 127.0.0.1.
     REDIS_KEY_PREFIX: `io-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}:`, REGISTER_RATE_LIMIT: '100000',
+    VOICE_DEADLINE_SCALE: String(VOICE_DEADLINE_SCALE),
     ...opts.env,
   });
   const server = await startServer(config, { ...opts, database, logger: createLogger(config.logLevel, { pretty: false }) });

@@ -9,3 +9,10 @@ export const TIMEOUT_SCALE = Math.max(1, Number(process.env.TEST_TIMEOUT_SCALE ?
 export function scaled(ms: number): number {
   return Math.round(ms * TIMEOUT_SCALE);
 }
+
+/**
+ * How far the product's own voice deadlines (1.5 s to the first reply, 1 s to the first TTS chunk)
+ * stretch in suites that check what was said rather than how fast: on a starved CPU the offline
+ * brain's database round trips alone can pass 1.5 s and turn a booking into an apology.
+ */
+export const VOICE_DEADLINE_SCALE = Math.min(20, 4 * TIMEOUT_SCALE);

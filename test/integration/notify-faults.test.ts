@@ -1,5 +1,6 @@
 // Invariant: whatever fails — the mail server or webhook receiver down, a dispatcher dying mid-send, two dispatcher processes on one database — every message reaches its recipient, and the recipient processes it exactly once; hopeless messages end dead-lettered, not retried forever.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaled } from '../harness/timing.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { eq, sql } from 'drizzle-orm';
@@ -175,7 +176,7 @@ describe('a dispatcher dying mid-send', () => {
     while (rx.hits.length === 0) await sleep(10);
     const t0 = Date.now();
     await d.stop();
-    expect(Date.now() - t0).toBeLessThan(2_000);
+    expect(Date.now() - t0).toBeLessThan(scaled(2_000));
     expect((await rows('webhook'))[0]).toMatchObject({ status: 'pending', attempts: 1 });
     advance(60_000);
     expect(await d.runOnce()).toMatchObject({ claimed: 1, sent: 1 }); // usable again after stop

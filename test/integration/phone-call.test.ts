@@ -8,6 +8,7 @@ import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
 import { twilioSignature } from '../../src/telephony/index.js';
 import { startFakeTwilioRest, type FakeTwilioRest } from '../fakes/twilio-rest.js';
+import { scaled } from '../harness/timing.js';
 
 const TOKEN = 'test-twilio-auth-token';
 const providers = createProviders({});
@@ -57,7 +58,7 @@ describe('inbound phone call over the real Twilio protocols', () => {
     await peer.begin(params);
     expect(await until(() => peer.media.length > 0, 1000)).toBe(true);
     const firstFrameMs = peer.media[0].at - peer.startSentAt;
-    expect(firstFrameMs).toBeLessThan(1000);
+    expect(firstFrameMs).toBeLessThan(scaled(1000));
     await quiet(peer);
 
     providers.scriptBook.say(params.callId, 'What are your hours on Saturday?');

@@ -8,6 +8,7 @@ import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
 import { twilioSignature } from '../../src/telephony/index.js';
+import { scaled } from '../harness/timing.js';
 
 const TOKEN = 'test-twilio-auth-token';
 let openai: FakeOpenAi;
@@ -41,7 +42,7 @@ describe('realtime engine over the phone', () => {
     const peer = new FakeTwilioPeer(streamUrl, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, streamUrl) }, callSid });
     await peer.begin(params);
     expect(await until(() => peer.media.length > 0, 1000)).toBe(true);
-    expect(peer.media[0].at - peer.startSentAt).toBeLessThan(1000);
+    expect(peer.media[0].at - peer.startSentAt).toBeLessThan(scaled(1000));
     expect(openai.realtimeConnections).toBe(connectionsBefore + 1);
 
     openai.realtimeTranscripts.push('Do you take walk-ins?');

@@ -1,6 +1,7 @@
 // Invariant: every call scenario in scenarios/ ends as its expectations say when played through the simulator against the product on embedded defaults (text via the chat API, phone over signed webhooks and real-time Media Streams); only scenarios marked `skip` with a reason may fall short.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaled, VOICE_DEADLINE_SCALE } from '../harness/timing.js';
 import { loadScenarios, runScenarios, startEmbeddedServer, summary, type EmbeddedServer, type ScenarioResult } from '../../src/simulator/index.js';
 
 const DIR = join(import.meta.dirname, '../../scenarios');
@@ -9,12 +10,12 @@ let server: EmbeddedServer;
 let results: ScenarioResult[] = [];
 
 beforeAll(async () => {
-  server = await startEmbeddedServer({ inMemory: true });
+  server = await startEmbeddedServer({ inMemory: true, env: { VOICE_DEADLINE_SCALE: String(VOICE_DEADLINE_SCALE) } });
   // Phone calls run in real time and mostly wait on the line, so a few share the two cores well.
   results = await runScenarios(server.target, scenarios, { concurrency: 4 });
   const s = summary(results);
   console.log(`scenarios: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped; agent turns per booking ${s.agentTurnsPerBooking}; reply latency median ${s.replyLatencyMs.median} ms`);
-}, 400_000);
+}, scaled(400_000));
 afterAll(async () => { await server?.close(); });
 
 describe('the scenario corpus', () => {

@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { pcmToUlaw, tone } from '../../audio/index.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../../test/fakes/openai.js';
 import { OpenAiRealtimeVoice, OPENAI_REALTIME_DEFAULTS, type RealtimeEvent } from '../index.js';
+import { scaled } from '../../../test/harness/timing.js';
 
 let oa: FakeOpenAi;
 beforeAll(async () => { oa = await startFakeOpenAi(); });
@@ -84,7 +85,7 @@ describe('OpenAI Realtime (GA)', () => {
     try {
       const t0 = performance.now();
       await expect(new OpenAiRealtimeVoice({ apiKey: oa.apiKey, baseUrl: `${oa.url}/v1`, connectTimeoutMs: 200 }).connect({ instructions: '' })).rejects.toMatchObject({ status: 408 });
-      expect(performance.now() - t0).toBeLessThan(1500);
+      expect(performance.now() - t0).toBeLessThan(scaled(1500));
     } finally {
       oa.realtimeOpenDelayMs = 0;
     }

@@ -6,6 +6,7 @@ import { FakeTwilioPeer } from '../../../test/fakes/twilio-media-peer.js';
 import { startFakeDeepgram, type FakeDeepgram } from '../../../test/fakes/deepgram.js';
 import { startVoiceServer, type VoiceServer } from '../../../test/fakes/voice-server.js';
 import { CallSession, GreetingCache, cannedConversation, type CannedRule, type ConversationPort, type SessionTiming } from '../index.js';
+import { scaled } from '../../../test/harness/timing.js';
 
 const flite = new FliteTextToSpeech();
 const book = new ScriptBook();
@@ -69,7 +70,7 @@ async function until(cond: () => boolean, ms = 5000): Promise<void> {
     }
   };
   while (!ok()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out waiting');
+    if (Date.now() - t0 > scaled(ms)) throw new Error('timed out waiting');
     await sleep(10);
   }
 }
@@ -94,7 +95,7 @@ describe.concurrent('CallSession (cascade)', () => {
   it('speaks the cached greeting: first frame well within 300 ms of start, one mark, recorded', async () => {
     const { peer, rec } = await call({ conversation: cannedConversation(LONG_GREETING) });
     await until(() => peer.media.length > 0);
-    expect(peer.media[0].at - peer.startSentAt).toBeLessThan(300);
+    expect(peer.media[0].at - peer.startSentAt).toBeLessThan(scaled(300));
     await agentDone(peer);
     expect(peer.marksSent).toHaveLength(1);
     // the greeting is ~3 s of audio and is paced, not dumped: it takes about as long to arrive as to play
@@ -132,7 +133,7 @@ describe.concurrent('CallSession (cascade)', () => {
     expect(turn).toMatchObject({ callerText: 'I need a plumber', agentText: 'Sure. What is your address?', interrupted: false, heardText: 'Sure. What is your address?' });
     for (const k of ['asrMs', 'llmMs', 'ttsMs', 'e2eMs'] as const) expect(turn[k]).not.toBeNull();
     expect(turn.e2eMs!).toBeGreaterThanOrEqual(turn.asrMs!);
-    expect(reply[0].at - speechEnd).toBeLessThan(1000);
+    expect(reply[0].at - speechEnd).toBeLessThan(scaled(1000));
   });
 
   it('starts speaking the first sentence before the brain has produced the second', async () => {
@@ -146,8 +147,8 @@ describe.concurrent('CallSession (cascade)', () => {
     // first sentence arrives ~900 ms after the request (brain delay), the second 900 ms later still
     await until(() => rec().turns.length === 2, 10_000);
     expect(rec().turns[1].llmMs!).toBeGreaterThan(800);
-    expect(rec().turns[1].e2eMs! - rec().turns[1].llmMs!).toBeLessThan(900);
-    expect(peer.media[before].at - t).toBeLessThan(1700);
+    expect(rec().turns[1].e2eMs! - rec().turns[1].llmMs!).toBeLessThan(scaled(900));
+    expect(peer.media[before].at - t).toBeLessThan(scaled(1700));
   });
 
   it('barge-in: sustained caller speech clears the line at once, cancels the reply and records what was heard', async () => {
@@ -162,7 +163,7 @@ describe.concurrent('CallSession (cascade)', () => {
     await peer.say(speech(1200));
     await until(() => peer.clears.length === 1);
     const clearAt = peer.clears[0];
-    expect(clearAt - talkStart).toBeLessThan(800); // onset 60 ms + barge-in threshold 500 ms + a frame
+    expect(clearAt - talkStart).toBeLessThan(scaled(800)); // onset 60 ms + barge-in threshold 500 ms + a frame
     // no agent audio while the caller is still talking after the clear
     const leaked = peer.media.filter((f) => f.at > clearAt + 20 && f.at < clearAt + 400);
     expect(leaked).toHaveLength(0);
@@ -219,7 +220,7 @@ describe.concurrent('CallSession (cascade)', () => {
     const t = performance.now();
     await until(() => rec().events.some((e) => e.name === 'filler'), 3000);
     await until(() => peer.media.length > before);
-    expect(peer.media[before].at - t).toBeLessThan(1400);
+    expect(peer.media[before].at - t).toBeLessThan(scaled(1400));
     await until(() => rec().turns.length === 2, 10_000);
     expect(rec().turns[1].agentText).toMatch(/Tomorrow at ten is free\.$/);
   });
@@ -236,7 +237,7 @@ describe.concurrent('CallSession (cascade)', () => {
     await peer.say(speech(500));
     const spoke = performance.now() - 20;
     await until(() => peer.media.length > before, 3000);
-    expect(peer.media[before].at - spoke).toBeLessThan(2000);
+    expect(peer.media[before].at - spoke).toBeLessThan(scaled(2000));
     expect(rec().events.find((e) => e.name === 'provider_failure')?.data).toMatchObject({ stage: 'llm' });
     await agentDone(peer);
     await peer.say(speech(800));

@@ -6,6 +6,7 @@ import { FakeTwilioPeer } from '../../../test/fakes/twilio-media-peer.js';
 import { startVoiceServer, type VoiceServer } from '../../../test/fakes/voice-server.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../../test/fakes/openai.js';
 import { GreetingCache, RealtimeCallSession, type RealtimeBrainPort } from '../index.js';
+import { scaled } from '../../../test/harness/timing.js';
 
 const GREETING = 'Acme Plumbing, hello.';
 const flite = new FliteTextToSpeech();
@@ -45,7 +46,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until(cond: () => boolean, ms = 5000): Promise<void> {
   const t0 = Date.now();
   while (!cond()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out waiting');
+    if (Date.now() - t0 > scaled(ms)) throw new Error('timed out waiting');
     await sleep(10);
   }
 }
@@ -67,7 +68,7 @@ describe('RealtimeCallSession', () => {
     await peer.silence(600); // 30 frames, most of them before the upstream socket is open
     oa.realtimeOpenDelayMs = 0;
     await until(() => oa.realtimeAppends - appendsBefore === 30, 2000);
-    expect(peer.media[0].at - peer.startSentAt).toBeLessThan(300);
+    expect(peer.media[0].at - peer.startSentAt).toBeLessThan(scaled(300));
     expect(rec().events.some((e) => e.name === 'greeting_sent')).toBe(true);
     const greetItem = oa.realtimeEvents.find((e) => e.type === 'conversation.item.create' && JSON.stringify(e).includes(GREETING));
     expect(greetItem).toBeDefined();
@@ -104,7 +105,7 @@ describe('RealtimeCallSession', () => {
     await until(() => oa.realtimeEvents.some((e) => e.type === 'conversation.item.truncate'), 2000);
     const tr = oa.realtimeEvents.filter((e) => e.type === 'conversation.item.truncate').at(-1) as { audio_end_ms: number };
     expect(tr.audio_end_ms).toBeGreaterThan(200);
-    expect(tr.audio_end_ms).toBeLessThan(2400);
+    expect(tr.audio_end_ms).toBeLessThan(scaled(2400));
     expect(oa.realtimeEvents.some((e) => e.type === 'response.cancel')).toBe(true);
     await until(() => rec().turns.length >= 1, 3000);
     expect(rec().turns[0].interrupted).toBe(true);
