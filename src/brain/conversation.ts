@@ -51,6 +51,10 @@ export interface Conversation {
   readonly done: boolean;
 }
 
+/** How many times in a row the same question may be asked. */
+const MAX_SAME_PROMPT = 2;
+const HELP_OFFER = "I can take a message for the team or connect you with someone, or you can tell me once more.";
+
 /** Messages of earlier turns given to the language model (three exchanges). */
 const HISTORY_MESSAGES = 6;
 
@@ -83,6 +87,9 @@ export function createConversation(opts: ConversationOptions): Conversation {
   /** The last few exchanges, for the language model's context. */
   const history: ChatMessage[] = [];
   let readbackUnheard = false;
+  /** The last question asked and how many times in a row: none is asked a third time. */
+  let lastPrompt = '';
+  let promptRuns = 0;
   const current = () => stateName(snap().value);
 
   async function settle(emit: (e: BrainEvent) => void): Promise<void> {
@@ -98,7 +105,13 @@ export function createConversation(opts: ConversationOptions): Conversation {
     const state = current();
     const lines = [...prefix, ...ctx.notes.slice(notesFrom).map((n) => noteText(n, ctx, opts.now.now()))];
     const p = prompt(state, ctx);
-    if (p.text) lines.push(p.text);
+    promptRuns = p.text && p.text === lastPrompt ? promptRuns + 1 : 1;
+    lastPrompt = p.text;
+    if (p.text && promptRuns > MAX_SAME_PROMPT && p.expecting !== 'nothing') {
+      // asked twice without an answer: offer a person or a message instead of asking a third time
+      // (the state is unchanged, so the missing answer still works if the caller gives it now)
+      lines.push(HELP_OFFER);
+    } else if (p.text) lines.push(p.text);
     const done = snap().status === 'done';
     return makeReply(lines.filter(Boolean).join(' '), events, done, state, done ? ctx.transfer : undefined);
   }

@@ -151,7 +151,7 @@ export function noteText(n: Note, ctx: DialogContext, now: Date): string {
     case 'silence':
       return 'Are you still there?';
     case 'missed':
-      return ctx.misses >= 3 ? "Sorry, I'm having trouble understanding. I can also take a message or connect you with someone." : "Sorry, I didn't catch that.";
+      return "Sorry, I didn't catch that.";
     case 'failure':
       return "I'm sorry, something went wrong on my end.";
   }

@@ -9,7 +9,7 @@ import { findAddress } from './address.js';
 import { parseTimeWish, type TimeWish } from './datetime.js';
 import { findEmail } from './email.js';
 import { createEmergencyDetector, type EmergencyHit } from './emergency.js';
-import { findIntents, isCorrection, pickOption, relativeShift, yesNo, type Intent, type YesNo } from './intent.js';
+import { correctionTail, findIntents, isCorrection, pickOption, relativeShift, withoutNegated, yesNo, type Intent, type YesNo } from './intent.js';
 import { bareName, findName } from './names.js';
 import { findPhone } from './phone.js';
 import { createServiceMatcher } from './services.js';
@@ -135,7 +135,9 @@ export function createNlu(business: BusinessProfile): Nlu {
       };
       const yn = yesNo(text);
       if (yn) u.yesNo = yn;
-      const service = services.match(text);
+      // a service named after a correction wins ("a drain cleaning, sorry, I mean a toilet repair"); an excluded one never counts
+      const tail = correctionTail(text);
+      const service = (tail ? services.match(tail) : undefined) ?? services.match(withoutNegated(text));
       if (service) u.service = service;
       if (when) u.when = when;
       if (when?.time && timeInfo.hourGuessed) u.hourGuessed = true;

@@ -80,3 +80,21 @@ export function answerTo(text: string, action: 'cancel' | 'book'): YesNo | undef
   if (new RegExp(`\\b(?:${verb})\\b`).test(text)) return 'yes';
   return undefined;
 }
+
+const CORRECTION_MARK =
+  /\b(?:actually|i mean|i meant|no wait|wait,? no|scratch that|make (?:it|that)|rather|on second thought|change (?:it|that) to|switch (?:it )?to)\b|,\s*no,|\bno,? (?=(?:a|an|the|my)\b)/g;
+
+/**
+ * The words after the last correction ("a drain cleaning, sorry, I mean a toilet repair" → "a toilet
+ * repair"), or undefined when the turn corrects nothing. Things named there win over earlier ones.
+ */
+export function correctionTail(text: string): string | undefined {
+  let end = -1;
+  for (const m of text.matchAll(CORRECTION_MARK)) end = m.index + m[0].length;
+  return end < 0 ? undefined : text.slice(end);
+}
+
+/** The text without what the caller excludes ("a toilet repair, not a drain cleaning"). */
+export function withoutNegated(text: string): string {
+  return text.replace(/\bnot (?:a |an |the |my )?[a-z' -]+?(?=[,.;!?]|$| but\b| and\b)/g, ' ');
+}
