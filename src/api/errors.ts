@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isAppError } from '../lib/index.js';
+import { isAppError, isDependencyFailure } from '../lib/index.js';
 
 /** The one error body of the API. */
 export const errorBody = (code: string, message: string, details?: unknown) =>
@@ -16,7 +16,7 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
 
 /**
  * Maps every error to `{ error: { code, message } }` (codes in snake_case, per API.md): AppError with its status, validation failures to
- * 400 with the field paths, known framework errors to their 4xx, anything else to a masked 500.
+ * 400 with the field paths, known framework errors to their 4xx, a dependency that is down or timed out to 503, anything else to a masked 500.
  */
 export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -35,6 +35,11 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   if (known) return reply.status(known[0]).send(errorBody(known[1].toLowerCase(), known[2]));
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     return reply.status(err.statusCode).send(errorBody('bad_request', err.message));
+  }
+  // The database or another dependency is away or too slow: say so fast, so clients and balancers retry elsewhere.
+  if (isDependencyFailure(err)) {
+    req.log.warn({ err }, 'dependency unavailable');
+    return reply.status(503).header('Retry-After', '2').send(errorBody('unavailable', 'a service we depend on is unavailable; try again shortly'));
   }
   req.log.error({ err }, 'unhandled error');
   return reply.status(500).send(errorBody('internal', 'something went wrong on our side'));

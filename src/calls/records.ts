@@ -79,9 +79,34 @@ export async function recordTurn(db: Db, call: { id: string; organizationId: str
   });
 }
 
-/** Records anything else that happened on the call (tool calls, DTMF, barge-in, errors). */
-export async function recordEvent(q: Queryable, call: { id: string; organizationId: string }, type: string, data: Record<string, unknown> = {}, at = new Date()) {
-  await q.insert(schema.callEvents).values({ organizationId: call.organizationId, callId: call.id, type, data, at });
+/** The seq the call's next turn row takes. */
+export async function nextTurnSeq(q: Queryable, callId: string): Promise<number> {
+  const [{ next }] = await q.select({ next: sql<number>`coalesce(max(${schema.callTurns.seq}), -1) + 1` })
+    .from(schema.callTurns).where(eq(schema.callTurns.callId, callId));
+  return Number(next);
+}
+
+/**
+ * Writes a turn's rows at a place the caller chose (`seq`, and one id per row): writing it again —
+ * a replay after an acknowledgement lost with the connection — changes nothing. Answers how many
+ * seqs the turn takes (0–2).
+ */
+export async function appendTurn(q: Queryable, call: { id: string; organizationId: string }, t: TurnInput, place: { seq: number; ids: [string, string] }): Promise<number> {
+  const base = { organizationId: call.organizationId, callId: call.id, at: t.at ?? new Date() };
+  const rows = [];
+  let seq = place.seq;
+  if (t.callerText) rows.push({ ...base, id: place.ids[0], seq: seq++, role: 'caller' as const, text: t.callerText, asrMs: t.asrMs ?? null });
+  if (t.agentText) rows.push({
+    ...base, id: place.ids[1], seq: seq++, role: 'agent' as const, text: t.agentText, llmMs: t.llmMs ?? null, ttsMs: t.ttsMs ?? null,
+    e2eMs: t.e2eMs ?? null, interrupted: t.interrupted ?? false, heardText: t.heardText ?? null,
+  });
+  if (rows.length) await q.insert(schema.callTurns).values(rows).onConflictDoNothing();
+  return rows.length;
+}
+
+/** Records anything else that happened on the call (tool calls, DTMF, barge-in, errors); with an `id`, a replay changes nothing. */
+export async function recordEvent(q: Queryable, call: { id: string; organizationId: string }, type: string, data: Record<string, unknown> = {}, at = new Date(), id?: string) {
+  await q.insert(schema.callEvents).values({ ...(id ? { id } : {}), organizationId: call.organizationId, callId: call.id, type, data, at }).onConflictDoNothing();
 }
 
 /** Links the appointment or lead a call produced. */

@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: opt,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   REDIS_URL: opt,
   REDIS_KEY_PREFIX: z.string().max(40).default('io:'),
   PUBLIC_URL: opt,
@@ -102,7 +104,7 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
     /** Stretches the call session's provider deadlines; only test runs on a loaded machine raise it. */
     voiceDeadlineScale: e.VOICE_DEADLINE_SCALE,
     db: e.DATABASE_URL
-      ? ({ kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } as const)
+      ? ({ kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, timeouts: { connectMs: e.DATABASE_CONNECT_TIMEOUT_MS, statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS } } as const)
       : ({ kind: 'pglite', dir: inMemory ? undefined : path.join(dataDir, 'pglite') } as const),
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_KEY_PREFIX,

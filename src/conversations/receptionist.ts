@@ -53,8 +53,14 @@ export function createReceptionist(deps: ReceptionistDeps) {
 
   /** Closes a call (outcome, cost), announces it and takes it off the active list. */
   async function complete(call: { orgId: string; callId: string }, end: { endedAt: Date; reason?: string; costFlags?: Parameters<typeof completeCall>[2]['costFlags'] }) {
-    const row = await completeCall(deps.db, call.callId, end, deps.announceCall);
-    await deps.live.removeActiveCall(call.orgId, call.callId).catch(() => undefined);
+    let row: Awaited<ReturnType<typeof completeCall>>;
+    try {
+      row = await completeCall(deps.db, call.callId, end, deps.announceCall);
+    } finally {
+      // The call is over even when its record could not be closed yet (the recorder retries that):
+      // it must not stay on the active list.
+      await deps.live.removeActiveCall(call.orgId, call.callId).catch(() => undefined);
+    }
     publish(call.orgId, 'call.completed', { callId: call.callId, outcome: row?.outcome ?? null, durationSec: row?.durationSec ?? null });
     return row;
   }

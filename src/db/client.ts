@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.js';
+import { ResilientPool } from './pool.js';
 
 /** The typed query layer, the same over PGlite and node-postgres. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -18,7 +19,12 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Queryable = Db | Tx;
 
 /** Where the data lives: an embedded PGlite (a directory, or memory) or a PostgreSQL server. */
-export type DbTarget = { kind: 'pglite'; dir?: string } | { kind: 'postgres'; url: string; poolSize?: number };
+export type DbTarget = { kind: 'pglite'; dir?: string } | { kind: 'postgres'; url: string; poolSize?: number; timeouts?: DbTimeouts };
+
+/** How long a request may wait for PostgreSQL: to get a connection, and for one statement. */
+export interface DbTimeouts { connectMs: number; statementMs: number }
+/** Defaults: a request fails with 503 within seconds when the server is away or frozen, instead of hanging. */
+export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { connectMs: 2000, statementMs: 5000 };
 
 /** An open database: the query layer plus its lifecycle. */
 export interface Database {
@@ -35,7 +41,7 @@ const MIGRATION_LOCK_KEY = 727_001;
 
 /** Opens the database and applies every pending migration from the journal. */
 export async function openDatabase(target: DbTarget): Promise<Database> {
-  return target.kind === 'pglite' ? openPglite(target.dir) : openPostgres(target.url, target.poolSize ?? 10);
+  return target.kind === 'pglite' ? openPglite(target.dir) : openPostgres(target.url, target.poolSize ?? 10, target.timeouts ?? DEFAULT_DB_TIMEOUTS);
 }
 
 async function openPglite(dir?: string): Promise<Database> {
@@ -52,18 +58,25 @@ async function openPglite(dir?: string): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+async function openPostgres(url: string, poolSize: number, timeouts: DbTimeouts): Promise<Database> {
+  // statement_timeout makes the server give up; query_timeout (a little later) covers a server that no
+  // longer answers at all (frozen, partitioned), where only the client can notice.
+  const pool = new ResilientPool({
+    connectionString: url, max: poolSize, connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs, query_timeout: timeouts.statementMs + 500,
+  });
   // An idle connection the server drops (restart, failover, pg_terminate_backend) is an 'error' on the
   // pool; unhandled it would crash the process. The pool replaces the connection on next use.
   pool.on('error', (err) => { process.emitWarning(`PostgreSQL connection lost: ${err.message}`); });
-  const lock = await pool.connect();
+  // Migrations (and waiting for another node's) may take longer than a request may: their own connection, no timeouts.
+  const lock = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeouts.connectMs * 5 });
+  await lock.connect();
   try {
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await migratePg(drizzlePg(lock), { migrationsFolder: MIGRATIONS });
   } finally {
     await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-    lock.release();
+    await lock.end().catch(() => undefined);
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {

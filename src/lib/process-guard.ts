@@ -1,16 +1,20 @@
 import type { Logger } from 'pino';
 
 /** Error codes and names of a dependency going away (network, Redis, PostgreSQL): never a reason to drop live calls. */
-const DEPENDENCY_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', '57P01', '57P02', '57P03', '08006', '08003', '08001']);
-const DEPENDENCY_NAMES = new Set(['MaxRetriesPerRequestError', 'ReplyError', 'AbortError', 'DeadlineError', 'TimeoutError']);
+const DEPENDENCY_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', '57P01', '57P02', '57P03', '08006', '08003', '08001', '57014', '53300']);
+const DEPENDENCY_NAMES = new Set(['MaxRetriesPerRequestError', 'AbortError', 'DeadlineError', 'TimeoutError']);
+const DEPENDENCY_MESSAGES = /Connection is closed|Command timed out|Stream isn't writeable|Connection terminated|timeout exceeded when trying to connect|Query read timeout|canceling statement due to statement timeout|Client has encountered a connection error/i;
 
 /** True for an error that says a dependency failed, not that our own state is broken. */
 export function isDependencyFailure(err: unknown): boolean {
-  if (!err || typeof err !== 'object') return false;
-  const e = err as { code?: unknown; name?: unknown; message?: unknown };
-  if (typeof e.code === 'string' && DEPENDENCY_CODES.has(e.code)) return true;
-  if (typeof e.name === 'string' && DEPENDENCY_NAMES.has(e.name)) return true;
-  return typeof e.message === 'string' && /Connection is closed|Command timed out|Stream isn't writeable|Connection terminated|timeout exceeded when trying to connect/i.test(e.message);
+  // Query layers wrap the driver's error (Drizzle's `cause`): look a few levels down.
+  for (let cur = err, i = 0; i < 4 && cur && typeof cur === 'object'; i++, cur = (cur as { cause?: unknown }).cause) {
+    const e = cur as { code?: unknown; name?: unknown; message?: unknown };
+    if (typeof e.code === 'string' && DEPENDENCY_CODES.has(e.code)) return true;
+    if (typeof e.name === 'string' && DEPENDENCY_NAMES.has(e.name)) return true;
+    if (typeof e.message === 'string' && DEPENDENCY_MESSAGES.test(e.message)) return true;
+  }
+  return false;
 }
 
 /**

@@ -49,7 +49,7 @@ export const callTurns = pgTable('call_turns', {
   interrupted: boolean('interrupted').notNull().default(false),
   heardText: text('heard_text'),
   at: ts('at').notNull().defaultNow(),
-}, (t) => [index('call_turns_call_idx').on(t.callId, t.seq)]);
+}, (t) => [uniqueIndex('call_turns_call_seq_uq').on(t.callId, t.seq)]);
 
 /** Anything else that happened on a call: tool calls, state changes, DTMF, errors. */
 export const callEvents = pgTable('call_events', {
