@@ -90,6 +90,8 @@ function toChartEvent(call: { name: string; arguments: string }, input: LlmTurnI
     case 'book_appointment':
       // the chart commits only from booking.confirm on a plain yes: the model cannot skip the read-back
       if (input.state !== 'booking.confirm') return reject(input, call.name, `not allowed in ${input.state}`);
+      // corrections win: when the caller's words change the booking ("no, 11, not 10"), the model's yes is not taken
+      if (correctsBooking(input.offline)) return reject(input, call.name, 'the caller corrected the booking');
       return { ...turn, facts: {}, yesNo: 'yes' };
     case 'reschedule':
       return { type: 'START', task: 'reschedule', turn };
@@ -116,6 +118,13 @@ function toChartEvent(call: { name: string; arguments: string }, input: LlmTurnI
     default:
       return undefined;
   }
+}
+
+/** The offline reading of the turn says no or carries a new day, time, service or staff member. */
+function correctsBooking(offline: DialogEvent): boolean {
+  if (offline.type !== 'TURN') return offline.type !== 'GOODBYE';
+  const f = offline.facts;
+  return offline.yesNo === 'no' || !!(f.when || f.service || f.staff);
 }
 
 function reject(input: LlmTurnInput, name: string, why: string): undefined {
