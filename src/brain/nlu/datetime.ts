@@ -321,7 +321,8 @@ function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: string): 
   if (!hits.some((h) => !h.negated)) {
     // a short answer that is just an hour ("4, not 3"): every lone hour, the negated ones excluded later
     const words = m.s.trim().split(/\s+/).filter(Boolean);
-    const lone = /(?:^|[ ,])(1[0-2]|[1-9])(?=[ ,.!?]|$)(?![ ,]*(?:minutes|mins|hours|days|weeks|people|dollars|bucks))/g;
+    // only an hour standing alone or after a word that introduces one: "level 2 charger" is no time
+    const lone = /(?:^|,|\b(?:not|no|or|and|maybe|ok|okay|yes|yeah|sure|say|then|um|uh|so))[ ,]*(1[0-2]|[1-9])(?=[ ,.!?]|$)(?![ ,]*(?:minutes|mins|hours|days|weeks|people|dollars|bucks))/g;
     if (words.length <= 6) for (let x = lone.exec(m.s); x; x = lone.exec(m.s)) add(x.index + x[0].length - x[1].length, Number(x[1]), 0);
   }
   return hits;

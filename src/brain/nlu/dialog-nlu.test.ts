@@ -114,3 +114,12 @@ describe('picks and answers to one action', () => {
     expect(answerTo(text, 'cancel')).toBe(yn);
   });
 });
+
+describe('numbers that are not times', () => {
+  it('a number inside a service name is no hour', () => {
+    expect(nlu.understand("i'd like a level 2 charger", THU).when).toBeUndefined();
+  });
+  it('a name answer keeps the name when an email follows', () => {
+    expect(nlu.bareName('Jordan Schmidt, my email is jordan dot schmidt at gmail dot com')).toBe('Jordan Schmidt');
+  });
+});

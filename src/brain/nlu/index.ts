@@ -86,13 +86,14 @@ function staffFinder(business: BusinessProfile): (text: string) => string | unde
  * "Sam Lee, and you can reach me at 720…", "Ben Chen, my email is …" → the leading words only.
  */
 function nameAnswer(text: string, country: string): string {
-  let t = text;
+  // what follows "my email / my number" is not the name; cut there before anything else
+  let t = text.split(/\b(?:and )?(?:my|the|your) (?:e-?mail|number|phone|cell)\b|\be-?mail (?:is|me)\b/)[0];
   const email = findEmail(t);
   if (email) t = t.slice(0, email.start) + ' ' + t.slice(email.end);
   const phone = findPhone(t, country);
   if (phone) t = t.slice(0, phone.start) + ' ' + t.slice(phone.end);
   const lead = /^(?:(?:yeah|yes|yep|sure|so|ok|okay|oh|sorry|it's|its|it is|this is|i'm|im|i am|my name is|my name's|name's|the name is)[,\s]+)+/;
-  const chunks = t.split(/[,.;!?]| and | but | my (?:number|phone|cell|email)| you can | reach me| here\b/).map((c) => `${c.trim()} `.replace(lead, '').trim());
+  const chunks = t.split(/[,.;!?]| and | but | you can | reach me| here\b/).map((c) => `${c.trim()} `.replace(lead, '').trim());
   return chunks.find((c) => c && !INTERJECTION.test(c)) ?? '';
 }
 
