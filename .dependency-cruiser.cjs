@@ -1,6 +1,6 @@
 /**
  * Imports run one way (STYLE.md): api/telephony/simulator → conversations → voice → brain →
- * booking/leads/calls/notify/business → db/live. providers imports only audio and lib. Anything may
+ * booking/leads/calls/notify/business/billing → db/live. providers imports only audio and lib. Anything may
  * import lib, audio and config types. wiring/, server.ts and main.ts are the composition root: they
  * may import everything and nothing imports them.
  *
@@ -14,7 +14,7 @@ const LAYERS = [
   ['voice'],
   ['channels'],
   ['brain'],
-  ['booking', 'leads', 'calls', 'notify', 'business', 'jobs'],
+  ['booking', 'leads', 'calls', 'notify', 'business', 'billing', 'jobs'],
   ['db', 'live'],
 ];
 const rules = [];

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from './db/index.js';
 import { schema } from './db/index.js';
 import { createOrganization } from './business/index.js';
+import { grantComplimentary } from './billing/index.js';
 import { hashPassword } from './api/auth/passwords.js';
 
 /** The demo business `npm start` creates on an empty database, so there is something to try. */
@@ -12,6 +13,8 @@ export async function seedDemo(db: Db, login: { email: string; password: string 
   const orgId = await db.transaction(async (tx) => {
     const org = await createOrganization(tx, { name: 'Demo Plumbing Co.', timezone: 'America/Chicago', industry: 'plumbing', applyTemplate: true });
     await tx.insert(schema.users).values({ organizationId: org.id, email: login.email, name: 'Demo Owner', passwordHash, role: 'admin' });
+    // The embedded demo keeps every feature, whatever the date.
+    await grantComplimentary(tx, org.id);
     await tx.update(schema.businessConfigs).set({
       address: '1200 Main St, Springfield, IL 62701',
       escalationNumber: '+13125550100',

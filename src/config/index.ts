@@ -70,6 +70,18 @@ const EnvSchema = z.object({
   MS_GRAPH_BASE: z.string().url().default('https://graph.microsoft.com/v1.0'),
   STRIPE_SECRET_KEY: opt,
   STRIPE_WEBHOOK_SECRET: opt,
+  STRIPE_API_BASE: z.string().url().default('https://api.stripe.com'),
+  /** Stripe price ids: each plan's monthly price and its metered overage price (on the meter below). */
+  STRIPE_PRICE_STARTER: opt,
+  STRIPE_PRICE_GROWTH: opt,
+  STRIPE_PRICE_SCALE: opt,
+  STRIPE_OVERAGE_PRICE_STARTER: opt,
+  STRIPE_OVERAGE_PRICE_GROWTH: opt,
+  STRIPE_OVERAGE_PRICE_SCALE: opt,
+  /** The Billing Meter's event_name overage minutes are reported under. */
+  STRIPE_METER_EVENT: z.string().min(1).max(100).default('receptionist_overage_minutes'),
+  /** How often the overage of closed periods is reported (minutes). */
+  BILLING_REPORT_EVERY_MIN: z.coerce.number().int().min(1).max(1440).default(60),
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
   /** Lets the call simulator create test organizations (header x-simulator-key); unset = admin token only. */
   SIMULATOR_KEY: z.string().min(16).optional(),
@@ -139,7 +151,18 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
     microsoft: e.MS_CLIENT_ID && e.MS_CLIENT_SECRET
       ? { clientId: e.MS_CLIENT_ID, clientSecret: e.MS_CLIENT_SECRET, tenant: e.MS_TENANT, loginBase: e.MS_LOGIN_BASE, graphBase: e.MS_GRAPH_BASE }
       : undefined,
-    stripe: e.STRIPE_SECRET_KEY ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET } : undefined,
+    /** Stripe billing; without a secret key billing runs in local test mode (no checkout, no portal). */
+    stripe: e.STRIPE_SECRET_KEY
+      ? {
+        secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiBase: e.STRIPE_API_BASE, meterEventName: e.STRIPE_METER_EVENT,
+        prices: {
+          starter: { base: e.STRIPE_PRICE_STARTER, overage: e.STRIPE_OVERAGE_PRICE_STARTER },
+          growth: { base: e.STRIPE_PRICE_GROWTH, overage: e.STRIPE_OVERAGE_PRICE_GROWTH },
+          scale: { base: e.STRIPE_PRICE_SCALE, overage: e.STRIPE_OVERAGE_PRICE_SCALE },
+        },
+      }
+      : undefined,
+    billingReportEveryMs: e.BILLING_REPORT_EVERY_MIN * 60_000,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     simulatorKey: e.SIMULATOR_KEY,
   };

@@ -3,7 +3,7 @@
  * recipient and channel as the organization's settings say, each with a deterministic idempotency
  * key — and starts the escalation ladder for urgent leads.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { schema, type Queryable } from '../db/index.js';
 import { systemClock, type Clock } from '../lib/index.js';
 import { startEscalationIn } from './escalation.js';
@@ -108,3 +108,21 @@ export function createAnnouncer(clock: Clock = systemClock): Announce {
 
 /** announce() on the system clock: the outbox sink for booking, leads and calls. */
 export const announce: Announce = createAnnouncer();
+
+/** A notice for the owner that is not an organization event (billing's usage notices): the owner's emails, or the admins' when none are set. */
+export interface OwnerNotice { organizationId: string; fact: string; event: string; template: TemplateName; data: Data }
+
+/** Queues an owner notice inside `tx`, once per `fact` (its idempotency key). */
+export async function queueOwnerNotice(tx: Queryable, n: OwnerNotice, now: Date): Promise<number> {
+  const snap = await orgSnapshot(tx, n.organizationId);
+  const s = await loadNotificationSettings(tx, n.organizationId);
+  let emails = s.emails;
+  if (!emails.length) {
+    const admins = await tx.select({ email: schema.users.email }).from(schema.users).where(and(eq(schema.users.organizationId, n.organizationId), eq(schema.users.role, 'admin')));
+    emails = admins.map((a) => a.email);
+  }
+  const payload: MessagePayload = { template: n.template, event: n.event, urgent: false, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, data: n.data };
+  return enqueue(tx, emails.map((r) => ({
+    organizationId: n.organizationId, event: n.event, channel: 'email' as const, recipient: r, payload, idempotencyKey: messageKey(`${n.fact}:owner`, 'email', r),
+  })), now);
+}

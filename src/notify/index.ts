@@ -3,7 +3,7 @@
  * fact (announce), a dispatcher that delivers by email, SMS, alert call and signed webhook with
  * retries and backoff, the urgent escalation ladder, per-organization settings and the dev inbox.
  */
-export { announce, createAnnouncer, type Announce } from './announce.js';
+export { announce, createAnnouncer, queueOwnerNotice, type Announce, type OwnerNotice } from './announce.js';
 export type { OrgEvent, AppointmentFact, LeadFact, CallFact } from './events.js';
 export { factKey } from './events.js';
 export { createDispatcher, claimDue, backoffMs, type Dispatcher, type DispatcherDeps, type DispatcherOptions, type PassResult } from './dispatcher.js';

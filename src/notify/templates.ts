@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 /** The kinds of message the product sends. */
 export type TemplateName =
   | 'new_lead' | 'urgent_alert' | 'booking_confirmation' | 'owner_booking'
-  | 'reschedule_notice' | 'cancel_notice' | 'call_completed' | 'daily_summary';
+  | 'reschedule_notice' | 'cancel_notice' | 'call_completed' | 'daily_summary' | 'usage_notice';
 
 /** What announce() snapshots into an outbox row so a message renders the same on every attempt. */
 export interface MessagePayload {
@@ -98,6 +98,17 @@ function parts(p: MessagePayload, ackUrl: string | null): Parts {
         lines: [`Your summary for ${str(d.date)}:`, `Calls: ${str(d.calls, '0')}`, `Appointments booked: ${str(d.booked, '0')}`, `Leads: ${str(d.leads, '0')}`, `Urgent: ${str(d.urgent, '0')}`],
         sms: `${p.orgName} ${str(d.date)}: ${str(d.calls, '0')} calls, ${str(d.booked, '0')} booked, ${str(d.leads, '0')} leads, ${str(d.urgent, '0')} urgent.`,
       };
+    case 'usage_notice': {
+      const reached = Number(d.threshold) >= 100;
+      const after = d.hardCapMinutes != null && d.hardCapMinutes !== ''
+        ? `At your cap of ${str(d.hardCapMinutes)} minutes callers are offered voicemail instead.`
+        : `Calls continue; minutes beyond the included ones are billed at ${str(d.overage)} each.`;
+      return {
+        subject: reached ? `${p.orgName}: all ${str(d.includedMinutes)} included minutes used` : `${p.orgName}: ${str(d.threshold)}% of your included minutes used`,
+        lines: [`Your receptionist has used ${str(d.usedMinutes, '0')} of the ${str(d.includedMinutes)} minutes included in the ${str(d.planName)} plan this period (until ${localTime(d.periodEnd, tz)}).`, after, 'You can change your plan or cap on the Billing page.'],
+        sms: `${p.orgName}: ${str(d.usedMinutes, '0')} of ${str(d.includedMinutes)} included minutes used. ${after}`,
+      };
+    }
     default: {
       const never: never = p.template;
       throw new Error(`unknown template ${String(never)}`);

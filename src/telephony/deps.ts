@@ -1,3 +1,4 @@
+import type { Admission } from '../billing/index.js';
 import type { CallRow } from '../calls/index.js';
 import type { LoadedBusiness, Receptionist } from '../conversations/index.js';
 import type { Providers } from '../providers/index.js';
@@ -21,4 +22,6 @@ export interface TelephonyDeps {
   authToken(orgId?: string | null): Promise<string>;
   /** REST credentials for outbound actions (transfer); null in test mode without an account. */
   credentials(orgId: string): Promise<TwilioCredentials | null>;
+  /** Billing's answer to whether the receptionist takes a new call (the owner's hard cap); all taken when absent. */
+  admitCall?(orgId: string): Promise<Admission>;
 }

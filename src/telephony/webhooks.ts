@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { schema } from '../db/index.js';
 import { newToken } from '../lib/index.js';
 import { isOpenAt } from '../brain/index.js';
@@ -52,11 +52,11 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
         organizationId: orgId, channel: 'phone', callSid: form.CallSid, from: form.From, to: form.To, status, startedAt: now, ...extra,
         metadata: { nodeId: deps.nodeId, accountSid: form.AccountSid },
       });
-      if (await overMonthlyLimit(orgId, config.monthlyMinuteLimit, now)) {
-        await record(config.escalationNumber ? 'forwarded' : 'voicemail');
-        return twiml(reply, config.escalationNumber
-          ? dialTwiml(`Thanks for calling ${business.org.name}. Connecting you now.`, config.escalationNumber)
-          : voicemailTwiml(`Thanks for calling ${business.org.name}. Please leave a message after the tone.`, `${base}/twilio/recording`));
+      const admission = await deps.admitCall?.(orgId);
+      if (admission && !admission.admit) {
+        // At the owner's hard cap the AI does not answer, but the caller is never left on a dead line.
+        await record('voicemail');
+        return twiml(reply, voicemailTwiml(`Thanks for calling ${business.org.name}. We can't take your call live right now. Please leave your name, number and what you need after the tone, and we will call you back as soon as we can.`, `${base}/twilio/recording`));
       }
       if (!isOpenAt(business.profile, now) && config.afterHours !== 'answer') {
         const forward = config.afterHours === 'forward' && config.escalationNumber;
@@ -71,14 +71,6 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       prewarm(deps, call, business);
       return twiml(reply, connectStreamTwiml(`${wsBase(base)}/twilio/stream`, { callId: call.id, token: streamToken }));
     });
-
-    async function overMonthlyLimit(orgId: string, limitMin: number | null, now: Date) {
-      if (limitMin == null) return false;
-      const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-      const [{ sec }] = await db.select({ sec: sql<number>`coalesce(sum(${schema.calls.durationSec}), 0)` }).from(schema.calls)
-        .where(and(eq(schema.calls.organizationId, orgId), gte(schema.calls.startedAt, monthStart)));
-      return Number(sec) / 60 >= limitMin;
-    }
 
     app.post('/twilio/status', { schema: { hide: true } }, async (req, reply) => {
       const form = (req.body ?? {}) as Form;

@@ -6,6 +6,7 @@ import { createChatRoutes } from '../api/routes/chat.js';
 import { widgetRoutes } from '../api/routes/widget.js';
 import { createSimulatorRoutes } from '../api/routes/simulator.js';
 import type { Config } from '../config/index.js';
+import type { Clock } from '../lib/index.js';
 import { serverSecret } from '../db/index.js';
 import { createProviders, type Providers } from '../providers/index.js';
 import { GreetingCache } from '../voice/index.js';
@@ -19,7 +20,9 @@ import { createNotifyRoutes } from '../api/routes/notify/index.js';
 import { createAgentPreviewRoute } from '../api/routes/agent-preview.js';
 import { createWebPlugin } from '../api/plugins/web.js';
 import { createTestCallRoute } from '../api/routes/test-call.js';
-import { createAnnouncer } from '../notify/index.js';
+import { createAnnouncer, queueOwnerNotice } from '../notify/index.js';
+import { createBilling, type UsageNoticeSink } from '../billing/index.js';
+import { createBillingRoutes } from '../api/routes/billing.js';
 import { schema } from '../db/index.js';
 import { eq } from 'drizzle-orm';
 
@@ -33,6 +36,17 @@ export function providersFor(config: Config): Providers {
     openaiCompatible: config.llmCompatible,
     sttCompatible: config.sttCompatible,
   });
+}
+
+/** Billing's usage notices reach the owner through the outbox, in the metering transaction (once per fact). */
+export function usageNotices(clock: Clock): UsageNoticeSink {
+  return (tx, n) => queueOwnerNotice(tx, {
+    organizationId: n.organizationId, fact: `billing.usage_${n.threshold}:${n.organizationId}:${n.periodStart.toISOString()}`, event: 'billing.usage', template: 'usage_notice',
+    data: {
+      threshold: n.threshold, usedMinutes: n.usedMinutes, includedMinutes: n.includedMinutes, planName: n.planName, periodEnd: n.periodEnd.toISOString(),
+      hardCapMinutes: n.hardCapMinutes, overage: `$${(n.overagePerMinuteCents / 100).toFixed(2)}`,
+    },
+  }, clock.now()).then(() => undefined);
 }
 
 /**
@@ -50,11 +64,16 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
   // Every fact is announced to the notify outbox in the transaction that records it.
   const announce = createAnnouncer(ctx.clock);
   const booking = { calendar: calendars, events: announce };
+  const billing = createBilling({ db, clock: ctx.clock, logger: ctx.logger, stripe: config.stripe, notices: usageNotices(ctx.clock) });
   const receptionist = createReceptionist({
     db, clock: ctx.clock, logger: ctx.logger, live: ctx.live, booking,
     languageModel: providers.llm ?? undefined,
     announceLead: announce,
-    announceCall: (tx, call) => announce(tx, { type: 'call.completed', call }),
+    // A finished call is metered and announced in the transaction that completes it (exactly once).
+    announceCall: async (tx, call) => {
+      await billing.meter(tx, call);
+      await announce(tx, { type: 'call.completed', call });
+    },
     escalation: {
       // The ladder itself starts with the lead.urgent announcement; this tells the caller what it will use.
       async startEscalation(_db, leadId) {
@@ -76,6 +95,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     createEngine: createCallEngineFactory({ receptionist, providers, greetings, deadlineScale: config.voiceDeadlineScale }),
     authToken: async () => config.twilio.authToken ?? devToken!,
     credentials,
+    admitCall: (orgId) => billing.admit(orgId),
   };
   const interrupted = await markInterruptedCalls(db, config.nodeId, new Date());
   if (interrupted) ctx.logger.warn({ interrupted }, 'calls cut off by the last shutdown were marked interrupted');
@@ -83,7 +103,12 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
   const workers: RoutePlugin = async (app) => {
     calendars.sync.start();
     void providers.offlineTts.warm().catch(() => undefined);
-    app.addHook('onClose', async () => { await calendars.sync.stop(); });
+    // Overage of closed periods goes to Stripe's meter; repeating a run never reports twice.
+    const report = () => void billing.reportOverage().catch((err) => ctx.logger.warn({ err }, 'overage report run failed'));
+    const overage = billing.configured ? setInterval(report, config.billingReportEveryMs) : null;
+    overage?.unref();
+    if (billing.configured) report();
+    app.addHook('onClose', async () => { await calendars.sync.stop(); if (overage) clearInterval(overage); });
   };
   return [
     workers,
@@ -97,6 +122,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     createMediaStreamRoute(telephony),
     createSimulatorRoutes(providers.stt.label === 'scripted.stt' ? providers.scriptBook : null),
     createNotifyRoutes(),
+    createBillingRoutes(billing),
     createAgentPreviewRoute(providers.tts),
     createTestCallRoute(telephony),
     // Last: the dashboard's files and its client-side routes.

@@ -3,6 +3,7 @@ import type { Db } from '../../db/index.js';
 import { pgErrorCode, schema } from '../../db/index.js';
 import { AppError, errors, newId, newToken, type Clock } from '../../lib/index.js';
 import { createOrganization } from '../../business/index.js';
+import { startTrial } from '../../billing/index.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
 import { hashRefreshToken, type AccessTokens, type Principal } from './tokens.js';
 
@@ -35,6 +36,8 @@ export async function register(deps: AuthDeps, input: { email: string; password:
   try {
     const { user, org } = await deps.db.transaction(async (tx) => {
       const org = await createOrganization(tx, { name: input.organizationName, timezone: input.timezone, industry: input.industry, applyTemplate: true });
+      // Sign-up starts the trial: every feature of the largest plan for 14 days.
+      await startTrial(tx, org.id, deps.clock.now());
       const [user] = await tx.insert(schema.users).values({ organizationId: org.id, email: input.email, passwordHash, role: 'admin' }).returning();
       return { user, org };
     });

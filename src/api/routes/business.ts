@@ -7,6 +7,7 @@ import {
 } from '../../business/index.js';
 import { desc, eq } from 'drizzle-orm';
 import { schema } from '../../db/index.js';
+import { requireFeature } from '../../billing/index.js';
 import { errors } from '../../lib/index.js';
 import type { ApiContext } from '../context.js';
 import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
@@ -18,7 +19,6 @@ export const OrganizationPatch = z.strictObject({
   name: z.string().trim().min(1).max(120),
   timezone: TimezoneSchema,
   industry: z.enum(INDUSTRIES),
-  plan: z.enum(['trial', 'starter', 'pro', 'enterprise']),
   onboarding: z.record(z.string().max(40), z.boolean()).refine((o) => Object.keys(o).length <= 20, 'too many steps'),
 }).partial();
 
@@ -37,7 +37,6 @@ export const ConfigPatch = z.strictObject({
   slotStepMin: z.number().int().min(5).max(240),
   emergencyKeywords: z.array(EmergencyKeywordSchema).max(200),
   maxCallMinutes: z.number().int().min(1).max(120),
-  monthlyMinuteLimit: z.number().int().min(0).max(1_000_000).nullable(),
 }).partial();
 
 /** PUT /api/agent: any subset of these fields. */
@@ -69,6 +68,9 @@ export async function businessRoutes(app: FastifyInstance, ctx: ApiContext) {
     return agent;
   });
   r.put('/api/agent', { schema: { tags, body: AgentPatch } }, async (req) => {
+    const orgId = principalOf(req).organizationId;
+    if (req.body.engine === 'realtime') await requireFeature(db, orgId, 'realtime_voice', ctx.clock.now());
+    if (req.body.language && !/^en(-|$)/.test(req.body.language)) await requireFeature(db, orgId, 'languages', ctx.clock.now());
     const { twilioAuthTokenEnc: _secret, ...agent } = await patchSettings(db, principalOf(req), 'agent', req.body);
     return agent;
   });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { and, eq, inArray } from 'drizzle-orm';
 import { pgErrorCode, schema, type Db } from '../../db/index.js';
 import { errors } from '../../lib/index.js';
+import { requireFeature } from '../../billing/index.js';
 import {
   PhoneSchema, WeeklyHoursSchema, knowledgeRepo, name, phoneNumbersRepo, servicesRepo, staffRepo, text,
 } from '../../business/index.js';
@@ -67,6 +68,8 @@ export async function catalogRoutes(app: FastifyInstance, ctx: ApiContext) {
 
     r.get('/api/phone-numbers', { schema: { tags } }, async (req) => ({ items: await phoneNumbersRepo.list(db, principalOf(req).organizationId) }));
     r.post('/api/phone-numbers', { schema: { tags, body: PhoneNumberBody } }, async (req, reply) => {
+      const orgId = principalOf(req).organizationId;
+      if ((await phoneNumbersRepo.list(db, orgId)).length >= 1) await requireFeature(db, orgId, 'multiple_numbers', ctx.clock.now());
       try {
         return reply.status(201).send(await phoneNumbersRepo.create(db, principalOf(req), req.body));
       } catch (e) {

@@ -24,7 +24,6 @@ export const businessConfigs = pgTable('business_configs', {
   slotStepMin: integer('slot_step_min').notNull().default(15),
   emergencyKeywords: jsonb('emergency_keywords').$type<EmergencyKeyword[]>().notNull().default([]),
   maxCallMinutes: integer('max_call_minutes').notNull().default(15),
-  monthlyMinuteLimit: integer('monthly_minute_limit'),
   updatedAt: updatedAt(),
 });
 

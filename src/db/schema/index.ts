@@ -5,3 +5,4 @@ export * from './calls.js';
 export * from './leads.js';
 export * from './notify.js';
 export * from './channels.js';
+export * from './billing.js';

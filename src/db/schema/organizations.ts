@@ -61,15 +61,6 @@ export const auditLog = pgTable('audit_log', {
   createdAt: createdAt(),
 }, (t) => [index('audit_log_org_idx').on(t.organizationId, t.createdAt)]);
 
-/** Metered usage per organization and period (minutes, calls, messages). */
-export const usage = pgTable('usage', {
-  id: id(),
-  organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-  period: text('period').notNull(),
-  metric: text('metric').notNull(),
-  quantity: text('quantity').notNull().default('0'),
-  updatedAt: updatedAt(),
-}, (t) => [uniqueIndex('usage_org_period_metric_uq').on(t.organizationId, t.period, t.metric)]);
 
 /** Secrets the server generates itself when not configured (JWT key, encryption key), shared by all nodes. */
 export const serverSecrets = pgTable('server_secrets', {

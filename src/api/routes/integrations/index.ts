@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { feedTokens, renderFeed, resolveFeedToken, type Calendars, type CalendarProviderName } from '../../../booking/calendars/index.js';
 import { errors, isAppError } from '../../../lib/index.js';
+import { requireFeature } from '../../../billing/index.js';
 import type { RoutePlugin } from '../../app.js';
 import type { ApiContext } from '../../context.js';
 import { authenticate, principalOf, protect, WRITE_ROLES } from '../../plugins/auth.js';
@@ -55,6 +56,7 @@ async function connectRoute(app: FastifyInstance, ctx: ApiContext, calendars: Ca
     schema: { tags, params: ProviderParams, querystring: ConnectQuery, response: { 200: z.object({ url: z.string(), state: z.string() }) } },
   }, async (req, reply) => {
     const p = principalOf(req);
+    await requireFeature(ctx.database.db, p.organizationId, 'calendar_sync', ctx.clock.now());
     const out = await calendars.connections.start({
       organizationId: p.organizationId, userId: p.userId, provider: req.params.provider,
       staffId: req.query.staffId ?? null, returnTo: req.query.returnTo ?? null, redirectUri: callbackUri(ctx, req, req.params.provider),
