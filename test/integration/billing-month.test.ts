@@ -37,6 +37,7 @@ async function converse(channel: 'phone' | 'chat', direction: 'inbound' | 'outbo
   if (retry) await Promise.all([completeCall(db, call.id, end, sink), completeCall(db, call.id, end, sink)]);
 }
 
+const dataOf = (n: { payload: unknown }) => (n.payload as { data: Record<string, unknown> }).data;
 const notices = () => database.db.select().from(schema.outbox).where(and(eq(schema.outbox.organizationId, orgId), like(schema.outbox.idempotencyKey, 'billing.usage_%')));
 
 describe('a simulated month of calls', () => {
@@ -52,7 +53,7 @@ describe('a simulated month of calls', () => {
       await converse('phone', 'inbound', new Date(morning.getTime() + 7_200_000), 30);
       await converse('phone', 'outbound', new Date(morning.getTime() + 9_000_000), 45, true);
       await converse('chat', 'inbound', new Date(morning.getTime() + 10_000_000), 300);
-      const sent = (await notices()).map((n) => n.payload.data.threshold);
+      const sent = (await notices()).map((n) => dataOf(n).threshold);
       if (sent.includes(80) && !dayOf80.length) dayOf80.push(d + 1);
       if (sent.includes(100) && !dayOf100.length) dayOf100.push(d + 1);
     }
@@ -70,9 +71,9 @@ describe('a simulated month of calls', () => {
     expect(dayOf80).toEqual([18]);
     expect(dayOf100).toEqual([22]);
     const sent = await notices();
-    expect(sent.map((n) => n.payload.data.threshold).sort()).toEqual([100, 80]);
+    expect(sent.map((n) => dataOf(n).threshold).sort()).toEqual([100, 80]);
     expect(sent.every((n) => n.channel === 'email' && n.recipient === `owner-${orgId}@example.com`)).toBe(true);
-    expect(sent.find((n) => n.payload.data.threshold === 100)!.payload.data).toMatchObject({ includedMinutes: 150, planName: 'Starter' });
+    expect(sent.find((n) => dataOf(n).threshold === 100)!.payload.data).toMatchObject({ includedMinutes: 150, planName: 'Starter' });
   });
 
   it('beyond the included minutes calls continue as overage; at the hard cap they are not admitted', async () => {
