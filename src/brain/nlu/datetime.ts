@@ -303,6 +303,8 @@ function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: string): 
     add(x.index, Number(x[1]), Number(x[2] ?? 0), x[3] === 'morning' ? 'am' : Number(x[1]) === 12 ? undefined : 'pm'),
   );
   mask(m, /\b(\d{1,2}):([0-5]\d)\b/g, (x) => add(x.index, Number(x[1]), Number(x[2])));
+  // "the 9 one", "the 2:30 one": an offered time named by its hour
+  mask(m, /\bthe (\d{1,2})(?::| )?([0-5]\d)? one\b/g, (x) => add(x.index + 4, Number(x[1]), Number(x[2] ?? 0)));
   mask(m, /\b(\d{1,2}) oh ([1-9])\b/g, (x) => add(x.index, Number(x[1]), Number(x[2])));
   mask(m, /\bhalf past (\d{1,2})\b/g, (x) => add(x.index, Number(x[1]), 30));
   mask(m, /\b(?:a )?quarter (?:past|after) (\d{1,2})\b/g, (x) => add(x.index, Number(x[1]), 15));
@@ -322,7 +324,7 @@ function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: string): 
     // a short answer that is just an hour ("4, not 3"): every lone hour, the negated ones excluded later
     const words = m.s.trim().split(/\s+/).filter(Boolean);
     // only an hour standing alone or after a word that introduces one: "level 2 charger" is no time
-    const lone = /(?:^|,|\b(?:not|no|or|and|maybe|ok|okay|yes|yeah|sure|say|then|um|uh|so))[ ,]*(1[0-2]|[1-9])(?=[ ,.!?]|$)(?![ ,]*(?:minutes|mins|hours|days|weeks|people|dollars|bucks))/g;
+    const lone = /(?:^|,|\b(?:not|no|or|and|maybe|ok|okay|yes|yeah|sure|say|then|um|uh|so|you have|have you got))[ ,]*(1[0-2]|[1-9])(?=[ ,.!?]|$)(?![ ,]*(?:minutes|mins|hours|days|weeks|people|dollars|bucks))/g;
     if (words.length <= 6) for (let x = lone.exec(m.s); x; x = lone.exec(m.s)) add(x.index + x[0].length - x[1].length, Number(x[1]), 0);
   }
   return hits;

@@ -70,6 +70,9 @@ export function numbersToDigits(text: string): string {
       if (tens) {
         const base = TENS[tens];
         if (!unit) return String(base);
+        // "the nine thirty one": after an hour, a final "one" is the pronoun, not 31
+        const after = text.slice(offset + m.length);
+        if (unit === 'one' && /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+$/.test(text.slice(Math.max(0, offset - 8), offset)) && /^\s*(?:$|then|please|works|is|would|sounds|[,.!?])/.test(after)) return `${base} one`;
         if (unit in ORDINALS) return `${base + ORDINALS[unit]}${suffix(base + ORDINALS[unit])}`;
         return String(base + UNITS[unit]);
       }
