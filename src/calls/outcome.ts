@@ -1,5 +1,5 @@
 /** How a call ended for the business, most valuable first. */
-export const OUTCOMES = ['booked', 'rescheduled', 'cancelled', 'escalated', 'transferred', 'message', 'lead', 'answered', 'hangup'] as const;
+export const OUTCOMES = ['booked', 'rescheduled', 'cancelled', 'confirmed', 'escalated', 'transferred', 'message', 'lead', 'opted_out', 'voicemail', 'answered', 'hangup'] as const;
 export type CallOutcome = (typeof OUTCOMES)[number];
 
 const TOOL_OUTCOME: Record<string, CallOutcome> = {
@@ -11,6 +11,10 @@ const TOOL_OUTCOME: Record<string, CallOutcome> = {
   take_message: 'message',
   capture_lead: 'lead',
   answer_question: 'answered',
+  // Outbound calls: a reminder confirmed, "remove me", a message left on an answering machine.
+  confirm_appointment: 'confirmed',
+  opt_out: 'opted_out',
+  leave_voicemail: 'voicemail',
 };
 
 /**

@@ -3,3 +3,5 @@ export * from './settings.js';
 export * from './origins.js';
 export * from './calling-window.js';
 export * from './do-not-call.js';
+export * from './outbound/conversation.js';
+export * from './outbound/place.js';

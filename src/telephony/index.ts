@@ -5,3 +5,4 @@ export { createTwilioWebhooks } from './webhooks.js';
 export { createMediaStreamRoute } from './stream.js';
 export { realtimeOptions } from './prewarm.js';
 export { MediaStreamConnection, bridgeConnection, DEFAULT_MAX_FRAME_BYTES, CLOSE, type StartMessage } from './media-stream/index.js';
+export { createTwilioDialer } from './outbound.js';

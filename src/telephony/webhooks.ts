@@ -3,15 +3,19 @@ import { and, eq, sql } from 'drizzle-orm';
 import { schema } from '../db/index.js';
 import { newToken } from '../lib/index.js';
 import { isOpenAt } from '../brain/index.js';
-import { applyTelephonyStatus, createCall } from '../calls/index.js';
+import { applyTelephonyStatus, createCall, recordEvent } from '../calls/index.js';
+import { outboundPlanOf, voicemailMessage } from '../channels/index.js';
 import type { ApiContext } from '../api/context.js';
 import { errorBody } from '../api/errors.js';
 import type { TelephonyDeps } from './deps.js';
 import { externalBase, wsBase } from './public-url.js';
 import { prewarm } from './prewarm.js';
-import { connectStreamTwiml, dialTwiml, isValidTwilioSignature, sayHangupTwiml, voicemailTwiml } from './twilio/index.js';
+import { connectStreamTwiml, dialTwiml, isValidTwilioSignature, sayHangupTwiml, updateCallTwiml, voicemailTwiml } from './twilio/index.js';
 
 type Form = Record<string, string>;
+
+/** Twilio's final call statuses. */
+const FINAL = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 
 /** Twilio's webhooks: inbound voice (answers TwiML), call status and recordings (idempotent). */
 export function createTwilioWebhooks(deps: TelephonyDeps) {
@@ -78,8 +82,33 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       if (!(await verify(req, call?.organizationId ?? null))) return reply.status(403).send(forbidden);
       if (call && form.CallStatus) {
         const duration = form.CallDuration && /^\d+$/.test(form.CallDuration) ? Number(form.CallDuration) : null;
-        await applyTelephonyStatus(db, form.CallSid, form.CallStatus, duration, new Date());
+        const row = await applyTelephonyStatus(db, form.CallSid, form.CallStatus, duration, new Date());
+        // A call we placed that nobody answered (no-answer, busy, failed) never had a session to close it.
+        if (row && row.direction === 'outbound' && !row.answeredAt && !row.outcome && FINAL.has(form.CallStatus)) {
+          await deps.receptionist.complete({ orgId: row.organizationId, callId: row.id }, { endedAt: row.endedAt ?? new Date(), reason: form.CallStatus });
+        }
       }
+      return reply.status(204).send();
+    });
+
+    // Asynchronous answering-machine detection on calls we placed (DetectMessageEnd: after the beep).
+    app.post('/twilio/amd', { schema: { hide: true } }, async (req, reply) => {
+      const form = (req.body ?? {}) as Form;
+      const [call] = form.CallSid ? await db.select().from(schema.calls).where(eq(schema.calls.callSid, form.CallSid)) : [];
+      if (!(await verify(req, call?.organizationId ?? null))) return reply.status(403).send(forbidden);
+      const plan = call ? outboundPlanOf(call) : null;
+      if (!call || !plan || !form.AnsweredBy) return reply.status(204).send();
+      const ref = { id: call.id, organizationId: call.organizationId };
+      const machine = form.AnsweredBy.startsWith('machine_end') || form.AnsweredBy === 'fax';
+      if (!machine) {
+        await recordEvent(db, ref, 'amd', { answeredBy: form.AnsweredBy });
+        return reply.status(204).send();
+      }
+      const creds = await deps.credentials(call.organizationId);
+      const text = form.AnsweredBy === 'fax' ? '' : voicemailMessage(plan);
+      // The event first: the stream ends when the TwiML changes, and the call's outcome is read from its events.
+      await recordEvent(db, ref, 'tool_call', { type: 'tool_call', name: 'leave_voicemail', ok: !!creds && !!text, args: { answeredBy: form.AnsweredBy }, result: { text }, ms: 0 });
+      if (creds) await updateCallTwiml(creds, call.callSid!, text ? sayHangupTwiml(text) : '<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>');
       return reply.status(204).send();
     });
 

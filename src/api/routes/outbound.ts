@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PhoneSchema, text } from '../../business/index.js';
+import { addDoNotCall, listDoNotCall, placeOutboundCall, removeDoNotCall, type Dialer } from '../../channels/index.js';
+import { errors, isUuid } from '../../lib/index.js';
+import type { ApiContext } from '../context.js';
+import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
+
+/** What the outbound routes need from the composition root. */
+export interface OutboundRouteDeps {
+  dialer: Dialer;
+  /** The organization's "now" (its simulated clock when it has one). */
+  now(orgId: string): Promise<Date>;
+}
+
+const OutboundCallBody = z.strictObject({
+  to: PhoneSchema,
+  purpose: z.enum(['reminder', 'follow_up', 'custom']),
+  appointmentId: z.uuid().optional(),
+  leadId: z.uuid().optional(),
+  /** What the agent says it is calling about. */
+  instructions: text(1000).optional(),
+});
+
+/** `POST /api/outbound-calls` and the do-not-call list. */
+export function createOutboundRoutes(deps: OutboundRouteDeps) {
+  return async function outboundRoutes(app: FastifyInstance, ctx: ApiContext) {
+    protect(app, ctx.tokens, WRITE_ROLES.operations);
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const db = ctx.database.db;
+
+    r.post('/api/outbound-calls', { schema: { tags: ['outbound'], body: OutboundCallBody } }, async (req, reply) => {
+      const orgId = principalOf(req).organizationId;
+      const { to, purpose, appointmentId, leadId, instructions } = req.body;
+      const call = await placeOutboundCall({ db, dialer: deps.dialer }, orgId, { to, purpose, appointmentId, leadId, instructions }, await deps.now(orgId));
+      return reply.status(201).send({ id: call.id, status: 'queued', direction: 'outbound', to: call.to, from: call.from, callSid: call.callSid });
+    });
+
+    const tags = ['do-not-call'];
+    r.get('/api/do-not-call', { schema: { tags } }, async (req) => ({ items: await listDoNotCall(db, principalOf(req).organizationId) }));
+    r.post('/api/do-not-call', { schema: { tags, body: z.strictObject({ e164: PhoneSchema, reason: text(300).optional() }) } }, async (req, reply) =>
+      reply.status(201).send(await addDoNotCall(db, principalOf(req).organizationId, req.body.e164, req.body.reason ?? null)));
+    r.delete('/api/do-not-call/:id', { schema: { tags, params: z.strictObject({ id: z.string().max(64) }) } }, async (req, reply) => {
+      if (!isUuid(req.params.id) || !(await removeDoNotCall(db, principalOf(req).organizationId, req.params.id))) throw errors.notFound('do-not-call entry');
+      return reply.status(204).send();
+    });
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Placing a call the agent makes: the rules first (never a do-not-call number, never outside the
+ * calling window), then the call record (direction outbound, with the plan the session will run),
+ * then the dial through the telephony port. A dial that fails leaves a failed record, not a ghost.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { sayInstant } from '../../brain/index.js';
+import { createCall, type CallRow } from '../../calls/index.js';
+import { schema, type Db } from '../../db/index.js';
+import { AppError, errors, newToken } from '../../lib/index.js';
+import { isWithinWindow, nextWindowOpening } from '../calling-window.js';
+import { isDoNotCall } from '../do-not-call.js';
+import { getChannelSettings } from '../settings.js';
+import type { OutboundPlan, OutboundPurpose } from './conversation.js';
+
+/** What to call and why. */
+export interface OutboundRequest {
+  to: string;
+  purpose: OutboundPurpose;
+  appointmentId?: string;
+  leadId?: string;
+  instructions?: string;
+  /** A campaign's own window replaces the organization's calling window. */
+  window?: typeof schema.channelSettings.$inferSelect['callingWindow'];
+  /** Extra metadata on the call record (a campaign target's id, say). */
+  metadata?: Record<string, unknown>;
+}
+
+/** Places a call through the telephony provider; answers its call id there (Twilio's CallSid). */
+export interface Dialer {
+  dial(call: { organizationId: string; callId: string; to: string; from: string; streamToken: string }): Promise<{ callSid: string }>;
+}
+
+/** What placing a call needs. */
+export interface OutboundDeps { db: Db; dialer: Dialer }
+
+/** Error codes of outbound calling (422: the request is valid but the rules forbid it now). */
+export const outboundErrors = {
+  doNotCall: () => new AppError('DO_NOT_CALL', 'this number is on the do-not-call list', 422),
+  outsideWindow: (next: Date | null) => new AppError('OUTSIDE_CALLING_WINDOW', 'outside the calling hours of the business', 422,
+    next ? { nextOpening: next.toISOString() } : undefined),
+  noCallerId: () => new AppError('NO_CALLER_ID', 'connect a phone number first: outbound calls come from it', 422),
+  dialFailed: (message: string) => new AppError('TELEPHONY_FAILED', `the call could not be placed: ${message}`, 502),
+};
+
+/** The rules that hold before every dial: not on the list, inside the window. Throws the 422 that applies. */
+export async function checkCallRules(db: Db, orgId: string, to: string, now: Date, window?: OutboundRequest['window']): Promise<void> {
+  if (await isDoNotCall(db, orgId, to)) throw outboundErrors.doNotCall();
+  const [org] = await db.select({ timezone: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, orgId));
+  const w = window ?? (await getChannelSettings(db, orgId)).callingWindow;
+  if (!isWithinWindow(w, now, org.timezone)) throw outboundErrors.outsideWindow(nextWindowOpening(w, now, org.timezone));
+}
+
+/** Resolves what the call is about into the plan its session runs (stored on the call record). */
+async function planOf(db: Db, orgId: string, req: OutboundRequest, callbackNumber: string): Promise<OutboundPlan> {
+  const [org] = await db.select().from(schema.organizations).where(eq(schema.organizations.id, orgId));
+  const plan: OutboundPlan = { purpose: req.purpose, businessName: org.name, callbackNumber, instructions: req.instructions ?? null };
+  if (req.appointmentId) {
+    const [a] = await db.select({ id: schema.appointments.id, start: schema.appointments.startAt, status: schema.appointments.status, serviceName: schema.services.name })
+      .from(schema.appointments).innerJoin(schema.services, eq(schema.services.id, schema.appointments.serviceId))
+      .where(and(eq(schema.appointments.id, req.appointmentId), eq(schema.appointments.organizationId, orgId)));
+    if (!a) throw errors.notFound('appointment');
+    const start = a.start.toISOString();
+    plan.appointment = { id: a.id, serviceName: a.serviceName, start, when: sayInstant(start, org.timezone) };
+  } else if (req.purpose === 'reminder') {
+    throw errors.validation('a reminder call needs appointmentId', { fields: [{ path: 'body.appointmentId', message: 'required for a reminder' }] });
+  }
+  if (req.leadId) {
+    const [l] = await db.select({ need: schema.leads.need }).from(schema.leads).where(and(eq(schema.leads.id, req.leadId), eq(schema.leads.organizationId, orgId)));
+    if (!l) throw errors.notFound('lead');
+    plan.need = l.need;
+  }
+  return plan;
+}
+
+/** Checks the rules, records the call and dials. Answers the call record (status `queued`, with its CallSid). */
+export async function placeOutboundCall(deps: OutboundDeps, orgId: string, req: OutboundRequest, now: Date): Promise<CallRow> {
+  const { db } = deps;
+  await checkCallRules(db, orgId, req.to, now, req.window);
+  const [number] = await db.select({ e164: schema.phoneNumbers.e164 }).from(schema.phoneNumbers)
+    .where(eq(schema.phoneNumbers.organizationId, orgId)).orderBy(asc(schema.phoneNumbers.createdAt)).limit(1);
+  if (!number) throw outboundErrors.noCallerId();
+  const plan = await planOf(db, orgId, req, number.e164);
+  const streamToken = newToken(24);
+  const call = await createCall(db, {
+    organizationId: orgId, channel: 'phone', direction: 'outbound', from: number.e164, to: req.to, status: 'queued', startedAt: now,
+    streamToken, engine: 'cascade',
+    metadata: { ...req.metadata, purpose: req.purpose, appointmentId: req.appointmentId ?? null, leadId: req.leadId ?? null, outbound: plan },
+  });
+  try {
+    const { callSid } = await deps.dialer.dial({ organizationId: orgId, callId: call.id, to: req.to, from: number.e164, streamToken });
+    const [row] = await db.update(schema.calls).set({ callSid }).where(eq(schema.calls.id, call.id)).returning();
+    return row;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    await db.update(schema.calls).set({ status: 'failed', endedAt: now, durationSec: 0, outcome: 'hangup', metadata: { ...call.metadata, dialError: message } })
+      .where(eq(schema.calls.id, call.id));
+    throw outboundErrors.dialFailed(message);
+  }
+}
+
+/** The plan stored on an outbound call's record (null for any other call). */
+export function outboundPlanOf(call: Pick<CallRow, 'direction' | 'metadata'>): OutboundPlan | null {
+  return call.direction === 'outbound' ? ((call.metadata as { outbound?: OutboundPlan }).outbound ?? null) : null;
+}
