@@ -1,4 +1,5 @@
 import type { CallRow } from '../calls/index.js';
+import { outboundPlanOf } from '../channels/index.js';
 import type { ConversationTarget } from './target.js';
 
 /**
@@ -7,5 +8,7 @@ import type { ConversationTarget } from './target.js';
  */
 export function callTarget(call: CallRow): ConversationTarget {
   const channel = call.channel;
-  return { orgId: call.organizationId, callId: call.id, callSid: call.callSid, callerPhone: channel === 'phone' ? call.from : null, channel };
+  // On a call the agent placed, the customer is the number called.
+  const customer = call.direction === 'outbound' ? call.to : call.from;
+  return { orgId: call.organizationId, callId: call.id, callSid: call.callSid, callerPhone: channel === 'phone' ? customer : null, channel, outbound: outboundPlanOf(call) };
 }

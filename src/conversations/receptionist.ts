@@ -6,6 +6,7 @@ import type { BookingDeps } from '../booking/index.js';
 import { organizationClock } from '../business/index.js';
 import { captureLead, type LeadEventSink } from '../leads/index.js';
 import { completeCall, createCallRecorder, recordEvent, type CallCompletedSink } from '../calls/index.js';
+import { addDoNotCall, outboundConversation } from '../channels/index.js';
 import { conversationPorts, type EscalationChannels } from './ports.js';
 import { loadBusiness, type LoadedBusiness } from './profile.js';
 import type { ConversationTarget } from './target.js';
@@ -75,10 +76,16 @@ export function createReceptionist(deps: ReceptionistDeps) {
     /** Starts a conversation for a call or chat; brain events go to the call record as they happen. */
     start(t: ConversationTarget, business: LoadedBusiness): { conversation: Conversation; onEvent: (e: BrainEvent) => void; clock: Clock } {
       const clock = organizationClock(business.org, deps.clock);
-      const conversation = createConversation({
-        business: business.profile, callerPhone: t.callerPhone ?? undefined, now: clock, deps: ports(t, clock),
+      const brainPorts = ports(t, clock);
+      const inner = createConversation({
+        business: business.profile, callerPhone: t.callerPhone ?? undefined, now: clock, deps: brainPorts,
         languageModel: business.agent.llm === 'offline' ? undefined : deps.languageModel, conversationId: t.callId,
       });
+      // A call the agent placed opens with why it calls; the same brain and tools answer the rest.
+      const conversation = t.outbound && t.callerPhone ? outboundConversation(inner, t.outbound, {
+        optOut: async () => { await addDoNotCall(deps.db, t.orgId, t.callerPhone!, 'asked on a call', 'opt_out'); },
+        cancelAppointment: (appointmentId) => brainPorts.booking.cancel({ appointmentId, reason: 'cancelled on the reminder call' }),
+      }) : inner;
       const onEvent = (e: BrainEvent) => {
         if (RECORDED_BRAIN_EVENTS.has(e.type)) {
           void recordEvent(deps.db, { id: t.callId, organizationId: t.orgId }, e.type, { ...e }).catch((err) => deps.logger.error({ err }, 'recording a brain event failed'));

@@ -1,5 +1,11 @@
+import type { OutboundPlan } from '../channels/index.js';
+
 /** One conversation's identity: the organization, the call record, and the phone line if any. */
-export interface ConversationTarget { orgId: string; callId: string; callSid?: string | null; callerPhone?: string | null; channel: 'phone' | 'chat' | 'test' }
+export interface ConversationTarget {
+  orgId: string; callId: string; callSid?: string | null; callerPhone?: string | null; channel: 'phone' | 'chat' | 'test';
+  /** A call the agent placed: what it is about (its opening, a reminder's choices); `callerPhone` is the number called. */
+  outbound?: OutboundPlan | null;
+}
 
 /** A live event for the dashboard (the shape `LiveStore.publish` takes, minus the time stamp). */
 export type Publish = (orgId: string, type: string, data: Record<string, unknown>) => void;

@@ -10,7 +10,9 @@ import type { Clock } from '../lib/index.js';
 import { serverSecret } from '../db/index.js';
 import { createProviders, type Providers } from '../providers/index.js';
 import { GreetingCache } from '../voice/index.js';
-import { createMediaStreamRoute, createTwilioWebhooks, updateCallTwiml, dialTwiml, type TelephonyDeps } from '../telephony/index.js';
+import { createMediaStreamRoute, createTwilioDialer, createTwilioWebhooks, updateCallTwiml, dialTwiml, type TelephonyDeps } from '../telephony/index.js';
+import { createOutboundRoutes } from '../api/routes/outbound.js';
+import type { Server } from 'node:http';
 import { markInterruptedCalls } from '../calls/index.js';
 import { createReceptionist } from '../conversations/index.js';
 import { createCallEngineFactory } from './call-engine.js';
@@ -99,8 +101,18 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
   };
   const interrupted = await markInterruptedCalls(db, config.nodeId, new Date());
   if (interrupted) ctx.logger.warn({ interrupted }, 'calls cut off by the last shutdown were marked interrupted');
+  // Twilio calls back the server's public URL; without PUBLIC_URL, the address it listens on (tests, a LAN).
+  let httpServer: Server | undefined;
+  const base = () => {
+    if (config.publicUrl) return config.publicUrl;
+    const a = httpServer?.address();
+    return typeof a === 'object' && a ? `http://127.0.0.1:${a.port}` : `http://127.0.0.1:${config.port}`;
+  };
+  const dialer = createTwilioDialer({ credentials, base });
+  const orgNow = async (orgId: string) => receptionist.clockOf(await receptionist.load(orgId)).now();
   /** Background workers that live as long as the server. */
   const workers: RoutePlugin = async (app) => {
+    httpServer = app.server;
     calendars.sync.start();
     void providers.offlineTts.warm().catch(() => undefined);
     // Overage of closed periods goes to Stripe's meter; repeating a run never reports twice.
@@ -118,6 +130,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     eventRoutes,
     createChatRoutes(receptionist),
     widgetRoutes,
+    createOutboundRoutes({ dialer, now: orgNow }),
     createTwilioWebhooks(telephony),
     createMediaStreamRoute(telephony),
     createSimulatorRoutes(providers.stt.label === 'scripted.stt' ? providers.scriptBook : null),

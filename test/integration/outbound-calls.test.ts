@@ -1,0 +1,164 @@
+// Invariant: the agent calls customers only when the rules allow (never a do-not-call number, never outside the calling window), through Twilio's REST API with answering-machine detection, and the call runs the same session, tools and records as an inbound one — a reminder where the customer presses 2 moves the appointment; a machine gets a short voicemail.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../harness/server.js';
+import { registerOrg } from '../harness/client.js';
+import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
+import { quiet, tone, until } from '../harness/line.js';
+import { fixedClock } from '../../src/lib/index.js';
+import { createProviders } from '../../src/providers/index.js';
+import { twilioSignature } from '../../src/telephony/index.js';
+import { startFakeTwilioRest, type FakeTwilioRest } from '../fakes/twilio-rest.js';
+
+const TOKEN = 'test-twilio-auth-token';
+const providers = createProviders({});
+let rest: FakeTwilioRest;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let org: Awaited<ReturnType<typeof registerOrg>>;
+const NUMBER = `+1312555${String(Math.floor(Math.random() * 40) + 100).padStart(4, '0')}`;
+const CUSTOMER = '+13125550142';
+let appointmentId = '';
+
+beforeAll(async () => {
+  rest = await startFakeTwilioRest('AC' + '1'.repeat(32), TOKEN);
+  // Tuesday 10 March 2026, 10:00 in Chicago.
+  server = await startTestServer({
+    clock: fixedClock('2026-03-10T15:00:00Z', true), providers,
+    env: { TWILIO_AUTH_TOKEN: TOKEN, TWILIO_ACCOUNT_SID: rest.accountSid, TWILIO_API_BASE: rest.url },
+  });
+  org = await registerOrg(server.url, { industry: 'plumbing', timezone: 'America/Chicago', name: 'Pipe Pros' });
+  expect((await org.api.post('/api/phone-numbers', { e164: NUMBER })).status).toBe(201);
+  const services = await org.api.get('/api/services');
+  const drain = services.body.items.find((s: { name: string }) => /drain/i.test(s.name));
+  const appt = await org.api.post('/api/appointments', { serviceId: drain.id, start: '2026-03-11T10:00:00-05:00', customer: { name: 'Maria Lopez', phone: CUSTOMER } });
+  expect(appt.status, JSON.stringify(appt.body)).toBe(201);
+  appointmentId = appt.body.id;
+}, 60_000);
+afterAll(async () => { await server?.close(); await rest?.close(); });
+
+async function webhook(path: string, form: Record<string, string>) {
+  const url = `${server.url}${path}`;
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TOKEN, url, form) },
+    body: new URLSearchParams(form).toString(),
+  });
+}
+
+/** Twilio's side once the callee picks up: the media stream of the TwiML we gave with the call. */
+async function pickUp(placed: Record<string, string>) {
+  const url = placed.Twiml.match(/<Stream url="([^"]+)"/)![1];
+  const params = Object.fromEntries([...placed.Twiml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const peer = new FakeTwilioPeer(url, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, url) }, callSid: placed.sid });
+  await peer.begin(params);
+  expect(await until(() => peer.media.length > 0, 5000)).toBe(true);
+  await quiet(peer);
+  return { peer, callId: params.callId };
+}
+
+async function finished(callId: string) {
+  let detail: any;
+  for (let i = 0; i < 50; i++) {
+    detail = (await org.api.get(`/api/calls/${callId}`)).body;
+    if (detail.outcome) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return detail;
+}
+
+describe('POST /api/outbound-calls', () => {
+  it('a reminder call: placed through Twilio with AMD, opens with the appointment, and pressing 2 moves it', async () => {
+    const res = await org.api.post('/api/outbound-calls', { to: '(312) 555-0142', purpose: 'reminder', appointmentId });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ id: expect.any(String), status: 'queued' });
+    const placed = rest.calls.at(-1)!;
+    expect(placed).toMatchObject({ To: CUSTOMER, From: NUMBER, MachineDetection: 'DetectMessageEnd', AsyncAmd: 'true' });
+    expect(placed.AsyncAmdStatusCallback).toBe(`${server.url}/twilio/amd`);
+    expect(placed.StatusCallback).toBe(`${server.url}/twilio/status`);
+
+    const { peer, callId } = await pickUp(placed);
+    expect(callId).toBe(res.body.id);
+    peer.startLine();
+    peer.sendDtmf('2');
+    await until(() => false, 1500);
+    await quiet(peer);
+    for (const line of ['Thursday at 2pm', 'yes']) {
+      providers.scriptBook.say(callId, line);
+      await peer.say(tone(500));
+      await until(() => false, 800);
+      await quiet(peer);
+    }
+    peer.stop();
+    peer.close();
+    const detail = await finished(callId);
+    const said = detail.turns.map((t: any) => `${t.role}: ${t.text}`).join('\n');
+    expect(detail.direction).toBe('outbound');
+    expect(detail.to).toBe(CUSTOMER);
+    expect(detail.turns[0].text).toMatch(/^Hi, this is Pipe Pros's assistant calling to remind you of your drain cleaning on Wednesday, March 11 at 10 AM\. Press 1/);
+    expect(detail.events.some((e: any) => e.type === 'tool_call' && e.data.name === 'reschedule' && e.data.ok), said).toBe(true);
+    expect(detail.outcome).toBe('rescheduled');
+    const appts = await org.api.get('/api/appointments?from=2026-03-10T00:00:00Z&to=2026-03-20T00:00:00Z&status=booked');
+    expect(appts.body.items.map((a: any) => a.start), said).toEqual([expect.stringMatching(/^2026-03-12T14:00:00(\.000)?-05:00$/)]);
+    const list = await org.api.get('/api/calls');
+    expect(list.body.items.find((c: any) => c.id === callId)).toMatchObject({ direction: 'outbound', to: CUSTOMER, from: NUMBER });
+  }, 90_000);
+
+  it('an answering machine gets a short message with the callback number, outcome voicemail', async () => {
+    const res = await org.api.post('/api/outbound-calls', { to: '+13125550143', purpose: 'custom', instructions: 'our spring drain check special' });
+    expect(res.status).toBe(201);
+    const placed = rest.calls.at(-1)!;
+    const { peer, callId } = await pickUp(placed);
+    const amd = await webhook('/twilio/amd', { CallSid: placed.sid, AccountSid: rest.accountSid, AnsweredBy: 'machine_end_beep', MachineDetectionDuration: '4100' });
+    expect(amd.status).toBe(204);
+    const update = rest.callUpdates.find((u) => u.sid === placed.sid)!;
+    expect(update.Twiml).toContain(`<Say>Hi, this is Pipe Pros&apos;s assistant calling about our spring drain check special. Please call us back at ${NUMBER.slice(2, 5)} ${NUMBER.slice(5, 8)} ${NUMBER.slice(8)}. Thank you, goodbye.</Say><Hangup/>`);
+    // Twilio ends the stream when the call's TwiML changes.
+    peer.stop();
+    peer.close();
+    expect((await finished(callId)).outcome).toBe('voicemail');
+    // An unsigned AMD callback changes nothing.
+    expect((await fetch(`${server.url}/twilio/amd`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `CallSid=${placed.sid}&AnsweredBy=human` })).status).toBe(403);
+  }, 60_000);
+
+  it('a call nobody answers is closed by Twilio\'s status callback (no-answer), once', async () => {
+    const res = await org.api.post('/api/outbound-calls', { to: '+13125550144', purpose: 'follow_up' });
+    const placed = rest.calls.at(-1)!;
+    for (const status of ['initiated', 'ringing', 'no-answer', 'no-answer']) {
+      expect((await webhook('/twilio/status', { CallSid: placed.sid, AccountSid: rest.accountSid, CallStatus: status })).status).toBe(204);
+    }
+    const detail = await finished(res.body.id);
+    expect(detail).toMatchObject({ status: 'no-answer', outcome: 'hangup', direction: 'outbound' });
+  });
+
+  it('never calls a number on the do-not-call list (422 do_not_call), and the list is the organization\'s own', async () => {
+    const before = rest.calls.length;
+    const added = await org.api.post('/api/do-not-call', { e164: '312 555 0150', reason: 'asked by phone' });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ e164: '+13125550150', reason: 'asked by phone' });
+    const refused = await org.api.post('/api/outbound-calls', { to: '+13125550150', purpose: 'custom' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('do_not_call');
+    expect(rest.calls.length).toBe(before);
+    const other = await registerOrg(server.url);
+    expect((await other.api.get('/api/do-not-call')).body.items).toEqual([]);
+    expect((await other.api.delete(`/api/do-not-call/${added.body.id}`)).status).toBe(404);
+    expect((await org.api.delete(`/api/do-not-call/${added.body.id}`)).status).toBe(204);
+    expect((await org.api.get('/api/do-not-call')).body.items).toEqual([]);
+  });
+
+  it('refuses outside the calling window of the business (default 9:00–20:00 local) with the next opening', async () => {
+    // 15:00 UTC is midnight in Tokyo.
+    const tokyo = await registerOrg(server.url, { timezone: 'Asia/Tokyo' });
+    await tokyo.api.post('/api/phone-numbers', { e164: `+1312555${String(Math.floor(Math.random() * 40) + 150).padStart(4, '0')}` });
+    const refused = await tokyo.api.post('/api/outbound-calls', { to: '+13125550142', purpose: 'custom' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: 'outside_calling_window', details: { nextOpening: '2026-03-11T00:00:00.000Z' } });
+  });
+
+  it('validates the request: a reminder needs an appointment of this organization', async () => {
+    expect((await org.api.post('/api/outbound-calls', { to: '+13125550142', purpose: 'reminder' })).status).toBe(400);
+    expect((await org.api.post('/api/outbound-calls', { to: 'not a number', purpose: 'custom' })).status).toBe(400);
+    const other = await registerOrg(server.url);
+    await other.api.post('/api/phone-numbers', { e164: `+1312555${String(Math.floor(Math.random() * 40) + 190).padStart(4, '0')}`.slice(0, 12) });
+    expect((await other.api.post('/api/outbound-calls', { to: '+13125550142', purpose: 'reminder', appointmentId })).status).toBe(404);
+  });
+});
