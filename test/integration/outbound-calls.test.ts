@@ -78,14 +78,16 @@ describe('POST /api/outbound-calls', () => {
     const { peer, callId } = await pickUp(placed);
     expect(callId).toBe(res.body.id);
     peer.startLine();
-    peer.sendDtmf('2');
-    await until(() => false, 1500);
-    await quiet(peer);
-    for (const line of ['Thursday at 2pm', 'yes']) {
-      providers.scriptBook.say(callId, line);
-      await peer.say(tone(500));
-      await until(() => false, 800);
+    /** The caller's turn, then the whole of the agent's answer (its audio starts, then stops). */
+    const turn = async (act: () => Promise<void> | void) => {
+      const t = performance.now();
+      await act();
+      expect(await until(() => peer.framesAfter(t).length > 10, 20_000)).toBe(true);
       await quiet(peer);
+    };
+    await turn(() => peer.sendDtmf('2'));
+    for (const line of ['Thursday at 2pm', 'yes']) {
+      await turn(async () => { providers.scriptBook.say(callId, line); await peer.say(tone(500)); });
     }
     peer.stop();
     peer.close();
