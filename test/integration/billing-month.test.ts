@@ -1,4 +1,4 @@
-// Invariant: a month of calls metered in the transactions that complete them gives exactly the usage the plan's rounding says (a retried completion adds nothing), the owner is told once at 80% and once at 100% of the included minutes, and the hard cap sends new calls to voicemail while overage otherwise continues.
+// Invariant: a month of calls metered in the transactions that complete them gives exactly the usage the plan's rounding says (a retried completion adds nothing), the owner is told once at 80% and once at 100% of the included minutes, the hard cap sends new calls to voicemail while overage otherwise continues, and the month's overage reaches Stripe's meter exactly once however often the report runs or fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import { testDatabase } from '../harness/server.js';
@@ -8,6 +8,7 @@ import { completeCall, createCall } from '../../src/calls/index.js';
 import { createBilling, type Billing } from '../../src/billing/index.js';
 import { createLogger } from '../../src/lib/index.js';
 import { usageNotices } from '../../src/wiring/product.js';
+import { startFakeStripe } from '../fakes/stripe.js';
 
 let database: Database;
 let billing: Billing;
@@ -93,5 +94,36 @@ describe('a simulated month of calls', () => {
     expect(overview.usage).toEqual({ minutes: 10, calls: 1, chats: 0 });
     expect(await billing.admit(orgId)).toEqual({ admit: true, overage: false });
     expect(await notices()).toHaveLength(2);
+  });
+});
+
+describe('overage to Stripe', () => {
+  it('reports the closed month overage once, with one identifier, through failures, lost answers and repeated runs', async () => {
+    const stripe = await startFakeStripe({ now: Math.floor(now.getTime() / 1000) });
+    try {
+      await database.db.update(schema.billingAccounts).set({ stripeCustomerId: 'cus_month' }).where(eq(schema.billingAccounts.organizationId, orgId));
+      const paid = createBilling({
+        db: database.db, clock, logger: createLogger('silent', { pretty: false }),
+        stripe: { secretKey: stripe.secretKey, apiBase: stripe.url, prices: {}, meterEventName: 'overage_minutes' },
+      });
+      now = new Date('2027-04-02T15:00:00Z');
+      stripe.meterScript.push('fail', 'lose');
+      expect(await paid.reportOverage()).toEqual({ reported: 0, failed: 1 });
+      expect(await paid.reportOverage()).toEqual({ reported: 0, failed: 1 });
+      expect(await paid.reportOverage()).toEqual({ reported: 1, failed: 0 });
+      const again = await Promise.all([paid.reportOverage(), paid.reportOverage()]);
+      expect(again).toEqual([{ reported: 0, failed: 0 }, { reported: 0, failed: 0 }]);
+      expect(stripe.meterEvents).toHaveLength(1);
+      const march = new Date('2027-03-01T06:00:00Z');
+      expect(stripe.meterEvents[0]).toEqual({
+        event_name: 'overage_minutes', identifier: `overage-${orgId}-${march.toISOString()}`,
+        timestamp: Date.parse('2027-04-01T05:00:00Z') / 1000 - 1, payload: { stripe_customer_id: 'cus_month', value: '67' },
+      });
+      const attempts = stripe.requests.filter((r) => r.path === '/v1/billing/meter_events');
+      expect(attempts).toHaveLength(3);
+      expect(new Set(attempts.map((r) => r.idempotencyKey))).toEqual(new Set([`overage-${orgId}-${march.toISOString()}`]));
+    } finally {
+      await stripe.close();
+    }
   });
 });
