@@ -200,7 +200,7 @@ function factNames(u: Understanding): string[] {
 const THANKS_ONLY = /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|alright|all right|no|nope),? )*(?:thanks?|thank you|thx)(?: so much| very much| a lot)?(?:,? (?:bye|goodbye))?[.!]*$/;
 
 /** Words that turn a "yes" at the read-back into a change ("yes, but make it 4", "yeah, 4 not 3"). */
-const CHANGE_WORDS = /\b(not|but|instead|change|rather|different|switch|move|earlier|later)\b/;
+const CHANGE_WORDS = /\b(not|but|instead|change|rather|different|switch|move|push|bring|earlier|later|sooner)\b/;
 
 /** "not a problem", "why not": a "not" that changes nothing. */
 const IDIOMS = /\bnot (?:a problem|at all|bad|an issue)\b|\bwhy not\b/g;
@@ -243,6 +243,7 @@ export function toEvent(
     ...(u.shift && (expecting === 'pick' || expecting === 'confirm') ? { shift: u.shift } : {}),
     ...(u.hourGuessed ? { hourGuessed: true } : {}),
     ...(u.weekday && facts.when ? { weekday: u.weekday } : {}),
+    ...(u.moveBy && !facts.when?.time ? { moveBy: u.moveBy } : {}),
     bookIntent: u.intents.includes('book'),
     sameNumber: u.sameNumber,
     expecting,
@@ -258,7 +259,7 @@ export function toEvent(
     if (intents[0] === task && ctx.task !== task) return { type: 'START', task, turn };
   }
   if (intents.includes('message') && !intents.includes('book') && !answering) return { type: 'START', task: 'message', turn };
-  const hasPerson = !!(facts.name || facts.phone || u.pick !== undefined || turn.shift);
+  const hasPerson = !!(facts.name || facts.phone || u.pick !== undefined || turn.shift || turn.moveBy);
   // "are you open on Saturday?" names a day but asks for information, not a booking
   const asksInfo = INFO_QUESTION.test(u.text);
   if (intents.includes('question') && !intents.includes('book') && !hasPerson && !answering && (!facts.when || asksInfo)) {

@@ -135,3 +135,24 @@ describe('a leading "no" that is not a refusal', () => {
     expect(t.world.appointments[0].status).toBe('booked');
   });
 });
+
+describe('moving and choosing by words', () => {
+  it('"yes, but 30 minutes later" at the read-back moves the time and reads it back again', async () => {
+    const t = call(SALON);
+    await t.say('haircut tomorrow at 10, this is Sam Lee');
+    const r = await t.say('yes, but 30 minutes later');
+    expect(t.booked()).toHaveLength(0);
+    expect(r).toMatch(/March 11 at 10:30 AM/);
+    await t.say('yes');
+    expect(t.start()).toBe('2026-03-11T10:30');
+  });
+
+  it('"the afternoon one" picks the only offer in the afternoon', async () => {
+    const existing = [{ service: 'Haircut', start: '2026-03-11T12:00', customerName: 'Other', customerPhone: '+13125550111' }];
+    const t = call(SALON, { existing });
+    const offer = await t.say('haircut Wednesday at noon');
+    expect(offer).toMatch(/11:15 AM or 12:45 PM/);
+    await t.say('the afternoon one', 'Sam Lee', 'yes');
+    expect(t.start()).toBe('2026-03-11T12:45');
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { closedReason, hoursOn, localParts } from './calendar.js';
-import type { EmergencyHit, TimeWish, YesNo } from './nlu/index.js';
+import { PART_OF_DAY_WINDOWS, type EmergencyHit, type TimeWish, type YesNo } from './nlu/index.js';
 import type { AppointmentInfo, Slot } from './ports.js';
 import type { BusinessProfile, Priority, ServiceInfo } from './types.js';
 
@@ -39,6 +39,8 @@ export interface TurnEvent {
   hourGuessed?: boolean;
   /** The date was said as a bare weekday: among offers, that weekday's slot is meant. */
   weekday?: number;
+  /** "30 minutes later": move the time read back (or the one offer) by this many minutes. */
+  moveBy?: number;
   bookIntent: boolean;
   sameNumber: boolean;
   expecting: Expecting;
@@ -171,9 +173,18 @@ export function mergeWish(old: TimeWish | undefined, next: TimeWish): TimeWish {
   return out;
 }
 
+/** The offered slots that start in a part of the day. */
+function offersIn(offered: Slot[], part: keyof typeof PART_OF_DAY_WINDOWS, tz: string): Slot[] {
+  const w = PART_OF_DAY_WINDOWS[part];
+  return offered.filter((s) => {
+    const t = localParts(s.start, tz).time;
+    return t >= w.from && t < w.to;
+  });
+}
+
 function addMinutes(hm: string, n: number): string {
   const [h, m] = hm.split(':').map(Number);
-  const t = Math.min(h * 60 + m + n, 23 * 60 + 59);
+  const t = Math.max(0, Math.min(h * 60 + m + n, 23 * 60 + 59));
   return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
 }
 
@@ -226,7 +237,17 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
     if (match) merged.date = localParts(match.start, ctx.business.timezone).date;
     Object.assign(p, match ? { slot: match, wish: merged } : { wish: merged, slot: undefined, searchNeeded: true });
   }
-  if (ev.pick !== undefined && offered.length && !f.when?.time) {
+  const inPart = f.when?.partOfDay && !f.when.time && offered.length ? offersIn(offered, f.when.partOfDay, ctx.business.timezone) : [];
+  const base = ctx.slot ?? (offered.length === 1 ? offered[0] : undefined);
+  if (ev.moveBy && base && !f.when?.time) {
+    // "30 minutes later": the same day, the time read back moved; searched like any other time
+    const at = localParts(base.start, ctx.business.timezone);
+    Object.assign(p, { wish: { date: at.date, time: addMinutes(at.time, ev.moveBy) }, slot: undefined, offered: [], searchNeeded: true });
+  } else if (ev.expecting === 'pick' && inPart.length === 1 && (!f.when?.date || f.when.date === localParts(inPart[0].start, ctx.business.timezone).date)) {
+    // "the afternoon one": the only offer in that part of the day
+    Object.assign(p, { slot: inPart[0], searchNeeded: false });
+    delete p.wish;
+  } else if (ev.pick !== undefined && offered.length && !f.when?.time) {
     // "the later one": a position among the offers; a stated time decides over a position
     p.slot = ev.pick === 'last' ? offered[offered.length - 1] : offered[Math.min(ev.pick, offered.length - 1)];
   } else if (ev.expecting === 'pick' && ev.yesNo === 'yes' && offered.length && !f.when) {

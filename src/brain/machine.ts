@@ -24,6 +24,8 @@ export type Effect = 'search' | 'hold' | 'commit' | 'lookup' | 'cancel' | 'emerg
 const note = (ctx: DialogContext, n: Note): Note[] => [...ctx.notes, n];
 const turnOf = (e: DialogEvent): TurnEvent | undefined =>
   e.type === 'TURN' ? e : e.type === 'START' || e.type === 'EMERGENCY' ? e.turn : undefined;
+/** The turn carries something that changes the booking (a "yes, but 30 minutes later" is no plain yes). */
+const changes = (t: TurnEvent) => !!(t.facts.when || t.facts.service || t.facts.phone || t.facts.name || t.facts.staff || t.moveBy || t.shift);
 const hasBookingFacts = (t: TurnEvent) => !!(t.facts.service || t.facts.when || t.facts.staff) || t.bookIntent;
 
 /** Clears what belonged to the previous task, keeping who the caller is. */
@@ -43,8 +45,8 @@ export const conversationMachine = setup({
     missingDetails: ({ context }) =>
       context.task === 'book' &&
       (!context.name || !context.phone || (HOME_SERVICE.has(context.business.industry ?? '') && !context.address)),
-    plainYes: ({ event }) => event.type === 'TURN' && event.yesNo === 'yes' && !event.facts.when && !event.facts.service && !event.facts.phone && !event.facts.name,
-    plainNo: ({ event }) => event.type === 'TURN' && event.yesNo === 'no' && !event.facts.when && !event.facts.service && !event.facts.phone && !event.facts.name,
+    plainYes: ({ event }) => event.type === 'TURN' && event.yesNo === 'yes' && !changes(event),
+    plainNo: ({ event }) => event.type === 'TURN' && event.yesNo === 'no' && !changes(event),
     bookingTurn: ({ event }) => event.type === 'TURN' && hasBookingFacts(event),
     personTurn: ({ event }) => event.type === 'TURN' && !!(event.facts.name || event.facts.phone || event.facts.email || event.facts.address),
     saysNo: ({ event }) => event.type === 'TURN' && event.yesNo === 'no',

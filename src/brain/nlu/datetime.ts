@@ -136,7 +136,7 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
   // "a week from Tuesday": a modifier of the date that follows
   const weeksFrom: Array<{ end: number; weeks: number }> = [];
   mask(m, /\b(a|an|one|1|two|2|three|3) weeks? (?:from|after) (today|now)\b/g, (x) => add(x.index, { date: iso(today.plus({ weeks: count(x[1]) })) }));
-  mask(m, /\b(a|one|1|two|2|three|3) weeks? (?:from|after) (?:this |next |on )?(?=\S)/g, (x) => weeksFrom.push({ end: x.index + x[0].length, weeks: count(x[1]) }));
+  mask(m, /\b(a|one|1|two|2|three|3) weeks? (?:from|after|on) (?:this |next |on )?(?=\S)/g, (x) => weeksFrom.push({ end: x.index + x[0].length, weeks: count(x[1]) }));
   mask(m, /\b(\d{4})-(\d{2})-(\d{2})\b/g, (x) => add(x.index, { date: `${x[1]}-${x[2]}-${x[3]}` }));
   mask(m, /\bday after tomorrow\b/g, (x) => add(x.index, { date: iso(today.plus({ days: 2 })) }));
   mask(m, /\b(tomorrow|tmrw|tomorow)\b/g, (x) => add(x.index, { date: iso(today.plus({ days: 1 })) }));
@@ -168,7 +168,7 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
     const d = dayOfMonth(today, Number(x[1]));
     if (d) add(x.index, { date: d });
   });
-  mask(m, new RegExp(`\\b(?:(this|next|coming|on) )?(${WD})s?( after next)?\\b`, 'g'), (x) => {
+  mask(m, new RegExp(`\\b(?:(this|next|coming|on) )?(${WD})s?( after next| week(?! from| after))?\\b`, 'g'), (x) => {
     const wd = WEEKDAYS[x[2]];
     let delta = (wd - today.weekday + 7) % 7;
     if (delta === 0 && x[1] !== 'this') delta = 7;
@@ -306,7 +306,13 @@ function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: string): 
   // "the 9 one", "the 2:30 one": an offered time named by its hour
   mask(m, /\bthe (\d{1,2})(?::| )?([0-5]\d)? one\b/g, (x) => add(x.index + 4, Number(x[1]), Number(x[2] ?? 0)));
   mask(m, /\b(\d{1,2}) oh ([1-9])\b/g, (x) => add(x.index, Number(x[1]), Number(x[2])));
-  mask(m, /\bhalf past (\d{1,2})\b/g, (x) => add(x.index, Number(x[1]), 30));
+  mask(m, /\bhalf (?:past )?(\d{1,2})\b(?! ?(?:hours?|minutes?|days?|weeks?|people))/g, (x) => add(x.index, Number(x[1]), 30));
+  // "twenty past three", "ten to four", "five after nine" (not "from 10 to 4", a range)
+  mask(m, /(?<!\b(?:from|between) )\b(5|10|20|25)(?: minutes)? (past|after|to|till|of) (\d{1,2})\b(?! ?(?:minutes|people|\d))/g, (x) => {
+    const h = Number(x[3]);
+    if (/past|after/.test(x[2])) add(x.index, h, Number(x[1]));
+    else add(x.index, (h + 11) % 12 || 12, 60 - Number(x[1]));
+  });
   mask(m, /\b(?:a )?quarter (?:past|after) (\d{1,2})\b/g, (x) => add(x.index, Number(x[1]), 15));
   mask(m, /\b(?:a )?quarter (?:to|of|till) (\d{1,2})\b/g, (x) => add(x.index, (Number(x[1]) + 11) % 12 || 12, 45));
   mask(m, /\b(\d{1,2}) ?o'? ?clock\b/g, (x) => add(x.index, Number(x[1]), 0));

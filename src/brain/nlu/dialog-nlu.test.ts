@@ -46,6 +46,8 @@ describe('relative dates', () => {
     ['monday next week', '2026-03-16'],
     ['next week on wednesday', '2026-03-18'],
     ['the following tuesday', '2026-03-17'],
+    ['tuesday week', '2026-03-24'],
+    ['a week on tuesday', '2026-03-24'],
   ])('%s → %s', (text, date) => {
     expect(when(text)?.date).toBe(date);
   });
@@ -64,6 +66,10 @@ describe('spoken times', () => {
     ['1:30p.m thursday', '13:30'],
     ['for nine if you have it', '09:00'],
     ['11 then', '11:00'],
+    ['twenty past three', '15:20'],
+    ['ten to four', '15:50'],
+    ['half two', '14:30'],
+    ['three-thirty', '15:30'],
   ])('%s → %s', (text, time) => {
     expect(when(text)?.time).toBe(time);
   });

@@ -9,7 +9,7 @@ import { findAddress } from './address.js';
 import { parseTimeWish, type TimeWish } from './datetime.js';
 import { findEmail } from './email.js';
 import { createEmergencyDetector, type EmergencyHit } from './emergency.js';
-import { correctionTail, findIntents, isCorrection, pickOption, relativeShift, withoutNegated, yesNo, type Intent, type YesNo } from './intent.js';
+import { correctionTail, findIntents, isCorrection, minuteShift, pickOption, relativeShift, withoutNegated, yesNo, type Intent, type YesNo } from './intent.js';
 import { bareName, findName } from './names.js';
 import { findPhone } from './phone.js';
 import { createServiceMatcher } from './services.js';
@@ -19,7 +19,7 @@ export type { TimeWish, PartOfDay } from './datetime.js';
 export { PART_OF_DAY_WINDOWS, parseTimeWish, resolveHour } from './datetime.js';
 export type { EmergencyHit } from './emergency.js';
 export type { Intent, YesNo } from './intent.js';
-export { answerTo, findIntents, isCorrection, pickOption, relativeShift, yesNo } from './intent.js';
+export { answerTo, findIntents, isCorrection, minuteShift, pickOption, relativeShift, yesNo } from './intent.js';
 export { bareName, findName } from './names.js';
 export { findPhone, speakPhone, toE164 } from './phone.js';
 export { findEmail } from './email.js';
@@ -47,6 +47,8 @@ export interface Understanding {
   pick?: number | 'last';
   /** "Anything later?" / "something earlier": relative to what was offered. */
   shift?: 'later' | 'earlier';
+  /** "30 minutes later", "push it back an hour": move the chosen time by this many minutes. */
+  moveBy?: number;
   /** The hour of `when.time` was said without am/pm and read by the working-day rule. */
   hourGuessed?: boolean;
   /** The date of `when` was said as a bare weekday (1 = Monday). */
@@ -153,9 +155,12 @@ export function createNlu(business: BusinessProfile): Nlu {
       if (emergency) u.emergency = emergency;
       const staff = findStaff(text);
       if (staff) u.staff = staff;
-      const pick = pickOption(numbersToDigits(text));
+      const digitsText = numbersToDigits(text);
+      const pick = pickOption(digitsText);
       if (pick !== undefined) u.pick = pick;
-      const shift = pick === undefined ? relativeShift(text) : undefined;
+      const moveBy = minuteShift(digitsText);
+      if (moveBy) u.moveBy = moveBy;
+      const shift = pick === undefined && !moveBy ? relativeShift(text) : undefined;
       if (shift) u.shift = shift;
       return u;
     },

@@ -47,9 +47,9 @@ export function isCorrection(text: string): boolean {
 }
 
 const POSITION: Record<string, number | 'last'> = {
-  '1st': 0, first: 0, earlier: 0, earliest: 0, former: 0, '2nd': 1, second: 1, '3rd': 2, third: 2, last: 'last', later: 'last', latter: 'last', latest: 'last',
+  '1st': 0, first: 0, earlier: 0, earliest: 0, former: 0, sooner: 0, soonest: 0, '2nd': 1, second: 1, '3rd': 2, third: 2, last: 'last', later: 'last', latter: 'last', latest: 'last',
 };
-const ORD = '1st|first|2nd|second|3rd|third|last|earlier|earliest|later|latter|latest|former';
+const ORD = '1st|first|2nd|second|3rd|third|last|earlier|earliest|later|latter|latest|former|sooner|soonest';
 
 /**
  * An index into the options just offered ("the first one" → 0, "the later one" → last), or undefined.
@@ -64,6 +64,24 @@ export function pickOption(text: string): number | 'last' | undefined {
   if (noun) return POSITION[noun[1]];
   const taken = new RegExp(`\\b(?:take|want|do|book|prefer|choose|pick|go with|like|grab) the (${ORD})\\b(?! (?:of|week|day|month|thing|available))`).exec(t);
   if (taken) return POSITION[taken[1]];
+  const whichever = new RegExp(`\\bwhichever(?: one)? is (${ORD})\\b`).exec(t);
+  if (whichever) return POSITION[whichever[1]];
+  return undefined;
+}
+
+/**
+ * A move of the time just read back or offered, in minutes: "30 minutes later", "an hour earlier",
+ * "push it back an hour" (+60), "bring it forward half an hour" (−30). Undefined when none.
+ */
+export function minuteShift(text: string): number | undefined {
+  const amount = '(\\d{1,3}) (?:minutes?|mins?)|(half an hour|an hour and a half|an hour|one hour|(\\d) hours?)';
+  const m = new RegExp(`\\b(?:push(?: it)? back|move(?: it)? back|bump(?: it)?(?: back)?|push(?: it)? out)(?: by)? (?:${amount})|(?:${amount}) (later|earlier|sooner)|(?:bring|move|pull)(?: it)? (?:forward|up|earlier)(?: by)? (?:${amount})`).exec(text);
+  if (!m) return undefined;
+  const g = m.slice(1);
+  const minutes = (i: number) => (g[i] ? Number(g[i]) : g[i + 1] === 'half an hour' ? 30 : g[i + 1] === 'an hour and a half' ? 90 : g[i + 2] ? Number(g[i + 2]) * 60 : g[i + 1] ? 60 : undefined);
+  if (g[0] || g[1]) return minutes(0);
+  if (g[3] || g[4]) return (g[6] === 'later' ? 1 : -1) * (minutes(3) ?? 0);
+  if (g[7] || g[8]) return -(minutes(7) ?? 0);
   return undefined;
 }
 

@@ -11,6 +11,8 @@ export function normalize(raw: string): string {
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\b(?:mm+|uh)[ -]?(?:hmm+|huh)\b|\bmhm\b/g, 'yes')
     .replace(CONTRACTIONS_RE, (w) => CONTRACTIONS[w])
+    // "three-thirty", "nine-fifteen": a spoken time written with a hyphen
+    .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(oh|o'clock|fifteen|thirty|forty|fifty|twenty|ten|five)\b/g, '$1 $2')
     .replace(FILLER_RE, ' ')
     .replace(STUTTER_RE, '$1')
     .replace(/\s+/g, ' ')
