@@ -8,7 +8,7 @@ import { buildApp, type RoutePlugin } from './api/app.js';
 import type { ApiContext } from './api/context.js';
 import { createAccessTokens } from './api/auth/tokens.js';
 import { seedDemo } from './seed-demo.js';
-import { productRoutes } from './wiring/product.js';
+import { productRoutes, providersFor } from './wiring/product.js';
 import type { Providers } from './providers/index.js';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -35,9 +35,11 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   const live: LiveStore = config.redisUrl ? await createRedisLiveStore(config.redisUrl, config.redisPrefix, { logger }) : createMemoryLiveStore();
   const jwtSecret = await serverSecret(database.db, 'jwt', config.auth.jwtSecret);
   const tokens = createAccessTokens(jwtSecret, config.auth.accessTtlSec);
-  const ctx: ApiContext = { config, database, live, clock: opts.clock ?? systemClock, logger, tokens, version: VERSION };
+  // One set of providers for the whole product: the API checks agent choices against what the calls use.
+  const providers = opts.providers ?? providersFor(config);
+  const ctx: ApiContext = { config, database, live, clock: opts.clock ?? systemClock, logger, tokens, version: VERSION, speech: providers.catalog };
   const demo = config.seedDemo ? { ...config.seedDemo, ...(await seedDemo(database.db, config.seedDemo)) } : undefined;
-  const app = await buildApp(ctx, opts.routes ?? await productRoutes(ctx, opts.providers, { webDist: opts.webDist }));
+  const app = await buildApp(ctx, opts.routes ?? await productRoutes(ctx, providers, { webDist: opts.webDist }));
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

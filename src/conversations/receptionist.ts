@@ -23,6 +23,8 @@ export interface ReceptionistDeps {
   announceCall?: CallCompletedSink;
   escalation?: EscalationChannels;
   languageModel?: LanguageModel;
+  /** The organization's own model choice (its `agent.llm`, with fallbacks); overrides `languageModel`. */
+  languageModelFor?: (business: LoadedBusiness) => LanguageModel | null;
 }
 
 
@@ -74,12 +76,13 @@ export function createReceptionist(deps: ReceptionistDeps) {
     load: (orgId: string) => loadBusiness(deps.db, orgId),
     clockOf: (business: LoadedBusiness) => organizationClock(business.org, deps.clock),
     /** Starts a conversation for a call or chat; brain events go to the call record as they happen. */
-    start(t: ConversationTarget, business: LoadedBusiness): { conversation: Conversation; onEvent: (e: BrainEvent) => void; clock: Clock } {
+    start(t: ConversationTarget, business: LoadedBusiness, opts: { languageModel?: LanguageModel | null } = {}): { conversation: Conversation; onEvent: (e: BrainEvent) => void; clock: Clock } {
       const clock = organizationClock(business.org, deps.clock);
       const brainPorts = ports(t, clock);
+      const model = opts.languageModel !== undefined ? opts.languageModel : deps.languageModelFor ? deps.languageModelFor(business) : deps.languageModel;
       const inner = createConversation({
         business: business.profile, callerPhone: t.callerPhone ?? undefined, now: clock, deps: brainPorts,
-        languageModel: business.agent.llm === 'offline' ? undefined : deps.languageModel, conversationId: t.callId,
+        languageModel: business.agent.llm === 'offline' ? undefined : (model ?? undefined), conversationId: t.callId,
       });
       // A call the agent placed opens with why it calls; the same brain and tools answer the rest.
       const conversation = t.outbound && t.callerPhone ? outboundConversation(inner, t.outbound, {

@@ -14,6 +14,11 @@ import { OpenAiRealtimeTextToSpeech } from './tts/openai-realtime-tts.js';
 import { FallbackTextToSpeech } from './tts/fallback.js';
 import { OpenAiCompatibleLanguageModel } from './llm/openai-compatible.js';
 import { OpenAiRealtimeVoice } from './realtime/openai-realtime.js';
+import { FallbackLanguageModel } from './llm/fallback.js';
+import { FallbackSpeechToText } from './stt/fallback.js';
+import { transcriptionClient } from './stt/openai-compatible.js';
+import { ProviderCatalog, type AgentChoice } from './catalog.js';
+import { CallHealth, type OnSwitch } from './shared/switches.js';
 import type { LanguageModel, RealtimeVoice, SpeechToText, TextToSpeech } from './types.js';
 
 /** Provider configuration (derived by config/ from the environment). */
@@ -26,14 +31,25 @@ export interface ProvidersConfig {
   sttCompatible?: { baseUrl: string; model: string; apiKey?: string };
   /** An operator-supplied Whisper ONNX model for sherpa-onnx-node (nothing on npm ships one). */
   localModel?: SherpaWhisperModel;
-  stt?: 'deepgram' | 'openai-compatible' | 'local' | 'scripted';
+  stt?: 'deepgram' | 'openai' | 'openai-compatible' | 'local' | 'scripted';
   tts?: 'deepgram' | 'openai' | 'flite';
   /** First-chunk timeout of a TTS provider before falling back (ms). */
   ttsTimeoutMs?: number;
 }
 
+/** One organization's providers for one call: its choices first, fallbacks after. */
+export interface CallProviders {
+  stt: SpeechToText;
+  /** Speech out, ending with the offline voice. */
+  tts: TextToSpeech;
+  llm: LanguageModel | null;
+  /** The voice to ask for ('' = the provider's default). */
+  voice: string;
+}
+
 /** The chosen providers. */
 export interface Providers {
+  /** The server default STT (first of its chain). */
   stt: SpeechToText;
   /** Primary TTS wrapped with a fallback to the offline voice. */
   tts: TextToSpeech;
@@ -41,6 +57,10 @@ export interface Providers {
   offlineTts: FliteTextToSpeech;
   llm: LanguageModel | null;
   realtime: RealtimeVoice | null;
+  /** Everything configured, by name: voices, the agent-settings check. */
+  catalog: ProviderCatalog;
+  /** The providers of an organization's next call; `onSwitch` hears every fallback. */
+  forAgent(agent: AgentChoice, onSwitch?: OnSwitch): CallProviders;
   /** Side channel of the scripted STT (tests, simulator). */
   scriptBook: ScriptBook;
   /** One line per capability for the startup table. */
@@ -58,43 +78,62 @@ function openAiTts(oa: NonNullable<ProvidersConfig['openai']>): TextToSpeech {
 /** The vendor's replacement for its retiring `/audio/speech` models (checked 2026-12-02). */
 export const OPENAI_TTS_DEFAULT_MODEL = 'gpt-realtime-2.1-mini';
 
+/** Every STT the configuration allows, the server's default first (scripted only when nothing real is). */
+function sttList(cfg: ProvidersConfig, scriptBook: ScriptBook): Array<{ name: string; provider: SpeechToText }> {
+  const dg = cfg.deepgram;
+  const oa = cfg.openai;
+  const all: Array<{ name: string; provider: SpeechToText }> = [];
+  if (dg) all.push({ name: 'deepgram', provider: new DeepgramSpeechToText({ apiKey: dg.apiKey, baseUrl: dg.baseUrl, model: dg.sttModel }) });
+  if (cfg.sttCompatible) all.push({ name: 'openai-compatible', provider: openAiCompatibleSpeechToText(cfg.sttCompatible) });
+  if (oa) all.push({ name: 'openai', provider: new LocalModelSpeechToText({ label: 'openai.stt', transcribe: transcriptionClient({ baseUrl: oa.baseUrl ?? 'https://api.openai.com/v1', apiKey: oa.apiKey, model: oa.transcribeModel ?? 'gpt-transcribe' }), endpointMs: 400 }) });
+  if (cfg.localModel) all.push({ name: 'local', provider: new LocalModelSpeechToText({ transcribe: sherpaOnnxTranscriber(cfg.localModel) }) });
+  const scripted = { name: 'scripted', provider: new ScriptedSpeechToText(scriptBook) as SpeechToText };
+  const wanted = cfg.stt ?? (dg ? 'deepgram' : cfg.sttCompatible ? 'openai-compatible' : cfg.localModel ? 'local' : 'scripted');
+  if (wanted === 'scripted' || all.length === 0) return [scripted, ...all];
+  const first = all.filter((x) => x.name === wanted);
+  return [...first, ...all.filter((x) => x.name !== wanted)];
+}
+
 /** Builds providers from configuration; missing keys select local substitutes. */
 export function createProviders(cfg: ProvidersConfig = {}): Providers {
   const scriptBook = new ScriptBook();
   const offlineTts = new FliteTextToSpeech();
   const dg = cfg.deepgram;
   const oa = cfg.openai;
-  const sttChoice = cfg.stt ?? (dg ? 'deepgram' : cfg.sttCompatible ? 'openai-compatible' : cfg.localModel ? 'local' : 'scripted');
-  const stt: SpeechToText =
-    sttChoice === 'deepgram' && dg
-      ? new DeepgramSpeechToText({ apiKey: dg.apiKey, baseUrl: dg.baseUrl, model: dg.sttModel })
-      : sttChoice === 'openai-compatible' && cfg.sttCompatible
-        ? openAiCompatibleSpeechToText(cfg.sttCompatible)
-        : sttChoice === 'local' && cfg.localModel
-          ? new LocalModelSpeechToText({ transcribe: sherpaOnnxTranscriber(cfg.localModel) })
-          : new ScriptedSpeechToText(scriptBook);
+  const stts = sttList(cfg, scriptBook);
+  const ttsList: Array<{ name: string; provider: TextToSpeech }> = [];
+  if (dg) ttsList.push({ name: 'deepgram', provider: new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.baseUrl, model: dg.ttsModel }) });
+  if (oa) ttsList.push({ name: 'openai', provider: openAiTts(oa) });
   const ttsChoice = cfg.tts ?? (dg ? 'deepgram' : oa ? 'openai' : 'flite');
-  let primary: TextToSpeech | null = null;
-  if (ttsChoice === 'deepgram' && dg) primary = new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.baseUrl, model: dg.ttsModel });
-  if (ttsChoice === 'openai' && oa) primary = openAiTts(oa);
-  const tts = primary ? new FallbackTextToSpeech([primary, offlineTts], cfg.ttsTimeoutMs ?? 1000) : offlineTts;
-  const llm = cfg.openaiCompatible
-    ? new OpenAiCompatibleLanguageModel(cfg.openaiCompatible)
-    : oa
-      ? new OpenAiCompatibleLanguageModel({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model: oa.chatModel })
-      : null;
+  if (ttsChoice === 'openai') ttsList.reverse();
+  const llms: Array<{ name: string; provider: LanguageModel }> = [];
+  if (cfg.openaiCompatible) llms.push({ name: 'openai-compatible', provider: new OpenAiCompatibleLanguageModel(cfg.openaiCompatible) });
+  if (oa) llms.push({ name: 'openai', provider: new OpenAiCompatibleLanguageModel({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model: oa.chatModel }) });
   const realtime = oa ? new OpenAiRealtimeVoice({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model: oa.realtimeModel, transcribeModel: oa.transcribeModel, voice: oa.voice }) : null;
+  const catalog = new ProviderCatalog(stts, ttsChoice === 'flite' ? [] : ttsList, llms, offlineTts, realtime);
+  const ttsMs = cfg.ttsTimeoutMs ?? 1000;
+  const forAgent = (agent: AgentChoice, onSwitch?: OnSwitch): CallProviders => {
+    const chains = catalog.chains(agent);
+    const health = new CallHealth();
+    const stt = chains.stt.length > 1 ? new FallbackSpeechToText(chains.stt.map((x) => x.provider), health, onSwitch) : (chains.stt[0] ?? stts[0]).provider;
+    const tts = chains.tts.length ? new FallbackTextToSpeech([...chains.tts.map((x) => x.provider), offlineTts], ttsMs, health, onSwitch) : offlineTts;
+    const llm = chains.llm.length > 1 ? new FallbackLanguageModel(chains.llm.map((x) => x.provider), 1200, health, onSwitch) : (chains.llm[0]?.provider ?? null);
+    return { stt, tts, llm, voice: agent.voice && agent.voice !== 'default' ? agent.voice : '' };
+  };
+  const defaults = forAgent({});
   return {
-    stt,
-    tts,
+    stt: stts[0].provider,
+    tts: defaults.tts,
     offlineTts,
-    llm,
+    llm: defaults.llm,
     realtime,
+    catalog,
+    forAgent,
     scriptBook,
     describe: () => ({
-      stt: stt.label,
-      tts: tts.label,
-      llm: llm?.label ?? 'offline brain (no model configured)',
+      stt: stts.map((x) => x.provider.label).join(' → '),
+      tts: defaults.tts.label,
+      llm: defaults.llm?.label ?? 'offline brain (no model configured)',
       realtime: realtime?.label ?? 'unavailable (no OpenAI key)',
     }),
   };

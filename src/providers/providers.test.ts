@@ -202,7 +202,7 @@ describe('createProviders', () => {
   it('with keys picks Deepgram and OpenAI, with the offline voice as TTS fallback', () => {
     const p = createProviders({ deepgram: { apiKey: 'k' }, openai: { apiKey: 'k' } });
     expect(p.stt.label).toBe('deepgram.stt');
-    expect(p.tts.label).toBe('fallback(deepgram.tts,flite.tts)');
+    expect(p.tts.label).toBe('fallback(deepgram.tts,openai.tts,flite.tts)');
     expect(p.llm?.label).toBe('openai.llm');
     expect(p.realtime?.label).toBe('openai.realtime');
     expect(createProviders({ openaiCompatible: { baseUrl: 'http://localhost:11434/v1' } }).llm?.label).toBe('openai-compatible.llm');

@@ -23,8 +23,9 @@ export function prewarm(deps: TelephonyDeps, call: CallRow, business: LoadedBusi
   const now = Date.now();
   for (const [k, v] of READY) if (v.expires < now) { READY.delete(k); void v.realtime?.connecting.then((s) => s.close()).catch(() => undefined); }
   const greeting = business.profile.greeting ?? `Thanks for calling ${business.org.name}. How can I help you today?`;
-  const tts = call.engine === 'realtime' ? deps.providers.offlineTts : deps.providers.tts;
-  void deps.greetings.warm(call.organizationId, tts, greeting, business.agent.voice === 'default' ? '' : business.agent.voice).catch(() => undefined);
+  const chosen = deps.providers.forAgent(business.agent);
+  const tts = call.engine === 'realtime' ? deps.providers.offlineTts : chosen.tts;
+  void deps.greetings.warm(call.organizationId, tts, greeting, chosen.voice).catch(() => undefined);
   READY.set(call.id, { business, expires: now + TTL_MS, ...(call.engine === 'realtime' && deps.providers.realtime ? { realtime: openRealtime(deps, call, business) } : {}) });
 }
 

@@ -30,8 +30,10 @@ export function createCallEngineFactory(deps: CallEngineDeps) {
     const target = callTarget(call);
     const recorder = deps.receptionist.recorder(target);
     const { providers } = deps;
-    recorder.setCostFlags({ paidStt: providers.stt.label !== 'scripted.stt', paidTts: providers.tts.label !== providers.offlineTts.label, paidLlm: Boolean(providers.llm) });
-    const voice = business.agent.voice === 'default' ? '' : business.agent.voice;
+    // The organization's own choices for this call; every fallback between them is on the record.
+    const chosen = providers.forAgent(business.agent, (s) => void Promise.resolve(recorder.onEvent('provider_fallback', { ...s })).catch(() => undefined));
+    recorder.setCostFlags({ paidStt: !chosen.stt.label.startsWith('scripted'), paidTts: chosen.tts.label !== providers.offlineTts.label, paidLlm: Boolean(chosen.llm) });
+    const voice = chosen.voice;
     void deps.receptionist.callStarted({ orgId: call.organizationId, callId: call.id, channel: call.channel, from: call.from, startedAt: call.startedAt });
     const rec = {
       ...recorder,
@@ -48,10 +50,10 @@ export function createCallEngineFactory(deps: CallEngineDeps) {
         realtime: providers.realtime, brain, recorder: rec, lineTts: providers.offlineTts, greetings: deps.greetings, preconnected: prewarmed?.realtime?.connecting,
       }, { callId: call.id, orgId: call.organizationId, connect: realtimeOptions(deps, brain, business), timing: deadlines(deps.deadlineScale ?? 1, business.config.maxCallMinutes * 60_000) });
     }
-    const { conversation } = deps.receptionist.start(target, business);
+    const { conversation } = deps.receptionist.start(target, business, { languageModel: chosen.llm });
     return new CallSession(sink, {
       conversation: toSessionPort(conversation),
-      providers: { stt: providers.stt, tts: providers.tts, fallbackTts: providers.offlineTts },
+      providers: { stt: chosen.stt, tts: chosen.tts, fallbackTts: providers.offlineTts },
       recorder: rec,
       greetings: deps.greetings,
     }, { callId: call.id, orgId: call.organizationId, voice, timing: deadlines(deps.deadlineScale ?? 1, business.config.maxCallMinutes * 60_000) });

@@ -70,6 +70,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
   const receptionist = createReceptionist({
     db, clock: ctx.clock, logger: ctx.logger, live: ctx.live, booking,
     languageModel: providers.llm ?? undefined,
+    languageModelFor: (business) => providers.forAgent(business.agent).llm,
     announceLead: announce,
     // A finished call is metered and announced in the transaction that completes it (exactly once).
     announceCall: async (tx, call) => {
@@ -136,7 +137,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     createSimulatorRoutes(providers.stt.label === 'scripted.stt' ? providers.scriptBook : null),
     createNotifyRoutes(),
     createBillingRoutes(billing),
-    createAgentPreviewRoute(providers.tts),
+    createAgentPreviewRoute((agent) => providers.forAgent(agent).tts),
     createTestCallRoute(telephony),
     // Last: the dashboard's files and its client-side routes.
     createWebPlugin(opts.webDist ? { dist: opts.webDist } : {}),

@@ -20,8 +20,8 @@ const MAX_CHARS = 500;
 /** Vendor TTS answers a greeting in well under a second; 15 s means it is down. */
 const TIMEOUT_MS = 15_000;
 
-/** Builds the preview route over the product's TTS (the same fallback chain calls use). */
-export function createAgentPreviewRoute(tts: TextToSpeech): RoutePlugin {
+/** Builds the preview route over the TTS chain a call of this organization with this voice would use. */
+export function createAgentPreviewRoute(ttsFor: (agent: { tts: string; voice: string; engine: string }) => TextToSpeech): RoutePlugin {
   return async (app: FastifyInstance, ctx: ApiContext) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.post('/api/agent/preview', {
@@ -38,6 +38,8 @@ export function createAgentPreviewRoute(tts: TextToSpeech): RoutePlugin {
       const [config, agent] = await Promise.all([getSettings(db, 'config', orgId), getSettings(db, 'agent', orgId)]);
       const text = req.body?.text ?? config.greeting;
       const voice = req.body?.voice ?? agent.voice;
+      // The chosen voice decides the provider (an Aura voice is Deepgram's, `slt` is offline…).
+      const tts = ttsFor({ ...agent, voice });
       const parts: Int16Array[] = [];
       let rate = 0;
       const signal = AbortSignal.timeout(TIMEOUT_MS);

@@ -9,6 +9,7 @@ import { desc, eq } from 'drizzle-orm';
 import { schema } from '../../db/index.js';
 import { requireFeature } from '../../billing/index.js';
 import { errors } from '../../lib/index.js';
+import { LLM_CHOICES, STT_CHOICES, TTS_CHOICES } from '../../providers/index.js';
 import type { ApiContext } from '../context.js';
 import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
 
@@ -45,9 +46,9 @@ export const AgentPatch = z.strictObject({
   language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language tag such as en-US'),
   voice: z.string().trim().min(1).max(64),
   persona: text(2000),
-  stt: z.enum(['auto', 'deepgram', 'openai', 'scripted', 'local']),
-  tts: z.enum(['auto', 'deepgram', 'openai', 'offline']),
-  llm: z.enum(['auto', 'openai', 'openai-compatible', 'offline']),
+  stt: z.enum(STT_CHOICES),
+  tts: z.enum(TTS_CHOICES),
+  llm: z.enum(LLM_CHOICES),
 }).partial();
 
 /** The organization, its configuration and its agent settings; the industry templates. */
@@ -71,9 +72,19 @@ export async function businessRoutes(app: FastifyInstance, ctx: ApiContext) {
     const orgId = principalOf(req).organizationId;
     if (req.body.engine === 'realtime') await requireFeature(db, orgId, 'realtime_voice', ctx.clock.now());
     if (req.body.language && !/^en(-|$)/.test(req.body.language)) await requireFeature(db, orgId, 'languages', ctx.clock.now());
+    if (ctx.speech) {
+      // The choice must be one this server can serve on the next call, judged on the merged settings.
+      const current = await getSettings(db, 'agent', orgId);
+      const refused = ctx.speech.refuse({ ...current, ...req.body });
+      if (refused) throw errors.validation(refused.message, { field: refused.field });
+    }
     const { twilioAuthTokenEnc: _secret, ...agent } = await patchSettings(db, principalOf(req), 'agent', req.body);
     return agent;
   });
+
+  r.get('/api/voices', { schema: { tags, querystring: z.strictObject({ language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/).optional() }) } }, async (req) => ({
+    items: ctx.speech?.voices(req.query.language) ?? [],
+  }));
 
   r.get('/api/templates', { schema: { tags } }, async () => ({ items: TEMPLATES }));
 

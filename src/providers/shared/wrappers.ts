@@ -62,9 +62,9 @@ export async function* withStreamTimeout<T>(src: AsyncIterable<T>, provider: str
  * anything is skipped for the next. A failure after output has begun is rethrown (a half-spoken
  * sentence cannot be restarted silently).
  */
-export async function* fallbackStream<T>(attempts: Array<{ label: string; run: () => AsyncIterable<T> }>): AsyncGenerator<T> {
+export async function* fallbackStream<T>(attempts: Array<{ label: string; run: () => AsyncIterable<T> }>, onSkip?: (label: string, err: unknown, next: string | null) => void): AsyncGenerator<T> {
   let lastErr: unknown;
-  for (const a of attempts) {
+  for (const [i, a] of attempts.entries()) {
     let started = false;
     try {
       for await (const x of a.run()) {
@@ -75,6 +75,7 @@ export async function* fallbackStream<T>(attempts: Array<{ label: string; run: (
     } catch (e) {
       if (started || isAbort(e)) throw e;
       lastErr = e;
+      onSkip?.(a.label, e, attempts[i + 1]?.label ?? null);
     }
   }
   throw lastErr ?? new ProviderError('fallback', 'no providers');

@@ -4,8 +4,16 @@ import { ApiError, apiBlob, put } from '../api.js';
 import { useCan } from '../session.js';
 import { FormError, Input, Select, TextArea, useFetch, useSubmit } from '../ui.js';
 
-/** Voices offered in the picker: Deepgram Aura and OpenAI names (the server maps them to its providers). */
-export const VOICES = ['default', 'aura-asteria-en', 'aura-luna-en', 'aura-orion-en', 'aura-arcas-en', 'alloy', 'nova', 'shimmer', 'echo'];
+/** A voice the server can speak with (`GET /api/voices`): only providers it has configured. */
+export interface VoiceOption { id: string; provider: string; name: string; language: string }
+
+const PROVIDER_NAMES: Record<string, string> = { deepgram: 'Deepgram Aura-2', openai: 'OpenAI', offline: 'offline' };
+
+/** The picker's query: the two-letter language of the agent (voices for other languages are hidden). */
+export function voicesPath(language: string | undefined): string {
+  const lang = (language ?? '').slice(0, 2).toLowerCase();
+  return /^[a-z]{2}$/.test(lang) ? `/api/voices?language=${lang}` : '/api/voices';
+}
 
 /**
  * Plays the greeting in the chosen voice: the server's TTS (`POST /api/agent/preview`, the voice callers hear)
@@ -53,6 +61,7 @@ export function AgentForm({ onSaved, submitLabel = 'Save' }: { onSaved?(): void;
   const agent = useFetch<any>('/api/agent');
   const s = useSubmit();
   const [f, setF] = useState<{ greeting: string; escalationNumber: string; afterHours: string; voice: string; language: string; engine: string; persona: string } | null>(null);
+  const voices = useFetch<{ items: VoiceOption[] }>(agent.data ? voicesPath(f?.language ?? agent.data.language) : null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (config.data && agent.data && !f) setF({
@@ -78,7 +87,9 @@ export function AgentForm({ onSaved, submitLabel = 'Save' }: { onSaved?(): void;
       <TextArea label="Greeting" rows={3} value={f.greeting} onChange={set('greeting')} error={s.fields.greeting} disabled={!can} />
       <div className="row wrap">
         <Select label="Voice" value={f.voice} onChange={set('voice')} error={s.fields.voice} disabled={!can}>
-          {[...new Set([f.voice, ...VOICES])].map((v) => <option key={v} value={v}>{v}</option>)}
+          <option value="default">Default voice</option>
+          {f.voice !== 'default' && !voices.data?.items.some((v) => v.id === f.voice) && <option value={f.voice}>{f.voice}</option>}
+          {(voices.data?.items ?? []).map((v) => <option key={v.id} value={v.id}>{v.name} ({PROVIDER_NAMES[v.provider] ?? v.provider})</option>)}
         </Select>
         <PreviewButton text={f.greeting} voice={f.voice} />
       </div>

@@ -1,0 +1,93 @@
+// Invariant: an organization's own provider choices take effect on its next phone call: Deepgram live STT, the self-hosted OpenAI-compatible chat model and OpenAI speech in the chosen voice, all over their vendors' current wire protocols; the server refuses choices it cannot serve and lists only the voices it can.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../harness/server.js';
+import { registerOrg } from '../harness/client.js';
+import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
+import { quiet, tone, until } from '../harness/line.js';
+import { startFakeDeepgram, type FakeDeepgram } from '../fakes/deepgram.js';
+import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai.js';
+import { fixedClock } from '../../src/lib/index.js';
+import { createProviders } from '../../src/providers/index.js';
+import { twilioSignature } from '../../src/telephony/index.js';
+
+const TOKEN = 'test-twilio-auth-token';
+let dg: FakeDeepgram;
+let openai: FakeOpenAi;
+let selfHosted: FakeOpenAi;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let org: Awaited<ReturnType<typeof registerOrg>>;
+const NUMBER = `+1312555${String(Math.floor(Math.random() * 40) + 210).padStart(4, '0')}`;
+
+beforeAll(async () => {
+  [dg, openai, selfHosted] = await Promise.all([startFakeDeepgram(), startFakeOpenAi(), startFakeOpenAi('local-llm-key')]);
+  const providers = createProviders({
+    deepgram: { apiKey: dg.apiKey, baseUrl: dg.url },
+    openai: { apiKey: openai.apiKey, baseUrl: `${openai.url}/v1` },
+    openaiCompatible: { baseUrl: `${selfHosted.url}/v1`, apiKey: selfHosted.apiKey, model: 'llama3.1' },
+  });
+  server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true), providers, env: { TWILIO_AUTH_TOKEN: TOKEN } });
+  org = await registerOrg(server.url, { industry: 'plumbing', timezone: 'America/Chicago', name: 'Vendor Plumbing' });
+  expect((await org.api.post('/api/phone-numbers', { e164: NUMBER })).status).toBe(201);
+});
+afterAll(async () => { await server?.close(); await Promise.all([dg?.close(), openai?.close(), selfHosted?.close()]); });
+
+describe('per-organization provider choices', () => {
+  it('PUT /api/agent refuses what the server cannot serve; GET /api/voices lists only configured voices', async () => {
+    const retired = await org.api.put('/api/agent', { voice: 'aura-asteria-en' });
+    expect(retired.status).toBe(400);
+    expect(retired.body.error.code).toBe('validation_failed');
+    const mismatch = await org.api.put('/api/agent', { tts: 'deepgram', voice: 'coral' });
+    expect(mismatch.status).toBe(400);
+    expect(mismatch.body.error.message).toMatch(/coral/);
+    expect((await org.api.put('/api/agent', { stt: 'local' })).status).toBe(400);
+    const es = (await org.api.get('/api/voices?language=es')).body.items as Array<{ id: string; provider: string; language: string }>;
+    expect(es.some((v) => v.id === 'aura-2-celeste-es')).toBe(true);
+    expect(es.some((v) => v.id === 'coral' && v.language === 'multi')).toBe(true);
+    expect(es.some((v) => v.language === 'en')).toBe(false);
+    const all = (await org.api.get('/api/voices')).body.items as Array<{ id: string }>;
+    expect(all.map((v) => v.id)).toEqual(expect.arrayContaining(['aura-2-thalia-en', 'marin', 'kal', 'slt', 'awb', 'rms']));
+  });
+
+  it('the next call uses Deepgram STT, the self-hosted chat model and OpenAI speech in the chosen voice', async () => {
+    expect((await org.api.put('/api/agent', { stt: 'deepgram', llm: 'openai-compatible', tts: 'openai', voice: 'coral' })).status).toBe(200);
+    const callSid = 'CA' + 'c'.repeat(30) + Math.random().toString(16).slice(2, 4);
+    const form = { CallSid: callSid, AccountSid: 'AC' + '1'.repeat(32), From: '+13125550142', To: NUMBER };
+    const url = `${server.url}/twilio/voice`;
+    const xml = await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TOKEN, url, form) }, body: new URLSearchParams(form).toString() })).text();
+    const streamUrl = xml.match(/<Stream url="([^"]+)"/)![1];
+    const params = Object.fromEntries([...xml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+    const peer = new FakeTwilioPeer(streamUrl, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, streamUrl) }, callSid });
+    await peer.begin(params);
+    expect(await until(() => peer.media.length > 0, 3000)).toBe(true);
+    await quiet(peer);
+
+    dg.transcripts.push('Do you fix water heaters?');
+    // The brain may consult the model more than once per turn (routing, then the answer).
+    selfHosted.chatScript.push({ text: 'Yes, we repair and replace water heaters.' }, { text: 'Yes, we repair and replace water heaters.' });
+    const before = performance.now();
+    peer.startLine();
+    await peer.say(tone(700));
+    expect(await until(() => peer.framesAfter(before + 700).length > 10, 10_000)).toBe(true);
+    await quiet(peer);
+    peer.stop();
+    peer.close();
+    await peer.closed;
+
+    let detail: any;
+    for (let i = 0; i < 50; i++) {
+      detail = (await org.api.get(`/api/calls/${params.callId}`)).body;
+      if (detail.outcome) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(detail.turns.some((t: any) => t.role === 'caller' && /water heaters/.test(t.text))).toBe(true);
+    expect(detail.turns.some((t: any) => t.role === 'agent' && /repair and replace/.test(t.text))).toBe(true);
+    // Deepgram heard the caller on its current model; the organization's model answered, not the server's OpenAI chat.
+    expect(dg.listenQueries.at(-1)?.get('model')).toBe('nova-3');
+    expect(selfHosted.chatRequests.length).toBeGreaterThan(0);
+    expect(openai.chatRequests.length).toBe(0);
+    // OpenAI spoke the reply over the Realtime socket, in the organization's voice.
+    const spoken = openai.realtimeEvents.filter((e) => e.type === 'response.create') as Array<{ response: any }>;
+    expect(spoken.some((e) => e.response.audio.output.voice === 'coral' && /repair and replace/.test(e.response.input[0].content[0].text))).toBe(true);
+    expect(dg.speakRequests.length).toBe(0);
+  }, 60_000);
+});
