@@ -37,6 +37,13 @@ rules.push({
   to: { path: '^src/(wiring/|main\\.ts$|server\\.ts$)' },
 });
 rules.push({
+  name: 'simulator-is-a-tool',
+  comment: 'the product never imports the simulator; only the composition root mounts its plugin (when SIMULATOR_KEY is set)',
+  severity: 'error',
+  from: { path: '^src/', pathNot: '^src/(simulator|wiring)/' },
+  to: { path: '^src/simulator/' },
+});
+rules.push({
   name: 'providers-are-leaves',
   comment: 'providers/ imports only audio/ and lib/ (and itself)',
   severity: 'error',

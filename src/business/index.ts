@@ -5,3 +5,4 @@ export * from './settings.js';
 export * from './organizations.js';
 export * from './catalog.js';
 export * from './profile.js';
+export * from './schemas.js';

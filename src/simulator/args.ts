@@ -4,7 +4,6 @@
 export interface CliOptions {
   paths: string[];
   url?: string;
-  token?: string;
   simulatorKey?: string;
   twilioToken?: string;
   json?: string;
@@ -14,7 +13,7 @@ export interface CliOptions {
   quiet: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--url', '--token', '--simulator-key', '--twilio-token', '--concurrency', '--filter']);
+const VALUE_FLAGS = new Set(['--url', '--simulator-key', '--twilio-token', '--concurrency', '--filter']);
 
 /** Parses argv (without node and script); throws on unknown flags. */
 export function parseArgs(argv: string[]): CliOptions {
@@ -33,7 +32,6 @@ export function parseArgs(argv: string[]): CliOptions {
     else if (VALUE_FLAGS.has(flag)) {
       const v = value();
       if (flag === '--url') o.url = v.replace(/\/$/, '');
-      else if (flag === '--token') o.token = v;
       else if (flag === '--simulator-key') o.simulatorKey = v;
       else if (flag === '--twilio-token') o.twilioToken = v;
       else if (flag === '--filter') o.filter = v;

@@ -1,7 +1,7 @@
 /**
  * The `business` block of a call scenario (SCENARIOS.md): the wire shape the simulator sends to
- * `POST /api/simulator/organizations`. A leaf module (zod only) so the API route and the simulator
- * share one definition without importing each other.
+ * `POST /api/simulator/organizations`. A leaf module (zod only) shared by the simulator's server
+ * plugin and its scenario runner.
  */
 import { z } from 'zod';
 
@@ -79,6 +79,4 @@ export interface TestOrganization {
   staff: Record<string, string>;
   /** The existing appointments as created: id, local start and service. */
   appointments: Array<{ id: string; start: string; service: string }>;
-  /** The auth token Twilio requests must be signed with, when the server uses its own development token. */
-  twilioAuthToken: string | null;
 }

@@ -71,7 +71,7 @@ async function until(cond: () => boolean, ms: number): Promise<boolean> {
 }
 
 /** Plays a phone scenario over the real Twilio protocols. */
-export async function playPhone(baseUrl: string, org: TestOrganization, s: Scenario, twilioToken: string): Promise<CallerRun> {
+export async function playPhone(baseUrl: string, org: TestOrganization, s: Scenario, twilioToken: string, simulatorKey?: string): Promise<CallerRun> {
   if (!org.phoneNumber) throw new Error('the test organization has no phone number');
   const callSid = 'CA' + Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
   const form = { CallSid: callSid, AccountSid: 'AC' + '0'.repeat(32), From: s.caller.from ?? '+13125550199', To: org.phoneNumber, CallStatus: 'ringing', Direction: 'inbound', ApiVersion: '2010-04-01' };
@@ -80,7 +80,7 @@ export async function playPhone(baseUrl: string, org: TestOrganization, s: Scena
   const params = Object.fromEntries([...twiml.matchAll(/<Parameter name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
   if (!streamUrl || !params.callId) throw new Error(`the voice webhook answered no media stream: ${twiml.slice(0, 300)}`);
   const run: CallerRun = { callId: params.callId, latenciesMs: [], transfer: null, notes: [] };
-  const api = apiClient(baseUrl, { token: org.accessToken });
+  const api = apiClient(baseUrl, { token: org.accessToken, headers: simulatorKey ? { 'x-simulator-key': simulatorKey } : {} });
   const media = new MediaStreamClient(streamUrl, callSid, twilioSignature(twilioToken, streamUrl));
   const started = performance.now();
   try {

@@ -1,6 +1,6 @@
 /**
- * `npm run simulate -- <file-or-folder>... [--url http://host:port --token <admin access token>]
- *   [--simulator-key <key>] [--twilio-token <auth token>] [--json[=file|-]] [--concurrency N]
+ * `npm run simulate -- <file-or-folder>... [--url http://host:port --simulator-key <key>]
+ *   [--twilio-token <auth token>] [--json[=file|-]] [--concurrency N]
  *   [--filter text] [--in-memory] [--quiet]`
  *
  * Without --url the product is started in-process on embedded defaults (fresh temporary data
@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   const print = (line: string) => (toStdout ? process.stderr : process.stdout).write(`${line}\n`);
   let embedded: EmbeddedServer | null = null;
   let target: Target;
-  if (opts.url) target = { url: opts.url, token: opts.token, simulatorKey: opts.simulatorKey, twilioAuthToken: opts.twilioToken };
+  if (opts.url) target = { url: opts.url, simulatorKey: opts.simulatorKey, twilioAuthToken: opts.twilioToken };
   else {
     embedded = await startEmbeddedServer({ inMemory: opts.inMemory });
     target = embedded.target;

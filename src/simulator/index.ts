@@ -9,3 +9,4 @@ export { scenarioLines, closingLines, summary } from './report.js';
 export { parseArgs, type CliOptions } from './args.js';
 export { MediaStreamClient } from './media-client.js';
 export { startTwilioRestFake, type TwilioRestFake } from './twilio-rest.js';
+export { createSimulatorPlugin } from './plugin/routes.js';

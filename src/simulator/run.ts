@@ -14,11 +14,9 @@ import { judge, outcomeOf, type Verdict } from './verdicts.js';
 /** Where scenarios run and how the simulator gets in. */
 export interface Target {
   url: string;
-  /** Admin access token allowed to create test organizations (`--token`). */
-  token?: string;
-  /** The server's SIMULATOR_KEY (sent as `x-simulator-key`). */
+  /** The server's SIMULATOR_KEY (sent as `x-simulator-key`); the simulator's routes exist only on a server with one. */
   simulatorKey?: string;
-  /** Auth token for signing Twilio requests, when the server does not hand out its development one. */
+  /** The Twilio auth token the server checks signatures with (`TWILIO_AUTH_TOKEN`); phone scenarios sign with it. */
   twilioAuthToken?: string;
   /** The embedded server's Twilio REST stand-in: alert SMS and calls to a scenario's numbers count as notified. */
   twilioRest?: TwilioRestFake;
@@ -61,9 +59,9 @@ export async function runScenario(target: Target, { scenario: s, file }: LoadedS
     const org = await createOrganization(target, { business: s.business, now: s.now, phone: s.channel === 'phone' });
     let run: CallerRun;
     if (s.channel === 'phone') {
-      const token = target.twilioAuthToken ?? org.twilioAuthToken;
-      if (!token) throw new Error('phone scenario: the server has a real Twilio auth token; pass it with --twilio-token');
-      run = await playPhone(target.url, org, s, token);
+      const token = target.twilioAuthToken;
+      if (!token) throw new Error('phone scenario: pass the server\'s TWILIO_AUTH_TOKEN with --twilio-token');
+      run = await playPhone(target.url, org, s, token, target.simulatorKey);
     } else run = await playText(target.url, org, s);
     const owner = [s.business.notifyPhone, s.business.escalationNumber].filter(Boolean).map((n) => n!.replace(/[^\d+]/g, ''));
     const records = await readRecords(apiClient(target.url, { token: org.accessToken }), org, run.callId, {
@@ -97,7 +95,7 @@ function alertsTo(fake: TwilioRestFake | undefined, numbers: string[]): string[]
 
 async function createOrganization(target: Target, body: CreateTestOrganization): Promise<TestOrganization> {
   const headers: Record<string, string> = target.simulatorKey ? { 'x-simulator-key': target.simulatorKey } : {};
-  return apiClient(target.url, { token: target.token, headers }).post<TestOrganization>('/api/simulator/organizations', body);
+  return apiClient(target.url, { headers }).post<TestOrganization>('/api/simulator/organizations', body);
 }
 
 /** Runs every scenario with at most `concurrency` at once; results keep the input order. */

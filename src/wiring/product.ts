@@ -4,7 +4,7 @@ import { createBookingRoutes } from '../api/routes/booking/index.js';
 import { callRoutes, eventRoutes } from '../api/routes/calls.js';
 import { createChatRoutes } from '../api/routes/chat.js';
 import { widgetRoutes } from '../api/routes/widget.js';
-import { createSimulatorRoutes } from '../api/routes/simulator.js';
+import { createSimulatorPlugin } from '../simulator/index.js';
 import type { Config } from '../config/index.js';
 import type { Clock } from '../lib/index.js';
 import { serverSecret } from '../db/index.js';
@@ -134,7 +134,8 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     createOutboundRoutes({ dialer, now: orgNow }),
     createTwilioWebhooks(telephony),
     createMediaStreamRoute(telephony),
-    createSimulatorRoutes(providers.stt.label === 'scripted.stt' ? providers.scriptBook : null),
+    // The simulator is a tool, not a product route: it exists only on a server given a SIMULATOR_KEY.
+    ...(config.simulatorKey ? [createSimulatorPlugin(config.simulatorKey, providers.stt.label === 'scripted.stt' ? providers.scriptBook : null)] : []),
     createNotifyRoutes(),
     createBillingRoutes(billing),
     createAgentPreviewRoute((agent) => providers.forAgent(agent).tts),

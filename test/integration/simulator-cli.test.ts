@@ -1,4 +1,4 @@
-// Invariant: only the simulator key or an admin may build test organizations, each is built exactly from its business block on the scenario's clock, and `npm run simulate --url` reports PASS/FAIL with reasons, `N passed, M failed`, a JSON result and a failing exit code.
+// Invariant: the simulator's routes exist only on a server with a SIMULATOR_KEY and only that key opens them (never a signing secret in the answer); organizations are built with the API's own validation, each is built exactly from its business block on the scenario's clock, and `npm run simulate --url` reports PASS/FAIL with reasons, `N passed, M failed`, a JSON result and a failing exit code.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,8 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { startTestServer } from '../harness/server.js';
 import { apiClient, registerOrg } from '../harness/client.js';
+import { eq } from 'drizzle-orm';
+import { schema } from '../../src/db/index.js';
 
 const KEY = 'simulator-key-for-tests-0123456789';
+const TWILIO_TOKEN = 'twilio-auth-token-for-simulator-tests';
 const ROOT = join(import.meta.dirname, '../..');
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let dir: string;
@@ -22,7 +25,7 @@ const business = {
 };
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { SIMULATOR_KEY: KEY } });
+  server = await startTestServer({ env: { SIMULATOR_KEY: KEY, TWILIO_AUTH_TOKEN: TWILIO_TOKEN } });
   dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
 });
 afterAll(async () => {
@@ -44,19 +47,40 @@ function simulate(args: string[]): Promise<{ code: number | null; stdout: string
 describe('POST /api/simulator/organizations', () => {
   const body = { business, now: '2026-04-14T09:00' };
 
-  it('refuses callers without the simulator key or an admin token', async () => {
+  it('refuses callers without the simulator key, with a wrong one, and an admin of the product', async () => {
     const anon = apiClient(server.url);
     expect((await anon.post('/api/simulator/organizations', body)).status).toBe(401);
     expect((await anon.post('/api/simulator/organizations', body, { 'x-simulator-key': 'wrong-key-wrong-key-wrong' })).status).toBe(401);
+    const admin = await registerOrg(server.url);
+    expect((await admin.api.post('/api/simulator/organizations', body)).status).toBe(401);
   });
 
-  it('builds the business from its block, on the scenario clock, for the simulator key or an admin', async () => {
+  it('does not exist on a server without a SIMULATOR_KEY', async () => {
+    const plain = await startTestServer();
+    try {
+      const res = await apiClient(plain.url).post('/api/simulator/organizations', body, { 'x-simulator-key': KEY });
+      expect(res.status).toBe(404);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('refuses a block the API would refuse (hours closing before they open) and builds nothing', async () => {
+    const bad = { ...body, business: { ...business, name: 'Backwards Hours Garage', hours: { mon: [['17:00', '09:00']] } } };
+    const res = await apiClient(server.url).post('/api/simulator/organizations', bad, { 'x-simulator-key': KEY });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/hours\.mon\.0: closes \(09:00\) before it opens \(17:00\)/);
+    const built = await server.database.db.select({ id: schema.organizations.id }).from(schema.organizations).where(eq(schema.organizations.name, 'Backwards Hours Garage'));
+    expect(built).toHaveLength(0);
+  });
+
+  it('builds the business from its block, on the scenario clock, without handing out a signing token', async () => {
     const admin = await registerOrg(server.url);
-    const byAdmin = await admin.api.post('/api/simulator/organizations', body);
-    expect(byAdmin.status).toBe(201);
     const res = await apiClient(server.url).post('/api/simulator/organizations', { ...body, phone: true }, { 'x-simulator-key': KEY });
     expect(res.status).toBe(201);
     const org = res.body;
+    expect(Object.keys(org)).not.toContain('twilioAuthToken');
+    expect(JSON.stringify(org)).not.toContain(TWILIO_TOKEN);
     expect(org.phoneNumber).toMatch(/^\+1\d{3}55501\d\d$/);
     const api = apiClient(server.url, org.accessToken);
     expect((await api.get('/api/services')).body.items.map((s: any) => s.name).sort()).toEqual(['Brake service', 'Oil change']);
@@ -67,8 +91,10 @@ describe('POST /api/simulator/organizations', () => {
     const call = (await api.get(`/api/calls/${chat.body.id}`)).body;
     expect(Math.abs(Date.parse(call.startedAt) - Date.parse('2026-04-14T13:00:00Z'))).toBeLessThan(60_000);
     // another organization's token cannot queue lines for this call
-    expect((await admin.api.post(`/api/simulator/calls/${chat.body.id}/say`, { texts: ['hello'] })).status).toBe(404);
-    expect((await api.post(`/api/simulator/calls/${chat.body.id}/say`, { texts: ['hello'] })).status).toBe(204);
+    const keyed = { 'x-simulator-key': KEY };
+    expect((await admin.api.post(`/api/simulator/calls/${chat.body.id}/say`, { texts: ['hello'] }, keyed)).status).toBe(404);
+    expect((await api.post(`/api/simulator/calls/${chat.body.id}/say`, { texts: ['hello'] })).status).toBe(401);
+    expect((await api.post(`/api/simulator/calls/${chat.body.id}/say`, { texts: ['hello'] }, keyed)).status).toBe(204);
   });
 
   it('rejects a business block naming a service that does not exist', async () => {
@@ -92,19 +118,18 @@ describe('npm run simulate --url', () => {
     writeFileSync(join(folder, 'a.json'), JSON.stringify(scenario('books-thursday-at-8', '2026-04-16T08:00')));
     writeFileSync(join(folder, 'b.yaml'), stringify([scenario('expects-the-wrong-time', '2026-04-16T09:00')]));
     writeFileSync(join(folder, 'c.yaml'), stringify({
-      name: 'phone-question-with-dev-twilio-token', channel: 'phone', now: '2026-04-14T09:00',
+      name: 'phone-question-signed-with-the-given-token', channel: 'phone', now: '2026-04-14T09:00',
       business: { ...business, knowledge: [{ q: 'Do you offer a shuttle?', a: 'We run a free shuttle within 5 miles.' }] },
       caller: { from: '+14045550162', says: ['do you have a shuttle?'], hangupAfterTurns: 3 },
       expect: { agentSaid: ['5 miles'], outcome: 'answered' },
     }));
     const out = join(dir, 'results.json');
-    // an admin's access token instead of the simulator key; phone calls signed with the server's development Twilio token
-    const admin = await registerOrg(server.url);
-    const r = await simulate(['--url', server.url, '--token', admin.accessToken, `--json=${out}`, folder]);
+    // the server's simulator key; phone calls signed with the server's Twilio auth token, given on the command line
+    const r = await simulate(['--url', server.url, '--simulator-key', KEY, '--twilio-token', TWILIO_TOKEN, `--json=${out}`, folder]);
     expect(r.stdout).toMatch(/^PASS books-thursday-at-8 \(text/m);
     expect(r.stdout).toMatch(/^FAIL expects-the-wrong-time \(text/m);
     expect(r.stdout).toContain('appointment: start 2026-04-16T08:00 ≠ 2026-04-16T09:00');
-    expect(r.stdout).toMatch(/^PASS phone-question-with-dev-twilio-token \(phone/m);
+    expect(r.stdout).toMatch(/^PASS phone-question-signed-with-the-given-token \(phone/m);
     expect(r.stdout.trim().split('\n').at(-1)).toBe('2 passed, 1 failed');
     expect(r.code).toBe(1);
     const json = JSON.parse(readFileSync(out, 'utf8'));

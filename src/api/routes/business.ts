@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  EmergencyKeywordSchema, LocalDateSchema, PhoneSchema, TEMPLATES, TimezoneSchema, WeeklyHoursSchema,
+  ConfigPatch, TEMPLATES, TimezoneSchema,
   getSettings, patchSettings, text,
 } from '../../business/index.js';
 import { desc, eq } from 'drizzle-orm';
@@ -21,23 +21,6 @@ export const OrganizationPatch = z.strictObject({
   timezone: TimezoneSchema,
   industry: z.enum(INDUSTRIES),
   onboarding: z.record(z.string().max(40), z.boolean()).refine((o) => Object.keys(o).length <= 20, 'too many steps'),
-}).partial();
-
-/** PUT /api/config: any subset of these fields. */
-export const ConfigPatch = z.strictObject({
-  hours: WeeklyHoursSchema,
-  holidays: z.array(LocalDateSchema).max(366),
-  greeting: z.string().trim().min(1).max(1000),
-  address: text(300).nullable(),
-  escalationNumber: PhoneSchema.nullable(),
-  notifyEmail: z.string().trim().toLowerCase().max(254).email().nullable(),
-  notifyPhone: PhoneSchema.nullable(),
-  afterHours: z.enum(['answer', 'voicemail', 'forward']),
-  minNoticeMin: z.number().int().min(0).max(10_080),
-  maxDaysAhead: z.number().int().min(1).max(365),
-  slotStepMin: z.number().int().min(5).max(240),
-  emergencyKeywords: z.array(EmergencyKeywordSchema).max(200),
-  maxCallMinutes: z.number().int().min(1).max(120),
 }).partial();
 
 /** PUT /api/agent: any subset of these fields. */

@@ -2,35 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq, inArray } from 'drizzle-orm';
-import { pgErrorCode, schema, type Db } from '../../db/index.js';
+import { schema, type Db } from '../../db/index.js';
 import { errors } from '../../lib/index.js';
 import { requireFeature } from '../../billing/index.js';
 import {
-  PhoneSchema, WeeklyHoursSchema, knowledgeRepo, name, phoneNumbersRepo, servicesRepo, staffRepo, text,
+  KnowledgeBody, PhoneNumberBody, ServiceBody, StaffBody, connectPhoneNumber, knowledgeRepo, phoneNumbersRepo, servicesRepo, staffRepo,
 } from '../../business/index.js';
 import type { ApiContext } from '../context.js';
 import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
 
 const IdParams = z.strictObject({ id: z.string().max(64) });
-
-export const ServiceBody = z.strictObject({
-  name: name(),
-  durationMin: z.number().int().min(5).max(720),
-  bufferMin: z.number().int().min(0).max(240).default(0),
-  priceCents: z.number().int().min(0).max(100_000_000).nullable().optional(),
-  synonyms: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
-  active: z.boolean().optional(),
-});
-export const StaffBody = z.strictObject({
-  name: name(),
-  serviceIds: z.array(z.string().uuid()).max(100).default([]),
-  hours: WeeklyHoursSchema.nullable().optional(),
-  active: z.boolean().optional(),
-});
-export const KnowledgeBody = z.strictObject({
-  question: text(500).optional(), title: text(200).optional(), body: z.string().trim().min(1).max(5000),
-});
-export const PhoneNumberBody = z.strictObject({ e164: PhoneSchema, provider: z.literal('twilio').default('twilio') });
 
 /** A staff member may only offer services of their own organization. */
 async function assertOwnServices(db: Db, orgId: string, ids: string[] | undefined) {
@@ -70,12 +51,7 @@ export async function catalogRoutes(app: FastifyInstance, ctx: ApiContext) {
     r.post('/api/phone-numbers', { schema: { tags, body: PhoneNumberBody } }, async (req, reply) => {
       const orgId = principalOf(req).organizationId;
       if ((await phoneNumbersRepo.list(db, orgId)).length >= 1) await requireFeature(db, orgId, 'multiple_numbers', ctx.clock.now());
-      try {
-        return reply.status(201).send(await phoneNumbersRepo.create(db, principalOf(req), req.body));
-      } catch (e) {
-        if (pgErrorCode(e).code === '23505') throw errors.conflict('NUMBER_TAKEN', 'this number is already connected to an organization');
-        throw e;
-      }
+      return reply.status(201).send(await connectPhoneNumber(db, principalOf(req), req.body));
     });
     r.delete('/api/phone-numbers/:id', { schema: { tags, params: IdParams } }, async (req, reply) => { await phoneNumbersRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });
   });

@@ -1,0 +1,47 @@
+/**
+ * The shapes a business's catalog and configuration may take, for every way in: the API's routes
+ * and the call simulator's organizations are validated by the same schemas.
+ */
+import { z } from 'zod';
+import { EmergencyKeywordSchema, LocalDateSchema, PhoneSchema, WeeklyHoursSchema, name, text } from './validation.js';
+
+/** A service (POST /api/services). */
+export const ServiceBody = z.strictObject({
+  name: name(),
+  durationMin: z.number().int().min(5).max(720),
+  bufferMin: z.number().int().min(0).max(240).default(0),
+  priceCents: z.number().int().min(0).max(100_000_000).nullable().optional(),
+  synonyms: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+  active: z.boolean().optional(),
+});
+/** A staff member (POST /api/staff). */
+export const StaffBody = z.strictObject({
+  name: name(),
+  serviceIds: z.array(z.string().uuid()).max(100).default([]),
+  hours: WeeklyHoursSchema.nullable().optional(),
+  active: z.boolean().optional(),
+});
+/** A knowledge item (POST /api/knowledge). */
+export const KnowledgeBody = z.strictObject({
+  question: text(500).optional(), title: text(200).optional(), body: z.string().trim().min(1).max(5000),
+});
+/** A connected phone number (POST /api/phone-numbers). */
+export const PhoneNumberBody = z.strictObject({ e164: PhoneSchema, provider: z.literal('twilio').default('twilio') });
+
+/** PUT /api/config: any subset of these fields. */
+export const ConfigPatch = z.strictObject({
+  hours: WeeklyHoursSchema,
+  holidays: z.array(LocalDateSchema).max(366),
+  greeting: z.string().trim().min(1).max(1000),
+  address: text(300).nullable(),
+  escalationNumber: PhoneSchema.nullable(),
+  notifyEmail: z.string().trim().toLowerCase().max(254).email().nullable(),
+  notifyPhone: PhoneSchema.nullable(),
+  afterHours: z.enum(['answer', 'voicemail', 'forward']),
+  minNoticeMin: z.number().int().min(0).max(10_080),
+  maxDaysAhead: z.number().int().min(1).max(365),
+  slotStepMin: z.number().int().min(5).max(240),
+  emergencyKeywords: z.array(EmergencyKeywordSchema).max(200),
+  maxCallMinutes: z.number().int().min(1).max(120),
+}).partial();
+
