@@ -83,7 +83,7 @@ const EnvSchema = z.object({
   /** How often the overage of closed periods is reported (minutes). */
   BILLING_REPORT_EVERY_MIN: z.coerce.number().int().min(1).max(1440).default(60),
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
-  /** Lets the call simulator create test organizations (header x-simulator-key); unset = admin token only. */
+  /** Mounts the call simulator's routes (opened only with header x-simulator-key); unset = no simulator routes. */
   SIMULATOR_KEY: z.string().min(16).optional(),
 });
 
