@@ -202,6 +202,9 @@ const THANKS_ONLY = /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|alright|all rig
 /** Words that turn a "yes" at the read-back into a change ("yes, but make it 4", "yeah, 4 not 3"). */
 const CHANGE_WORDS = /\b(not|but|instead|change|rather|different|switch|move|push|bring|earlier|later|sooner)\b/;
 
+/** Words that point at an appointment already booked rather than the one being made. */
+const EXISTING_APPOINTMENT = /\b(?:my|the|our) (?:existing |other |current |next |upcoming )?(?:appointment|booking|visit|reservation)\b|\balready (?:have|booked)\b/;
+
 /** "not a problem", "why not": a "not" that changes nothing. */
 const IDIOMS = /\bnot (?:a problem|at all|bad|an issue)\b|\bwhy not\b/g;
 
@@ -255,8 +258,10 @@ export function toEvent(
   const intents = u.intents.filter((i) => i !== 'emergency');
   const answering = ['confirm', 'cancel', 'pick'].includes(expecting) && !!yn;
   if (intents.includes('human')) return { type: 'HUMAN' };
+  // "can you push it back an hour" while booking moves the booking being made, not an existing appointment
+  const movesThisBooking = ctx.task === 'book' && !!(turn.moveBy || facts.when) && !EXISTING_APPOINTMENT.test(u.text);
   for (const task of ['cancel', 'reschedule'] as const) {
-    if (intents[0] === task && ctx.task !== task) return { type: 'START', task, turn };
+    if (intents[0] === task && ctx.task !== task && !(task === 'reschedule' && movesThisBooking)) return { type: 'START', task, turn };
   }
   if (intents.includes('message') && !intents.includes('book') && !answering) return { type: 'START', task: 'message', turn };
   const hasPerson = !!(facts.name || facts.phone || u.pick !== undefined || turn.shift || turn.moveBy);

@@ -91,6 +91,11 @@ export function sayTime(rng: Rng, hm: string, hours: Array<[string, string]>): s
     const nextOk = bareReading(next) === h + 1 || (!inside(bareReading(next) - 1) && inside(h));
     forms.push(`quarter to ${words(next)}${nextOk ? '' : ` ${merFixed}`}`, `a quarter of ${words(next)}${nextOk ? '' : ` ${merFixed}`}`);
   }
+  if ([5, 10, 20, 25].includes(m)) forms.push(`${words(m)} past ${words(h12)}${bareOk ? '' : ` ${merFixed}`}`, `${words(m)} after ${words(h12)}${bareOk ? '' : ` ${merFixed}`}`);
+  if ([40, 50, 55].includes(m)) {
+    const next = (h12 % 12) + 1;
+    if (bareReading(next) === h + 1) forms.push(`${words(60 - m)} to ${words(next)}`, `${words(60 - m)} till ${words(next)}`);
+  }
   if (bareOk) {
     if (m === 0) forms.push(`${words(h12)} o'clock`, `${words(h12)}`, `${h12}`, `${h12} o'clock`);
     else forms.push(`${words(h12)}${minuteWords}`, `${h12}:${String(m).padStart(2, '0')}`);

@@ -59,7 +59,7 @@ export const ORDINALS: Record<string, number> = {
 };
 
 /** "one" as a pronoun ("the second one", "that one") stays a word. */
-const ONE_AS_WORD = /\b(first|second|third|fourth|last|earlier|later|latter|that|this|the|other|another|which|same|any|no|each|every|new|good|right)\s+$/;
+const ONE_AS_WORD = /\b(first|second|third|fourth|last|earlier|earliest|later|latest|latter|former|sooner|soonest|morning|afternoon|evening|that|this|the|other|another|which|same|any|no|each|every|new|good|right)\s+$/;
 
 /**
  * Replaces spoken cardinal and ordinal numbers by digits ("three thirty" → "3 30",
@@ -78,8 +78,11 @@ export function numbersToDigits(text: string): string {
         if (unit in ORDINALS) return `${base + ORDINALS[unit]}${suffix(base + ORDINALS[unit])}`;
         return String(base + UNITS[unit]);
       }
-      const timeFollows = /^\s+(?:thirty|fifteen|forty|fifty|twenty|ten|oh|o'?clock|[ap]\.?\s?m\b|in the (?:morning|afternoon|evening)|\d)/.test(text.slice(offset + 3));
-      if (small === 'one' && !timeFollows && ONE_AS_WORD.test(text.slice(Math.max(0, offset - 12), offset))) return m;
+      const before = text.slice(Math.max(0, offset - 12), offset);
+      // "at one in the afternoon" is 1 PM, "the one in the morning" is the morning offer
+      const timeFollows = /^\s+(?:thirty|fifteen|forty|fifty|twenty|ten|oh|o'?clock|[ap]\.?\s?m\b|\d)/.test(text.slice(offset + 3)) ||
+        (/^\s+in the (?:morning|afternoon|evening)/.test(text.slice(offset + 3)) && !/\b(?:the|that|this|which)\s+$/.test(before));
+      if (small === 'one' && !timeFollows && ONE_AS_WORD.test(before)) return m;
       // "the nine one", "the 2:30 one": "one" after a time is the pronoun
       if (small === 'one' && /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|fifteen|forty five|o'clock|am|pm|noon))\s+$/.test(text.slice(Math.max(0, offset - 14), offset)) && /^\s*(?:$|then|please|works|is|would|sounds|that|[,.!?])/.test(text.slice(offset + 3))) return m;
       if (small) return String(UNITS[small]);

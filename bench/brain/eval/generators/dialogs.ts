@@ -35,7 +35,7 @@ const gen: Generator = {
       const expect = { service: svc.name, date: s.date.toISODate()!, time: s.time };
       const shifts = [60, -60, 30, 90, -90].filter((d) => fits(plusMin(s.time, d), svc.durationMin, hours));
       const tB = shifts.length ? plusMin(s.time, rng.pick(shifts)) : undefined;
-      const kind = rng.pick(['plain', 'bundled', 'order', 'next', 'readback', 'offer', 'offer', 'sameDay', 'loose'] as const);
+      const kind = rng.pick(['plain', 'bundled', 'order', 'next', 'readback', 'offer', 'offer', 'sameDay', 'loose', 'move'] as const);
       const n = (t: string) => noisy(rng, t, { fillers: 0.25, asr: 0.4 });
       if (kind === 'plain') {
         out.push({ ...base, cls: 'spoken', opening: n(`I'd like to book ${svcSaid}`), answers: { ...answers, time: [n(`${date} ${atTime(rng, s.time, hours)}`)] }, expect });
@@ -89,6 +89,12 @@ const gen: Generator = {
           ...base, cls: 'c9', now: local(callAt), minNoticeMin: 60, opening: n(`do you have anything today ${atTime(rng, start, todayHours)} for ${svcSaid}`), answers,
           expect: { service: svc.name, date: today.toISODate()!, time: start },
         });
+      } else if (kind === 'move' && tB) {
+        // "yes, but half an hour later": the time read back, moved
+        const delta = Number(tB.slice(0, 2)) * 60 + Number(tB.slice(3)) - (Number(s.time.slice(0, 2)) * 60 + Number(s.time.slice(3)));
+        const amount = Math.abs(delta) === 30 ? 'half an hour' : Math.abs(delta) === 60 ? rng.pick(['an hour', '60 minutes']) : Math.abs(delta) === 90 ? 'an hour and a half' : `${Math.abs(delta)} minutes`;
+        const text = delta > 0 ? rng.pick([`yes, but ${amount} later`, `can you push it back ${amount}`, `actually ${amount} later please`]) : rng.pick([`yes, but ${amount} earlier`, `could we make it ${amount} earlier`, `can you bring it forward ${amount}`]);
+        out.push({ ...base, cls: 'c2', opening: n(`I'd like to book ${svcSaid}`), answers: { ...answers, time: [n(`${date} ${atTime(rng, s.time, hours)}`)] }, atReadback: [n(text)], expect: { ...expect, time: tB } });
       } else if (kind === 'loose') {
         out.push({ ...base, cls: 'c10', opening: n(`I need to book ${svcSaid}`), answers: { ...answers, time: [n(`${date} ${atTime(rng, s.time, hours)}`)] }, atReadback: [rng.pick(LOOSE_YES)], expect });
       }
