@@ -26,9 +26,11 @@ async function main() {
   async function stop(signal: string) {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    const force = setTimeout(() => process.exit(1), 15_000);
+    const limitMs = signal === 'fatal error' ? 0 : config.drainTimeoutMs;
+    logger.info({ signal, limitMs }, 'shutting down: no new calls; live calls may finish');
+    const force = setTimeout(() => process.exit(1), limitMs + 30_000);
     force.unref();
+    if (running) logger.info({ ...(await running.drain(limitMs)) }, 'drained: closing');
     await running?.close();
     process.exit(signal === 'fatal error' ? 1 : 0);
   }

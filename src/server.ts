@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config/index.js';
 import { openDatabase, serverSecret, type Database } from './db/index.js';
 import { createMemoryLiveStore, createRedisLiveStore, type LiveStore } from './live/index.js';
-import { createLogger, systemClock, type Clock, type Logger } from './lib/index.js';
+import { createDrain, createLogger, systemClock, type Clock, type DrainReport, type Logger } from './lib/index.js';
 import { buildApp, type RoutePlugin } from './api/app.js';
 import type { ApiContext } from './api/context.js';
 import { createAccessTokens } from './api/auth/tokens.js';
@@ -20,6 +20,11 @@ export interface RunningServer {
   app: FastifyInstance;
   ctx: ApiContext;
   demo?: { email: string; password: string; organizationId: string; created: boolean };
+  /**
+   * Stops taking new calls (`/health` 503, new calls handed on or to voicemail), lets live calls end
+   * up to `limitMs`, then closes the rest with a spoken goodbye. Call `close()` after it.
+   */
+  drain(limitMs: number): Promise<DrainReport>;
   /** Stops taking requests, lets in-flight ones finish, closes the database and live store. */
   close(): Promise<void>;
 }
@@ -37,7 +42,8 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   const tokens = createAccessTokens(jwtSecret, config.auth.accessTtlSec);
   // One set of providers for the whole product: the API checks agent choices against what the calls use.
   const providers = opts.providers ?? providersFor(config);
-  const ctx: ApiContext = { config, database, live, clock: opts.clock ?? systemClock, logger, tokens, version: VERSION, speech: providers.catalog };
+  const drain = createDrain();
+  const ctx: ApiContext = { config, database, live, clock: opts.clock ?? systemClock, logger, tokens, version: VERSION, speech: providers.catalog, drain };
   const demo = config.seedDemo ? { ...config.seedDemo, ...(await seedDemo(database.db, config.seedDemo)) } : undefined;
   const app = await buildApp(ctx, opts.routes ?? await productRoutes(ctx, providers, { webDist: opts.webDist }));
   await app.listen({ port: config.port, host: config.host });
@@ -46,6 +52,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`, port, app, ctx, demo,
+    drain: (limitMs) => drain.drain(limitMs),
     close: () => (closing ??= (async () => {
       await app.close();
       await live.close();

@@ -1,7 +1,7 @@
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/index.js';
 import type { LiveStore } from '../live/index.js';
-import type { Clock, Logger } from '../lib/index.js';
+import type { Clock, Drain, Logger } from '../lib/index.js';
 import type { AccessTokens } from './auth/tokens.js';
 import type { ProviderCatalog } from '../providers/index.js';
 
@@ -16,4 +16,6 @@ export interface ApiContext {
   version: string;
   /** What speech and language providers this server has: `PUT /api/agent` refuses others, `GET /api/voices` lists their voices. */
   speech?: Pick<ProviderCatalog, 'refuse' | 'voices'>;
+  /** The node's graceful stop: once draining, no new calls are taken here. */
+  drain: Drain;
 }

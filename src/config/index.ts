@@ -56,6 +56,8 @@ const EnvSchema = z.object({
   LLM_API_KEY: opt,
   LLM_MODEL: z.string().default('llama3.1'),
   NODE_ID: opt,
+  /** On SIGTERM, how long live calls may go on before they are closed with a spoken goodbye. */
+  DRAIN_TIMEOUT_SEC: z.coerce.number().min(0).max(3600).default(25),
   SMTP_URL: opt,
   SMTP_FROM: z.string().default('InfiniOffice <no-reply@infinioffice.local>'),
   GOOGLE_CLIENT_ID: opt,
@@ -144,6 +146,7 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
     /** A self-hosted OpenAI-compatible chat endpoint (vLLM, Ollama, llama.cpp), no key needed. */
     llmCompatible: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL } : undefined,
     nodeId: e.NODE_ID ?? hostname(),
+    drainTimeoutMs: e.DRAIN_TIMEOUT_SEC * 1000,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
     google: e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET
       ? { clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET, oauthBase: e.GOOGLE_OAUTH_BASE, authUrl: e.GOOGLE_AUTH_URL, calendarBase: e.GOOGLE_CALENDAR_BASE }

@@ -4,3 +4,4 @@ export * from './ids.js';
 export * from './logger.js';
 export * from './deadline.js';
 export * from './process-guard.js';
+export * from './drain.js';

@@ -46,6 +46,10 @@ export function createMediaStreamRoute(deps: TelephonyDeps) {
         const engine = deps.createEngine(c, sink);
         live.add(engine);
         conn.on('close', () => live.delete(engine));
+        // The drain waits for the call's end to be recorded (the first close's promise), not just the socket.
+        const untrack = ctx.drain.add(engine);
+        const close = engine.close.bind(engine);
+        engine.close = (reason) => { const p = close(reason); void p.finally(untrack); return p; };
         return engine;
       });
     });

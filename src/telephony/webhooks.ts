@@ -10,7 +10,7 @@ import { errorBody } from '../api/errors.js';
 import type { TelephonyDeps } from './deps.js';
 import { externalBase, wsBase } from './public-url.js';
 import { prewarm } from './prewarm.js';
-import { connectStreamTwiml, dialTwiml, isValidTwilioSignature, sayHangupTwiml, updateCallTwiml, voicemailTwiml } from './twilio/index.js';
+import { connectStreamTwiml, dialTwiml, isValidTwilioSignature, redirectTwiml, sayHangupTwiml, updateCallTwiml, voicemailTwiml } from './twilio/index.js';
 
 type Form = Record<string, string>;
 
@@ -56,6 +56,15 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
         organizationId: orgId, channel: 'phone', callSid: form.CallSid, from: form.From, to: form.To, status, startedAt: now, ...extra,
         metadata: { nodeId: deps.nodeId, accountSid: form.AccountSid },
       });
+      if (ctx.drain.draining) {
+        // This node is stopping: through the balancer once (another node takes the call); a second
+        // time here, or with no balancer in front, the caller leaves a voicemail instead of ringing out.
+        if (ctx.config.publicUrl && !(req.query as { handoff?: string }).handoff) {
+          return twiml(reply, redirectTwiml(`${ctx.config.publicUrl}/twilio/voice?handoff=1`));
+        }
+        await record('voicemail');
+        return twiml(reply, voicemailTwiml(`Thanks for calling ${business.org.name}. Please leave your name, number and what you need after the tone, and we will call you back shortly.`, `${base}/twilio/recording`));
+      }
       const admission = await deps.admitCall?.(orgId);
       if (admission && !admission.admit) {
         // At the owner's hard cap the AI does not answer, but the caller is never left on a dead line.

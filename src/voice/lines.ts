@@ -4,6 +4,8 @@ export interface SessionLines {
   reprompt: string;
   silenceGoodbye: string;
   maxDuration: string;
+  /** Said when the node must end a live call (it is being stopped and the call ran past the drain limit). */
+  shutdownGoodbye: string;
   apologyTakeMessage: string;
   apologyCantHear: string;
   messageThanks: string;
@@ -15,6 +17,7 @@ export const DEFAULT_LINES: SessionLines = {
   reprompt: 'Are you still there?',
   silenceGoodbye: "I haven't heard anything, so I'll hang up now. Please call back any time. Goodbye.",
   maxDuration: "I'm sorry, we've reached the time limit for this call. Someone from our team will follow up with you. Goodbye.",
+  shutdownGoodbye: "I'm sorry, I have to end our call now. Someone from our team will call you back shortly. Goodbye.",
   apologyTakeMessage:
     "I'm sorry, I'm having some trouble on my end. Please tell me your name, your phone number and how we can help, and someone will call you back shortly.",
   apologyCantHear:

@@ -70,6 +70,7 @@ export type CallEventName =
   | 'silence_hangup'
   | 'dtmf'
   | 'max_duration'
+  | 'node_shutdown'
   | 'provider_fallback'
   | 'provider_failure'
   | 'message_taken'
@@ -104,4 +105,6 @@ export interface CallEngine {
   onStop(): void;
   /** Ends the session and releases providers (idempotent). */
   close(reason?: string): Promise<void>;
+  /** Says a goodbye and hangs up: the node is stopping and this call ran past the drain limit. */
+  wrapUp(): void;
 }

@@ -13,6 +13,8 @@ export async function systemRoutes(app: FastifyInstance, ctx: ApiContext) {
       withDeadline(ctx.database.ping(), HEALTH_CHECK_MS, 'database ping').then(() => 'ok' as const, () => 'down' as const),
       withDeadline(ctx.live.ping(), HEALTH_CHECK_MS, 'redis ping').catch(() => 'down' as const),
     ]);
+    // A draining node tells the balancer to send new work elsewhere while its live calls finish.
+    if (ctx.drain.draining) return reply.status(503).send({ status: 'draining', db, redis, version: ctx.version });
     const ok = db === 'ok' && redis !== 'down';
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', db, redis, version: ctx.version });
   });

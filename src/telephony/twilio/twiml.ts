@@ -17,6 +17,9 @@ export const sayHangupTwiml = (text: string): string => doc(`<Say>${xml(text)}</
 export const voicemailTwiml = (text: string, recordingCallback: string): string =>
   doc(`<Say>${xml(text)}</Say><Record maxLength="120" playBeep="true" recordingStatusCallback="${xml(recordingCallback)}" recordingStatusCallbackEvent="completed"/><Say>Thank you. Goodbye.</Say><Hangup/>`);
 
+/** Asks Twilio to fetch the call's TwiML again from `url` (through the balancer: another node answers). */
+export const redirectTwiml = (url: string): string => doc(`<Redirect method="POST">${xml(url)}</Redirect>`);
+
 /** Speaks a sentence, then connects the caller to `number`. */
 export const dialTwiml = (text: string, number: string, fallback?: string): string =>
   doc(`${text ? `<Say>${xml(text)}</Say>` : ''}<Dial timeout="25">${xml(number)}</Dial>${fallback ? `<Say>${xml(fallback)}</Say>` : ''}`);

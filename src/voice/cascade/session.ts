@@ -333,6 +333,11 @@ export class CallSession implements CallEngine {
     this.silenceTimer = null;
   }
 
+  /** The node is stopping: a spoken goodbye, then hang up (recorded as `node_shutdown`). */
+  wrapUp(): void {
+    this.endWith(this.lines.shutdownGoodbye, 'node_shutdown');
+  }
+
   private endWith(line: string, name: CallEventName): void {
     if (this.closed || this.mode === 'ending') return;
     this.mode = 'ending';

@@ -254,6 +254,11 @@ export class RealtimeCallSession implements CallEngine {
     this.playout.end(seg);
   }
 
+  /** The node is stopping: a spoken goodbye, then hang up (recorded as `node_shutdown`). */
+  wrapUp(): void {
+    void this.fail('node_shutdown', this.lines.shutdownGoodbye);
+  }
+
   private async fail(name: CallEventName, line: string, e?: unknown): Promise<void> {
     if (this.closed || this.ending) return;
     this.ending = true;
