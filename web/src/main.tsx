@@ -23,13 +23,14 @@ const Team = page(() => import('./pages/Team.js'));
 const TestAgent = page(() => import('./pages/TestAgent.js'));
 const Widget = page(() => import('./pages/Widget.js'));
 const Onboarding = page(() => import('./pages/Onboarding.js'));
+const Billing = page(() => import('./pages/Billing.js'));
 const Auth = page(() => import('./pages/Auth.js'));
 
 const ROUTES: [string, ComponentType<any>][] = [
   ['/', Home], ['/calls', Calls], ['/calls/:id', CallDetail], ['/calendar', Calendar], ['/leads', Leads],
   ['/knowledge', Knowledge], ['/agent', Agent], ['/hours', Hours], ['/services', Services], ['/phone-numbers', PhoneNumbers],
   ['/notifications', Notifications], ['/integrations', Integrations], ['/team', Team], ['/test', TestAgent], ['/onboarding', Onboarding],
-  ['/widget', Widget],
+  ['/widget', Widget], ['/billing', Billing],
 ];
 
 const NAV: { to: string; label: string }[] = [
@@ -102,7 +103,7 @@ function Shell() {
         <button className="link" onClick={() => void signOut()}>Log out</button>
       </header>
       <nav id="nav" className={menu ? 'open' : ''} aria-label="Main">
-        <ul>{NAV.map((n) => <li key={n.to}><Link to={n.to}>{n.label}</Link></li>)}</ul>
+        <ul>{[...NAV, ...(user.role === 'admin' ? [{ to: '/billing', label: 'Billing' }] : [])].map((n) => <li key={n.to}><Link to={n.to}>{n.label}</Link></li>)}</ul>
       </nav>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p className="muted" role="status">Loading…</p>}>

@@ -1,6 +1,7 @@
 /** Small building blocks: data loading with loading/empty/error states, labelled fields, buttons, notices. */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { ApiError, get } from './api.js';
+import { Link } from './router.js';
 
 /** Loads a GET path; `null` path waits. Keeps the last data while reloading. */
 export function useFetch<T>(path: string | null) {
@@ -28,11 +29,25 @@ export function Loader<T>({ state, empty, children }: {
   empty?: (d: T) => boolean | ReactNode;
   children: (d: T) => ReactNode;
 }) {
-  if (state.error && state.data === undefined) return <p className="notice error" role="alert">{state.error.message}</p>;
+  if (state.error && state.data === undefined) return <UpgradePrompt error={state.error} />;
   if (state.data === undefined) return <p className="muted" role="status" aria-busy="true">Loading…</p>;
   const e = empty?.(state.data);
   if (e) return <p className="empty">{typeof e === 'boolean' ? 'Nothing here yet.' : e}</p>;
   return <>{children(state.data)}</>;
+}
+
+const PLAN_NAMES: Record<string, string> = { starter: 'Starter', growth: 'Growth', scale: 'Scale' };
+const isPlanRequired = (e: Error): e is ApiError => e instanceof ApiError && e.code === 'plan_required';
+
+/** What a gated feature shows instead of a failure: which plan unlocks it, and where to get it. */
+export function UpgradePrompt({ error }: { error: Error }) {
+  if (!isPlanRequired(error)) return <p className="notice error" role="alert">{error.message}</p>;
+  const plan = (error.details as { plan?: string } | undefined)?.plan ?? '';
+  return (
+    <p className="notice upgrade" role="alert">
+      This needs the {PLAN_NAMES[plan] ?? plan} plan. <Link to="/billing">See plans and upgrade</Link>
+    </p>
+  );
 }
 
 /** Tracks a form's submission: busy flag, top-level error and per-field errors from the API. */
@@ -50,6 +65,7 @@ export function useSubmit() {
 /** A form-level error (the field errors show beside their fields). */
 export function FormError({ error }: { error: Error | null }) {
   if (!error) return null;
+  if (isPlanRequired(error)) return <UpgradePrompt error={error} />;
   const hasFields = error instanceof ApiError && Object.keys(error.fields).length > 0;
   return <p className="notice error" role="alert">{hasFields ? 'Please fix the highlighted fields.' : error.message}</p>;
 }

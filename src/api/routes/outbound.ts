@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PhoneSchema, text } from '../../business/index.js';
 import { addDoNotCall, listDoNotCall, placeOutboundCall, removeDoNotCall, type Dialer } from '../../channels/index.js';
+import { requireFeature } from '../../billing/index.js';
 import { errors, isUuid } from '../../lib/index.js';
 import type { ApiContext } from '../context.js';
 import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
@@ -32,6 +33,7 @@ export function createOutboundRoutes(deps: OutboundRouteDeps) {
 
     r.post('/api/outbound-calls', { schema: { tags: ['outbound'], body: OutboundCallBody } }, async (req, reply) => {
       const orgId = principalOf(req).organizationId;
+      await requireFeature(db, orgId, 'outbound_calls', ctx.clock.now());
       const { to, purpose, appointmentId, leadId, instructions } = req.body;
       const call = await placeOutboundCall({ db, dialer: deps.dialer }, orgId, { to, purpose, appointmentId, leadId, instructions }, await deps.now(orgId));
       return reply.status(201).send({ id: call.id, status: 'queued', direction: 'outbound', to: call.to, from: call.from, callSid: call.callSid });
