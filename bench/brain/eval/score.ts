@@ -184,10 +184,12 @@ export async function runDialog(c: DialogCase): Promise<DialogResult> {
       if (say === 'yes' || !readback.length) confirmed = last;
     } else if (state === 'anythingElse') say = 'no thanks, bye';
     if (!say) break;
-    const question = last.split(/(?<=[.!?])\s+/).pop() ?? '';
-    const n = (asked.get(question) ?? 0) + 1;
-    asked.set(question, n);
-    if (n > 2 && /\?$/.test(question)) repeated = true;
+    // the same question asked in three agent turns in a row (a read-back of a changed booking is a new question)
+    const question = /\?$/.test(last) && !/Shall I book it\?$/.test(last) ? last.split(/(?<=[.!?])\s+/).pop() ?? '' : '';
+    const n = question && asked.has(question) ? asked.get(question)! + 1 : 1;
+    asked.clear();
+    if (question) asked.set(question, n);
+    if (question && n > 2) repeated = true;
     transcript.push(`caller: ${say}`);
     const r = await convo.handle({ text: say });
     last = r.text;

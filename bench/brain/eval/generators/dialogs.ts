@@ -35,7 +35,7 @@ const gen: Generator = {
       const expect = { service: svc.name, date: s.date.toISODate()!, time: s.time };
       const shifts = [60, -60, 30, 90, -90].filter((d) => fits(plusMin(s.time, d), svc.durationMin, hours));
       const tB = shifts.length ? plusMin(s.time, rng.pick(shifts)) : undefined;
-      const kind = rng.pick(['plain', 'bundled', 'order', 'next', 'readback', 'offer', 'offer', 'sameDay', 'loose', 'move'] as const);
+      const kind = rng.pick(['plain', 'bundled', 'order', 'next', 'readback', 'offer', 'offer', 'sameDay', 'loose', 'move', 'unclear'] as const);
       const n = (t: string) => noisy(rng, t, { fillers: 0.25, asr: 0.4 });
       if (kind === 'plain') {
         out.push({ ...base, cls: 'spoken', opening: n(`I'd like to book ${svcSaid}`), answers: { ...answers, time: [n(`${date} ${atTime(rng, s.time, hours)}`)] }, expect });
@@ -95,6 +95,10 @@ const gen: Generator = {
         const amount = Math.abs(delta) === 30 ? 'half an hour' : Math.abs(delta) === 60 ? rng.pick(['an hour', '60 minutes']) : Math.abs(delta) === 90 ? 'an hour and a half' : `${Math.abs(delta)} minutes`;
         const text = delta > 0 ? rng.pick([`yes, but ${amount} later`, `can you push it back ${amount}`, `actually ${amount} later please`]) : rng.pick([`yes, but ${amount} earlier`, `could we make it ${amount} earlier`, `can you bring it forward ${amount}`]);
         out.push({ ...base, cls: 'c2', opening: n(`I'd like to book ${svcSaid}`), answers: { ...answers, time: [n(`${date} ${atTime(rng, s.time, hours)}`)] }, atReadback: [n(text)], expect: { ...expect, time: tB } });
+      } else if (kind === 'unclear') {
+        // two answers the agent cannot use, then the time: no question may be asked a third time
+        const unclear = [rng.pick(['hmm', 'uh', 'what was that', 'sorry?']), rng.pick(["I'm not sure", 'um', 'hold on', 'let me think'])];
+        out.push({ ...base, cls: 'c8', opening: n(`I'd like to book ${svcSaid}`), answers: { ...answers, time: [...unclear, n(`${date} ${atTime(rng, s.time, hours)}`)] }, expect });
       } else if (kind === 'loose') {
         out.push({ ...base, cls: 'c10', opening: n(`I need to book ${svcSaid}`), answers: { ...answers, time: [n(`${date} ${atTime(rng, s.time, hours)}`)] }, atReadback: [rng.pick(LOOSE_YES)], expect });
       }
