@@ -34,7 +34,8 @@ export class PhoneCall {
   /** The longest wait from the end of a caller's sentence to the agent's first audio (dead air). */
   maxDeadAirMs = 0;
   readonly callSid = 'CA' + Math.random().toString(16).slice(2).padEnd(32, '0').slice(0, 32);
-  constructor(private base: string, private to: string, private providers: Providers) {}
+  /** `script` is how the caller's words reach the scripted STT: this process's providers, or a running server's simulator route. */
+  constructor(private base: string, private to: string, private script: Providers | ((callId: string, text: string) => Promise<void>)) {}
 
   /** Rings in; answers the TwiML (a call this node does not take has no stream). */
   async ring(): Promise<string> {
@@ -59,7 +60,8 @@ export class PhoneCall {
 
   /** The caller says `text`; resolves when the agent has answered (and measures the dead air before it). */
   async say(text: string): Promise<void> {
-    this.providers.scriptBook.say(this.callId, text);
+    if (typeof this.script === 'function') await this.script(this.callId, text);
+    else this.script.scriptBook.say(this.callId, text);
     await this.peer.say(tone(500));
     const spokeEnd = performance.now();
     const heard = await until(() => this.peer.framesAfter(spokeEnd).length > 10, 10_000);
