@@ -91,6 +91,9 @@ export function realtimeBrain(opts: {
     ports: opts.deps,
     clock: opts.now,
     ...(opts.callerPhone ? { callerPhone: opts.callerPhone } : {}),
+    // caller ID is a weak signal: find_appointments still wants the name or date the caller says
+    identity: opts.callerPhone ? 'caller_id' : 'none',
+    foundAppointments: new Map(),
     knownSlots: new Map(),
     findService: (n) => business.services.find((s) => s.name.toLowerCase() === n.toLowerCase()) ?? services.match(n)?.service,
     answer: (q) => kb.answer(q),
@@ -104,6 +107,8 @@ export function realtimeBrain(opts: {
       'Only offer times check_availability returned. Before book_appointment, read back the service, weekday,',
       'date and time and wait for a yes. For emergencies give safety advice first, then escalate_emergency.',
       'Answer facts only from answer_question; if it has no answer, say you are not sure and offer a message.',
+      'To move or cancel a booking, first ask the name it is under and pass it to find_appointments; never read',
+      'out a booking before find_appointments returned it, and only move or cancel appointments it returned.',
     ].join('\n'),
     greeting: () => business.greeting ?? `Thanks for calling ${business.name}. How can I help you today?`,
     tools: toolSpecs(REALTIME_TOOLS),

@@ -344,7 +344,11 @@ describe('existing appointments by caller ID', () => {
 
   it('reschedules the caller’s appointment after reading both times back', async () => {
     const t = setup(SALON, SALON_MORNING, { existing });
-    const r = await t.say('I need to reschedule my appointment');
+    const ask = await t.say('I need to reschedule my appointment');
+    // caller ID alone is not proof: nothing about the booking is read out before the name matches
+    expect(ask.text).toMatch(/what name is it under/);
+    expect(ask.text).not.toMatch(/Thursday/);
+    const r = await t.say('Maria Lopez');
     expect(r.text).toMatch(/color on Thursday, March 12 at 10 AM/);
     const c = await t.say('Friday at 2');
     expect(c.text).toMatch(/from Thursday, March 12 at 10 AM to Friday, March 13 at 2 PM/);
@@ -356,6 +360,7 @@ describe('existing appointments by caller ID', () => {
   it('cancels only after the caller confirms', async () => {
     const t = setup(SALON, SALON_MORNING, { existing });
     await t.say('I want to cancel my appointment');
+    await t.say('it is under Maria');
     expect(t.world.appointments[0].status).toBe('booked');
     const r = await t.say('yes please');
     expect(r.text).toMatch(/is cancelled/);

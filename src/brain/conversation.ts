@@ -21,8 +21,13 @@ import type { BrainEvent, BusinessProfile, CallerInput, Reply } from './types.js
 /** What a conversation is created with. */
 export interface ConversationOptions {
   business: BusinessProfile;
-  /** E.164 caller ID, when the channel has one. */
+  /** E.164 caller ID, when the channel has one (the phone network's; a chat has none). */
   callerPhone?: string;
+  /**
+   * A phone number the client gave (the chat widget's form): used to reach the person, never as
+   * identity — looking up their bookings still needs a code texted to it.
+   */
+  contactPhone?: string;
   /** The call's clock; "tomorrow" is read against it in the business's time zone. */
   now: Clock;
   deps: BrainPorts;
@@ -72,6 +77,8 @@ export function createConversation(opts: ConversationOptions): Conversation {
     ports: opts.deps,
     clock: opts.now,
     ...(callerPhone ? { callerPhone } : {}),
+    identity: callerPhone ? 'caller_id' : 'none',
+    foundAppointments: new Map(),
     knownSlots: new Map(),
     findService: (name) =>
       business.services.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? services.match(name)?.service,
@@ -81,7 +88,7 @@ export function createConversation(opts: ConversationOptions): Conversation {
     conversationId: opts.conversationId ?? newId(),
   };
   const afterHours = !isOpenAt(business, opts.now.now());
-  const actor = createActor(conversationMachine, { input: initialContext(business, callerPhone, afterHours) }).start();
+  const actor = createActor(conversationMachine, { input: initialContext(business, callerPhone, afterHours, opts.contactPhone) }).start();
   const snap = () => actor.getSnapshot();
   let lastReply = '';
   /** The last few exchanges, for the language model's context. */
@@ -254,7 +261,8 @@ export function toEvent(
   if (u.emergency && u.emergency.priority !== 'NORMAL' && !ctx.emergency) return { type: 'EMERGENCY', hit: u.emergency, turn };
   // "thanks!" after "anything else?" is a goodbye, not a yes
   if (expecting === 'anything' && THANKS_ONLY.test(u.text)) return { type: 'GOODBYE' };
-  if (expecting === 'message') return turn;
+  // a message, or a verification code, is taken as typed: its digits are not a time or a phone number
+  if (expecting === 'message' || expecting === 'code') return turn;
   const intents = u.intents.filter((i) => i !== 'emergency');
   const answering = ['confirm', 'cancel', 'pick'].includes(expecting) && !!yn;
   if (intents.includes('human')) return { type: 'HUMAN' };

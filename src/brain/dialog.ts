@@ -25,7 +25,7 @@ export interface Facts {
 /** What the last prompt asked for; it decides how a bare answer is read. */
 export type Expecting =
   | 'intent' | 'service' | 'time' | 'pick' | 'name' | 'phone' | 'address' | 'confirm' | 'change'
-  | 'appointment' | 'cancel' | 'message' | 'anything' | 'nothing';
+  | 'appointment' | 'cancel' | 'message' | 'anything' | 'nothing' | 'code';
 
 /** One caller turn, digested. */
 export interface TurnEvent {
@@ -69,6 +69,10 @@ export type Note =
   | { kind: 'transferring' }
   | { kind: 'transferFailed' }
   | { kind: 'afterHoursMessage' }
+  | { kind: 'codeSent'; phone: string }
+  | { kind: 'codeWrong' }
+  | { kind: 'notVerified' }
+  | { kind: 'detailMismatch' }
   | { kind: 'silence' }
   | { kind: 'missed' }
   | { kind: 'failure' };
@@ -86,6 +90,11 @@ export type ResultEvent =
   | { type: 'ANSWERED'; text: string | null }
   | { type: 'ENDED' }
   | { type: 'HELD'; start: string }
+  | { type: 'CODE_SENT' }
+  | { type: 'VERIFIED' }
+  | { type: 'CODE_WRONG'; final: boolean }
+  | { type: 'DETAIL_NEEDED' }
+  | { type: 'DETAIL_MISMATCH' }
   | { type: 'TOOL_ERROR' };
 
 /** Every event the statechart accepts. */
@@ -117,6 +126,14 @@ export interface DialogContext {
   name?: string;
   phone?: string;
   phoneFromCallerId: boolean;
+  /** Who the conversation knows it talks to (see tools' CallerIdentity); a chat starts with none. */
+  identity: 'caller_id' | 'verified' | 'none';
+  /** The date the caller named when asking to cancel or move, before anything was read back: a detail only the customer knows. */
+  claimedDate?: string;
+  /** Digits the caller typed as their verification code. */
+  code?: string;
+  /** Attempts at the identity step (name or code) this task; a few, then a message is offered instead. */
+  proofTries: number;
   email?: string;
   address?: string;
   appointments: AppointmentInfo[];
@@ -139,13 +156,18 @@ export const LISTED_SERVICES = 5;
 /** Industries whose work happens at the customer's address. */
 export const HOME_SERVICE = new Set(['hvac', 'plumbing', 'electrical']);
 
-/** The starting context of a call. */
-export function initialContext(business: BusinessProfile, callerPhone: string | undefined, afterHours: boolean): DialogContext {
+/**
+ * The starting context of a call. `callerPhone` is caller ID; `contactPhone` is a number a chat
+ * client gave, used to reach the person but never to look anything up.
+ */
+export function initialContext(business: BusinessProfile, callerPhone: string | undefined, afterHours: boolean, contactPhone?: string): DialogContext {
   return {
     business,
     afterHours,
-    ...(callerPhone ? { callerPhone, phone: callerPhone } : {}),
+    ...(callerPhone ? { callerPhone, phone: callerPhone } : contactPhone ? { phone: contactPhone } : {}),
     phoneFromCallerId: !!callerPhone,
+    identity: callerPhone ? 'caller_id' : 'none',
+    proofTries: 0,
     searchNeeded: false,
     offered: [],
     appointments: [],

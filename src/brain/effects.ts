@@ -24,8 +24,21 @@ export async function runEffect(effect: Effect, ctx: DialogContext, tools: ToolC
     case 'commit':
       return commit(ctx, tools, emit);
     case 'lookup': {
-      const r = await runTool(tools, 'find_appointments', {}, emit);
-      return r.ok ? { type: 'APPOINTMENTS', list: r.result.appointments } : { type: 'TOOL_ERROR' };
+      // on caller ID alone, what the caller said (the name on the booking, its date) must match first
+      const r = await runTool(tools, 'find_appointments', { ...(ctx.name ? { name: ctx.name } : {}), ...(ctx.claimedDate ? { date: ctx.claimedDate } : {}) }, emit);
+      if (!r.ok) return { type: 'TOOL_ERROR' };
+      if (r.result.blocked === 'detail_needed') return { type: 'DETAIL_NEEDED' };
+      if (r.result.blocked === 'detail_mismatch') return { type: 'DETAIL_MISMATCH' };
+      return { type: 'APPOINTMENTS', list: r.result.appointments };
+    }
+    case 'sendCode': {
+      const r = await runTool(tools, 'send_code', { phone: ctx.phone ?? '' }, emit);
+      return r.ok ? { type: 'CODE_SENT' } : { type: 'TOOL_ERROR' };
+    }
+    case 'checkCode': {
+      const r = await runTool(tools, 'check_code', { code: ctx.code ?? '' }, emit);
+      if (!r.ok) return { type: 'TOOL_ERROR' };
+      return r.result.verified ? { type: 'VERIFIED' } : { type: 'CODE_WRONG', final: r.result.final };
     }
     case 'cancel': {
       if (!ctx.target) return { type: 'TOOL_ERROR' };

@@ -19,7 +19,7 @@ import {
 } from './dialog.js';
 
 /** Effects a state may ask for. */
-export type Effect = 'search' | 'hold' | 'commit' | 'lookup' | 'cancel' | 'emergency' | 'transfer' | 'message' | 'answer' | 'end';
+export type Effect = 'search' | 'hold' | 'commit' | 'lookup' | 'cancel' | 'emergency' | 'transfer' | 'message' | 'answer' | 'end' | 'sendCode' | 'checkCode';
 
 const note = (ctx: DialogContext, n: Note): Note[] => [...ctx.notes, n];
 const turnOf = (e: DialogEvent): TurnEvent | undefined =>
@@ -30,8 +30,17 @@ const hasBookingFacts = (t: TurnEvent) => !!(t.facts.service || t.facts.when || 
 
 /** Clears what belonged to the previous task, keeping who the caller is. */
 function freshTask(ctx: DialogContext, task: Task): Partial<DialogContext> {
-  return { task, service: undefined, wish: undefined, slot: undefined, offered: [], staff: undefined, searchNeeded: false, target: undefined, misses: 0 };
+  return { task, service: undefined, wish: undefined, slot: undefined, offered: [], staff: undefined, searchNeeded: false, target: undefined, misses: 0, proofTries: 0, code: undefined, claimedDate: undefined };
 }
+
+/** The digits of a typed verification code ("123 456" → "123456"), when the turn is one. */
+export function codeOf(text: string): string | undefined {
+  const digits = text.replace(/[\s-]/g, '').match(/^\D*(\d{4,8})\D*$/);
+  return digits?.[1];
+}
+
+/** Most attempts at proving identity (a name, a code) before the agent offers a message instead. */
+const MAX_PROOF_TRIES = 3;
 
 /** The statechart; `input` is the starting context. */
 export const conversationMachine = setup({
@@ -65,6 +74,14 @@ export const conversationMachine = setup({
     transferred: ({ event }) => event.type === 'EMERGENCY_HANDLED' && event.outcome === 'transferred',
     urgentBooking: ({ event }) => event.type === 'EMERGENCY_HANDLED' && event.outcome === 'book',
     accepted: ({ event }) => event.type === 'TRANSFERRED' && event.accepted,
+    unproven: ({ context }) => context.identity === 'none',
+    noPhone: ({ context }) => !context.phone,
+    tooManyTries: ({ context }) => context.proofTries >= MAX_PROOF_TRIES,
+    phoneTurn: ({ event }) => event.type === 'TURN' && !!event.facts.phone,
+    hasCode: ({ event }) => event.type === 'TURN' && !!codeOf(event.text),
+    codeFinal: ({ context, event }) => event.type === 'CODE_WRONG' && (event.final || context.proofTries + 1 >= MAX_PROOF_TRIES),
+    detailTurn: ({ event }) => event.type === 'TURN' && !!(event.facts.name || event.facts.when?.date),
+    mismatchFinal: ({ context }) => context.proofTries + 1 >= 2,
   },
   actions: {
     applyTurn: assign(({ context, event }) => {
@@ -80,8 +97,21 @@ export const conversationMachine = setup({
       if (event.type !== 'START' || event.task === 'message' || event.task === 'book') return {};
       const base = { ...context, ...freshTask(context, event.task) };
       const p = applyTurn(base, event.turn);
-      return { ...freshTask(context, event.task), ...p, misses: 0, notes: context.notes };
+      // "cancel my Thursday appointment" names a detail of the booking; "move it to Friday" names the new day
+      const claimedDate = event.task === 'cancel' ? event.turn.facts.when?.date : undefined;
+      return { ...freshTask(context, event.task), ...p, misses: 0, notes: context.notes, ...(claimedDate ? { claimedDate } : {}) };
     }),
+    codeSent: assign(({ context }) => ({ notes: note(context, { kind: 'codeSent', phone: context.phone ?? '' }) })),
+    takeCode: assign(({ event }) => (event.type === 'TURN' ? { code: codeOf(event.text) } : {})),
+    codeWrong: assign(({ context }) => ({ proofTries: context.proofTries + 1, code: undefined, notes: note(context, { kind: 'codeWrong' }) })),
+    proofMiss: assign(({ context }) => ({ proofTries: context.proofTries + 1, notes: note(context, { kind: 'missed' }) })),
+    verified: assign(({ context }) => ({ identity: 'verified' as const, callerPhone: context.phone, code: undefined, proofTries: 0 })),
+    notVerified: assign(({ context }) => ({ notes: note(context, { kind: 'notVerified' }), task: undefined, target: undefined, code: undefined })),
+    detailMismatch: assign(({ context }) => ({ proofTries: context.proofTries + 1, name: undefined, claimedDate: undefined, notes: note(context, { kind: 'detailMismatch' }) })),
+    takeDetail: assign(({ event }) => (event.type === 'TURN' ? {
+      ...(event.facts.name ? { name: event.facts.name } : {}),
+      ...(event.facts.when?.date ? { claimedDate: event.facts.when.date } : {}),
+    } : {})),
     startMessage: assign(({ context, event }) => {
       const t = turnOf(event);
       const long = t && t.text.split(/\s+/).length >= 8 ? t.text : undefined;
@@ -194,7 +224,7 @@ export const conversationMachine = setup({
           { guard: 'startsMessage', target: '.message', actions: ['heard', 'startMessage'] },
           { guard: 'voicemailOnly', target: '.message', actions: ['heard', 'noteAfterHours', 'startMessage'] },
           { guard: 'startsBooking', target: '.booking', actions: ['heard', 'startBooking'] },
-          { target: '.lookup', actions: ['heard', 'startLookup'] },
+          { target: '.gate', actions: ['heard', 'startLookup'] },
         ],
         TURN: { actions: 'heard' },
       },
@@ -251,6 +281,61 @@ export const conversationMachine = setup({
             },
           },
         },
+        // looking up, moving or cancelling a booking needs proof of who is asking (see tools/find-appointments)
+        gate: { always: [{ guard: 'unproven', target: 'verify' }, { target: 'lookup' }] },
+        verify: {
+          initial: 'route',
+          states: {
+            route: {
+              always: [
+                { guard: 'tooManyTries', target: '#live.message', actions: 'notVerified' },
+                { guard: 'noPhone', target: 'phone' },
+                { target: 'send' },
+              ],
+            },
+            phone: {
+              on: {
+                TURN: [
+                  { guard: 'phoneTurn', target: 'route', actions: ['heard', 'rememberPerson'] },
+                  { guard: 'saysNo', target: '#live.message', actions: ['heard', 'notVerified'] },
+                  { target: 'route', actions: ['heard', 'proofMiss'] },
+                ],
+              },
+            },
+            send: {
+              tags: ['run:sendCode'],
+              on: { CODE_SENT: { target: 'code', actions: 'codeSent' }, TOOL_ERROR: { target: '#live.message', actions: 'notVerified' } },
+            },
+            code: {
+              on: {
+                TURN: [
+                  { guard: 'phoneTurn', target: 'route', actions: ['heard', 'rememberPerson'] },
+                  { guard: 'hasCode', target: 'check', actions: ['heard', 'takeCode'] },
+                  { guard: 'saysNo', target: '#live.message', actions: ['heard', 'notVerified'] },
+                  { actions: ['heard', 'missed'] },
+                ],
+              },
+            },
+            check: {
+              tags: ['run:checkCode'],
+              on: {
+                VERIFIED: { target: '#live.lookup', actions: 'verified' },
+                CODE_WRONG: [{ guard: 'codeFinal', target: '#live.message', actions: 'notVerified' }, { target: 'code', actions: 'codeWrong' }],
+                TOOL_ERROR: { target: '#live.message', actions: 'notVerified' },
+              },
+            },
+          },
+        },
+        detail: {
+          on: {
+            TURN: [
+              { guard: 'detailTurn', target: 'lookup', actions: ['heard', 'takeDetail'] },
+              { guard: 'saysNo', target: 'message', actions: ['heard', 'notVerified'] },
+              { guard: 'tooManyTries', target: 'message', actions: ['heard', 'notVerified'] },
+              { actions: ['heard', 'proofMiss'] },
+            ],
+          },
+        },
         lookup: {
           tags: ['run:lookup'],
           on: {
@@ -259,6 +344,8 @@ export const conversationMachine = setup({
               { guard: 'oneAppointment', target: 'routeTarget', actions: 'takeAppointments' },
               { target: 'choose', actions: 'takeAppointments' },
             ],
+            DETAIL_NEEDED: 'detail',
+            DETAIL_MISMATCH: [{ guard: 'mismatchFinal', target: 'message', actions: 'notVerified' }, { target: 'detail', actions: 'detailMismatch' }],
             TOOL_ERROR: { target: 'message', actions: 'failure' },
           },
         },

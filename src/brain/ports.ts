@@ -90,10 +90,25 @@ export interface KnowledgePort {
   searchKnowledge(query: string): Promise<Array<{ text: string; score: number }>>;
 }
 
+/**
+ * Proof of who is writing on a channel without caller ID (the chat): a one-time code sent by SMS to
+ * the number on the appointment. The port rate-limits sends, expires codes and caps attempts.
+ */
+export interface VerificationPort {
+  /**
+   * Texts a code to `phone` when it is the number of an upcoming appointment; answers `sent: true`
+   * either way (the chat must not learn whether a number is a customer), false only when rate-limited.
+   */
+  sendCode(phone: string): Promise<{ sent: boolean }>;
+  /** Checks a code for `phone`; `final` when no further attempt may be made (locked or expired). */
+  checkCode(phone: string, code: string): Promise<{ ok: boolean; final: boolean }>;
+}
+
 /** The `deps` object a conversation is created with. */
 export interface BrainPorts {
   booking: BookingPort;
   leads: LeadsPort;
   escalation: EscalationPort;
   knowledge?: KnowledgePort;
+  verification?: VerificationPort;
 }

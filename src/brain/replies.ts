@@ -50,6 +50,12 @@ export function prompt(state: string, ctx: DialogContext): { text: string; expec
       return ctx.target
         ? { text: `I see your ${ctx.target.serviceName.toLowerCase()} on ${sayInstant(ctx.target.start, tz)}. Would you like me to cancel it?`, expecting: 'cancel' }
         : { text: 'Which appointment would you like to cancel?', expecting: 'appointment' };
+    case 'verify.phone':
+      return { text: "To keep bookings private, I'll text a code to the phone number the appointment is under. What number is that?", expecting: 'phone' };
+    case 'verify.code':
+      return { text: 'What is the code?', expecting: 'code' };
+    case 'detail':
+      return { text: 'Before I look at your booking, what name is it under?', expecting: 'name' };
     case 'message.collect':
       if (!ctx.message) return { text: 'What message would you like me to pass along?', expecting: 'message' };
       return { text: 'And may I have your name?', expecting: 'name' };
@@ -123,6 +129,7 @@ export function noteText(n: Note, ctx: DialogContext, now: Date): string {
       return "Okay, I'll leave it as it is.";
     case 'noAppointments':
       // appointments are found by caller ID only, so nobody can change someone else's by naming a number
+      if (ctx.identity === 'verified') return "I couldn't find an upcoming appointment under that number.";
       return ctx.callerPhone
         ? "I couldn't find an upcoming appointment under the number you're calling from."
         : "I can only look up appointments when you call from the phone number they were booked with. I can take a message for the team instead.";
@@ -148,6 +155,14 @@ export function noteText(n: Note, ctx: DialogContext, now: Date): string {
       const next = nextOpening(ctx.business, now);
       return `We're closed right now${next ? ` and open again ${next}` : ''}. I can take a message and someone will call you back.`;
     }
+    case 'codeSent':
+      return `If ${speakPhone(n.phone)} has a booking with us, I've just texted it a 6-digit code.`;
+    case 'codeWrong':
+      return "That code doesn't match.";
+    case 'notVerified':
+      return "I'm sorry, I can't look up or change a booking without confirming it's yours. I can take a message for the team and they'll get back to you.";
+    case 'detailMismatch':
+      return "I couldn't match that to a booking under this number.";
     case 'silence':
       return 'Are you still there?';
     case 'missed':

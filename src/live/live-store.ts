@@ -19,6 +19,12 @@ export interface LiveStore {
   setActiveCall(organizationId: string, callId: string, data: Record<string, unknown>): Promise<void>;
   removeActiveCall(organizationId: string, callId: string): Promise<void>;
   activeCalls(organizationId: string): Promise<Record<string, unknown>[]>;
+  /** Stores a small value for `ttlSec` (verification codes, chat sessions); shared by every node. */
+  setValue(key: string, value: string, ttlSec: number): Promise<void>;
+  /** Reads a value stored with setValue; null when absent or expired. */
+  getValue(key: string): Promise<string | null>;
+  /** Forgets a value stored with setValue. */
+  deleteValue(key: string): Promise<void>;
   /** One-time use of a key (per-call stream tokens): true the first time only. */
   claimOnce(key: string, ttlSec: number): Promise<boolean>;
   ping(): Promise<'ok' | 'absent' | 'down'>;

@@ -5,6 +5,7 @@ import type { LiveEvent, LiveStore } from './live-store.js';
 export function createMemoryLiveStore(now: () => number = Date.now, activeTtlSec = 4 * 3600): LiveStore {
   const counters = new Map<string, { count: number; resetAt: number }>();
   const claimed = new Map<string, number>();
+  const values = new Map<string, { value: string; expiresAt: number }>();
   const active = new Map<string, Map<string, Record<string, unknown>>>();
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
@@ -44,6 +45,18 @@ export function createMemoryLiveStore(now: () => number = Date.now, activeTtlSec
       for (const [id, c] of calls) if (typeof c.expiresAt === 'number' && c.expiresAt <= t) calls.delete(id);
       return [...calls.values()];
     },
+    async setValue(key, value, ttlSec) {
+      const t = now();
+      values.set(key, { value, expiresAt: t + ttlSec * 1000 });
+      if (values.size > 100_000) for (const [k, v] of values) if (v.expiresAt <= t) values.delete(k);
+    },
+    async getValue(key) {
+      const v = values.get(key);
+      if (!v) return null;
+      if (v.expiresAt <= now()) { values.delete(key); return null; }
+      return v.value;
+    },
+    async deleteValue(key) { values.delete(key); },
     async claimOnce(key, ttlSec) {
       const t = now();
       const exp = claimed.get(key);

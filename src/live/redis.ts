@@ -155,6 +155,9 @@ export async function createRedisLiveStore(url: string, PREFIX = 'io:', opts: Re
       }
       return live;
     }, () => local.activeCalls(orgId)),
+    setValue: (key, value, ttlSec) => guarded('setValue', async () => { await cmd.set(`${PREFIX}kv:${key}`, value, 'EX', Math.max(1, Math.ceil(ttlSec))); }, () => local.setValue(key, value, ttlSec)),
+    getValue: (key) => guarded('getValue', async () => cmd.get(`${PREFIX}kv:${key}`), () => local.getValue(key)),
+    deleteValue: (key) => guarded('deleteValue', async () => { await cmd.del(`${PREFIX}kv:${key}`); }, () => local.deleteValue(key)),
     claimOnce: (key, ttl) => guarded('claimOnce', async () => (await cmd.set(`${PREFIX}once:${key}`, '1', 'EX', ttl, 'NX')) === 'OK', () => local.claimOnce(key, ttl)),
     async ping() {
       try { await cmd.ping(); } catch (err) { trip('ping', err); return 'down'; }

@@ -5,16 +5,19 @@ import { answerQuestion } from './answer-question.js';
 import { bookAppointment } from './book-appointment.js';
 import { cancel } from './cancel.js';
 import { captureLead } from './capture-lead.js';
+import { checkCode } from './check-code.js';
 import { checkAvailability } from './check-availability.js';
 import { endCall } from './end-call.js';
 import { escalateEmergency } from './escalate-emergency.js';
 import { findAppointments } from './find-appointments.js';
 import { reschedule } from './reschedule.js';
+import { sendCode } from './send-code.js';
 import { takeMessage } from './take-message.js';
 import { transferToHuman } from './transfer-to-human.js';
 import { ToolRefusal, type Tool, type ToolContext } from './tool.js';
 
-export type { Tool, ToolContext } from './tool.js';
+export type { CallerIdentity, Tool, ToolContext } from './tool.js';
+export { nameMatches, type LookupBlock } from './find-appointments.js';
 export { slotKey, ToolRefusal } from './tool.js';
 
 /** Every tool, by name. */
@@ -30,6 +33,8 @@ export const TOOLS = {
   take_message: takeMessage,
   end_call: endCall,
   find_appointments: findAppointments,
+  send_code: sendCode,
+  check_code: checkCode,
 } as const;
 
 /** A tool's name. */

@@ -3,15 +3,28 @@ import type { z } from 'zod';
 import type { Clock } from '../../lib/index.js';
 import type { KnowledgeAnswer } from '../knowledge.js';
 import type { LanguageModel } from '../llm/language-model.js';
-import type { BrainPorts, Slot } from '../ports.js';
+import type { AppointmentInfo, BrainPorts, Slot } from '../ports.js';
 import type { BusinessProfile, ServiceInfo } from '../types.js';
+
+/**
+ * How the conversation knows who it is talking to: `caller_id` (the phone network's caller ID, a
+ * weak signal: one detail of the booking must still be confirmed), `verified` (a code sent to the
+ * number was typed back), `none` (a chat: a typed phone number is contact information only).
+ */
+export type CallerIdentity = 'caller_id' | 'verified' | 'none';
 
 /** What a tool handler may use; built once per conversation. */
 export interface ToolContext {
   business: BusinessProfile;
   ports: BrainPorts;
   clock: Clock;
+  /** The phone number the caller is proven (or, with caller ID, presumed) to own; the only one looked up. */
   callerPhone?: string;
+  identity: CallerIdentity;
+  /** Appointments find_appointments returned in this conversation, by id: the only ones reschedule and cancel touch. */
+  foundAppointments: Map<string, AppointmentInfo>;
+  /** The number a verification code was last sent to in this conversation. */
+  pendingPhone?: string;
   /** Slots returned by check_availability in this conversation, by UTC ISO start; the only bookable ones. */
   knownSlots: Map<string, Slot>;
   findService(name: string): ServiceInfo | undefined;

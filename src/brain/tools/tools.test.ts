@@ -23,6 +23,8 @@ function ctx(callerPhone?: string) {
     ports,
     clock: fixedClock('2026-03-10T14:15:00Z'),
     ...(callerPhone ? { callerPhone } : {}),
+    identity: callerPhone ? 'caller_id' : 'none',
+    foundAppointments: new Map(),
     knownSlots: new Map(),
     findService: (n) => m.match(n)?.service,
     answer: (q) => kb.answer(q),
@@ -67,13 +69,17 @@ describe('tools', () => {
     expect(world.appointments[2].customer).toEqual({ name: 'Eve', phone: '+13125550142' });
   });
 
-  it("lists only the calling number's appointments, and none without caller ID", async () => {
+  it("lists only the calling number's appointments once the name matches, and none without caller ID", async () => {
     const mine = ctx('+13125550142');
-    const r = await runTool(mine.c, 'find_appointments', {}, mine.emit);
+    const blind = await runTool(mine.c, 'find_appointments', {}, mine.emit);
+    expect(blind.ok && blind.result).toEqual({ appointments: [], blocked: 'detail_needed' });
+    const wrong = await runTool(mine.c, 'find_appointments', { name: 'Ben' }, mine.emit);
+    expect(wrong.ok && wrong.result).toEqual({ appointments: [], blocked: 'detail_mismatch' });
+    const r = await runTool(mine.c, 'find_appointments', { name: 'maria' }, mine.emit);
     expect(r.ok && r.result.appointments.map((a) => a.serviceName)).toEqual(['Color']);
     const anon = ctx();
     const r2 = await runTool(anon.c, 'find_appointments', {}, anon.emit);
-    expect(r2.ok && r2.result.appointments).toEqual([]);
+    expect(r2).toMatchObject({ ok: false, code: 'VERIFICATION_REQUIRED' });
   });
 
   it('answers only confident questions', async () => {
