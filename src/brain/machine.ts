@@ -8,6 +8,7 @@ import { assign, setup } from 'xstate';
 import {
   applyTurn,
   chooseAppointment,
+  mergeWish,
   personFacts,
   HOME_SERVICE,
   takeSlots,
@@ -80,7 +81,9 @@ export const conversationMachine = setup({
     phoneTurn: ({ event }) => event.type === 'TURN' && !!event.facts.phone,
     hasCode: ({ event }) => event.type === 'TURN' && !!codeOf(event.text),
     codeFinal: ({ context, event }) => event.type === 'CODE_WRONG' && (event.final || context.proofTries + 1 >= MAX_PROOF_TRIES),
-    detailTurn: ({ event }) => event.type === 'TURN' && !!(event.facts.name || event.facts.when?.date),
+    // a date proves nothing when moving: "Friday at 10" is the new time, kept for after the lookup
+    detailTurn: ({ context, event }) => event.type === 'TURN' && !!(event.facts.name || (context.task === 'cancel' && event.facts.when?.date)),
+    newTimeTurn: ({ context, event }) => event.type === 'TURN' && context.task === 'reschedule' && !!event.facts.when,
     mismatchFinal: ({ context }) => context.proofTries + 1 >= 2,
   },
   actions: {
@@ -108,6 +111,7 @@ export const conversationMachine = setup({
     verified: assign(({ context }) => ({ identity: 'verified' as const, callerPhone: context.phone, code: undefined, proofTries: 0 })),
     notVerified: assign(({ context }) => ({ notes: note(context, { kind: 'notVerified' }), task: undefined, target: undefined, code: undefined })),
     detailMismatch: assign(({ context }) => ({ proofTries: context.proofTries + 1, name: undefined, claimedDate: undefined, notes: note(context, { kind: 'detailMismatch' }) })),
+    keepNewTime: assign(({ context, event }) => (event.type === 'TURN' && event.facts.when ? { wish: mergeWish(context.wish, event.facts.when), searchNeeded: true } : {})),
     takeDetail: assign(({ event }) => (event.type === 'TURN' ? {
       ...(event.facts.name ? { name: event.facts.name } : {}),
       ...(event.facts.when?.date ? { claimedDate: event.facts.when.date } : {}),
@@ -330,6 +334,7 @@ export const conversationMachine = setup({
           on: {
             TURN: [
               { guard: 'detailTurn', target: 'lookup', actions: ['heard', 'takeDetail'] },
+              { guard: 'newTimeTurn', actions: ['heard', 'keepNewTime'] },
               { guard: 'saysNo', target: 'message', actions: ['heard', 'notVerified'] },
               { guard: 'tooManyTries', target: 'message', actions: ['heard', 'notVerified'] },
               { actions: ['heard', 'proofMiss'] },

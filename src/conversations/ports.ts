@@ -4,6 +4,8 @@ import { linkCall } from '../calls/index.js';
 import type { captureLead } from '../leads/index.js';
 import type { Db } from '../db/index.js';
 import type { Clock, Logger } from '../lib/index.js';
+import type { LiveStore } from '../live/index.js';
+import { createVerification } from './verification.js';
 import type { ConversationTarget, Publish } from './target.js';
 
 /** How urgent situations reach the owner and how calls are handed to a person. */
@@ -17,6 +19,7 @@ export interface EscalationChannels {
 /** What the brain's ports of one conversation act through. */
 export interface PortDeps {
   db: Db;
+  live: LiveStore;
   logger: Logger;
   booking: Pick<BookingDeps, 'calendar' | 'events'>;
   escalation?: EscalationChannels;
@@ -32,7 +35,13 @@ export function conversationPorts(deps: PortDeps, t: ConversationTarget, clock: 
   const bookingDeps: BookingDeps = { db: deps.db, clock, logger: deps.logger, ...deps.booking };
   const booking = createConversationBookingPort(bookingDeps, t.orgId, t.callId, { callId: t.callId, source: t.channel });
   const lead = deps.recordLead;
+  // a chat proves a number by a code texted to it; the phone has caller ID (plus the name check)
+  const verification = t.channel === 'phone' ? undefined : createVerification({
+    db: deps.db, live: deps.live, clock,
+    hasUpcoming: async (phone) => (await booking.findUpcomingAppointments(phone)).some((a) => Date.parse(a.start) > clock.now().getTime()),
+  }, t.orgId, t.callId);
   return {
+    ...(verification ? { verification } : {}),
     booking: {
       ...booking,
       async book(input) {

@@ -52,7 +52,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
   /** Brain events that become call events: tool calls (the outcome is read from them) and state changes. */
   const RECORDED_BRAIN_EVENTS = new Set(['tool_call', 'state']);
 
-  const ports = (t: ConversationTarget, clock: Clock) => conversationPorts({ db: deps.db, logger: deps.logger, booking: deps.booking, escalation: deps.escalation, recordLead, publish }, t, clock);
+  const ports = (t: ConversationTarget, clock: Clock) => conversationPorts({ db: deps.db, live: deps.live, logger: deps.logger, booking: deps.booking, escalation: deps.escalation, recordLead, publish }, t, clock);
 
   /** Closes a call (outcome, cost), announces it and takes it off the active list. */
   async function complete(call: { orgId: string; callId: string }, end: { endedAt: Date; reason?: string; costFlags?: Parameters<typeof completeCall>[2]['costFlags'] }) {
@@ -81,7 +81,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
       const brainPorts = ports(t, clock);
       const model = opts.languageModel !== undefined ? opts.languageModel : deps.languageModelFor ? deps.languageModelFor(business) : deps.languageModel;
       const inner = createConversation({
-        business: business.profile, callerPhone: t.callerPhone ?? undefined, now: clock, deps: brainPorts,
+        business: business.profile, callerPhone: t.callerPhone ?? undefined, contactPhone: t.contactPhone ?? undefined, now: clock, deps: brainPorts,
         languageModel: business.agent.llm === 'offline' ? undefined : (model ?? undefined), conversationId: t.callId,
       });
       // A call the agent placed opens with why it calls; the same brain and tools answer the rest.

@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 /** The kinds of message the product sends. */
 export type TemplateName =
   | 'new_lead' | 'urgent_alert' | 'booking_confirmation' | 'owner_booking'
-  | 'reschedule_notice' | 'cancel_notice' | 'call_completed' | 'daily_summary' | 'usage_notice';
+  | 'reschedule_notice' | 'cancel_notice' | 'call_completed' | 'daily_summary' | 'usage_notice' | 'verification_code';
 
 /** What announce() snapshots into an outbox row so a message renders the same on every attempt. */
 export interface MessagePayload {
@@ -109,6 +109,12 @@ function parts(p: MessagePayload, ackUrl: string | null): Parts {
         sms: `${p.orgName}: ${str(d.usedMinutes, '0')} of ${str(d.includedMinutes)} included minutes used. ${after}`,
       };
     }
+    case 'verification_code':
+      return {
+        subject: `${p.orgName} verification code`,
+        lines: [`Your ${p.orgName} code is ${str(d.code)}.`, 'It expires in 10 minutes. If you did not ask for it, ignore this message.'],
+        sms: `${p.orgName}: your code is ${str(d.code)}. It expires in 10 minutes. Never share it; we will not ask for it by phone.`,
+      };
     default: {
       const never: never = p.template;
       throw new Error(`unknown template ${String(never)}`);

@@ -34,7 +34,8 @@ function nextLine(queue: CallerLine[], answers: Record<string, string> | undefin
 
 /** Plays a text scenario through the chat API; ends the session when the script runs out. */
 export async function playText(baseUrl: string, org: TestOrganization, s: Scenario): Promise<CallerRun> {
-  const api = apiClient(baseUrl);
+  // a test chat needs the organization's dashboard token; its `from` then plays caller ID
+  const api = apiClient(baseUrl, { token: org.accessToken });
   const session = await api.post<{ id: string; greeting: string }>(`/api/chat/${org.chatKey}/sessions`, s.caller.from ? { phone: s.caller.from, channel: 'test' } : { channel: 'test' });
   const run: CallerRun = { callId: session.id, latenciesMs: [], transfer: null, notes: [] };
   const queue = [...s.caller.says];

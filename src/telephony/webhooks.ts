@@ -54,7 +54,8 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       const { config } = business;
       const record = (status: string, extra: { streamToken?: string; engine?: string } = {}) => createCall(db, {
         organizationId: orgId, channel: 'phone', callSid: form.CallSid, from: form.From, to: form.To, status, startedAt: now, ...extra,
-        metadata: { nodeId: deps.nodeId, accountSid: form.AccountSid },
+        // STIR/SHAKEN attestation of the caller ID (TN-Validation-Passed-A, …-Failed, No-TN-Validation), when Twilio has one
+        metadata: { nodeId: deps.nodeId, accountSid: form.AccountSid, ...(form.StirVerstat ? { stirVerstat: String(form.StirVerstat).slice(0, 64) } : {}) },
       });
       if (ctx.drain.draining) {
         // This node is stopping: through the balancer once (another node takes the call); a second

@@ -11,6 +11,7 @@ import type { Receptionist } from '../../conversations/index.js';
 import type { ApiContext } from '../context.js';
 import { enforceLimit } from '../plugins/rate-limit.js';
 import { widgetCors } from './widget.js';
+import { authenticate, principalOf } from '../plugins/auth.js';
 
 /** A live chat: the conversation and its call record. Kept on the node that started it. */
 interface ChatSession { orgId: string; callId: string; conversation: Conversation; onEvent: (e: BrainEvent) => void; lastActive: number; busy: Promise<unknown> }
@@ -29,6 +30,7 @@ export function createChatRoutes(receptionist: Receptionist) {
     const tags = ['chat'];
     // Websites embed the widget: only their allowed origins may read these answers.
     app.addHook('onRequest', widgetCors(db));
+    const asStaff = authenticate(ctx.tokens);
 
     const end = async (id: string, reason: string) => {
       const s = sessions.get(id);
@@ -60,10 +62,18 @@ export function createChatRoutes(receptionist: Receptionist) {
       const orgId = await orgByKey(req.params.orgKey);
       const phone = req.body?.phone ? normalizePhone(req.body.phone) : null;
       if (req.body?.phone && !phone) throw errors.validation('phone is not a valid phone number', { fields: [{ path: 'body.phone', message: 'not a valid phone number' }] });
+      // A test chat is the dashboard's "talk to your agent": only the organization's own staff may
+      // open one, and their number plays caller ID. On the public widget a number is contact only.
+      const isTest = req.body?.channel === 'test';
+      if (isTest) {
+        await asStaff(req, reply);
+        if (principalOf(req).organizationId !== orgId) throw errors.notFound('chat key');
+      }
       const business = await receptionist.load(orgId);
       const clock = receptionist.clockOf(business);
-      const call = await createCall(db, { organizationId: orgId, channel: req.body?.channel ?? 'chat', from: phone, startedAt: clock.now(), engine: 'text' });
-      const { conversation, onEvent } = receptionist.start({ orgId, callId: call.id, callerPhone: phone, channel: 'chat' }, business);
+      const call = await createCall(db, { organizationId: orgId, channel: isTest ? 'test' : 'chat', from: phone, startedAt: clock.now(), engine: 'text' });
+      const who = isTest ? { callerPhone: phone } : { contactPhone: phone };
+      const { conversation, onEvent } = receptionist.start({ orgId, callId: call.id, ...who, channel: 'chat' }, business);
       const greeting = conversation.greet();
       await recordTurn(db, { id: call.id, organizationId: orgId }, { callerText: '', agentText: greeting.text, at: clock.now() });
       sessions.set(call.id, { orgId, callId: call.id, conversation, onEvent, lastActive: Date.now(), busy: Promise.resolve() });
