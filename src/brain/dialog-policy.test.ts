@@ -124,6 +124,7 @@ describe('a leading "no" that is not a refusal', () => {
   it('"No need to rebook, please just cancel it" cancels', async () => {
     const t = call(SALON, { existing });
     await t.say('I need to cancel my appointment');
+    await t.say('Maria Lopez'); // caller ID alone is not proof: the name on the booking first
     const r = await t.say('No need to rebook, please just cancel it');
     expect(r).toMatch(/is cancelled/);
     expect(t.world.appointments[0].status).toBe('cancelled');
@@ -131,7 +132,7 @@ describe('a leading "no" that is not a refusal', () => {
 
   it('"no, don\'t cancel it" keeps it', async () => {
     const t = call(SALON, { existing });
-    await t.say('I need to cancel my appointment', "no, don't cancel it");
+    await t.say('I need to cancel my appointment', 'Maria Lopez', "no, don't cancel it");
     expect(t.world.appointments[0].status).toBe('booked');
   });
 });
