@@ -28,6 +28,11 @@ export interface ConversationOptions {
    * identity — looking up their bookings still needs a code texted to it.
    */
   contactPhone?: string;
+  /**
+   * The business placed this call to `callerPhone`: whoever answers was reached on that number,
+   * which proves it better than inbound caller ID (no name check before a booking is changed).
+   */
+  dialled?: boolean;
   /** The call's clock; "tomorrow" is read against it in the business's time zone. */
   now: Clock;
   deps: BrainPorts;
@@ -77,7 +82,7 @@ export function createConversation(opts: ConversationOptions): Conversation {
     ports: opts.deps,
     clock: opts.now,
     ...(callerPhone ? { callerPhone } : {}),
-    identity: callerPhone ? 'caller_id' : 'none',
+    identity: callerPhone ? (opts.dialled ? 'verified' : 'caller_id') : 'none',
     foundAppointments: new Map(),
     knownSlots: new Map(),
     findService: (name) =>
@@ -88,7 +93,7 @@ export function createConversation(opts: ConversationOptions): Conversation {
     conversationId: opts.conversationId ?? newId(),
   };
   const afterHours = !isOpenAt(business, opts.now.now());
-  const actor = createActor(conversationMachine, { input: initialContext(business, callerPhone, afterHours, opts.contactPhone) }).start();
+  const actor = createActor(conversationMachine, { input: initialContext(business, callerPhone, afterHours, opts.contactPhone, !!opts.dialled) }).start();
   const snap = () => actor.getSnapshot();
   let lastReply = '';
   /** The last few exchanges, for the language model's context. */

@@ -160,13 +160,13 @@ export const HOME_SERVICE = new Set(['hvac', 'plumbing', 'electrical']);
  * The starting context of a call. `callerPhone` is caller ID; `contactPhone` is a number a chat
  * client gave, used to reach the person but never to look anything up.
  */
-export function initialContext(business: BusinessProfile, callerPhone: string | undefined, afterHours: boolean, contactPhone?: string): DialogContext {
+export function initialContext(business: BusinessProfile, callerPhone: string | undefined, afterHours: boolean, contactPhone?: string, dialled = false): DialogContext {
   return {
     business,
     afterHours,
     ...(callerPhone ? { callerPhone, phone: callerPhone } : contactPhone ? { phone: contactPhone } : {}),
     phoneFromCallerId: !!callerPhone,
-    identity: callerPhone ? 'caller_id' : 'none',
+    identity: callerPhone ? (dialled ? 'verified' : 'caller_id') : 'none',
     proofTries: 0,
     searchNeeded: false,
     offered: [],

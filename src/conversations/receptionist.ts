@@ -81,7 +81,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
       const brainPorts = ports(t, clock);
       const model = opts.languageModel !== undefined ? opts.languageModel : deps.languageModelFor ? deps.languageModelFor(business) : deps.languageModel;
       const inner = createConversation({
-        business: business.profile, callerPhone: t.callerPhone ?? undefined, contactPhone: t.contactPhone ?? undefined, now: clock, deps: brainPorts,
+        business: business.profile, callerPhone: t.callerPhone ?? undefined, contactPhone: t.contactPhone ?? undefined, dialled: !!t.outbound, now: clock, deps: brainPorts,
         languageModel: business.agent.llm === 'offline' ? undefined : (model ?? undefined), conversationId: t.callId,
       });
       // A call the agent placed opens with why it calls; the same brain and tools answer the rest.

@@ -14,7 +14,7 @@ function reminderCall() {
   const appt = world.appointments[0];
   const plan: OutboundPlan = { purpose: 'reminder', businessName: SALON.name, callbackNumber: '+13125550100', appointment: { ...appt, when: 'Wednesday, March 11 at 3 PM' } };
   const optedOut: string[] = [];
-  const inner = createConversation({ business: SALON, callerPhone: PHONE, now: NOW, deps: ports });
+  const inner = createConversation({ business: SALON, callerPhone: PHONE, dialled: true, now: NOW, deps: ports });
   const c = outboundConversation(inner, plan, {
     optOut: async () => { optedOut.push(PHONE); },
     cancelAppointment: (id) => ports.booking.cancel({ appointmentId: id }),
