@@ -2,6 +2,7 @@
 export type * from './ports.js';
 export { CallSession, type CallSessionDeps, type CallSessionOptions, type CascadeProviders } from './cascade/session.js';
 export { RealtimeCallSession, type RealtimeSessionDeps, type RealtimeSessionOptions } from './realtime/session.js';
+export { HandoverEngine, type Handover } from './realtime/handover.js';
 export { GreetingCache, synthesizeFrames } from './greeting-cache.js';
 export { Playout, toBase64Frames, type Segment, type ClearReport } from './playout.js';
 export { SpeechDetector } from './turns/speech-detector.js';

@@ -2,7 +2,7 @@ import { toSessionPort } from '../brain/index.js';
 import { callTarget, type Receptionist } from '../conversations/index.js';
 import type { Providers } from '../providers/index.js';
 import { realtimeOptions, type StreamContext } from '../telephony/index.js';
-import { CallSession, RealtimeCallSession, resolveTiming, type CallEngine, type GreetingCache, type MediaSink, type SessionTiming } from '../voice/index.js';
+import { CallSession, HandoverEngine, RealtimeCallSession, resolveTiming, type CallEngine, type GreetingCache, type MediaSink, type SessionTiming } from '../voice/index.js';
 
 /** What a call's voice session is assembled from. */
 export interface CallEngineDeps {
@@ -12,6 +12,9 @@ export interface CallEngineDeps {
   /** Multiplies the deadlines that a starved CPU would miss (config VOICE_DEADLINE_SCALE; 1 in production). */
   deadlineScale?: number;
 }
+
+/** What the caller hears when the cascade takes over from a failed speech-to-speech model. */
+const HANDOVER_LINE = 'Sorry, I lost you for a moment. Could you say that again?';
 
 /** The session's provider deadlines stretched by `scale`; what the caller hears is otherwise unchanged. */
 function deadlines(scale: number, maxCallMs: number): Partial<SessionTiming> {
@@ -42,20 +45,32 @@ export function createCallEngineFactory(deps: CallEngineDeps) {
         return recorder.onEnd(s);
       },
     };
+    const timing = deadlines(deps.deadlineScale ?? 1, business.config.maxCallMinutes * 60_000);
+    const cascade = (opening?: string): CallEngine => {
+      const { conversation } = deps.receptionist.start(target, business, { languageModel: chosen.llm });
+      const port = toSessionPort(conversation);
+      return new CallSession(sink, {
+        conversation: opening ? { ...port, greet: () => opening } : port,
+        providers: { stt: chosen.stt, tts: chosen.tts, fallbackTts: providers.offlineTts },
+        recorder: rec,
+        greetings: deps.greetings,
+      }, { callId: call.id, orgId: call.organizationId, voice, timing });
+    };
     if (call.engine === 'realtime' && providers.realtime) {
+      const realtime = providers.realtime;
       const record = (e: { type: string }) => void rec.onEvent('brain', { ...e });
       if (prewarmed?.realtime) prewarmed.realtime.onEvent.fn = record;
       const brain = prewarmed?.realtime?.brain ?? deps.receptionist.realtimeBrain(target, business, record);
-      return new RealtimeCallSession(sink, {
-        realtime: providers.realtime, brain, recorder: rec, lineTts: providers.offlineTts, greetings: deps.greetings, preconnected: prewarmed?.realtime?.connecting,
-      }, { callId: call.id, orgId: call.organizationId, connect: realtimeOptions(deps, brain, business), timing: deadlines(deps.deadlineScale ?? 1, business.config.maxCallMinutes * 60_000) });
+      // The model socket failing at the start or twice mid-call hands the call to the cascade engine.
+      return new HandoverEngine(
+        (handover) => new RealtimeCallSession(sink, {
+          realtime, brain, recorder: rec, lineTts: providers.offlineTts, greetings: deps.greetings, preconnected: prewarmed?.realtime?.connecting, handover,
+        }, { callId: call.id, orgId: call.organizationId, connect: realtimeOptions(deps, brain, business), timing }),
+        (atStart) => cascade(atStart ? undefined : HANDOVER_LINE),
+        rec,
+        { from: realtime.label, to: 'cascade' },
+      );
     }
-    const { conversation } = deps.receptionist.start(target, business, { languageModel: chosen.llm });
-    return new CallSession(sink, {
-      conversation: toSessionPort(conversation),
-      providers: { stt: chosen.stt, tts: chosen.tts, fallbackTts: providers.offlineTts },
-      recorder: rec,
-      greetings: deps.greetings,
-    }, { callId: call.id, orgId: call.organizationId, voice, timing: deadlines(deps.deadlineScale ?? 1, business.config.maxCallMinutes * 60_000) });
+    return cascade();
   };
 }

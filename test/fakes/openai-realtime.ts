@@ -37,6 +37,8 @@ export interface RealtimeState {
   realtimeStall: boolean;
   /** Answer the upgrade with this HTTP status instead (5xx outage). */
   realtimeUpgradeStatus: number;
+  /** Open Realtime sockets (a test may drop them: `ws.terminate()` is a half-dead upstream). */
+  realtimeSockets: Set<WebSocket>;
 }
 
 /** Initial knobs. */
@@ -44,6 +46,7 @@ export function realtimeState(): RealtimeState {
   return {
     realtimeTranscripts: [], realtimeScript: [], realtimeEvents: [], realtimeConnections: 0, realtimeAppends: 0,
     realtimeOpenDelayMs: 0, realtimeSessions: [], realtimeRefusals: [], realtimeModels: [], realtimeStall: false, realtimeUpgradeStatus: 0,
+    realtimeSockets: new Set(),
   };
 }
 
@@ -66,6 +69,8 @@ function sessionProblem(s: Record<string, unknown> | undefined): { code: string;
 /** Serves one Realtime WebSocket. */
 export function serveRealtime(ws: WebSocket, req: IncomingMessage, st: RealtimeState): void {
   st.realtimeConnections++;
+  st.realtimeSockets.add(ws);
+  ws.on('close', () => st.realtimeSockets.delete(ws));
   st.realtimeModels.push(new URL(req.url ?? '/', 'http://x').searchParams.get('model') ?? '');
   let n = 0;
   const id = (p: string) => `${p}_${++n}`;

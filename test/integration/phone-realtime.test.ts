@@ -14,11 +14,13 @@ const TOKEN = 'test-twilio-auth-token';
 let openai: FakeOpenAi;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let org: Awaited<ReturnType<typeof registerOrg>>;
+let scriptBook: ReturnType<typeof createProviders>['scriptBook'];
 const NUMBER = `+1312555${String(Math.floor(Math.random() * 40) + 110).padStart(4, '0')}`;
 
 beforeAll(async () => {
   openai = await startFakeOpenAi();
   const providers = createProviders({ openai: { apiKey: openai.apiKey, baseUrl: `${openai.url}/v1` }, stt: 'scripted', tts: 'flite' });
+  scriptBook = providers.scriptBook;
   server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true), providers, env: { TWILIO_AUTH_TOKEN: TOKEN } });
   org = await registerOrg(server.url, { industry: 'plumbing', timezone: 'America/Chicago', name: 'Realtime Plumbing' });
   await org.api.post('/api/phone-numbers', { e164: NUMBER });
@@ -70,5 +72,84 @@ describe('realtime engine over the phone', () => {
     expect(openai.realtimeRefusals).toEqual([]);
     expect(openai.realtimeModels.at(-1)).toBe('gpt-realtime-2.1');
     expect(openai.realtimeSessions.at(-1)).toMatchObject({ type: 'realtime', audio: { input: { format: { type: 'audio/pcmu' } }, output: { format: { type: 'audio/pcmu' }, voice: 'cedar' } } });
+  }, 60_000);
+});
+
+/** Places a call and opens its stream; answers the peer, the call id and the frames' timing helper. */
+async function placeCall() {
+  const callSid = 'CA' + 'f'.repeat(30) + Math.random().toString(16).slice(2, 4);
+  const form = { CallSid: callSid, AccountSid: 'AC' + '1'.repeat(32), From: '+13125550143', To: NUMBER };
+  const url = `${server.url}/twilio/voice`;
+  const xml = await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TOKEN, url, form) }, body: new URLSearchParams(form).toString() })).text();
+  const streamUrl = xml.match(/<Stream url="([^"]+)"/)![1];
+  const params = Object.fromEntries([...xml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const peer = new FakeTwilioPeer(streamUrl, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, streamUrl) }, callSid });
+  await peer.begin(params);
+  return { peer, callId: params.callId };
+}
+
+async function finished(callId: string): Promise<any> {
+  let detail: any;
+  for (let i = 0; i < 60; i++) {
+    detail = (await org.api.get(`/api/calls/${callId}`)).body;
+    if (detail.outcome) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return detail;
+}
+
+/** The longest silence on the line between `from` and `to` (ms), from the frames the agent sent. */
+function longestGap(peer: FakeTwilioPeer, from: number, to: number): number {
+  const at = peer.media.map((m) => m.at).filter((t) => t >= from && t <= to);
+  let gap = at.length ? at[0] - from : to - from;
+  for (let i = 1; i < at.length; i++) gap = Math.max(gap, at[i] - at[i - 1] - 20);
+  return gap;
+}
+
+describe('realtime model failures: the call goes on, on the cascade engine', () => {
+  it('a model that answers 503 at connect: the cascade greets and answers the caller, and the switch is recorded', async () => {
+    openai.realtimeUpgradeStatus = 503;
+    try {
+      const { peer, callId } = await placeCall();
+      expect(await until(() => peer.media.length > 0, 3000)).toBe(true);
+      await new Promise((r) => setTimeout(r, 1500));
+      openai.chatScript.push({ text: 'We are open from eight to five.' }, { text: 'We are open from eight to five.' });
+      scriptBook.say(callId, 'When are you open?');
+      const before = performance.now();
+      peer.startLine();
+      await peer.say(tone(600));
+      await peer.silence(900);
+      expect(await until(() => peer.framesAfter(before + 600).length > 10, 8000)).toBe(true);
+      await new Promise((r) => setTimeout(r, 1500));
+      peer.stop();
+      peer.close();
+      const detail = await finished(callId);
+      expect(detail.events.some((e: any) => e.type === 'provider_fallback' && e.data.stage === 'realtime' && e.data.to === 'cascade')).toBe(true);
+      expect(detail.turns.some((t: any) => t.role === 'caller' && /open/.test(t.text))).toBe(true);
+      expect(detail.turns.filter((t: any) => t.role === 'agent').length).toBeGreaterThanOrEqual(2);
+    } finally {
+      openai.realtimeUpgradeStatus = 0;
+    }
+  }, 60_000);
+
+  it('a socket dropped mid-call reconnects with a spoken line; dropped again, the cascade takes over; the line is never silent for more than 3 s', async () => {
+    const { peer, callId } = await placeCall();
+    expect(await until(() => openai.realtimeSockets.size > 0 && peer.media.length > 0, 3000)).toBe(true);
+    peer.startLine();
+    await new Promise((r) => setTimeout(r, 2500));
+    const t0 = performance.now();
+    for (const s of openai.realtimeSockets) s.terminate();
+    expect(await until(() => openai.realtimeSockets.size > 0, 5000)).toBe(true); // reconnected
+    await new Promise((r) => setTimeout(r, 300));
+    for (const s of openai.realtimeSockets) s.terminate();
+    await new Promise((r) => setTimeout(r, 3000));
+    const t1 = performance.now();
+    expect(longestGap(peer, t0, t1)).toBeLessThan(3000);
+    peer.stop();
+    peer.close();
+    const detail = await finished(callId);
+    expect(detail.events.some((e: any) => e.type === 'provider_failure' && e.data.reconnecting)).toBe(true);
+    expect(detail.events.some((e: any) => e.type === 'provider_fallback' && e.data.stage === 'realtime')).toBe(true);
+    expect(detail.outcome).toBeTruthy();
   }, 60_000);
 });

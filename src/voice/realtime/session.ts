@@ -12,6 +12,7 @@ import { synthesizeFrames } from '../greeting-cache.js';
 import { DEFAULT_LINES, type SessionLines } from '../lines.js';
 import type { CallEngine, CallEventName, CallRecorder, MediaSink, RealtimeBrainPort } from '../ports.js';
 import { resolveTiming, type SessionTiming } from '../timing.js';
+import type { Handover } from './handover.js';
 
 /** Everything a realtime session needs. */
 export interface RealtimeSessionDeps {
@@ -23,6 +24,11 @@ export interface RealtimeSessionDeps {
   greetings?: GreetingCache;
   /** A connection opened at the webhook while the phone rang; used instead of connecting at start. */
   preconnected?: Promise<RealtimeSession>;
+  /**
+   * Hands the call to another engine when the model cannot serve it (no connection at start, or a
+   * second failure mid-call). Without it the session apologizes and hangs up.
+   */
+  handover?: (h: Handover) => void;
 }
 
 /** Per-call options. */
@@ -71,6 +77,8 @@ export class RealtimeCallSession implements CallEngine {
   private readonly segResponse = new Map<Segment, string>();
   private turnIndex = 0;
   private closed = false;
+  private modelFailures = 0;
+  private handedOver = false;
   /** Saying goodbye after a failure: no more forwarding, but the line still plays. */
   private ending = false;
   private readonly startedAt = Date.now();
@@ -117,13 +125,56 @@ export class RealtimeCallSession implements CallEngine {
     try {
       this.rt = await connecting;
     } catch (e) {
-      return this.fail('provider_failure', this.lines.apologyCantHear, e);
+      return this.modelLost(e, true);
     }
     if (this.closed) return void this.rt.close();
-    this.rt.onEvent((e) => this.onRealtime(e));
-    this.rt.addAgentText(greeting);
-    for (const p of this.held) this.rt.appendAudio(p);
+    this.attach(this.rt, greeting);
+  }
+
+  private attach(rt: RealtimeSession, agentText?: string): void {
+    rt.onEvent((e) => this.onRealtime(e));
+    if (agentText) rt.addAgentText(agentText);
+    for (const p of this.held) rt.appendAudio(p);
     this.held = [];
+  }
+
+  /**
+   * The model socket failed. At the start, or the second time in a call, the call goes to the
+   * handover engine (or ends politely without one); the first mid-call failure reconnects while the
+   * caller hears a short line, so the line is never silent.
+   */
+  private async modelLost(e: unknown, atStart = false): Promise<void> {
+    if (this.closed || this.ending) return;
+    const reason = String((e as Error)?.message ?? e);
+    this.modelFailures++;
+    const old = this.rt;
+    this.rt = null;
+    void old?.close().catch(() => {});
+    if (atStart || this.modelFailures >= 2) {
+      if (!this.deps.handover) return this.fail('provider_failure', this.lines.apologyCantHear, e);
+      this.ending = true;
+      if (this.playout.speaking) this.playout.clear();
+      const held = this.held;
+      this.held = [];
+      // The realtime session steps aside without ending the call: the next engine records its end.
+      this.handedOver = true;
+      if (this.maxTimer) clearTimeout(this.maxTimer);
+      this.playout.close();
+      this.tools.abort();
+      this.closed = true;
+      return this.deps.handover({ reason, held, atStart });
+    }
+    this.event('provider_failure', { stage: 'realtime', message: reason, reconnecting: true });
+    if (this.playout.speaking) this.playout.clear();
+    void this.playLine(this.lines.fillers[2] ?? this.lines.fillers[0], 'filler', { reason: 'reconnecting' });
+    try {
+      const rt = await this.deps.realtime.connect({ ...this.opts.connect, instructions: this.deps.brain.instructions, tools: this.deps.brain.tools });
+      if (this.closed || this.ending) return void rt.close();
+      this.rt = rt;
+      this.attach(rt, this.agentText || undefined);
+    } catch (err) {
+      return this.modelLost(err);
+    }
   }
 
   /** Caller audio: forwarded untouched (held while the model connects). */
@@ -155,9 +206,11 @@ export class RealtimeCallSession implements CallEngine {
       case 'responseDone':
         return this.onResponseDone();
       case 'error':
-        return void this.fail('provider_failure', this.lines.apologyCantHear, e.error);
+        // A refused request (bad tool output, say) is the model's answer, not a dead socket.
+        if (!e.error.retryable) return void this.fail('provider_failure', this.lines.apologyCantHear, e.error);
+        return void this.modelLost(e.error);
       case 'closed':
-        return void this.fail('provider_failure', this.lines.apologyCantHear, new Error('realtime connection closed'));
+        return void this.modelLost(new Error('realtime connection closed'));
     }
   }
 
@@ -294,7 +347,7 @@ export class RealtimeCallSession implements CallEngine {
   }
 
   async close(reason = 'closed'): Promise<void> {
-    if (this.closed) return;
+    if (this.closed || this.handedOver) return;
     this.closed = true;
     this.tools.abort();
     if (this.maxTimer) clearTimeout(this.maxTimer);
