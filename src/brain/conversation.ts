@@ -12,7 +12,7 @@ import { createKnowledgeBase } from './knowledge.js';
 import type { ChatMessage, LanguageModel } from './llm/language-model.js';
 import { llmTurn } from './llm/turn.js';
 import { conversationMachine, type Effect } from './machine.js';
-import { answerTo, createNlu, createServiceMatcher, type Understanding } from './nlu/index.js';
+import { agreeingNo, answerTo, createNlu, createServiceMatcher, type Understanding } from './nlu/index.js';
 import type { BrainPorts } from './ports.js';
 import { noteText, prompt, stateName } from './replies.js';
 import type { ToolContext } from './tools/index.js';
@@ -242,7 +242,9 @@ export function toEvent(
   if (u.address) facts.address = u.address;
   if (u.staff) facts.staff = u.staff;
   // at "shall I cancel / book it?" the action said plainly decides over a leading "no" about something else
-  const yn = expecting === 'cancel' ? answerTo(u.text, 'cancel') ?? u.yesNo : expecting === 'confirm' ? answerTo(u.text, 'book') ?? u.yesNo : u.yesNo;
+  const proposal = expecting === 'cancel' || expecting === 'confirm' || expecting === 'pick';
+  const agreed = proposal && agreeingNo(u.text) ? 'yes' : u.yesNo;
+  const yn = expecting === 'cancel' ? answerTo(u.text, 'cancel') ?? agreed : expecting === 'confirm' ? answerTo(u.text, 'book') ?? agreed : agreed;
   if (expecting === 'confirm' && yn === 'yes' && !u.correction && !CHANGE_WORDS.test(u.text.replace(IDIOMS, ' '))) {
     // a confirmation never changes what was agreed: loose words in "yes, that's right" are not a new service or time
     delete facts.service;

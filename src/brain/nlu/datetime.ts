@@ -237,7 +237,7 @@ function dayOfMonth(today: DateTime, day: number, month?: number): string | unde
 
 function findPartOfDay(s: string): Hit<PartOfDay> | undefined {
   const hits: Array<Hit<PartOfDay>> = [];
-  const re = /\b(mornings?|first thing|afternoons?|after lunch|evenings?|tonight|after work)\b/g;
+  const re = /\b(mornings?|first thing|afternoons?|after lunch|evenings?|tonight|after work|at night)\b/g;
   for (let x = re.exec(s); x; x = re.exec(s)) {
     const w = x[1];
     const value: PartOfDay = /morn|first|a\.?m/.test(w) ? 'morning' : /after(noon| lunch)/.test(w) ? 'afternoon' : 'evening';

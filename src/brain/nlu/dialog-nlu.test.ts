@@ -2,7 +2,7 @@
 // relative dates count from the day they name; a position among offers picks that offer.
 import { describe, expect, it } from 'vitest';
 import type { BusinessProfile } from '../types.js';
-import { answerTo, createNlu, pickOption } from './index.js';
+import { agreeingNo, answerTo, createNlu, pickOption } from './index.js';
 
 // Thursday 2026-03-12, 10:00 in Chicago: tomorrow is Friday the 13th
 const THU = new Date('2026-03-12T15:00:00Z');
@@ -127,5 +127,20 @@ describe('numbers that are not times', () => {
   });
   it('a name answer keeps the name when an email follows', () => {
     expect(nlu.bareName('Jordan Schmidt, my email is jordan dot schmidt at gmail dot com')).toBe('Jordan Schmidt');
+  });
+});
+
+describe('a leading "no" that agrees', () => {
+  it.each([["no problem", true], ["no, that's fine", true], ['no go ahead', true], ["no, that's not right", false], ['no', false], ["no that's fine but make it 4", false]] as const)(
+    '%s → %s',
+    (text, agrees) => {
+      expect(agreeingNo(text)).toBe(agrees);
+    },
+  );
+  it('"option two" picks the second offer', () => {
+    expect(pickOption('option 2')).toBe(1);
+  });
+  it('"7 o\'clock at night" is 7 PM', () => {
+    expect(when("7 o'clock at night")?.time).toBe('19:00');
   });
 });

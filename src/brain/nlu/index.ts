@@ -19,7 +19,7 @@ export type { TimeWish, PartOfDay } from './datetime.js';
 export { PART_OF_DAY_WINDOWS, parseTimeWish, resolveHour } from './datetime.js';
 export type { EmergencyHit } from './emergency.js';
 export type { Intent, YesNo } from './intent.js';
-export { answerTo, findIntents, isCorrection, minuteShift, pickOption, relativeShift, yesNo } from './intent.js';
+export { agreeingNo, answerTo, findIntents, isCorrection, minuteShift, pickOption, relativeShift, yesNo } from './intent.js';
 export { bareName, findName } from './names.js';
 export { findPhone, speakPhone, toE164 } from './phone.js';
 export { findEmail } from './email.js';

@@ -25,6 +25,17 @@ const MAYBE = /\b(maybe|not sure|i don't know|i'm not sure|possibly|perhaps|let 
 const NO = /^(no|nope|nah|negative|wrong|incorrect)\b|\b(that's not (right|correct|it)|not (right|correct|quite)|that's wrong|no,? (that's|it's) (wrong|not)|don't book|do not book|not that|doesn't work|does not work|won't work|can't do that|no thanks|no thank you)\b/;
 const YES = /^(yes|yeah|yep|yup|ya|yah|sure|correct|right|ok|okay|perfect|absolutely|definitely|great|fine|sounds good|uh-huh|mm-hmm|affirmative|of course|exactly|please|go ahead|do it|book it|that works|works for me)\b|\b(that's (right|correct|perfect|fine|great)|that is (right|correct)|sounds (good|great|perfect)|works (for me|great|fine)|that works|go ahead|please do|book it|yes please|that'll work|that will work|lets do (it|that)|let's do (it|that)|that'd be (great|good|fine|perfect)|(uh|mm)[ -]?(huh|hmm)|mhm)\b|^huh$/;
 
+const AGREEING_NO = /^(?:no|nope|nah) (?:problem|worries)\b|^no (?:problem|worries)\b|^(?:no|nope) (?:(?:that's|thats|that is|it's|its|it is) (?:fine|good|great|perfect|correct|right|ok|okay|all good)|go ahead|you got it|all good)\b(?! (?:but|except))/;
+
+/**
+ * "No problem", "no, that's fine", "no, go ahead": a leading "no" that agrees. Only an answer to a
+ * question that proposes something (a read-back, "shall I cancel it?", an offer) reads it so; after
+ * "anything else?" a "no worries" still means no.
+ */
+export function agreeingNo(text: string): boolean {
+  return AGREEING_NO.test(text.replace(/[,.!]/g, ' ').replace(/\s+/g, ' ').trim());
+}
+
 /** Reads a yes, no or maybe; negations are checked before their positive look-alikes ("not right"). */
 export function yesNo(text: string): YesNo | undefined {
   const t = text.replace(/[,.!]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -64,6 +75,8 @@ export function pickOption(text: string): number | 'last' | undefined {
   if (noun) return POSITION[noun[1]];
   const taken = new RegExp(`\\b(?:take|want|do|book|prefer|choose|pick|go with|like|grab) the (${ORD})\\b(?! (?:of|week|day|month|thing|available))`).exec(t);
   if (taken) return POSITION[taken[1]];
+  const numbered = /\b(?:option|number|choice) (1|2|3)\b/.exec(t);
+  if (numbered) return Number(numbered[1]) - 1;
   const whichever = new RegExp(`\\bwhichever(?: one)? is (${ORD})\\b`).exec(t);
   if (whichever) return POSITION[whichever[1]];
   return undefined;
