@@ -59,6 +59,9 @@ export class HandoverEngine implements CallEngine {
   onStop(): void {
     this.current.onStop();
   }
+  wrapUp(): void {
+    this.current.wrapUp();
+  }
   async close(reason?: string): Promise<void> {
     this.closed = true;
     await this.current.close(reason);
