@@ -5,3 +5,4 @@ export * from './calling-window.js';
 export * from './do-not-call.js';
 export * from './outbound/conversation.js';
 export * from './outbound/place.js';
+export * from './reminders.js';

@@ -32,6 +32,9 @@ export const NotifyPhone = z.string().max(40).transform((v, ctx) => {
 /** An email address (trimmed, lower-cased domain kept as given). */
 export const NotifyEmail = z.string().trim().max(254).email('not a valid email address');
 
+/** Hours before the appointment a reminder goes out (each once). */
+const ReminderTimes = z.strictObject({ hoursBefore: z.array(z.number().int().min(1).max(168)).max(4).transform((a) => [...new Set(a)].sort((x, y) => y - x)) });
+
 const OwnerChannels = z.array(z.enum(['email', 'sms', 'call'])).max(3).transform((a) => [...new Set(a)]);
 
 /** The settings document as PUT accepts it (every field optional, unknown fields refused). */
@@ -47,6 +50,8 @@ export const NotificationSettingsPatch = z.strictObject({
   }).optional(),
   quietHours: z.strictObject({ start: HHMM, end: HHMM }).nullable().optional(),
   dailySummary: z.strictObject({ enabled: z.boolean().optional(), at: HHMM.optional() }).optional(),
+  /** Customer reminders before each appointment, by SMS and/or an outbound call. */
+  reminders: z.strictObject({ sms: ReminderTimes.optional(), call: ReminderTimes.optional() }).optional(),
 });
 /** A partial settings change. */
 export type NotificationSettingsPatch = z.infer<typeof NotificationSettingsPatch>;
@@ -61,6 +66,7 @@ export interface NotificationSettings {
   escalation: { waitSec: number; maxRounds: number };
   quietHours: { start: string; end: string } | null;
   dailySummary: { enabled: boolean; at: string };
+  reminders: { sms: { hoursBefore: number[] }; call: { hoursBefore: number[] } };
 }
 
 /** What a business gets before changing anything: urgent leads reach every channel, the rest email. */
@@ -96,6 +102,7 @@ function effective(s: Stored, cfg?: { notifyEmail: string | null; notifyPhone: s
     escalation: { waitSec: s.escalation?.waitSec ?? 120, maxRounds: s.escalation?.maxRounds ?? 3 },
     quietHours: s.quietHours ?? null,
     dailySummary: { enabled: s.dailySummary?.enabled ?? false, at: s.dailySummary?.at ?? '18:00' },
+    reminders: { sms: { hoursBefore: s.reminders?.sms?.hoursBefore ?? [] }, call: { hoursBefore: s.reminders?.call?.hoursBefore ?? [] } },
   };
 }
 
@@ -112,6 +119,7 @@ export async function saveNotificationSettings(q: Queryable, organizationId: str
     ...(patch.customer ? { customer: { ...before.customer, ...patch.customer } } : {}),
     ...(patch.escalation ? { escalation: { ...before.escalation, ...patch.escalation } } : {}),
     ...(patch.dailySummary ? { dailySummary: { ...before.dailySummary, ...patch.dailySummary } } : {}),
+    ...(patch.reminders ? { reminders: { ...before.reminders, ...patch.reminders } } : {}),
   };
   await q.insert(schema.notificationSettings).values({ organizationId, settings: merged as Record<string, unknown> })
     .onConflictDoUpdate({ target: schema.notificationSettings.organizationId, set: { settings: merged as Record<string, unknown>, updatedAt: new Date() } });

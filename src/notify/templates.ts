@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 /** The kinds of message the product sends. */
 export type TemplateName =
   | 'new_lead' | 'urgent_alert' | 'booking_confirmation' | 'owner_booking'
-  | 'reschedule_notice' | 'cancel_notice' | 'call_completed' | 'daily_summary' | 'usage_notice' | 'verification_code';
+  | 'reschedule_notice' | 'cancel_notice' | 'call_completed' | 'daily_summary' | 'usage_notice' | 'verification_code' | 'appointment_reminder';
 
 /** What announce() snapshots into an outbox row so a message renders the same on every attempt. */
 export interface MessagePayload {
@@ -85,6 +85,12 @@ function parts(p: MessagePayload, ackUrl: string | null): Parts {
         subject: `Cancelled: ${str(d.serviceName, 'appointment')} ${localTime(d.start, tz)}`,
         lines: [`The ${str(d.serviceName, 'appointment')} with ${p.orgName} for ${str(d.customerName)} on ${localTime(d.start, tz)} is cancelled.`],
         sms: `${p.orgName}: ${str(d.serviceName, 'appointment')} on ${localTime(d.start, tz)} is cancelled.`,
+      };
+    case 'appointment_reminder':
+      return {
+        subject: `Reminder: your ${str(d.serviceName, 'appointment')} with ${p.orgName} ${localTime(d.start, tz)}`,
+        lines: [`Hi ${str(d.customerName, 'there')},`, `a reminder of your ${str(d.serviceName, 'appointment')} with ${p.orgName} on ${localTime(d.start, tz)}.`, 'Reply or call us if you need to change it.'],
+        sms: `${p.orgName}: reminder of your ${str(d.serviceName, 'appointment')} on ${localTime(d.start, tz)}.${p.from ? ` To move or cancel, call ${p.from}.` : ''}`,
       };
     case 'call_completed':
       return {

@@ -12,6 +12,7 @@ import { createProviders, type Providers } from '../providers/index.js';
 import { GreetingCache } from '../voice/index.js';
 import { createMediaStreamRoute, createTwilioDialer, createTwilioWebhooks, updateCallTwiml, dialTwiml, type TelephonyDeps } from '../telephony/index.js';
 import { createOutboundRoutes } from '../api/routes/outbound.js';
+import { queueDueReminders, reminderCallChannel, REMINDER_EVENT } from '../channels/index.js';
 import type { Server } from 'node:http';
 import { markInterruptedCalls } from '../calls/index.js';
 import { createReceptionist } from '../conversations/index.js';
@@ -114,6 +115,10 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
   /** Background workers that live as long as the server. */
   const workers: RoutePlugin = async (app) => {
     httpServer = app.server;
+    // Reminders are queued by a pass every 30 s; the outbox keys make passes on several nodes harmless.
+    const reminders = setInterval(() => void queueDueReminders(db, ctx.clock.now()).catch((err) => ctx.logger.error({ err }, 'queueing reminders failed')), 30_000);
+    reminders.unref();
+    app.addHook('onClose', async () => { clearInterval(reminders); });
     calendars.sync.start();
     void providers.offlineTts.warm().catch(() => undefined);
     // Overage of closed periods goes to Stripe's meter; repeating a run never reports twice.
@@ -136,7 +141,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     createMediaStreamRoute(telephony),
     // The simulator is a tool, not a product route: it exists only on a server given a SIMULATOR_KEY.
     ...(config.simulatorKey ? [createSimulatorPlugin(config.simulatorKey, providers.stt.label === 'scripted.stt' ? providers.scriptBook : null)] : []),
-    createNotifyRoutes(),
+    createNotifyRoutes({ callsByEvent: config.twilio.accountSid ? { [REMINDER_EVENT]: reminderCallChannel({ db, dialer, clock: ctx.clock }) } : undefined }),
     createBillingRoutes(billing),
     createAgentPreviewRoute((agent) => providers.forAgent(agent).tts),
     createTestCallRoute(telephony),

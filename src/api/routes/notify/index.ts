@@ -123,12 +123,12 @@ export const notifyRoutes: RoutePlugin = async (app, ctx) => {
  * leads announce with `createAnnouncer(ctx.clock)` — stateless, so any number of them share this
  * dispatcher (and every other node's).
  */
-export function createNotifyRoutes(opts: { options?: DispatcherOptions } = {}): RoutePlugin {
+export function createNotifyRoutes(opts: { options?: DispatcherOptions; callsByEvent?: Parameters<typeof createNotifications>[0]['callsByEvent'] } = {}): RoutePlugin {
   return async (app, ctx) => {
     await notifyRoutes(app, ctx);
     const n = createNotifications({
       db: ctx.database.db, config: ctx.config, clock: ctx.clock, logger: ctx.logger,
-      fallbackUrl: `http://localhost:${ctx.config.port}`, options: opts.options,
+      fallbackUrl: `http://localhost:${ctx.config.port}`, options: opts.options, callsByEvent: opts.callsByEvent,
     });
     app.addHook('onReady', async () => { n.dispatcher.start(); });
     app.addHook('onClose', async () => { await n.close(); });
