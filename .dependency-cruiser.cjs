@@ -1,7 +1,7 @@
 /**
  * Imports run one way (STYLE.md): api/telephony/simulator → conversations → voice → brain →
  * booking/leads/calls/notify/business/billing → db/live. providers imports only audio and lib. Anything may
- * import lib, audio and config types. wiring/, server.ts and main.ts are the composition root: they
+ * import lib, audio and hours (one definition of opening hours), and config types. wiring/, server.ts and main.ts are the composition root: they
  * may import everything and nothing imports them.
  *
  * conversations/ (a conversation's lifecycle: call record, leads, the brain and its ports) is called
@@ -52,10 +52,10 @@ rules.push({
 });
 rules.push({
   name: 'leaf-kernel',
-  comment: 'lib/ and audio/ import nothing of the product',
+  comment: 'lib/, audio/ and hours/ import nothing of the product (hours/ may use lib/)',
   severity: 'error',
-  from: { path: '^src/(lib|audio)/' },
-  to: { path: '^src/', pathNot: '^src/(lib|audio)/' },
+  from: { path: '^src/(lib|audio|hours)/' },
+  to: { path: '^src/', pathNot: '^src/(lib|audio|hours)/' },
 });
 rules.push({
   name: 'config-read-at-the-root',

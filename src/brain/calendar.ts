@@ -22,14 +22,8 @@ export function hoursOn(business: BusinessProfile, date: string): Array<[string,
   return closedReason(business, date) ? [] : business.hours[weekdayKey(date, business.timezone)] ?? [];
 }
 
-/** True when the business is open at `at`. */
-export function isOpenAt(business: BusinessProfile, at: Date): boolean {
-  const local = DateTime.fromJSDate(at, { zone: business.timezone });
-  const date = local.toISODate()!;
-  if (closedReason(business, date)) return false;
-  const hm = local.toFormat('HH:mm');
-  return (business.hours[KEYS[local.weekday - 1]] ?? []).some(([from, to]) => hm >= from && hm < to);
-}
+/** Whether the business is open at an instant: the one definition in hours/ (overnight ranges and holidays as availability reads them). */
+export { isOpenAt } from '../hours/index.js';
 
 /** "15:45" → "3:45 PM", "09:00" → "9 AM", "12:00" → "noon". */
 export function sayTime(hm: string): string {

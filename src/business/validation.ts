@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { IANAZone } from 'luxon';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
-/** Weekday keys of the weekly hours document. */
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+/** Weekly hours have one definition (hours/): the API validates with it, availability and the brain read with it. */
+export { WEEKDAYS, type Weekday, DayRangesSchema, WeeklyHoursSchema } from '../hours/index.js';
 
 /** Normalises a phone number in any common human format to E.164, or returns null. */
 export function normalizePhone(input: string, defaultCountry: 'US' | 'CA' | 'GB' = 'US'): string | null {
@@ -31,28 +30,6 @@ export const TimezoneSchema = z
   .string()
   .max(64)
   .refine((tz) => IANAZone.isValidZone(tz) && tz.includes('/') || tz === 'UTC', 'not a valid IANA timezone');
-
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-const toMin = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
-
-/** One day's opening ranges: each closes after it opens, and none overlap. */
-export const DayRangesSchema = z
-  .array(z.tuple([z.string().regex(HHMM, 'time must be HH:MM'), z.string().regex(HHMM, 'time must be HH:MM')]))
-  .max(8)
-  .superRefine((ranges, ctx) => {
-    ranges.forEach(([open, close], i) => {
-      if (toMin(close) <= toMin(open)) ctx.addIssue({ code: 'custom', path: [i], message: `closes (${close}) before it opens (${open})` });
-    });
-    const sorted = ranges.map(([a, b], i) => ({ a: toMin(a), b: toMin(b), i })).sort((x, y) => x.a - y.a);
-    for (let k = 1; k < sorted.length; k++) {
-      if (sorted[k].a < sorted[k - 1].b) ctx.addIssue({ code: 'custom', path: [sorted[k].i], message: 'opening ranges overlap' });
-    }
-  });
-
-/** Weekly hours: `{ mon: [["09:00","17:00"]], … }`; a missing or empty day is closed. */
-export const WeeklyHoursSchema = z.strictObject(
-  Object.fromEntries(WEEKDAYS.map((d) => [d, DayRangesSchema.optional()])) as Record<Weekday, z.ZodOptional<typeof DayRangesSchema>>,
-);
 
 /** A local calendar date "YYYY-MM-DD" that exists. */
 export const LocalDateSchema = z

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { and, eq, sql } from 'drizzle-orm';
 import { schema } from '../db/index.js';
 import { newToken } from '../lib/index.js';
-import { isOpenAt } from '../brain/index.js';
+import { isOpenAt } from '../hours/index.js';
 import { applyTelephonyStatus, createCall, recordEvent } from '../calls/index.js';
 import { outboundPlanOf, voicemailMessage } from '../channels/index.js';
 import type { ApiContext } from '../api/context.js';

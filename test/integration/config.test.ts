@@ -19,7 +19,7 @@ describe('business configuration', () => {
     expect((await org.api.get('/api/config')).body.holidays).toEqual(['2026-12-25']);
   });
 
-  it('accepts several opening ranges a day and refuses overlapping or inverted ones', async () => {
+  it('accepts several opening ranges a day and overnight ones, and refuses overlapping or empty ones', async () => {
     const org = await registerOrg(server.url);
     const ok = await org.api.put('/api/config', { hours: { mon: [['08:00', '12:00'], ['13:00', '17:00']], sat: [] } });
     expect(ok.status).toBe(200);
@@ -27,9 +27,16 @@ describe('business configuration', () => {
     const overlap = await org.api.put('/api/config', { hours: { mon: [['08:00', '12:00'], ['11:00', '17:00']] } });
     expect(overlap.status).toBe(400);
     expect(overlap.body.error.details.fields[0].path).toContain('hours.mon');
-    const inverted = await org.api.put('/api/config', { hours: { tue: [['17:00', '09:00']] } });
-    expect(inverted.status).toBe(400);
+    const empty = await org.api.put('/api/config', { hours: { tue: [['09:00', '09:00']] } });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toContain('closes (09:00) when it opens (09:00)');
     expect((await org.api.get('/api/config')).body.hours.mon).toEqual([['08:00', '12:00'], ['13:00', '17:00']]);
+    // a bar open from 6 pm to 2 am: the range runs into the next day
+    const overnight = await org.api.put('/api/config', { hours: { fri: [['18:00', '02:00']] } });
+    expect(overnight.status).toBe(200);
+    expect(overnight.body.hours.fri).toEqual([['18:00', '02:00']]);
+    const overnightOverlap = await org.api.put('/api/config', { hours: { sat: [['18:00', '02:00'], ['20:00', '23:00']] } });
+    expect(overnightOverlap.status).toBe(400);
   });
 
   it('every change is in the audit log with who, before and after', async () => {

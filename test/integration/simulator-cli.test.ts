@@ -65,11 +65,11 @@ describe('POST /api/simulator/organizations', () => {
     }
   });
 
-  it('refuses a block the API would refuse (hours closing before they open) and builds nothing', async () => {
-    const bad = { ...body, business: { ...business, name: 'Backwards Hours Garage', hours: { mon: [['17:00', '09:00']] } } };
+  it('refuses a block the API would refuse (a range that closes when it opens) and builds nothing', async () => {
+    const bad = { ...body, business: { ...business, name: 'Backwards Hours Garage', hours: { mon: [['09:00', '09:00']] } } };
     const res = await apiClient(server.url).post('/api/simulator/organizations', bad, { 'x-simulator-key': KEY });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/hours\.mon\.0: closes \(09:00\) before it opens \(17:00\)/);
+    expect(res.body.error.message).toMatch(/hours\.mon\.0: closes \(09:00\) when it opens \(09:00\)/);
     const built = await server.database.db.select({ id: schema.organizations.id }).from(schema.organizations).where(eq(schema.organizations.name, 'Backwards Hours Garage'));
     expect(built).toHaveLength(0);
   });
