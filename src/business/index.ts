@@ -6,3 +6,4 @@ export * from './organizations.js';
 export * from './catalog.js';
 export * from './profile.js';
 export * from './schemas.js';
+export * from './setup-status.js';

@@ -10,6 +10,8 @@ export interface NewOrganization {
   industry?: string;
   /** Copy the industry template's hours, services, emergency words and FAQ. */
   applyTemplate?: boolean;
+  /** Where booking and emergency alerts go until the owner says otherwise (the sign-up email). */
+  notifyEmail?: string;
 }
 
 /** Creates an organization with its configuration and agent documents (inside the caller's transaction). */
@@ -25,6 +27,7 @@ export async function createOrganization(q: Queryable, input: NewOrganization) {
     hours: tpl?.hours ?? { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
     greeting: (tpl?.greeting ?? 'Thanks for calling {business}. How can I help you today?').replace('{business}', input.name),
     emergencyKeywords: tpl?.emergencyKeywords ?? [],
+    notifyEmail: input.notifyEmail?.trim().toLowerCase() || null,
   });
   await q.insert(schema.agents).values({ organizationId: org.id });
   if (tpl) {

@@ -35,7 +35,8 @@ export async function register(deps: AuthDeps, input: { email: string; password:
   const passwordHash = await hashPassword(input.password);
   try {
     const { user, org } = await deps.db.transaction(async (tx) => {
-      const org = await createOrganization(tx, { name: input.organizationName, timezone: input.timezone, industry: input.industry, applyTemplate: true });
+      // Alerts reach the owner from the first minute: the sign-up email is the first recipient.
+      const org = await createOrganization(tx, { name: input.organizationName, timezone: input.timezone, industry: input.industry, applyTemplate: true, notifyEmail: input.email });
       // Sign-up starts the trial: every feature of the largest plan for 14 days.
       await startTrial(tx, org.id, deps.clock.now());
       const [user] = await tx.insert(schema.users).values({ organizationId: org.id, email: input.email, passwordHash, role: 'admin' }).returning();

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ConfigPatch, TEMPLATES, TimezoneSchema,
-  getSettings, patchSettings, text,
+  getSettings, patchSettings, setupStatus, text,
 } from '../../business/index.js';
 import { desc, eq } from 'drizzle-orm';
 import { schema } from '../../db/index.js';
@@ -33,6 +33,12 @@ export const AgentPatch = z.strictObject({
   tts: z.enum(TTS_CHOICES),
   llm: z.enum(LLM_CHOICES),
 }).partial();
+
+/** GET /api/setup-status: is the receptionist live, and what is set up or missing. */
+const SetupStatusAnswer = z.object({
+  live: z.boolean(),
+  items: z.array(z.object({ key: z.enum(['phone_number', 'hours', 'services_bookable', 'alerts']), ok: z.boolean(), message: z.string() })),
+});
 
 /** The organization, its configuration and its agent settings; the industry templates. */
 export async function businessRoutes(app: FastifyInstance, ctx: ApiContext) {
@@ -69,6 +75,7 @@ export async function businessRoutes(app: FastifyInstance, ctx: ApiContext) {
     items: ctx.speech?.voices(req.query.language) ?? [],
   }));
 
+  r.get('/api/setup-status', { schema: { tags, response: { 200: SetupStatusAnswer } } }, async (req) => setupStatus(db, principalOf(req).organizationId));
   r.get('/api/templates', { schema: { tags } }, async () => ({ items: TEMPLATES }));
 
   r.get('/api/audit-log', { schema: { tags, querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }) } }, async (req) => {
