@@ -96,7 +96,7 @@ export function realtimeBrain(opts: {
     foundAppointments: new Map(),
     knownSlots: new Map(),
     findService: (n) => business.services.find((s) => s.name.toLowerCase() === n.toLowerCase()) ?? services.match(n)?.service,
-    answer: (q) => kb.answer(q),
+    answer: (q) => kb.answer(q, opts.now.now()),
     conversationId: newId(),
   };
   return {

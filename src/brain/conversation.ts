@@ -15,6 +15,7 @@ import { conversationMachine, type Effect } from './machine.js';
 import { agreeingNo, answerTo, createNlu, createServiceMatcher, type Understanding } from './nlu/index.js';
 import type { BrainPorts } from './ports.js';
 import { noteText, prompt, stateName } from './replies.js';
+import { SETTINGS_QUESTION } from './settings-answers.js';
 import type { ToolContext } from './tools/index.js';
 import type { BrainEvent, BusinessProfile, CallerInput, Reply } from './types.js';
 
@@ -87,7 +88,7 @@ export function createConversation(opts: ConversationOptions): Conversation {
     knownSlots: new Map(),
     findService: (name) =>
       business.services.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? services.match(name)?.service,
-    answer: (q) => kb.answer(q),
+    answer: (q) => kb.answer(q, opts.now.now()),
     passages: (q) => kb.passages(q),
     ...(opts.languageModel ? { languageModel: opts.languageModel } : {}),
     conversationId: opts.conversationId ?? newId(),
@@ -232,6 +233,8 @@ export function toEvent(
 ): DialogEvent {
   const facts: Facts = {};
   if (u.service) facts.service = u.service.service;
+  if (u.serviceChoices) facts.serviceChoices = u.serviceChoices;
+  if (u.company) facts.company = u.company;
   // "the first" while choosing among offers is a pick, not the first of the month
   const pickNotDate = expecting === 'pick' && u.pick !== undefined && u.when && !u.when.time && !u.when.range;
   if (u.when && !pickNotDate) facts.when = u.when;
@@ -281,8 +284,9 @@ export function toEvent(
   if (intents.includes('message') && !intents.includes('book') && !answering) return { type: 'START', task: 'message', turn };
   const hasPerson = !!(facts.name || facts.phone || u.pick !== undefined || turn.shift || turn.moveBy);
   // "are you open on Saturday?" names a day but asks for information, not a booking
-  const asksInfo = INFO_QUESTION.test(u.text);
-  if (intents.includes('question') && !intents.includes('book') && !hasPerson && !answering && (!facts.when || asksInfo)) {
+  const asksInfo = INFO_QUESTION.test(u.text) || SETTINGS_QUESTION.test(u.text);
+  // "wednesday what time do you open" (no question mark from the recogniser) is still a question
+  if ((intents.includes('question') || SETTINGS_QUESTION.test(u.text)) && !intents.includes('book') && !hasPerson && !answering && (!facts.when || asksInfo)) {
     return { type: 'QUESTION', text: raw };
   }
   if (intents.includes('goodbye') && !answering && !Object.keys(facts).length && u.yesNo !== 'yes') return { type: 'GOODBYE' };

@@ -14,6 +14,10 @@ export type Task = 'book' | 'reschedule' | 'cancel';
 /** Facts a turn may carry, several at once. */
 export interface Facts {
   service?: ServiceInfo;
+  /** Services matched equally well: the agent asks which one. */
+  serviceChoices?: ServiceInfo[];
+  /** The caller's company ("Dana from Acme Supply"). */
+  company?: string;
   when?: TimeWish;
   name?: string;
   phone?: string;
@@ -66,7 +70,7 @@ export type Note =
   | { kind: 'answer'; text: string | null }
   | { kind: 'alerted'; priority: Priority; afterHours: boolean; notified: string[] }
   | { kind: 'urgentBooking' }
-  | { kind: 'transferring' }
+  | { kind: 'transferring'; alerted?: boolean }
   | { kind: 'transferFailed' }
   | { kind: 'afterHoursMessage' }
   | { kind: 'codeSent'; phone: string }
@@ -115,6 +119,10 @@ export interface DialogContext {
   callerPhone?: string;
   task?: Task;
   service?: ServiceInfo;
+  /** Services the caller's words fit equally well, until they say which. */
+  serviceChoices?: ServiceInfo[];
+  /** The caller's company, when they named one. */
+  company?: string;
   wish?: TimeWish;
   searchNeeded: boolean;
   offered: Slot[];
@@ -242,10 +250,12 @@ export function matchOffered(offered: Slot[], wish: TimeWish, tz: string, weekda
 export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogContext> {
   const p: Partial<DialogContext> = {};
   const f = { ...ev.facts };
-  const listed = ctx.business.services.slice(0, LISTED_SERVICES);
+  const listed = ctx.serviceChoices?.length ? ctx.serviceChoices : ctx.business.services.slice(0, LISTED_SERVICES);
   if (!f.service && ev.expecting === 'service' && ev.pick !== undefined && listed.length) {
     f.service = ev.pick === 'last' ? listed[listed.length - 1] : listed[Math.min(ev.pick, listed.length - 1)];
   }
+  if (!f.service && f.serviceChoices?.length && ctx.task !== 'reschedule') p.serviceChoices = f.serviceChoices;
+  if (f.service && ctx.serviceChoices) p.serviceChoices = undefined;
   if (f.service && f.service.name !== ctx.service?.name && ctx.task !== 'reschedule') {
     Object.assign(p, { service: f.service, slot: undefined, offered: [], searchNeeded: !!ctx.wish });
   }
@@ -299,6 +309,7 @@ export function personFacts(ctx: DialogContext, ev: TurnEvent): Partial<DialogCo
   const f = ev.facts;
   const p: Partial<DialogContext> = {};
   if (f.name) p.name = f.name;
+  if (f.company) p.company = f.company;
   if (f.phone) Object.assign(p, { phone: f.phone, phoneFromCallerId: false });
   else if (ev.expecting === 'phone' && ev.sameNumber && ctx.callerPhone) p.phone = ctx.callerPhone;
   if (f.email) p.email = f.email;

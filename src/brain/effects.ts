@@ -54,8 +54,11 @@ export async function runEffect(effect: Effect, ctx: DialogContext, tools: ToolC
       return r.ok ? { type: 'TRANSFERRED', accepted: r.result.accepted, ...(r.result.to ? { to: r.result.to } : {}) } : { type: 'TOOL_ERROR' };
     }
     case 'message': {
+      const text = ctx.message ?? '';
+      // the company the caller named travels with the message ("Dana from Acme Supply")
+      const withCompany = ctx.company && !text.toLowerCase().includes(ctx.company.toLowerCase()) ? `${text} (from ${ctx.company})` : text;
       const r = await runTool(tools, 'take_message', {
-        text: ctx.message ?? '',
+        text: withCompany,
         ...(ctx.name ? { name: ctx.name } : {}),
         ...(ctx.phone ? { phone: ctx.phone } : {}),
         ...(ctx.leadPriority !== 'NORMAL' ? { urgent: true } : {}),
@@ -120,8 +123,9 @@ async function commit(ctx: DialogContext, tools: ToolContext, emit: Emit): Promi
 }
 
 /**
- * URGENT: a live transfer during hours (and an urgent lead); after hours or when the transfer is
- * not possible, escalate_emergency (the emergency lead and the owner's alert ladder). HIGH: during
+ * Every URGENT emergency records the emergency lead and starts the owner's alert ladder
+ * (escalate_emergency) first, whatever happens next; then, during hours with a number to call, the
+ * caller is also transferred. A transfer that fails changes nothing about the alert. HIGH: during
  * hours a HIGH lead and the earliest appointment, after hours escalate_emergency as well.
  */
 async function emergency(ctx: DialogContext, tools: ToolContext, emit: Emit): Promise<ResultEvent> {
@@ -135,19 +139,17 @@ async function emergency(ctx: DialogContext, tools: ToolContext, emit: Emit): Pr
   };
   const priority = hit.priority === 'URGENT' ? 'URGENT' : 'HIGH';
   const need = `Emergency: ${hit.label} (caller said "${hit.term}")`;
-  // exactly one lead per emergency: captured here when the call is transferred or booked,
-  // recorded by escalate_emergency (the emergency lead whose alert ladder starts) otherwise
+  // exactly one lead per emergency: escalate_emergency records it (URGENT, or HIGH after hours);
+  // a HIGH one during hours is a HIGH lead and the earliest appointment
   if (priority === 'HIGH' && open) {
     await runTool(tools, 'capture_lead', { need, priority, ...who }, emit);
     return { type: 'EMERGENCY_HANDLED', outcome: 'book', notified: [] };
   }
+  const e = await runTool(tools, 'escalate_emergency', { priority, summary: `${hit.label}: caller said "${hit.term}"`, ...who }, emit);
+  const notified = e.ok ? e.result.notified : [];
   if (priority === 'URGENT' && open && ctx.business.escalationNumber) {
     const t = await runTool(tools, 'transfer_to_human', { reason: `Emergency: ${hit.label}` }, emit);
-    if (t.ok && t.result.accepted) {
-      await runTool(tools, 'capture_lead', { need, priority, ...who }, emit);
-      return { type: 'EMERGENCY_HANDLED', outcome: 'transferred', notified: [], ...(t.result.to ? { to: t.result.to } : {}) };
-    }
+    if (t.ok && t.result.accepted) return { type: 'EMERGENCY_HANDLED', outcome: 'transferred', notified, ...(t.result.to ? { to: t.result.to } : {}) };
   }
-  const e = await runTool(tools, 'escalate_emergency', { priority, summary: `${hit.label}: caller said "${hit.term}"`, ...who }, emit);
-  return { type: 'EMERGENCY_HANDLED', outcome: 'alerted', notified: e.ok ? e.result.notified : [] };
+  return { type: 'EMERGENCY_HANDLED', outcome: 'alerted', notified };
 }

@@ -26,12 +26,12 @@ const note = (ctx: DialogContext, n: Note): Note[] => [...ctx.notes, n];
 const turnOf = (e: DialogEvent): TurnEvent | undefined =>
   e.type === 'TURN' ? e : e.type === 'START' || e.type === 'EMERGENCY' ? e.turn : undefined;
 /** The turn carries something that changes the booking (a "yes, but 30 minutes later" is no plain yes). */
-const changes = (t: TurnEvent) => !!(t.facts.when || t.facts.service || t.facts.phone || t.facts.name || t.facts.staff || t.moveBy || t.shift);
-const hasBookingFacts = (t: TurnEvent) => !!(t.facts.service || t.facts.when || t.facts.staff) || t.bookIntent;
+const changes = (t: TurnEvent) => !!(t.facts.when || t.facts.service || t.facts.serviceChoices || t.facts.phone || t.facts.name || t.facts.staff || t.moveBy || t.shift);
+const hasBookingFacts = (t: TurnEvent) => !!(t.facts.service || t.facts.serviceChoices || t.facts.when || t.facts.staff) || t.bookIntent;
 
 /** Clears what belonged to the previous task, keeping who the caller is. */
 function freshTask(ctx: DialogContext, task: Task): Partial<DialogContext> {
-  return { task, service: undefined, wish: undefined, slot: undefined, offered: [], staff: undefined, searchNeeded: false, target: undefined, misses: 0, proofTries: 0, code: undefined, claimedDate: undefined };
+  return { task, service: undefined, serviceChoices: undefined, wish: undefined, slot: undefined, offered: [], staff: undefined, searchNeeded: false, target: undefined, misses: 0, proofTries: 0, code: undefined, claimedDate: undefined };
 }
 
 /** The digits of a typed verification code ("123 456" → "123456"), when the turn is one. */
@@ -119,7 +119,8 @@ export const conversationMachine = setup({
     startMessage: assign(({ context, event }) => {
       const t = turnOf(event);
       const long = t && t.text.split(/\s+/).length >= 8 ? t.text : undefined;
-      return { message: long, nameAsked: false, ...(t?.facts.name ? { name: t.facts.name } : {}) };
+      // the number and name said in words win over caller ID ("call me back at 212 555 0177")
+      return { message: long, nameAsked: false, ...(t ? personFacts(context, t) : {}) };
     }),
     noteAfterHours: assign(({ context }) => ({ notes: note(context, { kind: 'afterHoursMessage' }) })),
     takeSlots: assign(({ context, event }) => (event.type === 'SLOTS' ? takeSlots(context, event.slots, event.widened, event.now) : {})),
@@ -159,8 +160,8 @@ export const conversationMachine = setup({
     keptAppointment: assign(({ context }) => ({ notes: note(context, { kind: 'keptAppointment' }), target: undefined, task: undefined })),
     messageTurn: assign(({ context, event }) => {
       if (event.type !== 'TURN') return {};
-      if (event.expecting === 'message') return { message: event.text };
-      if (event.expecting === 'name') return { nameAsked: true, ...(event.facts.name ? { name: event.facts.name } : {}) };
+      if (event.expecting === 'message') return { message: event.text, ...personFacts(context, event) };
+      if (event.expecting === 'name') return { nameAsked: true, ...personFacts(context, event) };
       return {};
     }),
     messageTaken: assign(({ context }) => ({
@@ -184,7 +185,7 @@ export const conversationMachine = setup({
     emergencyHandled: assign(({ context, event }) => {
       if (event.type !== 'EMERGENCY_HANDLED') return {};
       if (event.outcome === 'transferred') {
-        return { transfer: { to: event.to ?? '', reason: context.emergency?.label ?? 'emergency' }, notes: note(context, { kind: 'transferring' }) };
+        return { transfer: { to: event.to ?? '', reason: context.emergency?.label ?? 'emergency' }, notes: note(context, { kind: 'transferring', alerted: true }) };
       }
       if (event.outcome === 'book') {
         return { ...freshTask(context, 'book'), service: context.service, wish: { earliest: true }, searchNeeded: !!context.service, notes: note(context, { kind: 'urgentBooking' }) };

@@ -26,6 +26,9 @@ export function prompt(state: string, ctx: DialogContext): { text: string; expec
       if (ctx.task === 'reschedule' && ctx.target) {
         return { text: `I see your ${ctx.target.serviceName.toLowerCase()} on ${sayInstant(ctx.target.start, tz)}. What day and time would you like instead?`, expecting: 'time' };
       }
+      if (!ctx.service && ctx.serviceChoices?.length) {
+        return { text: `Would that be ${listOf(ctx.serviceChoices.map((s) => `${/^[aeiou]/i.test(s.name) ? 'an' : 'a'} ${s.name.toLowerCase()}`), 'or')}?`, expecting: 'service' };
+      }
       if (!ctx.service) return { text: `What would you like to book? We offer ${listOf(ctx.business.services.slice(0, LISTED_SERVICES).map((s) => s.name.toLowerCase()), 'or')}.`, expecting: 'service' };
       return {
         text: HOME_SERVICE.has(ctx.business.industry ?? '') ? `What day and time would you like us to come out for the ${svc}?` : `What day and time would you like for your ${svc}?`,
@@ -148,7 +151,7 @@ export function noteText(n: Note, ctx: DialogContext, now: Date): string {
     case 'urgentBooking':
       return "That sounds urgent, so let's get you in as soon as possible.";
     case 'transferring':
-      return "I'm connecting you with someone now. Please hold.";
+      return n.alerted ? "I've sent an urgent alert to the team, and I'm connecting you with someone now. Please hold." : "I'm connecting you with someone now. Please hold.";
     case 'transferFailed':
       return "I'm sorry, I can't connect you with someone right now, but I can take a message.";
     case 'afterHoursMessage': {

@@ -34,7 +34,7 @@ export const TEMPLATES: readonly IndustryTemplate[] = [
     ],
     emergencyKeywords: [
       ...kw(U, 'burst pipe', 'pipe burst', 'flooding', 'flooded', 'water everywhere', 'sewage backup', 'sewer backup', 'gas smell', 'smell gas'),
-      ...kw(H, 'no water', 'overflowing toilet', 'water heater leaking'),
+      ...kw(H, 'no water', 'overflowing toilet', 'water heater leaking', 'frozen pipe'),
     ],
     knowledge: [
       { question: 'Do you charge for estimates?', body: 'Estimates are free for jobs over $500; a standard service call is $89.' },
@@ -72,7 +72,7 @@ export const TEMPLATES: readonly IndustryTemplate[] = [
       { name: 'Electrical Troubleshooting', durationMin: 90, bufferMin: 30, priceCents: 14900, synonyms: ['troubleshooting', 'breaker keeps tripping', 'power issue', 'flickering lights'] },
     ],
     emergencyKeywords: [
-      ...kw(U, 'sparking', 'sparks', 'burning smell', 'smoke', 'electrical fire', 'shock', 'exposed wires', 'downed power line'),
+      ...kw(U, 'sparking', 'sparks', 'burning smell', 'smoking outlet', 'smoke from the panel', 'electrical fire', 'shock', 'exposed wires', 'downed power line', 'power line down'),
       ...kw(H, 'no power', 'power out', 'lost power'),
     ],
     knowledge: [{ question: 'Do you pull permits?', body: 'Yes, we pull all required permits for panel and wiring work.' }],
@@ -118,7 +118,7 @@ export const TEMPLATES: readonly IndustryTemplate[] = [
       { name: 'Blowout', durationMin: 45, bufferMin: 15, priceCents: 4000, synonyms: ['blow dry', 'styling'] },
       { name: 'Beard Trim', durationMin: 20, bufferMin: 10, priceCents: 2000, synonyms: ['beard', 'shave'] },
     ],
-    emergencyKeywords: [],
+    emergencyKeywords: [...kw(H, 'chemical burn', 'scalp is burning', 'allergic reaction')],
     knowledge: [{ question: 'Do you take walk-ins?', body: 'Walk-ins are welcome when a stylist is free; booking ahead is recommended on weekends.' }],
   },
 ];

@@ -73,14 +73,22 @@ describe('language model turns', () => {
 
   it('answers questions from the knowledge passages only, and says so when they do not cover it', async () => {
     const { convo } = start();
-    openai.chatScript.push(tool('answer_question', { question: 'are you open late on thursdays?' }), { text: "Yes, on Thursdays we're open until 8 PM." });
-    const r = await convo.handle({ text: 'are you open late on thursdays?' });
-    expect(r.text).toMatch(/on Thursdays we're open until 8 PM/);
+    openai.chatScript.push(tool('answer_question', { question: 'can I park somewhere close?' }), { text: 'Yes, there is free parking behind the building.' });
+    const r = await convo.handle({ text: 'can I park somewhere close?' });
+    expect(r.text).toMatch(/free parking behind the building/);
     const grounding = openai.chatRequests[1] as { messages: Array<{ content: string }> };
-    expect(grounding.messages[0].content).toMatch(/ONLY the facts below[\s\S]*Thursday to Friday 9 AM to 8 PM/);
+    expect(grounding.messages[0].content).toMatch(/ONLY the facts below[\s\S]*free parking behind the building/);
     openai.chatScript.push(tool('answer_question', { question: 'do you sell gift cards?' }), { text: 'UNSURE' });
     const unsure = await convo.handle({ text: 'do you sell gift cards?' });
     expect(unsure.text).toMatch(/not sure/);
+  });
+
+  it('answers hours from the business settings, without asking the model to word them', async () => {
+    const { convo } = start();
+    openai.chatScript.push(tool('answer_question', { question: 'are you open late on thursdays?' }));
+    const r = await convo.handle({ text: 'are you open late on thursdays?' });
+    expect(r.text).toMatch(/Thursdays we're open 9 AM to 8 PM/);
+    expect(openai.chatRequests).toHaveLength(1);
   });
 
   it('falls back to the offline rules when the model fails', async () => {

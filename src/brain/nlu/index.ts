@@ -24,7 +24,7 @@ export { bareName, findName } from './names.js';
 export { findPhone, speakPhone, toE164 } from './phone.js';
 export { findEmail } from './email.js';
 export { findAddress } from './address.js';
-export { createServiceMatcher } from './services.js';
+export { createServiceMatcher, type ServiceMatch } from './services.js';
 export { createEmergencyDetector } from './emergency.js';
 export { normalize, numbersToDigits } from './text.js';
 
@@ -36,6 +36,8 @@ export interface Understanding {
   intents: Intent[];
   yesNo?: YesNo;
   service?: { service: ServiceInfo; score: number };
+  /** Two or more services matched equally well: the agent asks which one. */
+  serviceChoices?: ServiceInfo[];
   when?: TimeWish;
   name?: string;
   company?: string;
@@ -105,7 +107,7 @@ const INTERJECTION = /^(?:wait|hold on|hang on|hmm|actually|well|sorry|hi|hello|
 /** Prepares the offline parser for a business (service matcher, emergency vocabulary). */
 export function createNlu(business: BusinessProfile): Nlu {
   const services = createServiceMatcher(business.services);
-  const emergencies = createEmergencyDetector(business.industry, business.emergencyKeywords);
+  const emergencies = createEmergencyDetector(business.industry, business.emergencyKeywords, [business.name, ...business.services.map((s) => s.name)].join(' '));
   const country = business.country ?? 'US';
   const findStaff = staffFinder(business);
   return {
@@ -141,7 +143,8 @@ export function createNlu(business: BusinessProfile): Nlu {
       // a service named after a correction wins ("a drain cleaning, sorry, I mean a toilet repair"); an excluded one never counts
       const tail = correctionTail(text);
       const service = (tail ? services.match(tail) : undefined) ?? services.match(withoutNegated(text));
-      if (service) u.service = service;
+      if (service?.choices) u.serviceChoices = service.choices;
+      else if (service) u.service = { service: service.service, score: service.score };
       if (when) u.when = when;
       if (when?.time && timeInfo.hourGuessed) u.hourGuessed = true;
       if (when?.date && timeInfo.weekday) u.weekday = timeInfo.weekday;

@@ -21,11 +21,23 @@ const NOT_NAME = new Set(
     'haircut color trim cut cleaning checkup inspection repair oil brake brakes tire tires ac heat heater ' +
     'furnace water gas pipe toilet sink drain outlet tooth teeth pain ' +
     'one two three four five six seven eight nine ten eleven twelve thirty fifteen forty ' +
-    'same one\'s myself mr mrs ms dr miss doctor sir mam ma\'am speaking'
+    'same one\'s myself mr mrs ms dr miss doctor sir mam ma\'am speaking ' +
+    'back later again soon asap away tonight anytime whenever over here there then now back\'s ' +
+    'i\'m i\'ll i\'ve i\'d we\'re we\'ll we\'ve you\'re they\'re he\'s she\'s that\'s there\'s what\'s ' +
+    'checking following returning reaching ringing touching getting having hoping wondering wanting needing ' +
+    'best cell mobile home work quick quickly real gonna wanna someone somebody anyone anybody nobody everyone person guy lady owner manager ' +
+    'office team company business landlord tenant neighbor neighbour husband wife son daughter mom dad friend'
   ).split(/\s+/),
 );
 
 const INTRO = /\b(?:my name is|my name's|name is|name's|the name is|this is|it's|it is|i'm|i am|im|call me|put it under|under the name|speaking with)[,\s]+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,3})/g;
+
+/** "Dana here", "Marcus Reed here from Acme": a name followed by "here" at the start of a turn. */
+const HERE = /^(?:(?:hi|hey|hello|yeah|yes|oh|ok|okay)[,\s]+)*([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)\s+here\b/;
+
+/** Where a company is named: "from Acme", "with Acme", "over at Acme", "I'm calling from Acme", "I work for Acme". */
+const COMPANY_MARK = /^(?:,?\s*)(?:(?:i'm |i am |we're )?(?:calling |here )?(?:from|with|over at|at)|i work (?:for|at))\s+/;
+const COMPANY_ANYWHERE = /\b(?:i'm calling from|i am calling from|calling from|i work (?:for|at)|i'm with|i am with|we're with)\s+/;
 
 /** A name and an optional company ("this is Dana from Acme"). */
 export interface NameHit {
@@ -36,6 +48,14 @@ export interface NameHit {
 /** Finds a self-introduction in lower-cased text; undefined when none is certain enough. */
 export function findName(text: string): NameHit | undefined {
   let found: NameHit | undefined;
+  const here = HERE.exec(text);
+  if (here) {
+    const words = here[1].split(/\s+/);
+    if (words.every((w) => !NOT_NAME.has(w) && w.length >= 2)) {
+      const company = companyAfter(text.slice(here[0].length));
+      found = { name: titleCase(words.join(' ')), ...(company ? { company } : {}) };
+    }
+  }
   for (const m of text.matchAll(INTRO)) {
     const words = m[1].split(/\s+/);
     const weak = /^(this is|it's|it is|i'm|i am|im)\b/.test(m[0]);
@@ -47,20 +67,36 @@ export function findName(text: string): NameHit | undefined {
       if (name.length === 3) break;
     }
     if (!name.length) continue;
-    const rest = m[1].split(/\s+/).slice(name.length).concat(text.slice((m.index ?? 0) + m[0].length).trim().split(/\s+/));
-    const company = rest[0] === 'from' || rest[0] === 'with' ? companyFrom(rest.slice(1)) : undefined;
+    const afterName = text.slice((m.index ?? 0) + m[0].length - m[1].length).split(/\s+/).slice(name.length).join(' ');
+    const company = companyAfter(afterName);
     found = { name: titleCase(name.join(' ')), ...(company ? { company } : {}) };
+  }
+  if (found && !found.company) {
+    const anywhere = COMPANY_ANYWHERE.exec(text);
+    const company = anywhere ? companyFrom(text.slice(anywhere.index + anywhere[0].length).split(/\s+/)) : undefined;
+    if (company) found.company = company;
   }
   return found;
 }
+
+/** The company named right after a name ("from Acme Supply, please…"), if any. */
+function companyAfter(rest: string): string | undefined {
+  const m = COMPANY_MARK.exec(rest);
+  return m ? companyFrom(rest.slice(m[0].length).split(/\s+/)) : undefined;
+}
+
+const COMPANY_STOP = new Set(
+  ('and i i\'m calling about we here our my to regarding please can could would call you your the number is it\'s ' +
+    'my best reach me at on when if so just this that who need needs want wants about re for').split(' '),
+);
 
 function companyFrom(words: string[]): string | undefined {
   const out: string[] = [];
   for (const w of words) {
     const clean = w.replace(/[,.!?]$/, '');
-    if (!clean || ['and', 'i', 'calling', 'about', 'we', 'here', 'our', 'my', 'to', 'regarding'].includes(clean)) break;
+    if (!clean || COMPANY_STOP.has(clean) || /^\d/.test(clean)) break;
     out.push(clean);
-    if (out.length === 3 || clean !== w) break;
+    if (out.length === 4 || clean !== w) break;
   }
   return out.length ? titleCase(out.join(' ')) : undefined;
 }

@@ -377,7 +377,9 @@ describe('emergency vocabulary and priority per industry', () => {
     ['half the house lost power', 'electrical', 'HIGH'],
     ['I was in an accident', 'auto', 'URGENT'],
     ['my brakes failed', 'auto', 'URGENT'],
-    ['my car broke down on the highway', 'auto', 'HIGH'],
+    // stranded on a highway is a safety matter, not only a repair
+    ['my car broke down on the highway', 'auto', 'URGENT'],
+    ['my car broke down in my driveway', 'auto', 'HIGH'],
     ['engine is overheating', 'auto', 'HIGH'],
     ['I knocked out my tooth', 'dental', 'URGENT'],
     ['the bleeding won\'t stop', 'dental', 'URGENT'],

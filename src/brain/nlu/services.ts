@@ -1,87 +1,155 @@
-/** Services by name, synonym or a close misspelling, given the business's service list. */
+/**
+ * Services by name, synonym or a close misspelling, given the business's service list.
+ *
+ * Phrases match as whole words, never inside another word ("furnace" does not hold "AC"), and a
+ * multi-word synonym matches only when all its words are said ("side by side" is not "by").
+ * A service's own name may also be named by one of its distinctive words ("my brakes" → Brake
+ * inspection). The longest, most specific phrase wins; two services matched equally well are
+ * returned as choices so the agent asks which one.
+ */
 import type { ServiceInfo } from '../types.js';
 import { editDistance } from './text.js';
 
 /** Words that say nothing about which service is meant; they never match on their own. */
 const GENERIC = new Set([
-  'service', 'services', 'appointment', 'repair', 'repairs', 'check', 'checkup', 'visit', 'job', 'work',
-  'new', 'full', 'regular', 'basic', 'standard', 'and', 'the', 'a', 'an', 'of', 'for', 'with', 'my', 'in',
-  'system', 'general', 'quick', 'small', 'big',
+  'service', 'services', 'appointment', 'repair', 'repairs', 'fix', 'check', 'checkup', 'visit', 'job', 'work',
+  'new', 'full', 'regular', 'basic', 'standard', 'system', 'general', 'quick', 'small', 'big', 'estimate',
+  'install', 'installation', 'replacement', 'emergency', 'consultation', 'session', 'treatment', 'package',
+  'deluxe', 'premium', 'express', 'minor', 'major', 'home', 'house', 'inspection', 'upgrade', 'maintenance',
 ]);
 
 /** Everyday words that may name a service only together with its other words ("water" ≠ "water heater"). */
 const WEAK = new Set([
-  'water', 'air', 'hot', 'cold', 'light', 'power', 'door', 'window', 'home', 'house', 'kitchen', 'bathroom',
-  'basement', 'car', 'engine', 'tooth', 'teeth', 'hair', 'pipe', 'gas', 'heat', 'new', 'emergency', 'install', 'installation',
+  'water', 'air', 'hot', 'cold', 'light', 'power', 'door', 'window', 'kitchen', 'bathroom', 'basement', 'car',
+  'engine', 'tooth', 'teeth', 'hair', 'pipe', 'gas', 'heat', 'patient', 'first', 'annual', 'state', 'level', 'pet',
+  'dog', 'cat', 'face', 'body', 'back', 'front', 'side', 'right', 'left', 'top', 'low', 'high', 'electrical',
+  'electric', 'dental', 'auto', 'vehicle', 'plumbing', 'inside', 'outside', 'out', 'up', 'down', 'over', 'way',
 ]);
 
-interface Phrase {
+/** Words of conversation that never name a service, even when an owner's synonym is one of them. */
+const STOP = new Set(
+  ('a an the and or of for with my our your in on at to by from this that these those it its is are was be ' +
+    'i me we you he she they not no yes yeah ok okay please just some any one two it\'s i\'m get got need want like ' +
+    'can could would will do does did have has had so but if then than as about also too very really time day ' +
+    'today tomorrow morning afternoon evening week next last call number name book schedule right fine good sure thanks')
+    .split(' '),
+);
+
+/** A matched service with how well it matched. */
+export interface ServiceMatch {
   service: ServiceInfo;
-  words: string[];
+  /** Higher is better: full phrases beat words in any order, which beat one word of a name. */
+  score: number;
+  /** Set when other services matched exactly as well: the caller must say which. */
+  choices?: ServiceInfo[];
 }
 
 /** A prepared matcher over one business's services. */
 export interface ServiceMatcher {
-  match(text: string): { service: ServiceInfo; score: number } | undefined;
+  match(text: string): ServiceMatch | undefined;
 }
 
-function stem(w: string): string {
-  return w.length > 4 && w.endsWith('es') && !w.endsWith('ses') ? w.slice(0, -1) : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+/** A light stemmer, the same on both sides: plurals, -ing, -ed, doubled consonants ("clogged" → "clog"). */
+export function stem(w: string): string {
+  let s = w.replace(/'s$/, '');
+  if (s.length > 4 && s.endsWith('ies')) s = `${s.slice(0, -3)}y`;
+  else if (s.length > 4 && /(ches|shes|xes|sses)$/.test(s)) s = s.slice(0, -2);
+  else if (s.length > 3 && s.endsWith('s') && !/(ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  if (s.length > 5 && s.endsWith('ing')) s = s.slice(0, -3);
+  else if (s.length > 4 && s.endsWith('ed')) s = s.slice(0, -2);
+  if (s.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(s) && !/(ll|ss|zz|ff)$/.test(s)) s = s.slice(0, -1);
+  return s;
 }
 
-function similar(a: string, b: string): number {
-  if (a === b) return 1;
-  if (a.length < 4 || b.length < 4) return 0;
-  const d = editDistance(a, b, 2);
-  const allowed = a.length >= 7 ? 2 : 1;
-  return d <= allowed ? 1 - d / Math.max(a.length, b.length) : 0;
+/** Words of a text: lower case, "a/c" and "a.c." kept together, stems. */
+export function serviceTokens(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/\b([a-z])[/.]([a-z])\b\.?/g, '$1$2')
+    .split(/[^a-z0-9']+/)
+    .map((w) => w.replace(/^'+|'+$/g, ''))
+    .filter(Boolean)
+    .map(stem);
 }
 
-/** Builds a matcher; phrases are the names and synonyms, compared word by word. */
+/** Same word, or a recognition slip of a long one (one edit from five letters, two from eight; same first letter). */
+function same(a: string, b: string): boolean {
+  if (a === b) return true;
+  const len = Math.min(a.length, b.length);
+  if (len < 5 || a[0] !== b[0]) return false;
+  return editDistance(a, b, 2) <= (len >= 8 ? 2 : 1);
+}
+
+interface Phrase {
+  service: ServiceInfo;
+  words: string[];
+  /** Words that count: not stop words. */
+  content: string[];
+  isName: boolean;
+}
+
+interface Hit {
+  service: ServiceInfo;
+  score: number;
+}
+
+/** Builds a matcher over the business's service names and synonyms. */
 export function createServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
   const phrases: Phrase[] = services.flatMap((service) =>
-    [service.name, ...(service.synonyms ?? [])].map((p) => ({
-      service,
-      words: p.toLowerCase().split(/[^a-z0-9']+/).filter(Boolean).map(stem),
-    })),
-  );
+    [service.name, ...(service.synonyms ?? [])].map((p, i) => {
+      const words = serviceTokens(p);
+      return { service, words, content: words.filter((w) => !STOP.has(w)), isName: i === 0 };
+    }),
+  ).filter((p) => p.content.length > 0);
   return {
     match(text) {
-      const single = text.toLowerCase().split(/[^a-z0-9']+/).filter(Boolean).map(stem);
-      const words = [...single, ...single.slice(1).map((w, i) => single[i] + w)];
-      let best: { service: ServiceInfo; score: number } | undefined;
+      const words = serviceTokens(text);
+      const hits: Hit[] = [];
       for (const p of phrases) {
-        const score = phraseScore(p.words, words);
-        if (score > (best?.score ?? 0)) best = { service: p.service, score };
+        const h = matchPhrase(p, words);
+        if (h) hits.push(h);
       }
-      return best && best.score >= 0.6 ? best : undefined;
+      if (!hits.length) return undefined;
+      hits.sort((a, b) => b.score - a.score);
+      const best = hits[0];
+      // a rival is another service matched exactly as well (a phrase inside the best one scores lower)
+      const rivals = hits.filter((h) => h.service !== best.service && Math.abs(h.score - best.score) < 1e-9);
+      const uniq = [...new Map([best, ...rivals].map((h) => [h.service.name, h.service])).values()];
+      return { service: best.service, score: best.score, ...(uniq.length > 1 ? { choices: uniq } : {}) };
     },
   };
 }
 
-function phraseScore(phrase: string[], words: string[]): number {
-  const specific = phrase.filter((w) => !GENERIC.has(w));
-  if (!specific.length) {
-    // a phrase made only of generic words ("general service") must appear verbatim
-    return words.join(' ').includes(phrase.join(' ')) ? 0.9 : 0;
+/** The best way a phrase is said in the words: in full and in order, all its words in any order, or one distinctive word of a name. */
+function matchPhrase(p: Phrase, words: string[]): Hit | undefined {
+  const n = p.words.length;
+  const joined = p.words.join('');
+  // 1. the phrase in full, in order ("hair cut" and "haircut" alike)
+  for (let i = 0; i < words.length; i++) {
+    for (let w = 1; w <= Math.min(n + 1, words.length - i); w++) {
+      const window = words.slice(i, i + w);
+      const inOrder = w === n && window.every((x, k) => same(x, p.words[k]));
+      const glued = (w !== n || n === 1) && (window.join('') === joined || (joined.length >= 6 && window.join('')[0] === joined[0] && editDistance(window.join(''), joined, 1) <= 1));
+      if (inOrder || glued) {
+        if (n === 1 && STOP.has(p.words[0])) continue;
+        const exact = window.join('') === joined;
+        return { service: p.service, score: 3 + 0.5 * n - (exact ? 0 : 0.1) };
+      }
+    }
   }
-  let total = 0;
-  let matched = 0;
-  for (const pw of specific) {
-    let s = 0;
-    for (const w of words) s = Math.max(s, similar(pw, w));
-    if (s > 0) matched++;
-    total += s;
+  // 2. every content word, in any order, close together ("my drain is clogged" for "clogged drain")
+  const specific = p.content.filter((w) => !GENERIC.has(w));
+  if (p.content.length >= 2 && specific.length) {
+    const at = p.content.map((pw) => words.findIndex((w) => same(w, pw)));
+    if (at.every((k) => k >= 0) && Math.max(...at) - Math.min(...at) <= p.content.length + 3) {
+      return { service: p.service, score: 2 + 0.5 * p.content.length };
+    }
   }
-  if (phrase.length > 1) {
-    // "hair cut" said for "haircut" and the other way round
-    const joined = phrase.join('');
-    for (const w of words) if (similar(joined, w) > 0) return 1 + 0.05 * (phrase.length - 1);
+  // 3. a distinctive word of the service's own name ("brakes" for "Brake inspection")
+  if (p.isName && p.words.length >= 2) {
+    const strong = p.content.filter((w) => !GENERIC.has(w) && !WEAK.has(w) && w.length >= 3);
+    const found = strong.map((pw) => words.findIndex((w) => same(w, pw))).filter((k) => k >= 0);
+    if (found.length) return { service: p.service, score: 1 + 0.5 * found.length };
   }
-  if (!matched) return 0;
-  const coverage = matched / specific.length;
-  if (coverage < 1 && specific.every((pw) => WEAK.has(pw) || !words.some((w) => similar(pw, w) > 0))) return 0;
-  // all specific words present → near 1; some missing ("brake" for "brake inspection") → 0.75 at best
-  // a longer phrase said in full beats a shorter one ("beard trim" over the synonym "trim")
-  return coverage === 1 ? total / specific.length + 0.05 * (phrase.length - 1) : (total / matched) * 0.75;
+  return undefined;
 }

@@ -42,6 +42,9 @@ export const answerQuestion = defineTool({
   description: "Look up the answer to a caller's question in the business's knowledge. Never answer facts without it.",
   args: answerQuestionArgs,
   async run(ctx, a): Promise<{ answer: string | null; confident: boolean }> {
+    // the business's own settings (hours, address, services, duration, price) answer first: exact and current
+    const local = ctx.answer(a.question);
+    if (local?.source === 'settings') return { answer: local.text, confident: true };
     if (ctx.ports.knowledge) {
       const [top] = await ctx.ports.knowledge.searchKnowledge(a.question);
       if (top && top.score >= PORT_CONFIDENCE) return { answer: top.text, confident: true };
@@ -50,7 +53,6 @@ export const answerQuestion = defineTool({
       const grounded = await answerFromPassages(ctx.languageModel, a.question, ctx.passages(a.question));
       if (grounded !== undefined) return grounded === null ? { answer: null, confident: false } : { answer: grounded, confident: true };
     }
-    const local = ctx.answer(a.question);
     return local?.confident ? { answer: local.text, confident: true } : { answer: null, confident: false };
   },
 });

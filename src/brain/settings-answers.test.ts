@@ -1,0 +1,58 @@
+// Invariant: questions the business's settings answer (hours on any day, open now, holidays,
+// address, services, duration, price) are answered from them, before the knowledge base; other
+// questions find their entry however they are worded.
+import { describe, expect, it } from 'vitest';
+import { createKnowledgeBase } from './knowledge.js';
+import type { BusinessProfile } from './types.js';
+
+const shop: BusinessProfile = {
+  name: 'Paws Vet', timezone: 'America/Denver', industry: 'other', address: '88 Birch Avenue, Denver',
+  hours: { mon: [['08:00', '18:00']], tue: [['08:00', '18:00']], thu: [['08:00', '20:00']], sat: [['09:00', '13:00']] },
+  holidays: ['2026-12-25'],
+  services: [
+    { name: 'Wellness Exam', durationMin: 30, priceCents: 6500, synonyms: ['checkup'] },
+    { name: 'Dental Cleaning', durationMin: 90 },
+  ],
+  knowledge: [
+    { q: 'Is there parking?', a: 'There is a free lot next to the clinic.' },
+    { q: 'Where are you located?', a: 'Next to the old fire station.' },
+    { q: 'Do you charge for a second opinion?', a: 'Second opinions are free for new clients.' },
+  ],
+};
+const kb = createKnowledgeBase(shop);
+// Tuesday 2026-03-10, 10:00 in Denver
+const TUE = new Date('2026-03-10T16:00:00Z');
+const ask = (q: string, at = TUE) => kb.answer(q, at);
+
+describe('answers from the settings', () => {
+  it.each([
+    ['What time do you close on Thursday?', /Thursday 8 AM to 8 PM/],
+    ['are you guys open sundays', /closed on Sundays/],
+    ['are you open right now', /open right now, until 6 PM/],
+    ['are you open on christmas', /closed on Friday, December 25 for a holiday/],
+    ['where is your office', /88 Birch Avenue/],
+    ['what kind of work do you do', /wellness exam and dental cleaning/],
+    ['how long does a dental cleaning take', /an hour and a half/],
+    ['how much is a checkup', /\$65/],
+  ])('%s', (q, want) => {
+    const a = ask(q);
+    expect(a?.source).toBe('settings');
+    expect(a?.text).toMatch(want);
+  });
+
+  it('says closed now with the next opening outside hours', () => {
+    expect(ask('are you still open?', new Date('2026-03-11T03:00:00Z'))?.text).toMatch(/closed right now; we open again/);
+  });
+
+  it('leaves a price the settings do not hold, and an owner entry written for the question, to the knowledge base', () => {
+    expect(ask('how much is a dental cleaning')?.source).toBe('knowledge');
+    expect(ask('is there a charge for a second opinion')?.text).toMatch(/free for new clients/);
+  });
+});
+
+describe('knowledge worded differently from the entry', () => {
+  it('finds the parking entry for "where can I park"', () => {
+    const a = ask('Where can I park?');
+    expect([a?.confident, a?.text]).toEqual([true, 'There is a free lot next to the clinic.']);
+  });
+});

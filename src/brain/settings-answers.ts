@@ -1,0 +1,126 @@
+/**
+ * Questions the business's own settings answer: opening hours on any day, open now or today,
+ * holidays, the address, the services offered, how long a service takes and what it costs.
+ * Answered from configuration before the knowledge base, so they are always current and exact.
+ */
+import { DateTime } from 'luxon';
+import { closedReason, describeHours, hoursOn, isOpenAt, nextOpening, sayDate, sayTime } from './calendar.js';
+import { createServiceMatcher, normalize, numbersToDigits, parseTimeWish } from './nlu/index.js';
+import type { BusinessProfile, ServiceInfo } from './types.js';
+
+/** A question about hours, address, services, duration or price, in any wording a caller uses. */
+export const SETTINGS_QUESTION =
+  /\b(what time do (you|y'all|you guys) (open|close|start|shut)|what are (your|the) hours|(your|the) (hours|opening hours|business hours)|how late (are|do|is)|how early (are|do|is)|(are|is) (you|y'all|you guys|the (office|shop|store|clinic|salon|garage)) (still )?open|are you closed|when do (you|y'all|you guys) (open|close)|until what time|open (on|this|today|tomorrow|tonight|right now|now|sundays?|saturdays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|on the weekends?)|what('s| is) (your|the) address|where (are|r) (you|y'all)|where('s| is) (your|the) (office|shop|store|clinic|salon|garage|place|business|location)|how do i (find|get to) (you|your)|where are you (guys )?(located|at)|what services|what ((kind|sort|type)s? of )?(work|services|things) (do|does|can)|what (do|does) (you|y'all|you guys) (do|offer)|how long (does|do|will|is|would)|how much (time|is|does|do|for|would|will)|what do you charge|what('s| is) the (price|cost|rate)|how much do you charge)\b/;
+
+const HOURS = /\b(open|opening|closing|closed|hours|how late|how early|until what time|(you|y'all|guys|office|shop|store|clinic|salon) (close|shut)|close (on|at|today|tonight|for|early|late))\b/;
+const NOW = /\b(right now|now|at the moment|currently|still open)\b/;
+const ADDRESS = /\b(address|located|location|where (are|r) (you|y'all)|where('s| is) (your|the) (office|shop|store|clinic|salon|garage|place|business)|how do i (find|get to) you|directions|where are you (guys )?at|where can i find you)\b/;
+const SERVICES = /\b(what services|what ((kind|sort|type)s? of )?(work|services|things) (do|does|can)|what (do|does) (you|y'all|you guys) (do|offer)\b(?! for)|services do you (offer|have|provide)|what can you help with)\b/;
+const DO_YOU_DO = /\b(do|can|could|would) (you|y'all|you guys) (do|offer|handle|provide|work on|fix|service|take care of|deal with)\b/;
+const DURATION = /\b(how long|how much time|duration)\b/;
+const PRICE = /\b(how much|price|cost|charge|rate|fee)\b/;
+const WEEKDAY_PLURAL = /\b(mon|tues|wednes|thurs|fri|satur|sun)days\b/;
+
+/** A small set of fixed-date and rule-based holidays callers name. */
+function namedHoliday(text: string, now: DateTime): string | undefined {
+  const year = now.year;
+  const next = (d: DateTime) => (d < now.startOf('day') ? d.plus({ years: 1 }) : d);
+  const nth = (month: number, weekday: number, n: number) => {
+    let d = DateTime.fromObject({ year, month, day: 1 }, { zone: now.zone });
+    while (d.weekday !== weekday) d = d.plus({ days: 1 });
+    return d.plus({ weeks: n - 1 });
+  };
+  const fixed = (month: number, day: number) => next(DateTime.fromObject({ year, month, day }, { zone: now.zone }));
+  if (/\bchristmas eve\b/.test(text)) return fixed(12, 24).toISODate()!;
+  if (/\b(christmas|xmas)\b/.test(text)) return fixed(12, 25).toISODate()!;
+  if (/\bnew year'?s eve\b/.test(text)) return fixed(12, 31).toISODate()!;
+  if (/\bnew year'?s( day)?\b/.test(text)) return fixed(1, 1).toISODate()!;
+  if (/\b(fourth of july|july (4|4th|fourth)|independence day)\b/.test(text)) return fixed(7, 4).toISODate()!;
+  if (/\bthanksgiving\b/.test(text)) return next(nth(11, 4, 4)).toISODate()!;
+  if (/\blabor day\b/.test(text)) return next(nth(9, 1, 1)).toISODate()!;
+  if (/\bmemorial day\b/.test(text)) {
+    let d = DateTime.fromObject({ year, month: 5, day: 31 }, { zone: now.zone });
+    while (d.weekday !== 1) d = d.minus({ days: 1 });
+    return next(d).toISODate()!;
+  }
+  return undefined;
+}
+
+const spans = (h: Array<[string, string]>) => h.map(([a, b]) => `${sayTime(a)} to ${sayTime(b)}`).join(' and ');
+const dollars = (cents: number) => `$${(cents / 100).toFixed(cents % 100 ? 2 : 0)}`;
+
+/** "an hour and a half", "45 minutes", "2 hours". */
+export function sayDuration(min: number): string {
+  if (min < 60) return `${min} minutes`;
+  const h = Math.floor(min / 60);
+  const m = min % 60;
+  const hours = h === 1 ? 'an hour' : `${h} hours`;
+  if (!m) return `${hours} (${min} minutes)`;
+  if (m === 30) return `${h === 1 ? 'an hour' : `${h} hours`} and a half (${min} minutes)`;
+  return `${hours} and ${m} minutes (${min} minutes)`;
+}
+
+function hoursAnswer(b: BusinessProfile, text: string, now: Date): string {
+  const tz = b.timezone;
+  const local = DateTime.fromJSDate(now, { zone: tz });
+  const today = local.toISODate()!;
+  if (NOW.test(text) && !/\b(tomorrow|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b/.test(text)) {
+    if (isOpenAt(b, now)) {
+      const until = hoursOn(b, today).find(([from, to]) => local.toFormat('HH:mm') >= from && local.toFormat('HH:mm') < to)?.[1];
+      return `Yes, we're open right now${until ? `, until ${sayTime(until)} today` : ''}.`;
+    }
+    const next = nextOpening(b, now);
+    return `We're closed right now${next ? `; we open again ${next}` : ''}.`;
+  }
+  const date = namedHoliday(text, local) ?? parseTimeWish(numbersToDigits(text), now, tz)?.date;
+  if (!date) return describeHours(b);
+  const reason = closedReason(b, date);
+  const day = date === today ? 'today' : sayDate(date, tz);
+  const weekday = DateTime.fromISO(date, { zone: tz }).toFormat('cccc');
+  if (reason === 'holiday') return `We're closed ${date === today ? 'today' : `on ${day}`} for a holiday.`;
+  if (reason === 'closed') return `We're closed on ${weekday}s.`;
+  const h = hoursOn(b, date);
+  if (WEEKDAY_PLURAL.test(text)) return `On ${weekday}s we're open ${spans(h)}.`;
+  return `We're open ${date === today ? 'today, ' : ''}${weekday} ${spans(h)}.`;
+}
+
+function listServices(services: ServiceInfo[]): string {
+  const names = services.map((s) => s.name.toLowerCase());
+  if (names.length <= 1) return `We offer ${names[0] ?? 'several services'}.`;
+  return `We offer ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}.`;
+}
+
+/** The topic of a settings question, for the knowledge base to search when the settings lack the fact. */
+export function settingsTopic(question: string): 'address' | 'open' | 'cost' | undefined {
+  const text = normalize(question);
+  if (ADDRESS.test(text)) return 'address';
+  if (HOURS.test(text)) return 'open';
+  if (PRICE.test(text)) return 'cost';
+  return undefined;
+}
+
+/** Prepares the settings answers for a business. */
+export function createSettingsAnswers(b: BusinessProfile) {
+  const services = createServiceMatcher(b.services);
+  return {
+    /** The answer from configuration, or undefined when the settings do not hold it. */
+    answer(question: string, now: Date): { text: string; topic: 'hours' | 'address' | 'services' | 'offer' | 'duration' | 'price' } | undefined {
+      const text = normalize(question);
+      const svc = services.match(text);
+      const service = svc && !svc.choices ? svc.service : undefined;
+      if (DURATION.test(text) && service) return { topic: 'duration', text: `${article(service.name)} ${service.name.toLowerCase()} takes about ${sayDuration(service.durationMin)}.` };
+      if (PRICE.test(text) && !DURATION.test(text) && service) {
+        return service.priceCents !== undefined ? { topic: 'price', text: `${article(service.name)} ${service.name.toLowerCase()} is ${dollars(service.priceCents)}.` } : undefined;
+      }
+      if (ADDRESS.test(text) && !/\b(email|e-mail|web ?site)\b/.test(text)) return b.address ? { topic: 'address', text: `We're at ${b.address}.` } : undefined;
+      if (HOURS.test(text) && !/\b(open (an|a|my|the) (account|claim|ticket))\b/.test(text)) return { topic: 'hours', text: hoursAnswer(b, text, now) };
+      if (DO_YOU_DO.test(text) && service) return { topic: 'offer', text: `Yes, we do ${service.name.toLowerCase()}${service.priceCents !== undefined ? `; it's ${dollars(service.priceCents)}` : ''}.` };
+      if (SERVICES.test(text)) return { topic: 'services', text: `${listServices(b.services)} Which one can I help you with?` };
+      return undefined;
+    },
+  };
+}
+
+function article(name: string): string {
+  return /^[aeiou]/i.test(name) ? 'An' : 'A';
+}
