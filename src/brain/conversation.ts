@@ -221,6 +221,8 @@ const EXISTING_APPOINTMENT = /\b(?:my|the|our) (?:existing |other |current |next
 /** "not a problem", "why not": a "not" that changes nothing. */
 const IDIOMS = /\bnot (?:a problem|at all|bad|an issue)\b|\bwhy not\b/g;
 
+const OFFER_QUESTION = /\b(do|does|can|could) (you|y'all|you guys|they) (do|offer|handle|provide|work on|service|fix|see|treat)\b|\bis there\b/;
+
 const INFO_QUESTION = /\b(open|close[ds]?|hours|how much|price|cost|charge|where|located|address|insurance|walk-?ins?|parking|warranty|accept|pay)\b/;
 
 /** Reads a turn into the chart's event: emergencies first, then hand-off, task switches, questions. */
@@ -286,7 +288,9 @@ export function toEvent(
   // "are you open on Saturday?" names a day but asks for information, not a booking
   const asksInfo = INFO_QUESTION.test(u.text) || SETTINGS_QUESTION.test(u.text);
   // "wednesday what time do you open" (no question mark from the recogniser) is still a question
-  if ((intents.includes('question') || SETTINGS_QUESTION.test(u.text)) && !intents.includes('book') && !hasPerson && !answering && (!facts.when || asksInfo)) {
+  // "can I get a drain cleaning?" names a service to book; "do you do balayage?" and "how much is a cut?" ask
+  const namesServiceToBook = !!(facts.service || facts.serviceChoices) && !asksInfo && !OFFER_QUESTION.test(u.text);
+  if ((intents.includes('question') || SETTINGS_QUESTION.test(u.text)) && !intents.includes('book') && !hasPerson && !answering && (!facts.when || asksInfo) && !namesServiceToBook) {
     return { type: 'QUESTION', text: raw };
   }
   if (intents.includes('goodbye') && !answering && !Object.keys(facts).length && u.yesNo !== 'yes') return { type: 'GOODBYE' };

@@ -44,7 +44,7 @@ const SERVICE_CARRIERS = [
 ];
 
 /** Sentences that name no service of any business, whatever its synonyms. */
-const NO_SERVICE = [
+export const NO_SERVICE = [
   'I need to book an appointment', "Yes, that's right.", 'four, not three', 'by the way can you come friday',
   'what time do you close', "I'm calling back about my appointment", 'that works for me', 'no, the other one',
   'sure, go ahead and book it', "it's for my husband", 'let me check my calendar', 'can you hold on a second',
@@ -101,7 +101,7 @@ function serviceCases(b: BusinessProfile): CorpusCase[] {
 }
 
 /** Common words, some of which hide a short service word inside them ("furnace" holds "ac"). */
-const EVERYDAY_WORDS = [
+export const EVERYDAY_WORDS = [
   'furnace', 'space', 'place', 'attic', 'facebook', 'cutlery', 'react', 'lacquer', 'tacos', 'oilcloth', 'toilet paper',
   'brakeman', 'painting', 'outline', 'plugin', 'panelist', 'spark plug', 'cleaner', 'tireless', 'colorado', 'bleachers',
   'fireplace', 'window', 'garage door', 'mailbox', 'invoice', 'receipt', 'parking lot', 'weather', 'schedule',
@@ -109,7 +109,7 @@ const EVERYDAY_WORDS = [
 const GENERIC_WORDS = new Set(['repair', 'service', 'installation', 'estimate', 'or', 'and', 'new', 'check']);
 
 /** Everyday words for industry emergencies, with the least priority each must get. */
-const EMERGENCIES: Record<string, Array<[string, 'URGENT' | 'HIGH', 'winter' | 'summer' | 'any']>> = {
+export const EMERGENCIES: Record<string, Array<[string, 'URGENT' | 'HIGH', 'winter' | 'summer' | 'any']>> = {
   hvac: [
     ["our furnace quit last night and the house is ice cold, we've got a newborn", 'URGENT', 'winter'],
     ["the heater stopped working and it's below zero outside", 'URGENT', 'winter'],
@@ -183,7 +183,7 @@ const EMERGENCIES: Record<string, Array<[string, 'URGENT' | 'HIGH', 'winter' | '
 };
 
 /** Emergencies every business must hear, whatever it does. */
-const UNIVERSAL: string[] = [
+export const UNIVERSAL: string[] = [
   'someone fell off a ladder and is hurt badly',
   'my neighbor is trapped under a fallen tree',
   'there is a child locked in a hot car in your parking lot',
@@ -196,7 +196,7 @@ const UNIVERSAL: string[] = [
 ];
 
 /** Requests that are plainly routine: never an emergency. */
-const ROUTINE: string[] = [
+export const ROUTINE: string[] = [
   'just a routine checkup, nothing urgent',
   'no rush at all, whenever you have an opening',
   "it's not an emergency, I'd just like to get on the schedule",
@@ -297,7 +297,7 @@ function knowledgeCases(b: BusinessProfile): CorpusCase[] {
 }
 
 const PEOPLE = [['Dana', undefined], ['Marcus Reed', undefined], ['Priya Shah', undefined], ['Tom', undefined], ['Elena Garcia', undefined], ['Kwame Mensah', undefined]] as const;
-const COMPANIES = ['Acme Supply', 'Northside Property Management', 'Blue River Insurance', undefined];
+export const COMPANIES = ['Acme Supply', 'Northside Property Management', 'Blue River Insurance', undefined];
 const NUMBERS: Array<[string, string]> = [
   ['212 555 0177', '+12125550177'],
   ['(415) 555-0123', '+14155550123'],
@@ -305,7 +305,7 @@ const NUMBERS: Array<[string, string]> = [
   ['seven one eight, five five five, oh one six six', '+17185550166'],
   ['646-555-0199', '+16465550199'],
 ];
-const MESSAGE_TEMPLATES: Array<(n: string, c: string | undefined, num: string) => string> = [
+export const MESSAGE_TEMPLATES: Array<(n: string, c: string | undefined, num: string) => string> = [
   (n, c, num) => `This is ${n}${c ? ` from ${c}` : ''}, please call me back at ${num}.`,
   (n, c, num) => `Hi, it's ${n}${c ? ` with ${c}` : ''}. Can someone call me back at ${num} about the invoice?`,
   (n, c, num) => `My name is ${n}${c ? `, I'm calling from ${c}` : ''}, you can reach me at ${num}.`,

@@ -77,6 +77,8 @@ function same(a: string, b: string): boolean {
   if (a === b) return true;
   const len = Math.min(a.length, b.length);
   if (len < 5 || a[0] !== b[0]) return false;
+  // five-letter words may differ by a letter added or dropped ("colour"), not a letter changed ("patel" ≠ "panel")
+  if (len < 6 && a.length === b.length) return false;
   return editDistance(a, b, 2) <= (len >= 8 ? 2 : 1);
 }
 
