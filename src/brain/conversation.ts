@@ -221,6 +221,8 @@ const EXISTING_APPOINTMENT = /\b(?:my|the|our) (?:existing |other |current |next
 /** "not a problem", "why not": a "not" that changes nothing. */
 const IDIOMS = /\bnot (?:a problem|at all|bad|an issue)\b|\bwhy not\b/g;
 
+const CALLBACK = /\b(reach me|call me|get back to me|my (best |cell |mobile |call ?back )?number is|best number|call ?back number)\b/;
+
 const OFFER_QUESTION = /\b(do|does|can|could) (you|y'all|you guys|they) (do|offer|handle|provide|work on|service|fix|see|treat)\b|\bis there\b/;
 
 const INFO_QUESTION = /\b(open|close[ds]?|hours|how much|price|cost|charge|where|located|address|insurance|walk-?ins?|parking|warranty|accept|pay)\b/;
@@ -284,6 +286,11 @@ export function toEvent(
     if (intents[0] === task && ctx.task !== task && !(task === 'reschedule' && movesThisBooking)) return { type: 'START', task, turn };
   }
   if (intents.includes('message') && !intents.includes('book') && !answering) return { type: 'START', task: 'message', turn };
+  // "this is Dana from Acme, you can reach me at 212 555 0177" at the start: a call-back request
+  const opening = expecting === 'intent' || expecting === 'anything';
+  if (opening && (facts.name || facts.phone) && CALLBACK.test(u.text) && !intents.includes('book') && !facts.service && !facts.when) {
+    return { type: 'START', task: 'message', turn };
+  }
   const hasPerson = !!(facts.name || facts.phone || u.pick !== undefined || turn.shift || turn.moveBy);
   // "are you open on Saturday?" names a day but asks for information, not a booking
   const asksInfo = INFO_QUESTION.test(u.text) || SETTINGS_QUESTION.test(u.text);

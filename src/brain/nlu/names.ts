@@ -25,12 +25,15 @@ const NOT_NAME = new Set(
     'back later again soon asap away tonight anytime whenever over here there then now back\'s ' +
     'i\'m i\'ll i\'ve i\'d we\'re we\'ll we\'ve you\'re they\'re he\'s she\'s that\'s there\'s what\'s ' +
     'checking following returning reaching ringing touching getting having hoping wondering wanting needing ' +
-    'best cell mobile home work quick quickly real gonna wanna someone somebody anyone anybody nobody everyone person guy lady owner manager ' +
+    'below above cold hot warm freezing raining snowing pretty too dead gone fixed late early open closed january february march april may june july august september october november december best cell mobile home work quick quickly real gonna wanna someone somebody anyone anybody nobody everyone person guy lady owner manager ' +
     'office team company business landlord tenant neighbor neighbour husband wife son daughter mom dad friend'
   ).split(/\s+/),
 );
 
-const INTRO = /\b(?:my name is|my name's|name is|name's|the name is|this is|it's|it is|i'm|i am|im|call me|put it under|under the name|speaking with)[,\s]+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,3})/g;
+const INTRO = /\b(?:my name is|my name's|name is|name's|the name is|this is|it's|it is|i'm|i am|im|call me|put it under|under the name|speaking with)[,\s]+/g;
+
+/** "tell them Raj Nguyen called", "please pass along that Dana called". */
+const CALLED = /\b(?:that|say|tell (?:him|her|them|the \w+))\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)\s+(?:called|phoned|rang|stopped by|is calling|was calling|called in)\b/;
 
 /** "Dana here", "Marcus Reed here from Acme": a name followed by "here" at the start of a turn. */
 const HERE = /^(?:(?:hi|hey|hello|yeah|yes|oh|ok|okay)[,\s]+)*([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)\s+here\b/;
@@ -56,7 +59,13 @@ export function findName(text: string): NameHit | undefined {
       found = { name: titleCase(words.join(' ')), ...(company ? { company } : {}) };
     }
   }
-  for (const m of text.matchAll(INTRO)) {
+  const called = CALLED.exec(text);
+  if (called && called[1].split(/\s+/).every((w) => !NOT_NAME.has(w) && w.length >= 2)) found = { name: titleCase(called[1]) };
+  for (const intro of text.matchAll(INTRO)) {
+    // the words after each introduction, looked at one introduction at a time ("call me back, this is Olivia")
+    const after = /^([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,3})/.exec(text.slice((intro.index ?? 0) + intro[0].length));
+    if (!after) continue;
+    const m = { 0: intro[0] + after[1], 1: after[1], index: intro.index };
     const words = m[1].split(/\s+/);
     const weak = /^(this is|it's|it is|i'm|i am|im)\b/.test(m[0]);
     if (weak && /(?:ing|ed|ly|ful|ous|ive)$/.test(words[0])) continue;

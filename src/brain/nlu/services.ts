@@ -24,6 +24,7 @@ const WEAK = new Set([
   'engine', 'tooth', 'teeth', 'hair', 'pipe', 'gas', 'heat', 'patient', 'first', 'annual', 'state', 'level', 'pet',
   'dog', 'cat', 'face', 'body', 'back', 'front', 'side', 'right', 'left', 'top', 'low', 'high', 'electrical',
   'electric', 'dental', 'auto', 'vehicle', 'plumbing', 'inside', 'outside', 'out', 'up', 'down', 'over', 'way',
+  'change', 'move', 'cancel', 'set', 'call', 'order', 'plan', 'care', 'clean', 'time', 'day',
 ]);
 
 /** Words of conversation that never name a service, even when an owner's synonym is one of them. */

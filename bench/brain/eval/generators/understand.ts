@@ -33,6 +33,9 @@ const gen: Generator = {
     const owners = new Map<string, Set<string>>();
     for (const s of b.services) for (const p of [s.name, ...(s.synonyms ?? [])]) owners.set(p.toLowerCase(), (owners.get(p.toLowerCase()) ?? new Set()).add(s.name));
     const at = () => local(callNow(rng, biz));
+    // the service a listener hears in an emergency: the longest of the business's phrases said word for word
+    const phrases = b.services.flatMap((s) => [s.name, ...(s.synonyms ?? [])].map((p) => [s.name, p.toLowerCase()] as const)).sort((x, y) => y[1].length - x[1].length);
+    const literal = (text: string) => phrases.find(([, p]) => new RegExp(`\\b${p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}s?\\b`).test(text.toLowerCase()))?.[0];
     // c1: every phrase of every service, in a sentence; a phrase two services share names neither
     for (const s of b.services) {
       // phrases that are themselves a problem ("no heat") are emergencies in winter, not plain requests
@@ -50,7 +53,10 @@ const gen: Generator = {
     // c5: emergencies of the industry (season-free ones: the corpus calls in winter) and the universal core
     const industry = b.industry && b.industry !== 'other' ? b.industry : undefined;
     const own = (industry ? EMERGENCIES[industry] : []).filter(([, , season]) => season !== 'summer').map(([t]) => t);
-    for (const text of [...own, ...UNIVERSAL]) out.push({ cls: 'c5', business: biz, now: at(), expecting: 'intent', text: noisy(rng, text), intent: 'emergency', slots: {} });
+    for (const text of [...own, ...UNIVERSAL]) {
+      const said = literal(text);
+      out.push({ cls: 'c5', business: biz, now: at(), expecting: 'intent', text: noisy(rng, text, { slips: 0 }), intent: 'emergency', slots: said ? { service: said } : {} });
+    }
     // c5: a plainly routine request never escalates
     for (const r of ROUTINE.slice(0, 6)) {
       const s = rng.pick(b.services);
@@ -63,7 +69,7 @@ const gen: Generator = {
       const name = personName(rng);
       const company = rng.pick(COMPANIES);
       const phone = phoneNumber(rng, biz.area);
-      const text = rng.pick(MESSAGE_TEMPLATES.filter((_, k) => k !== 4))(name, company, phone.said);
+      const text = rng.pick(MESSAGE_TEMPLATES.filter((_, k) => k !== 4 && k !== 5))(name, company, phone.said);
       out.push({ cls: 'c7', business: biz, now: at(), expecting: 'intent', text: noisy(rng, text, { slips: 0 }), intent: 'message', slots: { name, phone: phone.e164 } });
     }
     return out;
