@@ -80,10 +80,15 @@ export function createBilling(deps: BillingDeps) {
         stripe: { configured: stripe !== null, customer: s.stripeCustomerId !== null, subscription: s.stripeSubscriptionId !== null },
       };
     },
-    /** Per-day usage between two instants (as the organization's local dates). */
-    async usage(orgId: string, from: Date, to: Date) {
+    /**
+     * Per-day usage between two bounds, each an instant or a local date (YYYY-MM-DD); `to` is
+     * exclusive. Without bounds: the current period.
+     */
+    async usage(orgId: string, from?: Date | string, to?: Date | string) {
       const s = await state(orgId);
-      return { timezone: s.timezone, items: await usageByDay(db, orgId, localDay(from, s.timezone), localDay(to, s.timezone)) };
+      const day = (b: Date | string) => (typeof b === 'string' ? b : localDay(b, s.timezone));
+      const [fromDay, toDay] = [day(from ?? s.period.start), day(to ?? s.period.end)];
+      return { timezone: s.timezone, from: fromDay, to: toDay, items: await usageByDay(db, orgId, fromDay, toDay) };
     },
     async setHardCap(orgId: string, minutes: number | null) { await state(orgId); await setHardCap(db, orgId, minutes); },
     /** Stripe Checkout for a plan (or, with a subscription already, the portal's plan-change flow). */

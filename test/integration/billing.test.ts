@@ -43,6 +43,26 @@ describe('plans and the trial', () => {
   });
 });
 
+describe('metering through the product', () => {
+  it('a finished chat is counted apart from phone minutes on its local day, once', async () => {
+    now = new Date('2027-01-10T15:00:00Z');
+    const org = await registerOrg(server.url);
+    const anon = apiClient(server.url);
+    const chat = await anon.post(`/api/chat/${org.organization.chatKey}/sessions`, {});
+    expect(chat.status).toBe(201);
+    now = new Date('2027-01-10T15:04:10Z');
+    expect((await anon.post(`/api/chat/${org.organization.chatKey}/sessions/${chat.body.id}/end`)).status).toBe(204);
+    await anon.post(`/api/chat/${org.organization.chatKey}/sessions/${chat.body.id}/end`);
+    const usage = await org.api.get('/api/billing/usage?from=2027-01-01&to=2027-02-01');
+    expect(usage.status).toBe(200);
+    // 250 s on Scale's 6-second rounding: 252 s.
+    expect(usage.body.items).toEqual([{ day: '2027-01-10', minutes: 0, calls: 0, inbound: { calls: 0, minutes: 0 }, outbound: { calls: 0, minutes: 0 }, chat: { conversations: 1, minutes: 4.2 } }]);
+    expect((await org.api.get('/api/billing/usage')).body).toMatchObject({ from: '2027-01-01', to: '2027-02-01', items: [{ day: '2027-01-10' }] });
+    expect((await org.api.get('/api/billing')).body.usage).toEqual({ minutes: 0, calls: 0, chats: 1 });
+    expect((await org.api.get('/api/billing/usage?from=yesterday')).status).toBe(400);
+  });
+});
+
 describe('feature gates', () => {
   it('after the trial, gated actions answer 402 plan_required with the plan that unlocks them', async () => {
     now = new Date('2027-01-10T15:00:00Z');

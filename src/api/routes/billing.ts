@@ -13,9 +13,10 @@ import type { RoutePlugin } from '../app.js';
 import type { ApiContext } from '../context.js';
 import { authenticate, principalOf } from '../plugins/auth.js';
 
-const UsageQuery = z.strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
-  .refine((q) => new Date(q.from) < new Date(q.to), 'from must be before to')
-  .refine((q) => new Date(q.to).getTime() - new Date(q.from).getTime() <= 400 * 86_400_000, 'at most 400 days at a time');
+/** A usage bound: an instant with its offset, or the organization's local date. */
+const Bound = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+const UsageQuery = z.strictObject({ from: Bound.optional(), to: Bound.optional() });
+const boundOf = (b: string | undefined) => (b === undefined || /^\d{4}-\d{2}-\d{2}$/.test(b) ? b : new Date(b));
 const CapBody = z.strictObject({ hardCapMinutes: z.number().int().min(0).max(1_000_000).nullable() });
 const CheckoutBody = z.strictObject({ plan: z.enum(PLAN_IDS) });
 
@@ -32,7 +33,7 @@ async function adminRoutes(app: FastifyInstance, ctx: ApiContext, billing: Billi
     return billing.overview(orgId);
   });
   r.get('/api/billing/usage', { schema: { tags, querystring: UsageQuery } }, async (req) =>
-    billing.usage(principalOf(req).organizationId, new Date(req.query.from), new Date(req.query.to)));
+    billing.usage(principalOf(req).organizationId, boundOf(req.query.from), boundOf(req.query.to)));
   r.post('/api/billing/checkout', { schema: { tags, body: CheckoutBody } }, async (req) => {
     const p = principalOf(req);
     const db = ctx.database.db;

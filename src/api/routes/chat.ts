@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { schema } from '../../db/index.js';
-import { errors, isUuid } from '../../lib/index.js';
+import { errors, isUuid, type Clock } from '../../lib/index.js';
 import { normalizePhone } from '../../business/index.js';
 import { createCall, recordTurn } from '../../calls/index.js';
 import type { Conversation, BrainEvent } from '../../brain/index.js';
@@ -14,7 +14,7 @@ import { widgetCors } from './widget.js';
 import { authenticate, principalOf } from '../plugins/auth.js';
 
 /** A live chat: the conversation and its call record. Kept on the node that started it. */
-interface ChatSession { orgId: string; callId: string; conversation: Conversation; onEvent: (e: BrainEvent) => void; lastActive: number; busy: Promise<unknown> }
+interface ChatSession { orgId: string; callId: string; conversation: Conversation; onEvent: (e: BrainEvent) => void; lastActive: number; busy: Promise<unknown>; clock: Clock }
 
 const IDLE_MS = 30 * 60_000;
 
@@ -36,7 +36,8 @@ export function createChatRoutes(receptionist: Receptionist) {
       const s = sessions.get(id);
       if (!s) return;
       sessions.delete(id);
-      await receptionist.complete(s, { endedAt: new Date(), reason });
+      // The organization's clock, as at the start: the duration (and the metered seconds) is end minus start on one clock.
+      await receptionist.complete(s, { endedAt: s.clock.now(), reason });
     };
     const sweep = setInterval(() => {
       const now = Date.now();
@@ -76,7 +77,7 @@ export function createChatRoutes(receptionist: Receptionist) {
       const { conversation, onEvent } = receptionist.start({ orgId, callId: call.id, ...who, channel: 'chat' }, business);
       const greeting = conversation.greet();
       await recordTurn(db, { id: call.id, organizationId: orgId }, { callerText: '', agentText: greeting.text, at: clock.now() });
-      sessions.set(call.id, { orgId, callId: call.id, conversation, onEvent, lastActive: Date.now(), busy: Promise.resolve() });
+      sessions.set(call.id, { orgId, callId: call.id, conversation, onEvent, lastActive: Date.now(), busy: Promise.resolve(), clock });
       await receptionist.callStarted({ orgId, callId: call.id, channel: call.channel, from: phone, startedAt: call.startedAt });
       return reply.status(201).send({ id: call.id, callId: call.id, greeting: greeting.text });
     });
