@@ -20,11 +20,15 @@ export type RoutePlugin = (app: FastifyInstance, ctx: ApiContext) => Promise<voi
  * Builds the HTTP app. Boot order is explicit: infrastructure (errors, ids, metrics, docs),
  * then the core routes, then the routes other modules contribute.
  */
+/** X-Forwarded-For is believed for the first `n` hops counted from this server, no further. */
+const trustHops = (n: number) => (_addr: string, hop: number) => hop < n;
+
 export async function buildApp(ctx: ApiContext, extra: RoutePlugin[] = []): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: ctx.config.bodyLimit,
-    trustProxy: ctx.config.trustProxy,
+    // a hop count trusts that many proxies from our side (proxy-addr's rule); a list trusts those addresses only
+    trustProxy: typeof ctx.config.trustProxy === 'number' ? trustHops(ctx.config.trustProxy) : ctx.config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();

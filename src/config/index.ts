@@ -22,10 +22,15 @@ const EnvSchema = z.object({
   ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/i, '64 hex characters (32 bytes)').optional(),
   ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(30).max(86400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  SEED_DEMO: bool.default(true),
+  /** Default: only on the embedded database; never implied on a production database. */
+  SEED_DEMO: bool.optional(),
   DEMO_EMAIL: z.string().email().default('owner@demo-plumbing.test'),
   DEMO_PASSWORD: z.string().min(8).default('demo-password-123'),
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Proxies in front of the server whose X-Forwarded-For may be believed: a hop count ("1") or a
+   * comma-separated list of addresses/CIDRs ("10.0.0.0/8,127.0.0.1"). Never "true" (trust anyone).
+   */
+  TRUST_PROXY: z.string().optional().transform((v, c) => parseTrustProxy(v, c)),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   REGISTER_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
@@ -103,7 +108,37 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return Object.freeze(deriveConfig(parsed.data));
 }
 
+/** TRUST_PROXY as Fastify's `trustProxy`: false, a hop count, or a list of addresses/CIDRs. */
+function parseTrustProxy(v: string | undefined, c: z.RefinementCtx): false | number | string[] {
+  if (v === undefined || ['0', 'false', 'no'].includes(v)) return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (['1', 'true', 'yes', '*'].includes(v)) {
+    c.addIssue({ code: 'custom', message: 'trusting every proxy lets any client choose its own IP: give the number of proxy hops (e.g. 1) or their addresses/CIDRs' });
+    return false;
+  }
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = list.filter((x) => !/^[0-9a-f:.]+(\/\d{1,3})?$/i.test(x) && !['loopback', 'linklocal', 'uniquelocal'].includes(x));
+  if (bad.length) c.addIssue({ code: 'custom', message: `not an address or CIDR: ${bad.join(', ')}` });
+  return list;
+}
+
+/**
+ * On a production database the keys must come from the environment, never be generated and kept
+ * next to the data they protect (a database dump would carry the keys with it).
+ */
+function requireSecrets(e: z.infer<typeof EnvSchema>): void {
+  if (!e.DATABASE_URL) return;
+  const missing = [!e.JWT_SECRET && 'JWT_SECRET', !e.ENCRYPTION_KEY && 'ENCRYPTION_KEY'].filter(Boolean);
+  if (!missing.length) return;
+  throw new Error(
+    `invalid configuration: DATABASE_URL is set, so ${missing.join(' and ')} must be set too (keys are never stored in the database they protect).\n`
+    + '  Generate them with:  openssl rand -hex 32   (or: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))")\n'
+    + '  and keep them in your secret store; changing JWT_SECRET signs everyone out, changing ENCRYPTION_KEY loses stored calendar connections.',
+  );
+}
+
 function deriveConfig(e: z.infer<typeof EnvSchema>) {
+  requireSecrets(e);
   const inMemory = e.DATA_DIR === ':memory:';
   const dataDir = inMemory ? ':memory:' : path.resolve(e.DATA_DIR);
   return {
@@ -132,7 +167,8 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
       registerRateLimit: e.REGISTER_RATE_LIMIT,
     },
     encryptionKey: e.ENCRYPTION_KEY,
-    seedDemo: e.SEED_DEMO ? { email: e.DEMO_EMAIL, password: e.DEMO_PASSWORD } : undefined,
+    // the demo business and its published password: embedded database only, unless asked for explicitly
+    seedDemo: (e.SEED_DEMO ?? !e.DATABASE_URL) ? { email: e.DEMO_EMAIL, password: e.DEMO_PASSWORD } : undefined,
     twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, apiBase: e.TWILIO_API_BASE },
     deepgram: e.DEEPGRAM_API_KEY ? { apiKey: e.DEEPGRAM_API_KEY, baseUrl: e.DEEPGRAM_BASE_URL, sttModel: e.DEEPGRAM_STT_MODEL, ttsModel: e.DEEPGRAM_TTS_MODEL } : undefined,
     openai: e.OPENAI_API_KEY

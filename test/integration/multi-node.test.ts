@@ -14,7 +14,7 @@ beforeAll(async () => {
   if (!shared) return;
   const db = await testDatabase();
   closeDb = db.close;
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: db.url, REDIS_URL: process.env.REDIS_URL, LOGIN_RATE_LIMIT: '3', REGISTER_RATE_LIMIT: '1000', REDIS_KEY_PREFIX: `io-test-multi-${Date.now()}:` });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: db.url, REDIS_URL: process.env.REDIS_URL, LOGIN_RATE_LIMIT: '3', REGISTER_RATE_LIMIT: '1000', JWT_SECRET: 'm'.repeat(40), ENCRYPTION_KEY: 'ab'.repeat(32), REDIS_KEY_PREFIX: `io-test-multi-${Date.now()}:` });
   for (const nodeId of ['node-a', 'node-b']) {
     nodes.push(await startServer({ ...config, nodeId }, { logger: createLogger('silent', { pretty: false }) }));
   }

@@ -6,8 +6,3 @@ export async function enforceLimit(live: LiveStore, key: string, limit: number, 
   const { count, resetSec } = await live.hit(key, windowSec);
   if (count > limit) throw errors.rateLimited(resetSec);
 }
-
-/** Throws 429 when the counter is already past the limit, without counting this attempt. */
-export async function checkLimit(live: LiveStore, key: string, limit: number, windowSec: number): Promise<void> {
-  if ((await live.peek(key)) >= limit) throw errors.rateLimited(windowSec);
-}

@@ -7,7 +7,8 @@ import { TimezoneSchema } from '../../business/index.js';
 import type { ApiContext } from '../context.js';
 import { login, logout, publicUser, refresh, register, type AuthDeps } from '../auth/sessions.js';
 import { authenticate, principalOf } from '../plugins/auth.js';
-import { checkLimit, enforceLimit } from '../plugins/rate-limit.js';
+import { enforceLimit } from '../plugins/rate-limit.js';
+import { errors } from '../../lib/index.js';
 
 const Email = z.string().trim().toLowerCase().max(254).email();
 const Password = z.string().min(8, 'at least 8 characters').max(200);
@@ -34,19 +35,20 @@ export async function authRoutes(app: FastifyInstance, ctx: ApiContext) {
   r.post('/api/auth/login', {
     schema: { tags, security: [], body: z.strictObject({ email: Email, password: z.string().min(1).max(200) }) },
   }, async (req) => {
-    const emailKey = `login:email:${req.body.email}`;
-    const ipKey = `login:ip:${req.ip}`;
-    await checkLimit(ctx.live, emailKey, perEmail, WINDOW_SEC);
-    await checkLimit(ctx.live, ipKey, perEmail * 5, WINDOW_SEC);
-    try {
-      const session = await login(deps, req.body.email, req.body.password);
-      await ctx.live.reset(emailKey);
-      return session;
-    } catch (e) {
-      await ctx.live.hit(emailKey, WINDOW_SEC);
-      await ctx.live.hit(ipKey, WINDOW_SEC);
-      throw e;
-    }
+    // Counted before the password is checked, atomically (INCR), so parallel guesses cannot all slip
+    // through. The tight limit is per address *and* source: a guesser elsewhere slows the account
+    // down (the looser per-address limit) but cannot lock its owner out of their usual network.
+    const email = req.body.email.toLowerCase();
+    const pairKey = `login:pair:${email}:${req.ip}`;
+    const pair = await ctx.live.hit(pairKey, WINDOW_SEC);
+    const perAddress = await ctx.live.hit(`login:email:${email}`, WINDOW_SEC);
+    const perSource = await ctx.live.hit(`login:ip:${req.ip}`, WINDOW_SEC);
+    const over = [[pair, perEmail], [perAddress, perEmail * 5], [perSource, perEmail * 5]] as const;
+    const hit = over.find(([c, limit]) => c.count > limit);
+    if (hit) throw errors.rateLimited(hit[0].resetSec);
+    const session = await login(deps, req.body.email, req.body.password);
+    await ctx.live.reset(pairKey);
+    return session;
   });
 
   r.post('/api/auth/refresh', {
