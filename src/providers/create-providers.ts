@@ -107,8 +107,9 @@ export function createProviders(cfg: ProvidersConfig = {}): Providers {
   const ttsChoice = cfg.tts ?? (dg ? 'deepgram' : oa ? 'openai' : 'flite');
   if (ttsChoice === 'openai') ttsList.reverse();
   const llms: Array<{ name: string; provider: LanguageModel }> = [];
-  if (cfg.openaiCompatible) llms.push({ name: 'openai-compatible', provider: new OpenAiCompatibleLanguageModel(cfg.openaiCompatible) });
-  if (oa) llms.push({ name: 'openai', provider: new OpenAiCompatibleLanguageModel({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model: oa.chatModel }) });
+  // Labels name the configured role, not the URL: per-call health and the call record tell them apart.
+  if (cfg.openaiCompatible) llms.push({ name: 'openai-compatible', provider: new OpenAiCompatibleLanguageModel({ ...cfg.openaiCompatible, label: 'openai-compatible.llm' }) });
+  if (oa) llms.push({ name: 'openai', provider: new OpenAiCompatibleLanguageModel({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model: oa.chatModel, label: 'openai.llm' }) });
   const realtime = oa ? new OpenAiRealtimeVoice({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model: oa.realtimeModel, transcribeModel: oa.transcribeModel, voice: oa.voice }) : null;
   const catalog = new ProviderCatalog(stts, ttsChoice === 'flite' ? [] : ttsList, llms, offlineTts, realtime);
   const ttsMs = cfg.ttsTimeoutMs ?? 1000;

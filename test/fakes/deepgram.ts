@@ -19,12 +19,14 @@ export interface FakeDeepgram extends FakeServer {
   speakDelayMs: number;
   /** Status to fail the next speak requests with (0 = none). */
   speakFailStatus: number;
+  /** Status to refuse live transcription upgrades with (0 = none): a Deepgram outage. */
+  listenFailStatus: number;
   controlMessages: string[];
 }
 
 /** Starts a fake Deepgram on 127.0.0.1:0. */
 export async function startFakeDeepgram(apiKey = 'dg-test-key'): Promise<FakeDeepgram> {
-  const state = { transcripts: [] as string[], listenQueries: [] as URLSearchParams[], speakRequests: [] as FakeDeepgram['speakRequests'], speakDelayMs: 0, speakFailStatus: 0, controlMessages: [] as string[] };
+  const state = { transcripts: [] as string[], listenQueries: [] as URLSearchParams[], speakRequests: [] as FakeDeepgram['speakRequests'], speakDelayMs: 0, speakFailStatus: 0, listenFailStatus: 0, controlMessages: [] as string[] };
   const authOk = (h: string | undefined) => h === `Token ${apiKey}`;
   // handlers read knobs from the returned object, so tests can change them at run time
   let self!: FakeDeepgram;
@@ -47,7 +49,7 @@ export async function startFakeDeepgram(apiKey = 'dg-test-key'): Promise<FakeDee
       res.end(Buffer.from(audio.subarray(half)));
     },
     (ws, req) => listen(ws, new URL(req.url!, 'http://x').searchParams, self),
-    (req) => (!req.url?.startsWith('/v1/listen') ? 404 : authOk(req.headers.authorization) ? null : 401),
+    (req) => (!req.url?.startsWith('/v1/listen') ? 404 : !authOk(req.headers.authorization) ? 401 : self.listenFailStatus || null),
   );
   self = Object.assign(fake, state, { apiKey }) as FakeDeepgram;
   return self;

@@ -91,3 +91,53 @@ describe('per-organization provider choices', () => {
     expect(dg.speakRequests.length).toBe(0);
   }, 60_000);
 });
+
+describe('fallback chains in a call', () => {
+  it('Deepgram down (503), the chosen OpenAI speech stalled and the chosen model failing (5xx): the caller is still heard and answered, each switch recorded', async () => {
+    expect((await org.api.put('/api/agent', { stt: 'deepgram', llm: 'openai-compatible', tts: 'openai', voice: 'default' })).status).toBe(200);
+    dg.listenFailStatus = 503;
+    openai.realtimeStall = true;
+    selfHosted.chatFailStatus = 503;
+    try {
+      const callSid = 'CA' + 'd'.repeat(30) + Math.random().toString(16).slice(2, 4);
+      const form = { CallSid: callSid, AccountSid: 'AC' + '1'.repeat(32), From: '+13125550144', To: NUMBER };
+      const url = `${server.url}/twilio/voice`;
+      const xml = await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TOKEN, url, form) }, body: new URLSearchParams(form).toString() })).text();
+      const streamUrl = xml.match(/<Stream url="([^"]+)"/)![1];
+      const params = Object.fromEntries([...xml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+      const peer = new FakeTwilioPeer(streamUrl, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, streamUrl) }, callSid });
+      await peer.begin(params);
+      expect(await until(() => peer.media.length > 0, 5000)).toBe(true);
+      await quiet(peer);
+      openai.transcriptions.push('Can someone come today?');
+      const before = performance.now();
+      peer.startLine();
+      await peer.say(tone(800));
+      expect(await until(() => peer.framesAfter(before + 800).length > 10, 12_000)).toBe(true);
+      await quiet(peer, 1500);
+      peer.stop();
+      peer.close();
+      await peer.closed;
+      let detail: any;
+      for (let i = 0; i < 50; i++) {
+        detail = (await org.api.get(`/api/calls/${params.callId}`)).body;
+        if (detail.outcome) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const switches = detail.events.filter((e: any) => e.type === 'provider_fallback').map((e: any) => `${e.data.stage}:${e.data.from}>${e.data.to}`);
+      expect(switches).toContain('stt:deepgram.stt>openai.stt');
+      expect(switches).toContain('llm:openai-compatible.llm>openai.llm');
+      expect(switches).toContain('tts:openai.tts>deepgram.tts');
+      expect(detail.turns.some((t: any) => t.role === 'caller' && /come today/.test(t.text))).toBe(true);
+      // The caller was answered (by whatever the brain chose to say), and the fallback model was the one asked.
+      const callerAt = detail.turns.findIndex((t: any) => t.role === 'caller');
+      expect(detail.turns.slice(callerAt + 1).some((t: any) => t.role === 'agent' && t.text.length > 10)).toBe(true);
+      expect(openai.chatRequests.length).toBeGreaterThan(0);
+      expect(openai.transcriptionRequests.at(-1)?.model).toBe('gpt-transcribe');
+    } finally {
+      dg.listenFailStatus = 0;
+      openai.realtimeStall = false;
+      selfHosted.chatFailStatus = 0;
+    }
+  }, 60_000);
+});

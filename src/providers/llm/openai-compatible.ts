@@ -13,6 +13,8 @@ export interface OpenAiChatConfig {
   apiKey?: string;
   baseUrl?: string;
   model?: string;
+  /** Provider label; by default `openai.llm` for OpenAI's own URL, else `openai-compatible.llm`. */
+  label?: string;
 }
 
 interface ChunkChoice {
@@ -24,7 +26,7 @@ interface ChunkChoice {
 export class OpenAiCompatibleLanguageModel implements LanguageModel {
   readonly label: string;
   constructor(private readonly cfg: OpenAiChatConfig) {
-    this.label = cfg.baseUrl && !cfg.baseUrl.includes('api.openai.com') ? 'openai-compatible.llm' : 'openai.llm';
+    this.label = cfg.label ?? (cfg.baseUrl && !cfg.baseUrl.includes('api.openai.com') ? 'openai-compatible.llm' : 'openai.llm');
   }
 
   async *chat(req: ChatRequest, signal: AbortSignal): AsyncIterable<LlmDelta> {
