@@ -9,6 +9,6 @@ export type * from './types.js';
 export type { LanguageModel, ChatRequest, ChatMessage, LlmDelta, ToolSpec } from './llm/language-model.js';
 export { TOOLS, toolSpecs, runTool, type ToolName, type ToolContext } from './tools/index.js';
 export { createNlu, type Nlu, type Understanding, type TimeWish } from './nlu/index.js';
-export { createKnowledgeBase } from './knowledge.js';
+export { createKnowledgeBase, terms } from './knowledge.js';
 export { isOpenAt, describeHours, sayInstant } from './calendar.js';
 export { conversationMachine } from './machine.js';

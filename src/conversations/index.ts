@@ -9,3 +9,4 @@ export type { EscalationChannels } from './ports.js';
 export { loadBusiness, toBusinessProfile, type LoadedBusiness } from './profile.js';
 export type { ConversationTarget, Publish } from './target.js';
 export { callTarget } from './call-target.js';
+export { listUnansweredQuestions, answerUnansweredQuestion, type UnansweredQuestion } from './unanswered-questions.js';

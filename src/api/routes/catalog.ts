@@ -8,6 +8,7 @@ import { requireFeature } from '../../billing/index.js';
 import {
   KnowledgeBody, PhoneNumberBody, ServiceBody, StaffBody, connectPhoneNumber, knowledgeRepo, phoneNumbersRepo, servicesRepo, staffRepo,
 } from '../../business/index.js';
+import { answerUnansweredQuestion, listUnansweredQuestions } from '../../conversations/index.js';
 import type { ApiContext } from '../context.js';
 import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
 
@@ -65,5 +66,15 @@ export async function catalogRoutes(app: FastifyInstance, ctx: ApiContext) {
     r.post('/api/knowledge', { schema: { tags, body: KnowledgeBody } }, async (req, reply) => reply.status(201).send(await knowledgeRepo.create(db, principalOf(req), req.body)));
     r.put('/api/knowledge/:id', { schema: { tags, params: IdParams, body: KnowledgeBody.partial() } }, async (req) => knowledgeRepo.update(db, principalOf(req), req.params.id, req.body));
     r.delete('/api/knowledge/:id', { schema: { tags, params: IdParams } }, async (req, reply) => { await knowledgeRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });
+    // What callers asked that the agent could not answer; answering one teaches the agent.
+    r.get('/api/unanswered-questions', { schema: { tags, response: { 200: UnansweredList } } }, async (req) => ({ items: await listUnansweredQuestions(db, principalOf(req).organizationId) }));
+    r.post('/api/unanswered-questions/:id/answer', {
+      schema: { tags, params: z.strictObject({ id: z.string().min(1).max(64) }), body: z.strictObject({ answer: z.string().trim().min(1, 'Please write the answer').max(4000) }) },
+    }, async (req, reply) => reply.status(201).send(await answerUnansweredQuestion(db, principalOf(req), req.params.id, req.body.answer)));
   });
 }
+
+/** GET /api/unanswered-questions. */
+const UnansweredList = z.object({
+  items: z.array(z.object({ id: z.string(), question: z.string(), count: z.number().int(), lastAskedAt: z.string(), callIds: z.array(z.string()) })),
+});
