@@ -144,3 +144,14 @@ describe('a leading "no" that agrees', () => {
     expect(when("7 o'clock at night")?.time).toBe('19:00');
   });
 });
+
+describe('a number inside a service name', () => {
+  const spa = createNlu({ ...business, services: [{ name: 'Couples Massage', durationMin: 90, synonyms: ['massage for two'] }] });
+  it('is never read as a time, while the time said with it is', () => {
+    expect(spa.understand('i need to book a massage for two', THU).when).toBeUndefined();
+    expect(spa.understand('a massage for two tomorrow at 3', THU).when).toEqual({ date: '2026-03-13', time: '15:00' });
+  });
+  it('"make that one instead" is one o\'clock', () => {
+    expect(when('actually make that one instead')?.time).toBe('13:00');
+  });
+});

@@ -110,6 +110,11 @@ export function createNlu(business: BusinessProfile): Nlu {
   const emergencies = createEmergencyDetector(business.industry, business.emergencyKeywords, [business.name, ...business.services.map((s) => s.name)].join(' '));
   const country = business.country ?? 'US';
   const findStaff = staffFinder(business);
+  // service names with a number in them ("level 2 charger", "massage for two") are no times
+  const numbered = [business.name, ...business.services.flatMap((sv) => [sv.name, ...(sv.synonyms ?? [])])]
+    .map((p) => normalize(p))
+    .filter((p) => /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/.test(p))
+    .sort((a, b) => b.length - a.length);
   return {
     bareName: (raw) => bareName(nameAnswer(normalize(raw), country)),
     understand(raw, now) {
@@ -124,6 +129,12 @@ export function createNlu(business: BusinessProfile): Nlu {
       if (phone) blank(phone.start, phone.end);
       const address = findAddress(rest.slice(1, -1));
       if (address) blank(address.start, address.end);
+      for (const p of numbered) {
+        for (let at = rest.indexOf(` ${p}`); at >= 0; at = rest.indexOf(` ${p}`, at + 1)) {
+          if (/[a-z0-9]/.test(rest[at + p.length + 1] ?? ' ')) continue;
+          rest = rest.slice(0, at + 1) + ' '.repeat(p.length) + rest.slice(at + 1 + p.length);
+        }
+      }
       const digits = numbersToDigits(rest.trim());
       const timeInfo: { hourGuessed?: boolean; weekday?: number } = {};
       const when = parseTimeWish(digits, now, business.timezone, timeInfo);

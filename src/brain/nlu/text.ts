@@ -82,7 +82,8 @@ export function numbersToDigits(text: string): string {
       // "at one in the afternoon" is 1 PM, "the one in the morning" is the morning offer
       const timeFollows = /^\s+(?:thirty|fifteen|forty|fifty|twenty|ten|oh|o'?clock|[ap]\.?\s?m\b|\d)/.test(text.slice(offset + 3)) ||
         (/^\s+in the (?:morning|afternoon|evening)/.test(text.slice(offset + 3)) && !/\b(?:the|that|this|which)\s+$/.test(before));
-      if (small === 'one' && !timeFollows && ONE_AS_WORD.test(before)) return m;
+      // "make that one instead" after a time is 1 o'clock; "that one" otherwise is the pronoun
+      if (small === 'one' && !timeFollows && ONE_AS_WORD.test(before) && !/\bmake (?:it|that)\s+$/.test(before)) return m;
       // "the nine one", "the 2:30 one": "one" after a time is the pronoun
       if (small === 'one' && /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|fifteen|forty five|o'clock|am|pm|noon))\s+$/.test(text.slice(Math.max(0, offset - 14), offset)) && /^\s*(?:$|then|please|works|is|would|sounds|that|[,.!?])/.test(text.slice(offset + 3))) return m;
       if (small) return String(UNITS[small]);

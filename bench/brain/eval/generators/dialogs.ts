@@ -28,7 +28,8 @@ const gen: Generator = {
       const name = personName(rng);
       const address = `${rng.int(10, 999)} ${rng.pick(STREETS)}`;
       // a service named by an emergency phrase ("no heat") is an emergency call, not a booking
-      const emergencyWords = (b.emergencyKeywords ?? []).map((k) => (typeof k === 'string' ? k : k.term));
+      // (a fault said as the service — "heat not working", "no hot water" — is also how emergencies are said)
+      const emergencyWords = [...(b.emergencyKeywords ?? []).map((k) => (typeof k === 'string' ? k : k.term)), 'not working', 'no '];
       const svcSaid = withArticle(rng, sayService(rng, svc, emergencyWords));
       const base: Omit<DialogCase, 'cls' | 'opening' | 'answers' | 'expect'> = { business: biz, now: local(now), callerPhone: `+1${biz.area}55501${rng.int(10, 99)}` };
       const answers: DialogCase['answers'] = { service: [svcSaid], name: [name], address: [address], phone: [`${biz.area} 555 0142`] };
