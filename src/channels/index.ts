@@ -6,3 +6,4 @@ export * from './do-not-call.js';
 export * from './outbound/conversation.js';
 export * from './outbound/place.js';
 export * from './reminders.js';
+export * from './campaigns.js';

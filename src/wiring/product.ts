@@ -12,7 +12,8 @@ import { createProviders, type Providers } from '../providers/index.js';
 import { GreetingCache } from '../voice/index.js';
 import { createMediaStreamRoute, createTwilioDialer, createTwilioWebhooks, updateCallTwiml, dialTwiml, type TelephonyDeps } from '../telephony/index.js';
 import { createOutboundRoutes } from '../api/routes/outbound.js';
-import { queueDueReminders, reminderCallChannel, REMINDER_EVENT } from '../channels/index.js';
+import { campaignCallCompleted, campaignTick, queueDueReminders, reminderCallChannel, REMINDER_EVENT } from '../channels/index.js';
+import { campaignRoutes } from '../api/routes/campaigns.js';
 import type { Server } from 'node:http';
 import { markInterruptedCalls } from '../calls/index.js';
 import { createReceptionist } from '../conversations/index.js';
@@ -77,6 +78,8 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     announceCall: async (tx, call) => {
       await billing.meter(tx, call);
       await announce(tx, { type: 'call.completed', call });
+      // A campaign's number moves on (answered, voicemail, opted out, or a retry later).
+      await campaignCallCompleted(tx, call, ctx.clock.now());
     },
     escalation: {
       // The ladder itself starts with the lead.urgent announcement; this tells the caller what it will use.
@@ -118,7 +121,15 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     // Reminders are queued by a pass every 30 s; the outbox keys make passes on several nodes harmless.
     const reminders = setInterval(() => void queueDueReminders(db, ctx.clock.now()).catch((err) => ctx.logger.error({ err }, 'queueing reminders failed')), 30_000);
     reminders.unref();
-    app.addHook('onClose', async () => { clearInterval(reminders); });
+    // Campaign dials are paced per minute; a pass every 5 s spreads them out within the minute.
+    let ticking = false;
+    const campaigns = setInterval(() => {
+      if (ticking) return;
+      ticking = true;
+      void campaignTick({ db, dialer }, ctx.clock.now()).catch((err) => ctx.logger.error({ err }, 'campaign pass failed')).finally(() => { ticking = false; });
+    }, 5_000);
+    campaigns.unref();
+    app.addHook('onClose', async () => { clearInterval(reminders); clearInterval(campaigns); });
     calendars.sync.start();
     void providers.offlineTts.warm().catch(() => undefined);
     // Overage of closed periods goes to Stripe's meter; repeating a run never reports twice.
@@ -137,6 +148,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     createChatRoutes(receptionist),
     widgetRoutes,
     createOutboundRoutes({ dialer, now: orgNow }),
+    campaignRoutes,
     createTwilioWebhooks(telephony),
     createMediaStreamRoute(telephony),
     // The simulator is a tool, not a product route: it exists only on a server given a SIMULATOR_KEY.

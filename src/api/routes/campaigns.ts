@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PhoneSchema, text } from '../../business/index.js';
+import { createCampaign, getCampaign, listCampaigns, setCampaignStatus } from '../../channels/index.js';
+import { errors, isUuid } from '../../lib/index.js';
+import type { ApiContext } from '../context.js';
+import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM');
+const Window = z.strictObject({
+  days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).min(1).max(7),
+  from: HHMM, to: HHMM,
+}).refine((w) => w.from < w.to, { message: 'from must be before to', path: ['to'] });
+
+/** POST /api/campaigns. */
+export const CampaignBody = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  purpose: z.enum(['follow_up', 'custom']).default('custom'),
+  numbers: z.array(PhoneSchema).min(1).max(5000),
+  instructions: text(1000).default(''),
+  window: Window.default({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '20:00' }),
+  callsPerMinute: z.number().int().min(1).max(60).default(2),
+  maxAttempts: z.number().int().min(1).max(5).default(3),
+});
+
+const Id = z.strictObject({ id: z.string().max(64) });
+
+/** `/api/campaigns`: create, list, progress per number, start and pause. */
+export async function campaignRoutes(app: FastifyInstance, ctx: ApiContext) {
+  protect(app, ctx.tokens, WRITE_ROLES.operations);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = ctx.database.db;
+  const tags = ['campaigns'];
+  const id = (raw: string) => { if (!isUuid(raw)) throw errors.notFound('campaign'); return raw; };
+
+  r.get('/api/campaigns', { schema: { tags } }, async (req) => ({ items: await listCampaigns(db, principalOf(req).organizationId) }));
+  r.post('/api/campaigns', { schema: { tags, body: CampaignBody } }, async (req, reply) => {
+    const orgId = principalOf(req).organizationId;
+    const c = await createCampaign(db, orgId, req.body);
+    return reply.status(201).send(await getCampaign(db, orgId, c.id));
+  });
+  r.get('/api/campaigns/:id', { schema: { tags, params: Id } }, async (req) => getCampaign(db, principalOf(req).organizationId, id(req.params.id)));
+  r.post('/api/campaigns/:id/start', { schema: { tags, params: Id } }, async (req) => setCampaignStatus(db, principalOf(req).organizationId, id(req.params.id), 'running'));
+  r.post('/api/campaigns/:id/pause', { schema: { tags, params: Id } }, async (req) => setCampaignStatus(db, principalOf(req).organizationId, id(req.params.id), 'paused'));
+}
