@@ -161,4 +161,25 @@ describe('the website chat widget', () => {
     await shot(page, 'widget-settings');
     await page.context().close();
   });
+  it('the outbound and campaign pages: a campaign is created from the form and shows every number', async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } }, NOW);
+    await page.goto(`${server.url}/login`);
+    await page.evaluate((t) => localStorage.setItem('io.session', JSON.stringify(t)), { accessToken: org.accessToken, refreshToken: org.refreshToken });
+    await org.api.post('/api/do-not-call', { e164: '+13125550177', reason: 'asked by phone' });
+    await page.goto(`${server.url}/outbound`);
+    await page.getByRole('heading', { name: 'Call a customer now' }).waitFor();
+    await page.getByText('+13125550177').waitFor();
+    await shot(page, 'outbound');
+    await page.getByRole('link', { name: 'Campaigns', exact: true }).first().click();
+    await page.getByRole('heading', { name: 'New campaign' }).waitFor();
+    await page.getByLabel('Name').fill('Spring check');
+    await page.getByLabel('Numbers (one per line)').fill('312 555 0170\n+1 312 555 0171\n(312) 555-0177');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'Spring check' }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(3);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await shot(page, 'campaign');
+    await page.context().close();
+  });
 });

@@ -22,6 +22,8 @@ const Integrations = page(() => import('./pages/Integrations.js'));
 const Team = page(() => import('./pages/Team.js'));
 const TestAgent = page(() => import('./pages/TestAgent.js'));
 const Widget = page(() => import('./pages/Widget.js'));
+const Outbound = page(() => import('./pages/Outbound.js'));
+const Campaigns = page(() => import('./pages/Campaigns.js'));
 const Onboarding = page(() => import('./pages/Onboarding.js'));
 const Billing = page(() => import('./pages/Billing.js'));
 const Auth = page(() => import('./pages/Auth.js'));
@@ -30,14 +32,14 @@ const ROUTES: [string, ComponentType<any>][] = [
   ['/', Home], ['/calls', Calls], ['/calls/:id', CallDetail], ['/calendar', Calendar], ['/leads', Leads],
   ['/knowledge', Knowledge], ['/agent', Agent], ['/hours', Hours], ['/services', Services], ['/phone-numbers', PhoneNumbers],
   ['/notifications', Notifications], ['/integrations', Integrations], ['/team', Team], ['/test', TestAgent], ['/onboarding', Onboarding],
-  ['/widget', Widget], ['/billing', Billing],
+  ['/widget', Widget], ['/outbound', Outbound], ['/campaigns', Campaigns], ['/campaigns/:id', Campaigns], ['/billing', Billing],
 ];
 
 const NAV: { to: string; label: string }[] = [
   { to: '/', label: 'Home' }, { to: '/calls', label: 'Calls' }, { to: '/calendar', label: 'Appointments' }, { to: '/leads', label: 'Leads' },
   { to: '/test', label: 'Test your agent' }, { to: '/knowledge', label: 'Knowledge' }, { to: '/agent', label: 'Agent & voice' },
   { to: '/hours', label: 'Hours & holidays' }, { to: '/services', label: 'Services & staff' }, { to: '/phone-numbers', label: 'Phone numbers' },
-  { to: '/widget', label: 'Chat widget' },
+  { to: '/widget', label: 'Chat widget' }, { to: '/outbound', label: 'Outbound calls' }, { to: '/campaigns', label: 'Campaigns' },
   { to: '/notifications', label: 'Notifications' }, { to: '/integrations', label: 'Integrations' }, { to: '/team', label: 'Team & roles' },
 ];
 
