@@ -23,7 +23,7 @@ import { createProviders } from '../../src/providers/index.js';
 import { twilioSignature } from '../../src/telephony/index.js';
 import { schema } from '../../src/db/index.js';
 
-const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, calls: { type: 'string', default: '20' } } });
+const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, calls: { type: 'string', default: '20' }, log: { type: 'string', default: 'silent' } } });
 const MINUTES = Number(values.minutes);
 const CONCURRENT = Number(values.calls);
 const TOKEN = 'soak-twilio-auth-token';
@@ -40,7 +40,7 @@ const resources = () => {
 const fliteDirs = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`flite-${process.pid}-`)).length;
 
 const providers = createProviders({});
-const server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true), providers, env: { TWILIO_AUTH_TOKEN: TOKEN } });
+const server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true), providers, env: { TWILIO_AUTH_TOKEN: TOKEN, LOG_LEVEL: values.log! } });
 const org = await registerOrg(server.url, { industry: 'plumbing', timezone: 'America/Chicago', name: 'Soak Plumbing' });
 await org.api.post('/api/phone-numbers', { e164: NUMBER });
 

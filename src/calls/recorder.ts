@@ -33,7 +33,7 @@ type Item = { what: 'turn' | 'event' | 'end'; write: () => Promise<void>; done: 
 export function createCallRecorder(deps: {
   db: Db; logger: Logger; onChange?: (c: CallChange) => void;
   /** How the call is closed at the end (announced, taken off the active list…); completeCall by default. */
-  complete?: (end: { endedAt: Date; reason: string }) => Promise<CallRow | null>;
+  complete?: (end: { endedAt: Date; reason: string; durationMs?: number }) => Promise<CallRow | null>;
   buffer?: Partial<RecorderBuffer>;
 }, call: { id: string; organizationId: string }) {
   const opts = { ...DEFAULT_RECORDER_BUFFER, ...deps.buffer };
@@ -103,8 +103,19 @@ export function createCallRecorder(deps: {
         deps.onChange?.({ type: 'call.event', callId: call.id, data: { name, ...data } });
       });
     },
-    onEnd(summary: { reason: string; endedAt: Date }) {
-      return enqueue('end', async () => { await complete({ endedAt: summary.endedAt, reason: summary.reason }); });
+    onEnd(summary: { reason: string; endedAt: Date; durationMs?: number }) {
+      const end = { endedAt: summary.endedAt, reason: summary.reason, durationMs: summary.durationMs };
+      return enqueue('end', async () => {
+        try {
+          await complete(end);
+        } catch (err) {
+          if (!isPermanent(err) || !deps.complete) throw err;
+          // What rides along with the completion (metering, the outbox announcement) was refused:
+          // the call record itself must still be closed, or it stays "in progress" for ever.
+          deps.logger.error({ err, callId: call.id }, 'call record: completion side effects refused; closing the call without them');
+          await completeCall(deps.db, call.id, end);
+        }
+      });
     },
     /** Resolves when every write so far is done (or given up). */
     flush: () => pumping ?? Promise.resolve(),

@@ -126,7 +126,11 @@ export type CallCompletedSink = (tx: Queryable, call: CallRow) => Promise<void>;
  */
 export async function completeCall(
   db: Db, callId: string,
-  end: { status?: string; endedAt: Date; reason?: string; costFlags?: { paidStt?: boolean; paidTts?: boolean; paidLlm?: boolean } },
+  end: {
+    status?: string; endedAt: Date; reason?: string; costFlags?: { paidStt?: boolean; paidTts?: boolean; paidLlm?: boolean };
+    /** How long the session itself measured the call: wins over `endedAt` minus the start (the two may come from different clocks). */
+    durationMs?: number;
+  },
   announce?: CallCompletedSink,
 ): Promise<CallRow | null> {
   const [call] = await db.select().from(schema.calls).where(eq(schema.calls.id, callId));
@@ -138,8 +142,9 @@ export async function completeCall(
   const [{ n }] = await db.select({ n: sql<number>`count(*)` }).from(schema.callTurns)
     .where(and(eq(schema.callTurns.callId, callId), eq(schema.callTurns.role, 'caller')));
   const outcome: CallOutcome = deriveOutcome(okTools, Number(n));
-  const endedAt = call.endedAt ?? end.endedAt;
-  const durationSec = call.durationSec ?? Math.max(0, Math.round((endedAt.getTime() - call.startedAt.getTime()) / 1000));
+  const measured = end.durationMs != null && end.durationMs >= 0 ? end.durationMs : null;
+  const endedAt = call.endedAt ?? (measured != null ? new Date(call.startedAt.getTime() + measured) : end.endedAt);
+  const durationSec = call.durationSec ?? Math.max(0, Math.round((measured ?? endedAt.getTime() - call.startedAt.getTime()) / 1000));
   const costCents = estimateCostCents({ durationSec, channel: call.channel, engine: call.engine, ...end.costFlags });
   return db.transaction(async (tx) => {
     const [row] = await tx.update(schema.calls).set({

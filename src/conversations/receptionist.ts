@@ -55,7 +55,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
   const ports = (t: ConversationTarget, clock: Clock) => conversationPorts({ db: deps.db, live: deps.live, logger: deps.logger, booking: deps.booking, escalation: deps.escalation, recordLead, publish }, t, clock);
 
   /** Closes a call (outcome, cost), announces it and takes it off the active list. */
-  async function complete(call: { orgId: string; callId: string }, end: { endedAt: Date; reason?: string; costFlags?: Parameters<typeof completeCall>[2]['costFlags'] }) {
+  async function complete(call: { orgId: string; callId: string }, end: Parameters<typeof completeCall>[2]) {
     let row: Awaited<ReturnType<typeof completeCall>>;
     try {
       row = await completeCall(deps.db, call.callId, end, deps.announceCall);
