@@ -2,6 +2,7 @@ import { toSessionPort } from '../brain/index.js';
 import { callTarget, type Receptionist } from '../conversations/index.js';
 import type { Providers } from '../providers/index.js';
 import { realtimeOptions, type StreamContext } from '../telephony/index.js';
+import { activeCalls, callsEnded, observeCallEvent, observeTurn } from '../api/plugins/voice-metrics.js';
 import { CallSession, HandoverEngine, RealtimeCallSession, resolveTiming, type CallEngine, type GreetingCache, type MediaSink, type SessionTiming } from '../voice/index.js';
 
 /** What a call's voice session is assembled from. */
@@ -34,13 +35,19 @@ export function createCallEngineFactory(deps: CallEngineDeps) {
     const recorder = deps.receptionist.recorder(target);
     const { providers } = deps;
     // The organization's own choices for this call; every fallback between them is on the record.
-    const chosen = providers.forAgent(business.agent, (s) => void Promise.resolve(recorder.onEvent('provider_fallback', { ...s })).catch(() => undefined));
+    const chosen = providers.forAgent(business.agent, (s) => void Promise.resolve(rec.onEvent('provider_fallback', { ...s })).catch(() => undefined));
     recorder.setCostFlags({ paidStt: !chosen.stt.label.startsWith('scripted'), paidTts: chosen.tts.label !== providers.offlineTts.label, paidLlm: Boolean(chosen.llm) });
     const voice = chosen.voice;
     void deps.receptionist.callStarted({ orgId: call.organizationId, callId: call.id, channel: call.channel, from: call.from, startedAt: call.startedAt });
+    const engine = call.engine ?? 'cascade';
+    activeCalls.inc({ engine });
+    let ended = false;
     const rec = {
       ...recorder,
+      onTurn: (t: Parameters<typeof recorder.onTurn>[0]) => (observeTurn(engine, t), recorder.onTurn(t)),
+      onEvent: (name: Parameters<typeof recorder.onEvent>[0], data?: Record<string, unknown>) => (observeCallEvent(name, data), recorder.onEvent(name, data)),
       onEnd: (s: { reason: string; endedAt: Date }) => {
+        if (!ended) { ended = true; activeCalls.dec({ engine }); callsEnded.inc({ reason: s.reason, engine }); }
         deps.providers.scriptBook.clear(call.id);
         return recorder.onEnd(s);
       },

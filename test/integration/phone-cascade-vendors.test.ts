@@ -80,14 +80,17 @@ describe('per-organization provider choices', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(detail.turns.some((t: any) => t.role === 'caller' && /water heaters/.test(t.text))).toBe(true);
-    expect(detail.turns.some((t: any) => t.role === 'agent' && /repair and replace/.test(t.text))).toBe(true);
+    // The brain decides the words (it may answer from the business's own catalog); the voice is ours to check.
+    const reply = detail.turns.filter((t: any) => t.role === 'agent').at(-1).text as string;
+    expect(detail.turns.at(-1).role).toBe('agent');
     // Deepgram heard the caller on its current model; the organization's model answered, not the server's OpenAI chat.
     expect(dg.listenQueries.at(-1)?.get('model')).toBe('nova-3');
     expect(selfHosted.chatRequests.length).toBeGreaterThan(0);
     expect(openai.chatRequests.length).toBe(0);
     // OpenAI spoke the reply over the Realtime socket, in the organization's voice.
     const spoken = openai.realtimeEvents.filter((e) => e.type === 'response.create') as Array<{ response: any }>;
-    expect(spoken.some((e) => e.response.audio.output.voice === 'coral' && /repair and replace/.test(e.response.input[0].content[0].text))).toBe(true);
+    const firstWords = reply.split(/[.;?!]/)[0];
+    expect(spoken.some((e) => e.response.audio.output.voice === 'coral' && e.response.input[0].content[0].text.includes(firstWords))).toBe(true);
     expect(dg.speakRequests.length).toBe(0);
   }, 60_000);
 });
@@ -134,6 +137,12 @@ describe('fallback chains in a call', () => {
       expect(detail.turns.slice(callerAt + 1).some((t: any) => t.role === 'agent' && t.text.length > 10)).toBe(true);
       expect(openai.chatRequests.length).toBeGreaterThan(0);
       expect(openai.transcriptionRequests.at(-1)?.model).toBe('gpt-transcribe');
+      // The operator sees the same on /metrics: fallbacks and errors by stage, turn latency histograms.
+      const metrics = await (await fetch(`${server.url}/metrics`)).text();
+      expect(metrics).toMatch(/infinioffice_provider_fallbacks_total\{stage="stt",from="deepgram.stt",to="openai.stt"\} [1-9]/);
+      expect(metrics).toMatch(/infinioffice_provider_errors_total\{stage="tts",provider="openai.tts"\} [1-9]/);
+      expect(metrics).toMatch(/infinioffice_turn_latency_seconds_bucket\{le="[0-9.]+",stage="e2e",engine="cascade"\} [1-9]/);
+      expect(metrics).toMatch(/infinioffice_calls_ended_total\{reason="[a-z_]+",engine="cascade"\} [1-9]/);
     } finally {
       dg.listenFailStatus = 0;
       openai.realtimeStall = false;
