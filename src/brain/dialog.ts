@@ -164,6 +164,11 @@ export const LISTED_SERVICES = 5;
 /** Industries whose work happens at the customer's address. */
 export const HOME_SERVICE = new Set(['hvac', 'plumbing', 'electrical']);
 
+/** True when the service is done at the caller's place: its own flag, else its industry's habit. */
+export function onSite(business: BusinessProfile, service: ServiceInfo | undefined): boolean {
+  return service?.onSite ?? HOME_SERVICE.has(business.industry ?? '');
+}
+
 /**
  * The starting context of a call. `callerPhone` is caller ID; `contactPhone` is a number a chat
  * client gave, used to reach the person but never to look anything up.

@@ -10,7 +10,7 @@ import {
   chooseAppointment,
   mergeWish,
   personFacts,
-  HOME_SERVICE,
+  onSite,
   takeSlots,
   type DialogContext,
   type DialogEvent,
@@ -54,7 +54,7 @@ export const conversationMachine = setup({
     needsHold: ({ context }) => !!context.slot && context.heldFor !== context.slot.start,
     missingDetails: ({ context }) =>
       context.task === 'book' &&
-      (!context.name || !context.phone || (HOME_SERVICE.has(context.business.industry ?? '') && !context.address)),
+      (!context.name || !context.phone || (onSite(context.business, context.service) && !context.address)),
     plainYes: ({ event }) => event.type === 'TURN' && event.yesNo === 'yes' && !changes(event),
     plainNo: ({ event }) => event.type === 'TURN' && event.yesNo === 'no' && !changes(event),
     bookingTurn: ({ event }) => event.type === 'TURN' && hasBookingFacts(event),

@@ -1,6 +1,6 @@
 /** What the agent says: short sentences, suited to be spoken, from the chart's state and notes. */
 import { localParts, nextOpening, sayDate, sayInstant, sayTime } from './calendar.js';
-import { HOME_SERVICE, LISTED_SERVICES, type DialogContext, type Expecting, type Note } from './dialog.js';
+import { LISTED_SERVICES, onSite, type DialogContext, type Expecting, type Note } from './dialog.js';
 import { speakPhone } from './nlu/index.js';
 import type { Slot } from './ports.js';
 
@@ -31,7 +31,7 @@ export function prompt(state: string, ctx: DialogContext): { text: string; expec
       }
       if (!ctx.service) return { text: `What would you like to book? We offer ${listOf(ctx.business.services.slice(0, LISTED_SERVICES).map((s) => s.name.toLowerCase()), 'or')}.`, expecting: 'service' };
       return {
-        text: HOME_SERVICE.has(ctx.business.industry ?? '') ? `What day and time would you like us to come out for the ${svc}?` : `What day and time would you like for your ${svc}?`,
+        text: onSite(ctx.business, ctx.service) ? `What day and time would you like us to come out for the ${svc}?` : `What day and time would you like for your ${svc}?`,
         expecting: 'time',
       };
     case 'booking.offer':

@@ -19,6 +19,8 @@ export interface ServiceInfo {
   durationMin: number;
   priceCents?: number;
   synonyms?: string[];
+  /** Done at the customer's place, so the agent asks for the service address; absent: as the industry does. */
+  onSite?: boolean;
 }
 
 /** A staff member (provider) and the services they perform. */

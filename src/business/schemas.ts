@@ -12,6 +12,8 @@ export const ServiceBody = z.strictObject({
   bufferMin: z.number().int().min(0).max(240).default(0),
   priceCents: z.number().int().min(0).max(100_000_000).nullable().optional(),
   synonyms: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+  /** Done at the customer's place (the agent asks for the address); null or absent: as the industry does. */
+  onSite: z.boolean().nullable().optional(),
   active: z.boolean().optional(),
 });
 /** A staff member (POST /api/staff). */

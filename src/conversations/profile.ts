@@ -14,7 +14,7 @@ export function toBusinessProfile({ org, config, services, staff, knowledge }: B
     industry: org.industry as BusinessProfile['industry'],
     hours: config.hours,
     holidays: config.holidays,
-    services: activeServices.map((s) => ({ id: s.id, name: s.name, durationMin: s.durationMin, priceCents: s.priceCents ?? undefined, synonyms: s.synonyms })),
+    services: activeServices.map((s) => ({ id: s.id, name: s.name, durationMin: s.durationMin, priceCents: s.priceCents ?? undefined, synonyms: s.synonyms, ...(s.onSite !== null ? { onSite: s.onSite } : {}) })),
     staff: staff.filter((s) => s.active).map((s) => ({ id: s.id, name: s.name, services: activeServices.filter((x) => s.serviceIds.includes(x.id)).map((x) => x.name) })),
     greeting: config.greeting || undefined,
     escalationNumber: config.escalationNumber ?? undefined,

@@ -19,6 +19,8 @@ export const ServiceBlock = z.strictObject({
   bufferMin: z.number().int().min(0).max(240).optional(),
   priceCents: z.number().int().min(0).optional(),
   synonyms: z.array(z.string().min(1).max(60)).max(30).default([]),
+  /** Done at the customer's place: the agent asks for the service address (default: as the industry does). */
+  onSite: z.boolean().optional(),
 });
 
 /** An appointment that already exists when the call starts. */

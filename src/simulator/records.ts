@@ -12,7 +12,7 @@ export interface TranscriptTurn { role: 'agent' | 'caller'; text: string; latenc
 export interface ToolCall { name: string; ok: boolean; args: unknown; result: unknown; ms: number }
 
 /** An appointment of the organization after the call, in local wall-clock time. */
-export interface AppointmentRecord { id: string; service: string; start: string; status: string; customerName: string; staff: string | null; callId: string | null }
+export interface AppointmentRecord { id: string; service: string; start: string; status: string; customerName: string; staff: string | null; callId: string | null; address?: string | null }
 
 /** A lead (contact, message or emergency) of the organization after the call. */
 export interface LeadRecord { name: string | null; phone: string | null; email: string | null; address: string | null; priority: string; kind: string; need: string | null }
@@ -42,7 +42,7 @@ interface CallDetail {
   turns: Array<{ role: 'agent' | 'caller'; text: string; e2eMs: number | null; llmMs: number | null; interrupted: boolean }>;
   events: Array<{ type: string; data: Record<string, unknown> }>;
 }
-interface AppointmentView { id: string; serviceId: string; staffId: string | null; start: string; status: string; customer: { name: string }; callId: string | null }
+interface AppointmentView { id: string; serviceId: string; staffId: string | null; start: string; status: string; customer: { name: string }; callId: string | null; address?: string | null }
 
 /** Reads the call's records; `until` (optional) polls the call record until it is complete. */
 export interface ReadOptions {
@@ -85,7 +85,7 @@ export async function readRecords(api: ApiClient, org: TestOrganization, callId:
     toolCalls,
     appointments: appts.items.map((a) => ({
       id: a.id, service: org.services[a.serviceId] ?? a.serviceId, start: a.start.slice(0, 16), status: a.status,
-      customerName: a.customer.name, staff: a.staffId ? org.staff[a.staffId] ?? a.staffId : null, callId: a.callId,
+      customerName: a.customer.name, staff: a.staffId ? org.staff[a.staffId] ?? a.staffId : null, callId: a.callId, address: a.address ?? null,
     })),
     seeded: org.appointments,
     leads: leads.items.map((l) => ({ name: l.name, phone: l.phone, email: l.email, address: l.address, priority: l.priority, kind: l.kind, need: l.need })),

@@ -28,6 +28,8 @@ export const Expectations = z.strictObject({
     startWithin: z.tuple([LocalDateTime, LocalDateTime]).optional(),
     customerName: z.string().optional(),
     staff: z.string().optional(),
+    /** The service address stored on the appointment (on-site work). */
+    address: z.string().optional(),
   })]).optional(),
   lead: z.union([none, z.strictObject({
     name: z.string().optional(), phone: Phone.optional(), priority: z.enum(['LOW', 'NORMAL', 'HIGH', 'URGENT']).optional(),

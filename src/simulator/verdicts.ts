@@ -71,6 +71,7 @@ function checkAppointment(e: Expectations, r: CallRecords, add: Add) {
   if (want.startWithin && (a.start < want.startWithin[0] || a.start > want.startWithin[1])) problems.push(`start ${a.start} outside ${want.startWithin.join('..')}`);
   if (want.customerName && a.customerName !== want.customerName) problems.push(`customer ${a.customerName} ≠ ${want.customerName}`);
   if (want.staff && lower(a.staff ?? '') !== lower(want.staff)) problems.push(`staff ${a.staff ?? 'none'} ≠ ${want.staff}`);
+  if (want.address && lower(a.address ?? '') !== lower(want.address)) problems.push(`address ${a.address ?? 'none'} ≠ ${want.address}`);
   if (created.length > 1) problems.push(`${created.length} appointments booked, expected one`);
   add('appointment', problems.length === 0, problems.join('; ') || `${a.service} ${a.start} for ${a.customerName}`);
 }

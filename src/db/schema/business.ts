@@ -36,6 +36,8 @@ export const services = pgTable('services', {
   bufferMin: integer('buffer_min').notNull().default(0),
   priceCents: integer('price_cents'),
   synonyms: jsonb('synonyms').$type<string[]>().notNull().default([]),
+  /** Done at the customer's place (the agent asks for the address); null: as the industry does (plumbing, HVAC, electrical). */
+  onSite: boolean('on_site'),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
 }, (t) => [index('services_org_idx').on(t.organizationId)]);

@@ -47,7 +47,7 @@ function plan(b: BusinessBlock) {
     ...(b.greeting ? { greeting: b.greeting } : {}), ...(b.afterHours ? { afterHours: b.afterHours } : {}),
   }, 'business');
   const services = b.services.map((s, i) => check(ServiceBody, {
-    name: s.name, durationMin: s.durationMin, bufferMin: s.bufferMin ?? 0, priceCents: s.priceCents ?? null, synonyms: s.synonyms,
+    name: s.name, durationMin: s.durationMin, bufferMin: s.bufferMin ?? 0, priceCents: s.priceCents ?? null, synonyms: s.synonyms, onSite: s.onSite ?? null,
   }, `business.services.${i}`));
   const known = new Set(services.map((s) => s.name.toLowerCase()));
   (b.staff ?? []).forEach((p, i) => check(StaffBody, { name: p.name }, `business.staff.${i}`));

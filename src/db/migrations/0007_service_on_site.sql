@@ -1,0 +1,1 @@
+ALTER TABLE "services" ADD COLUMN "on_site" boolean;
