@@ -26,7 +26,7 @@ LAYERS.forEach((layer, i) => {
     comment: `${layer.join(', ')} may not import the layers above it (${above.join(', ')})`,
     severity: 'error',
     from: { path: `^src/(${layer.join('|')})/` },
-    to: { path: `^src/(${above.join('|')}|wiring)/`, dependencyTypesNot: ['type-only'] },
+    to: { path: `^src/(${above.join('|')}|wiring)/` },
   });
 });
 rules.push({
@@ -70,6 +70,13 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '\\.test\\.ts$' },
+
   },
 };
+module.exports.forbidden.push({
+  name: 'through-the-index',
+  comment: "a module is imported only through its index.ts (its public surface); a module's insides are its own. The composition root (wiring/) assembles routes and may reach in; booking/calendars is a plug-in with its own surface; tests may share test-support/ helpers",
+  severity: 'error',
+  from: { path: '^src/([^/]+)/', pathNot: '^src/wiring/' },
+  to: { path: '^src/[^/]+/', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/booking/calendars/index\\.ts$', '/test-support/'] },
+});

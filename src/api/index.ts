@@ -6,3 +6,4 @@ export { buildApp, type RoutePlugin } from './app.js';
 export type { ApiContext } from './context.js';
 export { authenticate, principalOf } from './plugins/auth.js';
 export { DUMMY_HASH } from './auth/passwords.js';
+export { errorBody } from './errors.js';

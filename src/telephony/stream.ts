@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { consumeStreamToken } from '../calls/index.js';
 import type { CallEngine } from '../voice/index.js';
-import type { ApiContext } from '../api/context.js';
+import type { ApiContext } from '../api/index.js';
 import type { StreamContext, TelephonyDeps } from './deps.js';
 import { bridgeConnection, MediaStreamConnection, DEFAULT_MAX_FRAME_BYTES, type StartMessage } from './media-stream/index.js';
 import { takePrewarmed } from './prewarm.js';

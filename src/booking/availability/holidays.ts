@@ -1,2 +1,2 @@
 /** Moved to hours/ (one definition of opening hours for every module); kept so booking's own files read as before. */
-export * from '../../hours/holidays.js';
+export { localDayRange, holidayRanges, subtractHolidays } from '../../hours/index.js';

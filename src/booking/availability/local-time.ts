@@ -1,2 +1,2 @@
 /** Moved to hours/ (one definition of opening hours for every module); kept so booking's own files read as before. */
-export * from '../../hours/local-time.js';
+export { zoneOf, parseClock, addDays, weekdayIndex, localDateOf, localMinutesOf, toLocalIso, wallToInstant, dateToWallMs, type Occurrence } from '../../hours/index.js';
