@@ -80,6 +80,12 @@ describe('feature gates', () => {
     const second = await org.api.post('/api/phone-numbers', { e164: '+13125550112' });
     expect(second.status).toBe(402);
     expect(second.body.error.details).toEqual({ feature: 'multiple_numbers', plan: 'scale' });
+    const outbound = await org.api.post('/api/outbound-calls', { to: '+13125550113', purpose: 'custom' });
+    expect(outbound.status).toBe(402);
+    expect(outbound.body.error.details).toEqual({ feature: 'outbound_calls', plan: 'growth' });
+    const campaign = await org.api.post('/api/campaigns', { name: 'Spring tune-ups', numbers: ['+13125550114'] });
+    expect(campaign.status).toBe(402);
+    expect(campaign.body.error.details).toEqual({ feature: 'outbound_calls', plan: 'growth' });
     const calendar = await org.api.get('/api/integrations/google/connect');
     expect(calendar.status).toBe(402);
     expect(calendar.body.error.details).toEqual({ feature: 'calendar_sync', plan: 'growth' });

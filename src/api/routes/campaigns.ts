@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PhoneSchema, text } from '../../business/index.js';
 import { createCampaign, getCampaign, listCampaigns, setCampaignStatus } from '../../channels/index.js';
+import { requireFeature } from '../../billing/index.js';
 import { errors, isUuid } from '../../lib/index.js';
 import type { ApiContext } from '../context.js';
 import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
@@ -37,10 +38,15 @@ export async function campaignRoutes(app: FastifyInstance, ctx: ApiContext) {
   r.get('/api/campaigns', { schema: { tags } }, async (req) => ({ items: await listCampaigns(db, principalOf(req).organizationId) }));
   r.post('/api/campaigns', { schema: { tags, body: CampaignBody } }, async (req, reply) => {
     const orgId = principalOf(req).organizationId;
+    await requireFeature(db, orgId, 'outbound_calls', ctx.clock.now());
     const c = await createCampaign(db, orgId, req.body);
     return reply.status(201).send(await getCampaign(db, orgId, c.id));
   });
   r.get('/api/campaigns/:id', { schema: { tags, params: Id } }, async (req) => getCampaign(db, principalOf(req).organizationId, id(req.params.id)));
-  r.post('/api/campaigns/:id/start', { schema: { tags, params: Id } }, async (req) => setCampaignStatus(db, principalOf(req).organizationId, id(req.params.id), 'running'));
+  r.post('/api/campaigns/:id/start', { schema: { tags, params: Id } }, async (req) => {
+    const orgId = principalOf(req).organizationId;
+    await requireFeature(db, orgId, 'outbound_calls', ctx.clock.now());
+    return setCampaignStatus(db, orgId, id(req.params.id), 'running');
+  });
   r.post('/api/campaigns/:id/pause', { schema: { tags, params: Id } }, async (req) => setCampaignStatus(db, principalOf(req).organizationId, id(req.params.id), 'paused'));
 }
