@@ -14,6 +14,7 @@ import { createMediaStreamRoute, createTwilioDialer, createTwilioWebhooks, updat
 import { createOutboundRoutes } from '../api/routes/outbound.js';
 import { campaignCallCompleted, campaignTick, queueDueReminders, reminderCallChannel, REMINDER_EVENT } from '../channels/index.js';
 import { campaignRoutes } from '../api/routes/campaigns.js';
+import { createChatHandoffRoutes } from '../api/routes/chat-handoff.js';
 import type { Server } from 'node:http';
 import { markInterruptedCalls } from '../calls/index.js';
 import { createReceptionist } from '../conversations/index.js';
@@ -149,6 +150,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     widgetRoutes,
     createOutboundRoutes({ dialer, now: orgNow }),
     campaignRoutes,
+    createChatHandoffRoutes({ receptionist, dialer, now: orgNow }),
     createTwilioWebhooks(telephony),
     createMediaStreamRoute(telephony),
     // The simulator is a tool, not a product route: it exists only on a server given a SIMULATOR_KEY.

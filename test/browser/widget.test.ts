@@ -114,6 +114,14 @@ describe('the website chat widget', () => {
     const calls = await org.api.get('/api/calls');
     expect(calls.body.items.some((c: { channel?: string; id: string }) => c.id && (c.channel ?? 'chat') === 'chat')).toBe(true);
 
+    // "Call me back": a callback task for the team, from the same window.
+    await page.getByRole('button', { name: /call you back/ }).click();
+    await page.getByRole('textbox', { name: 'Your phone number' }).fill('312 555 0149');
+    await page.getByRole('button', { name: 'Call me' }).click();
+    await page.getByText('Thanks! We will call you back soon.').waitFor();
+    const leads = await org.api.get('/api/leads');
+    expect(leads.body.items.some((l: { phone: string }) => l.phone === '+13125550149')).toBe(true);
+
     // Keyboard: Escape closes the window and gives focus back to the button.
     await input.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

@@ -1,7 +1,7 @@
 // Invariant: the agent calls customers only when the rules allow (never a do-not-call number, never outside the calling window), through Twilio's REST API with answering-machine detection, and the call runs the same session, tools and records as an inbound one — a reminder where the customer presses 2 moves the appointment; a machine gets a short voicemail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
-import { registerOrg } from '../harness/client.js';
+import { apiClient, registerOrg } from '../harness/client.js';
 import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
 import { quiet, tone, until } from '../harness/line.js';
 import { fixedClock } from '../../src/lib/index.js';
@@ -162,5 +162,30 @@ describe('POST /api/outbound-calls', () => {
     const other = await registerOrg(server.url);
     await other.api.post('/api/phone-numbers', { e164: `+1312555${String(Math.floor(Math.random() * 40) + 190).padStart(4, '0')}`.slice(0, 12) });
     expect((await other.api.post('/api/outbound-calls', { to: '+13125550142', purpose: 'reminder', appointmentId })).status).toBe(404);
+  });
+});
+
+describe('chat hand-off: "call me back"', () => {
+  it('leaves a callback task for the team, and with callback calls on, the agent calls right away', async () => {
+    const anon = apiClient(server.url);
+    const key = org.organization.chatKey;
+    const chat = await anon.post(`/api/chat/${key}/sessions`, {});
+    expect(chat.status).toBe(201);
+    const before = rest.calls.length;
+    const task = await anon.post(`/api/chat/${key}/sessions/${chat.body.id}/callback`, { phone: '312 555 0145', name: 'Ana Ruiz' });
+    expect(task.status, JSON.stringify(task.body)).toBe(201);
+    expect(task.body.calling).toBe(false);
+    expect(rest.calls.length).toBe(before);
+    const leads = await org.api.get('/api/leads');
+    expect(leads.body.items.find((l: any) => l.id === task.body.leadId)).toMatchObject({ phone: '+13125550145', name: 'Ana Ruiz', priority: 'HIGH' });
+
+    expect((await org.api.put('/api/widget', { callbackCalls: true })).status).toBe(200);
+    const chat2 = await anon.post(`/api/chat/${key}/sessions`, {});
+    const now = await anon.post(`/api/chat/${key}/sessions/${chat2.body.id}/callback`, { phone: '+13125550146' });
+    expect(now.body.calling).toBe(true);
+    expect(rest.calls.at(-1)).toMatchObject({ To: '+13125550146', From: NUMBER });
+    // Another organization's key does not reach this chat.
+    const other = await registerOrg(server.url);
+    expect((await anon.post(`/api/chat/${other.organization.chatKey}/sessions/${chat2.body.id}/callback`, { phone: '+13125550146' })).status).toBe(404);
   });
 });

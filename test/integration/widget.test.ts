@@ -41,7 +41,7 @@ describe('widget settings and CORS', () => {
   it('admin saves origins, colour, position and greeting; the public config reflects them', async () => {
     const org = await registerOrg(server.url, { name: 'Bella Hair Studio', industry: 'salon' });
     const initial = await org.api.get('/api/widget');
-    expect(initial.body).toEqual({ allowedOrigins: [], color: '#2563eb', position: 'bottom-right', greeting: null });
+    expect(initial.body).toEqual({ allowedOrigins: [], color: '#2563eb', position: 'bottom-right', greeting: null, callbackCalls: false });
     const put = await org.api.put('/api/widget', { allowedOrigins: ['https://Bella.example/', 'http://localhost:8080'], color: '#aa3366', position: 'bottom-left' });
     expect(put.status).toBe(200);
     expect(put.body.allowedOrigins).toEqual([SITE, 'http://localhost:8080']);

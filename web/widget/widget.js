@@ -40,6 +40,9 @@
     'textarea{flex:1;resize:none;border:1px solid #c4c8cf;border-radius:10px;padding:8px 10px;font-size:16px;height:42px;color:#111;background:#fff}',
     '.send{border:0;border-radius:10px;padding:0 14px;background:var(--c);color:var(--fg);font-size:15px;cursor:pointer}',
     '.send:disabled{opacity:.6;cursor:default}',
+    '.cb{border:0;background:transparent;color:#1d4ed8;text-decoration:underline;cursor:pointer;font-size:14px;padding:4px 12px 8px;align-self:flex-start}',
+    '.cbf{display:flex;gap:8px;padding:0 10px 10px}.cbf[hidden]{display:none}',
+    '.cbf input{flex:1;border:1px solid #c4c8cf;border-radius:10px;padding:8px 10px;font-size:16px}',
     '@media (max-width:480px){.w{bottom:12px}.w.right{right:12px}.w.left{left:12px}',
     '.panel.open{position:fixed;inset:0;width:100vw;max-width:none;height:100%;max-height:none;border-radius:0}}',
     '@media (prefers-reduced-motion:no-preference){.panel{transition:opacity .15s}}',
@@ -94,7 +97,13 @@
     var input = el('textarea', { id: 'io-input', rows: '1', maxlength: '2000', placeholder: 'Type your message…', autocomplete: 'off' });
     var send = el('button', { class: 'send', type: 'submit' }, 'Send');
     form.appendChild(label); form.appendChild(input); form.appendChild(send);
-    panel.appendChild(header); panel.appendChild(log); panel.appendChild(form);
+    var cb = el('button', { class: 'cb', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'io-cb' }, 'Prefer a call? We can call you back');
+    var cbf = el('form', { class: 'cbf', id: 'io-cb', hidden: '' });
+    var cbl = el('label', { for: 'io-phone', class: 'sr' }, 'Your phone number');
+    var phone = el('input', { id: 'io-phone', type: 'tel', autocomplete: 'tel', placeholder: 'Your phone number', maxlength: '40' });
+    var cbs = el('button', { class: 'send', type: 'submit' }, 'Call me');
+    cbf.appendChild(cbl); cbf.appendChild(phone); cbf.appendChild(cbs);
+    panel.appendChild(header); panel.appendChild(log); panel.appendChild(form); panel.appendChild(cb); panel.appendChild(cbf);
     var launch = el('button', { class: 'launch', type: 'button', 'aria-label': 'Chat with ' + name, 'aria-expanded': 'false', 'aria-controls': 'io-panel' });
     launch.innerHTML = ICON;
     wrap.appendChild(panel); wrap.appendChild(launch);
@@ -150,6 +159,22 @@
         busy = false; send.disabled = false; log.removeAttribute('aria-busy'); input.focus();
       });
     }
+    cb.addEventListener('click', function () {
+      cbf.hidden = !cbf.hidden; cb.setAttribute('aria-expanded', String(!cbf.hidden)); if (!cbf.hidden) phone.focus();
+    });
+    cbf.addEventListener('submit', function (e) {
+      e.preventDefault();
+      if (preview || !phone.value.trim()) return;
+      cbs.disabled = true;
+      start().then(function (id) {
+        return api('/api/chat/' + encodeURIComponent(key) + '/sessions/' + id + '/callback', { phone: phone.value.trim() });
+      }).then(function (r) {
+        cbf.hidden = true; cb.setAttribute('aria-expanded', 'false');
+        say('note', r.calling ? 'We are calling you now.' : 'Thanks! We will call you back soon.');
+      }, function (err) {
+        say('note', /phone/i.test(String(err && err.message)) ? 'Please check the phone number.' : 'Sorry, that did not work. Please try again.');
+      }).then(function () { cbs.disabled = false; });
+    });
     launch.addEventListener('click', function () { setOpen(panel.hidden); });
     close.addEventListener('click', function () { setOpen(false); });
     panel.addEventListener('keydown', function (e) { if (e.key === 'Escape') setOpen(false); });

@@ -25,10 +25,12 @@ export const WidgetPatch = z.strictObject({
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #2563eb'),
   position: z.enum(['bottom-right', 'bottom-left']),
   greeting: z.string().trim().min(1).max(300).nullable(),
+  /** A chat's "call me back" also has the agent call right away (inside the calling window). */
+  callbackCalls: z.boolean(),
 }).partial();
 
 const widgetView = (s: Awaited<ReturnType<typeof getChannelSettings>>) =>
-  ({ allowedOrigins: s.allowedOrigins, color: s.color, position: s.position, greeting: s.greeting });
+  ({ allowedOrigins: s.allowedOrigins, color: s.color, position: s.position, greeting: s.greeting, callbackCalls: s.callbackCalls });
 
 /**
  * CORS for the widget's public routes: only an organization's `allowedOrigins` get
