@@ -108,6 +108,8 @@ export async function dashboardMetrics(db: Db, orgId: string, from: Date, to: Da
     booked: Math.max(Number(agg.booked), 0), appointments: Number(appts.n),
     leads: Number(leads.leads), urgent: Number(leads.urgent),
     avgE2eMs: e2e.length ? Math.round(e2e.reduce((a, b) => a + b, 0) / e2e.length) : null,
+    // Medians and tails, not only the mean: one slow turn hides in an average.
+    p50E2eMs: pct(e2e, 0.5),
     p95E2eMs: pct(e2e, 0.95),
     minutes: Math.round(Number(agg.seconds) / 6) / 10,
     estimatedCostCents: Number(agg.cost),

@@ -56,6 +56,7 @@ describe('calls list, leads and metrics', () => {
     expect(m.answered).toBe(5);
     expect(m.answeredRate).toBe(1);
     expect(m.avgE2eMs).toBe(420);
+    expect(m.p50E2eMs).toBe(420);
     expect(m.p95E2eMs).toBe(440);
     expect(m.minutes).toBeCloseTo(5 * 65 / 60, 1);
     expect(m.estimatedCostCents).toBeGreaterThan(0);

@@ -12,7 +12,7 @@ import type { Lead } from './Leads.js';
 
 interface Metrics {
   calls: number; answered: number; answeredRate: number | null; booked: number; appointments: number; leads: number; urgent: number;
-  avgE2eMs: number | null; p95E2eMs: number | null; minutes: number; estimatedCostCents: number; callsPerDay: { day: string; calls: number }[];
+  avgE2eMs: number | null; p50E2eMs: number | null; p95E2eMs: number | null; minutes: number; estimatedCostCents: number; callsPerDay: { day: string; calls: number }[];
 }
 
 function Stat({ label, value, tone }: { label: string; value: string | number; tone?: string }) {
@@ -63,7 +63,7 @@ export default function Home() {
             <Stat label="Leads" value={m.leads} />
             <Stat label="Urgent leads" value={m.urgent} tone={m.urgent > 0 ? 'urgent' : undefined} />
             <Stat label="Answered" value={m.answeredRate == null ? '—' : `${Math.round(m.answeredRate * 100)}%`} />
-            <Stat label="Avg turn latency" value={m.avgE2eMs == null ? '—' : `${m.avgE2eMs} ms`} />
+            <Stat label="Median turn latency (p50)" value={m.p50E2eMs == null ? '—' : `${m.p50E2eMs} ms`} />
             <Stat label="p95 turn latency" value={m.p95E2eMs == null ? '—' : `${m.p95E2eMs} ms`} />
             <Stat label="Estimated cost" value={money(m.estimatedCostCents)} />
           </section>
