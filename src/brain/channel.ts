@@ -12,16 +12,24 @@ import type { BrainPorts } from './ports.js';
 import { runTool, toolSpecs, TOOLS, type ToolContext, type ToolName } from './tools/index.js';
 import type { BrainEvent, BusinessProfile } from './types.js';
 
-/** Caller input as the call session sends it. */
-export type SessionInput = { type: 'speech'; text: string } | { type: 'dtmf'; digits: string } | { type: 'silence'; count: number };
+/** Caller input as the call session sends it (voice/'s `CallerInput` is this type). */
+export type SessionInput =
+  | { type: 'speech'; text: string }
+  | { type: 'dtmf'; digits: string }
+  /** The caller has said nothing for a while (`count` consecutive times). */
+  | { type: 'silence'; count: number };
 
-/** One streamed piece of a reply, as the call session consumes it. */
+/** One piece of the agent's reply, streamed while the brain is still working (voice/'s `ReplyPart` is this type). */
 export type SessionReplyPart =
   | { type: 'sentence'; text: string }
+  /** A tool started; if it takes longer than ~700 ms the session plays a filler line. */
   | { type: 'toolStart'; name: string }
   | { type: 'toolEnd'; name: string; ok: boolean }
+  /** Something worth recording (intent, slot filled, booking made…). */
   | { type: 'event'; name: string; data?: Record<string, unknown> }
+  /** Hang up once the reply has been heard (`reason` goes to the record). */
   | { type: 'end'; reason: string }
+  /** The brain transferred the call; the session stops speaking after this reply. */
   | { type: 'transfer'; to: string };
 
 /** A Conversation seen as the cascade engine's ConversationPort. */

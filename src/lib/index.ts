@@ -5,3 +5,4 @@ export * from './logger.js';
 export * from './deadline.js';
 export * from './process-guard.js';
 export * from './drain.js';
+export * from './markup.js';

@@ -4,6 +4,7 @@
  * value escaped, so a caller's words can never inject markup into the owner's inbox.
  */
 import { DateTime } from 'luxon';
+import { escapeHtml } from '../lib/index.js';
 
 /** The kinds of message the product sends. */
 export type TemplateName =
@@ -29,8 +30,7 @@ export interface MessagePayload {
 /** A rendered message for every channel. */
 export interface RenderedMessage { subject: string; text: string; html: string; sms: string; speech: string }
 
-const esc = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const esc = escapeHtml;
 
 /** "Tue, Apr 7 at 9:00 AM" in the business's timezone. */
 export function localTime(iso: string | number | null | undefined, tz: string): string {

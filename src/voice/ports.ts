@@ -1,27 +1,15 @@
 /**
  * The narrow ports a call session talks through. The brain, the call records and the phone line are
- * all behind these; voice/ imports none of them.
+ * all behind these; the reply vocabulary is the brain's own type (voice/ sits above brain/).
  */
 
-/** What the caller did, as the brain sees it. */
-export type CallerInput =
-  | { type: 'speech'; text: string }
-  | { type: 'dtmf'; digits: string }
-  /** The caller has said nothing for a while (`count` consecutive times). */
-  | { type: 'silence'; count: number };
+import type { SessionInput, SessionReplyPart } from '../brain/index.js';
 
-/** One piece of the agent's reply, streamed while the brain is still working. */
-export type ReplyPart =
-  | { type: 'sentence'; text: string }
-  /** A tool started; if it takes longer than ~700 ms the session plays a filler line. */
-  | { type: 'toolStart'; name: string }
-  | { type: 'toolEnd'; name: string; ok: boolean }
-  /** Something worth recording (intent, slot filled, booking made…). */
-  | { type: 'event'; name: string; data?: Record<string, unknown> }
-  /** Hang up once the reply has been heard (`reason` goes to the record). */
-  | { type: 'end'; reason: string }
-  /** The brain transferred the call; the session stops speaking after this reply. */
-  | { type: 'transfer'; to: string };
+/** What the caller did, as the brain sees it: one definition, the brain's (brain/channel.ts). */
+export type CallerInput = SessionInput;
+
+/** One piece of the agent's reply, streamed while the brain is still working: one definition, the brain's. */
+export type ReplyPart = SessionReplyPart;
 
 /** The conversation brain as the call session uses it. */
 export interface ConversationPort {

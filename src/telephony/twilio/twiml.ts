@@ -1,6 +1,6 @@
-/** Escapes text for an XML attribute or element (TwiML). */
-export const xml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+import { escapeXml } from '../../lib/index.js';
+/** Escapes text for an XML attribute or element (TwiML): lib's one definition. */
+export const xml = escapeXml;
 
 const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`;
 
