@@ -6,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { randomUUID } from 'node:crypto';
 import type { ApiContext } from './context.js';
 import { errorBody, handleError } from './errors.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { systemRoutes } from './routes/system.js';
 import { authRoutes } from './routes/auth.js';
@@ -40,6 +41,7 @@ export async function buildApp(ctx: ApiContext, extra: RoutePlugin[] = []): Prom
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`)));
   app.addHook('onRequest', async (req, reply) => { reply.header('x-request-id', req.id); });
+  registerSecurityHeaders(app as unknown as FastifyInstance);
 
   registerMetrics(app as unknown as FastifyInstance);
   await app.register(swagger, {
