@@ -9,7 +9,7 @@ import { escapeHtml } from '../lib/index.js';
 /** The kinds of message the product sends. */
 export type TemplateName =
   | 'new_lead' | 'urgent_alert' | 'booking_confirmation' | 'owner_booking'
-  | 'reschedule_notice' | 'cancel_notice' | 'call_completed' | 'daily_summary' | 'usage_notice' | 'verification_code' | 'appointment_reminder';
+  | 'reschedule_notice' | 'cancel_notice' | 'call_completed' | 'daily_summary' | 'usage_notice' | 'verification_code' | 'appointment_reminder' | 'chat_summary';
 
 /** What announce() snapshots into an outbox row so a message renders the same on every attempt. */
 export interface MessagePayload {
@@ -115,6 +115,12 @@ function parts(p: MessagePayload, ackUrl: string | null): Parts {
         sms: `${p.orgName}: ${str(d.usedMinutes, '0')} of ${str(d.includedMinutes)} included minutes used. ${after}`,
       };
     }
+    case 'chat_summary':
+      return {
+        subject: `Your chat with ${p.orgName}`,
+        lines: [`From your chat with ${p.orgName}:`, str(d.text)],
+        sms: `${p.orgName}: ${str(d.text)}`,
+      };
     case 'verification_code':
       return {
         subject: `${p.orgName} verification code`,

@@ -189,3 +189,25 @@ describe('chat hand-off: "call me back"', () => {
     expect((await anon.post(`/api/chat/${other.organization.chatKey}/sessions/${chat2.body.id}/callback`, { phone: '+13125550146' })).status).toBe(404);
   });
 });
+
+describe('chat hand-off: "text me"', () => {
+  it('texts the chat\'s answer only after the number is proven by a code sent to it', async () => {
+    const anon = apiClient(server.url);
+    const key = org.organization.chatKey;
+    const chat = await anon.post(`/api/chat/${key}/sessions`, {});
+    await anon.post(`/api/chat/${key}/sessions/${chat.body.id}/messages`, { text: 'What are your hours on Monday?' });
+    const base = `/api/chat/${key}/sessions/${chat.body.id}/text-me`;
+    expect((await anon.post(`${base}/confirm`, { code: '123456' })).status).toBe(422);
+    expect((await anon.post(base, { phone: '312 555 0147' })).status).toBe(202);
+    expect(await until(() => rest.messages.some((m) => m.To === '+13125550147' && /code is \d{6}/.test(m.Body)), 15_000)).toBe(true);
+    const code = /code is (\d{6})/.exec(rest.messages.find((m) => m.To === '+13125550147')!.Body)![1];
+    const wrong = await anon.post(`${base}/confirm`, { code: code === '000000' ? '111111' : '000000' });
+    expect(wrong.status).toBe(422);
+    expect(rest.messages.filter((m) => m.To === '+13125550147')).toHaveLength(1);
+    const ok = await anon.post(`${base}/confirm`, { code });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(await until(() => rest.messages.some((m) => m.To === '+13125550147' && /^Pipe Pros: .*(Monday|open|hours)/i.test(m.Body)), 15_000)).toBe(true);
+    // The code works once.
+    expect((await anon.post(`${base}/confirm`, { code })).status).toBe(422);
+  });
+});

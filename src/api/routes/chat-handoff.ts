@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { enqueue, orgSnapshot } from '../../notify/index.js';
 import { PhoneSchema, text } from '../../business/index.js';
 import { getChannelSettings, placeOutboundCall, type Dialer } from '../../channels/index.js';
 import type { Receptionist } from '../../conversations/index.js';
 import { schema } from '../../db/index.js';
-import { errors, isAppError, isUuid } from '../../lib/index.js';
+import { AppError, errors, isAppError, isUuid, newId } from '../../lib/index.js';
 import type { ApiContext } from '../context.js';
 import { enforceLimit } from '../plugins/rate-limit.js';
 import { widgetCors } from './widget.js';
@@ -49,6 +51,58 @@ export function createChatHandoffRoutes(deps: { receptionist: Receptionist; dial
         }
       }
       return reply.status(201).send({ leadId: lead.id, calling });
+    });
+
+    const Params = z.strictObject({ orgKey: z.string().max(100), id: z.string().max(64) });
+    /** The chat of this key, or 404 (another organization's chat id answers like a missing one). */
+    async function chatOf(orgKey: string, id: string) {
+      const [org] = await db.select({ id: schema.organizations.id }).from(schema.organizations).where(eq(schema.organizations.chatKey, orgKey));
+      if (!org || !isUuid(id)) throw errors.notFound('chat session');
+      const [chat] = await db.select({ id: schema.calls.id }).from(schema.calls)
+        .where(and(eq(schema.calls.id, id), eq(schema.calls.organizationId, org.id), eq(schema.calls.channel, 'chat')));
+      if (!chat) throw errors.notFound('chat session');
+      return { orgId: org.id, chatId: chat.id };
+    }
+    const digest = (chatId: string, phone: string, code: string) => createHash('sha256').update(`${chatId}|${phone}|${code}`).digest('hex');
+    const codeKey = (chatId: string) => `textme:code:${chatId}`;
+
+    // "Text me": the chat's last answer by SMS, only to a number proven by a code texted to it first.
+    r.post('/api/chat/:orgKey/sessions/:id/text-me', {
+      schema: { tags: ['chat'], security: [], params: Params, body: z.strictObject({ phone: PhoneSchema }) },
+    }, async (req, reply) => {
+      const { orgId, chatId } = await chatOf(req.params.orgKey, req.params.id);
+      await enforceLimit(ctx.live, `textme:send:${chatId}`, 3, 3600);
+      await enforceLimit(ctx.live, `textme:send:${orgId}:${req.body.phone}`, 3, 900);
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      await ctx.live.setValue(codeKey(chatId), JSON.stringify({ phone: req.body.phone, hash: digest(chatId, req.body.phone, code), tries: 0 }), 600);
+      const snap = await orgSnapshot(db, orgId);
+      await enqueue(db, [{
+        organizationId: orgId, event: 'verification.code', channel: 'sms', recipient: req.body.phone, idempotencyKey: `textme:${newId()}`,
+        payload: { template: 'verification_code', event: 'verification.code', urgent: true, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, data: { code } },
+      }], ctx.clock.now());
+      return reply.status(202).send({ sent: true });
+    });
+
+    r.post('/api/chat/:orgKey/sessions/:id/text-me/confirm', {
+      schema: { tags: ['chat'], security: [], params: Params, body: z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'the 6-digit code') }) },
+    }, async (req, reply) => {
+      const { orgId, chatId } = await chatOf(req.params.orgKey, req.params.id);
+      const tries = await ctx.live.hit(`textme:tries:${chatId}`, 600);
+      const raw = await ctx.live.getValue(codeKey(chatId));
+      if (!raw || tries.count > 5) throw new AppError('CODE_INVALID', 'ask for a new code', 422);
+      const stored = JSON.parse(raw) as { phone: string; hash: string };
+      if (!timingSafeEqual(Buffer.from(stored.hash, 'hex'), Buffer.from(digest(chatId, stored.phone, req.body.code), 'hex'))) {
+        throw new AppError('CODE_INVALID', 'that code is not right', 422);
+      }
+      await ctx.live.deleteValue(codeKey(chatId));
+      const [last] = await db.select({ text: schema.callTurns.text }).from(schema.callTurns)
+        .where(and(eq(schema.callTurns.callId, chatId), eq(schema.callTurns.role, 'agent'))).orderBy(desc(schema.callTurns.seq)).limit(1);
+      const snap = await orgSnapshot(db, orgId);
+      await enqueue(db, [{
+        organizationId: orgId, event: 'chat.summary', channel: 'sms', recipient: stored.phone, idempotencyKey: `chat-summary:${chatId}:${newId()}`,
+        payload: { template: 'chat_summary', event: 'chat.summary', urgent: false, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, data: { text: last?.text ?? '' } },
+      }], ctx.clock.now());
+      return reply.status(201).send({ sent: true, to: stored.phone });
     });
   };
 }
