@@ -57,7 +57,7 @@ export const UNIVERSAL: Rule[] = [
   { label: 'carbon monoxide', lifeSafety: true, priority: 'URGENT', safety: SAFETY.co,
     re: /\b((carbon monoxide|co|monoxide) (alarm|detector|monitor)s? (is |are |keeps |just |has been |started )?(going off|went off|beeping|sounding|chirping|reading|alarming)|carbon monoxide (leak|poisoning|in the (house|home|building))|(alarm|detector) (says|reads|shows) (carbon monoxide|co))\b/ },
   { label: 'fire or smoke', lifeSafety: true, priority: 'URGENT', safety: SAFETY.fire,
-    re: /\b(on fire|caught fire|catching fire|(a|the) fire (in|at|on|is)|flames?|smoke (is )?(coming|pouring|filling|everywhere)|smok(e|ing)(?! (detector|alarm|free|shop|signal))|(smoke|fire) (alarm|detector)s? (is |are |keeps |just )?(going off|went off|sounding|blaring)|burning smell|smell(s|ing)? (like )?(something )?burn(ing|t)|smell of (something )?burning)\b/ },
+    re: /\b(on fire|caught fire|catching fire|(a|the) fire (in|at|on|is)|flames?|smoke (is )?(coming|pouring|filling|everywhere)|smok(e|ing)(?! (detector|alarm|free|shop|signal))|(smoke|fire) (alarm|detector)s? (is |are |keeps |just )?(going off|went off|sounding|blaring)|burning smell|smell(s|ing)? (like )?(something )?burn(ing|t)|smell of (something )?burning|smell(s|ing)? like (burning |melting |melted |hot )?plastic|melting plastic)\b/ },
   { label: 'someone trapped or injured', lifeSafety: true, priority: 'URGENT', safety: SAFETY.injury,
     re: /\b((trapped|pinned|stuck) (under|in|inside|beneath)(?! (traffic|a meeting))|(is|are|got|been|was|were|badly|seriously|someone|somebody|people) (hurt|injured)|(hurt|injured) (badly|bad|seriously)|unconscious|unresponsive|passed out|collapsed|not breathing|stopped breathing|heart attack|stuck in (an |the )?elevator)\b/ },
   { label: 'child or animal in a hot car', lifeSafety: true, priority: 'URGENT', safety: SAFETY.hotCar,
@@ -69,7 +69,7 @@ export const UNIVERSAL: Rule[] = [
 
 const noHeat: Rule = {
   label: 'no heat',
-  re: /\b(no heat(ing)?|(furnace|heater|heating|heat|boiler|heat pump)( system)? (is |has |just |completely |totally |went |keeps )*(stopped working|stopped|quit|died|broke|broken|gone out|out|off|not working|isn't working|not coming on|not turning on|won't (turn|come|kick) on|won't (start|work|light)|doesn't work|failed|gave out|shut (off|down))|(house|home|place|apartment|it) is (freezing|ice cold|so cold)|freezing in (here|the house))\b/,
+  re: /\b(no heat(ing)?|(furnace|heater|heating|heat|boiler|heat pump)( system)? (is |has |just |completely |totally |went |keeps )*(stopped working|stopped|quit|died|broke|broken|gone out|out|off|not working|isn't working|not coming on|not turning on|won't (turn|come|kick) on|won't (start|work|light)|doesn't work|failed|gave out|shut (off|down))|(house|home|place|apartment|it) is (freezing|ice cold|so cold)|freezing in (here|the house)|(furnace|heater|heat|heating|vents?) (is |are |keeps |only )*blowing (cold|cool)( air)?)\b/,
   priority: ({ month, text }) => (winter(month) || COLD.test(text) || VULNERABLE.test(text) ? 'URGENT' : 'HIGH'),
   safety: SAFETY.cold,
 };
@@ -124,8 +124,8 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
     { label: 'brake failure', priority: 'URGENT', safety: SAFETY.car,
       re: /\b(brakes? (just )?(failed|gone|are gone|went out|not working|aren't working|stopped working|don't work|do not work|gave out|failing)|no brakes|brake pedal (goes|went|is going|sinks) (all the way )?(to|down to) the floor|can't stop the car)\b/ },
     { label: 'stranded', safety: SAFETY.car,
-      priority: ({ text }) => (/\b(highway|freeway|interstate|expressway|turnpike|side of the road|shoulder|in traffic|middle of the road|on the bridge|in the tunnel)\b/.test(text) ? 'URGENT' : 'HIGH'),
-      re: /\b(stranded|broke down|broken down|(car|truck|van|it) (just )?died|won't start|stuck on the (road|highway|freeway|side)|stalled|need a tow|tow truck|get (it )?towed)\b/ },
+      priority: ({ text }) => (/\b(highway|freeway|interstate|expressway|turnpike|side of the road|shoulder|in traffic|middle of the road|on the bridge|in the tunnel|i-? ?\d+|route \d+|cars (are )?(flying|speeding|zooming|racing) (by|past))\b/.test(text) ? 'URGENT' : 'HIGH'),
+      re: /\b(stranded|broke down|broken down|(car|truck|van|it) (just )?died|won't start|stuck on (the )?(road|highway|freeway|side|interstate|i-? ?\d+|route \d+)|stalled|need a tow|tow truck|get (it )?towed|(got |have |with )a flat( tire)?|blew a tire|tire blew out)\b/ },
     { label: 'accident', safety: SAFETY.car,
       // an accident now is urgent; one that is over ("last month", "for the insurance") is a repair job
       priority: ({ text }) => (/\b(last (week|month|year)|weeks? ago|months? ago|years? ago|insurance claim|estimate|quote|body work|dent)\b/.test(text) ? 'HIGH' : 'URGENT'),
@@ -140,7 +140,7 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
     { label: 'facial swelling',
       priority: ({ text }) => (/\b(spreading|(to|into|near|under) my eye|my neck|down my neck|breath\w*|swallow\w*)\b/.test(text) ? 'URGENT' : 'HIGH'),
       safety: SAFETY.bleeding,
-      re: /\b((swollen|swelling|swelled|puffed up) (face|jaw|cheek|gums?)|(face|jaw|cheek|gums?) (is |are |has |keeps )?(swollen|swelling|swelled|puffed up)|(whole|entire) (face|cheek|jaw) is swollen|abscess\w*)\b/ },
+      re: /\b((swollen|swelling|swelled|puffed up) (face|jaw|cheek|gums?)|(face|jaw|cheek|gums?) (is |are |has |keeps )?(really |very |so |badly |super |all )?(swollen|swelling|swelled|puffed up)|(whole|entire) (face|cheek|jaw) is swollen|abscess\w*)\b/ },
     { label: 'severe tooth pain', priority: 'HIGH',
       re: /\b((severe|terrible|unbearable|excruciating|awful|horrible|really bad|throbbing|intense|crazy) (tooth ?ache|tooth pain|pain)|tooth(ache)? (is )?killing me|(tooth ?ache|tooth pain) (is )?(severe|unbearable|terrible)|can(no|')?t sleep)\b/ },
     { label: 'broken tooth', priority: 'HIGH',

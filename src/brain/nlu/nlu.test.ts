@@ -398,7 +398,7 @@ describe('emergency vocabulary and priority per industry', () => {
   it("a business's own keyword raises but never lowers a priority, and gets its topic's safety line", () => {
     const own = createNlu({ ...auto, emergencyKeywords: [{ term: 'accident', priority: 'HIGH' }, { term: 'smell gas', priority: 'URGENT' }, { term: 'flat tire', priority: 'HIGH' }] });
     expect(own.understand('I was in an accident', NOW).emergency?.priority).toBe('URGENT');
-    expect(own.understand('I have a flat tire on the highway', NOW).emergency?.priority).toBe('HIGH');
+    expect(own.understand('I have a flat tire in my driveway', NOW).emergency?.priority).toBe('HIGH');
     expect(own.understand('I smell gas', NOW).emergency?.safety).toMatch(/leave the building/);
     const low = createNlu({ ...plumbing, emergencyKeywords: [{ term: 'gas smell', priority: 'NORMAL' }] });
     expect(low.understand('there is a gas smell', NOW).emergency?.priority).toBe('URGENT');

@@ -66,6 +66,20 @@ describe('emergencies in everyday words', () => {
     expect(p(vet, 'my dog ate a bag of chocolate')).toBe('URGENT');
     expect(p(vet, 'my dog got hit by a car')).toBe('URGENT');
   });
+  it('hears the same emergencies said other ways', () => {
+    const plumber = createNlu({ ...base, name: 'Flow', industry: 'plumbing', services: [{ name: 'Toilet Repair', durationMin: 60 }] });
+    const garage = createNlu({ ...base, name: 'Garage', industry: 'auto', services: [{ name: 'Oil Change', durationMin: 30 }] });
+    const dentist = createNlu({ ...base, name: 'Smile', industry: 'dental', services: [{ name: 'Cleaning', durationMin: 60 }] });
+    const sparky = createNlu({ ...base, name: 'Volt', industry: 'electrical', services: [{ name: 'Outlet Repair', durationMin: 60 }] });
+    expect(p(hvac, 'the thermostat says 50 and the furnace is blowing cold air')).toBe('URGENT');
+    expect(p(plumber, 'water is gushing out from under the dishwasher')).toBe('URGENT');
+    expect(p(plumber, 'my toilet keeps running, no rush')).toBeUndefined();
+    expect(p(garage, "I'm stuck on I-95 with a flat and cars are flying by")).toBe('URGENT');
+    expect(p(garage, "my check engine light is on but it's driving fine")).toBeUndefined();
+    expect(p(dentist, "my daughter's face is really swollen and she's having trouble swallowing")).toBe('URGENT');
+    expect(p(sparky, 'one of the outlets smells like melting plastic')).toBe('URGENT');
+  });
+
   it('never escalates a routine or denied request', () => {
     expect(p(hvac, 'just a routine checkup, nothing urgent')).toBeUndefined();
     expect(p(hvac, "no gas smell or anything, it's just noisy")).toBeUndefined();
