@@ -160,11 +160,11 @@ export async function completeCall(
  * Marks the calls this node was running when it died as interrupted (their turns so far are kept).
  * Called at start; `nodeId` keeps one node from closing another node's live calls.
  */
-export async function markInterruptedCalls(db: Db, nodeId: string, now: Date): Promise<number> {
+export async function markInterruptedCalls(db: Db, nodeId: string, now: Date): Promise<Array<{ id: string; organizationId: string }>> {
   const rows = await db.update(schema.calls).set({ status: 'interrupted', endedAt: now, outcome: sql`coalesce(${schema.calls.outcome}, 'hangup')` })
     .where(and(inArray(schema.calls.status, ['in-progress', 'ringing']), isNull(schema.calls.endedAt), sql`${schema.calls.metadata}->>'nodeId' = ${nodeId}`))
-    .returning({ id: schema.calls.id });
-  return rows.length;
+    .returning({ id: schema.calls.id, organizationId: schema.calls.organizationId });
+  return rows;
 }
 
 /** Updates the status Twilio reports, never moving a finished call back. */

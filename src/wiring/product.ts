@@ -106,7 +106,11 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     admitCall: (orgId) => billing.admit(orgId),
   };
   const interrupted = await markInterruptedCalls(db, config.nodeId, new Date());
-  if (interrupted) ctx.logger.warn({ interrupted }, 'calls cut off by the last shutdown were marked interrupted');
+  if (interrupted.length) {
+    ctx.logger.warn({ interrupted: interrupted.length }, 'calls cut off by the last shutdown were marked interrupted');
+    // With Redis the dead node's entries are still on the shared active list: take them off now, not at their TTL.
+    await Promise.all(interrupted.map((c) => ctx.live.removeActiveCall(c.organizationId, c.id).catch(() => undefined)));
+  }
   // Twilio calls back the server's public URL; without PUBLIC_URL, the address it listens on (tests, a LAN).
   let httpServer: Server | undefined;
   const base = () => {

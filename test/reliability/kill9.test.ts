@@ -1,4 +1,4 @@
-// Invariant: a node killed with SIGKILL mid-call loses nothing already said: on restart its calls are marked interrupted with every recorded turn intact. (Outbox work a killed node had claimed is redelivered exactly once after the lease: test/integration/notify-faults.test.ts, "a dispatcher process killed with SIGKILL mid-send".)
+// Invariant: a node killed with SIGKILL mid-call loses nothing already said: on restart its calls are marked interrupted with every recorded turn intact, and leave the shared active list. (Outbox work a killed node had claimed is redelivered exactly once after the lease: test/integration/notify-faults.test.ts, "a dispatcher process killed with SIGKILL mid-send".)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { testDatabase } from '../harness/server.js';
@@ -18,7 +18,8 @@ describe.skipIf(!enabled)('a node killed with SIGKILL mid-call', () => {
   afterAll(async () => { await db?.close(); });
 
   it('is marked interrupted on restart, with every turn it had recorded', async () => {
-    const env = { DATABASE_URL: db.url!, REDIS_URL: '', NODE_ID: `k9-${process.pid}`, TWILIO_AUTH_TOKEN: TWILIO_TOKEN, SIMULATOR_KEY: SIM_KEY, DATA_DIR: ':memory:' };
+    const env = { DATABASE_URL: db.url!, REDIS_URL: process.env.REDIS_URL ?? '', REDIS_KEY_PREFIX: `io-k9-${process.pid}-${Date.now()}:`, NODE_ID: `k9-${process.pid}`, TWILIO_AUTH_TOKEN: TWILIO_TOKEN, SIMULATOR_KEY: SIM_KEY, DATA_DIR: ':memory:',
+      JWT_SECRET: 'a'.repeat(64), ENCRYPTION_KEY: 'b'.repeat(64), SEED_DEMO: 'true' };
     const first = await startNode(env);
     let second: Awaited<ReturnType<typeof startNode>> | undefined;
     try {
@@ -37,6 +38,7 @@ describe.skipIf(!enabled)('a node killed with SIGKILL mid-call', () => {
       expect(await eventually(async () => (await turnsOf()).some((t) => t.role === 'caller'), 5000)).toBe(true);
       expect(await eventually(async () => (await turnsOf()).at(-1)?.role === 'agent', 5000)).toBe(true);
       const before = await turnsOf();
+      expect((await api.get('/api/calls/active')).body.items.map((c: any) => c.id)).toContain(call.callId);
 
       first.child.kill('SIGKILL');
       await first.exited;
@@ -48,6 +50,9 @@ describe.skipIf(!enabled)('a node killed with SIGKILL mid-call', () => {
       const [row] = await db.db.select().from(schema.calls).where(eq(schema.calls.id, call.callId));
       expect(row.status).toBe('interrupted');
       expect(row.endedAt).not.toBeNull();
+      // Off the shared active list (Redis in CI's pass) at once, not at the entry's TTL.
+      const relogin = await apiClient(second.url).post('/api/auth/login', { email: 'owner@demo-plumbing.test', password: 'demo-password-123' });
+      expect((await apiClient(second.url, relogin.body.accessToken).get('/api/calls/active')).body.items.map((c: any) => c.id)).not.toContain(call.callId);
       const after = await turnsOf();
       expect(after.map((t) => [t.seq, t.role, t.text])).toEqual(before.map((t) => [t.seq, t.role, t.text]));
       expect(after.filter((t) => t.role === 'caller').map((t) => t.text)).toEqual(['What are your hours on Saturday?']);
