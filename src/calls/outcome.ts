@@ -23,10 +23,17 @@ const TOOL_OUTCOME: Record<string, CallOutcome> = {
  * "answered", one without is "hangup".
  */
 export function deriveOutcome(successfulTools: string[], callerTurns: number): CallOutcome {
+  return bestOutcome(successfulTools.map((t) => TOOL_OUTCOME[t]), callerTurns > 0 ? 'answered' : 'hangup');
+}
+
+/**
+ * The one ranking of outcomes: of everything a call achieved, the most valuable (first in
+ * {@link OUTCOMES}) names it; `otherwise` when it achieved nothing. The product reads achievements
+ * from tool calls, the simulator's verdicts and the brain's scenario runner from what the call left
+ * behind — all rank them here.
+ */
+export function bestOutcome(achieved: ReadonlyArray<CallOutcome | undefined | false>, otherwise: CallOutcome): CallOutcome {
   let best: CallOutcome | undefined;
-  for (const t of successfulTools) {
-    const o = TOOL_OUTCOME[t];
-    if (o && (!best || OUTCOMES.indexOf(o) < OUTCOMES.indexOf(best))) best = o;
-  }
-  return best ?? (callerTurns > 0 ? 'answered' : 'hangup');
+  for (const o of achieved) if (o && (!best || OUTCOMES.indexOf(o) < OUTCOMES.indexOf(best))) best = o;
+  return best ?? otherwise;
 }

@@ -2,6 +2,7 @@
  * Verdicts: each expectation of a scenario checked against the call's records. Pure: the same
  * records always give the same verdicts.
  */
+import { bestOutcome } from '../calls/index.js';
 import type { CallRecords } from './records.js';
 import type { Expectations } from './scenario.js';
 
@@ -24,15 +25,17 @@ const toolOk = (r: CallRecords, name: string) => r.toolCalls.some((t) => t.name 
 
 /** The call's outcome from its records, in SCENARIOS.md's vocabulary (most valuable first). */
 export function outcomeOf(r: CallRecords): (typeof OUTCOMES)[number] {
-  if (newAppointments(r).length) return 'booked';
-  if (movedAppointments(r).length) return 'rescheduled';
-  if (cancelledAppointments(r).length) return 'cancelled';
-  if (r.leads.some((l) => l.kind === 'emergency') || toolOk(r, 'escalate_emergency')) return 'escalated';
-  if (r.transferredTo) return 'transferred';
-  if (r.leads.some((l) => l.kind === 'message') || toolOk(r, 'take_message')) return 'message';
-  if (r.leads.length) return 'lead';
   const answered = r.toolCalls.some((t) => t.name === 'answer_question' && t.ok && (t.result as { answer?: unknown } | undefined)?.answer);
-  return answered ? 'answered' : 'hangup';
+  return bestOutcome([
+    newAppointments(r).length > 0 && 'booked',
+    movedAppointments(r).length > 0 && 'rescheduled',
+    cancelledAppointments(r).length > 0 && 'cancelled',
+    (r.leads.some((l) => l.kind === 'emergency') || toolOk(r, 'escalate_emergency')) && 'escalated',
+    Boolean(r.transferredTo) && 'transferred',
+    (r.leads.some((l) => l.kind === 'message') || toolOk(r, 'take_message')) && 'message',
+    r.leads.length > 0 && 'lead',
+    answered && 'answered',
+  ], 'hangup') as (typeof OUTCOMES)[number];
 }
 
 type Add = (field: string, ok: boolean, detail: string) => void;

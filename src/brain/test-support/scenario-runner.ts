@@ -4,6 +4,7 @@
  * against the server). Expectations checked: appointment, lead, cancelled, rescheduled, escalation,
  * transferredTo, messageTaken, agentSaid, agentNeverSaid, maxAgentTurns, outcome.
  */
+import { bestOutcome } from '../../calls/index.js';
 import { DateTime } from 'luxon';
 import { fixedClock } from '../../lib/index.js';
 import { createConversation } from '../conversation.js';
@@ -93,15 +94,17 @@ export async function runScenario(s: Scenario): Promise<ScenarioResult> {
 }
 
 function outcomeOf(world: FakeWorld, existing: Set<string>, starts: Map<string, string>, transfer: unknown, replies: Reply[]): string {
-  if (world.appointments.some((a) => !existing.has(a.id) && a.status === 'booked')) return 'booked';
-  if (world.appointments.some((a) => existing.has(a.id) && a.status === 'booked' && a.start !== starts.get(a.id))) return 'rescheduled';
-  if (world.appointments.some((a) => existing.has(a.id) && a.status === 'cancelled')) return 'cancelled';
-  if (world.escalations.length) return 'escalated';
-  if (transfer) return 'transferred';
-  if (world.messages.length) return 'message';
-  if (world.leads.length) return 'lead';
   const answered = replies.some((r) => r.events.some((e) => e.type === 'tool_call' && e.name === 'answer_question' && (e.result as { answer?: string | null })?.answer));
-  return answered ? 'answered' : 'hangup';
+  return bestOutcome([
+    world.appointments.some((a) => !existing.has(a.id) && a.status === 'booked') && 'booked',
+    world.appointments.some((a) => existing.has(a.id) && a.status === 'booked' && a.start !== starts.get(a.id)) && 'rescheduled',
+    world.appointments.some((a) => existing.has(a.id) && a.status === 'cancelled') && 'cancelled',
+    world.escalations.length > 0 && 'escalated',
+    Boolean(transfer) && 'transferred',
+    world.messages.length > 0 && 'message',
+    world.leads.length > 0 && 'lead',
+    answered && 'answered',
+  ], 'hangup');
 }
 
 const local = (iso: string, tz: string) => DateTime.fromISO(iso, { zone: tz }).toFormat("yyyy-LL-dd'T'HH:mm");
