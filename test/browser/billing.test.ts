@@ -69,8 +69,10 @@ describe('Billing page in test mode', () => {
     await page.getByText('Plans cannot be bought on this server (test mode).').waitFor();
     expect(await page.getByRole('button', { name: 'Invoices and payment method' }).isDisabled()).toBe(true);
     await page.getByLabel('Cap (minutes per period, empty for none)').fill('120');
+    // Wait on the save's own answer (registered before the click, so a fast answer is not missed).
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/billing') && r.request().method() === 'PUT');
     await page.getByRole('button', { name: 'Save cap' }).click();
-    await page.waitForResponse((r) => r.url().endsWith('/api/billing') && r.request().method() === 'GET');
+    expect((await saved).status()).toBe(200);
     await page.reload();
     await page.getByTestId('plan-name').waitFor();
     expect(await page.getByLabel('Cap (minutes per period, empty for none)').inputValue()).toBe('120');
