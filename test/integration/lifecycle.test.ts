@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { apiClient } from '../harness/client.js';
+import { scaled } from '../harness/timing.js';
 
 function start(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -13,7 +14,7 @@ function start(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   });
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`no start line:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`no start line:\n${out}`)), scaled(60_000));
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = out.match(/running at (http:\/\/localhost:\d+)/);
@@ -56,5 +57,5 @@ describe('process lifecycle', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, scaled(120_000));
 });

@@ -13,6 +13,7 @@ import { ACCOUNT_SID, PhoneCall, TWILIO_TOKEN, randomNumber, timed } from './sup
 import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
 import { twilioSignature } from '../../src/telephony/index.js';
+import { scaled } from '../harness/timing.js';
 
 const DEMO_NUMBER = '+13125550199';
 const DRAIN_SEC = 4;
@@ -106,7 +107,7 @@ describe('graceful drain on SIGTERM (a real process)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, scaled(180_000));
 });
 
 describe('a draining node behind a balancer', () => {
@@ -135,5 +136,5 @@ describe('a draining node behind a balancer', () => {
     } finally {
       await server.close();
     }
-  }, 60_000);
+  }, scaled(60_000));
 });

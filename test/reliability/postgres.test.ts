@@ -11,6 +11,7 @@ import { createProviders } from '../../src/providers/index.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { appendTurn } from '../../src/calls/index.js';
 import { OPEN_HOURS, PhoneCall, TWILIO_TOKEN, eventually, randomNumber, timed, watchRejections } from './support.js';
+import { scaled } from '../harness/timing.js';
 
 // Runs in CI's PostgreSQL pass: the product reaches the shared server through a proxy this test cuts and freezes.
 const enabled = Boolean(process.env.DATABASE_URL);
@@ -90,11 +91,11 @@ describe.skipIf(!enabled)('PostgreSQL faults mid-call', () => {
 
   it('connections cut (server gone) mid-call: the call goes on and is recorded whole, in order, once it returns', async () => {
     await callThroughOutage(() => proxy.cut(), 'postgres cut');
-  }, 90_000);
+  }, scaled(90_000));
 
   it('frozen (nothing answers) mid-call: requests fail within the statement timeout, the call goes on and is recorded whole', async () => {
     await callThroughOutage(() => proxy.freeze(), 'postgres frozen');
-  }, 90_000);
+  }, scaled(90_000));
 
   it('a turn written again after a lost acknowledgement is not duplicated', async () => {
     const call = new PhoneCall(server.url, NUMBER, providers);

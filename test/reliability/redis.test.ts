@@ -6,6 +6,7 @@ import { redisServerAvailable, startRedisProcess, type RedisProcess } from '../f
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
 import { OPEN_HOURS, PhoneCall, TWILIO_TOKEN, eventually, finishedCall, listenEvents, randomNumber, timed, timedPost, watchRejections } from './support.js';
+import { scaled } from '../harness/timing.js';
 
 // Runs in CI's PostgreSQL + Redis pass; needs a redis-server binary for a private server it can kill.
 const enabled = Boolean(process.env.REDIS_URL) && await redisServerAvailable();
@@ -87,7 +88,7 @@ describe.skipIf(!enabled)('Redis faults mid-call', () => {
     live.stop();
     rejections.stop();
     expect(rejections.seen).toEqual([]);
-  }, 60_000);
+  }, scaled(60_000));
 
   it('frozen (SIGSTOP) mid-call, then thawed: same guarantees, and the call leaves the active list once Redis answers', async () => {
     const rejections = watchRejections();
@@ -107,5 +108,5 @@ describe.skipIf(!enabled)('Redis faults mid-call', () => {
     live.stop();
     rejections.stop();
     expect(rejections.seen).toEqual([]);
-  }, 60_000);
+  }, scaled(60_000));
 });
