@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { schema, type CallingWindow, type Db, type Queryable } from '../db/index.js';
-import { errors } from '../lib/index.js';
+import { backoffDelay, errors } from '../lib/index.js';
 import type { CallRow } from '../calls/index.js';
 import { isWithinWindow } from './calling-window.js';
 import { isDoNotCall } from './do-not-call.js';
@@ -19,7 +19,7 @@ export interface NewCampaign {
 }
 
 /** First retry after 10 minutes, then 20, 40… (capped at a day). */
-export const retryDelayMs = (attempts: number) => Math.min(24 * 3_600_000, 10 * 60_000 * 2 ** Math.max(0, attempts - 1));
+export const retryDelayMs = (attempts: number) => backoffDelay(attempts - 1, 10 * 60_000, 24 * 3_600_000);
 
 const RETRYABLE = ['no_answer', 'failed'] as const;
 

@@ -6,3 +6,4 @@ export * from './deadline.js';
 export * from './process-guard.js';
 export * from './drain.js';
 export * from './markup.js';
+export * from './backoff.js';

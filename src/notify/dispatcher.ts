@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { maskPii, type Clock, type Logger } from '../lib/index.js';
+import { backoffDelay, maskPii, type Clock, type Logger } from '../lib/index.js';
 import type { Channels, OutboxMessage } from './channels/channel.js';
 import { DeliveryError } from './errors.js';
 import { advanceEscalations } from './escalation.js';
@@ -90,7 +90,7 @@ export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number
 
 /** Exponential backoff with jitter: half the doubled delay fixed, half random (attempt ≥ 1). */
 export function backoffMs(attempt: number, base: number, max: number, random: () => number): number {
-  const d = Math.min(max, base * 2 ** Math.min(attempt - 1, 30));
+  const d = backoffDelay(attempt - 1, base, max);
   return Math.round(d / 2 + random() * (d / 2));
 }
 

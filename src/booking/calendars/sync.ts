@@ -4,6 +4,7 @@
  * an event at the appointment's time, or none — so retries, reorderings and duplicates converge.
  * Failures back off exponentially and are retried until they succeed; the booking never waits.
  */
+import { backoffDelay } from '../../lib/index.js';
 import type { Appointment } from '../appointment.js';
 import type { CalendarSync } from '../ports.js';
 import type { CalendarBusyTimes } from './busy-times.js';
@@ -117,7 +118,7 @@ export function createCalendarSync(ctx: CalendarContext, creds: Credentials, bus
         return true;
       }
       const attempts = claim.attempts + 1;
-      const delay = Math.min(max, base * 2 ** (attempts - 1));
+      const delay = backoffDelay(attempts - 1, base, max);
       await retryJobs(ctx.db, claim.ids, attempts, new Date(now().getTime() + delay), e.message);
       if (!e.auth) await markIntegration(ctx.db, row.id, 'connected', e.message);
       ctx.logger?.warn({ orgId, appointmentId, provider, attempts, retryInMs: delay, err: e.message }, 'calendar sync failed; will retry');

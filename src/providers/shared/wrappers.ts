@@ -3,6 +3,7 @@
  * retry with backoff on retryable errors, and fallback to the next provider of the same interface.
  */
 import { ProviderError, isAbort, toProviderError } from './errors.js';
+import { backoffDelay, sleep } from '../../lib/index.js';
 
 /** Resolves with `p`, or rejects with a retryable ProviderError after `ms`. */
 export async function withTimeout<T>(p: Promise<T>, ms: number, provider: string, what = 'call'): Promise<T> {
@@ -33,7 +34,8 @@ export async function withRetry<T>(provider: string, fn: (attempt: number) => Pr
       if (isAbort(e) || o.signal?.aborted) throw e;
       const err = toProviderError(provider, e);
       if (!err.retryable || attempt >= o.retries) throw err;
-      await new Promise((r) => setTimeout(r, o.baseDelayMs * 2 ** attempt));
+      // The wait ends at once when the call is aborted (it used to sit out the whole delay).
+      await sleep(backoffDelay(attempt, o.baseDelayMs), o.signal);
     }
   }
 }
