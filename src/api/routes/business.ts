@@ -8,7 +8,7 @@ import {
 import { desc, eq } from 'drizzle-orm';
 import { schema } from '../../db/index.js';
 import { requireFeature } from '../../billing/index.js';
-import { errors } from '../../lib/index.js';
+import { errors, newToken } from '../../lib/index.js';
 import { LLM_CHOICES, STT_CHOICES, TTS_CHOICES } from '../../providers/index.js';
 import type { ApiContext } from '../context.js';
 import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
@@ -49,6 +49,21 @@ export async function businessRoutes(app: FastifyInstance, ctx: ApiContext) {
 
   r.get('/api/organization', { schema: { tags } }, async (req) => getSettings(db, 'organization', principalOf(req).organizationId));
   r.put('/api/organization', { schema: { tags, body: OrganizationPatch } }, async (req) => patchSettings(db, principalOf(req), 'organization', req.body));
+
+  // Public keys leak (a page's source, a shared calendar link): an admin issues new ones and the old stop working.
+  r.post('/api/organization/rotate-keys', {
+    schema: { tags, body: z.strictObject({ keys: z.array(z.enum(['chat', 'ics'])).min(1).max(2) }) },
+  }, async (req) => {
+    const orgId = principalOf(req).organizationId;
+    const set = {
+      ...(req.body.keys.includes('chat') ? { chatKey: `pk_${newToken(12)}` } : {}),
+      ...(req.body.keys.includes('ics') ? { icsToken: newToken(24) } : {}),
+    };
+    const [row] = await db.update(schema.organizations).set(set).where(eq(schema.organizations.id, orgId))
+      .returning({ chatKey: schema.organizations.chatKey, icsToken: schema.organizations.icsToken });
+    if (!row) throw errors.notFound('organization');
+    return row;
+  });
 
   r.get('/api/config', { schema: { tags } }, async (req) => getSettings(db, 'config', principalOf(req).organizationId));
   r.put('/api/config', { schema: { tags, body: ConfigPatch } }, async (req) => patchSettings(db, principalOf(req), 'config', req.body));
