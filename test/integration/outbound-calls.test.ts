@@ -154,6 +154,14 @@ describe('POST /api/outbound-calls', () => {
     const refused = await tokyo.api.post('/api/outbound-calls', { to: '+13125550142', purpose: 'custom' });
     expect(refused.status).toBe(422);
     expect(refused.body.error).toMatchObject({ code: 'outside_calling_window', details: { nextOpening: '2026-03-11T00:00:00.000Z' } });
+    // The window is the business's to set: from noon, 10:00 in Chicago is outside too.
+    expect((await org.api.get('/api/outbound-settings')).body.callingWindow).toEqual({ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '09:00', to: '20:00' });
+    const put = await org.api.put('/api/outbound-settings', { callingWindow: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '12:00', to: '18:00' } });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const late = await org.api.post('/api/outbound-calls', { to: '+13125550142', purpose: 'custom' });
+    expect(late.body.error).toMatchObject({ code: 'outside_calling_window', details: { nextOpening: '2026-03-10T17:00:00.000Z' } });
+    expect((await org.api.put('/api/outbound-settings', { callingWindow: { days: ['mon'], from: '18:00', to: '12:00' } })).status).toBe(400);
+    await org.api.put('/api/outbound-settings', { callingWindow: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '09:00', to: '20:00' } });
   });
 
   it('validates the request: a reminder needs an appointment of this organization', async () => {

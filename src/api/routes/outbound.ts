@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PhoneSchema, text } from '../../business/index.js';
-import { addDoNotCall, listDoNotCall, placeOutboundCall, removeDoNotCall, type Dialer } from '../../channels/index.js';
+import { addDoNotCall, getChannelSettings, listDoNotCall, patchChannelSettings, placeOutboundCall, removeDoNotCall, type Dialer } from '../../channels/index.js';
 import { requireFeature } from '../../billing/index.js';
 import { errors, isUuid } from '../../lib/index.js';
 import type { ApiContext } from '../context.js';
-import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
+import { authenticate, principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
 
 /** What the outbound routes need from the composition root. */
 export interface OutboundRouteDeps {
@@ -24,7 +24,15 @@ const OutboundCallBody = z.strictObject({
   instructions: text(1000).optional(),
 });
 
-/** `POST /api/outbound-calls` and the do-not-call list. */
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM');
+/** PUT /api/outbound-settings: the calling window of every outbound call, and whether "call me back" calls at once. */
+const OutboundSettingsPatch = z.strictObject({
+  callingWindow: z.strictObject({ days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).max(7), from: HHMM, to: HHMM })
+    .refine((w) => w.from < w.to, { message: 'from must be before to', path: ['to'] }),
+  callbackCalls: z.boolean(),
+}).partial();
+
+/** `POST /api/outbound-calls`, the outbound settings and the do-not-call list. */
 export function createOutboundRoutes(deps: OutboundRouteDeps) {
   return async function outboundRoutes(app: FastifyInstance, ctx: ApiContext) {
     protect(app, ctx.tokens, WRITE_ROLES.operations);
@@ -38,6 +46,11 @@ export function createOutboundRoutes(deps: OutboundRouteDeps) {
       const call = await placeOutboundCall({ db, dialer: deps.dialer }, orgId, { to, purpose, appointmentId, leadId, instructions }, await deps.now(orgId));
       return reply.status(201).send({ id: call.id, status: 'queued', direction: 'outbound', to: call.to, from: call.from, callSid: call.callSid });
     });
+
+    const view = (x: Awaited<ReturnType<typeof getChannelSettings>>) => ({ callingWindow: x.callingWindow, callbackCalls: x.callbackCalls });
+    r.get('/api/outbound-settings', { schema: { tags: ['outbound'] } }, async (req) => view(await getChannelSettings(db, principalOf(req).organizationId)));
+    r.put('/api/outbound-settings', { preHandler: authenticate(ctx.tokens, WRITE_ROLES.settings), schema: { tags: ['outbound'], body: OutboundSettingsPatch } },
+      async (req) => view(await patchChannelSettings(db, principalOf(req).organizationId, req.body)));
 
     const tags = ['do-not-call'];
     r.get('/api/do-not-call', { schema: { tags } }, async (req) => ({ items: await listDoNotCall(db, principalOf(req).organizationId) }));
