@@ -29,6 +29,8 @@ export { isOpenAt } from '../hours/index.js';
 export function sayTime(hm: string): string {
   const [h, m] = hm.split(':').map(Number);
   if (h === 12 && m === 0) return 'noon';
+  // "24:00" closes at the next midnight (hours/ allows it); it used to come out as "12 PM".
+  if (h === 24) return 'midnight';
   const hour = h % 12 === 0 ? 12 : h % 12;
   return `${hour}${m ? `:${String(m).padStart(2, '0')}` : ''} ${h < 12 ? 'AM' : 'PM'}`;
 }
