@@ -121,7 +121,7 @@ describe('TextToSpeech conformance', () => {
   it('fallback: a failing primary (HTTP 500) falls through to the offline voice', async () => {
     dg.speakFailStatus = 500;
     try {
-      const fb = new FallbackTextToSpeech([new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.url }), flite], 500);
+      const fb = new FallbackTextToSpeech([new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.url }), flite], scaled(500));
       const { ms, chunks } = await audioMs(fb, 'Sorry about that.');
       expect(ms).toBeGreaterThan(200);
       expect(chunks[0].kind).toBe('pcm'); // flite's
@@ -131,9 +131,9 @@ describe('TextToSpeech conformance', () => {
   });
 
   it('fallback: a primary slower than the first-chunk timeout is abandoned', async () => {
-    dg.speakDelayMs = 1500;
+    dg.speakDelayMs = scaled(1500);
     try {
-      const fb = new FallbackTextToSpeech([new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.url }), flite], 200);
+      const fb = new FallbackTextToSpeech([new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.url }), flite], scaled(200));
       const t0 = Date.now();
       const { chunks } = await audioMs(fb, 'Sorry about that.');
       expect(Date.now() - t0).toBeLessThan(scaled(1000));

@@ -9,6 +9,7 @@ import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
 import { twilioSignature } from '../../src/telephony/index.js';
+import { scaled } from '../harness/timing.js';
 
 const TOKEN = 'test-twilio-auth-token';
 let dg: FakeDeepgram;
@@ -74,7 +75,7 @@ describe('per-organization provider choices', () => {
     await peer.closed;
 
     let detail: any;
-    for (let i = 0; i < 50; i++) {
+    for (const end = Date.now() + scaled(5000); Date.now() < end;) {
       detail = (await org.api.get(`/api/calls/${params.callId}`)).body;
       if (detail.outcome) break;
       await new Promise((r) => setTimeout(r, 100));
