@@ -40,3 +40,30 @@ export async function registerOrg(baseUrl: string, input: { industry?: string; t
     accessToken: string; refreshToken: string; user: any; organization: any; email: string; password: string; api: ApiClient;
   };
 }
+
+/** The dashboard's live stream (SSE) of one organization, collected. */
+export function listenEvents(base: string, token: string) {
+  const ctrl = new AbortController();
+  const events: any[] = [];
+  const ready = fetch(`${base}/api/events?token=${encodeURIComponent(token)}`, { signal: ctrl.signal }).then(async (res) => {
+    if (res.status !== 200) throw new Error(`live events answered ${res.status}`);
+    if (!res.headers.get('content-type')?.includes('text/event-stream')) throw new Error('live events are not an event stream');
+    const reader = res.body!.getReader();
+    let buf = '';
+    void (async () => {
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        buf += new TextDecoder().decode(value);
+        let i;
+        while ((i = buf.indexOf('\n\n')) >= 0) {
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          const data = block.split('\n').find((l) => l.startsWith('data: '));
+          if (data && !block.startsWith('event: ready')) events.push(JSON.parse(data.slice(6)));
+        }
+      }
+    })();
+  });
+  return { events, ready, stop: () => ctrl.abort() };
+}

@@ -1,37 +1,13 @@
 // Invariant: the dashboard's live stream delivers its own organization's calls as they happen, and never another organization's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
-import { apiClient, registerOrg } from '../harness/client.js';
+import { apiClient, listenEvents, registerOrg } from '../harness/client.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => { server = await startTestServer(); });
 afterAll(async () => { await server?.close(); });
 
-function listen(token: string) {
-  const ctrl = new AbortController();
-  const events: any[] = [];
-  const ready = fetch(`${server.url}/api/events?token=${encodeURIComponent(token)}`, { signal: ctrl.signal }).then(async (res) => {
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('text/event-stream');
-    const reader = res.body!.getReader();
-    let buf = '';
-    void (async () => {
-      for (;;) {
-        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-        if (done) return;
-        buf += new TextDecoder().decode(value);
-        let i;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (data && !block.startsWith('event: ready')) events.push(JSON.parse(data.slice(6)));
-        }
-      }
-    })();
-  });
-  return { events, ready, stop: () => ctrl.abort() };
-}
+const listen = (token: string) => listenEvents(server.url, token);
 
 describe('live events', () => {
   it('a new chat call appears on its own organization’s stream only', async () => {

@@ -5,6 +5,7 @@ import { quiet, tone, until } from '../harness/line.js';
 import { twilioSignature } from '../../src/telephony/index.js';
 import type { Providers } from '../../src/providers/index.js';
 import type { ApiClient } from '../harness/client.js';
+export { listenEvents } from '../harness/client.js';
 
 export const TWILIO_TOKEN = 'test-twilio-auth-token';
 export const ACCOUNT_SID = 'AC' + '1'.repeat(32);
@@ -91,31 +92,6 @@ export async function finishedCall(api: ApiClient, callId: string, ms = 10_000):
   return detail;
 }
 
-/** The dashboard's live stream (SSE) of one organization, collected. */
-export function listenEvents(base: string, token: string) {
-  const ctrl = new AbortController();
-  const events: any[] = [];
-  const ready = fetch(`${base}/api/events?token=${encodeURIComponent(token)}`, { signal: ctrl.signal }).then(async (res) => {
-    expect(res.status).toBe(200);
-    const reader = res.body!.getReader();
-    let buf = '';
-    void (async () => {
-      for (;;) {
-        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-        if (done) return;
-        buf += new TextDecoder().decode(value);
-        let i;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (data && !block.startsWith('event: ready')) events.push(JSON.parse(data.slice(6)));
-        }
-      }
-    })();
-  });
-  return { events, ready, stop: () => ctrl.abort() };
-}
 
 /** A request with its latency (never waits more than 10 s). */
 export async function timed(base: string, path: string, init?: RequestInit): Promise<{ status: number; ms: number; body: any }> {
