@@ -89,6 +89,8 @@ describe('Billing page in test mode', () => {
     await prompt.waitFor();
     await prompt.getByRole('link', { name: 'See plans and upgrade' }).click();
     await page.getByRole('heading', { name: 'Billing' }).waitFor();
+    // The heading renders before the account has loaded: wait for the account's own words.
+    await page.getByText('No active subscription: Starter features only.').waitFor();
     expect(await page.getByText('No active subscription: Starter features only.').count()).toBe(1);
     expect(await page.getByTestId('plan-name').textContent()).toBe('Starter');
   });
