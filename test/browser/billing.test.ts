@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { apiClient } from '../harness/client.js';
 import { scaled } from '../harness/timing.js';
 import { schema } from '../../src/db/index.js';
-import { buildDashboard, launchBrowser, newPage, shot, startDashboardServer } from './harness.js';
+import { buildDashboard, launchBrowser, newPage, PAGE_TIMEOUT, shot, startDashboardServer } from './harness.js';
 
 let server: Awaited<ReturnType<typeof startDashboardServer>>;
 let browser: Browser;
@@ -54,10 +54,11 @@ describe('Billing page in test mode', () => {
     await login('admin@billing.test');
     await page.getByRole('link', { name: 'Billing' }).click();
     await page.getByRole('heading', { name: 'Billing' }).waitFor();
-    expect(await page.getByTestId('plan-name').textContent()).toBe('Scale');
-    expect(await page.getByTestId('trial').textContent()).toContain('14 days left');
-    expect(await page.getByTestId('minutes-used').textContent()).toBe('42.5 of 2000 minutes');
-    expect(await page.getByText('6 calls · 3 chats').count()).toBe(1);
+    // The page fills in as the account, the plans and the usage arrive: wait for each, then read it.
+    await expect.poll(() => page.getByTestId('plan-name').textContent(), { timeout: PAGE_TIMEOUT }).toBe('Scale');
+    await expect.poll(() => page.getByTestId('trial').textContent(), { timeout: PAGE_TIMEOUT }).toContain('14 days left');
+    await expect.poll(() => page.getByTestId('minutes-used').textContent(), { timeout: PAGE_TIMEOUT }).toBe('42.5 of 2000 minutes');
+    await page.getByText('6 calls · 3 chats').waitFor();
     // One bar per day of March; the 2nd and the 5th carry the minutes.
     const bars = page.locator('figure.chart rect');
     expect(await bars.count()).toBe(31);
