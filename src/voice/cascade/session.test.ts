@@ -197,7 +197,7 @@ describe.concurrent('CallSession (cascade)', () => {
     const names = rec().events.map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(['silence_reprompt', 'silence_hangup', 'hangup']));
     expect(rec().turns.map((t) => t.agentText)).toEqual([GREETING, 'Are you still there?', 'Goodbye.']);
-    await until(() => peer.closeInfo !== undefined); // the record can end a moment before the close frame lands
+    await until(() => peer.closeInfo !== null); // the record can end a moment before the close frame lands
     expect(peer.closeInfo?.code).toBe(1000);
   });
 
@@ -269,7 +269,7 @@ describe.concurrent('CallSession (cascade)', () => {
     await until(() => rec().ended !== null, 15_000);
     expect(rec().events.find((e) => e.name === 'provider_failure')?.data).toMatchObject({ stage: 'stt' });
     expect(rec().turns.at(-1)?.agentText).toBe(LINES.apologyCantHear);
-    await until(() => peer.closeInfo !== undefined); // the record can end a moment before the close frame lands
+    await until(() => peer.closeInfo !== null); // the record can end a moment before the close frame lands
     expect(peer.closeInfo?.code).toBe(1000);
   });
 
@@ -278,7 +278,7 @@ describe.concurrent('CallSession (cascade)', () => {
     await until(() => rec().ended !== null, 15_000);
     expect(rec().events.map((e) => e.name)).toContain('max_duration');
     expect(rec().turns.at(-1)?.agentText).toMatch(/Time limit/);
-    await until(() => peer.closeInfo !== undefined); // the record can end a moment before the close frame lands
+    await until(() => peer.closeInfo !== null); // the record can end a moment before the close frame lands
     expect(peer.closeInfo?.code).toBe(1000);
   });
 });
