@@ -1,6 +1,6 @@
 /** Helpers shared by the security suites: an organization with one booked customer, the dev inbox. */
 import { expect } from 'vitest';
-import { registerOrg, type ApiClient } from '../harness/client.js';
+import { apiClient, registerOrg, type ApiClient } from '../harness/client.js';
 
 /** Registers an organization and books `customer` into its first free slot; answers both. */
 export async function orgWithBooking(url: string, customer: { name: string; phone: string }) {
@@ -29,4 +29,15 @@ export async function waitForInbox(api: ApiClient, match: (i: any) => boolean, m
     if (hit || Date.now() > end) return hit;
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** Adds a user with `role` to the organization and answers a client signed in as them. */
+export async function staffClient(url: string, admin: ApiClient, role: 'operator' | 'viewer') {
+  const email = `${role}${Date.now()}${Math.random().toString(36).slice(2, 6)}@example.com`;
+  const password = `${role}-password-1`;
+  const added = await admin.post('/api/users', { email, role, password });
+  expect(added.status, JSON.stringify(added.body)).toBe(201);
+  const login = await apiClient(url).post('/api/auth/login', { email, password });
+  expect(login.status).toBe(200);
+  return { api: apiClient(url, login.body.accessToken), login: login.body };
 }

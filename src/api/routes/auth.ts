@@ -9,6 +9,7 @@ import { login, logout, publicUser, refresh, register, type AuthDeps } from '../
 import { authenticate, principalOf } from '../plugins/auth.js';
 import { enforceLimit } from '../plugins/rate-limit.js';
 import { errors } from '../../lib/index.js';
+import { hideAdminKeysFromStaff } from './organization-view.js';
 
 const Email = z.string().trim().toLowerCase().max(254).email();
 const Password = z.string().min(8, 'at least 8 characters').max(200);
@@ -21,6 +22,8 @@ export async function authRoutes(app: FastifyInstance, ctx: ApiContext) {
   const deps: AuthDeps = { db: ctx.database.db, tokens: ctx.tokens, clock: ctx.clock, refreshTtlDays: ctx.config.auth.refreshTtlDays };
   const perEmail = ctx.config.auth.loginRateLimit;
   const tags = ['auth'];
+  // The chat key and ICS token travel only to admins.
+  hideAdminKeysFromStaff(app);
 
   r.post('/api/auth/register', {
     schema: { tags, security: [], body: z.strictObject({

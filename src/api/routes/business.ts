@@ -12,6 +12,7 @@ import { errors, newToken } from '../../lib/index.js';
 import { LLM_CHOICES, STT_CHOICES, TTS_CHOICES } from '../../providers/index.js';
 import type { ApiContext } from '../context.js';
 import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
+import { organizationFor } from './organization-view.js';
 
 const INDUSTRIES = ['hvac', 'plumbing', 'electrical', 'auto', 'dental', 'salon', 'other'] as const;
 
@@ -47,8 +48,8 @@ export async function businessRoutes(app: FastifyInstance, ctx: ApiContext) {
   const db = ctx.database.db;
   const tags = ['business'];
 
-  r.get('/api/organization', { schema: { tags } }, async (req) => getSettings(db, 'organization', principalOf(req).organizationId));
-  r.put('/api/organization', { schema: { tags, body: OrganizationPatch } }, async (req) => patchSettings(db, principalOf(req), 'organization', req.body));
+  r.get('/api/organization', { schema: { tags } }, async (req) => organizationFor(principalOf(req).role, await getSettings(db, 'organization', principalOf(req).organizationId)));
+  r.put('/api/organization', { schema: { tags, body: OrganizationPatch } }, async (req) => organizationFor(principalOf(req).role, await patchSettings(db, principalOf(req), 'organization', req.body)));
 
   // Public keys leak (a page's source, a shared calendar link): an admin issues new ones and the old stop working.
   r.post('/api/organization/rotate-keys', {
