@@ -4,3 +4,5 @@ export * from './cost.js';
 export * from './records.js';
 export * from './queries.js';
 export * from './recorder.js';
+export * from './summary.js';
+export * from './summary-job.js';

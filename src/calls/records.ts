@@ -1,9 +1,10 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../db/index.js';
 import { schema } from '../db/index.js';
 import { deriveOutcome, type CallOutcome } from './outcome.js';
 import { estimateCostCents } from './cost.js';
+import { composeSummary, type CallFacts, type ToolFact } from './summary.js';
 
 export type CallRow = typeof schema.calls.$inferSelect;
 
@@ -136,19 +137,20 @@ export async function completeCall(
   const [call] = await db.select().from(schema.calls).where(eq(schema.calls.id, callId));
   if (!call) return null;
   if (call.endedAt && call.outcome) return call;
-  const tools = await db.select({ data: schema.callEvents.data }).from(schema.callEvents)
-    .where(and(eq(schema.callEvents.callId, callId), eq(schema.callEvents.type, 'tool_call')));
-  const okTools = tools.filter((t) => t.data.ok).map((t) => String(t.data.name));
+  const tools = await callTools(db, callId);
   const [{ n }] = await db.select({ n: sql<number>`count(*)` }).from(schema.callTurns)
     .where(and(eq(schema.callTurns.callId, callId), eq(schema.callTurns.role, 'caller')));
-  const outcome: CallOutcome = deriveOutcome(okTools, Number(n));
+  const outcome: CallOutcome = deriveOutcome(tools.filter((t) => t.ok).map((t) => t.name), Number(n));
+  const status = call.endedAt ? call.status : (end.status ?? 'completed');
+  // Composed now, so the call has its summary the moment it ends (a model may write a better one later).
+  const summary = call.summary ?? composeSummary(await callFacts(db, { ...call, status }, outcome, tools, Number(n)));
   const measured = end.durationMs != null && end.durationMs >= 0 ? end.durationMs : null;
   const endedAt = call.endedAt ?? (measured != null ? new Date(call.startedAt.getTime() + measured) : end.endedAt);
   const durationSec = call.durationSec ?? Math.max(0, Math.round((measured ?? endedAt.getTime() - call.startedAt.getTime()) / 1000));
   const costCents = estimateCostCents({ durationSec, channel: call.channel, engine: call.engine, ...end.costFlags });
   return db.transaction(async (tx) => {
     const [row] = await tx.update(schema.calls).set({
-      status: call.endedAt ? call.status : (end.status ?? 'completed'), endedAt, durationSec, outcome, costCents,
+      status, endedAt, durationSec, outcome, costCents, summary,
       metadata: sql`${schema.calls.metadata} || ${JSON.stringify(end.reason ? { endReason: end.reason } : {})}::jsonb`,
     }).where(and(eq(schema.calls.id, callId), isNull(schema.calls.outcome))).returning();
     if (row && announce) await announce(tx, row);
@@ -156,12 +158,44 @@ export async function completeCall(
   });
 }
 
+/** The call's tool calls, in the order they happened. */
+export async function callTools(q: Queryable, callId: string): Promise<ToolFact[]> {
+  const rows = await q.select({ data: schema.callEvents.data }).from(schema.callEvents)
+    .where(and(eq(schema.callEvents.callId, callId), eq(schema.callEvents.type, 'tool_call'))).orderBy(asc(schema.callEvents.at));
+  return rows.map(({ data: d }) => ({ name: String(d.name), ok: !!d.ok, args: (d.args ?? {}) as Record<string, unknown>, result: d.result }));
+}
+
+/** What the composed summary is written from: the call, its tool calls, and its lead and appointment. */
+export async function callFacts(q: Queryable, call: CallRow, outcome: CallOutcome, tools: ToolFact[], callerTurns: number): Promise<CallFacts> {
+  const [org] = await q.select({ tz: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, call.organizationId));
+  const [lead] = await q.select({ name: schema.leads.name, need: schema.leads.need, kind: schema.leads.kind, priority: schema.leads.priority }).from(schema.leads)
+    .where(and(eq(schema.leads.organizationId, call.organizationId), call.leadId ? eq(schema.leads.id, call.leadId) : eq(schema.leads.callId, call.id)))
+    .orderBy(desc(schema.leads.createdAt)).limit(1);
+  const [appointment] = await q.select({
+    customerName: schema.appointments.customerName, serviceName: schema.services.name, staffName: schema.staff.name, start: schema.appointments.startAt,
+  }).from(schema.appointments)
+    .leftJoin(schema.services, eq(schema.services.id, schema.appointments.serviceId))
+    .leftJoin(schema.staff, eq(schema.staff.id, schema.appointments.staffId))
+    .where(and(eq(schema.appointments.organizationId, call.organizationId), call.appointmentId ? eq(schema.appointments.id, call.appointmentId) : eq(schema.appointments.callId, call.id)))
+    .orderBy(desc(schema.appointments.createdAt)).limit(1);
+  return {
+    outcome, channel: call.channel, direction: call.direction, timezone: org?.tz ?? 'UTC', status: call.status, callerTurns, tools,
+    lead: lead ? { ...lead, priority: String(lead.priority) } : null, appointment: appointment ?? null,
+  };
+}
+
+/** The interrupted call's summary (its turns so far stay on the call page). */
+const INTERRUPTED_SUMMARY = 'The call was cut off by a server restart.';
+
 /**
  * Marks the calls this node was running when it died as interrupted (their turns so far are kept).
  * Called at start; `nodeId` keeps one node from closing another node's live calls.
  */
 export async function markInterruptedCalls(db: Db, nodeId: string, now: Date): Promise<Array<{ id: string; organizationId: string }>> {
-  const rows = await db.update(schema.calls).set({ status: 'interrupted', endedAt: now, outcome: sql`coalesce(${schema.calls.outcome}, 'hangup')` })
+  const rows = await db.update(schema.calls).set({
+    status: 'interrupted', endedAt: now, outcome: sql`coalesce(${schema.calls.outcome}, 'hangup')`,
+    summary: sql`coalesce(${schema.calls.summary}, ${INTERRUPTED_SUMMARY})`,
+  })
     .where(and(inArray(schema.calls.status, ['in-progress', 'ringing']), isNull(schema.calls.endedAt), sql`${schema.calls.metadata}->>'nodeId' = ${nodeId}`))
     .returning({ id: schema.calls.id, organizationId: schema.calls.organizationId });
   return rows;

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { sayInstant } from '../../brain/index.js';
-import { createCall, type CallRow } from '../../calls/index.js';
+import { composeSummary, createCall, type CallRow } from '../../calls/index.js';
 import { schema, type Db } from '../../db/index.js';
 import { AppError, errors, newToken } from '../../lib/index.js';
 import { isWithinWindow, nextWindowOpening } from '../calling-window.js';
@@ -93,11 +93,14 @@ export async function placeOutboundCall(deps: OutboundDeps, orgId: string, req: 
     return row;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    await db.update(schema.calls).set({ status: 'failed', endedAt: now, durationSec: 0, outcome: 'hangup', metadata: { ...call.metadata, dialError: message } })
+    await db.update(schema.calls).set({ status: 'failed', endedAt: now, durationSec: 0, outcome: 'hangup', summary: DIAL_FAILED_SUMMARY, metadata: { ...call.metadata, dialError: message } })
       .where(eq(schema.calls.id, call.id));
     throw outboundErrors.dialFailed(message);
   }
 }
+
+/** What the owner reads for a call that never left: the same words as any unplaced call. */
+const DIAL_FAILED_SUMMARY = composeSummary({ outcome: 'hangup', channel: 'phone', direction: 'outbound', timezone: 'UTC', status: 'failed', callerTurns: 0, tools: [] });
 
 /** The plan stored on an outbound call's record (null for any other call). */
 export function outboundPlanOf(call: Pick<CallRow, 'direction' | 'metadata'>): OutboundPlan | null {
