@@ -7,6 +7,7 @@ import { createDrain, createLogger, systemClock, type Clock, type DrainReport, t
 import { buildApp, type RoutePlugin } from './api/app.js';
 import type { ApiContext } from './api/context.js';
 import { createAccessTokens } from './api/auth/tokens.js';
+import { createTokenVersions } from './api/auth/token-versions.js';
 import { seedDemo } from './seed-demo.js';
 import { productRoutes, providersFor } from './wiring/product.js';
 import type { Providers } from './providers/index.js';
@@ -39,11 +40,13 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   const database = opts.database ?? await openDatabase(config.db);
   const live: LiveStore = config.redisUrl ? await createRedisLiveStore(config.redisUrl, config.redisPrefix, { logger }) : createMemoryLiveStore();
   const jwtSecret = await serverSecret(database.db, 'jwt', config.auth.jwtSecret);
-  const tokens = createAccessTokens(jwtSecret, config.auth.accessTtlSec);
+  const clock = opts.clock ?? systemClock;
+  const tokenVersions = createTokenVersions({ db: database.db, live, clock });
+  const tokens = createAccessTokens(jwtSecret, config.auth.accessTtlSec, undefined, tokenVersions);
   // One set of providers for the whole product: the API checks agent choices against what the calls use.
   const providers = opts.providers ?? providersFor(config);
   const drain = createDrain();
-  const ctx: ApiContext = { config, database, live, clock: opts.clock ?? systemClock, logger, tokens, version: VERSION, speech: providers.catalog, drain };
+  const ctx: ApiContext = { config, database, live, clock, logger, tokens, tokenVersions, version: VERSION, speech: providers.catalog, drain };
   const demo = config.seedDemo ? { ...config.seedDemo, ...(await seedDemo(database.db, config.seedDemo)) } : undefined;
   const app = await buildApp(ctx, opts.routes ?? await productRoutes(ctx, providers, { webDist: opts.webDist }));
   await app.listen({ port: config.port, host: config.host });

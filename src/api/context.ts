@@ -3,6 +3,7 @@ import type { Database } from '../db/index.js';
 import type { LiveStore } from '../live/index.js';
 import type { Clock, Drain, Logger } from '../lib/index.js';
 import type { AccessTokens } from './auth/tokens.js';
+import type { TokenVersions } from './auth/token-versions.js';
 import type { ProviderCatalog } from '../providers/index.js';
 
 /** Everything the HTTP edge needs; built once by the composition root (main.ts or the test harness). */
@@ -13,6 +14,8 @@ export interface ApiContext {
   clock: Clock;
   logger: Logger;
   tokens: AccessTokens;
+  /** Per-user token versions: a role change, password change or removal ends the user's access tokens. */
+  tokenVersions: TokenVersions;
   version: string;
   /** What speech and language providers this server has: `PUT /api/agent` refuses others, `GET /api/voices` lists their voices. */
   speech?: Pick<ProviderCatalog, 'refuse' | 'voices'>;

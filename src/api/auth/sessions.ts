@@ -27,7 +27,7 @@ async function issue(deps: AuthDeps, user: UserRow, org: OrgRow, familyId = newI
     expiresAt: new Date(deps.clock.now().getTime() + deps.refreshTtlDays * 86_400_000),
   });
   const p: Principal = { userId: user.id, organizationId: user.organizationId, role: user.role };
-  return { accessToken: await deps.tokens.sign(p), refreshToken, expiresIn: deps.tokens.ttlSec, user: publicUser(user), organization: org };
+  return { accessToken: await deps.tokens.sign(p, user.tokenVersion), refreshToken, expiresIn: deps.tokens.ttlSec, user: publicUser(user), organization: org };
 }
 
 /** Creates an organization and its first admin. */

@@ -8,6 +8,7 @@ import { writeAudit } from '../../business/index.js';
 import type { ApiContext } from '../context.js';
 import { hashPassword } from '../auth/passwords.js';
 import { publicUser } from '../auth/sessions.js';
+import { bumpTokenVersion } from '../auth/token-versions.js';
 import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
 
 const Role = z.enum(['admin', 'operator', 'viewer']);
@@ -67,9 +68,14 @@ export async function userRoutes(app: FastifyInstance, ctx: ApiContext) {
     const after = await db.transaction(async (tx) => {
       const [u] = await tx.update(schema.users).set({ role: req.body.role }).where(eq(schema.users.id, before.id)).returning();
       await writeAudit(tx, p, 'change_role', 'user', u.id, { role: before.role }, { role: u.role });
+      // The access tokens in the user's hands still name the old role: they stop working (token version).
+      if (before.role !== u.role) await bumpTokenVersion(tx, u.id);
       return u;
     });
-    if (before.role !== after.role) await db.update(schema.refreshTokens).set({ revokedAt: ctx.clock.now() }).where(eq(schema.refreshTokens.userId, after.id));
+    if (before.role !== after.role) {
+      await db.update(schema.refreshTokens).set({ revokedAt: ctx.clock.now() }).where(eq(schema.refreshTokens.userId, after.id));
+      await ctx.tokenVersions.changed(after.id);
+    }
     return publicUser(after);
   });
 
@@ -81,6 +87,7 @@ export async function userRoutes(app: FastifyInstance, ctx: ApiContext) {
       await tx.delete(schema.users).where(eq(schema.users.id, user.id));
       await writeAudit(tx, p, 'remove', 'user', user.id, publicUser(user), null);
     });
+    await ctx.tokenVersions.changed(user.id);
     return reply.status(204).send();
   });
 }

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, updatedAt } from './columns.js';
 
 /** A business (tenant). Every tenant table carries its id. */
@@ -32,8 +32,37 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: ['admin', 'operator', 'viewer'] }).notNull(),
   lastLoginAt: ts('last_login_at'),
+  /**
+   * Bumped whenever the user's standing changes (role change, password reset or change): access tokens
+   * carry the version they were signed with, and an older one stops working (deletion removes the row).
+   */
+  tokenVersion: integer('token_version').notNull().default(0),
+  /** When the user proved the email address by its link; null until then. */
+  emailVerifiedAt: ts('email_verified_at'),
+  /** An invited user who has not chosen a password yet (the hash is of a random secret nobody knows). */
+  passwordUnset: boolean('password_unset').notNull().default(false),
+  /** TOTP (RFC 6238) shared secret, encrypted with ENCRYPTION_KEY; set at enrolment. */
+  totpSecret: text('totp_secret'),
+  /** When two-factor sign-in was switched on (the enrolment was confirmed by a code); null when off. */
+  totpEnabledAt: ts('totp_enabled_at'),
+  /** The last TOTP time step accepted, so one code cannot be used twice. */
+  totpLastStep: integer('totp_last_step'),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('users_email_uq').on(t.email), index('users_org_idx').on(t.organizationId)]);
+
+/**
+ * Single-use secrets mailed to a user (password reset, invitation, email verification), stored only
+ * as a hash; each has a purpose and an expiry and is spent by the first use.
+ */
+export const accountTokens = pgTable('account_tokens', {
+  id: id(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  purpose: text('purpose', { enum: ['reset_password', 'set_password', 'verify_email'] }).notNull(),
+  tokenHash: text('token_hash').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('account_tokens_hash_uq').on(t.tokenHash), index('account_tokens_user_idx').on(t.userId)]);
 
 /** Refresh tokens, stored hashed; rotation links a family, reuse revokes the family. */
 export const refreshTokens = pgTable('refresh_tokens', {
