@@ -44,14 +44,12 @@ async function open(path: string, heading: string) {
 }
 
 describe('every dashboard page for an admin', () => {
-  it('home: a business that skipped onboarding sees what is left and can jump to a step', async () => {
+  it('home: a business that skipped onboarding sees that its receptionist is not live and can jump to a fix', async () => {
     await open('/', 'Today at Cool Air HVAC');
-    const setup = page.locator('section', { has: page.getByRole('heading', { name: 'Finish setting up' }) });
-    await setup.getByText('7 of 7 steps left').waitFor();
-    await setup.getByRole('link', { name: 'Phone number' }).click();
-    await page.getByRole('heading', { name: '6. Phone number' }).waitFor();
-    await page.getByRole('button', { name: 'Skip for now' }).click();
-    await page.getByRole('heading', { name: 'Finish setting up' }).waitFor();
+    const setup = page.locator('section', { has: page.getByRole('heading', { name: 'Your receptionist is not live yet' }) });
+    await setup.getByText('Connect a phone number so callers can reach your receptionist').waitFor();
+    await setup.getByRole('link', { name: 'Connect a number →' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Phone numbers' }).waitFor();
     await shot(page, 'home-setup-left');
   });
 

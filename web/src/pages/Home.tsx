@@ -1,11 +1,12 @@
-/** Home: today at a glance, calls per day, live calls, and what is left to set up. */
+/** Home: whether the receptionist is live (and what to fix), today at a glance, questions to answer, calls per day, live calls. */
 import { qs } from '../api.js';
 import { useSession, useCan } from '../session.js';
 import { useLive } from '../live.js';
 import { Link } from '../router.js';
 import { Badge, Loader, PageHead, money, useFetch } from '../ui.js';
 import { addDays, fmtDateTime, fmtTime, todayIn, zonedIso } from '../time.js';
-import { stepsLeft } from '../onboarding-steps.js';
+import { SetupStatusCard } from '../parts/setup-status.js';
+import type { UnansweredQuestion } from './Questions.js';
 import { BarChart } from '../parts/chart.js';
 import type { CallRow } from './Calls.js';
 import type { Lead } from './Leads.js';
@@ -34,26 +35,26 @@ export default function Home() {
   const calls = useFetch<{ items: CallRow[] }>(`/api/calls${qs({ from, limit: 8 })}`);
   const bookings = useFetch<{ items: { id: string; start: string; customer: { name: string }; status: string }[] }>(`/api/appointments${qs({ from, to })}`);
   const leads = useFetch<{ items: Lead[] }>('/api/leads?status=new&limit=8');
+  const questions = useFetch<{ items: UnansweredQuestion[] }>('/api/unanswered-questions');
 
   useLive((e) => {
     if (e.type.startsWith('call.') && e.type !== 'call.turn') { void active.reload(); void calls.reload(); void metrics.reload(); }
     if (e.type.startsWith('appointment.')) { void bookings.reload(); void metrics.reload(); }
     if (e.type.startsWith('lead.')) { void leads.reload(); void metrics.reload(); }
+    if (e.type === 'call.completed') void questions.reload();
   });
 
-  const left = stepsLeft(organization?.onboarding);
   const days = Array.from({ length: 14 }, (_, i) => addDays(today, i - 13));
   const perDay = new Map((trend.data?.callsPerDay ?? []).map((d) => [d.day, d.calls]));
 
   return (
     <>
       <PageHead title={`Today at ${organization?.name ?? 'your business'}`} />
-      {admin && left.length > 0 && (
-        <section className="card setup" aria-labelledby="setup-h">
-          <h2 id="setup-h">Finish setting up</h2>
-          <p>{left.length} of 7 steps left:</p>
-          <ul className="chips">{left.map((s) => <li key={s.key}><Link to={`/onboarding?step=${s.key}`}>{s.label}</Link></li>)}</ul>
-        </section>
+      {admin && <SetupStatusCard />}
+      {questions.data && questions.data.items.length > 0 && (
+        <p className="notice questions-due">
+          Callers asked {questions.data.items.length === 1 ? '1 question' : `${questions.data.items.length} questions`} your receptionist could not answer. <Link to="/questions">Answer them →</Link>
+        </p>
       )}
       <Loader state={metrics}>
         {(m) => (

