@@ -63,24 +63,32 @@ export function localParts(iso: string, tz: string): { date: string; time: strin
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
-/** One sentence describing the week's opening hours, grouping equal consecutive days. */
-export function describeHours(business: BusinessProfile): string {
-  const parts: string[] = [];
+/** The week's opening hours as runs of consecutive days with equal hours (0 = Monday). */
+export function hoursRuns(business: BusinessProfile): Array<{ from: number; to: number; spans: Array<[string, string]> }> {
+  const runs: Array<{ from: number; to: number; spans: Array<[string, string]> }> = [];
   let i = 0;
   while (i < 7) {
     const spans = business.hours[KEYS[i]] ?? [];
     const sig = JSON.stringify(spans);
     let j = i;
     while (j + 1 < 7 && JSON.stringify(business.hours[KEYS[j + 1]] ?? []) === sig) j++;
-    const days = i === j ? NAMES[i] : `${NAMES[i]} to ${NAMES[j]}`;
-    parts.push(spans.length ? `${days} ${spans.map(([a, b]) => `${sayTime(a)} to ${sayTime(b)}`).join(' and ')}` : `closed ${days}`);
+    runs.push({ from: i, to: j, spans });
     i = j + 1;
   }
+  return runs;
+}
+
+/** One sentence describing the week's opening hours, grouping equal consecutive days. */
+export function describeHours(business: BusinessProfile): string {
+  const parts = hoursRuns(business).map(({ from, to, spans }) => {
+    const days = from === to ? NAMES[from] : `${NAMES[from]} to ${NAMES[to]}`;
+    return spans.length ? `${days} ${spans.map(([a, b]) => `${sayTime(a)} to ${sayTime(b)}`).join(' and ')}` : `closed ${days}`;
+  });
   return `We're open ${parts.filter((p) => !p.startsWith('closed')).join(', ')}${parts.some((p) => p.startsWith('closed')) ? `; ${parts.filter((p) => p.startsWith('closed')).join(', ')}` : ''}.`;
 }
 
-/** The next local opening after `now` ("tomorrow at 9 AM" / "Monday at 9 AM"), within two weeks. */
-export function nextOpening(business: BusinessProfile, now: Date): string | undefined {
+/** The next local opening after `now` within two weeks: days from today, the local date and the opening time. */
+export function nextOpeningAt(business: BusinessProfile, now: Date): { inDays: number; date: string; time: string } | undefined {
   const local = DateTime.fromJSDate(now, { zone: business.timezone });
   for (let k = 0; k < 14; k++) {
     const day = local.plus({ days: k }).startOf('day');
@@ -89,11 +97,16 @@ export function nextOpening(business: BusinessProfile, now: Date): string | unde
     for (const [from] of business.hours[KEYS[day.weekday - 1]] ?? []) {
       const [h, m] = from.split(':').map(Number);
       const open = day.set({ hour: h, minute: m });
-      if (open > local) {
-        const when = k === 0 ? 'today' : k === 1 ? 'tomorrow' : open.toFormat('cccc');
-        return `${when} at ${sayTime(from)}`;
-      }
+      if (open > local) return { inDays: k, date, time: from };
     }
   }
   return undefined;
+}
+
+/** The next local opening after `now` ("tomorrow at 9 AM" / "Monday at 9 AM"), within two weeks. */
+export function nextOpening(business: BusinessProfile, now: Date): string | undefined {
+  const next = nextOpeningAt(business, now);
+  if (!next) return undefined;
+  const when = next.inDays === 0 ? 'today' : next.inDays === 1 ? 'tomorrow' : DateTime.fromISO(next.date, { zone: business.timezone }).toFormat('cccc');
+  return `${when} at ${sayTime(next.time)}`;
 }

@@ -4,7 +4,7 @@
  * inventing a fact.
  */
 import type { BusinessProfile } from './types.js';
-import { describeHours } from './calendar.js';
+import { EN, ES, type Lang, type Lines } from './lines/index.js';
 import { normalize } from './nlu/index.js';
 import { createSettingsAnswers, settingsTopic } from './settings-answers.js';
 
@@ -61,6 +61,8 @@ export function terms(text: string): string[] {
 
 interface Doc {
   text: string;
+  /** The same fact in Spanish (derived facts; an owner's entry is said as written). */
+  es: string;
   /** An owner's knowledge entry (not a fact derived from the settings). */
   faq: boolean;
   tf: Map<string, number>;
@@ -79,11 +81,12 @@ export interface KnowledgeAnswer {
 /** A BM25 index over the business's FAQ entries plus facts derived from its configuration. */
 export function createKnowledgeBase(business: BusinessProfile) {
   const settings = createSettingsAnswers(business);
-  const docs: Doc[] = sources(business).map(({ key, text, faq }) => {
+  const spanish = sources(business, ES);
+  const docs: Doc[] = sources(business, EN).map(({ key, text, faq }, i) => {
     const ts = terms(key);
     const tf = new Map<string, number>();
     for (const t of ts) tf.set(t, (tf.get(t) ?? 0) + 1);
-    return { text, tf, len: ts.length, faq: !!faq };
+    return { text, es: spanish[i].text, tf, len: ts.length, faq: !!faq };
   });
   const avg = docs.reduce((s, d) => s + d.len, 0) / Math.max(1, docs.length);
   const df = new Map<string, number>();
@@ -112,8 +115,8 @@ export function createKnowledgeBase(business: BusinessProfile) {
      * The answer to a question: from the settings first (hours, address, services, duration, price),
      * else the best entry; `confident` is false when few of the question's words match.
      */
-    answer(question: string, now: Date = new Date()): KnowledgeAnswer | undefined {
-      const fromSettings = settings.answer(question, now);
+    answer(question: string, now: Date = new Date(), lang: Lang = 'en'): KnowledgeAnswer | undefined {
+      const fromSettings = settings.answer(question, now, lang);
       const own = api.rank(question, true);
       // an owner's entry written for exactly this question ("Do you charge for estimates?") beats a derived price
       const ownFits = !!own && own.confident && own.coverage >= 0.75 && own.matched >= 2;
@@ -123,11 +126,11 @@ export function createKnowledgeBase(business: BusinessProfile) {
         return { text: fromSettings.text, score: Number.POSITIVE_INFINITY, confident: true, source: 'settings' };
       }
       if (ownFits && own) return { text: own.text, score: own.score, confident: true, source: 'knowledge' };
-      const best = api.rank(question);
+      const best = api.rank(question, false, lang);
       return best && { text: best.text, score: best.score, confident: best.confident, source: 'knowledge' };
     },
     /** The best-ranked entry for a question, with how much of the question it covers. */
-    rank(question: string, ownEntriesOnly = false): (KnowledgeAnswer & { coverage: number; matched: number }) | undefined {
+    rank(question: string, ownEntriesOnly = false, lang: Lang = 'en'): (KnowledgeAnswer & { coverage: number; matched: number }) | undefined {
       const topic = settingsTopic(question);
       const q = [...new Set([...terms(question), ...(topic ? [topic] : [])])];
       if (!q.length || !docs.length) return undefined;
@@ -148,27 +151,26 @@ export function createKnowledgeBase(business: BusinessProfile) {
       // a question about a topic (price, hours…) is only answered by an entry on that topic
       const topicMissing = q.some((t) => TOPICS.has(t) && !best.doc.tf.has(t));
       const confident = !topicMissing && (coverage >= 0.5 || (best.matched >= 2 && coverage >= 0.34));
-      return { text: best.doc.text, score: best.score, confident, source: 'knowledge' as const, coverage, matched: best.matched };
+      return { text: lang === 'es' ? best.doc.es : best.doc.text, score: best.score, confident, source: 'knowledge' as const, coverage, matched: best.matched };
     },
   };
   return api;
 }
 
-function sources(business: BusinessProfile): Array<{ key: string; text: string; faq?: boolean }> {
+function sources(business: BusinessProfile, L: Lines): Array<{ key: string; text: string; faq?: boolean }> {
   const out: Array<{ key: string; text: string; faq?: boolean }> = (business.knowledge ?? []).map((k) => ({ key: `${k.q ?? ''} ${k.title ?? ''} ${k.a}`, text: k.a, faq: true }));
-  out.push({ key: 'open hours when today days week schedule', text: describeHours(business) });
-  out.push({ key: `${business.name} this who calling company business ${INDUSTRY_WORDS[business.industry ?? 'other']}`, text: `Yes, this is ${business.name}.` });
-  if (business.address) out.push({ key: `address where ${business.address}`, text: `We're at ${business.address}.` });
-  const names = business.services.map((s) => s.name.toLowerCase());
+  out.push({ key: 'open hours when today days week schedule', text: L.describeHours(business) });
+  out.push({ key: `${business.name} this who calling company business ${INDUSTRY_WORDS[business.industry ?? 'other']}`, text: L.thisIs(business.name) });
+  if (business.address) out.push({ key: `address where ${business.address}`, text: L.address(business.address) });
   out.push({
     key: `service ${business.services.map((s) => `${s.name} ${(s.synonyms ?? []).join(' ')}`).join(' ')}`,
-    text: `We offer ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0] ?? 'several services'}.`,
+    text: L.weOffer(business.services.map((s) => s.name.toLowerCase())),
   });
   for (const s of business.services) {
-    const price = s.priceCents !== undefined ? ` It's $${(s.priceCents / 100).toFixed(s.priceCents % 100 ? 2 : 0)}` : '';
+    const price = s.priceCents !== undefined ? `$${(s.priceCents / 100).toFixed(s.priceCents % 100 ? 2 : 0)}` : undefined;
     out.push({
       key: `${s.name} ${(s.synonyms ?? []).join(' ')} ${price ? 'cost' : ''} duration`,
-      text: `A ${s.name.toLowerCase()} takes about ${s.durationMin} minutes.${price ? `${price}.` : ''}`,
+      text: L.serviceFacts(s.name.toLowerCase(), s.durationMin, price),
     });
   }
   return out;

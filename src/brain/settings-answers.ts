@@ -4,7 +4,8 @@
  * Answered from configuration before the knowledge base, so they are always current and exact.
  */
 import { DateTime } from 'luxon';
-import { closedReason, describeHours, hoursOn, isOpenAt, nextOpening, sayDate, sayTime } from './calendar.js';
+import { closedReason, hoursOn, isOpenAt } from './calendar.js';
+import { linesFor, type Lang, type Lines } from './lines/index.js';
 import { createServiceMatcher, normalize, numbersToDigits, parseTimeWish } from './nlu/index.js';
 import type { BusinessProfile, ServiceInfo } from './types.js';
 
@@ -46,48 +47,36 @@ function namedHoliday(text: string, now: DateTime): string | undefined {
   return undefined;
 }
 
-const spans = (h: Array<[string, string]>) => h.map(([a, b]) => `${sayTime(a)} to ${sayTime(b)}`).join(' and ');
 const dollars = (cents: number) => `$${(cents / 100).toFixed(cents % 100 ? 2 : 0)}`;
 
 /** "an hour and a half", "45 minutes", "2 hours". */
-export function sayDuration(min: number): string {
-  if (min < 60) return `${min} minutes`;
-  const h = Math.floor(min / 60);
-  const m = min % 60;
-  const hours = h === 1 ? 'an hour' : `${h} hours`;
-  if (!m) return `${hours} (${min} minutes)`;
-  if (m === 30) return `${h === 1 ? 'an hour' : `${h} hours`} and a half (${min} minutes)`;
-  return `${hours} and ${m} minutes (${min} minutes)`;
+export function sayDuration(min: number, lang: Lang = 'en'): string {
+  return linesFor(lang).durationWords(min);
 }
 
-function hoursAnswer(b: BusinessProfile, text: string, now: Date): string {
+function hoursAnswer(b: BusinessProfile, text: string, now: Date, L: Lines): string {
   const tz = b.timezone;
   const local = DateTime.fromJSDate(now, { zone: tz });
   const today = local.toISODate()!;
   if (NOW.test(text) && !/\b(tomorrow|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b/.test(text)) {
     if (isOpenAt(b, now)) {
       const until = hoursOn(b, today).find(([from, to]) => local.toFormat('HH:mm') >= from && local.toFormat('HH:mm') < to)?.[1];
-      return `Yes, we're open right now${until ? `, until ${sayTime(until)} today` : ''}.`;
+      return L.openNow(until);
     }
-    const next = nextOpening(b, now);
-    return `We're closed right now${next ? `; we open again ${next}` : ''}.`;
+    return L.closedNow(L.nextOpening(b, now));
   }
   const date = namedHoliday(text, local) ?? parseTimeWish(numbersToDigits(text), now, tz)?.date;
-  if (!date) return describeHours(b);
+  if (!date) return L.describeHours(b);
   const reason = closedReason(b, date);
-  const day = date === today ? 'today' : sayDate(date, tz);
-  const weekday = DateTime.fromISO(date, { zone: tz }).toFormat('cccc');
-  if (reason === 'holiday') return `We're closed ${date === today ? 'today' : `on ${day}`} for a holiday.`;
-  if (reason === 'closed') return `We're closed on ${weekday}s.`;
+  if (reason === 'holiday') return L.closedHolidayOn(date, tz, date === today);
+  if (reason === 'closed') return L.closedOnWeekdays(date, tz);
   const h = hoursOn(b, date);
-  if (WEEKDAY_PLURAL.test(text)) return `On ${weekday}s we're open ${spans(h)}.`;
-  return `We're open ${date === today ? 'today, ' : ''}${weekday} ${spans(h)}.`;
+  if (WEEKDAY_PLURAL.test(text)) return L.openOnWeekdays(date, tz, L.spans(h));
+  return L.openOn(date, tz, date === today, L.spans(h));
 }
 
-function listServices(services: ServiceInfo[]): string {
-  const names = services.map((s) => s.name.toLowerCase());
-  if (names.length <= 1) return `We offer ${names[0] ?? 'several services'}.`;
-  return `We offer ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}.`;
+function listServices(services: ServiceInfo[], L: Lines): string {
+  return L.weOffer(services.map((s) => s.name.toLowerCase()));
 }
 
 /** The topic of a settings question, for the knowledge base to search when the settings lack the fact. */
@@ -104,23 +93,21 @@ export function createSettingsAnswers(b: BusinessProfile) {
   const services = createServiceMatcher(b.services);
   return {
     /** The answer from configuration, or undefined when the settings do not hold it. */
-    answer(question: string, now: Date): { text: string; topic: 'hours' | 'address' | 'services' | 'offer' | 'duration' | 'price' } | undefined {
+    answer(question: string, now: Date, lang: Lang = 'en'): { text: string; topic: 'hours' | 'address' | 'services' | 'offer' | 'duration' | 'price' } | undefined {
+      const L = linesFor(lang);
       const text = normalize(question);
       const svc = services.match(text);
       const service = svc && !svc.choices ? svc.service : undefined;
-      if (DURATION.test(text) && service) return { topic: 'duration', text: `${article(service.name)} ${service.name.toLowerCase()} takes about ${sayDuration(service.durationMin)}.` };
+      if (DURATION.test(text) && service) return { topic: 'duration', text: L.duration(service.name.toLowerCase(), L.durationWords(service.durationMin)) };
       if (PRICE.test(text) && !DURATION.test(text) && service) {
-        return service.priceCents !== undefined ? { topic: 'price', text: `${article(service.name)} ${service.name.toLowerCase()} is ${dollars(service.priceCents)}.` } : undefined;
+        return service.priceCents !== undefined ? { topic: 'price', text: L.price(service.name.toLowerCase(), dollars(service.priceCents)) } : undefined;
       }
-      if (ADDRESS.test(text) && !/\b(email|e-mail|web ?site)\b/.test(text)) return b.address ? { topic: 'address', text: `We're at ${b.address}.` } : undefined;
-      if (HOURS.test(text) && !/\b(open (an|a|my|the) (account|claim|ticket))\b/.test(text)) return { topic: 'hours', text: hoursAnswer(b, text, now) };
-      if (DO_YOU_DO.test(text) && service) return { topic: 'offer', text: `Yes, we do ${service.name.toLowerCase()}${service.priceCents !== undefined ? `; it's ${dollars(service.priceCents)}` : ''}.` };
-      if (SERVICES.test(text)) return { topic: 'services', text: `${listServices(b.services)} Which one can I help you with?` };
+      if (ADDRESS.test(text) && !/\b(email|e-mail|web ?site)\b/.test(text)) return b.address ? { topic: 'address', text: L.address(b.address) } : undefined;
+      if (HOURS.test(text) && !/\b(open (an|a|my|the) (account|claim|ticket))\b/.test(text)) return { topic: 'hours', text: hoursAnswer(b, text, now, L) };
+      if (DO_YOU_DO.test(text) && service) return { topic: 'offer', text: L.weDo(service.name.toLowerCase(), service.priceCents !== undefined ? dollars(service.priceCents) : undefined) };
+      if (SERVICES.test(text)) return { topic: 'services', text: `${listServices(b.services, L)} ${L.whichCanIHelp}` };
       return undefined;
     },
   };
 }
 
-function article(name: string): string {
-  return /^[aeiou]/i.test(name) ? 'An' : 'A';
-}

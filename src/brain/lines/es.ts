@@ -1,0 +1,197 @@
+/**
+ * Everything the agent says in Spanish, as a native speaker says it to a customer (usted): the same
+ * keys as the English catalogue (the type makes a missing key a compile error, lines.test.ts a test
+ * failure). Dates are read back the Spanish way: "el martes 17 de marzo a las 3 de la tarde".
+ */
+import { DateTime } from 'luxon';
+import { hoursRuns, nextOpeningAt } from '../calendar.js';
+import type { BusinessProfile } from '../types.js';
+import type { Lines } from './en.js';
+
+const DAYS = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'];
+const DAYS_PLURAL = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábados', 'domingos'];
+const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+
+const listOf = (items: string[], joiner: 'and' | 'or'): string => {
+  if (items.length <= 1) return items[0] ?? '';
+  const last = items[items.length - 1];
+  // "y" becomes "e" before an /i/ sound, "o" becomes "u" before an /o/ sound
+  const word = joiner === 'and' ? (/^h?i/i.test(last) ? 'e' : 'y') : /^h?o/i.test(last) ? 'u' : 'o';
+  return `${items.slice(0, -1).join(', ')} ${word} ${last}`;
+};
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "15:45" → "las 3:45 de la tarde", "10:30" → "las 10 y media de la mañana", "13:00" → "la 1 de la tarde". */
+function hora(hm: string): string {
+  const [h, m] = hm.split(':').map(Number);
+  if (h === 24 || (h === 0 && m === 0)) return 'la medianoche';
+  if (h === 12 && m === 0) return 'las 12 del mediodía';
+  const h12 = h % 12 === 0 ? 12 : h % 12;
+  const min = m === 0 ? '' : m === 30 ? ' y media' : m === 15 ? ' y cuarto' : `:${String(m).padStart(2, '0')}`;
+  const part = h < 6 ? 'de la madrugada' : h < 12 ? 'de la mañana' : h < 13 ? 'del mediodía' : h < 20 ? 'de la tarde' : 'de la noche';
+  return `${h12 === 1 ? 'la' : 'las'} ${h12}${min} ${part}`;
+}
+/** The hour with its preposition: "a las 3 de la tarde", "a la 1 de la tarde", "a la medianoche". */
+const aLa = (hm: string) => `a ${hora(hm)}`;
+
+const local = (date: string, tz: string) => DateTime.fromISO(date, { zone: tz });
+/** "el martes 17 de marzo". */
+function fecha(date: string, tz: string): string {
+  const d = local(date, tz);
+  return `el ${DAYS[d.weekday - 1]} ${d.day} de ${MONTHS[d.month - 1]}`;
+}
+/** "el martes 17 de marzo a las 3 de la tarde". */
+function momento(iso: string, tz: string): string {
+  const d = DateTime.fromISO(iso, { zone: tz });
+  return `${fecha(d.toISODate()!, tz)} ${aLa(d.toFormat('HH:mm'))}`;
+}
+const dia = (date: string, tz: string) => DAYS[local(date, tz).weekday - 1];
+const losDias = (date: string, tz: string) => `los ${DAYS_PLURAL[local(date, tz).weekday - 1]}`;
+const tramos = (h: Array<[string, string]>) => h.map(([x, y]) => `de ${hora(x).replace(/^las? /, '')} a ${hora(y).replace(/^las? /, '')}`).join(' y ');
+
+function horario(b: BusinessProfile): string {
+  const runs = hoursRuns(b);
+  const open = runs.filter((r) => r.spans.length).map((r) => `${r.from === r.to ? `los ${DAYS_PLURAL[r.from]}` : `de ${DAYS[r.from]} a ${DAYS[r.to]}`} ${tramos(r.spans)}`);
+  const closed = runs.filter((r) => !r.spans.length).map((r) => (r.from === r.to ? `los ${DAYS_PLURAL[r.from]}` : `de ${DAYS[r.from]} a ${DAYS[r.to]}`));
+  return `Abrimos ${listOf(open, 'and')}${closed.length ? `; cerramos ${listOf(closed, 'and')}` : ''}.`;
+}
+
+function proximaApertura(b: BusinessProfile, now: Date): string | undefined {
+  const next = nextOpeningAt(b, now);
+  if (!next) return undefined;
+  const day = next.inDays === 0 ? 'hoy' : next.inDays === 1 ? 'mañana' : `el ${dia(next.date, b.timezone)}`;
+  return `${day} ${aLa(next.time)}`;
+}
+
+/** The emergency lexicon's safety lines, by their English text. */
+const SAFETY: Record<string, string> = {
+  "Please leave the building right now, don't switch anything on or off, and call the gas utility or 911 from outside.":
+    'Por favor, salga del edificio ahora mismo, no encienda ni apague nada y llame a la compañía de gas o al 911 desde afuera.',
+  'Please get everyone out into fresh air right away and call 911.': 'Por favor, saque a todos al aire libre de inmediato y llame al 911.',
+  'If there is smoke or fire, get everyone out and call 911 first.': 'Si hay humo o fuego, saque a todos y llame primero al 911.',
+  'If someone is hurt or in danger, please call 911 right now.': 'Si alguien está herido o en peligro, por favor llame al 911 ahora mismo.',
+  'Please call 911 right now: a child or an animal in a hot car cannot wait.': 'Por favor, llame al 911 ahora mismo: un niño o un animal en un carro caliente no puede esperar.',
+  'If there is any trouble breathing or swelling of the throat, call 911 right now.': 'Si hay dificultad para respirar o hinchazón en la garganta, llame al 911 ahora mismo.',
+  'Please stay away from it and, only if it is safe, switch off the breaker.': 'Por favor, aléjese y, solo si es seguro, apague el interruptor principal.',
+  'If you can, turn off the main water shut-off valve.': 'Si puede, cierre la llave de paso principal del agua.',
+  'If the bleeding is heavy or you have trouble breathing, call 911 now.': 'Si el sangrado es abundante o le cuesta respirar, llame al 911 ahora.',
+  "Keep the tooth moist, in milk if you can, and don't scrub it.": 'Mantenga el diente húmedo, en leche si puede, y no lo frote.',
+  'If anyone is hurt or you are in traffic, call 911 first and get to a safe place.': 'Si alguien está herido o está en medio del tráfico, llame primero al 911 y póngase en un lugar seguro.',
+  'Please keep everyone warm in one room, and if anyone feels unwell, call 911.': 'Por favor, mantenga a todos abrigados en una sola habitación y, si alguien se siente mal, llame al 911.',
+  'Please keep everyone cool and drinking water, and if anyone feels unwell, call 911.': 'Por favor, mantenga a todos frescos y tomando agua y, si alguien se siente mal, llame al 911.',
+  'Please keep your pet calm and still, and head to the nearest emergency animal hospital if you can.':
+    'Por favor, mantenga a su mascota tranquila y quieta, y vaya al hospital veterinario de emergencia más cercano si puede.',
+};
+
+export const ES: Lines = {
+  time: hora,
+  date: fecha,
+  instant: momento,
+  list: listOf,
+  describeHours: horario,
+  nextOpening: proximaApertura,
+
+  greeting: (name) => `Gracias por llamar a ${name}.`,
+  holdForward: 'Por favor, espere mientras le comunico.',
+  closedVoicemail: ' En este momento estamos cerrados, pero puedo tomarle un mensaje.',
+  closedAnswer: ' En este momento estamos cerrados, pero con gusto le ayudo.',
+  howCanIHelp: ' ¿En qué le puedo ayudar?',
+  helpOffer: 'Puedo tomarle un mensaje para el equipo o comunicarle con alguien, o puede decírmelo una vez más.',
+  turnFailed: 'Disculpe, tuve un problema de mi lado. ¿Me lo puede repetir, o prefiere que le tome un mensaje?',
+  sayAgain: 'Perdón, se lo repito.',
+  switched: 'Claro, puedo atenderle en español.',
+
+  intake: '¿En qué le puedo ayudar?',
+  anythingElse: '¿Le puedo ayudar con algo más?',
+  rescheduleWhen: (svc, when) => `Veo su cita de ${svc} ${when}. ¿Qué día y a qué hora le gustaría cambiarla?`,
+  whichService: (names) => `¿Sería ${listOf(names, 'or')}?`,
+  whatToBook: (names) => `¿Qué le gustaría reservar? Ofrecemos ${listOf(names, 'or')}.`,
+  whenOnSite: (svc) => `¿Qué día y a qué hora le gustaría que fuéramos para el servicio de ${svc}?`,
+  whenFor: (svc) => `¿Qué día y a qué hora le gustaría su cita de ${svc}?`,
+  askName: '¿Me podría dar su nombre, por favor?',
+  askPhone: '¿A qué número de teléfono le podemos llamar?',
+  askAddress: '¿Y cuál es la dirección donde necesita el servicio?',
+  whatToChange: 'Con gusto. ¿Qué le gustaría cambiar?',
+  chooseAppointment: (items) => `Veo ${items.length} citas próximas: ${listOf(items.map((x) => `${x.svc} ${x.when}`), 'and')}. ¿A cuál se refiere?`,
+  confirmCancel: (svc, when) => `Veo su cita de ${svc} ${when}. ¿Desea que la cancele?`,
+  whichToCancel: '¿Qué cita le gustaría cancelar?',
+  verifyPhone: 'Para proteger su información, le enviaré un código por mensaje de texto al número con el que se hizo la cita. ¿Cuál es ese número?',
+  askCode: '¿Cuál es el código?',
+  askBookingName: 'Antes de buscar su cita, ¿a nombre de quién está?',
+  askMessage: '¿Qué mensaje le gustaría que le pase al equipo?',
+  askMessageName: '¿Y me podría dar su nombre?',
+  goodbye: (name) => `Gracias por llamar a ${name}. ¡Que tenga un buen día!`,
+
+  offerOne: (when) => `Tengo disponible ${when}. ¿Le queda bien?`,
+  offerSameDay: (day, times) => `Para ${day} tengo ${listOf(times.map(aLaText), 'or')}. ¿Cuál le conviene más?`,
+  offerMany: (whens) => `Tengo ${listOf(whens, 'or')}. ¿Cuál le conviene más?`,
+  askTime: '¿A qué hora le gustaría?',
+  confirmMove: (svc, from, to) => `Para confirmar: ¿cambio su cita de ${svc} del ${from.replace(/^el /, '')} al ${to.replace(/^el /, '')}?`,
+  confirmBooking: (p) =>
+    `Para confirmar: una cita de ${p.svc} ${p.when}${p.staff ? ` con ${p.staff}` : ''}${p.address ? ` en ${p.address}` : ''} a nombre de ${p.name ?? 'usted'}${p.phone ? `, y le llamaremos al ${p.phone}` : ''}. ¿Se la reservo?`,
+  appointment: 'cita',
+
+  closedHoliday: (date, tz) => `Cerramos ${fecha(date, tz)} por día festivo.`,
+  closedWeekday: (date, tz) => `${capitalize(losDias(date, tz))} cerramos.`,
+  nothingThen: 'No tengo lugar a esa hora.',
+  noSlotsAtAll: 'Lo siento, no veo horarios disponibles para eso en las próximas semanas.',
+  exactTaken: (hm) => `${capitalize(aLa(hm))} ya no tengo lugar.`,
+  timePassed: (hm) => `${capitalize(hora(hm))} ya pasaron hoy.`,
+  outsideHours: (date, tz, hours) => `El ${dia(date, tz)} abrimos ${tramos(hours)}.`,
+  exactOpen: (when) => `${capitalize(when)} está disponible.`,
+  slotTaken: 'Lo siento, ese horario se acaba de ocupar.',
+  booked: (svc, when) => `Listo: su cita de ${svc} quedó reservada para ${when}.`,
+  moved: (svc, when) => `Listo. Su cita de ${svc} quedó para ${when}.`,
+  cancelled: (svc, when) => `Su cita de ${svc} del ${when.replace(/^el /, '')} quedó cancelada.`,
+  keptAppointment: 'Muy bien, la dejo como está.',
+  noAppointmentsVerified: 'No encontré ninguna cita próxima con ese número.',
+  noAppointmentsCallerId: 'No encontré ninguna cita próxima con el número desde el que llama.',
+  noAppointmentsChat: 'Solo puedo buscar citas cuando llama desde el número con el que se reservaron. Si quiere, le tomo un mensaje para el equipo.',
+  messageTaken: (urgent) => `Entendido. Ya pasé su mensaje y alguien le devolverá la llamada${urgent ? ' lo antes posible' : ''}.`,
+  notSure: 'No estoy seguro de eso y no quiero darle información incorrecta. Puedo tomarle un mensaje para que alguien le responda.',
+  markedUrgent: (phone) => `Marqué su caso como urgente para el equipo y alguien le llamará${phone ? ` al ${phone}` : ''} lo antes posible.`,
+  alerted: (afterHours, phone) =>
+    `${afterHours ? 'En este momento estamos cerrados, así que envié una alerta urgente al equipo de guardia' : 'No pude comunicarme con nadie directamente, así que envié una alerta urgente al equipo'}. Alguien le llamará${phone ? ` al ${phone}` : ''} lo antes posible.`,
+  urgentBooking: 'Eso suena urgente, así que vamos a darle una cita lo antes posible.',
+  transferring: (alerted) => (alerted ? 'Envié una alerta urgente al equipo y ahora le comunico con alguien. Por favor, espere.' : 'Ahora le comunico con alguien. Por favor, espere.'),
+  transferFailed: 'Lo siento, en este momento no puedo comunicarle con nadie, pero puedo tomarle un mensaje.',
+  afterHoursMessage: (next) => `En este momento estamos cerrados${next ? ` y volvemos a abrir ${next}` : ''}. Puedo tomarle un mensaje y alguien le devolverá la llamada.`,
+  codeSent: (phone) => `Si el ${phone} tiene una cita con nosotros, le acabo de enviar un código de 6 dígitos por mensaje de texto.`,
+  codeWrong: 'Ese código no coincide.',
+  notVerified: 'Lo siento, no puedo buscar ni cambiar una cita sin confirmar que es suya. Puedo tomarle un mensaje para el equipo y ellos se comunicarán con usted.',
+  detailMismatch: 'No pude relacionar eso con una cita de este número.',
+  silence: '¿Sigue ahí?',
+  missed: 'Perdón, no le entendí bien.',
+  failure: 'Lo siento, tuve un problema de mi lado.',
+  safety: (text) => SAFETY[text] ?? text,
+
+  openNow: (until) => `Sí, estamos abiertos ahora mismo${until ? `, hasta ${hora(until)}` : ''}.`,
+  closedNow: (next) => `En este momento estamos cerrados${next ? `; volvemos a abrir ${next}` : ''}.`,
+  closedHolidayOn: (date, tz, today) => `Cerramos ${today ? 'hoy' : fecha(date, tz)} por día festivo.`,
+  closedOnWeekdays: (date, tz) => `${capitalize(losDias(date, tz))} cerramos.`,
+  openOnWeekdays: (date, tz, spans) => `${capitalize(losDias(date, tz))} abrimos ${spans}.`,
+  openOn: (date, tz, today, spans) => `${today ? 'Hoy' : `El ${dia(date, tz)}`} abrimos ${spans}.`,
+  spans: tramos,
+  duration: (name, said) => `El servicio de ${name} dura aproximadamente ${said}.`,
+  durationWords: (min) => {
+    if (min < 60) return `${min} minutos`;
+    const h = Math.floor(min / 60);
+    const m = min % 60;
+    const hours = h === 1 ? 'una hora' : `${h} horas`;
+    if (!m) return `${hours} (${min} minutos)`;
+    if (m === 30) return `${hours} y media (${min} minutos)`;
+    return `${hours} y ${m} minutos (${min} minutos)`;
+  },
+  price: (name, price) => `El servicio de ${name} cuesta ${price}.`,
+  address: (address) => `Estamos en ${address}.`,
+  weDo: (name, price) => `Sí, hacemos ${name}${price ? `; cuesta ${price}` : ''}.`,
+  weOffer: (names) => `Ofrecemos ${names.length ? listOf(names, 'and') : 'varios servicios'}.`,
+  whichCanIHelp: '¿Con cuál le puedo ayudar?',
+  thisIs: (name) => `Sí, habla con ${name}.`,
+  serviceFacts: (name, min, price) => `El servicio de ${name} dura unos ${min} minutos.${price ? ` Cuesta ${price}.` : ''}`,
+};
+
+/** "15:45" → "a las 3:45 de la tarde" (the hours of an offer on one day). */
+function aLaText(said: string): string {
+  return said.startsWith('la') ? `a ${said}` : said;
+}
