@@ -4,7 +4,7 @@ import { schema } from '../db/index.js';
 import { errors, isUuid } from '../lib/index.js';
 
 /** Filters of the calls list. */
-export interface CallFilter { from?: Date; to?: Date; outcome?: string; status?: string; channel?: string; q?: string; cursor?: string; limit?: number }
+export interface CallFilter { from?: Date; to?: Date; outcome?: string; status?: string; channel?: string; direction?: 'inbound' | 'outbound'; q?: string; cursor?: string; limit?: number }
 
 const encodeCursor = (startedAt: Date, id: string) => Buffer.from(`${startedAt.toISOString()}|${id}`).toString('base64url');
 function decodeCursor(c: string): { at: Date; id: string } {
@@ -30,6 +30,7 @@ export async function listCalls(db: Db, orgId: string, f: CallFilter) {
   if (f.outcome) where.push(eq(schema.calls.outcome, f.outcome));
   if (f.status) where.push(eq(schema.calls.status, f.status));
   if (f.channel) where.push(eq(schema.calls.channel, f.channel as 'phone'));
+  if (f.direction) where.push(eq(schema.calls.direction, f.direction));
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
     const said = db.select({ id: schema.callTurns.callId }).from(schema.callTurns)

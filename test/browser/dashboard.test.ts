@@ -133,6 +133,12 @@ describe('owner journey in the dashboard', () => {
     await page.getByLabel('Outcome').selectOption('booked');
     await row.waitFor();
     expect(page.url()).toMatch(/q=drain\+cleaning.*outcome=booked|outcome=booked.*q=drain\+cleaning/);
+    // The conversation came in: the outbound filter leaves nothing, the inbound one keeps it.
+    await page.getByLabel('Direction').selectOption('outbound');
+    await page.getByText('No calls match these filters.').waitFor();
+    await page.getByLabel('Direction').selectOption('inbound');
+    await row.waitFor();
+    expect(page.url()).toMatch(/direction=inbound/);
     await row.getByRole('link').click();
     await page.getByRole('heading', { name: 'Transcript' }).waitFor();
     const transcript = page.locator('.transcript');

@@ -47,6 +47,25 @@ describe('calls list, leads and metrics', () => {
     expect((await other.api.get('/api/calls?limit=100')).body.items).toHaveLength(0);
   });
 
+  it('filters by direction: the calls the agent placed apart from the ones it answered; a bad value is 400', async () => {
+    const org = await registerOrg(server.url);
+    const inbound = await seedCalls(org.organization.id, 2);
+    const db = server.database.db;
+    const placed = await createCall(db, {
+      organizationId: org.organization.id, channel: 'phone', direction: 'outbound', callSid: `CAout${org.organization.id.slice(0, 8)}`,
+      from: '+13125550199', to: '+13125550177', startedAt: new Date(Date.UTC(2026, 2, 10, 15, 0)),
+    });
+    const out = await org.api.get('/api/calls?direction=outbound');
+    expect(out.body.items.map((c: any) => [c.id, c.direction, c.to])).toEqual([[placed.id, 'outbound', '+13125550177']]);
+    const inb = await org.api.get('/api/calls?direction=inbound&limit=100');
+    expect(inb.body.items.map((c: any) => c.id).sort()).toEqual([...inbound].sort());
+    const bad = await org.api.get('/api/calls?direction=sideways');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('validation_failed');
+    // Another organization's outbound calls are not listed.
+    expect((await (await registerOrg(server.url)).api.get('/api/calls?direction=outbound')).body.items).toEqual([]);
+  });
+
   it('dashboard metrics count calls, answered rate, latency percentiles, minutes and cost', async () => {
     const org = await registerOrg(server.url);
     await seedCalls(org.organization.id, 5);

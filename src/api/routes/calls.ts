@@ -20,7 +20,7 @@ export async function callRoutes(app: FastifyInstance, ctx: ApiContext) {
   r.get('/api/calls', {
     schema: { tags: ['calls'], querystring: z.strictObject({
       from: isoDate.optional(), to: isoDate.optional(), outcome: z.enum(OUTCOMES).optional(), status: z.string().max(20).optional(),
-      channel: z.enum(['phone', 'chat', 'test']).optional(), q: z.string().trim().max(100).optional(),
+      channel: z.enum(['phone', 'chat', 'test']).optional(), direction: z.enum(['inbound', 'outbound']).optional(), q: z.string().trim().max(100).optional(),
       cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).optional(),
     }) },
   }, async (req) => listCalls(db, principalOf(req).organizationId, req.query));

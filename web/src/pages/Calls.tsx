@@ -22,12 +22,13 @@ export default function Calls() {
   const q = query.get('q') ?? '';
   const outcome = query.get('outcome') ?? '';
   const channel = query.get('channel') ?? '';
+  const direction = query.get('direction') ?? '';
   const days = query.get('days') ?? '';
   const cursor = query.get('cursor') ?? '';
   const [text, setText] = useState(q);
   const [trail, setTrail] = useState<string[]>([]);
   const from = days ? zonedIso(addDays(todayIn(tz), -Number(days) + 1), '00:00', tz) : undefined;
-  const list = useFetch<{ items: CallRow[]; nextCursor?: string }>(`/api/calls${qs({ q, outcome, channel, from, cursor, limit: 25 })}`);
+  const list = useFetch<{ items: CallRow[]; nextCursor?: string }>(`/api/calls${qs({ q, outcome, channel, direction, from, cursor, limit: 25 })}`);
   useLive((e) => { if (!cursor && e.type.startsWith('call.') && e.type !== 'call.turn') void list.reload(); });
 
   const go = (patch: Record<string, string>, keepTrail = false) => {
@@ -49,18 +50,20 @@ export default function Calls() {
         </form>
         <Select label="Outcome" value={outcome} onChange={(e) => go({ outcome: e.target.value })}><option value="">Any</option>{OUTCOMES.map((o) => <option key={o}>{o}</option>)}</Select>
         <Select label="Channel" value={channel} onChange={(e) => go({ channel: e.target.value })}><option value="">Any</option><option value="phone">phone</option><option value="chat">chat</option><option value="test">test</option></Select>
+        <Select label="Direction" value={direction} onChange={(e) => go({ direction: e.target.value })}><option value="">Any</option><option value="inbound">inbound</option><option value="outbound">outbound</option></Select>
         <Select label="Period" value={days} onChange={(e) => go({ days: e.target.value })}><option value="">All time</option><option value="1">Today</option><option value="7">7 days</option><option value="30">30 days</option></Select>
       </div>
-      <Loader state={list} empty={(d) => d.items.length === 0 && (q || outcome || channel || days ? 'No calls match these filters.' : 'No calls yet. Try "Test your agent" to make one.')}>
+      <Loader state={list} empty={(d) => d.items.length === 0 && (q || outcome || channel || direction || days ? 'No calls match these filters.' : 'No calls yet. Try "Test your agent" to make one.')}>
         {(d) => (
           <>
             <table className="table card calls">
-              <thead><tr><th>When</th><th>Caller</th><th>Outcome</th><th>Duration</th><th className="hide-sm">Summary</th></tr></thead>
+              <thead><tr><th>When</th><th>Customer</th><th>Outcome</th><th>Duration</th><th className="hide-sm">Summary</th></tr></thead>
               <tbody>
                 {d.items.map((c) => (
                   <tr key={c.id} className="clickable" onClick={() => navigate(`/calls/${c.id}`)}>
                     <td><Link to={`/calls/${c.id}`} onClick={(e) => e.stopPropagation()}>{fmtDateTime(c.startedAt, tz)}</Link></td>
-                    <td>{c.from ?? <span className="muted">{c.channel === 'phone' ? 'unknown' : c.channel}</span>} {c.channel !== 'phone' && <Badge tone="muted">{c.channel}</Badge>}</td>
+                    {/* A call the agent placed is listed by the number it called. */}
+                    <td>{(c.direction === 'outbound' ? c.to : c.from) ?? <span className="muted">{c.channel === 'phone' ? 'unknown' : c.channel}</span>} {c.channel !== 'phone' && <Badge tone="muted">{c.channel}</Badge>} {c.direction === 'outbound' && <Badge tone="muted">outbound</Badge>}</td>
                     <td>{c.outcome ? <Badge>{c.outcome}</Badge> : <Badge tone="live">{c.status}</Badge>}</td>
                     <td>{fmtDuration(c.durationSec)}</td>
                     <td className="hide-sm clip">{c.summary ?? ''}</td>
