@@ -104,5 +104,5 @@ describe('viewer role in the dashboard', () => {
     expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
     await page.goto(`${server.url}/onboarding`);
     await page.getByText('Only an admin can set up the business.').waitFor();
-  }, 90_000);
+  }, scaled(90_000));
 });

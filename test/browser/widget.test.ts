@@ -8,6 +8,7 @@ import { registerOrg } from '../harness/client.js';
 import { startTestServer } from '../harness/server.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { buildDashboard, launchBrowser, newPage, shot } from './harness.js';
+import { scaled } from '../harness/timing.js';
 
 /** Tuesday 10 March 2026, 10:00 in Chicago, on the server and in the pages: "tomorrow" is always Wednesday the 11th. */
 const NOW = '2026-03-10T15:00:00Z';
@@ -50,7 +51,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
   siteOrigin = `http://localhost:${(site.address() as AddressInfo).port}`;
   browser = await launchBrowser();
-}, 180_000);
+}, scaled(180_000));
 
 afterAll(async () => {
   await browser?.close();

@@ -1,5 +1,7 @@
 /** Helpers for tests that talk on a phone line: caller "speech", waiting, and waiting for the agent to finish. */
-import type { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
+import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
+import { twilioSignature } from '../../src/telephony/index.js';
+import { scaled } from './timing.js';
 
 /** A 220 Hz tone: enough energy for the voice detectors to hear the caller speak. */
 export function tone(ms: number): Int16Array {
@@ -8,19 +10,53 @@ export function tone(ms: number): Int16Array {
   return pcm;
 }
 
-/** Polls `cond` until it holds or `ms` pass; answers its last value. */
+/** Polls `cond` until it holds or `ms` (stretched by the machine's load, see timing.ts) pass; answers its last value. */
 export async function until(cond: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
+  const end = Date.now() + scaled(ms);
   while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
   return cond();
 }
 
 /** Waits until the agent has stopped sending audio for `ms` (its reply has been spoken). */
 export async function quiet(peer: FakeTwilioPeer, ms = 700): Promise<void> {
-  const end = Date.now() + 20_000;
+  const end = Date.now() + scaled(20_000);
   while (Date.now() < end) {
     const last = peer.media[peer.media.length - 1]?.at ?? 0;
     if (performance.now() - last > ms) return;
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Posts a form to a webhook URL signed as Twilio signs it (X-Twilio-Signature over the URL and the form). */
+export function signedWebhook(url: string, form: Record<string, string>, authToken: string): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(authToken, url, form) },
+    body: new URLSearchParams(form).toString(),
+  });
+}
+
+/** Where a TwiML answer opens its media stream, and the custom parameters Twilio sends back in `start`. */
+export function streamOf(twiml: string): { url: string; params: Record<string, string> } {
+  const url = twiml.match(/<Stream url="([^"]+)"/)?.[1];
+  if (!url) throw new Error(`no <Stream> in TwiML: ${twiml}`);
+  const params = Object.fromEntries([...twiml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  return { url, params };
+}
+
+/** Opens the media stream a TwiML answer points at, as Twilio would (signed upgrade, then `start`). */
+export async function openStream(twiml: string, authToken: string, callSid: string): Promise<{ peer: FakeTwilioPeer; callId: string }> {
+  const { url, params } = streamOf(twiml);
+  const peer = new FakeTwilioPeer(url, { headers: { 'x-twilio-signature': twilioSignature(authToken, url) }, callSid });
+  await peer.begin(params);
+  return { peer, callId: params.callId };
+}
+
+/** A caller rings the business's number: the signed inbound voice webhook, then the media stream it answers with. */
+export async function ringIn(base: string, call: { authToken: string; from: string; to: string; callSid?: string }): Promise<{ peer: FakeTwilioPeer; callId: string; callSid: string }> {
+  const callSid = call.callSid ?? 'CA' + Math.random().toString(16).slice(2).padEnd(32, '0').slice(0, 32);
+  const form = { CallSid: callSid, AccountSid: 'AC' + '1'.repeat(32), From: call.from, To: call.to, CallStatus: 'ringing', Direction: 'inbound' };
+  const res = await signedWebhook(`${base}/twilio/voice`, form, call.authToken);
+  if (res.status !== 200) throw new Error(`voice webhook answered ${res.status}`);
+  return { ...(await openStream(await res.text(), call.authToken, callSid)), callSid };
 }

@@ -7,6 +7,7 @@ import type { RunningServer } from '../../src/server.js';
 import { createBookingRoutes } from '../../src/api/routes/booking/index.js';
 import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
+import { scaled } from '../harness/timing.js';
 
 // Read here only to decide whether this suite can run at all (the harness makes a fresh database on that server).
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -45,7 +46,7 @@ async function race(staffNames: string[]) {
 describe.skipIf(!DATABASE_URL)('50 simultaneous bookings on PostgreSQL', () => {
   beforeAll(async () => {
     server = await startTestServer({ clock: fixedClock('2026-05-01T12:00:00Z', true), routes: [createBookingRoutes()] });
-  }, 60_000);
+  }, scaled(60_000));
   afterAll(async () => { await server?.close(); });
 
   it('one slot, no staff: exactly one 201, 49 × 409 slot_taken with alternatives, one row', async () => {

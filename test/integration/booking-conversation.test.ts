@@ -5,6 +5,7 @@ import { testDatabase } from '../harness/server.js';
 import { fixedClock, newToken } from '../../src/lib/index.js';
 import { createConversationBookingPort } from '../../src/booking/index.js';
 import type { BookingPort } from '../../src/brain/ports.js';
+import { scaled } from '../harness/timing.js';
 
 const TZ = 'America/Chicago';
 let database: Database;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   await db.insert(schema.businessConfigs).values({ organizationId: orgId, hours: { mon: day, tue: day, wed: day, thu: day, fri: day }, minNoticeMin: 30, maxDaysAhead: 30, slotStepMin: 15 });
   const [cut] = await db.insert(schema.services).values({ organizationId: orgId, name: 'Haircut', durationMin: 45, synonyms: ['trim', 'cut'] }).returning();
   await db.insert(schema.staff).values([{ organizationId: orgId, name: 'Ana', serviceIds: [cut.id] }, { organizationId: orgId, name: 'Ben', serviceIds: [cut.id] }]);
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => { await database?.close(); });
 
 describe('conversation booking port', () => {

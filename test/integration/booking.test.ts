@@ -5,6 +5,7 @@ import type { RunningServer } from '../../src/server.js';
 import { createBookingRoutes } from '../../src/api/routes/booking/index.js';
 import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
+import { scaled } from '../harness/timing.js';
 
 const TZ = 'America/New_York';
 let server: RunningServer;
@@ -34,7 +35,7 @@ async function business(staffNames: string[] = []) {
 
 beforeAll(async () => {
   server = await startTestServer({ clock: fixedClock('2026-04-06T12:00:00Z', true), routes: [createBookingRoutes()] });
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => { await server?.close(); });
 
 describe('booking over HTTP', () => {

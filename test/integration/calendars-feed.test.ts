@@ -9,6 +9,7 @@ import { createIntegrationRoutes } from '../../src/api/routes/integrations/index
 import { createCalendars } from '../../src/booking/calendars/index.js';
 import { testDatabase } from '../harness/server.js';
 import { apiClient } from '../harness/client.js';
+import { scaled } from '../harness/timing.js';
 
 const TZ = 'America/Chicago';
 let server: RunningServer;
@@ -22,7 +23,7 @@ beforeAll(async () => {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent', JWT_SECRET: 'f'.repeat(40), DATA_DIR: ':memory:' });
   const calendars = createCalendars({ db: database.db, clock, config });
   server = await startServer(config, { database, clock, logger: createLogger('silent', { pretty: false }), routes: [createBookingRoutes({ calendar: calendars }), createIntegrationRoutes(calendars)] });
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => { await server?.close(); await closeDb?.(); });
 
 /** A business with two staff and a few appointments; answers its admin client, feed URLs and ids. */

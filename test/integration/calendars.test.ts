@@ -12,6 +12,7 @@ import { testDatabase } from '../harness/server.js';
 import { apiClient, type ApiClient } from '../harness/client.js';
 import { startFakeGoogle, type FakeGoogle } from '../fakes/google-calendar.js';
 import { startFakeGraph, type FakeGraph } from '../fakes/ms-graph.js';
+import { scaled } from '../harness/timing.js';
 
 const TZ = 'America/New_York';
 const KEY = 'c0ffee'.repeat(10) + 'c0ff';
@@ -39,7 +40,7 @@ beforeAll(async () => {
     database, clock, logger: createLogger('silent', { pretty: false }),
     routes: [createBookingRoutes({ calendar: calendars }), createIntegrationRoutes(calendars)],
   });
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => {
   await calendars?.sync.stop();
   await server?.close();

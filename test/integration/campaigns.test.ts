@@ -6,6 +6,7 @@ import type { Clock } from '../../src/lib/index.js';
 import { campaignTick, createTwilioDialerForTest } from './campaigns.support.js';
 import { twilioSignature } from '../../src/telephony/index.js';
 import { startFakeTwilioRest, type FakeTwilioRest } from '../fakes/twilio-rest.js';
+import { scaled } from '../harness/timing.js';
 
 const TOKEN = 'tw-token';
 /** The product's clock, moved by the test: every pass and callback reads it. */
@@ -24,7 +25,7 @@ beforeAll(async () => {
   org = await registerOrg(server.url, { timezone: 'America/Chicago', name: 'Pipe Pros' });
   expect((await org.api.post('/api/phone-numbers', { e164: NUMBER })).status).toBe(201);
   for (const n of DNC) expect((await org.api.post('/api/do-not-call', { e164: n })).status).toBe(201);
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => { await server?.close(); await rest?.close(); });
 
 /** One pass at a local Chicago time on a March 2026 day (CDT, UTC-5). */
@@ -85,7 +86,7 @@ describe('campaigns', () => {
     expect(p.numbers.filter((n: any) => n.status === 'opted_out').map((n: any) => n.e164)).toEqual(DNC);
     const list = await org.api.get('/api/campaigns');
     expect(list.body.items.map((c: any) => c.id)).toContain(id);
-  }, 90_000);
+  }, scaled(90_000));
 
   it('another organization sees none of it; pause stops dialing', async () => {
     const other = await registerOrg(server.url);

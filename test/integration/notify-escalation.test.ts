@@ -9,6 +9,7 @@ import { createAnnouncer, createNotifications, type Dispatcher, type EscalationS
 import { createLogger } from '../../src/lib/index.js';
 import { schema, type Db } from '../../src/db/index.js';
 import { eq } from 'drizzle-orm';
+import { scaled } from '../harness/timing.js';
 
 const T0 = new Date('2026-04-07T08:00:00Z'); // 03:00 in Chicago: inside quiet hours
 let now = T0;
@@ -60,7 +61,7 @@ beforeAll(async () => {
   db = server.database.db;
   // Wired from the server's own Config, as the composition root does.
   dispatcher = createNotifications({ db, config: server.ctx.config, clock, logger: createLogger('silent', { pretty: false }), fallbackUrl: server.url }).dispatcher;
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => { await server?.close(); await twilio?.close(); });
 
 describe('escalation ladder', () => {

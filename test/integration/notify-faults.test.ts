@@ -237,7 +237,7 @@ describe.skipIf(!process.env.DATABASE_URL)('dispatcher processes on one PostgreS
     const [{ n }] = (await db.execute(sql`select count(*)::int as n from outbox where status = 'sent' and attempts = 1`) as unknown as { rows: Array<{ n: number }> }).rows;
     expect(n).toBe(1000);
     await rx.close();
-  }, 120_000);
+  }, scaled(120_000));
 
   it('two dispatchers advancing the same 20 escalation ladders take every step once', async () => {
     await db.delete(schema.outbox);
@@ -269,7 +269,7 @@ describe.skipIf(!process.env.DATABASE_URL)('dispatcher processes on one PostgreS
     }
     const inbox = await db.select().from(schema.devInbox).where(eq(schema.devInbox.organizationId, orgId));
     expect(inbox).toHaveLength(20 * 4); // two calls and two texts per lead
-  }, 60_000);
+  }, scaled(60_000));
 
   it('a dispatcher process killed with SIGKILL mid-send loses nothing; the survivor delivers the rest once each', async () => {
     await db.delete(schema.outbox);
@@ -301,6 +301,6 @@ describe.skipIf(!process.env.DATABASE_URL)('dispatcher processes on one PostgreS
     expect(redelivered).toBe(stuck);
     rx.releaseHung();
     await rx.close();
-  }, 120_000);
+  }, scaled(120_000));
 });
 

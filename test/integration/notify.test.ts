@@ -12,6 +12,7 @@ import { captureLead as captureLeadOf } from '../../src/leads/index.js';
 import { sleep } from '../fakes/common.js';
 import { createLogger } from '../../src/lib/index.js';
 import { schema, type Db } from '../../src/db/index.js';
+import { scaled } from '../harness/timing.js';
 
 let now = new Date('2026-04-06T15:00:00Z'); // Monday 10:00 in Chicago
 const clock = { now: () => now };
@@ -59,7 +60,7 @@ beforeAll(async () => {
     publicUrl: server.url, webhookAllowPrivate: true, clock,
   });
   real = createDispatcher({ db, channels, clock, logger, options: { concurrency: 4 } });
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => { await server?.close(); await Promise.all([smtp?.close(), twilio?.close(), rx?.close()]); });
 
 describe('notifications over real protocols', () => {

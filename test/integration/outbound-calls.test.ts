@@ -2,12 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
 import { apiClient, registerOrg } from '../harness/client.js';
-import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
-import { quiet, tone, until } from '../harness/line.js';
+import { openStream, quiet, signedWebhook, tone, until } from '../harness/line.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
-import { twilioSignature } from '../../src/telephony/index.js';
 import { startFakeTwilioRest, type FakeTwilioRest } from '../fakes/twilio-rest.js';
+import { scaled } from '../harness/timing.js';
 
 const TOKEN = 'test-twilio-auth-token';
 const providers = createProviders({});
@@ -32,27 +31,19 @@ beforeAll(async () => {
   const appt = await org.api.post('/api/appointments', { serviceId: drain.id, start: '2026-03-11T10:00:00-05:00', customer: { name: 'Maria Lopez', phone: CUSTOMER } });
   expect(appt.status, JSON.stringify(appt.body)).toBe(201);
   appointmentId = appt.body.id;
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => { await server?.close(); await rest?.close(); });
 
 async function webhook(path: string, form: Record<string, string>) {
-  const url = `${server.url}${path}`;
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TOKEN, url, form) },
-    body: new URLSearchParams(form).toString(),
-  });
+  return signedWebhook(`${server.url}${path}`, form, TOKEN);
 }
 
 /** Twilio's side once the callee picks up: the media stream of the TwiML we gave with the call. */
 async function pickUp(placed: Record<string, string>) {
-  const url = placed.Twiml.match(/<Stream url="([^"]+)"/)![1];
-  const params = Object.fromEntries([...placed.Twiml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
-  const peer = new FakeTwilioPeer(url, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, url) }, callSid: placed.sid });
-  await peer.begin(params);
+  const { peer, callId } = await openStream(placed.Twiml, TOKEN, placed.sid);
   expect(await until(() => peer.media.length > 0, 5000)).toBe(true);
   await quiet(peer);
-  return { peer, callId: params.callId };
+  return { peer, callId };
 }
 
 async function finished(callId: string) {
@@ -102,7 +93,7 @@ describe('POST /api/outbound-calls', () => {
     expect(appts.body.items.map((a: any) => a.start), said).toEqual([expect.stringMatching(/^2026-03-12T14:00:00(\.000)?-05:00$/)]);
     const list = await org.api.get('/api/calls');
     expect(list.body.items.find((c: any) => c.id === callId)).toMatchObject({ direction: 'outbound', to: CUSTOMER, from: NUMBER });
-  }, 90_000);
+  }, scaled(90_000));
 
   it('an answering machine gets a short message with the callback number, outcome voicemail', async () => {
     const res = await org.api.post('/api/outbound-calls', { to: '+13125550143', purpose: 'custom', instructions: 'our spring drain check special' });
@@ -119,7 +110,7 @@ describe('POST /api/outbound-calls', () => {
     expect((await finished(callId)).outcome).toBe('voicemail');
     // An unsigned AMD callback changes nothing.
     expect((await fetch(`${server.url}/twilio/amd`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `CallSid=${placed.sid}&AnsweredBy=human` })).status).toBe(403);
-  }, 60_000);
+  }, scaled(60_000));
 
   it('a call nobody answers is closed by Twilio\'s status callback (no-answer), once', async () => {
     const res = await org.api.post('/api/outbound-calls', { to: '+13125550144', purpose: 'follow_up' });

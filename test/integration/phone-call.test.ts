@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
 import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
-import { quiet, tone, until } from '../harness/line.js';
+import { quiet, signedWebhook, streamOf, tone, until } from '../harness/line.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
 import { twilioSignature } from '../../src/telephony/index.js';
@@ -30,12 +30,7 @@ beforeAll(async () => {
 afterAll(async () => { await server?.close(); await rest?.close(); });
 
 async function webhook(path: string, form: Record<string, string>, token = TOKEN) {
-  const url = `${server.url}${path}`;
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(token, url, form) },
-    body: new URLSearchParams(form).toString(),
-  });
+  return signedWebhook(`${server.url}${path}`, form, token);
 }
 
 
@@ -43,10 +38,7 @@ async function webhook(path: string, form: Record<string, string>, token = TOKEN
 async function answer(callSid: string) {
   const res = await webhook('/twilio/voice', { CallSid: callSid, AccountSid: 'AC' + '1'.repeat(32), From: '+13125550142', To: NUMBER, CallStatus: 'ringing', Direction: 'inbound' });
   expect(res.status).toBe(200);
-  const xml = await res.text();
-  const url = xml.match(/<Stream url="([^"]+)"/)![1];
-  const params = Object.fromEntries([...xml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
-  return { url, params };
+  return streamOf(await res.text());
 }
 
 describe('inbound phone call over the real Twilio protocols', () => {
@@ -89,7 +81,7 @@ describe('inbound phone call over the real Twilio protocols', () => {
     expect(detail.events.some((e: any) => e.type === 'greeting_sent')).toBe(true);
     expect(detail.outcome).toBeTruthy();
     expect(detail.durationSec).not.toBeNull();
-  }, 60_000);
+  }, scaled(60_000));
 
   it('"let me talk to a person" transfers the live call to the escalation number through Twilio’s REST API', async () => {
     const callSid = 'CA' + 'd'.repeat(30) + Math.random().toString(16).slice(2, 4);
@@ -115,7 +107,7 @@ describe('inbound phone call over the real Twilio protocols', () => {
     }
     expect(detail.events.some((e: any) => e.type === 'tool_call' && e.data.name === 'transfer_to_human' && e.data.ok)).toBe(true);
     expect(detail.outcome).toBe('transferred');
-  }, 60_000);
+  }, scaled(60_000));
 
   it('refuses an unsigned or wrongly signed webhook with 403 and creates no call', async () => {
     const url = `${server.url}/twilio/voice`;
@@ -158,7 +150,7 @@ describe('inbound phone call over the real Twilio protocols', () => {
     first.stop();
     first.close();
     replay.close();
-  }, 30_000);
+  }, scaled(30_000));
 
   it('status callbacks are idempotent and never move a finished call back', async () => {
     const callSid = 'CA' + 'c'.repeat(30) + Math.random().toString(16).slice(2, 4);

@@ -2,13 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
-import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
-import { quiet, tone, until } from '../harness/line.js';
+import { quiet, ringIn, tone, until } from '../harness/line.js';
 import { startFakeDeepgram, type FakeDeepgram } from '../fakes/deepgram.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
-import { twilioSignature } from '../../src/telephony/index.js';
 import { scaled } from '../harness/timing.js';
 
 const TOKEN = 'test-twilio-auth-token';
@@ -51,14 +49,7 @@ describe('per-organization provider choices', () => {
 
   it('the next call uses Deepgram STT, the self-hosted chat model and OpenAI speech in the chosen voice', async () => {
     expect((await org.api.put('/api/agent', { stt: 'deepgram', llm: 'openai-compatible', tts: 'openai', voice: 'coral' })).status).toBe(200);
-    const callSid = 'CA' + 'c'.repeat(30) + Math.random().toString(16).slice(2, 4);
-    const form = { CallSid: callSid, AccountSid: 'AC' + '1'.repeat(32), From: '+13125550142', To: NUMBER };
-    const url = `${server.url}/twilio/voice`;
-    const xml = await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TOKEN, url, form) }, body: new URLSearchParams(form).toString() })).text();
-    const streamUrl = xml.match(/<Stream url="([^"]+)"/)![1];
-    const params = Object.fromEntries([...xml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
-    const peer = new FakeTwilioPeer(streamUrl, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, streamUrl) }, callSid });
-    await peer.begin(params);
+    const { peer, callId } = await ringIn(server.url, { authToken: TOKEN, from: '+13125550142', to: NUMBER, callSid: 'CA' + 'c'.repeat(30) + Math.random().toString(16).slice(2, 4) });
     expect(await until(() => peer.media.length > 0, 3000)).toBe(true);
     await quiet(peer);
 
@@ -76,7 +67,7 @@ describe('per-organization provider choices', () => {
 
     let detail: any;
     for (const end = Date.now() + scaled(5000); Date.now() < end;) {
-      detail = (await org.api.get(`/api/calls/${params.callId}`)).body;
+      detail = (await org.api.get(`/api/calls/${callId}`)).body;
       if (detail.outcome) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -93,7 +84,7 @@ describe('per-organization provider choices', () => {
     const firstWords = reply.split(/[.;?!]/)[0];
     expect(spoken.some((e) => e.response.audio.output.voice === 'coral' && e.response.input[0].content[0].text.includes(firstWords))).toBe(true);
     expect(dg.speakRequests.length).toBe(0);
-  }, 60_000);
+  }, scaled(60_000));
 });
 
 describe('fallback chains in a call', () => {
@@ -103,14 +94,7 @@ describe('fallback chains in a call', () => {
     openai.realtimeStall = true;
     selfHosted.chatFailStatus = 503;
     try {
-      const callSid = 'CA' + 'd'.repeat(30) + Math.random().toString(16).slice(2, 4);
-      const form = { CallSid: callSid, AccountSid: 'AC' + '1'.repeat(32), From: '+13125550144', To: NUMBER };
-      const url = `${server.url}/twilio/voice`;
-      const xml = await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TOKEN, url, form) }, body: new URLSearchParams(form).toString() })).text();
-      const streamUrl = xml.match(/<Stream url="([^"]+)"/)![1];
-      const params = Object.fromEntries([...xml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
-      const peer = new FakeTwilioPeer(streamUrl, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, streamUrl) }, callSid });
-      await peer.begin(params);
+      const { peer, callId } = await ringIn(server.url, { authToken: TOKEN, from: '+13125550144', to: NUMBER, callSid: 'CA' + 'd'.repeat(30) + Math.random().toString(16).slice(2, 4) });
       expect(await until(() => peer.media.length > 0, 5000)).toBe(true);
       await quiet(peer);
       openai.transcriptions.push('Can someone come today?');
@@ -124,7 +108,7 @@ describe('fallback chains in a call', () => {
       await peer.closed;
       let detail: any;
       for (let i = 0; i < 50; i++) {
-        detail = (await org.api.get(`/api/calls/${params.callId}`)).body;
+        detail = (await org.api.get(`/api/calls/${callId}`)).body;
         if (detail.outcome) break;
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -149,5 +133,5 @@ describe('fallback chains in a call', () => {
       openai.realtimeStall = false;
       selfHosted.chatFailStatus = 0;
     }
-  }, 60_000);
+  }, scaled(60_000));
 });

@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
 import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
-import { tone, until } from '../harness/line.js';
+import { openStream, ringIn, signedWebhook, tone, until } from '../harness/line.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
-import { twilioSignature } from '../../src/telephony/index.js';
 import { scaled } from '../harness/timing.js';
 
 const TOKEN = 'test-twilio-auth-token';
@@ -35,14 +34,9 @@ describe('realtime engine over the phone', () => {
     const form = { CallSid: callSid, AccountSid: 'AC' + '1'.repeat(32), From: '+13125550142', To: NUMBER };
     const url = `${server.url}/twilio/voice`;
     const connectionsBefore = openai.realtimeConnections;
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TOKEN, url, form) }, body: new URLSearchParams(form).toString() });
-    const xml = await res.text();
+    const xml = await (await signedWebhook(url, form, TOKEN)).text();
     expect(await until(() => openai.realtimeConnections > connectionsBefore, 2000)).toBe(true);
-    const streamUrl = xml.match(/<Stream url="([^"]+)"/)![1];
-    const params = Object.fromEntries([...xml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
-
-    const peer = new FakeTwilioPeer(streamUrl, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, streamUrl) }, callSid });
-    await peer.begin(params);
+    const { peer, callId } = await openStream(xml, TOKEN, callSid);
     expect(await until(() => peer.media.length > 0, 1000)).toBe(true);
     expect(peer.media[0].at - peer.startSentAt).toBeLessThan(scaled(1000));
     expect(openai.realtimeConnections).toBe(connectionsBefore + 1);
@@ -60,7 +54,7 @@ describe('realtime engine over the phone', () => {
 
     let detail: any;
     for (let i = 0; i < 40; i++) {
-      detail = (await org.api.get(`/api/calls/${params.callId}`)).body;
+      detail = (await org.api.get(`/api/calls/${callId}`)).body;
       if (detail.outcome) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -72,20 +66,12 @@ describe('realtime engine over the phone', () => {
     expect(openai.realtimeRefusals).toEqual([]);
     expect(openai.realtimeModels.at(-1)).toBe('gpt-realtime-2.1');
     expect(openai.realtimeSessions.at(-1)).toMatchObject({ type: 'realtime', audio: { input: { format: { type: 'audio/pcmu' } }, output: { format: { type: 'audio/pcmu' }, voice: 'cedar' } } });
-  }, 60_000);
+  }, scaled(60_000));
 });
 
 /** Places a call and opens its stream; answers the peer, the call id and the frames' timing helper. */
 async function placeCall() {
-  const callSid = 'CA' + 'f'.repeat(30) + Math.random().toString(16).slice(2, 4);
-  const form = { CallSid: callSid, AccountSid: 'AC' + '1'.repeat(32), From: '+13125550143', To: NUMBER };
-  const url = `${server.url}/twilio/voice`;
-  const xml = await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TOKEN, url, form) }, body: new URLSearchParams(form).toString() })).text();
-  const streamUrl = xml.match(/<Stream url="([^"]+)"/)![1];
-  const params = Object.fromEntries([...xml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
-  const peer = new FakeTwilioPeer(streamUrl, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, streamUrl) }, callSid });
-  await peer.begin(params);
-  return { peer, callId: params.callId };
+  return ringIn(server.url, { authToken: TOKEN, from: '+13125550143', to: NUMBER, callSid: 'CA' + 'f'.repeat(30) + Math.random().toString(16).slice(2, 4) });
 }
 
 async function finished(callId: string): Promise<any> {
@@ -130,7 +116,7 @@ describe('realtime model failures: the call goes on, on the cascade engine', () 
     } finally {
       openai.realtimeUpgradeStatus = 0;
     }
-  }, 60_000);
+  }, scaled(60_000));
 
   it('a socket dropped mid-call reconnects with a spoken line; dropped again, the cascade takes over; the line is never silent for more than 3 s', async () => {
     const { peer, callId } = await placeCall();
@@ -144,12 +130,12 @@ describe('realtime model failures: the call goes on, on the cascade engine', () 
     for (const s of openai.realtimeSockets) s.terminate();
     await new Promise((r) => setTimeout(r, 3000));
     const t1 = performance.now();
-    expect(longestGap(peer, t0, t1)).toBeLessThan(3000);
+    expect(longestGap(peer, t0, t1)).toBeLessThan(scaled(3000));
     peer.stop();
     peer.close();
     const detail = await finished(callId);
     expect(detail.events.some((e: any) => e.type === 'provider_failure' && e.data.reconnecting)).toBe(true);
     expect(detail.events.some((e: any) => e.type === 'provider_fallback' && e.data.stage === 'realtime')).toBe(true);
     expect(detail.outcome).toBeTruthy();
-  }, 60_000);
+  }, scaled(60_000));
 });

@@ -8,6 +8,7 @@ import { fixedClock } from '../../src/lib/index.js';
 import { schema } from '../../src/db/index.js';
 import { queueDueReminders, dueReminder, REMINDER_EVENT } from '../../src/channels/index.js';
 import { startFakeTwilioRest, type FakeTwilioRest } from '../fakes/twilio-rest.js';
+import { scaled } from '../harness/timing.js';
 
 /** Tuesday 10 March 2026, 10:00 in Chicago. */
 const T0 = new Date('2026-03-10T15:00:00Z');
@@ -37,7 +38,7 @@ beforeAll(async () => {
   const put = await org.api.put('/api/notifications', { reminders: { sms: { hoursBefore: [2, 24] }, call: { hoursBefore: [2] } } });
   expect(put.status, JSON.stringify(put.body)).toBe(200);
   expect(put.body.reminders).toEqual({ sms: { hoursBefore: [24, 2] }, call: { hoursBefore: [2] } });
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => { await server?.close(); await rest?.close(); });
 
 const reminderRows = () => server.ctx.database.db.select().from(schema.outbox)
@@ -76,5 +77,5 @@ describe('reminders', () => {
     const later = (await reminderRows()).filter((r) => (r.payload as any).data.appointmentId === ids.tomorrow).map((r) => `${r.channel}:${(r.payload as any).data.hoursBefore}`).sort();
     expect(later).toEqual(['call:2', 'sms:2', 'sms:24']);
     expect((await reminderRows()).some((r) => (r.payload as any).data.appointmentId === ids.cancelled)).toBe(false);
-  }, 60_000);
+  }, scaled(60_000));
 });

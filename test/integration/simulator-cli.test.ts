@@ -9,6 +9,7 @@ import { startTestServer } from '../harness/server.js';
 import { apiClient, registerOrg } from '../harness/client.js';
 import { eq } from 'drizzle-orm';
 import { schema } from '../../src/db/index.js';
+import { scaled } from '../harness/timing.js';
 
 const KEY = 'simulator-key-for-tests-0123456789';
 const TWILIO_TOKEN = 'twilio-auth-token-for-simulator-tests';
@@ -141,7 +142,7 @@ describe('npm run simulate --url', () => {
     expect(pass.toolCalls.map((t: any) => t.name)).toContain('book_appointment');
     expect(pass.verdicts.every((v: any) => v.ok)).toBe(true);
     expect(json.summary).toMatchObject({ passed: 2, failed: 1, bookings: 2 });
-  }, 60_000);
+  }, scaled(60_000));
 
   it('exits 2 naming the file and field of an invalid scenario', async () => {
     const file = join(dir, 'bad.yaml');
@@ -150,5 +151,5 @@ describe('npm run simulate --url', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('bad.yaml');
     expect(r.stderr).toMatch(/now: local time/);
-  }, 30_000);
+  }, scaled(30_000));
 });

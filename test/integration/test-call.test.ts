@@ -80,7 +80,7 @@ describe('the browser test call', () => {
     // Another organization cannot read it.
     const other = await registerOrg(server.url);
     expect((await other.api.get(`/api/calls/${callId}`)).status).toBe(404);
-  }, 60_000);
+  }, scaled(60_000));
 
   it('takes the token as a subprotocol, and any role may test (a viewer too)', async () => {
     const viewerEmail = `viewer${Date.now()}@example.com`;
@@ -102,7 +102,7 @@ describe('the browser test call', () => {
     await new Promise((r) => viaProtocol.once('close', r));
     const call = (await org.api.get(`/api/calls/${callId}`)).body;
     expect(call).toMatchObject({ channel: 'test', from: 'Vera Viewer' });
-  }, 30_000);
+  }, scaled(30_000));
 
   it('holds at most three test calls per organization at once (each may hold paid speech connections)', async () => {
     const other = await registerOrg(server.url);
@@ -167,5 +167,5 @@ describe('the browser test call on the speech-to-speech engine', () => {
       await rt.close();
       await openai.close();
     }
-  }, 60_000);
+  }, scaled(60_000));
 });

@@ -6,6 +6,7 @@ import { apiClient } from '../harness/client.js';
 import { schema, type Database } from '../../src/db/index.js';
 import { startNode } from './child.js';
 import { PhoneCall, TWILIO_TOKEN, eventually } from './support.js';
+import { scaled } from '../harness/timing.js';
 
 // Runs in CI's PostgreSQL pass: both processes share a fresh database on the server.
 const enabled = Boolean(process.env.DATABASE_URL);
@@ -63,5 +64,5 @@ describe.skipIf(!enabled)('a node killed with SIGKILL mid-call', () => {
       if (first.child.exitCode === null && !first.child.signalCode) first.child.kill('SIGKILL');
       if (second && second.child.exitCode === null && !second.child.signalCode) second.child.kill('SIGKILL');
     }
-  }, 240_000);
+  }, scaled(240_000));
 });

@@ -1,8 +1,7 @@
 /** Shared pieces of the fault tests: a phone line on the real Twilio protocols, a live-event listener, timed requests. */
 import { expect } from 'vitest';
 import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
-import { quiet, tone, until } from '../harness/line.js';
-import { twilioSignature } from '../../src/telephony/index.js';
+import { openStream, quiet, signedWebhook, tone, until } from '../harness/line.js';
 import type { Providers } from '../../src/providers/index.js';
 import type { ApiClient } from '../harness/client.js';
 export { listenEvents } from '../harness/client.js';
@@ -19,11 +18,7 @@ export const randomNumber = () => `+1312555${String(Math.floor(Math.random() * 9
 export async function webhook(base: string, path: string, form: Record<string, string>) {
   const url = `${base}${path}`;
   const t0 = performance.now();
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TWILIO_TOKEN, url, form) },
-    body: new URLSearchParams(form).toString(),
-  });
+  const res = await signedWebhook(url, form, TWILIO_TOKEN);
   const text = await res.text();
   return { res, ms: performance.now() - t0, text };
 }
@@ -48,12 +43,7 @@ export class PhoneCall {
   /** Rings in and opens the stream; resolves once the greeting has been spoken. */
   async connect(): Promise<void> {
     const text = await this.ring();
-    const url = text.match(/<Stream url="([^"]+)"/)?.[1];
-    if (!url) throw new Error(`no stream in TwiML: ${text}`);
-    const params = Object.fromEntries([...text.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
-    this.callId = params.callId;
-    this.peer = new FakeTwilioPeer(url, { headers: { 'x-twilio-signature': twilioSignature(TWILIO_TOKEN, url) }, callSid: this.callSid });
-    await this.peer.begin(params);
+    ({ peer: this.peer, callId: this.callId } = await openStream(text, TWILIO_TOKEN, this.callSid));
     expect(await until(() => this.peer.media.length > 0, 5000)).toBe(true);
     this.peer.startLine();
     await quiet(this.peer);

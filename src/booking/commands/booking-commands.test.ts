@@ -9,6 +9,7 @@ import type { BookingDeps } from './deps.js';
 import {
   bookAppointment, cancelAppointment, changeStatus, findUpcomingByPhone, getAppointmentWithHistory, getAvailability, holdSlot, rescheduleAppointment, searchSlots,
 } from './index.js';
+import { scaled } from '../../../test/harness/timing.js';
 
 const TZ = 'America/New_York';
 const at = (date: string, hhmm: string) => new Date(wallToInstant(date, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)), TZ));
@@ -55,7 +56,7 @@ beforeAll(async () => {
     appointmentCancelled: async () => { throw new Error('calendar provider is down'); },
   };
   deps = { db: database.db, clock: fixedClock(NOW), calendar: { sync } };
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => { await database?.close(); });
 
 describe('booking commands (PGlite)', () => {

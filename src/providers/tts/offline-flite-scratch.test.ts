@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { scaled } from '../../../test/harness/timing.js';
 
 const SCRIPT = `
 import fs from 'node:fs';
@@ -37,5 +38,5 @@ describe('offline TTS scratch folders', () => {
     expect(out.dirs).toBe(1); // in use while the process runs
     expect(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`flite-${out.pid}-`))).toEqual([]);
     expect(fs.existsSync(orphan)).toBe(false);
-  }, 60_000);
+  }, scaled(60_000));
 });
