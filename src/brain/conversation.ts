@@ -13,10 +13,11 @@ import type { ChatMessage, LanguageModel } from './llm/language-model.js';
 import { llmTurn } from './llm/turn.js';
 import { conversationMachine, type Effect } from './machine.js';
 import { agreeingNo, answerTo, createNlu, createServiceMatcher, type Understanding } from './nlu/index.js';
-import type { BrainPorts } from './ports.js';
+import type { AppointmentInfo, BrainPorts, Slot } from './ports.js';
 import { noteText, prompt, stateName } from './replies.js';
 import { SETTINGS_QUESTION } from './settings-answers.js';
 import type { ToolContext } from './tools/index.js';
+import type { CallerIdentity } from './tools/tool.js';
 import type { BrainEvent, BusinessProfile, CallerInput, Reply } from './types.js';
 
 /** What a conversation is created with. */
@@ -40,6 +41,27 @@ export interface ConversationOptions {
   languageModel?: LanguageModel;
   /** Used in idempotency keys; a new id when absent. */
   conversationId?: string;
+  /** Continues a conversation saved with `snapshot()` (on this node or another) instead of starting one. */
+  resume?: ConversationSnapshot;
+}
+
+/**
+ * A conversation between turns, as plain JSON: the statechart's persisted snapshot (without the
+ * business, which is loaded afresh, and without notes already said), what the tools learnt (proven
+ * number, appointments found, slots offered) and the short memory of the last exchanges. Its size
+ * is bounded: history keeps the last few messages and no list grows with the number of turns.
+ */
+export interface ConversationSnapshot {
+  v: 1;
+  machine: unknown;
+  tools: { callerPhone?: string; identity: CallerIdentity; pendingPhone?: string; found: [string, AppointmentInfo][]; slots: [string, Slot][] };
+  conversationId: string;
+  afterHours: boolean;
+  lastReply: string;
+  history: ChatMessage[];
+  readbackUnheard: boolean;
+  lastPrompt: string;
+  promptRuns: number;
 }
 
 /** Per-turn options of `handle`. */
@@ -62,6 +84,15 @@ export interface Conversation {
   readonly done: boolean;
 }
 
+/** A conversation of the brain's own that can be saved between turns and continued elsewhere. */
+export interface SavableConversation extends Conversation {
+  /** The conversation between turns, to be continued later with `resume` (call only when no turn is running). */
+  snapshot(): ConversationSnapshot;
+}
+
+/** Slots and appointments a saved conversation remembers at most (the latest ones). */
+const MAX_REMEMBERED = 40;
+
 /** How many times in a row the same question may be asked. */
 const MAX_SAME_PROMPT = 2;
 const HELP_OFFER = "I can take a message for the team or connect you with someone, or you can tell me once more.";
@@ -73,11 +104,12 @@ const HISTORY_MESSAGES = 6;
 const MAX_EFFECTS_PER_TURN = 8;
 
 /** Creates a conversation for one caller. */
-export function createConversation(opts: ConversationOptions): Conversation {
+export function createConversation(opts: ConversationOptions): SavableConversation {
   const { business, callerPhone } = opts;
   const nlu = createNlu(business);
   const services = createServiceMatcher(business.services);
   const kb = createKnowledgeBase(business);
+  const saved = opts.resume;
   const tools: ToolContext = {
     business,
     ports: opts.deps,
@@ -91,18 +123,28 @@ export function createConversation(opts: ConversationOptions): Conversation {
     answer: (q) => kb.answer(q, opts.now.now()),
     passages: (q) => kb.passages(q),
     ...(opts.languageModel ? { languageModel: opts.languageModel } : {}),
-    conversationId: opts.conversationId ?? newId(),
+    conversationId: saved?.conversationId ?? opts.conversationId ?? newId(),
   };
-  const afterHours = !isOpenAt(business, opts.now.now());
-  const actor = createActor(conversationMachine, { input: initialContext(business, callerPhone, afterHours, opts.contactPhone, !!opts.dialled) }).start();
+  if (saved) {
+    // what the tools learnt travels with the conversation; the proven number is the saved one, never the client's
+    if (saved.tools.callerPhone) tools.callerPhone = saved.tools.callerPhone; else delete tools.callerPhone;
+    tools.identity = saved.tools.identity;
+    if (saved.tools.pendingPhone) tools.pendingPhone = saved.tools.pendingPhone;
+    tools.foundAppointments = new Map(saved.tools.found);
+    tools.knownSlots = new Map(saved.tools.slots);
+  }
+  const afterHours = saved ? saved.afterHours : !isOpenAt(business, opts.now.now());
+  const actor = saved
+    ? createActor(conversationMachine, { snapshot: withBusiness(saved.machine, business) as never, input: initialContext(business, callerPhone, afterHours) }).start()
+    : createActor(conversationMachine, { input: initialContext(business, callerPhone, afterHours, opts.contactPhone, !!opts.dialled) }).start();
   const snap = () => actor.getSnapshot();
-  let lastReply = '';
+  let lastReply = saved?.lastReply ?? '';
   /** The last few exchanges, for the language model's context. */
-  const history: ChatMessage[] = [];
-  let readbackUnheard = false;
+  const history: ChatMessage[] = saved ? [...saved.history] : [];
+  let readbackUnheard = saved?.readbackUnheard ?? false;
   /** The last question asked and how many times in a row: none is asked a third time. */
-  let lastPrompt = '';
-  let promptRuns = 0;
+  let lastPrompt = saved?.lastPrompt ?? '';
+  let promptRuns = saved?.promptRuns ?? 0;
   const current = () => stateName(snap().value);
 
   async function settle(emit: (e: BrainEvent) => void): Promise<void> {
@@ -140,6 +182,20 @@ export function createConversation(opts: ConversationOptions): Conversation {
     },
     get done() {
       return snap().status === 'done';
+    },
+    snapshot(): ConversationSnapshot {
+      const persisted = actor.getPersistedSnapshot() as unknown as { context: DialogContext } & Record<string, unknown>;
+      // notes already said are never read again (each turn reads only the ones it added)
+      const { business: _b, ...context } = { ...persisted.context, notes: [] };
+      return {
+        v: 1, machine: { ...persisted, context }, conversationId: tools.conversationId, afterHours,
+        tools: {
+          ...(tools.callerPhone ? { callerPhone: tools.callerPhone } : {}), identity: tools.identity,
+          ...(tools.pendingPhone ? { pendingPhone: tools.pendingPhone } : {}),
+          found: [...tools.foundAppointments].slice(-MAX_REMEMBERED), slots: [...tools.knownSlots].slice(-MAX_REMEMBERED),
+        },
+        lastReply, history: history.slice(-HISTORY_MESSAGES), readbackUnheard, lastPrompt, promptRuns,
+      };
     },
     greet() {
       const greeting = business.greeting ?? `Thanks for calling ${business.name}.`;
@@ -201,8 +257,15 @@ export function createConversation(opts: ConversationOptions): Conversation {
     if (after !== before) emit({ type: 'state', from: before, to: after });
     const r = remember(reply(events, notesFrom, prefix));
     if ('text' in input) history.push({ role: 'user', content: input.text }, { role: 'assistant', content: r.text });
+    if (history.length > HISTORY_MESSAGES) history.splice(0, history.length - HISTORY_MESSAGES);
     return r;
   }
+}
+
+/** A saved statechart snapshot with the freshly loaded business put back into its context. */
+function withBusiness(machine: unknown, business: BusinessProfile): unknown {
+  const m = machine as { context: Record<string, unknown> };
+  return { ...m, context: { ...m.context, business } };
 }
 
 function factNames(u: Understanding): string[] {

@@ -33,6 +33,13 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().optional().transform((v, c) => parseTrustProxy(v, c)),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   REGISTER_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Chat abuse bounds (see conversations/chat-sessions): open chats per organization, per address, in all. */
+  CHAT_SESSIONS_PER_ORG: z.coerce.number().int().min(1).default(200),
+  CHAT_SESSIONS_PER_IP: z.coerce.number().int().min(1).default(20),
+  CHAT_SESSIONS_TOTAL: z.coerce.number().int().min(1).default(10_000),
+  CHAT_IDLE_SEC: z.coerce.number().int().min(1).default(1800),
+  CHAT_TURNS_PER_SESSION: z.coerce.number().int().min(1).default(60),
+  CHAT_MESSAGES_PER_ORG_DAY: z.coerce.number().int().min(1).default(5000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
   VOICE_DEADLINE_SCALE: z.coerce.number().min(1).max(20).default(1),
   TWILIO_ACCOUNT_SID: opt,
@@ -167,6 +174,10 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
       registerRateLimit: e.REGISTER_RATE_LIMIT,
     },
     encryptionKey: e.ENCRYPTION_KEY,
+    chat: {
+      perOrganization: e.CHAT_SESSIONS_PER_ORG, perAddress: e.CHAT_SESSIONS_PER_IP, total: e.CHAT_SESSIONS_TOTAL, idleSec: e.CHAT_IDLE_SEC,
+      turnsPerChat: e.CHAT_TURNS_PER_SESSION, charsPerChat: e.CHAT_TURNS_PER_SESSION * 500, messagesPerOrganizationDay: e.CHAT_MESSAGES_PER_ORG_DAY,
+    },
     // the demo business and its published password: embedded database only, unless asked for explicitly
     seedDemo: (e.SEED_DEMO ?? !e.DATABASE_URL) ? { email: e.DEMO_EMAIL, password: e.DEMO_PASSWORD } : undefined,
     twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, apiBase: e.TWILIO_API_BASE },

@@ -10,3 +10,4 @@ export { loadBusiness, toBusinessProfile, type LoadedBusiness } from './profile.
 export type { ConversationTarget, Publish } from './target.js';
 export { callTarget } from './call-target.js';
 export { listUnansweredQuestions, answerUnansweredQuestion, type UnansweredQuestion } from './unanswered-questions.js';
+export { createChatSessions, DEFAULT_CHAT_LIMITS, MAX_SAVED_CHAT_BYTES, type ChatLimits, type ChatSessions, type ChatReply } from './chat-sessions.js';

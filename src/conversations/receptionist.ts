@@ -1,7 +1,7 @@
 import type { Db } from '../db/index.js';
 import type { Clock, Logger } from '../lib/index.js';
 import type { LiveStore } from '../live/index.js';
-import { createConversation, realtimeBrain, type BrainEvent, type Conversation, type LanguageModel } from '../brain/index.js';
+import { createConversation, realtimeBrain, type BrainEvent, type Conversation, type ConversationSnapshot, type LanguageModel } from '../brain/index.js';
 import type { BookingDeps } from '../booking/index.js';
 import { organizationClock } from '../business/index.js';
 import { captureLead, type LeadEventSink } from '../leads/index.js';
@@ -76,13 +76,14 @@ export function createReceptionist(deps: ReceptionistDeps) {
     load: (orgId: string) => loadBusiness(deps.db, orgId),
     clockOf: (business: LoadedBusiness) => organizationClock(business.org, deps.clock),
     /** Starts a conversation for a call or chat; brain events go to the call record as they happen. */
-    start(t: ConversationTarget, business: LoadedBusiness, opts: { languageModel?: LanguageModel | null } = {}): { conversation: Conversation; onEvent: (e: BrainEvent) => void; clock: Clock } {
+    start(t: ConversationTarget, business: LoadedBusiness, opts: { languageModel?: LanguageModel | null; resume?: ConversationSnapshot } = {}): { conversation: Conversation; onEvent: (e: BrainEvent) => void; clock: Clock; snapshot?: () => ConversationSnapshot } {
       const clock = organizationClock(business.org, deps.clock);
       const brainPorts = ports(t, clock);
       const model = opts.languageModel !== undefined ? opts.languageModel : deps.languageModelFor ? deps.languageModelFor(business) : deps.languageModel;
       const inner = createConversation({
         business: business.profile, callerPhone: t.callerPhone ?? undefined, contactPhone: t.contactPhone ?? undefined, dialled: !!t.outbound, now: clock, deps: brainPorts,
         languageModel: business.agent.llm === 'offline' ? undefined : (model ?? undefined), conversationId: t.callId,
+        ...(opts.resume ? { resume: opts.resume } : {}),
       });
       // A call the agent placed opens with why it calls; the same brain and tools answer the rest.
       const conversation = t.outbound && t.callerPhone ? outboundConversation(inner, t.outbound, {
@@ -94,7 +95,8 @@ export function createReceptionist(deps: ReceptionistDeps) {
           void recordEvent(deps.db, { id: t.callId, organizationId: t.orgId }, e.type, { ...e }).catch((err) => deps.logger.error({ err }, 'recording a brain event failed'));
         }
       };
-      return { conversation, onEvent, clock };
+      // only the brain's own conversation is saved between turns (a chat); a placed call lives on its socket
+      return { conversation, onEvent, clock, ...(conversation === inner ? { snapshot: () => inner.snapshot() } : {}) };
     },
     /** A database recorder for a voice session of this call; ending it completes the call like any other. */
     recorder(t: ConversationTarget) {

@@ -25,6 +25,14 @@ export interface LiveStore {
   getValue(key: string): Promise<string | null>;
   /** Forgets a value stored with setValue. */
   deleteValue(key: string): Promise<void>;
+  /**
+   * Rosters: named sets of members, each with a score (live chat sessions by last activity). Adding
+   * a member again moves its score; the roster expires `ttlSec` after its last change.
+   */
+  rosterSet(roster: string, member: string, score: number, ttlSec: number): Promise<void>;
+  rosterRemove(roster: string, member: string): Promise<void>;
+  /** Every member of a roster, lowest score first. */
+  roster(roster: string): Promise<Array<{ member: string; score: number }>>;
   /** One-time use of a key (per-call stream tokens): true the first time only. */
   claimOnce(key: string, ttlSec: number): Promise<boolean>;
   ping(): Promise<'ok' | 'absent' | 'down'>;

@@ -7,6 +7,12 @@ export function createMemoryLiveStore(now: () => number = Date.now, activeTtlSec
   const claimed = new Map<string, number>();
   const values = new Map<string, { value: string; expiresAt: number }>();
   const active = new Map<string, Map<string, Record<string, unknown>>>();
+  const rosters = new Map<string, { members: Map<string, number>; expiresAt: number }>();
+  const liveRoster = (name: string) => {
+    const r = rosters.get(name);
+    if (r && r.expiresAt <= now()) { rosters.delete(name); return undefined; }
+    return r;
+  };
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
   return {
@@ -57,6 +63,17 @@ export function createMemoryLiveStore(now: () => number = Date.now, activeTtlSec
       return v.value;
     },
     async deleteValue(key) { values.delete(key); },
+    async rosterSet(name, member, score, ttlSec) {
+      const r = liveRoster(name) ?? { members: new Map<string, number>(), expiresAt: 0 };
+      r.members.set(member, score);
+      r.expiresAt = now() + ttlSec * 1000;
+      rosters.set(name, r);
+    },
+    async rosterRemove(name, member) { liveRoster(name)?.members.delete(member); },
+    async roster(name) {
+      const r = liveRoster(name);
+      return r ? [...r.members].map(([member, score]) => ({ member, score })).sort((a, b) => a.score - b.score) : [];
+    },
     async claimOnce(key, ttlSec) {
       const t = now();
       const exp = claimed.get(key);

@@ -158,6 +158,17 @@ export async function createRedisLiveStore(url: string, PREFIX = 'io:', opts: Re
     setValue: (key, value, ttlSec) => guarded('setValue', async () => { await cmd.set(`${PREFIX}kv:${key}`, value, 'EX', Math.max(1, Math.ceil(ttlSec))); }, () => local.setValue(key, value, ttlSec)),
     getValue: (key) => guarded('getValue', async () => cmd.get(`${PREFIX}kv:${key}`), () => local.getValue(key)),
     deleteValue: (key) => guarded('deleteValue', async () => { await cmd.del(`${PREFIX}kv:${key}`); }, () => local.deleteValue(key)),
+    rosterSet: (name, member, score, ttlSec) => guarded('rosterSet', async () => {
+      const k = `${PREFIX}roster:${name}`;
+      await cmd.multi().zadd(k, score, member).expire(k, Math.max(1, Math.ceil(ttlSec))).exec();
+    }, () => local.rosterSet(name, member, score, ttlSec)),
+    rosterRemove: (name, member) => guarded('rosterRemove', async () => { await cmd.zrem(`${PREFIX}roster:${name}`, member); }, () => local.rosterRemove(name, member)),
+    roster: (name) => guarded('roster', async () => {
+      const flat = await cmd.zrange(`${PREFIX}roster:${name}`, '0', '-1', 'WITHSCORES');
+      const out: Array<{ member: string; score: number }> = [];
+      for (let i = 0; i < flat.length; i += 2) out.push({ member: flat[i], score: Number(flat[i + 1]) });
+      return out;
+    }, () => local.roster(name)),
     claimOnce: (key, ttl) => guarded('claimOnce', async () => (await cmd.set(`${PREFIX}once:${key}`, '1', 'EX', ttl, 'NX')) === 'OK', () => local.claimOnce(key, ttl)),
     async ping() {
       try { await cmd.ping(); } catch (err) { trip('ping', err); return 'down'; }

@@ -8,7 +8,7 @@ export interface User { id: string; email: string; name: string | null; role: Ro
 export type Role = 'admin' | 'operator' | 'viewer';
 /** The organization document. */
 export interface Organization {
-  id: string; name: string; timezone: string; industry: string; plan: string; chatKey: string;
+  id: string; name: string; timezone: string; industry: string; plan: string; chatKey?: string;
   onboarding: Record<string, boolean>;
 }
 

@@ -70,7 +70,7 @@ export default function Widget() {
   return (
     <>
       <PageHead title="Chat widget" />
-      <Loader state={state}>{(d) => <WidgetForm initial={d} chatKey={organization!.chatKey} />}</Loader>
+      <Loader state={state}>{(d) => <WidgetForm initial={d} chatKey={organization?.chatKey ?? ""} />}</Loader>
     </>
   );
 }

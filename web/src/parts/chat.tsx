@@ -9,7 +9,9 @@ type Line = { who: 'agent' | 'you'; text: string };
 /** Talks to the brain through `POST /api/chat/:orgKey/sessions[/:id/messages]`. */
 export function ChatBox() {
   const { organization } = useSession();
-  const key = organization?.chatKey;
+  // Only admins are shown the public chat key; everyone else tests through their own organization ("mine", signed in).
+  const key = organization?.chatKey ?? (organization ? 'mine' : undefined);
+  const auth = key === 'mine';
   const [session, setSession] = useState<string | null>(null);
   const [lines, setLines] = useState<Line[]>([]);
   const [text, setText] = useState('');
@@ -37,7 +39,7 @@ export function ChatBox() {
     if (!t || !session || busy) return;
     setText(''); setLines((l) => [...l, { who: 'you', text: t }]); setBusy(true); setError(null);
     try {
-      const r = await api<{ reply: string; done: boolean }>(`/api/chat/${encodeURIComponent(key!)}/sessions/${session}/messages`, { method: 'POST', body: { text: t }, auth: false });
+      const r = await api<{ reply: string; done: boolean }>(`/api/chat/${encodeURIComponent(key!)}/sessions/${session}/messages`, { method: 'POST', body: { text: t }, auth });
       setLines((l) => [...l, { who: 'agent', text: r.reply }]);
       if (r.done) setDone(true);
     } catch (err) { setError((err as Error).message); } finally { setBusy(false); setTimeout(() => input.current?.focus(), 0); }
@@ -45,7 +47,7 @@ export function ChatBox() {
 
   const end = async () => {
     if (!session || !key) return;
-    try { await api(`/api/chat/${encodeURIComponent(key)}/sessions/${session}/end`, { method: 'POST', body: {}, auth: false }); } catch { /* already ended */ }
+    try { await api(`/api/chat/${encodeURIComponent(key)}/sessions/${session}/end`, { method: 'POST', body: {}, auth }); } catch { /* already ended */ }
     setDone(true);
   };
 
