@@ -1,7 +1,12 @@
 /** The dashboard's HTTP client: bearer tokens, one refresh in flight at a time, and API errors with field paths. */
 
-/** What the server answers on register, login and refresh. */
-export interface Session { accessToken: string; refreshToken: string; user: User; organization: Organization }
+/**
+ * What the server answers on register, login and refresh. The dashboard asks for its refresh token in
+ * an HttpOnly cookie (`X-Session: cookie`), so the answer carries none and no script can read it.
+ */
+export interface Session { accessToken: string; user: User; organization: Organization }
+/** The header that keeps the refresh token in the HttpOnly cookie. */
+export const COOKIE_SESSION = { 'x-session': 'cookie' } as const;
 /** A dashboard user (API.md › Auth and team). */
 export interface User { id: string; email: string; name: string | null; role: Role; organizationId: string }
 /** The three roles of an organization. */
@@ -31,47 +36,58 @@ export class ApiError extends Error {
 }
 
 const KEY = 'io.session';
-type Tokens = { accessToken: string; refreshToken: string };
+/** Only the short-lived access token is kept by the page; the refresh token stays in its HttpOnly cookie. */
+type Tokens = { accessToken: string };
 let tokens: Tokens | null = read();
 const listeners = new Set<() => void>();
 
 function read(): Tokens | null {
-  try { return JSON.parse(localStorage.getItem(KEY) ?? 'null'); } catch { return null; }
+  try {
+    const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null') as { accessToken?: unknown } | null;
+    if (!stored || typeof stored.accessToken !== 'string') return null;
+    // A session saved by an older dashboard also held its refresh token: keep only the access token.
+    localStorage.setItem(KEY, JSON.stringify({ accessToken: stored.accessToken }));
+    return { accessToken: stored.accessToken };
+  } catch { return null; }
 }
 
-/** Stores a token pair (or forgets it) and tells subscribers, so the app can leave for the login page. */
+/** Stores the access token (or forgets it) and tells subscribers, so the app can leave for the login page. */
 export function setTokens(t: Tokens | null) {
-  tokens = t;
-  if (t) localStorage.setItem(KEY, JSON.stringify({ accessToken: t.accessToken, refreshToken: t.refreshToken }));
+  tokens = t ? { accessToken: t.accessToken } : null;
+  if (tokens) localStorage.setItem(KEY, JSON.stringify(tokens));
   else localStorage.removeItem(KEY);
   for (const l of listeners) l();
 }
 
 /** The current access token, if signed in. */
 export const accessToken = () => tokens?.accessToken ?? null;
-/** The current refresh token, if signed in. */
-export const refreshToken = () => tokens?.refreshToken ?? null;
 /** Subscribes to sign-in / sign-out. */
 export function onTokens(l: () => void) { listeners.add(l); return () => { listeners.delete(l); }; }
 
 let refreshing: Promise<boolean> | null = null;
 
-/** Swaps the refresh token for a new pair once, however many requests hit 401 at the same moment. */
+/**
+ * Swaps the refresh cookie for a new access token (and a new cookie) once, however many requests hit
+ * 401 at the same moment. The browser sends the cookie; the page never sees the refresh token.
+ */
 export function refreshSession(): Promise<boolean> {
-  const rt = tokens?.refreshToken;
-  if (!rt) return Promise.resolve(false);
   refreshing ??= (async () => {
     try {
       const res = await fetch('/api/auth/refresh', {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: rt }),
+        method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', ...COOKIE_SESSION }, body: '{}',
       });
       if (!res.ok) { setTokens(null); return false; }
       const s = (await res.json()) as Session;
-      setTokens({ accessToken: s.accessToken, refreshToken: s.refreshToken });
+      setTokens({ accessToken: s.accessToken });
       return true;
     } catch { return false; } finally { refreshing = null; }
   })();
   return refreshing;
+}
+
+/** Ends this browser's session: the server revokes the cookie's refresh token and clears the cookie. */
+export async function endBrowserSession(): Promise<void> {
+  await fetch('/api/auth/refresh', { method: 'DELETE', credentials: 'same-origin' });
 }
 
 type RequestOpts = { method?: string; body?: unknown; headers?: Record<string, string>; auth?: boolean };

@@ -1,6 +1,6 @@
 /** Who is signed in: the user, their organization and role, and the sign-in / sign-out actions. */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { accessToken, api, onTokens, post, refreshToken, setTokens, type Organization, type Role, type Session, type User } from './api.js';
+import { accessToken, api, endBrowserSession, onTokens, refreshSession, setTokens, type Organization, type Role, type Session, type User } from './api.js';
 
 interface SessionState {
   user: User | null;
@@ -23,7 +23,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
 
   const reload = useCallback(async () => {
-    if (!accessToken()) { setUser(null); setOrganization(null); setLoading(false); return; }
+    // No access token kept (a new tab after it was cleared, say): the refresh cookie may still hold a session.
+    if (!accessToken() && !(await refreshSession())) { setUser(null); setOrganization(null); setLoading(false); return; }
     try {
       const me = await api<{ user: User; organization: Organization }>('/api/me');
       setUser(me.user); setOrganization(me.organization);
@@ -35,12 +36,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => onTokens(() => { if (!accessToken()) { setUser(null); setOrganization(null); } }), []);
 
   const signIn = useCallback((s: Session) => {
-    setTokens({ accessToken: s.accessToken, refreshToken: s.refreshToken });
+    setTokens({ accessToken: s.accessToken });
     setUser(s.user); setOrganization(s.organization); setLoading(false);
   }, []);
 
   const signOut = useCallback(async () => {
-    try { await post('/api/auth/logout', { refreshToken: refreshToken() ?? undefined }); } catch { /* signing out locally is what matters */ }
+    try { await endBrowserSession(); } catch { /* signing out locally is what matters */ }
     setTokens(null);
   }, []);
 

@@ -95,3 +95,9 @@ export async function logout(deps: AuthDeps, refreshToken: string | undefined, p
     if (tok && tok.userId === principal.userId) await revokeFamily(deps.db, tok.familyId, deps.clock.now());
   }
 }
+
+/** Ends the session a refresh token belongs to (its holder proves it by holding it). */
+export async function endSession(deps: AuthDeps, refreshToken: string) {
+  const [tok] = await deps.db.select().from(schema.refreshTokens).where(eq(schema.refreshTokens.tokenHash, hashRefreshToken(refreshToken)));
+  if (tok) await revokeFamily(deps.db, tok.familyId, deps.clock.now());
+}

@@ -5,11 +5,12 @@ import { eq } from 'drizzle-orm';
 import { schema } from '../../db/index.js';
 import { TimezoneSchema } from '../../business/index.js';
 import type { ApiContext } from '../context.js';
-import { login, logout, publicUser, refresh, register, type AuthDeps } from '../auth/sessions.js';
+import { endSession, login, logout, publicUser, refresh, register, type AuthDeps } from '../auth/sessions.js';
 import { authenticate, principalOf } from '../plugins/auth.js';
 import { enforceLimit } from '../plugins/rate-limit.js';
-import { errors } from '../../lib/index.js';
+import { AppError, errors } from '../../lib/index.js';
 import { hideAdminKeysFromStaff } from './organization-view.js';
+import { deliverSession, refreshTokenFromCookie, setRefreshCookie } from '../auth/refresh-cookie.js';
 
 const Email = z.string().trim().toLowerCase().max(254).email();
 const Password = z.string().min(8, 'at least 8 characters').max(200);
@@ -22,6 +23,7 @@ export async function authRoutes(app: FastifyInstance, ctx: ApiContext) {
   const deps: AuthDeps = { db: ctx.database.db, tokens: ctx.tokens, clock: ctx.clock, refreshTtlDays: ctx.config.auth.refreshTtlDays };
   const perEmail = ctx.config.auth.loginRateLimit;
   const tags = ['auth'];
+  const cookie = { ttlDays: ctx.config.auth.refreshTtlDays, publicUrl: ctx.config.publicUrl };
   // The chat key and ICS token travel only to admins.
   hideAdminKeysFromStaff(app);
 
@@ -32,12 +34,12 @@ export async function authRoutes(app: FastifyInstance, ctx: ApiContext) {
     }) },
   }, async (req, reply) => {
     await enforceLimit(ctx.live, `register:ip:${req.ip}`, ctx.config.auth.registerRateLimit, 3600);
-    return reply.status(201).send(await register(deps, req.body));
+    return reply.status(201).send(deliverSession(req, reply, await register(deps, req.body), cookie));
   });
 
   r.post('/api/auth/login', {
     schema: { tags, security: [], body: z.strictObject({ email: Email, password: z.string().min(1).max(200) }) },
-  }, async (req) => {
+  }, async (req, reply) => {
     // Counted before the password is checked, atomically (INCR), so parallel guesses cannot all slip
     // through. The tight limit is per address *and* source: a guesser elsewhere slows the account
     // down (the looser per-address limit) but cannot lock its owner out of their usual network.
@@ -51,18 +53,38 @@ export async function authRoutes(app: FastifyInstance, ctx: ApiContext) {
     if (hit) throw errors.rateLimited(hit[0].resetSec);
     const session = await login(deps, req.body.email, req.body.password);
     await ctx.live.reset(pairKey);
-    return session;
+    return deliverSession(req, reply, session, cookie);
   });
 
+  // The body's token (API clients) or, without one, the HttpOnly cookie (the dashboard), which is then renewed.
   r.post('/api/auth/refresh', {
-    schema: { tags, security: [], body: z.strictObject({ refreshToken: z.string().min(10).max(200) }) },
-  }, async (req) => refresh(deps, req.body.refreshToken));
+    schema: { tags, security: [], body: z.strictObject({ refreshToken: z.string().min(10).max(200).optional() }).nullish() },
+  }, async (req, reply) => {
+    const fromCookie = req.body?.refreshToken ? undefined : refreshTokenFromCookie(req);
+    const token = req.body?.refreshToken ?? fromCookie;
+    if (!token) throw new AppError('INVALID_REFRESH_TOKEN', 'send the refresh token in the body or sign in again', 401);
+    try {
+      return deliverSession(req, reply, await refresh(deps, token), cookie, !!fromCookie || undefined);
+    } catch (e) {
+      if (fromCookie) setRefreshCookie(req, reply, null, cookie);
+      throw e;
+    }
+  });
+
+  // The browser's way out: ends the cookie's session (it reaches only this path) and clears the cookie.
+  r.delete('/api/auth/refresh', { schema: { tags, security: [] } }, async (req, reply) => {
+    const token = refreshTokenFromCookie(req);
+    if (token) await endSession(deps, token);
+    setRefreshCookie(req, reply, null, cookie);
+    return reply.status(204).send();
+  });
 
   r.post('/api/auth/logout', {
     onRequest: authenticate(ctx.tokens),
     schema: { tags, body: z.strictObject({ refreshToken: z.string().max(200).optional() }).optional() },
   }, async (req, reply) => {
     await logout(deps, req.body?.refreshToken, principalOf(req));
+    setRefreshCookie(req, reply, null, cookie);
     return reply.status(204).send();
   });
 

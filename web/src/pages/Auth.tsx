@@ -1,6 +1,6 @@
 /** Sign up and log in. A new organization goes straight to onboarding. */
 import { useState, type FormEvent } from 'react';
-import { post, type Session } from '../api.js';
+import { COOKIE_SESSION, post, type Session } from '../api.js';
 import { useSession } from '../session.js';
 import { Link, navigate } from '../router.js';
 import { FormError, Input, useSubmit } from '../ui.js';
@@ -17,8 +17,8 @@ export default function Auth({ mode }: { mode: 'login' | 'signup' }) {
     void s.run(async () => {
       const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
       const session = mode === 'signup'
-        ? await post<Session>('/api/auth/register', { email: f.email, password: f.password, organizationName: f.organizationName, timezone })
-        : await post<Session>('/api/auth/login', { email: f.email, password: f.password });
+        ? await post<Session>('/api/auth/register', { email: f.email, password: f.password, organizationName: f.organizationName, timezone }, COOKIE_SESSION)
+        : await post<Session>('/api/auth/login', { email: f.email, password: f.password }, COOKIE_SESSION);
       signIn(session);
       const next = new URLSearchParams(location.search).get('next');
       navigate(mode === 'signup' ? '/onboarding' : next && next.startsWith('/') ? next : '/', true);
