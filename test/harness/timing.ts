@@ -15,4 +15,5 @@ export function scaled(ms: number): number {
  * stretch in suites that check what was said rather than how fast: on a starved CPU the offline
  * brain's database round trips alone can pass 1.5 s and turn a booking into an apology.
  */
-export const VOICE_DEADLINE_SCALE = Math.min(20, 4 * TIMEOUT_SCALE);
+export const MAX_VOICE_DEADLINE_SCALE = 20; // the product's config ceiling
+export const VOICE_DEADLINE_SCALE = Math.min(MAX_VOICE_DEADLINE_SCALE, 4 * TIMEOUT_SCALE);
