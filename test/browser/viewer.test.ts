@@ -19,8 +19,12 @@ beforeAll(async () => {
   const admin = apiClient(server.url, reg.body.accessToken);
   const services = (await admin.get('/api/services')).body.items;
   const staff = await admin.post('/api/staff', { name: 'Ana', serviceIds: services.map((s: { id: string }) => s.id) });
-  const slot = (await admin.get(`/api/availability?serviceId=${services[0].id}`)).body.slots[0];
-  expect((await admin.post('/api/appointments', { serviceId: services[0].id, start: slot.start, staffId: staff.body.id, customer: { name: 'Maria Lopez' } })).status).toBe(201);
+  // A slot a couple of hours past the first free one: the server's clock runs on from the fixed now, and on a
+  // loaded machine the first slot can fall inside the booking notice before the request lands (422 too soon).
+  const slots: Array<{ start: string }> = (await admin.get(`/api/availability?serviceId=${services[0].id}`)).body.slots;
+  const slot = slots.find((s) => Date.parse(s.start) >= Date.parse(slots[0].start) + 2 * 3_600_000) ?? slots[0];
+  const booked = await admin.post('/api/appointments', { serviceId: services[0].id, start: slot.start, staffId: staff.body.id, customer: { name: 'Maria Lopez' } });
+  expect(booked.status, JSON.stringify(booked.body)).toBe(201);
   expect((await admin.put('/api/organization', { onboarding: { template: true } })).status).toBe(200);
   expect((await admin.post('/api/users', { email: 'viewer@viewer.test', role: 'viewer', password: 'viewer-password-1' })).status).toBe(201);
   browser = await launchBrowser();
