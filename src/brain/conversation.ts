@@ -12,13 +12,14 @@ import { createKnowledgeBase } from './knowledge.js';
 import type { ChatMessage, LanguageModel } from './llm/language-model.js';
 import { llmTurn } from './llm/turn.js';
 import { conversationMachine, type Effect } from './machine.js';
-import { agreeingNo, answerTo, createNlu, createServiceMatcher, type Understanding } from './nlu/index.js';
+import { linesFor } from './lines/index.js';
+import { agreeingNo, answerTo, createNlu, createServiceMatcher, detectLanguage, languageRequest, type Understanding } from './nlu/index.js';
 import type { AppointmentInfo, BrainPorts, Slot } from './ports.js';
 import { noteText, prompt, stateName } from './replies.js';
 import { SETTINGS_QUESTION } from './settings-answers.js';
 import type { ToolContext } from './tools/index.js';
 import type { CallerIdentity } from './tools/tool.js';
-import type { BrainEvent, BusinessProfile, CallerInput, Reply } from './types.js';
+import type { BrainEvent, BusinessProfile, CallerInput, Lang, Reply } from './types.js';
 
 /** What a conversation is created with. */
 export interface ConversationOptions {
@@ -62,6 +63,10 @@ export interface ConversationSnapshot {
   readbackUnheard: boolean;
   lastPrompt: string;
   promptRuns: number;
+  /** The call's language, how many caller turns were heard and the switches already announced (absent in older snapshots: the business's main language). */
+  language?: Lang;
+  turnsHeard?: number;
+  announced?: Lang[];
 }
 
 /** Per-turn options of `handle`. */
@@ -95,7 +100,9 @@ const MAX_REMEMBERED = 40;
 
 /** How many times in a row the same question may be asked. */
 const MAX_SAME_PROMPT = 2;
-const HELP_OFFER = "I can take a message for the team or connect you with someone, or you can tell me once more.";
+
+/** Caller turns in which the caller's language is detected (explicit requests work at any time). */
+const DETECT_TURNS = 2;
 
 /** Messages of earlier turns given to the language model (three exchanges). */
 const HISTORY_MESSAGES = 6;
@@ -110,6 +117,19 @@ export function createConversation(opts: ConversationOptions): SavableConversati
   const services = createServiceMatcher(business.services);
   const kb = createKnowledgeBase(business);
   const saved = opts.resume;
+  const languages: Lang[] = business.languages?.length ? business.languages : ['en'];
+  /** The call's language: the business's main one until the caller speaks, or asks for, another it offers. */
+  let lang: Lang = saved?.language ?? languages[0];
+  let turnsHeard = saved?.turnsHeard ?? 0;
+  const announced = new Set<Lang>(saved?.announced ?? []);
+  /** Settings answer a Spanish question read into the shared phrasing; an owner's own entries are searched as said. */
+  const answer = (q: string) => {
+    if (lang === 'en') return kb.answer(q, opts.now.now());
+    const read = kb.answer(nlu.canonical(q, lang), opts.now.now(), lang);
+    if (read?.source === 'settings') return read;
+    const own = kb.answer(q, opts.now.now(), lang);
+    return own?.confident || !read ? own : read;
+  };
   const tools: ToolContext = {
     business,
     ports: opts.deps,
@@ -120,7 +140,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     knownSlots: new Map(),
     findService: (name) =>
       business.services.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? services.match(name)?.service,
-    answer: (q) => kb.answer(q, opts.now.now()),
+    answer,
     passages: (q) => kb.passages(q),
     ...(opts.languageModel ? { languageModel: opts.languageModel } : {}),
     conversationId: saved?.conversationId ?? opts.conversationId ?? newId(),
@@ -158,14 +178,14 @@ export function createConversation(opts: ConversationOptions): SavableConversati
   function reply(events: BrainEvent[], notesFrom: number, prefix: string[] = []): Reply {
     const ctx = snap().context;
     const state = current();
-    const lines = [...prefix, ...ctx.notes.slice(notesFrom).map((n) => noteText(n, ctx, opts.now.now()))];
-    const p = prompt(state, ctx);
+    const lines = [...prefix, ...ctx.notes.slice(notesFrom).map((n) => noteText(n, ctx, opts.now.now(), lang))];
+    const p = prompt(state, ctx, lang);
     promptRuns = p.text && p.text === lastPrompt ? promptRuns + 1 : 1;
     lastPrompt = p.text;
     if (p.text && promptRuns > MAX_SAME_PROMPT && p.expecting !== 'nothing') {
       // asked twice without an answer: offer a person or a message instead of asking a third time
       // (the state is unchanged, so the missing answer still works if the caller gives it now)
-      lines.push(HELP_OFFER);
+      lines.push(linesFor(lang).helpOffer);
     } else if (p.text) lines.push(p.text);
     const done = snap().status === 'done';
     return makeReply(lines.filter(Boolean).join(' '), events, done, state, done ? ctx.transfer : undefined);
@@ -173,6 +193,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
 
   const remember = (r: Reply): Reply => {
     lastReply = r.text;
+    r.language = lang;
     return r;
   };
 
@@ -195,15 +216,17 @@ export function createConversation(opts: ConversationOptions): SavableConversati
           found: [...tools.foundAppointments].slice(-MAX_REMEMBERED), slots: [...tools.knownSlots].slice(-MAX_REMEMBERED),
         },
         lastReply, history: history.slice(-HISTORY_MESSAGES), readbackUnheard, lastPrompt, promptRuns,
+        language: lang, turnsHeard, announced: [...announced],
       };
     },
     greet() {
-      const greeting = business.greeting ?? `Thanks for calling ${business.name}.`;
+      const L = linesFor(lang);
+      const greeting = business.greeting ?? L.greeting(business.name);
       if (afterHours && business.afterHours === 'forward' && business.escalationNumber) {
-        return makeReply(`${greeting} Please hold while I connect you.`, [], true, current(), { to: business.escalationNumber, reason: 'after-hours forwarding' });
+        return remember(makeReply(`${greeting} ${L.holdForward}`, [], true, current(), { to: business.escalationNumber, reason: 'after-hours forwarding' }));
       }
-      const closed = !afterHours ? '' : business.afterHours === 'voicemail' ? " We're closed right now, but I can take a message." : " We're closed right now, but I can still help.";
-      const ask = /\?\s*$/.test(greeting) ? '' : ' How can I help you today?';
+      const closed = !afterHours ? '' : business.afterHours === 'voicemail' ? L.closedVoicemail : L.closedAnswer;
+      const ask = /\?\s*$/.test(greeting) ? '' : L.howCanIHelp;
       return remember(makeReply(`${greeting}${closed}${ask}`, [], false, current()));
     },
     interrupted(heardText) {
@@ -221,7 +244,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       } catch (e) {
         // a caller never hears an exception: apologise and offer the one thing that always works
         emit({ type: 'error', reason: `turn failed: ${e instanceof Error ? e.message : String(e)}` });
-        return remember(makeReply("I'm sorry, something went wrong on my end. Could you say that again, or I can take a message?", events, false, current()));
+        return remember(makeReply(linesFor(lang).turnFailed, events, false, current()));
       }
     },
   };
@@ -236,9 +259,26 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     if ('silence' in input) event = { type: 'SILENCE' };
     else if ('dtmf' in input && input.dtmf === '0') event = { type: 'HUMAN' };
     else {
-      const text = 'dtmf' in input ? ({ '1': 'yes', '2': 'no' } as Record<string, string>)[input.dtmf] ?? input.dtmf : input.text;
-      const u = nlu.understand(text, opts.now.now());
-      event = toEvent(u, text, expecting, snap().context, nlu.bareName);
+      let text = 'dtmf' in input ? ({ '1': 'yes', '2': 'no' } as Record<string, string>)[input.dtmf] ?? input.dtmf : input.text;
+      if ('text' in input) {
+        // the caller's language: asked for at any time, heard on the first turns when the business offers more than one
+        const asked = languageRequest(text);
+        const heard = asked ?? (languages.length > 1 && turnsHeard < DETECT_TURNS ? detectLanguage(text) : undefined);
+        turnsHeard++;
+        if (heard && heard !== lang && languages.includes(heard)) {
+          lang = heard;
+          if (!announced.has(lang)) prefix.push(linesFor(lang).switched);
+          announced.add(lang);
+          emit({ type: 'understood', intent: 'language', facts: [lang] });
+        }
+        if (asked) {
+          text = text.replace(LANGUAGE_ASK, ' ').trim();
+          // only the request ("¿habla español?"): the question just asked is asked again, in that language
+          if (!/[a-z0-9]/i.test(text.replace(GREETING_ONLY, ''))) return remember(reply(events, notesFrom, prefix));
+        }
+      }
+      const u = nlu.understand(text, opts.now.now(), lang);
+      event = toEvent(u, text, expecting, snap().context, (s) => nlu.bareName(s, lang));
       emit({ type: 'understood', intent: event.type === 'START' ? event.task : event.type, facts: factNames(u) });
       if (opts.languageModel) {
         const llm = await llmTurn({ model: opts.languageModel, text, state: before, ctx: snap().context, tools, emit, offline: event, history: history.slice(-HISTORY_MESSAGES) });
@@ -248,7 +288,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     if (readbackUnheard && event.type === 'TURN' && event.yesNo === 'yes') {
       // the caller cut the read-back short: agreeing to words they did not hear is not a confirmation
       readbackUnheard = false;
-      return remember(reply(events, notesFrom, ['Sorry, let me say that again.']));
+      return remember(reply(events, notesFrom, [linesFor(lang).sayAgain]));
     }
     readbackUnheard = false;
     actor.send(event);
@@ -267,6 +307,10 @@ function withBusiness(machine: unknown, business: BusinessProfile): unknown {
   const m = machine as { context: Record<string, unknown> };
   return { ...m, context: { ...m.context, business } };
 }
+
+/** A request for a language, removed before the rest of the turn is read. */
+const LANGUAGE_ASK = /[¿]?\s*(?:(?:usted |ustedes )?(?:habla|hablan|hablas|puede hablar|podemos hablar|puedo hablar)(?: en)? espa[ñn]ol|en espa[ñn]ol(?:,? por favor)?|do you speak (?:english|spanish)|(?:can we |could we |can you )?(?:speak|talk|continue)(?: in)? (?:english|spanish)|in (?:english|spanish)(?:,? please)?|(?:english|spanish),? please)\s*[?]?/gi;
+const GREETING_ONLY = /\b(?:hola|hello|hi|hey|buenos d[ií]as|buenas tardes|buenas noches|buenas|please|por favor|s[ií]|yes|oh|ok|okay|sorry|perd[oó]n|thanks|gracias)\b|[^a-z0-9]+/gi;
 
 function factNames(u: Understanding): string[] {
   const keys: Array<keyof Understanding> = ['service', 'when', 'name', 'phone', 'email', 'address', 'staff', 'yesNo', 'pick', 'emergency'];

@@ -47,6 +47,9 @@ export interface EmergencyKeyword {
 /** What the agent does outside opening hours. */
 export type AfterHoursPolicy = 'answer' | 'voicemail' | 'forward';
 
+/** A language the agent speaks. */
+export type Lang = 'en' | 'es';
+
 /** Everything the brain needs to know about the business it answers for. */
 export interface BusinessProfile {
   name: string;
@@ -66,6 +69,11 @@ export interface BusinessProfile {
   emergencyKeywords?: Array<string | EmergencyKeyword>;
   knowledge?: KnowledgeItem[];
   afterHours?: AfterHoursPolicy;
+  /**
+   * Languages the agent speaks on this business's calls, the main one first (it greets in it);
+   * with more than one, the caller's language is detected and the call switches. Absent: English.
+   */
+  languages?: Lang[];
   /** Default region for phone parsing (ISO 3166 alpha-2), "US" when absent. */
   country?: string;
 }
@@ -92,6 +100,8 @@ export interface Reply {
   transfer?: { to: string; reason: string };
   /** The statechart's state after this turn, e.g. "booking.confirming". */
   state: string;
+  /** The language the reply is in (the call's language after this turn); absent: English. */
+  language?: Lang;
 }
 
 /** One input from the caller. */

@@ -26,7 +26,7 @@ export const EN = {
   helpOffer: 'I can take a message for the team or connect you with someone, or you can tell me once more.',
   turnFailed: "I'm sorry, something went wrong on my end. Could you say that again, or I can take a message?",
   sayAgain: 'Sorry, let me say that again.',
-  switched: '',
+  switched: 'Of course, I can help you in English.',
 
   // prompts of the resting states
   intake: 'How can I help you today?',

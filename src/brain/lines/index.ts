@@ -2,8 +2,9 @@
 import { EN, type Lines } from './en.js';
 import { ES } from './es.js';
 
-/** A language the agent speaks. */
-export type Lang = 'en' | 'es';
+import type { Lang } from '../types.js';
+
+export type { Lang };
 
 /** Every catalogue, by language. */
 export const LINES: Record<Lang, Lines> = { en: EN, es: ES };

@@ -4,7 +4,7 @@
  * so "555 0142" is never taken for 5:55.
  */
 import { DateTime } from 'luxon';
-import type { BusinessProfile, ServiceInfo } from '../types.js';
+import type { BusinessProfile, Lang, ServiceInfo } from '../types.js';
 import { findAddress } from './address.js';
 import { parseTimeWish, type TimeWish } from './datetime.js';
 import { findEmail } from './email.js';
@@ -13,7 +13,9 @@ import { correctionTail, findIntents, isCorrection, minuteShift, pickOption, rel
 import { bareName, findName } from './names.js';
 import { findPhone } from './phone.js';
 import { createServiceMatcher } from './services.js';
+import { fromSpanish, foldSpanish } from './spanish.js';
 import { normalize, numbersToDigits } from './text.js';
+
 
 export type { TimeWish, PartOfDay } from './datetime.js';
 export { PART_OF_DAY_WINDOWS, parseTimeWish, resolveHour } from './datetime.js';
@@ -27,6 +29,8 @@ export { findAddress } from './address.js';
 export { createServiceMatcher, type ServiceMatch } from './services.js';
 export { createEmergencyDetector } from './emergency.js';
 export { normalize, numbersToDigits } from './text.js';
+export { fromSpanish, foldSpanish } from './spanish.js';
+export { detectLanguage, languageRequest } from './language.js';
 
 /** Everything the offline rules read from one turn. */
 export interface Understanding {
@@ -63,9 +67,12 @@ export interface Understanding {
 
 /** A prepared parser for one business. */
 export interface Nlu {
-  understand(raw: string, now: Date): Understanding;
+  /** Reads one turn; Spanish (`lang` 'es') is first read into the phrasing the parsers share (spanish.ts). */
+  understand(raw: string, now: Date, lang?: Lang): Understanding;
   /** Reads a bare name answer ("Maria Lopez") when the agent just asked for the name. */
-  bareName(raw: string): string | undefined;
+  bareName(raw: string, lang?: Lang): string | undefined;
+  /** The turn as the parsers read it: Spanish rewritten (service names kept), English as said. */
+  canonical(raw: string, lang?: Lang): string;
 }
 
 /** "with Ana", "can I see Ana", "Ana if she's free": a staff member by first or full name. */
@@ -104,6 +111,15 @@ function nameAnswer(text: string, country: string): string {
 /** Words said around an answer that are never the answer ("oh wait", "hold on", "actually"). */
 const INTERJECTION = /^(?:wait|hold on|hang on|hmm|actually|well|sorry|hi|hello|hey|right|alright|all right|sure|thanks|thank you|no|yes|yeah|ok|okay|oh|um|uh)$/;
 
+/** A name read from folded text, written as the caller wrote it ("Maria Lopez" → "María López"). */
+function withAccents(name: string, said: string): string {
+  const original = new Map(said.split(/[^\p{L}'-]+/u).filter(Boolean).map((w) => [foldSpanish(w), w]));
+  return name.split(' ').map((w) => {
+    const o = original.get(w.toLowerCase());
+    return o ? o.charAt(0).toUpperCase() + o.slice(1).toLowerCase() : w;
+  }).join(' ');
+}
+
 /** Prepares the offline parser for a business (service matcher, emergency vocabulary). */
 export function createNlu(business: BusinessProfile): Nlu {
   const services = createServiceMatcher(business.services);
@@ -115,9 +131,19 @@ export function createNlu(business: BusinessProfile): Nlu {
     .map((p) => normalize(p))
     .filter((p) => /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/.test(p))
     .sort((a, b) => b.length - a.length);
+  // phrases a Spanish turn keeps as said: the business's own service names and synonyms, staff names
+  const protect = [...new Set([...business.services.flatMap((sv) => [sv.name, ...(sv.synonyms ?? [])]), ...(business.staff ?? []).map((s) => s.name)].map(foldSpanish))]
+    .filter((p) => p.length > 2)
+    .sort((a, b) => b.length - a.length);
+  const canonical = (raw: string, lang: Lang = 'en') => (lang === 'es' ? fromSpanish(raw, protect) : raw);
   return {
-    bareName: (raw) => bareName(nameAnswer(normalize(raw), country)),
-    understand(raw, now) {
+    canonical,
+    bareName: (raw, lang) => {
+      const name = bareName(nameAnswer(normalize(canonical(raw, lang)), country));
+      return name && lang === 'es' ? withAccents(name, raw) : name;
+    },
+    understand(said, now, lang) {
+      const raw = canonical(said, lang);
       const text = normalize(raw);
       let rest = ` ${text} `;
       const blank = (start: number, end: number) => {
@@ -160,7 +186,7 @@ export function createNlu(business: BusinessProfile): Nlu {
       if (when?.time && timeInfo.hourGuessed) u.hourGuessed = true;
       if (when?.date && timeInfo.weekday) u.weekday = timeInfo.weekday;
       if (name) {
-        u.name = name.name;
+        u.name = lang === 'es' ? withAccents(name.name, said) : name.name;
         if (name.company) u.company = name.company;
       }
       if (phone) u.phone = phone.e164;

@@ -66,6 +66,8 @@ export function stem(w: string): string {
 export function serviceTokens(text: string): string[] {
   return text
     .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/\b([a-z])[/.]([a-z])\b\.?/g, '$1$2')
     .split(/[^a-z0-9']+/)
     .map((w) => w.replace(/^'+|'+$/g, ''))
