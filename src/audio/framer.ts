@@ -50,6 +50,11 @@ export class ByteFramer {
   reset(): void {
     this.used = 0;
   }
+
+  /** True when no partial frame is buffered (a whole frame may then pass through untouched). */
+  get empty(): boolean {
+    return this.used === 0;
+  }
 }
 
 /** Same as ByteFramer for PCM16 samples. */

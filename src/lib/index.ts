@@ -7,3 +7,4 @@ export * from './process-guard.js';
 export * from './drain.js';
 export * from './markup.js';
 export * from './backoff.js';
+export * from './paired-writes.js';

@@ -8,6 +8,8 @@ import { ByteFramer } from '../audio/index.js';
 import type { MediaSink } from './ports.js';
 
 const FRAME_MS = 20;
+/** Base64 length of one 160-byte μ-law frame. */
+const ONE_FRAME_BASE64 = 216;
 
 /** A stretch of agent audio with one mark at its end. */
 export interface Segment {
@@ -101,6 +103,23 @@ export class Playout {
     if (this.closed || !this.segments.includes(seg)) return;
     for (const f of seg.framer.push(ulaw)) this.enqueue(seg, f);
     this.tick(this.now());
+  }
+
+  /**
+   * Adds audio that arrived as base64. A chunk that is exactly one 20 ms frame (216 base64
+   * characters for 160 bytes), landing on a frame boundary, is queued as it is: no decode, no re-encode.
+   */
+  appendBase64(seg: Segment, b64: string): number {
+    if (b64.length === ONE_FRAME_BASE64 && b64.endsWith('==') && seg.framer.empty) {
+      if (this.closed || !this.segments.includes(seg)) return 1;
+      seg.queue.push(b64);
+      seg.totalFrames++;
+      this.tick(this.now());
+      return 1;
+    }
+    const bytes = Buffer.from(b64, 'base64');
+    this.append(seg, bytes);
+    return bytes.length / 160;
   }
 
   /** Adds ready base64 frames (cached greeting audio). */

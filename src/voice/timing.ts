@@ -17,6 +17,11 @@ export interface SessionTiming {
   /** Silence after the agent finished before a re-prompt (and again before goodbye). */
   silenceMs: number;
   maxCallMs: number;
+  /**
+   * A provider socket (STT, realtime model) that says nothing this long after the caller spoke, while
+   * the caller's audio keeps flowing, is treated as dead (it may still answer pings).
+   */
+  providerSilentMs: number;
   /** Pause between key presses that ends a DTMF entry. */
   dtmfGapMs: number;
   /** How long past the expected end of playout we wait for Twilio's mark before moving on. */
@@ -36,6 +41,7 @@ export function resolveTiming(o: Partial<SessionTiming> = {}): SessionTiming {
     silenceMs: 8000,
     maxCallMs: 15 * 60_000,
     dtmfGapMs: 1200,
+    providerSilentMs: 2500,
     markGraceMs: 1500,
     ...o,
   };

@@ -8,6 +8,7 @@
  * Caller audio appended before the socket is open is held, not dropped.
  */
 import WebSocket from 'ws';
+import { PairedWrites } from '../../lib/index.js';
 import { ProviderError } from '../shared/errors.js';
 import { toWsUrl } from '../shared/http.js';
 import type { RealtimeEvent, RealtimeOpts, RealtimeSession, RealtimeVoice } from '../types.js';
@@ -109,12 +110,15 @@ class OpenAiRealtimeSession implements RealtimeSession {
   private listener: (e: RealtimeEvent) => void = () => {};
   private ping: NodeJS.Timeout;
   private alive = true;
+  /** Caller audio leaves two frames per socket write; anything else flushes at once. */
+  private readonly out: PairedWrites;
 
   constructor(
     private readonly ws: WebSocket,
     private readonly label: string,
     livenessMs: number,
   ) {
+    this.out = new PairedWrites(ws);
     ws.on('message', (data) => this.onMessage(data.toString()));
     ws.on('close', () => {
       clearInterval(this.ping);
@@ -141,11 +145,12 @@ class OpenAiRealtimeSession implements RealtimeSession {
 
   private send(obj: unknown): void {
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(obj));
+    this.out.flush();
   }
 
   appendAudio(ulawBase64: string): void {
     // Hand-built: this runs 50 times a second per call and JSON.stringify of a known shape is waste.
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(`{"type":"input_audio_buffer.append","audio":"${ulawBase64}"}`);
+    this.out.send(`{"type":"input_audio_buffer.append","audio":"${ulawBase64}"}`);
   }
   sendToolResult(callId: string, output: string): void {
     this.send({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: callId, output } });
@@ -166,10 +171,13 @@ class OpenAiRealtimeSession implements RealtimeSession {
   }
   async close(): Promise<void> {
     clearInterval(this.ping);
+    this.out.flush();
     this.ws.close(1000);
   }
 
   private onMessage(raw: string): void {
+    const delta = audioDeltaFast(raw);
+    if (delta) return this.listener(delta);
     let e: ServerEvent;
     try {
       e = JSON.parse(raw);
@@ -179,6 +187,32 @@ class OpenAiRealtimeSession implements RealtimeSession {
     const ev = mapServerEvent(e, this.label);
     if (ev) this.listener(ev);
   }
+}
+
+const DELTA_TYPE = '"type":"response.output_audio.delta"';
+
+/** A string field's value when it has no escapes (ids, base64); null otherwise. */
+function plainField(s: string, key: string): string | null {
+  const k = `"${key}":"`;
+  const i = s.indexOf(k);
+  if (i < 0) return null;
+  const j = s.indexOf('"', i + k.length);
+  if (j < 0) return null;
+  const v = s.slice(i + k.length, j);
+  return v.includes('\\') ? null : v;
+}
+
+/**
+ * Audio deltas (dozens a second per call) without building the whole object: a flat event whose
+ * `type` is the audio delta and whose ids and base64 are plain strings. Anything else is parsed.
+ */
+function audioDeltaFast(raw: string): RealtimeEvent | null {
+  if (!raw.includes(DELTA_TYPE) || raw.indexOf('{', 1) >= 0) return null;
+  const delta = plainField(raw, 'delta');
+  const itemId = plainField(raw, 'item_id');
+  const responseId = plainField(raw, 'response_id');
+  if (delta === null || itemId === null || responseId === null) return null;
+  return { type: 'audio', itemId, responseId, ulawBase64: delta };
 }
 
 /** Maps a GA Realtime server event to ours. */

@@ -5,6 +5,7 @@
  * nothing here throws into the caller of `ws`.
  */
 import type { WebSocket, RawData } from 'ws';
+import { PairedWrites } from '../../lib/index.js';
 import { CLOSE, DEFAULT_MAX_FRAME_BYTES, outboundSerializer, parseInbound } from './codec.js';
 import type { StartMessage, TwilioInboundMessage } from './messages.js';
 
@@ -39,6 +40,8 @@ export class MediaStreamConnection<C> {
   private pending: TwilioInboundMessage[] = [];
   private ser: ReturnType<typeof outboundSerializer> | null = null;
   private closeInfo: { code: number; reason: string } | null = null;
+  /** Audio and marks leave two per socket write (see lib/paired-writes). */
+  private readonly out: PairedWrites;
   /** The stream sid from `start`, once known. */
   streamSid: string | null = null;
   /** The call sid from `start`, once known. */
@@ -48,6 +51,7 @@ export class MediaStreamConnection<C> {
     private readonly ws: WebSocket,
     private readonly opts: MediaStreamOptions<C>,
   ) {
+    this.out = new PairedWrites(ws);
     ws.on('message', (data, isBinary) => this.onFrame(data, isBinary));
     ws.on('close', (code, reason) => this.onClosed(code, reason.toString()));
     ws.on('error', () => this.close(CLOSE.internal, 'socket error'));
@@ -66,17 +70,20 @@ export class MediaStreamConnection<C> {
 
   /** Sends audio (base64 μ-law) to be played; ignored before start or after close. */
   sendMedia(payloadBase64: string): void {
-    if (this.ser && this.isOpen()) this.ws.send(this.ser.media(payloadBase64));
+    if (this.ser && this.isOpen()) this.out.send(this.ser.media(payloadBase64));
   }
 
   /** Sends a mark; Twilio echoes it when the audio sent before it has played. */
   sendMark(name: string): void {
-    if (this.ser && this.isOpen()) this.ws.send(this.ser.mark(name));
+    if (this.ser && this.isOpen()) this.out.send(this.ser.mark(name));
   }
 
   /** Drops the audio buffered at Twilio. */
   sendClear(): void {
-    if (this.ser && this.isOpen()) this.ws.send(this.ser.clear());
+    if (this.ser && this.isOpen()) {
+      this.ws.send(this.ser.clear());
+      this.out.flush();
+    }
   }
 
   /** Bytes queued in the socket but not yet written (backpressure signal). */
@@ -89,6 +96,7 @@ export class MediaStreamConnection<C> {
     if (this.state === 'closed') return;
     this.closeInfo ??= { code, reason };
     this.state = 'closed';
+    this.out.flush();
     try {
       this.ws.close(code, reason.slice(0, 120));
     } catch {
@@ -188,6 +196,7 @@ export class MediaStreamConnection<C> {
     const byUs = this.closeInfo !== null;
     const info = this.closeInfo ?? { code, reason };
     this.state = 'closed';
+    this.out.flush();
     this.pending = [];
     this.emit('close', { ...info, byUs });
   }

@@ -123,3 +123,47 @@ describe('RealtimeCallSession', () => {
     await until(() => rec().turns.some((t) => t.agentText === 'Ten is free.'), 3000);
   });
 });
+
+describe('RealtimeCallSession: a model socket that stays open and says nothing', () => {
+  it('caller speech the model never reacts to: a spoken line and a reconnect; silent again, an apology and a hang-up — never a hung line', async () => {
+    // Unscaled: the model is healthy until the stall, and the caller says nothing before it.
+    const silentMs = 1500;
+    const rt = new OpenAiRealtimeVoice({ apiKey: oa.apiKey, baseUrl: `${oa.url}/v1` });
+    const silentServer = await startVoiceServer((callId, sink, recorder) =>
+      new RealtimeCallSession(sink, { realtime: rt, brain, recorder, lineTts: flite, greetings }, { callId, orgId: 'org-1', timing: { providerSilentMs: silentMs } }),
+    );
+    const peer = new FakeTwilioPeer(silentServer.url);
+    peers.push(peer);
+    try {
+      await peer.begin({ callId: 'rt-silent' });
+      const rec = () => silentServer.calls.get('rt-silent')!;
+      await peer.silence(1600);
+      const connectionsBefore = oa.realtimeConnections;
+      // The socket stays open (pings are answered) but the model never sends another event.
+      oa.realtimeStall = true;
+      peer.startLine();
+      await peer.say(tone(1000, 220, 8000, 0.3));
+      const spokeEnd = performance.now();
+      expect(await until(() => rec().events.some((e) => e.name === 'provider_failure'), silentMs + 3000).then(() => true, () => false)).toBe(true);
+      const failure = rec().events.find((e) => e.name === 'provider_failure')!;
+      expect(String(failure.data?.message)).toMatch(/silent/);
+      expect(failure.data?.reconnecting).toBe(true);
+      // The caller hears a line instead of dead air, within the bound the product promises.
+      await until(() => peer.framesAfter(spokeEnd).length > 5, 4000);
+      const deadAirMs = peer.framesAfter(spokeEnd)[0].at - spokeEnd;
+      expect(deadAirMs).toBeLessThan(silentMs + scaled(1500));
+      await until(() => oa.realtimeConnections > connectionsBefore, 3000);
+      // Still silent after the reconnect: the second failure ends the call politely.
+      await until(() => peer.framesAfter(spokeEnd).length > 0 && performance.now() - peer.media.at(-1)!.at > 300, 5000);
+      await peer.say(tone(1000, 220, 8000, 0.3));
+      await until(() => rec().events.filter((e) => e.name === 'provider_failure').length >= 2, silentMs + 3000);
+      await Promise.race([peer.closed, sleep(scaled(10_000))]);
+      expect(peer.closeInfo).toBeTruthy();
+      console.log(`[reliability] silent realtime socket (judged silent after ${silentMs} ms): a line after ${deadAirMs.toFixed(0)} ms of dead air, reconnected; silent again: apology and hang-up`);
+    } finally {
+      oa.realtimeStall = false;
+      peer.close();
+      await silentServer.close();
+    }
+  }, scaled(40_000));
+});

@@ -13,6 +13,16 @@ import { DEFAULT_LINES, type SessionLines } from '../lines.js';
 import type { CallEngine, CallEventName, CallRecorder, MediaSink, RealtimeBrainPort } from '../ports.js';
 import { resolveTiming, type SessionTiming } from '../timing.js';
 import type { Handover } from './handover.js';
+import { SilentProviderWatch } from '../turns/silent-provider.js';
+import { energyVad, ulawToPcm } from '../../audio/index.js';
+
+/** Every how many caller frames one is checked for voice (the model's silence is judged in 100 ms steps). */
+const VOICE_SAMPLE_EVERY = 5;
+/** Caller voice the model must react to (a real model's VAD fires within ~300 ms of speech). */
+const OWED_AFTER_VOICED_MS = 600;
+/** Caller quiet this long after the model announced speech: its end of speech is owed. */
+const OWED_AFTER_QUIET_MS = 1500;
+const voiceCheck = energyVad();
 
 /** Everything a realtime session needs. */
 export interface RealtimeSessionDeps {
@@ -84,6 +94,14 @@ export class RealtimeCallSession implements CallEngine {
   private readonly startedAt = Date.now();
   private maxTimer: NodeJS.Timeout | null = null;
   private readonly tools = new AbortController();
+  /** The model socket open but saying nothing while the caller talks: reconnect, then hand over. */
+  private readonly silence: SilentProviderWatch;
+  private framesIn = 0;
+  private voicedMs = 0;
+  private quietMs = 0;
+  /** Between the model's speech started and speech stopped: it is listening, silence is expected. */
+  private modelHearsCaller = false;
+  private readonly pcm = new Int16Array(160);
 
   constructor(
     private readonly sink: MediaSink,
@@ -92,6 +110,8 @@ export class RealtimeCallSession implements CallEngine {
   ) {
     this.timing = resolveTiming(opts.timing);
     this.lines = { ...DEFAULT_LINES, ...opts.lines };
+    this.silence = new SilentProviderWatch(this.timing.providerSilentMs, ({ why, silentMs }) =>
+      void this.modelLost(new Error(`realtime socket silent for ${silentMs} ms after ${why}`)));
     this.playout = new Playout(sink, {
       onFirstFrame: (seg, at) => {
         if (this.segItem.has(seg) && this.firstFrameAt === null) this.firstFrameAt = at;
@@ -132,6 +152,9 @@ export class RealtimeCallSession implements CallEngine {
   }
 
   private attach(rt: RealtimeSession, agentText?: string): void {
+    this.silence.heard();
+    this.voicedMs = this.quietMs = 0;
+    this.modelHearsCaller = false;
     rt.onEvent((e) => this.onRealtime(e));
     if (agentText) rt.addAgentText(agentText);
     for (const p of this.held) rt.appendAudio(p);
@@ -180,17 +203,47 @@ export class RealtimeCallSession implements CallEngine {
   /** Caller audio: forwarded untouched (held while the model connects). */
   onMedia(payloadBase64: string): void {
     if (this.closed || this.ending) return;
-    if (this.rt) this.rt.appendAudio(payloadBase64);
-    else if (this.held.length < 1500) this.held.push(payloadBase64);
+    if (this.rt) {
+      this.rt.appendAudio(payloadBase64);
+      this.watchModel(payloadBase64);
+    } else if (this.held.length < 1500) this.held.push(payloadBase64);
+  }
+
+  /**
+   * Sampled caller voice the model has not reacted to, and the model's silence, judged as audio flows:
+   * voice the model never announced (no speech started), or a caller quiet for a while after the
+   * model announced speech but never its end.
+   */
+  private watchModel(payloadBase64: string): void {
+    const now = performance.now();
+    if (!this.silence.owing && ++this.framesIn % VOICE_SAMPLE_EVERY === 0 && payloadBase64.length === 216) {
+      const voiced = voiceCheck.isSpeech(ulawToPcm(Buffer.from(payloadBase64, 'base64'), this.pcm));
+      const step = 20 * VOICE_SAMPLE_EVERY;
+      if (voiced) {
+        this.voicedMs += step;
+        this.quietMs = 0;
+      } else {
+        this.voicedMs = Math.max(0, this.voicedMs - step / 2);
+        this.quietMs += step;
+      }
+      if (!this.modelHearsCaller && this.voicedMs >= OWED_AFTER_VOICED_MS) this.silence.owe(now - this.voicedMs, 'caller speech');
+      if (this.modelHearsCaller && this.quietMs >= OWED_AFTER_QUIET_MS) this.silence.owe(now - this.quietMs, 'caller speech (no end of speech)');
+    }
+    this.silence.check(now);
   }
 
   private onRealtime(e: RealtimeEvent): void {
     if (this.closed || this.ending) return;
+    this.silence.heard();
+    this.voicedMs = this.quietMs = 0;
     switch (e.type) {
       case 'speechStarted':
+        this.modelHearsCaller = true;
         if (this.playout.speaking) this.bargeIn();
         return;
       case 'speechStopped':
+        this.modelHearsCaller = false;
+        this.silence.owe(performance.now(), 'end of caller speech');
         this.speechStoppedAt = performance.now();
         this.firstFrameAt = null;
         this.responseFirstAudioAt = null;
@@ -229,10 +282,9 @@ export class RealtimeCallSession implements CallEngine {
       this.segResponse.set(seg, responseId);
       this.current = { seg, item, frames: 0 };
     }
-    const bytes = Buffer.from(b64, 'base64');
-    this.current.frames += bytes.length / 160;
-    item.totalFrames += bytes.length / 160;
-    this.playout.append(this.current.seg, bytes);
+    const frames = this.playout.appendBase64(this.current.seg, b64);
+    this.current.frames += frames;
+    item.totalFrames += frames;
   }
 
   private bargeIn(): void {
@@ -293,7 +345,10 @@ export class RealtimeCallSession implements CallEngine {
     } finally {
       clearTimeout(filler);
     }
-    if (!this.closed) this.rt?.sendToolResult(callId, output);
+    if (!this.closed && this.rt) {
+      this.rt.sendToolResult(callId, output);
+      this.silence.owe(performance.now(), `the ${name} result`);
+    }
   }
 
   private async playLine(text: string, name: CallEventName, data?: Record<string, unknown>): Promise<void> {
