@@ -14,7 +14,7 @@ const LAYERS = [
   ['voice'],
   ['channels'],
   ['brain'],
-  ['booking', 'leads', 'calls', 'notify', 'business', 'billing', 'jobs'],
+  ['booking', 'leads', 'calls', 'notify', 'business', 'billing', 'jobs', 'clients'],
   ['db', 'live'],
 ];
 const rules = [];

@@ -42,6 +42,8 @@ export interface ConversationOptions {
   languageModel?: LanguageModel;
   /** Used in idempotency keys; a new id when absent. */
   conversationId?: string;
+  /** The client this caller ID belongs to (a returning client): greeted by first name. */
+  knownCaller?: { name: string };
   /** Continues a conversation saved with `snapshot()` (on this node or another) instead of starting one. */
   resume?: ConversationSnapshot;
 }
@@ -221,7 +223,8 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     },
     greet() {
       const L = linesFor(lang);
-      const greeting = business.greeting ?? L.greeting(business.name);
+      const first = opts.knownCaller?.name.trim().split(/\s+/)[0];
+      const greeting = (first ? `${L.welcomeBack(first)} ` : '') + (business.greeting ?? L.greeting(business.name));
       if (afterHours && business.afterHours === 'forward' && business.escalationNumber) {
         return remember(makeReply(`${greeting} ${L.holdForward}`, [], true, current(), { to: business.escalationNumber, reason: 'after-hours forwarding' }));
       }

@@ -3,7 +3,11 @@ import { loadBusinessRecord, type BusinessRecord } from '../business/index.js';
 import type { Db } from '../db/index.js';
 
 /** A business as a conversation runs with it: its configuration rows and the brain's view of them. */
-export type LoadedBusiness = Pick<BusinessRecord, 'org' | 'config' | 'agent'> & { profile: BusinessProfile };
+export type LoadedBusiness = Pick<BusinessRecord, 'org' | 'config' | 'agent'> & {
+  profile: BusinessProfile;
+  /** The returning client behind this call's caller ID, when loaded for a call (they are greeted by name). */
+  caller?: { clientId: string; name: string | null };
+};
 
 /** The brain's view of a business: active services and staff, hours, knowledge, emergency words. */
 export function toBusinessProfile({ org, config, services, staff, knowledge }: BusinessRecord): BusinessProfile {

@@ -9,6 +9,7 @@ import { completeCall, createCallRecorder, recordEvent, type CallCompletedSink }
 import { addDoNotCall, outboundConversation } from '../channels/index.js';
 import { conversationPorts, type EscalationChannels } from './ports.js';
 import { loadBusiness, type LoadedBusiness } from './profile.js';
+import { findClientByPhone } from '../clients/index.js';
 import type { ConversationTarget } from './target.js';
 
 /** What the receptionist is built from (the composition root fills it in; `clock` is the server's). */
@@ -73,7 +74,13 @@ export function createReceptionist(deps: ReceptionistDeps) {
     captureLead: recordLead,
     callStarted,
     complete,
-    load: (orgId: string) => loadBusiness(deps.db, orgId),
+    /** Loads a business for a conversation; with a caller ID, also who is calling (a returning client). */
+    async load(orgId: string, callerPhone?: string | null): Promise<LoadedBusiness> {
+      const business = await loadBusiness(deps.db, orgId);
+      if (!callerPhone) return business;
+      const client = await findClientByPhone(deps.db, orgId, callerPhone).catch((err) => { deps.logger.warn({ err }, 'looking up the caller failed'); return null; });
+      return client ? { ...business, caller: { clientId: client.id, name: client.name } } : business;
+    },
     clockOf: (business: LoadedBusiness) => organizationClock(business.org, deps.clock),
     /** Starts a conversation for a call or chat; brain events go to the call record as they happen. */
     start(t: ConversationTarget, business: LoadedBusiness, opts: { languageModel?: LanguageModel | null; resume?: ConversationSnapshot } = {}): { conversation: Conversation; onEvent: (e: BrainEvent) => void; clock: Clock; snapshot?: () => ConversationSnapshot } {
@@ -84,6 +91,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
         business: business.profile, callerPhone: t.callerPhone ?? undefined, contactPhone: t.contactPhone ?? undefined, dialled: !!t.outbound, now: clock, deps: brainPorts,
         languageModel: business.agent.llm === 'offline' ? undefined : (model ?? undefined), conversationId: t.callId,
         ...(opts.resume ? { resume: opts.resume } : {}),
+        ...(business.caller?.name && t.callerPhone ? { knownCaller: { name: business.caller.name } } : {}),
       });
       // A call the agent placed opens with why it calls; the same brain and tools answer the rest.
       const conversation = t.outbound && t.callerPhone ? outboundConversation(inner, t.outbound, {

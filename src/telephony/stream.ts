@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { consumeStreamToken } from '../calls/index.js';
+import { callTarget } from '../conversations/index.js';
 import type { CallEngine } from '../voice/index.js';
 import type { ApiContext } from '../api/index.js';
 import type { StreamContext, TelephonyDeps } from './deps.js';
@@ -38,7 +39,7 @@ export function createMediaStreamRoute(deps: TelephonyDeps) {
           const call = await consumeStreamToken(db, callId, token, new Date()).catch(() => null);
           if (!call || (call.callSid && call.callSid !== start.start.callSid)) return null;
           const prewarmed = takePrewarmed(call.id);
-          const business = prewarmed?.business ?? await deps.receptionist.load(call.organizationId);
+          const business = prewarmed?.business ?? await deps.receptionist.load(call.organizationId, callTarget(call).callerPhone);
           return { call, business, prewarmed };
         },
       });

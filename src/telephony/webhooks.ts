@@ -48,7 +48,8 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       const orgId = await orgOfNumber(form.To);
       if (!(await verify(req, orgId))) return reply.status(403).send(forbidden);
       if (!orgId) return twiml(reply, sayHangupTwiml('Sorry, this number is not connected to a receptionist yet. Goodbye.'));
-      const business = await deps.receptionist.load(orgId);
+      // With the caller ID: a returning client is greeted by name.
+      const business = await deps.receptionist.load(orgId, form.From || null);
       const now = deps.receptionist.clockOf(business).now();
       const base = externalBase(req, ctx.config.publicUrl);
       const { config } = business;

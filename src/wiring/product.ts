@@ -2,6 +2,7 @@ import type { RoutePlugin } from '../api/app.js';
 import type { ApiContext } from '../api/context.js';
 import { createBookingRoutes } from '../api/routes/booking/index.js';
 import { callRoutes, eventRoutes } from '../api/routes/calls.js';
+import { clientRoutes } from '../api/routes/clients.js';
 import { createChatRoutes } from '../api/routes/chat.js';
 import { widgetRoutes } from '../api/routes/widget.js';
 import { createSimulatorPlugin } from '../simulator/index.js';
@@ -149,6 +150,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     createBookingRoutes(booking),
     createIntegrationRoutes(calendars),
     callRoutes,
+    clientRoutes,
     eventRoutes,
     createChatRoutes(receptionist),
     widgetRoutes,

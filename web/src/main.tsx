@@ -12,6 +12,7 @@ const Calls = page(() => import('./pages/Calls.js'));
 const CallDetail = page(() => import('./pages/CallDetail.js'));
 const Calendar = page(() => import('./pages/Calendar.js'));
 const Leads = page(() => import('./pages/Leads.js'));
+const Clients = page(() => import('./pages/Clients.js'));
 const Knowledge = page(() => import('./pages/Knowledge.js'));
 const Questions = page(() => import('./pages/Questions.js'));
 const Agent = page(() => import('./pages/Agent.js'));
@@ -30,14 +31,14 @@ const Billing = page(() => import('./pages/Billing.js'));
 const Auth = page(() => import('./pages/Auth.js'));
 
 const ROUTES: [string, ComponentType<any>][] = [
-  ['/', Home], ['/calls', Calls], ['/calls/:id', CallDetail], ['/calendar', Calendar], ['/leads', Leads],
+  ['/', Home], ['/calls', Calls], ['/calls/:id', CallDetail], ['/calendar', Calendar], ['/leads', Leads], ['/clients', Clients], ['/clients/:id', Clients],
   ['/knowledge', Knowledge], ['/questions', Questions], ['/agent', Agent], ['/hours', Hours], ['/services', Services], ['/phone-numbers', PhoneNumbers],
   ['/notifications', Notifications], ['/integrations', Integrations], ['/team', Team], ['/test', TestAgent], ['/onboarding', Onboarding],
   ['/widget', Widget], ['/outbound', Outbound], ['/campaigns', Campaigns], ['/campaigns/:id', Campaigns], ['/billing', Billing],
 ];
 
 const NAV: { to: string; label: string }[] = [
-  { to: '/', label: 'Home' }, { to: '/calls', label: 'Calls' }, { to: '/calendar', label: 'Appointments' }, { to: '/leads', label: 'Leads' },
+  { to: '/', label: 'Home' }, { to: '/calls', label: 'Calls' }, { to: '/calendar', label: 'Appointments' }, { to: '/clients', label: 'Clients' }, { to: '/leads', label: 'Leads' },
   { to: '/test', label: 'Test your agent' }, { to: '/questions', label: 'Questions to answer' }, { to: '/knowledge', label: 'Knowledge' }, { to: '/agent', label: 'Agent & voice' },
   { to: '/hours', label: 'Hours & holidays' }, { to: '/services', label: 'Services & staff' }, { to: '/phone-numbers', label: 'Phone numbers' },
   { to: '/widget', label: 'Chat widget' }, { to: '/outbound', label: 'Outbound calls' }, { to: '/campaigns', label: 'Campaigns' },

@@ -61,3 +61,10 @@ export function fmtDuration(sec: number | null | undefined): string {
   const s = Math.round(sec);
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
 }
+
+/** A phone number in national format where it is North American ("(312) 555-0142"), else as stored (E.164). */
+export function fmtPhone(e164: string | null | undefined): string {
+  if (!e164) return '';
+  const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  return m ? `(${m[1]}) ${m[2]}-${m[3]}` : e164;
+}

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { dashboardMetrics, getCallDetail, listCalls, OUTCOMES } from '../../calls/index.js';
+import { withClients } from './call-clients.js';
 import { getLead, listLeads, updateLead } from '../../leads/index.js';
 import { schema } from '../../db/index.js';
 import { authenticate, principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
@@ -23,11 +24,18 @@ export async function callRoutes(app: FastifyInstance, ctx: ApiContext) {
       channel: z.enum(['phone', 'chat', 'test']).optional(), direction: z.enum(['inbound', 'outbound']).optional(), q: z.string().trim().max(100).optional(),
       cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).optional(),
     }) },
-  }, async (req) => listCalls(db, principalOf(req).organizationId, req.query));
+  }, async (req) => {
+    const orgId = principalOf(req).organizationId;
+    const page = await listCalls(db, orgId, req.query);
+    return { ...page, items: await withClients(db, orgId, page.items) };
+  });
 
   r.get('/api/calls/active', { schema: { tags: ['calls'] } }, async (req) => ({ items: await ctx.live.activeCalls(principalOf(req).organizationId) }));
 
-  r.get('/api/calls/:id', { schema: { tags: ['calls'], params: IdParams } }, async (req) => getCallDetail(db, principalOf(req).organizationId, req.params.id));
+  r.get('/api/calls/:id', { schema: { tags: ['calls'], params: IdParams } }, async (req) => {
+    const orgId = principalOf(req).organizationId;
+    return (await withClients(db, orgId, [await getCallDetail(db, orgId, req.params.id)]))[0];
+  });
 
   r.get('/api/leads', {
     schema: { tags: ['leads'], querystring: z.strictObject({

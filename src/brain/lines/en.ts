@@ -19,6 +19,7 @@ export const EN = {
 
   // the conversation's own sentences
   greeting: (name: string) => `Thanks for calling ${name}.`,
+  welcomeBack: (firstName: string) => `Hi ${firstName}, welcome back!`,
   holdForward: 'Please hold while I connect you.',
   closedVoicemail: " We're closed right now, but I can take a message.",
   closedAnswer: " We're closed right now, but I can still help.",

@@ -92,6 +92,7 @@ export const ES: Lines = {
   nextOpening: proximaApertura,
 
   greeting: (name) => `Gracias por llamar a ${name}.`,
+  welcomeBack: (firstName) => `Hola ${firstName}, ¡qué gusto tenerle de vuelta!`,
   holdForward: 'Por favor, espere mientras le comunico.',
   closedVoicemail: ' En este momento estamos cerrados, pero puedo tomarle un mensaje.',
   closedAnswer: ' En este momento estamos cerrados, pero con gusto le ayudo.',

@@ -6,3 +6,5 @@ export * from './leads.js';
 export * from './notify.js';
 export * from './channels.js';
 export * from './billing.js';
+export * from './clients.js';
+export * from './time-off.js';

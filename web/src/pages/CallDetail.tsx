@@ -9,7 +9,7 @@ interface Turn { seq: number; role: 'caller' | 'agent'; text: string; at: string
 interface Call {
   id: string; callSid: string | null; channel: string; direction: string; from: string | null; to: string | null; status: string; outcome: string | null;
   engine: string | null; startedAt: string; endedAt: string | null; durationSec: number | null; costCents: number | null; summary: string | null;
-  recordingUrl: string | null; turns: Turn[]; events: { type: string; data: any; at: string }[];
+  recordingUrl: string | null; client?: { id: string; name: string } | null; turns: Turn[]; events: { type: string; data: any; at: string }[];
   appointment: { id: string; startAt: string; endAt: string; status: string; customerName: string; customerPhone: string | null } | null;
   lead: { id: string; name: string | null; phone: string | null; need: string | null; priority: string; status: string } | null;
 }
@@ -55,7 +55,7 @@ export default function CallDetail({ id }: { id: string }) {
               <section className="card facts" aria-label="Summary">
                 <dl>
                   <dt>When</dt><dd>{fmtDateTime(c.startedAt, tz)}</dd>
-                  <dt>Caller</dt><dd>{c.from ?? 'unknown'} <Badge tone="muted">{c.channel}</Badge></dd>
+                  <dt>Caller</dt><dd>{c.client ? <><Link to={`/clients/${c.client.id}`}>{c.client.name}</Link> </> : null}{c.from ?? 'unknown'} <Badge tone="muted">{c.channel}</Badge></dd>
                   <dt>Outcome</dt><dd>{c.outcome ? <Badge>{c.outcome}</Badge> : <Badge tone="live">{c.status}</Badge>}</dd>
                   <dt>Duration</dt><dd>{fmtDuration(c.durationSec)}</dd>
                   <dt>Cost</dt><dd>{money(c.costCents)}</dd>

@@ -5,12 +5,14 @@ import { useSession } from '../session.js';
 import { useLive } from '../live.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { Badge, Loader, PageHead, Select, useFetch } from '../ui.js';
-import { fmtDateTime, fmtDuration, todayIn, addDays, zonedIso } from '../time.js';
+import { fmtDateTime, fmtDuration, fmtPhone, todayIn, addDays, zonedIso } from '../time.js';
 
 /** A call as listed by GET /api/calls. */
 export interface CallRow {
   id: string; callSid: string | null; channel: string; direction: string; from: string | null; to: string | null; status: string;
   outcome: string | null; startedAt: string; durationSec: number | null; costCents: number | null; summary: string | null;
+  /** The client behind the number, when known. */
+  client?: { id: string; name: string } | null;
 }
 const OUTCOMES = ['booked', 'rescheduled', 'cancelled', 'escalated', 'transferred', 'message', 'lead', 'answered', 'hangup'];
 
@@ -63,7 +65,7 @@ export default function Calls() {
                   <tr key={c.id} className="clickable" onClick={() => navigate(`/calls/${c.id}`)}>
                     <td><Link to={`/calls/${c.id}`} onClick={(e) => e.stopPropagation()}>{fmtDateTime(c.startedAt, tz)}</Link></td>
                     {/* A call the agent placed is listed by the number it called. */}
-                    <td>{(c.direction === 'outbound' ? c.to : c.from) ?? <span className="muted">{c.channel === 'phone' ? 'unknown' : c.channel}</span>} {c.channel !== 'phone' && <Badge tone="muted">{c.channel}</Badge>} {c.direction === 'outbound' && <Badge tone="muted">outbound</Badge>}</td>
+                    <td>{c.client ? <strong>{c.client.name}</strong> : (c.direction === 'outbound' ? c.to : c.from) ? fmtPhone(c.direction === 'outbound' ? c.to : c.from) : <span className="muted">{c.channel === 'phone' ? 'unknown' : c.channel}</span>} {c.channel !== 'phone' && <Badge tone="muted">{c.channel}</Badge>} {c.direction === 'outbound' && <Badge tone="muted">outbound</Badge>}</td>
                     <td>{c.outcome ? <Badge>{c.outcome}</Badge> : <Badge tone="live">{c.status}</Badge>}</td>
                     <td>{fmtDuration(c.durationSec)}</td>
                     <td className="hide-sm clip">{c.summary ?? ''}</td>

@@ -84,7 +84,7 @@ export default function Home() {
         <section className="card" aria-labelledby="calls-h">
           <h2 id="calls-h">Today's calls</h2>
           <Loader state={calls} empty={(d) => d.items.length === 0 && 'No calls today yet.'}>
-            {(d) => <ul className="list">{d.items.map((c) => <li key={c.id}><Link to={`/calls/${c.id}`}>{fmtTime(c.startedAt, tz)} · {c.from ?? c.channel}</Link> {c.outcome ? <Badge>{c.outcome}</Badge> : <Badge tone="live">{c.status}</Badge>}</li>)}</ul>}
+            {(d) => <ul className="list">{d.items.map((c) => <li key={c.id}><Link to={`/calls/${c.id}`}>{fmtTime(c.startedAt, tz)} · {c.client?.name ?? (c.from ?? c.channel)}</Link> {c.outcome ? <Badge>{c.outcome}</Badge> : <Badge tone="live">{c.status}</Badge>}</li>)}</ul>}
           </Loader>
           <Link to="/calls">All calls →</Link>
         </section>
