@@ -5,7 +5,7 @@
  * every step is an outbox message with a key naming the lead, round and step, so two nodes advancing
  * the same ladder queue each step once.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { schema, type Db, type Queryable } from '../db/index.js';
 import { newToken, type Clock } from '../lib/index.js';
 import type { LeadFact } from './events.js';
@@ -21,11 +21,19 @@ export type EscalationTrailEntry =
   | { at: string; action: 'step'; round: number; step: number; channel: EscalationStep['channel']; to: string[]; keys: string[] }
   | { at: string; action: 'acknowledged'; by: string }
   | { at: string; action: 'exhausted'; rounds: number }
-  | { at: string; action: 'no_recipients' };
+  | { at: string; action: 'no_recipients' }
+  /** A later emergency of the same caller or chat joined this ladder instead of starting another. */
+  | { at: string; action: 'joined'; leadId: string }
+  /** The organization's daily alert budget was spent: this ladder only emails. */
+  | { at: string; action: 'budget_spent'; budget: number };
 
 /** The ladder's state, stored on the lead. */
 export interface EscalationState {
-  status: 'active' | 'acknowledged' | 'exhausted';
+  /** `joined`: this lead's emergency joined the open ladder of `joinedLeadId` (same caller or chat within 30 minutes). */
+  status: 'active' | 'acknowledged' | 'exhausted' | 'joined';
+  /** When the ladder started (the announcer's clock): the 30-minute window and the daily budget count from it. */
+  startedAt?: string;
+  joinedLeadId?: string;
   /** Secret of the acknowledge link (visible only inside the lead's organization). */
   ackToken: string;
   steps: EscalationStep[];
@@ -51,6 +59,40 @@ export function ladderOf(s: NotificationSettings): EscalationStep[] {
 }
 
 type LeadRow = typeof schema.leads.$inferSelect;
+
+/** A caller (number or chat) has one ladder at a time: a later emergency within this window joins it. */
+export const LADDER_JOIN_WINDOW_MS = 30 * 60_000;
+/** Alert ladders (calls and texts to the owner) one organization may start per 24 hours; later ones only email. */
+export const DAILY_ALERT_LADDERS = 20;
+
+/**
+ * The open ladder this lead's emergency belongs to: another of the organization's leads, from the same
+ * caller number or the same conversation, whose ladder started within the window.
+ */
+async function openLadderOf(q: Queryable, lead: LeadRow, now: Date): Promise<LeadRow | null> {
+  const since = new Date(now.getTime() - LADDER_JOIN_WINDOW_MS).toISOString();
+  const sameCaller = lead.phone && lead.callId
+    ? or(eq(schema.leads.phone, lead.phone), eq(schema.leads.callId, lead.callId))
+    : lead.phone ? eq(schema.leads.phone, lead.phone) : lead.callId ? eq(schema.leads.callId, lead.callId) : undefined;
+  if (!sameCaller) return null;
+  const [open] = await q.select().from(schema.leads).where(and(
+    eq(schema.leads.organizationId, lead.organizationId), ne(schema.leads.id, lead.id), sameCaller,
+    sql`${schema.leads.escalation}->>'status' in ('active', 'acknowledged', 'exhausted')`,
+    sql`(${schema.leads.escalation}->>'startedAt')::timestamptz > ${since}::timestamptz`,
+  )).orderBy(sql`${schema.leads.escalation}->>'startedAt'`).limit(1).for('update');
+  return open ?? null;
+}
+
+/** Ladders the organization started in the 24 hours before `now`. */
+async function laddersToday(q: Queryable, organizationId: string, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - 86_400_000).toISOString();
+  const [row] = await q.select({ n: sql<number>`count(*)::int` }).from(schema.leads).where(and(
+    eq(schema.leads.organizationId, organizationId),
+    sql`${schema.leads.escalation}->>'status' in ('active', 'acknowledged', 'exhausted')`,
+    sql`(${schema.leads.escalation}->>'startedAt')::timestamptz > ${since}::timestamptz`,
+  ));
+  return Number(row?.n ?? 0);
+}
 
 const leadData = (l: LeadFact | LeadRow) => ({ leadId: l.id, name: l.name ?? null, phone: l.phone ?? null, email: l.email ?? null, address: l.address ?? null, need: l.need ?? null, priority: l.priority ?? 'URGENT' });
 
@@ -80,17 +122,29 @@ async function save(q: Queryable, leadId: string, st: EscalationState): Promise<
  * it). A lead whose ladder already started is left alone. The first step is queued at once.
  */
 export async function startEscalationIn(q: Queryable, lead: LeadFact, now: Date, settings?: NotificationSettings): Promise<EscalationState | null> {
-  const [row] = await q.select({ escalation: schema.leads.escalation }).from(schema.leads).where(eq(schema.leads.id, lead.id)).for('update');
+  const [row] = await q.select().from(schema.leads).where(eq(schema.leads.id, lead.id)).for('update');
   if (!row) return null;
   if (row.escalation && (row.escalation as { status?: string }).status) return row.escalation as unknown as EscalationState;
+  const at = now.toISOString();
+  const open = await openLadderOf(q, row, now);
+  if (open) {
+    // the same caller again: the owner is already being alerted; the ladder's trail names this lead too
+    const st = open.escalation as unknown as EscalationState;
+    await save(q, open.id, { ...st, trail: [...st.trail, { at, action: 'joined', leadId: row.id }] });
+    const joined = { ...st, status: 'joined' as const, joinedLeadId: open.id, startedAt: at, trail: [] };
+    await save(q, row.id, joined);
+    return joined;
+  }
   const s = settings ?? await loadNotificationSettings(q, lead.organizationId);
-  const steps = ladderOf(s);
+  const overBudget = (await laddersToday(q, lead.organizationId, now)) >= DAILY_ALERT_LADDERS;
+  // over the budget the owner still hears of it, by email only (calls and texts cost money an attacker would spend)
+  const steps = overBudget ? ladderOf(s).filter((x) => x.channel === 'email') : ladderOf(s);
   let st: EscalationState = {
-    status: 'active', ackToken: newToken(24), steps, waitSec: s.escalation.waitSec, maxRounds: s.escalation.maxRounds,
-    round: 1, next: 0, nextStepAt: null, trail: [],
+    status: 'active', startedAt: at, ackToken: newToken(24), steps, waitSec: s.escalation.waitSec, maxRounds: overBudget ? 1 : s.escalation.maxRounds,
+    round: 1, next: 0, nextStepAt: null, trail: overBudget ? [{ at, action: 'budget_spent', budget: DAILY_ALERT_LADDERS }] : [],
   };
-  if (!steps.length) st = { ...st, status: 'exhausted', trail: [{ at: now.toISOString(), action: 'no_recipients' }] };
-  else st = await takeStep(q, lead, st, now);
+  if (!steps.length) st = { ...st, status: 'exhausted', trail: [...st.trail, { at, action: 'no_recipients' }] };
+  else st = await takeStep(q, row, st, now);
   await save(q, lead.id, st);
   return st;
 }
@@ -162,6 +216,7 @@ export async function escalationOf(db: Db, organizationId: string, leadId: strin
   if (!lead) return null;
   const st = lead.escalation as unknown as EscalationState | null;
   if (!st) return { status: 'none' as const, trail: [] };
+  if (st.status === 'joined') return { status: 'joined' as const, joinedLeadId: st.joinedLeadId ?? null, trail: [] };
   const keys = st.trail.flatMap((t) => (t.action === 'step' ? t.keys : []));
   const rows = keys.length
     ? await db.select({ key: schema.outbox.idempotencyKey, status: schema.outbox.status, sentAt: schema.outbox.sentAt, attempts: schema.outbox.attempts, lastError: schema.outbox.lastError })

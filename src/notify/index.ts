@@ -8,7 +8,7 @@ export type { OrgEvent, AppointmentFact, LeadFact, CallFact } from './events.js'
 export { factKey } from './events.js';
 export { createDispatcher, claimDue, backoffMs, type Dispatcher, type DispatcherDeps, type DispatcherOptions, type PassResult } from './dispatcher.js';
 export {
-  startEscalation, startEscalationIn, advanceEscalations, acknowledgeEscalation, escalationOf, escalationByToken, ladderOf,
+  startEscalation, startEscalationIn, advanceEscalations, DAILY_ALERT_LADDERS, LADDER_JOIN_WINDOW_MS, acknowledgeEscalation, escalationOf, escalationByToken, ladderOf,
   type EscalationState, type EscalationStep, type EscalationTrailEntry, type Acknowledgement,
 } from './escalation.js';
 export {

@@ -86,8 +86,12 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     escalation: {
       // The ladder itself starts with the lead.urgent announcement; this tells the caller what it will use.
       async startEscalation(_db, leadId) {
-        const [lead] = await db.select({ escalation: schema.leads.escalation }).from(schema.leads).where(eq(schema.leads.id, leadId));
-        const steps = ((lead?.escalation as { steps?: { channel: string }[] } | null)?.steps ?? []);
+        type Ladder = { steps?: { channel: string }[]; joinedLeadId?: string } | null;
+        const ladderOf = async (id: string) => (await db.select({ escalation: schema.leads.escalation }).from(schema.leads).where(eq(schema.leads.id, id)))[0]?.escalation as Ladder;
+        let ladder = await ladderOf(leadId);
+        // a second emergency of the same caller joined the open ladder: that one is what alerts the owner
+        if (ladder?.joinedLeadId) ladder = await ladderOf(ladder.joinedLeadId);
+        const steps = ladder?.steps ?? [];
         return { notified: [...new Set(steps.map((st) => st.channel))] };
       },
       async transferCall(_orgId, callSid, to) {
