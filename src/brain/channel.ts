@@ -5,6 +5,7 @@
  */
 import { newId, type Clock } from '../lib/index.js';
 import { describeHours } from './calendar.js';
+import { withRecordingNotice } from './greeting.js';
 import type { Conversation } from './conversation.js';
 import { createKnowledgeBase } from './knowledge.js';
 import { createServiceMatcher } from './nlu/index.js';
@@ -118,7 +119,7 @@ export function realtimeBrain(opts: {
       'To move or cancel a booking, first ask the name it is under and pass it to find_appointments; never read',
       'out a booking before find_appointments returned it, and only move or cancel appointments it returned.',
     ].join('\n'),
-    greeting: () => business.greeting ?? `Thanks for calling ${business.name}. How can I help you today?`,
+    greeting: () => withRecordingNotice(business, business.greeting ?? `Thanks for calling ${business.name}. How can I help you today?`),
     tools: toolSpecs(REALTIME_TOOLS),
     async callTool(name: string, argsJson: string, _signal: AbortSignal): Promise<string> {
       if (!(name in TOOLS)) return JSON.stringify({ error: `unknown tool ${name}` });

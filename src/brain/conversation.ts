@@ -7,6 +7,7 @@ import { createActor } from 'xstate';
 import { newId, type Clock } from '../lib/index.js';
 import { isOpenAt } from './calendar.js';
 import { initialContext, type DialogContext, type DialogEvent, type Expecting, type Facts, type TurnEvent } from './dialog.js';
+import { withRecordingNotice } from './greeting.js';
 import { runEffect } from './effects.js';
 import { createKnowledgeBase } from './knowledge.js';
 import type { ChatMessage, LanguageModel } from './llm/language-model.js';
@@ -226,11 +227,11 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       const first = opts.knownCaller?.name.trim().split(/\s+/)[0];
       const greeting = (first ? `${L.welcomeBack(first)} ` : '') + (business.greeting ?? L.greeting(business.name));
       if (afterHours && business.afterHours === 'forward' && business.escalationNumber) {
-        return remember(makeReply(`${greeting} ${L.holdForward}`, [], true, current(), { to: business.escalationNumber, reason: 'after-hours forwarding' }));
+        return remember(makeReply(withRecordingNotice(business, `${greeting} ${L.holdForward}`, lang), [], true, current(), { to: business.escalationNumber, reason: 'after-hours forwarding' }));
       }
       const closed = !afterHours ? '' : business.afterHours === 'voicemail' ? L.closedVoicemail : L.closedAnswer;
       const ask = /\?\s*$/.test(greeting) ? '' : L.howCanIHelp;
-      return remember(makeReply(`${greeting}${closed}${ask}`, [], false, current()));
+      return remember(makeReply(withRecordingNotice(business, `${greeting}${closed}${ask}`, lang), [], false, current()));
     },
     interrupted(heardText) {
       const heard = heardText.trim();

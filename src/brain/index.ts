@@ -12,3 +12,4 @@ export { createNlu, type Nlu, type Understanding, type TimeWish } from './nlu/in
 export { createKnowledgeBase, terms } from './knowledge.js';
 export { isOpenAt, describeHours, sayInstant } from './calendar.js';
 export { conversationMachine } from './machine.js';
+export { RECORDING_NOTICE, withRecordingNotice } from './greeting.js';

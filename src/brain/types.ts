@@ -74,6 +74,8 @@ export interface BusinessProfile {
    * with more than one, the caller's language is detected and the call switches. Absent: English.
    */
   languages?: Lang[];
+  /** This conversation is recorded: the greeting opens with the recording notice. */
+  recordsCalls?: boolean;
   /** Default region for phone parsing (ISO 3166 alpha-2), "US" when absent. */
   country?: string;
 }

@@ -45,5 +45,9 @@ export const ConfigPatch = z.strictObject({
   slotStepMin: z.number().int().min(5).max(240),
   emergencyKeywords: z.array(EmergencyKeywordSchema).max(200),
   maxCallMinutes: z.number().int().min(1).max(120),
+  /** Record calls (the agent says so first); needs a plan with recording. */
+  recordCalls: z.boolean(),
+  /** Days a recording is kept before it is deleted. */
+  recordingRetentionDays: z.number().int().min(1).max(3650),
 }).partial();
 

@@ -6,3 +6,4 @@ export * from './queries.js';
 export * from './recorder.js';
 export * from './summary.js';
 export * from './summary-job.js';
+export * from './recordings.js';

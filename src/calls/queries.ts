@@ -64,7 +64,9 @@ export async function getCallDetail(db: Db, orgId: string, id: string) {
     : await db.select().from(schema.leads).where(and(eq(schema.leads.callId, id), eq(schema.leads.organizationId, orgId))).limit(1);
   return {
     ...callView(call),
-    recordingUrl: call.recordingUrl,
+    // our own authenticated route, never Twilio's address: the page holds no provider URL
+    recordingUrl: call.recordingSid && !call.recordingDeletedAt ? `/api/calls/${call.id}/recording` : null,
+    recording: call.recordingSid && !call.recordingDeletedAt ? { durationSec: call.recordingDurationSec, channels: call.recordingChannels } : null,
     turns: turns.map((t) => ({
       seq: t.seq, role: t.role, text: t.text, at: t.at, asrMs: t.asrMs, llmMs: t.llmMs, ttsMs: t.ttsMs, e2eMs: t.e2eMs,
       interrupted: t.interrupted, heardText: t.heardText,

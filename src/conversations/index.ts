@@ -4,7 +4,7 @@
  * records leads, builds the brain with its ports, and publishes live events. The edges (`telephony/`,
  * `api/`) call it; `wiring/` only assembles it.
  */
-export { createReceptionist, type Receptionist, type ReceptionistDeps } from './receptionist.js';
+export { createReceptionist, profileFor, isRecorded, type Receptionist, type ReceptionistDeps } from './receptionist.js';
 export type { EscalationChannels } from './ports.js';
 export { loadBusiness, toBusinessProfile, type LoadedBusiness } from './profile.js';
 export type { ConversationTarget, Publish } from './target.js';

@@ -88,7 +88,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
       const brainPorts = ports(t, clock);
       const model = opts.languageModel !== undefined ? opts.languageModel : deps.languageModelFor ? deps.languageModelFor(business) : deps.languageModel;
       const inner = createConversation({
-        business: business.profile, callerPhone: t.callerPhone ?? undefined, contactPhone: t.contactPhone ?? undefined, dialled: !!t.outbound, now: clock, deps: brainPorts,
+        business: profileFor(t, business), callerPhone: t.callerPhone ?? undefined, contactPhone: t.contactPhone ?? undefined, dialled: !!t.outbound, now: clock, deps: brainPorts,
         languageModel: business.agent.llm === 'offline' ? undefined : (model ?? undefined), conversationId: t.callId,
         ...(opts.resume ? { resume: opts.resume } : {}),
         ...(business.caller?.name && t.callerPhone ? { knownCaller: { name: business.caller.name } } : {}),
@@ -128,9 +128,19 @@ export function createReceptionist(deps: ReceptionistDeps) {
     /** The brain's tools and instructions for a speech-to-speech call (the model holds the dialog). */
     realtimeBrain(t: ConversationTarget, business: LoadedBusiness, onEvent: (e: BrainEvent) => void) {
       const clock = organizationClock(business.org, deps.clock);
-      return realtimeBrain({ business: business.profile, callerPhone: t.callerPhone ?? undefined, now: clock, deps: ports(t, clock), onEvent });
+      return realtimeBrain({ business: profileFor(t, business), callerPhone: t.callerPhone ?? undefined, now: clock, deps: ports(t, clock), onEvent });
     },
     publish,
   };
 }
 export type Receptionist = ReturnType<typeof createReceptionist>;
+
+/** The brain's view of the business for one conversation: an inbound phone call of a business that records calls is told so. */
+export function profileFor(t: Pick<ConversationTarget, 'channel' | 'outbound'>, business: LoadedBusiness): LoadedBusiness['profile'] {
+  return isRecorded(t, business) ? { ...business.profile, recordsCalls: true } : business.profile;
+}
+
+/** Whether this conversation is recorded: inbound phone calls, when the business turned recording on. */
+export function isRecorded(t: Pick<ConversationTarget, 'channel' | 'outbound'>, business: Pick<LoadedBusiness, 'config'>): boolean {
+  return t.channel === 'phone' && !t.outbound && business.config.recordCalls;
+}

@@ -6,3 +6,4 @@ export { createMediaStreamRoute } from './stream.js';
 export { realtimeOptions } from './prewarm.js';
 export { MediaStreamConnection, bridgeConnection, DEFAULT_MAX_FRAME_BYTES, CLOSE, type StartMessage } from './media-stream/index.js';
 export { createTwilioDialer } from './outbound.js';
+export { createRecordingRoute, purgeExpiredRecordings, type RetentionDeps } from './recordings.js';

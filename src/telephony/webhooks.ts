@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { schema } from '../db/index.js';
 import { newToken } from '../lib/index.js';
 import { isOpenAt } from '../hours/index.js';
-import { applyTelephonyStatus, createCall, recordEvent } from '../calls/index.js';
+import { applyTelephonyStatus, createCall, recordEvent, storeRecording } from '../calls/index.js';
+import { isRecorded } from '../conversations/index.js';
 import { outboundPlanOf, voicemailMessage } from '../channels/index.js';
 import type { ApiContext } from '../api/index.js';
 import { errorBody } from '../api/index.js';
@@ -84,7 +85,8 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       const streamToken = newToken(24);
       const call = await record('ringing', { streamToken, engine: business.agent.engine === 'realtime' && deps.providers.realtime ? 'realtime' : 'cascade' });
       prewarm(deps, call, business);
-      return twiml(reply, connectStreamTwiml(`${wsBase(base)}/twilio/stream`, { callId: call.id, token: streamToken }));
+      const recording = isRecorded({ channel: 'phone', outbound: null }, business) ? { statusCallback: `${base}/twilio/recording` } : undefined;
+      return twiml(reply, connectStreamTwiml(`${wsBase(base)}/twilio/stream`, { callId: call.id, token: streamToken }, recording));
     });
 
     app.post('/twilio/status', { schema: { hide: true } }, async (req, reply) => {
@@ -128,12 +130,14 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       const [call] = form.CallSid ? await db.select().from(schema.calls).where(eq(schema.calls.callSid, form.CallSid)) : [];
       const orgId = call?.organizationId ?? null;
       if (!(await verify(req, orgId))) return reply.status(403).send(forbidden);
-      if (!call || !form.RecordingSid) return reply.status(204).send();
-      // Idempotent: only the first callback for a recording changes anything.
-      const [updated] = await db.update(schema.calls).set({ recordingSid: form.RecordingSid, recordingUrl: form.RecordingUrl ?? null })
-        .where(and(eq(schema.calls.id, call.id), sql`${schema.calls.recordingSid} is distinct from ${form.RecordingSid}`)).returning();
-      if (updated && call.status !== 'in-progress' && !call.answeredAt) {
-        await deps.receptionist.captureLead({ organizationId: call.organizationId, callId: call.id, phone: call.from, kind: 'message', need: `Voicemail: ${form.RecordingUrl ?? form.RecordingSid}` });
+      if (!call || !form.RecordingSid || !/^RE[0-9a-f]{32}$/i.test(form.RecordingSid)) return reply.status(204).send();
+      if (form.RecordingStatus && form.RecordingStatus !== 'completed') return reply.status(204).send();
+      // Idempotent: only the first callback for a recording changes anything. Twilio's URL is not
+      // kept: the audio is fetched by the recording's id through GET /api/calls/:id/recording.
+      const count = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : null);
+      const stored = await storeRecording(db, call.id, { recordingSid: form.RecordingSid, durationSec: count(form.RecordingDuration), channels: count(form.RecordingChannels) });
+      if (stored && call.status !== 'in-progress' && !call.answeredAt) {
+        await deps.receptionist.captureLead({ organizationId: call.organizationId, callId: call.id, phone: call.from, kind: 'message', need: `Voicemail (${count(form.RecordingDuration) ?? '?'} s): listen on the call page` });
       }
       return reply.status(204).send();
     });

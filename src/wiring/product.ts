@@ -11,7 +11,7 @@ import type { Clock } from '../lib/index.js';
 import { serverSecret } from '../db/index.js';
 import { createProviders, type Providers } from '../providers/index.js';
 import { GreetingCache } from '../voice/index.js';
-import { createMediaStreamRoute, createTwilioDialer, createTwilioWebhooks, updateCallTwiml, dialTwiml, type TelephonyDeps } from '../telephony/index.js';
+import { createMediaStreamRoute, createRecordingRoute, purgeExpiredRecordings, createTwilioDialer, createTwilioWebhooks, updateCallTwiml, dialTwiml, type TelephonyDeps } from '../telephony/index.js';
 import { createOutboundRoutes } from '../api/routes/outbound.js';
 import { campaignCallCompleted, campaignTick, queueDueReminders, reminderCallChannel, REMINDER_EVENT } from '../channels/index.js';
 import { campaignRoutes } from '../api/routes/campaigns.js';
@@ -139,7 +139,12 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
       void campaignTick({ db, dialer }, ctx.clock.now()).catch((err) => ctx.logger.error({ err }, 'campaign pass failed')).finally(() => { ticking = false; });
     }, 5_000);
     campaigns.unref();
-    app.addHook('onClose', async () => { clearInterval(reminders); clearInterval(campaigns); });
+    // Recordings past their organization's retention are deleted at Twilio and here, hourly.
+    const purge = () => void purgeExpiredRecordings({ db, credentials, logger: ctx.logger }, ctx.clock.now())
+      .catch((err) => ctx.logger.error({ err }, 'recording retention pass failed'));
+    const retention = setInterval(purge, 3_600_000);
+    retention.unref();
+    app.addHook('onClose', async () => { clearInterval(reminders); clearInterval(campaigns); clearInterval(retention); });
     calendars.sync.start();
     void providers.offlineTts.warm().catch(() => undefined);
     // Overage of closed periods goes to Stripe's meter; repeating a run never reports twice.
@@ -163,6 +168,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     createChatHandoffRoutes({ receptionist, dialer, now: orgNow }),
     createTwilioWebhooks(telephony),
     createMediaStreamRoute(telephony),
+    createRecordingRoute(telephony),
     // The simulator is a tool, not a product route: it exists only on a server given a SIMULATOR_KEY.
     ...(config.simulatorKey ? [createSimulatorPlugin(config.simulatorKey, providers.stt.label === 'scripted.stt' ? providers.scriptBook : null)] : []),
     createNotifyRoutes({ callsByEvent: config.twilio.accountSid ? { [REMINDER_EVENT]: reminderCallChannel({ db, dialer, clock: ctx.clock }) } : undefined }),

@@ -1,9 +1,16 @@
 /**
  * Fake Twilio REST API (2010-04-01): create a call, update a live call (TwiML `<Dial>` transfer),
- * send an SMS. Basic auth with the account SID and auth token; form-encoded bodies; JSON answers
- * with the fields the `twilio` package reads (sid, status, to, from).
+ * send an SMS, fetch and delete recordings. Basic auth with the account SID and auth token;
+ * form-encoded bodies; JSON answers with the fields the `twilio` package reads (sid, status, to, from).
+ * It also plays Twilio's side of the calls it placed: a callee pressing keys at a `<Gather>`
+ * (posted to its `action`) and the call ending (posted to its `StatusCallback`), signed like Twilio
+ * signs webhooks (X-Twilio-Signature: HMAC-SHA1 of the URL and the sorted form, with the auth token).
  */
+import { createHmac } from 'node:crypto';
 import { startFake, type FakeServer } from './common.js';
+
+/** A recording the fake holds: its call, channel count and audio bytes. */
+export interface FakeRecording { sid: string; callSid: string; channels: number; audio: Buffer }
 
 /** Fake Twilio REST server and what it received. */
 export interface FakeTwilioRest extends FakeServer {
@@ -12,11 +19,38 @@ export interface FakeTwilioRest extends FakeServer {
   calls: Array<Record<string, string>>;
   callUpdates: Array<{ sid: string } & Record<string, string>>;
   messages: Array<Record<string, string>>;
+  recordings: Map<string, FakeRecording>;
+  /** Every media fetch: the recording and the query string it was asked with. */
+  recordingFetches: Array<{ sid: string; format: string; query: string }>;
+  deletedRecordings: string[];
+  /** Makes a finished recording of `callSid` (as Twilio does when a recorded call ends); answers it. */
+  addRecording(callSid: string, channels?: number): FakeRecording;
+  /** Posts a webhook to `url` signed as Twilio signs it; answers the status and body of our answer. */
+  signedPost(url: string, form: Record<string, string>): Promise<{ status: number; body: string }>;
+  /** The callee of a placed call presses `digits` at its `<Gather>`: posted to the gather's action. */
+  pressKeys(callSid: string, digits: string): Promise<{ status: number; body: string }>;
+  /** A placed call ends with `status` (completed, no-answer, busy, failed): posted to its StatusCallback. */
+  endCall(callSid: string, status: string): Promise<{ status: number; body: string }>;
 }
+
+/** Twilio's webhook signature: base64 HMAC-SHA1 over the URL followed by each form key and value, keys sorted. */
+export function signTwilioWebhook(authToken: string, url: string, form: Record<string, string>): string {
+  const data = url + Object.keys(form).sort().map((k) => k + form[k]).join('');
+  return createHmac('sha1', authToken).update(data, 'utf8').digest('base64');
+}
+
+const attr = (twiml: string, tag: string, name: string): string | null => {
+  const el = twiml.match(new RegExp(`<${tag}\\b[^>]*>`))?.[0];
+  const v = el?.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
+  return v === undefined ? null : v.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'");
+};
 
 /** Starts a fake Twilio REST API on 127.0.0.1:0. */
 export async function startFakeTwilioRest(accountSid = 'AC' + '1'.repeat(32), authToken = 'twilio-token'): Promise<FakeTwilioRest> {
-  const st = { calls: [] as Array<Record<string, string>>, callUpdates: [] as FakeTwilioRest['callUpdates'], messages: [] as Array<Record<string, string>> };
+  const st = {
+    calls: [] as Array<Record<string, string>>, callUpdates: [] as FakeTwilioRest['callUpdates'], messages: [] as Array<Record<string, string>>,
+    recordings: new Map<string, FakeRecording>(), recordingFetches: [] as FakeTwilioRest['recordingFetches'], deletedRecordings: [] as string[],
+  };
   const expected = 'Basic ' + Buffer.from(`${accountSid}:${authToken}`).toString('base64');
   let n = 0;
   const fake = await startFake((req, res, body) => {
@@ -42,7 +76,59 @@ export async function startFakeTwilioRest(accountSid = 'AC' + '1'.repeat(32), au
       st.messages.push({ sid, ...form });
       return json(201, { sid, account_sid: accountSid, to: form.To, from: form.From, body: form.Body, status: 'queued' });
     }
+    const rec = path.match(new RegExp(`^${base}/Recordings/(RE[0-9a-f]{32})\\.(mp3|wav|json)$`));
+    if (rec) {
+      const r = st.recordings.get(rec[1]);
+      if (!r) return json(404, { code: 20404, message: `The requested resource ${path} was not found`, status: 404 });
+      if (req.method === 'DELETE' && rec[2] === 'json') {
+        st.recordings.delete(r.sid);
+        st.deletedRecordings.push(r.sid);
+        return void res.writeHead(204).end();
+      }
+      if (req.method === 'GET' && rec[2] !== 'json') {
+        const query = new URL(req.url!, 'http://x').search;
+        st.recordingFetches.push({ sid: r.sid, format: rec[2], query });
+        // Twilio refuses a dual-channel presentation of a mono recording (warning 16113)
+        if (/RequestedChannels=2/.test(query) && r.channels !== 2) return json(400, { code: 16113, message: 'Cannot download a dual-channel presentation of a mono recording', status: 400 });
+        return void res.writeHead(200, { 'content-type': rec[2] === 'mp3' ? 'audio/mpeg' : 'audio/x-wav', 'content-length': String(r.audio.length), 'x-twilio-internal': 'edge' }).end(r.audio);
+      }
+    }
     json(404, { code: 20404, message: 'not found', status: 404 });
   });
-  return Object.assign(fake, st, { accountSid, authToken }) as FakeTwilioRest;
+  const signedPost = async (url: string, form: Record<string, string>) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioWebhook(authToken, url, form) },
+      body: new URLSearchParams(form).toString(),
+    });
+    return { status: res.status, body: await res.text() };
+  };
+  const placed = (callSid: string) => {
+    const c = st.calls.find((x) => x.sid === callSid);
+    if (!c) throw new Error(`the fake placed no call ${callSid}`);
+    return c;
+  };
+  const helpers = {
+    addRecording(callSid: string, channels = 2): FakeRecording {
+      const sid = 'RE' + String(++n).padStart(32, '0');
+      // an MPEG audio frame header (0xFFFB) and a little silence: enough to be recognisably MP3
+      const audio = Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(413 * 4)]);
+      const r = { sid, callSid, channels, audio };
+      st.recordings.set(sid, r);
+      return r;
+    },
+    signedPost,
+    async pressKeys(callSid: string, digits: string) {
+      const c = placed(callSid);
+      const action = attr(c.Twiml ?? '', 'Gather', 'action');
+      if (!action) throw new Error(`call ${callSid} has no <Gather action>`);
+      return signedPost(action, { AccountSid: accountSid, CallSid: callSid, From: c.From, To: c.To, CallStatus: 'in-progress', Direction: 'outbound-api', Digits: digits });
+    },
+    async endCall(callSid: string, status: string) {
+      const c = placed(callSid);
+      if (!c.StatusCallback) throw new Error(`call ${callSid} has no StatusCallback`);
+      return signedPost(c.StatusCallback, { AccountSid: accountSid, CallSid: callSid, From: c.From, To: c.To, CallStatus: status, Direction: 'outbound-api', CallDuration: status === 'completed' ? '9' : '0' });
+    },
+  };
+  return Object.assign(fake, st, helpers, { accountSid, authToken }) as FakeTwilioRest;
 }

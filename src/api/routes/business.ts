@@ -67,7 +67,10 @@ export async function businessRoutes(app: FastifyInstance, ctx: ApiContext) {
   });
 
   r.get('/api/config', { schema: { tags } }, async (req) => getSettings(db, 'config', principalOf(req).organizationId));
-  r.put('/api/config', { schema: { tags, body: ConfigPatch } }, async (req) => patchSettings(db, principalOf(req), 'config', req.body));
+  r.put('/api/config', { schema: { tags, body: ConfigPatch } }, async (req) => {
+    if (req.body.recordCalls) await requireFeature(db, principalOf(req).organizationId, 'recording', ctx.clock.now());
+    return patchSettings(db, principalOf(req), 'config', req.body);
+  });
 
   r.get('/api/agent', { schema: { tags } }, async (req) => {
     const { twilioAuthTokenEnc: _secret, ...agent } = await getSettings(db, 'agent', principalOf(req).organizationId);

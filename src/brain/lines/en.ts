@@ -21,6 +21,7 @@ export const EN = {
   greeting: (name: string) => `Thanks for calling ${name}.`,
   welcomeBack: (firstName: string) => `Hi ${firstName}, welcome back!`,
   holdForward: 'Please hold while I connect you.',
+  recordingNotice: 'This call may be recorded.',
   closedVoicemail: " We're closed right now, but I can take a message.",
   closedAnswer: " We're closed right now, but I can still help.",
   howCanIHelp: ' How can I help you today?',

@@ -94,6 +94,7 @@ export const ES: Lines = {
   greeting: (name) => `Gracias por llamar a ${name}.`,
   welcomeBack: (firstName) => `Hola ${firstName}, ¡qué gusto tenerle de vuelta!`,
   holdForward: 'Por favor, espere mientras le comunico.',
+  recordingNotice: 'Esta llamada puede ser grabada.',
   closedVoicemail: ' En este momento estamos cerrados, pero puedo tomarle un mensaje.',
   closedAnswer: ' En este momento estamos cerrados, pero con gusto le ayudo.',
   howCanIHelp: ' ¿En qué le puedo ayudar?',

@@ -24,6 +24,10 @@ export const businessConfigs = pgTable('business_configs', {
   slotStepMin: integer('slot_step_min').notNull().default(15),
   emergencyKeywords: jsonb('emergency_keywords').$type<EmergencyKeyword[]>().notNull().default([]),
   maxCallMinutes: integer('max_call_minutes').notNull().default(15),
+  /** Calls are recorded (dual-channel, through Twilio) and the greeting says so first; off unless the owner turns it on. */
+  recordCalls: boolean('record_calls').notNull().default(false),
+  /** Recordings older than this many days are deleted (at Twilio and here). */
+  recordingRetentionDays: integer('recording_retention_days').notNull().default(90),
   updatedAt: updatedAt(),
 });
 

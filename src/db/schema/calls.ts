@@ -22,6 +22,11 @@ export const calls = pgTable('calls', {
   summary: text('summary'),
   recordingUrl: text('recording_url'),
   recordingSid: text('recording_sid'),
+  /** Length and channel count Twilio reported for the recording (2: caller and agent apart). */
+  recordingDurationSec: integer('recording_duration_sec'),
+  recordingChannels: integer('recording_channels'),
+  /** When retention deleted the recording (a late callback never brings it back). */
+  recordingDeletedAt: ts('recording_deleted_at'),
   appointmentId: uuid('appointment_id'),
   leadId: uuid('lead_id'),
   /** One-time token handed out in TwiML, consumed by the media stream's start. */

@@ -46,3 +46,22 @@ export async function placeStreamCall(c: TwilioCredentials, to: string, from: st
   });
   return { callSid: String(r.sid) };
 }
+
+const basic = (c: TwilioCredentials) => `Basic ${Buffer.from(`${c.accountSid}:${c.authToken}`).toString('base64')}`;
+const recordingPath = (c: TwilioCredentials, sid: string, ext: string) =>
+  `${c.apiBase}/2010-04-01/Accounts/${encodeURIComponent(c.accountSid)}/Recordings/${encodeURIComponent(sid)}.${ext}`;
+
+/**
+ * Fetches a recording's audio as MP3 (dual-channel recordings asked for both channels, caller and
+ * agent apart). The address is built from the recording's id and our account, never taken from a callback.
+ */
+export async function fetchRecordingAudio(c: TwilioCredentials, recordingSid: string, channels: number | null, signal?: AbortSignal): Promise<Response> {
+  const url = recordingPath(c, recordingSid, 'mp3') + (channels === 2 ? '?RequestedChannels=2' : '');
+  return fetch(url, { headers: { authorization: basic(c) }, signal: signal ?? AbortSignal.timeout(15_000) });
+}
+
+/** Deletes a recording at Twilio; a recording already gone (404) counts as deleted. */
+export async function deleteRecording(c: TwilioCredentials, recordingSid: string): Promise<void> {
+  const res = await fetch(recordingPath(c, recordingSid, 'json'), { method: 'DELETE', headers: { authorization: basic(c) }, signal: AbortSignal.timeout(10_000) });
+  if (!res.ok && res.status !== 404) throw Object.assign(new Error(`twilio delete recording: ${res.status}`), { status: res.status });
+}

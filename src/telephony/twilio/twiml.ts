@@ -4,10 +4,17 @@ export const xml = escapeXml;
 
 const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`;
 
-/** Bidirectional media stream with the call's parameters (they come back in `start.customParameters`). */
-export function connectStreamTwiml(streamUrl: string, params: Record<string, string>): string {
+/**
+ * Bidirectional media stream with the call's parameters (they come back in `start.customParameters`).
+ * With `record`, a dual-channel recording (caller and agent on separate channels) starts first
+ * (`<Start><Recording>`), reported to `record.statusCallback` when it is complete.
+ */
+export function connectStreamTwiml(streamUrl: string, params: Record<string, string>, record?: { statusCallback: string }): string {
   const p = Object.entries(params).map(([k, v]) => `<Parameter name="${xml(k)}" value="${xml(v)}"/>`).join('');
-  return doc(`<Connect><Stream url="${xml(streamUrl)}">${p}</Stream></Connect>`);
+  const start = record
+    ? `<Start><Recording channels="dual" track="both" recordingStatusCallback="${xml(record.statusCallback)}" recordingStatusCallbackMethod="POST" recordingStatusCallbackEvent="completed"/></Start>`
+    : '';
+  return doc(`${start}<Connect><Stream url="${xml(streamUrl)}">${p}</Stream></Connect>`);
 }
 
 /** Speaks a sentence, then hangs up. */
