@@ -84,3 +84,50 @@ describe('home and questions to answer', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('clients and settings', () => {
+  it('a client who booked is found by part of their number, their page shows the visit, and notes are saved', async () => {
+    const service = (await api.get('/api/services')).body.items[0];
+    const slots = (await api.get(`/api/availability?serviceId=${service.id}&from=2026-03-12T00:00:00Z&to=2026-03-15T00:00:00Z`)).body.slots;
+    expect((await api.post('/api/appointments', { serviceId: service.id, start: slots[0].start, customer: { name: 'Maria Lopez', phone: '(312) 555-0142', email: 'maria@example.com' } })).status).toBe(201);
+    await open('/clients', 'Clients');
+    await page.getByLabel('Search clients').fill('555 0142');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('cell', { name: '(312) 555-0142' }).waitFor();
+    await shot(page, 'clients');
+    await page.getByRole('link', { name: 'Maria Lopez' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Maria Lopez' }).waitFor();
+    await page.locator('section', { hasText: 'Upcoming appointments' }).getByText(service.name).waitFor();
+    await page.getByLabel('Notes', { exact: true }).fill('Prefers mornings');
+    await page.getByRole('button', { name: 'Save notes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await shot(page, 'client-page');
+    const found = (await api.get('/api/clients?q=maria')).body.items[0];
+    expect(found.notes).toBe('Prefers mornings');
+  });
+
+  it('settings: an empty name and an unknown time zone get plain-English messages; a fixed form is saved', async () => {
+    const before = (await api.get('/api/config')).body.minNoticeMin;
+    await open('/settings', 'Business settings');
+    await page.getByLabel('Business name').fill('');
+    await page.getByLabel('Time zone').fill('Mars/Olympus');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Please enter your business name').waitFor();
+    await page.getByText('Please choose a time zone from the list').waitFor();
+    await shot(page, 'settings-errors');
+    await page.getByLabel('Business name').fill('Shear Joy Studio');
+    await page.getByLabel('Time zone').fill('America/Chicago');
+    await page.getByLabel('Address').fill('12 Main Street, Springfield');
+    await page.getByText('Advanced').click();
+    await page.getByLabel('Minimum notice for a booking (hours)').fill('2');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const org = (await api.get('/api/organization')).body;
+    expect(org).toMatchObject({ name: 'Shear Joy Studio', timezone: 'America/Chicago' });
+    expect((await api.get('/api/config')).body).toMatchObject({ address: '12 Main Street, Springfield', minNoticeMin: 120 });
+    // back as it was for the other tests
+    expect((await api.put('/api/organization', { name: 'Shear Joy Salon', timezone: 'America/New_York' })).status).toBe(200);
+    expect((await api.put('/api/config', { minNoticeMin: before })).status).toBe(200);
+    expect(problems).toEqual([]);
+  });
+});

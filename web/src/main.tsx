@@ -17,6 +17,7 @@ const Knowledge = page(() => import('./pages/Knowledge.js'));
 const Questions = page(() => import('./pages/Questions.js'));
 const Agent = page(() => import('./pages/Agent.js'));
 const Hours = page(() => import('./pages/Hours.js'));
+const Settings = page(() => import('./pages/Settings.js'));
 const Services = page(() => import('./pages/Services.js'));
 const PhoneNumbers = page(() => import('./pages/PhoneNumbers.js'));
 const Notifications = page(() => import('./pages/Notifications.js'));
@@ -32,7 +33,7 @@ const Auth = page(() => import('./pages/Auth.js'));
 
 const ROUTES: [string, ComponentType<any>][] = [
   ['/', Home], ['/calls', Calls], ['/calls/:id', CallDetail], ['/calendar', Calendar], ['/leads', Leads], ['/clients', Clients], ['/clients/:id', Clients],
-  ['/knowledge', Knowledge], ['/questions', Questions], ['/agent', Agent], ['/hours', Hours], ['/services', Services], ['/phone-numbers', PhoneNumbers],
+  ['/knowledge', Knowledge], ['/questions', Questions], ['/agent', Agent], ['/hours', Hours], ['/settings', Settings], ['/services', Services], ['/phone-numbers', PhoneNumbers],
   ['/notifications', Notifications], ['/integrations', Integrations], ['/team', Team], ['/test', TestAgent], ['/onboarding', Onboarding],
   ['/widget', Widget], ['/outbound', Outbound], ['/campaigns', Campaigns], ['/campaigns/:id', Campaigns], ['/billing', Billing],
 ];
@@ -40,7 +41,7 @@ const ROUTES: [string, ComponentType<any>][] = [
 const NAV: { to: string; label: string }[] = [
   { to: '/', label: 'Home' }, { to: '/calls', label: 'Calls' }, { to: '/calendar', label: 'Appointments' }, { to: '/clients', label: 'Clients' }, { to: '/leads', label: 'Leads' },
   { to: '/test', label: 'Test your agent' }, { to: '/questions', label: 'Questions to answer' }, { to: '/knowledge', label: 'Knowledge' }, { to: '/agent', label: 'Agent & voice' },
-  { to: '/hours', label: 'Hours & holidays' }, { to: '/services', label: 'Services & staff' }, { to: '/phone-numbers', label: 'Phone numbers' },
+  { to: '/settings', label: 'Business settings' }, { to: '/hours', label: 'Hours & holidays' }, { to: '/services', label: 'Services & staff' }, { to: '/phone-numbers', label: 'Phone numbers' },
   { to: '/widget', label: 'Chat widget' }, { to: '/outbound', label: 'Outbound calls' }, { to: '/campaigns', label: 'Campaigns' },
   { to: '/notifications', label: 'Notifications' }, { to: '/integrations', label: 'Integrations' }, { to: '/team', label: 'Team & roles' },
 ];

@@ -74,7 +74,7 @@ function Notes({ client, onSaved }: { client: ClientDetail; onSaved(c: ClientDet
     void s.run(async () => { onSaved(await patch<ClientDetail>(`/api/clients/${client.id}`, { notes: notes.trim() || null })); setSaved(true); });
   };
   return (
-    <form className="stack" onSubmit={save} noValidate aria-label="Notes">
+    <form className="stack" onSubmit={save} noValidate aria-label="Client notes">
       <TextArea label="Notes" rows={3} maxLength={5000} value={notes} onChange={(e) => { setNotes(e.target.value); setSaved(false); }} error={s.fields.notes}
         placeholder="Preferences, allergies, who they like to see…" />
       <small className="muted counter">{notes.length} / 5000</small>
