@@ -4,6 +4,8 @@ const WRITTEN = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+/;
 const SPOKEN_DOMAIN = /^(.*?)\s+(?:at|@)\s+([a-z0-9-]+(?:\s*(?:dot|\.)\s*[a-z0-9-]+)+)/;
 const STOP = new Set(['is', 'my', 'email', 'e-mail', 'address', "it's", 'its', 'it', 'the', 'me', 'at', 'sure', 'yes', 'yeah', 'so', 'and', 'use', 'reach', 'send', 'to', 'oh', 'ok', 'okay', 'um']);
 
+const HESITATION = new Set(['uh', 'um', 'umm', 'er', 'erm', 'hmm']);
+
 /** Finds an email address in lower-cased text; undefined when none. */
 export function findEmail(text: string): { email: string; start: number; end: number } | undefined {
   const w = WRITTEN.exec(text);
@@ -16,6 +18,8 @@ export function findEmail(text: string): { email: string; start: number; end: nu
   const local: string[] = [];
   for (let i = words.length - 1; i >= 0 && local.length < 8; i--) {
     const t = words[i].replace(/[,:]$/, '');
+    // hesitations are not letters of the address: "sam dot chen, um, at…", "chen like, at…"
+    if (HESITATION.has(t) || (t === 'like' && (i === words.length - 1 || words[i] !== t))) continue;
     if (STOP.has(t)) break;
     local.unshift(t);
   }

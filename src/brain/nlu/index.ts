@@ -33,6 +33,9 @@ export { fromSpanish, foldSpanish } from './spanish.js';
 export { detectLanguage, languageRequest } from './language.js';
 
 /** Everything the offline rules read from one turn. */
+/** A greeting that names a part of the day, at the start of a turn ("good morning, …", "hi, good evening"). */
+const GREETING_PART_OF_DAY = /^\s*(?:(?:hi|hello|hey|yeah|yes|oh|um|uh|and)[,.!]?\s+)*good (?:morning|afternoon|evening)\b/;
+
 export interface Understanding {
   /** The cleaned text (lower-case, fillers removed). */
   text: string;
@@ -161,6 +164,8 @@ export function createNlu(business: BusinessProfile): Nlu {
           rest = rest.slice(0, at + 1) + ' '.repeat(p.length) + rest.slice(at + 1 + p.length);
         }
       }
+      // "good morning" opening a turn greets; it is not a wish for a morning slot
+      rest = rest.replace(GREETING_PART_OF_DAY, (g) => ' '.repeat(g.length));
       const digits = numbersToDigits(rest.trim());
       const timeInfo: { hourGuessed?: boolean; weekday?: number } = {};
       const when = parseTimeWish(digits, now, business.timezone, timeInfo);

@@ -3,13 +3,16 @@
 /** The caller's goal in one turn. */
 export type Intent = 'book' | 'reschedule' | 'cancel' | 'question' | 'emergency' | 'human' | 'message' | 'goodbye';
 
+/** Greetings and fillers a caller starts with before the question itself ("hey so what time…", "hi there, can I…"). */
+const OPENERS = "(?:(?:and|so|ok|okay|also|oh|um|uh|er|well|yeah|yes|hi|hey|hello|hiya|good (?:morning|afternoon|evening)|(?:hi|hey|hello) there|sorry|excuse me|quick question)[,.!]? )*";
+
 const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   ['human', /\b(speak|talk|chat) (to|with) (a |an |the |some |your )?(real |live |actual )?(person|human|someone|somebody|manager|owner|representative|rep|agent|operator|staff|technician|dentist|doctor|receptionist|boss)\b|\b(real|live|actual) (person|human)\b|\b(transfer|connect|put) me (through|to|with)?\b|\boperator\b|\brepresentative\b|\bhuman\b/],
   ['cancel', /\bcancel+(ing|ed|ation)?\b|\bcall off\b|\bwon't (be able to )?make it\b|\bcan't make (it|my appointment)\b|\bno longer need\b|\bremove my appointment\b/],
   ['reschedule', /\bre-?schedul\w*|\bmove (my|the|our) (appointment|booking|visit)|\b(move|change|switch|shift) (my|the|our) [a-z' -]{2,30}? (to|over to)\b|\bchange (my|the|our) (appointment|booking|time)|\bpush (my|it|the appointment) back\b|\bpostpone\b|\bdifferent (day|time) for my\b|\bmove it to\b/],
   ['message', /\b(leave|take) a message\b|\bpass (it |this |that )?(along|on)\b|\blet (him|her|them|the owner|the team|someone) know\b|\b(have|ask) (him|her|them|someone|somebody) (to )?call me( back)?\b|\bcall me back\b|\bcallback\b|\bvoice ?mail\b/],
-  ['book', /\b(book|schedule|make|set up|get|need|want|like|have) (an? |my |the )?(appointment|booking|visit|slot|spot|consultation|estimate|quote)\b|\bbook\w*\b|\bschedul\w*\b|\bappointment\b|\b(come in|come out|send someone|someone (to )?come|fit me in|squeeze me in)\b|\b(availab\w*|opening|openings|free slot|anything (open|available))\b|\b(i|we)(?: need|'d like| would like| want| wanna) (a|an|my|the|to get|someone|some)\b/],
-  ['question', /\?|^(?:(?:and|so|ok|okay|also|oh|um|hi|hey),? )?(what|when|where|how|why|which|who|do you|does|are you|is there|is it|can i|can you|could you tell)\b|\b(how much|how long|how many|what (are|is) your|your (hours|address|prices?|rates?)|do you (take|accept|offer|do|have|work|open)|are you open|open on|located|insurance|parking|walk-?ins?|warranty|price|cost|charge|fee)\b/],
+  ['book', /\b(book|schedule|make|set up|get|need|want|like|have) (an? |my |the )?(appointment|booking|visit|slot|spot|consultation|estimate|quote)\b|\bbook\w*\b|\bschedul\w*\b|\bappointment\b|\b(come in|come out|send someone|someone (to )?come|fit me in|squeeze me in)\b|\b(availab\w*|opening|openings|free slot|anything (open|available))\b|\b(i|we)(?: need|'d like| would like| want| wanna),? (a|an|my|the|to get|someone|some)\b/],
+  ['question', new RegExp(`\\?|^${OPENERS}(what|when|where|how|why|which|who|do you|does|are you|is there|is it|can i|can you|could you tell)\\b|\\b(how much|how long|how many|what (are|is) your|your (hours|address|prices?|rates?)|do you (guys )?(take|accept|offer|do|have|work|open|sell|carry|fix|repair|service|handle)|are you open|open on|located|insurance|parking|walk-?ins?|warranty|price|cost|charge|fee|(i was|i'm|i am|just) wondering (if|whether|about|what|when|how)|(i have|i've got|got) a (quick )?question|quick question)\\b`)],
   ['goodbye', /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all|nothing else|no,? that's (all|it)|have a (good|great|nice) (day|one|night|evening)|talk to you later|i'm (all )?set|we're (all )?(good|set)|i'm good,? thanks?)\b/],
 ];
 

@@ -32,6 +32,11 @@ const NOT_NAME = new Set(
 
 const INTRO = /\b(?:my name is|my name's|name is|name's|the name is|this is|it's|it is|i'm|i am|im|call me|put it under|under the name|speaking with)[,\s]+/g;
 
+/** What may follow a name after "I'm"/"it's" in an introduction ("I'm Sam and…", "it's Dana from Acme", "im Lee i need…"). */
+const INTRODUCTION_GOES_ON = new Set(
+  "and from with at over here speaking again back by hi hello hey i i'm i'd i'll im my me you we we're our please can could would will just so the".split(' '),
+);
+
 /** "tell them Raj Nguyen called", "please pass along that Dana called". */
 const CALLED = /\b(?:that|say|tell (?:him|her|them|the \w+))\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)\s+(?:called|phoned|rang|stopped by|is calling|was calling|called in)\b/;
 
@@ -76,6 +81,11 @@ export function findName(text: string): NameHit | undefined {
       if (name.length === 3) break;
     }
     if (!name.length) continue;
+    // "I'm Maria, …", "it's Sam calling", "im Dana and I need…" introduce; "I'm stuck in a lot", "it's flooding
+    // the basement" do not: after a weak opener the name must end the clause or be followed by what an introduction is.
+    const next = words[name.length];
+    const selfDescribed = /^(it's|it is|i'm|i am|im)\b/.test(m[0]);
+    if (selfDescribed && next !== undefined && !INTRODUCTION_GOES_ON.has(next) && !/ing$/.test(next)) continue;
     const afterName = text.slice((m.index ?? 0) + m[0].length - m[1].length).split(/\s+/).slice(name.length).join(' ');
     const company = companyAfter(afterName);
     found = { name: titleCase(name.join(' ')), ...(company ? { company } : {}) };

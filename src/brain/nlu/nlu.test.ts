@@ -211,6 +211,12 @@ describe('names', () => {
     ["it's about my car", undefined],
     ['I am wondering about prices', undefined],
     ["I'm a new patient", undefined],
+    ["my car won't start and I'm stuck in a parking lot", undefined],
+    ["I'm locked out of my house", undefined],
+    ["it's dripping under the sink", undefined],
+    ["hi I'm Maria and I need a haircut", 'Maria'],
+    ["hey it's Dana Reed from Acme", 'Dana Reed', 'Acme'],
+    ["im Lee i need a cleaning", 'Lee'],
   ];
   it.each(cases)('%s', (text, name, company) => {
     const u = read(text);
@@ -244,6 +250,9 @@ describe('phone numbers spoken and written', () => {
     ['six four six, five five five, oh one forty two', '+16465550142'],
     ['one 312 555 0199', '+13125550199'],
     ['call me back at 415 555 0123 please', '+14155550123'],
+    ['you can reach me at seven two zero, so, five five five, zero one four four', '+17205550144'],
+    ['three one two uh five five five um oh one four two', '+13125550142'],
+    ['two two one two five five five zero one eight eight', '+12125550188'],
     ['555 0142', undefined],
     ['twelve', undefined],
     ['the 18th at 3', undefined],
@@ -266,6 +275,8 @@ describe('emails', () => {
     ['sam underscore lee at yahoo dot com', 'sam_lee@yahoo.com'],
     ['j o e at acme dot co dot uk', 'joe@acme.co.uk'],
     ['email is dana at acme dot io thanks', 'dana@acme.io'],
+    ['my email is sam dot chen like, at gmail dot com', 'sam.chen@gmail.com'],
+    ['it is maria um dot lopez uh at gmail dot com', 'maria.lopez@gmail.com'],
     ['meet me at noon', undefined],
     ['I am at home', undefined],
   ];
@@ -309,6 +320,15 @@ describe('yes, no, maybe', () => {
   });
 });
 
+describe('greetings that name a part of the day', () => {
+  it('"good morning" opening a turn is not a wish for a morning slot', () => {
+    expect(read('good morning, do you guys sell gift cards').when).toBeUndefined();
+    expect(read('hi, good afternoon, I was wondering about prices').when).toBeUndefined();
+    expect(read('good evening, could I come in friday at 3').when?.time).toBe('15:00');
+    expect(read('tomorrow morning would be good').when?.partOfDay).toBe('morning');
+  });
+});
+
 describe('intents', () => {
   const cases: Array<[string, string | undefined, Biz?]> = [
     ["I'd like to book a haircut", 'book'],
@@ -317,6 +337,8 @@ describe('intents', () => {
     ['I need someone to come out and look at my sink', 'book', 'plumbing'],
     ['schedule an oil change', 'book', 'auto'],
     ['I need to reschedule my appointment', 'reschedule'],
+    ['can I move like, my appointment to tomorrow', 'reschedule'],
+    ["I'd like, um, a haircut", 'book'],
     ['can I move my appointment to Friday', 'reschedule'],
     ['I have to push it back', 'reschedule'],
     ['I need to move my duct cleaning to Friday at 1', 'reschedule'],
@@ -328,6 +350,11 @@ describe('intents', () => {
     ['do you take walk-ins?', 'question'],
     ['where are you located', 'question'],
     ['do you accept insurance', 'question', 'dental'],
+    ['hi there, can I buy a gift card', 'question'],
+    ['hey so what time do you close on thursday', 'question'],
+    ['hi there I was wondering if you do balayage', 'question'],
+    ['yeah hi, quick question, do you take walk-ins', 'question'],
+    ['good morning! do you guys sell gift cards', 'question'],
     ['can I talk to a real person', 'human'],
     ['let me speak to the owner', 'human'],
     ['transfer me to someone please', 'human'],

@@ -14,6 +14,8 @@ export interface PhoneHit {
 }
 
 const SEPARATOR = /^(?:-|,|\.|dash|and|\(|\)|\+)$/;
+/** Words a caller drops between digit groups ("seven two zero, so, five five five, uh, zero one…"). */
+const FILLER = /^(?:uh|um|umm|er|erm|hmm|so|like|okay|ok|then|yeah|yes|right)$/;
 
 /**
  * Finds the first valid phone number in lower-cased text. Spoken digits, "oh" for zero,
@@ -51,6 +53,7 @@ export function findPhone(text: string, country = 'US'): PhoneHit | undefined {
       repeat = w === 'double' ? 2 : 3;
       continue;
     } else if (SEPARATOR.test(w) && digits) continue;
+    else if (FILLER.test(w) && digits && digits.length < 10) continue;
     if (d !== undefined) {
       if (start < 0) {
         start = at;
@@ -72,6 +75,7 @@ export function findPhone(text: string, country = 'US'): PhoneHit | undefined {
 function validate(digits: string, country: string): string | undefined {
   const candidates = [digits];
   if (digits.length > 11) candidates.push(digits.slice(-10), digits.slice(0, 10), digits.slice(0, 11));
+  else if (digits.length === 11 && digits[0] !== '1') candidates.push(digits.slice(-10), digits.slice(0, 10)); // a stutter: "two two one two…"
   for (const c of candidates) {
     const p = parsePhoneNumberFromString(c, country as CountryCode) ?? parsePhoneNumberFromString(`+${c}`);
     if (p?.isValid()) return p.number;

@@ -1,7 +1,7 @@
 /** Text clean-up shared by the parsers: lower-casing, fillers, spoken number words. */
 
 const FILLER_RE =
-  /\b(?:u+m+|u+h+|e+r+m*|h+m+|a+h+|you know|kind of|sort of|basically|well)\b[,.]?\s*|(?:^|,\s*)like,\s*/g;
+  /\b(?:u+m+|u+h+|e+r+m*|h+m+|a+h+|you know|kind of|sort of|basically|well)\b[,.]?\s*|(?<!\b(?:i|we|you|they|would|do|don't|i'd|we'd|you'd|they'd)\s)\blike,\s*/g; // "move like, my…" but not "I'd like, um, a…"
 
 /** Lower-cases, unifies quotes, drops hesitations and fillers ("um", "uh", "like,", "you know"). */
 export function normalize(raw: string): string {
