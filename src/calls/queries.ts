@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { schema } from '../db/index.js';
 import { errors, isUuid } from '../lib/index.js';
+import { OUTCOMES } from './outcome.js';
 
 /** Filters of the calls list. */
 export interface CallFilter { from?: Date; to?: Date; outcome?: string; status?: string; channel?: string; direction?: 'inbound' | 'outbound'; q?: string; cursor?: string; limit?: number }
@@ -81,7 +82,10 @@ const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(so
 
 /** The home page's numbers for a period: calls, answered, booked, leads, urgent, latency, minutes, cost, calls per day. */
 export async function dashboardMetrics(db: Db, orgId: string, from: Date, to: Date, timezone: string) {
-  const inRange = and(eq(schema.calls.organizationId, orgId), gte(schema.calls.startedAt, from), lt(schema.calls.startedAt, to));
+  // The owner's own test calls and test chats are not business: they count nowhere here.
+  const inRange = and(eq(schema.calls.organizationId, orgId), gte(schema.calls.startedAt, from), lt(schema.calls.startedAt, to), ne(schema.calls.channel, 'test'));
+  const notFromTest = (callId: typeof schema.leads.callId | typeof schema.appointments.callId) =>
+    sql`not exists (select 1 from ${schema.calls} where ${schema.calls.id} = ${callId} and ${schema.calls.channel} = 'test')`;
   const [agg] = await db.select({
     calls: sql<number>`count(*)`,
     answered: sql<number>`count(*) filter (where ${schema.calls.answeredAt} is not null or ${schema.calls.channel} <> 'phone')`,
@@ -89,12 +93,12 @@ export async function dashboardMetrics(db: Db, orgId: string, from: Date, to: Da
     seconds: sql<number>`coalesce(sum(${schema.calls.durationSec}), 0)`,
     cost: sql<number>`coalesce(sum(${schema.calls.costCents}), 0)`,
   }).from(schema.calls).where(inRange);
-  const leadRange = and(eq(schema.leads.organizationId, orgId), gte(schema.leads.createdAt, from), lt(schema.leads.createdAt, to));
+  const leadRange = and(eq(schema.leads.organizationId, orgId), gte(schema.leads.createdAt, from), lt(schema.leads.createdAt, to), notFromTest(schema.leads.callId));
   const [leads] = await db.select({
     leads: sql<number>`count(*)`,
     urgent: sql<number>`count(*) filter (where ${schema.leads.priority} = 'URGENT')`,
   }).from(schema.leads).where(leadRange);
-  const apptRange = and(eq(schema.appointments.organizationId, orgId), gte(schema.appointments.createdAt, from), lt(schema.appointments.createdAt, to));
+  const apptRange = and(eq(schema.appointments.organizationId, orgId), gte(schema.appointments.createdAt, from), lt(schema.appointments.createdAt, to), notFromTest(schema.appointments.callId));
   const [appts] = await db.select({ n: sql<number>`count(*)` }).from(schema.appointments).where(apptRange);
   const lat = await db.select({ e2e: schema.callTurns.e2eMs }).from(schema.callTurns)
     .innerJoin(schema.calls, eq(schema.calls.id, schema.callTurns.callId))
@@ -104,11 +108,15 @@ export async function dashboardMetrics(db: Db, orgId: string, from: Date, to: Da
     day: sql<string>`to_char(${schema.calls.startedAt} at time zone ${timezone}, 'YYYY-MM-DD')`,
     n: sql<number>`count(*)`,
   }).from(schema.calls).where(inRange).groupBy(sql`1`).orderBy(sql`1`);
+  const outcomes = await db.select({ outcome: schema.calls.outcome, n: sql<number>`count(*)` }).from(schema.calls)
+    .where(and(inRange, sql`${schema.calls.outcome} is not null`)).groupBy(schema.calls.outcome);
   const calls = Number(agg.calls);
   return {
     from, to,
     calls, answered: Number(agg.answered), answeredRate: calls ? Number(agg.answered) / calls : null,
     booked: Math.max(Number(agg.booked), 0), appointments: Number(appts.n),
+    /** Finished calls per outcome (only outcomes that occurred), most valuable first. */
+    byOutcome: Object.fromEntries(OUTCOMES.flatMap((o) => { const hit = outcomes.find((r) => r.outcome === o); return hit ? [[o, Number(hit.n)]] : []; })),
     leads: Number(leads.leads), urgent: Number(leads.urgent),
     avgE2eMs: e2e.length ? Math.round(e2e.reduce((a, b) => a + b, 0) / e2e.length) : null,
     // Medians and tails, not only the mean: one slow turn hides in an average.

@@ -63,6 +63,12 @@ describe('composeSummary', () => {
     expect(s).toBe('Lee cancelled the cleaning on Monday, Dec 7 at 10:30 AM.');
   });
 
+  it('names a Title Case service in running text, keeping acronyms', () => {
+    const f = (serviceName: string) => composeSummary({ ...base, outcome: 'booked', tools: [tool('book_appointment', { name: 'Al' }, { ok: true, appointment: { serviceName, start: '2026-12-04T15:00:00Z' } })] });
+    expect(f('Drain Cleaning')).toMatch(/^Al booked a drain cleaning for/);
+    expect(f('MRI Scan')).toMatch(/^Al booked an MRI scan for/);
+  });
+
   it('ignores tool calls that failed', () => {
     const s = composeSummary({ ...base, outcome: 'answered', callerTurns: 2, tools: [tool('book_appointment', { name: 'X' }, {}, false)] });
     expect(s).toBe('The caller talked with the agent but did not book or leave a message.');

@@ -44,8 +44,11 @@ const sentence = (s: string) => {
 /** "a haircut", "an oil change": a service named as a thing, keeping names like "MRI scan" as they are. */
 function aService(name: string | null | undefined): string {
   if (!name) return 'an appointment';
-  const n = /^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
-  return `${/^[aeiou]/i.test(n) ? 'an' : 'a'} ${n}`;
+  // Title Case words are lowered ("Drain Cleaning" → "drain cleaning"); acronyms stay ("MRI scan").
+  const n = name.split(' ').map((w) => (/^[A-Z][a-z]+$/.test(w) ? w.toLowerCase() : w)).join(' ');
+  // An acronym is read letter by letter: "an MRI", "an HVAC check", "a UV treatment".
+  const vowelSound = /^[A-Z]{2,}\b/.test(n) ? /^[AEFHILMNORSX]/.test(n) : /^[aeiou]/i.test(n);
+  return `${vowelSound ? 'an' : 'a'} ${n}`;
 }
 const theService = (name: string | null | undefined) => (name ? aService(name).replace(/^an? /, 'the ') : 'the appointment');
 

@@ -65,7 +65,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
       // it must not stay on the active list.
       await deps.live.removeActiveCall(call.orgId, call.callId).catch(() => undefined);
     }
-    publish(call.orgId, 'call.completed', { callId: call.callId, outcome: row?.outcome ?? null, durationSec: row?.durationSec ?? null });
+    publish(call.orgId, 'call.completed', { callId: call.callId, outcome: row?.outcome ?? null, summary: row?.summary ?? null, durationSec: row?.durationSec ?? null });
     return row;
   }
 

@@ -17,8 +17,8 @@ import { campaignCallCompleted, campaignTick, queueDueReminders, reminderCallCha
 import { campaignRoutes } from '../api/routes/campaigns.js';
 import { createChatHandoffRoutes } from '../api/routes/chat-handoff.js';
 import type { Server } from 'node:http';
-import { markInterruptedCalls } from '../calls/index.js';
-import { createReceptionist } from '../conversations/index.js';
+import { deferSummary, markInterruptedCalls } from '../calls/index.js';
+import { createCallSummaries, createReceptionist } from '../conversations/index.js';
 import { createCallEngineFactory } from './call-engine.js';
 import { createCalendars } from '../booking/calendars/index.js';
 import { createIntegrationRoutes } from '../api/routes/integrations/index.js';
@@ -26,6 +26,7 @@ import { createNotifyRoutes } from '../api/routes/notify/index.js';
 import { createAgentPreviewRoute } from '../api/routes/agent-preview.js';
 import { createWebPlugin } from '../api/plugins/web.js';
 import { createTestCallRoute } from '../api/routes/test-call.js';
+import { observeCallCompleted } from '../api/plugins/voice-metrics.js';
 import { createAnnouncer, queueOwnerNotice } from '../notify/index.js';
 import { createBilling, type UsageNoticeSink } from '../billing/index.js';
 import { createBillingRoutes } from '../api/routes/billing.js';
@@ -79,7 +80,10 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     // A finished call is metered and announced in the transaction that completes it (exactly once).
     announceCall: async (tx, call) => {
       await billing.meter(tx, call);
-      await announce(tx, { type: 'call.completed', call });
+      // With a model, the summary worker announces the call once the model has written its summary.
+      if (providers.llm) await deferSummary(tx, call.id, ctx.clock.now());
+      else await announce(tx, { type: 'call.completed', call });
+      observeCallCompleted(call);
       // A campaign's number moves on (answered, voicemail, opted out, or a retry later).
       await campaignCallCompleted(tx, call, ctx.clock.now());
     },
@@ -100,6 +104,15 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
         await updateCallTwiml(creds, callSid, dialTwiml('Connecting you now.', to, 'Sorry, nobody could take the call. Please call back shortly.'));
         return true;
       },
+    },
+  });
+  // Post-call summaries by the organization's model (its agent.llm choice; none when it chose offline).
+  const summaries = createCallSummaries({
+    db, clock: ctx.clock, logger: ctx.logger,
+    announce: (tx, call) => announce(tx, { type: 'call.completed', call }),
+    modelFor: async (orgId) => {
+      const business = await receptionist.load(orgId);
+      return business.agent.llm === 'offline' ? null : providers.forAgent(business.agent).llm;
     },
   });
   const greetings = new GreetingCache();
@@ -146,6 +159,8 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     retention.unref();
     app.addHook('onClose', async () => { clearInterval(reminders); clearInterval(campaigns); clearInterval(retention); });
     calendars.sync.start();
+    if (providers.llm) summaries.start();
+    app.addHook('onClose', () => summaries.stop());
     void providers.offlineTts.warm().catch(() => undefined);
     // Overage of closed periods goes to Stripe's meter; repeating a run never reports twice.
     const report = () => void billing.reportOverage().catch((err) => ctx.logger.warn({ err }, 'overage report run failed'));

@@ -14,6 +14,8 @@ export type { ModelTurn } from './openai-realtime.js';
 export interface FakeOpenAi extends FakeServer, RealtimeState {
   apiKey: string;
   chatScript: ModelTurn[];
+  /** Answers a chat request by what it asks (before the script); undefined falls through to the script. */
+  chatReply?: (request: Record<string, unknown>) => ModelTurn | undefined;
   chatRequests: Array<Record<string, unknown>>;
   chatDelayMs: number;
   chatFailStatus: number;
@@ -52,7 +54,7 @@ export async function startFakeOpenAi(apiKey = 'sk-test'): Promise<FakeOpenAi> {
         self.chatRequests.push(json);
         if (self.chatFailStatus) return void res.writeHead(self.chatFailStatus, { 'content-type': 'application/json' }).end('{"error":{"message":"overloaded"}}');
         if (self.chatDelayMs) await sleep(self.chatDelayMs);
-        return streamChat(res, self.chatScript.shift() ?? { text: 'Okay.' });
+        return streamChat(res, self.chatReply?.(json) ?? self.chatScript.shift() ?? { text: 'Okay.' });
       }
       if (url.pathname === '/v1/audio/speech') {
         self.speechRequests.push(json);

@@ -39,3 +39,25 @@ export function observeCallEvent(name: string, data?: Record<string, unknown>): 
     providerErrors.inc({ stage: String(data?.stage ?? 'call'), provider: String(data?.provider ?? 'unknown') });
   }
 }
+
+/** Calls finished, by outcome, channel and direction (test calls are not business and are left out). */
+export const callsCompleted = new Counter({
+  name: 'infinioffice_calls_completed_total', help: 'Calls finished by outcome, channel and direction (test calls excluded)',
+  labelNames: ['outcome', 'channel', 'direction'], registers: [registry],
+});
+/** How long finished calls lasted, by outcome and channel (test calls excluded). */
+export const callDuration = new Histogram({
+  name: 'infinioffice_call_duration_seconds', help: 'Duration of finished calls by outcome and channel (test calls excluded)',
+  labelNames: ['outcome', 'channel'],
+  // From a hang-up in the greeting to a long booking: most phone calls end within a few minutes.
+  buckets: [5, 15, 30, 60, 120, 180, 300, 600, 1200],
+  registers: [registry],
+});
+
+/** Observes a finished call once (from the transaction that completes it); test calls are not counted. */
+export function observeCallCompleted(call: { outcome: string | null; channel: string; direction: string; durationSec: number | null }): void {
+  if (call.channel === 'test') return;
+  const outcome = call.outcome ?? 'unknown';
+  callsCompleted.inc({ outcome, channel: call.channel, direction: call.direction });
+  if (call.durationSec != null) callDuration.observe({ outcome, channel: call.channel }, call.durationSec);
+}
