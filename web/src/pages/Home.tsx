@@ -13,6 +13,8 @@ import type { Lead } from './Leads.js';
 
 interface Metrics {
   calls: number; answered: number; answeredRate: number | null; booked: number; appointments: number; leads: number; urgent: number;
+  /** Finished calls per outcome (test calls left out), most valuable first. */
+  byOutcome?: Record<string, number>;
   avgE2eMs: number | null; p50E2eMs: number | null; p95E2eMs: number | null; minutes: number; estimatedCostCents: number; callsPerDay: { day: string; calls: number }[];
 }
 
@@ -81,10 +83,16 @@ export default function Home() {
           <h2 id="trend-h">Calls per day</h2>
           <Loader state={trend}>{() => <BarChart title="calls per day" labels={days.map((d) => d.slice(5))} values={days.map((d) => perDay.get(d) ?? 0)} />}</Loader>
         </section>
+        <section className="card" aria-labelledby="outcomes-h">
+          <h2 id="outcomes-h">Calls by outcome</h2>
+          <Loader state={metrics} empty={(m) => Object.keys(m.byOutcome ?? {}).length === 0 && 'No finished calls today yet.'}>
+            {(m) => <ul className="list">{Object.entries(m.byOutcome ?? {}).map(([o, n]) => <li key={o}><Link to={`/calls?outcome=${o}`}><Badge>{o}</Badge></Link> {n}</li>)}</ul>}
+          </Loader>
+        </section>
         <section className="card" aria-labelledby="calls-h">
           <h2 id="calls-h">Today's calls</h2>
           <Loader state={calls} empty={(d) => d.items.length === 0 && 'No calls today yet.'}>
-            {(d) => <ul className="list">{d.items.map((c) => <li key={c.id}><Link to={`/calls/${c.id}`}>{fmtTime(c.startedAt, tz)} · {c.client?.name ?? (c.from ?? c.channel)}</Link> {c.outcome ? <Badge>{c.outcome}</Badge> : <Badge tone="live">{c.status}</Badge>}</li>)}</ul>}
+            {(d) => <ul className="list">{d.items.map((c) => <li key={c.id}><Link to={`/calls/${c.id}`}>{fmtTime(c.startedAt, tz)} · {c.client?.name ?? (c.from ?? c.channel)}</Link> {c.outcome ? <Badge>{c.outcome}</Badge> : <Badge tone="live">{c.status}</Badge>}{c.summary && <div className="muted small">{c.summary}</div>}</li>)}</ul>}
           </Loader>
           <Link to="/calls">All calls →</Link>
         </section>
