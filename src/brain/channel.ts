@@ -8,6 +8,7 @@ import { describeHours } from './calendar.js';
 import { withRecordingNotice } from './greeting.js';
 import type { Conversation } from './conversation.js';
 import { createKnowledgeBase } from './knowledge.js';
+import { linesFor } from './lines/index.js';
 import { createServiceMatcher } from './nlu/index.js';
 import type { BrainPorts } from './ports.js';
 import { runTool, toolSpecs, TOOLS, type ToolContext, type ToolName } from './tools/index.js';
@@ -31,12 +32,19 @@ export type SessionReplyPart =
   /** Hang up once the reply has been heard (`reason` goes to the record). */
   | { type: 'end'; reason: string }
   /** The brain transferred the call; the session stops speaking after this reply. */
-  | { type: 'transfer'; to: string };
+  | { type: 'transfer'; to: string }
+  /** The call's language changed (ISO-639-1): this reply and the next are spoken in it. */
+  | { type: 'language'; language: string };
 
 /** A Conversation seen as the cascade engine's ConversationPort. */
 export function toSessionPort(convo: Conversation) {
+  let language: string | undefined;
   return {
-    greet: () => convo.greet().text,
+    greet: () => {
+      const r = convo.greet();
+      language = r.language;
+      return r.text;
+    },
     interrupted: (heardText: string) => convo.interrupted(heardText),
     async *handle(input: SessionInput, signal: AbortSignal): AsyncIterable<SessionReplyPart> {
       const live: SessionReplyPart[] = [];
@@ -68,6 +76,8 @@ export function toSessionPort(convo: Conversation) {
       }
       const reply = await pending;
       if (signal.aborted) return;
+      if (reply.language && reply.language !== (language ?? reply.language)) yield { type: 'language', language: reply.language };
+      language = reply.language ?? language;
       for await (const text of reply.chunks()) yield { type: 'sentence', text };
       if (reply.transfer) yield { type: 'transfer', to: reply.transfer.to };
       else if (reply.done) yield { type: 'end', reason: 'conversation finished' };
@@ -118,8 +128,9 @@ export function realtimeBrain(opts: {
       'Answer facts only from answer_question; if it has no answer, say you are not sure and offer a message.',
       'To move or cancel a booking, first ask the name it is under and pass it to find_appointments; never read',
       'out a booking before find_appointments returned it, and only move or cancel appointments it returned.',
+      ...languageInstructions(business),
     ].join('\n'),
-    greeting: () => withRecordingNotice(business, business.greeting ?? `Thanks for calling ${business.name}. How can I help you today?`),
+    greeting: () => withRecordingNotice(business, business.greeting ?? `${linesFor(business.languages?.[0]).greeting(business.name)}${linesFor(business.languages?.[0]).howCanIHelp}`, business.languages?.[0]),
     tools: toolSpecs(REALTIME_TOOLS),
     async callTool(name: string, argsJson: string, _signal: AbortSignal): Promise<string> {
       if (!(name in TOOLS)) return JSON.stringify({ error: `unknown tool ${name}` });
@@ -133,4 +144,19 @@ export function realtimeBrain(opts: {
       return JSON.stringify(r.ok ? r.result : { error: r.error, code: r.code });
     },
   };
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish' };
+
+/**
+ * What the speech-to-speech model is told about languages: the main one, and with more than one,
+ * to answer in the caller's language (Spanish in the usted form) and read dates back that way.
+ */
+export function languageInstructions(business: BusinessProfile): string[] {
+  const langs = business.languages?.length ? business.languages : ['en'];
+  const main = LANGUAGE_NAMES[langs[0]];
+  if (langs.length === 1 && langs[0] === 'en') return [];
+  const usted = langs.includes('es') ? ' Speak Spanish in the usted form and say dates the Spanish way ("el martes 17 de marzo a las 3 de la tarde").' : '';
+  if (langs.length === 1) return [`Speak ${main} with every caller.${usted}`];
+  return [`Greet in ${main}. Always answer in the language the caller speaks (${langs.map((l) => LANGUAGE_NAMES[l]).join(' or ')}); when they switch, switch with them.${usted}`];
 }

@@ -1,4 +1,4 @@
-import type { BusinessProfile } from '../brain/index.js';
+import type { BusinessProfile, Lang } from '../brain/index.js';
 import { loadBusinessRecord, type BusinessRecord } from '../business/index.js';
 import type { Db } from '../db/index.js';
 
@@ -10,7 +10,18 @@ export type LoadedBusiness = Pick<BusinessRecord, 'org' | 'config' | 'agent'> & 
 };
 
 /** The brain's view of a business: active services and staff, hours, knowledge, emergency words. */
-export function toBusinessProfile({ org, config, services, staff, knowledge }: BusinessRecord): BusinessProfile {
+/**
+ * The languages of the agent's `language` setting, the main one first: a tag ("en-US", "es") is that
+ * language alone, `auto` is English first with Spanish when the caller speaks it, a list ("es,en")
+ * names them in order. Languages the brain does not speak are left out (English when none is left).
+ */
+export function agentLanguages(setting: string | null | undefined): Lang[] {
+  const tags = (setting ?? 'en').toLowerCase() === 'auto' ? ['en', 'es'] : (setting ?? 'en').split(',');
+  const out = [...new Set(tags.map((t) => t.trim().slice(0, 2).toLowerCase()).filter((t): t is Lang => t === 'en' || t === 'es'))];
+  return out.length ? out : ['en'];
+}
+
+export function toBusinessProfile({ org, config, services, staff, knowledge, agent }: BusinessRecord): BusinessProfile {
   const activeServices = services.filter((s) => s.active);
   return {
     name: org.name,
@@ -26,6 +37,7 @@ export function toBusinessProfile({ org, config, services, staff, knowledge }: B
     emergencyKeywords: config.emergencyKeywords.map((k) => ({ term: k.phrase, priority: k.priority })),
     knowledge: knowledge.map((k) => ({ q: k.question ?? undefined, title: k.title ?? undefined, a: k.body })),
     afterHours: config.afterHours,
+    languages: agentLanguages(agent?.language),
   };
 }
 

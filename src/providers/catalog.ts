@@ -40,6 +40,22 @@ const AURA2: Array<[string, string]> = [
   ['athena', 'en'], ['luna', 'en'], ['orion', 'en'], ['zeus', 'en'],
   ['celeste', 'es'], ['estrella', 'es'], ['nestor', 'es'], ['sirio', 'es'], ['carina', 'es'], ['alvaro', 'es'],
 ];
+/**
+ * The voice to speak a language with, from the agent's chosen voice: an Aura-2 voice is per language
+ * (the first of the catalogue's for another language: celeste for Spanish, thalia for English); the
+ * default voice in Spanish is Aura-2 celeste (OpenAI ignores Aura ids and speaks the text's
+ * language with its own voice); OpenAI voices are multilingual and the offline voices English only,
+ * so those stay as chosen.
+ */
+export function voiceForLanguage(voice: string | undefined, language: string): string | undefined {
+  const lang = language.slice(0, 2).toLowerCase();
+  const aura = /^aura-2-[a-z]+-([a-z]{2})$/.exec(voice ?? '');
+  const first = AURA2.find(([, l]) => l === lang);
+  if (aura) return aura[1] === lang || !first ? voice : `aura-2-${first[0]}-${lang}`;
+  if (!voice && lang !== 'en' && first) return `aura-2-${first[0]}-${lang}`;
+  return voice;
+}
+
 const FLITE_NAMES: Record<string, string> = { kal: 'Kal (US male, phone-rate)', slt: 'SLT (US female)', awb: 'AWB (Scottish male)', rms: 'RMS (US male)', kal16: 'Kal 16 kHz', awb_time: 'AWB time' };
 
 /** The server's providers by name, with the agent-facing logic over them. */

@@ -16,7 +16,7 @@ export { OpenAiCompatibleLanguageModel, type OpenAiChatConfig } from './llm/open
 export { FallbackLanguageModel } from './llm/fallback.js';
 export { OpenAiRealtimeVoice, OPENAI_REALTIME_DEFAULTS, OPENAI_REALTIME_VOICES, type OpenAiRealtimeConfig } from './realtime/openai-realtime.js';
 export { createProviders, OPENAI_TTS_DEFAULT_MODEL, type Providers, type ProvidersConfig } from './create-providers.js';
-export { ProviderCatalog, STT_CHOICES, TTS_CHOICES, LLM_CHOICES, type AgentChoice, type VoiceInfo } from './catalog.js';
+export { ProviderCatalog, voiceForLanguage, STT_CHOICES, TTS_CHOICES, LLM_CHOICES, type AgentChoice, type VoiceInfo } from './catalog.js';
 export { CallHealth, type ProviderSwitch, type OnSwitch } from './shared/switches.js';
 export { FallbackSpeechToText } from './stt/fallback.js';
 export type { CallProviders } from './create-providers.js';

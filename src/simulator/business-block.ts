@@ -37,6 +37,8 @@ export const BusinessBlock = z.strictObject({
   name: z.string().min(1).max(200),
   timezone: z.string().min(1).max(64),
   industry: z.enum(['plumbing', 'hvac', 'electrical', 'auto', 'dental', 'salon', 'other']).default('other'),
+  /** The agent's language: en, es, auto (English first, switching to the caller's), or a list with the main one first ("es,en"). */
+  language: z.string().regex(/^(?:auto|(?:en|es)(?:,(?:en|es))*)$/, 'en, es, auto or a list such as es,en').optional(),
   hours: z.strictObject({ mon: Day, tue: Day, wed: Day, thu: Day, fri: Day, sat: Day, sun: Day }).partial(),
   holidays: z.array(LocalDate).max(366).default([]),
   services: z.array(ServiceBlock).min(1).max(100),

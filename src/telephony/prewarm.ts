@@ -42,12 +42,14 @@ function openRealtime(deps: TelephonyDeps, call: CallRow, business: LoadedBusine
 
 /**
  * The model connection's options for a business: its brain, its chosen voice when the engine speaks
- * it (else the engine's default) and its language as a transcription hint.
+ * it (else the engine's default) and its one language as a transcription hint (none when it speaks several).
  */
 export function realtimeOptions(deps: Pick<TelephonyDeps, 'providers'>, brain: { instructions: string; tools: RealtimeOpts['tools'] }, business: LoadedBusiness): RealtimeOpts {
   const voice = business.agent.voice;
   const speaks = deps.providers.realtime?.voices?.includes(voice) ?? false;
-  return { instructions: brain.instructions, tools: brain.tools, ...(speaks ? { voice } : {}), language: business.agent.language.slice(0, 2).toLowerCase() };
+  // one language is a transcription hint; with several (auto) the model hears whichever the caller speaks
+  const languages = business.profile.languages ?? ['en'];
+  return { instructions: brain.instructions, tools: brain.tools, ...(speaks ? { voice } : {}), ...(languages.length === 1 ? { language: languages[0] } : {}) };
 }
 
 /** Takes what was prepared for a call (once). */

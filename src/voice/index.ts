@@ -7,6 +7,6 @@ export { GreetingCache, synthesizeFrames } from './greeting-cache.js';
 export { Playout, toBase64Frames, type Segment, type ClearReport } from './playout.js';
 export { SpeechDetector } from './turns/speech-detector.js';
 export { isBackchannel } from './turns/backchannel.js';
-export { DEFAULT_LINES, type SessionLines } from './lines.js';
+export { DEFAULT_LINES, SESSION_LINES, SPANISH_LINES, type SessionLines } from './lines.js';
 export { resolveTiming, type SessionTiming } from './timing.js';
 export { cannedConversation, type CannedRule } from './canned-conversation.js';

@@ -24,3 +24,20 @@ export const DEFAULT_LINES: SessionLines = {
     "I'm sorry, I'm having trouble hearing you right now. Please leave your name, number and a short message, and someone will call you back.",
   messageThanks: "Thank you, I've passed your message on. Someone will call you back soon. Goodbye.",
 };
+
+/** The same lines in Spanish (usted), for calls in Spanish. */
+export const SPANISH_LINES: SessionLines = {
+  fillers: ['Un momento, por favor, déjeme revisar.', 'Permítame un momento.', 'Un segundo, por favor.'],
+  reprompt: '¿Sigue ahí?',
+  silenceGoodbye: 'No le escucho, así que voy a colgar. Puede llamarnos cuando guste. Hasta luego.',
+  maxDuration: 'Lo siento, llegamos al límite de tiempo de esta llamada. Alguien de nuestro equipo se comunicará con usted. Hasta luego.',
+  shutdownGoodbye: 'Lo siento, tengo que terminar la llamada. Alguien de nuestro equipo le devolverá la llamada en breve. Hasta luego.',
+  apologyTakeMessage:
+    'Disculpe, estoy teniendo un problema de mi lado. Por favor, dígame su nombre, su número de teléfono y en qué le podemos ayudar, y alguien le devolverá la llamada en breve.',
+  apologyCantHear:
+    'Disculpe, no le escucho bien en este momento. Por favor, deje su nombre, su número y un mensaje breve, y alguien le devolverá la llamada.',
+  messageThanks: 'Gracias, ya pasé su mensaje. Alguien le devolverá la llamada pronto. Hasta luego.',
+};
+
+/** The session's own lines by language (ISO-639-1); English for any other. */
+export const SESSION_LINES: Record<string, SessionLines> = { en: DEFAULT_LINES, es: SPANISH_LINES };

@@ -3,6 +3,7 @@ import { callTarget, type Receptionist } from '../conversations/index.js';
 import type { Providers } from '../providers/index.js';
 import { realtimeOptions, type StreamContext } from '../telephony/index.js';
 import { activeCalls, callsEnded, observeCallEvent, observeTurn } from '../api/plugins/voice-metrics.js';
+import { voiceForLanguage } from '../providers/index.js';
 import { CallSession, HandoverEngine, RealtimeCallSession, resolveTiming, type CallEngine, type GreetingCache, type MediaSink, type SessionTiming } from '../voice/index.js';
 
 /** What a call's voice session is assembled from. */
@@ -61,7 +62,7 @@ export function createCallEngineFactory(deps: CallEngineDeps) {
         providers: { stt: chosen.stt, tts: chosen.tts, fallbackTts: providers.offlineTts },
         recorder: rec,
         greetings: deps.greetings,
-      }, { callId: call.id, orgId: call.organizationId, voice, timing });
+      }, { callId: call.id, orgId: call.organizationId, voice, timing, ...speechLanguages(business.profile.languages, voice) });
     };
     if (call.engine === 'realtime' && providers.realtime) {
       const realtime = providers.realtime;
@@ -80,4 +81,20 @@ export function createCallEngineFactory(deps: CallEngineDeps) {
     }
     return cascade();
   };
+}
+
+/**
+ * What the cascade session hears and speaks in, from the business's languages (main first): the
+ * recogniser's language (`es`, or `multi` — Deepgram's code-switching model — when the caller may
+ * speak either), the main language of the session's own lines and a voice per language.
+ */
+export function speechLanguages(languages: string[] | undefined, voice: string | undefined): { language: string; sttLanguage?: string; voices: Record<string, string> } {
+  const langs = languages?.length ? languages : ['en'];
+  const voices: Record<string, string> = {};
+  for (const l of langs) {
+    const v = voiceForLanguage(voice, l);
+    if (v) voices[l] = v;
+  }
+  const sttLanguage = langs.length > 1 ? 'multi' : langs[0] === 'en' ? undefined : langs[0];
+  return { language: langs[0], ...(sttLanguage ? { sttLanguage } : {}), voices };
 }

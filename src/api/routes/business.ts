@@ -27,7 +27,8 @@ export const OrganizationPatch = z.strictObject({
 /** PUT /api/agent: any subset of these fields. */
 export const AgentPatch = z.strictObject({
   engine: z.enum(['pipeline', 'realtime']),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language tag such as en-US'),
+  /** A language tag (en-US, es), `auto` (English first, the caller's language when they speak Spanish), or the business's languages with the main one first (es,en). */
+  language: z.string().regex(/^(?:auto|[a-z]{2,3}(?:-[A-Z]{2})?(?:,[a-z]{2,3}(?:-[A-Z]{2})?)*)$/, 'a language tag such as en-US, auto, or a list such as es,en'),
   voice: z.string().trim().min(1).max(64),
   persona: text(2000),
   stt: z.enum(STT_CHOICES),
@@ -79,7 +80,7 @@ export async function businessRoutes(app: FastifyInstance, ctx: ApiContext) {
   r.put('/api/agent', { schema: { tags, body: AgentPatch } }, async (req) => {
     const orgId = principalOf(req).organizationId;
     if (req.body.engine === 'realtime') await requireFeature(db, orgId, 'realtime_voice', ctx.clock.now());
-    if (req.body.language && !/^en(-|$)/.test(req.body.language)) await requireFeature(db, orgId, 'languages', ctx.clock.now());
+    if (req.body.language && !/^en(-[A-Z]{2})?$/.test(req.body.language)) await requireFeature(db, orgId, 'languages', ctx.clock.now());
     if (ctx.speech) {
       // The choice must be one this server can serve on the next call, judged on the merged settings.
       const current = await getSettings(db, 'agent', orgId);

@@ -81,6 +81,7 @@ export async function provision(deps: ProvisionDeps, input: z.output<typeof Crea
   });
   const actor: Actor = { organizationId: org.id, userId: user.id };
   await patchSettings(db, actor, 'config', planned.config);
+  if (b.language) await patchSettings(db, actor, 'agent', { language: b.language });
   const services: Array<Awaited<ReturnType<typeof servicesRepo.create>>> = [];
   for (const s of planned.services) services.push(await servicesRepo.create(db, actor, s));
   const serviceId = (name: string) => services.find((x) => x.name.toLowerCase() === name.toLowerCase())!.id;

@@ -18,6 +18,8 @@ export interface ReplyDeps {
   timing: { llmFirstMs: number; llmIdleMs: number; ttsFirstMs: number; fillerMs: number };
   fillers: string[];
   voice?: string;
+  /** The call's language changed: the voice and fillers to use from now on. */
+  onLanguage?(language: string): { voice?: string; fillers: string[] };
   /** Told about each segment the reply opens (the session maps segments back to replies). */
   onSegment?(seg: Segment, reply: AgentReply): void;
 }
@@ -113,6 +115,16 @@ export class AgentReply {
             this.transferTo = part.to;
             this.deps.event('transfer', { to: part.to });
             break;
+          case 'language': {
+            // said before the reply's sentences: they are spoken with the language's voice
+            const next = this.deps.onLanguage?.(part.language);
+            if (next) {
+              this.deps.voice = next.voice;
+              this.deps.fillers = next.fillers;
+            }
+            this.deps.event('brain', { name: 'language', language: part.language });
+            break;
+          }
         }
       }
     } catch (e) {

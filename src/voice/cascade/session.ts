@@ -12,7 +12,7 @@ import { isBackchannel } from '../turns/backchannel.js';
 import { DtmfCollector } from '../turns/dtmf-collector.js';
 import { AgentReply, type ReplyTimes } from './reply.js';
 import type { GreetingCache } from '../greeting-cache.js';
-import { DEFAULT_LINES, type SessionLines } from '../lines.js';
+import { DEFAULT_LINES, SESSION_LINES, type SessionLines } from '../lines.js';
 import type { CallEngine, CallEventName, CallRecorder, CallerInput, ConversationPort, MediaSink } from '../ports.js';
 import { resolveTiming, type SessionTiming } from '../timing.js';
 
@@ -41,7 +41,14 @@ export interface CallSessionOptions {
   orgId: string;
   voice?: string;
   timing?: Partial<SessionTiming>;
+  /** The organization's own lines, in the call's main language. */
   lines?: Partial<SessionLines>;
+  /** The call's main language (ISO-639-1, default en): the session's own lines are said in it. */
+  language?: string;
+  /** The voice per language (ISO-639-1) when the call switches language; else `voice`. */
+  voices?: Record<string, string>;
+  /** The recogniser's language: a tag, or `multi` when the caller may speak either language. */
+  sttLanguage?: string;
 }
 
 type Mode = 'conversation' | 'message' | 'ending';
@@ -52,7 +59,9 @@ export class CallSession implements CallEngine {
   private readonly detector: SpeechDetector;
   private readonly vad: FrameVad;
   private readonly timing: SessionTiming;
-  private readonly lines: SessionLines;
+  private lines: SessionLines;
+  /** The voice replies are spoken with: the call's language's. */
+  private voice: string | undefined;
   private stt: SttStream | null = null;
   private reply: AgentReply | null = null;
   private readonly segOwner = new Map<Segment, AgentReply>();
@@ -75,7 +84,8 @@ export class CallSession implements CallEngine {
     private readonly opts: CallSessionOptions,
   ) {
     this.timing = resolveTiming(opts.timing);
-    this.lines = { ...DEFAULT_LINES, ...opts.lines };
+    this.lines = { ...(SESSION_LINES[opts.language ?? 'en'] ?? DEFAULT_LINES), ...opts.lines };
+    this.voice = opts.voices?.[opts.language ?? 'en'] ?? opts.voice;
     this.vad = deps.vad ?? energyVad();
     this.dtmf = new DtmfCollector(this.timing.dtmfGapMs, (digits) => {
       if (this.mode === 'conversation') void this.runTurn({ type: 'dtmf', digits }, `[dtmf ${digits}]`);
@@ -96,6 +106,14 @@ export class CallSession implements CallEngine {
     void Promise.resolve(this.deps.recorder.onEvent(name, data)).catch(() => {});
   }
 
+  /** The caller's language changed: the session's own lines and the voice follow it. */
+  private languageChanged(language: string): { voice?: string; fillers: string[] } {
+    const main = (this.opts.language ?? 'en') === language;
+    this.lines = { ...(SESSION_LINES[language] ?? DEFAULT_LINES), ...(main ? this.opts.lines : {}) };
+    this.voice = this.opts.voices?.[language] ?? this.opts.voice;
+    return { ...(this.voice ? { voice: this.voice } : {}), fillers: this.lines.fillers };
+  }
+
   /** Records the call, greets the caller (cached audio when available) and opens STT. */
   async start(): Promise<void> {
     void Promise.resolve(this.deps.recorder.onStart({ callId: this.opts.callId, orgId: this.opts.orgId, engine: 'cascade', startedAt: new Date(this.startedAt) })).catch(() => {});
@@ -108,14 +126,14 @@ export class CallSession implements CallEngine {
       text = 'Hello, thanks for calling. How can I help you today?';
     }
     const { tts } = this.deps.providers;
-    const frames = this.deps.greetings ? await this.deps.greetings.get(this.opts.orgId, tts, text, this.opts.voice) : null;
+    const frames = this.deps.greetings ? await this.deps.greetings.get(this.opts.orgId, tts, text, this.voice) : null;
     this.event('greeting_sent', { cached: Boolean(frames) });
     await this.speakSystem([text], { frames: frames ?? undefined, callerText: '' });
   }
 
   private openStt(): void {
     try {
-      this.stt = this.deps.preopenedStt ?? this.deps.providers.stt.open({ callId: this.opts.callId, sampleRate: 8000 });
+      this.stt = this.deps.preopenedStt ?? this.deps.providers.stt.open({ callId: this.opts.callId, sampleRate: 8000, ...(this.opts.sttLanguage ? { language: this.opts.sttLanguage } : {}) });
     } catch (e) {
       return this.providerFailed('stt', e);
     }
@@ -237,7 +255,8 @@ export class CallSession implements CallEngine {
         event: (n, d) => this.event(n, d),
         timing: this.timing,
         fillers: this.lines.fillers,
-        voice: this.opts.voice,
+        voice: this.voice,
+        onLanguage: (language) => this.languageChanged(language),
         onSegment: (seg, owner) => this.segOwner.set(seg, owner),
       },
       { ...t, firstTextAt: null, ttsSubmitAt: null, firstAudioAt: null, firstFrameAt: null },
