@@ -131,3 +131,42 @@ describe('clients and settings', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('services and staff', () => {
+  it('warns about a service nobody does; the staff form follows services added and removed without a reload', async () => {
+    const services = (await api.get('/api/services')).body.items as { id: string; name: string }[];
+    const [first, second] = services;
+    await open('/services', 'Services & staff');
+    await page.getByText('Add a staff member').click();
+    const add = page.getByRole('form', { name: 'Add a staff member' });
+    await add.getByLabel('Staff name').fill('Sam');
+    for (const sv of services.slice(1)) await add.getByLabel(sv.name, { exact: true }).uncheck();
+    await add.getByRole('button', { name: 'Add staff member' }).click();
+    await page.getByRole('cell', { name: 'Sam', exact: true }).waitFor();
+    const svc = page.locator('section[aria-labelledby="svc-h"]');
+    const warned = svc.locator('tr', { hasText: second.name }).getByRole('note');
+    await warned.getByText(/Nobody on your staff does this/).waitFor();
+    expect(await svc.locator('tr', { hasText: first.name }).getByRole('note').count()).toBe(0);
+    await shot(page, 'services-warning');
+
+    // A service removed while the page is open is gone from the staff form; editing Sam still saves.
+    page.once('dialog', (d) => void d.accept());
+    await svc.locator('tr', { hasText: first.name }).getByRole('button', { name: 'Remove' }).click();
+    await svc.getByRole('cell', { name: first.name }).waitFor({ state: 'detached' });
+    await page.locator('tr', { hasText: 'Sam' }).getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('form', { name: 'Edit Sam' });
+    expect(await edit.getByLabel(first.name, { exact: true }).count()).toBe(0);
+    // A service added a moment ago is offered at once.
+    await page.getByText('Add a service').click();
+    await page.getByLabel('Service name').fill('Scalp Massage');
+    await page.getByLabel('Minutes').fill('20');
+    await page.getByRole('button', { name: 'Add service' }).click();
+    await edit.getByLabel('Scalp Massage', { exact: true }).check();
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const sam = (await api.get('/api/staff')).body.items.find((x: { name: string }) => x.name === 'Sam');
+    const massage = (await api.get('/api/services')).body.items.find((x: { name: string }) => x.name === 'Scalp Massage');
+    expect(sam.serviceIds).toEqual([massage.id]);
+    expect(problems).toEqual([]);
+  });
+});

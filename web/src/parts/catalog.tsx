@@ -1,5 +1,5 @@
 /** Services and staff panels: list, add, edit and remove (edit controls only for admins). */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { del, post, put } from '../api.js';
 import { useCan } from '../session.js';
 import { FormError, Input, Loader, money, useFetch, useSubmit } from '../ui.js';
@@ -9,6 +9,31 @@ import { HoursEditor, type WeeklyHours } from './hours.js';
 export interface Service { id: string; name: string; durationMin: number; bufferMin: number; priceCents: number | null; synonyms: string[]; active?: boolean }
 /** A staff member (provider). */
 export interface Staff { id: string; name: string; serviceIds: string[]; hours?: unknown; active?: boolean }
+
+/**
+ * One shared view of the catalog: every panel and form reads services and staff through it, and every
+ * change reloads them all, so a service added or removed a moment ago shows everywhere at once (the
+ * staff form never offers a removed service nor misses a new one).
+ */
+const catalogListeners = new Set<() => void>();
+/** Tells every catalog view to read the current data again. */
+export function catalogChanged() { for (const l of catalogListeners) l(); }
+function useCatalog<T>(path: string) {
+  const state = useFetch<T>(path);
+  const { reload } = state;
+  useEffect(() => { const l = () => void reload(); catalogListeners.add(l); return () => { catalogListeners.delete(l); }; }, [reload]);
+  return state;
+}
+
+/** Why a service cannot be booked, in the owner's words (null when it can). */
+export function serviceProblem(sv: Service, staff: Staff[] | undefined): string | null {
+  if (!sv.durationMin || sv.durationMin <= 0) return 'No duration: set how many minutes it takes.';
+  const active = (staff ?? []).filter((p) => p.active !== false);
+  if (active.length > 0 && !active.some((p) => p.serviceIds.length === 0 || p.serviceIds.includes(sv.id))) {
+    return 'Nobody on your staff does this: callers would hear there are no openings. Tick it for a staff member below.';
+  }
+  return null;
+}
 
 const blankService = { name: '', durationMin: '60', bufferMin: '0', price: '', synonyms: '' };
 
@@ -50,7 +75,8 @@ function ServiceForm({ initial, onDone, onCancel }: { initial?: Service; onDone(
 /** The services of the organization. */
 export function ServicesPanel() {
   const can = useCan('settings');
-  const list = useFetch<{ items: Service[] }>('/api/services');
+  const list = useCatalog<{ items: Service[] }>('/api/services');
+  const staff = useCatalog<{ items: Staff[] }>('/api/staff');
   const [editing, setEditing] = useState<string | null>(null);
   const rm = useSubmit();
   return (
@@ -62,14 +88,15 @@ export function ServicesPanel() {
             <thead><tr><th>Service</th><th>Duration</th><th>Buffer</th><th>Price</th>{can && <th><span className="sr-only">Actions</span></th>}</tr></thead>
             <tbody>
               {d.items.map((sv) => editing === sv.id ? (
-                <tr key={sv.id}><td colSpan={5}><ServiceForm initial={sv} onDone={() => { setEditing(null); void list.reload(); }} onCancel={() => setEditing(null)} /></td></tr>
+                <tr key={sv.id}><td colSpan={5}><ServiceForm key={sv.id} initial={sv} onDone={() => { setEditing(null); catalogChanged(); }} onCancel={() => setEditing(null)} /></td></tr>
               ) : (
                 <tr key={sv.id}>
-                  <td>{sv.name}{sv.synonyms.length > 0 && <div className="muted small">{sv.synonyms.join(', ')}</div>}</td>
+                  <td>{sv.name}{sv.synonyms.length > 0 && <div className="muted small">{sv.synonyms.join(', ')}</div>}
+                    {serviceProblem(sv, staff.data?.items) && <div className="field-error small" role="note">⚠ {serviceProblem(sv, staff.data?.items)}</div>}</td>
                   <td>{sv.durationMin} min</td><td>{sv.bufferMin} min</td><td>{money(sv.priceCents)}</td>
                   {can && <td className="actions">
                     <button className="link" onClick={() => setEditing(sv.id)}>Edit</button>
-                    <button className="link danger" onClick={() => confirm(`Remove ${sv.name}?`) && void rm.run(async () => { await del(`/api/services/${sv.id}`); await list.reload(); })}>Remove</button>
+                    <button className="link danger" onClick={() => confirm(`Remove ${sv.name}?`) && void rm.run(async () => { await del(`/api/services/${sv.id}`); catalogChanged(); })}>Remove</button>
                   </td>}
                 </tr>
               ))}
@@ -78,7 +105,7 @@ export function ServicesPanel() {
         )}
       </Loader>
       <FormError error={rm.error} />
-      {can && <details className="add"><summary>Add a service</summary><ServiceForm onDone={() => void list.reload()} /></details>}
+      {can && <details className="add"><summary>Add a service</summary><ServiceForm onDone={catalogChanged} /></details>}
     </section>
   );
 }
@@ -91,7 +118,8 @@ function StaffForm({ services, initial, onDone, onCancel }: { services: Service[
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void s.run(async () => {
-      const body = { name, serviceIds: ids, hours };
+      // only services that exist now (one removed since the form opened is not sent back)
+      const body = { name, serviceIds: ids.filter((id) => services.some((sv) => sv.id === id)), hours };
       if (initial) await put(`/api/staff/${initial.id}`, body); else await post('/api/staff', body);
       if (!initial) setName('');
       onDone();
@@ -129,8 +157,8 @@ function StaffForm({ services, initial, onDone, onCancel }: { services: Service[
 /** The staff (providers) and which services each one does. */
 export function StaffPanel() {
   const can = useCan('settings');
-  const list = useFetch<{ items: Staff[] }>('/api/staff');
-  const services = useFetch<{ items: Service[] }>('/api/services');
+  const list = useCatalog<{ items: Staff[] }>('/api/staff');
+  const services = useCatalog<{ items: Service[] }>('/api/services');
   const [editing, setEditing] = useState<string | null>(null);
   const rm = useSubmit();
   const svcName = (id: string) => services.data?.items.find((x) => x.id === id)?.name ?? '…';
@@ -143,13 +171,13 @@ export function StaffPanel() {
             <thead><tr><th>Name</th><th>Services</th>{can && <th><span className="sr-only">Actions</span></th>}</tr></thead>
             <tbody>
               {d.items.map((st) => editing === st.id && services.data ? (
-                <tr key={st.id}><td colSpan={3}><StaffForm services={services.data.items} initial={st} onDone={() => { setEditing(null); void list.reload(); }} onCancel={() => setEditing(null)} /></td></tr>
+                <tr key={st.id}><td colSpan={3}><StaffForm key={st.id} services={services.data.items} initial={st} onDone={() => { setEditing(null); catalogChanged(); }} onCancel={() => setEditing(null)} /></td></tr>
               ) : (
                 <tr key={st.id}>
-                  <td>{st.name}{st.hours ? <div className="muted small">own schedule</div> : null}</td><td>{st.serviceIds.map(svcName).join(', ') || <span className="muted">none</span>}</td>
+                  <td>{st.name}{st.hours ? <div className="muted small">own schedule</div> : null}</td><td>{st.serviceIds.filter((id) => services.data?.items.some((x) => x.id === id)).map(svcName).join(', ') || <span className="muted">{st.serviceIds.length === 0 ? 'everything' : 'none'}</span>}</td>
                   {can && <td className="actions">
                     <button className="link" onClick={() => setEditing(st.id)}>Edit</button>
-                    <button className="link danger" onClick={() => confirm(`Remove ${st.name}?`) && void rm.run(async () => { await del(`/api/staff/${st.id}`); await list.reload(); })}>Remove</button>
+                    <button className="link danger" onClick={() => confirm(`Remove ${st.name}?`) && void rm.run(async () => { await del(`/api/staff/${st.id}`); catalogChanged(); })}>Remove</button>
                   </td>}
                 </tr>
               ))}
@@ -158,7 +186,7 @@ export function StaffPanel() {
         )}
       </Loader>
       <FormError error={rm.error} />
-      {can && services.data && <details className="add"><summary>Add a staff member</summary><StaffForm services={services.data.items} onDone={() => void list.reload()} /></details>}
+      {can && services.data && <details className="add"><summary>Add a staff member</summary><StaffForm key="new" services={services.data.items} onDone={catalogChanged} /></details>}
     </section>
   );
 }
