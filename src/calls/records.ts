@@ -26,6 +26,9 @@ export interface NewCall {
 
 const hashToken = (t: string) => createHash('sha256').update(t).digest('base64url');
 
+/** What a call record stores of a media-stream token (a token given to a call after its record was written). */
+export const streamTokenHash = hashToken;
+
 /** Creates the call record. With a `callSid` already known, answers the existing record instead. */
 export async function createCall(q: Queryable, c: NewCall): Promise<CallRow> {
   const values = {

@@ -6,11 +6,13 @@
  */
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { schema, type CallingWindow, type Db, type Queryable } from '../db/index.js';
-import { backoffDelay, errors } from '../lib/index.js';
+import { backoffDelay, errors, isAppError } from '../lib/index.js';
 import type { CallRow } from '../calls/index.js';
 import { isWithinWindow } from './calling-window.js';
 import { isDoNotCall } from './do-not-call.js';
-import { placeOutboundCall, type Dialer } from './outbound/place.js';
+import { placeOutboundCall, type OutboundDeps } from './outbound/place.js';
+import { outboundCallsInProgress } from './outbound/capacity.js';
+import { getChannelSettings } from './settings.js';
 
 /** A campaign as created. */
 export interface NewCampaign {
@@ -66,13 +68,13 @@ let passes: Promise<unknown> = Promise.resolve();
  * Passes of one process run one after another (the pace is counted from the calls already placed).
  * Answers the dials placed.
  */
-export function campaignTick(deps: { db: Db; dialer: Dialer }, now: Date): Promise<number> {
+export function campaignTick(deps: OutboundDeps, now: Date): Promise<number> {
   const run = passes.then(() => tick(deps, now));
   passes = run.catch(() => undefined);
   return run;
 }
 
-async function tick(deps: { db: Db; dialer: Dialer }, now: Date): Promise<number> {
+async function tick(deps: OutboundDeps, now: Date): Promise<number> {
   const { db } = deps;
   const running = await db.select({ c: schema.campaigns, timezone: schema.organizations.timezone }).from(schema.campaigns)
     .innerJoin(schema.organizations, eq(schema.organizations.id, schema.campaigns.organizationId)).where(eq(schema.campaigns.status, 'running'));
@@ -83,7 +85,9 @@ async function tick(deps: { db: Db; dialer: Dialer }, now: Date): Promise<number
       .where(and(eq(schema.calls.organizationId, c.organizationId), sql`${schema.calls.metadata}->>'campaignId' = ${c.id}`,
         gt(schema.calls.startedAt, new Date(now.getTime() - 60_000)), lte(schema.calls.startedAt, now)));
     let budget = c.callsPerMinute - Number(recent);
-    while (budget > 0) {
+    // The organization's lines are shared with reminders, follow-ups and manual calls: a busy line leaves the number pending.
+    const cap = (await getChannelSettings(db, c.organizationId)).maxConcurrentCalls;
+    while (budget > 0 && (await outboundCallsInProgress(db, c.organizationId, now)) < cap) {
       const [t] = await db.select().from(schema.campaignTargets).where(and(eq(schema.campaignTargets.campaignId, c.id),
         or(eq(schema.campaignTargets.status, 'pending'),
           and(inArray(schema.campaignTargets.status, [...RETRYABLE]), sql`${schema.campaignTargets.attempts} < ${c.maxAttempts}`,
@@ -106,6 +110,11 @@ async function tick(deps: { db: Db; dialer: Dialer }, now: Date): Promise<number
         }, now);
         await db.update(schema.campaignTargets).set({ lastCallId: call.id }).where(eq(schema.campaignTargets.id, t.id));
       } catch (e) {
+        if (isAppError(e) && e.code === 'AT_CAPACITY') {
+          // Another dial took the last line between the check and the dial: the number goes back as it was.
+          await db.update(schema.campaignTargets).set({ status: t.status, attempts: t.attempts, nextAttemptAt: t.nextAttemptAt, updatedAt: now }).where(eq(schema.campaignTargets.id, t.id));
+          break;
+        }
         await db.update(schema.campaignTargets).set({ status: 'failed', lastError: e instanceof Error ? e.message : String(e), nextAttemptAt: new Date(now.getTime() + retryDelayMs(t.attempts + 1)) })
           .where(eq(schema.campaignTargets.id, t.id));
       }

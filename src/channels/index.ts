@@ -7,3 +7,6 @@ export * from './outbound/conversation.js';
 export * from './outbound/place.js';
 export * from './reminders.js';
 export * from './campaigns.js';
+export * from './outbound/capacity.js';
+export * from './call-queue.js';
+export * from './follow-up.js';

@@ -6,9 +6,10 @@
  */
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import { schema, type Db } from '../db/index.js';
-import { DeliveryError, enqueue, loadNotificationSettings, messageKey, orgSnapshot, type Channel, type MessagePayload, type QueuedMessage } from '../notify/index.js';
-import { isAppError, type Clock } from '../lib/index.js';
-import { placeOutboundCall, type Dialer } from './outbound/place.js';
+import { enqueue, loadNotificationSettings, messageKey, orgSnapshot, type Channel, type MessagePayload, type QueuedMessage } from '../notify/index.js';
+import type { Clock } from '../lib/index.js';
+import { queueOutcomeOf } from './call-queue.js';
+import { placeOutboundCall, type OutboundDeps } from './outbound/place.js';
 
 /** The outbox event of a reminder (SMS and call alike). */
 export const REMINDER_EVENT = 'appointment.reminder';
@@ -74,7 +75,7 @@ async function queueOrgReminders(db: Db, organizationId: string, now: Date): Pro
  * reminder conversation: 1 confirm, 2 move, 3 cancel). Nothing is placed for an appointment that was
  * cancelled or has started meanwhile, nor twice for one outbox row (a redelivery after a lost lease).
  */
-export function reminderCallChannel(deps: { db: Db; dialer: Dialer; clock: Clock }): Channel {
+export function reminderCallChannel(deps: OutboundDeps & { clock: Clock }): Channel {
   const { db } = deps;
   return {
     label: 'outbound.reminder-call',
@@ -88,13 +89,11 @@ export function reminderCallChannel(deps: { db: Db; dialer: Dialer; clock: Clock
         .where(and(eq(schema.calls.organizationId, m.organizationId), sql`${schema.calls.metadata}->>'reminderKey' = ${m.idempotencyKey}`)).limit(1);
       if (placed) return;
       try {
-        await placeOutboundCall({ db, dialer: deps.dialer }, m.organizationId,
+        await placeOutboundCall(deps, m.organizationId,
           { to: m.recipient, purpose: 'reminder', appointmentId, metadata: { reminderKey: m.idempotencyKey } }, now);
       } catch (e) {
-        if (isAppError(e) && e.code === 'DO_NOT_CALL') throw new DeliveryError('the number is on the do-not-call list', true);
-        if (isAppError(e) && e.code === 'NO_CALLER_ID') throw new DeliveryError(e.message, true);
-        // Outside the calling window or a telephony failure: the dispatcher retries with backoff.
-        throw new DeliveryError(e instanceof Error ? e.message : String(e));
+        // On the do-not-call list: never. Outside the window or every line busy: it waits (the appointment check above still applies).
+        throw queueOutcomeOf(e, now);
       }
     },
   };

@@ -9,6 +9,10 @@ export interface ChannelSettings {
   greeting: string | null;
   callingWindow: CallingWindow;
   callbackCalls: boolean;
+  /** Outbound calls placed or in progress at once, at most (campaigns, reminders, follow-ups and manual calls together). */
+  maxConcurrentCalls: number;
+  /** The agent calls back new website-chat and missed-call leads `delayMinutes` after they arrive. */
+  followUp: { enabled: boolean; delayMinutes: number };
 }
 
 /** 9:00–20:00 local time every day: the default outbound calling window. */
@@ -16,13 +20,15 @@ export const DEFAULT_CALLING_WINDOW: CallingWindow = { days: ['mon', 'tue', 'wed
 
 const DEFAULTS: ChannelSettings = {
   allowedOrigins: [], color: '#2563eb', position: 'bottom-right', greeting: null, callingWindow: DEFAULT_CALLING_WINDOW, callbackCalls: false,
+  maxConcurrentCalls: 10, followUp: { enabled: false, delayMinutes: 5 },
 };
 
 type Row = typeof schema.channelSettings.$inferSelect;
 const fromRow = (r: Row | undefined): ChannelSettings => r ? {
   allowedOrigins: r.allowedOrigins, color: r.widgetColor, position: r.widgetPosition, greeting: r.widgetGreeting,
   callingWindow: r.callingWindow, callbackCalls: r.callbackCalls,
-} : { ...DEFAULTS };
+  maxConcurrentCalls: r.maxConcurrentCalls, followUp: { enabled: r.followUpLeads, delayMinutes: r.followUpDelayMin },
+} : { ...DEFAULTS, followUp: { ...DEFAULTS.followUp } };
 
 /** Reads an organization's channel settings. */
 export async function getChannelSettings(db: Queryable, organizationId: string): Promise<ChannelSettings> {
@@ -31,7 +37,7 @@ export async function getChannelSettings(db: Queryable, organizationId: string):
 }
 
 /** Changes only the given fields (the others keep their values) and answers the whole document. */
-export async function patchChannelSettings(db: Db, organizationId: string, patch: Partial<ChannelSettings>): Promise<ChannelSettings> {
+export async function patchChannelSettings(db: Db, organizationId: string, patch: Partial<Omit<ChannelSettings, 'followUp'>> & { followUp?: Partial<ChannelSettings['followUp']> }): Promise<ChannelSettings> {
   const set: Partial<typeof schema.channelSettings.$inferInsert> = {
     ...(patch.allowedOrigins !== undefined ? { allowedOrigins: [...new Set(patch.allowedOrigins)] } : {}),
     ...(patch.color !== undefined ? { widgetColor: patch.color } : {}),
@@ -39,6 +45,9 @@ export async function patchChannelSettings(db: Db, organizationId: string, patch
     ...(patch.greeting !== undefined ? { widgetGreeting: patch.greeting } : {}),
     ...(patch.callingWindow !== undefined ? { callingWindow: patch.callingWindow } : {}),
     ...(patch.callbackCalls !== undefined ? { callbackCalls: patch.callbackCalls } : {}),
+    ...(patch.maxConcurrentCalls !== undefined ? { maxConcurrentCalls: patch.maxConcurrentCalls } : {}),
+    ...(patch.followUp?.enabled !== undefined ? { followUpLeads: patch.followUp.enabled } : {}),
+    ...(patch.followUp?.delayMinutes !== undefined ? { followUpDelayMin: patch.followUp.delayMinutes } : {}),
   };
   const [row] = await db.insert(schema.channelSettings).values({ organizationId, ...set })
     .onConflictDoUpdate({ target: schema.channelSettings.organizationId, set: { ...set, updatedAt: new Date() } })

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { backoffDelay, maskPii, type Clock, type Logger } from '../lib/index.js';
 import type { Channels, OutboxMessage } from './channels/channel.js';
-import { DeliveryError } from './errors.js';
+import { DeliveryDeferred, DeliveryError } from './errors.js';
 import { advanceEscalations } from './escalation.js';
 import { queueDailySummaries } from './daily-summary.js';
 import type { ChannelName } from './settings.js';
@@ -46,7 +46,7 @@ export interface DispatcherOptions {
 export interface DispatcherDeps { db: Db; channels: Channels; clock: Clock; logger: Logger; options?: DispatcherOptions }
 
 /** Counts of one pass. */
-export interface PassResult { claimed: number; sent: number; retried: number; dead: number; escalationSteps: number; summaries: number }
+export interface PassResult { claimed: number; sent: number; retried: number; dead: number; deferred: number; escalationSteps: number; summaries: number }
 
 /** A running (or runnable) dispatcher. */
 export interface Dispatcher {
@@ -119,6 +119,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       if (!channel) throw new DeliveryError(`no ${m.channel} channel configured`, true);
       await channel.send(m, AbortSignal.any([stopping.signal, AbortSignal.timeout(opt.sendTimeoutMs)]));
     } catch (e) {
+      if (e instanceof DeliveryDeferred) {
+        // Back to pending until its time, the attempt given back: waiting is not failing.
+        const ok = await settle(db, m, sql`status = 'pending', locked_until = null, attempts = attempts - 1, last_error = ${e.message.slice(0, 1000)}, next_attempt_at = ${e.until.toISOString()}::timestamptz`);
+        if (ok) r.deferred++;
+        return;
+      }
       const permanent = e instanceof DeliveryError && e.permanent;
       const now = clock.now();
       const message = (e instanceof Error ? e.message : String(e)).slice(0, 1000);
@@ -137,7 +143,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   async function runOnce(): Promise<PassResult> {
-    const r: PassResult = { claimed: 0, sent: 0, retried: 0, dead: 0, escalationSteps: 0, summaries: 0 };
+    const r: PassResult = { claimed: 0, sent: 0, retried: 0, dead: 0, deferred: 0, escalationSteps: 0, summaries: 0 };
     if (opt.escalations) r.escalationSteps = await advanceEscalations(db, clock.now());
     const t = clock.now().getTime();
     if (opt.summaryEveryMs > 0 && (t - lastSummaries >= opt.summaryEveryMs || t < lastSummaries)) {

@@ -23,3 +23,17 @@ export class DeliveryError extends Error {
     this.permanent = permanent;
   }
 }
+
+/**
+ * Not a failure: the message may not go out yet (outside the calling window, the organization's
+ * outbound calls all busy). The dispatcher puts it back until `until` without counting an attempt,
+ * so a message that waits is never dead-lettered for waiting.
+ */
+export class DeliveryDeferred extends Error {
+  readonly until: Date;
+  constructor(message: string, until: Date) {
+    super(message);
+    this.name = 'DeliveryDeferred';
+    this.until = until;
+  }
+}

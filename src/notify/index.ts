@@ -19,7 +19,7 @@ export {
 export { renderMessage, alertCallTwiml, xmlEscape, type MessagePayload, type RenderedMessage, type TemplateName } from './templates.js';
 export { enqueue, messageKey, orgSnapshot, type QueuedMessage, type OrgSnapshot } from './outbox.js';
 export { checkWebhookUrl, isPrivateAddress } from './webhook-url.js';
-export { notifyErrors, DeliveryError } from './errors.js';
+export { notifyErrors, DeliveryError, DeliveryDeferred } from './errors.js';
 export * from './channels/index.js';
 export * from './inbox.js';
 export { queueDailySummary, queueDailySummaries } from './daily-summary.js';

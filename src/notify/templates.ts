@@ -9,7 +9,7 @@ import { escapeHtml } from '../lib/index.js';
 /** The kinds of message the product sends. */
 export type TemplateName =
   | 'new_lead' | 'urgent_alert' | 'booking_confirmation' | 'owner_booking'
-  | 'reschedule_notice' | 'cancel_notice' | 'call_completed' | 'daily_summary' | 'usage_notice' | 'verification_code' | 'appointment_reminder' | 'chat_summary';
+  | 'reschedule_notice' | 'cancel_notice' | 'call_completed' | 'daily_summary' | 'usage_notice' | 'verification_code' | 'appointment_reminder' | 'chat_summary' | 'agent_call';
 
 /** What announce() snapshots into an outbox row so a message renders the same on every attempt. */
 export interface MessagePayload {
@@ -115,6 +115,13 @@ function parts(p: MessagePayload, ackUrl: string | null): Parts {
         sms: `${p.orgName}: ${str(d.usedMinutes, '0')} of ${str(d.includedMinutes)} included minutes used. ${after}`,
       };
     }
+    case 'agent_call':
+      // A call the agent places (a lead's follow-up, a call waiting for a free line); without telephony it lands in the dev inbox.
+      return {
+        subject: `${p.orgName}'s assistant calls ${str(d.to, 'a customer')}`,
+        lines: [`${p.orgName}'s assistant calls ${str(d.to, 'a customer')} to follow up on ${str(d.need, 'their enquiry')}.`],
+        sms: `${p.orgName}: we will call you back about ${str(d.need, 'your enquiry')}.`,
+      };
     case 'chat_summary':
       return {
         subject: `Your chat with ${p.orgName}`,

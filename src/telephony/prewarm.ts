@@ -13,6 +13,14 @@ export interface Prewarmed {
   expires: number;
 }
 
+/**
+ * The voice engine a call of this business runs on, inbound or outbound alike: speech-to-speech when
+ * the business chose it and this server has a realtime model, else the cascade.
+ */
+export function callEngineOf(business: Pick<LoadedBusiness, 'agent'>, providers: Pick<TelephonyDeps['providers'], 'realtime'>): 'cascade' | 'realtime' {
+  return business.agent.engine === 'realtime' && providers.realtime ? 'realtime' : 'cascade';
+}
+
 const READY = new Map<string, Prewarmed>();
 const TTL_MS = 60_000;
 

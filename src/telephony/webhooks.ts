@@ -10,7 +10,7 @@ import type { ApiContext } from '../api/index.js';
 import { errorBody } from '../api/index.js';
 import type { TelephonyDeps } from './deps.js';
 import { externalBase, wsBase } from './public-url.js';
-import { prewarm } from './prewarm.js';
+import { callEngineOf, prewarm } from './prewarm.js';
 import { connectStreamTwiml, dialTwiml, isValidTwilioSignature, redirectTwiml, sayHangupTwiml, updateCallTwiml, voicemailTwiml } from './twilio/index.js';
 
 type Form = Record<string, string>;
@@ -83,7 +83,7 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
         return twiml(reply, voicemailTwiml(`Thanks for calling ${business.org.name}. We are closed right now. Please leave your name, number and what you need after the tone, and we will call you back.`, `${base}/twilio/recording`));
       }
       const streamToken = newToken(24);
-      const call = await record('ringing', { streamToken, engine: business.agent.engine === 'realtime' && deps.providers.realtime ? 'realtime' : 'cascade' });
+      const call = await record('ringing', { streamToken, engine: callEngineOf(business, deps.providers) });
       prewarm(deps, call, business);
       const recording = isRecorded({ channel: 'phone', outbound: null }, business) ? { statusCallback: `${base}/twilio/recording` } : undefined;
       return twiml(reply, connectStreamTwiml(`${wsBase(base)}/twilio/stream`, { callId: call.id, token: streamToken }, recording));

@@ -11,9 +11,12 @@ import type { Clock } from '../lib/index.js';
 import { serverSecret } from '../db/index.js';
 import { createProviders, type Providers } from '../providers/index.js';
 import { GreetingCache } from '../voice/index.js';
-import { createMediaStreamRoute, createRecordingRoute, purgeExpiredRecordings, createTwilioDialer, createTwilioWebhooks, updateCallTwiml, dialTwiml, type TelephonyDeps } from '../telephony/index.js';
+import { callEngineOf, createMediaStreamRoute, createRecordingRoute, purgeExpiredRecordings, createTwilioDialer, createTwilioWebhooks, updateCallTwiml, dialTwiml, type TelephonyDeps } from '../telephony/index.js';
 import { createOutboundRoutes } from '../api/routes/outbound.js';
-import { campaignCallCompleted, campaignTick, queueDueReminders, reminderCallChannel, REMINDER_EVENT } from '../channels/index.js';
+import {
+  campaignCallCompleted, campaignTick, followUpCallChannel, followUpCallCompleted, FOLLOW_UP_EVENT, OUTBOUND_DIAL_EVENT, queueDueReminders, queueLeadFollowUp,
+  reminderCallChannel, REMINDER_EVENT, waitingCallChannel, type OutboundDeps,
+} from '../channels/index.js';
 import { campaignRoutes } from '../api/routes/campaigns.js';
 import { createChatHandoffRoutes } from '../api/routes/chat-handoff.js';
 import type { Server } from 'node:http';
@@ -76,7 +79,11 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     db, clock: ctx.clock, logger: ctx.logger, live: ctx.live, booking,
     languageModel: providers.llm ?? undefined,
     languageModelFor: (business) => providers.forAgent(business.agent).llm,
-    announceLead: announce,
+    // A new chat or missed-call lead queues its follow-up call in the same transaction (when the business turned them on).
+    announceLead: async (tx, e) => {
+      await announce(tx, e);
+      if (e.type === 'lead.created') await queueLeadFollowUp(tx, e.lead, ctx.clock.now());
+    },
     // A finished call is metered and announced in the transaction that completes it (exactly once).
     announceCall: async (tx, call) => {
       await billing.meter(tx, call);
@@ -86,6 +93,8 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
       observeCallCompleted(call);
       // A campaign's number moves on (answered, voicemail, opted out, or a retry later).
       await campaignCallCompleted(tx, call, ctx.clock.now());
+      // A lead's follow-up call puts its outcome on the lead.
+      await followUpCallCompleted(tx, call, ctx.clock.now());
     },
     escalation: {
       // The ladder itself starts with the lead.urgent announcement; this tells the caller what it will use.
@@ -137,6 +146,9 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     return typeof a === 'object' && a ? `http://127.0.0.1:${a.port}` : `http://127.0.0.1:${config.port}`;
   };
   const dialer = createTwilioDialer({ credentials, base });
+  // Every call the agent places runs on the engine its inbound calls would (the same rule).
+  const outbound: OutboundDeps = { db, dialer, engineFor: async (orgId) => callEngineOf(await receptionist.load(orgId), providers) };
+  const queuedCalls = { ...outbound, clock: ctx.clock };
   const orgNow = async (orgId: string) => receptionist.clockOf(await receptionist.load(orgId)).now();
   /** Background workers that live as long as the server. */
   const workers: RoutePlugin = async (app) => {
@@ -149,7 +161,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     const campaigns = setInterval(() => {
       if (ticking) return;
       ticking = true;
-      void campaignTick({ db, dialer }, ctx.clock.now()).catch((err) => ctx.logger.error({ err }, 'campaign pass failed')).finally(() => { ticking = false; });
+      void campaignTick(outbound, ctx.clock.now()).catch((err) => ctx.logger.error({ err }, 'campaign pass failed')).finally(() => { ticking = false; });
     }, 5_000);
     campaigns.unref();
     // Recordings past their organization's retention are deleted at Twilio and here, hourly.
@@ -178,15 +190,21 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     eventRoutes,
     createChatRoutes(receptionist),
     widgetRoutes,
-    createOutboundRoutes({ dialer, now: orgNow }),
+    createOutboundRoutes({ outbound, now: orgNow }),
     campaignRoutes,
-    createChatHandoffRoutes({ receptionist, dialer, now: orgNow }),
+    createChatHandoffRoutes({ receptionist, outbound, now: orgNow }),
     createTwilioWebhooks(telephony),
     createMediaStreamRoute(telephony),
     createRecordingRoute(telephony),
     // The simulator is a tool, not a product route: it exists only on a server given a SIMULATOR_KEY.
     ...(config.simulatorKey ? [createSimulatorPlugin(config.simulatorKey, providers.stt.label === 'scripted.stt' ? providers.scriptBook : null)] : []),
-    createNotifyRoutes({ callsByEvent: config.twilio.accountSid ? { [REMINDER_EVENT]: reminderCallChannel({ db, dialer, clock: ctx.clock }) } : undefined }),
+    createNotifyRoutes({
+      callsByEvent: config.twilio.accountSid ? {
+        [REMINDER_EVENT]: reminderCallChannel(queuedCalls),
+        [FOLLOW_UP_EVENT]: followUpCallChannel(queuedCalls),
+        [OUTBOUND_DIAL_EVENT]: waitingCallChannel(queuedCalls),
+      } : undefined,
+    }),
     createBillingRoutes(billing),
     createAgentPreviewRoute((agent) => providers.forAgent(agent).tts),
     createTestCallRoute(telephony),

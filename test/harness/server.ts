@@ -34,11 +34,16 @@ export async function testDatabase(): Promise<Database & { url?: string }> {
 }
 
 /** Options of a test server: environment overrides and the product's clock. */
-export interface TestServerOptions extends Omit<ServerOptions, 'database' | 'logger'> { env?: Record<string, string>; clock?: Clock }
+export interface TestServerOptions extends Omit<ServerOptions, 'database' | 'logger'> {
+  env?: Record<string, string>;
+  clock?: Clock;
+  /** Another server's database (a restart): used as it is and left open on close. */
+  database?: Database;
+}
 
 /** Starts the real server on an ephemeral port, as `npm start` would, on a fresh database. */
 export async function startTestServer(opts: TestServerOptions = {}): Promise<RunningServer & { database: Database }> {
-  const database = await testDatabase();
+  const database = opts.database ?? await testDatabase();
   const config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent',
     REDIS_URL: process.env.REDIS_URL, DATA_DIR: ':memory:',
@@ -51,6 +56,6 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Run
   return {
     ...server,
     database,
-    close: async () => { await server.close(); await database.close(); },
+    close: async () => { await server.close(); if (!opts.database) await database.close(); },
   };
 }

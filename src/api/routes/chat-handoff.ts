@@ -5,7 +5,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { enqueue, orgSnapshot } from '../../notify/index.js';
 import { PhoneSchema, text } from '../../business/index.js';
-import { getChannelSettings, placeOutboundCall, type Dialer } from '../../channels/index.js';
+import { getChannelSettings, placeOutboundCall, type OutboundDeps } from '../../channels/index.js';
 import type { Receptionist } from '../../conversations/index.js';
 import { schema } from '../../db/index.js';
 import { AppError, errors, isAppError, isUuid, newId } from '../../lib/index.js';
@@ -18,7 +18,7 @@ import { widgetCors } from './widget.js';
  * the chat's record, announced like any lead) and, when the business turned it on and the rules
  * allow (calling window, do-not-call), an outbound call of the agent right away.
  */
-export function createChatHandoffRoutes(deps: { receptionist: Receptionist; dialer: Dialer; now(orgId: string): Promise<Date> }) {
+export function createChatHandoffRoutes(deps: { receptionist: Receptionist; outbound: OutboundDeps; now(orgId: string): Promise<Date> }) {
   return async function chatHandoffRoutes(app: FastifyInstance, ctx: ApiContext) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const db = ctx.database.db;
@@ -43,7 +43,7 @@ export function createChatHandoffRoutes(deps: { receptionist: Receptionist; dial
       let calling = false;
       if ((await getChannelSettings(db, org.id)).callbackCalls) {
         try {
-          await placeOutboundCall({ db, dialer: deps.dialer }, org.id, { to: req.body.phone, purpose: 'follow_up', leadId: lead.id }, await deps.now(org.id));
+          await placeOutboundCall(deps.outbound, org.id, { to: req.body.phone, purpose: 'follow_up', leadId: lead.id }, await deps.now(org.id), { whenBusy: 'wait' });
           calling = true;
         } catch (e) {
           // Outside calling hours, on the do-not-call list or no telephony: the task stays for the team.

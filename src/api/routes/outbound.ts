@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PhoneSchema, text } from '../../business/index.js';
-import { addDoNotCall, getChannelSettings, listDoNotCall, patchChannelSettings, placeOutboundCall, removeDoNotCall, type Dialer } from '../../channels/index.js';
+import { addDoNotCall, getChannelSettings, listDoNotCall, patchChannelSettings, placeOutboundCall, removeDoNotCall, type OutboundDeps } from '../../channels/index.js';
 import { requireFeature } from '../../billing/index.js';
 import { errors, isUuid } from '../../lib/index.js';
 import type { ApiContext } from '../context.js';
@@ -10,7 +10,7 @@ import { authenticate, principalOf, protect, WRITE_ROLES } from '../plugins/auth
 
 /** What the outbound routes need from the composition root. */
 export interface OutboundRouteDeps {
-  dialer: Dialer;
+  outbound: OutboundDeps;
   /** The organization's "now" (its simulated clock when it has one). */
   now(orgId: string): Promise<Date>;
 }
@@ -25,11 +25,16 @@ const OutboundCallBody = z.strictObject({
 });
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM');
-/** PUT /api/outbound-settings: the calling window of every outbound call, and whether "call me back" calls at once. */
+/**
+ * PUT /api/outbound-settings: the calling window of every outbound call, whether "call me back" calls
+ * at once, how many outbound calls may run at once, and the automatic call-back of new chat and missed-call leads.
+ */
 const OutboundSettingsPatch = z.strictObject({
   callingWindow: z.strictObject({ days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).max(7), from: HHMM, to: HHMM })
     .refine((w) => w.from < w.to, { message: 'from must be before to', path: ['to'] }),
   callbackCalls: z.boolean(),
+  maxConcurrentCalls: z.number().int().min(1).max(50),
+  followUp: z.strictObject({ enabled: z.boolean(), delayMinutes: z.number().int().min(0).max(1440) }).partial(),
 }).partial();
 
 /** `POST /api/outbound-calls`, the outbound settings and the do-not-call list. */
@@ -43,11 +48,14 @@ export function createOutboundRoutes(deps: OutboundRouteDeps) {
       const orgId = principalOf(req).organizationId;
       await requireFeature(db, orgId, 'outbound_calls', ctx.clock.now());
       const { to, purpose, appointmentId, leadId, instructions } = req.body;
-      const call = await placeOutboundCall({ db, dialer: deps.dialer }, orgId, { to, purpose, appointmentId, leadId, instructions }, await deps.now(orgId));
-      return reply.status(201).send({ id: call.id, status: 'queued', direction: 'outbound', to: call.to, from: call.from, callSid: call.callSid });
+      // With every line busy the call waits its turn (queued, dialed when a line frees up), never dropped.
+      const call = await placeOutboundCall(deps.outbound, orgId, { to, purpose, appointmentId, leadId, instructions }, await deps.now(orgId), { whenBusy: 'wait' });
+      return reply.status(201).send({ id: call.id, status: 'queued', waiting: call.status === 'waiting', direction: 'outbound', to: call.to, from: call.from, callSid: call.callSid });
     });
 
-    const view = (x: Awaited<ReturnType<typeof getChannelSettings>>) => ({ callingWindow: x.callingWindow, callbackCalls: x.callbackCalls });
+    const view = (x: Awaited<ReturnType<typeof getChannelSettings>>) => ({
+      callingWindow: x.callingWindow, callbackCalls: x.callbackCalls, maxConcurrentCalls: x.maxConcurrentCalls, followUp: x.followUp,
+    });
     r.get('/api/outbound-settings', { schema: { tags: ['outbound'] } }, async (req) => view(await getChannelSettings(db, principalOf(req).organizationId)));
     r.put('/api/outbound-settings', { preHandler: authenticate(ctx.tokens, WRITE_ROLES.settings), schema: { tags: ['outbound'], body: OutboundSettingsPatch } },
       async (req) => view(await patchChannelSettings(db, principalOf(req).organizationId, req.body)));

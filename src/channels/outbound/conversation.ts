@@ -58,15 +58,29 @@ export function outboundGreeting(plan: OutboundPlan): string {
     return `${who} calling to remind you of your ${plan.appointment.serviceName.toLowerCase()} on ${plan.appointment.when}. `
       + 'Press 1 or say yes to confirm, press 2 to move it, or press 3 to cancel.';
   }
-  if (plan.purpose === 'follow_up') return `${who} calling back about ${plan.need ? `your request: ${plan.need}` : 'your enquiry'}. How can I help you?`;
+  if (plan.purpose === 'follow_up') {
+    const about = enquiryOf(plan.need);
+    return `${who}, following up on your enquiry${about ? ` about ${about}` : ''}. How can I help you?`;
+  }
   return `${who} calling${plan.instructions ? ` about ${plan.instructions.replace(/[.\s]+$/, '')}` : ''}. Is now a good time?`;
+}
+
+/**
+ * What a lead asked about, in words fit to say back: the note of a website "call me back", nothing
+ * for a voicemail (its need is the recording's link), else the need as captured.
+ */
+export function enquiryOf(need: string | null | undefined): string | null {
+  if (!need || /^voicemail:/i.test(need)) return null;
+  const callback = /^call back requested on the website chat(?::\s*(.+))?$/i.exec(need);
+  const text = (callback ? callback[1] ?? '' : need).trim().replace(/[.\s]+$/, '');
+  return text || null;
 }
 
 /** The short message left on an answering machine: who, why, and the number to call back. */
 export function voicemailMessage(plan: OutboundPlan): string {
   const why = plan.purpose === 'reminder' && plan.appointment
     ? `to remind you of your ${plan.appointment.serviceName.toLowerCase()} on ${plan.appointment.when}`
-    : plan.purpose === 'follow_up' ? 'about your request' : plan.instructions ? `about ${plan.instructions.replace(/[.\s]+$/, '')}` : 'for you';
+    : plan.purpose === 'follow_up' ? 'to follow up on your enquiry' : plan.instructions ? `about ${plan.instructions.replace(/[.\s]+$/, '')}` : 'for you';
   const back = plan.callbackNumber ? ` Please call us back at ${plan.callbackNumber.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3')}.` : '';
   return `Hi, this is ${plan.businessName}'s assistant calling ${why}.${back} Thank you, goodbye.`;
 }

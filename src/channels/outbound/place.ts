@@ -1,17 +1,25 @@
 /**
  * Placing a call the agent makes: the rules first (never a do-not-call number, never outside the
- * calling window), then the call record (direction outbound, with the plan the session will run),
- * then the dial through the telephony port. A dial that fails leaves a failed record, not a ghost.
+ * calling window), then the call record (direction outbound, with the plan the session will run and
+ * the organization's voice engine) under the organization's cap on calls at once, then the dial
+ * through the telephony port. A dial that fails leaves a failed record, not a ghost. At the cap a call
+ * either is refused (`AT_CAPACITY`, for a queue that retries it) or waits as a `waiting` record whose
+ * dial the outbox runs when a line is free.
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { sayInstant } from '../../brain/index.js';
-import { composeSummary, createCall, type CallRow } from '../../calls/index.js';
+import { composeSummary, createCall, streamTokenHash, type CallRow } from '../../calls/index.js';
 import { schema, type Db } from '../../db/index.js';
+import { enqueue } from '../../notify/index.js';
 import { AppError, errors, newToken } from '../../lib/index.js';
 import { isWithinWindow, nextWindowOpening } from '../calling-window.js';
 import { isDoNotCall } from '../do-not-call.js';
 import { getChannelSettings } from '../settings.js';
+import { CAPACITY_RETRY_MS, takeOutboundSlot } from './capacity.js';
 import type { OutboundPlan, OutboundPurpose } from './conversation.js';
+
+/** The outbox event that dials a call which waited for a free line. */
+export const OUTBOUND_DIAL_EVENT = 'outbound.dial';
 
 /** What to call and why. */
 export interface OutboundRequest {
@@ -31,8 +39,22 @@ export interface Dialer {
   dial(call: { organizationId: string; callId: string; to: string; from: string; streamToken: string }): Promise<{ callSid: string }>;
 }
 
+/** The voice engine a call runs on. */
+export type CallEngineKind = 'cascade' | 'realtime';
+
 /** What placing a call needs. */
-export interface OutboundDeps { db: Db; dialer: Dialer }
+export interface OutboundDeps {
+  db: Db;
+  dialer: Dialer;
+  /** The engine the organization chose, by the same rule as its inbound calls (cascade when absent). */
+  engineFor?(organizationId: string): Promise<CallEngineKind>;
+}
+
+/** What to do when the organization's outbound lines are all busy. */
+export interface PlaceOptions {
+  /** `refuse` (default) throws AT_CAPACITY for a caller that retries; `wait` records the call as waiting and queues its dial. */
+  whenBusy?: 'refuse' | 'wait';
+}
 
 /** Error codes of outbound calling (422: the request is valid but the rules forbid it now). */
 export const outboundErrors = {
@@ -41,6 +63,7 @@ export const outboundErrors = {
     next ? { nextOpening: next.toISOString() } : undefined),
   noCallerId: () => new AppError('NO_CALLER_ID', 'connect a phone number first: outbound calls come from it', 422),
   dialFailed: (message: string) => new AppError('TELEPHONY_FAILED', `the call could not be placed: ${message}`, 502),
+  atCapacity: (cap: number) => new AppError('AT_CAPACITY', `all ${cap} outbound lines are busy`, 429),
 };
 
 /** The rules that hold before every dial: not on the list, inside the window. Throws the 422 that applies. */
@@ -73,22 +96,44 @@ async function planOf(db: Db, orgId: string, req: OutboundRequest, callbackNumbe
   return plan;
 }
 
-/** Checks the rules, records the call and dials. Answers the call record (status `queued`, with its CallSid). */
-export async function placeOutboundCall(deps: OutboundDeps, orgId: string, req: OutboundRequest, now: Date): Promise<CallRow> {
+/**
+ * Checks the rules, records the call and dials. Answers the call record: status `queued` with its
+ * CallSid, or `waiting` (no CallSid yet) when the lines are busy and `whenBusy` is `wait`.
+ */
+export async function placeOutboundCall(deps: OutboundDeps, orgId: string, req: OutboundRequest, now: Date, opts: PlaceOptions = {}): Promise<CallRow> {
   const { db } = deps;
   await checkCallRules(db, orgId, req.to, now, req.window);
   const [number] = await db.select({ e164: schema.phoneNumbers.e164 }).from(schema.phoneNumbers)
     .where(eq(schema.phoneNumbers.organizationId, orgId)).orderBy(asc(schema.phoneNumbers.createdAt)).limit(1);
   if (!number) throw outboundErrors.noCallerId();
   const plan = await planOf(db, orgId, req, number.e164);
+  const engine = (await deps.engineFor?.(orgId)) ?? 'cascade';
+  const metadata = { ...req.metadata, purpose: req.purpose, appointmentId: req.appointmentId ?? null, leadId: req.leadId ?? null, outbound: plan, window: req.window ?? null };
   const streamToken = newToken(24);
-  const call = await createCall(db, {
-    organizationId: orgId, channel: 'phone', direction: 'outbound', from: number.e164, to: req.to, status: 'queued', startedAt: now,
-    streamToken, engine: 'cascade',
-    metadata: { ...req.metadata, purpose: req.purpose, appointmentId: req.appointmentId ?? null, leadId: req.leadId ?? null, outbound: plan },
+  const call = await db.transaction(async (tx) => {
+    const slot = await takeOutboundSlot(tx, orgId, now);
+    if (!slot.free && opts.whenBusy !== 'wait') throw outboundErrors.atCapacity(slot.cap);
+    const row = await createCall(tx, {
+      organizationId: orgId, channel: 'phone', direction: 'outbound', from: number.e164, to: req.to, startedAt: now, engine, metadata,
+      ...(slot.free ? { status: 'queued', streamToken } : { status: 'waiting' }),
+    });
+    if (!slot.free) {
+      await enqueue(tx, [{
+        organizationId: orgId, event: OUTBOUND_DIAL_EVENT, channel: 'call', recipient: req.to, idempotencyKey: `${OUTBOUND_DIAL_EVENT}:${row.id}`,
+        payload: { template: 'agent_call', event: OUTBOUND_DIAL_EVENT, urgent: false, orgName: plan.businessName, timezone: 'UTC', from: number.e164, data: { callId: row.id, to: req.to, need: plan.need ?? plan.instructions ?? null } },
+        notBefore: new Date(now.getTime() + CAPACITY_RETRY_MS),
+      }], now);
+    }
+    return row;
   });
+  return call.status === 'waiting' ? call : dial(deps, call, streamToken, now);
+}
+
+/** Dials a recorded call; a failure closes its record as failed and throws TELEPHONY_FAILED. */
+async function dial(deps: OutboundDeps, call: CallRow, streamToken: string, now: Date): Promise<CallRow> {
+  const { db } = deps;
   try {
-    const { callSid } = await deps.dialer.dial({ organizationId: orgId, callId: call.id, to: req.to, from: number.e164, streamToken });
+    const { callSid } = await deps.dialer.dial({ organizationId: call.organizationId, callId: call.id, to: call.to!, from: call.from!, streamToken });
     const [row] = await db.update(schema.calls).set({ callSid }).where(eq(schema.calls.id, call.id)).returning();
     return row;
   } catch (e) {
@@ -101,6 +146,43 @@ export async function placeOutboundCall(deps: OutboundDeps, orgId: string, req: 
 
 /** What the owner reads for a call that never left: the same words as any unplaced call. */
 const DIAL_FAILED_SUMMARY = composeSummary({ outcome: 'hangup', channel: 'phone', direction: 'outbound', timezone: 'UTC', status: 'failed', callerTurns: 0, tools: [] });
+
+/** Why a waiting call was not dialed now. */
+export type WaitingDial = { placed: CallRow } | { gone: true } | { retryAt: Date; reason: 'busy' | 'outside_window' };
+
+/**
+ * Dials a call that waited for a free line, if it still waits: the do-not-call list and the window
+ * are checked again (a number added meanwhile is not called; outside the window it waits for the
+ * opening). Taking it from `waiting` to `queued` is fenced, so it is dialed once however often this runs.
+ */
+export async function dialWaitingCall(deps: OutboundDeps, orgId: string, callId: string, now: Date): Promise<WaitingDial> {
+  const { db } = deps;
+  const [call] = await db.select().from(schema.calls).where(and(eq(schema.calls.id, callId), eq(schema.calls.organizationId, orgId)));
+  if (!call || call.status !== 'waiting') return { gone: true };
+  const window = (call.metadata as { window?: OutboundRequest['window'] }).window ?? undefined;
+  try {
+    await checkCallRules(db, orgId, call.to!, now, window);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'OUTSIDE_CALLING_WINDOW') {
+      const next = (e.details as { nextOpening?: string } | undefined)?.nextOpening;
+      if (next) return { retryAt: new Date(next), reason: 'outside_window' };
+    }
+    const reason = e instanceof AppError ? e.code.toLowerCase() : 'failed';
+    await db.update(schema.calls).set({ status: 'canceled', endedAt: now, durationSec: 0, outcome: 'hangup', summary: DIAL_FAILED_SUMMARY, metadata: { ...call.metadata, dialError: reason } })
+      .where(and(eq(schema.calls.id, callId), eq(schema.calls.status, 'waiting')));
+    return { gone: true };
+  }
+  const streamToken = newToken(24);
+  const taken = await db.transaction(async (tx): Promise<CallRow | 'gone' | null> => {
+    if (!(await takeOutboundSlot(tx, orgId, now)).free) return null;
+    const rows = await tx.update(schema.calls).set({ status: 'queued', startedAt: now, streamTokenHash: streamTokenHash(streamToken) })
+      .where(and(eq(schema.calls.id, callId), eq(schema.calls.status, 'waiting'))).returning();
+    return rows[0] ?? 'gone';
+  });
+  if (taken === 'gone') return { gone: true };
+  if (!taken) return { retryAt: new Date(now.getTime() + CAPACITY_RETRY_MS), reason: 'busy' };
+  return { placed: await dial(deps, taken, streamToken, now) };
+}
 
 /** The plan stored on an outbound call's record (null for any other call). */
 export function outboundPlanOf(call: Pick<CallRow, 'direction' | 'metadata'>): OutboundPlan | null {

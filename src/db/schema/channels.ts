@@ -22,6 +22,11 @@ export const channelSettings = pgTable('channel_settings', {
     .default({ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '09:00', to: '20:00' }),
   /** A chat's "call me back" also places an outbound call (not only a callback task). */
   callbackCalls: boolean('callback_calls').notNull().default(false),
+  /** At most this many outbound calls of the organization are placed or in progress at once; more wait their turn. */
+  maxConcurrentCalls: integer('max_concurrent_calls').notNull().default(10),
+  /** A new website-chat or missed-call lead is called back by the agent `followUpDelayMin` minutes later. */
+  followUpLeads: boolean('follow_up_leads').notNull().default(false),
+  followUpDelayMin: integer('follow_up_delay_min').notNull().default(5),
   updatedAt: updatedAt(),
 });
 

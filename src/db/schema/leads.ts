@@ -2,6 +2,19 @@ import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.js';
 import { organizations } from './organizations.js';
 
+/** Where the automatic call-back of a lead stands. */
+export interface LeadFollowUp {
+  status: 'scheduled' | 'calling' | 'done' | 'skipped';
+  /** When the call is due (the window may move it later). */
+  dueAt: string;
+  callId?: string | null;
+  /** The call's outcome (`voicemail`, `booked`, `hangup`…) once it ended. */
+  outcome?: string | null;
+  /** Why no call was placed (`do_not_call`, `already_called`, `handled`). */
+  reason?: string | null;
+  updatedAt?: string;
+}
+
 /** A captured contact and need: what the business follows up on. */
 export const leads = pgTable('leads', {
   id: id(),
@@ -18,6 +31,8 @@ export const leads = pgTable('leads', {
   notes: text('notes'),
   /** The escalation ladder's trail: steps taken and the acknowledgement. */
   escalation: jsonb('escalation').$type<Record<string, unknown> | null>(),
+  /** The agent's automatic call-back of this lead: when it is due, the call placed and how it ended. */
+  followUp: jsonb('follow_up').$type<LeadFollowUp | null>(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [index('leads_org_created_idx').on(t.organizationId, t.createdAt)]);
