@@ -6,7 +6,7 @@ import type { BookingDeps } from '../booking/index.js';
 import { organizationClock } from '../business/index.js';
 import { captureLead, type LeadEventSink } from '../leads/index.js';
 import { completeCall, createCallRecorder, recordEvent, type CallCompletedSink } from '../calls/index.js';
-import { addDoNotCall, outboundConversation } from '../channels/index.js';
+import { addDoNotCall, asksNotToBeCalled, outboundConversation, outboundGreeting, outboundInstructions } from '../channels/index.js';
 import { conversationPorts, type EscalationChannels } from './ports.js';
 import { loadBusiness, type LoadedBusiness } from './profile.js';
 import { findClientByPhone } from '../clients/index.js';
@@ -116,6 +116,13 @@ export function createReceptionist(deps: ReceptionistDeps) {
       }, { id: t.callId, organizationId: t.orgId });
       return {
         ...rec,
+        onTurn(turn: Parameters<typeof rec.onTurn>[0]) {
+          // "Remove me" on a call the agent placed is honoured whichever engine heard it (the cascade's conversation does so too; adding twice is harmless).
+          if (t.outbound && t.callerPhone && turn.callerText && asksNotToBeCalled(turn.callerText)) {
+            void addDoNotCall(deps.db, t.orgId, t.callerPhone, 'asked on a call', 'opt_out').catch((err) => deps.logger.error({ err }, 'adding an opt-out failed'));
+          }
+          return rec.onTurn(turn);
+        },
         /** The cost estimate's inputs: which paid providers ran. */
         setCostFlags(f: typeof costFlags) { costFlags = f; },
         onEvent(name: string, data: Record<string, unknown> = {}) {
@@ -128,7 +135,10 @@ export function createReceptionist(deps: ReceptionistDeps) {
     /** The brain's tools and instructions for a speech-to-speech call (the model holds the dialog). */
     realtimeBrain(t: ConversationTarget, business: LoadedBusiness, onEvent: (e: BrainEvent) => void) {
       const clock = organizationClock(business.org, deps.clock);
-      return realtimeBrain({ business: profileFor(t, business), callerPhone: t.callerPhone ?? undefined, now: clock, deps: ports(t, clock), onEvent });
+      const brain = realtimeBrain({ business: profileFor(t, business), callerPhone: t.callerPhone ?? undefined, now: clock, deps: ports(t, clock), onEvent });
+      // A call the agent placed opens with why it calls, and the model is told so.
+      const plan = t.outbound;
+      return plan ? { ...brain, instructions: `${brain.instructions}\n${outboundInstructions(plan)}`, greeting: () => outboundGreeting(plan) } : brain;
     },
     publish,
   };

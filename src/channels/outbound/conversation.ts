@@ -36,6 +36,30 @@ const CANCEL = /\b(cancel|can'?t make it|cannot make it|won'?t make it)\b/i;
 const MOVE = /\b(move|reschedul\w*|change (it|the time|the day)|another (time|day)|different (time|day))\b/i;
 const CONFIRM = /\b(yes|yeah|yep|sure|confirm\w*|i'?ll be there|sounds good|correct|that works|ok(ay)?)\b/i;
 
+/** True when the customer asks not to be called again ("remove me", "stop calling"…). */
+export const asksNotToBeCalled = (text: string): boolean => OPT_OUT.test(text);
+
+/**
+ * What a speech-to-speech model is told on a call the agent placed: that it placed the call, what
+ * it already said, and the purpose's choices (the same as the cascade's reminder: 1 confirm, 2 move, 3 cancel).
+ */
+export function outboundInstructions(plan: OutboundPlan): string {
+  const lines = [`You placed this call; the customer did not call you. You have already said: "${outboundGreeting(plan)}"`];
+  if (plan.purpose === 'reminder' && plan.appointment) {
+    const a = plan.appointment;
+    lines.push(`You are reminding them of their ${a.serviceName.toLowerCase()} on ${a.when}. Key 1 or a yes confirms it;`,
+      'key 2 or asking to move it: find_appointments by their number, then offer times from check_availability and reschedule;',
+      'key 3 or asking to cancel: find_appointments, then cancel.');
+  } else if (plan.purpose === 'follow_up') {
+    const about = enquiryOf(plan.need);
+    lines.push(`You are following up on their enquiry${about ? ` about ${about}` : ''}: answer their questions and offer to book.`);
+  } else if (plan.instructions) {
+    lines.push(`You are calling about ${plan.instructions.replace(/[.\s]+$/, '')}.`);
+  }
+  lines.push('If they ask not to be called again, say you will not call again, and end_call.');
+  return lines.join('\n');
+}
+
 /** What a reminder's answer means. */
 export type ReminderChoice = 'confirm' | 'move' | 'cancel' | 'opt_out' | null;
 
