@@ -19,7 +19,7 @@ import type { AppointmentInfo, BrainPorts, Slot } from './ports.js';
 import { noteText, prompt, stateName } from './replies.js';
 import { SETTINGS_QUESTION } from './settings-answers.js';
 import type { ToolContext } from './tools/index.js';
-import type { CallerIdentity } from './tools/tool.js';
+import { slotKey, type CallerIdentity } from './tools/tool.js';
 import type { BrainEvent, BusinessProfile, CallerInput, Lang, Reply } from './types.js';
 
 /** What a conversation is created with. */
@@ -100,6 +100,16 @@ export interface SavableConversation extends Conversation {
 
 /** Slots and appointments a saved conversation remembers at most (the latest ones). */
 const MAX_REMEMBERED = 40;
+
+/**
+ * The slots a saved conversation keeps: every one the caller was offered or chose (they may book any of
+ * them on the next turn, however many the search returned before them), then the latest others, bounded.
+ */
+function rememberedSlots(known: Map<string, Slot>, context: Pick<DialogContext, 'offered' | 'slot'>): Array<[string, Slot]> {
+  const spoken = new Set([...context.offered, ...(context.slot ? [context.slot] : [])].map((s) => slotKey(s.start)));
+  const all = [...known];
+  return [...all.filter(([k]) => spoken.has(k)), ...all.filter(([k]) => !spoken.has(k)).slice(-MAX_REMEMBERED)];
+}
 
 /** How many times in a row the same question may be asked. */
 const MAX_SAME_PROMPT = 2;
@@ -216,7 +226,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
         tools: {
           ...(tools.callerPhone ? { callerPhone: tools.callerPhone } : {}), identity: tools.identity,
           ...(tools.pendingPhone ? { pendingPhone: tools.pendingPhone } : {}),
-          found: [...tools.foundAppointments].slice(-MAX_REMEMBERED), slots: [...tools.knownSlots].slice(-MAX_REMEMBERED),
+          found: [...tools.foundAppointments].slice(-MAX_REMEMBERED), slots: rememberedSlots(tools.knownSlots, persisted.context),
         },
         lastReply, history: history.slice(-HISTORY_MESSAGES), readbackUnheard, lastPrompt, promptRuns,
         language: lang, turnsHeard, announced: [...announced],
