@@ -135,9 +135,10 @@ const pct = (q: number) => dead.length ? dead[Math.min(dead.length - 1, Math.flo
 
 const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
 console.log(`\nSoak: ${CONCURRENT} concurrent calls with churn for ${elapsedMin.toFixed(1)} min (${server.database.kind}, live ${server.ctx.live.kind}), load avg ${load}\n`);
-console.log('| calls placed | failed | lost records | lost caller turns | duplicate seqs | dead air p50 / p99 / max | RSS base → peak → after GC | timers / sockets left vs base | flite scratch dirs |');
-console.log('|---|---|---|---|---|---|---|---|---|');
-console.log(`| ${placed.length} | ${failures} | ${lostRecords} | ${lostTurns} | ${duplicateSeqs} | ${pct(0.5)} / ${pct(0.99)} / ${dead.length ? dead[dead.length - 1].toFixed(0) : '-'} ms | ${base.rss.toFixed(0)} → ${peakRss.toFixed(0)} → ${after.rss.toFixed(0)} MB (${(((after.rss - base.rss) / base.rss) * 100).toFixed(1)}%) | ${grown('Timeout')} / ${grown('TCPSocketWrap')} | ${after.flite} (base ${base.flite}) |`);
+const handles = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+console.log('| calls placed | failed | lost records | lost caller turns | duplicate seqs | dead air p50 / p95 / p99 / max | RSS base → peak → after GC | timers / sockets left vs base | handles base → after | flite scratch dirs |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log(`| ${placed.length} | ${failures} | ${lostRecords} | ${lostTurns} | ${duplicateSeqs} | ${pct(0.5)} / ${pct(0.95)} / ${pct(0.99)} / ${dead.length ? dead[dead.length - 1].toFixed(0) : '-'} ms | ${base.rss.toFixed(0)} → ${peakRss.toFixed(0)} → ${after.rss.toFixed(0)} MB (${(((after.rss - base.rss) / base.rss) * 100).toFixed(1)}%) | ${grown('Timeout')} / ${grown('TCPSocketWrap')} | ${handles(base.resources)} → ${handles(after.resources)} | ${after.flite} (base ${base.flite}) |`);
 console.log(`\nresources at base: ${JSON.stringify(base.resources)}\nresources after:   ${JSON.stringify(after.resources)}`);
 await server.close();
 process.exit(0);

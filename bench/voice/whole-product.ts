@@ -26,6 +26,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     steps: { type: 'string', default: '100,200,300,400,500,600' },
     duration: { type: 'string', default: '20' },
+    /** The harness stops a ladder at a step whose turn p99 passes this; high enough to see CPU at every K on a busy machine. */
+    'stop-p99': { type: 'string', default: '1000' },
     db: { type: 'string', default: 'postgres' },
     harness: { type: 'string', default: '/work/shared/bench' },
     only: { type: 'string', default: 'ref,product' },
@@ -100,7 +102,7 @@ async function load(label: string, target: string[], serverPid: number, fakePort
     '--steps=20', '--duration=6', '--confirm=0', '--label=warm-up'], {}, /./, H);
   await warm.exited;
   const p = await start(0, ['node', path.join(H, 'twilio-caller-load.mjs'), ...target, `--server-pid=${serverPid}`, `--fake-stats=http://127.0.0.1:${fakePort}/stats`,
-    `--steps=${values.steps}`, `--duration=${values.duration}`, '--confirm=0', `--label=${label}`, `--out=${file}`], {}, /./, H);
+    `--steps=${values.steps}`, `--duration=${values.duration}`, '--confirm=0', `--stop-p99=${values['stop-p99']}`, `--label=${label}`, `--out=${file}`], {}, /./, H);
   p.child.stdout!.on('data', (d: Buffer) => process.stdout.write(`  ${label}: ${d}`));
   await p.exited;
   return JSON.parse(fs.readFileSync(file, 'utf8')) as LoadResult;

@@ -135,6 +135,10 @@ export class RealtimeCallSession implements CallEngine {
     void Promise.resolve(this.deps.recorder.onStart({ callId: this.opts.callId, orgId: this.opts.orgId, engine: 'realtime', startedAt: new Date(this.startedAt) })).catch(() => {});
     this.maxTimer = setTimeout(() => void this.fail('max_duration', this.lines.maxDuration), this.timing.maxCallMs);
     const connecting = this.deps.preconnected ?? this.deps.realtime.connect({ ...this.opts.connect, instructions: this.deps.brain.instructions, tools: this.deps.brain.tools });
+    // The lines said over a slow tool or a lost model are ready before they are needed (cached per process).
+    for (const line of new Set([this.lines.fillers[0], this.lines.fillers[2] ?? this.lines.fillers[0]])) {
+      if (line) void this.deps.greetings?.warm('_lines', this.deps.lineTts, line).catch(() => undefined);
+    }
     const greeting = await this.deps.brain.greeting();
     const cached = this.deps.greetings ? await this.deps.greetings.get(this.opts.orgId, this.deps.lineTts, greeting) : null;
     const frames = cached ?? (await synthesizeFrames(this.deps.lineTts, greeting).catch(() => [] as string[]));
