@@ -11,3 +11,4 @@ export * from './queries.js';
 export { normalizeCustomer, toE164 } from './customer.js';
 export type { CustomerInput } from './customer.js';
 export { refusal } from './refusal.js';
+export * from './block-time.js';

@@ -1,7 +1,7 @@
 /** Reads everything availability needs for one service and window, then hands it to the pure core. */
 import { errors } from '../../lib/index.js';
 import type { AvailabilityInput, BusyBlock } from '../availability/types.js';
-import { busyRangesBetween, liveHolds, loadBookingSetup } from '../repository/index.js';
+import { blockedBusy, busyRangesBetween, liveHolds, loadBookingSetup } from '../repository/index.js';
 import type { BookingSetup } from '../repository/index.js';
 import type { BookingDeps } from './deps.js';
 
@@ -35,7 +35,7 @@ async function calendarBusy(deps: BookingDeps, orgId: string, from: Date, to: Da
   }
 }
 
-/** Loads setup, bookings, live holds and calendar busy times around `[from, to)`. */
+/** Loads setup, bookings, live holds, calendar busy times and blocked time around `[from, to)`. */
 export async function loadAvailability(deps: BookingDeps, orgId: string, serviceId: string, o: LoadOptions): Promise<LoadedAvailability> {
   const setup = await loadBookingSetup(deps.db, orgId, serviceId);
   if (o.staffId && !setup.staff.some((s) => s.id === o.staffId)) throw errors.notFound('staff member');
@@ -43,11 +43,14 @@ export async function loadAvailability(deps: BookingDeps, orgId: string, service
   // A slot starting in the window may reach up to a day past it; an appointment may have started a day before.
   const from = new Date(o.from.getTime() - DAY);
   const to = new Date(o.to.getTime() + DAY);
-  const [appointments, holds, busy] = await Promise.all([
+  const [appointments, holds, calendar, blocked] = await Promise.all([
     busyRangesBetween(deps.db, orgId, from, to, o.exceptAppointmentId),
     liveHolds(deps.db, orgId, now, from, to),
     calendarBusy(deps, orgId, from, to),
+    // breaks and time off block like a connected calendar's busy times
+    blockedBusy(deps.db, orgId, from, to),
   ]);
+  const busy = [...calendar, ...blocked];
   const input: AvailabilityInput = {
     schedule: setup.schedule,
     service: setup.service,

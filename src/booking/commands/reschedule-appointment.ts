@@ -16,11 +16,13 @@ export interface MoveRequest {
   readonly start?: Date;
   /** `undefined` keeps the staff member; `null` only for businesses without staff. */
   readonly staffId?: string | null;
+  /** A new length in minutes (the calendar's resize); absent keeps the current length. */
+  readonly durationMin?: number;
   readonly holder?: string | null;
   readonly actor?: string | null;
 }
 
-/** Moves the appointment (keeping its length and buffer); SLOT_TAKEN / SLOT_UNAVAILABLE with alternatives otherwise. */
+/** Moves the appointment (keeping its buffer, and its length unless a new one is given); SLOT_TAKEN / SLOT_UNAVAILABLE with alternatives otherwise. */
 export async function rescheduleAppointment(deps: BookingDeps, orgId: string, id: string, m: MoveRequest): Promise<Appointment> {
   const current = await getAppointment(deps.db, orgId, id);
   if (!current) throw errors.notFound('appointment');
@@ -28,8 +30,8 @@ export async function rescheduleAppointment(deps: BookingDeps, orgId: string, id
   const start = m.start ?? current.start;
   const staffId = m.staffId === undefined ? current.staffId : m.staffId;
   if (Number.isNaN(start.getTime()) || start.getTime() % 60_000 !== 0) throw errors.validation('start must be a time on a whole minute');
-  if (start.getTime() === current.start.getTime() && staffId === current.staffId) return current;
-  const lengthMs = current.end.getTime() - current.start.getTime();
+  const lengthMs = m.durationMin !== undefined ? m.durationMin * 60_000 : current.end.getTime() - current.start.getTime();
+  if (start.getTime() === current.start.getTime() && staffId === current.staffId && lengthMs === current.end.getTime() - current.start.getTime()) return current;
   const bufferMs = current.busyUntil.getTime() - current.end.getTime();
   const loaded = await loadAvailability(deps, orgId, current.serviceId, { from: start, to: new Date(start.getTime() + 60_000), staffId, viewer: m.holder, exceptAppointmentId: id });
   const input = { ...loaded.input, service: { ...loaded.input.service, durationMin: lengthMs / 60_000, bufferMin: bufferMs / 60_000 } };

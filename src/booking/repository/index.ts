@@ -5,3 +5,4 @@ export * from './holds.js';
 export * from './setup.js';
 export * from './lock.js';
 export * from './catalog.js';
+export * from './blocked-times.js';

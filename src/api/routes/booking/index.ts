@@ -5,13 +5,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createBookingService, slotViews } from '../../../booking/index.js';
+import { blockTime, createBookingService, listBlockedTimes, slotViews, unblockTime } from '../../../booking/index.js';
 import type { BookingEventSink, BusyTimes, CalendarSync } from '../../../booking/index.js';
 import type { ApiContext } from '../../context.js';
 import type { RoutePlugin } from '../../app.js';
 import { principalOf, protect, WRITE_ROLES } from '../../plugins/auth.js';
 import {
-  AppointmentView, AvailabilityQuery, ChangeView, CreateAppointmentBody, IdParams, ListAppointmentsQuery, PatchAppointmentBody, SlotView,
+  AppointmentView, AvailabilityQuery, ChangeView, CreateAppointmentBody, IdParams, Instant, ListAppointmentsQuery, PatchAppointmentBody, SlotView, Uuid,
 } from './schemas.js';
 import { appointmentView, changeView } from './views.js';
 
@@ -76,12 +76,32 @@ export function createBookingRoutes(opts: BookingRouteOptions = {}): RoutePlugin
     }, async (req) => {
       const p = principalOf(req);
       const actor = `user:${p.userId}`;
-      const { start, staffId, status } = req.body;
-      let a = start !== undefined || staffId !== undefined
-        ? await booking.reschedule(p.organizationId, req.params.id, { start, staffId, actor })
+      const { start, staffId, durationMin, status } = req.body;
+      let a = start !== undefined || staffId !== undefined || durationMin !== undefined
+        ? await booking.reschedule(p.organizationId, req.params.id, { start, staffId, durationMin, actor })
         : (await booking.get(p.organizationId, req.params.id));
       if (status) a = await booking.changeStatus(p.organizationId, req.params.id, status, actor);
       return appointmentView(a, await booking.timezone(p.organizationId));
+    });
+
+    // Breaks and time off: availability (and so the agent) never offers blocked time.
+    const blockedView = (b: { id: string; staffId: string | null; kind: string; start: Date; end: Date; reason: string | null }) =>
+      ({ id: b.id, staffId: b.staffId, kind: b.kind, start: b.start.toISOString(), end: b.end.toISOString(), reason: b.reason });
+    r.get('/api/blocked-times', {
+      schema: { tags, querystring: z.strictObject({ from: Instant, to: Instant }) },
+    }, async (req) => ({ items: (await listBlockedTimes({ db: ctx.database.db }, principalOf(req).organizationId, req.query.from, req.query.to)).map(blockedView) }));
+    r.post('/api/blocked-times', {
+      schema: { tags, body: z.strictObject({
+        staffId: Uuid.nullable(), kind: z.enum(['break', 'time_off']).default('time_off'), start: Instant, end: Instant,
+        reason: z.string().trim().max(200, 'Please keep the reason under 200 characters').nullable().optional(),
+      }) },
+    }, async (req, reply) => {
+      const b = req.body;
+      return reply.status(201).send(blockedView(await blockTime({ db: ctx.database.db }, principalOf(req).organizationId, { ...b, start: b.start, end: b.end })));
+    });
+    r.delete('/api/blocked-times/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
+      await unblockTime({ db: ctx.database.db }, principalOf(req).organizationId, req.params.id);
+      return reply.status(204).send();
     });
 
     r.post('/api/appointments/:id/cancel', {

@@ -4,7 +4,7 @@ import { APPOINTMENT_STATUSES } from '../../../booking/index.js';
 
 /** An instant with an explicit offset or Z, e.g. `2026-03-11T15:00:00-05:00`. */
 export const Instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
-const Uuid = z.uuid();
+export const Uuid = z.uuid();
 
 /** GET /api/availability */
 export const AvailabilityQuery = z.strictObject({
@@ -32,8 +32,10 @@ export const CreateAppointmentBody = z.strictObject({
 export const PatchAppointmentBody = z.strictObject({
   start: Instant.optional(),
   staffId: Uuid.nullable().optional(),
+  /** A new length (the calendar's resize). */
+  durationMin: z.number().int().min(5, 'An appointment must be at least 5 minutes').max(720, 'An appointment can be at most 12 hours').optional(),
   status: z.enum(APPOINTMENT_STATUSES).optional(),
-}).refine((b) => Object.keys(b).length > 0, 'send at least one of start, staffId, status');
+}).refine((b) => Object.keys(b).length > 0, 'send at least one of start, staffId, durationMin, status');
 
 /** GET /api/appointments */
 export const ListAppointmentsQuery = z.strictObject({
