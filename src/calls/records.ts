@@ -213,3 +213,8 @@ export async function applyTelephonyStatus(db: Db, callSid: string, status: stri
   }).where(eq(schema.calls.callSid, callSid)).returning();
   return row ?? null;
 }
+
+/** Records that the caller proved `phone` is theirs (a code texted to it was typed back): customer messages may go there. */
+export async function noteVerifiedPhone(db: Db, callId: string, phone: string): Promise<void> {
+  await db.update(schema.calls).set({ metadata: sql`${schema.calls.metadata} || ${JSON.stringify({ verifiedPhone: phone })}::jsonb` }).where(eq(schema.calls.id, callId));
+}

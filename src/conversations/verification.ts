@@ -10,6 +10,7 @@ import { newId, type Clock } from '../lib/index.js';
 import type { LiveStore } from '../live/index.js';
 import { enqueue, orgSnapshot } from '../notify/index.js';
 import type { VerificationPort } from '../brain/index.js';
+import { noteVerifiedPhone } from '../calls/index.js';
 
 /** How long a code works. */
 export const CODE_TTL_SEC = 600;
@@ -58,6 +59,8 @@ export function createVerification(deps: {
       const ok = stored.conversationId === conversationId && timingSafeEqual(Buffer.from(stored.hash, 'hex'), digest(orgId, phone, code));
       if (ok) {
         await deps.live.deleteValue(codeKey(phone));
+        // the proven number may receive this conversation's customer messages (confirmations)
+        await noteVerifiedPhone(deps.db, conversationId, phone);
         return { ok: true, final: true };
       }
       return { ok: false, final: tries.count >= MAX_CODE_ATTEMPTS };

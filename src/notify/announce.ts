@@ -70,11 +70,33 @@ function ownerMessages(c: Ctx): QueuedMessage[] {
   return out;
 }
 
-/** The customer's own confirmation or notice, by email and SMS as the settings allow. */
-function customerMessages(c: Ctx): QueuedMessage[] {
+/**
+ * The customer's contacts that may receive messages: those entered by staff, a number that came from
+ * caller ID (or that the business dialled), or one proven by a texted code in the conversation.
+ * A number or address typed into an anonymous chat (or said on a call) is never written to: anyone
+ * could make the business text or mail a stranger.
+ */
+async function trustedContacts(q: Queryable, a: AppointmentFact): Promise<{ phone: string | null; email: string | null }> {
+  const { phone, email } = a.customer;
+  if (!a.callId) return { phone, email };
+  const [call] = await q.select({ channel: schema.calls.channel, direction: schema.calls.direction, from: schema.calls.from, to: schema.calls.to, metadata: schema.calls.metadata })
+    .from(schema.calls).where(eq(schema.calls.id, a.callId));
+  if (!call) return { phone: null, email: null };
+  const proven = new Set<string>();
+  if (call.channel === 'phone' || call.channel === 'test') {
+    const callerId = call.direction === 'outbound' ? call.to : call.from;
+    if (callerId) proven.add(callerId);
+  }
+  const verified = (call.metadata as { verifiedPhone?: unknown }).verifiedPhone;
+  if (typeof verified === 'string') proven.add(verified);
+  return { phone: phone && proven.has(phone) ? phone : null, email: null };
+}
+
+/** The customer's own confirmation or notice, by email and SMS as the settings allow, to trusted contacts only. */
+async function customerMessages(q: Queryable, c: Ctx): Promise<QueuedMessage[]> {
   const template = CUSTOMER_TEMPLATE[c.e.type];
   if (!template || !('appointment' in c.e)) return [];
-  const { email, phone } = c.e.appointment.customer;
+  const { email, phone } = await trustedContacts(q, c.e.appointment);
   const payload = payloadFor(c, template, false);
   const out: QueuedMessage[] = [];
   if (email && c.s.customer.email) out.push({ organizationId: c.orgId, event: c.e.type, channel: 'email', recipient: email, payload, idempotencyKey: messageKey(`${c.fact}:customer`, 'email', email) });
@@ -101,7 +123,7 @@ export function createAnnouncer(clock: Clock = systemClock): Announce {
     const s = await loadNotificationSettings(tx, orgId);
     const data = await dataOf(tx, e);
     const c: Ctx = { e, orgId, fact: factKey(e), snap, data, s, now };
-    await enqueue(tx, [...ownerMessages(c), ...customerMessages(c), ...await webhookMessages(tx, c)], now);
+    await enqueue(tx, [...ownerMessages(c), ...await customerMessages(tx, c), ...await webhookMessages(tx, c)], now);
     if (e.type === 'lead.urgent') await startEscalationIn(tx, e.lead, now, s);
   };
 }

@@ -14,6 +14,9 @@ export interface AppointmentFact {
   readonly customer: { readonly name: string; readonly phone: string | null; readonly email: string | null };
   readonly address?: string | null;
   readonly notes?: string | null;
+  /** Where it was booked ('api' = by staff, else the conversation's channel) and the conversation's call. */
+  readonly source?: string;
+  readonly callId?: string | null;
   /** Changes with every write; tells a second identical move (A→B, B→A, A→B) from a replay of the first. */
   readonly updatedAt?: Date;
 }
