@@ -41,11 +41,18 @@ export async function registerOrg(baseUrl: string, input: { industry?: string; t
   };
 }
 
-/** The dashboard's live stream (SSE) of one organization, collected. */
+/** A one-time ticket (POST /api/tickets with the bearer token) for the live stream or the browser test call. */
+export async function ticketFor(base: string, token: string, purpose: 'events' | 'test-call'): Promise<string> {
+  const r = await apiClient(base, token).post('/api/tickets', { for: purpose });
+  if (r.status !== 200) throw new Error(`ticket answered ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.ticket as string;
+}
+
+/** The dashboard's live stream (SSE) of one organization, collected; opened as the page does, with a one-time ticket. */
 export function listenEvents(base: string, token: string) {
   const ctrl = new AbortController();
   const events: any[] = [];
-  const ready = fetch(`${base}/api/events?token=${encodeURIComponent(token)}`, { signal: ctrl.signal }).then(async (res) => {
+  const ready = ticketFor(base, token, 'events').then((ticket) => fetch(`${base}/api/events?ticket=${encodeURIComponent(ticket)}`, { signal: ctrl.signal })).then(async (res) => {
     if (res.status !== 200) throw new Error(`live events answered ${res.status}`);
     if (!res.headers.get('content-type')?.includes('text/event-stream')) throw new Error('live events are not an event stream');
     const reader = res.body!.getReader();

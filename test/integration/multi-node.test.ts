@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/lib/index.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { testDatabase } from '../harness/server.js';
-import { apiClient, registerOrg } from '../harness/client.js';
+import { apiClient, registerOrg, ticketFor } from '../harness/client.js';
 
 const shared = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 let nodes: RunningServer[] = [];
@@ -41,7 +41,8 @@ describe.skipIf(!shared)('two nodes on one PostgreSQL and Redis', () => {
   it('a call started on node A shows up live on a dashboard connected to node B', async () => {
     const org = await registerOrg(nodes[0].url);
     const ctrl = new AbortController();
-    const res = await fetch(`${nodes[1].url}/api/events?token=${org.accessToken}`, { signal: ctrl.signal });
+    const ticket = await ticketFor(nodes[0].url, org.accessToken, 'events'); // issued on A, redeemed on B
+    const res = await fetch(`${nodes[1].url}/api/events?ticket=${ticket}`, { signal: ctrl.signal });
     const reader = res.body!.getReader();
     let text = '';
     const got = (async () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestServer } from '../harness/server.js';
-import { apiClient, registerOrg } from '../harness/client.js';
+import { apiClient, registerOrg, ticketFor } from '../harness/client.js';
 import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
 import { quiet, tone, until } from '../harness/line.js';
 import { fixedClock } from '../../src/lib/index.js';
@@ -45,7 +45,7 @@ describe('the browser test call', () => {
     expect(caps.status).toBe(200);
     expect(caps.body).toMatchObject({ scriptedSpeech: true, engine: 'cascade' });
 
-    const peer = new FakeTwilioPeer(`${wsUrl}?token=${encodeURIComponent(org.accessToken)}`);
+    const peer = new FakeTwilioPeer(`${wsUrl}?ticket=${await ticketFor(server.url, org.accessToken, 'test-call')}`);
     const callId = await dial(peer);
     expect(await until(() => peer.media.length > 0, 2000)).toBe(true);
     expect(peer.media[0].at - peer.startSentAt).toBeLessThan(scaled(1000));
@@ -82,13 +82,13 @@ describe('the browser test call', () => {
     expect((await other.api.get(`/api/calls/${callId}`)).status).toBe(404);
   }, scaled(60_000));
 
-  it('takes the token as a subprotocol, and any role may test (a viewer too)', async () => {
+  it('takes a one-time ticket as a subprotocol, and any role may test (a viewer too)', async () => {
     const viewerEmail = `viewer${Date.now()}@example.com`;
     const invited = await org.api.post('/api/users', { email: viewerEmail, password: 'correct-horse-battery', role: 'viewer', name: 'Vera Viewer' });
     expect(invited.status).toBe(201);
     const login = await apiClient(server.url).post('/api/auth/login', { email: viewerEmail, password: 'correct-horse-battery' });
     expect(login.status).toBe(200);
-    const viaProtocol = new WebSocket(wsUrl, ['infinioffice.test-call', `access-token.${login.body.accessToken}`]);
+    const viaProtocol = new WebSocket(wsUrl, ['infinioffice.test-call', `ticket.${await ticketFor(server.url, login.body.accessToken, 'test-call')}`]);
     await new Promise((r, j) => { viaProtocol.once('open', r); viaProtocol.once('error', j); });
     expect(viaProtocol.protocol).toBe('infinioffice.test-call');
     const msgs: any[] = [];
@@ -106,24 +106,26 @@ describe('the browser test call', () => {
 
   it('holds at most three test calls per organization at once (each may hold paid speech connections)', async () => {
     const other = await registerOrg(server.url);
-    const url = `${wsUrl}?token=${encodeURIComponent(other.accessToken)}`;
-    const open = [new FakeTwilioPeer(url), new FakeTwilioPeer(url), new FakeTwilioPeer(url)];
+    // each connection is opened with its own one-time ticket, as the page does
+    const url = async () => `${wsUrl}?ticket=${await ticketFor(server.url, other.accessToken, 'test-call')}`;
+    const open = [new FakeTwilioPeer(await url()), new FakeTwilioPeer(await url()), new FakeTwilioPeer(await url())];
     await Promise.all(open.map((p) => p.opened));
-    expect(await refusal(url)).toBe(429);
+    expect(await refusal(await url())).toBe(429);
     // Another organization is not held back by this one.
-    expect(await refusal(`${wsUrl}?token=${encodeURIComponent(org.accessToken)}`)).toBe(101);
+    expect(await refusal(`${wsUrl}?ticket=${await ticketFor(server.url, org.accessToken, 'test-call')}`)).toBe(101);
     open[0].close();
     await open[0].closed;
     await new Promise((r) => setTimeout(r, 100)); // the server sees the close
-    expect(await refusal(url)).toBe(101);
+    expect(await refusal(await url())).toBe(101);
     for (const p of open.slice(1)) p.close();
   });
 
   it('refuses the upgrade with 401 without a valid token, before any call exists', async () => {
     const before = (await org.api.get('/api/calls?channel=test&limit=100')).body;
     expect(await refusal(wsUrl)).toBe(401);
-    expect(await refusal(`${wsUrl}?token=not-a-jwt`)).toBe(401);
-    expect(await refusal(wsUrl, ['infinioffice.test-call', 'access-token.forged'])).toBe(401);
+    expect(await refusal(`${wsUrl}?token=${org.accessToken}`)).toBe(401); // the access token in the URL is no credential
+    expect(await refusal(`${wsUrl}?ticket=not-a-ticket-at-all-xyz`)).toBe(401);
+    expect(await refusal(wsUrl, ['infinioffice.test-call', 'ticket.forged'])).toBe(401);
     expect((await apiClient(server.url).get('/api/test-call/capabilities')).status).toBe(401);
     const after = (await org.api.get('/api/calls?channel=test&limit=100')).body;
     expect(after.items.length).toBe(before.items.length);
@@ -141,7 +143,7 @@ describe('the browser test call on the speech-to-speech engine', () => {
       const owner = await registerOrg(rt.url, { industry: 'plumbing', timezone: 'America/Chicago', name: 'Realtime Plumbing' });
       expect((await owner.api.put('/api/agent', { engine: 'realtime' })).status).toBe(200);
       expect((await owner.api.get('/api/test-call/capabilities')).body).toMatchObject({ engine: 'realtime' });
-      const peer = new FakeTwilioPeer(`${rt.url.replace(/^http/, 'ws')}/api/test-call?token=${encodeURIComponent(owner.accessToken)}`);
+      const peer = new FakeTwilioPeer(`${rt.url.replace(/^http/, 'ws')}/api/test-call?ticket=${await ticketFor(rt.url, owner.accessToken, 'test-call')}`);
       const callId = await dial(peer);
       expect(await until(() => peer.media.length > 0, 2000)).toBe(true);
       expect(await until(() => openai.realtimeConnections > 0, 2000)).toBe(true);

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/lib/index.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { testDatabase } from '../harness/server.js';
-import { apiClient, registerOrg } from '../harness/client.js';
+import { apiClient, registerOrg, ticketFor } from '../harness/client.js';
 
 const lines: string[] = [];
 let server: RunningServer;
@@ -29,14 +29,15 @@ describe('request logs', () => {
     await anon.get(`/api/calendar.ics?token=${ics ?? 'ics-secret-value-123'}`);
     // the live-events stream stays open: read its headers, then hang up
     const sse = new AbortController();
-    const res = await fetch(`${server.url}/api/events?token=${org.accessToken}`, { signal: sse.signal });
+    const ticket = await ticketFor(server.url, org.accessToken, 'events');
+    const res = await fetch(`${server.url}/api/events?ticket=${ticket}`, { signal: sse.signal });
     expect(res.status).toBe(200);
     sse.abort();
     await anon.get('/api/ack/ack-secret-value-456');
     await anon.post('/api/auth/refresh', { refreshToken: org.refreshToken });
     const log = lines.join('');
     expect(log).toMatch(/calendar\.ics\?token=\[redacted\]/);
-    for (const secret of [org.accessToken, org.refreshToken, ics ?? 'ics-secret-value-123', 'ack-secret-value-456']) {
+    for (const secret of [ticket, org.accessToken, org.refreshToken, ics ?? 'ics-secret-value-123', 'ack-secret-value-456']) {
       expect(log.includes(secret), `leaked ${secret.slice(0, 8)}…`).toBe(false);
     }
   });

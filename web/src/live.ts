@@ -1,47 +1,52 @@
 /**
- * Live updates from `GET /api/events` (Server-Sent Events, `data: {type, data}` lines). EventSource cannot
- * send the bearer token, so the stream is read with fetch; one connection is shared by every subscriber and
- * reconnects with backoff (1 s doubling to 30 s).
+ * Live updates from `GET /api/events` (Server-Sent Events, `data: {type, data}` lines) through the
+ * browser's EventSource. EventSource cannot send the bearer token and the token must not sit in a URL,
+ * so each connection first asks `POST /api/tickets` for a one-time ticket (the api client refreshes an
+ * expired session) and opens `/api/events?ticket=…`. A ticket works once, so the browser's own
+ * reconnect cannot be used: on an error or when the server ends the stream at the token's expiry, a new
+ * ticket is fetched and the stream reopened, with backoff on errors (1 s doubling to 30 s). One
+ * connection is shared by every subscriber.
  */
 import { useEffect, useRef } from 'react';
-import { accessToken, refreshSession } from './api.js';
+import { accessToken, post } from './api.js';
 
 /** One live event. */
 export interface LiveEvent { type: string; data: any }
 type Handler = (e: LiveEvent) => void;
 
 const handlers = new Set<Handler>();
-let controller: AbortController | null = null;
+let current: EventSource | null = null;
+let stopped = true;
+/** Each connect loop's generation: a loop left from an earlier mount stops when a new one starts. */
+let generation = 0;
 
-async function connect() {
+/** Opens one stream; resolves when it ends: 'expired' (reopen at once) or 'error' (back off). */
+async function openStream(): Promise<'expired' | 'error'> {
+  const { ticket } = await post<{ ticket: string }>('/api/tickets', { for: 'events' });
+  if (stopped) return 'expired';
+  return new Promise((resolve) => {
+    const es = (current = new EventSource(`/api/events?ticket=${encodeURIComponent(ticket)}`));
+    let opened = false;
+    es.onopen = () => { opened = true; };
+    es.onmessage = (m) => {
+      try {
+        const ev = JSON.parse(m.data) as LiveEvent;
+        if (typeof ev?.type === 'string') handlers.forEach((h) => h(ev));
+      } catch { /* a line we do not understand */ }
+    };
+    es.addEventListener('expired', () => { es.close(); resolve('expired'); });
+    // the server closing a healthy stream (its token expired) reads as an error here too: reopen at once
+    es.onerror = () => { es.close(); resolve(opened ? 'expired' : 'error'); };
+  });
+}
+
+async function connect(mine: number) {
   let delay = 1000;
-  while (handlers.size > 0 && accessToken()) {
-    const ac = (controller = new AbortController());
-    try {
-      const res = await fetch('/api/events', { headers: { authorization: `Bearer ${accessToken()}`, accept: 'text/event-stream' }, signal: ac.signal });
-      if (res.status === 401) { if (!(await refreshSession())) return; continue; }
-      if (!res.ok || !res.body) throw new Error(`events ${res.status}`);
-      delay = 1000;
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buf = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buf += value;
-        let i: number;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i); buf = buf.slice(i + 2);
-          const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
-          if (!data) continue;
-          try {
-            const ev = JSON.parse(data) as LiveEvent;
-            if (typeof ev?.type === 'string') handlers.forEach((h) => h(ev));
-          } catch { /* a keep-alive or a line we do not understand */ }
-        }
-      }
-    } catch {
-      if (ac.signal.aborted) return;
-    }
+  while (!stopped && mine === generation && handlers.size > 0 && accessToken()) {
+    let how: 'expired' | 'error';
+    try { how = await openStream(); } catch { how = 'error'; }
+    if (stopped || mine !== generation) return;
+    if (how === 'expired') { delay = 1000; continue; }
     await new Promise((r) => setTimeout(r, delay));
     delay = Math.min(delay * 2, 30_000);
   }
@@ -54,10 +59,10 @@ export function useLive(handler: Handler) {
   useEffect(() => {
     const h: Handler = (e) => ref.current(e);
     handlers.add(h);
-    if (handlers.size === 1) void connect();
+    if (handlers.size === 1) { stopped = false; void connect(++generation); }
     return () => {
       handlers.delete(h);
-      if (handlers.size === 0) { controller?.abort(); controller = null; }
+      if (handlers.size === 0) { stopped = true; current?.close(); current = null; }
     };
   }, []);
 }

@@ -6,6 +6,7 @@ import { dashboardMetrics, getCallDetail, listCalls, OUTCOMES } from '../../call
 import { withClients } from './call-clients.js';
 import { getLead, listLeads, updateLead } from '../../leads/index.js';
 import { schema } from '../../db/index.js';
+import { accessTokenExpiry, bearerOf, createTickets, type TicketPurpose } from '../plugins/tickets.js';
 import { authenticate, principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
 import type { ApiContext } from '../context.js';
 
@@ -68,16 +69,36 @@ export async function callRoutes(app: FastifyInstance, ctx: ApiContext) {
 
 /**
  * `GET /api/events`: Server-Sent Events of the caller's organization (calls, turns, bookings, leads).
- * EventSource cannot send headers, so the access token may also come as `?token=`.
+ * A browser cannot send headers on it, so it first asks `POST /api/tickets` (with its bearer token)
+ * for a one-time ticket and opens `/api/events?ticket=…`; other clients may send the header. The
+ * stream ends when the access token behind it expires (the page reconnects with a fresh one).
  */
 export async function eventRoutes(app: FastifyInstance, ctx: ApiContext) {
   const auth = authenticate(ctx.tokens);
+  const tickets = createTickets(ctx.live);
   const open = new Set<() => void>();
   app.addHook('onClose', async () => { for (const close of open) close(); });
-  app.get('/api/events', { schema: { tags: ['events'], querystring: z.object({ token: z.string().max(2000).optional() }) } }, async (req, reply) => {
-    const q = req.query as { token?: string };
-    if (!req.headers.authorization && q.token) req.headers.authorization = `Bearer ${q.token}`;
-    await auth(req, reply);
+
+  app.post('/api/tickets', {
+    onRequest: auth,
+    schema: { tags: ['events'], summary: 'A one-time ticket (30 s) for the live-events stream or the browser test call',
+      body: z.strictObject({ for: z.enum(['events', 'test-call']) }) },
+  }, async (req) => {
+    const { for: purpose } = req.body as { for: TicketPurpose };
+    return tickets.issue(principalOf(req), purpose, accessTokenExpiry(bearerOf(req)));
+  });
+
+  app.get('/api/events', { schema: { tags: ['events'], querystring: z.object({ ticket: z.string().max(100).optional() }) } }, async (req, reply) => {
+    const q = req.query as { ticket?: string };
+    let expiresAt: number;
+    if (q.ticket) {
+      const t = await tickets.redeem(q.ticket, 'events');
+      req.principal = t.principal;
+      expiresAt = t.expiresAt;
+    } else {
+      await auth(req, reply);
+      expiresAt = accessTokenExpiry(bearerOf(req));
+    }
     const orgId = principalOf(req).organizationId;
     reply.hijack();
     const res = reply.raw;
@@ -85,7 +106,9 @@ export async function eventRoutes(app: FastifyInstance, ctx: ApiContext) {
     res.write(`event: ready\ndata: {"organizationId":"${orgId}"}\n\n`);
     const unsubscribe = ctx.live.subscribe(orgId, (e) => res.write(`data: ${JSON.stringify({ type: e.type, data: e.data, at: e.at })}\n\n`));
     const ping = setInterval(() => res.write(': ping\n\n'), 20_000);
-    const end = () => { clearInterval(ping); unsubscribe(); open.delete(close); };
+    // the stream's right to exist is the token's: it ends with it (a removed user's stream does not outlive their token)
+    const expiry = setTimeout(() => { res.write('event: expired\ndata: {}\n\n'); close(); }, Math.max(0, Math.min(expiresAt - Date.now(), 2 ** 31 - 1)));
+    const end = () => { clearInterval(ping); clearTimeout(expiry); unsubscribe(); open.delete(close); };
     const close = () => { end(); res.end(); };
     open.add(close);
     req.raw.on('close', end);

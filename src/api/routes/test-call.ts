@@ -18,9 +18,10 @@ import type { Principal } from '../auth/tokens.js';
 import type { ApiContext } from '../context.js';
 import { authenticate } from '../plugins/auth.js';
 import { enforceLimit } from '../plugins/rate-limit.js';
+import { createTickets } from '../plugins/tickets.js';
 
-/** Browsers cannot set headers on a WebSocket: the token may come as this subprotocol's suffix. */
-export const TEST_CALL_PROTOCOL_PREFIX = 'access-token.';
+/** Browsers cannot set headers on a WebSocket: a one-time ticket (`POST /api/tickets`) may come as this subprotocol's suffix. */
+export const TEST_CALL_TICKET_PREFIX = 'ticket.';
 /** Test calls one organization may run at once (each may hold paid speech connections). */
 export const MAX_TEST_CALLS_PER_ORG = 3;
 
@@ -34,15 +35,15 @@ export interface TestCallCapabilities {
   engine: 'cascade' | 'realtime';
 }
 
-/** The access token of an upgrade request: `?token=`, `Sec-WebSocket-Protocol: access-token.<jwt>` or the header. */
-export function upgradeToken(req: FastifyRequest): string | null {
-  const q = (req.query ?? {}) as { token?: unknown };
-  if (typeof q.token === 'string' && q.token) return q.token;
+/** How an upgrade request proves who it is: a ticket (`?ticket=` or the `ticket.<t>` subprotocol) or the Authorization header. */
+export function upgradeCredential(req: FastifyRequest): { ticket: string } | { bearer: string } | null {
+  const q = (req.query ?? {}) as { ticket?: unknown };
+  if (typeof q.ticket === 'string' && q.ticket) return { ticket: q.ticket };
   const protocols = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
-  const fromProtocol = protocols.find((p) => p.startsWith(TEST_CALL_PROTOCOL_PREFIX));
-  if (fromProtocol) return fromProtocol.slice(TEST_CALL_PROTOCOL_PREFIX.length);
+  const fromProtocol = protocols.find((p) => p.startsWith(TEST_CALL_TICKET_PREFIX));
+  if (fromProtocol) return { ticket: fromProtocol.slice(TEST_CALL_TICKET_PREFIX.length) };
   const h = req.headers.authorization;
-  return h?.startsWith('Bearer ') ? h.slice(7).trim() : null;
+  return h?.startsWith('Bearer ') ? { bearer: h.slice(7).trim() } : null;
 }
 
 /**
@@ -53,6 +54,7 @@ export function upgradeToken(req: FastifyRequest): string | null {
 export function createTestCallRoute(deps: TelephonyDeps) {
   return async function testCallRoute(app: FastifyInstance, ctx: ApiContext) {
     const db = ctx.database.db;
+    const tickets = createTickets(ctx.live);
     const live = new Set<CallEngine>();
     const sockets = new Map<WebSocket, string>();
     const running = (orgId: string) => [...sockets.values()].filter((o) => o === orgId).length;
@@ -74,9 +76,9 @@ export function createTestCallRoute(deps: TelephonyDeps) {
       websocket: true,
       schema: { hide: true },
       preValidation: async (req) => {
-        const token = upgradeToken(req);
-        if (!token) throw errors.unauthorized('send the access token as ?token= or the access-token.<token> subprotocol');
-        const principal = await ctx.tokens.verify(token);
+        const cred = upgradeCredential(req);
+        if (!cred) throw errors.unauthorized('ask POST /api/tickets for a ticket and send it as ?ticket= or the ticket.<ticket> subprotocol');
+        const principal = 'ticket' in cred ? (await tickets.redeem(cred.ticket, 'test-call')).principal : await ctx.tokens.verify(cred.bearer);
         await enforceLimit(ctx.live, `test-call:${principal.organizationId}`, 30, 3600);
         if (running(principal.organizationId) >= MAX_TEST_CALLS_PER_ORG) throw errors.rateLimited(30);
         principals.set(req, principal);

@@ -1,7 +1,7 @@
 /** "Test your agent": the chat tester, and a browser voice call into the same session the phone uses. */
 import { useEffect, useRef, useState } from 'react';
 import { ChatBox } from '../parts/chat.js';
-import { accessToken, get } from '../api.js';
+import { post } from '../api.js';
 import { Link } from '../router.js';
 import { PageHead, useFetch } from '../ui.js';
 import type { CallPhase, TestCall } from '../parts/voice-call.js';
@@ -31,9 +31,9 @@ function VoiceCallBox() {
   const dial = async () => {
     setError(null); setCallId(null); setMuted(false); setPhase('connecting');
     try {
-      await get('/api/test-call/capabilities'); // refreshes an expired access token first
       const { startTestCall } = await import('../parts/voice-call.js');
-      call.current = await startTestCall(accessToken() ?? '', {
+      const ticket = async () => (await post<{ ticket: string }>('/api/tickets', { for: 'test-call' })).ticket;
+      call.current = await startTestCall(ticket, {
         phase: (p, reason) => { setPhase(p); if (reason) setError(`The call ended: ${reason}`); },
         callId: setCallId,
         agentSpeaking: setSpeaking,

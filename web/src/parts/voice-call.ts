@@ -28,8 +28,11 @@ const JITTER_S = 0.06;
 /** The socket address of the test call on this origin. */
 export const testCallUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/test-call`;
 
-/** Asks for the microphone, opens the socket with the access token as a subprotocol, and starts streaming. */
-export async function startTestCall(token: string, obs: CallObserver): Promise<TestCall> {
+/**
+ * Asks for the microphone, opens the socket with a one-time ticket as a subprotocol (asked for just
+ * before, so a slow microphone prompt cannot outlast it; no access token leaves the page), and starts streaming.
+ */
+export async function startTestCall(ticket: () => Promise<string>, obs: CallObserver): Promise<TestCall> {
   const mic = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true, channelCount: 1 } });
   const ctx = new AudioContext();
   await ctx.resume();
@@ -49,8 +52,9 @@ export async function startTestCall(token: string, obs: CallObserver): Promise<T
   const url = URL.createObjectURL(new Blob([WORKLET], { type: 'text/javascript' }));
   await ctx.audioWorklet.addModule(url);
   URL.revokeObjectURL(url);
+  const pass = await ticket();
   // Opened after the last await, so its handlers below are attached before any event can fire.
-  const ws = new WebSocket(testCallUrl(), ['infinioffice.test-call', `access-token.${token}`]);
+  const ws = new WebSocket(testCallUrl(), ['infinioffice.test-call', `ticket.${pass}`]);
   const source = ctx.createMediaStreamSource(mic);
   const tap = new AudioWorkletNode(ctx, 'io-mic-tap');
   tap.port.onmessage = (e: MessageEvent<Float32Array>) => uplink(e.data);
