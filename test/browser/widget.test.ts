@@ -179,6 +179,13 @@ describe('the website chat widget', () => {
     await page.getByRole('heading', { name: 'Call a customer now' }).waitFor();
     await page.getByText('+13125550177').waitFor();
     await shot(page, 'outbound');
+    // The calling rules: new website and missed-call leads called back after 10 minutes, at most 3 calls at once.
+    await page.getByLabel('Call back new website and missed-call leads automatically').check();
+    await page.getByLabel('Minutes after the lead arrives').fill('10');
+    await page.getByLabel('Calls at once, at most').fill('3');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByText('Saved.').waitFor();
+    expect((await org.api.get('/api/outbound-settings')).body).toMatchObject({ followUp: { enabled: true, delayMinutes: 10 }, maxConcurrentCalls: 3 });
     await page.getByRole('link', { name: 'Campaigns', exact: true }).first().click();
     await page.getByRole('heading', { name: 'New campaign' }).waitFor();
     await page.getByLabel('Name').fill('Spring check');

@@ -118,7 +118,7 @@ describe('lead follow-up', () => {
     await PASSES();
     expect(callsTo('+13125550171')).toHaveLength(1);
     expect(callsTo('+13125550172')).toHaveLength(1);
-  }, 120_000);
+  }, scaled(120_000));
 
   it('a lead that falls due after the window waits for its opening; a do-not-call number is never dialed', async () => {
     at = new Date('2026-03-11T00:58:00Z'); // 19:58: due at 20:03, after the window
@@ -138,7 +138,7 @@ describe('lead follow-up', () => {
     expect(await until(() => callsTo('+13125550173').length === 1, scaled(15_000))).toBe(true);
     expect((await webhook('/twilio/status', { CallSid: callsTo('+13125550173')[0].sid, AccountSid: rest.accountSid, CallStatus: 'busy' })).status).toBe(204);
     expect(callsTo('+13125550174')).toHaveLength(0);
-  }, 60_000);
+  }, scaled(60_000));
 
   it('with the one line busy, a manual call waits (201, queued) and is dialed when the line frees', async () => {
     at = new Date('2026-03-11T15:00:00Z');
@@ -157,7 +157,7 @@ describe('lead follow-up', () => {
     const [c] = callsTo('+13125550176');
     expect(c.Twiml).toContain(`value="${queued.body.id}"`);
     expect((await webhook('/twilio/status', { CallSid: c.sid, AccountSid: rest.accountSid, CallStatus: 'no-answer' })).status).toBe(204);
-  }, 60_000);
+  }, scaled(60_000));
 
   it('a follow-up queued before a restart is placed after it, once', async () => {
     at = new Date('2026-03-11T16:00:00Z');
@@ -171,5 +171,5 @@ describe('lead follow-up', () => {
     await PASSES();
     expect(callsTo('+13125550177')).toHaveLength(1);
     expect((await lead(id)).followUp).toMatchObject({ status: 'calling' });
-  }, 60_000);
+  }, scaled(60_000));
 });

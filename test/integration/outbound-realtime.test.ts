@@ -73,5 +73,5 @@ describe('outbound call on the speech-to-speech engine', () => {
     expect(session.instructions).toContain('You placed this call; the customer did not call you.');
     expect(session.instructions).toContain('You are calling about your spring drain check.');
     expect(openai.realtimeRefusals).toEqual([]);
-  }, 60_000);
+  }, scaled(60_000));
 });

@@ -11,6 +11,20 @@ import { fmtDateTime } from '../time.js';
 export interface Lead {
   id: string; callId: string | null; name: string | null; phone: string | null; email: string | null; address: string | null;
   need: string | null; kind: string; priority: 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT'; status: string; notes: string | null; createdAt: string;
+  /** The agent's automatic call-back, when follow-up is on. */
+  followUp?: { status: 'scheduled' | 'calling' | 'done' | 'skipped'; dueAt: string; callId?: string | null; outcome?: string | null; reason?: string | null } | null;
+}
+
+const SKIPPED: Record<string, string> = { do_not_call: 'the number is on the do-not-call list', already_called: 'already called', handled: 'the team took it on' };
+
+/** One line on where the agent's call-back stands. */
+function FollowUpLine({ f, tz }: { f: NonNullable<Lead['followUp']>; tz: string }) {
+  const call = f.callId ? <> · <Link to={`/calls/${f.callId}`}>the call</Link></> : null;
+  const text = f.status === 'scheduled' ? `The assistant calls back ${fmtDateTime(f.dueAt, tz)} (or when calling hours open)`
+    : f.status === 'calling' ? 'The assistant is calling back'
+      : f.status === 'done' ? `Called back: ${f.outcome ?? 'ended'}`
+        : `No call-back: ${SKIPPED[f.reason ?? ''] ?? f.reason ?? 'skipped'}`;
+  return <p className="small" role="note">{text}{call}</p>;
 }
 const STATUSES = ['new', 'contacted', 'qualified', 'won', 'lost', 'closed'];
 const PRIORITIES = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
@@ -40,6 +54,7 @@ function LeadRow({ lead, tz, onSaved }: { lead: Lead; tz: string; onSaved(l: Lea
         ) : <Badge>{lead.status}</Badge>}
       </div>
       {lead.need && <p>{lead.need}</p>}
+      {lead.followUp && <FollowUpLine f={lead.followUp} tz={tz} />}
       {can ? (
         <form className="row" onSubmit={(e) => { e.preventDefault(); save({ notes }); }}>
           <label className="sr-only" htmlFor={`n-${lead.id}`}>Notes</label>

@@ -1,6 +1,6 @@
 /** Outbound calls: call a customer now (reminder, follow-up or a message of yours), the calls placed, and the do-not-call list. */
 import { useState, type FormEvent } from 'react';
-import { del, post, qs } from '../api.js';
+import { del, post, put, qs } from '../api.js';
 import { useCan, useSession } from '../session.js';
 import { useLive } from '../live.js';
 import { Link } from '../router.js';
@@ -13,13 +13,13 @@ interface DncEntry { id: string; e164: string; reason: string | null; source: st
 function CallNow({ onPlaced }: { onPlaced(): void }) {
   const s = useSubmit();
   const [f, setF] = useState({ to: '', purpose: 'custom', instructions: '', appointmentId: '' });
-  const [placed, setPlaced] = useState<string | null>(null);
+  const [placed, setPlaced] = useState<{ id: string; waiting: boolean } | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void s.run(async () => {
       const body = { to: f.to, purpose: f.purpose, ...(f.instructions.trim() ? { instructions: f.instructions.trim() } : {}), ...(f.appointmentId ? { appointmentId: f.appointmentId } : {}) };
-      const r = await post<{ id: string }>('/api/outbound-calls', body);
-      setPlaced(r.id); onPlaced();
+      const r = await post<{ id: string; waiting?: boolean }>('/api/outbound-calls', body);
+      setPlaced({ id: r.id, waiting: !!r.waiting }); onPlaced();
     });
   };
   const code = (s.error as { code?: string } | null)?.code;
@@ -36,10 +36,56 @@ function CallNow({ onPlaced }: { onPlaced(): void }) {
           : <Input label="What the call is about" value={f.instructions} maxLength={1000} onChange={(e) => setF({ ...f, instructions: e.target.value })} placeholder="our spring drain check special" error={s.fields.instructions} />}
       </div>
       <div className="row"><button className="primary" disabled={s.busy || !f.to.trim()}>Call</button>
-        {placed && !s.error && <span role="status">Calling… <Link to={`/calls/${placed}`}>follow the call</Link></span>}</div>
+        {placed && !s.error && <span role="status">{placed.waiting ? 'Every line is busy: the call waits its turn.' : 'Calling…'} <Link to={`/calls/${placed.id}`}>follow the call</Link></span>}</div>
       {code === 'do_not_call' ? <p className="notice error" role="alert">This number asked not to be called.</p>
         : code === 'outside_calling_window' ? <p className="notice error" role="alert">Outside calling hours (9:00–20:00 your time). Try again later.</p>
           : <FormError error={s.error} />}
+    </form>
+  );
+}
+
+interface OutboundSettings {
+  callingWindow: { days: string[]; from: string; to: string }; callbackCalls: boolean; maxConcurrentCalls: number;
+  followUp: { enabled: boolean; delayMinutes: number };
+}
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** The rules of every outbound call (admin): calling hours, lines at once, and the automatic call-back of new leads. */
+function Settings() {
+  const doc = useFetch<OutboundSettings>('/api/outbound-settings');
+  return <Loader state={doc}>{(d) => <SettingsForm initial={d} onSaved={() => void doc.reload()} />}</Loader>;
+}
+
+function SettingsForm({ initial, onSaved }: { initial: OutboundSettings; onSaved(): void }) {
+  const s = useSubmit();
+  const [f, setF] = useState(initial);
+  const [saved, setSaved] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    void s.run(async () => { await put('/api/outbound-settings', f); setSaved(true); onSaved(); });
+  };
+  const w = f.callingWindow;
+  return (
+    <form className="card stack" onSubmit={submit} noValidate aria-labelledby="outbound-settings">
+      <h2 id="outbound-settings">Calling rules</h2>
+      <fieldset className="row wrap"><legend>Calling days</legend>
+        {DAYS.map((d) => <label key={d}><input type="checkbox" checked={w.days.includes(d)}
+          onChange={(e) => setF({ ...f, callingWindow: { ...w, days: e.target.checked ? DAYS.filter((x) => x === d || w.days.includes(x)) : w.days.filter((x) => x !== d) } })} /> {d}</label>)}
+      </fieldset>
+      <div className="inline-form">
+        <Input label="Calls from" type="time" value={w.from} onChange={(e) => setF({ ...f, callingWindow: { ...w, from: e.target.value } })} error={s.fields['callingWindow.from']} />
+        <Input label="Calls until" type="time" value={w.to} onChange={(e) => setF({ ...f, callingWindow: { ...w, to: e.target.value } })} error={s.fields['callingWindow.to']} />
+        <Input label="Calls at once, at most" type="number" min={1} max={50} value={f.maxConcurrentCalls} onChange={(e) => setF({ ...f, maxConcurrentCalls: Number(e.target.value) })} error={s.fields.maxConcurrentCalls} hint="More calls wait their turn." />
+      </div>
+      <label><input type="checkbox" checked={f.callbackCalls} onChange={(e) => setF({ ...f, callbackCalls: e.target.checked })} /> "Call me back" on the website chat calls at once</label>
+      <div className="row wrap">
+        <label><input type="checkbox" checked={f.followUp.enabled} onChange={(e) => setF({ ...f, followUp: { ...f.followUp, enabled: e.target.checked } })} /> Call back new website and missed-call leads automatically</label>
+        <Input label="Minutes after the lead arrives" type="number" min={0} max={1440} value={f.followUp.delayMinutes} disabled={!f.followUp.enabled}
+          onChange={(e) => setF({ ...f, followUp: { ...f.followUp, delayMinutes: Number(e.target.value) } })} error={s.fields['followUp.delayMinutes']} />
+      </div>
+      <div className="row"><button className="primary" disabled={s.busy}>Save rules</button>{saved && !s.error && <span role="status">Saved.</span>}</div>
+      <FormError error={s.error} />
     </form>
   );
 }
@@ -72,7 +118,8 @@ function DoNotCall() {
 export default function Outbound() {
   const { organization } = useSession();
   const can = useCan('operations');
-  const calls = useFetch<{ items: CallRow[] }>(`/api/calls${qs({ limit: 50 })}`);
+  const admin = useCan('settings');
+  const calls = useFetch<{ items: CallRow[] }>(`/api/calls${qs({ direction: 'outbound', limit: 50 })}`);
   useLive((e) => { if (e.type.startsWith('call.') && e.type !== 'call.turn') void calls.reload(); });
   const tz = organization?.timezone ?? 'UTC';
   return (
@@ -81,17 +128,18 @@ export default function Outbound() {
       {can && <CallNow onPlaced={() => void calls.reload()} />}
       <section className="card" aria-labelledby="placed">
         <h2 id="placed">Calls the agent placed</h2>
-        <Loader state={calls} empty={(d) => d.items.every((c) => c.direction !== 'outbound') && 'No outbound calls yet.'}>
+        <Loader state={calls} empty={(d) => d.items.length === 0 && 'No outbound calls yet.'}>
           {(d) => (
             <table className="table">
               <thead><tr><th>When</th><th>To</th><th>Status</th><th>Outcome</th></tr></thead>
-              <tbody>{d.items.filter((c) => c.direction === 'outbound').map((c) => (
+              <tbody>{d.items.map((c) => (
                 <tr key={c.id}><td><Link to={`/calls/${c.id}`}>{fmtDateTime(c.startedAt, tz)}</Link></td><td>{c.to}</td><td>{c.status}</td><td>{c.outcome ? <Badge>{c.outcome}</Badge> : '—'}</td></tr>
               ))}</tbody>
             </table>
           )}
         </Loader>
       </section>
+      {admin && <Settings />}
       <DoNotCall />
     </>
   );
