@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../db/index.js';
 import { schema } from '../db/index.js';
 import { deriveOutcome, type CallOutcome } from './outcome.js';
 import { estimateCostCents } from './cost.js';
-import { composeSummary, type CallFacts, type ToolFact } from './summary.js';
+import { composeSummary, edgeAnswerOf, type CallFacts, type ToolFact } from './summary.js';
 
 export type CallRow = typeof schema.calls.$inferSelect;
 
@@ -143,10 +143,11 @@ export async function completeCall(
   const tools = await callTools(db, callId);
   const [{ n }] = await db.select({ n: sql<number>`count(*)` }).from(schema.callTurns)
     .where(and(eq(schema.callTurns.callId, callId), eq(schema.callTurns.role, 'caller')));
-  const outcome: CallOutcome = deriveOutcome(tools.filter((t) => t.ok).map((t) => t.name), Number(n));
   const status = call.endedAt ? call.status : (end.status ?? 'completed');
+  const facts = await callFacts(db, { ...call, status }, deriveOutcome(tools.filter((t) => t.ok).map((t) => t.name), Number(n)), tools, Number(n));
+  const outcome: CallOutcome = facts.outcome;
   // Composed now, so the call has its summary the moment it ends (a model may write a better one later).
-  const summary = call.summary ?? composeSummary(await callFacts(db, { ...call, status }, outcome, tools, Number(n)));
+  const summary = call.summary ?? composeSummary(facts);
   const measured = end.durationMs != null && end.durationMs >= 0 ? end.durationMs : null;
   const endedAt = call.endedAt ?? (measured != null ? new Date(call.startedAt.getTime() + measured) : end.endedAt);
   const durationSec = call.durationSec ?? Math.max(0, Math.round((measured ?? endedAt.getTime() - call.startedAt.getTime()) / 1000));
@@ -181,10 +182,27 @@ export async function callFacts(q: Queryable, call: CallRow, outcome: CallOutcom
     .leftJoin(schema.staff, eq(schema.staff.id, schema.appointments.staffId))
     .where(and(eq(schema.appointments.organizationId, call.organizationId), call.appointmentId ? eq(schema.appointments.id, call.appointmentId) : eq(schema.appointments.callId, call.id)))
     .orderBy(desc(schema.appointments.createdAt)).limit(1);
+  const edge = edgeAnswerOf(call);
   return {
-    outcome, channel: call.channel, direction: call.direction, timezone: org?.tz ?? 'UTC', status: call.status, callerTurns, tools,
-    lead: lead ? { ...lead, priority: String(lead.priority) } : null, appointment: appointment ?? null,
+    // A call the edge sent to voicemail is a message once the caller left one (its lead is the recording).
+    outcome: edge && outcome === 'hangup' && lead?.kind === 'message' ? 'message' : outcome,
+    channel: call.channel, direction: call.direction, timezone: org?.tz ?? 'UTC', status: call.status, callerTurns, tools,
+    lead: lead ? { ...lead, priority: String(lead.priority) } : null, appointment: appointment ?? null, edge,
   };
+}
+
+/**
+ * A voicemail's recording arrived after its call was closed as a hang-up: the call becomes a message
+ * and its composed summary says so (a model-written summary is left as it is). No-op otherwise.
+ */
+export async function reviseVoicemailCall(db: Db, callId: string): Promise<void> {
+  const [call] = await db.select().from(schema.calls).where(eq(schema.calls.id, callId));
+  if (!call || call.outcome !== 'hangup' || !edgeAnswerOf(call)) return;
+  const facts = await callFacts(db, call, 'hangup', [], 0);
+  if (facts.outcome !== 'message') return;
+  const by = (call.metadata as { summaryBy?: string }).summaryBy;
+  await db.update(schema.calls).set({ outcome: 'message', ...(by === 'model' ? {} : { summary: composeSummary(facts) }) })
+    .where(and(eq(schema.calls.id, callId), eq(schema.calls.outcome, 'hangup')));
 }
 
 /** The interrupted call's summary (its turns so far stay on the call page). */

@@ -10,6 +10,15 @@ import type { CallOutcome } from './outcome.js';
 /** A tool call as the call's events record it. */
 export interface ToolFact { name: string; ok: boolean; args: Record<string, unknown>; result: unknown }
 
+/** Why the phone edge answered instead of the agent: voicemail after hours, at the plan's cap, on a stopping node, or forwarded after hours. */
+export type EdgeAnswer = 'after_hours' | 'over_limit' | 'unavailable' | 'forwarded';
+
+/** Why the edge answered a call instead of the agent; null for a call the agent (or a person it placed) took. */
+export function edgeAnswerOf(call: { metadata: Record<string, unknown> }): EdgeAnswer | null {
+  const e = call.metadata.edge;
+  return e === 'after_hours' || e === 'over_limit' || e === 'unavailable' || e === 'forwarded' ? e : null;
+}
+
 /** Everything the composed summary is written from. */
 export interface CallFacts {
   outcome: CallOutcome;
@@ -23,6 +32,18 @@ export interface CallFacts {
   tools: ToolFact[];
   lead?: { name: string | null; need: string | null; kind: string; priority: string } | null;
   appointment?: { customerName: string; serviceName: string | null; staffName: string | null; start: Date } | null;
+  /** Set when the agent never took the call. */
+  edge?: EdgeAnswer | null;
+}
+
+const EDGE_WHEN: Record<EdgeAnswer, string> = {
+  after_hours: 'after hours', forwarded: 'after hours', over_limit: "when the plan's minutes were used up", unavailable: 'while the agent was unavailable',
+};
+
+/** A call the agent never took: where it went and whether a voicemail was left. */
+function edgeHeadline(f: CallFacts, edge: EdgeAnswer, w: string): string {
+  if (edge === 'forwarded') return `${w} called after hours and was forwarded to the on-call number`;
+  return f.outcome === 'message' ? `${w} called ${EDGE_WHEN[edge]} and left a voicemail` : `${w} called ${EDGE_WHEN[edge]} and hung up without leaving a voicemail`;
 }
 
 /** An appointment as a tool's result describes it (book, reschedule, find). */
@@ -115,6 +136,7 @@ function askedSentence(subject: string, f: CallFacts): string | null {
 /** The first sentence: what the call achieved. */
 function headline(f: CallFacts): string {
   const w = who(f);
+  if (f.edge) return edgeHeadline(f, f.edge, w);
   switch (f.outcome) {
     case 'booked': {
       const a = resultAppt(okTool(f, 'book_appointment').at(-1))

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { schema } from '../db/index.js';
 import { newToken } from '../lib/index.js';
 import { isOpenAt } from '../hours/index.js';
-import { applyTelephonyStatus, createCall, recordEvent, storeRecording } from '../calls/index.js';
+import { applyTelephonyStatus, createCall, recordEvent, reviseVoicemailCall, storeRecording, type EdgeAnswer } from '../calls/index.js';
 import { isRecorded } from '../conversations/index.js';
 import { outboundPlanOf, voicemailMessage } from '../channels/index.js';
 import type { ApiContext } from '../api/index.js';
@@ -54,10 +54,11 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       const now = deps.receptionist.clockOf(business).now();
       const base = externalBase(req, ctx.config.publicUrl);
       const { config } = business;
-      const record = (status: string, extra: { streamToken?: string; engine?: string } = {}) => createCall(db, {
+      const record = (status: string, extra: { streamToken?: string; engine?: string } = {}, edge?: EdgeAnswer) => createCall(db, {
         organizationId: orgId, channel: 'phone', callSid: form.CallSid, from: form.From, to: form.To, status, startedAt: now, ...extra,
-        // STIR/SHAKEN attestation of the caller ID (TN-Validation-Passed-A, …-Failed, No-TN-Validation), when Twilio has one
-        metadata: { nodeId: deps.nodeId, accountSid: form.AccountSid, ...(form.StirVerstat ? { stirVerstat: String(form.StirVerstat).slice(0, 64) } : {}) },
+        // STIR/SHAKEN attestation of the caller ID (TN-Validation-Passed-A, …-Failed, No-TN-Validation), when Twilio has one;
+        // `edge`: why the agent did not take the call (its summary says so).
+        metadata: { nodeId: deps.nodeId, accountSid: form.AccountSid, ...(form.StirVerstat ? { stirVerstat: String(form.StirVerstat).slice(0, 64) } : {}), ...(edge ? { edge } : {}) },
       });
       if (ctx.drain.draining) {
         // This node is stopping: through the balancer once (another node takes the call); a second
@@ -65,18 +66,18 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
         if (ctx.config.publicUrl && !(req.query as { handoff?: string }).handoff) {
           return twiml(reply, redirectTwiml(`${ctx.config.publicUrl}/twilio/voice?handoff=1`));
         }
-        await record('voicemail');
+        await record('voicemail', {}, 'unavailable');
         return twiml(reply, voicemailTwiml(`Thanks for calling ${business.org.name}. Please leave your name, number and what you need after the tone, and we will call you back shortly.`, `${base}/twilio/recording`));
       }
       const admission = await deps.admitCall?.(orgId);
       if (admission && !admission.admit) {
         // At the owner's hard cap the AI does not answer, but the caller is never left on a dead line.
-        await record('voicemail');
+        await record('voicemail', {}, 'over_limit');
         return twiml(reply, voicemailTwiml(`Thanks for calling ${business.org.name}. We can't take your call live right now. Please leave your name, number and what you need after the tone, and we will call you back as soon as we can.`, `${base}/twilio/recording`));
       }
       if (!isOpenAt(business.profile, now) && config.afterHours !== 'answer') {
         const forward = config.afterHours === 'forward' && config.escalationNumber;
-        await record(forward ? 'forwarded' : 'voicemail');
+        await record(forward ? 'forwarded' : 'voicemail', {}, forward ? 'forwarded' : 'after_hours');
         if (forward) {
           return twiml(reply, dialTwiml('', config.escalationNumber!, 'Sorry, nobody could take your call. Please call again during business hours.'));
         }
@@ -96,8 +97,9 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       if (call && form.CallStatus) {
         const duration = form.CallDuration && /^\d+$/.test(form.CallDuration) ? Number(form.CallDuration) : null;
         const row = await applyTelephonyStatus(db, form.CallSid, form.CallStatus, duration, new Date());
-        // A call we placed that nobody answered (no-answer, busy, failed) never had a session to close it.
-        if (row && row.direction === 'outbound' && !row.answeredAt && !row.outcome && FINAL.has(form.CallStatus)) {
+        // A call that never reached the agent (one we placed that nobody answered; one the edge sent to
+        // voicemail, forwarded, or that hung up before its stream started) has no session to close it.
+        if (row && !row.answeredAt && !row.outcome && FINAL.has(form.CallStatus)) {
           await deps.receptionist.complete({ orgId: row.organizationId, callId: row.id }, { endedAt: row.endedAt ?? new Date(), reason: form.CallStatus });
         }
       }
@@ -138,6 +140,8 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       const stored = await storeRecording(db, call.id, { recordingSid: form.RecordingSid, durationSec: count(form.RecordingDuration), channels: count(form.RecordingChannels) });
       if (stored && call.status !== 'in-progress' && !call.answeredAt) {
         await deps.receptionist.captureLead({ organizationId: call.organizationId, callId: call.id, phone: call.from, kind: 'message', need: `Voicemail (${count(form.RecordingDuration) ?? '?'} s): listen on the call page` });
+        // The recording may come after the call's end: its outcome and summary then learn of the message.
+        await reviseVoicemailCall(db, call.id);
       }
       return reply.status(204).send();
     });

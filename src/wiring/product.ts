@@ -20,7 +20,7 @@ import {
 import { campaignRoutes } from '../api/routes/campaigns.js';
 import { createChatHandoffRoutes } from '../api/routes/chat-handoff.js';
 import type { Server } from 'node:http';
-import { deferSummary, markInterruptedCalls } from '../calls/index.js';
+import { deferSummary, edgeAnswerOf, markInterruptedCalls } from '../calls/index.js';
 import { createCallSummaries, createReceptionist } from '../conversations/index.js';
 import { createCallEngineFactory } from './call-engine.js';
 import { createCalendars } from '../booking/calendars/index.js';
@@ -86,7 +86,8 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     },
     // A finished call is metered and announced in the transaction that completes it (exactly once).
     announceCall: async (tx, call) => {
-      await billing.meter(tx, call);
+      // A call the edge answered (voicemail, forwarded) never used the agent: it is not metered.
+      if (!edgeAnswerOf(call)) await billing.meter(tx, call);
       // With a model, the summary worker announces the call once the model has written its summary.
       if (providers.llm) await deferSummary(tx, call.id, ctx.clock.now());
       else await announce(tx, { type: 'call.completed', call });
