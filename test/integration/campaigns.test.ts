@@ -1,4 +1,4 @@
-// Invariant: a campaign dials only inside its window (the business's time zone), never more than callsPerMinute in any minute, never a do-not-call number (checked right before each dial), retries an unanswered number after a backoff up to maxAttempts, and shows progress per number.
+// Invariant: a campaign dials only inside its window (the business's time zone), never more than callsPerMinute in any minute, never more calls at once than the organization allows (the other numbers wait), never a do-not-call number (checked right before each dial), retries an unanswered number after a backoff up to maxAttempts, and shows progress per number.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
@@ -99,5 +99,25 @@ describe('campaigns', () => {
     expect(await passAt('2026-03-12T14:30:00Z')).toBe(0);
     expect(rest.calls.length).toBe(before);
     expect((await org.api.post('/api/campaigns', { name: 'x', numbers: [] })).status).toBe(400);
+  });
+  it('never more calls at once than the organization allows: the other numbers wait their turn, none is dropped', async () => {
+    expect((await org.api.put('/api/outbound-settings', { maxConcurrentCalls: 2 })).status).toBe(200);
+    const numbers = ['+13125550191', '+13125550192', '+13125550193'];
+    const c = await org.api.post('/api/campaigns', {
+      name: 'Two lines', purpose: 'custom', numbers, instructions: 'our spring drain check special',
+      window: { days: ['thu'], from: '09:00', to: '17:00' }, callsPerMinute: 10, maxAttempts: 1,
+    });
+    expect((await org.api.post(`/api/campaigns/${c.body.id}/start`)).status).toBe(200);
+    const before = rest.calls.length;
+    expect(await passAt('2026-03-19T14:00:00Z')).toBe(2); // Thursday 09:00: two lines, two dials
+    expect(await passAt('2026-03-19T14:01:00Z')).toBe(0); // both still talking: the third number waits
+    expect((await org.api.get(`/api/campaigns/${c.body.id}`)).body.progress.counts).toMatchObject({ calling: 2, pending: 1 });
+    at = new Date('2026-03-19T14:01:30Z');
+    const url = `${server.url}/twilio/status`;
+    const form = { CallSid: rest.calls[before].sid, AccountSid: rest.accountSid, CallStatus: 'completed' };
+    const ended = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TOKEN, url, form) }, body: new URLSearchParams(form).toString() });
+    expect(ended.status).toBe(204);
+    expect(await passAt('2026-03-19T14:02:00Z')).toBe(1); // a line is free
+    expect(rest.calls.slice(before).map((x) => x.To).sort()).toEqual(numbers);
   });
 });
