@@ -182,9 +182,9 @@ describe('owner journey in the dashboard', () => {
     await second.click();
     await page.getByRole('dialog').getByLabel('New time').fill('14:00');
     await page.getByRole('dialog').getByRole('button', { name: 'Move appointment' }).click();
-    await page.getByRole('button', { name: /^14:00 .*Second Customer/ }).waitFor();
+    await page.getByRole('button', { name: /^2:00 PM .*Second Customer/ }).waitFor();
     page.once('dialog', (d) => void d.accept());
-    await page.getByRole('button', { name: /^14:00 .*Second Customer/ }).click();
+    await page.getByRole('button', { name: /^2:00 PM .*Second Customer/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel appointment' }).click();
     await expect.poll(() => page.getByRole('button', { name: /Second Customer/ }).count()).toBe(0);
     expect(await appt.count()).toBe(1);

@@ -135,7 +135,8 @@ describe('clients and settings', () => {
 describe('services and staff', () => {
   it('warns about a service nobody does; the staff form follows services added and removed without a reload', async () => {
     const services = (await api.get('/api/services')).body.items as { id: string; name: string }[];
-    const [first, second] = services;
+    // (the first service has a booking from the clients test; the one removed here has none)
+    const [first, second, removed] = services;
     await open('/services', 'Services & staff');
     await page.getByText('Add a staff member').click();
     const add = page.getByRole('form', { name: 'Add a staff member' });
@@ -151,11 +152,11 @@ describe('services and staff', () => {
 
     // A service removed while the page is open is gone from the staff form; editing Sam still saves.
     page.once('dialog', (d) => void d.accept());
-    await svc.locator('tr', { hasText: first.name }).getByRole('button', { name: 'Remove' }).click();
-    await svc.getByRole('cell', { name: first.name }).waitFor({ state: 'detached' });
+    await svc.locator('tr', { hasText: removed.name }).getByRole('button', { name: 'Remove' }).click();
+    await svc.getByRole('cell', { name: removed.name, exact: true }).waitFor({ state: 'detached' });
     await page.locator('tr', { hasText: 'Sam' }).getByRole('button', { name: 'Edit' }).click();
     const edit = page.getByRole('form', { name: 'Edit Sam' });
-    expect(await edit.getByLabel(first.name, { exact: true }).count()).toBe(0);
+    expect(await edit.getByLabel(removed.name, { exact: true }).count()).toBe(0);
     // A service added a moment ago is offered at once.
     await page.getByText('Add a service').click();
     await page.getByLabel('Service name').fill('Scalp Massage');
@@ -166,7 +167,87 @@ describe('services and staff', () => {
     await edit.waitFor({ state: 'detached' });
     const sam = (await api.get('/api/staff')).body.items.find((x: { name: string }) => x.name === 'Sam');
     const massage = (await api.get('/api/services')).body.items.find((x: { name: string }) => x.name === 'Scalp Massage');
-    expect(sam.serviceIds).toEqual([massage.id]);
+    expect([...sam.serviceIds].sort()).toEqual([first.id, massage.id].sort());
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('calendar', () => {
+  it('day view has a column per staff member; dragging moves an appointment to another time and staff member, the bottom edge changes its length, a taken time gets a plain message, and a blocked break is shown and never offered', async () => {
+    const services = (await api.get('/api/services')).body.items as { id: string; name: string; durationMin: number }[];
+    const svc = services.find((x) => x.name === 'Scalp Massage') ?? services[0];
+    const staff = (await api.get('/api/staff')).body.items as { id: string; name: string }[];
+    const sam = staff.find((s) => s.name === 'Sam')?.id ?? (await api.post('/api/staff', { name: 'Sam', serviceIds: [svc.id] })).body.id as string;
+    await api.put(`/api/staff/${sam}`, { serviceIds: [svc.id] });
+    const kim = (await api.post('/api/staff', { name: 'Kim', serviceIds: [svc.id] })).body.id as string;
+    const book = async (name: string, start: string, staffId: string) => {
+      const r = await api.post('/api/appointments', { serviceId: svc.id, staffId, start, customer: { name, phone: '+13125550188' } });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      return r.body;
+    };
+    const day = '2026-03-12';
+    const first = await book('Nina Park', `${day}T10:00:00-04:00`, sam);
+    await book('Omar Haddad', `${day}T14:00:00-04:00`, kim);
+
+    await open(`/calendar?view=day&date=${day}`, 'Appointments');
+    await page.getByRole('group', { name: `Sam on ${day}` }).waitFor();
+    const nina = page.getByRole('button', { name: /Nina Park/ });
+    await nina.waitFor();
+    await shot(page, 'calendar-day');
+    // Drag Nina one hour down into Kim's column.
+    const box = (await nina.boundingBox())!;
+    const kimCol = (await page.getByRole('group', { name: `Kim on ${day}` }).boundingBox())!;
+    const pxPerHour = 60 * 0.9;
+    await page.mouse.move(box.x + box.width / 2, box.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(kimCol.x + kimCol.width / 2, box.y + 8 + pxPerHour / 2, { steps: 5 });
+    await page.mouse.move(kimCol.x + kimCol.width / 2, box.y + 8 + pxPerHour, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await api.get(`/api/appointments/${first.id}`)).body.staffId).toBe(kim);
+    const moved = (await api.get(`/api/appointments/${first.id}`)).body;
+    expect(Date.parse(moved.start) - Date.parse(first.start)).toBe(60 * 60_000);
+    expect(await page.getByRole('dialog').count()).toBe(0); // a drag is not a click
+
+    // Resize it by dragging its bottom edge 30 minutes down.
+    const length0 = (Date.parse(moved.end) - Date.parse(moved.start)) / 60_000;
+    const nb = (await page.getByRole('button', { name: /Nina Park/ }).boundingBox())!;
+    await page.mouse.move(nb.x + nb.width / 2, nb.y + nb.height - 3);
+    await page.mouse.down();
+    await page.mouse.move(nb.x + nb.width / 2, nb.y + nb.height - 3 + pxPerHour / 2, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(async () => { const a = (await api.get(`/api/appointments/${first.id}`)).body; return (Date.parse(a.end) - Date.parse(a.start)) / 60_000; }).toBe(length0 + 30);
+
+    // Onto Omar's time: refused with a plain message, nothing changes.
+    const ob = (await page.getByRole('button', { name: /Omar Haddad/ }).boundingBox())!;
+    const nb2 = (await page.getByRole('button', { name: /Nina Park/ }).boundingBox())!;
+    await page.mouse.move(nb2.x + nb2.width / 2, nb2.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(nb2.x + nb2.width / 2, ob.y + 8, { steps: 8 });
+    await page.mouse.up();
+    await page.getByText('That time is taken (another booking or blocked time), so nothing was changed.').waitFor();
+    await shot(page, 'calendar-conflict');
+    expect((await api.get(`/api/appointments/${first.id}`)).body.start).toBe(moved.start);
+
+    // A lunch break for Sam: shown on the calendar, and the agent never offers it.
+    await page.getByRole('button', { name: 'Block time' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Who').selectOption({ label: 'Sam' });
+    await dialog.getByLabel('From', { exact: true }).fill('12:00');
+    await dialog.getByLabel('Until', { exact: true }).fill('11:00');
+    await dialog.getByRole('button', { name: 'Block this time' }).click();
+    await dialog.getByText('The end must be after the start').waitFor();
+    await dialog.getByLabel('Until', { exact: true }).fill('13:00');
+    await dialog.getByLabel('Reason (optional)').fill('Lunch');
+    await dialog.getByRole('button', { name: 'Block this time' }).click();
+    await page.getByRole('group', { name: `Sam on ${day}` }).getByText('Break · Lunch').waitFor();
+    await shot(page, 'calendar-break');
+    const slots = (await api.get(`/api/availability?serviceId=${svc.id}&staffId=${sam}&from=${day}T00:00:00-04:00&to=${day}T23:59:00-04:00`)).body.slots as { start: string; end: string }[];
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots.some((s) => Date.parse(s.start) < Date.parse(`${day}T13:00:00-04:00`) && Date.parse(s.end) > Date.parse(`${day}T12:00:00-04:00`))).toBe(false);
+
+    await open(`/calendar?date=${day}`, 'Appointments');
+    await page.getByRole('button', { name: /Nina Park/ }).waitFor();
+    await shot(page, 'calendar-week');
     expect(problems).toEqual([]);
   });
 });
