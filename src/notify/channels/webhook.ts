@@ -7,7 +7,10 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { schema, type Db } from '../../db/index.js';
 import { DeliveryError } from '../errors.js';
-import { checkWebhookUrl } from '../webhook-url.js';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import { vetWebhookUrl, type Resolve, type VettedUrl } from '../webhook-url.js';
 import type { Channel, OutboxMessage } from './channel.js';
 
 /** Header names of a webhook delivery. */
@@ -39,7 +42,32 @@ export function verifyWebhook(secret: string, headers: { timestamp?: string; sig
 export const deliveryIdOf = (key: string): string => 'dlv_' + createHash('sha256').update(key).digest('hex').slice(0, 32);
 
 /** Options of the webhook channel. */
-export interface WebhookOptions { allowPrivate: boolean; timeoutMs?: number; now?: () => Date }
+export interface WebhookOptions { allowPrivate: boolean; timeoutMs?: number; now?: () => Date; resolve?: Resolve }
+
+/**
+ * POSTs to the vetted address itself: the connection's lookup answers the address that was checked, so
+ * a host that resolves to a public address for the check and a private one for the connection (DNS
+ * rebinding) still reaches only the checked one. TLS keeps the host name (SNI and certificate check).
+ * Redirects are not followed. Answers the status.
+ */
+export function postPinned(target: VettedUrl, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<number> {
+  const pinned = target.address;
+  const lookup: LookupFunction | undefined = pinned ? (_host, opts, cb) => {
+    const family = isIP(pinned);
+    if ((opts as { all?: boolean }).all) (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: pinned, family }]);
+    else cb(null, pinned, family);
+  } : undefined;
+  const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(target.url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, signal, ...(lookup ? { lookup } : {}), agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 /** Delivers to the subscription named in the payload; 2xx is delivered, 410 and other 4xx are final. */
 export function webhookChannel(db: Db, o: WebhookOptions): Channel {
@@ -48,27 +76,23 @@ export function webhookChannel(db: Db, o: WebhookOptions): Channel {
     async send(m: OutboxMessage, signal: AbortSignal) {
       const [hook] = await db.select().from(schema.webhooks).where(eq(schema.webhooks.id, m.payload.webhookId ?? '00000000-0000-0000-0000-000000000000'));
       if (!hook) throw new DeliveryError('webhook subscription was removed', true);
-      try { await checkWebhookUrl(hook.url, o.allowPrivate); } catch (e) { throw new DeliveryError(`refused: ${(e as Error).message}`, true); }
+      let target: VettedUrl;
+      try { target = await vetWebhookUrl(hook.url, o.allowPrivate, o.resolve); } catch (e) { throw new DeliveryError(`refused: ${(e as Error).message}`, true); }
       const body = JSON.stringify({ id: deliveryIdOf(m.idempotencyKey), type: m.event, createdAt: m.createdAt.toISOString(), organizationId: m.organizationId, data: m.payload.data });
       const ts = Math.floor((o.now?.() ?? new Date()).getTime() / 1000);
-      let res: Response;
+      let status: number;
       try {
-        res = await fetch(hook.url, {
-          method: 'POST', redirect: 'manual', signal: AbortSignal.any([signal, AbortSignal.timeout(o.timeoutMs ?? 10_000)]),
-          headers: {
-            'content-type': 'application/json', 'user-agent': 'InfiniOffice-Webhooks/1',
-            [WEBHOOK_HEADERS.event]: m.event, [WEBHOOK_HEADERS.delivery]: deliveryIdOf(m.idempotencyKey),
-            [WEBHOOK_HEADERS.timestamp]: String(ts), [WEBHOOK_HEADERS.signature]: signWebhook(hook.secret, ts, body),
-          },
-          body,
-        });
+        status = await postPinned(target, {
+          'content-type': 'application/json', 'user-agent': 'InfiniOffice-Webhooks/1',
+          [WEBHOOK_HEADERS.event]: m.event, [WEBHOOK_HEADERS.delivery]: deliveryIdOf(m.idempotencyKey),
+          [WEBHOOK_HEADERS.timestamp]: String(ts), [WEBHOOK_HEADERS.signature]: signWebhook(hook.secret, ts, body),
+        }, body, AbortSignal.any([signal, AbortSignal.timeout(o.timeoutMs ?? 10_000)]));
       } catch (e) {
         throw new DeliveryError(`webhook: ${(e as Error).message}`);
       }
-      await res.arrayBuffer().catch(() => undefined);
-      if (res.status >= 200 && res.status < 300) return;
-      const permanent = res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429;
-      throw new DeliveryError(`webhook: receiver answered ${res.status}`, permanent);
+      if (status >= 200 && status < 300) return;
+      const permanent = status >= 400 && status < 500 && status !== 408 && status !== 429;
+      throw new DeliveryError(`webhook: receiver answered ${status}`, permanent);
     },
   };
 }
