@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/index.js';
 import { schema } from '../db/index.js';
 import { newToken } from '../lib/index.js';
-import { templateFor } from './templates.js';
+import { TEMPLATES, templateFor } from './templates.js';
 
 /** What a new organization starts from. */
 export interface NewOrganization {
@@ -25,7 +25,7 @@ export async function createOrganization(q: Queryable, input: NewOrganization) {
   await q.insert(schema.businessConfigs).values({
     organizationId: org.id,
     hours: tpl?.hours ?? { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
-    greeting: (tpl?.greeting ?? 'Thanks for calling {business}. How can I help you today?').replace('{business}', input.name),
+    greeting: (tpl?.greeting ?? DEFAULT_GREETING).replace('{business}', input.name),
     emergencyKeywords: tpl?.emergencyKeywords ?? [],
     notifyEmail: input.notifyEmail?.trim().toLowerCase() || null,
   });
@@ -35,4 +35,16 @@ export async function createOrganization(q: Queryable, input: NewOrganization) {
     if (tpl.knowledge.length) await q.insert(schema.knowledgeItems).values(tpl.knowledge.map((k) => ({ ...k, organizationId: org.id })));
   }
   return org;
+}
+
+const DEFAULT_GREETING = 'Thanks for calling {business}. How can I help you today?';
+
+/**
+ * True when `greeting` is the English opening line a new organization was given (the default or its
+ * industry template's), not one the owner wrote: an agent set to another language greets in that
+ * language instead of with it.
+ */
+export function isStarterGreeting(greeting: string | null | undefined, businessName: string): boolean {
+  if (!greeting) return false;
+  return [DEFAULT_GREETING, ...TEMPLATES.map((t) => t.greeting)].some((g) => g.replace('{business}', businessName) === greeting);
 }

@@ -1,5 +1,5 @@
 import type { BusinessProfile, Lang } from '../brain/index.js';
-import { loadBusinessRecord, type BusinessRecord } from '../business/index.js';
+import { isStarterGreeting, loadBusinessRecord, type BusinessRecord } from '../business/index.js';
 import type { Db } from '../db/index.js';
 
 /** A business as a conversation runs with it: its configuration rows and the brain's view of them. */
@@ -22,6 +22,7 @@ export function agentLanguages(setting: string | null | undefined): Lang[] {
 }
 
 export function toBusinessProfile({ org, config, services, staff, knowledge, agent }: BusinessRecord): BusinessProfile {
+  const languages = agentLanguages(agent?.language);
   const activeServices = services.filter((s) => s.active);
   return {
     name: org.name,
@@ -31,13 +32,14 @@ export function toBusinessProfile({ org, config, services, staff, knowledge, age
     holidays: config.holidays,
     services: activeServices.map((s) => ({ id: s.id, name: s.name, durationMin: s.durationMin, priceCents: s.priceCents ?? undefined, synonyms: s.synonyms, ...(s.onSite !== null ? { onSite: s.onSite } : {}) })),
     staff: staff.filter((s) => s.active).map((s) => ({ id: s.id, name: s.name, services: activeServices.filter((x) => s.serviceIds.includes(x.id)).map((x) => x.name) })),
-    greeting: config.greeting || undefined,
+    // the English starter line is not the greeting of an agent that speaks another language first
+    greeting: (languages[0] !== 'en' && isStarterGreeting(config.greeting, org.name) ? undefined : config.greeting) || undefined,
     escalationNumber: config.escalationNumber ?? undefined,
     address: config.address ?? undefined,
     emergencyKeywords: config.emergencyKeywords.map((k) => ({ term: k.phrase, priority: k.priority })),
     knowledge: knowledge.map((k) => ({ q: k.question ?? undefined, title: k.title ?? undefined, a: k.body })),
     afterHours: config.afterHours,
-    languages: agentLanguages(agent?.language),
+    languages,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { CallRow } from '../calls/index.js';
 import { callTarget, profileFor, type LoadedBusiness } from '../conversations/index.js';
-import { withRecordingNotice } from '../brain/index.js';
+import { linesFor, withRecordingNotice } from '../brain/index.js';
 import type { RealtimeOpts, RealtimeSession } from '../providers/index.js';
 import type { BrainEvent } from '../brain/index.js';
 import type { TelephonyDeps } from './deps.js';
@@ -32,7 +32,7 @@ export function prewarm(deps: TelephonyDeps, call: CallRow, business: LoadedBusi
   const now = Date.now();
   for (const [k, v] of READY) if (v.expires < now) { READY.delete(k); void v.realtime?.connecting.then((s) => s.close()).catch(() => undefined); }
   // the same words the brain opens with, so the stream's first frames come from this cache
-  const greeting = withRecordingNotice(profileFor(callTarget(call), business), business.profile.greeting ?? `Thanks for calling ${business.org.name}. How can I help you today?`);
+  const greeting = withRecordingNotice(profileFor(callTarget(call), business), business.profile.greeting ?? `${linesFor(business.profile.languages?.[0]).greeting(business.org.name)}${linesFor(business.profile.languages?.[0]).howCanIHelp}`, business.profile.languages?.[0]);
   const chosen = deps.providers.forAgent(business.agent);
   const tts = call.engine === 'realtime' ? deps.providers.offlineTts : chosen.tts;
   void deps.greetings.warm(call.organizationId, tts, greeting, chosen.voice).catch(() => undefined);

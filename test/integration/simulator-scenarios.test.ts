@@ -1,4 +1,4 @@
-// Invariant: every call scenario in scenarios/ ends as its expectations say when played through the simulator against the product on embedded defaults (text via the chat API, phone over signed webhooks and real-time Media Streams); only scenarios marked `skip` with a reason may fall short. This file checks the corpus as a whole and plays the industry files; the dialog-* and understand-* parts play in their own files (scenario-suite.ts).
+// Invariant: every call scenario in scenarios/ ends as its expectations say when played through the simulator against the product on embedded defaults (text via the chat API, phone over signed webhooks and real-time Media Streams); only scenarios marked `skip` with a reason may fall short. This file checks the corpus as a whole and plays the industry files; the dialog-*, understand-* and es-* (Spanish) parts play in their own files (scenario-suite.ts).
 import { describe, expect, it } from 'vitest';
 import { loadScenarios } from '../../src/simulator/index.js';
 import { SCENARIO_DIR, scenarioFiles, scenarioSuite } from './scenario-suite.js';
@@ -15,9 +15,9 @@ describe('the scenario corpus', () => {
   });
 
   it('is split so that every file plays in exactly one part', () => {
-    const parts = [scenarioFiles((f) => f.startsWith('dialog-')), scenarioFiles((f) => f.startsWith('understand-')), scenarioFiles((f) => !/^(dialog|understand)-/.test(f))];
+    const parts = [scenarioFiles((f) => f.startsWith('dialog-')), scenarioFiles((f) => f.startsWith('understand-')), scenarioFiles((f) => f.startsWith('es-')), scenarioFiles((f) => !/^(dialog|understand|es)-/.test(f))];
     expect(parts.flat().sort()).toEqual(scenarioFiles(() => true));
   });
 });
 
-scenarioSuite('industries', scenarioFiles((f) => !/^(dialog|understand)-/.test(f)));
+scenarioSuite('industries', scenarioFiles((f) => !/^(dialog|understand|es)-/.test(f)));

@@ -173,7 +173,7 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\b(?:estoy varad[oa]|me quede varad[oa]|se me descompuso el (?:carro|coche|auto)|el (?:carro|coche|auto) no (?:arranca|prende))\b/g, 'broke down'],
   [/\ben la (?:autopista|carretera|freeway)\b/g, 'on the highway'],
   [/\b(?:choque|un choque|accidente)\b/g, 'accident'],
-  [/\bse (?:me )?(?:cayo|salio|tumbo) (?:un |el |una )?diente\b/g, 'tooth knocked out'],
+  [/\bse (?:me |le |nos )?(?:cayo|salio|tumbo) (?:un |el |una )?diente\b/g, 'tooth knocked out'],
   [/\b(?:el sangrado )?no (?:para|deja) de sangrar\b|\bsangra mucho\b/g, "bleeding won't stop"],
   [/\b(?:cara|mejilla|encia|quijada) (?:muy )?(?:hinchada|inflamada)\b|\bse me hincho la (?:cara|mejilla|encia)\b|\babsceso\b/g, 'swollen face'],
   [/\b(?:dolor de muelas|dolor de diente|dolor de muela) (?:muy fuerte|terrible|insoportable)\b|\b(?:muy fuerte|terrible|insoportable) dolor de (?:muelas?|diente)\b|\bme duele muchisimo (?:la muela|el diente)\b/g, 'severe tooth pain'],
