@@ -31,7 +31,7 @@ export function readTurn(c: TurnCase): TurnResult {
   const tz = b.timezone;
   const now = DateTime.fromISO(c.now, { zone: tz });
   const nlu = nluFor(c);
-  const u = nlu.understand(c.text, now.toJSDate());
+  const u = nlu.understand(c.text, now.toJSDate(), c.lang);
   const ctx: DialogContext = { ...initialContext(b, `+1${c.business.area}5550199`, false) };
   if (c.ctx?.task) ctx.task = c.ctx.task;
   if (c.ctx?.service) ctx.service = b.services.find((s) => s.name === c.ctx!.service);
@@ -43,7 +43,7 @@ export function readTurn(c: TurnCase): TurnResult {
     });
     ctx.wish = { date: c.ctx.offeredDate };
   }
-  const ev = toEvent(u, c.text, c.expecting, ctx, nlu.bareName);
+  const ev = toEvent(u, c.text, c.expecting, ctx, (s) => nlu.bareName(s, c.lang));
   const turn: TurnEvent | undefined = ev.type === 'TURN' ? ev : ev.type === 'START' || ev.type === 'EMERGENCY' ? ev.turn : undefined;
   const slots: Slots = {};
   if (turn) {
@@ -101,7 +101,8 @@ function labelOf(ev: ReturnType<typeof toEvent>, expecting: TurnCase['expecting'
 export function sameSlot(key: keyof Slots, a: string | undefined, b: string | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
-  if (key === 'name' || key === 'service' || key === 'staff') return a.toLowerCase().replace(/[^a-z ]/g, '') === b.toLowerCase().replace(/[^a-z ]/g, '');
+  const fold = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z ]/g, '');
+  if (key === 'name' || key === 'service' || key === 'staff') return fold(a) === fold(b);
   return false;
 }
 

@@ -4,7 +4,7 @@
  * whose default export is a `Generator`; run.ts finds it by itself.
  */
 import type { Expecting } from '../../../src/brain/dialog.js';
-import type { BusinessProfile } from '../../../src/brain/types.js';
+import type { BusinessProfile, Lang } from '../../../src/brain/types.js';
 
 /** What the dialog does with a turn; the label the corpus scores as "intent". */
 export type Label =
@@ -46,6 +46,8 @@ export interface TurnCase {
   text: string;
   intent: Label;
   slots: Slots;
+  /** The language the turn is said in (absent: English); it is read as a call in that language reads it. */
+  lang?: Lang;
 }
 
 /** A whole call: a scripted caller that answers what the agent asks, and the booking it must end with. */

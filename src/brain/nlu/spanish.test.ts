@@ -41,6 +41,8 @@ describe('Spanish understanding', () => {
     expect(es('mi número es tres uno dos, cinco cinco cinco, cero uno cuatro dos').phone).toBe('+13125550142');
     expect(es('sí, claro').yesNo).toBe('yes');
     expect(es('no, gracias').yesNo).toBe('no');
+    // "don't cancel it" at "shall I cancel it?" is a no, never a cancel
+    expect(es('no, no la cancele').text).toContain("don't cancel");
     const c = es('no, mejor el viernes');
     expect(c.yesNo).toBe('no');
     expect(c.correction).toBe(true);

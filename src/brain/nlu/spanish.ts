@@ -50,6 +50,7 @@ function numbers(t: string): string {
 /** Ordered rewrites: [pattern, replacement]. Earlier rules see the text first. */
 const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // fillers and greetings
+  [/\bno,? no (?:la|lo) cancele\b|\bno (?:la|lo) cancele\b/g, "no, don't cancel it"],
   [/\b(?:lo (?:antes|mas pronto) posible|cuanto antes|lo primero (?:que tenga|disponible)|lo mas pronto que (?:tenga|pueda)|la primera (?:cita|hora) disponible)\b/g, 'as soon as possible'],
   [/(?:^|\s)(?:eh+|em+|este,|o sea|pues|mire|oiga|fijese|a ver|bueno,)(?=\s|,|$)/g, ' '],
   [/^(?:hola|buenos dias|buenas tardes|buenas noches|buenas)\b,?/g, 'hi,'],
@@ -103,7 +104,6 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\bque me (?:llamen|devuelvan la llamada|regresen la llamada|llame)\b|\bdevolverme la llamada\b/g, 'call me back'],
   [/\b(?:cancelar|cancele|cancelarla|cancelarlo|cancelela|canceleme|anular|anule)\b/g, 'cancel'],
   [/\b(?:ya )?no (?:voy a|vamos a) poder (?:ir|llegar|asistir)\b/g, "won't be able to make it"],
-  [/\b(?:no (?:la|lo) cancele)\b/g, "don't cancel it"],
   [/\b(?:dejela|dejelo|dejarla) (?:como esta|asi)\b/g, 'keep it'],
   [/\b(?:cambiar|mover|pasar|reprogramar|recorrer) (?:mi|la|una|su) (?:cita|reserva|reservacion|visita)\b/g, 'reschedule my appointment'],
   [/\breprogramar\w*\b/g, 'reschedule'],
