@@ -10,6 +10,7 @@ import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { systemRoutes } from './routes/system.js';
 import { authRoutes } from './routes/auth.js';
+import { accountRoutes } from './routes/account.js';
 import { userRoutes } from './routes/users.js';
 import { businessRoutes } from './routes/business.js';
 import { catalogRoutes } from './routes/catalog.js';
@@ -58,6 +59,7 @@ export async function buildApp(ctx: ApiContext, extra: RoutePlugin[] = []): Prom
 
   await app.register(async (s) => systemRoutes(s, ctx));
   await app.register(async (s) => authRoutes(s, ctx));
+  await app.register(async (s) => accountRoutes(s, ctx));
   await app.register(async (s) => userRoutes(s, ctx));
   await app.register(async (s) => businessRoutes(s, ctx));
   await app.register(async (s) => catalogRoutes(s, ctx));

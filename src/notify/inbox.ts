@@ -1,5 +1,5 @@
 /** Reads and writes behind the notify routes: the dev inbox and webhook subscriptions. */
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq, lt, notLike, or } from 'drizzle-orm';
 import { schema, type Db } from '../db/index.js';
 import { errors, isUuid, newToken } from '../lib/index.js';
 import { checkWebhookUrl } from './webhook-url.js';
@@ -8,7 +8,11 @@ import { checkWebhookUrl } from './webhook-url.js';
 export interface DevInboxItem { id: string; channel: 'email' | 'sms' | 'call' | 'webhook'; to: string; subject?: string; text: string; html?: string; createdAt: string }
 
 /** The organization's dev inbox, newest first, paged by an opaque cursor. */
-export async function listDevInbox(db: Db, organizationId: string, opts: { limit?: number; cursor?: string; channel?: DevInboxItem['channel'] } = {}): Promise<{ items: DevInboxItem[]; nextCursor?: string }> {
+/**
+ * `reader`: the address of whoever looks. Account messages (reset, invitation and verification links)
+ * are shown to their recipient only: a co-worker must not pick up someone else's password link.
+ */
+export async function listDevInbox(db: Db, organizationId: string, opts: { limit?: number; cursor?: string; channel?: DevInboxItem['channel']; reader?: string } = {}): Promise<{ items: DevInboxItem[]; nextCursor?: string }> {
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
   const t = schema.devInbox;
   let after: { at: Date; id: string } | undefined;
@@ -20,6 +24,7 @@ export async function listDevInbox(db: Db, organizationId: string, opts: { limit
   const rows = await db.select().from(t).where(and(
     eq(t.organizationId, organizationId),
     opts.channel ? eq(t.channel, opts.channel) : undefined,
+    or(notLike(t.idempotencyKey, 'account.%'), opts.reader ? eq(t.to, opts.reader) : undefined),
     after ? or(lt(t.createdAt, after.at), and(eq(t.createdAt, after.at), lt(t.id, after.id))) : undefined,
   )).orderBy(desc(t.createdAt), desc(t.id)).limit(limit + 1);
   const page = rows.slice(0, limit);

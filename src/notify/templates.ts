@@ -9,7 +9,8 @@ import { escapeHtml } from '../lib/index.js';
 /** The kinds of message the product sends. */
 export type TemplateName =
   | 'new_lead' | 'urgent_alert' | 'booking_confirmation' | 'owner_booking'
-  | 'reschedule_notice' | 'cancel_notice' | 'call_completed' | 'daily_summary' | 'usage_notice' | 'verification_code' | 'appointment_reminder' | 'chat_summary' | 'agent_call';
+  | 'reschedule_notice' | 'cancel_notice' | 'call_completed' | 'daily_summary' | 'usage_notice' | 'verification_code' | 'appointment_reminder' | 'chat_summary' | 'agent_call'
+  | 'account_link';
 
 /** What announce() snapshots into an outbox row so a message renders the same on every attempt. */
 export interface MessagePayload {
@@ -25,6 +26,8 @@ export interface MessagePayload {
   from?: string | null;
   /** Webhook deliveries: which subscription. */
   webhookId?: string;
+  /** Account messages: the dashboard page the link opens (path and fragment on this server's public URL). */
+  linkPath?: string;
 }
 
 /** A rendered message for every channel. */
@@ -134,10 +137,37 @@ function parts(p: MessagePayload, ackUrl: string | null): Parts {
         lines: [`Your ${p.orgName} code is ${str(d.code)}.`, 'It expires in 10 minutes. If you did not ask for it, ignore this message.'],
         sms: `${p.orgName}: your code is ${str(d.code)}. It expires in 10 minutes. Never share it; we will not ask for it by phone.`,
       };
+    case 'account_link': return accountLink(p, ackUrl);
     default: {
       const never: never = p.template;
       throw new Error(`unknown template ${String(never)}`);
     }
+  }
+}
+
+/** What each account message says; `d.purpose` picks it, `link` is the single-use page link. */
+function accountLink(p: MessagePayload, link: string | null): Parts {
+  const d = p.data;
+  const href = link ?? '';
+  switch (d.purpose) {
+    case 'reset_password':
+      return {
+        subject: 'Reset your InfiniOffice password',
+        lines: [`Someone asked to reset the password of ${str(d.email)} for ${p.orgName}.`, 'The link works once, for 30 minutes. Afterwards every device signed in to this account is signed out.', 'If you did not ask for it, ignore this message: your password stays as it is.'],
+        sms: `Reset your InfiniOffice password: ${href}`, link: { href, label: 'Choose a new password' },
+      };
+    case 'set_password':
+      return {
+        subject: `You are invited to ${p.orgName} on InfiniOffice`,
+        lines: [`You were invited to ${p.orgName}'s receptionist dashboard as ${str(d.role)}.`, `Choose your password to sign in as ${str(d.email)}. The link works once, for 7 days.`],
+        sms: `Join ${p.orgName} on InfiniOffice: ${href}`, link: { href, label: 'Choose your password' },
+      };
+    default:
+      return {
+        subject: 'Confirm your email address for InfiniOffice',
+        lines: [`Please confirm that ${str(d.email)} is your address for ${p.orgName}.`, 'A phone number goes live only after the address is confirmed. The link works once, for 7 days.'],
+        sms: `Confirm your InfiniOffice email: ${href}`, link: { href, label: 'Confirm my email address' },
+      };
   }
 }
 

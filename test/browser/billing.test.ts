@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { apiClient } from '../harness/client.js';
+import { markEmailVerified } from '../harness/fixtures.js';
 import { scaled } from '../harness/timing.js';
 import { schema } from '../../src/db/index.js';
 import { buildDashboard, launchBrowser, newPage, PAGE_TIMEOUT, shot, startDashboardServer } from './harness.js';
@@ -14,6 +15,7 @@ let page: Page;
 async function register(email: string, organizationName: string) {
   const reg = await apiClient(server.url).post('/api/auth/register', { email, password: 'admin-password-1', organizationName, industry: 'plumbing', timezone: 'America/Chicago' });
   expect(reg.status).toBe(201);
+  await markEmailVerified(server.url, email);
   return reg.body as { accessToken: string; organization: { id: string } };
 }
 

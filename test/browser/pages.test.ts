@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiClient } from '../harness/client.js';
+import { markEmailVerified } from '../harness/fixtures.js';
 import { scaled } from '../harness/timing.js';
 import { buildDashboard, launchBrowser, newContext, PAGE_TIMEOUT, shot, startDashboardServer } from './harness.js';
 
@@ -17,6 +18,7 @@ beforeAll(async () => {
   server = await startDashboardServer(dist);
   const reg = await apiClient(server.url).post('/api/auth/register', { email: 'admin@pages.test', password: 'admin-password-1', organizationName: 'Cool Air HVAC', industry: 'hvac' });
   token = reg.body.accessToken;
+  await markEmailVerified(server.url, 'admin@pages.test');
   browser = await launchBrowser();
   context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
   await context.addInitScript((s) => { if (!localStorage.getItem('io.session')) localStorage.setItem('io.session', s); }, JSON.stringify({ accessToken: reg.body.accessToken, refreshToken: reg.body.refreshToken }));
@@ -135,7 +137,7 @@ describe('every dashboard page for an admin', () => {
     await page.getByLabel('Email').fill('tech@pages.test');
     await page.getByLabel('Role', { exact: true }).selectOption('operator');
     await page.getByRole('button', { name: 'Invite' }).click();
-    await page.getByText(/temporary password/).waitFor();
+    await page.getByText(/emailed tech@pages.test a link to choose a password/).waitFor();
     await page.getByLabel('Role of tech@pages.test').selectOption('viewer');
     await expect.poll(async () => (await apiClient(server.url, token).get('/api/users')).body.items.find((u: { email: string }) => u.email === 'tech@pages.test')?.role).toBe('viewer');
     await shot(page, 'team');

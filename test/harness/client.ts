@@ -1,3 +1,5 @@
+import { markEmailVerified } from './fixtures.js';
+import { scaled } from './timing.js';
 /** A minimal JSON HTTP client for integration tests, talking to the server like the dashboard does. */
 export interface ApiResponse<T = any> { status: number; body: T; headers: Headers }
 
@@ -28,18 +30,46 @@ export function apiClient(baseUrl: string, token?: string) {
 export type ApiClient = ReturnType<typeof apiClient>;
 
 let seq = 0;
-/** Registers a fresh organization and answers an authenticated client for its admin. */
-export async function registerOrg(baseUrl: string, input: { industry?: string; timezone?: string; name?: string } = {}) {
+/**
+ * Registers a fresh organization and answers an authenticated client for its admin. Its address is
+ * verified (so a phone number can go live) unless `verified: false`: directly in the database for this
+ * process's test servers, else by following the emailed link from the dev inbox.
+ */
+export async function registerOrg(baseUrl: string, input: { industry?: string; timezone?: string; name?: string; verified?: boolean } = {}) {
   const email = `owner${Date.now()}${seq++}${Math.random().toString(36).slice(2, 6)}@example.com`;
   const password = 'correct-horse-battery';
   const res = await apiClient(baseUrl).post('/api/auth/register', {
     email, password, organizationName: input.name ?? 'Test Plumbing', timezone: input.timezone ?? 'America/Chicago', industry: input.industry ?? 'plumbing',
   });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { ...res.body, email, password, api: apiClient(baseUrl, res.body.accessToken) } as {
+  const api = apiClient(baseUrl, res.body.accessToken);
+  if (input.verified !== false) await verifyEmailOf(baseUrl, email, api);
+  return { ...res.body, email, password, api } as {
     accessToken: string; refreshToken: string; user: any; organization: any; email: string; password: string; api: ApiClient;
   };
 }
+
+/** The token of the newest account link (`/verify-email`, `/reset-password`, `/set-password`) mailed to `email`, from the dev inbox. */
+export async function accountLinkFromInbox(api: ApiClient, email: string, page: string, ms = scaled(15_000)): Promise<string> {
+  const end = Date.now() + ms;
+  const re = new RegExp(`${page}#token=([\\w-]+)`);
+  for (;;) {
+    const items = ((await api.get('/api/dev-inbox?channel=email')).body?.items ?? []) as { to: string; text: string }[];
+    const token = items.filter((i) => i.to === email).map((i) => re.exec(i.text)?.[1]).find(Boolean);
+    if (token) return token;
+    if (Date.now() > end) throw new Error(`no ${page} link for ${email} in the dev inbox`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Verifies a sign-up's address: the fixture shortcut on this process's servers, the emailed link elsewhere. */
+export async function verifyEmailOf(baseUrl: string, email: string, api: ApiClient): Promise<void> {
+  if (await markEmailVerified(baseUrl, email)) return;
+  const token = await accountLinkFromInbox(api, email, '/verify-email');
+  const r = await apiClient(baseUrl).post('/api/auth/verify-email', { token });
+  if (r.status !== 204) throw new Error(`verify-email answered ${r.status} ${JSON.stringify(r.body)}`);
+}
+
 
 /** A one-time ticket (POST /api/tickets with the bearer token) for the live stream or the browser test call. */
 export async function ticketFor(base: string, token: string, purpose: 'events' | 'test-call'): Promise<string> {

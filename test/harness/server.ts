@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '../../src/db/index.js';
 import { createLogger, type Clock } from '../../src/lib/index.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
 import { VOICE_DEADLINE_SCALE } from './timing.js';
+import { rememberDatabase } from './fixtures.js';
 
 /**
  * A database for one test suite: PGlite in memory by default; with DATABASE_URL a fresh database on
@@ -53,9 +54,10 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Run
     ...opts.env,
   });
   const server = await startServer(config, { ...opts, database, logger: createLogger(config.logLevel, { pretty: false }) });
+  const forget = rememberDatabase(server.url, database);
   return {
     ...server,
     database,
-    close: async () => { await server.close(); if (!opts.database) await database.close(); },
+    close: async () => { forget(); await server.close(); if (!opts.database) await database.close(); },
   };
 }

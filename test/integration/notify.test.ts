@@ -238,13 +238,15 @@ describe('wired as the composition root does', () => {
       const org = await registerOrg(live.url, { name: 'Live Heating' });
       await org.api.put('/api/config', { notifyEmail: 'owner@live.test', notifyPhone: '312-555-0150' });
       await captureLeadOf(live.database.db, createAnnouncer(live.ctx.clock), { organizationId: org.organization.id, name: 'Ray', need: 'no heat, baby at home', priority: 'URGENT' });
+      // The sign-up's own email-confirmation link may be there too (the dispatcher can deliver it before the fixture marks the address verified).
+      const alerts = async () => ((await org.api.get('/api/dev-inbox')).body.items as any[]).filter((x) => !String(x.subject ?? '').startsWith('Confirm your email'));
       let items: any[] = [];
       for (let i = 0; i < 50 && items.length === 0; i++) {
         await sleep(100);
-        items = (await org.api.get('/api/dev-inbox')).body.items;
+        items = await alerts();
       }
       await sleep(1200); // one more dispatcher pass: nothing else may arrive
-      items = (await org.api.get('/api/dev-inbox')).body.items;
+      items = await alerts();
       expect(items.map((x) => `${x.channel} ${x.to}`)).toEqual(['call +13125550150']);
       expect(items[0].text).toContain('Urgent call for Live Heating. Ray reports: no heat, baby at home.');
       expect(items[0].html).toContain('<Gather numDigits="1"');

@@ -8,7 +8,14 @@ export interface Session { accessToken: string; user: User; organization: Organi
 /** The header that keeps the refresh token in the HttpOnly cookie. */
 export const COOKIE_SESSION = { 'x-session': 'cookie' } as const;
 /** A dashboard user (API.md › Auth and team). */
-export interface User { id: string; email: string; name: string | null; role: Role; organizationId: string }
+export interface User {
+  id: string; email: string; name: string | null; role: Role; organizationId: string;
+  /** The address was proven by its emailed link (needed before the first phone number goes live). */
+  emailVerified?: boolean;
+  twoFactorEnabled?: boolean;
+  /** Invited, and has not chosen a password yet. */
+  invitationPending?: boolean;
+}
 /** The three roles of an organization. */
 export type Role = 'admin' | 'operator' | 'viewer';
 /** The organization document. */

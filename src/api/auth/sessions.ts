@@ -5,21 +5,34 @@ import { AppError, errors, newId, newToken, type Clock } from '../../lib/index.j
 import { createOrganization } from '../../business/index.js';
 import { startTrial } from '../../billing/index.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
+import { bumpTokenVersion } from './token-versions.js';
 import { hashRefreshToken, type AccessTokens, type Principal } from './tokens.js';
-
-/** What the auth service needs. */
-export interface AuthDeps { db: Db; tokens: AccessTokens; clock: Clock; refreshTtlDays: number }
+import { sendAccountLink } from './account-links.js';
+import type { Queryable } from '../../db/index.js';
 
 type UserRow = typeof schema.users.$inferSelect;
 type OrgRow = typeof schema.organizations.$inferSelect;
 
-/** The user as the API shows it (never the hash). */
+/** What the auth service needs; `secondFactor` checks an enrolled user's TOTP code at login. */
+export interface AuthDeps {
+  db: Db; tokens: AccessTokens; clock: Clock; refreshTtlDays: number;
+  secondFactor?: (user: UserRow, code: string | undefined) => Promise<void>;
+}
+
+/** The user as the API shows it (never the hash or the TOTP secret). */
 export const publicUser = (u: UserRow) => ({
   id: u.id, email: u.email, name: u.name, role: u.role, organizationId: u.organizationId, createdAt: u.createdAt,
+  emailVerified: u.emailVerifiedAt !== null, twoFactorEnabled: u.totpEnabledAt !== null, invitationPending: u.passwordUnset,
 });
 
+/** Ends every session of a user: refresh tokens revoked, access tokens outdated (token version). */
+export async function revokeAllSessions(q: Queryable, userId: string, now: Date): Promise<void> {
+  await q.update(schema.refreshTokens).set({ revokedAt: now }).where(and(eq(schema.refreshTokens.userId, userId), isNull(schema.refreshTokens.revokedAt)));
+  await bumpTokenVersion(q, userId);
+}
+
 /** Issues an access token and a new refresh token (of an existing family, or a new one). */
-async function issue(deps: AuthDeps, user: UserRow, org: OrgRow, familyId = newId()) {
+export async function issue(deps: AuthDeps, user: UserRow, org: OrgRow, familyId = newId()) {
   const refreshToken = newToken(32);
   await deps.db.insert(schema.refreshTokens).values({
     organizationId: user.organizationId, userId: user.id, familyId,
@@ -40,6 +53,8 @@ export async function register(deps: AuthDeps, input: { email: string; password:
       // Sign-up starts the trial: every feature of the largest plan for 14 days.
       await startTrial(tx, org.id, deps.clock.now());
       const [user] = await tx.insert(schema.users).values({ organizationId: org.id, email: input.email, passwordHash, role: 'admin' }).returning();
+      // The address must be proven before a phone number goes live; the link is queued with the account.
+      await sendAccountLink(tx, user, 'verify_email', deps.clock.now());
       return { user, org };
     });
     return issue(deps, user, org);
@@ -49,11 +64,18 @@ export async function register(deps: AuthDeps, input: { email: string; password:
   }
 }
 
-/** Checks email and password; the same answer for an unknown email and a wrong password. */
-export async function login(deps: AuthDeps, email: string, password: string) {
+/**
+ * Checks email and password (the same answer for an unknown email and a wrong password), then the
+ * TOTP code of a user who enrolled in two-factor sign-in.
+ */
+export async function login(deps: AuthDeps, email: string, password: string, code?: string) {
   const [row] = await deps.db.select().from(schema.users).where(eq(schema.users.email, email));
   const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
-  if (!row || !ok) throw new AppError('INVALID_CREDENTIALS', 'email or password is wrong', 401);
+  if (!row || !ok || row.passwordUnset) throw new AppError('INVALID_CREDENTIALS', 'email or password is wrong', 401);
+  if (row.totpEnabledAt) {
+    if (!deps.secondFactor) throw new Error('two-factor sign-in is not wired');
+    await deps.secondFactor(row, code);
+  }
   const [org] = await deps.db.select().from(schema.organizations).where(eq(schema.organizations.id, row.organizationId));
   await deps.db.update(schema.users).set({ lastLoginAt: deps.clock.now() }).where(eq(schema.users.id, row.id));
   return issue(deps, row, org);

@@ -10,6 +10,7 @@ import { authenticate, principalOf } from '../plugins/auth.js';
 import { enforceLimit } from '../plugins/rate-limit.js';
 import { AppError, errors } from '../../lib/index.js';
 import { hideAdminKeysFromStaff } from './organization-view.js';
+import { twoFactorOf } from './account.js';
 import { deliverSession, refreshTokenFromCookie, setRefreshCookie } from '../auth/refresh-cookie.js';
 
 const Email = z.string().trim().toLowerCase().max(254).email();
@@ -20,7 +21,8 @@ const WINDOW_SEC = 15 * 60;
 /** Register, login, refresh with rotation, logout, and `GET /api/me`. */
 export async function authRoutes(app: FastifyInstance, ctx: ApiContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const deps: AuthDeps = { db: ctx.database.db, tokens: ctx.tokens, clock: ctx.clock, refreshTtlDays: ctx.config.auth.refreshTtlDays };
+  const twoFactor = twoFactorOf(ctx);
+  const deps: AuthDeps = { db: ctx.database.db, tokens: ctx.tokens, clock: ctx.clock, refreshTtlDays: ctx.config.auth.refreshTtlDays, secondFactor: twoFactor.check };
   const perEmail = ctx.config.auth.loginRateLimit;
   const tags = ['auth'];
   const cookie = { ttlDays: ctx.config.auth.refreshTtlDays, publicUrl: ctx.config.publicUrl };
@@ -38,7 +40,7 @@ export async function authRoutes(app: FastifyInstance, ctx: ApiContext) {
   });
 
   r.post('/api/auth/login', {
-    schema: { tags, security: [], body: z.strictObject({ email: Email, password: z.string().min(1).max(200) }) },
+    schema: { tags, security: [], body: z.strictObject({ email: Email, password: z.string().min(1).max(200), code: z.string().trim().max(10).optional() }) },
   }, async (req, reply) => {
     // Counted before the password is checked, atomically (INCR), so parallel guesses cannot all slip
     // through. The tight limit is per address *and* source: a guesser elsewhere slows the account
@@ -51,7 +53,7 @@ export async function authRoutes(app: FastifyInstance, ctx: ApiContext) {
     const over = [[pair, perEmail], [perAddress, perEmail * 5], [perSource, perEmail * 5]] as const;
     const hit = over.find(([c, limit]) => c.count > limit);
     if (hit) throw errors.rateLimited(hit[0].resetSec);
-    const session = await login(deps, req.body.email, req.body.password);
+    const session = await login(deps, req.body.email, req.body.password, req.body.code);
     await ctx.live.reset(pairKey);
     return deliverSession(req, reply, session, cookie);
   });

@@ -10,6 +10,7 @@ import {
 } from '../../business/index.js';
 import { answerUnansweredQuestion, listUnansweredQuestions } from '../../conversations/index.js';
 import type { ApiContext } from '../context.js';
+import { emailNotVerified, organizationVerified } from '../auth/accounts.js';
 import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
 
 const IdParams = z.strictObject({ id: z.string().max(64) });
@@ -51,7 +52,10 @@ export async function catalogRoutes(app: FastifyInstance, ctx: ApiContext) {
     r.get('/api/phone-numbers', { schema: { tags } }, async (req) => ({ items: await phoneNumbersRepo.list(db, principalOf(req).organizationId) }));
     r.post('/api/phone-numbers', { schema: { tags, body: PhoneNumberBody } }, async (req, reply) => {
       const orgId = principalOf(req).organizationId;
-      if ((await phoneNumbersRepo.list(db, orgId)).length >= 1) await requireFeature(db, orgId, 'multiple_numbers', ctx.clock.now());
+      const connected = (await phoneNumbersRepo.list(db, orgId)).length;
+      if (connected >= 1) await requireFeature(db, orgId, 'multiple_numbers', ctx.clock.now());
+      // The first number puts the business on the public phone network: someone must have proven an email address first.
+      else if (!(await organizationVerified(db, orgId))) throw emailNotVerified();
       return reply.status(201).send(await connectPhoneNumber(db, principalOf(req), req.body));
     });
     r.delete('/api/phone-numbers/:id', { schema: { tags, params: IdParams } }, async (req, reply) => { await phoneNumbersRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });

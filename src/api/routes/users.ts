@@ -9,6 +9,7 @@ import type { ApiContext } from '../context.js';
 import { hashPassword } from '../auth/passwords.js';
 import { publicUser } from '../auth/sessions.js';
 import { bumpTokenVersion } from '../auth/token-versions.js';
+import { sendAccountLink } from '../auth/account-links.js';
 import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
 
 const Role = z.enum(['admin', 'operator', 'viewer']);
@@ -46,15 +47,18 @@ export async function userRoutes(app: FastifyInstance, ctx: ApiContext) {
     }) },
   }, async (req, reply) => {
     const p = principalOf(req);
-    const temporaryPassword = req.body.password ? undefined : newToken(12);
-    const passwordHash = await hashPassword(req.body.password ?? temporaryPassword!);
+    // Without a password from the admin, the invited user chooses one through an emailed link; until
+    // then the account has a hash of a secret nobody knows. No password ever travels in the answer.
+    const chosen = req.body.password;
+    const passwordHash = await hashPassword(chosen ?? newToken(32));
     try {
       const user = await db.transaction(async (tx) => {
-        const [u] = await tx.insert(schema.users).values({ organizationId: p.organizationId, email: req.body.email, name: req.body.name, role: req.body.role, passwordHash }).returning();
+        const [u] = await tx.insert(schema.users).values({ organizationId: p.organizationId, email: req.body.email, name: req.body.name, role: req.body.role, passwordHash, passwordUnset: !chosen }).returning();
         await writeAudit(tx, p, 'invite', 'user', u.id, null, publicUser(u));
+        if (!chosen) await sendAccountLink(tx, u, 'set_password', ctx.clock.now());
         return u;
       });
-      return reply.status(201).send({ ...publicUser(user), ...(temporaryPassword ? { temporaryPassword } : {}) });
+      return reply.status(201).send(publicUser(user));
     } catch (e) {
       if (pgErrorCode(e).code === '23505') throw errors.conflict('EMAIL_TAKEN', 'an account with this email already exists');
       throw e;

@@ -35,3 +35,10 @@ export interface Links {
 /** The acknowledge link of an escalation message, or null when the message has none. */
 export const ackUrlOf = (links: Links, m: OutboxMessage): string | null =>
   (m.payload.ackToken ? `${links.publicUrl}/api/ack/${m.payload.ackToken}` : null);
+
+/**
+ * The link a message carries back to this server: an escalation's acknowledge link, or the dashboard
+ * page of an account message (`linkPath`, e.g. a password reset), on the public URL.
+ */
+export const linkOf = (links: Links, m: OutboxMessage): string | null =>
+  ackUrlOf(links, m) ?? (m.payload.linkPath ? `${links.publicUrl}${m.payload.linkPath}` : null);

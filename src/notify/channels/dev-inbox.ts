@@ -5,7 +5,7 @@
  */
 import { schema, type Db } from '../../db/index.js';
 import { alertCallTwiml, renderMessage } from '../templates.js';
-import { ackUrlOf, type Channel, type Links, type OutboxMessage } from './channel.js';
+import { ackUrlOf, linkOf, type Channel, type Links, type OutboxMessage } from './channel.js';
 
 /** A channel that writes into the dev inbox. */
 export function devInboxChannel(db: Db, links: Links): Channel {
@@ -13,7 +13,7 @@ export function devInboxChannel(db: Db, links: Links): Channel {
     label: 'dev-inbox',
     async send(m: OutboxMessage) {
       const ack = ackUrlOf(links, m);
-      const r = renderMessage(m.payload, ack);
+      const r = renderMessage(m.payload, linkOf(links, m));
       const row = ((): { subject: string | null; text: string; html: string | null } => {
         switch (m.channel) {
           case 'email': return { subject: r.subject, text: r.text, html: r.html };

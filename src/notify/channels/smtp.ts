@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { DeliveryError } from '../errors.js';
 import { renderMessage } from '../templates.js';
-import { ackUrlOf, type Channel, type Links, type OutboxMessage } from './channel.js';
+import { linkOf, type Channel, type Links, type OutboxMessage } from './channel.js';
 
 /** SMTP settings: a URL such as `smtp://user:pass@host:587` and the From address. */
 export interface SmtpOptions { url: string; from: string }
@@ -22,7 +22,7 @@ export function smtpChannel(opts: SmtpOptions, links: Links): Channel {
   return {
     label: 'smtp.email',
     async send(m: OutboxMessage) {
-      const r = renderMessage(m.payload, ackUrlOf(links, m));
+      const r = renderMessage(m.payload, linkOf(links, m));
       try {
         await transport.sendMail({
           from: opts.from, to: m.recipient, subject: r.subject, text: r.text, html: r.html,

@@ -13,14 +13,15 @@ export default function Team() {
   const list = useFetch<{ items: User[] }>('/api/users');
   const s = useSubmit();
   const act = useSubmit();
-  const [f, setF] = useState({ email: '', role: 'operator' as Role, password: '' });
+  const [f, setF] = useState({ email: '', role: 'operator' as Role });
   const [invited, setInvited] = useState<string | null>(null);
   const invite = (e: FormEvent) => {
     e.preventDefault();
     void s.run(async () => {
-      const u = await post<User & { temporaryPassword?: string }>('/api/users', { email: f.email, role: f.role, ...(f.password ? { password: f.password } : {}) });
-      setInvited(u.temporaryPassword ? `${u.email} can log in with the temporary password ${u.temporaryPassword}` : `${u.email} was added.`);
-      setF({ email: '', role: 'operator', password: '' });
+      // The invited person chooses their own password through the emailed link; nobody else ever knows it.
+      const u = await post<User>('/api/users', { email: f.email, role: f.role });
+      setInvited(`We emailed ${u.email} a link to choose a password (it works once, for 7 days).`);
+      setF({ email: '', role: 'operator' });
       await list.reload();
     });
   };
@@ -34,7 +35,7 @@ export default function Team() {
             <tbody>
               {d.items.map((u) => (
                 <tr key={u.id}>
-                  <td>{u.email}{u.id === me?.id && <span className="muted"> (you)</span>}</td>
+                  <td>{u.email}{u.id === me?.id && <span className="muted"> (you)</span>}{u.invitationPending && <span className="muted small"> invited, no password yet</span>}</td>
                   <td>{can && u.id !== me?.id ? (
                     <select aria-label={`Role of ${u.email}`} value={u.role} onChange={(e) => void act.run(async () => { await patch(`/api/users/${u.id}`, { role: e.target.value }); await list.reload(); })}>
                       <option value="admin">admin</option><option value="operator">operator</option><option value="viewer">viewer</option>
@@ -56,7 +57,6 @@ export default function Team() {
             <Select label="Role" value={f.role} onChange={(e) => setF({ ...f, role: e.target.value as Role })} error={s.fields.role}>
               <option value="admin">admin</option><option value="operator">operator</option><option value="viewer">viewer</option>
             </Select>
-            <Input label="Password (optional)" type="password" autoComplete="new-password" value={f.password} onChange={(e) => setF({ ...f, password: e.target.value })} error={s.fields.password} hint="Leave empty for a temporary one." />
           </div>
           <FormError error={s.error} />
           {invited && <p className="notice" role="status">{invited}</p>}

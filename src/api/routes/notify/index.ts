@@ -13,6 +13,8 @@ import {
   createNotifications, saveNotificationSettings, webhooksRepo, xmlEscape, type DispatcherOptions,
 } from '../../../notify/index.js';
 import { errors, isUuid } from '../../../lib/index.js';
+import { schema } from '../../../db/index.js';
+import { eq } from 'drizzle-orm';
 import type { ApiContext } from '../../context.js';
 import type { RoutePlugin } from '../../app.js';
 import { principalOf, protect, WRITE_ROLES } from '../../plugins/auth.js';
@@ -42,7 +44,11 @@ async function ownerRoutes(app: FastifyInstance, ctx: ApiContext) {
       return after;
     });
   });
-  r.get('/api/dev-inbox', { schema: { tags, querystring: InboxQuery } }, async (req) => listDevInbox(db, principalOf(req).organizationId, req.query));
+  r.get('/api/dev-inbox', { schema: { tags, querystring: InboxQuery } }, async (req) => {
+    const p = principalOf(req);
+    const [me] = await db.select({ email: schema.users.email }).from(schema.users).where(eq(schema.users.id, p.userId));
+    return listDevInbox(db, p.organizationId, { ...req.query, reader: me?.email });
+  });
   r.get('/api/webhooks', { schema: { tags } }, async (req) => ({ items: await webhooksRepo.list(db, principalOf(req).organizationId) }));
   r.post('/api/webhooks', { schema: { tags, body: WebhookBody } }, async (req, reply) =>
     reply.status(201).send(await webhooksRepo.create(db, principalOf(req).organizationId, req.body, ctx.config.webhookAllowPrivate)));
