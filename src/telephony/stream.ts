@@ -8,6 +8,7 @@ import type { StreamContext, TelephonyDeps } from './deps.js';
 import { bridgeConnection, MediaStreamConnection, DEFAULT_MAX_FRAME_BYTES, type StartMessage } from './media-stream/index.js';
 import { takePrewarmed } from './prewarm.js';
 import { externalBase, wsBase } from './public-url.js';
+import { streamArrived } from './ringing.js';
 import { isValidTwilioSignature } from './twilio/index.js';
 
 /**
@@ -49,6 +50,7 @@ export function createMediaStreamRoute(deps: TelephonyDeps) {
         conn.on('close', () => live.delete(engine));
         // The drain waits for the call's end to be recorded (the first close's promise), not just the socket.
         const untrack = ctx.drain.add(engine);
+        streamArrived(c.call.id);
         const close = engine.close.bind(engine);
         engine.close = (reason) => { const p = close(reason); void p.finally(untrack); return p; };
         return engine;

@@ -11,6 +11,7 @@ import { errorBody } from '../api/index.js';
 import type { TelephonyDeps } from './deps.js';
 import { externalBase, wsBase } from './public-url.js';
 import { callEngineOf, prewarm } from './prewarm.js';
+import { ringingCall } from './ringing.js';
 import { connectStreamTwiml, dialTwiml, isValidTwilioSignature, redirectTwiml, sayHangupTwiml, updateCallTwiml, voicemailTwiml } from './twilio/index.js';
 
 type Form = Record<string, string>;
@@ -86,6 +87,7 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       const streamToken = newToken(24);
       const call = await record('ringing', { streamToken, engine: callEngineOf(business, deps.providers) });
       prewarm(deps, call, business);
+      ringingCall(ctx.drain, call.id);
       const recording = isRecorded({ channel: 'phone', outbound: null }, business) ? { statusCallback: `${base}/twilio/recording` } : undefined;
       return twiml(reply, connectStreamTwiml(`${wsBase(base)}/twilio/stream`, { callId: call.id, token: streamToken }, recording));
     });
