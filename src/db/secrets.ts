@@ -13,3 +13,6 @@ export async function serverSecret(db: Db, name: string, configured: string | un
   const [row] = await db.select().from(serverSecrets).where(eq(serverSecrets.name, name));
   return row.value;
 }
+
+/** The name of the auth token Twilio requests are signed with in test mode (no Twilio account configured). */
+export const TEST_TWILIO_AUTH_TOKEN = 'twilio-test-auth-token';

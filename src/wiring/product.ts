@@ -8,7 +8,7 @@ import { widgetRoutes } from '../api/routes/widget.js';
 import { createSimulatorPlugin } from '../simulator/index.js';
 import type { Config } from '../config/index.js';
 import type { Clock } from '../lib/index.js';
-import { serverSecret } from '../db/index.js';
+import { serverSecret, TEST_TWILIO_AUTH_TOKEN } from '../db/index.js';
 import { createProviders, type Providers } from '../providers/index.js';
 import { GreetingCache } from '../voice/index.js';
 import { callEngineOf, createMediaStreamRoute, createRecordingRoute, purgeExpiredRecordings, createTwilioDialer, createTwilioWebhooks, updateCallTwiml, dialTwiml, type TelephonyDeps } from '../telephony/index.js';
@@ -67,7 +67,7 @@ export function usageNotices(clock: Clock): UsageNoticeSink {
 export async function productRoutes(ctx: ApiContext, providers: Providers = providersFor(ctx.config), opts: { webDist?: string } = {}): Promise<RoutePlugin[]> {
   const db = ctx.database.db;
   const { config } = ctx;
-  const devToken = config.twilio.authToken ? undefined : await serverSecret(db, 'twilio-test-auth-token', undefined, 16);
+  const devToken = config.twilio.authToken ? undefined : await serverSecret(db, TEST_TWILIO_AUTH_TOKEN, undefined, 16);
   const credentials = async () => (config.twilio.accountSid && config.twilio.authToken
     ? { accountSid: config.twilio.accountSid, authToken: config.twilio.authToken, apiBase: config.twilio.apiBase } : null);
   const calendars = createCalendars({ db, clock: ctx.clock, config, logger: ctx.logger });

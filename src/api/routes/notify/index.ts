@@ -13,7 +13,7 @@ import {
   createNotifications, saveNotificationSettings, webhooksRepo, xmlEscape, type DispatcherOptions,
 } from '../../../notify/index.js';
 import { errors, isUuid } from '../../../lib/index.js';
-import { schema } from '../../../db/index.js';
+import { schema, serverSecret, TEST_TWILIO_AUTH_TOKEN } from '../../../db/index.js';
 import { eq } from 'drizzle-orm';
 import type { ApiContext } from '../../context.js';
 import type { RoutePlugin } from '../../app.js';
@@ -101,12 +101,12 @@ async function ackRoutes(app: FastifyInstance, ctx: ApiContext) {
   });
   r.post('/api/ack/:token/call', { schema: { tags, params: TokenParams, security: [] } }, async (req, reply) => {
     const form = (req.body ?? {}) as Record<string, string>;
-    const authToken = ctx.config.twilio.authToken;
-    if (authToken) {
-      const url = `${ctx.config.publicUrl ?? `${req.protocol}://${req.headers.host}`}${req.url}`;
-      const sig = req.headers['x-twilio-signature'];
-      if (typeof sig !== 'string' || !twilio.validateRequest(authToken, sig, url, form)) throw errors.forbidden('invalid Twilio signature');
-    }
+    // Always signed: in test mode (no Twilio account) by the server's own test auth token, the one the
+    // telephony webhooks check, so an unsigned POST can never silence an emergency.
+    const authToken = ctx.config.twilio.authToken ?? await serverSecret(db, TEST_TWILIO_AUTH_TOKEN, undefined, 16);
+    const url = `${ctx.config.publicUrl ?? `${req.protocol}://${req.headers.host}`}${req.url}`;
+    const sig = req.headers['x-twilio-signature'];
+    if (typeof sig !== 'string' || !twilio.validateRequest(authToken, sig, url, form)) throw errors.forbidden('invalid Twilio signature');
     reply.type('text/xml');
     if (form.Digits !== '1') {
       return `<?xml version="1.0" encoding="UTF-8"?><Response><Gather numDigits="1" method="POST" timeout="8"><Say>Press 1 to acknowledge.</Say></Gather><Say>Not acknowledged. We will keep alerting the on-call list.</Say></Response>`;
