@@ -30,12 +30,17 @@ const Campaigns = page(() => import('./pages/Campaigns.js'));
 const Onboarding = page(() => import('./pages/Onboarding.js'));
 const Billing = page(() => import('./pages/Billing.js'));
 const Auth = page(() => import('./pages/Auth.js'));
+const Account = page(() => import('./pages/Account.js'));
+const AccountLinks = page(() => import('./pages/AccountLinks.js'));
+/** Pages an emailed link or "forgot password" opens; they work signed in or not (kept in step with AccountLinks). */
+const LINK_PATHS = ['/forgot-password', '/reset-password', '/set-password', '/verify-email'];
 
 const ROUTES: [string, ComponentType<any>][] = [
   ['/', Home], ['/calls', Calls], ['/calls/:id', CallDetail], ['/calendar', Calendar], ['/leads', Leads], ['/clients', Clients], ['/clients/:id', Clients],
   ['/knowledge', Knowledge], ['/questions', Questions], ['/agent', Agent], ['/hours', Hours], ['/settings', Settings], ['/services', Services], ['/phone-numbers', PhoneNumbers],
   ['/notifications', Notifications], ['/integrations', Integrations], ['/team', Team], ['/test', TestAgent], ['/onboarding', Onboarding],
   ['/widget', Widget], ['/outbound', Outbound], ['/campaigns', Campaigns], ['/campaigns/:id', Campaigns], ['/billing', Billing],
+  ['/account', Account],
 ];
 
 const NAV: { to: string; label: string }[] = [
@@ -44,6 +49,7 @@ const NAV: { to: string; label: string }[] = [
   { to: '/settings', label: 'Business settings' }, { to: '/hours', label: 'Hours & holidays' }, { to: '/services', label: 'Services & staff' }, { to: '/phone-numbers', label: 'Phone numbers' },
   { to: '/widget', label: 'Chat widget' }, { to: '/outbound', label: 'Outbound calls' }, { to: '/campaigns', label: 'Campaigns' },
   { to: '/notifications', label: 'Notifications' }, { to: '/integrations', label: 'Integrations' }, { to: '/team', label: 'Team & roles' },
+  { to: '/account', label: 'Your account' },
 ];
 
 function Toasts() {
@@ -74,6 +80,7 @@ function Shell() {
   const { path } = useLocation();
   const [menu, setMenu] = useState(false);
   const isPublic = path === '/login' || path === '/signup';
+  const isLinkPage = LINK_PATHS.includes(path);
 
   const firstPath = useRef(path);
   useEffect(() => {
@@ -82,11 +89,12 @@ function Shell() {
     if (path !== firstPath.current) document.getElementById('main')?.focus({ preventScroll: true });
   }, [path]);
   useEffect(() => {
-    if (loading) return;
+    if (loading || isLinkPage) return;
     if (!user && !isPublic) navigate(`/login${path !== '/' ? `?next=${encodeURIComponent(path)}` : ''}`, true);
     if (user && isPublic) navigate('/', true);
-  }, [user, loading, isPublic, path]);
+  }, [user, loading, isPublic, isLinkPage, path]);
 
+  if (isLinkPage) return <Suspense fallback={null}><AccountLinks path={path} /></Suspense>;
   if (loading) return <p className="muted center" role="status">Loading…</p>;
   if (!user || isPublic) return <Suspense fallback={null}><Auth mode={path === '/signup' ? 'signup' : 'login'} /></Suspense>;
 

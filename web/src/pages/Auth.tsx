@@ -1,6 +1,6 @@
 /** Sign up and log in. A new organization goes straight to onboarding. */
 import { useState, type FormEvent } from 'react';
-import { COOKIE_SESSION, post, type Session } from '../api.js';
+import { ApiError, COOKIE_SESSION, post, type Session } from '../api.js';
 import { useSession } from '../session.js';
 import { Link, navigate } from '../router.js';
 import { FormError, Input, useSubmit } from '../ui.js';
@@ -9,7 +9,12 @@ import { FormError, Input, useSubmit } from '../ui.js';
 export default function Auth({ mode }: { mode: 'login' | 'signup' }) {
   const { signIn } = useSession();
   const s = useSubmit();
-  const [f, setF] = useState({ email: '', password: '', organizationName: '' });
+  const [f, setF] = useState({ email: '', password: '', organizationName: '', code: '' });
+  // An admin with two-factor sign-in on is asked for the app's code after the password.
+  const needsCode = s.error instanceof ApiError && ['two_factor_required', 'invalid_two_factor_code'].includes(s.error.code);
+  const [askCode, setAskCode] = useState(false);
+  if (needsCode && !askCode) setAskCode(true);
+  const arrived = new URLSearchParams(location.search);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
 
   const submit = (e: FormEvent) => {
@@ -18,7 +23,7 @@ export default function Auth({ mode }: { mode: 'login' | 'signup' }) {
       const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
       const session = mode === 'signup'
         ? await post<Session>('/api/auth/register', { email: f.email, password: f.password, organizationName: f.organizationName, timezone }, COOKIE_SESSION)
-        : await post<Session>('/api/auth/login', { email: f.email, password: f.password }, COOKIE_SESSION);
+        : await post<Session>('/api/auth/login', { email: f.email, password: f.password, ...(askCode && f.code ? { code: f.code } : {}) }, COOKIE_SESSION);
       signIn(session);
       const next = new URLSearchParams(location.search).get('next');
       navigate(mode === 'signup' ? '/onboarding' : next && next.startsWith('/') ? next : '/', true);
@@ -35,10 +40,16 @@ export default function Auth({ mode }: { mode: 'login' | 'signup' }) {
         <Input label="Email" name="email" type="email" required autoComplete="email" value={f.email} onChange={set('email')} error={s.fields.email} />
         <Input label="Password" name="password" type="password" required minLength={8} autoComplete={mode === 'signup' ? 'new-password' : 'current-password'}
           value={f.password} onChange={set('password')} error={s.fields.password} hint={mode === 'signup' ? 'At least 8 characters.' : undefined} />
+        {mode === 'login' && askCode && (
+          <Input label="Authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" value={f.code} onChange={set('code')}
+            hint="The 6-digit code your authenticator app shows now." />
+        )}
+        {mode === 'login' && arrived.get('reset') && <p className="notice" role="status">Your new password is saved. Every device was signed out; log in again.</p>}
+        {mode === 'login' && arrived.get('welcome') && <p className="notice" role="status">Your password is saved. Log in to start.</p>}
         <FormError error={s.error} />
         <button className="primary" type="submit" disabled={s.busy}>{s.busy ? 'Please wait…' : mode === 'signup' ? 'Sign up' : 'Log in'}</button>
         <p className="muted">
-          {mode === 'signup' ? <>Already have an account? <Link to="/login">Log in</Link></> : <>New here? <Link to="/signup">Create an account</Link></>}
+          {mode === 'signup' ? <>Already have an account? <Link to="/login">Log in</Link></> : <>New here? <Link to="/signup">Create an account</Link> · <Link to="/forgot-password">Forgot password?</Link></>}
         </p>
       </form>
     </div>
