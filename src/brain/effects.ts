@@ -50,7 +50,9 @@ export async function runEffect(effect: Effect, ctx: DialogContext, tools: ToolC
     case 'transfer': {
       // outside opening hours nobody is there to take a transfer; the caller leaves a message instead
       if (ctx.afterHours) return { type: 'TRANSFERRED', accepted: false };
-      const r = await runTool(tools, 'transfer_to_human', { reason: 'caller asked for a person' }, emit);
+      // what the person answering hears: who asked for whom, and about what if the caller said
+      const reason = `the caller asked for ${ctx.staff ?? 'a person'}${ctx.service ? ` about ${ctx.service.name}` : ''}`;
+      const r = await runTool(tools, 'transfer_to_human', { reason, ...(ctx.name ? { callerName: ctx.name } : {}) }, emit);
       return r.ok ? { type: 'TRANSFERRED', accepted: r.result.accepted, ...(r.result.to ? { to: r.result.to } : {}) } : { type: 'TOOL_ERROR' };
     }
     case 'message': {
@@ -148,7 +150,7 @@ async function emergency(ctx: DialogContext, tools: ToolContext, emit: Emit): Pr
   const e = await runTool(tools, 'escalate_emergency', { priority, summary: `${hit.label}: caller said "${hit.term}"`, ...who }, emit);
   const notified = e.ok ? e.result.notified : [];
   if (priority === 'URGENT' && open && ctx.business.escalationNumber) {
-    const t = await runTool(tools, 'transfer_to_human', { reason: `Emergency: ${hit.label}` }, emit);
+    const t = await runTool(tools, 'transfer_to_human', { reason: `Emergency: ${hit.label}`, ...(ctx.name ? { callerName: ctx.name } : {}) }, emit);
     if (t.ok && t.result.accepted) return { type: 'EMERGENCY_HANDLED', outcome: 'transferred', notified, ...(t.result.to ? { to: t.result.to } : {}) };
   }
   return { type: 'EMERGENCY_HANDLED', outcome: 'alerted', notified };

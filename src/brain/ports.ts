@@ -81,8 +81,8 @@ export interface EscalationPort {
     duringHours: boolean;
     leadId?: string;
   }): Promise<{ notified: string[] }>;
-  /** Ask telephony to transfer; `accepted: false` when no transfer is possible on this channel. */
-  transferToHuman(input: { to: string; reason: string }): Promise<{ accepted: boolean }>;
+  /** Rings `to`, who hears `whisper` (who is calling and why) and may decline; accepted once the caller is connected. */
+  transferToHuman(input: { to: string; reason: string; whisper: string }): Promise<{ accepted: boolean }>;
 }
 
 /** Optional external knowledge search; the brain ranks the business's own entries itself when absent. */

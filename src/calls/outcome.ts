@@ -18,6 +18,14 @@ const TOOL_OUTCOME: Record<string, CallOutcome> = {
 };
 
 /**
+ * Whether a tool call achieved something: it ran, and did not answer that it was not accepted (a
+ * transfer the person declined or nobody answered is no transfer; the call goes on to a message).
+ */
+export function achieved(t: { ok: boolean; result?: unknown }): boolean {
+  return t.ok && (t.result as { accepted?: unknown } | null | undefined)?.accepted !== false;
+}
+
+/**
  * The outcome of a call from its successful tool calls: the most valuable one wins (a call that
  * booked and also answered a question is "booked"); a call with caller turns but no action is
  * "answered", one without is "hangup".

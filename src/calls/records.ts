@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../db/index.js';
 import { schema } from '../db/index.js';
-import { deriveOutcome, type CallOutcome } from './outcome.js';
+import { achieved, deriveOutcome, type CallOutcome } from './outcome.js';
 import { estimateCostCents } from './cost.js';
 import { composeSummary, edgeAnswerOf, type CallFacts, type ToolFact } from './summary.js';
 
@@ -144,7 +144,7 @@ export async function completeCall(
   const [{ n }] = await db.select({ n: sql<number>`count(*)` }).from(schema.callTurns)
     .where(and(eq(schema.callTurns.callId, callId), eq(schema.callTurns.role, 'caller')));
   const status = call.endedAt ? call.status : (end.status ?? 'completed');
-  const facts = await callFacts(db, { ...call, status }, deriveOutcome(tools.filter((t) => t.ok).map((t) => t.name), Number(n)), tools, Number(n));
+  const facts = await callFacts(db, { ...call, status }, deriveOutcome(tools.filter(achieved).map((t) => t.name), Number(n)), tools, Number(n));
   const outcome: CallOutcome = facts.outcome;
   // Composed now, so the call has its summary the moment it ends (a model may write a better one later).
   const summary = call.summary ?? composeSummary(facts);

@@ -12,8 +12,11 @@ import type { ConversationTarget, Publish } from './target.js';
 export interface EscalationChannels {
   /** Starts the owner alert ladder for an urgent lead; answers the channels it will use. */
   startEscalation?(db: Db, leadId: string): Promise<{ notified: string[] }>;
-  /** Transfers a live phone call to `to`; false when it could not be done. */
-  transferCall?(orgId: string, callSid: string, to: string): Promise<boolean>;
+  /**
+   * Transfers a live phone call to `to`, who first hears `whisper` and may decline; true once the
+   * caller is connected, false when nobody took the call (the caller is still with the agent).
+   */
+  transferCall?(orgId: string, callSid: string, to: string, whisper: string): Promise<boolean>;
 }
 
 /** What the brain's ports of one conversation act through. */
@@ -70,9 +73,9 @@ export function conversationPorts(deps: PortDeps, t: ConversationTarget, clock: 
         const started = input.priority === 'URGENT' && deps.escalation?.startEscalation ? await deps.escalation.startEscalation(deps.db, row.id) : { notified: [] };
         return { notified: started.notified };
       },
-      async transferToHuman({ to }) {
+      async transferToHuman({ to, whisper }) {
         if (t.channel !== 'phone' || !t.callSid || !deps.escalation?.transferCall) return { accepted: false };
-        return { accepted: await deps.escalation.transferCall(t.orgId, t.callSid, to) };
+        return { accepted: await deps.escalation.transferCall(t.orgId, t.callSid, to, whisper) };
       },
     },
   };

@@ -86,10 +86,10 @@ export async function runScenario(target: Target, { scenario: s, file }: LoadedS
   }
 }
 
-/** SMS and calls the Twilio stand-in was asked to send to these numbers (not call updates, which are transfers). */
+/** SMS and calls the Twilio stand-in was asked to send to these numbers (not call updates nor a transfer's screening call). */
 function alertsTo(fake: TwilioRestFake | undefined, numbers: string[]): string[] {
   if (!fake || !numbers.length) return [];
-  return fake.requests.filter((q) => numbers.includes(q.form.To ?? '') && !/\/Calls\/[^/]+\.json$/.test(q.path))
+  return fake.requests.filter((q) => numbers.includes(q.form.To ?? '') && !/\/Calls\/[^/]+\.json$/.test(q.path) && !(q.form.Twiml ?? '').includes('/twilio/transfer/screen'))
     .map((q) => (q.path.endsWith('/Messages.json') ? 'sms' : 'call'));
 }
 

@@ -3,9 +3,24 @@
  * updating the call), alert calls and SMS have somewhere real to go: form-encoded POSTs under
  * /2010-04-01/Accounts/{AccountSid}/… with HTTP Basic auth (AccountSid:AuthToken), JSON answers.
  * https://www.twilio.com/docs/voice/api/call-resource#update-a-call-resource
+ * The person a call is warm-transferred to is played too: a placed call that screens with a
+ * `<Gather action>` is answered with key 1 (posted, signed, to the action), so the caller is connected.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { twilioSignature } from '../telephony/index.js';
+
+/** Presses 1 at a screening call's `<Gather>`, as the business's person taking the call would. */
+function acceptScreening(authToken: string, sid: string, form: Record<string, string>): void {
+  const action = form.Twiml?.match(/<Gather\b[^>]*\baction="([^"]+)"/)?.[1]?.replace(/&amp;/g, '&');
+  if (!action || !action.includes('/twilio/transfer/screen')) return; // alert calls' acknowledgements stay unpressed
+  const answer = { CallSid: sid, From: form.From ?? '', To: form.To ?? '', CallStatus: 'in-progress', Digits: '1' };
+  setTimeout(() => void fetch(action, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(authToken, action, answer) },
+    body: new URLSearchParams(answer).toString(),
+  }).catch(() => undefined), 200).unref();
+}
 
 /** One request the fake accepted. */
 export interface TwilioRestRequest { path: string; form: Record<string, string> }
@@ -29,6 +44,7 @@ export async function startTwilioRestFake(accountSid: string, authToken: string)
       const form = Object.fromEntries(new URLSearchParams(body));
       requests.push({ path, form });
       const sid = m[3] ?? `${m[2] === 'Calls' ? 'CA' : 'SM'}${Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('')}`;
+      if (!m[3] && m[2] === 'Calls') acceptScreening(authToken, sid, form);
       reply(m[3] ? 200 : 201, { sid, account_sid: accountSid, status: m[2] === 'Calls' ? (m[3] ? 'in-progress' : 'queued') : 'queued', to: form.To ?? null, from: form.From ?? null });
     });
   });

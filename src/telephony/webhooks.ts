@@ -12,6 +12,7 @@ import type { TelephonyDeps } from './deps.js';
 import { externalBase, wsBase } from './public-url.js';
 import { callEngineOf, prewarm } from './prewarm.js';
 import { ringingCall } from './ringing.js';
+import { registerTransferWebhooks } from './transfer.js';
 import { connectStreamTwiml, dialTwiml, isValidTwilioSignature, redirectTwiml, sayHangupTwiml, updateCallTwiml, voicemailTwiml } from './twilio/index.js';
 
 type Form = Record<string, string>;
@@ -43,6 +44,7 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       return false;
     }
     const forbidden = { error: { code: 'invalid_signature', message: 'request is not signed by Twilio' } };
+    registerTransferWebhooks(app, { live: ctx.live, verify: (req) => verify(req, null) });
     const twiml = (reply: any, body: string) => reply.type('text/xml').send(body);
 
     app.post('/twilio/voice', { schema: { hide: true } }, async (req, reply) => {

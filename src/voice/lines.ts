@@ -1,6 +1,8 @@
 /** The fixed lines a session speaks on its own (not from the brain). Per-organization overrides allowed. */
 export interface SessionLines {
   fillers: string[];
+  /** A tool's own hold line, said instead of a filler while it runs (a transfer rings someone for a while). */
+  toolHolds: Record<string, string>;
   reprompt: string;
   silenceGoodbye: string;
   maxDuration: string;
@@ -14,6 +16,7 @@ export interface SessionLines {
 /** Default English lines. */
 export const DEFAULT_LINES: SessionLines = {
   fillers: ['One moment while I check that.', 'Let me look that up for you.', 'Just a second.'],
+  toolHolds: { transfer_to_human: "Let me see if someone can take your call. Please stay on the line, I'll be right with you either way." },
   reprompt: 'Are you still there?',
   silenceGoodbye: "I haven't heard anything, so I'll hang up now. Please call back any time. Goodbye.",
   maxDuration: "I'm sorry, we've reached the time limit for this call. Someone from our team will follow up with you. Goodbye.",
@@ -28,6 +31,7 @@ export const DEFAULT_LINES: SessionLines = {
 /** The same lines in Spanish (usted), for calls in Spanish. */
 export const SPANISH_LINES: SessionLines = {
   fillers: ['Un momento, por favor, déjeme revisar.', 'Permítame un momento.', 'Un segundo, por favor.'],
+  toolHolds: { transfer_to_human: 'Déjeme ver si alguien puede atender su llamada. Por favor, no cuelgue; enseguida vuelvo con usted.' },
   reprompt: '¿Sigue ahí?',
   silenceGoodbye: 'No le escucho, así que voy a colgar. Puede llamarnos cuando guste. Hasta luego.',
   maxDuration: 'Lo siento, llegamos al límite de tiempo de esta llamada. Alguien de nuestro equipo se comunicará con usted. Hasta luego.',

@@ -11,7 +11,7 @@ import type { Clock } from '../lib/index.js';
 import { serverSecret, TEST_TWILIO_AUTH_TOKEN } from '../db/index.js';
 import { createProviders, type Providers } from '../providers/index.js';
 import { GreetingCache } from '../voice/index.js';
-import { callEngineOf, createMediaStreamRoute, createRecordingRoute, purgeExpiredRecordings, createTwilioDialer, createTwilioWebhooks, updateCallTwiml, dialTwiml, type TelephonyDeps } from '../telephony/index.js';
+import { callEngineOf, createMediaStreamRoute, createRecordingRoute, purgeExpiredRecordings, createTwilioDialer, createTwilioWebhooks, createWarmTransfer, type TelephonyDeps } from '../telephony/index.js';
 import { createOutboundRoutes } from '../api/routes/outbound.js';
 import {
   campaignCallCompleted, campaignTick, followUpCallChannel, followUpCallCompleted, FOLLOW_UP_EVENT, OUTBOUND_DIAL_EVENT, queueDueReminders, queueLeadFollowUp,
@@ -108,11 +108,12 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
         const steps = ladder?.steps ?? [];
         return { notified: [...new Set(steps.map((st) => st.channel))] };
       },
-      async transferCall(_orgId, callSid, to) {
-        const creds = await credentials();
-        if (!creds) return false;
-        await updateCallTwiml(creds, callSid, dialTwiml('Connecting you now.', to, 'Sorry, nobody could take the call. Please call back shortly.'));
-        return true;
+      // A warm transfer: the person hears who is calling and why and may decline; the caller stays with the agent until then.
+      async transferCall(orgId, callSid, to, whisper) {
+        const [call] = await db.select({ to: schema.calls.to, from: schema.calls.from, direction: schema.calls.direction }).from(schema.calls).where(eq(schema.calls.callSid, callSid));
+        const businessNumber = call ? (call.direction === 'outbound' ? call.from : call.to) : null;
+        if (!businessNumber) return false;
+        return (await warmTransfer.transfer({ orgId, callSid, businessNumber, to, whisper })) === 'accepted';
       },
     },
   });
@@ -150,6 +151,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
   // Every call the agent places runs on the engine its inbound calls would (the same rule).
   const outbound: OutboundDeps = { db, dialer, engineFor: async (orgId) => callEngineOf(await receptionist.load(orgId), providers) };
   const queuedCalls = { ...outbound, clock: ctx.clock };
+  const warmTransfer = createWarmTransfer({ live: ctx.live, credentials, base, logger: ctx.logger });
   const orgNow = async (orgId: string) => receptionist.clockOf(await receptionist.load(orgId)).now();
   /** Background workers that live as long as the server. */
   const workers: RoutePlugin = async (app) => {

@@ -83,31 +83,7 @@ describe('inbound phone call over the real Twilio protocols', () => {
     expect(detail.durationSec).not.toBeNull();
   }, scaled(60_000));
 
-  it('"let me talk to a person" transfers the live call to the escalation number through Twilio’s REST API', async () => {
-    const callSid = 'CA' + 'd'.repeat(30) + Math.random().toString(16).slice(2, 4);
-    const { url, params } = await answer(callSid);
-    const peer = new FakeTwilioPeer(url, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, url) }, callSid });
-    await peer.begin(params);
-    expect(await until(() => peer.media.length > 0, 2000)).toBe(true);
-    await quiet(peer);
-    providers.scriptBook.say(params.callId, 'Can I talk to a real person please?');
-    peer.startLine();
-    await peer.say(tone(500));
-    expect(await until(() => rest.callUpdates.some((u) => u.sid === callSid), 8000)).toBe(true);
-    const update = rest.callUpdates.find((u) => u.sid === callSid)!;
-    expect(update.Twiml).toMatch(/<Dial[^>]*>\+13125550177<\/Dial>/);
-    await quiet(peer);
-    peer.stop();
-    peer.close();
-    let detail: any;
-    for (let i = 0; i < 30; i++) {
-      detail = (await org.api.get(`/api/calls/${params.callId}`)).body;
-      if (detail.outcome) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(detail.events.some((e: any) => e.type === 'tool_call' && e.data.name === 'transfer_to_human' && e.data.ok)).toBe(true);
-    expect(detail.outcome).toBe('transferred');
-  }, scaled(60_000));
+  // asking for a person is a warm transfer: test/integration/phone-transfer.test.ts
 
   it('refuses an unsigned or wrongly signed webhook with 403 and creates no call', async () => {
     const url = `${server.url}/twilio/voice`;

@@ -65,3 +65,18 @@ export async function deleteRecording(c: TwilioCredentials, recordingSid: string
   const res = await fetch(recordingPath(c, recordingSid, 'json'), { method: 'DELETE', headers: { authorization: basic(c) }, signal: AbortSignal.timeout(10_000) });
   if (!res.ok && res.status !== 404) throw Object.assign(new Error(`twilio delete recording: ${res.status}`), { status: res.status });
 }
+
+/**
+ * Places the screening call of a warm transfer: it rings `to` for `ringSec`, runs `twiml` when
+ * answered, and reports its end (completed, no-answer, busy, failed, canceled) to `statusCallback`.
+ */
+export async function placeScreeningCall(c: TwilioCredentials, o: { to: string; from: string; twiml: string; statusCallback: string; ringSec: number }): Promise<{ callSid: string }> {
+  const r = await post(c, 'Calls.json', {
+    To: o.to, From: o.from, Twiml: o.twiml, Timeout: String(o.ringSec),
+    StatusCallback: o.statusCallback, StatusCallbackMethod: 'POST', StatusCallbackEvent: ['completed'],
+  });
+  return { callSid: String(r.sid) };
+}
+
+/** Ends a live call we placed (a screening call nobody decided on in time). */
+export const endCall = (c: TwilioCredentials, callSid: string) => post(c, `Calls/${encodeURIComponent(callSid)}.json`, { Status: 'completed' });

@@ -30,3 +30,14 @@ export const redirectTwiml = (url: string): string => doc(`<Redirect method="POS
 /** Speaks a sentence, then connects the caller to `number`. */
 export const dialTwiml = (text: string, number: string, fallback?: string): string =>
   doc(`${text ? `<Say>${xml(text)}</Say>` : ''}<Dial timeout="25">${xml(number)}</Dial>${fallback ? `<Say>${xml(fallback)}</Say>` : ''}`);
+
+/** Joins a two-party conference room: it starts on entry and ends when either side leaves, without beeps or hold music. */
+export const conferenceTwiml = (room: string, text = ''): string =>
+  doc(`${text ? `<Say>${xml(text)}</Say>` : ''}<Dial><Conference startConferenceOnEnter="true" endConferenceOnExit="true" beep="false" waitUrl="">${xml(room)}</Conference></Dial>`);
+
+/**
+ * What the person a call is transferred to hears on answering: who is calling and why, then one key
+ * (1 takes the call, anything else declines). Silence (a voicemail box) falls through to a hang-up.
+ */
+export const screeningTwiml = (whisper: string, action: string): string =>
+  doc(`<Gather numDigits="1" timeout="8" action="${xml(action)}" method="POST"><Say>${xml(whisper)} Press 1 to take the call, or 2 to decline.</Say></Gather><Say>No key was pressed. Goodbye.</Say><Hangup/>`);

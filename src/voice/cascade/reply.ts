@@ -17,6 +17,8 @@ export interface ReplyDeps {
   event(name: CallEventName, data?: Record<string, unknown>): void;
   timing: { llmFirstMs: number; llmIdleMs: number; ttsFirstMs: number; fillerMs: number };
   fillers: string[];
+  /** Hold lines of particular tools, said instead of a filler. */
+  toolHolds?: Record<string, string>;
   voice?: string;
   /** The call's language changed: the voice and fillers to use from now on. */
   onLanguage?(language: string): { voice?: string; fillers: string[] };
@@ -202,7 +204,7 @@ export class AgentReply {
 
   private playFiller(tool: string): void {
     if (this.abort.signal.aborted || this.deps.playout.speaking) return;
-    const line = this.deps.fillers[Math.floor(Math.random() * this.deps.fillers.length)];
+    const line = this.deps.toolHolds?.[tool] ?? this.deps.fillers[Math.floor(Math.random() * this.deps.fillers.length)];
     this.deps.event('filler', { tool, line });
     this.say(line);
   }

@@ -255,6 +255,7 @@ export class CallSession implements CallEngine {
         event: (n, d) => this.event(n, d),
         timing: this.timing,
         fillers: this.lines.fillers,
+        toolHolds: this.lines.toolHolds,
         voice: this.voice,
         onLanguage: (language) => this.languageChanged(language),
         onSegment: (seg, owner) => this.segOwner.set(seg, owner),

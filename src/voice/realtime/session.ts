@@ -340,7 +340,7 @@ export class RealtimeCallSession implements CallEngine {
   }
 
   private async runTool(callId: string, name: string, args: string): Promise<void> {
-    const filler = setTimeout(() => void this.playLine(this.lines.fillers[0], 'filler', { tool: name }), this.timing.fillerMs);
+    const filler = setTimeout(() => void this.playLine(this.lines.toolHolds[name] ?? this.lines.fillers[0], 'filler', { tool: name }), this.timing.fillerMs);
     let output: string;
     try {
       output = await this.deps.brain.callTool(name, args, this.tools.signal);
