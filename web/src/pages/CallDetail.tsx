@@ -1,4 +1,6 @@
 /** One call: transcript, outcome, tool calls, linked appointment and lead, recording, per-turn latency. */
+import { useEffect, useState } from 'react';
+import { apiBlob } from '../api.js';
 import { useSession } from '../session.js';
 import { useLive } from '../live.js';
 import { Link } from '../router.js';
@@ -12,6 +14,24 @@ interface Call {
   recordingUrl: string | null; client?: { id: string; name: string } | null; turns: Turn[]; events: { type: string; data: any; at: string }[];
   appointment: { id: string; startAt: string; endAt: string; status: string; customerName: string; customerPhone: string | null } | null;
   lead: { id: string; name: string | null; phone: string | null; need: string | null; priority: string; status: string } | null;
+}
+
+/**
+ * The call's audio: fetched with the session's token from our own API (an <audio src> cannot send
+ * one, and the page never holds the provider's address), played from a local object URL.
+ */
+function Recording({ path }: { path: string }) {
+  const [src, setSrc] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let url: string | null = null;
+    let live = true;
+    apiBlob(path).then((blob) => { if (live) setSrc((url = URL.createObjectURL(blob))); }).catch(() => live && setFailed(true));
+    return () => { live = false; if (url) URL.revokeObjectURL(url); };
+  }, [path]);
+  if (failed) return <p className="muted">The recording cannot be played right now.</p>;
+  if (!src) return <p className="muted">Loading the recording…</p>;
+  return <audio controls preload="metadata" src={src} aria-label="Recording">Your browser cannot play the recording.</audio>;
 }
 
 /** Stacked bars of STT / LLM / TTS per agent turn, with the end-to-end gap as text. */
@@ -62,7 +82,7 @@ export default function CallDetail({ id }: { id: string }) {
                   {c.callSid && <><dt>Call SID</dt><dd><code>{c.callSid}</code></dd></>}
                 </dl>
                 {c.summary && <p>{c.summary}</p>}
-                {c.recordingUrl && <audio controls preload="none" src={c.recordingUrl} aria-label="Recording">Your browser cannot play the recording.</audio>}
+                {c.recordingUrl && <Recording path={c.recordingUrl} />}
               </section>
               <section className="card links" aria-label="Linked records">
                 <h2>Appointment</h2>
