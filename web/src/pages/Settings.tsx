@@ -5,8 +5,8 @@ import { useSession, useCan } from '../session.js';
 import { FormError, Input, Loader, PageHead, Select, TextArea, useFetch, useSubmit } from '../ui.js';
 import { COMMON_ZONES, allZones } from '../parts/time-zones.js';
 
-interface Config { greeting: string; address: string | null; afterHours: 'answer' | 'voicemail' | 'forward'; minNoticeMin: number; maxDaysAhead: number; maxCallMinutes: number }
-type Form = { name: string; timezone: string; address: string; greeting: string; afterHours: Config['afterHours']; minNoticeHours: string; maxDaysAhead: string; maxCallMinutes: string };
+interface Config { greeting: string; address: string | null; afterHours: 'answer' | 'voicemail' | 'forward'; minNoticeMin: number; maxDaysAhead: number; maxCallMinutes: number; recordCalls: boolean; recordingRetentionDays: number }
+type Form = { name: string; timezone: string; address: string; greeting: string; afterHours: Config['afterHours']; minNoticeHours: string; maxDaysAhead: string; maxCallMinutes: string; recordCalls: 'on' | 'off'; recordingRetentionDays: string };
 
 const LIMITS = { name: 120, address: 300, greeting: 1000 };
 
@@ -25,6 +25,8 @@ export function settingsProblems(f: Form, zones: string[]): Record<string, strin
   if (!Number.isInteger(ahead) || ahead < 1 || ahead > 365) out.maxDaysAhead = 'Enter a whole number of days from 1 to 365';
   const longest = Number(f.maxCallMinutes);
   if (!Number.isInteger(longest) || longest < 1 || longest > 120) out.maxCallMinutes = 'Enter a whole number of minutes from 1 to 120';
+  const keep = Number(f.recordingRetentionDays);
+  if (!Number.isInteger(keep) || keep < 1 || keep > 3650) out.recordingRetentionDays = 'Enter a whole number of days from 1 to 3650';
   return out;
 }
 
@@ -40,6 +42,7 @@ function SettingsForm({ org, config }: { org: Organization; config: Config }) {
   const [f, setF] = useState<Form>({
     name: org.name, timezone: org.timezone, address: config.address ?? '', greeting: config.greeting, afterHours: config.afterHours,
     minNoticeHours: String(config.minNoticeMin / 60), maxDaysAhead: String(config.maxDaysAhead), maxCallMinutes: String(config.maxCallMinutes),
+    recordCalls: config.recordCalls ? 'on' : 'off', recordingRetentionDays: String(config.recordingRetentionDays ?? 90),
   });
   const set = (k: keyof Form) => (e: { target: { value: string } }) => { setF({ ...f, [k]: e.target.value }); setSaved(false); };
   // Once the owner has tried to save, messages follow their edits (and go away when fixed).
@@ -54,6 +57,7 @@ function SettingsForm({ org, config }: { org: Organization; config: Config }) {
       await put('/api/config', {
         greeting: f.greeting.trim(), address: f.address.trim() || null, afterHours: f.afterHours,
         minNoticeMin: Math.round(Number(f.minNoticeHours) * 60), maxDaysAhead: Number(f.maxDaysAhead), maxCallMinutes: Number(f.maxCallMinutes),
+        recordCalls: f.recordCalls === 'on', recordingRetentionDays: Number(f.recordingRetentionDays),
       });
       setSaved(true);
     });
@@ -77,6 +81,10 @@ function SettingsForm({ org, config }: { org: Organization; config: Config }) {
         <Input label="Minimum notice for a booking (hours)" inputMode="decimal" value={f.minNoticeHours} onChange={set('minNoticeHours')} error={err('minNoticeHours')} disabled={!admin} />
         <Input label="Book up to this many days ahead" inputMode="numeric" value={f.maxDaysAhead} onChange={set('maxDaysAhead')} error={err('maxDaysAhead')} disabled={!admin} />
         <Input label="Longest call (minutes)" inputMode="numeric" value={f.maxCallMinutes} onChange={set('maxCallMinutes')} error={err('maxCallMinutes')} disabled={!admin} />
+        <Select label="Record calls" value={f.recordCalls} onChange={set('recordCalls')} disabled={!admin}>
+          <option value="off">no</option><option value="on">yes: the receptionist says “this call may be recorded” first</option>
+        </Select>
+        <Input label="Keep recordings (days)" inputMode="numeric" value={f.recordingRetentionDays} onChange={set('recordingRetentionDays')} error={err('recordingRetentionDays')} disabled={!admin} />
       </details>
       <FormError error={Object.keys(shown).length ? new Error('Please fix the highlighted fields.') : s.error} />
       {admin && <div className="row"><button className="primary" disabled={s.busy}>Save settings</button>{saved && <span role="status">Saved</span>}</div>}
