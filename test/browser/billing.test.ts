@@ -83,7 +83,9 @@ describe('Billing page in test mode', () => {
   });
 
   it('a gated feature shows an upgrade prompt that leads to the plans', async () => {
+    // Signed out: the access token and the refresh cookie (which alone would sign the page back in) are gone.
     await page.evaluate(() => localStorage.clear());
+    await page.context().clearCookies();
     await login('admin@lapsed.test');
     await page.getByRole('link', { name: 'Phone numbers' }).click();
     await page.getByLabel('Your Twilio number').fill('+1 312 555 0162');
@@ -99,7 +101,9 @@ describe('Billing page in test mode', () => {
   });
 
   it('operators have no Billing page', async () => {
+    // Signed out: the access token and the refresh cookie (which alone would sign the page back in) are gone.
     await page.evaluate(() => localStorage.clear());
+    await page.context().clearCookies();
     await login('op@billing.test', 'operator-password-1');
     expect(await page.getByRole('link', { name: 'Billing' }).count()).toBe(0);
   });
