@@ -8,7 +8,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import { schema, type Db } from '../db/index.js';
-import { backoffDelay, type Clock, type Logger } from '../lib/index.js';
+import { backoffDelay, pollingLoop, type Clock, type Logger } from '../lib/index.js';
 import type { LanguageModel } from '../brain/index.js';
 import { claimSummaries, finishSummary, retrySummary, type CallCompletedSink, type CallRow, type ClaimedSummary } from '../calls/index.js';
 
@@ -127,20 +127,7 @@ export function createCallSummaries(deps: CallSummaryDeps) {
     return r;
   }
 
-  let running = false;
-  let timer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<unknown> | undefined;
-  const tick = () => {
-    if (!running) return;
-    inFlight = runOnce().then(
-      (r) => { if (running) timer = setTimeout(tick, r.claimed >= opt.batchSize ? 0 : opt.pollMs); },
-      (err) => { log.error({ err }, 'summary pass failed'); if (running) timer = setTimeout(tick, opt.pollMs); },
-    );
-  };
-  return {
-    runOnce,
-    start() { if (running) return; running = true; tick(); },
-    async stop() { running = false; if (timer) clearTimeout(timer); await inFlight; },
-  };
+  const loop = pollingLoop(runOnce, { pollMs: opt.pollMs, batchSize: opt.batchSize, onError: (err) => log.error({ err }, 'summary pass failed') });
+  return { runOnce, start: loop.start, stop: loop.stop };
 }
 export type CallSummaries = ReturnType<typeof createCallSummaries>;

@@ -8,3 +8,4 @@ export * from './drain.js';
 export * from './markup.js';
 export * from './backoff.js';
 export * from './paired-writes.js';
+export * from './polling.js';

@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { backoffDelay, maskPii, type Clock, type Logger } from '../lib/index.js';
+import { backoffDelay, maskPii, pollingLoop, type Clock, type Logger } from '../lib/index.js';
 import type { Channels, OutboxMessage } from './channels/channel.js';
 import { DeliveryDeferred, DeliveryError } from './errors.js';
 import { advanceEscalations } from './escalation.js';
@@ -158,24 +158,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return r;
   }
 
-  let running = false;
-  let timer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<unknown> | undefined;
-  const tick = () => {
-    if (!running) return;
-    inFlight = runOnce().then(
-      (r) => { if (running) timer = setTimeout(tick, r.claimed >= opt.batchSize ? 0 : opt.pollMs); },
-      (e) => { log.error({ err: e }, 'dispatcher pass failed'); if (running) timer = setTimeout(tick, opt.pollMs); },
-    );
-  };
+  const loop = pollingLoop(runOnce, { pollMs: opt.pollMs, batchSize: opt.batchSize, onError: (e) => log.error({ err: e }, 'dispatcher pass failed') });
   return {
     runOnce,
-    start() { if (running) return; running = true; tick(); },
+    start: loop.start,
     async stop() {
-      running = false;
-      if (timer) clearTimeout(timer);
+      // deliveries still running after the grace are aborted (they go back to the outbox for another node)
       const grace = setTimeout(() => stopping.abort(new Error('dispatcher stopping')), opt.stopGraceMs);
-      await inFlight;
+      await loop.stop();
       clearTimeout(grace);
       stopping = new AbortController();
     },
