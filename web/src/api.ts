@@ -83,7 +83,9 @@ export function refreshSession(): Promise<boolean> {
       const res = await fetch('/api/auth/refresh', {
         method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', ...COOKIE_SESSION }, body: '{}',
       });
-      if (!res.ok) { setTokens(null); return false; }
+      // Nothing to forget when no token was held (the start-up check of a signed-out page): clearing storage
+      // then would also wipe a session another tab (or a test) saved meanwhile.
+      if (!res.ok) { if (tokens) setTokens(null); return false; }
       const s = (await res.json()) as Session;
       setTokens({ accessToken: s.accessToken });
       return true;

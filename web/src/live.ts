@@ -21,9 +21,11 @@ let stopped = true;
 let generation = 0;
 
 /** Opens one stream; resolves when it ends: 'expired' (reopen at once) or 'error' (back off). */
-async function openStream(): Promise<'expired' | 'error'> {
+async function openStream(mine: number): Promise<'expired' | 'error'> {
   const { ticket } = await post<{ ticket: string }>('/api/tickets', { for: 'events' });
-  if (stopped) return 'expired';
+  // every subscriber left (or left and came back, starting a newer loop) while the ticket was on its way:
+  // opening now would be a second stream and every event would arrive twice
+  if (stopped || mine !== generation) return 'expired';
   return new Promise((resolve) => {
     const es = (current = new EventSource(`/api/events?ticket=${encodeURIComponent(ticket)}`));
     let opened = false;
@@ -44,7 +46,7 @@ async function connect(mine: number) {
   let delay = 1000;
   while (!stopped && mine === generation && handlers.size > 0 && accessToken()) {
     let how: 'expired' | 'error';
-    try { how = await openStream(); } catch { how = 'error'; }
+    try { how = await openStream(mine); } catch { how = 'error'; }
     if (stopped || mine !== generation) return;
     if (how === 'expired') { delay = 1000; continue; }
     await new Promise((r) => setTimeout(r, delay));
