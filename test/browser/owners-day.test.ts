@@ -210,7 +210,10 @@ describe('calendar', () => {
 
     // Resize it by dragging its bottom edge 30 minutes down.
     const length0 = (Date.parse(moved.end) - Date.parse(moved.start)) / 60_000;
-    const nb = (await page.getByRole('button', { name: /Nina Park/ }).boundingBox())!;
+    // the calendar reloads after the move: measure the appointment once it stands in Kim's column
+    const ninaAtKim = page.getByRole('group', { name: `Kim on ${day}` }).getByRole('button', { name: /Nina Park/ });
+    await ninaAtKim.waitFor();
+    const nb = (await ninaAtKim.boundingBox())!;
     await page.mouse.move(nb.x + nb.width / 2, nb.y + nb.height - 3);
     await page.mouse.down();
     await page.mouse.move(nb.x + nb.width / 2, nb.y + nb.height - 3 + pxPerHour / 2, { steps: 6 });
