@@ -13,4 +13,4 @@ export { createKnowledgeBase, terms } from './knowledge.js';
 export { isOpenAt, describeHours, sayInstant } from './calendar.js';
 export { conversationMachine } from './machine.js';
 export { RECORDING_NOTICE, withRecordingNotice } from './greeting.js';
-export { LINES, linesFor } from './lines/index.js';
+export { LINES, linesFor, sessionLinesFor, type SessionLines } from './lines/index.js';

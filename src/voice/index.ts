@@ -7,6 +7,7 @@ export { GreetingCache, synthesizeFrames } from './greeting-cache.js';
 export { Playout, toBase64Frames, type Segment, type ClearReport } from './playout.js';
 export { SpeechDetector } from './turns/speech-detector.js';
 export { isBackchannel } from './turns/backchannel.js';
-export { DEFAULT_LINES, SESSION_LINES, SPANISH_LINES, type SessionLines } from './lines.js';
+/** The session's own lines live in the brain's per-language catalogue (brain/lines), with every other line. */
+export type { SessionLines } from '../brain/index.js';
 export { resolveTiming, type SessionTiming } from './timing.js';
 export { cannedConversation, type CannedRule } from './canned-conversation.js';

@@ -8,7 +8,42 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const a = (name: string) => `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
 const weekday = (date: string, tz: string) => sayDate(date, tz).split(',')[0];
 
+/**
+ * The lines a call session speaks on its own, outside the dialog (fillers, re-prompts, goodbyes,
+ * apologies when a provider fails). An organization may override any of them for its main language.
+ */
+export interface SessionLines {
+  fillers: string[];
+  /** A tool's own hold line, said instead of a filler while it runs (a transfer rings someone for a while). */
+  toolHolds: Record<string, string>;
+  reprompt: string;
+  silenceGoodbye: string;
+  maxDuration: string;
+  /** Said when the node must end a live call (it is being stopped and the call ran past the drain limit). */
+  shutdownGoodbye: string;
+  apologyTakeMessage: string;
+  apologyCantHear: string;
+  messageThanks: string;
+}
+
+const SESSION: SessionLines = {
+  fillers: ['One moment while I check that.', 'Let me look that up for you.', 'Just a second.'],
+  toolHolds: { transfer_to_human: "Let me see if someone can take your call. Please stay on the line, I'll be right with you either way." },
+  reprompt: 'Are you still there?',
+  silenceGoodbye: "I haven't heard anything, so I'll hang up now. Please call back any time. Goodbye.",
+  maxDuration: "I'm sorry, we've reached the time limit for this call. Someone from our team will follow up with you. Goodbye.",
+  shutdownGoodbye: "I'm sorry, I have to end our call now. Someone from our team will call you back shortly. Goodbye.",
+  apologyTakeMessage:
+    "I'm sorry, I'm having some trouble on my end. Please tell me your name, your phone number and how we can help, and someone will call you back shortly.",
+  apologyCantHear:
+    "I'm sorry, I'm having trouble hearing you right now. Please leave your name, number and a short message, and someone will call you back.",
+  messageThanks: "Thank you, I've passed your message on. Someone will call you back soon. Goodbye.",
+};
+
 export const EN = {
+  /** What the call session says on its own (voice/ speaks these; the dialog never does). */
+  session: SESSION,
+
   // how dates and times are said
   time: (hm: string) => sayTime(hm),
   date: (date: string, tz: string) => sayDate(date, tz),

@@ -84,6 +84,20 @@ const SAFETY: Record<string, string> = {
 };
 
 export const ES: Lines = {
+  session: {
+    fillers: ['Un momento, por favor, déjeme revisar.', 'Permítame un momento.', 'Un segundo, por favor.'],
+    toolHolds: { transfer_to_human: 'Déjeme ver si alguien puede atender su llamada. Por favor, no cuelgue; enseguida vuelvo con usted.' },
+    reprompt: '¿Sigue ahí?',
+    silenceGoodbye: 'No le escucho, así que voy a colgar. Puede llamarnos cuando guste. Hasta luego.',
+    maxDuration: 'Lo siento, llegamos al límite de tiempo de esta llamada. Alguien de nuestro equipo se comunicará con usted. Hasta luego.',
+    shutdownGoodbye: 'Lo siento, tengo que terminar la llamada. Alguien de nuestro equipo le devolverá la llamada en breve. Hasta luego.',
+    apologyTakeMessage:
+      'Disculpe, estoy teniendo un problema de mi lado. Por favor, dígame su nombre, su número de teléfono y en qué le podemos ayudar, y alguien le devolverá la llamada en breve.',
+    apologyCantHear:
+      'Disculpe, no le escucho bien en este momento. Por favor, deje su nombre, su número y un mensaje breve, y alguien le devolverá la llamada.',
+    messageThanks: 'Gracias, ya pasé su mensaje. Alguien le devolverá la llamada pronto. Hasta luego.',
+  },
+
   time: hora,
   date: fecha,
   instant: momento,

@@ -1,5 +1,5 @@
 /** The lines the agent speaks, one catalogue per language, chosen per call. */
-import { EN, type Lines } from './en.js';
+import { EN, type Lines, type SessionLines } from './en.js';
 import { ES } from './es.js';
 
 import type { Lang } from '../types.js';
@@ -14,5 +14,10 @@ export function linesFor(lang: Lang | undefined): Lines {
   return LINES[lang ?? 'en'] ?? EN;
 }
 
+/** The lines a call session speaks on its own in a language (ISO-639-1; English for any other). */
+export function sessionLinesFor(lang: string | undefined): SessionLines {
+  return (LINES[(lang ?? 'en') as Lang] ?? EN).session;
+}
+
 export { EN, ES };
-export type { Lines };
+export type { Lines, SessionLines };

@@ -1,11 +1,24 @@
-// Invariant: every line the agent can say exists in every language it speaks — a key in one catalogue and not in another fails here.
+// Invariant: every line the agent can say — the dialog's and the call session's own (fillers, goodbyes, apologies) — exists in every language it speaks; a key in one catalogue and not in another fails here.
 import { describe, expect, it } from 'vitest';
 import { LINES } from './index.js';
 
+/** Every key path of a catalogue, nested groups (the session's lines, tool hold lines) included. */
+function keyPaths(o: object, prefix = ''): string[] {
+  return Object.entries(o)
+    .flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? keyPaths(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
+    .sort();
+}
+
 describe('the line catalogues', () => {
-  it('have the same keys in every language', () => {
-    const en = Object.keys(LINES.en).sort();
-    for (const [lang, lines] of Object.entries(LINES)) expect(Object.keys(lines).sort(), lang).toEqual(en);
+  it('have the same keys in every language, the session lines included', () => {
+    const en = keyPaths(LINES.en);
+    expect(en).toEqual(expect.arrayContaining(['session.apologyCantHear', 'session.fillers', 'session.toolHolds.transfer_to_human']));
+    for (const [lang, lines] of Object.entries(LINES)) expect(keyPaths(lines), lang).toEqual(en);
+  });
+
+  it('give every language its own session lines (a filler for each, none left in English)', () => {
+    expect(LINES.es.session.fillers.length).toBeGreaterThan(0);
+    for (const [k, v] of Object.entries(LINES.es.session)) expect(JSON.stringify(v), k).not.toBe(JSON.stringify((LINES.en.session as unknown as Record<string, unknown>)[k]));
   });
 
   it('read dates and times back the Spanish way', () => {

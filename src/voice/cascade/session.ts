@@ -12,7 +12,7 @@ import { isBackchannel } from '../turns/backchannel.js';
 import { DtmfCollector } from '../turns/dtmf-collector.js';
 import { AgentReply, type ReplyTimes } from './reply.js';
 import type { GreetingCache } from '../greeting-cache.js';
-import { DEFAULT_LINES, SESSION_LINES, type SessionLines } from '../lines.js';
+import { sessionLinesFor, type SessionLines } from '../../brain/index.js';
 import type { CallEngine, CallEventName, CallRecorder, CallerInput, ConversationPort, MediaSink } from '../ports.js';
 import { resolveTiming, type SessionTiming } from '../timing.js';
 
@@ -84,7 +84,7 @@ export class CallSession implements CallEngine {
     private readonly opts: CallSessionOptions,
   ) {
     this.timing = resolveTiming(opts.timing);
-    this.lines = { ...(SESSION_LINES[opts.language ?? 'en'] ?? DEFAULT_LINES), ...opts.lines };
+    this.lines = { ...sessionLinesFor(opts.language), ...opts.lines };
     this.voice = opts.voices?.[opts.language ?? 'en'] ?? opts.voice;
     this.vad = deps.vad ?? energyVad();
     this.dtmf = new DtmfCollector(this.timing.dtmfGapMs, (digits) => {
@@ -109,7 +109,7 @@ export class CallSession implements CallEngine {
   /** The caller's language changed: the session's own lines and the voice follow it. */
   private languageChanged(language: string): { voice?: string; fillers: string[] } {
     const main = (this.opts.language ?? 'en') === language;
-    this.lines = { ...(SESSION_LINES[language] ?? DEFAULT_LINES), ...(main ? this.opts.lines : {}) };
+    this.lines = { ...sessionLinesFor(language), ...(main ? this.opts.lines : {}) };
     this.voice = this.opts.voices?.[language] ?? this.opts.voice;
     return { ...(this.voice ? { voice: this.voice } : {}), fillers: this.lines.fillers };
   }

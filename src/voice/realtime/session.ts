@@ -9,7 +9,7 @@ import type { RealtimeEvent, RealtimeOpts, RealtimeSession, RealtimeVoice, TextT
 import { Playout, type Segment } from '../playout.js';
 import type { GreetingCache } from '../greeting-cache.js';
 import { synthesizeFrames } from '../greeting-cache.js';
-import { DEFAULT_LINES, type SessionLines } from '../lines.js';
+import { sessionLinesFor, type SessionLines } from '../../brain/index.js';
 import type { CallEngine, CallEventName, CallRecorder, MediaSink, RealtimeBrainPort } from '../ports.js';
 import { resolveTiming, type SessionTiming } from '../timing.js';
 import type { Handover } from './handover.js';
@@ -109,7 +109,7 @@ export class RealtimeCallSession implements CallEngine {
     private readonly opts: RealtimeSessionOptions,
   ) {
     this.timing = resolveTiming(opts.timing);
-    this.lines = { ...DEFAULT_LINES, ...opts.lines };
+    this.lines = { ...sessionLinesFor('en'), ...opts.lines };
     this.silence = new SilentProviderWatch(this.timing.providerSilentMs, ({ why, silentMs }) =>
       void this.modelLost(new Error(`realtime socket silent for ${silentMs} ms after ${why}`)));
     this.playout = new Playout(sink, {
