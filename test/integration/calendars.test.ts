@@ -60,6 +60,9 @@ async function business() {
   return { api, token: reg.body.accessToken as string, orgId: reg.body.organization.id as string, serviceId: svc.body.id as string };
 }
 
+/** The cookies a response set, as a browser would send them back (name=value; …). */
+const browserCookie = (h: Headers) => h.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+
 /** Runs the OAuth dance like a browser: our connect → provider consent → our callback. */
 async function connect(api: ApiClient, provider: 'google' | 'microsoft', account: string, query = '') {
   (provider === 'google' ? google : graph).account = account;
@@ -69,7 +72,7 @@ async function connect(api: ApiClient, provider: 'google' | 'microsoft', account
   expect(consent.status).toBe(302);
   const callback = consent.headers.get('location')!;
   expect(callback.startsWith(`${server.url}/api/integrations/${provider}/callback?`)).toBe(true);
-  const done = await fetch(callback, { redirect: 'manual' });
+  const done = await fetch(callback, { redirect: 'manual', headers: { cookie: browserCookie(start.headers) } });
   return { status: done.status, body: done.status === 200 ? await done.json() : await done.text(), location: done.headers.get('location'), callback };
 }
 
@@ -98,18 +101,20 @@ describe('Google Calendar', () => {
   it('refuses a forged state and a replayed code, and sends a refused consent back to the dashboard', async () => {
     const b = await business();
     google.account = `g-${newToken(4).toLowerCase()}@example.com`;
-    const start = (await b.api.get('/api/integrations/google/connect?returnTo=/settings')).body;
+    const started = await b.api.get('/api/integrations/google/connect?returnTo=/settings');
+    const start = started.body;
+    const cookie = browserCookie(started.headers);
     const callback = new URL((await fetch(start.url, { redirect: 'manual' })).headers.get('location')!);
     const forged = new URL(callback);
     forged.searchParams.set('state', callback.searchParams.get('state')!.replace(/^./, (c) => (c === 'e' ? 'f' : 'e')));
     const bad = await fetch(forged);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.code).toBe('oauth_state_invalid');
-    const ok = await fetch(callback, { redirect: 'manual' });
+    const ok = await fetch(callback, { redirect: 'manual', headers: { cookie } });
     expect(ok.status).toBe(302);
     expect(ok.headers.get('location')).toBe('/settings?integration=google&result=connected');
-    const replay = await fetch(callback, { redirect: 'manual' });
-    expect(replay.headers.get('location')).toBe('/settings?integration=google&result=error&reason=oauth_failed');
+    const replay = await fetch(callback, { redirect: 'manual', headers: { cookie } });
+    expect(replay.headers.get('location')).toBe('/settings?integration=google&result=error&reason=oauth_state_invalid');
     google.consent = 'deny';
     try {
       const s2 = (await b.api.get('/api/integrations/google/connect?returnTo=/settings')).body;

@@ -36,6 +36,8 @@ export interface ConnectRequest {
   readonly staffId?: string | null;
   readonly redirectUri: string;
   readonly returnTo?: string | null;
+  /** The hash of the nonce in the starting browser's cookie (see OAuthState.binding). */
+  readonly binding: string;
 }
 
 /** The connect / callback / disconnect / list operations. */
@@ -85,7 +87,7 @@ export function createConnections(ctx: CalendarContext, stateKey: () => Promise<
         if (!member) throw errors.notFound('staff member');
       }
       const state = signState(await stateKey(), {
-        organizationId: r.organizationId, userId: r.userId, provider: r.provider, staffId: r.staffId ?? null, redirectUri: r.redirectUri, returnTo: r.returnTo ?? null,
+        organizationId: r.organizationId, userId: r.userId, provider: r.provider, staffId: r.staffId ?? null, redirectUri: r.redirectUri, returnTo: r.returnTo ?? null, binding: r.binding,
       }, ctx.clock.now());
       return { url: provider.authorizationUrl(state, r.redirectUri), state };
     },

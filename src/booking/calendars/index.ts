@@ -22,6 +22,7 @@ export type { CalendarBusyTimes, BusyTimesOptions } from './busy-times.js';
 export type { CalendarSyncService, SyncOptions } from './sync.js';
 export type { Connections, IntegrationView, ConnectRequest } from './connections.js';
 export type { OAuthState } from './oauth-state.js';
+export { STATE_TTL_MS } from './oauth-state.js';
 export type { CalendarProvider, EventDraft, ExternalBusy, TokenSet } from './providers/types.js';
 export { createTokenCipher, type TokenCipher } from './token-cipher.js';
 export { renderCalendar, escapeText, foldLine, icsUtc, type IcsCalendar, type IcsEvent } from './ics.js';

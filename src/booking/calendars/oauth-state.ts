@@ -16,6 +16,12 @@ export interface OAuthState {
   readonly redirectUri: string;
   /** A path of the dashboard to return to, or null to answer JSON. */
   readonly returnTo: string | null;
+  /**
+   * SHA-256 (base64url) of the nonce in the starting browser's HttpOnly cookie: the callback finishes
+   * only in that browser, and only once (the route claims it), so a state lured into another
+   * browser, or replayed, connects nothing.
+   */
+  readonly binding: string;
 }
 
 /** Ten minutes: long enough to pick an account and consent, short enough to be useless later. */
@@ -39,5 +45,5 @@ export function verifyState(key: string, token: string, provider: CalendarProvid
   const s = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as OAuthState & { exp: number };
   if (s.exp < now.getTime()) throw oauthStateInvalid('expired');
   if (s.provider !== provider) throw oauthStateInvalid('issued for another provider');
-  return { organizationId: s.organizationId, userId: s.userId, provider: s.provider, staffId: s.staffId, redirectUri: s.redirectUri, returnTo: s.returnTo };
+  return { organizationId: s.organizationId, userId: s.userId, provider: s.provider, staffId: s.staffId, redirectUri: s.redirectUri, returnTo: s.returnTo, binding: s.binding ?? '' };
 }

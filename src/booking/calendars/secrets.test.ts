@@ -31,7 +31,7 @@ describe('token cipher (AES-256-GCM)', () => {
 });
 
 describe('OAuth state', () => {
-  const state: OAuthState = { organizationId: 'org-1', userId: 'u-1', provider: 'google', staffId: null, redirectUri: 'http://x/api/integrations/google/callback', returnTo: '/settings' };
+  const state: OAuthState = { organizationId: 'org-1', userId: 'u-1', provider: 'google', staffId: null, redirectUri: 'http://x/api/integrations/google/callback', returnTo: '/settings', binding: 'b1' };
   const now = new Date('2026-04-06T12:00:00Z');
 
   it('verifies what it signed', () => {

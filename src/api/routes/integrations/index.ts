@@ -8,6 +8,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { feedTokens, renderFeed, resolveFeedToken, type Calendars, type CalendarProviderName } from '../../../booking/calendars/index.js';
 import { errors, isAppError } from '../../../lib/index.js';
+import { oauthStateInvalid, STATE_TTL_MS } from '../../../booking/calendars/index.js';
+import { browserNonceOf, clearBrowserNonce, nonceBinding, setBrowserNonce } from './browser-binding.js';
 import { requireFeature } from '../../../billing/index.js';
 import type { RoutePlugin } from '../../app.js';
 import type { ApiContext } from '../../context.js';
@@ -57,9 +59,11 @@ async function connectRoute(app: FastifyInstance, ctx: ApiContext, calendars: Ca
   }, async (req, reply) => {
     const p = principalOf(req);
     await requireFeature(ctx.database.db, p.organizationId, 'calendar_sync', ctx.clock.now());
+    const nonce = setBrowserNonce(req, reply, req.params.provider, ctx.config.publicUrl);
     const out = await calendars.connections.start({
       organizationId: p.organizationId, userId: p.userId, provider: req.params.provider,
       staffId: req.query.staffId ?? null, returnTo: req.query.returnTo ?? null, redirectUri: callbackUri(ctx, req, req.params.provider),
+      binding: nonceBinding(nonce),
     });
     if (req.query.redirect === 'true' || req.query.redirect === '1') return reply.redirect(out.url, 302);
     return out;
@@ -79,6 +83,16 @@ async function publicRoutes(app: FastifyInstance, ctx: ApiContext, calendars: Ca
       const reason = q.error ?? 'missing_code';
       if (returnTo) return back(reply, returnTo, provider, 'error', reason);
       throw errors.validation(q.error ? `${provider} did not grant access (${q.error}${q.error_description ? `: ${q.error_description}` : ''})` : 'code and state are required');
+    }
+    // The state must come back to the browser that started it (its HttpOnly nonce cookie), once.
+    const started = await calendars.connections.peek(provider, q.state);
+    clearBrowserNonce(req, reply, provider, ctx.config.publicUrl);
+    const nonce = browserNonceOf(req, provider);
+    const refused = !nonce || !started.binding || nonceBinding(nonce) !== started.binding ? 'not started in this browser'
+      : !(await ctx.live.claimOnce(`oauth-state:${started.binding}`, Math.ceil(STATE_TTL_MS / 1000) * 2)) ? 'already used' : null;
+    if (refused) {
+      if (started.returnTo) return back(reply, started.returnTo, provider, 'error', 'oauth_state_invalid');
+      throw oauthStateInvalid(refused);
     }
     try {
       const { state, integration } = await calendars.connections.finish(provider, q.code, q.state);
