@@ -5,10 +5,9 @@
  */
 import { newId, type Clock } from '../lib/index.js';
 import { describeHours } from './calendar.js';
-import { withRecordingNotice } from './greeting.js';
+import { firstNameOf, openingLine } from './greeting.js';
 import type { Conversation } from './conversation.js';
 import { createKnowledgeBase } from './knowledge.js';
-import { linesFor } from './lines/index.js';
 import { createServiceMatcher } from './nlu/index.js';
 import type { BrainPorts } from './ports.js';
 import { runTool, toolSpecs, TOOLS, type ToolContext, type ToolName } from './tools/index.js';
@@ -101,6 +100,8 @@ export function realtimeBrain(opts: {
   deps: BrainPorts;
   /** Every tool call, for the call record. */
   onEvent?: (e: BrainEvent) => void;
+  /** The client this caller ID belongs to (a returning client): greeted by first name, as the cascade does. */
+  knownCaller?: { name: string };
 }) {
   const { business } = opts;
   const services = createServiceMatcher(business.services);
@@ -129,8 +130,9 @@ export function realtimeBrain(opts: {
       'To move or cancel a booking, first ask the name it is under and pass it to find_appointments; never read',
       'out a booking before find_appointments returned it, and only move or cancel appointments it returned.',
       ...languageInstructions(business),
+      ...(firstNameOf(opts.knownCaller) ? [`The caller is a returning client, ${opts.knownCaller!.name.trim()}; you have greeted them by first name (${firstNameOf(opts.knownCaller)}).`] : []),
     ].join('\n'),
-    greeting: () => withRecordingNotice(business, business.greeting ?? `${linesFor(business.languages?.[0]).greeting(business.name)}${linesFor(business.languages?.[0]).howCanIHelp}`, business.languages?.[0]),
+    greeting: () => openingLine(business, business.languages?.[0], opts.knownCaller),
     tools: toolSpecs(REALTIME_TOOLS),
     async callTool(name: string, argsJson: string, _signal: AbortSignal): Promise<string> {
       if (!(name in TOOLS)) return JSON.stringify({ error: `unknown tool ${name}` });

@@ -7,7 +7,7 @@ import { createActor } from 'xstate';
 import { newId, type Clock } from '../lib/index.js';
 import { isOpenAt } from './calendar.js';
 import { initialContext, type DialogContext, type DialogEvent, type Expecting, type Facts, type TurnEvent } from './dialog.js';
-import { withRecordingNotice } from './greeting.js';
+import { openingLine, welcomeGreeting, withRecordingNotice } from './greeting.js';
 import { runEffect } from './effects.js';
 import { createKnowledgeBase } from './knowledge.js';
 import type { ChatMessage, LanguageModel } from './llm/language-model.js';
@@ -234,14 +234,12 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     },
     greet() {
       const L = linesFor(lang);
-      const first = opts.knownCaller?.name.trim().split(/\s+/)[0];
-      const greeting = (first ? `${L.welcomeBack(first)} ` : '') + (business.greeting ?? L.greeting(business.name));
       if (afterHours && business.afterHours === 'forward' && business.escalationNumber) {
+        const greeting = welcomeGreeting(business, lang, opts.knownCaller);
         return remember(makeReply(withRecordingNotice(business, `${greeting} ${L.holdForward}`, lang), [], true, current(), { to: business.escalationNumber, reason: 'after-hours forwarding' }));
       }
       const closed = !afterHours ? '' : business.afterHours === 'voicemail' ? L.closedVoicemail : L.closedAnswer;
-      const ask = /\?\s*$/.test(greeting) ? '' : L.howCanIHelp;
-      return remember(makeReply(withRecordingNotice(business, `${greeting}${closed}${ask}`, lang), [], false, current()));
+      return remember(makeReply(openingLine(business, lang, opts.knownCaller, closed), [], false, current()));
     },
     interrupted(heardText) {
       const heard = heardText.trim();

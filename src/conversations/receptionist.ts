@@ -135,7 +135,10 @@ export function createReceptionist(deps: ReceptionistDeps) {
     /** The brain's tools and instructions for a speech-to-speech call (the model holds the dialog). */
     realtimeBrain(t: ConversationTarget, business: LoadedBusiness, onEvent: (e: BrainEvent) => void) {
       const clock = organizationClock(business.org, deps.clock);
-      const brain = realtimeBrain({ business: profileFor(t, business), callerPhone: t.callerPhone ?? undefined, now: clock, deps: ports(t, clock), onEvent });
+      const brain = realtimeBrain({
+        business: profileFor(t, business), callerPhone: t.callerPhone ?? undefined, now: clock, deps: ports(t, clock), onEvent,
+        ...(business.caller?.name && t.callerPhone ? { knownCaller: { name: business.caller.name } } : {}),
+      });
       // A call the agent placed opens with why it calls, and the model is told so.
       const plan = t.outbound;
       return plan ? { ...brain, instructions: `${brain.instructions}\n${outboundInstructions(plan)}`, greeting: () => outboundGreeting(plan) } : brain;

@@ -1,4 +1,4 @@
-// Invariant: with the speech-to-speech engine on the vendor's GA interface (the fake refuses the beta one), the model connection opens while the phone rings, the caller is greeted at once, the model's tool calls act on the business, and the call is recorded like any other.
+// Invariant: with the speech-to-speech engine on the vendor's GA interface (the fake refuses the beta one), the model connection opens while the phone rings, the caller is greeted at once (a returning client by first name, as on the cascade), the model's tool calls act on the business, and the call is recorded like any other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
@@ -66,6 +66,37 @@ describe('realtime engine over the phone', () => {
     expect(openai.realtimeRefusals).toEqual([]);
     expect(openai.realtimeModels.at(-1)).toBe('gpt-realtime-2.1');
     expect(openai.realtimeSessions.at(-1)).toMatchObject({ type: 'realtime', audio: { input: { format: { type: 'audio/pcmu' } }, output: { format: { type: 'audio/pcmu' }, voice: 'cedar' } } });
+  }, scaled(60_000));
+});
+
+describe('realtime engine: a returning client', () => {
+  it('greets a client calling from their number by first name (as the cascade does), tells the model who is calling, and greets a stranger plainly', async () => {
+    const DANA = '+13125550166';
+    const service = (await org.api.get('/api/services')).body.items[0];
+    const slots = (await org.api.get(`/api/availability?serviceId=${service.id}&from=2026-03-11T00:00:00Z&to=2026-03-14T00:00:00Z`)).body.slots;
+    const booked = await org.api.post('/api/appointments', { serviceId: service.id, start: slots[0].start, customer: { name: 'Dana Whitfield', phone: DANA } });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+
+    const greetingOf = async (from: string) => {
+      const sessionsBefore = openai.realtimeSessions.length;
+      const eventsBefore = openai.realtimeEvents.length;
+      // the greeting the caller hears is handed to the model as the assistant's first message
+      const greeting = () => openai.realtimeEvents.slice(eventsBefore).find((e: any) => e.type === 'conversation.item.create' && e.item?.role === 'assistant') as any;
+      const { peer, callId } = await ringIn(server.url, { authToken: TOKEN, from, to: NUMBER });
+      expect(await until(() => peer.media.length > 0 && openai.realtimeSessions.length > sessionsBefore && !!greeting(), scaled(3000))).toBe(true);
+      peer.stop();
+      peer.close();
+      const detail = await finished(callId);
+      expect(detail.engine).toBe('realtime');
+      return { text: String(greeting().item.content[0].text), instructions: String(openai.realtimeSessions.at(-1)?.instructions ?? '') };
+    };
+    const dana = await greetingOf(DANA);
+    expect(dana.text).toMatch(/^Hi Dana, welcome back! /);
+    expect(dana.instructions).toMatch(/returning client, Dana Whitfield/);
+    const stranger = await greetingOf('+13125550187');
+    expect(stranger.text).toMatch(/Realtime Plumbing/);
+    expect(stranger.text).not.toMatch(/welcome back/);
+    expect(stranger.instructions).not.toMatch(/returning client/);
   }, scaled(60_000));
 });
 
