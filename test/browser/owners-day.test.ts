@@ -1,4 +1,4 @@
-// Invariant: an owner's everyday pages work in a real browser against the real API: home says whether the receptionist is live and links each gap to its fix, questions callers asked can be answered in one step (and the next caller gets the answer), clients are found by name or number, business settings are saved with plain-English messages, the calendar moves, resizes and blocks time, and the services page warns about what cannot be booked.
+// Invariant: an owner's everyday pages work in a real browser against the real API: home says whether the receptionist is live and links each gap to its fix, questions callers asked can be answered in one step (and the next caller gets the answer), clients are found by name or number, business settings are saved with plain-English messages, the calendar moves, resizes and blocks time, and the services page warns about what cannot be booked; at phone width the day view scrolls its staff columns under fixed hours and a tap opens an appointment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiClient, registerOrg, type ApiClient } from '../harness/client.js';
@@ -252,5 +252,67 @@ describe('calendar', () => {
     await page.getByRole('button', { name: /Nina Park/ }).waitFor();
     await shot(page, 'calendar-week');
     expect(problems).toEqual([]);
+  });
+});
+
+describe('calendar at phone width', () => {
+  it('at 375 px the day view scrolls its staff columns sideways with the hours kept in view and readable, a tap opens an appointment, and one staff member can be picked', async () => {
+    const svc = (await api.get('/api/services')).body.items[0] as { id: string; name: string };
+    const names = ['Ana', 'Lee', 'Rio'];
+    const ids: Record<string, string> = {};
+    for (const name of names) {
+      const r = await api.post('/api/staff', { name, serviceIds: [svc.id] });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      ids[name] = r.body.id;
+    }
+    const day = '2026-03-13';
+    const clients = { Ana: 'Jo Rivera', Lee: 'Kai Brooks', Rio: 'Uma Stone' } as Record<string, string>;
+    for (const [i, name] of names.entries()) {
+      const r = await api.post('/api/appointments', { serviceId: svc.id, staffId: ids[name], start: `${day}T${10 + i}:00:00-04:00`, customer: { name: clients[name], phone: `+1312555020${i}` } });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+    }
+    const phone = await newContext(browser, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await phone.addInitScript((s) => { if (!localStorage.getItem('io.session')) localStorage.setItem('io.session', s); }, JSON.stringify({ accessToken: owner.accessToken, refreshToken: owner.refreshToken }));
+    const p = await phone.newPage();
+    p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    try {
+      await p.goto(`${server.url}/calendar?view=day&date=${day}`);
+      await p.getByRole('heading', { level: 1, name: 'Appointments' }).waitFor();
+      await p.getByRole('group', { name: `Rio on ${day}` }).waitFor();
+      // The page itself never scrolls sideways; the calendar's columns do.
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      const grid = p.locator('.week.day');
+      const { scrollWidth, clientWidth } = await grid.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+      expect(scrollWidth).toBeGreaterThan(clientWidth);
+      const uma = p.getByRole('button', { name: /Uma Stone/ });
+      await uma.scrollIntoViewIfNeeded();
+      await shot(p, 'calendar-phone');
+      // The hour labels stay at the left edge while the columns scroll, and are readable.
+      const label = p.locator('.hour-label').filter({ hasText: /^12:00\s?PM$/ });
+      const lb = (await label.boundingBox())!;
+      expect(lb.x).toBeGreaterThanOrEqual(0);
+      expect(lb.x + lb.width).toBeLessThan(80);
+      expect(await label.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(12);
+      const ub = (await uma.boundingBox())!;
+      expect(ub.x).toBeGreaterThan(lb.x + lb.width - 1); // not under the hours
+      expect(ub.x + ub.width).toBeLessThanOrEqual(375);
+      // A tap opens the appointment.
+      await uma.tap();
+      const dialog = p.getByRole('dialog', { name: 'Appointment' });
+      await dialog.getByText(/for Uma Stone/).waitFor();
+      await dialog.getByText(/· Rio/).waitFor();
+      await shot(p, 'calendar-phone-appointment');
+      await dialog.getByRole('button', { name: 'Close' }).tap();
+      // One staff member at a time: a full-width column.
+      await p.getByRole('tablist', { name: 'Staff' }).getByRole('tab', { name: 'Lee' }).tap();
+      await p.getByRole('button', { name: /Kai Brooks/ }).waitFor();
+      expect(await p.getByRole('group', { name: `Rio on ${day}` }).count()).toBe(0);
+      const kb = (await p.getByRole('button', { name: /Kai Brooks/ }).boundingBox())!;
+      expect(kb.width).toBeGreaterThan(200);
+      await shot(p, 'calendar-phone-one-staff');
+      expect(problems).toEqual([]);
+    } finally {
+      await phone.close();
+    }
   });
 });

@@ -25,9 +25,17 @@ export function startDrag(e: ReactPointerEvent<HTMLElement>, mode: Drop['mode'],
     if (mode === 'move') el.style.transform = `translate(${dx}px, ${dy}px)`;
     else el.style.height = `${Math.max(12, height0 + dy)}px`;
   };
+  // a touch that turns into scrolling the page is cancelled by the browser: nothing moves
+  const cancel = () => {
+    window.removeEventListener('pointermove', move);
+    window.removeEventListener('pointerup', up);
+    window.removeEventListener('pointercancel', cancel);
+    if (dragging) { el.classList.remove('dragging'); el.style.transform = ''; el.style.height = `${height0}px`; }
+  };
   const up = (ev: PointerEvent) => {
     window.removeEventListener('pointermove', move);
     window.removeEventListener('pointerup', up);
+    window.removeEventListener('pointercancel', cancel);
     if (!dragging) return;
     el.classList.remove('dragging');
     el.style.transform = ''; el.style.height = `${height0}px`;
@@ -44,4 +52,5 @@ export function startDrag(e: ReactPointerEvent<HTMLElement>, mode: Drop['mode'],
   e.stopPropagation();
   window.addEventListener('pointermove', move);
   window.addEventListener('pointerup', up);
+  window.addEventListener('pointercancel', cancel);
 }
