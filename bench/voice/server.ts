@@ -6,7 +6,7 @@
  */
 import { startVoiceServer } from '../../test/fakes/voice-server.js';
 import { OpenAiRealtimeVoice, ScriptedSpeechToText } from '../../src/providers/index.js';
-import { CallSession, GreetingCache, RealtimeCallSession, cannedConversation, type CallRecorder, type TurnRecord } from '../../src/voice/index.js';
+import { CallSession, GreetingCache, RealtimeCallSession, cannedConversation, type CallRecorder, type PhoneAudio, type TurnRecord } from '../../src/voice/index.js';
 import { LoopScriptBook, ZeroLatencyTts } from './fake-providers.js';
 
 const engine = process.argv[2] === 'realtime' ? 'realtime' : 'cascade';
@@ -33,7 +33,7 @@ const server = await startVoiceServer((callId, sink, recorder, _params) => {
   let run = 0;
   const counting = {
     ...sink,
-    sendMedia: (p: string) => {
+    sendMedia: (p: PhoneAudio) => {
       framesOut++;
       const now = performance.now();
       const gap = now - last;
@@ -62,7 +62,7 @@ const server = await startVoiceServer((callId, sink, recorder, _params) => {
       ? new CallSession(counting, { conversation: cannedConversation(GREETING, [{ when: 'plumber', say: [REPLY] }]), providers: { stt, tts, fallbackTts: tts }, recorder: rec, greetings }, { callId, orgId: 'org', timing: { silenceMs: 60_000 } })
       : new RealtimeCallSession(counting, { realtime: rt!, brain: { instructions: 'bench', greeting: () => GREETING, tools: [], callTool: async () => '{}' }, recorder: rec, lineTts: tts, greetings }, { callId, orgId: 'org' });
   const onMedia = e.onMedia.bind(e);
-  e.onMedia = (p: string) => {
+  e.onMedia = (p: PhoneAudio) => {
     framesIn++;
     onMedia(p);
   };

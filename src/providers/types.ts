@@ -3,6 +3,7 @@
  * TTS adapters that can emit telephony audio directly (μ-law 8 kHz) say so in their chunks.
  */
 import type { ProviderError } from './shared/errors.js';
+import type { UlawAudio } from '../audio/index.js';
 
 /** A block of mono PCM16 audio; `startMs` is its position in the call's audio. */
 export interface AudioFrame {
@@ -115,7 +116,7 @@ export interface RealtimeOpts {
 export type RealtimeEvent =
   | { type: 'speechStarted'; audioStartMs: number; itemId?: string }
   | { type: 'speechStopped'; audioEndMs: number; itemId?: string }
-  | { type: 'audio'; itemId: string; responseId: string; ulawBase64: string }
+  | { type: 'audio'; itemId: string; responseId: string; audio: UlawAudio }
   | { type: 'transcript'; role: 'caller' | 'agent'; text: string; itemId?: string }
   | { type: 'toolCall'; callId: string; name: string; arguments: string }
   | { type: 'responseDone'; responseId: string; status: string }
@@ -123,8 +124,8 @@ export type RealtimeEvent =
   | { type: 'closed' };
 /** A live speech-to-speech session (μ-law 8 kHz in and out). */
 export interface RealtimeSession {
-  /** Caller audio, base64 μ-law 8 kHz, as received from the phone line. */
-  appendAudio(ulawBase64: string): void;
+  /** Caller audio (μ-law 8 kHz) as received from the phone line. */
+  appendAudio(audio: UlawAudio): void;
   onEvent(fn: (e: RealtimeEvent) => void): void;
   /** Returns a tool's result to the model and lets it continue. */
   sendToolResult(callId: string, output: string): void;

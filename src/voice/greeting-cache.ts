@@ -4,12 +4,13 @@
  * phone is still ringing.
  */
 import type { TextToSpeech } from '../providers/index.js';
-import { toBase64Frames } from './playout.js';
+import type { UlawAudio } from '../audio/index.js';
+import { toFrames } from './playout.js';
 import { chunksToUlaw } from './audio-convert.js';
 
-/** LRU of μ-law frames keyed by organization, voice and text. */
+/** LRU of 20 ms μ-law frames keyed by organization, voice and text. */
 export class GreetingCache {
-  private readonly map = new Map<string, Promise<string[]>>();
+  private readonly map = new Map<string, Promise<UlawAudio[]>>();
   constructor(private readonly maxEntries = 1000) {}
 
   private key(orgId: string, voice: string, text: string): string {
@@ -17,13 +18,13 @@ export class GreetingCache {
   }
 
   /** Cached frames, or null. */
-  async get(orgId: string, tts: TextToSpeech, text: string, voice = ''): Promise<string[] | null> {
+  async get(orgId: string, tts: TextToSpeech, text: string, voice = ''): Promise<UlawAudio[] | null> {
     const p = this.map.get(this.key(orgId, tts.label + voice, text));
     return p ? p.catch(() => null) : null;
   }
 
   /** Synthesizes (once) and caches the line; returns its frames. */
-  warm(orgId: string, tts: TextToSpeech, text: string, voice = ''): Promise<string[]> {
+  warm(orgId: string, tts: TextToSpeech, text: string, voice = ''): Promise<UlawAudio[]> {
     const k = this.key(orgId, tts.label + voice, text);
     let p = this.map.get(k);
     if (!p) {
@@ -36,8 +37,8 @@ export class GreetingCache {
   }
 }
 
-/** Renders a whole line to base64 μ-law frames. */
-export async function synthesizeFrames(tts: TextToSpeech, text: string, voice = ''): Promise<string[]> {
+/** Renders a whole line to 20 ms μ-law frames. */
+export async function synthesizeFrames(tts: TextToSpeech, text: string, voice = ''): Promise<UlawAudio[]> {
   const parts: Uint8Array[] = [];
   for await (const c of tts.synthesize(text, { voice: voice || undefined })) parts.push(chunksToUlaw(c));
   const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -46,5 +47,5 @@ export async function synthesizeFrames(tts: TextToSpeech, text: string, voice = 
     all.set(p, off);
     off += p.length;
   }
-  return toBase64Frames(all);
+  return toFrames(all);
 }

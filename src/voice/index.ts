@@ -4,7 +4,7 @@ export { CallSession, type CallSessionDeps, type CallSessionOptions, type Cascad
 export { RealtimeCallSession, type RealtimeSessionDeps, type RealtimeSessionOptions } from './realtime/session.js';
 export { HandoverEngine, type Handover } from './realtime/handover.js';
 export { GreetingCache, synthesizeFrames } from './greeting-cache.js';
-export { Playout, toBase64Frames, type Segment, type ClearReport } from './playout.js';
+export { Playout, toFrames, type Segment, type ClearReport } from './playout.js';
 export { SpeechDetector } from './turns/speech-detector.js';
 export { isBackchannel } from './turns/backchannel.js';
 /** The session's own lines live in the brain's per-language catalogue (brain/lines), with every other line. */

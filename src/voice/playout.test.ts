@@ -7,7 +7,7 @@ function rig() {
   let now = 0;
   const out: Array<{ t: number; kind: string; v?: string }> = [];
   const sink: MediaSink = {
-    sendMedia: (p) => out.push({ t: now, kind: 'media', v: p }),
+    sendMedia: (p) => out.push({ t: now, kind: 'media', v: p.base64() }),
     sendMark: (n) => out.push({ t: now, kind: 'mark', v: n }),
     sendClear: () => out.push({ t: now, kind: 'clear' }),
     hangup: () => {},

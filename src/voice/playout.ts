@@ -4,19 +4,19 @@
  * and the arithmetic of what the caller actually heard, from the marks Twilio echoes back.
  * All sessions share one timer so a thousand calls cost one interval, not a thousand.
  */
-import { ByteFramer } from '../audio/index.js';
+import { ByteFramer, UlawAudio } from '../audio/index.js';
 import type { MediaSink } from './ports.js';
 
 const FRAME_MS = 20;
-/** Base64 length of one 160-byte μ-law frame. */
-const ONE_FRAME_BASE64 = 216;
+/** Bytes of one 20 ms μ-law frame. */
+const FRAME_BYTES = 160;
 
 /** A stretch of agent audio with one mark at its end. */
 export interface Segment {
   readonly id: string;
   readonly text: string;
-  /** Base64 frames not yet sent. */
-  queue: string[];
+  /** Frames not yet sent. */
+  queue: UlawAudio[];
   framer: ByteFramer;
   totalFrames: number;
   sentFrames: number;
@@ -106,24 +106,25 @@ export class Playout {
   }
 
   /**
-   * Adds audio that arrived as base64. A chunk that is exactly one 20 ms frame (216 base64
-   * characters for 160 bytes), landing on a frame boundary, is queued as it is: no decode, no re-encode.
+   * Adds audio that arrived as an opaque chunk (a speech-to-speech model's delta). A chunk that is
+   * exactly one 20 ms frame, landing on a frame boundary, is queued as it is: it leaves in the form it
+   * came in (no decode, no re-encode). Answers the frames it adds.
    */
-  appendBase64(seg: Segment, b64: string): number {
-    if (b64.length === ONE_FRAME_BASE64 && b64.endsWith('==') && seg.framer.empty) {
+  appendAudio(seg: Segment, audio: UlawAudio): number {
+    if (audio.byteLength === FRAME_BYTES && seg.framer.empty) {
       if (this.closed || !this.segments.includes(seg)) return 1;
-      seg.queue.push(b64);
+      seg.queue.push(audio);
       seg.totalFrames++;
       this.tick(this.now());
       return 1;
     }
-    const bytes = Buffer.from(b64, 'base64');
+    const bytes = audio.ulaw();
     this.append(seg, bytes);
-    return bytes.length / 160;
+    return bytes.length / FRAME_BYTES;
   }
 
-  /** Adds ready base64 frames (cached greeting audio). */
-  appendFrames(seg: Segment, frames: string[]): void {
+  /** Adds ready frames (cached greeting audio). */
+  appendFrames(seg: Segment, frames: UlawAudio[]): void {
     if (this.closed || !this.segments.includes(seg)) return;
     seg.queue.push(...frames);
     seg.totalFrames += frames.length;
@@ -139,7 +140,7 @@ export class Playout {
   }
 
   private enqueue(seg: Segment, frame: Uint8Array): void {
-    seg.queue.push(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength).toString('base64'));
+    seg.queue.push(UlawAudio.fromBytes(frame));
     seg.totalFrames++;
   }
 
@@ -257,11 +258,11 @@ export class Playout {
   }
 }
 
-/** Splits μ-law audio into base64 20 ms frames (for caches of fixed lines). */
-export function toBase64Frames(ulaw: Uint8Array): string[] {
-  const f = new ByteFramer(160);
+/** Splits μ-law audio into 20 ms frames (for caches of fixed lines). */
+export function toFrames(ulaw: Uint8Array): UlawAudio[] {
+  const f = new ByteFramer(FRAME_BYTES);
   const frames = f.push(ulaw);
   const tail = f.flush();
   if (tail) frames.push(tail);
-  return frames.map((x) => Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('base64'));
+  return frames.map((x) => UlawAudio.fromBytes(x));
 }

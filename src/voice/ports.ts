@@ -3,7 +3,15 @@
  * all behind these; the reply vocabulary is the brain's own type (voice/ sits above brain/).
  */
 
+import type { UlawAudio } from '../audio/index.js';
 import type { SessionInput, SessionReplyPart } from '../brain/index.js';
+
+/**
+ * Phone audio in and out of a session: μ-law 8 kHz as an opaque value (audio/ulaw-audio). The edges
+ * (telephony's Media Streams bridge, which the browser test call shares) turn it into and out of
+ * their wire's base64; the session only reads samples from it or passes it along.
+ */
+export type PhoneAudio = UlawAudio;
 
 /** What the caller did, as the brain sees it: one definition, the brain's (brain/channel.ts). */
 export type CallerInput = SessionInput;
@@ -76,8 +84,8 @@ export interface CallRecorder {
 
 /** The phone line as the session sees it (implemented over the Media Streams connection). */
 export interface MediaSink {
-  /** Sends 20 ms of μ-law audio (base64). */
-  sendMedia(payloadBase64: string): void;
+  /** Sends 20 ms of audio to be played to the caller. */
+  sendMedia(frame: PhoneAudio): void;
   sendMark(name: string): void;
   sendClear(): void;
   /** Ends the stream (Twilio then continues the TwiML, which hangs up). */
@@ -87,7 +95,8 @@ export interface MediaSink {
 /** What the telephony edge drives: the same shape for both engines. */
 export interface CallEngine {
   start(): Promise<void>;
-  onMedia(payloadBase64: string, timestampMs?: number): void;
+  /** 20 ms of caller audio, with the line's media timestamp. */
+  onMedia(frame: PhoneAudio, timestampMs?: number): void;
   onMark(name: string): void;
   onDtmf(digit: string): void;
   onStop(): void;

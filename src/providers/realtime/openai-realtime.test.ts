@@ -1,7 +1,7 @@
 // Invariant: the Realtime adapter speaks only the GA interface (no beta header, GA session shape, GA event names), uses the configured model and the requested voice, and reports a dead or refusing upstream as a ProviderError instead of hanging.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { pcmToUlaw, tone } from '../../audio/index.js';
+import { pcmToUlaw, tone, UlawAudio } from '../../audio/index.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../../test/fakes/openai.js';
 import { OpenAiRealtimeVoice, OPENAI_REALTIME_DEFAULTS, type RealtimeEvent } from '../index.js';
 import { scaled } from '../../../test/harness/timing.js';
@@ -19,8 +19,8 @@ describe('OpenAI Realtime (GA)', () => {
     const events: RealtimeEvent[] = [];
     const done = new Promise<void>((r) => s.onEvent((e) => (events.push(e), e.type === 'responseDone' && r())));
     const speech = pcmToUlaw(tone(400, 300));
-    for (let i = 0; i < speech.length; i += 160) s.appendAudio(Buffer.from(speech.subarray(i, i + 160)).toString('base64'));
-    const quiet = Buffer.from(new Uint8Array(160).fill(0xff)).toString('base64');
+    for (let i = 0; i < speech.length; i += 160) s.appendAudio(UlawAudio.fromBytes(speech.slice(i, i + 160)));
+    const quiet = UlawAudio.fromBytes(new Uint8Array(160).fill(0xff));
     for (let i = 0; i < 20; i++) s.appendAudio(quiet);
     await done;
     expect(oa.realtimeRefusals).toEqual([]);
@@ -37,7 +37,7 @@ describe('OpenAI Realtime (GA)', () => {
     expect((session.tools as unknown[]).length).toBe(1);
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['speechStarted', 'speechStopped', 'audio', 'transcript', 'responseDone']));
     expect(events.find((e) => e.type === 'transcript' && e.role === 'caller')).toMatchObject({ text: 'do you have anything tomorrow' });
-    const audioBytes = events.filter((e) => e.type === 'audio').reduce((n, e) => n + Buffer.from((e as { ulawBase64: string }).ulawBase64, 'base64').length, 0);
+    const audioBytes = events.filter((e) => e.type === 'audio').reduce((n, e) => n + (e as { audio: UlawAudio }).audio.byteLength, 0);
     expect(audioBytes).toBe(7 * 60 * 8);
     s.addAgentText('Thanks for calling.');
     s.truncate('item_x', 1234.4);

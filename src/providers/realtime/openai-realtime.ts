@@ -9,6 +9,7 @@
  */
 import WebSocket from 'ws';
 import { PairedWrites } from '../../lib/index.js';
+import { UlawAudio } from '../../audio/index.js';
 import { ProviderError } from '../shared/errors.js';
 import { toWsUrl } from '../shared/http.js';
 import type { RealtimeEvent, RealtimeOpts, RealtimeSession, RealtimeVoice } from '../types.js';
@@ -148,9 +149,10 @@ class OpenAiRealtimeSession implements RealtimeSession {
     this.out.flush();
   }
 
-  appendAudio(ulawBase64: string): void {
+  appendAudio(audio: UlawAudio): void {
     // Hand-built: this runs 50 times a second per call and JSON.stringify of a known shape is waste.
-    this.out.send(`{"type":"input_audio_buffer.append","audio":"${ulawBase64}"}`);
+    // A frame that came off Twilio's wire is still its base64: nothing is re-encoded.
+    this.out.send(`{"type":"input_audio_buffer.append","audio":"${audio.base64()}"}`);
   }
   sendToolResult(callId: string, output: string): void {
     this.send({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: callId, output } });
@@ -212,7 +214,7 @@ function audioDeltaFast(raw: string): RealtimeEvent | null {
   const itemId = plainField(raw, 'item_id');
   const responseId = plainField(raw, 'response_id');
   if (delta === null || itemId === null || responseId === null) return null;
-  return { type: 'audio', itemId, responseId, ulawBase64: delta };
+  return { type: 'audio', itemId, responseId, audio: UlawAudio.fromBase64(delta) };
 }
 
 /** Maps a GA Realtime server event to ours. */
@@ -223,7 +225,7 @@ function mapServerEvent(e: ServerEvent, label: string): RealtimeEvent | null {
     case 'input_audio_buffer.speech_stopped':
       return { type: 'speechStopped', audioEndMs: Number(e.audio_end_ms ?? 0), itemId: e.item_id as string };
     case 'response.output_audio.delta':
-      return { type: 'audio', itemId: e.item_id as string, responseId: e.response_id as string, ulawBase64: e.delta as string };
+      return { type: 'audio', itemId: e.item_id as string, responseId: e.response_id as string, audio: UlawAudio.fromBase64(String(e.delta ?? '')) };
     case 'response.output_audio_transcript.done':
       return { type: 'transcript', role: 'agent', text: String(e.transcript ?? ''), itemId: e.item_id as string };
     case 'conversation.item.input_audio_transcription.completed':

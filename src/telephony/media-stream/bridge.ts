@@ -1,7 +1,10 @@
 /**
  * Wires a Media Streams connection to a call engine: `start` builds the session (after the per-call
  * token was checked by `authorizeStart`), frames flow both ways, and a close ends the session.
+ * This is where the wire's base64 μ-law meets the session's opaque audio (the browser test call
+ * runs through here too): a frame relayed untouched keeps its base64 and is never re-encoded.
  */
+import { UlawAudio } from '../../audio/index.js';
 import type { CallEngine, MediaSink } from '../../voice/index.js';
 import { CLOSE } from './codec.js';
 import type { MediaStreamConnection } from './connection.js';
@@ -10,7 +13,7 @@ import type { StartMessage } from './messages.js';
 /** Makes the MediaSink a session writes to, over a connection. */
 export function connectionSink<C>(conn: MediaStreamConnection<C>): MediaSink {
   return {
-    sendMedia: (p) => conn.sendMedia(p),
+    sendMedia: (frame) => conn.sendMedia(frame.base64()),
     sendMark: (n) => conn.sendMark(n),
     sendClear: () => conn.sendClear(),
     hangup: (reason) => conn.close(CLOSE.normal, reason),
@@ -30,7 +33,7 @@ export function bridgeConnection<C>(
     engine = createEngine(ctx, start, connectionSink(conn));
     engine.start().catch(() => conn.close(CLOSE.internal, 'session failed to start'));
   });
-  conn.on('media', (p, ts) => engine?.onMedia(p, ts));
+  conn.on('media', (payload, ts) => engine?.onMedia(UlawAudio.fromBase64(payload), ts));
   conn.on('mark', (n) => engine?.onMark(n));
   conn.on('dtmf', (d) => engine?.onDtmf(d));
   conn.on('stop', () => engine?.onStop());

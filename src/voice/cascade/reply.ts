@@ -6,7 +6,7 @@
 import { AsyncQueue, ProviderError, isAbort, withStreamTimeout, type TextToSpeech } from '../../providers/index.js';
 import { chunksToUlaw } from '../audio-convert.js';
 import type { Playout, Segment } from '../playout.js';
-import type { CallEventName, ReplyPart, TurnRecord } from '../ports.js';
+import type { CallEventName, PhoneAudio, ReplyPart, TurnRecord } from '../ports.js';
 
 /** What a reply needs. */
 export interface ReplyDeps {
@@ -62,7 +62,7 @@ export class AgentReply {
   ) {}
 
   /** Speaks fixed lines (greeting, re-prompt, apology) through TTS, or ready frames when given. */
-  async speakLines(lines: string[], frames?: string[]): Promise<ReplyOutcome> {
+  async speakLines(lines: string[], frames?: PhoneAudio[]): Promise<ReplyOutcome> {
     if (frames) {
       const seg = this.track(this.deps.playout.begin(lines.join(' ')));
       this.spoken.push(...lines);

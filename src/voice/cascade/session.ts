@@ -4,7 +4,7 @@
  * backchannels, silence, DTMF, maximum length, and provider failure → apology + message taking.
  * It never throws into the telephony edge; every failure becomes a spoken line and a call event.
  */
-import { energyVad, ulawToPcm, type FrameVad } from '../../audio/index.js';
+import { energyVad, type FrameVad } from '../../audio/index.js';
 import type { SpeechToText, SttEvent, SttStream, TextToSpeech } from '../../providers/index.js';
 import { Playout, type Segment } from '../playout.js';
 import { SpeechDetector } from '../turns/speech-detector.js';
@@ -13,7 +13,7 @@ import { DtmfCollector } from '../turns/dtmf-collector.js';
 import { AgentReply, type ReplyTimes } from './reply.js';
 import type { GreetingCache } from '../greeting-cache.js';
 import { sessionLinesFor, type SessionLines } from '../../brain/index.js';
-import type { CallEngine, CallEventName, CallRecorder, CallerInput, ConversationPort, MediaSink } from '../ports.js';
+import type { CallEngine, CallEventName, CallRecorder, CallerInput, ConversationPort, MediaSink, PhoneAudio } from '../ports.js';
 import { resolveTiming, type SessionTiming } from '../timing.js';
 
 /** Providers of a cascade session. */
@@ -152,11 +152,10 @@ export class CallSession implements CallEngine {
     }
   }
 
-  /** One 20 ms caller frame (base64 μ-law). */
-  onMedia(payloadBase64: string): void {
+  /** One 20 ms caller frame. */
+  onMedia(frame: PhoneAudio): void {
     if (this.closed) return;
-    const ulaw = Buffer.from(payloadBase64, 'base64');
-    const pcm = ulaw.length === 160 ? ulawToPcm(ulaw, this.pcm).slice() : ulawToPcm(ulaw);
+    const pcm = frame.byteLength === 160 ? frame.pcm(this.pcm).slice() : frame.pcm();
     this.stt?.push({ pcm, sampleRate: 8000, startMs: this.streamMs });
     this.streamMs += pcm.length / 8;
     const now = this.now();
@@ -277,7 +276,7 @@ export class CallSession implements CallEngine {
   }
 
   /** Speaks session lines (greeting, re-prompt, goodbye, apology) as a reply of their own. */
-  private async speakSystem(lines: string[], o: { frames?: string[]; callerText?: string; end?: string }): Promise<void> {
+  private async speakSystem(lines: string[], o: { frames?: PhoneAudio[]; callerText?: string; end?: string }): Promise<void> {
     if (this.closed) return;
     if (this.reply) this.bargeIn('system');
     const r = this.newReply({ speechEndAt: null, finalAt: this.now() }, o.callerText ?? '');

@@ -5,12 +5,12 @@
  * short line at once (never silence), the recorder keeps one call record, and the switch is a
  * `provider_fallback` event the owner sees.
  */
-import type { CallEngine, CallRecorder } from '../ports.js';
+import type { CallEngine, CallRecorder, PhoneAudio } from '../ports.js';
 
 /** What the realtime session hands over: why, and the caller audio not yet heard by anyone. */
 export interface Handover {
   reason: string;
-  held: string[];
+  held: PhoneAudio[];
   /** The model never answered this call: the next engine greets afresh instead of apologizing. */
   atStart: boolean;
 }
@@ -47,8 +47,8 @@ export class HandoverEngine implements CallEngine {
   start(): Promise<void> {
     return this.current.start();
   }
-  onMedia(payloadBase64: string, timestampMs?: number): void {
-    this.current.onMedia(payloadBase64, timestampMs);
+  onMedia(frame: PhoneAudio, timestampMs?: number): void {
+    this.current.onMedia(frame, timestampMs);
   }
   onMark(name: string): void {
     this.current.onMark(name);

@@ -1,6 +1,6 @@
 /**
  * A call in the realtime engine: caller μ-law goes to a speech-to-speech model untouched (no decode,
- * no re-encode: the base64 payload is forwarded as is), the model's μ-law comes back paced into 20 ms
+ * no re-encode: the frame is forwarded in the form it came off the line), the model's μ-law comes back paced into 20 ms
  * frames with a mark every ~400 ms, and on barge-in we clear the line, cancel the response and
  * truncate the model's item to what the caller heard. Same recorder, greeting cache and fillers as
  * the cascade engine.
@@ -10,11 +10,11 @@ import { Playout, type Segment } from '../playout.js';
 import type { GreetingCache } from '../greeting-cache.js';
 import { synthesizeFrames } from '../greeting-cache.js';
 import { sessionLinesFor, type SessionLines } from '../../brain/index.js';
-import type { CallEngine, CallEventName, CallRecorder, MediaSink, RealtimeBrainPort } from '../ports.js';
+import type { CallEngine, CallEventName, CallRecorder, MediaSink, PhoneAudio, RealtimeBrainPort } from '../ports.js';
 import { resolveTiming, type SessionTiming } from '../timing.js';
 import type { Handover } from './handover.js';
 import { SilentProviderWatch } from '../turns/silent-provider.js';
-import { energyVad, ulawToPcm } from '../../audio/index.js';
+import { energyVad } from '../../audio/index.js';
 
 /** Every how many caller frames one is checked for voice (the model's silence is judged in 100 ms steps). */
 const VOICE_SAMPLE_EVERY = 5;
@@ -69,7 +69,7 @@ interface PendingTurn {
 /** One phone call over a RealtimeVoice engine. */
 export class RealtimeCallSession implements CallEngine {
   private rt: RealtimeSession | null = null;
-  private held: string[] = [];
+  private held: PhoneAudio[] = [];
   private readonly playout: Playout;
   private readonly timing: SessionTiming;
   private readonly lines: SessionLines;
@@ -141,7 +141,7 @@ export class RealtimeCallSession implements CallEngine {
     }
     const greeting = await this.deps.brain.greeting();
     const cached = this.deps.greetings ? await this.deps.greetings.get(this.opts.orgId, this.deps.lineTts, greeting) : null;
-    const frames = cached ?? (await synthesizeFrames(this.deps.lineTts, greeting).catch(() => [] as string[]));
+    const frames = cached ?? (await synthesizeFrames(this.deps.lineTts, greeting).catch(() => [] as PhoneAudio[]));
     const seg = this.playout.begin(greeting, 'g');
     this.playout.appendFrames(seg, frames);
     this.playout.end(seg);
@@ -205,12 +205,12 @@ export class RealtimeCallSession implements CallEngine {
   }
 
   /** Caller audio: forwarded untouched (held while the model connects). */
-  onMedia(payloadBase64: string): void {
+  onMedia(frame: PhoneAudio): void {
     if (this.closed || this.ending) return;
     if (this.rt) {
-      this.rt.appendAudio(payloadBase64);
-      this.watchModel(payloadBase64);
-    } else if (this.held.length < 1500) this.held.push(payloadBase64);
+      this.rt.appendAudio(frame);
+      this.watchModel(frame);
+    } else if (this.held.length < 1500) this.held.push(frame);
   }
 
   /**
@@ -218,10 +218,10 @@ export class RealtimeCallSession implements CallEngine {
    * voice the model never announced (no speech started), or a caller quiet for a while after the
    * model announced speech but never its end.
    */
-  private watchModel(payloadBase64: string): void {
+  private watchModel(frame: PhoneAudio): void {
     const now = performance.now();
-    if (!this.silence.owing && ++this.framesIn % VOICE_SAMPLE_EVERY === 0 && payloadBase64.length === 216) {
-      const voiced = voiceCheck.isSpeech(ulawToPcm(Buffer.from(payloadBase64, 'base64'), this.pcm));
+    if (!this.silence.owing && ++this.framesIn % VOICE_SAMPLE_EVERY === 0 && frame.byteLength === 160) {
+      const voiced = voiceCheck.isSpeech(frame.pcm(this.pcm));
       const step = 20 * VOICE_SAMPLE_EVERY;
       if (voiced) {
         this.voicedMs += step;
@@ -253,7 +253,7 @@ export class RealtimeCallSession implements CallEngine {
         this.responseFirstAudioAt = null;
         return;
       case 'audio':
-        return this.onAudio(e.itemId, e.responseId, e.ulawBase64);
+        return this.onAudio(e.itemId, e.responseId, e.audio);
       case 'transcript':
         if (e.role === 'caller') this.callerText = `${this.callerText} ${e.text}`.trim();
         else this.agentText = `${this.agentText} ${e.text}`.trim();
@@ -271,7 +271,7 @@ export class RealtimeCallSession implements CallEngine {
     }
   }
 
-  private onAudio(itemId: string, responseId: string, b64: string): void {
+  private onAudio(itemId: string, responseId: string, audio: PhoneAudio): void {
     if (this.cancelled.has(responseId)) return;
     if (this.responseFirstAudioAt === null) this.responseFirstAudioAt = performance.now();
     let item = this.items.get(itemId);
@@ -286,7 +286,7 @@ export class RealtimeCallSession implements CallEngine {
       this.segResponse.set(seg, responseId);
       this.current = { seg, item, frames: 0 };
     }
-    const frames = this.playout.appendBase64(this.current.seg, b64);
+    const frames = this.playout.appendAudio(this.current.seg, audio);
     this.current.frames += frames;
     item.totalFrames += frames;
   }
@@ -380,7 +380,7 @@ export class RealtimeCallSession implements CallEngine {
     this.rt = null;
     void rt?.close().catch(() => {});
     this.held = [];
-    const frames = await synthesizeFrames(this.deps.lineTts, line).catch(() => [] as string[]);
+    const frames = await synthesizeFrames(this.deps.lineTts, line).catch(() => [] as PhoneAudio[]);
     const seg = this.playout.begin(line, 'x');
     this.playout.appendFrames(seg, frames);
     this.playout.end(seg);

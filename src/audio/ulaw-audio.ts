@@ -1,0 +1,64 @@
+/**
+ * Phone audio (μ-law, 8 kHz, mono) as an opaque value. The edge that receives it makes it from the
+ * form it arrived in (base64 off a JSON wire, bytes from a synthesizer, PCM) and each reader asks for
+ * the form it needs; every form is computed at most once and kept. So the call session never sees a
+ * wire encoding, and a frame relayed from one base64 wire to another (Twilio ⇄ a speech-to-speech
+ * model) is never decoded or re-encoded on the way.
+ */
+import { pcmToUlaw, ulawToPcm } from './mulaw.js';
+
+/** μ-law 8 kHz audio of any length (usually one 20 ms frame of 160 bytes). */
+export class UlawAudio {
+  private constructor(
+    private b64: string | null,
+    private bytes: Uint8Array | null,
+  ) {}
+
+  /** Audio as it arrived base64-encoded (decoded only if someone reads its bytes). */
+  static fromBase64(b64: string): UlawAudio {
+    return new UlawAudio(b64, null);
+  }
+
+  /** μ-law bytes (kept, not copied: the caller hands them over). */
+  static fromBytes(ulaw: Uint8Array): UlawAudio {
+    return new UlawAudio(null, ulaw);
+  }
+
+  /** Encodes 16-bit PCM at 8 kHz. */
+  static fromPcm(pcm: Int16Array): UlawAudio {
+    return new UlawAudio(null, pcmToUlaw(pcm));
+  }
+
+  /** Length in bytes (= samples; 8 per millisecond), known without decoding. */
+  get byteLength(): number {
+    if (this.bytes) return this.bytes.length;
+    const s = this.b64!;
+    const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
+    return (s.length / 4) * 3 - pad;
+  }
+
+  /** Duration in milliseconds. */
+  get ms(): number {
+    return this.byteLength / 8;
+  }
+
+  /** The μ-law bytes. */
+  ulaw(): Uint8Array {
+    return (this.bytes ??= Buffer.from(this.b64!, 'base64'));
+  }
+
+  /** Decoded to 16-bit PCM (into `out` when it is given and of the same length; a new array otherwise). */
+  pcm(out?: Int16Array): Int16Array {
+    const u = this.ulaw();
+    return ulawToPcm(u, out && out.length === u.length ? out : new Int16Array(u.length));
+  }
+
+  /** Base64 of the bytes, for a JSON wire (the string it arrived as, when it came that way). */
+  base64(): string {
+    if (this.b64 === null) {
+      const b = this.bytes!;
+      this.b64 = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
+    }
+    return this.b64;
+  }
+}
