@@ -5,7 +5,7 @@
  */
 import { BenchCaller } from './caller.js';
 
-let callers: BenchCaller[] = [];
+const callers: BenchCaller[] = [];
 let clock: NodeJS.Timeout | null = null;
 let skipped = 0;
 

@@ -41,7 +41,6 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const RUNS = Number(values.runs);
 const ONLY = values.only!.split(',');
 const TOKEN = 'bench-twilio-auth-token';
-const NUMBER = '+15551230000';
 const OUT = values.out!;
 fs.mkdirSync(OUT, { recursive: true });
 

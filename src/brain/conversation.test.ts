@@ -2,7 +2,7 @@
 // asked, in few turns, and nothing is booked that the caller did not hear read back and confirm.
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../lib/index.js';
-import { createConversation, type Conversation } from './conversation.js';
+import { createConversation } from './conversation.js';
 import { createFakePorts, type FakeOptions } from './test-support/fake-ports.js';
 import { DENTIST, GARAGE, PLUMBER, SALON } from './test-support/businesses.js';
 import type { BrainPorts } from './ports.js';

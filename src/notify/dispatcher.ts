@@ -133,7 +133,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const ok = await settle(db, m, dead
         ? sql`status = 'dead', locked_until = null, last_error = ${message}`
         : sql`status = 'pending', locked_until = null, last_error = ${message}, next_attempt_at = ${next.toISOString()}::timestamptz`);
-      if (ok) dead ? r.dead++ : r.retried++;
+      if (ok) r[dead ? 'dead' : 'retried']++;
       log.warn({ outboxId: m.id, channel: m.channel, to: maskPii(m.recipient), attempt: m.attempts, dead, err: message }, dead ? 'notification dead-lettered' : 'notification will be retried');
       return;
     }

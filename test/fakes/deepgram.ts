@@ -29,6 +29,7 @@ export async function startFakeDeepgram(apiKey = 'dg-test-key'): Promise<FakeDee
   const state = { transcripts: [] as string[], listenQueries: [] as URLSearchParams[], speakRequests: [] as FakeDeepgram['speakRequests'], speakDelayMs: 0, speakFailStatus: 0, listenFailStatus: 0, controlMessages: [] as string[] };
   const authOk = (h: string | undefined) => h === `Token ${apiKey}`;
   // handlers read knobs from the returned object, so tests can change them at run time
+  // eslint-disable-next-line prefer-const -- the handlers close over it; it is assigned once the server is up
   let self!: FakeDeepgram;
   const fake = await startFake(
     async (req, res, body) => {

@@ -43,6 +43,7 @@ export async function startFakeOpenAi(apiKey = 'sk-test'): Promise<FakeOpenAi> {
   };
   const authOk = (h: string | undefined) => h === `Bearer ${apiKey}`;
   // handlers read knobs from the returned object, so tests can change them at run time
+  // eslint-disable-next-line prefer-const -- the handlers close over it; it is assigned once the server is up
   let self!: FakeOpenAi;
   const fake = await startFake(
     async (req, res, body, raw) => {

@@ -63,6 +63,7 @@ const id = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`;
 export async function startFakeStripe(o: { secretKey?: string; webhookSecret?: string; now?: number } = {}): Promise<FakeStripe> {
   let clock = o.now ?? Math.floor(Date.now() / 1000);
   const idem = new Map<string, { status: number; body: Obj }>();
+  // eslint-disable-next-line prefer-const -- the handlers close over it; it is assigned once the server is up
   let s!: FakeStripe;
 
   const send = (res: ServerResponse, status: number, body: Obj) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };

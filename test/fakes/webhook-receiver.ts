@@ -25,6 +25,7 @@ export interface WebhookReceiver extends FakeServer {
 /** Starts a receiver at `/hook`. */
 export async function startWebhookReceiver(now: () => number = () => Date.now()): Promise<WebhookReceiver> {
   const hung: ServerResponse[] = [];
+  // eslint-disable-next-line prefer-const -- the handlers close over it; it is assigned once the server is up
   let rx!: WebhookReceiver;
   const st = { secret: '', hits: [] as WebhookHit[], processed: new Map<string, any>(), script: [] as Array<number | 'hang'> };
   const fake = await startFake((req: IncomingMessage, res: ServerResponse, body: string) => {

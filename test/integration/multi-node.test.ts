@@ -7,7 +7,7 @@ import { testDatabase } from '../harness/server.js';
 import { apiClient, registerOrg, ticketFor } from '../harness/client.js';
 
 const shared = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
-let nodes: RunningServer[] = [];
+const nodes: RunningServer[] = [];
 let closeDb: () => Promise<void> = async () => {};
 
 beforeAll(async () => {

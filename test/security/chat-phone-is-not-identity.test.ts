@@ -63,7 +63,7 @@ describe('chat: a phone number is not identity', () => {
 
   it('a code sent for one chat does not unlock another chat', async () => {
     const { org, appointment } = await orgWithBooking(server.url, { ...VICTIM, phone: '+13125550143' });
-    const owner = await chat(org.organization.chatKey, ['I need to cancel my appointment'], { phone: '+13125550143' });
+    await chat(org.organization.chatKey, ['I need to cancel my appointment'], { phone: '+13125550143' });
     const sms = await waitForInbox(org.api, (i) => i.channel === 'sms' && i.to === '+13125550143' && /code is/.test(i.text));
     const code = /code is (\d{6})/.exec(sms.text)![1];
     const thief = await chat(org.organization.chatKey, ['I need to cancel my appointment'], { phone: '+13125550143' });

@@ -69,7 +69,10 @@ for (const t of selected) {
   intent.n++;
   c.intent.n++;
   const intentOk = r.intent === t.intent;
-  if (intentOk) (intent.ok++, c.intent.ok++);
+  if (intentOk) {
+    intent.ok++;
+    c.intent.ok++;
+  }
   else {
     const k = `${t.intent} → ${r.intent}`;
     const e = intentConf.get(k) ?? { n: 0, ex: `[${t.expecting}] "${t.text}"` };
@@ -85,8 +88,10 @@ for (const t of selected) {
     if (k === 'choice' && !t.ctx?.offered) continue;
     slots[k].n++;
     c.slots.n++;
-    if (sameSlot(k, want, got)) (slots[k].ok++, c.slots.ok++);
-    else {
+    if (sameSlot(k, want, got)) {
+      slots[k].ok++;
+      c.slots.ok++;
+    } else {
       allOk = false;
       wrong.push(`${k}: ${want ?? '∅'} → ${got ?? '∅'}`);
       const key = `${k}: ${want === undefined ? 'none' : 'value'} → ${got === undefined ? 'none' : 'other'}`;
@@ -158,7 +163,10 @@ for (const t of spanish) {
     if (k === 'choice' && !t.ctx?.offered) continue;
     esSlots[k].n++;
     if (sameSlot(k, want, got)) esSlots[k].ok++;
-    else (ok = false, wrong.push(`${k}: ${want ?? '∅'} → ${got ?? '∅'}`));
+    else {
+      ok = false;
+      wrong.push(`${k}: ${want ?? '∅'} → ${got ?? '∅'}`);
+    }
   }
   if (!ok) esFails.push(`[${t.business.key} ${t.now} ${t.expecting}] "${t.text}" ${wrong.join(', ')}`);
 }

@@ -110,7 +110,10 @@ export class OpenAiRealtimeTextToSpeech implements TextToSpeech {
     switch (e.type) {
       case 'response.created': {
         const p = this.byTag.get(e.response?.metadata?.tag);
-        if (p) (p.responseId = e.response.id, this.byResponse.set(e.response.id, p));
+        if (p) {
+          p.responseId = e.response.id;
+          this.byResponse.set(e.response.id, p);
+        }
         return;
       }
       case 'response.output_audio.delta':

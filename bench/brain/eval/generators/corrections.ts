@@ -3,7 +3,7 @@
  * after"): the corrected value wins whether it comes mid-sentence, in the next turn or at the read-back.
  */
 import type { Generator, TurnCase } from '../types.js';
-import { atTime, callNow, dayHours, fits, local, otherService, plusMin, withArticle } from '../common.js';
+import { callNow, dayHours, fits, local, otherService, plusMin, withArticle } from '../common.js';
 import { noisy, openSlot, personName, sayDate, sayService, sayTime } from '../speech.js';
 
 const gen: Generator = {
