@@ -131,13 +131,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const dead = permanent || m.attempts >= opt.maxAttempts;
       const next = new Date(now.getTime() + backoffMs(m.attempts, opt.backoffBaseMs, opt.backoffMaxMs, opt.random));
       const ok = await settle(db, m, dead
-        ? sql`status = 'dead', locked_until = null, last_error = ${message}`
+        ? sql`status = 'dead', locked_until = null, last_error = ${message}, payload = payload - 'ackToken'`
         : sql`status = 'pending', locked_until = null, last_error = ${message}, next_attempt_at = ${next.toISOString()}::timestamptz`);
       if (ok) r[dead ? 'dead' : 'retried']++;
       log.warn({ outboxId: m.id, channel: m.channel, to: maskPii(m.recipient), attempt: m.attempts, dead, err: message }, dead ? 'notification dead-lettered' : 'notification will be retried');
       return;
     }
-    const ok = await settle(db, m, sql`status = 'sent', sent_at = ${clock.now().toISOString()}::timestamptz, locked_until = null, last_error = null`);
+    const ok = await settle(db, m, sql`status = 'sent', sent_at = ${clock.now().toISOString()}::timestamptz, locked_until = null, last_error = null, payload = payload - 'ackToken'`);
     if (ok) r.sent++;
     else log.warn({ outboxId: m.id }, 'delivered after its claim expired; another dispatcher owns it now');
   }

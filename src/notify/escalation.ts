@@ -3,9 +3,12 @@
  * number, then SMS with an acknowledge link, then email — each step after a configurable wait,
  * repeated in rounds until someone acknowledges. The state and its trail live in `leads.escalation`;
  * every step is an outbox message with a key naming the lead, round and step, so two nodes advancing
- * the same ladder queue each step once.
+ * the same ladder queue each step once. Each step carries its own acknowledge link: a random token
+ * kept only hashed in `escalation_acks` (looked up by key), valid ACK_LINK_TTL_MS; the raw token sits
+ * in the step's outbox payload only until the message is sent (the dispatcher then removes it).
  */
-import { and, eq, ne, or, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, eq, gt, ne, or, sql } from 'drizzle-orm';
 import { schema, type Db, type Queryable } from '../db/index.js';
 import { newToken, type Clock } from '../lib/index.js';
 import type { LeadFact } from './events.js';
@@ -34,8 +37,6 @@ export interface EscalationState {
   /** When the ladder started (the announcer's clock): the 30-minute window and the daily budget count from it. */
   startedAt?: string;
   joinedLeadId?: string;
-  /** Secret of the acknowledge link (visible only inside the lead's organization). */
-  ackToken: string;
   steps: EscalationStep[];
   waitSec: number;
   maxRounds: number;
@@ -94,13 +95,33 @@ async function laddersToday(q: Queryable, organizationId: string, now: Date): Pr
   return Number(row?.n ?? 0);
 }
 
+/** How long an acknowledge link works after its alert step was queued. */
+export const ACK_LINK_TTL_MS = 24 * 3_600_000;
+
+const ackHash = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** A fresh acknowledge token for one step of `leadId`'s ladder; only its hash is stored. */
+async function issueAckToken(q: Queryable, leadId: string, now: Date): Promise<string> {
+  const token = newToken(24);
+  await q.insert(schema.escalationAcks).values({ tokenHash: ackHash(token), leadId, expiresAt: new Date(now.getTime() + ACK_LINK_TTL_MS) });
+  return token;
+}
+
+/** The lead an unexpired acknowledge token belongs to (by the hash's index), or null. */
+async function leadOfAckToken(q: Queryable, token: string, now: Date): Promise<string | null> {
+  if (!/^[\w-]{16,64}$/.test(token)) return null;
+  const [row] = await q.select({ leadId: schema.escalationAcks.leadId }).from(schema.escalationAcks)
+    .where(and(eq(schema.escalationAcks.tokenHash, ackHash(token)), gt(schema.escalationAcks.expiresAt, now)));
+  return row?.leadId ?? null;
+}
+
 const leadData = (l: LeadFact | LeadRow) => ({ leadId: l.id, name: l.name ?? null, phone: l.phone ?? null, email: l.email ?? null, address: l.address ?? null, need: l.need ?? null, priority: l.priority ?? 'URGENT' });
 
 /** Queues the current step of `st` and moves the state on; answers the new state. */
 async function takeStep(q: Queryable, lead: LeadFact | LeadRow, st: EscalationState, now: Date): Promise<EscalationState> {
   const step = st.steps[st.next];
   const snap = await orgSnapshot(q, lead.organizationId);
-  const payload: MessagePayload = { template: 'urgent_alert', event: 'lead.urgent', urgent: true, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, data: leadData(lead), ackToken: st.ackToken };
+  const payload: MessagePayload = { template: 'urgent_alert', event: 'lead.urgent', urgent: true, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, data: leadData(lead), ackToken: await issueAckToken(q, lead.id, now) };
   const fact = `escalation:${lead.id}:r${st.round}:s${st.next}`;
   const msgs: QueuedMessage[] = step.to.map((to) => ({ organizationId: lead.organizationId, event: 'lead.urgent', channel: step.channel, recipient: to, payload, idempotencyKey: messageKey(fact, step.channel, to) }));
   await enqueue(q, msgs, now);
@@ -140,7 +161,7 @@ export async function startEscalationIn(q: Queryable, lead: LeadFact, now: Date,
   // over the budget the owner still hears of it, by email only (calls and texts cost money an attacker would spend)
   const steps = overBudget ? ladderOf(s).filter((x) => x.channel === 'email') : ladderOf(s);
   let st: EscalationState = {
-    status: 'active', startedAt: at, ackToken: newToken(24), steps, waitSec: s.escalation.waitSec, maxRounds: overBudget ? 1 : s.escalation.maxRounds,
+    status: 'active', startedAt: at, steps, waitSec: s.escalation.waitSec, maxRounds: overBudget ? 1 : s.escalation.maxRounds,
     round: 1, next: 0, nextStepAt: null, trail: overBudget ? [{ at, action: 'budget_spent', budget: DAILY_ALERT_LADDERS }] : [],
   };
   if (!steps.length) st = { ...st, status: 'exhausted', trail: [...st.trail, { at, action: 'no_recipients' }] };
@@ -187,9 +208,10 @@ export interface Acknowledgement { leadId: string; organizationId: string; alrea
  * Acknowledging twice keeps the first acknowledgement. Unknown tokens answer null.
  */
 export async function acknowledgeEscalation(db: Db, token: string, by: string, now: Date): Promise<Acknowledgement | null> {
-  if (!/^[\w-]{16,64}$/.test(token)) return null;
   return db.transaction(async (tx) => {
-    const [lead] = await tx.select().from(schema.leads).where(sql`${schema.leads.escalation}->>'ackToken' = ${token}`).for('update');
+    const leadId = await leadOfAckToken(tx, token, now);
+    if (!leadId) return null;
+    const [lead] = await tx.select().from(schema.leads).where(eq(schema.leads.id, leadId)).for('update');
     if (!lead) return null;
     const st = lead.escalation as unknown as EscalationState;
     if (st.status === 'acknowledged') {
@@ -201,11 +223,12 @@ export async function acknowledgeEscalation(db: Db, token: string, by: string, n
   });
 }
 
-/** The state of the ladder an acknowledge token belongs to (for the link's page), or null. */
-export async function escalationByToken(db: Db, token: string): Promise<{ leadId: string; organizationId: string; state: EscalationState; need: string | null } | null> {
-  if (!/^[\w-]{16,64}$/.test(token)) return null;
+/** The state of the ladder an unexpired acknowledge token belongs to (for the link's page), or null. */
+export async function escalationByToken(db: Db, token: string, now: Date): Promise<{ leadId: string; organizationId: string; state: EscalationState; need: string | null } | null> {
+  const leadId = await leadOfAckToken(db, token, now);
+  if (!leadId) return null;
   const [lead] = await db.select({ id: schema.leads.id, organizationId: schema.leads.organizationId, need: schema.leads.need, escalation: schema.leads.escalation })
-    .from(schema.leads).where(sql`${schema.leads.escalation}->>'ackToken' = ${token}`);
+    .from(schema.leads).where(eq(schema.leads.id, leadId));
   return lead ? { leadId: lead.id, organizationId: lead.organizationId, state: lead.escalation as unknown as EscalationState, need: lead.need } : null;
 }
 

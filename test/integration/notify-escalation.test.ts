@@ -8,7 +8,7 @@ import { notifyRoutes } from '../../src/api/routes/notify/index.js';
 import { createAnnouncer, createNotifications, type Dispatcher, type EscalationState } from '../../src/notify/index.js';
 import { createLogger } from '../../src/lib/index.js';
 import { schema, type Db } from '../../src/db/index.js';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { scaled } from '../harness/timing.js';
 
 const T0 = new Date('2026-04-07T08:00:00Z'); // 03:00 in Chicago: inside quiet hours
@@ -45,6 +45,14 @@ async function stateOf(leadId: string): Promise<EscalationState> {
   return row.e as unknown as EscalationState;
 }
 
+/** The acknowledge token of the lead's newest unsent alert step (the raw token lives only in the outbox until sent). */
+async function pendingAckToken(leadId: string): Promise<string> {
+  const rows = await db.select({ p: schema.outbox.payload }).from(schema.outbox)
+    .where(sql`${schema.outbox.payload}->'data'->>'leadId' = ${leadId} and ${schema.outbox.payload} ? 'ackToken'`);
+  expect(rows.length).toBeGreaterThan(0);
+  return rows.at(-1)!.p.ackToken as string;
+}
+
 /** Posts the Gather result as Twilio would: form-encoded, signed over the URL and parameters. */
 async function pressKey(token: string, digits: string, to: string, signed = true) {
   const url = `${server.url}/api/ack/${token}/call`;
@@ -69,7 +77,7 @@ describe('escalation ladder', () => {
     at(0);
     const org = await urgentBusiness({ waitSec: 30, maxRounds: 3 });
     const lead = await urgentLead(org.organization.id);
-    const token = (await stateOf(lead.id)).ackToken;
+    const token = await pendingAckToken(lead.id);
     const c0 = twilio.calls.length;
     const m0 = twilio.messages.length;
 
@@ -87,12 +95,15 @@ describe('escalation ladder', () => {
     at(60); await dispatcher.runOnce();
     const texts = twilio.messages.slice(m0);
     expect(texts.map((m) => m.To).sort()).toEqual([...ON_CALL, OWNER_CELL].sort());
-    expect(texts[0].Body).toContain(`Acknowledge: ${server.url}/api/ack/${token}`);
+    // every step its own link
+    const smsToken = new RegExp(`Acknowledge: ${server.url}/api/ack/([\\w-]{20,})`).exec(texts[0].Body)?.[1];
+    expect(smsToken).toBeTruthy();
+    expect(smsToken).not.toBe(token);
     at(90); await dispatcher.runOnce();
     const mail = (await org.api.get('/api/dev-inbox?channel=email')).body.items;
     expect(mail).toHaveLength(1);
     expect(mail[0]).toMatchObject({ to: 'boss@rooter.test', subject: expect.stringContaining('URGENT: Burst pipe <flooding>') });
-    expect(mail[0].html).toContain(`href="${server.url}/api/ack/${token}"`);
+    expect(mail[0].html).toMatch(new RegExp(`href="${server.url}/api/ack/[\\w-]{20,}"`));
     at(120); await dispatcher.runOnce();
     expect(twilio.calls.slice(c0).map((c) => c.To)).toEqual([...ON_CALL, ON_CALL[0]]);
 
@@ -125,7 +136,7 @@ describe('escalation ladder', () => {
     at(0);
     const org = await urgentBusiness({ waitSec: 30, maxRounds: 3 });
     const lead = await urgentLead(org.organization.id, 'no heat');
-    const token = (await stateOf(lead.id)).ackToken;
+    const token = await pendingAckToken(lead.id);
     const pageRes = await fetch(`${server.url}/api/ack/${token}`);
     const html = await pageRes.text();
     expect(html).toContain(`<form method="post" action="/api/ack/${token}">`);

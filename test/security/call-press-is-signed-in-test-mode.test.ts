@@ -4,10 +4,11 @@
 // Digits=1 acknowledged the emergency and stopped every further alert.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import twilioSdk from 'twilio';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
-import { createAnnouncer, type EscalationState } from '../../src/notify/index.js';
+import { createAnnouncer } from '../../src/notify/index.js';
+import { waitForInbox } from './support.js';
 import { schema, serverSecret } from '../../src/db/index.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -23,8 +24,12 @@ async function emergency() {
     await createAnnouncer()(tx, { type: 'lead.urgent', lead: row });
     return row;
   });
-  const st = (await db.select({ e: schema.leads.escalation }).from(schema.leads).where(eq(schema.leads.id, lead.id)))[0].e as unknown as EscalationState;
-  return { leadId: lead.id, token: st.ackToken, status: async () => ((await db.select({ e: schema.leads.escalation }).from(schema.leads).where(eq(schema.leads.id, lead.id)))[0].e as any).status };
+  // The raw token is in the outbox until the alert call is placed (here: into the dev inbox), then only in the call.
+  const [step] = await db.select({ p: schema.outbox.payload }).from(schema.outbox).where(sql`${schema.outbox.payload}->'data'->>'leadId' = ${lead.id}`);
+  const token = (step?.p.ackToken as string | undefined)
+    ?? /\/api\/ack\/([\w-]+)\/call/.exec((await waitForInbox(org.api, (i) => i.channel === 'call' && i.to === '+13125550101'))?.html ?? '')?.[1];
+  expect(token).toBeTruthy();
+  return { leadId: lead.id, token: token!, status: async () => ((await db.select({ e: schema.leads.escalation }).from(schema.leads).where(eq(schema.leads.id, lead.id)))[0].e as any).status };
 }
 
 const press = (token: string, sign?: string) => {

@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from './columns.js';
+import { createdAt, id, ts, updatedAt } from './columns.js';
 import { organizations } from './organizations.js';
 
 /** Where the automatic call-back of a lead stands. */
@@ -36,3 +36,15 @@ export const leads = pgTable('leads', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [index('leads_org_created_idx').on(t.organizationId, t.createdAt)]);
+
+/**
+ * Acknowledge links of urgent-alert ladders: one random token per ladder step, stored only as its
+ * SHA-256 (the raw token travels in that step's messages and is cleared from the outbox once they are
+ * sent), looked up by its primary key, valid for 24 hours.
+ */
+export const escalationAcks = pgTable('escalation_acks', {
+  tokenHash: text('token_hash').primaryKey(),
+  leadId: uuid('lead_id').notNull().references(() => leads.id, { onDelete: 'cascade' }),
+  expiresAt: ts('expires_at').notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('escalation_acks_lead_idx').on(t.leadId)]);

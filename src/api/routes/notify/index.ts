@@ -79,7 +79,7 @@ async function ackRoutes(app: FastifyInstance, ctx: ApiContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
   r.get('/api/ack/:token', { schema: { tags, params: TokenParams, security: [] } }, async (req, reply) => {
-    const found = await escalationByToken(db, req.params.token);
+    const found = await escalationByToken(db, req.params.token, ctx.clock.now());
     if (!found) throw errors.notFound('acknowledge link');
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
     if (found.state.status === 'acknowledged') {
