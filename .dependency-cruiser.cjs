@@ -80,3 +80,34 @@ module.exports.forbidden.push({
   from: { path: '^src/([^/]+)/', pathNot: '^src/wiring/' },
   to: { path: '^src/[^/]+/', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/booking/calendars/index\\.ts$', '/test-support/'] },
 });
+
+/*
+ * Test files obey the rules of the code they test. Tests beside the code (src/**\/*.test.ts) are
+ * cruised with it and held to its module's rules above. Tests under test/ drive the assembled
+ * product, so they may use the composition root (server.ts, wiring/) and the route plug-ins it
+ * assembles, and otherwise see a module only through its index.ts, like any other caller.
+ */
+module.exports.forbidden.push({
+  name: 'product-never-imports-tests',
+  comment: 'the product never imports test/ (fakes, harness): only test files and test-support/ helpers may',
+  severity: 'error',
+  from: { path: '^src/', pathNot: ['\\.test\\.ts$', '/test-support/'] },
+  to: { path: '^test/' },
+});
+module.exports.forbidden.push({
+  name: 'tests-through-the-index',
+  comment: "tests under test/ see a module through its index.ts (its public surface), as any caller does; they may use the composition root and the route plug-ins it assembles, and a module's test-support/ helpers",
+  severity: 'error',
+  from: { path: '^test/' },
+  to: {
+    path: '^src/[^/]+/',
+    pathNot: ['^src/[^/]+/index\\.ts$', '^src/wiring/', '^src/api/routes/[^/]+/index\\.ts$', '^src/booking/calendars/index\\.ts$', '/test-support/'],
+  },
+});
+module.exports.forbidden.push({
+  name: 'fakes-stand-alone',
+  comment: "a protocol fake (test/fakes) speaks the vendor's protocol from its own code: it may use the kernel (lib, audio, hours) and the edge's wire helpers (telephony, notify signatures, voice session types), never the product's database, domain or composition root",
+  severity: 'error',
+  from: { path: '^test/fakes/' },
+  to: { path: '^src/', pathNot: '^src/(lib|audio|hours|telephony|voice|notify|providers)/' },
+});

@@ -6,4 +6,5 @@ export { buildApp, type RoutePlugin } from './app.js';
 export type { ApiContext } from './context.js';
 export { authenticate, principalOf } from './plugins/auth.js';
 export { DUMMY_HASH } from './auth/passwords.js';
+export { totpCode } from './auth/totp.js';
 export { errorBody } from './errors.js';

@@ -18,7 +18,7 @@ export {
 } from './settings.js';
 export { renderMessage, alertCallTwiml, xmlEscape, type MessagePayload, type RenderedMessage, type TemplateName } from './templates.js';
 export { enqueue, messageKey, orgSnapshot, type QueuedMessage, type OrgSnapshot } from './outbox.js';
-export { checkWebhookUrl, isPrivateAddress } from './webhook-url.js';
+export { checkWebhookUrl, isPrivateAddress, vetWebhookUrl } from './webhook-url.js';
 export { notifyErrors, DeliveryError, DeliveryDeferred } from './errors.js';
 export * from './channels/index.js';
 export * from './inbox.js';

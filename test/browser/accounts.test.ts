@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { and, desc, eq } from 'drizzle-orm';
 import { schema } from '../../src/db/index.js';
-import { totpCode } from '../../src/api/auth/totp.js';
+import { totpCode } from '../../src/api/index.js';
 import { apiClient } from '../harness/client.js';
 import { scaled } from '../harness/timing.js';
 import { buildDashboard, launchBrowser, newContext, startDashboardServer } from './harness.js';

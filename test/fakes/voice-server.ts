@@ -5,7 +5,7 @@
  */
 import { WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
-import { MediaStreamConnection, bridgeConnection, DEFAULT_MAX_FRAME_BYTES } from '../../src/telephony/media-stream/index.js';
+import { MediaStreamConnection, bridgeConnection, DEFAULT_MAX_FRAME_BYTES } from '../../src/telephony/index.js';
 import type { CallEngine, CallEventName, CallRecorder, MediaSink, TurnRecord } from '../../src/voice/index.js';
 
 /** Everything a recorder was told about one call. */

@@ -4,7 +4,7 @@ import { schema, type Database } from '../../src/db/index.js';
 import { testDatabase } from '../harness/server.js';
 import { fixedClock, newToken } from '../../src/lib/index.js';
 import { createConversationBookingPort } from '../../src/booking/index.js';
-import type { BookingPort } from '../../src/brain/ports.js';
+import type { BookingPort } from '../../src/brain/index.js';
 import { scaled } from '../harness/timing.js';
 
 const TZ = 'America/Chicago';

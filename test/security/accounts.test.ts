@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { schema } from '../../src/db/index.js';
 import type { Clock } from '../../src/lib/index.js';
-import { totpCode } from '../../src/api/auth/totp.js';
+import { totpCode } from '../../src/api/index.js';
 import { startTestServer } from '../harness/server.js';
 import { accountLinkFromInbox, apiClient, registerOrg } from '../harness/client.js';
 import { scaled } from '../harness/timing.js';

@@ -6,8 +6,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkWebhookUrl, isPrivateAddress } from '../../src/notify/webhook-url.js';
-import { postPinned } from '../../src/notify/channels/webhook.js';
+import { checkWebhookUrl, isPrivateAddress, postPinned, vetWebhookUrl } from '../../src/notify/index.js';
 
 let port = 0;
 const seen: IncomingMessage[] = [];
@@ -30,7 +29,6 @@ describe('webhook destinations', () => {
     const answers = [['127.0.0.1'], ['10.255.255.1']]; // a rebinding resolver: the second answer differs
     let asked = 0;
     const resolve = async () => answers[Math.min(asked++, 1)];
-    const { vetWebhookUrl } = await import('../../src/notify/webhook-url.js');
     const target = await vetWebhookUrl(`http://hooks.rebind.test:${port}/in`, true, resolve);
     expect(target.address).toBe('127.0.0.1');
     const status = await postPinned(target, { 'content-type': 'application/json' }, '{"ok":true}', AbortSignal.timeout(5000));

@@ -11,7 +11,7 @@ export * from './channel.js';
 export { devInboxChannel } from './dev-inbox.js';
 export { smtpChannel, messageIdOf, type SmtpOptions } from './smtp.js';
 export { twilioCallChannel, twilioSmsChannel, type TwilioOptions } from './twilio.js';
-export { webhookChannel, signWebhook, verifyWebhook, deliveryIdOf, WEBHOOK_HEADERS, type WebhookOptions } from './webhook.js';
+export { webhookChannel, signWebhook, verifyWebhook, deliveryIdOf, postPinned, WEBHOOK_HEADERS, type WebhookOptions } from './webhook.js';
 
 /** The slice of Config the channels read. */
 export interface ChannelConfig {
