@@ -2,6 +2,7 @@
  * A minimal brain behind ConversationPort for the gateway's own tests and for running without the
  * real brain: answers from a list of rules (substring → reply sentences, optional slow tool).
  */
+import { systemScheduler, type Scheduler } from '../lib/index.js';
 import type { CallerInput, ConversationPort, ReplyPart } from './ports.js';
 
 /** One canned rule. */
@@ -16,8 +17,8 @@ export interface CannedRule {
   sentenceDelayMs?: number;
 }
 
-/** A canned conversation: greeting, rules, and an echo fallback. */
-export function cannedConversation(greeting: string, rules: CannedRule[] = []): ConversationPort & { inputs: CallerInput[]; heard: string[] } {
+/** A canned conversation: greeting, rules, and an echo fallback (its delays run on `clock`). */
+export function cannedConversation(greeting: string, rules: CannedRule[] = [], clock: Scheduler = systemScheduler): ConversationPort & { inputs: CallerInput[]; heard: string[] } {
   const inputs: CallerInput[] = [];
   const heard: string[] = [];
   return {
@@ -35,11 +36,11 @@ export function cannedConversation(greeting: string, rules: CannedRule[] = []): 
       }
       if (rule.toolMs) {
         yield { type: 'toolStart', name: 'check_availability' };
-        await sleep(rule.toolMs, signal);
+        await sleep(clock, rule.toolMs, signal);
         yield { type: 'toolEnd', name: 'check_availability', ok: true };
       }
       for (const s of rule.say) {
-        if (rule.sentenceDelayMs) await sleep(rule.sentenceDelayMs, signal);
+        if (rule.sentenceDelayMs) await sleep(clock, rule.sentenceDelayMs, signal);
         if (signal.aborted) return;
         yield { type: 'sentence', text: s };
       }
@@ -48,9 +49,9 @@ export function cannedConversation(greeting: string, rules: CannedRule[] = []): 
   };
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(clock: Scheduler, ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+    const t = clock.setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clock.clear(t), resolve()), { once: true });
   });
 }

@@ -1,5 +1,6 @@
 // Invariant: playout paces 20 ms frames in real time, sends one mark after each segment's last frame, and on clear reports exactly the share of the playing sentence the caller heard.
 import { describe, expect, it } from 'vitest';
+import { systemScheduler } from '../lib/index.js';
 import { Playout } from './playout.js';
 import type { MediaSink } from './ports.js';
 
@@ -13,7 +14,8 @@ function rig() {
     hangup: () => {},
   };
   const played: string[] = [];
-  const p = new Playout(sink, { onPlayed: (s) => played.push(s.text) }, 2, () => now, false);
+  const clock = { ...systemScheduler, ms: () => now }; // the test moves time itself and ticks by hand
+  const p = new Playout(sink, { onPlayed: (s) => played.push(s.text) }, { scheduler: clock, manualTicks: true });
   const advance = (ms: number) => {
     for (let i = 0; i < ms; i += 5) {
       now += 5;

@@ -2,9 +2,11 @@
  * Paced playout to the phone line: 20 ms μ-law frames sent in real time (a small lead of a couple of
  * frames absorbs timer jitter), one `mark` at the end of each segment (a sentence), `clear` on barge-in,
  * and the arithmetic of what the caller actually heard, from the marks Twilio echoes back.
- * All sessions share one timer so a thousand calls cost one interval, not a thousand.
+ * All sessions on the real clock share one timer so a thousand calls cost one interval, not a
+ * thousand; on a simulated scheduler (tests) each playout ticks on that scheduler's time.
  */
 import { ByteFramer, UlawAudio } from '../audio/index.js';
+import { systemScheduler, type Scheduler, type TimerHandle } from '../lib/index.js';
 import type { MediaSink } from './ports.js';
 
 const FRAME_MS = 20;
@@ -36,6 +38,9 @@ export interface ClearReport {
   partialMs: number;
 }
 
+/** 10 ms ticks: half a frame, so a late timer never delays a frame by more than ~10 ms. */
+const TICK_MS = 10;
+
 type Tickable = { tick(now: number): void };
 const active = new Set<Tickable>();
 let timer: NodeJS.Timeout | null = null;
@@ -43,11 +48,10 @@ let timer: NodeJS.Timeout | null = null;
 function register(p: Tickable): void {
   active.add(p);
   if (!timer) {
-    // 10 ms ticks: half a frame, so a late timer never delays a frame by more than ~10 ms.
     timer = setInterval(() => {
       const now = performance.now();
       for (const x of active) x.tick(now);
-    }, 10);
+    }, TICK_MS);
     timer.unref();
   }
 }
@@ -68,16 +72,29 @@ export class Playout {
   private seq = 0;
   private closed = false;
   private lastPlayedAt: number | null = null;
+  private readonly scheduler: Scheduler;
+  private readonly aheadFrames: number;
+  private ownTimer: TimerHandle | null = null;
+  private readonly now: () => number;
 
   constructor(
     private readonly sink: MediaSink,
     private readonly hooks: { onFirstFrame?(seg: Segment, now: number): void; onPlayed?(seg: Segment): void } = {},
-    private readonly aheadFrames = 2,
-    private readonly now: () => number = () => performance.now(),
-    /** When false the caller drives `tick` itself (unit tests with a virtual clock). */
-    shared = true,
+    o: {
+      /** Frames sent ahead of real time (absorb timer jitter). */
+      aheadFrames?: number;
+      /** Time and timers (the real ones by default). */
+      scheduler?: Scheduler;
+      /** The caller drives `tick` itself (unit tests of the pacer). */
+      manualTicks?: boolean;
+    } = {},
   ) {
-    if (shared) register(this);
+    this.aheadFrames = o.aheadFrames ?? 2;
+    const scheduler = (this.scheduler = o.scheduler ?? systemScheduler);
+    this.now = () => scheduler.ms();
+    if (o.manualTicks) return;
+    if (scheduler === systemScheduler) register(this);
+    else this.ownTimer = scheduler.setInterval(() => this.tick(scheduler.ms()), TICK_MS);
   }
 
   /** Opens a new segment (a sentence) at the end of the queue. */
@@ -255,6 +272,8 @@ export class Playout {
     this.closed = true;
     this.segments = [];
     unregister(this);
+    this.scheduler.clear(this.ownTimer);
+    this.ownTimer = null;
   }
 }
 

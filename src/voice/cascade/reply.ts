@@ -4,6 +4,7 @@
  * slow, and keeps the turn's timings. One AbortController cancels all of it on barge-in.
  */
 import { AsyncQueue, ProviderError, isAbort, withStreamTimeout, type TextToSpeech } from '../../providers/index.js';
+import type { Scheduler, TimerHandle } from '../../lib/index.js';
 import { chunksToUlaw } from '../audio-convert.js';
 import type { Playout, Segment } from '../playout.js';
 import type { CallEventName, PhoneAudio, ReplyPart, TurnRecord } from '../ports.js';
@@ -14,6 +15,8 @@ export interface ReplyDeps {
   tts: TextToSpeech;
   fallbackTts: TextToSpeech;
   now(): number;
+  /** Timers of the filler and the brain's deadlines. */
+  scheduler: Scheduler;
   event(name: CallEventName, data?: Record<string, unknown>): void;
   timing: { llmFirstMs: number; llmIdleMs: number; ttsFirstMs: number; fillerMs: number };
   fillers: string[];
@@ -26,7 +29,7 @@ export interface ReplyDeps {
   onSegment?(seg: Segment, reply: AgentReply): void;
 }
 
-/** Instants (ms, performance clock) a turn's latencies are computed from. */
+/** Instants (ms, the session scheduler's monotonic clock) a turn's latencies are computed from. */
 export interface ReplyTimes {
   speechEndAt: number | null;
   finalAt: number;
@@ -82,29 +85,30 @@ export class AgentReply {
   async run(parts: AsyncIterable<ReplyPart>): Promise<ReplyOutcome> {
     const speaking = this.speaker();
     const it = parts[Symbol.asyncIterator]();
-    let filler: NodeJS.Timeout | null = null;
+    const clock = this.deps.scheduler;
+    let filler: TimerHandle | null = null;
     let toolRunning = false;
     try {
       for (;;) {
         const limit = toolRunning ? 30_000 : this.times.firstTextAt === null ? this.deps.timing.llmFirstMs : this.deps.timing.llmIdleMs;
-        const r = await raceTimeout(it.next(), limit, this.abort.signal);
+        const r = await raceTimeout(clock, it.next(), limit, this.abort.signal);
         if (r === 'aborted') break;
         if (r === 'timeout') throw new ProviderError('brain', `no reply within ${limit} ms`, { status: 408 });
         if (r.done) break;
         const part = r.value;
         switch (part.type) {
           case 'sentence':
-            if (filler) clearTimeout(filler);
+            clock.clear(filler);
             filler = null;
             this.say(part.text);
             break;
           case 'toolStart':
             toolRunning = true;
-            filler ??= setTimeout(() => this.playFiller(part.name), this.deps.timing.fillerMs);
+            filler ??= clock.setTimeout(() => this.playFiller(part.name), this.deps.timing.fillerMs);
             break;
           case 'toolEnd':
             toolRunning = false;
-            if (filler) clearTimeout(filler);
+            clock.clear(filler);
             filler = null;
             break;
           case 'event':
@@ -133,7 +137,7 @@ export class AgentReply {
       if (!isAbort(e)) this.failure = e instanceof ProviderError ? e : new ProviderError('brain', (e as Error).message, { cause: e });
       void it.return?.();
     } finally {
-      if (filler) clearTimeout(filler);
+      clock.clear(filler);
     }
     this.sentences.end();
     await speaking;
@@ -250,18 +254,18 @@ export class AgentReply {
   }
 }
 
-async function raceTimeout<T>(p: Promise<T>, ms: number, signal: AbortSignal): Promise<T | 'timeout' | 'aborted'> {
+async function raceTimeout<T>(clock: Scheduler, p: Promise<T>, ms: number, signal: AbortSignal): Promise<T | 'timeout' | 'aborted'> {
   if (signal.aborted) return 'aborted';
-  let timer: NodeJS.Timeout | undefined;
+  let timer: TimerHandle | undefined;
   let onAbort: (() => void) | undefined;
   try {
     return await Promise.race([
       p,
-      new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), ms))),
+      new Promise<'timeout'>((r) => (timer = clock.setTimeout(() => r('timeout'), ms))),
       new Promise<'aborted'>((r) => signal.addEventListener('abort', (onAbort = () => r('aborted')), { once: true })),
     ]);
   } finally {
-    clearTimeout(timer);
+    clock.clear(timer);
     if (onAbort) signal.removeEventListener('abort', onAbort);
   }
 }

@@ -5,6 +5,7 @@
  * It never throws into the telephony edge; every failure becomes a spoken line and a call event.
  */
 import { energyVad, type FrameVad } from '../../audio/index.js';
+import { systemScheduler, type Scheduler, type TimerHandle } from '../../lib/index.js';
 import type { SpeechToText, SttEvent, SttStream, TextToSpeech } from '../../providers/index.js';
 import { Playout, type Segment } from '../playout.js';
 import { SpeechDetector } from '../turns/speech-detector.js';
@@ -33,6 +34,8 @@ export interface CallSessionDeps {
   vad?: FrameVad;
   /** An STT stream opened at the webhook while the phone rang (saves its handshake at `start`). */
   preopenedStt?: SttStream;
+  /** Time and timers (the real ones by default; tests run the call in simulated time). */
+  scheduler?: Scheduler;
 }
 
 /** Per-call options. */
@@ -66,15 +69,17 @@ export class CallSession implements CallEngine {
   private reply: AgentReply | null = null;
   private readonly segOwner = new Map<Segment, AgentReply>();
   private pendingText = '';
-  private overlapTimer: NodeJS.Timeout | null = null;
-  private silenceTimer: NodeJS.Timeout | null = null;
-  private maxTimer: NodeJS.Timeout | null = null;
+  private overlapTimer: TimerHandle | null = null;
+  private silenceTimer: TimerHandle | null = null;
+  private maxTimer: TimerHandle | null = null;
   private readonly dtmf: DtmfCollector;
   private silenceCount = 0;
   private turnIndex = 0;
   private mode: Mode = 'conversation';
   private closed = false;
-  private readonly startedAt = Date.now();
+  private readonly clock: Scheduler;
+  private readonly startedAt: Date;
+  private readonly startedMs: number;
   private readonly pcm = new Int16Array(160);
   private streamMs = 0;
 
@@ -83,11 +88,14 @@ export class CallSession implements CallEngine {
     private readonly deps: CallSessionDeps,
     private readonly opts: CallSessionOptions,
   ) {
+    this.clock = deps.scheduler ?? systemScheduler;
+    this.startedAt = this.clock.now();
+    this.startedMs = this.clock.ms();
     this.timing = resolveTiming(opts.timing);
     this.lines = { ...sessionLinesFor(opts.language), ...opts.lines };
     this.voice = opts.voices?.[opts.language ?? 'en'] ?? opts.voice;
     this.vad = deps.vad ?? energyVad();
-    this.dtmf = new DtmfCollector(this.timing.dtmfGapMs, (digits) => {
+    this.dtmf = new DtmfCollector(this.clock, this.timing.dtmfGapMs, (digits) => {
       if (this.mode === 'conversation') void this.runTurn({ type: 'dtmf', digits }, `[dtmf ${digits}]`);
     });
     this.detector = new SpeechDetector({ onsetMs: this.timing.vadOnsetMs, hangoverMs: this.timing.vadHangoverMs });
@@ -97,10 +105,10 @@ export class CallSession implements CallEngine {
         this.segOwner.get(seg)?.onPlayed(seg);
         this.segOwner.delete(seg);
       },
-    });
+    }, { scheduler: this.clock });
   }
 
-  private now = (): number => performance.now();
+  private now = (): number => this.clock.ms();
 
   private event(name: CallEventName, data?: Record<string, unknown>): void {
     void Promise.resolve(this.deps.recorder.onEvent(name, data)).catch(() => {});
@@ -116,8 +124,8 @@ export class CallSession implements CallEngine {
 
   /** Records the call, greets the caller (cached audio when available) and opens STT. */
   async start(): Promise<void> {
-    void Promise.resolve(this.deps.recorder.onStart({ callId: this.opts.callId, orgId: this.opts.orgId, engine: 'cascade', startedAt: new Date(this.startedAt) })).catch(() => {});
-    this.maxTimer = setTimeout(() => this.endWith(this.lines.maxDuration, 'max_duration'), this.timing.maxCallMs);
+    void Promise.resolve(this.deps.recorder.onStart({ callId: this.opts.callId, orgId: this.opts.orgId, engine: 'cascade', startedAt: this.startedAt })).catch(() => {});
+    this.maxTimer = this.clock.setTimeout(() => this.endWith(this.lines.maxDuration, 'max_duration'), this.timing.maxCallMs);
     this.openStt();
     let text: string;
     try {
@@ -169,7 +177,7 @@ export class CallSession implements CallEngine {
     this.clearSilenceTimer();
     if (this.playout.speaking && this.mode !== 'ending' && !this.overlapTimer) {
       // Caller talks over the agent: a backchannel is short, so only sustained speech interrupts.
-      this.overlapTimer = setTimeout(() => {
+      this.overlapTimer = this.clock.setTimeout(() => {
         this.overlapTimer = null;
         // still voicing right now (not merely inside the VAD hangover after a short "mm-hmm")
         if (this.detector.isSpeaking && this.now() - this.detector.lastVoicedEnd < 100) this.bargeIn('sustained speech');
@@ -178,10 +186,8 @@ export class CallSession implements CallEngine {
   }
 
   private onSpeechEnd(): void {
-    if (this.overlapTimer) {
-      clearTimeout(this.overlapTimer);
-      this.overlapTimer = null;
-    }
+    this.clock.clear(this.overlapTimer);
+    this.overlapTimer = null;
     if (!this.playout.speaking && !this.reply) this.armSilenceTimer();
   }
 
@@ -217,10 +223,8 @@ export class CallSession implements CallEngine {
 
   /** The caller interrupted: clear the line within this frame, cancel the reply, note what was heard. */
   private bargeIn(why: string): void {
-    if (this.overlapTimer) {
-      clearTimeout(this.overlapTimer);
-      this.overlapTimer = null;
-    }
+    this.clock.clear(this.overlapTimer);
+    this.overlapTimer = null;
     const r = this.reply;
     const cut = this.playout.clear();
     if (!r) return;
@@ -251,6 +255,7 @@ export class CallSession implements CallEngine {
         tts,
         fallbackTts: this.deps.providers.fallbackTts,
         now: this.now,
+        scheduler: this.clock,
         event: (n, d) => this.event(n, d),
         timing: this.timing,
         fillers: this.lines.fillers,
@@ -267,7 +272,7 @@ export class CallSession implements CallEngine {
   }
 
   private async afterReply(r: AgentReply): Promise<void> {
-    await Promise.race([r.played, delay(this.playout.pendingMs() + this.timing.markGraceMs)]);
+    await Promise.race([r.played, this.clock.sleep(this.playout.pendingMs() + this.timing.markGraceMs)]);
     if (this.reply !== r || this.closed) return;
     this.recordTurn(r, false, r.spoken.join(' '));
     this.reply = null;
@@ -337,7 +342,7 @@ export class CallSession implements CallEngine {
   private armSilenceTimer(): void {
     this.clearSilenceTimer();
     if (this.mode === 'ending' || this.closed) return;
-    this.silenceTimer = setTimeout(() => {
+    this.silenceTimer = this.clock.setTimeout(() => {
       this.silenceTimer = null;
       if (this.detector.isSpeaking || this.reply) return;
       this.silenceCount++;
@@ -348,7 +353,7 @@ export class CallSession implements CallEngine {
   }
 
   private clearSilenceTimer(): void {
-    if (this.silenceTimer) clearTimeout(this.silenceTimer);
+    this.clock.clear(this.silenceTimer);
     this.silenceTimer = null;
   }
 
@@ -384,17 +389,13 @@ export class CallSession implements CallEngine {
       if (r.spoken.length) this.recordTurn(r, true, r.heard.join(' '));
       this.reply = null;
     }
-    for (const t of [this.overlapTimer, this.silenceTimer, this.maxTimer]) if (t) clearTimeout(t);
+    for (const t of [this.overlapTimer, this.silenceTimer, this.maxTimer]) this.clock.clear(t);
     this.dtmf.dispose();
     this.playout.close();
     this.vad.dispose();
     await this.stt?.close().catch(() => {});
     await Promise.resolve(
-      this.deps.recorder.onEnd({ reason, durationMs: Date.now() - this.startedAt, turns: this.turnIndex, endedAt: new Date() }),
+      this.deps.recorder.onEnd({ reason, durationMs: Math.round(this.clock.ms() - this.startedMs), turns: this.turnIndex, endedAt: this.clock.now() }),
     ).catch(() => {});
   }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms).unref());
 }

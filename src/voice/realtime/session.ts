@@ -15,6 +15,7 @@ import { resolveTiming, type SessionTiming } from '../timing.js';
 import type { Handover } from './handover.js';
 import { SilentProviderWatch } from '../turns/silent-provider.js';
 import { energyVad } from '../../audio/index.js';
+import { systemScheduler, type Scheduler, type TimerHandle } from '../../lib/index.js';
 
 /** Every how many caller frames one is checked for voice (the model's silence is judged in 100 ms steps). */
 const VOICE_SAMPLE_EVERY = 5;
@@ -39,6 +40,8 @@ export interface RealtimeSessionDeps {
    * second failure mid-call). Without it the session apologizes and hangs up.
    */
   handover?: (h: Handover) => void;
+  /** Time and timers (the real ones by default; tests run the call in simulated time). */
+  scheduler?: Scheduler;
 }
 
 /** Per-call options. */
@@ -91,8 +94,10 @@ export class RealtimeCallSession implements CallEngine {
   private handedOver = false;
   /** Saying goodbye after a failure: no more forwarding, but the line still plays. */
   private ending = false;
-  private readonly startedAt = Date.now();
-  private maxTimer: NodeJS.Timeout | null = null;
+  private readonly clock: Scheduler;
+  private readonly startedAt: Date;
+  private readonly startedMs: number;
+  private maxTimer: TimerHandle | null = null;
   private readonly tools = new AbortController();
   /** The model socket open but saying nothing while the caller talks: reconnect, then hand over. */
   private readonly silence: SilentProviderWatch;
@@ -108,6 +113,9 @@ export class RealtimeCallSession implements CallEngine {
     private readonly deps: RealtimeSessionDeps,
     private readonly opts: RealtimeSessionOptions,
   ) {
+    this.clock = deps.scheduler ?? systemScheduler;
+    this.startedAt = this.clock.now();
+    this.startedMs = this.clock.ms();
     this.timing = resolveTiming(opts.timing);
     this.lines = { ...sessionLinesFor('en'), ...opts.lines };
     this.silence = new SilentProviderWatch(this.timing.providerSilentMs, ({ why, silentMs }) =>
@@ -123,7 +131,7 @@ export class RealtimeCallSession implements CallEngine {
         this.segResponse.delete(seg);
         if (this.pendingTurn && !this.playout.speaking) this.flushTurn(this.pendingTurn, null);
       },
-    });
+    }, { scheduler: this.clock });
   }
 
   private event(name: CallEventName, data?: Record<string, unknown>): void {
@@ -132,8 +140,8 @@ export class RealtimeCallSession implements CallEngine {
 
   /** Greets from cache at once, while the model connection opens (caller audio is held, not dropped). */
   async start(): Promise<void> {
-    void Promise.resolve(this.deps.recorder.onStart({ callId: this.opts.callId, orgId: this.opts.orgId, engine: 'realtime', startedAt: new Date(this.startedAt) })).catch(() => {});
-    this.maxTimer = setTimeout(() => void this.fail('max_duration', this.lines.maxDuration), this.timing.maxCallMs);
+    void Promise.resolve(this.deps.recorder.onStart({ callId: this.opts.callId, orgId: this.opts.orgId, engine: 'realtime', startedAt: this.startedAt })).catch(() => {});
+    this.maxTimer = this.clock.setTimeout(() => void this.fail('max_duration', this.lines.maxDuration), this.timing.maxCallMs);
     const connecting = this.deps.preconnected ?? this.deps.realtime.connect({ ...this.opts.connect, instructions: this.deps.brain.instructions, tools: this.deps.brain.tools });
     // The lines said over a slow tool or a lost model are ready before they are needed (cached per process).
     for (const line of new Set([this.lines.fillers[0], this.lines.fillers[2] ?? this.lines.fillers[0]])) {
@@ -185,7 +193,7 @@ export class RealtimeCallSession implements CallEngine {
       this.held = [];
       // The realtime session steps aside without ending the call: the next engine records its end.
       this.handedOver = true;
-      if (this.maxTimer) clearTimeout(this.maxTimer);
+      this.clock.clear(this.maxTimer);
       this.playout.close();
       this.tools.abort();
       this.closed = true;
@@ -219,7 +227,7 @@ export class RealtimeCallSession implements CallEngine {
    * model announced speech but never its end.
    */
   private watchModel(frame: PhoneAudio): void {
-    const now = performance.now();
+    const now = this.clock.ms();
     if (!this.silence.owing && ++this.framesIn % VOICE_SAMPLE_EVERY === 0 && frame.byteLength === 160) {
       const voiced = voiceCheck.isSpeech(frame.pcm(this.pcm));
       const step = 20 * VOICE_SAMPLE_EVERY;
@@ -247,8 +255,8 @@ export class RealtimeCallSession implements CallEngine {
         return;
       case 'speechStopped':
         this.modelHearsCaller = false;
-        this.silence.owe(performance.now(), 'end of caller speech');
-        this.speechStoppedAt = performance.now();
+        this.silence.owe(this.clock.ms(), 'end of caller speech');
+        this.speechStoppedAt = this.clock.ms();
         this.firstFrameAt = null;
         this.responseFirstAudioAt = null;
         return;
@@ -273,7 +281,7 @@ export class RealtimeCallSession implements CallEngine {
 
   private onAudio(itemId: string, responseId: string, audio: PhoneAudio): void {
     if (this.cancelled.has(responseId)) return;
-    if (this.responseFirstAudioAt === null) this.responseFirstAudioAt = performance.now();
+    if (this.responseFirstAudioAt === null) this.responseFirstAudioAt = this.clock.ms();
     let item = this.items.get(itemId);
     if (!item) {
       item = { itemId, playedMs: 0, totalFrames: 0 };
@@ -340,18 +348,18 @@ export class RealtimeCallSession implements CallEngine {
   }
 
   private async runTool(callId: string, name: string, args: string): Promise<void> {
-    const filler = setTimeout(() => void this.playLine(this.lines.toolHolds[name] ?? this.lines.fillers[0], 'filler', { tool: name }), this.timing.fillerMs);
+    const filler = this.clock.setTimeout(() => void this.playLine(this.lines.toolHolds[name] ?? this.lines.fillers[0], 'filler', { tool: name }), this.timing.fillerMs);
     let output: string;
     try {
       output = await this.deps.brain.callTool(name, args, this.tools.signal);
     } catch (e) {
       output = JSON.stringify({ error: (e as Error).message });
     } finally {
-      clearTimeout(filler);
+      this.clock.clear(filler);
     }
     if (!this.closed && this.rt) {
       this.rt.sendToolResult(callId, output);
-      this.silence.owe(performance.now(), `the ${name} result`);
+      this.silence.owe(this.clock.ms(), `the ${name} result`);
     }
   }
 
@@ -384,10 +392,10 @@ export class RealtimeCallSession implements CallEngine {
     const seg = this.playout.begin(line, 'x');
     this.playout.appendFrames(seg, frames);
     this.playout.end(seg);
-    setTimeout(() => {
+    this.clock.setTimeout(() => {
       this.sink.hangup(name);
       void this.close(name);
-    }, frames.length * 20 + 300).unref();
+    }, frames.length * 20 + 300);
   }
 
   onMark(name: string): void {
@@ -409,11 +417,11 @@ export class RealtimeCallSession implements CallEngine {
     if (this.closed || this.handedOver) return;
     this.closed = true;
     this.tools.abort();
-    if (this.maxTimer) clearTimeout(this.maxTimer);
+    this.clock.clear(this.maxTimer);
     this.playout.close();
     await this.rt?.close().catch(() => {});
     await Promise.resolve(
-      this.deps.recorder.onEnd({ reason, durationMs: Date.now() - this.startedAt, turns: this.turnIndex, endedAt: new Date() }),
+      this.deps.recorder.onEnd({ reason, durationMs: Math.round(this.clock.ms() - this.startedMs), turns: this.turnIndex, endedAt: this.clock.now() }),
     ).catch(() => {});
   }
 }

@@ -1,20 +1,23 @@
+import type { Scheduler, TimerHandle } from '../../lib/index.js';
+
 /** Collects key presses into one entry: it ends at '#' or after a pause between keys. */
 export class DtmfCollector {
   private digits = '';
-  private timer: NodeJS.Timeout | null = null;
+  private timer: TimerHandle | null = null;
 
   constructor(
+    private readonly clock: Scheduler,
     private readonly gapMs: number,
     private readonly onEntry: (digits: string) => void,
   ) {}
 
   /** Adds a key press. */
   press(digit: string): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.clock.clear(this.timer);
     this.timer = null;
     if (digit === '#') return this.flush();
     this.digits += digit;
-    this.timer = setTimeout(() => this.flush(), this.gapMs);
+    this.timer = this.clock.setTimeout(() => this.flush(), this.gapMs);
   }
 
   private flush(): void {
@@ -26,7 +29,7 @@ export class DtmfCollector {
 
   /** Drops pending digits (call ended). */
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.clock.clear(this.timer);
     this.timer = null;
   }
 }
