@@ -97,6 +97,10 @@ const EnvSchema = z.object({
   /** How often the overage of closed periods is reported (minutes). */
   BILLING_REPORT_EVERY_MIN: z.coerce.number().int().min(1).max(1440).default(60),
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  /** Web Push (urgent leads on the owner's phone): the VAPID private key, 64 hex; unset = generated once and kept in server_secrets. */
+  VAPID_PRIVATE_KEY: z.string().regex(/^[0-9a-f]{64}$/i, '64 hex characters (a P-256 private key)').optional(),
+  /** The contact push services see in the VAPID token (mailto: or https:). */
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'mailto: or https: URL').default('mailto:alerts@infinioffice.app'),
   /** Mounts the call simulator's routes (opened only with header x-simulator-key); unset = no simulator routes. */
   SIMULATOR_KEY: z.string().min(16).optional(),
 });
@@ -214,6 +218,7 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
       : undefined,
     billingReportEveryMs: e.BILLING_REPORT_EVERY_MIN * 60_000,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+    webPush: { privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT },
     simulatorKey: e.SIMULATOR_KEY,
   };
 }

@@ -114,6 +114,14 @@ async function webhookMessages(q: Queryable, c: Ctx): Promise<QueuedMessage[]> {
   }));
 }
 
+/** An urgent lead as a push notification on every browser of the organization that asked for them (not deferred by quiet hours). */
+async function pushMessages(q: Queryable, c: Ctx): Promise<QueuedMessage[]> {
+  if (c.e.type !== 'lead.urgent') return [];
+  const subs = await q.select({ id: schema.pushSubscriptions.id }).from(schema.pushSubscriptions).where(eq(schema.pushSubscriptions.organizationId, c.orgId));
+  const payload = payloadFor(c, 'urgent_alert', true);
+  return subs.map((s) => ({ organizationId: c.orgId, event: c.e.type, channel: 'push' as const, recipient: s.id, payload, idempotencyKey: messageKey(`${c.fact}:push`, 'push', s.id) }));
+}
+
 /** Builds an announcer around a clock (due times, quiet hours and the ladder's waits use it). */
 export function createAnnouncer(clock: Clock = systemClock): Announce {
   return async (tx, e) => {
@@ -123,7 +131,7 @@ export function createAnnouncer(clock: Clock = systemClock): Announce {
     const s = await loadNotificationSettings(tx, orgId);
     const data = await dataOf(tx, e);
     const c: Ctx = { e, orgId, fact: factKey(e), snap, data, s, now };
-    await enqueue(tx, [...ownerMessages(c), ...await customerMessages(tx, c), ...await webhookMessages(tx, c)], now);
+    await enqueue(tx, [...ownerMessages(c), ...await customerMessages(tx, c), ...await webhookMessages(tx, c), ...await pushMessages(tx, c)], now);
     if (e.type === 'lead.urgent') await startEscalationIn(tx, e.lead, now, s);
   };
 }

@@ -1,7 +1,7 @@
 /**
  * notify/: notifications that arrive exactly once. An outbox written in the same transaction as the
  * fact (announce), a dispatcher that delivers by email, SMS, alert call and signed webhook with
- * retries and backoff, the urgent escalation ladder, per-organization settings and the dev inbox.
+ * retries and backoff, Web Push to the owner's phone, the urgent escalation ladder, per-organization settings and the dev inbox.
  */
 export { announce, createAnnouncer, queueOwnerNotice, type Announce, type OwnerNotice } from './announce.js';
 export type { OrgEvent, AppointmentFact, LeadFact, CallFact } from './events.js';
@@ -22,5 +22,7 @@ export { checkWebhookUrl, isPrivateAddress, vetWebhookUrl } from './webhook-url.
 export { notifyErrors, DeliveryError, DeliveryDeferred } from './errors.js';
 export * from './channels/index.js';
 export * from './inbox.js';
+export { vapidKeys, savePushSubscription, removePushSubscription, listPushSubscriptions, VAPID_SECRET, type PushSubscriptionInput } from './push.js';
+export { vapidKeysFromPrivate, vapidAuthorization, encryptPushPayload, type VapidKeys, type PushKeys } from './web-push.js';
 export { queueDailySummary, queueDailySummaries } from './daily-summary.js';
 export { createNotifications, type Notifications, type NotifyConfig } from './runtime.js';

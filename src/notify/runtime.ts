@@ -11,6 +11,7 @@ export interface NotifyConfig {
   twilio: { accountSid?: string; authToken?: string; apiBase: string };
   publicUrl?: string;
   webhookAllowPrivate: boolean;
+  webPush?: { privateKey?: string; subject: string };
 }
 
 /** The running notification system. */
@@ -35,7 +36,7 @@ export function createNotifications(deps: {
   const { db, config, clock, logger } = deps;
   const base = createChannels(db, {
     smtp: config.smtp, twilio: config.twilio, publicUrl: config.publicUrl ?? deps.fallbackUrl,
-    webhookAllowPrivate: config.webhookAllowPrivate, clock,
+    webhookAllowPrivate: config.webhookAllowPrivate, clock, webPush: config.webPush,
   });
   const byEvent = deps.callsByEvent ?? {};
   const channels: Channels = Object.keys(byEvent).length && base.call ? {

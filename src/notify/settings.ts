@@ -14,7 +14,7 @@ export const EVENT_TYPES = ['appointment.booked', 'appointment.moved', 'appointm
 /** One announced fact's name. */
 export type EventType = (typeof EVENT_TYPES)[number];
 /** Channels a message may travel by. */
-export const CHANNELS = ['email', 'sms', 'call', 'webhook'] as const;
+export const CHANNELS = ['email', 'sms', 'call', 'webhook', 'push'] as const;
 /** A delivery channel. */
 export type ChannelName = (typeof CHANNELS)[number];
 

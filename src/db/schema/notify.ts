@@ -1,13 +1,13 @@
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, updatedAt } from './columns.js';
-import { organizations } from './organizations.js';
+import { organizations, users } from './organizations.js';
 
 /** A message to deliver, written in the same transaction as the fact it announces. */
 export const outbox = pgTable('outbox', {
   id: id(),
   organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
   event: text('event').notNull(),
-  channel: text('channel', { enum: ['email', 'sms', 'call', 'webhook'] }).notNull(),
+  channel: text('channel', { enum: ['email', 'sms', 'call', 'webhook', 'push'] }).notNull(),
   recipient: text('recipient').notNull(),
   payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
   idempotencyKey: text('idempotency_key').notNull(),
@@ -52,3 +52,17 @@ export const webhooks = pgTable('webhooks', {
   secret: text('secret').notNull(),
   createdAt: createdAt(),
 }, (t) => [index('webhooks_org_idx').on(t.organizationId)]);
+
+/** A browser (an installed dashboard on a phone) that asked for Web Push alerts: its push service endpoint and keys (RFC 8291). */
+export const pushSubscriptions = pgTable('push_subscriptions', {
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  endpoint: text('endpoint').notNull(),
+  /** The browser's P-256 public key (base64url, 65 bytes uncompressed). */
+  p256dh: text('p256dh').notNull(),
+  /** The browser's 16-byte authentication secret (base64url). */
+  auth: text('auth').notNull(),
+  userAgent: text('user_agent'),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('push_subscriptions_endpoint_uq').on(t.endpoint), index('push_subscriptions_org_idx').on(t.organizationId)]);

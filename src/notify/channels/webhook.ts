@@ -50,7 +50,7 @@ export interface WebhookOptions { allowPrivate: boolean; timeoutMs?: number; now
  * rebinding) still reaches only the checked one. TLS keeps the host name (SNI and certificate check).
  * Redirects are not followed. Answers the status.
  */
-export function postPinned(target: VettedUrl, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<number> {
+export function postPinned(target: VettedUrl, headers: Record<string, string>, body: string | Buffer, signal: AbortSignal): Promise<number> {
   const pinned = target.address;
   const lookup: LookupFunction | undefined = pinned ? (_host, opts, cb) => {
     const family = isIP(pinned);

@@ -18,6 +18,7 @@ import { eq } from 'drizzle-orm';
 import type { ApiContext } from '../../context.js';
 import type { RoutePlugin } from '../../app.js';
 import { principalOf, protect, WRITE_ROLES } from '../../plugins/auth.js';
+import { pushRoutes } from './push.js';
 
 const IdParams = z.strictObject({ id: z.string().max(64) });
 const TokenParams = z.strictObject({ token: z.string().max(128) });
@@ -121,6 +122,7 @@ async function ackRoutes(app: FastifyInstance, ctx: ApiContext) {
 export const notifyRoutes: RoutePlugin = async (app, ctx) => {
   await app.register(async (s) => ownerRoutes(s, ctx));
   await app.register(async (s) => ackRoutes(s, ctx));
+  await app.register(async (s) => pushRoutes(s, ctx));
 };
 
 /**
