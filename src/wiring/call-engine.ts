@@ -43,6 +43,9 @@ export function createCallEngineFactory(deps: CallEngineDeps) {
     const engine = call.engine ?? 'cascade';
     activeCalls.inc({ engine });
     let ended = false;
+    // Resolves once the call's end is written (or given up by the recorder): see `closeAfterRecord` below.
+    let endWritten!: () => void;
+    const recordedEnd = new Promise<void>((r) => { endWritten = r; });
     const rec = {
       ...recorder,
       onTurn: (t: Parameters<typeof recorder.onTurn>[0]) => (observeTurn(engine, t), recorder.onTurn(t)),
@@ -50,7 +53,9 @@ export function createCallEngineFactory(deps: CallEngineDeps) {
       onEnd: (s: { reason: string; endedAt: Date }) => {
         if (!ended) { ended = true; activeCalls.dec({ engine }); callsEnded.inc({ reason: s.reason, engine }); }
         deps.providers.scriptBook.clear(call.id);
-        return recorder.onEnd(s);
+        const written = recorder.onEnd(s);
+        void Promise.resolve(written).finally(endWritten);
+        return written;
       },
     };
     const timing = deadlines(deps.deadlineScale ?? 1, business.config.maxCallMinutes * 60_000);
@@ -70,17 +75,38 @@ export function createCallEngineFactory(deps: CallEngineDeps) {
       if (prewarmed?.realtime) prewarmed.realtime.onEvent.fn = record;
       const brain = prewarmed?.realtime?.brain ?? deps.receptionist.realtimeBrain(target, business, record);
       // The model socket failing at the start or twice mid-call hands the call to the cascade engine.
-      return new HandoverEngine(
+      return closeAfterRecord(new HandoverEngine(
         (handover) => new RealtimeCallSession(sink, {
           realtime, brain, recorder: rec, lineTts: providers.offlineTts, greetings: deps.greetings, preconnected: prewarmed?.realtime?.connecting, handover,
         }, { callId: call.id, orgId: call.organizationId, connect: realtimeOptions(deps, brain, business), timing }),
         (atStart) => cascade(atStart ? undefined : HANDOVER_LINE),
         rec,
         { from: realtime.label, to: 'cascade' },
-      );
+      ), recordedEnd);
     }
-    return cascade();
+    return closeAfterRecord(cascade(), recordedEnd);
   };
+}
+
+/**
+ * The engine whose `close()` resolves only once the call's end is on the record. A session ends
+ * itself on the caller's `stop` (its own close, which awaits the model socket, then the end write);
+ * the socket's close right after calls `close()` again, which returns at once. Whoever waits on that
+ * second close — the drain, before the node stops and its database pool closes — must wait for the
+ * end write too: the rolling-restart test found calls whose callers hung up normally marked
+ * `interrupted` at the node's restart, because their completion was still in flight when it exited.
+ */
+function closeAfterRecord(engine: CallEngine, recordedEnd: Promise<void>, backstopMs = 15_000): CallEngine {
+  const close = engine.close.bind(engine);
+  engine.close = async (reason?: string) => {
+    await close(reason);
+    // A backstop for a session that never records its end (a hand-over cut short by the close): the
+    // end normally follows within milliseconds, or waits in the recorder's buffer for the database.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([recordedEnd, new Promise<void>((r) => { timer = setTimeout(r, backstopMs); timer.unref(); })]);
+    clearTimeout(timer);
+  };
+  return engine;
 }
 
 /**
