@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config/index.js';
 import { openDatabase, serverSecret, type Database } from './db/index.js';
 import { createMemoryLiveStore, createRedisLiveStore, type LiveStore } from './live/index.js';
-import { createDrain, createLogger, systemClock, type Clock, type DrainReport, type Logger } from './lib/index.js';
+import { createDrain, createLogger, createOrgChanges, systemClock, type Clock, type DrainReport, type Logger } from './lib/index.js';
 import { buildApp, type RoutePlugin } from './api/app.js';
 import type { ApiContext } from './api/context.js';
 import { createAccessTokens } from './api/auth/tokens.js';
@@ -46,7 +46,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   // One set of providers for the whole product: the API checks agent choices against what the calls use.
   const providers = opts.providers ?? providersFor(config);
   const drain = createDrain();
-  const ctx: ApiContext = { config, database, live, clock, logger, tokens, tokenVersions, version: VERSION, speech: providers.catalog, drain };
+  const ctx: ApiContext = { config, database, live, clock, logger, tokens, tokenVersions, version: VERSION, speech: providers.catalog, drain, orgChanges: createOrgChanges() };
   const demo = config.seedDemo ? { ...config.seedDemo, ...(await seedDemo(database.db, config.seedDemo)) } : undefined;
   const app = await buildApp(ctx, opts.routes ?? await productRoutes(ctx, providers, { webDist: opts.webDist }));
   await app.listen({ port: config.port, host: config.host });

@@ -43,6 +43,16 @@ export async function buildApp(ctx: ApiContext, extra: RoutePlugin[] = []): Prom
   app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`)));
   app.addHook('onRequest', async (req, reply) => { reply.header('x-request-id', req.id); });
   registerSecurityHeaders(app as unknown as FastifyInstance);
+  // A successful write by a member of an organization may change what is cached of it (the inbound
+  // webhook's business, number and admission): tell the caches. Before every route, so it covers all.
+  if (ctx.orgChanges) {
+    const changes = ctx.orgChanges;
+    // onSend, not onResponse: the caches are dropped before the client can read the answer and ring.
+    app.addHook('onSend', async (req, reply, payload) => {
+      if (req.principal && reply.statusCode < 400 && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) changes.changed(req.principal.organizationId);
+      return payload;
+    });
+  }
 
   registerMetrics(app as unknown as FastifyInstance);
   await app.register(swagger, {

@@ -1,7 +1,7 @@
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/index.js';
 import type { LiveStore } from '../live/index.js';
-import type { Clock, Drain, Logger } from '../lib/index.js';
+import type { Clock, Drain, Logger, OrgChanges } from '../lib/index.js';
 import type { AccessTokens } from './auth/tokens.js';
 import type { TokenVersions } from './auth/token-versions.js';
 import type { ProviderCatalog } from '../providers/index.js';
@@ -21,4 +21,6 @@ export interface ApiContext {
   speech?: Pick<ProviderCatalog, 'refuse' | 'voices'>;
   /** The node's graceful stop: once draining, no new calls are taken here. */
   drain: Drain;
+  /** Writes to an organization through the API (caches of its configuration drop it); absent in some tests. */
+  orgChanges?: OrgChanges;
 }

@@ -119,8 +119,19 @@ export async function updateClient(db: Db, orgId: string, id: string, patch: { n
 
 /** Who is calling: the client known by this number, if any (a returning client is greeted by name). */
 export async function findClientByPhone(db: Db, orgId: string, phone: string): Promise<{ id: string; name: string | null } | null> {
-  const [row] = rowsOf<Row>(await db.execute(sql`select * from (${directory(orgId)}) d where d.key = ${phone}`));
-  return row ? { id: row.id, name: row.name } : null;
+  // The directory's row for this one key, without building the whole directory (every ring asks:
+  // aggregating all of an organization's appointments, leads and calls per ring grew with its history).
+  const appointments = sql`from appointments where organization_id = ${orgId} and status <> 'cancelled' and coalesce(customer_phone, lower(customer_email)) = ${phone}`;
+  const leads = sql`from leads where organization_id = ${orgId} and coalesce(phone, lower(email)) = ${phone}`;
+  const [row] = rowsOf<{ id: string; name: string | null; known: boolean }>(await db.execute(sql`
+    select md5(${orgId} || ':' || ${phone}) as id,
+           coalesce((select n.name from client_notes n where n.organization_id = ${orgId} and n.client_key = ${phone}),
+                    (select s.name from (select customer_name as name, created_at as at ${appointments} union all select name, created_at ${leads}) s
+                      where s.name is not null and s.name <> '' order by s.at desc limit 1)) as name,
+           (exists (select 1 ${leads}) or exists (select 1 ${appointments})
+            or exists (select 1 from calls where organization_id = ${orgId} and channel = 'phone'
+                        and (case when direction = 'outbound' then to_number else from_number end) = ${phone})) as known`));
+  return row?.known && phone !== '' ? { id: row.id, name: row.name } : null;
 }
 
 /** Client names and ids for the numbers of a call list page (numbers without a known name are left out). */

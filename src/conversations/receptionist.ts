@@ -69,6 +69,12 @@ export function createReceptionist(deps: ReceptionistDeps) {
     return row;
   }
 
+  async function withCaller(business: LoadedBusiness, callerPhone?: string | null): Promise<LoadedBusiness> {
+    if (!callerPhone) return business;
+    const client = await findClientByPhone(deps.db, business.org.id, callerPhone).catch((err) => { deps.logger.warn({ err }, 'looking up the caller failed'); return null; });
+    return client ? { ...business, caller: { clientId: client.id, name: client.name } } : business;
+  }
+
   return {
     /** Records a lead outside a conversation (a voicemail, say), announced and published like any other. */
     captureLead: recordLead,
@@ -76,11 +82,10 @@ export function createReceptionist(deps: ReceptionistDeps) {
     complete,
     /** Loads a business for a conversation; with a caller ID, also who is calling (a returning client). */
     async load(orgId: string, callerPhone?: string | null): Promise<LoadedBusiness> {
-      const business = await loadBusiness(deps.db, orgId);
-      if (!callerPhone) return business;
-      const client = await findClientByPhone(deps.db, orgId, callerPhone).catch((err) => { deps.logger.warn({ err }, 'looking up the caller failed'); return null; });
-      return client ? { ...business, caller: { clientId: client.id, name: client.name } } : business;
+      return withCaller(await loadBusiness(deps.db, orgId), callerPhone);
     },
+    /** A business already loaded (a cached one, say) with who is calling from `callerPhone`. */
+    withCaller,
     clockOf: (business: LoadedBusiness) => organizationClock(business.org, deps.clock),
     /** Starts a conversation for a call or chat; brain events go to the call record as they happen. */
     start(t: ConversationTarget, business: LoadedBusiness, opts: { languageModel?: LanguageModel | null; resume?: ConversationSnapshot } = {}): { conversation: Conversation; onEvent: (e: BrainEvent) => void; clock: Clock; snapshot?: () => ConversationSnapshot } {

@@ -9,3 +9,4 @@ export * from './markup.js';
 export * from './backoff.js';
 export * from './paired-writes.js';
 export * from './polling.js';
+export * from './org-changes.js';

@@ -24,4 +24,6 @@ export interface TelephonyDeps {
   credentials(orgId: string): Promise<TwilioCredentials | null>;
   /** Billing's answer to whether the receptionist takes a new call (the owner's hard cap); all taken when absent. */
   admitCall?(orgId: string): Promise<Admission>;
+  /** How long the inbound webhook keeps a number's organization, its business and its admission (ms; 5 s by default). */
+  webhookCacheMs?: number;
 }

@@ -12,6 +12,9 @@ import type { TelephonyDeps } from './deps.js';
 import { externalBase, wsBase } from './public-url.js';
 import { callEngineOf, prewarm } from './prewarm.js';
 import { ringingCall } from './ringing.js';
+import { createTtlCache } from './webhook-cache.js';
+import type { LoadedBusiness } from '../conversations/index.js';
+import type { Admission } from '../billing/index.js';
 import { registerTransferWebhooks } from './transfer.js';
 import { connectStreamTwiml, dialTwiml, isValidTwilioSignature, redirectTwiml, sayHangupTwiml, updateCallTwiml, voicemailTwiml } from './twilio/index.js';
 
@@ -28,10 +31,25 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     });
 
+    // What every ring reads and rarely changes, kept a few seconds per organization (see webhook-cache.ts).
+    const ttlMs = deps.webhookCacheMs ?? 5_000;
+    const numbers = createTtlCache<string | null>(ttlMs);
+    const businesses = createTtlCache<LoadedBusiness>(ttlMs);
+    const admissions = createTtlCache<Admission | undefined>(ttlMs);
+    const unlisten = ctx.orgChanges?.listen((orgId) => {
+      // a number moved to or from this organization, its settings, its plan or hard cap
+      numbers.invalidate((_k, owner) => owner === orgId || owner == null);
+      businesses.invalidate((k) => k === orgId);
+      admissions.invalidate((k) => k === orgId);
+    });
+    app.addHook('onClose', async () => unlisten?.());
+
     async function orgOfNumber(e164: string | undefined) {
       if (!e164) return null;
-      const [row] = await db.select({ organizationId: schema.phoneNumbers.organizationId }).from(schema.phoneNumbers).where(eq(schema.phoneNumbers.e164, e164));
-      return row?.organizationId ?? null;
+      return numbers.get(e164, async () => {
+        const [row] = await db.select({ organizationId: schema.phoneNumbers.organizationId }).from(schema.phoneNumbers).where(eq(schema.phoneNumbers.e164, e164));
+        return row?.organizationId ?? null;
+      });
     }
 
     /** Rejects (403) anything not signed by Twilio with the account's auth token. */
@@ -53,7 +71,10 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       if (!(await verify(req, orgId))) return reply.status(403).send(forbidden);
       if (!orgId) return twiml(reply, sayHangupTwiml('Sorry, this number is not connected to a receptionist yet. Goodbye.'));
       // With the caller ID: a returning client is greeted by name.
-      const business = await deps.receptionist.load(orgId, form.From || null);
+      const business = await businesses.get(orgId, () => deps.receptionist.load(orgId));
+      // Who is calling (a returning client is greeted by name): only the answered call needs it, so it
+      // is looked up while the rest of the webhook runs, beside the call's insert.
+      const withCaller = deps.receptionist.withCaller(business, form.From || null);
       const now = deps.receptionist.clockOf(business).now();
       const base = externalBase(req, ctx.config.publicUrl);
       const { config } = business;
@@ -72,7 +93,8 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
         await record('voicemail', {}, 'unavailable');
         return twiml(reply, voicemailTwiml(`Thanks for calling ${business.org.name}. Please leave your name, number and what you need after the tone, and we will call you back shortly.`, `${base}/twilio/recording`));
       }
-      const admission = await deps.admitCall?.(orgId);
+      // Minutes are counted when calls end: a cap is seen at most the cache's lifetime late.
+      const admission = deps.admitCall ? await admissions.get(orgId, () => deps.admitCall!(orgId)) : undefined;
       if (admission && !admission.admit) {
         // At the owner's hard cap the AI does not answer, but the caller is never left on a dead line.
         await record('voicemail', {}, 'over_limit');
@@ -87,8 +109,8 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
         return twiml(reply, voicemailTwiml(`Thanks for calling ${business.org.name}. We are closed right now. Please leave your name, number and what you need after the tone, and we will call you back.`, `${base}/twilio/recording`));
       }
       const streamToken = newToken(24);
-      const call = await record('ringing', { streamToken, engine: callEngineOf(business, deps.providers) });
-      prewarm(deps, call, business);
+      const [call, caller] = await Promise.all([record('ringing', { streamToken, engine: callEngineOf(business, deps.providers) }), withCaller]);
+      prewarm(deps, call, caller);
       ringingCall(ctx.drain, call.id);
       const recording = isRecorded({ channel: 'phone', outbound: null }, business) ? { statusCallback: `${base}/twilio/recording` } : undefined;
       return twiml(reply, connectStreamTwiml(`${wsBase(base)}/twilio/stream`, { callId: call.id, token: streamToken }, recording));
