@@ -2,11 +2,12 @@
  * Appointment reminders: N hours before each booked appointment, an SMS and/or an outbound call, as
  * the organization's notification settings say. Each reminder is one outbox row whose idempotency key
  * names the appointment, the channel and the hours, so any number of passes (or nodes) queue it once.
- * Cancelled and past appointments get none; a reminder goes out close to its time or not at all.
+ * Cancelled and past appointments get none; a reminder goes out close to its time or not at all. Like
+ * confirmations, reminders go only to a trusted number (notify's `trustedContacts`).
  */
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import { schema, type Db } from '../db/index.js';
-import { enqueue, loadNotificationSettings, messageKey, orgSnapshot, type Channel, type MessagePayload, type QueuedMessage } from '../notify/index.js';
+import { enqueue, loadNotificationSettings, messageKey, orgSnapshot, trustedContacts, type Channel, type MessagePayload, type QueuedMessage } from '../notify/index.js';
 import type { Clock } from '../lib/index.js';
 import { queueOutcomeOf } from './call-queue.js';
 import { placeOutboundCall, type OutboundDeps } from './outbound/place.js';
@@ -48,7 +49,7 @@ async function queueOrgReminders(db: Db, organizationId: string, now: Date): Pro
   const horizon = Math.max(0, ...reminders.sms.hoursBefore, ...reminders.call.hoursBefore);
   const appts = await db.select({
     id: schema.appointments.id, start: schema.appointments.startAt,
-    customerName: schema.appointments.customerName, customerPhone: schema.appointments.customerPhone, serviceName: schema.services.name,
+    customerName: schema.appointments.customerName, customerPhone: schema.appointments.customerPhone, callId: schema.appointments.callId, serviceName: schema.services.name,
   }).from(schema.appointments).innerJoin(schema.services, eq(schema.services.id, schema.appointments.serviceId))
     .where(and(eq(schema.appointments.organizationId, organizationId), eq(schema.appointments.status, 'booked'),
       gt(schema.appointments.startAt, now), lte(schema.appointments.startAt, new Date(now.getTime() + horizon * HOUR))));
@@ -57,8 +58,12 @@ async function queueOrgReminders(db: Db, organizationId: string, now: Date): Pro
   const messages: QueuedMessage[] = [];
   for (const a of appts) {
     if (!a.customerPhone) continue;
-    for (const channel of ['sms', 'call'] as const) {
-      const h = dueReminder(reminders[channel].hoursBefore, a.start, now);
+    const due = (['sms', 'call'] as const).map((channel) => ({ channel, h: dueReminder(reminders[channel].hoursBefore, a.start, now) }));
+    if (due.every((d) => d.h === null)) continue;
+    // the same rule as confirmations: a number typed into an anonymous chat is never texted or called
+    const { phone } = await trustedContacts(db, { phone: a.customerPhone, email: null }, a.callId);
+    if (!phone) continue;
+    for (const { channel, h } of due) {
       if (h === null) continue;
       const payload: MessagePayload = {
         template: 'appointment_reminder', event: REMINDER_EVENT, urgent: false, orgName: snap.orgName, timezone: snap.timezone, from: snap.from,

@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { schema, type Queryable } from '../db/index.js';
 import { systemClock, type Clock } from '../lib/index.js';
 import { startEscalationIn } from './escalation.js';
+import { trustedContacts } from './trusted-contacts.js';
 import { factKey, orgOf, type AppointmentFact, type OrgEvent } from './events.js';
 import { enqueue, messageKey, orgSnapshot, type OrgSnapshot, type QueuedMessage } from './outbox.js';
 import { loadNotificationSettings, quietUntil, type NotificationSettings } from './settings.js';
@@ -70,33 +71,11 @@ function ownerMessages(c: Ctx): QueuedMessage[] {
   return out;
 }
 
-/**
- * The customer's contacts that may receive messages: those entered by staff, a number that came from
- * caller ID (or that the business dialled), or one proven by a texted code in the conversation.
- * A number or address typed into an anonymous chat (or said on a call) is never written to: anyone
- * could make the business text or mail a stranger.
- */
-async function trustedContacts(q: Queryable, a: AppointmentFact): Promise<{ phone: string | null; email: string | null }> {
-  const { phone, email } = a.customer;
-  if (!a.callId) return { phone, email };
-  const [call] = await q.select({ channel: schema.calls.channel, direction: schema.calls.direction, from: schema.calls.from, to: schema.calls.to, metadata: schema.calls.metadata })
-    .from(schema.calls).where(eq(schema.calls.id, a.callId));
-  if (!call) return { phone: null, email: null };
-  const proven = new Set<string>();
-  if (call.channel === 'phone' || call.channel === 'test') {
-    const callerId = call.direction === 'outbound' ? call.to : call.from;
-    if (callerId) proven.add(callerId);
-  }
-  const verified = (call.metadata as { verifiedPhone?: unknown }).verifiedPhone;
-  if (typeof verified === 'string') proven.add(verified);
-  return { phone: phone && proven.has(phone) ? phone : null, email: null };
-}
-
 /** The customer's own confirmation or notice, by email and SMS as the settings allow, to trusted contacts only. */
 async function customerMessages(q: Queryable, c: Ctx): Promise<QueuedMessage[]> {
   const template = CUSTOMER_TEMPLATE[c.e.type];
   if (!template || !('appointment' in c.e)) return [];
-  const { email, phone } = await trustedContacts(q, c.e.appointment);
+  const { email, phone } = await trustedContacts(q, c.e.appointment.customer, c.e.appointment.callId);
   const payload = payloadFor(c, template, false);
   const out: QueuedMessage[] = [];
   if (email && c.s.customer.email) out.push({ organizationId: c.orgId, event: c.e.type, channel: 'email', recipient: email, payload, idempotencyKey: messageKey(`${c.fact}:customer`, 'email', email) });

@@ -6,6 +6,7 @@
 export { announce, createAnnouncer, queueOwnerNotice, type Announce, type OwnerNotice } from './announce.js';
 export type { OrgEvent, AppointmentFact, LeadFact, CallFact } from './events.js';
 export { factKey } from './events.js';
+export { trustedContacts } from './trusted-contacts.js';
 export { createDispatcher, claimDue, backoffMs, type Dispatcher, type DispatcherDeps, type DispatcherOptions, type PassResult } from './dispatcher.js';
 export {
   startEscalation, startEscalationIn, advanceEscalations, DAILY_ALERT_LADDERS, LADDER_JOIN_WINDOW_MS, acknowledgeEscalation, escalationOf, escalationByToken, ladderOf,
