@@ -28,6 +28,8 @@ export interface Appointment {
   readonly notes: string | null;
   readonly source: string;
   readonly callId: string | null;
+  /** The language the customer booked in (ISO-639-1); null: the business's own. Their messages are written in it. */
+  readonly language: string | null;
   readonly externalEvents: Readonly<Record<string, string>>;
   readonly createdAt: Date;
   readonly updatedAt: Date;
@@ -66,6 +68,7 @@ export function toAppointment(r: Row): Appointment {
     notes: r.notes,
     source: r.source,
     callId: r.callId,
+    language: r.language,
     externalEvents: r.externalEvents,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,

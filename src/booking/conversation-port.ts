@@ -25,7 +25,7 @@ export type ConversationResult =
 export interface ConversationBookingPort {
   findSlots(q: { serviceName: string; serviceId?: string; from: string; to: string; staffName?: string; limit?: number }): Promise<ConversationSlot[]>;
   holdSlot(input: { serviceName: string; slot: ConversationSlot }): Promise<{ holdId: string } | null>;
-  book(input: { serviceName: string; serviceId?: string; slot: ConversationSlot; customer: { name?: string; phone?: string; email?: string; address?: string }; notes?: string; idempotencyKey: string }): Promise<ConversationResult>;
+  book(input: { serviceName: string; serviceId?: string; slot: ConversationSlot; customer: { name?: string; phone?: string; email?: string; address?: string }; notes?: string; idempotencyKey: string; language?: string }): Promise<ConversationResult>;
   findUpcomingAppointments(phone: string): Promise<ConversationAppointment[]>;
   reschedule(input: { appointmentId: string; slot: ConversationSlot; idempotencyKey: string }): Promise<ConversationResult>;
   cancel(input: { appointmentId: string; reason?: string }): Promise<{ ok: boolean }>;
@@ -89,7 +89,7 @@ export function createConversationBookingPort(deps: BookingDeps, orgId: string, 
       if (!serviceId) return { ok: false, reason: 'not_found', message: `no service called "${input.serviceName}"` };
       const base = {
         serviceId, start: new Date(input.slot.start), customer: { name: input.customer.name ?? 'Caller', phone: input.customer.phone, email: input.customer.email },
-        address: input.customer.address, notes: input.notes, source: origin.source ?? 'conversation', callId: origin.callId ?? null, holder, idempotencyKey: input.idempotencyKey, actor: 'agent',
+        address: input.customer.address, notes: input.notes, source: origin.source ?? 'conversation', callId: origin.callId ?? null, language: input.language ?? null, holder, idempotencyKey: input.idempotencyKey, actor: 'agent',
       };
       try {
         return { ok: true, appointment: await view((await bookAppointment(deps, orgId, { ...base, staffId: input.slot.staffId ?? null })).appointment) };

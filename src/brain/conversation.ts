@@ -157,6 +157,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     passages: (q) => kb.passages(q),
     ...(opts.languageModel ? { languageModel: opts.languageModel } : {}),
     conversationId: saved?.conversationId ?? opts.conversationId ?? newId(),
+    language: lang,
   };
   if (saved) {
     // what the tools learnt travels with the conversation; the proven number is the saved one, never the client's
@@ -279,6 +280,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
         turnsHeard++;
         if (heard && heard !== lang && languages.includes(heard)) {
           lang = heard;
+          tools.language = lang;
           if (!announced.has(lang)) prefix.push(linesFor(lang).switched);
           announced.add(lang);
           emit({ type: 'understood', intent: 'language', facts: [lang] });

@@ -57,6 +57,8 @@ export interface BookingPort {
     customer: CustomerDetails;
     notes?: string;
     idempotencyKey: string;
+    /** The language the conversation is held in (ISO-639-1): the customer's confirmations and reminders are written in it. */
+    language?: string;
   }): Promise<SlotCommandResult>;
   findUpcomingAppointments(phone: string): Promise<AppointmentInfo[]>;
   reschedule(input: { appointmentId: string; slot: Slot; idempotencyKey: string }): Promise<SlotCommandResult>;

@@ -20,6 +20,8 @@ export const callView = (c: typeof schema.calls.$inferSelect) => ({
   id: c.id, callSid: c.callSid, channel: c.channel, direction: c.direction, from: c.from, to: c.to, status: c.status,
   outcome: c.outcome, engine: c.engine, startedAt: c.startedAt, endedAt: c.endedAt, durationSec: c.durationSec,
   costCents: c.costCents, summary: c.summary, appointmentId: c.appointmentId, leadId: c.leadId,
+  /** The language the conversation was held in (ISO-639-1, after any switch); null before the agent spoke. */
+  language: c.language,
 });
 
 /** Newest calls first, filtered and paged by an opaque cursor. `q` matches numbers, summary and what was said. */

@@ -121,6 +121,12 @@ export async function linkCall(q: Queryable, callId: string, link: { appointment
   if (Object.keys(set).length) await q.update(schema.calls).set(set).where(eq(schema.calls.id, callId));
 }
 
+/** Records the language the conversation is held in (ISO-639-1), as the agent detected it; unchanged rows are not written. */
+export async function setCallLanguage(q: Queryable, call: { id: string; organizationId: string }, language: string): Promise<void> {
+  await q.update(schema.calls).set({ language })
+    .where(and(eq(schema.calls.id, call.id), eq(schema.calls.organizationId, call.organizationId), sql`${schema.calls.language} is distinct from ${language}`));
+}
+
 /** Announces a finished call inside the transaction that closes it (the notify outbox). */
 export type CallCompletedSink = (tx: Queryable, call: CallRow) => Promise<void>;
 

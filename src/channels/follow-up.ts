@@ -39,7 +39,7 @@ export async function queueLeadFollowUp(tx: Queryable, lead: LeadRow, now: Date)
   if (!lead.phone || !lead.callId || lead.kind === 'emergency') return false;
   const { followUp } = await getChannelSettings(tx, lead.organizationId);
   if (!followUp.enabled) return false;
-  const [call] = await tx.select({ channel: schema.calls.channel, direction: schema.calls.direction, answeredAt: schema.calls.answeredAt })
+  const [call] = await tx.select({ channel: schema.calls.channel, direction: schema.calls.direction, answeredAt: schema.calls.answeredAt, language: schema.calls.language })
     .from(schema.calls).where(eq(schema.calls.id, lead.callId));
   if (!call || !isFollowUpSource(call)) return false;
   const dueAt = new Date(now.getTime() + followUp.delayMinutes * 60_000);
@@ -47,7 +47,7 @@ export async function queueLeadFollowUp(tx: Queryable, lead: LeadRow, now: Date)
   const queued = await enqueue(tx, [{
     organizationId: lead.organizationId, event: FOLLOW_UP_EVENT, channel: 'call', recipient: lead.phone,
     idempotencyKey: `${FOLLOW_UP_EVENT}:${lead.id}`, notBefore: dueAt,
-    payload: { template: 'agent_call', event: FOLLOW_UP_EVENT, urgent: false, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, data: { leadId: lead.id, to: lead.phone, need: lead.need } },
+    payload: { template: 'agent_call', event: FOLLOW_UP_EVENT, urgent: false, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, language: call.language ?? snap.language, data: { leadId: lead.id, to: lead.phone, need: lead.need } },
   }], now);
   if (queued) await setFollowUp(tx, lead, { status: 'scheduled', dueAt: dueAt.toISOString(), updatedAt: now.toISOString() });
   return queued > 0;

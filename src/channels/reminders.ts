@@ -50,6 +50,7 @@ async function queueOrgReminders(db: Db, organizationId: string, now: Date): Pro
   const appts = await db.select({
     id: schema.appointments.id, start: schema.appointments.startAt,
     customerName: schema.appointments.customerName, customerPhone: schema.appointments.customerPhone, callId: schema.appointments.callId, serviceName: schema.services.name,
+    language: schema.appointments.language,
   }).from(schema.appointments).innerJoin(schema.services, eq(schema.services.id, schema.appointments.serviceId))
     .where(and(eq(schema.appointments.organizationId, organizationId), eq(schema.appointments.status, 'booked'),
       gt(schema.appointments.startAt, now), lte(schema.appointments.startAt, new Date(now.getTime() + horizon * HOUR))));
@@ -67,6 +68,7 @@ async function queueOrgReminders(db: Db, organizationId: string, now: Date): Pro
       if (h === null) continue;
       const payload: MessagePayload = {
         template: 'appointment_reminder', event: REMINDER_EVENT, urgent: false, orgName: snap.orgName, timezone: snap.timezone, from: snap.from,
+        language: a.language ?? snap.language,
         data: { appointmentId: a.id, serviceName: a.serviceName, start: a.start.toISOString(), customerName: a.customerName, hoursBefore: h },
       };
       messages.push({ organizationId, event: REMINDER_EVENT, channel, recipient: a.customerPhone, payload, idempotencyKey: messageKey(`reminder:${a.id}:${h}h`, channel, a.customerPhone) });

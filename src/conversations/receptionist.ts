@@ -1,11 +1,11 @@
 import type { Db } from '../db/index.js';
 import type { Clock, Logger } from '../lib/index.js';
 import type { LiveStore } from '../live/index.js';
-import { createConversation, realtimeBrain, type BrainEvent, type Conversation, type ConversationSnapshot, type LanguageModel } from '../brain/index.js';
+import { createConversation, realtimeBrain, type BrainEvent, type Conversation, type ConversationSnapshot, type LanguageModel, type Reply } from '../brain/index.js';
 import type { BookingDeps } from '../booking/index.js';
 import { organizationClock } from '../business/index.js';
 import { captureLead, type LeadEventSink } from '../leads/index.js';
-import { completeCall, createCallRecorder, recordEvent, type CallCompletedSink } from '../calls/index.js';
+import { completeCall, createCallRecorder, recordEvent, setCallLanguage, type CallCompletedSink } from '../calls/index.js';
 import { addDoNotCall, asksNotToBeCalled, outboundConversation, outboundGreeting, outboundInstructions } from '../channels/index.js';
 import { conversationPorts, type EscalationChannels } from './ports.js';
 import { loadBusiness, type LoadedBusiness } from './profile.js';
@@ -99,17 +99,19 @@ export function createReceptionist(deps: ReceptionistDeps) {
         ...(business.caller?.name && t.callerPhone ? { knownCaller: { name: business.caller.name } } : {}),
       });
       // A call the agent placed opens with why it calls; the same brain and tools answer the rest.
-      const conversation = t.outbound && t.callerPhone ? outboundConversation(inner, t.outbound, {
+      const outer = t.outbound && t.callerPhone ? outboundConversation(inner, t.outbound, {
         optOut: async () => { await addDoNotCall(deps.db, t.orgId, t.callerPhone!, 'asked on a call', 'opt_out'); },
         cancelAppointment: (appointmentId) => brainPorts.booking.cancel({ appointmentId, reason: 'cancelled on the reminder call' }),
       }) : inner;
+      const conversation = recordingLanguage(outer, (language) => setCallLanguage(deps.db, { id: t.callId, organizationId: t.orgId }, language)
+        .catch((err) => deps.logger.warn({ err }, 'recording the call language failed')), opts.resume?.language);
       const onEvent = (e: BrainEvent) => {
         if (RECORDED_BRAIN_EVENTS.has(e.type)) {
           void recordEvent(deps.db, { id: t.callId, organizationId: t.orgId }, e.type, { ...e }).catch((err) => deps.logger.error({ err }, 'recording a brain event failed'));
         }
       };
       // only the brain's own conversation is saved between turns (a chat); a placed call lives on its socket
-      return { conversation, onEvent, clock, ...(conversation === inner ? { snapshot: () => inner.snapshot() } : {}) };
+      return { conversation, onEvent, clock, ...(outer === inner ? { snapshot: () => inner.snapshot() } : {}) };
     },
     /** A database recorder for a voice session of this call; ending it completes the call like any other. */
     recorder(t: ConversationTarget) {
@@ -152,6 +154,36 @@ export function createReceptionist(deps: ReceptionistDeps) {
   };
 }
 export type Receptionist = ReturnType<typeof createReceptionist>;
+
+/**
+ * The conversation with its language kept on the call record: the greeting's, then each switch (the
+ * dashboard shows it, and the customer's texts about this conversation are written in it).
+ */
+function recordingLanguage(c: Conversation, record: (language: string) => Promise<void>, known?: string): Conversation {
+  let last = known;
+  // one write after another: the greeting's language never lands after a switch heard on the first turn
+  let written = Promise.resolve();
+  const note = async (r: Reply): Promise<Reply> => {
+    if (r.language && r.language !== last) {
+      const language = r.language;
+      last = language;
+      written = written.then(() => record(language));
+    }
+    await written;
+    return r;
+  };
+  return {
+    get state() { return c.state; },
+    get done() { return c.done; },
+    interrupted: (heard) => c.interrupted(heard),
+    greet() {
+      const r = c.greet();
+      void note(r);
+      return r;
+    },
+    handle: async (input, o) => note(await c.handle(input, o)),
+  };
+}
 
 /** The brain's view of the business for one conversation: an inbound phone call of a business that records calls is told so. */
 export function profileFor(t: Pick<ConversationTarget, 'channel' | 'outbound'>, business: LoadedBusiness): LoadedBusiness['profile'] {

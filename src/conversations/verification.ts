@@ -8,7 +8,7 @@ import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/index.js';
 import { newId, type Clock } from '../lib/index.js';
 import type { LiveStore } from '../live/index.js';
-import { enqueue, orgSnapshot } from '../notify/index.js';
+import { conversationLanguage, enqueue, orgSnapshot } from '../notify/index.js';
 import type { VerificationPort } from '../brain/index.js';
 import { noteVerifiedPhone } from '../calls/index.js';
 
@@ -44,7 +44,7 @@ export function createVerification(deps: {
       const snap = await orgSnapshot(deps.db, orgId);
       await enqueue(deps.db, [{
         organizationId: orgId, event: 'verification.code', channel: 'sms', recipient: phone, idempotencyKey: `verify:${newId()}`,
-        payload: { template: 'verification_code', event: 'verification.code', urgent: true, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, data: { code } },
+        payload: { template: 'verification_code', event: 'verification.code', urgent: true, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, language: await conversationLanguage(deps.db, conversationId, snap), data: { code } },
       }], deps.clock.now());
       return { sent: true };
     },

@@ -10,3 +10,4 @@ export * from './backoff.js';
 export * from './paired-writes.js';
 export * from './polling.js';
 export * from './org-changes.js';
+export * from './spanish-dates.js';

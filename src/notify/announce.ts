@@ -76,7 +76,8 @@ async function customerMessages(q: Queryable, c: Ctx): Promise<QueuedMessage[]> 
   const template = CUSTOMER_TEMPLATE[c.e.type];
   if (!template || !('appointment' in c.e)) return [];
   const { email, phone } = await trustedContacts(q, c.e.appointment.customer, c.e.appointment.callId);
-  const payload = payloadFor(c, template, false);
+  // written in the language the customer booked in (the business's main one when staff booked it)
+  const payload: MessagePayload = { ...payloadFor(c, template, false), language: c.e.appointment.language ?? c.snap.language };
   const out: QueuedMessage[] = [];
   if (email && c.s.customer.email) out.push({ organizationId: c.orgId, event: c.e.type, channel: 'email', recipient: email, payload, idempotencyKey: messageKey(`${c.fact}:customer`, 'email', email) });
   if (phone && c.s.customer.sms) out.push({ organizationId: c.orgId, event: c.e.type, channel: 'sms', recipient: phone, payload, idempotencyKey: messageKey(`${c.fact}:customer`, 'sms', phone) });

@@ -17,6 +17,8 @@ export interface AppointmentFact {
   /** Where it was booked ('api' = by staff, else the conversation's channel) and the conversation's call. */
   readonly source?: string;
   readonly callId?: string | null;
+  /** The language the customer booked in (ISO-639-1); their own messages are written in it. */
+  readonly language?: string | null;
   /** Changes with every write; tells a second identical move (A→B, B→A, A→B) from a replay of the first. */
   readonly updatedAt?: Date;
 }

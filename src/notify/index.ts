@@ -17,8 +17,9 @@ export {
   loadNotificationSettings, saveNotificationSettings, quietUntil,
   type EventType, type ChannelName, type NotificationSettings,
 } from './settings.js';
+export { CUSTOMER_LINES, customerLinesFor, type CustomerLines } from './lines/index.js';
 export { renderMessage, alertCallTwiml, xmlEscape, type MessagePayload, type RenderedMessage, type TemplateName } from './templates.js';
-export { enqueue, messageKey, orgSnapshot, type QueuedMessage, type OrgSnapshot } from './outbox.js';
+export { enqueue, messageKey, orgSnapshot, conversationLanguage, mainLanguage, type QueuedMessage, type OrgSnapshot } from './outbox.js';
 export { checkWebhookUrl, isPrivateAddress, vetWebhookUrl } from './webhook-url.js';
 export { notifyErrors, DeliveryError, DeliveryDeferred } from './errors.js';
 export * from './channels/index.js';

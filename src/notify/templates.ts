@@ -3,8 +3,8 @@
  * SMS text and (for alert calls) the sentence to speak. HTML is built from the same lines with every
  * value escaped, so a caller's words can never inject markup into the owner's inbox.
  */
-import { DateTime } from 'luxon';
 import { escapeHtml } from '../lib/index.js';
+import { customerLinesFor, localTime, str, type Parts } from './lines/index.js';
 
 /** The kinds of message the product sends. */
 export type TemplateName =
@@ -28,6 +28,8 @@ export interface MessagePayload {
   webhookId?: string;
   /** Account messages: the dashboard page the link opens (path and fragment on this server's public URL). */
   linkPath?: string;
+  /** The customer's language (ISO-639-1) for their own messages; absent: English. Owner messages are English. */
+  language?: string;
 }
 
 /** A rendered message for every channel. */
@@ -35,19 +37,14 @@ export interface RenderedMessage { subject: string; text: string; html: string; 
 
 const esc = escapeHtml;
 
-/** "Tue, Apr 7 at 9:00 AM" in the business's timezone. */
-export function localTime(iso: string | number | null | undefined, tz: string): string {
-  if (iso === null || iso === undefined) return 'an unknown time';
-  return DateTime.fromISO(String(iso)).setZone(tz).toFormat("ccc, LLL d 'at' h:mm a");
-}
-
-const str = (v: unknown, fallback = '—'): string => (v === null || v === undefined || v === '' ? fallback : String(v));
-
-interface Parts { subject: string; lines: string[]; sms: string; speech?: string; link?: { href: string; label: string } }
+export { localTime };
 
 function parts(p: MessagePayload, ackUrl: string | null): Parts {
   const d = p.data;
   const tz = p.timezone;
+  // the customer's own messages are written in their language; the owner's in English
+  const L = customerLinesFor(p.language);
+  const c = { orgName: p.orgName, timezone: tz, from: p.from ?? null, data: d };
   switch (p.template) {
     case 'new_lead':
       return {
@@ -65,36 +62,16 @@ function parts(p: MessagePayload, ackUrl: string | null): Parts {
         link: ackUrl ? { href: ackUrl, label: 'Acknowledge this emergency' } : undefined,
       };
     }
-    case 'booking_confirmation':
-      return {
-        subject: `Your ${str(d.serviceName, 'appointment')} with ${p.orgName} is booked`,
-        lines: [`Hi ${str(d.customerName, 'there')},`, `your ${str(d.serviceName, 'appointment')} with ${p.orgName} is booked for ${localTime(d.start, tz)}.`, ...(d.address ? [`Address: ${str(d.address)}`] : []), 'Reply or call us if you need to change it.'],
-        sms: `${p.orgName}: your ${str(d.serviceName, 'appointment')} is booked for ${localTime(d.start, tz)}.`,
-      };
+    case 'booking_confirmation': return L.booking_confirmation(c);
     case 'owner_booking':
       return {
         subject: `New booking: ${str(d.serviceName, 'appointment')} ${localTime(d.start, tz)}`,
         lines: [`A new booking for ${p.orgName}.`, `Service: ${str(d.serviceName)}`, `When: ${localTime(d.start, tz)}`, `Customer: ${str(d.customerName)}`, `Phone: ${str(d.customerPhone)}`, `Email: ${str(d.customerEmail)}`, `Notes: ${str(d.notes)}`],
         sms: `${p.orgName}: booked ${str(d.serviceName, 'appointment')} ${localTime(d.start, tz)} for ${str(d.customerName, 'a customer')}.`,
       };
-    case 'reschedule_notice':
-      return {
-        subject: `Moved: ${str(d.serviceName, 'appointment')} now ${localTime(d.start, tz)}`,
-        lines: [`The ${str(d.serviceName, 'appointment')} with ${p.orgName} for ${str(d.customerName)} has moved.`, `Was: ${localTime(d.previousStart, tz)}`, `Now: ${localTime(d.start, tz)}`],
-        sms: `${p.orgName}: ${str(d.serviceName, 'appointment')} moved from ${localTime(d.previousStart, tz)} to ${localTime(d.start, tz)}.`,
-      };
-    case 'cancel_notice':
-      return {
-        subject: `Cancelled: ${str(d.serviceName, 'appointment')} ${localTime(d.start, tz)}`,
-        lines: [`The ${str(d.serviceName, 'appointment')} with ${p.orgName} for ${str(d.customerName)} on ${localTime(d.start, tz)} is cancelled.`],
-        sms: `${p.orgName}: ${str(d.serviceName, 'appointment')} on ${localTime(d.start, tz)} is cancelled.`,
-      };
-    case 'appointment_reminder':
-      return {
-        subject: `Reminder: your ${str(d.serviceName, 'appointment')} with ${p.orgName} ${localTime(d.start, tz)}`,
-        lines: [`Hi ${str(d.customerName, 'there')},`, `a reminder of your ${str(d.serviceName, 'appointment')} with ${p.orgName} on ${localTime(d.start, tz)}.`, 'Reply or call us if you need to change it.'],
-        sms: `${p.orgName}: reminder of your ${str(d.serviceName, 'appointment')} on ${localTime(d.start, tz)}.${p.from ? ` To move or cancel, call ${p.from}.` : ''}`,
-      };
+    case 'reschedule_notice': return L.reschedule_notice(c);
+    case 'cancel_notice': return L.cancel_notice(c);
+    case 'appointment_reminder': return L.appointment_reminder(c);
     case 'call_completed':
       return {
         subject: `Call from ${str(d.from, 'unknown number')}: ${str(d.outcome, 'completed')}`,
@@ -118,25 +95,9 @@ function parts(p: MessagePayload, ackUrl: string | null): Parts {
         sms: `${p.orgName}: ${str(d.usedMinutes, '0')} of ${str(d.includedMinutes)} included minutes used. ${after}`,
       };
     }
-    case 'agent_call':
-      // A call the agent places (a lead's follow-up, a call waiting for a free line); without telephony it lands in the dev inbox.
-      return {
-        subject: `${p.orgName}'s assistant calls ${str(d.to, 'a customer')}`,
-        lines: [`${p.orgName}'s assistant calls ${str(d.to, 'a customer')} to follow up on ${str(d.need, 'their enquiry')}.`],
-        sms: `${p.orgName}: we will call you back about ${str(d.need, 'your enquiry')}.`,
-      };
-    case 'chat_summary':
-      return {
-        subject: `Your chat with ${p.orgName}`,
-        lines: [`From your chat with ${p.orgName}:`, str(d.text)],
-        sms: `${p.orgName}: ${str(d.text)}`,
-      };
-    case 'verification_code':
-      return {
-        subject: `${p.orgName} verification code`,
-        lines: [`Your ${p.orgName} code is ${str(d.code)}.`, 'It expires in 10 minutes. If you did not ask for it, ignore this message.'],
-        sms: `${p.orgName}: your code is ${str(d.code)}. It expires in 10 minutes. Never share it; we will not ask for it by phone.`,
-      };
+    case 'agent_call': return L.agent_call(c);
+    case 'chat_summary': return L.chat_summary(c);
+    case 'verification_code': return L.verification_code(c);
     case 'account_link': return accountLink(p, ackUrl);
     default: {
       const never: never = p.template;
@@ -175,10 +136,10 @@ function accountLink(p: MessagePayload, link: string | null): Parts {
 export function renderMessage(p: MessagePayload, ackUrl: string | null = null): RenderedMessage {
   const t = parts(p, ackUrl);
   const linkLine = t.link ? [`${t.link.label}: ${t.link.href}`] : [];
-  const text = [...t.lines, ...linkLine, '', `— ${p.orgName}, via InfiniOffice`].join('\n');
+  const text = [...t.lines, ...linkLine, '', customerLinesFor(p.language).via(p.orgName)].join('\n');
   const body = t.lines.map((l) => `<p>${esc(l)}</p>`).join('\n');
   const link = t.link ? `\n<p><a href="${esc(t.link.href)}">${esc(t.link.label)}</a></p>` : '';
-  const html = `<!doctype html><html><body style="font-family:sans-serif">\n<h2>${esc(t.subject)}</h2>\n${body}${link}\n<p style="color:#888">${esc(p.orgName)}, via InfiniOffice</p>\n</body></html>`;
+  const html = `<!doctype html><html><body style="font-family:sans-serif">\n<h2>${esc(t.subject)}</h2>\n${body}${link}\n<p style="color:#888">${esc(customerLinesFor(p.language).via(p.orgName).replace(/^— /, ''))}</p>\n</body></html>`;
   return { subject: t.subject, text, html, sms: t.sms.slice(0, 1200), speech: t.speech ?? t.sms };
 }
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, desc, eq } from 'drizzle-orm';
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import { enqueue, orgSnapshot } from '../../notify/index.js';
+import { conversationLanguage, enqueue, orgSnapshot } from '../../notify/index.js';
 import { PhoneSchema, text } from '../../business/index.js';
 import { getChannelSettings, placeOutboundCall, type OutboundDeps } from '../../channels/index.js';
 import type { Receptionist } from '../../conversations/index.js';
@@ -78,7 +78,7 @@ export function createChatHandoffRoutes(deps: { receptionist: Receptionist; outb
       const snap = await orgSnapshot(db, orgId);
       await enqueue(db, [{
         organizationId: orgId, event: 'verification.code', channel: 'sms', recipient: req.body.phone, idempotencyKey: `textme:${newId()}`,
-        payload: { template: 'verification_code', event: 'verification.code', urgent: true, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, data: { code } },
+        payload: { template: 'verification_code', event: 'verification.code', urgent: true, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, language: await conversationLanguage(db, chatId, snap), data: { code } },
       }], ctx.clock.now());
       return reply.status(202).send({ sent: true });
     });
@@ -100,7 +100,7 @@ export function createChatHandoffRoutes(deps: { receptionist: Receptionist; outb
       const snap = await orgSnapshot(db, orgId);
       await enqueue(db, [{
         organizationId: orgId, event: 'chat.summary', channel: 'sms', recipient: stored.phone, idempotencyKey: `chat-summary:${chatId}:${newId()}`,
-        payload: { template: 'chat_summary', event: 'chat.summary', urgent: false, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, data: { text: last?.text ?? '' } },
+        payload: { template: 'chat_summary', event: 'chat.summary', urgent: false, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, language: await conversationLanguage(db, chatId, snap), data: { text: last?.text ?? '' } },
       }], ctx.clock.now());
       return reply.status(201).send({ sent: true, to: stored.phone });
     });

@@ -4,13 +4,14 @@
  * failure). Dates are read back the Spanish way: "el martes 17 de marzo a las 3 de la tarde".
  */
 import { DateTime } from 'luxon';
+import { ES_DAYS, ES_MONTHS, fechaEs, horaEs, momentoEs } from '../../lib/index.js';
 import { hoursRuns, nextOpeningAt } from '../calendar.js';
 import type { BusinessProfile } from '../types.js';
 import type { Lines } from './en.js';
 
-const DAYS = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'];
+const DAYS = ES_DAYS;
 const DAYS_PLURAL = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábados', 'domingos'];
-const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+const MONTHS = ES_MONTHS;
 
 const listOf = (items: string[], joiner: 'and' | 'or'): string => {
   if (items.length <= 1) return items[0] ?? '';
@@ -21,30 +22,13 @@ const listOf = (items: string[], joiner: 'and' | 'or'): string => {
 };
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** "15:45" → "las 3:45 de la tarde", "10:30" → "las 10 y media de la mañana", "13:00" → "la 1 de la tarde". */
-function hora(hm: string): string {
-  const [h, m] = hm.split(':').map(Number);
-  if (h === 24 || (h === 0 && m === 0)) return 'la medianoche';
-  if (h === 12 && m === 0) return 'las 12 del mediodía';
-  const h12 = h % 12 === 0 ? 12 : h % 12;
-  const min = m === 0 ? '' : m === 30 ? ' y media' : m === 15 ? ' y cuarto' : `:${String(m).padStart(2, '0')}`;
-  const part = h < 6 ? 'de la madrugada' : h < 12 ? 'de la mañana' : h < 13 ? 'del mediodía' : h < 20 ? 'de la tarde' : 'de la noche';
-  return `${h12 === 1 ? 'la' : 'las'} ${h12}${min} ${part}`;
-}
+const hora = horaEs;
 /** The hour with its preposition: "a las 3 de la tarde", "a la 1 de la tarde", "a la medianoche". */
 const aLa = (hm: string) => `a ${hora(hm)}`;
 
 const local = (date: string, tz: string) => DateTime.fromISO(date, { zone: tz });
-/** "el martes 17 de marzo". */
-function fecha(date: string, tz: string): string {
-  const d = local(date, tz);
-  return `el ${DAYS[d.weekday - 1]} ${d.day} de ${MONTHS[d.month - 1]}`;
-}
-/** "el martes 17 de marzo a las 3 de la tarde". */
-function momento(iso: string, tz: string): string {
-  const d = DateTime.fromISO(iso, { zone: tz });
-  return `${fecha(d.toISODate()!, tz)} ${aLa(d.toFormat('HH:mm'))}`;
-}
+const fecha = fechaEs;
+const momento = momentoEs;
 const dia = (date: string, tz: string) => DAYS[local(date, tz).weekday - 1];
 const losDias = (date: string, tz: string) => `los ${DAYS_PLURAL[local(date, tz).weekday - 1]}`;
 const tramos = (h: Array<[string, string]>) => h.map(([x, y]) => `de ${hora(x).replace(/^las? /, '')} a ${hora(y).replace(/^las? /, '')}`).join(' y ');

@@ -36,6 +36,7 @@ export const bookAppointment = defineTool({
       },
       ...(a.notes ? { notes: a.notes } : {}),
       idempotencyKey: `${ctx.conversationId}:book:${slotKey(slot.start)}`,
+      ...(ctx.language ? { language: ctx.language } : {}),
     });
     if (!result.ok) for (const s of result.alternatives ?? []) ctx.knownSlots.set(slotKey(s.start), s);
     return result;

@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/index.js';
 import type { KnowledgeAnswer } from '../knowledge.js';
 import type { LanguageModel } from '../llm/language-model.js';
 import type { AppointmentInfo, BrainPorts, Slot } from '../ports.js';
-import type { BusinessProfile, ServiceInfo } from '../types.js';
+import type { BusinessProfile, Lang, ServiceInfo } from '../types.js';
 
 /**
  * How the conversation knows who it is talking to: `caller_id` (the phone network's caller ID, a
@@ -33,6 +33,8 @@ export interface ToolContext {
   passages?(question: string): string[];
   /** When set, questions are answered by the model from the passages, offline ranking as fallback. */
   languageModel?: LanguageModel;
+  /** The language the conversation is held in now (ISO-639-1); absent: English. */
+  language?: Lang;
   /** Prefix for idempotency keys, unique per conversation. */
   conversationId: string;
 }

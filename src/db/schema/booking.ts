@@ -25,6 +25,8 @@ export const appointments = pgTable('appointments', {
   notes: text('notes'),
   source: text('source').notNull().default('api'),
   callId: uuid('call_id'),
+  /** The language the customer booked in (ISO-639-1, e.g. 'es'): their confirmations, reminders and notices are written in it. Null: the business's own. */
+  language: text('language'),
   idempotencyKey: text('idempotency_key'),
   /** External calendar event ids by provider, e.g. { google: "abc", microsoft: "AAMk..." }. */
   externalEvents: jsonb('external_events').$type<Record<string, string>>().notNull().default({}),

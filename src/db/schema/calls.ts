@@ -14,6 +14,8 @@ export const calls = pgTable('calls', {
   status: text('status').notNull().default('ringing'),
   outcome: text('outcome'),
   engine: text('engine'),
+  /** The language the conversation was held in (ISO-639-1), as the agent detected it; null until known. */
+  language: text('language'),
   startedAt: ts('started_at').notNull().defaultNow(),
   answeredAt: ts('answered_at'),
   endedAt: ts('ended_at'),

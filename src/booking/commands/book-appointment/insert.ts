@@ -26,7 +26,7 @@ export async function insertForResource(
     const out = await insertAppointment(tx, {
       organizationId: orgId, serviceId: req.serviceId, staffId, resourceKey: key, startAt: req.start, endAt: end, busyUntil,
       customerName: customer.name, customerPhone: customer.phone, customerEmail: customer.email,
-      address: req.address ?? null, notes: req.notes ?? null, source: req.source ?? 'api', callId: req.callId ?? null,
+      address: req.address ?? null, notes: req.notes ?? null, source: req.source ?? 'api', callId: req.callId ?? null, language: req.language ?? null,
       idempotencyKey: req.idempotencyKey ?? null,
     });
     // A failed statement aborts the transaction: leave it by throwing, and report the outcome outside.

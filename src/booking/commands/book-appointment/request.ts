@@ -17,6 +17,8 @@ export interface BookRequest {
   /** Where the booking came from: `api`, `phone`, `chat`, `dashboard`. */
   readonly source?: string;
   readonly callId?: string | null;
+  /** The language the customer booked in (ISO-639-1): their confirmations and reminders are written in it. */
+  readonly language?: string | null;
   /** The holder whose hold this booking consumes (and whose hold does not block it). */
   readonly holder?: string | null;
   /** A retried request with the same key returns the first result. */
