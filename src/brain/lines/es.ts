@@ -4,14 +4,13 @@
  * failure). Dates are read back the Spanish way: "el martes 17 de marzo a las 3 de la tarde".
  */
 import { DateTime } from 'luxon';
-import { ES_DAYS, ES_MONTHS, fechaEs, horaEs, momentoEs } from '../../lib/index.js';
+import { ES_DAYS, fechaEs, horaEs, momentoEs } from '../../lib/index.js';
 import { hoursRuns, nextOpeningAt } from '../calendar.js';
 import type { BusinessProfile } from '../types.js';
 import type { Lines } from './en.js';
 
 const DAYS = ES_DAYS;
 const DAYS_PLURAL = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábados', 'domingos'];
-const MONTHS = ES_MONTHS;
 
 const listOf = (items: string[], joiner: 'and' | 'or'): string => {
   if (items.length <= 1) return items[0] ?? '';
