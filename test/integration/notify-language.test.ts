@@ -41,6 +41,9 @@ async function chat(orgKey: string, lines: string[], phone: string) {
   return { id: s.body.id as string, replies };
 }
 
+/** The chat's number proven as the texted code proves it (reminders go to proven numbers only). */
+const prove = (callId: string, phone: string) => server.database.db.update(schema.calls).set({ metadata: { verifiedPhone: phone } }).where(eq(schema.calls.id, callId));
+
 const outbox = (orgId: string) => server.database.db.select().from(schema.outbox).where(eq(schema.outbox.organizationId, orgId));
 
 describe('customer messages in the customer’s language', () => {
@@ -65,6 +68,7 @@ describe('customer messages in the customer’s language', () => {
     expect((await b.api.get('/api/calls')).body.items.find((c: any) => c.id === id).language).toBe('es');
 
     // the 24-hour reminder goes out in Spanish, the date said the Spanish way
+    await prove(id, '+13125550181');
     await b.api.put('/api/notifications', { reminders: { sms: { hoursBefore: [24] } } });
     await queueDueReminders(server.database.db, new Date(appt.startAt.getTime() - 24 * 3_600_000));
     const [reminder] = (await outbox(b.organization.id)).filter((r) => r.event === REMINDER_EVENT);
@@ -78,6 +82,7 @@ describe('customer messages in the customer’s language', () => {
     const [appt] = await server.database.db.select().from(schema.appointments).where(eq(schema.appointments.organizationId, b.organization.id));
     expect(appt?.language, replies.join('\n')).toBe('en');
     expect((await b.api.get(`/api/calls/${id}`)).body.language).toBe('en');
+    await prove(id, '+13125550182');
     await b.api.put('/api/notifications', { reminders: { sms: { hoursBefore: [24] } } });
     await queueDueReminders(server.database.db, new Date(appt.startAt.getTime() - 24 * 3_600_000));
     const [reminder] = (await outbox(b.organization.id)).filter((r) => r.event === REMINDER_EVENT);
