@@ -12,10 +12,11 @@ import { startNode, type ChildNode } from './child.js';
 import { TWILIO_TOKEN } from './support.js';
 import { VOICE_DEADLINE_SCALE, scaled } from '../harness/timing.js';
 
-// Two real processes share the database and the live store. Opt-in (RELIABILITY_ROLLING=1) until the
-// fault it found is fixed: 2 of ~143 calls that a draining node had taken were marked `interrupted`
-// by its restart although the caller finished them normally (see test/reliability/README.md).
-const enabled = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL && process.env.RELIABILITY_ROLLING);
+// Two real processes share the database and the live store: in the PostgreSQL + Redis pass
+// (RELIABILITY_ROLLING=0 skips it). It found calls a draining node had taken marked `interrupted` at
+// its restart although their callers finished them normally (2 of ~143 per run): the engine's second
+// close returned before the call's end was written, and the node exited with it in flight.
+const enabled = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL && process.env.RELIABILITY_ROLLING !== '0');
 const DEMO_NUMBER = '+13125550199';
 const SIM_KEY = 'reliability-simulator-key-0002';
 /** What Twilio dials: the balancer in front of both nodes (the test plays the balancer). */
@@ -121,7 +122,7 @@ describe.skipIf(!enabled)('rolling restart of two nodes under live calls', () =>
       };
       const slot = async () => { while (Date.now() < stopAt) await oneCall(); };
       const slots = Array.from({ length: CONCURRENT }, () => slot());
-      const settle = () => new Promise((r) => setTimeout(r, scaled(4000)));
+      const settle = () => new Promise((r) => setTimeout(r, scaled(2000)));
 
       // Each node in turn: SIGTERM (drain: health 503, live calls finish), exit 0, start again.
       const windows: Array<{ id: string; from: number; to: number; exit: number | null }> = [];
