@@ -35,6 +35,8 @@ export type SttEvent =
   | { type: 'interim'; text: string }
   | { type: 'final'; text: string; endOfSpeech: boolean }
   | { type: 'utteranceEnd' }
+  /** The recogniser answered without words (an empty result): only that its socket is alive. */
+  | { type: 'alive' }
   | { type: 'error'; error: ProviderError };
 /** One live transcription stream. */
 export interface SttStream extends AsyncIterable<SttEvent> {
@@ -42,6 +44,12 @@ export interface SttStream extends AsyncIterable<SttEvent> {
   /** Flush: transcribe what has been heard so far as a final. */
   finalize(): void;
   close(): Promise<void>;
+  /**
+   * The listener judged the stream dead although its socket is open (it stopped answering while the
+   * caller talks): replace it as if it had failed — reopen, or move to the next provider of a chain.
+   * Streams without it are replaced by the caller.
+   */
+  lost?(reason: string): void;
 }
 /** Streaming speech recognition. */
 export interface SpeechToText {

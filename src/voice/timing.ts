@@ -22,6 +22,12 @@ export interface SessionTiming {
    * the caller's audio keeps flowing, is treated as dead (it may still answer pings).
    */
   providerSilentMs: number;
+  /**
+   * The same for the cascade's speech-to-text socket, which reacts to speech within a few hundred ms
+   * (its "speech started", interim words, the final after its endpointing): past this the caller
+   * hears a line and the recogniser is replaced, so dead air stays well under 3 s.
+   */
+  sttSilentMs: number;
   /** Pause between key presses that ends a DTMF entry. */
   dtmfGapMs: number;
   /** How long past the expected end of playout we wait for Twilio's mark before moving on. */
@@ -42,6 +48,7 @@ export function resolveTiming(o: Partial<SessionTiming> = {}): SessionTiming {
     maxCallMs: 15 * 60_000,
     dtmfGapMs: 1200,
     providerSilentMs: 2500,
+    sttSilentMs: 1500,
     markGraceMs: 1500,
     ...o,
   };

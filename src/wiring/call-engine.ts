@@ -22,7 +22,7 @@ const HANDOVER_LINE = 'Sorry, I lost you for a moment. Could you say that again?
 function deadlines(scale: number, maxCallMs: number): Partial<SessionTiming> {
   if (scale === 1) return { maxCallMs };
   const t = resolveTiming();
-  return { maxCallMs, llmFirstMs: t.llmFirstMs * scale, llmIdleMs: t.llmIdleMs * scale, ttsFirstMs: t.ttsFirstMs * scale, markGraceMs: t.markGraceMs * scale, providerSilentMs: t.providerSilentMs * scale };
+  return { maxCallMs, llmFirstMs: t.llmFirstMs * scale, llmIdleMs: t.llmIdleMs * scale, ttsFirstMs: t.ttsFirstMs * scale, markGraceMs: t.markGraceMs * scale, providerSilentMs: t.providerSilentMs * scale, sttSilentMs: t.sttSilentMs * scale };
 }
 
 /**

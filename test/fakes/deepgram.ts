@@ -21,12 +21,19 @@ export interface FakeDeepgram extends FakeServer {
   speakFailStatus: number;
   /** Status to refuse live transcription upgrades with (0 = none): a Deepgram outage. */
   listenFailStatus: number;
+  /**
+   * While true, every live socket stays open (pings answered by the ws layer) and takes audio but says
+   * nothing — no results, no SpeechStarted, no close: a stuck upstream worker.
+   */
+  listenStall: boolean;
+  /** Live transcription sockets opened so far. */
+  listenConnections: number;
   controlMessages: string[];
 }
 
 /** Starts a fake Deepgram on 127.0.0.1:0. */
 export async function startFakeDeepgram(apiKey = 'dg-test-key'): Promise<FakeDeepgram> {
-  const state = { transcripts: [] as string[], listenQueries: [] as URLSearchParams[], speakRequests: [] as FakeDeepgram['speakRequests'], speakDelayMs: 0, speakFailStatus: 0, listenFailStatus: 0, controlMessages: [] as string[] };
+  const state = { transcripts: [] as string[], listenQueries: [] as URLSearchParams[], speakRequests: [] as FakeDeepgram['speakRequests'], speakDelayMs: 0, speakFailStatus: 0, listenFailStatus: 0, listenStall: false, listenConnections: 0, controlMessages: [] as string[] };
   const authOk = (h: string | undefined) => h === `Token ${apiKey}`;
   // handlers read knobs from the returned object, so tests can change them at run time
   // eslint-disable-next-line prefer-const -- the handlers close over it; it is assigned once the server is up
@@ -56,8 +63,9 @@ export async function startFakeDeepgram(apiKey = 'dg-test-key'): Promise<FakeDee
   return self;
 }
 
-function listen(ws: WebSocket, q: URLSearchParams, state: { transcripts: string[]; listenQueries: URLSearchParams[]; controlMessages: string[] }): void {
+function listen(ws: WebSocket, q: URLSearchParams, state: { transcripts: string[]; listenQueries: URLSearchParams[]; controlMessages: string[]; listenStall: boolean; listenConnections: number }): void {
   state.listenQueries.push(q);
+  state.listenConnections++;
   const rate = Number(q.get('sample_rate') ?? 16000);
   const mulaw = q.get('encoding') === 'mulaw';
   const endpointMs = Number(q.get('endpointing') ?? 10);
@@ -77,6 +85,7 @@ function listen(ws: WebSocket, q: URLSearchParams, state: { transcripts: string[
     speechMs = silenceMs = 0;
   };
   ws.on('message', (data, isBinary) => {
+    if (state.listenStall) return;
     if (!isBinary) {
       const m = JSON.parse(data.toString()) as { type: string };
       state.controlMessages.push(m.type);

@@ -23,6 +23,8 @@ export interface SessionLines {
   shutdownGoodbye: string;
   apologyTakeMessage: string;
   apologyCantHear: string;
+  /** Said when the speech recogniser stopped hearing the caller and is being replaced: what they said is lost. */
+  sttLost: string;
   messageThanks: string;
 }
 
@@ -37,6 +39,7 @@ const SESSION: SessionLines = {
     "I'm sorry, I'm having some trouble on my end. Please tell me your name, your phone number and how we can help, and someone will call you back shortly.",
   apologyCantHear:
     "I'm sorry, I'm having trouble hearing you right now. Please leave your name, number and a short message, and someone will call you back.",
+  sttLost: "Sorry, I didn't catch that. Could you say it again?",
   messageThanks: "Thank you, I've passed your message on. Someone will call you back soon. Goodbye.",
 };
 

@@ -1,11 +1,11 @@
 /**
  * A SpeechToText over a chain of providers for one call. When the live stream fails (an error event,
- * a thrown iterator, a socket that stopped answering), the same provider is reopened once; after its
+ * a thrown iterator, a socket that stopped answering, or one the session found silent: `lost`), the same provider is reopened once; after its
  * second failure in the call the next provider takes over, and the switch is reported. Caller audio
  * keeps flowing into whichever stream is current; only the last provider's failure reaches the session.
  */
 import { AsyncQueue } from '../shared/async-queue.js';
-import { toProviderError, type ProviderError } from '../shared/errors.js';
+import { ProviderError, toProviderError } from '../shared/errors.js';
 import { CallHealth, type OnSwitch } from '../shared/switches.js';
 import type { AudioFrame, SpeechToText, SttEvent, SttOpen, SttStream } from '../types.js';
 
@@ -62,6 +62,10 @@ export class FallbackSpeechToText implements SpeechToText {
     };
     start();
     return {
+      lost: (reason: string) => {
+        const provider = this.chain[index];
+        if (current) failed(provider, new ProviderError(provider.label, reason, { retryable: true }));
+      },
       push: (frame: AudioFrame) => current?.push(frame),
       finalize: () => current?.finalize(),
       close: async () => {

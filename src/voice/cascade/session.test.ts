@@ -4,12 +4,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { concatPcm, silence, tone } from '../../audio/index.js';
 import { SimulatedScheduler } from '../../lib/index.js';
-import { DeepgramAuraTextToSpeech, DeepgramSpeechToText, ScriptBook, ScriptedSpeechToText, ProviderError, type TextToSpeech, type SpeechToText, AsyncQueue, type SttEvent } from '../../providers/index.js';
+import { DeepgramAuraTextToSpeech, DeepgramSpeechToText, FallbackSpeechToText, ScriptBook, ScriptedSpeechToText, ProviderError, type TextToSpeech, type SpeechToText, type SttOpen, type SttStream, AsyncQueue, type SttEvent, type ProviderSwitch } from '../../providers/index.js';
 import { FakeTwilioPeer } from '../../../test/fakes/twilio-media-peer.js';
 import { startFakeDeepgram, type FakeDeepgram } from '../../../test/fakes/deepgram.js';
 import { startVoiceServer, type VoiceServer } from '../../../test/fakes/voice-server.js';
 import { InstantTts, SimLine, simRecorder, type SimRecord } from '../../../test/harness/sim-line.js';
 import { until } from '../../../test/harness/line.js';
+import { scaled } from '../../../test/harness/timing.js';
 import { CallSession, GreetingCache, cannedConversation, type CannedRule, type ConversationPort, type SessionTiming } from '../index.js';
 
 const tts = new InstantTts();
@@ -20,6 +21,7 @@ const LONG_GREETING = 'Thanks for calling Acme Plumbing. How can I help you toda
 const GREETING = 'Acme Plumbing, hello.';
 // stand-in speech is ~60 ms a word: the middle sentence plays for over a second
 const LONG = ['Sure, I can help with that.', 'We have openings on Tuesday morning, Wednesday afternoon and Thursday evening, and on Friday we are open until six.', 'Which day works best?'];
+const LINES_STT_LOST = "Sorry, I didn't catch that. Could you say it again?";
 const LINES = {
   fillers: ['One moment.'],
   reprompt: 'Are you still there?',
@@ -112,6 +114,7 @@ describe('CallSession (cascade), in simulated time', () => {
     expect(turn.e2eMs!).toBeGreaterThanOrEqual(turn.asrMs!);
     // the STT's endpointing (250 ms of silence) is the wait; the pipeline adds next to nothing
     expect(reply[0].at - speechEnd).toBeLessThan(400);
+    expect(rec.events.filter((e) => e.name === 'provider_failure')).toEqual([]);
   });
 
   it('starts speaking the first sentence before the brain has produced the second', async () => {
@@ -272,6 +275,113 @@ describe('CallSession (cascade), in simulated time', () => {
   });
 });
 
+/** Scripted STT whose sockets can go silent: while `stalled`, every open socket takes audio and says nothing. */
+class StallableStt implements SpeechToText {
+  stalled = false;
+  opens = 0;
+  readonly caps;
+  private readonly inner: SpeechToText;
+  constructor(readonly label: string) {
+    this.inner = new ScriptedSpeechToText(book, { endpointMs: 250 });
+    this.caps = this.inner.caps;
+  }
+  open(o: SttOpen): SttStream {
+    this.opens++;
+    const s = this.inner.open(o);
+    const q = new AsyncQueue<SttEvent>();
+    void (async () => {
+      for await (const ev of s) if (!this.stalled) q.push(ev);
+      q.end();
+    })();
+    return { push: (f) => s.push(f), finalize: () => s.finalize(), close: async () => (await s.close(), q.end()), [Symbol.asyncIterator]: () => q[Symbol.asyncIterator]() };
+  }
+}
+
+/** Longest stretch (simulated ms) between the caller's last voiced audio before `from` and the next agent frame, over the call. */
+function deadAirAfter(line: SimLine, speechEnd: number): number {
+  const next = line.framesAfter(speechEnd)[0];
+  return next ? next.at - speechEnd : Infinity;
+}
+
+describe('CallSession (cascade): a speech-to-text socket that stays open and says nothing (simulated time)', () => {
+  it('caller speech the recogniser never reacts to: a line within 1.5 s, a fresh socket, and the call goes on', async () => {
+    const stt = new StallableStt('stuck.stt');
+    const { line, callId, rec, clock, say, wait, agentDone } = call({ stt, rules: [{ when: 'plumber', say: ['Sure, a plumber it is.'] }] });
+    await agentDone();
+    stt.stalled = true;
+    const talkStart = clock.ms();
+    await say(speech(1000));
+    const spokeEnd = clock.ms();
+    await wait(() => rec.events.some((e) => e.name === 'provider_failure'), 3000);
+    const failure = rec.events.find((e) => e.name === 'provider_failure')!;
+    expect(failure.data).toMatchObject({ stage: 'stt', reconnecting: true });
+    expect(String(failure.data?.message)).toMatch(/silent for \d+ ms after caller speech/);
+    expect(failure.at - talkStart).toBeLessThanOrEqual(1500 + 40); // judged from the start of the speech it never reacted to
+    await wait(() => line.framesAfter(spokeEnd).length > 0, 3000);
+    expect(deadAirAfter(line, spokeEnd)).toBeLessThan(1000); // 1.5 s after the caller began, not after they stopped
+    expect(stt.opens).toBe(2); // a fresh socket
+    await agentDone();
+    expect(rec.turns.at(-1)?.agentText).toBe(LINES_STT_LOST);
+    // the new socket works: the caller says it again and is answered
+    stt.stalled = false;
+    book.say(callId, 'I need a plumber');
+    await say(speech(600));
+    await wait(() => rec.turns.some((t) => t.callerText === 'I need a plumber' && t.agentText === 'Sure, a plumber it is.'));
+    expect(rec.events.filter((e) => e.name === 'provider_failure')).toHaveLength(1);
+  });
+
+  it('silent again after the reconnect: an apology and a polite hang-up — never more than 3 s of dead air', async () => {
+    const stt = new StallableStt('stuck.stt');
+    const { line, rec, clock, say, wait, agentDone } = call({ stt });
+    await agentDone();
+    stt.stalled = true;
+    await say(speech(1000));
+    const firstEnd = clock.ms();
+    await wait(() => line.framesAfter(firstEnd).length > 0, 3000);
+    await agentDone();
+    await say(speech(1000));
+    const secondEnd = clock.ms();
+    await wait(() => rec.ended !== null, 15_000);
+    expect(deadAirAfter(line, firstEnd)).toBeLessThan(3000);
+    expect(deadAirAfter(line, secondEnd)).toBeLessThan(3000);
+    expect(rec.events.filter((e) => e.name === 'provider_failure').map((e) => e.data?.reconnecting ?? false)).toEqual([true, false]);
+    expect(rec.turns.at(-1)?.agentText).toBe(LINES.apologyCantHear);
+    expect(line.hungUp).toBe('stt_failure');
+  });
+
+  it('in an organization’s chain of recognisers: the stuck vendor is reopened once, then the next one takes the call', async () => {
+    const stuck = new StallableStt('stuck.stt');
+    const good = new StallableStt('good.stt');
+    const switches: ProviderSwitch[] = [];
+    stuck.stalled = true;
+    const chain = new FallbackSpeechToText([stuck, good], undefined, (x) => switches.push(x));
+    const { line, callId, rec, clock, say, wait, agentDone } = call({ stt: chain, rules: [{ when: 'boiler', say: ['I can book a boiler service.'] }] });
+    await agentDone();
+    for (const _ of [1, 2]) {
+      await say(speech(1000));
+      const end = clock.ms();
+      await wait(() => line.framesAfter(end).length > 0, 3000);
+      expect(deadAirAfter(line, end)).toBeLessThan(1000);
+      await agentDone();
+    }
+    expect([stuck.opens, good.opens]).toEqual([2, 1]);
+    expect(switches).toEqual([expect.objectContaining({ stage: 'stt', from: 'stuck.stt', to: 'good.stt' })]);
+    book.say(callId, 'my boiler is broken');
+    await say(speech(600));
+    await wait(() => rec.turns.some((t) => t.agentText === 'I can book a boiler service.'));
+    expect(rec.ended).toBeNull();
+  });
+
+  it('a long utterance the recogniser acknowledged at its start is not mistaken for a silent socket', async () => {
+    const { callId, rec, say, wait, agentDone } = call({ rules: [{ when: 'story', say: ['I see.'] }] });
+    await agentDone();
+    book.say(callId, 'let me tell you the whole story');
+    await say(speech(4000));
+    await wait(() => rec.turns.length === 2);
+    expect(rec.events.filter((e) => e.name === 'provider_failure')).toEqual([]);
+  });
+});
+
 // Real sockets (the Deepgram fakes and a Media Streams server) run on real time: this one checks the wire, not timing.
 describe('CallSession (cascade) over real provider sockets', () => {
   let server: VoiceServer;
@@ -307,5 +417,34 @@ describe('CallSession (cascade) over real provider sockets', () => {
     expect(conv.inputs).toEqual([{ type: 'speech', text: 'my water heater is leaking' }]);
     expect(rec()!.turns[1]).toMatchObject({ callerText: 'my water heater is leaking', agentText: 'I can send someone today.', interrupted: false });
     expect(dg.speakRequests.map((r) => r.text)).toContain('I can send someone today.');
+  });
+
+  it('a Deepgram live socket that stays open but goes silent: a spoken line, a fresh socket, and the caller is answered again', async () => {
+    const peer = new FakeTwilioPeer(server.url);
+    peers.push(peer);
+    await peer.begin({ callId: 'dg-2' });
+    peer.startLine();
+    const rec = () => server.calls.get('dg-2');
+    const agentQuiet = () => peer.media.length > 0 && peer.marksEchoed.length >= peer.marksSent.length && performance.now() - peer.media.at(-1)!.at > 300;
+    expect(await until(agentQuiet, 8000)).toBe(true);
+    const sockets = dg.listenConnections;
+    dg.listenStall = true; // the socket stays open and answers pings, but no result comes back
+    try {
+      await peer.say(speech(1000));
+      const spokeEnd = performance.now();
+      expect(await until(() => Boolean(rec()?.events.some((e) => e.name === 'provider_failure')), 4000)).toBe(true);
+      expect(rec()!.events.find((e) => e.name === 'provider_failure')!.data).toMatchObject({ stage: 'stt', reconnecting: true });
+      expect(await until(() => peer.framesAfter(spokeEnd).length > 0, 4000)).toBe(true);
+      const deadAirMs = peer.framesAfter(spokeEnd)[0].at - spokeEnd;
+      expect(deadAirMs).toBeLessThan(scaled(3000));
+      expect(await until(() => dg.listenConnections === sockets + 1, 4000)).toBe(true);
+      console.log(`[reliability] silent Deepgram socket: a line ${deadAirMs.toFixed(0)} ms after the caller stopped (judged silent 1.5 s after they began), new socket opened`);
+    } finally {
+      dg.listenStall = false;
+    }
+    expect(await until(agentQuiet, 8000)).toBe(true);
+    dg.transcripts.push('my water heater is leaking');
+    await peer.say(speech(600));
+    expect(await until(() => Boolean(rec()?.turns.some((t) => t.callerText === 'my water heater is leaking' && t.agentText === 'I can send someone today.')), 8000)).toBe(true);
   });
 });

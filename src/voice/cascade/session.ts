@@ -8,9 +8,10 @@ import { energyVad, type FrameVad } from '../../audio/index.js';
 import { systemScheduler, type Scheduler, type TimerHandle } from '../../lib/index.js';
 import type { SpeechToText, SttEvent, SttStream, TextToSpeech } from '../../providers/index.js';
 import { Playout, type Segment } from '../playout.js';
-import { SpeechDetector } from '../turns/speech-detector.js';
+import { SpeechDetector, type SpeechChange } from '../turns/speech-detector.js';
 import { isBackchannel } from '../turns/backchannel.js';
 import { DtmfCollector } from '../turns/dtmf-collector.js';
+import { SilentProviderWatch } from '../turns/silent-provider.js';
 import { AgentReply, type ReplyTimes } from './reply.js';
 import type { GreetingCache } from '../greeting-cache.js';
 import { sessionLinesFor, type SessionLines } from '../../brain/index.js';
@@ -56,6 +57,9 @@ export interface CallSessionOptions {
 
 type Mode = 'conversation' | 'message' | 'ending';
 
+/** Caller voice (local VAD) the recogniser must react to: a live STT says "speech started" within a few hundred ms. */
+const STT_OWED_AFTER_VOICED_MS = 600;
+
 /** One phone call over STT → brain → TTS. */
 export class CallSession implements CallEngine {
   private readonly playout: Playout;
@@ -82,6 +86,15 @@ export class CallSession implements CallEngine {
   private readonly startedMs: number;
   private readonly pcm = new Int16Array(160);
   private streamMs = 0;
+  /** The STT socket open but saying nothing while the caller talks: a spoken line, then reconnect or next vendor. */
+  private readonly sttWatch: SilentProviderWatch;
+  /** Silent streams the session replaced itself (a bare provider, not a fallback chain). */
+  private sttLosses = 0;
+  /** Last time the STT said anything, and last time it closed an utterance (final / utterance end). */
+  private sttHeardAt = -Infinity;
+  private sttFinalAt = -Infinity;
+  /** Start of the caller's current (or last) utterance by the local VAD. */
+  private utteranceAt = Infinity;
 
   constructor(
     private readonly sink: MediaSink,
@@ -98,6 +111,7 @@ export class CallSession implements CallEngine {
     this.dtmf = new DtmfCollector(this.clock, this.timing.dtmfGapMs, (digits) => {
       if (this.mode === 'conversation') void this.runTurn({ type: 'dtmf', digits }, `[dtmf ${digits}]`);
     });
+    this.sttWatch = new SilentProviderWatch(this.timing.sttSilentMs, ({ why, silentMs }) => this.sttSilent(`speech-to-text socket silent for ${silentMs} ms after ${why}`));
     this.detector = new SpeechDetector({ onsetMs: this.timing.vadOnsetMs, hangoverMs: this.timing.vadHangoverMs });
     this.playout = new Playout(sink, {
       onFirstFrame: (seg, at) => this.segOwner.get(seg)?.onFirstFrame(seg, at),
@@ -139,9 +153,9 @@ export class CallSession implements CallEngine {
     await this.speakSystem([text], { frames: frames ?? undefined, callerText: '' });
   }
 
-  private openStt(): void {
+  private openStt(preopened = this.deps.preopenedStt): void {
     try {
-      this.stt = this.deps.preopenedStt ?? this.deps.providers.stt.open({ callId: this.opts.callId, sampleRate: 8000, ...(this.opts.sttLanguage ? { language: this.opts.sttLanguage } : {}) });
+      this.stt = preopened ?? this.deps.providers.stt.open({ callId: this.opts.callId, sampleRate: 8000, ...(this.opts.sttLanguage ? { language: this.opts.sttLanguage } : {}) });
     } catch (e) {
       return this.providerFailed('stt', e);
     }
@@ -151,13 +165,57 @@ export class CallSession implements CallEngine {
   private async consumeStt(stream: SttStream): Promise<void> {
     try {
       for await (const ev of stream) {
-        if (this.closed) return;
+        if (this.closed || stream !== this.stt) return;
         if (ev.type === 'error') return this.providerFailed('stt', ev.error);
+        this.sttHeard(ev);
         this.onSttEvent(ev);
       }
     } catch (e) {
-      if (!this.closed) this.providerFailed('stt', e);
+      if (!this.closed && stream === this.stt) this.providerFailed('stt', e);
     }
+  }
+
+  /** The recogniser said something: it is alive. */
+  private sttHeard(ev: SttEvent): void {
+    this.sttWatch.heard();
+    this.sttHeardAt = this.now();
+    if (ev.type === 'utteranceEnd' || (ev.type === 'final' && ev.endOfSpeech)) this.sttFinalAt = this.sttHeardAt;
+  }
+
+  /**
+   * What the recogniser owes, judged as the caller's audio flows (the same watch as the realtime
+   * engine's): sustained caller voice it has not reacted to, or the end of an utterance it heard
+   * start but never closed.
+   */
+  private watchStt(now: number, change: SpeechChange): void {
+    if (this.mode === 'ending' || !this.stt) return;
+    if (change?.type === 'start') this.utteranceAt = change.at;
+    else if (change?.type === 'end' && this.sttHeardAt >= this.utteranceAt && this.sttFinalAt < this.utteranceAt) this.sttWatch.owe(change.at, 'the end of caller speech');
+    if (this.detector.isSpeaking && this.sttHeardAt < this.utteranceAt && this.detector.speechMs(now) >= STT_OWED_AFTER_VOICED_MS) this.sttWatch.owe(this.utteranceAt, 'caller speech');
+    this.sttWatch.check(now);
+  }
+
+  /**
+   * The recogniser's socket is open but dead. The caller hears a line at once; the stream is replaced:
+   * a fallback chain reopens the vendor or moves to the next one (its last failure comes back as an
+   * error, and the session apologizes), a bare provider is reopened once, then the session apologizes.
+   */
+  private sttSilent(reason: string): void {
+    if (this.closed || this.mode === 'ending') return;
+    const stream = this.stt;
+    if (!stream?.lost && ++this.sttLosses >= 2) return this.providerFailed('stt', new Error(reason));
+    this.event('provider_failure', { stage: 'stt', message: reason, reconnecting: true });
+    this.pendingText = '';
+    if (stream?.lost) stream.lost(reason);
+    else {
+      this.stt = null;
+      void stream?.close().catch(() => undefined);
+      this.openStt(undefined);
+    }
+    // after the chain's verdict: when it had no provider left, the apology is said instead
+    void this.clock.sleep(0).then(() => {
+      if (!this.closed && this.mode !== 'ending') void this.speakSystem([this.lines.sttLost], {});
+    });
   }
 
   /** One 20 ms caller frame. */
@@ -170,6 +228,7 @@ export class CallSession implements CallEngine {
     const change = this.detector.push(this.vad.isSpeech(pcm), now);
     if (change?.type === 'start') this.onSpeechStart();
     else if (change?.type === 'end') this.onSpeechEnd();
+    this.watchStt(now, change);
   }
 
   private onSpeechStart(): void {
