@@ -31,9 +31,9 @@ export const BROWSER_NOW = '2026-03-11T14:30:00Z';
 /** How long a page waits for an element before failing (stretched by TEST_TIMEOUT_SCALE). */
 export const PAGE_TIMEOUT = scaled(15_000);
 
-/** Starts the server with the product routes and the dashboard (built by buildDashboard), its clock at `now`. */
-export async function startDashboardServer(dist: string, now: string = BROWSER_NOW) {
-  const server = await startTestServer({ webDist: dist, clock: fixedClock(now, true) });
+/** Starts the server with the product routes and the dashboard (built by buildDashboard), its clock at `now` (`env`: configuration overrides). */
+export async function startDashboardServer(dist: string, now: string = BROWSER_NOW, env: Record<string, string> = {}) {
+  const server = await startTestServer({ webDist: dist, clock: fixedClock(now, true), env });
   return { ...server, close: async () => { await server.close(); rmSync(dist, { recursive: true, force: true }); } };
 }
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiClient, registerOrg, type ApiClient } from '../harness/client.js';
 import { scaled } from '../harness/timing.js';
-import { buildDashboard, launchBrowser, newContext, shot, startDashboardServer } from './harness.js';
+import { BROWSER_NOW, buildDashboard, launchBrowser, newContext, shot, startDashboardServer } from './harness.js';
+import { startFakePushService } from '../fakes/push-service.js';
 
 let server: Awaited<ReturnType<typeof startDashboardServer>>;
 let browser: Browser;
@@ -12,10 +13,13 @@ let page: Page;
 let owner: Awaited<ReturnType<typeof registerOrg>>;
 let api: ApiClient;
 const problems: string[] = [];
+let serverStarted = 0;
 
 beforeAll(async () => {
   const dist = await buildDashboard();
-  server = await startDashboardServer(dist);
+  // (private addresses allowed: the fake push service listens on 127.0.0.1)
+  server = await startDashboardServer(dist, BROWSER_NOW, { WEBHOOK_ALLOW_PRIVATE: 'true' });
+  serverStarted = Date.now();
   owner = await registerOrg(server.url, { industry: 'salon', name: 'Shear Joy Salon', timezone: 'America/New_York' });
   api = owner.api;
   browser = await launchBrowser();
@@ -313,6 +317,89 @@ describe('calendar at phone width', () => {
       expect(problems).toEqual([]);
     } finally {
       await phone.close();
+    }
+  });
+});
+
+describe('the dashboard as an app on a phone', () => {
+  it('installs (a manifest with icons, standalone; a service worker that keeps the app shell and never /api), and with alerts allowed an emergency call raises a push notification', async () => {
+    const push = await startFakePushService(() => new Date(Date.parse(BROWSER_NOW) + Date.now() - serverStarted));
+    const plumber = await registerOrg(server.url, { industry: 'plumbing', name: 'Rapid Rooter' });
+    const phone = await newContext(browser, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await phone.grantPermissions(['notifications'], { origin: server.url });
+    await phone.addInitScript((s) => { if (!localStorage.getItem('io.session')) localStorage.setItem('io.session', s); }, JSON.stringify({ accessToken: plumber.accessToken, refreshToken: plumber.refreshToken }));
+    // Headless Chromium reaches no vendor push service: the subscription the browser hands out is the fake service's.
+    const browserSub = push.subscribe('owner-phone');
+    await phone.addInitScript((sub) => {
+      const fake = { endpoint: sub.endpoint, expirationTime: null, options: {}, getKey: () => null, toJSON: () => ({ endpoint: sub.endpoint, expirationTime: null, keys: sub.keys }), unsubscribe: async () => { localStorage.removeItem('fake-push'); return true; } };
+      PushManager.prototype.subscribe = async function (opts?: PushSubscriptionOptionsInit) {
+        const k = opts?.applicationServerKey;
+        localStorage.setItem('fake-push', btoa(String.fromCharCode(...new Uint8Array(k as ArrayBuffer))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
+        return fake as unknown as PushSubscription;
+      };
+      PushManager.prototype.getSubscription = async function () { return (localStorage.getItem('fake-push') ? fake : null) as unknown as PushSubscription; };
+    }, browserSub);
+    const p = await phone.newPage();
+    p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    try {
+      await p.goto(`${server.url}/`);
+      await p.getByRole('heading', { level: 1, name: /^Today at/ }).waitFor();
+      // The manifest: installable as a standalone app with PNG icons of the sizes it names.
+      const href = await p.locator('link[rel=manifest]').getAttribute('href');
+      const manifest = await (await fetch(new URL(href!, server.url))).json();
+      expect(manifest).toMatchObject({ name: 'InfiniOffice', start_url: '/', display: 'standalone' });
+      for (const size of [192, 512]) {
+        const icon = manifest.icons.find((i: any) => i.sizes === `${size}x${size}` && i.type === 'image/png');
+        const res = await fetch(new URL(icon.src, server.url));
+        expect(res.headers.get('content-type')).toBe('image/png');
+        const png = Buffer.from(await res.arrayBuffer());
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+      }
+      // The service worker takes the page, keeps the app shell and nothing from /api.
+      expect(await p.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toBe(`${server.url}/sw.js`);
+      await p.waitForFunction(() => !!navigator.serviceWorker.controller);
+      // the page now opens through the service worker (with the kept shell when there is no network)
+      expect((await p.reload())?.fromServiceWorker()).toBe(true);
+      await p.getByRole('heading', { level: 1, name: /^Today at/ }).waitFor();
+      await shot(p, 'app-home-phone');
+      const cached = await p.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)))).flat());
+      expect(cached).toContain('/');
+      expect(cached.some((u) => u.startsWith('/assets/'))).toBe(true);
+      expect(cached.filter((u) => u.startsWith('/api'))).toEqual([]);
+
+      // Alerts on this phone: allowed once, an emergency call raises a push the phone can read.
+      await p.goto(`${server.url}/notifications`);
+      await p.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+      await p.getByRole('button', { name: 'Turn on alerts on this device' }).tap();
+      await p.getByRole('status').filter({ hasText: 'Alerts are on' }).waitFor();
+      await shot(p, 'phone-alerts');
+      const publicKey = (await plumber.api.get('/api/push/public-key')).body.publicKey;
+      expect(await p.evaluate(() => localStorage.getItem('fake-push'))).toBe(publicKey);
+      expect((await plumber.api.get('/api/push/subscriptions')).body.items.map((s: any) => s.endpoint)).toEqual([browserSub.endpoint]);
+
+      const anon = apiClient(server.url);
+      const s = await anon.post(`/api/chat/${plumber.organization.chatKey}/sessions`, {});
+      for (const text of ['A pipe burst and water is flooding my basement!', 'Pat Kim', '3125550188', '12 Elm Street, Springfield', 'yes']) {
+        const r = await anon.post(`/api/chat/${plumber.organization.chatKey}/sessions/${s.body.id}/messages`, { text });
+        if (r.body.done) break;
+      }
+      await expect.poll(() => push.hits.length, { timeout: scaled(15_000) }).toBeGreaterThan(0);
+      const hit = push.hits[0];
+      expect(hit.problems).toEqual([]);
+      expect(hit.payload).toMatchObject({ title: expect.stringMatching(/^URGENT/), url: expect.stringMatching(/^\/leads/) });
+      // The push reaches the service worker, which shows it.
+      const cdp = await phone.newCDPSession(p);
+      const registrationId = await new Promise<string>((resolve) => {
+        cdp.on('ServiceWorker.workerRegistrationUpdated', (e: any) => { const r = e.registrations.find((x: any) => x.scopeURL === `${server.url}/`); if (r) resolve(r.registrationId); });
+        void cdp.send('ServiceWorker.enable');
+      });
+      await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId, data: JSON.stringify(hit.payload) });
+      await expect.poll(() => p.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => `${n.title} | ${n.body}`)), { timeout: scaled(10_000) })
+        .toContain(`${hit.payload.title} | ${hit.payload.body}`);
+      expect(problems).toEqual([]);
+    } finally {
+      await phone.close();
+      await push.close();
     }
   });
 });

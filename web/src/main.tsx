@@ -128,4 +128,9 @@ function Shell() {
   );
 }
 
+// Installable app: the service worker keeps the app shell and shows urgent-lead pushes (web/public/sw.js); not under the dev server's hot reload.
+if (!(import.meta as { hot?: unknown }).hot && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => { void navigator.serviceWorker.register('/sw.js').catch(() => undefined); });
+}
+
 createRoot(document.getElementById('root')!).render(<StrictMode><SessionProvider><Shell /></SessionProvider></StrictMode>);

@@ -5,6 +5,7 @@ import { useCan, useSession } from '../session.js';
 import { useLive } from '../live.js';
 import { FormError, Input, Loader, PageHead, useFetch, useSubmit } from '../ui.js';
 import { fmtDateTime } from '../time.js';
+import { PhoneAlerts } from '../parts/phone-alerts.js';
 
 type Channel = 'email' | 'sms' | 'call';
 /** GET /api/notifications: the effective settings. */
@@ -115,6 +116,7 @@ export default function Notifications() {
   return (
     <>
       <PageHead title="Notifications" />
+      <PhoneAlerts />
       <section className="card" aria-labelledby="nh">
         <h2 id="nh">Where alerts go</h2>
         <Loader state={doc}>{(d) => <SettingsForm key={key} initial={d} readOnly={!can} />}</Loader>
