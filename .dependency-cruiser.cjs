@@ -106,8 +106,8 @@ module.exports.forbidden.push({
 });
 module.exports.forbidden.push({
   name: 'fakes-stand-alone',
-  comment: "a protocol fake (test/fakes) speaks the vendor's protocol from its own code: it may use the kernel (lib, audio, hours) and the edge's wire helpers (telephony, notify signatures, voice session types), never the product's database, domain or composition root",
+  comment: "a protocol fake (test/fakes) speaks the vendor's protocol from its own code: it may use the kernel (lib, audio, hours), the edge's wire helpers (telephony, notify signatures, voice session types) and the simulator's stand-ins (its Twilio REST fake is the one definition), never the product's database, domain or composition root",
   severity: 'error',
   from: { path: '^test/fakes/' },
-  to: { path: '^src/', pathNot: '^src/(lib|audio|hours|telephony|voice|notify|providers)/' },
+  to: { path: '^src/', pathNot: '^src/(lib|audio|hours|telephony|voice|notify|providers|simulator)/' },
 });

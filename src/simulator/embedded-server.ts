@@ -10,10 +10,10 @@ import { loadConfig } from '../config/index.js';
 import { createLogger } from '../lib/index.js';
 import { startServer } from '../server.js';
 import type { Target } from './run.js';
-import { startTwilioRestFake, type TwilioRestFake } from './twilio-rest.js';
+import { startFakeTwilioRest, type FakeTwilioRest } from './twilio-rest.js';
 
 /** A product server started in-process on embedded defaults (fresh temporary data directory). */
-export interface EmbeddedServer { target: Target; twilio: TwilioRestFake; close(): Promise<void> }
+export interface EmbeddedServer { target: Target; twilio: FakeTwilioRest; close(): Promise<void> }
 
 /**
  * Starts the whole product on 127.0.0.1, port 0, in a fresh temporary data directory, with its own
@@ -25,7 +25,7 @@ export async function startEmbeddedServer(opts: { logLevel?: string; inMemory?: 
   const simulatorKey = randomBytes(24).toString('hex');
   const accountSid = `AC${randomBytes(16).toString('hex')}`;
   const authToken = randomBytes(16).toString('hex');
-  const twilio = await startTwilioRestFake(accountSid, authToken);
+  const twilio = await startFakeTwilioRest(accountSid, authToken, { answerScreening: true });
   const config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir ?? ':memory:', SEED_DEMO: 'false', LOG_LEVEL: opts.logLevel ?? 'silent', SIMULATOR_KEY: simulatorKey,
     TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken, TWILIO_API_BASE: twilio.url,

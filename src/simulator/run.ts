@@ -6,7 +6,7 @@
 import type { CreateTestOrganization, TestOrganization } from './business-block.js';
 import { playPhone, playText, type CallerRun } from './callers.js';
 import { apiClient } from './client.js';
-import type { TwilioRestFake } from './twilio-rest.js';
+import type { FakeTwilioRest } from './twilio-rest.js';
 import { readRecords, type CallRecords, type TranscriptTurn } from './records.js';
 import type { LoadedScenario } from './scenario.js';
 import { judge, outcomeOf, type Verdict } from './verdicts.js';
@@ -19,7 +19,7 @@ export interface Target {
   /** The Twilio auth token the server checks signatures with (`TWILIO_AUTH_TOKEN`); phone scenarios sign with it. */
   twilioAuthToken?: string;
   /** The embedded server's Twilio REST stand-in: alert SMS and calls to a scenario's numbers count as notified. */
-  twilioRest?: TwilioRestFake;
+  twilioRest?: FakeTwilioRest;
 }
 
 /** The result of one scenario (the `--json` record). */
@@ -87,7 +87,7 @@ export async function runScenario(target: Target, { scenario: s, file }: LoadedS
 }
 
 /** SMS and calls the Twilio stand-in was asked to send to these numbers (not call updates nor a transfer's screening call). */
-function alertsTo(fake: TwilioRestFake | undefined, numbers: string[]): string[] {
+function alertsTo(fake: FakeTwilioRest | undefined, numbers: string[]): string[] {
   if (!fake || !numbers.length) return [];
   return fake.requests.filter((q) => numbers.includes(q.form.To ?? '') && !/\/Calls\/[^/]+\.json$/.test(q.path) && !(q.form.Twiml ?? '').includes('/twilio/transfer/screen'))
     .map((q) => (q.path.endsWith('/Messages.json') ? 'sms' : 'call'));
