@@ -48,7 +48,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   const drain = createDrain();
   const ctx: ApiContext = { config, database, live, clock, logger, tokens, tokenVersions, version: VERSION, speech: providers.catalog, drain, orgChanges: createOrgChanges() };
   const demo = config.seedDemo ? { ...config.seedDemo, ...(await seedDemo(database.db, config.seedDemo)) } : undefined;
-  const app = await buildApp(ctx, opts.routes ?? await productRoutes(ctx, providers, { webDist: opts.webDist }));
+  const app = await buildApp(ctx, opts.routes ?? await productRoutes(ctx, providers, { webDist: opts.webDist, ...(demo?.created ? { demoOrgId: demo.organizationId } : {}) }));
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

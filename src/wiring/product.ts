@@ -26,6 +26,7 @@ import { createCallEngineFactory } from './call-engine.js';
 import { createCalendars } from '../booking/calendars/index.js';
 import { createIntegrationRoutes } from '../api/routes/integrations/index.js';
 import { createNotifyRoutes } from '../api/routes/notify/index.js';
+import { seedDemoActivity } from './demo-activity.js';
 import { createAgentPreviewRoute } from '../api/routes/agent-preview.js';
 import { createWebPlugin } from '../api/plugins/web.js';
 import { createTestCallRoute } from '../api/routes/test-call.js';
@@ -63,8 +64,8 @@ export function usageNotices(clock: Clock): UsageNoticeSink {
  * The whole product's routes over one context: booking, calls and leads, live events, the chat
  * widget and the phone edge, each capability wired to the others through the receptionist.
  */
-/** `webDist` serves another build of the dashboard (the browser tests build their own). */
-export async function productRoutes(ctx: ApiContext, providers: Providers = providersFor(ctx.config), opts: { webDist?: string } = {}): Promise<RoutePlugin[]> {
+/** `webDist` serves another build of the dashboard (the browser tests build their own); `demoOrgId`: the demo business just created, whose week of calls is played. */
+export async function productRoutes(ctx: ApiContext, providers: Providers = providersFor(ctx.config), opts: { webDist?: string; demoOrgId?: string } = {}): Promise<RoutePlugin[]> {
   const db = ctx.database.db;
   const { config } = ctx;
   const devToken = config.twilio.authToken ? undefined : await serverSecret(db, TEST_TWILIO_AUTH_TOKEN, undefined, 16);
@@ -117,6 +118,8 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
       },
     },
   });
+  // The demo business's past week: the simulator's callers played through this receptionist, once, when it is created.
+  if (opts.demoOrgId) await seedDemoActivity({ db, receptionist, clock: ctx.clock, logger: ctx.logger }, opts.demoOrgId).catch((err) => ctx.logger.error({ err }, 'the demo week could not be played'));
   // Post-call summaries by the organization's model (its agent.llm choice; none when it chose offline).
   const summaries = createCallSummaries({
     db, clock: ctx.clock, logger: ctx.logger,
