@@ -9,6 +9,7 @@ import type { ApiContext } from './api/context.js';
 import { createAccessTokens } from './api/auth/tokens.js';
 import { createTokenVersions } from './api/auth/token-versions.js';
 import { seedDemo } from './seed-demo.js';
+import { ownsNumber } from './telephony/index.js';
 import { productRoutes, providersFor } from './wiring/product.js';
 import type { Providers } from './providers/index.js';
 
@@ -46,7 +47,11 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   // One set of providers for the whole product: the API checks agent choices against what the calls use.
   const providers = opts.providers ?? providersFor(config);
   const drain = createDrain();
-  const ctx: ApiContext = { config, database, live, clock, logger, tokens, tokenVersions, version: VERSION, speech: providers.catalog, drain, orgChanges: createOrgChanges() };
+  const tw = config.twilio;
+  // With a Twilio account, a number is connected only if that account owns it; without, a texted code proves it.
+  const numberOwner = tw.accountSid && tw.authToken
+    ? (e164: string) => ownsNumber({ accountSid: tw.accountSid!, authToken: tw.authToken!, apiBase: tw.apiBase }, e164) : undefined;
+  const ctx: ApiContext = { config, database, live, clock, logger, tokens, tokenVersions, version: VERSION, speech: providers.catalog, drain, orgChanges: createOrgChanges(), numberOwner };
   const demo = config.seedDemo ? { ...config.seedDemo, ...(await seedDemo(database.db, config.seedDemo)) } : undefined;
   const app = await buildApp(ctx, opts.routes ?? await productRoutes(ctx, providers, { webDist: opts.webDist, ...(demo?.created ? { demoOrgId: demo.organizationId } : {}) }));
   await app.listen({ port: config.port, host: config.host });

@@ -19,6 +19,11 @@ export interface ApiContext {
   version: string;
   /** What speech and language providers this server has: `PUT /api/agent` refuses others, `GET /api/voices` lists their voices. */
   speech?: Pick<ProviderCatalog, 'refuse' | 'voices'>;
+  /**
+   * Whether the configured Twilio account owns a number (its IncomingPhoneNumbers); absent in test
+   * mode (no Twilio account), where a texted code proves the number instead.
+   */
+  numberOwner?: (e164: string) => Promise<boolean>;
   /** The node's graceful stop: once draining, no new calls are taken here. */
   drain: Drain;
   /** Writes to an organization through the API (caches of its configuration drop it); absent in some tests. */

@@ -28,7 +28,11 @@ export const KnowledgeBody = z.strictObject({
   question: text(500).optional(), title: text(200).optional(), body: z.string().trim().min(1).max(5000),
 });
 /** A connected phone number (POST /api/phone-numbers). */
-export const PhoneNumberBody = z.strictObject({ e164: PhoneSchema, provider: z.literal('twilio').default('twilio') });
+export const PhoneNumberBody = z.strictObject({
+  e164: PhoneSchema, provider: z.literal('twilio').default('twilio'),
+  /** Test mode (no Twilio account): the 6-digit code texted to the number by the first request. */
+  verificationCode: z.string().regex(/^\d{6}$/, 'the 6-digit code texted to the number').optional(),
+});
 
 /** PUT /api/config: any subset of these fields. */
 export const ConfigPatch = z.strictObject({

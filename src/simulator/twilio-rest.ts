@@ -9,7 +9,7 @@
  * webhooks. With `answerScreening` (the simulator), the person a call is warm-transferred to presses 1
  * at the screening `<Gather>` by itself, so the caller is connected.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { twilioSignature } from '../telephony/index.js';
@@ -35,6 +35,13 @@ export interface FakeTwilioRest {
   /** Every media fetch: the recording and the query string it was asked with. */
   recordingFetches: Array<{ sid: string; format: string; query: string }>;
   deletedRecordings: string[];
+  /**
+   * The account's phone numbers (IncomingPhoneNumbers): null, the default, owns whatever number is
+   * asked about (suites that only need a connected number); a set owns exactly those.
+   */
+  ownedNumbers: Set<string> | null;
+  /** Every IncomingPhoneNumbers lookup: the PhoneNumber filter asked for. */
+  numberLookups: string[];
   /** Makes a finished recording of `callSid` (as Twilio does when a recorded call ends); answers it. */
   addRecording(callSid: string, channels?: number): FakeRecording;
   /** Posts a webhook to `url` signed as Twilio signs it; answers the status and body of our answer. */
@@ -62,6 +69,7 @@ export async function startFakeTwilioRest(accountSid = 'AC' + '1'.repeat(32), au
     requests: [] as FakeTwilioRestRequest[],
     calls: [] as Array<Record<string, string>>, callUpdates: [] as FakeTwilioRest['callUpdates'], messages: [] as Array<Record<string, string>>,
     recordings: new Map<string, FakeRecording>(), recordingFetches: [] as FakeTwilioRest['recordingFetches'], deletedRecordings: [] as string[],
+    ownedNumbers: null as Set<string> | null, numberLookups: [] as string[],
   };
   const expected = 'Basic ' + Buffer.from(`${accountSid}:${authToken}`).toString('base64');
   const base = `/2010-04-01/Accounts/${accountSid}`;
@@ -120,6 +128,14 @@ export async function startFakeTwilioRest(accountSid = 'AC' + '1'.repeat(32), au
         st.messages.push({ sid, ...form });
         st.requests.push({ method: 'POST', path, form });
         return json(201, { sid, account_sid: accountSid, to: form.To, from: form.From, body: form.Body, status: 'queued' });
+      }
+      if (req.method === 'GET' && path === `${base}/IncomingPhoneNumbers.json`) {
+        // Twilio's list of the account's numbers, filtered by PhoneNumber
+        const wanted = url.searchParams.get('PhoneNumber') ?? '';
+        st.numberLookups.push(wanted);
+        const hit = wanted && (st.ownedNumbers === null || st.ownedNumbers.has(wanted))
+          ? [{ sid: 'PN' + createHash('sha1').update(wanted).digest('hex').slice(0, 32), account_sid: accountSid, phone_number: wanted, friendly_name: wanted }] : [];
+        return json(200, { incoming_phone_numbers: hit, page: 0, page_size: 50, start: 0, end: Math.max(0, hit.length - 1), next_page_uri: null, uri: `${base}/IncomingPhoneNumbers.json` });
       }
       const rec = path.match(new RegExp(`^${base}/Recordings/(RE[0-9a-f]{32})\\.(mp3|wav|json)$`));
       if (rec) {

@@ -131,6 +131,13 @@ describe('every dashboard page for an admin', () => {
     await open('/phone-numbers', 'Phone numbers');
     await page.getByLabel('Your Twilio number').fill('(415) 555-2671');
     await page.getByRole('button', { name: 'Connect number' }).click();
+    // test mode: the number is proven by the code texted to it (here, in the dev inbox)
+    await page.getByLabel('Code texted to the number').waitFor();
+    let code: string | undefined;
+    await expect.poll(async () => (code = ((await apiClient(server.url, token).get('/api/dev-inbox?channel=sms')).body.items as { to: string; text: string }[])
+      .filter((i) => i.to === '+14155552671').map((i) => /code is (\d{6})/.exec(i.text)?.[1]).find(Boolean))).toBeTruthy();
+    await page.getByLabel('Code texted to the number').fill(code!);
+    await page.getByRole('button', { name: 'Confirm code' }).click();
     await page.getByText('+14155552671').waitFor();
 
     await open('/team', 'Team & roles');

@@ -52,7 +52,8 @@ async function captureLead(orgId: string, lead: Partial<typeof schema.leads.$inf
 
 beforeAll(async () => {
   [smtp, twilio, rx] = await Promise.all([startFakeSmtp(), startFakeTwilioRest(), startWebhookReceiver(() => now.getTime())]);
-  server = await startTestServer({ clock, env: { WEBHOOK_ALLOW_PRIVATE: 'true' }, routes: [createBookingRoutes({ events: announce }), notifyRoutes] });
+  // The Twilio account (the fake, which owns any number asked about) is what lets business() connect its number.
+  server = await startTestServer({ clock, env: { WEBHOOK_ALLOW_PRIVATE: 'true', TWILIO_ACCOUNT_SID: twilio.accountSid, TWILIO_AUTH_TOKEN: twilio.authToken, TWILIO_API_BASE: twilio.url }, routes: [createBookingRoutes({ events: announce }), notifyRoutes] });
   db = server.database.db;
   const channels = createChannels(db, {
     smtp: { url: smtp.url, from: 'InfiniOffice <no-reply@infinioffice.test>' },

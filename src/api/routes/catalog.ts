@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq, inArray } from 'drizzle-orm';
 import { schema, type Db } from '../../db/index.js';
-import { errors } from '../../lib/index.js';
+import { AppError, errors } from '../../lib/index.js';
 import { requireFeature } from '../../billing/index.js';
 import {
-  KnowledgeBody, PhoneNumberBody, ServiceBody, StaffBody, connectPhoneNumber, knowledgeRepo, phoneNumbersRepo, servicesRepo, staffRepo,
+  KnowledgeBody, PhoneNumberBody, ServiceBody, StaffBody, connectPhoneNumber, knowledgeRepo, numberInUse, numberUnavailable, phoneNumbersRepo, servicesRepo, staffRepo,
 } from '../../business/index.js';
+import { checkNumberCode, NUMBER_CODE_TTL_SEC, sendNumberCode } from './phone-number-proof.js';
 import { answerUnansweredQuestion, listUnansweredQuestions } from '../../conversations/index.js';
 import type { ApiContext } from '../context.js';
 import { emailNotVerified, organizationVerified } from '../auth/accounts.js';
@@ -56,7 +57,25 @@ export async function catalogRoutes(app: FastifyInstance, ctx: ApiContext) {
       if (connected >= 1) await requireFeature(db, orgId, 'multiple_numbers', ctx.clock.now());
       // The first number puts the business on the public phone network: someone must have proven an email address first.
       else if (!(await organizationVerified(db, orgId))) throw emailNotVerified();
-      return reply.status(201).send(await connectPhoneNumber(db, principalOf(req), req.body));
+      const { e164, verificationCode, provider } = req.body;
+      if (ctx.numberOwner) {
+        // asked every time, taken or not, so "taken" and "not ours" answer alike
+        const owned = await ctx.numberOwner(e164).catch((err) => {
+          ctx.logger.warn({ err }, 'Twilio phone number lookup failed');
+          throw new AppError('TWILIO_UNAVAILABLE', 'could not ask Twilio about this number; try again in a minute', 502);
+        });
+        if (!owned || await numberInUse(db, e164)) throw numberUnavailable(e164);
+      } else {
+        if (await numberInUse(db, e164)) throw numberUnavailable(e164);
+        if (!verificationCode) {
+          await sendNumberCode(ctx, orgId, e164);
+          return reply.status(202).send({ e164, verification: 'code_sent', expiresInSec: NUMBER_CODE_TTL_SEC });
+        }
+        if (!(await checkNumberCode(ctx, orgId, e164, verificationCode))) {
+          throw errors.validation('verificationCode: wrong or expired code; ask for a new one', { fields: [{ path: 'body.verificationCode', message: 'wrong or expired code' }] });
+        }
+      }
+      return reply.status(201).send(await connectPhoneNumber(db, principalOf(req), { e164, provider }));
     });
     r.delete('/api/phone-numbers/:id', { schema: { tags, params: IdParams } }, async (req, reply) => { await phoneNumbersRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });
   });

@@ -80,3 +80,15 @@ export async function placeScreeningCall(c: TwilioCredentials, o: { to: string; 
 
 /** Ends a live call we placed (a screening call nobody decided on in time). */
 export const endCall = (c: TwilioCredentials, callSid: string) => post(c, `Calls/${encodeURIComponent(callSid)}.json`, { Status: 'completed' });
+
+/**
+ * Whether the Twilio account owns `e164`: the IncomingPhoneNumbers list filtered by PhoneNumber
+ * (GET …/IncomingPhoneNumbers.json?PhoneNumber=…, answering `{ incoming_phone_numbers: [{ phone_number, … }] }`).
+ */
+export async function ownsNumber(c: TwilioCredentials, e164: string): Promise<boolean> {
+  const url = `${c.apiBase}/2010-04-01/Accounts/${encodeURIComponent(c.accountSid)}/IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(e164)}`;
+  const res = await fetch(url, { headers: { authorization: basic(c) }, signal: AbortSignal.timeout(10_000) });
+  if (!res.ok) throw Object.assign(new Error(`twilio incoming phone numbers: ${res.status}`), { status: res.status });
+  const body = (await res.json()) as { incoming_phone_numbers?: Array<{ phone_number?: string }> };
+  return (body.incoming_phone_numbers ?? []).some((n) => n.phone_number === e164);
+}

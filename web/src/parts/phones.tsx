@@ -11,9 +11,16 @@ export function PhoneNumbersPanel({ onAdded }: { onAdded?(): void }) {
   const s = useSubmit();
   const rm = useSubmit();
   const [num, setNum] = useState('');
+  // Test mode (no Twilio account): the server texts a code to the number, and it connects once the code comes back.
+  const [pending, setPending] = useState<string | null>(null);
+  const [code, setCode] = useState('');
   const add = (e: FormEvent) => {
     e.preventDefault();
-    void s.run(async () => { await post('/api/phone-numbers', { e164: num, provider: 'twilio' }); setNum(''); await list.reload(); onAdded?.(); });
+    void s.run(async () => {
+      const r = await post<{ verification?: string; e164: string }>('/api/phone-numbers', { e164: pending ?? num, provider: 'twilio', ...(pending ? { verificationCode: code.trim() } : {}) });
+      if (r.verification === 'code_sent') { setPending(r.e164); setCode(''); return; }
+      setNum(''); setPending(null); setCode(''); await list.reload(); onAdded?.();
+    });
   };
   return (
     <section className="stack">
@@ -32,9 +39,13 @@ export function PhoneNumbersPanel({ onAdded }: { onAdded?(): void }) {
       <FormError error={rm.error} />
       {can && (
         <form onSubmit={add} className="row wrap" noValidate>
-          <Input label="Your Twilio number" type="tel" value={num} onChange={(e) => setNum(e.target.value)} error={s.fields.e164} placeholder="+1 415 555 0100"
-            hint="Point the number's voice webhook at /twilio/voice on this server." />
-          <button className="primary" disabled={s.busy || !num.trim()}>Connect number</button>
+          {pending
+            ? <Input label="Code texted to the number" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} error={s.fields.verificationCode}
+                hint={`We texted a 6-digit code to ${pending} to check it is yours (without a Twilio account it is in the dev inbox).`} />
+            : <Input label="Your Twilio number" type="tel" value={num} onChange={(e) => setNum(e.target.value)} error={s.fields.e164} placeholder="+1 415 555 0100"
+                hint="Point the number's voice webhook at /twilio/voice on this server." />}
+          <button className="primary" disabled={s.busy || !(pending ? code.trim() : num.trim())}>{pending ? 'Confirm code' : 'Connect number'}</button>
+          {pending && <button type="button" className="link" onClick={() => { setPending(null); setCode(''); }}>Use another number</button>}
           <FormError error={s.error} />
         </form>
       )}
