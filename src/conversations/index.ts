@@ -12,3 +12,4 @@ export { callTarget } from './call-target.js';
 export { listUnansweredQuestions, answerUnansweredQuestion, type UnansweredQuestion } from './unanswered-questions.js';
 export { createChatSessions, DEFAULT_CHAT_LIMITS, MAX_SAVED_CHAT_BYTES, type ChatLimits, type ChatSessions, type ChatReply } from './chat-sessions.js';
 export { createCallSummaries, cleanModelSummary, type CallSummaries, type CallSummaryDeps, type CallSummaryOptions, type SummaryPass } from './call-summaries.js';
+export { translateCall, parseNumberedLines, type CallTranslation, type TranslatedTurn } from './call-translation.js';

@@ -2,6 +2,7 @@ import type { RoutePlugin } from '../api/app.js';
 import type { ApiContext } from '../api/context.js';
 import { createBookingRoutes } from '../api/routes/booking/index.js';
 import { callRoutes, eventRoutes } from '../api/routes/calls.js';
+import { createCallTranslationRoutes } from '../api/routes/call-translation.js';
 import { clientRoutes } from '../api/routes/clients.js';
 import { createChatRoutes } from '../api/routes/chat.js';
 import { widgetRoutes } from '../api/routes/widget.js';
@@ -120,14 +121,16 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
   });
   // The demo business's past week: the simulator's callers played through this receptionist, once, when it is created.
   if (opts.demoOrgId) await seedDemoActivity({ db, receptionist, clock: ctx.clock, logger: ctx.logger }, opts.demoOrgId).catch((err) => ctx.logger.error({ err }, 'the demo week could not be played'));
-  // Post-call summaries by the organization's model (its agent.llm choice; none when it chose offline).
+  /** The organization's language model (its agent.llm choice; none when it chose offline or none is configured). */
+  const summaryModelFor = async (orgId: string) => {
+    const business = await receptionist.load(orgId);
+    return business.agent.llm === 'offline' ? null : providers.forAgent(business.agent).llm;
+  };
+  // Post-call summaries by the organization's model.
   const summaries = createCallSummaries({
     db, clock: ctx.clock, logger: ctx.logger,
     announce: (tx, call) => announce(tx, { type: 'call.completed', call }),
-    modelFor: async (orgId) => {
-      const business = await receptionist.load(orgId);
-      return business.agent.llm === 'offline' ? null : providers.forAgent(business.agent).llm;
-    },
+    modelFor: summaryModelFor,
   });
   const greetings = new GreetingCache();
   const telephony: TelephonyDeps = {
@@ -192,6 +195,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     createBookingRoutes(booking),
     createIntegrationRoutes(calendars),
     callRoutes,
+    createCallTranslationRoutes({ modelFor: summaryModelFor }),
     clientRoutes,
     eventRoutes,
     createChatRoutes(receptionist),

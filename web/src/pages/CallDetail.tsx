@@ -1,6 +1,6 @@
 /** One call: transcript, outcome, tool calls, linked appointment and lead, recording, per-turn latency. */
 import { useEffect, useState } from 'react';
-import { apiBlob } from '../api.js';
+import { ApiError, apiBlob, post } from '../api.js';
 import { useSession } from '../session.js';
 import { useLive } from '../live.js';
 import { Link } from '../router.js';
@@ -10,7 +10,7 @@ import { fmtDateTime, fmtDuration, fmtTime, todayIn } from '../time.js';
 interface Turn { seq: number; role: 'caller' | 'agent'; text: string; at: string; asrMs: number | null; llmMs: number | null; ttsMs: number | null; e2eMs: number | null; interrupted: boolean; heardText: string | null }
 interface Call {
   id: string; callSid: string | null; channel: string; direction: string; from: string | null; to: string | null; status: string; outcome: string | null;
-  engine: string | null; startedAt: string; endedAt: string | null; durationSec: number | null; costCents: number | null; summary: string | null;
+  engine: string | null; language?: string | null; startedAt: string; endedAt: string | null; durationSec: number | null; costCents: number | null; summary: string | null;
   recordingUrl: string | null; client?: { id: string; name: string } | null; turns: Turn[]; events: { type: string; data: any; at: string }[];
   appointment: { id: string; startAt: string; endAt: string; status: string; customerName: string; customerPhone: string | null } | null;
   lead: { id: string; name: string | null; phone: string | null; need: string | null; priority: string; status: string } | null;
@@ -32,6 +32,29 @@ function Recording({ path }: { path: string }) {
   if (failed) return <p className="muted">The recording cannot be played right now.</p>;
   if (!src) return <p className="muted">Loading the recording…</p>;
   return <audio controls preload="metadata" src={src} aria-label="Recording">Your browser cannot play the recording.</audio>;
+}
+
+/** Languages by their ISO-639-1 code, as the page names them. */
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish' };
+const languageName = (code: string) => LANGUAGE_NAMES[code] ?? code.toUpperCase();
+
+/** A call's English translation, asked for on demand (the server's language model makes it once). */
+function useTranslation(id: string) {
+  const [lines, setLines] = useState<Map<number, string> | null>(null);
+  const [state, setState] = useState<'idle' | 'busy' | 'error'>('idle');
+  const [error, setError] = useState('');
+  const ask = async () => {
+    setState('busy');
+    try {
+      const t = await post<{ items: { seq: number; text: string }[] }>(`/api/calls/${encodeURIComponent(id)}/translation`);
+      setLines(new Map(t.items.map((i) => [i.seq, i.text])));
+      setState('idle');
+    } catch (e) {
+      setError(e instanceof ApiError && e.status === 409 ? 'Translations need a language model (set OPENAI_API_KEY on the server).' : 'The translation failed; try again.');
+      setState('error');
+    }
+  };
+  return { lines, state, error, ask };
 }
 
 /** Stacked bars of STT / LLM / TTS per agent turn, with the end-to-end gap as text. */
@@ -63,6 +86,7 @@ export default function CallDetail({ id }: { id: string }) {
   const { organization } = useSession();
   const tz = organization?.timezone ?? 'UTC';
   const call = useFetch<Call>(`/api/calls/${encodeURIComponent(id)}`);
+  const translation = useTranslation(id);
   useLive((e) => { if (e.data?.callId === id) void call.reload(); });
   return (
     <>
@@ -77,6 +101,7 @@ export default function CallDetail({ id }: { id: string }) {
                   <dt>When</dt><dd>{fmtDateTime(c.startedAt, tz)}</dd>
                   <dt>Caller</dt><dd>{c.client ? <><Link to={`/clients/${c.client.id}`}>{c.client.name}</Link> </> : null}{c.from ?? 'unknown'} <Badge tone="muted">{c.channel}</Badge></dd>
                   <dt>Outcome</dt><dd>{c.outcome ? <Badge>{c.outcome}</Badge> : <Badge tone="live">{c.status}</Badge>}</dd>
+                  {c.language && <><dt>Language</dt><dd>{languageName(c.language)}</dd></>}
                   <dt>Duration</dt><dd>{fmtDuration(c.durationSec)}</dd>
                   <dt>Cost</dt><dd>{money(c.costCents)}</dd>
                   {c.callSid && <><dt>Call SID</dt><dd><code>{c.callSid}</code></dd></>}
@@ -96,12 +121,20 @@ export default function CallDetail({ id }: { id: string }) {
               </section>
               <section className="card transcript" aria-labelledby="tr-h">
                 <h2 id="tr-h">Transcript</h2>
+                {c.language && c.language !== 'en' && c.turns.length > 0 && !translation.lines && (
+                  <p className="row">
+                    <span className="muted small">As spoken, in {languageName(c.language)}.</span>{' '}
+                    <button onClick={() => void translation.ask()} disabled={translation.state === 'busy'}>{translation.state === 'busy' ? 'Translating…' : 'Translate to English'}</button>
+                    {translation.state === 'error' && <span className="muted small" role="status"> {translation.error}</span>}
+                  </p>
+                )}
                 {c.turns.length === 0 ? <p className="muted">Nothing was said.</p> : (
                   <ol className="chat-log">
                     {c.turns.filter((t) => t.text).map((t) => (
                       <li key={`${t.seq}-${t.role}`} className={t.role === 'agent' ? 'agent' : 'you'}>
                         <span className="who">{t.role === 'agent' ? 'Agent' : 'Caller'} · {fmtTime(t.at, tz)}</span>
                         {t.text}
+                        {translation.lines?.get(t.seq) && <span className="translation muted small" lang="en"><br />{translation.lines.get(t.seq)}</span>}
                         {t.interrupted && <span className="muted small"> (interrupted{t.heardText ? `; heard: “${t.heardText}”` : ''})</span>}
                       </li>
                     ))}

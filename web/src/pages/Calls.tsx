@@ -10,7 +10,7 @@ import { fmtDateTime, fmtDuration, fmtPhone, todayIn, addDays, zonedIso } from '
 /** A call as listed by GET /api/calls. */
 export interface CallRow {
   id: string; callSid: string | null; channel: string; direction: string; from: string | null; to: string | null; status: string;
-  outcome: string | null; startedAt: string; durationSec: number | null; costCents: number | null; summary: string | null;
+  outcome: string | null; language?: string | null; startedAt: string; durationSec: number | null; costCents: number | null; summary: string | null;
   /** The client behind the number, when known. */
   client?: { id: string; name: string } | null;
 }
@@ -65,7 +65,7 @@ export default function Calls() {
                   <tr key={c.id} className="clickable" onClick={() => navigate(`/calls/${c.id}`)}>
                     <td><Link to={`/calls/${c.id}`} onClick={(e) => e.stopPropagation()}>{fmtDateTime(c.startedAt, tz)}</Link></td>
                     {/* A call the agent placed is listed by the number it called. */}
-                    <td>{c.client ? <strong>{c.client.name}</strong> : (c.direction === 'outbound' ? c.to : c.from) ? fmtPhone(c.direction === 'outbound' ? c.to : c.from) : <span className="muted">{c.channel === 'phone' ? 'unknown' : c.channel}</span>} {c.channel !== 'phone' && <Badge tone="muted">{c.channel}</Badge>} {c.direction === 'outbound' && <Badge tone="muted">outbound</Badge>}</td>
+                    <td>{c.client ? <strong>{c.client.name}</strong> : (c.direction === 'outbound' ? c.to : c.from) ? fmtPhone(c.direction === 'outbound' ? c.to : c.from) : <span className="muted">{c.channel === 'phone' ? 'unknown' : c.channel}</span>} {c.channel !== 'phone' && <Badge tone="muted">{c.channel}</Badge>} {c.direction === 'outbound' && <Badge tone="muted">outbound</Badge>} {c.language && c.language !== 'en' && <Badge tone="muted">{c.language.toUpperCase()}</Badge>}</td>
                     <td>{c.outcome ? <Badge>{c.outcome}</Badge> : <Badge tone="live">{c.status}</Badge>}</td>
                     <td>{fmtDuration(c.durationSec)}</td>
                     <td className="hide-sm clip">{c.summary ?? ''}</td>
