@@ -91,7 +91,8 @@ export class Playout {
   ) {
     this.aheadFrames = o.aheadFrames ?? 2;
     const scheduler = (this.scheduler = o.scheduler ?? systemScheduler);
-    this.now = () => scheduler.ms();
+    // the real clock read directly: this runs for every frame sent
+    this.now = scheduler === systemScheduler ? () => performance.now() : () => scheduler.ms();
     if (o.manualTicks) return;
     if (scheduler === systemScheduler) register(this);
     else this.ownTimer = scheduler.setInterval(() => this.tick(scheduler.ms()), TICK_MS);
