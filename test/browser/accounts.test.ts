@@ -107,6 +107,8 @@ describe('account pages', () => {
     await page.getByLabel('Code from your app').fill(totpCode(secret, server.ctx.clock.now()));
     await page.getByRole('button', { name: 'Turn on' }).click();
     await page.getByText(/On: signing in asks for a code/).waitFor();
+    // the recovery codes, shown this once
+    expect(await page.getByLabel('Recovery codes').locator('code').count()).toBe(10);
 
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL('**/login**');

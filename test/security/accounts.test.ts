@@ -148,7 +148,7 @@ describe('two-factor sign-in for admins', () => {
     expect((await login(org.email, org.password)).status).toBe(200);
     const bad = await org.api.post('/api/auth/2fa/confirm', { code: '000000' === totpCode(secret, clock.now()) ? '111111' : '000000' });
     expect([bad.status, bad.body.error.code]).toEqual([401, 'invalid_two_factor_code']);
-    expect((await org.api.post('/api/auth/2fa/confirm', { code: totpCode(secret, clock.now()) })).status).toBe(204);
+    expect((await org.api.post('/api/auth/2fa/confirm', { code: totpCode(secret, clock.now()) })).status).toBe(200);
     expect((await org.api.get('/api/me')).body.user.twoFactorEnabled).toBe(true);
 
     offsetMs += 30_000;

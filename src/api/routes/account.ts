@@ -92,9 +92,10 @@ export async function accountRoutes(app: FastifyInstance, ctx: ApiContext) {
 
   r.post('/api/auth/2fa/enrol', { onRequest: signedIn, schema: { tags } }, async (req) => twoFactor.enrol(principalOf(req).userId));
 
+  // Answers the recovery codes: the only time they are shown.
   r.post('/api/auth/2fa/confirm', { onRequest: signedIn, schema: { tags, body: z.strictObject({ code: Code }) } }, async (req, reply) => {
-    await twoFactor.confirm(principalOf(req).userId, req.body.code);
-    return reply.status(204).send();
+    const out = await twoFactor.confirm(principalOf(req).userId, req.body.code);
+    return reply.header('cache-control', 'no-store').send(out);
   });
 
   r.post('/api/auth/2fa/disable', { onRequest: signedIn, schema: { tags, body: z.strictObject({ code: Code }) } }, async (req, reply) => {

@@ -40,7 +40,7 @@ export async function authRoutes(app: FastifyInstance, ctx: ApiContext) {
   });
 
   r.post('/api/auth/login', {
-    schema: { tags, security: [], body: z.strictObject({ email: Email, password: z.string().min(1).max(200), code: z.string().trim().max(10).optional() }) },
+    schema: { tags, security: [], body: z.strictObject({ email: Email, password: z.string().min(1).max(200), code: z.string().trim().max(20).optional() }) },
   }, async (req, reply) => {
     // Counted before the password is checked, atomically (INCR), so parallel guesses cannot all slip
     // through. The tight limit is per address *and* source: a guesser elsewhere slows the account

@@ -47,6 +47,8 @@ export const users = pgTable('users', {
   totpEnabledAt: ts('totp_enabled_at'),
   /** The last TOTP time step accepted, so one code cannot be used twice. */
   totpLastStep: integer('totp_last_step'),
+  /** SHA-256 (salted with the user id) of each unused two-factor recovery code; a used one is removed. */
+  totpRecovery: text('totp_recovery').array(),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('users_email_uq').on(t.email), index('users_org_idx').on(t.organizationId)]);
 

@@ -50,11 +50,14 @@ function TwoFactor() {
   const s = useSubmit();
   const [enrolment, setEnrolment] = useState<{ secret: string; otpauthUri: string } | null>(null);
   const [code, setCode] = useState('');
+  // Shown once, right after two-factor is switched on; the server keeps only their hashes.
+  const [recovery, setRecovery] = useState<string[] | null>(null);
   if (user?.role !== 'admin') return null;
   const confirm = (e: FormEvent) => {
     e.preventDefault();
     void s.run(async () => {
-      await post(user.twoFactorEnabled ? '/api/auth/2fa/disable' : '/api/auth/2fa/confirm', { code });
+      const r = await post<{ recoveryCodes?: string[] } | undefined>(user.twoFactorEnabled ? '/api/auth/2fa/disable' : '/api/auth/2fa/confirm', { code });
+      setRecovery(r?.recoveryCodes ?? null);
       setEnrolment(null); setCode('');
       await reload();
     });
@@ -71,6 +74,12 @@ function TwoFactor() {
       {user.twoFactorEnabled ? (
         <>
           <p>On: signing in asks for a code from your authenticator app.</p>
+          {recovery && (
+            <div className="notice" role="status" aria-label="Recovery codes">
+              <p><strong>Save these recovery codes now: they are shown only this once.</strong> Each one signs you in once in place of an app code if you lose your phone.</p>
+              <ul className="list">{recovery.map((c) => <li key={c}><code>{c}</code></li>)}</ul>
+            </div>
+          )}
           {codeForm('Turn off')}
         </>
       ) : enrolment ? (

@@ -41,8 +41,8 @@ export default function Auth({ mode }: { mode: 'login' | 'signup' }) {
         <Input label="Password" name="password" type="password" required minLength={8} autoComplete={mode === 'signup' ? 'new-password' : 'current-password'}
           value={f.password} onChange={set('password')} error={s.fields.password} hint={mode === 'signup' ? 'At least 8 characters.' : undefined} />
         {mode === 'login' && askCode && (
-          <Input label="Authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" value={f.code} onChange={set('code')}
-            hint="The 6-digit code your authenticator app shows now." />
+          <Input label="Authentication code" name="code" autoComplete="one-time-code" value={f.code} onChange={set('code')}
+            hint="The 6-digit code your authenticator app shows now, or one of your recovery codes." />
         )}
         {mode === 'login' && arrived.get('reset') && <p className="notice" role="status">Your new password is saved. Every device was signed out; log in again.</p>}
         {mode === 'login' && arrived.get('welcome') && <p className="notice" role="status">Your password is saved. Log in to start.</p>}
