@@ -5,7 +5,8 @@
  * write system call and the TCP work behind it, so pairing halves it; the price is up to one frame
  * (20 ms) of extra delay on every other frame, which the caller's jitter buffer and the model's
  * voice detection (hundreds of ms) absorb. Messages keep their order and stay separate messages.
- * Anything that must leave now (a clear, a cancel) calls `flush()` after sending.
+ * Anything that must leave now (a clear, a cancel) calls `flush()` after sending; the first message
+ * after a quiet spell (an answer's first frame, which the caller's wait ends on) is not held.
  * One shared 10 ms interval releases held writes for every call (not one timer per call).
  */
 import type { Duplex } from 'node:stream';
@@ -38,11 +39,14 @@ function watch(p: PairedWrites): void {
 export class PairedWrites {
   private corkedAt: number | null = null;
   private count = 0;
+  private lastSendAt = -Infinity;
 
   constructor(
     private readonly ws: PairableSocket,
     private readonly maxHoldMs = 25,
     private readonly perWrite = 2,
+    /** A message after this long without one starts a run (an answer's first frame): it leaves at once. */
+    private readonly quietMs = 60,
   ) {}
 
   private get socket(): Duplex | undefined {
@@ -54,6 +58,11 @@ export class PairedWrites {
     if (this.ws.readyState !== 1) return;
     const socket = this.socket;
     if (!socket || socket.destroyed) return void this.ws.send(data);
+    const now = performance.now();
+    const startsRun = now - this.lastSendAt > this.quietMs;
+    this.lastSendAt = now;
+    // The first frame of an answer is what the caller waits for: it is not held for a partner.
+    if (startsRun && this.corkedAt === null) return void this.ws.send(data);
     if (this.corkedAt === null) {
       socket.cork();
       this.corkedAt = performance.now();
