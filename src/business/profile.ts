@@ -3,11 +3,14 @@ import type { Db } from '../db/index.js';
 import { schema } from '../db/index.js';
 import { errors, type Clock } from '../lib/index.js';
 
-/** An organization's own clock: the simulated one of a test organization, else the server's. */
-export function organizationClock(org: { testClock: { at: string; setAt: string } | null }, base: Clock): Clock {
-  if (!org.testClock) return base;
-  const at = Date.parse(org.testClock.at);
-  const setAt = Date.parse(org.testClock.setAt);
+/** A simulated clock: it read `at` when the server's clock read `setAt`, and runs on from there. */
+export interface TestClock { at: string; setAt: string }
+
+/** An organization's own clock: the simulated one of a test organization (the simulator keeps it), else the server's. */
+export function organizationClock(business: { testClock?: TestClock | null }, base: Clock): Clock {
+  if (!business.testClock) return base;
+  const at = Date.parse(business.testClock.at);
+  const setAt = Date.parse(business.testClock.setAt);
   return { now: () => new Date(at + (base.now().getTime() - setAt)) };
 }
 

@@ -1,5 +1,5 @@
 import type { BusinessProfile, Lang } from '../brain/index.js';
-import { isStarterGreeting, loadBusinessRecord, type BusinessRecord } from '../business/index.js';
+import { isStarterGreeting, loadBusinessRecord, type BusinessRecord, type TestClock } from '../business/index.js';
 import type { Db } from '../db/index.js';
 
 /** A business as a conversation runs with it: its configuration rows and the brain's view of them. */
@@ -7,6 +7,8 @@ export type LoadedBusiness = Pick<BusinessRecord, 'org' | 'config' | 'agent'> & 
   profile: BusinessProfile;
   /** The returning client behind this call's caller ID, when loaded for a call (they are greeted by name). */
   caller?: { clientId: string; name: string | null };
+  /** A test organization's simulated clock (the simulator's), read when the business was loaded. */
+  testClock?: TestClock | null;
 };
 
 /** The brain's view of a business: active services and staff, hours, knowledge, emergency words. */

@@ -3,7 +3,7 @@ import type { Clock, Logger } from '../lib/index.js';
 import type { LiveStore } from '../live/index.js';
 import { createConversation, realtimeBrain, type BrainEvent, type Conversation, type ConversationSnapshot, type LanguageModel, type Reply } from '../brain/index.js';
 import type { BookingDeps } from '../booking/index.js';
-import { organizationClock } from '../business/index.js';
+import { organizationClock, type TestClock } from '../business/index.js';
 import { captureLead, type LeadEventSink } from '../leads/index.js';
 import { completeCall, createCallRecorder, recordEvent, setCallLanguage, type CallCompletedSink } from '../calls/index.js';
 import { addDoNotCall, asksNotToBeCalled, outboundConversation, outboundGreeting, outboundInstructions } from '../channels/index.js';
@@ -26,6 +26,11 @@ export interface ReceptionistDeps {
   languageModel?: LanguageModel;
   /** The organization's own model choice (its `agent.llm`, with fallbacks); overrides `languageModel`. */
   languageModelFor?: (business: LoadedBusiness) => LanguageModel | null;
+  /**
+   * A test organization's simulated clock, null for a real one. The composition root supplies it
+   * only when the simulator is mounted (the simulator keeps these clocks, not the product's schema).
+   */
+  testClockOf?: (organizationId: string) => Promise<TestClock | null>;
 }
 
 
@@ -82,14 +87,15 @@ export function createReceptionist(deps: ReceptionistDeps) {
     complete,
     /** Loads a business for a conversation; with a caller ID, also who is calling (a returning client). */
     async load(orgId: string, callerPhone?: string | null): Promise<LoadedBusiness> {
-      return withCaller(await loadBusiness(deps.db, orgId), callerPhone);
+      const [business, testClock] = await Promise.all([loadBusiness(deps.db, orgId), deps.testClockOf?.(orgId) ?? null]);
+      return withCaller(testClock ? { ...business, testClock } : business, callerPhone);
     },
     /** A business already loaded (a cached one, say) with who is calling from `callerPhone`. */
     withCaller,
-    clockOf: (business: LoadedBusiness) => organizationClock(business.org, deps.clock),
+    clockOf: (business: LoadedBusiness) => organizationClock(business, deps.clock),
     /** Starts a conversation for a call or chat; brain events go to the call record as they happen. */
     start(t: ConversationTarget, business: LoadedBusiness, opts: { languageModel?: LanguageModel | null; resume?: ConversationSnapshot } = {}): { conversation: Conversation; onEvent: (e: BrainEvent) => void; clock: Clock; snapshot?: () => ConversationSnapshot } {
-      const clock = organizationClock(business.org, deps.clock);
+      const clock = organizationClock(business, deps.clock);
       const brainPorts = ports(t, clock);
       const model = opts.languageModel !== undefined ? opts.languageModel : deps.languageModelFor ? deps.languageModelFor(business) : deps.languageModel;
       const inner = createConversation({
@@ -141,7 +147,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
     },
     /** The brain's tools and instructions for a speech-to-speech call (the model holds the dialog). */
     realtimeBrain(t: ConversationTarget, business: LoadedBusiness, onEvent: (e: BrainEvent) => void) {
-      const clock = organizationClock(business.org, deps.clock);
+      const clock = organizationClock(business, deps.clock);
       const brain = realtimeBrain({
         business: profileFor(t, business), callerPhone: t.callerPhone ?? undefined, now: clock, deps: ports(t, clock), onEvent,
         ...(business.caller?.name && t.callerPhone ? { knownCaller: { name: business.caller.name } } : {}),

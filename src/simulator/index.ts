@@ -10,3 +10,4 @@ export { parseArgs, type CliOptions } from './args.js';
 export { MediaStreamClient } from './media-client.js';
 export { startFakeTwilioRest, type FakeTwilioRest, type FakeTwilioRestOptions, type FakeRecording } from './twilio-rest.js';
 export { createSimulatorPlugin } from './plugin/routes.js';
+export { createTestClocks, type TestClocks } from './test-clocks.js';

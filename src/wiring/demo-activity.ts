@@ -65,7 +65,7 @@ export async function seedDemoActivity(deps: { db: Db; receptionist: Receptionis
     // the scenarios' Portland numbers, as local callers of the demo business
     const from = s.caller.from ? `+1312555${s.caller.from.slice(-4)}` : null;
     const business = await receptionist.load(orgId, from);
-    const at_ = (t: Date): LoadedBusiness => ({ ...business, org: { ...business.org, testClock: { at: t.toISOString(), setAt: clock.now().toISOString() } } });
+    const at_ = (t: Date): LoadedBusiness => ({ ...business, testClock: { at: t.toISOString(), setAt: clock.now().toISOString() } });
     const call = await createCall(db, { organizationId: orgId, channel: 'phone', from, to: number?.e164 ?? null, startedAt: at, engine: 'text', metadata: { demo: true, scenario: s.name } });
     const target = { orgId, callId: call.id, callerPhone: from, channel: 'phone' as const };
     let run = receptionist.start(target, at_(at), { languageModel: null });

@@ -6,7 +6,7 @@ import { createCallTranslationRoutes } from '../api/routes/call-translation.js';
 import { clientRoutes } from '../api/routes/clients.js';
 import { createChatRoutes } from '../api/routes/chat.js';
 import { widgetRoutes } from '../api/routes/widget.js';
-import { createSimulatorPlugin } from '../simulator/index.js';
+import { createSimulatorPlugin, createTestClocks } from '../simulator/index.js';
 import type { Config } from '../config/index.js';
 import type { Clock } from '../lib/index.js';
 import { serverSecret, TEST_TWILIO_AUTH_TOKEN } from '../db/index.js';
@@ -81,6 +81,8 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     db, clock: ctx.clock, logger: ctx.logger, live: ctx.live, booking,
     languageModel: providers.llm ?? undefined,
     languageModelFor: (business) => providers.forAgent(business.agent).llm,
+    // The simulator's test organizations run on their scenario's clock (kept by the simulator, only when it is mounted).
+    ...(config.simulatorKey ? { testClockOf: createTestClocks(ctx.live).clockOf } : {}),
     // A new chat or missed-call lead queues its follow-up call in the same transaction (when the business turned them on).
     announceLead: async (tx, e) => {
       await announce(tx, e);

@@ -18,7 +18,6 @@ export const organizations = pgTable('organizations', {
    * A simulated clock for test organizations (the call simulator's `now`): the product reads this
    * organization's time as `at` plus the real time elapsed since `setAt`. Null for real businesses.
    */
-  testClock: jsonb('test_clock').$type<{ at: string; setAt: string } | null>(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [uniqueIndex('organizations_chat_key_uq').on(t.chatKey), uniqueIndex('organizations_ics_token_uq').on(t.icsToken)]);

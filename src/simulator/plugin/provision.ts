@@ -15,12 +15,13 @@ import {
 import { bookAppointment } from '../../booking/index.js';
 import { DUMMY_HASH } from '../../api/index.js';
 import type { BusinessBlock, CreateTestOrganization, TestOrganization } from '../business-block.js';
+import type { TestClocks } from '../test-clocks.js';
 
 /** Area codes for assigned test numbers: the fictional 555-01XX block in each is valid to a strict validator. */
 const AREA_CODES = ['312', '415', '212', '617', '303', '512', '206', '404', '602', '702', '213', '305', '503', '614', '615', '720'];
 
 /** What provisioning needs: the database, the server's clock, and a way to sign the org's access token. */
-export interface ProvisionDeps { db: Db; clock: Clock; signAccess(p: { userId: string; organizationId: string; role: 'admin' }): Promise<string> }
+export interface ProvisionDeps { db: Db; clock: Clock; testClocks: TestClocks; signAccess(p: { userId: string; organizationId: string; role: 'admin' }): Promise<string> }
 
 /** Parses `value` with an API schema; a refusal is VALIDATION_FAILED naming `field`. */
 function check<S extends z.ZodType>(s: S, value: unknown, field: string): z.output<S> {
@@ -72,13 +73,13 @@ export async function provision(deps: ProvisionDeps, input: z.output<typeof Crea
 
   const { org, user } = await db.transaction(async (tx) => {
     const org = await createOrganization(tx, { name: b.name, timezone: b.timezone, industry: b.industry });
-    // The simulated clock: this organization's "now" runs from the scenario's `now` (business/profile.ts reads it).
-    await tx.update(schema.organizations).set({ testClock: { at: now.toISOString(), setAt: deps.clock.now().toISOString() } }).where(eq(schema.organizations.id, org.id));
     const [user] = await tx.insert(schema.users).values({
       organizationId: org.id, email: `simulator+${org.id}@simulator.invalid`, name: 'Call simulator', passwordHash: DUMMY_HASH, role: 'admin',
     }).returning();
     return { org, user };
   });
+  // The simulated clock: this organization's "now" runs from the scenario's `now` (set before anything can call it).
+  await deps.testClocks.set(org.id, { at: now.toISOString(), setAt: deps.clock.now().toISOString() });
   const actor: Actor = { organizationId: org.id, userId: user.id };
   await patchSettings(db, actor, 'config', planned.config);
   if (b.language) await patchSettings(db, actor, 'agent', { language: b.language });

@@ -18,6 +18,7 @@ import type { ScriptBook } from '../../providers/index.js';
 import { authenticate, principalOf, type ApiContext } from '../../api/index.js';
 import { CreateTestOrganization } from '../business-block.js';
 import { provision } from './provision.js';
+import { createTestClocks } from '../test-clocks.js';
 
 const tags = ['simulator'];
 
@@ -43,7 +44,7 @@ export function createSimulatorPlugin(key: string, scriptBook: ScriptBook | null
       onRequest: guard,
       schema: { tags, security: [], body: CreateTestOrganization },
     }, async (req, reply) => {
-      const org = await provision({ db, clock: ctx.clock, signAccess: (p) => ctx.tokens.sign(p) }, req.body);
+      const org = await provision({ db, clock: ctx.clock, testClocks: createTestClocks(ctx.live), signAccess: (p) => ctx.tokens.sign(p) }, req.body);
       return reply.status(201).send(org);
     });
 
