@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts } from './columns.js';
 import { organizations } from './organizations.js';
@@ -39,6 +40,8 @@ export const calls = pgTable('calls', {
 }, (t) => [
   index('calls_org_started_idx').on(t.organizationId, t.startedAt),
   uniqueIndex('calls_call_sid_uq').on(t.callSid),
+  // The summary writer's claim (calls/summary-job.ts): only calls with a pending summary job, by due time.
+  index('calls_summary_job_due_idx').on(sql`(${t.metadata}->'summaryJob'->>'dueAt')`).where(sql`${t.metadata}->'summaryJob' is not null`),
 ]);
 
 /** One exchange: what the caller said and what the agent answered, with its timings. */
@@ -66,4 +69,8 @@ export const callEvents = pgTable('call_events', {
   type: text('type').notNull(),
   data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
   at: ts('at').notNull().defaultNow(),
-}, (t) => [index('call_events_call_idx').on(t.callId, t.at)]);
+}, (t) => [
+  index('call_events_call_idx').on(t.callId, t.at),
+  // An organization's events of one type, newest first (the unanswered-questions lookup reads tool calls).
+  index('call_events_org_type_idx').on(t.organizationId, t.type, t.at),
+]);

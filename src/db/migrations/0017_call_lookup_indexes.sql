@@ -1,0 +1,2 @@
+CREATE INDEX "call_events_org_type_idx" ON "call_events" USING btree ("organization_id","type","at");--> statement-breakpoint
+CREATE INDEX "calls_summary_job_due_idx" ON "calls" USING btree (("metadata"->'summaryJob'->>'dueAt')) WHERE "calls"."metadata"->'summaryJob' is not null;
