@@ -60,11 +60,27 @@ export function createReceptionist(deps: ReceptionistDeps) {
 
   const ports = (t: ConversationTarget, clock: Clock) => conversationPorts({ db: deps.db, live: deps.live, logger: deps.logger, booking: deps.booking, escalation: deps.escalation, recordLead, publish }, t, clock);
 
+  // Calls that end together (a burst of hang-ups) close a few at a time: each completion holds a
+  // database connection, and in one organization they queue on its usage row; unbounded, they took
+  // every connection of the pool and the next calls' webhooks and stream starts waited behind them.
+  const closing = { running: 0, waiting: [] as Array<() => void> };
+  const MAX_CLOSING = 3;
+  async function closeSlot<T>(fn: () => Promise<T>): Promise<T> {
+    if (closing.running >= MAX_CLOSING) await new Promise<void>((r) => closing.waiting.push(r));
+    closing.running++;
+    try {
+      return await fn();
+    } finally {
+      closing.running--;
+      closing.waiting.shift()?.();
+    }
+  }
+
   /** Closes a call (outcome, cost), announces it and takes it off the active list. */
   async function complete(call: { orgId: string; callId: string }, end: Parameters<typeof completeCall>[2]) {
     let row: Awaited<ReturnType<typeof completeCall>>;
     try {
-      row = await completeCall(deps.db, call.callId, end, deps.announceCall);
+      row = await closeSlot(() => completeCall(deps.db, call.callId, end, deps.announceCall));
     } finally {
       // The call is over even when its record could not be closed yet (the recorder retries that):
       // it must not stay on the active list.

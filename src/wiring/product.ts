@@ -90,8 +90,6 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     },
     // A finished call is metered and announced in the transaction that completes it (exactly once).
     announceCall: async (tx, call) => {
-      // A call the edge answered (voicemail, forwarded) never used the agent: it is not metered.
-      if (!edgeAnswerOf(call)) await billing.meter(tx, call);
       // With a model, the summary worker announces the call once the model has written its summary.
       if (providers.llm) await deferSummary(tx, call.id, ctx.clock.now());
       else await announce(tx, { type: 'call.completed', call });
@@ -100,6 +98,10 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
       await campaignCallCompleted(tx, call, ctx.clock.now());
       // A lead's follow-up call puts its outcome on the lead.
       await followUpCallCompleted(tx, call, ctx.clock.now());
+      // Metered last: it locks the organization's one usage row until the commit, and every call of the
+      // organization that ends meanwhile waits for that lock (calls ending together queued behind it).
+      // A call the edge answered (voicemail, forwarded) never used the agent: it is not metered.
+      if (!edgeAnswerOf(call)) await billing.meter(tx, call);
     },
     escalation: {
       // The ladder itself starts with the lead.urgent announcement; this tells the caller what it will use.
