@@ -47,6 +47,8 @@ export interface ConversationOptions {
   knownCaller?: { name: string };
   /** Continues a conversation saved with `snapshot()` (on this node or another) instead of starting one. */
   resume?: ConversationSnapshot;
+  /** The language to start in when the business offers it (a chat page in Spanish); else the business's main one. */
+  language?: Lang;
 }
 
 /**
@@ -132,7 +134,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
   const saved = opts.resume;
   const languages: Lang[] = business.languages?.length ? business.languages : ['en'];
   /** The call's language: the business's main one until the caller speaks, or asks for, another it offers. */
-  let lang: Lang = saved?.language ?? languages[0];
+  let lang: Lang = saved?.language ?? (opts.language && languages.includes(opts.language) ? opts.language : languages[0]);
   let turnsHeard = saved?.turnsHeard ?? 0;
   const announced = new Set<Lang>(saved?.announced ?? []);
   /** Settings answer a Spanish question read into the shared phrasing; an owner's own entries are searched as said. */

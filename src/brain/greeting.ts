@@ -19,14 +19,16 @@ export function firstNameOf(knownCaller?: { name: string } | null): string | und
  * The greeting both engines open with (one definition): "Hi Dana, welcome back!" first when the
  * caller ID belongs to a returning client, then the business's own greeting (or the standard one).
  */
-export function welcomeGreeting(business: Pick<BusinessProfile, 'greeting' | 'name'>, lang?: Lang, knownCaller?: { name: string } | null): string {
+export function welcomeGreeting(business: Pick<BusinessProfile, 'greeting' | 'name' | 'languages'>, lang?: Lang, knownCaller?: { name: string } | null): string {
   const L = linesFor(lang);
   const first = firstNameOf(knownCaller);
-  return (first ? `${L.welcomeBack(first)} ` : '') + (business.greeting ?? L.greeting(business.name));
+  // the owner's greeting is written in the main language; a chat opened in another one (a Spanish page) is greeted in that
+  const own = (lang ?? 'en') === (business.languages?.[0] ?? 'en') ? business.greeting : undefined;
+  return (first ? `${L.welcomeBack(first)} ` : '') + (own ?? L.greeting(business.name));
 }
 
 /** The whole opening line: the welcome, `closed` (after-hours words) and "How can I help?" unless the greeting asks already, behind the recording notice. */
-export function openingLine(business: Pick<BusinessProfile, 'greeting' | 'name' | 'recordsCalls'>, lang?: Lang, knownCaller?: { name: string } | null, closed = ''): string {
+export function openingLine(business: Pick<BusinessProfile, 'greeting' | 'name' | 'recordsCalls' | 'languages'>, lang?: Lang, knownCaller?: { name: string } | null, closed = ''): string {
   const greeting = welcomeGreeting(business, lang, knownCaller);
   const ask = /\?\s*$/.test(greeting) ? '' : linesFor(lang).howCanIHelp;
   return withRecordingNotice(business, `${greeting}${closed}${ask}`, lang);

@@ -55,6 +55,22 @@ export async function patchChannelSettings(db: Db, organizationId: string, patch
   return fromRow(row);
 }
 
+/** The website visitor's greeting by language (the owner's own greeting replaces it). */
+const WIDGET_GREETINGS = {
+  en: (name: string) => `Hi! Thanks for visiting ${name}. How can we help you today?`,
+  es: (name: string) => `¡Hola! Gracias por visitar ${name}. ¿En qué podemos ayudarle?`,
+};
+
+/**
+ * The widget's language from the agent's setting: `auto` (the page's language decides, English when
+ * it is neither), or the main language of a tag or list ("es-MX" → es, "es,en" → es); English otherwise.
+ */
+export function widgetLanguage(setting: string | null | undefined): 'en' | 'es' | 'auto' {
+  const s = (setting ?? 'en').trim().toLowerCase();
+  if (s === 'auto') return 'auto';
+  return s.split(',')[0].trim().startsWith('es') ? 'es' : 'en';
+}
+
 /** The organization behind a public chat key, with what its widget needs; null for an unknown key. */
 export async function widgetByKey(db: Queryable, chatKey: string) {
   const [row] = await db.select({
@@ -73,8 +89,10 @@ export async function widgetByKey(db: Queryable, chatKey: string) {
     /** What `GET /api/widget/:orgKey/config` answers to any allowed page. */
     config: {
       name: row.name, // The phone greeting says "thanks for calling"; a website visitor is greeted as one.
-      greeting: s.greeting ?? `Hi! Thanks for visiting ${row.name}. How can we help you today?`,
-      color: s.color, position: s.position, language: (row.language ?? 'en').slice(0, 2),
+      greeting: s.greeting ?? WIDGET_GREETINGS[widgetLanguage(row.language) === 'es' ? 'es' : 'en'](row.name),
+      color: s.color, position: s.position, language: widgetLanguage(row.language),
+      // an agent on auto greets in the page's language: the widget picks the greeting of its own words' language
+      ...(s.greeting ? {} : { greetings: { en: WIDGET_GREETINGS.en(row.name), es: WIDGET_GREETINGS.es(row.name) } }),
     },
   };
 }

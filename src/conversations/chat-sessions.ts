@@ -8,7 +8,7 @@
 import type { Db } from '../db/index.js';
 import { AppError, errors, type Clock, type Logger } from '../lib/index.js';
 import type { LiveStore } from '../live/index.js';
-import type { ConversationSnapshot } from '../brain/index.js';
+import type { ConversationSnapshot, Lang } from '../brain/index.js';
 import { createCall, recordTurn } from '../calls/index.js';
 import type { Receptionist } from './receptionist.js';
 
@@ -54,7 +54,7 @@ interface SavedChat {
 }
 
 /** What the chat answers a visitor's message with. */
-export interface ChatReply { reply: string; done: boolean; state: string; transfer?: string }
+export interface ChatReply { reply: string; done: boolean; state: string; transfer?: string; /** The language the agent now speaks (ISO-639-1): the widget's own words follow it. */ language?: string }
 
 /** Where the store keeps what. */
 const keyOf = (id: string) => `chat:session:${id}`;
@@ -122,7 +122,7 @@ export function createChatSessions(deps: { db: Db; live: LiveStore; receptionist
   }
 
   /** Opens a chat: a call record, the greeting as its first turn, the chat saved for any node. */
-  async function open(input: { orgId: string; address: string; phone: string | null; test: boolean }) {
+  async function open(input: { orgId: string; address: string; phone: string | null; test: boolean; language?: Lang }) {
     await makeRoom(input.orgId, input.address);
     const business = await receptionist.load(input.orgId);
     const clock = receptionist.clockOf(business);
@@ -130,12 +130,12 @@ export function createChatSessions(deps: { db: Db; live: LiveStore; receptionist
     const call = await createCall(db, { organizationId: input.orgId, channel, from: input.phone, startedAt: clock.now(), engine: 'text' });
     // a test chat is opened by the organization's staff: their number plays caller ID; on the widget a number is contact only
     const who = input.test ? { callerPhone: input.phone } : { contactPhone: input.phone };
-    const started = receptionist.start({ orgId: input.orgId, callId: call.id, ...who, channel: 'chat' }, business);
+    const started = receptionist.start({ orgId: input.orgId, callId: call.id, ...who, channel: 'chat' }, business, input.language ? { language: input.language } : {});
     const greeting = started.conversation.greet();
     await recordTurn(db, { id: call.id, organizationId: input.orgId }, { callerText: '', agentText: greeting.text, at: clock.now() });
     await save(call.id, { orgId: input.orgId, callId: call.id, address: input.address, channel, who, turns: 0, chars: 0, conversation: started.snapshot!() });
     await receptionist.callStarted({ orgId: input.orgId, callId: call.id, channel, from: input.phone, startedAt: call.startedAt });
-    return { id: call.id, greeting: greeting.text };
+    return { id: call.id, greeting: greeting.text, language: greeting.language ?? 'en' };
   }
 
   /** Waits for the chat's lock (another node may be answering its previous message). */
@@ -187,7 +187,7 @@ export function createChatSessions(deps: { db: Db; live: LiveStore; receptionist
       await end(orgId, id, 'chat state too large');
       return { reply: r.text, done: true, state: r.state };
     }
-    return { reply: r.text, done: r.done, state: r.state, ...(r.transfer ? { transfer: r.transfer.to } : {}) };
+    return { reply: r.text, done: r.done, state: r.state, language: r.language ?? 'en', ...(r.transfer ? { transfer: r.transfer.to } : {}) };
   }
 
   /** Closes every chat idle for longer than the limit (each node sweeps; each chat is closed once). */

@@ -1,7 +1,7 @@
 import type { Db } from '../db/index.js';
 import type { Clock, Logger } from '../lib/index.js';
 import type { LiveStore } from '../live/index.js';
-import { createConversation, realtimeBrain, type BrainEvent, type Conversation, type ConversationSnapshot, type LanguageModel, type Reply } from '../brain/index.js';
+import { createConversation, realtimeBrain, type BrainEvent, type Conversation, type ConversationSnapshot, type Lang, type LanguageModel, type Reply } from '../brain/index.js';
 import type { BookingDeps } from '../booking/index.js';
 import { organizationClock, type TestClock } from '../business/index.js';
 import { captureLead, type LeadEventSink } from '../leads/index.js';
@@ -110,7 +110,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
     withCaller,
     clockOf: (business: LoadedBusiness) => organizationClock(business, deps.clock),
     /** Starts a conversation for a call or chat; brain events go to the call record as they happen. */
-    start(t: ConversationTarget, business: LoadedBusiness, opts: { languageModel?: LanguageModel | null; resume?: ConversationSnapshot } = {}): { conversation: Conversation; onEvent: (e: BrainEvent) => void; clock: Clock; snapshot?: () => ConversationSnapshot } {
+    start(t: ConversationTarget, business: LoadedBusiness, opts: { languageModel?: LanguageModel | null; resume?: ConversationSnapshot; language?: Lang } = {}): { conversation: Conversation; onEvent: (e: BrainEvent) => void; clock: Clock; snapshot?: () => ConversationSnapshot } {
       const clock = organizationClock(business, deps.clock);
       const brainPorts = ports(t, clock);
       const model = opts.languageModel !== undefined ? opts.languageModel : deps.languageModelFor ? deps.languageModelFor(business) : deps.languageModel;
@@ -118,6 +118,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
         business: profileFor(t, business), callerPhone: t.callerPhone ?? undefined, contactPhone: t.contactPhone ?? undefined, dialled: !!t.outbound, now: clock, deps: brainPorts,
         languageModel: business.agent.llm === 'offline' ? undefined : (model ?? undefined), conversationId: t.callId,
         ...(opts.resume ? { resume: opts.resume } : {}),
+        ...(opts.language ? { language: opts.language } : {}),
         ...(business.caller?.name && t.callerPhone ? { knownCaller: { name: business.caller.name } } : {}),
       });
       // A call the agent placed opens with why it calls; the same brain and tools answer the rest.

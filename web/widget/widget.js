@@ -75,36 +75,64 @@
     });
   }
 
+  // The widget's own words, one set per language the agent speaks (same keys in each).
+  var WORDS = {
+    en: {
+      chatWith: 'Chat with ', us: 'us', close: 'Close chat', hide: 'Hide chat', log: 'Conversation', yourMessage: 'Your message', placeholder: 'Type your message…',
+      send: 'Send', you: 'You: ', callBack: 'Prefer a call? We can call you back', yourPhone: 'Your phone number', callMe: 'Call me',
+      unavailable: 'Sorry, the chat is not available right now. Please try again later.', preview: 'Preview only: messages are not sent.',
+      ended: 'Conversation ended. Write again to start a new one.', notSent: 'Sorry, your message could not be sent. Please try again.',
+      calling: 'We are calling you now.', willCall: 'Thanks! We will call you back soon.', checkPhone: 'Please check the phone number.', failed: 'Sorry, that did not work. Please try again.',
+    },
+    es: {
+      chatWith: 'Chatee con ', us: 'nosotros', close: 'Cerrar el chat', hide: 'Ocultar el chat', log: 'Conversación', yourMessage: 'Su mensaje', placeholder: 'Escriba su mensaje…',
+      send: 'Enviar', you: 'Usted: ', callBack: '¿Prefiere una llamada? Le llamamos', yourPhone: 'Su número de teléfono', callMe: 'Llámenme',
+      unavailable: 'Lo sentimos, el chat no está disponible en este momento. Inténtelo más tarde.', preview: 'Solo vista previa: los mensajes no se envían.',
+      ended: 'La conversación ha terminado. Escriba de nuevo para empezar otra.', notSent: 'Lo sentimos, no se pudo enviar su mensaje. Inténtelo de nuevo.',
+      calling: 'Le estamos llamando ahora.', willCall: '¡Gracias! Le devolveremos la llamada pronto.', checkPhone: 'Revise el número de teléfono, por favor.', failed: 'Lo sentimos, no funcionó. Inténtelo de nuevo.',
+    },
+  };
+  /** The widget's language: the agent's setting, or for `auto` the page's own (its lang attribute, else the browser's). */
+  function firstLanguage(setting) {
+    if (setting === 'es' || setting === 'en') return setting;
+    var page = (document.documentElement.getAttribute('lang') || navigator.language || 'en').slice(0, 2).toLowerCase();
+    return WORDS[page] ? page : 'en';
+  }
+
   function mount(cfg) {
     var color = script.getAttribute('data-color') || cfg.color || '#2563eb';
     var side = (script.getAttribute('data-position') || cfg.position) === 'bottom-left' ? 'left' : 'right';
-    var name = cfg.name || 'us';
+    var lang = firstLanguage(cfg.language);
+    var t = WORDS[lang];
+    var name = cfg.name || t.us;
+    var greetingOf = function () { return (cfg.greetings && cfg.greetings[lang]) || cfg.greeting; };
     var host = el('div', { 'data-infinioffice-widget': key });
     var root = host.attachShadow({ mode: 'open' });
     var style = el('style');
     style.textContent = CSS;
-    var wrap = el('div', { class: 'w ' + side, lang: cfg.language || 'en' });
+    var wrap = el('div', { class: 'w ' + side, lang: lang });
     wrap.style.setProperty('--c', color);
     wrap.style.setProperty('--fg', foreground(color));
     var panel = el('div', { class: 'panel', id: 'io-panel', role: 'dialog', 'aria-labelledby': 'io-title', hidden: '' });
     var header = el('header');
-    header.appendChild(el('h2', { id: 'io-title' }, 'Chat with ' + name));
-    var close = el('button', { class: 'x', type: 'button', 'aria-label': 'Close chat' }, '\u00d7');
+    var title = el('h2', { id: 'io-title' }, t.chatWith + name);
+    header.appendChild(title);
+    var close = el('button', { class: 'x', type: 'button', 'aria-label': t.close }, '\u00d7');
     header.appendChild(close);
-    var log = el('ol', { role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
+    var log = el('ol', { role: 'log', 'aria-live': 'polite', 'aria-label': t.log });
     var form = el('form');
-    var label = el('label', { for: 'io-input', class: 'sr' }, 'Your message');
-    var input = el('textarea', { id: 'io-input', rows: '1', maxlength: '2000', placeholder: 'Type your message…', autocomplete: 'off' });
-    var send = el('button', { class: 'send', type: 'submit' }, 'Send');
+    var label = el('label', { for: 'io-input', class: 'sr' }, t.yourMessage);
+    var input = el('textarea', { id: 'io-input', rows: '1', maxlength: '2000', placeholder: t.placeholder, autocomplete: 'off' });
+    var send = el('button', { class: 'send', type: 'submit' }, t.send);
     form.appendChild(label); form.appendChild(input); form.appendChild(send);
-    var cb = el('button', { class: 'cb', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'io-cb' }, 'Prefer a call? We can call you back');
+    var cb = el('button', { class: 'cb', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'io-cb' }, t.callBack);
     var cbf = el('form', { class: 'cbf', id: 'io-cb', hidden: '' });
-    var cbl = el('label', { for: 'io-phone', class: 'sr' }, 'Your phone number');
-    var phone = el('input', { id: 'io-phone', type: 'tel', autocomplete: 'tel', placeholder: 'Your phone number', maxlength: '40' });
-    var cbs = el('button', { class: 'send', type: 'submit' }, 'Call me');
+    var cbl = el('label', { for: 'io-phone', class: 'sr' }, t.yourPhone);
+    var phone = el('input', { id: 'io-phone', type: 'tel', autocomplete: 'tel', placeholder: t.yourPhone, maxlength: '40' });
+    var cbs = el('button', { class: 'send', type: 'submit' }, t.callMe);
     cbf.appendChild(cbl); cbf.appendChild(phone); cbf.appendChild(cbs);
     panel.appendChild(header); panel.appendChild(log); panel.appendChild(form); panel.appendChild(cb); panel.appendChild(cbf);
-    var launch = el('button', { class: 'launch', type: 'button', 'aria-label': 'Chat with ' + name, 'aria-expanded': 'false', 'aria-controls': 'io-panel' });
+    var launch = el('button', { class: 'launch', type: 'button', 'aria-label': t.chatWith + name, 'aria-expanded': 'false', 'aria-controls': 'io-panel' });
     launch.innerHTML = ICON;
     wrap.appendChild(panel); wrap.appendChild(launch);
     root.appendChild(style); root.appendChild(wrap);
@@ -113,19 +141,30 @@
     var session = null, starting = null, busy = false, finished = false;
     var preview = script.getAttribute('data-preview') === 'true';
 
+    /** The conversation switched language: the widget's own words follow it. */
+    function relabel(next) {
+      if (!WORDS[next] || next === lang) return;
+      lang = next; t = WORDS[lang];
+      wrap.setAttribute('lang', lang);
+      title.textContent = t.chatWith + name; close.setAttribute('aria-label', t.close); log.setAttribute('aria-label', t.log);
+      label.textContent = t.yourMessage; input.setAttribute('placeholder', t.placeholder); send.textContent = t.send;
+      cb.textContent = t.callBack; cbl.textContent = t.yourPhone; phone.setAttribute('placeholder', t.yourPhone); cbs.textContent = t.callMe;
+      launch.setAttribute('aria-label', panel.hidden ? t.chatWith + name : t.hide);
+    }
     function say(who, text) {
       var li = el('li', { class: who });
-      if (who !== 'note') li.appendChild(el('span', { class: 'sr' }, who === 'me' ? 'You: ' : name + ': '));
+      if (who !== 'note') li.appendChild(el('span', { class: 'sr' }, who === 'me' ? t.you : name + ': '));
       li.appendChild(document.createTextNode(text));
       log.appendChild(li);
       log.scrollTop = log.scrollHeight;
     }
     function start() {
-      if (preview) { if (!log.firstChild) say('agent', cfg.greeting); return Promise.reject(new Error('preview')); }
+      if (preview) { if (!log.firstChild) say('agent', greetingOf()); return Promise.reject(new Error('preview')); }
       if (session) return Promise.resolve(session);
-      starting = starting || api('/api/chat/' + encodeURIComponent(key) + '/sessions', {}).then(function (s) {
+      starting = starting || api('/api/chat/' + encodeURIComponent(key) + '/sessions', { language: lang }).then(function (s) {
         session = s.id;
-        say('agent', cfg.greeting || s.greeting);
+        if (s.language) relabel(s.language);
+        say('agent', greetingOf() || s.greeting);
         return session;
       }, function (e) { starting = null; throw e; });
       return starting;
@@ -134,16 +173,16 @@
       panel.hidden = !open;
       panel.classList.toggle('open', open);
       launch.setAttribute('aria-expanded', String(open));
-      launch.setAttribute('aria-label', open ? 'Hide chat' : 'Chat with ' + name);
+      launch.setAttribute('aria-label', open ? t.hide : t.chatWith + name);
       if (open) {
         if (!preview) input.focus();
-        start().catch(function () { if (!preview) say('note', 'Sorry, the chat is not available right now. Please try again later.'); });
+        start().catch(function () { if (!preview) say('note', t.unavailable); });
       } else launch.focus();
     }
     function submit() {
       var text = input.value.trim();
       if (!text || busy) return;
-      if (preview) { say('note', 'Preview only: messages are not sent.'); return; }
+      if (preview) { say('note', t.preview); return; }
       if (finished) { session = null; starting = null; finished = false; }
       busy = true; send.disabled = true; log.setAttribute('aria-busy', 'true');
       input.value = '';
@@ -151,10 +190,11 @@
       start().then(function (id) {
         return api('/api/chat/' + encodeURIComponent(key) + '/sessions/' + id + '/messages', { text: text });
       }).then(function (r) {
+        if (r.language) relabel(r.language);
         say('agent', r.reply);
-        if (r.done) { finished = true; say('note', 'Conversation ended. Write again to start a new one.'); }
+        if (r.done) { finished = true; say('note', t.ended); }
       }).catch(function () {
-        say('note', 'Sorry, your message could not be sent. Please try again.');
+        say('note', t.notSent);
       }).then(function () {
         busy = false; send.disabled = false; log.removeAttribute('aria-busy'); input.focus();
       });
@@ -170,9 +210,9 @@
         return api('/api/chat/' + encodeURIComponent(key) + '/sessions/' + id + '/callback', { phone: phone.value.trim() });
       }).then(function (r) {
         cbf.hidden = true; cb.setAttribute('aria-expanded', 'false');
-        say('note', r.calling ? 'We are calling you now.' : 'Thanks! We will call you back soon.');
+        say('note', r.calling ? t.calling : t.willCall);
       }, function (err) {
-        say('note', /phone/i.test(String(err && err.message)) ? 'Please check the phone number.' : 'Sorry, that did not work. Please try again.');
+        say('note', /phone/i.test(String(err && err.message)) ? t.checkPhone : t.failed);
       }).then(function () { cbs.disabled = false; });
     });
     launch.addEventListener('click', function () { setOpen(panel.hidden); });

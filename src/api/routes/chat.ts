@@ -51,7 +51,11 @@ export function createChatRoutes(receptionist: Receptionist) {
 
     r.post('/api/chat/:orgKey/sessions', {
       schema: { tags, security: [], params: z.strictObject({ orgKey: z.string().max(100) }),
-        body: z.strictObject({ phone: z.string().max(40).optional(), channel: z.enum(['chat', 'test']).optional() }).optional() },
+        body: z.strictObject({
+          phone: z.string().max(40).optional(), channel: z.enum(['chat', 'test']).optional(),
+          /** The page's language: the agent starts in it when the business offers it (an agent on `auto` on a Spanish page). */
+          language: z.enum(['en', 'es']).optional(),
+        }).optional() },
     }, async (req, reply) => {
       await enforceLimit(ctx.live, `chat:new:${req.ip}`, 60, 60);
       const orgId = await orgByKey(req.params.orgKey, req, reply);
@@ -64,8 +68,8 @@ export function createChatRoutes(receptionist: Receptionist) {
         await asStaff(req, reply);
         if (principalOf(req).organizationId !== orgId) throw errors.notFound('chat key');
       } else if (req.params.orgKey === OWN_KEY) throw errors.validation('the own-organization key is for test chats', { field: 'channel' });
-      const opened = await chats.open({ orgId, address: req.ip, phone, test });
-      return reply.status(201).send({ id: opened.id, callId: opened.id, greeting: opened.greeting });
+      const opened = await chats.open({ orgId, address: req.ip, phone, test, ...(req.body?.language ? { language: req.body.language } : {}) });
+      return reply.status(201).send({ id: opened.id, callId: opened.id, greeting: opened.greeting, language: opened.language });
     });
 
     r.post('/api/chat/:orgKey/sessions/:id/messages', {
