@@ -61,6 +61,26 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   return (await newContext(browser, options, now)).newPage();
 }
 
+/** A session as the dashboard keeps it (localStorage `io.session`). */
+export interface BrowserSession { accessToken: string; refreshToken: string }
+
+/**
+ * A page in a new context (see newContext) signed in as `session`: the session is planted in
+ * localStorage before the dashboard's scripts run (unless the page saved one of its own since), and
+ * script errors and console errors (failed resource loads aside) are collected into `problems`.
+ * `prepare` runs on the context before the page opens (permissions, more init scripts).
+ */
+export async function signedInPage(browser: Browser, session: BrowserSession, problems: string[], options: BrowserContextOptions = {}, prepare?: (context: BrowserContext) => Promise<void>): Promise<Page> {
+  const context = await newContext(browser, options);
+  const saved = JSON.stringify({ accessToken: session.accessToken, refreshToken: session.refreshToken });
+  await context.addInitScript((s) => { if (!localStorage.getItem('io.session')) localStorage.setItem('io.session', s); }, saved);
+  await prepare?.(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  return page;
+}
+
 /** Saves a full-page screenshot under artifacts/screenshots. */
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });

@@ -1,16 +1,15 @@
 // Invariant: an owner's everyday pages work in a real browser against the real API: home says whether the receptionist is live and links each gap to its fix, questions callers asked can be answered in one step (and the next caller gets the answer), clients are found by name or number, business settings are saved with plain-English messages, the calendar moves, resizes and blocks time, and the services page warns about what cannot be booked; at phone width the day view scrolls its staff columns under fixed hours and a tap opens an appointment; the dashboard installs as an app whose service worker keeps the shell (never /api) and shows an urgent lead's push; and the demo business opens on a week of activity the product made.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { apiClient, registerOrg, type ApiClient } from '../harness/client.js';
 import { scaled } from '../harness/timing.js';
-import { BROWSER_NOW, buildDashboard, launchBrowser, newContext, shot, startDashboardServer } from './harness.js';
+import { BROWSER_NOW, buildDashboard, launchBrowser, newContext, shot, signedInPage, startDashboardServer } from './harness.js';
 import { startFakePushService } from '../fakes/push-service.js';
 import { startTestServer } from '../harness/server.js';
 import { fixedClock } from '../../src/lib/index.js';
 
 let server: Awaited<ReturnType<typeof startDashboardServer>>;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let owner: Awaited<ReturnType<typeof registerOrg>>;
 let api: ApiClient;
@@ -26,11 +25,7 @@ beforeAll(async () => {
   owner = await registerOrg(server.url, { industry: 'salon', name: 'Shear Joy Salon', timezone: 'America/New_York' });
   api = owner.api;
   browser = await launchBrowser();
-  context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-  await context.addInitScript((s) => { if (!localStorage.getItem('io.session')) localStorage.setItem('io.session', s); }, JSON.stringify({ accessToken: owner.accessToken, refreshToken: owner.refreshToken }));
-  page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  page = await signedInPage(browser, owner, problems, { viewport: { width: 1280, height: 900 } });
 }, scaled(120_000));
 
 afterAll(async () => {
@@ -278,10 +273,8 @@ describe('calendar at phone width', () => {
       const r = await api.post('/api/appointments', { serviceId: svc.id, staffId: ids[name], start: `${day}T${10 + i}:00:00-04:00`, customer: { name: clients[name], phone: `+1312555020${i}` } });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
     }
-    const phone = await newContext(browser, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-    await phone.addInitScript((s) => { if (!localStorage.getItem('io.session')) localStorage.setItem('io.session', s); }, JSON.stringify({ accessToken: owner.accessToken, refreshToken: owner.refreshToken }));
-    const p = await phone.newPage();
-    p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    const p = await signedInPage(browser, owner, problems, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const phone = p.context();
     try {
       await p.goto(`${server.url}/calendar?view=day&date=${day}`);
       await p.getByRole('heading', { level: 1, name: 'Appointments' }).waitFor();
@@ -328,22 +321,21 @@ describe('the dashboard as an app on a phone', () => {
   it('installs (a manifest with icons, standalone; a service worker that keeps the app shell and never /api), and with alerts allowed an emergency call raises a push notification', async () => {
     const push = await startFakePushService(() => new Date(Date.parse(BROWSER_NOW) + Date.now() - serverStarted));
     const plumber = await registerOrg(server.url, { industry: 'plumbing', name: 'Rapid Rooter' });
-    const phone = await newContext(browser, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-    await phone.grantPermissions(['notifications'], { origin: server.url });
-    await phone.addInitScript((s) => { if (!localStorage.getItem('io.session')) localStorage.setItem('io.session', s); }, JSON.stringify({ accessToken: plumber.accessToken, refreshToken: plumber.refreshToken }));
     // Headless Chromium reaches no vendor push service: the subscription the browser hands out is the fake service's.
     const browserSub = push.subscribe('owner-phone');
-    await phone.addInitScript((sub) => {
-      const fake = { endpoint: sub.endpoint, expirationTime: null, options: {}, getKey: () => null, toJSON: () => ({ endpoint: sub.endpoint, expirationTime: null, keys: sub.keys }), unsubscribe: async () => { localStorage.removeItem('fake-push'); return true; } };
-      PushManager.prototype.subscribe = async function (opts?: PushSubscriptionOptionsInit) {
-        const k = opts?.applicationServerKey;
-        localStorage.setItem('fake-push', btoa(String.fromCharCode(...new Uint8Array(k as ArrayBuffer))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
-        return fake as unknown as PushSubscription;
-      };
-      PushManager.prototype.getSubscription = async function () { return (localStorage.getItem('fake-push') ? fake : null) as unknown as PushSubscription; };
-    }, browserSub);
-    const p = await phone.newPage();
-    p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    const p = await signedInPage(browser, plumber, problems, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true }, async (context) => {
+      await context.grantPermissions(['notifications'], { origin: server.url });
+      await context.addInitScript((sub) => {
+        const fake = { endpoint: sub.endpoint, expirationTime: null, options: {}, getKey: () => null, toJSON: () => ({ endpoint: sub.endpoint, expirationTime: null, keys: sub.keys }), unsubscribe: async () => { localStorage.removeItem('fake-push'); return true; } };
+        PushManager.prototype.subscribe = async function (opts?: PushSubscriptionOptionsInit) {
+          const k = opts?.applicationServerKey;
+          localStorage.setItem('fake-push', btoa(String.fromCharCode(...new Uint8Array(k as ArrayBuffer))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
+          return fake as unknown as PushSubscription;
+        };
+        PushManager.prototype.getSubscription = async function () { return (localStorage.getItem('fake-push') ? fake : null) as unknown as PushSubscription; };
+      }, browserSub);
+    });
+    const phone = p.context();
     try {
       await p.goto(`${server.url}/`);
       await p.getByRole('heading', { level: 1, name: /^Today at/ }).waitFor();

@@ -1,14 +1,13 @@
 // Invariant: every dashboard page renders for an admin without a script error or an error message, and its main edit works end to end against the real API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { apiClient } from '../harness/client.js';
 import { markEmailVerified } from '../harness/fixtures.js';
 import { scaled } from '../harness/timing.js';
-import { buildDashboard, launchBrowser, newContext, PAGE_TIMEOUT, shot, startDashboardServer } from './harness.js';
+import { buildDashboard, launchBrowser, PAGE_TIMEOUT, shot, signedInPage, startDashboardServer } from './harness.js';
 
 let server: Awaited<ReturnType<typeof startDashboardServer>>;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let token: string;
 const problems: string[] = [];
@@ -20,11 +19,7 @@ beforeAll(async () => {
   token = reg.body.accessToken;
   await markEmailVerified(server.url, 'admin@pages.test');
   browser = await launchBrowser();
-  context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-  await context.addInitScript((s) => { if (!localStorage.getItem('io.session')) localStorage.setItem('io.session', s); }, JSON.stringify({ accessToken: reg.body.accessToken, refreshToken: reg.body.refreshToken }));
-  page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  page = await signedInPage(browser, reg.body, problems, { viewport: { width: 1280, height: 900 } });
 }, scaled(120_000));
 
 afterAll(async () => {
