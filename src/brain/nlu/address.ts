@@ -8,10 +8,36 @@ const ADDRESS = new RegExp(
     `((?:,\\s*[a-z][a-z .'-]{1,30}?)?)(?=$|[,.!?]|\\s+(?:and|i|my|it|please|the|is|in|tomorrow|today|tonight|on|at|this|next|for|to|we|you|can|could|around|by|so|but)\\b)`,
 );
 
-/** Finds a street address in lower-cased text; undefined when none. */
+/**
+ * A Spanish street address, the street type first and the number after the name ("calle mayor 12,
+ * apartamento 3", "la avenida juárez número 45", "avenida insurgentes sur 1602, departamento 4b,
+ * ciudad de méxico"); "123 Main Street" said in a Spanish sentence is the English form above.
+ */
+const L = "a-záéíóúüñ'.";
+const ADDRESS_ES = new RegExp(
+  `(?<![${L}])(calle|avenida|av\\.|avda\\.?|paseo|camino|carretera|plaza|bulevar|boulevard|calzada|privada|callej[oó]n|ronda|traves[ií]a)\\s+` +
+    `((?:(?:de la|de los|de las|del|de)\\s+)?[${L}-]+(?:\\s+(?!n[uú]mero\\b|no\\b)[${L}-]+){0,3}?)\\s*,?\\s*(?:n[uú]mero|n[oº°]\\.?|#)?\\s*(\\d{1,6}[a-z]?)\\b` +
+    `((?:,?\\s*(?:apartamento|apto\\.?|departamento|depto\\.?|piso|interior|int\\.?|puerta|local|casa)\\s*(?:n[uú]mero\\s*)?[a-z0-9º°-]+)*)` +
+    `((?:,\\s*[${L}][${L} -]{1,30}?)?)(?=$|[,.!?]|\\s+(?:y|mi|me|es|por|para|el|la|ma[ñn]ana|hoy|a|en|que|pero|gracias)\\b)`,
+);
+const capitalize = (s: string) => s.replace(/(^|[\s-])([a-záéíóúüñ])/g, (_m, b: string, c: string) => b + c.toUpperCase())
+  .replace(/\b(De|Del|La|Los|Las)\b(?!$)/g, (w) => w.toLowerCase());
+
+/** Finds a Spanish-form street address ("Calle Mayor 12, Apartamento 3"); undefined when none. */
+function findAddressEs(text: string): { address: string; start: number; end: number } | undefined {
+  const m = ADDRESS_ES.exec(text);
+  if (!m) return undefined;
+  const type = m[1].startsWith('av') && m[1] !== 'avenida' ? 'avenida' : m[1];
+  const street = `${capitalize(type)} ${capitalize(m[2].trim())} ${m[3].toUpperCase()}`;
+  const units = (m[4] ?? '').split(/,/).map((u) => u.trim()).filter(Boolean).map((u) => capitalize(u.replace(/\s*n[uú]mero\s*/, ' ')));
+  const city = m[5] ? capitalize(m[5].replace(/^,\s*/, '').trim()) : '';
+  return { address: [street, ...units, ...(city ? [city] : [])].join(', '), start: m.index, end: m.index + m[0].length };
+}
+
+/** Finds a street address in lower-cased text (the English form, or the Spanish one); undefined when none. */
 export function findAddress(text: string): { address: string; start: number; end: number } | undefined {
   const m = ADDRESS.exec(text);
-  if (!m) return undefined;
+  if (!m) return findAddressEs(text);
   const street = `${m[1]} ${titleCase(m[2])}`;
   const unit = m[3] ? `, ${titleCase(m[3].replace(/^,?\s*/, ''))}` : '';
   const city = m[4] ? `, ${titleCase(m[4].replace(/^,\s*/, '').trim())}` : '';

@@ -76,3 +76,20 @@ describe('the caller\'s language', () => {
     expect(languageRequest('I need a haircut')).toBeUndefined();
   });
 });
+
+describe('Spanish addresses', () => {
+  it.each([
+    ['Calle Mayor 12, apartamento 3', 'Calle Mayor 12, Apartamento 3'],
+    ['en la avenida Juárez número 45', 'Avenida Juarez 45'],
+    ['vivo en 123 Main Street', '123 Main Street'],
+    ['mi dirección es Calle del Sol 8, piso 2, Madrid', 'Calle del Sol 8, Piso 2, Madrid'],
+    ['Avenida Insurgentes Sur 1602, departamento 4B, Ciudad de México', 'Avenida Insurgentes Sur 1602, Departamento 4b, Ciudad de Mexico'],
+  ])('"%s" is the address %s', (said, address) => {
+    expect(es(said).address).toBe(address);
+  });
+
+  it('a time or a date is not read as an address', () => {
+    expect(es('el martes a las 3 de la tarde').address).toBeUndefined();
+    expect(es('quiero un corte para el 14 de marzo').address).toBeUndefined();
+  });
+});
