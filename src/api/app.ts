@@ -2,7 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import type { ApiContext } from './context.js';
 import { errorBody, handleError } from './errors.js';
@@ -62,6 +62,8 @@ export async function buildApp(ctx: ApiContext, extra: RoutePlugin[] = []): Prom
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    // named schemas (the error body) become components/schemas, referenced by every operation
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   // Media Streams frames are ~300 bytes; the connection caps each at 4 KiB, the socket refuses past 16 KiB.

@@ -8,3 +8,4 @@ export { authenticate, principalOf } from './plugins/auth.js';
 export { DUMMY_HASH } from './auth/passwords.js';
 export { totpCode } from './auth/totp.js';
 export { errorBody } from './errors.js';
+export { answers, contentAnswer, ErrorAnswer, Instant, List, NoContent, Obj, Row } from './answers.js';

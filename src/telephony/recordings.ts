@@ -9,7 +9,7 @@ import { expiredRecordings, forgetRecording, recordingOfCall } from '../calls/in
 import type { Db } from '../db/index.js';
 import { AppError, type Logger } from '../lib/index.js';
 import type { ApiContext } from '../api/index.js';
-import { authenticate, principalOf } from '../api/index.js';
+import { authenticate, contentAnswer, ErrorAnswer, principalOf } from '../api/index.js';
 import type { TelephonyDeps } from './deps.js';
 import { deleteRecording, fetchRecordingAudio } from './twilio/index.js';
 
@@ -19,7 +19,7 @@ const unavailable = () => new AppError('RECORDING_UNAVAILABLE', 'the recording c
 export function createRecordingRoute(deps: Pick<TelephonyDeps, 'credentials'>) {
   return async function recordingRoute(app: FastifyInstance, ctx: ApiContext) {
     const auth = authenticate(ctx.tokens);
-    app.get('/api/calls/:id/recording', { onRequest: auth, schema: { tags: ['calls'] } }, async (req, reply) => {
+    app.get('/api/calls/:id/recording', { onRequest: auth, schema: { tags: ['calls'], response: { 200: contentAnswer('audio/mpeg', 'the call’s audio'), '4xx': ErrorAnswer, '5xx': ErrorAnswer } } }, async (req, reply) => {
       const orgId = principalOf(req).organizationId;
       const { id } = req.params as { id: string };
       const rec = await recordingOfCall(ctx.database.db, orgId, String(id).slice(0, 64));

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { newToken, type Logger } from '../lib/index.js';
 import type { LiveStore } from '../live/index.js';
 import type { TelephonyDeps } from './deps.js';
+import { answers, contentAnswer, ErrorAnswer, NoContent } from '../api/index.js';
 import { conferenceTwiml, endCall, placeScreeningCall, sayHangupTwiml, screeningTwiml, updateCallTwiml } from './twilio/index.js';
 
 /** How a transfer ended. */
@@ -120,7 +121,7 @@ export function registerTransferWebhooks(app: FastifyInstance, deps: TransferWeb
     return id && /^[A-Za-z0-9_-]{8,64}$/.test(id) ? id : null;
   };
 
-  app.post('/twilio/transfer/screen', { schema: { hide: true } }, async (req, reply) => {
+  app.post('/twilio/transfer/screen', { schema: { tags: ['telephony'], security: [], response: { 200: contentAnswer('text/xml', 'TwiML'), '4xx': ErrorAnswer, '5xx': ErrorAnswer } } }, async (req, reply) => {
     if (!(await deps.verify(req))) return reply.status(403).send(forbidden);
     const id = idOf(req.query);
     const digits = String(((req.body ?? {}) as Record<string, string>).Digits ?? '');
@@ -134,7 +135,7 @@ export function registerTransferWebhooks(app: FastifyInstance, deps: TransferWeb
     return xml(sayHangupTwiml('Okay, the receptionist will take a message instead. Goodbye.'));
   });
 
-  app.post('/twilio/transfer/status', { schema: { hide: true } }, async (req, reply) => {
+  app.post('/twilio/transfer/status', { schema: { tags: ['telephony'], security: [], response: answers({ 204: NoContent }) } }, async (req, reply) => {
     if (!(await deps.verify(req))) return reply.status(403).send(forbidden);
     const id = idOf(req.query);
     const status = String(((req.body ?? {}) as Record<string, string>).CallStatus ?? '');

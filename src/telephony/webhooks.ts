@@ -7,7 +7,7 @@ import { applyTelephonyStatus, createCall, recordEvent, reviseVoicemailCall, sto
 import { isRecorded } from '../conversations/index.js';
 import { outboundPlanOf, voicemailMessage } from '../channels/index.js';
 import type { ApiContext } from '../api/index.js';
-import { errorBody } from '../api/index.js';
+import { answers, contentAnswer, ErrorAnswer, errorBody, NoContent } from '../api/index.js';
 import type { TelephonyDeps } from './deps.js';
 import { externalBase, wsBase } from './public-url.js';
 import { callEngineOf, prewarm } from './prewarm.js';
@@ -65,7 +65,7 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
     registerTransferWebhooks(app, { live: ctx.live, verify: (req) => verify(req, null) });
     const twiml = (reply: any, body: string) => reply.type('text/xml').send(body);
 
-    app.post('/twilio/voice', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/twilio/voice', { schema: { tags: ['telephony'], security: [], response: { 200: contentAnswer('text/xml', 'TwiML'), '4xx': ErrorAnswer, '5xx': ErrorAnswer } } }, async (req, reply) => {
       const form = (req.body ?? {}) as Form;
       const orgId = await orgOfNumber(form.To);
       if (!(await verify(req, orgId))) return reply.status(403).send(forbidden);
@@ -116,7 +116,7 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       return twiml(reply, connectStreamTwiml(`${wsBase(base)}/twilio/stream`, { callId: call.id, token: streamToken }, recording));
     });
 
-    app.post('/twilio/status', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/twilio/status', { schema: { tags: ['telephony'], security: [], response: answers({ 204: NoContent }) } }, async (req, reply) => {
       const form = (req.body ?? {}) as Form;
       const [call] = form.CallSid ? await db.select().from(schema.calls).where(eq(schema.calls.callSid, form.CallSid)) : [];
       if (!(await verify(req, call?.organizationId ?? null))) return reply.status(403).send(forbidden);
@@ -133,7 +133,7 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
     });
 
     // Asynchronous answering-machine detection on calls we placed (DetectMessageEnd: after the beep).
-    app.post('/twilio/amd', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/twilio/amd', { schema: { tags: ['telephony'], security: [], response: answers({ 204: NoContent }) } }, async (req, reply) => {
       const form = (req.body ?? {}) as Form;
       const [call] = form.CallSid ? await db.select().from(schema.calls).where(eq(schema.calls.callSid, form.CallSid)) : [];
       if (!(await verify(req, call?.organizationId ?? null))) return reply.status(403).send(forbidden);
@@ -153,7 +153,7 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       return reply.status(204).send();
     });
 
-    app.post('/twilio/recording', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/twilio/recording', { schema: { tags: ['telephony'], security: [], response: answers({ 204: NoContent }) } }, async (req, reply) => {
       const form = (req.body ?? {}) as Form;
       const [call] = form.CallSid ? await db.select().from(schema.calls).where(eq(schema.calls.callSid, form.CallSid)) : [];
       const orgId = call?.organizationId ?? null;

@@ -11,7 +11,7 @@ let viewerToken: string;
 const idsOfA: Record<string, string> = {};
 
 /** Routes that are public, organization-less, guarded by their own key (simulator), or a stream (SSE is checked on its own). */
-const PUBLIC = [/^\/api\/events$/, /^\/api\/simulator\//, /^\/health$/, /^\/metrics$/, /^\/docs/, /^\/api\/auth\/(register|login|refresh)$/, /^\/twilio\//, /^\/api\/chat\//, /^\/api\/calendar\.ics$/, /callback$/, /^\/api\/ack\//];
+const PUBLIC = [/^\/api\/events$/, /^\/api\/simulator\//, /^\/health$/, /^\/metrics$/, /^\/docs/, /^\/api\/auth\/(register|login|refresh)$/, /^\/twilio\//, /^\/stripe\//, /^\/api\/chat\//, /^\/api\/calendar\.ics$/, /callback$/, /^\/api\/ack\//];
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { answers, NoContent, Obj, SessionAnswer } from '../answers.js';
 import { eq } from 'drizzle-orm';
 import { schema, serverSecret } from '../../db/index.js';
 import { createTokenCipher, type TokenCipher } from '../../booking/calendars/index.js';
@@ -44,7 +45,7 @@ export async function accountRoutes(app: FastifyInstance, ctx: ApiContext) {
   const tags = ['auth'];
   const signedIn = authenticate(ctx.tokens);
 
-  r.post('/api/auth/password-reset', { schema: { tags, security: [], body: z.strictObject({ email: Email }) } }, async (req, reply) => {
+  r.post('/api/auth/password-reset', { schema: { tags, security: [], body: z.strictObject({ email: Email }), response: answers({ 202: z.object({ message: z.string() }) }) } }, async (req, reply) => {
     // Mail costs the business its sender reputation: a few links per address and per source an hour.
     await enforceLimit(ctx.live, `reset:email:${req.body.email}`, 5, 3600);
     await enforceLimit(ctx.live, `reset:ip:${req.ip}`, 20, 3600);
@@ -52,24 +53,24 @@ export async function accountRoutes(app: FastifyInstance, ctx: ApiContext) {
     return reply.status(202).send({ message: 'if an account uses this address, a link to choose a new password is on its way' });
   });
 
-  r.post('/api/auth/password-reset/confirm', { schema: { tags, security: [], body: z.strictObject({ token: LinkToken, password: Password }) } }, async (req, reply) => {
+  r.post('/api/auth/password-reset/confirm', { schema: { tags, security: [], body: z.strictObject({ token: LinkToken, password: Password }), response: answers({ 204: NoContent }) } }, async (req, reply) => {
     const userId = await resetPassword(deps, req.body.token, req.body.password);
     await ctx.tokenVersions.changed(userId);
     return reply.status(204).send();
   });
 
-  r.post('/api/auth/set-password', { schema: { tags, security: [], body: z.strictObject({ token: LinkToken, password: Password }) } }, async (req, reply) => {
+  r.post('/api/auth/set-password', { schema: { tags, security: [], body: z.strictObject({ token: LinkToken, password: Password }), response: answers({ 204: NoContent }) } }, async (req, reply) => {
     const userId = await setInvitedPassword(deps, req.body.token, req.body.password);
     await ctx.tokenVersions.changed(userId);
     return reply.status(204).send();
   });
 
-  r.post('/api/auth/verify-email', { schema: { tags, security: [], body: z.strictObject({ token: LinkToken }) } }, async (req, reply) => {
+  r.post('/api/auth/verify-email', { schema: { tags, security: [], body: z.strictObject({ token: LinkToken }), response: answers({ 204: NoContent }) } }, async (req, reply) => {
     await verifyEmail(deps, req.body.token);
     return reply.status(204).send();
   });
 
-  r.post('/api/auth/verify-email/resend', { onRequest: signedIn, schema: { tags } }, async (req, reply) => {
+  r.post('/api/auth/verify-email/resend', { onRequest: signedIn, schema: { tags, response: answers({ 202: Obj({ sent: z.boolean() }) }) } }, async (req, reply) => {
     const p = principalOf(req);
     await enforceLimit(ctx.live, `verify:user:${p.userId}`, 5, 3600);
     return reply.status(202).send(await resendVerification(deps, p.userId));
@@ -77,7 +78,7 @@ export async function accountRoutes(app: FastifyInstance, ctx: ApiContext) {
 
   // A new password ends every session; the caller's own continues with the fresh one answered here.
   r.post('/api/auth/password', {
-    onRequest: signedIn, schema: { tags, body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: Password }) },
+    onRequest: signedIn, schema: { tags, body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: Password }), response: answers({ 200: SessionAnswer }) },
   }, async (req, reply) => {
     const p = principalOf(req);
     await enforceLimit(ctx.live, `password:user:${p.userId}`, 10, 900);
@@ -90,15 +91,17 @@ export async function accountRoutes(app: FastifyInstance, ctx: ApiContext) {
     return deliverSession(req, reply, session, { ttlDays: ctx.config.auth.refreshTtlDays, publicUrl: ctx.config.publicUrl });
   });
 
-  r.post('/api/auth/2fa/enrol', { onRequest: signedIn, schema: { tags } }, async (req) => twoFactor.enrol(principalOf(req).userId));
+  r.post('/api/auth/2fa/enrol', { onRequest: signedIn, schema: { tags, response: answers({ 200: Obj({ secret: z.string(), otpauthUri: z.string() }) }) } }, async (req) => twoFactor.enrol(principalOf(req).userId));
 
   // Answers the recovery codes: the only time they are shown.
-  r.post('/api/auth/2fa/confirm', { onRequest: signedIn, schema: { tags, body: z.strictObject({ code: Code }) } }, async (req, reply) => {
+  r.post('/api/auth/2fa/confirm', {
+    onRequest: signedIn, schema: { tags, body: z.strictObject({ code: Code }), response: answers({ 200: z.object({ recoveryCodes: z.array(z.string()) }) }) },
+  }, async (req, reply) => {
     const out = await twoFactor.confirm(principalOf(req).userId, req.body.code);
     return reply.header('cache-control', 'no-store').send(out);
   });
 
-  r.post('/api/auth/2fa/disable', { onRequest: signedIn, schema: { tags, body: z.strictObject({ code: Code }) } }, async (req, reply) => {
+  r.post('/api/auth/2fa/disable', { onRequest: signedIn, schema: { tags, body: z.strictObject({ code: Code }), response: answers({ 204: NoContent }) } }, async (req, reply) => {
     await twoFactor.disable(principalOf(req).userId, req.body.code);
     return reply.status(204).send();
   });

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { contentAnswer, ErrorAnswer } from '../answers.js';
 import { resample, ulawToPcm, writeWav } from '../../audio/index.js';
 import { getSettings } from '../../business/index.js';
 import { AppError } from '../../lib/index.js';
@@ -30,6 +31,7 @@ export function createAgentPreviewRoute(ttsFor: (agent: { tts: string; voice: st
       schema: {
         tags: ['business'],
         body: z.strictObject({ text: z.string().trim().min(1).max(MAX_CHARS).optional(), voice: z.string().trim().min(1).max(64).optional() }).optional(),
+        response: { 200: contentAnswer('audio/wav', 'the greeting in the chosen voice'), '4xx': ErrorAnswer, '5xx': ErrorAnswer },
       },
     }, async (req, reply) => {
       const orgId = principalOf(req).organizationId;

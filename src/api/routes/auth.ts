@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { answers, NoContent, Obj, OrganizationAnswer, SessionAnswer, UserAnswer } from '../answers.js';
 import { eq } from 'drizzle-orm';
 import { schema } from '../../db/index.js';
 import { TimezoneSchema } from '../../business/index.js';
@@ -33,14 +34,14 @@ export async function authRoutes(app: FastifyInstance, ctx: ApiContext) {
     schema: { tags, security: [], body: z.strictObject({
       email: Email, password: Password, organizationName: z.string().trim().min(1).max(120),
       timezone: TimezoneSchema.optional(), industry: z.enum(INDUSTRIES).optional(),
-    }) },
+    }), response: answers({ 201: SessionAnswer }) },
   }, async (req, reply) => {
     await enforceLimit(ctx.live, `register:ip:${req.ip}`, ctx.config.auth.registerRateLimit, 3600);
     return reply.status(201).send(deliverSession(req, reply, await register(deps, req.body), cookie));
   });
 
   r.post('/api/auth/login', {
-    schema: { tags, security: [], body: z.strictObject({ email: Email, password: z.string().min(1).max(200), code: z.string().trim().max(20).optional() }) },
+    schema: { tags, security: [], body: z.strictObject({ email: Email, password: z.string().min(1).max(200), code: z.string().trim().max(20).optional() }), response: answers({ 200: SessionAnswer }) },
   }, async (req, reply) => {
     // Counted before the password is checked, atomically (INCR), so parallel guesses cannot all slip
     // through. The tight limit is per address *and* source: a guesser elsewhere slows the account
@@ -60,7 +61,7 @@ export async function authRoutes(app: FastifyInstance, ctx: ApiContext) {
 
   // The body's token (API clients) or, without one, the HttpOnly cookie (the dashboard), which is then renewed.
   r.post('/api/auth/refresh', {
-    schema: { tags, security: [], body: z.strictObject({ refreshToken: z.string().min(10).max(200).optional() }).nullish() },
+    schema: { tags, security: [], body: z.strictObject({ refreshToken: z.string().min(10).max(200).optional() }).nullish(), response: answers({ 200: SessionAnswer }) },
   }, async (req, reply) => {
     const fromCookie = req.body?.refreshToken ? undefined : refreshTokenFromCookie(req);
     const token = req.body?.refreshToken ?? fromCookie;
@@ -74,7 +75,7 @@ export async function authRoutes(app: FastifyInstance, ctx: ApiContext) {
   });
 
   // The browser's way out: ends the cookie's session (it reaches only this path) and clears the cookie.
-  r.delete('/api/auth/refresh', { schema: { tags, security: [] } }, async (req, reply) => {
+  r.delete('/api/auth/refresh', { schema: { tags, security: [], response: answers({ 204: NoContent }) } }, async (req, reply) => {
     const token = refreshTokenFromCookie(req);
     if (token) await endSession(deps, token);
     setRefreshCookie(req, reply, null, cookie);
@@ -83,14 +84,14 @@ export async function authRoutes(app: FastifyInstance, ctx: ApiContext) {
 
   r.post('/api/auth/logout', {
     onRequest: authenticate(ctx.tokens),
-    schema: { tags, body: z.strictObject({ refreshToken: z.string().max(200).optional() }).optional() },
+    schema: { tags, body: z.strictObject({ refreshToken: z.string().max(200).optional() }).optional(), response: answers({ 204: NoContent }) },
   }, async (req, reply) => {
     await logout(deps, req.body?.refreshToken, principalOf(req));
     setRefreshCookie(req, reply, null, cookie);
     return reply.status(204).send();
   });
 
-  r.get('/api/me', { onRequest: authenticate(ctx.tokens), schema: { tags } }, async (req) => {
+  r.get('/api/me', { onRequest: authenticate(ctx.tokens), schema: { tags, response: answers({ 200: Obj({ user: UserAnswer, organization: OrganizationAnswer }) }) } }, async (req) => {
     const p = principalOf(req);
     const db = ctx.database.db;
     const [user] = await db.select().from(schema.users).where(eq(schema.users.id, p.userId));

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { answers, ErrorAnswer, Obj, UrlAnswer } from '../answers.js';
 import { eq } from 'drizzle-orm';
 import { FEATURES, PLAN_IDS, publicPlans, type Billing } from '../../billing/index.js';
 import { schema } from '../../db/index.js';
@@ -17,7 +18,6 @@ import { authenticate, principalOf } from '../plugins/auth.js';
 const Bound = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 const UsageQuery = z.strictObject({ from: Bound.optional(), to: Bound.optional() });
 const boundOf = (b: string | undefined) => (b === undefined || /^\d{4}-\d{2}-\d{2}$/.test(b) ? b : new Date(b));
-const ErrorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 const PlanAnswer = z.object({
   id: z.enum(PLAN_IDS), name: z.string(), monthlyPriceCents: z.number(), includedMinutes: z.number(), overagePerMinuteCents: z.number(),
   roundingSeconds: z.number(), features: z.array(z.enum(FEATURES)),
@@ -37,7 +37,7 @@ const UsageAnswer = z.object({
   timezone: z.string(), from: z.string(), to: z.string(),
   items: z.array(z.object({ day: z.string(), minutes: z.number(), calls: z.number(), inbound: Minutes, outbound: Minutes, chat: z.object({ conversations: z.number(), minutes: z.number() }) })),
 });
-const UrlAnswer = { 200: z.object({ url: z.string() }), 409: ErrorAnswer };
+const UrlAnswers = answers({ 200: UrlAnswer, 409: ErrorAnswer });
 const CapBody = z.strictObject({ hardCapMinutes: z.number().int().min(0).max(1_000_000).nullable() });
 const CheckoutBody = z.strictObject({ plan: z.enum(PLAN_IDS) });
 
@@ -47,15 +47,15 @@ async function adminRoutes(app: FastifyInstance, ctx: ApiContext, billing: Billi
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['billing'];
   const returnUrl = (req: FastifyRequest) => `${ctx.config.publicUrl ?? `${req.protocol}://${req.host}`}/billing`;
-  r.get('/api/billing', { schema: { tags, response: { 200: BillingAnswer } } }, async (req) => billing.overview(principalOf(req).organizationId));
-  r.put('/api/billing', { schema: { tags, body: CapBody, response: { 200: BillingAnswer } } }, async (req) => {
+  r.get('/api/billing', { schema: { tags, response: answers({ 200: BillingAnswer }) } }, async (req) => billing.overview(principalOf(req).organizationId));
+  r.put('/api/billing', { schema: { tags, body: CapBody, response: answers({ 200: BillingAnswer }) } }, async (req) => {
     const orgId = principalOf(req).organizationId;
     await billing.setHardCap(orgId, req.body.hardCapMinutes);
     return billing.overview(orgId);
   });
-  r.get('/api/billing/usage', { schema: { tags, querystring: UsageQuery, response: { 200: UsageAnswer } } }, async (req) =>
+  r.get('/api/billing/usage', { schema: { tags, querystring: UsageQuery, response: answers({ 200: UsageAnswer }) } }, async (req) =>
     billing.usage(principalOf(req).organizationId, boundOf(req.query.from), boundOf(req.query.to)));
-  r.post('/api/billing/checkout', { schema: { tags, body: CheckoutBody, response: UrlAnswer } }, async (req) => {
+  r.post('/api/billing/checkout', { schema: { tags, body: CheckoutBody, response: UrlAnswers } }, async (req) => {
     const p = principalOf(req);
     const db = ctx.database.db;
     const [user] = await db.select({ email: schema.users.email }).from(schema.users).where(eq(schema.users.id, p.userId));
@@ -63,14 +63,14 @@ async function adminRoutes(app: FastifyInstance, ctx: ApiContext, billing: Billi
     if (!org) throw errors.notFound('organization');
     return billing.checkout(p.organizationId, req.body.plan, { email: user?.email, name: org.name }, returnUrl(req));
   });
-  r.post('/api/billing/portal', { schema: { tags, response: UrlAnswer } }, async (req) => billing.portal(principalOf(req).organizationId, returnUrl(req)));
+  r.post('/api/billing/portal', { schema: { tags, response: UrlAnswers } }, async (req) => billing.portal(principalOf(req).organizationId, returnUrl(req)));
 }
 
 /** Stripe's webhook: the signature covers the exact bytes, so this scope keeps the body as a string. */
 async function stripeWebhook(app: FastifyInstance, billing: Billing) {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 512 * 1024 }, (_req, body, done) => done(null, body));
-  app.post('/stripe/webhook', { schema: { hide: true } }, async (req) => {
+  app.post('/stripe/webhook', { schema: { tags: ['billing'], security: [], response: answers({ 200: Obj({ received: z.boolean(), outcome: z.unknown() }) }) } }, async (req) => {
     const outcome = await billing.webhook(typeof req.body === 'string' ? req.body : '', req.headers['stripe-signature'] as string | undefined);
     return { received: true, outcome };
   });
@@ -79,7 +79,7 @@ async function stripeWebhook(app: FastifyInstance, billing: Billing) {
 /** All billing routes over one billing service. */
 export function createBillingRoutes(billing: Billing): RoutePlugin {
   return async (app, ctx) => {
-    app.withTypeProvider<ZodTypeProvider>().get('/api/billing/plans', { schema: { tags: ['billing'], security: [], response: { 200: z.object({ items: z.array(PlanAnswer) }) } } }, async () => ({ items: publicPlans() }));
+    app.withTypeProvider<ZodTypeProvider>().get('/api/billing/plans', { schema: { tags: ['billing'], security: [], response: answers({ 200: z.object({ items: z.array(PlanAnswer) }) }) } }, async () => ({ items: publicPlans() }));
     await app.register(async (s) => adminRoutes(s, ctx, billing));
     await app.register(async (s) => stripeWebhook(s, billing));
   };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { answers, Instant, List, Obj, OrganizationAnswer, Row, WeeklyHoursAnswer } from '../answers.js';
 import {
   ConfigPatch, TEMPLATES, TimezoneSchema,
   getSettings, patchSettings, setupStatus, text,
@@ -42,6 +43,36 @@ const SetupStatusAnswer = z.object({
   items: z.array(z.object({ key: z.enum(['phone_number', 'hours', 'services_bookable', 'alerts']), ok: z.boolean(), message: z.string() })),
 });
 
+/** GET|PUT /api/config (API.md › Business configuration). */
+const ConfigAnswer = Obj({
+  hours: WeeklyHoursAnswer,
+  holidays: z.array(z.string()),
+  greeting: z.string(),
+  address: z.string().nullable(),
+  escalationNumber: z.string().nullable(),
+  notifyEmail: z.string().nullable(),
+  notifyPhone: z.string().nullable(),
+  afterHours: z.enum(['answer', 'voicemail', 'forward']),
+  minNoticeMin: z.number(),
+  maxDaysAhead: z.number(),
+  emergencyKeywords: z.array(Obj({ phrase: z.string(), priority: z.string() })),
+  recordCalls: z.boolean(),
+  slotStepMin: z.number(),
+  maxCallMinutes: z.number(),
+  recordingRetentionDays: z.number(),
+});
+
+/** GET|PUT /api/agent (the organization's own Twilio secret never leaves). */
+const AgentAnswer = Obj({
+  engine: z.enum(['pipeline', 'realtime']),
+  language: z.string(),
+  voice: z.string(),
+  persona: z.string(),
+  stt: z.string(),
+  tts: z.string(),
+  llm: z.string(),
+});
+
 /** The organization, its configuration and its agent settings; the industry templates. */
 export async function businessRoutes(app: FastifyInstance, ctx: ApiContext) {
   protect(app, ctx.tokens, WRITE_ROLES.settings);
@@ -49,12 +80,13 @@ export async function businessRoutes(app: FastifyInstance, ctx: ApiContext) {
   const db = ctx.database.db;
   const tags = ['business'];
 
-  r.get('/api/organization', { schema: { tags } }, async (req) => organizationFor(principalOf(req).role, await getSettings(db, 'organization', principalOf(req).organizationId)));
-  r.put('/api/organization', { schema: { tags, body: OrganizationPatch } }, async (req) => organizationFor(principalOf(req).role, await patchSettings(db, principalOf(req), 'organization', req.body)));
+  r.get('/api/organization', { schema: { tags, response: answers({ 200: OrganizationAnswer }) } }, async (req) => organizationFor(principalOf(req).role, await getSettings(db, 'organization', principalOf(req).organizationId)));
+  r.put('/api/organization', { schema: { tags, body: OrganizationPatch, response: answers({ 200: OrganizationAnswer }) } }, async (req) => organizationFor(principalOf(req).role, await patchSettings(db, principalOf(req), 'organization', req.body)));
 
   // Public keys leak (a page's source, a shared calendar link): an admin issues new ones and the old stop working.
   r.post('/api/organization/rotate-keys', {
-    schema: { tags, body: z.strictObject({ keys: z.array(z.enum(['chat', 'ics'])).min(1).max(2) }) },
+    schema: { tags, body: z.strictObject({ keys: z.array(z.enum(['chat', 'ics'])).min(1).max(2) }),
+      response: answers({ 200: z.object({ chatKey: z.string(), icsToken: z.string() }) }) },
   }, async (req) => {
     const orgId = principalOf(req).organizationId;
     const set = {
@@ -67,17 +99,17 @@ export async function businessRoutes(app: FastifyInstance, ctx: ApiContext) {
     return row;
   });
 
-  r.get('/api/config', { schema: { tags } }, async (req) => getSettings(db, 'config', principalOf(req).organizationId));
-  r.put('/api/config', { schema: { tags, body: ConfigPatch } }, async (req) => {
+  r.get('/api/config', { schema: { tags, response: answers({ 200: ConfigAnswer }) } }, async (req) => getSettings(db, 'config', principalOf(req).organizationId));
+  r.put('/api/config', { schema: { tags, body: ConfigPatch, response: answers({ 200: ConfigAnswer }) } }, async (req) => {
     if (req.body.recordCalls) await requireFeature(db, principalOf(req).organizationId, 'recording', ctx.clock.now());
     return patchSettings(db, principalOf(req), 'config', req.body);
   });
 
-  r.get('/api/agent', { schema: { tags } }, async (req) => {
+  r.get('/api/agent', { schema: { tags, response: answers({ 200: AgentAnswer }) } }, async (req) => {
     const { twilioAuthTokenEnc: _secret, ...agent } = await getSettings(db, 'agent', principalOf(req).organizationId);
     return agent;
   });
-  r.put('/api/agent', { schema: { tags, body: AgentPatch } }, async (req) => {
+  r.put('/api/agent', { schema: { tags, body: AgentPatch, response: answers({ 200: AgentAnswer }) } }, async (req) => {
     const orgId = principalOf(req).organizationId;
     if (req.body.engine === 'realtime') await requireFeature(db, orgId, 'realtime_voice', ctx.clock.now());
     if (req.body.language && !/^en(-[A-Z]{2})?$/.test(req.body.language)) await requireFeature(db, orgId, 'languages', ctx.clock.now());
@@ -91,14 +123,20 @@ export async function businessRoutes(app: FastifyInstance, ctx: ApiContext) {
     return agent;
   });
 
-  r.get('/api/voices', { schema: { tags, querystring: z.strictObject({ language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/).optional() }) } }, async (req) => ({
+  r.get('/api/voices', { schema: { tags, querystring: z.strictObject({ language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/).optional() }),
+    response: answers({ 200: List(Obj({ id: z.string(), provider: z.string(), name: z.string(), language: z.string() })) }) } }, async (req) => ({
     items: ctx.speech?.voices(req.query.language) ?? [],
   }));
 
-  r.get('/api/setup-status', { schema: { tags, response: { 200: SetupStatusAnswer } } }, async (req) => setupStatus(db, principalOf(req).organizationId));
-  r.get('/api/templates', { schema: { tags } }, async () => ({ items: TEMPLATES }));
+  r.get('/api/setup-status', { schema: { tags, response: answers({ 200: SetupStatusAnswer }) } }, async (req) => setupStatus(db, principalOf(req).organizationId));
+  r.get('/api/templates', { schema: { tags, response: answers({ 200: List(Obj({
+    industry: z.string(), label: z.string(), homeService: z.boolean(), greeting: z.string(), hours: WeeklyHoursAnswer,
+    services: z.array(Obj({ name: z.string(), durationMin: z.number(), bufferMin: z.number(), priceCents: z.number().optional(), synonyms: z.array(z.string()) })),
+    emergencyKeywords: z.array(Obj({ phrase: z.string(), priority: z.string() })), knowledge: z.array(Obj({ question: z.string(), body: z.string() })),
+  })) }) } }, async () => ({ items: [...TEMPLATES] }));
 
-  r.get('/api/audit-log', { schema: { tags, querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }) } }, async (req) => {
+  r.get('/api/audit-log', { schema: { tags, querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+    response: answers({ 200: List(Row({ action: z.string(), entity: z.string(), createdAt: Instant })) }) } }, async (req) => {
     const p = principalOf(req);
     if (p.role !== 'admin') throw errors.forbidden('only admins can read the audit log');
     const rows = await db.select().from(schema.auditLog).where(eq(schema.auditLog.organizationId, p.organizationId))

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { answers, Instant, List, Obj, Row } from '../answers.js';
 import { PhoneSchema, text } from '../../business/index.js';
 import { createCampaign, getCampaign, listCampaigns, setCampaignStatus } from '../../channels/index.js';
 import { requireFeature } from '../../billing/index.js';
@@ -27,6 +28,20 @@ export const CampaignBody = z.strictObject({
 
 const Id = z.strictObject({ id: z.string().max(64) });
 
+/** A campaign (list rows carry no progress). */
+const CampaignAnswer = Row({
+  name: z.string(), purpose: z.string(), instructions: z.string(), window: Obj({ days: z.array(z.string()), from: z.string(), to: z.string() }),
+  callsPerMinute: z.number(), maxAttempts: z.number(), status: z.enum(['draft', 'running', 'paused', 'done']), createdAt: Instant, updatedAt: Instant,
+});
+/** A campaign with its progress per number. */
+const CampaignDetailAnswer = CampaignAnswer.extend({
+  progress: Obj({
+    total: z.number(), counts: z.record(z.string(), z.number()),
+    numbers: z.array(Obj({ e164: z.string(), status: z.enum(['pending', 'calling', 'answered', 'voicemail', 'no_answer', 'failed', 'opted_out']), attempts: z.number(), nextAttemptAt: Instant.nullable(), lastCallId: z.string().nullable(), lastError: z.string().nullable() })),
+  }),
+});
+const detail = answers({ 200: CampaignDetailAnswer });
+
 /** `/api/campaigns`: create, list, progress per number, start and pause. */
 export async function campaignRoutes(app: FastifyInstance, ctx: ApiContext) {
   protect(app, ctx.tokens, WRITE_ROLES.operations);
@@ -35,18 +50,18 @@ export async function campaignRoutes(app: FastifyInstance, ctx: ApiContext) {
   const tags = ['campaigns'];
   const id = (raw: string) => { if (!isUuid(raw)) throw errors.notFound('campaign'); return raw; };
 
-  r.get('/api/campaigns', { schema: { tags } }, async (req) => ({ items: await listCampaigns(db, principalOf(req).organizationId) }));
-  r.post('/api/campaigns', { schema: { tags, body: CampaignBody } }, async (req, reply) => {
+  r.get('/api/campaigns', { schema: { tags, response: answers({ 200: List(CampaignAnswer) }) } }, async (req) => ({ items: await listCampaigns(db, principalOf(req).organizationId) }));
+  r.post('/api/campaigns', { schema: { tags, body: CampaignBody, response: answers({ 201: CampaignDetailAnswer }) } }, async (req, reply) => {
     const orgId = principalOf(req).organizationId;
     await requireFeature(db, orgId, 'outbound_calls', ctx.clock.now());
     const c = await createCampaign(db, orgId, req.body);
     return reply.status(201).send(await getCampaign(db, orgId, c.id));
   });
-  r.get('/api/campaigns/:id', { schema: { tags, params: Id } }, async (req) => getCampaign(db, principalOf(req).organizationId, id(req.params.id)));
-  r.post('/api/campaigns/:id/start', { schema: { tags, params: Id } }, async (req) => {
+  r.get('/api/campaigns/:id', { schema: { tags, params: Id, response: detail } }, async (req) => getCampaign(db, principalOf(req).organizationId, id(req.params.id)));
+  r.post('/api/campaigns/:id/start', { schema: { tags, params: Id, response: detail } }, async (req) => {
     const orgId = principalOf(req).organizationId;
     await requireFeature(db, orgId, 'outbound_calls', ctx.clock.now());
     return setCampaignStatus(db, orgId, id(req.params.id), 'running');
   });
-  r.post('/api/campaigns/:id/pause', { schema: { tags, params: Id } }, async (req) => setCampaignStatus(db, principalOf(req).organizationId, id(req.params.id), 'paused'));
+  r.post('/api/campaigns/:id/pause', { schema: { tags, params: Id, response: detail } }, async (req) => setCampaignStatus(db, principalOf(req).organizationId, id(req.params.id), 'paused'));
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { answers, Instant, List, NoContent, Row, WeeklyHoursAnswer } from '../answers.js';
 import { and, eq, inArray } from 'drizzle-orm';
 import { schema, type Db } from '../../db/index.js';
 import { AppError, errors } from '../../lib/index.js';
@@ -15,6 +16,16 @@ import { emailNotVerified, organizationVerified } from '../auth/accounts.js';
 import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
 
 const IdParams = z.strictObject({ id: z.string().max(64) });
+
+/** A service in answers. */
+const ServiceAnswer = Row({ name: z.string(), durationMin: z.number(), bufferMin: z.number(), priceCents: z.number().nullable(), synonyms: z.array(z.string()), onSite: z.boolean().nullable(), active: z.boolean(), createdAt: Instant });
+/** A staff member in answers (`hours` null: the business's hours). */
+const StaffAnswer = Row({ name: z.string(), serviceIds: z.array(z.string()), hours: WeeklyHoursAnswer.nullable(), active: z.boolean(), createdAt: Instant });
+/** A connected phone number. */
+const PhoneNumberAnswer = Row({ e164: z.string(), provider: z.string(), createdAt: Instant });
+/** A knowledge entry. */
+const KnowledgeAnswer = Row({ question: z.string().nullable(), title: z.string().nullable(), body: z.string(), createdAt: Instant, updatedAt: Instant });
+const gone = answers({ 204: NoContent });
 
 /** A staff member may only offer services of their own organization. */
 async function assertOwnServices(db: Db, orgId: string, ids: string[] | undefined) {
@@ -31,27 +42,27 @@ export async function catalogRoutes(app: FastifyInstance, ctx: ApiContext) {
     protect(s, ctx.tokens, WRITE_ROLES.settings);
     const r = s.withTypeProvider<ZodTypeProvider>();
     const tags = ['catalog'];
-    r.get('/api/services', { schema: { tags } }, async (req) => ({ items: await servicesRepo.list(db, principalOf(req).organizationId) }));
-    r.get('/api/services/:id', { schema: { tags, params: IdParams } }, async (req) => servicesRepo.get(db, principalOf(req).organizationId, req.params.id));
-    r.post('/api/services', { schema: { tags, body: ServiceBody } }, async (req, reply) => reply.status(201).send(await servicesRepo.create(db, principalOf(req), req.body)));
-    r.put('/api/services/:id', { schema: { tags, params: IdParams, body: ServiceBody.partial() } }, async (req) => servicesRepo.update(db, principalOf(req), req.params.id, req.body));
-    r.delete('/api/services/:id', { schema: { tags, params: IdParams } }, async (req, reply) => { await servicesRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });
+    r.get('/api/services', { schema: { tags, response: answers({ 200: List(ServiceAnswer) }) } }, async (req) => ({ items: await servicesRepo.list(db, principalOf(req).organizationId) }));
+    r.get('/api/services/:id', { schema: { tags, params: IdParams, response: answers({ 200: ServiceAnswer }) } }, async (req) => servicesRepo.get(db, principalOf(req).organizationId, req.params.id));
+    r.post('/api/services', { schema: { tags, body: ServiceBody, response: answers({ 201: ServiceAnswer }) } }, async (req, reply) => reply.status(201).send(await servicesRepo.create(db, principalOf(req), req.body)));
+    r.put('/api/services/:id', { schema: { tags, params: IdParams, body: ServiceBody.partial(), response: answers({ 200: ServiceAnswer }) } }, async (req) => servicesRepo.update(db, principalOf(req), req.params.id, req.body));
+    r.delete('/api/services/:id', { schema: { tags, params: IdParams, response: gone } }, async (req, reply) => { await servicesRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });
 
-    r.get('/api/staff', { schema: { tags } }, async (req) => ({ items: await staffRepo.list(db, principalOf(req).organizationId) }));
-    r.get('/api/staff/:id', { schema: { tags, params: IdParams } }, async (req) => staffRepo.get(db, principalOf(req).organizationId, req.params.id));
-    r.post('/api/staff', { schema: { tags, body: StaffBody } }, async (req, reply) => {
+    r.get('/api/staff', { schema: { tags, response: answers({ 200: List(StaffAnswer) }) } }, async (req) => ({ items: await staffRepo.list(db, principalOf(req).organizationId) }));
+    r.get('/api/staff/:id', { schema: { tags, params: IdParams, response: answers({ 200: StaffAnswer }) } }, async (req) => staffRepo.get(db, principalOf(req).organizationId, req.params.id));
+    r.post('/api/staff', { schema: { tags, body: StaffBody, response: answers({ 201: StaffAnswer }) } }, async (req, reply) => {
       await assertOwnServices(db, principalOf(req).organizationId, req.body.serviceIds);
       return reply.status(201).send(await staffRepo.create(db, principalOf(req), req.body));
     });
-    r.put('/api/staff/:id', { schema: { tags, params: IdParams, body: StaffBody.partial() } }, async (req) => {
+    r.put('/api/staff/:id', { schema: { tags, params: IdParams, body: StaffBody.partial(), response: answers({ 200: StaffAnswer }) } }, async (req) => {
       await staffRepo.get(db, principalOf(req).organizationId, req.params.id);
       await assertOwnServices(db, principalOf(req).organizationId, req.body.serviceIds);
       return staffRepo.update(db, principalOf(req), req.params.id, req.body);
     });
-    r.delete('/api/staff/:id', { schema: { tags, params: IdParams } }, async (req, reply) => { await staffRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });
+    r.delete('/api/staff/:id', { schema: { tags, params: IdParams, response: gone } }, async (req, reply) => { await staffRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });
 
-    r.get('/api/phone-numbers', { schema: { tags } }, async (req) => ({ items: await phoneNumbersRepo.list(db, principalOf(req).organizationId) }));
-    r.post('/api/phone-numbers', { schema: { tags, body: PhoneNumberBody } }, async (req, reply) => {
+    r.get('/api/phone-numbers', { schema: { tags, response: answers({ 200: List(PhoneNumberAnswer) }) } }, async (req) => ({ items: await phoneNumbersRepo.list(db, principalOf(req).organizationId) }));
+    r.post('/api/phone-numbers', { schema: { tags, body: PhoneNumberBody, response: answers({ 201: PhoneNumberAnswer }) } }, async (req, reply) => {
       const orgId = principalOf(req).organizationId;
       const connected = (await phoneNumbersRepo.list(db, orgId)).length;
       if (connected >= 1) await requireFeature(db, orgId, 'multiple_numbers', ctx.clock.now());
@@ -77,22 +88,22 @@ export async function catalogRoutes(app: FastifyInstance, ctx: ApiContext) {
       }
       return reply.status(201).send(await connectPhoneNumber(db, principalOf(req), { e164, provider }));
     });
-    r.delete('/api/phone-numbers/:id', { schema: { tags, params: IdParams } }, async (req, reply) => { await phoneNumbersRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });
+    r.delete('/api/phone-numbers/:id', { schema: { tags, params: IdParams, response: gone } }, async (req, reply) => { await phoneNumbersRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });
   });
 
   await app.register(async (s) => {
     protect(s, ctx.tokens, WRITE_ROLES.operations);
     const r = s.withTypeProvider<ZodTypeProvider>();
     const tags = ['knowledge'];
-    r.get('/api/knowledge', { schema: { tags } }, async (req) => ({ items: await knowledgeRepo.list(db, principalOf(req).organizationId) }));
-    r.get('/api/knowledge/:id', { schema: { tags, params: IdParams } }, async (req) => knowledgeRepo.get(db, principalOf(req).organizationId, req.params.id));
-    r.post('/api/knowledge', { schema: { tags, body: KnowledgeBody } }, async (req, reply) => reply.status(201).send(await knowledgeRepo.create(db, principalOf(req), req.body)));
-    r.put('/api/knowledge/:id', { schema: { tags, params: IdParams, body: KnowledgeBody.partial() } }, async (req) => knowledgeRepo.update(db, principalOf(req), req.params.id, req.body));
-    r.delete('/api/knowledge/:id', { schema: { tags, params: IdParams } }, async (req, reply) => { await knowledgeRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });
+    r.get('/api/knowledge', { schema: { tags, response: answers({ 200: List(KnowledgeAnswer) }) } }, async (req) => ({ items: await knowledgeRepo.list(db, principalOf(req).organizationId) }));
+    r.get('/api/knowledge/:id', { schema: { tags, params: IdParams, response: answers({ 200: KnowledgeAnswer }) } }, async (req) => knowledgeRepo.get(db, principalOf(req).organizationId, req.params.id));
+    r.post('/api/knowledge', { schema: { tags, body: KnowledgeBody, response: answers({ 201: KnowledgeAnswer }) } }, async (req, reply) => reply.status(201).send(await knowledgeRepo.create(db, principalOf(req), req.body)));
+    r.put('/api/knowledge/:id', { schema: { tags, params: IdParams, body: KnowledgeBody.partial(), response: answers({ 200: KnowledgeAnswer }) } }, async (req) => knowledgeRepo.update(db, principalOf(req), req.params.id, req.body));
+    r.delete('/api/knowledge/:id', { schema: { tags, params: IdParams, response: gone } }, async (req, reply) => { await knowledgeRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });
     // What callers asked that the agent could not answer; answering one teaches the agent.
-    r.get('/api/unanswered-questions', { schema: { tags, response: { 200: UnansweredList } } }, async (req) => ({ items: await listUnansweredQuestions(db, principalOf(req).organizationId) }));
+    r.get('/api/unanswered-questions', { schema: { tags, response: answers({ 200: UnansweredList }) } }, async (req) => ({ items: await listUnansweredQuestions(db, principalOf(req).organizationId) }));
     r.post('/api/unanswered-questions/:id/answer', {
-      schema: { tags, params: z.strictObject({ id: z.string().min(1).max(64) }), body: z.strictObject({ answer: z.string().trim().min(1, 'Please write the answer').max(4000) }) },
+      schema: { tags, params: z.strictObject({ id: z.string().min(1).max(64) }), body: z.strictObject({ answer: z.string().trim().min(1, 'Please write the answer').max(4000) }), response: answers({ 201: KnowledgeAnswer }) },
     }, async (req, reply) => reply.status(201).send(await answerUnansweredQuestion(db, principalOf(req), req.params.id, req.body.answer)));
   });
 }

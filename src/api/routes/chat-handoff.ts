@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { answers } from '../answers.js';
 import { and, desc, eq } from 'drizzle-orm';
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { conversationLanguage, enqueue, orgSnapshot } from '../../notify/index.js';
@@ -28,6 +29,7 @@ export function createChatHandoffRoutes(deps: { receptionist: Receptionist; outb
       schema: {
         tags: ['chat'], security: [], params: z.strictObject({ orgKey: z.string().max(100), id: z.string().max(64) }),
         body: z.strictObject({ phone: PhoneSchema, name: text(120).optional(), note: text(500).optional() }),
+        response: answers({ 201: z.object({ leadId: z.string(), calling: z.boolean() }) }),
       },
     }, async (req, reply) => {
       const [org] = await db.select({ id: schema.organizations.id }).from(schema.organizations).where(eq(schema.organizations.chatKey, req.params.orgKey));
@@ -68,7 +70,7 @@ export function createChatHandoffRoutes(deps: { receptionist: Receptionist; outb
 
     // "Text me": the chat's last answer by SMS, only to a number proven by a code texted to it first.
     r.post('/api/chat/:orgKey/sessions/:id/text-me', {
-      schema: { tags: ['chat'], security: [], params: Params, body: z.strictObject({ phone: PhoneSchema }) },
+      schema: { tags: ['chat'], security: [], params: Params, body: z.strictObject({ phone: PhoneSchema }), response: answers({ 202: z.object({ sent: z.boolean() }) }) },
     }, async (req, reply) => {
       const { orgId, chatId } = await chatOf(req.params.orgKey, req.params.id);
       await enforceLimit(ctx.live, `textme:send:${chatId}`, 3, 3600);
@@ -84,7 +86,8 @@ export function createChatHandoffRoutes(deps: { receptionist: Receptionist; outb
     });
 
     r.post('/api/chat/:orgKey/sessions/:id/text-me/confirm', {
-      schema: { tags: ['chat'], security: [], params: Params, body: z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'the 6-digit code') }) },
+      schema: { tags: ['chat'], security: [], params: Params, body: z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'the 6-digit code') }),
+        response: answers({ 201: z.object({ sent: z.boolean(), to: z.string() }) }) },
     }, async (req, reply) => {
       const { orgId, chatId } = await chatOf(req.params.orgKey, req.params.id);
       const tries = await ctx.live.hit(`textme:tries:${chatId}`, 600);

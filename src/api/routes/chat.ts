@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { answers, NoContent, Obj, Row } from '../answers.js';
 import { eq } from 'drizzle-orm';
 import { schema } from '../../db/index.js';
 import { errors, isUuid } from '../../lib/index.js';
@@ -55,7 +56,8 @@ export function createChatRoutes(receptionist: Receptionist) {
           phone: z.string().max(40).optional(), channel: z.enum(['chat', 'test']).optional(),
           /** The page's language: the agent starts in it when the business offers it (an agent on `auto` on a Spanish page). */
           language: z.enum(['en', 'es']).optional(),
-        }).optional() },
+        }).optional(),
+        response: answers({ 201: Row({ callId: z.string(), greeting: z.string() }) }) },
     }, async (req, reply) => {
       await enforceLimit(ctx.live, `chat:new:${req.ip}`, 60, 60);
       const orgId = await orgByKey(req.params.orgKey, req, reply);
@@ -74,7 +76,8 @@ export function createChatRoutes(receptionist: Receptionist) {
 
     r.post('/api/chat/:orgKey/sessions/:id/messages', {
       schema: { tags, security: [], params: z.strictObject({ orgKey: z.string().max(100), id: z.string().max(64) }),
-        body: z.strictObject({ text: z.string().trim().min(1, 'say something').max(2000) }) },
+        body: z.strictObject({ text: z.string().trim().min(1, 'say something').max(2000) }),
+        response: answers({ 200: Obj({ reply: z.string(), done: z.boolean(), state: z.string(), transfer: z.string().optional() }) }) },
     }, async (req, reply) => {
       const orgId = await orgByKey(req.params.orgKey, req, reply);
       if (!isUuid(req.params.id)) throw errors.notFound('chat session');
@@ -83,7 +86,7 @@ export function createChatRoutes(receptionist: Receptionist) {
     });
 
     r.post('/api/chat/:orgKey/sessions/:id/end', {
-      schema: { tags, security: [], params: z.strictObject({ orgKey: z.string().max(100), id: z.string().max(64) }) },
+      schema: { tags, security: [], params: z.strictObject({ orgKey: z.string().max(100), id: z.string().max(64) }), response: answers({ 204: NoContent }) },
     }, async (req, reply) => {
       const orgId = await orgByKey(req.params.orgKey, req, reply);
       if (!isUuid(req.params.id) || !(await chats.belongs(orgId, req.params.id))) throw errors.notFound('chat session');

@@ -4,6 +4,8 @@
  * into the same voice session a phone call runs, leaving a normal call record on channel `test`.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { answers } from '../answers.js';
+import { z } from 'zod';
 import type { WebSocket } from 'ws';
 import { eq } from 'drizzle-orm';
 import { schema } from '../../db/index.js';
@@ -60,7 +62,8 @@ export function createTestCallRoute(deps: TelephonyDeps) {
     const running = (orgId: string) => [...sockets.values()].filter((o) => o === orgId).length;
     app.addHook('onClose', async () => { await Promise.allSettled([...live].map((e) => e.close('server shutdown'))); });
 
-    app.get('/api/test-call/capabilities', { onRequest: authenticate(ctx.tokens), schema: { tags: ['calls'], summary: 'What the browser test call can do here' } }, async (req) => {
+    app.get('/api/test-call/capabilities', { onRequest: authenticate(ctx.tokens), schema: { tags: ['calls'], summary: 'What the browser test call can do here',
+      response: answers({ 200: z.object({ scriptedSpeech: z.boolean(), stt: z.string(), tts: z.string(), engine: z.enum(['realtime', 'cascade']) }) }) } }, async (req) => {
       const business = await deps.receptionist.load(req.principal!.organizationId);
       const body: TestCallCapabilities = {
         scriptedSpeech: deps.providers.stt.label === 'scripted.stt',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { answers, List, NoContent, UserAnswer } from '../answers.js';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { pgErrorCode, schema, type Db } from '../../db/index.js';
 import { errors, isUuid, newToken } from '../../lib/index.js';
@@ -35,7 +36,7 @@ export async function userRoutes(app: FastifyInstance, ctx: ApiContext) {
   const db = ctx.database.db;
   const tags = ['team'];
 
-  r.get('/api/users', { schema: { tags } }, async (req) => {
+  r.get('/api/users', { schema: { tags, response: answers({ 200: List(UserAnswer) }) } }, async (req) => {
     const rows = await db.select().from(schema.users).where(eq(schema.users.organizationId, principalOf(req).organizationId)).orderBy(asc(schema.users.createdAt));
     return { items: rows.map(publicUser) };
   });
@@ -44,7 +45,7 @@ export async function userRoutes(app: FastifyInstance, ctx: ApiContext) {
     schema: { tags, body: z.strictObject({
       email: z.string().trim().toLowerCase().max(254).email(), role: Role,
       name: z.string().trim().max(120).optional(), password: z.string().min(8).max(200).optional(),
-    }) },
+    }), response: answers({ 201: UserAnswer }) },
   }, async (req, reply) => {
     const p = principalOf(req);
     // Without a password from the admin, the invited user chooses one through an emailed link; until
@@ -65,7 +66,7 @@ export async function userRoutes(app: FastifyInstance, ctx: ApiContext) {
     }
   });
 
-  r.patch('/api/users/:id', { schema: { tags, params: IdParams, body: z.strictObject({ role: Role }) } }, async (req) => {
+  r.patch('/api/users/:id', { schema: { tags, params: IdParams, body: z.strictObject({ role: Role }), response: answers({ 200: UserAnswer }) } }, async (req) => {
     const p = principalOf(req);
     const before = await findUser(db, p.organizationId, req.params.id);
     if (before.role === 'admin' && req.body.role !== 'admin') await assertAnotherAdmin(db, p.organizationId, before.id);
@@ -83,7 +84,7 @@ export async function userRoutes(app: FastifyInstance, ctx: ApiContext) {
     return publicUser(after);
   });
 
-  r.delete('/api/users/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
+  r.delete('/api/users/:id', { schema: { tags, params: IdParams, response: answers({ 204: NoContent }) } }, async (req, reply) => {
     const p = principalOf(req);
     const user = await findUser(db, p.organizationId, req.params.id);
     if (user.role === 'admin') await assertAnotherAdmin(db, p.organizationId, user.id);

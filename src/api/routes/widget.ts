@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { answers, contentAnswer, ErrorAnswer, Obj } from '../answers.js';
 import { getChannelSettings, isAllowedOrigin, normalizeOrigin, patchChannelSettings, widgetByKey } from '../../channels/index.js';
 import type { Db } from '../../db/index.js';
 import { errors } from '../../lib/index.js';
@@ -29,6 +30,8 @@ export const WidgetPatch = z.strictObject({
   callbackCalls: z.boolean(),
 }).partial();
 
+/** GET|PUT /api/widget. */
+const WidgetAnswer = Obj({ allowedOrigins: z.array(z.string()), color: z.string(), position: z.string(), greeting: z.string().nullable(), callbackCalls: z.boolean() });
 const widgetView = (s: Awaited<ReturnType<typeof getChannelSettings>>) =>
   ({ allowedOrigins: s.allowedOrigins, color: s.color, position: s.position, greeting: s.greeting, callbackCalls: s.callbackCalls });
 
@@ -65,7 +68,7 @@ export async function widgetRoutes(app: FastifyInstance, ctx: ApiContext) {
   const cors = widgetCors(db);
   const admin = authenticate(ctx.tokens, ['admin']);
 
-  app.get('/widget.js', { schema: { tags, security: [], hide: true } }, async (req, reply) => {
+  app.get('/widget.js', { schema: { tags, security: [], response: { 200: contentAnswer('application/javascript', 'the embeddable chat widget'), '4xx': ErrorAnswer, '5xx': ErrorAnswer } } }, async (req, reply) => {
     // Short cache: a new release reaches every site within minutes, without a versioned URL in their HTML.
     reply.header('cache-control', 'public, max-age=300').header('vary', 'Accept-Encoding')
       .header('x-content-type-options', 'nosniff').type('application/javascript; charset=utf-8');
@@ -75,7 +78,8 @@ export async function widgetRoutes(app: FastifyInstance, ctx: ApiContext) {
 
   r.get('/api/widget/:orgKey/config', {
     onRequest: cors,
-    schema: { tags, security: [], params: z.strictObject({ orgKey: z.string().max(100) }) },
+    schema: { tags, security: [], params: z.strictObject({ orgKey: z.string().max(100) }),
+      response: answers({ 200: Obj({ name: z.string(), greeting: z.string().nullable(), color: z.string(), position: z.string(), language: z.string() }) }) },
   }, async (req) => {
     const w = await widgetByKey(db, req.params.orgKey);
     if (!w) throw errors.notFound('chat key');
@@ -87,7 +91,7 @@ export async function widgetRoutes(app: FastifyInstance, ctx: ApiContext) {
   app.options('/api/widget/:orgKey/config', preflight, async (_req, reply) => reply.status(204).send());
   app.options('/api/chat/:orgKey/*', preflight, async (_req, reply) => reply.status(204).send());
 
-  r.get('/api/widget', { onRequest: admin, schema: { tags } }, async (req) => widgetView(await getChannelSettings(db, principalOf(req).organizationId)));
-  r.put('/api/widget', { onRequest: admin, schema: { tags, body: WidgetPatch } }, async (req) =>
+  r.get('/api/widget', { onRequest: admin, schema: { tags, response: answers({ 200: WidgetAnswer }) } }, async (req) => widgetView(await getChannelSettings(db, principalOf(req).organizationId)));
+  r.put('/api/widget', { onRequest: admin, schema: { tags, body: WidgetPatch, response: answers({ 200: WidgetAnswer }) } }, async (req) =>
     widgetView(await patchChannelSettings(db, principalOf(req).organizationId, req.body)));
 }

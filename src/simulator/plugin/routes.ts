@@ -15,7 +15,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { schema } from '../../db/index.js';
 import { errors, isUuid } from '../../lib/index.js';
 import type { ScriptBook } from '../../providers/index.js';
-import { authenticate, principalOf, type ApiContext } from '../../api/index.js';
+import { answers, authenticate, NoContent, Obj, principalOf, type ApiContext } from '../../api/index.js';
 import { CreateTestOrganization } from '../business-block.js';
 import { provision } from './provision.js';
 import { createTestClocks } from '../test-clocks.js';
@@ -42,7 +42,7 @@ export function createSimulatorPlugin(key: string, scriptBook: ScriptBook | null
 
     r.post('/api/simulator/organizations', {
       onRequest: guard,
-      schema: { tags, security: [], body: CreateTestOrganization },
+      schema: { tags, security: [], body: CreateTestOrganization, response: answers({ 201: Obj({ organizationId: z.string(), chatKey: z.string(), accessToken: z.string(), timezone: z.string() }) }) },
     }, async (req, reply) => {
       const org = await provision({ db, clock: ctx.clock, testClocks: createTestClocks(ctx.live), signAccess: (p) => ctx.tokens.sign(p) }, req.body);
       return reply.status(201).send(org);
@@ -50,7 +50,7 @@ export function createSimulatorPlugin(key: string, scriptBook: ScriptBook | null
 
     r.post('/api/simulator/calls/:callId/say', {
       onRequest: [guard, authenticate(ctx.tokens, ['admin'])],
-      schema: { tags, params: z.strictObject({ callId: z.string().max(64) }), body: z.strictObject({ texts: z.array(z.string().max(2000)).min(1).max(50) }) },
+      schema: { tags, params: z.strictObject({ callId: z.string().max(64) }), body: z.strictObject({ texts: z.array(z.string().max(2000)).min(1).max(50) }), response: answers({ 204: NoContent }) },
     }, async (req, reply) => {
       if (!scriptBook) throw errors.conflict('SPEECH_NOT_SCRIPTED', 'this server recognises real speech; scripted caller lines are not used');
       const orgId = principalOf(req).organizationId;

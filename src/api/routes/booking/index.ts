@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { answers, ErrorAnswer, NoContent } from '../../answers.js';
 import { blockTime, createBookingService, listBlockedTimes, slotViews, unblockTime } from '../../../booking/index.js';
 import type { BookingEventSink, BusyTimes, CalendarSync } from '../../../booking/index.js';
 import type { ApiContext } from '../../context.js';
@@ -23,7 +24,9 @@ export interface BookingRouteOptions {
 
 const DEFAULT_WINDOW_DAYS = 7;
 const tags = ['booking'];
-const ErrorView = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+const ErrorView = ErrorAnswer;
+/** A blocked time (break or time off). */
+const BlockedView = z.object({ id: z.string(), staffId: z.string().nullable(), kind: z.string(), start: z.string(), end: z.string(), reason: z.string().nullable() });
 
 /** Builds the booking route plugin around the given ports. */
 export function createBookingRoutes(opts: BookingRouteOptions = {}): RoutePlugin {
@@ -33,7 +36,7 @@ export function createBookingRoutes(opts: BookingRouteOptions = {}): RoutePlugin
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.get('/api/availability', {
-      schema: { tags, querystring: AvailabilityQuery, response: { 200: z.object({ timezone: z.string(), slots: z.array(SlotView) }) } },
+      schema: { tags, querystring: AvailabilityQuery, response: answers({ 200: z.object({ timezone: z.string(), slots: z.array(SlotView) }) }) },
     }, async (req) => {
       const orgId = principalOf(req).organizationId;
       const from = req.query.from ?? ctx.clock.now();
@@ -43,7 +46,7 @@ export function createBookingRoutes(opts: BookingRouteOptions = {}): RoutePlugin
     });
 
     r.get('/api/appointments', {
-      schema: { tags, querystring: ListAppointmentsQuery, response: { 200: z.object({ items: z.array(AppointmentView), nextCursor: z.string().optional() }) } },
+      schema: { tags, querystring: ListAppointmentsQuery, response: answers({ 200: z.object({ items: z.array(AppointmentView), nextCursor: z.string().optional() }) }) },
     }, async (req) => {
       const orgId = principalOf(req).organizationId;
       const q = req.query;
@@ -52,7 +55,7 @@ export function createBookingRoutes(opts: BookingRouteOptions = {}): RoutePlugin
     });
 
     r.post('/api/appointments', {
-      schema: { tags, body: CreateAppointmentBody, headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(), response: { 201: AppointmentView, 409: ErrorView, 422: ErrorView } },
+      schema: { tags, body: CreateAppointmentBody, headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(), response: answers({ 201: AppointmentView, 409: ErrorView, 422: ErrorView }) },
     }, async (req, reply) => {
       const p = principalOf(req);
       const key = req.headers['idempotency-key'];
@@ -64,7 +67,7 @@ export function createBookingRoutes(opts: BookingRouteOptions = {}): RoutePlugin
     });
 
     r.get('/api/appointments/:id', {
-      schema: { tags, params: IdParams, response: { 200: AppointmentView.extend({ history: z.array(ChangeView) }) } },
+      schema: { tags, params: IdParams, response: answers({ 200: AppointmentView.extend({ history: z.array(ChangeView) }) }) },
     }, async (req) => {
       const orgId = principalOf(req).organizationId;
       const [tz, a] = await Promise.all([booking.timezone(orgId), booking.get(orgId, req.params.id)]);
@@ -72,7 +75,7 @@ export function createBookingRoutes(opts: BookingRouteOptions = {}): RoutePlugin
     });
 
     r.patch('/api/appointments/:id', {
-      schema: { tags, params: IdParams, body: PatchAppointmentBody, response: { 200: AppointmentView, 409: ErrorView, 422: ErrorView } },
+      schema: { tags, params: IdParams, body: PatchAppointmentBody, response: answers({ 200: AppointmentView, 409: ErrorView, 422: ErrorView }) },
     }, async (req) => {
       const p = principalOf(req);
       const actor = `user:${p.userId}`;
@@ -88,24 +91,24 @@ export function createBookingRoutes(opts: BookingRouteOptions = {}): RoutePlugin
     const blockedView = (b: { id: string; staffId: string | null; kind: string; start: Date; end: Date; reason: string | null }) =>
       ({ id: b.id, staffId: b.staffId, kind: b.kind, start: b.start.toISOString(), end: b.end.toISOString(), reason: b.reason });
     r.get('/api/blocked-times', {
-      schema: { tags, querystring: z.strictObject({ from: Instant, to: Instant }) },
+      schema: { tags, querystring: z.strictObject({ from: Instant, to: Instant }), response: answers({ 200: z.object({ items: z.array(BlockedView) }) }) },
     }, async (req) => ({ items: (await listBlockedTimes({ db: ctx.database.db }, principalOf(req).organizationId, req.query.from, req.query.to)).map(blockedView) }));
     r.post('/api/blocked-times', {
       schema: { tags, body: z.strictObject({
         staffId: Uuid.nullable(), kind: z.enum(['break', 'time_off']).default('time_off'), start: Instant, end: Instant,
         reason: z.string().trim().max(200, 'Please keep the reason under 200 characters').nullable().optional(),
-      }) },
+      }), response: answers({ 201: BlockedView }) },
     }, async (req, reply) => {
       const b = req.body;
       return reply.status(201).send(blockedView(await blockTime({ db: ctx.database.db }, principalOf(req).organizationId, { ...b, start: b.start, end: b.end })));
     });
-    r.delete('/api/blocked-times/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
+    r.delete('/api/blocked-times/:id', { schema: { tags, params: IdParams, response: answers({ 204: NoContent }) } }, async (req, reply) => {
       await unblockTime({ db: ctx.database.db }, principalOf(req).organizationId, req.params.id);
       return reply.status(204).send();
     });
 
     r.post('/api/appointments/:id/cancel', {
-      schema: { tags, params: IdParams, response: { 200: AppointmentView } },
+      schema: { tags, params: IdParams, response: answers({ 200: AppointmentView }) },
     }, async (req) => {
       const p = principalOf(req);
       const a = await booking.cancel(p.organizationId, req.params.id, `user:${p.userId}`);

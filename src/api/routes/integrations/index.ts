@@ -14,7 +14,8 @@ import { requireFeature } from '../../../billing/index.js';
 import type { RoutePlugin } from '../../app.js';
 import type { ApiContext } from '../../context.js';
 import { authenticate, principalOf, protect, WRITE_ROLES } from '../../plugins/auth.js';
-import { CallbackQuery, ConnectQuery, FeedQuery, integrationJson, ListResponse, ProviderParams } from './schemas.js';
+import { CallbackQuery, ConnectQuery, FeedQuery, integrationJson, IntegrationViewSchema, ListResponse, ProviderParams } from './schemas.js';
+import { answers, contentAnswer, ErrorAnswer, NoContent } from '../../answers.js';
 
 const tags = ['integrations'];
 
@@ -36,14 +37,14 @@ export function createIntegrationRoutes(calendars: Calendars): RoutePlugin {
 async function privateRoutes(app: FastifyInstance, ctx: ApiContext, calendars: Calendars) {
   protect(app, ctx.tokens, WRITE_ROLES.settings);
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/integrations', { schema: { tags, response: { 200: ListResponse } } }, async (req) => {
+  r.get('/api/integrations', { schema: { tags, response: answers({ 200: ListResponse }) } }, async (req) => {
     const p = principalOf(req);
     const items = (await calendars.connections.list(p.organizationId)).map(integrationJson);
     if (p.role !== 'admin') return { items };
     const t = await feedTokens(calendars.db, p.organizationId);
     return { items, feeds: { organization: feedUrl(ctx, req, t.organization), staff: t.staff.map((s) => ({ staffId: s.staffId, name: s.name, url: feedUrl(ctx, req, s.token) })) } };
   });
-  r.delete('/api/integrations/:provider', { schema: { tags, params: ProviderParams } }, async (req, reply) => {
+  r.delete('/api/integrations/:provider', { schema: { tags, params: ProviderParams, response: answers({ 204: NoContent }) } }, async (req, reply) => {
     const gone = await calendars.connections.disconnect(principalOf(req).organizationId, req.params.provider);
     if (!gone) throw errors.notFound(`${req.params.provider} integration`);
     return reply.status(204).send();
@@ -55,7 +56,7 @@ async function connectRoute(app: FastifyInstance, ctx: ApiContext, calendars: Ca
   app.addHook('onRequest', authenticate(ctx.tokens, WRITE_ROLES.settings));
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/integrations/:provider/connect', {
-    schema: { tags, params: ProviderParams, querystring: ConnectQuery, response: { 200: z.object({ url: z.string(), state: z.string() }) } },
+    schema: { tags, params: ProviderParams, querystring: ConnectQuery, response: answers({ 200: z.object({ url: z.string(), state: z.string() }), 302: NoContent }) },
   }, async (req, reply) => {
     const p = principalOf(req);
     await requireFeature(ctx.database.db, p.organizationId, 'calendar_sync', ctx.clock.now());
@@ -74,7 +75,7 @@ async function connectRoute(app: FastifyInstance, ctx: ApiContext, calendars: Ca
 async function publicRoutes(app: FastifyInstance, ctx: ApiContext, calendars: Calendars) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/integrations/:provider/callback', {
-    schema: { tags, security: [], params: ProviderParams, querystring: CallbackQuery },
+    schema: { tags, security: [], params: ProviderParams, querystring: CallbackQuery, response: answers({ 200: IntegrationViewSchema, 302: NoContent }) },
   }, async (req, reply) => {
     const provider = req.params.provider;
     const q = req.query;
@@ -105,7 +106,7 @@ async function publicRoutes(app: FastifyInstance, ctx: ApiContext, calendars: Ca
     }
   });
 
-  r.get('/api/calendar.ics', { schema: { tags: ['booking'], security: [], querystring: FeedQuery } }, async (req, reply) => {
+  r.get('/api/calendar.ics', { schema: { tags: ['booking'], security: [], querystring: FeedQuery, response: { 200: contentAnswer('text/calendar', 'the ICS feed'), '4xx': ErrorAnswer, '5xx': ErrorAnswer } } }, async (req, reply) => {
     const owner = await resolveFeedToken(calendars.db, req.query.token);
     if (!owner) throw errors.notFound('calendar feed');
     const body = await renderFeed(calendars.db, owner, ctx.clock.now());

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { answers, contentAnswer, ErrorAnswer, List, NoContent, Obj, Row } from '../../answers.js';
 import twilio from 'twilio';
 import { writeAudit } from '../../../business/index.js';
 import {
@@ -35,8 +36,8 @@ async function ownerRoutes(app: FastifyInstance, ctx: ApiContext) {
   protect(app, ctx.tokens, WRITE_ROLES.settings);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
-  r.get('/api/notifications', { schema: { tags } }, async (req) => loadNotificationSettings(db, principalOf(req).organizationId));
-  r.put('/api/notifications', { schema: { tags, body: NotificationSettingsPatch } }, async (req) => {
+  r.get('/api/notifications', { schema: { tags, response: answers({ 200: NotificationsAnswer }) } }, async (req) => loadNotificationSettings(db, principalOf(req).organizationId));
+  r.put('/api/notifications', { schema: { tags, body: NotificationSettingsPatch, response: answers({ 200: NotificationsAnswer }) } }, async (req) => {
     const p = principalOf(req);
     return db.transaction(async (tx) => {
       const before = await loadNotificationSettings(tx, p.organizationId);
@@ -45,24 +46,41 @@ async function ownerRoutes(app: FastifyInstance, ctx: ApiContext) {
       return after;
     });
   });
-  r.get('/api/dev-inbox', { schema: { tags, querystring: InboxQuery } }, async (req) => {
+  r.get('/api/dev-inbox', { schema: { tags, querystring: InboxQuery, response: answers({ 200: List(InboxItemAnswer) }) } }, async (req) => {
     const p = principalOf(req);
     const [me] = await db.select({ email: schema.users.email }).from(schema.users).where(eq(schema.users.id, p.userId));
     return listDevInbox(db, p.organizationId, { ...req.query, reader: me?.email });
   });
-  r.get('/api/webhooks', { schema: { tags } }, async (req) => ({ items: await webhooksRepo.list(db, principalOf(req).organizationId) }));
-  r.post('/api/webhooks', { schema: { tags, body: WebhookBody } }, async (req, reply) =>
+  r.get('/api/webhooks', { schema: { tags, response: answers({ 200: List(WebhookAnswer) }) } }, async (req) => ({ items: await webhooksRepo.list(db, principalOf(req).organizationId) }));
+  r.post('/api/webhooks', { schema: { tags, body: WebhookBody, response: answers({ 201: WebhookAnswer }) } }, async (req, reply) =>
     reply.status(201).send(await webhooksRepo.create(db, principalOf(req).organizationId, req.body, ctx.config.webhookAllowPrivate)));
-  r.delete('/api/webhooks/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
+  r.delete('/api/webhooks/:id', { schema: { tags, params: IdParams, response: answers({ 204: NoContent }) } }, async (req, reply) => {
     await webhooksRepo.remove(db, principalOf(req).organizationId, req.params.id);
     return reply.status(204).send();
   });
-  r.get('/api/notifications/escalations/:id', { schema: { tags, params: IdParams } }, async (req) => {
+  r.get('/api/notifications/escalations/:id', { schema: { tags, params: IdParams, response: answers({ 200: EscalationAnswer }) } }, async (req) => {
     const found = isUuid(req.params.id) ? await escalationOf(db, principalOf(req).organizationId, req.params.id) : null;
     if (!found) throw errors.notFound('lead');
     return found;
   });
 }
+
+/** GET|PUT /api/notifications: which events go where, and to whom. */
+const NotificationsAnswer = Obj({
+  events: z.record(z.string(), z.array(z.enum(['email', 'sms', 'call']))), emails: z.array(z.string()), phones: z.array(z.string()), onCall: z.array(z.string()),
+  customer: Obj({ email: z.boolean(), sms: z.boolean() }), escalation: Obj({ waitSec: z.number(), maxRounds: z.number() }),
+  quietHours: Obj({ start: z.string(), end: z.string() }).nullable(), dailySummary: Obj({ enabled: z.boolean(), at: z.string() }),
+  reminders: Obj({ sms: Obj({ hoursBefore: z.array(z.number()) }), call: Obj({ hoursBefore: z.array(z.number()) }) }),
+});
+/** One message the product would have sent (no real channel configured). */
+const InboxItemAnswer = Row({ channel: z.enum(['email', 'sms', 'call', 'webhook']), to: z.string(), subject: z.string().optional(), text: z.string(), html: z.string().optional(), createdAt: z.string() });
+/** A signed outbound webhook. */
+const WebhookAnswer = Row({ url: z.string(), events: z.array(z.string()), secret: z.string().optional().describe('the signing secret, answered once: when the webhook is created') });
+/** An urgent lead's escalation: its status and trail. */
+const EscalationAnswer = Obj({ status: z.string(), trail: z.array(z.unknown()) });
+/** POST /api/ack/:token with `Accept: application/json`. */
+const AckAnswer = z.object({ leadId: z.string(), acknowledgedAt: z.string(), acknowledgedBy: z.string(), alreadyAcknowledged: z.boolean() });
+const html = contentAnswer('text/html', 'a page for the person alerted');
 
 const page = (title: string, body: string) =>
   `<!doctype html><html><head><meta name="viewport" content="width=device-width"><title>${xmlEscape(title)}</title></head>` +
@@ -79,7 +97,7 @@ async function ackRoutes(app: FastifyInstance, ctx: ApiContext) {
   });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
-  r.get('/api/ack/:token', { schema: { tags, params: TokenParams, security: [] } }, async (req, reply) => {
+  r.get('/api/ack/:token', { schema: { tags, params: TokenParams, security: [], response: { 200: html, '4xx': ErrorAnswer, '5xx': ErrorAnswer } } }, async (req, reply) => {
     const found = await escalationByToken(db, req.params.token, ctx.clock.now());
     if (!found) throw errors.notFound('acknowledge link');
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
@@ -92,7 +110,12 @@ async function ackRoutes(app: FastifyInstance, ctx: ApiContext) {
       `<p>Pressing the button tells everyone on the on-call list that you are handling it, and stops further alerts.</p>` +
       `<form method="post" action="/api/ack/${token}"><button type="submit" style="font-size:1.4em">I’m on it</button></form>`);
   });
-  r.post('/api/ack/:token', { schema: { tags, params: TokenParams, security: [] } }, async (req, reply) => {
+  r.post('/api/ack/:token', {
+    schema: { tags, params: TokenParams, security: [], response: {
+      200: { description: 'the acknowledgement: JSON when asked for, else a page', content: { 'application/json': { schema: AckAnswer }, 'text/html': { schema: z.string() } } },
+      '4xx': ErrorAnswer, '5xx': ErrorAnswer,
+    } },
+  }, async (req, reply) => {
     const ack = await acknowledgeEscalation(db, req.params.token, 'link', ctx.clock.now());
     if (!ack) throw errors.notFound('acknowledge link');
     const json = (req.headers.accept ?? '').includes('application/json');
@@ -100,7 +123,7 @@ async function ackRoutes(app: FastifyInstance, ctx: ApiContext) {
     return reply.type('text/html; charset=utf-8').send(page(ack.alreadyAcknowledged ? 'Already acknowledged' : 'Acknowledged — thank you',
       `<p>Acknowledged at ${xmlEscape(ack.acknowledgedAt)} by ${xmlEscape(ack.acknowledgedBy)}. No further alerts will be sent.</p>`));
   });
-  r.post('/api/ack/:token/call', { schema: { tags, params: TokenParams, security: [] } }, async (req, reply) => {
+  r.post('/api/ack/:token/call', { schema: { tags, params: TokenParams, security: [], response: { 200: contentAnswer('text/xml', 'TwiML for the alert call'), '4xx': ErrorAnswer, '5xx': ErrorAnswer } } }, async (req, reply) => {
     const form = (req.body ?? {}) as Record<string, string>;
     // Always signed: in test mode (no Twilio account) by the server's own test auth token, the one the
     // telephony webhooks check, so an unsigned POST can never silence an emergency.
