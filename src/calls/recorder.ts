@@ -5,7 +5,9 @@ import type { Logger } from '../lib/index.js';
 import { appendTurn, completeCall, nextTurnSeq, recordEvent, type CallRow, type TurnInput } from './records.js';
 
 /** A change worth telling the dashboard about. */
-export type CallChange = { type: 'call.turn' | 'call.event'; callId: string; data: Record<string, unknown> };
+export type CallChange =
+  | { type: 'call.turn'; callId: string; data: { callerText: string; agentText: string; e2eMs: number | null } }
+  | { type: 'call.event'; callId: string; data: { name: string; [detail: string]: unknown } };
 
 /** How a call's writes wait for a database that is away. */
 export interface RecorderBuffer {

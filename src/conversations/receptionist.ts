@@ -1,6 +1,6 @@
 import type { Db } from '../db/index.js';
 import type { Clock, Logger } from '../lib/index.js';
-import type { LiveStore } from '../live/index.js';
+import type { LiveStore, PublishedLiveEvent, PublishLive } from '../live/index.js';
 import { createConversation, realtimeBrain, type BrainEvent, type Conversation, type ConversationSnapshot, type Lang, type LanguageModel, type Reply } from '../brain/index.js';
 import type { BookingDeps } from '../booking/index.js';
 import { organizationClock, type TestClock } from '../business/index.js';
@@ -39,8 +39,8 @@ export interface ReceptionistDeps {
  * act on booking/, leads/ and notify/, with every tool call recorded on the call.
  */
 export function createReceptionist(deps: ReceptionistDeps) {
-  const publish = (orgId: string, type: string, data: Record<string, unknown>) =>
-    void deps.live.publish({ type, organizationId: orgId, data, at: deps.clock.now().toISOString() }).catch(() => undefined);
+  const publish: PublishLive = (orgId, type, data) =>
+    void deps.live.publish({ type, organizationId: orgId, data, at: deps.clock.now().toISOString() } as PublishedLiveEvent).catch(() => undefined);
 
   /** Records a lead (announced in its transaction) and tells the dashboard. */
   async function recordLead(input: Parameters<typeof captureLead>[2]) {
@@ -141,7 +141,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
       let costFlags: Parameters<typeof completeCall>[2]['costFlags'] = {};
       const rec = createCallRecorder({
         db: deps.db, logger: deps.logger,
-        onChange: (c) => publish(t.orgId, c.type, { callId: c.callId, ...c.data }),
+        onChange: (c) => (c.type === 'call.turn' ? publish(t.orgId, 'call.turn', { callId: c.callId, ...c.data }) : publish(t.orgId, 'call.event', { callId: c.callId, ...c.data })),
         complete: (end) => complete({ orgId: t.orgId, callId: t.callId }, { ...end, costFlags }),
       }, { id: t.callId, organizationId: t.orgId });
       return {

@@ -1,3 +1,4 @@
+import type { PublishLive } from '../live/index.js';
 import type { OutboundPlan } from '../channels/index.js';
 
 /** One conversation's identity: the organization, the call record, and the phone line if any. */
@@ -13,4 +14,4 @@ export interface ConversationTarget {
 }
 
 /** A live event for the dashboard (the shape `LiveStore.publish` takes, minus the time stamp). */
-export type Publish = (orgId: string, type: string, data: Record<string, unknown>) => void;
+export type Publish = PublishLive;

@@ -1,5 +1,7 @@
-/** A message published to an organization's live channel (dashboard updates). */
-export interface LiveEvent { type: string; organizationId: string; data: Record<string, unknown>; at: string }
+import type { PublishedLiveEvent } from './events.js';
+
+/** A message published to an organization's live channel (dashboard updates): one of the union in events.ts. */
+export type LiveEvent = PublishedLiveEvent;
 
 /**
  * Live state shared by every node: counters for rate limits, active calls, and pub/sub of dashboard

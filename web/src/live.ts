@@ -10,8 +10,10 @@
 import { useEffect, useRef } from 'react';
 import { accessToken, post } from './api.js';
 
-/** One live event. */
-export interface LiveEvent { type: string; data: any }
+import type { LiveEvent } from '../../src/live/events.js';
+
+/** One live event: the server's union (src/live/events.ts), discriminated by `type`. */
+export type { LiveEvent, LiveEventType } from '../../src/live/events.js';
 type Handler = (e: LiveEvent) => void;
 
 const handlers = new Set<Handler>();
@@ -32,8 +34,8 @@ async function openStream(mine: number): Promise<'expired' | 'error'> {
     es.onopen = () => { opened = true; };
     es.onmessage = (m) => {
       try {
-        const ev = JSON.parse(m.data) as LiveEvent;
-        if (typeof ev?.type === 'string') handlers.forEach((h) => h(ev));
+        const ev = JSON.parse(m.data) as LiveEvent | null;
+        if (typeof ev?.type === 'string' && ev.data) handlers.forEach((h) => h(ev));
       } catch { /* a line we do not understand */ }
     };
     es.addEventListener('expired', () => { es.close(); resolve('expired'); });

@@ -58,21 +58,22 @@ function Toasts() {
     const text = describe(e);
     if (!text) return;
     const id = Date.now() + Math.random();
-    setItems((xs) => [...xs.slice(-3), { id, text, urgent: /urgent/.test(e.type) || e.data?.priority === 'URGENT' }]);
+    setItems((xs) => [...xs.slice(-3), { id, text, urgent: e.type === 'lead.urgent' || (e.type === 'lead.created' && e.data.priority === 'URGENT') }]);
     setTimeout(() => setItems((xs) => xs.filter((x) => x.id !== id)), 6000);
   });
   return <div className="toasts" role="status" aria-live="polite">{items.map((t) => <div key={t.id} className={`toast${t.urgent ? ' urgent' : ''}`}>{t.text}</div>)}</div>;
 }
 
 function describe(e: LiveEvent): string | null {
-  if (e.type === 'call.started') {
-    if (e.data?.channel === 'test') return null;
-    return e.data?.channel === 'chat' ? 'New website chat' : `New call from ${e.data?.from ?? 'an unknown number'}`;
+  switch (e.type) {
+    case 'call.started':
+      if (e.data.channel === 'test') return null;
+      return e.data.channel === 'chat' ? 'New website chat' : `New call from ${e.data.from ?? 'an unknown number'}`;
+    case 'appointment.booked': return 'New booking';
+    case 'lead.urgent': return 'Urgent lead!';
+    case 'lead.created': return e.data.priority === 'URGENT' ? 'Urgent lead!' : 'New lead';
+    default: return null;
   }
-  if (e.type.startsWith('appointment.booked')) return 'New booking';
-  if (e.type === 'lead.urgent' || (e.type.startsWith('lead.') && e.data?.priority === 'URGENT')) return 'Urgent lead!';
-  if (e.type.startsWith('lead.created')) return 'New lead';
-  return null;
 }
 
 function Shell() {
