@@ -1,28 +1,41 @@
 /** The dashboard's HTTP client: bearer tokens, one refresh in flight at a time, and API errors with field paths. */
 
+import type { components, paths } from './api-types.js';
+
+/** A route's method. */
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** The JSON body of a 2xx answer (undefined for 204), read from the generated responses. */
+type Ok<R> =
+  R extends { 200: { content: { 'application/json': infer B } } } ? B
+    : R extends { 201: { content: { 'application/json': infer B } } } ? B
+      : R extends { 202: { content: { 'application/json': infer B } } } ? B
+        : undefined;
+/**
+ * What `method path` answers, from the types generated out of the server's OpenAPI document
+ * (web/src/api-types.ts, `npm run gen:api-types`), e.g. `Answer<'/api/calls/{id}'>`.
+ */
+export type Answer<P extends keyof paths, M extends Method = 'get'> = paths[P][M] extends { responses: infer R } ? Ok<R> : never;
+/** The JSON body `method path` takes. */
+export type RequestBody<P extends keyof paths, M extends Method> =
+  paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+/** One item of a list answer (`{ items: [...] }`). */
+export type Item<P extends keyof paths> = Answer<P> extends { items: (infer I)[] } ? I : never;
+/** The error body of every 4xx and 5xx answer. */
+export type ErrorBody = components['schemas']['Error'];
+
 /**
  * What the server answers on register, login and refresh. The dashboard asks for its refresh token in
  * an HttpOnly cookie (`X-Session: cookie`), so the answer carries none and no script can read it.
  */
-export interface Session { accessToken: string; user: User; organization: Organization }
+export type Session = Answer<'/api/auth/login', 'post'>;
 /** The header that keeps the refresh token in the HttpOnly cookie. */
 export const COOKIE_SESSION = { 'x-session': 'cookie' } as const;
 /** A dashboard user (API.md › Auth and team). */
-export interface User {
-  id: string; email: string; name: string | null; role: Role; organizationId: string;
-  /** The address was proven by its emailed link (needed before the first phone number goes live). */
-  emailVerified?: boolean;
-  twoFactorEnabled?: boolean;
-  /** Invited, and has not chosen a password yet. */
-  invitationPending?: boolean;
-}
+export type User = Answer<'/api/me'>['user'];
 /** The three roles of an organization. */
-export type Role = 'admin' | 'operator' | 'viewer';
+export type Role = User['role'];
 /** The organization document. */
-export interface Organization {
-  id: string; name: string; timezone: string; industry: string; plan: string; chatKey?: string;
-  onboarding: Record<string, boolean>;
-}
+export type Organization = Answer<'/api/me'>['organization'];
 
 /** An error answered by the API: `{ error: { code, message, details } }`, with field errors keyed by path. */
 export class ApiError extends Error {
@@ -115,14 +128,14 @@ async function request(path: string, opts: RequestOpts): Promise<Response> {
 }
 
 async function failure(res: Response): Promise<ApiError> {
-  let body: any;
-  try { body = await res.json(); } catch { body = undefined; }
+  let body: Partial<ErrorBody> | undefined;
+  try { body = (await res.json()) as Partial<ErrorBody>; } catch { body = undefined; }
   const e = body?.error;
   return new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? (res.status >= 500 ? 'The server had a problem; try again.' : res.statusText), e?.details);
 }
 
 /** Calls the API and parses its JSON answer. Throws ApiError for any non-2xx. */
-export async function api<T = any>(path: string, opts: RequestOpts = {}): Promise<T> {
+export async function api<T = unknown>(path: string, opts: RequestOpts = {}): Promise<T> {
   const res = await request(path, opts);
   if (!res.ok) throw await failure(res);
   if (res.status === 204) return undefined as T;
@@ -138,11 +151,11 @@ export async function apiBlob(path: string, opts: RequestOpts = {}): Promise<Blo
 }
 
 /** Shorthands for the verbs. */
-export const get = <T = any>(p: string) => api<T>(p);
-export const post = <T = any>(p: string, body?: unknown, headers?: Record<string, string>) => api<T>(p, { method: 'POST', body: body ?? {}, headers });
-export const put = <T = any>(p: string, body: unknown) => api<T>(p, { method: 'PUT', body });
-export const patch = <T = any>(p: string, body: unknown) => api<T>(p, { method: 'PATCH', body });
-export const del = <T = any>(p: string) => api<T>(p, { method: 'DELETE' });
+export const get = <T = unknown>(p: string) => api<T>(p);
+export const post = <T = unknown>(p: string, body?: unknown, headers?: Record<string, string>) => api<T>(p, { method: 'POST', body: body ?? {}, headers });
+export const put = <T = unknown>(p: string, body: unknown) => api<T>(p, { method: 'PUT', body });
+export const patch = <T = unknown>(p: string, body: unknown) => api<T>(p, { method: 'PATCH', body });
+export const del = <T = unknown>(p: string) => api<T>(p, { method: 'DELETE' });
 
 /** A query string from the defined, non-empty values. */
 export function qs(params: Record<string, string | number | undefined | null>): string {

@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { SessionProvider, useSession } from './session.js';
 import { Link, match, navigate, useLocation } from './router.js';
 import { useLive, type LiveEvent } from './live.js';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { queryClient, useLiveInvalidation } from './queries.js';
 import './styles.css';
 
 const page = (f: () => Promise<{ default: ComponentType<any> }>) => lazy(f);
@@ -53,6 +55,7 @@ const NAV: { to: string; label: string }[] = [
 ];
 
 function Toasts() {
+  useLiveInvalidation();
   const [items, setItems] = useState<{ id: number; text: string; urgent: boolean }[]>([]);
   useLive((e: LiveEvent) => {
     const text = describe(e);
@@ -134,4 +137,4 @@ if (!(import.meta as { hot?: unknown }).hot && 'serviceWorker' in navigator) {
   window.addEventListener('load', () => { void navigator.serviceWorker.register('/sw.js').catch(() => undefined); });
 }
 
-createRoot(document.getElementById('root')!).render(<StrictMode><SessionProvider><Shell /></SessionProvider></StrictMode>);
+createRoot(document.getElementById('root')!).render(<StrictMode><QueryClientProvider client={queryClient}><SessionProvider><Shell /></SessionProvider></QueryClientProvider></StrictMode>);

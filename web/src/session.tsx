@@ -1,5 +1,6 @@
 /** Who is signed in: the user, their organization and role, and the sign-in / sign-out actions. */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { queryClient } from './queries.js';
 import { accessToken, api, endBrowserSession, onTokens, refreshSession, setTokens, type Organization, type Role, type Session, type User } from './api.js';
 
 interface SessionState {
@@ -33,9 +34,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => { void reload(); }, [reload]);
-  useEffect(() => onTokens(() => { if (!accessToken()) { setUser(null); setOrganization(null); } }), []);
+  // Signed out: nothing of that organization stays in the cache for whoever signs in next.
+  useEffect(() => onTokens(() => { if (!accessToken()) { setUser(null); setOrganization(null); queryClient.clear(); } }), []);
 
   const signIn = useCallback((s: Session) => {
+    queryClient.clear();
     setTokens({ accessToken: s.accessToken });
     setUser(s.user); setOrganization(s.organization); setLoading(false);
   }, []);

@@ -1,27 +1,7 @@
-/** Small building blocks: data loading with loading/empty/error states, labelled fields, buttons, notices. */
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import { ApiError, get } from './api.js';
+/** Small building blocks: loading/empty/error states around data (loaded through queries.ts), labelled fields, buttons, notices. */
+import { useCallback, useEffect, useId, useState, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { ApiError } from './api.js';
 import { Link } from './router.js';
-
-/** Loads a GET path; `null` path waits. Keeps the last data while reloading. */
-export function useFetch<T>(path: string | null) {
-  const [state, setState] = useState<{ data?: T; error?: ApiError | Error; loading: boolean }>({ loading: !!path });
-  const seq = useRef(0);
-  const load = useCallback(async () => {
-    if (!path) return;
-    const n = ++seq.current;
-    setState((s) => ({ ...s, loading: true }));
-    try {
-      const data = await get<T>(path);
-      if (n === seq.current) setState({ data, loading: false });
-    } catch (e) {
-      if (n === seq.current) setState((s) => ({ data: s.data, error: e as Error, loading: false }));
-    }
-  }, [path]);
-  useEffect(() => { void load(); }, [load]);
-  const setData = (f: (d: T | undefined) => T) => setState((s) => ({ ...s, data: f(s.data) }));
-  return { ...state, reload: load, setData };
-}
 
 /** Renders loading, error and empty states around a list or document. */
 export function Loader<T>({ state, empty, children }: {

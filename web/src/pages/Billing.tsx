@@ -3,7 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, post, put, qs } from '../api.js';
 import { BarChart } from '../parts/chart.js';
 import { useLocation } from '../router.js';
-import { Badge, FormError, Input, Loader, PageHead, money, useFetch, useSubmit } from '../ui.js';
+import { Badge, FormError, Input, Loader, PageHead, money, useSubmit } from '../ui.js';
+import { useApi, useApiMutation } from '../queries.js';
 
 /** A plan as GET /api/billing/plans lists it. */
 interface Plan { id: string; name: string; monthlyPriceCents: number; includedMinutes: number; overagePerMinuteCents: number; roundingSeconds: number; features: string[] }
@@ -41,7 +42,7 @@ function days(period: { start: string }, items: UsageDay[]): { labels: string[];
 }
 
 function Usage({ a }: { a: Account }) {
-  const usage = useFetch<{ items: UsageDay[] }>(`/api/billing/usage${qs({ from: a.currentPeriod.start, to: a.currentPeriod.end })}`);
+  const usage = useApi<{ items: UsageDay[] }>(`/api/billing/usage${qs({ from: a.currentPeriod.start, to: a.currentPeriod.end })}`);
   const used = a.usage.minutes;
   const share = a.limits.includedMinutes ? Math.min(100, Math.round((used / a.limits.includedMinutes) * 100)) : 0;
   return (
@@ -64,13 +65,14 @@ function Usage({ a }: { a: Account }) {
   );
 }
 
-function HardCap({ a, onSaved }: { a: Account; onSaved: () => Promise<void> }) {
+function HardCap({ a }: { a: Account }) {
+  const saveCap = useApiMutation((hardCapMinutes: number | null) => put('/api/billing', { hardCapMinutes }), ['billing']);
   const [cap, setCap] = useState(a.limits.hardCapMinutes?.toString() ?? '');
   const s = useSubmit();
   useEffect(() => setCap(a.limits.hardCapMinutes?.toString() ?? ''), [a.limits.hardCapMinutes]);
   const save = (e: FormEvent) => {
     e.preventDefault();
-    void s.run(async () => { await put('/api/billing', { hardCapMinutes: cap.trim() === '' ? null : Number(cap) }); await onSaved(); });
+    void s.run(() => saveCap.mutateAsync(cap.trim() === '' ? null : Number(cap)));
   };
   return (
     <section className="card" aria-labelledby="cap-h">
@@ -117,8 +119,8 @@ function Plans({ a, plans }: { a: Account; plans: Plan[] }) {
 /** The page. */
 export default function Billing() {
   const { query } = useLocation();
-  const account = useFetch<Account>('/api/billing');
-  const plans = useFetch<{ items: Plan[] }>('/api/billing/plans');
+  const account = useApi<Account>('/api/billing');
+  const plans = useApi<{ items: Plan[] }>('/api/billing/plans');
   const portal = useSubmit();
   const openPortal = () => void portal.run(async () => location.assign((await post<{ url: string }>('/api/billing/portal')).url));
   return (
@@ -143,7 +145,7 @@ export default function Billing() {
                 <FormError error={portal.error} />
               </section>
               <Usage a={a} />
-              <HardCap a={a} onSaved={account.reload} />
+              <HardCap a={a} />
               <Loader state={plans}>{(p) => <Plans a={a} plans={p.items} />}</Loader>
             </>
           );

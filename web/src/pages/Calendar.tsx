@@ -7,9 +7,9 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, del, patch, post, qs } from '../api.js';
 import { useCan, useSession } from '../session.js';
-import { useLive } from '../live.js';
+import { useApi, useInvalidate } from '../queries.js';
 import { Link, navigate, useLocation } from '../router.js';
-import { Badge, FormError, Input, Loader, PageHead, Select, TextArea, useFetch, useSubmit } from '../ui.js';
+import { Badge, FormError, Input, Loader, PageHead, Select, TextArea, useSubmit } from '../ui.js';
 import { addDays, fmtDateTime, fmtTime, mondayOf, todayIn, wall, zonedIso } from '../time.js';
 import { startDrag, type Drop } from '../parts/drag.js';
 import type { Service, Staff } from '../parts/catalog.js';
@@ -167,14 +167,18 @@ export default function Calendar() {
   const who = query.get('staff') ?? '';
   const from = zonedIso(view === 'day' ? date : week, '00:00', tz);
   const to = zonedIso(addDays(view === 'day' ? date : week, view === 'day' ? 1 : 7), '00:00', tz);
-  const list = useFetch<{ items: Appointment[] }>(`/api/appointments${qs({ from, to, status: 'booked,completed,no_show', limit: 500 })}`);
-  const blocked = useFetch<{ items: Blocked[] }>(`/api/blocked-times${qs({ from, to })}`);
+  // bookings the agent makes arrive through the live events (useLiveInvalidation)
+  const list = useApi<{ items: Appointment[] }>(`/api/appointments${qs({ from, to, status: 'booked,completed,no_show', limit: 500 })}`);
+  const blocked = useApi<{ items: Blocked[] }>(`/api/blocked-times${qs({ from, to })}`);
+  const changed = useInvalidate();
+  /** A booking was made, moved, resized, cancelled or marked: every view of appointments and openings loads again. */
+  const bookingsChanged = () => changed('appointments', 'availability', 'dashboard', 'clients');
+  const blocksChanged = () => changed('blocked-times', 'availability');
   const [dragError, setDragError] = useState<{ error: ApiError; a: Appointment } | null>(null);
-  const services = useFetch<{ items: Service[] }>('/api/services');
-  const staff = useFetch<{ items: Staff[] }>('/api/staff');
-  const config = useFetch<{ hours: WeeklyHours }>('/api/config');
+  const services = useApi<{ items: Service[] }>('/api/services');
+  const staff = useApi<{ items: Staff[] }>('/api/staff');
+  const config = useApi<{ hours: WeeklyHours }>('/api/config');
   const [dialog, setDialog] = useState<{ kind: 'new'; date: string; time: string; staffId?: string } | { kind: 'open'; a: Appointment } | { kind: 'block'; date: string } | null>(null);
-  useLive((e) => { if (e.type.startsWith('appointment.')) void list.reload(); });
 
   const days = Array.from({ length: 7 }, (_, i) => addDays(week, i));
   /** The columns: each staff member on one day (day view), or each day of the week. */
@@ -187,7 +191,7 @@ export default function Calendar() {
   const change = async (a: Appointment, body: Record<string, unknown>) => {
     setDragError(null);
     try { await patch(`/api/appointments/${a.id}`, body); } catch (e) { if (e instanceof ApiError) setDragError({ error: e, a }); else throw e; }
-    await list.reload();
+    await bookingsChanged();
   };
   const dropped = (a: Appointment, d: Drop) => {
     if (d.mode === 'resize') {
@@ -272,7 +276,7 @@ export default function Calendar() {
                       const e0 = wall(b.end).date === d ? wall(b.end).minutes : 24 * 60;
                       return <div key={b.id} className={`blocked ${b.kind}`} style={{ top: Math.max(0, s0 - first * 60) * PX_PER_MIN, height: Math.max(14, (e0 - s0) * PX_PER_MIN) }} title={b.reason ?? undefined}>
                         {b.kind === 'break' ? 'Break' : 'Time off'}{b.reason ? ` · ${b.reason}` : ''}{b.staffId === null ? ' (everyone)' : ''}
-                        {can && <button className="link small" aria-label={`Remove ${b.kind === 'break' ? 'break' : 'time off'} ${fmtTime(b.start, tz)}`} onClick={() => void del(`/api/blocked-times/${b.id}`).then(() => blocked.reload())}>✕</button>}
+                        {can && <button className="link small" aria-label={`Remove ${b.kind === 'break' ? 'break' : 'time off'} ${fmtTime(b.start, tz)}`} onClick={() => void del(`/api/blocked-times/${b.id}`).then(blocksChanged)}>✕</button>}
                       </div>;
                     })}
                     {mine.map((a) => {
@@ -298,20 +302,20 @@ export default function Calendar() {
       {list.data && visible.length === 0 && <p className="empty">No appointments {view === 'day' ? 'this day' : 'this week'}{who ? ` for ${staffName(who)}` : ''}.</p>}
       {dialog?.kind === 'block' && staff.data && (
         <Modal title="Block time" onClose={() => setDialog(null)}>
-          <BlockForm tz={tz} staff={staff.data.items} date={dialog.date} onDone={() => { setDialog(null); void blocked.reload(); }} />
+          <BlockForm tz={tz} staff={staff.data.items} date={dialog.date} onDone={() => { setDialog(null); void blocksChanged(); }} />
         </Modal>
       )}
       {dialog?.kind === 'new' && services.data && staff.data && (
         <Modal title="New appointment" onClose={() => setDialog(null)}>
           {services.data.items.length === 0 ? <p>Add a service first under <Link to="/services">Services & staff</Link>.</p> : (
             <CreateForm tz={tz} services={services.data.items} staff={staff.data.items} date={dialog.date} time={dialog.time} staffId={dialog.staffId ?? who}
-              onDone={(a) => { setDialog(null); void list.reload(); if (view === 'day' ? wall(a.start).date !== date : mondayOf(wall(a.start).date) !== week) go({ date: wall(a.start).date }); }} />
+              onDone={(a) => { setDialog(null); void bookingsChanged(); if (view === 'day' ? wall(a.start).date !== date : mondayOf(wall(a.start).date) !== week) go({ date: wall(a.start).date }); }} />
           )}
         </Modal>
       )}
       {dialog?.kind === 'open' && (
         <Modal title="Appointment" onClose={() => setDialog(null)}>
-          <AppointmentPanel a={dialog.a} tz={tz} services={services.data?.items ?? []} staff={staff.data?.items ?? []} onChanged={() => { setDialog(null); void list.reload(); }} />
+          <AppointmentPanel a={dialog.a} tz={tz} services={services.data?.items ?? []} staff={staff.data?.items ?? []} onChanged={() => { setDialog(null); void bookingsChanged(); }} />
         </Modal>
       )}
     </>

@@ -1,10 +1,10 @@
 /** One call: transcript, outcome, tool calls, linked appointment and lead, recording, per-turn latency. */
 import { useEffect, useState } from 'react';
 import { ApiError, apiBlob, post } from '../api.js';
+import { useApi } from '../queries.js';
 import { useSession } from '../session.js';
-import { useLive } from '../live.js';
 import { Link } from '../router.js';
-import { Badge, Loader, PageHead, money, useFetch } from '../ui.js';
+import { Badge, Loader, PageHead, money } from '../ui.js';
 import { fmtDateTime, fmtDuration, fmtTime, todayIn } from '../time.js';
 
 interface Turn { seq: number; role: 'caller' | 'agent'; text: string; at: string; asrMs: number | null; llmMs: number | null; ttsMs: number | null; e2eMs: number | null; interrupted: boolean; heardText: string | null }
@@ -85,9 +85,9 @@ function Latency({ turns }: { turns: Turn[] }) {
 export default function CallDetail({ id }: { id: string }) {
   const { organization } = useSession();
   const tz = organization?.timezone ?? 'UTC';
-  const call = useFetch<Call>(`/api/calls/${encodeURIComponent(id)}`);
+  // every live event of this call (a turn, a tool call, the end) loads it again (useLiveInvalidation)
+  const call = useApi<Call>(`/api/calls/${encodeURIComponent(id)}`);
   const translation = useTranslation(id);
-  useLive((e) => { if (e.data?.callId === id) void call.reload(); });
   return (
     <>
       <PageHead title="Call"><Link to="/calls">← All calls</Link></PageHead>

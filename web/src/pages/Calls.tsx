@@ -1,10 +1,10 @@
 /** Calls: searchable, filterable and paged; newest first. */
 import { useState, type FormEvent } from 'react';
 import { qs } from '../api.js';
+import { useApi } from '../queries.js';
 import { useSession } from '../session.js';
-import { useLive } from '../live.js';
 import { Link, navigate, useLocation } from '../router.js';
-import { Badge, Loader, PageHead, Select, useFetch } from '../ui.js';
+import { Badge, Loader, PageHead, Select } from '../ui.js';
 import { fmtDateTime, fmtDuration, fmtPhone, todayIn, addDays, zonedIso } from '../time.js';
 
 /** A call as listed by GET /api/calls. */
@@ -30,8 +30,8 @@ export default function Calls() {
   const [text, setText] = useState(q);
   const [trail, setTrail] = useState<string[]>([]);
   const from = days ? zonedIso(addDays(todayIn(tz), -Number(days) + 1), '00:00', tz) : undefined;
-  const list = useFetch<{ items: CallRow[]; nextCursor?: string }>(`/api/calls${qs({ q, outcome, channel, direction, from, cursor, limit: 25 })}`);
-  useLive((e) => { if (!cursor && e.type.startsWith('call.') && e.type !== 'call.turn') void list.reload(); });
+  // a call starting or ending shows through the live events (useLiveInvalidation)
+  const list = useApi<{ items: CallRow[]; nextCursor?: string }>(`/api/calls${qs({ q, outcome, channel, direction, from, cursor, limit: 25 })}`);
 
   const go = (patch: Record<string, string>, keepTrail = false) => {
     const next = new URLSearchParams(query);

@@ -1,9 +1,10 @@
 /** Campaigns: create one (numbers, what to say, window, pace, attempts), start or pause it, and follow every number. */
 import { useState, type FormEvent } from 'react';
 import { post } from '../api.js';
+import { useApi, useApiMutation, useInvalidate } from '../queries.js';
 import { useCan } from '../session.js';
 import { Link, navigate } from '../router.js';
-import { Badge, FormError, Input, Loader, PageHead, TextArea, useFetch, useSubmit } from '../ui.js';
+import { Badge, FormError, Input, Loader, PageHead, TextArea, useSubmit } from '../ui.js';
 
 interface Target { e164: string; status: string; attempts: number; nextAttemptAt: string | null; lastCallId: string | null; lastError: string | null }
 interface Campaign {
@@ -16,11 +17,12 @@ const STATUSES = ['pending', 'calling', 'answered', 'voicemail', 'no_answer', 'f
 
 function NewCampaign() {
   const s = useSubmit();
+  const create = useApiMutation((b: object) => post<Campaign>('/api/campaigns', b), ['campaigns']);
   const [f, setF] = useState({ name: '', numbers: '', instructions: '', from: '09:00', to: '20:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'], callsPerMinute: 2, maxAttempts: 3 });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void s.run(async () => {
-      const c = await post<Campaign>('/api/campaigns', {
+      const c = await create.mutateAsync({
         name: f.name, purpose: 'custom', numbers: f.numbers.split(/[\n,;]+/).map((x) => x.trim()).filter(Boolean), instructions: f.instructions,
         window: { days: f.days, from: f.from, to: f.to }, callsPerMinute: Number(f.callsPerMinute), maxAttempts: Number(f.maxAttempts),
       });
@@ -51,9 +53,11 @@ function NewCampaign() {
 
 function Detail({ id }: { id: string }) {
   const can = useCan('operations');
-  const c = useFetch<Campaign>(`/api/campaigns/${id}`);
+  const c = useApi<Campaign>(`/api/campaigns/${id}`);
   const s = useSubmit();
-  const act = (what: 'start' | 'pause') => void s.run(async () => { await post(`/api/campaigns/${id}/${what}`); await c.reload(); });
+  const setStatus = useApiMutation((what: 'start' | 'pause') => post(`/api/campaigns/${id}/${what}`), ['campaigns']);
+  const refresh = useInvalidate();
+  const act = (what: 'start' | 'pause') => void s.run(() => setStatus.mutateAsync(what));
   return (
     <Loader state={c}>{(d) => (
       <>
@@ -61,7 +65,7 @@ function Detail({ id }: { id: string }) {
           <Link to="/campaigns">All campaigns</Link>
           {can && d.status !== 'running' && d.status !== 'done' && <button className="primary" onClick={() => act('start')}>Start</button>}
           {can && d.status === 'running' && <button onClick={() => act('pause')}>Pause</button>}
-          <button onClick={() => void c.reload()}>Refresh</button>
+          <button onClick={() => void refresh(['campaigns', id])}>Refresh</button>
         </PageHead>
         <FormError error={s.error} />
         <p><Badge>{d.status}</Badge> {d.window.days.join(', ')} {d.window.from}–{d.window.to}, {d.callsPerMinute} calls a minute, up to {d.maxAttempts} attempts.</p>
@@ -81,7 +85,7 @@ function Detail({ id }: { id: string }) {
 /** The page: the list and the new-campaign form, or one campaign's progress. */
 export default function Campaigns({ id }: { id?: string }) {
   const can = useCan('operations');
-  const list = useFetch<{ items: Campaign[] }>(id ? null : '/api/campaigns');
+  const list = useApi<{ items: Campaign[] }>(id ? null : '/api/campaigns');
   if (id) return <Detail id={id} />;
   return (
     <>

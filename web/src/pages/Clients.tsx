@@ -1,9 +1,10 @@
 /** Clients: everyone who booked, called or chatted; searchable by name, email or number; each with their history and notes. */
 import { useState, type FormEvent } from 'react';
 import { patch, qs } from '../api.js';
+import { useApi } from '../queries.js';
 import { useSession, useCan } from '../session.js';
 import { Link, navigate, useLocation } from '../router.js';
-import { Badge, FormError, Loader, PageHead, TextArea, useFetch, useSubmit } from '../ui.js';
+import { Badge, FormError, Loader, PageHead, TextArea, useSubmit } from '../ui.js';
 import { fmtDateTime, fmtDuration, fmtPhone } from '../time.js';
 
 /** A client as listed by GET /api/clients. */
@@ -30,7 +31,7 @@ function Directory() {
   const q = query.get('q') ?? '';
   const [text, setText] = useState(q);
   const [cursor, setCursor] = useState<string | undefined>();
-  const list = useFetch<{ items: ClientRow[]; nextCursor?: string }>(`/api/clients${qs({ q, cursor })}`);
+  const list = useApi<{ items: ClientRow[]; nextCursor?: string }>(`/api/clients${qs({ q, cursor })}`, { keep: true });
   const search = (e: FormEvent) => { e.preventDefault(); setCursor(undefined); navigate(`/clients${qs({ q: text.trim() })}`, true); };
   return (
     <>
@@ -88,7 +89,7 @@ function ClientPage({ id }: { id: string }) {
   const { organization } = useSession();
   const tz = organization?.timezone ?? 'UTC';
   const can = useCan('operations');
-  const client = useFetch<ClientDetail>(`/api/clients/${encodeURIComponent(id)}`);
+  const client = useApi<ClientDetail>(`/api/clients/${encodeURIComponent(id)}`);
   const now = Date.now();
   return (
     <Loader state={client}>

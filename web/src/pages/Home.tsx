@@ -1,9 +1,9 @@
 /** Home: whether the receptionist is live (and what to fix), today at a glance, questions to answer, calls per day, live calls. */
 import { qs } from '../api.js';
+import { useApi } from '../queries.js';
 import { useSession, useCan } from '../session.js';
-import { useLive } from '../live.js';
 import { Link } from '../router.js';
-import { Badge, Loader, PageHead, money, useFetch } from '../ui.js';
+import { Badge, Loader, PageHead, money } from '../ui.js';
 import { addDays, fmtDateTime, fmtTime, todayIn, zonedIso } from '../time.js';
 import { SetupStatusCard } from '../parts/setup-status.js';
 import type { UnansweredQuestion } from './Questions.js';
@@ -31,20 +31,14 @@ export default function Home() {
   const from = zonedIso(today, '00:00', tz);
   const to = zonedIso(addDays(today, 1), '00:00', tz);
   const start14 = zonedIso(addDays(today, -13), '00:00', tz);
-  const metrics = useFetch<Metrics>(`/api/dashboard/metrics${qs({ from, to })}`);
-  const trend = useFetch<Metrics>(`/api/dashboard/metrics${qs({ from: start14, to })}`);
-  const active = useFetch<{ items: { id: string; channel?: string; from?: string | null; startedAt?: string }[] }>('/api/calls/active');
-  const calls = useFetch<{ items: CallRow[] }>(`/api/calls${qs({ from, limit: 8 })}`);
-  const bookings = useFetch<{ items: { id: string; start: string; customer: { name: string }; status: string }[] }>(`/api/appointments${qs({ from, to })}`);
-  const leads = useFetch<{ items: Lead[] }>('/api/leads?status=new&limit=8');
-  const questions = useFetch<{ items: UnansweredQuestion[] }>('/api/unanswered-questions');
-
-  useLive((e) => {
-    if (e.type.startsWith('call.') && e.type !== 'call.turn') { void active.reload(); void calls.reload(); void metrics.reload(); }
-    if (e.type.startsWith('appointment.')) { void bookings.reload(); void metrics.reload(); }
-    if (e.type.startsWith('lead.')) { void leads.reload(); void metrics.reload(); }
-    if (e.type === 'call.completed') void questions.reload();
-  });
+  // every list here is kept current by the live events (useLiveInvalidation: calls, bookings, leads, metrics)
+  const metrics = useApi<Metrics>(`/api/dashboard/metrics${qs({ from, to })}`);
+  const trend = useApi<Metrics>(`/api/dashboard/metrics${qs({ from: start14, to })}`);
+  const active = useApi<{ items: { id: string; channel?: string; from?: string | null; startedAt?: string }[] }>('/api/calls/active');
+  const calls = useApi<{ items: CallRow[] }>(`/api/calls${qs({ from, limit: 8 })}`);
+  const bookings = useApi<{ items: { id: string; start: string; customer: { name: string }; status: string }[] }>(`/api/appointments${qs({ from, to })}`);
+  const leads = useApi<{ items: Lead[] }>('/api/leads?status=new&limit=8');
+  const questions = useApi<{ items: UnansweredQuestion[] }>('/api/unanswered-questions');
 
   const days = Array.from({ length: 14 }, (_, i) => addDays(today, i - 13));
   const perDay = new Map((trend.data?.callsPerDay ?? []).map((d) => [d.day, d.calls]));

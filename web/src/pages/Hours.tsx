@@ -1,20 +1,23 @@
 /** Business hours and holidays. */
 import { useEffect, useState, type FormEvent } from 'react';
-import { put } from '../api.js';
+import { put, type Answer } from '../api.js';
+import { useApi, useApiMutation } from '../queries.js';
 import { useCan } from '../session.js';
-import { FormError, Loader, PageHead, useFetch, useSubmit } from '../ui.js';
+import { FormError, Loader, PageHead, useSubmit } from '../ui.js';
 import { HolidaysEditor, HoursEditor, type WeeklyHours } from '../parts/hours.js';
 
 /** The page. */
 export default function Hours() {
   const can = useCan('settings');
-  const config = useFetch<{ hours: WeeklyHours; holidays: string[] }>('/api/config');
+  const config = useApi<Answer<'/api/config'>>('/api/config', { fresh: true });
+  // the hours decide the openings and the setup status
+  const save = useApiMutation((b: { hours: WeeklyHours | null; holidays: string[] }) => put('/api/config', b), ['config', 'availability', 'setup-status']);
   const [hours, setHours] = useState<WeeklyHours | null>(null);
   const [holidays, setHolidays] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
   useEffect(() => { if (config.data && !hours) { setHours(config.data.hours); setHolidays(config.data.holidays ?? []); } }, [config.data, hours]);
   const s = useSubmit();
-  const submit = (e: FormEvent) => { e.preventDefault(); void s.run(async () => { await put('/api/config', { hours, holidays }); setSaved(true); }); };
+  const submit = (e: FormEvent) => { e.preventDefault(); void s.run(async () => { await save.mutateAsync({ hours, holidays }); setSaved(true); }); };
   return (
     <>
       <PageHead title="Hours & holidays" />

@@ -1,26 +1,24 @@
 /** Integrations: calendars (OAuth), the ICS feed and signed outbound webhooks. */
 import { useState, type FormEvent } from 'react';
-import { del, get, post } from '../api.js';
+import { del, get, post, type Answer } from '../api.js';
+import { useApi, useApiMutation } from '../queries.js';
 import { useLocation } from '../router.js';
 import { useCan } from '../session.js';
-import { FormError, Input, Loader, PageHead, useFetch, useSubmit } from '../ui.js';
+import { FormError, Input, Loader, PageHead, useSubmit } from '../ui.js';
 
 const EVENTS = ['appointment.booked', 'appointment.moved', 'appointment.cancelled', 'lead.created', 'lead.urgent', 'call.completed'];
 const PROVIDERS = [{ id: 'google', label: 'Google Calendar' }, { id: 'microsoft', label: 'Microsoft 365 / Outlook' }];
 
-/** A connected (or connectable) calendar, as GET /api/integrations lists it. */
-interface Integration {
-  provider: string; configured: boolean; status: 'not_connected' | 'connected' | 'reauth_required';
-  accountEmail: string | null; connectedAt: string | null; lastError: string | null; pendingSyncJobs: number;
-}
-interface Feeds { organization: string; staff: { staffId: string; name: string; url: string }[] }
 
 /** The page. */
 export default function Integrations() {
   const can = useCan('settings');
   const { query } = useLocation();
-  const list = useFetch<{ items: Integration[]; feeds?: Feeds }>('/api/integrations');
-  const hooks = useFetch<{ items: { id: string; url: string; events: string[] }[] }>('/api/webhooks');
+  const list = useApi<Answer<'/api/integrations'>>('/api/integrations');
+  const hooks = useApi<Answer<'/api/webhooks'>>('/api/webhooks');
+  const createHook = useApiMutation((b: { url: string; events: string[] }) => post<Answer<'/api/webhooks', 'post'>>('/api/webhooks', b), ['webhooks']);
+  const deleteHook = useApiMutation((id: string) => del(`/api/webhooks/${id}`), ['webhooks']);
+  const disconnect = useApiMutation((provider: string) => del(`/api/integrations/${provider}`), ['integrations']);
   const act = useSubmit();
   const s = useSubmit();
   const [url, setUrl] = useState('');
@@ -37,8 +35,8 @@ export default function Integrations() {
   const addHook = (e: FormEvent) => {
     e.preventDefault();
     void s.run(async () => {
-      const h = await post<{ secret?: string }>('/api/webhooks', { url, events });
-      setSecret(h.secret ?? null); setUrl(''); await hooks.reload();
+      const h = await createHook.mutateAsync({ url, events });
+      setSecret(h.secret ?? null); setUrl('');
     });
   };
 
@@ -69,7 +67,7 @@ export default function Integrations() {
                       {row && row.pendingSyncJobs > 0 && <span className="muted small">{row.pendingSyncJobs} changes waiting to sync</span>}
                       {row?.lastError && <span className="field-error">{row.lastError}</span>}
                       {can && (on
-                        ? <button className="link danger" onClick={() => confirm(`Disconnect ${p.label}?`) && void act.run(async () => { await del(`/api/integrations/${p.id}`); await list.reload(); })}>Disconnect</button>
+                        ? <button className="link danger" onClick={() => confirm(`Disconnect ${p.label}?`) && void act.run(() => disconnect.mutateAsync(p.id))}>Disconnect</button>
                         : <button onClick={() => connect(p.id)} disabled={!!row && !row.configured}>{row?.status === 'reauth_required' ? 'Reconnect' : 'Connect'}</button>)}
                     </li>
                   );
@@ -96,7 +94,7 @@ export default function Integrations() {
               {d.items.map((h) => (
                 <li key={h.id}>
                   <code>{h.url}</code> <span className="muted small">{h.events.join(', ')}</span>
-                  {can && <button className="link danger" onClick={() => confirm(`Delete the webhook to ${h.url}?`) && void act.run(async () => { await del(`/api/webhooks/${h.id}`); await hooks.reload(); })}>Delete</button>}
+                  {can && <button className="link danger" onClick={() => confirm(`Delete the webhook to ${h.url}?`) && void act.run(() => deleteHook.mutateAsync(h.id))}>Delete</button>}
                 </li>
               ))}
             </ul>

@@ -1,10 +1,10 @@
 /** Leads: who called about what, how urgent, and where the follow-up stands. */
 import { useState } from 'react';
 import { patch, qs } from '../api.js';
+import { useApi, useInvalidate } from '../queries.js';
 import { useCan, useSession } from '../session.js';
-import { useLive } from '../live.js';
 import { Link } from '../router.js';
-import { Badge, FormError, Loader, PageHead, Select, useFetch, useSubmit } from '../ui.js';
+import { Badge, FormError, Loader, PageHead, Select, useSubmit } from '../ui.js';
 import { fmtDateTime } from '../time.js';
 
 /** A lead as listed by GET /api/leads. */
@@ -33,7 +33,9 @@ function LeadRow({ lead, tz, onSaved }: { lead: Lead; tz: string; onSaved(l: Lea
   const can = useCan('operations');
   const s = useSubmit();
   const [notes, setNotes] = useState(lead.notes ?? '');
-  const save = (body: Partial<Lead>) => void s.run(async () => onSaved(await patch<Lead>(`/api/leads/${lead.id}`, body)));
+  const changed = useInvalidate();
+  // the row shows the answer at once; the home page's lists and counts load again
+  const save = (body: Partial<Lead>) => void s.run(async () => { onSaved(await patch<Lead>(`/api/leads/${lead.id}`, body)); await changed('dashboard', ['leads', lead.id]); });
   return (
     <li className={`card lead ${lead.priority.toLowerCase()}`}>
       <div className="row wrap space">
@@ -73,8 +75,8 @@ export default function Leads() {
   const tz = organization?.timezone ?? 'UTC';
   const [status, setStatus] = useState('');
   const [priority, setPriority] = useState('');
-  const list = useFetch<{ items: Lead[]; nextCursor?: string }>(`/api/leads${qs({ status, priority })}`);
-  useLive((e) => { if (e.type.startsWith('lead.')) void list.reload(); });
+  // new leads arrive through the live events (useLiveInvalidation)
+  const list = useApi<{ items: Lead[]; nextCursor?: string }>(`/api/leads${qs({ status, priority })}`);
   return (
     <>
       <PageHead title="Leads" />

@@ -2,8 +2,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { put } from '../api.js';
 import { useCan, useSession } from '../session.js';
-import { useLive } from '../live.js';
-import { FormError, Input, Loader, PageHead, useFetch, useSubmit } from '../ui.js';
+import { FormError, Input, Loader, PageHead, useSubmit } from '../ui.js';
+import { useApi, useApiMutation } from '../queries.js';
+import type { Answer } from '../api.js';
 import { fmtDateTime } from '../time.js';
 import { PhoneAlerts } from '../parts/phone-alerts.js';
 
@@ -31,13 +32,14 @@ function SettingsForm({ initial, readOnly }: { initial: Settings; readOnly: bool
   const [text, setText] = useState({ emails: initial.emails.join(', '), phones: initial.phones.join(', '), onCall: initial.onCall.join(', ') });
   const [saved, setSaved] = useState(false);
   const s = useSubmit();
+  const save = useApiMutation((b: object) => put<Settings>('/api/notifications', b), ['notifications', 'setup-status']);
   const change = (next: Settings) => { setSaved(false); setF(next); };
   const toggle = (ev: string, ch: Channel, on: boolean) =>
     change({ ...f, events: { ...f.events, [ev]: on ? [...f.events[ev], ch] : f.events[ev].filter((x) => x !== ch) } });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void s.run(async () => {
-      const after = await put<Settings>('/api/notifications', {
+      const after = await save.mutateAsync({
         events: f.events, emails: list(text.emails), phones: list(text.phones), onCall: list(text.onCall),
         customer: f.customer, escalation: f.escalation, quietHours: f.quietHours, dailySummary: f.dailySummary,
       });
@@ -107,12 +109,12 @@ export default function Notifications() {
   const can = useCan('settings');
   const { organization } = useSession();
   const tz = organization?.timezone ?? 'UTC';
-  const doc = useFetch<Settings>('/api/notifications');
+  const doc = useApi<Settings>('/api/notifications', { fresh: true });
   const [channel, setChannel] = useState('');
-  const inbox = useFetch<{ items: { id: string; channel: string; to: string; subject?: string | null; text: string; createdAt: string }[] }>(`/api/dev-inbox${channel ? `?channel=${channel}` : ''}`);
+  // kept current by the live events (useLiveInvalidation): a message sent shows without reloading
+  const inbox = useApi<Answer<'/api/dev-inbox'>>(`/api/dev-inbox${channel ? `?channel=${channel}` : ''}`, { keep: true });
   const [key, setKey] = useState(0);
   useEffect(() => { if (doc.data) setKey((k) => k + 1); }, [doc.data]);
-  useLive((e) => { if (!e.type.startsWith('call.turn')) void inbox.reload(); });
   return (
     <>
       <PageHead title="Notifications" />

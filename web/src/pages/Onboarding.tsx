@@ -3,7 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { get, post, put, type Organization } from '../api.js';
 import { useSession, useCan } from '../session.js';
 import { navigate, useLocation } from '../router.js';
-import { FormError, Input, Loader, PageHead, Select, useFetch, useSubmit } from '../ui.js';
+import { FormError, Input, Loader, PageHead, Select, useSubmit } from '../ui.js';
+import { useApi, useInvalidate } from '../queries.js';
 import { STEPS, stepsLeft } from '../onboarding-steps.js';
 import { HolidaysEditor, HoursEditor, type WeeklyHours } from '../parts/hours.js';
 import { ServicesPanel, StaffPanel } from '../parts/catalog.js';
@@ -79,7 +80,8 @@ interface Template {
 
 function TemplateStep({ onDone }: { onDone(): Promise<void> }) {
   const { organization, setOrganization } = useSession();
-  const list = useFetch<{ items: Template[] }>('/api/templates');
+  const list = useApi<{ items: Template[] }>('/api/templates');
+  const changed = useInvalidate();
   const [choice, setChoice] = useState<string>(organization?.industry && organization.industry !== 'other' ? organization.industry : '');
   const s = useSubmit();
   const apply = (e: FormEvent) => {
@@ -94,6 +96,8 @@ function TemplateStep({ onDone }: { onDone(): Promise<void> }) {
         const known = new Set((await get<{ items: { question?: string }[] }>('/api/knowledge')).items.map((k) => k.question));
         for (const k of tpl.knowledge) if (!known.has(k.question)) await post('/api/knowledge', k);
       }
+      // the template wrote hours, greeting, services and answers: every view of them loads again
+      await changed('config', 'services', 'knowledge', 'availability', 'setup-status');
       await onDone();
     });
   };
@@ -123,7 +127,8 @@ const ZONES: string[] = (Intl as any).supportedValuesOf?.('timeZone') ?? ['Ameri
 
 function BusinessStep({ onDone }: { onDone(): Promise<void> }) {
   const { organization, setOrganization } = useSession();
-  const config = useFetch<{ address: string | null }>('/api/config');
+  const config = useApi<{ address: string | null }>('/api/config', { fresh: true });
+  const changed = useInvalidate();
   const [f, setF] = useState({ name: organization?.name ?? '', timezone: organization?.timezone ?? 'America/New_York', address: '' });
   useEffect(() => { if (config.data) setF((x) => ({ ...x, address: config.data?.address ?? '' })); }, [config.data]);
   const s = useSubmit();
@@ -132,6 +137,7 @@ function BusinessStep({ onDone }: { onDone(): Promise<void> }) {
     void s.run(async () => {
       setOrganization(await put<Organization>('/api/organization', { name: f.name, timezone: f.timezone }));
       await put('/api/config', { address: f.address.trim() || null });
+      await changed('config');
       await onDone();
     });
   };
@@ -149,13 +155,14 @@ function BusinessStep({ onDone }: { onDone(): Promise<void> }) {
 }
 
 function HoursStep({ onDone }: { onDone(): Promise<void> }) {
-  const config = useFetch<{ hours: WeeklyHours; holidays: string[] }>('/api/config');
+  const config = useApi<{ hours: WeeklyHours; holidays: string[] }>('/api/config', { fresh: true });
+  const changed = useInvalidate();
   const [hours, setHours] = useState<WeeklyHours | null>(null);
   const [holidays, setHolidays] = useState<string[]>([]);
   useEffect(() => { if (config.data && !hours) { setHours(config.data.hours); setHolidays(config.data.holidays ?? []); } }, [config.data, hours]);
   const s = useSubmit();
   if (!hours) return <Loader state={config}>{() => null}</Loader>;
-  const submit = (e: FormEvent) => { e.preventDefault(); void s.run(async () => { await put('/api/config', { hours, holidays }); await onDone(); }); };
+  const submit = (e: FormEvent) => { e.preventDefault(); void s.run(async () => { await put('/api/config', { hours, holidays }); await changed('config', 'availability', 'setup-status'); await onDone(); }); };
   return (
     <form onSubmit={submit} className="stack">
       <HoursEditor value={hours} onChange={setHours} errors={s.fields} />

@@ -1,25 +1,27 @@
 /** Outbound calls: call a customer now (reminder, follow-up or a message of yours), the calls placed, and the do-not-call list. */
 import { useState, type FormEvent } from 'react';
-import { del, post, put, qs } from '../api.js';
+import { del, post, put, qs, type Answer } from '../api.js';
+import { useApi, useApiMutation } from '../queries.js';
 import { useCan, useSession } from '../session.js';
-import { useLive } from '../live.js';
 import { Link } from '../router.js';
-import { Badge, FormError, Input, Loader, PageHead, Select, useFetch, useSubmit } from '../ui.js';
+import { Badge, FormError, Input, Loader, PageHead, Select, useSubmit } from '../ui.js';
 import { fmtDateTime } from '../time.js';
 import type { CallRow } from './Calls.js';
 
 interface DncEntry { id: string; e164: string; reason: string | null; source: string; createdAt: string }
 
-function CallNow({ onPlaced }: { onPlaced(): void }) {
+function CallNow() {
   const s = useSubmit();
+  // the call shows in the calls list at once (live events keep it current afterwards)
+  const place = useApiMutation((b: object) => post<Answer<'/api/outbound-calls', 'post'>>('/api/outbound-calls', b), ['calls']);
   const [f, setF] = useState({ to: '', purpose: 'custom', instructions: '', appointmentId: '' });
   const [placed, setPlaced] = useState<{ id: string; waiting: boolean } | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void s.run(async () => {
       const body = { to: f.to, purpose: f.purpose, ...(f.instructions.trim() ? { instructions: f.instructions.trim() } : {}), ...(f.appointmentId ? { appointmentId: f.appointmentId } : {}) };
-      const r = await post<{ id: string; waiting?: boolean }>('/api/outbound-calls', body);
-      setPlaced({ id: r.id, waiting: !!r.waiting }); onPlaced();
+      const r = await place.mutateAsync(body);
+      setPlaced({ id: r.id, waiting: !!r.waiting });
     });
   };
   const code = (s.error as { code?: string } | null)?.code;
@@ -52,18 +54,19 @@ const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** The rules of every outbound call (admin): calling hours, lines at once, and the automatic call-back of new leads. */
 function Settings() {
-  const doc = useFetch<OutboundSettings>('/api/outbound-settings');
-  return <Loader state={doc}>{(d) => <SettingsForm initial={d} onSaved={() => void doc.reload()} />}</Loader>;
+  const doc = useApi<OutboundSettings>('/api/outbound-settings', { fresh: true });
+  return <Loader state={doc}>{(d) => <SettingsForm initial={d} />}</Loader>;
 }
 
-function SettingsForm({ initial, onSaved }: { initial: OutboundSettings; onSaved(): void }) {
+function SettingsForm({ initial }: { initial: OutboundSettings }) {
   const s = useSubmit();
+  const save = useApiMutation((b: OutboundSettings) => put('/api/outbound-settings', b), ['outbound-settings', 'widget']);
   const [f, setF] = useState(initial);
   const [saved, setSaved] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    void s.run(async () => { await put('/api/outbound-settings', f); setSaved(true); onSaved(); });
+    void s.run(async () => { await save.mutateAsync(f); setSaved(true); });
   };
   const w = f.callingWindow;
   return (
@@ -92,17 +95,19 @@ function SettingsForm({ initial, onSaved }: { initial: OutboundSettings; onSaved
 
 function DoNotCall() {
   const can = useCan('operations');
-  const list = useFetch<{ items: DncEntry[] }>('/api/do-not-call');
+  const list = useApi<{ items: DncEntry[] }>('/api/do-not-call');
+  const addOne = useApiMutation((e164: string) => post('/api/do-not-call', { e164 }), ['do-not-call']);
+  const removeOne = useApiMutation((id: string) => del(`/api/do-not-call/${id}`), ['do-not-call']);
   const s = useSubmit();
   const [num, setNum] = useState('');
-  const add = (e: FormEvent) => { e.preventDefault(); void s.run(async () => { await post('/api/do-not-call', { e164: num }); setNum(''); await list.reload(); }); };
+  const add = (e: FormEvent) => { e.preventDefault(); void s.run(async () => { await addOne.mutateAsync(num); setNum(''); }); };
   return (
     <section className="card stack" aria-labelledby="dnc">
       <h2 id="dnc">Do-not-call list</h2>
       <Loader state={list} empty={(d) => d.items.length === 0 && 'Nobody asked not to be called.'}>
         {(d) => <ul className="list">{d.items.map((x) => (
           <li key={x.id}><strong>{x.e164}</strong> <span className="muted">{x.source === 'opt_out' ? 'asked on a call' : x.reason ?? 'added by staff'}</span>
-            {can && <button className="link danger" onClick={() => void s.run(async () => { await del(`/api/do-not-call/${x.id}`); await list.reload(); })}>Remove</button>}</li>
+            {can && <button className="link danger" onClick={() => void s.run(() => removeOne.mutateAsync(x.id))}>Remove</button>}</li>
         ))}</ul>}
       </Loader>
       {can && <form className="row wrap" onSubmit={add} noValidate>
@@ -119,13 +124,12 @@ export default function Outbound() {
   const { organization } = useSession();
   const can = useCan('operations');
   const admin = useCan('settings');
-  const calls = useFetch<{ items: CallRow[] }>(`/api/calls${qs({ direction: 'outbound', limit: 50 })}`);
-  useLive((e) => { if (e.type.startsWith('call.') && e.type !== 'call.turn') void calls.reload(); });
+  const calls = useApi<{ items: CallRow[] }>(`/api/calls${qs({ direction: 'outbound', limit: 50 })}`);
   const tz = organization?.timezone ?? 'UTC';
   return (
     <>
       <PageHead title="Outbound calls"><Link to="/campaigns">Campaigns</Link></PageHead>
-      {can && <CallNow onPlaced={() => void calls.reload()} />}
+      {can && <CallNow />}
       <section className="card" aria-labelledby="placed">
         <h2 id="placed">Calls the agent placed</h2>
         <Loader state={calls} empty={(d) => d.items.length === 0 && 'No outbound calls yet.'}>

@@ -1,24 +1,27 @@
 /** Questions to answer: what callers asked that the agent could not answer; one answer teaches the agent for the next caller. */
 import { useState, type FormEvent } from 'react';
-import { post } from '../api.js';
+import { post, type Item } from '../api.js';
+import { useApi, useApiMutation } from '../queries.js';
 import { useSession, useCan } from '../session.js';
 import { Link } from '../router.js';
-import { FormError, Loader, PageHead, TextArea, useFetch, useSubmit } from '../ui.js';
+import { FormError, Loader, PageHead, TextArea, useSubmit } from '../ui.js';
 import { fmtDateTime } from '../time.js';
 
 /** One item of GET /api/unanswered-questions. */
-export interface UnansweredQuestion { id: string; question: string; count: number; lastAskedAt: string; callIds: string[] }
+export type UnansweredQuestion = Item<'/api/unanswered-questions'>;
 
 const MAX_ANSWER = 4000;
 
 function AnswerForm({ q, onAnswered }: { q: UnansweredQuestion; onAnswered(): void }) {
   const s = useSubmit();
+  // the answer becomes a knowledge entry and the question leaves the list
+  const answerIt = useApiMutation((text: string) => post(`/api/unanswered-questions/${q.id}/answer`, { answer: text }), ['unanswered-questions', 'knowledge']);
   const [answer, setAnswer] = useState('');
   const [missing, setMissing] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!answer.trim()) { setMissing(true); return; }
-    void s.run(async () => { await post(`/api/unanswered-questions/${q.id}/answer`, { answer: answer.trim() }); onAnswered(); });
+    void s.run(async () => { await answerIt.mutateAsync(answer.trim()); onAnswered(); });
   };
   return (
     <form className="stack" onSubmit={submit} noValidate aria-label={`Answer: ${q.question}`}>
@@ -37,7 +40,7 @@ export default function Questions() {
   const { organization } = useSession();
   const tz = organization?.timezone ?? 'UTC';
   const can = useCan('operations');
-  const list = useFetch<{ items: UnansweredQuestion[] }>('/api/unanswered-questions');
+  const list = useApi<{ items: UnansweredQuestion[] }>('/api/unanswered-questions');
   const [answered, setAnswered] = useState<string | null>(null);
   return (
     <>
@@ -52,7 +55,7 @@ export default function Questions() {
                 <strong>“{q.question}”</strong>
                 <p className="muted small">Asked {q.count === 1 ? 'once' : `${q.count} times`} · last {fmtDateTime(q.lastAskedAt, tz)}
                   {q.callIds[0] && <> · <Link to={`/calls/${q.callIds[0]}`}>hear the call</Link></>}</p>
-                {can && <AnswerForm q={q} onAnswered={() => { setAnswered(q.question); void list.reload(); }} />}
+                {can && <AnswerForm q={q} onAnswered={() => setAnswered(q.question)} />}
               </li>
             ))}
           </ul>

@@ -1,11 +1,12 @@
 /** Business settings after setup: name, time zone, address and greeting, with rarely used settings under "Advanced". */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { put, type Organization } from '../api.js';
+import { put, type Answer, type Organization, type RequestBody } from '../api.js';
+import { useApi, useApiMutation } from '../queries.js';
 import { useSession, useCan } from '../session.js';
-import { FormError, Input, Loader, PageHead, Select, TextArea, useFetch, useSubmit } from '../ui.js';
+import { FormError, Input, Loader, PageHead, Select, TextArea, useSubmit } from '../ui.js';
 import { COMMON_ZONES, allZones } from '../parts/time-zones.js';
 
-interface Config { greeting: string; address: string | null; afterHours: 'answer' | 'voicemail' | 'forward'; minNoticeMin: number; maxDaysAhead: number; maxCallMinutes: number; recordCalls: boolean; recordingRetentionDays: number }
+type Config = Answer<'/api/config'>;
 type Form = { name: string; timezone: string; address: string; greeting: string; afterHours: Config['afterHours']; minNoticeHours: string; maxDaysAhead: string; maxCallMinutes: string; recordCalls: 'on' | 'off'; recordingRetentionDays: string };
 
 const LIMITS = { name: 120, address: 300, greeting: 1000 };
@@ -37,6 +38,7 @@ function SettingsForm({ org, config }: { org: Organization; config: Config }) {
   const admin = useCan('settings');
   const zones = useMemo(allZones, []);
   const s = useSubmit();
+  const saveConfig = useApiMutation((b: RequestBody<'/api/config', 'put'>) => put('/api/config', b), ['config', 'availability', 'setup-status']);
   const [saved, setSaved] = useState(false);
   const [shown, setShown] = useState<Record<string, string>>({});
   const [f, setF] = useState<Form>({
@@ -54,7 +56,7 @@ function SettingsForm({ org, config }: { org: Organization; config: Config }) {
     if (Object.keys(problems).length) return;
     void s.run(async () => {
       setOrganization(await put<Organization>('/api/organization', { name: f.name.trim(), timezone: f.timezone }));
-      await put('/api/config', {
+      await saveConfig.mutateAsync({
         greeting: f.greeting.trim(), address: f.address.trim() || null, afterHours: f.afterHours,
         minNoticeMin: Math.round(Number(f.minNoticeHours) * 60), maxDaysAhead: Number(f.maxDaysAhead), maxCallMinutes: Number(f.maxCallMinutes),
         recordCalls: f.recordCalls === 'on', recordingRetentionDays: Number(f.recordingRetentionDays),
@@ -95,7 +97,7 @@ function SettingsForm({ org, config }: { org: Organization; config: Config }) {
 /** The page. */
 export default function Settings() {
   const { organization } = useSession();
-  const config = useFetch<Config>('/api/config');
+  const config = useApi<Config>('/api/config', { fresh: true });
   return (
     <>
       <PageHead title="Business settings" />

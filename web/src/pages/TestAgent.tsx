@@ -3,11 +3,13 @@ import { useEffect, useRef, useState } from 'react';
 import { ChatBox } from '../parts/chat.js';
 import { post } from '../api.js';
 import { Link } from '../router.js';
-import { PageHead, useFetch } from '../ui.js';
+import { PageHead } from '../ui.js';
+import { useApi } from '../queries.js';
+import type { Answer } from '../api.js';
 import type { CallPhase, TestCall } from '../parts/voice-call.js';
 
 /** What `GET /api/test-call/capabilities` answers. */
-interface Capabilities { scriptedSpeech: boolean; stt: string; tts: string; engine: 'cascade' | 'realtime' }
+type Capabilities = Answer<'/api/test-call/capabilities'>;
 
 /** The page. */
 export default function TestAgent() {
@@ -16,7 +18,7 @@ export default function TestAgent() {
 
 /** "Call my agent": microphone in, agent audio out, over `WS /api/test-call`. */
 function VoiceCallBox() {
-  const caps = useFetch<Capabilities>('/api/test-call/capabilities');
+  const caps = useApi<Capabilities>('/api/test-call/capabilities');
   const [phase, setPhase] = useState<CallPhase | 'idle'>('idle');
   const [callId, setCallId] = useState<string | null>(null);
   const [speaking, setSpeaking] = useState(false);

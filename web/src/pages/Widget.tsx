@@ -1,11 +1,12 @@
 /** The website chat widget: the snippet to paste, which sites may embed it, its colour and side, and a live preview. */
 import { useMemo, useState, type FormEvent } from 'react';
-import { put } from '../api.js';
+import { put, type Answer } from '../api.js';
+import { useApi, useApiMutation } from '../queries.js';
 import { useCan, useSession } from '../session.js';
-import { FormError, Input, Loader, PageHead, Select, TextArea, useFetch, useSubmit } from '../ui.js';
+import { FormError, Input, Loader, PageHead, Select, TextArea, useSubmit } from '../ui.js';
 
 /** GET|PUT /api/widget. */
-interface WidgetSettings { allowedOrigins: string[]; color: string; position: 'bottom-right' | 'bottom-left'; greeting: string | null }
+type WidgetSettings = Answer<'/api/widget'> & { position: 'bottom-right' | 'bottom-left' };
 
 const lines = (s: string) => s.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean);
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -24,11 +25,12 @@ function WidgetForm({ initial, chatKey }: { initial: WidgetSettings; chatKey: st
   const [origins, setOrigins] = useState(initial.allowedOrigins.join('\n'));
   const [saved, setSaved] = useState(false);
   const s = useSubmit();
+  const save = useApiMutation((b: object) => put<WidgetSettings>('/api/widget', b), ['widget']);
   const snippet = `<script src="${location.origin}/widget.js" data-key="${chatKey}" async></script>`;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void s.run(async () => {
-      const after = await put<WidgetSettings>('/api/widget', { allowedOrigins: lines(origins), color: f.color, position: f.position, greeting: f.greeting?.trim() || null });
+      const after = await save.mutateAsync({ allowedOrigins: lines(origins), color: f.color, position: f.position, greeting: f.greeting?.trim() || null });
       setF(after); setOrigins(after.allowedOrigins.join('\n')); setSaved(true);
     });
   };
@@ -65,7 +67,7 @@ function WidgetForm({ initial, chatKey }: { initial: WidgetSettings; chatKey: st
 export default function Widget() {
   const { organization } = useSession();
   const admin = useCan('settings');
-  const state = useFetch<WidgetSettings>(admin ? '/api/widget' : null);
+  const state = useApi<WidgetSettings>(admin ? '/api/widget' : null, { fresh: true });
   if (!admin) return <><PageHead title="Chat widget" /><p className="notice">Only an admin can change the website chat widget.</p></>;
   return (
     <>

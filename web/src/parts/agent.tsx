@@ -1,8 +1,9 @@
 /** Greeting, voice and escalation settings, with a spoken preview of the greeting. */
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, apiBlob, put } from '../api.js';
+import { ApiError, apiBlob, put, type Answer, type RequestBody } from '../api.js';
+import { useApi, useApiMutation } from '../queries.js';
 import { useCan } from '../session.js';
-import { FormError, Input, Select, TextArea, useFetch, useSubmit } from '../ui.js';
+import { FormError, Input, Select, TextArea, useSubmit } from '../ui.js';
 
 /** A voice the server can speak with (`GET /api/voices`): only providers it has configured. */
 export interface VoiceOption { id: string; provider: string; name: string; language: string }
@@ -57,11 +58,13 @@ function PreviewButton({ text, voice }: { text: string; voice: string }) {
 /** The agent form; `onSaved` lets the onboarding wizard move on. */
 export function AgentForm({ onSaved, submitLabel = 'Save' }: { onSaved?(): void; submitLabel?: string }) {
   const can = useCan('settings');
-  const config = useFetch<any>('/api/config');
-  const agent = useFetch<any>('/api/agent');
+  const config = useApi<Answer<'/api/config'>>('/api/config', { fresh: true });
+  const agent = useApi<Answer<'/api/agent'>>('/api/agent', { fresh: true });
+  const saveConfig = useApiMutation((b: RequestBody<'/api/config', 'put'>) => put('/api/config', b), ['config', 'setup-status']);
+  const saveAgent = useApiMutation((b: RequestBody<'/api/agent', 'put'>) => put('/api/agent', b), ['agent']);
   const s = useSubmit();
   const [f, setF] = useState<{ greeting: string; escalationNumber: string; afterHours: string; voice: string; language: string; engine: string; persona: string } | null>(null);
-  const voices = useFetch<{ items: VoiceOption[] }>(agent.data ? voicesPath(f?.language ?? agent.data.language) : null);
+  const voices = useApi<{ items: VoiceOption[] }>(agent.data ? voicesPath(f?.language ?? agent.data.language) : null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (config.data && agent.data && !f) setF({
@@ -75,8 +78,8 @@ export function AgentForm({ onSaved, submitLabel = 'Save' }: { onSaved?(): void;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void s.run(async () => {
-      await put('/api/config', { greeting: f.greeting, escalationNumber: f.escalationNumber.trim() || null, afterHours: f.afterHours });
-      await put('/api/agent', { voice: f.voice, language: f.language, engine: f.engine, persona: f.persona });
+      await saveConfig.mutateAsync({ greeting: f.greeting, escalationNumber: f.escalationNumber.trim() || null, afterHours: f.afterHours as 'answer' | 'voicemail' | 'forward' });
+      await saveAgent.mutateAsync({ voice: f.voice, language: f.language, engine: f.engine as 'pipeline' | 'realtime', persona: f.persona });
       setSaved(true);
       onSaved?.();
     });

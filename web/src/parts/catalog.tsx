@@ -1,29 +1,24 @@
 /** Services and staff panels: list, add, edit and remove (edit controls only for admins). */
-import { useEffect, useState, type FormEvent } from 'react';
-import { del, post, put } from '../api.js';
+import { useState, type FormEvent } from 'react';
+import { del, post, put, type Answer, type Item } from '../api.js';
+import { useApi, useApiMutation, useInvalidate } from '../queries.js';
 import { useCan } from '../session.js';
-import { FormError, Input, Loader, money, useFetch, useSubmit } from '../ui.js';
+import { FormError, Input, Loader, money, useSubmit } from '../ui.js';
 import { HoursEditor, type WeeklyHours } from './hours.js';
 
 /** A bookable service. */
-export interface Service { id: string; name: string; durationMin: number; bufferMin: number; priceCents: number | null; synonyms: string[]; active?: boolean }
+export type Service = Item<'/api/services'>;
 /** A staff member (provider). */
-export interface Staff { id: string; name: string; serviceIds: string[]; hours?: unknown; active?: boolean }
+export type Staff = Item<'/api/staff'>;
 
 /**
- * One shared view of the catalog: every panel and form reads services and staff through it, and every
- * change reloads them all, so a service added or removed a moment ago shows everywhere at once (the
- * staff form never offers a removed service nor misses a new one).
+ * What a change of the catalog makes outdated: services and staff everywhere they show (a service
+ * added or removed a moment ago shows at once, and the staff form never offers a removed service nor
+ * misses a new one), the openings, and the setup status ("every service bookable").
  */
-const catalogListeners = new Set<() => void>();
-/** Tells every catalog view to read the current data again. */
-export function catalogChanged() { for (const l of catalogListeners) l(); }
-function useCatalog<T>(path: string) {
-  const state = useFetch<T>(path);
-  const { reload } = state;
-  useEffect(() => { const l = () => void reload(); catalogListeners.add(l); return () => { catalogListeners.delete(l); }; }, [reload]);
-  return state;
-}
+const CATALOG = ['services', 'staff', 'availability', 'setup-status'] as const;
+/** Reads one list of the catalog through the shared cache. */
+const useCatalog = <T,>(path: string) => useApi<T>(path);
 
 /** Why a service cannot be booked, in the owner's words (null when it can). */
 export function serviceProblem(sv: Service, staff: Staff[] | undefined): string | null {
@@ -39,6 +34,7 @@ const blankService = { name: '', durationMin: '60', bufferMin: '0', price: '', s
 
 function ServiceForm({ initial, onDone, onCancel }: { initial?: Service; onDone(): void; onCancel?(): void }) {
   const s = useSubmit();
+  const save = useApiMutation((body: object) => (initial ? put(`/api/services/${initial.id}`, body) : post('/api/services', body)), CATALOG);
   const [f, setF] = useState(initial
     ? { name: initial.name, durationMin: String(initial.durationMin), bufferMin: String(initial.bufferMin), price: initial.priceCents == null ? '' : (initial.priceCents / 100).toFixed(2), synonyms: initial.synonyms.join(', ') }
     : blankService);
@@ -51,7 +47,7 @@ function ServiceForm({ initial, onDone, onCancel }: { initial?: Service; onDone(
         priceCents: f.price === '' ? null : Math.round(Number(f.price) * 100),
         synonyms: f.synonyms.split(',').map((x) => x.trim()).filter(Boolean),
       };
-      if (initial) await put(`/api/services/${initial.id}`, body); else await post('/api/services', body);
+      await save.mutateAsync(body);
       if (!initial) setF(blankService);
       onDone();
     });
@@ -75,8 +71,9 @@ function ServiceForm({ initial, onDone, onCancel }: { initial?: Service; onDone(
 /** The services of the organization. */
 export function ServicesPanel() {
   const can = useCan('settings');
-  const list = useCatalog<{ items: Service[] }>('/api/services');
-  const staff = useCatalog<{ items: Staff[] }>('/api/staff');
+  const list = useCatalog<Answer<'/api/services'>>('/api/services');
+  const staff = useCatalog<Answer<'/api/staff'>>('/api/staff');
+  const changed = useInvalidate();
   const [editing, setEditing] = useState<string | null>(null);
   const rm = useSubmit();
   return (
@@ -88,7 +85,7 @@ export function ServicesPanel() {
             <thead><tr><th>Service</th><th>Duration</th><th>Buffer</th><th>Price</th>{can && <th><span className="sr-only">Actions</span></th>}</tr></thead>
             <tbody>
               {d.items.map((sv) => editing === sv.id ? (
-                <tr key={sv.id}><td colSpan={5}><ServiceForm key={sv.id} initial={sv} onDone={() => { setEditing(null); catalogChanged(); }} onCancel={() => setEditing(null)} /></td></tr>
+                <tr key={sv.id}><td colSpan={5}><ServiceForm key={sv.id} initial={sv} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} /></td></tr>
               ) : (
                 <tr key={sv.id}>
                   <td>{sv.name}{sv.synonyms.length > 0 && <div className="muted small">{sv.synonyms.join(', ')}</div>}
@@ -96,7 +93,7 @@ export function ServicesPanel() {
                   <td>{sv.durationMin} min</td><td>{sv.bufferMin} min</td><td>{money(sv.priceCents)}</td>
                   {can && <td className="actions">
                     <button className="link" onClick={() => setEditing(sv.id)}>Edit</button>
-                    <button className="link danger" onClick={() => confirm(`Remove ${sv.name}?`) && void rm.run(async () => { await del(`/api/services/${sv.id}`); catalogChanged(); })}>Remove</button>
+                    <button className="link danger" onClick={() => confirm(`Remove ${sv.name}?`) && void rm.run(async () => { await del(`/api/services/${sv.id}`); await changed(...CATALOG); })}>Remove</button>
                   </td>}
                 </tr>
               ))}
@@ -105,13 +102,14 @@ export function ServicesPanel() {
         )}
       </Loader>
       <FormError error={rm.error} />
-      {can && <details className="add"><summary>Add a service</summary><ServiceForm onDone={catalogChanged} /></details>}
+      {can && <details className="add"><summary>Add a service</summary><ServiceForm onDone={() => undefined} /></details>}
     </section>
   );
 }
 
 function StaffForm({ services, initial, onDone, onCancel }: { services: Service[]; initial?: Staff; onDone(): void; onCancel?(): void }) {
   const s = useSubmit();
+  const save = useApiMutation((body: object) => (initial ? put(`/api/staff/${initial.id}`, body) : post('/api/staff', body)), CATALOG);
   const [name, setName] = useState(initial?.name ?? '');
   const [ids, setIds] = useState<string[]>(initial?.serviceIds ?? services.map((x) => x.id));
   const [hours, setHours] = useState<WeeklyHours | null>((initial?.hours as WeeklyHours | null | undefined) ?? null);
@@ -120,7 +118,7 @@ function StaffForm({ services, initial, onDone, onCancel }: { services: Service[
     void s.run(async () => {
       // only services that exist now (one removed since the form opened is not sent back)
       const body = { name, serviceIds: ids.filter((id) => services.some((sv) => sv.id === id)), hours };
-      if (initial) await put(`/api/staff/${initial.id}`, body); else await post('/api/staff', body);
+      await save.mutateAsync(body);
       if (!initial) setName('');
       onDone();
     });
@@ -157,8 +155,9 @@ function StaffForm({ services, initial, onDone, onCancel }: { services: Service[
 /** The staff (providers) and which services each one does. */
 export function StaffPanel() {
   const can = useCan('settings');
-  const list = useCatalog<{ items: Staff[] }>('/api/staff');
-  const services = useCatalog<{ items: Service[] }>('/api/services');
+  const list = useCatalog<Answer<'/api/staff'>>('/api/staff');
+  const services = useCatalog<Answer<'/api/services'>>('/api/services');
+  const changed = useInvalidate();
   const [editing, setEditing] = useState<string | null>(null);
   const rm = useSubmit();
   const svcName = (id: string) => services.data?.items.find((x) => x.id === id)?.name ?? '…';
@@ -171,13 +170,13 @@ export function StaffPanel() {
             <thead><tr><th>Name</th><th>Services</th>{can && <th><span className="sr-only">Actions</span></th>}</tr></thead>
             <tbody>
               {d.items.map((st) => editing === st.id && services.data ? (
-                <tr key={st.id}><td colSpan={3}><StaffForm key={st.id} services={services.data.items} initial={st} onDone={() => { setEditing(null); catalogChanged(); }} onCancel={() => setEditing(null)} /></td></tr>
+                <tr key={st.id}><td colSpan={3}><StaffForm key={st.id} services={services.data.items} initial={st} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} /></td></tr>
               ) : (
                 <tr key={st.id}>
                   <td>{st.name}{st.hours ? <div className="muted small">own schedule</div> : null}</td><td>{st.serviceIds.filter((id) => services.data?.items.some((x) => x.id === id)).map(svcName).join(', ') || <span className="muted">{st.serviceIds.length === 0 ? 'everything' : 'none'}</span>}</td>
                   {can && <td className="actions">
                     <button className="link" onClick={() => setEditing(st.id)}>Edit</button>
-                    <button className="link danger" onClick={() => confirm(`Remove ${st.name}?`) && void rm.run(async () => { await del(`/api/staff/${st.id}`); catalogChanged(); })}>Remove</button>
+                    <button className="link danger" onClick={() => confirm(`Remove ${st.name}?`) && void rm.run(async () => { await del(`/api/staff/${st.id}`); await changed(...CATALOG); })}>Remove</button>
                   </td>}
                 </tr>
               ))}
@@ -186,7 +185,7 @@ export function StaffPanel() {
         )}
       </Loader>
       <FormError error={rm.error} />
-      {can && services.data && <details className="add"><summary>Add a staff member</summary><StaffForm key="new" services={services.data.items} onDone={catalogChanged} /></details>}
+      {can && services.data && <details className="add"><summary>Add a staff member</summary><StaffForm key="new" services={services.data.items} onDone={() => undefined} /></details>}
     </section>
   );
 }

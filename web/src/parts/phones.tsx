@@ -1,13 +1,17 @@
 /** Phone numbers that route calls to this organization: list, connect, disconnect. */
 import { useState, type FormEvent } from 'react';
-import { del, post } from '../api.js';
+import { del, post, type Answer, type RequestBody } from '../api.js';
+import { useApi, useApiMutation } from '../queries.js';
 import { useCan } from '../session.js';
-import { FormError, Input, Loader, useFetch, useSubmit } from '../ui.js';
+import { FormError, Input, Loader, useSubmit } from '../ui.js';
 
 /** The numbers panel; `onAdded` lets onboarding move on. */
 export function PhoneNumbersPanel({ onAdded }: { onAdded?(): void }) {
   const can = useCan('settings');
-  const list = useFetch<{ items: { id: string; e164: string; provider: string }[] }>('/api/phone-numbers');
+  const list = useApi<Answer<'/api/phone-numbers'>>('/api/phone-numbers');
+  // a connected number is what puts the receptionist live: the setup status changes with it
+  const connect = useApiMutation((b: RequestBody<'/api/phone-numbers', 'post'>) => post<{ verification?: string; e164: string }>('/api/phone-numbers', b), ['phone-numbers', 'setup-status']);
+  const disconnect = useApiMutation((id: string) => del(`/api/phone-numbers/${id}`), ['phone-numbers', 'setup-status']);
   const s = useSubmit();
   const rm = useSubmit();
   const [num, setNum] = useState('');
@@ -17,9 +21,9 @@ export function PhoneNumbersPanel({ onAdded }: { onAdded?(): void }) {
   const add = (e: FormEvent) => {
     e.preventDefault();
     void s.run(async () => {
-      const r = await post<{ verification?: string; e164: string }>('/api/phone-numbers', { e164: pending ?? num, provider: 'twilio', ...(pending ? { verificationCode: code.trim() } : {}) });
+      const r = await connect.mutateAsync({ e164: pending ?? num, provider: 'twilio', ...(pending ? { verificationCode: code.trim() } : {}) });
       if (r.verification === 'code_sent') { setPending(r.e164); setCode(''); return; }
-      setNum(''); setPending(null); setCode(''); await list.reload(); onAdded?.();
+      setNum(''); setPending(null); setCode(''); onAdded?.();
     });
   };
   return (
@@ -30,7 +34,7 @@ export function PhoneNumbersPanel({ onAdded }: { onAdded?(): void }) {
             {d.items.map((p) => (
               <li key={p.id}>
                 <strong>{p.e164}</strong> <span className="muted">{p.provider}</span>
-                {can && <button className="link danger" onClick={() => confirm(`Disconnect ${p.e164}?`) && void rm.run(async () => { await del(`/api/phone-numbers/${p.id}`); await list.reload(); })}>Disconnect</button>}
+                {can && <button className="link danger" onClick={() => confirm(`Disconnect ${p.e164}?`) && void rm.run(() => disconnect.mutateAsync(p.id))}>Disconnect</button>}
               </li>
             ))}
           </ul>

@@ -1,11 +1,13 @@
 /** "Your receptionist is live": what is set up and what is missing (GET /api/setup-status), each gap linking to its fix. */
 import { Link } from '../router.js';
-import { Loader, useFetch } from '../ui.js';
+import type { Answer } from '../api.js';
+import { useApi } from '../queries.js';
+import { Loader } from '../ui.js';
 
 /** One item of GET /api/setup-status. */
-export interface SetupItem { key: 'phone_number' | 'hours' | 'services_bookable' | 'alerts'; ok: boolean; message: string }
+export type SetupItem = SetupStatus['items'][number];
 /** GET /api/setup-status. */
-export interface SetupStatus { live: boolean; items: SetupItem[] }
+export type SetupStatus = Answer<'/api/setup-status'>;
 
 /** Where the owner fixes each item. */
 const FIX: Record<SetupItem['key'], { to: string; label: string }> = {
@@ -15,9 +17,9 @@ const FIX: Record<SetupItem['key'], { to: string; label: string }> = {
   alerts: { to: '/notifications', label: 'Choose who gets alerts' },
 };
 
-/** The home page's status card; `reloadKey` changes make it ask again (after live events). */
-export function SetupStatusCard({ reloadKey = 0 }: { reloadKey?: number }) {
-  const status = useFetch<SetupStatus>(`/api/setup-status?_=${reloadKey}`);
+/** The home page's status card: asks again whenever a write invalidates `setup-status` (numbers, hours, services, staff, alerts). */
+export function SetupStatusCard() {
+  const status = useApi<SetupStatus>('/api/setup-status');
   return (
     <Loader state={status}>
       {(s) => (
