@@ -10,6 +10,10 @@ import { listPushSubscriptions, removePushSubscription, savePushSubscription, va
 import { errors } from '../../../lib/index.js';
 import type { ApiContext } from '../../context.js';
 import { principalOf, protect } from '../../plugins/auth.js';
+import { answers, Instant, List, NoContent, Row } from '../../answers.js';
+
+/** A browser's subscription as answered (its keys never leave the server). */
+const SubscriptionAnswer = Row({ endpoint: z.string(), createdAt: Instant });
 
 /** base64url of exactly `bytes` bytes. */
 const b64u = (bytes: number, what: string) => z.string().max(200).regex(/^[A-Za-z0-9_-]+={0,2}$/, `${what} must be base64url`)
@@ -27,17 +31,17 @@ export async function pushRoutes(app: FastifyInstance, ctx: ApiContext) {
   protect(app, ctx.tokens, ['admin', 'operator', 'viewer']);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
-  r.get('/api/push/public-key', { schema: { tags } }, async () => ({ publicKey: (await vapidKeys(db, ctx.config.webPush?.privateKey)).publicKey }));
-  r.get('/api/push/subscriptions', { schema: { tags } }, async (req) => {
+  r.get('/api/push/public-key', { schema: { tags, response: answers({ 200: z.object({ publicKey: z.string() }) }) } }, async () => ({ publicKey: (await vapidKeys(db, ctx.config.webPush?.privateKey)).publicKey }));
+  r.get('/api/push/subscriptions', { schema: { tags, response: answers({ 200: List(SubscriptionAnswer) }) } }, async (req) => {
     const p = principalOf(req);
     return { items: (await listPushSubscriptions(db, p.organizationId)).filter((s) => s.userId === p.userId).map(({ id, endpoint, createdAt }) => ({ id, endpoint, createdAt })) };
   });
-  r.post('/api/push/subscriptions', { schema: { tags, body: SubscriptionBody } }, async (req, reply) => {
+  r.post('/api/push/subscriptions', { schema: { tags, body: SubscriptionBody, response: answers({ 201: SubscriptionAnswer }) } }, async (req, reply) => {
     const p = principalOf(req);
     const row = await savePushSubscription(db, { organizationId: p.organizationId, userId: p.userId }, { endpoint: req.body.endpoint, keys: req.body.keys, userAgent: req.headers['user-agent'] ?? null }, ctx.config.webhookAllowPrivate);
     return reply.status(201).send(row);
   });
-  r.delete('/api/push/subscriptions', { schema: { tags, querystring: EndpointQuery } }, async (req, reply) => {
+  r.delete('/api/push/subscriptions', { schema: { tags, querystring: EndpointQuery, response: answers({ 204: NoContent }) } }, async (req, reply) => {
     if (!(await removePushSubscription(db, principalOf(req).organizationId, req.query.endpoint))) throw errors.notFound('push subscription');
     return reply.status(204).send();
   });
