@@ -1,5 +1,5 @@
 /** Notifications (which events go where, who is on call, quiet hours) and the dev inbox (what would have been sent). */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { put } from '../api.js';
 import { useCan, useSession } from '../session.js';
 import { FormError, Input, Loader, PageHead, useSubmit } from '../ui.js';
@@ -113,15 +113,13 @@ export default function Notifications() {
   const [channel, setChannel] = useState('');
   // kept current by the live events (useLiveInvalidation): a message sent shows without reloading
   const inbox = useApi<Answer<'/api/dev-inbox'>>(`/api/dev-inbox${channel ? `?channel=${channel}` : ''}`, { keep: true });
-  const [key, setKey] = useState(0);
-  useEffect(() => { if (doc.data) setKey((k) => k + 1); }, [doc.data]);
   return (
     <>
       <PageHead title="Notifications" />
       <PhoneAlerts />
       <section className="card" aria-labelledby="nh">
         <h2 id="nh">Where alerts go</h2>
-        <Loader state={doc}>{(d) => <SettingsForm key={key} initial={d} readOnly={!can} />}</Loader>
+        <Loader state={doc}>{(d) => <SettingsForm initial={d} readOnly={!can} />}</Loader>
       </section>
       <section className="card" aria-labelledby="ih">
         <div className="row wrap space">
