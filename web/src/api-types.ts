@@ -6200,6 +6200,7 @@ export interface paths {
                          * @enum {string}
                          */
                         provider?: "twilio";
+                        verificationCode?: string;
                     };
                 };
             };
@@ -6235,6 +6236,20 @@ export interface paths {
                             provider: string;
                         } & {
                             [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            e164: string;
+                            expiresInSec: number;
+                            /** @enum {string} */
+                            verification: "code_sent";
                         };
                     };
                 };

@@ -62,7 +62,11 @@ export async function catalogRoutes(app: FastifyInstance, ctx: ApiContext) {
     r.delete('/api/staff/:id', { schema: { tags, params: IdParams, response: gone } }, async (req, reply) => { await staffRepo.remove(db, principalOf(req), req.params.id); return reply.status(204).send(); });
 
     r.get('/api/phone-numbers', { schema: { tags, response: answers({ 200: List(PhoneNumberAnswer) }) } }, async (req) => ({ items: await phoneNumbersRepo.list(db, principalOf(req).organizationId) }));
-    r.post('/api/phone-numbers', { schema: { tags, body: PhoneNumberBody, response: answers({ 201: PhoneNumberAnswer }) } }, async (req, reply) => {
+    r.post('/api/phone-numbers', { schema: { tags, body: PhoneNumberBody, response: answers({
+      201: PhoneNumberAnswer,
+      // test mode: a code was texted to the number; the same POST with `verificationCode` connects it
+      202: z.object({ e164: z.string(), verification: z.literal('code_sent'), expiresInSec: z.number() }),
+    }) } }, async (req, reply) => {
       const orgId = principalOf(req).organizationId;
       const connected = (await phoneNumbersRepo.list(db, orgId)).length;
       if (connected >= 1) await requireFeature(db, orgId, 'multiple_numbers', ctx.clock.now());

@@ -10,7 +10,7 @@ export function PhoneNumbersPanel({ onAdded }: { onAdded?(): void }) {
   const can = useCan('settings');
   const list = useApi<Answer<'/api/phone-numbers'>>('/api/phone-numbers');
   // a connected number is what puts the receptionist live: the setup status changes with it
-  const connect = useApiMutation((b: RequestBody<'/api/phone-numbers', 'post'>) => post<{ verification?: string; e164: string }>('/api/phone-numbers', b), ['phone-numbers', 'setup-status']);
+  const connect = useApiMutation((b: RequestBody<'/api/phone-numbers', 'post'>) => post<Answer<'/api/phone-numbers', 'post'> | { verification: 'code_sent'; e164: string }>('/api/phone-numbers', b), ['phone-numbers', 'setup-status']);
   const disconnect = useApiMutation((id: string) => del(`/api/phone-numbers/${id}`), ['phone-numbers', 'setup-status']);
   const s = useSubmit();
   const rm = useSubmit();
