@@ -2595,6 +2595,8 @@ export interface paths {
                                 engine: string | null;
                                 from: string | null;
                                 id: string;
+                                /** @description the language the conversation was held in (ISO 639-1); null before the agent spoke */
+                                language?: string | null;
                                 leadId: string | null;
                                 outcome: string | null;
                                 startedAt: string;
@@ -2693,6 +2695,8 @@ export interface paths {
                             })[];
                             from: string | null;
                             id: string;
+                            /** @description the language the conversation was held in (ISO 639-1); null before the agent spoke */
+                            language?: string | null;
                             lead: ({
                                 address: string | null;
                                 callId: string | null;
@@ -2813,6 +2817,72 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/{id}/translation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The transcript of a call held in another language, translated into English by the language model (kept once made) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string | null;
+                            items: {
+                                /** @enum {string} */
+                                role: "caller" | "agent";
+                                seq: number;
+                                text: string;
+                            }[];
+                            /** @enum {string} */
+                            language: "en";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -7,6 +7,13 @@ import type { LanguageModel } from '../../brain/index.js';
 import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
 import type { ApiContext } from '../context.js';
 import type { RoutePlugin } from '../app.js';
+import { answers } from '../answers.js';
+
+/** The translation: English lines for the turns that read differently in English. */
+const TranslationAnswer = z.object({
+  language: z.literal('en'), from: z.string().nullable(),
+  items: z.array(z.object({ seq: z.number(), role: z.enum(['caller', 'agent']), text: z.string() })),
+});
 
 /** What the route needs: the model that translates for an organization (null: none configured). */
 export interface CallTranslationDeps { modelFor(organizationId: string): Promise<LanguageModel | null> }
@@ -18,7 +25,8 @@ export function createCallTranslationRoutes(deps: CallTranslationDeps): RoutePlu
     protect(app, ctx.tokens, WRITE_ROLES.operations);
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.post('/api/calls/:id/translation', {
-      schema: { tags: ['calls'], params: IdParams, summary: 'The transcript of a call held in another language, translated into English by the language model (kept once made)' },
+      schema: { tags: ['calls'], params: IdParams, summary: 'The transcript of a call held in another language, translated into English by the language model (kept once made)',
+        response: answers({ 200: TranslationAnswer }) },
     }, async (req) => {
       const orgId = principalOf(req).organizationId;
       const signal = AbortSignal.timeout(30_000);

@@ -17,7 +17,8 @@ const IdParams = z.strictObject({ id: z.string().max(64) });
 const CallAnswer = Row({
   callSid: z.string().nullable(), channel: z.enum(['phone', 'chat', 'test']), direction: z.enum(['inbound', 'outbound']),
   from: z.string().nullable(), to: z.string().nullable(), status: z.string(), outcome: z.string().nullable(), engine: z.string().nullable(),
-  startedAt: Instant, endedAt: Instant.nullable(), durationSec: z.number().nullable(), costCents: z.number().nullable(), summary: z.string().nullable(),
+  startedAt: Instant, endedAt: Instant.nullable(), durationSec: z.number().nullable(),
+  language: z.string().nullable().optional().describe('the language the conversation was held in (ISO 639-1); null before the agent spoke'), costCents: z.number().nullable(), summary: z.string().nullable(),
   appointmentId: z.string().nullable(), leadId: z.string().nullable(),
   client: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
 });
