@@ -3450,6 +3450,8 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         channel?: "chat" | "test";
+                        /** @enum {string} */
+                        language?: "en" | "es";
                         phone?: string;
                     };
                 };
@@ -3483,6 +3485,8 @@ export interface paths {
                             callId: string;
                             greeting: string;
                             id: string;
+                            /** @description the language the agent started in */
+                            language?: string;
                         } & {
                             [key: string]: unknown;
                         };

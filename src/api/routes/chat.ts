@@ -57,7 +57,7 @@ export function createChatRoutes(receptionist: Receptionist) {
           /** The page's language: the agent starts in it when the business offers it (an agent on `auto` on a Spanish page). */
           language: z.enum(['en', 'es']).optional(),
         }).optional(),
-        response: answers({ 201: Row({ callId: z.string(), greeting: z.string() }) }) },
+        response: answers({ 201: Row({ callId: z.string(), greeting: z.string(), language: z.string().optional().describe('the language the agent started in') }) }) },
     }, async (req, reply) => {
       await enforceLimit(ctx.live, `chat:new:${req.ip}`, 60, 60);
       const orgId = await orgByKey(req.params.orgKey, req, reply);
