@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { consumeStreamToken } from '../calls/index.js';
 import { callTarget } from '../conversations/index.js';
-import type { CallEngine } from '../voice/index.js';
+import type { CallEngine, MediaSink } from '../voice/index.js';
+import type { LiveStore } from '../live/index.js';
 import type { ApiContext } from '../api/index.js';
 import type { StreamContext, TelephonyDeps } from './deps.js';
 import { bridgeConnection, MediaStreamConnection, DEFAULT_MAX_FRAME_BYTES, type StartMessage } from './media-stream/index.js';
@@ -45,7 +46,7 @@ export function createMediaStreamRoute(deps: TelephonyDeps) {
         },
       });
       bridgeConnection(conn, (c, _start, sink) => {
-        const engine = deps.createEngine(c, sink);
+        const engine = deps.createEngine(c, leaveMessageOnSttFailure(sink, ctx.live, c.call.id));
         live.add(engine);
         conn.on('close', () => live.delete(engine));
         // The drain waits for the call's end to be recorded (the first close's promise), not just the socket.
@@ -56,5 +57,23 @@ export function createMediaStreamRoute(deps: TelephonyDeps) {
         return engine;
       });
     });
+  };
+}
+
+/** Where the media stream leaves word that its caller is to leave a voicemail (read by `/twilio/stream-ended`). */
+export const voicemailAfterStreamKey = (callId: string): string => `voicemail-after-stream:${callId}`;
+
+/**
+ * The session ends the stream with `stt_failure` once no speech recogniser can hear the caller, having
+ * asked them to leave a message after the tone: the word is left (before the stream closes, so it is
+ * there when Twilio asks what follows the stream) for Twilio to record the message.
+ */
+function leaveMessageOnSttFailure(sink: MediaSink, live: LiveStore, callId: string): MediaSink {
+  return {
+    ...sink,
+    hangup: (reason) => {
+      if (reason !== 'stt_failure') return sink.hangup(reason);
+      void live.setValue(voicemailAfterStreamKey(callId), '1', 600).catch(() => undefined).finally(() => sink.hangup(reason));
+    },
   };
 }

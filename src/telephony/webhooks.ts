@@ -16,7 +16,8 @@ import { createTtlCache } from './webhook-cache.js';
 import type { LoadedBusiness } from '../conversations/index.js';
 import type { Admission } from '../billing/index.js';
 import { registerTransferWebhooks } from './transfer.js';
-import { connectStreamTwiml, dialTwiml, isValidTwilioSignature, redirectTwiml, sayHangupTwiml, updateCallTwiml, voicemailTwiml } from './twilio/index.js';
+import { voicemailAfterStreamKey } from './stream.js';
+import { connectStreamTwiml, dialTwiml, hangupTwiml, isValidTwilioSignature, redirectTwiml, sayHangupTwiml, updateCallTwiml, voicemailTwiml } from './twilio/index.js';
 
 type Form = Record<string, string>;
 
@@ -91,14 +92,14 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
           return twiml(reply, redirectTwiml(`${ctx.config.publicUrl}/twilio/voice?handoff=1`));
         }
         await record('voicemail', {}, 'unavailable');
-        return twiml(reply, voicemailTwiml(`Thanks for calling ${business.org.name}. Please leave your name, number and what you need after the tone, and we will call you back shortly.`, `${base}/twilio/recording`));
+        return twiml(reply, voicemailTwiml(`Thanks for calling ${business.org.name}. Please leave your name, number and what you need after the tone, and we will call you back shortly.`, `${base}/twilio/recording`, `${base}/twilio/hangup`));
       }
       // Minutes are counted when calls end: a cap is seen at most the cache's lifetime late.
       const admission = deps.admitCall ? await admissions.get(orgId, () => deps.admitCall!(orgId)) : undefined;
       if (admission && !admission.admit) {
         // At the owner's hard cap the AI does not answer, but the caller is never left on a dead line.
         await record('voicemail', {}, 'over_limit');
-        return twiml(reply, voicemailTwiml(`Thanks for calling ${business.org.name}. We can't take your call live right now. Please leave your name, number and what you need after the tone, and we will call you back as soon as we can.`, `${base}/twilio/recording`));
+        return twiml(reply, voicemailTwiml(`Thanks for calling ${business.org.name}. We can't take your call live right now. Please leave your name, number and what you need after the tone, and we will call you back as soon as we can.`, `${base}/twilio/recording`, `${base}/twilio/hangup`));
       }
       if (!isOpenAt(business.profile, now) && config.afterHours !== 'answer') {
         const forward = config.afterHours === 'forward' && config.escalationNumber;
@@ -106,14 +107,14 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
         if (forward) {
           return twiml(reply, dialTwiml('', config.escalationNumber!, 'Sorry, nobody could take your call. Please call again during business hours.'));
         }
-        return twiml(reply, voicemailTwiml(`Thanks for calling ${business.org.name}. We are closed right now. Please leave your name, number and what you need after the tone, and we will call you back.`, `${base}/twilio/recording`));
+        return twiml(reply, voicemailTwiml(`Thanks for calling ${business.org.name}. We are closed right now. Please leave your name, number and what you need after the tone, and we will call you back.`, `${base}/twilio/recording`, `${base}/twilio/hangup`));
       }
       const streamToken = newToken(24);
       const [call, caller] = await Promise.all([record('ringing', { streamToken, engine: callEngineOf(business, deps.providers) }), withCaller]);
       prewarm(deps, call, caller);
       ringingCall(ctx.drain, call.id);
       const recording = isRecorded({ channel: 'phone', outbound: null }, business) ? { statusCallback: `${base}/twilio/recording` } : undefined;
-      return twiml(reply, connectStreamTwiml(`${wsBase(base)}/twilio/stream`, { callId: call.id, token: streamToken }, recording));
+      return twiml(reply, connectStreamTwiml(`${wsBase(base)}/twilio/stream`, { callId: call.id, token: streamToken }, recording, `${base}/twilio/stream-ended`));
     });
 
     app.post('/twilio/status', { schema: { tags: ['telephony'], security: [], response: answers({ 204: NoContent }) } }, async (req, reply) => {
@@ -149,8 +150,27 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       const text = form.AnsweredBy === 'fax' ? '' : voicemailMessage(plan);
       // The event first: the stream ends when the TwiML changes, and the call's outcome is read from its events.
       await recordEvent(db, ref, 'tool_call', { type: 'tool_call', name: 'leave_voicemail', ok: !!creds && !!text, args: { answeredBy: form.AnsweredBy }, result: { text }, ms: 0 });
-      if (creds) await updateCallTwiml(creds, call.callSid!, text ? sayHangupTwiml(text) : '<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>');
+      if (creds) await updateCallTwiml(creds, call.callSid!, text ? sayHangupTwiml(text) : hangupTwiml());
       return reply.status(204).send();
+    });
+
+    // Where a voicemail's <Record> goes once the caller finished: the call ends.
+    app.post('/twilio/hangup', { schema: { tags: ['telephony'], security: [], response: { 200: contentAnswer('text/xml', 'TwiML'), '4xx': ErrorAnswer, '5xx': ErrorAnswer } } }, async (req, reply) => {
+      if (!(await verify(req, null))) return reply.status(403).send(forbidden);
+      return twiml(reply, hangupTwiml());
+    });
+
+    // The agent ended the media stream with the caller still on the line (<Connect action>). When the
+    // speech recogniser failed for good, the session has told the caller to leave a message after the
+    // tone: Twilio records it (a message for the owner, like any voicemail). Any other end hangs up.
+    app.post('/twilio/stream-ended', { schema: { tags: ['telephony'], security: [], response: { 200: contentAnswer('text/xml', 'TwiML'), '4xx': ErrorAnswer, '5xx': ErrorAnswer } } }, async (req, reply) => {
+      const form = (req.body ?? {}) as Form;
+      const [call] = form.CallSid ? await db.select().from(schema.calls).where(eq(schema.calls.callSid, form.CallSid)) : [];
+      if (!(await verify(req, call?.organizationId ?? null))) return reply.status(403).send(forbidden);
+      if (!call || !(await ctx.live.getValue(voicemailAfterStreamKey(call.id)).catch(() => null))) return twiml(reply, hangupTwiml());
+      const base = externalBase(req, ctx.config.publicUrl);
+      await recordEvent(db, { id: call.id, organizationId: call.organizationId }, 'voicemail', { after: 'stt_failure' });
+      return twiml(reply, voicemailTwiml('', `${base}/twilio/recording?voicemail=1`, `${base}/twilio/hangup`));
     });
 
     app.post('/twilio/recording', { schema: { tags: ['telephony'], security: [], response: answers({ 204: NoContent }) } }, async (req, reply) => {
@@ -164,7 +184,9 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       // kept: the audio is fetched by the recording's id through GET /api/calls/:id/recording.
       const count = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : null);
       const stored = await storeRecording(db, call.id, { recordingSid: form.RecordingSid, durationSec: count(form.RecordingDuration), channels: count(form.RecordingChannels) });
-      if (stored && call.status !== 'in-progress' && !call.answeredAt) {
+      // A voicemail the caller left after the agent could no longer hear them (stream-ended) is a message too.
+      const afterStream = (req.query as { voicemail?: string }).voicemail === '1';
+      if (stored && (afterStream || (call.status !== 'in-progress' && !call.answeredAt))) {
         await deps.receptionist.captureLead({ organizationId: call.organizationId, callId: call.id, phone: call.from, kind: 'message', need: `Voicemail (${count(form.RecordingDuration) ?? '?'} s): listen on the call page` });
         // The recording may come after the call's end: its outcome and summary then learn of the message.
         await reviseVoicemailCall(db, call.id);

@@ -87,7 +87,7 @@ describe('call recording, as the owner turns it on and plays it back', () => {
     const callSid = sid();
     const { twiml, callId } = await callAndHangUp(RECORDED_NUMBER, callSid);
     // the recording starts before the stream, both sides on separate channels, reported to our callback
-    expect(twiml).toMatch(new RegExp(`<Start><Recording channels="dual" track="both" recordingStatusCallback="${server.url}/twilio/recording" recordingStatusCallbackMethod="POST" recordingStatusCallbackEvent="completed"/></Start><Connect>`));
+    expect(twiml).toMatch(new RegExp(`<Start><Recording channels="dual" track="both" recordingStatusCallback="${server.url}/twilio/recording" recordingStatusCallbackMethod="POST" recordingStatusCallbackEvent="completed"/></Start><Connect action="${server.url}/twilio/stream-ended">`));
     const before = await detailWhenDone(recorded.api, callId);
     expect(before.turns.find((t: any) => t.role === 'agent').text).toMatch(/^This call may be recorded\. /);
 

@@ -34,6 +34,8 @@ const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[Ma
 async function ring(callSid: string): Promise<string> {
   const res = await rest.signedPost(`${server.url}/twilio/voice`, { CallSid: callSid, AccountSid: rest.accountSid, From: CALLER, To: NUMBER, CallStatus: 'ringing', Direction: 'inbound' });
   expect(res.body).toContain('<Record');
+  // once the caller finished, Twilio goes to the action (a hang-up), never back to this prompt
+  expect(res.body).toMatch(new RegExp(`<Record [^>]*action="${server.url}/twilio/hangup"`));
   const calls = (await org.api.get('/api/calls')).body.items as any[];
   return calls.find((c) => c.callSid === callSid).id;
 }

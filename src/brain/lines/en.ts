@@ -38,7 +38,7 @@ const SESSION: SessionLines = {
   apologyTakeMessage:
     "I'm sorry, I'm having some trouble on my end. Please tell me your name, your phone number and how we can help, and someone will call you back shortly.",
   apologyCantHear:
-    "I'm sorry, I'm having trouble hearing you right now. Please leave your name, number and a short message, and someone will call you back.",
+    "I'm sorry, I'm having trouble hearing you right now. Please leave your name, number and a short message after the tone, and someone will call you back.",
   sttLost: "Sorry, I didn't catch that. Could you say it again?",
   messageThanks: "Thank you, I've passed your message on. Someone will call you back soon. Goodbye.",
 };

@@ -77,7 +77,7 @@ export const ES: Lines = {
     apologyTakeMessage:
       'Disculpe, estoy teniendo un problema de mi lado. Por favor, dígame su nombre, su número de teléfono y en qué le podemos ayudar, y alguien le devolverá la llamada en breve.',
     apologyCantHear:
-      'Disculpe, no le escucho bien en este momento. Por favor, deje su nombre, su número y un mensaje breve, y alguien le devolverá la llamada.',
+      'Disculpe, no le escucho bien en este momento. Por favor, deje su nombre, su número y un mensaje breve después del tono, y alguien le devolverá la llamada.',
     sttLost: 'Disculpe, no le entendí. ¿Me lo puede repetir?',
     messageThanks: 'Gracias, ya pasé su mensaje. Alguien le devolverá la llamada pronto. Hasta luego.',
   },

@@ -9,20 +9,29 @@ const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><Response>$
  * With `record`, a dual-channel recording (caller and agent on separate channels) starts first
  * (`<Start><Recording>`), reported to `record.statusCallback` when it is complete.
  */
-export function connectStreamTwiml(streamUrl: string, params: Record<string, string>, record?: { statusCallback: string }): string {
+export function connectStreamTwiml(streamUrl: string, params: Record<string, string>, record?: { statusCallback: string }, afterStream?: string): string {
   const p = Object.entries(params).map(([k, v]) => `<Parameter name="${xml(k)}" value="${xml(v)}"/>`).join('');
   const start = record
     ? `<Start><Recording channels="dual" track="both" recordingStatusCallback="${xml(record.statusCallback)}" recordingStatusCallbackMethod="POST" recordingStatusCallbackEvent="completed"/></Start>`
     : '';
-  return doc(`${start}<Connect><Stream url="${xml(streamUrl)}">${p}</Stream></Connect>`);
+  // With `afterStream`, Twilio asks that URL what to do once the stream ends while the caller is still on.
+  const connect = afterStream ? `<Connect action="${xml(afterStream)}">` : '<Connect>';
+  return doc(`${start}${connect}<Stream url="${xml(streamUrl)}">${p}</Stream></Connect>`);
 }
 
 /** Speaks a sentence, then hangs up. */
 export const sayHangupTwiml = (text: string): string => doc(`<Say>${xml(text)}</Say><Hangup/>`);
 
-/** Speaks a sentence and records a voicemail, posted to `recordingCallback`. */
-export const voicemailTwiml = (text: string, recordingCallback: string): string =>
-  doc(`<Say>${xml(text)}</Say><Record maxLength="120" playBeep="true" recordingStatusCallback="${xml(recordingCallback)}" recordingStatusCallbackEvent="completed"/><Say>Thank you. Goodbye.</Say><Hangup/>`);
+/**
+ * Speaks a sentence (when given) and records a voicemail, reported to `recordingCallback`. `<Record>`
+ * without an action re-requests the document that contained it, which would play the prompt again:
+ * `done` is where Twilio goes once the caller finished (it answers with a hang-up).
+ */
+export const voicemailTwiml = (text: string, recordingCallback: string, done: string): string =>
+  doc(`${text ? `<Say>${xml(text)}</Say>` : ''}<Record maxLength="120" playBeep="true" action="${xml(done)}" recordingStatusCallback="${xml(recordingCallback)}" recordingStatusCallbackEvent="completed"/>`);
+
+/** Ends the call. */
+export const hangupTwiml = (): string => doc('<Hangup/>');
 
 /** Asks Twilio to fetch the call's TwiML again from `url` (through the balancer: another node answers). */
 export const redirectTwiml = (url: string): string => doc(`<Redirect method="POST">${xml(url)}</Redirect>`);
