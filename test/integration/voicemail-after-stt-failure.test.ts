@@ -50,7 +50,7 @@ describe('speech recognition lost for good', () => {
     dg.listenStall = true;
     try {
       // The caller talks; nothing is heard. Then again, after the agent's "say it again".
-      for (let i = 0; i < 2 && !peer.closeInfo !== null; i++) {
+      for (let i = 0; i < 2 && peer.closeInfo === null; i++) {
         const before = performance.now();
         await peer.say(tone(3000));
         await until(() => peer.framesAfter(before + 3000).length > 10 || peer.closeInfo !== null, 15_000);
