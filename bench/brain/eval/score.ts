@@ -58,6 +58,7 @@ export function readTurn(c: TurnCase): TurnResult {
     if (f.phone) slots.phone = f.phone;
     if (f.email) slots.email = f.email;
     if (f.staff) slots.staff = f.staff;
+    if (f.address) slots.address = f.address;
     if (ctx.offered.length) {
       const p = applyTurn(ctx, turn);
       if (p.slot) {

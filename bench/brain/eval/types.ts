@@ -13,6 +13,8 @@ export type Label =
 
 /** Slot types scored by exact match. Dates "YYYY-MM-DD", times "HH:mm" (local), choice = offered "HH:mm". */
 export interface Slots {
+  /** A street address (scored on the Spanish corpus). */
+  address?: string;
   service?: string;
   date?: string;
   time?: string;

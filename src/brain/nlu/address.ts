@@ -30,7 +30,9 @@ function findAddressEs(text: string): { address: string; start: number; end: num
   const type = m[1].startsWith('av') && m[1] !== 'avenida' ? 'avenida' : m[1];
   const street = `${capitalize(type)} ${capitalize(m[2].trim())} ${m[3].toUpperCase()}`;
   const units = (m[4] ?? '').split(/,/).map((u) => u.trim()).filter(Boolean).map((u) => capitalize(u.replace(/\s*n[uú]mero\s*/, ' ')));
-  const city = m[5] ? capitalize(m[5].replace(/^,\s*/, '').trim()) : '';
+  // a city (not the "por favor" that closes the sentence), small words in lower case: "Ciudad de Mexico"
+  const cityText = m[5] ? m[5].replace(/^,\s*/, '').trim() : '';
+  const city = cityText && !/^(?:por favor|gracias)$/.test(cityText) ? titleCase(cityText).replace(/(?<=\s)(De|Del|La|Las|Los)\b/g, (w) => w.toLowerCase()) : '';
   return { address: [street, ...units, ...(city ? [city] : [])].join(', '), start: m.index, end: m.index + m[0].length };
 }
 

@@ -16,6 +16,12 @@ const NAME = ['me llamo {n}', 'mi nombre es {n}', 'soy {n}', '{n}', 'a nombre de
 const YES = ['sí', 'sí, claro', 'sí, perfecto', 'correcto', 'así es', 'está bien', 'sí, por favor', 'claro que sí', 'perfecto, gracias', 'de acuerdo', 'sí, está bien', 'exacto'];
 const NO = ['no', 'no, eso no es correcto', 'no, está mal', 'no, no es así'];
 const CANCEL_YES = ['sí, cancélela', 'sí, por favor cancélela', 'sí, quiero cancelarla', 'claro, cancélela por favor'];
+/** Streets said the Spanish way (type, name, number, a unit, a city) and the address the agent should keep. */
+const STREETS: Array<[string, string]> = [['calle', 'Mayor'], ['avenida', 'Juarez'], ['calle', 'del Sol'], ['avenida', 'Insurgentes Sur'], ['paseo', 'de la Reforma'], ['calle', 'Alcala'], ['avenida', 'Hidalgo'], ['camino', 'Real']];
+const UNITS: Array<[string, string]> = [['apartamento', 'Apartamento'], ['departamento', 'Departamento'], ['piso', 'Piso'], ['interior', 'Interior']];
+const CITIES = ['Madrid', 'Guadalajara', 'San Antonio', 'Los Angeles', 'Ciudad de Mexico'];
+const ADDRESS = ['{a}', 'es en {a}', 'vivo en {a}', 'mi dirección es {a}', 'en la {a}', 'la dirección es {a}, por favor'];
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const CANCEL_NO = ['no, déjela así', 'no, no la cancele', 'mejor no, déjela como está'];
 
 const gen: Generator = {
@@ -37,7 +43,7 @@ const gen: Generator = {
       const base = { cls: 'es', business: biz, now: local(now), lang: 'es' } as const;
       const exp = { date: slot.date.toISODate()!, time: slot.time };
       const book = { task: 'book' as const, service: svc.name };
-      const kind = rng.pick(['full', 'full', 'full', 'partial', 'time', 'time', 'name', 'phone', 'service', 'yes', 'no', 'fix', 'cancel', 'pick', 'other', 'other'] as const);
+      const kind = rng.pick(['full', 'full', 'full', 'partial', 'time', 'time', 'name', 'phone', 'service', 'yes', 'no', 'fix', 'cancel', 'pick', 'other', 'other', 'address'] as const);
       if (kind === 'full') {
         const order = rng.int(0, 2);
         let text = order === 0 ? `${rng.pick(ASK)} ${said} ${date} ${time}` : order === 1 ? `${rng.pick(ASK)} ${said} ${time} ${date}` : `${date} ${time}, ${rng.pick(ASK)} ${said}`;
@@ -59,6 +65,17 @@ const gen: Generator = {
       } else if (kind === 'phone') {
         const text = rng.pick([phone.said, `es el ${phone.said}`, `mi número es ${phone.said}`, `me pueden llamar al ${phone.said}`, `claro, ${phone.said}`]);
         out.push({ ...base, expecting: 'phone', ctx: book, text: noisyEs(rng, text, { fillers: 0.1 }), intent: 'inform', slots: { phone: phone.e164 } });
+      } else if (kind === 'address') {
+        const [type, street] = rng.pick(STREETS);
+        const n = String(rng.int(1, 999));
+        const unit = rng.chance(0.5) ? rng.pick(UNITS) : null;
+        const u = unit ? String(rng.int(1, 12)) : '';
+        const city = rng.chance(0.4) ? rng.pick(CITIES) : null;
+        const number = rng.chance(0.3) ? `número ${n}` : n;
+        const said = `${type} ${street.toLowerCase()} ${number}${unit ? `, ${unit[0]} ${u}` : ''}${city ? `, ${city.toLowerCase()}` : ''}`;
+        const address = `${cap(type)} ${street} ${n}${unit ? `, ${unit[1]} ${u}` : ''}${city ? `, ${city}` : ''}`;
+        const template = rng.pick(ADDRESS);
+        out.push({ ...base, expecting: 'address', ctx: book, text: template.replace('{a}', template.startsWith('en la') ? said.replace(/^calle /, 'avenida ') : said), intent: 'inform', slots: { address: template.startsWith('en la') ? address.replace(/^Calle /, 'Avenida ') : address } });
       } else if (kind === 'service') {
         const text = rng.pick([said, `necesito ${said}`, `${said}, por favor`, `quiero ${said}`, `sería ${said}`]);
         out.push({ ...base, expecting: 'service', ctx: { task: 'book' }, text: noisyEs(rng, text), intent: 'inform', slots: { service: svc.name } });
