@@ -134,6 +134,39 @@ describe('clients and settings', () => {
   });
 });
 
+describe('words an owner understands', () => {
+  it('the agent page speaks of languages in words, keeps the engine under Advanced, counts the greeting\'s room; home and a call say answer times in seconds', async () => {
+    await open('/agent', 'Agent & voice');
+    const language = page.getByLabel('Language');
+    expect(await language.evaluate((el) => el.tagName)).toBe('SELECT');
+    expect(await language.locator('option').allTextContents()).toEqual(expect.arrayContaining(['English', 'Spanish (español)']));
+    // the engine (a vendor word) waits behind "Advanced"
+    expect(await page.getByLabel('Engine').isVisible()).toBe(false);
+    await page.getByText('Advanced', { exact: true }).click();
+    await page.getByLabel('Engine').waitFor({ state: 'visible' });
+    // a long field shows its room and says plainly when it is over
+    const greeting = page.getByLabel('Greeting');
+    await greeting.fill('Thanks for calling Shear Joy Salon.');
+    await page.getByText('35 / 1,000').waitFor();
+    await greeting.fill('x'.repeat(1001));
+    await page.getByText('Please keep this under 1,000 characters').waitFor();
+    await shot(page, 'agent-words');
+    await greeting.fill('Thanks for calling Shear Joy Salon.');
+    await open('/', /./);
+    await page.getByText('Answers callers in about').waitFor();
+    expect(await page.getByText(/turn latency|p50|p95/).count()).toBe(0);
+    // a call's timings: one sentence, the per-turn table under Advanced
+    await chat(['Do you do balayage?']);
+    const calls = (await api.get('/api/calls')).body.items as Array<{ id: string }>;
+    await open(`/calls/${calls[0].id}`, /./);
+    await page.getByRole('heading', { name: 'How quickly the agent answered' }).waitFor();
+    const section = page.locator('section', { has: page.getByRole('heading', { name: 'How quickly the agent answered' }) });
+    expect(await section.locator('p').first().textContent()).toMatch(/^(Answered in about \d+(\.\d)? s|No answer times were recorded)/);
+    await section.getByText('Advanced: timing of each turn (ms)').waitFor();
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('services and staff', () => {
   it('warns about a service nobody does; the staff form follows services added and removed without a reload', async () => {
     const services = (await api.get('/api/services')).body.items as { id: string; name: string }[];

@@ -1,6 +1,6 @@
 // Invariant: wall times typed in the dashboard become the right instant in the business's timezone (across DST), and API field errors map to the right form fields.
 import { describe, expect, it } from 'vitest';
-import { addDays, mondayOf, offsetOf, todayIn, wall, zonedIso } from './time.js';
+import { addDays, answerSeconds, mondayOf, offsetOf, todayIn, wall, zonedIso } from './time.js';
 import { ApiError, qs } from './api.js';
 
 describe('zonedIso', () => {
@@ -62,5 +62,14 @@ describe('API errors and queries', () => {
   it('builds query strings from the values that are set', () => {
     expect(qs({ q: 'leak', outcome: '', cursor: undefined, limit: 25 })).toBe('?q=leak&limit=25');
     expect(qs({ a: null })).toBe('');
+  });
+});
+
+describe('answer times in words', () => {
+  it('says a gap in seconds the way an owner reads it', () => {
+    expect(answerSeconds(640)).toBe('0.6 s');
+    expect(answerSeconds(1250)).toBe('1.3 s');
+    expect(answerSeconds(40)).toBe('0.0 s');
+    expect(answerSeconds(12_400)).toBe('12 s');
   });
 });

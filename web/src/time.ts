@@ -55,6 +55,12 @@ export function fmtTime(iso: string | null | undefined, tz: string): string {
   return new Intl.DateTimeFormat('en-US', { timeZone: tz, hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 }
 
+/** A gap of milliseconds as an owner says it: "0.6 s", "1.2 s", "12 s". */
+export function answerSeconds(ms: number): string {
+  const s = ms / 1000;
+  return s < 10 ? `${(Math.round(s * 10) / 10).toFixed(1)} s` : `${Math.round(s)} s`;
+}
+
 /** "3m 05s". */
 export function fmtDuration(sec: number | null | undefined): string {
   if (sec == null) return '—';

@@ -78,13 +78,18 @@ export function Select({ label, error, children, ...rest }: FieldProps & SelectH
 }
 
 /** A labelled textarea. */
-export function TextArea({ label, error, ...rest }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({ label, error, limit, ...rest }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { limit?: number }) {
   const id = useId();
+  const used = typeof rest.value === 'string' ? rest.value.length : 0;
+  // A long field shows how much room is left (the server's own limit), and says so in words when over.
+  const over = limit != null && used > limit;
+  const shown = error ?? (over ? `Please keep this under ${limit!.toLocaleString('en-US')} characters` : undefined);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} aria-invalid={!!error} aria-describedby={error ? `${id}-e` : undefined} {...rest} />
-      {error && <small className="field-error" id={`${id}-e`}>{error}</small>}
+      <textarea id={id} aria-invalid={!!shown} aria-describedby={shown ? `${id}-e` : limit != null ? `${id}-c` : undefined} {...rest} />
+      {limit != null && <small className={`counter ${over ? 'field-error' : 'muted'}`} id={`${id}-c`}>{used.toLocaleString('en-US')} / {limit.toLocaleString('en-US')}</small>}
+      {shown && <small className="field-error" id={`${id}-e`}>{shown}</small>}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useApi } from '../queries.js';
 import { useSession } from '../session.js';
 import { Link } from '../router.js';
 import { Badge, Loader, PageHead, money } from '../ui.js';
-import { fmtDateTime, fmtDuration, fmtTime, todayIn } from '../time.js';
+import { answerSeconds, fmtDateTime, fmtDuration, fmtTime, todayIn } from '../time.js';
 
 interface Turn { seq: number; role: 'caller' | 'agent'; text: string; at: string; asrMs: number | null; llmMs: number | null; ttsMs: number | null; e2eMs: number | null; interrupted: boolean; heardText: string | null }
 interface Call {
@@ -55,6 +55,13 @@ function useTranslation(id: string) {
     }
   };
   return { lines, state, error, ask };
+}
+
+/** "Answered in about 0.6 s": the median gap between the caller finishing and the agent starting, in words. */
+function answerTimeWords(gaps: Array<number | null | undefined>): string {
+  const ms = gaps.filter((g): g is number => typeof g === 'number').sort((a, b) => a - b);
+  if (ms.length === 0) return 'No answer times were recorded for this call.';
+  return `Answered in about ${answerSeconds(ms[Math.floor((ms.length - 1) / 2)])} after the caller finished speaking.`;
 }
 
 /** Stacked bars of STT / LLM / TTS per agent turn, with the end-to-end gap as text. */
@@ -157,8 +164,12 @@ export default function CallDetail({ id }: { id: string }) {
                 )}
               </section>
               <section className="card" aria-labelledby="lat-h">
-                <h2 id="lat-h">Latency per turn (ms)</h2>
-                <Latency turns={c.turns} />
+                <h2 id="lat-h">How quickly the agent answered</h2>
+                <p>{answerTimeWords(c.turns.filter((t) => t.role === 'agent').map((t) => t.e2eMs))}</p>
+                <details className="advanced">
+                  <summary>Advanced: timing of each turn (ms)</summary>
+                  <Latency turns={c.turns} />
+                </details>
               </section>
             </div>
           );

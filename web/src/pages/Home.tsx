@@ -4,7 +4,7 @@ import { useApi } from '../queries.js';
 import { useSession, useCan } from '../session.js';
 import { Link } from '../router.js';
 import { Badge, Loader, PageHead, money } from '../ui.js';
-import { addDays, fmtDateTime, fmtTime, todayIn, zonedIso } from '../time.js';
+import { addDays, answerSeconds, fmtDateTime, fmtTime, todayIn, zonedIso } from '../time.js';
 import { SetupStatusCard } from '../parts/setup-status.js';
 import type { UnansweredQuestion } from './Questions.js';
 import { BarChart } from '../parts/chart.js';
@@ -60,8 +60,7 @@ export default function Home() {
             <Stat label="Leads" value={m.leads} />
             <Stat label="Urgent leads" value={m.urgent} tone={m.urgent > 0 ? 'urgent' : undefined} />
             <Stat label="Answered" value={m.answeredRate == null ? '—' : `${Math.round(m.answeredRate * 100)}%`} />
-            <Stat label="Median turn latency (p50)" value={m.p50E2eMs == null ? '—' : `${m.p50E2eMs} ms`} />
-            <Stat label="p95 turn latency" value={m.p95E2eMs == null ? '—' : `${m.p95E2eMs} ms`} />
+            <Stat label="Answers callers in about" value={m.p50E2eMs == null ? '—' : answerSeconds(m.p50E2eMs)} />
             <Stat label="Estimated cost" value={money(m.estimatedCostCents)} />
           </section>
         )}

@@ -25,7 +25,7 @@ function ItemForm({ initial, onDone, onCancel }: { initial?: Item; onDone(): voi
   return (
     <form className="stack" onSubmit={submit} noValidate aria-label={initial ? 'Edit answer' : 'Add an answer'}>
       <Input label="Question callers ask" value={q} onChange={(e) => setQ(e.target.value)} error={s.fields.question} placeholder="Do you offer free estimates?" />
-      <TextArea label="Answer" rows={3} value={body} onChange={(e) => setBody(e.target.value)} error={s.fields.body} />
+      <TextArea label="Answer" rows={3} limit={5000} value={body} onChange={(e) => setBody(e.target.value)} error={s.fields.body} />
       <FormError error={s.error} />
       <div className="row"><button className="primary" disabled={s.busy}>{initial ? 'Save' : 'Add answer'}</button>{onCancel && <button type="button" onClick={onCancel}>Cancel</button>}</div>
     </form>

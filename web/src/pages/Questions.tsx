@@ -25,10 +25,9 @@ function AnswerForm({ q, onAnswered }: { q: UnansweredQuestion; onAnswered(): vo
   };
   return (
     <form className="stack" onSubmit={submit} noValidate aria-label={`Answer: ${q.question}`}>
-      <TextArea label="Your answer" rows={2} maxLength={MAX_ANSWER} value={answer}
+      <TextArea label="Your answer" rows={2} limit={MAX_ANSWER} value={answer}
         onChange={(e) => { setAnswer(e.target.value); setMissing(false); }}
         error={missing ? 'Please write the answer' : s.fields.answer} />
-      <small className="muted counter">{answer.length} / {MAX_ANSWER}</small>
       <FormError error={s.error} />
       <div className="row"><button className="primary" disabled={s.busy}>Save answer</button></div>
     </form>

@@ -73,7 +73,7 @@ function SettingsForm({ org, config }: { org: Organization; config: Config }) {
       <datalist id="tz-list">{zones.map((z) => <option key={z} value={z}>{COMMON_ZONES.find((c) => c.id === z)?.label}</option>)}</datalist>
       <Input label="Address" value={f.address} onChange={set('address')} error={err('address')} hint={counter(f.address, LIMITS.address)} disabled={!admin}
         placeholder="12 Main Street, Springfield" />
-      <TextArea label="Greeting" rows={3} value={f.greeting} onChange={set('greeting')} error={err('greeting')} disabled={!admin} />
+      <TextArea label="Greeting" rows={3} limit={1000} value={f.greeting} onChange={set('greeting')} error={err('greeting')} disabled={!admin} />
       <small className="muted counter">{counter(f.greeting, LIMITS.greeting)}</small>
       <details className="advanced">
         <summary>Advanced</summary>

@@ -9,6 +9,20 @@ import { FormError, Input, Select, TextArea, useSubmit } from '../ui.js';
 export interface VoiceOption { id: string; provider: string; name: string; language: string }
 
 const PROVIDER_NAMES: Record<string, string> = { deepgram: 'Deepgram Aura-2', openai: 'OpenAI', offline: 'offline' };
+/** The languages an owner picks from, in words (the stored value is a language tag or `auto`). */
+const LANGUAGES: Array<[string, string]> = [
+  ['en-US', 'English'],
+  ['es', 'Spanish (español)'],
+  ['auto', 'English, switching to Spanish when the caller speaks it'],
+  ['es,en', 'Spanish, switching to English when the caller speaks it'],
+];
+
+/** The choices, keeping the agent's own English tag (en, en-GB) and any other stored value selectable. */
+function languageChoices(current: string): Array<[string, string]> {
+  const english = /^en(-[A-Z]{2})?$/.test(current);
+  const list = LANGUAGES.map(([value, name]): [string, string] => (english && value === 'en-US' ? [current, name] : [value, name]));
+  return list.some(([value]) => value === current) ? list : [...list, [current, current]];
+}
 
 /** The picker's query: the two-letter language of the agent (voices for other languages are hidden). */
 export function voicesPath(language: string | undefined): string {
@@ -66,6 +80,8 @@ export function AgentForm({ onSaved, submitLabel = 'Save' }: { onSaved?(): void;
   const [f, setF] = useState<{ greeting: string; escalationNumber: string; afterHours: string; voice: string; language: string; engine: string; persona: string } | null>(null);
   const voices = useApi<{ items: VoiceOption[] }>(agent.data ? voicesPath(f?.language ?? agent.data.language) : null);
   const [saved, setSaved] = useState(false);
+  // Vendor names only for an owner who opened "Advanced".
+  const [advanced, setAdvanced] = useState(false);
   useEffect(() => {
     if (config.data && agent.data && !f) setF({
       greeting: config.data.greeting ?? '', escalationNumber: config.data.escalationNumber ?? '', afterHours: config.data.afterHours ?? 'answer',
@@ -87,12 +103,12 @@ export function AgentForm({ onSaved, submitLabel = 'Save' }: { onSaved?(): void;
 
   return (
     <form onSubmit={submit} className="stack" noValidate>
-      <TextArea label="Greeting" rows={3} value={f.greeting} onChange={set('greeting')} error={s.fields.greeting} disabled={!can} />
+      <TextArea label="Greeting" rows={3} limit={1000} value={f.greeting} onChange={set('greeting')} error={s.fields.greeting} disabled={!can} />
       <div className="row wrap">
         <Select label="Voice" value={f.voice} onChange={set('voice')} error={s.fields.voice} disabled={!can}>
           <option value="default">Default voice</option>
           {f.voice !== 'default' && !voices.data?.items.some((v) => v.id === f.voice) && <option value={f.voice}>{f.voice}</option>}
-          {(voices.data?.items ?? []).map((v) => <option key={v.id} value={v.id}>{v.name} ({PROVIDER_NAMES[v.provider] ?? v.provider})</option>)}
+          {(voices.data?.items ?? []).map((v) => <option key={v.id} value={v.id}>{v.name}{advanced ? ` (${PROVIDER_NAMES[v.provider] ?? v.provider})` : ''}</option>)}
         </Select>
         <PreviewButton text={f.greeting} voice={f.voice} />
       </div>
@@ -101,13 +117,16 @@ export function AgentForm({ onSaved, submitLabel = 'Save' }: { onSaved?(): void;
       <Select label="After hours" value={f.afterHours} onChange={set('afterHours')} error={s.fields.afterHours} disabled={!can}>
         <option value="answer">The agent answers and books</option><option value="voicemail">Take a message</option><option value="forward">Forward to the escalation number</option>
       </Select>
-      <div className="row wrap">
-        <Input label="Language" value={f.language} onChange={set('language')} error={s.fields.language} disabled={!can} />
+      <Select label="Language" value={f.language} onChange={set('language')} error={s.fields.language} disabled={!can}>
+        {languageChoices(f.language).map(([value, name]) => <option key={value} value={value}>{name}</option>)}
+      </Select>
+      <TextArea label="Persona and extra instructions" rows={3} limit={2000} value={f.persona} onChange={set('persona')} error={s.fields.persona} disabled={!can} />
+      <details className="advanced" onToggle={(e) => setAdvanced((e.target as HTMLDetailsElement).open)}>
+        <summary>Advanced</summary>
         <Select label="Engine" value={f.engine} onChange={set('engine')} error={s.fields.engine} disabled={!can}>
           <option value="pipeline">Speech → text → speech</option><option value="realtime">Realtime speech-to-speech</option>
         </Select>
-      </div>
-      <TextArea label="Persona and extra instructions" rows={3} value={f.persona} onChange={set('persona')} error={s.fields.persona} disabled={!can} />
+      </details>
       <FormError error={s.error} />
       {can && <div className="row"><button className="primary" disabled={s.busy}>{s.busy ? 'Saving…' : submitLabel}</button>{saved && <span className="ok" role="status">Saved</span>}</div>}
     </form>
