@@ -10,7 +10,7 @@ export async function seedDemo(db: Db, login: { email: string; password: string 
   const [existing] = await db.select().from(schema.users).where(eq(schema.users.email, login.email));
   if (existing) return { created: false, organizationId: existing.organizationId };
   const passwordHash = await hashPassword(login.password);
-  const orgId = await db.transaction(async (tx) => {
+  const organizationId = await db.transaction(async (tx) => {
     const org = await createOrganization(tx, { name: 'Demo Plumbing Co.', timezone: 'America/Chicago', industry: 'plumbing', applyTemplate: true });
     await tx.insert(schema.users).values({ organizationId: org.id, email: login.email, name: 'Demo Owner', passwordHash, role: 'admin' });
     // The embedded demo keeps every feature, whatever the date.
@@ -31,5 +31,5 @@ export async function seedDemo(db: Db, login: { email: string; password: string 
     await tx.insert(schema.phoneNumbers).values({ organizationId: org.id, e164: '+13125550199' }).onConflictDoNothing();
     return org.id;
   });
-  return { created: true, organizationId: orgId };
+  return { created: true, organizationId };
 }

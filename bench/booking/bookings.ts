@@ -22,7 +22,7 @@ async function seed(database: Database, staff: number) {
   await db.insert(schema.businessConfigs).values({ organizationId: org.id, hours: { mon: week, tue: week, wed: week, thu: week, fri: week }, minNoticeMin: 0, maxDaysAhead: 90, slotStepMin: 30 });
   const [svc] = await db.insert(schema.services).values({ organizationId: org.id, name: 'Visit', durationMin: 30, bufferMin: 0 }).returning();
   for (let i = 0; i < staff; i++) await db.insert(schema.staff).values({ organizationId: org.id, name: `S${i}`, serviceIds: [svc.id] });
-  return { orgId: org.id, serviceId: svc.id };
+  return { organizationId: org.id, serviceId: svc.id };
 }
 
 /** All weekday half-hour starts from 1 June 2026 on, in order. */
@@ -38,7 +38,7 @@ function starts(n: number): Date[] {
 }
 
 async function run(database: Database, label: string, slots: number, staff: number) {
-  const { orgId, serviceId } = await seed(database, staff);
+  const { organizationId, serviceId } = await seed(database, staff);
   const deps = { db: database.db, clock: fixedClock('2026-05-01T12:00:00Z') };
   const pool = starts(slots);
   let next = 0;
@@ -51,7 +51,7 @@ async function run(database: Database, label: string, slots: number, staff: numb
       const i = next++;
       const t = performance.now();
       try {
-        await bookAppointment(deps, orgId, { serviceId, start: pool[i % pool.length], customer: { name: `C${i}` } });
+        await bookAppointment(deps, organizationId, { serviceId, start: pool[i % pool.length], customer: { name: `C${i}` } });
         booked++;
       } catch (e) {
         if (isAppError(e) && e.code === 'SLOT_TAKEN') refused++;
@@ -63,8 +63,8 @@ async function run(database: Database, label: string, slots: number, staff: numb
   const t0 = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const secs = (performance.now() - t0) / 1000;
-  const rows = await database.db.select({ id: schema.appointments.id }).from(schema.appointments).where(eq(schema.appointments.organizationId, orgId));
-  await database.db.delete(schema.organizations).where(eq(schema.organizations.id, orgId));
+  const rows = await database.db.select({ id: schema.appointments.id }).from(schema.appointments).where(eq(schema.appointments.organizationId, organizationId));
+  await database.db.delete(schema.organizations).where(eq(schema.organizations.id, organizationId));
   latencies.sort((a, b) => a - b);
   const expected = Math.min(ATTEMPTS, slots * staff);
   return `| ${label.padEnd(34)} | ${String(ATTEMPTS).padStart(8)} | ${String(booked).padStart(6)} | ${String(refused).padStart(7)} | ${String(failed).padStart(6)} | ${(ATTEMPTS / secs).toFixed(0).padStart(10)} | ${(booked / secs).toFixed(0).padStart(9)} | ${latencies[Math.floor(latencies.length / 2)].toFixed(1).padStart(6)} | ${latencies[Math.floor(latencies.length * 0.99)].toFixed(1).padStart(6)} | ${rows.length === expected && booked === expected ? 'yes' : `NO (${rows.length} rows, expected ${expected})`} |`;

@@ -59,8 +59,8 @@ const server = await startVoiceServer((callId, sink, recorder, _params) => {
   };
   const e =
     engine === 'cascade'
-      ? new CallSession(counting, { conversation: cannedConversation(GREETING, [{ when: 'plumber', say: [REPLY] }]), providers: { stt, tts, fallbackTts: tts }, recorder: rec, greetings }, { callId, orgId: 'org', timing: { silenceMs: 60_000 } })
-      : new RealtimeCallSession(counting, { realtime: rt!, brain: { instructions: 'bench', greeting: () => GREETING, tools: [], callTool: async () => '{}' }, recorder: rec, lineTts: tts, greetings }, { callId, orgId: 'org' });
+      ? new CallSession(counting, { conversation: cannedConversation(GREETING, [{ when: 'plumber', say: [REPLY] }]), providers: { stt, tts, fallbackTts: tts }, recorder: rec, greetings }, { callId, organizationId: 'org', timing: { silenceMs: 60_000 } })
+      : new RealtimeCallSession(counting, { realtime: rt!, brain: { instructions: 'bench', greeting: () => GREETING, tools: [], callTool: async () => '{}' }, recorder: rec, lineTts: tts, greetings }, { callId, organizationId: 'org' });
   const onMedia = e.onMedia.bind(e);
   e.onMedia = (p: PhoneAudio) => {
     framesIn++;

@@ -16,7 +16,7 @@ import { periodUsage } from './usage.js';
 export interface OverageDeps { db: Db; stripe: Pick<StripeApi, 'createMeterEvent'>; meterEventName: string; logger?: Logger }
 
 /** The meter event identifier of an organization's period: the same on every retry. */
-export const overageIdentifier = (orgId: string, periodStart: Date): string => `overage-${orgId}-${periodStart.toISOString()}`;
+export const overageIdentifier = (organizationId: string, periodStart: Date): string => `overage-${organizationId}-${periodStart.toISOString()}`;
 
 /** One organization's report for the period before the one containing `now`; answers the minutes reported (null: nothing to do). */
 export async function reportOverageFor(deps: OverageDeps, organizationId: string, now: Date): Promise<number | null> {
@@ -51,7 +51,7 @@ export async function reportOverage(deps: OverageDeps, now: Date): Promise<{ rep
       if ((await reportOverageFor(deps, id, now)) != null) reported++;
     } catch (err) {
       failed++;
-      deps.logger?.warn({ err, orgId: id }, 'reporting overage to Stripe failed; retried on the next run');
+      deps.logger?.warn({ err, organizationId: id }, 'reporting overage to Stripe failed; retried on the next run');
     }
   }
   return { reported, failed };

@@ -40,28 +40,28 @@ export function createBilling(deps: BillingDeps) {
   const priceToPlan: Record<string, PlanId> = {};
   for (const id of PLAN_IDS) for (const price of Object.values(deps.stripe?.prices[id] ?? {})) if (price) priceToPlan[price] = id;
 
-  async function state(orgId: string) {
-    const s = await loadBilling(db, orgId, clock.now());
+  async function state(organizationId: string) {
+    const s = await loadBilling(db, organizationId, clock.now());
     if (!s) throw errors.notFound('organization');
     return s;
   }
 
-  async function customerOf(orgId: string, who: { email?: string; name: string }) {
-    const s = await state(orgId);
+  async function customerOf(organizationId: string, who: { email?: string; name: string }) {
+    const s = await state(organizationId);
     if (s.stripeCustomerId) return s.stripeCustomerId;
-    const c = await stripe!.createCustomer({ ...who, organizationId: orgId }, `customer-${orgId}`);
+    const c = await stripe!.createCustomer({ ...who, organizationId }, `customer-${organizationId}`);
     await db.update(schema.billingAccounts).set({ stripeCustomerId: c.id })
-      .where(and(eq(schema.billingAccounts.organizationId, orgId), isNull(schema.billingAccounts.stripeCustomerId)));
-    return (await state(orgId)).stripeCustomerId ?? c.id;
+      .where(and(eq(schema.billingAccounts.organizationId, organizationId), isNull(schema.billingAccounts.stripeCustomerId)));
+    return (await state(organizationId)).stripeCustomerId ?? c.id;
   }
 
   return {
     /** True when Stripe keys are configured (otherwise local test mode). */
     configured: stripe !== null,
     /** GET /api/billing: plan, status, trial, period, usage, limits and the estimated bill. */
-    async overview(orgId: string) {
+    async overview(organizationId: string) {
       const now = clock.now();
-      const s = await state(orgId);
+      const s = await state(organizationId);
       const used = await periodUsage(db, s);
       const bill = s.complimentary ? { baseCents: 0, overageMinutes: 0, overageCents: 0, totalCents: 0 } : estimateBill(s.effective, used.minutes);
       const trialDaysLeft = s.status === 'trialing' && s.trialEndsAt ? Math.max(0, Math.ceil((s.trialEndsAt.getTime() - now.getTime()) / 86_400_000)) : null;
@@ -84,20 +84,20 @@ export function createBilling(deps: BillingDeps) {
      * Per-day usage between two bounds, each an instant or a local date (YYYY-MM-DD); `to` is
      * exclusive. Without bounds: the current period.
      */
-    async usage(orgId: string, from?: Date | string, to?: Date | string) {
-      const s = await state(orgId);
+    async usage(organizationId: string, from?: Date | string, to?: Date | string) {
+      const s = await state(organizationId);
       const day = (b: Date | string) => (typeof b === 'string' ? b : localDay(b, s.timezone));
       const [fromDay, toDay] = [day(from ?? s.period.start), day(to ?? s.period.end)];
-      return { timezone: s.timezone, from: fromDay, to: toDay, items: await usageByDay(db, orgId, fromDay, toDay) };
+      return { timezone: s.timezone, from: fromDay, to: toDay, items: await usageByDay(db, organizationId, fromDay, toDay) };
     },
-    async setHardCap(orgId: string, minutes: number | null) { await state(orgId); await setHardCap(db, orgId, minutes); },
+    async setHardCap(organizationId: string, minutes: number | null) { await state(organizationId); await setHardCap(db, organizationId, minutes); },
     /** Stripe Checkout for a plan (or, with a subscription already, the portal's plan-change flow). */
-    async checkout(orgId: string, plan: PlanId, who: { email?: string; name: string }, returnUrl: string): Promise<{ url: string }> {
+    async checkout(organizationId: string, plan: PlanId, who: { email?: string; name: string }, returnUrl: string): Promise<{ url: string }> {
       if (!stripe || !deps.stripe) throw billingErrors.notConfigured();
       const prices = deps.stripe.prices[plan];
       if (!prices?.base) throw billingErrors.priceMissing(plan);
-      const s = await state(orgId);
-      const customer = await customerOf(orgId, who);
+      const s = await state(organizationId);
+      const customer = await customerOf(organizationId, who);
       if (s.stripeSubscriptionId && s.status !== 'canceled') {
         const session = await stripe.createPortalSession({
           customer, return_url: returnUrl, flow_data: { type: 'subscription_update', subscription_update: { subscription: s.stripeSubscriptionId } },
@@ -105,17 +105,17 @@ export function createBilling(deps: BillingDeps) {
         return { url: session.url };
       }
       const session = await stripe.createCheckoutSession({
-        mode: 'subscription', customer, client_reference_id: orgId,
+        mode: 'subscription', customer, client_reference_id: organizationId,
         line_items: [{ price: prices.base, quantity: 1 }, ...(prices.overage ? [{ price: prices.overage }] : [])],
-        subscription_data: { metadata: { organization_id: orgId, plan } },
+        subscription_data: { metadata: { organization_id: organizationId, plan } },
         success_url: `${returnUrl}?checkout=success`, cancel_url: `${returnUrl}?checkout=cancel`,
       });
       return { url: session.url };
     },
     /** The Stripe Customer Portal (invoices, payment method, cancel). */
-    async portal(orgId: string, returnUrl: string): Promise<{ url: string }> {
+    async portal(organizationId: string, returnUrl: string): Promise<{ url: string }> {
       if (!stripe) throw billingErrors.notConfigured();
-      const s = await state(orgId);
+      const s = await state(organizationId);
       if (!s.stripeCustomerId) throw billingErrors.noCustomer();
       return { url: (await stripe.createPortalSession({ customer: s.stripeCustomerId, return_url: returnUrl })).url };
     },
@@ -136,7 +136,7 @@ export function createBilling(deps: BillingDeps) {
       return reportOverage({ db, stripe, meterEventName: deps.stripe.meterEventName, logger: deps.logger }, clock.now());
     },
     /** Whether a new call is taken by the receptionist (the hard cap), at the organization's `now`. */
-    admit: (orgId: string) => admitCall(db, orgId, clock.now()),
+    admit: (organizationId: string) => admitCall(db, organizationId, clock.now()),
     /** The metering sink: call it inside the transaction that completes a call. */
     meter: (tx: Queryable, call: MeteredCall) => meterCall(tx, call, clock.now(), deps.notices),
   };

@@ -38,15 +38,15 @@ const norm = (s: string) => s.trim().toLowerCase();
  * the conversation's hold, so its own hold never hides a slot from it. `origin` says which call
  * record and channel its bookings come from (written with the appointment, in its transaction).
  */
-export function createConversationBookingPort(deps: BookingDeps, orgId: string, holder: string, origin: { callId?: string; source?: string } = {}): ConversationBookingPort {
-  const names = () => namesOf(deps.db, orgId);
+export function createConversationBookingPort(deps: BookingDeps, organizationId: string, holder: string, origin: { callId?: string; source?: string } = {}): ConversationBookingPort {
+  const names = () => namesOf(deps.db, organizationId);
   async function serviceIdOf(name: string, id?: string): Promise<string | null> {
     const { services } = await names();
     const hit = services.find((s) => s.id === id) ?? services.find((s) => norm(s.name) === norm(name) || s.synonyms.some((x) => norm(x) === norm(name)));
     return hit?.id ?? null;
   }
   async function view(a: Appointment): Promise<ConversationAppointment> {
-    const [{ services, staff }, tz] = await Promise.all([names(), timezoneOf(deps, orgId)]);
+    const [{ services, staff }, tz] = await Promise.all([names(), timezoneOf(deps, organizationId)]);
     const staffName = staff.find((s) => s.id === a.staffId)?.name;
     return {
       id: a.id, serviceName: services.find((s) => s.id === a.serviceId)?.name ?? 'appointment',
@@ -68,7 +68,7 @@ export function createConversationBookingPort(deps: BookingDeps, orgId: string, 
       const { staff } = await names();
       const staffId = q.staffName ? staff.find((s) => norm(s.name) === norm(q.staffName!))?.id : undefined;
       if (q.staffName && !staffId) return [];
-      const { tz, slots } = await getAvailability(deps, orgId, { serviceId, from: new Date(q.from), to: new Date(q.to), staffId, viewer: holder });
+      const { tz, slots } = await getAvailability(deps, organizationId, { serviceId, from: new Date(q.from), to: new Date(q.to), staffId, viewer: holder });
       return slotViews(distinctStarts(slots), tz).slice(0, q.limit ?? 500).map((s) => ({
         start: s.start, end: s.end, ...(s.staffId ? { staffId: s.staffId, staffName: staff.find((x) => x.id === s.staffId)?.name } : {}),
       }));
@@ -77,7 +77,7 @@ export function createConversationBookingPort(deps: BookingDeps, orgId: string, 
       const serviceId = await serviceIdOf(serviceName);
       if (!serviceId) return null;
       try {
-        const hold = await holdSlot(deps, orgId, { serviceId, start: new Date(slot.start), staffId: slot.staffId ?? null, holder });
+        const hold = await holdSlot(deps, organizationId, { serviceId, start: new Date(slot.start), staffId: slot.staffId ?? null, holder });
         return { holdId: hold.id };
       } catch (e) {
         if (isAppError(e)) return null;
@@ -92,22 +92,22 @@ export function createConversationBookingPort(deps: BookingDeps, orgId: string, 
         address: input.customer.address, notes: input.notes, source: origin.source ?? 'conversation', callId: origin.callId ?? null, language: input.language ?? null, holder, idempotencyKey: input.idempotencyKey, actor: 'agent',
       };
       try {
-        return { ok: true, appointment: await view((await bookAppointment(deps, orgId, { ...base, staffId: input.slot.staffId ?? null })).appointment) };
+        return { ok: true, appointment: await view((await bookAppointment(deps, organizationId, { ...base, staffId: input.slot.staffId ?? null })).appointment) };
       } catch (e) {
         // The slot named one staff member only because it was listed first; anyone free at that time will do.
         if (!(isAppError(e) && e.code === 'SLOT_TAKEN' && input.slot.staffId)) return refused(e);
         try {
-          return { ok: true, appointment: await view((await bookAppointment(deps, orgId, base)).appointment) };
+          return { ok: true, appointment: await view((await bookAppointment(deps, organizationId, base)).appointment) };
         } catch (e2) {
           return refused(e2);
         }
       }
     },
     async findUpcomingAppointments(phone) {
-      return Promise.all((await findUpcomingByPhone(deps, orgId, phone)).map(view));
+      return Promise.all((await findUpcomingByPhone(deps, organizationId, phone)).map(view));
     },
     async reschedule({ appointmentId, slot }) {
-      const move = (staffId?: string) => rescheduleAppointment(deps, orgId, appointmentId, { start: new Date(slot.start), staffId, holder, actor: 'agent' });
+      const move = (staffId?: string) => rescheduleAppointment(deps, organizationId, appointmentId, { start: new Date(slot.start), staffId, holder, actor: 'agent' });
       try {
         return { ok: true, appointment: await view(await move()) };
       } catch (e) {
@@ -122,7 +122,7 @@ export function createConversationBookingPort(deps: BookingDeps, orgId: string, 
     },
     async cancel({ appointmentId }) {
       try {
-        await cancelAppointment(deps, orgId, appointmentId, 'agent');
+        await cancelAppointment(deps, organizationId, appointmentId, 'agent');
         return { ok: true };
       } catch (e) {
         if (isAppError(e)) return { ok: false };

@@ -18,15 +18,15 @@ export function organizationClock(business: { testClock?: TestClock | null }, ba
  * Everything configured for one business, read in one go: the organization, its configuration, its
  * active and inactive services and staff (oldest first), knowledge and agent settings.
  */
-export async function loadBusinessRecord(db: Db, orgId: string) {
-  const [org] = await db.select().from(schema.organizations).where(eq(schema.organizations.id, orgId));
+export async function loadBusinessRecord(db: Db, organizationId: string) {
+  const [org] = await db.select().from(schema.organizations).where(eq(schema.organizations.id, organizationId));
   if (!org) throw errors.notFound('organization');
   const [[config], services, staff, knowledge, [agent]] = await Promise.all([
-    db.select().from(schema.businessConfigs).where(eq(schema.businessConfigs.organizationId, orgId)),
-    db.select().from(schema.services).where(eq(schema.services.organizationId, orgId)).orderBy(asc(schema.services.createdAt)),
-    db.select().from(schema.staff).where(eq(schema.staff.organizationId, orgId)).orderBy(asc(schema.staff.createdAt)),
-    db.select().from(schema.knowledgeItems).where(eq(schema.knowledgeItems.organizationId, orgId)),
-    db.select().from(schema.agents).where(eq(schema.agents.organizationId, orgId)),
+    db.select().from(schema.businessConfigs).where(eq(schema.businessConfigs.organizationId, organizationId)),
+    db.select().from(schema.services).where(eq(schema.services.organizationId, organizationId)).orderBy(asc(schema.services.createdAt)),
+    db.select().from(schema.staff).where(eq(schema.staff.organizationId, organizationId)).orderBy(asc(schema.staff.createdAt)),
+    db.select().from(schema.knowledgeItems).where(eq(schema.knowledgeItems.organizationId, organizationId)),
+    db.select().from(schema.agents).where(eq(schema.agents.organizationId, organizationId)),
   ]);
   return { org, config, agent, services, staff, knowledge };
 }

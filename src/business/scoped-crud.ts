@@ -12,14 +12,14 @@ type OrgTable = PgTable & { id: any; organizationId: any; createdAt: any };
  */
 export function scopedCrud<T extends OrgTable, Row extends { id: string }>(table: T, entity: string) {
   const t = table as any;
-  const scope = (orgId: string, id: string) => and(eq(t.id, id), eq(t.organizationId, orgId));
+  const scope = (organizationId: string, id: string) => and(eq(t.id, id), eq(t.organizationId, organizationId));
   return {
-    async list(db: Db, orgId: string): Promise<Row[]> {
-      return (await db.select().from(t).where(eq(t.organizationId, orgId)).orderBy(asc(t.createdAt))) as Row[];
+    async list(db: Db, organizationId: string): Promise<Row[]> {
+      return (await db.select().from(t).where(eq(t.organizationId, organizationId)).orderBy(asc(t.createdAt))) as Row[];
     },
-    async get(db: Db, orgId: string, id: string): Promise<Row> {
+    async get(db: Db, organizationId: string, id: string): Promise<Row> {
       if (!isUuid(id)) throw errors.notFound(entity);
-      const [row] = await db.select().from(t).where(scope(orgId, id));
+      const [row] = await db.select().from(t).where(scope(organizationId, id));
       if (!row) throw errors.notFound(entity);
       return row as Row;
     },

@@ -12,12 +12,12 @@ const TABLES = {
 } as const;
 
 /** Reads one of the organization's settings documents. */
-export async function getSettings(db: Db, doc: 'organization', orgId: string): Promise<typeof schema.organizations.$inferSelect>;
-export async function getSettings(db: Db, doc: 'config', orgId: string): Promise<typeof schema.businessConfigs.$inferSelect>;
-export async function getSettings(db: Db, doc: 'agent', orgId: string): Promise<typeof schema.agents.$inferSelect>;
-export async function getSettings(db: Db, doc: Doc, orgId: string): Promise<any> {
+export async function getSettings(db: Db, doc: 'organization', organizationId: string): Promise<typeof schema.organizations.$inferSelect>;
+export async function getSettings(db: Db, doc: 'config', organizationId: string): Promise<typeof schema.businessConfigs.$inferSelect>;
+export async function getSettings(db: Db, doc: 'agent', organizationId: string): Promise<typeof schema.agents.$inferSelect>;
+export async function getSettings(db: Db, doc: Doc, organizationId: string): Promise<any> {
   const { table, key } = TABLES[doc];
-  const [row] = await db.select().from(table as any).where(eq(key, orgId));
+  const [row] = await db.select().from(table as any).where(eq(key, organizationId));
   if (!row) throw errors.notFound(doc);
   return row;
 }

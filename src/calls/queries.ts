@@ -25,9 +25,9 @@ export const callView = (c: typeof schema.calls.$inferSelect) => ({
 });
 
 /** Newest calls first, filtered and paged by an opaque cursor. `q` matches numbers, summary and what was said. */
-export async function listCalls(db: Db, orgId: string, f: CallFilter) {
+export async function listCalls(db: Db, organizationId: string, f: CallFilter) {
   const limit = Math.min(Math.max(f.limit ?? 25, 1), 100);
-  const where: SQL[] = [eq(schema.calls.organizationId, orgId)];
+  const where: SQL[] = [eq(schema.calls.organizationId, organizationId)];
   if (f.from) where.push(gte(schema.calls.startedAt, f.from));
   if (f.to) where.push(lt(schema.calls.startedAt, f.to));
   if (f.outcome) where.push(eq(schema.calls.outcome, f.outcome));
@@ -37,7 +37,7 @@ export async function listCalls(db: Db, orgId: string, f: CallFilter) {
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
     const said = db.select({ id: schema.callTurns.callId }).from(schema.callTurns)
-      .where(and(eq(schema.callTurns.organizationId, orgId), ilike(schema.callTurns.text, like)));
+      .where(and(eq(schema.callTurns.organizationId, organizationId), ilike(schema.callTurns.text, like)));
     where.push(or(ilike(schema.calls.from, like), ilike(schema.calls.to, like), ilike(schema.calls.summary, like), inArray(schema.calls.id, said))!);
   }
   if (f.cursor) {
@@ -51,20 +51,20 @@ export async function listCalls(db: Db, orgId: string, f: CallFilter) {
 }
 
 /** One call with its transcript, events, linked appointment and lead. Another organization's id is 404. */
-export async function getCallDetail(db: Db, orgId: string, id: string) {
+export async function getCallDetail(db: Db, organizationId: string, id: string) {
   if (!isUuid(id)) throw errors.notFound('call');
-  const [call] = await db.select().from(schema.calls).where(and(eq(schema.calls.id, id), eq(schema.calls.organizationId, orgId)));
+  const [call] = await db.select().from(schema.calls).where(and(eq(schema.calls.id, id), eq(schema.calls.organizationId, organizationId)));
   if (!call) throw errors.notFound('call');
   const [turns, events] = await Promise.all([
     db.select().from(schema.callTurns).where(eq(schema.callTurns.callId, id)).orderBy(asc(schema.callTurns.seq)),
     db.select().from(schema.callEvents).where(eq(schema.callEvents.callId, id)).orderBy(asc(schema.callEvents.at)),
   ]);
   const [appointment] = call.appointmentId
-    ? await db.select().from(schema.appointments).where(and(eq(schema.appointments.id, call.appointmentId), eq(schema.appointments.organizationId, orgId)))
-    : await db.select().from(schema.appointments).where(and(eq(schema.appointments.callId, id), eq(schema.appointments.organizationId, orgId))).limit(1);
+    ? await db.select().from(schema.appointments).where(and(eq(schema.appointments.id, call.appointmentId), eq(schema.appointments.organizationId, organizationId)))
+    : await db.select().from(schema.appointments).where(and(eq(schema.appointments.callId, id), eq(schema.appointments.organizationId, organizationId))).limit(1);
   const [lead] = call.leadId
-    ? await db.select().from(schema.leads).where(and(eq(schema.leads.id, call.leadId), eq(schema.leads.organizationId, orgId)))
-    : await db.select().from(schema.leads).where(and(eq(schema.leads.callId, id), eq(schema.leads.organizationId, orgId))).limit(1);
+    ? await db.select().from(schema.leads).where(and(eq(schema.leads.id, call.leadId), eq(schema.leads.organizationId, organizationId)))
+    : await db.select().from(schema.leads).where(and(eq(schema.leads.callId, id), eq(schema.leads.organizationId, organizationId))).limit(1);
   return {
     ...callView(call),
     // our own authenticated route, never Twilio's address: the page holds no provider URL
@@ -83,9 +83,9 @@ export async function getCallDetail(db: Db, orgId: string, id: string) {
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] : null);
 
 /** The home page's numbers for a period: calls, answered, booked, leads, urgent, latency, minutes, cost, calls per day. */
-export async function dashboardMetrics(db: Db, orgId: string, from: Date, to: Date, timezone: string) {
+export async function dashboardMetrics(db: Db, organizationId: string, from: Date, to: Date, timezone: string) {
   // The owner's own test calls and test chats are not business: they count nowhere here.
-  const inRange = and(eq(schema.calls.organizationId, orgId), gte(schema.calls.startedAt, from), lt(schema.calls.startedAt, to), ne(schema.calls.channel, 'test'));
+  const inRange = and(eq(schema.calls.organizationId, organizationId), gte(schema.calls.startedAt, from), lt(schema.calls.startedAt, to), ne(schema.calls.channel, 'test'));
   const notFromTest = (callId: typeof schema.leads.callId | typeof schema.appointments.callId) =>
     sql`not exists (select 1 from ${schema.calls} where ${schema.calls.id} = ${callId} and ${schema.calls.channel} = 'test')`;
   const [agg] = await db.select({
@@ -95,12 +95,12 @@ export async function dashboardMetrics(db: Db, orgId: string, from: Date, to: Da
     seconds: sql<number>`coalesce(sum(${schema.calls.durationSec}), 0)`,
     cost: sql<number>`coalesce(sum(${schema.calls.costCents}), 0)`,
   }).from(schema.calls).where(inRange);
-  const leadRange = and(eq(schema.leads.organizationId, orgId), gte(schema.leads.createdAt, from), lt(schema.leads.createdAt, to), notFromTest(schema.leads.callId));
+  const leadRange = and(eq(schema.leads.organizationId, organizationId), gte(schema.leads.createdAt, from), lt(schema.leads.createdAt, to), notFromTest(schema.leads.callId));
   const [leads] = await db.select({
     leads: sql<number>`count(*)`,
     urgent: sql<number>`count(*) filter (where ${schema.leads.priority} = 'URGENT')`,
   }).from(schema.leads).where(leadRange);
-  const apptRange = and(eq(schema.appointments.organizationId, orgId), gte(schema.appointments.createdAt, from), lt(schema.appointments.createdAt, to), notFromTest(schema.appointments.callId));
+  const apptRange = and(eq(schema.appointments.organizationId, organizationId), gte(schema.appointments.createdAt, from), lt(schema.appointments.createdAt, to), notFromTest(schema.appointments.callId));
   const [appts] = await db.select({ n: sql<number>`count(*)` }).from(schema.appointments).where(apptRange);
   const lat = await db.select({ e2e: schema.callTurns.e2eMs }).from(schema.callTurns)
     .innerJoin(schema.calls, eq(schema.calls.id, schema.callTurns.callId))

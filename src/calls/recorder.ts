@@ -87,7 +87,7 @@ export function createCallRecorder(deps: {
 
   const complete = deps.complete ?? ((end) => completeCall(deps.db, call.id, end));
   return {
-    onStart(_info: { callId: string; orgId: string; engine: string; startedAt: Date }) { return Promise.resolve(); },
+    onStart(_info: { callId: string; organizationId: string; engine: string; startedAt: Date }) { return Promise.resolve(); },
     onTurn(t: TurnInput & { index?: number }) {
       const turn = { ...t, at: t.at ?? new Date() };
       const ids: [string, string] = [randomUUID(), randomUUID()];

@@ -22,10 +22,10 @@ export async function storeRecording(db: Db, callId: string, r: RecordingReport)
 }
 
 /** The recording of one of the organization's calls; 404 when the call is another's, absent, or has no (kept) recording. */
-export async function recordingOfCall(db: Db, orgId: string, callId: string): Promise<{ recordingSid: string; channels: number | null }> {
+export async function recordingOfCall(db: Db, organizationId: string, callId: string): Promise<{ recordingSid: string; channels: number | null }> {
   if (!isUuid(callId)) throw errors.notFound('call');
   const [row] = await db.select({ sid: schema.calls.recordingSid, channels: schema.calls.recordingChannels, deletedAt: schema.calls.recordingDeletedAt })
-    .from(schema.calls).where(and(eq(schema.calls.id, callId), eq(schema.calls.organizationId, orgId)));
+    .from(schema.calls).where(and(eq(schema.calls.id, callId), eq(schema.calls.organizationId, organizationId)));
   if (!row) throw errors.notFound('call');
   if (!row.sid || row.deletedAt) throw errors.notFound('recording');
   return { recordingSid: row.sid, channels: row.channels };

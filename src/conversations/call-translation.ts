@@ -36,10 +36,10 @@ const same = (a: string, b: string) => a.trim().toLowerCase().replace(/[^\p{L}\p
  * The English translation of a call's transcript (404 for another organization's call; 409
  * `no_language_model` when no model is configured; English calls have nothing to translate).
  */
-export async function translateCall(db: Db, orgId: string, callId: string, model: LanguageModel | null, signal: AbortSignal): Promise<CallTranslation> {
+export async function translateCall(db: Db, organizationId: string, callId: string, model: LanguageModel | null, signal: AbortSignal): Promise<CallTranslation> {
   if (!isUuid(callId)) throw errors.notFound('call');
   const [call] = await db.select({ language: schema.calls.language, metadata: schema.calls.metadata }).from(schema.calls)
-    .where(and(eq(schema.calls.id, callId), eq(schema.calls.organizationId, orgId)));
+    .where(and(eq(schema.calls.id, callId), eq(schema.calls.organizationId, organizationId)));
   if (!call) throw errors.notFound('call');
   if (!call.language || call.language === 'en') return { language: 'en', from: call.language, items: [] };
   const kept = (call.metadata as { translation?: { en?: TranslatedTurn[] } }).translation?.en;
@@ -61,6 +61,6 @@ export async function translateCall(db: Db, orgId: string, callId: string, model
   });
   // only the translation key: other writers of the call's metadata (a verified number) are left alone
   await db.update(schema.calls).set({ metadata: sql`jsonb_set(${schema.calls.metadata}, '{translation}', ${JSON.stringify({ en: items })}::jsonb)` })
-    .where(and(eq(schema.calls.id, callId), eq(schema.calls.organizationId, orgId)));
+    .where(and(eq(schema.calls.id, callId), eq(schema.calls.organizationId, organizationId)));
   return { language: 'en', from: call.language, items };
 }

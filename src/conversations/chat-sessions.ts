@@ -43,7 +43,7 @@ const LOCK_POLL_MS = 25;
 
 /** A chat as the live store keeps it between messages. */
 interface SavedChat {
-  orgId: string;
+  organizationId: string;
   callId: string;
   address: string;
   channel: 'chat' | 'test';
@@ -60,7 +60,7 @@ export interface ChatReply { reply: string; done: boolean; state: string; transf
 const keyOf = (id: string) => `chat:session:${id}`;
 const lockOf = (id: string) => `chat:lock:${id}`;
 const ROSTER_ALL = 'chat:all';
-const rosterOfOrg = (orgId: string) => `chat:org:${orgId}`;
+const rosterOfOrg = (organizationId: string) => `chat:org:${organizationId}`;
 const rosterOfAddress = (address: string) => `chat:ip:${address}`;
 
 /** Chats over the live store; `clock` is the server's (idle times), each chat's record uses its organization's clock. */
@@ -82,25 +82,25 @@ export function createChatSessions(deps: { db: Db; live: LiveStore; receptionist
     await live.setValue(keyOf(id), raw, keepSec);
     const t = nowMs();
     await Promise.all([
-      live.rosterSet(ROSTER_ALL, `${chat.orgId}|${id}`, t, keepSec),
-      live.rosterSet(rosterOfOrg(chat.orgId), id, t, keepSec),
+      live.rosterSet(ROSTER_ALL, `${chat.organizationId}|${id}`, t, keepSec),
+      live.rosterSet(rosterOfOrg(chat.organizationId), id, t, keepSec),
       live.rosterSet(rosterOfAddress(chat.address), id, t, keepSec),
     ]);
     return true;
   }
 
   /** Closes a chat once (whichever node gets there first): the call record is completed, the rosters forget it. */
-  async function end(orgId: string, id: string, reason: string): Promise<void> {
+  async function end(organizationId: string, id: string, reason: string): Promise<void> {
     if (!(await live.claimOnce(`chat:ended:${id}`, keepSec))) return;
     const chat = await load(id);
     await live.deleteValue(keyOf(id));
     await Promise.all([
-      live.rosterRemove(ROSTER_ALL, `${orgId}|${id}`),
-      live.rosterRemove(rosterOfOrg(orgId), id),
+      live.rosterRemove(ROSTER_ALL, `${organizationId}|${id}`),
+      live.rosterRemove(rosterOfOrg(organizationId), id),
       ...(chat ? [live.rosterRemove(rosterOfAddress(chat.address), id)] : []),
     ]);
-    const business = await receptionist.load(orgId);
-    await receptionist.complete({ orgId, callId: id }, { endedAt: receptionist.clockOf(business).now(), reason });
+    const business = await receptionist.load(organizationId);
+    await receptionist.complete({ organizationId, callId: id }, { endedAt: receptionist.clockOf(business).now(), reason });
   }
 
   /** Members active within the keep time (entries of chats ended on a node that died are dropped here). */
@@ -110,10 +110,10 @@ export function createChatSessions(deps: { db: Db; live: LiveStore; receptionist
   }
 
   /** Makes room under the per-organization and total caps by closing the oldest idle chats. */
-  async function makeRoom(orgId: string, address: string) {
+  async function makeRoom(organizationId: string, address: string) {
     if ((await openIn(rosterOfAddress(address))).length >= limits.perAddress) throw errors.rateLimited(limits.idleSec);
-    const ofOrg = await openIn(rosterOfOrg(orgId));
-    for (const m of ofOrg.slice(0, Math.max(0, ofOrg.length - limits.perOrganization + 1))) await end(orgId, m.member, 'closed to make room for a newer chat');
+    const ofOrg = await openIn(rosterOfOrg(organizationId));
+    for (const m of ofOrg.slice(0, Math.max(0, ofOrg.length - limits.perOrganization + 1))) await end(organizationId, m.member, 'closed to make room for a newer chat');
     const all = await openIn(ROSTER_ALL);
     for (const m of all.slice(0, Math.max(0, all.length - limits.total + 1))) {
       const [o, id] = m.member.split('|');
@@ -122,19 +122,19 @@ export function createChatSessions(deps: { db: Db; live: LiveStore; receptionist
   }
 
   /** Opens a chat: a call record, the greeting as its first turn, the chat saved for any node. */
-  async function open(input: { orgId: string; address: string; phone: string | null; test: boolean; language?: Lang }) {
-    await makeRoom(input.orgId, input.address);
-    const business = await receptionist.load(input.orgId);
+  async function open(input: { organizationId: string; address: string; phone: string | null; test: boolean; language?: Lang }) {
+    await makeRoom(input.organizationId, input.address);
+    const business = await receptionist.load(input.organizationId);
     const clock = receptionist.clockOf(business);
     const channel = input.test ? 'test' as const : 'chat' as const;
-    const call = await createCall(db, { organizationId: input.orgId, channel, from: input.phone, startedAt: clock.now(), engine: 'text' });
+    const call = await createCall(db, { organizationId: input.organizationId, channel, from: input.phone, startedAt: clock.now(), engine: 'text' });
     // a test chat is opened by the organization's staff: their number plays caller ID; on the widget a number is contact only
     const who = input.test ? { callerPhone: input.phone } : { contactPhone: input.phone };
-    const started = receptionist.start({ orgId: input.orgId, callId: call.id, ...who, channel: 'chat' }, business, input.language ? { language: input.language } : {});
+    const started = receptionist.start({ organizationId: input.organizationId, callId: call.id, ...who, channel: 'chat' }, business, input.language ? { language: input.language } : {});
     const greeting = started.conversation.greet();
-    await recordTurn(db, { id: call.id, organizationId: input.orgId }, { callerText: '', agentText: greeting.text, at: clock.now() });
-    await save(call.id, { orgId: input.orgId, callId: call.id, address: input.address, channel, who, turns: 0, chars: 0, conversation: started.snapshot!() });
-    await receptionist.callStarted({ orgId: input.orgId, callId: call.id, channel, from: input.phone, startedAt: call.startedAt });
+    await recordTurn(db, { id: call.id, organizationId: input.organizationId }, { callerText: '', agentText: greeting.text, at: clock.now() });
+    await save(call.id, { organizationId: input.organizationId, callId: call.id, address: input.address, channel, who, turns: 0, chars: 0, conversation: started.snapshot!() });
+    await receptionist.callStarted({ organizationId: input.organizationId, callId: call.id, channel, from: input.phone, startedAt: call.startedAt });
     return { id: call.id, greeting: greeting.text, language: greeting.language ?? 'en' };
   }
 
@@ -149,42 +149,42 @@ export function createChatSessions(deps: { db: Db; live: LiveStore; receptionist
   }
 
   /** One visitor message, answered by the saved conversation (on whichever node receives it). */
-  async function say(orgId: string, id: string, text: string): Promise<ChatReply> {
+  async function say(organizationId: string, id: string, text: string): Promise<ChatReply> {
     const first = await load(id);
-    if (!first || first.orgId !== orgId) throw errors.notFound('chat session');
+    if (!first || first.organizationId !== organizationId) throw errors.notFound('chat session');
     const day = new Date(nowMs()).toISOString().slice(0, 10);
-    const daily = await live.hit(`chat:day:${orgId}:${day}`, 86_400);
+    const daily = await live.hit(`chat:day:${organizationId}:${day}`, 86_400);
     if (daily.count > limits.messagesPerOrganizationDay) throw new AppError('CHAT_BUDGET_SPENT', "today's chat messages for this business are used up; please call instead", 429, { retryAfterSec: daily.resetSec });
     const before = running.get(id) ?? Promise.resolve();
     const turn = before.catch(() => undefined).then(async () => {
       await lock(id);
-      try { return await answer(orgId, id, text); } finally { await live.reset(lockOf(id)); }
+      try { return await answer(organizationId, id, text); } finally { await live.reset(lockOf(id)); }
     });
     running.set(id, turn);
     try { return await turn; } finally { if (running.get(id) === turn) running.delete(id); }
   }
 
-  async function answer(orgId: string, id: string, text: string): Promise<ChatReply> {
+  async function answer(organizationId: string, id: string, text: string): Promise<ChatReply> {
     const chat = await load(id);
-    if (!chat || chat.orgId !== orgId) throw errors.notFound('chat session');
+    if (!chat || chat.organizationId !== organizationId) throw errors.notFound('chat session');
     if (chat.turns >= limits.turnsPerChat || chat.chars + text.length > limits.charsPerChat) {
       const reply = 'This chat has reached its length limit, so I have to close it here. Please call us, or start a new chat, and we will pick it up from there.';
-      await recordTurn(db, { id, organizationId: orgId }, { callerText: text, agentText: reply });
-      await end(orgId, id, 'chat length limit');
+      await recordTurn(db, { id, organizationId }, { callerText: text, agentText: reply });
+      await end(organizationId, id, 'chat length limit');
       return { reply, done: true, state: 'closed' };
     }
-    const business = await receptionist.load(orgId);
-    const s = receptionist.start({ orgId, callId: id, ...chat.who, channel: 'chat' }, business, { resume: chat.conversation });
+    const business = await receptionist.load(organizationId);
+    const s = receptionist.start({ organizationId, callId: id, ...chat.who, channel: 'chat' }, business, { resume: chat.conversation });
     const started = performance.now();
     const r = await s.conversation.handle({ text }, { onEvent: s.onEvent });
     const llmMs = Math.round(performance.now() - started);
-    await recordTurn(db, { id, organizationId: orgId }, { callerText: text, agentText: r.text, llmMs, e2eMs: llmMs });
-    receptionist.publish(orgId, 'call.turn', { callId: id, callerText: text, agentText: r.text });
+    await recordTurn(db, { id, organizationId }, { callerText: text, agentText: r.text, llmMs, e2eMs: llmMs });
+    receptionist.publish(organizationId, 'call.turn', { callId: id, callerText: text, agentText: r.text });
     const kept = !r.done && await save(id, { ...chat, turns: chat.turns + 1, chars: chat.chars + text.length, conversation: s.snapshot!() });
-    if (r.done) await end(orgId, id, 'conversation finished');
+    if (r.done) await end(organizationId, id, 'conversation finished');
     else if (!kept) {
       deps.logger.warn({ callId: id }, 'chat state outgrew its bound; chat closed');
-      await end(orgId, id, 'chat state too large');
+      await end(organizationId, id, 'chat state too large');
       return { reply: r.text, done: true, state: r.state };
     }
     return { reply: r.text, done: r.done, state: r.state, language: r.language ?? 'en', ...(r.transfer ? { transfer: r.transfer.to } : {}) };
@@ -195,15 +195,15 @@ export function createChatSessions(deps: { db: Db; live: LiveStore; receptionist
     const cutoff = nowMs() - limits.idleSec * 1000;
     const idle = (await live.roster(ROSTER_ALL)).filter((m) => m.score <= cutoff);
     for (const m of idle) {
-      const [orgId, id] = m.member.split('|');
-      await end(orgId, id, 'idle').catch((err) => deps.logger.error({ err, callId: id }, 'closing an idle chat failed'));
+      const [organizationId, id] = m.member.split('|');
+      await end(organizationId, id, 'idle').catch((err) => deps.logger.error({ err, callId: id }, 'closing an idle chat failed'));
     }
     return idle.length;
   }
 
   /** Whether a chat is open and belongs to the organization. */
-  async function belongs(orgId: string, id: string): Promise<boolean> {
-    return (await load(id))?.orgId === orgId;
+  async function belongs(organizationId: string, id: string): Promise<boolean> {
+    return (await load(id))?.organizationId === organizationId;
   }
 
   return { open, say, end, sweep, belongs, limits };

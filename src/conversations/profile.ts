@@ -46,7 +46,7 @@ export function toBusinessProfile({ org, config, services, staff, knowledge, age
 }
 
 /** Loads one business for a conversation (404 `NOT_FOUND` when the organization does not exist). */
-export async function loadBusiness(db: Db, orgId: string): Promise<LoadedBusiness> {
-  const record = await loadBusinessRecord(db, orgId);
+export async function loadBusiness(db: Db, organizationId: string): Promise<LoadedBusiness> {
+  const record = await loadBusinessRecord(db, organizationId);
   return { org: record.org, config: record.config, agent: record.agent, profile: toBusinessProfile(record) };
 }

@@ -39,8 +39,8 @@ export interface ReceptionistDeps {
  * act on booking/, leads/ and notify/, with every tool call recorded on the call.
  */
 export function createReceptionist(deps: ReceptionistDeps) {
-  const publish: PublishLive = (orgId, type, data) =>
-    void deps.live.publish({ type, organizationId: orgId, data, at: deps.clock.now().toISOString() } as PublishedLiveEvent).catch(() => undefined);
+  const publish: PublishLive = (organizationId, type, data) =>
+    void deps.live.publish({ type, organizationId, data, at: deps.clock.now().toISOString() } as PublishedLiveEvent).catch(() => undefined);
 
   /** Records a lead (announced in its transaction) and tells the dashboard. */
   async function recordLead(input: Parameters<typeof captureLead>[2]) {
@@ -50,9 +50,9 @@ export function createReceptionist(deps: ReceptionistDeps) {
   }
 
   /** A conversation's call record is live: on the active list and on the dashboard. */
-  async function callStarted(c: { orgId: string; callId: string; channel: string; from?: string | null; startedAt: Date }) {
-    await deps.live.setActiveCall(c.orgId, c.callId, { id: c.callId, channel: c.channel, from: c.from ?? null, startedAt: c.startedAt }).catch(() => undefined);
-    publish(c.orgId, 'call.started', { callId: c.callId, channel: c.channel, from: c.from ?? null });
+  async function callStarted(c: { organizationId: string; callId: string; channel: string; from?: string | null; startedAt: Date }) {
+    await deps.live.setActiveCall(c.organizationId, c.callId, { id: c.callId, channel: c.channel, from: c.from ?? null, startedAt: c.startedAt }).catch(() => undefined);
+    publish(c.organizationId, 'call.started', { callId: c.callId, channel: c.channel, from: c.from ?? null });
   }
 
   /** Brain events that become call events: tool calls (the outcome is read from them) and state changes. */
@@ -77,16 +77,16 @@ export function createReceptionist(deps: ReceptionistDeps) {
   }
 
   /** Closes a call (outcome, cost), announces it and takes it off the active list. */
-  async function complete(call: { orgId: string; callId: string }, end: Parameters<typeof completeCall>[2]) {
+  async function complete(call: { organizationId: string; callId: string }, end: Parameters<typeof completeCall>[2]) {
     let row: Awaited<ReturnType<typeof completeCall>>;
     try {
       row = await closeSlot(() => completeCall(deps.db, call.callId, end, deps.announceCall));
     } finally {
       // The call is over even when its record could not be closed yet (the recorder retries that):
       // it must not stay on the active list.
-      await deps.live.removeActiveCall(call.orgId, call.callId).catch(() => undefined);
+      await deps.live.removeActiveCall(call.organizationId, call.callId).catch(() => undefined);
     }
-    publish(call.orgId, 'call.completed', { callId: call.callId, outcome: row?.outcome ?? null, summary: row?.summary ?? null, durationSec: row?.durationSec ?? null });
+    publish(call.organizationId, 'call.completed', { callId: call.callId, outcome: row?.outcome ?? null, summary: row?.summary ?? null, durationSec: row?.durationSec ?? null });
     return row;
   }
 
@@ -102,8 +102,8 @@ export function createReceptionist(deps: ReceptionistDeps) {
     callStarted,
     complete,
     /** Loads a business for a conversation; with a caller ID, also who is calling (a returning client). */
-    async load(orgId: string, callerPhone?: string | null): Promise<LoadedBusiness> {
-      const [business, testClock] = await Promise.all([loadBusiness(deps.db, orgId), deps.testClockOf?.(orgId) ?? null]);
+    async load(organizationId: string, callerPhone?: string | null): Promise<LoadedBusiness> {
+      const [business, testClock] = await Promise.all([loadBusiness(deps.db, organizationId), deps.testClockOf?.(organizationId) ?? null]);
       return withCaller(testClock ? { ...business, testClock } : business, callerPhone);
     },
     /** A business already loaded (a cached one, say) with who is calling from `callerPhone`. */
@@ -123,14 +123,14 @@ export function createReceptionist(deps: ReceptionistDeps) {
       });
       // A call the agent placed opens with why it calls; the same brain and tools answer the rest.
       const outer = t.outbound && t.callerPhone ? outboundConversation(inner, t.outbound, {
-        optOut: async () => { await addDoNotCall(deps.db, t.orgId, t.callerPhone!, 'asked on a call', 'opt_out'); },
+        optOut: async () => { await addDoNotCall(deps.db, t.organizationId, t.callerPhone!, 'asked on a call', 'opt_out'); },
         cancelAppointment: (appointmentId) => brainPorts.booking.cancel({ appointmentId, reason: 'cancelled on the reminder call' }),
       }) : inner;
-      const conversation = recordingLanguage(outer, (language) => setCallLanguage(deps.db, { id: t.callId, organizationId: t.orgId }, language)
+      const conversation = recordingLanguage(outer, (language) => setCallLanguage(deps.db, { id: t.callId, organizationId: t.organizationId }, language)
         .catch((err) => deps.logger.warn({ err }, 'recording the call language failed')), opts.resume?.language);
       const onEvent = (e: BrainEvent) => {
         if (RECORDED_BRAIN_EVENTS.has(e.type)) {
-          void recordEvent(deps.db, { id: t.callId, organizationId: t.orgId }, e.type, { ...e }).catch((err) => deps.logger.error({ err }, 'recording a brain event failed'));
+          void recordEvent(deps.db, { id: t.callId, organizationId: t.organizationId }, e.type, { ...e }).catch((err) => deps.logger.error({ err }, 'recording a brain event failed'));
         }
       };
       // only the brain's own conversation is saved between turns (a chat); a placed call lives on its socket
@@ -141,15 +141,15 @@ export function createReceptionist(deps: ReceptionistDeps) {
       let costFlags: Parameters<typeof completeCall>[2]['costFlags'] = {};
       const rec = createCallRecorder({
         db: deps.db, logger: deps.logger,
-        onChange: (c) => (c.type === 'call.turn' ? publish(t.orgId, 'call.turn', { callId: c.callId, ...c.data }) : publish(t.orgId, 'call.event', { callId: c.callId, ...c.data })),
-        complete: (end) => complete({ orgId: t.orgId, callId: t.callId }, { ...end, costFlags }),
-      }, { id: t.callId, organizationId: t.orgId });
+        onChange: (c) => (c.type === 'call.turn' ? publish(t.organizationId, 'call.turn', { callId: c.callId, ...c.data }) : publish(t.organizationId, 'call.event', { callId: c.callId, ...c.data })),
+        complete: (end) => complete({ organizationId: t.organizationId, callId: t.callId }, { ...end, costFlags }),
+      }, { id: t.callId, organizationId: t.organizationId });
       return {
         ...rec,
         onTurn(turn: Parameters<typeof rec.onTurn>[0]) {
           // "Remove me" on a call the agent placed is honoured whichever engine heard it (the cascade's conversation does so too; adding twice is harmless).
           if (t.outbound && t.callerPhone && turn.callerText && asksNotToBeCalled(turn.callerText)) {
-            void addDoNotCall(deps.db, t.orgId, t.callerPhone, 'asked on a call', 'opt_out').catch((err) => deps.logger.error({ err }, 'adding an opt-out failed'));
+            void addDoNotCall(deps.db, t.organizationId, t.callerPhone, 'asked on a call', 'opt_out').catch((err) => deps.logger.error({ err }, 'adding an opt-out failed'));
           }
           return rec.onTurn(turn);
         },

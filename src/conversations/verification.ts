@@ -19,7 +19,7 @@ export const MAX_CODE_ATTEMPTS = 5;
 /** Codes texted to one number per 15 minutes, and per chat. */
 export const MAX_CODE_SENDS = 3;
 
-const digest = (orgId: string, phone: string, code: string) => createHash('sha256').update(`${orgId}|${phone}|${code}`).digest();
+const digest = (organizationId: string, phone: string, code: string) => createHash('sha256').update(`${organizationId}|${phone}|${code}`).digest();
 
 /** The verification port of one conversation of one organization. */
 export function createVerification(deps: {
@@ -28,22 +28,22 @@ export function createVerification(deps: {
   clock: Clock;
   /** Whether the number has an upcoming appointment with the organization (only then is a code sent). */
   hasUpcoming(phone: string): Promise<boolean>;
-}, orgId: string, conversationId: string): VerificationPort {
-  const codeKey = (phone: string) => `verify:code:${orgId}:${phone}`;
-  const triesKey = (phone: string) => `verify:tries:${orgId}:${phone}`;
+}, organizationId: string, conversationId: string): VerificationPort {
+  const codeKey = (phone: string) => `verify:code:${organizationId}:${phone}`;
+  const triesKey = (phone: string) => `verify:tries:${organizationId}:${phone}`;
   return {
     async sendCode(phone) {
-      const perNumber = await deps.live.hit(`verify:send:${orgId}:${phone}`, 900);
+      const perNumber = await deps.live.hit(`verify:send:${organizationId}:${phone}`, 900);
       const perChat = await deps.live.hit(`verify:send-chat:${conversationId}`, 3600);
       if (perNumber.count > MAX_CODE_SENDS || perChat.count > MAX_CODE_SENDS) return { sent: false };
       // nothing is texted to a number without a booking, and the chat is told the same either way
       if (!(await deps.hasUpcoming(phone))) return { sent: true };
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      await deps.live.setValue(codeKey(phone), JSON.stringify({ hash: digest(orgId, phone, code).toString('hex'), conversationId }), CODE_TTL_SEC);
+      await deps.live.setValue(codeKey(phone), JSON.stringify({ hash: digest(organizationId, phone, code).toString('hex'), conversationId }), CODE_TTL_SEC);
       await deps.live.reset(triesKey(phone));
-      const snap = await orgSnapshot(deps.db, orgId);
+      const snap = await orgSnapshot(deps.db, organizationId);
       await enqueue(deps.db, [{
-        organizationId: orgId, event: 'verification.code', channel: 'sms', recipient: phone, idempotencyKey: `verify:${newId()}`,
+        organizationId, event: 'verification.code', channel: 'sms', recipient: phone, idempotencyKey: `verify:${newId()}`,
         payload: { template: 'verification_code', event: 'verification.code', urgent: true, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, language: await conversationLanguage(deps.db, conversationId, snap), data: { code } },
       }], deps.clock.now());
       return { sent: true };
@@ -56,7 +56,7 @@ export function createVerification(deps: {
         return { ok: false, final: true };
       }
       const stored = JSON.parse(raw) as { hash: string; conversationId: string };
-      const ok = stored.conversationId === conversationId && timingSafeEqual(Buffer.from(stored.hash, 'hex'), digest(orgId, phone, code));
+      const ok = stored.conversationId === conversationId && timingSafeEqual(Buffer.from(stored.hash, 'hex'), digest(organizationId, phone, code));
       if (ok) {
         await deps.live.deleteValue(codeKey(phone));
         // the proven number may receive this conversation's customer messages (confirmations)

@@ -59,25 +59,25 @@ const rankHigher = (a: LeadPriority, b?: LeadPriority) => (b && ORDER.indexOf(b)
 const mergeNeed = (a: string | null, b?: string | null) => (!b ? a : !a || a.includes(b) ? (a ?? b) : `${a}; ${b}`);
 
 /** Leads, newest first, filtered by status and priority. */
-export async function listLeads(db: Db, orgId: string, f: { status?: LeadStatus; priority?: LeadPriority; limit?: number } = {}) {
-  const where: SQL[] = [eq(schema.leads.organizationId, orgId)];
+export async function listLeads(db: Db, organizationId: string, f: { status?: LeadStatus; priority?: LeadPriority; limit?: number } = {}) {
+  const where: SQL[] = [eq(schema.leads.organizationId, organizationId)];
   if (f.status) where.push(eq(schema.leads.status, f.status));
   if (f.priority) where.push(eq(schema.leads.priority, f.priority));
   return db.select().from(schema.leads).where(and(...where)).orderBy(desc(schema.leads.createdAt)).limit(Math.min(f.limit ?? 200, 500));
 }
 
 /** One lead; another organization's id is NOT_FOUND. */
-export async function getLead(db: Db, orgId: string, id: string): Promise<LeadRow> {
+export async function getLead(db: Db, organizationId: string, id: string): Promise<LeadRow> {
   if (!isUuid(id)) throw errors.notFound('lead');
-  const [lead] = await db.select().from(schema.leads).where(and(eq(schema.leads.id, id), eq(schema.leads.organizationId, orgId)));
+  const [lead] = await db.select().from(schema.leads).where(and(eq(schema.leads.id, id), eq(schema.leads.organizationId, organizationId)));
   if (!lead) throw errors.notFound('lead');
   return lead;
 }
 
 /** Changes a lead's follow-up status, priority or notes. */
-export async function updateLead(db: Db, orgId: string, id: string, patch: { status?: LeadStatus; priority?: LeadPriority; notes?: string | null }) {
-  await getLead(db, orgId, id);
+export async function updateLead(db: Db, organizationId: string, id: string, patch: { status?: LeadStatus; priority?: LeadPriority; notes?: string | null }) {
+  await getLead(db, organizationId, id);
   const [lead] = await db.update(schema.leads).set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(schema.leads.id, id), eq(schema.leads.organizationId, orgId))).returning();
+    .where(and(eq(schema.leads.id, id), eq(schema.leads.organizationId, organizationId))).returning();
   return lead;
 }

@@ -35,4 +35,4 @@ export type LiveEvent = { [T in LiveEventType]: { type: T; data: LiveEventData[T
 export type PublishedLiveEvent = LiveEvent & { organizationId: string };
 
 /** Publishes one live event of an organization (the conversation service's port). */
-export type PublishLive = <T extends LiveEventType>(orgId: string, type: T, data: LiveEventData[T]) => void;
+export type PublishLive = <T extends LiveEventType>(organizationId: string, type: T, data: LiveEventData[T]) => void;

@@ -34,18 +34,18 @@ export function createMemoryLiveStore(now: () => number = Date.now, activeTtlSec
     },
     async reset(key) { counters.delete(key); },
     async publish(e: LiveEvent) { bus.emit(e.organizationId, e); },
-    subscribe(orgId, fn) {
-      bus.on(orgId, fn);
-      return () => bus.off(orgId, fn);
+    subscribe(organizationId, fn) {
+      bus.on(organizationId, fn);
+      return () => bus.off(organizationId, fn);
     },
-    async setActiveCall(orgId, callId, data) {
-      if (!active.has(orgId)) active.set(orgId, new Map());
-      active.get(orgId)!.set(callId, { expiresAt: now() + activeTtlSec * 1000, ...data });
+    async setActiveCall(organizationId, callId, data) {
+      if (!active.has(organizationId)) active.set(organizationId, new Map());
+      active.get(organizationId)!.set(callId, { expiresAt: now() + activeTtlSec * 1000, ...data });
     },
-    async removeActiveCall(orgId, callId) { active.get(orgId)?.delete(callId); },
-    async activeCalls(orgId) {
+    async removeActiveCall(organizationId, callId) { active.get(organizationId)?.delete(callId); },
+    async activeCalls(organizationId) {
       // An entry whose removal never came (a bug, a lost completion) stops showing after its TTL.
-      const calls = active.get(orgId);
+      const calls = active.get(organizationId);
       if (!calls) return [];
       const t = now();
       for (const [id, c] of calls) if (typeof c.expiresAt === 'number' && c.expiresAt <= t) calls.delete(id);

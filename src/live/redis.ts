@@ -86,16 +86,16 @@ export async function createRedisLiveStore(url: string, PREFIX = 'io:', opts: Re
   sub.on('ready', subscribeAll);
 
   const pendingRemovals = new Set<string>();
-  const activeKey = (orgId: string) => `${PREFIX}active:${orgId}`;
+  const activeKey = (organizationId: string) => `${PREFIX}active:${organizationId}`;
   const flushRemovals = () => {
     for (const entry of pendingRemovals) {
-      const [orgId, callId] = entry.split('\n');
-      cmd.hdel(activeKey(orgId), callId).then(() => pendingRemovals.delete(entry), () => undefined);
+      const [organizationId, callId] = entry.split('\n');
+      cmd.hdel(activeKey(organizationId), callId).then(() => pendingRemovals.delete(entry), () => undefined);
     }
   };
   cmd.on('ready', flushRemovals);
 
-  const chan = (orgId: string) => `${PREFIX}events:${orgId}`;
+  const chan = (organizationId: string) => `${PREFIX}events:${organizationId}`;
   return {
     kind: 'redis',
     hit: (key, windowSec) => guarded('hit', async () => {
@@ -112,8 +112,8 @@ export async function createRedisLiveStore(url: string, PREFIX = 'io:', opts: Re
       // Away: this node's own dashboards still hear its own calls.
       await guarded('publish', async () => { await cmd.publish(c, message); }, async () => deliver(c, JSON.parse(message)));
     },
-    subscribe(orgId, fn) {
-      const c = chan(orgId);
+    subscribe(organizationId, fn) {
+      const c = chan(organizationId);
       let set = handlers.get(c);
       if (!set) {
         set = new Set();
@@ -130,31 +130,31 @@ export async function createRedisLiveStore(url: string, PREFIX = 'io:', opts: Re
         }
       };
     },
-    async setActiveCall(orgId, callId, data) {
+    async setActiveCall(organizationId, callId, data) {
       const entry = { ...data, expiresAt: now() + ttlSec * 1000 };
-      await local.setActiveCall(orgId, callId, entry);
-      pendingRemovals.delete(`${orgId}\n${callId}`);
+      await local.setActiveCall(organizationId, callId, entry);
+      pendingRemovals.delete(`${organizationId}\n${callId}`);
       await guarded('setActiveCall', async () => {
-        await cmd.multi().hset(activeKey(orgId), callId, JSON.stringify(entry)).expire(activeKey(orgId), ttlSec).exec();
+        await cmd.multi().hset(activeKey(organizationId), callId, JSON.stringify(entry)).expire(activeKey(organizationId), ttlSec).exec();
       }, async () => undefined);
     },
-    async removeActiveCall(orgId, callId) {
-      await local.removeActiveCall(orgId, callId);
-      await guarded('removeActiveCall', async () => { await cmd.hdel(activeKey(orgId), callId); },
-        async () => { pendingRemovals.add(`${orgId}\n${callId}`); });
+    async removeActiveCall(organizationId, callId) {
+      await local.removeActiveCall(organizationId, callId);
+      await guarded('removeActiveCall', async () => { await cmd.hdel(activeKey(organizationId), callId); },
+        async () => { pendingRemovals.add(`${organizationId}\n${callId}`); });
     },
-    activeCalls: (orgId) => guarded('activeCalls', async () => {
-      const all = await cmd.hgetall(activeKey(orgId));
+    activeCalls: (organizationId) => guarded('activeCalls', async () => {
+      const all = await cmd.hgetall(activeKey(organizationId));
       const t = now();
       const live: Record<string, unknown>[] = [];
       for (const [callId, s] of Object.entries(all)) {
         const row = JSON.parse(s) as Record<string, unknown>;
-        if (typeof row.expiresAt === 'number' && row.expiresAt <= t) { cmd.hdel(activeKey(orgId), callId).catch(() => undefined); continue; }
-        if (pendingRemovals.has(`${orgId}\n${callId}`)) continue;
+        if (typeof row.expiresAt === 'number' && row.expiresAt <= t) { cmd.hdel(activeKey(organizationId), callId).catch(() => undefined); continue; }
+        if (pendingRemovals.has(`${organizationId}\n${callId}`)) continue;
         live.push(row);
       }
       return live;
-    }, () => local.activeCalls(orgId)),
+    }, () => local.activeCalls(organizationId)),
     setValue: (key, value, ttlSec) => guarded('setValue', async () => { await cmd.set(`${PREFIX}kv:${key}`, value, 'EX', Math.max(1, Math.ceil(ttlSec))); }, () => local.setValue(key, value, ttlSec)),
     getValue: (key) => guarded('getValue', async () => cmd.get(`${PREFIX}kv:${key}`), () => local.getValue(key)),
     deleteValue: (key) => guarded('deleteValue', async () => { await cmd.del(`${PREFIX}kv:${key}`); }, () => local.deleteValue(key)),

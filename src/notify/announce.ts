@@ -51,7 +51,7 @@ async function dataOf(q: Queryable, e: OrgEvent): Promise<Data> {
   }
 }
 
-interface Ctx { e: OrgEvent; orgId: string; fact: string; snap: OrgSnapshot; data: Data; s: NotificationSettings; now: Date }
+interface Ctx { e: OrgEvent; organizationId: string; fact: string; snap: OrgSnapshot; data: Data; s: NotificationSettings; now: Date }
 
 const payloadFor = (c: Ctx, template: TemplateName, urgent: boolean): MessagePayload =>
   ({ template, event: c.e.type, urgent, orgName: c.snap.orgName, timezone: c.snap.timezone, from: c.snap.from, data: c.data });
@@ -66,7 +66,7 @@ function ownerMessages(c: Ctx): QueuedMessage[] {
   const out: QueuedMessage[] = [];
   for (const ch of c.s.events[c.e.type]) {
     const to = ch === 'email' ? c.s.emails : c.s.phones;
-    for (const r of to) out.push({ organizationId: c.orgId, event: c.e.type, channel: ch, recipient: r, payload, idempotencyKey: messageKey(`${c.fact}:owner`, ch, r), notBefore });
+    for (const r of to) out.push({ organizationId: c.organizationId, event: c.e.type, channel: ch, recipient: r, payload, idempotencyKey: messageKey(`${c.fact}:owner`, ch, r), notBefore });
   }
   return out;
 }
@@ -79,16 +79,16 @@ async function customerMessages(q: Queryable, c: Ctx): Promise<QueuedMessage[]> 
   // written in the language the customer booked in (the business's main one when staff booked it)
   const payload: MessagePayload = { ...payloadFor(c, template, false), language: c.e.appointment.language ?? c.snap.language };
   const out: QueuedMessage[] = [];
-  if (email && c.s.customer.email) out.push({ organizationId: c.orgId, event: c.e.type, channel: 'email', recipient: email, payload, idempotencyKey: messageKey(`${c.fact}:customer`, 'email', email) });
-  if (phone && c.s.customer.sms) out.push({ organizationId: c.orgId, event: c.e.type, channel: 'sms', recipient: phone, payload, idempotencyKey: messageKey(`${c.fact}:customer`, 'sms', phone) });
+  if (email && c.s.customer.email) out.push({ organizationId: c.organizationId, event: c.e.type, channel: 'email', recipient: email, payload, idempotencyKey: messageKey(`${c.fact}:customer`, 'email', email) });
+  if (phone && c.s.customer.sms) out.push({ organizationId: c.organizationId, event: c.e.type, channel: 'sms', recipient: phone, payload, idempotencyKey: messageKey(`${c.fact}:customer`, 'sms', phone) });
   return out;
 }
 
 /** One delivery per webhook subscribed to the event. */
 async function webhookMessages(q: Queryable, c: Ctx): Promise<QueuedMessage[]> {
-  const hooks = await q.select({ id: schema.webhooks.id, url: schema.webhooks.url, events: schema.webhooks.events }).from(schema.webhooks).where(eq(schema.webhooks.organizationId, c.orgId));
+  const hooks = await q.select({ id: schema.webhooks.id, url: schema.webhooks.url, events: schema.webhooks.events }).from(schema.webhooks).where(eq(schema.webhooks.organizationId, c.organizationId));
   return hooks.filter((h) => h.events.includes(c.e.type)).map((h) => ({
-    organizationId: c.orgId, event: c.e.type, channel: 'webhook' as const, recipient: h.url,
+    organizationId: c.organizationId, event: c.e.type, channel: 'webhook' as const, recipient: h.url,
     payload: { ...payloadFor(c, OWNER_TEMPLATE[c.e.type], c.e.type === 'lead.urgent'), webhookId: h.id },
     idempotencyKey: messageKey(`${c.fact}:webhook:${h.id}`, 'webhook', h.url),
   }));
@@ -97,20 +97,20 @@ async function webhookMessages(q: Queryable, c: Ctx): Promise<QueuedMessage[]> {
 /** An urgent lead as a push notification on every browser of the organization that asked for them (not deferred by quiet hours). */
 async function pushMessages(q: Queryable, c: Ctx): Promise<QueuedMessage[]> {
   if (c.e.type !== 'lead.urgent') return [];
-  const subs = await q.select({ id: schema.pushSubscriptions.id }).from(schema.pushSubscriptions).where(eq(schema.pushSubscriptions.organizationId, c.orgId));
+  const subs = await q.select({ id: schema.pushSubscriptions.id }).from(schema.pushSubscriptions).where(eq(schema.pushSubscriptions.organizationId, c.organizationId));
   const payload = payloadFor(c, 'urgent_alert', true);
-  return subs.map((s) => ({ organizationId: c.orgId, event: c.e.type, channel: 'push' as const, recipient: s.id, payload, idempotencyKey: messageKey(`${c.fact}:push`, 'push', s.id) }));
+  return subs.map((s) => ({ organizationId: c.organizationId, event: c.e.type, channel: 'push' as const, recipient: s.id, payload, idempotencyKey: messageKey(`${c.fact}:push`, 'push', s.id) }));
 }
 
 /** Builds an announcer around a clock (due times, quiet hours and the ladder's waits use it). */
 export function createAnnouncer(clock: Clock = systemClock): Announce {
   return async (tx, e) => {
-    const orgId = orgOf(e);
+    const organizationId = orgOf(e);
     const now = clock.now();
-    const snap = await orgSnapshot(tx, orgId);
-    const s = await loadNotificationSettings(tx, orgId);
+    const snap = await orgSnapshot(tx, organizationId);
+    const s = await loadNotificationSettings(tx, organizationId);
     const data = await dataOf(tx, e);
-    const c: Ctx = { e, orgId, fact: factKey(e), snap, data, s, now };
+    const c: Ctx = { e, organizationId, fact: factKey(e), snap, data, s, now };
     await enqueue(tx, [...ownerMessages(c), ...await customerMessages(tx, c), ...await webhookMessages(tx, c), ...await pushMessages(tx, c)], now);
     if (e.type === 'lead.urgent') await startEscalationIn(tx, e.lead, now, s);
   };

@@ -10,9 +10,9 @@ import { enqueue, messageKey, orgSnapshot } from './outbox.js';
 import { loadNotificationSettings } from './settings.js';
 import type { MessagePayload } from './templates.js';
 
-async function countIn(db: Db, table: typeof schema.calls | typeof schema.appointments | typeof schema.leads, orgId: string, from: Date, to: Date, extra?: ReturnType<typeof sql>) {
+async function countIn(db: Db, table: typeof schema.calls | typeof schema.appointments | typeof schema.leads, organizationId: string, from: Date, to: Date, extra?: ReturnType<typeof sql>) {
   const [r] = await db.select({ n: count() }).from(table as typeof schema.leads)
-    .where(and(eq(table.organizationId, orgId), gte(table.createdAt, from), lt(table.createdAt, to), extra));
+    .where(and(eq(table.organizationId, organizationId), gte(table.createdAt, from), lt(table.createdAt, to), extra));
   return r?.n ?? 0;
 }
 

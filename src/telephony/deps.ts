@@ -19,11 +19,11 @@ export interface TelephonyDeps {
   /** This process's id; calls it was running when it died are marked interrupted at its next start. */
   nodeId: string;
   /** The auth token Twilio signs with: the organization's own, else the server's. */
-  authToken(orgId?: string | null): Promise<string>;
+  authToken(organizationId?: string | null): Promise<string>;
   /** REST credentials for outbound actions (transfer); null in test mode without an account. */
-  credentials(orgId: string): Promise<TwilioCredentials | null>;
+  credentials(organizationId: string): Promise<TwilioCredentials | null>;
   /** Billing's answer to whether the receptionist takes a new call (the owner's hard cap); all taken when absent. */
-  admitCall?(orgId: string): Promise<Admission>;
+  admitCall?(organizationId: string): Promise<Admission>;
   /** How long the inbound webhook keeps a number's organization, its business and its admission (ms; 5 s by default). */
   webhookCacheMs?: number;
 }

@@ -7,7 +7,7 @@ import { connectStreamTwiml, placeStreamCall, type TwilioCredentials } from './t
  * one-time token comes back in `start`), with status and answering-machine callbacks to this server.
  * `base` is the server's public URL (PUBLIC_URL, else the address it listens on).
  */
-export function createTwilioDialer(deps: { credentials(orgId: string): Promise<TwilioCredentials | null>; base(): string }): Dialer {
+export function createTwilioDialer(deps: { credentials(organizationId: string): Promise<TwilioCredentials | null>; base(): string }): Dialer {
   return {
     async dial(c) {
       const creds = await deps.credentials(c.organizationId);

@@ -20,10 +20,10 @@ export function createRecordingRoute(deps: Pick<TelephonyDeps, 'credentials'>) {
   return async function recordingRoute(app: FastifyInstance, ctx: ApiContext) {
     const auth = authenticate(ctx.tokens);
     app.get('/api/calls/:id/recording', { onRequest: auth, schema: { tags: ['calls'], response: { 200: contentAnswer('audio/mpeg', 'the call’s audio'), '4xx': ErrorAnswer, '5xx': ErrorAnswer } } }, async (req, reply) => {
-      const orgId = principalOf(req).organizationId;
+      const organizationId = principalOf(req).organizationId;
       const { id } = req.params as { id: string };
-      const rec = await recordingOfCall(ctx.database.db, orgId, String(id).slice(0, 64));
-      const creds = await deps.credentials(orgId);
+      const rec = await recordingOfCall(ctx.database.db, organizationId, String(id).slice(0, 64));
+      const creds = await deps.credentials(organizationId);
       if (!creds) throw unavailable();
       const res = await fetchRecordingAudio(creds, rec.recordingSid, rec.channels).catch(() => null);
       if (res?.status === 404) throw new AppError('NOT_FOUND', 'recording not found', 404);

@@ -29,7 +29,7 @@ export interface WarmTransferDeps {
 }
 
 /** One transfer to make: the live call, the business number it came in on, who to ring and what they hear. */
-export interface TransferRequest { orgId: string; callSid: string; businessNumber: string; to: string; whisper: string }
+export interface TransferRequest { organizationId: string; callSid: string; businessNumber: string; to: string; whisper: string }
 
 type State = 'ringing' | Exclude<TransferResult, 'failed'>;
 const key = (id: string) => `transfer:${id}`;
@@ -66,7 +66,7 @@ export function createWarmTransfer(deps: WarmTransferDeps) {
   return {
     /** Rings the person, waits for their decision, and moves the caller on acceptance. */
     async transfer(req: TransferRequest): Promise<TransferResult> {
-      const creds = await deps.credentials(req.orgId);
+      const creds = await deps.credentials(req.organizationId);
       if (!creds) return 'failed';
       const id = newToken(12);
       await deps.live.setValue(key(id), 'ringing', TTL_SEC);

@@ -37,11 +37,11 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
     const numbers = createTtlCache<string | null>(ttlMs);
     const businesses = createTtlCache<LoadedBusiness>(ttlMs);
     const admissions = createTtlCache<Admission | undefined>(ttlMs);
-    const unlisten = ctx.orgChanges?.listen((orgId) => {
+    const unlisten = ctx.orgChanges?.listen((organizationId) => {
       // a number moved to or from this organization, its settings, its plan or hard cap
-      numbers.invalidate((_k, owner) => owner === orgId || owner == null);
-      businesses.invalidate((k) => k === orgId);
-      admissions.invalidate((k) => k === orgId);
+      numbers.invalidate((_k, owner) => owner === organizationId || owner == null);
+      businesses.invalidate((k) => k === organizationId);
+      admissions.invalidate((k) => k === organizationId);
     });
     app.addHook('onClose', async () => unlisten?.());
 
@@ -54,12 +54,12 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
     }
 
     /** Rejects (403) anything not signed by Twilio with the account's auth token. */
-    async function verify(req: FastifyRequest, orgId: string | null) {
+    async function verify(req: FastifyRequest, organizationId: string | null) {
       const url = externalBase(req, ctx.config.publicUrl) + req.url;
       const sig = req.headers['x-twilio-signature'] as string | undefined;
       const form = (req.body ?? {}) as Form;
-      if (isValidTwilioSignature(await deps.authToken(orgId), sig, url, form)) return true;
-      if (orgId && isValidTwilioSignature(await deps.authToken(null), sig, url, form)) return true;
+      if (isValidTwilioSignature(await deps.authToken(organizationId), sig, url, form)) return true;
+      if (organizationId && isValidTwilioSignature(await deps.authToken(null), sig, url, form)) return true;
       return false;
     }
     const forbidden = { error: { code: 'invalid_signature', message: 'request is not signed by Twilio' } };
@@ -68,11 +68,11 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
 
     app.post('/twilio/voice', { schema: { tags: ['telephony'], security: [], response: { 200: contentAnswer('text/xml', 'TwiML'), '4xx': ErrorAnswer, '5xx': ErrorAnswer } } }, async (req, reply) => {
       const form = (req.body ?? {}) as Form;
-      const orgId = await orgOfNumber(form.To);
-      if (!(await verify(req, orgId))) return reply.status(403).send(forbidden);
-      if (!orgId) return twiml(reply, sayHangupTwiml('Sorry, this number is not connected to a receptionist yet. Goodbye.'));
+      const organizationId = await orgOfNumber(form.To);
+      if (!(await verify(req, organizationId))) return reply.status(403).send(forbidden);
+      if (!organizationId) return twiml(reply, sayHangupTwiml('Sorry, this number is not connected to a receptionist yet. Goodbye.'));
       // With the caller ID: a returning client is greeted by name.
-      const business = await businesses.get(orgId, () => deps.receptionist.load(orgId));
+      const business = await businesses.get(organizationId, () => deps.receptionist.load(organizationId));
       // Who is calling (a returning client is greeted by name): only the answered call needs it, so it
       // is looked up while the rest of the webhook runs, beside the call's insert.
       const withCaller = deps.receptionist.withCaller(business, form.From || null);
@@ -80,7 +80,7 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       const base = externalBase(req, ctx.config.publicUrl);
       const { config } = business;
       const record = (status: string, extra: { streamToken?: string; engine?: string } = {}, edge?: EdgeAnswer) => createCall(db, {
-        organizationId: orgId, channel: 'phone', callSid: form.CallSid, from: form.From, to: form.To, status, startedAt: now, ...extra,
+        organizationId, channel: 'phone', callSid: form.CallSid, from: form.From, to: form.To, status, startedAt: now, ...extra,
         // STIR/SHAKEN attestation of the caller ID (TN-Validation-Passed-A, …-Failed, No-TN-Validation), when Twilio has one;
         // `edge`: why the agent did not take the call (its summary says so).
         metadata: { nodeId: deps.nodeId, accountSid: form.AccountSid, ...(form.StirVerstat ? { stirVerstat: String(form.StirVerstat).slice(0, 64) } : {}), ...(edge ? { edge } : {}) },
@@ -95,7 +95,7 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
         return twiml(reply, voicemailTwiml(`Thanks for calling ${business.org.name}. Please leave your name, number and what you need after the tone, and we will call you back shortly.`, `${base}/twilio/recording`, `${base}/twilio/hangup`));
       }
       // Minutes are counted when calls end: a cap is seen at most the cache's lifetime late.
-      const admission = deps.admitCall ? await admissions.get(orgId, () => deps.admitCall!(orgId)) : undefined;
+      const admission = deps.admitCall ? await admissions.get(organizationId, () => deps.admitCall!(organizationId)) : undefined;
       if (admission && !admission.admit) {
         // At the owner's hard cap the AI does not answer, but the caller is never left on a dead line.
         await record('voicemail', {}, 'over_limit');
@@ -127,7 +127,7 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
         // A call that never reached the agent (one we placed that nobody answered; one the edge sent to
         // voicemail, forwarded, or that hung up before its stream started) has no session to close it.
         if (row && !row.answeredAt && !row.outcome && FINAL.has(form.CallStatus)) {
-          await deps.receptionist.complete({ orgId: row.organizationId, callId: row.id }, { endedAt: row.endedAt ?? new Date(), reason: form.CallStatus });
+          await deps.receptionist.complete({ organizationId: row.organizationId, callId: row.id }, { endedAt: row.endedAt ?? new Date(), reason: form.CallStatus });
         }
       }
       return reply.status(204).send();
@@ -176,8 +176,8 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
     app.post('/twilio/recording', { schema: { tags: ['telephony'], security: [], response: answers({ 204: NoContent }) } }, async (req, reply) => {
       const form = (req.body ?? {}) as Form;
       const [call] = form.CallSid ? await db.select().from(schema.calls).where(eq(schema.calls.callSid, form.CallSid)) : [];
-      const orgId = call?.organizationId ?? null;
-      if (!(await verify(req, orgId))) return reply.status(403).send(forbidden);
+      const organizationId = call?.organizationId ?? null;
+      if (!(await verify(req, organizationId))) return reply.status(403).send(forbidden);
       if (!call || !form.RecordingSid || !/^RE[0-9a-f]{32}$/i.test(form.RecordingSid)) return reply.status(204).send();
       if (form.RecordingStatus && form.RecordingStatus !== 'completed') return reply.status(204).send();
       // Idempotent: only the first callback for a recording changes anything. Twilio's URL is not

@@ -13,19 +13,19 @@ export class GreetingCache {
   private readonly map = new Map<string, Promise<UlawAudio[]>>();
   constructor(private readonly maxEntries = 1000) {}
 
-  private key(orgId: string, voice: string, text: string): string {
-    return `${orgId}\u0000${voice}\u0000${text}`;
+  private key(organizationId: string, voice: string, text: string): string {
+    return `${organizationId}\u0000${voice}\u0000${text}`;
   }
 
   /** Cached frames, or null. */
-  async get(orgId: string, tts: TextToSpeech, text: string, voice = ''): Promise<UlawAudio[] | null> {
-    const p = this.map.get(this.key(orgId, tts.label + voice, text));
+  async get(organizationId: string, tts: TextToSpeech, text: string, voice = ''): Promise<UlawAudio[] | null> {
+    const p = this.map.get(this.key(organizationId, tts.label + voice, text));
     return p ? p.catch(() => null) : null;
   }
 
   /** Synthesizes (once) and caches the line; returns its frames. */
-  warm(orgId: string, tts: TextToSpeech, text: string, voice = ''): Promise<UlawAudio[]> {
-    const k = this.key(orgId, tts.label + voice, text);
+  warm(organizationId: string, tts: TextToSpeech, text: string, voice = ''): Promise<UlawAudio[]> {
+    const k = this.key(organizationId, tts.label + voice, text);
     let p = this.map.get(k);
     if (!p) {
       p = synthesizeFrames(tts, text, voice);

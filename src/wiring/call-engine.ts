@@ -39,7 +39,7 @@ export function createCallEngineFactory(deps: CallEngineDeps) {
     const chosen = providers.forAgent(business.agent, (s) => void Promise.resolve(rec.onEvent('provider_fallback', { ...s })).catch(() => undefined));
     recorder.setCostFlags({ paidStt: !chosen.stt.label.startsWith('scripted'), paidTts: chosen.tts.label !== providers.offlineTts.label, paidLlm: Boolean(chosen.llm) });
     const voice = chosen.voice;
-    void deps.receptionist.callStarted({ orgId: call.organizationId, callId: call.id, channel: call.channel, from: call.from, startedAt: call.startedAt });
+    void deps.receptionist.callStarted({ organizationId: call.organizationId, callId: call.id, channel: call.channel, from: call.from, startedAt: call.startedAt });
     const engine = call.engine ?? 'cascade';
     activeCalls.inc({ engine });
     let ended = false;
@@ -67,7 +67,7 @@ export function createCallEngineFactory(deps: CallEngineDeps) {
         providers: { stt: chosen.stt, tts: chosen.tts, fallbackTts: providers.offlineTts },
         recorder: rec,
         greetings: deps.greetings,
-      }, { callId: call.id, orgId: call.organizationId, voice, timing, ...speechLanguages(business.profile.languages, voice) });
+      }, { callId: call.id, organizationId: call.organizationId, voice, timing, ...speechLanguages(business.profile.languages, voice) });
     };
     if (call.engine === 'realtime' && providers.realtime) {
       const realtime = providers.realtime;
@@ -78,7 +78,7 @@ export function createCallEngineFactory(deps: CallEngineDeps) {
       return closeAfterRecord(new HandoverEngine(
         (handover) => new RealtimeCallSession(sink, {
           realtime, brain, recorder: rec, lineTts: providers.offlineTts, greetings: deps.greetings, preconnected: prewarmed?.realtime?.connecting, handover,
-        }, { callId: call.id, orgId: call.organizationId, connect: realtimeOptions(deps, brain, business), timing }),
+        }, { callId: call.id, organizationId: call.organizationId, connect: realtimeOptions(deps, brain, business), timing }),
         (atStart) => cascade(atStart ? undefined : HANDOVER_LINE),
         rec,
         { from: realtime.label, to: 'cascade' },

@@ -50,12 +50,12 @@ export interface DemoActivity { calls: number; turns: number; ms: number }
  * 8 am and 4 pm its time, oldest first. Each call ends as a caller hanging up would (completed,
  * announced, metered); leads carry the time of the call that made them.
  */
-export async function seedDemoActivity(deps: { db: Db; receptionist: Receptionist; clock: Clock; logger: Logger }, orgId: string, file = DEMO_SCENARIOS): Promise<DemoActivity> {
+export async function seedDemoActivity(deps: { db: Db; receptionist: Receptionist; clock: Clock; logger: Logger }, organizationId: string, file = DEMO_SCENARIOS): Promise<DemoActivity> {
   const started = performance.now();
   const { db, receptionist, clock } = deps;
   const callers = textCallers(file);
-  const [number] = await db.select({ e164: schema.phoneNumbers.e164 }).from(schema.phoneNumbers).where(eq(schema.phoneNumbers.organizationId, orgId));
-  const { org } = await receptionist.load(orgId);
+  const [number] = await db.select({ e164: schema.phoneNumbers.e164 }).from(schema.phoneNumbers).where(eq(schema.phoneNumbers.organizationId, organizationId));
+  const { org } = await receptionist.load(organizationId);
   const today = DateTime.fromJSDate(clock.now()).setZone(org.timezone).startOf('day');
   let turns = 0;
   for (const [i, s] of callers.entries()) {
@@ -64,14 +64,14 @@ export async function seedDemoActivity(deps: { db: Db; receptionist: Receptionis
     let at = day.set({ hour: 8 + ((i * 5) % 8), minute: (i * 23) % 60 }).toJSDate();
     // the scenarios' Portland numbers, as local callers of the demo business
     const from = s.caller.from ? `+1312555${s.caller.from.slice(-4)}` : null;
-    const business = await receptionist.load(orgId, from);
+    const business = await receptionist.load(organizationId, from);
     const at_ = (t: Date): LoadedBusiness => ({ ...business, testClock: { at: t.toISOString(), setAt: clock.now().toISOString() } });
-    const call = await createCall(db, { organizationId: orgId, channel: 'phone', from, to: number?.e164 ?? null, startedAt: at, engine: 'text', metadata: { demo: true, scenario: s.name } });
-    const target = { orgId, callId: call.id, callerPhone: from, channel: 'phone' as const };
+    const call = await createCall(db, { organizationId, channel: 'phone', from, to: number?.e164 ?? null, startedAt: at, engine: 'text', metadata: { demo: true, scenario: s.name } });
+    const target = { organizationId, callId: call.id, callerPhone: from, channel: 'phone' as const };
     let run = receptionist.start(target, at_(at), { languageModel: null });
-    await receptionist.callStarted({ orgId, callId: call.id, channel: 'phone', from, startedAt: at });
+    await receptionist.callStarted({ organizationId, callId: call.id, channel: 'phone', from, startedAt: at });
     const greeting = run.conversation.greet();
-    await recordTurn(db, { id: call.id, organizationId: orgId }, { callerText: '', agentText: greeting.text, at });
+    await recordTurn(db, { id: call.id, organizationId }, { callerText: '', agentText: greeting.text, at });
     at = new Date(at.getTime() + saySec(greeting.text) * 1000);
     let last = greeting.text;
     let snapshot = run.snapshot!();
@@ -84,18 +84,18 @@ export async function seedDemoActivity(deps: { db: Db; receptionist: Receptionis
       const t0 = performance.now();
       const reply = await run.conversation.handle({ text: line }, { onEvent: run.onEvent });
       const llmMs = Math.round(performance.now() - t0);
-      await recordTurn(db, { id: call.id, organizationId: orgId }, { callerText: line, agentText: reply.text, llmMs, at });
+      await recordTurn(db, { id: call.id, organizationId }, { callerText: line, agentText: reply.text, llmMs, at });
       turns++;
       at = new Date(at.getTime() + saySec(reply.text) * 1000);
       last = reply.text;
       snapshot = run.snapshot!();
       if (reply.done || reply.transfer) break;
     }
-    await receptionist.complete({ orgId, callId: call.id }, { endedAt: at, reason: 'caller hung up' });
+    await receptionist.complete({ organizationId, callId: call.id }, { endedAt: at, reason: 'caller hung up' });
   }
   // a lead is written when the caller gives their details: it carries the time of its call
   await db.update(schema.leads).set({ createdAt: sql`(select ${schema.calls.startedAt} from ${schema.calls} where ${schema.calls.id} = ${schema.leads.callId})` })
-    .where(and(eq(schema.leads.organizationId, orgId), isNotNull(schema.leads.callId)));
+    .where(and(eq(schema.leads.organizationId, organizationId), isNotNull(schema.leads.callId)));
   const result = { calls: callers.length, turns, ms: Math.round(performance.now() - started) };
   deps.logger.info(result, 'demo business: a week of calls played through the receptionist');
   return result;

@@ -115,19 +115,19 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
         return { notified: [...new Set(steps.map((st) => st.channel))] };
       },
       // A warm transfer: the person hears who is calling and why and may decline; the caller stays with the agent until then.
-      async transferCall(orgId, callSid, to, whisper) {
+      async transferCall(organizationId, callSid, to, whisper) {
         const [call] = await db.select({ to: schema.calls.to, from: schema.calls.from, direction: schema.calls.direction }).from(schema.calls).where(eq(schema.calls.callSid, callSid));
         const businessNumber = call ? (call.direction === 'outbound' ? call.from : call.to) : null;
         if (!businessNumber) return false;
-        return (await warmTransfer.transfer({ orgId, callSid, businessNumber, to, whisper })) === 'accepted';
+        return (await warmTransfer.transfer({ organizationId, callSid, businessNumber, to, whisper })) === 'accepted';
       },
     },
   });
   // The demo business's past week: the simulator's callers played through this receptionist, once, when it is created.
   if (opts.demoOrgId) await seedDemoActivity({ db, receptionist, clock: ctx.clock, logger: ctx.logger }, opts.demoOrgId).catch((err) => ctx.logger.error({ err }, 'the demo week could not be played'));
   /** The organization's language model (its agent.llm choice; none when it chose offline or none is configured). */
-  const summaryModelFor = async (orgId: string) => {
-    const business = await receptionist.load(orgId);
+  const summaryModelFor = async (organizationId: string) => {
+    const business = await receptionist.load(organizationId);
     return business.agent.llm === 'offline' ? null : providers.forAgent(business.agent).llm;
   };
   // Post-call summaries by the organization's model.
@@ -142,7 +142,7 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
     createEngine: createCallEngineFactory({ receptionist, providers, greetings, deadlineScale: config.voiceDeadlineScale }),
     authToken: async () => config.twilio.authToken ?? devToken!,
     credentials,
-    admitCall: (orgId) => billing.admit(orgId),
+    admitCall: (organizationId) => billing.admit(organizationId),
   };
   const interrupted = await markInterruptedCalls(db, config.nodeId, new Date());
   if (interrupted.length) {
@@ -159,10 +159,10 @@ export async function productRoutes(ctx: ApiContext, providers: Providers = prov
   };
   const dialer = createTwilioDialer({ credentials, base });
   // Every call the agent places runs on the engine its inbound calls would (the same rule).
-  const outbound: OutboundDeps = { db, dialer, engineFor: async (orgId) => callEngineOf(await receptionist.load(orgId), providers) };
+  const outbound: OutboundDeps = { db, dialer, engineFor: async (organizationId) => callEngineOf(await receptionist.load(organizationId), providers) };
   const queuedCalls = { ...outbound, clock: ctx.clock };
   const warmTransfer = createWarmTransfer({ live: ctx.live, credentials, base, logger: ctx.logger });
-  const orgNow = async (orgId: string) => receptionist.clockOf(await receptionist.load(orgId)).now();
+  const orgNow = async (organizationId: string) => receptionist.clockOf(await receptionist.load(organizationId)).now();
   /** Background workers that live as long as the server. */
   const workers: RoutePlugin = async (app) => {
     httpServer = app.server;

@@ -12,7 +12,7 @@ import { startFakeStripe } from '../fakes/stripe.js';
 
 let database: Database;
 let billing: Billing;
-let orgId: string;
+let organizationId: string;
 let now = new Date('2027-03-01T14:00:00Z');
 const clock = { now: () => now };
 
@@ -20,10 +20,10 @@ beforeAll(async () => {
   database = await testDatabase();
   const db = database.db;
   const org = await createOrganization(db, { name: 'Month Plumbing', timezone: 'America/Chicago' });
-  orgId = org.id;
-  await db.insert(schema.users).values({ organizationId: orgId, email: `owner-${orgId}@example.com`, passwordHash: 'x', role: 'admin' });
+  organizationId = org.id;
+  await db.insert(schema.users).values({ organizationId, email: `owner-${organizationId}@example.com`, passwordHash: 'x', role: 'admin' });
   // A paying Starter customer: 150 included minutes, each call rounded up to the whole minute.
-  await db.insert(schema.billingAccounts).values({ organizationId: orgId, plan: 'starter', status: 'active' });
+  await db.insert(schema.billingAccounts).values({ organizationId, plan: 'starter', status: 'active' });
   billing = createBilling({ db, clock, logger: createLogger('silent', { pretty: false }), notices: usageNotices(clock) });
 });
 afterAll(async () => { await database?.close(); });
@@ -31,7 +31,7 @@ afterAll(async () => { await database?.close(); });
 /** One finished conversation, completed through calls/ with billing's meter as its sink (twice when `retry`). */
 async function converse(channel: 'phone' | 'chat', direction: 'inbound' | 'outbound', startedAt: Date, seconds: number, retry = false) {
   const db = database.db;
-  const call = await createCall(db, { organizationId: orgId, channel, direction, startedAt });
+  const call = await createCall(db, { organizationId, channel, direction, startedAt });
   const end = { endedAt: new Date(startedAt.getTime() + seconds * 1000) };
   const sink = (tx: Parameters<Billing['meter']>[0], row: Parameters<Billing['meter']>[1]) => billing.meter(tx, row);
   await completeCall(db, call.id, end, sink);
@@ -39,7 +39,7 @@ async function converse(channel: 'phone' | 'chat', direction: 'inbound' | 'outbo
 }
 
 const dataOf = (n: { payload: unknown }) => (n.payload as { data: Record<string, unknown> }).data;
-const notices = () => database.db.select().from(schema.outbox).where(and(eq(schema.outbox.organizationId, orgId), like(schema.outbox.idempotencyKey, 'billing.usage_%')));
+const notices = () => database.db.select().from(schema.outbox).where(and(eq(schema.outbox.organizationId, organizationId), like(schema.outbox.idempotencyKey, 'billing.usage_%')));
 
 describe('a simulated month of calls', () => {
   it('meters every day, rounds per call, counts chats apart, and tells the owner at 80% and 100% once each', async () => {
@@ -59,12 +59,12 @@ describe('a simulated month of calls', () => {
       if (sent.includes(100) && !dayOf100.length) dayOf100.push(d + 1);
     }
     now = new Date('2027-03-31T23:00:00Z');
-    const usage = await billing.usage(orgId, new Date('2027-03-01T06:00:00Z'), new Date('2027-04-01T05:00:00Z'));
+    const usage = await billing.usage(organizationId, new Date('2027-03-01T06:00:00Z'), new Date('2027-04-01T05:00:00Z'));
     expect(usage.items).toHaveLength(31);
     for (const day of usage.items) {
       expect(day).toMatchObject({ minutes: 7, calls: 4, inbound: { calls: 3, minutes: 6 }, outbound: { calls: 1, minutes: 1 }, chat: { conversations: 1, minutes: 5 } });
     }
-    const overview = await billing.overview(orgId);
+    const overview = await billing.overview(organizationId);
     expect(overview.usage).toEqual({ minutes: 217, calls: 124, chats: 31 });
     // 217 − 150 included = 67 overage minutes at Starter's 45¢.
     expect(overview.estimate).toEqual({ baseCents: 4900, overageMinutes: 67, overageCents: 67 * 45, totalCents: 4900 + 67 * 45 });
@@ -73,26 +73,26 @@ describe('a simulated month of calls', () => {
     expect(dayOf100).toEqual([22]);
     const sent = await notices();
     expect(sent.map((n) => dataOf(n).threshold).sort()).toEqual([100, 80]);
-    expect(sent.every((n) => n.channel === 'email' && n.recipient === `owner-${orgId}@example.com`)).toBe(true);
+    expect(sent.every((n) => n.channel === 'email' && n.recipient === `owner-${organizationId}@example.com`)).toBe(true);
     expect(sent.find((n) => dataOf(n).threshold === 100)!.payload.data).toMatchObject({ includedMinutes: 150, planName: 'Starter' });
   });
 
   it('beyond the included minutes calls continue as overage; at the hard cap they are not admitted', async () => {
     now = new Date('2027-03-31T23:00:00Z');
-    expect(await billing.admit(orgId)).toEqual({ admit: true, overage: true });
-    await billing.setHardCap(orgId, 217);
-    expect(await billing.admit(orgId)).toMatchObject({ admit: false, reason: 'hard_cap', usedMinutes: 217, capMinutes: 217 });
-    await billing.setHardCap(orgId, 300);
-    expect(await billing.admit(orgId)).toEqual({ admit: true, overage: true });
+    expect(await billing.admit(organizationId)).toEqual({ admit: true, overage: true });
+    await billing.setHardCap(organizationId, 217);
+    expect(await billing.admit(organizationId)).toMatchObject({ admit: false, reason: 'hard_cap', usedMinutes: 217, capMinutes: 217 });
+    await billing.setHardCap(organizationId, 300);
+    expect(await billing.admit(organizationId)).toEqual({ admit: true, overage: true });
   });
 
   it('a new period starts from zero and its notices are new', async () => {
     now = new Date('2027-04-02T15:00:00Z');
     await converse('phone', 'inbound', now, 600);
-    const overview = await billing.overview(orgId);
+    const overview = await billing.overview(organizationId);
     expect(overview.currentPeriod.start).toBe('2027-04-01T05:00:00.000Z');
     expect(overview.usage).toEqual({ minutes: 10, calls: 1, chats: 0 });
-    expect(await billing.admit(orgId)).toEqual({ admit: true, overage: false });
+    expect(await billing.admit(organizationId)).toEqual({ admit: true, overage: false });
     expect(await notices()).toHaveLength(2);
   });
 });
@@ -101,7 +101,7 @@ describe('overage to Stripe', () => {
   it('reports the closed month overage once, with one identifier, through failures, lost answers and repeated runs', async () => {
     const stripe = await startFakeStripe({ now: Math.floor(now.getTime() / 1000) });
     try {
-      await database.db.update(schema.billingAccounts).set({ stripeCustomerId: 'cus_month' }).where(eq(schema.billingAccounts.organizationId, orgId));
+      await database.db.update(schema.billingAccounts).set({ stripeCustomerId: 'cus_month' }).where(eq(schema.billingAccounts.organizationId, organizationId));
       const paid = createBilling({
         db: database.db, clock, logger: createLogger('silent', { pretty: false }),
         stripe: { secretKey: stripe.secretKey, apiBase: stripe.url, prices: {}, meterEventName: 'overage_minutes' },
@@ -116,12 +116,12 @@ describe('overage to Stripe', () => {
       expect(stripe.meterEvents).toHaveLength(1);
       const march = new Date('2027-03-01T06:00:00Z');
       expect(stripe.meterEvents[0]).toEqual({
-        event_name: 'overage_minutes', identifier: `overage-${orgId}-${march.toISOString()}`,
+        event_name: 'overage_minutes', identifier: `overage-${organizationId}-${march.toISOString()}`,
         timestamp: Date.parse('2027-04-01T05:00:00Z') / 1000 - 1, payload: { stripe_customer_id: 'cus_month', value: '67' },
       });
       const attempts = stripe.requests.filter((r) => r.path === '/v1/billing/meter_events');
       expect(attempts).toHaveLength(3);
-      expect(new Set(attempts.map((r) => r.idempotencyKey))).toEqual(new Set([`overage-${orgId}-${march.toISOString()}`]));
+      expect(new Set(attempts.map((r) => r.idempotencyKey))).toEqual(new Set([`overage-${organizationId}-${march.toISOString()}`]));
     } finally {
       await stripe.close();
     }

@@ -30,7 +30,7 @@ async function business(staffNames: string[]) {
   await call('PUT', '/api/config', token, { hours: { mon: week, tue: week, wed: week, thu: week, fri: week }, holidays: [], minNoticeMin: 0, maxDaysAhead: 60 });
   const svc = await call('POST', '/api/services', token, { name: 'Haircut', durationMin: 45, bufferMin: 15 });
   for (const name of staffNames) await call('POST', '/api/staff', token, { name, serviceIds: [svc.body.id] });
-  return { token, orgId: reg.organization.id as string, serviceId: svc.body.id as string };
+  return { token, organizationId: reg.organization.id as string, serviceId: svc.body.id as string };
 }
 
 async function race(staffNames: string[]) {
@@ -39,7 +39,7 @@ async function race(staffNames: string[]) {
   const results = await Promise.all(Array.from({ length: PARALLEL }, (_, i) =>
     call('POST', '/api/appointments', b.token, { serviceId: b.serviceId, start, customer: { name: `Caller ${i}` } })));
   const rows = await server.ctx.database.db.select().from(schema.appointments)
-    .where(and(eq(schema.appointments.organizationId, b.orgId), eq(schema.appointments.status, 'booked')));
+    .where(and(eq(schema.appointments.organizationId, b.organizationId), eq(schema.appointments.status, 'booked')));
   return { results, rows };
 }
 

@@ -57,7 +57,7 @@ async function business() {
   const week = [['08:00', '17:00']];
   expect((await api.put('/api/config', { hours: { mon: week, tue: week, wed: week, thu: week, fri: week }, minNoticeMin: 60, maxDaysAhead: 30, slotStepMin: 30 })).status).toBe(200);
   const svc = await api.post('/api/services', { name: 'Drain repair', durationMin: 60, bufferMin: 0 });
-  return { api, token: reg.body.accessToken as string, orgId: reg.body.organization.id as string, serviceId: svc.body.id as string };
+  return { api, token: reg.body.accessToken as string, organizationId: reg.body.organization.id as string, serviceId: svc.body.id as string };
 }
 
 /** The cookies a response set, as a browser would send them back (name=value; …). */
@@ -89,7 +89,7 @@ describe('Google Calendar', () => {
     const done = await connect(b.api, 'google', account);
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ provider: 'google', status: 'connected', accountEmail: account });
-    const [row] = await calendars.db.select().from(schema.integrations).where(eq(schema.integrations.organizationId, b.orgId));
+    const [row] = await calendars.db.select().from(schema.integrations).where(eq(schema.integrations.organizationId, b.organizationId));
     expect(row.accessTokenEnc).not.toContain('ya29.');
     expect(row.refreshTokenEnc).not.toContain('1//');
     expect(createTokenCipher(KEY).open(row.accessTokenEnc!)).toMatch(/^ya29\./);
@@ -348,7 +348,7 @@ describe('integrations routes', () => {
     const revokes = google.requests.filter((r) => r.path === '/revoke').length;
     expect((await b.api.delete('/api/integrations/google')).status).toBe(204);
     expect(google.requests.filter((r) => r.path === '/revoke').length).toBe(revokes + 1);
-    expect(await calendars.db.select().from(schema.integrations).where(eq(schema.integrations.organizationId, b.orgId))).toHaveLength(0);
+    expect(await calendars.db.select().from(schema.integrations).where(eq(schema.integrations.organizationId, b.organizationId))).toHaveLength(0);
     expect((await b.api.delete('/api/integrations/google')).status).toBe(404);
     expect((await b.api.get('/api/integrations')).body.items[0].status).toBe('not_connected');
   });

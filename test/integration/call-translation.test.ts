@@ -12,10 +12,10 @@ type Server = Awaited<ReturnType<typeof startTestServer>>;
 const SPANISH = /[áéíóúñ¿¡]|\b(?:hola|sí|gracias|cita|mañana|tengo)\b/i;
 
 /** A finished call with its transcript, as the recorder leaves it. */
-async function call(server: Server, orgId: string, language: string, lines: Array<['caller' | 'agent', string]>) {
+async function call(server: Server, organizationId: string, language: string, lines: Array<['caller' | 'agent', string]>) {
   const db = server.database.db;
-  const [row] = await db.insert(schema.calls).values({ organizationId: orgId, channel: 'chat', status: 'completed', language }).returning();
-  await db.insert(schema.callTurns).values(lines.map(([role, text], i) => ({ organizationId: orgId, callId: row.id, seq: i + 1, role, text })));
+  const [row] = await db.insert(schema.calls).values({ organizationId, channel: 'chat', status: 'completed', language }).returning();
+  await db.insert(schema.callTurns).values(lines.map(([role, text], i) => ({ organizationId, callId: row.id, seq: i + 1, role, text })));
   return row.id;
 }
 

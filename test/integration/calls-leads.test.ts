@@ -11,12 +11,12 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => { server = await startTestServer(); });
 afterAll(async () => { await server?.close(); });
 
-async function seedCalls(orgId: string, n: number) {
+async function seedCalls(organizationId: string, n: number) {
   const db = server.database.db;
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const startedAt = new Date(Date.UTC(2026, 2, 10, 14, i));
-    const call = await createCall(db, { organizationId: orgId, channel: 'phone', callSid: `CA${orgId.slice(0, 8)}${i}`, from: `+1312555${String(100 + i).padStart(4, '0')}`, to: '+13125550199', startedAt });
+    const call = await createCall(db, { organizationId, channel: 'phone', callSid: `CA${organizationId.slice(0, 8)}${i}`, from: `+1312555${String(100 + i).padStart(4, '0')}`, to: '+13125550199', startedAt });
     await db.update(schema.calls).set({ answeredAt: startedAt }).where(eq(schema.calls.id, call.id));
     await recordTurn(db, call, { callerText: i === 3 ? 'my basement is flooding' : 'what are your hours', agentText: 'We are open 8 to 5.', e2eMs: 400 + i * 10 });
     if (i % 2 === 0) await recordEvent(db, call, 'tool_call', { name: 'answer_question', ok: true });

@@ -32,9 +32,9 @@ async function urgentBusiness(escalation: { waitSec: number; maxRounds: number }
   return org;
 }
 
-async function urgentLead(orgId: string, need = 'Burst pipe <flooding> & "sparks"') {
+async function urgentLead(organizationId: string, need = 'Burst pipe <flooding> & "sparks"') {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(schema.leads).values({ organizationId: orgId, name: 'Pat Kim', phone: '+13125550188', need, priority: 'URGENT', address: '12 Elm St' }).returning();
+    const [row] = await tx.insert(schema.leads).values({ organizationId, name: 'Pat Kim', phone: '+13125550188', need, priority: 'URGENT', address: '12 Elm St' }).returning();
     await announce(tx, { type: 'lead.urgent', lead: row });
     return row;
   });

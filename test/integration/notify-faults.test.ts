@@ -28,16 +28,16 @@ async function organization(ownerEmail: string | null = 'owner@faulty.test'): Pr
   return org.id;
 }
 
-async function subscribe(orgId: string, rx: WebhookReceiver): Promise<string> {
+async function subscribe(organizationId: string, rx: WebhookReceiver): Promise<string> {
   const secret = `whsec_${newToken(16)}`;
-  const [hook] = await db.insert(schema.webhooks).values({ organizationId: orgId, url: `${rx.url}/hook`, events: ['lead.created'], secret }).returning();
+  const [hook] = await db.insert(schema.webhooks).values({ organizationId, url: `${rx.url}/hook`, events: ['lead.created'], secret }).returning();
   rx.secret = secret;
   return hook.id;
 }
 
-async function newLead(orgId: string, name = 'Casey') {
+async function newLead(organizationId: string, name = 'Casey') {
   await db.transaction(async (tx) => {
-    const [lead] = await tx.insert(schema.leads).values({ organizationId: orgId, name, need: 'water heater' }).returning();
+    const [lead] = await tx.insert(schema.leads).values({ organizationId, name, need: 'water heater' }).returning();
     await announce(tx, { type: 'lead.created', lead });
   });
 }
@@ -54,9 +54,9 @@ describe('outages', () => {
     await db.delete(schema.outbox);
     const smtp = await startFakeSmtp();
     await smtp.stop();
-    const orgId = await organization();
+    const organizationId = await organization();
     const d = dispatcher({ email: createChannels(db, { smtp: { url: smtp.url, from: 'io@test' }, publicUrl: 'http://x' }).email });
-    await newLead(orgId, 'Morgan');
+    await newLead(organizationId, 'Morgan');
     expect(await d.runOnce()).toMatchObject({ claimed: 1, sent: 0, retried: 1 });
     const [afterFirst] = await rows('email');
     expect(afterFirst).toMatchObject({ status: 'pending', attempts: 1 });
@@ -87,12 +87,12 @@ describe('outages', () => {
   it('webhook receiver down, then failing, then healthy: delivered once, processed once', async () => {
     await db.delete(schema.outbox);
     const rx = await startWebhookReceiver(() => now.getTime());
-    const orgId = await organization();
-    await subscribe(orgId, rx);
+    const organizationId = await organization();
+    await subscribe(organizationId, rx);
     const url = rx.url;
     await rx.close(); // down: connection refused
     const d = dispatcher(createChannels(db, { webhookAllowPrivate: true, clock }));
-    await newLead(orgId);
+    await newLead(organizationId);
     expect((await d.runOnce()).retried).toBe(1);
     const back = await startWebhookReceiver(() => now.getTime());
     await db.update(schema.webhooks).set({ url: `${back.url}/hook` }).where(eq(schema.webhooks.url, `${url}/hook`));
@@ -109,18 +109,18 @@ describe('outages', () => {
   it('dead-letters after the maximum attempts, and at once on a permanent refusal', async () => {
     await db.delete(schema.outbox);
     const rx = await startWebhookReceiver(() => now.getTime());
-    const orgId = await organization();
-    await subscribe(orgId, rx);
+    const organizationId = await organization();
+    await subscribe(organizationId, rx);
     const d = dispatcher(createChannels(db, { webhookAllowPrivate: true, clock }), { maxAttempts: 3 });
     rx.script.push(500, 500, 500, 500);
-    await newLead(orgId);
+    await newLead(organizationId);
     for (let i = 0; i < 6; i++) { advance(60_000); await d.runOnce(); }
     expect(rx.hits).toHaveLength(3);
     expect((await rows('webhook'))[0]).toMatchObject({ status: 'dead', attempts: 3, lastError: 'webhook: receiver answered 500' });
 
     await db.delete(schema.outbox);
     rx.script.splice(0, rx.script.length, 400);
-    await newLead(orgId, 'Second');
+    await newLead(organizationId, 'Second');
     for (let i = 0; i < 3; i++) { advance(60_000); await d.runOnce(); }
     expect((await rows('webhook'))[0]).toMatchObject({ status: 'dead', attempts: 1 });
     await rx.close();
@@ -130,12 +130,12 @@ describe('outages', () => {
 describe('refusals', () => {
   it('an SMS from an organization without a sending number is dead at once, saying why', async () => {
     await db.delete(schema.outbox);
-    const orgId = await organization(null);
-    await db.insert(schema.notificationSettings).values({ organizationId: orgId, settings: { phones: ['+13125550111'], events: { 'lead.created': ['sms'] } } });
+    const organizationId = await organization(null);
+    await db.insert(schema.notificationSettings).values({ organizationId, settings: { phones: ['+13125550111'], events: { 'lead.created': ['sms'] } } });
     const sms = createChannels(db, { twilio: { accountSid: 'AC' + '1'.repeat(32), authToken: 't', apiBase: 'http://127.0.0.1:9' } }).sms!;
-    await newLead(orgId);
+    await newLead(organizationId);
     expect(await dispatcher({ sms }).runOnce()).toMatchObject({ claimed: 1, dead: 1 });
-    const [row] = await db.select().from(schema.outbox).where(eq(schema.outbox.organizationId, orgId));
+    const [row] = await db.select().from(schema.outbox).where(eq(schema.outbox.organizationId, organizationId));
     expect(row).toMatchObject({ status: 'dead', attempts: 1, lastError: 'no sending number: connect a phone number to the organization' });
   });
 });
@@ -144,10 +144,10 @@ describe('a dispatcher dying mid-send', () => {
   it('webhook: another dispatcher redelivers after the lease with the same delivery id; the late first one changes nothing', async () => {
     await db.delete(schema.outbox);
     const rx = await startWebhookReceiver(() => now.getTime());
-    const orgId = await organization(null);
-    await subscribe(orgId, rx);
+    const organizationId = await organization(null);
+    await subscribe(organizationId, rx);
     rx.script.push('hang');
-    await newLead(orgId);
+    await newLead(organizationId);
     const channels = createChannels(db, { webhookAllowPrivate: true, clock });
     const a = dispatcher(channels, { leaseMs: 5_000, sendTimeoutMs: 60_000 });
     const dying = a.runOnce(); // the receiver takes the delivery in; A never hears back
@@ -167,10 +167,10 @@ describe('a dispatcher dying mid-send', () => {
   it('a graceful stop does not wait on a hung receiver: the send is aborted and retried later', async () => {
     await db.delete(schema.outbox);
     const rx = await startWebhookReceiver(() => now.getTime());
-    const orgId = await organization(null);
-    await subscribe(orgId, rx);
+    const organizationId = await organization(null);
+    await subscribe(organizationId, rx);
     rx.script.push('hang');
-    await newLead(orgId);
+    await newLead(organizationId);
     const d = dispatcher(createChannels(db, { webhookAllowPrivate: true, clock }), { stopGraceMs: 100, pollMs: 10 });
     d.start();
     while (rx.hits.length === 0) await sleep(10);
@@ -186,15 +186,15 @@ describe('a dispatcher dying mid-send', () => {
 
   it('dev inbox: the message written just before the crash is not written twice', async () => {
     await db.delete(schema.outbox);
-    const orgId = await organization();
+    const organizationId = await organization();
     const inbox = devInboxChannel(db, { publicUrl: 'http://x' });
     const crashing: Channel = { label: 'crashing', send: async (m, s) => { await inbox.send(m, s); await new Promise(() => undefined); } };
-    await newLead(orgId, 'Jordan');
+    await newLead(organizationId, 'Jordan');
     void dispatcher({ email: crashing }, { leaseMs: 5_000 }).runOnce();
-    while ((await db.select().from(schema.devInbox).where(eq(schema.devInbox.organizationId, orgId))).length === 0) await sleep(10);
+    while ((await db.select().from(schema.devInbox).where(eq(schema.devInbox.organizationId, organizationId))).length === 0) await sleep(10);
     advance(5_000);
     expect(await dispatcher({ email: inbox }).runOnce()).toMatchObject({ claimed: 1, sent: 1 });
-    const inboxRows = await db.select().from(schema.devInbox).where(eq(schema.devInbox.organizationId, orgId));
+    const inboxRows = await db.select().from(schema.devInbox).where(eq(schema.devInbox.organizationId, organizationId));
     expect(inboxRows).toHaveLength(1);
     expect(inboxRows[0].subject).toContain('New lead: Jordan');
   });
@@ -207,11 +207,11 @@ function worker(url: string, args: string[]): { child: ChildProcess; lines: Asyn
 }
 
 describe.skipIf(!process.env.DATABASE_URL)('dispatcher processes on one PostgreSQL database', () => {
-  async function webhookMessages(orgId: string, hookId: string, n: number) {
+  async function webhookMessages(organizationId: string, hookId: string, n: number) {
     const payload: MessagePayload = { template: 'new_lead', event: 'lead.created', urgent: false, orgName: 'Faulty', timezone: 'UTC', data: {}, webhookId: hookId };
     for (let i = 0; i < n; i += 250) {
       await enqueue(db, Array.from({ length: Math.min(250, n - i) }, (_, k) => ({
-        organizationId: orgId, event: 'lead.created', channel: 'webhook' as const, recipient: 'hook', payload: { ...payload, data: { n: i + k } }, idempotencyKey: `bulk:${i + k}`,
+        organizationId, event: 'lead.created', channel: 'webhook' as const, recipient: 'hook', payload: { ...payload, data: { n: i + k } }, idempotencyKey: `bulk:${i + k}`,
       })), new Date(Date.now() - 1000));
     }
   }
@@ -219,9 +219,9 @@ describe.skipIf(!process.env.DATABASE_URL)('dispatcher processes on one PostgreS
   it('two processes deliver 1,000 messages, each exactly once, sharing the work', async () => {
     await db.delete(schema.outbox);
     const rx = await startWebhookReceiver();
-    const orgId = await organization();
-    const hookId = await subscribe(orgId, rx);
-    await webhookMessages(orgId, hookId, 1000);
+    const organizationId = await organization();
+    const hookId = await subscribe(organizationId, rx);
+    await webhookMessages(organizationId, hookId, 1000);
     const url = (database as Database & { url?: string }).url!;
     const ws = [0, 1].map(() => worker(url, ['--drain', '--batch', '100', '--concurrency', '16']));
     const results = await Promise.all(ws.map(async (w) => {
@@ -241,12 +241,12 @@ describe.skipIf(!process.env.DATABASE_URL)('dispatcher processes on one PostgreS
 
   it('two dispatchers advancing the same 20 escalation ladders take every step once', async () => {
     await db.delete(schema.outbox);
-    const orgId = await organization(null);
-    await db.insert(schema.notificationSettings).values({ organizationId: orgId, settings: { onCall: ['+13125550101', '+13125550102'], events: { 'lead.urgent': ['call', 'sms'] }, escalation: { waitSec: 10, maxRounds: 1 } } });
+    const organizationId = await organization(null);
+    await db.insert(schema.notificationSettings).values({ organizationId, settings: { onCall: ['+13125550101', '+13125550102'], events: { 'lead.urgent': ['call', 'sms'] }, escalation: { waitSec: 10, maxRounds: 1 } } });
     const leadIds: string[] = [];
     for (let i = 0; i < 20; i++) {
       await db.transaction(async (tx) => {
-        const [lead] = await tx.insert(schema.leads).values({ organizationId: orgId, name: `L${i}`, need: 'flood', priority: 'URGENT' }).returning();
+        const [lead] = await tx.insert(schema.leads).values({ organizationId, name: `L${i}`, need: 'flood', priority: 'URGENT' }).returning();
         await announce(tx, { type: 'lead.urgent', lead });
         leadIds.push(lead.id);
       });
@@ -262,21 +262,21 @@ describe.skipIf(!process.env.DATABASE_URL)('dispatcher processes on one PostgreS
     } finally {
       await other.close();
     }
-    const leads = await db.select({ e: schema.leads.escalation }).from(schema.leads).where(eq(schema.leads.organizationId, orgId));
+    const leads = await db.select({ e: schema.leads.escalation }).from(schema.leads).where(eq(schema.leads.organizationId, organizationId));
     for (const l of leads) {
       const trail = (l.e as unknown as EscalationState).trail.map((t) => (t.action === 'step' ? `${t.round}.${t.step}` : t.action));
       expect(trail).toEqual(['1.0', '1.1', '1.2', 'exhausted']);
     }
-    const inbox = await db.select().from(schema.devInbox).where(eq(schema.devInbox.organizationId, orgId));
+    const inbox = await db.select().from(schema.devInbox).where(eq(schema.devInbox.organizationId, organizationId));
     expect(inbox).toHaveLength(20 * 4); // two calls and two texts per lead
   }, scaled(60_000));
 
   it('a dispatcher process killed with SIGKILL mid-send loses nothing; the survivor delivers the rest once each', async () => {
     await db.delete(schema.outbox);
     const rx = await startWebhookReceiver();
-    const orgId = await organization();
-    const hookId = await subscribe(orgId, rx);
-    await webhookMessages(orgId, hookId, 200);
+    const organizationId = await organization();
+    const hookId = await subscribe(organizationId, rx);
+    await webhookMessages(organizationId, hookId, 200);
     rx.script.push(...Array(4).fill('hang'));
     const url = (database as Database & { url?: string }).url!;
     const victim = worker(url, ['--lease-ms', '1500', '--concurrency', '4', '--send-timeout-ms', '60000']);

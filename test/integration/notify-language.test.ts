@@ -44,7 +44,7 @@ async function chat(orgKey: string, lines: string[], phone: string) {
 /** The chat's number proven as the texted code proves it (reminders go to proven numbers only). */
 const prove = (callId: string, phone: string) => server.database.db.update(schema.calls).set({ metadata: { verifiedPhone: phone } }).where(eq(schema.calls.id, callId));
 
-const outbox = (orgId: string) => server.database.db.select().from(schema.outbox).where(eq(schema.outbox.organizationId, orgId));
+const outbox = (organizationId: string) => server.database.db.select().from(schema.outbox).where(eq(schema.outbox.organizationId, organizationId));
 
 describe('customer messages in the customer’s language', () => {
   it('a Spanish chat with an English business on auto: the call and the appointment keep Spanish, the reminder is written in Spanish', async () => {

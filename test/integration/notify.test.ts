@@ -42,9 +42,9 @@ async function book(api: ApiClient, serviceId: string, start: string, customer: 
 }
 
 /** Inserts a lead row as leads/ would and announces it in the same transaction. */
-async function captureLead(orgId: string, lead: Partial<typeof schema.leads.$inferInsert>, type: 'lead.created' | 'lead.urgent' = 'lead.created') {
+async function captureLead(organizationId: string, lead: Partial<typeof schema.leads.$inferInsert>, type: 'lead.created' | 'lead.urgent' = 'lead.created') {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(schema.leads).values({ organizationId: orgId, ...lead }).returning();
+    const [row] = await tx.insert(schema.leads).values({ organizationId, ...lead }).returning();
     await announce(tx, { type, lead: row });
     return row;
   });

@@ -34,10 +34,10 @@ export function createAgentPreviewRoute(ttsFor: (agent: { tts: string; voice: st
         response: { 200: contentAnswer('audio/wav', 'the greeting in the chosen voice'), '4xx': ErrorAnswer, '5xx': ErrorAnswer },
       },
     }, async (req, reply) => {
-      const orgId = principalOf(req).organizationId;
-      await enforceLimit(ctx.live, `preview:${orgId}`, 30, 60);
+      const organizationId = principalOf(req).organizationId;
+      await enforceLimit(ctx.live, `preview:${organizationId}`, 30, 60);
       const db = ctx.database.db;
-      const [config, agent] = await Promise.all([getSettings(db, 'config', orgId), getSettings(db, 'agent', orgId)]);
+      const [config, agent] = await Promise.all([getSettings(db, 'config', organizationId), getSettings(db, 'agent', organizationId)]);
       const text = req.body?.text ?? config.greeting;
       const voice = req.body?.voice ?? agent.voice;
       // The chosen voice decides the provider (an Aura voice is Deepgram's, `slt` is offline…).

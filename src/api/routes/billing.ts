@@ -49,9 +49,9 @@ async function adminRoutes(app: FastifyInstance, ctx: ApiContext, billing: Billi
   const returnUrl = (req: FastifyRequest) => `${ctx.config.publicUrl ?? `${req.protocol}://${req.host}`}/billing`;
   r.get('/api/billing', { schema: { tags, response: answers({ 200: BillingAnswer }) } }, async (req) => billing.overview(principalOf(req).organizationId));
   r.put('/api/billing', { schema: { tags, body: CapBody, response: answers({ 200: BillingAnswer }) } }, async (req) => {
-    const orgId = principalOf(req).organizationId;
-    await billing.setHardCap(orgId, req.body.hardCapMinutes);
-    return billing.overview(orgId);
+    const organizationId = principalOf(req).organizationId;
+    await billing.setHardCap(organizationId, req.body.hardCapMinutes);
+    return billing.overview(organizationId);
   });
   r.get('/api/billing/usage', { schema: { tags, querystring: UsageQuery, response: answers({ 200: UsageAnswer }) } }, async (req) =>
     billing.usage(principalOf(req).organizationId, boundOf(req.query.from), boundOf(req.query.to)));

@@ -88,12 +88,12 @@ export async function businessRoutes(app: FastifyInstance, ctx: ApiContext) {
     schema: { tags, body: z.strictObject({ keys: z.array(z.enum(['chat', 'ics'])).min(1).max(2) }),
       response: answers({ 200: z.object({ chatKey: z.string(), icsToken: z.string() }) }) },
   }, async (req) => {
-    const orgId = principalOf(req).organizationId;
+    const organizationId = principalOf(req).organizationId;
     const set = {
       ...(req.body.keys.includes('chat') ? { chatKey: `pk_${newToken(12)}` } : {}),
       ...(req.body.keys.includes('ics') ? { icsToken: newToken(24) } : {}),
     };
-    const [row] = await db.update(schema.organizations).set(set).where(eq(schema.organizations.id, orgId))
+    const [row] = await db.update(schema.organizations).set(set).where(eq(schema.organizations.id, organizationId))
       .returning({ chatKey: schema.organizations.chatKey, icsToken: schema.organizations.icsToken });
     if (!row) throw errors.notFound('organization');
     return row;
@@ -110,12 +110,12 @@ export async function businessRoutes(app: FastifyInstance, ctx: ApiContext) {
     return agent;
   });
   r.put('/api/agent', { schema: { tags, body: AgentPatch, response: answers({ 200: AgentAnswer }) } }, async (req) => {
-    const orgId = principalOf(req).organizationId;
-    if (req.body.engine === 'realtime') await requireFeature(db, orgId, 'realtime_voice', ctx.clock.now());
-    if (req.body.language && !/^en(-[A-Z]{2})?$/.test(req.body.language)) await requireFeature(db, orgId, 'languages', ctx.clock.now());
+    const organizationId = principalOf(req).organizationId;
+    if (req.body.engine === 'realtime') await requireFeature(db, organizationId, 'realtime_voice', ctx.clock.now());
+    if (req.body.language && !/^en(-[A-Z]{2})?$/.test(req.body.language)) await requireFeature(db, organizationId, 'languages', ctx.clock.now());
     if (ctx.speech) {
       // The choice must be one this server can serve on the next call, judged on the merged settings.
-      const current = await getSettings(db, 'agent', orgId);
+      const current = await getSettings(db, 'agent', organizationId);
       const refused = ctx.speech.refuse({ ...current, ...req.body });
       if (refused) throw errors.validation(refused.message, { field: refused.field });
     }

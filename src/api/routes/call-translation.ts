@@ -28,9 +28,9 @@ export function createCallTranslationRoutes(deps: CallTranslationDeps): RoutePlu
       schema: { tags: ['calls'], params: IdParams, summary: 'The transcript of a call held in another language, translated into English by the language model (kept once made)',
         response: answers({ 200: TranslationAnswer }) },
     }, async (req) => {
-      const orgId = principalOf(req).organizationId;
+      const organizationId = principalOf(req).organizationId;
       const signal = AbortSignal.timeout(30_000);
-      return translateCall(ctx.database.db, orgId, req.params.id, await deps.modelFor(orgId), signal);
+      return translateCall(ctx.database.db, organizationId, req.params.id, await deps.modelFor(organizationId), signal);
     });
   };
 }

@@ -65,16 +65,16 @@ export async function callRoutes(app: FastifyInstance, ctx: ApiContext) {
       cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).optional(),
     }), response: answers({ 200: List(CallAnswer) }) },
   }, async (req) => {
-    const orgId = principalOf(req).organizationId;
-    const page = await listCalls(db, orgId, req.query);
-    return { ...page, items: await withClients(db, orgId, page.items) };
+    const organizationId = principalOf(req).organizationId;
+    const page = await listCalls(db, organizationId, req.query);
+    return { ...page, items: await withClients(db, organizationId, page.items) };
   });
 
   r.get('/api/calls/active', { schema: { tags: ['calls'], response: answers({ 200: List(Obj({ callId: z.string().optional() })) }) } }, async (req) => ({ items: await ctx.live.activeCalls(principalOf(req).organizationId) }));
 
   r.get('/api/calls/:id', { schema: { tags: ['calls'], params: IdParams, response: answers({ 200: CallDetailAnswer }) } }, async (req) => {
-    const orgId = principalOf(req).organizationId;
-    return (await withClients(db, orgId, [await getCallDetail(db, orgId, req.params.id)]))[0];
+    const organizationId = principalOf(req).organizationId;
+    return (await withClients(db, organizationId, [await getCallDetail(db, organizationId, req.params.id)]))[0];
   });
 
   r.get('/api/leads', {
@@ -98,11 +98,11 @@ export async function callRoutes(app: FastifyInstance, ctx: ApiContext) {
   r.get('/api/dashboard/metrics', {
     schema: { tags: ['dashboard'], querystring: z.strictObject({ from: isoDate.optional(), to: isoDate.optional() }), response: answers({ 200: MetricsAnswer }) },
   }, async (req) => {
-    const orgId = principalOf(req).organizationId;
-    const [org] = await db.select({ tz: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, orgId));
+    const organizationId = principalOf(req).organizationId;
+    const [org] = await db.select({ tz: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, organizationId));
     const to = req.query.to ?? new Date(ctx.clock.now().getTime() + 60_000);
     const from = req.query.from ?? new Date(to.getTime() - 7 * 86_400_000);
-    return dashboardMetrics(db, orgId, from, to, org.tz);
+    return dashboardMetrics(db, organizationId, from, to, org.tz);
   });
 }
 
@@ -139,12 +139,12 @@ export async function eventRoutes(app: FastifyInstance, ctx: ApiContext) {
       await auth(req, reply);
       expiresAt = accessTokenExpiry(bearerOf(req));
     }
-    const orgId = principalOf(req).organizationId;
+    const organizationId = principalOf(req).organizationId;
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-    res.write(`event: ready\ndata: {"organizationId":"${orgId}"}\n\n`);
-    const unsubscribe = ctx.live.subscribe(orgId, (e) => res.write(`data: ${JSON.stringify({ type: e.type, data: e.data, at: e.at })}\n\n`));
+    res.write(`event: ready\ndata: {"organizationId":"${organizationId}"}\n\n`);
+    const unsubscribe = ctx.live.subscribe(organizationId, (e) => res.write(`data: ${JSON.stringify({ type: e.type, data: e.data, at: e.at })}\n\n`));
     const ping = setInterval(() => res.write(': ping\n\n'), 20_000);
     // the stream's right to exist is the token's: it ends with it (a removed user's stream does not outlive their token)
     const expiry = setTimeout(() => { res.write('event: expired\ndata: {}\n\n'); close(); }, Math.max(0, Math.min(expiresAt - Date.now(), 2 ** 31 - 1)));

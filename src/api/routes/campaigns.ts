@@ -52,16 +52,16 @@ export async function campaignRoutes(app: FastifyInstance, ctx: ApiContext) {
 
   r.get('/api/campaigns', { schema: { tags, response: answers({ 200: List(CampaignAnswer) }) } }, async (req) => ({ items: await listCampaigns(db, principalOf(req).organizationId) }));
   r.post('/api/campaigns', { schema: { tags, body: CampaignBody, response: answers({ 201: CampaignDetailAnswer }) } }, async (req, reply) => {
-    const orgId = principalOf(req).organizationId;
-    await requireFeature(db, orgId, 'outbound_calls', ctx.clock.now());
-    const c = await createCampaign(db, orgId, req.body);
-    return reply.status(201).send(await getCampaign(db, orgId, c.id));
+    const organizationId = principalOf(req).organizationId;
+    await requireFeature(db, organizationId, 'outbound_calls', ctx.clock.now());
+    const c = await createCampaign(db, organizationId, req.body);
+    return reply.status(201).send(await getCampaign(db, organizationId, c.id));
   });
   r.get('/api/campaigns/:id', { schema: { tags, params: Id, response: detail } }, async (req) => getCampaign(db, principalOf(req).organizationId, id(req.params.id)));
   r.post('/api/campaigns/:id/start', { schema: { tags, params: Id, response: detail } }, async (req) => {
-    const orgId = principalOf(req).organizationId;
-    await requireFeature(db, orgId, 'outbound_calls', ctx.clock.now());
-    return setCampaignStatus(db, orgId, id(req.params.id), 'running');
+    const organizationId = principalOf(req).organizationId;
+    await requireFeature(db, organizationId, 'outbound_calls', ctx.clock.now());
+    return setCampaignStatus(db, organizationId, id(req.params.id), 'running');
   });
   r.post('/api/campaigns/:id/pause', { schema: { tags, params: Id, response: detail } }, async (req) => setCampaignStatus(db, principalOf(req).organizationId, id(req.params.id), 'paused'));
 }

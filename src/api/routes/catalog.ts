@@ -28,10 +28,10 @@ const KnowledgeAnswer = Row({ question: z.string().nullable(), title: z.string()
 const gone = answers({ 204: NoContent });
 
 /** A staff member may only offer services of their own organization. */
-async function assertOwnServices(db: Db, orgId: string, ids: string[] | undefined) {
+async function assertOwnServices(db: Db, organizationId: string, ids: string[] | undefined) {
   if (!ids?.length) return;
   const found = await db.select({ id: schema.services.id }).from(schema.services)
-    .where(and(eq(schema.services.organizationId, orgId), inArray(schema.services.id, ids)));
+    .where(and(eq(schema.services.organizationId, organizationId), inArray(schema.services.id, ids)));
   if (found.length !== new Set(ids).size) throw errors.validation('serviceIds: unknown service', { fields: [{ path: 'body.serviceIds', message: 'unknown service' }] });
 }
 
@@ -67,11 +67,11 @@ export async function catalogRoutes(app: FastifyInstance, ctx: ApiContext) {
       // test mode: a code was texted to the number; the same POST with `verificationCode` connects it
       202: z.object({ e164: z.string(), verification: z.literal('code_sent'), expiresInSec: z.number() }),
     }) } }, async (req, reply) => {
-      const orgId = principalOf(req).organizationId;
-      const connected = (await phoneNumbersRepo.list(db, orgId)).length;
-      if (connected >= 1) await requireFeature(db, orgId, 'multiple_numbers', ctx.clock.now());
+      const organizationId = principalOf(req).organizationId;
+      const connected = (await phoneNumbersRepo.list(db, organizationId)).length;
+      if (connected >= 1) await requireFeature(db, organizationId, 'multiple_numbers', ctx.clock.now());
       // The first number puts the business on the public phone network: someone must have proven an email address first.
-      else if (!(await organizationVerified(db, orgId))) throw emailNotVerified();
+      else if (!(await organizationVerified(db, organizationId))) throw emailNotVerified();
       const { e164, verificationCode, provider } = req.body;
       if (ctx.numberOwner) {
         // asked every time, taken or not, so "taken" and "not ours" answer alike
@@ -83,10 +83,10 @@ export async function catalogRoutes(app: FastifyInstance, ctx: ApiContext) {
       } else {
         if (await numberInUse(db, e164)) throw numberUnavailable(e164);
         if (!verificationCode) {
-          await sendNumberCode(ctx, orgId, e164);
+          await sendNumberCode(ctx, organizationId, e164);
           return reply.status(202).send({ e164, verification: 'code_sent', expiresInSec: NUMBER_CODE_TTL_SEC });
         }
-        if (!(await checkNumberCode(ctx, orgId, e164, verificationCode))) {
+        if (!(await checkNumberCode(ctx, organizationId, e164, verificationCode))) {
           throw errors.validation('verificationCode: wrong or expired code; ask for a new one', { fields: [{ path: 'body.verificationCode', message: 'wrong or expired code' }] });
         }
       }

@@ -19,7 +19,7 @@ import { widgetCors } from './widget.js';
  * the chat's record, announced like any lead) and, when the business turned it on and the rules
  * allow (calling window, do-not-call), an outbound call of the agent right away.
  */
-export function createChatHandoffRoutes(deps: { receptionist: Receptionist; outbound: OutboundDeps; now(orgId: string): Promise<Date> }) {
+export function createChatHandoffRoutes(deps: { receptionist: Receptionist; outbound: OutboundDeps; now(organizationId: string): Promise<Date> }) {
   return async function chatHandoffRoutes(app: FastifyInstance, ctx: ApiContext) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const db = ctx.database.db;
@@ -63,7 +63,7 @@ export function createChatHandoffRoutes(deps: { receptionist: Receptionist; outb
       const [chat] = await db.select({ id: schema.calls.id }).from(schema.calls)
         .where(and(eq(schema.calls.id, id), eq(schema.calls.organizationId, org.id), eq(schema.calls.channel, 'chat')));
       if (!chat) throw errors.notFound('chat session');
-      return { orgId: org.id, chatId: chat.id };
+      return { organizationId: org.id, chatId: chat.id };
     }
     const digest = (chatId: string, phone: string, code: string) => createHash('sha256').update(`${chatId}|${phone}|${code}`).digest('hex');
     const codeKey = (chatId: string) => `textme:code:${chatId}`;
@@ -72,14 +72,14 @@ export function createChatHandoffRoutes(deps: { receptionist: Receptionist; outb
     r.post('/api/chat/:orgKey/sessions/:id/text-me', {
       schema: { tags: ['chat'], security: [], params: Params, body: z.strictObject({ phone: PhoneSchema }), response: answers({ 202: z.object({ sent: z.boolean() }) }) },
     }, async (req, reply) => {
-      const { orgId, chatId } = await chatOf(req.params.orgKey, req.params.id);
+      const { organizationId, chatId } = await chatOf(req.params.orgKey, req.params.id);
       await enforceLimit(ctx.live, `textme:send:${chatId}`, 3, 3600);
-      await enforceLimit(ctx.live, `textme:send:${orgId}:${req.body.phone}`, 3, 900);
+      await enforceLimit(ctx.live, `textme:send:${organizationId}:${req.body.phone}`, 3, 900);
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       await ctx.live.setValue(codeKey(chatId), JSON.stringify({ phone: req.body.phone, hash: digest(chatId, req.body.phone, code), tries: 0 }), 600);
-      const snap = await orgSnapshot(db, orgId);
+      const snap = await orgSnapshot(db, organizationId);
       await enqueue(db, [{
-        organizationId: orgId, event: 'verification.code', channel: 'sms', recipient: req.body.phone, idempotencyKey: `textme:${newId()}`,
+        organizationId, event: 'verification.code', channel: 'sms', recipient: req.body.phone, idempotencyKey: `textme:${newId()}`,
         payload: { template: 'verification_code', event: 'verification.code', urgent: true, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, language: await conversationLanguage(db, chatId, snap), data: { code } },
       }], ctx.clock.now());
       return reply.status(202).send({ sent: true });
@@ -89,7 +89,7 @@ export function createChatHandoffRoutes(deps: { receptionist: Receptionist; outb
       schema: { tags: ['chat'], security: [], params: Params, body: z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'the 6-digit code') }),
         response: answers({ 201: z.object({ sent: z.boolean(), to: z.string() }) }) },
     }, async (req, reply) => {
-      const { orgId, chatId } = await chatOf(req.params.orgKey, req.params.id);
+      const { organizationId, chatId } = await chatOf(req.params.orgKey, req.params.id);
       const tries = await ctx.live.hit(`textme:tries:${chatId}`, 600);
       const raw = await ctx.live.getValue(codeKey(chatId));
       if (!raw || tries.count > 5) throw new AppError('CODE_INVALID', 'ask for a new code', 422);
@@ -100,9 +100,9 @@ export function createChatHandoffRoutes(deps: { receptionist: Receptionist; outb
       await ctx.live.deleteValue(codeKey(chatId));
       const [last] = await db.select({ text: schema.callTurns.text }).from(schema.callTurns)
         .where(and(eq(schema.callTurns.callId, chatId), eq(schema.callTurns.role, 'agent'))).orderBy(desc(schema.callTurns.seq)).limit(1);
-      const snap = await orgSnapshot(db, orgId);
+      const snap = await orgSnapshot(db, organizationId);
       await enqueue(db, [{
-        organizationId: orgId, event: 'chat.summary', channel: 'sms', recipient: stored.phone, idempotencyKey: `chat-summary:${chatId}:${newId()}`,
+        organizationId, event: 'chat.summary', channel: 'sms', recipient: stored.phone, idempotencyKey: `chat-summary:${chatId}:${newId()}`,
         payload: { template: 'chat_summary', event: 'chat.summary', urgent: false, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, language: await conversationLanguage(db, chatId, snap), data: { text: last?.text ?? '' } },
       }], ctx.clock.now());
       return reply.status(201).send({ sent: true, to: stored.phone });

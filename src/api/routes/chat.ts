@@ -60,7 +60,7 @@ export function createChatRoutes(receptionist: Receptionist) {
         response: answers({ 201: Row({ callId: z.string(), greeting: z.string(), language: z.string().optional().describe('the language the agent started in') }) }) },
     }, async (req, reply) => {
       await enforceLimit(ctx.live, `chat:new:${req.ip}`, 60, 60);
-      const orgId = await orgByKey(req.params.orgKey, req, reply);
+      const organizationId = await orgByKey(req.params.orgKey, req, reply);
       const phone = req.body?.phone ? normalizePhone(req.body.phone) : null;
       if (req.body?.phone && !phone) throw errors.validation('phone is not a valid phone number', { fields: [{ path: 'body.phone', message: 'not a valid phone number' }] });
       // A test chat is the dashboard's "talk to your agent": only the organization's own staff may
@@ -68,9 +68,9 @@ export function createChatRoutes(receptionist: Receptionist) {
       const test = req.body?.channel === 'test';
       if (test) {
         await asStaff(req, reply);
-        if (principalOf(req).organizationId !== orgId) throw errors.notFound('chat key');
+        if (principalOf(req).organizationId !== organizationId) throw errors.notFound('chat key');
       } else if (req.params.orgKey === OWN_KEY) throw errors.validation('the own-organization key is for test chats', { field: 'channel' });
-      const opened = await chats.open({ orgId, address: req.ip, phone, test, ...(req.body?.language ? { language: req.body.language } : {}) });
+      const opened = await chats.open({ organizationId, address: req.ip, phone, test, ...(req.body?.language ? { language: req.body.language } : {}) });
       return reply.status(201).send({ id: opened.id, callId: opened.id, greeting: opened.greeting, language: opened.language });
     });
 
@@ -79,18 +79,18 @@ export function createChatRoutes(receptionist: Receptionist) {
         body: z.strictObject({ text: z.string().trim().min(1, 'say something').max(2000) }),
         response: answers({ 200: Obj({ reply: z.string(), done: z.boolean(), state: z.string(), transfer: z.string().optional() }) }) },
     }, async (req, reply) => {
-      const orgId = await orgByKey(req.params.orgKey, req, reply);
+      const organizationId = await orgByKey(req.params.orgKey, req, reply);
       if (!isUuid(req.params.id)) throw errors.notFound('chat session');
       await enforceLimit(ctx.live, `chat:msg:${req.params.id}`, 120, 60);
-      return chats.say(orgId, req.params.id, req.body.text);
+      return chats.say(organizationId, req.params.id, req.body.text);
     });
 
     r.post('/api/chat/:orgKey/sessions/:id/end', {
       schema: { tags, security: [], params: z.strictObject({ orgKey: z.string().max(100), id: z.string().max(64) }), response: answers({ 204: NoContent }) },
     }, async (req, reply) => {
-      const orgId = await orgByKey(req.params.orgKey, req, reply);
-      if (!isUuid(req.params.id) || !(await chats.belongs(orgId, req.params.id))) throw errors.notFound('chat session');
-      await chats.end(orgId, req.params.id, 'caller left');
+      const organizationId = await orgByKey(req.params.orgKey, req, reply);
+      if (!isUuid(req.params.id) || !(await chats.belongs(organizationId, req.params.id))) throw errors.notFound('chat session');
+      await chats.end(organizationId, req.params.id, 'caller left');
       return reply.status(204).send();
     });
   };

@@ -13,7 +13,7 @@ import { authenticate, principalOf, protect, WRITE_ROLES } from '../plugins/auth
 export interface OutboundRouteDeps {
   outbound: OutboundDeps;
   /** The organization's "now" (its simulated clock when it has one). */
-  now(orgId: string): Promise<Date>;
+  now(organizationId: string): Promise<Date>;
 }
 
 const OutboundCallBody = z.strictObject({
@@ -54,11 +54,11 @@ export function createOutboundRoutes(deps: OutboundRouteDeps) {
     const db = ctx.database.db;
 
     r.post('/api/outbound-calls', { schema: { tags: ['outbound'], body: OutboundCallBody, response: answers({ 201: Row({ status: z.literal('queued'), waiting: z.boolean(), direction: z.literal('outbound'), to: z.string().nullable(), from: z.string().nullable(), callSid: z.string().nullable() }) }) } }, async (req, reply) => {
-      const orgId = principalOf(req).organizationId;
-      await requireFeature(db, orgId, 'outbound_calls', ctx.clock.now());
+      const organizationId = principalOf(req).organizationId;
+      await requireFeature(db, organizationId, 'outbound_calls', ctx.clock.now());
       const { to, purpose, appointmentId, leadId, instructions } = req.body;
       // With every line busy the call waits its turn (queued, dialed when a line frees up), never dropped.
-      const call = await placeOutboundCall(deps.outbound, orgId, { to, purpose, appointmentId, leadId, instructions }, await deps.now(orgId), { whenBusy: 'wait' });
+      const call = await placeOutboundCall(deps.outbound, organizationId, { to, purpose, appointmentId, leadId, instructions }, await deps.now(organizationId), { whenBusy: 'wait' });
       return reply.status(201).send({ id: call.id, status: 'queued', waiting: call.status === 'waiting', direction: 'outbound', to: call.to, from: call.from, callSid: call.callSid });
     });
 

@@ -59,7 +59,7 @@ export function createTestCallRoute(deps: TelephonyDeps) {
     const tickets = createTickets(ctx.live);
     const live = new Set<CallEngine>();
     const sockets = new Map<WebSocket, string>();
-    const running = (orgId: string) => [...sockets.values()].filter((o) => o === orgId).length;
+    const running = (organizationId: string) => [...sockets.values()].filter((o) => o === organizationId).length;
     app.addHook('onClose', async () => { await Promise.allSettled([...live].map((e) => e.close('server shutdown'))); });
 
     app.get('/api/test-call/capabilities', { onRequest: authenticate(ctx.tokens), schema: { tags: ['calls'], summary: 'What the browser test call can do here',

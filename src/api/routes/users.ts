@@ -16,16 +16,16 @@ import { principalOf, protect, WRITE_ROLES } from '../plugins/auth.js';
 const Role = z.enum(['admin', 'operator', 'viewer']);
 const IdParams = z.strictObject({ id: z.string().max(64) });
 
-async function findUser(db: Db, orgId: string, id: string) {
+async function findUser(db: Db, organizationId: string, id: string) {
   if (!isUuid(id)) throw errors.notFound('user');
-  const [u] = await db.select().from(schema.users).where(and(eq(schema.users.id, id), eq(schema.users.organizationId, orgId)));
+  const [u] = await db.select().from(schema.users).where(and(eq(schema.users.id, id), eq(schema.users.organizationId, organizationId)));
   if (!u) throw errors.notFound('user');
   return u;
 }
 
-async function assertAnotherAdmin(db: Db, orgId: string, exceptUserId: string) {
+async function assertAnotherAdmin(db: Db, organizationId: string, exceptUserId: string) {
   const others = await db.select({ id: schema.users.id }).from(schema.users)
-    .where(and(eq(schema.users.organizationId, orgId), eq(schema.users.role, 'admin'), ne(schema.users.id, exceptUserId)));
+    .where(and(eq(schema.users.organizationId, organizationId), eq(schema.users.role, 'admin'), ne(schema.users.id, exceptUserId)));
   if (others.length === 0) throw errors.conflict('LAST_ADMIN', 'an organization must keep at least one admin');
 }
 

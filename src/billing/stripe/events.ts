@@ -35,14 +35,14 @@ export function planOfSubscription(sub: StripeSubscription, priceToPlan: Record<
   return named && (PLAN_IDS as readonly string[]).includes(named) ? (named as PlanId) : null;
 }
 
-async function accountFor(q: Queryable, customer: string | undefined, orgId: string | undefined) {
+async function accountFor(q: Queryable, customer: string | undefined, organizationId: string | undefined) {
   const a = schema.billingAccounts;
   if (customer) {
     const [row] = await q.select().from(a).where(eq(a.stripeCustomerId, customer));
     if (row) return row;
   }
-  if (orgId && /^[0-9a-f-]{36}$/i.test(orgId)) {
-    const [row] = await q.select().from(a).where(eq(a.organizationId, orgId));
+  if (organizationId && /^[0-9a-f-]{36}$/i.test(organizationId)) {
+    const [row] = await q.select().from(a).where(eq(a.organizationId, organizationId));
     if (row && (!row.stripeCustomerId || row.stripeCustomerId === customer)) return row;
   }
   return null;

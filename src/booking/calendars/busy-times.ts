@@ -48,23 +48,23 @@ export function createBusyTimes(ctx: CalendarContext, creds: Credentials, o: Bus
       cache.set(key, { at: now, busy });
       return busy;
     } catch (err) {
-      ctx.logger?.warn({ err, orgId: row.organizationId, provider: row.provider }, 'calendar busy times unavailable');
+      ctx.logger?.warn({ err, organizationId: row.organizationId, provider: row.provider }, 'calendar busy times unavailable');
       return hit && now - hit.at < stale ? hit.busy : [];
     }
   }
 
   return {
-    async busyBetween(orgId, fromAt, toAt, signal) {
+    async busyBetween(organizationId, fromAt, toAt, signal) {
       // Windows start at "now", which moves every millisecond; widened to whole 5-minute marks they repeat and hit the cache.
       const from = new Date(Math.floor(fromAt.getTime() / QUANTUM_MS) * QUANTUM_MS);
       const to = new Date(Math.ceil(toAt.getTime() / QUANTUM_MS) * QUANTUM_MS);
-      const rows = (await listIntegrations(ctx.db, orgId)).filter((r) => r.status === 'connected' && ctx.providers[r.provider as CalendarProviderName]);
+      const rows = (await listIntegrations(ctx.db, organizationId)).filter((r) => r.status === 'connected' && ctx.providers[r.provider as CalendarProviderName]);
       if (rows.length === 0) return [];
-      const [own, ...answers] = await Promise.all([syncedAppointmentsBetween(ctx.db, orgId, from, to), ...rows.map((r) => read(r, from, to, signal))]);
+      const [own, ...answers] = await Promise.all([syncedAppointmentsBetween(ctx.db, organizationId, from, to), ...rows.map((r) => read(r, from, to, signal))]);
       return rows.flatMap((row, i) => withoutOwnEvents(row, answers[i], own));
     },
-    invalidate(orgId) {
-      for (const k of cache.keys()) if (k.startsWith(`${orgId}|`)) cache.delete(k);
+    invalidate(organizationId) {
+      for (const k of cache.keys()) if (k.startsWith(`${organizationId}|`)) cache.delete(k);
     },
   };
 }

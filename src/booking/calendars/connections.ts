@@ -42,7 +42,7 @@ export interface ConnectRequest {
 
 /** The connect / callback / disconnect / list operations. */
 export interface Connections {
-  list(orgId: string): Promise<IntegrationView[]>;
+  list(organizationId: string): Promise<IntegrationView[]>;
   /** The provider's authorization URL with a signed state. */
   start(r: ConnectRequest): Promise<{ url: string; state: string }>;
   /** Verifies the state, exchanges the code, stores the tokens; answers the state and the new view. */
@@ -50,15 +50,15 @@ export interface Connections {
   /** Reads a state without finishing (to know where to send a refused consent back). */
   peek(provider: CalendarProviderName, state: string): Promise<OAuthState>;
   /** Forgets the connection and its pending work; false when there was none. */
-  disconnect(orgId: string, provider: CalendarProviderName): Promise<boolean>;
+  disconnect(organizationId: string, provider: CalendarProviderName): Promise<boolean>;
 }
 
 /** Builds the connection operations. `stateKey` signs OAuth states (a server secret). */
 export function createConnections(ctx: CalendarContext, stateKey: () => Promise<string>, busy: CalendarBusyTimes, sync: CalendarSyncService): Connections {
   const providerOf = (p: CalendarProviderName) => ctx.providers[p] ?? (() => { throw integrationNotConfigured(p); })();
 
-  async function list(orgId: string): Promise<IntegrationView[]> {
-    const [rows, pending] = await Promise.all([listIntegrations(ctx.db, orgId), pendingJobs(ctx.db, orgId)]);
+  async function list(organizationId: string): Promise<IntegrationView[]> {
+    const [rows, pending] = await Promise.all([listIntegrations(ctx.db, organizationId), pendingJobs(ctx.db, organizationId)]);
     return CALENDAR_PROVIDERS.map((provider) => {
       const r = rows.find((x) => x.provider === provider);
       const jobs = pending.find((x) => x.provider === provider);
@@ -114,15 +114,15 @@ export function createConnections(ctx: CalendarContext, stateKey: () => Promise<
       await wakePending(ctx.db, state.organizationId, providerName, ctx.clock.now());
       busy.invalidate(state.organizationId);
       void sync.runDue().catch((err) => ctx.logger?.warn({ err }, 'calendar sync run failed'));
-      ctx.logger?.info({ orgId: state.organizationId, provider: providerName }, 'calendar connected');
+      ctx.logger?.info({ organizationId: state.organizationId, provider: providerName }, 'calendar connected');
       const integration = (await list(state.organizationId)).find((v) => v.provider === providerName)!;
       return { state, integration };
     },
-    async disconnect(orgId, providerName) {
-      const row = await deleteIntegration(ctx.db, orgId, providerName);
+    async disconnect(organizationId, providerName) {
+      const row = await deleteIntegration(ctx.db, organizationId, providerName);
       if (!row) return false;
-      await dropPending(ctx.db, orgId, providerName, ctx.clock.now());
-      busy.invalidate(orgId);
+      await dropPending(ctx.db, organizationId, providerName, ctx.clock.now());
+      busy.invalidate(organizationId);
       const provider = ctx.providers[providerName];
       if (provider && row.refreshTokenEnc) {
         const token = (await ctx.cipher()).open(row.refreshTokenEnc);

@@ -42,13 +42,13 @@ export async function resolveFeedToken(db: Db, token: string): Promise<FeedOwner
   const staffId = token.slice(0, dot);
   if (!isUuid(staffId)) return null;
   const S = schema.staff;
-  const [row] = await db.select({ orgId: O.id, orgName: O.name, icsToken: O.icsToken, staffName: S.name })
+  const [row] = await db.select({ organizationId: O.id, orgName: O.name, icsToken: O.icsToken, staffName: S.name })
     .from(S).innerJoin(O, eq(O.id, S.organizationId)).where(and(eq(S.id, staffId)));
   if (!row) return null;
   const want = Buffer.from(staffFeedToken(row.icsToken, staffId));
   const got = Buffer.from(token);
   if (want.length !== got.length || !timingSafeEqual(want, got)) return null;
-  return { organizationId: row.orgId, name: `${row.orgName} — ${row.staffName}`, staffId };
+  return { organizationId: row.organizationId, name: `${row.orgName} — ${row.staffName}`, staffId };
 }
 
 /** The feed's iCalendar text. */
@@ -71,9 +71,9 @@ export async function renderFeed(db: Db, owner: FeedOwner, now: Date): Promise<s
 }
 
 /** The organization's and each active staff member's feed tokens (for the dashboard to show as URLs). */
-export async function feedTokens(db: Db, orgId: string): Promise<{ organization: string; staff: { staffId: string; name: string; token: string }[] }> {
-  const [org] = await db.select({ icsToken: schema.organizations.icsToken }).from(schema.organizations).where(eq(schema.organizations.id, orgId));
+export async function feedTokens(db: Db, organizationId: string): Promise<{ organization: string; staff: { staffId: string; name: string; token: string }[] }> {
+  const [org] = await db.select({ icsToken: schema.organizations.icsToken }).from(schema.organizations).where(eq(schema.organizations.id, organizationId));
   const staff = await db.select({ id: schema.staff.id, name: schema.staff.name }).from(schema.staff)
-    .where(and(eq(schema.staff.organizationId, orgId), eq(schema.staff.active, true))).orderBy(schema.staff.createdAt);
+    .where(and(eq(schema.staff.organizationId, organizationId), eq(schema.staff.active, true))).orderBy(schema.staff.createdAt);
   return { organization: org.icsToken, staff: staff.map((s) => ({ staffId: s.id, name: s.name, token: staffFeedToken(org.icsToken, s.id) })) };
 }

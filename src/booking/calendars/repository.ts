@@ -11,14 +11,14 @@ const A = schema.appointments;
 export type IntegrationRow = typeof I.$inferSelect;
 
 /** The org's integration with this provider, or null. */
-export async function findIntegration(q: Queryable, orgId: string, provider: CalendarProviderName): Promise<IntegrationRow | null> {
-  const [row] = await q.select().from(I).where(and(eq(I.organizationId, orgId), eq(I.provider, provider)));
+export async function findIntegration(q: Queryable, organizationId: string, provider: CalendarProviderName): Promise<IntegrationRow | null> {
+  const [row] = await q.select().from(I).where(and(eq(I.organizationId, organizationId), eq(I.provider, provider)));
   return row ?? null;
 }
 
 /** Every integration of the organization, connected or needing attention. */
-export async function listIntegrations(q: Queryable, orgId: string): Promise<IntegrationRow[]> {
-  return q.select().from(I).where(eq(I.organizationId, orgId)).orderBy(asc(I.provider));
+export async function listIntegrations(q: Queryable, organizationId: string): Promise<IntegrationRow[]> {
+  return q.select().from(I).where(eq(I.organizationId, organizationId)).orderBy(asc(I.provider));
 }
 
 /** What a finished OAuth exchange stores. */
@@ -33,9 +33,9 @@ export interface ConnectionValues {
 }
 
 /** Creates or replaces the org's connection to `provider` (one per provider), status `connected`. */
-export async function saveConnection(q: Queryable, orgId: string, provider: CalendarProviderName, v: ConnectionValues): Promise<IntegrationRow> {
+export async function saveConnection(q: Queryable, organizationId: string, provider: CalendarProviderName, v: ConnectionValues): Promise<IntegrationRow> {
   const values = { ...v, status: 'connected', lastError: null, updatedAt: new Date() };
-  const [row] = await q.insert(I).values({ organizationId: orgId, provider, ...values })
+  const [row] = await q.insert(I).values({ organizationId, provider, ...values })
     .onConflictDoUpdate({ target: [I.organizationId, I.provider], set: values }).returning();
   return row;
 }
@@ -54,8 +54,8 @@ export async function markIntegration(q: Queryable, id: string, status: 'connect
 }
 
 /** Removes the connection; true when there was one. */
-export async function deleteIntegration(q: Queryable, orgId: string, provider: CalendarProviderName): Promise<IntegrationRow | null> {
-  const [row] = await q.delete(I).where(and(eq(I.organizationId, orgId), eq(I.provider, provider))).returning();
+export async function deleteIntegration(q: Queryable, organizationId: string, provider: CalendarProviderName): Promise<IntegrationRow | null> {
+  const [row] = await q.delete(I).where(and(eq(I.organizationId, organizationId), eq(I.provider, provider))).returning();
   return row ?? null;
 }
 
@@ -96,20 +96,20 @@ export async function retryJobs(q: Queryable, ids: readonly string[], attempts: 
 }
 
 /** Pending jobs of the organization per provider, with the latest error. */
-export async function pendingJobs(q: Queryable, orgId: string): Promise<{ provider: string; count: number; lastError: string | null }[]> {
+export async function pendingJobs(q: Queryable, organizationId: string): Promise<{ provider: string; count: number; lastError: string | null }[]> {
   const rows = await q.select({ provider: J.provider, count: sql<number>`count(*)::int`, lastError: sql<string | null>`max(${J.lastError})` })
-    .from(J).where(and(eq(J.organizationId, orgId), isNull(J.doneAt))).groupBy(J.provider);
+    .from(J).where(and(eq(J.organizationId, organizationId), isNull(J.doneAt))).groupBy(J.provider);
   return rows.map((r) => ({ provider: r.provider, count: Number(r.count), lastError: r.lastError }));
 }
 
 /** Drops the provider's pending work (the owner disconnected it). */
-export async function dropPending(q: Queryable, orgId: string, provider: string, now: Date): Promise<void> {
-  await q.update(J).set({ doneAt: now, lastError: 'disconnected' }).where(and(eq(J.organizationId, orgId), eq(J.provider, provider), isNull(J.doneAt)));
+export async function dropPending(q: Queryable, organizationId: string, provider: string, now: Date): Promise<void> {
+  await q.update(J).set({ doneAt: now, lastError: 'disconnected' }).where(and(eq(J.organizationId, organizationId), eq(J.provider, provider), isNull(J.doneAt)));
 }
 
 /** Makes the provider's pending work due now (after a reconnect). */
-export async function wakePending(q: Queryable, orgId: string, provider: string, now: Date): Promise<void> {
-  await q.update(J).set({ nextAttemptAt: now }).where(and(eq(J.organizationId, orgId), eq(J.provider, provider), isNull(J.doneAt), gt(J.nextAttemptAt, now)));
+export async function wakePending(q: Queryable, organizationId: string, provider: string, now: Date): Promise<void> {
+  await q.update(J).set({ nextAttemptAt: now }).where(and(eq(J.organizationId, organizationId), eq(J.provider, provider), isNull(J.doneAt), gt(J.nextAttemptAt, now)));
 }
 
 /** An appointment as the sync writes it out: with its service, staff and the business's zone. */
@@ -132,7 +132,7 @@ export interface SyncSubject {
 }
 
 /** Loads one appointment with what its calendar event shows. */
-export async function loadSyncSubject(q: Queryable, orgId: string, appointmentId: string): Promise<SyncSubject | null> {
+export async function loadSyncSubject(q: Queryable, organizationId: string, appointmentId: string): Promise<SyncSubject | null> {
   const [r] = await q.select({
     id: A.id, organizationId: A.organizationId, staffId: A.staffId, status: A.status, start: A.startAt, end: A.endAt,
     customerName: A.customerName, customerPhone: A.customerPhone, customerEmail: A.customerEmail, address: A.address, notes: A.notes,
@@ -141,7 +141,7 @@ export async function loadSyncSubject(q: Queryable, orgId: string, appointmentId
     .innerJoin(schema.services, eq(schema.services.id, A.serviceId))
     .innerJoin(schema.organizations, eq(schema.organizations.id, A.organizationId))
     .leftJoin(schema.staff, eq(schema.staff.id, A.staffId))
-    .where(and(eq(A.organizationId, orgId), eq(A.id, appointmentId)));
+    .where(and(eq(A.organizationId, organizationId), eq(A.id, appointmentId)));
   return r ?? null;
 }
 
@@ -154,13 +154,13 @@ export async function setExternalEvent(q: Queryable, appointmentId: string, prov
 }
 
 /** Appointments (any status) of the organization overlapping `[from, to)` that have an event in an external calendar. */
-export async function syncedAppointmentsBetween(q: Queryable, orgId: string, from: Date, to: Date): Promise<{ start: Date; end: Date; status: string; externalEvents: Record<string, string> }[]> {
+export async function syncedAppointmentsBetween(q: Queryable, organizationId: string, from: Date, to: Date): Promise<{ start: Date; end: Date; status: string; externalEvents: Record<string, string> }[]> {
   return q.select({ start: A.startAt, end: A.endAt, status: A.status, externalEvents: A.externalEvents }).from(A)
-    .where(and(eq(A.organizationId, orgId), lt(A.startAt, to), gt(A.endAt, from), ne(A.externalEvents, sql`'{}'::jsonb`)));
+    .where(and(eq(A.organizationId, organizationId), lt(A.startAt, to), gt(A.endAt, from), ne(A.externalEvents, sql`'{}'::jsonb`)));
 }
 
 /** Appointments of the feed: not cancelled, starting in `[from, to)`, optionally one staff member's; with service and staff names. */
-export async function feedAppointments(q: Queryable, orgId: string, from: Date, to: Date, staffId: string | null, limit: number) {
+export async function feedAppointments(q: Queryable, organizationId: string, from: Date, to: Date, staffId: string | null, limit: number) {
   return q.select({
     id: A.id, start: A.startAt, end: A.endAt, status: A.status, customerName: A.customerName, customerPhone: A.customerPhone,
     customerEmail: A.customerEmail, address: A.address, notes: A.notes, createdAt: A.createdAt, updatedAt: A.updatedAt,
@@ -168,6 +168,6 @@ export async function feedAppointments(q: Queryable, orgId: string, from: Date, 
   }).from(A)
     .innerJoin(schema.services, eq(schema.services.id, A.serviceId))
     .leftJoin(schema.staff, eq(schema.staff.id, A.staffId))
-    .where(and(eq(A.organizationId, orgId), ne(A.status, 'cancelled'), lt(A.startAt, to), gt(A.startAt, from), ...(staffId ? [eq(A.staffId, staffId)] : [])))
+    .where(and(eq(A.organizationId, organizationId), ne(A.status, 'cancelled'), lt(A.startAt, to), gt(A.startAt, from), ...(staffId ? [eq(A.staffId, staffId)] : [])))
     .orderBy(asc(A.startAt)).limit(limit);
 }

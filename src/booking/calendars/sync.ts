@@ -94,9 +94,9 @@ export function createCalendarSync(ctx: CalendarContext, creds: Credentials, bus
   }
 
   /** Reconciles one pair; answers true when its jobs are done. */
-  async function settle(orgId: string, appointmentId: string, provider: CalendarProviderName, claim: { ids: string[]; attempts: number }): Promise<boolean> {
-    const row = await findIntegration(ctx.db, orgId, provider);
-    const subject = await loadSyncSubject(ctx.db, orgId, appointmentId);
+  async function settle(organizationId: string, appointmentId: string, provider: CalendarProviderName, claim: { ids: string[]; attempts: number }): Promise<boolean> {
+    const row = await findIntegration(ctx.db, organizationId, provider);
+    const subject = await loadSyncSubject(ctx.db, organizationId, appointmentId);
     const now = () => ctx.clock.now();
     if (!row || !subject) {
       await finishJobs(ctx.db, claim.ids, now(), row ? 'appointment gone' : 'not connected');
@@ -107,7 +107,7 @@ export function createCalendarSync(ctx: CalendarContext, creds: Credentials, bus
       await reconcile(row, subject);
       await finishJobs(ctx.db, claim.ids, now());
       if (row.lastError) await markIntegration(ctx.db, row.id, 'connected', null);
-      busy.invalidate(orgId);
+      busy.invalidate(organizationId);
       return true;
     } catch (err) {
       const e = err instanceof CalendarApiError ? err : new CalendarApiError(provider, (err as Error).message);
@@ -121,7 +121,7 @@ export function createCalendarSync(ctx: CalendarContext, creds: Credentials, bus
       const delay = backoffDelay(attempts - 1, base, max);
       await retryJobs(ctx.db, claim.ids, attempts, new Date(now().getTime() + delay), e.message);
       if (!e.auth) await markIntegration(ctx.db, row.id, 'connected', e.message);
-      ctx.logger?.warn({ orgId, appointmentId, provider, attempts, retryInMs: delay, err: e.message }, 'calendar sync failed; will retry');
+      ctx.logger?.warn({ organizationId, appointmentId, provider, attempts, retryInMs: delay, err: e.message }, 'calendar sync failed; will retry');
       return false;
     }
   }

@@ -15,16 +15,16 @@ const ALLOWED: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
 };
 
 /** Sets the status; setting the status it already has changes nothing (a retried cancel is harmless). */
-export async function changeStatus(deps: BookingDeps, orgId: string, id: string, to: AppointmentStatus, actor?: string | null): Promise<Appointment> {
+export async function changeStatus(deps: BookingDeps, organizationId: string, id: string, to: AppointmentStatus, actor?: string | null): Promise<Appointment> {
   const result = await deps.db.transaction(async (tx) => {
-    const current = await getAppointment(tx, orgId, id, true);
+    const current = await getAppointment(tx, organizationId, id, true);
     if (!current) throw errors.notFound('appointment');
     if (current.status === to) return { appointment: current, changed: false };
     if (!ALLOWED[current.status].includes(to)) throw invalidStatusChange(current.status, to);
-    const out = await updateAppointment(tx, orgId, id, { status: to });
+    const out = await updateAppointment(tx, organizationId, id, { status: to });
     if (!out?.ok) throw errors.notFound('appointment');
     const action = to === 'cancelled' ? 'cancelled' : 'status_changed';
-    await recordChange(tx, orgId, id, { action, fromStart: null, toStart: null, fromStatus: current.status, toStatus: to, actor: actor ?? null });
+    await recordChange(tx, organizationId, id, { action, fromStart: null, toStart: null, fromStatus: current.status, toStatus: to, actor: actor ?? null });
     if (to === 'cancelled') await deps.events?.(tx, { type: 'appointment.cancelled', appointment: out.appointment });
     return { appointment: out.appointment, changed: true };
   });
@@ -33,6 +33,6 @@ export async function changeStatus(deps: BookingDeps, orgId: string, id: string,
 }
 
 /** Cancels an appointment; its time becomes free at once. Cancelling twice is the same as once. */
-export function cancelAppointment(deps: BookingDeps, orgId: string, id: string, actor?: string | null): Promise<Appointment> {
-  return changeStatus(deps, orgId, id, 'cancelled', actor);
+export function cancelAppointment(deps: BookingDeps, organizationId: string, id: string, actor?: string | null): Promise<Appointment> {
+  return changeStatus(deps, organizationId, id, 'cancelled', actor);
 }

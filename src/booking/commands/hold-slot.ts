@@ -25,9 +25,9 @@ export interface HoldRequest {
  * Holds the slot for `holder` (replacing their previous hold) on the first resource that is free
  * for it; SLOT_TAKEN / SLOT_UNAVAILABLE with alternatives otherwise.
  */
-export async function holdSlot(deps: BookingDeps, orgId: string, req: HoldRequest): Promise<HoldRecord> {
+export async function holdSlot(deps: BookingDeps, organizationId: string, req: HoldRequest): Promise<HoldRecord> {
   if (!req.holder) throw new AppError('VALIDATION_FAILED', 'a hold needs a holder', 400);
-  const { setup, input } = await loadAvailability(deps, orgId, req.serviceId, { from: req.start, to: new Date(req.start.getTime() + 60_000), staffId: req.staffId, viewer: req.holder });
+  const { setup, input } = await loadAvailability(deps, organizationId, req.serviceId, { from: req.start, to: new Date(req.start.getTime() + 60_000), staffId: req.staffId, viewer: req.holder });
   const candidates = resourcesFor(input.staff, input.service.id, req.staffId).filter((r) => isSlotAvailable(input, req.start, r.id));
   const now = deps.clock.now();
   const end = new Date(req.start.getTime() + setup.service.durationMin * 60_000);
@@ -35,22 +35,22 @@ export async function holdSlot(deps: BookingDeps, orgId: string, req: HoldReques
   for (const r of candidates) {
     const key = resourceKeyOf(r.id);
     const hold = await deps.db.transaction(async (tx) => {
-      await lockResource(tx, orgId, key);
-      const held = await liveHolds(tx, orgId, now, req.start, busyUntil, { resourceKey: key, exceptHolder: req.holder });
-      if (held.length > 0 || (await resourceHasBooking(tx, orgId, key, req.start, busyUntil))) return null;
-      await releaseHolds(tx, orgId, req.holder);
-      await purgeExpiredHolds(tx, orgId, new Date(now.getTime() - 3_600_000));
+      await lockResource(tx, organizationId, key);
+      const held = await liveHolds(tx, organizationId, now, req.start, busyUntil, { resourceKey: key, exceptHolder: req.holder });
+      if (held.length > 0 || (await resourceHasBooking(tx, organizationId, key, req.start, busyUntil))) return null;
+      await releaseHolds(tx, organizationId, req.holder);
+      await purgeExpiredHolds(tx, organizationId, new Date(now.getTime() - 3_600_000));
       return insertHold(tx, {
-        organizationId: orgId, serviceId: req.serviceId, staffId: r.id, resourceKey: key, startAt: req.start, busyUntil,
+        organizationId, serviceId: req.serviceId, staffId: r.id, resourceKey: key, startAt: req.start, busyUntil,
         holder: req.holder, expiresAt: new Date(now.getTime() + (req.ttlSec ?? DEFAULT_HOLD_SEC) * 1000),
       });
     });
     if (hold) return hold;
   }
-  throw await refusal(deps, orgId, req, setup.schedule.tz, candidates.length > 0);
+  throw await refusal(deps, organizationId, req, setup.schedule.tz, candidates.length > 0);
 }
 
 /** Lets go of the holder's hold (the caller changed their mind). */
-export async function releaseHold(deps: BookingDeps, orgId: string, holder: string): Promise<void> {
-  await releaseHolds(deps.db, orgId, holder);
+export async function releaseHold(deps: BookingDeps, organizationId: string, holder: string): Promise<void> {
+  await releaseHolds(deps.db, organizationId, holder);
 }

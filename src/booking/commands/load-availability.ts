@@ -25,30 +25,30 @@ export interface LoadedAvailability {
 }
 
 /** Calendar busy times; a calendar that is down must not stop bookings, so failures count as "no busy times". */
-async function calendarBusy(deps: BookingDeps, orgId: string, from: Date, to: Date): Promise<BusyBlock[]> {
+async function calendarBusy(deps: BookingDeps, organizationId: string, from: Date, to: Date): Promise<BusyBlock[]> {
   if (!deps.calendar?.busy) return [];
   try {
-    return await deps.calendar.busy.busyBetween(orgId, from, to, AbortSignal.timeout(3000));
+    return await deps.calendar.busy.busyBetween(organizationId, from, to, AbortSignal.timeout(3000));
   } catch (err) {
-    deps.logger?.warn({ err, orgId }, 'calendar busy times unavailable; using bookings only');
+    deps.logger?.warn({ err, organizationId }, 'calendar busy times unavailable; using bookings only');
     return [];
   }
 }
 
 /** Loads setup, bookings, live holds, calendar busy times and blocked time around `[from, to)`. */
-export async function loadAvailability(deps: BookingDeps, orgId: string, serviceId: string, o: LoadOptions): Promise<LoadedAvailability> {
-  const setup = await loadBookingSetup(deps.db, orgId, serviceId);
+export async function loadAvailability(deps: BookingDeps, organizationId: string, serviceId: string, o: LoadOptions): Promise<LoadedAvailability> {
+  const setup = await loadBookingSetup(deps.db, organizationId, serviceId);
   if (o.staffId && !setup.staff.some((s) => s.id === o.staffId)) throw errors.notFound('staff member');
   const now = deps.clock.now();
   // A slot starting in the window may reach up to a day past it; an appointment may have started a day before.
   const from = new Date(o.from.getTime() - DAY);
   const to = new Date(o.to.getTime() + DAY);
   const [appointments, holds, calendar, blocked] = await Promise.all([
-    busyRangesBetween(deps.db, orgId, from, to, o.exceptAppointmentId),
-    liveHolds(deps.db, orgId, now, from, to),
-    calendarBusy(deps, orgId, from, to),
+    busyRangesBetween(deps.db, organizationId, from, to, o.exceptAppointmentId),
+    liveHolds(deps.db, organizationId, now, from, to),
+    calendarBusy(deps, organizationId, from, to),
     // breaks and time off block like a connected calendar's busy times
-    blockedBusy(deps.db, orgId, from, to),
+    blockedBusy(deps.db, organizationId, from, to),
   ]);
   const busy = [...calendar, ...blocked];
   const input: AvailabilityInput = {

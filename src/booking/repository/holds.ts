@@ -19,10 +19,10 @@ const toHold = (r: Row): HoldRecord => ({
 
 /** Holds alive at `now` that touch `[from, to)` (optionally only of one resource, or not of one holder). */
 export async function liveHolds(
-  q: Queryable, orgId: string, now: Date, from: Date, to: Date, opts: { resourceKey?: string; exceptHolder?: string } = {},
+  q: Queryable, organizationId: string, now: Date, from: Date, to: Date, opts: { resourceKey?: string; exceptHolder?: string } = {},
 ): Promise<HoldRecord[]> {
   const rows = await q.select().from(h).where(and(
-    eq(h.organizationId, orgId), gt(h.expiresAt, now), lt(h.startAt, to), gt(h.busyUntil, from),
+    eq(h.organizationId, organizationId), gt(h.expiresAt, now), lt(h.startAt, to), gt(h.busyUntil, from),
     opts.resourceKey ? eq(h.resourceKey, opts.resourceKey) : undefined,
     opts.exceptHolder ? ne(h.holder, opts.exceptHolder) : undefined,
   ));
@@ -36,11 +36,11 @@ export async function insertHold(q: Queryable, values: typeof h.$inferInsert): P
 }
 
 /** Drops every hold of `holder` (a new hold replaces the old one; booking consumes it). */
-export async function releaseHolds(q: Queryable, orgId: string, holder: string): Promise<void> {
-  await q.delete(h).where(and(eq(h.organizationId, orgId), eq(h.holder, holder)));
+export async function releaseHolds(q: Queryable, organizationId: string, holder: string): Promise<void> {
+  await q.delete(h).where(and(eq(h.organizationId, organizationId), eq(h.holder, holder)));
 }
 
 /** Deletes holds that expired before `before` (housekeeping; expired holds block nothing anyway). */
-export async function purgeExpiredHolds(q: Queryable, orgId: string, before: Date): Promise<void> {
-  await q.delete(h).where(and(eq(h.organizationId, orgId), lt(h.expiresAt, before)));
+export async function purgeExpiredHolds(q: Queryable, organizationId: string, before: Date): Promise<void> {
+  await q.delete(h).where(and(eq(h.organizationId, organizationId), lt(h.expiresAt, before)));
 }

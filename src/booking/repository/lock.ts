@@ -7,6 +7,6 @@ import type { Queryable } from '../../db/index.js';
  * same resource then check-and-write one at a time. The exclusion constraint still guards
  * appointments on its own; this lock is what makes holds (a separate table) race-free too.
  */
-export async function lockResource(tx: Queryable, orgId: string, resourceKey: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${orgId}:${resourceKey}`}, 0))`);
+export async function lockResource(tx: Queryable, organizationId: string, resourceKey: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${organizationId}:${resourceKey}`}, 0))`);
 }

@@ -12,15 +12,15 @@ export interface BookingSetup {
 }
 
 /** Loads the setup; an unknown, inactive or foreign service is NOT_FOUND. */
-export async function loadBookingSetup(q: Queryable, orgId: string, serviceId: string): Promise<BookingSetup> {
+export async function loadBookingSetup(q: Queryable, organizationId: string, serviceId: string): Promise<BookingSetup> {
   if (!isUuid(serviceId)) throw errors.notFound('service');
   // Independent reads: in parallel on a PostgreSQL pool (PGlite runs them one after another anyway).
   const [[org], [svc], [cfg], staffRows] = await Promise.all([
-    q.select({ tz: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, orgId)),
-    q.select().from(schema.services).where(and(eq(schema.services.organizationId, orgId), eq(schema.services.id, serviceId))),
-    q.select().from(schema.businessConfigs).where(eq(schema.businessConfigs.organizationId, orgId)),
+    q.select({ tz: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, organizationId)),
+    q.select().from(schema.services).where(and(eq(schema.services.organizationId, organizationId), eq(schema.services.id, serviceId))),
+    q.select().from(schema.businessConfigs).where(eq(schema.businessConfigs.organizationId, organizationId)),
     q.select().from(schema.staff)
-      .where(and(eq(schema.staff.organizationId, orgId), eq(schema.staff.active, true))).orderBy(asc(schema.staff.createdAt), asc(schema.staff.name), asc(schema.staff.id)),
+      .where(and(eq(schema.staff.organizationId, organizationId), eq(schema.staff.active, true))).orderBy(asc(schema.staff.createdAt), asc(schema.staff.name), asc(schema.staff.id)),
   ]);
   if (!org) throw errors.notFound('organization');
   if (!svc || !svc.active) throw errors.notFound('service');
@@ -40,8 +40,8 @@ export async function loadBookingSetup(q: Queryable, orgId: string, serviceId: s
 }
 
 /** The organization's IANA time zone; NOT_FOUND when there is no such organization. */
-export async function organizationTimezone(q: Queryable, orgId: string): Promise<string> {
-  const [org] = await q.select({ tz: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, orgId));
+export async function organizationTimezone(q: Queryable, organizationId: string): Promise<string> {
+  const [org] = await q.select({ tz: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, organizationId));
   if (!org) throw errors.notFound('organization');
   return org.tz;
 }

@@ -67,21 +67,21 @@ export const outboundErrors = {
 };
 
 /** The rules that hold before every dial: not on the list, inside the window. Throws the 422 that applies. */
-export async function checkCallRules(db: Db, orgId: string, to: string, now: Date, window?: OutboundRequest['window']): Promise<void> {
-  if (await isDoNotCall(db, orgId, to)) throw outboundErrors.doNotCall();
-  const [org] = await db.select({ timezone: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, orgId));
-  const w = window ?? (await getChannelSettings(db, orgId)).callingWindow;
+export async function checkCallRules(db: Db, organizationId: string, to: string, now: Date, window?: OutboundRequest['window']): Promise<void> {
+  if (await isDoNotCall(db, organizationId, to)) throw outboundErrors.doNotCall();
+  const [org] = await db.select({ timezone: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, organizationId));
+  const w = window ?? (await getChannelSettings(db, organizationId)).callingWindow;
   if (!isWithinWindow(w, now, org.timezone)) throw outboundErrors.outsideWindow(nextWindowOpening(w, now, org.timezone));
 }
 
 /** Resolves what the call is about into the plan its session runs (stored on the call record). */
-async function planOf(db: Db, orgId: string, req: OutboundRequest, callbackNumber: string): Promise<OutboundPlan> {
-  const [org] = await db.select().from(schema.organizations).where(eq(schema.organizations.id, orgId));
+async function planOf(db: Db, organizationId: string, req: OutboundRequest, callbackNumber: string): Promise<OutboundPlan> {
+  const [org] = await db.select().from(schema.organizations).where(eq(schema.organizations.id, organizationId));
   const plan: OutboundPlan = { purpose: req.purpose, businessName: org.name, callbackNumber, instructions: req.instructions ?? null };
   if (req.appointmentId) {
     const [a] = await db.select({ id: schema.appointments.id, start: schema.appointments.startAt, status: schema.appointments.status, serviceName: schema.services.name })
       .from(schema.appointments).innerJoin(schema.services, eq(schema.services.id, schema.appointments.serviceId))
-      .where(and(eq(schema.appointments.id, req.appointmentId), eq(schema.appointments.organizationId, orgId)));
+      .where(and(eq(schema.appointments.id, req.appointmentId), eq(schema.appointments.organizationId, organizationId)));
     if (!a) throw errors.notFound('appointment');
     const start = a.start.toISOString();
     plan.appointment = { id: a.id, serviceName: a.serviceName, start, when: sayInstant(start, org.timezone) };
@@ -89,7 +89,7 @@ async function planOf(db: Db, orgId: string, req: OutboundRequest, callbackNumbe
     throw errors.validation('a reminder call needs appointmentId', { fields: [{ path: 'body.appointmentId', message: 'required for a reminder' }] });
   }
   if (req.leadId) {
-    const [l] = await db.select({ need: schema.leads.need }).from(schema.leads).where(and(eq(schema.leads.id, req.leadId), eq(schema.leads.organizationId, orgId)));
+    const [l] = await db.select({ need: schema.leads.need }).from(schema.leads).where(and(eq(schema.leads.id, req.leadId), eq(schema.leads.organizationId, organizationId)));
     if (!l) throw errors.notFound('lead');
     plan.need = l.need;
   }
@@ -100,26 +100,26 @@ async function planOf(db: Db, orgId: string, req: OutboundRequest, callbackNumbe
  * Checks the rules, records the call and dials. Answers the call record: status `queued` with its
  * CallSid, or `waiting` (no CallSid yet) when the lines are busy and `whenBusy` is `wait`.
  */
-export async function placeOutboundCall(deps: OutboundDeps, orgId: string, req: OutboundRequest, now: Date, opts: PlaceOptions = {}): Promise<CallRow> {
+export async function placeOutboundCall(deps: OutboundDeps, organizationId: string, req: OutboundRequest, now: Date, opts: PlaceOptions = {}): Promise<CallRow> {
   const { db } = deps;
-  await checkCallRules(db, orgId, req.to, now, req.window);
+  await checkCallRules(db, organizationId, req.to, now, req.window);
   const [number] = await db.select({ e164: schema.phoneNumbers.e164 }).from(schema.phoneNumbers)
-    .where(eq(schema.phoneNumbers.organizationId, orgId)).orderBy(asc(schema.phoneNumbers.createdAt)).limit(1);
+    .where(eq(schema.phoneNumbers.organizationId, organizationId)).orderBy(asc(schema.phoneNumbers.createdAt)).limit(1);
   if (!number) throw outboundErrors.noCallerId();
-  const plan = await planOf(db, orgId, req, number.e164);
-  const engine = (await deps.engineFor?.(orgId)) ?? 'cascade';
+  const plan = await planOf(db, organizationId, req, number.e164);
+  const engine = (await deps.engineFor?.(organizationId)) ?? 'cascade';
   const metadata = { ...req.metadata, purpose: req.purpose, appointmentId: req.appointmentId ?? null, leadId: req.leadId ?? null, outbound: plan, window: req.window ?? null };
   const streamToken = newToken(24);
   const call = await db.transaction(async (tx) => {
-    const slot = await takeOutboundSlot(tx, orgId, now);
+    const slot = await takeOutboundSlot(tx, organizationId, now);
     if (!slot.free && opts.whenBusy !== 'wait') throw outboundErrors.atCapacity(slot.cap);
     const row = await createCall(tx, {
-      organizationId: orgId, channel: 'phone', direction: 'outbound', from: number.e164, to: req.to, startedAt: now, engine, metadata,
+      organizationId, channel: 'phone', direction: 'outbound', from: number.e164, to: req.to, startedAt: now, engine, metadata,
       ...(slot.free ? { status: 'queued', streamToken } : { status: 'waiting' }),
     });
     if (!slot.free) {
       await enqueue(tx, [{
-        organizationId: orgId, event: OUTBOUND_DIAL_EVENT, channel: 'call', recipient: req.to, idempotencyKey: `${OUTBOUND_DIAL_EVENT}:${row.id}`,
+        organizationId, event: OUTBOUND_DIAL_EVENT, channel: 'call', recipient: req.to, idempotencyKey: `${OUTBOUND_DIAL_EVENT}:${row.id}`,
         payload: { template: 'agent_call', event: OUTBOUND_DIAL_EVENT, urgent: false, orgName: plan.businessName, timezone: 'UTC', from: number.e164, data: { callId: row.id, to: req.to, need: plan.need ?? plan.instructions ?? null } },
         notBefore: new Date(now.getTime() + CAPACITY_RETRY_MS),
       }], now);
@@ -155,13 +155,13 @@ export type WaitingDial = { placed: CallRow } | { gone: true } | { retryAt: Date
  * are checked again (a number added meanwhile is not called; outside the window it waits for the
  * opening). Taking it from `waiting` to `queued` is fenced, so it is dialed once however often this runs.
  */
-export async function dialWaitingCall(deps: OutboundDeps, orgId: string, callId: string, now: Date): Promise<WaitingDial> {
+export async function dialWaitingCall(deps: OutboundDeps, organizationId: string, callId: string, now: Date): Promise<WaitingDial> {
   const { db } = deps;
-  const [call] = await db.select().from(schema.calls).where(and(eq(schema.calls.id, callId), eq(schema.calls.organizationId, orgId)));
+  const [call] = await db.select().from(schema.calls).where(and(eq(schema.calls.id, callId), eq(schema.calls.organizationId, organizationId)));
   if (!call || call.status !== 'waiting') return { gone: true };
   const window = (call.metadata as { window?: OutboundRequest['window'] }).window ?? undefined;
   try {
-    await checkCallRules(db, orgId, call.to!, now, window);
+    await checkCallRules(db, organizationId, call.to!, now, window);
   } catch (e) {
     if (e instanceof AppError && e.code === 'OUTSIDE_CALLING_WINDOW') {
       const next = (e.details as { nextOpening?: string } | undefined)?.nextOpening;
@@ -174,7 +174,7 @@ export async function dialWaitingCall(deps: OutboundDeps, orgId: string, callId:
   }
   const streamToken = newToken(24);
   const taken = await db.transaction(async (tx): Promise<CallRow | 'gone' | null> => {
-    if (!(await takeOutboundSlot(tx, orgId, now)).free) return null;
+    if (!(await takeOutboundSlot(tx, organizationId, now)).free) return null;
     const rows = await tx.update(schema.calls).set({ status: 'queued', startedAt: now, streamTokenHash: streamTokenHash(streamToken) })
       .where(and(eq(schema.calls.id, callId), eq(schema.calls.status, 'waiting'))).returning();
     return rows[0] ?? 'gone';

@@ -127,13 +127,13 @@ async function assignNumber(db: Db, actor: Actor, wanted?: string): Promise<stri
  * Existing appointments go through the real booking command, so they occupy their slot exactly as a
  * booking would; each is booked on a clock a day before it (minimum notice and horizon then hold).
  */
-async function seedAppointments(db: Db, orgId: string, b: BusinessBlock, serviceId: (name: string) => string, staff: Array<{ id: string; name: string }>) {
+async function seedAppointments(db: Db, organizationId: string, b: BusinessBlock, serviceId: (name: string) => string, staff: Array<{ id: string; name: string }>) {
   const out: TestOrganization['appointments'] = [];
   for (const [i, a] of (b.appointments ?? []).entries()) {
     const start = instant(a.start, b.timezone, `appointments[${i}].start`);
     const staffId = a.staff ? staff.find((s) => s.name.toLowerCase() === a.staff!.toLowerCase())?.id : undefined;
     const clock = { now: () => new Date(start.getTime() - 86_400_000) };
-    const { appointment } = await bookAppointment({ db, clock }, orgId, {
+    const { appointment } = await bookAppointment({ db, clock }, organizationId, {
       serviceId: serviceId(a.service), start, staffId: staffId ?? null,
       customer: { name: a.customerName ?? 'Existing customer', phone: a.customerPhone ?? null },
       source: 'simulator', actor: 'simulator',

@@ -53,10 +53,10 @@ export function createSimulatorPlugin(key: string, scriptBook: ScriptBook | null
       schema: { tags, params: z.strictObject({ callId: z.string().max(64) }), body: z.strictObject({ texts: z.array(z.string().max(2000)).min(1).max(50) }), response: answers({ 204: NoContent }) },
     }, async (req, reply) => {
       if (!scriptBook) throw errors.conflict('SPEECH_NOT_SCRIPTED', 'this server recognises real speech; scripted caller lines are not used');
-      const orgId = principalOf(req).organizationId;
+      const organizationId = principalOf(req).organizationId;
       if (!isUuid(req.params.callId)) throw errors.notFound('call');
       const [call] = await db.select({ id: schema.calls.id }).from(schema.calls)
-        .where(and(eq(schema.calls.id, req.params.callId), eq(schema.calls.organizationId, orgId)));
+        .where(and(eq(schema.calls.id, req.params.callId), eq(schema.calls.organizationId, organizationId)));
       if (!call) throw errors.notFound('call');
       scriptBook.say(call.id, ...req.body.texts);
       return reply.status(204).send();

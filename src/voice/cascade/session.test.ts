@@ -63,7 +63,7 @@ function call(s: Setup = {}) {
     recorder,
     greetings,
     scheduler: clock,
-  }, { callId, orgId: 'org-1', lines: LINES, timing: { silenceMs: 60_000, ...s.timing } });
+  }, { callId, organizationId: 'org-1', lines: LINES, timing: { silenceMs: 60_000, ...s.timing } });
   open.push(session);
   line.attach(session);
   void session.start();
@@ -396,7 +396,7 @@ describe('CallSession (cascade) over real provider sockets', () => {
         providers: { stt: new DeepgramSpeechToText({ apiKey: dg.apiKey, baseUrl: dg.url }), tts: new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.url }), fallbackTts: offline },
         recorder,
         greetings,
-      }, { callId, orgId: 'org-1', lines: LINES, timing: { silenceMs: 60_000 } }));
+      }, { callId, organizationId: 'org-1', lines: LINES, timing: { silenceMs: 60_000 } }));
   });
   afterAll(async () => {
     for (const p of peers) p.close();

@@ -42,7 +42,7 @@ export interface CallSessionDeps {
 /** Per-call options. */
 export interface CallSessionOptions {
   callId: string;
-  orgId: string;
+  organizationId: string;
   voice?: string;
   timing?: Partial<SessionTiming>;
   /** The organization's own lines, in the call's main language. */
@@ -138,7 +138,7 @@ export class CallSession implements CallEngine {
 
   /** Records the call, greets the caller (cached audio when available) and opens STT. */
   async start(): Promise<void> {
-    void Promise.resolve(this.deps.recorder.onStart({ callId: this.opts.callId, orgId: this.opts.orgId, engine: 'cascade', startedAt: this.startedAt })).catch(() => {});
+    void Promise.resolve(this.deps.recorder.onStart({ callId: this.opts.callId, organizationId: this.opts.organizationId, engine: 'cascade', startedAt: this.startedAt })).catch(() => {});
     this.maxTimer = this.clock.setTimeout(() => this.endWith(this.lines.maxDuration, 'max_duration'), this.timing.maxCallMs);
     this.openStt();
     let text: string;
@@ -148,7 +148,7 @@ export class CallSession implements CallEngine {
       text = 'Hello, thanks for calling. How can I help you today?';
     }
     const { tts } = this.deps.providers;
-    const frames = this.deps.greetings ? await this.deps.greetings.get(this.opts.orgId, tts, text, this.voice) : null;
+    const frames = this.deps.greetings ? await this.deps.greetings.get(this.opts.organizationId, tts, text, this.voice) : null;
     this.event('greeting_sent', { cached: Boolean(frames) });
     await this.speakSystem([text], { frames: frames ?? undefined, callerText: '' });
   }

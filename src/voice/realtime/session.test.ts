@@ -40,7 +40,7 @@ function call(o: { timing?: Partial<SessionTiming>; openDelayMs?: number } = {})
       return JSON.stringify({ slots: ['10:00'] });
     },
   };
-  const session = new RealtimeCallSession(line, { realtime: model, brain, recorder, lineTts: tts, greetings, scheduler: clock }, { callId: 'rt-1', orgId: 'org-1', lines: { fillers: ['One moment.'] }, timing: o.timing });
+  const session = new RealtimeCallSession(line, { realtime: model, brain, recorder, lineTts: tts, greetings, scheduler: clock }, { callId: 'rt-1', organizationId: 'org-1', lines: { fillers: ['One moment.'] }, timing: o.timing });
   open.push(session);
   line.attach(session);
   void session.start();

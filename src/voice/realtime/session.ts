@@ -47,7 +47,7 @@ export interface RealtimeSessionDeps {
 /** Per-call options. */
 export interface RealtimeSessionOptions {
   callId: string;
-  orgId: string;
+  organizationId: string;
   /** How to open the model connection when none was opened while ringing (voice, language). */
   connect?: Partial<RealtimeOpts>;
   timing?: Partial<SessionTiming>;
@@ -140,7 +140,7 @@ export class RealtimeCallSession implements CallEngine {
 
   /** Greets from cache at once, while the model connection opens (caller audio is held, not dropped). */
   async start(): Promise<void> {
-    void Promise.resolve(this.deps.recorder.onStart({ callId: this.opts.callId, orgId: this.opts.orgId, engine: 'realtime', startedAt: this.startedAt })).catch(() => {});
+    void Promise.resolve(this.deps.recorder.onStart({ callId: this.opts.callId, organizationId: this.opts.organizationId, engine: 'realtime', startedAt: this.startedAt })).catch(() => {});
     this.maxTimer = this.clock.setTimeout(() => void this.fail('max_duration', this.lines.maxDuration), this.timing.maxCallMs);
     const connecting = this.deps.preconnected ?? this.deps.realtime.connect({ ...this.opts.connect, instructions: this.deps.brain.instructions, tools: this.deps.brain.tools });
     // The lines said over a slow tool or a lost model are ready before they are needed (cached per process).
@@ -148,7 +148,7 @@ export class RealtimeCallSession implements CallEngine {
       if (line) void this.deps.greetings?.warm('_lines', this.deps.lineTts, line).catch(() => undefined);
     }
     const greeting = await this.deps.brain.greeting();
-    const cached = this.deps.greetings ? await this.deps.greetings.get(this.opts.orgId, this.deps.lineTts, greeting) : null;
+    const cached = this.deps.greetings ? await this.deps.greetings.get(this.opts.organizationId, this.deps.lineTts, greeting) : null;
     const frames = cached ?? (await synthesizeFrames(this.deps.lineTts, greeting).catch(() => [] as PhoneAudio[]));
     const seg = this.playout.begin(greeting, 'g');
     this.playout.appendFrames(seg, frames);

@@ -38,19 +38,19 @@ export function createBookingRoutes(opts: BookingRouteOptions = {}): RoutePlugin
     r.get('/api/availability', {
       schema: { tags, querystring: AvailabilityQuery, response: answers({ 200: z.object({ timezone: z.string(), slots: z.array(SlotView) }) }) },
     }, async (req) => {
-      const orgId = principalOf(req).organizationId;
+      const organizationId = principalOf(req).organizationId;
       const from = req.query.from ?? ctx.clock.now();
       const to = req.query.to ?? new Date(from.getTime() + DEFAULT_WINDOW_DAYS * 86_400_000);
-      const { tz, slots } = await booking.availability(orgId, { serviceId: req.query.serviceId, from, to, staffId: req.query.staffId });
+      const { tz, slots } = await booking.availability(organizationId, { serviceId: req.query.serviceId, from, to, staffId: req.query.staffId });
       return { timezone: tz, slots: slotViews(slots, tz) };
     });
 
     r.get('/api/appointments', {
       schema: { tags, querystring: ListAppointmentsQuery, response: answers({ 200: z.object({ items: z.array(AppointmentView), nextCursor: z.string().optional() }) }) },
     }, async (req) => {
-      const orgId = principalOf(req).organizationId;
+      const organizationId = principalOf(req).organizationId;
       const q = req.query;
-      const [tz, page] = await Promise.all([booking.timezone(orgId), booking.list(orgId, { ...q, statuses: q.status })]);
+      const [tz, page] = await Promise.all([booking.timezone(organizationId), booking.list(organizationId, { ...q, statuses: q.status })]);
       return { items: page.items.map((a) => appointmentView(a, tz)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
     });
 
@@ -69,8 +69,8 @@ export function createBookingRoutes(opts: BookingRouteOptions = {}): RoutePlugin
     r.get('/api/appointments/:id', {
       schema: { tags, params: IdParams, response: answers({ 200: AppointmentView.extend({ history: z.array(ChangeView) }) }) },
     }, async (req) => {
-      const orgId = principalOf(req).organizationId;
-      const [tz, a] = await Promise.all([booking.timezone(orgId), booking.get(orgId, req.params.id)]);
+      const organizationId = principalOf(req).organizationId;
+      const [tz, a] = await Promise.all([booking.timezone(organizationId), booking.get(organizationId, req.params.id)]);
       return { ...appointmentView(a, tz), history: a.history.map((c) => changeView(c, tz)) };
     });
 

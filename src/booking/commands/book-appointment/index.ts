@@ -25,28 +25,28 @@ export interface BookResult {
 }
 
 /** Books `req`; SLOT_TAKEN (409) or SLOT_UNAVAILABLE (422), each with alternatives, when it cannot. */
-export async function bookAppointment(deps: BookingDeps, orgId: string, req: BookRequest): Promise<BookResult> {
+export async function bookAppointment(deps: BookingDeps, organizationId: string, req: BookRequest): Promise<BookResult> {
   validateBookRequest(req);
   const customer = normalizeCustomer(req.customer);
-  const earlier = await replayed(deps, orgId, req);
+  const earlier = await replayed(deps, organizationId, req);
   if (earlier) return { appointment: earlier, replayed: true };
-  const { setup, input } = await loadAvailability(deps, orgId, req.serviceId, {
+  const { setup, input } = await loadAvailability(deps, organizationId, req.serviceId, {
     from: req.start, to: new Date(req.start.getTime() + 60_000), staffId: req.staffId, viewer: req.holder,
   });
   const resources = resourcesFor(input.staff, input.service.id, req.staffId);
   if (req.staffId && resources.length === 0) throw errors.validation('this staff member does not offer that service');
   const candidates = resources.filter((r) => isSlotAvailable(input, req.start, r.id));
   for (const r of candidates) {
-    const out = await insertForResource(deps, orgId, req, customer, setup, r.id);
+    const out = await insertForResource(deps, organizationId, req, customer, setup, r.id);
     if (out.ok) {
       await syncCalendar(deps, out.appointment, (s) => s.appointmentBooked(out.appointment));
       return { appointment: out.appointment, replayed: false };
     }
     if (out.conflict === 'idempotency_key') {
       // The same request raced itself (a client retry): answer with the one that won.
-      const winner = await findByIdempotencyKey(deps.db, orgId, req.idempotencyKey!);
+      const winner = await findByIdempotencyKey(deps.db, organizationId, req.idempotencyKey!);
       if (winner) return { appointment: winner, replayed: true };
     }
   }
-  throw await refusal(deps, orgId, { ...req, viewer: req.holder }, setup.schedule.tz, candidates.length > 0);
+  throw await refusal(deps, organizationId, { ...req, viewer: req.holder }, setup.schedule.tz, candidates.length > 0);
 }

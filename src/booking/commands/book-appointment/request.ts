@@ -40,9 +40,9 @@ function sameRequest(a: Appointment, r: BookRequest): boolean {
 }
 
 /** The appointment an earlier request with this key created, or null; a different request with the key is refused. */
-export async function replayed(deps: BookingDeps, orgId: string, r: BookRequest): Promise<Appointment | null> {
+export async function replayed(deps: BookingDeps, organizationId: string, r: BookRequest): Promise<Appointment | null> {
   if (!r.idempotencyKey) return null;
-  const earlier = await findByIdempotencyKey(deps.db, orgId, r.idempotencyKey);
+  const earlier = await findByIdempotencyKey(deps.db, organizationId, r.idempotencyKey);
   if (earlier && !sameRequest(earlier, r)) throw idempotencyKeyReused();
   return earlier;
 }
