@@ -31,14 +31,19 @@ LAYERS.forEach((layer, i) => {
 });
 rules.push({
   name: 'nothing-imports-the-composition-root',
-  comment: 'wiring/, server.ts and main.ts assemble the product; the modules they assemble never import them (the simulator CLI\'s own embedded server is a root too)',
+  comment:
+    "wiring/, server.ts and main.ts assemble the product; the modules they assemble never import them (the simulator CLI's own embedded server is a root too)",
   severity: 'error',
-  from: { path: '^src/', pathNot: '^src/(main|server|seed-demo)\\.ts$|^src/wiring/|^src/simulator/embedded-server\\.ts$' },
+  from: {
+    path: '^src/',
+    pathNot: '^src/(main|server|seed-demo)\\.ts$|^src/wiring/|^src/simulator/embedded-server\\.ts$',
+  },
   to: { path: '^src/(wiring/|main\\.ts$|server\\.ts$)' },
 });
 rules.push({
   name: 'simulator-is-a-tool',
-  comment: 'the product never imports the simulator; only the composition root mounts its plugin (when SIMULATOR_KEY is set)',
+  comment:
+    'the product never imports the simulator; only the composition root mounts its plugin (when SIMULATOR_KEY is set)',
   severity: 'error',
   from: { path: '^src/', pathNot: '^src/(simulator|wiring)/' },
   to: { path: '^src/simulator/' },
@@ -70,15 +75,18 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-
   },
 };
 module.exports.forbidden.push({
   name: 'through-the-index',
-  comment: "a module is imported only through its index.ts (its public surface); a module's insides are its own. The composition root (wiring/) assembles routes and may reach in; booking/calendars is a plug-in with its own surface; tests may share test-support/ helpers",
+  comment:
+    "a module is imported only through its index.ts (its public surface); a module's insides are its own. The composition root (wiring/) assembles routes and may reach in; booking/calendars is a plug-in with its own surface; tests may share test-support/ helpers",
   severity: 'error',
   from: { path: '^src/([^/]+)/', pathNot: '^src/wiring/' },
-  to: { path: '^src/[^/]+/', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/booking/calendars/index\\.ts$', '/test-support/'] },
+  to: {
+    path: '^src/[^/]+/',
+    pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/booking/calendars/index\\.ts$', '/test-support/'],
+  },
 });
 
 /*
@@ -96,17 +104,25 @@ module.exports.forbidden.push({
 });
 module.exports.forbidden.push({
   name: 'tests-through-the-index',
-  comment: "tests under test/ see a module through its index.ts (its public surface), as any caller does; they may use the composition root and the route plug-ins it assembles, and a module's test-support/ helpers",
+  comment:
+    "tests under test/ see a module through its index.ts (its public surface), as any caller does; they may use the composition root and the route plug-ins it assembles, and a module's test-support/ helpers",
   severity: 'error',
   from: { path: '^test/' },
   to: {
     path: '^src/[^/]+/',
-    pathNot: ['^src/[^/]+/index\\.ts$', '^src/wiring/', '^src/api/routes/[^/]+/index\\.ts$', '^src/booking/calendars/index\\.ts$', '/test-support/'],
+    pathNot: [
+      '^src/[^/]+/index\\.ts$',
+      '^src/wiring/',
+      '^src/api/routes/[^/]+/index\\.ts$',
+      '^src/booking/calendars/index\\.ts$',
+      '/test-support/',
+    ],
   },
 });
 module.exports.forbidden.push({
   name: 'fakes-stand-alone',
-  comment: "a protocol fake (test/fakes) speaks the vendor's protocol from its own code: it may use the kernel (lib, audio, hours), the edge's wire helpers (telephony, notify signatures, voice session types) and the simulator's stand-ins (its Twilio REST fake is the one definition), never the product's database, domain or composition root",
+  comment:
+    "a protocol fake (test/fakes) speaks the vendor's protocol from its own code: it may use the kernel (lib, audio, hours), the edge's wire helpers (telephony, notify signatures, voice session types) and the simulator's stand-ins (its Twilio REST fake is the one definition), never the product's database, domain or composition root",
   severity: 'error',
   from: { path: '^test/fakes/' },
   to: { path: '^src/', pathNot: '^src/(lib|audio|hours|telephony|voice|notify|providers|simulator)/' },

@@ -9,7 +9,7 @@ async function main() {
   // A dependency's rejected promise is logged, never a reason to drop every live call on the node.
   let running: Awaited<ReturnType<typeof startServer>> | undefined;
   installProcessGuards(logger, () => void stop('fatal error').finally(() => process.exit(1)));
-  const server = running = await startServer(config, { logger });
+  const server = (running = await startServer(config, { logger }));
   const components = {
     database: config.db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.db.dir})`,
     live: config.redisUrl ? 'Redis (REDIS_URL)' : 'in-process',
@@ -20,7 +20,9 @@ async function main() {
   };
   logger.info({ components }, `InfiniOffice listening on ${server.url}`);
   if (server.demo) {
-    process.stdout.write(`\n  InfiniOffice is running at http://localhost:${server.port}\n  Demo admin login: ${server.demo.email} / ${server.demo.password}\n\n`);
+    process.stdout.write(
+      `\n  InfiniOffice is running at http://localhost:${server.port}\n  Demo admin login: ${server.demo.email} / ${server.demo.password}\n\n`,
+    );
   }
   let stopping = false;
   async function stop(signal: string) {

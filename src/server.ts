@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config/index.js';
 import { openDatabase, serverSecret, type Database } from './db/index.js';
 import { createMemoryLiveStore, createRedisLiveStore, type LiveStore } from './live/index.js';
-import { createDrain, createLogger, createOrgChanges, systemClock, type Clock, type DrainReport, type Logger } from './lib/index.js';
+import {
+  createDrain,
+  createLogger,
+  createOrgChanges,
+  systemClock,
+  type Clock,
+  type DrainReport,
+  type Logger,
+} from './lib/index.js';
 import { buildApp, type RoutePlugin } from './api/app.js';
 import type { ApiContext } from './api/context.js';
 import { createAccessTokens } from './api/auth/tokens.js';
@@ -33,13 +41,22 @@ export interface RunningServer {
 
 /** Options the composition root and the test harness may override. */
 /** `routes` replaces the product's capability routes (a test of one capability mounts only its own). */
-export interface ServerOptions { clock?: Clock; logger?: Logger; database?: Database; routes?: RoutePlugin[]; providers?: Providers; webDist?: string }
+export interface ServerOptions {
+  clock?: Clock;
+  logger?: Logger;
+  database?: Database;
+  routes?: RoutePlugin[];
+  providers?: Providers;
+  webDist?: string;
+}
 
 /** Builds the whole graph from a Config (database, live store, auth, routes) and listens. */
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger(config.logLevel);
-  const database = opts.database ?? await openDatabase(config.db);
-  const live: LiveStore = config.redisUrl ? await createRedisLiveStore(config.redisUrl, config.redisPrefix, { logger }) : createMemoryLiveStore();
+  const database = opts.database ?? (await openDatabase(config.db));
+  const live: LiveStore = config.redisUrl
+    ? await createRedisLiveStore(config.redisUrl, config.redisPrefix, { logger })
+    : createMemoryLiveStore();
   const jwtSecret = await serverSecret(database.db, 'jwt', config.auth.jwtSecret);
   const clock = opts.clock ?? systemClock;
   const tokenVersions = createTokenVersions({ db: database.db, live, clock });
@@ -49,22 +66,50 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   const drain = createDrain();
   const tw = config.twilio;
   // With a Twilio account, a number is connected only if that account owns it; without, a texted code proves it.
-  const numberOwner = tw.accountSid && tw.authToken
-    ? (e164: string) => ownsNumber({ accountSid: tw.accountSid!, authToken: tw.authToken!, apiBase: tw.apiBase }, e164) : undefined;
-  const ctx: ApiContext = { config, database, live, clock, logger, tokens, tokenVersions, version: VERSION, speech: providers.catalog, drain, orgChanges: createOrgChanges(), numberOwner };
+  const numberOwner =
+    tw.accountSid && tw.authToken
+      ? (e164: string) =>
+          ownsNumber({ accountSid: tw.accountSid!, authToken: tw.authToken!, apiBase: tw.apiBase }, e164)
+      : undefined;
+  const ctx: ApiContext = {
+    config,
+    database,
+    live,
+    clock,
+    logger,
+    tokens,
+    tokenVersions,
+    version: VERSION,
+    speech: providers.catalog,
+    drain,
+    orgChanges: createOrgChanges(),
+    numberOwner,
+  };
   const demo = config.seedDemo ? { ...config.seedDemo, ...(await seedDemo(database.db, config.seedDemo)) } : undefined;
-  const app = await buildApp(ctx, opts.routes ?? await productRoutes(ctx, providers, { webDist: opts.webDist, ...(demo?.created ? { demoOrgId: demo.organizationId } : {}) }));
+  const app = await buildApp(
+    ctx,
+    opts.routes ??
+      (await productRoutes(ctx, providers, {
+        webDist: opts.webDist,
+        ...(demo?.created ? { demoOrgId: demo.organizationId } : {}),
+      })),
+  );
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://127.0.0.1:${port}`, port, app, ctx, demo,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    app,
+    ctx,
+    demo,
     drain: (limitMs) => drain.drain(limitMs),
-    close: () => (closing ??= (async () => {
-      await app.close();
-      await live.close();
-      if (!opts.database) await database.close();
-    })()),
+    close: () =>
+      (closing ??= (async () => {
+        await app.close();
+        await live.close();
+        if (!opts.database) await database.close();
+      })()),
   };
 }

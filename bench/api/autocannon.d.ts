@@ -3,9 +3,23 @@
  * is not installed); written from its README so `tsc --noEmit` checks the benchmark too.
  */
 declare module 'autocannon' {
-  interface Options { url: string; duration?: number; connections?: number; headers?: Record<string, string> }
-  interface Histogram { average: number; p50: number; p99: number }
-  interface Result { requests: Histogram; latency: Histogram; errors: number; non2xx: number }
+  interface Options {
+    url: string;
+    duration?: number;
+    connections?: number;
+    headers?: Record<string, string>;
+  }
+  interface Histogram {
+    average: number;
+    p50: number;
+    p99: number;
+  }
+  interface Result {
+    requests: Histogram;
+    latency: Histogram;
+    errors: number;
+    non2xx: number;
+  }
   function autocannon(opts: Options): Promise<Result>;
   export default autocannon;
 }

@@ -18,7 +18,8 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -27,14 +28,21 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
       const m = out.match(/running at (http:\/\/localhost:\d+)/);
       if (m) resolve({ child, url: m[1].replace('localhost', '127.0.0.1') });
     });
-    child.stderr!.on('data', (d) => { out += d; });
+    child.stderr!.on('data', (d) => {
+      out += d;
+    });
     child.on('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
   });
 }
 
 /** Closed-loop maximum throughput with autocannon (10 connections). */
 async function loadMax(url: string, token: string) {
-  const r = await autocannon({ url, duration: DURATION, connections: 10, headers: { authorization: `Bearer ${token}` } });
+  const r = await autocannon({
+    url,
+    duration: DURATION,
+    connections: 10,
+    headers: { authorization: `Bearer ${token}` },
+  });
   return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
@@ -56,14 +64,19 @@ async function loadSteady(url: string, token: string, rate: number, seconds = DU
       const due = Math.min(total, Math.floor(((performance.now() - t0) * rate) / 1000));
       for (; sent < due; sent++) {
         const dueAt = t0 + (sent * 1000) / rate;
-        http.get(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
-          res.resume();
-          res.on('end', () => {
-            if (res.statusCode !== 200) errors++;
-            lat.push(performance.now() - dueAt);
+        http
+          .get(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+            res.resume();
+            res.on('end', () => {
+              if (res.statusCode !== 200) errors++;
+              lat.push(performance.now() - dueAt);
+              if (++finished === total) done();
+            });
+          })
+          .on('error', () => {
+            errors++;
             if (++finished === total) done();
           });
-        }).on('error', () => { errors++; if (++finished === total) done(); });
       }
       if (sent < total) setTimeout(tick, 1);
     };
@@ -79,7 +92,11 @@ async function benchTarget(label: string, env: Record<string, string>) {
   const email = `bench-${Date.now()}@demo.test`;
   const { child, url } = await startServer({ ...env, DEMO_EMAIL: email, DEMO_PASSWORD: 'bench-password-1' });
   try {
-    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password-1' }) }).then((r) => r.json());
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'bench-password-1' }),
+    }).then((r) => r.json());
     const rows: string[][] = [];
     for (const route of ['/api/services', '/api/config']) {
       await loadMax(url + route, login.accessToken).catch(() => undefined); // warm-up
@@ -87,7 +104,15 @@ async function benchTarget(label: string, env: Record<string, string>) {
       await loadSteady(url + route, login.accessToken, 1000, 2); // warm the sockets and the pool at the rate
       const fixed = await loadSteady(url + route, login.accessToken, 1000);
       rows.push([label, route, 'max (10 conn)', String(max.rps), `${max.p50}`, `${max.p99}`, String(max.errors)]);
-      rows.push([label, route, '1,000 req/s steady', String(fixed.rps), `${fixed.p50}`, `${fixed.p99}`, String(fixed.errors)]);
+      rows.push([
+        label,
+        route,
+        '1,000 req/s steady',
+        String(fixed.rps),
+        `${fixed.p50}`,
+        `${fixed.p99}`,
+        String(fixed.errors),
+      ]);
     }
     return rows;
   } finally {

@@ -17,11 +17,18 @@ const APPOINTMENTS = 2000;
 const DAYS = 14;
 const FIRST = '2026-03-02'; // spans the US DST switch on 8 March
 const week = [['08:00', '18:00']] as [string, string][];
-const hours = { mon: week, tue: week, wed: week, thu: week, fri: week, sat: [['09:00', '14:00']] as [string, string][] };
+const hours = {
+  mon: week,
+  tue: week,
+  wed: week,
+  thu: week,
+  fri: week,
+  sat: [['09:00', '14:00']] as [string, string][],
+};
 
 /** Deterministic pseudo-random numbers, so runs compare. */
 function rng(seed: number) {
-  return () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 }
 
 function appointments(staffIds: string[]): BookedAppointment[] {
@@ -79,17 +86,24 @@ async function main() {
     appointments: appts,
     now,
   };
-  const window = { from: new Date(wallToInstant(FIRST, 0, TZ)), to: new Date(wallToInstant(FIRST, 0, TZ) + DAYS * 86_400_000) };
+  const window = {
+    from: new Date(wallToInstant(FIRST, 0, TZ)),
+    to: new Date(wallToInstant(FIRST, 0, TZ) + DAYS * 86_400_000),
+  };
   const slots = computeAvailability(input, window).length;
   time(50, () => computeAvailability(input, window)); // warm-up
   const pure = stats(time(500, () => computeAvailability(input, window)));
 
   const full = await readPath({ kind: 'pglite' }, staffIds, appts, now, window);
-  const pg = process.env.DATABASE_URL ? await readPath({ kind: 'postgres', url: process.env.DATABASE_URL }, staffIds, appts, now, window) : null;
+  const pg = process.env.DATABASE_URL
+    ? await readPath({ kind: 'postgres', url: process.env.DATABASE_URL }, staffIds, appts, now, window)
+    : null;
 
   const row = (name: string, runs: number, s: ReturnType<typeof stats>) =>
     `| ${name.padEnd(48)} | ${String(runs).padStart(4)} | ${s.median.toFixed(2).padStart(9)} | ${s.p99.toFixed(2).padStart(8)} | ${s.max.toFixed(2).padStart(8)} |`;
-  console.log(`\nAvailability: ${DAYS} days × ${STAFF} staff, ${APPOINTMENTS} appointments, 45 min + 15 min buffer, 15 min grid → ${slots} slots per query\n`);
+  console.log(
+    `\nAvailability: ${DAYS} days × ${STAFF} staff, ${APPOINTMENTS} appointments, 45 min + 15 min buffer, 15 min grid → ${slots} slots per query\n`,
+  );
   console.log('| query                                            | runs | median ms |  p99 ms  |  max ms  |');
   console.log('|--------------------------------------------------|------|-----------|----------|----------|');
   console.log(row('computeAvailability (pure, in memory)', 500, pure));
@@ -100,19 +114,49 @@ async function main() {
 }
 
 /** Seeds one organization with the same data and times the whole read path against it. */
-async function readPath(target: DbTarget, staffIds: string[], appts: BookedAppointment[], now: Date, window: { from: Date; to: Date }) {
+async function readPath(
+  target: DbTarget,
+  staffIds: string[],
+  appts: BookedAppointment[],
+  now: Date,
+  window: { from: Date; to: Date },
+) {
   const database = await openDatabase(target);
   const db = database.db;
-  const [org] = await db.insert(schema.organizations).values({ name: 'Bench', timezone: TZ, chatKey: newToken(8), icsToken: newToken(8) }).returning();
-  await db.insert(schema.businessConfigs).values({ organizationId: org.id, hours, holidays: ['2026-03-09'], minNoticeMin: 60, maxDaysAhead: 60, slotStepMin: 15 });
-  const [svc] = await db.insert(schema.services).values({ organizationId: org.id, name: 'Visit', durationMin: 45, bufferMin: 15 }).returning();
-  const staffRows = await db.insert(schema.staff).values(staffIds.map((_, i) => ({ organizationId: org.id, name: `Staff ${i}`, serviceIds: [svc.id] }))).returning();
+  const [org] = await db
+    .insert(schema.organizations)
+    .values({ name: 'Bench', timezone: TZ, chatKey: newToken(8), icsToken: newToken(8) })
+    .returning();
+  await db.insert(schema.businessConfigs).values({
+    organizationId: org.id,
+    hours,
+    holidays: ['2026-03-09'],
+    minNoticeMin: 60,
+    maxDaysAhead: 60,
+    slotStepMin: 15,
+  });
+  const [svc] = await db
+    .insert(schema.services)
+    .values({ organizationId: org.id, name: 'Visit', durationMin: 45, bufferMin: 15 })
+    .returning();
+  const staffRows = await db
+    .insert(schema.staff)
+    .values(staffIds.map((_, i) => ({ organizationId: org.id, name: `Staff ${i}`, serviceIds: [svc.id] })))
+    .returning();
   const idOf = new Map(staffIds.map((id, i) => [id, staffRows[i].id]));
   for (let i = 0; i < appts.length; i += 500) {
-    await db.insert(schema.appointments).values(appts.slice(i, i + 500).map((a) => ({
-      organizationId: org.id, serviceId: svc.id, staffId: idOf.get(a.staffId!)!, resourceKey: idOf.get(a.staffId!)!,
-      startAt: a.start, endAt: a.end, busyUntil: a.end, customerName: 'Bench',
-    })));
+    await db.insert(schema.appointments).values(
+      appts.slice(i, i + 500).map((a) => ({
+        organizationId: org.id,
+        serviceId: svc.id,
+        staffId: idOf.get(a.staffId!)!,
+        resourceKey: idOf.get(a.staffId!)!,
+        startAt: a.start,
+        endAt: a.end,
+        busyUntil: a.end,
+        customerName: 'Bench',
+      })),
+    );
   }
   const deps = { db, clock: fixedClock(now) };
   const q = { serviceId: svc.id, from: window.from, to: window.to };
@@ -123,5 +167,7 @@ async function readPath(target: DbTarget, staffIds: string[], appts: BookedAppoi
   return result;
 }
 
-
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

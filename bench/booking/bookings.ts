@@ -18,10 +18,23 @@ const week = [['08:00', '18:00']] as [string, string][];
 
 async function seed(database: Database, staff: number) {
   const db = database.db;
-  const [org] = await db.insert(schema.organizations).values({ name: 'Bench', timezone: TZ, chatKey: newToken(8), icsToken: newToken(8) }).returning();
-  await db.insert(schema.businessConfigs).values({ organizationId: org.id, hours: { mon: week, tue: week, wed: week, thu: week, fri: week }, minNoticeMin: 0, maxDaysAhead: 90, slotStepMin: 30 });
-  const [svc] = await db.insert(schema.services).values({ organizationId: org.id, name: 'Visit', durationMin: 30, bufferMin: 0 }).returning();
-  for (let i = 0; i < staff; i++) await db.insert(schema.staff).values({ organizationId: org.id, name: `S${i}`, serviceIds: [svc.id] });
+  const [org] = await db
+    .insert(schema.organizations)
+    .values({ name: 'Bench', timezone: TZ, chatKey: newToken(8), icsToken: newToken(8) })
+    .returning();
+  await db.insert(schema.businessConfigs).values({
+    organizationId: org.id,
+    hours: { mon: week, tue: week, wed: week, thu: week, fri: week },
+    minNoticeMin: 0,
+    maxDaysAhead: 90,
+    slotStepMin: 30,
+  });
+  const [svc] = await db
+    .insert(schema.services)
+    .values({ organizationId: org.id, name: 'Visit', durationMin: 30, bufferMin: 0 })
+    .returning();
+  for (let i = 0; i < staff; i++)
+    await db.insert(schema.staff).values({ organizationId: org.id, name: `S${i}`, serviceIds: [svc.id] });
   return { organizationId: org.id, serviceId: svc.id };
 }
 
@@ -51,11 +64,18 @@ async function run(database: Database, label: string, slots: number, staff: numb
       const i = next++;
       const t = performance.now();
       try {
-        await bookAppointment(deps, organizationId, { serviceId, start: pool[i % pool.length], customer: { name: `C${i}` } });
+        await bookAppointment(deps, organizationId, {
+          serviceId,
+          start: pool[i % pool.length],
+          customer: { name: `C${i}` },
+        });
         booked++;
       } catch (e) {
         if (isAppError(e) && e.code === 'SLOT_TAKEN') refused++;
-        else { failed++; if (failed === 1) console.error(e); }
+        else {
+          failed++;
+          if (failed === 1) console.error(e);
+        }
       }
       latencies.push(performance.now() - t);
     }
@@ -63,7 +83,10 @@ async function run(database: Database, label: string, slots: number, staff: numb
   const t0 = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const secs = (performance.now() - t0) / 1000;
-  const rows = await database.db.select({ id: schema.appointments.id }).from(schema.appointments).where(eq(schema.appointments.organizationId, organizationId));
+  const rows = await database.db
+    .select({ id: schema.appointments.id })
+    .from(schema.appointments)
+    .where(eq(schema.appointments.organizationId, organizationId));
   await database.db.delete(schema.organizations).where(eq(schema.organizations.id, organizationId));
   latencies.sort((a, b) => a - b);
   const expected = Math.min(ATTEMPTS, slots * staff);
@@ -79,10 +102,19 @@ async function main() {
     await run(database, '400 slots × 1 resource (no clash)', 400, 1),
   ];
   await database.close();
-  console.log(`\nBookings on ${url ? 'PostgreSQL' : 'PGlite (in memory)'}: ${ATTEMPTS} attempts by ${CONCURRENCY} concurrent clients\n`);
-  console.log('| scenario                           | attempts | booked | refused | errors | attempts/s | booked/s | p50 ms | p99 ms | exact |');
-  console.log('|------------------------------------|----------|--------|---------|--------|------------|----------|--------|--------|-------|');
+  console.log(
+    `\nBookings on ${url ? 'PostgreSQL' : 'PGlite (in memory)'}: ${ATTEMPTS} attempts by ${CONCURRENCY} concurrent clients\n`,
+  );
+  console.log(
+    '| scenario                           | attempts | booked | refused | errors | attempts/s | booked/s | p50 ms | p99 ms | exact |',
+  );
+  console.log(
+    '|------------------------------------|----------|--------|---------|--------|------------|----------|--------|--------|-------|',
+  );
   for (const l of lines) console.log(l);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

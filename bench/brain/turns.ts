@@ -58,20 +58,42 @@ const upFront = booked.filter((r) => {
   const s = scenarios.find((x) => x.name === r.name)!;
   const first = s.caller.says[0];
   if (typeof first !== 'string') return false;
-  const u = createNlu(s.business as BusinessProfile).understand(first, DateTime.fromISO(s.now, { zone: s.business.timezone }).toJSDate());
+  const u = createNlu(s.business as BusinessProfile).understand(
+    first,
+    DateTime.fromISO(s.now, { zone: s.business.timezone }).toJSDate(),
+  );
   return !!u.service && !!u.when;
 });
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
 console.log('\nbrain offline benchmark');
 console.table({
-  'turn (handle)': { samples: turnMs.length, median: fmt(pct(turnMs, 50)), p99: fmt(pct(turnMs, 99)), max: fmt(Math.max(...turnMs)) },
-  'turn minus tool time': { samples: brainMs.length, median: fmt(pct(brainMs, 50)), p99: fmt(pct(brainMs, 99)), max: fmt(Math.max(...brainMs)) },
-  'NLU only': { samples: nluMs.length, median: fmt(pct(nluMs, 50)), p99: fmt(pct(nluMs, 99)), max: fmt(Math.max(...nluMs)) },
+  'turn (handle)': {
+    samples: turnMs.length,
+    median: fmt(pct(turnMs, 50)),
+    p99: fmt(pct(turnMs, 99)),
+    max: fmt(Math.max(...turnMs)),
+  },
+  'turn minus tool time': {
+    samples: brainMs.length,
+    median: fmt(pct(brainMs, 50)),
+    p99: fmt(pct(brainMs, 99)),
+    max: fmt(Math.max(...brainMs)),
+  },
+  'NLU only': {
+    samples: nluMs.length,
+    median: fmt(pct(nluMs, 50)),
+    p99: fmt(pct(nluMs, 99)),
+    max: fmt(Math.max(...nluMs)),
+  },
 });
 console.table({
   scenarios: { value: `${last.filter((r) => r.passed).length}/${last.length} passed` },
-  'agent turns per booking (mean, all bookings)': { value: `${mean(booked.map((r) => r.agentTurns)).toFixed(2)} over ${booked.length}` },
-  'agent turns per booking (service + time in first sentence)': { value: `${mean(upFront.map((r) => r.agentTurns)).toFixed(2)} over ${upFront.length}` },
+  'agent turns per booking (mean, all bookings)': {
+    value: `${mean(booked.map((r) => r.agentTurns)).toFixed(2)} over ${booked.length}`,
+  },
+  'agent turns per booking (service + time in first sentence)': {
+    value: `${mean(upFront.map((r) => r.agentTurns)).toFixed(2)} over ${upFront.length}`,
+  },
 });
 for (const r of last.filter((x) => !x.passed)) console.log(`FAIL ${r.name}: ${r.failures.join('; ')}`);

@@ -20,8 +20,19 @@ const database = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
 const db = database.db;
 const channels = createChannels(db, { webhookAllowPrivate: true, publicUrl: 'http://localhost:3000' });
 const dispatcher = createDispatcher({
-  db, channels, clock: systemClock, logger: createLogger('silent', { pretty: false }),
-  options: { batchSize: arg('batch', 25), concurrency: arg('concurrency', 8), leaseMs: arg('lease-ms', 60_000), pollMs: arg('poll-ms', 50), sendTimeoutMs: arg('send-timeout-ms', 30_000), escalations: false, summaryEveryMs: 0 },
+  db,
+  channels,
+  clock: systemClock,
+  logger: createLogger('silent', { pretty: false }),
+  options: {
+    batchSize: arg('batch', 25),
+    concurrency: arg('concurrency', 8),
+    leaseMs: arg('lease-ms', 60_000),
+    pollMs: arg('poll-ms', 50),
+    sendTimeoutMs: arg('send-timeout-ms', 30_000),
+    escalations: false,
+    summaryEveryMs: 0,
+  },
 });
 const total: PassResult = { claimed: 0, sent: 0, retried: 0, dead: 0, deferred: 0, escalationSteps: 0, summaries: 0 };
 const t0 = performance.now();

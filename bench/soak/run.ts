@@ -23,14 +23,22 @@ import { createProviders } from '../../src/providers/index.js';
 import { twilioSignature } from '../../src/telephony/index.js';
 import { schema } from '../../src/db/index.js';
 
-const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, calls: { type: 'string', default: '20' }, log: { type: 'string', default: 'silent' } } });
+const { values } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '10' },
+    calls: { type: 'string', default: '20' },
+    log: { type: 'string', default: 'silent' },
+  },
+});
 const MINUTES = Number(values.minutes);
 const CONCURRENT = Number(values.calls);
 const TOKEN = 'soak-twilio-auth-token';
 const NUMBER = `+1312555${String(Math.floor(Math.random() * 9000) + 1000)}`;
 const QUESTIONS = ['What are your hours on Saturday?', 'Do you fix water heaters?', 'Where are you located?'];
 
-const gc = () => { for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.(); };
+const gc = () => {
+  for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
+};
 const rssMb = () => process.memoryUsage().rss / 1e6;
 const resources = () => {
   const counts: Record<string, number> = {};
@@ -40,24 +48,47 @@ const resources = () => {
 const fliteDirs = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`flite-${process.pid}-`)).length;
 
 const providers = createProviders({});
-const server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true), providers, env: { TWILIO_AUTH_TOKEN: TOKEN, LOG_LEVEL: values.log! } });
+const server = await startTestServer({
+  clock: fixedClock('2026-03-10T15:00:00Z', true),
+  providers,
+  env: { TWILIO_AUTH_TOKEN: TOKEN, LOG_LEVEL: values.log! },
+});
 const org = await registerOrg(server.url, { industry: 'plumbing', timezone: 'America/Chicago', name: 'Soak Plumbing' });
 await org.api.post('/api/phone-numbers', { e164: NUMBER });
 
-interface Placed { callId: string; said: string[]; deadAirMs: number[] }
+interface Placed {
+  callId: string;
+  said: string[];
+  deadAirMs: number[];
+}
 const placed: Placed[] = [];
 let failures = 0;
 
 /** One caller from ring to hang-up; answers what it said. */
 async function oneCall(n: number): Promise<void> {
   const callSid = 'CA' + (n.toString(16) + Math.random().toString(16).slice(2)).padEnd(32, '0').slice(0, 32);
-  const form = { CallSid: callSid, AccountSid: 'AC' + '1'.repeat(32), From: '+13125550142', To: NUMBER, CallStatus: 'ringing' };
+  const form = {
+    CallSid: callSid,
+    AccountSid: 'AC' + '1'.repeat(32),
+    From: '+13125550142',
+    To: NUMBER,
+    CallStatus: 'ringing',
+  };
   const hook = `${server.url}/twilio/voice`;
-  const res = await fetch(hook, { method: 'POST', body: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TOKEN, hook, form) } });
+  const res = await fetch(hook, {
+    method: 'POST',
+    body: new URLSearchParams(form).toString(),
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilioSignature(TOKEN, hook, form),
+    },
+  });
   const xml = await res.text();
   const url = xml.match(/<Stream url="([^"]+)"/)?.[1];
   if (!url) throw new Error(`no stream: ${xml.slice(0, 200)}`);
-  const params = Object.fromEntries([...xml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const params = Object.fromEntries(
+    [...xml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
   const peer = new FakeTwilioPeer(url, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, url) }, callSid });
   const record: Placed = { callId: params.callId, said: [], deadAirMs: [] };
   placed.push(record);
@@ -87,7 +118,10 @@ async function oneCall(n: number): Promise<void> {
 async function slot(k: number, until: number, counter: { n: number }) {
   while (Date.now() < until) {
     const n = counter.n++;
-    await oneCall(n).catch((e) => { failures++; console.error(`call ${n} (slot ${k}): ${(e as Error).message}`); });
+    await oneCall(n).catch((e) => {
+      failures++;
+      console.error(`call ${n} (slot ${k}): ${(e as Error).message}`);
+    });
   }
 }
 
@@ -100,7 +134,9 @@ const base = { rss: rssMb(), resources: resources(), flite: fliteDirs() };
 const t0 = Date.now();
 const end = t0 + MINUTES * 60_000;
 let peakRss = base.rss;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssMb()); }, 1000);
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, rssMb());
+}, 1000);
 await Promise.all(Array.from({ length: CONCURRENT }, (_, k) => slot(k, end, counter)));
 clearInterval(sampler);
 const elapsedMin = (Date.now() - t0) / 60_000;
@@ -119,7 +155,11 @@ let lostRecords = ids.length - rows.filter((r) => r.outcome).length;
 let lostTurns = 0;
 let duplicateSeqs = 0;
 for (const p of placed) {
-  const turns = await db.select().from(schema.callTurns).where(eq(schema.callTurns.callId, p.callId)).orderBy(asc(schema.callTurns.seq));
+  const turns = await db
+    .select()
+    .from(schema.callTurns)
+    .where(eq(schema.callTurns.callId, p.callId))
+    .orderBy(asc(schema.callTurns.seq));
   const callerTexts = turns.filter((t) => t.role === 'caller').map((t) => t.text);
   lostTurns += p.said.filter((s, i) => callerTexts[i] !== s).length;
   duplicateSeqs += turns.length - new Set(turns.map((t) => t.seq)).size;
@@ -131,14 +171,26 @@ gc();
 const after = { rss: rssMb(), resources: resources(), flite: fliteDirs() };
 const grown = (k: string) => (after.resources[k] ?? 0) - (base.resources[k] ?? 0);
 const dead = placed.flatMap((p) => p.deadAirMs).sort((a, b) => a - b);
-const pct = (q: number) => dead.length ? dead[Math.min(dead.length - 1, Math.floor(q * dead.length))].toFixed(0) : '-';
+const pct = (q: number) =>
+  dead.length ? dead[Math.min(dead.length - 1, Math.floor(q * dead.length))].toFixed(0) : '-';
 
-const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
-console.log(`\nSoak: ${CONCURRENT} concurrent calls with churn for ${elapsedMin.toFixed(1)} min (${server.database.kind}, live ${server.ctx.live.kind}), load avg ${load}\n`);
+const load = os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' / ');
+console.log(
+  `\nSoak: ${CONCURRENT} concurrent calls with churn for ${elapsedMin.toFixed(1)} min (${server.database.kind}, live ${server.ctx.live.kind}), load avg ${load}\n`,
+);
 const handles = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
-console.log('| calls placed | failed | lost records | lost caller turns | duplicate seqs | dead air p50 / p95 / p99 / max | RSS base → peak → after GC | timers / sockets left vs base | handles base → after | flite scratch dirs |');
+console.log(
+  '| calls placed | failed | lost records | lost caller turns | duplicate seqs | dead air p50 / p95 / p99 / max | RSS base → peak → after GC | timers / sockets left vs base | handles base → after | flite scratch dirs |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|');
-console.log(`| ${placed.length} | ${failures} | ${lostRecords} | ${lostTurns} | ${duplicateSeqs} | ${pct(0.5)} / ${pct(0.95)} / ${pct(0.99)} / ${dead.length ? dead[dead.length - 1].toFixed(0) : '-'} ms | ${base.rss.toFixed(0)} → ${peakRss.toFixed(0)} → ${after.rss.toFixed(0)} MB (${(((after.rss - base.rss) / base.rss) * 100).toFixed(1)}%) | ${grown('Timeout')} / ${grown('TCPSocketWrap')} | ${handles(base.resources)} → ${handles(after.resources)} | ${after.flite} (base ${base.flite}) |`);
-console.log(`\nresources at base: ${JSON.stringify(base.resources)}\nresources after:   ${JSON.stringify(after.resources)}`);
+console.log(
+  `| ${placed.length} | ${failures} | ${lostRecords} | ${lostTurns} | ${duplicateSeqs} | ${pct(0.5)} / ${pct(0.95)} / ${pct(0.99)} / ${dead.length ? dead[dead.length - 1].toFixed(0) : '-'} ms | ${base.rss.toFixed(0)} → ${peakRss.toFixed(0)} → ${after.rss.toFixed(0)} MB (${(((after.rss - base.rss) / base.rss) * 100).toFixed(1)}%) | ${grown('Timeout')} / ${grown('TCPSocketWrap')} | ${handles(base.resources)} → ${handles(after.resources)} | ${after.flite} (base ${base.flite}) |`,
+);
+console.log(
+  `\nresources at base: ${JSON.stringify(base.resources)}\nresources after:   ${JSON.stringify(after.resources)}`,
+);
 await server.close();
 process.exit(0);

@@ -27,7 +27,16 @@ export interface CallerStats {
 
 /** One simulated caller. */
 export class BenchCaller {
-  readonly stats: CallerStats = { firstFrameMs: null, e2e: [], jitter: [], framesSent: 0, framesReceived: 0, lateSends: 0, closedEarly: false, connected: false };
+  readonly stats: CallerStats = {
+    firstFrameMs: null,
+    e2e: [],
+    jitter: [],
+    framesSent: 0,
+    framesReceived: 0,
+    lateSends: 0,
+    closedEarly: false,
+    connected: false,
+  };
   private ws: RawWs;
   private seq = 0;
   private startAt = 0;
@@ -41,7 +50,10 @@ export class BenchCaller {
   private done = false;
   readonly sid: string;
 
-  constructor(url: string, private readonly callId: string) {
+  constructor(
+    url: string,
+    private readonly callId: string,
+  ) {
     this.sid = 'MZ' + callId.padStart(32, '0');
     this.ws = new RawWs(url, {
       open: () => this.begin(),
@@ -60,8 +72,17 @@ export class BenchCaller {
     this.startAt = performance.now();
     this.ws.send(
       JSON.stringify({
-        event: 'start', sequenceNumber: '1', streamSid: this.sid,
-        start: { accountSid: 'AC' + '0'.repeat(32), streamSid: this.sid, callSid: 'CA' + this.callId.padStart(32, '0'), tracks: ['inbound'], customParameters: { callId: this.callId }, mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 } },
+        event: 'start',
+        sequenceNumber: '1',
+        streamSid: this.sid,
+        start: {
+          accountSid: 'AC' + '0'.repeat(32),
+          streamSid: this.sid,
+          callSid: 'CA' + this.callId.padStart(32, '0'),
+          tracks: ['inbound'],
+          customParameters: { callId: this.callId },
+          mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 },
+        },
       }),
     );
   }
@@ -78,7 +99,9 @@ export class BenchCaller {
     const speaking = now < this.speakUntil;
     if (!speaking && this.speakUntil && this.speechEndAt === null) this.speechEndAt = this.speakUntil;
     const n = ++this.seq;
-    this.ws.send(`{"event":"media","sequenceNumber":"${n}","streamSid":"${this.sid}","media":{"track":"inbound","chunk":"${n}","timestamp":"${n * 20}","payload":"${speaking ? SPEECH_B64 : SILENCE_B64}"}}`);
+    this.ws.send(
+      `{"event":"media","sequenceNumber":"${n}","streamSid":"${this.sid}","media":{"track":"inbound","chunk":"${n}","timestamp":"${n * 20}","payload":"${speaking ? SPEECH_B64 : SILENCE_B64}"}}`,
+    );
     this.stats.framesSent++;
     while (this.marks.length && this.marks[0].at <= now) this.echo(this.marks.shift()!.name);
   }
@@ -113,14 +136,19 @@ export class BenchCaller {
 
   private echo(name: string): void {
     this.seq++;
-    this.ws.send(`{"event":"mark","sequenceNumber":"${this.seq}","streamSid":"${this.sid}","mark":{"name":${JSON.stringify(name)}}}`);
+    this.ws.send(
+      `{"event":"mark","sequenceNumber":"${this.seq}","streamSid":"${this.sid}","mark":{"name":${JSON.stringify(name)}}}`,
+    );
   }
 
   /** Hangs up like Twilio: `stop`, then close. */
   hangup(): void {
     this.done = true;
     this.open = false;
-    if (this.ws.open) this.ws.send(`{"event":"stop","sequenceNumber":"${++this.seq}","streamSid":"${this.sid}","stop":{"accountSid":"AC${'0'.repeat(32)}","callSid":"CA${this.callId.padStart(32, '0')}"}}`);
+    if (this.ws.open)
+      this.ws.send(
+        `{"event":"stop","sequenceNumber":"${++this.seq}","streamSid":"${this.sid}","stop":{"accountSid":"AC${'0'.repeat(32)}","callSid":"CA${this.callId.padStart(32, '0')}"}}`,
+      );
     setTimeout(() => this.ws.terminate(), 200);
   }
 }

@@ -36,12 +36,15 @@ export class LoopScriptBook extends ScriptBook {
 export const SILENCE_B64 = Buffer.alloc(160, 0xff).toString('base64');
 
 /** A light Realtime API fake; returns its base URL (`…/v1`) and counters. */
-export async function startLightRealtimeFake(reply: string): Promise<{ baseUrl: string; appends: () => number; close(): Promise<void> }> {
+export async function startLightRealtimeFake(
+  reply: string,
+): Promise<{ baseUrl: string; appends: () => number; close(): Promise<void> }> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, backlog: 4096, perMessageDeflate: false });
   await new Promise((r) => wss.once('listening', r));
   const audio = ulawFor(reply);
   const deltas: string[] = [];
-  for (let off = 0; off < audio.length; off += 2400) deltas.push(Buffer.from(audio.subarray(off, off + 2400)).toString('base64'));
+  for (let off = 0; off < audio.length; off += 2400)
+    deltas.push(Buffer.from(audio.subarray(off, off + 2400)).toString('base64'));
   let appends = 0;
   let ids = 0;
   wss.on('connection', (ws) => {
@@ -67,16 +70,22 @@ export async function startLightRealtimeFake(reply: string): Promise<{ baseUrl: 
         } else if (speaking && ++silentFrames >= 15) {
           speaking = false;
           ws.send(`{"type":"input_audio_buffer.speech_stopped","audio_end_ms":${audioMs},"item_id":"${item}"}`);
-          ws.send(`{"type":"conversation.item.input_audio_transcription.completed","item_id":"${item}","content_index":0,"transcript":"I need a plumber tomorrow"}`);
+          ws.send(
+            `{"type":"conversation.item.input_audio_transcription.completed","item_id":"${item}","content_index":0,"transcript":"I need a plumber tomorrow"}`,
+          );
           const resp = `resp_${++ids}`;
           const out = `item_${++ids}`;
           cancelled = false;
           ws.send(`{"type":"response.created","response":{"id":"${resp}","status":"in_progress"}}`);
           for (const d of deltas) {
             if (cancelled) break;
-            ws.send(`{"type":"response.audio.delta","response_id":"${resp}","item_id":"${out}","output_index":0,"content_index":0,"delta":"${d}"}`);
+            ws.send(
+              `{"type":"response.audio.delta","response_id":"${resp}","item_id":"${out}","output_index":0,"content_index":0,"delta":"${d}"}`,
+            );
           }
-          ws.send(`{"type":"response.audio_transcript.done","response_id":"${resp}","item_id":"${out}","transcript":${JSON.stringify(reply)}}`);
+          ws.send(
+            `{"type":"response.audio_transcript.done","response_id":"${resp}","item_id":"${out}","transcript":${JSON.stringify(reply)}}`,
+          );
           ws.send(`{"type":"response.done","response":{"id":"${resp}","status":"completed"}}`);
         }
         return;
@@ -87,9 +96,10 @@ export async function startLightRealtimeFake(reply: string): Promise<{ baseUrl: 
   return {
     baseUrl: `http://127.0.0.1:${(wss.address() as AddressInfo).port}/v1`,
     appends: () => appends,
-    close: () => new Promise((r) => {
-      for (const c of wss.clients) c.terminate();
-      wss.close(() => r());
-    }),
+    close: () =>
+      new Promise((r) => {
+        for (const c of wss.clients) c.terminate();
+        wss.close(() => r());
+      }),
   };
 }

@@ -23,7 +23,10 @@ export class RawWs {
   private upgraded = false;
   open = false;
 
-  constructor(url: string, private readonly h: RawWsHandlers) {
+  constructor(
+    url: string,
+    private readonly h: RawWsHandlers,
+  ) {
     const u = new URL(url);
     this.sock = net.connect(Number(u.port), u.hostname);
     this.sock.setNoDelay(true);

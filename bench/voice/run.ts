@@ -17,7 +17,19 @@ const SECONDS = Number(args.get('seconds') ?? 12);
 const REPLY = 'Sure, we have a technician free tomorrow at ten in the morning.';
 const GENERATORS = Number(args.get('generators') ?? 2);
 
-interface Stats { cpu: NodeJS.CpuUsage; rss: number; heap: number; framesIn: number; framesOut: number; added: number[]; e2e: number[]; sendJitter: number[]; events: Record<string, number>; calls: number; engines: number }
+interface Stats {
+  cpu: NodeJS.CpuUsage;
+  rss: number;
+  heap: number;
+  framesIn: number;
+  framesOut: number;
+  added: number[];
+  e2e: number[];
+  sendJitter: number[];
+  events: Record<string, number>;
+  calls: number;
+  engines: number;
+}
 
 function pct(xs: number[], p: number): number {
   if (!xs.length) return NaN;
@@ -38,10 +50,24 @@ function ask<T>(child: ChildProcess, type: string): Promise<T> {
   });
 }
 
-interface CallerReport { silent: number; unconnected: number; framesSent: number; framesReceived: number; lateSends: number; skipped: number; dropped: number; first: number[]; e2e: number[]; jitter: number[] }
+interface CallerReport {
+  silent: number;
+  unconnected: number;
+  framesSent: number;
+  framesReceived: number;
+  lateSends: number;
+  skipped: number;
+  dropped: number;
+  first: number[];
+  e2e: number[];
+  jitter: number[];
+}
 
 function spawnTs(file: string, argv: string[]): ChildProcess {
-  return fork(fileURLToPath(new URL(file, import.meta.url)), argv, { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return fork(fileURLToPath(new URL(file, import.meta.url)), argv, {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
 }
 function once<T>(child: ChildProcess, type: string): Promise<T> {
   return new Promise((resolve) => {
@@ -66,7 +92,14 @@ async function runOne(engine: string, k: number): Promise<Record<string, string 
   await Promise.all(gens.map((g) => once(g, 'ready')));
   const ids = Array.from({ length: k }, (_, i) => `${engine}-${k}-${i}`);
   const rampMs = Math.min(2000, k * 2);
-  await Promise.all(gens.map((g, gi) => (g.send({ type: 'start', url, ids: ids.filter((_, i) => i % gens.length === gi), rampMs }), once(g, 'started'))));
+  await Promise.all(
+    gens.map(
+      (g, gi) => (
+        g.send({ type: 'start', url, ids: ids.filter((_, i) => i % gens.length === gi), rampMs }),
+        once(g, 'started')
+      ),
+    ),
+  );
   const started = performance.now();
   const at = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, started + ms - performance.now())));
   await at(2500);
@@ -90,7 +123,9 @@ async function runOne(engine: string, k: number): Promise<Record<string, string 
   const cpuUs = end.cpu.user + end.cpu.system - (mid.cpu.user + mid.cpu.system);
   const relayed = end.framesIn + end.framesOut - (mid.framesIn + mid.framesOut);
   const wallS = (SECONDS * 1000 - 500 - 2500) / 1000;
-  const lostIn = Math.max(0, sum((r) => r.framesSent) - fin.framesIn) + (engine === 'realtime' ? Math.max(0, fin.framesIn - appends) : 0);
+  const lostIn =
+    Math.max(0, sum((r) => r.framesSent) - fin.framesIn) +
+    (engine === 'realtime' ? Math.max(0, fin.framesIn - appends) : 0);
   const lostOut = Math.max(0, fin.framesOut - sum((r) => r.framesReceived));
   const added = [...mid.added, ...end.added, ...fin.added];
   const jitter = reports.flatMap((r) => r.jitter);
@@ -130,6 +165,15 @@ for (const engine of ENGINES) {
 }
 console.table(rows);
 for (const engine of ENGINES) {
-  const ok = rows.filter((r) => r.engine === engine && r['lost in'] === 0 && r['lost out'] === 0 && Number(r['added p99 ms']) < 50 && r.dropped === 0);
-  console.log(`${engine}: largest K held (0 lost frames, p99 added < 50 ms): ${ok.length ? Math.max(...ok.map((r) => Number(r.K))) : 'none'}`);
+  const ok = rows.filter(
+    (r) =>
+      r.engine === engine &&
+      r['lost in'] === 0 &&
+      r['lost out'] === 0 &&
+      Number(r['added p99 ms']) < 50 &&
+      r.dropped === 0,
+  );
+  console.log(
+    `${engine}: largest K held (0 lost frames, p99 added < 50 ms): ${ok.length ? Math.max(...ok.map((r) => Number(r.K))) : 'none'}`,
+  );
 }

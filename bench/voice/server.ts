@@ -6,7 +6,15 @@
  */
 import { startVoiceServer } from '../../test/fakes/voice-server.js';
 import { OpenAiRealtimeVoice, ScriptedSpeechToText } from '../../src/providers/index.js';
-import { CallSession, GreetingCache, RealtimeCallSession, cannedConversation, type CallRecorder, type PhoneAudio, type TurnRecord } from '../../src/voice/index.js';
+import {
+  CallSession,
+  GreetingCache,
+  RealtimeCallSession,
+  cannedConversation,
+  type CallRecorder,
+  type PhoneAudio,
+  type TurnRecord,
+} from '../../src/voice/index.js';
 import { LoopScriptBook, ZeroLatencyTts } from './fake-providers.js';
 
 const engine = process.argv[2] === 'realtime' ? 'realtime' : 'cascade';
@@ -50,7 +58,9 @@ const server = await startVoiceServer((callId, sink, recorder, _params) => {
       if (t.callerText && t.e2eMs !== null) {
         e2e.push(t.e2eMs);
         // pipeline-added = end of speech → first frame, minus the providers' own time
-        added.push(engine === 'cascade' ? t.e2eMs - (t.asrMs ?? 0) - (t.llmMs ?? 0) - (t.ttsMs ?? 0) : t.e2eMs - (t.llmMs ?? 0));
+        added.push(
+          engine === 'cascade' ? t.e2eMs - (t.asrMs ?? 0) - (t.llmMs ?? 0) - (t.ttsMs ?? 0) : t.e2eMs - (t.llmMs ?? 0),
+        );
       }
     },
     onEvent: (name) => {
@@ -59,8 +69,27 @@ const server = await startVoiceServer((callId, sink, recorder, _params) => {
   };
   const e =
     engine === 'cascade'
-      ? new CallSession(counting, { conversation: cannedConversation(GREETING, [{ when: 'plumber', say: [REPLY] }]), providers: { stt, tts, fallbackTts: tts }, recorder: rec, greetings }, { callId, organizationId: 'org', timing: { silenceMs: 60_000 } })
-      : new RealtimeCallSession(counting, { realtime: rt!, brain: { instructions: 'bench', greeting: () => GREETING, tools: [], callTool: async () => '{}' }, recorder: rec, lineTts: tts, greetings }, { callId, organizationId: 'org' });
+      ? new CallSession(
+          counting,
+          {
+            conversation: cannedConversation(GREETING, [{ when: 'plumber', say: [REPLY] }]),
+            providers: { stt, tts, fallbackTts: tts },
+            recorder: rec,
+            greetings,
+          },
+          { callId, organizationId: 'org', timing: { silenceMs: 60_000 } },
+        )
+      : new RealtimeCallSession(
+          counting,
+          {
+            realtime: rt!,
+            brain: { instructions: 'bench', greeting: () => GREETING, tools: [], callTool: async () => '{}' },
+            recorder: rec,
+            lineTts: tts,
+            greetings,
+          },
+          { callId, organizationId: 'org' },
+        );
   const onMedia = e.onMedia.bind(e);
   e.onMedia = (p: PhoneAudio) => {
     framesIn++;
@@ -72,7 +101,20 @@ const server = await startVoiceServer((callId, sink, recorder, _params) => {
 process.on('message', (m: { type: string }) => {
   if (m.type === 'stats') {
     const mem = process.memoryUsage();
-    process.send!({ type: 'stats', cpu: process.cpuUsage(), rss: mem.rss, heap: mem.heapUsed, framesIn, framesOut, added, e2e, sendJitter, events, calls: server.calls.size, engines: server.engines.size });
+    process.send!({
+      type: 'stats',
+      cpu: process.cpuUsage(),
+      rss: mem.rss,
+      heap: mem.heapUsed,
+      framesIn,
+      framesOut,
+      added,
+      e2e,
+      sendJitter,
+      events,
+      calls: server.calls.size,
+      engines: server.engines.size,
+    });
     added = [];
     sendJitter = [];
     e2e = [];

@@ -10,9 +10,11 @@
 import { z } from 'zod';
 
 /** `{ error: { code, message, details? } }` — every 4xx and 5xx answer of the API. */
-export const ErrorAnswer = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-}).meta({ id: 'Error' });
+export const ErrorAnswer = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  })
+  .meta({ id: 'Error' });
 
 /** An instant in an answer: ISO 8601 on the wire. */
 export const Instant = z.union([z.date(), z.string()]);
@@ -36,13 +38,18 @@ export const List = <T extends z.ZodType>(item: T) => Obj({ items: z.array(item)
 export const UrlAnswer = z.object({ url: z.string() });
 
 /** Weekly hours: weekday → `[open, close]` local "HH:MM" ranges. */
-export const WeeklyHoursAnswer = z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(z.tuple([z.string(), z.string()])));
+export const WeeklyHoursAnswer = z.partialRecord(
+  z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+  z.array(z.tuple([z.string(), z.string()])),
+);
 
 /**
  * A route's `schema.response`: its success answers, and the error body for every 4xx and 5xx.
  * Specific error statuses (e.g. 409 with `details.alternatives`) may be named in `ok` too.
  */
-export function answers<R extends Record<number, z.ZodType>>(ok: R): R & { '4xx': typeof ErrorAnswer; '5xx': typeof ErrorAnswer } {
+export function answers<R extends Record<number, z.ZodType>>(
+  ok: R,
+): R & { '4xx': typeof ErrorAnswer; '5xx': typeof ErrorAnswer } {
   return { ...ok, '4xx': ErrorAnswer, '5xx': ErrorAnswer };
 }
 

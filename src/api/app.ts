@@ -2,7 +2,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import type { ApiContext } from './context.js';
 import { errorBody, handleError } from './errors.js';
@@ -40,8 +45,12 @@ export async function buildApp(ctx: ApiContext, extra: RoutePlugin[] = []): Prom
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`)));
-  app.addHook('onRequest', async (req, reply) => { reply.header('x-request-id', req.id); });
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`)),
+  );
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
   registerSecurityHeaders(app as unknown as FastifyInstance);
   // A successful write by a member of an organization may change what is cached of it (the inbound
   // webhook's business, number and admission): tell the caches. Before every route, so it covers all.
@@ -49,7 +58,8 @@ export async function buildApp(ctx: ApiContext, extra: RoutePlugin[] = []): Prom
     const changes = ctx.orgChanges;
     // onSend, not onResponse: the caches are dropped before the client can read the answer and ring.
     app.addHook('onSend', async (req, reply, payload) => {
-      if (req.principal && reply.statusCode < 400 && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) changes.changed(req.principal.organizationId);
+      if (req.principal && reply.statusCode < 400 && !['GET', 'HEAD', 'OPTIONS'].includes(req.method))
+        changes.changed(req.principal.organizationId);
       return payload;
     });
   }

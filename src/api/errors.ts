@@ -3,8 +3,9 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError, isDependencyFailure } from '../lib/index.js';
 
 /** The one error body of the API. */
-export const errorBody = (code: string, message: string, details?: unknown) =>
-  ({ error: details === undefined ? { code, message } : { code, message, details } });
+export const errorBody = (code: string, message: string, details?: unknown) => ({
+  error: details === undefined ? { code, message } : { code, message, details },
+});
 
 const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json'],
@@ -28,7 +29,8 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
     return reply.status(400).send(errorBody('validation_failed', msg.slice(0, 500), { fields }));
   }
   if (isAppError(err)) {
-    if (err.code === 'RATE_LIMITED') reply.header('Retry-After', String((err.details as { retryAfterSec: number }).retryAfterSec));
+    if (err.code === 'RATE_LIMITED')
+      reply.header('Retry-After', String((err.details as { retryAfterSec: number }).retryAfterSec));
     return reply.status(err.status).send(errorBody(err.code.toLowerCase(), err.message, err.details));
   }
   const known = err.code ? FASTIFY_CODES[err.code] : undefined;
@@ -39,7 +41,10 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   // The database or another dependency is away or too slow: say so fast, so clients and balancers retry elsewhere.
   if (isDependencyFailure(err)) {
     req.log.warn({ err }, 'dependency unavailable');
-    return reply.status(503).header('Retry-After', '2').send(errorBody('unavailable', 'a service we depend on is unavailable; try again shortly'));
+    return reply
+      .status(503)
+      .header('Retry-After', '2')
+      .send(errorBody('unavailable', 'a service we depend on is unavailable; try again shortly'));
   }
   req.log.error({ err }, 'unhandled error');
   return reply.status(500).send(errorBody('internal', 'something went wrong on our side'));

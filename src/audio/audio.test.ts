@@ -1,7 +1,19 @@
 // Invariant: telephony audio survives codec, resampling and framing with bounded error, and VADs tell a voice-band tone from silence.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ulawToPcm, pcmToUlaw, resample, ByteFramer, energyVad, webrtcVad, writeWav, readWav, tone, silence, frameDbfs } from './index.js';
+import {
+  ulawToPcm,
+  pcmToUlaw,
+  resample,
+  ByteFramer,
+  energyVad,
+  webrtcVad,
+  writeWav,
+  readWav,
+  tone,
+  silence,
+  frameDbfs,
+} from './index.js';
 
 describe('μ-law codec', () => {
   it('round-trips every μ-law byte exactly (decode then encode)', () => {

@@ -53,8 +53,8 @@ let fvadModule: Promise<FvadModule> | null = null;
 
 /** Loads the WebRTC VAD WASM module once per process (≈ 20 KiB, shared by all calls). */
 function loadFvad(): Promise<FvadModule> {
-  fvadModule ??= import('@echogarden/fvad-wasm/fvad.js' as string).then(
-    (m: { default: () => Promise<FvadModule> }) => m.default(),
+  fvadModule ??= import('@echogarden/fvad-wasm/fvad.js' as string).then((m: { default: () => Promise<FvadModule> }) =>
+    m.default(),
   );
   return fvadModule;
 }

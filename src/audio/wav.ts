@@ -37,7 +37,8 @@ export function readWav(buf: Uint8Array): WavAudio {
     const id = b.toString('ascii', off, off + 4);
     const size = b.readUInt32LE(off + 4);
     if (id === 'fmt ') {
-      if (b.readUInt16LE(off + 8) !== 1 || b.readUInt16LE(off + 22) !== 16) throw new Error('only PCM16 WAV is supported');
+      if (b.readUInt16LE(off + 8) !== 1 || b.readUInt16LE(off + 22) !== 16)
+        throw new Error('only PCM16 WAV is supported');
       sampleRate = b.readUInt32LE(off + 12);
     } else if (id === 'data') {
       const n = Math.floor(Math.min(size, b.length - off - 8) / 2);

@@ -28,21 +28,36 @@ export interface BillingState {
 
 /** A new account: the trial with every feature of the largest plan, starting `now`. */
 export async function startTrial(q: Queryable, organizationId: string, now: Date): Promise<void> {
-  await q.insert(schema.billingAccounts).values({
-    organizationId, plan: LARGEST_PLAN, status: 'trialing', trialEndsAt: new Date(now.getTime() + TRIAL_DAYS * 86_400_000),
-  }).onConflictDoNothing();
+  await q
+    .insert(schema.billingAccounts)
+    .values({
+      organizationId,
+      plan: LARGEST_PLAN,
+      status: 'trialing',
+      trialEndsAt: new Date(now.getTime() + TRIAL_DAYS * 86_400_000),
+    })
+    .onConflictDoNothing();
 }
 
 /** Every feature, never billed: the embedded demo business and the simulator's test organizations. */
 export async function grantComplimentary(q: Queryable, organizationId: string): Promise<void> {
-  await q.insert(schema.billingAccounts).values({ organizationId, plan: LARGEST_PLAN, status: 'active', complimentary: true })
-    .onConflictDoUpdate({ target: schema.billingAccounts.organizationId, set: { plan: LARGEST_PLAN, status: 'active', complimentary: true } });
+  await q
+    .insert(schema.billingAccounts)
+    .values({ organizationId, plan: LARGEST_PLAN, status: 'active', complimentary: true })
+    .onConflictDoUpdate({
+      target: schema.billingAccounts.organizationId,
+      set: { plan: LARGEST_PLAN, status: 'active', complimentary: true },
+    });
 }
 
 /** The terms in effect for an account at `now`. */
-export function effectivePlan(a: Pick<AccountRow, 'plan' | 'status' | 'trialEndsAt' | 'complimentary'>, now: Date): { plan: Plan; status: AccountRow['status'] } {
+export function effectivePlan(
+  a: Pick<AccountRow, 'plan' | 'status' | 'trialEndsAt' | 'complimentary'>,
+  now: Date,
+): { plan: Plan; status: AccountRow['status'] } {
   if (a.complimentary) return { plan: planOf(LARGEST_PLAN), status: 'active' };
-  if (a.status === 'trialing' && a.trialEndsAt && now >= a.trialEndsAt) return { plan: planOf('starter'), status: 'canceled' };
+  if (a.status === 'trialing' && a.trialEndsAt && now >= a.trialEndsAt)
+    return { plan: planOf('starter'), status: 'canceled' };
   if (a.status === 'canceled') return { plan: planOf('starter'), status: 'canceled' };
   return { plan: planOf(PLAN_IDS.includes(a.plan) ? a.plan : 'starter'), status: a.status };
 }
@@ -63,18 +78,36 @@ export function localDay(at: Date, timezone: string): string {
 
 /** Reads (creating on first use, with the trial from `now`) the organization's billing state. */
 export async function loadBilling(q: Queryable, organizationId: string, now: Date): Promise<BillingState | null> {
-  const [org] = await q.select({ timezone: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, organizationId));
+  const [org] = await q
+    .select({ timezone: schema.organizations.timezone })
+    .from(schema.organizations)
+    .where(eq(schema.organizations.id, organizationId));
   if (!org) return null;
-  let [row] = await q.select().from(schema.billingAccounts).where(eq(schema.billingAccounts.organizationId, organizationId));
+  let [row] = await q
+    .select()
+    .from(schema.billingAccounts)
+    .where(eq(schema.billingAccounts.organizationId, organizationId));
   if (!row) {
     await startTrial(q, organizationId, now);
-    [row] = await q.select().from(schema.billingAccounts).where(eq(schema.billingAccounts.organizationId, organizationId));
+    [row] = await q
+      .select()
+      .from(schema.billingAccounts)
+      .where(eq(schema.billingAccounts.organizationId, organizationId));
   }
   const { plan, status } = effectivePlan(row, now);
   return {
-    organizationId, timezone: org.timezone, plan: row.plan, status, trialEndsAt: row.trialEndsAt, complimentary: row.complimentary,
-    hardCapMinutes: row.hardCapMinutes, stripeCustomerId: row.stripeCustomerId, stripeSubscriptionId: row.stripeSubscriptionId,
-    effective: plan, period: periodAt(org.timezone, now), renewsAt: row.currentPeriodEnd,
+    organizationId,
+    timezone: org.timezone,
+    plan: row.plan,
+    status,
+    trialEndsAt: row.trialEndsAt,
+    complimentary: row.complimentary,
+    hardCapMinutes: row.hardCapMinutes,
+    stripeCustomerId: row.stripeCustomerId,
+    stripeSubscriptionId: row.stripeSubscriptionId,
+    effective: plan,
+    period: periodAt(org.timezone, now),
+    renewsAt: row.currentPeriodEnd,
   };
 }
 
@@ -83,5 +116,8 @@ export const hasFeature = (s: BillingState, feature: Feature): boolean => s.effe
 
 /** Sets the owner's hard cap (null: calls continue as overage). */
 export async function setHardCap(q: Queryable, organizationId: string, minutes: number | null): Promise<void> {
-  await q.update(schema.billingAccounts).set({ hardCapMinutes: minutes }).where(eq(schema.billingAccounts.organizationId, organizationId));
+  await q
+    .update(schema.billingAccounts)
+    .set({ hardCapMinutes: minutes })
+    .where(eq(schema.billingAccounts.organizationId, organizationId));
 }

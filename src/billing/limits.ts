@@ -10,7 +10,8 @@ import { planUnlocking, type Feature } from './plans.js';
 import { periodUsage } from './usage.js';
 
 /** Whether the receptionist takes a new call, and why not. */
-export type Admission = { admit: true; overage: boolean } | { admit: false; reason: 'hard_cap'; usedMinutes: number; capMinutes: number };
+export type Admission =
+  { admit: true; overage: boolean } | { admit: false; reason: 'hard_cap'; usedMinutes: number; capMinutes: number };
 
 /**
  * A new call is always answered: beyond the included minutes it counts as overage; at the owner's

@@ -13,10 +13,16 @@ import type { StripeApi } from './stripe/client.js';
 import { periodUsage } from './usage.js';
 
 /** What the overage job needs. */
-export interface OverageDeps { db: Db; stripe: Pick<StripeApi, 'createMeterEvent'>; meterEventName: string; logger?: Logger }
+export interface OverageDeps {
+  db: Db;
+  stripe: Pick<StripeApi, 'createMeterEvent'>;
+  meterEventName: string;
+  logger?: Logger;
+}
 
 /** The meter event identifier of an organization's period: the same on every retry. */
-export const overageIdentifier = (organizationId: string, periodStart: Date): string => `overage-${organizationId}-${periodStart.toISOString()}`;
+export const overageIdentifier = (organizationId: string, periodStart: Date): string =>
+  `overage-${organizationId}-${periodStart.toISOString()}`;
 
 /** One organization's report for the period before the one containing `now`; answers the minutes reported (null: nothing to do). */
 export async function reportOverageFor(deps: OverageDeps, organizationId: string, now: Date): Promise<number | null> {
@@ -26,15 +32,25 @@ export async function reportOverageFor(deps: OverageDeps, organizationId: string
     const closed = periodAt(state.timezone, new Date(state.period.start.getTime() - 1));
     const used = await periodUsage(tx, { ...state, period: closed });
     const { overageMinutes } = estimateBill(state.effective, used.minutes);
-    const [claimed] = await tx.insert(schema.billingPeriodMarks)
-      .values({ organizationId, periodStart: closed.start.toISOString(), kind: 'overage_reported', quantity: overageMinutes })
-      .onConflictDoNothing().returning();
+    const [claimed] = await tx
+      .insert(schema.billingPeriodMarks)
+      .values({
+        organizationId,
+        periodStart: closed.start.toISOString(),
+        kind: 'overage_reported',
+        quantity: overageMinutes,
+      })
+      .onConflictDoNothing()
+      .returning();
     if (!claimed) return null;
     if (overageMinutes > 0) {
       // Stamped inside the closed period so Stripe bills it on that period's invoice.
       await deps.stripe.createMeterEvent({
-        event_name: deps.meterEventName, customer: state.stripeCustomerId, value: overageMinutes,
-        identifier: overageIdentifier(organizationId, closed.start), timestamp: Math.floor(closed.end.getTime() / 1000) - 1,
+        event_name: deps.meterEventName,
+        customer: state.stripeCustomerId,
+        value: overageMinutes,
+        identifier: overageIdentifier(organizationId, closed.start),
+        timestamp: Math.floor(closed.end.getTime() / 1000) - 1,
       });
     }
     return overageMinutes;
@@ -44,8 +60,12 @@ export async function reportOverageFor(deps: OverageDeps, organizationId: string
 /** Reports every subscribed organization's last closed period (run periodically; safe to repeat). */
 export async function reportOverage(deps: OverageDeps, now: Date): Promise<{ reported: number; failed: number }> {
   const a = schema.billingAccounts;
-  const rows = await deps.db.select({ id: a.organizationId }).from(a).where(and(isNotNull(a.stripeCustomerId), eq(a.complimentary, false)));
-  let reported = 0; let failed = 0;
+  const rows = await deps.db
+    .select({ id: a.organizationId })
+    .from(a)
+    .where(and(isNotNull(a.stripeCustomerId), eq(a.complimentary, false)));
+  let reported = 0;
+  let failed = 0;
   for (const { id } of rows) {
     try {
       if ((await reportOverageFor(deps, id, now)) != null) reported++;

@@ -4,7 +4,14 @@
  */
 
 /** A capability a plan may include; the server refuses gated actions with 402 `plan_required`. */
-export const FEATURES = ['calendar_sync', 'recording', 'outbound_calls', 'languages', 'realtime_voice', 'multiple_numbers'] as const;
+export const FEATURES = [
+  'calendar_sync',
+  'recording',
+  'outbound_calls',
+  'languages',
+  'realtime_voice',
+  'multiple_numbers',
+] as const;
 /** One gated capability. */
 export type Feature = (typeof FEATURES)[number];
 
@@ -28,15 +35,30 @@ export interface Plan {
 /** The price list. Larger plans include every feature of the smaller ones. */
 export const PLANS: readonly Plan[] = [
   {
-    id: 'starter', name: 'Starter', monthlyPriceCents: 4900, includedMinutes: 150, overagePerMinuteCents: 45, roundingSeconds: 60,
+    id: 'starter',
+    name: 'Starter',
+    monthlyPriceCents: 4900,
+    includedMinutes: 150,
+    overagePerMinuteCents: 45,
+    roundingSeconds: 60,
     features: [],
   },
   {
-    id: 'growth', name: 'Growth', monthlyPriceCents: 14900, includedMinutes: 600, overagePerMinuteCents: 35, roundingSeconds: 30,
+    id: 'growth',
+    name: 'Growth',
+    monthlyPriceCents: 14900,
+    includedMinutes: 600,
+    overagePerMinuteCents: 35,
+    roundingSeconds: 30,
     features: ['calendar_sync', 'recording', 'outbound_calls', 'languages'],
   },
   {
-    id: 'scale', name: 'Scale', monthlyPriceCents: 39900, includedMinutes: 2000, overagePerMinuteCents: 25, roundingSeconds: 6,
+    id: 'scale',
+    name: 'Scale',
+    monthlyPriceCents: 39900,
+    includedMinutes: 2000,
+    overagePerMinuteCents: 25,
+    roundingSeconds: 6,
     features: ['calendar_sync', 'recording', 'outbound_calls', 'languages', 'realtime_voice', 'multiple_numbers'],
   },
 ];
@@ -65,8 +87,16 @@ export function billableSeconds(plan: Plan, seconds: number): number {
 }
 
 /** The estimated bill for a period: the plan's price plus whole overage minutes beyond the included ones. */
-export function estimateBill(plan: Plan, billableMinutes: number): { baseCents: number; overageMinutes: number; overageCents: number; totalCents: number } {
+export function estimateBill(
+  plan: Plan,
+  billableMinutes: number,
+): { baseCents: number; overageMinutes: number; overageCents: number; totalCents: number } {
   const overageMinutes = Math.max(0, Math.ceil(billableMinutes - plan.includedMinutes));
   const overageCents = overageMinutes * plan.overagePerMinuteCents;
-  return { baseCents: plan.monthlyPriceCents, overageMinutes, overageCents, totalCents: plan.monthlyPriceCents + overageCents };
+  return {
+    baseCents: plan.monthlyPriceCents,
+    overageMinutes,
+    overageCents,
+    totalCents: plan.monthlyPriceCents + overageCents,
+  };
 }

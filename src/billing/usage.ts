@@ -60,10 +60,17 @@ export async function meterCall(tx: Queryable, call: MeteredCall, now: Date, not
   const billable = billableSeconds(state.effective, seconds);
   const day = localDay(call.endedAt ?? call.startedAt, state.timezone);
   const u = schema.usageDays;
-  await tx.insert(u).values({ organizationId: call.organizationId, day, kind, calls: 1, seconds, billableSeconds: billable })
+  await tx
+    .insert(u)
+    .values({ organizationId: call.organizationId, day, kind, calls: 1, seconds, billableSeconds: billable })
     .onConflictDoUpdate({
       target: [u.organizationId, u.day, u.kind],
-      set: { calls: sql`${u.calls} + 1`, seconds: sql`${u.seconds} + ${seconds}`, billableSeconds: sql`${u.billableSeconds} + ${billable}`, updatedAt: now },
+      set: {
+        calls: sql`${u.calls} + 1`,
+        seconds: sql`${u.seconds} + ${seconds}`,
+        billableSeconds: sql`${u.billableSeconds} + ${billable}`,
+        updatedAt: now,
+      },
     });
   if (kind !== 'chat' && notify) await noticesDue(tx, state, notify);
 }
@@ -75,13 +82,27 @@ async function noticesDue(tx: Queryable, state: BillingState, notify: UsageNotic
   const used = (await periodUsage(tx, state)).minutes;
   for (const threshold of NOTICE_THRESHOLDS) {
     if (used < (included * threshold) / 100) continue;
-    const marked = await tx.insert(schema.billingPeriodMarks)
-      .values({ organizationId: state.organizationId, periodStart: state.period.start.toISOString(), kind: `usage_${threshold}`, quantity: Math.floor(used) })
-      .onConflictDoNothing().returning();
+    const marked = await tx
+      .insert(schema.billingPeriodMarks)
+      .values({
+        organizationId: state.organizationId,
+        periodStart: state.period.start.toISOString(),
+        kind: `usage_${threshold}`,
+        quantity: Math.floor(used),
+      })
+      .onConflictDoNothing()
+      .returning();
     if (marked.length) {
       await notify(tx, {
-        organizationId: state.organizationId, threshold, periodStart: state.period.start, periodEnd: state.period.end,
-        usedMinutes: Math.floor(used), includedMinutes: included, planName: state.effective.name, overagePerMinuteCents: state.effective.overagePerMinuteCents, hardCapMinutes: state.hardCapMinutes,
+        organizationId: state.organizationId,
+        threshold,
+        periodStart: state.period.start,
+        periodEnd: state.period.end,
+        usedMinutes: Math.floor(used),
+        includedMinutes: included,
+        planName: state.effective.name,
+        overagePerMinuteCents: state.effective.overagePerMinuteCents,
+        hardCapMinutes: state.hardCapMinutes,
       });
     }
   }
@@ -90,35 +111,87 @@ async function noticesDue(tx: Queryable, state: BillingState, notify: UsageNotic
 /** Usage of one local day range [fromDay, toDay). */
 async function daysBetween(q: Queryable, organizationId: string, fromDay: string, toDay: string) {
   const u = schema.usageDays;
-  return q.select().from(u).where(and(eq(u.organizationId, organizationId), gte(u.day, fromDay), lt(u.day, toDay))).orderBy(asc(u.day));
+  return q
+    .select()
+    .from(u)
+    .where(and(eq(u.organizationId, organizationId), gte(u.day, fromDay), lt(u.day, toDay)))
+    .orderBy(asc(u.day));
 }
 
 /** Minutes (billable, phone) and conversations of the state's current period. */
-export async function periodUsage(q: Queryable, state: Pick<BillingState, 'organizationId' | 'timezone' | 'period'>): Promise<{ minutes: number; calls: number; chats: number; seconds: number }> {
+export async function periodUsage(
+  q: Queryable,
+  state: Pick<BillingState, 'organizationId' | 'timezone' | 'period'>,
+): Promise<{ minutes: number; calls: number; chats: number; seconds: number }> {
   const u = schema.usageDays;
   const [from, to] = [localDay(state.period.start, state.timezone), localDay(state.period.end, state.timezone)];
-  const rows = await q.select({ kind: u.kind, calls: sql<number>`sum(${u.calls})`, billable: sql<number>`sum(${u.billableSeconds})`, seconds: sql<number>`sum(${u.seconds})` })
-    .from(u).where(and(eq(u.organizationId, state.organizationId), gte(u.day, from), lt(u.day, to), inArray(u.kind, ['inbound', 'outbound', 'chat'])))
+  const rows = await q
+    .select({
+      kind: u.kind,
+      calls: sql<number>`sum(${u.calls})`,
+      billable: sql<number>`sum(${u.billableSeconds})`,
+      seconds: sql<number>`sum(${u.seconds})`,
+    })
+    .from(u)
+    .where(
+      and(
+        eq(u.organizationId, state.organizationId),
+        gte(u.day, from),
+        lt(u.day, to),
+        inArray(u.kind, ['inbound', 'outbound', 'chat']),
+      ),
+    )
     .groupBy(u.kind);
-  let billable = 0; let calls = 0; let chats = 0; let seconds = 0;
+  let billable = 0;
+  let calls = 0;
+  let chats = 0;
+  let seconds = 0;
   for (const r of rows) {
-    if (r.kind === 'chat') { chats += Number(r.calls); continue; }
-    billable += Number(r.billable); calls += Number(r.calls); seconds += Number(r.seconds);
+    if (r.kind === 'chat') {
+      chats += Number(r.calls);
+      continue;
+    }
+    billable += Number(r.billable);
+    calls += Number(r.calls);
+    seconds += Number(r.seconds);
   }
   return { minutes: billable / 60, calls, chats, seconds };
 }
 
 /** One day of usage as the API answers it. */
-export interface UsageDay { day: string; minutes: number; calls: number; inbound: { calls: number; minutes: number }; outbound: { calls: number; minutes: number }; chat: { conversations: number; minutes: number } }
+export interface UsageDay {
+  day: string;
+  minutes: number;
+  calls: number;
+  inbound: { calls: number; minutes: number };
+  outbound: { calls: number; minutes: number };
+  chat: { conversations: number; minutes: number };
+}
 
 /** Per-day usage between two local dates (inclusive `from`, exclusive `to`), one entry per day that had any. */
-export async function usageByDay(q: Queryable, organizationId: string, fromDay: string, toDay: string): Promise<UsageDay[]> {
+export async function usageByDay(
+  q: Queryable,
+  organizationId: string,
+  fromDay: string,
+  toDay: string,
+): Promise<UsageDay[]> {
   const byDay = new Map<string, UsageDay>();
   for (const r of await daysBetween(q, organizationId, fromDay, toDay)) {
-    const d = byDay.get(r.day) ?? { day: r.day, minutes: 0, calls: 0, inbound: { calls: 0, minutes: 0 }, outbound: { calls: 0, minutes: 0 }, chat: { conversations: 0, minutes: 0 } };
+    const d = byDay.get(r.day) ?? {
+      day: r.day,
+      minutes: 0,
+      calls: 0,
+      inbound: { calls: 0, minutes: 0 },
+      outbound: { calls: 0, minutes: 0 },
+      chat: { conversations: 0, minutes: 0 },
+    };
     const minutes = r.billableSeconds / 60;
     if (r.kind === 'chat') d.chat = { conversations: r.calls, minutes };
-    else { d[r.kind] = { calls: r.calls, minutes }; d.minutes += minutes; d.calls += r.calls; }
+    else {
+      d[r.kind] = { calls: r.calls, minutes };
+      d.minutes += minutes;
+      d.calls += r.calls;
+    }
     byDay.set(r.day, d);
   }
   return [...byDay.values()];

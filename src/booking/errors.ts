@@ -26,7 +26,10 @@ export function slotTaken(alternatives: readonly SlotView[]): AppError {
 
 /** The start is not bookable at all (closed, holiday, too soon, …) — 422 with the reason and alternatives. */
 export function slotUnavailable(reason: UnavailableReason, alternatives: readonly SlotView[]): AppError {
-  return new AppError('SLOT_UNAVAILABLE', `that time cannot be booked (${reason.replaceAll('_', ' ')})`, 422, { reason, alternatives });
+  return new AppError('SLOT_UNAVAILABLE', `that time cannot be booked (${reason.replaceAll('_', ' ')})`, 422, {
+    reason,
+    alternatives,
+  });
 }
 
 /** The same Idempotency-Key was sent with a different request. */
@@ -41,5 +44,9 @@ export function invalidStatusChange(from: string, to: string): AppError {
 
 /** Slots as the API shows them: ISO 8601 instants with the business's UTC offset. */
 export function slotViews(slots: readonly Slot[], tz: string): SlotView[] {
-  return slots.map((s) => ({ start: toLocalIso(s.start.getTime(), tz), end: toLocalIso(s.end.getTime(), tz), staffId: s.staffId }));
+  return slots.map((s) => ({
+    start: toLocalIso(s.start.getTime(), tz),
+    end: toLocalIso(s.end.getTime(), tz),
+    staffId: s.staffId,
+  }));
 }

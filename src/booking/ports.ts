@@ -18,7 +18,10 @@ export interface BusyTimes {
  */
 export interface CalendarSync {
   appointmentBooked(appointment: Appointment): Promise<void>;
-  appointmentMoved(appointment: Appointment, previous: { start: Date; end: Date; staffId: string | null }): Promise<void>;
+  appointmentMoved(
+    appointment: Appointment,
+    previous: { start: Date; end: Date; staffId: string | null },
+  ): Promise<void>;
   appointmentCancelled(appointment: Appointment): Promise<void>;
 }
 

@@ -1,8 +1,18 @@
 /** The booking module as one object bound to its dependencies (for routes and the brain's tools). */
 import type { BookingDeps } from './commands/index.js';
 import {
-  bookAppointment, cancelAppointment, changeStatus, findUpcomingByPhone, getAppointmentWithHistory, getAvailability,
-  holdSlot, listAppointmentPage, releaseHold, rescheduleAppointment, searchSlots, timezoneOf,
+  bookAppointment,
+  cancelAppointment,
+  changeStatus,
+  findUpcomingByPhone,
+  getAppointmentWithHistory,
+  getAvailability,
+  holdSlot,
+  listAppointmentPage,
+  releaseHold,
+  rescheduleAppointment,
+  searchSlots,
+  timezoneOf,
 } from './commands/index.js';
 
 type Bound<F> = F extends (deps: BookingDeps, ...rest: infer A) => infer R ? (...args: A) => R : never;

@@ -19,7 +19,7 @@ export function closedReason(business: BusinessProfile, date: string): 'holiday'
 
 /** Opening intervals of a local date (none on holidays and closed days). */
 export function hoursOn(business: BusinessProfile, date: string): Array<[string, string]> {
-  return closedReason(business, date) ? [] : business.hours[weekdayKey(date, business.timezone)] ?? [];
+  return closedReason(business, date) ? [] : (business.hours[weekdayKey(date, business.timezone)] ?? []);
 }
 
 /** Whether the business is open at an instant: the one definition in hours/ (overnight ranges and holidays as availability reads them). */
@@ -55,7 +55,15 @@ const FORMATS = new Map<string, Intl.DateTimeFormat>();
 export function localParts(iso: string, tz: string): { date: string; time: string } {
   let f = FORMATS.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: tz,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     FORMATS.set(tz, f);
   }
   const p: Record<string, string> = {};
@@ -64,7 +72,9 @@ export function localParts(iso: string, tz: string): { date: string; time: strin
 }
 
 /** The week's opening hours as runs of consecutive days with equal hours (0 = Monday). */
-export function hoursRuns(business: BusinessProfile): Array<{ from: number; to: number; spans: Array<[string, string]> }> {
+export function hoursRuns(
+  business: BusinessProfile,
+): Array<{ from: number; to: number; spans: Array<[string, string]> }> {
   const runs: Array<{ from: number; to: number; spans: Array<[string, string]> }> = [];
   let i = 0;
   while (i < 7) {
@@ -82,13 +92,18 @@ export function hoursRuns(business: BusinessProfile): Array<{ from: number; to: 
 export function describeHours(business: BusinessProfile): string {
   const parts = hoursRuns(business).map(({ from, to, spans }) => {
     const days = from === to ? NAMES[from] : `${NAMES[from]} to ${NAMES[to]}`;
-    return spans.length ? `${days} ${spans.map(([a, b]) => `${sayTime(a)} to ${sayTime(b)}`).join(' and ')}` : `closed ${days}`;
+    return spans.length
+      ? `${days} ${spans.map(([a, b]) => `${sayTime(a)} to ${sayTime(b)}`).join(' and ')}`
+      : `closed ${days}`;
   });
   return `We're open ${parts.filter((p) => !p.startsWith('closed')).join(', ')}${parts.some((p) => p.startsWith('closed')) ? `; ${parts.filter((p) => p.startsWith('closed')).join(', ')}` : ''}.`;
 }
 
 /** The next local opening after `now` within two weeks: days from today, the local date and the opening time. */
-export function nextOpeningAt(business: BusinessProfile, now: Date): { inDays: number; date: string; time: string } | undefined {
+export function nextOpeningAt(
+  business: BusinessProfile,
+  now: Date,
+): { inDays: number; date: string; time: string } | undefined {
   const local = DateTime.fromJSDate(now, { zone: business.timezone });
   for (let k = 0; k < 14; k++) {
     const day = local.plus({ days: k }).startOf('day');
@@ -107,6 +122,11 @@ export function nextOpeningAt(business: BusinessProfile, now: Date): { inDays: n
 export function nextOpening(business: BusinessProfile, now: Date): string | undefined {
   const next = nextOpeningAt(business, now);
   if (!next) return undefined;
-  const when = next.inDays === 0 ? 'today' : next.inDays === 1 ? 'tomorrow' : DateTime.fromISO(next.date, { zone: business.timezone }).toFormat('cccc');
+  const when =
+    next.inDays === 0
+      ? 'today'
+      : next.inDays === 1
+        ? 'tomorrow'
+        : DateTime.fromISO(next.date, { zone: business.timezone }).toFormat('cccc');
   return `${when} at ${sayTime(next.time)}`;
 }

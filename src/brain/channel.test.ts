@@ -11,7 +11,11 @@ const NOW = fixedClock('2026-03-10T14:15:00Z');
 
 function convo() {
   const { ports, world } = createFakePorts(SALON);
-  return { c: createConversation({ business: SALON, callerPhone: '+13125550142', now: NOW, deps: ports }), world, ports };
+  return {
+    c: createConversation({ business: SALON, callerPhone: '+13125550142', now: NOW, deps: ports }),
+    world,
+    ports,
+  };
 }
 
 async function collect(it: AsyncIterable<SessionReplyPart>): Promise<SessionReplyPart[]> {
@@ -25,15 +29,24 @@ describe('session port', () => {
     const { c } = convo();
     const port = toSessionPort(c);
     expect(port.greet()).toMatch(/Bella Hair Studio/);
-    const parts = await collect(port.handle({ type: 'speech', text: 'haircut tomorrow at 10' }, new AbortController().signal));
+    const parts = await collect(
+      port.handle({ type: 'speech', text: 'haircut tomorrow at 10' }, new AbortController().signal),
+    );
     const kinds = parts.map((p) => p.type);
     expect(kinds.indexOf('toolStart')).toBeLessThan(kinds.indexOf('toolEnd'));
     expect(kinds.lastIndexOf('toolEnd')).toBeLessThan(kinds.indexOf('sentence'));
-    expect(parts.filter((p) => p.type === 'sentence').map((p) => (p as { text: string }).text).join(' ')).toMatch(/10 AM is open/);
+    expect(
+      parts
+        .filter((p) => p.type === 'sentence')
+        .map((p) => (p as { text: string }).text)
+        .join(' '),
+    ).toMatch(/10 AM is open/);
   });
 
   it('ends with a transfer part when the caller asks for a person', async () => {
-    const parts = await collect(toSessionPort(convo().c).handle({ type: 'dtmf', digits: '0' }, new AbortController().signal));
+    const parts = await collect(
+      toSessionPort(convo().c).handle({ type: 'dtmf', digits: '0' }, new AbortController().signal),
+    );
     expect(parts[parts.length - 1]).toEqual({ type: 'transfer', to: SALON.escalationNumber });
   });
 });
@@ -58,12 +71,32 @@ describe('realtime tools', () => {
   it('runs tools from model JSON and keeps the offered-slot guard', async () => {
     const { ports, world } = createFakePorts(SALON);
     const events: string[] = [];
-    const rt = realtimeBrain({ business: SALON, callerPhone: '+13125550142', now: NOW, deps: ports, onEvent: (e) => events.push(e.type) });
+    const rt = realtimeBrain({
+      business: SALON,
+      callerPhone: '+13125550142',
+      now: NOW,
+      deps: ports,
+      onEvent: (e) => events.push(e.type),
+    });
     const signal = new AbortController().signal;
-    const bad = JSON.parse(await rt.callTool('book_appointment', JSON.stringify({ service: 'Haircut', start: '2026-03-11T10:00:00-05:00', name: 'Eve' }), signal));
+    const bad = JSON.parse(
+      await rt.callTool(
+        'book_appointment',
+        JSON.stringify({ service: 'Haircut', start: '2026-03-11T10:00:00-05:00', name: 'Eve' }),
+        signal,
+      ),
+    );
     expect(bad.code).toBe('UNKNOWN_SLOT');
-    const found = JSON.parse(await rt.callTool('check_availability', JSON.stringify({ service: 'haircut', date: '2026-03-11' }), signal));
-    const ok = JSON.parse(await rt.callTool('book_appointment', JSON.stringify({ service: 'Haircut', start: found.slots[0].start, name: 'Eve' }), signal));
+    const found = JSON.parse(
+      await rt.callTool('check_availability', JSON.stringify({ service: 'haircut', date: '2026-03-11' }), signal),
+    );
+    const ok = JSON.parse(
+      await rt.callTool(
+        'book_appointment',
+        JSON.stringify({ service: 'Haircut', start: found.slots[0].start, name: 'Eve' }),
+        signal,
+      ),
+    );
     expect(ok.ok).toBe(true);
     expect(world.appointments).toHaveLength(1);
     expect(events.filter((e) => e === 'tool_call')).toHaveLength(3);

@@ -58,10 +58,14 @@ export function toSessionPort(convo: Conversation) {
           push({ type: 'toolEnd', name: e.name, ok: e.ok });
           // the call record reads tool calls (and the outcome) from these events, as on the chat channel
           push({ type: 'event', name: e.type, data: { ...e } });
-        }
-        else push({ type: 'event', name: e.type, data: { ...e } });
+        } else push({ type: 'event', name: e.type, data: { ...e } });
       };
-      const brainInput = input.type === 'speech' ? { text: input.text } : input.type === 'dtmf' ? { dtmf: input.digits } : { silence: input.count };
+      const brainInput =
+        input.type === 'speech'
+          ? { text: input.text }
+          : input.type === 'dtmf'
+            ? { dtmf: input.digits }
+            : { silence: input.count };
       let finished = false;
       const pending = convo.handle(brainInput, { onEvent }).finally(() => {
         finished = true;
@@ -75,7 +79,8 @@ export function toSessionPort(convo: Conversation) {
       }
       const reply = await pending;
       if (signal.aborted) return;
-      if (reply.language && reply.language !== (language ?? reply.language)) yield { type: 'language', language: reply.language };
+      if (reply.language && reply.language !== (language ?? reply.language))
+        yield { type: 'language', language: reply.language };
       language = reply.language ?? language;
       for await (const text of reply.chunks()) yield { type: 'sentence', text };
       if (reply.transfer) yield { type: 'transfer', to: reply.transfer.to };
@@ -85,8 +90,17 @@ export function toSessionPort(convo: Conversation) {
 }
 
 const REALTIME_TOOLS: ToolName[] = [
-  'check_availability', 'book_appointment', 'find_appointments', 'reschedule', 'cancel', 'capture_lead',
-  'escalate_emergency', 'transfer_to_human', 'answer_question', 'take_message', 'end_call',
+  'check_availability',
+  'book_appointment',
+  'find_appointments',
+  'reschedule',
+  'cancel',
+  'capture_lead',
+  'escalate_emergency',
+  'transfer_to_human',
+  'answer_question',
+  'take_message',
+  'end_call',
 ];
 
 /**
@@ -115,7 +129,8 @@ export function realtimeBrain(opts: {
     identity: opts.callerPhone ? 'caller_id' : 'none',
     foundAppointments: new Map(),
     knownSlots: new Map(),
-    findService: (n) => business.services.find((s) => s.name.toLowerCase() === n.toLowerCase()) ?? services.match(n)?.service,
+    findService: (n) =>
+      business.services.find((s) => s.name.toLowerCase() === n.toLowerCase()) ?? services.match(n)?.service,
     answer: (q) => kb.answer(q, opts.now.now()),
     conversationId: newId(),
   };
@@ -130,7 +145,11 @@ export function realtimeBrain(opts: {
       'To move or cancel a booking, first ask the name it is under and pass it to find_appointments; never read',
       'out a booking before find_appointments returned it, and only move or cancel appointments it returned.',
       ...languageInstructions(business),
-      ...(firstNameOf(opts.knownCaller) ? [`The caller is a returning client, ${opts.knownCaller!.name.trim()}; you have greeted them by first name (${firstNameOf(opts.knownCaller)}).`] : []),
+      ...(firstNameOf(opts.knownCaller)
+        ? [
+            `The caller is a returning client, ${opts.knownCaller!.name.trim()}; you have greeted them by first name (${firstNameOf(opts.knownCaller)}).`,
+          ]
+        : []),
     ].join('\n'),
     greeting: () => openingLine(business, business.languages?.[0], opts.knownCaller),
     tools: toolSpecs(REALTIME_TOOLS),
@@ -158,7 +177,11 @@ export function languageInstructions(business: BusinessProfile): string[] {
   const langs = business.languages?.length ? business.languages : ['en'];
   const main = LANGUAGE_NAMES[langs[0]];
   if (langs.length === 1 && langs[0] === 'en') return [];
-  const usted = langs.includes('es') ? ' Speak Spanish in the usted form and say dates the Spanish way ("el martes 17 de marzo a las 3 de la tarde").' : '';
+  const usted = langs.includes('es')
+    ? ' Speak Spanish in the usted form and say dates the Spanish way ("el martes 17 de marzo a las 3 de la tarde").'
+    : '';
   if (langs.length === 1) return [`Speak ${main} with every caller.${usted}`];
-  return [`Greet in ${main}. Always answer in the language the caller speaks (${langs.map((l) => LANGUAGE_NAMES[l]).join(' or ')}); when they switch, switch with them.${usted}`];
+  return [
+    `Greet in ${main}. Always answer in the language the caller speaks (${langs.map((l) => LANGUAGE_NAMES[l]).join(' or ')}); when they switch, switch with them.${usted}`,
+  ];
 }

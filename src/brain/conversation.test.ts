@@ -12,7 +12,11 @@ const CALLER = '+13125550142';
 // Tuesday 2026-03-10 09:15 in Chicago
 const SALON_MORNING = '2026-03-10T14:15:00Z';
 
-function setup(business: BusinessProfile, at: string, opts: FakeOptions & { callerPhone?: string | null; wrap?: (p: BrainPorts) => BrainPorts } = {}) {
+function setup(
+  business: BusinessProfile,
+  at: string,
+  opts: FakeOptions & { callerPhone?: string | null; wrap?: (p: BrainPorts) => BrainPorts } = {},
+) {
   const fake = createFakePorts(business, opts);
   const ports = opts.wrap ? opts.wrap(fake.ports) : fake.ports;
   const convo = createConversation({
@@ -31,12 +35,20 @@ function setup(business: BusinessProfile, at: string, opts: FakeOptions & { call
     }
     return replies[replies.length - 1];
   };
-  const booked = () => fake.world.appointments.filter((a) => a.status === 'booked' && a.customer.phone !== undefined && !opts.existing?.some((e) => e.customerPhone === a.customer.phone && e.service === a.serviceName));
-  const tools = () => events.filter((e): e is Extract<BrainEvent, { type: 'tool_call' }> => e.type === 'tool_call').map((e) => e.name);
+  const booked = () =>
+    fake.world.appointments.filter(
+      (a) =>
+        a.status === 'booked' &&
+        a.customer.phone !== undefined &&
+        !opts.existing?.some((e) => e.customerPhone === a.customer.phone && e.service === a.serviceName),
+    );
+  const tools = () =>
+    events.filter((e): e is Extract<BrainEvent, { type: 'tool_call' }> => e.type === 'tool_call').map((e) => e.name);
   return { convo, say, replies, world: fake.world, booked, tools, all: () => replies.map((r) => r.text).join('\n') };
 }
 
-const local = (iso: string, tz: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: tz }).slice(0, 16).replace(' ', 'T');
+const local = (iso: string, tz: string) =>
+  new Date(iso).toLocaleString('sv-SE', { timeZone: tz }).slice(0, 16).replace(' ', 'T');
 
 describe('booking', () => {
   it('books a caller who gives service and time up front in at most five agent turns', async () => {
@@ -142,7 +154,11 @@ describe('booking', () => {
           book: async (input) => {
             if (race) {
               race = false;
-              await p.booking.book({ ...input, customer: { name: 'Someone Else', phone: '+13125550199' }, idempotencyKey: 'other' });
+              await p.booking.book({
+                ...input,
+                customer: { name: 'Someone Else', phone: '+13125550199' },
+                idempotencyKey: 'other',
+              });
             }
             return p.booking.book(input);
           },
@@ -233,13 +249,23 @@ describe('booking', () => {
 describe('failures', () => {
   it('apologises and takes a message when the booking system fails, never leaving the caller hanging', async () => {
     const t = setup(SALON, SALON_MORNING, {
-      wrap: (p) => ({ ...p, booking: { ...p.booking, findSlots: async () => { throw new Error('database down'); } } }),
+      wrap: (p) => ({
+        ...p,
+        booking: {
+          ...p.booking,
+          findSlots: async () => {
+            throw new Error('database down');
+          },
+        },
+      }),
     });
     const r = await t.say('haircut tomorrow at 10');
     expect(r.text).toMatch(/something went wrong on my end.*What message would you like me to pass along/);
     await t.say('Please book me a haircut tomorrow morning', 'Maria Lopez');
     expect(t.world.messages[0]).toMatchObject({ name: 'Maria Lopez', phone: CALLER });
-    expect(r.events).toContainEqual(expect.objectContaining({ type: 'tool_call', name: 'check_availability', ok: false, error: 'database down' }));
+    expect(r.events).toContainEqual(
+      expect.objectContaining({ type: 'tool_call', name: 'check_availability', ok: false, error: 'database down' }),
+    );
   });
 });
 
@@ -247,7 +273,9 @@ describe('emergencies', () => {
   it('gives the gas safety instruction first, then transfers to the escalation number during hours', async () => {
     const t = setup(PLUMBER, '2026-03-10T16:00:00Z');
     const r = await t.say('I smell gas in the basement');
-    expect(r.text.indexOf('leave the building')).toBe(r.text.search(/\S/) + r.text.slice(r.text.search(/\S/)).indexOf('leave the building'));
+    expect(r.text.indexOf('leave the building')).toBe(
+      r.text.search(/\S/) + r.text.slice(r.text.search(/\S/)).indexOf('leave the building'),
+    );
     expect(r.text.startsWith('Please leave the building')).toBe(true);
     expect(r.transfer).toEqual({ to: PLUMBER.escalationNumber, reason: 'gas smell' });
     expect(r.done).toBe(true);
@@ -286,7 +314,9 @@ describe('questions, hand-off and messages', () => {
   it('answers from the knowledge base and configuration', async () => {
     const t = setup(SALON, SALON_MORNING);
     expect((await t.say('Do you take walk-ins?')).text).toMatch(/Walk-ins are welcome on Saturdays/);
-    expect((await t.say('what are your hours?')).text).toMatch(/Monday to Wednesday 9 AM to 6 PM, Thursday to Friday 9 AM to 8 PM, Saturday 10 AM to 4 PM; closed Sunday/);
+    expect((await t.say('what are your hours?')).text).toMatch(
+      /Monday to Wednesday 9 AM to 6 PM, Thursday to Friday 9 AM to 8 PM, Saturday 10 AM to 4 PM; closed Sunday/,
+    );
     expect((await t.say('where are you located?')).text).toMatch(/12 Main Street/);
   });
 
@@ -330,7 +360,11 @@ describe('questions, hand-off and messages', () => {
     const r = await t.say('let me speak to the owner');
     expect(r.text).toMatch(/can't connect you/);
     await t.say('Tell her the invoice was paid twice', 'Maria Lopez');
-    expect(t.world.messages[0]).toMatchObject({ text: 'Tell her the invoice was paid twice', name: 'Maria Lopez', phone: CALLER });
+    expect(t.world.messages[0]).toMatchObject({
+      text: 'Tell her the invoice was paid twice',
+      name: 'Maria Lopez',
+      phone: CALLER,
+    });
   });
 
   it('pressing 0 asks for a person', async () => {
@@ -340,7 +374,9 @@ describe('questions, hand-off and messages', () => {
 });
 
 describe('existing appointments by caller ID', () => {
-  const existing = [{ service: 'Color', start: '2026-03-12T10:00', customerName: 'Maria Lopez', customerPhone: CALLER }];
+  const existing = [
+    { service: 'Color', start: '2026-03-12T10:00', customerName: 'Maria Lopez', customerPhone: CALLER },
+  ];
 
   it('reschedules the caller’s appointment after reading both times back', async () => {
     const t = setup(SALON, SALON_MORNING, { existing });

@@ -6,7 +6,14 @@
 import { createActor } from 'xstate';
 import { newId, type Clock } from '../lib/index.js';
 import { isOpenAt } from './calendar.js';
-import { initialContext, type DialogContext, type DialogEvent, type Expecting, type Facts, type TurnEvent } from './dialog.js';
+import {
+  initialContext,
+  type DialogContext,
+  type DialogEvent,
+  type Expecting,
+  type Facts,
+  type TurnEvent,
+} from './dialog.js';
 import { openingLine, welcomeGreeting, withRecordingNotice } from './greeting.js';
 import { runEffect } from './effects.js';
 import { createKnowledgeBase } from './knowledge.js';
@@ -14,7 +21,15 @@ import type { ChatMessage, LanguageModel } from './llm/language-model.js';
 import { llmTurn } from './llm/turn.js';
 import { conversationMachine, type Effect } from './machine.js';
 import { linesFor } from './lines/index.js';
-import { agreeingNo, answerTo, createNlu, createServiceMatcher, detectLanguage, languageRequest, type Understanding } from './nlu/index.js';
+import {
+  agreeingNo,
+  answerTo,
+  createNlu,
+  createServiceMatcher,
+  detectLanguage,
+  languageRequest,
+  type Understanding,
+} from './nlu/index.js';
 import type { AppointmentInfo, BrainPorts, Slot } from './ports.js';
 import { noteText, prompt, stateName } from './replies.js';
 import { SETTINGS_QUESTION } from './settings-answers.js';
@@ -60,7 +75,13 @@ export interface ConversationOptions {
 export interface ConversationSnapshot {
   v: 1;
   machine: unknown;
-  tools: { callerPhone?: string; identity: CallerIdentity; pendingPhone?: string; found: [string, AppointmentInfo][]; slots: [string, Slot][] };
+  tools: {
+    callerPhone?: string;
+    identity: CallerIdentity;
+    pendingPhone?: string;
+    found: [string, AppointmentInfo][];
+    slots: [string, Slot][];
+  };
   conversationId: string;
   afterHours: boolean;
   lastReply: string;
@@ -107,7 +128,10 @@ const MAX_REMEMBERED = 40;
  * The slots a saved conversation keeps: every one the caller was offered or chose (they may book any of
  * them on the next turn, however many the search returned before them), then the latest others, bounded.
  */
-function rememberedSlots(known: Map<string, Slot>, context: Pick<DialogContext, 'offered' | 'slot'>): Array<[string, Slot]> {
+function rememberedSlots(
+  known: Map<string, Slot>,
+  context: Pick<DialogContext, 'offered' | 'slot'>,
+): Array<[string, Slot]> {
   const spoken = new Set([...context.offered, ...(context.slot ? [context.slot] : [])].map((s) => slotKey(s.start)));
   const all = [...known];
   return [...all.filter(([k]) => spoken.has(k)), ...all.filter(([k]) => !spoken.has(k)).slice(-MAX_REMEMBERED)];
@@ -134,7 +158,8 @@ export function createConversation(opts: ConversationOptions): SavableConversati
   const saved = opts.resume;
   const languages: Lang[] = business.languages?.length ? business.languages : ['en'];
   /** The call's language: the business's main one until the caller speaks, or asks for, another it offers. */
-  let lang: Lang = saved?.language ?? (opts.language && languages.includes(opts.language) ? opts.language : languages[0]);
+  let lang: Lang =
+    saved?.language ?? (opts.language && languages.includes(opts.language) ? opts.language : languages[0]);
   let turnsHeard = saved?.turnsHeard ?? 0;
   const announced = new Set<Lang>(saved?.announced ?? []);
   /** Settings answer a Spanish question read into the shared phrasing; an owner's own entries are searched as said. */
@@ -163,7 +188,8 @@ export function createConversation(opts: ConversationOptions): SavableConversati
   };
   if (saved) {
     // what the tools learnt travels with the conversation; the proven number is the saved one, never the client's
-    if (saved.tools.callerPhone) tools.callerPhone = saved.tools.callerPhone; else delete tools.callerPhone;
+    if (saved.tools.callerPhone) tools.callerPhone = saved.tools.callerPhone;
+    else delete tools.callerPhone;
     tools.identity = saved.tools.identity;
     if (saved.tools.pendingPhone) tools.pendingPhone = saved.tools.pendingPhone;
     tools.foundAppointments = new Map(saved.tools.found);
@@ -171,8 +197,13 @@ export function createConversation(opts: ConversationOptions): SavableConversati
   }
   const afterHours = saved ? saved.afterHours : !isOpenAt(business, opts.now.now());
   const actor = saved
-    ? createActor(conversationMachine, { snapshot: withBusiness(saved.machine, business) as never, input: initialContext(business, callerPhone, afterHours) }).start()
-    : createActor(conversationMachine, { input: initialContext(business, callerPhone, afterHours, opts.contactPhone, !!opts.dialled) }).start();
+    ? createActor(conversationMachine, {
+        snapshot: withBusiness(saved.machine, business) as never,
+        input: initialContext(business, callerPhone, afterHours),
+      }).start()
+    : createActor(conversationMachine, {
+        input: initialContext(business, callerPhone, afterHours, opts.contactPhone, !!opts.dialled),
+      }).start();
   const snap = () => actor.getSnapshot();
   let lastReply = saved?.lastReply ?? '';
   /** The last few exchanges, for the language model's context. */
@@ -225,28 +256,45 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       // notes already said are never read again (each turn reads only the ones it added)
       const { business: _b, ...context } = { ...persisted.context, notes: [] };
       return {
-        v: 1, machine: { ...persisted, context }, conversationId: tools.conversationId, afterHours,
+        v: 1,
+        machine: { ...persisted, context },
+        conversationId: tools.conversationId,
+        afterHours,
         tools: {
-          ...(tools.callerPhone ? { callerPhone: tools.callerPhone } : {}), identity: tools.identity,
+          ...(tools.callerPhone ? { callerPhone: tools.callerPhone } : {}),
+          identity: tools.identity,
           ...(tools.pendingPhone ? { pendingPhone: tools.pendingPhone } : {}),
-          found: [...tools.foundAppointments].slice(-MAX_REMEMBERED), slots: rememberedSlots(tools.knownSlots, persisted.context),
+          found: [...tools.foundAppointments].slice(-MAX_REMEMBERED),
+          slots: rememberedSlots(tools.knownSlots, persisted.context),
         },
-        lastReply, history: history.slice(-HISTORY_MESSAGES), readbackUnheard, lastPrompt, promptRuns,
-        language: lang, turnsHeard, announced: [...announced],
+        lastReply,
+        history: history.slice(-HISTORY_MESSAGES),
+        readbackUnheard,
+        lastPrompt,
+        promptRuns,
+        language: lang,
+        turnsHeard,
+        announced: [...announced],
       };
     },
     greet() {
       const L = linesFor(lang);
       if (afterHours && business.afterHours === 'forward' && business.escalationNumber) {
         const greeting = welcomeGreeting(business, lang, opts.knownCaller);
-        return remember(makeReply(withRecordingNotice(business, `${greeting} ${L.holdForward}`, lang), [], true, current(), { to: business.escalationNumber, reason: 'after-hours forwarding' }));
+        return remember(
+          makeReply(withRecordingNotice(business, `${greeting} ${L.holdForward}`, lang), [], true, current(), {
+            to: business.escalationNumber,
+            reason: 'after-hours forwarding',
+          }),
+        );
       }
       const closed = !afterHours ? '' : business.afterHours === 'voicemail' ? L.closedVoicemail : L.closedAnswer;
       return remember(makeReply(openingLine(business, lang, opts.knownCaller, closed), [], false, current()));
     },
     interrupted(heardText) {
       const heard = heardText.trim();
-      readbackUnheard = ['booking.confirm', 'cancelConfirm'].includes(current()) && heard.length < lastReply.trim().length;
+      readbackUnheard =
+        ['booking.confirm', 'cancelConfirm'].includes(current()) && heard.length < lastReply.trim().length;
     },
     async handle(input, handleOpts) {
       const events: BrainEvent[] = [];
@@ -274,7 +322,10 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     if ('silence' in input) event = { type: 'SILENCE' };
     else if ('dtmf' in input && input.dtmf === '0') event = { type: 'HUMAN' };
     else {
-      let text = 'dtmf' in input ? ({ '1': 'yes', '2': 'no' } as Record<string, string>)[input.dtmf] ?? input.dtmf : input.text;
+      let text =
+        'dtmf' in input
+          ? (({ '1': 'yes', '2': 'no' } as Record<string, string>)[input.dtmf] ?? input.dtmf)
+          : input.text;
       if ('text' in input) {
         // the caller's language: asked for at any time, heard on the first turns when the business offers more than one
         const asked = languageRequest(text);
@@ -297,7 +348,16 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       event = toEvent(u, text, expecting, snap().context, (s) => nlu.bareName(s, lang));
       emit({ type: 'understood', intent: event.type === 'START' ? event.task : event.type, facts: factNames(u) });
       if (opts.languageModel) {
-        const llm = await llmTurn({ model: opts.languageModel, text, state: before, ctx: snap().context, tools, emit, offline: event, history: history.slice(-HISTORY_MESSAGES) });
+        const llm = await llmTurn({
+          model: opts.languageModel,
+          text,
+          state: before,
+          ctx: snap().context,
+          tools,
+          emit,
+          offline: event,
+          history: history.slice(-HISTORY_MESSAGES),
+        });
         if (llm.event) event = llm.event;
       }
     }
@@ -325,30 +385,48 @@ function withBusiness(machine: unknown, business: BusinessProfile): unknown {
 }
 
 /** A request for a language, removed before the rest of the turn is read. */
-const LANGUAGE_ASK = /[¿]?\s*(?:(?:usted |ustedes )?(?:habla|hablan|hablas|puede hablar|podemos hablar|puedo hablar)(?: en)? espa[ñn]ol|en espa[ñn]ol(?:,? por favor)?|do you speak (?:english|spanish)|(?:can we |could we |can you )?(?:speak|talk|continue)(?: in)? (?:english|spanish)|in (?:english|spanish)(?:,? please)?|(?:english|spanish),? please)\s*[?]?/gi;
-const GREETING_ONLY = /\b(?:hola|hello|hi|hey|buenos d[ií]as|buenas tardes|buenas noches|buenas|please|por favor|s[ií]|yes|oh|ok|okay|sorry|perd[oó]n|thanks|gracias)\b|[^a-z0-9]+/gi;
+const LANGUAGE_ASK =
+  /[¿]?\s*(?:(?:usted |ustedes )?(?:habla|hablan|hablas|puede hablar|podemos hablar|puedo hablar)(?: en)? espa[ñn]ol|en espa[ñn]ol(?:,? por favor)?|do you speak (?:english|spanish)|(?:can we |could we |can you )?(?:speak|talk|continue)(?: in)? (?:english|spanish)|in (?:english|spanish)(?:,? please)?|(?:english|spanish),? please)\s*[?]?/gi;
+const GREETING_ONLY =
+  /\b(?:hola|hello|hi|hey|buenos d[ií]as|buenas tardes|buenas noches|buenas|please|por favor|s[ií]|yes|oh|ok|okay|sorry|perd[oó]n|thanks|gracias)\b|[^a-z0-9]+/gi;
 
 function factNames(u: Understanding): string[] {
-  const keys: Array<keyof Understanding> = ['service', 'when', 'name', 'phone', 'email', 'address', 'staff', 'yesNo', 'pick', 'emergency'];
+  const keys: Array<keyof Understanding> = [
+    'service',
+    'when',
+    'name',
+    'phone',
+    'email',
+    'address',
+    'staff',
+    'yesNo',
+    'pick',
+    'emergency',
+  ];
   return keys.filter((k) => u[k] !== undefined);
 }
 
-const THANKS_ONLY = /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|alright|all right|no|nope),? )*(?:thanks?|thank you|thx)(?: so much| very much| a lot)?(?:,? (?:bye|goodbye))?[.!]*$/;
+const THANKS_ONLY =
+  /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|alright|all right|no|nope),? )*(?:thanks?|thank you|thx)(?: so much| very much| a lot)?(?:,? (?:bye|goodbye))?[.!]*$/;
 
 /** Words that turn a "yes" at the read-back into a change ("yes, but make it 4", "yeah, 4 not 3"). */
 const CHANGE_WORDS = /\b(not|but|instead|change|rather|different|switch|move|push|bring|earlier|later|sooner)\b/;
 
 /** Words that point at an appointment already booked rather than the one being made. */
-const EXISTING_APPOINTMENT = /\b(?:my|the|our) (?:existing |other |current |next |upcoming )?(?:appointment|booking|visit|reservation)\b|\balready (?:have|booked)\b/;
+const EXISTING_APPOINTMENT =
+  /\b(?:my|the|our) (?:existing |other |current |next |upcoming )?(?:appointment|booking|visit|reservation)\b|\balready (?:have|booked)\b/;
 
 /** "not a problem", "why not": a "not" that changes nothing. */
 const IDIOMS = /\bnot (?:a problem|at all|bad|an issue)\b|\bwhy not\b/g;
 
-const CALLBACK = /\b(reach me|call me|get back to me|my (best |cell |mobile |call ?back )?number is|best number|call ?back number)\b/;
+const CALLBACK =
+  /\b(reach me|call me|get back to me|my (best |cell |mobile |call ?back )?number is|best number|call ?back number)\b/;
 
-const OFFER_QUESTION = /\b(do|does|can|could) (you|y'all|you guys|they) (do|offer|handle|provide|work on|service|fix|see|treat)\b|\bis there\b/;
+const OFFER_QUESTION =
+  /\b(do|does|can|could) (you|y'all|you guys|they) (do|offer|handle|provide|work on|service|fix|see|treat)\b|\bis there\b/;
 
-const INFO_QUESTION = /\b(open|close[ds]?|hours|how much|price|cost|charge|where|located|address|insurance|walk-?ins?|parking|warranty|accept|pay)\b/;
+const INFO_QUESTION =
+  /\b(open|close[ds]?|hours|how much|price|cost|charge|where|located|address|insurance|walk-?ins?|parking|warranty|accept|pay)\b/;
 
 /** Reads a turn into the chart's event: emergencies first, then hand-off, task switches, questions. */
 export function toEvent(
@@ -374,7 +452,12 @@ export function toEvent(
   // at "shall I cancel / book it?" the action said plainly decides over a leading "no" about something else
   const proposal = expecting === 'cancel' || expecting === 'confirm' || expecting === 'pick';
   const agreed = proposal && agreeingNo(u.text) ? 'yes' : u.yesNo;
-  const yn = expecting === 'cancel' ? answerTo(u.text, 'cancel') ?? agreed : expecting === 'confirm' ? answerTo(u.text, 'book') ?? agreed : agreed;
+  const yn =
+    expecting === 'cancel'
+      ? (answerTo(u.text, 'cancel') ?? agreed)
+      : expecting === 'confirm'
+        ? (answerTo(u.text, 'book') ?? agreed)
+        : agreed;
   if (expecting === 'confirm' && yn === 'yes' && !u.correction && !CHANGE_WORDS.test(u.text.replace(IDIOMS, ' '))) {
     // a confirmation never changes what was agreed: loose words in "yes, that's right" are not a new service or time
     delete facts.service;
@@ -395,7 +478,8 @@ export function toEvent(
     sameNumber: u.sameNumber,
     expecting,
   };
-  if (u.emergency && u.emergency.priority !== 'NORMAL' && !ctx.emergency) return { type: 'EMERGENCY', hit: u.emergency, turn };
+  if (u.emergency && u.emergency.priority !== 'NORMAL' && !ctx.emergency)
+    return { type: 'EMERGENCY', hit: u.emergency, turn };
   // "thanks!" after "anything else?" is a goodbye, not a yes
   if (expecting === 'anything' && THANKS_ONLY.test(u.text)) return { type: 'GOODBYE' };
   // a message, or a verification code, is taken as typed: its digits are not a time or a phone number
@@ -406,12 +490,21 @@ export function toEvent(
   // "can you push it back an hour" while booking moves the booking being made, not an existing appointment
   const movesThisBooking = ctx.task === 'book' && !!(turn.moveBy || facts.when) && !EXISTING_APPOINTMENT.test(u.text);
   for (const task of ['cancel', 'reschedule'] as const) {
-    if (intents[0] === task && ctx.task !== task && !(task === 'reschedule' && movesThisBooking)) return { type: 'START', task, turn };
+    if (intents[0] === task && ctx.task !== task && !(task === 'reschedule' && movesThisBooking))
+      return { type: 'START', task, turn };
   }
-  if (intents.includes('message') && !intents.includes('book') && !answering) return { type: 'START', task: 'message', turn };
+  if (intents.includes('message') && !intents.includes('book') && !answering)
+    return { type: 'START', task: 'message', turn };
   // "this is Dana from Acme, you can reach me at 212 555 0177" at the start: a call-back request
   const opening = expecting === 'intent' || expecting === 'anything';
-  if (opening && (facts.name || facts.phone) && CALLBACK.test(u.text) && !intents.includes('book') && !facts.service && !facts.when) {
+  if (
+    opening &&
+    (facts.name || facts.phone) &&
+    CALLBACK.test(u.text) &&
+    !intents.includes('book') &&
+    !facts.service &&
+    !facts.when
+  ) {
     return { type: 'START', task: 'message', turn };
   }
   const hasPerson = !!(facts.name || facts.phone || u.pick !== undefined || turn.shift || turn.moveBy);
@@ -420,15 +513,29 @@ export function toEvent(
   // "wednesday what time do you open" (no question mark from the recogniser) is still a question
   // "can I get a drain cleaning?" names a service to book; "do you do balayage?" and "how much is a cut?" ask
   const namesServiceToBook = !!(facts.service || facts.serviceChoices) && !asksInfo && !OFFER_QUESTION.test(u.text);
-  if ((intents.includes('question') || SETTINGS_QUESTION.test(u.text)) && !intents.includes('book') && !hasPerson && !answering && (!facts.when || asksInfo) && !namesServiceToBook) {
+  if (
+    (intents.includes('question') || SETTINGS_QUESTION.test(u.text)) &&
+    !intents.includes('book') &&
+    !hasPerson &&
+    !answering &&
+    (!facts.when || asksInfo) &&
+    !namesServiceToBook
+  ) {
     return { type: 'QUESTION', text: raw };
   }
-  if (intents.includes('goodbye') && !answering && !Object.keys(facts).length && u.yesNo !== 'yes') return { type: 'GOODBYE' };
+  if (intents.includes('goodbye') && !answering && !Object.keys(facts).length && u.yesNo !== 'yes')
+    return { type: 'GOODBYE' };
   return turn;
 }
 
 /** Builds a Reply whose chunks are its sentences, for streaming text-to-speech. */
-export function makeReply(text: string, events: BrainEvent[], done: boolean, state: string, transfer?: { to: string; reason: string }): Reply {
+export function makeReply(
+  text: string,
+  events: BrainEvent[],
+  done: boolean,
+  state: string,
+  transfer?: { to: string; reason: string },
+): Reply {
   return {
     text,
     events,

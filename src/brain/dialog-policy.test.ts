@@ -11,7 +11,8 @@ import type { BusinessProfile } from './types.js';
 const CALLER = '+13125550142';
 // Tuesday 2026-03-10 09:15 in Chicago
 const TUESDAY = '2026-03-10T14:15:00Z';
-const local = (iso: string, tz: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: tz }).slice(0, 16).replace(' ', 'T');
+const local = (iso: string, tz: string) =>
+  new Date(iso).toLocaleString('sv-SE', { timeZone: tz }).slice(0, 16).replace(' ', 'T');
 
 function call(business: BusinessProfile, opts: FakeOptions = {}, at = TUESDAY) {
   const fake = createFakePorts(business, opts);
@@ -22,7 +23,11 @@ function call(business: BusinessProfile, opts: FakeOptions = {}, at = TUESDAY) {
     for (const l of lines) last = (await convo.handle({ text: l })).text;
     return last;
   };
-  const booked = () => fake.world.appointments.filter((a) => a.status === 'booked' && a.customer.phone === CALLER && !opts.existing?.some((e) => e.customerPhone === CALLER));
+  const booked = () =>
+    fake.world.appointments.filter(
+      (a) =>
+        a.status === 'booked' && a.customer.phone === CALLER && !opts.existing?.some((e) => e.customerPhone === CALLER),
+    );
   return { convo, say, booked, world: fake.world, start: () => local(booked()[0].start, business.timezone) };
 }
 
@@ -55,7 +60,9 @@ describe('corrections win', () => {
 
 describe('choosing among offered times', () => {
   // 10:00–10:45 is taken on Wednesday, so a 10 AM request gets the nearest two
-  const existing = [{ service: 'Haircut', start: '2026-03-11T10:00', customerName: 'Other', customerPhone: '+13125550111' }];
+  const existing = [
+    { service: 'Haircut', start: '2026-03-11T10:00', customerName: 'Other', customerPhone: '+13125550111' },
+  ];
 
   it('the stated time decides, even with the day said again', async () => {
     const t = call(SALON, { existing });
@@ -86,9 +93,25 @@ describe('choosing among offered times', () => {
   it('"Tuesday at 3 then" names the offered Tuesday, not the nearest one', async () => {
     // every day up to Monday the 23rd is full: the first offer falls on Tuesday the 24th, not the 17th
     const busy = Array.from({ length: 14 }, (_, i) => ({
-      service: 'Color', start: `2026-03-${String(10 + i).padStart(2, '0')}T09:00`, customerName: `B${i}`, customerPhone: `+13125550${100 + i}`,
+      service: 'Color',
+      start: `2026-03-${String(10 + i).padStart(2, '0')}T09:00`,
+      customerName: `B${i}`,
+      customerPhone: `+13125550${100 + i}`,
     }));
-    const full: BusinessProfile = { ...SALON, holidays: [], services: [{ name: 'Color', durationMin: 660 }], hours: { ...SALON.hours, thu: [['09:00', '20:00']], fri: [['09:00', '20:00']], sat: [['09:00', '20:00']], mon: [['09:00', '20:00']], tue: [['09:00', '20:00']], wed: [['09:00', '20:00']] } };
+    const full: BusinessProfile = {
+      ...SALON,
+      holidays: [],
+      services: [{ name: 'Color', durationMin: 660 }],
+      hours: {
+        ...SALON.hours,
+        thu: [['09:00', '20:00']],
+        fri: [['09:00', '20:00']],
+        sat: [['09:00', '20:00']],
+        mon: [['09:00', '20:00']],
+        tue: [['09:00', '20:00']],
+        wed: [['09:00', '20:00']],
+      },
+    };
     const t = call(full, { existing: busy });
     const offer = await t.say('I need a color, whenever you have');
     expect(offer).toMatch(/Tuesday, March 24 at 9 AM/);
@@ -98,16 +121,25 @@ describe('choosing among offered times', () => {
 });
 
 describe('a confirmation never changes what was agreed', () => {
-  const shop: BusinessProfile = { ...SALON, services: [...SALON.services, { name: 'Rush styling', durationMin: 30, synonyms: ['right away', 'by the way styling'] }] };
+  const shop: BusinessProfile = {
+    ...SALON,
+    services: [
+      ...SALON.services,
+      { name: 'Rush styling', durationMin: 30, synonyms: ['right away', 'by the way styling'] },
+    ],
+  };
 
-  it.each(["yes, that's right", 'yeah, by the way thanks', 'right, not a problem'])('"%s" books what was read back', async (yes) => {
-    const t = call(shop);
-    await t.say('haircut tomorrow at 10, this is Sam Lee');
-    await t.say(yes);
-    expect(t.booked()).toHaveLength(1);
-    expect(t.booked()[0].serviceName).toBe('Haircut');
-    expect(t.start()).toBe('2026-03-11T10:00');
-  });
+  it.each(["yes, that's right", 'yeah, by the way thanks', 'right, not a problem'])(
+    '"%s" books what was read back',
+    async (yes) => {
+      const t = call(shop);
+      await t.say('haircut tomorrow at 10, this is Sam Lee');
+      await t.say(yes);
+      expect(t.booked()).toHaveLength(1);
+      expect(t.booked()[0].serviceName).toBe('Haircut');
+      expect(t.start()).toBe('2026-03-11T10:00');
+    },
+  );
 
   it('"yes, but make it 11" is still a change', async () => {
     const t = call(shop);
@@ -119,7 +151,9 @@ describe('a confirmation never changes what was agreed', () => {
 });
 
 describe('a leading "no" that is not a refusal', () => {
-  const existing = [{ service: 'Color', start: '2026-03-12T10:00', customerName: 'Maria Lopez', customerPhone: CALLER }];
+  const existing = [
+    { service: 'Color', start: '2026-03-12T10:00', customerName: 'Maria Lopez', customerPhone: CALLER },
+  ];
 
   it('"No need to rebook, please just cancel it" cancels', async () => {
     const t = call(SALON, { existing });
@@ -149,7 +183,9 @@ describe('moving and choosing by words', () => {
   });
 
   it('"the afternoon one" picks the only offer in the afternoon', async () => {
-    const existing = [{ service: 'Haircut', start: '2026-03-11T12:00', customerName: 'Other', customerPhone: '+13125550111' }];
+    const existing = [
+      { service: 'Haircut', start: '2026-03-11T12:00', customerName: 'Other', customerPhone: '+13125550111' },
+    ];
     const t = call(SALON, { existing });
     const offer = await t.say('haircut Wednesday at noon');
     expect(offer).toMatch(/11:15 AM or 12:45 PM/);

@@ -28,8 +28,21 @@ export interface Facts {
 
 /** What the last prompt asked for; it decides how a bare answer is read. */
 export type Expecting =
-  | 'intent' | 'service' | 'time' | 'pick' | 'name' | 'phone' | 'address' | 'confirm' | 'change'
-  | 'appointment' | 'cancel' | 'message' | 'anything' | 'nothing' | 'code';
+  | 'intent'
+  | 'service'
+  | 'time'
+  | 'pick'
+  | 'name'
+  | 'phone'
+  | 'address'
+  | 'confirm'
+  | 'change'
+  | 'appointment'
+  | 'cancel'
+  | 'message'
+  | 'anything'
+  | 'nothing'
+  | 'code';
 
 /** One caller turn, digested. */
 export interface TurnEvent {
@@ -173,7 +186,13 @@ export function onSite(business: BusinessProfile, service: ServiceInfo | undefin
  * The starting context of a call. `callerPhone` is caller ID; `contactPhone` is a number a chat
  * client gave, used to reach the person but never to look anything up.
  */
-export function initialContext(business: BusinessProfile, callerPhone: string | undefined, afterHours: boolean, contactPhone?: string, dialled = false): DialogContext {
+export function initialContext(
+  business: BusinessProfile,
+  callerPhone: string | undefined,
+  afterHours: boolean,
+  contactPhone?: string,
+  dialled = false,
+): DialogContext {
   return {
     business,
     afterHours,
@@ -198,11 +217,11 @@ const TIME_FIELDS = ['time', 'partOfDay', 'after', 'before'] as const;
 /** Merges a new wish into the old one: a new day keeps the hour, a new hour keeps the day. */
 export function mergeWish(old: TimeWish | undefined, next: TimeWish): TimeWish {
   const out: TimeWish = {};
-  const day = next.date || next.range ? next : old ?? {};
+  const day = next.date || next.range ? next : (old ?? {});
   if (day.date) out.date = day.date;
   if (day.range) out.range = day.range;
   const hasTime = TIME_FIELDS.some((k) => next[k] !== undefined);
-  const timeSrc = hasTime ? next : old ?? {};
+  const timeSrc = hasTime ? next : (old ?? {});
   for (const k of TIME_FIELDS) if (timeSrc[k] !== undefined) (out as Record<string, unknown>)[k] = timeSrc[k];
   if (next.earliest || (!next.date && !next.range && !hasTime && old?.earliest)) out.earliest = true;
   return out;
@@ -274,13 +293,25 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
     if (match) merged.date = localParts(match.start, ctx.business.timezone).date;
     Object.assign(p, match ? { slot: match, wish: merged } : { wish: merged, slot: undefined, searchNeeded: true });
   }
-  const inPart = f.when?.partOfDay && !f.when.time && offered.length ? offersIn(offered, f.when.partOfDay, ctx.business.timezone) : [];
+  const inPart =
+    f.when?.partOfDay && !f.when.time && offered.length
+      ? offersIn(offered, f.when.partOfDay, ctx.business.timezone)
+      : [];
   const base = ctx.slot ?? (offered.length === 1 ? offered[0] : undefined);
   if (ev.moveBy && base && !f.when?.time) {
     // "30 minutes later": the same day, the time read back moved; searched like any other time
     const at = localParts(base.start, ctx.business.timezone);
-    Object.assign(p, { wish: { date: at.date, time: addMinutes(at.time, ev.moveBy) }, slot: undefined, offered: [], searchNeeded: true });
-  } else if (ev.expecting === 'pick' && inPart.length === 1 && (!f.when?.date || f.when.date === localParts(inPart[0].start, ctx.business.timezone).date)) {
+    Object.assign(p, {
+      wish: { date: at.date, time: addMinutes(at.time, ev.moveBy) },
+      slot: undefined,
+      offered: [],
+      searchNeeded: true,
+    });
+  } else if (
+    ev.expecting === 'pick' &&
+    inPart.length === 1 &&
+    (!f.when?.date || f.when.date === localParts(inPart[0].start, ctx.business.timezone).date)
+  ) {
     // "the afternoon one": the only offer in that part of the day
     Object.assign(p, { slot: inPart[0], searchNeeded: false });
     delete p.wish;
@@ -292,9 +323,16 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
     p.slot = offered[0];
   } else if (ev.shift && offered.length && !f.when?.time) {
     // "anything later?": after the last offer (or before the first) on the same day
-    const edge = localParts(ev.shift === 'later' ? offered[offered.length - 1].start : offered[0].start, ctx.business.timezone);
+    const edge = localParts(
+      ev.shift === 'later' ? offered[offered.length - 1].start : offered[0].start,
+      ctx.business.timezone,
+    );
     const base = mergeWish(ctx.wish, f.when ?? {});
-    const wish: TimeWish = { ...(f.when?.date || f.when?.range ? {} : { date: edge.date }), ...base, ...(ev.shift === 'later' ? { after: addMinutes(edge.time, 1) } : { before: edge.time }) };
+    const wish: TimeWish = {
+      ...(f.when?.date || f.when?.range ? {} : { date: edge.date }),
+      ...base,
+      ...(ev.shift === 'later' ? { after: addMinutes(edge.time, 1) } : { before: edge.time }),
+    };
     delete wish.partOfDay;
     delete wish.earliest;
     if (ev.shift === 'later') delete wish.before;
@@ -319,12 +357,18 @@ export function personFacts(ctx: DialogContext, ev: TurnEvent): Partial<DialogCo
   else if (ev.expecting === 'phone' && ev.sameNumber && ctx.callerPhone) p.phone = ctx.callerPhone;
   if (f.email) p.email = f.email;
   if (f.address) p.address = f.address;
-  else if (ev.expecting === 'address' && /\d/.test(ev.text) && /[a-z]{2,}/i.test(ev.text)) p.address = ev.text.trim().replace(/^(?:it's|its|it is|we're at|i'm at|at)\s+/i, '');
+  else if (ev.expecting === 'address' && /\d/.test(ev.text) && /[a-z]{2,}/i.test(ev.text))
+    p.address = ev.text.trim().replace(/^(?:it's|its|it is|we're at|i'm at|at)\s+/i, '');
   return p;
 }
 
 /** Chooses what to offer from the slots found: the exact time, or the nearest / earliest two. */
-export function takeSlots(ctx: DialogContext, slots: Slot[], widened: boolean, now: { date: string; time: string }): Partial<DialogContext> {
+export function takeSlots(
+  ctx: DialogContext,
+  slots: Slot[],
+  widened: boolean,
+  now: { date: string; time: string },
+): Partial<DialogContext> {
   const tz = ctx.business.timezone;
   const wish = ctx.wish ?? {};
   const notes: Note[] = [...ctx.notes];
@@ -352,7 +396,8 @@ function whyNotExact(ctx: DialogContext, wish: TimeWish, now: { date: string; ti
   if (wish.date === now.date && time <= now.time) return { kind: 'timePassed', time };
   if (wish.date) {
     const hours = hoursOn(ctx.business, wish.date);
-    if (hours.length && !hours.some(([from, to]) => time >= from && time < to)) return { kind: 'outsideHours', date: wish.date, hours };
+    if (hours.length && !hours.some(([from, to]) => time >= from && time < to))
+      return { kind: 'outsideHours', date: wish.date, hours };
   }
   return { kind: 'exactTaken', time };
 }

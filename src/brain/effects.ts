@@ -9,7 +9,12 @@ import type { BrainEvent } from './types.js';
 type Emit = (e: BrainEvent) => void;
 
 /** Performs one effect for the chart's current context. Never throws. */
-export async function runEffect(effect: Effect, ctx: DialogContext, tools: ToolContext, emit: Emit): Promise<ResultEvent> {
+export async function runEffect(
+  effect: Effect,
+  ctx: DialogContext,
+  tools: ToolContext,
+  emit: Emit,
+): Promise<ResultEvent> {
   switch (effect) {
     case 'search':
       return search(ctx, tools, emit);
@@ -25,7 +30,12 @@ export async function runEffect(effect: Effect, ctx: DialogContext, tools: ToolC
       return commit(ctx, tools, emit);
     case 'lookup': {
       // on caller ID alone, what the caller said (the name on the booking, its date) must match first
-      const r = await runTool(tools, 'find_appointments', { ...(ctx.name ? { name: ctx.name } : {}), ...(ctx.claimedDate ? { date: ctx.claimedDate } : {}) }, emit);
+      const r = await runTool(
+        tools,
+        'find_appointments',
+        { ...(ctx.name ? { name: ctx.name } : {}), ...(ctx.claimedDate ? { date: ctx.claimedDate } : {}) },
+        emit,
+      );
       if (!r.ok) return { type: 'TOOL_ERROR' };
       if (r.result.blocked === 'detail_needed') return { type: 'DETAIL_NEEDED' };
       if (r.result.blocked === 'detail_mismatch') return { type: 'DETAIL_MISMATCH' };
@@ -42,7 +52,12 @@ export async function runEffect(effect: Effect, ctx: DialogContext, tools: ToolC
     }
     case 'cancel': {
       if (!ctx.target) return { type: 'TOOL_ERROR' };
-      const r = await runTool(tools, 'cancel', { appointmentId: ctx.target.id, reason: 'caller asked on the phone' }, emit);
+      const r = await runTool(
+        tools,
+        'cancel',
+        { appointmentId: ctx.target.id, reason: 'caller asked on the phone' },
+        emit,
+      );
       return r.ok && r.result.ok ? { type: 'CANCELLED' } : { type: 'TOOL_ERROR' };
     }
     case 'emergency':
@@ -52,19 +67,32 @@ export async function runEffect(effect: Effect, ctx: DialogContext, tools: ToolC
       if (ctx.afterHours) return { type: 'TRANSFERRED', accepted: false };
       // what the person answering hears: who asked for whom, and about what if the caller said
       const reason = `the caller asked for ${ctx.staff ?? 'a person'}${ctx.service ? ` about ${ctx.service.name}` : ''}`;
-      const r = await runTool(tools, 'transfer_to_human', { reason, ...(ctx.name ? { callerName: ctx.name } : {}) }, emit);
-      return r.ok ? { type: 'TRANSFERRED', accepted: r.result.accepted, ...(r.result.to ? { to: r.result.to } : {}) } : { type: 'TOOL_ERROR' };
+      const r = await runTool(
+        tools,
+        'transfer_to_human',
+        { reason, ...(ctx.name ? { callerName: ctx.name } : {}) },
+        emit,
+      );
+      return r.ok
+        ? { type: 'TRANSFERRED', accepted: r.result.accepted, ...(r.result.to ? { to: r.result.to } : {}) }
+        : { type: 'TOOL_ERROR' };
     }
     case 'message': {
       const text = ctx.message ?? '';
       // the company the caller named travels with the message ("Dana from Acme Supply")
-      const withCompany = ctx.company && !text.toLowerCase().includes(ctx.company.toLowerCase()) ? `${text} (from ${ctx.company})` : text;
-      const r = await runTool(tools, 'take_message', {
-        text: withCompany,
-        ...(ctx.name ? { name: ctx.name } : {}),
-        ...(ctx.phone ? { phone: ctx.phone } : {}),
-        ...(ctx.leadPriority !== 'NORMAL' ? { urgent: true } : {}),
-      }, emit);
+      const withCompany =
+        ctx.company && !text.toLowerCase().includes(ctx.company.toLowerCase()) ? `${text} (from ${ctx.company})` : text;
+      const r = await runTool(
+        tools,
+        'take_message',
+        {
+          text: withCompany,
+          ...(ctx.name ? { name: ctx.name } : {}),
+          ...(ctx.phone ? { phone: ctx.phone } : {}),
+          ...(ctx.leadPriority !== 'NORMAL' ? { urgent: true } : {}),
+        },
+        emit,
+      );
       return r.ok ? { type: 'MESSAGE_TAKEN' } : { type: 'TOOL_ERROR' };
     }
     case 'answer': {
@@ -79,18 +107,25 @@ export async function runEffect(effect: Effect, ctx: DialogContext, tools: ToolC
 
 async function search(ctx: DialogContext, tools: ToolContext, emit: Emit): Promise<ResultEvent> {
   const w = ctx.wish ?? {};
-  const r = await runTool(tools, 'check_availability', {
-    service: ctx.service?.name ?? '',
-    ...(w.date ? { date: w.date } : {}),
-    ...(w.range ? { from: w.range.from, to: w.range.to } : {}),
-    ...(w.partOfDay ? { partOfDay: w.partOfDay } : {}),
-    ...(w.after ? { after: w.after } : {}),
-    ...(w.before ? { before: w.before } : {}),
-    ...(ctx.staff ? { staff: ctx.staff } : {}),
-  }, emit);
+  const r = await runTool(
+    tools,
+    'check_availability',
+    {
+      service: ctx.service?.name ?? '',
+      ...(w.date ? { date: w.date } : {}),
+      ...(w.range ? { from: w.range.from, to: w.range.to } : {}),
+      ...(w.partOfDay ? { partOfDay: w.partOfDay } : {}),
+      ...(w.after ? { after: w.after } : {}),
+      ...(w.before ? { before: w.before } : {}),
+      ...(ctx.staff ? { staff: ctx.staff } : {}),
+    },
+    emit,
+  );
   const now = DateTime.fromJSDate(tools.clock.now(), { zone: ctx.business.timezone });
   const nowLocal = { date: now.toISODate()!, time: now.toFormat('HH:mm') };
-  return r.ok ? { type: 'SLOTS', slots: r.result.slots, widened: r.result.widened, now: nowLocal } : { type: 'TOOL_ERROR' };
+  return r.ok
+    ? { type: 'SLOTS', slots: r.result.slots, widened: r.result.widened, now: nowLocal }
+    : { type: 'TOOL_ERROR' };
 }
 
 async function commit(ctx: DialogContext, tools: ToolContext, emit: Emit): Promise<ResultEvent> {
@@ -98,29 +133,42 @@ async function commit(ctx: DialogContext, tools: ToolContext, emit: Emit): Promi
   if (ctx.task === 'reschedule' && ctx.target) {
     const r = await runTool(tools, 'reschedule', { appointmentId: ctx.target.id, start: ctx.slot.start }, emit);
     if (!r.ok) return { type: 'TOOL_ERROR' };
-    return r.result.ok ? { type: 'BOOKED', appointment: r.result.appointment } : { type: 'COMMIT_FAILED', alternatives: r.result.alternatives ?? [] };
+    return r.result.ok
+      ? { type: 'BOOKED', appointment: r.result.appointment }
+      : { type: 'COMMIT_FAILED', alternatives: r.result.alternatives ?? [] };
   }
   const service = ctx.service?.name ?? '';
-  const r = await runTool(tools, 'book_appointment', {
-    service,
-    start: ctx.slot.start,
-    name: ctx.name ?? '',
-    ...(ctx.phone ? { phone: ctx.phone } : {}),
-    ...(ctx.email ? { email: ctx.email } : {}),
-    ...(ctx.address ? { address: ctx.address } : {}),
-    ...(ctx.emergency ? { notes: `Urgent: ${ctx.emergency.label}` } : {}),
-  }, emit);
+  const r = await runTool(
+    tools,
+    'book_appointment',
+    {
+      service,
+      start: ctx.slot.start,
+      name: ctx.name ?? '',
+      ...(ctx.phone ? { phone: ctx.phone } : {}),
+      ...(ctx.email ? { email: ctx.email } : {}),
+      ...(ctx.address ? { address: ctx.address } : {}),
+      ...(ctx.emergency ? { notes: `Urgent: ${ctx.emergency.label}` } : {}),
+    },
+    emit,
+  );
   if (!r.ok) return { type: 'TOOL_ERROR' };
   if (!r.result.ok) return { type: 'COMMIT_FAILED', alternatives: r.result.alternatives ?? [] };
   // an urgent caller's lead was captured when the emergency was heard
-  if (!ctx.emergency) await runTool(tools, 'capture_lead', {
-    need: `${service} booked for ${sayInstant(ctx.slot.start, ctx.business.timezone)}`,
-    priority: ctx.leadPriority,
-    ...(ctx.name ? { name: ctx.name } : {}),
-    ...(ctx.phone ? { phone: ctx.phone } : {}),
-    ...(ctx.email ? { email: ctx.email } : {}),
-    ...(ctx.address ? { address: ctx.address } : {}),
-  }, emit);
+  if (!ctx.emergency)
+    await runTool(
+      tools,
+      'capture_lead',
+      {
+        need: `${service} booked for ${sayInstant(ctx.slot.start, ctx.business.timezone)}`,
+        priority: ctx.leadPriority,
+        ...(ctx.name ? { name: ctx.name } : {}),
+        ...(ctx.phone ? { phone: ctx.phone } : {}),
+        ...(ctx.email ? { email: ctx.email } : {}),
+        ...(ctx.address ? { address: ctx.address } : {}),
+      },
+      emit,
+    );
   return { type: 'BOOKED', appointment: r.result.appointment };
 }
 
@@ -147,11 +195,27 @@ async function emergency(ctx: DialogContext, tools: ToolContext, emit: Emit): Pr
     await runTool(tools, 'capture_lead', { need, priority, ...who }, emit);
     return { type: 'EMERGENCY_HANDLED', outcome: 'book', notified: [] };
   }
-  const e = await runTool(tools, 'escalate_emergency', { priority, summary: `${hit.label}: caller said "${hit.term}"`, ...who }, emit);
+  const e = await runTool(
+    tools,
+    'escalate_emergency',
+    { priority, summary: `${hit.label}: caller said "${hit.term}"`, ...who },
+    emit,
+  );
   const notified = e.ok ? e.result.notified : [];
   if (priority === 'URGENT' && open && ctx.business.escalationNumber) {
-    const t = await runTool(tools, 'transfer_to_human', { reason: `Emergency: ${hit.label}`, ...(ctx.name ? { callerName: ctx.name } : {}) }, emit);
-    if (t.ok && t.result.accepted) return { type: 'EMERGENCY_HANDLED', outcome: 'transferred', notified, ...(t.result.to ? { to: t.result.to } : {}) };
+    const t = await runTool(
+      tools,
+      'transfer_to_human',
+      { reason: `Emergency: ${hit.label}`, ...(ctx.name ? { callerName: ctx.name } : {}) },
+      emit,
+    );
+    if (t.ok && t.result.accepted)
+      return {
+        type: 'EMERGENCY_HANDLED',
+        outcome: 'transferred',
+        notified,
+        ...(t.result.to ? { to: t.result.to } : {}),
+      };
   }
   return { type: 'EMERGENCY_HANDLED', outcome: 'alerted', notified };
 }

@@ -6,7 +6,11 @@ import type { BusinessProfile, Lang } from './types.js';
 export const RECORDING_NOTICE = linesFor('en').recordingNotice;
 
 /** `greeting` with the recording notice (in the call's language) in front when this conversation is recorded. */
-export function withRecordingNotice(business: Pick<BusinessProfile, 'recordsCalls'>, greeting: string, lang?: Lang): string {
+export function withRecordingNotice(
+  business: Pick<BusinessProfile, 'recordsCalls'>,
+  greeting: string,
+  lang?: Lang,
+): string {
   return business.recordsCalls ? `${linesFor(lang).recordingNotice} ${greeting}` : greeting;
 }
 
@@ -19,7 +23,11 @@ export function firstNameOf(knownCaller?: { name: string } | null): string | und
  * The greeting both engines open with (one definition): "Hi Dana, welcome back!" first when the
  * caller ID belongs to a returning client, then the business's own greeting (or the standard one).
  */
-export function welcomeGreeting(business: Pick<BusinessProfile, 'greeting' | 'name' | 'languages'>, lang?: Lang, knownCaller?: { name: string } | null): string {
+export function welcomeGreeting(
+  business: Pick<BusinessProfile, 'greeting' | 'name' | 'languages'>,
+  lang?: Lang,
+  knownCaller?: { name: string } | null,
+): string {
   const L = linesFor(lang);
   const first = firstNameOf(knownCaller);
   // the owner's greeting is written in the main language; a chat opened in another one (a Spanish page) is greeted in that
@@ -28,7 +36,12 @@ export function welcomeGreeting(business: Pick<BusinessProfile, 'greeting' | 'na
 }
 
 /** The whole opening line: the welcome, `closed` (after-hours words) and "How can I help?" unless the greeting asks already, behind the recording notice. */
-export function openingLine(business: Pick<BusinessProfile, 'greeting' | 'name' | 'recordsCalls' | 'languages'>, lang?: Lang, knownCaller?: { name: string } | null, closed = ''): string {
+export function openingLine(
+  business: Pick<BusinessProfile, 'greeting' | 'name' | 'recordsCalls' | 'languages'>,
+  lang?: Lang,
+  knownCaller?: { name: string } | null,
+  closed = '',
+): string {
   const greeting = welcomeGreeting(business, lang, knownCaller);
   const ask = /\?\s*$/.test(greeting) ? '' : linesFor(lang).howCanIHelp;
   return withRecordingNotice(business, `${greeting}${closed}${ask}`, lang);

@@ -9,34 +9,120 @@ import { normalize } from './nlu/index.js';
 import { createSettingsAnswers, settingsTopic } from './settings-answers.js';
 
 const STOP = new Set(
-  ('a an the and or but is are was were be do does did you your yours we our i me my it its of to in on at for with from by can could would will what when where how which who why there this that these those have has had any some please tell know about if ' +
-    'guys just get got need want like there\'s is there it\'s i\'m really also still okay ok so hi hello hey thanks thank yes yeah while um uh').split(' '),
+  (
+    'a an the and or but is are was were be do does did you your yours we our i me my it its of to in on at for with from by can could would will what when where how which who why there this that these those have has had any some please tell know about if ' +
+    "guys just get got need want like there's is there it's i'm really also still okay ok so hi hello hey thanks thank yes yeah while um uh"
+  ).split(' '),
 );
 
 /** Words that mean the same thing to a caller, folded to one term (after stemming). */
 const FOLD: Record<string, string> = {
-  hour: 'open', hours: 'open', opening: 'open', opened: 'open', close: 'open', closing: 'open', closed: 'open',
-  location: 'address', locat: 'address', located: 'address', directions: 'address', direction: 'address', office: 'address', find: 'address',
-  park: 'parking', parked: 'parking', lot: 'parking', garage: 'parking',
-  insur: 'insurance', insure: 'insurance', insured: 'insurance', coverage: 'insurance', plan: 'plan', plans: 'plan', contract: 'plan', membership: 'plan',
-  car: 'car', cars: 'car', vehicl: 'car', vehicle: 'car', vehicles: 'car', rental: 'loan', loaner: 'loan', loan: 'loan',
-  permit: 'permit', permits: 'permit', licens: 'license', licensed: 'license', license: 'license', certifi: 'license', certified: 'license',
-  pay: 'payment', paying: 'payment', card: 'payment', cards: 'payment', credit: 'payment', cash: 'payment', check: 'payment', venmo: 'payment',
-  waste: 'haul', clipping: 'haul', haul: 'haul', remove: 'haul', removal: 'haul', debris: 'haul', away: 'haul',
-  treat: 'see', treats: 'see', see: 'see', sees: 'see',
-  price: 'cost', prices: 'cost', pricing: 'cost', much: 'cost', charge: 'cost', fee: 'cost', fees: 'cost', rate: 'cost', rates: 'cost',
-  walkin: 'walk', walkins: 'walk', 'walk-in': 'walk', 'walk-ins': 'walk',
-  services: 'service', offer: 'service', provide: 'service',
-  long: 'duration', take: 'duration', takes: 'duration', minutes: 'duration',
+  hour: 'open',
+  hours: 'open',
+  opening: 'open',
+  opened: 'open',
+  close: 'open',
+  closing: 'open',
+  closed: 'open',
+  location: 'address',
+  locat: 'address',
+  located: 'address',
+  directions: 'address',
+  direction: 'address',
+  office: 'address',
+  find: 'address',
+  park: 'parking',
+  parked: 'parking',
+  lot: 'parking',
+  garage: 'parking',
+  insur: 'insurance',
+  insure: 'insurance',
+  insured: 'insurance',
+  coverage: 'insurance',
+  plan: 'plan',
+  plans: 'plan',
+  contract: 'plan',
+  membership: 'plan',
+  car: 'car',
+  cars: 'car',
+  vehicl: 'car',
+  vehicle: 'car',
+  vehicles: 'car',
+  rental: 'loan',
+  loaner: 'loan',
+  loan: 'loan',
+  permit: 'permit',
+  permits: 'permit',
+  licens: 'license',
+  licensed: 'license',
+  license: 'license',
+  certifi: 'license',
+  certified: 'license',
+  pay: 'payment',
+  paying: 'payment',
+  card: 'payment',
+  cards: 'payment',
+  credit: 'payment',
+  cash: 'payment',
+  check: 'payment',
+  venmo: 'payment',
+  waste: 'haul',
+  clipping: 'haul',
+  haul: 'haul',
+  remove: 'haul',
+  removal: 'haul',
+  debris: 'haul',
+  away: 'haul',
+  treat: 'see',
+  treats: 'see',
+  see: 'see',
+  sees: 'see',
+  price: 'cost',
+  prices: 'cost',
+  pricing: 'cost',
+  much: 'cost',
+  charge: 'cost',
+  fee: 'cost',
+  fees: 'cost',
+  rate: 'cost',
+  rates: 'cost',
+  walkin: 'walk',
+  walkins: 'walk',
+  'walk-in': 'walk',
+  'walk-ins': 'walk',
+  services: 'service',
+  offer: 'service',
+  provide: 'service',
+  long: 'duration',
+  take: 'duration',
+  takes: 'duration',
+  minutes: 'duration',
 };
 
 /** Words a caller uses for this kind of business ("is this the plumber?"). */
 const INDUSTRY_WORDS: Record<string, string> = {
-  plumbing: 'plumber plumbing', hvac: 'heating cooling hvac furnace air', electrical: 'electrician electric electrical',
-  auto: 'mechanic garage shop auto repair', dental: 'dentist dental office', salon: 'salon hair stylist', other: '',
+  plumbing: 'plumber plumbing',
+  hvac: 'heating cooling hvac furnace air',
+  electrical: 'electrician electric electrical',
+  auto: 'mechanic garage shop auto repair',
+  dental: 'dentist dental office',
+  salon: 'salon hair stylist',
+  other: '',
 };
 
-const TOPICS = new Set(['cost', 'open', 'address', 'walk', 'insurance', 'parking', 'warranty', 'payment', 'card', 'cash', 'financing']);
+const TOPICS = new Set([
+  'cost',
+  'open',
+  'address',
+  'walk',
+  'insurance',
+  'parking',
+  'warranty',
+  'payment',
+  'card',
+  'cash',
+  'financing',
+]);
 
 /** Strips common English suffixes, the same on questions and entries ("parking" ~ "park", "insured" ~ "insurance"). */
 function stemTerm(w: string): string {
@@ -52,7 +138,11 @@ function stemTerm(w: string): string {
 
 /** Splits text into folded, stemmed index terms. */
 export function terms(text: string): string[] {
-  return (normalize(text).replace(/walk[- ]ins?/g, 'walkin').match(/[a-z0-9']+/g) ?? [])
+  return (
+    normalize(text)
+      .replace(/walk[- ]ins?/g, 'walkin')
+      .match(/[a-z0-9']+/g) ?? []
+  )
     .map((w) => w.replace(/'s$/, ''))
     .filter((w) => !STOP.has(w))
     .map((w) => FOLD[w] ?? FOLD[stemTerm(w)] ?? stemTerm(w.replace(/'s$/, '')))
@@ -130,7 +220,11 @@ export function createKnowledgeBase(business: BusinessProfile) {
       return best && { text: best.text, score: best.score, confident: best.confident, source: 'knowledge' };
     },
     /** The best-ranked entry for a question, with how much of the question it covers. */
-    rank(question: string, ownEntriesOnly = false, lang: Lang = 'en'): (KnowledgeAnswer & { coverage: number; matched: number }) | undefined {
+    rank(
+      question: string,
+      ownEntriesOnly = false,
+      lang: Lang = 'en',
+    ): (KnowledgeAnswer & { coverage: number; matched: number }) | undefined {
       const topic = settingsTopic(question);
       const q = [...new Set([...terms(question), ...(topic ? [topic] : [])])];
       if (!q.length || !docs.length) return undefined;
@@ -151,23 +245,38 @@ export function createKnowledgeBase(business: BusinessProfile) {
       // a question about a topic (price, hours…) is only answered by an entry on that topic
       const topicMissing = q.some((t) => TOPICS.has(t) && !best.doc.tf.has(t));
       const confident = !topicMissing && (coverage >= 0.5 || (best.matched >= 2 && coverage >= 0.34));
-      return { text: lang === 'es' ? best.doc.es : best.doc.text, score: best.score, confident, source: 'knowledge' as const, coverage, matched: best.matched };
+      return {
+        text: lang === 'es' ? best.doc.es : best.doc.text,
+        score: best.score,
+        confident,
+        source: 'knowledge' as const,
+        coverage,
+        matched: best.matched,
+      };
     },
   };
   return api;
 }
 
 function sources(business: BusinessProfile, L: Lines): Array<{ key: string; text: string; faq?: boolean }> {
-  const out: Array<{ key: string; text: string; faq?: boolean }> = (business.knowledge ?? []).map((k) => ({ key: `${k.q ?? ''} ${k.title ?? ''} ${k.a}`, text: k.a, faq: true }));
+  const out: Array<{ key: string; text: string; faq?: boolean }> = (business.knowledge ?? []).map((k) => ({
+    key: `${k.q ?? ''} ${k.title ?? ''} ${k.a}`,
+    text: k.a,
+    faq: true,
+  }));
   out.push({ key: 'open hours when today days week schedule', text: L.describeHours(business) });
-  out.push({ key: `${business.name} this who calling company business ${INDUSTRY_WORDS[business.industry ?? 'other']}`, text: L.thisIs(business.name) });
+  out.push({
+    key: `${business.name} this who calling company business ${INDUSTRY_WORDS[business.industry ?? 'other']}`,
+    text: L.thisIs(business.name),
+  });
   if (business.address) out.push({ key: `address where ${business.address}`, text: L.address(business.address) });
   out.push({
     key: `service ${business.services.map((s) => `${s.name} ${(s.synonyms ?? []).join(' ')}`).join(' ')}`,
     text: L.weOffer(business.services.map((s) => s.name.toLowerCase())),
   });
   for (const s of business.services) {
-    const price = s.priceCents !== undefined ? `$${(s.priceCents / 100).toFixed(s.priceCents % 100 ? 2 : 0)}` : undefined;
+    const price =
+      s.priceCents !== undefined ? `$${(s.priceCents / 100).toFixed(s.priceCents % 100 ? 2 : 0)}` : undefined;
     out.push({
       key: `${s.name} ${(s.synonyms ?? []).join(' ')} ${price ? 'cost' : ''} duration`,
       text: L.serviceFacts(s.name.toLowerCase(), s.durationMin, price),

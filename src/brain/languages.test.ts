@@ -7,7 +7,13 @@ import { createFakePorts } from './test-support/fake-ports.js';
 import { PLUMBER, SALON } from './test-support/businesses.js';
 import type { BusinessProfile } from './types.js';
 
-const salon: BusinessProfile = { ...SALON, services: [{ name: 'Haircut', durationMin: 45, synonyms: ['corte', 'corte de pelo'] }, { name: 'Color', durationMin: 120, synonyms: ['tinte'] }] };
+const salon: BusinessProfile = {
+  ...SALON,
+  services: [
+    { name: 'Haircut', durationMin: 45, synonyms: ['corte', 'corte de pelo'] },
+    { name: 'Color', durationMin: 120, synonyms: ['tinte'] },
+  ],
+};
 
 function call(business: BusinessProfile) {
   const now = DateTime.fromISO('2026-03-10T09:15', { zone: business.timezone }).toJSDate();
@@ -24,12 +30,16 @@ describe('languages', () => {
     expect(first.text).toMatch(/^Claro, puedo atenderle en español\. ¿Qué día y a qué hora/);
     expect(first.language).toBe('es');
     const offer = await convo.handle({ text: 'el jueves a las diez y media de la mañana' });
-    expect(offer.text).toBe('El jueves 12 de marzo a las 10 y media de la mañana está disponible. ¿Me podría dar su nombre, por favor?');
+    expect(offer.text).toBe(
+      'El jueves 12 de marzo a las 10 y media de la mañana está disponible. ¿Me podría dar su nombre, por favor?',
+    );
     const name = await convo.handle({ text: 'me llamo María López' });
     expect(name.text).toContain('a nombre de María López');
     expect(name.text).not.toContain('Claro, puedo atenderle');
     const done = await convo.handle({ text: 'sí, claro' });
-    expect(done.text).toMatch(/^Listo: su cita de haircut quedó reservada para el jueves 12 de marzo a las 10 y media de la mañana\./);
+    expect(done.text).toMatch(
+      /^Listo: su cita de haircut quedó reservada para el jueves 12 de marzo a las 10 y media de la mañana\./,
+    );
     expect(world.appointments[0]).toMatchObject({ customerName: 'María López', serviceName: 'Haircut' });
   });
 
@@ -46,8 +56,12 @@ describe('languages', () => {
   it('switches when asked ("¿habla español?") and asks its question again in Spanish', async () => {
     const { convo } = call({ ...salon, languages: ['en', 'es'] });
     convo.greet();
-    expect((await convo.handle({ text: '¿Habla español?' })).text).toBe('Claro, puedo atenderle en español. ¿En qué le puedo ayudar?');
-    expect((await convo.handle({ text: '¿a qué hora abren el sábado?' })).text).toContain('El sábado abrimos de 10 de la mañana a 4 de la tarde.');
+    expect((await convo.handle({ text: '¿Habla español?' })).text).toBe(
+      'Claro, puedo atenderle en español. ¿En qué le puedo ayudar?',
+    );
+    expect((await convo.handle({ text: '¿a qué hora abren el sábado?' })).text).toContain(
+      'El sábado abrimos de 10 de la mañana a 4 de la tarde.',
+    );
   });
 
   it('an English-only business stays in English', async () => {

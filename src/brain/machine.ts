@@ -20,18 +20,55 @@ import {
 } from './dialog.js';
 
 /** Effects a state may ask for. */
-export type Effect = 'search' | 'hold' | 'commit' | 'lookup' | 'cancel' | 'emergency' | 'transfer' | 'message' | 'answer' | 'end' | 'sendCode' | 'checkCode';
+export type Effect =
+  | 'search'
+  | 'hold'
+  | 'commit'
+  | 'lookup'
+  | 'cancel'
+  | 'emergency'
+  | 'transfer'
+  | 'message'
+  | 'answer'
+  | 'end'
+  | 'sendCode'
+  | 'checkCode';
 
 const note = (ctx: DialogContext, n: Note): Note[] => [...ctx.notes, n];
 const turnOf = (e: DialogEvent): TurnEvent | undefined =>
   e.type === 'TURN' ? e : e.type === 'START' || e.type === 'EMERGENCY' ? e.turn : undefined;
 /** The turn carries something that changes the booking (a "yes, but 30 minutes later" is no plain yes). */
-const changes = (t: TurnEvent) => !!(t.facts.when || t.facts.service || t.facts.serviceChoices || t.facts.phone || t.facts.name || t.facts.staff || t.moveBy || t.shift);
-const hasBookingFacts = (t: TurnEvent) => !!(t.facts.service || t.facts.serviceChoices || t.facts.when || t.facts.staff) || t.bookIntent;
+const changes = (t: TurnEvent) =>
+  !!(
+    t.facts.when ||
+    t.facts.service ||
+    t.facts.serviceChoices ||
+    t.facts.phone ||
+    t.facts.name ||
+    t.facts.staff ||
+    t.moveBy ||
+    t.shift
+  );
+const hasBookingFacts = (t: TurnEvent) =>
+  !!(t.facts.service || t.facts.serviceChoices || t.facts.when || t.facts.staff) || t.bookIntent;
 
 /** Clears what belonged to the previous task, keeping who the caller is. */
 function freshTask(ctx: DialogContext, task: Task): Partial<DialogContext> {
-  return { task, service: undefined, serviceChoices: undefined, wish: undefined, slot: undefined, offered: [], staff: undefined, searchNeeded: false, target: undefined, misses: 0, proofTries: 0, code: undefined, claimedDate: undefined };
+  return {
+    task,
+    service: undefined,
+    serviceChoices: undefined,
+    wish: undefined,
+    slot: undefined,
+    offered: [],
+    staff: undefined,
+    searchNeeded: false,
+    target: undefined,
+    misses: 0,
+    proofTries: 0,
+    code: undefined,
+    claimedDate: undefined,
+  };
 }
 
 /** The digits of a typed verification code ("123 456" → "123456"), when the turn is one. */
@@ -58,7 +95,8 @@ export const conversationMachine = setup({
     plainYes: ({ event }) => event.type === 'TURN' && event.yesNo === 'yes' && !changes(event),
     plainNo: ({ event }) => event.type === 'TURN' && event.yesNo === 'no' && !changes(event),
     bookingTurn: ({ event }) => event.type === 'TURN' && hasBookingFacts(event),
-    personTurn: ({ event }) => event.type === 'TURN' && !!(event.facts.name || event.facts.phone || event.facts.email || event.facts.address),
+    personTurn: ({ event }) =>
+      event.type === 'TURN' && !!(event.facts.name || event.facts.phone || event.facts.email || event.facts.address),
     saysNo: ({ event }) => event.type === 'TURN' && event.yesNo === 'no',
     saysYes: ({ event }) => event.type === 'TURN' && event.yesNo === 'yes',
     voicemailOnly: ({ context }) => context.afterHours && context.business.afterHours === 'voicemail',
@@ -80,9 +118,11 @@ export const conversationMachine = setup({
     tooManyTries: ({ context }) => context.proofTries >= MAX_PROOF_TRIES,
     phoneTurn: ({ event }) => event.type === 'TURN' && !!event.facts.phone,
     hasCode: ({ event }) => event.type === 'TURN' && !!codeOf(event.text),
-    codeFinal: ({ context, event }) => event.type === 'CODE_WRONG' && (event.final || context.proofTries + 1 >= MAX_PROOF_TRIES),
+    codeFinal: ({ context, event }) =>
+      event.type === 'CODE_WRONG' && (event.final || context.proofTries + 1 >= MAX_PROOF_TRIES),
     // a date proves nothing when moving: "Friday at 10" is the new time, kept for after the lookup
-    detailTurn: ({ context, event }) => event.type === 'TURN' && !!(event.facts.name || (context.task === 'cancel' && event.facts.when?.date)),
+    detailTurn: ({ context, event }) =>
+      event.type === 'TURN' && !!(event.facts.name || (context.task === 'cancel' && event.facts.when?.date)),
     newTimeTurn: ({ context, event }) => event.type === 'TURN' && context.task === 'reschedule' && !!event.facts.when,
     mismatchFinal: ({ context }) => context.proofTries + 1 >= 2,
   },
@@ -102,20 +142,56 @@ export const conversationMachine = setup({
       const p = applyTurn(base, event.turn);
       // "cancel my Thursday appointment" names a detail of the booking; "move it to Friday" names the new day
       const claimedDate = event.task === 'cancel' ? event.turn.facts.when?.date : undefined;
-      return { ...freshTask(context, event.task), ...p, misses: 0, notes: context.notes, ...(claimedDate ? { claimedDate } : {}) };
+      return {
+        ...freshTask(context, event.task),
+        ...p,
+        misses: 0,
+        notes: context.notes,
+        ...(claimedDate ? { claimedDate } : {}),
+      };
     }),
     codeSent: assign(({ context }) => ({ notes: note(context, { kind: 'codeSent', phone: context.phone ?? '' }) })),
     takeCode: assign(({ event }) => (event.type === 'TURN' ? { code: codeOf(event.text) } : {})),
-    codeWrong: assign(({ context }) => ({ proofTries: context.proofTries + 1, code: undefined, notes: note(context, { kind: 'codeWrong' }) })),
-    proofMiss: assign(({ context }) => ({ proofTries: context.proofTries + 1, notes: note(context, { kind: 'missed' }) })),
-    verified: assign(({ context }) => ({ identity: 'verified' as const, callerPhone: context.phone, code: undefined, proofTries: 0 })),
-    notVerified: assign(({ context }) => ({ notes: note(context, { kind: 'notVerified' }), task: undefined, target: undefined, code: undefined })),
-    detailMismatch: assign(({ context }) => ({ proofTries: context.proofTries + 1, name: undefined, claimedDate: undefined, notes: note(context, { kind: 'detailMismatch' }) })),
-    keepNewTime: assign(({ context, event }) => (event.type === 'TURN' && event.facts.when ? { wish: mergeWish(context.wish, event.facts.when), searchNeeded: true } : {})),
-    takeDetail: assign(({ event }) => (event.type === 'TURN' ? {
-      ...(event.facts.name ? { name: event.facts.name } : {}),
-      ...(event.facts.when?.date ? { claimedDate: event.facts.when.date } : {}),
-    } : {})),
+    codeWrong: assign(({ context }) => ({
+      proofTries: context.proofTries + 1,
+      code: undefined,
+      notes: note(context, { kind: 'codeWrong' }),
+    })),
+    proofMiss: assign(({ context }) => ({
+      proofTries: context.proofTries + 1,
+      notes: note(context, { kind: 'missed' }),
+    })),
+    verified: assign(({ context }) => ({
+      identity: 'verified' as const,
+      callerPhone: context.phone,
+      code: undefined,
+      proofTries: 0,
+    })),
+    notVerified: assign(({ context }) => ({
+      notes: note(context, { kind: 'notVerified' }),
+      task: undefined,
+      target: undefined,
+      code: undefined,
+    })),
+    detailMismatch: assign(({ context }) => ({
+      proofTries: context.proofTries + 1,
+      name: undefined,
+      claimedDate: undefined,
+      notes: note(context, { kind: 'detailMismatch' }),
+    })),
+    keepNewTime: assign(({ context, event }) =>
+      event.type === 'TURN' && event.facts.when
+        ? { wish: mergeWish(context.wish, event.facts.when), searchNeeded: true }
+        : {},
+    ),
+    takeDetail: assign(({ event }) =>
+      event.type === 'TURN'
+        ? {
+            ...(event.facts.name ? { name: event.facts.name } : {}),
+            ...(event.facts.when?.date ? { claimedDate: event.facts.when.date } : {}),
+          }
+        : {},
+    ),
     startMessage: assign(({ context, event }) => {
       const t = turnOf(event);
       const long = t && t.text.split(/\s+/).length >= 8 ? t.text : undefined;
@@ -123,7 +199,9 @@ export const conversationMachine = setup({
       return { message: long, nameAsked: false, ...(t ? personFacts(context, t) : {}) };
     }),
     noteAfterHours: assign(({ context }) => ({ notes: note(context, { kind: 'afterHoursMessage' }) })),
-    takeSlots: assign(({ context, event }) => (event.type === 'SLOTS' ? takeSlots(context, event.slots, event.widened, event.now) : {})),
+    takeSlots: assign(({ context, event }) =>
+      event.type === 'SLOTS' ? takeSlots(context, event.slots, event.widened, event.now) : {},
+    ),
     slotTaken: assign(({ context, event }) => ({
       slot: undefined,
       offered: event.type === 'COMMIT_FAILED' ? event.alternatives.slice(0, 2) : [],
@@ -132,15 +210,29 @@ export const conversationMachine = setup({
     })),
     booked: assign(({ context, event }) => {
       if (event.type !== 'BOOKED') return {};
-      const n: Note = context.task === 'reschedule' && context.target
-        ? { kind: 'moved', appointment: event.appointment, from: context.target }
-        : { kind: 'booked', appointment: event.appointment, service: context.service?.name ?? event.appointment.serviceName };
-      return { notes: note(context, n), slot: undefined, offered: [], wish: undefined, target: undefined, task: undefined };
+      const n: Note =
+        context.task === 'reschedule' && context.target
+          ? { kind: 'moved', appointment: event.appointment, from: context.target }
+          : {
+              kind: 'booked',
+              appointment: event.appointment,
+              service: context.service?.name ?? event.appointment.serviceName,
+            };
+      return {
+        notes: note(context, n),
+        slot: undefined,
+        offered: [],
+        wish: undefined,
+        target: undefined,
+        task: undefined,
+      };
     }),
     takeAppointments: assign(({ context, event }) => {
       if (event.type !== 'APPOINTMENTS') return {};
       const target = event.list.length === 1 ? event.list[0] : undefined;
-      const service = target ? context.business.services.find((s) => s.name.toLowerCase() === target.serviceName.toLowerCase()) : undefined;
+      const service = target
+        ? context.business.services.find((s) => s.name.toLowerCase() === target.serviceName.toLowerCase())
+        : undefined;
       return { appointments: event.list, target, ...(service ? { service } : {}) };
     }),
     chooseTarget: assign(({ context, event }) => {
@@ -148,16 +240,24 @@ export const conversationMachine = setup({
       const target = chooseAppointment(context.appointments, event, context.business.timezone);
       if (!target) return { misses: context.misses + 1, notes: note(context, { kind: 'missed' }) };
       const service = context.business.services.find((s) => s.name.toLowerCase() === target.serviceName.toLowerCase());
-      const wish = event.facts.when && event.facts.when.date !== target.start.slice(0, 10) ? event.facts.when : context.wish;
+      const wish =
+        event.facts.when && event.facts.when.date !== target.start.slice(0, 10) ? event.facts.when : context.wish;
       return { target, ...(service ? { service } : {}), ...(wish ? { wish, searchNeeded: true } : {}) };
     }),
-    noAppointments: assign(({ context }) => ({ notes: note(context, { kind: 'noAppointments', task: context.task ?? 'cancel' }), task: undefined })),
+    noAppointments: assign(({ context }) => ({
+      notes: note(context, { kind: 'noAppointments', task: context.task ?? 'cancel' }),
+      task: undefined,
+    })),
     cancelled: assign(({ context }) => ({
       notes: context.target ? note(context, { kind: 'cancelled', appointment: context.target }) : context.notes,
       target: undefined,
       task: undefined,
     })),
-    keptAppointment: assign(({ context }) => ({ notes: note(context, { kind: 'keptAppointment' }), target: undefined, task: undefined })),
+    keptAppointment: assign(({ context }) => ({
+      notes: note(context, { kind: 'keptAppointment' }),
+      target: undefined,
+      task: undefined,
+    })),
     messageTurn: assign(({ context, event }) => {
       if (event.type !== 'TURN') return {};
       if (event.expecting === 'message') return { message: event.text, ...personFacts(context, event) };
@@ -185,16 +285,35 @@ export const conversationMachine = setup({
     emergencyHandled: assign(({ context, event }) => {
       if (event.type !== 'EMERGENCY_HANDLED') return {};
       if (event.outcome === 'transferred') {
-        return { transfer: { to: event.to ?? '', reason: context.emergency?.label ?? 'emergency' }, notes: note(context, { kind: 'transferring', alerted: true }) };
+        return {
+          transfer: { to: event.to ?? '', reason: context.emergency?.label ?? 'emergency' },
+          notes: note(context, { kind: 'transferring', alerted: true }),
+        };
       }
       if (event.outcome === 'book') {
-        return { ...freshTask(context, 'book'), service: context.service, wish: { earliest: true }, searchNeeded: !!context.service, notes: note(context, { kind: 'urgentBooking' }) };
+        return {
+          ...freshTask(context, 'book'),
+          service: context.service,
+          wish: { earliest: true },
+          searchNeeded: !!context.service,
+          notes: note(context, { kind: 'urgentBooking' }),
+        };
       }
-      return { notes: note(context, { kind: 'alerted', priority: context.emergency?.priority ?? 'URGENT', afterHours: context.afterHours, notified: event.notified }) };
+      return {
+        notes: note(context, {
+          kind: 'alerted',
+          priority: context.emergency?.priority ?? 'URGENT',
+          afterHours: context.afterHours,
+          notified: event.notified,
+        }),
+      };
     }),
     transfer: assign(({ context, event }) =>
       event.type === 'TRANSFERRED' && event.to
-        ? { transfer: { to: event.to, reason: 'caller asked for a person' }, notes: note(context, { kind: 'transferring' }) }
+        ? {
+            transfer: { to: event.to, reason: 'caller asked for a person' },
+            notes: note(context, { kind: 'transferring' }),
+          }
         : {},
     ),
     transferFailed: assign(({ context }) => ({ notes: note(context, { kind: 'transferFailed' }), nameAsked: false })),
@@ -263,7 +382,13 @@ export const conversationMachine = setup({
             },
             collect: {},
             hold: { tags: ['run:hold'], on: { HELD: { target: 'route', actions: 'held' } } },
-            search: { tags: ['run:search'], on: { SLOTS: { target: 'route', actions: 'takeSlots' }, TOOL_ERROR: { target: '#live.message', actions: 'failure' } } },
+            search: {
+              tags: ['run:search'],
+              on: {
+                SLOTS: { target: 'route', actions: 'takeSlots' },
+                TOOL_ERROR: { target: '#live.message', actions: 'failure' },
+              },
+            },
             offer: {},
             details: {},
             confirm: {
@@ -309,7 +434,10 @@ export const conversationMachine = setup({
             },
             send: {
               tags: ['run:sendCode'],
-              on: { CODE_SENT: { target: 'code', actions: 'codeSent' }, TOOL_ERROR: { target: '#live.message', actions: 'notVerified' } },
+              on: {
+                CODE_SENT: { target: 'code', actions: 'codeSent' },
+                TOOL_ERROR: { target: '#live.message', actions: 'notVerified' },
+              },
             },
             code: {
               on: {
@@ -325,7 +453,10 @@ export const conversationMachine = setup({
               tags: ['run:checkCode'],
               on: {
                 VERIFIED: { target: '#live.lookup', actions: 'verified' },
-                CODE_WRONG: [{ guard: 'codeFinal', target: '#live.message', actions: 'notVerified' }, { target: 'code', actions: 'codeWrong' }],
+                CODE_WRONG: [
+                  { guard: 'codeFinal', target: '#live.message', actions: 'notVerified' },
+                  { target: 'code', actions: 'codeWrong' },
+                ],
                 TOOL_ERROR: { target: '#live.message', actions: 'notVerified' },
               },
             },
@@ -351,16 +482,16 @@ export const conversationMachine = setup({
               { target: 'choose', actions: 'takeAppointments' },
             ],
             DETAIL_NEEDED: 'detail',
-            DETAIL_MISMATCH: [{ guard: 'mismatchFinal', target: 'message', actions: 'notVerified' }, { target: 'detail', actions: 'detailMismatch' }],
+            DETAIL_MISMATCH: [
+              { guard: 'mismatchFinal', target: 'message', actions: 'notVerified' },
+              { target: 'detail', actions: 'detailMismatch' },
+            ],
             TOOL_ERROR: { target: 'message', actions: 'failure' },
           },
         },
         choose: { on: { TURN: { target: 'routeTarget', actions: ['heard', 'chooseTarget'] } } },
         routeTarget: {
-          always: [
-            { guard: 'hasTarget', target: 'routeTask' },
-            { target: 'choose' },
-          ],
+          always: [{ guard: 'hasTarget', target: 'routeTask' }, { target: 'choose' }],
         },
         routeTask: { always: [{ guard: 'isCancel', target: 'cancelConfirm' }, { target: 'booking' }] },
         cancelConfirm: {
@@ -374,7 +505,10 @@ export const conversationMachine = setup({
         },
         cancelCommit: {
           tags: ['run:cancel'],
-          on: { CANCELLED: { target: 'anythingElse', actions: 'cancelled' }, TOOL_ERROR: { target: 'message', actions: 'failure' } },
+          on: {
+            CANCELLED: { target: 'anythingElse', actions: 'cancelled' },
+            TOOL_ERROR: { target: 'message', actions: 'failure' },
+          },
         },
         emergency: {
           tags: ['run:emergency'],
@@ -390,7 +524,10 @@ export const conversationMachine = setup({
         handoff: {
           tags: ['run:transfer'],
           on: {
-            TRANSFERRED: [{ guard: 'accepted', target: '#call.ended', actions: 'transfer' }, { target: 'message', actions: 'transferFailed' }],
+            TRANSFERRED: [
+              { guard: 'accepted', target: '#call.ended', actions: 'transfer' },
+              { target: 'message', actions: 'transferFailed' },
+            ],
             TOOL_ERROR: { target: 'message', actions: 'transferFailed' },
           },
         },
@@ -407,7 +544,10 @@ export const conversationMachine = setup({
             collect: { on: { TURN: { target: 'route', actions: ['heard', 'messageTurn'] } } },
             commit: {
               tags: ['run:message'],
-              on: { MESSAGE_TAKEN: { target: '#live.anythingElse', actions: 'messageTaken' }, TOOL_ERROR: { target: '#live.closing', actions: 'failure' } },
+              on: {
+                MESSAGE_TAKEN: { target: '#live.anythingElse', actions: 'messageTaken' },
+                TOOL_ERROR: { target: '#live.closing', actions: 'failure' },
+              },
             },
           },
         },
@@ -426,7 +566,10 @@ export const conversationMachine = setup({
     },
     answering: {
       tags: ['run:answer'],
-      on: { ANSWERED: { target: 'live.hist', actions: 'answered' }, TOOL_ERROR: { target: 'live.hist', actions: 'answered' } },
+      on: {
+        ANSWERED: { target: 'live.hist', actions: 'answered' },
+        TOOL_ERROR: { target: 'live.hist', actions: 'answered' },
+      },
     },
     ended: { type: 'final' },
   },

@@ -77,12 +77,14 @@ export interface EscalationPort {
    * Record the emergency as a lead (the brain captures no other lead for it) and start the owner
    * escalation; answers which channels were notified (none when no alert went out).
    */
-  escalateEmergency(input: CustomerDetails & {
-    priority: Priority;
-    summary: string;
-    duringHours: boolean;
-    leadId?: string;
-  }): Promise<{ notified: string[] }>;
+  escalateEmergency(
+    input: CustomerDetails & {
+      priority: Priority;
+      summary: string;
+      duringHours: boolean;
+      leadId?: string;
+    },
+  ): Promise<{ notified: string[] }>;
   /** Rings `to`, who hears `whisper` (who is calling and why) and may decline; accepted once the caller is connected. */
   transferToHuman(input: { to: string; reason: string; whisper: string }): Promise<{ accepted: boolean }>;
 }

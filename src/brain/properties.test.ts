@@ -10,11 +10,35 @@ import { SALON } from './test-support/businesses.js';
 import { createFakePorts } from './test-support/fake-ports.js';
 
 const LINES = [
-  'I want a haircut', 'color please', 'tomorrow at 3', 'Friday morning', 'the 18th', 'actually make it 11',
-  'yes', 'no', 'maybe', 'the first one', 'the later one', "It's Maria Lopez", 'Sam', 'whenever',
-  'do you take walk-ins?', 'how much is color?', 'I need to cancel my appointment', 'reschedule please',
-  'can I leave a message', 'uh', 'next week', 'noon', 'three works', 'what are your hours?', 'that works',
-  'no thanks', 'a trim on saturday at 10', 'sorry I meant Thursday', '312 555 0142',
+  'I want a haircut',
+  'color please',
+  'tomorrow at 3',
+  'Friday morning',
+  'the 18th',
+  'actually make it 11',
+  'yes',
+  'no',
+  'maybe',
+  'the first one',
+  'the later one',
+  "It's Maria Lopez",
+  'Sam',
+  'whenever',
+  'do you take walk-ins?',
+  'how much is color?',
+  'I need to cancel my appointment',
+  'reschedule please',
+  'can I leave a message',
+  'uh',
+  'next week',
+  'noon',
+  'three works',
+  'what are your hours?',
+  'that works',
+  'no thanks',
+  'a trim on saturday at 10',
+  'sorry I meant Thursday',
+  '312 555 0142',
 ];
 
 describe('conversation properties', () => {
@@ -22,9 +46,16 @@ describe('conversation properties', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 12 }), async (lines) => {
         const { ports, world } = createFakePorts(SALON, {
-          existing: [{ service: 'Color', start: '2026-03-12T10:00', customerName: 'Maria Lopez', customerPhone: '+13125550142' }],
+          existing: [
+            { service: 'Color', start: '2026-03-12T10:00', customerName: 'Maria Lopez', customerPhone: '+13125550142' },
+          ],
         });
-        const convo = createConversation({ business: SALON, callerPhone: '+13125550142', now: fixedClock('2026-03-10T14:15:00Z'), deps: ports });
+        const convo = createConversation({
+          business: SALON,
+          callerPhone: '+13125550142',
+          now: fixedClock('2026-03-10T14:15:00Z'),
+          deps: ports,
+        });
         let previous = convo.greet().text;
         for (const line of lines) {
           const before = world.appointments.filter((a) => a.status === 'booked').map((a) => `${a.id}@${a.start}`);

@@ -26,10 +26,18 @@ export function prompt(state: string, ctx: DialogContext, lang: Lang = 'en'): { 
       return { text: ctx.answered ? L.anythingElse : L.intake, expecting: 'intent' };
     case 'booking.collect':
       if (ctx.task === 'reschedule' && ctx.target) {
-        return { text: L.rescheduleWhen(ctx.target.serviceName.toLowerCase(), L.instant(ctx.target.start, tz)), expecting: 'time' };
+        return {
+          text: L.rescheduleWhen(ctx.target.serviceName.toLowerCase(), L.instant(ctx.target.start, tz)),
+          expecting: 'time',
+        };
       }
-      if (!ctx.service && ctx.serviceChoices?.length) return { text: L.whichService(ctx.serviceChoices.map((s) => s.name.toLowerCase())), expecting: 'service' };
-      if (!ctx.service) return { text: L.whatToBook(ctx.business.services.slice(0, LISTED_SERVICES).map((s) => s.name.toLowerCase())), expecting: 'service' };
+      if (!ctx.service && ctx.serviceChoices?.length)
+        return { text: L.whichService(ctx.serviceChoices.map((s) => s.name.toLowerCase())), expecting: 'service' };
+      if (!ctx.service)
+        return {
+          text: L.whatToBook(ctx.business.services.slice(0, LISTED_SERVICES).map((s) => s.name.toLowerCase())),
+          expecting: 'service',
+        };
       return { text: onSite(ctx.business, ctx.service) ? L.whenOnSite(svc!) : L.whenFor(svc!), expecting: 'time' };
     case 'booking.offer':
       return { text: offerText(L, ctx.offered, tz), expecting: 'pick' };
@@ -42,10 +50,18 @@ export function prompt(state: string, ctx: DialogContext, lang: Lang = 'en'): { 
     case 'booking.change':
       return { text: L.whatToChange, expecting: 'change' };
     case 'choose':
-      return { text: L.chooseAppointment(ctx.appointments.map((a) => ({ svc: a.serviceName.toLowerCase(), when: L.instant(a.start, tz) }))), expecting: 'appointment' };
+      return {
+        text: L.chooseAppointment(
+          ctx.appointments.map((a) => ({ svc: a.serviceName.toLowerCase(), when: L.instant(a.start, tz) })),
+        ),
+        expecting: 'appointment',
+      };
     case 'cancelConfirm':
       return ctx.target
-        ? { text: L.confirmCancel(ctx.target.serviceName.toLowerCase(), L.instant(ctx.target.start, tz)), expecting: 'cancel' }
+        ? {
+            text: L.confirmCancel(ctx.target.serviceName.toLowerCase(), L.instant(ctx.target.start, tz)),
+            expecting: 'cancel',
+          }
         : { text: L.whichToCancel, expecting: 'appointment' };
     case 'verify.phone':
       return { text: L.verifyPhone, expecting: 'phone' };
@@ -68,7 +84,11 @@ export function prompt(state: string, ctx: DialogContext, lang: Lang = 'en'): { 
 function offerText(L: Lines, offered: Slot[], tz: string): string {
   if (offered.length === 1) return L.offerOne(L.instant(offered[0].start, tz));
   const days = offered.map((s) => localParts(s.start, tz).date);
-  if (days.every((d) => d === days[0])) return L.offerSameDay(L.date(days[0], tz), offered.map((s) => L.time(localParts(s.start, tz).time)));
+  if (days.every((d) => d === days[0]))
+    return L.offerSameDay(
+      L.date(days[0], tz),
+      offered.map((s) => L.time(localParts(s.start, tz).time)),
+    );
   return L.offerMany(offered.map((s) => L.instant(s.start, tz)));
 }
 

@@ -6,7 +6,10 @@ import { createKnowledgeBase } from './knowledge.js';
 import type { BusinessProfile } from './types.js';
 
 const shop: BusinessProfile = {
-  name: 'Paws Vet', timezone: 'America/Denver', industry: 'other', address: '88 Birch Avenue, Denver',
+  name: 'Paws Vet',
+  timezone: 'America/Denver',
+  industry: 'other',
+  address: '88 Birch Avenue, Denver',
   hours: { mon: [['08:00', '18:00']], tue: [['08:00', '18:00']], thu: [['08:00', '20:00']], sat: [['09:00', '13:00']] },
   holidays: ['2026-12-25'],
   services: [
@@ -41,7 +44,9 @@ describe('answers from the settings', () => {
   });
 
   it('says closed now with the next opening outside hours', () => {
-    expect(ask('are you still open?', new Date('2026-03-11T03:00:00Z'))?.text).toMatch(/closed right now; we open again/);
+    expect(ask('are you still open?', new Date('2026-03-11T03:00:00Z'))?.text).toMatch(
+      /closed right now; we open again/,
+    );
   });
 
   it('leaves a price the settings do not hold, and an owner entry written for the question, to the knowledge base', () => {

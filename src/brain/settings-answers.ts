@@ -13,11 +13,15 @@ import type { BusinessProfile, ServiceInfo } from './types.js';
 export const SETTINGS_QUESTION =
   /\b(what time do (you|y'all|you guys) (open|close|start|shut)|what are (your|the) hours|(your|the) (hours|opening hours|business hours)|how late (are|do|is)|how early (are|do|is)|(are|is) (you|y'all|you guys|the (office|shop|store|clinic|salon|garage)) (still )?open|are you closed|when do (you|y'all|you guys) (open|close)|until what time|open (on|this|today|tomorrow|tonight|right now|now|sundays?|saturdays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|on the weekends?)|what('s| is) (your|the) address|where (are|r) (you|y'all)|where('s| is) (your|the) (office|shop|store|clinic|salon|garage|place|business|location)|how do i (find|get to) (you|your)|where are you (guys )?(located|at)|what services|what ((kind|sort|type)s? of )?(work|services|things) (do|does|can)|what (do|does) (you|y'all|you guys) (do|offer)|how long (does|do|will|is|would)|how much (time|is|does|do|for|would|will)|what do you charge|what('s| is) the (price|cost|rate)|how much do you charge)\b/;
 
-const HOURS = /\b(open|opening|closing|closed|hours|how late|how early|until what time|(you|y'all|guys|office|shop|store|clinic|salon) (close|shut)|close (on|at|today|tonight|for|early|late))\b/;
+const HOURS =
+  /\b(open|opening|closing|closed|hours|how late|how early|until what time|(you|y'all|guys|office|shop|store|clinic|salon) (close|shut)|close (on|at|today|tonight|for|early|late))\b/;
 const NOW = /\b(right now|now|at the moment|currently|still open)\b/;
-const ADDRESS = /\b(address|located|location|where (are|r) (you|y'all)|where('s| is) (your|the) (office|shop|store|clinic|salon|garage|place|business)|how do i (find|get to) you|directions|where are you (guys )?at|where can i find you)\b/;
-const SERVICES = /\b(what services|what ((kind|sort|type)s? of )?(work|services|things) (do|does|can)|what (do|does) (you|y'all|you guys) (do|offer)\b(?! for)|services do you (offer|have|provide)|what can you help with)\b/;
-const DO_YOU_DO = /\b(do|can|could|would) (you|y'all|you guys) (do|offer|handle|provide|work on|fix|service|take care of|deal with)\b/;
+const ADDRESS =
+  /\b(address|located|location|where (are|r) (you|y'all)|where('s| is) (your|the) (office|shop|store|clinic|salon|garage|place|business)|how do i (find|get to) you|directions|where are you (guys )?at|where can i find you)\b/;
+const SERVICES =
+  /\b(what services|what ((kind|sort|type)s? of )?(work|services|things) (do|does|can)|what (do|does) (you|y'all|you guys) (do|offer)\b(?! for)|services do you (offer|have|provide)|what can you help with)\b/;
+const DO_YOU_DO =
+  /\b(do|can|could|would) (you|y'all|you guys) (do|offer|handle|provide|work on|fix|service|take care of|deal with)\b/;
 const DURATION = /\b(how long|how much time|duration)\b/;
 const PRICE = /\b(how much|price|cost|charge|rate|fee)\b/;
 const WEEKDAY_PLURAL = /\b(mon|tues|wednes|thurs|fri|satur|sun)days\b/;
@@ -58,9 +62,14 @@ function hoursAnswer(b: BusinessProfile, text: string, now: Date, L: Lines): str
   const tz = b.timezone;
   const local = DateTime.fromJSDate(now, { zone: tz });
   const today = local.toISODate()!;
-  if (NOW.test(text) && !/\b(tomorrow|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b/.test(text)) {
+  if (
+    NOW.test(text) &&
+    !/\b(tomorrow|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b/.test(text)
+  ) {
     if (isOpenAt(b, now)) {
-      const until = hoursOn(b, today).find(([from, to]) => local.toFormat('HH:mm') >= from && local.toFormat('HH:mm') < to)?.[1];
+      const until = hoursOn(b, today).find(
+        ([from, to]) => local.toFormat('HH:mm') >= from && local.toFormat('HH:mm') < to,
+      )?.[1];
       return L.openNow(until);
     }
     return L.closedNow(L.nextOpening(b, now));
@@ -93,21 +102,39 @@ export function createSettingsAnswers(b: BusinessProfile) {
   const services = createServiceMatcher(b.services);
   return {
     /** The answer from configuration, or undefined when the settings do not hold it. */
-    answer(question: string, now: Date, lang: Lang = 'en'): { text: string; topic: 'hours' | 'address' | 'services' | 'offer' | 'duration' | 'price' } | undefined {
+    answer(
+      question: string,
+      now: Date,
+      lang: Lang = 'en',
+    ): { text: string; topic: 'hours' | 'address' | 'services' | 'offer' | 'duration' | 'price' } | undefined {
       const L = linesFor(lang);
       const text = normalize(question);
       const svc = services.match(text);
       const service = svc && !svc.choices ? svc.service : undefined;
-      if (DURATION.test(text) && service) return { topic: 'duration', text: L.duration(service.name.toLowerCase(), L.durationWords(service.durationMin)) };
+      if (DURATION.test(text) && service)
+        return {
+          topic: 'duration',
+          text: L.duration(service.name.toLowerCase(), L.durationWords(service.durationMin)),
+        };
       if (PRICE.test(text) && !DURATION.test(text) && service) {
-        return service.priceCents !== undefined ? { topic: 'price', text: L.price(service.name.toLowerCase(), dollars(service.priceCents)) } : undefined;
+        return service.priceCents !== undefined
+          ? { topic: 'price', text: L.price(service.name.toLowerCase(), dollars(service.priceCents)) }
+          : undefined;
       }
-      if (ADDRESS.test(text) && !/\b(email|e-mail|web ?site)\b/.test(text)) return b.address ? { topic: 'address', text: L.address(b.address) } : undefined;
-      if (HOURS.test(text) && !/\b(open (an|a|my|the) (account|claim|ticket))\b/.test(text)) return { topic: 'hours', text: hoursAnswer(b, text, now, L) };
-      if (DO_YOU_DO.test(text) && service) return { topic: 'offer', text: L.weDo(service.name.toLowerCase(), service.priceCents !== undefined ? dollars(service.priceCents) : undefined) };
+      if (ADDRESS.test(text) && !/\b(email|e-mail|web ?site)\b/.test(text))
+        return b.address ? { topic: 'address', text: L.address(b.address) } : undefined;
+      if (HOURS.test(text) && !/\b(open (an|a|my|the) (account|claim|ticket))\b/.test(text))
+        return { topic: 'hours', text: hoursAnswer(b, text, now, L) };
+      if (DO_YOU_DO.test(text) && service)
+        return {
+          topic: 'offer',
+          text: L.weDo(
+            service.name.toLowerCase(),
+            service.priceCents !== undefined ? dollars(service.priceCents) : undefined,
+          ),
+        };
       if (SERVICES.test(text)) return { topic: 'services', text: `${listServices(b.services, L)} ${L.whichCanIHelp}` };
       return undefined;
     },
   };
 }
-

@@ -8,12 +8,22 @@ import { createFakePorts } from './test-support/fake-ports.js';
 import type { BusinessProfile } from './types.js';
 
 const CALLER = '+13125550142';
-const weekdays = { mon: [['08:00', '17:00']], tue: [['08:00', '17:00']], wed: [['08:00', '17:00']], thu: [['08:00', '17:00']], fri: [['08:00', '17:00']] } as BusinessProfile['hours'];
+const weekdays = {
+  mon: [['08:00', '17:00']],
+  tue: [['08:00', '17:00']],
+  wed: [['08:00', '17:00']],
+  thu: [['08:00', '17:00']],
+  fri: [['08:00', '17:00']],
+} as BusinessProfile['hours'];
 // Tuesday 2026-03-10 10:00 in Chicago
 const TUE = '2026-03-10T15:00:00Z';
 
 const PIANO: BusinessProfile = {
-  name: 'Harmony Piano', timezone: 'America/Chicago', industry: 'other', hours: weekdays, escalationNumber: '+13125550100',
+  name: 'Harmony Piano',
+  timezone: 'America/Chicago',
+  industry: 'other',
+  hours: weekdays,
+  escalationNumber: '+13125550100',
   services: [
     { name: 'Grand Piano Tuning', durationMin: 120, onSite: true },
     { name: 'Upright Piano Tuning', durationMin: 90, onSite: true },
@@ -21,8 +31,15 @@ const PIANO: BusinessProfile = {
   ],
 };
 const PLUMBER: BusinessProfile = {
-  name: 'Flow Plumbing', timezone: 'America/Chicago', industry: 'plumbing', hours: weekdays, escalationNumber: '+13125550100',
-  services: [{ name: 'Drain Cleaning', durationMin: 60, synonyms: ['clogged drain'] }, { name: 'Phone Consultation', durationMin: 30, onSite: false }],
+  name: 'Flow Plumbing',
+  timezone: 'America/Chicago',
+  industry: 'plumbing',
+  hours: weekdays,
+  escalationNumber: '+13125550100',
+  services: [
+    { name: 'Drain Cleaning', durationMin: 60, synonyms: ['clogged drain'] },
+    { name: 'Phone Consultation', durationMin: 30, onSite: false },
+  ],
 };
 
 function call(business: BusinessProfile, transferAccepted = false) {
@@ -60,7 +77,9 @@ describe('on-site work asks where', () => {
     expect(await c.say('I need my upright piano tuned Thursday at 10am', 'Mira Patel')).toMatch(/address/);
     expect(await c.say('42 Oak Street, Chicago')).toMatch(/42 Oak Street/);
     await c.say('yes');
-    expect(c.world.appointments.map((a) => [a.serviceName, a.customer.address])).toEqual([['Upright Piano Tuning', '42 Oak Street, Chicago']]);
+    expect(c.world.appointments.map((a) => [a.serviceName, a.customer.address])).toEqual([
+      ['Upright Piano Tuning', '42 Oak Street, Chicago'],
+    ]);
   });
 
   it('does not ask for an address for a service flagged off-site, even at a plumber', async () => {
@@ -72,7 +91,9 @@ describe('on-site work asks where', () => {
 
   it('asks which service when two fit equally, and books the one chosen', async () => {
     const c = call(PIANO);
-    expect(await c.say('can you tune my piano on Thursday at 10am')).toMatch(/grand piano tuning or an upright piano tuning/);
+    expect(await c.say('can you tune my piano on Thursday at 10am')).toMatch(
+      /grand piano tuning or an upright piano tuning/,
+    );
     await c.say('the grand one', 'Mira Patel', '42 Oak Street, Chicago', 'yes');
     expect(c.world.appointments.map((a) => a.serviceName)).toEqual(['Grand Piano Tuning']);
   });

@@ -17,14 +17,26 @@ export interface NewOrganization {
 /** Creates an organization with its configuration and agent documents (inside the caller's transaction). */
 export async function createOrganization(q: Queryable, input: NewOrganization) {
   const industry = input.industry ?? 'other';
-  const [org] = await q.insert(schema.organizations).values({
-    name: input.name, timezone: input.timezone ?? 'America/New_York', industry,
-    chatKey: `pk_${newToken(12)}`, icsToken: newToken(24),
-  }).returning();
+  const [org] = await q
+    .insert(schema.organizations)
+    .values({
+      name: input.name,
+      timezone: input.timezone ?? 'America/New_York',
+      industry,
+      chatKey: `pk_${newToken(12)}`,
+      icsToken: newToken(24),
+    })
+    .returning();
   const tpl = input.applyTemplate ? templateFor(industry) : undefined;
   await q.insert(schema.businessConfigs).values({
     organizationId: org.id,
-    hours: tpl?.hours ?? { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
+    hours: tpl?.hours ?? {
+      mon: [['09:00', '17:00']],
+      tue: [['09:00', '17:00']],
+      wed: [['09:00', '17:00']],
+      thu: [['09:00', '17:00']],
+      fri: [['09:00', '17:00']],
+    },
     greeting: (tpl?.greeting ?? DEFAULT_GREETING).replace('{business}', input.name),
     emergencyKeywords: tpl?.emergencyKeywords ?? [],
     notifyEmail: input.notifyEmail?.trim().toLowerCase() || null,
@@ -32,7 +44,8 @@ export async function createOrganization(q: Queryable, input: NewOrganization) {
   await q.insert(schema.agents).values({ organizationId: org.id });
   if (tpl) {
     await q.insert(schema.services).values(tpl.services.map((s) => ({ ...s, organizationId: org.id })));
-    if (tpl.knowledge.length) await q.insert(schema.knowledgeItems).values(tpl.knowledge.map((k) => ({ ...k, organizationId: org.id })));
+    if (tpl.knowledge.length)
+      await q.insert(schema.knowledgeItems).values(tpl.knowledge.map((k) => ({ ...k, organizationId: org.id })));
   }
   return org;
 }
@@ -46,5 +59,7 @@ const DEFAULT_GREETING = 'Thanks for calling {business}. How can I help you toda
  */
 export function isStarterGreeting(greeting: string | null | undefined, businessName: string): boolean {
   if (!greeting) return false;
-  return [DEFAULT_GREETING, ...TEMPLATES.map((t) => t.greeting)].some((g) => g.replace('{business}', businessName) === greeting);
+  return [DEFAULT_GREETING, ...TEMPLATES.map((t) => t.greeting)].some(
+    (g) => g.replace('{business}', businessName) === greeting,
+  );
 }

@@ -4,7 +4,10 @@ import { schema } from '../db/index.js';
 import { errors, type Clock } from '../lib/index.js';
 
 /** A simulated clock: it read `at` when the server's clock read `setAt`, and runs on from there. */
-export interface TestClock { at: string; setAt: string }
+export interface TestClock {
+  at: string;
+  setAt: string;
+}
 
 /** An organization's own clock: the simulated one of a test organization (the simulator keeps it), else the server's. */
 export function organizationClock(business: { testClock?: TestClock | null }, base: Clock): Clock {
@@ -23,8 +26,16 @@ export async function loadBusinessRecord(db: Db, organizationId: string) {
   if (!org) throw errors.notFound('organization');
   const [[config], services, staff, knowledge, [agent]] = await Promise.all([
     db.select().from(schema.businessConfigs).where(eq(schema.businessConfigs.organizationId, organizationId)),
-    db.select().from(schema.services).where(eq(schema.services.organizationId, organizationId)).orderBy(asc(schema.services.createdAt)),
-    db.select().from(schema.staff).where(eq(schema.staff.organizationId, organizationId)).orderBy(asc(schema.staff.createdAt)),
+    db
+      .select()
+      .from(schema.services)
+      .where(eq(schema.services.organizationId, organizationId))
+      .orderBy(asc(schema.services.createdAt)),
+    db
+      .select()
+      .from(schema.staff)
+      .where(eq(schema.staff.organizationId, organizationId))
+      .orderBy(asc(schema.staff.createdAt)),
     db.select().from(schema.knowledgeItems).where(eq(schema.knowledgeItems.organizationId, organizationId)),
     db.select().from(schema.agents).where(eq(schema.agents.organizationId, organizationId)),
   ]);

@@ -25,33 +25,40 @@ export const StaffBody = z.strictObject({
 });
 /** A knowledge item (POST /api/knowledge). */
 export const KnowledgeBody = z.strictObject({
-  question: text(500).optional(), title: text(200).optional(), body: z.string().trim().min(1).max(5000),
+  question: text(500).optional(),
+  title: text(200).optional(),
+  body: z.string().trim().min(1).max(5000),
 });
 /** A connected phone number (POST /api/phone-numbers). */
 export const PhoneNumberBody = z.strictObject({
-  e164: PhoneSchema, provider: z.literal('twilio').default('twilio'),
+  e164: PhoneSchema,
+  provider: z.literal('twilio').default('twilio'),
   /** Test mode (no Twilio account): the 6-digit code texted to the number by the first request. */
-  verificationCode: z.string().regex(/^\d{6}$/, 'the 6-digit code texted to the number').optional(),
+  verificationCode: z
+    .string()
+    .regex(/^\d{6}$/, 'the 6-digit code texted to the number')
+    .optional(),
 });
 
 /** PUT /api/config: any subset of these fields. */
-export const ConfigPatch = z.strictObject({
-  hours: WeeklyHoursSchema,
-  holidays: z.array(LocalDateSchema).max(366),
-  greeting: z.string().trim().min(1).max(1000),
-  address: text(300).nullable(),
-  escalationNumber: PhoneSchema.nullable(),
-  notifyEmail: z.string().trim().toLowerCase().max(254).email().nullable(),
-  notifyPhone: PhoneSchema.nullable(),
-  afterHours: z.enum(['answer', 'voicemail', 'forward']),
-  minNoticeMin: z.number().int().min(0).max(10_080),
-  maxDaysAhead: z.number().int().min(1).max(365),
-  slotStepMin: z.number().int().min(5).max(240),
-  emergencyKeywords: z.array(EmergencyKeywordSchema).max(200),
-  maxCallMinutes: z.number().int().min(1).max(120),
-  /** Record calls (the agent says so first); needs a plan with recording. */
-  recordCalls: z.boolean(),
-  /** Days a recording is kept before it is deleted. */
-  recordingRetentionDays: z.number().int().min(1).max(3650),
-}).partial();
-
+export const ConfigPatch = z
+  .strictObject({
+    hours: WeeklyHoursSchema,
+    holidays: z.array(LocalDateSchema).max(366),
+    greeting: z.string().trim().min(1).max(1000),
+    address: text(300).nullable(),
+    escalationNumber: PhoneSchema.nullable(),
+    notifyEmail: z.string().trim().toLowerCase().max(254).email().nullable(),
+    notifyPhone: PhoneSchema.nullable(),
+    afterHours: z.enum(['answer', 'voicemail', 'forward']),
+    minNoticeMin: z.number().int().min(0).max(10_080),
+    maxDaysAhead: z.number().int().min(1).max(365),
+    slotStepMin: z.number().int().min(5).max(240),
+    emergencyKeywords: z.array(EmergencyKeywordSchema).max(200),
+    maxCallMinutes: z.number().int().min(1).max(120),
+    /** Record calls (the agent says so first); needs a plan with recording. */
+    recordCalls: z.boolean(),
+    /** Days a recording is kept before it is deleted. */
+    recordingRetentionDays: z.number().int().min(1).max(3650),
+  })
+  .partial();

@@ -25,7 +25,10 @@ export function scopedCrud<T extends OrgTable, Row extends { id: string }>(table
     },
     async create(db: Db, actor: Actor, values: Record<string, unknown>): Promise<Row> {
       return db.transaction(async (tx) => {
-        const [row] = (await tx.insert(t).values({ ...values, organizationId: actor.organizationId }).returning()) as Row[];
+        const [row] = (await tx
+          .insert(t)
+          .values({ ...values, organizationId: actor.organizationId })
+          .returning()) as Row[];
         await writeAudit(tx, actor, 'create', entity, (row as Row).id, null, row);
         return row as Row;
       });
@@ -50,7 +53,8 @@ export function scopedCrud<T extends OrgTable, Row extends { id: string }>(table
           await writeAudit(tx, actor, 'delete', entity, id, before, null);
         });
       } catch (e) {
-        if (pgErrorCode(e).code === '23503') throw errors.conflict('IN_USE', `${entity} is still referenced (for example by appointments)`);
+        if (pgErrorCode(e).code === '23503')
+          throw errors.conflict('IN_USE', `${entity} is still referenced (for example by appointments)`);
         throw e;
       }
     },

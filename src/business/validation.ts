@@ -29,13 +29,16 @@ export const PhoneSchema = z
 export const TimezoneSchema = z
   .string()
   .max(64)
-  .refine((tz) => IANAZone.isValidZone(tz) && tz.includes('/') || tz === 'UTC', 'not a valid IANA timezone');
+  .refine((tz) => (IANAZone.isValidZone(tz) && tz.includes('/')) || tz === 'UTC', 'not a valid IANA timezone');
 
 /** A local calendar date "YYYY-MM-DD" that exists. */
 export const LocalDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a real date');
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'not a real date',
+  );
 
 /** Free text of a bounded length, trimmed. */
 export const text = (max: number) => z.string().trim().max(max);
@@ -47,6 +50,11 @@ export const PRIORITIES = ['URGENT', 'HIGH', 'NORMAL'] as const;
 
 /** An emergency phrase with its priority; a bare string means URGENT. */
 export const EmergencyKeywordSchema = z.union([
-  z.string().trim().min(2).max(80).transform((phrase) => ({ phrase, priority: 'URGENT' as const })),
+  z
+    .string()
+    .trim()
+    .min(2)
+    .max(80)
+    .transform((phrase) => ({ phrase, priority: 'URGENT' as const })),
   z.strictObject({ phrase: z.string().trim().min(2).max(80), priority: z.enum(PRIORITIES) }),
 ]);

@@ -13,7 +13,14 @@ export const RATE_CENTS_PER_MIN = {
 } as const;
 
 /** What ran on a call, for the estimate. */
-export interface CostInputs { durationSec: number; channel: 'phone' | 'chat' | 'test'; engine?: string | null; paidStt?: boolean; paidTts?: boolean; paidLlm?: boolean }
+export interface CostInputs {
+  durationSec: number;
+  channel: 'phone' | 'chat' | 'test';
+  engine?: string | null;
+  paidStt?: boolean;
+  paidTts?: boolean;
+  paidLlm?: boolean;
+}
 
 /** The estimate in whole cents (billing rounds up to the started minute, as Twilio does). */
 export function estimateCostCents(c: CostInputs): number {

@@ -1,5 +1,18 @@
 /** How a call ended for the business, most valuable first. */
-export const OUTCOMES = ['booked', 'rescheduled', 'cancelled', 'confirmed', 'escalated', 'transferred', 'message', 'lead', 'opted_out', 'voicemail', 'answered', 'hangup'] as const;
+export const OUTCOMES = [
+  'booked',
+  'rescheduled',
+  'cancelled',
+  'confirmed',
+  'escalated',
+  'transferred',
+  'message',
+  'lead',
+  'opted_out',
+  'voicemail',
+  'answered',
+  'hangup',
+] as const;
 export type CallOutcome = (typeof OUTCOMES)[number];
 
 const TOOL_OUTCOME: Record<string, CallOutcome> = {
@@ -31,7 +44,10 @@ export function achieved(t: { ok: boolean; result?: unknown }): boolean {
  * "answered", one without is "hangup".
  */
 export function deriveOutcome(successfulTools: string[], callerTurns: number): CallOutcome {
-  return bestOutcome(successfulTools.map((t) => TOOL_OUTCOME[t]), callerTurns > 0 ? 'answered' : 'hangup');
+  return bestOutcome(
+    successfulTools.map((t) => TOOL_OUTCOME[t]),
+    callerTurns > 0 ? 'answered' : 'hangup',
+  );
 }
 
 /**
@@ -40,7 +56,10 @@ export function deriveOutcome(successfulTools: string[], callerTurns: number): C
  * from tool calls, the simulator's verdicts and the brain's scenario runner from what the call left
  * behind — all rank them here.
  */
-export function bestOutcome(achieved: ReadonlyArray<CallOutcome | undefined | false>, otherwise: CallOutcome): CallOutcome {
+export function bestOutcome(
+  achieved: ReadonlyArray<CallOutcome | undefined | false>,
+  otherwise: CallOutcome,
+): CallOutcome {
   let best: CallOutcome | undefined;
   for (const o of achieved) if (o && (!best || OUTCOMES.indexOf(o) < OUTCOMES.indexOf(best))) best = o;
   return best ?? otherwise;

@@ -32,12 +32,17 @@ type Item = { what: 'turn' | 'event' | 'end'; write: () => Promise<void>; done: 
  * returns; each write carries its own ids and turn seq, so a replay after a lost acknowledgement
  * adds nothing twice. Structurally matches voice/'s CallRecorder port.
  */
-export function createCallRecorder(deps: {
-  db: Db; logger: Logger; onChange?: (c: CallChange) => void;
-  /** How the call is closed at the end (announced, taken off the active list…); completeCall by default. */
-  complete?: (end: { endedAt: Date; reason: string; durationMs?: number }) => Promise<CallRow | null>;
-  buffer?: Partial<RecorderBuffer>;
-}, call: { id: string; organizationId: string }) {
+export function createCallRecorder(
+  deps: {
+    db: Db;
+    logger: Logger;
+    onChange?: (c: CallChange) => void;
+    /** How the call is closed at the end (announced, taken off the active list…); completeCall by default. */
+    complete?: (end: { endedAt: Date; reason: string; durationMs?: number }) => Promise<CallRow | null>;
+    buffer?: Partial<RecorderBuffer>;
+  },
+  call: { id: string; organizationId: string },
+) {
   const opts = { ...DEFAULT_RECORDER_BUFFER, ...deps.buffer };
   const queue: Item[] = [];
   let pumping: Promise<void> | null = null;
@@ -57,16 +62,27 @@ export function createCallRecorder(deps: {
       const item = queue[0];
       try {
         await item.write();
-        if (failingSince !== null) deps.logger.info({ callId: call.id, heldMs: Date.now() - failingSince }, 'call record: database back, held writes flushed in order');
+        if (failingSince !== null)
+          deps.logger.info(
+            { callId: call.id, heldMs: Date.now() - failingSince },
+            'call record: database back, held writes flushed in order',
+          );
         failingSince = null;
         wait = opts.retryMs[0];
         queue.shift();
         item.done();
       } catch (err) {
-        if (isPermanent(err)) { queue.shift(); drop(item, 'rejected by the database', err); continue; }
+        if (isPermanent(err)) {
+          queue.shift();
+          drop(item, 'rejected by the database', err);
+          continue;
+        }
         if (failingSince === null) {
           failingSince = Date.now();
-          deps.logger.warn({ err, callId: call.id }, 'call record: database unreachable, holding writes until it returns');
+          deps.logger.warn(
+            { err, callId: call.id },
+            'call record: database unreachable, holding writes until it returns',
+          );
         } else if (Date.now() - failingSince > opts.giveUpMs) {
           for (const held of queue.splice(0)) drop(held, 'database away too long', err);
           break;
@@ -78,23 +94,33 @@ export function createCallRecorder(deps: {
     pumping = null;
   }
 
-  const enqueue = (what: Item['what'], write: () => Promise<void>) => new Promise<void>((done) => {
-    const item = { what, write, done };
-    if (what === 'event' && queue.length >= opts.maxItems) { drop(item, 'buffer full'); return; }
-    queue.push(item);
-    pumping ??= pump();
-  });
+  const enqueue = (what: Item['what'], write: () => Promise<void>) =>
+    new Promise<void>((done) => {
+      const item = { what, write, done };
+      if (what === 'event' && queue.length >= opts.maxItems) {
+        drop(item, 'buffer full');
+        return;
+      }
+      queue.push(item);
+      pumping ??= pump();
+    });
 
   const complete = deps.complete ?? ((end) => completeCall(deps.db, call.id, end));
   return {
-    onStart(_info: { callId: string; organizationId: string; engine: string; startedAt: Date }) { return Promise.resolve(); },
+    onStart(_info: { callId: string; organizationId: string; engine: string; startedAt: Date }) {
+      return Promise.resolve();
+    },
     onTurn(t: TurnInput & { index?: number }) {
       const turn = { ...t, at: t.at ?? new Date() };
       const ids: [string, string] = [randomUUID(), randomUUID()];
       return enqueue('turn', async () => {
         seq ??= await nextTurnSeq(deps.db, call.id);
         seq += await appendTurn(deps.db, call, turn, { seq, ids });
-        deps.onChange?.({ type: 'call.turn', callId: call.id, data: { callerText: t.callerText, agentText: t.agentText, e2eMs: t.e2eMs ?? null } });
+        deps.onChange?.({
+          type: 'call.turn',
+          callId: call.id,
+          data: { callerText: t.callerText, agentText: t.agentText, e2eMs: t.e2eMs ?? null },
+        });
       });
     },
     onEvent(name: string, data: Record<string, unknown> = {}) {
@@ -114,7 +140,10 @@ export function createCallRecorder(deps: {
           if (!isPermanent(err) || !deps.complete) throw err;
           // What rides along with the completion (metering, the outbox announcement) was refused:
           // the call record itself must still be closed, or it stays "in progress" for ever.
-          deps.logger.error({ err, callId: call.id }, 'call record: completion side effects refused; closing the call without them');
+          deps.logger.error(
+            { err, callId: call.id },
+            'call record: completion side effects refused; closing the call without them',
+          );
           await completeCall(deps.db, call.id, end);
         }
       });

@@ -32,9 +32,17 @@ export const streamTokenHash = hashToken;
 /** Creates the call record. With a `callSid` already known, answers the existing record instead. */
 export async function createCall(q: Queryable, c: NewCall): Promise<CallRow> {
   const values = {
-    organizationId: c.organizationId, channel: c.channel, direction: c.direction ?? 'inbound', callSid: c.callSid ?? null,
-    from: c.from ?? null, to: c.to ?? null, status: c.status ?? 'in-progress', engine: c.engine ?? null,
-    startedAt: c.startedAt ?? new Date(), streamTokenHash: c.streamToken ? hashToken(c.streamToken) : null, metadata: c.metadata ?? {},
+    organizationId: c.organizationId,
+    channel: c.channel,
+    direction: c.direction ?? 'inbound',
+    callSid: c.callSid ?? null,
+    from: c.from ?? null,
+    to: c.to ?? null,
+    status: c.status ?? 'in-progress',
+    engine: c.engine ?? null,
+    startedAt: c.startedAt ?? new Date(),
+    streamTokenHash: c.streamToken ? hashToken(c.streamToken) : null,
+    metadata: c.metadata ?? {},
   };
   const [row] = await q.insert(schema.calls).values(values).onConflictDoNothing().returning();
   if (row) return row;
@@ -47,8 +55,16 @@ export async function createCall(q: Queryable, c: NewCall): Promise<CallRow> {
  * The database decides, so two sockets racing with the same token cannot both win.
  */
 export async function consumeStreamToken(db: Db, callId: string, token: string, now: Date): Promise<CallRow | null> {
-  const [row] = await db.update(schema.calls).set({ streamTokenUsedAt: now, answeredAt: now, status: 'in-progress' })
-    .where(and(eq(schema.calls.id, callId), eq(schema.calls.streamTokenHash, hashToken(token)), isNull(schema.calls.streamTokenUsedAt)))
+  const [row] = await db
+    .update(schema.calls)
+    .set({ streamTokenUsedAt: now, answeredAt: now, status: 'in-progress' })
+    .where(
+      and(
+        eq(schema.calls.id, callId),
+        eq(schema.calls.streamTokenHash, hashToken(token)),
+        isNull(schema.calls.streamTokenUsedAt),
+      ),
+    )
     .returning();
   return row ?? null;
 }
@@ -69,24 +85,37 @@ export interface TurnInput {
 /** Appends a caller turn and an agent turn (in order) to the call. */
 export async function recordTurn(db: Db, call: { id: string; organizationId: string }, t: TurnInput): Promise<void> {
   await db.transaction(async (tx) => {
-    const [{ next }] = await tx.select({ next: sql<number>`coalesce(max(${schema.callTurns.seq}), -1) + 1` })
-      .from(schema.callTurns).where(eq(schema.callTurns.callId, call.id));
+    const [{ next }] = await tx
+      .select({ next: sql<number>`coalesce(max(${schema.callTurns.seq}), -1) + 1` })
+      .from(schema.callTurns)
+      .where(eq(schema.callTurns.callId, call.id));
     const base = { organizationId: call.organizationId, callId: call.id, at: t.at ?? new Date() };
     const rows = [];
     let seq = Number(next);
-    if (t.callerText) rows.push({ ...base, seq: seq++, role: 'caller' as const, text: t.callerText, asrMs: t.asrMs ?? null });
-    if (t.agentText) rows.push({
-      ...base, seq: seq++, role: 'agent' as const, text: t.agentText, llmMs: t.llmMs ?? null, ttsMs: t.ttsMs ?? null,
-      e2eMs: t.e2eMs ?? null, interrupted: t.interrupted ?? false, heardText: t.heardText ?? null,
-    });
+    if (t.callerText)
+      rows.push({ ...base, seq: seq++, role: 'caller' as const, text: t.callerText, asrMs: t.asrMs ?? null });
+    if (t.agentText)
+      rows.push({
+        ...base,
+        seq: seq++,
+        role: 'agent' as const,
+        text: t.agentText,
+        llmMs: t.llmMs ?? null,
+        ttsMs: t.ttsMs ?? null,
+        e2eMs: t.e2eMs ?? null,
+        interrupted: t.interrupted ?? false,
+        heardText: t.heardText ?? null,
+      });
     if (rows.length) await tx.insert(schema.callTurns).values(rows);
   });
 }
 
 /** The seq the call's next turn row takes. */
 export async function nextTurnSeq(q: Queryable, callId: string): Promise<number> {
-  const [{ next }] = await q.select({ next: sql<number>`coalesce(max(${schema.callTurns.seq}), -1) + 1` })
-    .from(schema.callTurns).where(eq(schema.callTurns.callId, callId));
+  const [{ next }] = await q
+    .select({ next: sql<number>`coalesce(max(${schema.callTurns.seq}), -1) + 1` })
+    .from(schema.callTurns)
+    .where(eq(schema.callTurns.callId, callId));
   return Number(next);
 }
 
@@ -95,22 +124,54 @@ export async function nextTurnSeq(q: Queryable, callId: string): Promise<number>
  * a replay after an acknowledgement lost with the connection — changes nothing. Answers how many
  * seqs the turn takes (0–2).
  */
-export async function appendTurn(q: Queryable, call: { id: string; organizationId: string }, t: TurnInput, place: { seq: number; ids: [string, string] }): Promise<number> {
+export async function appendTurn(
+  q: Queryable,
+  call: { id: string; organizationId: string },
+  t: TurnInput,
+  place: { seq: number; ids: [string, string] },
+): Promise<number> {
   const base = { organizationId: call.organizationId, callId: call.id, at: t.at ?? new Date() };
   const rows = [];
   let seq = place.seq;
-  if (t.callerText) rows.push({ ...base, id: place.ids[0], seq: seq++, role: 'caller' as const, text: t.callerText, asrMs: t.asrMs ?? null });
-  if (t.agentText) rows.push({
-    ...base, id: place.ids[1], seq: seq++, role: 'agent' as const, text: t.agentText, llmMs: t.llmMs ?? null, ttsMs: t.ttsMs ?? null,
-    e2eMs: t.e2eMs ?? null, interrupted: t.interrupted ?? false, heardText: t.heardText ?? null,
-  });
+  if (t.callerText)
+    rows.push({
+      ...base,
+      id: place.ids[0],
+      seq: seq++,
+      role: 'caller' as const,
+      text: t.callerText,
+      asrMs: t.asrMs ?? null,
+    });
+  if (t.agentText)
+    rows.push({
+      ...base,
+      id: place.ids[1],
+      seq: seq++,
+      role: 'agent' as const,
+      text: t.agentText,
+      llmMs: t.llmMs ?? null,
+      ttsMs: t.ttsMs ?? null,
+      e2eMs: t.e2eMs ?? null,
+      interrupted: t.interrupted ?? false,
+      heardText: t.heardText ?? null,
+    });
   if (rows.length) await q.insert(schema.callTurns).values(rows).onConflictDoNothing();
   return rows.length;
 }
 
 /** Records anything else that happened on the call (tool calls, DTMF, barge-in, errors); with an `id`, a replay changes nothing. */
-export async function recordEvent(q: Queryable, call: { id: string; organizationId: string }, type: string, data: Record<string, unknown> = {}, at = new Date(), id?: string) {
-  await q.insert(schema.callEvents).values({ ...(id ? { id } : {}), organizationId: call.organizationId, callId: call.id, type, data, at }).onConflictDoNothing();
+export async function recordEvent(
+  q: Queryable,
+  call: { id: string; organizationId: string },
+  type: string,
+  data: Record<string, unknown> = {},
+  at = new Date(),
+  id?: string,
+) {
+  await q
+    .insert(schema.callEvents)
+    .values({ ...(id ? { id } : {}), organizationId: call.organizationId, callId: call.id, type, data, at })
+    .onConflictDoNothing();
 }
 
 /** Links the appointment or lead a call produced. */
@@ -122,9 +183,21 @@ export async function linkCall(q: Queryable, callId: string, link: { appointment
 }
 
 /** Records the language the conversation is held in (ISO-639-1), as the agent detected it; unchanged rows are not written. */
-export async function setCallLanguage(q: Queryable, call: { id: string; organizationId: string }, language: string): Promise<void> {
-  await q.update(schema.calls).set({ language })
-    .where(and(eq(schema.calls.id, call.id), eq(schema.calls.organizationId, call.organizationId), sql`${schema.calls.language} is distinct from ${language}`));
+export async function setCallLanguage(
+  q: Queryable,
+  call: { id: string; organizationId: string },
+  language: string,
+): Promise<void> {
+  await q
+    .update(schema.calls)
+    .set({ language })
+    .where(
+      and(
+        eq(schema.calls.id, call.id),
+        eq(schema.calls.organizationId, call.organizationId),
+        sql`${schema.calls.language} is distinct from ${language}`,
+      ),
+    );
 }
 
 /** Announces a finished call inside the transaction that closes it (the notify outbox). */
@@ -135,9 +208,13 @@ export type CallCompletedSink = (tx: Queryable, call: CallRow) => Promise<void>;
  * the same transaction. Idempotent: a call that already has its outcome is answered as it is.
  */
 export async function completeCall(
-  db: Db, callId: string,
+  db: Db,
+  callId: string,
   end: {
-    status?: string; endedAt: Date; reason?: string; costFlags?: { paidStt?: boolean; paidTts?: boolean; paidLlm?: boolean };
+    status?: string;
+    endedAt: Date;
+    reason?: string;
+    costFlags?: { paidStt?: boolean; paidTts?: boolean; paidLlm?: boolean };
     /** How long the session itself measured the call: wins over `endedAt` minus the start (the two may come from different clocks). */
     durationMs?: number;
   },
@@ -147,22 +224,43 @@ export async function completeCall(
   if (!call) return null;
   if (call.endedAt && call.outcome) return call;
   const tools = await callTools(db, callId);
-  const [{ n }] = await db.select({ n: sql<number>`count(*)` }).from(schema.callTurns)
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(schema.callTurns)
     .where(and(eq(schema.callTurns.callId, callId), eq(schema.callTurns.role, 'caller')));
   const status = call.endedAt ? call.status : (end.status ?? 'completed');
-  const facts = await callFacts(db, { ...call, status }, deriveOutcome(tools.filter(achieved).map((t) => t.name), Number(n)), tools, Number(n));
+  const facts = await callFacts(
+    db,
+    { ...call, status },
+    deriveOutcome(
+      tools.filter(achieved).map((t) => t.name),
+      Number(n),
+    ),
+    tools,
+    Number(n),
+  );
   const outcome: CallOutcome = facts.outcome;
   // Composed now, so the call has its summary the moment it ends (a model may write a better one later).
   const summary = call.summary ?? composeSummary(facts);
   const measured = end.durationMs != null && end.durationMs >= 0 ? end.durationMs : null;
   const endedAt = call.endedAt ?? (measured != null ? new Date(call.startedAt.getTime() + measured) : end.endedAt);
-  const durationSec = call.durationSec ?? Math.max(0, Math.round((measured ?? endedAt.getTime() - call.startedAt.getTime()) / 1000));
+  const durationSec =
+    call.durationSec ?? Math.max(0, Math.round((measured ?? endedAt.getTime() - call.startedAt.getTime()) / 1000));
   const costCents = estimateCostCents({ durationSec, channel: call.channel, engine: call.engine, ...end.costFlags });
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(schema.calls).set({
-      status, endedAt, durationSec, outcome, costCents, summary,
-      metadata: sql`${schema.calls.metadata} || ${JSON.stringify(end.reason ? { endReason: end.reason } : {})}::jsonb`,
-    }).where(and(eq(schema.calls.id, callId), isNull(schema.calls.outcome))).returning();
+    const [row] = await tx
+      .update(schema.calls)
+      .set({
+        status,
+        endedAt,
+        durationSec,
+        outcome,
+        costCents,
+        summary,
+        metadata: sql`${schema.calls.metadata} || ${JSON.stringify(end.reason ? { endReason: end.reason } : {})}::jsonb`,
+      })
+      .where(and(eq(schema.calls.id, callId), isNull(schema.calls.outcome)))
+      .returning();
     if (row && announce) await announce(tx, row);
     return row ?? call;
   });
@@ -170,30 +268,78 @@ export async function completeCall(
 
 /** The call's tool calls, in the order they happened. */
 export async function callTools(q: Queryable, callId: string): Promise<ToolFact[]> {
-  const rows = await q.select({ data: schema.callEvents.data }).from(schema.callEvents)
-    .where(and(eq(schema.callEvents.callId, callId), eq(schema.callEvents.type, 'tool_call'))).orderBy(asc(schema.callEvents.at));
-  return rows.map(({ data: d }) => ({ name: String(d.name), ok: !!d.ok, args: (d.args ?? {}) as Record<string, unknown>, result: d.result }));
+  const rows = await q
+    .select({ data: schema.callEvents.data })
+    .from(schema.callEvents)
+    .where(and(eq(schema.callEvents.callId, callId), eq(schema.callEvents.type, 'tool_call')))
+    .orderBy(asc(schema.callEvents.at));
+  return rows.map(({ data: d }) => ({
+    name: String(d.name),
+    ok: !!d.ok,
+    args: (d.args ?? {}) as Record<string, unknown>,
+    result: d.result,
+  }));
 }
 
 /** What the composed summary is written from: the call, its tool calls, and its lead and appointment. */
-export async function callFacts(q: Queryable, call: CallRow, outcome: CallOutcome, tools: ToolFact[], callerTurns: number): Promise<CallFacts> {
-  const [org] = await q.select({ tz: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, call.organizationId));
-  const [lead] = await q.select({ name: schema.leads.name, need: schema.leads.need, kind: schema.leads.kind, priority: schema.leads.priority }).from(schema.leads)
-    .where(and(eq(schema.leads.organizationId, call.organizationId), call.leadId ? eq(schema.leads.id, call.leadId) : eq(schema.leads.callId, call.id)))
-    .orderBy(desc(schema.leads.createdAt)).limit(1);
-  const [appointment] = await q.select({
-    customerName: schema.appointments.customerName, serviceName: schema.services.name, staffName: schema.staff.name, start: schema.appointments.startAt,
-  }).from(schema.appointments)
+export async function callFacts(
+  q: Queryable,
+  call: CallRow,
+  outcome: CallOutcome,
+  tools: ToolFact[],
+  callerTurns: number,
+): Promise<CallFacts> {
+  const [org] = await q
+    .select({ tz: schema.organizations.timezone })
+    .from(schema.organizations)
+    .where(eq(schema.organizations.id, call.organizationId));
+  const [lead] = await q
+    .select({
+      name: schema.leads.name,
+      need: schema.leads.need,
+      kind: schema.leads.kind,
+      priority: schema.leads.priority,
+    })
+    .from(schema.leads)
+    .where(
+      and(
+        eq(schema.leads.organizationId, call.organizationId),
+        call.leadId ? eq(schema.leads.id, call.leadId) : eq(schema.leads.callId, call.id),
+      ),
+    )
+    .orderBy(desc(schema.leads.createdAt))
+    .limit(1);
+  const [appointment] = await q
+    .select({
+      customerName: schema.appointments.customerName,
+      serviceName: schema.services.name,
+      staffName: schema.staff.name,
+      start: schema.appointments.startAt,
+    })
+    .from(schema.appointments)
     .leftJoin(schema.services, eq(schema.services.id, schema.appointments.serviceId))
     .leftJoin(schema.staff, eq(schema.staff.id, schema.appointments.staffId))
-    .where(and(eq(schema.appointments.organizationId, call.organizationId), call.appointmentId ? eq(schema.appointments.id, call.appointmentId) : eq(schema.appointments.callId, call.id)))
-    .orderBy(desc(schema.appointments.createdAt)).limit(1);
+    .where(
+      and(
+        eq(schema.appointments.organizationId, call.organizationId),
+        call.appointmentId ? eq(schema.appointments.id, call.appointmentId) : eq(schema.appointments.callId, call.id),
+      ),
+    )
+    .orderBy(desc(schema.appointments.createdAt))
+    .limit(1);
   const edge = edgeAnswerOf(call);
   return {
     // A call the edge sent to voicemail is a message once the caller left one (its lead is the recording).
     outcome: edge && outcome === 'hangup' && lead?.kind === 'message' ? 'message' : outcome,
-    channel: call.channel, direction: call.direction, timezone: org?.tz ?? 'UTC', status: call.status, callerTurns, tools,
-    lead: lead ? { ...lead, priority: String(lead.priority) } : null, appointment: appointment ?? null, edge,
+    channel: call.channel,
+    direction: call.direction,
+    timezone: org?.tz ?? 'UTC',
+    status: call.status,
+    callerTurns,
+    tools,
+    lead: lead ? { ...lead, priority: String(lead.priority) } : null,
+    appointment: appointment ?? null,
+    edge,
   };
 }
 
@@ -207,7 +353,9 @@ export async function reviseVoicemailCall(db: Db, callId: string): Promise<void>
   const facts = await callFacts(db, call, 'hangup', [], 0);
   if (facts.outcome !== 'message') return;
   const by = (call.metadata as { summaryBy?: string }).summaryBy;
-  await db.update(schema.calls).set({ outcome: 'message', ...(by === 'model' ? {} : { summary: composeSummary(facts) }) })
+  await db
+    .update(schema.calls)
+    .set({ outcome: 'message', ...(by === 'model' ? {} : { summary: composeSummary(facts) }) })
     .where(and(eq(schema.calls.id, callId), eq(schema.calls.outcome, 'hangup')));
 }
 
@@ -218,27 +366,59 @@ const INTERRUPTED_SUMMARY = 'The call was cut off by a server restart.';
  * Marks the calls this node was running when it died as interrupted (their turns so far are kept).
  * Called at start; `nodeId` keeps one node from closing another node's live calls.
  */
-export async function markInterruptedCalls(db: Db, nodeId: string, now: Date): Promise<Array<{ id: string; organizationId: string }>> {
-  const rows = await db.update(schema.calls).set({
-    status: 'interrupted', endedAt: now, outcome: sql`coalesce(${schema.calls.outcome}, 'hangup')`,
-    summary: sql`coalesce(${schema.calls.summary}, ${INTERRUPTED_SUMMARY})`,
-  })
-    .where(and(inArray(schema.calls.status, ['in-progress', 'ringing']), isNull(schema.calls.endedAt), sql`${schema.calls.metadata}->>'nodeId' = ${nodeId}`))
+export async function markInterruptedCalls(
+  db: Db,
+  nodeId: string,
+  now: Date,
+): Promise<Array<{ id: string; organizationId: string }>> {
+  const rows = await db
+    .update(schema.calls)
+    .set({
+      status: 'interrupted',
+      endedAt: now,
+      outcome: sql`coalesce(${schema.calls.outcome}, 'hangup')`,
+      summary: sql`coalesce(${schema.calls.summary}, ${INTERRUPTED_SUMMARY})`,
+    })
+    .where(
+      and(
+        inArray(schema.calls.status, ['in-progress', 'ringing']),
+        isNull(schema.calls.endedAt),
+        sql`${schema.calls.metadata}->>'nodeId' = ${nodeId}`,
+      ),
+    )
     .returning({ id: schema.calls.id, organizationId: schema.calls.organizationId });
   return rows;
 }
 
 /** Updates the status Twilio reports, never moving a finished call back. */
-export async function applyTelephonyStatus(db: Db, callSid: string, status: string, durationSec: number | null, at: Date): Promise<CallRow | null> {
+export async function applyTelephonyStatus(
+  db: Db,
+  callSid: string,
+  status: string,
+  durationSec: number | null,
+  at: Date,
+): Promise<CallRow | null> {
   const final = ['completed', 'busy', 'failed', 'no-answer', 'canceled'].includes(status);
-  const [row] = await db.update(schema.calls).set({
-    status: sql`case when ${schema.calls.endedAt} is null or ${final} then ${status} else ${schema.calls.status} end`,
-    ...(final ? { endedAt: sql`coalesce(${schema.calls.endedAt}, ${at.toISOString()}::timestamptz)`, durationSec: durationSec ?? undefined } : {}),
-  }).where(eq(schema.calls.callSid, callSid)).returning();
+  const [row] = await db
+    .update(schema.calls)
+    .set({
+      status: sql`case when ${schema.calls.endedAt} is null or ${final} then ${status} else ${schema.calls.status} end`,
+      ...(final
+        ? {
+            endedAt: sql`coalesce(${schema.calls.endedAt}, ${at.toISOString()}::timestamptz)`,
+            durationSec: durationSec ?? undefined,
+          }
+        : {}),
+    })
+    .where(eq(schema.calls.callSid, callSid))
+    .returning();
   return row ?? null;
 }
 
 /** Records that the caller proved `phone` is theirs (a code texted to it was typed back): customer messages may go there. */
 export async function noteVerifiedPhone(db: Db, callId: string, phone: string): Promise<void> {
-  await db.update(schema.calls).set({ metadata: sql`${schema.calls.metadata} || ${JSON.stringify({ verifiedPhone: phone })}::jsonb` }).where(eq(schema.calls.id, callId));
+  await db
+    .update(schema.calls)
+    .set({ metadata: sql`${schema.calls.metadata} || ${JSON.stringify({ verifiedPhone: phone })}::jsonb` })
+    .where(eq(schema.calls.id, callId));
 }

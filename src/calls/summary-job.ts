@@ -10,10 +10,16 @@ import { schema, type Db, type Queryable } from '../db/index.js';
 import type { CallRow } from './records.js';
 
 /** The state of a call's pending summary. */
-interface SummaryJob { attempts: number; dueAt: string }
+interface SummaryJob {
+  attempts: number;
+  dueAt: string;
+}
 
 /** A claimed summary job: the call and the attempt that claimed it. */
-export interface ClaimedSummary { call: CallRow; attempt: number }
+export interface ClaimedSummary {
+  call: CallRow;
+  attempt: number;
+}
 
 /** Who wrote the summary an owner reads. */
 export type SummaryAuthor = 'model' | 'composed';
@@ -21,7 +27,9 @@ export type SummaryAuthor = 'model' | 'composed';
 /** Marks a call (in the transaction that completes it) for a summary by the language model, due at once. */
 export async function deferSummary(tx: Queryable, callId: string, now: Date): Promise<void> {
   const job: SummaryJob = { attempts: 0, dueAt: now.toISOString() };
-  await tx.update(schema.calls).set({ metadata: sql`${schema.calls.metadata} || ${JSON.stringify({ summaryJob: job })}::jsonb` })
+  await tx
+    .update(schema.calls)
+    .set({ metadata: sql`${schema.calls.metadata} || ${JSON.stringify({ summaryJob: job })}::jsonb` })
     .where(eq(schema.calls.id, callId));
 }
 
@@ -50,7 +58,8 @@ export async function claimSummaries(db: Db, now: Date, leaseMs: number, limit: 
   return out;
 }
 
-const heldBy = (c: ClaimedSummary) => and(eq(schema.calls.id, c.call.id), sql`(${schema.calls.metadata}->'summaryJob'->>'attempts')::int = ${c.attempt}`);
+const heldBy = (c: ClaimedSummary) =>
+  and(eq(schema.calls.id, c.call.id), sql`(${schema.calls.metadata}->'summaryJob'->>'attempts')::int = ${c.attempt}`);
 
 /**
  * Ends the job inside `tx`: the model's summary replaces the composed one (`text`), or the composed
@@ -58,17 +67,25 @@ const heldBy = (c: ClaimedSummary) => and(eq(schema.calls.id, c.call.id), sql`($
  */
 export async function finishSummary(tx: Queryable, c: ClaimedSummary, text: string | null): Promise<CallRow | null> {
   const by: SummaryAuthor = text ? 'model' : 'composed';
-  const [row] = await tx.update(schema.calls).set({
-    ...(text ? { summary: text } : {}),
-    metadata: sql`(${schema.calls.metadata} - 'summaryJob') || ${JSON.stringify({ summaryBy: by })}::jsonb`,
-  }).where(heldBy(c)).returning();
+  const [row] = await tx
+    .update(schema.calls)
+    .set({
+      ...(text ? { summary: text } : {}),
+      metadata: sql`(${schema.calls.metadata} - 'summaryJob') || ${JSON.stringify({ summaryBy: by })}::jsonb`,
+    })
+    .where(heldBy(c))
+    .returning();
   return row ?? null;
 }
 
 /** Puts the job back, due again at `dueAt`; false when this attempt no longer holds it. */
 export async function retrySummary(db: Db, c: ClaimedSummary, dueAt: Date): Promise<boolean> {
-  const rows = await db.update(schema.calls).set({
-    metadata: sql`jsonb_set(${schema.calls.metadata}, '{summaryJob,dueAt}', to_jsonb(${dueAt.toISOString()}::text))`,
-  }).where(heldBy(c)).returning({ id: schema.calls.id });
+  const rows = await db
+    .update(schema.calls)
+    .set({
+      metadata: sql`jsonb_set(${schema.calls.metadata}, '{summaryJob,dueAt}', to_jsonb(${dueAt.toISOString()}::text))`,
+    })
+    .where(heldBy(c))
+    .returning({ id: schema.calls.id });
   return rows.length === 1;
 }

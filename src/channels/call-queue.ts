@@ -13,14 +13,20 @@ import { dialWaitingCall, type OutboundDeps } from './outbound/place.js';
 export function queueOutcomeOf(e: unknown, now: Date): Error {
   if (!isAppError(e)) return e instanceof Error ? e : new Error(String(e));
   switch (e.code) {
-    case 'AT_CAPACITY': return new DeliveryDeferred(e.message, new Date(now.getTime() + CAPACITY_RETRY_MS));
+    case 'AT_CAPACITY':
+      return new DeliveryDeferred(e.message, new Date(now.getTime() + CAPACITY_RETRY_MS));
     case 'OUTSIDE_CALLING_WINDOW': {
       const next = (e.details as { nextOpening?: string } | undefined)?.nextOpening;
       return next ? new DeliveryDeferred(e.message, new Date(next)) : new DeliveryError(e.message, true);
     }
-    case 'DO_NOT_CALL': return new DeliveryError('the number is on the do-not-call list', true);
-    case 'NO_CALLER_ID': case 'NOT_FOUND': case 'VALIDATION_FAILED': return new DeliveryError(e.message, true);
-    default: return new DeliveryError(e.message);
+    case 'DO_NOT_CALL':
+      return new DeliveryError('the number is on the do-not-call list', true);
+    case 'NO_CALLER_ID':
+    case 'NOT_FOUND':
+    case 'VALIDATION_FAILED':
+      return new DeliveryError(e.message, true);
+    default:
+      return new DeliveryError(e.message);
   }
 }
 
@@ -37,7 +43,11 @@ export function waitingCallChannel(deps: OutboundDeps & { clock: Clock }): Chann
       } catch (e) {
         throw queueOutcomeOf(e, now);
       }
-      if ('retryAt' in r) throw new DeliveryDeferred(r.reason === 'busy' ? 'all outbound lines are busy' : 'outside the calling window', r.retryAt);
+      if ('retryAt' in r)
+        throw new DeliveryDeferred(
+          r.reason === 'busy' ? 'all outbound lines are busy' : 'outside the calling window',
+          r.retryAt,
+        );
     },
   };
 }

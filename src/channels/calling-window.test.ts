@@ -34,7 +34,13 @@ describe('widget origins', () => {
     expect(normalizeOrigin('https://Bella.Example/')).toBe('https://bella.example');
     expect(normalizeOrigin('https://bella.example:443')).toBe('https://bella.example');
     expect(normalizeOrigin('http://localhost:8080')).toBe('http://localhost:8080');
-    for (const bad of ['https://bella.example/shop', 'ftp://bella.example', 'bella.example', 'https://u:p@bella.example', 'https://bella.example?x=1']) {
+    for (const bad of [
+      'https://bella.example/shop',
+      'ftp://bella.example',
+      'bella.example',
+      'https://u:p@bella.example',
+      'https://bella.example?x=1',
+    ]) {
       expect(normalizeOrigin(bad), bad).toBeNull();
     }
   });

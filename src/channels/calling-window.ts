@@ -19,7 +19,12 @@ export function nextWindowOpening(window: CallingWindow, at: Date, timezone: str
   for (let d = 0; d <= 7; d++) {
     const day = local.plus({ days: d });
     if (!window.days.includes(WEEKDAYS[day.weekday - 1])) continue;
-    const open = day.set({ hour: Number(window.from.slice(0, 2)), minute: Number(window.from.slice(3, 5)), second: 0, millisecond: 0 });
+    const open = day.set({
+      hour: Number(window.from.slice(0, 2)),
+      minute: Number(window.from.slice(3, 5)),
+      second: 0,
+      millisecond: 0,
+    });
     if (open.toMillis() > local.toMillis()) return open.toJSDate();
   }
   return null;

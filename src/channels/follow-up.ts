@@ -20,7 +20,8 @@ import { getChannelSettings } from './settings.js';
 export const FOLLOW_UP_EVENT = 'lead.follow_up';
 
 /** What the agent is told on a follow-up call. */
-const FOLLOW_UP_INSTRUCTIONS = 'a follow-up to their enquiry: you are calling back about what they asked for, to help them book or answer their questions';
+const FOLLOW_UP_INSTRUCTIONS =
+  'a follow-up to their enquiry: you are calling back about what they asked for, to help them book or answer their questions';
 
 /** True for a lead the business wants called back: one from a website chat, or from a call nobody answered live. */
 function isFollowUpSource(call: Pick<CallRow, 'channel' | 'direction' | 'answeredAt'>): boolean {
@@ -28,7 +29,10 @@ function isFollowUpSource(call: Pick<CallRow, 'channel' | 'direction' | 'answere
 }
 
 async function setFollowUp(q: Queryable, lead: Pick<LeadRow, 'id' | 'organizationId'>, f: LeadFollowUp): Promise<void> {
-  await q.update(schema.leads).set({ followUp: f }).where(and(eq(schema.leads.id, lead.id), eq(schema.leads.organizationId, lead.organizationId)));
+  await q
+    .update(schema.leads)
+    .set({ followUp: f })
+    .where(and(eq(schema.leads.id, lead.id), eq(schema.leads.organizationId, lead.organizationId)));
 }
 
 /**
@@ -39,17 +43,44 @@ export async function queueLeadFollowUp(tx: Queryable, lead: LeadRow, now: Date)
   if (!lead.phone || !lead.callId || lead.kind === 'emergency') return false;
   const { followUp } = await getChannelSettings(tx, lead.organizationId);
   if (!followUp.enabled) return false;
-  const [call] = await tx.select({ channel: schema.calls.channel, direction: schema.calls.direction, answeredAt: schema.calls.answeredAt, language: schema.calls.language })
-    .from(schema.calls).where(eq(schema.calls.id, lead.callId));
+  const [call] = await tx
+    .select({
+      channel: schema.calls.channel,
+      direction: schema.calls.direction,
+      answeredAt: schema.calls.answeredAt,
+      language: schema.calls.language,
+    })
+    .from(schema.calls)
+    .where(eq(schema.calls.id, lead.callId));
   if (!call || !isFollowUpSource(call)) return false;
   const dueAt = new Date(now.getTime() + followUp.delayMinutes * 60_000);
   const snap = await orgSnapshot(tx, lead.organizationId);
-  const queued = await enqueue(tx, [{
-    organizationId: lead.organizationId, event: FOLLOW_UP_EVENT, channel: 'call', recipient: lead.phone,
-    idempotencyKey: `${FOLLOW_UP_EVENT}:${lead.id}`, notBefore: dueAt,
-    payload: { template: 'agent_call', event: FOLLOW_UP_EVENT, urgent: false, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, language: call.language ?? snap.language, data: { leadId: lead.id, to: lead.phone, need: lead.need } },
-  }], now);
-  if (queued) await setFollowUp(tx, lead, { status: 'scheduled', dueAt: dueAt.toISOString(), updatedAt: now.toISOString() });
+  const queued = await enqueue(
+    tx,
+    [
+      {
+        organizationId: lead.organizationId,
+        event: FOLLOW_UP_EVENT,
+        channel: 'call',
+        recipient: lead.phone,
+        idempotencyKey: `${FOLLOW_UP_EVENT}:${lead.id}`,
+        notBefore: dueAt,
+        payload: {
+          template: 'agent_call',
+          event: FOLLOW_UP_EVENT,
+          urgent: false,
+          orgName: snap.orgName,
+          timezone: snap.timezone,
+          from: snap.from,
+          language: call.language ?? snap.language,
+          data: { leadId: lead.id, to: lead.phone, need: lead.need },
+        },
+      },
+    ],
+    now,
+  );
+  if (queued)
+    await setFollowUp(tx, lead, { status: 'scheduled', dueAt: dueAt.toISOString(), updatedAt: now.toISOString() });
   return queued > 0;
 }
 
@@ -65,24 +96,47 @@ export function followUpCallChannel(deps: OutboundDeps & { clock: Clock }): Chan
     async send(m) {
       const leadId = String(m.payload.data.leadId ?? '');
       const now = deps.clock.now();
-      const [lead] = await db.select().from(schema.leads).where(and(eq(schema.leads.id, leadId), eq(schema.leads.organizationId, m.organizationId)));
+      const [lead] = await db
+        .select()
+        .from(schema.leads)
+        .where(and(eq(schema.leads.id, leadId), eq(schema.leads.organizationId, m.organizationId)));
       if (!lead) return;
       const base = { dueAt: lead.followUp?.dueAt ?? now.toISOString(), updatedAt: now.toISOString() };
-      const [called] = await db.select({ id: schema.calls.id }).from(schema.calls).where(and(eq(schema.calls.organizationId, m.organizationId),
-        eq(schema.calls.direction, 'outbound'), sql`${schema.calls.metadata}->>'leadId' = ${lead.id}`)).limit(1);
+      const [called] = await db
+        .select({ id: schema.calls.id })
+        .from(schema.calls)
+        .where(
+          and(
+            eq(schema.calls.organizationId, m.organizationId),
+            eq(schema.calls.direction, 'outbound'),
+            sql`${schema.calls.metadata}->>'leadId' = ${lead.id}`,
+          ),
+        )
+        .limit(1);
       if (called) {
-        if (lead.followUp?.status === 'scheduled') await setFollowUp(db, lead, { ...base, status: 'skipped', reason: 'already_called', callId: called.id });
+        if (lead.followUp?.status === 'scheduled')
+          await setFollowUp(db, lead, { ...base, status: 'skipped', reason: 'already_called', callId: called.id });
         return;
       }
       if (lead.status !== 'new') return setFollowUp(db, lead, { ...base, status: 'skipped', reason: 'handled' });
       try {
-        const call = await placeOutboundCall(deps, m.organizationId, {
-          to: m.recipient, purpose: 'follow_up', leadId: lead.id, instructions: FOLLOW_UP_INSTRUCTIONS, metadata: { followUpLeadId: lead.id },
-        }, now);
+        const call = await placeOutboundCall(
+          deps,
+          m.organizationId,
+          {
+            to: m.recipient,
+            purpose: 'follow_up',
+            leadId: lead.id,
+            instructions: FOLLOW_UP_INSTRUCTIONS,
+            metadata: { followUpLeadId: lead.id },
+          },
+          now,
+        );
         await setFollowUp(db, lead, { ...base, status: 'calling', callId: call.id });
       } catch (e) {
         const outcome = queueOutcomeOf(e, now);
-        if ((e as { code?: string }).code === 'DO_NOT_CALL') return setFollowUp(db, lead, { ...base, status: 'skipped', reason: 'do_not_call' });
+        if ((e as { code?: string }).code === 'DO_NOT_CALL')
+          return setFollowUp(db, lead, { ...base, status: 'skipped', reason: 'do_not_call' });
         throw outcome;
       }
     },
@@ -93,12 +147,24 @@ export function followUpCallChannel(deps: OutboundDeps & { clock: Clock }): Chan
 export async function followUpCallCompleted(q: Queryable, call: CallRow, now: Date): Promise<void> {
   const leadId = (call.metadata as { followUpLeadId?: string }).followUpLeadId;
   if (!leadId) return;
-  const [lead] = await q.select().from(schema.leads).where(and(eq(schema.leads.id, leadId), eq(schema.leads.organizationId, call.organizationId)));
+  const [lead] = await q
+    .select()
+    .from(schema.leads)
+    .where(and(eq(schema.leads.id, leadId), eq(schema.leads.organizationId, call.organizationId)));
   if (!lead) return;
   const reached = !!call.answeredAt && call.outcome !== 'voicemail';
-  await q.update(schema.leads).set({
-    followUp: { dueAt: lead.followUp?.dueAt ?? now.toISOString(), status: 'done', callId: call.id, outcome: call.outcome ?? call.status, updatedAt: now.toISOString() },
-    ...(reached && lead.status === 'new' ? { status: 'contacted' as const } : {}),
-    updatedAt: now,
-  }).where(eq(schema.leads.id, lead.id));
+  await q
+    .update(schema.leads)
+    .set({
+      followUp: {
+        dueAt: lead.followUp?.dueAt ?? now.toISOString(),
+        status: 'done',
+        callId: call.id,
+        outcome: call.outcome ?? call.status,
+        updatedAt: now.toISOString(),
+      },
+      ...(reached && lead.status === 'new' ? { status: 'contacted' as const } : {}),
+      updatedAt: now,
+    })
+    .where(eq(schema.leads.id, lead.id));
 }

@@ -4,7 +4,11 @@
  */
 export function normalizeOrigin(text: string): string | null {
   let u: URL;
-  try { u = new URL(text.trim()); } catch { return null; }
+  try {
+    u = new URL(text.trim());
+  } catch {
+    return null;
+  }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
   if (u.username || u.password || u.search || u.hash || (u.pathname !== '/' && u.pathname !== '')) return null;
   return u.origin;

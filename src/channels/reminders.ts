@@ -7,7 +7,16 @@
  */
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import { schema, type Db } from '../db/index.js';
-import { enqueue, loadNotificationSettings, messageKey, orgSnapshot, trustedContacts, type Channel, type MessagePayload, type QueuedMessage } from '../notify/index.js';
+import {
+  enqueue,
+  loadNotificationSettings,
+  messageKey,
+  orgSnapshot,
+  trustedContacts,
+  type Channel,
+  type MessagePayload,
+  type QueuedMessage,
+} from '../notify/index.js';
 import type { Clock } from '../lib/index.js';
 import { queueOutcomeOf } from './call-queue.js';
 import { placeOutboundCall, type OutboundDeps } from './outbound/place.js';
@@ -47,19 +56,35 @@ export async function queueDueReminders(db: Db, now: Date): Promise<number> {
 async function queueOrgReminders(db: Db, organizationId: string, now: Date): Promise<number> {
   const { reminders } = await loadNotificationSettings(db, organizationId);
   const horizon = Math.max(0, ...reminders.sms.hoursBefore, ...reminders.call.hoursBefore);
-  const appts = await db.select({
-    id: schema.appointments.id, start: schema.appointments.startAt,
-    customerName: schema.appointments.customerName, customerPhone: schema.appointments.customerPhone, callId: schema.appointments.callId, serviceName: schema.services.name,
-    language: schema.appointments.language,
-  }).from(schema.appointments).innerJoin(schema.services, eq(schema.services.id, schema.appointments.serviceId))
-    .where(and(eq(schema.appointments.organizationId, organizationId), eq(schema.appointments.status, 'booked'),
-      gt(schema.appointments.startAt, now), lte(schema.appointments.startAt, new Date(now.getTime() + horizon * HOUR))));
+  const appts = await db
+    .select({
+      id: schema.appointments.id,
+      start: schema.appointments.startAt,
+      customerName: schema.appointments.customerName,
+      customerPhone: schema.appointments.customerPhone,
+      callId: schema.appointments.callId,
+      serviceName: schema.services.name,
+      language: schema.appointments.language,
+    })
+    .from(schema.appointments)
+    .innerJoin(schema.services, eq(schema.services.id, schema.appointments.serviceId))
+    .where(
+      and(
+        eq(schema.appointments.organizationId, organizationId),
+        eq(schema.appointments.status, 'booked'),
+        gt(schema.appointments.startAt, now),
+        lte(schema.appointments.startAt, new Date(now.getTime() + horizon * HOUR)),
+      ),
+    );
   if (!appts.length) return 0;
   const snap = await orgSnapshot(db, organizationId);
   const messages: QueuedMessage[] = [];
   for (const a of appts) {
     if (!a.customerPhone) continue;
-    const due = (['sms', 'call'] as const).map((channel) => ({ channel, h: dueReminder(reminders[channel].hoursBefore, a.start, now) }));
+    const due = (['sms', 'call'] as const).map((channel) => ({
+      channel,
+      h: dueReminder(reminders[channel].hoursBefore, a.start, now),
+    }));
     if (due.every((d) => d.h === null)) continue;
     // the same rule as confirmations: a number typed into an anonymous chat is never texted or called
     const { phone } = await trustedContacts(db, { phone: a.customerPhone, email: null }, a.callId);
@@ -67,11 +92,29 @@ async function queueOrgReminders(db: Db, organizationId: string, now: Date): Pro
     for (const { channel, h } of due) {
       if (h === null) continue;
       const payload: MessagePayload = {
-        template: 'appointment_reminder', event: REMINDER_EVENT, urgent: false, orgName: snap.orgName, timezone: snap.timezone, from: snap.from,
+        template: 'appointment_reminder',
+        event: REMINDER_EVENT,
+        urgent: false,
+        orgName: snap.orgName,
+        timezone: snap.timezone,
+        from: snap.from,
         language: a.language ?? snap.language,
-        data: { appointmentId: a.id, serviceName: a.serviceName, start: a.start.toISOString(), customerName: a.customerName, hoursBefore: h },
+        data: {
+          appointmentId: a.id,
+          serviceName: a.serviceName,
+          start: a.start.toISOString(),
+          customerName: a.customerName,
+          hoursBefore: h,
+        },
       };
-      messages.push({ organizationId, event: REMINDER_EVENT, channel, recipient: a.customerPhone, payload, idempotencyKey: messageKey(`reminder:${a.id}:${h}h`, channel, a.customerPhone) });
+      messages.push({
+        organizationId,
+        event: REMINDER_EVENT,
+        channel,
+        recipient: a.customerPhone,
+        payload,
+        idempotencyKey: messageKey(`reminder:${a.id}:${h}h`, channel, a.customerPhone),
+      });
     }
   }
   return enqueue(db, messages, now);
@@ -89,15 +132,31 @@ export function reminderCallChannel(deps: OutboundDeps & { clock: Clock }): Chan
     async send(m) {
       const appointmentId = String(m.payload.data.appointmentId ?? '');
       const now = deps.clock.now();
-      const [a] = await db.select({ status: schema.appointments.status, start: schema.appointments.startAt }).from(schema.appointments)
-        .where(and(eq(schema.appointments.id, appointmentId), eq(schema.appointments.organizationId, m.organizationId)));
+      const [a] = await db
+        .select({ status: schema.appointments.status, start: schema.appointments.startAt })
+        .from(schema.appointments)
+        .where(
+          and(eq(schema.appointments.id, appointmentId), eq(schema.appointments.organizationId, m.organizationId)),
+        );
       if (!a || a.status !== 'booked' || a.start <= now) return;
-      const [placed] = await db.select({ id: schema.calls.id }).from(schema.calls)
-        .where(and(eq(schema.calls.organizationId, m.organizationId), sql`${schema.calls.metadata}->>'reminderKey' = ${m.idempotencyKey}`)).limit(1);
+      const [placed] = await db
+        .select({ id: schema.calls.id })
+        .from(schema.calls)
+        .where(
+          and(
+            eq(schema.calls.organizationId, m.organizationId),
+            sql`${schema.calls.metadata}->>'reminderKey' = ${m.idempotencyKey}`,
+          ),
+        )
+        .limit(1);
       if (placed) return;
       try {
-        await placeOutboundCall(deps, m.organizationId,
-          { to: m.recipient, purpose: 'reminder', appointmentId, metadata: { reminderKey: m.idempotencyKey } }, now);
+        await placeOutboundCall(
+          deps,
+          m.organizationId,
+          { to: m.recipient, purpose: 'reminder', appointmentId, metadata: { reminderKey: m.idempotencyKey } },
+          now,
+        );
       } catch (e) {
         // On the do-not-call list: never. Outside the window or every line busy: it waits (the appointment check above still applies).
         throw queueOutcomeOf(e, now);

@@ -19,7 +19,10 @@ const EnvSchema = z.object({
   PUBLIC_URL: opt,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JWT_SECRET: z.string().min(32).optional(),
-  ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/i, '64 hex characters (32 bytes)').optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, '64 hex characters (32 bytes)')
+    .optional(),
   ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(30).max(86400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Default: only on the embedded database; never implied on a production database. */
@@ -30,7 +33,10 @@ const EnvSchema = z.object({
    * Proxies in front of the server whose X-Forwarded-For may be believed: a hop count ("1") or a
    * comma-separated list of addresses/CIDRs ("10.0.0.0/8,127.0.0.1"). Never "true" (trust anyone).
    */
-  TRUST_PROXY: z.string().optional().transform((v, c) => parseTrustProxy(v, c)),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, c) => parseTrustProxy(v, c)),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   REGISTER_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   /** Chat abuse bounds (see conversations/chat-sessions): open chats per organization, per address, in all. */
@@ -40,7 +46,11 @@ const EnvSchema = z.object({
   CHAT_IDLE_SEC: z.coerce.number().int().min(1).default(1800),
   CHAT_TURNS_PER_SESSION: z.coerce.number().int().min(1).default(60),
   CHAT_MESSAGES_PER_ORG_DAY: z.coerce.number().int().min(1).default(5000),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024),
   VOICE_DEADLINE_SCALE: z.coerce.number().min(1).max(20).default(1),
   TWILIO_ACCOUNT_SID: opt,
   TWILIO_AUTH_TOKEN: opt,
@@ -98,9 +108,15 @@ const EnvSchema = z.object({
   BILLING_REPORT_EVERY_MIN: z.coerce.number().int().min(1).max(1440).default(60),
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
   /** Web Push (urgent leads on the owner's phone): the VAPID private key, 64 hex; unset = generated once and kept in server_secrets. */
-  VAPID_PRIVATE_KEY: z.string().regex(/^[0-9a-f]{64}$/i, '64 hex characters (a P-256 private key)').optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, '64 hex characters (a P-256 private key)')
+    .optional(),
   /** The contact push services see in the VAPID token (mailto: or https:). */
-  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'mailto: or https: URL').default('mailto:alerts@infinioffice.app'),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'mailto: or https: URL')
+    .default('mailto:alerts@infinioffice.app'),
   /** Mounts the call simulator's routes (opened only with header x-simulator-key); unset = no simulator routes. */
   SIMULATOR_KEY: z.string().min(16).optional(),
 });
@@ -124,11 +140,20 @@ function parseTrustProxy(v: string | undefined, c: z.RefinementCtx): false | num
   if (v === undefined || ['0', 'false', 'no'].includes(v)) return false;
   if (/^\d+$/.test(v)) return Number(v);
   if (['1', 'true', 'yes', '*'].includes(v)) {
-    c.addIssue({ code: 'custom', message: 'trusting every proxy lets any client choose its own IP: give the number of proxy hops (e.g. 1) or their addresses/CIDRs' });
+    c.addIssue({
+      code: 'custom',
+      message:
+        'trusting every proxy lets any client choose its own IP: give the number of proxy hops (e.g. 1) or their addresses/CIDRs',
+    });
     return false;
   }
-  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
-  const bad = list.filter((x) => !/^[0-9a-f:.]+(\/\d{1,3})?$/i.test(x) && !['loopback', 'linklocal', 'uniquelocal'].includes(x));
+  const list = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const bad = list.filter(
+    (x) => !/^[0-9a-f:.]+(\/\d{1,3})?$/i.test(x) && !['loopback', 'linklocal', 'uniquelocal'].includes(x),
+  );
   if (bad.length) c.addIssue({ code: 'custom', message: `not an address or CIDR: ${bad.join(', ')}` });
   return list;
 }
@@ -142,9 +167,9 @@ function requireSecrets(e: z.infer<typeof EnvSchema>): void {
   const missing = [!e.JWT_SECRET && 'JWT_SECRET', !e.ENCRYPTION_KEY && 'ENCRYPTION_KEY'].filter(Boolean);
   if (!missing.length) return;
   throw new Error(
-    `invalid configuration: DATABASE_URL is set, so ${missing.join(' and ')} must be set too (keys are never stored in the database they protect).\n`
-    + '  Generate them with:  openssl rand -hex 32   (or: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))")\n'
-    + '  and keep them in your secret store; changing JWT_SECRET signs everyone out, changing ENCRYPTION_KEY loses stored calendar connections.',
+    `invalid configuration: DATABASE_URL is set, so ${missing.join(' and ')} must be set too (keys are never stored in the database they protect).\n` +
+      "  Generate them with:  openssl rand -hex 32   (or: node -e \"console.log(require('crypto').randomBytes(32).toString('hex'))\")\n" +
+      '  and keep them in your secret store; changing JWT_SECRET signs everyone out, changing ENCRYPTION_KEY loses stored calendar connections.',
   );
 }
 
@@ -164,7 +189,12 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
     /** Stretches the call session's provider deadlines; only test runs on a loaded machine raise it. */
     voiceDeadlineScale: e.VOICE_DEADLINE_SCALE,
     db: e.DATABASE_URL
-      ? ({ kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, timeouts: { connectMs: e.DATABASE_CONNECT_TIMEOUT_MS, statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS } } as const)
+      ? ({
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          poolSize: e.DATABASE_POOL_SIZE,
+          timeouts: { connectMs: e.DATABASE_CONNECT_TIMEOUT_MS, statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS },
+        } as const)
       : ({ kind: 'pglite', dir: inMemory ? undefined : path.join(dataDir, 'pglite') } as const),
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_KEY_PREFIX,
@@ -179,18 +209,35 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
     },
     encryptionKey: e.ENCRYPTION_KEY,
     chat: {
-      perOrganization: e.CHAT_SESSIONS_PER_ORG, perAddress: e.CHAT_SESSIONS_PER_IP, total: e.CHAT_SESSIONS_TOTAL, idleSec: e.CHAT_IDLE_SEC,
-      turnsPerChat: e.CHAT_TURNS_PER_SESSION, charsPerChat: e.CHAT_TURNS_PER_SESSION * 500, messagesPerOrganizationDay: e.CHAT_MESSAGES_PER_ORG_DAY,
+      perOrganization: e.CHAT_SESSIONS_PER_ORG,
+      perAddress: e.CHAT_SESSIONS_PER_IP,
+      total: e.CHAT_SESSIONS_TOTAL,
+      idleSec: e.CHAT_IDLE_SEC,
+      turnsPerChat: e.CHAT_TURNS_PER_SESSION,
+      charsPerChat: e.CHAT_TURNS_PER_SESSION * 500,
+      messagesPerOrganizationDay: e.CHAT_MESSAGES_PER_ORG_DAY,
     },
     // the demo business and its published password: embedded database only, unless asked for explicitly
     seedDemo: (e.SEED_DEMO ?? !e.DATABASE_URL) ? { email: e.DEMO_EMAIL, password: e.DEMO_PASSWORD } : undefined,
     twilio: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, apiBase: e.TWILIO_API_BASE },
-    deepgram: e.DEEPGRAM_API_KEY ? { apiKey: e.DEEPGRAM_API_KEY, baseUrl: e.DEEPGRAM_BASE_URL, sttModel: e.DEEPGRAM_STT_MODEL, ttsModel: e.DEEPGRAM_TTS_MODEL } : undefined,
+    deepgram: e.DEEPGRAM_API_KEY
+      ? {
+          apiKey: e.DEEPGRAM_API_KEY,
+          baseUrl: e.DEEPGRAM_BASE_URL,
+          sttModel: e.DEEPGRAM_STT_MODEL,
+          ttsModel: e.DEEPGRAM_TTS_MODEL,
+        }
+      : undefined,
     openai: e.OPENAI_API_KEY
       ? {
-        apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, realtimeModel: e.OPENAI_REALTIME_MODEL,
-        transcribeModel: e.OPENAI_TRANSCRIBE_MODEL, ttsModel: e.OPENAI_TTS_MODEL, voice: e.OPENAI_VOICE,
-      }
+          apiKey: e.OPENAI_API_KEY,
+          baseUrl: e.OPENAI_BASE_URL,
+          model: e.OPENAI_MODEL,
+          realtimeModel: e.OPENAI_REALTIME_MODEL,
+          transcribeModel: e.OPENAI_TRANSCRIBE_MODEL,
+          ttsModel: e.OPENAI_TTS_MODEL,
+          voice: e.OPENAI_VOICE,
+        }
       : undefined,
     /** A self-hosted OpenAI-compatible transcription endpoint (endpointed utterances to /audio/transcriptions). */
     sttCompatible: e.STT_BASE_URL ? { baseUrl: e.STT_BASE_URL, model: e.STT_MODEL, apiKey: e.STT_API_KEY } : undefined,
@@ -199,22 +246,39 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
     nodeId: e.NODE_ID ?? hostname(),
     drainTimeoutMs: e.DRAIN_TIMEOUT_SEC * 1000,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
-    google: e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET
-      ? { clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET, oauthBase: e.GOOGLE_OAUTH_BASE, authUrl: e.GOOGLE_AUTH_URL, calendarBase: e.GOOGLE_CALENDAR_BASE }
-      : undefined,
-    microsoft: e.MS_CLIENT_ID && e.MS_CLIENT_SECRET
-      ? { clientId: e.MS_CLIENT_ID, clientSecret: e.MS_CLIENT_SECRET, tenant: e.MS_TENANT, loginBase: e.MS_LOGIN_BASE, graphBase: e.MS_GRAPH_BASE }
-      : undefined,
+    google:
+      e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET
+        ? {
+            clientId: e.GOOGLE_CLIENT_ID,
+            clientSecret: e.GOOGLE_CLIENT_SECRET,
+            oauthBase: e.GOOGLE_OAUTH_BASE,
+            authUrl: e.GOOGLE_AUTH_URL,
+            calendarBase: e.GOOGLE_CALENDAR_BASE,
+          }
+        : undefined,
+    microsoft:
+      e.MS_CLIENT_ID && e.MS_CLIENT_SECRET
+        ? {
+            clientId: e.MS_CLIENT_ID,
+            clientSecret: e.MS_CLIENT_SECRET,
+            tenant: e.MS_TENANT,
+            loginBase: e.MS_LOGIN_BASE,
+            graphBase: e.MS_GRAPH_BASE,
+          }
+        : undefined,
     /** Stripe billing; without a secret key billing runs in local test mode (no checkout, no portal). */
     stripe: e.STRIPE_SECRET_KEY
       ? {
-        secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiBase: e.STRIPE_API_BASE, meterEventName: e.STRIPE_METER_EVENT,
-        prices: {
-          starter: { base: e.STRIPE_PRICE_STARTER, overage: e.STRIPE_OVERAGE_PRICE_STARTER },
-          growth: { base: e.STRIPE_PRICE_GROWTH, overage: e.STRIPE_OVERAGE_PRICE_GROWTH },
-          scale: { base: e.STRIPE_PRICE_SCALE, overage: e.STRIPE_OVERAGE_PRICE_SCALE },
-        },
-      }
+          secretKey: e.STRIPE_SECRET_KEY,
+          webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+          apiBase: e.STRIPE_API_BASE,
+          meterEventName: e.STRIPE_METER_EVENT,
+          prices: {
+            starter: { base: e.STRIPE_PRICE_STARTER, overage: e.STRIPE_OVERAGE_PRICE_STARTER },
+            growth: { base: e.STRIPE_PRICE_GROWTH, overage: e.STRIPE_OVERAGE_PRICE_GROWTH },
+            scale: { base: e.STRIPE_PRICE_SCALE, overage: e.STRIPE_OVERAGE_PRICE_SCALE },
+          },
+        }
       : undefined,
     billingReportEveryMs: e.BILLING_REPORT_EVERY_MIN * 60_000,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,

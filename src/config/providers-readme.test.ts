@@ -5,7 +5,9 @@ import { ENV_VARIABLES, loadConfig } from './index.js';
 
 const PROVIDER = /^(DEEPGRAM|OPENAI|LLM|STT)_/;
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const listed = new Set([...readme.matchAll(/`([A-Z][A-Z0-9_]{2,})(?:=[^`]*)?`/g)].map((m) => m[1]).filter((v) => PROVIDER.test(v)));
+const listed = new Set(
+  [...readme.matchAll(/`([A-Z][A-Z0-9_]{2,})(?:=[^`]*)?`/g)].map((m) => m[1]).filter((v) => PROVIDER.test(v)),
+);
 
 describe('README provider table', () => {
   it('lists every provider variable the config reads, and only those', () => {
@@ -14,7 +16,15 @@ describe('README provider table', () => {
   });
   it('states the model defaults the code uses', () => {
     const c = loadConfig({ DEEPGRAM_API_KEY: 'k', OPENAI_API_KEY: 'k' });
-    const defaults = [c.openai!.model, c.openai!.realtimeModel, c.openai!.transcribeModel, c.openai!.ttsModel, c.openai!.voice, c.deepgram!.sttModel, c.deepgram!.ttsModel];
+    const defaults = [
+      c.openai!.model,
+      c.openai!.realtimeModel,
+      c.openai!.transcribeModel,
+      c.openai!.ttsModel,
+      c.openai!.voice,
+      c.deepgram!.sttModel,
+      c.deepgram!.ttsModel,
+    ];
     for (const d of defaults) expect(readme).toContain(`\`${d}\``);
     expect(readme).toContain('checked 2026-12-02');
   });

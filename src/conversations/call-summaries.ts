@@ -10,7 +10,14 @@ import { asc, eq } from 'drizzle-orm';
 import { schema, type Db } from '../db/index.js';
 import { backoffDelay, pollingLoop, type Clock, type Logger } from '../lib/index.js';
 import type { LanguageModel } from '../brain/index.js';
-import { claimSummaries, finishSummary, retrySummary, type CallCompletedSink, type CallRow, type ClaimedSummary } from '../calls/index.js';
+import {
+  claimSummaries,
+  finishSummary,
+  retrySummary,
+  type CallCompletedSink,
+  type CallRow,
+  type ClaimedSummary,
+} from '../calls/index.js';
 
 /** Tuning of the worker; every field has a default. */
 export interface CallSummaryOptions {
@@ -40,7 +47,12 @@ export interface CallSummaryDeps {
 }
 
 /** Counts of one pass. */
-export interface SummaryPass { claimed: number; written: number; composed: number; retried: number }
+export interface SummaryPass {
+  claimed: number;
+  written: number;
+  composed: number;
+  retried: number;
+}
 
 /** The longest summary kept from a model (two sentences fit easily). */
 const MAX_CHARS = 400;
@@ -54,7 +66,10 @@ const INSTRUCTIONS = [
 
 /** The model's answer as a stored summary: one line, no wrapping quotes, cut at a sentence end; '' when unusable. */
 export function cleanModelSummary(raw: string): string {
-  let t = raw.replace(/\s+/g, ' ').trim().replace(/^summary:\s*/i, '');
+  let t = raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^summary:\s*/i, '');
   if (/^["“].*["”]$/.test(t)) t = t.slice(1, -1).trim();
   if (t.length <= MAX_CHARS) return t;
   const cut = t.slice(0, MAX_CHARS);
@@ -64,20 +79,42 @@ export function cleanModelSummary(raw: string): string {
 
 /** The facts the model summarizes: the channel, what the record says happened, and the transcript. */
 async function promptFor(db: Db, call: CallRow): Promise<string> {
-  const turns = await db.select({ role: schema.callTurns.role, text: schema.callTurns.text }).from(schema.callTurns)
-    .where(eq(schema.callTurns.callId, call.id)).orderBy(asc(schema.callTurns.seq));
-  const kind = call.channel === 'chat' ? 'website chat' : call.channel === 'test' ? 'test call by the owner' : `${call.direction} phone call`;
-  const transcript = turns.length ? turns.map((t) => `${t.role === 'caller' ? 'Caller' : 'Agent'}: ${t.text}`).join('\n') : '(nobody spoke)';
+  const turns = await db
+    .select({ role: schema.callTurns.role, text: schema.callTurns.text })
+    .from(schema.callTurns)
+    .where(eq(schema.callTurns.callId, call.id))
+    .orderBy(asc(schema.callTurns.seq));
+  const kind =
+    call.channel === 'chat'
+      ? 'website chat'
+      : call.channel === 'test'
+        ? 'test call by the owner'
+        : `${call.direction} phone call`;
+  const transcript = turns.length
+    ? turns.map((t) => `${t.role === 'caller' ? 'Caller' : 'Agent'}: ${t.text}`).join('\n')
+    : '(nobody spoke)';
   return [
-    `Channel: ${kind}`, `Outcome: ${call.outcome ?? 'unknown'}`, `What the records show: ${call.summary ?? ''}`,
-    'Transcript:', transcript.slice(-12_000),
+    `Channel: ${kind}`,
+    `Outcome: ${call.outcome ?? 'unknown'}`,
+    `What the records show: ${call.summary ?? ''}`,
+    'Transcript:',
+    transcript.slice(-12_000),
   ].join('\n');
 }
 
 /** Asks the model for the summary; throws when it fails or answers nothing usable. */
 async function askModel(model: LanguageModel, prompt: string, signal: AbortSignal): Promise<string> {
   let text = '';
-  for await (const d of model.chat({ messages: [{ role: 'system', content: INSTRUCTIONS }, { role: 'user', content: prompt }], temperature: 0.2 }, signal)) {
+  for await (const d of model.chat(
+    {
+      messages: [
+        { role: 'system', content: INSTRUCTIONS },
+        { role: 'user', content: prompt },
+      ],
+      temperature: 0.2,
+    },
+    signal,
+  )) {
     if (d.type === 'text') text += d.text;
   }
   if (signal.aborted) throw new Error('summary request timed out');
@@ -90,8 +127,12 @@ async function askModel(model: LanguageModel, prompt: string, signal: AbortSigna
 export function createCallSummaries(deps: CallSummaryDeps) {
   const o = deps.options ?? {};
   const opt = {
-    pollMs: o.pollMs ?? 1000, leaseMs: o.leaseMs ?? 60_000, timeoutMs: o.timeoutMs ?? 20_000, maxAttempts: o.maxAttempts ?? 3,
-    backoffBaseMs: o.backoffBaseMs ?? 2000, batchSize: o.batchSize ?? 10,
+    pollMs: o.pollMs ?? 1000,
+    leaseMs: o.leaseMs ?? 60_000,
+    timeoutMs: o.timeoutMs ?? 20_000,
+    maxAttempts: o.maxAttempts ?? 3,
+    backoffBaseMs: o.backoffBaseMs ?? 2000,
+    batchSize: o.batchSize ?? 10,
   };
   const log = deps.logger.child({ component: 'calls.summaries' });
 
@@ -107,13 +148,22 @@ export function createCallSummaries(deps: CallSummaryDeps) {
     let model: LanguageModel | null = null;
     try {
       model = await deps.modelFor(c.call.organizationId);
-      if (!model) { if (await finish(c, null)) r.composed++; return; }
+      if (!model) {
+        if (await finish(c, null)) r.composed++;
+        return;
+      }
       const text = await askModel(model, await promptFor(deps.db, c.call), AbortSignal.timeout(opt.timeoutMs));
       if (await finish(c, text)) r.written++;
     } catch (err) {
       const last = c.attempt >= opt.maxAttempts;
-      log.warn({ err, callId: c.call.id, attempt: c.attempt, model: model?.label, last }, last ? 'summary model failed; the composed summary stays' : 'summary model failed; will retry');
-      if (last) { if (await finish(c, null)) r.composed++; return; }
+      log.warn(
+        { err, callId: c.call.id, attempt: c.attempt, model: model?.label, last },
+        last ? 'summary model failed; the composed summary stays' : 'summary model failed; will retry',
+      );
+      if (last) {
+        if (await finish(c, null)) r.composed++;
+        return;
+      }
       const due = new Date(deps.clock.now().getTime() + backoffDelay(c.attempt - 1, opt.backoffBaseMs, 60_000));
       if (await retrySummary(deps.db, c, due)) r.retried++;
     }
@@ -127,7 +177,11 @@ export function createCallSummaries(deps: CallSummaryDeps) {
     return r;
   }
 
-  const loop = pollingLoop(runOnce, { pollMs: opt.pollMs, batchSize: opt.batchSize, onError: (err) => log.error({ err }, 'summary pass failed') });
+  const loop = pollingLoop(runOnce, {
+    pollMs: opt.pollMs,
+    batchSize: opt.batchSize,
+    onError: (err) => log.error({ err }, 'summary pass failed'),
+  });
   return { runOnce, start: loop.start, stop: loop.stop };
 }
 export type CallSummaries = ReturnType<typeof createCallSummaries>;

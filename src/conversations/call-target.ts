@@ -10,5 +10,12 @@ export function callTarget(call: CallRow): ConversationTarget {
   const channel = call.channel;
   // On a call the agent placed, the customer is the number called.
   const customer = call.direction === 'outbound' ? call.to : call.from;
-  return { organizationId: call.organizationId, callId: call.id, callSid: call.callSid, callerPhone: channel === 'phone' ? customer : null, channel, outbound: outboundPlanOf(call) };
+  return {
+    organizationId: call.organizationId,
+    callId: call.id,
+    callSid: call.callSid,
+    callerPhone: channel === 'phone' ? customer : null,
+    channel,
+    outbound: outboundPlanOf(call),
+  };
 }

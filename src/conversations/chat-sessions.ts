@@ -32,7 +32,13 @@ export interface ChatLimits {
 
 /** Defaults that a small business never meets and an attacker's script does. */
 export const DEFAULT_CHAT_LIMITS: ChatLimits = {
-  perOrganization: 200, perAddress: 20, total: 10_000, idleSec: 30 * 60, turnsPerChat: 60, charsPerChat: 30_000, messagesPerOrganizationDay: 5_000,
+  perOrganization: 200,
+  perAddress: 20,
+  total: 10_000,
+  idleSec: 30 * 60,
+  turnsPerChat: 60,
+  charsPerChat: 30_000,
+  messagesPerOrganizationDay: 5_000,
 };
 
 /** A saved conversation larger than this is not kept (its parts are bounded; this is the backstop). */
@@ -54,7 +60,13 @@ interface SavedChat {
 }
 
 /** What the chat answers a visitor's message with. */
-export interface ChatReply { reply: string; done: boolean; state: string; transfer?: string; /** The language the agent now speaks (ISO-639-1): the widget's own words follow it. */ language?: string }
+export interface ChatReply {
+  reply: string;
+  done: boolean;
+  state: string;
+  transfer?: string;
+  /** The language the agent now speaks (ISO-639-1): the widget's own words follow it. */ language?: string;
+}
 
 /** Where the store keeps what. */
 const keyOf = (id: string) => `chat:session:${id}`;
@@ -64,7 +76,10 @@ const rosterOfOrg = (organizationId: string) => `chat:org:${organizationId}`;
 const rosterOfAddress = (address: string) => `chat:ip:${address}`;
 
 /** Chats over the live store; `clock` is the server's (idle times), each chat's record uses its organization's clock. */
-export function createChatSessions(deps: { db: Db; live: LiveStore; receptionist: Receptionist; clock: Clock; logger: Logger }, limits: ChatLimits) {
+export function createChatSessions(
+  deps: { db: Db; live: LiveStore; receptionist: Receptionist; clock: Clock; logger: Logger },
+  limits: ChatLimits,
+) {
   const { db, live, receptionist } = deps;
   const nowMs = () => deps.clock.now().getTime();
   const keepSec = limits.idleSec + 3600;
@@ -100,7 +115,10 @@ export function createChatSessions(deps: { db: Db; live: LiveStore; receptionist
       ...(chat ? [live.rosterRemove(rosterOfAddress(chat.address), id)] : []),
     ]);
     const business = await receptionist.load(organizationId);
-    await receptionist.complete({ organizationId, callId: id }, { endedAt: receptionist.clockOf(business).now(), reason });
+    await receptionist.complete(
+      { organizationId, callId: id },
+      { endedAt: receptionist.clockOf(business).now(), reason },
+    );
   }
 
   /** Members active within the keep time (entries of chats ended on a node that died are dropped here). */
@@ -113,7 +131,8 @@ export function createChatSessions(deps: { db: Db; live: LiveStore; receptionist
   async function makeRoom(organizationId: string, address: string) {
     if ((await openIn(rosterOfAddress(address))).length >= limits.perAddress) throw errors.rateLimited(limits.idleSec);
     const ofOrg = await openIn(rosterOfOrg(organizationId));
-    for (const m of ofOrg.slice(0, Math.max(0, ofOrg.length - limits.perOrganization + 1))) await end(organizationId, m.member, 'closed to make room for a newer chat');
+    for (const m of ofOrg.slice(0, Math.max(0, ofOrg.length - limits.perOrganization + 1)))
+      await end(organizationId, m.member, 'closed to make room for a newer chat');
     const all = await openIn(ROSTER_ALL);
     for (const m of all.slice(0, Math.max(0, all.length - limits.total + 1))) {
       const [o, id] = m.member.split('|');
@@ -122,19 +141,54 @@ export function createChatSessions(deps: { db: Db; live: LiveStore; receptionist
   }
 
   /** Opens a chat: a call record, the greeting as its first turn, the chat saved for any node. */
-  async function open(input: { organizationId: string; address: string; phone: string | null; test: boolean; language?: Lang }) {
+  async function open(input: {
+    organizationId: string;
+    address: string;
+    phone: string | null;
+    test: boolean;
+    language?: Lang;
+  }) {
     await makeRoom(input.organizationId, input.address);
     const business = await receptionist.load(input.organizationId);
     const clock = receptionist.clockOf(business);
-    const channel = input.test ? 'test' as const : 'chat' as const;
-    const call = await createCall(db, { organizationId: input.organizationId, channel, from: input.phone, startedAt: clock.now(), engine: 'text' });
+    const channel = input.test ? ('test' as const) : ('chat' as const);
+    const call = await createCall(db, {
+      organizationId: input.organizationId,
+      channel,
+      from: input.phone,
+      startedAt: clock.now(),
+      engine: 'text',
+    });
     // a test chat is opened by the organization's staff: their number plays caller ID; on the widget a number is contact only
     const who = input.test ? { callerPhone: input.phone } : { contactPhone: input.phone };
-    const started = receptionist.start({ organizationId: input.organizationId, callId: call.id, ...who, channel: 'chat' }, business, input.language ? { language: input.language } : {});
+    const started = receptionist.start(
+      { organizationId: input.organizationId, callId: call.id, ...who, channel: 'chat' },
+      business,
+      input.language ? { language: input.language } : {},
+    );
     const greeting = started.conversation.greet();
-    await recordTurn(db, { id: call.id, organizationId: input.organizationId }, { callerText: '', agentText: greeting.text, at: clock.now() });
-    await save(call.id, { organizationId: input.organizationId, callId: call.id, address: input.address, channel, who, turns: 0, chars: 0, conversation: started.snapshot!() });
-    await receptionist.callStarted({ organizationId: input.organizationId, callId: call.id, channel, from: input.phone, startedAt: call.startedAt });
+    await recordTurn(
+      db,
+      { id: call.id, organizationId: input.organizationId },
+      { callerText: '', agentText: greeting.text, at: clock.now() },
+    );
+    await save(call.id, {
+      organizationId: input.organizationId,
+      callId: call.id,
+      address: input.address,
+      channel,
+      who,
+      turns: 0,
+      chars: 0,
+      conversation: started.snapshot!(),
+    });
+    await receptionist.callStarted({
+      organizationId: input.organizationId,
+      callId: call.id,
+      channel,
+      from: input.phone,
+      startedAt: call.startedAt,
+    });
     return { id: call.id, greeting: greeting.text, language: greeting.language ?? 'en' };
   }
 
@@ -154,40 +208,72 @@ export function createChatSessions(deps: { db: Db; live: LiveStore; receptionist
     if (!first || first.organizationId !== organizationId) throw errors.notFound('chat session');
     const day = new Date(nowMs()).toISOString().slice(0, 10);
     const daily = await live.hit(`chat:day:${organizationId}:${day}`, 86_400);
-    if (daily.count > limits.messagesPerOrganizationDay) throw new AppError('CHAT_BUDGET_SPENT', "today's chat messages for this business are used up; please call instead", 429, { retryAfterSec: daily.resetSec });
+    if (daily.count > limits.messagesPerOrganizationDay)
+      throw new AppError(
+        'CHAT_BUDGET_SPENT',
+        "today's chat messages for this business are used up; please call instead",
+        429,
+        { retryAfterSec: daily.resetSec },
+      );
     const before = running.get(id) ?? Promise.resolve();
-    const turn = before.catch(() => undefined).then(async () => {
-      await lock(id);
-      try { return await answer(organizationId, id, text); } finally { await live.reset(lockOf(id)); }
-    });
+    const turn = before
+      .catch(() => undefined)
+      .then(async () => {
+        await lock(id);
+        try {
+          return await answer(organizationId, id, text);
+        } finally {
+          await live.reset(lockOf(id));
+        }
+      });
     running.set(id, turn);
-    try { return await turn; } finally { if (running.get(id) === turn) running.delete(id); }
+    try {
+      return await turn;
+    } finally {
+      if (running.get(id) === turn) running.delete(id);
+    }
   }
 
   async function answer(organizationId: string, id: string, text: string): Promise<ChatReply> {
     const chat = await load(id);
     if (!chat || chat.organizationId !== organizationId) throw errors.notFound('chat session');
     if (chat.turns >= limits.turnsPerChat || chat.chars + text.length > limits.charsPerChat) {
-      const reply = 'This chat has reached its length limit, so I have to close it here. Please call us, or start a new chat, and we will pick it up from there.';
+      const reply =
+        'This chat has reached its length limit, so I have to close it here. Please call us, or start a new chat, and we will pick it up from there.';
       await recordTurn(db, { id, organizationId }, { callerText: text, agentText: reply });
       await end(organizationId, id, 'chat length limit');
       return { reply, done: true, state: 'closed' };
     }
     const business = await receptionist.load(organizationId);
-    const s = receptionist.start({ organizationId, callId: id, ...chat.who, channel: 'chat' }, business, { resume: chat.conversation });
+    const s = receptionist.start({ organizationId, callId: id, ...chat.who, channel: 'chat' }, business, {
+      resume: chat.conversation,
+    });
     const started = performance.now();
     const r = await s.conversation.handle({ text }, { onEvent: s.onEvent });
     const llmMs = Math.round(performance.now() - started);
     await recordTurn(db, { id, organizationId }, { callerText: text, agentText: r.text, llmMs, e2eMs: llmMs });
     receptionist.publish(organizationId, 'call.turn', { callId: id, callerText: text, agentText: r.text });
-    const kept = !r.done && await save(id, { ...chat, turns: chat.turns + 1, chars: chat.chars + text.length, conversation: s.snapshot!() });
+    const kept =
+      !r.done &&
+      (await save(id, {
+        ...chat,
+        turns: chat.turns + 1,
+        chars: chat.chars + text.length,
+        conversation: s.snapshot!(),
+      }));
     if (r.done) await end(organizationId, id, 'conversation finished');
     else if (!kept) {
       deps.logger.warn({ callId: id }, 'chat state outgrew its bound; chat closed');
       await end(organizationId, id, 'chat state too large');
       return { reply: r.text, done: true, state: r.state };
     }
-    return { reply: r.text, done: r.done, state: r.state, language: r.language ?? 'en', ...(r.transfer ? { transfer: r.transfer.to } : {}) };
+    return {
+      reply: r.text,
+      done: r.done,
+      state: r.state,
+      language: r.language ?? 'en',
+      ...(r.transfer ? { transfer: r.transfer.to } : {}),
+    };
   }
 
   /** Closes every chat idle for longer than the limit (each node sweeps; each chat is closed once). */
@@ -196,7 +282,9 @@ export function createChatSessions(deps: { db: Db; live: LiveStore; receptionist
     const idle = (await live.roster(ROSTER_ALL)).filter((m) => m.score <= cutoff);
     for (const m of idle) {
       const [organizationId, id] = m.member.split('|');
-      await end(organizationId, id, 'idle').catch((err) => deps.logger.error({ err, callId: id }, 'closing an idle chat failed'));
+      await end(organizationId, id, 'idle').catch((err) =>
+        deps.logger.error({ err, callId: id }, 'closing an idle chat failed'),
+      );
     }
     return idle.length;
   }

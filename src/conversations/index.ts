@@ -4,12 +4,32 @@
  * records leads, builds the brain with its ports, and publishes live events. The edges (`telephony/`,
  * `api/`) call it; `wiring/` only assembles it.
  */
-export { createReceptionist, profileFor, isRecorded, type Receptionist, type ReceptionistDeps } from './receptionist.js';
+export {
+  createReceptionist,
+  profileFor,
+  isRecorded,
+  type Receptionist,
+  type ReceptionistDeps,
+} from './receptionist.js';
 export type { EscalationChannels } from './ports.js';
 export { loadBusiness, toBusinessProfile, type LoadedBusiness } from './profile.js';
 export type { ConversationTarget, Publish } from './target.js';
 export { callTarget } from './call-target.js';
 export { listUnansweredQuestions, answerUnansweredQuestion, type UnansweredQuestion } from './unanswered-questions.js';
-export { createChatSessions, DEFAULT_CHAT_LIMITS, MAX_SAVED_CHAT_BYTES, type ChatLimits, type ChatSessions, type ChatReply } from './chat-sessions.js';
-export { createCallSummaries, cleanModelSummary, type CallSummaries, type CallSummaryDeps, type CallSummaryOptions, type SummaryPass } from './call-summaries.js';
+export {
+  createChatSessions,
+  DEFAULT_CHAT_LIMITS,
+  MAX_SAVED_CHAT_BYTES,
+  type ChatLimits,
+  type ChatSessions,
+  type ChatReply,
+} from './chat-sessions.js';
+export {
+  createCallSummaries,
+  cleanModelSummary,
+  type CallSummaries,
+  type CallSummaryDeps,
+  type CallSummaryOptions,
+  type SummaryPass,
+} from './call-summaries.js';
 export { translateCall, parseNumberedLines, type CallTranslation, type TranslatedTurn } from './call-translation.js';

@@ -36,13 +36,26 @@ export interface PortDeps {
  */
 export function conversationPorts(deps: PortDeps, t: ConversationTarget, clock: Clock): BrainPorts {
   const bookingDeps: BookingDeps = { db: deps.db, clock, logger: deps.logger, ...deps.booking };
-  const booking = createConversationBookingPort(bookingDeps, t.organizationId, t.callId, { callId: t.callId, source: t.channel });
+  const booking = createConversationBookingPort(bookingDeps, t.organizationId, t.callId, {
+    callId: t.callId,
+    source: t.channel,
+  });
   const lead = deps.recordLead;
   // a chat proves a number by a code texted to it; the phone has caller ID (plus the name check)
-  const verification = t.channel === 'phone' ? undefined : createVerification({
-    db: deps.db, live: deps.live, clock,
-    hasUpcoming: async (phone) => (await booking.findUpcomingAppointments(phone)).some((a) => Date.parse(a.start) > clock.now().getTime()),
-  }, t.organizationId, t.callId);
+  const verification =
+    t.channel === 'phone'
+      ? undefined
+      : createVerification(
+          {
+            db: deps.db,
+            live: deps.live,
+            clock,
+            hasUpcoming: async (phone) =>
+              (await booking.findUpcomingAppointments(phone)).some((a) => Date.parse(a.start) > clock.now().getTime()),
+          },
+          t.organizationId,
+          t.callId,
+        );
   return {
     ...(verification ? { verification } : {}),
     booking: {
@@ -52,25 +65,54 @@ export function conversationPorts(deps: PortDeps, t: ConversationTarget, clock: 
         if (r.ok) {
           await linkCall(deps.db, t.callId, { appointmentId: r.appointment.id });
           // the lead is captured by the brain's capture_lead right after this booking (with its priority)
-          deps.publish(t.organizationId, 'appointment.booked', { appointmentId: r.appointment.id, callId: t.callId, start: r.appointment.start, service: r.appointment.serviceName });
+          deps.publish(t.organizationId, 'appointment.booked', {
+            appointmentId: r.appointment.id,
+            callId: t.callId,
+            start: r.appointment.start,
+            service: r.appointment.serviceName,
+          });
         }
         return r;
       },
     },
     leads: {
       async captureLead(input) {
-        const row = await lead({ organizationId: t.organizationId, callId: t.callId, ...input, priority: input.priority });
+        const row = await lead({
+          organizationId: t.organizationId,
+          callId: t.callId,
+          ...input,
+          priority: input.priority,
+        });
         return { id: row.id };
       },
       async takeMessage(input) {
-        const row = await lead({ organizationId: t.organizationId, callId: t.callId, ...input, need: input.text, kind: 'message', priority: input.urgent ? 'HIGH' : 'NORMAL' });
+        const row = await lead({
+          organizationId: t.organizationId,
+          callId: t.callId,
+          ...input,
+          need: input.text,
+          kind: 'message',
+          priority: input.urgent ? 'HIGH' : 'NORMAL',
+        });
         return { id: row.id };
       },
     },
     escalation: {
       async escalateEmergency(input) {
-        const row = await lead({ organizationId: t.organizationId, callId: t.callId, name: input.name, phone: input.phone, address: input.address, need: input.summary, kind: 'emergency', priority: input.priority });
-        const started = input.priority === 'URGENT' && deps.escalation?.startEscalation ? await deps.escalation.startEscalation(deps.db, row.id) : { notified: [] };
+        const row = await lead({
+          organizationId: t.organizationId,
+          callId: t.callId,
+          name: input.name,
+          phone: input.phone,
+          address: input.address,
+          need: input.summary,
+          kind: 'emergency',
+          priority: input.priority,
+        });
+        const started =
+          input.priority === 'URGENT' && deps.escalation?.startEscalation
+            ? await deps.escalation.startEscalation(deps.db, row.id)
+            : { notified: [] };
         return { notified: started.notified };
       },
       async transferToHuman({ to, whisper }) {

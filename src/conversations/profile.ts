@@ -19,7 +19,9 @@ export type LoadedBusiness = Pick<BusinessRecord, 'org' | 'config' | 'agent'> & 
  */
 export function agentLanguages(setting: string | null | undefined): Lang[] {
   const tags = (setting ?? 'en').toLowerCase() === 'auto' ? ['en', 'es'] : (setting ?? 'en').split(',');
-  const out = [...new Set(tags.map((t) => t.trim().slice(0, 2).toLowerCase()).filter((t): t is Lang => t === 'en' || t === 'es'))];
+  const out = [
+    ...new Set(tags.map((t) => t.trim().slice(0, 2).toLowerCase()).filter((t): t is Lang => t === 'en' || t === 'es')),
+  ];
   return out.length ? out : ['en'];
 }
 
@@ -32,10 +34,25 @@ export function toBusinessProfile({ org, config, services, staff, knowledge, age
     industry: org.industry as BusinessProfile['industry'],
     hours: config.hours,
     holidays: config.holidays,
-    services: activeServices.map((s) => ({ id: s.id, name: s.name, durationMin: s.durationMin, priceCents: s.priceCents ?? undefined, synonyms: s.synonyms, ...(s.onSite !== null ? { onSite: s.onSite } : {}) })),
-    staff: staff.filter((s) => s.active).map((s) => ({ id: s.id, name: s.name, services: activeServices.filter((x) => s.serviceIds.includes(x.id)).map((x) => x.name) })),
+    services: activeServices.map((s) => ({
+      id: s.id,
+      name: s.name,
+      durationMin: s.durationMin,
+      priceCents: s.priceCents ?? undefined,
+      synonyms: s.synonyms,
+      ...(s.onSite !== null ? { onSite: s.onSite } : {}),
+    })),
+    staff: staff
+      .filter((s) => s.active)
+      .map((s) => ({
+        id: s.id,
+        name: s.name,
+        services: activeServices.filter((x) => s.serviceIds.includes(x.id)).map((x) => x.name),
+      })),
     // the English starter line is not the greeting of an agent that speaks another language first
-    greeting: (languages[0] !== 'en' && isStarterGreeting(config.greeting, org.name) ? undefined : config.greeting) || undefined,
+    greeting:
+      (languages[0] !== 'en' && isStarterGreeting(config.greeting, org.name) ? undefined : config.greeting) ||
+      undefined,
     escalationNumber: config.escalationNumber ?? undefined,
     address: config.address ?? undefined,
     emergencyKeywords: config.emergencyKeywords.map((k) => ({ term: k.phrase, priority: k.priority })),

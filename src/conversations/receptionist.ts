@@ -1,12 +1,33 @@
 import type { Db } from '../db/index.js';
 import type { Clock, Logger } from '../lib/index.js';
 import type { LiveStore, PublishedLiveEvent, PublishLive } from '../live/index.js';
-import { createConversation, realtimeBrain, type BrainEvent, type Conversation, type ConversationSnapshot, type Lang, type LanguageModel, type Reply } from '../brain/index.js';
+import {
+  createConversation,
+  realtimeBrain,
+  type BrainEvent,
+  type Conversation,
+  type ConversationSnapshot,
+  type Lang,
+  type LanguageModel,
+  type Reply,
+} from '../brain/index.js';
 import type { BookingDeps } from '../booking/index.js';
 import { organizationClock, type TestClock } from '../business/index.js';
 import { captureLead, type LeadEventSink } from '../leads/index.js';
-import { completeCall, createCallRecorder, recordEvent, setCallLanguage, type CallCompletedSink } from '../calls/index.js';
-import { addDoNotCall, asksNotToBeCalled, outboundConversation, outboundGreeting, outboundInstructions } from '../channels/index.js';
+import {
+  completeCall,
+  createCallRecorder,
+  recordEvent,
+  setCallLanguage,
+  type CallCompletedSink,
+} from '../calls/index.js';
+import {
+  addDoNotCall,
+  asksNotToBeCalled,
+  outboundConversation,
+  outboundGreeting,
+  outboundInstructions,
+} from '../channels/index.js';
 import { conversationPorts, type EscalationChannels } from './ports.js';
 import { loadBusiness, type LoadedBusiness } from './profile.js';
 import { findClientByPhone } from '../clients/index.js';
@@ -33,32 +54,64 @@ export interface ReceptionistDeps {
   testClockOf?: (organizationId: string) => Promise<TestClock | null>;
 }
 
-
 /**
  * The AI receptionist of every organization: loads a business, and starts conversations whose tools
  * act on booking/, leads/ and notify/, with every tool call recorded on the call.
  */
 export function createReceptionist(deps: ReceptionistDeps) {
   const publish: PublishLive = (organizationId, type, data) =>
-    void deps.live.publish({ type, organizationId, data, at: deps.clock.now().toISOString() } as PublishedLiveEvent).catch(() => undefined);
+    void deps.live
+      .publish({ type, organizationId, data, at: deps.clock.now().toISOString() } as PublishedLiveEvent)
+      .catch(() => undefined);
 
   /** Records a lead (announced in its transaction) and tells the dashboard. */
   async function recordLead(input: Parameters<typeof captureLead>[2]) {
     const row = await captureLead(deps.db, deps.announceLead, input);
-    publish(input.organizationId, row.priority === 'URGENT' ? 'lead.urgent' : 'lead.created', { leadId: row.id, callId: input.callId ?? null, priority: row.priority, name: row.name });
+    publish(input.organizationId, row.priority === 'URGENT' ? 'lead.urgent' : 'lead.created', {
+      leadId: row.id,
+      callId: input.callId ?? null,
+      priority: row.priority,
+      name: row.name,
+    });
     return row;
   }
 
   /** A conversation's call record is live: on the active list and on the dashboard. */
-  async function callStarted(c: { organizationId: string; callId: string; channel: string; from?: string | null; startedAt: Date }) {
-    await deps.live.setActiveCall(c.organizationId, c.callId, { id: c.callId, channel: c.channel, from: c.from ?? null, startedAt: c.startedAt }).catch(() => undefined);
+  async function callStarted(c: {
+    organizationId: string;
+    callId: string;
+    channel: string;
+    from?: string | null;
+    startedAt: Date;
+  }) {
+    await deps.live
+      .setActiveCall(c.organizationId, c.callId, {
+        id: c.callId,
+        channel: c.channel,
+        from: c.from ?? null,
+        startedAt: c.startedAt,
+      })
+      .catch(() => undefined);
     publish(c.organizationId, 'call.started', { callId: c.callId, channel: c.channel, from: c.from ?? null });
   }
 
   /** Brain events that become call events: tool calls (the outcome is read from them) and state changes. */
   const RECORDED_BRAIN_EVENTS = new Set(['tool_call', 'state']);
 
-  const ports = (t: ConversationTarget, clock: Clock) => conversationPorts({ db: deps.db, live: deps.live, logger: deps.logger, booking: deps.booking, escalation: deps.escalation, recordLead, publish }, t, clock);
+  const ports = (t: ConversationTarget, clock: Clock) =>
+    conversationPorts(
+      {
+        db: deps.db,
+        live: deps.live,
+        logger: deps.logger,
+        booking: deps.booking,
+        escalation: deps.escalation,
+        recordLead,
+        publish,
+      },
+      t,
+      clock,
+    );
 
   // Calls that end together (a burst of hang-ups) close a few at a time: each completion holds a
   // database connection, and in one organization they queue on its usage row; unbounded, they took
@@ -86,13 +139,21 @@ export function createReceptionist(deps: ReceptionistDeps) {
       // it must not stay on the active list.
       await deps.live.removeActiveCall(call.organizationId, call.callId).catch(() => undefined);
     }
-    publish(call.organizationId, 'call.completed', { callId: call.callId, outcome: row?.outcome ?? null, summary: row?.summary ?? null, durationSec: row?.durationSec ?? null });
+    publish(call.organizationId, 'call.completed', {
+      callId: call.callId,
+      outcome: row?.outcome ?? null,
+      summary: row?.summary ?? null,
+      durationSec: row?.durationSec ?? null,
+    });
     return row;
   }
 
   async function withCaller(business: LoadedBusiness, callerPhone?: string | null): Promise<LoadedBusiness> {
     if (!callerPhone) return business;
-    const client = await findClientByPhone(deps.db, business.org.id, callerPhone).catch((err) => { deps.logger.warn({ err }, 'looking up the caller failed'); return null; });
+    const client = await findClientByPhone(deps.db, business.org.id, callerPhone).catch((err) => {
+      deps.logger.warn({ err }, 'looking up the caller failed');
+      return null;
+    });
     return client ? { ...business, caller: { clientId: client.id, name: client.name } } : business;
   }
 
@@ -103,34 +164,71 @@ export function createReceptionist(deps: ReceptionistDeps) {
     complete,
     /** Loads a business for a conversation; with a caller ID, also who is calling (a returning client). */
     async load(organizationId: string, callerPhone?: string | null): Promise<LoadedBusiness> {
-      const [business, testClock] = await Promise.all([loadBusiness(deps.db, organizationId), deps.testClockOf?.(organizationId) ?? null]);
+      const [business, testClock] = await Promise.all([
+        loadBusiness(deps.db, organizationId),
+        deps.testClockOf?.(organizationId) ?? null,
+      ]);
       return withCaller(testClock ? { ...business, testClock } : business, callerPhone);
     },
     /** A business already loaded (a cached one, say) with who is calling from `callerPhone`. */
     withCaller,
     clockOf: (business: LoadedBusiness) => organizationClock(business, deps.clock),
     /** Starts a conversation for a call or chat; brain events go to the call record as they happen. */
-    start(t: ConversationTarget, business: LoadedBusiness, opts: { languageModel?: LanguageModel | null; resume?: ConversationSnapshot; language?: Lang } = {}): { conversation: Conversation; onEvent: (e: BrainEvent) => void; clock: Clock; snapshot?: () => ConversationSnapshot } {
+    start(
+      t: ConversationTarget,
+      business: LoadedBusiness,
+      opts: { languageModel?: LanguageModel | null; resume?: ConversationSnapshot; language?: Lang } = {},
+    ): {
+      conversation: Conversation;
+      onEvent: (e: BrainEvent) => void;
+      clock: Clock;
+      snapshot?: () => ConversationSnapshot;
+    } {
       const clock = organizationClock(business, deps.clock);
       const brainPorts = ports(t, clock);
-      const model = opts.languageModel !== undefined ? opts.languageModel : deps.languageModelFor ? deps.languageModelFor(business) : deps.languageModel;
+      const model =
+        opts.languageModel !== undefined
+          ? opts.languageModel
+          : deps.languageModelFor
+            ? deps.languageModelFor(business)
+            : deps.languageModel;
       const inner = createConversation({
-        business: profileFor(t, business), callerPhone: t.callerPhone ?? undefined, contactPhone: t.contactPhone ?? undefined, dialled: !!t.outbound, now: clock, deps: brainPorts,
-        languageModel: business.agent.llm === 'offline' ? undefined : (model ?? undefined), conversationId: t.callId,
+        business: profileFor(t, business),
+        callerPhone: t.callerPhone ?? undefined,
+        contactPhone: t.contactPhone ?? undefined,
+        dialled: !!t.outbound,
+        now: clock,
+        deps: brainPorts,
+        languageModel: business.agent.llm === 'offline' ? undefined : (model ?? undefined),
+        conversationId: t.callId,
         ...(opts.resume ? { resume: opts.resume } : {}),
         ...(opts.language ? { language: opts.language } : {}),
         ...(business.caller?.name && t.callerPhone ? { knownCaller: { name: business.caller.name } } : {}),
       });
       // A call the agent placed opens with why it calls; the same brain and tools answer the rest.
-      const outer = t.outbound && t.callerPhone ? outboundConversation(inner, t.outbound, {
-        optOut: async () => { await addDoNotCall(deps.db, t.organizationId, t.callerPhone!, 'asked on a call', 'opt_out'); },
-        cancelAppointment: (appointmentId) => brainPorts.booking.cancel({ appointmentId, reason: 'cancelled on the reminder call' }),
-      }) : inner;
-      const conversation = recordingLanguage(outer, (language) => setCallLanguage(deps.db, { id: t.callId, organizationId: t.organizationId }, language)
-        .catch((err) => deps.logger.warn({ err }, 'recording the call language failed')), opts.resume?.language);
+      const outer =
+        t.outbound && t.callerPhone
+          ? outboundConversation(inner, t.outbound, {
+              optOut: async () => {
+                await addDoNotCall(deps.db, t.organizationId, t.callerPhone!, 'asked on a call', 'opt_out');
+              },
+              cancelAppointment: (appointmentId) =>
+                brainPorts.booking.cancel({ appointmentId, reason: 'cancelled on the reminder call' }),
+            })
+          : inner;
+      const conversation = recordingLanguage(
+        outer,
+        (language) =>
+          setCallLanguage(deps.db, { id: t.callId, organizationId: t.organizationId }, language).catch((err) =>
+            deps.logger.warn({ err }, 'recording the call language failed'),
+          ),
+        opts.resume?.language,
+      );
       const onEvent = (e: BrainEvent) => {
         if (RECORDED_BRAIN_EVENTS.has(e.type)) {
-          void recordEvent(deps.db, { id: t.callId, organizationId: t.organizationId }, e.type, { ...e }).catch((err) => deps.logger.error({ err }, 'recording a brain event failed'));
+          void recordEvent(deps.db, { id: t.callId, organizationId: t.organizationId }, e.type, { ...e }).catch((err) =>
+            deps.logger.error({ err }, 'recording a brain event failed'),
+          );
         }
       };
       // only the brain's own conversation is saved between turns (a chat); a placed call lives on its socket
@@ -139,25 +237,37 @@ export function createReceptionist(deps: ReceptionistDeps) {
     /** A database recorder for a voice session of this call; ending it completes the call like any other. */
     recorder(t: ConversationTarget) {
       let costFlags: Parameters<typeof completeCall>[2]['costFlags'] = {};
-      const rec = createCallRecorder({
-        db: deps.db, logger: deps.logger,
-        onChange: (c) => (c.type === 'call.turn' ? publish(t.organizationId, 'call.turn', { callId: c.callId, ...c.data }) : publish(t.organizationId, 'call.event', { callId: c.callId, ...c.data })),
-        complete: (end) => complete({ organizationId: t.organizationId, callId: t.callId }, { ...end, costFlags }),
-      }, { id: t.callId, organizationId: t.organizationId });
+      const rec = createCallRecorder(
+        {
+          db: deps.db,
+          logger: deps.logger,
+          onChange: (c) =>
+            c.type === 'call.turn'
+              ? publish(t.organizationId, 'call.turn', { callId: c.callId, ...c.data })
+              : publish(t.organizationId, 'call.event', { callId: c.callId, ...c.data }),
+          complete: (end) => complete({ organizationId: t.organizationId, callId: t.callId }, { ...end, costFlags }),
+        },
+        { id: t.callId, organizationId: t.organizationId },
+      );
       return {
         ...rec,
         onTurn(turn: Parameters<typeof rec.onTurn>[0]) {
           // "Remove me" on a call the agent placed is honoured whichever engine heard it (the cascade's conversation does so too; adding twice is harmless).
           if (t.outbound && t.callerPhone && turn.callerText && asksNotToBeCalled(turn.callerText)) {
-            void addDoNotCall(deps.db, t.organizationId, t.callerPhone, 'asked on a call', 'opt_out').catch((err) => deps.logger.error({ err }, 'adding an opt-out failed'));
+            void addDoNotCall(deps.db, t.organizationId, t.callerPhone, 'asked on a call', 'opt_out').catch((err) =>
+              deps.logger.error({ err }, 'adding an opt-out failed'),
+            );
           }
           return rec.onTurn(turn);
         },
         /** The cost estimate's inputs: which paid providers ran. */
-        setCostFlags(f: typeof costFlags) { costFlags = f; },
+        setCostFlags(f: typeof costFlags) {
+          costFlags = f;
+        },
         onEvent(name: string, data: Record<string, unknown> = {}) {
           // Tool calls reach the session as 'brain' events; they are what the call's outcome is read from.
-          if (name === 'brain' && RECORDED_BRAIN_EVENTS.has(String(data.type))) return rec.onEvent(String(data.type), data);
+          if (name === 'brain' && RECORDED_BRAIN_EVENTS.has(String(data.type)))
+            return rec.onEvent(String(data.type), data);
           return rec.onEvent(name, data);
         },
       };
@@ -166,12 +276,22 @@ export function createReceptionist(deps: ReceptionistDeps) {
     realtimeBrain(t: ConversationTarget, business: LoadedBusiness, onEvent: (e: BrainEvent) => void) {
       const clock = organizationClock(business, deps.clock);
       const brain = realtimeBrain({
-        business: profileFor(t, business), callerPhone: t.callerPhone ?? undefined, now: clock, deps: ports(t, clock), onEvent,
+        business: profileFor(t, business),
+        callerPhone: t.callerPhone ?? undefined,
+        now: clock,
+        deps: ports(t, clock),
+        onEvent,
         ...(business.caller?.name && t.callerPhone ? { knownCaller: { name: business.caller.name } } : {}),
       });
       // A call the agent placed opens with why it calls, and the model is told so.
       const plan = t.outbound;
-      return plan ? { ...brain, instructions: `${brain.instructions}\n${outboundInstructions(plan)}`, greeting: () => outboundGreeting(plan) } : brain;
+      return plan
+        ? {
+            ...brain,
+            instructions: `${brain.instructions}\n${outboundInstructions(plan)}`,
+            greeting: () => outboundGreeting(plan),
+          }
+        : brain;
     },
     publish,
   };
@@ -196,8 +316,12 @@ function recordingLanguage(c: Conversation, record: (language: string) => Promis
     return r;
   };
   return {
-    get state() { return c.state; },
-    get done() { return c.done; },
+    get state() {
+      return c.state;
+    },
+    get done() {
+      return c.done;
+    },
     interrupted: (heard) => c.interrupted(heard),
     greet() {
       const r = c.greet();
@@ -209,11 +333,17 @@ function recordingLanguage(c: Conversation, record: (language: string) => Promis
 }
 
 /** The brain's view of the business for one conversation: an inbound phone call of a business that records calls is told so. */
-export function profileFor(t: Pick<ConversationTarget, 'channel' | 'outbound'>, business: LoadedBusiness): LoadedBusiness['profile'] {
+export function profileFor(
+  t: Pick<ConversationTarget, 'channel' | 'outbound'>,
+  business: LoadedBusiness,
+): LoadedBusiness['profile'] {
   return isRecorded(t, business) ? { ...business.profile, recordsCalls: true } : business.profile;
 }
 
 /** Whether this conversation is recorded: inbound phone calls, when the business turned recording on. */
-export function isRecorded(t: Pick<ConversationTarget, 'channel' | 'outbound'>, business: Pick<LoadedBusiness, 'config'>): boolean {
+export function isRecorded(
+  t: Pick<ConversationTarget, 'channel' | 'outbound'>,
+  business: Pick<LoadedBusiness, 'config'>,
+): boolean {
   return t.channel === 'phone' && !t.outbound && business.config.recordCalls;
 }

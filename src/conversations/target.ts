@@ -3,7 +3,9 @@ import type { OutboundPlan } from '../channels/index.js';
 
 /** One conversation's identity: the organization, the call record, and the phone line if any. */
 export interface ConversationTarget {
-  organizationId: string; callId: string; callSid?: string | null;
+  organizationId: string;
+  callId: string;
+  callSid?: string | null;
   /** Caller ID (the phone network's, the number an outbound call dialled, or a staff member testing as a caller): presumed identity. */
   callerPhone?: string | null;
   /** A number a chat client typed: contact information only, never identity. */

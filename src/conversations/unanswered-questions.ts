@@ -14,7 +14,13 @@ import { errors } from '../lib/index.js';
 import { loadBusiness } from './profile.js';
 
 /** One question the agent could not answer, with how often and on which calls it was asked. */
-export interface UnansweredQuestion { id: string; question: string; count: number; lastAskedAt: string; callIds: string[] }
+export interface UnansweredQuestion {
+  id: string;
+  question: string;
+  count: number;
+  lastAskedAt: string;
+  callIds: string[];
+}
 
 /** Asked questions kept in the list: the most recent this many tool calls are read. */
 const SCAN_LIMIT = 2000;
@@ -33,14 +39,17 @@ function sameQuestion(a: Set<string>, b: Set<string>): boolean {
 
 /** The organization's unanswered questions, most asked first (GET /api/unanswered-questions). */
 export async function listUnansweredQuestions(db: Db, organizationId: string): Promise<UnansweredQuestion[]> {
-  const rows = await db.select({ callId: schema.callEvents.callId, data: schema.callEvents.data, at: schema.callEvents.at })
+  const rows = await db
+    .select({ callId: schema.callEvents.callId, data: schema.callEvents.data, at: schema.callEvents.at })
     .from(schema.callEvents)
-    .where(and(
-      eq(schema.callEvents.organizationId, organizationId),
-      eq(schema.callEvents.type, 'tool_call'),
-      sql`${schema.callEvents.data}->>'name' = 'answer_question'`,
-      sql`coalesce(${schema.callEvents.data}->'result'->>'answer', '') = ''`,
-    ))
+    .where(
+      and(
+        eq(schema.callEvents.organizationId, organizationId),
+        eq(schema.callEvents.type, 'tool_call'),
+        sql`${schema.callEvents.data}->>'name' = 'answer_question'`,
+        sql`coalesce(${schema.callEvents.data}->'result'->>'answer', '') = ''`,
+      ),
+    )
     .orderBy(desc(schema.callEvents.at))
     .limit(SCAN_LIMIT);
   const { profile } = await loadBusiness(db, organizationId);
@@ -59,8 +68,19 @@ export async function listUnansweredQuestions(db: Db, organizationId: string): P
       if (!group.callIds.includes(row.callId)) group.callIds.push(row.callId);
       continue;
     }
-    const id = createHash('sha256').update(`${organizationId}:${[...words].sort().join(' ')}`).digest('base64url').slice(0, 22);
-    groups.push({ id, question, count: 1, lastAskedAt: row.at.toISOString(), callIds: [row.callId], words, firstAt: at });
+    const id = createHash('sha256')
+      .update(`${organizationId}:${[...words].sort().join(' ')}`)
+      .digest('base64url')
+      .slice(0, 22);
+    groups.push({
+      id,
+      question,
+      count: 1,
+      lastAskedAt: row.at.toISOString(),
+      callIds: [row.callId],
+      words,
+      firstAt: at,
+    });
   }
   return groups
     .filter((g) => !knowledge.answer(g.question)?.confident)

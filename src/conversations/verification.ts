@@ -19,16 +19,21 @@ export const MAX_CODE_ATTEMPTS = 5;
 /** Codes texted to one number per 15 minutes, and per chat. */
 export const MAX_CODE_SENDS = 3;
 
-const digest = (organizationId: string, phone: string, code: string) => createHash('sha256').update(`${organizationId}|${phone}|${code}`).digest();
+const digest = (organizationId: string, phone: string, code: string) =>
+  createHash('sha256').update(`${organizationId}|${phone}|${code}`).digest();
 
 /** The verification port of one conversation of one organization. */
-export function createVerification(deps: {
-  db: Db;
-  live: LiveStore;
-  clock: Clock;
-  /** Whether the number has an upcoming appointment with the organization (only then is a code sent). */
-  hasUpcoming(phone: string): Promise<boolean>;
-}, organizationId: string, conversationId: string): VerificationPort {
+export function createVerification(
+  deps: {
+    db: Db;
+    live: LiveStore;
+    clock: Clock;
+    /** Whether the number has an upcoming appointment with the organization (only then is a code sent). */
+    hasUpcoming(phone: string): Promise<boolean>;
+  },
+  organizationId: string,
+  conversationId: string,
+): VerificationPort {
   const codeKey = (phone: string) => `verify:code:${organizationId}:${phone}`;
   const triesKey = (phone: string) => `verify:tries:${organizationId}:${phone}`;
   return {
@@ -39,13 +44,36 @@ export function createVerification(deps: {
       // nothing is texted to a number without a booking, and the chat is told the same either way
       if (!(await deps.hasUpcoming(phone))) return { sent: true };
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      await deps.live.setValue(codeKey(phone), JSON.stringify({ hash: digest(organizationId, phone, code).toString('hex'), conversationId }), CODE_TTL_SEC);
+      await deps.live.setValue(
+        codeKey(phone),
+        JSON.stringify({ hash: digest(organizationId, phone, code).toString('hex'), conversationId }),
+        CODE_TTL_SEC,
+      );
       await deps.live.reset(triesKey(phone));
       const snap = await orgSnapshot(deps.db, organizationId);
-      await enqueue(deps.db, [{
-        organizationId, event: 'verification.code', channel: 'sms', recipient: phone, idempotencyKey: `verify:${newId()}`,
-        payload: { template: 'verification_code', event: 'verification.code', urgent: true, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, language: await conversationLanguage(deps.db, conversationId, snap), data: { code } },
-      }], deps.clock.now());
+      await enqueue(
+        deps.db,
+        [
+          {
+            organizationId,
+            event: 'verification.code',
+            channel: 'sms',
+            recipient: phone,
+            idempotencyKey: `verify:${newId()}`,
+            payload: {
+              template: 'verification_code',
+              event: 'verification.code',
+              urgent: true,
+              orgName: snap.orgName,
+              timezone: snap.timezone,
+              from: snap.from,
+              language: await conversationLanguage(deps.db, conversationId, snap),
+              data: { code },
+            },
+          },
+        ],
+        deps.clock.now(),
+      );
       return { sent: true };
     },
     async checkCode(phone, code) {
@@ -56,7 +84,9 @@ export function createVerification(deps: {
         return { ok: false, final: true };
       }
       const stored = JSON.parse(raw) as { hash: string; conversationId: string };
-      const ok = stored.conversationId === conversationId && timingSafeEqual(Buffer.from(stored.hash, 'hex'), digest(organizationId, phone, code));
+      const ok =
+        stored.conversationId === conversationId &&
+        timingSafeEqual(Buffer.from(stored.hash, 'hex'), digest(organizationId, phone, code));
       if (ok) {
         await deps.live.deleteValue(codeKey(phone));
         // the proven number may receive this conversation's customer messages (confirmations)

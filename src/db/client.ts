@@ -19,10 +19,14 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Queryable = Db | Tx;
 
 /** Where the data lives: an embedded PGlite (a directory, or memory) or a PostgreSQL server. */
-export type DbTarget = { kind: 'pglite'; dir?: string } | { kind: 'postgres'; url: string; poolSize?: number; timeouts?: DbTimeouts };
+export type DbTarget =
+  { kind: 'pglite'; dir?: string } | { kind: 'postgres'; url: string; poolSize?: number; timeouts?: DbTimeouts };
 
 /** How long a request may wait for PostgreSQL: to get a connection, and for one statement. */
-export interface DbTimeouts { connectMs: number; statementMs: number }
+export interface DbTimeouts {
+  connectMs: number;
+  statementMs: number;
+}
 /** Defaults: a request fails with 503 within seconds when the server is away or frozen, instead of hanging. */
 export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { connectMs: 2000, statementMs: 5000 };
 
@@ -41,7 +45,9 @@ const MIGRATION_LOCK_KEY = 727_001;
 
 /** Opens the database and applies every pending migration from the journal. */
 export async function openDatabase(target: DbTarget): Promise<Database> {
-  return target.kind === 'pglite' ? openPglite(target.dir) : openPostgres(target.url, target.poolSize ?? 10, target.timeouts ?? DEFAULT_DB_TIMEOUTS);
+  return target.kind === 'pglite'
+    ? openPglite(target.dir)
+    : openPostgres(target.url, target.poolSize ?? 10, target.timeouts ?? DEFAULT_DB_TIMEOUTS);
 }
 
 async function openPglite(dir?: string): Promise<Database> {
@@ -53,8 +59,12 @@ async function openPglite(dir?: string): Promise<Database> {
   return {
     db,
     kind: 'pglite',
-    ping: async () => { await client.query('select 1'); },
-    close: async () => { await client.close(); },
+    ping: async () => {
+      await client.query('select 1');
+    },
+    close: async () => {
+      await client.close();
+    },
   };
 }
 
@@ -62,12 +72,17 @@ async function openPostgres(url: string, poolSize: number, timeouts: DbTimeouts)
   // statement_timeout makes the server give up; query_timeout (a little later) covers a server that no
   // longer answers at all (frozen, partitioned), where only the client can notice.
   const pool = new ResilientPool({
-    connectionString: url, max: poolSize, connectionTimeoutMillis: timeouts.connectMs,
-    statement_timeout: timeouts.statementMs, query_timeout: timeouts.statementMs + 500,
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.statementMs + 500,
   });
   // An idle connection the server drops (restart, failover, pg_terminate_backend) is an 'error' on the
   // pool; unhandled it would crash the process. The pool replaces the connection on next use.
-  pool.on('error', (err) => { process.emitWarning(`PostgreSQL connection lost: ${err.message}`); });
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL connection lost: ${err.message}`);
+  });
   // Migrations (and waiting for another node's) may take longer than a request may: their own connection, no timeouts.
   const lock = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeouts.connectMs * 5 });
   await lock.connect();
@@ -82,8 +97,12 @@ async function openPostgres(url: string, poolSize: number, timeouts: DbTimeouts)
   return {
     db,
     kind: 'postgres',
-    ping: async () => { await pool.query('select 1'); },
-    close: async () => { await pool.end(); },
+    ping: async () => {
+      await pool.query('select 1');
+    },
+    close: async () => {
+      await pool.end();
+    },
   };
 }
 

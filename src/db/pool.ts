@@ -2,13 +2,21 @@ import pg from 'pg';
 
 const BROKEN = Symbol('broken');
 const GUARDED = Symbol('guarded');
-type GuardedClient = pg.PoolClient & { [BROKEN]?: boolean; [GUARDED]?: boolean; connection?: { stream?: { destroy(): void } } };
+type GuardedClient = pg.PoolClient & {
+  [BROKEN]?: boolean;
+  [GUARDED]?: boolean;
+  connection?: { stream?: { destroy(): void } };
+};
 
 /** The connection itself is unusable (no answer in time, or gone): as opposed to an error in the statement. */
 const isConnectionFailure = (err: unknown) => {
   const e = err as { message?: unknown; code?: unknown } | null;
-  return Boolean(e) && ((typeof e!.message === 'string' && /Query read timeout|Connection terminated|Client has encountered a connection error/i.test(e!.message))
-    || (typeof e!.code === 'string' && ['ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(e!.code)));
+  return (
+    Boolean(e) &&
+    ((typeof e!.message === 'string' &&
+      /Query read timeout|Connection terminated|Client has encountered a connection error/i.test(e!.message)) ||
+      (typeof e!.code === 'string' && ['ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(e!.code)))
+  );
 };
 
 /**
@@ -19,8 +27,12 @@ const isConnectionFailure = (err: unknown) => {
  */
 export class ResilientPool extends pg.Pool {
   override connect(): Promise<pg.PoolClient>;
-  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
-  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
+  override connect(
+    callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): void;
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<pg.PoolClient> | void {
     // pool.query checks out with a callback and already releases with the error: nothing to add.
     if (callback) return super.connect(callback as never);
     return super.connect().then((client) => guard(client as GuardedClient));

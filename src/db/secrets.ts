@@ -9,7 +9,10 @@ import { serverSecrets } from './schema/organizations.js';
  */
 export async function serverSecret(db: Db, name: string, configured: string | undefined, bytes = 32): Promise<string> {
   if (configured) return configured;
-  await db.insert(serverSecrets).values({ name, value: randomBytes(bytes).toString('hex') }).onConflictDoNothing();
+  await db
+    .insert(serverSecrets)
+    .values({ name, value: randomBytes(bytes).toString('hex') })
+    .onConflictDoNothing();
   const [row] = await db.select().from(serverSecrets).where(eq(serverSecrets.name, name));
   return row.value;
 }

@@ -4,6 +4,17 @@
  * so that validation, availability, the brain and the phone edge share one definition.
  */
 export * from './time-ranges.js';
-export { zoneOf, parseClock, addDays, weekdayIndex, localDateOf, localMinutesOf, toLocalIso, wallToInstant, dateToWallMs, type Occurrence } from './local-time.js';
+export {
+  zoneOf,
+  parseClock,
+  addDays,
+  weekdayIndex,
+  localDateOf,
+  localMinutesOf,
+  toLocalIso,
+  wallToInstant,
+  dateToWallMs,
+  type Occurrence,
+} from './local-time.js';
 export * from './weekly-hours.js';
 export * from './holidays.js';

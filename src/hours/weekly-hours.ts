@@ -44,19 +44,25 @@ export const DayRangesSchema = z
     const valid: Array<{ open: number; close: number; i: number }> = [];
     ranges.forEach(([open, close], i) => {
       const [o, c] = [parseClock(open), parseClock(close)];
-      if (o === 1440) ctx.addIssue({ code: 'custom', path: [i], message: 'opens at 24:00; write 00:00 of the next day' });
-      else if (c % 1440 === o && !(o === 0 && c === 1440)) ctx.addIssue({ code: 'custom', path: [i], message: `closes (${close}) when it opens (${open})` });
+      if (o === 1440)
+        ctx.addIssue({ code: 'custom', path: [i], message: 'opens at 24:00; write 00:00 of the next day' });
+      else if (c % 1440 === o && !(o === 0 && c === 1440))
+        ctx.addIssue({ code: 'custom', path: [i], message: `closes (${close}) when it opens (${open})` });
       else valid.push({ ...rangeMinutes([open, close]), i });
     });
     const sorted = valid.sort((x, y) => x.open - y.open);
     for (let k = 1; k < sorted.length; k++) {
-      if (sorted[k].open < sorted[k - 1].close) ctx.addIssue({ code: 'custom', path: [sorted[k].i], message: 'opening ranges overlap' });
+      if (sorted[k].open < sorted[k - 1].close)
+        ctx.addIssue({ code: 'custom', path: [sorted[k].i], message: 'opening ranges overlap' });
     }
   });
 
 /** Weekly hours: `{ mon: [["09:00","17:00"]], … }`; a missing or empty day is closed; unknown day keys are refused. */
 export const WeeklyHoursSchema = z.strictObject(
-  Object.fromEntries(WEEKDAYS.map((d) => [d, DayRangesSchema.optional()])) as Record<Weekday, z.ZodOptional<typeof DayRangesSchema>>,
+  Object.fromEntries(WEEKDAYS.map((d) => [d, DayRangesSchema.optional()])) as Record<
+    Weekday,
+    z.ZodOptional<typeof DayRangesSchema>
+  >,
 );
 
 /** Holidays as local calendar dates `YYYY-MM-DD`. */
@@ -96,7 +102,11 @@ export function buildOpeningRanges(hours: WeeklyHours, firstDate: string, lastDa
 }
 
 /** What "open at" is decided over: the weekly hours, the holidays (whole local days) and the zone. */
-export interface Schedule { readonly hours: WeeklyHours; readonly holidays?: readonly string[]; readonly timezone: string }
+export interface Schedule {
+  readonly hours: WeeklyHours;
+  readonly holidays?: readonly string[];
+  readonly timezone: string;
+}
 
 /**
  * True when the business is open at `at`: inside an opening range of its local date or of the day
@@ -106,6 +116,10 @@ export interface Schedule { readonly hours: WeeklyHours; readonly holidays?: rea
 export function isOpenAt(schedule: Schedule, at: Date): boolean {
   const t = at.getTime();
   const date = localDateOf(t, schedule.timezone);
-  const open = subtractHolidays(buildOpeningRanges(schedule.hours, date, date, schedule.timezone), schedule.holidays ?? [], schedule.timezone);
+  const open = subtractHolidays(
+    buildOpeningRanges(schedule.hours, date, date, schedule.timezone),
+    schedule.holidays ?? [],
+    schedule.timezone,
+  );
   return open.some((r) => r.start <= t && t < r.end);
 }

@@ -33,23 +33,48 @@ export interface NewLead {
 export async function captureLead(db: Db, announce: LeadEventSink | undefined, input: NewLead): Promise<LeadRow> {
   return db.transaction(async (tx) => {
     const existing = input.callId
-      ? (await tx.select().from(schema.leads).where(and(eq(schema.leads.organizationId, input.organizationId), eq(schema.leads.callId, input.callId))).for('update'))[0]
+      ? (
+          await tx
+            .select()
+            .from(schema.leads)
+            .where(and(eq(schema.leads.organizationId, input.organizationId), eq(schema.leads.callId, input.callId)))
+            .for('update')
+        )[0]
       : undefined;
-    const fields = Object.fromEntries(Object.entries({
-      name: input.name, phone: input.phone, email: input.email, address: input.address, need: input.need, kind: input.kind, priority: input.priority,
-    }).filter(([, v]) => v !== undefined && v !== null)) as Partial<LeadRow>;
+    const fields = Object.fromEntries(
+      Object.entries({
+        name: input.name,
+        phone: input.phone,
+        email: input.email,
+        address: input.address,
+        need: input.need,
+        kind: input.kind,
+        priority: input.priority,
+      }).filter(([, v]) => v !== undefined && v !== null),
+    ) as Partial<LeadRow>;
     let lead: LeadRow;
     let wasUrgent = false;
     if (existing) {
       wasUrgent = existing.priority === 'URGENT';
       const priority = rankHigher(existing.priority, fields.priority);
-      [lead] = await tx.update(schema.leads).set({ ...fields, need: mergeNeed(existing.need, fields.need), priority, updatedAt: new Date() }).where(eq(schema.leads.id, existing.id)).returning();
+      [lead] = await tx
+        .update(schema.leads)
+        .set({ ...fields, need: mergeNeed(existing.need, fields.need), priority, updatedAt: new Date() })
+        .where(eq(schema.leads.id, existing.id))
+        .returning();
     } else {
-      [lead] = await tx.insert(schema.leads).values({ organizationId: input.organizationId, callId: input.callId ?? null, ...fields }).returning();
+      [lead] = await tx
+        .insert(schema.leads)
+        .values({ organizationId: input.organizationId, callId: input.callId ?? null, ...fields })
+        .returning();
       await announce?.(tx, { type: 'lead.created', lead });
     }
     if (lead.priority === 'URGENT' && !wasUrgent) await announce?.(tx, { type: 'lead.urgent', lead });
-    if (input.callId) await tx.update(schema.calls).set({ leadId: lead.id }).where(and(eq(schema.calls.id, input.callId), eq(schema.calls.organizationId, input.organizationId)));
+    if (input.callId)
+      await tx
+        .update(schema.calls)
+        .set({ leadId: lead.id })
+        .where(and(eq(schema.calls.id, input.callId), eq(schema.calls.organizationId, input.organizationId)));
     return lead;
   });
 }
@@ -59,25 +84,45 @@ const rankHigher = (a: LeadPriority, b?: LeadPriority) => (b && ORDER.indexOf(b)
 const mergeNeed = (a: string | null, b?: string | null) => (!b ? a : !a || a.includes(b) ? (a ?? b) : `${a}; ${b}`);
 
 /** Leads, newest first, filtered by status and priority. */
-export async function listLeads(db: Db, organizationId: string, f: { status?: LeadStatus; priority?: LeadPriority; limit?: number } = {}) {
+export async function listLeads(
+  db: Db,
+  organizationId: string,
+  f: { status?: LeadStatus; priority?: LeadPriority; limit?: number } = {},
+) {
   const where: SQL[] = [eq(schema.leads.organizationId, organizationId)];
   if (f.status) where.push(eq(schema.leads.status, f.status));
   if (f.priority) where.push(eq(schema.leads.priority, f.priority));
-  return db.select().from(schema.leads).where(and(...where)).orderBy(desc(schema.leads.createdAt)).limit(Math.min(f.limit ?? 200, 500));
+  return db
+    .select()
+    .from(schema.leads)
+    .where(and(...where))
+    .orderBy(desc(schema.leads.createdAt))
+    .limit(Math.min(f.limit ?? 200, 500));
 }
 
 /** One lead; another organization's id is NOT_FOUND. */
 export async function getLead(db: Db, organizationId: string, id: string): Promise<LeadRow> {
   if (!isUuid(id)) throw errors.notFound('lead');
-  const [lead] = await db.select().from(schema.leads).where(and(eq(schema.leads.id, id), eq(schema.leads.organizationId, organizationId)));
+  const [lead] = await db
+    .select()
+    .from(schema.leads)
+    .where(and(eq(schema.leads.id, id), eq(schema.leads.organizationId, organizationId)));
   if (!lead) throw errors.notFound('lead');
   return lead;
 }
 
 /** Changes a lead's follow-up status, priority or notes. */
-export async function updateLead(db: Db, organizationId: string, id: string, patch: { status?: LeadStatus; priority?: LeadPriority; notes?: string | null }) {
+export async function updateLead(
+  db: Db,
+  organizationId: string,
+  id: string,
+  patch: { status?: LeadStatus; priority?: LeadPriority; notes?: string | null },
+) {
   await getLead(db, organizationId, id);
-  const [lead] = await db.update(schema.leads).set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(schema.leads.id, id), eq(schema.leads.organizationId, organizationId))).returning();
+  const [lead] = await db
+    .update(schema.leads)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(schema.leads.id, id), eq(schema.leads.organizationId, organizationId)))
+    .returning();
   return lead;
 }

@@ -126,7 +126,8 @@ export class SimulatedScheduler implements Scheduler {
 
   private nextDue(end: number): SimTimer | null {
     let best: SimTimer | null = null;
-    for (const x of this.timers) if (x.at <= end && (!best || x.at < best.at || (x.at === best.at && x.seq < best.seq))) best = x;
+    for (const x of this.timers)
+      if (x.at <= end && (!best || x.at < best.at || (x.at === best.at && x.seq < best.seq))) best = x;
     return best;
   }
 }

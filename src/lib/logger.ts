@@ -8,7 +8,8 @@ export function maskPii(s: string): string {
   return s.replace(/\d(?=\d{2})/g, '*');
 }
 
-const SECRET_PARAMS = /([?&](?:token|access_token|refresh_token|refreshToken|ticket|code|state|key|signature)=)[^&#]*/gi;
+const SECRET_PARAMS =
+  /([?&](?:token|access_token|refresh_token|refreshToken|ticket|code|state|key|signature)=)[^&#]*/gi;
 /** Path segments that are secrets themselves: acknowledge links. */
 const SECRET_PATHS = /(\/api\/ack\/)[^/?#]+/g;
 
@@ -19,19 +20,38 @@ export function redactUrl(url: string): string {
 
 /** How a request appears in logs (Fastify's shape, with the URL's secrets redacted and no headers). */
 function serializeRequest(req: { method?: string; url?: string; hostname?: string; ip?: string; id?: string }) {
-  return { method: req.method, url: redactUrl(req.url ?? ''), hostname: req.hostname, remoteAddress: req.ip, id: req.id };
+  return {
+    method: req.method,
+    url: redactUrl(req.url ?? ''),
+    hostname: req.hostname,
+    remoteAddress: req.ip,
+    id: req.id,
+  };
 }
 
 /** The root logger: JSON, or pretty on a TTY; secrets redacted. */
 export function createLogger(level: string, opts: { pretty?: boolean; stream?: pino.DestinationStream } = {}): Logger {
   const pretty = opts.pretty ?? process.stdout.isTTY;
-  return pino({
-    level,
-    redact: {
-      paths: ['req.headers.authorization', 'headers.authorization', '*.password', '*.refreshToken', '*.accessToken', '*.clientSecret', '*.token'],
-      censor: '[redacted]',
+  return pino(
+    {
+      level,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'headers.authorization',
+          '*.password',
+          '*.refreshToken',
+          '*.accessToken',
+          '*.clientSecret',
+          '*.token',
+        ],
+        censor: '[redacted]',
+      },
+      serializers: { req: serializeRequest },
+      ...(pretty && !opts.stream
+        ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss' } } }
+        : {}),
     },
-    serializers: { req: serializeRequest },
-    ...(pretty && !opts.stream ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss' } } } : {}),
-  }, ...(opts.stream ? [opts.stream] : []));
+    ...(opts.stream ? [opts.stream] : []),
+  );
 }

@@ -4,7 +4,12 @@
  * literally, so HTML gets the numeric `&#39;` instead.
  */
 function escapeMarkup(s: string, apostrophe: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, apostrophe);
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, apostrophe);
 }
 
 /** Escapes text for an XML element or attribute (TwiML). */

@@ -13,7 +13,9 @@ export function createOrgChanges() {
     /** Listens; answers the function that stops listening. */
     listen(fn: (organizationId: string) => void): () => void {
       listeners.add(fn);
-      return () => { listeners.delete(fn); };
+      return () => {
+        listeners.delete(fn);
+      };
     },
   };
 }

@@ -7,9 +7,19 @@ function fakeSocket() {
   const socket = new PassThrough();
   const wire: string[][] = [];
   let batch: string[] = [];
-  socket.on('data', (d: Buffer) => { batch.push(d.toString()); });
+  socket.on('data', (d: Buffer) => {
+    batch.push(d.toString());
+  });
   const ws = { readyState: 1, _socket: socket, send: (data: string) => socket.write(data) };
-  return { ws, wire, settle: async () => { await new Promise((r) => setImmediate(r)); if (batch.length) wire.push(batch); batch = []; } };
+  return {
+    ws,
+    wire,
+    settle: async () => {
+      await new Promise((r) => setImmediate(r));
+      if (batch.length) wire.push(batch);
+      batch = [];
+    },
+  };
 }
 
 describe('paired writes', () => {

@@ -21,12 +21,25 @@ export function pollingLoop(pass: () => Promise<{ claimed: number }>, opt: Polli
   const tick = () => {
     if (!running) return;
     inFlight = pass().then(
-      (r) => { if (running) timer = setTimeout(tick, r.claimed >= opt.batchSize ? 0 : opt.pollMs); },
-      (err) => { opt.onError(err); if (running) timer = setTimeout(tick, opt.pollMs); },
+      (r) => {
+        if (running) timer = setTimeout(tick, r.claimed >= opt.batchSize ? 0 : opt.pollMs);
+      },
+      (err) => {
+        opt.onError(err);
+        if (running) timer = setTimeout(tick, opt.pollMs);
+      },
     );
   };
   return {
-    start() { if (running) return; running = true; tick(); },
-    async stop() { running = false; if (timer) clearTimeout(timer); await inFlight; },
+    start() {
+      if (running) return;
+      running = true;
+      tick();
+    },
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      await inFlight;
+    },
   };
 }

@@ -1,9 +1,27 @@
 import type { Logger } from 'pino';
 
 /** Error codes and names of a dependency going away (network, Redis, PostgreSQL): never a reason to drop live calls. */
-const DEPENDENCY_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', '57P01', '57P02', '57P03', '08006', '08003', '08001', '57014', '53300']);
+const DEPENDENCY_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08003',
+  '08001',
+  '57014',
+  '53300',
+]);
 const DEPENDENCY_NAMES = new Set(['MaxRetriesPerRequestError', 'AbortError', 'DeadlineError', 'TimeoutError']);
-const DEPENDENCY_MESSAGES = /Connection is closed|Command timed out|Stream isn't writeable|Connection terminated|timeout exceeded when trying to connect|Query read timeout|canceling statement due to statement timeout|Client has encountered a connection error/i;
+const DEPENDENCY_MESSAGES =
+  /Connection is closed|Command timed out|Stream isn't writeable|Connection terminated|timeout exceeded when trying to connect|Query read timeout|canceling statement due to statement timeout|Client has encountered a connection error/i;
 
 /** True for an error that says a dependency failed, not that our own state is broken. */
 export function isDependencyFailure(err: unknown): boolean {
@@ -23,9 +41,15 @@ export function isDependencyFailure(err: unknown): boolean {
  * uncaught exception from a dependency going away likewise. Any other uncaught exception means our
  * own state may be corrupt: `onFatal` (a graceful close, then exit). Answers a function that removes the handlers.
  */
-export function installProcessGuards(logger: Pick<Logger, 'error' | 'fatal'>, onFatal: (err: unknown) => void): () => void {
+export function installProcessGuards(
+  logger: Pick<Logger, 'error' | 'fatal'>,
+  onFatal: (err: unknown) => void,
+): () => void {
   const onRejection = (reason: unknown) => {
-    logger.error({ err: reason, dependency: isDependencyFailure(reason) }, 'unhandled promise rejection (logged; the node keeps running)');
+    logger.error(
+      { err: reason, dependency: isDependencyFailure(reason) },
+      'unhandled promise rejection (logged; the node keeps running)',
+    );
   };
   const onException = (err: unknown) => {
     if (isDependencyFailure(err)) {

@@ -5,7 +5,20 @@
 import { DateTime } from 'luxon';
 
 export const ES_DAYS = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'];
-export const ES_MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+export const ES_MONTHS = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
 
 /** "15:45" → "las 3:45 de la tarde", "10:30" → "las 10 y media de la mañana", "13:00" → "la 1 de la tarde". */
 export function horaEs(hm: string): string {
@@ -14,7 +27,16 @@ export function horaEs(hm: string): string {
   if (h === 12 && m === 0) return 'las 12 del mediodía';
   const h12 = h % 12 === 0 ? 12 : h % 12;
   const min = m === 0 ? '' : m === 30 ? ' y media' : m === 15 ? ' y cuarto' : `:${String(m).padStart(2, '0')}`;
-  const part = h < 6 ? 'de la madrugada' : h < 12 ? 'de la mañana' : h < 13 ? 'del mediodía' : h < 20 ? 'de la tarde' : 'de la noche';
+  const part =
+    h < 6
+      ? 'de la madrugada'
+      : h < 12
+        ? 'de la mañana'
+        : h < 13
+          ? 'del mediodía'
+          : h < 20
+            ? 'de la tarde'
+            : 'de la noche';
   return `${h12 === 1 ? 'la' : 'las'} ${h12}${min} ${part}`;
 }
 

@@ -23,7 +23,12 @@ export interface LiveEventData {
 }
 
 /** The data of `lead.created` and `lead.urgent`. */
-export interface LeadData { leadId: string; callId: string | null; priority: 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT'; name: string | null }
+export interface LeadData {
+  leadId: string;
+  callId: string | null;
+  priority: 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT';
+  name: string | null;
+}
 
 /** The type of a live event. */
 export type LiveEventType = keyof LiveEventData;

@@ -8,18 +8,31 @@ import { createMemoryLiveStore } from './memory.js';
 import { createRedisLiveStore } from './redis.js';
 
 /** A store under test, with the clock it reads. */
-interface Subject { store: LiveStore; advance(ms: number): void }
+interface Subject {
+  store: LiveStore;
+  advance(ms: number): void;
+}
 
 const START = Date.UTC(2030, 0, 7, 15, 0, 0);
 /** `clockDrivesExpiry`: every TTL follows the injected clock (Redis expires keys on its own clock; only active calls follow ours). */
-const implementations: Array<{ name: string; skip: boolean; clockDrivesExpiry: boolean; make: () => Promise<Subject> }> = [
+const implementations: Array<{
+  name: string;
+  skip: boolean;
+  clockDrivesExpiry: boolean;
+  make: () => Promise<Subject>;
+}> = [
   {
     name: 'in-process',
     skip: false,
     clockDrivesExpiry: true,
     make: async () => {
       let t = START;
-      return { store: createMemoryLiveStore(() => t, 60), advance: (ms) => { t += ms; } };
+      return {
+        store: createMemoryLiveStore(() => t, 60),
+        advance: (ms) => {
+          t += ms;
+        },
+      };
     },
   },
   {
@@ -29,21 +42,38 @@ const implementations: Array<{ name: string; skip: boolean; clockDrivesExpiry: b
     make: async () => {
       let t = START;
       // A fresh prefix per test: runs in parallel and leftovers of earlier runs never meet.
-      const store = await createRedisLiveStore(process.env.REDIS_URL!, `io:conformance:${randomUUID()}:`, { now: () => t, activeCallTtlSec: 60, commandTimeoutMs: 2000 });
-      return { store, advance: (ms) => { t += ms; } };
+      const store = await createRedisLiveStore(process.env.REDIS_URL!, `io:conformance:${randomUUID()}:`, {
+        now: () => t,
+        activeCallTtlSec: 60,
+        commandTimeoutMs: 2000,
+      });
+      return {
+        store,
+        advance: (ms) => {
+          t += ms;
+        },
+      };
     },
   },
 ];
 
 /** A live event of the union (src/live/events.ts) told apart by its name. */
-const event = (organizationId: string, name: string): LiveEvent => ({ type: 'call.event', organizationId, data: { callId: 'call-1', name }, at: new Date(START).toISOString() });
+const event = (organizationId: string, name: string): LiveEvent => ({
+  type: 'call.event',
+  organizationId,
+  data: { callId: 'call-1', name },
+  at: new Date(START).toISOString(),
+});
 const nameOf = (e: LiveEvent) => (e.type === 'call.event' ? e.data.name : e.type);
 
 for (const impl of implementations) {
   describe.skipIf(impl.skip)(`LiveStore conformance: ${impl.name}`, () => {
     let subject: Subject | undefined;
     const open = async () => (subject = await impl.make());
-    afterEach(async () => { await subject?.store.close(); subject = undefined; });
+    afterEach(async () => {
+      await subject?.store.close();
+      subject = undefined;
+    });
 
     it('counts hits per key within the window, peeks without counting, and forgets on reset', async () => {
       const { store } = await open();
@@ -91,7 +121,10 @@ for (const impl of implementations) {
       await store.setActiveCall('org-a', 'call-2', { callId: 'call-2', from: '+13125550102' });
       await store.setActiveCall('org-b', 'call-3', { callId: 'call-3', from: '+13125550103' });
       const listed = (await store.activeCalls('org-a')).map((c) => [c.callId, c.from]).sort();
-      expect(listed).toEqual([['call-1', '+13125550100'], ['call-2', '+13125550102']]);
+      expect(listed).toEqual([
+        ['call-1', '+13125550100'],
+        ['call-2', '+13125550102'],
+      ]);
       await store.removeActiveCall('org-a', 'call-1');
       expect((await store.activeCalls('org-a')).map((c) => c.callId)).toEqual(['call-2']);
       expect((await store.activeCalls('org-b')).map((c) => c.callId)).toEqual(['call-3']);
@@ -126,10 +159,17 @@ for (const impl of implementations) {
       await store.rosterSet('chats', 'x', 30, 600);
       await store.rosterSet('chats', 'y', 10, 600);
       await store.rosterSet('chats', 'z', 20, 600);
-      expect(await store.roster('chats')).toEqual([{ member: 'y', score: 10 }, { member: 'z', score: 20 }, { member: 'x', score: 30 }]);
+      expect(await store.roster('chats')).toEqual([
+        { member: 'y', score: 10 },
+        { member: 'z', score: 20 },
+        { member: 'x', score: 30 },
+      ]);
       await store.rosterSet('chats', 'y', 40, 600);
       await store.rosterRemove('chats', 'z');
-      expect(await store.roster('chats')).toEqual([{ member: 'x', score: 30 }, { member: 'y', score: 40 }]);
+      expect(await store.roster('chats')).toEqual([
+        { member: 'x', score: 30 },
+        { member: 'y', score: 40 },
+      ]);
       expect(await store.roster('other')).toEqual([]);
     });
 
@@ -140,24 +180,27 @@ for (const impl of implementations) {
       expect(await store.claimOnce('ticket:2', 60)).toBe(true);
     });
 
-    it.skipIf(!impl.clockDrivesExpiry)('forgets counters, values, rosters and claims when their time is up', async () => {
-      const s = await open();
-      await s.store.hit('login:a', 60);
-      await s.store.setValue('code', 'v', 60);
-      await s.store.rosterSet('chats', 'x', 1, 60);
-      expect(await s.store.claimOnce('ticket', 60)).toBe(true);
-      s.advance(59_000);
-      expect(await s.store.peek('login:a')).toBe(1);
-      expect(await s.store.getValue('code')).toBe('v');
-      expect(await s.store.roster('chats')).toHaveLength(1);
-      expect(await s.store.claimOnce('ticket', 60)).toBe(false);
-      s.advance(2_000);
-      expect(await s.store.peek('login:a')).toBe(0);
-      expect((await s.store.hit('login:a', 60)).count).toBe(1);
-      expect(await s.store.getValue('code')).toBeNull();
-      expect(await s.store.roster('chats')).toEqual([]);
-      expect(await s.store.claimOnce('ticket', 60)).toBe(true);
-    });
+    it.skipIf(!impl.clockDrivesExpiry)(
+      'forgets counters, values, rosters and claims when their time is up',
+      async () => {
+        const s = await open();
+        await s.store.hit('login:a', 60);
+        await s.store.setValue('code', 'v', 60);
+        await s.store.rosterSet('chats', 'x', 1, 60);
+        expect(await s.store.claimOnce('ticket', 60)).toBe(true);
+        s.advance(59_000);
+        expect(await s.store.peek('login:a')).toBe(1);
+        expect(await s.store.getValue('code')).toBe('v');
+        expect(await s.store.roster('chats')).toHaveLength(1);
+        expect(await s.store.claimOnce('ticket', 60)).toBe(false);
+        s.advance(2_000);
+        expect(await s.store.peek('login:a')).toBe(0);
+        expect((await s.store.hit('login:a', 60)).count).toBe(1);
+        expect(await s.store.getValue('code')).toBeNull();
+        expect(await s.store.roster('chats')).toEqual([]);
+        expect(await s.store.claimOnce('ticket', 60)).toBe(true);
+      },
+    );
 
     it('reports its kind and health', async () => {
       const { store } = await open();

@@ -10,7 +10,10 @@ export function createMemoryLiveStore(now: () => number = Date.now, activeTtlSec
   const rosters = new Map<string, { members: Map<string, number>; expiresAt: number }>();
   const liveRoster = (name: string) => {
     const r = rosters.get(name);
-    if (r && r.expiresAt <= now()) { rosters.delete(name); return undefined; }
+    if (r && r.expiresAt <= now()) {
+      rosters.delete(name);
+      return undefined;
+    }
     return r;
   };
   const bus = new EventEmitter();
@@ -32,8 +35,12 @@ export function createMemoryLiveStore(now: () => number = Date.now, activeTtlSec
       const c = counters.get(key);
       return c && c.resetAt > now() ? c.count : 0;
     },
-    async reset(key) { counters.delete(key); },
-    async publish(e: LiveEvent) { bus.emit(e.organizationId, e); },
+    async reset(key) {
+      counters.delete(key);
+    },
+    async publish(e: LiveEvent) {
+      bus.emit(e.organizationId, e);
+    },
     subscribe(organizationId, fn) {
       bus.on(organizationId, fn);
       return () => bus.off(organizationId, fn);
@@ -42,7 +49,9 @@ export function createMemoryLiveStore(now: () => number = Date.now, activeTtlSec
       if (!active.has(organizationId)) active.set(organizationId, new Map());
       active.get(organizationId)!.set(callId, { expiresAt: now() + activeTtlSec * 1000, ...data });
     },
-    async removeActiveCall(organizationId, callId) { active.get(organizationId)?.delete(callId); },
+    async removeActiveCall(organizationId, callId) {
+      active.get(organizationId)?.delete(callId);
+    },
     async activeCalls(organizationId) {
       // An entry whose removal never came (a bug, a lost completion) stops showing after its TTL.
       const calls = active.get(organizationId);
@@ -59,17 +68,24 @@ export function createMemoryLiveStore(now: () => number = Date.now, activeTtlSec
     async getValue(key) {
       const v = values.get(key);
       if (!v) return null;
-      if (v.expiresAt <= now()) { values.delete(key); return null; }
+      if (v.expiresAt <= now()) {
+        values.delete(key);
+        return null;
+      }
       return v.value;
     },
-    async deleteValue(key) { values.delete(key); },
+    async deleteValue(key) {
+      values.delete(key);
+    },
     async rosterSet(name, member, score, ttlSec) {
       const r = liveRoster(name) ?? { members: new Map<string, number>(), expiresAt: 0 };
       r.members.set(member, score);
       r.expiresAt = now() + ttlSec * 1000;
       rosters.set(name, r);
     },
-    async rosterRemove(name, member) { liveRoster(name)?.members.delete(member); },
+    async rosterRemove(name, member) {
+      liveRoster(name)?.members.delete(member);
+    },
     async roster(name) {
       const r = liveRoster(name);
       return r ? [...r.members].map(([member, score]) => ({ member, score })).sort((a, b) => a.score - b.score) : [];
@@ -81,7 +97,11 @@ export function createMemoryLiveStore(now: () => number = Date.now, activeTtlSec
       claimed.set(key, t + ttlSec * 1000);
       return true;
     },
-    async ping() { return 'absent'; },
-    async close() { bus.removeAllListeners(); },
+    async ping() {
+      return 'absent';
+    },
+    async close() {
+      bus.removeAllListeners();
+    },
   };
 }

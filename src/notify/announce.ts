@@ -19,42 +19,91 @@ export type Announce = (tx: Queryable, event: OrgEvent) => Promise<void>;
 type Data = MessagePayload['data'];
 
 async function appointmentData(q: Queryable, a: AppointmentFact, previousStart?: Date): Promise<Data> {
-  const [svc] = await q.select({ name: schema.services.name }).from(schema.services).where(eq(schema.services.id, a.serviceId));
+  const [svc] = await q
+    .select({ name: schema.services.name })
+    .from(schema.services)
+    .where(eq(schema.services.id, a.serviceId));
   return {
-    appointmentId: a.id, serviceName: svc?.name ?? null, start: a.start.toISOString(), end: a.end.toISOString(),
-    previousStart: previousStart?.toISOString() ?? null, customerName: a.customer.name, customerPhone: a.customer.phone,
-    customerEmail: a.customer.email, address: a.address ?? null, notes: a.notes ?? null,
+    appointmentId: a.id,
+    serviceName: svc?.name ?? null,
+    start: a.start.toISOString(),
+    end: a.end.toISOString(),
+    previousStart: previousStart?.toISOString() ?? null,
+    customerName: a.customer.name,
+    customerPhone: a.customer.phone,
+    customerEmail: a.customer.email,
+    address: a.address ?? null,
+    notes: a.notes ?? null,
   };
 }
 
 /** The template each audience receives for an event. */
 const OWNER_TEMPLATE: Record<OrgEvent['type'], TemplateName> = {
-  'appointment.booked': 'owner_booking', 'appointment.moved': 'reschedule_notice', 'appointment.cancelled': 'cancel_notice',
-  'lead.created': 'new_lead', 'lead.urgent': 'urgent_alert', 'call.completed': 'call_completed',
+  'appointment.booked': 'owner_booking',
+  'appointment.moved': 'reschedule_notice',
+  'appointment.cancelled': 'cancel_notice',
+  'lead.created': 'new_lead',
+  'lead.urgent': 'urgent_alert',
+  'call.completed': 'call_completed',
 };
 const CUSTOMER_TEMPLATE: Partial<Record<OrgEvent['type'], TemplateName>> = {
-  'appointment.booked': 'booking_confirmation', 'appointment.moved': 'reschedule_notice', 'appointment.cancelled': 'cancel_notice',
+  'appointment.booked': 'booking_confirmation',
+  'appointment.moved': 'reschedule_notice',
+  'appointment.cancelled': 'cancel_notice',
 };
 
 async function dataOf(q: Queryable, e: OrgEvent): Promise<Data> {
   switch (e.type) {
-    case 'appointment.booked': case 'appointment.cancelled': return appointmentData(q, e.appointment);
-    case 'appointment.moved': return appointmentData(q, e.appointment, e.previousStart);
-    case 'lead.created': case 'lead.urgent': {
+    case 'appointment.booked':
+    case 'appointment.cancelled':
+      return appointmentData(q, e.appointment);
+    case 'appointment.moved':
+      return appointmentData(q, e.appointment, e.previousStart);
+    case 'lead.created':
+    case 'lead.urgent': {
       const l = e.lead;
-      return { leadId: l.id, name: l.name ?? null, phone: l.phone ?? null, email: l.email ?? null, address: l.address ?? null, need: l.need ?? null, priority: l.priority ?? null };
+      return {
+        leadId: l.id,
+        name: l.name ?? null,
+        phone: l.phone ?? null,
+        email: l.email ?? null,
+        address: l.address ?? null,
+        need: l.need ?? null,
+        priority: l.priority ?? null,
+      };
     }
     case 'call.completed': {
       const c = e.call;
-      return { callId: c.id, from: c.from ?? null, outcome: c.outcome ?? null, summary: c.summary ?? null, durationSec: c.durationSec ?? null };
+      return {
+        callId: c.id,
+        from: c.from ?? null,
+        outcome: c.outcome ?? null,
+        summary: c.summary ?? null,
+        durationSec: c.durationSec ?? null,
+      };
     }
   }
 }
 
-interface Ctx { e: OrgEvent; organizationId: string; fact: string; snap: OrgSnapshot; data: Data; s: NotificationSettings; now: Date }
+interface Ctx {
+  e: OrgEvent;
+  organizationId: string;
+  fact: string;
+  snap: OrgSnapshot;
+  data: Data;
+  s: NotificationSettings;
+  now: Date;
+}
 
-const payloadFor = (c: Ctx, template: TemplateName, urgent: boolean): MessagePayload =>
-  ({ template, event: c.e.type, urgent, orgName: c.snap.orgName, timezone: c.snap.timezone, from: c.snap.from, data: c.data });
+const payloadFor = (c: Ctx, template: TemplateName, urgent: boolean): MessagePayload => ({
+  template,
+  event: c.e.type,
+  urgent,
+  orgName: c.snap.orgName,
+  timezone: c.snap.timezone,
+  from: c.snap.from,
+  data: c.data,
+});
 
 /** The owner's messages (not for urgent leads: the ladder carries those); quiet hours defer them. */
 function ownerMessages(c: Ctx): QueuedMessage[] {
@@ -66,7 +115,16 @@ function ownerMessages(c: Ctx): QueuedMessage[] {
   const out: QueuedMessage[] = [];
   for (const ch of c.s.events[c.e.type]) {
     const to = ch === 'email' ? c.s.emails : c.s.phones;
-    for (const r of to) out.push({ organizationId: c.organizationId, event: c.e.type, channel: ch, recipient: r, payload, idempotencyKey: messageKey(`${c.fact}:owner`, ch, r), notBefore });
+    for (const r of to)
+      out.push({
+        organizationId: c.organizationId,
+        event: c.e.type,
+        channel: ch,
+        recipient: r,
+        payload,
+        idempotencyKey: messageKey(`${c.fact}:owner`, ch, r),
+        notBefore,
+      });
   }
   return out;
 }
@@ -77,29 +135,66 @@ async function customerMessages(q: Queryable, c: Ctx): Promise<QueuedMessage[]> 
   if (!template || !('appointment' in c.e)) return [];
   const { email, phone } = await trustedContacts(q, c.e.appointment.customer, c.e.appointment.callId);
   // written in the language the customer booked in (the business's main one when staff booked it)
-  const payload: MessagePayload = { ...payloadFor(c, template, false), language: c.e.appointment.language ?? c.snap.language };
+  const payload: MessagePayload = {
+    ...payloadFor(c, template, false),
+    language: c.e.appointment.language ?? c.snap.language,
+  };
   const out: QueuedMessage[] = [];
-  if (email && c.s.customer.email) out.push({ organizationId: c.organizationId, event: c.e.type, channel: 'email', recipient: email, payload, idempotencyKey: messageKey(`${c.fact}:customer`, 'email', email) });
-  if (phone && c.s.customer.sms) out.push({ organizationId: c.organizationId, event: c.e.type, channel: 'sms', recipient: phone, payload, idempotencyKey: messageKey(`${c.fact}:customer`, 'sms', phone) });
+  if (email && c.s.customer.email)
+    out.push({
+      organizationId: c.organizationId,
+      event: c.e.type,
+      channel: 'email',
+      recipient: email,
+      payload,
+      idempotencyKey: messageKey(`${c.fact}:customer`, 'email', email),
+    });
+  if (phone && c.s.customer.sms)
+    out.push({
+      organizationId: c.organizationId,
+      event: c.e.type,
+      channel: 'sms',
+      recipient: phone,
+      payload,
+      idempotencyKey: messageKey(`${c.fact}:customer`, 'sms', phone),
+    });
   return out;
 }
 
 /** One delivery per webhook subscribed to the event. */
 async function webhookMessages(q: Queryable, c: Ctx): Promise<QueuedMessage[]> {
-  const hooks = await q.select({ id: schema.webhooks.id, url: schema.webhooks.url, events: schema.webhooks.events }).from(schema.webhooks).where(eq(schema.webhooks.organizationId, c.organizationId));
-  return hooks.filter((h) => h.events.includes(c.e.type)).map((h) => ({
-    organizationId: c.organizationId, event: c.e.type, channel: 'webhook' as const, recipient: h.url,
-    payload: { ...payloadFor(c, OWNER_TEMPLATE[c.e.type], c.e.type === 'lead.urgent'), webhookId: h.id },
-    idempotencyKey: messageKey(`${c.fact}:webhook:${h.id}`, 'webhook', h.url),
-  }));
+  const hooks = await q
+    .select({ id: schema.webhooks.id, url: schema.webhooks.url, events: schema.webhooks.events })
+    .from(schema.webhooks)
+    .where(eq(schema.webhooks.organizationId, c.organizationId));
+  return hooks
+    .filter((h) => h.events.includes(c.e.type))
+    .map((h) => ({
+      organizationId: c.organizationId,
+      event: c.e.type,
+      channel: 'webhook' as const,
+      recipient: h.url,
+      payload: { ...payloadFor(c, OWNER_TEMPLATE[c.e.type], c.e.type === 'lead.urgent'), webhookId: h.id },
+      idempotencyKey: messageKey(`${c.fact}:webhook:${h.id}`, 'webhook', h.url),
+    }));
 }
 
 /** An urgent lead as a push notification on every browser of the organization that asked for them (not deferred by quiet hours). */
 async function pushMessages(q: Queryable, c: Ctx): Promise<QueuedMessage[]> {
   if (c.e.type !== 'lead.urgent') return [];
-  const subs = await q.select({ id: schema.pushSubscriptions.id }).from(schema.pushSubscriptions).where(eq(schema.pushSubscriptions.organizationId, c.organizationId));
+  const subs = await q
+    .select({ id: schema.pushSubscriptions.id })
+    .from(schema.pushSubscriptions)
+    .where(eq(schema.pushSubscriptions.organizationId, c.organizationId));
   const payload = payloadFor(c, 'urgent_alert', true);
-  return subs.map((s) => ({ organizationId: c.organizationId, event: c.e.type, channel: 'push' as const, recipient: s.id, payload, idempotencyKey: messageKey(`${c.fact}:push`, 'push', s.id) }));
+  return subs.map((s) => ({
+    organizationId: c.organizationId,
+    event: c.e.type,
+    channel: 'push' as const,
+    recipient: s.id,
+    payload,
+    idempotencyKey: messageKey(`${c.fact}:push`, 'push', s.id),
+  }));
 }
 
 /** Builds an announcer around a clock (due times, quiet hours and the ladder's waits use it). */
@@ -111,7 +206,16 @@ export function createAnnouncer(clock: Clock = systemClock): Announce {
     const s = await loadNotificationSettings(tx, organizationId);
     const data = await dataOf(tx, e);
     const c: Ctx = { e, organizationId, fact: factKey(e), snap, data, s, now };
-    await enqueue(tx, [...ownerMessages(c), ...await customerMessages(tx, c), ...await webhookMessages(tx, c), ...await pushMessages(tx, c)], now);
+    await enqueue(
+      tx,
+      [
+        ...ownerMessages(c),
+        ...(await customerMessages(tx, c)),
+        ...(await webhookMessages(tx, c)),
+        ...(await pushMessages(tx, c)),
+      ],
+      now,
+    );
     if (e.type === 'lead.urgent') await startEscalationIn(tx, e.lead, now, s);
   };
 }
@@ -120,7 +224,13 @@ export function createAnnouncer(clock: Clock = systemClock): Announce {
 export const announce: Announce = createAnnouncer();
 
 /** A notice for the owner that is not an organization event (billing's usage notices): the owner's emails, or the admins' when none are set. */
-export interface OwnerNotice { organizationId: string; fact: string; event: string; template: TemplateName; data: Data }
+export interface OwnerNotice {
+  organizationId: string;
+  fact: string;
+  event: string;
+  template: TemplateName;
+  data: Data;
+}
 
 /** Queues an owner notice inside `tx`, once per `fact` (its idempotency key). */
 export async function queueOwnerNotice(tx: Queryable, n: OwnerNotice, now: Date): Promise<number> {
@@ -128,11 +238,31 @@ export async function queueOwnerNotice(tx: Queryable, n: OwnerNotice, now: Date)
   const s = await loadNotificationSettings(tx, n.organizationId);
   let emails = s.emails;
   if (!emails.length) {
-    const admins = await tx.select({ email: schema.users.email }).from(schema.users).where(and(eq(schema.users.organizationId, n.organizationId), eq(schema.users.role, 'admin')));
+    const admins = await tx
+      .select({ email: schema.users.email })
+      .from(schema.users)
+      .where(and(eq(schema.users.organizationId, n.organizationId), eq(schema.users.role, 'admin')));
     emails = admins.map((a) => a.email);
   }
-  const payload: MessagePayload = { template: n.template, event: n.event, urgent: false, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, data: n.data };
-  return enqueue(tx, emails.map((r) => ({
-    organizationId: n.organizationId, event: n.event, channel: 'email' as const, recipient: r, payload, idempotencyKey: messageKey(`${n.fact}:owner`, 'email', r),
-  })), now);
+  const payload: MessagePayload = {
+    template: n.template,
+    event: n.event,
+    urgent: false,
+    orgName: snap.orgName,
+    timezone: snap.timezone,
+    from: snap.from,
+    data: n.data,
+  };
+  return enqueue(
+    tx,
+    emails.map((r) => ({
+      organizationId: n.organizationId,
+      event: n.event,
+      channel: 'email' as const,
+      recipient: r,
+      payload,
+      idempotencyKey: messageKey(`${n.fact}:owner`, 'email', r),
+    })),
+    now,
+  );
 }

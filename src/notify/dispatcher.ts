@@ -43,10 +43,24 @@ export interface DispatcherOptions {
 }
 
 /** What a dispatcher needs. */
-export interface DispatcherDeps { db: Db; channels: Channels; clock: Clock; logger: Logger; options?: DispatcherOptions }
+export interface DispatcherDeps {
+  db: Db;
+  channels: Channels;
+  clock: Clock;
+  logger: Logger;
+  options?: DispatcherOptions;
+}
 
 /** Counts of one pass. */
-export interface PassResult { claimed: number; sent: number; retried: number; dead: number; deferred: number; escalationSteps: number; summaries: number }
+export interface PassResult {
+  claimed: number;
+  sent: number;
+  retried: number;
+  dead: number;
+  deferred: number;
+  escalationSteps: number;
+  summaries: number;
+}
 
 /** A running (or runnable) dispatcher. */
 export interface Dispatcher {
@@ -59,14 +73,27 @@ export interface Dispatcher {
 }
 
 interface Row {
-  id: string; organization_id: string; event: string; channel: ChannelName; recipient: string;
-  payload: MessagePayload | string; idempotency_key: string; attempts: number; created_at: Date | string;
+  id: string;
+  organization_id: string;
+  event: string;
+  channel: ChannelName;
+  recipient: string;
+  payload: MessagePayload | string;
+  idempotency_key: string;
+  attempts: number;
+  created_at: Date | string;
 }
 
 const toMessage = (r: Row): OutboxMessage => ({
-  id: r.id, organizationId: r.organization_id, event: r.event, channel: r.channel, recipient: r.recipient,
+  id: r.id,
+  organizationId: r.organization_id,
+  event: r.event,
+  channel: r.channel,
+  recipient: r.recipient,
   payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
-  idempotencyKey: r.idempotency_key, attempts: r.attempts, createdAt: new Date(r.created_at),
+  idempotencyKey: r.idempotency_key,
+  attempts: r.attempts,
+  createdAt: new Date(r.created_at),
 });
 
 /** Claims up to `limit` due rows (pending and due, or sending with an expired lease). */
@@ -85,7 +112,7 @@ export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number
     update outbox o set status = 'sending', attempts = o.attempts + 1, locked_until = ${until}::timestamptz
     from due where o.id = due.id
     returning o.id, o.organization_id, o.event, o.channel, o.recipient, o.payload, o.idempotency_key, o.attempts, o.created_at`);
-  return ((res as unknown as { rows: Row[] }).rows).map(toMessage);
+  return (res as unknown as { rows: Row[] }).rows.map(toMessage);
 }
 
 /** Exponential backoff with jitter: half the doubled delay fixed, half random (attempt ≥ 1). */
@@ -95,7 +122,9 @@ export function backoffMs(attempt: number, base: number, max: number, random: ()
 }
 
 async function settle(db: Db, m: OutboxMessage, set: ReturnType<typeof sql>): Promise<boolean> {
-  const res = await db.execute(sql`update outbox set ${set} where id = ${m.id} and status = 'sending' and attempts = ${m.attempts} returning id`);
+  const res = await db.execute(
+    sql`update outbox set ${set} where id = ${m.id} and status = 'sending' and attempts = ${m.attempts} returning id`,
+  );
   return (res as unknown as { rows: unknown[] }).rows.length === 1;
 }
 
@@ -104,10 +133,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const { db, channels, clock, logger } = deps;
   const o = deps.options ?? {};
   const opt = {
-    batchSize: o.batchSize ?? 50, concurrency: o.concurrency ?? 8, pollMs: o.pollMs ?? 1000, leaseMs: o.leaseMs ?? 60_000,
-    sendTimeoutMs: o.sendTimeoutMs ?? 30_000, maxAttempts: o.maxAttempts ?? 8, backoffBaseMs: o.backoffBaseMs ?? 5_000,
-    backoffMaxMs: o.backoffMaxMs ?? 3_600_000, random: o.random ?? Math.random, escalations: o.escalations ?? true,
-    summaryEveryMs: o.summaryEveryMs ?? 60_000, stopGraceMs: o.stopGraceMs ?? 5_000,
+    batchSize: o.batchSize ?? 50,
+    concurrency: o.concurrency ?? 8,
+    pollMs: o.pollMs ?? 1000,
+    leaseMs: o.leaseMs ?? 60_000,
+    sendTimeoutMs: o.sendTimeoutMs ?? 30_000,
+    maxAttempts: o.maxAttempts ?? 8,
+    backoffBaseMs: o.backoffBaseMs ?? 5_000,
+    backoffMaxMs: o.backoffMaxMs ?? 3_600_000,
+    random: o.random ?? Math.random,
+    escalations: o.escalations ?? true,
+    summaryEveryMs: o.summaryEveryMs ?? 60_000,
+    stopGraceMs: o.stopGraceMs ?? 5_000,
   };
   let stopping = new AbortController();
   let lastSummaries = -Infinity;
@@ -121,7 +158,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     } catch (e) {
       if (e instanceof DeliveryDeferred) {
         // Back to pending until its time, the attempt given back: waiting is not failing.
-        const ok = await settle(db, m, sql`status = 'pending', locked_until = null, attempts = attempts - 1, last_error = ${e.message.slice(0, 1000)}, next_attempt_at = ${e.until.toISOString()}::timestamptz`);
+        const ok = await settle(
+          db,
+          m,
+          sql`status = 'pending', locked_until = null, attempts = attempts - 1, last_error = ${e.message.slice(0, 1000)}, next_attempt_at = ${e.until.toISOString()}::timestamptz`,
+        );
         if (ok) r.deferred++;
         return;
       }
@@ -130,14 +171,25 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const message = (e instanceof Error ? e.message : String(e)).slice(0, 1000);
       const dead = permanent || m.attempts >= opt.maxAttempts;
       const next = new Date(now.getTime() + backoffMs(m.attempts, opt.backoffBaseMs, opt.backoffMaxMs, opt.random));
-      const ok = await settle(db, m, dead
-        ? sql`status = 'dead', locked_until = null, last_error = ${message}, payload = payload - 'ackToken'`
-        : sql`status = 'pending', locked_until = null, last_error = ${message}, next_attempt_at = ${next.toISOString()}::timestamptz`);
+      const ok = await settle(
+        db,
+        m,
+        dead
+          ? sql`status = 'dead', locked_until = null, last_error = ${message}, payload = payload - 'ackToken'`
+          : sql`status = 'pending', locked_until = null, last_error = ${message}, next_attempt_at = ${next.toISOString()}::timestamptz`,
+      );
       if (ok) r[dead ? 'dead' : 'retried']++;
-      log.warn({ outboxId: m.id, channel: m.channel, to: maskPii(m.recipient), attempt: m.attempts, dead, err: message }, dead ? 'notification dead-lettered' : 'notification will be retried');
+      log.warn(
+        { outboxId: m.id, channel: m.channel, to: maskPii(m.recipient), attempt: m.attempts, dead, err: message },
+        dead ? 'notification dead-lettered' : 'notification will be retried',
+      );
       return;
     }
-    const ok = await settle(db, m, sql`status = 'sent', sent_at = ${clock.now().toISOString()}::timestamptz, locked_until = null, last_error = null, payload = payload - 'ackToken'`);
+    const ok = await settle(
+      db,
+      m,
+      sql`status = 'sent', sent_at = ${clock.now().toISOString()}::timestamptz, locked_until = null, last_error = null, payload = payload - 'ackToken'`,
+    );
     if (ok) r.sent++;
     else log.warn({ outboxId: m.id }, 'delivered after its claim expired; another dispatcher owns it now');
   }
@@ -153,12 +205,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const batch = await claimDue(db, clock.now(), opt.leaseMs, opt.batchSize);
     r.claimed = batch.length;
     let i = 0;
-    const worker = async () => { while (i < batch.length) await deliver(batch[i++], r); };
+    const worker = async () => {
+      while (i < batch.length) await deliver(batch[i++], r);
+    };
     await Promise.all(Array.from({ length: Math.min(opt.concurrency, batch.length) }, worker));
     return r;
   }
 
-  const loop = pollingLoop(runOnce, { pollMs: opt.pollMs, batchSize: opt.batchSize, onError: (e) => log.error({ err: e }, 'dispatcher pass failed') });
+  const loop = pollingLoop(runOnce, {
+    pollMs: opt.pollMs,
+    batchSize: opt.batchSize,
+    onError: (e) => log.error({ err: e }, 'dispatcher pass failed'),
+  });
   return {
     runOnce,
     start: loop.start,

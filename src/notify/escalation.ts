@@ -17,11 +17,22 @@ import { loadNotificationSettings, type NotificationSettings } from './settings.
 import type { MessagePayload } from './templates.js';
 
 /** One rung of the ladder: a channel and the addresses it reaches at once. */
-export interface EscalationStep { channel: 'call' | 'sms' | 'email'; to: string[] }
+export interface EscalationStep {
+  channel: 'call' | 'sms' | 'email';
+  to: string[];
+}
 
 /** One line of the audit trail shown on the lead. */
 export type EscalationTrailEntry =
-  | { at: string; action: 'step'; round: number; step: number; channel: EscalationStep['channel']; to: string[]; keys: string[] }
+  | {
+      at: string;
+      action: 'step';
+      round: number;
+      step: number;
+      channel: EscalationStep['channel'];
+      to: string[];
+      keys: string[];
+    }
   | { at: string; action: 'acknowledged'; by: string }
   | { at: string; action: 'exhausted'; rounds: number }
   | { at: string; action: 'no_recipients' }
@@ -72,26 +83,46 @@ export const DAILY_ALERT_LADDERS = 20;
  */
 async function openLadderOf(q: Queryable, lead: LeadRow, now: Date): Promise<LeadRow | null> {
   const since = new Date(now.getTime() - LADDER_JOIN_WINDOW_MS).toISOString();
-  const sameCaller = lead.phone && lead.callId
-    ? or(eq(schema.leads.phone, lead.phone), eq(schema.leads.callId, lead.callId))
-    : lead.phone ? eq(schema.leads.phone, lead.phone) : lead.callId ? eq(schema.leads.callId, lead.callId) : undefined;
+  const sameCaller =
+    lead.phone && lead.callId
+      ? or(eq(schema.leads.phone, lead.phone), eq(schema.leads.callId, lead.callId))
+      : lead.phone
+        ? eq(schema.leads.phone, lead.phone)
+        : lead.callId
+          ? eq(schema.leads.callId, lead.callId)
+          : undefined;
   if (!sameCaller) return null;
-  const [open] = await q.select().from(schema.leads).where(and(
-    eq(schema.leads.organizationId, lead.organizationId), ne(schema.leads.id, lead.id), sameCaller,
-    sql`${schema.leads.escalation}->>'status' in ('active', 'acknowledged', 'exhausted')`,
-    sql`(${schema.leads.escalation}->>'startedAt')::timestamptz > ${since}::timestamptz`,
-  )).orderBy(sql`${schema.leads.escalation}->>'startedAt'`).limit(1).for('update');
+  const [open] = await q
+    .select()
+    .from(schema.leads)
+    .where(
+      and(
+        eq(schema.leads.organizationId, lead.organizationId),
+        ne(schema.leads.id, lead.id),
+        sameCaller,
+        sql`${schema.leads.escalation}->>'status' in ('active', 'acknowledged', 'exhausted')`,
+        sql`(${schema.leads.escalation}->>'startedAt')::timestamptz > ${since}::timestamptz`,
+      ),
+    )
+    .orderBy(sql`${schema.leads.escalation}->>'startedAt'`)
+    .limit(1)
+    .for('update');
   return open ?? null;
 }
 
 /** Ladders the organization started in the 24 hours before `now`. */
 async function laddersToday(q: Queryable, organizationId: string, now: Date): Promise<number> {
   const since = new Date(now.getTime() - 86_400_000).toISOString();
-  const [row] = await q.select({ n: sql<number>`count(*)::int` }).from(schema.leads).where(and(
-    eq(schema.leads.organizationId, organizationId),
-    sql`${schema.leads.escalation}->>'status' in ('active', 'acknowledged', 'exhausted')`,
-    sql`(${schema.leads.escalation}->>'startedAt')::timestamptz > ${since}::timestamptz`,
-  ));
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(schema.leads)
+    .where(
+      and(
+        eq(schema.leads.organizationId, organizationId),
+        sql`${schema.leads.escalation}->>'status' in ('active', 'acknowledged', 'exhausted')`,
+        sql`(${schema.leads.escalation}->>'startedAt')::timestamptz > ${since}::timestamptz`,
+      ),
+    );
   return Number(row?.n ?? 0);
 }
 
@@ -103,29 +134,73 @@ const ackHash = (token: string) => createHash('sha256').update(token).digest('ba
 /** A fresh acknowledge token for one step of `leadId`'s ladder; only its hash is stored. */
 async function issueAckToken(q: Queryable, leadId: string, now: Date): Promise<string> {
   const token = newToken(24);
-  await q.insert(schema.escalationAcks).values({ tokenHash: ackHash(token), leadId, expiresAt: new Date(now.getTime() + ACK_LINK_TTL_MS) });
+  await q
+    .insert(schema.escalationAcks)
+    .values({ tokenHash: ackHash(token), leadId, expiresAt: new Date(now.getTime() + ACK_LINK_TTL_MS) });
   return token;
 }
 
 /** The lead an unexpired acknowledge token belongs to (by the hash's index), or null. */
 async function leadOfAckToken(q: Queryable, token: string, now: Date): Promise<string | null> {
   if (!/^[\w-]{16,64}$/.test(token)) return null;
-  const [row] = await q.select({ leadId: schema.escalationAcks.leadId }).from(schema.escalationAcks)
+  const [row] = await q
+    .select({ leadId: schema.escalationAcks.leadId })
+    .from(schema.escalationAcks)
     .where(and(eq(schema.escalationAcks.tokenHash, ackHash(token)), gt(schema.escalationAcks.expiresAt, now)));
   return row?.leadId ?? null;
 }
 
-const leadData = (l: LeadFact | LeadRow) => ({ leadId: l.id, name: l.name ?? null, phone: l.phone ?? null, email: l.email ?? null, address: l.address ?? null, need: l.need ?? null, priority: l.priority ?? 'URGENT' });
+const leadData = (l: LeadFact | LeadRow) => ({
+  leadId: l.id,
+  name: l.name ?? null,
+  phone: l.phone ?? null,
+  email: l.email ?? null,
+  address: l.address ?? null,
+  need: l.need ?? null,
+  priority: l.priority ?? 'URGENT',
+});
 
 /** Queues the current step of `st` and moves the state on; answers the new state. */
-async function takeStep(q: Queryable, lead: LeadFact | LeadRow, st: EscalationState, now: Date): Promise<EscalationState> {
+async function takeStep(
+  q: Queryable,
+  lead: LeadFact | LeadRow,
+  st: EscalationState,
+  now: Date,
+): Promise<EscalationState> {
   const step = st.steps[st.next];
   const snap = await orgSnapshot(q, lead.organizationId);
-  const payload: MessagePayload = { template: 'urgent_alert', event: 'lead.urgent', urgent: true, orgName: snap.orgName, timezone: snap.timezone, from: snap.from, data: leadData(lead), ackToken: await issueAckToken(q, lead.id, now) };
+  const payload: MessagePayload = {
+    template: 'urgent_alert',
+    event: 'lead.urgent',
+    urgent: true,
+    orgName: snap.orgName,
+    timezone: snap.timezone,
+    from: snap.from,
+    data: leadData(lead),
+    ackToken: await issueAckToken(q, lead.id, now),
+  };
   const fact = `escalation:${lead.id}:r${st.round}:s${st.next}`;
-  const msgs: QueuedMessage[] = step.to.map((to) => ({ organizationId: lead.organizationId, event: 'lead.urgent', channel: step.channel, recipient: to, payload, idempotencyKey: messageKey(fact, step.channel, to) }));
+  const msgs: QueuedMessage[] = step.to.map((to) => ({
+    organizationId: lead.organizationId,
+    event: 'lead.urgent',
+    channel: step.channel,
+    recipient: to,
+    payload,
+    idempotencyKey: messageKey(fact, step.channel, to),
+  }));
   await enqueue(q, msgs, now);
-  const trail: EscalationTrailEntry[] = [...st.trail, { at: now.toISOString(), action: 'step', round: st.round, step: st.next, channel: step.channel, to: step.to, keys: msgs.map((m) => m.idempotencyKey) }];
+  const trail: EscalationTrailEntry[] = [
+    ...st.trail,
+    {
+      at: now.toISOString(),
+      action: 'step',
+      round: st.round,
+      step: st.next,
+      channel: step.channel,
+      to: step.to,
+      keys: msgs.map((m) => m.idempotencyKey),
+    },
+  ];
   const wrapped = st.next + 1 >= st.steps.length;
   const round = wrapped ? st.round + 1 : st.round;
   const next = wrapped ? 0 : st.next + 1;
@@ -135,17 +210,26 @@ async function takeStep(q: Queryable, lead: LeadFact | LeadRow, st: EscalationSt
 }
 
 async function save(q: Queryable, leadId: string, st: EscalationState): Promise<void> {
-  await q.update(schema.leads).set({ escalation: st as unknown as Record<string, unknown> }).where(eq(schema.leads.id, leadId));
+  await q
+    .update(schema.leads)
+    .set({ escalation: st as unknown as Record<string, unknown> })
+    .where(eq(schema.leads.id, leadId));
 }
 
 /**
  * Starts the ladder for a lead inside the caller's transaction (announce() of `lead.urgent` calls
  * it). A lead whose ladder already started is left alone. The first step is queued at once.
  */
-export async function startEscalationIn(q: Queryable, lead: LeadFact, now: Date, settings?: NotificationSettings): Promise<EscalationState | null> {
+export async function startEscalationIn(
+  q: Queryable,
+  lead: LeadFact,
+  now: Date,
+  settings?: NotificationSettings,
+): Promise<EscalationState | null> {
   const [row] = await q.select().from(schema.leads).where(eq(schema.leads.id, lead.id)).for('update');
   if (!row) return null;
-  if (row.escalation && (row.escalation as { status?: string }).status) return row.escalation as unknown as EscalationState;
+  if (row.escalation && (row.escalation as { status?: string }).status)
+    return row.escalation as unknown as EscalationState;
   const at = now.toISOString();
   const open = await openLadderOf(q, row, now);
   if (open) {
@@ -156,13 +240,20 @@ export async function startEscalationIn(q: Queryable, lead: LeadFact, now: Date,
     await save(q, row.id, joined);
     return joined;
   }
-  const s = settings ?? await loadNotificationSettings(q, lead.organizationId);
+  const s = settings ?? (await loadNotificationSettings(q, lead.organizationId));
   const overBudget = (await laddersToday(q, lead.organizationId, now)) >= DAILY_ALERT_LADDERS;
   // over the budget the owner still hears of it, by email only (calls and texts cost money an attacker would spend)
   const steps = overBudget ? ladderOf(s).filter((x) => x.channel === 'email') : ladderOf(s);
   let st: EscalationState = {
-    status: 'active', startedAt: at, steps, waitSec: s.escalation.waitSec, maxRounds: overBudget ? 1 : s.escalation.maxRounds,
-    round: 1, next: 0, nextStepAt: null, trail: overBudget ? [{ at, action: 'budget_spent', budget: DAILY_ALERT_LADDERS }] : [],
+    status: 'active',
+    startedAt: at,
+    steps,
+    waitSec: s.escalation.waitSec,
+    maxRounds: overBudget ? 1 : s.escalation.maxRounds,
+    round: 1,
+    next: 0,
+    nextStepAt: null,
+    trail: overBudget ? [{ at, action: 'budget_spent', budget: DAILY_ALERT_LADDERS }] : [],
   };
   if (!steps.length) st = { ...st, status: 'exhausted', trail: [...st.trail, { at, action: 'no_recipients' }] };
   else st = await takeStep(q, row, st, now);
@@ -171,7 +262,11 @@ export async function startEscalationIn(q: Queryable, lead: LeadFact, now: Date,
 }
 
 /** Starts the urgent ladder for a stored lead (outside any transaction of the caller's). */
-export async function startEscalation(db: Db, leadId: string, clock: Clock = { now: () => new Date() }): Promise<EscalationState | null> {
+export async function startEscalation(
+  db: Db,
+  leadId: string,
+  clock: Clock = { now: () => new Date() },
+): Promise<EscalationState | null> {
   return db.transaction(async (tx) => {
     const [lead] = await tx.select().from(schema.leads).where(eq(schema.leads.id, leadId));
     return lead ? startEscalationIn(tx, lead, clock.now()) : null;
@@ -184,14 +279,26 @@ export async function startEscalation(db: Db, leadId: string, clock: Clock = { n
  */
 export async function advanceEscalations(db: Db, now: Date, limit = 50): Promise<number> {
   return db.transaction(async (tx) => {
-    const due = await tx.select().from(schema.leads).where(and(
-      sql`${schema.leads.escalation}->>'status' = 'active'`,
-      sql`(${schema.leads.escalation}->>'nextStepAt')::timestamptz <= ${now.toISOString()}::timestamptz`,
-    )).limit(limit).for('update', { skipLocked: true });
+    const due = await tx
+      .select()
+      .from(schema.leads)
+      .where(
+        and(
+          sql`${schema.leads.escalation}->>'status' = 'active'`,
+          sql`(${schema.leads.escalation}->>'nextStepAt')::timestamptz <= ${now.toISOString()}::timestamptz`,
+        ),
+      )
+      .limit(limit)
+      .for('update', { skipLocked: true });
     for (const lead of due) {
       const st = lead.escalation as unknown as EscalationState;
       if (st.round > st.maxRounds) {
-        await save(tx, lead.id, { ...st, status: 'exhausted', nextStepAt: null, trail: [...st.trail, { at: now.toISOString(), action: 'exhausted', rounds: st.maxRounds }] });
+        await save(tx, lead.id, {
+          ...st,
+          status: 'exhausted',
+          nextStepAt: null,
+          trail: [...st.trail, { at: now.toISOString(), action: 'exhausted', rounds: st.maxRounds }],
+        });
       } else {
         await save(tx, lead.id, await takeStep(tx, lead, st, now));
       }
@@ -201,13 +308,24 @@ export async function advanceEscalations(db: Db, now: Date, limit = 50): Promise
 }
 
 /** The outcome of an acknowledge link or key press. */
-export interface Acknowledgement { leadId: string; organizationId: string; alreadyAcknowledged: boolean; acknowledgedBy: string; acknowledgedAt: string }
+export interface Acknowledgement {
+  leadId: string;
+  organizationId: string;
+  alreadyAcknowledged: boolean;
+  acknowledgedBy: string;
+  acknowledgedAt: string;
+}
 
 /**
  * Stops the ladder of the lead whose acknowledge token this is and records who acknowledged.
  * Acknowledging twice keeps the first acknowledgement. Unknown tokens answer null.
  */
-export async function acknowledgeEscalation(db: Db, token: string, by: string, now: Date): Promise<Acknowledgement | null> {
+export async function acknowledgeEscalation(
+  db: Db,
+  token: string,
+  by: string,
+  now: Date,
+): Promise<Acknowledgement | null> {
   return db.transaction(async (tx) => {
     const leadId = await leadOfAckToken(tx, token, now);
     if (!leadId) return null;
@@ -215,26 +333,65 @@ export async function acknowledgeEscalation(db: Db, token: string, by: string, n
     if (!lead) return null;
     const st = lead.escalation as unknown as EscalationState;
     if (st.status === 'acknowledged') {
-      return { leadId: lead.id, organizationId: lead.organizationId, alreadyAcknowledged: true, acknowledgedBy: st.acknowledgedBy ?? by, acknowledgedAt: st.acknowledgedAt ?? now.toISOString() };
+      return {
+        leadId: lead.id,
+        organizationId: lead.organizationId,
+        alreadyAcknowledged: true,
+        acknowledgedBy: st.acknowledgedBy ?? by,
+        acknowledgedAt: st.acknowledgedAt ?? now.toISOString(),
+      };
     }
     const at = now.toISOString();
-    await save(tx, lead.id, { ...st, status: 'acknowledged', nextStepAt: null, acknowledgedAt: at, acknowledgedBy: by, trail: [...st.trail, { at, action: 'acknowledged', by }] });
-    return { leadId: lead.id, organizationId: lead.organizationId, alreadyAcknowledged: false, acknowledgedBy: by, acknowledgedAt: at };
+    await save(tx, lead.id, {
+      ...st,
+      status: 'acknowledged',
+      nextStepAt: null,
+      acknowledgedAt: at,
+      acknowledgedBy: by,
+      trail: [...st.trail, { at, action: 'acknowledged', by }],
+    });
+    return {
+      leadId: lead.id,
+      organizationId: lead.organizationId,
+      alreadyAcknowledged: false,
+      acknowledgedBy: by,
+      acknowledgedAt: at,
+    };
   });
 }
 
 /** The state of the ladder an unexpired acknowledge token belongs to (for the link's page), or null. */
-export async function escalationByToken(db: Db, token: string, now: Date): Promise<{ leadId: string; organizationId: string; state: EscalationState; need: string | null } | null> {
+export async function escalationByToken(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<{ leadId: string; organizationId: string; state: EscalationState; need: string | null } | null> {
   const leadId = await leadOfAckToken(db, token, now);
   if (!leadId) return null;
-  const [lead] = await db.select({ id: schema.leads.id, organizationId: schema.leads.organizationId, need: schema.leads.need, escalation: schema.leads.escalation })
-    .from(schema.leads).where(eq(schema.leads.id, leadId));
-  return lead ? { leadId: lead.id, organizationId: lead.organizationId, state: lead.escalation as unknown as EscalationState, need: lead.need } : null;
+  const [lead] = await db
+    .select({
+      id: schema.leads.id,
+      organizationId: schema.leads.organizationId,
+      need: schema.leads.need,
+      escalation: schema.leads.escalation,
+    })
+    .from(schema.leads)
+    .where(eq(schema.leads.id, leadId));
+  return lead
+    ? {
+        leadId: lead.id,
+        organizationId: lead.organizationId,
+        state: lead.escalation as unknown as EscalationState,
+        need: lead.need,
+      }
+    : null;
 }
 
 /** The ladder of one of the organization's leads, with the delivery status of every queued message. */
 export async function escalationOf(db: Db, organizationId: string, leadId: string) {
-  const [lead] = await db.select({ escalation: schema.leads.escalation }).from(schema.leads)
+  const [lead] = await db
+    .select({ escalation: schema.leads.escalation })
+    .from(schema.leads)
     .where(and(eq(schema.leads.id, leadId), eq(schema.leads.organizationId, organizationId)));
   if (!lead) return null;
   const st = lead.escalation as unknown as EscalationState | null;
@@ -242,15 +399,36 @@ export async function escalationOf(db: Db, organizationId: string, leadId: strin
   if (st.status === 'joined') return { status: 'joined' as const, joinedLeadId: st.joinedLeadId ?? null, trail: [] };
   const keys = st.trail.flatMap((t) => (t.action === 'step' ? t.keys : []));
   const rows = keys.length
-    ? await db.select({ key: schema.outbox.idempotencyKey, status: schema.outbox.status, sentAt: schema.outbox.sentAt, attempts: schema.outbox.attempts, lastError: schema.outbox.lastError })
-      .from(schema.outbox).where(sql`${schema.outbox.idempotencyKey} in ${keys}`)
+    ? await db
+        .select({
+          key: schema.outbox.idempotencyKey,
+          status: schema.outbox.status,
+          sentAt: schema.outbox.sentAt,
+          attempts: schema.outbox.attempts,
+          lastError: schema.outbox.lastError,
+        })
+        .from(schema.outbox)
+        .where(sql`${schema.outbox.idempotencyKey} in ${keys}`)
     : [];
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return {
-    status: st.status, round: Math.min(st.round, st.maxRounds), nextStepAt: st.nextStepAt,
-    acknowledgedAt: st.acknowledgedAt ?? null, acknowledgedBy: st.acknowledgedBy ?? null,
-    trail: st.trail.map((t) => (t.action === 'step'
-      ? { ...t, deliveries: t.keys.map((k) => ({ key: k, status: byKey.get(k)?.status ?? 'unknown', sentAt: byKey.get(k)?.sentAt?.toISOString() ?? null, lastError: byKey.get(k)?.lastError ?? null })) }
-      : t)),
+    status: st.status,
+    round: Math.min(st.round, st.maxRounds),
+    nextStepAt: st.nextStepAt,
+    acknowledgedAt: st.acknowledgedAt ?? null,
+    acknowledgedBy: st.acknowledgedBy ?? null,
+    trail: st.trail.map((t) =>
+      t.action === 'step'
+        ? {
+            ...t,
+            deliveries: t.keys.map((k) => ({
+              key: k,
+              status: byKey.get(k)?.status ?? 'unknown',
+              sentAt: byKey.get(k)?.sentAt?.toISOString() ?? null,
+              lastError: byKey.get(k)?.lastError ?? null,
+            })),
+          }
+        : t,
+    ),
   };
 }

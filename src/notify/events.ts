@@ -57,9 +57,15 @@ export type OrgEvent =
 /** The organization an event belongs to. */
 export function orgOf(e: OrgEvent): string {
   switch (e.type) {
-    case 'appointment.booked': case 'appointment.moved': case 'appointment.cancelled': return e.appointment.organizationId;
-    case 'lead.created': case 'lead.urgent': return e.lead.organizationId;
-    case 'call.completed': return e.call.organizationId;
+    case 'appointment.booked':
+    case 'appointment.moved':
+    case 'appointment.cancelled':
+      return e.appointment.organizationId;
+    case 'lead.created':
+    case 'lead.urgent':
+      return e.lead.organizationId;
+    case 'call.completed':
+      return e.call.organizationId;
   }
 }
 
@@ -69,11 +75,17 @@ export function orgOf(e: OrgEvent): string {
  */
 export function factKey(e: OrgEvent): string {
   switch (e.type) {
-    case 'appointment.booked': return `appointment.booked:${e.appointment.id}`;
-    case 'appointment.moved': return `appointment.moved:${e.appointment.id}:${e.previousStart.toISOString()}>${e.appointment.start.toISOString()}@${e.appointment.updatedAt?.toISOString() ?? ''}`;
-    case 'appointment.cancelled': return `appointment.cancelled:${e.appointment.id}`;
-    case 'lead.created': return `lead.created:${e.lead.id}`;
-    case 'lead.urgent': return `lead.urgent:${e.lead.id}`;
-    case 'call.completed': return `call.completed:${e.call.id}`;
+    case 'appointment.booked':
+      return `appointment.booked:${e.appointment.id}`;
+    case 'appointment.moved':
+      return `appointment.moved:${e.appointment.id}:${e.previousStart.toISOString()}>${e.appointment.start.toISOString()}@${e.appointment.updatedAt?.toISOString() ?? ''}`;
+    case 'appointment.cancelled':
+      return `appointment.cancelled:${e.appointment.id}`;
+    case 'lead.created':
+      return `lead.created:${e.lead.id}`;
+    case 'lead.urgent':
+      return `lead.urgent:${e.lead.id}`;
+    case 'call.completed':
+      return `call.completed:${e.call.id}`;
   }
 }

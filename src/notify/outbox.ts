@@ -17,7 +17,12 @@ export interface QueuedMessage {
 }
 
 /** What every message of an organization repeats: its name, timezone and sending number, and the agent's main language (ISO-639-1). */
-export interface OrgSnapshot { orgName: string; timezone: string; from: string | null; language: string }
+export interface OrgSnapshot {
+  orgName: string;
+  timezone: string;
+  from: string | null;
+  language: string;
+}
 
 /** The main language of an agent's `language` setting: `auto` and absent are English, "es,en" is Spanish. */
 export const mainLanguage = (setting: string | null | undefined): string => {
@@ -28,21 +33,46 @@ export const mainLanguage = (setting: string | null | undefined): string => {
 /** Reads the organization's name, timezone and first connected phone number. */
 export async function orgSnapshot(q: Queryable, organizationId: string): Promise<OrgSnapshot> {
   // Sequential on purpose: `q` may be a transaction, whose one connection takes one query at a time.
-  const [org] = await q.select({ name: schema.organizations.name, timezone: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, organizationId));
-  const [num] = await q.select({ e164: schema.phoneNumbers.e164 }).from(schema.phoneNumbers).where(eq(schema.phoneNumbers.organizationId, organizationId)).orderBy(asc(schema.phoneNumbers.createdAt)).limit(1);
-  const [agent] = await q.select({ language: schema.agents.language }).from(schema.agents).where(eq(schema.agents.organizationId, organizationId)).limit(1);
-  return { orgName: org?.name ?? 'Your business', timezone: org?.timezone ?? 'UTC', from: num?.e164 ?? null, language: mainLanguage(agent?.language) };
+  const [org] = await q
+    .select({ name: schema.organizations.name, timezone: schema.organizations.timezone })
+    .from(schema.organizations)
+    .where(eq(schema.organizations.id, organizationId));
+  const [num] = await q
+    .select({ e164: schema.phoneNumbers.e164 })
+    .from(schema.phoneNumbers)
+    .where(eq(schema.phoneNumbers.organizationId, organizationId))
+    .orderBy(asc(schema.phoneNumbers.createdAt))
+    .limit(1);
+  const [agent] = await q
+    .select({ language: schema.agents.language })
+    .from(schema.agents)
+    .where(eq(schema.agents.organizationId, organizationId))
+    .limit(1);
+  return {
+    orgName: org?.name ?? 'Your business',
+    timezone: org?.timezone ?? 'UTC',
+    from: num?.e164 ?? null,
+    language: mainLanguage(agent?.language),
+  };
 }
 
 /** The language a conversation was held in (its call record's), else the business's main one: the customer's messages about it are written in it. */
-export async function conversationLanguage(q: Queryable, callId: string | null | undefined, snap: OrgSnapshot): Promise<string> {
+export async function conversationLanguage(
+  q: Queryable,
+  callId: string | null | undefined,
+  snap: OrgSnapshot,
+): Promise<string> {
   if (!callId) return snap.language;
-  const [call] = await q.select({ language: schema.calls.language }).from(schema.calls).where(eq(schema.calls.id, callId));
+  const [call] = await q
+    .select({ language: schema.calls.language })
+    .from(schema.calls)
+    .where(eq(schema.calls.id, callId));
   return call?.language ?? snap.language;
 }
 
 /** A stable idempotency key: the fact, the channel and the (normalised) recipient. */
-export const messageKey = (fact: string, channel: ChannelName, recipient: string): string => `${fact}|${channel}|${recipient.toLowerCase()}`;
+export const messageKey = (fact: string, channel: ChannelName, recipient: string): string =>
+  `${fact}|${channel}|${recipient.toLowerCase()}`;
 
 /**
  * Inserts messages; a key already present is skipped (the unique index decides), so announcing the
@@ -51,14 +81,20 @@ export const messageKey = (fact: string, channel: ChannelName, recipient: string
  */
 export async function enqueue(q: Queryable, messages: QueuedMessage[], now: Date): Promise<number> {
   if (!messages.length) return 0;
-  const rows = await q.insert(schema.outbox).values(messages.map((m) => ({
-    organizationId: m.organizationId,
-    event: m.event,
-    channel: m.channel,
-    recipient: m.recipient,
-    payload: m.payload as unknown as Record<string, unknown>,
-    idempotencyKey: m.idempotencyKey,
-    nextAttemptAt: m.notBefore ?? now,
-  }))).onConflictDoNothing({ target: schema.outbox.idempotencyKey }).returning({ id: schema.outbox.id });
+  const rows = await q
+    .insert(schema.outbox)
+    .values(
+      messages.map((m) => ({
+        organizationId: m.organizationId,
+        event: m.event,
+        channel: m.channel,
+        recipient: m.recipient,
+        payload: m.payload as unknown as Record<string, unknown>,
+        idempotencyKey: m.idempotencyKey,
+        nextAttemptAt: m.notBefore ?? now,
+      })),
+    )
+    .onConflictDoNothing({ target: schema.outbox.idempotencyKey })
+    .returning({ id: schema.outbox.id });
   return rows.length;
 }

@@ -26,32 +26,68 @@ export function vapidKeys(db: Db, configuredHex?: string): Promise<VapidKeys> {
 }
 
 /** A subscription as the browser hands it over (PushSubscription.toJSON()). */
-export interface PushSubscriptionInput { endpoint: string; keys: PushKeys; userAgent?: string | null }
+export interface PushSubscriptionInput {
+  endpoint: string;
+  keys: PushKeys;
+  userAgent?: string | null;
+}
 
 /**
  * Saves a browser's subscription for the organization (the same endpoint again replaces it: a browser
  * signed in to another organization now alerts that one). The endpoint must be a push service's
  * address: http(s), and public unless private addresses are allowed (WEBHOOK_ALLOW_PRIVATE).
  */
-export async function savePushSubscription(db: Db, who: { organizationId: string; userId: string | null }, s: PushSubscriptionInput, allowPrivate: boolean) {
-  await vetWebhookUrl(s.endpoint, allowPrivate).catch((e) => { throw errors.validation(`endpoint: ${(e as Error).message.replace(/^url: /, '')}`, { fields: [{ path: 'body.endpoint', message: 'not a push service address' }] }); });
-  const values = { organizationId: who.organizationId, userId: who.userId, endpoint: s.endpoint, p256dh: s.keys.p256dh, auth: s.keys.auth, userAgent: s.userAgent?.slice(0, 300) ?? null };
-  const [row] = await db.insert(schema.pushSubscriptions).values(values)
+export async function savePushSubscription(
+  db: Db,
+  who: { organizationId: string; userId: string | null },
+  s: PushSubscriptionInput,
+  allowPrivate: boolean,
+) {
+  await vetWebhookUrl(s.endpoint, allowPrivate).catch((e) => {
+    throw errors.validation(`endpoint: ${(e as Error).message.replace(/^url: /, '')}`, {
+      fields: [{ path: 'body.endpoint', message: 'not a push service address' }],
+    });
+  });
+  const values = {
+    organizationId: who.organizationId,
+    userId: who.userId,
+    endpoint: s.endpoint,
+    p256dh: s.keys.p256dh,
+    auth: s.keys.auth,
+    userAgent: s.userAgent?.slice(0, 300) ?? null,
+  };
+  const [row] = await db
+    .insert(schema.pushSubscriptions)
+    .values(values)
     .onConflictDoUpdate({ target: schema.pushSubscriptions.endpoint, set: { ...values, createdAt: new Date() } })
-    .returning({ id: schema.pushSubscriptions.id, endpoint: schema.pushSubscriptions.endpoint, createdAt: schema.pushSubscriptions.createdAt });
+    .returning({
+      id: schema.pushSubscriptions.id,
+      endpoint: schema.pushSubscriptions.endpoint,
+      createdAt: schema.pushSubscriptions.createdAt,
+    });
   return row;
 }
 
 /** Removes the organization's subscription with this endpoint; false when it has none. */
 export async function removePushSubscription(db: Db, organizationId: string, endpoint: string): Promise<boolean> {
-  const rows = await db.delete(schema.pushSubscriptions)
-    .where(and(eq(schema.pushSubscriptions.organizationId, organizationId), eq(schema.pushSubscriptions.endpoint, endpoint)))
+  const rows = await db
+    .delete(schema.pushSubscriptions)
+    .where(
+      and(eq(schema.pushSubscriptions.organizationId, organizationId), eq(schema.pushSubscriptions.endpoint, endpoint)),
+    )
     .returning({ id: schema.pushSubscriptions.id });
   return rows.length > 0;
 }
 
 /** The organization's subscriptions (ids and endpoints). */
 export async function listPushSubscriptions(q: Queryable, organizationId: string) {
-  return q.select({ id: schema.pushSubscriptions.id, endpoint: schema.pushSubscriptions.endpoint, userId: schema.pushSubscriptions.userId, createdAt: schema.pushSubscriptions.createdAt })
-    .from(schema.pushSubscriptions).where(eq(schema.pushSubscriptions.organizationId, organizationId));
+  return q
+    .select({
+      id: schema.pushSubscriptions.id,
+      endpoint: schema.pushSubscriptions.endpoint,
+      userId: schema.pushSubscriptions.userId,
+      createdAt: schema.pushSubscriptions.createdAt,
+    })
+    .from(schema.pushSubscriptions)
+    .where(eq(schema.pushSubscriptions.organizationId, organizationId));
 }

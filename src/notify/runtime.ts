@@ -29,20 +29,36 @@ export interface Notifications {
  * back to `fallbackUrl`, e.g. the server's own listening address. Call `dispatcher.start()` to run.
  */
 export function createNotifications(deps: {
-  db: Db; config: NotifyConfig; clock: Clock; logger: Logger; fallbackUrl?: string; options?: DispatcherOptions;
+  db: Db;
+  config: NotifyConfig;
+  clock: Clock;
+  logger: Logger;
+  fallbackUrl?: string;
+  options?: DispatcherOptions;
   /** Calls of these events are delivered by another channel (a reminder is a conversation, not an alert). */
   callsByEvent?: Record<string, Channel>;
 }): Notifications {
   const { db, config, clock, logger } = deps;
   const base = createChannels(db, {
-    smtp: config.smtp, twilio: config.twilio, publicUrl: config.publicUrl ?? deps.fallbackUrl,
-    webhookAllowPrivate: config.webhookAllowPrivate, clock, webPush: config.webPush,
+    smtp: config.smtp,
+    twilio: config.twilio,
+    publicUrl: config.publicUrl ?? deps.fallbackUrl,
+    webhookAllowPrivate: config.webhookAllowPrivate,
+    clock,
+    webPush: config.webPush,
   });
   const byEvent = deps.callsByEvent ?? {};
-  const channels: Channels = Object.keys(byEvent).length && base.call ? {
-    ...base,
-    call: { label: base.call.label, send: (m, signal) => (byEvent[m.event] ?? base.call!).send(m, signal), close: base.call.close?.bind(base.call) },
-  } : base;
+  const channels: Channels =
+    Object.keys(byEvent).length && base.call
+      ? {
+          ...base,
+          call: {
+            label: base.call.label,
+            send: (m, signal) => (byEvent[m.event] ?? base.call!).send(m, signal),
+            close: base.call.close?.bind(base.call),
+          },
+        }
+      : base;
   const dispatcher = createDispatcher({ db, channels, clock, logger, options: deps.options });
   return {
     announce: createAnnouncer(clock),

@@ -10,7 +10,14 @@ import { DateTime } from 'luxon';
 import { schema, type Queryable } from '../db/index.js';
 
 /** Facts the product announces. */
-export const EVENT_TYPES = ['appointment.booked', 'appointment.moved', 'appointment.cancelled', 'lead.created', 'lead.urgent', 'call.completed'] as const;
+export const EVENT_TYPES = [
+  'appointment.booked',
+  'appointment.moved',
+  'appointment.cancelled',
+  'lead.created',
+  'lead.urgent',
+  'call.completed',
+] as const;
 /** One announced fact's name. */
 export type EventType = (typeof EVENT_TYPES)[number];
 /** Channels a message may travel by. */
@@ -21,33 +28,53 @@ export type ChannelName = (typeof CHANNELS)[number];
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM');
 
 /** A phone number in any common format, normalised to E.164; refused when libphonenumber says invalid. */
-export const NotifyPhone = z.string().max(40).transform((v, ctx) => {
-  const p = parsePhoneNumberFromString(v.trim(), 'US');
-  if (!p || !p.isValid()) {
-    ctx.addIssue({ code: 'custom', message: `not a valid phone number: ${v.slice(0, 40)}` });
-    return z.NEVER;
-  }
-  return p.number as string;
-});
+export const NotifyPhone = z
+  .string()
+  .max(40)
+  .transform((v, ctx) => {
+    const p = parsePhoneNumberFromString(v.trim(), 'US');
+    if (!p || !p.isValid()) {
+      ctx.addIssue({ code: 'custom', message: `not a valid phone number: ${v.slice(0, 40)}` });
+      return z.NEVER;
+    }
+    return p.number as string;
+  });
 /** An email address (trimmed, lower-cased domain kept as given). */
 export const NotifyEmail = z.string().trim().max(254).email('not a valid email address');
 
 /** Hours before the appointment a reminder goes out (each once). */
-const ReminderTimes = z.strictObject({ hoursBefore: z.array(z.number().int().min(1).max(168)).max(4).transform((a) => [...new Set(a)].sort((x, y) => y - x)) });
+const ReminderTimes = z.strictObject({
+  hoursBefore: z
+    .array(z.number().int().min(1).max(168))
+    .max(4)
+    .transform((a) => [...new Set(a)].sort((x, y) => y - x)),
+});
 
-const OwnerChannels = z.array(z.enum(['email', 'sms', 'call'])).max(3).transform((a) => [...new Set(a)]);
+const OwnerChannels = z
+  .array(z.enum(['email', 'sms', 'call']))
+  .max(3)
+  .transform((a) => [...new Set(a)]);
 
 /** The settings document as PUT accepts it (every field optional, unknown fields refused). */
 export const NotificationSettingsPatch = z.strictObject({
-  events: z.strictObject(Object.fromEntries(EVENT_TYPES.map((e) => [e, OwnerChannels.optional()])) as Record<EventType, z.ZodOptional<typeof OwnerChannels>>).optional(),
+  events: z
+    .strictObject(
+      Object.fromEntries(EVENT_TYPES.map((e) => [e, OwnerChannels.optional()])) as Record<
+        EventType,
+        z.ZodOptional<typeof OwnerChannels>
+      >,
+    )
+    .optional(),
   emails: z.array(NotifyEmail).max(10).optional(),
   phones: z.array(NotifyPhone).max(10).optional(),
   onCall: z.array(NotifyPhone).max(10).optional(),
   customer: z.strictObject({ email: z.boolean().optional(), sms: z.boolean().optional() }).optional(),
-  escalation: z.strictObject({
-    waitSec: z.number().int().min(5).max(3600).optional(),
-    maxRounds: z.number().int().min(1).max(20).optional(),
-  }).optional(),
+  escalation: z
+    .strictObject({
+      waitSec: z.number().int().min(5).max(3600).optional(),
+      maxRounds: z.number().int().min(1).max(20).optional(),
+    })
+    .optional(),
   quietHours: z.strictObject({ start: HHMM, end: HHMM }).nullable().optional(),
   dailySummary: z.strictObject({ enabled: z.boolean().optional(), at: HHMM.optional() }).optional(),
   /** Customer reminders before each appointment, by SMS and/or an outbound call. */
@@ -84,13 +111,25 @@ type Stored = NotificationSettingsPatch;
 /** Reads the organization's effective settings (inside a transaction or not). */
 export async function loadNotificationSettings(q: Queryable, organizationId: string): Promise<NotificationSettings> {
   // Sequential on purpose: `q` may be a transaction (one connection, one query at a time).
-  const [row] = await q.select({ settings: schema.notificationSettings.settings }).from(schema.notificationSettings).where(eq(schema.notificationSettings.organizationId, organizationId));
-  const [cfg] = await q.select({ notifyEmail: schema.businessConfigs.notifyEmail, notifyPhone: schema.businessConfigs.notifyPhone, escalationNumber: schema.businessConfigs.escalationNumber })
-    .from(schema.businessConfigs).where(eq(schema.businessConfigs.organizationId, organizationId));
+  const [row] = await q
+    .select({ settings: schema.notificationSettings.settings })
+    .from(schema.notificationSettings)
+    .where(eq(schema.notificationSettings.organizationId, organizationId));
+  const [cfg] = await q
+    .select({
+      notifyEmail: schema.businessConfigs.notifyEmail,
+      notifyPhone: schema.businessConfigs.notifyPhone,
+      escalationNumber: schema.businessConfigs.escalationNumber,
+    })
+    .from(schema.businessConfigs)
+    .where(eq(schema.businessConfigs.organizationId, organizationId));
   return effective((row?.settings ?? {}) as Stored, cfg);
 }
 
-function effective(s: Stored, cfg?: { notifyEmail: string | null; notifyPhone: string | null; escalationNumber: string | null }): NotificationSettings {
+function effective(
+  s: Stored,
+  cfg?: { notifyEmail: string | null; notifyPhone: string | null; escalationNumber: string | null },
+): NotificationSettings {
   const orList = (v: string[] | undefined, fallback: string | null | undefined) => v ?? (fallback ? [fallback] : []);
   const phones = orList(s.phones, cfg?.notifyPhone);
   return {
@@ -102,15 +141,25 @@ function effective(s: Stored, cfg?: { notifyEmail: string | null; notifyPhone: s
     escalation: { waitSec: s.escalation?.waitSec ?? 120, maxRounds: s.escalation?.maxRounds ?? 3 },
     quietHours: s.quietHours ?? null,
     dailySummary: { enabled: s.dailySummary?.enabled ?? false, at: s.dailySummary?.at ?? '18:00' },
-    reminders: { sms: { hoursBefore: s.reminders?.sms?.hoursBefore ?? [] }, call: { hoursBefore: s.reminders?.call?.hoursBefore ?? [] } },
+    reminders: {
+      sms: { hoursBefore: s.reminders?.sms?.hoursBefore ?? [] },
+      call: { hoursBefore: s.reminders?.call?.hoursBefore ?? [] },
+    },
   };
 }
 
 /** Applies a partial change; fields not sent keep their values. Answers the effective settings. */
-export async function saveNotificationSettings(q: Queryable, organizationId: string, patch: NotificationSettingsPatch): Promise<NotificationSettings> {
+export async function saveNotificationSettings(
+  q: Queryable,
+  organizationId: string,
+  patch: NotificationSettingsPatch,
+): Promise<NotificationSettings> {
   // Locked so two concurrent partial PUTs merge instead of one overwriting the other.
-  const [row] = await q.select({ settings: schema.notificationSettings.settings }).from(schema.notificationSettings)
-    .where(eq(schema.notificationSettings.organizationId, organizationId)).for('update');
+  const [row] = await q
+    .select({ settings: schema.notificationSettings.settings })
+    .from(schema.notificationSettings)
+    .where(eq(schema.notificationSettings.organizationId, organizationId))
+    .for('update');
   const before = (row?.settings ?? {}) as Stored;
   const merged: Stored = {
     ...before,
@@ -121,8 +170,13 @@ export async function saveNotificationSettings(q: Queryable, organizationId: str
     ...(patch.dailySummary ? { dailySummary: { ...before.dailySummary, ...patch.dailySummary } } : {}),
     ...(patch.reminders ? { reminders: { ...before.reminders, ...patch.reminders } } : {}),
   };
-  await q.insert(schema.notificationSettings).values({ organizationId, settings: merged as Record<string, unknown> })
-    .onConflictDoUpdate({ target: schema.notificationSettings.organizationId, set: { settings: merged as Record<string, unknown>, updatedAt: new Date() } });
+  await q
+    .insert(schema.notificationSettings)
+    .values({ organizationId, settings: merged as Record<string, unknown> })
+    .onConflictDoUpdate({
+      target: schema.notificationSettings.organizationId,
+      set: { settings: merged as Record<string, unknown>, updatedAt: new Date() },
+    });
   return loadNotificationSettings(q, organizationId);
 }
 

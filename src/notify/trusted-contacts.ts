@@ -11,11 +11,23 @@ import { schema, type Queryable } from '../db/index.js';
  * The contacts of `customer` that may receive messages. `callId` is the conversation the contact
  * came from; null or absent means staff entered it (the dashboard or the API).
  */
-export async function trustedContacts(q: Queryable, customer: { phone: string | null; email: string | null }, callId?: string | null): Promise<{ phone: string | null; email: string | null }> {
+export async function trustedContacts(
+  q: Queryable,
+  customer: { phone: string | null; email: string | null },
+  callId?: string | null,
+): Promise<{ phone: string | null; email: string | null }> {
   const { phone, email } = customer;
   if (!callId) return { phone, email };
-  const [call] = await q.select({ channel: schema.calls.channel, direction: schema.calls.direction, from: schema.calls.from, to: schema.calls.to, metadata: schema.calls.metadata })
-    .from(schema.calls).where(eq(schema.calls.id, callId));
+  const [call] = await q
+    .select({
+      channel: schema.calls.channel,
+      direction: schema.calls.direction,
+      from: schema.calls.from,
+      to: schema.calls.to,
+      metadata: schema.calls.metadata,
+    })
+    .from(schema.calls)
+    .where(eq(schema.calls.id, callId));
   if (!call) return { phone: null, email: null };
   const proven = new Set<string>();
   if (call.channel === 'phone' || call.channel === 'test') {

@@ -20,7 +20,10 @@ export function vapidKeysFromPrivate(hex: string): VapidKeys {
   const ecdh = createECDH('prime256v1');
   ecdh.setPrivateKey(d);
   const pub = ecdh.getPublicKey();
-  const privateKey = createPrivateKey({ format: 'jwk', key: { kty: 'EC', crv: 'P-256', d: b64u(d), x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33, 65)) } });
+  const privateKey = createPrivateKey({
+    format: 'jwk',
+    key: { kty: 'EC', crv: 'P-256', d: b64u(d), x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33, 65)) },
+  });
   return { publicKey: b64u(pub), privateKey };
 }
 
@@ -30,13 +33,27 @@ export function vapidKeysFromPrivate(hex: string): VapidKeys {
  */
 export function vapidAuthorization(endpoint: string, keys: VapidKeys, subject: string, now: Date): string {
   const header = b64u(Buffer.from(JSON.stringify({ typ: 'JWT', alg: 'ES256' })));
-  const claims = b64u(Buffer.from(JSON.stringify({ aud: new URL(endpoint).origin, exp: Math.floor(now.getTime() / 1000) + 12 * 3600, sub: subject })));
-  const signature = sign('sha256', Buffer.from(`${header}.${claims}`), { key: keys.privateKey, dsaEncoding: 'ieee-p1363' });
+  const claims = b64u(
+    Buffer.from(
+      JSON.stringify({
+        aud: new URL(endpoint).origin,
+        exp: Math.floor(now.getTime() / 1000) + 12 * 3600,
+        sub: subject,
+      }),
+    ),
+  );
+  const signature = sign('sha256', Buffer.from(`${header}.${claims}`), {
+    key: keys.privateKey,
+    dsaEncoding: 'ieee-p1363',
+  });
   return `vapid t=${header}.${claims}.${b64u(signature)}, k=${keys.publicKey}`;
 }
 
 /** A browser's subscription keys (PushSubscription.toJSON().keys). */
-export interface PushKeys { p256dh: string; auth: string }
+export interface PushKeys {
+  p256dh: string;
+  auth: string;
+}
 
 const RECORD_SIZE = 4096;
 
@@ -59,7 +76,11 @@ export function encryptPushPayload(plaintext: Buffer, keys: PushKeys, salt: Buff
   const nonce = Buffer.from(hkdfSync('sha256', ikm, salt, Buffer.from('Content-Encoding: nonce\0'), 12));
   if (plaintext.length + 1 + 16 > RECORD_SIZE - 86) throw new Error('push payload too large');
   const cipher = createCipheriv('aes-128-gcm', cek, nonce);
-  const body = Buffer.concat([cipher.update(Buffer.concat([plaintext, Buffer.from([2])])), cipher.final(), cipher.getAuthTag()]);
+  const body = Buffer.concat([
+    cipher.update(Buffer.concat([plaintext, Buffer.from([2])])),
+    cipher.final(),
+    cipher.getAuthTag(),
+  ]);
   const header = Buffer.alloc(21);
   salt.copy(header, 0);
   header.writeUInt32BE(RECORD_SIZE, 16);

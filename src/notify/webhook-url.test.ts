@@ -5,10 +5,24 @@ import { signWebhook, verifyWebhook } from './channels/webhook.js';
 
 describe('webhook destinations', () => {
   it('classifies addresses', () => {
-    for (const ip of ['127.0.0.1', '10.0.0.1', '172.16.5.4', '192.168.0.1', '169.254.169.254', '100.64.1.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:10.0.0.1', '224.0.0.1']) {
+    for (const ip of [
+      '127.0.0.1',
+      '10.0.0.1',
+      '172.16.5.4',
+      '192.168.0.1',
+      '169.254.169.254',
+      '100.64.1.1',
+      '0.0.0.0',
+      '::1',
+      'fe80::1',
+      'fd00::1',
+      '::ffff:10.0.0.1',
+      '224.0.0.1',
+    ]) {
       expect(isPrivateAddress(ip), ip).toBe(true);
     }
-    for (const ip of ['93.184.215.14', '8.8.8.8', '2606:4700:4700::1111', '172.32.0.1']) expect(isPrivateAddress(ip), ip).toBe(false);
+    for (const ip of ['93.184.215.14', '8.8.8.8', '2606:4700:4700::1111', '172.32.0.1'])
+      expect(isPrivateAddress(ip), ip).toBe(false);
   });
   it('refuses private targets unless allowed', async () => {
     await expect(checkWebhookUrl('http://127.0.0.1:9/x', false)).rejects.toThrow(/private or loopback/);

@@ -36,9 +36,22 @@ export interface AgentChoice {
 
 // Aura-2 voices (https://developers.deepgram.com/docs/tts-models), a representative set per language.
 const AURA2: Array<[string, string]> = [
-  ['thalia', 'en'], ['andromeda', 'en'], ['helena', 'en'], ['apollo', 'en'], ['arcas', 'en'], ['asteria', 'en'],
-  ['athena', 'en'], ['luna', 'en'], ['orion', 'en'], ['zeus', 'en'],
-  ['celeste', 'es'], ['estrella', 'es'], ['nestor', 'es'], ['sirio', 'es'], ['carina', 'es'], ['alvaro', 'es'],
+  ['thalia', 'en'],
+  ['andromeda', 'en'],
+  ['helena', 'en'],
+  ['apollo', 'en'],
+  ['arcas', 'en'],
+  ['asteria', 'en'],
+  ['athena', 'en'],
+  ['luna', 'en'],
+  ['orion', 'en'],
+  ['zeus', 'en'],
+  ['celeste', 'es'],
+  ['estrella', 'es'],
+  ['nestor', 'es'],
+  ['sirio', 'es'],
+  ['carina', 'es'],
+  ['alvaro', 'es'],
 ];
 /**
  * The voice to speak a language with, from the agent's chosen voice: an Aura-2 voice is per language
@@ -56,7 +69,14 @@ export function voiceForLanguage(voice: string | undefined, language: string): s
   return voice;
 }
 
-const FLITE_NAMES: Record<string, string> = { kal: 'Kal (US male, phone-rate)', slt: 'SLT (US female)', awb: 'AWB (Scottish male)', rms: 'RMS (US male)', kal16: 'Kal 16 kHz', awb_time: 'AWB time' };
+const FLITE_NAMES: Record<string, string> = {
+  kal: 'Kal (US male, phone-rate)',
+  slt: 'SLT (US female)',
+  awb: 'AWB (Scottish male)',
+  rms: 'RMS (US male)',
+  kal16: 'Kal 16 kHz',
+  awb_time: 'AWB time',
+};
 
 /** The server's providers by name, with the agent-facing logic over them. */
 export class ProviderCatalog {
@@ -72,26 +92,46 @@ export class ProviderCatalog {
   voices(language?: string): VoiceInfo[] {
     const lang = language?.slice(0, 2).toLowerCase();
     const out: VoiceInfo[] = [];
-    if (this.has(this.tts, 'deepgram')) for (const [n, l] of AURA2) out.push({ id: `aura-2-${n}-${l}`, provider: 'deepgram', name: cap(n), language: l });
-    if (this.has(this.tts, 'openai') || this.realtime) for (const v of OPENAI_REALTIME_VOICES) out.push({ id: v, provider: 'openai', name: cap(v), language: 'multi' });
-    for (const v of ['kal', 'slt', 'awb', 'rms']) if (FLITE_VOICES.has(v)) out.push({ id: v, provider: 'offline', name: FLITE_NAMES[v], language: 'en' });
+    if (this.has(this.tts, 'deepgram'))
+      for (const [n, l] of AURA2) out.push({ id: `aura-2-${n}-${l}`, provider: 'deepgram', name: cap(n), language: l });
+    if (this.has(this.tts, 'openai') || this.realtime)
+      for (const v of OPENAI_REALTIME_VOICES) out.push({ id: v, provider: 'openai', name: cap(v), language: 'multi' });
+    for (const v of ['kal', 'slt', 'awb', 'rms'])
+      if (FLITE_VOICES.has(v)) out.push({ id: v, provider: 'offline', name: FLITE_NAMES[v], language: 'en' });
     return lang ? out.filter((v) => v.language === lang || v.language === 'multi') : out;
   }
 
   /** Why the server cannot serve this agent setting (field and message), or null when it can. */
   refuse(a: AgentChoice): { field: string; message: string } | null {
-    if (a.engine === 'realtime' && !this.realtime) return { field: 'engine', message: 'the realtime engine needs OPENAI_API_KEY on this server' };
-    const kinds = [['stt', this.stt], ['tts', this.tts], ['llm', this.llm]] as const;
+    if (a.engine === 'realtime' && !this.realtime)
+      return { field: 'engine', message: 'the realtime engine needs OPENAI_API_KEY on this server' };
+    const kinds = [
+      ['stt', this.stt],
+      ['tts', this.tts],
+      ['llm', this.llm],
+    ] as const;
     for (const [field, list] of kinds) {
       const v = a[field];
       if (!v || v === 'auto' || v === 'offline' || (field === 'stt' && v === 'scripted')) continue;
-      if (!this.has(list as Named<unknown>, v)) return { field, message: `${field} provider "${v}" is not configured on this server (configured: ${list.map((x) => x.name).join(', ') || 'none'})` };
+      if (!this.has(list as Named<unknown>, v))
+        return {
+          field,
+          message: `${field} provider "${v}" is not configured on this server (configured: ${list.map((x) => x.name).join(', ') || 'none'})`,
+        };
     }
     if (a.voice && a.voice !== 'default') {
       const v = this.voices().find((x) => x.id === a.voice);
-      if (!v) return { field: 'voice', message: `voice "${a.voice}" is not offered by a provider configured on this server (GET /api/voices)` };
+      if (!v)
+        return {
+          field: 'voice',
+          message: `voice "${a.voice}" is not offered by a provider configured on this server (GET /api/voices)`,
+        };
       const tts = a.tts && a.tts !== 'auto' ? a.tts : null;
-      if (tts && v.provider !== tts && v.provider !== 'offline' && a.engine !== 'realtime') return { field: 'voice', message: `voice "${a.voice}" belongs to ${v.provider}, not to the chosen tts "${tts}"` };
+      if (tts && v.provider !== tts && v.provider !== 'offline' && a.engine !== 'realtime')
+        return {
+          field: 'voice',
+          message: `voice "${a.voice}" belongs to ${v.provider}, not to the chosen tts "${tts}"`,
+        };
     }
     return null;
   }
@@ -99,7 +139,8 @@ export class ProviderCatalog {
   /** The organization's providers for its next call, each followed by the others of its kind. */
   chains(a: AgentChoice): { stt: Named<SpeechToText>; tts: Named<TextToSpeech>; llm: Named<LanguageModel> } {
     const voiceProvider = a.voice ? this.voices().find((v) => v.id === a.voice)?.provider : undefined;
-    const ttsFirst = a.tts && a.tts !== 'auto' ? a.tts : voiceProvider && voiceProvider !== 'offline' ? voiceProvider : undefined;
+    const ttsFirst =
+      a.tts && a.tts !== 'auto' ? a.tts : voiceProvider && voiceProvider !== 'offline' ? voiceProvider : undefined;
     return {
       stt: a.stt === 'scripted' ? this.stt.filter((s) => s.name === 'scripted') : order(this.stt, a.stt),
       tts: a.tts === 'offline' || (!ttsFirst && voiceProvider === 'offline') ? [] : order(this.tts, ttsFirst),

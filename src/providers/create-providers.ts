@@ -24,7 +24,15 @@ import type { LanguageModel, RealtimeVoice, SpeechToText, TextToSpeech } from '.
 /** Provider configuration (derived by config/ from the environment). */
 export interface ProvidersConfig {
   deepgram?: { apiKey: string; baseUrl?: string; sttModel?: string; ttsModel?: string };
-  openai?: { apiKey: string; baseUrl?: string; chatModel?: string; ttsModel?: string; voice?: string; realtimeModel?: string; transcribeModel?: string };
+  openai?: {
+    apiKey: string;
+    baseUrl?: string;
+    chatModel?: string;
+    ttsModel?: string;
+    voice?: string;
+    realtimeModel?: string;
+    transcribeModel?: string;
+  };
   /** Self-hosted OpenAI-compatible chat endpoint (vLLM, Ollama, llama.cpp); no key needed. */
   openaiCompatible?: { baseUrl: string; apiKey?: string; model?: string };
   /** Self-hosted OpenAI-compatible transcription (speaches, faster-whisper-server). */
@@ -83,12 +91,34 @@ function sttList(cfg: ProvidersConfig, scriptBook: ScriptBook): Array<{ name: st
   const dg = cfg.deepgram;
   const oa = cfg.openai;
   const all: Array<{ name: string; provider: SpeechToText }> = [];
-  if (dg) all.push({ name: 'deepgram', provider: new DeepgramSpeechToText({ apiKey: dg.apiKey, baseUrl: dg.baseUrl, model: dg.sttModel }) });
-  if (cfg.sttCompatible) all.push({ name: 'openai-compatible', provider: openAiCompatibleSpeechToText(cfg.sttCompatible) });
-  if (oa) all.push({ name: 'openai', provider: new LocalModelSpeechToText({ label: 'openai.stt', transcribe: transcriptionClient({ baseUrl: oa.baseUrl ?? 'https://api.openai.com/v1', apiKey: oa.apiKey, model: oa.transcribeModel ?? 'gpt-transcribe' }), endpointMs: 400 }) });
-  if (cfg.localModel) all.push({ name: 'local', provider: new LocalModelSpeechToText({ transcribe: sherpaOnnxTranscriber(cfg.localModel) }) });
+  if (dg)
+    all.push({
+      name: 'deepgram',
+      provider: new DeepgramSpeechToText({ apiKey: dg.apiKey, baseUrl: dg.baseUrl, model: dg.sttModel }),
+    });
+  if (cfg.sttCompatible)
+    all.push({ name: 'openai-compatible', provider: openAiCompatibleSpeechToText(cfg.sttCompatible) });
+  if (oa)
+    all.push({
+      name: 'openai',
+      provider: new LocalModelSpeechToText({
+        label: 'openai.stt',
+        transcribe: transcriptionClient({
+          baseUrl: oa.baseUrl ?? 'https://api.openai.com/v1',
+          apiKey: oa.apiKey,
+          model: oa.transcribeModel ?? 'gpt-transcribe',
+        }),
+        endpointMs: 400,
+      }),
+    });
+  if (cfg.localModel)
+    all.push({
+      name: 'local',
+      provider: new LocalModelSpeechToText({ transcribe: sherpaOnnxTranscriber(cfg.localModel) }),
+    });
   const scripted = { name: 'scripted', provider: new ScriptedSpeechToText(scriptBook) as SpeechToText };
-  const wanted = cfg.stt ?? (dg ? 'deepgram' : cfg.sttCompatible ? 'openai-compatible' : cfg.localModel ? 'local' : 'scripted');
+  const wanted =
+    cfg.stt ?? (dg ? 'deepgram' : cfg.sttCompatible ? 'openai-compatible' : cfg.localModel ? 'local' : 'scripted');
   if (wanted === 'scripted' || all.length === 0) return [scripted, ...all];
   const first = all.filter((x) => x.name === wanted);
   return [...first, ...all.filter((x) => x.name !== wanted)];
@@ -102,23 +132,65 @@ export function createProviders(cfg: ProvidersConfig = {}): Providers {
   const oa = cfg.openai;
   const stts = sttList(cfg, scriptBook);
   const ttsList: Array<{ name: string; provider: TextToSpeech }> = [];
-  if (dg) ttsList.push({ name: 'deepgram', provider: new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.baseUrl, model: dg.ttsModel }) });
+  if (dg)
+    ttsList.push({
+      name: 'deepgram',
+      provider: new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.baseUrl, model: dg.ttsModel }),
+    });
   if (oa) ttsList.push({ name: 'openai', provider: openAiTts(oa) });
   const ttsChoice = cfg.tts ?? (dg ? 'deepgram' : oa ? 'openai' : 'flite');
   if (ttsChoice === 'openai') ttsList.reverse();
   const llms: Array<{ name: string; provider: LanguageModel }> = [];
   // Labels name the configured role, not the URL: per-call health and the call record tell them apart.
-  if (cfg.openaiCompatible) llms.push({ name: 'openai-compatible', provider: new OpenAiCompatibleLanguageModel({ ...cfg.openaiCompatible, label: 'openai-compatible.llm' }) });
-  if (oa) llms.push({ name: 'openai', provider: new OpenAiCompatibleLanguageModel({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model: oa.chatModel, label: 'openai.llm' }) });
-  const realtime = oa ? new OpenAiRealtimeVoice({ apiKey: oa.apiKey, baseUrl: oa.baseUrl, model: oa.realtimeModel, transcribeModel: oa.transcribeModel, voice: oa.voice }) : null;
+  if (cfg.openaiCompatible)
+    llms.push({
+      name: 'openai-compatible',
+      provider: new OpenAiCompatibleLanguageModel({ ...cfg.openaiCompatible, label: 'openai-compatible.llm' }),
+    });
+  if (oa)
+    llms.push({
+      name: 'openai',
+      provider: new OpenAiCompatibleLanguageModel({
+        apiKey: oa.apiKey,
+        baseUrl: oa.baseUrl,
+        model: oa.chatModel,
+        label: 'openai.llm',
+      }),
+    });
+  const realtime = oa
+    ? new OpenAiRealtimeVoice({
+        apiKey: oa.apiKey,
+        baseUrl: oa.baseUrl,
+        model: oa.realtimeModel,
+        transcribeModel: oa.transcribeModel,
+        voice: oa.voice,
+      })
+    : null;
   const catalog = new ProviderCatalog(stts, ttsChoice === 'flite' ? [] : ttsList, llms, offlineTts, realtime);
   const ttsMs = cfg.ttsTimeoutMs ?? 1000;
   const forAgent = (agent: AgentChoice, onSwitch?: OnSwitch): CallProviders => {
     const chains = catalog.chains(agent);
     const health = new CallHealth();
-    const stt = chains.stt.length > 1 ? new FallbackSpeechToText(chains.stt.map((x) => x.provider), health, onSwitch) : (chains.stt[0] ?? stts[0]).provider;
-    const tts = chains.tts.length ? new FallbackTextToSpeech([...chains.tts.map((x) => x.provider), offlineTts], ttsMs, health, onSwitch) : offlineTts;
-    const llm = chains.llm.length > 1 ? new FallbackLanguageModel(chains.llm.map((x) => x.provider), 1200, health, onSwitch) : (chains.llm[0]?.provider ?? null);
+    const stt =
+      chains.stt.length > 1
+        ? new FallbackSpeechToText(
+            chains.stt.map((x) => x.provider),
+            health,
+            onSwitch,
+          )
+        : (chains.stt[0] ?? stts[0]).provider;
+    const tts = chains.tts.length
+      ? new FallbackTextToSpeech([...chains.tts.map((x) => x.provider), offlineTts], ttsMs, health, onSwitch)
+      : offlineTts;
+    const llm =
+      chains.llm.length > 1
+        ? new FallbackLanguageModel(
+            chains.llm.map((x) => x.provider),
+            1200,
+            health,
+            onSwitch,
+          )
+        : (chains.llm[0]?.provider ?? null);
     return { stt, tts, llm, voice: agent.voice && agent.voice !== 'default' ? agent.voice : '' };
   };
   const defaults = forAgent({});

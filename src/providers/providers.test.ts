@@ -5,9 +5,23 @@ import { tone, silence, concatPcm, frameDbfs } from '../audio/index.js';
 import { startFakeDeepgram, type FakeDeepgram } from '../../test/fakes/deepgram.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../test/fakes/openai.js';
 import {
-  DeepgramSpeechToText, DeepgramAuraTextToSpeech, OpenAiTextToSpeech, OpenAiCompatibleLanguageModel,
-  FliteTextToSpeech, FallbackLanguageModel, ScriptBook, ScriptedSpeechToText, FallbackTextToSpeech, ProviderError, withRetry, withTimeout, createProviders,
-  type AudioChunk, type SpeechToText, type SttEvent, type TextToSpeech,
+  DeepgramSpeechToText,
+  DeepgramAuraTextToSpeech,
+  OpenAiTextToSpeech,
+  OpenAiCompatibleLanguageModel,
+  FliteTextToSpeech,
+  FallbackLanguageModel,
+  ScriptBook,
+  ScriptedSpeechToText,
+  FallbackTextToSpeech,
+  ProviderError,
+  withRetry,
+  withTimeout,
+  createProviders,
+  type AudioChunk,
+  type SpeechToText,
+  type SttEvent,
+  type TextToSpeech,
 } from './index.js';
 
 let dg: FakeDeepgram;
@@ -49,16 +63,23 @@ async function transcribe(stt: SpeechToText, callId: string): Promise<SttEvent[]
 describe('SpeechToText conformance', () => {
   const book = new ScriptBook();
   const cases: Array<[string, () => SpeechToText, (t: string) => void]> = [
-    ['deepgram (fake server)', () => new DeepgramSpeechToText({ apiKey: dg.apiKey, baseUrl: dg.url }), (t) => dg.transcripts.push(t)],
+    [
+      'deepgram (fake server)',
+      () => new DeepgramSpeechToText({ apiKey: dg.apiKey, baseUrl: dg.url }),
+      (t) => dg.transcripts.push(t),
+    ],
     ['scripted', () => new ScriptedSpeechToText(book), (t) => book.say('call-1', t)],
   ];
-  it.each(cases)('%s: one utterance yields speechStarted then a final with endOfSpeech carrying its text', async (_n, make, script) => {
-    script('I need a plumber tomorrow');
-    const events = await transcribe(make(), 'call-1');
-    expect(events[0].type).toBe('speechStarted');
-    const final = events.find((e) => e.type === 'final');
-    expect(final).toEqual({ type: 'final', text: 'I need a plumber tomorrow', endOfSpeech: true });
-  });
+  it.each(cases)(
+    '%s: one utterance yields speechStarted then a final with endOfSpeech carrying its text',
+    async (_n, make, script) => {
+      script('I need a plumber tomorrow');
+      const events = await transcribe(make(), 'call-1');
+      expect(events[0].type).toBe('speechStarted');
+      const final = events.find((e) => e.type === 'final');
+      expect(final).toEqual({ type: 'final', text: 'I need a plumber tomorrow', endOfSpeech: true });
+    },
+  );
 
   it('deepgram: connects with linear16 8 kHz, interim results and endpointing in the query', async () => {
     const q = dg.listenQueries.at(-1)!;
@@ -80,7 +101,10 @@ describe('SpeechToText conformance', () => {
 
 async function audioMs(tts: TextToSpeech, text: string): Promise<{ ms: number; chunks: AudioChunk[] }> {
   const chunks = await collect(tts.synthesize(text, {}));
-  const ms = chunks.reduce((n, c) => n + (c.kind === 'ulaw' ? c.data.length / 8 : (c.data.length * 1000) / c.sampleRate), 0);
+  const ms = chunks.reduce(
+    (n, c) => n + (c.kind === 'ulaw' ? c.data.length / 8 : (c.data.length * 1000) / c.sampleRate),
+    0,
+  );
   return { ms, chunks };
 }
 
@@ -113,7 +137,10 @@ describe('TextToSpeech conformance', () => {
   });
 
   it('openai TTS resamples 24 kHz to 8 kHz, keeping duration across an odd byte split', async () => {
-    const { ms, chunks } = await audioMs(new OpenAiTextToSpeech({ apiKey: oa.apiKey, baseUrl: `${oa.url}/v1` }), 'one two three four five');
+    const { ms, chunks } = await audioMs(
+      new OpenAiTextToSpeech({ apiKey: oa.apiKey, baseUrl: `${oa.url}/v1` }),
+      'one two three four five',
+    );
     expect(chunks.every((c) => c.kind === 'pcm' && c.sampleRate === 8000)).toBe(true);
     expect(Math.abs(ms - 300)).toBeLessThan(2);
   });
@@ -121,7 +148,10 @@ describe('TextToSpeech conformance', () => {
   it('fallback: a failing primary (HTTP 500) falls through to the offline voice', async () => {
     dg.speakFailStatus = 500;
     try {
-      const fb = new FallbackTextToSpeech([new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.url }), flite], scaled(500));
+      const fb = new FallbackTextToSpeech(
+        [new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.url }), flite],
+        scaled(500),
+      );
       const { ms, chunks } = await audioMs(fb, 'Sorry about that.');
       expect(ms).toBeGreaterThan(200);
       expect(chunks[0].kind).toBe('pcm'); // flite's
@@ -133,7 +163,10 @@ describe('TextToSpeech conformance', () => {
   it('fallback: a primary slower than the first-chunk timeout is abandoned', async () => {
     dg.speakDelayMs = scaled(1500);
     try {
-      const fb = new FallbackTextToSpeech([new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.url }), flite], scaled(200));
+      const fb = new FallbackTextToSpeech(
+        [new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.url }), flite],
+        scaled(200),
+      );
       const t0 = Date.now();
       const { chunks } = await audioMs(fb, 'Sorry about that.');
       expect(Date.now() - t0).toBeLessThan(scaled(1000));
@@ -145,27 +178,60 @@ describe('TextToSpeech conformance', () => {
 });
 
 describe('OpenAI-compatible chat', () => {
-  const llm = () => new OpenAiCompatibleLanguageModel({ apiKey: oa.apiKey, baseUrl: `${oa.url}/v1`, model: 'gpt-test' });
+  const llm = () =>
+    new OpenAiCompatibleLanguageModel({ apiKey: oa.apiKey, baseUrl: `${oa.url}/v1`, model: 'gpt-test' });
   it('streams text deltas and ends with done', async () => {
     oa.chatScript.push({ text: 'We have Tuesday at nine. Does that work?' });
-    const out = await collect(llm().chat({ messages: [{ role: 'user', content: 'When can you come?' }] }, new AbortController().signal));
-    expect(out.filter((d) => d.type === 'text').map((d) => (d.type === 'text' ? d.text : '')).join('')).toBe('We have Tuesday at nine. Does that work?');
-    expect(out.at(-1)).toMatchObject({ type: 'done', finishReason: 'stop', usage: { promptTokens: 10, completionTokens: 5 } });
+    const out = await collect(
+      llm().chat({ messages: [{ role: 'user', content: 'When can you come?' }] }, new AbortController().signal),
+    );
+    expect(
+      out
+        .filter((d) => d.type === 'text')
+        .map((d) => (d.type === 'text' ? d.text : ''))
+        .join(''),
+    ).toBe('We have Tuesday at nine. Does that work?');
+    expect(out.at(-1)).toMatchObject({
+      type: 'done',
+      finishReason: 'stop',
+      usage: { promptTokens: 10, completionTokens: 5 },
+    });
     expect(oa.chatRequests.at(-1)).toMatchObject({ model: 'gpt-test', stream: true });
   });
   it('assembles a tool call split over deltas and sends tools in OpenAI’s function format', async () => {
     oa.chatScript.push({ tool: { name: 'check_availability', arguments: '{"date":"2026-03-11"}' } });
-    const tools = [{ name: 'check_availability', description: 'free slots', parameters: { type: 'object', properties: { date: { type: 'string' } } } }];
-    const out = await collect(llm().chat({ messages: [{ role: 'user', content: 'tomorrow?' }], tools }, new AbortController().signal));
-    expect(out).toContainEqual({ type: 'toolCall', call: { id: 'call_1', name: 'check_availability', arguments: '{"date":"2026-03-11"}' } });
+    const tools = [
+      {
+        name: 'check_availability',
+        description: 'free slots',
+        parameters: { type: 'object', properties: { date: { type: 'string' } } },
+      },
+    ];
+    const out = await collect(
+      llm().chat({ messages: [{ role: 'user', content: 'tomorrow?' }], tools }, new AbortController().signal),
+    );
+    expect(out).toContainEqual({
+      type: 'toolCall',
+      call: { id: 'call_1', name: 'check_availability', arguments: '{"date":"2026-03-11"}' },
+    });
     expect(out.at(-1)).toMatchObject({ finishReason: 'tool_calls' });
     expect((oa.chatRequests.at(-1)!.tools as Array<{ type: string }>)[0].type).toBe('function');
   });
   it('fallback: a first model that fails before answering (HTTP 401) hands the request to the second', async () => {
     const broken = new OpenAiCompatibleLanguageModel({ apiKey: 'nope', baseUrl: `${oa.url}/v1` });
     oa.chatScript.push({ text: 'From the second model.' });
-    const out = await collect(new FallbackLanguageModel([broken, llm()]).chat({ messages: [{ role: 'user', content: 'hi' }] }, new AbortController().signal));
-    expect(out.filter((d) => d.type === 'text').map((d) => (d.type === 'text' ? d.text : '')).join('')).toBe('From the second model.');
+    const out = await collect(
+      new FallbackLanguageModel([broken, llm()]).chat(
+        { messages: [{ role: 'user', content: 'hi' }] },
+        new AbortController().signal,
+      ),
+    );
+    expect(
+      out
+        .filter((d) => d.type === 'text')
+        .map((d) => (d.type === 'text' ? d.text : ''))
+        .join(''),
+    ).toBe('From the second model.');
   });
   it('classifies 429 as retryable and 401 as final', async () => {
     oa.chatFailStatus = 429;
@@ -183,14 +249,27 @@ describe('OpenAI-compatible chat', () => {
 describe('wrappers', () => {
   it('withRetry retries retryable failures, not final ones', async () => {
     let n = 0;
-    await expect(withRetry('p', async () => (++n < 3 ? Promise.reject(new ProviderError('p', 'x', { status: 503 })) : 'ok'), { retries: 3, baseDelayMs: 1 })).resolves.toBe('ok');
+    await expect(
+      withRetry('p', async () => (++n < 3 ? Promise.reject(new ProviderError('p', 'x', { status: 503 })) : 'ok'), {
+        retries: 3,
+        baseDelayMs: 1,
+      }),
+    ).resolves.toBe('ok');
     expect(n).toBe(3);
     n = 0;
-    await expect(withRetry('p', async () => (++n, Promise.reject(new ProviderError('p', 'x', { status: 400 }))), { retries: 3, baseDelayMs: 1 })).rejects.toMatchObject({ status: 400 });
+    await expect(
+      withRetry('p', async () => (++n, Promise.reject(new ProviderError('p', 'x', { status: 400 }))), {
+        retries: 3,
+        baseDelayMs: 1,
+      }),
+    ).rejects.toMatchObject({ status: 400 });
     expect(n).toBe(1);
   });
   it('withTimeout rejects with a retryable 408', async () => {
-    await expect(withTimeout(new Promise(() => {}), 20, 'slow')).rejects.toMatchObject({ status: 408, retryable: true });
+    await expect(withTimeout(new Promise(() => {}), 20, 'slow')).rejects.toMatchObject({
+      status: 408,
+      retryable: true,
+    });
   });
 });
 
@@ -205,6 +284,8 @@ describe('createProviders', () => {
     expect(p.tts.label).toBe('fallback(deepgram.tts,openai.tts,flite.tts)');
     expect(p.llm?.label).toBe('openai.llm');
     expect(p.realtime?.label).toBe('openai.realtime');
-    expect(createProviders({ openaiCompatible: { baseUrl: 'http://localhost:11434/v1' } }).llm?.label).toBe('openai-compatible.llm');
+    expect(createProviders({ openaiCompatible: { baseUrl: 'http://localhost:11434/v1' } }).llm?.label).toBe(
+      'openai-compatible.llm',
+    );
   });
 });

@@ -7,7 +7,9 @@ import { z } from 'zod';
 
 const HHMM = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'HH:MM');
 /** Local wall-clock time of the business, minutes precision: 2026-03-10T09:15. */
-export const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'local time YYYY-MM-DDTHH:MM');
+export const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'local time YYYY-MM-DDTHH:MM');
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const Day = z.array(z.tuple([HHMM, HHMM])).max(6);
 const Priority = z.enum(['URGENT', 'HIGH', 'NORMAL']);
@@ -15,7 +17,11 @@ const Priority = z.enum(['URGENT', 'HIGH', 'NORMAL']);
 /** One service of the business, with the words callers use for it. */
 export const ServiceBlock = z.strictObject({
   name: z.string().min(1).max(100),
-  durationMin: z.number().int().min(5).max(24 * 60),
+  durationMin: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
   bufferMin: z.number().int().min(0).max(240).optional(),
   priceCents: z.number().int().min(0).optional(),
   synonyms: z.array(z.string().min(1).max(60)).max(30).default([]),
@@ -38,11 +44,17 @@ export const BusinessBlock = z.strictObject({
   timezone: z.string().min(1).max(64),
   industry: z.enum(['plumbing', 'hvac', 'electrical', 'auto', 'dental', 'salon', 'other']).default('other'),
   /** The agent's language: en, es, auto (English first, switching to the caller's), or a list with the main one first ("es,en"). */
-  language: z.string().regex(/^(?:auto|(?:en|es)(?:,(?:en|es))*)$/, 'en, es, auto or a list such as es,en').optional(),
+  language: z
+    .string()
+    .regex(/^(?:auto|(?:en|es)(?:,(?:en|es))*)$/, 'en, es, auto or a list such as es,en')
+    .optional(),
   hours: z.strictObject({ mon: Day, tue: Day, wed: Day, thu: Day, fri: Day, sat: Day, sun: Day }).partial(),
   holidays: z.array(LocalDate).max(366).default([]),
   services: z.array(ServiceBlock).min(1).max(100),
-  staff: z.array(z.strictObject({ name: z.string().min(1).max(100), services: z.array(z.string()).default([]) })).max(50).optional(),
+  staff: z
+    .array(z.strictObject({ name: z.string().min(1).max(100), services: z.array(z.string()).default([]) }))
+    .max(50)
+    .optional(),
   appointments: z.array(ExistingAppointment).max(200).optional(),
   escalationNumber: z.string().max(40).optional(),
   notifyEmail: z.string().email().optional(),
@@ -52,8 +64,14 @@ export const BusinessBlock = z.strictObject({
   greeting: z.string().max(500).optional(),
   afterHours: z.enum(['answer', 'voicemail', 'forward']).optional(),
   /** Emergency words of this business; without them the industry template's apply. */
-  emergencyKeywords: z.array(z.union([z.string().min(1), z.strictObject({ phrase: z.string().min(1), priority: Priority })])).max(200).optional(),
-  knowledge: z.array(z.strictObject({ q: z.string().max(500).optional(), a: z.string().min(1).max(5000) })).max(200).optional(),
+  emergencyKeywords: z
+    .array(z.union([z.string().min(1), z.strictObject({ phrase: z.string().min(1), priority: Priority })]))
+    .max(200)
+    .optional(),
+  knowledge: z
+    .array(z.strictObject({ q: z.string().max(500).optional(), a: z.string().min(1).max(5000) }))
+    .max(200)
+    .optional(),
   /** A phone number (E.164) for phone scenarios; one is assigned when missing. */
   phoneNumber: z.string().max(40).optional(),
 });

@@ -26,7 +26,11 @@ export interface CallerRun {
 const DEFAULT_HANGUP_AFTER = 30;
 
 /** The next thing the caller does: an `answers` reply matching the agent's last words, else the next line. */
-function nextLine(queue: CallerLine[], answers: Record<string, string> | undefined, lastAgent: string): CallerLine | undefined {
+function nextLine(
+  queue: CallerLine[],
+  answers: Record<string, string> | undefined,
+  lastAgent: string,
+): CallerLine | undefined {
   const tail = lastAgent.slice(-160);
   const hit = Object.entries(answers ?? {}).find(([re]) => new RegExp(re, 'i').test(tail));
   return hit ? hit[1] : queue.shift();
@@ -36,7 +40,10 @@ function nextLine(queue: CallerLine[], answers: Record<string, string> | undefin
 export async function playText(baseUrl: string, org: TestOrganization, s: Scenario): Promise<CallerRun> {
   // a test chat needs the organization's dashboard token; its `from` then plays caller ID
   const api = apiClient(baseUrl, { token: org.accessToken });
-  const session = await api.post<{ id: string; greeting: string }>(`/api/chat/${org.chatKey}/sessions`, s.caller.from ? { phone: s.caller.from, channel: 'test' } : { channel: 'test' });
+  const session = await api.post<{ id: string; greeting: string }>(
+    `/api/chat/${org.chatKey}/sessions`,
+    s.caller.from ? { phone: s.caller.from, channel: 'test' } : { channel: 'test' },
+  );
   const run: CallerRun = { callId: session.id, latenciesMs: [], transfer: null, notes: [] };
   const queue = [...s.caller.says];
   const limit = s.caller.hangupAfterTurns ?? DEFAULT_HANGUP_AFTER;
@@ -47,9 +54,15 @@ export async function playText(baseUrl: string, org: TestOrganization, s: Scenar
     const line = nextLine(queue, s.caller.answers, last);
     if (line === undefined) break;
     const text = typeof line === 'string' ? line : 'text' in line ? line.text : null;
-    if (text === null) { run.notes.push(`text channel: ${JSON.stringify(line)} has no text equivalent, skipped`); continue; }
+    if (text === null) {
+      run.notes.push(`text channel: ${JSON.stringify(line)} has no text equivalent, skipped`);
+      continue;
+    }
     const t0 = performance.now();
-    const r = await api.post<{ reply: string; done: boolean; transfer?: string }>(`/api/chat/${org.chatKey}/sessions/${session.id}/messages`, { text });
+    const r = await api.post<{ reply: string; done: boolean; transfer?: string }>(
+      `/api/chat/${org.chatKey}/sessions/${session.id}/messages`,
+      { text },
+    );
     run.latenciesMs.push(Math.round(performance.now() - t0));
     last = r.reply;
     agentTurns++;
@@ -72,27 +85,53 @@ async function until(cond: () => boolean, ms: number): Promise<boolean> {
 }
 
 /** Plays a phone scenario over the real Twilio protocols. */
-export async function playPhone(baseUrl: string, org: TestOrganization, s: Scenario, twilioToken: string, simulatorKey?: string): Promise<CallerRun> {
+export async function playPhone(
+  baseUrl: string,
+  org: TestOrganization,
+  s: Scenario,
+  twilioToken: string,
+  simulatorKey?: string,
+): Promise<CallerRun> {
   if (!org.phoneNumber) throw new Error('the test organization has no phone number');
   const callSid = 'CA' + Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
-  const form = { CallSid: callSid, AccountSid: 'AC' + '0'.repeat(32), From: s.caller.from ?? '+13125550199', To: org.phoneNumber, CallStatus: 'ringing', Direction: 'inbound', ApiVersion: '2010-04-01' };
+  const form = {
+    CallSid: callSid,
+    AccountSid: 'AC' + '0'.repeat(32),
+    From: s.caller.from ?? '+13125550199',
+    To: org.phoneNumber,
+    CallStatus: 'ringing',
+    Direction: 'inbound',
+    ApiVersion: '2010-04-01',
+  };
   const twiml = await signedPost(baseUrl, '/twilio/voice', form, twilioToken);
   const streamUrl = twiml.match(/<Stream url="([^"]+)"/)?.[1];
-  const params = Object.fromEntries([...twiml.matchAll(/<Parameter name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-  if (!streamUrl || !params.callId) throw new Error(`the voice webhook answered no media stream: ${twiml.slice(0, 300)}`);
+  const params = Object.fromEntries(
+    [...twiml.matchAll(/<Parameter name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+  );
+  if (!streamUrl || !params.callId)
+    throw new Error(`the voice webhook answered no media stream: ${twiml.slice(0, 300)}`);
   const run: CallerRun = { callId: params.callId, latenciesMs: [], transfer: null, notes: [] };
-  const api = apiClient(baseUrl, { token: org.accessToken, headers: simulatorKey ? { 'x-simulator-key': simulatorKey } : {} });
+  const api = apiClient(baseUrl, {
+    token: org.accessToken,
+    headers: simulatorKey ? { 'x-simulator-key': simulatorKey } : {},
+  });
   const media = new MediaStreamClient(streamUrl, callSid, twilioSignature(twilioToken, streamUrl));
   const started = performance.now();
   try {
     await media.begin(params);
-    if (!(await until(() => media.agentFrames.length > 0 || media.isClosed, 5000))) run.notes.push('no greeting audio within 5 s');
+    if (!(await until(() => media.agentFrames.length > 0 || media.isClosed, 5000)))
+      run.notes.push('no greeting audio within 5 s');
     await playLines(media, api, s, run);
   } finally {
     if (!media.isClosed) await media.hangup();
     run.agentAudioMs = media.agentAudioMs;
     const duration = String(Math.round((performance.now() - started) / 1000));
-    await signedPost(baseUrl, '/twilio/status', { CallSid: callSid, AccountSid: form.AccountSid, CallStatus: 'completed', CallDuration: duration }, twilioToken).catch(() => undefined);
+    await signedPost(
+      baseUrl,
+      '/twilio/status',
+      { CallSid: callSid, AccountSid: form.AccountSid, CallStatus: 'completed', CallDuration: duration },
+      twilioToken,
+    ).catch(() => undefined);
   }
   return run;
 }
@@ -111,7 +150,8 @@ async function playLines(media: MediaStreamClient, api: Api, s: Scenario, run: C
   let heard: string[] = [];
   for (;;) {
     const bargeNext = typeof queue[0] === 'object' && 'bargeIn' in queue[0] && queue[0].bargeIn;
-    if (!bargeNext || media.agentFrames.length === 0) await until(() => media.isClosed || !media.agentSpeaking(800), 60_000);
+    if (!bargeNext || media.agentFrames.length === 0)
+      await until(() => media.isClosed || !media.agentSpeaking(800), 60_000);
     if (media.isClosed) return;
     // the turn is recorded when its last mark comes back: give that a moment to land
     await sleep(150);
@@ -127,7 +167,8 @@ async function playLines(media: MediaStreamClient, api: Api, s: Scenario, run: C
     if (first !== undefined) run.latenciesMs.push(Math.round(first - sentAt));
     else if (!replied) run.notes.push(`no agent audio within 10 s after ${JSON.stringify(line)}`);
     const next = queue[0];
-    if (typeof next === 'object' && 'bargeIn' in next && next.bargeIn) await until(() => media.isClosed || media.agentFrames.some((t) => t > sentAt + 400), 10_000);
+    if (typeof next === 'object' && 'bargeIn' in next && next.bargeIn)
+      await until(() => media.isClosed || media.agentFrames.some((t) => t > sentAt + 400), 10_000);
   }
 }
 
@@ -151,7 +192,10 @@ async function signedPost(baseUrl: string, path: string, form: Record<string, st
   const url = baseUrl + path;
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(token, url, form) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilioSignature(token, url, form),
+    },
     body: new URLSearchParams(form).toString(),
   });
   const text = await res.text();

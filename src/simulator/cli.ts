@@ -36,7 +36,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     const results = await runScenarios(target, scenarios, {
       concurrency: opts.concurrency,
-      onResult: (r) => { for (const l of scenarioLines(r, { transcripts: !opts.quiet })) print(l); },
+      onResult: (r) => {
+        for (const l of scenarioLines(r, { transcripts: !opts.quiet })) print(l);
+      },
     });
     if (opts.json) {
       const doc = JSON.stringify({ summary: summary(results), scenarios: results }, null, 2);
@@ -53,7 +55,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
-  process.stderr.write(`${(e as Error).stack ?? e}\n`);
-  process.exit(2);
-});
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`${(e as Error).stack ?? e}\n`);
+    process.exit(2);
+  },
+);

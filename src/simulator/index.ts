@@ -8,6 +8,11 @@ export { readRecords, type CallRecords } from './records.js';
 export { scenarioLines, closingLines, summary } from './report.js';
 export { parseArgs, type CliOptions } from './args.js';
 export { MediaStreamClient } from './media-client.js';
-export { startFakeTwilioRest, type FakeTwilioRest, type FakeTwilioRestOptions, type FakeRecording } from './twilio-rest.js';
+export {
+  startFakeTwilioRest,
+  type FakeTwilioRest,
+  type FakeTwilioRestOptions,
+  type FakeRecording,
+} from './twilio-rest.js';
 export { createSimulatorPlugin } from './plugin/routes.js';
 export { createTestClocks, type TestClocks } from './test-clocks.js';

@@ -22,7 +22,8 @@ export class MediaStreamClient {
   readonly opened: Promise<void>;
   readonly closed: Promise<{ code: number; reason: string }>;
   isClosed = false;
-  private readonly streamSid = 'MZ' + Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+  private readonly streamSid =
+    'MZ' + Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
   private seq = 0;
   private chunk = 0;
   private queuedMs = 0;
@@ -31,17 +32,23 @@ export class MediaStreamClient {
   private speech: Array<{ pcm: Int16Array; off: number; done: () => void }> = [];
   private lineTimer: NodeJS.Timeout | null = null;
 
-  constructor(url: string, private readonly callSid: string, signature: string) {
+  constructor(
+    url: string,
+    private readonly callSid: string,
+    signature: string,
+  ) {
     this.ws = new WebSocket(url, { headers: { 'x-twilio-signature': signature } });
     this.opened = new Promise((resolve, reject) => {
       this.ws.once('open', () => resolve());
       this.ws.once('error', reject);
     });
-    this.closed = new Promise((resolve) => this.ws.once('close', (code, reason) => {
-      this.isClosed = true;
-      this.stopLine();
-      resolve({ code, reason: reason.toString() });
-    }));
+    this.closed = new Promise((resolve) =>
+      this.ws.once('close', (code, reason) => {
+        this.isClosed = true;
+        this.stopLine();
+        resolve({ code, reason: reason.toString() });
+      }),
+    );
     this.ws.on('message', (d) => this.onMessage(d.toString()));
   }
 
@@ -50,9 +57,15 @@ export class MediaStreamClient {
     await this.opened;
     this.send({ event: 'connected', protocol: 'Call', version: '1.0.0' });
     this.send({
-      event: 'start', sequenceNumber: String(++this.seq), streamSid: this.streamSid,
+      event: 'start',
+      sequenceNumber: String(++this.seq),
+      streamSid: this.streamSid,
       start: {
-        accountSid: 'AC' + '0'.repeat(32), streamSid: this.streamSid, callSid: this.callSid, tracks: ['inbound'], customParameters,
+        accountSid: 'AC' + '0'.repeat(32),
+        streamSid: this.streamSid,
+        callSid: this.callSid,
+        tracks: ['inbound'],
+        customParameters,
         mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 },
       },
     });
@@ -66,7 +79,13 @@ export class MediaStreamClient {
 
   /** Key presses, as Twilio sends them. */
   dtmf(digits: string): void {
-    for (const digit of digits) this.send({ event: 'dtmf', sequenceNumber: String(++this.seq), streamSid: this.streamSid, dtmf: { track: 'inbound_track', digit } });
+    for (const digit of digits)
+      this.send({
+        event: 'dtmf',
+        sequenceNumber: String(++this.seq),
+        streamSid: this.streamSid,
+        dtmf: { track: 'inbound_track', digit },
+      });
   }
 
   /** Whether agent audio is still playing on the virtual line (or arrived within `quietMs`). */
@@ -79,7 +98,12 @@ export class MediaStreamClient {
   /** The caller hangs up: `stop`, then the socket closes. */
   async hangup(): Promise<void> {
     this.stopLine();
-    this.send({ event: 'stop', sequenceNumber: String(++this.seq), streamSid: this.streamSid, stop: { accountSid: 'AC' + '0'.repeat(32), callSid: this.callSid } });
+    this.send({
+      event: 'stop',
+      sequenceNumber: String(++this.seq),
+      streamSid: this.streamSid,
+      stop: { accountSid: 'AC' + '0'.repeat(32), callSid: this.callSid },
+    });
     if (this.ws.readyState === WebSocket.OPEN) this.ws.close(1000, 'caller hung up');
     await Promise.race([this.closed, new Promise((r) => setTimeout(r, 2000))]);
     if (!this.isClosed) this.ws.terminate();
@@ -91,7 +115,11 @@ export class MediaStreamClient {
 
   private onMessage(raw: string): void {
     let m: { event?: string; media?: { payload?: string }; mark?: { name?: string } };
-    try { m = JSON.parse(raw); } catch { return; }
+    try {
+      m = JSON.parse(raw);
+    } catch {
+      return;
+    }
     const now = performance.now();
     if (m.event === 'media' && m.media?.payload) {
       this.drain();
@@ -147,8 +175,15 @@ export class MediaStreamClient {
           }
         }
         this.send({
-          event: 'media', sequenceNumber: String(++this.seq), streamSid: this.streamSid,
-          media: { track: 'inbound', chunk: String(++this.chunk), timestamp: String(this.chunk * 20), payload: Buffer.from(pcmToUlaw(f)).toString('base64') },
+          event: 'media',
+          sequenceNumber: String(++this.seq),
+          streamSid: this.streamSid,
+          media: {
+            track: 'inbound',
+            chunk: String(++this.chunk),
+            timestamp: String(this.chunk * 20),
+            payload: Buffer.from(pcmToUlaw(f)).toString('base64'),
+          },
         });
       }
     }, 5);

@@ -26,7 +26,9 @@ export function summary(results: ScenarioResult[]) {
     failed: results.filter((r) => r.status === 'fail').length,
     skipped: results.filter((r) => r.status === 'skip').length,
     bookings: booked.length,
-    agentTurnsPerBooking: turns.length ? Math.round((turns.reduce((a, b) => a + b, 0) / turns.length) * 100) / 100 : null,
+    agentTurnsPerBooking: turns.length
+      ? Math.round((turns.reduce((a, b) => a + b, 0) / turns.length) * 100) / 100
+      : null,
     replyLatencyMs: { median: pct(0.5), p95: pct(0.95) },
   };
 }
@@ -35,8 +37,12 @@ export function summary(results: ScenarioResult[]) {
 export function closingLines(results: ScenarioResult[]): string[] {
   const s = summary(results);
   const lines: string[] = [];
-  if (s.bookings) lines.push(`agent turns per booking: ${s.agentTurnsPerBooking} (mean over ${s.bookings} booked calls, greeting included)`);
-  if (s.replyLatencyMs.median !== null) lines.push(`reply latency: median ${s.replyLatencyMs.median} ms, p95 ${s.replyLatencyMs.p95} ms`);
+  if (s.bookings)
+    lines.push(
+      `agent turns per booking: ${s.agentTurnsPerBooking} (mean over ${s.bookings} booked calls, greeting included)`,
+    );
+  if (s.replyLatencyMs.median !== null)
+    lines.push(`reply latency: median ${s.replyLatencyMs.median} ms, p95 ${s.replyLatencyMs.p95} ms`);
   if (s.skipped) lines.push(`${s.skipped} skipped (known product misbehaviour, see the reasons above)`);
   lines.push(`${s.passed} passed, ${s.failed} failed`);
   return lines;

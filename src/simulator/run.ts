@@ -51,8 +51,22 @@ export interface ScenarioResult {
 export async function runScenario(target: Target, { scenario: s, file }: LoadedScenario): Promise<ScenarioResult> {
   const t0 = performance.now();
   const base: ScenarioResult = {
-    name: s.name, file, channel: s.channel, status: 'fail', reasons: [], verdicts: [], outcome: null, productOutcome: null, agentTurns: 0,
-    transcript: [], latenciesMs: [], toolCalls: [], records: null, notes: [], durationMs: 0, callId: null,
+    name: s.name,
+    file,
+    channel: s.channel,
+    status: 'fail',
+    reasons: [],
+    verdicts: [],
+    outcome: null,
+    productOutcome: null,
+    agentTurns: 0,
+    transcript: [],
+    latenciesMs: [],
+    toolCalls: [],
+    records: null,
+    notes: [],
+    durationMs: 0,
+    callId: null,
     ...(s.skip ? { skipReason: s.skip } : {}),
   };
   try {
@@ -60,13 +74,17 @@ export async function runScenario(target: Target, { scenario: s, file }: LoadedS
     let run: CallerRun;
     if (s.channel === 'phone') {
       const token = target.twilioAuthToken;
-      if (!token) throw new Error('phone scenario: pass the server\'s TWILIO_AUTH_TOKEN with --twilio-token');
+      if (!token) throw new Error("phone scenario: pass the server's TWILIO_AUTH_TOKEN with --twilio-token");
       run = await playPhone(target.url, org, s, token, target.simulatorKey);
     } else run = await playText(target.url, org, s);
-    const owner = [s.business.notifyPhone, s.business.escalationNumber].filter(Boolean).map((n) => n!.replace(/[^\d+]/g, ''));
+    const owner = [s.business.notifyPhone, s.business.escalationNumber]
+      .filter(Boolean)
+      .map((n) => n!.replace(/[^\d+]/g, ''));
     const records = await readRecords(apiClient(target.url, { token: org.accessToken }), org, run.callId, {
-      waitForEnd: true, transfer: run.transfer,
-      awaitAlerts: s.expect.escalation !== undefined && s.expect.escalation !== 'none' && Boolean(s.expect.escalation.notified),
+      waitForEnd: true,
+      transfer: run.transfer,
+      awaitAlerts:
+        s.expect.escalation !== undefined && s.expect.escalation !== 'none' && Boolean(s.expect.escalation.notified),
       extraNotified: () => alertsTo(target.twilioRest, owner),
     });
     const verdicts = judge(s.expect, records);
@@ -75,21 +93,48 @@ export async function runScenario(target: Target, { scenario: s, file }: LoadedS
       ...base,
       status: failed.length ? (s.skip ? 'skip' : 'fail') : 'pass',
       reasons: failed.map((v) => `${v.field}: ${v.detail}`),
-      verdicts, outcome: outcomeOf(records), productOutcome: records.productOutcome,
+      verdicts,
+      outcome: outcomeOf(records),
+      productOutcome: records.productOutcome,
       agentTurns: records.transcript.filter((t) => t.role === 'agent').length,
-      transcript: records.transcript, latenciesMs: run.latenciesMs, ...(run.agentAudioMs !== undefined ? { agentAudioMs: Math.round(run.agentAudioMs) } : {}), toolCalls: records.toolCalls,
-      records: { appointments: records.appointments, leads: records.leads, transferredTo: records.transferredTo, notified: records.notified, delivered: records.delivered },
-      notes: failed.length || !s.skip ? run.notes : [...run.notes, `marked skip (${s.skip}) but passes now: remove the skip`], durationMs: Math.round(performance.now() - t0), callId: run.callId,
+      transcript: records.transcript,
+      latenciesMs: run.latenciesMs,
+      ...(run.agentAudioMs !== undefined ? { agentAudioMs: Math.round(run.agentAudioMs) } : {}),
+      toolCalls: records.toolCalls,
+      records: {
+        appointments: records.appointments,
+        leads: records.leads,
+        transferredTo: records.transferredTo,
+        notified: records.notified,
+        delivered: records.delivered,
+      },
+      notes:
+        failed.length || !s.skip
+          ? run.notes
+          : [...run.notes, `marked skip (${s.skip}) but passes now: remove the skip`],
+      durationMs: Math.round(performance.now() - t0),
+      callId: run.callId,
     };
   } catch (e) {
-    return { ...base, status: s.skip ? 'skip' : 'fail', reasons: [`error: ${(e as Error).message}`], durationMs: Math.round(performance.now() - t0) };
+    return {
+      ...base,
+      status: s.skip ? 'skip' : 'fail',
+      reasons: [`error: ${(e as Error).message}`],
+      durationMs: Math.round(performance.now() - t0),
+    };
   }
 }
 
 /** SMS and calls the Twilio stand-in was asked to send to these numbers (not call updates nor a transfer's screening call). */
 function alertsTo(fake: FakeTwilioRest | undefined, numbers: string[]): string[] {
   if (!fake || !numbers.length) return [];
-  return fake.requests.filter((q) => numbers.includes(q.form.To ?? '') && !/\/Calls\/[^/]+\.json$/.test(q.path) && !(q.form.Twiml ?? '').includes('/twilio/transfer/screen'))
+  return fake.requests
+    .filter(
+      (q) =>
+        numbers.includes(q.form.To ?? '') &&
+        !/\/Calls\/[^/]+\.json$/.test(q.path) &&
+        !(q.form.Twiml ?? '').includes('/twilio/transfer/screen'),
+    )
     .map((q) => (q.path.endsWith('/Messages.json') ? 'sms' : 'call'));
 }
 
@@ -99,10 +144,18 @@ async function createOrganization(target: Target, body: CreateTestOrganization):
 }
 
 /** Runs every scenario with at most `concurrency` at once; results keep the input order. */
-export async function runScenarios(target: Target, scenarios: LoadedScenario[], opts: { concurrency?: number; onResult?: (r: ScenarioResult) => void } = {}): Promise<ScenarioResult[]> {
+export async function runScenarios(
+  target: Target,
+  scenarios: LoadedScenario[],
+  opts: { concurrency?: number; onResult?: (r: ScenarioResult) => void } = {},
+): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = new Array(scenarios.length);
   // Phone calls take tens of seconds of real time: start them first so they do not finish last.
-  const order = scenarios.map((_, i) => i).sort((a, b) => Number(scenarios[b].scenario.channel === 'phone') - Number(scenarios[a].scenario.channel === 'phone'));
+  const order = scenarios
+    .map((_, i) => i)
+    .sort(
+      (a, b) => Number(scenarios[b].scenario.channel === 'phone') - Number(scenarios[a].scenario.channel === 'phone'),
+    );
   let next = 0;
   const worker = async () => {
     while (next < order.length) {

@@ -29,7 +29,15 @@ describe('loadScenarios', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scn-'));
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'a.yaml'), yaml);
-    writeFileSync(join(dir, 'sub', 'c.json'), JSON.stringify({ name: 'three', now: '2026-03-10T09:15', business: { name: 'X', timezone: 'UTC', hours: {}, services: [{ name: 'Y', durationMin: 30 }] }, caller: {} }));
+    writeFileSync(
+      join(dir, 'sub', 'c.json'),
+      JSON.stringify({
+        name: 'three',
+        now: '2026-03-10T09:15',
+        business: { name: 'X', timezone: 'UTC', hours: {}, services: [{ name: 'Y', durationMin: 30 }] },
+        caller: {},
+      }),
+    );
     writeFileSync(join(dir, 'notes.txt'), 'ignored');
     const got = loadScenarios([dir]).map((l) => l.scenario);
     expect(got.map((s) => s.name)).toEqual(['one', 'two', 'three']);
@@ -42,7 +50,9 @@ describe('loadScenarios', () => {
   it('names the file, scenario and field of an error, and refuses duplicate names', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scn-'));
     writeFileSync(join(dir, 'bad.yaml'), yaml.replace('durationMin: 45', 'durationMin: "long"'));
-    expect(() => loadScenarios([join(dir, 'bad.yaml')])).toThrow(/bad\.yaml \[0\] \(one\):\n {2}business\.services\.0\.durationMin/);
+    expect(() => loadScenarios([join(dir, 'bad.yaml')])).toThrow(
+      /bad\.yaml \[0\] \(one\):\n {2}business\.services\.0\.durationMin/,
+    );
     writeFileSync(join(dir, 'dup.yaml'), yaml.replace('name: two', 'name: one'));
     expect(() => loadScenarios([join(dir, 'dup.yaml')])).toThrow(/duplicate scenario name one/);
   });

@@ -13,7 +13,12 @@ export const CallerLine = z.union([
   z.string().min(1),
   z.strictObject({ text: z.string().min(1), bargeIn: z.boolean().default(false) }),
   z.strictObject({ silenceMs: z.number().int().min(0).max(60_000) }),
-  z.strictObject({ dtmf: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^[0-9*#]{1,20}$/)) }),
+  z.strictObject({
+    dtmf: z
+      .union([z.string(), z.number()])
+      .transform(String)
+      .pipe(z.string().regex(/^[0-9*#]{1,20}$/)),
+  }),
 ]);
 export type CallerLine = z.infer<typeof CallerLine>;
 
@@ -22,25 +27,43 @@ const Phone = z.union([z.string(), z.number()]).transform(String);
 
 /** What must be true when the call ends; only what is written is checked. */
 export const Expectations = z.strictObject({
-  appointment: z.union([none, z.strictObject({
-    service: z.string().optional(),
-    start: LocalDateTime.optional(),
-    startWithin: z.tuple([LocalDateTime, LocalDateTime]).optional(),
-    customerName: z.string().optional(),
-    staff: z.string().optional(),
-    /** The service address stored on the appointment (on-site work). */
-    address: z.string().optional(),
-  })]).optional(),
-  lead: z.union([none, z.strictObject({
-    name: z.string().optional(), phone: Phone.optional(), priority: z.enum(['LOW', 'NORMAL', 'HIGH', 'URGENT']).optional(),
-    address: z.string().optional(), email: z.string().optional(),
-  })]).optional(),
+  appointment: z
+    .union([
+      none,
+      z.strictObject({
+        service: z.string().optional(),
+        start: LocalDateTime.optional(),
+        startWithin: z.tuple([LocalDateTime, LocalDateTime]).optional(),
+        customerName: z.string().optional(),
+        staff: z.string().optional(),
+        /** The service address stored on the appointment (on-site work). */
+        address: z.string().optional(),
+      }),
+    ])
+    .optional(),
+  lead: z
+    .union([
+      none,
+      z.strictObject({
+        name: z.string().optional(),
+        phone: Phone.optional(),
+        priority: z.enum(['LOW', 'NORMAL', 'HIGH', 'URGENT']).optional(),
+        address: z.string().optional(),
+        email: z.string().optional(),
+      }),
+    ])
+    .optional(),
   cancelled: z.union([none, z.strictObject({ start: LocalDateTime })]).optional(),
   rescheduled: z.union([none, z.strictObject({ from: LocalDateTime, to: LocalDateTime })]).optional(),
-  escalation: z.union([none, z.strictObject({
-    priority: z.enum(['URGENT', 'HIGH', 'NORMAL']).optional(),
-    notified: z.array(z.enum(['sms', 'email', 'call', 'webhook'])).optional(),
-  })]).optional(),
+  escalation: z
+    .union([
+      none,
+      z.strictObject({
+        priority: z.enum(['URGENT', 'HIGH', 'NORMAL']).optional(),
+        notified: z.array(z.enum(['sms', 'email', 'call', 'webhook'])).optional(),
+      }),
+    ])
+    .optional(),
   transferredTo: z.union([none, Phone]).optional(),
   messageTaken: z.boolean().optional(),
   agentSaid: z.array(z.string()).optional(),
@@ -73,7 +96,10 @@ export const Scenario = z.strictObject({
 export type Scenario = z.infer<typeof Scenario>;
 
 /** A scenario as loaded, with where it came from. */
-export interface LoadedScenario { scenario: Scenario; file: string }
+export interface LoadedScenario {
+  scenario: Scenario;
+  file: string;
+}
 
 /** Loads scenarios from files and folders (recursively: *.yaml, *.yml, *.json); throws naming the file and field of any error. */
 export function loadScenarios(paths: string[]): LoadedScenario[] {
@@ -87,7 +113,9 @@ export function loadScenarios(paths: string[]): LoadedScenario[] {
       const r = Scenario.safeParse(item);
       if (!r.success) {
         const where = `${file}${items.length > 1 ? ` [${i}]` : ''}${(item as { name?: string })?.name ? ` (${(item as { name: string }).name})` : ''}`;
-        throw new Error(`invalid scenario ${where}:\n${r.error.issues.map((x) => `  ${x.path.join('.')}: ${x.message}`).join('\n')}`);
+        throw new Error(
+          `invalid scenario ${where}:\n${r.error.issues.map((x) => `  ${x.path.join('.')}: ${x.message}`).join('\n')}`,
+        );
       }
       out.push({ scenario: r.data, file });
     });
@@ -102,9 +130,11 @@ export function loadScenarios(paths: string[]): LoadedScenario[] {
 
 function filesOf(p: string): string[] {
   if (!statSync(p).isDirectory()) return [p];
-  return readdirSync(p).sort().flatMap((f) => {
-    const full = join(p, f);
-    if (statSync(full).isDirectory()) return filesOf(full);
-    return /\.(ya?ml|json)$/i.test(f) ? [full] : [];
-  });
+  return readdirSync(p)
+    .sort()
+    .flatMap((f) => {
+      const full = join(p, f);
+      if (statSync(full).isDirectory()) return filesOf(full);
+      return /\.(ya?ml|json)$/i.test(f) ? [full] : [];
+    });
 }

@@ -15,10 +15,19 @@ import type { AddressInfo } from 'node:net';
 import { twilioSignature } from '../telephony/index.js';
 
 /** A recording the fake holds: its call, channel count and audio bytes. */
-export interface FakeRecording { sid: string; callSid: string; channels: number; audio: Buffer }
+export interface FakeRecording {
+  sid: string;
+  callSid: string;
+  channels: number;
+  audio: Buffer;
+}
 
 /** One request the fake accepted: its path and form. */
-export interface FakeTwilioRestRequest { method: string; path: string; form: Record<string, string> }
+export interface FakeTwilioRestRequest {
+  method: string;
+  path: string;
+  form: Record<string, string>;
+}
 
 /** The running fake and what it received. */
 export interface FakeTwilioRest {
@@ -54,22 +63,40 @@ export interface FakeTwilioRest {
 }
 
 /** Options: `answerScreening` presses 1 at a warm transfer's screening call as the business's person would. */
-export interface FakeTwilioRestOptions { answerScreening?: boolean }
+export interface FakeTwilioRestOptions {
+  answerScreening?: boolean;
+}
 
 const attr = (twiml: string, tag: string, name: string): string | null => {
   const el = twiml.match(new RegExp(`<${tag}\\b[^>]*>`))?.[0];
   const v = el?.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
-  return v === undefined ? null : v.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'");
+  return v === undefined
+    ? null
+    : v
+        .replace(/&amp;/g, '&')
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&apos;/g, "'");
 };
 const sidOf = (prefix: string) => prefix + randomBytes(16).toString('hex');
 
 /** Starts the fake on 127.0.0.1 (port 0) for one account. */
-export async function startFakeTwilioRest(accountSid = 'AC' + '1'.repeat(32), authToken = 'twilio-token', opts: FakeTwilioRestOptions = {}): Promise<FakeTwilioRest> {
+export async function startFakeTwilioRest(
+  accountSid = 'AC' + '1'.repeat(32),
+  authToken = 'twilio-token',
+  opts: FakeTwilioRestOptions = {},
+): Promise<FakeTwilioRest> {
   const st = {
     requests: [] as FakeTwilioRestRequest[],
-    calls: [] as Array<Record<string, string>>, callUpdates: [] as FakeTwilioRest['callUpdates'], messages: [] as Array<Record<string, string>>,
-    recordings: new Map<string, FakeRecording>(), recordingFetches: [] as FakeTwilioRest['recordingFetches'], deletedRecordings: [] as string[],
-    ownedNumbers: null as Set<string> | null, numberLookups: [] as string[],
+    calls: [] as Array<Record<string, string>>,
+    callUpdates: [] as FakeTwilioRest['callUpdates'],
+    messages: [] as Array<Record<string, string>>,
+    recordings: new Map<string, FakeRecording>(),
+    recordingFetches: [] as FakeTwilioRest['recordingFetches'],
+    deletedRecordings: [] as string[],
+    ownedNumbers: null as Set<string> | null,
+    numberLookups: [] as string[],
   };
   const expected = 'Basic ' + Buffer.from(`${accountSid}:${authToken}`).toString('base64');
   const base = `/2010-04-01/Accounts/${accountSid}`;
@@ -77,7 +104,10 @@ export async function startFakeTwilioRest(accountSid = 'AC' + '1'.repeat(32), au
   const signedPost = async (url: string, form: Record<string, string>) => {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(authToken, url, form) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': twilioSignature(authToken, url, form),
+      },
       body: new URLSearchParams(form).toString(),
     });
     return { status: res.status, body: await res.text() };
@@ -91,7 +121,15 @@ export async function startFakeTwilioRest(accountSid = 'AC' + '1'.repeat(32), au
     const c = placed(callSid);
     const action = attr(c.Twiml ?? '', 'Gather', 'action');
     if (!action) throw new Error(`call ${callSid} has no <Gather action>`);
-    return signedPost(action, { AccountSid: accountSid, CallSid: callSid, From: c.From, To: c.To, CallStatus: 'in-progress', Direction: 'outbound-api', Digits: digits });
+    return signedPost(action, {
+      AccountSid: accountSid,
+      CallSid: callSid,
+      From: c.From,
+      To: c.To,
+      CallStatus: 'in-progress',
+      Direction: 'outbound-api',
+      Digits: digits,
+    });
   }
   /** The simulator's person at the other end of a warm transfer takes the call (alert calls' acknowledgements stay unpressed). */
   const answerScreening = (callSid: string, twiml: string) => {
@@ -103,18 +141,28 @@ export async function startFakeTwilioRest(accountSid = 'AC' + '1'.repeat(32), au
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const json = (status: number, o: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(o));
-      if (req.headers.authorization !== expected) return json(401, { code: 20003, message: 'Authenticate', status: 401 });
+      const json = (status: number, o: unknown): void =>
+        void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(o));
+      if (req.headers.authorization !== expected)
+        return json(401, { code: 20003, message: 'Authenticate', status: 401 });
       const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
       const url = new URL(req.url!, 'http://x');
       const path = url.pathname;
       if (req.method === 'POST' && path === `${base}/Calls.json`) {
-        if (!form.To || !form.From || !(form.Url || form.Twiml)) return json(400, { code: 21201, message: 'To, From and Url or Twiml are required', status: 400 });
+        if (!form.To || !form.From || !(form.Url || form.Twiml))
+          return json(400, { code: 21201, message: 'To, From and Url or Twiml are required', status: 400 });
         const sid = sidOf('CA');
         st.calls.push({ sid, ...form });
         st.requests.push({ method: 'POST', path, form });
         if (opts.answerScreening) answerScreening(sid, form.Twiml ?? '');
-        return json(201, { sid, account_sid: accountSid, to: form.To, from: form.From, status: 'queued', direction: 'outbound-api' });
+        return json(201, {
+          sid,
+          account_sid: accountSid,
+          to: form.To,
+          from: form.From,
+          status: 'queued',
+          direction: 'outbound-api',
+        });
       }
       const upd = path.match(new RegExp(`^${base}/Calls/(CA[0-9a-f]{32})\\.json$`));
       if (req.method === 'POST' && upd) {
@@ -127,15 +175,39 @@ export async function startFakeTwilioRest(accountSid = 'AC' + '1'.repeat(32), au
         const sid = sidOf('SM');
         st.messages.push({ sid, ...form });
         st.requests.push({ method: 'POST', path, form });
-        return json(201, { sid, account_sid: accountSid, to: form.To, from: form.From, body: form.Body, status: 'queued' });
+        return json(201, {
+          sid,
+          account_sid: accountSid,
+          to: form.To,
+          from: form.From,
+          body: form.Body,
+          status: 'queued',
+        });
       }
       if (req.method === 'GET' && path === `${base}/IncomingPhoneNumbers.json`) {
         // Twilio's list of the account's numbers, filtered by PhoneNumber
         const wanted = url.searchParams.get('PhoneNumber') ?? '';
         st.numberLookups.push(wanted);
-        const hit = wanted && (st.ownedNumbers === null || st.ownedNumbers.has(wanted))
-          ? [{ sid: 'PN' + createHash('sha1').update(wanted).digest('hex').slice(0, 32), account_sid: accountSid, phone_number: wanted, friendly_name: wanted }] : [];
-        return json(200, { incoming_phone_numbers: hit, page: 0, page_size: 50, start: 0, end: Math.max(0, hit.length - 1), next_page_uri: null, uri: `${base}/IncomingPhoneNumbers.json` });
+        const hit =
+          wanted && (st.ownedNumbers === null || st.ownedNumbers.has(wanted))
+            ? [
+                {
+                  sid: 'PN' + createHash('sha1').update(wanted).digest('hex').slice(0, 32),
+                  account_sid: accountSid,
+                  phone_number: wanted,
+                  friendly_name: wanted,
+                },
+              ]
+            : [];
+        return json(200, {
+          incoming_phone_numbers: hit,
+          page: 0,
+          page_size: 50,
+          start: 0,
+          end: Math.max(0, hit.length - 1),
+          next_page_uri: null,
+          uri: `${base}/IncomingPhoneNumbers.json`,
+        });
       }
       const rec = path.match(new RegExp(`^${base}/Recordings/(RE[0-9a-f]{32})\\.(mp3|wav|json)$`));
       if (rec) {
@@ -149,8 +221,19 @@ export async function startFakeTwilioRest(accountSid = 'AC' + '1'.repeat(32), au
         if (req.method === 'GET' && rec[2] !== 'json') {
           st.recordingFetches.push({ sid: r.sid, format: rec[2], query: url.search });
           // Twilio refuses a dual-channel presentation of a mono recording (warning 16113)
-          if (/RequestedChannels=2/.test(url.search) && r.channels !== 2) return json(400, { code: 16113, message: 'Cannot download a dual-channel presentation of a mono recording', status: 400 });
-          return void res.writeHead(200, { 'content-type': rec[2] === 'mp3' ? 'audio/mpeg' : 'audio/x-wav', 'content-length': String(r.audio.length), 'x-twilio-internal': 'edge' }).end(r.audio);
+          if (/RequestedChannels=2/.test(url.search) && r.channels !== 2)
+            return json(400, {
+              code: 16113,
+              message: 'Cannot download a dual-channel presentation of a mono recording',
+              status: 400,
+            });
+          return void res
+            .writeHead(200, {
+              'content-type': rec[2] === 'mp3' ? 'audio/mpeg' : 'audio/x-wav',
+              'content-length': String(r.audio.length),
+              'x-twilio-internal': 'edge',
+            })
+            .end(r.audio);
         }
       }
       json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
@@ -175,8 +258,20 @@ export async function startFakeTwilioRest(accountSid = 'AC' + '1'.repeat(32), au
     async endCall(callSid: string, status: string) {
       const c = placed(callSid);
       if (!c.StatusCallback) throw new Error(`call ${callSid} has no StatusCallback`);
-      return signedPost(c.StatusCallback, { AccountSid: accountSid, CallSid: callSid, From: c.From, To: c.To, CallStatus: status, Direction: 'outbound-api', CallDuration: status === 'completed' ? '9' : '0' });
+      return signedPost(c.StatusCallback, {
+        AccountSid: accountSid,
+        CallSid: callSid,
+        From: c.From,
+        To: c.To,
+        CallStatus: status,
+        Direction: 'outbound-api',
+        CallDuration: status === 'completed' ? '9' : '0',
+      });
     },
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   });
 }

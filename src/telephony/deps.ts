@@ -7,7 +7,11 @@ import type { Prewarmed } from './prewarm.js';
 import type { TwilioCredentials } from './twilio/index.js';
 
 /** What an authorized stream runs with. */
-export interface StreamContext { call: CallRow; business: LoadedBusiness; prewarmed?: Prewarmed }
+export interface StreamContext {
+  call: CallRow;
+  business: LoadedBusiness;
+  prewarmed?: Prewarmed;
+}
 
 /** What the phone edge is built from (filled in by the composition root). */
 export interface TelephonyDeps {

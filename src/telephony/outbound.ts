@@ -7,14 +7,20 @@ import { connectStreamTwiml, placeStreamCall, type TwilioCredentials } from './t
  * one-time token comes back in `start`), with status and answering-machine callbacks to this server.
  * `base` is the server's public URL (PUBLIC_URL, else the address it listens on).
  */
-export function createTwilioDialer(deps: { credentials(organizationId: string): Promise<TwilioCredentials | null>; base(): string }): Dialer {
+export function createTwilioDialer(deps: {
+  credentials(organizationId: string): Promise<TwilioCredentials | null>;
+  base(): string;
+}): Dialer {
   return {
     async dial(c) {
       const creds = await deps.credentials(c.organizationId);
       if (!creds) throw new Error('Twilio is not configured (TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN)');
       const base = deps.base();
       const twiml = connectStreamTwiml(`${wsBase(base)}/twilio/stream`, { callId: c.callId, token: c.streamToken });
-      return placeStreamCall(creds, c.to, c.from, twiml, { status: `${base}/twilio/status`, amd: `${base}/twilio/amd` });
+      return placeStreamCall(creds, c.to, c.from, twiml, {
+        status: `${base}/twilio/status`,
+        amd: `${base}/twilio/amd`,
+      });
     },
   };
 }

@@ -9,7 +9,11 @@ import type { TelephonyDeps } from './deps.js';
 export interface Prewarmed {
   business: LoadedBusiness;
   /** Realtime engine: the model connection opened while ringing, and the brain whose tools it was given. */
-  realtime?: { connecting: Promise<RealtimeSession>; brain: ReturnType<TelephonyDeps['receptionist']['realtimeBrain']>; onEvent: { fn?: (e: BrainEvent) => void } };
+  realtime?: {
+    connecting: Promise<RealtimeSession>;
+    brain: ReturnType<TelephonyDeps['receptionist']['realtimeBrain']>;
+    onEvent: { fn?: (e: BrainEvent) => void };
+  };
   expires: number;
 }
 
@@ -17,7 +21,10 @@ export interface Prewarmed {
  * The voice engine a call of this business runs on, inbound or outbound alike: speech-to-speech when
  * the business chose it and this server has a realtime model, else the cascade.
  */
-export function callEngineOf(business: Pick<LoadedBusiness, 'agent'>, providers: Pick<TelephonyDeps['providers'], 'realtime'>): 'cascade' | 'realtime' {
+export function callEngineOf(
+  business: Pick<LoadedBusiness, 'agent'>,
+  providers: Pick<TelephonyDeps['providers'], 'realtime'>,
+): 'cascade' | 'realtime' {
   return business.agent.engine === 'realtime' && providers.realtime ? 'realtime' : 'cascade';
 }
 
@@ -30,17 +37,34 @@ const TTL_MS = 60_000;
  */
 export function prewarm(deps: TelephonyDeps, call: CallRow, business: LoadedBusiness): void {
   const now = Date.now();
-  for (const [k, v] of READY) if (v.expires < now) { READY.delete(k); void v.realtime?.connecting.then((s) => s.close()).catch(() => undefined); }
+  for (const [k, v] of READY)
+    if (v.expires < now) {
+      READY.delete(k);
+      void v.realtime?.connecting.then((s) => s.close()).catch(() => undefined);
+    }
   // the same words the brain opens with, so the stream's first frames come from this cache
-  const greeting = withRecordingNotice(profileFor(callTarget(call), business), business.profile.greeting ?? `${linesFor(business.profile.languages?.[0]).greeting(business.org.name)}${linesFor(business.profile.languages?.[0]).howCanIHelp}`, business.profile.languages?.[0]);
+  const greeting = withRecordingNotice(
+    profileFor(callTarget(call), business),
+    business.profile.greeting ??
+      `${linesFor(business.profile.languages?.[0]).greeting(business.org.name)}${linesFor(business.profile.languages?.[0]).howCanIHelp}`,
+    business.profile.languages?.[0],
+  );
   const chosen = deps.providers.forAgent(business.agent);
   const tts = call.engine === 'realtime' ? deps.providers.offlineTts : chosen.tts;
   void deps.greetings.warm(call.organizationId, tts, greeting, chosen.voice).catch(() => undefined);
-  READY.set(call.id, { business, expires: now + TTL_MS, ...(call.engine === 'realtime' && deps.providers.realtime ? { realtime: openRealtime(deps, call, business) } : {}) });
+  READY.set(call.id, {
+    business,
+    expires: now + TTL_MS,
+    ...(call.engine === 'realtime' && deps.providers.realtime ? { realtime: openRealtime(deps, call, business) } : {}),
+  });
 }
 
 /** Opens the speech-to-speech connection with the call's brain while the phone rings. */
-function openRealtime(deps: TelephonyDeps, call: CallRow, business: LoadedBusiness): NonNullable<Prewarmed['realtime']> {
+function openRealtime(
+  deps: TelephonyDeps,
+  call: CallRow,
+  business: LoadedBusiness,
+): NonNullable<Prewarmed['realtime']> {
   const onEvent: { fn?: (e: BrainEvent) => void } = {};
   const brain = deps.receptionist.realtimeBrain(callTarget(call), business, (e) => onEvent.fn?.(e));
   const connecting = deps.providers.realtime!.connect(realtimeOptions(deps, brain, business));
@@ -52,12 +76,21 @@ function openRealtime(deps: TelephonyDeps, call: CallRow, business: LoadedBusine
  * The model connection's options for a business: its brain, its chosen voice when the engine speaks
  * it (else the engine's default) and its one language as a transcription hint (none when it speaks several).
  */
-export function realtimeOptions(deps: Pick<TelephonyDeps, 'providers'>, brain: { instructions: string; tools: RealtimeOpts['tools'] }, business: LoadedBusiness): RealtimeOpts {
+export function realtimeOptions(
+  deps: Pick<TelephonyDeps, 'providers'>,
+  brain: { instructions: string; tools: RealtimeOpts['tools'] },
+  business: LoadedBusiness,
+): RealtimeOpts {
   const voice = business.agent.voice;
   const speaks = deps.providers.realtime?.voices?.includes(voice) ?? false;
   // one language is a transcription hint; with several (auto) the model hears whichever the caller speaks
   const languages = business.profile.languages ?? ['en'];
-  return { instructions: brain.instructions, tools: brain.tools, ...(speaks ? { voice } : {}), ...(languages.length === 1 ? { language: languages[0] } : {}) };
+  return {
+    instructions: brain.instructions,
+    tools: brain.tools,
+    ...(speaks ? { voice } : {}),
+    ...(languages.length === 1 ? { language: languages[0] } : {}),
+  };
 }
 
 /** Takes what was prepared for a call (once). */

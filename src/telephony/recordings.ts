@@ -19,26 +19,40 @@ const unavailable = () => new AppError('RECORDING_UNAVAILABLE', 'the recording c
 export function createRecordingRoute(deps: Pick<TelephonyDeps, 'credentials'>) {
   return async function recordingRoute(app: FastifyInstance, ctx: ApiContext) {
     const auth = authenticate(ctx.tokens);
-    app.get('/api/calls/:id/recording', { onRequest: auth, schema: { tags: ['calls'], response: { 200: contentAnswer('audio/mpeg', 'the call’s audio'), '4xx': ErrorAnswer, '5xx': ErrorAnswer } } }, async (req, reply) => {
-      const organizationId = principalOf(req).organizationId;
-      const { id } = req.params as { id: string };
-      const rec = await recordingOfCall(ctx.database.db, organizationId, String(id).slice(0, 64));
-      const creds = await deps.credentials(organizationId);
-      if (!creds) throw unavailable();
-      const res = await fetchRecordingAudio(creds, rec.recordingSid, rec.channels).catch(() => null);
-      if (res?.status === 404) throw new AppError('NOT_FOUND', 'recording not found', 404);
-      if (!res || !res.ok || !res.body) throw unavailable();
-      // Only the audio and its length pass through: none of Twilio's headers (nor its address) reach the page.
-      reply.header('content-type', 'audio/mpeg').header('cache-control', 'private, no-store');
-      const length = res.headers.get('content-length');
-      if (length && /^\d+$/.test(length)) reply.header('content-length', length);
-      return reply.send(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream));
-    });
+    app.get(
+      '/api/calls/:id/recording',
+      {
+        onRequest: auth,
+        schema: {
+          tags: ['calls'],
+          response: { 200: contentAnswer('audio/mpeg', 'the call’s audio'), '4xx': ErrorAnswer, '5xx': ErrorAnswer },
+        },
+      },
+      async (req, reply) => {
+        const organizationId = principalOf(req).organizationId;
+        const { id } = req.params as { id: string };
+        const rec = await recordingOfCall(ctx.database.db, organizationId, String(id).slice(0, 64));
+        const creds = await deps.credentials(organizationId);
+        if (!creds) throw unavailable();
+        const res = await fetchRecordingAudio(creds, rec.recordingSid, rec.channels).catch(() => null);
+        if (res?.status === 404) throw new AppError('NOT_FOUND', 'recording not found', 404);
+        if (!res || !res.ok || !res.body) throw unavailable();
+        // Only the audio and its length pass through: none of Twilio's headers (nor its address) reach the page.
+        reply.header('content-type', 'audio/mpeg').header('cache-control', 'private, no-store');
+        const length = res.headers.get('content-length');
+        if (length && /^\d+$/.test(length)) reply.header('content-length', length);
+        return reply.send(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream));
+      },
+    );
   };
 }
 
 /** What the retention pass works with. */
-export interface RetentionDeps { db: Db; credentials: TelephonyDeps['credentials']; logger: Logger }
+export interface RetentionDeps {
+  db: Db;
+  credentials: TelephonyDeps['credentials'];
+  logger: Logger;
+}
 
 /**
  * Deletes every recording older than its organization's retention: at Twilio first, then here. A

@@ -9,7 +9,11 @@ const ringing = new Map<string, () => void>();
 
 /** Counts the call as live for the drain until its stream starts (or `ms` passes without one). */
 export function ringingCall(drain: Drain, callId: string, ms = 15_000): void {
-  const done = drain.add({ wrapUp() { /* nothing to say yet: the stream has not started */ } });
+  const done = drain.add({
+    wrapUp() {
+      /* nothing to say yet: the stream has not started */
+    },
+  });
   const timer = setTimeout(() => streamArrived(callId), ms);
   timer.unref();
   ringing.set(callId, () => {

@@ -6,7 +6,12 @@ import type { CallEngine, MediaSink } from '../voice/index.js';
 import type { LiveStore } from '../live/index.js';
 import type { ApiContext } from '../api/index.js';
 import type { StreamContext, TelephonyDeps } from './deps.js';
-import { bridgeConnection, MediaStreamConnection, DEFAULT_MAX_FRAME_BYTES, type StartMessage } from './media-stream/index.js';
+import {
+  bridgeConnection,
+  MediaStreamConnection,
+  DEFAULT_MAX_FRAME_BYTES,
+  type StartMessage,
+} from './media-stream/index.js';
 import { takePrewarmed } from './prewarm.js';
 import { externalBase, wsBase } from './public-url.js';
 import { streamArrived } from './ringing.js';
@@ -21,42 +26,61 @@ export function createMediaStreamRoute(deps: TelephonyDeps) {
   return async function mediaStreamRoute(app: FastifyInstance, ctx: ApiContext) {
     const db = ctx.database.db;
     const live = new Set<CallEngine>();
-    app.addHook('onClose', async () => { await Promise.allSettled([...live].map((e) => e.close('server shutdown'))); });
-
-    app.get('/twilio/stream', {
-      websocket: true,
-      schema: { hide: true },
-      preValidation: async (req, reply) => {
-        const url = `${wsBase(externalBase(req, ctx.config.publicUrl))}/twilio/stream`;
-        if (!isValidTwilioSignature(await deps.authToken(null), req.headers['x-twilio-signature'] as string | undefined, url)) {
-          return reply.status(403).send({ error: { code: 'invalid_signature', message: 'stream is not signed by Twilio' } });
-        }
-      },
-    }, (socket: WebSocket) => {
-      const conn = new MediaStreamConnection<StreamContext>(socket, {
-        maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
-        authorizeStart: async (start: StartMessage) => {
-          const { callId, token } = start.start.customParameters;
-          if (!callId || !token) return null;
-          const call = await consumeStreamToken(db, callId, token, new Date()).catch(() => null);
-          if (!call || (call.callSid && call.callSid !== start.start.callSid)) return null;
-          const prewarmed = takePrewarmed(call.id);
-          const business = prewarmed?.business ?? await deps.receptionist.load(call.organizationId, callTarget(call).callerPhone);
-          return { call, business, prewarmed };
-        },
-      });
-      bridgeConnection(conn, (c, _start, sink) => {
-        const engine = deps.createEngine(c, leaveMessageOnSttFailure(sink, ctx.live, c.call.id));
-        live.add(engine);
-        conn.on('close', () => live.delete(engine));
-        // The drain waits for the call's end to be recorded (the first close's promise), not just the socket.
-        const untrack = ctx.drain.add(engine);
-        streamArrived(c.call.id);
-        const close = engine.close.bind(engine);
-        engine.close = (reason) => { const p = close(reason); void p.finally(untrack); return p; };
-        return engine;
-      });
+    app.addHook('onClose', async () => {
+      await Promise.allSettled([...live].map((e) => e.close('server shutdown')));
     });
+
+    app.get(
+      '/twilio/stream',
+      {
+        websocket: true,
+        schema: { hide: true },
+        preValidation: async (req, reply) => {
+          const url = `${wsBase(externalBase(req, ctx.config.publicUrl))}/twilio/stream`;
+          if (
+            !isValidTwilioSignature(
+              await deps.authToken(null),
+              req.headers['x-twilio-signature'] as string | undefined,
+              url,
+            )
+          ) {
+            return reply
+              .status(403)
+              .send({ error: { code: 'invalid_signature', message: 'stream is not signed by Twilio' } });
+          }
+        },
+      },
+      (socket: WebSocket) => {
+        const conn = new MediaStreamConnection<StreamContext>(socket, {
+          maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
+          authorizeStart: async (start: StartMessage) => {
+            const { callId, token } = start.start.customParameters;
+            if (!callId || !token) return null;
+            const call = await consumeStreamToken(db, callId, token, new Date()).catch(() => null);
+            if (!call || (call.callSid && call.callSid !== start.start.callSid)) return null;
+            const prewarmed = takePrewarmed(call.id);
+            const business =
+              prewarmed?.business ?? (await deps.receptionist.load(call.organizationId, callTarget(call).callerPhone));
+            return { call, business, prewarmed };
+          },
+        });
+        bridgeConnection(conn, (c, _start, sink) => {
+          const engine = deps.createEngine(c, leaveMessageOnSttFailure(sink, ctx.live, c.call.id));
+          live.add(engine);
+          conn.on('close', () => live.delete(engine));
+          // The drain waits for the call's end to be recorded (the first close's promise), not just the socket.
+          const untrack = ctx.drain.add(engine);
+          streamArrived(c.call.id);
+          const close = engine.close.bind(engine);
+          engine.close = (reason) => {
+            const p = close(reason);
+            void p.finally(untrack);
+            return p;
+          };
+          return engine;
+        });
+      },
+    );
   };
 }
 
@@ -73,7 +97,10 @@ function leaveMessageOnSttFailure(sink: MediaSink, live: LiveStore, callId: stri
     ...sink,
     hangup: (reason) => {
       if (reason !== 'stt_failure') return sink.hangup(reason);
-      void live.setValue(voicemailAfterStreamKey(callId), '1', 600).catch(() => undefined).finally(() => sink.hangup(reason));
+      void live
+        .setValue(voicemailAfterStreamKey(callId), '1', 600)
+        .catch(() => undefined)
+        .finally(() => sink.hangup(reason));
     },
   };
 }

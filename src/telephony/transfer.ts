@@ -11,7 +11,14 @@ import { newToken, type Logger } from '../lib/index.js';
 import type { LiveStore } from '../live/index.js';
 import type { TelephonyDeps } from './deps.js';
 import { answers, contentAnswer, ErrorAnswer, NoContent } from '../api/index.js';
-import { conferenceTwiml, endCall, placeScreeningCall, sayHangupTwiml, screeningTwiml, updateCallTwiml } from './twilio/index.js';
+import {
+  conferenceTwiml,
+  endCall,
+  placeScreeningCall,
+  sayHangupTwiml,
+  screeningTwiml,
+  updateCallTwiml,
+} from './twilio/index.js';
 
 /** How a transfer ended. */
 export type TransferResult = 'accepted' | 'declined' | 'no-answer' | 'failed';
@@ -29,7 +36,13 @@ export interface WarmTransferDeps {
 }
 
 /** One transfer to make: the live call, the business number it came in on, who to ring and what they hear. */
-export interface TransferRequest { organizationId: string; callSid: string; businessNumber: string; to: string; whisper: string }
+export interface TransferRequest {
+  organizationId: string;
+  callSid: string;
+  businessNumber: string;
+  to: string;
+  whisper: string;
+}
 
 type State = 'ringing' | Exclude<TransferResult, 'failed'>;
 const key = (id: string) => `transfer:${id}`;
@@ -58,7 +71,8 @@ export function createWarmTransfer(deps: WarmTransferDeps) {
     for (;;) {
       const state = (await deps.live.getValue(key(id))) as State | null;
       if (state && state !== 'ringing') return state as Exclude<State, 'ringing'>;
-      if (Date.now() >= deadline) return (await decide(deps.live, id, 'no-answer')) ? 'no-answer' : waitForDecision(id, Number.POSITIVE_INFINITY);
+      if (Date.now() >= deadline)
+        return (await decide(deps.live, id, 'no-answer')) ? 'no-answer' : waitForDecision(id, Number.POSITIVE_INFINITY);
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -74,7 +88,9 @@ export function createWarmTransfer(deps: WarmTransferDeps) {
       let leg: { callSid: string };
       try {
         leg = await placeScreeningCall(creds, {
-          to: req.to, from: req.businessNumber, ringSec,
+          to: req.to,
+          from: req.businessNumber,
+          ringSec,
           twiml: screeningTwiml(req.whisper, `${base}/twilio/transfer/screen?transfer=${id}`),
           statusCallback: `${base}/twilio/transfer/status?transfer=${id}`,
         });
@@ -121,28 +137,43 @@ export function registerTransferWebhooks(app: FastifyInstance, deps: TransferWeb
     return id && /^[A-Za-z0-9_-]{8,64}$/.test(id) ? id : null;
   };
 
-  app.post('/twilio/transfer/screen', { schema: { tags: ['telephony'], security: [], response: { 200: contentAnswer('text/xml', 'TwiML'), '4xx': ErrorAnswer, '5xx': ErrorAnswer } } }, async (req, reply) => {
-    if (!(await deps.verify(req))) return reply.status(403).send(forbidden);
-    const id = idOf(req.query);
-    const digits = String(((req.body ?? {}) as Record<string, string>).Digits ?? '');
-    const xml = (body: string) => reply.type('text/xml').send(body);
-    if (!id || (await deps.live.getValue(key(id))) !== 'ringing') return xml(sayHangupTwiml('Sorry, the caller is no longer waiting. Goodbye.'));
-    if (digits === '1') {
-      if (await decide(deps.live, id, 'accepted')) return xml(conferenceTwiml(roomOf(id), 'Connecting you now.'));
-      return xml(sayHangupTwiml('Sorry, the caller is no longer waiting. Goodbye.'));
-    }
-    await decide(deps.live, id, 'declined');
-    return xml(sayHangupTwiml('Okay, the receptionist will take a message instead. Goodbye.'));
-  });
+  app.post(
+    '/twilio/transfer/screen',
+    {
+      schema: {
+        tags: ['telephony'],
+        security: [],
+        response: { 200: contentAnswer('text/xml', 'TwiML'), '4xx': ErrorAnswer, '5xx': ErrorAnswer },
+      },
+    },
+    async (req, reply) => {
+      if (!(await deps.verify(req))) return reply.status(403).send(forbidden);
+      const id = idOf(req.query);
+      const digits = String(((req.body ?? {}) as Record<string, string>).Digits ?? '');
+      const xml = (body: string) => reply.type('text/xml').send(body);
+      if (!id || (await deps.live.getValue(key(id))) !== 'ringing')
+        return xml(sayHangupTwiml('Sorry, the caller is no longer waiting. Goodbye.'));
+      if (digits === '1') {
+        if (await decide(deps.live, id, 'accepted')) return xml(conferenceTwiml(roomOf(id), 'Connecting you now.'));
+        return xml(sayHangupTwiml('Sorry, the caller is no longer waiting. Goodbye.'));
+      }
+      await decide(deps.live, id, 'declined');
+      return xml(sayHangupTwiml('Okay, the receptionist will take a message instead. Goodbye.'));
+    },
+  );
 
-  app.post('/twilio/transfer/status', { schema: { tags: ['telephony'], security: [], response: answers({ 204: NoContent }) } }, async (req, reply) => {
-    if (!(await deps.verify(req))) return reply.status(403).send(forbidden);
-    const id = idOf(req.query);
-    const status = String(((req.body ?? {}) as Record<string, string>).CallStatus ?? '');
-    if (id && FINAL.has(status) && (await deps.live.getValue(key(id))) === 'ringing') {
-      // answered and hung up (or a voicemail box that heard the whisper) is a decline; the rest never answered
-      await decide(deps.live, id, status === 'completed' ? 'declined' : 'no-answer');
-    }
-    return reply.status(204).send();
-  });
+  app.post(
+    '/twilio/transfer/status',
+    { schema: { tags: ['telephony'], security: [], response: answers({ 204: NoContent }) } },
+    async (req, reply) => {
+      if (!(await deps.verify(req))) return reply.status(403).send(forbidden);
+      const id = idOf(req.query);
+      const status = String(((req.body ?? {}) as Record<string, string>).CallStatus ?? '');
+      if (id && FINAL.has(status) && (await deps.live.getValue(key(id))) === 'ringing') {
+        // answered and hung up (or a voicemail box that heard the whisper) is a decline; the rest never answered
+        await decide(deps.live, id, status === 'completed' ? 'declined' : 'no-answer');
+      }
+      return reply.status(204).send();
+    },
+  );
 }

@@ -6,7 +6,11 @@ describe('the inbound webhook cache', () => {
     let t = 0;
     let reads = 0;
     const cache = createTtlCache<string>(5_000, () => t);
-    const load = async () => { reads++; await new Promise((r) => setTimeout(r, 5)); return `business v${reads}`; };
+    const load = async () => {
+      reads++;
+      await new Promise((r) => setTimeout(r, 5));
+      return `business v${reads}`;
+    };
     const burst = await Promise.all(Array.from({ length: 50 }, () => cache.get('org-1', load)));
     expect(new Set(burst)).toEqual(new Set(['business v1']));
     expect(reads).toBe(1);
@@ -25,7 +29,11 @@ describe('the inbound webhook cache', () => {
     // the number was connected: entries of unknown numbers and of the organization are dropped
     cache.invalidate((_k, v) => v === 'org-2' || v == null);
     expect(await cache.get('+13125550100', async () => owner)).toBe('org-2');
-    await expect(cache.get('other', async () => { throw new Error('database away'); })).rejects.toThrow('database away');
+    await expect(
+      cache.get('other', async () => {
+        throw new Error('database away');
+      }),
+    ).rejects.toThrow('database away');
     expect(await cache.get('other', async () => 'org-3')).toBe('org-3');
   });
 });

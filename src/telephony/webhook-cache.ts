@@ -14,7 +14,11 @@ export interface TtlCache<V> {
   readonly size: number;
 }
 
-export function createTtlCache<V>(ttlMs: number, now: () => number = () => performance.now(), maxEntries = 10_000): TtlCache<V> {
+export function createTtlCache<V>(
+  ttlMs: number,
+  now: () => number = () => performance.now(),
+  maxEntries = 10_000,
+): TtlCache<V> {
   const entries = new Map<string, { at: number; value: Promise<V>; settled?: V }>();
   return {
     get(key, load) {
@@ -28,12 +32,21 @@ export function createTtlCache<V>(ttlMs: number, now: () => number = () => perfo
       const entry: { at: number; value: Promise<V>; settled?: V } = { at: t, value: load() };
       entries.set(key, entry);
       // a failed read is not kept: the next ring reads again
-      entry.value.then((v) => { entry.settled = v; }, () => { if (entries.get(key) === entry) entries.delete(key); });
+      entry.value.then(
+        (v) => {
+          entry.settled = v;
+        },
+        () => {
+          if (entries.get(key) === entry) entries.delete(key);
+        },
+      );
       return entry.value;
     },
     invalidate(drop) {
       for (const [k, e] of entries) if (drop(k, e.settled)) entries.delete(k);
     },
-    get size() { return entries.size; },
+    get size() {
+      return entries.size;
+    },
   };
 }

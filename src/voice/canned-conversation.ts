@@ -18,7 +18,11 @@ export interface CannedRule {
 }
 
 /** A canned conversation: greeting, rules, and an echo fallback (its delays run on `clock`). */
-export function cannedConversation(greeting: string, rules: CannedRule[] = [], clock: Scheduler = systemScheduler): ConversationPort & { inputs: CallerInput[]; heard: string[] } {
+export function cannedConversation(
+  greeting: string,
+  rules: CannedRule[] = [],
+  clock: Scheduler = systemScheduler,
+): ConversationPort & { inputs: CallerInput[]; heard: string[] } {
   const inputs: CallerInput[] = [];
   const heard: string[] = [];
   return {
@@ -28,10 +32,14 @@ export function cannedConversation(greeting: string, rules: CannedRule[] = [], c
     interrupted: (h) => void heard.push(h),
     async *handle(input: CallerInput, signal: AbortSignal): AsyncIterable<ReplyPart> {
       inputs.push(input);
-      const key = input.type === 'speech' ? input.text.toLowerCase() : input.type === 'dtmf' ? `dtmf:${input.digits}` : 'silence';
+      const key =
+        input.type === 'speech' ? input.text.toLowerCase() : input.type === 'dtmf' ? `dtmf:${input.digits}` : 'silence';
       const rule = rules.find((r) => key.includes(r.when));
       if (!rule) {
-        yield { type: 'sentence', text: input.type === 'speech' ? `You said: ${input.text}.` : 'Sorry, could you say that again?' };
+        yield {
+          type: 'sentence',
+          text: input.type === 'speech' ? `You said: ${input.text}.` : 'Sorry, could you say that again?',
+        };
         return;
       }
       if (rule.toolMs) {

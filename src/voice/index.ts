@@ -1,6 +1,11 @@
 /** The call session: one call's real-time loop over the cascade or the realtime engine. */
 export type * from './ports.js';
-export { CallSession, type CallSessionDeps, type CallSessionOptions, type CascadeProviders } from './cascade/session.js';
+export {
+  CallSession,
+  type CallSessionDeps,
+  type CallSessionOptions,
+  type CascadeProviders,
+} from './cascade/session.js';
 export { RealtimeCallSession, type RealtimeSessionDeps, type RealtimeSessionOptions } from './realtime/session.js';
 export { HandoverEngine, type Handover } from './realtime/handover.js';
 export { GreetingCache, synthesizeFrames } from './greeting-cache.js';

@@ -51,7 +51,12 @@ describe('Playout', () => {
     p.append(a, new Uint8Array(160).fill(1));
     p.end(a);
     advance(60);
-    expect(out.map((o) => o.kind + (o.v === a.id || o.v === b.id ? o.v : ''))).toEqual(['media', `mark${a.id}`, 'media', `mark${b.id}`]);
+    expect(out.map((o) => o.kind + (o.v === a.id || o.v === b.id ? o.v : ''))).toEqual([
+      'media',
+      `mark${a.id}`,
+      'media',
+      `mark${b.id}`,
+    ]);
   });
 
   it('clear after one sentence was heard reports the played share of the next, in whole words', () => {

@@ -76,7 +76,12 @@ export type CallEventName =
 
 /** Where a session writes what happens; the lead engineer implements it over the database. */
 export interface CallRecorder {
-  onStart(info: { callId: string; organizationId: string; engine: 'cascade' | 'realtime'; startedAt: Date }): void | Promise<void>;
+  onStart(info: {
+    callId: string;
+    organizationId: string;
+    engine: 'cascade' | 'realtime';
+    startedAt: Date;
+  }): void | Promise<void>;
   onTurn(turn: TurnRecord): void | Promise<void>;
   onEvent(name: CallEventName, data?: Record<string, unknown>): void | Promise<void>;
   onEnd(summary: { reason: string; durationMs: number; turns: number; endedAt: Date }): void | Promise<void>;

@@ -33,28 +33,46 @@ function nextLine(queue: string[], answers: Record<string, string> | undefined, 
 
 /** The callers whose lines can be said as text (silences, key presses and barge-ins are phone-audio tests). */
 function textCallers(file: string): Scenario[] {
-  const said = loadScenarios([file]).map((l) => l.scenario).filter((s) =>
-    s.caller.says.every((l) => typeof l === 'string' || 'text' in l) && Object.values(s.caller.answers ?? {}).every((l) => typeof l === 'string'));
+  const said = loadScenarios([file])
+    .map((l) => l.scenario)
+    .filter(
+      (s) =>
+        s.caller.says.every((l) => typeof l === 'string' || 'text' in l) &&
+        Object.values(s.caller.answers ?? {}).every((l) => typeof l === 'string'),
+    );
   // one emergency in the week (a plumber's week has one burst pipe, not four)
-  const urgent = (s: Scenario) => typeof s.expect?.escalation === 'object' || /gas|burst|flood|sewage|sparks|no heat/i.test(s.caller.says.map(lineText).join(' '));
+  const urgent = (s: Scenario) =>
+    typeof s.expect?.escalation === 'object' ||
+    /gas|burst|flood|sewage|sparks|no heat/i.test(s.caller.says.map(lineText).join(' '));
   const emergency = said.find((s) => urgent(s) && /burst/.test(s.name)) ?? said.find(urgent);
   return said.filter((s) => !urgent(s) || s === emergency);
 }
 
 const lineText = (l: Scenario['caller']['says'][number]) => (typeof l === 'string' ? l : 'text' in l ? l.text : '');
 
-export interface DemoActivity { calls: number; turns: number; ms: number }
+export interface DemoActivity {
+  calls: number;
+  turns: number;
+  ms: number;
+}
 
 /**
  * Plays the callers into the organization's number over the seven days before `clock.now()`, between
  * 8 am and 4 pm its time, oldest first. Each call ends as a caller hanging up would (completed,
  * announced, metered); leads carry the time of the call that made them.
  */
-export async function seedDemoActivity(deps: { db: Db; receptionist: Receptionist; clock: Clock; logger: Logger }, organizationId: string, file = DEMO_SCENARIOS): Promise<DemoActivity> {
+export async function seedDemoActivity(
+  deps: { db: Db; receptionist: Receptionist; clock: Clock; logger: Logger },
+  organizationId: string,
+  file = DEMO_SCENARIOS,
+): Promise<DemoActivity> {
   const started = performance.now();
   const { db, receptionist, clock } = deps;
   const callers = textCallers(file);
-  const [number] = await db.select({ e164: schema.phoneNumbers.e164 }).from(schema.phoneNumbers).where(eq(schema.phoneNumbers.organizationId, organizationId));
+  const [number] = await db
+    .select({ e164: schema.phoneNumbers.e164 })
+    .from(schema.phoneNumbers)
+    .where(eq(schema.phoneNumbers.organizationId, organizationId));
   const { org } = await receptionist.load(organizationId);
   const today = DateTime.fromJSDate(clock.now()).setZone(org.timezone).startOf('day');
   let turns = 0;
@@ -65,8 +83,19 @@ export async function seedDemoActivity(deps: { db: Db; receptionist: Receptionis
     // the scenarios' Portland numbers, as local callers of the demo business
     const from = s.caller.from ? `+1312555${s.caller.from.slice(-4)}` : null;
     const business = await receptionist.load(organizationId, from);
-    const at_ = (t: Date): LoadedBusiness => ({ ...business, testClock: { at: t.toISOString(), setAt: clock.now().toISOString() } });
-    const call = await createCall(db, { organizationId, channel: 'phone', from, to: number?.e164 ?? null, startedAt: at, engine: 'text', metadata: { demo: true, scenario: s.name } });
+    const at_ = (t: Date): LoadedBusiness => ({
+      ...business,
+      testClock: { at: t.toISOString(), setAt: clock.now().toISOString() },
+    });
+    const call = await createCall(db, {
+      organizationId,
+      channel: 'phone',
+      from,
+      to: number?.e164 ?? null,
+      startedAt: at,
+      engine: 'text',
+      metadata: { demo: true, scenario: s.name },
+    });
     const target = { organizationId, callId: call.id, callerPhone: from, channel: 'phone' as const };
     let run = receptionist.start(target, at_(at), { languageModel: null });
     await receptionist.callStarted({ organizationId, callId: call.id, channel: 'phone', from, startedAt: at });
@@ -94,7 +123,11 @@ export async function seedDemoActivity(deps: { db: Db; receptionist: Receptionis
     await receptionist.complete({ organizationId, callId: call.id }, { endedAt: at, reason: 'caller hung up' });
   }
   // a lead is written when the caller gives their details: it carries the time of its call
-  await db.update(schema.leads).set({ createdAt: sql`(select ${schema.calls.startedAt} from ${schema.calls} where ${schema.calls.id} = ${schema.leads.callId})` })
+  await db
+    .update(schema.leads)
+    .set({
+      createdAt: sql`(select ${schema.calls.startedAt} from ${schema.calls} where ${schema.calls.id} = ${schema.leads.callId})`,
+    })
     .where(and(eq(schema.leads.organizationId, organizationId), isNotNull(schema.leads.callId)));
   const result = { calls: callers.length, turns, ms: Math.round(performance.now() - started) };
   deps.logger.info(result, 'demo business: a week of calls played through the receptionist');

@@ -13,7 +13,13 @@ let browser: Browser;
 let page: Page;
 
 async function register(email: string, organizationName: string) {
-  const reg = await apiClient(server.url).post('/api/auth/register', { email, password: 'admin-password-1', organizationName, industry: 'plumbing', timezone: 'America/Chicago' });
+  const reg = await apiClient(server.url).post('/api/auth/register', {
+    email,
+    password: 'admin-password-1',
+    organizationName,
+    industry: 'plumbing',
+    timezone: 'America/Chicago',
+  });
   expect(reg.status).toBe(201);
   await markEmailVerified(server.url, email);
   return reg.body as { accessToken: string; organization: { id: string } };
@@ -33,15 +39,43 @@ beforeAll(async () => {
   const org = await register('admin@billing.test', 'Billing Plumbing');
   // Usage of March 2026 (the browser tests' month): 30 minutes on the 2nd, 12.5 on the 5th; 3 chats.
   await server.database.db.insert(schema.usageDays).values([
-    { organizationId: org.organization.id, day: '2026-03-02', kind: 'inbound', calls: 4, seconds: 1790, billableSeconds: 1800 },
-    { organizationId: org.organization.id, day: '2026-03-05', kind: 'outbound', calls: 2, seconds: 740, billableSeconds: 750 },
-    { organizationId: org.organization.id, day: '2026-03-05', kind: 'chat', calls: 3, seconds: 600, billableSeconds: 600 },
+    {
+      organizationId: org.organization.id,
+      day: '2026-03-02',
+      kind: 'inbound',
+      calls: 4,
+      seconds: 1790,
+      billableSeconds: 1800,
+    },
+    {
+      organizationId: org.organization.id,
+      day: '2026-03-05',
+      kind: 'outbound',
+      calls: 2,
+      seconds: 740,
+      billableSeconds: 750,
+    },
+    {
+      organizationId: org.organization.id,
+      day: '2026-03-05',
+      kind: 'chat',
+      calls: 3,
+      seconds: 600,
+      billableSeconds: 600,
+    },
   ]);
   // A second business whose trial is over: Starter features only.
   const lapsed = await register('admin@lapsed.test', 'Lapsed Plumbing');
   await apiClient(server.url, lapsed.accessToken).post('/api/phone-numbers', { e164: '+13125550161' });
-  await server.database.db.update(schema.billingAccounts).set({ trialEndsAt: new Date('2026-03-01T00:00:00Z') }).where(eq(schema.billingAccounts.organizationId, lapsed.organization.id));
-  await apiClient(server.url, org.accessToken).post('/api/users', { email: 'op@billing.test', role: 'operator', password: 'operator-password-1' });
+  await server.database.db
+    .update(schema.billingAccounts)
+    .set({ trialEndsAt: new Date('2026-03-01T00:00:00Z') })
+    .where(eq(schema.billingAccounts.organizationId, lapsed.organization.id));
+  await apiClient(server.url, org.accessToken).post('/api/users', {
+    email: 'op@billing.test',
+    role: 'operator',
+    password: 'operator-password-1',
+  });
   browser = await launchBrowser();
   page = await newPage(browser);
 }, scaled(120_000));
@@ -58,8 +92,12 @@ describe('Billing page in test mode', () => {
     await page.getByRole('heading', { name: 'Billing' }).waitFor();
     // The page fills in as the account, the plans and the usage arrive: wait for each, then read it.
     await expect.poll(() => page.getByTestId('plan-name').textContent(), { timeout: PAGE_TIMEOUT }).toBe('Scale');
-    await expect.poll(() => page.getByTestId('trial').textContent(), { timeout: PAGE_TIMEOUT }).toContain('14 days left');
-    await expect.poll(() => page.getByTestId('minutes-used').textContent(), { timeout: PAGE_TIMEOUT }).toBe('42.5 of 2000 minutes');
+    await expect
+      .poll(() => page.getByTestId('trial').textContent(), { timeout: PAGE_TIMEOUT })
+      .toContain('14 days left');
+    await expect
+      .poll(() => page.getByTestId('minutes-used').textContent(), { timeout: PAGE_TIMEOUT })
+      .toBe('42.5 of 2000 minutes');
     await page.getByText('6 calls · 3 chats').waitFor();
     // One bar per day of March; the 2nd and the 5th carry the minutes.
     const bars = page.locator('figure.chart rect');

@@ -17,7 +17,11 @@ export const SHOTS = `${ROOT}artifacts/screenshots`;
  */
 export async function buildDashboard(): Promise<string> {
   const dist = `${ROOT}web/dist-test/${process.pid}`;
-  await build({ configFile: `${ROOT}web/vite.config.ts`, logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
+  await build({
+    configFile: `${ROOT}web/vite.config.ts`,
+    logLevel: 'error',
+    build: { outDir: dist, emptyOutDir: true },
+  });
   return dist;
 }
 
@@ -34,7 +38,13 @@ export const PAGE_TIMEOUT = scaled(15_000);
 /** Starts the server with the product routes and the dashboard (built by buildDashboard), its clock at `now` (`env`: configuration overrides). */
 export async function startDashboardServer(dist: string, now: string = BROWSER_NOW, env: Record<string, string> = {}) {
   const server = await startTestServer({ webDist: dist, clock: fixedClock(now, true), env });
-  return { ...server, close: async () => { await server.close(); rmSync(dist, { recursive: true, force: true }); } };
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      rmSync(dist, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Launches Debian's Chromium headless. */
@@ -42,14 +52,21 @@ export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new Error(`${executablePath} is missing: apt-get install -y chromium`);
   mkdirSync(SHOTS, { recursive: true });
-  return chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  return chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
 }
 
 /**
  * A browser context whose pages see the same clock as the server (BROWSER_NOW, flowing), and whose
  * waits are scaled for the machine's load.
  */
-export async function newContext(browser: Browser, options: BrowserContextOptions = {}, now: string = BROWSER_NOW): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+  now: string = BROWSER_NOW,
+): Promise<BrowserContext> {
   const context = await browser.newContext(options);
   await context.clock.install({ time: new Date(now) });
   context.setDefaultTimeout(PAGE_TIMEOUT);
@@ -57,12 +74,19 @@ export async function newContext(browser: Browser, options: BrowserContextOption
 }
 
 /** One page in its own context (see newContext). */
-export async function newPage(browser: Browser, options: BrowserContextOptions = {}, now: string = BROWSER_NOW): Promise<Page> {
+export async function newPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+  now: string = BROWSER_NOW,
+): Promise<Page> {
   return (await newContext(browser, options, now)).newPage();
 }
 
 /** A session as the dashboard keeps it (localStorage `io.session`). */
-export interface BrowserSession { accessToken: string; refreshToken: string }
+export interface BrowserSession {
+  accessToken: string;
+  refreshToken: string;
+}
 
 /**
  * A page in a new context (see newContext) signed in as `session`: the session is planted in
@@ -70,14 +94,24 @@ export interface BrowserSession { accessToken: string; refreshToken: string }
  * script errors and console errors (failed resource loads aside) are collected into `problems`.
  * `prepare` runs on the context before the page opens (permissions, more init scripts).
  */
-export async function signedInPage(browser: Browser, session: BrowserSession, problems: string[], options: BrowserContextOptions = {}, prepare?: (context: BrowserContext) => Promise<void>): Promise<Page> {
+export async function signedInPage(
+  browser: Browser,
+  session: BrowserSession,
+  problems: string[],
+  options: BrowserContextOptions = {},
+  prepare?: (context: BrowserContext) => Promise<void>,
+): Promise<Page> {
   const context = await newContext(browser, options);
   const saved = JSON.stringify({ accessToken: session.accessToken, refreshToken: session.refreshToken });
-  await context.addInitScript((s) => { if (!localStorage.getItem('io.session')) localStorage.setItem('io.session', s); }, saved);
+  await context.addInitScript((s) => {
+    if (!localStorage.getItem('io.session')) localStorage.setItem('io.session', s);
+  }, saved);
   await prepare?.(context);
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
   return page;
 }
 

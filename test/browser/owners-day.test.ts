@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiClient, registerOrg, type ApiClient } from '../harness/client.js';
 import { scaled } from '../harness/timing.js';
-import { BROWSER_NOW, buildDashboard, launchBrowser, newContext, shot, signedInPage, startDashboardServer } from './harness.js';
+import {
+  BROWSER_NOW,
+  buildDashboard,
+  launchBrowser,
+  newContext,
+  shot,
+  signedInPage,
+  startDashboardServer,
+} from './harness.js';
 import { startFakePushService } from '../fakes/push-service.js';
 import { startTestServer } from '../harness/server.js';
 import { fixedClock } from '../../src/lib/index.js';
@@ -56,7 +64,9 @@ async function chat(lines: string[]) {
 describe('home and questions to answer', () => {
   it('home says the receptionist is not live, lists what is missing, and each gap links to the page that fixes it', async () => {
     await open('/', 'Today at Shear Joy Salon');
-    const status = page.locator('section', { has: page.getByRole('heading', { name: 'Your receptionist is not live yet' }) });
+    const status = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Your receptionist is not live yet' }),
+    });
     await status.getByText('Connect a phone number so callers can reach your receptionist').waitFor();
     // Alerts default to the sign-up email, so that item is already fine.
     await status.getByText(`Alerts go to ${owner.email}`).waitFor();
@@ -90,8 +100,18 @@ describe('home and questions to answer', () => {
 describe('clients and settings', () => {
   it('a client who booked is found by part of their number, their page shows the visit, and notes are saved', async () => {
     const service = (await api.get('/api/services')).body.items[0];
-    const slots = (await api.get(`/api/availability?serviceId=${service.id}&from=2026-03-12T00:00:00Z&to=2026-03-15T00:00:00Z`)).body.slots;
-    expect((await api.post('/api/appointments', { serviceId: service.id, start: slots[0].start, customer: { name: 'Maria Lopez', phone: '(312) 555-0142', email: 'maria@example.com' } })).status).toBe(201);
+    const slots = (
+      await api.get(`/api/availability?serviceId=${service.id}&from=2026-03-12T00:00:00Z&to=2026-03-15T00:00:00Z`)
+    ).body.slots;
+    expect(
+      (
+        await api.post('/api/appointments', {
+          serviceId: service.id,
+          start: slots[0].start,
+          customer: { name: 'Maria Lopez', phone: '(312) 555-0142', email: 'maria@example.com' },
+        })
+      ).status,
+    ).toBe(201);
     await open('/clients', 'Clients');
     await page.getByLabel('Search clients').fill('555 0142');
     await page.getByRole('button', { name: 'Search' }).click();
@@ -126,20 +146,27 @@ describe('clients and settings', () => {
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     const org = (await api.get('/api/organization')).body;
     expect(org).toMatchObject({ name: 'Shear Joy Studio', timezone: 'America/Chicago' });
-    expect((await api.get('/api/config')).body).toMatchObject({ address: '12 Main Street, Springfield', minNoticeMin: 120 });
+    expect((await api.get('/api/config')).body).toMatchObject({
+      address: '12 Main Street, Springfield',
+      minNoticeMin: 120,
+    });
     // back as it was for the other tests
-    expect((await api.put('/api/organization', { name: 'Shear Joy Salon', timezone: 'America/New_York' })).status).toBe(200);
+    expect((await api.put('/api/organization', { name: 'Shear Joy Salon', timezone: 'America/New_York' })).status).toBe(
+      200,
+    );
     expect((await api.put('/api/config', { minNoticeMin: before })).status).toBe(200);
     expect(problems).toEqual([]);
   });
 });
 
 describe('words an owner understands', () => {
-  it('the agent page speaks of languages in words, keeps the engine under Advanced, counts the greeting\'s room; home and a call say answer times in seconds', async () => {
+  it("the agent page speaks of languages in words, keeps the engine under Advanced, counts the greeting's room; home and a call say answer times in seconds", async () => {
     await open('/agent', 'Agent & voice');
     const language = page.getByLabel('Language');
     expect(await language.evaluate((el) => el.tagName)).toBe('SELECT');
-    expect(await language.locator('option').allTextContents()).toEqual(expect.arrayContaining(['English', 'Spanish (español)']));
+    expect(await language.locator('option').allTextContents()).toEqual(
+      expect.arrayContaining(['English', 'Spanish (español)']),
+    );
     // the engine (a vendor word) waits behind "Advanced"
     expect(await page.getByLabel('Engine').isVisible()).toBe(false);
     await page.getByText('Advanced', { exact: true }).click();
@@ -160,8 +187,12 @@ describe('words an owner understands', () => {
     const calls = (await api.get('/api/calls')).body.items as Array<{ id: string }>;
     await open(`/calls/${calls[0].id}`, /./);
     await page.getByRole('heading', { name: 'How quickly the agent answered' }).waitFor();
-    const section = page.locator('section', { has: page.getByRole('heading', { name: 'How quickly the agent answered' }) });
-    expect(await section.locator('p').first().textContent()).toMatch(/^(Answered in about \d+(\.\d)? s|No answer times were recorded)/);
+    const section = page.locator('section', {
+      has: page.getByRole('heading', { name: 'How quickly the agent answered' }),
+    });
+    expect(await section.locator('p').first().textContent()).toMatch(
+      /^(Answered in about \d+(\.\d)? s|No answer times were recorded)/,
+    );
     await section.getByText('Advanced: timing of each turn (ms)').waitFor();
     expect(problems).toEqual([]);
   });
@@ -201,7 +232,9 @@ describe('services and staff', () => {
     await edit.getByRole('button', { name: 'Save' }).click();
     await edit.waitFor({ state: 'detached' });
     const sam = (await api.get('/api/staff')).body.items.find((x: { name: string }) => x.name === 'Sam');
-    const massage = (await api.get('/api/services')).body.items.find((x: { name: string }) => x.name === 'Scalp Massage');
+    const massage = (await api.get('/api/services')).body.items.find(
+      (x: { name: string }) => x.name === 'Scalp Massage',
+    );
     expect([...sam.serviceIds].sort()).toEqual([first.id, massage.id].sort());
     expect(problems).toEqual([]);
   });
@@ -212,11 +245,18 @@ describe('calendar', () => {
     const services = (await api.get('/api/services')).body.items as { id: string; name: string; durationMin: number }[];
     const svc = services.find((x) => x.name === 'Scalp Massage') ?? services[0];
     const staff = (await api.get('/api/staff')).body.items as { id: string; name: string }[];
-    const sam = staff.find((s) => s.name === 'Sam')?.id ?? (await api.post('/api/staff', { name: 'Sam', serviceIds: [svc.id] })).body.id as string;
+    const sam =
+      staff.find((s) => s.name === 'Sam')?.id ??
+      ((await api.post('/api/staff', { name: 'Sam', serviceIds: [svc.id] })).body.id as string);
     await api.put(`/api/staff/${sam}`, { serviceIds: [svc.id] });
     const kim = (await api.post('/api/staff', { name: 'Kim', serviceIds: [svc.id] })).body.id as string;
     const book = async (name: string, start: string, staffId: string) => {
-      const r = await api.post('/api/appointments', { serviceId: svc.id, staffId, start, customer: { name, phone: '+13125550188' } });
+      const r = await api.post('/api/appointments', {
+        serviceId: svc.id,
+        staffId,
+        start,
+        customer: { name, phone: '+13125550188' },
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       return r.body;
     };
@@ -253,7 +293,12 @@ describe('calendar', () => {
     await page.mouse.down();
     await page.mouse.move(nb.x + nb.width / 2, nb.y + nb.height - 3 + pxPerHour / 2, { steps: 6 });
     await page.mouse.up();
-    await expect.poll(async () => { const a = (await api.get(`/api/appointments/${first.id}`)).body; return (Date.parse(a.end) - Date.parse(a.start)) / 60_000; }).toBe(length0 + 30);
+    await expect
+      .poll(async () => {
+        const a = (await api.get(`/api/appointments/${first.id}`)).body;
+        return (Date.parse(a.end) - Date.parse(a.start)) / 60_000;
+      })
+      .toBe(length0 + 30);
 
     // Onto Omar's time: refused with a plain message, nothing changes.
     const ob = (await page.getByRole('button', { name: /Omar Haddad/ }).boundingBox())!;
@@ -277,11 +322,24 @@ describe('calendar', () => {
     await dialog.getByLabel('Until', { exact: true }).fill('13:00');
     await dialog.getByLabel('Reason (optional)').fill('Lunch');
     await dialog.getByRole('button', { name: 'Block this time' }).click();
-    await page.getByRole('group', { name: `Sam on ${day}` }).getByText('Break · Lunch').waitFor();
+    await page
+      .getByRole('group', { name: `Sam on ${day}` })
+      .getByText('Break · Lunch')
+      .waitFor();
     await shot(page, 'calendar-break');
-    const slots = (await api.get(`/api/availability?serviceId=${svc.id}&staffId=${sam}&from=${day}T00:00:00-04:00&to=${day}T23:59:00-04:00`)).body.slots as { start: string; end: string }[];
+    const slots = (
+      await api.get(
+        `/api/availability?serviceId=${svc.id}&staffId=${sam}&from=${day}T00:00:00-04:00&to=${day}T23:59:00-04:00`,
+      )
+    ).body.slots as { start: string; end: string }[];
     expect(slots.length).toBeGreaterThan(0);
-    expect(slots.some((s) => Date.parse(s.start) < Date.parse(`${day}T13:00:00-04:00`) && Date.parse(s.end) > Date.parse(`${day}T12:00:00-04:00`))).toBe(false);
+    expect(
+      slots.some(
+        (s) =>
+          Date.parse(s.start) < Date.parse(`${day}T13:00:00-04:00`) &&
+          Date.parse(s.end) > Date.parse(`${day}T12:00:00-04:00`),
+      ),
+    ).toBe(false);
 
     await open(`/calendar?date=${day}`, 'Appointments');
     await page.getByRole('button', { name: /Nina Park/ }).waitFor();
@@ -303,10 +361,19 @@ describe('calendar at phone width', () => {
     const day = '2026-03-13';
     const clients = { Ana: 'Jo Rivera', Lee: 'Kai Brooks', Rio: 'Uma Stone' } as Record<string, string>;
     for (const [i, name] of names.entries()) {
-      const r = await api.post('/api/appointments', { serviceId: svc.id, staffId: ids[name], start: `${day}T${10 + i}:00:00-04:00`, customer: { name: clients[name], phone: `+1312555020${i}` } });
+      const r = await api.post('/api/appointments', {
+        serviceId: svc.id,
+        staffId: ids[name],
+        start: `${day}T${10 + i}:00:00-04:00`,
+        customer: { name: clients[name], phone: `+1312555020${i}` },
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
     }
-    const p = await signedInPage(browser, owner, problems, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const p = await signedInPage(browser, owner, problems, {
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const phone = p.context();
     try {
       await p.goto(`${server.url}/calendar?view=day&date=${day}`);
@@ -315,7 +382,10 @@ describe('calendar at phone width', () => {
       // The page itself never scrolls sideways; the calendar's columns do.
       expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       const grid = p.locator('.week.day');
-      const { scrollWidth, clientWidth } = await grid.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+      const { scrollWidth, clientWidth } = await grid.evaluate((el) => ({
+        scrollWidth: el.scrollWidth,
+        clientWidth: el.clientWidth,
+      }));
       expect(scrollWidth).toBeGreaterThan(clientWidth);
       const uma = p.getByRole('button', { name: /Uma Stone/ });
       await uma.scrollIntoViewIfNeeded();
@@ -356,18 +426,42 @@ describe('the dashboard as an app on a phone', () => {
     const plumber = await registerOrg(server.url, { industry: 'plumbing', name: 'Rapid Rooter' });
     // Headless Chromium reaches no vendor push service: the subscription the browser hands out is the fake service's.
     const browserSub = push.subscribe('owner-phone');
-    const p = await signedInPage(browser, plumber, problems, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true }, async (context) => {
-      await context.grantPermissions(['notifications'], { origin: server.url });
-      await context.addInitScript((sub) => {
-        const fake = { endpoint: sub.endpoint, expirationTime: null, options: {}, getKey: () => null, toJSON: () => ({ endpoint: sub.endpoint, expirationTime: null, keys: sub.keys }), unsubscribe: async () => { localStorage.removeItem('fake-push'); return true; } };
-        PushManager.prototype.subscribe = async function (opts?: PushSubscriptionOptionsInit) {
-          const k = opts?.applicationServerKey;
-          localStorage.setItem('fake-push', btoa(String.fromCharCode(...new Uint8Array(k as ArrayBuffer))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
-          return fake as unknown as PushSubscription;
-        };
-        PushManager.prototype.getSubscription = async function () { return (localStorage.getItem('fake-push') ? fake : null) as unknown as PushSubscription; };
-      }, browserSub);
-    });
+    const p = await signedInPage(
+      browser,
+      plumber,
+      problems,
+      { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true },
+      async (context) => {
+        await context.grantPermissions(['notifications'], { origin: server.url });
+        await context.addInitScript((sub) => {
+          const fake = {
+            endpoint: sub.endpoint,
+            expirationTime: null,
+            options: {},
+            getKey: () => null,
+            toJSON: () => ({ endpoint: sub.endpoint, expirationTime: null, keys: sub.keys }),
+            unsubscribe: async () => {
+              localStorage.removeItem('fake-push');
+              return true;
+            },
+          };
+          PushManager.prototype.subscribe = async function (opts?: PushSubscriptionOptionsInit) {
+            const k = opts?.applicationServerKey;
+            localStorage.setItem(
+              'fake-push',
+              btoa(String.fromCharCode(...new Uint8Array(k as ArrayBuffer)))
+                .replace(/\+/g, '-')
+                .replace(/\//g, '_')
+                .replace(/=+$/, ''),
+            );
+            return fake as unknown as PushSubscription;
+          };
+          PushManager.prototype.getSubscription = async function () {
+            return (localStorage.getItem('fake-push') ? fake : null) as unknown as PushSubscription;
+          };
+        }, browserSub);
+      },
+    );
     const phone = p.context();
     try {
       await p.goto(`${server.url}/`);
@@ -384,13 +478,23 @@ describe('the dashboard as an app on a phone', () => {
         expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
       }
       // The service worker takes the page, keeps the app shell and nothing from /api.
-      expect(await p.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toBe(`${server.url}/sw.js`);
+      expect(await p.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toBe(
+        `${server.url}/sw.js`,
+      );
       await p.waitForFunction(() => !!navigator.serviceWorker.controller);
       // the page now opens through the service worker (with the kept shell when there is no network)
       expect((await p.reload())?.fromServiceWorker()).toBe(true);
       await p.getByRole('heading', { level: 1, name: /^Today at/ }).waitFor();
       await shot(p, 'app-home-phone');
-      const cached = await p.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)))).flat());
+      const cached = await p.evaluate(async () =>
+        (
+          await Promise.all(
+            (await caches.keys()).map(async (k) =>
+              (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname),
+            ),
+          )
+        ).flat(),
+      );
       expect(cached).toContain('/');
       expect(cached.some((u) => u.startsWith('/assets/'))).toBe(true);
       expect(cached.filter((u) => u.startsWith('/api'))).toEqual([]);
@@ -403,26 +507,51 @@ describe('the dashboard as an app on a phone', () => {
       await shot(p, 'phone-alerts');
       const publicKey = (await plumber.api.get('/api/push/public-key')).body.publicKey;
       expect(await p.evaluate(() => localStorage.getItem('fake-push'))).toBe(publicKey);
-      expect((await plumber.api.get('/api/push/subscriptions')).body.items.map((s: any) => s.endpoint)).toEqual([browserSub.endpoint]);
+      expect((await plumber.api.get('/api/push/subscriptions')).body.items.map((s: any) => s.endpoint)).toEqual([
+        browserSub.endpoint,
+      ]);
 
       const anon = apiClient(server.url);
       const s = await anon.post(`/api/chat/${plumber.organization.chatKey}/sessions`, {});
-      for (const text of ['A pipe burst and water is flooding my basement!', 'Pat Kim', '3125550188', '12 Elm Street, Springfield', 'yes']) {
+      for (const text of [
+        'A pipe burst and water is flooding my basement!',
+        'Pat Kim',
+        '3125550188',
+        '12 Elm Street, Springfield',
+        'yes',
+      ]) {
         const r = await anon.post(`/api/chat/${plumber.organization.chatKey}/sessions/${s.body.id}/messages`, { text });
         if (r.body.done) break;
       }
       await expect.poll(() => push.hits.length, { timeout: scaled(15_000) }).toBeGreaterThan(0);
       const hit = push.hits[0];
       expect(hit.problems).toEqual([]);
-      expect(hit.payload).toMatchObject({ title: expect.stringMatching(/^URGENT/), url: expect.stringMatching(/^\/leads/) });
+      expect(hit.payload).toMatchObject({
+        title: expect.stringMatching(/^URGENT/),
+        url: expect.stringMatching(/^\/leads/),
+      });
       // The push reaches the service worker, which shows it.
       const cdp = await phone.newCDPSession(p);
       const registrationId = await new Promise<string>((resolve) => {
-        cdp.on('ServiceWorker.workerRegistrationUpdated', (e: any) => { const r = e.registrations.find((x: any) => x.scopeURL === `${server.url}/`); if (r) resolve(r.registrationId); });
+        cdp.on('ServiceWorker.workerRegistrationUpdated', (e: any) => {
+          const r = e.registrations.find((x: any) => x.scopeURL === `${server.url}/`);
+          if (r) resolve(r.registrationId);
+        });
         void cdp.send('ServiceWorker.enable');
       });
-      await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId, data: JSON.stringify(hit.payload) });
-      await expect.poll(() => p.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => `${n.title} | ${n.body}`)), { timeout: scaled(10_000) })
+      await cdp.send('ServiceWorker.deliverPushMessage', {
+        origin: server.url,
+        registrationId,
+        data: JSON.stringify(hit.payload),
+      });
+      await expect
+        .poll(
+          () =>
+            p.evaluate(async () =>
+              (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => `${n.title} | ${n.body}`),
+            ),
+          { timeout: scaled(10_000) },
+        )
         .toContain(`${hit.payload.title} | ${hit.payload.body}`);
       expect(problems).toEqual([]);
     } finally {
@@ -435,7 +564,11 @@ describe('the dashboard as an app on a phone', () => {
 describe('the demo business', () => {
   it('opens on a week of real activity: the calls chart, calls with who called and what they wanted, a transcript, bookings from calls and the emergency among the leads', async () => {
     // a server of its own that creates the demo business (as `npm start` does on the embedded database)
-    const demo = await startTestServer({ webDist: dist, clock: fixedClock(BROWSER_NOW, true), env: { SEED_DEMO: 'true' } });
+    const demo = await startTestServer({
+      webDist: dist,
+      clock: fixedClock(BROWSER_NOW, true),
+      env: { SEED_DEMO: 'true' },
+    });
     const ctx = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     const p = await ctx.newPage();
     p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -459,7 +592,10 @@ describe('the demo business', () => {
       await shot(p, 'demo-calls');
       await rows.first().click();
       await p.getByRole('heading', { level: 1, name: 'Call' }).waitFor();
-      await p.getByText(/Thanks for calling Demo Plumbing|Demo Plumbing/).first().waitFor();
+      await p
+        .getByText(/Thanks for calling Demo Plumbing|Demo Plumbing/)
+        .first()
+        .waitFor();
       await shot(p, 'demo-call');
 
       await p.goto(`${demo.url}/leads`);

@@ -15,7 +15,12 @@ const problems: string[] = [];
 beforeAll(async () => {
   const dist = await buildDashboard();
   server = await startDashboardServer(dist);
-  const reg = await apiClient(server.url).post('/api/auth/register', { email: 'admin@pages.test', password: 'admin-password-1', organizationName: 'Cool Air HVAC', industry: 'hvac' });
+  const reg = await apiClient(server.url).post('/api/auth/register', {
+    email: 'admin@pages.test',
+    password: 'admin-password-1',
+    organizationName: 'Cool Air HVAC',
+    industry: 'hvac',
+  });
   token = reg.body.accessToken;
   await markEmailVerified(server.url, 'admin@pages.test');
   browser = await launchBrowser();
@@ -43,7 +48,9 @@ async function open(path: string, heading: string) {
 describe('every dashboard page for an admin', () => {
   it('home: a business that skipped onboarding sees that its receptionist is not live and can jump to a fix', async () => {
     await open('/', 'Today at Cool Air HVAC');
-    const setup = page.locator('section', { has: page.getByRole('heading', { name: 'Your receptionist is not live yet' }) });
+    const setup = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Your receptionist is not live yet' }),
+    });
     await setup.getByText('Connect a phone number so callers can reach your receptionist').waitFor();
     await setup.getByRole('link', { name: 'Connect a number →' }).click();
     await page.getByRole('heading', { level: 1, name: 'Phone numbers' }).waitFor();
@@ -100,11 +107,14 @@ describe('every dashboard page for an admin', () => {
     const staffForm = page.getByRole('form', { name: 'Add a staff member' });
     await staffForm.getByLabel('Staff name').fill('Sam');
     await staffForm.getByLabel('Works other hours than the business').check();
-    for (const day of ['Tuesday', 'Wednesday', 'Thursday', 'Friday']) await staffForm.getByLabel(`Open on ${day}`).uncheck();
+    for (const day of ['Tuesday', 'Wednesday', 'Thursday', 'Friday'])
+      await staffForm.getByLabel(`Open on ${day}`).uncheck();
     await staffForm.getByLabel('Monday closes').fill('12:00');
     await staffForm.getByRole('button', { name: 'Add staff member' }).click();
     await page.getByText('own schedule').waitFor();
-    const sam = (await apiClient(server.url, token).get('/api/staff')).body.items.find((x: { name: string }) => x.name === 'Sam');
+    const sam = (await apiClient(server.url, token).get('/api/staff')).body.items.find(
+      (x: { name: string }) => x.name === 'Sam',
+    );
     expect(sam.hours).toEqual({ mon: [['09:00', '12:00']] });
 
     await open('/agent', 'Agent & voice');
@@ -129,8 +139,20 @@ describe('every dashboard page for an admin', () => {
     // test mode: the number is proven by the code texted to it (here, in the dev inbox)
     await page.getByLabel('Code texted to the number').waitFor();
     let code: string | undefined;
-    await expect.poll(async () => (code = ((await apiClient(server.url, token).get('/api/dev-inbox?channel=sms')).body.items as { to: string; text: string }[])
-      .filter((i) => i.to === '+14155552671').map((i) => /code is (\d{6})/.exec(i.text)?.[1]).find(Boolean))).toBeTruthy();
+    await expect
+      .poll(
+        async () =>
+          (code = (
+            (await apiClient(server.url, token).get('/api/dev-inbox?channel=sms')).body.items as {
+              to: string;
+              text: string;
+            }[]
+          )
+            .filter((i) => i.to === '+14155552671')
+            .map((i) => /code is (\d{6})/.exec(i.text)?.[1])
+            .find(Boolean)),
+      )
+      .toBeTruthy();
     await page.getByLabel('Code texted to the number').fill(code!);
     await page.getByRole('button', { name: 'Confirm code' }).click();
     await page.getByText('+14155552671').waitFor();
@@ -141,7 +163,14 @@ describe('every dashboard page for an admin', () => {
     await page.getByRole('button', { name: 'Invite' }).click();
     await page.getByText(/emailed tech@pages.test a link to choose a password/).waitFor();
     await page.getByLabel('Role of tech@pages.test').selectOption('viewer');
-    await expect.poll(async () => (await apiClient(server.url, token).get('/api/users')).body.items.find((u: { email: string }) => u.email === 'tech@pages.test')?.role).toBe('viewer');
+    await expect
+      .poll(
+        async () =>
+          (await apiClient(server.url, token).get('/api/users')).body.items.find(
+            (u: { email: string }) => u.email === 'tech@pages.test',
+          )?.role,
+      )
+      .toBe('viewer');
     await shot(page, 'team');
   });
 
@@ -157,14 +186,19 @@ describe('every dashboard page for an admin', () => {
       await page.getByLabel('Call completed by email').check();
       await page.getByRole('button', { name: 'Save notifications' }).click();
       await page.getByText('Saved').waitFor();
-      expect((await apiClient(server.url, token).get('/api/notifications')).body.events['call.completed']).toContain('email');
+      expect((await apiClient(server.url, token).get('/api/notifications')).body.events['call.completed']).toContain(
+        'email',
+      );
       await shot(page, 'notifications');
     } else console.warn('skipped /notifications: /api/notifications is not wired into the product routes yet');
-    if (await hasRoute('/api/integrations') && await hasRoute('/api/webhooks')) {
+    if ((await hasRoute('/api/integrations')) && (await hasRoute('/api/webhooks'))) {
       await open('/integrations', 'Integrations');
       await page.getByText('Google Calendar').waitFor();
       await shot(page, 'integrations');
-    } else console.warn('skipped /integrations: /api/integrations or /api/webhooks is not wired into the product routes yet');
+    } else
+      console.warn(
+        'skipped /integrations: /api/integrations or /api/webhooks is not wired into the product routes yet',
+      );
     expect(problems).toEqual([]);
   });
 });

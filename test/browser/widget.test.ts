@@ -62,7 +62,9 @@ afterAll(async () => {
 
 async function openHost(page: Page) {
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto(siteOrigin);
   return problems;
@@ -100,10 +102,13 @@ describe('the website chat widget', () => {
       await input.fill(reply);
       await input.press('Enter');
       said++;
-      await page.waitForFunction(([n]) => {
-        const host = document.querySelector('[data-infinioffice-widget]');
-        return (host?.shadowRoot?.querySelectorAll('li.agent').length ?? 0) > n;
-      }, [count]);
+      await page.waitForFunction(
+        ([n]) => {
+          const host = document.querySelector('[data-infinioffice-widget]');
+          return (host?.shadowRoot?.querySelectorAll('li.agent').length ?? 0) > n;
+        },
+        [count],
+      );
     }
     expect(said).toBeGreaterThan(1);
     await shot(page, 'widget-booked');
@@ -113,7 +118,9 @@ describe('the website chat widget', () => {
     expect(appts.body.items, transcript ?? '').toHaveLength(1);
     expect(appts.body.items[0].start).toMatch(/^2026-03-11T10:00/);
     const calls = await org.api.get('/api/calls');
-    expect(calls.body.items.some((c: { channel?: string; id: string }) => c.id && (c.channel ?? 'chat') === 'chat')).toBe(true);
+    expect(
+      calls.body.items.some((c: { channel?: string; id: string }) => c.id && (c.channel ?? 'chat') === 'chat'),
+    ).toBe(true);
 
     // "Call me back": a callback task for the team, from the same window.
     await page.getByRole('button', { name: /call you back/ }).click();
@@ -155,7 +162,10 @@ describe('the website chat widget', () => {
   it('the dashboard page shows the snippet with this key and a live preview', async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 900 } }, NOW);
     await page.goto(`${server.url}/login`);
-    await page.evaluate((t) => localStorage.setItem('io.session', JSON.stringify(t)), { accessToken: org.accessToken, refreshToken: org.refreshToken });
+    await page.evaluate((t) => localStorage.setItem('io.session', JSON.stringify(t)), {
+      accessToken: org.accessToken,
+      refreshToken: org.refreshToken,
+    });
     await page.goto(`${server.url}/widget`);
     await page.getByRole('heading', { name: 'Chat widget' }).waitFor();
     expect(await page.getByLabel('Widget snippet').textContent()).toContain(`data-key="${chatKey}"`);
@@ -163,8 +173,16 @@ describe('the website chat widget', () => {
     await preview.getByRole('dialog', { name: 'Chat with Pipe Pros' }).waitFor();
     // Colour changes show in the preview before saving.
     await page.getByLabel('Colour').fill('#7c3aed');
-    await expect.poll(() => preview.getByRole('button', { name: /Hide chat|Chat with/ }).evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(124, 58, 237)');
-    await page.getByLabel('Websites allowed to show the chat (one per line)').fill(`${siteOrigin}\nhttps://shop.example/path`);
+    await expect
+      .poll(() =>
+        preview
+          .getByRole('button', { name: /Hide chat|Chat with/ })
+          .evaluate((b) => getComputedStyle(b).backgroundColor),
+      )
+      .toBe('rgb(124, 58, 237)');
+    await page
+      .getByLabel('Websites allowed to show the chat (one per line)')
+      .fill(`${siteOrigin}\nhttps://shop.example/path`);
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText(/origin such as/).waitFor();
     await shot(page, 'widget-settings');
@@ -173,7 +191,10 @@ describe('the website chat widget', () => {
   it('the outbound and campaign pages: a campaign is created from the form and shows every number', async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 900 } }, NOW);
     await page.goto(`${server.url}/login`);
-    await page.evaluate((t) => localStorage.setItem('io.session', JSON.stringify(t)), { accessToken: org.accessToken, refreshToken: org.refreshToken });
+    await page.evaluate((t) => localStorage.setItem('io.session', JSON.stringify(t)), {
+      accessToken: org.accessToken,
+      refreshToken: org.refreshToken,
+    });
     await org.api.post('/api/do-not-call', { e164: '+13125550177', reason: 'asked by phone' });
     await page.goto(`${server.url}/outbound`);
     await page.getByRole('heading', { name: 'Call a customer now' }).waitFor();
@@ -185,7 +206,10 @@ describe('the website chat widget', () => {
     await page.getByLabel('Calls at once, at most').fill('3');
     await page.getByRole('button', { name: 'Save rules' }).click();
     await page.getByText('Saved.').waitFor();
-    expect((await org.api.get('/api/outbound-settings')).body).toMatchObject({ followUp: { enabled: true, delayMinutes: 10 }, maxConcurrentCalls: 3 });
+    expect((await org.api.get('/api/outbound-settings')).body).toMatchObject({
+      followUp: { enabled: true, delayMinutes: 10 },
+      maxConcurrentCalls: 3,
+    });
     await page.getByRole('link', { name: 'Campaigns', exact: true }).first().click();
     await page.getByRole('heading', { name: 'New campaign' }).waitFor();
     await page.getByLabel('Name').fill('Spring check');

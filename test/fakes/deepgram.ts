@@ -33,7 +33,17 @@ export interface FakeDeepgram extends FakeServer {
 
 /** Starts a fake Deepgram on 127.0.0.1:0. */
 export async function startFakeDeepgram(apiKey = 'dg-test-key'): Promise<FakeDeepgram> {
-  const state = { transcripts: [] as string[], listenQueries: [] as URLSearchParams[], speakRequests: [] as FakeDeepgram['speakRequests'], speakDelayMs: 0, speakFailStatus: 0, listenFailStatus: 0, listenStall: false, listenConnections: 0, controlMessages: [] as string[] };
+  const state = {
+    transcripts: [] as string[],
+    listenQueries: [] as URLSearchParams[],
+    speakRequests: [] as FakeDeepgram['speakRequests'],
+    speakDelayMs: 0,
+    speakFailStatus: 0,
+    listenFailStatus: 0,
+    listenStall: false,
+    listenConnections: 0,
+    controlMessages: [] as string[],
+  };
   const authOk = (h: string | undefined) => h === `Token ${apiKey}`;
   // handlers read knobs from the returned object, so tests can change them at run time
   // eslint-disable-next-line prefer-const -- the handlers close over it; it is assigned once the server is up
@@ -42,12 +52,16 @@ export async function startFakeDeepgram(apiKey = 'dg-test-key'): Promise<FakeDee
     async (req, res, body) => {
       const url = new URL(req.url!, 'http://x');
       if (req.method !== 'POST' || url.pathname !== '/v1/speak') return void res.writeHead(404).end();
-      if (!authOk(req.headers.authorization)) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"err_code":"INVALID_AUTH"}');
+      if (!authOk(req.headers.authorization))
+        return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"err_code":"INVALID_AUTH"}');
       const { text } = JSON.parse(body) as { text: string };
       self.speakRequests.push({ text, query: url.searchParams });
       if (self.speakFailStatus) return void res.writeHead(self.speakFailStatus).end('{"err_msg":"fail"}');
       // Aura-1 voices (aura-asteria-en…) were retired 2026-02-13; the vendor answers 400.
-      if (!/^aura-2-[a-z]+-[a-z]{2}$/.test(url.searchParams.get('model') ?? '')) return void res.writeHead(400, { 'content-type': 'application/json' }).end('{"err_code":"INVALID_QUERY_PARAMETER","err_msg":"No such model/version/tier combination found."}');
+      if (!/^aura-2-[a-z]+-[a-z]{2}$/.test(url.searchParams.get('model') ?? ''))
+        return void res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end('{"err_code":"INVALID_QUERY_PARAMETER","err_msg":"No such model/version/tier combination found."}');
       if (self.speakDelayMs) await sleep(self.speakDelayMs);
       const audio = ulawSpeechFor(text);
       res.writeHead(200, { 'content-type': 'audio/basic' });
@@ -57,13 +71,28 @@ export async function startFakeDeepgram(apiKey = 'dg-test-key'): Promise<FakeDee
       res.end(Buffer.from(audio.subarray(half)));
     },
     (ws, req) => listen(ws, new URL(req.url!, 'http://x').searchParams, self),
-    (req) => (!req.url?.startsWith('/v1/listen') ? 404 : !authOk(req.headers.authorization) ? 401 : self.listenFailStatus || null),
+    (req) =>
+      !req.url?.startsWith('/v1/listen')
+        ? 404
+        : !authOk(req.headers.authorization)
+          ? 401
+          : self.listenFailStatus || null,
   );
   self = Object.assign(fake, state, { apiKey }) as FakeDeepgram;
   return self;
 }
 
-function listen(ws: WebSocket, q: URLSearchParams, state: { transcripts: string[]; listenQueries: URLSearchParams[]; controlMessages: string[]; listenStall: boolean; listenConnections: number }): void {
+function listen(
+  ws: WebSocket,
+  q: URLSearchParams,
+  state: {
+    transcripts: string[];
+    listenQueries: URLSearchParams[];
+    controlMessages: string[];
+    listenStall: boolean;
+    listenConnections: number;
+  },
+): void {
   state.listenQueries.push(q);
   state.listenConnections++;
   const rate = Number(q.get('sample_rate') ?? 16000);
@@ -77,7 +106,16 @@ function listen(ws: WebSocket, q: URLSearchParams, state: { transcripts: string[
   let current = '';
   const send = (o: unknown) => ws.send(JSON.stringify(o));
   const results = (text: string, isFinal: boolean, speechFinal: boolean) =>
-    send({ type: 'Results', channel_index: [0, 1], duration: speechMs / 1000, start: t / 1000, is_final: isFinal, speech_final: speechFinal, channel: { alternatives: [{ transcript: text, confidence: 0.98, words: [] }] }, metadata: { request_id: 'fake' } });
+    send({
+      type: 'Results',
+      channel_index: [0, 1],
+      duration: speechMs / 1000,
+      start: t / 1000,
+      is_final: isFinal,
+      speech_final: speechFinal,
+      channel: { alternatives: [{ transcript: text, confidence: 0.98, words: [] }] },
+      metadata: { request_id: 'fake' },
+    });
   const final = () => {
     results(current, true, true);
     send({ type: 'UtteranceEnd', channel: [0, 1], last_word_end: t / 1000 });
@@ -97,7 +135,9 @@ function listen(ws: WebSocket, q: URLSearchParams, state: { transcripts: string[
       return;
     }
     const buf = data as Buffer;
-    const pcm = mulaw ? ulawToPcm(new Uint8Array(buf)) : new Int16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+    const pcm = mulaw
+      ? ulawToPcm(new Uint8Array(buf))
+      : new Int16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
     const ms = (pcm.length * 1000) / rate;
     t += ms;
     if (vad.isSpeech(pcm)) {

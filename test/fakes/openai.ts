@@ -47,13 +47,19 @@ export async function startFakeOpenAi(apiKey = 'sk-test'): Promise<FakeOpenAi> {
   let self!: FakeOpenAi;
   const fake = await startFake(
     async (req, res, body, raw) => {
-      if (!authOk(req.headers.authorization)) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":{"message":"Incorrect API key","type":"invalid_request_error"}}');
+      if (!authOk(req.headers.authorization))
+        return void res
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end('{"error":{"message":"Incorrect API key","type":"invalid_request_error"}}');
       const url = new URL(req.url!, 'http://x');
       if (url.pathname === '/v1/audio/transcriptions') return transcribe(req, res, raw, self);
       const json = JSON.parse(body || '{}') as Record<string, unknown>;
       if (url.pathname === '/v1/chat/completions') {
         self.chatRequests.push(json);
-        if (self.chatFailStatus) return void res.writeHead(self.chatFailStatus, { 'content-type': 'application/json' }).end('{"error":{"message":"overloaded"}}');
+        if (self.chatFailStatus)
+          return void res
+            .writeHead(self.chatFailStatus, { 'content-type': 'application/json' })
+            .end('{"error":{"message":"overloaded"}}');
         if (self.chatDelayMs) await sleep(self.chatDelayMs);
         return streamChat(res, self.chatReply?.(json) ?? self.chatScript.shift() ?? { text: 'Okay.' });
       }
@@ -69,7 +75,12 @@ export async function startFakeOpenAi(apiKey = 'sk-test'): Promise<FakeOpenAi> {
       res.writeHead(404).end();
     },
     (ws, req) => serveRealtime(ws, req, self),
-    (req) => (!req.url?.startsWith('/v1/realtime') ? 404 : !authOk(req.headers.authorization) ? 401 : self.realtimeUpgradeStatus || null),
+    (req) =>
+      !req.url?.startsWith('/v1/realtime')
+        ? 404
+        : !authOk(req.headers.authorization)
+          ? 401
+          : self.realtimeUpgradeStatus || null,
     () => self.realtimeOpenDelayMs,
   );
   self = Object.assign(fake, st, { apiKey }) as FakeOpenAi;
@@ -78,10 +89,17 @@ export async function startFakeOpenAi(apiKey = 'sk-test'): Promise<FakeOpenAi> {
 
 /** `POST /v1/audio/transcriptions`: multipart with a WAV `file` and a `model`; answers `{ text }`. */
 async function transcribe(req: IncomingMessage, res: ServerResponse, raw: Buffer, st: FakeOpenAi): Promise<void> {
-  const bad = (message: string) => void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message, type: 'invalid_request_error' } }));
+  const bad = (message: string) =>
+    void res
+      .writeHead(400, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ error: { message, type: 'invalid_request_error' } }));
   let form: FormData;
   try {
-    form = await new Request('http://x', { method: 'POST', headers: { 'content-type': String(req.headers['content-type'] ?? '') }, body: new Uint8Array(raw) }).formData();
+    form = await new Request('http://x', {
+      method: 'POST',
+      headers: { 'content-type': String(req.headers['content-type'] ?? '') },
+      body: new Uint8Array(raw),
+    }).formData();
   } catch {
     return bad('expected multipart/form-data');
   }
@@ -94,16 +112,27 @@ async function transcribe(req: IncomingMessage, res: ServerResponse, raw: Buffer
   } catch {
     return bad('file is not audio');
   }
-  st.transcriptionRequests.push({ model, language: form.get('language') as string | null, sampleRate: wav.sampleRate, ms: (wav.pcm.length * 1000) / wav.sampleRate });
-  if (st.transcriptionFailStatus) return void res.writeHead(st.transcriptionFailStatus, { 'content-type': 'application/json' }).end('{"error":{"message":"unavailable"}}');
+  st.transcriptionRequests.push({
+    model,
+    language: form.get('language') as string | null,
+    sampleRate: wav.sampleRate,
+    ms: (wav.pcm.length * 1000) / wav.sampleRate,
+  });
+  if (st.transcriptionFailStatus)
+    return void res
+      .writeHead(st.transcriptionFailStatus, { 'content-type': 'application/json' })
+      .end('{"error":{"message":"unavailable"}}');
   if (st.transcriptionDelayMs) await sleep(st.transcriptionDelayMs);
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text: st.transcriptions.shift() ?? '' }));
+  res
+    .writeHead(200, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ text: st.transcriptions.shift() ?? '' }));
 }
 
 async function streamChat(res: import('node:http').ServerResponse, turn: ModelTurn): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const base = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: 'fake' };
-  const chunk = (choice: Record<string, unknown>) => res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, ...choice }] })}\n\n`);
+  const chunk = (choice: Record<string, unknown>) =>
+    res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, ...choice }] })}\n\n`);
   chunk({ delta: { role: 'assistant', content: '' }, finish_reason: null });
   if ('text' in turn) {
     for (const piece of turn.text.match(/\S+\s*/g) ?? []) {
@@ -113,10 +142,19 @@ async function streamChat(res: import('node:http').ServerResponse, turn: ModelTu
     chunk({ delta: {}, finish_reason: 'stop' });
   } else {
     const a = turn.tool.arguments;
-    chunk({ delta: { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: turn.tool.name, arguments: a.slice(0, 5) } }] }, finish_reason: null });
+    chunk({
+      delta: {
+        tool_calls: [
+          { index: 0, id: 'call_1', type: 'function', function: { name: turn.tool.name, arguments: a.slice(0, 5) } },
+        ],
+      },
+      finish_reason: null,
+    });
     chunk({ delta: { tool_calls: [{ index: 0, function: { arguments: a.slice(5) } }] }, finish_reason: null });
     chunk({ delta: {}, finish_reason: 'tool_calls' });
   }
-  res.write(`data: ${JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } })}\n\n`);
+  res.write(
+    `data: ${JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } })}\n\n`,
+  );
   res.end('data: [DONE]\n\n');
 }

@@ -36,23 +36,40 @@ export interface FakePushService {
 
 const b64u = (b: Buffer) => b.toString('base64url');
 
-function checkVapid(auth: string, origin: string, nowSec: number): { claims: PushHit['claims']; serverKey: string; problems: string[] } {
+function checkVapid(
+  auth: string,
+  origin: string,
+  nowSec: number,
+): { claims: PushHit['claims']; serverKey: string; problems: string[] } {
   const problems: string[] = [];
   const m = /^vapid t=([^,\s]+),\s*k=([A-Za-z0-9_-]+)$/.exec(auth);
   if (!m) return { claims: null, serverKey: '', problems: ['Authorization is not "vapid t=…, k=…"'] };
   const [, jwt, k] = m;
   const [h, c, s] = jwt.split('.');
-  let header: any; let claims: any;
-  try { header = JSON.parse(Buffer.from(h, 'base64url').toString()); claims = JSON.parse(Buffer.from(c, 'base64url').toString()); } catch { return { claims: null, serverKey: k, problems: ['JWT is not JSON'] }; }
+  let header: any;
+  let claims: any;
+  try {
+    header = JSON.parse(Buffer.from(h, 'base64url').toString());
+    claims = JSON.parse(Buffer.from(c, 'base64url').toString());
+  } catch {
+    return { claims: null, serverKey: k, problems: ['JWT is not JSON'] };
+  }
   if (header.alg !== 'ES256') problems.push(`alg ${header.alg}`);
   const pub = Buffer.from(k, 'base64url');
   if (pub.length !== 65 || pub[0] !== 4) problems.push('k is not an uncompressed P-256 key');
   else {
-    const key = createPublicKey({ format: 'jwk', key: { kty: 'EC', crv: 'P-256', x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33)) } });
-    if (!verify('sha256', Buffer.from(`${h}.${c}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(s ?? '', 'base64url'))) problems.push('bad JWT signature');
+    const key = createPublicKey({
+      format: 'jwk',
+      key: { kty: 'EC', crv: 'P-256', x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33)) },
+    });
+    if (
+      !verify('sha256', Buffer.from(`${h}.${c}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(s ?? '', 'base64url'))
+    )
+      problems.push('bad JWT signature');
   }
   if (claims.aud !== origin) problems.push(`aud ${claims.aud} is not ${origin}`);
-  if (typeof claims.exp !== 'number' || claims.exp <= nowSec || claims.exp > nowSec + 24 * 3600) problems.push(`exp ${claims.exp} not within 24 h of ${nowSec}`);
+  if (typeof claims.exp !== 'number' || claims.exp <= nowSec || claims.exp > nowSec + 24 * 3600)
+    problems.push(`exp ${claims.exp} not within 24 h of ${nowSec}`);
   if (typeof claims.sub !== 'string' || !/^(mailto:|https:)/.test(claims.sub)) problems.push(`sub ${claims.sub}`);
   return { claims, serverKey: k, problems };
 }
@@ -65,7 +82,15 @@ function decrypt(body: Buffer, ua: ECDH, authSecret: Buffer): Buffer {
   const record = body.subarray(21 + idlen);
   if (record.length > rs) throw new Error('more than one record');
   const secret = ua.computeSecret(asPublic);
-  const prk = Buffer.from(hkdfSync('sha256', secret, authSecret, Buffer.concat([Buffer.from('WebPush: info\0'), ua.getPublicKey(), asPublic]), 32));
+  const prk = Buffer.from(
+    hkdfSync(
+      'sha256',
+      secret,
+      authSecret,
+      Buffer.concat([Buffer.from('WebPush: info\0'), ua.getPublicKey(), asPublic]),
+      32,
+    ),
+  );
   const cek = Buffer.from(hkdfSync('sha256', prk, salt, Buffer.from('Content-Encoding: aes128gcm\0'), 16));
   const nonce = Buffer.from(hkdfSync('sha256', prk, salt, Buffer.from('Content-Encoding: nonce\0'), 12));
   const d = createDecipheriv('aes-128-gcm', cek, nonce);
@@ -99,8 +124,14 @@ export async function startFakePushService(now: () => Date = () => new Date()): 
       if (browser && !problems.length) {
         try {
           const text = decrypt(Buffer.concat(chunks), browser.ecdh, browser.auth).toString();
-          try { payload = JSON.parse(text); } catch { payload = text; }
-        } catch (e) { problems.push(`cannot decrypt: ${(e as Error).message}`); }
+          try {
+            payload = JSON.parse(text);
+          } catch {
+            payload = text;
+          }
+        } catch (e) {
+          problems.push(`cannot decrypt: ${(e as Error).message}`);
+        }
       }
       const status = gone.has(path) ? 410 : !browser ? 404 : problems.length ? (v.problems.length ? 403 : 400) : 201;
       hits.push({ path, status, problems, claims: v.claims, serverKey: v.serverKey, headers, payload });
@@ -110,7 +141,9 @@ export async function startFakePushService(now: () => Date = () => new Date()): 
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url, hits, gone,
+    url,
+    hits,
+    gone,
     subscribe(name) {
       const ecdh = createECDH('prime256v1');
       ecdh.generateKeys();
@@ -118,6 +151,10 @@ export async function startFakePushService(now: () => Date = () => new Date()): 
       browsers.set(`/push/${name}`, { ecdh, auth });
       return { endpoint: `${url}/push/${name}`, keys: { p256dh: b64u(ecdh.getPublicKey()), auth: b64u(auth) } };
     },
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

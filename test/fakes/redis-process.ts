@@ -43,8 +43,13 @@ async function waitListening(port: number, ms = 5000): Promise<void> {
   for (;;) {
     const ok = await new Promise<boolean>((resolve) => {
       const s = connect(port, '127.0.0.1');
-      s.once('connect', () => { s.write('PING\r\n'); });
-      s.once('data', (d) => { s.destroy(); resolve(d.toString().startsWith('+PONG')); });
+      s.once('connect', () => {
+        s.write('PING\r\n');
+      });
+      s.once('data', (d) => {
+        s.destroy();
+        resolve(d.toString().startsWith('+PONG'));
+      });
       s.once('error', () => resolve(false));
     });
     if (ok) return;
@@ -58,7 +63,11 @@ export async function startRedisProcess(): Promise<RedisProcess> {
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: 'ignore' });
+    child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+      { stdio: 'ignore' },
+    );
     await waitListening(port);
   };
   const kill = async () => {
@@ -74,9 +83,16 @@ export async function startRedisProcess(): Promise<RedisProcess> {
     url: `redis://127.0.0.1:${port}`,
     port,
     kill,
-    freeze: () => { child?.kill('SIGSTOP'); },
-    thaw: () => { child?.kill('SIGCONT'); },
-    restart: async () => { await kill(); await start(); },
+    freeze: () => {
+      child?.kill('SIGSTOP');
+    },
+    thaw: () => {
+      child?.kill('SIGCONT');
+    },
+    restart: async () => {
+      await kill();
+      await start();
+    },
     close: kill,
   };
 }

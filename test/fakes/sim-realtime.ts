@@ -106,7 +106,8 @@ class SimRealtimeSession implements RealtimeSession {
     for (let off = 0; off < audio.length; off += 800, at += 2) {
       const chunk = UlawAudio.fromBytes(audio.slice(off, off + 800));
       this.clock.setTimeout(() => {
-        if (!r.cancelled && !this.closed && !this.model.stall) this.listener({ type: 'audio', itemId: item, responseId: r.id, audio: chunk });
+        if (!r.cancelled && !this.closed && !this.model.stall)
+          this.listener({ type: 'audio', itemId: item, responseId: r.id, audio: chunk });
       }, at);
     }
     this.clock.setTimeout(() => {

@@ -41,12 +41,19 @@ function parseHeaders(raw: string): Record<string, string> {
 
 /** RFC 2047 encoded words (`=?UTF-8?Q?…?=`, `=?UTF-8?B?…?=`) → text. */
 const decodeWords = (v: string): string =>
-  v.replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=(\s+(?==\?))?/gi, (_m, _cs, enc: string, data: string) => (enc.toUpperCase() === 'B'
-    ? Buffer.from(data, 'base64').toString('utf8')
-    : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')));
+  v.replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=(\s+(?==\?))?/gi, (_m, _cs, enc: string, data: string) =>
+    enc.toUpperCase() === 'B'
+      ? Buffer.from(data, 'base64').toString('utf8')
+      : Buffer.from(
+          data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
+  );
 
 const decodeQp = (s: string): string =>
-  s.replace(/=\r?\n/g, '').replace(/(?:=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'));
+  s
+    .replace(/=\r?\n/g, '')
+    .replace(/(?:=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'));
 
 /** Starts the fake on an ephemeral port (or `port`). */
 export async function startFakeSmtp(port = 0): Promise<FakeSmtp> {
@@ -54,7 +61,9 @@ export async function startFakeSmtp(port = 0): Promise<FakeSmtp> {
   let server: SMTPServer | undefined;
   const listen = async (p: number): Promise<number> => {
     server = new SMTPServer({
-      authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
       onData(stream, session, cb) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
@@ -62,20 +71,32 @@ export async function startFakeSmtp(port = 0): Promise<FakeSmtp> {
           const raw = Buffer.concat(chunks).toString('utf8');
           mails.push({
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address), raw, headers: parseHeaders(raw), body: decodeQp(raw),
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+            headers: parseHeaders(raw),
+            body: decodeQp(raw),
           });
           cb();
         });
       },
     });
-    await new Promise<void>((resolve, reject) => { server!.once('error', reject); server!.listen(p, '127.0.0.1', () => resolve()); });
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject);
+      server!.listen(p, '127.0.0.1', () => resolve());
+    });
     return (server.server.address() as AddressInfo).port;
   };
   const stop = () => new Promise<void>((r) => (server ? server.close(() => r()) : r()));
   const actual = await listen(port);
   return {
-    port: actual, url: `smtp://127.0.0.1:${actual}`, mails,
+    port: actual,
+    url: `smtp://127.0.0.1:${actual}`,
+    mails,
     distinctMessageIds: () => new Set(mails.map((m) => m.headers['message-id'])).size,
-    stop, start: async () => { await listen(actual); }, close: stop,
+    stop,
+    start: async () => {
+      await listen(actual);
+    },
+    close: stop,
   };
 }

@@ -23,37 +23,63 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   let mode: ProxyMode = 'open';
   const pairs = new Set<{ a: Socket; b: Socket }>();
   const server: Server = createServer((a) => {
-    if (mode === 'cut') { a.resetAndDestroy(); return; }
+    if (mode === 'cut') {
+      a.resetAndDestroy();
+      return;
+    }
     const b = connect(target.port, target.host);
     const pair = { a, b };
     pairs.add(pair);
-    if (mode === 'frozen') { a.pause(); b.pause(); }
+    if (mode === 'frozen') {
+      a.pause();
+      b.pause();
+    }
     a.pipe(b);
     b.pipe(a);
-    const end = () => { pairs.delete(pair); a.destroy(); b.destroy(); };
-    a.on('error', end); b.on('error', end);
-    a.on('close', end); b.on('close', end);
+    const end = () => {
+      pairs.delete(pair);
+      a.destroy();
+      b.destroy();
+    };
+    a.on('error', end);
+    b.on('error', end);
+    a.on('close', end);
+    b.on('close', end);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   return {
     port,
-    get connections() { return pairs.size; },
+    get connections() {
+      return pairs.size;
+    },
     cut() {
       mode = 'cut';
-      for (const { a, b } of pairs) { a.resetAndDestroy(); b.destroy(); }
+      for (const { a, b } of pairs) {
+        a.resetAndDestroy();
+        b.destroy();
+      }
       pairs.clear();
     },
     freeze() {
       mode = 'frozen';
-      for (const { a, b } of pairs) { a.pause(); b.pause(); }
+      for (const { a, b } of pairs) {
+        a.pause();
+        b.pause();
+      }
     },
     restore() {
       mode = 'open';
-      for (const { a, b } of pairs) { a.resume(); b.resume(); }
+      for (const { a, b } of pairs) {
+        a.resume();
+        b.resume();
+      }
     },
     async close() {
-      for (const { a, b } of pairs) { a.destroy(); b.destroy(); }
+      for (const { a, b } of pairs) {
+        a.destroy();
+        b.destroy();
+      }
       await new Promise<void>((r) => server.close(() => r()));
     },
   };

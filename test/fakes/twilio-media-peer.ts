@@ -42,7 +42,9 @@ export class FakeTwilioPeer {
       this.ws.once('open', () => r());
       this.ws.once('error', j);
     });
-    this.closed = new Promise((r) => this.ws.once('close', (code, reason) => ((this.closeInfo = { code, reason: reason.toString() }), r())));
+    this.closed = new Promise((r) =>
+      this.ws.once('close', (code, reason) => ((this.closeInfo = { code, reason: reason.toString() }), r())),
+    );
     this.ws.on('message', (d) => this.onMessage(d.toString()));
     this.timer = setInterval(() => this.play(), 5);
   }
@@ -120,7 +122,12 @@ export class FakeTwilioPeer {
       event: 'media',
       sequenceNumber: String(++this.seq),
       streamSid: this.streamSid,
-      media: { track: 'inbound', chunk: String(++this.chunk), timestamp: String(this.chunk * 20), payload: Buffer.from(ulaw).toString('base64') },
+      media: {
+        track: 'inbound',
+        chunk: String(++this.chunk),
+        timestamp: String(this.chunk * 20),
+        payload: Buffer.from(ulaw).toString('base64'),
+      },
     });
   }
 
@@ -142,7 +149,8 @@ export class FakeTwilioPeer {
     return this.speak(new Int16Array((ms * 8) | 0));
   }
 
-  private line: { queue: Array<{ pcm: Int16Array; off: number; done: () => void }>; timer: NodeJS.Timeout } | null = null;
+  private line: { queue: Array<{ pcm: Int16Array; off: number; done: () => void }>; timer: NodeJS.Timeout } | null =
+    null;
 
   /**
    * Streams continuously like a real phone line: queued speech when there is some, silence otherwise,
@@ -180,11 +188,21 @@ export class FakeTwilioPeer {
   }
 
   sendDtmf(digit: string): void {
-    this.send({ event: 'dtmf', sequenceNumber: String(++this.seq), streamSid: this.streamSid, dtmf: { track: 'inbound_track', digit } });
+    this.send({
+      event: 'dtmf',
+      sequenceNumber: String(++this.seq),
+      streamSid: this.streamSid,
+      dtmf: { track: 'inbound_track', digit },
+    });
   }
 
   stop(): void {
-    this.send({ event: 'stop', sequenceNumber: String(++this.seq), streamSid: this.streamSid, stop: { accountSid: 'AC' + '0'.repeat(32), callSid: this.callSid } });
+    this.send({
+      event: 'stop',
+      sequenceNumber: String(++this.seq),
+      streamSid: this.streamSid,
+      stop: { accountSid: 'AC' + '0'.repeat(32), callSid: this.callSid },
+    });
   }
 
   /** Agent frames received after `t`. */

@@ -41,13 +41,22 @@ export interface VoiceServer {
 export async function startVoiceServer(
   makeEngine: (callId: string, sink: MediaSink, recorder: CallRecorder, params: Record<string, string>) => CallEngine,
 ): Promise<VoiceServer> {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, backlog: 4096, maxPayload: DEFAULT_MAX_FRAME_BYTES, perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    host: '127.0.0.1',
+    port: 0,
+    backlog: 4096,
+    maxPayload: DEFAULT_MAX_FRAME_BYTES,
+    perMessageDeflate: false,
+  });
   await new Promise((r) => wss.once('listening', r));
   const calls = new Map<string, RecordedCall>();
   const engines = new Map<string, CallEngine>();
   wss.on('connection', (ws) => {
     const conn = new MediaStreamConnection<{ callId: string; params: Record<string, string> }>(ws, {
-      authorizeStart: async (s) => (s.start.customParameters.callId ? { callId: s.start.customParameters.callId, params: s.start.customParameters } : null),
+      authorizeStart: async (s) =>
+        s.start.customParameters.callId
+          ? { callId: s.start.customParameters.callId, params: s.start.customParameters }
+          : null,
     });
     bridgeConnection(conn, (ctx, _start, sink) => {
       const e = makeEngine(ctx.callId, sink, memoryRecorder(ctx.callId, calls), ctx.params);

@@ -7,7 +7,13 @@ import { verifyWebhook, WEBHOOK_HEADERS } from '../../src/notify/index.js';
 import { startFake, type FakeServer } from './common.js';
 
 /** One request the receiver saw. */
-export interface WebhookHit { deliveryId: string; event: string; valid: boolean; status: number; body: any }
+export interface WebhookHit {
+  deliveryId: string;
+  event: string;
+  valid: boolean;
+  status: number;
+  body: any;
+}
 
 /** The receiver, its log and its knobs. */
 export interface WebhookReceiver extends FakeServer {
@@ -27,14 +33,30 @@ export async function startWebhookReceiver(now: () => number = () => Date.now())
   const hung: ServerResponse[] = [];
   // eslint-disable-next-line prefer-const -- the handlers close over it; it is assigned once the server is up
   let rx!: WebhookReceiver;
-  const st = { secret: '', hits: [] as WebhookHit[], processed: new Map<string, any>(), script: [] as Array<number | 'hang'> };
+  const st = {
+    secret: '',
+    hits: [] as WebhookHit[],
+    processed: new Map<string, any>(),
+    script: [] as Array<number | 'hang'>,
+  };
   const fake = await startFake((req: IncomingMessage, res: ServerResponse, body: string) => {
     const h = (n: string) => (req.headers[n] as string | undefined) ?? '';
-    const valid = verifyWebhook(rx.secret, { timestamp: h(WEBHOOK_HEADERS.timestamp), signature: h(WEBHOOK_HEADERS.signature) }, body, Math.floor(now() / 1000));
+    const valid = verifyWebhook(
+      rx.secret,
+      { timestamp: h(WEBHOOK_HEADERS.timestamp), signature: h(WEBHOOK_HEADERS.signature) },
+      body,
+      Math.floor(now() / 1000),
+    );
     const next = rx.script.shift() ?? 200;
     const deliveryId = h(WEBHOOK_HEADERS.delivery);
     const parsed = JSON.parse(body);
-    rx.hits.push({ deliveryId, event: h(WEBHOOK_HEADERS.event), valid, status: next === 'hang' ? 0 : next, body: parsed });
+    rx.hits.push({
+      deliveryId,
+      event: h(WEBHOOK_HEADERS.event),
+      valid,
+      status: next === 'hang' ? 0 : next,
+      body: parsed,
+    });
     if (next === 'hang') {
       // The receiver took the delivery in but the sender never hears back (it "dies" meanwhile).
       if (valid) rx.processed.set(deliveryId, parsed);
@@ -46,7 +68,9 @@ export async function startWebhookReceiver(now: () => number = () => Date.now())
     res.writeHead(next).end();
   });
   rx = Object.assign(fake, st, {
-    releaseHung: () => { for (const r of hung.splice(0)) r.writeHead(200).end(); },
+    releaseHung: () => {
+      for (const r of hung.splice(0)) r.writeHead(200).end();
+    },
   }) as WebhookReceiver;
   return rx;
 }

@@ -10,7 +10,9 @@ const databases = new Map<string, Database>();
 /** Remembers a test server's database (startTestServer does this). */
 export function rememberDatabase(url: string, database: Database): () => void {
   databases.set(url, database);
-  return () => { databases.delete(url); };
+  return () => {
+    databases.delete(url);
+  };
 }
 
 /**
@@ -24,7 +26,15 @@ export async function markEmailVerified(url: string, email: string): Promise<boo
   if (!database) return false;
   const address = email.toLowerCase();
   await database.db.update(schema.users).set({ emailVerifiedAt: new Date() }).where(eq(schema.users.email, address));
-  await database.db.update(schema.outbox).set({ status: 'sent' })
-    .where(and(eq(schema.outbox.recipient, address), eq(schema.outbox.event, 'account.verify_email'), eq(schema.outbox.status, 'pending')));
+  await database.db
+    .update(schema.outbox)
+    .set({ status: 'sent' })
+    .where(
+      and(
+        eq(schema.outbox.recipient, address),
+        eq(schema.outbox.event, 'account.verify_email'),
+        eq(schema.outbox.status, 'pending'),
+      ),
+    );
   return true;
 }

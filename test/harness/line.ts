@@ -31,7 +31,10 @@ export async function quiet(peer: FakeTwilioPeer, ms = 700): Promise<void> {
 export function signedWebhook(url: string, form: Record<string, string>, authToken: string): Promise<Response> {
   return fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(authToken, url, form) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilioSignature(authToken, url, form),
+    },
     body: new URLSearchParams(form).toString(),
   });
 }
@@ -40,12 +43,18 @@ export function signedWebhook(url: string, form: Record<string, string>, authTok
 export function streamOf(twiml: string): { url: string; params: Record<string, string> } {
   const url = twiml.match(/<Stream url="([^"]+)"/)?.[1];
   if (!url) throw new Error(`no <Stream> in TwiML: ${twiml}`);
-  const params = Object.fromEntries([...twiml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const params = Object.fromEntries(
+    [...twiml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
   return { url, params };
 }
 
 /** Opens the media stream a TwiML answer points at, as Twilio would (signed upgrade, then `start`). */
-export async function openStream(twiml: string, authToken: string, callSid: string): Promise<{ peer: FakeTwilioPeer; callId: string }> {
+export async function openStream(
+  twiml: string,
+  authToken: string,
+  callSid: string,
+): Promise<{ peer: FakeTwilioPeer; callId: string }> {
   const { url, params } = streamOf(twiml);
   const peer = new FakeTwilioPeer(url, { headers: { 'x-twilio-signature': twilioSignature(authToken, url) }, callSid });
   await peer.begin(params);
@@ -53,9 +62,19 @@ export async function openStream(twiml: string, authToken: string, callSid: stri
 }
 
 /** A caller rings the business's number: the signed inbound voice webhook, then the media stream it answers with. */
-export async function ringIn(base: string, call: { authToken: string; from: string; to: string; callSid?: string }): Promise<{ peer: FakeTwilioPeer; callId: string; callSid: string }> {
+export async function ringIn(
+  base: string,
+  call: { authToken: string; from: string; to: string; callSid?: string },
+): Promise<{ peer: FakeTwilioPeer; callId: string; callSid: string }> {
   const callSid = call.callSid ?? 'CA' + Math.random().toString(16).slice(2).padEnd(32, '0').slice(0, 32);
-  const form = { CallSid: callSid, AccountSid: 'AC' + '1'.repeat(32), From: call.from, To: call.to, CallStatus: 'ringing', Direction: 'inbound' };
+  const form = {
+    CallSid: callSid,
+    AccountSid: 'AC' + '1'.repeat(32),
+    From: call.from,
+    To: call.to,
+    CallStatus: 'ringing',
+    Direction: 'inbound',
+  };
   const res = await signedWebhook(`${base}/twilio/voice`, form, call.authToken);
   if (res.status !== 200) throw new Error(`voice webhook answered ${res.status}`);
   return { ...(await openStream(await res.text(), call.authToken, callSid)), callSid };

@@ -44,20 +44,33 @@ export interface TestServerOptions extends Omit<ServerOptions, 'database' | 'log
 
 /** Starts the real server on an ephemeral port, as `npm start` would, on a fresh database. */
 export async function startTestServer(opts: TestServerOptions = {}): Promise<RunningServer & { database: Database }> {
-  const database = opts.database ?? await testDatabase();
+  const database = opts.database ?? (await testDatabase());
   const config = loadConfig({
-    PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent',
-    REDIS_URL: process.env.REDIS_URL, DATA_DIR: ':memory:',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    REDIS_URL: process.env.REDIS_URL,
+    DATA_DIR: ':memory:',
     // Each test server its own Redis namespace, and room for the many sign-ups a suite makes from 127.0.0.1.
-    REDIS_KEY_PREFIX: `io-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}:`, REGISTER_RATE_LIMIT: '100000',
+    REDIS_KEY_PREFIX: `io-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}:`,
+    REGISTER_RATE_LIMIT: '100000',
     VOICE_DEADLINE_SCALE: String(VOICE_DEADLINE_SCALE),
     ...opts.env,
   });
-  const server = await startServer(config, { ...opts, database, logger: createLogger(config.logLevel, { pretty: false }) });
+  const server = await startServer(config, {
+    ...opts,
+    database,
+    logger: createLogger(config.logLevel, { pretty: false }),
+  });
   const forget = rememberDatabase(server.url, database);
   return {
     ...server,
     database,
-    close: async () => { forget(); await server.close(); if (!opts.database) await database.close(); },
+    close: async () => {
+      forget();
+      await server.close();
+      if (!opts.database) await database.close();
+    },
   };
 }

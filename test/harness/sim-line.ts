@@ -139,6 +139,8 @@ export class SimLine implements MediaSink {
   /** True when the agent has sent audio, all of it has played, and nothing new came for `quietMs`. */
   agentDone(quietMs = 300): boolean {
     const last = this.media.at(-1);
-    return last !== undefined && this.clock.ms() - last.at > quietMs && this.marksEchoed.length >= this.marksSent.length;
+    return (
+      last !== undefined && this.clock.ms() - last.at > quietMs && this.marksEchoed.length >= this.marksSent.length
+    );
   }
 }

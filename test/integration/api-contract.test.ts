@@ -12,12 +12,15 @@ beforeAll(async () => {
   server = await startTestServer({ env: { SIMULATOR_KEY: 'contract-test-simulator-key' } });
   doc = await (await fetch(`${server.url}/docs/json`)).json();
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 const VERBS = ['get', 'post', 'put', 'patch', 'delete'];
 
 /** A schema that says something: a type, properties, a reference or alternatives. */
-const described = (s: any) => !!s && typeof s === 'object' && ['type', 'properties', '$ref', 'anyOf', 'oneOf', 'allOf'].some((k) => k in s);
+const described = (s: any) =>
+  !!s && typeof s === 'object' && ['type', 'properties', '$ref', 'anyOf', 'oneOf', 'allOf'].some((k) => k in s);
 
 /** What is missing from one operation's answers (empty: nothing). */
 function gaps(op: any): string[] {
@@ -27,7 +30,10 @@ function gaps(op: any): string[] {
   if (ok.length === 0) out.push('no 2xx answer');
   for (const [code, r] of ok) {
     if (code === '204') continue;
-    if (r.description === 'Default Response' && !r.content) { out.push(`${code}: no schema (the default)`); continue; }
+    if (r.description === 'Default Response' && !r.content) {
+      out.push(`${code}: no schema (the default)`);
+      continue;
+    }
     const content = r.content ?? {};
     if (Object.keys(content).length === 0) out.push(`${code}: no content type`);
     for (const [type, c] of Object.entries<any>(content)) {
@@ -40,7 +46,8 @@ function gaps(op: any): string[] {
     for (const [code, r] of errors) {
       const schema = r.content?.['application/json']?.schema;
       // the fallback of each family is the error body; a named status may document its own (GET /health's 503)
-      if (/XX$/i.test(code) ? schema?.$ref !== '#/components/schemas/Error' : !described(schema)) out.push(`${code}: not the error body`);
+      if (/XX$/i.test(code) ? schema?.$ref !== '#/components/schemas/Error' : !described(schema))
+        out.push(`${code}: not the error body`);
     }
   }
   return out;
@@ -56,10 +63,21 @@ describe('the API contract in /docs/json', () => {
 
   it('every operation declares its 2xx answer and the error body for 4xx and 5xx', () => {
     const operations = Object.entries<any>(doc.paths).flatMap(([path, ops]) =>
-      Object.entries<any>(ops).filter(([m]) => VERBS.includes(m)).map(([m, op]) => ({ name: `${m.toUpperCase()} ${path}`, op })));
+      Object.entries<any>(ops)
+        .filter(([m]) => VERBS.includes(m))
+        .map(([m, op]) => ({ name: `${m.toUpperCase()} ${path}`, op })),
+    );
     // the product's routes, the public webhooks and the simulator's plugin are all there
     const names = operations.map((o) => o.name);
-    expect(names).toEqual(expect.arrayContaining(['GET /api/calls', 'POST /twilio/voice', 'POST /stripe/webhook', 'POST /api/simulator/organizations', 'GET /api/calls/{id}/recording']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'GET /api/calls',
+        'POST /twilio/voice',
+        'POST /stripe/webhook',
+        'POST /api/simulator/organizations',
+        'GET /api/calls/{id}/recording',
+      ]),
+    );
     expect(operations.length).toBeGreaterThan(100);
     const missing = operations.map((o) => ({ name: o.name, gaps: gaps(o.op) })).filter((o) => o.gaps.length > 0);
     expect(missing).toEqual([]);

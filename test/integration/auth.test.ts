@@ -4,8 +4,12 @@ import { startTestServer } from '../harness/server.js';
 import { apiClient, registerOrg } from '../harness/client.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer({ env: { LOGIN_RATE_LIMIT: '5' } }); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer({ env: { LOGIN_RATE_LIMIT: '5' } });
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 describe('register and login', () => {
   it('register creates the organization with its admin and a session', async () => {
@@ -22,7 +26,11 @@ describe('register and login', () => {
 
   it('the same email cannot register twice', async () => {
     const org = await registerOrg(server.url);
-    const again = await apiClient(server.url).post('/api/auth/register', { email: org.email, password: 'another-password', organizationName: 'Copy' });
+    const again = await apiClient(server.url).post('/api/auth/register', {
+      email: org.email,
+      password: 'another-password',
+      organizationName: 'Copy',
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('email_taken');
   });
@@ -85,7 +93,9 @@ describe('refresh rotation', () => {
     const org = await registerOrg(server.url);
     const out = await org.api.post('/api/auth/logout', { refreshToken: org.refreshToken });
     expect(out.status).toBe(204);
-    expect((await apiClient(server.url).post('/api/auth/refresh', { refreshToken: org.refreshToken })).status).toBe(401);
+    expect((await apiClient(server.url).post('/api/auth/refresh', { refreshToken: org.refreshToken })).status).toBe(
+      401,
+    );
   });
 });
 
@@ -94,7 +104,11 @@ describe('login rate limit', () => {
     const org = await registerOrg(server.url);
     const anon = apiClient(server.url, undefined);
     for (let i = 0; i < 5; i++) {
-      const r = await anon.post('/api/auth/login', { email: org.email, password: `wrong-${i}-password` }, { 'x-forwarded-for': `10.0.0.${i}` });
+      const r = await anon.post(
+        '/api/auth/login',
+        { email: org.email, password: `wrong-${i}-password` },
+        { 'x-forwarded-for': `10.0.0.${i}` },
+      );
       expect(r.status).toBe(401);
     }
     const blocked = await anon.post('/api/auth/login', { email: org.email, password: org.password });

@@ -7,7 +7,10 @@ import { schema } from '../../src/db/index.js';
 import { startFakeStripe, type FakeStripe } from '../fakes/stripe.js';
 
 let now = new Date('2027-02-03T16:00:00Z');
-const setNow = (d: Date) => { now = d; stripe.setNow(Math.floor(d.getTime() / 1000)); };
+const setNow = (d: Date) => {
+  now = d;
+  stripe.setNow(Math.floor(d.getTime() / 1000));
+};
 let stripe: FakeStripe;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let org: Awaited<ReturnType<typeof registerOrg>>;
@@ -17,15 +20,23 @@ beforeAll(async () => {
   server = await startTestServer({
     clock: { now: () => now },
     env: {
-      STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_API_BASE: stripe.url,
-      STRIPE_PRICE_STARTER: 'price_starter', STRIPE_PRICE_GROWTH: 'price_growth', STRIPE_PRICE_SCALE: 'price_scale',
-      STRIPE_OVERAGE_PRICE_GROWTH: 'price_growth_overage', PUBLIC_URL: 'https://app.example.test',
+      STRIPE_SECRET_KEY: stripe.secretKey,
+      STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+      STRIPE_API_BASE: stripe.url,
+      STRIPE_PRICE_STARTER: 'price_starter',
+      STRIPE_PRICE_GROWTH: 'price_growth',
+      STRIPE_PRICE_SCALE: 'price_scale',
+      STRIPE_OVERAGE_PRICE_GROWTH: 'price_growth_overage',
+      PUBLIC_URL: 'https://app.example.test',
     },
   });
   stripe.webhookUrl = `${server.url}/stripe/webhook`;
   org = await registerOrg(server.url, { name: 'Stripe Plumbing' });
 });
-afterAll(async () => { await server?.close(); await stripe?.close(); });
+afterAll(async () => {
+  await server?.close();
+  await stripe?.close();
+});
 
 const account = async () => (await org.api.get('/api/billing')).body;
 
@@ -37,18 +48,31 @@ describe('Checkout and the Customer Portal', () => {
     expect((await org.api.post('/api/billing/checkout', { plan: 'growth' })).status).toBe(200);
     expect(stripe.customers.size).toBe(1);
     const [customer] = stripe.customers.values();
-    expect(customer).toMatchObject({ name: 'Stripe Plumbing', email: org.email, metadata: { organization_id: org.organization.id } });
+    expect(customer).toMatchObject({
+      name: 'Stripe Plumbing',
+      email: org.email,
+      metadata: { organization_id: org.organization.id },
+    });
     const [session] = stripe.checkoutSessions.values();
     expect(session).toMatchObject({
-      mode: 'subscription', customer: customer.id, client_reference_id: org.organization.id,
+      mode: 'subscription',
+      customer: customer.id,
+      client_reference_id: org.organization.id,
       line_items: [{ price: 'price_growth', quantity: '1' }, { price: 'price_growth_overage' }],
       subscription_data: { metadata: { organization_id: org.organization.id, plan: 'growth' } },
       success_url: 'https://app.example.test/billing?checkout=success',
     });
-    expect(stripe.requests.filter((r) => r.path === '/v1/customers').every((r) => r.idempotencyKey === `customer-${org.organization.id}`)).toBe(true);
+    expect(
+      stripe.requests
+        .filter((r) => r.path === '/v1/customers')
+        .every((r) => r.idempotencyKey === `customer-${org.organization.id}`),
+    ).toBe(true);
     const portal = await org.api.post('/api/billing/portal');
     expect(portal.body.url).toMatch(new RegExp(`^${stripe.url}/portal/`));
-    expect(stripe.portalSessions[0]).toMatchObject({ customer: customer.id, return_url: 'https://app.example.test/billing' });
+    expect(stripe.portalSessions[0]).toMatchObject({
+      customer: customer.id,
+      return_url: 'https://app.example.test/billing',
+    });
   });
 });
 
@@ -56,14 +80,26 @@ describe('signed webhooks', () => {
   let subId: string;
   it('completing Checkout makes the organization an active Growth subscriber (delivered out of order and twice)', async () => {
     const [session] = stripe.checkoutSessions.values();
-    const { subscription, events: [created, completed] } = stripe.completeCheckout(session.id);
+    const {
+      subscription,
+      events: [created, completed],
+    } = stripe.completeCheckout(session.id);
     subId = subscription.id;
     expect(await stripe.deliver(completed)).toMatchObject({ status: 200, body: { outcome: 'applied' } });
     expect(await stripe.deliver(created)).toMatchObject({ status: 200, body: { outcome: 'applied' } });
     expect(await stripe.deliver(created)).toMatchObject({ status: 200, body: { outcome: 'duplicate' } });
-    expect(await account()).toMatchObject({ plan: 'growth', effectivePlan: 'growth', status: 'active', trialDaysLeft: null, stripe: { customer: true, subscription: true } });
+    expect(await account()).toMatchObject({
+      plan: 'growth',
+      effectivePlan: 'growth',
+      status: 'active',
+      trialDaysLeft: null,
+      stripe: { customer: true, subscription: true },
+    });
     expect((await account()).trialEndsAt).toBeUndefined();
-    const [row] = await server.database.db.select({ plan: schema.organizations.plan }).from(schema.organizations).where(eq(schema.organizations.id, org.organization.id));
+    const [row] = await server.database.db
+      .select({ plan: schema.organizations.plan })
+      .from(schema.organizations)
+      .where(eq(schema.organizations.id, org.organization.id));
     expect(row.plan).toBe('growth');
   });
 

@@ -9,16 +9,36 @@ import { twilioSignature } from '../../src/telephony/index.js';
 const TOKEN = 'billing-test-twilio-token';
 let now = new Date('2027-01-10T15:00:00Z');
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer({ clock: { now: () => now }, env: { TWILIO_AUTH_TOKEN: TOKEN } }); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer({ clock: { now: () => now }, env: { TWILIO_AUTH_TOKEN: TOKEN } });
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 describe('plans and the trial', () => {
   it('lists Starter, Growth and Scale with price, minutes, overage and features, without signing in', async () => {
     const res = await apiClient(server.url).get('/api/billing/plans');
     expect(res.status).toBe(200);
     expect(res.body.items.map((p: any) => p.id)).toEqual(['starter', 'growth', 'scale']);
-    for (const p of res.body.items) expect(p).toMatchObject({ name: expect.any(String), monthlyPriceCents: expect.any(Number), includedMinutes: expect.any(Number), overagePerMinuteCents: expect.any(Number), features: expect.any(Array) });
-    expect(res.body.items[2].features).toEqual(expect.arrayContaining(['realtime_voice', 'outbound_calls', 'calendar_sync', 'recording', 'multiple_numbers', 'languages']));
+    for (const p of res.body.items)
+      expect(p).toMatchObject({
+        name: expect.any(String),
+        monthlyPriceCents: expect.any(Number),
+        includedMinutes: expect.any(Number),
+        overagePerMinuteCents: expect.any(Number),
+        features: expect.any(Array),
+      });
+    expect(res.body.items[2].features).toEqual(
+      expect.arrayContaining([
+        'realtime_voice',
+        'outbound_calls',
+        'calendar_sync',
+        'recording',
+        'multiple_numbers',
+        'languages',
+      ]),
+    );
   });
 
   it('sign-up starts a 14-day trial with every feature of the largest plan; only admins read billing', async () => {
@@ -26,11 +46,25 @@ describe('plans and the trial', () => {
     const org = await registerOrg(server.url);
     const res = await org.api.get('/api/billing');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ plan: 'scale', status: 'trialing', trialEndsAt: '2027-01-24T15:00:00.000Z', trialDaysLeft: 14, usage: { minutes: 0, calls: 0 }, stripe: { configured: false } });
+    expect(res.body).toMatchObject({
+      plan: 'scale',
+      status: 'trialing',
+      trialEndsAt: '2027-01-24T15:00:00.000Z',
+      trialDaysLeft: 14,
+      usage: { minutes: 0, calls: 0 },
+      stripe: { configured: false },
+    });
     expect(res.body.features).toHaveLength(6);
-    const invited = await org.api.post('/api/users', { email: `op-${Date.now()}@example.com`, role: 'operator', password: 'operator-password-1' });
+    const invited = await org.api.post('/api/users', {
+      email: `op-${Date.now()}@example.com`,
+      role: 'operator',
+      password: 'operator-password-1',
+    });
     expect(invited.status).toBe(201);
-    const login = await apiClient(server.url).post('/api/auth/login', { email: invited.body.email, password: 'operator-password-1' });
+    const login = await apiClient(server.url).post('/api/auth/login', {
+      email: invited.body.email,
+      password: 'operator-password-1',
+    });
     const operator = apiClient(server.url, login.body.accessToken);
     expect((await operator.get('/api/billing')).status).toBe(403);
     expect((await apiClient(server.url).get('/api/billing')).status).toBe(401);
@@ -56,8 +90,21 @@ describe('metering through the product', () => {
     const usage = await org.api.get('/api/billing/usage?from=2027-01-01&to=2027-02-01');
     expect(usage.status).toBe(200);
     // 250 s on Scale's 6-second rounding: 252 s.
-    expect(usage.body.items).toEqual([{ day: '2027-01-10', minutes: 0, calls: 0, inbound: { calls: 0, minutes: 0 }, outbound: { calls: 0, minutes: 0 }, chat: { conversations: 1, minutes: 4.2 } }]);
-    expect((await org.api.get('/api/billing/usage')).body).toMatchObject({ from: '2027-01-01', to: '2027-02-01', items: [{ day: '2027-01-10' }] });
+    expect(usage.body.items).toEqual([
+      {
+        day: '2027-01-10',
+        minutes: 0,
+        calls: 0,
+        inbound: { calls: 0, minutes: 0 },
+        outbound: { calls: 0, minutes: 0 },
+        chat: { conversations: 1, minutes: 4.2 },
+      },
+    ]);
+    expect((await org.api.get('/api/billing/usage')).body).toMatchObject({
+      from: '2027-01-01',
+      to: '2027-02-01',
+      items: [{ day: '2027-01-10' }],
+    });
     expect((await org.api.get('/api/billing')).body.usage).toEqual({ minutes: 0, calls: 0, chats: 1 });
     expect((await org.api.get('/api/billing/usage?from=yesterday')).status).toBe(400);
   });
@@ -73,9 +120,15 @@ describe('feature gates', () => {
     expect(overview).toMatchObject({ status: 'canceled', effectivePlan: 'starter', features: [] });
     const realtime = await org.api.put('/api/agent', { engine: 'realtime' });
     expect(realtime.status).toBe(402);
-    expect(realtime.body.error).toMatchObject({ code: 'plan_required', details: { feature: 'realtime_voice', plan: 'scale' } });
+    expect(realtime.body.error).toMatchObject({
+      code: 'plan_required',
+      details: { feature: 'realtime_voice', plan: 'scale' },
+    });
     const spanish = await org.api.put('/api/agent', { language: 'es' });
-    expect(spanish.body.error).toMatchObject({ code: 'plan_required', details: { feature: 'languages', plan: 'growth' } });
+    expect(spanish.body.error).toMatchObject({
+      code: 'plan_required',
+      details: { feature: 'languages', plan: 'growth' },
+    });
     expect((await org.api.put('/api/agent', { language: 'en-US' })).status).toBe(200);
     const second = await org.api.post('/api/phone-numbers', { e164: '+13125550112' });
     expect(second.status).toBe(402);
@@ -90,7 +143,10 @@ describe('feature gates', () => {
     expect(calendar.status).toBe(402);
     expect(calendar.body.error.details).toEqual({ feature: 'calendar_sync', plan: 'growth' });
     // The same organization on Growth may speak Spanish, but still not run the realtime engine.
-    await server.database.db.update(schema.billingAccounts).set({ plan: 'growth', status: 'active', trialEndsAt: null }).where(eq(schema.billingAccounts.organizationId, org.organization.id));
+    await server.database.db
+      .update(schema.billingAccounts)
+      .set({ plan: 'growth', status: 'active', trialEndsAt: null })
+      .where(eq(schema.billingAccounts.organizationId, org.organization.id));
     expect((await org.api.put('/api/agent', { language: 'es' })).status).toBe(200);
     expect((await org.api.put('/api/agent', { engine: 'realtime' })).status).toBe(402);
   });
@@ -110,11 +166,31 @@ describe('the hard cap on the phone line', () => {
     const org = await registerOrg(server.url, { name: 'Capped Co' });
     const number = `+1312555${String(Math.floor(Math.random() * 800) + 1000)}`;
     expect((await org.api.post('/api/phone-numbers', { e164: number })).status).toBe(201);
-    await server.database.db.insert(schema.usageDays).values({ organizationId: org.organization.id, day: '2027-01-09', kind: 'inbound', calls: 10, seconds: 2950, billableSeconds: 3000 });
+    await server.database.db.insert(schema.usageDays).values({
+      organizationId: org.organization.id,
+      day: '2027-01-09',
+      kind: 'inbound',
+      calls: 10,
+      seconds: 2950,
+      billableSeconds: 3000,
+    });
     const voice = async () => {
       const url = `${server.url}/twilio/voice`;
-      const form = { CallSid: `CA${Math.random().toString(16).slice(2)}`, AccountSid: 'AC1', From: '+13125550142', To: number, CallStatus: 'ringing' };
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TOKEN, url, form) }, body: new URLSearchParams(form).toString() });
+      const form = {
+        CallSid: `CA${Math.random().toString(16).slice(2)}`,
+        AccountSid: 'AC1',
+        From: '+13125550142',
+        To: number,
+        CallStatus: 'ringing',
+      };
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': twilioSignature(TOKEN, url, form),
+        },
+        body: new URLSearchParams(form).toString(),
+      });
       return res.text();
     };
     expect((await org.api.put('/api/billing', { hardCapMinutes: 50 })).body.limits.hardCapMinutes).toBe(50);

@@ -17,7 +17,10 @@ let server: RunningServer;
 async function call(method: string, path: string, token?: string, body?: unknown) {
   const res = await fetch(server.url + path, {
     method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   return { status: res.status, body: await res.json() };
@@ -27,7 +30,12 @@ async function business(staffNames: string[]) {
   const reg = await registerOrg(server.url, { timezone: 'America/Chicago', name: 'Race Salon' });
   const token = reg.accessToken;
   const week = [['09:00', '17:00']];
-  await call('PUT', '/api/config', token, { hours: { mon: week, tue: week, wed: week, thu: week, fri: week }, holidays: [], minNoticeMin: 0, maxDaysAhead: 60 });
+  await call('PUT', '/api/config', token, {
+    hours: { mon: week, tue: week, wed: week, thu: week, fri: week },
+    holidays: [],
+    minNoticeMin: 0,
+    maxDaysAhead: 60,
+  });
   const svc = await call('POST', '/api/services', token, { name: 'Haircut', durationMin: 45, bufferMin: 15 });
   for (const name of staffNames) await call('POST', '/api/staff', token, { name, serviceIds: [svc.body.id] });
   return { token, organizationId: reg.organization.id as string, serviceId: svc.body.id as string };
@@ -36,25 +44,37 @@ async function business(staffNames: string[]) {
 async function race(staffNames: string[]) {
   const b = await business(staffNames);
   const start = '2026-05-05T10:00:00-05:00';
-  const results = await Promise.all(Array.from({ length: PARALLEL }, (_, i) =>
-    call('POST', '/api/appointments', b.token, { serviceId: b.serviceId, start, customer: { name: `Caller ${i}` } })));
-  const rows = await server.ctx.database.db.select().from(schema.appointments)
+  const results = await Promise.all(
+    Array.from({ length: PARALLEL }, (_, i) =>
+      call('POST', '/api/appointments', b.token, { serviceId: b.serviceId, start, customer: { name: `Caller ${i}` } }),
+    ),
+  );
+  const rows = await server.ctx.database.db
+    .select()
+    .from(schema.appointments)
     .where(and(eq(schema.appointments.organizationId, b.organizationId), eq(schema.appointments.status, 'booked')));
   return { results, rows };
 }
 
 describe.skipIf(!DATABASE_URL)('50 simultaneous bookings on PostgreSQL', () => {
   beforeAll(async () => {
-    server = await startTestServer({ clock: fixedClock('2026-05-01T12:00:00Z', true), routes: [createBookingRoutes()] });
+    server = await startTestServer({
+      clock: fixedClock('2026-05-01T12:00:00Z', true),
+      routes: [createBookingRoutes()],
+    });
   }, scaled(60_000));
-  afterAll(async () => { await server?.close(); });
+  afterAll(async () => {
+    await server?.close();
+  });
 
   it('one slot, no staff: exactly one 201, 49 × 409 slot_taken with alternatives, one row', async () => {
     const { results, rows } = await race([]);
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     const refused = results.filter((r) => r.status === 409);
     expect(refused).toHaveLength(PARALLEL - 1);
-    expect(refused.every((r) => r.body.error.code === 'slot_taken' && r.body.error.details.alternatives.length > 0)).toBe(true);
+    expect(
+      refused.every((r) => r.body.error.code === 'slot_taken' && r.body.error.details.alternatives.length > 0),
+    ).toBe(true);
     expect(rows).toHaveLength(1);
   });
 

@@ -17,11 +17,19 @@ beforeAll(async () => {
   sam = (await org.api.post('/api/staff', { name: 'Sam', serviceIds: [serviceId] })).body.id;
   alex = (await org.api.post('/api/staff', { name: 'Alex', serviceIds: [serviceId] })).body.id;
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 const day = { from: '2026-03-11T00:00:00-05:00', to: '2026-03-12T00:00:00-05:00' };
-const slotsOf = async (staffId: string) => (await org.api.get(`/api/availability?serviceId=${serviceId}&staffId=${staffId}&from=${encodeURIComponent(day.from)}&to=${encodeURIComponent(day.to)}`)).body.slots as { start: string; end: string }[];
-const overlaps = (s: { start: string; end: string }, a: string, b: string) => Date.parse(s.start) < Date.parse(b) && Date.parse(s.end) > Date.parse(a);
+const slotsOf = async (staffId: string) =>
+  (
+    await org.api.get(
+      `/api/availability?serviceId=${serviceId}&staffId=${staffId}&from=${encodeURIComponent(day.from)}&to=${encodeURIComponent(day.to)}`,
+    )
+  ).body.slots as { start: string; end: string }[];
+const overlaps = (s: { start: string; end: string }, a: string, b: string) =>
+  Date.parse(s.start) < Date.parse(b) && Date.parse(s.end) > Date.parse(a);
 
 describe('blocked time and resizing', () => {
   it('a staff member’s break is never offered nor booked, while the other staff member stays bookable then; another organization cannot touch it', async () => {
@@ -31,9 +39,16 @@ describe('blocked time and resizing', () => {
     expect(made.status).toBe(201);
     expect((await slotsOf(sam)).some((s) => overlaps(s, lunch.start, lunch.end))).toBe(false);
     expect((await slotsOf(alex)).some((s) => overlaps(s, lunch.start, lunch.end))).toBe(true);
-    const refused = await org.api.post('/api/appointments', { serviceId, staffId: sam, start: lunch.start, customer: { name: 'Ann Lee', phone: '+13125550111' } });
+    const refused = await org.api.post('/api/appointments', {
+      serviceId,
+      staffId: sam,
+      start: lunch.start,
+      customer: { name: 'Ann Lee', phone: '+13125550111' },
+    });
     expect(refused.status).toBe(409);
-    const listed = (await org.api.get(`/api/blocked-times?from=${encodeURIComponent(day.from)}&to=${encodeURIComponent(day.to)}`)).body.items;
+    const listed = (
+      await org.api.get(`/api/blocked-times?from=${encodeURIComponent(day.from)}&to=${encodeURIComponent(day.to)}`)
+    ).body.items;
     expect(listed).toMatchObject([{ staffId: sam, kind: 'break', reason: 'Lunch' }]);
 
     const bad = await org.api.post('/api/blocked-times', { staffId: sam, start: lunch.end, end: lunch.start });
@@ -43,7 +58,10 @@ describe('blocked time and resizing', () => {
     const other = await registerOrg(server.url, { industry: 'salon' });
     expect((await other.api.delete(`/api/blocked-times/${made.body.id}`)).status).toBe(404);
     expect((await other.api.post('/api/blocked-times', { staffId: sam, ...lunch })).status).toBe(404);
-    expect((await other.api.get(`/api/blocked-times?from=${encodeURIComponent(day.from)}&to=${encodeURIComponent(day.to)}`)).body.items).toEqual([]);
+    expect(
+      (await other.api.get(`/api/blocked-times?from=${encodeURIComponent(day.from)}&to=${encodeURIComponent(day.to)}`))
+        .body.items,
+    ).toEqual([]);
     expect((await org.api.delete(`/api/blocked-times/${made.body.id}`)).status).toBe(204);
     expect((await slotsOf(sam)).some((s) => overlaps(s, lunch.start, lunch.end))).toBe(true);
   });
@@ -55,7 +73,15 @@ describe('blocked time and resizing', () => {
   });
 
   it('an appointment is made longer onto free time, and refused (409) when the longer one would overlap the next booking', async () => {
-    const book = async (start: string) => (await org.api.post('/api/appointments', { serviceId, staffId: alex, start, customer: { name: 'Bo Kim', phone: '+13125550122' } })).body;
+    const book = async (start: string) =>
+      (
+        await org.api.post('/api/appointments', {
+          serviceId,
+          staffId: alex,
+          start,
+          customer: { name: 'Bo Kim', phone: '+13125550122' },
+        })
+      ).body;
     const first = await book('2026-03-11T09:00:00-05:00');
     const lengthMin = (Date.parse(first.end) - Date.parse(first.start)) / 60_000;
     const longer = await org.api.patch(`/api/appointments/${first.id}`, { durationMin: lengthMin + 30 });

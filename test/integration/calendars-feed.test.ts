@@ -20,23 +20,53 @@ beforeAll(async () => {
   closeDb = database.close;
   const clock = fixedClock('2026-04-06T12:00:00Z', true);
   // No OAuth clients configured: the feed needs none, and the listing says so.
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent', JWT_SECRET: 'f'.repeat(40), DATA_DIR: ':memory:' });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: 'f'.repeat(40),
+    DATA_DIR: ':memory:',
+  });
   const calendars = createCalendars({ db: database.db, clock, config });
-  server = await startServer(config, { database, clock, logger: createLogger('silent', { pretty: false }), routes: [createBookingRoutes({ calendar: calendars }), createIntegrationRoutes(calendars)] });
+  server = await startServer(config, {
+    database,
+    clock,
+    logger: createLogger('silent', { pretty: false }),
+    routes: [createBookingRoutes({ calendar: calendars }), createIntegrationRoutes(calendars)],
+  });
 }, scaled(60_000));
-afterAll(async () => { await server?.close(); await closeDb?.(); });
+afterAll(async () => {
+  await server?.close();
+  await closeDb?.();
+});
 
 /** A business with two staff and a few appointments; answers its admin client, feed URLs and ids. */
 async function business() {
-  const reg = await apiClient(server.url).post('/api/auth/register', { email: `o-${newToken(6)}@example.com`, password: 'correct horse battery', organizationName: 'Shear Bliss, Salon & Spa', timezone: TZ });
+  const reg = await apiClient(server.url).post('/api/auth/register', {
+    email: `o-${newToken(6)}@example.com`,
+    password: 'correct horse battery',
+    organizationName: 'Shear Bliss, Salon & Spa',
+    timezone: TZ,
+  });
   const api = apiClient(server.url, reg.body.accessToken);
   const week = [['09:00', '18:00']];
-  await api.put('/api/config', { hours: { mon: week, tue: week, wed: week, thu: week, fri: week }, minNoticeMin: 0, maxDaysAhead: 60 });
+  await api.put('/api/config', {
+    hours: { mon: week, tue: week, wed: week, thu: week, fri: week },
+    minNoticeMin: 0,
+    maxDaysAhead: 60,
+  });
   const svc = (await api.post('/api/services', { name: 'Cut, colour; blow-dry', durationMin: 90, bufferMin: 15 })).body;
   const ana = (await api.post('/api/staff', { name: 'Ana', serviceIds: [svc.id] })).body;
   const bo = (await api.post('/api/staff', { name: 'Bo', serviceIds: [svc.id] })).body;
   const book = async (start: string, staffId: string, name: string, notes?: string) => {
-    const r = await api.post('/api/appointments', { serviceId: svc.id, start, staffId, customer: { name, phone: '+1 312 555 0100' }, notes });
+    const r = await api.post('/api/appointments', {
+      serviceId: svc.id,
+      start,
+      staffId,
+      customer: { name, phone: '+1 312 555 0100' },
+      notes,
+    });
     expect(r.status).toBe(201);
     return r.body.id as string;
   };
@@ -50,7 +80,8 @@ async function business() {
   return { api, list: list.body, ana: ana.id as string, bo: bo.id as string, a1, a2, a3, notes };
 }
 
-const events = (text: string) => Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
+const events = (text: string) =>
+  Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
 
 describe('ICS feed', () => {
   it('serves the organization’s live appointments as valid iCalendar, times in UTC, text escaped and folded', async () => {
@@ -70,7 +101,9 @@ describe('ICS feed', () => {
     expect(String(mia.summary)).toBe('Cut, colour; blow-dry — Mia Wong');
     expect(String(mia.description)).toContain(`Notes: ${b.notes}`);
     expect(String(mia.description)).toContain('With: Ana');
-    expect(String(evs.find((e) => e.uid === `${b.a2}@infinioffice`)!.summary)).toBe('Cut, colour; blow-dry — Zoë Ødegård');
+    expect(String(evs.find((e) => e.uid === `${b.a2}@infinioffice`)!.summary)).toBe(
+      'Cut, colour; blow-dry — Zoë Ødegård',
+    );
     expect(text).toMatch(/\r\nDTSTART:20260407T150000Z\r\n/);
   });
 
@@ -89,7 +122,12 @@ describe('ICS feed', () => {
     const anaUrl = new URL(b.list.feeds.staff.find((s: { staffId: string }) => s.staffId === b.ana).url);
     const token = anaUrl.searchParams.get('token')!;
     const [, mac] = token.split('.');
-    for (const bad of [`${b.bo}.${mac}`, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, newToken(24), 'x']) {
+    for (const bad of [
+      `${b.bo}.${mac}`,
+      `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`,
+      newToken(24),
+      'x',
+    ]) {
       expect((await fetch(`${server.url}/api/calendar.ics?token=${encodeURIComponent(bad)}`)).status).toBe(404);
     }
     expect((await fetch(`${server.url}/api/calendar.ics`)).status).toBe(400);
@@ -100,8 +138,16 @@ describe('ICS feed', () => {
 
   it('lists both providers as not configured when the server has no OAuth clients, and refuses to connect', async () => {
     const b = await business();
-    expect(b.list.items.map((i: { provider: string; configured: boolean; status: string }) => [i.provider, i.configured, i.status]))
-      .toEqual([['google', false, 'not_connected'], ['microsoft', false, 'not_connected']]);
+    expect(
+      b.list.items.map((i: { provider: string; configured: boolean; status: string }) => [
+        i.provider,
+        i.configured,
+        i.status,
+      ]),
+    ).toEqual([
+      ['google', false, 'not_connected'],
+      ['microsoft', false, 'not_connected'],
+    ]);
     const r = await b.api.get('/api/integrations/google/connect');
     expect([r.status, r.body.error.code]).toEqual([422, 'integration_not_configured']);
   });

@@ -7,7 +7,12 @@ import { createLogger, newToken, type Clock } from '../../src/lib/index.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { createBookingRoutes } from '../../src/api/routes/booking/index.js';
 import { createIntegrationRoutes } from '../../src/api/routes/integrations/index.js';
-import { createCalendars, createTokenCipher, googleEventId, type Calendars } from '../../src/booking/calendars/index.js';
+import {
+  createCalendars,
+  createTokenCipher,
+  googleEventId,
+  type Calendars,
+} from '../../src/booking/calendars/index.js';
 import { testDatabase } from '../harness/server.js';
 import { apiClient, type ApiClient } from '../harness/client.js';
 import { startFakeGoogle, type FakeGoogle } from '../fakes/google-calendar.js';
@@ -22,7 +27,9 @@ let skewMs = 0;
 /** The product's clock: 2026-04-06 12:00Z plus real time plus whatever a test skips ahead. */
 const clock: Clock = { now: () => new Date(BASE + (Date.now() - started) + skewMs) };
 /** Skips past the busy-time cache (1 s in this suite). */
-const pastCache = () => { skewMs += 2_000; };
+const pastCache = () => {
+  skewMs += 2_000;
+};
 
 let server: RunningServer;
 let calendars: Calendars;
@@ -34,10 +41,22 @@ beforeAll(async () => {
   [google, graph] = await Promise.all([startFakeGoogle(), startFakeGraph()]);
   const database = await testDatabase();
   closeDb = database.close;
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent', JWT_SECRET: 'j'.repeat(40), DATA_DIR: ':memory:', ENCRYPTION_KEY: KEY, ...google.env, ...graph.env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: 'j'.repeat(40),
+    DATA_DIR: ':memory:',
+    ENCRYPTION_KEY: KEY,
+    ...google.env,
+    ...graph.env,
+  });
   calendars = createCalendars({ db: database.db, clock, config, options: { ttlMs: 1_000, retryBaseMs: 30_000 } });
   server = await startServer(config, {
-    database, clock, logger: createLogger('silent', { pretty: false }),
+    database,
+    clock,
+    logger: createLogger('silent', { pretty: false }),
     routes: [createBookingRoutes({ calendar: calendars }), createIntegrationRoutes(calendars)],
   });
 }, scaled(60_000));
@@ -51,17 +70,40 @@ afterAll(async () => {
 /** A business open weekdays 08–17 in New York with a 60-minute service, and its admin's client. */
 async function business() {
   const anon = apiClient(server.url);
-  const reg = await anon.post('/api/auth/register', { email: `owner-${newToken(6)}@example.com`, password: 'correct horse battery', organizationName: 'Fix-It Plumbing', timezone: TZ });
+  const reg = await anon.post('/api/auth/register', {
+    email: `owner-${newToken(6)}@example.com`,
+    password: 'correct horse battery',
+    organizationName: 'Fix-It Plumbing',
+    timezone: TZ,
+  });
   expect(reg.status).toBe(201);
   const api = apiClient(server.url, reg.body.accessToken);
   const week = [['08:00', '17:00']];
-  expect((await api.put('/api/config', { hours: { mon: week, tue: week, wed: week, thu: week, fri: week }, minNoticeMin: 60, maxDaysAhead: 30, slotStepMin: 30 })).status).toBe(200);
+  expect(
+    (
+      await api.put('/api/config', {
+        hours: { mon: week, tue: week, wed: week, thu: week, fri: week },
+        minNoticeMin: 60,
+        maxDaysAhead: 30,
+        slotStepMin: 30,
+      })
+    ).status,
+  ).toBe(200);
   const svc = await api.post('/api/services', { name: 'Drain repair', durationMin: 60, bufferMin: 0 });
-  return { api, token: reg.body.accessToken as string, organizationId: reg.body.organization.id as string, serviceId: svc.body.id as string };
+  return {
+    api,
+    token: reg.body.accessToken as string,
+    organizationId: reg.body.organization.id as string,
+    serviceId: svc.body.id as string,
+  };
 }
 
 /** The cookies a response set, as a browser would send them back (name=value; …). */
-const browserCookie = (h: Headers) => h.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+const browserCookie = (h: Headers) =>
+  h
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 
 /** Runs the OAuth dance like a browser: our connect → provider consent → our callback. */
 async function connect(api: ApiClient, provider: 'google' | 'microsoft', account: string, query = '') {
@@ -73,14 +115,26 @@ async function connect(api: ApiClient, provider: 'google' | 'microsoft', account
   const callback = consent.headers.get('location')!;
   expect(callback.startsWith(`${server.url}/api/integrations/${provider}/callback?`)).toBe(true);
   const done = await fetch(callback, { redirect: 'manual', headers: { cookie: browserCookie(start.headers) } });
-  return { status: done.status, body: done.status === 200 ? await done.json() : await done.text(), location: done.headers.get('location'), callback };
+  return {
+    status: done.status,
+    body: done.status === 200 ? await done.json() : await done.text(),
+    location: done.headers.get('location'),
+    callback,
+  };
 }
 
 const local = (wall: string) => new Date(`${wall}-04:00`);
 const slotStarts = async (api: ApiClient, serviceId: string, day: string) =>
-  (await api.get(`/api/availability?serviceId=${serviceId}&from=${encodeURIComponent(`${day}T00:00:00-04:00`)}&to=${encodeURIComponent(`${day}T23:59:00-04:00`)}`)).body.slots.map((s: { start: string }) => s.start.slice(11, 16));
+  (
+    await api.get(
+      `/api/availability?serviceId=${serviceId}&from=${encodeURIComponent(`${day}T00:00:00-04:00`)}&to=${encodeURIComponent(`${day}T23:59:00-04:00`)}`,
+    )
+  ).body.slots.map((s: { start: string }) => s.start.slice(11, 16));
 /** Lets the after-commit sync finish, then runs whatever is due. */
-const settle = async () => { await new Promise((r) => setImmediate(r)); await calendars.sync.runDue(); };
+const settle = async () => {
+  await new Promise((r) => setImmediate(r));
+  await calendars.sync.runDue();
+};
 
 describe('Google Calendar', () => {
   it('connects through OAuth and stores only sealed tokens; the listing names the account', async () => {
@@ -89,13 +143,19 @@ describe('Google Calendar', () => {
     const done = await connect(b.api, 'google', account);
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ provider: 'google', status: 'connected', accountEmail: account });
-    const [row] = await calendars.db.select().from(schema.integrations).where(eq(schema.integrations.organizationId, b.organizationId));
+    const [row] = await calendars.db
+      .select()
+      .from(schema.integrations)
+      .where(eq(schema.integrations.organizationId, b.organizationId));
     expect(row.accessTokenEnc).not.toContain('ya29.');
     expect(row.refreshTokenEnc).not.toContain('1//');
     expect(createTokenCipher(KEY).open(row.accessTokenEnc!)).toMatch(/^ya29\./);
     expect(createTokenCipher(KEY).open(row.refreshTokenEnc!)).toMatch(/^1\/\/0g/);
     const list = await b.api.get('/api/integrations');
-    expect(list.body.items.map((i: { provider: string; status: string }) => [i.provider, i.status])).toEqual([['google', 'connected'], ['microsoft', 'not_connected']]);
+    expect(list.body.items.map((i: { provider: string; status: string }) => [i.provider, i.status])).toEqual([
+      ['google', 'connected'],
+      ['microsoft', 'not_connected'],
+    ]);
   });
 
   it('refuses a forged state and a replayed code, and sends a refused consent back to the dashboard', async () => {
@@ -106,7 +166,10 @@ describe('Google Calendar', () => {
     const cookie = browserCookie(started.headers);
     const callback = new URL((await fetch(start.url, { redirect: 'manual' })).headers.get('location')!);
     const forged = new URL(callback);
-    forged.searchParams.set('state', callback.searchParams.get('state')!.replace(/^./, (c) => (c === 'e' ? 'f' : 'e')));
+    forged.searchParams.set(
+      'state',
+      callback.searchParams.get('state')!.replace(/^./, (c) => (c === 'e' ? 'f' : 'e')),
+    );
     const bad = await fetch(forged);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.code).toBe('oauth_state_invalid');
@@ -118,7 +181,9 @@ describe('Google Calendar', () => {
     google.consent = 'deny';
     try {
       const s2 = (await b.api.get('/api/integrations/google/connect?returnTo=/settings')).body;
-      const denied = await fetch((await fetch(s2.url, { redirect: 'manual' })).headers.get('location')!, { redirect: 'manual' });
+      const denied = await fetch((await fetch(s2.url, { redirect: 'manual' })).headers.get('location')!, {
+        redirect: 'manual',
+      });
       expect(denied.headers.get('location')).toBe('/settings?integration=google&result=error&reason=access_denied');
     } finally {
       google.consent = 'allow';
@@ -140,14 +205,26 @@ describe('Google Calendar', () => {
     expect(slots).toContain('14:00');
     // Added after the caller was offered 16:00: the commit reads the calendar again.
     google.addExternalEvent(local('2026-04-08T16:00:00'), local('2026-04-08T16:30:00'), { account });
-    const late = await b.api.post('/api/appointments', { serviceId: b.serviceId, start: '2026-04-08T16:00:00-04:00', customer: { name: 'Late Larry' } });
-    expect([late.status, late.body.error.code]).toEqual([409, "slot_taken"]);
+    const late = await b.api.post('/api/appointments', {
+      serviceId: b.serviceId,
+      start: '2026-04-08T16:00:00-04:00',
+      customer: { name: 'Late Larry' },
+    });
+    expect([late.status, late.body.error.code]).toEqual([409, 'slot_taken']);
 
-    const booked = await b.api.post('/api/appointments', { serviceId: b.serviceId, start: '2026-04-08T12:00:00-04:00', customer: { name: 'Dana Whitfield', phone: '212 555 0147' }, notes: 'Kitchen sink, side door' });
+    const booked = await b.api.post('/api/appointments', {
+      serviceId: b.serviceId,
+      start: '2026-04-08T12:00:00-04:00',
+      customer: { name: 'Dana Whitfield', phone: '212 555 0147' },
+      notes: 'Kitchen sink, side door',
+    });
     expect(booked.status).toBe(201);
     await settle();
     const ev = google.liveEvents(account).find((e) => e.id === googleEventId(booked.body.id));
-    expect(ev).toMatchObject({ summary: 'Drain repair — Dana Whitfield', start: { dateTime: '2026-04-08T16:00:00.000Z', timeZone: TZ } });
+    expect(ev).toMatchObject({
+      summary: 'Drain repair — Dana Whitfield',
+      start: { dateTime: '2026-04-08T16:00:00.000Z', timeZone: TZ },
+    });
     expect(ev!.description).toContain('Kitchen sink, side door');
     pastCache();
     // Its own Google event must not stop the appointment moving half an hour.
@@ -168,7 +245,11 @@ describe('Google Calendar', () => {
     let id: string;
     try {
       pastCache();
-      const booked = await b.api.post('/api/appointments', { serviceId: b.serviceId, start: '2026-04-09T09:00:00-04:00', customer: { name: 'Rosa Diaz' } });
+      const booked = await b.api.post('/api/appointments', {
+        serviceId: b.serviceId,
+        start: '2026-04-09T09:00:00-04:00',
+        customer: { name: 'Rosa Diaz' },
+      });
       expect(booked.status).toBe(201);
       id = booked.body.id;
       await settle();
@@ -192,13 +273,21 @@ describe('Google Calendar', () => {
     const account = `g-${newToken(4).toLowerCase()}@example.com`;
     await connect(b.api, 'google', account);
     google.expireAccessTokens();
-    const first = await b.api.post('/api/appointments', { serviceId: b.serviceId, start: '2026-04-10T09:00:00-04:00', customer: { name: 'Ann Perkins' } });
+    const first = await b.api.post('/api/appointments', {
+      serviceId: b.serviceId,
+      start: '2026-04-10T09:00:00-04:00',
+      customer: { name: 'Ann Perkins' },
+    });
     await settle();
     expect(google.liveEvents(account).map((e) => e.id)).toEqual([googleEventId(first.body.id)]);
     expect(google.requests.some((r) => r.path === '/token' && r.body.includes('grant_type=refresh_token'))).toBe(true);
 
     google.revokeGrants();
-    const second = await b.api.post('/api/appointments', { serviceId: b.serviceId, start: '2026-04-10T11:00:00-04:00', customer: { name: 'Ben Wyatt' } });
+    const second = await b.api.post('/api/appointments', {
+      serviceId: b.serviceId,
+      start: '2026-04-10T11:00:00-04:00',
+      customer: { name: 'Ben Wyatt' },
+    });
     expect(second.status).toBe(201);
     await settle();
     const list = (await b.api.get('/api/integrations')).body.items[0];
@@ -206,7 +295,12 @@ describe('Google Calendar', () => {
     expect(list.lastError).toMatch(/invalid_grant/);
     await connect(b.api, 'google', account);
     await settle();
-    expect(google.liveEvents(account).map((e) => e.id).sort()).toEqual([googleEventId(first.body.id), googleEventId(second.body.id)].sort());
+    expect(
+      google
+        .liveEvents(account)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([googleEventId(first.body.id), googleEventId(second.body.id)].sort());
   });
 });
 
@@ -218,7 +312,8 @@ describe('Microsoft 365', () => {
     expect(done.body).toMatchObject({ provider: 'microsoft', status: 'connected', accountEmail: account });
     graph.pageSize = 2;
     try {
-      for (const h of ['09', '11', '13']) graph.addExternalEvent(local(`2026-04-13T${h}:00:00`), local(`2026-04-13T${h}:30:00`), 'busy', account);
+      for (const h of ['09', '11', '13'])
+        graph.addExternalEvent(local(`2026-04-13T${h}:00:00`), local(`2026-04-13T${h}:30:00`), 'busy', account);
       graph.addExternalEvent(local('2026-04-13T15:00:00'), local('2026-04-13T16:00:00'), 'free', account);
       pastCache();
       const slots = await slotStarts(b.api, b.serviceId, '2026-04-13');
@@ -231,23 +326,35 @@ describe('Microsoft 365', () => {
       graph.pageSize = 250;
     }
 
-    const booked = await b.api.post('/api/appointments', { serviceId: b.serviceId, start: '2026-04-13T10:00:00-04:00', customer: { name: 'Leslie Knope', email: 'leslie@example.com' } });
+    const booked = await b.api.post('/api/appointments', {
+      serviceId: b.serviceId,
+      start: '2026-04-13T10:00:00-04:00',
+      customer: { name: 'Leslie Knope', email: 'leslie@example.com' },
+    });
     expect(booked.status).toBe(201);
     await settle();
     const mine = () => graph.eventsOf(account).filter((e) => e.transactionId === booked.body.id);
     expect(mine()).toHaveLength(1);
-    expect(mine()[0]).toMatchObject({ subject: 'Drain repair — Leslie Knope', start: { dateTime: '2026-04-13T14:00:00.000', timeZone: 'UTC' } });
+    expect(mine()[0]).toMatchObject({
+      subject: 'Drain repair — Leslie Knope',
+      start: { dateTime: '2026-04-13T14:00:00.000', timeZone: 'UTC' },
+    });
 
     for (let round = 0; round < 2; round++) {
       // Graph rotates refresh tokens (the fake retires the old one): a second refresh only works if the first one's token was stored.
       graph.expireAccessTokens();
       pastCache();
-      const moved = await b.api.patch(`/api/appointments/${booked.body.id}`, { start: `2026-04-13T1${4 + round}:00:00-04:00` });
+      const moved = await b.api.patch(`/api/appointments/${booked.body.id}`, {
+        start: `2026-04-13T1${4 + round}:00:00-04:00`,
+      });
       expect(moved.status).toBe(200);
       await settle();
       expect(mine()[0].start.dateTime).toBe(`2026-04-13T${18 + round}:00:00.000`);
     }
-    expect((await b.api.get('/api/integrations')).body.items[1]).toMatchObject({ status: 'connected', pendingSyncJobs: 0 });
+    expect((await b.api.get('/api/integrations')).body.items[1]).toMatchObject({
+      status: 'connected',
+      pendingSyncJobs: 0,
+    });
     await b.api.post(`/api/appointments/${booked.body.id}/cancel`);
     await settle();
     expect(mine()).toHaveLength(0);
@@ -266,7 +373,11 @@ describe('Microsoft 365', () => {
       const during = await slotStarts(b.api, b.serviceId, '2026-04-14');
       expect(during).not.toContain('11:00');
       expect(during).toContain('09:00');
-      const booked = await b.api.post('/api/appointments', { serviceId: b.serviceId, start: '2026-04-14T09:00:00-04:00', customer: { name: 'April Ludgate' } });
+      const booked = await b.api.post('/api/appointments', {
+        serviceId: b.serviceId,
+        start: '2026-04-14T09:00:00-04:00',
+        customer: { name: 'April Ludgate' },
+      });
       expect(booked.status).toBe(201);
     } finally {
       graph.down = false;
@@ -287,14 +398,36 @@ describe('a calendar connected for one staff member', () => {
     expect(done.body).toMatchObject({ status: 'connected', staffId: ana });
     google.addExternalEvent(local('2026-04-16T09:00:00'), local('2026-04-16T10:00:00'), { account });
     pastCache();
-    const slots = (await b.api.get(`/api/availability?serviceId=${b.serviceId}&from=${encodeURIComponent('2026-04-16T09:00:00-04:00')}&to=${encodeURIComponent('2026-04-16T09:01:00-04:00')}`)).body.slots;
+    const slots = (
+      await b.api.get(
+        `/api/availability?serviceId=${b.serviceId}&from=${encodeURIComponent('2026-04-16T09:00:00-04:00')}&to=${encodeURIComponent('2026-04-16T09:01:00-04:00')}`,
+      )
+    ).body.slots;
     expect(slots.map((s: { staffId: string }) => s.staffId)).toEqual([bo]);
-    const forBo = await b.api.post('/api/appointments', { serviceId: b.serviceId, staffId: bo, start: '2026-04-16T13:00:00-04:00', customer: { name: 'Bo’s client' } });
-    const forAna = await b.api.post('/api/appointments', { serviceId: b.serviceId, staffId: ana, start: '2026-04-16T13:00:00-04:00', customer: { name: 'Ana’s client' } });
+    const forBo = await b.api.post('/api/appointments', {
+      serviceId: b.serviceId,
+      staffId: bo,
+      start: '2026-04-16T13:00:00-04:00',
+      customer: { name: 'Bo’s client' },
+    });
+    const forAna = await b.api.post('/api/appointments', {
+      serviceId: b.serviceId,
+      staffId: ana,
+      start: '2026-04-16T13:00:00-04:00',
+      customer: { name: 'Ana’s client' },
+    });
     await settle();
-    expect(google.liveEvents(account).filter((e) => e.extendedProperties).map((e) => e.id)).toEqual([googleEventId(forAna.body.id)]);
+    expect(
+      google
+        .liveEvents(account)
+        .filter((e) => e.extendedProperties)
+        .map((e) => e.id),
+    ).toEqual([googleEventId(forAna.body.id)]);
     // Handing Ana's appointment to Bo takes it out of Ana's calendar.
-    expect((await b.api.patch(`/api/appointments/${forAna.body.id}`, { staffId: bo, start: '2026-04-16T15:00:00-04:00' })).status).toBe(200);
+    expect(
+      (await b.api.patch(`/api/appointments/${forAna.body.id}`, { staffId: bo, start: '2026-04-16T15:00:00-04:00' }))
+        .status,
+    ).toBe(200);
     await settle();
     expect(google.liveEvents(account).filter((e) => e.extendedProperties)).toHaveLength(0);
     expect(forBo.status).toBe(201);
@@ -307,12 +440,21 @@ describe('sync workers', () => {
     const b = await business();
     const account = `m-${newToken(4).toLowerCase()}@example.com`;
     await connect(b.api, 'microsoft', account);
-    const otherNode = createCalendars({ db: calendars.db, clock, config: loadConfig({ LOG_LEVEL: 'silent', ENCRYPTION_KEY: KEY, ...google.env, ...graph.env }), options: { retryBaseMs: 30_000 } });
+    const otherNode = createCalendars({
+      db: calendars.db,
+      clock,
+      config: loadConfig({ LOG_LEVEL: 'silent', ENCRYPTION_KEY: KEY, ...google.env, ...graph.env }),
+      options: { retryBaseMs: 30_000 },
+    });
     graph.down = true;
     const ids: string[] = [];
     try {
       for (const h of ['09', '11', '13']) {
-        const r = await b.api.post('/api/appointments', { serviceId: b.serviceId, start: `2026-04-15T${h}:00:00-04:00`, customer: { name: `Caller ${h}` } });
+        const r = await b.api.post('/api/appointments', {
+          serviceId: b.serviceId,
+          start: `2026-04-15T${h}:00:00-04:00`,
+          customer: { name: `Caller ${h}` },
+        });
         expect(r.status).toBe(201);
         ids.push(r.body.id);
       }
@@ -348,7 +490,12 @@ describe('integrations routes', () => {
     const revokes = google.requests.filter((r) => r.path === '/revoke').length;
     expect((await b.api.delete('/api/integrations/google')).status).toBe(204);
     expect(google.requests.filter((r) => r.path === '/revoke').length).toBe(revokes + 1);
-    expect(await calendars.db.select().from(schema.integrations).where(eq(schema.integrations.organizationId, b.organizationId))).toHaveLength(0);
+    expect(
+      await calendars.db
+        .select()
+        .from(schema.integrations)
+        .where(eq(schema.integrations.organizationId, b.organizationId)),
+    ).toHaveLength(0);
     expect((await b.api.delete('/api/integrations/google')).status).toBe(404);
     expect((await b.api.get('/api/integrations')).body.items[0].status).toBe('not_connected');
   });
@@ -358,8 +505,17 @@ describe('integrations routes', () => {
     const r = await b.api.get('/api/integrations/google/connect');
     const u = new URL(r.body.url);
     expect(u.origin + u.pathname).toBe(google.env.GOOGLE_AUTH_URL);
-    expect(Object.fromEntries(u.searchParams)).toMatchObject({ client_id: google.env.GOOGLE_CLIENT_ID, response_type: 'code', access_type: 'offline', redirect_uri: `${server.url}/api/integrations/google/callback`, state: r.body.state });
-    const redirect = await fetch(`${server.url}/api/integrations/microsoft/connect?redirect=true`, { headers: { authorization: `Bearer ${b.token}` }, redirect: 'manual' });
+    expect(Object.fromEntries(u.searchParams)).toMatchObject({
+      client_id: google.env.GOOGLE_CLIENT_ID,
+      response_type: 'code',
+      access_type: 'offline',
+      redirect_uri: `${server.url}/api/integrations/google/callback`,
+      state: r.body.state,
+    });
+    const redirect = await fetch(`${server.url}/api/integrations/microsoft/connect?redirect=true`, {
+      headers: { authorization: `Bearer ${b.token}` },
+      redirect: 'manual',
+    });
     expect(redirect.status).toBe(302);
     const to = new URL(redirect.headers.get('location')!);
     expect(to.origin + to.pathname).toBe(`${graph.url}/common/oauth2/v2.0/authorize`);

@@ -20,29 +20,52 @@ let org: Awaited<ReturnType<typeof registerOrg>>;
 beforeAll(async () => {
   rest = await startFakeTwilioRest('AC' + '3'.repeat(32), TOKEN);
   server = await startTestServer({
-    clock: fixedClock('2026-03-15T08:00:00Z', true), providers: createProviders({}),
+    clock: fixedClock('2026-03-15T08:00:00Z', true),
+    providers: createProviders({}),
     env: { TWILIO_AUTH_TOKEN: TOKEN, TWILIO_ACCOUNT_SID: rest.accountSid, TWILIO_API_BASE: rest.url },
   });
   org = await registerOrg(server.url, { name: 'Night Plumbing', timezone: 'America/Chicago' });
   expect((await org.api.post('/api/phone-numbers', { e164: NUMBER })).status).toBe(201);
   expect((await org.api.put('/api/config', { afterHours: 'voicemail' })).status).toBe(200);
 }, scaled(60_000));
-afterAll(async () => { await server?.close(); await rest?.close(); });
+afterAll(async () => {
+  await server?.close();
+  await rest?.close();
+});
 
 const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
 
 async function ring(callSid: string): Promise<string> {
-  const res = await rest.signedPost(`${server.url}/twilio/voice`, { CallSid: callSid, AccountSid: rest.accountSid, From: CALLER, To: NUMBER, CallStatus: 'ringing', Direction: 'inbound' });
+  const res = await rest.signedPost(`${server.url}/twilio/voice`, {
+    CallSid: callSid,
+    AccountSid: rest.accountSid,
+    From: CALLER,
+    To: NUMBER,
+    CallStatus: 'ringing',
+    Direction: 'inbound',
+  });
   expect(res.body).toContain('<Record');
   // once the caller finished, Twilio goes to the action (a hang-up), never back to this prompt
   expect(res.body).toMatch(new RegExp(`<Record [^>]*action="${server.url}/twilio/hangup"`));
   const calls = (await org.api.get('/api/calls')).body.items as any[];
   return calls.find((c) => c.callSid === callSid).id;
 }
-const ended = (callSid: string) => rest.signedPost(`${server.url}/twilio/status`, { CallSid: callSid, AccountSid: rest.accountSid, CallStatus: 'completed', CallDuration: '21' });
-const voicemail = (callSid: string) => rest.signedPost(`${server.url}/twilio/recording`, {
-  AccountSid: rest.accountSid, CallSid: callSid, RecordingSid: `RE${hex(32)}`, RecordingStatus: 'completed', RecordingDuration: '14', RecordingChannels: '1',
-});
+const ended = (callSid: string) =>
+  rest.signedPost(`${server.url}/twilio/status`, {
+    CallSid: callSid,
+    AccountSid: rest.accountSid,
+    CallStatus: 'completed',
+    CallDuration: '21',
+  });
+const voicemail = (callSid: string) =>
+  rest.signedPost(`${server.url}/twilio/recording`, {
+    AccountSid: rest.accountSid,
+    CallSid: callSid,
+    RecordingSid: `RE${hex(32)}`,
+    RecordingStatus: 'completed',
+    RecordingDuration: '14',
+    RecordingChannels: '1',
+  });
 
 describe('calls ended at the edge', () => {
   it('an after-hours caller who hangs up at the tone: outcome hangup, and the summary says so', async () => {

@@ -12,10 +12,20 @@ type Server = Awaited<ReturnType<typeof startTestServer>>;
 const SPANISH = /[áéíóúñ¿¡]|\b(?:hola|sí|gracias|cita|mañana|tengo)\b/i;
 
 /** A finished call with its transcript, as the recorder leaves it. */
-async function call(server: Server, organizationId: string, language: string, lines: Array<['caller' | 'agent', string]>) {
+async function call(
+  server: Server,
+  organizationId: string,
+  language: string,
+  lines: Array<['caller' | 'agent', string]>,
+) {
   const db = server.database.db;
-  const [row] = await db.insert(schema.calls).values({ organizationId, channel: 'chat', status: 'completed', language }).returning();
-  await db.insert(schema.callTurns).values(lines.map(([role, text], i) => ({ organizationId, callId: row.id, seq: i + 1, role, text })));
+  const [row] = await db
+    .insert(schema.calls)
+    .values({ organizationId, channel: 'chat', status: 'completed', language })
+    .returning();
+  await db
+    .insert(schema.callTurns)
+    .values(lines.map(([role, text], i) => ({ organizationId, callId: row.id, seq: i + 1, role, text })));
   return row.id;
 }
 
@@ -34,12 +44,20 @@ describe('with a language model', () => {
     openai.chatReply = (req) => {
       const messages = req.messages as Array<{ role: string; content: string }>;
       if (!/translate/i.test(messages[0]?.content ?? '')) return undefined;
-      const lines = [...parseNumberedLines(messages[1].content)].map(([n, t]) => `${n}: ${SPANISH.test(t) ? `[English] ${t}` : t}`);
+      const lines = [...parseNumberedLines(messages[1].content)].map(
+        ([n, t]) => `${n}: ${SPANISH.test(t) ? `[English] ${t}` : t}`,
+      );
       return { text: lines.join('\n') };
     };
-    server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true), env: { OPENAI_API_KEY: 'sk-translate', OPENAI_BASE_URL: `${openai.url}/v1`, OPENAI_MODEL: 'gpt-test' } });
+    server = await startTestServer({
+      clock: fixedClock('2026-03-10T15:00:00Z', true),
+      env: { OPENAI_API_KEY: 'sk-translate', OPENAI_BASE_URL: `${openai.url}/v1`, OPENAI_MODEL: 'gpt-test' },
+    });
   }, scaled(60_000));
-  afterAll(async () => { await server?.close(); await openai?.close(); });
+  afterAll(async () => {
+    await server?.close();
+    await openai?.close();
+  });
 
   it('translates the non-English turns once, keeps the transcript as spoken, and another organization gets 404', async () => {
     const org = await registerOrg(server.url);
@@ -52,7 +70,8 @@ describe('with a language model', () => {
     const t = await org.api.post(`/api/calls/${id}/translation`, {});
     expect(t.status, JSON.stringify(t.body)).toBe(200);
     expect(t.body).toEqual({
-      language: 'en', from: 'es',
+      language: 'en',
+      from: 'es',
       items: [
         { seq: 2, role: 'caller', text: '[English] Hola, tengo el fregadero tapado, ¿pueden venir mañana?' },
         { seq: 3, role: 'agent', text: '[English] Claro, puedo atenderle en español. ¿A nombre de quién?' },
@@ -70,7 +89,10 @@ describe('with a language model', () => {
 
   it('an English call has nothing to translate and asks the model nothing', async () => {
     const org = await registerOrg(server.url);
-    const id = await call(server, org.organization.id, 'en', [['agent', 'Hello!'], ['caller', 'Hi, are you open Saturday?']]);
+    const id = await call(server, org.organization.id, 'en', [
+      ['agent', 'Hello!'],
+      ['caller', 'Hi, are you open Saturday?'],
+    ]);
     const before = openai.chatRequests.length;
     const t = await org.api.post(`/api/calls/${id}/translation`, {});
     expect(t.body).toEqual({ language: 'en', from: 'en', items: [] });
@@ -80,8 +102,12 @@ describe('with a language model', () => {
 
 describe('without a language model', () => {
   let server: Server;
-  beforeAll(async () => { server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true) }); }, scaled(60_000));
-  afterAll(async () => { await server?.close(); });
+  beforeAll(async () => {
+    server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true) });
+  }, scaled(60_000));
+  afterAll(async () => {
+    await server?.close();
+  });
 
   it('answers 409 no_language_model, and the transcript is there as spoken', async () => {
     const org = await registerOrg(server.url);

@@ -8,17 +8,32 @@ import { schema } from '../../src/db/index.js';
 import { eq } from 'drizzle-orm';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 async function seedCalls(organizationId: string, n: number) {
   const db = server.database.db;
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const startedAt = new Date(Date.UTC(2026, 2, 10, 14, i));
-    const call = await createCall(db, { organizationId, channel: 'phone', callSid: `CA${organizationId.slice(0, 8)}${i}`, from: `+1312555${String(100 + i).padStart(4, '0')}`, to: '+13125550199', startedAt });
+    const call = await createCall(db, {
+      organizationId,
+      channel: 'phone',
+      callSid: `CA${organizationId.slice(0, 8)}${i}`,
+      from: `+1312555${String(100 + i).padStart(4, '0')}`,
+      to: '+13125550199',
+      startedAt,
+    });
     await db.update(schema.calls).set({ answeredAt: startedAt }).where(eq(schema.calls.id, call.id));
-    await recordTurn(db, call, { callerText: i === 3 ? 'my basement is flooding' : 'what are your hours', agentText: 'We are open 8 to 5.', e2eMs: 400 + i * 10 });
+    await recordTurn(db, call, {
+      callerText: i === 3 ? 'my basement is flooding' : 'what are your hours',
+      agentText: 'We are open 8 to 5.',
+      e2eMs: 400 + i * 10,
+    });
     if (i % 2 === 0) await recordEvent(db, call, 'tool_call', { name: 'answer_question', ok: true });
     await completeCall(db, call.id, { endedAt: new Date(startedAt.getTime() + 65_000) });
     ids.push(call.id);
@@ -52,11 +67,18 @@ describe('calls list, leads and metrics', () => {
     const inbound = await seedCalls(org.organization.id, 2);
     const db = server.database.db;
     const placed = await createCall(db, {
-      organizationId: org.organization.id, channel: 'phone', direction: 'outbound', callSid: `CAout${org.organization.id.slice(0, 8)}`,
-      from: '+13125550199', to: '+13125550177', startedAt: new Date(Date.UTC(2026, 2, 10, 15, 0)),
+      organizationId: org.organization.id,
+      channel: 'phone',
+      direction: 'outbound',
+      callSid: `CAout${org.organization.id.slice(0, 8)}`,
+      from: '+13125550199',
+      to: '+13125550177',
+      startedAt: new Date(Date.UTC(2026, 2, 10, 15, 0)),
     });
     const out = await org.api.get('/api/calls?direction=outbound');
-    expect(out.body.items.map((c: any) => [c.id, c.direction, c.to])).toEqual([[placed.id, 'outbound', '+13125550177']]);
+    expect(out.body.items.map((c: any) => [c.id, c.direction, c.to])).toEqual([
+      [placed.id, 'outbound', '+13125550177'],
+    ]);
     const inb = await org.api.get('/api/calls?direction=inbound&limit=100');
     expect(inb.body.items.map((c: any) => c.id).sort()).toEqual([...inbound].sort());
     const bad = await org.api.get('/api/calls?direction=sideways');
@@ -69,7 +91,12 @@ describe('calls list, leads and metrics', () => {
   it('dashboard metrics count calls, answered rate, latency percentiles, minutes and cost', async () => {
     const org = await registerOrg(server.url);
     await seedCalls(org.organization.id, 5);
-    await captureLead(server.database.db, undefined, { organizationId: org.organization.id, name: 'Flood', priority: 'URGENT', need: 'flooding' });
+    await captureLead(server.database.db, undefined, {
+      organizationId: org.organization.id,
+      name: 'Flood',
+      priority: 'URGENT',
+      need: 'flooding',
+    });
     const m = (await org.api.get('/api/dashboard/metrics?from=2026-03-01T00:00:00Z&to=2026-03-31T00:00:00Z')).body;
     expect(m.calls).toBe(5);
     expect(m.answered).toBe(5);
@@ -77,7 +104,7 @@ describe('calls list, leads and metrics', () => {
     expect(m.avgE2eMs).toBe(420);
     expect(m.p50E2eMs).toBe(420);
     expect(m.p95E2eMs).toBe(440);
-    expect(m.minutes).toBeCloseTo(5 * 65 / 60, 1);
+    expect(m.minutes).toBeCloseTo((5 * 65) / 60, 1);
     expect(m.estimatedCostCents).toBeGreaterThan(0);
     expect(m.callsPerDay).toEqual([{ day: '2026-03-10', calls: 5 }]);
     const leads = (await org.api.get('/api/dashboard/metrics')).body;
@@ -87,11 +114,19 @@ describe('calls list, leads and metrics', () => {
   it('leads are filtered by priority and followed up with status and notes', async () => {
     const org = await registerOrg(server.url);
     const db = server.database.db;
-    const urgent = await captureLead(db, undefined, { organizationId: org.organization.id, name: 'Gas Smell', phone: '+13125550142', priority: 'URGENT' });
+    const urgent = await captureLead(db, undefined, {
+      organizationId: org.organization.id,
+      name: 'Gas Smell',
+      phone: '+13125550142',
+      priority: 'URGENT',
+    });
     await captureLead(db, undefined, { organizationId: org.organization.id, name: 'Quote', priority: 'NORMAL' });
     const list = await org.api.get('/api/leads?priority=URGENT');
     expect(list.body.items.map((l: any) => l.id)).toEqual([urgent.id]);
-    const patched = await org.api.patch(`/api/leads/${urgent.id}`, { status: 'contacted', notes: 'Called back at 3pm' });
+    const patched = await org.api.patch(`/api/leads/${urgent.id}`, {
+      status: 'contacted',
+      notes: 'Called back at 3pm',
+    });
     expect(patched.body).toMatchObject({ status: 'contacted', notes: 'Called back at 3pm' });
     expect((await org.api.patch(`/api/leads/${urgent.id}`, { status: 'bogus' })).status).toBe(400);
     const other = await registerOrg(server.url);
@@ -103,10 +138,26 @@ describe('calls list, leads and metrics', () => {
     const org = await registerOrg(server.url);
     const db = server.database.db;
     const call = await createCall(db, { organizationId: org.organization.id, channel: 'chat' });
-    await captureLead(db, undefined, { organizationId: org.organization.id, callId: call.id, name: 'Dana', need: 'leak' });
-    await captureLead(db, undefined, { organizationId: org.organization.id, callId: call.id, phone: '+13125550142', priority: 'HIGH', need: 'ceiling dripping' });
+    await captureLead(db, undefined, {
+      organizationId: org.organization.id,
+      callId: call.id,
+      name: 'Dana',
+      need: 'leak',
+    });
+    await captureLead(db, undefined, {
+      organizationId: org.organization.id,
+      callId: call.id,
+      phone: '+13125550142',
+      priority: 'HIGH',
+      need: 'ceiling dripping',
+    });
     const items = (await apiClient(server.url, org.accessToken).get('/api/leads')).body.items;
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ name: 'Dana', phone: '+13125550142', priority: 'HIGH', need: 'leak; ceiling dripping' });
+    expect(items[0]).toMatchObject({
+      name: 'Dana',
+      phone: '+13125550142',
+      priority: 'HIGH',
+      need: 'leak; ceiling dripping',
+    });
   });
 });

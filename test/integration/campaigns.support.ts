@@ -5,4 +5,7 @@ export { campaignTick } from '../../src/channels/index.js';
 
 /** The product's Twilio dialer pointed at the fake (callbacks to the test server). */
 export const createTwilioDialerForTest = (rest: FakeTwilioRest, base: string) =>
-  createTwilioDialer({ credentials: async () => ({ accountSid: rest.accountSid, authToken: rest.authToken, apiBase: rest.url }), base: () => base });
+  createTwilioDialer({
+    credentials: async () => ({ accountSid: rest.accountSid, authToken: rest.authToken, apiBase: rest.url }),
+    base: () => base,
+  });

@@ -5,8 +5,12 @@ import { apiClient, registerOrg } from '../harness/client.js';
 import { fixedClock } from '../../src/lib/index.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true) }); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true) });
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 async function chat(orgKey: string, lines: string[], phone = '+13125550142') {
   const anon = apiClient(server.url);
@@ -41,7 +45,9 @@ describe('chat widget → brain → booking → records', () => {
     const detail = await org.api.get(`/api/calls/${id}`);
     expect(detail.status).toBe(200);
     expect(detail.body.turns.some((t: any) => t.role === 'caller' && /drain cleaning/.test(t.text))).toBe(true);
-    expect(detail.body.events.some((e: any) => e.type === 'tool_call' && e.data.name === 'book_appointment' && e.data.ok)).toBe(true);
+    expect(
+      detail.body.events.some((e: any) => e.type === 'tool_call' && e.data.name === 'book_appointment' && e.data.ok),
+    ).toBe(true);
     expect(detail.body.appointment?.id).toBe(appts.body.items[0].id);
     const leads = await org.api.get('/api/leads');
     expect(leads.body.items[0]).toMatchObject({ name: 'Maria Lopez', phone: '+13125550142' });

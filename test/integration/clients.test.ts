@@ -17,33 +17,66 @@ const NUMBER = `+1312555${String(Math.floor(Math.random() * 50) + 300).padStart(
 const MARIA = '+13125550142';
 
 beforeAll(async () => {
-  server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true), providers, env: { TWILIO_AUTH_TOKEN: TOKEN } });
+  server = await startTestServer({
+    clock: fixedClock('2026-03-10T15:00:00Z', true),
+    providers,
+    env: { TWILIO_AUTH_TOKEN: TOKEN },
+  });
   org = await registerOrg(server.url, { industry: 'salon', timezone: 'America/Chicago', name: 'Shear Joy' });
   expect((await org.api.post('/api/phone-numbers', { e164: NUMBER })).status).toBe(201);
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 async function book(name: string, phone: string, email?: string) {
   const service = (await org.api.get('/api/services')).body.items[0];
-  const slots = (await org.api.get(`/api/availability?serviceId=${service.id}&from=2026-03-11T00:00:00Z&to=2026-03-14T00:00:00Z`)).body.slots;
-  const res = await org.api.post('/api/appointments', { serviceId: service.id, start: slots[0].start, customer: { name, phone, ...(email ? { email } : {}) } });
+  const slots = (
+    await org.api.get(`/api/availability?serviceId=${service.id}&from=2026-03-11T00:00:00Z&to=2026-03-14T00:00:00Z`)
+  ).body.slots;
+  const res = await org.api.post('/api/appointments', {
+    serviceId: service.id,
+    start: slots[0].start,
+    customer: { name, phone, ...(email ? { email } : {}) },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
 
 /** An inbound call from `from`, as Twilio places it; answers the recorded call. */
 async function call(from: string) {
-  const form = { CallSid: 'CA' + Math.random().toString(16).slice(2).padEnd(32, '0'), AccountSid: 'AC' + '1'.repeat(32), From: from, To: NUMBER, CallStatus: 'ringing', Direction: 'inbound' };
+  const form = {
+    CallSid: 'CA' + Math.random().toString(16).slice(2).padEnd(32, '0'),
+    AccountSid: 'AC' + '1'.repeat(32),
+    From: from,
+    To: NUMBER,
+    CallStatus: 'ringing',
+    Direction: 'inbound',
+  };
   const hook = `${server.url}/twilio/voice`;
-  const res = await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TOKEN, hook, form) }, body: new URLSearchParams(form).toString() });
+  const res = await fetch(hook, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilioSignature(TOKEN, hook, form),
+    },
+    body: new URLSearchParams(form).toString(),
+  });
   const xml = await res.text();
   const url = xml.match(/<Stream url="([^"]+)"/)![1];
-  const params = Object.fromEntries([...xml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
-  const peer = new FakeTwilioPeer(url, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, url) }, callSid: form.CallSid });
+  const params = Object.fromEntries(
+    [...xml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
+  const peer = new FakeTwilioPeer(url, {
+    headers: { 'x-twilio-signature': twilioSignature(TOKEN, url) },
+    callSid: form.CallSid,
+  });
   await peer.begin(params);
   expect(await until(() => peer.media.length > 0, scaled(2000))).toBe(true);
   await quiet(peer);
-  peer.stop(); peer.close(); await peer.closed;
+  peer.stop();
+  peer.close();
+  await peer.closed;
   let detail: any;
   for (let i = 0; i < 50; i++) {
     detail = (await org.api.get(`/api/calls/${params.callId}`)).body;
@@ -62,13 +95,19 @@ describe('client directory', () => {
     const maria = all.find((c) => c.name === 'Maria Lopez');
     expect(maria).toMatchObject({ phone: MARIA, email: 'maria@example.com', visits: 1 });
     for (const q of ['maria', 'MARIA@example', '555 0142', '5550142']) {
-      expect((await org.api.get(`/api/clients?q=${encodeURIComponent(q)}`)).body.items.map((c: any) => c.name), q).toEqual(['Maria Lopez']);
+      expect(
+        (await org.api.get(`/api/clients?q=${encodeURIComponent(q)}`)).body.items.map((c: any) => c.name),
+        q,
+      ).toEqual(['Maria Lopez']);
     }
     expect((await org.api.get('/api/clients?q=nobody')).body.items).toEqual([]);
 
     const patched = await org.api.patch(`/api/clients/${maria.id}`, { notes: 'Prefers Sam; allergic to latex' });
     expect(patched.status).toBe(200);
-    expect((await org.api.get(`/api/clients/${maria.id}`)).body).toMatchObject({ notes: 'Prefers Sam; allergic to latex', name: 'Maria Lopez' });
+    expect((await org.api.get(`/api/clients/${maria.id}`)).body).toMatchObject({
+      notes: 'Prefers Sam; allergic to latex',
+      name: 'Maria Lopez',
+    });
     expect((await org.api.patch(`/api/clients/${maria.id}`, { name: '' })).status).toBe(400);
 
     const other = await registerOrg(server.url, { industry: 'salon' });
@@ -94,6 +133,8 @@ describe('client directory', () => {
     expect(page.appointments).toHaveLength(1);
     expect(page.appointments[0]).toMatchObject({ status: 'booked', service: expect.any(String) });
     // The stranger who called is a client too (known by number only).
-    expect((await org.api.get('/api/clients?q=0177')).body.items).toMatchObject([{ name: null, phone: '+13125550177', callCount: 1 }]);
+    expect((await org.api.get('/api/clients?q=0177')).body.items).toMatchObject([
+      { name: null, phone: '+13125550177', callCount: 1 },
+    ]);
   });
 });

@@ -4,8 +4,12 @@ import { startTestServer } from '../harness/server.js';
 import { apiClient, registerOrg } from '../harness/client.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 describe('business configuration', () => {
   it('a partial PUT changes only the fields sent and normalises phone numbers to E.164', async () => {
@@ -21,21 +25,46 @@ describe('business configuration', () => {
 
   it('accepts several opening ranges a day and overnight ones, and refuses overlapping or empty ones', async () => {
     const org = await registerOrg(server.url);
-    const ok = await org.api.put('/api/config', { hours: { mon: [['08:00', '12:00'], ['13:00', '17:00']], sat: [] } });
+    const ok = await org.api.put('/api/config', {
+      hours: {
+        mon: [
+          ['08:00', '12:00'],
+          ['13:00', '17:00'],
+        ],
+        sat: [],
+      },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.hours.mon).toHaveLength(2);
-    const overlap = await org.api.put('/api/config', { hours: { mon: [['08:00', '12:00'], ['11:00', '17:00']] } });
+    const overlap = await org.api.put('/api/config', {
+      hours: {
+        mon: [
+          ['08:00', '12:00'],
+          ['11:00', '17:00'],
+        ],
+      },
+    });
     expect(overlap.status).toBe(400);
     expect(overlap.body.error.details.fields[0].path).toContain('hours.mon');
     const empty = await org.api.put('/api/config', { hours: { tue: [['09:00', '09:00']] } });
     expect(empty.status).toBe(400);
     expect(empty.body.error.message).toContain('closes (09:00) when it opens (09:00)');
-    expect((await org.api.get('/api/config')).body.hours.mon).toEqual([['08:00', '12:00'], ['13:00', '17:00']]);
+    expect((await org.api.get('/api/config')).body.hours.mon).toEqual([
+      ['08:00', '12:00'],
+      ['13:00', '17:00'],
+    ]);
     // a bar open from 6 pm to 2 am: the range runs into the next day
     const overnight = await org.api.put('/api/config', { hours: { fri: [['18:00', '02:00']] } });
     expect(overnight.status).toBe(200);
     expect(overnight.body.hours.fri).toEqual([['18:00', '02:00']]);
-    const overnightOverlap = await org.api.put('/api/config', { hours: { sat: [['18:00', '02:00'], ['20:00', '23:00']] } });
+    const overnightOverlap = await org.api.put('/api/config', {
+      hours: {
+        sat: [
+          ['18:00', '02:00'],
+          ['20:00', '23:00'],
+        ],
+      },
+    });
     expect(overnightOverlap.status).toBe(400);
   });
 
@@ -55,9 +84,19 @@ describe('business configuration', () => {
 
   it('services, staff and knowledge can be created, changed and removed', async () => {
     const org = await registerOrg(server.url);
-    const svc = await org.api.post('/api/services', { name: 'Sump Pump Install', durationMin: 180, bufferMin: 30, priceCents: 89900, synonyms: ['sump pump'] });
+    const svc = await org.api.post('/api/services', {
+      name: 'Sump Pump Install',
+      durationMin: 180,
+      bufferMin: 30,
+      priceCents: 89900,
+      synonyms: ['sump pump'],
+    });
     expect(svc.status).toBe(201);
-    const staff = await org.api.post('/api/staff', { name: 'Luis', serviceIds: [svc.body.id], hours: { mon: [['07:00', '15:00']] } });
+    const staff = await org.api.post('/api/staff', {
+      name: 'Luis',
+      serviceIds: [svc.body.id],
+      hours: { mon: [['07:00', '15:00']] },
+    });
     expect(staff.status).toBe(201);
     expect((await org.api.put(`/api/services/${svc.body.id}`, { durationMin: 150 })).body.durationMin).toBe(150);
     expect((await org.api.get(`/api/staff/${staff.body.id}`)).body.serviceIds).toEqual([svc.body.id]);
@@ -79,13 +118,22 @@ describe('business configuration', () => {
   it('templates cover the six industries with services, hours and emergency words', async () => {
     const org = await registerOrg(server.url);
     const items = (await org.api.get('/api/templates')).body.items;
-    expect(items.map((t: any) => t.industry).sort()).toEqual(['auto', 'dental', 'electrical', 'hvac', 'plumbing', 'salon']);
+    expect(items.map((t: any) => t.industry).sort()).toEqual([
+      'auto',
+      'dental',
+      'electrical',
+      'hvac',
+      'plumbing',
+      'salon',
+    ]);
     for (const t of items) {
       expect(t.services.length).toBeGreaterThanOrEqual(4);
       expect(Object.keys(t.hours).length).toBeGreaterThanOrEqual(5);
       for (const s of t.services) expect(s.durationMin).toBeGreaterThan(0);
     }
-    expect(items.find((t: any) => t.industry === 'plumbing').emergencyKeywords.map((k: any) => k.phrase)).toContain('burst pipe');
+    expect(items.find((t: any) => t.industry === 'plumbing').emergencyKeywords.map((k: any) => k.phrase)).toContain(
+      'burst pipe',
+    );
   });
 });
 

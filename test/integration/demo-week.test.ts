@@ -14,11 +14,16 @@ beforeAll(async () => {
   const t0 = performance.now();
   server = await startTestServer({ clock, env: { SEED_DEMO: 'true' } });
   startMs = performance.now() - t0;
-  const login = await apiClient(server.url).post('/api/auth/login', { email: 'owner@demo-plumbing.test', password: 'demo-password-123' });
+  const login = await apiClient(server.url).post('/api/auth/login', {
+    email: 'owner@demo-plumbing.test',
+    password: 'demo-password-123',
+  });
   expect(login.status).toBe(200);
   owner = apiClient(server.url, login.body.accessToken);
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 describe('the demo business’s week', () => {
   it('has calls with transcripts spread over the last seven days, bookings made on them, leads with one emergency, and metrics that count them', async () => {
@@ -39,13 +44,15 @@ describe('the demo business’s week', () => {
     expect(calls.every((c) => c.outcome)).toBe(true);
     expect(calls.some((c) => c.outcome === 'booked')).toBe(true);
 
-    const appts = (await owner.get(`/api/appointments?from=2026-03-01T00:00:00Z&to=2026-04-30T00:00:00Z&limit=500`)).body.items as any[];
+    const appts = (await owner.get(`/api/appointments?from=2026-03-01T00:00:00Z&to=2026-04-30T00:00:00Z&limit=500`))
+      .body.items as any[];
     const fromCalls = appts.filter((a) => a.callId && calls.some((c) => c.id === a.callId));
     expect(fromCalls.length).toBeGreaterThanOrEqual(2);
 
     const leads = (await owner.get('/api/leads?limit=100')).body.items as any[];
-    expect(leads.filter((l) => l.priority === "URGENT")).toHaveLength(1); // one emergency in the week
-    for (const l of leads.filter((x) => x.callId)) expect(Date.parse(l.createdAt)).toBeLessThan(Date.parse(NOW) - 3_600_000);
+    expect(leads.filter((l) => l.priority === 'URGENT')).toHaveLength(1); // one emergency in the week
+    for (const l of leads.filter((x) => x.callId))
+      expect(Date.parse(l.createdAt)).toBeLessThan(Date.parse(NOW) - 3_600_000);
 
     const clients = (await owner.get('/api/clients')).body.items as any[];
     expect(clients.length).toBeGreaterThanOrEqual(4);

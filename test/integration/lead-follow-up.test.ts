@@ -26,7 +26,11 @@ const PASSES = () => sleep(scaled(2500));
 /** The database outlives each server: a restart is a new server on it. */
 let database: Awaited<ReturnType<typeof testDatabase>>;
 const startServer = () =>
-  startTestServer({ clock, database, env: { TWILIO_AUTH_TOKEN: TOKEN, TWILIO_ACCOUNT_SID: rest.accountSid, TWILIO_API_BASE: rest.url } });
+  startTestServer({
+    clock,
+    database,
+    env: { TWILIO_AUTH_TOKEN: TOKEN, TWILIO_ACCOUNT_SID: rest.accountSid, TWILIO_API_BASE: rest.url },
+  });
 
 beforeAll(async () => {
   rest = await startFakeTwilioRest('AC' + '1'.repeat(32), TOKEN);
@@ -35,17 +39,31 @@ beforeAll(async () => {
   org = await registerOrg(server.url, { industry: 'plumbing', timezone: 'America/Chicago', name: 'Pipe Pros' });
   expect((await org.api.post('/api/phone-numbers', { e164: NUMBER })).status).toBe(201);
   expect((await org.api.put('/api/config', { afterHours: 'voicemail' })).status).toBe(200);
-  const put = await org.api.put('/api/outbound-settings', { followUp: { enabled: true, delayMinutes: 5 }, maxConcurrentCalls: 1 });
+  const put = await org.api.put('/api/outbound-settings', {
+    followUp: { enabled: true, delayMinutes: 5 },
+    maxConcurrentCalls: 1,
+  });
   expect(put.status, JSON.stringify(put.body)).toBe(200);
-  expect(put.body).toMatchObject({ followUp: { enabled: true, delayMinutes: 5 }, maxConcurrentCalls: 1, callbackCalls: false });
+  expect(put.body).toMatchObject({
+    followUp: { enabled: true, delayMinutes: 5 },
+    maxConcurrentCalls: 1,
+    callbackCalls: false,
+  });
 }, 60_000);
-afterAll(async () => { await server?.close(); await database?.close(); await rest?.close(); });
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+  await rest?.close();
+});
 
 async function webhook(path: string, form: Record<string, string>) {
   const url = `${server.url}${path}`;
   return fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(TOKEN, url, form) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilioSignature(TOKEN, url, form),
+    },
     body: new URLSearchParams(form).toString(),
   });
 }
@@ -54,7 +72,10 @@ async function webhook(path: string, form: Record<string, string>) {
 async function webLead(phone: string, note: string) {
   const anon = apiClient(server.url);
   const chat = await anon.post(`/api/chat/${org.organization.chatKey}/sessions`, {});
-  const res = await anon.post(`/api/chat/${org.organization.chatKey}/sessions/${chat.body.id}/callback`, { phone, note });
+  const res = await anon.post(`/api/chat/${org.organization.chatKey}/sessions/${chat.body.id}/callback`, {
+    phone,
+    note,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   expect(res.body.calling).toBe(false);
   return res.body.leadId as string;
@@ -64,112 +85,194 @@ const lead = async (id: string) => (await org.api.get('/api/leads')).body.items.
 const callsTo = (n: string) => rest.calls.filter((c) => c.To === n);
 
 describe('lead follow-up', () => {
-  it('calls a web lead and a missed-call lead back after the delay, one line at a time, and records each outcome on its lead', async () => {
-    const web = await webLead('+13125550171', 'a quote for a new water heater');
-    // A missed call: after hours the caller leaves a voicemail; the recording makes the lead.
-    const sid = 'CA' + 'd'.repeat(30) + Math.random().toString(16).slice(2, 4);
-    const voice = await webhook('/twilio/voice', { CallSid: sid, AccountSid: rest.accountSid, From: '+13125550172', To: NUMBER });
-    expect(await voice.text()).toContain('<Record');
-    expect((await webhook('/twilio/recording', { CallSid: sid, AccountSid: rest.accountSid, RecordingSid: 'RE' + '1'.repeat(32), RecordingUrl: 'https://api.twilio.com/rec/RE1' })).status).toBe(204);
-    const missed = (await org.api.get('/api/leads')).body.items.find((l: any) => l.phone === '+13125550172').id;
-    for (const id of [web, missed]) expect((await lead(id)).followUp).toMatchObject({ status: 'scheduled', dueAt: new Date(T0.getTime() + 5 * MIN).toISOString() });
+  it(
+    'calls a web lead and a missed-call lead back after the delay, one line at a time, and records each outcome on its lead',
+    async () => {
+      const web = await webLead('+13125550171', 'a quote for a new water heater');
+      // A missed call: after hours the caller leaves a voicemail; the recording makes the lead.
+      const sid = 'CA' + 'd'.repeat(30) + Math.random().toString(16).slice(2, 4);
+      const voice = await webhook('/twilio/voice', {
+        CallSid: sid,
+        AccountSid: rest.accountSid,
+        From: '+13125550172',
+        To: NUMBER,
+      });
+      expect(await voice.text()).toContain('<Record');
+      expect(
+        (
+          await webhook('/twilio/recording', {
+            CallSid: sid,
+            AccountSid: rest.accountSid,
+            RecordingSid: 'RE' + '1'.repeat(32),
+            RecordingUrl: 'https://api.twilio.com/rec/RE1',
+          })
+        ).status,
+      ).toBe(204);
+      const missed = (await org.api.get('/api/leads')).body.items.find((l: any) => l.phone === '+13125550172').id;
+      for (const id of [web, missed])
+        expect((await lead(id)).followUp).toMatchObject({
+          status: 'scheduled',
+          dueAt: new Date(T0.getTime() + 5 * MIN).toISOString(),
+        });
 
-    at = new Date(T0.getTime() + 4 * MIN);
-    await PASSES();
-    expect(rest.calls).toHaveLength(0); // not before the owner's delay
+      at = new Date(T0.getTime() + 4 * MIN);
+      await PASSES();
+      expect(rest.calls).toHaveLength(0); // not before the owner's delay
 
-    at = new Date(T0.getTime() + 5 * MIN);
-    expect(await until(() => rest.calls.length >= 1, scaled(15_000))).toBe(true);
-    await PASSES();
-    expect(rest.calls).toHaveLength(1); // one line: the other lead waits its turn
-    const first = rest.calls[0];
-    const [firstLead, secondLead, secondNumber] = first.To === '+13125550171' ? [web, missed, '+13125550172'] : [missed, web, '+13125550171'];
-    expect(first).toMatchObject({ From: NUMBER, AsyncAmd: 'true' });
-    expect((await lead(firstLead)).followUp).toMatchObject({ status: 'calling' });
-    expect((await lead(secondLead)).followUp).toMatchObject({ status: 'scheduled' });
+      at = new Date(T0.getTime() + 5 * MIN);
+      expect(await until(() => rest.calls.length >= 1, scaled(15_000))).toBe(true);
+      await PASSES();
+      expect(rest.calls).toHaveLength(1); // one line: the other lead waits its turn
+      const first = rest.calls[0];
+      const [firstLead, secondLead, secondNumber] =
+        first.To === '+13125550171' ? [web, missed, '+13125550172'] : [missed, web, '+13125550171'];
+      expect(first).toMatchObject({ From: NUMBER, AsyncAmd: 'true' });
+      expect((await lead(firstLead)).followUp).toMatchObject({ status: 'calling' });
+      expect((await lead(secondLead)).followUp).toMatchObject({ status: 'scheduled' });
 
-    // The customer picks up: the agent says why it calls; then they hang up.
-    const url = first.Twiml.match(/<Stream url="([^"]+)"/)![1];
-    const params = Object.fromEntries([...first.Twiml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
-    const peer = new FakeTwilioPeer(url, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, url) }, callSid: first.sid });
-    await peer.begin(params);
-    expect(await until(() => peer.media.length > 0, scaled(5000))).toBe(true);
-    await quiet(peer);
-    peer.stop();
-    peer.close();
-    let detail: any;
-    for (let i = 0; i < 100 && !detail?.outcome; i++) { detail = (await org.api.get(`/api/calls/${params.callId}`)).body; await sleep(100); }
-    expect(detail).toMatchObject({ direction: 'outbound', to: first.To });
-    expect(detail.turns[0].text).toMatch(/^Hi, this is Pipe Pros's assistant, following up on your enquiry/);
-    if (firstLead === web) expect(detail.turns[0].text).toContain('about a quote for a new water heater');
-    let done: any;
-    for (let i = 0; i < 50 && done?.followUp?.status !== 'done'; i++) { done = await lead(firstLead); await sleep(100); }
-    expect(done).toMatchObject({ status: 'contacted', followUp: { status: 'done', callId: params.callId, outcome: detail.outcome } });
+      // The customer picks up: the agent says why it calls; then they hang up.
+      const url = first.Twiml.match(/<Stream url="([^"]+)"/)![1];
+      const params = Object.fromEntries(
+        [...first.Twiml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]),
+      );
+      const peer = new FakeTwilioPeer(url, {
+        headers: { 'x-twilio-signature': twilioSignature(TOKEN, url) },
+        callSid: first.sid,
+      });
+      await peer.begin(params);
+      expect(await until(() => peer.media.length > 0, scaled(5000))).toBe(true);
+      await quiet(peer);
+      peer.stop();
+      peer.close();
+      let detail: any;
+      for (let i = 0; i < 100 && !detail?.outcome; i++) {
+        detail = (await org.api.get(`/api/calls/${params.callId}`)).body;
+        await sleep(100);
+      }
+      expect(detail).toMatchObject({ direction: 'outbound', to: first.To });
+      expect(detail.turns[0].text).toMatch(/^Hi, this is Pipe Pros's assistant, following up on your enquiry/);
+      if (firstLead === web) expect(detail.turns[0].text).toContain('about a quote for a new water heater');
+      let done: any;
+      for (let i = 0; i < 50 && done?.followUp?.status !== 'done'; i++) {
+        done = await lead(firstLead);
+        await sleep(100);
+      }
+      expect(done).toMatchObject({
+        status: 'contacted',
+        followUp: { status: 'done', callId: params.callId, outcome: detail.outcome },
+      });
 
-    // The line is free: the waiting lead is called at the next look, once.
-    at = new Date(at.getTime() + 20_000);
-    expect(await until(() => callsTo(secondNumber).length === 1, scaled(15_000))).toBe(true);
-    const second = callsTo(secondNumber)[0];
-    // Nobody answers: Twilio's status callback closes it, and the lead says so (still new for the team).
-    for (const s of ['ringing', 'no-answer']) expect((await webhook('/twilio/status', { CallSid: second.sid, AccountSid: rest.accountSid, CallStatus: s })).status).toBe(204);
-    let unanswered: any;
-    for (let i = 0; i < 50 && unanswered?.followUp?.status !== 'done'; i++) { unanswered = await lead(secondLead); await sleep(100); }
-    expect(unanswered).toMatchObject({ status: 'new', followUp: { status: 'done', outcome: 'hangup' } });
-    await PASSES();
-    expect(callsTo('+13125550171')).toHaveLength(1);
-    expect(callsTo('+13125550172')).toHaveLength(1);
-  }, scaled(120_000));
+      // The line is free: the waiting lead is called at the next look, once.
+      at = new Date(at.getTime() + 20_000);
+      expect(await until(() => callsTo(secondNumber).length === 1, scaled(15_000))).toBe(true);
+      const second = callsTo(secondNumber)[0];
+      // Nobody answers: Twilio's status callback closes it, and the lead says so (still new for the team).
+      for (const s of ['ringing', 'no-answer'])
+        expect(
+          (await webhook('/twilio/status', { CallSid: second.sid, AccountSid: rest.accountSid, CallStatus: s })).status,
+        ).toBe(204);
+      let unanswered: any;
+      for (let i = 0; i < 50 && unanswered?.followUp?.status !== 'done'; i++) {
+        unanswered = await lead(secondLead);
+        await sleep(100);
+      }
+      expect(unanswered).toMatchObject({ status: 'new', followUp: { status: 'done', outcome: 'hangup' } });
+      await PASSES();
+      expect(callsTo('+13125550171')).toHaveLength(1);
+      expect(callsTo('+13125550172')).toHaveLength(1);
+    },
+    scaled(120_000),
+  );
 
-  it('a lead that falls due after the window waits for its opening; a do-not-call number is never dialed', async () => {
-    at = new Date('2026-03-11T00:58:00Z'); // 19:58: due at 20:03, after the window
-    const late = await webLead('+13125550173', 'a leaking tap');
-    expect((await org.api.post('/api/do-not-call', { e164: '+13125550174' })).status).toBe(201);
-    const barred = await webLead('+13125550174', 'anything');
-    at = new Date('2026-03-11T01:04:00Z');
-    await PASSES();
-    expect(callsTo('+13125550173')).toHaveLength(0);
-    expect(callsTo('+13125550174')).toHaveLength(0);
-    expect((await lead(late)).followUp).toMatchObject({ status: 'scheduled' });
-    expect((await lead(barred)).followUp).toMatchObject({ status: 'skipped', reason: 'do_not_call' });
-    at = new Date('2026-03-11T13:59:00Z'); // 08:59 the next morning
-    await PASSES();
-    expect(callsTo('+13125550173')).toHaveLength(0);
-    at = new Date('2026-03-11T14:00:00Z'); // 09:00: the window opens
-    expect(await until(() => callsTo('+13125550173').length === 1, scaled(15_000))).toBe(true);
-    expect((await webhook('/twilio/status', { CallSid: callsTo('+13125550173')[0].sid, AccountSid: rest.accountSid, CallStatus: 'busy' })).status).toBe(204);
-    expect(callsTo('+13125550174')).toHaveLength(0);
-  }, scaled(60_000));
+  it(
+    'a lead that falls due after the window waits for its opening; a do-not-call number is never dialed',
+    async () => {
+      at = new Date('2026-03-11T00:58:00Z'); // 19:58: due at 20:03, after the window
+      const late = await webLead('+13125550173', 'a leaking tap');
+      expect((await org.api.post('/api/do-not-call', { e164: '+13125550174' })).status).toBe(201);
+      const barred = await webLead('+13125550174', 'anything');
+      at = new Date('2026-03-11T01:04:00Z');
+      await PASSES();
+      expect(callsTo('+13125550173')).toHaveLength(0);
+      expect(callsTo('+13125550174')).toHaveLength(0);
+      expect((await lead(late)).followUp).toMatchObject({ status: 'scheduled' });
+      expect((await lead(barred)).followUp).toMatchObject({ status: 'skipped', reason: 'do_not_call' });
+      at = new Date('2026-03-11T13:59:00Z'); // 08:59 the next morning
+      await PASSES();
+      expect(callsTo('+13125550173')).toHaveLength(0);
+      at = new Date('2026-03-11T14:00:00Z'); // 09:00: the window opens
+      expect(await until(() => callsTo('+13125550173').length === 1, scaled(15_000))).toBe(true);
+      expect(
+        (
+          await webhook('/twilio/status', {
+            CallSid: callsTo('+13125550173')[0].sid,
+            AccountSid: rest.accountSid,
+            CallStatus: 'busy',
+          })
+        ).status,
+      ).toBe(204);
+      expect(callsTo('+13125550174')).toHaveLength(0);
+    },
+    scaled(60_000),
+  );
 
-  it('with the one line busy, a manual call waits (201, queued) and is dialed when the line frees', async () => {
-    at = new Date('2026-03-11T15:00:00Z');
-    const busy = await org.api.post('/api/outbound-calls', { to: '+13125550175', purpose: 'custom', instructions: 'your estimate' });
-    expect(busy.body).toMatchObject({ status: 'queued', waiting: false });
-    const queued = await org.api.post('/api/outbound-calls', { to: '+13125550176', purpose: 'custom', instructions: 'your estimate' });
-    expect(queued.status).toBe(201);
-    expect(queued.body).toMatchObject({ id: expect.any(String), status: 'queued', waiting: true });
-    at = new Date(at.getTime() + 20_000);
-    await PASSES();
-    expect(callsTo('+13125550176')).toHaveLength(0);
-    expect((await org.api.get(`/api/calls/${queued.body.id}`)).body.status).toBe('waiting');
-    expect((await webhook('/twilio/status', { CallSid: callsTo('+13125550175')[0].sid, AccountSid: rest.accountSid, CallStatus: 'no-answer' })).status).toBe(204);
-    at = new Date(at.getTime() + 20_000);
-    expect(await until(() => callsTo('+13125550176').length === 1, scaled(15_000))).toBe(true);
-    const [c] = callsTo('+13125550176');
-    expect(c.Twiml).toContain(`value="${queued.body.id}"`);
-    expect((await webhook('/twilio/status', { CallSid: c.sid, AccountSid: rest.accountSid, CallStatus: 'no-answer' })).status).toBe(204);
-  }, scaled(60_000));
+  it(
+    'with the one line busy, a manual call waits (201, queued) and is dialed when the line frees',
+    async () => {
+      at = new Date('2026-03-11T15:00:00Z');
+      const busy = await org.api.post('/api/outbound-calls', {
+        to: '+13125550175',
+        purpose: 'custom',
+        instructions: 'your estimate',
+      });
+      expect(busy.body).toMatchObject({ status: 'queued', waiting: false });
+      const queued = await org.api.post('/api/outbound-calls', {
+        to: '+13125550176',
+        purpose: 'custom',
+        instructions: 'your estimate',
+      });
+      expect(queued.status).toBe(201);
+      expect(queued.body).toMatchObject({ id: expect.any(String), status: 'queued', waiting: true });
+      at = new Date(at.getTime() + 20_000);
+      await PASSES();
+      expect(callsTo('+13125550176')).toHaveLength(0);
+      expect((await org.api.get(`/api/calls/${queued.body.id}`)).body.status).toBe('waiting');
+      expect(
+        (
+          await webhook('/twilio/status', {
+            CallSid: callsTo('+13125550175')[0].sid,
+            AccountSid: rest.accountSid,
+            CallStatus: 'no-answer',
+          })
+        ).status,
+      ).toBe(204);
+      at = new Date(at.getTime() + 20_000);
+      expect(await until(() => callsTo('+13125550176').length === 1, scaled(15_000))).toBe(true);
+      const [c] = callsTo('+13125550176');
+      expect(c.Twiml).toContain(`value="${queued.body.id}"`);
+      expect(
+        (await webhook('/twilio/status', { CallSid: c.sid, AccountSid: rest.accountSid, CallStatus: 'no-answer' }))
+          .status,
+      ).toBe(204);
+    },
+    scaled(60_000),
+  );
 
-  it('a follow-up queued before a restart is placed after it, once', async () => {
-    at = new Date('2026-03-11T16:00:00Z');
-    const id = await webLead('+13125550177', 'a new boiler');
-    // The node stops before the call is due; another starts on the same database.
-    await server.close();
-    server = await startServer();
-    org = { ...org, api: apiClient(server.url, org.accessToken) };
-    at = new Date('2026-03-11T16:05:00Z');
-    expect(await until(() => callsTo('+13125550177').length === 1, scaled(15_000))).toBe(true);
-    await PASSES();
-    expect(callsTo('+13125550177')).toHaveLength(1);
-    expect((await lead(id)).followUp).toMatchObject({ status: 'calling' });
-  }, scaled(60_000));
+  it(
+    'a follow-up queued before a restart is placed after it, once',
+    async () => {
+      at = new Date('2026-03-11T16:00:00Z');
+      const id = await webLead('+13125550177', 'a new boiler');
+      // The node stops before the call is due; another starts on the same database.
+      await server.close();
+      server = await startServer();
+      org = { ...org, api: apiClient(server.url, org.accessToken) };
+      at = new Date('2026-03-11T16:05:00Z');
+      expect(await until(() => callsTo('+13125550177').length === 1, scaled(15_000))).toBe(true);
+      await PASSES();
+      expect(callsTo('+13125550177')).toHaveLength(1);
+      expect((await lead(id)).followUp).toMatchObject({ status: 'calling' });
+    },
+    scaled(60_000),
+  );
 });

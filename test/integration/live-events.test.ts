@@ -4,8 +4,12 @@ import { startTestServer } from '../harness/server.js';
 import { apiClient, listenEvents, registerOrg } from '../harness/client.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 const listen = (token: string) => listenEvents(server.url, token);
 
@@ -18,9 +22,12 @@ describe('live events', () => {
     await Promise.all([la.ready, lb.ready]);
     await new Promise((r) => setTimeout(r, 100));
     const chat = await apiClient(server.url).post(`/api/chat/${a.organization.chatKey}/sessions`, {});
-    await apiClient(server.url).post(`/api/chat/${a.organization.chatKey}/sessions/${chat.body.id}/messages`, { text: 'What are your hours?' });
+    await apiClient(server.url).post(`/api/chat/${a.organization.chatKey}/sessions/${chat.body.id}/messages`, {
+      text: 'What are your hours?',
+    });
     const end = Date.now() + 3000;
-    while (!la.events.some((e) => e.type === 'call.turn') && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    while (!la.events.some((e) => e.type === 'call.turn') && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 50));
     expect(la.events.map((e) => e.type)).toEqual(expect.arrayContaining(['call.started', 'call.turn']));
     expect(la.events.find((e) => e.type === 'call.started').data.callId).toBe(chat.body.id);
     expect(lb.events).toHaveLength(0);

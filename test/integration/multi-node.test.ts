@@ -14,7 +14,19 @@ beforeAll(async () => {
   if (!shared) return;
   const db = await testDatabase();
   closeDb = db.close;
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: db.url, REDIS_URL: process.env.REDIS_URL, LOGIN_RATE_LIMIT: '3', REGISTER_RATE_LIMIT: '1000', JWT_SECRET: 'm'.repeat(40), ENCRYPTION_KEY: 'ab'.repeat(32), REDIS_KEY_PREFIX: `io-test-multi-${Date.now()}:` });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: db.url,
+    REDIS_URL: process.env.REDIS_URL,
+    LOGIN_RATE_LIMIT: '3',
+    REGISTER_RATE_LIMIT: '1000',
+    JWT_SECRET: 'm'.repeat(40),
+    ENCRYPTION_KEY: 'ab'.repeat(32),
+    REDIS_KEY_PREFIX: `io-test-multi-${Date.now()}:`,
+  });
   for (const nodeId of ['node-a', 'node-b']) {
     nodes.push(await startServer({ ...config, nodeId }, { logger: createLogger('silent', { pretty: false }) }));
   }
@@ -28,14 +40,24 @@ describe.skipIf(!shared)('two nodes on one PostgreSQL and Redis', () => {
   it('a token from node A works on node B, and a refresh token rotated on A is dead on B', async () => {
     const org = await registerOrg(nodes[0].url);
     expect((await apiClient(nodes[1].url, org.accessToken).get('/api/me')).status).toBe(200);
-    expect((await apiClient(nodes[0].url).post('/api/auth/refresh', { refreshToken: org.refreshToken })).status).toBe(200);
-    expect((await apiClient(nodes[1].url).post('/api/auth/refresh', { refreshToken: org.refreshToken })).status).toBe(401);
+    expect((await apiClient(nodes[0].url).post('/api/auth/refresh', { refreshToken: org.refreshToken })).status).toBe(
+      200,
+    );
+    expect((await apiClient(nodes[1].url).post('/api/auth/refresh', { refreshToken: org.refreshToken })).status).toBe(
+      401,
+    );
   });
 
   it('failed logins on both nodes count against one limit', async () => {
     const org = await registerOrg(nodes[0].url);
-    for (const n of [0, 1, 0]) expect((await apiClient(nodes[n].url).post('/api/auth/login', { email: org.email, password: 'wrong-password-x' })).status).toBe(401);
-    expect((await apiClient(nodes[1].url).post('/api/auth/login', { email: org.email, password: org.password })).status).toBe(429);
+    for (const n of [0, 1, 0])
+      expect(
+        (await apiClient(nodes[n].url).post('/api/auth/login', { email: org.email, password: 'wrong-password-x' }))
+          .status,
+      ).toBe(401);
+    expect(
+      (await apiClient(nodes[1].url).post('/api/auth/login', { email: org.email, password: org.password })).status,
+    ).toBe(429);
   });
 
   it('a call started on node A shows up live on a dashboard connected to node B', async () => {

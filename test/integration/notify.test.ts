@@ -29,10 +29,17 @@ const week = [['08:00', '17:00']];
 /** A business with hours, a service, a connected number and the owner's addresses. */
 async function business(name = 'Fix-It Plumbing') {
   const org = await registerOrg(server.url, { name, timezone: 'America/Chicago' });
-  const cfg = await org.api.put('/api/config', { hours: { mon: week, tue: week, wed: week, thu: week, fri: week }, notifyEmail: 'owner@fixit.test', notifyPhone: '(312) 555-0111', minNoticeMin: 60 });
+  const cfg = await org.api.put('/api/config', {
+    hours: { mon: week, tue: week, wed: week, thu: week, fri: week },
+    notifyEmail: 'owner@fixit.test',
+    notifyPhone: '(312) 555-0111',
+    minNoticeMin: 60,
+  });
   expect(cfg.status).toBe(200);
   const svc = await org.api.post('/api/services', { name: 'Drain repair', durationMin: 60 });
-  const num = await org.api.post('/api/phone-numbers', { e164: `+1312555${String(Math.floor(1000 + Math.random() * 8999))}` });
+  const num = await org.api.post('/api/phone-numbers', {
+    e164: `+1312555${String(Math.floor(1000 + Math.random() * 8999))}`,
+  });
   expect(num.status).toBe(201);
   return { ...org, serviceId: svc.body.id as string, from: num.body.e164 as string };
 }
@@ -42,27 +49,52 @@ async function book(api: ApiClient, serviceId: string, start: string, customer: 
 }
 
 /** Inserts a lead row as leads/ would and announces it in the same transaction. */
-async function captureLead(organizationId: string, lead: Partial<typeof schema.leads.$inferInsert>, type: 'lead.created' | 'lead.urgent' = 'lead.created') {
+async function captureLead(
+  organizationId: string,
+  lead: Partial<typeof schema.leads.$inferInsert>,
+  type: 'lead.created' | 'lead.urgent' = 'lead.created',
+) {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(schema.leads).values({ organizationId, ...lead }).returning();
+    const [row] = await tx
+      .insert(schema.leads)
+      .values({ organizationId, ...lead })
+      .returning();
     await announce(tx, { type, lead: row });
     return row;
   });
 }
 
 beforeAll(async () => {
-  [smtp, twilio, rx] = await Promise.all([startFakeSmtp(), startFakeTwilioRest(), startWebhookReceiver(() => now.getTime())]);
+  [smtp, twilio, rx] = await Promise.all([
+    startFakeSmtp(),
+    startFakeTwilioRest(),
+    startWebhookReceiver(() => now.getTime()),
+  ]);
   // The Twilio account (the fake, which owns any number asked about) is what lets business() connect its number.
-  server = await startTestServer({ clock, env: { WEBHOOK_ALLOW_PRIVATE: 'true', TWILIO_ACCOUNT_SID: twilio.accountSid, TWILIO_AUTH_TOKEN: twilio.authToken, TWILIO_API_BASE: twilio.url }, routes: [createBookingRoutes({ events: announce }), notifyRoutes] });
+  server = await startTestServer({
+    clock,
+    env: {
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+      TWILIO_ACCOUNT_SID: twilio.accountSid,
+      TWILIO_AUTH_TOKEN: twilio.authToken,
+      TWILIO_API_BASE: twilio.url,
+    },
+    routes: [createBookingRoutes({ events: announce }), notifyRoutes],
+  });
   db = server.database.db;
   const channels = createChannels(db, {
     smtp: { url: smtp.url, from: 'InfiniOffice <no-reply@infinioffice.test>' },
     twilio: { accountSid: twilio.accountSid, authToken: twilio.authToken, apiBase: twilio.url },
-    publicUrl: server.url, webhookAllowPrivate: true, clock,
+    publicUrl: server.url,
+    webhookAllowPrivate: true,
+    clock,
   });
   real = createDispatcher({ db, channels, clock, logger, options: { concurrency: 4 } });
 }, scaled(60_000));
-afterAll(async () => { await server?.close(); await Promise.all([smtp?.close(), twilio?.close(), rx?.close()]); });
+afterAll(async () => {
+  await server?.close();
+  await Promise.all([smtp?.close(), twilio?.close(), rx?.close()]);
+});
 
 describe('notifications over real protocols', () => {
   it('a booking emails the owner and confirms to the customer by email and SMS, once each even when the request is replayed', async () => {
@@ -100,7 +132,10 @@ describe('notifications over real protocols', () => {
     expect((await b.api.patch(`/api/appointments/${a.body.id}`, { start: '2026-04-08T18:00:00Z' })).status).toBe(200);
     expect((await b.api.post(`/api/appointments/${a.body.id}/cancel`, {})).status).toBe(200);
     await real.runOnce();
-    const subjects = smtp.mails.slice(before).map((m) => `${m.to[0]} ${m.headers.subject}`).sort();
+    const subjects = smtp.mails
+      .slice(before)
+      .map((m) => `${m.to[0]} ${m.headers.subject}`)
+      .sort();
     expect(subjects).toEqual([
       'owner@fixit.test Cancelled: Drain repair Wed, Apr 8 at 1:00 PM',
       'owner@fixit.test Moved: Drain repair now Wed, Apr 8 at 1:00 PM',
@@ -112,7 +147,11 @@ describe('notifications over real protocols', () => {
   it('a lead’s words are escaped in the HTML email and the owner gets it by SMS when settings say so', async () => {
     const b = await business();
     expect((await b.api.put('/api/notifications', { events: { 'lead.created': ['email', 'sms'] } })).status).toBe(200);
-    await captureLead(b.organization.id, { name: 'Eve <script>alert(1)</script>', phone: '+13125550142', need: 'leak & "drip"' });
+    await captureLead(b.organization.id, {
+      name: 'Eve <script>alert(1)</script>',
+      phone: '+13125550142',
+      need: 'leak & "drip"',
+    });
     const [m0, s0] = [smtp.mails.length, twilio.messages.length];
     expect((await real.runOnce()).sent).toBe(2);
     const mail = smtp.mails.slice(m0)[0];
@@ -127,11 +166,24 @@ describe('notifications over real protocols', () => {
     await b.api.put('/api/notifications', { events: { 'call.completed': ['email'] } });
     expect((await book(b.api, b.serviceId, '2026-04-13T15:00:00Z', { name: 'First' })).status).toBe(201);
     await real.runOnce();
-    const taken = await book(b.api, b.serviceId, '2026-04-13T15:00:00Z', { name: 'Second', email: 'second@example.com' });
+    const taken = await book(b.api, b.serviceId, '2026-04-13T15:00:00Z', {
+      name: 'Second',
+      email: 'second@example.com',
+    });
     expect(taken.status).toBe(409);
     const m0 = smtp.mails.length;
     await db.transaction(async (tx) => {
-      await announce(tx, { type: 'call.completed', call: { id: '6f1c1f0e-6a4b-4f43-9a39-8f1f1d7e0a11', organizationId: b.organization.id, from: '+13125550160', outcome: 'booked', summary: 'Booked a drain repair', durationSec: 94 } });
+      await announce(tx, {
+        type: 'call.completed',
+        call: {
+          id: '6f1c1f0e-6a4b-4f43-9a39-8f1f1d7e0a11',
+          organizationId: b.organization.id,
+          from: '+13125550160',
+          outcome: 'booked',
+          summary: 'Booked a drain repair',
+          durationSec: 94,
+        },
+      });
     });
     await real.runOnce();
     const mails = smtp.mails.slice(m0);
@@ -141,7 +193,10 @@ describe('notifications over real protocols', () => {
 
   it('signed webhooks reach the business’s receiver, which verifies them; the list never shows the secret', async () => {
     const b = await business();
-    const created = await b.api.post('/api/webhooks', { url: `${rx.url}/hook`, events: ['appointment.booked', 'lead.created'] });
+    const created = await b.api.post('/api/webhooks', {
+      url: `${rx.url}/hook`,
+      events: ['appointment.booked', 'lead.created'],
+    });
     expect(created.status).toBe(201);
     expect(created.body.secret).toMatch(/^whsec_/);
     rx.secret = created.body.secret;
@@ -153,7 +208,11 @@ describe('notifications over real protocols', () => {
     const got = rx.hits.slice(hits);
     expect(got).toHaveLength(1);
     expect(got[0]).toMatchObject({ valid: true, event: 'appointment.booked', status: 200 });
-    expect(got[0].body).toMatchObject({ type: 'appointment.booked', organizationId: b.organization.id, data: { appointmentId: a.body.id, serviceName: 'Drain repair' } });
+    expect(got[0].body).toMatchObject({
+      type: 'appointment.booked',
+      organizationId: b.organization.id,
+      data: { appointmentId: a.body.id, serviceName: 'Drain repair' },
+    });
 
     rx.secret = 'whsec_wrong';
     await captureLead(b.organization.id, { name: 'Ann' });
@@ -188,7 +247,10 @@ describe('notifications over real protocols', () => {
 describe('daily summary', () => {
   it('goes out once a day at the chosen local time with the day’s counts', async () => {
     const b = await business('Summary Plumbing');
-    await b.api.put('/api/notifications', { dailySummary: { enabled: true, at: '18:00' }, events: { 'lead.created': [] } });
+    await b.api.put('/api/notifications', {
+      dailySummary: { enabled: true, at: '18:00' },
+      events: { 'lead.created': [] },
+    });
     const day = new Date('2026-04-06T17:00:00Z'); // noon in Chicago
     await captureLead(b.organization.id, { name: 'A', createdAt: day });
     await captureLead(b.organization.id, { name: 'B', priority: 'URGENT', createdAt: day });
@@ -214,13 +276,26 @@ describe('daily summary', () => {
 
 describe('dev inbox (no SMTP, no Twilio)', () => {
   it('holds every message exactly as it would have been sent, per organization', async () => {
-    const inbox = createDispatcher({ db, channels: createChannels(db, { publicUrl: server.url, webhookAllowPrivate: true, clock }), clock, logger });
+    const inbox = createDispatcher({
+      db,
+      channels: createChannels(db, { publicUrl: server.url, webhookAllowPrivate: true, clock }),
+      clock,
+      logger,
+    });
     const b = await business();
     const other = await business('Other Co');
-    await book(b.api, b.serviceId, '2026-04-10T15:00:00Z', { name: 'Lou', phone: '+13125550177', email: 'lou@example.com' });
+    await book(b.api, b.serviceId, '2026-04-10T15:00:00Z', {
+      name: 'Lou',
+      phone: '+13125550177',
+      email: 'lou@example.com',
+    });
     await inbox.runOnce();
     const items = (await b.api.get('/api/dev-inbox')).body.items;
-    expect(items.map((i: any) => `${i.channel} ${i.to}`).sort()).toEqual(['email lou@example.com', 'email owner@fixit.test', 'sms +13125550177']);
+    expect(items.map((i: any) => `${i.channel} ${i.to}`).sort()).toEqual([
+      'email lou@example.com',
+      'email owner@fixit.test',
+      'sms +13125550177',
+    ]);
     const confirm = items.find((i: any) => i.to === 'lou@example.com');
     expect(confirm.subject).toBe('Your Drain repair with Fix-It Plumbing is booked');
     expect(confirm.text).toContain('Fri, Apr 10 at 10:00 AM');
@@ -238,9 +313,17 @@ describe('wired as the composition root does', () => {
     try {
       const org = await registerOrg(live.url, { name: 'Live Heating' });
       await org.api.put('/api/config', { notifyEmail: 'owner@live.test', notifyPhone: '312-555-0150' });
-      await captureLeadOf(live.database.db, createAnnouncer(live.ctx.clock), { organizationId: org.organization.id, name: 'Ray', need: 'no heat, baby at home', priority: 'URGENT' });
+      await captureLeadOf(live.database.db, createAnnouncer(live.ctx.clock), {
+        organizationId: org.organization.id,
+        name: 'Ray',
+        need: 'no heat, baby at home',
+        priority: 'URGENT',
+      });
       // The sign-up's own email-confirmation link may be there too (the dispatcher can deliver it before the fixture marks the address verified).
-      const alerts = async () => ((await org.api.get('/api/dev-inbox')).body.items as any[]).filter((x) => !String(x.subject ?? '').startsWith('Confirm your email'));
+      const alerts = async () =>
+        ((await org.api.get('/api/dev-inbox')).body.items as any[]).filter(
+          (x) => !String(x.subject ?? '').startsWith('Confirm your email'),
+        );
       let items: any[] = [];
       for (let i = 0; i < 50 && items.length === 0; i++) {
         await sleep(100);
@@ -261,10 +344,22 @@ describe('settings', () => {
   it('answers effective settings, keeps unsent fields, and refuses bad addresses and unknown fields', async () => {
     const b = await business();
     const first = await b.api.get('/api/notifications');
-    expect(first.body).toMatchObject({ emails: ['owner@fixit.test'], phones: ['+13125550111'], events: { 'lead.urgent': ['call', 'sms', 'email'] }, quietHours: null });
-    const put = await b.api.put('/api/notifications', { onCall: ['(312) 555-0123', '+1 312 555 0124'], escalation: { waitSec: 60 } });
+    expect(first.body).toMatchObject({
+      emails: ['owner@fixit.test'],
+      phones: ['+13125550111'],
+      events: { 'lead.urgent': ['call', 'sms', 'email'] },
+      quietHours: null,
+    });
+    const put = await b.api.put('/api/notifications', {
+      onCall: ['(312) 555-0123', '+1 312 555 0124'],
+      escalation: { waitSec: 60 },
+    });
     expect(put.status).toBe(200);
-    expect(put.body).toMatchObject({ onCall: ['+13125550123', '+13125550124'], emails: ['owner@fixit.test'], escalation: { waitSec: 60, maxRounds: 3 } });
+    expect(put.body).toMatchObject({
+      onCall: ['+13125550123', '+13125550124'],
+      emails: ['owner@fixit.test'],
+      escalation: { waitSec: 60, maxRounds: 3 },
+    });
     const put2 = await b.api.put('/api/notifications', { escalation: { maxRounds: 5 } });
     expect(put2.body.escalation).toEqual({ waitSec: 60, maxRounds: 5 });
 
@@ -280,20 +375,42 @@ describe('settings', () => {
     expect((await b.api.put('/api/notifications', { quietHours: { start: '25:00', end: '07:00' } })).status).toBe(400);
     expect((await b.api.get('/api/notifications')).body.onCall).toEqual(['+13125550123', '+13125550124']);
     const docs = await b.api.get('/docs/json');
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/notifications', '/api/dev-inbox', '/api/webhooks', '/api/webhooks/{id}', '/api/ack/{token}']));
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/notifications',
+        '/api/dev-inbox',
+        '/api/webhooks',
+        '/api/webhooks/{id}',
+        '/api/ack/{token}',
+      ]),
+    );
   });
 
   it('refuses webhook URLs pointing at private or loopback addresses unless configuration allows them', async () => {
     const strict = await startTestServer({ routes: [notifyRoutes] });
     try {
       const org = await registerOrg(strict.url);
-      for (const url of ['http://127.0.0.1:8080/x', 'http://localhost/x', 'http://10.1.2.3/x', 'http://[::1]/x', 'http://169.254.169.254/latest', 'http://192.168.1.10/', 'http://[::ffff:127.0.0.1]/x', 'ftp://93.184.215.14/x', 'https://user:pw@93.184.215.14/x']) {
+      for (const url of [
+        'http://127.0.0.1:8080/x',
+        'http://localhost/x',
+        'http://10.1.2.3/x',
+        'http://[::1]/x',
+        'http://169.254.169.254/latest',
+        'http://192.168.1.10/',
+        'http://[::ffff:127.0.0.1]/x',
+        'ftp://93.184.215.14/x',
+        'https://user:pw@93.184.215.14/x',
+      ]) {
         const r = await org.api.post('/api/webhooks', { url, events: ['lead.created'] });
         expect(r.status, url).toBe(400);
         expect(r.body.error.message).toMatch(/^url: /);
       }
-      expect((await org.api.post('/api/webhooks', { url: 'https://93.184.215.14/hook', events: ['lead.created'] })).status).toBe(201);
-      expect((await org.api.post('/api/webhooks', { url: 'https://93.184.215.14/hook', events: ['lead.exploded'] })).status).toBe(400);
+      expect(
+        (await org.api.post('/api/webhooks', { url: 'https://93.184.215.14/hook', events: ['lead.created'] })).status,
+      ).toBe(201);
+      expect(
+        (await org.api.post('/api/webhooks', { url: 'https://93.184.215.14/hook', events: ['lead.exploded'] })).status,
+      ).toBe(400);
     } finally {
       await strict.close();
     }

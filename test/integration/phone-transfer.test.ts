@@ -30,18 +30,35 @@ beforeAll(async () => {
   const clock = fixedClock('2026-03-10T15:00:00Z', true); // a Tuesday, 10 AM in Chicago: open
   cascade = await startTestServer({ clock, providers: cascadeProviders, env });
   realtime = await startTestServer({
-    clock, env,
-    providers: createProviders({ openai: { apiKey: openai.apiKey, baseUrl: `${openai.url}/v1` }, stt: 'scripted', tts: 'flite' }),
+    clock,
+    env,
+    providers: createProviders({
+      openai: { apiKey: openai.apiKey, baseUrl: `${openai.url}/v1` },
+      stt: 'scripted',
+      tts: 'flite',
+    }),
   });
   cascadeOrg = await registerOrg(cascade.url, { industry: 'plumbing', timezone: 'America/Chicago', name: 'Pipe Pros' });
-  realtimeOrg = await registerOrg(realtime.url, { industry: 'plumbing', timezone: 'America/Chicago', name: 'Realtime Plumbing' });
-  for (const [o, n] of [[cascadeOrg, CASCADE_NUMBER], [realtimeOrg, REALTIME_NUMBER]] as const) {
+  realtimeOrg = await registerOrg(realtime.url, {
+    industry: 'plumbing',
+    timezone: 'America/Chicago',
+    name: 'Realtime Plumbing',
+  });
+  for (const [o, n] of [
+    [cascadeOrg, CASCADE_NUMBER],
+    [realtimeOrg, REALTIME_NUMBER],
+  ] as const) {
     expect((await o.api.post('/api/phone-numbers', { e164: n })).status).toBe(201);
     expect((await o.api.put('/api/config', { escalationNumber: STAFF })).status).toBe(200);
   }
   expect((await realtimeOrg.api.put('/api/agent', { engine: 'realtime' })).status).toBe(200);
 }, 60_000);
-afterAll(async () => { await cascade?.close(); await realtime?.close(); await rest?.close(); await openai?.close(); });
+afterAll(async () => {
+  await cascade?.close();
+  await realtime?.close();
+  await rest?.close();
+  await openai?.close();
+});
 
 /** The screening call the server placed to the business's person after `since` calls. */
 async function screeningCall(since: number) {
@@ -75,7 +92,9 @@ describe('warm transfer on the cascade engine', () => {
     expect(leg).toMatchObject({ From: CASCADE_NUMBER, Timeout: '15', StatusCallbackMethod: 'POST' });
     expect(leg.StatusCallback).toMatch(new RegExp(`^${cascade.url}/twilio/transfer/status\\?transfer=[\\w-]+$`));
     expect(leg.Twiml).toContain('<Gather numDigits="1" timeout="8"');
-    expect(leg.Twiml).toContain('<Say>A caller at 3 1 2, 5 5 5, 0 1 4 2 is on the line for Pipe Pros. The caller asked for a person. Press 1 to take the call, or 2 to decline.</Say>');
+    expect(leg.Twiml).toContain(
+      '<Say>A caller at 3 1 2, 5 5 5, 0 1 4 2 is on the line for Pipe Pros. The caller asked for a person. Press 1 to take the call, or 2 to decline.</Say>',
+    );
     // until the person decides, the caller stays with the agent
     expect(rest.callUpdates.some((u) => u.sid === callSid)).toBe(false);
     const accepted = await rest.pressKeys(leg.sid, '1');
@@ -94,7 +113,11 @@ describe('warm transfer on the cascade engine', () => {
     peer.close();
     const detail = await finished(cascadeOrg.api, callId);
     expect(detail.outcome).toBe('transferred');
-    expect(detail.events.some((e: any) => e.type === 'tool_call' && e.data.name === 'transfer_to_human' && e.data.result?.accepted === true)).toBe(true);
+    expect(
+      detail.events.some(
+        (e: any) => e.type === 'tool_call' && e.data.name === 'transfer_to_human' && e.data.result?.accepted === true,
+      ),
+    ).toBe(true);
   }, 90_000);
 
   it('when the person declines (key 2), the caller stays with the agent, which takes a message: outcome message and a message lead', async () => {
@@ -131,7 +154,9 @@ describe('warm transfer on the cascade engine', () => {
     const end = Date.now() + scaled(10_000);
     let lead: any;
     while (!lead && Date.now() < end) {
-      lead = (await cascadeOrg.api.get('/api/leads')).body.items.find((l: any) => l.callId === callId && l.kind === 'message');
+      lead = (await cascadeOrg.api.get('/api/leads')).body.items.find(
+        (l: any) => l.callId === callId && l.kind === 'message',
+      );
       if (!lead) await new Promise((r) => setTimeout(r, 150));
     }
     expect(lead).toBeTruthy();
@@ -142,11 +167,19 @@ describe('warm transfer on the cascade engine', () => {
     peer.close();
     const detail = await finished(cascadeOrg.api, callId);
     expect(detail.outcome).toBe('message');
-    expect(detail.events.some((e: any) => e.type === 'tool_call' && e.data.name === 'transfer_to_human' && e.data.result?.accepted === false)).toBe(true);
+    expect(
+      detail.events.some(
+        (e: any) => e.type === 'tool_call' && e.data.name === 'transfer_to_human' && e.data.result?.accepted === false,
+      ),
+    ).toBe(true);
   }, 90_000);
 
   it('refuses transfer webhooks that Twilio did not sign', async () => {
-    const res = await fetch(`${cascade.url}/twilio/transfer/screen?transfer=abcdefghij`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Digits=1' });
+    const res = await fetch(`${cascade.url}/twilio/transfer/screen?transfer=abcdefghij`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Digits=1',
+    });
     expect(res.status).toBe(403);
   });
 });
@@ -154,23 +187,39 @@ describe('warm transfer on the cascade engine', () => {
 describe('warm transfer on the realtime engine', () => {
   it('nobody answers: the model hears accepted false and takes a message; outcome message', async () => {
     const since = rest.calls.length;
-    const { peer, callId, callSid } = await ringIn(realtime.url, { authToken: TOKEN, from: CALLER, to: REALTIME_NUMBER });
+    const { peer, callId, callSid } = await ringIn(realtime.url, {
+      authToken: TOKEN,
+      from: CALLER,
+      to: REALTIME_NUMBER,
+    });
     expect(await until(() => peer.media.length > 0, scaled(3000))).toBe(true);
     openai.realtimeTranscripts.push('Can I talk to the owner?');
     openai.realtimeScript.push(
-      { tool: { name: 'transfer_to_human', arguments: JSON.stringify({ reason: 'wants the owner about a quote', callerName: 'Dana Smith' }) } },
+      {
+        tool: {
+          name: 'transfer_to_human',
+          arguments: JSON.stringify({ reason: 'wants the owner about a quote', callerName: 'Dana Smith' }),
+        },
+      },
       { text: 'Nobody could pick up right now. I can take a message for the owner.' },
     );
     peer.startLine();
     await peer.say(tone(600));
     await peer.silence(800);
     const leg = await screeningCall(since);
-    expect(leg.Twiml).toContain('Dana Smith at 3 1 2, 5 5 5, 0 1 4 2 is on the line for Realtime Plumbing. Wants the owner about a quote.');
+    expect(leg.Twiml).toContain(
+      'Dana Smith at 3 1 2, 5 5 5, 0 1 4 2 is on the line for Realtime Plumbing. Wants the owner about a quote.',
+    );
     expect((await rest.endCall(leg.sid, 'no-answer')).status).toBe(204);
 
     openai.realtimeTranscripts.push('Tell them Dana called about the quote.');
     openai.realtimeScript.push(
-      { tool: { name: 'take_message', arguments: JSON.stringify({ text: 'Dana called about the quote', name: 'Dana Smith' }) } },
+      {
+        tool: {
+          name: 'take_message',
+          arguments: JSON.stringify({ text: 'Dana called about the quote', name: 'Dana Smith' }),
+        },
+      },
       { text: "Thanks, I've passed that on." },
     );
     expect(await until(() => openai.realtimeScript.length === 2, scaled(8000))).toBe(true); // the model answered the tool result
@@ -183,7 +232,11 @@ describe('warm transfer on the realtime engine', () => {
     peer.close();
     const detail = await finished(realtimeOrg.api, callId);
     expect(detail.engine).toBe('realtime');
-    expect(detail.events.some((e: any) => e.type === 'tool_call' && e.data.name === 'transfer_to_human' && e.data.result?.accepted === false)).toBe(true);
+    expect(
+      detail.events.some(
+        (e: any) => e.type === 'tool_call' && e.data.name === 'transfer_to_human' && e.data.result?.accepted === false,
+      ),
+    ).toBe(true);
     expect(detail.outcome).toBe('message');
     expect(rest.callUpdates.some((u) => u.sid === callSid)).toBe(false);
     const leads = (await realtimeOrg.api.get('/api/leads')).body.items.filter((l: any) => l.callId === callId);

@@ -21,13 +21,20 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   rest = await startFakeTwilioRest('AC' + '1'.repeat(32), 'tw-token');
-  server = await startTestServer({ clock: fixedClock(T0, true), env: { TWILIO_AUTH_TOKEN: 'tw-token', TWILIO_ACCOUNT_SID: rest.accountSid, TWILIO_API_BASE: rest.url } });
+  server = await startTestServer({
+    clock: fixedClock(T0, true),
+    env: { TWILIO_AUTH_TOKEN: 'tw-token', TWILIO_ACCOUNT_SID: rest.accountSid, TWILIO_API_BASE: rest.url },
+  });
   org = await registerOrg(server.url, { industry: 'plumbing', timezone: 'America/Chicago', name: 'Pipe Pros' });
   expect((await org.api.post('/api/phone-numbers', { e164: NUMBER })).status).toBe(201);
   const services = await org.api.get('/api/services');
   const serviceId = services.body.items[0].id;
   const book = async (key: string, start: string, phone: string) => {
-    const r = await org.api.post('/api/appointments', { serviceId, start, customer: { name: `Customer ${key}`, phone } });
+    const r = await org.api.post('/api/appointments', {
+      serviceId,
+      start,
+      customer: { name: `Customer ${key}`, phone },
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     ids[key] = r.body.id;
   };
@@ -35,14 +42,22 @@ beforeAll(async () => {
   await book('soon', '2026-03-10T11:45:00-05:00', '+13125550162');
   await book('cancelled', '2026-03-11T13:00:00-05:00', '+13125550163');
   expect((await org.api.post(`/api/appointments/${ids.cancelled}/cancel`, {})).status).toBeLessThan(300);
-  const put = await org.api.put('/api/notifications', { reminders: { sms: { hoursBefore: [2, 24] }, call: { hoursBefore: [2] } } });
+  const put = await org.api.put('/api/notifications', {
+    reminders: { sms: { hoursBefore: [2, 24] }, call: { hoursBefore: [2] } },
+  });
   expect(put.status, JSON.stringify(put.body)).toBe(200);
   expect(put.body.reminders).toEqual({ sms: { hoursBefore: [24, 2] }, call: { hoursBefore: [2] } });
 }, scaled(60_000));
-afterAll(async () => { await server?.close(); await rest?.close(); });
+afterAll(async () => {
+  await server?.close();
+  await rest?.close();
+});
 
-const reminderRows = () => server.ctx.database.db.select().from(schema.outbox)
-  .where(and(eq(schema.outbox.organizationId, org.organization.id), eq(schema.outbox.event, REMINDER_EVENT)));
+const reminderRows = () =>
+  server.ctx.database.db
+    .select()
+    .from(schema.outbox)
+    .where(and(eq(schema.outbox.organizationId, org.organization.id), eq(schema.outbox.event, REMINDER_EVENT)));
 
 describe('reminders', () => {
   it('picks the reminder due now, close to its time or not at all', () => {
@@ -55,27 +70,46 @@ describe('reminders', () => {
     expect(dueReminder([24, 2], start, start)).toBeNull();
   });
 
-  it('queues each due reminder once, none for the cancelled appointment, and delivers SMS and the reminder call', async () => {
-    const db = server.ctx.database.db;
-    await queueDueReminders(db, T0);
-    await queueDueReminders(db, new Date(T0.getTime() + 60_000));
-    const rows = await reminderRows();
-    const seen = rows.map((r) => `${r.payload.data && (r.payload as any).data.appointmentId === ids.tomorrow ? 'tomorrow' : (r.payload as any).data.appointmentId === ids.soon ? 'soon' : 'other'}:${r.channel}:${(r.payload as any).data.hoursBefore}`).sort();
-    expect(seen).toEqual(['soon:call:2', 'soon:sms:2', 'tomorrow:sms:24']);
+  it(
+    'queues each due reminder once, none for the cancelled appointment, and delivers SMS and the reminder call',
+    async () => {
+      const db = server.ctx.database.db;
+      await queueDueReminders(db, T0);
+      await queueDueReminders(db, new Date(T0.getTime() + 60_000));
+      const rows = await reminderRows();
+      const seen = rows
+        .map(
+          (r) =>
+            `${r.payload.data && (r.payload as any).data.appointmentId === ids.tomorrow ? 'tomorrow' : (r.payload as any).data.appointmentId === ids.soon ? 'soon' : 'other'}:${r.channel}:${(r.payload as any).data.hoursBefore}`,
+        )
+        .sort();
+      expect(seen).toEqual(['soon:call:2', 'soon:sms:2', 'tomorrow:sms:24']);
 
-    // The running dispatcher delivers them: texts through Twilio's Messages API, the call through Calls with AMD.
-    expect(await until(() => rest.messages.filter((m) => /reminder of your/.test(m.Body)).length === 2 && rest.calls.length === 1, 20_000)).toBe(true);
-    const sms = rest.messages.find((m) => m.To === '+13125550161' && /reminder/.test(m.Body))!;
-    expect(sms).toMatchObject({ From: NUMBER });
-    expect(sms.Body).toMatch(/^Pipe Pros: reminder of your .+ on Wed, Mar 11 at 10:00 AM\. To move or cancel, call \+1312555\d{4}\.$/);
-    expect(rest.calls[0]).toMatchObject({ To: '+13125550162', From: NUMBER, AsyncAmd: 'true' });
-    const calls = await org.api.get('/api/calls');
-    expect(calls.body.items.find((c: any) => c.direction === 'outbound')).toMatchObject({ to: '+13125550162' });
+      // The running dispatcher delivers them: texts through Twilio's Messages API, the call through Calls with AMD.
+      expect(
+        await until(
+          () => rest.messages.filter((m) => /reminder of your/.test(m.Body)).length === 2 && rest.calls.length === 1,
+          20_000,
+        ),
+      ).toBe(true);
+      const sms = rest.messages.find((m) => m.To === '+13125550161' && /reminder/.test(m.Body))!;
+      expect(sms).toMatchObject({ From: NUMBER });
+      expect(sms.Body).toMatch(
+        /^Pipe Pros: reminder of your .+ on Wed, Mar 11 at 10:00 AM\. To move or cancel, call \+1312555\d{4}\.$/,
+      );
+      expect(rest.calls[0]).toMatchObject({ To: '+13125550162', From: NUMBER, AsyncAmd: 'true' });
+      const calls = await org.api.get('/api/calls');
+      expect(calls.body.items.find((c: any) => c.direction === 'outbound')).toMatchObject({ to: '+13125550162' });
 
-    // Twenty-two hours on, the 2-hour reminders of tomorrow's appointment are due, and only those.
-    await queueDueReminders(db, new Date(T0.getTime() + 22 * HOUR));
-    const later = (await reminderRows()).filter((r) => (r.payload as any).data.appointmentId === ids.tomorrow).map((r) => `${r.channel}:${(r.payload as any).data.hoursBefore}`).sort();
-    expect(later).toEqual(['call:2', 'sms:2', 'sms:24']);
-    expect((await reminderRows()).some((r) => (r.payload as any).data.appointmentId === ids.cancelled)).toBe(false);
-  }, scaled(60_000));
+      // Twenty-two hours on, the 2-hour reminders of tomorrow's appointment are due, and only those.
+      await queueDueReminders(db, new Date(T0.getTime() + 22 * HOUR));
+      const later = (await reminderRows())
+        .filter((r) => (r.payload as any).data.appointmentId === ids.tomorrow)
+        .map((r) => `${r.channel}:${(r.payload as any).data.hoursBefore}`)
+        .sort();
+      expect(later).toEqual(['call:2', 'sms:2', 'sms:24']);
+      expect((await reminderRows()).some((r) => (r.payload as any).data.appointmentId === ids.cancelled)).toBe(false);
+    },
+    scaled(60_000),
+  );
 });

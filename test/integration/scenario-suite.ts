@@ -7,14 +7,24 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_VOICE_DEADLINE_SCALE, scaled } from '../harness/timing.js';
-import { loadScenarios, runScenarios, startEmbeddedServer, summary, type EmbeddedServer, type ScenarioResult } from '../../src/simulator/index.js';
+import {
+  loadScenarios,
+  runScenarios,
+  startEmbeddedServer,
+  summary,
+  type EmbeddedServer,
+  type ScenarioResult,
+} from '../../src/simulator/index.js';
 
 /** The folder every scenario lives in. */
 export const SCENARIO_DIR = join(import.meta.dirname, '../../scenarios');
 
 /** Scenario files of the corpus whose names pass `pick`. */
 export function scenarioFiles(pick: (file: string) => boolean): string[] {
-  return readdirSync(SCENARIO_DIR).filter((f) => /\.(ya?ml|json)$/.test(f) && pick(f)).sort().map((f) => join(SCENARIO_DIR, f));
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => /\.(ya?ml|json)$/.test(f) && pick(f))
+    .sort()
+    .map((f) => join(SCENARIO_DIR, f));
 }
 
 /** Defines the tests of one part: every scenario ends as it expects, with a transcript and audio. */
@@ -27,13 +37,20 @@ export function scenarioSuite(title: string, files: string[]) {
     // The corpus checks what the agent understood and said, not how fast: the provider deadlines stretch to
     // their ceiling, since the machine's load is read once at start and can climb while the corpus plays
     // (a missed deadline turns a booking into an apology). Deadlines have their own suites (src/voice).
-    server = await startEmbeddedServer({ inMemory: true, env: { VOICE_DEADLINE_SCALE: String(MAX_VOICE_DEADLINE_SCALE) } });
+    server = await startEmbeddedServer({
+      inMemory: true,
+      env: { VOICE_DEADLINE_SCALE: String(MAX_VOICE_DEADLINE_SCALE) },
+    });
     // Phone calls run in real time and mostly wait on the line, so a few share the two cores well.
     results = await runScenarios(server.target, scenarios, { concurrency: 4 });
     const s = summary(results);
-    console.log(`scenarios (${title}): ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped; agent turns per booking ${s.agentTurnsPerBooking}; reply latency median ${s.replyLatencyMs.median} ms`);
+    console.log(
+      `scenarios (${title}): ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped; agent turns per booking ${s.agentTurnsPerBooking}; reply latency median ${s.replyLatencyMs.median} ms`,
+    );
   }, scaled(400_000));
-  afterAll(async () => { await server?.close(); });
+  afterAll(async () => {
+    await server?.close();
+  });
 
   describe(`scenarios: ${title}`, () => {
     it.each(scenarios.map((s) => [s.scenario.name] as const))('%s', (name) => {
@@ -44,7 +61,10 @@ export function scenarioSuite(title: string, files: string[]) {
 
     it('records a transcript and a tool call for every scenario that got past the greeting', () => {
       for (const r of results.filter((x) => x.status === 'pass' && x.outcome !== 'hangup')) {
-        expect(r.transcript.some((t) => t.role === 'caller'), r.name).toBe(true);
+        expect(
+          r.transcript.some((t) => t.role === 'caller'),
+          r.name,
+        ).toBe(true);
         expect(r.toolCalls.length, r.name).toBeGreaterThan(0);
       }
     });

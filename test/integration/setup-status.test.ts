@@ -4,10 +4,15 @@ import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
 
-const item = (status: { items: { key: string; ok: boolean; message: string }[] }, key: string) => status.items.find((i) => i.key === key)!;
+const item = (status: { items: { key: string; ok: boolean; message: string }[] }, key: string) =>
+  status.items.find((i) => i.key === key)!;
 
 describe('setup status', () => {
   it('a new sign-up has alerts going to the sign-up email, and is not live until a number is connected', async () => {

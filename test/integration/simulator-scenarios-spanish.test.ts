@@ -17,20 +17,27 @@ describe('the Spanish scenarios', () => {
   });
 
   it('cover every task of the issue on both channels, for an es business and an English one on auto', () => {
-    const scenarios = loadScenarios(files).map((s) => s.scenario).filter((s) => !/english/.test(s.name));
+    const scenarios = loadScenarios(files)
+      .map((s) => s.scenario)
+      .filter((s) => !/english/.test(s.name));
     const task = (s: (typeof scenarios)[number]): string[] => {
       const e = s.expect as Record<string, unknown>;
       const said = ([] as string[]).concat((e.agentSaid as string[] | undefined) ?? []).join(' ');
       return [
-        e.appointment && e.appointment !== 'none' ? 'book' : '', e.rescheduled ? 'reschedule' : '', e.cancelled ? 'cancel' : '',
-        /abrimos|horario/i.test(said) ? 'hours' : '', e.outcome === 'escalated' ? 'emergency' : '',
+        e.appointment && e.appointment !== 'none' ? 'book' : '',
+        e.rescheduled ? 'reschedule' : '',
+        e.cancelled ? 'cancel' : '',
+        /abrimos|horario/i.test(said) ? 'hours' : '',
+        e.outcome === 'escalated' ? 'emergency' : '',
       ].filter(Boolean);
     };
     const covered = new Set(scenarios.flatMap((s) => task(s).map((t) => `${s.business.language}/${s.channel}/${t}`)));
     const missing: string[] = [];
-    for (const language of ['es', 'auto']) for (const channel of ['text', 'phone']) for (const t of ['book', 'reschedule', 'cancel', 'hours', 'emergency']) {
-      if (!covered.has(`${language}/${channel}/${t}`)) missing.push(`${language}/${channel}/${t}`);
-    }
+    for (const language of ['es', 'auto'])
+      for (const channel of ['text', 'phone'])
+        for (const t of ['book', 'reschedule', 'cancel', 'hours', 'emergency']) {
+          if (!covered.has(`${language}/${channel}/${t}`)) missing.push(`${language}/${channel}/${t}`);
+        }
     expect(missing).toEqual([]);
   });
 });

@@ -10,14 +10,25 @@ describe('the scenario corpus', () => {
     const industries = new Set(scenarios.map((s) => s.scenario.business.industry));
     for (const i of ['plumbing', 'hvac', 'electrical', 'auto', 'dental', 'salon']) expect(industries, i).toContain(i);
     // and businesses no template describes (a veterinary clinic, a piano tuner), with their own service names
-    expect(new Set(scenarios.filter((s) => s.scenario.business.industry === 'other').map((s) => s.scenario.business.name)).size).toBeGreaterThanOrEqual(2);
+    expect(
+      new Set(scenarios.filter((s) => s.scenario.business.industry === 'other').map((s) => s.scenario.business.name))
+        .size,
+    ).toBeGreaterThanOrEqual(2);
     expect(scenarios.filter((s) => s.scenario.channel === 'phone').length).toBeGreaterThanOrEqual(5);
   });
 
   it('is split so that every file plays in exactly one part', () => {
-    const parts = [scenarioFiles((f) => f.startsWith('dialog-')), scenarioFiles((f) => f.startsWith('understand-')), scenarioFiles((f) => f.startsWith('es-')), scenarioFiles((f) => !/^(dialog|understand|es)-/.test(f))];
+    const parts = [
+      scenarioFiles((f) => f.startsWith('dialog-')),
+      scenarioFiles((f) => f.startsWith('understand-')),
+      scenarioFiles((f) => f.startsWith('es-')),
+      scenarioFiles((f) => !/^(dialog|understand|es)-/.test(f)),
+    ];
     expect(parts.flat().sort()).toEqual(scenarioFiles(() => true));
   });
 });
 
-scenarioSuite('industries', scenarioFiles((f) => !/^(dialog|understand|es)-/.test(f)));
+scenarioSuite(
+  'industries',
+  scenarioFiles((f) => !/^(dialog|understand|es)-/.test(f)),
+);

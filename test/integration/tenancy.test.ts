@@ -11,7 +11,20 @@ let viewerToken: string;
 const idsOfA: Record<string, string> = {};
 
 /** Routes that are public, organization-less, guarded by their own key (simulator), or a stream (SSE is checked on its own). */
-const PUBLIC = [/^\/api\/events$/, /^\/api\/simulator\//, /^\/health$/, /^\/metrics$/, /^\/docs/, /^\/api\/auth\/(register|login|refresh)$/, /^\/twilio\//, /^\/stripe\//, /^\/api\/chat\//, /^\/api\/calendar\.ics$/, /callback$/, /^\/api\/ack\//];
+const PUBLIC = [
+  /^\/api\/events$/,
+  /^\/api\/simulator\//,
+  /^\/health$/,
+  /^\/metrics$/,
+  /^\/docs/,
+  /^\/api\/auth\/(register|login|refresh)$/,
+  /^\/twilio\//,
+  /^\/stripe\//,
+  /^\/api\/chat\//,
+  /^\/api\/calendar\.ics$/,
+  /callback$/,
+  /^\/api\/ack\//,
+];
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -22,31 +35,56 @@ beforeAll(async () => {
   idsOfA.staff = staff.body.id;
   idsOfA.knowledge = (await a.api.get('/api/knowledge')).body.items[0].id;
   idsOfA['phone-numbers'] = (await a.api.post('/api/phone-numbers', { e164: '(312) 555-0142' })).body.id;
-  const viewer = await a.api.post('/api/users', { email: `viewer${Date.now()}@example.com`, role: 'viewer', password: 'viewer-password' });
+  const viewer = await a.api.post('/api/users', {
+    email: `viewer${Date.now()}@example.com`,
+    role: 'viewer',
+    password: 'viewer-password',
+  });
   idsOfA.users = viewer.body.id;
-  viewerToken = (await apiClient(server.url).post('/api/auth/login', { email: viewer.body.email, password: 'viewer-password' })).body.accessToken;
+  viewerToken = (
+    await apiClient(server.url).post('/api/auth/login', { email: viewer.body.email, password: 'viewer-password' })
+  ).body.accessToken;
   // Records of the other capabilities: a chat call, an appointment and a lead of A.
-  const chat = await apiClient(server.url).post(`/api/chat/${a.organization.chatKey}/sessions`, { phone: '+13125550142' });
+  const chat = await apiClient(server.url).post(`/api/chat/${a.organization.chatKey}/sessions`, {
+    phone: '+13125550142',
+  });
   idsOfA.calls = chat.body.id;
   const slots = (await a.api.get(`/api/availability?serviceId=${idsOfA.services}`)).body.slots;
-  const appt = await a.api.post('/api/appointments', { serviceId: idsOfA.services, start: slots[0].start, customer: { name: 'Ann Customer', phone: '+13125550142' } });
+  const appt = await a.api.post('/api/appointments', {
+    serviceId: idsOfA.services,
+    start: slots[0].start,
+    customer: { name: 'Ann Customer', phone: '+13125550142' },
+  });
   idsOfA.appointments = appt.body.id;
-  idsOfA.leads = (await captureLead(server.database.db, undefined, { organizationId: a.organization.id, name: 'Lead of A', phone: '+13125550143' })).id;
+  idsOfA.leads = (
+    await captureLead(server.database.db, undefined, {
+      organizationId: a.organization.id,
+      name: 'Lead of A',
+      phone: '+13125550143',
+    })
+  ).id;
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 async function authenticatedRoutes(): Promise<{ method: string; path: string }[]> {
   const doc = (await apiClient(server.url).get('/docs/json')).body;
   const out: { method: string; path: string }[] = [];
   for (const [path, ops] of Object.entries<any>(doc.paths)) {
     if (PUBLIC.some((re) => re.test(path))) continue;
-    for (const method of Object.keys(ops)) if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) out.push({ method: method.toUpperCase(), path });
+    for (const method of Object.keys(ops))
+      if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) out.push({ method: method.toUpperCase(), path });
   }
   return out;
 }
 
 function fill(path: string): string {
-  return path.replace(/\/api\/([\w-]+)\/\{id\}/, (_m, resource) => `/api/${resource}/${idsOfA[resource] ?? '7d9f3c52-1b7a-4c1e-9a55-0d4c3b2a1f00'}`)
+  return path
+    .replace(
+      /\/api\/([\w-]+)\/\{id\}/,
+      (_m, resource) => `/api/${resource}/${idsOfA[resource] ?? '7d9f3c52-1b7a-4c1e-9a55-0d4c3b2a1f00'}`,
+    )
     .replace(/\{(\w+)\}/g, 'x');
 }
 
@@ -56,7 +94,11 @@ describe('tenancy', () => {
     expect(routes.length).toBeGreaterThanOrEqual(12);
     const before = JSON.stringify((await a.api.get('/api/services')).body);
     for (const r of routes) {
-      const res = await b.api.call(r.method, fill(r.path), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+      const res = await b.api.call(
+        r.method,
+        fill(r.path),
+        r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      );
       expect.soft([400, 404], `${r.method} ${r.path} answered ${res.status}`).toContain(res.status);
       expect(JSON.stringify(res.body ?? '')).not.toContain(idsOfA.services);
     }
@@ -95,7 +137,13 @@ describe('roles', () => {
     // /api/auth/* acts on the caller's own account (logout, password, email, two-factor) and /api/tickets opens the
     // caller's own live stream: every role may use them.
     // a browser's own alert subscription is every role's (a viewer may be alerted on their phone)
-    const writes = (await authenticatedRoutes()).filter((r) => r.method !== 'GET' && !r.path.startsWith('/api/auth/') && !r.path.startsWith('/api/push/') && r.path !== '/api/tickets');
+    const writes = (await authenticatedRoutes()).filter(
+      (r) =>
+        r.method !== 'GET' &&
+        !r.path.startsWith('/api/auth/') &&
+        !r.path.startsWith('/api/push/') &&
+        r.path !== '/api/tickets',
+    );
     expect(writes.length).toBeGreaterThanOrEqual(15);
     for (const r of writes) {
       const res = await viewer.call(r.method, fill(r.path), r.method === 'DELETE' ? undefined : {});
@@ -106,10 +154,18 @@ describe('roles', () => {
   });
 
   it('an operator may edit knowledge but not the business configuration or the team', async () => {
-    const op = await a.api.post('/api/users', { email: `op${Date.now()}@example.com`, role: 'operator', password: 'operator-password' });
-    const token = (await apiClient(server.url).post('/api/auth/login', { email: op.body.email, password: 'operator-password' })).body.accessToken;
+    const op = await a.api.post('/api/users', {
+      email: `op${Date.now()}@example.com`,
+      role: 'operator',
+      password: 'operator-password',
+    });
+    const token = (
+      await apiClient(server.url).post('/api/auth/login', { email: op.body.email, password: 'operator-password' })
+    ).body.accessToken;
     const operator = apiClient(server.url, token);
-    expect((await operator.post('/api/knowledge', { question: 'Parking?', body: 'Free parking behind the shop.' })).status).toBe(201);
+    expect(
+      (await operator.post('/api/knowledge', { question: 'Parking?', body: 'Free parking behind the shop.' })).status,
+    ).toBe(201);
     expect((await operator.put('/api/config', { greeting: 'Hi' })).status).toBe(403);
     expect((await operator.post('/api/users', { email: 'x@example.com', role: 'admin' })).status).toBe(403);
   });

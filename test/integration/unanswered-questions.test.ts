@@ -5,8 +5,12 @@ import { apiClient, registerOrg } from '../harness/client.js';
 import { fixedClock } from '../../src/lib/index.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true) }); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true) });
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 /** One chat conversation; answers every reply of the agent. */
 async function chat(orgKey: string, lines: string[]) {
@@ -31,18 +35,30 @@ describe('questions the agent could not answer', () => {
     await chat(key, ['Do you sell gift cards?']);
     await chat(key, ['can I buy a gift card from you']);
     await chat(key, ['Do you have a loyalty program for seniors?']);
-    const list = (await org.api.get('/api/unanswered-questions')).body.items as { id: string; question: string; count: number; callIds: string[] }[];
-    expect(list.map((q) => q.question)).toEqual(['Do you sell gift cards?', 'Do you have a loyalty program for seniors?']);
+    const list = (await org.api.get('/api/unanswered-questions')).body.items as {
+      id: string;
+      question: string;
+      count: number;
+      callIds: string[];
+    }[];
+    expect(list.map((q) => q.question)).toEqual([
+      'Do you sell gift cards?',
+      'Do you have a loyalty program for seniors?',
+    ]);
     expect(list[0]).toMatchObject({ count: 2 });
     expect(list[0].callIds).toHaveLength(2);
     expect((await other.api.get('/api/unanswered-questions')).body.items).toEqual([]);
     expect((await other.api.post(`/api/unanswered-questions/${list[0].id}/answer`, { answer: 'x' })).status).toBe(404);
     expect((await org.api.post(`/api/unanswered-questions/${list[0].id}/answer`, { answer: '' })).status).toBe(400);
 
-    const created = await org.api.post(`/api/unanswered-questions/${list[0].id}/answer`, { answer: 'Yes, gift cards are sold at the front desk in any amount.' });
+    const created = await org.api.post(`/api/unanswered-questions/${list[0].id}/answer`, {
+      answer: 'Yes, gift cards are sold at the front desk in any amount.',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: expect.any(String), question: 'Do you sell gift cards?' });
-    expect((await org.api.get('/api/knowledge')).body.items.some((k: { id: string }) => k.id === created.body.id)).toBe(true);
+    expect((await org.api.get('/api/knowledge')).body.items.some((k: { id: string }) => k.id === created.body.id)).toBe(
+      true,
+    );
     const after = (await org.api.get('/api/unanswered-questions')).body.items as { question: string }[];
     expect(after.map((q) => q.question)).toEqual(['Do you have a loyalty program for seniors?']);
 

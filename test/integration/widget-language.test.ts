@@ -8,12 +8,19 @@ import { schema } from '../../src/db/index.js';
 import { scaled } from '../harness/timing.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true) }); }, scaled(60_000));
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true) });
+}, scaled(60_000));
+afterAll(async () => {
+  await server?.close();
+});
 
 async function business(language: string) {
   const org = await registerOrg(server.url, { name: 'Pipe Pros' });
-  await server.database.db.update(schema.agents).set({ language }).where(eq(schema.agents.organizationId, org.organization.id));
+  await server.database.db
+    .update(schema.agents)
+    .set({ language })
+    .where(eq(schema.agents.organizationId, org.organization.id));
   return org;
 }
 
@@ -21,14 +28,19 @@ describe('the widget in the customer’s language', () => {
   it('config: es is Spanish with a Spanish greeting, auto leaves it to the page with both greetings, a list takes its first', async () => {
     const es = await business('es');
     const cfg = (await apiClient(server.url).get(`/api/widget/${es.organization.chatKey}/config`)).body;
-    expect(cfg).toMatchObject({ language: 'es', greeting: '¡Hola! Gracias por visitar Pipe Pros. ¿En qué podemos ayudarle?' });
+    expect(cfg).toMatchObject({
+      language: 'es',
+      greeting: '¡Hola! Gracias por visitar Pipe Pros. ¿En qué podemos ayudarle?',
+    });
     const auto = await business('auto');
     const a = (await apiClient(server.url).get(`/api/widget/${auto.organization.chatKey}/config`)).body;
     expect(a.language).toBe('auto');
     expect(a.greeting).toBe('Hi! Thanks for visiting Pipe Pros. How can we help you today?');
     expect(a.greetings.es).toBe('¡Hola! Gracias por visitar Pipe Pros. ¿En qué podemos ayudarle?');
     const list = await business('es,en');
-    expect((await apiClient(server.url).get(`/api/widget/${list.organization.chatKey}/config`)).body.language).toBe('es');
+    expect((await apiClient(server.url).get(`/api/widget/${list.organization.chatKey}/config`)).body.language).toBe(
+      'es',
+    );
     // the owner's own greeting is the one shown, in every language
     await list.api.put('/api/widget', { greeting: 'Hola, ¿qué necesita?' });
     const own = (await apiClient(server.url).get(`/api/widget/${list.organization.chatKey}/config`)).body;
@@ -46,14 +58,18 @@ describe('the widget in the customer’s language', () => {
 
     const en = await anon.post(`/api/chat/${org.organization.chatKey}/sessions`, { language: 'en' });
     expect(en.body.language).toBe('en');
-    const r = await anon.post(`/api/chat/${org.organization.chatKey}/sessions/${en.body.id}/messages`, { text: 'Hola, ¿a qué hora abren mañana?' });
+    const r = await anon.post(`/api/chat/${org.organization.chatKey}/sessions/${en.body.id}/messages`, {
+      text: 'Hola, ¿a qué hora abren mañana?',
+    });
     expect(r.status).toBe(200);
     expect(r.body.language).toBe('es');
     expect(r.body.reply).toContain('Claro, puedo atenderle en español');
 
     // an English-only agent ignores a Spanish page: it only speaks English
     const only = await business('en');
-    expect((await anon.post(`/api/chat/${only.organization.chatKey}/sessions`, { language: 'es' })).body.language).toBe('en');
+    expect((await anon.post(`/api/chat/${only.organization.chatKey}/sessions`, { language: 'es' })).body.language).toBe(
+      'en',
+    );
     expect((await anon.post(`/api/chat/${only.organization.chatKey}/sessions`, { language: 'fr' })).status).toBe(400);
   });
 });

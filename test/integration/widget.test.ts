@@ -7,13 +7,20 @@ import { apiClient, registerOrg } from '../harness/client.js';
 import { fixedClock } from '../../src/lib/index.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true) }); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true) });
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 const SITE = 'https://bella.example';
 
 /** The bytes on the wire (Node's fetch would decompress them). */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     get(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -41,16 +48,37 @@ describe('widget settings and CORS', () => {
   it('admin saves origins, colour, position and greeting; the public config reflects them', async () => {
     const org = await registerOrg(server.url, { name: 'Bella Hair Studio', industry: 'salon' });
     const initial = await org.api.get('/api/widget');
-    expect(initial.body).toEqual({ allowedOrigins: [], color: '#2563eb', position: 'bottom-right', greeting: null, callbackCalls: false });
-    const put = await org.api.put('/api/widget', { allowedOrigins: ['https://Bella.example/', 'http://localhost:8080'], color: '#aa3366', position: 'bottom-left' });
+    expect(initial.body).toEqual({
+      allowedOrigins: [],
+      color: '#2563eb',
+      position: 'bottom-right',
+      greeting: null,
+      callbackCalls: false,
+    });
+    const put = await org.api.put('/api/widget', {
+      allowedOrigins: ['https://Bella.example/', 'http://localhost:8080'],
+      color: '#aa3366',
+      position: 'bottom-left',
+    });
     expect(put.status).toBe(200);
     expect(put.body.allowedOrigins).toEqual([SITE, 'http://localhost:8080']);
     // A partial PUT keeps the other fields.
     const greet = await org.api.put('/api/widget', { greeting: 'Hi! Want to book a cut?' });
-    expect(greet.body).toMatchObject({ allowedOrigins: [SITE, 'http://localhost:8080'], color: '#aa3366', position: 'bottom-left', greeting: 'Hi! Want to book a cut?' });
+    expect(greet.body).toMatchObject({
+      allowedOrigins: [SITE, 'http://localhost:8080'],
+      color: '#aa3366',
+      position: 'bottom-left',
+      greeting: 'Hi! Want to book a cut?',
+    });
     const cfg = await apiClient(server.url).get(`/api/widget/${org.organization.chatKey}/config`, { origin: SITE });
     expect(cfg.status).toBe(200);
-    expect(cfg.body).toEqual({ name: 'Bella Hair Studio', greeting: 'Hi! Want to book a cut?', color: '#aa3366', position: 'bottom-left', language: 'en' });
+    expect(cfg.body).toEqual({
+      name: 'Bella Hair Studio',
+      greeting: 'Hi! Want to book a cut?',
+      color: '#aa3366',
+      position: 'bottom-left',
+      language: 'en',
+    });
     expect(cfg.headers.get('access-control-allow-origin')).toBe(SITE);
   });
 
@@ -65,9 +93,16 @@ describe('widget settings and CORS', () => {
 
   it('only an admin reads or changes the widget settings', async () => {
     const org = await registerOrg(server.url);
-    const invited = await org.api.post('/api/users', { email: `op${Date.now()}@example.com`, role: 'operator', password: 'correct-horse-battery' });
+    const invited = await org.api.post('/api/users', {
+      email: `op${Date.now()}@example.com`,
+      role: 'operator',
+      password: 'correct-horse-battery',
+    });
     expect(invited.status).toBe(201);
-    const login = await apiClient(server.url).post('/api/auth/login', { email: invited.body.email, password: 'correct-horse-battery' });
+    const login = await apiClient(server.url).post('/api/auth/login', {
+      email: invited.body.email,
+      password: 'correct-horse-battery',
+    });
     const op = apiClient(server.url, login.body.accessToken);
     expect((await op.put('/api/widget', { color: '#000000' })).status).toBe(403);
     expect((await op.get('/api/widget')).status).toBe(403);
@@ -78,9 +113,11 @@ describe('widget settings and CORS', () => {
     const org = await registerOrg(server.url);
     await org.api.put('/api/widget', { allowedOrigins: [SITE] });
     const key = org.organization.chatKey;
-    const pre = (origin: string) => fetch(`${server.url}/api/chat/${key}/sessions`, {
-      method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
-    });
+    const pre = (origin: string) =>
+      fetch(`${server.url}/api/chat/${key}/sessions`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
     const ok = await pre(SITE);
     expect(ok.status).toBe(204);
     expect(ok.headers.get('access-control-allow-origin')).toBe(SITE);
@@ -92,7 +129,11 @@ describe('widget settings and CORS', () => {
     const s = await anon.post(`/api/chat/${key}/sessions`, {}, { origin: SITE });
     expect(s.status).toBe(201);
     expect(s.headers.get('access-control-allow-origin')).toBe(SITE);
-    const m = await anon.post(`/api/chat/${key}/sessions/${s.body.id}/messages`, { text: 'What are your hours?' }, { origin: 'https://evil.example' });
+    const m = await anon.post(
+      `/api/chat/${key}/sessions/${s.body.id}/messages`,
+      { text: 'What are your hours?' },
+      { origin: 'https://evil.example' },
+    );
     expect(m.headers.get('access-control-allow-origin')).toBeNull();
     // Another organization's allowed origin is not this one's.
     const other = await registerOrg(server.url);

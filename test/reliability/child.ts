@@ -3,10 +3,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { scaled } from '../harness/timing.js';
 
 /** Fixed secrets for nodes under test (several nodes of one test must share them). */
-const TEST_KEYS = { JWT_SECRET: process.env.JWT_SECRET ?? 'reliability-test-jwt-secret-0123456789abcdef', ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? 'cd'.repeat(32) };
+const TEST_KEYS = {
+  JWT_SECRET: process.env.JWT_SECRET ?? 'reliability-test-jwt-secret-0123456789abcdef',
+  ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? 'cd'.repeat(32),
+};
 
 /** A running product process and what it printed. */
-export interface ChildNode { child: ChildProcess; url: string; output(): string; exited: Promise<number | null> }
+export interface ChildNode {
+  child: ChildProcess;
+  url: string;
+  output(): string;
+  exited: Promise<number | null>;
+}
 
 /** Starts `src/main.ts` with `env` over the current environment; resolves once it listens. */
 export function startNode(env: Record<string, string>): Promise<ChildNode> {
@@ -22,10 +30,16 @@ export function startNode(env: Record<string, string>): Promise<ChildNode> {
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = out.match(/listening on http:\/\/[^:]+:(\d+)|running at http:\/\/localhost:(\d+)/);
-      if (m) { clearTimeout(timer); resolve({ child, url: `http://127.0.0.1:${m[1] ?? m[2]}`, output: () => out, exited }); }
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: `http://127.0.0.1:${m[1] ?? m[2]}`, output: () => out, exited });
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    void exited.then((code) => { clearTimeout(timer); reject(new Error(`exited ${code}:\n${out}`)); });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${code}:\n${out}`));
+    });
   });
 }

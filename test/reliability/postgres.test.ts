@@ -29,12 +29,28 @@ describe.skipIf(!enabled)('PostgreSQL faults mid-call', () => {
     const url = new URL(direct.url!);
     proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
     url.port = String(proxy.port);
-    proxied = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10, timeouts: { connectMs: 500, statementMs: 1000 } });
-    const config = loadConfig({
-      PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATA_DIR: ':memory:', REDIS_URL: process.env.REDIS_URL,
-      REDIS_KEY_PREFIX: `io-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}:`, TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+    proxied = await openDatabase({
+      kind: 'postgres',
+      url: url.toString(),
+      poolSize: 10,
+      timeouts: { connectMs: 500, statementMs: 1000 },
     });
-    server = await startServer(config, { database: proxied, clock: fixedClock(OPEN_HOURS, true), providers, logger: createLogger('silent', { pretty: false }) });
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: ':memory:',
+      REDIS_URL: process.env.REDIS_URL,
+      REDIS_KEY_PREFIX: `io-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}:`,
+      TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+    });
+    server = await startServer(config, {
+      database: proxied,
+      clock: fixedClock(OPEN_HOURS, true),
+      providers,
+      logger: createLogger('silent', { pretty: false }),
+    });
     org = await registerOrg(server.url, { industry: 'plumbing', timezone: 'America/Chicago', name: 'Pipe Pros' });
     expect((await org.api.post('/api/phone-numbers', { e164: NUMBER })).status).toBe(201);
   });
@@ -46,8 +62,14 @@ describe.skipIf(!enabled)('PostgreSQL faults mid-call', () => {
     await direct?.close();
   });
 
-  const turnsOf = (callId: string) => direct.db.select().from(schema.callTurns).where(eq(schema.callTurns.callId, callId)).orderBy(asc(schema.callTurns.seq));
-  const callOf = async (callId: string) => (await direct.db.select().from(schema.calls).where(eq(schema.calls.id, callId)))[0];
+  const turnsOf = (callId: string) =>
+    direct.db
+      .select()
+      .from(schema.callTurns)
+      .where(eq(schema.callTurns.callId, callId))
+      .orderBy(asc(schema.callTurns.seq));
+  const callOf = async (callId: string) =>
+    (await direct.db.select().from(schema.calls).where(eq(schema.calls.id, callId)))[0];
 
   async function callThroughOutage(fault: () => void, label: string) {
     const rejections = watchRejections();
@@ -70,11 +92,17 @@ describe.skipIf(!enabled)('PostgreSQL faults mid-call', () => {
     await new Promise((r) => setTimeout(r, 500));
     proxy.restore();
     const t0 = performance.now();
-    expect(await eventually(async () => Boolean((await callOf(call.callId))?.outcome), 15_000), 'the held completion lands').toBe(true);
+    expect(
+      await eventually(async () => Boolean((await callOf(call.callId))?.outcome), 15_000),
+      'the held completion lands',
+    ).toBe(true);
     const flushMs = performance.now() - t0;
     const turns = await turnsOf(call.callId);
     expect(turns.map((t) => t.seq)).toEqual(turns.map((_, i) => i));
-    expect(turns.filter((t) => t.role === 'caller').map((t) => t.text)).toEqual(['What are your hours on Saturday?', 'Do you fix water heaters?']);
+    expect(turns.filter((t) => t.role === 'caller').map((t) => t.text)).toEqual([
+      'What are your hours on Saturday?',
+      'Do you fix water heaters?',
+    ]);
     expect(turns[turns.length - 1].role).toBe('agent');
     expect(turns.filter((t) => t.role === 'agent').length).toBe(3);
     const row = await callOf(call.callId);
@@ -82,20 +110,34 @@ describe.skipIf(!enabled)('PostgreSQL faults mid-call', () => {
     expect((await org.api.get('/api/calls/active')).body.items.some((c: any) => c.id === call.callId)).toBe(false);
     expect((await timed(server.url, '/health')).status).toBe(200);
     // No connection was lost for good: more requests at once than the pool holds all answer.
-    const burst = await Promise.all(Array.from({ length: 15 }, () => timed(server.url, '/api/calls', { headers: { authorization: `Bearer ${org.accessToken}` } })));
+    const burst = await Promise.all(
+      Array.from({ length: 15 }, () =>
+        timed(server.url, '/api/calls', { headers: { authorization: `Bearer ${org.accessToken}` } }),
+      ),
+    );
     expect(burst.map((r) => r.status)).toEqual(burst.map(() => 200));
     rejections.stop();
     expect(rejections.seen).toEqual([]);
-    console.log(`[reliability] ${label}: health ${health.ms.toFixed(0)} ms, /api/calls ${list.ms.toFixed(0)} ms (503), dead air ${call.maxDeadAirMs.toFixed(0)} ms, turns ${turns.length} in order, flushed ${flushMs.toFixed(0)} ms after restore`);
+    console.log(
+      `[reliability] ${label}: health ${health.ms.toFixed(0)} ms, /api/calls ${list.ms.toFixed(0)} ms (503), dead air ${call.maxDeadAirMs.toFixed(0)} ms, turns ${turns.length} in order, flushed ${flushMs.toFixed(0)} ms after restore`,
+    );
   }
 
-  it('connections cut (server gone) mid-call: the call goes on and is recorded whole, in order, once it returns', async () => {
-    await callThroughOutage(() => proxy.cut(), 'postgres cut');
-  }, scaled(90_000));
+  it(
+    'connections cut (server gone) mid-call: the call goes on and is recorded whole, in order, once it returns',
+    async () => {
+      await callThroughOutage(() => proxy.cut(), 'postgres cut');
+    },
+    scaled(90_000),
+  );
 
-  it('frozen (nothing answers) mid-call: requests fail within the statement timeout, the call goes on and is recorded whole', async () => {
-    await callThroughOutage(() => proxy.freeze(), 'postgres frozen');
-  }, scaled(90_000));
+  it(
+    'frozen (nothing answers) mid-call: requests fail within the statement timeout, the call goes on and is recorded whole',
+    async () => {
+      await callThroughOutage(() => proxy.freeze(), 'postgres frozen');
+    },
+    scaled(90_000),
+  );
 
   it('a turn written again after a lost acknowledgement is not duplicated', async () => {
     const call = new PhoneCall(server.url, NUMBER, providers);
@@ -103,7 +145,8 @@ describe.skipIf(!enabled)('PostgreSQL faults mid-call', () => {
     const [row] = await direct.db.select().from(schema.calls).where(eq(schema.calls.callSid, call.callSid));
     const ids: [string, string] = [crypto.randomUUID(), crypto.randomUUID()];
     const turn = { callerText: 'Hello?', agentText: 'Hi, Pipe Pros.' };
-    for (let i = 0; i < 2; i++) await appendTurn(direct.db, { id: row.id, organizationId: row.organizationId }, turn, { seq: 0, ids });
+    for (let i = 0; i < 2; i++)
+      await appendTurn(direct.db, { id: row.id, organizationId: row.organizationId }, turn, { seq: 0, ids });
     expect((await turnsOf(row.id)).map((t) => `${t.seq}:${t.role}`)).toEqual(['0:caller', '1:agent']);
   });
 });

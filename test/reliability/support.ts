@@ -31,11 +31,22 @@ export class PhoneCall {
   maxDeadAirMs = 0;
   readonly callSid = 'CA' + Math.random().toString(16).slice(2).padEnd(32, '0').slice(0, 32);
   /** `script` is how the caller's words reach the scripted STT: this process's providers, or a running server's simulator route. */
-  constructor(private base: string, private to: string, private script: Providers | ((callId: string, text: string) => Promise<void>)) {}
+  constructor(
+    private base: string,
+    private to: string,
+    private script: Providers | ((callId: string, text: string) => Promise<void>),
+  ) {}
 
   /** Rings in; answers the TwiML (a call this node does not take has no stream). */
   async ring(): Promise<string> {
-    const { res, text } = await webhook(this.base, '/twilio/voice', { CallSid: this.callSid, AccountSid: ACCOUNT_SID, From: '+13125550142', To: this.to, CallStatus: 'ringing', Direction: 'inbound' });
+    const { res, text } = await webhook(this.base, '/twilio/voice', {
+      CallSid: this.callSid,
+      AccountSid: ACCOUNT_SID,
+      From: '+13125550142',
+      To: this.to,
+      CallStatus: 'ringing',
+      Direction: 'inbound',
+    });
     expect(res.status).toBe(200);
     return text;
   }
@@ -82,14 +93,21 @@ export async function finishedCall(api: ApiClient, callId: string, ms = 10_000):
   return detail;
 }
 
-
 /** A request with its latency (never waits more than 10 s). */
-export async function timed(base: string, path: string, init?: RequestInit): Promise<{ status: number; ms: number; body: any }> {
+export async function timed(
+  base: string,
+  path: string,
+  init?: RequestInit,
+): Promise<{ status: number; ms: number; body: any }> {
   const t0 = performance.now();
   const res = await fetch(base + path, { ...init, signal: AbortSignal.timeout(10_000) });
   const text = await res.text();
   let body: any = text;
-  try { body = JSON.parse(text); } catch { /* not JSON */ }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
   return { status: res.status, ms: performance.now() - t0, body };
 }
 

@@ -20,13 +20,26 @@ beforeAll(async () => {
   database = await testDatabase();
   const prefix = `io-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}:`;
   const node = async () => {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATA_DIR: ':memory:', REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: prefix, REGISTER_RATE_LIMIT: '1000' });
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: ':memory:',
+      REDIS_URL: process.env.REDIS_URL,
+      REDIS_KEY_PREFIX: prefix,
+      REGISTER_RATE_LIMIT: '1000',
+    });
     return startServer(config, { database, clock, logger: createLogger('silent', { pretty: false }) });
   };
   a = await node();
   b = await node();
 });
-afterAll(async () => { await a?.close(); await b?.close(); await database?.close(); });
+afterAll(async () => {
+  await a?.close();
+  await b?.close();
+  await database?.close();
+});
 
 async function teamMember(admin: Awaited<ReturnType<typeof registerOrg>>, role: 'operator' | 'admin') {
   const email = `m${Math.random().toString(36).slice(2, 8)}@example.com`;

@@ -17,18 +17,27 @@ import { scaled } from '../harness/timing.js';
 let offsetMs = 0;
 const clock: Clock = { now: () => new Date(Date.now() + offsetMs) };
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer({ clock }); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer({ clock });
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 const anon = () => apiClient(server.url);
-const login = (email: string, password: string, code?: string) => anon().post('/api/auth/login', { email, password, ...(code ? { code } : {}) });
+const login = (email: string, password: string, code?: string) =>
+  anon().post('/api/auth/login', { email, password, ...(code ? { code } : {}) });
 
 /** The newest account link mailed to `email`, as its recipient would find it (the message itself, delivered by the dispatcher). */
 async function mailedLink(email: string, page: string): Promise<string> {
   const end = Date.now() + scaled(15_000);
   for (;;) {
-    const [row] = await server.database.db.select().from(schema.devInbox)
-      .where(and(eq(schema.devInbox.to, email), eq(schema.devInbox.channel, 'email'))).orderBy(desc(schema.devInbox.createdAt)).limit(1);
+    const [row] = await server.database.db
+      .select()
+      .from(schema.devInbox)
+      .where(and(eq(schema.devInbox.to, email), eq(schema.devInbox.channel, 'email')))
+      .orderBy(desc(schema.devInbox.createdAt))
+      .limit(1);
     const token = row && new RegExp(`${page}#token=([\\w-]+)`).exec(row.text)?.[1];
     if (token) return token;
     if (Date.now() > end) throw new Error(`no ${page} link for ${email}`);
@@ -49,12 +58,16 @@ describe('password reset by emailed link', () => {
     expect([unknown.status, unknown.body]).toEqual([asked.status, asked.body]);
 
     const token = await mailedLink(org.email, '/reset-password');
-    const mail = (await org.api.get('/api/dev-inbox?channel=email')).body.items.find((i: any) => i.text.includes(token));
+    const mail = (await org.api.get('/api/dev-inbox?channel=email')).body.items.find((i: any) =>
+      i.text.includes(token),
+    );
     expect(mail.subject).toMatch(/Reset your InfiniOffice password/);
     expect(JSON.stringify((await op.get('/api/dev-inbox')).body)).not.toContain(token);
 
     expect((await anon().post('/api/auth/password-reset/confirm', { token, password: 'short' })).status).toBe(400);
-    expect((await anon().post('/api/auth/password-reset/confirm', { token, password: 'brand-new-password-1' })).status).toBe(204);
+    expect(
+      (await anon().post('/api/auth/password-reset/confirm', { token, password: 'brand-new-password-1' })).status,
+    ).toBe(204);
     // Every session of the account ended: its access token and its refresh token.
     expect((await org.api.get('/api/me')).status).toBe(401);
     expect((await anon().post('/api/auth/refresh', { refreshToken: org.refreshToken })).status).toBe(401);
@@ -71,9 +84,15 @@ describe('password reset by emailed link', () => {
     const first = await mailedLink(org.email, '/reset-password');
     await anon().post('/api/auth/password-reset', { email: org.email });
     const second = await expectNewLink(org.email, first);
-    expect((await anon().post('/api/auth/password-reset/confirm', { token: first, password: 'brand-new-password-1' })).status).toBe(400);
+    expect(
+      (await anon().post('/api/auth/password-reset/confirm', { token: first, password: 'brand-new-password-1' }))
+        .status,
+    ).toBe(400);
     offsetMs += 31 * 60_000;
-    expect((await anon().post('/api/auth/password-reset/confirm', { token: second, password: 'brand-new-password-1' })).status).toBe(400);
+    expect(
+      (await anon().post('/api/auth/password-reset/confirm', { token: second, password: 'brand-new-password-1' }))
+        .status,
+    ).toBe(400);
     expect((await login(org.email, org.password)).status).toBe(200);
   });
 });
@@ -92,9 +111,15 @@ describe('password change', () => {
   it('needs the current password and ends the other sessions; the caller continues', async () => {
     const org = await registerOrg(server.url);
     const other = (await login(org.email, org.password)).body;
-    const wrong = await org.api.post('/api/auth/password', { currentPassword: 'not-it-at-all', newPassword: 'brand-new-password-1' });
+    const wrong = await org.api.post('/api/auth/password', {
+      currentPassword: 'not-it-at-all',
+      newPassword: 'brand-new-password-1',
+    });
     expect([wrong.status, wrong.body.error.code]).toEqual([422, 'wrong_password']);
-    const changed = await org.api.post('/api/auth/password', { currentPassword: org.password, newPassword: 'brand-new-password-1' });
+    const changed = await org.api.post('/api/auth/password', {
+      currentPassword: org.password,
+      newPassword: 'brand-new-password-1',
+    });
     expect(changed.status).toBe(200);
     expect((await apiClient(server.url, changed.body.accessToken).get('/api/me')).status).toBe(200);
     expect((await apiClient(server.url, other.accessToken).get('/api/me')).status).toBe(401);
@@ -146,7 +171,9 @@ describe('two-factor sign-in for admins', () => {
     const secret = enrol.body.secret as string;
     // Not in force until confirmed.
     expect((await login(org.email, org.password)).status).toBe(200);
-    const bad = await org.api.post('/api/auth/2fa/confirm', { code: '000000' === totpCode(secret, clock.now()) ? '111111' : '000000' });
+    const bad = await org.api.post('/api/auth/2fa/confirm', {
+      code: '000000' === totpCode(secret, clock.now()) ? '111111' : '000000',
+    });
     expect([bad.status, bad.body.error.code]).toEqual([401, 'invalid_two_factor_code']);
     expect((await org.api.post('/api/auth/2fa/confirm', { code: totpCode(secret, clock.now()) })).status).toBe(200);
     expect((await org.api.get('/api/me')).body.user.twoFactorEnabled).toBe(true);

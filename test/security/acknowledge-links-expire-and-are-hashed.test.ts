@@ -19,7 +19,9 @@ import { scaled } from '../harness/timing.js';
 const T0 = new Date('2026-05-11T15:00:00Z');
 let now = T0;
 const clock = { now: () => now };
-const at = (ms: number) => { now = new Date(T0.getTime() + ms); };
+const at = (ms: number) => {
+  now = new Date(T0.getTime() + ms);
+};
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let db: Db;
 let dispatcher: Dispatcher;
@@ -27,20 +29,48 @@ let dispatcher: Dispatcher;
 beforeAll(async () => {
   server = await startTestServer({ clock, routes: [notifyRoutes] });
   db = server.database.db;
-  dispatcher = createNotifications({ db, config: server.ctx.config, clock, logger: createLogger('silent', { pretty: false }), fallbackUrl: server.url }).dispatcher;
+  dispatcher = createNotifications({
+    db,
+    config: server.ctx.config,
+    clock,
+    logger: createLogger('silent', { pretty: false }),
+    fallbackUrl: server.url,
+  }).dispatcher;
 }, scaled(60_000));
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 const HOUR = 3_600_000;
-const outboxOf = (leadId: string) => db.select().from(schema.outbox).where(sql`${schema.outbox.payload}->'data'->>'leadId' = ${leadId}`);
+const outboxOf = (leadId: string) =>
+  db
+    .select()
+    .from(schema.outbox)
+    .where(sql`${schema.outbox.payload}->'data'->>'leadId' = ${leadId}`);
 
 describe('acknowledge links', () => {
   it('are stored hashed, leave the outbox once sent, and stop working after 24 hours', async () => {
     at(0);
     const org = await registerOrg(server.url);
-    expect((await org.api.put('/api/notifications', { onCall: ['+13125550101'], escalation: { waitSec: 3600, maxRounds: 1 } })).status).toBe(200);
+    expect(
+      (
+        await org.api.put('/api/notifications', {
+          onCall: ['+13125550101'],
+          escalation: { waitSec: 3600, maxRounds: 1 },
+        })
+      ).status,
+    ).toBe(200);
     const lead = await db.transaction(async (tx) => {
-      const [row] = await tx.insert(schema.leads).values({ organizationId: org.organization.id, name: 'Pat', phone: '+13125550177', need: 'burst pipe', priority: 'URGENT' }).returning();
+      const [row] = await tx
+        .insert(schema.leads)
+        .values({
+          organizationId: org.organization.id,
+          name: 'Pat',
+          phone: '+13125550177',
+          need: 'burst pipe',
+          priority: 'URGENT',
+        })
+        .returning();
       await createAnnouncer(clock)(tx, { type: 'lead.urgent', lead: row });
       return row;
     });
@@ -57,7 +87,9 @@ describe('acknowledge links', () => {
 
     // sent: the call carries the link, the outbox no longer holds the token
     await dispatcher.runOnce();
-    const call = (await org.api.get('/api/dev-inbox?channel=call')).body.items.find((i: any) => i.to === '+13125550101');
+    const call = (await org.api.get('/api/dev-inbox?channel=call')).body.items.find(
+      (i: any) => i.to === '+13125550101',
+    );
     expect(call?.html).toContain(`/api/ack/${token}/call`);
     const after = await outboxOf(lead.id);
     expect(after.map((m) => m.status)).toEqual(['sent']);
@@ -68,7 +100,10 @@ describe('acknowledge links', () => {
     expect((await fetch(`${server.url}/api/ack/${token}`)).status).toBe(200);
     at(25 * HOUR);
     expect((await fetch(`${server.url}/api/ack/${token}`)).status).toBe(404);
-    const post = await fetch(`${server.url}/api/ack/${token}`, { method: 'POST', headers: { accept: 'application/json' } });
+    const post = await fetch(`${server.url}/api/ack/${token}`, {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+    });
     expect(post.status).toBe(404);
     expect((await org.api.get(`/api/notifications/escalations/${lead.id}`)).body.acknowledgedAt).toBeNull();
   });
@@ -76,16 +111,38 @@ describe('acknowledge links', () => {
   it('a link within its day acknowledges', async () => {
     at(0);
     const org = await registerOrg(server.url);
-    expect((await org.api.put('/api/notifications', { onCall: ['+13125550102'], escalation: { waitSec: 3600, maxRounds: 1 } })).status).toBe(200);
+    expect(
+      (
+        await org.api.put('/api/notifications', {
+          onCall: ['+13125550102'],
+          escalation: { waitSec: 3600, maxRounds: 1 },
+        })
+      ).status,
+    ).toBe(200);
     const lead = await db.transaction(async (tx) => {
-      const [row] = await tx.insert(schema.leads).values({ organizationId: org.organization.id, name: 'Lee', phone: '+13125550178', need: 'no heat', priority: 'URGENT' }).returning();
+      const [row] = await tx
+        .insert(schema.leads)
+        .values({
+          organizationId: org.organization.id,
+          name: 'Lee',
+          phone: '+13125550178',
+          need: 'no heat',
+          priority: 'URGENT',
+        })
+        .returning();
       await createAnnouncer(clock)(tx, { type: 'lead.urgent', lead: row });
       return row;
     });
     const token = (await outboxOf(lead.id))[0].payload.ackToken as string;
     at(23 * HOUR);
-    const post = await fetch(`${server.url}/api/ack/${token}`, { method: 'POST', headers: { accept: 'application/json' } });
+    const post = await fetch(`${server.url}/api/ack/${token}`, {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+    });
     expect(post.status).toBe(200);
-    expect((await org.api.get(`/api/notifications/escalations/${lead.id}`)).body).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'link' });
+    expect((await org.api.get(`/api/notifications/escalations/${lead.id}`)).body).toMatchObject({
+      status: 'acknowledged',
+      acknowledgedBy: 'link',
+    });
   });
 });

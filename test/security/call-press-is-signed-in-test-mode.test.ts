@@ -12,24 +12,54 @@ import { waitForInbox } from './support.js';
 import { schema, serverSecret } from '../../src/db/index.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 async function emergency() {
   const org = await registerOrg(server.url);
-  expect((await org.api.put('/api/notifications', { onCall: ['+13125550101'], escalation: { waitSec: 3600, maxRounds: 1 } })).status).toBe(200);
+  expect(
+    (await org.api.put('/api/notifications', { onCall: ['+13125550101'], escalation: { waitSec: 3600, maxRounds: 1 } }))
+      .status,
+  ).toBe(200);
   const db = server.database.db;
   const lead = await db.transaction(async (tx) => {
-    const [row] = await tx.insert(schema.leads).values({ organizationId: org.user.organizationId, name: 'Pat', phone: '+13125550166', need: 'gas smell', priority: 'URGENT' }).returning();
+    const [row] = await tx
+      .insert(schema.leads)
+      .values({
+        organizationId: org.user.organizationId,
+        name: 'Pat',
+        phone: '+13125550166',
+        need: 'gas smell',
+        priority: 'URGENT',
+      })
+      .returning();
     await createAnnouncer()(tx, { type: 'lead.urgent', lead: row });
     return row;
   });
   // The raw token is in the outbox until the alert call is placed (here: into the dev inbox), then only in the call.
-  const [step] = await db.select({ p: schema.outbox.payload }).from(schema.outbox).where(sql`${schema.outbox.payload}->'data'->>'leadId' = ${lead.id}`);
-  const token = (step?.p.ackToken as string | undefined)
-    ?? /\/api\/ack\/([\w-]+)\/call/.exec((await waitForInbox(org.api, (i) => i.channel === 'call' && i.to === '+13125550101'))?.html ?? '')?.[1];
+  const [step] = await db
+    .select({ p: schema.outbox.payload })
+    .from(schema.outbox)
+    .where(sql`${schema.outbox.payload}->'data'->>'leadId' = ${lead.id}`);
+  const token =
+    (step?.p.ackToken as string | undefined) ??
+    /\/api\/ack\/([\w-]+)\/call/.exec(
+      (await waitForInbox(org.api, (i) => i.channel === 'call' && i.to === '+13125550101'))?.html ?? '',
+    )?.[1];
   expect(token).toBeTruthy();
-  return { leadId: lead.id, token: token!, status: async () => ((await db.select({ e: schema.leads.escalation }).from(schema.leads).where(eq(schema.leads.id, lead.id)))[0].e as any).status };
+  return {
+    leadId: lead.id,
+    token: token!,
+    status: async () =>
+      (
+        (await db.select({ e: schema.leads.escalation }).from(schema.leads).where(eq(schema.leads.id, lead.id)))[0]
+          .e as any
+      ).status,
+  };
 }
 
 const press = (token: string, sign?: string) => {

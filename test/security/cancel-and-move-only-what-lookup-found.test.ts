@@ -21,9 +21,17 @@ describe('speech-to-speech (realtime) tools', () => {
     const { ports, world } = createFakePorts(SALON, { existing });
     const brain = realtimeBrain({ business: SALON, callerPhone: CALLER, now: fixedClock(NOW), deps: ports });
     const bens = world.appointments.find((a) => a.customerName === 'Ben Stone')!;
-    const r = JSON.parse(await brain.callTool('cancel', JSON.stringify({ appointmentId: bens.id }), AbortSignal.timeout(1000)));
+    const r = JSON.parse(
+      await brain.callTool('cancel', JSON.stringify({ appointmentId: bens.id }), AbortSignal.timeout(1000)),
+    );
     expect(r).toMatchObject({ code: 'UNKNOWN_APPOINTMENT' });
-    const m = JSON.parse(await brain.callTool('reschedule', JSON.stringify({ appointmentId: bens.id, start: '2026-03-13T14:00:00-05:00' }), AbortSignal.timeout(1000)));
+    const m = JSON.parse(
+      await brain.callTool(
+        'reschedule',
+        JSON.stringify({ appointmentId: bens.id, start: '2026-03-13T14:00:00-05:00' }),
+        AbortSignal.timeout(1000),
+      ),
+    );
     expect(m).toMatchObject({ code: 'UNKNOWN_APPOINTMENT' });
     expect(bens.status).toBe('booked');
   });
@@ -31,9 +39,13 @@ describe('speech-to-speech (realtime) tools', () => {
   it('finds nothing on caller ID alone, nothing on the wrong name, and cancels once the name matched', async () => {
     const { ports, world } = createFakePorts(SALON, { existing });
     const brain = realtimeBrain({ business: SALON, callerPhone: CALLER, now: fixedClock(NOW), deps: ports });
-    const call = async (name: string, args: object) => JSON.parse(await brain.callTool(name, JSON.stringify(args), AbortSignal.timeout(1000)));
+    const call = async (name: string, args: object) =>
+      JSON.parse(await brain.callTool(name, JSON.stringify(args), AbortSignal.timeout(1000)));
     expect(await call('find_appointments', {})).toEqual({ appointments: [], blocked: 'detail_needed' });
-    expect(await call('find_appointments', { name: 'Ben Stone' })).toEqual({ appointments: [], blocked: 'detail_mismatch' });
+    expect(await call('find_appointments', { name: 'Ben Stone' })).toEqual({
+      appointments: [],
+      blocked: 'detail_mismatch',
+    });
     const found = await call('find_appointments', { name: 'Maria' });
     expect(found.appointments).toHaveLength(1);
     expect(await call('cancel', { appointmentId: found.appointments[0].id })).toEqual({ ok: true });
@@ -76,10 +88,20 @@ describe('chat conversation (text engine) without caller ID', () => {
     const { ports, world } = createFakePorts(SALON, { existing });
     const sent: string[] = [];
     const verification = {
-      async sendCode(phone: string) { sent.push(phone); return { sent: true }; },
-      async checkCode(_phone: string, code: string) { return { ok: code === '424242', final: false }; },
+      async sendCode(phone: string) {
+        sent.push(phone);
+        return { sent: true };
+      },
+      async checkCode(_phone: string, code: string) {
+        return { ok: code === '424242', final: false };
+      },
     };
-    const convo = createConversation({ business: SALON, contactPhone: CALLER, now: fixedClock(NOW), deps: { ...ports, verification } });
+    const convo = createConversation({
+      business: SALON,
+      contactPhone: CALLER,
+      now: fixedClock(NOW),
+      deps: { ...ports, verification },
+    });
     convo.greet();
     const r = await convo.handle({ text: 'I need to cancel my appointment' });
     expect(r.text).toMatch(/texted it a 6-digit code/);

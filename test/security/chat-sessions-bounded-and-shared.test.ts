@@ -17,11 +17,19 @@ import { createFakePorts } from '../../src/brain/test-support/fake-ports.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  server = await startTestServer({ env: {
-    TRUST_PROXY: '1', CHAT_SESSIONS_PER_IP: '3', CHAT_SESSIONS_PER_ORG: '3', CHAT_TURNS_PER_SESSION: '3', CHAT_MESSAGES_PER_ORG_DAY: '8',
-  } });
+  server = await startTestServer({
+    env: {
+      TRUST_PROXY: '1',
+      CHAT_SESSIONS_PER_IP: '3',
+      CHAT_SESSIONS_PER_ORG: '3',
+      CHAT_TURNS_PER_SESSION: '3',
+      CHAT_MESSAGES_PER_ORG_DAY: '8',
+    },
+  });
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 const from = (ip: string) => ({ 'x-forwarded-for': ip });
 const open = (url: string, key: string, ip: string) => apiClient(url).post(`/api/chat/${key}/sessions`, {}, from(ip));
@@ -61,7 +69,8 @@ describe('chat sessions are bounded', () => {
     const org = await registerOrg(server.url);
     const key = org.organization.chatKey;
     const { id } = (await open(server.url, key, '203.0.113.80')).body;
-    for (const t of ['hi', 'what are your hours?', 'do you do drain cleaning?']) expect((await say(server.url, key, id, t)).status).toBe(200);
+    for (const t of ['hi', 'what are your hours?', 'do you do drain cleaning?'])
+      expect((await say(server.url, key, id, t)).status).toBe(200);
     const last = await say(server.url, key, id, 'one more thing');
     expect(last.status).toBe(200);
     expect(last.body.done).toBe(true);
@@ -85,11 +94,17 @@ describe('chat sessions are bounded', () => {
   });
 
   it('the saved conversation stays small however long the chat runs', async () => {
-    const convo = createConversation({ business: PLUMBER, now: { now: () => new Date('2026-03-10T15:00:00Z') }, deps: createFakePorts(PLUMBER).ports });
+    const convo = createConversation({
+      business: PLUMBER,
+      now: { now: () => new Date('2026-03-10T15:00:00Z') },
+      deps: createFakePorts(PLUMBER).ports,
+    });
     convo.greet();
     const sizes: number[] = [];
     for (let i = 0; i < 40; i++) {
-      await convo.handle({ text: i % 2 ? 'what are your hours on saturday?' : `is ${'x'.repeat(1500)} something you fix?` });
+      await convo.handle({
+        text: i % 2 ? 'what are your hours on saturday?' : `is ${'x'.repeat(1500)} something you fix?`,
+      });
       sizes.push(JSON.stringify(convo.snapshot()).length);
     }
     expect(Math.max(...sizes)).toBeLessThan(64 * 1024);
@@ -99,8 +114,12 @@ describe('chat sessions are bounded', () => {
 
 describe('idle chats are closed', () => {
   let idle: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => { idle = await startTestServer({ env: { CHAT_IDLE_SEC: '1' } }); });
-  afterAll(async () => { await idle?.close(); });
+  beforeAll(async () => {
+    idle = await startTestServer({ env: { CHAT_IDLE_SEC: '1' } });
+  });
+  afterAll(async () => {
+    await idle?.close();
+  });
 
   it('a chat without a message for longer than the idle time is closed and its call completed', async () => {
     const org = await registerOrg(idle.url);
@@ -113,7 +132,9 @@ describe('idle chats are closed', () => {
       status = await callStatus(org.api, id);
     }
     expect(status).toBe('completed');
-    expect((await apiClient(idle.url).post(`/api/chat/${key}/sessions/${id}/messages`, { text: 'hello?' })).status).toBe(404);
+    expect(
+      (await apiClient(idle.url).post(`/api/chat/${key}/sessions/${id}/messages`, { text: 'hello?' })).status,
+    ).toBe(404);
   });
 });
 
@@ -125,8 +146,20 @@ describe.skipIf(!shared)('a chat continues on another node (shared PostgreSQL an
   beforeAll(async () => {
     const db = await testDatabase();
     closeDb = db.close;
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: db.url, REDIS_URL: process.env.REDIS_URL, REGISTER_RATE_LIMIT: '1000', JWT_SECRET: 'c'.repeat(40), ENCRYPTION_KEY: 'cd'.repeat(32), REDIS_KEY_PREFIX: `io-test-chat-${Date.now()}:` });
-    for (const nodeId of ['chat-a', 'chat-b']) nodes.push(await startServer({ ...config, nodeId }, { logger: createLogger('silent', { pretty: false }) }));
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: db.url,
+      REDIS_URL: process.env.REDIS_URL,
+      REGISTER_RATE_LIMIT: '1000',
+      JWT_SECRET: 'c'.repeat(40),
+      ENCRYPTION_KEY: 'cd'.repeat(32),
+      REDIS_KEY_PREFIX: `io-test-chat-${Date.now()}:`,
+    });
+    for (const nodeId of ['chat-a', 'chat-b'])
+      nodes.push(await startServer({ ...config, nodeId }, { logger: createLogger('silent', { pretty: false }) }));
   });
   afterAll(async () => {
     for (const n of nodes) await n.close();
@@ -139,12 +172,16 @@ describe.skipIf(!shared)('a chat continues on another node (shared PostgreSQL an
     const opened = await apiClient(nodes[0].url).post(`/api/chat/${key}/sessions`, {});
     expect(opened.status).toBe(201);
     const id = opened.body.id;
-    const onB = await apiClient(nodes[1].url).post(`/api/chat/${key}/sessions/${id}/messages`, { text: 'I need a drain cleaning' });
+    const onB = await apiClient(nodes[1].url).post(`/api/chat/${key}/sessions/${id}/messages`, {
+      text: 'I need a drain cleaning',
+    });
     expect(onB.status, JSON.stringify(onB.body)).toBe(200);
     expect(onB.body.reply).toMatch(/drain/i);
     // the state B left is what A continues from: the service is known, A asks about the time
     await nodes[1].close();
-    const onA = await apiClient(nodes[0].url).post(`/api/chat/${key}/sessions/${id}/messages`, { text: 'tomorrow morning please' });
+    const onA = await apiClient(nodes[0].url).post(`/api/chat/${key}/sessions/${id}/messages`, {
+      text: 'tomorrow morning please',
+    });
     expect(onA.status).toBe(200);
     expect(onA.body.reply).not.toMatch(/what (service|can I help)/i);
     expect((await apiClient(nodes[0].url).post(`/api/chat/${key}/sessions/${id}/end`, {})).status).toBe(204);

@@ -10,13 +10,34 @@ import { fixedClock } from '../../src/lib/index.js';
 import { waitForInbox } from './support.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true) }); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true) });
+});
+afterAll(async () => {
+  await server?.close();
+});
 
-const BOOKING = ['Hi, I need a drain cleaning tomorrow at 10am', 'My name is Maria Lopez', 'my email is maria@victim.test', 'yes', 'yes that is right', '123 Main Street, Springfield', 'yes', 'no thanks, bye'];
+const BOOKING = [
+  'Hi, I need a drain cleaning tomorrow at 10am',
+  'My name is Maria Lopez',
+  'my email is maria@victim.test',
+  'yes',
+  'yes that is right',
+  '123 Main Street, Springfield',
+  'yes',
+  'no thanks, bye',
+];
 
-async function chatBooking(org: { api: ApiClient; organization: any }, client: ApiClient, phone: string, channel?: 'test') {
-  const s = await client.post(`/api/chat/${org.organization.chatKey}/sessions`, channel ? { phone, channel } : { phone });
+async function chatBooking(
+  org: { api: ApiClient; organization: any },
+  client: ApiClient,
+  phone: string,
+  channel?: 'test',
+) {
+  const s = await client.post(
+    `/api/chat/${org.organization.chatKey}/sessions`,
+    channel ? { phone, channel } : { phone },
+  );
   expect(s.status).toBe(201);
   const replies = [s.body.greeting];
   for (const text of BOOKING) {
@@ -35,7 +56,10 @@ describe('customer confirmations go only to trusted contacts', () => {
   it('a booking from the anonymous chat texts and emails nobody but the owner', async () => {
     const org = await registerOrg(server.url);
     await chatBooking(org, apiClient(server.url), '+13125550142');
-    expect(await waitForInbox(org.api, (i) => /booking/i.test(`${i.subject ?? ''} ${i.text}`) && i.to === org.email), 'the owner hears of the booking').toBeTruthy();
+    expect(
+      await waitForInbox(org.api, (i) => /booking/i.test(`${i.subject ?? ''} ${i.text}`) && i.to === org.email),
+      'the owner hears of the booking',
+    ).toBeTruthy();
     const items = await inbox(org.api);
     expect(items.filter((i) => i.to === '+13125550142' || i.to === 'maria@victim.test')).toEqual([]);
   });
@@ -43,7 +67,9 @@ describe('customer confirmations go only to trusted contacts', () => {
   it('the caller ID of a dashboard test chat (entered by staff) gets the SMS confirmation', async () => {
     const org = await registerOrg(server.url);
     await chatBooking(org, org.api, '+13125550143', 'test');
-    expect(await waitForInbox(org.api, (i) => i.channel === 'sms' && i.to === '+13125550143' && /booked/i.test(i.text))).toBeTruthy();
+    expect(
+      await waitForInbox(org.api, (i) => i.channel === 'sms' && i.to === '+13125550143' && /booked/i.test(i.text)),
+    ).toBeTruthy();
     // the address was only said in the conversation: not written to
     expect((await inbox(org.api)).filter((i) => i.to === 'maria@victim.test')).toEqual([]);
   });
@@ -51,8 +77,16 @@ describe('customer confirmations go only to trusted contacts', () => {
   it('contacts entered by staff get both confirmations', async () => {
     const org = await registerOrg(server.url);
     const services = (await org.api.get('/api/services')).body.items;
-    const slots = (await org.api.get(`/api/availability?serviceId=${services[0].id}&from=2026-03-12T00:00:00-06:00&to=2026-03-13T00:00:00-06:00`)).body.slots;
-    const booked = await org.api.post('/api/appointments', { serviceId: services[0].id, start: slots[0].start, customer: { name: 'Sam Staff', phone: '+13125550144', email: 'sam@customer.test' } });
+    const slots = (
+      await org.api.get(
+        `/api/availability?serviceId=${services[0].id}&from=2026-03-12T00:00:00-06:00&to=2026-03-13T00:00:00-06:00`,
+      )
+    ).body.slots;
+    const booked = await org.api.post('/api/appointments', {
+      serviceId: services[0].id,
+      start: slots[0].start,
+      customer: { name: 'Sam Staff', phone: '+13125550144', email: 'sam@customer.test' },
+    });
     expect(booked.status).toBe(201);
     expect(await waitForInbox(org.api, (i) => i.channel === 'sms' && i.to === '+13125550144')).toBeTruthy();
     expect(await waitForInbox(org.api, (i) => i.channel === 'email' && i.to === 'sam@customer.test')).toBeTruthy();

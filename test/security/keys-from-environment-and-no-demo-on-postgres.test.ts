@@ -10,7 +10,9 @@ const KEYS = { JWT_SECRET: 'x'.repeat(40), ENCRYPTION_KEY: 'ab'.repeat(32) };
 
 describe('secrets and demo data', () => {
   it('DATABASE_URL without JWT_SECRET or ENCRYPTION_KEY refuses to start and says how to generate them', () => {
-    expect(() => loadConfig({ DATABASE_URL: PG })).toThrow(/JWT_SECRET and ENCRYPTION_KEY must be set[\s\S]*openssl rand -hex 32/);
+    expect(() => loadConfig({ DATABASE_URL: PG })).toThrow(
+      /JWT_SECRET and ENCRYPTION_KEY must be set[\s\S]*openssl rand -hex 32/,
+    );
     expect(() => loadConfig({ DATABASE_URL: PG, JWT_SECRET: KEYS.JWT_SECRET })).toThrow(/ENCRYPTION_KEY must be set/);
     expect(loadConfig({ DATABASE_URL: PG, ...KEYS }).auth.jwtSecret).toBe(KEYS.JWT_SECRET);
   });

@@ -10,15 +10,26 @@ import { registerOrg, ticketFor } from '../harness/client.js';
 import { scaled } from '../harness/timing.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer({ env: { ACCESS_TOKEN_TTL_SEC: '30' } }); });
-afterAll(async () => { await server?.close(); });
-
-const upgrade = (url: string, protocols?: string[]) => new Promise<number>((resolve) => {
-  const ws = new WebSocket(url, protocols);
-  ws.on('unexpected-response', (_req, res) => { resolve(res.statusCode ?? 0); ws.terminate(); });
-  ws.on('open', () => { resolve(101); ws.close(); });
-  ws.on('error', () => undefined);
+beforeAll(async () => {
+  server = await startTestServer({ env: { ACCESS_TOKEN_TTL_SEC: '30' } });
 });
+afterAll(async () => {
+  await server?.close();
+});
+
+const upgrade = (url: string, protocols?: string[]) =>
+  new Promise<number>((resolve) => {
+    const ws = new WebSocket(url, protocols);
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('open', () => {
+      resolve(101);
+      ws.close();
+    });
+    ws.on('error', () => undefined);
+  });
 
 describe('one-time tickets instead of access tokens in URLs', () => {
   it('the live stream refuses an access token in the URL and opens with a ticket, once', async () => {
@@ -31,9 +42,20 @@ describe('one-time tickets instead of access tokens in URLs', () => {
     ctrl.abort();
     expect((await fetch(`${server.url}/api/events?ticket=${ticket}`)).status).toBe(401);
     // a ticket asked for the test call does not open the stream
-    expect((await fetch(`${server.url}/api/events?ticket=${await ticketFor(server.url, org.accessToken, 'test-call')}`)).status).toBe(401);
+    expect(
+      (await fetch(`${server.url}/api/events?ticket=${await ticketFor(server.url, org.accessToken, 'test-call')}`))
+        .status,
+    ).toBe(401);
     // and one needs a valid bearer token to get a ticket at all
-    expect((await fetch(`${server.url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"for":"events"}' })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${server.url}/api/tickets`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"for":"events"}',
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('the browser test call refuses an access token in the URL and takes a ticket once', async () => {
@@ -45,23 +67,29 @@ describe('one-time tickets instead of access tokens in URLs', () => {
     expect(await upgrade(ws, ['infinioffice.test-call', `ticket.${ticket}`])).toBe(401);
   });
 
-  it('the live stream ends when the access token behind its ticket expires', async () => {
-    const org = await registerOrg(server.url);
-    const issuedAt = Date.now();
-    const res = await fetch(`${server.url}/api/events?ticket=${await ticketFor(server.url, org.accessToken, 'events')}`);
-    expect(res.status).toBe(200);
-    const reader = res.body!.getReader();
-    let text = '';
-    const ended = (async () => {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return true;
-        text += new TextDecoder().decode(value);
-      }
-    })();
-    const outcome = await Promise.race([ended, new Promise((r) => setTimeout(() => r(false), scaled(45_000)))]);
-    expect(outcome, 'the stream was closed by the server').toBe(true);
-    expect(text).toContain('event: expired');
-    expect(Date.now() - issuedAt).toBeGreaterThan(25_000);
-  }, scaled(60_000));
+  it(
+    'the live stream ends when the access token behind its ticket expires',
+    async () => {
+      const org = await registerOrg(server.url);
+      const issuedAt = Date.now();
+      const res = await fetch(
+        `${server.url}/api/events?ticket=${await ticketFor(server.url, org.accessToken, 'events')}`,
+      );
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      let text = '';
+      const ended = (async () => {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return true;
+          text += new TextDecoder().decode(value);
+        }
+      })();
+      const outcome = await Promise.race([ended, new Promise((r) => setTimeout(() => r(false), scaled(45_000)))]);
+      expect(outcome, 'the stream was closed by the server').toBe(true);
+      expect(text).toContain('event: expired');
+      expect(Date.now() - issuedAt).toBeGreaterThan(25_000);
+    },
+    scaled(60_000),
+  );
 });

@@ -14,11 +14,27 @@ let server: RunningServer;
 let database: Awaited<ReturnType<typeof testDatabase>>;
 beforeAll(async () => {
   database = await testDatabase();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'info', DATA_DIR: ':memory:', REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `io-test-logs-${process.pid}-${Date.now()}:` });
-  const stream = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'info',
+    DATA_DIR: ':memory:',
+    REDIS_URL: process.env.REDIS_URL,
+    REDIS_KEY_PREFIX: `io-test-logs-${process.pid}-${Date.now()}:`,
+  });
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk));
+      cb();
+    },
+  });
   server = await startServer(config, { database, logger: createLogger('info', { pretty: false, stream }) });
 });
-afterAll(async () => { await server?.close(); await database?.close(); });
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
 
 describe('request logs', () => {
   it('never contain the access token, the refresh token, the ICS token or an acknowledge token', async () => {
@@ -37,7 +53,13 @@ describe('request logs', () => {
     await anon.post('/api/auth/refresh', { refreshToken: org.refreshToken });
     const log = lines.join('');
     expect(log).toMatch(/calendar\.ics\?token=\[redacted\]/);
-    for (const secret of [ticket, org.accessToken, org.refreshToken, ics ?? 'ics-secret-value-123', 'ack-secret-value-456']) {
+    for (const secret of [
+      ticket,
+      org.accessToken,
+      org.refreshToken,
+      ics ?? 'ics-secret-value-123',
+      'ack-secret-value-456',
+    ]) {
       expect(log.includes(secret), `leaked ${secret.slice(0, 8)}…`).toBe(false);
     }
   });

@@ -16,19 +16,31 @@ beforeAll(async () => {
   google = await startFakeGoogle();
   server = await startTestServer({ env: { ENCRYPTION_KEY: 'c0ffee'.repeat(10) + 'c0ff', ...google.env } });
 });
-afterAll(async () => { await server?.close(); await google?.close(); });
+afterAll(async () => {
+  await server?.close();
+  await google?.close();
+});
 
 /** The cookies a response set, as the browser would send them back. */
-const cookieOf = (h: Headers) => h.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+const cookieOf = (h: Headers) =>
+  h
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 
 /** Starts connecting Google as `api`'s browser and consents at the provider: the callback URL and the browser's cookie. */
 async function startAndConsent(api: ApiClient) {
   const start = await api.get('/api/integrations/google/connect');
   expect(start.status).toBe(200);
   const consent = await fetch(start.body.url, { redirect: 'manual' });
-  return { callback: consent.headers.get('location')!, cookie: cookieOf(start.headers), setCookie: start.headers.getSetCookie() };
+  return {
+    callback: consent.headers.get('location')!,
+    cookie: cookieOf(start.headers),
+    setCookie: start.headers.getSetCookie(),
+  };
 }
-const googleStatus = async (api: ApiClient) => (await api.get('/api/integrations')).body.items.find((i: any) => i.provider === 'google').status;
+const googleStatus = async (api: ApiClient) =>
+  (await api.get('/api/integrations')).body.items.find((i: any) => i.provider === 'google').status;
 
 describe('OAuth connect is bound to the starting browser', () => {
   it('sets an HttpOnly SameSite nonce cookie scoped to the callback', async () => {

@@ -14,7 +14,9 @@ import { schema, type Db } from '../../src/db/index.js';
 const T0 = new Date('2026-04-07T15:00:00Z');
 let now = T0;
 const clock = { now: () => now };
-const at = (min: number) => { now = new Date(T0.getTime() + min * 60_000); };
+const at = (min: number) => {
+  now = new Date(T0.getTime() + min * 60_000);
+};
 const announce = createAnnouncer(clock);
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let db: Db;
@@ -23,26 +25,49 @@ beforeAll(async () => {
   server = await startTestServer({ clock });
   db = server.database.db;
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 async function business() {
   const org = await registerOrg(server.url, { name: 'Rapid Rooter' });
-  const put = await org.api.put('/api/notifications', { onCall: ['+13125550101'], phones: ['+13125550103'], emails: ['boss@rooter.test'], escalation: { waitSec: 3600, maxRounds: 2 } }); // no second step during the test's jumps in time
+  const put = await org.api.put('/api/notifications', {
+    onCall: ['+13125550101'],
+    phones: ['+13125550103'],
+    emails: ['boss@rooter.test'],
+    escalation: { waitSec: 3600, maxRounds: 2 },
+  }); // no second step during the test's jumps in time
   expect(put.status).toBe(200);
   return org.user.organizationId as string;
 }
 
 async function emergency(organizationId: string, caller: { phone?: string; callId?: string }) {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(schema.leads).values({ organizationId, name: 'Pat', phone: caller.phone ?? null, callId: caller.callId ?? null, need: 'gas smell', priority: 'URGENT', kind: 'emergency' }).returning();
+    const [row] = await tx
+      .insert(schema.leads)
+      .values({
+        organizationId,
+        name: 'Pat',
+        phone: caller.phone ?? null,
+        callId: caller.callId ?? null,
+        need: 'gas smell',
+        priority: 'URGENT',
+        kind: 'emergency',
+      })
+      .returning();
     await announce(tx, { type: 'lead.urgent', lead: row });
     return row.id;
   });
 }
 
-const ladder = async (leadId: string) => (await db.select({ e: schema.leads.escalation }).from(schema.leads).where(eq(schema.leads.id, leadId)))[0].e as unknown as EscalationState;
-const alerts = async (organizationId: string) => db.select({ channel: schema.outbox.channel, to: schema.outbox.recipient }).from(schema.outbox)
-  .where(and(eq(schema.outbox.organizationId, organizationId), eq(schema.outbox.event, 'lead.urgent')));
+const ladder = async (leadId: string) =>
+  (await db.select({ e: schema.leads.escalation }).from(schema.leads).where(eq(schema.leads.id, leadId)))[0]
+    .e as unknown as EscalationState;
+const alerts = async (organizationId: string) =>
+  db
+    .select({ channel: schema.outbox.channel, to: schema.outbox.recipient })
+    .from(schema.outbox)
+    .where(and(eq(schema.outbox.organizationId, organizationId), eq(schema.outbox.event, 'lead.urgent')));
 
 describe('one alert ladder per caller', () => {
   it('the same caller number again within 30 minutes joins the open ladder; after 30 minutes a new one starts', async () => {
@@ -78,7 +103,8 @@ describe('one alert ladder per caller', () => {
   it(`after ${DAILY_ALERT_LADDERS} ladders in a day the organization's next emergencies only email the owner`, async () => {
     const organizationId = await business();
     at(0);
-    for (let i = 0; i < DAILY_ALERT_LADDERS; i++) await emergency(organizationId, { phone: `+1312555${String(3000 + i)}` });
+    for (let i = 0; i < DAILY_ALERT_LADDERS; i++)
+      await emergency(organizationId, { phone: `+1312555${String(3000 + i)}` });
     const over = await emergency(organizationId, { phone: '+13125559999' });
     const st = await ladder(over);
     expect(st.steps.map((s) => s.channel)).toEqual(['email']);

@@ -10,9 +10,12 @@ import { registerOrg } from '../harness/client.js';
 import { startFakeTwilioRest, type FakeTwilioRest } from '../fakes/twilio-rest.js';
 import { waitForInbox } from './support.js';
 
-const claim = (url: string, token: string, body: Record<string, unknown>) => fetch(`${url}/api/phone-numbers`, {
-  method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
-}).then(async (r) => ({ status: r.status, body: await r.json() as any }));
+const claim = (url: string, token: string, body: Record<string, unknown>) =>
+  fetch(`${url}/api/phone-numbers`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
 
 describe('with a Twilio account', () => {
   let twilio: FakeTwilioRest;
@@ -20,9 +23,14 @@ describe('with a Twilio account', () => {
   beforeAll(async () => {
     twilio = await startFakeTwilioRest('AC' + '7'.repeat(32), 'owner-proof-token');
     twilio.ownedNumbers = new Set(['+13125550171']);
-    server = await startTestServer({ env: { TWILIO_ACCOUNT_SID: twilio.accountSid, TWILIO_AUTH_TOKEN: twilio.authToken, TWILIO_API_BASE: twilio.url } });
+    server = await startTestServer({
+      env: { TWILIO_ACCOUNT_SID: twilio.accountSid, TWILIO_AUTH_TOKEN: twilio.authToken, TWILIO_API_BASE: twilio.url },
+    });
   });
-  afterAll(async () => { await server?.close(); await twilio?.close(); });
+  afterAll(async () => {
+    await server?.close();
+    await twilio?.close();
+  });
 
   it('connects only numbers the account owns; taken and not-owned look alike and name nobody', async () => {
     const a = await registerOrg(server.url, { name: 'Holder Plumbing Secret' });
@@ -36,7 +44,9 @@ describe('with a Twilio account', () => {
     expect(taken.status).toBe(409);
     expect(twilio.numberLookups).toContain('+13125550172');
     expect(taken.body.error.code).toBe(notOwned.body.error.code);
-    expect(taken.body.error.message.replace('+13125550171', 'N')).toBe(notOwned.body.error.message.replace('+13125550172', 'N'));
+    expect(taken.body.error.message.replace('+13125550171', 'N')).toBe(
+      notOwned.body.error.message.replace('+13125550172', 'N'),
+    );
     const said = JSON.stringify(taken.body);
     expect(said).not.toContain('Holder');
     expect(said).not.toContain(a.organization.id);
@@ -46,8 +56,12 @@ describe('with a Twilio account', () => {
 
 describe('in test mode (no Twilio account)', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => { server = await startTestServer(); });
-  afterAll(async () => { await server?.close(); });
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
 
   it('texts a code to the number and connects it only when the code comes back', async () => {
     const org = await registerOrg(server.url);
@@ -58,7 +72,10 @@ describe('in test mode (no Twilio account)', () => {
     const code = /code is (\d{6})/.exec(sms?.text ?? '')?.[1];
     expect(code).toBeTruthy();
 
-    const wrong = await claim(server.url, org.accessToken, { e164: '+13125550181', verificationCode: code === '000000' ? '111111' : '000000' });
+    const wrong = await claim(server.url, org.accessToken, {
+      e164: '+13125550181',
+      verificationCode: code === '000000' ? '111111' : '000000',
+    });
     expect(wrong.status).toBe(400);
     expect((await org.api.get('/api/phone-numbers')).body.items).toEqual([]);
 

@@ -7,8 +7,12 @@ import { registerOrg } from '../harness/client.js';
 import { staffClient } from './support.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 describe('chatKey and icsToken are for admins only', () => {
   it('an admin sees both on /api/organization and /api/me', async () => {

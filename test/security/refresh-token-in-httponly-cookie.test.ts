@@ -7,8 +7,12 @@ import { startTestServer } from '../harness/server.js';
 import { apiClient, registerOrg } from '../harness/client.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer({ env: { TRUST_PROXY: '1' } }); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer({ env: { TRUST_PROXY: '1' } });
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 const COOKIE = { 'x-session': 'cookie' };
 const cookieOf = (h: Headers) => h.get('set-cookie') ?? '';
@@ -45,7 +49,11 @@ describe('refresh token in an HttpOnly cookie', () => {
   it('is Secure when the request came over HTTPS, and DELETE /api/auth/refresh ends the cookie’s session', async () => {
     const org = await registerOrg(server.url);
     const anon = apiClient(server.url);
-    const login = await anon.post('/api/auth/login', { email: org.email, password: org.password }, { ...COOKIE, 'x-forwarded-proto': 'https' });
+    const login = await anon.post(
+      '/api/auth/login',
+      { email: org.email, password: org.password },
+      { ...COOKIE, 'x-forwarded-proto': 'https' },
+    );
     expect(cookieOf(login.headers)).toMatch(/; Secure/);
     const token = valueOf(cookieOf(login.headers));
     const out = await anon.delete('/api/auth/refresh', { cookie: `io_refresh=${token}` });

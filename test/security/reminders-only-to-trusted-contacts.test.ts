@@ -11,10 +11,22 @@ import { schema } from '../../src/db/index.js';
 import { queueDueReminders, REMINDER_EVENT } from '../../src/channels/index.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true) }); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer({ clock: fixedClock('2026-03-10T15:00:00Z', true) });
+});
+afterAll(async () => {
+  await server?.close();
+});
 
-const BOOKING = ['Hi, I need a drain cleaning tomorrow at 10am', 'My name is Maria Lopez', 'yes', 'yes that is right', '123 Main Street, Springfield', 'yes', 'no thanks, bye'];
+const BOOKING = [
+  'Hi, I need a drain cleaning tomorrow at 10am',
+  'My name is Maria Lopez',
+  'yes',
+  'yes that is right',
+  '123 Main Street, Springfield',
+  'yes',
+  'no thanks, bye',
+];
 
 async function chatBooking(org: { api: ApiClient; organization: any }, phone: string) {
   const anon = apiClient(server.url);
@@ -31,22 +43,45 @@ async function chatBooking(org: { api: ApiClient; organization: any }, phone: st
   return appts[0] as { id: string; start: string };
 }
 
-const remindersOf = (appointmentId: string) => server.database.db.select().from(schema.outbox)
-  .where(and(eq(schema.outbox.event, REMINDER_EVENT), sql`${schema.outbox.payload}->'data'->>'appointmentId' = ${appointmentId}`));
+const remindersOf = (appointmentId: string) =>
+  server.database.db
+    .select()
+    .from(schema.outbox)
+    .where(
+      and(
+        eq(schema.outbox.event, REMINDER_EVENT),
+        sql`${schema.outbox.payload}->'data'->>'appointmentId' = ${appointmentId}`,
+      ),
+    );
 /** Runs the reminder pass at the moment the 24-hour reminder of `start` falls due. */
-const dayBefore = (start: string) => queueDueReminders(server.database.db, new Date(Date.parse(start) - 24 * 3_600_000 + 60_000));
+const dayBefore = (start: string) =>
+  queueDueReminders(server.database.db, new Date(Date.parse(start) - 24 * 3_600_000 + 60_000));
 
 describe('reminders go only to trusted contacts', () => {
   it('a chat booking with a typed number gets no reminder; a staff booking does', async () => {
     const org = await registerOrg(server.url);
-    expect((await org.api.put('/api/notifications', { reminders: { sms: { hoursBefore: [24] }, call: { hoursBefore: [24] } } })).status).toBe(200);
+    expect(
+      (
+        await org.api.put('/api/notifications', {
+          reminders: { sms: { hoursBefore: [24] }, call: { hoursBefore: [24] } },
+        })
+      ).status,
+    ).toBe(200);
     const chat = await chatBooking(org, '+13125550152');
     await dayBefore(chat.start);
     expect(await remindersOf(chat.id)).toEqual([]);
 
     const services = (await org.api.get('/api/services')).body.items;
-    const slots = (await org.api.get(`/api/availability?serviceId=${services[0].id}&from=2026-03-12T00:00:00-05:00&to=2026-03-13T00:00:00-05:00`)).body.slots;
-    const staff = await org.api.post('/api/appointments', { serviceId: services[0].id, start: slots[0].start, customer: { name: 'Sam Staff', phone: '+13125550153' } });
+    const slots = (
+      await org.api.get(
+        `/api/availability?serviceId=${services[0].id}&from=2026-03-12T00:00:00-05:00&to=2026-03-13T00:00:00-05:00`,
+      )
+    ).body.slots;
+    const staff = await org.api.post('/api/appointments', {
+      serviceId: services[0].id,
+      start: slots[0].start,
+      customer: { name: 'Sam Staff', phone: '+13125550153' },
+    });
     expect(staff.status).toBe(201);
     await dayBefore(staff.body.start);
     const rows = await remindersOf(staff.body.id);

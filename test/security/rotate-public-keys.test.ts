@@ -5,8 +5,12 @@ import { startTestServer } from '../harness/server.js';
 import { apiClient, registerOrg } from '../harness/client.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 describe('POST /api/organization/rotate-keys', () => {
   it('issues new chat and ICS keys; the old ones stop working', async () => {
@@ -27,9 +31,16 @@ describe('POST /api/organization/rotate-keys', () => {
 
   it('an operator may not rotate', async () => {
     const org = await registerOrg(server.url);
-    const invited = await org.api.post('/api/users', { email: `op${Date.now()}@example.com`, role: 'operator', password: 'operator-password-1' });
+    const invited = await org.api.post('/api/users', {
+      email: `op${Date.now()}@example.com`,
+      role: 'operator',
+      password: 'operator-password-1',
+    });
     expect(invited.status).toBe(201);
-    const login = await apiClient(server.url).post('/api/auth/login', { email: invited.body.email ?? invited.body.user?.email, password: 'operator-password-1' });
+    const login = await apiClient(server.url).post('/api/auth/login', {
+      email: invited.body.email ?? invited.body.user?.email,
+      password: 'operator-password-1',
+    });
     expect(login.status).toBe(200);
     const op = apiClient(server.url, login.body.accessToken);
     expect((await op.post('/api/organization/rotate-keys', { keys: ['chat'] })).status).toBe(403);

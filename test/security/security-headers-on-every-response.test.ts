@@ -6,8 +6,12 @@ import { startTestServer } from '../harness/server.js';
 import { apiClient } from '../harness/client.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer({ env: { TRUST_PROXY: '1' } }); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer({ env: { TRUST_PROXY: '1' } });
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 describe('security headers', () => {
   it('an API answer, an error and the dashboard page carry CSP, nosniff and Referrer-Policy; no HSTS over plain HTTP', async () => {
@@ -24,7 +28,10 @@ describe('security headers', () => {
   });
 
   it('HSTS when the request came over HTTPS through the trusted proxy', async () => {
-    const r = await apiClient(server.url).get('/health', { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.5' });
+    const r = await apiClient(server.url).get('/health', {
+      'x-forwarded-proto': 'https',
+      'x-forwarded-for': '203.0.113.5',
+    });
     expect(r.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
   });
 });

@@ -7,7 +7,11 @@ export async function orgWithBooking(url: string, customer: { name: string; phon
   const org = await registerOrg(url, { industry: 'plumbing', timezone: 'America/Chicago' });
   const services = (await org.api.get('/api/services')).body.items;
   const serviceId = services[0].id as string;
-  const slots = (await org.api.get(`/api/availability?serviceId=${serviceId}&from=2026-03-12T00:00:00-06:00&to=2026-03-13T00:00:00-06:00`)).body.slots;
+  const slots = (
+    await org.api.get(
+      `/api/availability?serviceId=${serviceId}&from=2026-03-12T00:00:00-06:00&to=2026-03-13T00:00:00-06:00`,
+    )
+  ).body.slots;
   expect(slots.length).toBeGreaterThan(0);
   const booked = await org.api.post('/api/appointments', { serviceId, start: slots[0].start, customer });
   expect(booked.status, JSON.stringify(booked.body)).toBe(201);

@@ -8,17 +8,29 @@ import { apiClient } from '../harness/client.js';
 import { loadConfig } from '../../src/config/index.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer({ env: { TRUST_PROXY: '1', REGISTER_RATE_LIMIT: '2' } }); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer({ env: { TRUST_PROXY: '1', REGISTER_RATE_LIMIT: '2' } });
+});
+afterAll(async () => {
+  await server?.close();
+});
 
-const signUp = (i: number, xff: string) => apiClient(server.url).post('/api/auth/register', {
-  email: `spoof${i}${Date.now()}@example.com`, password: 'correct-horse-battery', organizationName: `Spoof ${i}`,
-}, { 'x-forwarded-for': xff });
+const signUp = (i: number, xff: string) =>
+  apiClient(server.url).post(
+    '/api/auth/register',
+    {
+      email: `spoof${i}${Date.now()}@example.com`,
+      password: 'correct-horse-battery',
+      organizationName: `Spoof ${i}`,
+    },
+    { 'x-forwarded-for': xff },
+  );
 
 describe('TRUST_PROXY', () => {
   it('with one hop, random client-chosen X-Forwarded-For entries do not reset the sign-up limit', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 5; i++) codes.push((await signUp(i, `10.${i}.${i}.${i}, 192.0.2.${i + 1}, 203.0.113.9`)).status);
+    for (let i = 0; i < 5; i++)
+      codes.push((await signUp(i, `10.${i}.${i}.${i}, 192.0.2.${i + 1}, 203.0.113.9`)).status);
     expect(codes).toEqual([201, 201, 429, 429, 429]);
     // the proxy's own entry is the client: a different real client is counted apart
     expect((await signUp(9, '203.0.113.10')).status).toBe(201);

@@ -16,10 +16,15 @@ let skipMs = 0;
 /** The product's clock: a fixed day, moving with real time, plus what a test skips (a TOTP step is 30 s). */
 const clock: Clock = { now: () => new Date(T0 + (Date.now() - started) + skipMs) };
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer({ clock }); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer({ clock });
+});
+afterAll(async () => {
+  await server?.close();
+});
 
-const login = (email: string, password: string, code?: string) => apiClient(server.url).post('/api/auth/login', { email, password, ...(code ? { code } : {}) });
+const login = (email: string, password: string, code?: string) =>
+  apiClient(server.url).post('/api/auth/login', { email, password, ...(code ? { code } : {}) });
 
 describe('two-factor recovery codes', () => {
   it('are shown once when two-factor is switched on, stored hashed, and each signs in once', async () => {
@@ -52,7 +57,8 @@ describe('two-factor recovery codes', () => {
   it('turning two-factor off forgets the codes', async () => {
     const org = await registerOrg(server.url);
     const secret = (await org.api.post('/api/auth/2fa/enrol')).body.secret as string;
-    const codes = (await org.api.post('/api/auth/2fa/confirm', { code: totpCode(secret, clock.now()) })).body.recoveryCodes as string[];
+    const codes = (await org.api.post('/api/auth/2fa/confirm', { code: totpCode(secret, clock.now()) })).body
+      .recoveryCodes as string[];
     skipMs += 60_000; // a later step: the code just used cannot be spent twice
     expect((await org.api.post('/api/auth/2fa/disable', { code: totpCode(secret, clock.now()) })).status).toBe(204);
     const [row] = await server.database.db.select().from(schema.users).where(eq(schema.users.email, org.email));

@@ -10,13 +10,31 @@ import { checkWebhookUrl, isPrivateAddress, postPinned, vetWebhookUrl } from '..
 
 let port = 0;
 const seen: IncomingMessage[] = [];
-const receiver = createServer((req, res) => { seen.push(req); req.resume(); req.on('end', () => res.end('ok')); });
-beforeAll(async () => { await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r)); port = (receiver.address() as AddressInfo).port; });
-afterAll(async () => { await new Promise((r) => receiver.close(r)); });
+const receiver = createServer((req, res) => {
+  seen.push(req);
+  req.resume();
+  req.on('end', () => res.end('ok'));
+});
+beforeAll(async () => {
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  port = (receiver.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await new Promise((r) => receiver.close(r));
+});
 
 describe('webhook destinations', () => {
   it('refuses IPv6 forms that embed an IPv4 address', async () => {
-    for (const ip of ['::ffff:7f00:1', '::ffff:a00:1', '::ffff:127.0.0.1', '::7f00:1', '::a9fe:a9fe', '2002:7f00:1::1', '2002:5db8:d70e::1', '2001:0:5db8:d70e::1']) {
+    for (const ip of [
+      '::ffff:7f00:1',
+      '::ffff:a00:1',
+      '::ffff:127.0.0.1',
+      '::7f00:1',
+      '::a9fe:a9fe',
+      '2002:7f00:1::1',
+      '2002:5db8:d70e::1',
+      '2001:0:5db8:d70e::1',
+    ]) {
       expect(isPrivateAddress(ip), ip).toBe(true);
     }
     await expect(checkWebhookUrl('http://[::ffff:7f00:1]:9/hook', false)).rejects.toThrow(/private or loopback/);
@@ -31,13 +49,20 @@ describe('webhook destinations', () => {
     const resolve = async () => answers[Math.min(asked++, 1)];
     const target = await vetWebhookUrl(`http://hooks.rebind.test:${port}/in`, true, resolve);
     expect(target.address).toBe('127.0.0.1');
-    const status = await postPinned(target, { 'content-type': 'application/json' }, '{"ok":true}', AbortSignal.timeout(5000));
+    const status = await postPinned(
+      target,
+      { 'content-type': 'application/json' },
+      '{"ok":true}',
+      AbortSignal.timeout(5000),
+    );
     expect(status).toBe(200);
     expect(asked).toBe(1);
     expect(seen.at(-1)?.headers.host).toBe(`hooks.rebind.test:${port}`);
   });
 
   it('a public-looking name that resolves to a private address is refused before any connection', async () => {
-    await expect(checkWebhookUrl('https://hooks.example.com/in', false, async () => ['::ffff:a9fe:a9fe'])).rejects.toThrow(/private or loopback/);
+    await expect(
+      checkWebhookUrl('https://hooks.example.com/in', false, async () => ['::ffff:a9fe:a9fe']),
+    ).rejects.toThrow(/private or loopback/);
   });
 });

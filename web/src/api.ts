@@ -5,19 +5,26 @@ import type { components, paths } from './api-types.js';
 /** A route's method. */
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** The JSON body of a 2xx answer (undefined for 204), read from the generated responses. */
-type Ok<R> =
-  R extends { 200: { content: { 'application/json': infer B } } } ? B
-    : R extends { 201: { content: { 'application/json': infer B } } } ? B
-      : R extends { 202: { content: { 'application/json': infer B } } } ? B
-        : undefined;
+type Ok<R> = R extends { 200: { content: { 'application/json': infer B } } }
+  ? B
+  : R extends { 201: { content: { 'application/json': infer B } } }
+    ? B
+    : R extends { 202: { content: { 'application/json': infer B } } }
+      ? B
+      : undefined;
 /**
  * What `method path` answers, from the types generated out of the server's OpenAPI document
  * (web/src/api-types.ts, `npm run gen:api-types`), e.g. `Answer<'/api/calls/{id}'>`.
  */
-export type Answer<P extends keyof paths, M extends Method = 'get'> = paths[P][M] extends { responses: infer R } ? Ok<R> : never;
+export type Answer<P extends keyof paths, M extends Method = 'get'> = paths[P][M] extends { responses: infer R }
+  ? Ok<R>
+  : never;
 /** The JSON body `method path` takes. */
-export type RequestBody<P extends keyof paths, M extends Method> =
-  paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+export type RequestBody<P extends keyof paths, M extends Method> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
 /** One item of a list answer (`{ items: [...] }`). */
 export type Item<P extends keyof paths> = Answer<P> extends { items: (infer I)[] } ? I : never;
 /** The error body of every 4xx and 5xx answer. */
@@ -44,7 +51,9 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
-  ) { super(message); }
+  ) {
+    super(message);
+  }
 
   /** Field errors by path without the `body.`/`query.` prefix (e.g. `customer.name`). */
   get fields(): Record<string, string> {
@@ -68,7 +77,9 @@ function read(): Tokens | null {
     // A session saved by an older dashboard also held its refresh token: keep only the access token.
     localStorage.setItem(KEY, JSON.stringify({ accessToken: stored.accessToken }));
     return { accessToken: stored.accessToken };
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 /** Stores the access token (or forgets it) and tells subscribers, so the app can leave for the login page. */
@@ -82,7 +93,12 @@ export function setTokens(t: Tokens | null) {
 /** The current access token, if signed in. */
 export const accessToken = () => tokens?.accessToken ?? null;
 /** Subscribes to sign-in / sign-out. */
-export function onTokens(l: () => void) { listeners.add(l); return () => { listeners.delete(l); }; }
+export function onTokens(l: () => void) {
+  listeners.add(l);
+  return () => {
+    listeners.delete(l);
+  };
+}
 
 let refreshing: Promise<boolean> | null = null;
 
@@ -94,15 +110,25 @@ export function refreshSession(): Promise<boolean> {
   refreshing ??= (async () => {
     try {
       const res = await fetch('/api/auth/refresh', {
-        method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', ...COOKIE_SESSION }, body: '{}',
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', ...COOKIE_SESSION },
+        body: '{}',
       });
       // Nothing to forget when no token was held (the start-up check of a signed-out page): clearing storage
       // then would also wipe a session another tab (or a test) saved meanwhile.
-      if (!res.ok) { if (tokens) setTokens(null); return false; }
+      if (!res.ok) {
+        if (tokens) setTokens(null);
+        return false;
+      }
       const s = (await res.json()) as Session;
       setTokens({ accessToken: s.accessToken });
       return true;
-    } catch { return false; } finally { refreshing = null; }
+    } catch {
+      return false;
+    } finally {
+      refreshing = null;
+    }
   })();
   return refreshing;
 }
@@ -120,7 +146,11 @@ async function request(path: string, opts: RequestOpts): Promise<Response> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (opts.auth !== false && tokens) headers.authorization = `Bearer ${tokens.accessToken}`;
-    return fetch(path, { method: opts.method ?? 'GET', headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+    return fetch(path, {
+      method: opts.method ?? 'GET',
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
   };
   const res = await send();
   if (res.status === 401 && opts.auth !== false && tokens && (await refreshSession())) return send();
@@ -129,9 +159,18 @@ async function request(path: string, opts: RequestOpts): Promise<Response> {
 
 async function failure(res: Response): Promise<ApiError> {
   let body: Partial<ErrorBody> | undefined;
-  try { body = (await res.json()) as Partial<ErrorBody>; } catch { body = undefined; }
+  try {
+    body = (await res.json()) as Partial<ErrorBody>;
+  } catch {
+    body = undefined;
+  }
   const e = body?.error;
-  return new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? (res.status >= 500 ? 'The server had a problem; try again.' : res.statusText), e?.details);
+  return new ApiError(
+    res.status,
+    e?.code ?? `http_${res.status}`,
+    e?.message ?? (res.status >= 500 ? 'The server had a problem; try again.' : res.statusText),
+    e?.details,
+  );
 }
 
 /** Calls the API and parses its JSON answer. Throws ApiError for any non-2xx. */
@@ -140,7 +179,11 @@ export async function api<T = unknown>(path: string, opts: RequestOpts = {}): Pr
   if (!res.ok) throw await failure(res);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  try { return (text ? JSON.parse(text) : undefined) as T; } catch { return text as T; }
+  try {
+    return (text ? JSON.parse(text) : undefined) as T;
+  } catch {
+    return text as T;
+  }
 }
 
 /** Calls the API for a binary answer (audio). Throws ApiError for any non-2xx. */
@@ -152,7 +195,8 @@ export async function apiBlob(path: string, opts: RequestOpts = {}): Promise<Blo
 
 /** Shorthands for the verbs. */
 export const get = <T = unknown>(p: string) => api<T>(p);
-export const post = <T = unknown>(p: string, body?: unknown, headers?: Record<string, string>) => api<T>(p, { method: 'POST', body: body ?? {}, headers });
+export const post = <T = unknown>(p: string, body?: unknown, headers?: Record<string, string>) =>
+  api<T>(p, { method: 'POST', body: body ?? {}, headers });
 export const put = <T = unknown>(p: string, body: unknown) => api<T>(p, { method: 'PUT', body });
 export const patch = <T = unknown>(p: string, body: unknown) => api<T>(p, { method: 'PATCH', body });
 export const del = <T = unknown>(p: string) => api<T>(p, { method: 'DELETE' });

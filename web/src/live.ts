@@ -31,16 +31,26 @@ async function openStream(mine: number): Promise<'expired' | 'error'> {
   return new Promise((resolve) => {
     const es = (current = new EventSource(`/api/events?ticket=${encodeURIComponent(ticket)}`));
     let opened = false;
-    es.onopen = () => { opened = true; };
+    es.onopen = () => {
+      opened = true;
+    };
     es.onmessage = (m) => {
       try {
         const ev = JSON.parse(m.data) as LiveEvent | null;
         if (typeof ev?.type === 'string' && ev.data) handlers.forEach((h) => h(ev));
-      } catch { /* a line we do not understand */ }
+      } catch {
+        /* a line we do not understand */
+      }
     };
-    es.addEventListener('expired', () => { es.close(); resolve('expired'); });
+    es.addEventListener('expired', () => {
+      es.close();
+      resolve('expired');
+    });
     // the server closing a healthy stream (its token expired) reads as an error here too: reopen at once
-    es.onerror = () => { es.close(); resolve(opened ? 'expired' : 'error'); };
+    es.onerror = () => {
+      es.close();
+      resolve(opened ? 'expired' : 'error');
+    };
   });
 }
 
@@ -48,9 +58,16 @@ async function connect(mine: number) {
   let delay = 1000;
   while (!stopped && mine === generation && handlers.size > 0 && accessToken()) {
     let how: 'expired' | 'error';
-    try { how = await openStream(mine); } catch { how = 'error'; }
+    try {
+      how = await openStream(mine);
+    } catch {
+      how = 'error';
+    }
     if (stopped || mine !== generation) return;
-    if (how === 'expired') { delay = 1000; continue; }
+    if (how === 'expired') {
+      delay = 1000;
+      continue;
+    }
     await new Promise((r) => setTimeout(r, delay));
     delay = Math.min(delay * 2, 30_000);
   }
@@ -63,10 +80,17 @@ export function useLive(handler: Handler) {
   useEffect(() => {
     const h: Handler = (e) => ref.current(e);
     handlers.add(h);
-    if (handlers.size === 1) { stopped = false; void connect(++generation); }
+    if (handlers.size === 1) {
+      stopped = false;
+      void connect(++generation);
+    }
     return () => {
       handlers.delete(h);
-      if (handlers.size === 0) { stopped = true; current?.close(); current = null; }
+      if (handlers.size === 0) {
+        stopped = true;
+        current?.close();
+        current = null;
+      }
     };
   }, []);
 }

@@ -7,7 +7,14 @@
  * Data a write or a live event made outdated is refetched where it is on screen and dropped
  * where it is not: a page opened later loads it afresh instead of showing what is known to be old.
  */
-import { QueryClient, keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import {
+  QueryClient,
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { get } from './api.js';
 import { useLive, type LiveEvent } from './live.js';
@@ -27,7 +34,11 @@ const asKey = (r: Resource): QueryKey => (typeof r === 'string' ? [r] : r);
 /** The key of a GET path: `/api/calls/abc?limit=8` → `['calls', 'abc', { limit: '8' }]`. */
 export function keyOf(path: string): QueryKey {
   const [p, q] = path.split('?', 2);
-  const key: unknown[] = p.replace(/^\/api\//, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const key: unknown[] = p
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
+    .map(decodeURIComponent);
   if (q) {
     const params = Object.fromEntries([...new URLSearchParams(q)].sort(([a], [b]) => a.localeCompare(b)));
     if (Object.keys(params).length) key.push(params);
@@ -37,10 +48,12 @@ export function keyOf(path: string): QueryKey {
 
 /** Marks resources outdated: refetched where shown, dropped from the cache where not. */
 export async function invalidate(client: QueryClient, resources: readonly Resource[]): Promise<void> {
-  await Promise.all(resources.map(async (r) => {
-    client.removeQueries({ queryKey: asKey(r), type: 'inactive' });
-    await client.invalidateQueries({ queryKey: asKey(r) });
-  }));
+  await Promise.all(
+    resources.map(async (r) => {
+      client.removeQueries({ queryKey: asKey(r), type: 'inactive' });
+      await client.invalidateQueries({ queryKey: asKey(r) });
+    }),
+  );
 }
 
 /** `invalidate` bound to the app's cache. */
@@ -77,8 +90,10 @@ export function useApi<T>(path: string | null, opts: { keep?: boolean; fresh?: b
     refetchOnMount: opts.fresh ? 'always' : true,
   });
   const data = opts.fresh && !q.isFetchedAfterMount ? undefined : q.data;
-  const error = opts.fresh && !q.isFetchedAfterMount ? undefined : q.error ?? undefined;
-  const setData = (f: (d: T | undefined) => T) => { if (path) client.setQueryData<T>(keyOf(path), f); };
+  const error = opts.fresh && !q.isFetchedAfterMount ? undefined : (q.error ?? undefined);
+  const setData = (f: (d: T | undefined) => T) => {
+    if (path) client.setQueryData<T>(keyOf(path), f);
+  };
   return { data, error, loading: q.isFetching || (q.isPending && !!path), refetch: q.refetch, setData };
 }
 
@@ -95,16 +110,25 @@ export function useApiMutation<A, R>(fn: (arg: A) => Promise<R>, invalidates: re
 export function outdatedBy(e: LiveEvent): Resource[] {
   switch (e.type) {
     // a conversation's news may have sent messages: the dev inbox shows them
-    case 'call.started': return ['calls', 'dashboard', 'dev-inbox'];
-    case 'call.turn': case 'call.event': return [['calls', e.data.callId]];
-    case 'call.completed': return ['calls', 'dashboard', 'unanswered-questions', 'clients', 'billing', 'campaigns', 'dev-inbox'];
-    case 'lead.created': case 'lead.urgent': return ['leads', 'dashboard', 'dev-inbox', ['calls', e.data.callId ?? '']];
-    case 'appointment.booked': return ['appointments', 'availability', 'dashboard', 'clients', 'dev-inbox', ['calls', e.data.callId]];
+    case 'call.started':
+      return ['calls', 'dashboard', 'dev-inbox'];
+    case 'call.turn':
+    case 'call.event':
+      return [['calls', e.data.callId]];
+    case 'call.completed':
+      return ['calls', 'dashboard', 'unanswered-questions', 'clients', 'billing', 'campaigns', 'dev-inbox'];
+    case 'lead.created':
+    case 'lead.urgent':
+      return ['leads', 'dashboard', 'dev-inbox', ['calls', e.data.callId ?? '']];
+    case 'appointment.booked':
+      return ['appointments', 'availability', 'dashboard', 'clients', 'dev-inbox', ['calls', e.data.callId]];
   }
 }
 
 /** Keeps the cache in step with the live events while the app is open. */
 export function useLiveInvalidation() {
   const client = useQueryClient();
-  useLive((e) => { void invalidate(client, outdatedBy(e)); });
+  useLive((e) => {
+    void invalidate(client, outdatedBy(e));
+  });
 }

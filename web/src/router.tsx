@@ -7,12 +7,18 @@ window.addEventListener('popstate', () => subscribers.forEach((s) => s()));
 /** Goes to a path inside the app (search string included). */
 export function navigate(to: string, replace = false) {
   if (to === location.pathname + location.search) return;
-  if (replace) history.replaceState(null, '', to); else history.pushState(null, '', to);
+  if (replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
   window.scrollTo(0, 0);
   subscribers.forEach((s) => s());
 }
 
-const subscribe = (s: () => void) => { subscribers.add(s); return () => { subscribers.delete(s); }; };
+const subscribe = (s: () => void) => {
+  subscribers.add(s);
+  return () => {
+    subscribers.delete(s);
+  };
+};
 
 /** The current location, re-rendering on every navigation. */
 export function useLocation(): { path: string; query: URLSearchParams } {

@@ -21,9 +21,21 @@ describe('zonedIso', () => {
   });
 
   it('round-trips through the instant to the same wall time', () => {
-    for (const [d, t, tz] of [['2026-11-01', '08:00', 'America/Chicago'], ['2026-10-25', '12:15', 'Europe/London'], ['2026-04-05', '07:45', 'Australia/Sydney']] as const) {
+    for (const [d, t, tz] of [
+      ['2026-11-01', '08:00', 'America/Chicago'],
+      ['2026-10-25', '12:15', 'Europe/London'],
+      ['2026-04-05', '07:45', 'Australia/Sydney'],
+    ] as const) {
       const iso = zonedIso(d, t, tz);
-      const local = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+      const local = new Intl.DateTimeFormat('en-CA', {
+        timeZone: tz,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(iso));
       expect(local.replace(',', '')).toBe(`${d} ${t}`);
     }
   });
@@ -51,10 +63,14 @@ describe('calendar helpers', () => {
 
 describe('API errors and queries', () => {
   it('maps validation paths to form field names, first message per field', () => {
-    const e = new ApiError(400, 'validation_failed', 'bad', { fields: [
-      { path: 'body.customer.name', message: 'required' }, { path: 'body.email', message: 'invalid email' },
-      { path: 'body.email', message: 'second' }, { path: 'querystring.from', message: 'bad date' },
-    ] });
+    const e = new ApiError(400, 'validation_failed', 'bad', {
+      fields: [
+        { path: 'body.customer.name', message: 'required' },
+        { path: 'body.email', message: 'invalid email' },
+        { path: 'body.email', message: 'second' },
+        { path: 'querystring.from', message: 'bad date' },
+      ],
+    });
     expect(e.fields).toEqual({ 'customer.name': 'required', email: 'invalid email', from: 'bad date' });
     expect(new ApiError(409, 'slot_taken', 'taken').fields).toEqual({});
   });

@@ -2,8 +2,10 @@
 
 /** The UTC offset ("-05:00") of an IANA zone at an instant. */
 export function offsetOf(tz: string, at: Date): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }).formatToParts(at)
-    .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
   return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';
 }
@@ -20,7 +22,9 @@ export function zonedIso(date: string, time: string, tz: string): string {
 
 /** Today's date (YYYY-MM-DD) in a zone. */
 export function todayIn(tz: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    now,
+  );
 }
 
 /** Adds days to a local date string. */
@@ -46,7 +50,14 @@ export function wall(iso: string): { date: string; time: string; minutes: number
 /** "Mon 11 Mar, 15:00" in the business's zone. */
 export function fmtDateTime(iso: string | null | undefined, tz: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat('en-US', { timeZone: tz, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(iso));
 }
 
 /** "15:04" in the business's zone. */

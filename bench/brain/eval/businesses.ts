@@ -19,7 +19,12 @@ const fromTemplates: EvalBusiness[] = TEMPLATES.map((t) => {
     timezone,
     industry: t.industry as Industry,
     hours: t.hours as BusinessProfile['hours'],
-    services: t.services.map((s) => ({ name: s.name, durationMin: s.durationMin, synonyms: s.synonyms, ...(s.priceCents ? { priceCents: s.priceCents } : {}) })),
+    services: t.services.map((s) => ({
+      name: s.name,
+      durationMin: s.durationMin,
+      synonyms: s.synonyms,
+      ...(s.priceCents ? { priceCents: s.priceCents } : {}),
+    })),
     emergencyKeywords: t.emergencyKeywords.map((k) => ({ term: k.phrase, priority: k.priority })),
     escalationNumber: `+1${area}5550100`,
     knowledge: t.knowledge.map((k) => ({ q: k.question, a: k.body })),
@@ -34,7 +39,13 @@ const groomer: EvalBusiness = {
     name: 'Pawfect Grooming',
     timezone: 'America/Los_Angeles',
     industry: 'other',
-    hours: { tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']], sat: [['09:00', '15:00']] },
+    hours: {
+      tue: [['09:00', '17:00']],
+      wed: [['09:00', '17:00']],
+      thu: [['09:00', '17:00']],
+      fri: [['09:00', '17:00']],
+      sat: [['09:00', '15:00']],
+    },
     services: [
       { name: 'Full Groom', durationMin: 90, synonyms: ['full grooming', 'groom', 'grooming'] },
       { name: 'Bath and Brush', durationMin: 45, synonyms: ['bath', 'wash', 'brush out'] },
@@ -53,8 +64,12 @@ const massage: EvalBusiness = {
     timezone: 'America/Los_Angeles',
     industry: 'other',
     hours: {
-      mon: [['10:00', '19:00']], tue: [['10:00', '19:00']], wed: [['10:00', '19:00']], thu: [['10:00', '20:00']],
-      fri: [['10:00', '20:00']], sat: [['10:00', '16:00']],
+      mon: [['10:00', '19:00']],
+      tue: [['10:00', '19:00']],
+      wed: [['10:00', '19:00']],
+      thu: [['10:00', '20:00']],
+      fri: [['10:00', '20:00']],
+      sat: [['10:00', '16:00']],
     },
     services: [
       { name: 'Swedish Massage', durationMin: 60, synonyms: ['relaxation massage', 'swedish'] },

@@ -11,7 +11,9 @@ export function callNow(rng: Rng, biz: EvalBusiness): DateTime {
     const day = base.plus({ days: rng.int(0, 80) });
     const hours = hoursOf(biz.profile, day);
     if (!hours.length && rng.chance(0.8)) continue;
-    const h = hours.length ? rng.int(Number(hours[0][0].slice(0, 2)), Number(hours[hours.length - 1][1].slice(0, 2)) - 1) : rng.int(8, 20);
+    const h = hours.length
+      ? rng.int(Number(hours[0][0].slice(0, 2)), Number(hours[hours.length - 1][1].slice(0, 2)) - 1)
+      : rng.int(8, 20);
     return day.set({ hour: h, minute: rng.pick([0, 5, 12, 20, 30, 41, 50]) });
   }
 }

@@ -25,12 +25,24 @@ const opt = (k: string) => {
 };
 const examples = Number(opt('--examples') ?? 0);
 const only = opt('--class');
-const SLOT_KEYS: Array<keyof Slots> = ['service', 'date', 'time', 'name', 'phone', 'email', 'staff', 'choice', 'address'];
+const SLOT_KEYS: Array<keyof Slots> = [
+  'service',
+  'date',
+  'time',
+  'name',
+  'phone',
+  'email',
+  'staff',
+  'choice',
+  'address',
+];
 const TARGET = { intent: 0.97, slot: 0.95 };
 
 const dir = join(import.meta.dirname, 'generators');
 const generators: Generator[] = [];
-for (const f of readdirSync(dir).filter((x) => /\.ts$/.test(x)).sort()) {
+for (const f of readdirSync(dir)
+  .filter((x) => /\.ts$/.test(x))
+  .sort()) {
   generators.push((await import(pathToFileURL(join(dir, f)).href)).default as Generator);
 }
 
@@ -48,7 +60,10 @@ const spanish = turns.filter((t) => t.lang === 'es' && (!only || only === 'es'))
 const TARGET_ES = { intent: 0.95, slot: 0.93 };
 const selectedDialogs = only ? dialogs.filter((d) => d.cls === only) : dialogs;
 
-interface Tally { n: number; ok: number }
+interface Tally {
+  n: number;
+  ok: number;
+}
 const tally = (): Tally => ({ n: 0, ok: 0 });
 const pct = (t: Tally) => (t.n ? `${((100 * t.ok) / t.n).toFixed(1)}%` : '  —  ');
 const intent = tally();
@@ -72,8 +87,7 @@ for (const t of selected) {
   if (intentOk) {
     intent.ok++;
     c.intent.ok++;
-  }
-  else {
+  } else {
     const k = `${t.intent} → ${r.intent}`;
     const e = intentConf.get(k) ?? { n: 0, ex: `[${t.expecting}] "${t.text}"` };
     e.n++;
@@ -97,41 +111,59 @@ for (const t of selected) {
       allOk = false;
       wrong.push(`${k}: ${want ?? '∅'} → ${got ?? '∅'}`);
       const key = `${k}: ${want === undefined ? 'none' : 'value'} → ${got === undefined ? 'none' : 'other'}`;
-      const e = slotConf.get(key) ?? { n: 0, ex: `[${t.business.key} ${t.now} ${t.expecting}] "${t.text}" (${want ?? '∅'} → ${got ?? '∅'})` };
+      const e = slotConf.get(key) ?? {
+        n: 0,
+        ex: `[${t.business.key} ${t.now} ${t.expecting}] "${t.text}" (${want ?? '∅'} → ${got ?? '∅'})`,
+      };
       e.n++;
       slotConf.set(key, e);
     }
   }
   if (allOk) c.turns.ok++;
-  else c.fails.push(`[${t.business.key} ${t.now} ${t.expecting}] "${t.text}" intent ${t.intent}→${r.intent} ${wrong.join(', ')}`);
+  else
+    c.fails.push(
+      `[${t.business.key} ${t.now} ${t.expecting}] "${t.text}" intent ${t.intent}→${r.intent} ${wrong.join(', ')}`,
+    );
 }
 
 const dialogResults: Array<{ d: DialogCase; r: DialogResult }> = [];
 for (const d of selectedDialogs) dialogResults.push({ d, r: await runDialog(d) });
 
 const line = (s = '') => console.log(s);
-line(`NLU corpus: ${selected.length} caller turns and ${selectedDialogs.length} calls over ${BUSINESSES.length} businesses (${BUSINESSES.map((b) => b.key).join(', ')}), ${generators.length} generators`);
+line(
+  `NLU corpus: ${selected.length} caller turns and ${selectedDialogs.length} calls over ${BUSINESSES.length} businesses (${BUSINESSES.map((b) => b.key).join(', ')}), ${generators.length} generators`,
+);
 line();
 line(`intent accuracy      ${pct(intent)}  (${intent.ok}/${intent.n})   target ≥ ${TARGET.intent * 100}%`);
 line('slot exact match');
-for (const k of SLOT_KEYS) if (slots[k].n) line(`  ${k.padEnd(8)}           ${pct(slots[k])}  (${slots[k].ok}/${slots[k].n})`);
+for (const k of SLOT_KEYS)
+  if (slots[k].n) line(`  ${k.padEnd(8)}           ${pct(slots[k])}  (${slots[k].ok}/${slots[k].n})`);
 line();
 line('per class                 turns  all-correct  intent   slots');
-for (const [k, v] of [...byClass.entries()].sort()) line(`  ${k.padEnd(22)} ${String(v.turns.n).padStart(6)}   ${pct(v.turns).padStart(7)}    ${pct(v.intent).padStart(6)}  ${pct(v.slots).padStart(6)}`);
+for (const [k, v] of [...byClass.entries()].sort())
+  line(
+    `  ${k.padEnd(22)} ${String(v.turns.n).padStart(6)}   ${pct(v.turns).padStart(7)}    ${pct(v.intent).padStart(6)}  ${pct(v.slots).padStart(6)}`,
+  );
 line();
 line('worst intent confusions');
-for (const [k, v] of [...intentConf.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 8)) line(`  ${String(v.n).padStart(4)}  ${k.padEnd(22)} e.g. ${v.ex}`);
+for (const [k, v] of [...intentConf.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 8))
+  line(`  ${String(v.n).padStart(4)}  ${k.padEnd(22)} e.g. ${v.ex}`);
 line('worst slot confusions');
-for (const [k, v] of [...slotConf.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 10)) line(`  ${String(v.n).padStart(4)}  ${k.padEnd(26)} e.g. ${v.ex}`);
+for (const [k, v] of [...slotConf.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 10))
+  line(`  ${String(v.n).padStart(4)}  ${k.padEnd(26)} e.g. ${v.ex}`);
 line();
 const wrong = dialogResults.filter((x) => x.r.wrong);
 const booked = dialogResults.filter((x) => x.r.completed);
 const repeated = dialogResults.filter((x) => x.r.repeated);
-line(`calls through Conversation: ${booked.length}/${dialogResults.length} booked, wrong read-backs ${wrong.length} (target 0), a question asked > 2 times ${repeated.length}`);
+line(
+  `calls through Conversation: ${booked.length}/${dialogResults.length} booked, wrong read-backs ${wrong.length} (target 0), a question asked > 2 times ${repeated.length}`,
+);
 const dClasses = [...new Set(dialogResults.map((x) => x.d.cls))].sort();
 for (const c of dClasses) {
   const xs = dialogResults.filter((x) => x.d.cls === c);
-  line(`  ${c.padEnd(8)} ${String(xs.length).padStart(4)} calls  booked ${xs.filter((x) => x.r.completed).length}  wrong ${xs.filter((x) => x.r.wrong).length}  repeated ${xs.filter((x) => x.r.repeated).length}`);
+  line(
+    `  ${c.padEnd(8)} ${String(xs.length).padStart(4)} calls  booked ${xs.filter((x) => x.r.completed).length}  wrong ${xs.filter((x) => x.r.wrong).length}  repeated ${xs.filter((x) => x.r.repeated).length}`,
+  );
 }
 if (examples) {
   for (const [k, v] of [...byClass.entries()].sort()) {
@@ -143,7 +175,9 @@ if (examples) {
   const bad = dialogResults.filter((x) => x.r.wrong || !x.r.completed || x.r.repeated);
   for (const x of bad.slice(0, examples)) {
     line();
-    line(`— call ${x.d.cls} ${x.d.business.key} ${x.d.now}: expected ${JSON.stringify(x.r.expect)} booked ${JSON.stringify(x.r.booked ?? null)}`);
+    line(
+      `— call ${x.d.cls} ${x.d.business.key} ${x.d.now}: expected ${JSON.stringify(x.r.expect)} booked ${JSON.stringify(x.r.booked ?? null)}`,
+    );
     for (const t of x.r.transcript) line(`    ${t}`);
   }
 }
@@ -174,10 +208,16 @@ for (const t of spanish) {
 }
 if (spanish.length) {
   line();
-  line(`Spanish corpus: ${spanish.length} caller turns over ${new Set(spanish.map((t) => t.business.key)).size} businesses`);
+  line(
+    `Spanish corpus: ${spanish.length} caller turns over ${new Set(spanish.map((t) => t.business.key)).size} businesses`,
+  );
   line(`intent accuracy      ${pct(esIntent)}  (${esIntent.ok}/${esIntent.n})   target ≥ ${TARGET_ES.intent * 100}%`);
   line('slot exact match');
-  for (const k of SLOT_KEYS) if (esSlots[k].n) line(`  ${k.padEnd(8)}           ${pct(esSlots[k])}  (${esSlots[k].ok}/${esSlots[k].n})   target ≥ ${TARGET_ES.slot * 100}%`);
+  for (const k of SLOT_KEYS)
+    if (esSlots[k].n)
+      line(
+        `  ${k.padEnd(8)}           ${pct(esSlots[k])}  (${esSlots[k].ok}/${esSlots[k].n})   target ≥ ${TARGET_ES.slot * 100}%`,
+      );
   if (examples) for (const f of esFails.slice(0, examples)) line(`  ${f}`);
 }
 const report = {
@@ -185,7 +225,9 @@ const report = {
   calls: dialogResults.length,
   intent: intent.ok / (intent.n || 1),
   slots: Object.fromEntries(SLOT_KEYS.map((k) => [k, slots[k].n ? slots[k].ok / slots[k].n : null])),
-  classes: Object.fromEntries([...byClass.entries()].map(([k, v]) => [k, { turns: v.turns.n, allCorrect: v.turns.ok / (v.turns.n || 1) }])),
+  classes: Object.fromEntries(
+    [...byClass.entries()].map(([k, v]) => [k, { turns: v.turns.n, allCorrect: v.turns.ok / (v.turns.n || 1) }]),
+  ),
   wrongReadbacks: wrong.length,
   booked: booked.length,
   repeated: repeated.length,
@@ -198,7 +240,13 @@ const report = {
 const json = opt('--json');
 if (json) writeFileSync(json, JSON.stringify(report, null, 2));
 if (args.includes('--check')) {
-  const missedEs = esIntent.ok / (esIntent.n || 1) < TARGET_ES.intent || SLOT_KEYS.some((k) => esSlots[k].n && esSlots[k].ok / esSlots[k].n < TARGET_ES.slot);
-  const missed = report.intent < TARGET.intent || SLOT_KEYS.some((k) => slots[k].n && slots[k].ok / slots[k].n < TARGET.slot) || wrong.length > 0 || missedEs;
+  const missedEs =
+    esIntent.ok / (esIntent.n || 1) < TARGET_ES.intent ||
+    SLOT_KEYS.some((k) => esSlots[k].n && esSlots[k].ok / esSlots[k].n < TARGET_ES.slot);
+  const missed =
+    report.intent < TARGET.intent ||
+    SLOT_KEYS.some((k) => slots[k].n && slots[k].ok / slots[k].n < TARGET.slot) ||
+    wrong.length > 0 ||
+    missedEs;
   process.exit(missed ? 1 : 0);
 }

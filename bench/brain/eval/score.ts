@@ -6,7 +6,14 @@
 import { DateTime } from 'luxon';
 import { toEvent } from '../../../src/brain/conversation.js';
 import { createConversation } from '../../../src/brain/conversation.js';
-import { applyTurn, fitToHours, initialContext, mergeWish, type DialogContext, type TurnEvent } from '../../../src/brain/dialog.js';
+import {
+  applyTurn,
+  fitToHours,
+  initialContext,
+  mergeWish,
+  type DialogContext,
+  type TurnEvent,
+} from '../../../src/brain/dialog.js';
 import { createNlu, type Nlu } from '../../../src/brain/nlu/index.js';
 import { createFakePorts } from '../../../src/brain/test-support/fake-ports.js';
 import { fixedClock } from '../../../src/lib/index.js';
@@ -44,14 +51,19 @@ export function readTurn(c: TurnCase): TurnResult {
     ctx.wish = { date: c.ctx.offeredDate };
   }
   const ev = toEvent(u, c.text, c.expecting, ctx, (s) => nlu.bareName(s, c.lang));
-  const turn: TurnEvent | undefined = ev.type === 'TURN' ? ev : ev.type === 'START' || ev.type === 'EMERGENCY' ? ev.turn : undefined;
+  const turn: TurnEvent | undefined =
+    ev.type === 'TURN' ? ev : ev.type === 'START' || ev.type === 'EMERGENCY' ? ev.turn : undefined;
   const slots: Slots = {};
   if (turn) {
     const f = turn.facts;
     if (f.service) slots.service = f.service.name;
     if (f.when) {
       if (f.when.date) slots.date = f.when.date;
-      const fitted = fitToHours(b, mergeWish(f.when.date ? undefined : { date: c.ctx?.offeredDate ?? now.plus({ days: 1 }).toISODate()! }, f.when), !!turn.hourGuessed);
+      const fitted = fitToHours(
+        b,
+        mergeWish(f.when.date ? undefined : { date: c.ctx?.offeredDate ?? now.plus({ days: 1 }).toISODate()! }, f.when),
+        !!turn.hourGuessed,
+      );
       if (fitted.time) slots.time = fitted.time;
     }
     if (f.name) slots.name = f.name;
@@ -86,8 +98,12 @@ function labelOf(ev: ReturnType<typeof toEvent>, expecting: TurnCase['expecting'
     case 'TURN': {
       if (expecting === 'cancel') return ev.yesNo === 'yes' ? 'affirm' : ev.yesNo === 'no' ? 'deny' : 'unknown';
       const f = ev.facts;
-      const facts = !!(f.service || f.when || f.name || f.phone || f.email || f.staff || f.address) || ev.pick !== undefined || !!ev.shift;
-      if ((expecting === 'intent' || expecting === 'anything') && (f.service || f.when || f.staff || ev.bookIntent)) return 'book';
+      const facts =
+        !!(f.service || f.when || f.name || f.phone || f.email || f.staff || f.address) ||
+        ev.pick !== undefined ||
+        !!ev.shift;
+      if ((expecting === 'intent' || expecting === 'anything') && (f.service || f.when || f.staff || ev.bookIntent))
+        return 'book';
       if (facts) return 'inform';
       if (ev.yesNo === 'yes') return 'affirm';
       if (ev.yesNo === 'no') return 'deny';
@@ -102,7 +118,12 @@ function labelOf(ev: ReturnType<typeof toEvent>, expecting: TurnCase['expecting'
 export function sameSlot(key: keyof Slots, a: string | undefined, b: string | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
-  const fold = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z ]/g, '');
+  const fold = (s: string) =>
+    s
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z ]/g, '');
   if (key === 'name' || key === 'service' || key === 'staff') return fold(a) === fold(b);
   return false;
 }
@@ -121,7 +142,8 @@ export interface DialogResult {
   transcript: string[];
 }
 
-const DAY_RE = /(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})/g;
+const DAY_RE =
+  /(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})/g;
 const TIME_RE = /\b(\d{1,2})(?::(\d{2}))? (AM|PM)\b|\bnoon\b/g;
 
 /** The slots an offer names, read from what the agent said ("On Wednesday, March 18 I have 9:45 AM or 10 AM"). */
@@ -135,7 +157,10 @@ export function offersIn(text: string, today: DateTime): Array<{ date: string; t
       if (d < today.startOf('day')) d = d.plus({ years: 1 });
       date = d.toISODate()!;
     } else if (date) {
-      const time = m[0] === 'noon' ? '12:00' : `${String((Number(m[4]) % 12) + (m[6] === 'PM' ? 12 : 0)).padStart(2, '0')}:${m[5] ?? '00'}`;
+      const time =
+        m[0] === 'noon'
+          ? '12:00'
+          : `${String((Number(m[4]) % 12) + (m[6] === 'PM' ? 12 : 0)).padStart(2, '0')}:${m[5] ?? '00'}`;
       out.push({ date, time });
     }
   }
@@ -147,13 +172,25 @@ export async function runDialog(c: DialogCase): Promise<DialogResult> {
   const b = c.business.profile;
   const tz = b.timezone;
   const now = DateTime.fromISO(c.now, { zone: tz });
-  const { ports, world } = createFakePorts(b, { existing: c.existing ?? [], now: now.toJSDate(), ...(c.minNoticeMin ? { minNoticeMin: c.minNoticeMin } : {}) });
-  const convo = createConversation({ business: b, ...(c.callerPhone ? { callerPhone: c.callerPhone } : {}), now: fixedClock(now.toJSDate()), deps: ports });
+  const { ports, world } = createFakePorts(b, {
+    existing: c.existing ?? [],
+    now: now.toJSDate(),
+    ...(c.minNoticeMin ? { minNoticeMin: c.minNoticeMin } : {}),
+  });
+  const convo = createConversation({
+    business: b,
+    ...(c.callerPhone ? { callerPhone: c.callerPhone } : {}),
+    now: fixedClock(now.toJSDate()),
+    deps: ports,
+  });
   const transcript: string[] = [];
   let last = convo.greet().text;
   transcript.push(`agent: ${last}`);
   const expect = { ...c.expect };
-  const queues = Object.fromEntries(Object.entries(c.answers).map(([k, v]) => [k, [...(v ?? [])]])) as Record<string, string[]>;
+  const queues = Object.fromEntries(Object.entries(c.answers).map(([k, v]) => [k, [...(v ?? [])]])) as Record<
+    string,
+    string[]
+  >;
   const take = (k: string): string | undefined => {
     const q = queues[k];
     if (!q?.length) return undefined;
@@ -187,7 +224,8 @@ export async function runDialog(c: DialogCase): Promise<DialogResult> {
     } else if (state === 'anythingElse') say = 'no thanks, bye';
     if (!say) break;
     // the same question asked in three agent turns in a row (a read-back of a changed booking is a new question)
-    const question = /\?$/.test(last) && !/Shall I book it\?$/.test(last) ? last.split(/(?<=[.!?])\s+/).pop() ?? '' : '';
+    const question =
+      /\?$/.test(last) && !/Shall I book it\?$/.test(last) ? (last.split(/(?<=[.!?])\s+/).pop() ?? '') : '';
     const n = question && asked.has(question) ? asked.get(question)! + 1 : 1;
     asked.clear();
     if (question) asked.set(question, n);
@@ -197,10 +235,30 @@ export async function runDialog(c: DialogCase): Promise<DialogResult> {
     last = r.text;
     transcript.push(`agent: ${last}`);
   }
-  const appt = world.appointments.find((a) => a.status === 'booked' && !(c.existing ?? []).some((e) => DateTime.fromISO(e.start, { zone: tz }).toMillis() === Date.parse(a.start)));
+  const appt = world.appointments.find(
+    (a) =>
+      a.status === 'booked' &&
+      !(c.existing ?? []).some((e) => DateTime.fromISO(e.start, { zone: tz }).toMillis() === Date.parse(a.start)),
+  );
   const booked = appt
-    ? { service: appt.serviceName, date: DateTime.fromISO(appt.start, { zone: tz }).toISODate()!, time: DateTime.fromISO(appt.start, { zone: tz }).toFormat('HH:mm') }
+    ? {
+        service: appt.serviceName,
+        date: DateTime.fromISO(appt.start, { zone: tz }).toISODate()!,
+        time: DateTime.fromISO(appt.start, { zone: tz }).toFormat('HH:mm'),
+      }
     : undefined;
-  const wrong = !!booked && (booked.service !== expect.service || booked.date !== expect.date || (!!expect.time && booked.time !== expect.time));
-  return { ...(booked ? { booked } : {}), ...(confirmed ? { readback: confirmed } : {}), expect, wrong, completed: !!booked, repeated, transcript };
+  const wrong =
+    !!booked &&
+    (booked.service !== expect.service ||
+      booked.date !== expect.date ||
+      (!!expect.time && booked.time !== expect.time));
+  return {
+    ...(booked ? { booked } : {}),
+    ...(confirmed ? { readback: confirmed } : {}),
+    expect,
+    wrong,
+    completed: !!booked,
+    repeated,
+    transcript,
+  };
 }

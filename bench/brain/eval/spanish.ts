@@ -11,23 +11,42 @@ import type { EvalBusiness, Rng } from './types.js';
 
 /** Spanish synonyms an owner adds to the templates' services (the names stay as configured). */
 const SYNONYMS: Record<string, string[]> = {
-  'Drain Cleaning': ['destapar el drenaje', 'drenaje tapado', 'limpieza de drenaje'], 'Leak Repair': ['fuga', 'reparar una fuga', 'gotera'],
-  'Water Heater Service': ['calentador de agua', 'boiler'], 'Toilet Repair': ['arreglar el inodoro', 'inodoro', 'taza del baño'],
+  'Drain Cleaning': ['destapar el drenaje', 'drenaje tapado', 'limpieza de drenaje'],
+  'Leak Repair': ['fuga', 'reparar una fuga', 'gotera'],
+  'Water Heater Service': ['calentador de agua', 'boiler'],
+  'Toilet Repair': ['arreglar el inodoro', 'inodoro', 'taza del baño'],
   'Plumbing Inspection': ['inspección de plomería', 'revisión de plomería'],
-  'AC Repair': ['aire acondicionado', 'reparar el aire', 'el clima'], 'Furnace Repair': ['calefacción', 'reparar la calefacción', 'el calentador de la casa'],
-  'Maintenance Tune-Up': ['mantenimiento', 'servicio de mantenimiento'], 'New System Estimate': ['cotización de un sistema nuevo', 'sistema nuevo'],
+  'AC Repair': ['aire acondicionado', 'reparar el aire', 'el clima'],
+  'Furnace Repair': ['calefacción', 'reparar la calefacción', 'el calentador de la casa'],
+  'Maintenance Tune-Up': ['mantenimiento', 'servicio de mantenimiento'],
+  'New System Estimate': ['cotización de un sistema nuevo', 'sistema nuevo'],
   'Duct Cleaning': ['limpieza de ductos', 'ductos'],
-  'Outlet Repair': ['contacto', 'enchufe', 'reparar un enchufe'], 'Panel Upgrade Estimate': ['cambio de panel', 'panel eléctrico'],
-  'Lighting Installation': ['instalar lámparas', 'instalación de luces', 'lámparas'], 'EV Charger Installation': ['cargador para carro eléctrico', 'cargador eléctrico'],
+  'Outlet Repair': ['contacto', 'enchufe', 'reparar un enchufe'],
+  'Panel Upgrade Estimate': ['cambio de panel', 'panel eléctrico'],
+  'Lighting Installation': ['instalar lámparas', 'instalación de luces', 'lámparas'],
+  'EV Charger Installation': ['cargador para carro eléctrico', 'cargador eléctrico'],
   'Electrical Troubleshooting': ['problema eléctrico', 'revisión eléctrica'],
-  'Oil Change': ['cambio de aceite', 'aceite'], 'Brake Inspection': ['revisión de frenos', 'frenos'], 'Tire Rotation': ['rotación de llantas', 'llantas'],
-  'Check Engine Diagnostic': ['luz de check engine', 'diagnóstico del motor'], 'State Inspection': ['inspección estatal', 'inspección vehicular'],
-  Cleaning: ['limpieza', 'limpieza dental'], 'New Patient Exam': ['examen de paciente nuevo', 'primera consulta'], Filling: ['empaste', 'resina', 'tapar una muela'],
-  'Teeth Whitening': ['blanqueamiento', 'blanqueamiento dental'], 'Emergency Visit': ['consulta de urgencia', 'cita de urgencia'],
-  Haircut: ['corte', 'corte de pelo', 'corte de cabello'], Color: ['tinte', 'mechas', 'rayitos'], Blowout: ['secado', 'peinado'], 'Beard Trim': ['arreglo de barba', 'barba'],
-  'Full Groom': ['baño y corte', 'estética completa'], 'Bath and Brush': ['baño', 'bañar al perro'], 'Nail Clipping': ['cortar las uñas', 'uñas'],
-  'Swedish Massage': ['masaje sueco', 'masaje relajante'], 'Deep Tissue Massage': ['masaje de tejido profundo', 'masaje profundo'],
-  'Hot Stone Massage': ['masaje con piedras calientes', 'piedras calientes'], 'Couples Massage': ['masaje en pareja', 'masaje para dos'],
+  'Oil Change': ['cambio de aceite', 'aceite'],
+  'Brake Inspection': ['revisión de frenos', 'frenos'],
+  'Tire Rotation': ['rotación de llantas', 'llantas'],
+  'Check Engine Diagnostic': ['luz de check engine', 'diagnóstico del motor'],
+  'State Inspection': ['inspección estatal', 'inspección vehicular'],
+  Cleaning: ['limpieza', 'limpieza dental'],
+  'New Patient Exam': ['examen de paciente nuevo', 'primera consulta'],
+  Filling: ['empaste', 'resina', 'tapar una muela'],
+  'Teeth Whitening': ['blanqueamiento', 'blanqueamiento dental'],
+  'Emergency Visit': ['consulta de urgencia', 'cita de urgencia'],
+  Haircut: ['corte', 'corte de pelo', 'corte de cabello'],
+  Color: ['tinte', 'mechas', 'rayitos'],
+  Blowout: ['secado', 'peinado'],
+  'Beard Trim': ['arreglo de barba', 'barba'],
+  'Full Groom': ['baño y corte', 'estética completa'],
+  'Bath and Brush': ['baño', 'bañar al perro'],
+  'Nail Clipping': ['cortar las uñas', 'uñas'],
+  'Swedish Massage': ['masaje sueco', 'masaje relajante'],
+  'Deep Tissue Massage': ['masaje de tejido profundo', 'masaje profundo'],
+  'Hot Stone Massage': ['masaje con piedras calientes', 'piedras calientes'],
+  'Couples Massage': ['masaje en pareja', 'masaje para dos'],
 };
 
 /** The Spanish-speaking version of a corpus business: its agent speaks Spanish, its services carry Spanish synonyms. */
@@ -35,7 +54,10 @@ export function spanishBusiness(biz: EvalBusiness): EvalBusiness {
   const profile: BusinessProfile = {
     ...biz.profile,
     languages: ['es'],
-    services: biz.profile.services.map((s) => ({ ...s, synonyms: [...(s.synonyms ?? []), ...(SYNONYMS[s.name] ?? [])] })),
+    services: biz.profile.services.map((s) => ({
+      ...s,
+      synonyms: [...(s.synonyms ?? []), ...(SYNONYMS[s.name] ?? [])],
+    })),
   };
   return { key: `${biz.key}-es`, profile, area: biz.area };
 }
@@ -48,8 +70,38 @@ export function sayServiceEs(rng: Rng, name: string): string {
   return `${rng.pick(/^(?:limpieza|revisi|inspecci|reparar|rotaci|cotizaci|instalaci|luz|consulta|cita|primera|estética|calefacción|fuga|gotera|resina|taza|barba)/.test(phrase) ? ['una', 'la'] : ['un', 'el'])} ${phrase}`;
 }
 
-const UNITS = ['cero', 'uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce', 'trece', 'catorce', 'quince',
-  'dieciséis', 'diecisiete', 'dieciocho', 'diecinueve', 'veinte', 'veintiuno', 'veintidós', 'veintitrés', 'veinticuatro', 'veinticinco', 'veintiséis', 'veintisiete', 'veintiocho', 'veintinueve'];
+const UNITS = [
+  'cero',
+  'uno',
+  'dos',
+  'tres',
+  'cuatro',
+  'cinco',
+  'seis',
+  'siete',
+  'ocho',
+  'nueve',
+  'diez',
+  'once',
+  'doce',
+  'trece',
+  'catorce',
+  'quince',
+  'dieciséis',
+  'diecisiete',
+  'dieciocho',
+  'diecinueve',
+  'veinte',
+  'veintiuno',
+  'veintidós',
+  'veintitrés',
+  'veinticuatro',
+  'veinticinco',
+  'veintiséis',
+  'veintisiete',
+  'veintiocho',
+  'veintinueve',
+];
 const TENS = ['', '', '', 'treinta', 'cuarenta', 'cincuenta'];
 
 /** A number 0–59 in Spanish words. */
@@ -59,7 +111,20 @@ export function palabras(n: number): string {
 }
 
 const DAYS = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'];
-const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+const MONTHS = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
 
 /** A date as a Spanish caller says it, relative to `today`. */
 export function sayDateEs(rng: Rng, date: DateTime, today: DateTime): string {
@@ -69,8 +134,15 @@ export function sayDateEs(rng: Rng, date: DateTime, today: DateTime): string {
   if (days === 2) options.push('pasado mañana');
   if (days >= 1 && days <= 6) options.push(`el ${DAYS[date.weekday - 1]}`, `este ${DAYS[date.weekday - 1]}`);
   const nextWeek = today.startOf('week').plus({ weeks: 1 });
-  if (date >= nextWeek && date < nextWeek.plus({ weeks: 1 })) options.push(`el ${DAYS[date.weekday - 1]} de la semana que viene`, `el ${DAYS[date.weekday - 1]} de la próxima semana`);
-  options.push(`el ${date.day} de ${MONTHS[date.month - 1]}`, `el ${DAYS[date.weekday - 1]} ${date.day} de ${MONTHS[date.month - 1]}`);
+  if (date >= nextWeek && date < nextWeek.plus({ weeks: 1 }))
+    options.push(
+      `el ${DAYS[date.weekday - 1]} de la semana que viene`,
+      `el ${DAYS[date.weekday - 1]} de la próxima semana`,
+    );
+  options.push(
+    `el ${date.day} de ${MONTHS[date.month - 1]}`,
+    `el ${DAYS[date.weekday - 1]} ${date.day} de ${MONTHS[date.month - 1]}`,
+  );
   if (date.month === today.month || days < 20) options.push(`el día ${date.day}`);
   return rng.pick(options);
 }
@@ -103,8 +175,50 @@ export function sayTimeEs(rng: Rng, hm: string, hours: Array<[string, string]>):
   return bareOk && rng.chance(0.5) ? said : `${said} ${part}`;
 }
 
-const FIRST = ['María', 'José', 'Carmen', 'Luis', 'Ana', 'Jorge', 'Lucía', 'Javier', 'Sofía', 'Diego', 'Elena', 'Miguel', 'Rosa', 'Pedro', 'Isabel', 'Alejandro', 'Gabriela', 'Ramón', 'Verónica', 'Andrés'];
-const LAST = ['García', 'Martínez', 'López', 'Hernández', 'González', 'Pérez', 'Sánchez', 'Ramírez', 'Torres', 'Flores', 'Rivera', 'Gómez', 'Díaz', 'Reyes', 'Morales', 'Ortiz', 'Castillo', 'Vargas', 'Medina', 'Jiménez'];
+const FIRST = [
+  'María',
+  'José',
+  'Carmen',
+  'Luis',
+  'Ana',
+  'Jorge',
+  'Lucía',
+  'Javier',
+  'Sofía',
+  'Diego',
+  'Elena',
+  'Miguel',
+  'Rosa',
+  'Pedro',
+  'Isabel',
+  'Alejandro',
+  'Gabriela',
+  'Ramón',
+  'Verónica',
+  'Andrés',
+];
+const LAST = [
+  'García',
+  'Martínez',
+  'López',
+  'Hernández',
+  'González',
+  'Pérez',
+  'Sánchez',
+  'Ramírez',
+  'Torres',
+  'Flores',
+  'Rivera',
+  'Gómez',
+  'Díaz',
+  'Reyes',
+  'Morales',
+  'Ortiz',
+  'Castillo',
+  'Vargas',
+  'Medina',
+  'Jiménez',
+];
 
 /** A Spanish-speaking caller's full name. */
 export function personNameEs(rng: Rng): string {
@@ -116,7 +230,12 @@ export function phoneNumberEs(rng: Rng, area: string): { e164: string; said: str
   const line = `01${rng.int(0, 9)}${rng.int(0, 9)}`;
   const digits = `${area}555${line}`;
   const words = (ds: string) => [...ds].map((c) => UNITS[Number(c)]).join(' ');
-  const said = rng.pick([`${area} 555 ${line}`, `${words(area)}, ${words('555')}, ${words(line)}`, words(digits), `${area}-555-${line}`]);
+  const said = rng.pick([
+    `${area} 555 ${line}`,
+    `${words(area)}, ${words('555')}, ${words(line)}`,
+    words(digits),
+    `${area}-555-${line}`,
+  ]);
   return { e164: `+1${digits}`, said };
 }
 
@@ -132,7 +251,11 @@ export function noisyEs(rng: Rng, text: string, opts: { fillers?: number; asr?: 
     t = ws.join(' ');
   }
   if (rng.chance(opts.asr ?? 0.45)) {
-    t = t.toLowerCase().replace(/[,!?;¿¡]|\.(?=\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
+    t = t
+      .toLowerCase()
+      .replace(/[,!?;¿¡]|\.(?=\s|$)/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (rng.chance(0.3)) t = t.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   }
   return t;

@@ -8,11 +8,52 @@ import { DateTime } from 'luxon';
 import type { BusinessProfile, ServiceInfo } from '../../../src/brain/types.js';
 import type { Rng } from './types.js';
 
-const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const SMALL = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty'];
-const ORD = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
-  'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+const ORD = [
+  '',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+];
 const KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /** A number 0–59 in words ("forty five"). */
@@ -44,7 +85,14 @@ const toMin = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5
 const toHm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** A random open date 1–`maxDays` days after `today`, and a start time a service of `dur` minutes fits at. */
-export function openSlot(rng: Rng, b: BusinessProfile, today: DateTime, dur: number, maxDays = 20, minDays = 1): { date: DateTime; time: string } {
+export function openSlot(
+  rng: Rng,
+  b: BusinessProfile,
+  today: DateTime,
+  dur: number,
+  maxDays = 20,
+  minDays = 1,
+): { date: DateTime; time: string } {
   for (let i = 0; i < 200; i++) {
     const date = today.plus({ days: rng.int(minDays, maxDays) });
     const hours = hoursOf(b, date);
@@ -77,24 +125,44 @@ export function sayTime(rng: Rng, hm: string, hours: Array<[string, string]>): s
   const pm = h >= 12;
   const inside = (x: number) => hours.some(([a, b]) => x * 60 + m >= toMin(a) && x * 60 + m < toMin(b));
   const bareOk = bareReading(h12) === h || (!inside(bareReading(h12)) && inside(h));
-  const mer = rng.pick(pm ? ['pm', 'p.m.', 'PM', 'p m', 'in the afternoon'] : ['am', 'a.m.', 'AM', 'a m', 'in the morning']);
+  const mer = rng.pick(
+    pm ? ['pm', 'p.m.', 'PM', 'p m', 'in the afternoon'] : ['am', 'a.m.', 'AM', 'a m', 'in the morning'],
+  );
   const merFixed = mer === 'in the afternoon' && h >= 17 ? 'in the evening' : mer;
   const minuteWords = m === 0 ? '' : m < 10 ? ` oh ${words(m)}` : ` ${words(m)}`;
   const forms: string[] = [];
   if (h === 12 && m === 0) forms.push('noon', 'noon', 'midday', '12 noon', 'twelve noon', 'lunchtime');
-  forms.push(`${h12}${m ? `:${String(m).padStart(2, '0')}` : ''}${rng.pick(['', ' '])}${merFixed.startsWith('in ') ? ` ${merFixed}` : merFixed}`);
+  forms.push(
+    `${h12}${m ? `:${String(m).padStart(2, '0')}` : ''}${rng.pick(['', ' '])}${merFixed.startsWith('in ') ? ` ${merFixed}` : merFixed}`,
+  );
   forms.push(`${words(h12)}${minuteWords} ${merFixed}`);
-  if (m === 30) forms.push(`half past ${words(h12)}${bareOk ? '' : ` ${merFixed}`}`, `half past ${h12}${bareOk ? '' : ` ${merFixed}`}`);
-  if (m === 15) forms.push(`quarter past ${words(h12)}${bareOk ? '' : ` ${merFixed}`}`, `a quarter after ${words(h12)}${bareOk ? '' : ` ${merFixed}`}`);
+  if (m === 30)
+    forms.push(
+      `half past ${words(h12)}${bareOk ? '' : ` ${merFixed}`}`,
+      `half past ${h12}${bareOk ? '' : ` ${merFixed}`}`,
+    );
+  if (m === 15)
+    forms.push(
+      `quarter past ${words(h12)}${bareOk ? '' : ` ${merFixed}`}`,
+      `a quarter after ${words(h12)}${bareOk ? '' : ` ${merFixed}`}`,
+    );
   if (m === 45) {
     const next = (h12 % 12) + 1;
     const nextOk = bareReading(next) === h + 1 || (!inside(bareReading(next) - 1) && inside(h));
-    forms.push(`quarter to ${words(next)}${nextOk ? '' : ` ${merFixed}`}`, `a quarter of ${words(next)}${nextOk ? '' : ` ${merFixed}`}`);
+    forms.push(
+      `quarter to ${words(next)}${nextOk ? '' : ` ${merFixed}`}`,
+      `a quarter of ${words(next)}${nextOk ? '' : ` ${merFixed}`}`,
+    );
   }
-  if ([5, 10, 20, 25].includes(m)) forms.push(`${words(m)} past ${words(h12)}${bareOk ? '' : ` ${merFixed}`}`, `${words(m)} after ${words(h12)}${bareOk ? '' : ` ${merFixed}`}`);
+  if ([5, 10, 20, 25].includes(m))
+    forms.push(
+      `${words(m)} past ${words(h12)}${bareOk ? '' : ` ${merFixed}`}`,
+      `${words(m)} after ${words(h12)}${bareOk ? '' : ` ${merFixed}`}`,
+    );
   if ([40, 50, 55].includes(m)) {
     const next = (h12 % 12) + 1;
-    if (bareReading(next) === h + 1) forms.push(`${words(60 - m)} to ${words(next)}`, `${words(60 - m)} till ${words(next)}`);
+    if (bareReading(next) === h + 1)
+      forms.push(`${words(60 - m)} to ${words(next)}`, `${words(60 - m)} till ${words(next)}`);
   }
   if (bareOk) {
     if (m === 0) forms.push(`${words(h12)} o'clock`, `${words(h12)}`, `${h12}`, `${h12} o'clock`);
@@ -120,19 +188,67 @@ export function sayDate(rng: Rng, date: DateTime, today: DateTime): string {
   if (delta === 7) forms.push('a week from today', 'in a week', `a week from today, ${wd}`);
   if (delta === 14) forms.push('in two weeks', 'two weeks from today');
   const d = date.day;
-  if (delta <= 27) forms.push(`the ${ordinal(d)}`, `on the ${ordinalWords(d)}`, `${wd} the ${ordinal(d)}`, `${wd} the ${ordinalWords(d)}`);
-  forms.push(`${month} ${ordinal(d)}`, `${month} ${d}`, `${month} ${ordinalWords(d)}`, `the ${ordinalWords(d)} of ${month}`, `${wd}, ${month} ${d}`);
+  if (delta <= 27)
+    forms.push(
+      `the ${ordinal(d)}`,
+      `on the ${ordinalWords(d)}`,
+      `${wd} the ${ordinal(d)}`,
+      `${wd} the ${ordinalWords(d)}`,
+    );
+  forms.push(
+    `${month} ${ordinal(d)}`,
+    `${month} ${d}`,
+    `${month} ${ordinalWords(d)}`,
+    `the ${ordinalWords(d)} of ${month}`,
+    `${wd}, ${month} ${d}`,
+  );
   return rng.pick(forms);
 }
 
 /** "a week from Tuesday": the same weekday a week after its next occurrence. */
 export function weekFrom(today: DateTime, weekday: number): DateTime {
-  const delta = ((weekday - today.weekday + 7) % 7) || 7;
+  const delta = (weekday - today.weekday + 7) % 7 || 7;
   return today.plus({ days: delta + 7 });
 }
 
-const FIRST = ['Sam', 'Maria', 'Dana', 'Jordan', 'Priya', 'Luis', 'Grace', 'Tom', 'Aisha', 'Kevin', 'Mei', 'Noah', 'Olivia', 'Carlos', 'Fatima', 'Ben', 'Hannah', 'Raj'];
-const LAST = ['Ortiz', 'Lopez', 'Kim', "O'Neil", 'Nguyen', 'Patel', 'Schmidt', 'Garcia', 'Brown', 'Okafor', 'Rossi', 'Chen', 'Walsh', 'Haddad', 'Novak', 'Lee'];
+const FIRST = [
+  'Sam',
+  'Maria',
+  'Dana',
+  'Jordan',
+  'Priya',
+  'Luis',
+  'Grace',
+  'Tom',
+  'Aisha',
+  'Kevin',
+  'Mei',
+  'Noah',
+  'Olivia',
+  'Carlos',
+  'Fatima',
+  'Ben',
+  'Hannah',
+  'Raj',
+];
+const LAST = [
+  'Ortiz',
+  'Lopez',
+  'Kim',
+  "O'Neil",
+  'Nguyen',
+  'Patel',
+  'Schmidt',
+  'Garcia',
+  'Brown',
+  'Okafor',
+  'Rossi',
+  'Chen',
+  'Walsh',
+  'Haddad',
+  'Novak',
+  'Lee',
+];
 
 /** A caller's full name. */
 export function personName(rng: Rng): string {
@@ -207,7 +323,11 @@ export function noisy(rng: Rng, text: string, opts: { fillers?: number; asr?: nu
     if (ws[0] && !/\d/.test(ws[0])) t = `${ws[0]} ${t}`;
   }
   if (rng.chance(opts.asr ?? 0.45)) {
-    t = t.toLowerCase().replace(/[,!?;]|\.(?=\s|$)|\u2014|--/g, ' ').replace(/\s+/g, ' ').trim();
+    t = t
+      .toLowerCase()
+      .replace(/[,!?;]|\.(?=\s|$)|\u2014|--/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (rng.chance(0.3)) t = t.replace(/'/g, '');
   }
   return t;

@@ -8,8 +8,18 @@ import type { BusinessProfile, Lang } from '../../../src/brain/types.js';
 
 /** What the dialog does with a turn; the label the corpus scores as "intent". */
 export type Label =
-  | 'book' | 'reschedule' | 'cancel' | 'question' | 'message' | 'human' | 'goodbye' | 'emergency'
-  | 'affirm' | 'deny' | 'inform' | 'unknown';
+  | 'book'
+  | 'reschedule'
+  | 'cancel'
+  | 'question'
+  | 'message'
+  | 'human'
+  | 'goodbye'
+  | 'emergency'
+  | 'affirm'
+  | 'deny'
+  | 'inform'
+  | 'unknown';
 
 /** Slot types scored by exact match. Dates "YYYY-MM-DD", times "HH:mm" (local), choice = offered "HH:mm". */
 export interface Slots {
@@ -67,7 +77,10 @@ export interface DialogCase {
   /** What the caller answers when asked for each thing (consumed in order, the last repeats). */
   answers: Partial<Record<'service' | 'time' | 'name' | 'phone' | 'address', string[]>>;
   /** How the caller chooses among offered times; returns what they say and the time they mean. */
-  onOffer?: (offered: Array<{ date: string; time: string }>) => { text: string; means?: { date: string; time: string } };
+  onOffer?: (offered: Array<{ date: string; time: string }>) => {
+    text: string;
+    means?: { date: string; time: string };
+  };
   /** Said at the read-back, in order, before the final yes (corrections, loose confirmations). */
   atReadback?: string[];
   /** The booking the caller ends up asking for (service name, local date and time). */

@@ -6,7 +6,13 @@ import { TEMPLATES } from '../../../src/business/templates.js';
 import type { BusinessProfile } from '../../../src/brain/types.js';
 
 const weekdays = (open: string, close: string) =>
-  ({ mon: [[open, close]], tue: [[open, close]], wed: [[open, close]], thu: [[open, close]], fri: [[open, close]] }) as BusinessProfile['hours'];
+  ({
+    mon: [[open, close]],
+    tue: [[open, close]],
+    wed: [[open, close]],
+    thu: [[open, close]],
+    fri: [[open, close]],
+  }) as BusinessProfile['hours'];
 
 /** The six templates as business profiles (their own emergency keywords included, as onboarding sets them). */
 export const TEMPLATE_BUSINESSES: BusinessProfile[] = TEMPLATES.map((t) => ({
@@ -16,7 +22,12 @@ export const TEMPLATE_BUSINESSES: BusinessProfile[] = TEMPLATES.map((t) => ({
   hours: t.hours as BusinessProfile['hours'],
   holidays: ['2026-12-25'],
   address: '400 Lake Street, Chicago, IL 60601',
-  services: t.services.map((s) => ({ name: s.name, durationMin: s.durationMin, synonyms: s.synonyms, ...(s.priceCents !== undefined ? { priceCents: s.priceCents } : {}) })),
+  services: t.services.map((s) => ({
+    name: s.name,
+    durationMin: s.durationMin,
+    synonyms: s.synonyms,
+    ...(s.priceCents !== undefined ? { priceCents: s.priceCents } : {}),
+  })),
   emergencyKeywords: t.emergencyKeywords.map((k) => ({ term: k.phrase, priority: k.priority })),
   knowledge: t.knowledge.map((k) => ({ q: k.question, a: k.body })),
   escalationNumber: '+13125550100',
@@ -33,7 +44,12 @@ export const INVENTED_BUSINESSES: BusinessProfile[] = [
     address: '88 Birch Avenue, Denver, CO 80203',
     services: [
       { name: 'Wellness Exam', durationMin: 30, priceCents: 6500, synonyms: ['checkup', 'annual exam', 'physical'] },
-      { name: 'Vaccinations', durationMin: 20, priceCents: 4000, synonyms: ['shots', 'vaccine', 'rabies shot', 'booster'] },
+      {
+        name: 'Vaccinations',
+        durationMin: 20,
+        priceCents: 4000,
+        synonyms: ['shots', 'vaccine', 'rabies shot', 'booster'],
+      },
       { name: 'Dental Cleaning', durationMin: 90, priceCents: 30000, synonyms: ['teeth cleaning', 'pet dental'] },
       { name: 'Spay or Neuter', durationMin: 120, synonyms: ['spay', 'neuter', 'fixed'] },
       { name: 'Nail Trim', durationMin: 15, priceCents: 2000, synonyms: ['nails', 'claw trim'] },

@@ -9,10 +9,21 @@ import { CORPUS_BUSINESSES } from './businesses.js';
 
 /** One generated turn and its expected reading. */
 export type CorpusCase =
-  | { cls: 'service'; business: BusinessProfile; text: string; want: string | null | { ask: string[] }; group?: 'service traps' }
+  | {
+      cls: 'service';
+      business: BusinessProfile;
+      text: string;
+      want: string | null | { ask: string[] };
+      group?: 'service traps';
+    }
   | { cls: 'emergency'; business: BusinessProfile; text: string; now: Date; want: 'URGENT' | 'HIGH' | 'none' }
   | { cls: 'settings' | 'knowledge'; business: BusinessProfile; text: string; now: Date; want: RegExp }
-  | { cls: 'message'; business: BusinessProfile; text: string; want: { name?: string; company?: string; phone: string } };
+  | {
+      cls: 'message';
+      business: BusinessProfile;
+      text: string;
+      want: { name?: string; company?: string; phone: string };
+    };
 
 /** Tuesday 2026-03-10 10:00 local (a weekday, open hours), and a January and a July morning. */
 export const TUESDAY = (tz: string) => at('2026-03-10T10:00', tz);
@@ -22,14 +33,27 @@ const JULY = (tz: string) => at('2026-07-14T10:00', tz);
 function at(local: string, tz: string): Date {
   // local wall-clock → instant, via the offset luxon would give; Intl keeps this file dependency-light
   const guess = new Date(`${local}:00Z`);
-  const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const f = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    hour12: false,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const p = Object.fromEntries(f.formatToParts(guess).map((x) => [x.type, x.value]));
   const shown = Date.parse(`${p.year}-${p.month}-${p.day}T${p.hour === '24' ? '00' : p.hour}:${p.minute}:00Z`);
   return new Date(guess.getTime() - (shown - guess.getTime()));
 }
 
 /** Speech-recogniser style: lower case, no punctuation. */
-const asr = (s: string) => s.toLowerCase().replace(/[.,!?]/g, '').replace(/\s+/g, ' ').trim();
+const asr = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[.,!?]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 const article = (p: string) => (/^[aeiou]/i.test(p) ? 'an' : 'a');
 const pick = <T>(xs: T[], i: number): T => xs[i % xs.length];
 
@@ -45,19 +69,31 @@ const SERVICE_CARRIERS = [
 
 /** Sentences that name no service of any business, whatever its synonyms. */
 export const NO_SERVICE = [
-  'I need to book an appointment', "Yes, that's right.", 'four, not three', 'by the way can you come friday',
-  'what time do you close', "I'm calling back about my appointment", 'that works for me', 'no, the other one',
-  'sure, go ahead and book it', "it's for my husband", 'let me check my calendar', 'can you hold on a second',
-  'okay sounds good', 'is anyone available this afternoon', 'my number is 312 555 0142',
+  'I need to book an appointment',
+  "Yes, that's right.",
+  'four, not three',
+  'by the way can you come friday',
+  'what time do you close',
+  "I'm calling back about my appointment",
+  'that works for me',
+  'no, the other one',
+  'sure, go ahead and book it',
+  "it's for my husband",
+  'let me check my calendar',
+  'can you hold on a second',
+  'okay sounds good',
+  'is anyone available this afternoon',
+  'my number is 312 555 0142',
 ];
 
 function serviceCases(b: BusinessProfile): CorpusCase[] {
   const out: CorpusCase[] = [];
   const owners = new Map<string, Set<string>>();
-  for (const s of b.services) for (const p of [s.name, ...(s.synonyms ?? [])]) {
-    const k = p.toLowerCase();
-    owners.set(k, (owners.get(k) ?? new Set()).add(s.name));
-  }
+  for (const s of b.services)
+    for (const p of [s.name, ...(s.synonyms ?? [])]) {
+      const k = p.toLowerCase();
+      owners.set(k, (owners.get(k) ?? new Set()).add(s.name));
+    }
   let i = 0;
   for (const s of b.services) {
     for (const phrase of [s.name, ...(s.synonyms ?? [])]) {
@@ -70,41 +106,110 @@ function serviceCases(b: BusinessProfile): CorpusCase[] {
     }
   }
   for (const t of NO_SERVICE) out.push({ cls: 'service', business: b, text: t, want: null, group: 'service traps' });
-  const tokensOf = (p: string) => p.toLowerCase().replace(/\b([a-z])\/([a-z])\b/g, '$1$2').split(/[^a-z0-9]+/).filter(Boolean).map((w) => w.replace(/s$/, ''));
+  const tokensOf = (p: string) =>
+    p
+      .toLowerCase()
+      .replace(/\b([a-z])\/([a-z])\b/g, '$1$2')
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .map((w) => w.replace(/s$/, ''));
   const phraseTokens = new Set(b.services.flatMap((s) => [s.name, ...(s.synonyms ?? [])].flatMap(tokensOf)));
   // everyday words that contain a service word inside them never name that service
   for (const w of EVERYDAY_WORDS) {
     if (w.split(' ').some((x) => phraseTokens.has(x.replace(/s$/, '')))) continue;
-    out.push({ cls: 'service', business: b, text: pick([`I have a question about the ${w}`, `the ${w} is fine thanks`, `it's about the ${w}`], i++), want: null, group: 'service traps' });
+    out.push({
+      cls: 'service',
+      business: b,
+      text: pick([`I have a question about the ${w}`, `the ${w} is fine thanks`, `it's about the ${w}`], i++),
+      want: null,
+      group: 'service traps',
+    });
   }
   // a longer phrase of one service beats a one-word phrase of another ("a tune-up for my AC")
-  const long = b.services.flatMap((s) => [s.name, ...(s.synonyms ?? [])].filter((p) => tokensOf(p).length >= 2).map((p) => [s, p] as const));
-  const short = b.services.flatMap((s) => (s.synonyms ?? []).filter((p) => tokensOf(p).length === 1 && p.length > 2).map((p) => [s, p] as const));
+  const long = b.services.flatMap((s) =>
+    [s.name, ...(s.synonyms ?? [])].filter((p) => tokensOf(p).length >= 2).map((p) => [s, p] as const),
+  );
+  const short = b.services.flatMap((s) =>
+    (s.synonyms ?? []).filter((p) => tokensOf(p).length === 1 && p.length > 2).map((p) => [s, p] as const),
+  );
   let n = 0;
-  for (const [s1, p1] of long) for (const [s2, p2] of short) {
-    if (s1 === s2 || n++ % 3) continue;
-    if (tokensOf(p1).some((t) => tokensOf(p2).includes(t))) continue;
-    const glue = (p: string) => tokensOf(p).join('');
-    if ([s1.name, ...(s1.synonyms ?? [])].some((p) => glue(p) === glue(p2)) || [s2.name, ...(s2.synonyms ?? [])].some((p) => tokensOf(p).length >= 2 && glue(p) === glue(p2))) continue;
-    out.push({ cls: 'service', business: b, text: `${p1.toLowerCase()} for my ${p2.toLowerCase()}`, want: s1.name, group: 'service traps' });
-  }
+  for (const [s1, p1] of long)
+    for (const [s2, p2] of short) {
+      if (s1 === s2 || n++ % 3) continue;
+      if (tokensOf(p1).some((t) => tokensOf(p2).includes(t))) continue;
+      const glue = (p: string) => tokensOf(p).join('');
+      if (
+        [s1.name, ...(s1.synonyms ?? [])].some((p) => glue(p) === glue(p2)) ||
+        [s2.name, ...(s2.synonyms ?? [])].some((p) => tokensOf(p).length >= 2 && glue(p) === glue(p2))
+      )
+        continue;
+      out.push({
+        cls: 'service',
+        business: b,
+        text: `${p1.toLowerCase()} for my ${p2.toLowerCase()}`,
+        want: s1.name,
+        group: 'service traps',
+      });
+    }
   // one word shared by two service names, and no service's own phrase: ask which
   const byWord = new Map<string, string[]>();
-  for (const s of b.services) for (const t of new Set(tokensOf(s.name))) byWord.set(t, [...(byWord.get(t) ?? []), s.name]);
-  const fullPhrases = new Set(b.services.flatMap((s) => [s.name, ...(s.synonyms ?? [])]).map((p) => tokensOf(p).join(' ')));
+  for (const s of b.services)
+    for (const t of new Set(tokensOf(s.name))) byWord.set(t, [...(byWord.get(t) ?? []), s.name]);
+  const fullPhrases = new Set(
+    b.services.flatMap((s) => [s.name, ...(s.synonyms ?? [])]).map((p) => tokensOf(p).join(' ')),
+  );
   for (const [w, names] of byWord) {
     if (names.length < 2 || fullPhrases.has(w) || GENERIC_WORDS.has(w)) continue;
-    out.push({ cls: 'service', business: b, text: `I need some ${w} work done`, want: { ask: names.sort() }, group: 'service traps' });
-    out.push({ cls: 'service', business: b, text: `can you help with ${w}`, want: { ask: names.sort() }, group: 'service traps' });
+    out.push({
+      cls: 'service',
+      business: b,
+      text: `I need some ${w} work done`,
+      want: { ask: names.sort() },
+      group: 'service traps',
+    });
+    out.push({
+      cls: 'service',
+      business: b,
+      text: `can you help with ${w}`,
+      want: { ask: names.sort() },
+      group: 'service traps',
+    });
   }
   return out;
 }
 
 /** Common words, some of which hide a short service word inside them ("furnace" holds "ac"). */
 export const EVERYDAY_WORDS = [
-  'furnace', 'space', 'place', 'attic', 'facebook', 'cutlery', 'react', 'lacquer', 'tacos', 'oilcloth', 'toilet paper',
-  'brakeman', 'painting', 'outline', 'plugin', 'panelist', 'spark plug', 'cleaner', 'tireless', 'colorado', 'bleachers',
-  'fireplace', 'window', 'garage door', 'mailbox', 'invoice', 'receipt', 'parking lot', 'weather', 'schedule',
+  'furnace',
+  'space',
+  'place',
+  'attic',
+  'facebook',
+  'cutlery',
+  'react',
+  'lacquer',
+  'tacos',
+  'oilcloth',
+  'toilet paper',
+  'brakeman',
+  'painting',
+  'outline',
+  'plugin',
+  'panelist',
+  'spark plug',
+  'cleaner',
+  'tireless',
+  'colorado',
+  'bleachers',
+  'fireplace',
+  'window',
+  'garage door',
+  'mailbox',
+  'invoice',
+  'receipt',
+  'parking lot',
+  'weather',
+  'schedule',
 ];
 const GENERIC_WORDS = new Set(['repair', 'service', 'installation', 'estimate', 'or', 'and', 'new', 'check']);
 
@@ -115,7 +220,7 @@ export const EMERGENCIES: Record<string, Array<[string, 'URGENT' | 'HIGH', 'wint
     ["the heater stopped working and it's below zero outside", 'URGENT', 'winter'],
     ['no heat at all since this morning, my mother is 90', 'URGENT', 'winter'],
     ["the heat went out and it's freezing in here", 'URGENT', 'winter'],
-    ['furnace won\'t turn on and we have little kids', 'URGENT', 'winter'],
+    ["furnace won't turn on and we have little kids", 'URGENT', 'winter'],
     ['our furnace is not working', 'HIGH', 'winter'],
     ["the air conditioner died, it's over 100 degrees and my grandpa lives with us", 'URGENT', 'summer'],
     ["ac stopped blowing cold air and it's a heat wave, my baby is overheating", 'URGENT', 'summer'],
@@ -209,18 +314,25 @@ export const ROUTINE: string[] = [
   'can I book something for my annual visit',
 ];
 
-const INDUSTRY_OF = (b: BusinessProfile) => (/veterin|animal|pet\b/i.test(b.name) ? 'vet' : b.industry ?? 'other');
+const INDUSTRY_OF = (b: BusinessProfile) => (/veterin|animal|pet\b/i.test(b.name) ? 'vet' : (b.industry ?? 'other'));
 
 function emergencyCases(b: BusinessProfile): CorpusCase[] {
   const out: CorpusCase[] = [];
   const tz = b.timezone;
   for (const [text, want, season] of EMERGENCIES[INDUSTRY_OF(b)] ?? []) {
     const now = season === 'winter' ? JANUARY(tz) : season === 'summer' ? JULY(tz) : TUESDAY(tz);
-    out.push({ cls: 'emergency', business: b, text, now, want }, { cls: 'emergency', business: b, text: asr(`um ${text}`), now, want });
+    out.push(
+      { cls: 'emergency', business: b, text, now, want },
+      { cls: 'emergency', business: b, text: asr(`um ${text}`), now, want },
+    );
   }
-  for (const text of UNIVERSAL) out.push({ cls: 'emergency', business: b, text: asr(text), now: JULY(tz), want: 'URGENT' });
+  for (const text of UNIVERSAL)
+    out.push({ cls: 'emergency', business: b, text: asr(text), now: JULY(tz), want: 'URGENT' });
   for (const text of ROUTINE) {
-    out.push({ cls: 'emergency', business: b, text, now: JANUARY(tz), want: 'none' }, { cls: 'emergency', business: b, text: asr(text), now: JULY(tz), want: 'none' });
+    out.push(
+      { cls: 'emergency', business: b, text, now: JANUARY(tz), want: 'none' },
+      { cls: 'emergency', business: b, text: asr(text), now: JULY(tz), want: 'none' },
+    );
   }
   return out;
 }
@@ -232,22 +344,46 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function settingsCases(b: BusinessProfile): CorpusCase[] {
   const out: CorpusCase[] = [];
   const now = TUESDAY(b.timezone);
-  const add = (text: string, want: RegExp) => out.push({ cls: 'settings', business: b, text, now, want }, { cls: 'settings', business: b, text: asr(text), now, want });
+  const add = (text: string, want: RegExp) =>
+    out.push(
+      { cls: 'settings', business: b, text, now, want },
+      { cls: 'settings', business: b, text: asr(text), now, want },
+    );
   DAYS.forEach((day, i) => {
     const spans = b.hours[KEYS[i]] ?? [];
     const closes = spans.length ? new RegExp(esc(sayTime(spans[spans.length - 1][1])), 'i') : /closed/i;
     const opens = spans.length ? new RegExp(esc(sayTime(spans[0][0])), 'i') : /closed/i;
-    add(pick([`What time do you close on ${day}?`, `how late are you open on ${day}`, `when do you close ${day}s`], i), closes);
-    add(pick([`What time do you open on ${day}?`, `when do you guys open ${day} morning`, `${day}, what time do you open?`], i), opens);
-    add(pick([`Are you open on ${day}?`, `are you guys open ${day}s`, `what are your hours on ${day}?`], i), spans.length ? closes : /closed/i);
+    add(
+      pick([`What time do you close on ${day}?`, `how late are you open on ${day}`, `when do you close ${day}s`], i),
+      closes,
+    );
+    add(
+      pick(
+        [`What time do you open on ${day}?`, `when do you guys open ${day} morning`, `${day}, what time do you open?`],
+        i,
+      ),
+      opens,
+    );
+    add(
+      pick([`Are you open on ${day}?`, `are you guys open ${day}s`, `what are your hours on ${day}?`], i),
+      spans.length ? closes : /closed/i,
+    );
   });
   // Tuesday 10:00: open on every corpus business
   const tue = b.hours.tue ?? [];
   const nowWant = tue.length ? /open/i : /closed/i;
-  for (const q of ['Are you open right now?', 'are you still open', 'are you open today?', 'Is the office open today']) add(q, nowWant);
+  for (const q of ['Are you open right now?', 'are you still open', 'are you open today?', 'Is the office open today'])
+    add(q, nowWant);
   const christmasClosed = b.holidays?.includes('2026-12-25');
-  for (const q of ['Are you open on Christmas?', 'are you open on december 25th']) add(q, christmasClosed ? /closed/i : /open/i);
-  for (const q of ["What's your address?", 'Where are you located?', 'Where is your office?', 'where are you guys at', 'How do I find you?']) {
+  for (const q of ['Are you open on Christmas?', 'are you open on december 25th'])
+    add(q, christmasClosed ? /closed/i : /open/i);
+  for (const q of [
+    "What's your address?",
+    'Where are you located?',
+    'Where is your office?',
+    'where are you guys at',
+    'How do I find you?',
+  ]) {
     add(q, b.address ? new RegExp(esc(b.address.split(',')[0]), 'i') : /come to you|serve/i);
   }
   for (const q of ['What services do you offer?', 'what kind of work do you do', 'What do you guys do?']) {
@@ -255,10 +391,30 @@ function settingsCases(b: BusinessProfile): CorpusCase[] {
   }
   b.services.forEach((s, i) => {
     const n = s.name.toLowerCase();
-    add(pick([`How long does ${article(n)} ${n} take?`, `how much time should I plan for the ${n}`, `how long is ${article(n)} ${n}`], i), new RegExp(`${s.durationMin} minutes|${durationWords(s.durationMin)}`, 'i'));
+    add(
+      pick(
+        [
+          `How long does ${article(n)} ${n} take?`,
+          `how much time should I plan for the ${n}`,
+          `how long is ${article(n)} ${n}`,
+        ],
+        i,
+      ),
+      new RegExp(`${s.durationMin} minutes|${durationWords(s.durationMin)}`, 'i'),
+    );
     if (s.priceCents !== undefined) {
       const dollars = `\\$${Math.floor(s.priceCents / 100)}`;
-      add(pick([`How much is ${article(n)} ${n}?`, `what do you charge for ${article(n)} ${n}`, `what's the price of ${article(n)} ${n}`], i), new RegExp(dollars));
+      add(
+        pick(
+          [
+            `How much is ${article(n)} ${n}?`,
+            `what do you charge for ${article(n)} ${n}`,
+            `what's the price of ${article(n)} ${n}`,
+          ],
+          i,
+        ),
+        new RegExp(dollars),
+      );
     }
     const syn = (s.synonyms ?? []).find((x) => x.split(' ').length === 1 && x.length > 3);
     if (syn) add(`Do you do ${syn}?`, new RegExp(`yes|${esc(s.name)}`, 'i'));
@@ -274,13 +430,38 @@ function durationWords(min: number): string {
 
 /** Knowledge entries asked in other words than the entry's own. */
 const PARAPHRASES: Record<string, Array<[string, RegExp]>> = {
-  plumbing: [['Is there a charge for an estimate?', /estimates are free/i], ['are your plumbers licensed', /licensed/i], ['do you guys carry insurance', /insured/i]],
-  hvac: [['Do you have a maintenance plan?', /comfort club/i], ['do you offer any service plans', /comfort club/i]],
-  electrical: [['will you get the permit for me', /permits/i], ['do you handle permits', /permits/i]],
-  auto: [['can I get a loaner while it is in the shop', /loaner/i], ['do you have loaner vehicles', /loaner/i], ['is there a shuttle', /shuttle/i]],
-  dental: [['do you accept delta dental', /delta dental/i], ['what insurance do you take', /PPO/i], ['is my insurance accepted', /PPO/i]],
-  salon: [['can I just walk in', /walk-ins are welcome/i], ['do I need an appointment or can I walk in', /walk-ins/i]],
-  vet: [['Where can I park?', /free lot/i], ['is parking available', /free lot/i], ['do you treat rabbits', /rabbits/i]],
+  plumbing: [
+    ['Is there a charge for an estimate?', /estimates are free/i],
+    ['are your plumbers licensed', /licensed/i],
+    ['do you guys carry insurance', /insured/i],
+  ],
+  hvac: [
+    ['Do you have a maintenance plan?', /comfort club/i],
+    ['do you offer any service plans', /comfort club/i],
+  ],
+  electrical: [
+    ['will you get the permit for me', /permits/i],
+    ['do you handle permits', /permits/i],
+  ],
+  auto: [
+    ['can I get a loaner while it is in the shop', /loaner/i],
+    ['do you have loaner vehicles', /loaner/i],
+    ['is there a shuttle', /shuttle/i],
+  ],
+  dental: [
+    ['do you accept delta dental', /delta dental/i],
+    ['what insurance do you take', /PPO/i],
+    ['is my insurance accepted', /PPO/i],
+  ],
+  salon: [
+    ['can I just walk in', /walk-ins are welcome/i],
+    ['do I need an appointment or can I walk in', /walk-ins/i],
+  ],
+  vet: [
+    ['Where can I park?', /free lot/i],
+    ['is parking available', /free lot/i],
+    ['do you treat rabbits', /rabbits/i],
+  ],
   other: [],
 };
 
@@ -288,15 +469,30 @@ function knowledgeCases(b: BusinessProfile): CorpusCase[] {
   const now = TUESDAY(b.timezone);
   const key = INDUSTRY_OF(b);
   const extra: Array<[string, RegExp]> = /piano/i.test(b.name)
-    ? [['Where is your shop?', /come to you/i], ['where is your office', /come to you/i]]
-    : /landscap/i.test(b.name) ? [['do you take the clippings with you', /green waste/i], ['will you haul away the yard waste', /green waste/i]] : [];
+    ? [
+        ['Where is your shop?', /come to you/i],
+        ['where is your office', /come to you/i],
+      ]
+    : /landscap/i.test(b.name)
+      ? [
+          ['do you take the clippings with you', /green waste/i],
+          ['will you haul away the yard waste', /green waste/i],
+        ]
+      : [];
   return [...(PARAPHRASES[key] ?? []), ...extra].flatMap(([text, want]) => [
     { cls: 'knowledge' as const, business: b, text, now, want },
     { cls: 'knowledge' as const, business: b, text: asr(`um ${text}`), now, want },
   ]);
 }
 
-const PEOPLE = [['Dana', undefined], ['Marcus Reed', undefined], ['Priya Shah', undefined], ['Tom', undefined], ['Elena Garcia', undefined], ['Kwame Mensah', undefined]] as const;
+const PEOPLE = [
+  ['Dana', undefined],
+  ['Marcus Reed', undefined],
+  ['Priya Shah', undefined],
+  ['Tom', undefined],
+  ['Elena Garcia', undefined],
+  ['Kwame Mensah', undefined],
+] as const;
 export const COMPANIES = ['Acme Supply', 'Northside Property Management', 'Blue River Insurance', undefined];
 const NUMBERS: Array<[string, string]> = [
   ['212 555 0177', '+12125550177'],
@@ -322,12 +518,27 @@ function messageCases(b: BusinessProfile, seed: number): CorpusCase[] {
       const company = pick(COMPANIES, seed + i * 3 + k);
       const [spoken, e164] = pick(NUMBERS, seed + i + 2 * k);
       const text = tpl(name, company, spoken);
-      out.push({ cls: 'message', business: b, text: k % 2 ? asr(text) : text, want: { name, ...(company ? { company } : {}), phone: e164 } });
+      out.push({
+        cls: 'message',
+        business: b,
+        text: k % 2 ? asr(text) : text,
+        want: { name, ...(company ? { company } : {}), phone: e164 },
+      });
     }
   });
   for (const [spoken, e164] of NUMBERS.slice(0, 3)) {
-    out.push({ cls: 'message', business: b, text: `Calling back about the estimate, my number is ${spoken}`, want: { phone: e164 } });
-    out.push({ cls: 'message', business: b, text: asr(`Hi, just calling to say I'll be late, call me back at ${spoken}`), want: { phone: e164 } });
+    out.push({
+      cls: 'message',
+      business: b,
+      text: `Calling back about the estimate, my number is ${spoken}`,
+      want: { phone: e164 },
+    });
+    out.push({
+      cls: 'message',
+      business: b,
+      text: asr(`Hi, just calling to say I'll be late, call me back at ${spoken}`),
+      want: { phone: e164 },
+    });
   }
   return out;
 }
@@ -335,7 +546,11 @@ function messageCases(b: BusinessProfile, seed: number): CorpusCase[] {
 /** The whole corpus, deterministic. */
 export function generateCorpus(businesses: BusinessProfile[] = CORPUS_BUSINESSES): CorpusCase[] {
   return businesses.flatMap((b, i) => [
-    ...serviceCases(b), ...emergencyCases(b), ...settingsCases(b), ...knowledgeCases(b), ...messageCases(b, i),
+    ...serviceCases(b),
+    ...emergencyCases(b),
+    ...settingsCases(b),
+    ...knowledgeCases(b),
+    ...messageCases(b, i),
   ]);
 }
 

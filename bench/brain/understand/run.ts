@@ -19,7 +19,12 @@ export function judgeCase(c: CorpusCase): { ok: boolean; got: string; want: stri
   switch (c.cls) {
     case 'service': {
       const u = nluOf(c.business).understand(c.text, NOW);
-      const got = u.serviceChoices?.length ? `ask:${u.serviceChoices.map((s) => s.name).sort().join('|')}` : u.service?.service.name ?? 'none';
+      const got = u.serviceChoices?.length
+        ? `ask:${u.serviceChoices
+            .map((s) => s.name)
+            .sort()
+            .join('|')}`
+        : (u.service?.service.name ?? 'none');
       const want = c.want === null ? 'none' : typeof c.want === 'string' ? c.want : `ask:${c.want.ask.join('|')}`;
       return { ok: got === want, got, want };
     }
@@ -55,15 +60,23 @@ for (const c of corpus) {
   else row.misses.push({ c, got: r.got, want: r.want });
   rows.set(group, row);
 }
-console.log(`understanding corpus: ${corpus.length} turns over ${new Set(corpus.map((c) => c.business.name)).size} businesses`);
+console.log(
+  `understanding corpus: ${corpus.length} turns over ${new Set(corpus.map((c) => c.business.name)).size} businesses`,
+);
 console.log('class           turns  correct');
-for (const [cls, r] of rows) console.log(`${cls.padEnd(14)} ${String(r.n).padStart(6)}  ${((100 * r.ok) / r.n).toFixed(1).padStart(6)}%`);
+for (const [cls, r] of rows)
+  console.log(`${cls.padEnd(14)} ${String(r.n).padStart(6)}  ${((100 * r.ok) / r.n).toFixed(1).padStart(6)}%`);
 if (show) {
   for (const [cls, r] of rows) {
     const confusions = new Map<string, number>();
-    for (const m of r.misses) confusions.set(`${m.want} → ${m.got.slice(0, 90)}`, (confusions.get(`${m.want} → ${m.got.slice(0, 90)}`) ?? 0) + 1);
+    for (const m of r.misses)
+      confusions.set(
+        `${m.want} → ${m.got.slice(0, 90)}`,
+        (confusions.get(`${m.want} → ${m.got.slice(0, 90)}`) ?? 0) + 1,
+      );
     console.log(`\n${cls}: worst confusions`);
     for (const [k, n] of [...confusions].sort((a, b) => b[1] - a[1]).slice(0, show)) console.log(`  ${n}× ${k}`);
-    for (const m of r.misses.slice(0, show)) console.log(`   e.g. [${m.c.business.name}] "${m.c.text}" want ${m.want} got ${m.got.slice(0, 100)}`);
+    for (const m of r.misses.slice(0, show))
+      console.log(`   e.g. [${m.c.business.name}] "${m.c.text}" want ${m.want} got ${m.got.slice(0, 100)}`);
   }
 }

@@ -21,7 +21,11 @@ export const LINK_TTL_MS: Record<LinkPurpose, number> = {
   verify_email: 7 * 86_400_000,
 };
 /** The dashboard page each link opens. */
-const PAGE: Record<LinkPurpose, string> = { reset_password: '/reset-password', set_password: '/set-password', verify_email: '/verify-email' };
+const PAGE: Record<LinkPurpose, string> = {
+  reset_password: '/reset-password',
+  set_password: '/set-password',
+  verify_email: '/verify-email',
+};
 
 const hash = (t: string) => createHash('sha256').update(t).digest('base64url');
 
@@ -33,26 +37,57 @@ type User = Pick<typeof schema.users.$inferSelect, 'id' | 'email' | 'role' | 'or
  */
 export async function sendAccountLink(tx: Queryable, user: User, purpose: LinkPurpose, now: Date): Promise<void> {
   const token = newToken(32);
-  await tx.update(schema.accountTokens).set({ usedAt: now })
-    .where(and(eq(schema.accountTokens.userId, user.id), eq(schema.accountTokens.purpose, purpose), isNull(schema.accountTokens.usedAt)));
-  const [row] = await tx.insert(schema.accountTokens).values({
-    userId: user.id, purpose, tokenHash: hash(token), expiresAt: new Date(now.getTime() + LINK_TTL_MS[purpose]),
-  }).returning({ id: schema.accountTokens.id });
+  await tx
+    .update(schema.accountTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(schema.accountTokens.userId, user.id),
+        eq(schema.accountTokens.purpose, purpose),
+        isNull(schema.accountTokens.usedAt),
+      ),
+    );
+  const [row] = await tx
+    .insert(schema.accountTokens)
+    .values({
+      userId: user.id,
+      purpose,
+      tokenHash: hash(token),
+      expiresAt: new Date(now.getTime() + LINK_TTL_MS[purpose]),
+    })
+    .returning({ id: schema.accountTokens.id });
   const snap = await orgSnapshot(tx, user.organizationId);
-  await enqueue(tx, [{
-    organizationId: user.organizationId, event: `account.${purpose}`, channel: 'email', recipient: user.email,
-    idempotencyKey: messageKey(`account.${purpose}:${row.id}`, 'email', user.email),
-    payload: {
-      template: 'account_link', event: `account.${purpose}`, urgent: false, orgName: snap.orgName, timezone: snap.timezone, from: snap.from,
-      data: { purpose, email: user.email, role: user.role }, linkPath: `${PAGE[purpose]}#token=${token}`,
-    },
-  }], now);
+  await enqueue(
+    tx,
+    [
+      {
+        organizationId: user.organizationId,
+        event: `account.${purpose}`,
+        channel: 'email',
+        recipient: user.email,
+        idempotencyKey: messageKey(`account.${purpose}:${row.id}`, 'email', user.email),
+        payload: {
+          template: 'account_link',
+          event: `account.${purpose}`,
+          urgent: false,
+          orgName: snap.orgName,
+          timezone: snap.timezone,
+          from: snap.from,
+          data: { purpose, email: user.email, role: user.role },
+          linkPath: `${PAGE[purpose]}#token=${token}`,
+        },
+      },
+    ],
+    now,
+  );
 }
 
 /** Spends a link: answers its user's id, or 400 `INVALID_LINK` when unknown, used, expired or of another purpose. */
 export async function spendAccountLink(tx: Queryable, token: string, purpose: LinkPurpose, now: Date): Promise<string> {
   const t = schema.accountTokens;
-  const [row] = await tx.update(t).set({ usedAt: now })
+  const [row] = await tx
+    .update(t)
+    .set({ usedAt: now })
     .where(and(eq(t.tokenHash, hash(token)), eq(t.purpose, purpose), isNull(t.usedAt), gt(t.expiresAt, now)))
     .returning({ userId: t.userId });
   if (!row) throw new AppError('INVALID_LINK', 'this link is invalid, expired or already used; ask for a new one', 400);

@@ -22,7 +22,10 @@ export async function verifyPassword(pw: string, stored: string): Promise<boolea
   if (alg !== 'scrypt' || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
   const key = await scrypt(pw, Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n), r: Number(r), p: Number(p), maxmem: 128 * Number(n) * Number(r) * 2,
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: 128 * Number(n) * Number(r) * 2,
   });
   return timingSafeEqual(key, expected);
 }

@@ -17,7 +17,8 @@ export const SESSION_HEADER = 'x-session';
 export function refreshTokenFromCookie(req: FastifyRequest): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === REFRESH_COOKIE) return decodeURIComponent(part.slice(i + 1).trim()) || undefined;
+    if (i > 0 && part.slice(0, i).trim() === REFRESH_COOKIE)
+      return decodeURIComponent(part.slice(i + 1).trim()) || undefined;
   }
   return undefined;
 }
@@ -26,13 +27,23 @@ export function refreshTokenFromCookie(req: FastifyRequest): string | undefined 
 export const wantsCookie = (req: FastifyRequest): boolean => req.headers[SESSION_HEADER] === 'cookie';
 
 /** Over HTTPS (directly, or through a trusted proxy, or by PUBLIC_URL) the cookie is Secure. */
-const isHttps = (req: FastifyRequest, publicUrl?: string) => req.protocol === 'https' || !!publicUrl?.startsWith('https:');
+const isHttps = (req: FastifyRequest, publicUrl?: string) =>
+  req.protocol === 'https' || !!publicUrl?.startsWith('https:');
 
 /** Sets (token) or clears (null) the refresh cookie. */
-export function setRefreshCookie(req: FastifyRequest, reply: FastifyReply, token: string | null, opts: { ttlDays: number; publicUrl?: string }): void {
+export function setRefreshCookie(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  token: string | null,
+  opts: { ttlDays: number; publicUrl?: string },
+): void {
   const attrs = [
-    `${REFRESH_COOKIE}=${token ? encodeURIComponent(token) : ''}`, `Path=${REFRESH_COOKIE_PATH}`, 'HttpOnly', 'SameSite=Strict',
-    `Max-Age=${token ? opts.ttlDays * 86_400 : 0}`, ...(isHttps(req, opts.publicUrl) ? ['Secure'] : []),
+    `${REFRESH_COOKIE}=${token ? encodeURIComponent(token) : ''}`,
+    `Path=${REFRESH_COOKIE_PATH}`,
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${token ? opts.ttlDays * 86_400 : 0}`,
+    ...(isHttps(req, opts.publicUrl) ? ['Secure'] : []),
   ];
   reply.header('set-cookie', attrs.join('; '));
   reply.header('cache-control', 'no-store');
@@ -42,7 +53,13 @@ export function setRefreshCookie(req: FastifyRequest, reply: FastifyReply, token
  * A session answer as the client asked for it: with the cookie, the token goes there and leaves the
  * body; without, the body keeps it (API.md's contract).
  */
-export function deliverSession<T extends { refreshToken: string }>(req: FastifyRequest, reply: FastifyReply, session: T, opts: { ttlDays: number; publicUrl?: string }, viaCookie = wantsCookie(req)): T | Omit<T, 'refreshToken'> {
+export function deliverSession<T extends { refreshToken: string }>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  session: T,
+  opts: { ttlDays: number; publicUrl?: string },
+  viaCookie = wantsCookie(req),
+): T | Omit<T, 'refreshToken'> {
   if (!viaCookie) return session;
   setRefreshCookie(req, reply, session.refreshToken, opts);
   const { refreshToken: _kept, ...rest } = session;

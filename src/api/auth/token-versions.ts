@@ -23,7 +23,10 @@ const key = (userId: string) => `token-version:${userId}`;
 
 /** Raises a user's token version inside `tx`: every access token signed before stops working. */
 export async function bumpTokenVersion(tx: Queryable, userId: string): Promise<void> {
-  await tx.update(schema.users).set({ tokenVersion: sql`${schema.users.tokenVersion} + 1` }).where(eq(schema.users.id, userId));
+  await tx
+    .update(schema.users)
+    .set({ tokenVersion: sql`${schema.users.tokenVersion} + 1` })
+    .where(eq(schema.users.id, userId));
 }
 
 /** Token versions over the database, a node-local cache on `clock`, and the shared live store. */
@@ -35,11 +38,18 @@ export function createTokenVersions(deps: { db: Db; live: LiveStore; clock: Cloc
   const read = async (userId: string): Promise<number | null> => {
     const known = shared ? await shared.getValue(key(userId)) : null;
     if (known !== null) return known === GONE ? null : Number(known);
-    const [row] = await deps.db.select({ v: schema.users.tokenVersion }).from(schema.users).where(eq(schema.users.id, userId));
+    const [row] = await deps.db
+      .select({ v: schema.users.tokenVersion })
+      .from(schema.users)
+      .where(eq(schema.users.id, userId));
     const version = row ? row.v : null;
     // Half the local window: a read racing a change can leave a stale shared value, never for longer
     // than this, so the worst case stays 30 s + 15 s, inside the 60 s promise.
-    await shared?.setValue(key(userId), version === null ? GONE : String(version), Math.max(1, Math.floor(cacheMs / 2000)));
+    await shared?.setValue(
+      key(userId),
+      version === null ? GONE : String(version),
+      Math.max(1, Math.floor(cacheMs / 2000)),
+    );
     return version;
   };
   return {

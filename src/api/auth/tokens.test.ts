@@ -25,7 +25,9 @@ describe('access tokens', () => {
     const token = await t.sign(p);
     await expect(createAccessTokens('x'.repeat(32), 900).verify(token)).rejects.toMatchObject({ status: 401 });
     const [h, body, sig] = token.split('.');
-    const raised = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), role: 'admin' })).toString('base64url');
+    const raised = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), role: 'admin' }),
+    ).toString('base64url');
     await expect(t.verify(`${h}.${raised}.${sig}`)).rejects.toMatchObject({ status: 401 });
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     await expect(t.verify(`${none}.${body}.`)).rejects.toMatchObject({ status: 401 });

@@ -12,11 +12,16 @@ export const TOTP_DIGITS = 6;
 
 /** RFC 4648 base32 without padding. */
 export function base32Encode(buf: Buffer): string {
-  let bits = 0, value = 0, out = '';
+  let bits = 0,
+    value = 0,
+    out = '';
   for (const byte of buf) {
     value = (value << 8) | byte;
     bits += 8;
-    while (bits >= 5) { out += ALPHABET[(value >>> (bits - 5)) & 31]; bits -= 5; }
+    while (bits >= 5) {
+      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
   }
   if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
   return out;
@@ -26,13 +31,17 @@ export function base32Encode(buf: Buffer): string {
 export function base32Decode(s: string): Buffer {
   const clean = s.toUpperCase().replace(/[\s=]/g, '');
   const out: number[] = [];
-  let bits = 0, value = 0;
+  let bits = 0,
+    value = 0;
   for (const ch of clean) {
     const i = ALPHABET.indexOf(ch);
     if (i < 0) throw new Error('not base32');
     value = (value << 5) | i;
     bits += 5;
-    if (bits >= 8) { out.push((value >>> (bits - 8)) & 255); bits -= 8; }
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
   }
   return Buffer.from(out);
 }
@@ -54,7 +63,8 @@ export function hotp(secret: Buffer, counter: number, digits = TOTP_DIGITS): str
 export const totpStep = (at: Date): number => Math.floor(at.getTime() / 1000 / TOTP_STEP_SEC);
 
 /** The code an authenticator shows at `at`. */
-export const totpCode = (secretB32: string, at: Date, digits = TOTP_DIGITS): string => hotp(base32Decode(secretB32), totpStep(at), digits);
+export const totpCode = (secretB32: string, at: Date, digits = TOTP_DIGITS): string =>
+  hotp(base32Decode(secretB32), totpStep(at), digits);
 
 /**
  * Checks a code at `at`, allowing one step of clock drift either way (RFC 6238 §5.2). Answers the

@@ -3,7 +3,9 @@ import { errors } from '../../lib/index.js';
 import type { AccessTokens, Principal, Role } from '../auth/tokens.js';
 
 declare module 'fastify' {
-  interface FastifyRequest { principal?: Principal }
+  interface FastifyRequest {
+    principal?: Principal;
+  }
 }
 
 /** The verified caller of an authenticated route (throws 401 if there is none). */
@@ -24,7 +26,8 @@ export function authenticate(tokens: AccessTokens, roles?: Role[]) {
     const h = req.headers.authorization;
     if (!h || !h.startsWith('Bearer ')) throw errors.unauthorized('send Authorization: Bearer <access token>');
     req.principal = await tokens.verify(h.slice(7).trim());
-    if (roles && !roles.includes(req.principal.role)) throw errors.forbidden(`this needs the role ${roles.join(' or ')}`);
+    if (roles && !roles.includes(req.principal.role))
+      throw errors.forbidden(`this needs the role ${roles.join(' or ')}`);
   };
 }
 

@@ -14,7 +14,12 @@ const httpDuration = new Histogram({
 });
 
 /** Counter of domain events (calls answered, bookings, escalations), labelled by kind. */
-export const domainEvents = new Counter({ name: 'infinioffice_events_total', help: 'Domain events by type', labelNames: ['type'], registers: [registry] });
+export const domainEvents = new Counter({
+  name: 'infinioffice_events_total',
+  help: 'Domain events by type',
+  labelNames: ['type'],
+  registers: [registry],
+});
 
 /** Times every request into the histogram, labelled by route pattern (not raw URL). */
 export function registerMetrics(app: FastifyInstance) {

@@ -17,7 +17,10 @@ export const TICKET_TTL_SEC = 30;
 export type TicketPurpose = 'events' | 'test-call';
 
 /** What redeeming a ticket answers. */
-export interface Redeemed { principal: Principal; expiresAt: number }
+export interface Redeemed {
+  principal: Principal;
+  expiresAt: number;
+}
 
 const keyOf = (ticket: string) => `ticket:${createHash('sha256').update(ticket).digest('base64url')}`;
 
@@ -35,9 +38,17 @@ export function bearerOf(req: FastifyRequest): string {
 /** Issues and redeems tickets over the live store. */
 export function createTickets(live: LiveStore, now: () => number = Date.now) {
   return {
-    async issue(principal: Principal, purpose: TicketPurpose, tokenExpiresAt: number): Promise<{ ticket: string; expiresInSec: number }> {
+    async issue(
+      principal: Principal,
+      purpose: TicketPurpose,
+      tokenExpiresAt: number,
+    ): Promise<{ ticket: string; expiresInSec: number }> {
       const ticket = randomBytes(24).toString('base64url');
-      await live.setValue(keyOf(ticket), JSON.stringify({ principal, purpose, expiresAt: tokenExpiresAt }), TICKET_TTL_SEC);
+      await live.setValue(
+        keyOf(ticket),
+        JSON.stringify({ principal, purpose, expiresAt: tokenExpiresAt }),
+        TICKET_TTL_SEC,
+      );
       return { ticket, expiresInSec: TICKET_TTL_SEC };
     },
     /** The ticket's principal, once: a second use, an expired or a foreign-purpose ticket answers 401. */

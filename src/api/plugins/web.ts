@@ -32,7 +32,10 @@ export function createWebPlugin(opts: { dist?: string } = {}): RoutePlugin {
         // web/vite.config.ts writes .gz files beside the assets; browsers that accept gzip get those.
         preCompressed: true,
         setHeaders: (reply, path) => {
-          reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+          reply.header(
+            'cache-control',
+            /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
         },
       });
     }
@@ -40,10 +43,14 @@ export function createWebPlugin(opts: { dist?: string } = {}): RoutePlugin {
     let index: string | undefined;
     const sendIndex = (reply: FastifyReply) => {
       if (built) index ??= readFileSync(`${dist}/index.html`, 'utf8');
-      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(built ? index : NOT_BUILT);
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(built ? index : NOT_BUILT);
     };
     const spa = async (req: { url: string; method: string }, reply: FastifyReply) => {
-      if (NOT_SPA.test(req.url)) return reply.status(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
+      if (NOT_SPA.test(req.url))
+        return reply.status(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
       return sendIndex(reply);
     };
     app.get('/', { schema: { hide: true } }, (_req, reply) => sendIndex(reply));

@@ -22,44 +22,68 @@ const MAX_CHARS = 500;
 const TIMEOUT_MS = 15_000;
 
 /** Builds the preview route over the TTS chain a call of this organization with this voice would use. */
-export function createAgentPreviewRoute(ttsFor: (agent: { tts: string; voice: string; engine: string }) => TextToSpeech): RoutePlugin {
+export function createAgentPreviewRoute(
+  ttsFor: (agent: { tts: string; voice: string; engine: string }) => TextToSpeech,
+): RoutePlugin {
   return async (app: FastifyInstance, ctx: ApiContext) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.post('/api/agent/preview', {
-      // Synthesis costs money with a vendor voice: the people who set the agent up may preview it.
-      onRequest: authenticate(ctx.tokens, WRITE_ROLES.operations),
-      schema: {
-        tags: ['business'],
-        body: z.strictObject({ text: z.string().trim().min(1).max(MAX_CHARS).optional(), voice: z.string().trim().min(1).max(64).optional() }).optional(),
-        response: { 200: contentAnswer('audio/wav', 'the greeting in the chosen voice'), '4xx': ErrorAnswer, '5xx': ErrorAnswer },
+    r.post(
+      '/api/agent/preview',
+      {
+        // Synthesis costs money with a vendor voice: the people who set the agent up may preview it.
+        onRequest: authenticate(ctx.tokens, WRITE_ROLES.operations),
+        schema: {
+          tags: ['business'],
+          body: z
+            .strictObject({
+              text: z.string().trim().min(1).max(MAX_CHARS).optional(),
+              voice: z.string().trim().min(1).max(64).optional(),
+            })
+            .optional(),
+          response: {
+            200: contentAnswer('audio/wav', 'the greeting in the chosen voice'),
+            '4xx': ErrorAnswer,
+            '5xx': ErrorAnswer,
+          },
+        },
       },
-    }, async (req, reply) => {
-      const organizationId = principalOf(req).organizationId;
-      await enforceLimit(ctx.live, `preview:${organizationId}`, 30, 60);
-      const db = ctx.database.db;
-      const [config, agent] = await Promise.all([getSettings(db, 'config', organizationId), getSettings(db, 'agent', organizationId)]);
-      const text = req.body?.text ?? config.greeting;
-      const voice = req.body?.voice ?? agent.voice;
-      // The chosen voice decides the provider (an Aura voice is Deepgram's, `slt` is offline…).
-      const tts = ttsFor({ ...agent, voice });
-      const parts: Int16Array[] = [];
-      let rate = 0;
-      const signal = AbortSignal.timeout(TIMEOUT_MS);
-      try {
-        for await (const c of tts.synthesize(text, { voice: voice === 'default' ? undefined : voice, signal })) {
-          const pcm = c.kind === 'pcm' ? c.data : ulawToPcm(c.data);
-          const from = c.kind === 'pcm' ? c.sampleRate : 8000;
-          rate ||= from;
-          parts.push(resample(pcm, from, rate));
+      async (req, reply) => {
+        const organizationId = principalOf(req).organizationId;
+        await enforceLimit(ctx.live, `preview:${organizationId}`, 30, 60);
+        const db = ctx.database.db;
+        const [config, agent] = await Promise.all([
+          getSettings(db, 'config', organizationId),
+          getSettings(db, 'agent', organizationId),
+        ]);
+        const text = req.body?.text ?? config.greeting;
+        const voice = req.body?.voice ?? agent.voice;
+        // The chosen voice decides the provider (an Aura voice is Deepgram's, `slt` is offline…).
+        const tts = ttsFor({ ...agent, voice });
+        const parts: Int16Array[] = [];
+        let rate = 0;
+        const signal = AbortSignal.timeout(TIMEOUT_MS);
+        try {
+          for await (const c of tts.synthesize(text, { voice: voice === 'default' ? undefined : voice, signal })) {
+            const pcm = c.kind === 'pcm' ? c.data : ulawToPcm(c.data);
+            const from = c.kind === 'pcm' ? c.sampleRate : 8000;
+            rate ||= from;
+            parts.push(resample(pcm, from, rate));
+          }
+        } catch (e) {
+          ctx.logger.warn({ err: e, tts: tts.label }, 'greeting preview failed');
+          throw new AppError('TTS_UNAVAILABLE', 'the voice could not be synthesized right now; try again', 503);
         }
-      } catch (e) {
-        ctx.logger.warn({ err: e, tts: tts.label }, 'greeting preview failed');
-        throw new AppError('TTS_UNAVAILABLE', 'the voice could not be synthesized right now; try again', 503);
-      }
-      const all = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
-      let at = 0;
-      for (const p of parts) { all.set(p, at); at += p.length; }
-      return reply.header('cache-control', 'no-store').type('audio/wav').send(writeWav(all, rate || 8000));
-    });
+        const all = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
+        let at = 0;
+        for (const p of parts) {
+          all.set(p, at);
+          at += p.length;
+        }
+        return reply
+          .header('cache-control', 'no-store')
+          .type('audio/wav')
+          .send(writeWav(all, rate || 8000));
+      },
+    );
   };
 }

@@ -8,7 +8,15 @@ type CallLike = { channel: string; direction: string; from: string | null; to: s
 const customerOf = (c: CallLike) => (c.channel !== 'phone' ? null : c.direction === 'outbound' ? c.to : c.from);
 
 /** The calls with `client: { id, name } | null`. */
-export async function withClients<T extends CallLike>(db: Db, organizationId: string, calls: T[]): Promise<(T & { client: { id: string; name: string } | null })[]> {
-  const known = await clientsByPhone(db, organizationId, calls.map(customerOf).filter((p): p is string => Boolean(p)));
+export async function withClients<T extends CallLike>(
+  db: Db,
+  organizationId: string,
+  calls: T[],
+): Promise<(T & { client: { id: string; name: string } | null })[]> {
+  const known = await clientsByPhone(
+    db,
+    organizationId,
+    calls.map(customerOf).filter((p): p is string => Boolean(p)),
+  );
   return calls.map((c) => ({ ...c, client: known.get(customerOf(c) ?? '') ?? null }));
 }

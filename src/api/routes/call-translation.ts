@@ -11,12 +11,15 @@ import { answers } from '../answers.js';
 
 /** The translation: English lines for the turns that read differently in English. */
 const TranslationAnswer = z.object({
-  language: z.literal('en'), from: z.string().nullable(),
+  language: z.literal('en'),
+  from: z.string().nullable(),
   items: z.array(z.object({ seq: z.number(), role: z.enum(['caller', 'agent']), text: z.string() })),
 });
 
 /** What the route needs: the model that translates for an organization (null: none configured). */
-export interface CallTranslationDeps { modelFor(organizationId: string): Promise<LanguageModel | null> }
+export interface CallTranslationDeps {
+  modelFor(organizationId: string): Promise<LanguageModel | null>;
+}
 
 const IdParams = z.strictObject({ id: z.string().max(64) });
 
@@ -24,13 +27,28 @@ export function createCallTranslationRoutes(deps: CallTranslationDeps): RoutePlu
   return async (app: FastifyInstance, ctx: ApiContext) => {
     protect(app, ctx.tokens, WRITE_ROLES.operations);
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.post('/api/calls/:id/translation', {
-      schema: { tags: ['calls'], params: IdParams, summary: 'The transcript of a call held in another language, translated into English by the language model (kept once made)',
-        response: answers({ 200: TranslationAnswer }) },
-    }, async (req) => {
-      const organizationId = principalOf(req).organizationId;
-      const signal = AbortSignal.timeout(30_000);
-      return translateCall(ctx.database.db, organizationId, req.params.id, await deps.modelFor(organizationId), signal);
-    });
+    r.post(
+      '/api/calls/:id/translation',
+      {
+        schema: {
+          tags: ['calls'],
+          params: IdParams,
+          summary:
+            'The transcript of a call held in another language, translated into English by the language model (kept once made)',
+          response: answers({ 200: TranslationAnswer }),
+        },
+      },
+      async (req) => {
+        const organizationId = principalOf(req).organizationId;
+        const signal = AbortSignal.timeout(30_000);
+        return translateCall(
+          ctx.database.db,
+          organizationId,
+          req.params.id,
+          await deps.modelFor(organizationId),
+          signal,
+        );
+      },
+    );
   };
 }

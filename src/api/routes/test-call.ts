@@ -12,8 +12,12 @@ import { schema } from '../../db/index.js';
 import { errors } from '../../lib/index.js';
 import { createCall } from '../../calls/index.js';
 import {
-  bridgeConnection, MediaStreamConnection, DEFAULT_MAX_FRAME_BYTES, CLOSE,
-  type StreamContext, type TelephonyDeps,
+  bridgeConnection,
+  MediaStreamConnection,
+  DEFAULT_MAX_FRAME_BYTES,
+  CLOSE,
+  type StreamContext,
+  type TelephonyDeps,
 } from '../../telephony/index.js';
 import type { CallEngine } from '../../voice/index.js';
 import type { Principal } from '../auth/tokens.js';
@@ -41,7 +45,9 @@ export interface TestCallCapabilities {
 export function upgradeCredential(req: FastifyRequest): { ticket: string } | { bearer: string } | null {
   const q = (req.query ?? {}) as { ticket?: unknown };
   if (typeof q.ticket === 'string' && q.ticket) return { ticket: q.ticket };
-  const protocols = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+  const protocols = String(req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim());
   const fromProtocol = protocols.find((p) => p.startsWith(TEST_CALL_TICKET_PREFIX));
   if (fromProtocol) return { ticket: fromProtocol.slice(TEST_CALL_TICKET_PREFIX.length) };
   const h = req.headers.authorization;
@@ -60,63 +66,110 @@ export function createTestCallRoute(deps: TelephonyDeps) {
     const live = new Set<CallEngine>();
     const sockets = new Map<WebSocket, string>();
     const running = (organizationId: string) => [...sockets.values()].filter((o) => o === organizationId).length;
-    app.addHook('onClose', async () => { await Promise.allSettled([...live].map((e) => e.close('server shutdown'))); });
-
-    app.get('/api/test-call/capabilities', { onRequest: authenticate(ctx.tokens), schema: { tags: ['calls'], summary: 'What the browser test call can do here',
-      response: answers({ 200: z.object({ scriptedSpeech: z.boolean(), stt: z.string(), tts: z.string(), engine: z.enum(['realtime', 'cascade']) }) }) } }, async (req) => {
-      const business = await deps.receptionist.load(req.principal!.organizationId);
-      const body: TestCallCapabilities = {
-        scriptedSpeech: deps.providers.stt.label === 'scripted.stt',
-        stt: deps.providers.stt.label,
-        tts: deps.providers.tts.label,
-        engine: business.agent.engine === 'realtime' && deps.providers.realtime ? 'realtime' : 'cascade',
-      };
-      return body;
+    app.addHook('onClose', async () => {
+      await Promise.allSettled([...live].map((e) => e.close('server shutdown')));
     });
+
+    app.get(
+      '/api/test-call/capabilities',
+      {
+        onRequest: authenticate(ctx.tokens),
+        schema: {
+          tags: ['calls'],
+          summary: 'What the browser test call can do here',
+          response: answers({
+            200: z.object({
+              scriptedSpeech: z.boolean(),
+              stt: z.string(),
+              tts: z.string(),
+              engine: z.enum(['realtime', 'cascade']),
+            }),
+          }),
+        },
+      },
+      async (req) => {
+        const business = await deps.receptionist.load(req.principal!.organizationId);
+        const body: TestCallCapabilities = {
+          scriptedSpeech: deps.providers.stt.label === 'scripted.stt',
+          stt: deps.providers.stt.label,
+          tts: deps.providers.tts.label,
+          engine: business.agent.engine === 'realtime' && deps.providers.realtime ? 'realtime' : 'cascade',
+        };
+        return body;
+      },
+    );
 
     const principals = new WeakMap<FastifyRequest, Principal>();
-    app.get('/api/test-call', {
-      websocket: true,
-      schema: { hide: true },
-      preValidation: async (req) => {
-        const cred = upgradeCredential(req);
-        if (!cred) throw errors.unauthorized('ask POST /api/tickets for a ticket and send it as ?ticket= or the ticket.<ticket> subprotocol');
-        const principal = 'ticket' in cred ? (await tickets.redeem(cred.ticket, 'test-call')).principal : await ctx.tokens.verify(cred.bearer);
-        await enforceLimit(ctx.live, `test-call:${principal.organizationId}`, 30, 3600);
-        if (running(principal.organizationId) >= MAX_TEST_CALLS_PER_ORG) throw errors.rateLimited(30);
-        principals.set(req, principal);
+    app.get(
+      '/api/test-call',
+      {
+        websocket: true,
+        schema: { hide: true },
+        preValidation: async (req) => {
+          const cred = upgradeCredential(req);
+          if (!cred)
+            throw errors.unauthorized(
+              'ask POST /api/tickets for a ticket and send it as ?ticket= or the ticket.<ticket> subprotocol',
+            );
+          const principal =
+            'ticket' in cred
+              ? (await tickets.redeem(cred.ticket, 'test-call')).principal
+              : await ctx.tokens.verify(cred.bearer);
+          await enforceLimit(ctx.live, `test-call:${principal.organizationId}`, 30, 3600);
+          if (running(principal.organizationId) >= MAX_TEST_CALLS_PER_ORG) throw errors.rateLimited(30);
+          principals.set(req, principal);
+        },
       },
-    }, (socket: WebSocket, req: FastifyRequest) => {
-      const principal = principals.get(req)!;
-      sockets.set(socket, principal.organizationId);
-      const conn = new MediaStreamConnection<StreamContext>(socket, {
-        maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
-        authorizeStart: async () => ({ ...(await openTestCall(principal)), prewarmed: undefined }),
-      });
-      // Our one addition to Twilio's protocol: the page learns which call record it is making.
-      conn.on('start', ({ call }, start) => socket.send(JSON.stringify({ event: 'call', streamSid: start.streamSid, call: { id: call.id } })));
-      bridgeConnection(conn, (c, _start, sink) => {
-        const engine = deps.createEngine(c, sink);
-        live.add(engine);
-        conn.on('close', () => live.delete(engine));
-        return engine;
-      });
-      // A socket that never starts a call does not hold a place for long.
-      const idle = setTimeout(() => { if (conn.protocolState !== 'started') conn.close(CLOSE.policy, 'no start within 15 s'); }, 15_000);
-      conn.on('close', () => { clearTimeout(idle); sockets.delete(socket); });
-    });
+      (socket: WebSocket, req: FastifyRequest) => {
+        const principal = principals.get(req)!;
+        sockets.set(socket, principal.organizationId);
+        const conn = new MediaStreamConnection<StreamContext>(socket, {
+          maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
+          authorizeStart: async () => ({ ...(await openTestCall(principal)), prewarmed: undefined }),
+        });
+        // Our one addition to Twilio's protocol: the page learns which call record it is making.
+        conn.on('start', ({ call }, start) =>
+          socket.send(JSON.stringify({ event: 'call', streamSid: start.streamSid, call: { id: call.id } })),
+        );
+        bridgeConnection(conn, (c, _start, sink) => {
+          const engine = deps.createEngine(c, sink);
+          live.add(engine);
+          conn.on('close', () => live.delete(engine));
+          return engine;
+        });
+        // A socket that never starts a call does not hold a place for long.
+        const idle = setTimeout(() => {
+          if (conn.protocolState !== 'started') conn.close(CLOSE.policy, 'no start within 15 s');
+        }, 15_000);
+        conn.on('close', () => {
+          clearTimeout(idle);
+          sockets.delete(socket);
+        });
+      },
+    );
 
     /** Creates the call record (channel test, from = who is testing) and loads the business. */
     async function openTestCall(p: Principal) {
       const business = await deps.receptionist.load(p.organizationId);
-      const [user] = await db.select({ name: schema.users.name, email: schema.users.email }).from(schema.users).where(eq(schema.users.id, p.userId));
+      const [user] = await db
+        .select({ name: schema.users.name, email: schema.users.email })
+        .from(schema.users)
+        .where(eq(schema.users.id, p.userId));
       const now = deps.receptionist.clockOf(business).now();
       const call = await createCall(db, {
-        organizationId: p.organizationId, channel: 'test', from: user?.name || user?.email || 'Dashboard test', status: 'in-progress', startedAt: now,
+        organizationId: p.organizationId,
+        channel: 'test',
+        from: user?.name || user?.email || 'Dashboard test',
+        status: 'in-progress',
+        startedAt: now,
         engine: business.agent.engine === 'realtime' && deps.providers.realtime ? 'realtime' : 'cascade',
         metadata: { nodeId: deps.nodeId, testedBy: p.userId },
       });
-      const [answered] = await db.update(schema.calls).set({ answeredAt: now }).where(eq(schema.calls.id, call.id)).returning();
+      const [answered] = await db
+        .update(schema.calls)
+        .set({ answeredAt: now })
+        .where(eq(schema.calls.id, call.id))
+        .returning();
       return { call: answered ?? call, business };
     }
   };

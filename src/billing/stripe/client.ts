@@ -5,16 +5,27 @@
  */
 
 /** How to reach Stripe. */
-export interface StripeClientOptions { secretKey: string; apiBase: string; fetch?: typeof fetch; timeoutMs?: number }
+export interface StripeClientOptions {
+  secretKey: string;
+  apiBase: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
 
 /** A failed Stripe request; 4xx other than 409/429 are not worth retrying. */
 export class StripeError extends Error {
-  constructor(readonly status: number, readonly type: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+  ) {
     super(`stripe ${status} ${type}: ${message}`);
     this.name = 'StripeError';
   }
   /** True when the same request may succeed later (network, 409 lock, 429, 5xx). */
-  get retryable(): boolean { return this.status === 0 || this.status === 409 || this.status === 429 || this.status >= 500; }
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 409 || this.status === 429 || this.status >= 500;
+  }
 }
 
 /** The API version the objects below are read in (item-level billing periods). */
@@ -28,7 +39,10 @@ export function formEncode(params: Params, prefix = '', out = new URLSearchParam
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined || v === null) continue;
     const key = prefix ? `${prefix}[${k}]` : k;
-    if (Array.isArray(v)) v.forEach((item, i) => (typeof item === 'object' ? formEncode(item, `${key}[${i}]`, out) : out.append(`${key}[${i}]`, String(item))));
+    if (Array.isArray(v))
+      v.forEach((item, i) =>
+        typeof item === 'object' ? formEncode(item, `${key}[${i}]`, out) : out.append(`${key}[${i}]`, String(item)),
+      );
     else if (typeof v === 'object') formEncode(v, key, out);
     else out.append(key, String(v));
   }
@@ -47,40 +61,70 @@ export interface StripeSubscription {
 
 /** The Stripe calls billing uses. */
 export interface StripeApi {
-  createCustomer(p: { email?: string; name: string; organizationId: string }, idempotencyKey: string): Promise<{ id: string }>;
+  createCustomer(
+    p: { email?: string; name: string; organizationId: string },
+    idempotencyKey: string,
+  ): Promise<{ id: string }>;
   createCheckoutSession(p: Params, idempotencyKey?: string): Promise<{ id: string; url: string }>;
   createPortalSession(p: { customer: string; return_url: string } & Params): Promise<{ id: string; url: string }>;
   retrieveSubscription(id: string): Promise<StripeSubscription>;
-  createMeterEvent(p: { event_name: string; customer: string; value: number; identifier: string; timestamp: number }): Promise<{ identifier: string }>;
+  createMeterEvent(p: {
+    event_name: string;
+    customer: string;
+    value: number;
+    identifier: string;
+    timestamp: number;
+  }): Promise<{ identifier: string }>;
 }
 
 /** Builds the Stripe client. */
 export function createStripeClient(o: StripeClientOptions): StripeApi {
   const doFetch = o.fetch ?? fetch;
   async function call<T>(method: 'GET' | 'POST', path: string, params?: Params, idempotencyKey?: string): Promise<T> {
-    const headers: Record<string, string> = { authorization: `Bearer ${o.secretKey}`, 'stripe-version': STRIPE_API_VERSION };
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${o.secretKey}`,
+      'stripe-version': STRIPE_API_VERSION,
+    };
     if (method === 'POST') headers['content-type'] = 'application/x-www-form-urlencoded';
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     let res: Response;
     try {
       res = await doFetch(`${o.apiBase.replace(/\/$/, '')}${path}`, {
-        method, headers, body: method === 'POST' ? formEncode(params ?? {}).toString() : undefined, signal: AbortSignal.timeout(o.timeoutMs ?? 10_000),
+        method,
+        headers,
+        body: method === 'POST' ? formEncode(params ?? {}).toString() : undefined,
+        signal: AbortSignal.timeout(o.timeoutMs ?? 10_000),
       });
     } catch (e) {
       throw new StripeError(0, 'network_error', (e as Error).message);
     }
-    const body = await res.json().catch(() => ({})) as { error?: { type?: string; message?: string } };
-    if (!res.ok) throw new StripeError(res.status, body.error?.type ?? 'api_error', body.error?.message ?? res.statusText);
+    const body = (await res.json().catch(() => ({}))) as { error?: { type?: string; message?: string } };
+    if (!res.ok)
+      throw new StripeError(res.status, body.error?.type ?? 'api_error', body.error?.message ?? res.statusText);
     return body as T;
   }
   return {
-    createCustomer: (p, key) => call('POST', '/v1/customers', { name: p.name, email: p.email, metadata: { organization_id: p.organizationId } }, key),
+    createCustomer: (p, key) =>
+      call(
+        'POST',
+        '/v1/customers',
+        { name: p.name, email: p.email, metadata: { organization_id: p.organizationId } },
+        key,
+      ),
     createCheckoutSession: (p, key) => call('POST', '/v1/checkout/sessions', p, key),
     createPortalSession: (p) => call('POST', '/v1/billing_portal/sessions', p),
     retrieveSubscription: (id) => call('GET', `/v1/subscriptions/${encodeURIComponent(id)}`),
-    createMeterEvent: (p) => call('POST', '/v1/billing/meter_events', {
-      event_name: p.event_name, identifier: p.identifier, timestamp: p.timestamp,
-      payload: { stripe_customer_id: p.customer, value: String(p.value) },
-    }, p.identifier),
+    createMeterEvent: (p) =>
+      call(
+        'POST',
+        '/v1/billing/meter_events',
+        {
+          event_name: p.event_name,
+          identifier: p.identifier,
+          timestamp: p.timestamp,
+          payload: { stripe_customer_id: p.customer, value: String(p.value) },
+        },
+        p.identifier,
+      ),
   };
 }

@@ -13,7 +13,13 @@ export const SIGNATURE_TOLERANCE_SEC = 300;
 export type SignatureCheck = { ok: true } | { ok: false; reason: 'missing' | 'malformed' | 'mismatch' | 'stale' };
 
 /** Checks a raw payload against its Stripe-Signature header at `now`. */
-export function verifyStripeSignature(payload: string, header: string | undefined, secret: string, now: Date, toleranceSec = SIGNATURE_TOLERANCE_SEC): SignatureCheck {
+export function verifyStripeSignature(
+  payload: string,
+  header: string | undefined,
+  secret: string,
+  now: Date,
+  toleranceSec = SIGNATURE_TOLERANCE_SEC,
+): SignatureCheck {
   if (!header) return { ok: false, reason: 'missing' };
   const parts = header.split(',').map((p) => p.trim().split('='));
   const t = parts.find(([k]) => k === 't')?.[1];

@@ -12,7 +12,8 @@ const TZS = ['America/New_York', 'Europe/London', 'Australia/Sydney', 'America/C
 // Window starts chosen to straddle DST switches in these zones, plus an ordinary week.
 const STARTS = ['2026-03-06', '2026-03-27', '2026-04-03', '2026-10-02', '2026-10-23', '2026-10-30', '2026-06-10'];
 
-const hhmm = (q: number) => (q === 96 ? '24:00' : `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`);
+const hhmm = (q: number) =>
+  q === 96 ? '24:00' : `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`;
 
 /** 0–2 non-overlapping ranges on a quarter-hour grid. */
 const dayArb = fc
@@ -28,26 +29,34 @@ const dayArb = fc
     }
     return out;
   });
-const weekArb = fc.tuple(...WEEKDAYS.map(() => dayArb)).map((days) => Object.fromEntries(WEEKDAYS.map((d, i) => [d, days[i]])) as WeeklyHours);
+const weekArb = fc
+  .tuple(...WEEKDAYS.map(() => dayArb))
+  .map((days) => Object.fromEntries(WEEKDAYS.map((d, i) => [d, days[i]])) as WeeklyHours);
 
-const scenarioArb = fc
-  .record({
-    tz: fc.constantFrom(...TZS),
-    startDate: fc.constantFrom(...STARTS),
-    hours: weekArb,
-    holidayOffsets: fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 2 }),
-    staff: fc.array(fc.option(weekArb, { nil: undefined }), { maxLength: 3 }),
-    durationMin: fc.integer({ min: 1, max: 36 }).map((n) => n * 5),
-    bufferMin: fc.constantFrom(0, 5, 10, 15),
-    stepMin: fc.constantFrom(5, 15, 30, 60),
-    minNoticeMin: fc.integer({ min: 0, max: 48 * 60 }),
-    maxDaysAhead: fc.integer({ min: 0, max: 10 }),
-    nowOffsetMin: fc.integer({ min: -2 * 24 * 60, max: 3 * 24 * 60 }),
-    blocks: fc.array(
-      fc.record({ kind: fc.constantFrom('appt', 'busy', 'hold'), startMin: fc.integer({ min: 0, max: 7 * 24 * 12 }), lenMin: fc.integer({ min: 1, max: 48 }), who: fc.integer({ min: -1, max: 2 }), buffer: fc.constantFrom(0, 10, 30), ttlMin: fc.integer({ min: -10, max: 10 }) }),
-      { maxLength: 25 },
-    ),
-  });
+const scenarioArb = fc.record({
+  tz: fc.constantFrom(...TZS),
+  startDate: fc.constantFrom(...STARTS),
+  hours: weekArb,
+  holidayOffsets: fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 2 }),
+  staff: fc.array(fc.option(weekArb, { nil: undefined }), { maxLength: 3 }),
+  durationMin: fc.integer({ min: 1, max: 36 }).map((n) => n * 5),
+  bufferMin: fc.constantFrom(0, 5, 10, 15),
+  stepMin: fc.constantFrom(5, 15, 30, 60),
+  minNoticeMin: fc.integer({ min: 0, max: 48 * 60 }),
+  maxDaysAhead: fc.integer({ min: 0, max: 10 }),
+  nowOffsetMin: fc.integer({ min: -2 * 24 * 60, max: 3 * 24 * 60 }),
+  blocks: fc.array(
+    fc.record({
+      kind: fc.constantFrom('appt', 'busy', 'hold'),
+      startMin: fc.integer({ min: 0, max: 7 * 24 * 12 }),
+      lenMin: fc.integer({ min: 1, max: 48 }),
+      who: fc.integer({ min: -1, max: 2 }),
+      buffer: fc.constantFrom(0, 10, 30),
+      ttlMin: fc.integer({ min: -10, max: 10 }),
+    }),
+    { maxLength: 25 },
+  ),
+});
 
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -68,7 +77,14 @@ function build(sc: Scenario) {
   }
   const holidays = sc.holidayOffsets.map((o) => DateTime.fromISO(sc.startDate).plus({ days: o }).toISODate()!);
   const input: AvailabilityInput = {
-    schedule: { tz: sc.tz, hours: sc.hours, holidays, minNoticeMin: sc.minNoticeMin, maxDaysAhead: sc.maxDaysAhead, stepMin: sc.stepMin },
+    schedule: {
+      tz: sc.tz,
+      hours: sc.hours,
+      holidays,
+      minNoticeMin: sc.minNoticeMin,
+      maxDaysAhead: sc.maxDaysAhead,
+      stepMin: sc.stepMin,
+    },
     service: { id: 'svc', durationMin: sc.durationMin, bufferMin: sc.bufferMin },
     staff,
     appointments,
@@ -92,7 +108,10 @@ function openAt(t: number, hours: WeeklyHours, holidays: readonly string[], tz: 
 function violations(input: AvailabilityInput, slots: readonly Slot[]): string[] {
   const bad: string[] = [];
   const { schedule: sch, service, now } = input;
-  const lastDay = DateTime.fromJSDate(now, { zone: sch.tz }).startOf('day').plus({ days: sch.maxDaysAhead + 1 }).toMillis();
+  const lastDay = DateTime.fromJSDate(now, { zone: sch.tz })
+    .startOf('day')
+    .plus({ days: sch.maxDaysAhead + 1 })
+    .toMillis();
   for (const s of slots) {
     const a = s.start.getTime();
     const b = s.end.getTime();
@@ -103,15 +122,25 @@ function violations(input: AvailabilityInput, slots: readonly Slot[]): string[] 
     const staffHours = input.staff.find((x) => x.id === s.staffId)?.hours;
     // Every boundary in these scenarios lies on a 5-minute mark, so sampling every 5 minutes is exact.
     for (let t = a; t < b; t += 5 * MIN) {
-      if (!openAt(t, sch.hours, sch.holidays, sch.tz)) { bad.push(`${tag}: closed or holiday at ${new Date(t).toISOString()}`); break; }
-      if (staffHours && !openAt(t, staffHours, [], sch.tz)) { bad.push(`${tag}: staff off at ${new Date(t).toISOString()}`); break; }
+      if (!openAt(t, sch.hours, sch.holidays, sch.tz)) {
+        bad.push(`${tag}: closed or holiday at ${new Date(t).toISOString()}`);
+        break;
+      }
+      if (staffHours && !openAt(t, staffHours, [], sch.tz)) {
+        bad.push(`${tag}: staff off at ${new Date(t).toISOString()}`);
+        break;
+      }
     }
     const need = { start: a, end: b + service.bufferMin * MIN };
     const hits = (x: { start: Date; end: Date; staffId: string | null }, extra = 0) =>
-      (x.staffId === null || x.staffId === s.staffId) && x.start.getTime() < need.end && x.end.getTime() + extra > need.start;
-    for (const ap of input.appointments) if (hits(ap, (ap.bufferMin ?? 0) * MIN)) bad.push(`${tag}: overlaps appointment`);
+      (x.staffId === null || x.staffId === s.staffId) &&
+      x.start.getTime() < need.end &&
+      x.end.getTime() + extra > need.start;
+    for (const ap of input.appointments)
+      if (hits(ap, (ap.bufferMin ?? 0) * MIN)) bad.push(`${tag}: overlaps appointment`);
     for (const bz of input.busy ?? []) if (hits(bz)) bad.push(`${tag}: overlaps busy block`);
-    for (const h of input.holds ?? []) if (h.expiresAt.getTime() > now.getTime() && hits(h)) bad.push(`${tag}: overlaps live hold`);
+    for (const h of input.holds ?? [])
+      if (h.expiresAt.getTime() > now.getTime() && hits(h)) bad.push(`${tag}: overlaps live hold`);
   }
   return bad;
 }
@@ -132,8 +161,24 @@ describe('availability properties', () => {
     fc.assert(
       fc.property(fc.constantFrom(...TZS), fc.constantFrom(...STARTS), (tz, startDate) => {
         const { input, window } = build({
-          tz, startDate, hours: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
-          holidayOffsets: [], staff: [], durationMin: 60, bufferMin: 0, stepMin: 30, minNoticeMin: 0, maxDaysAhead: 30, nowOffsetMin: -60, blocks: [],
+          tz,
+          startDate,
+          hours: {
+            mon: [['09:00', '17:00']],
+            tue: [['09:00', '17:00']],
+            wed: [['09:00', '17:00']],
+            thu: [['09:00', '17:00']],
+            fri: [['09:00', '17:00']],
+          },
+          holidayOffsets: [],
+          staff: [],
+          durationMin: 60,
+          bufferMin: 0,
+          stepMin: 30,
+          minNoticeMin: 0,
+          maxDaysAhead: 30,
+          nowOffsetMin: -60,
+          blocks: [],
         });
         // 5 weekdays in any 7-day window × 15 half-hour starts from 09:00 to 16:00.
         expect(computeAvailability(input, window)).toHaveLength(5 * 15);

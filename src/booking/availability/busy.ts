@@ -37,7 +37,8 @@ export function indexBusy(
   };
   for (const a of appointments) add(a.staffId, appointmentRange(a));
   for (const b of busy) add(b.staffId, { start: b.start.getTime(), end: b.end.getTime() });
-  for (const h of holds) if (holdIsLive(h, now, viewer)) add(h.staffId, { start: h.start.getTime(), end: h.end.getTime() });
+  for (const h of holds)
+    if (holdIsLive(h, now, viewer)) add(h.staffId, { start: h.start.getTime(), end: h.end.getTime() });
   return { shared, byStaff };
 }
 

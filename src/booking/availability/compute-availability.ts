@@ -33,7 +33,13 @@ export function resourcesFor(staff: readonly StaffSchedule[], serviceId: string,
 }
 
 /** Working ranges of one resource over local dates `first..last`: business open ∩ its own hours. */
-export function workingRanges(open: readonly TimeRange[], r: Resource, first: string, last: string, tz: string): TimeRange[] {
+export function workingRanges(
+  open: readonly TimeRange[],
+  r: Resource,
+  first: string,
+  last: string,
+  tz: string,
+): TimeRange[] {
   return r.hours ? intersectRanges(open, buildOpeningRanges(r.hours, first, last, tz)) : [...open];
 }
 
@@ -43,7 +49,8 @@ function validate(input: AvailabilityInput, window: SlotWindow): void {
   if (!(durationMin > 0) || !(bufferMin >= 0) || !(step > 0)) {
     throw new AppError('VALIDATION_FAILED', 'service duration and step must be positive, buffer not negative', 400);
   }
-  if (!(window.to.getTime() > window.from.getTime())) throw new AppError('VALIDATION_FAILED', '`to` must be after `from`', 400);
+  if (!(window.to.getTime() > window.from.getTime()))
+    throw new AppError('VALIDATION_FAILED', '`to` must be after `from`', 400);
 }
 
 /**
@@ -63,7 +70,13 @@ export function computeAvailability(input: AvailabilityInput, window: SlotWindow
   const open = subtractHolidays(buildOpeningRanges(sch.hours, first, last, tz), sch.holidays, tz);
   const index = indexBusy(input.appointments, input.busy ?? [], input.holds ?? [], now, input.viewer);
   const durationMs = service.durationMin * 60_000;
-  const opts = { durationMs, bufferMs: service.bufferMin * 60_000, stepMs: (sch.stepMin ?? DEFAULT_STEP_MIN) * 60_000, earliest, latest };
+  const opts = {
+    durationMs,
+    bufferMs: service.bufferMin * 60_000,
+    stepMs: (sch.stepMin ?? DEFAULT_STEP_MIN) * 60_000,
+    earliest,
+    latest,
+  };
   const slots: Slot[] = [];
   const order = new Map<string | null, number>();
   for (const r of resourcesFor(input.staff, service.id, input.staffId)) {

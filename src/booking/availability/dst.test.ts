@@ -5,7 +5,15 @@ import { addDays, toLocalIso, wallToInstant } from './local-time.js';
 import type { AvailabilityInput } from './types.js';
 import type { WeeklyHours } from './opening-hours.js';
 
-const everyDay = (ranges: [string, string][]): WeeklyHours => ({ mon: ranges, tue: ranges, wed: ranges, thu: ranges, fri: ranges, sat: ranges, sun: ranges });
+const everyDay = (ranges: [string, string][]): WeeklyHours => ({
+  mon: ranges,
+  tue: ranges,
+  wed: ranges,
+  thu: ranges,
+  fri: ranges,
+  sat: ranges,
+  sun: ranges,
+});
 
 function slotsOn(tz: string, date: string, hours: WeeklyHours, stepMin = 60, durationMin = 60): string[] {
   const input: AvailabilityInput = {
@@ -34,7 +42,16 @@ describe('availability across DST switches', () => {
     it(`keeps 09:00–17:00 at 09:00–17:00 local the day before, of and after the ${season} switch in ${tz}`, () => {
       for (const d of [addDays(date, -1), date, addDays(date, 1)]) {
         const slots = slotsOn(tz, d, everyDay([['09:00', '17:00']]));
-        expect(slots.map((s) => s.slice(11, 16))).toEqual(['09:00', '10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00']);
+        expect(slots.map((s) => s.slice(11, 16))).toEqual([
+          '09:00',
+          '10:00',
+          '11:00',
+          '12:00',
+          '13:00',
+          '14:00',
+          '15:00',
+          '16:00',
+        ]);
         expect(slots.every((s) => s.startsWith(d))).toBe(true);
       }
     });
@@ -44,7 +61,11 @@ describe('availability across DST switches', () => {
     const slots = slotsOn('America/New_York', '2026-03-08', everyDay([['00:00', '24:00']]));
     expect(slots).toHaveLength(23);
     expect(slots.some((s) => s.slice(11, 13) === '02')).toBe(false);
-    expect(slots.slice(0, 3).map((s) => s.slice(11))).toEqual(['00:00:00.000-05:00', '01:00:00.000-05:00', '03:00:00.000-04:00']);
+    expect(slots.slice(0, 3).map((s) => s.slice(11))).toEqual([
+      '00:00:00.000-05:00',
+      '01:00:00.000-05:00',
+      '03:00:00.000-04:00',
+    ]);
   });
 
   it('a 24-hour business has 25 hourly slots on the autumn day, 01:00 offered once in EDT and once in EST (London likewise)', () => {

@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import { intersectRanges, normalizeRanges, subtractRanges } from './time-ranges.js';
 import type { TimeRange } from './time-ranges.js';
 
-const rangeArb = fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 40 })).map(([s, l]) => ({ start: s, end: s + l }));
+const rangeArb = fc
+  .tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 40 }))
+  .map(([s, l]) => ({ start: s, end: s + l }));
 const listArb = fc.array(rangeArb, { maxLength: 8 });
 
 function covered(ranges: readonly TimeRange[]): Set<number> {
@@ -19,14 +21,30 @@ function isNormal(rs: readonly TimeRange[]): boolean {
 
 describe('time ranges', () => {
   it('normalize merges overlapping and touching ranges and sorts them', () => {
-    expect(normalizeRanges([{ start: 5, end: 7 }, { start: 1, end: 3 }, { start: 3, end: 4 }, { start: 6, end: 9 }, { start: 10, end: 10 }])).toEqual([
+    expect(
+      normalizeRanges([
+        { start: 5, end: 7 },
+        { start: 1, end: 3 },
+        { start: 3, end: 4 },
+        { start: 6, end: 9 },
+        { start: 10, end: 10 },
+      ]),
+    ).toEqual([
       { start: 1, end: 4 },
       { start: 5, end: 9 },
     ]);
   });
 
   it('subtract cuts holes and edges', () => {
-    expect(subtractRanges([{ start: 0, end: 10 }], [{ start: 2, end: 3 }, { start: 8, end: 12 }])).toEqual([
+    expect(
+      subtractRanges(
+        [{ start: 0, end: 10 }],
+        [
+          { start: 2, end: 3 },
+          { start: 8, end: 12 },
+        ],
+      ),
+    ).toEqual([
       { start: 0, end: 2 },
       { start: 3, end: 8 },
     ]);

@@ -27,7 +27,10 @@ export interface CalendarBusyTimes extends BusyTimes {
   invalidate(organizationId: string): void;
 }
 
-interface Entry { readonly at: number; readonly busy: ExternalBusy[] }
+interface Entry {
+  readonly at: number;
+  readonly busy: ExternalBusy[];
+}
 const MAX_ENTRIES = 2000;
 const QUANTUM_MS = 5 * 60_000;
 
@@ -48,7 +51,10 @@ export function createBusyTimes(ctx: CalendarContext, creds: Credentials, o: Bus
       cache.set(key, { at: now, busy });
       return busy;
     } catch (err) {
-      ctx.logger?.warn({ err, organizationId: row.organizationId, provider: row.provider }, 'calendar busy times unavailable');
+      ctx.logger?.warn(
+        { err, organizationId: row.organizationId, provider: row.provider },
+        'calendar busy times unavailable',
+      );
       return hit && now - hit.at < stale ? hit.busy : [];
     }
   }
@@ -58,9 +64,14 @@ export function createBusyTimes(ctx: CalendarContext, creds: Credentials, o: Bus
       // Windows start at "now", which moves every millisecond; widened to whole 5-minute marks they repeat and hit the cache.
       const from = new Date(Math.floor(fromAt.getTime() / QUANTUM_MS) * QUANTUM_MS);
       const to = new Date(Math.ceil(toAt.getTime() / QUANTUM_MS) * QUANTUM_MS);
-      const rows = (await listIntegrations(ctx.db, organizationId)).filter((r) => r.status === 'connected' && ctx.providers[r.provider as CalendarProviderName]);
+      const rows = (await listIntegrations(ctx.db, organizationId)).filter(
+        (r) => r.status === 'connected' && ctx.providers[r.provider as CalendarProviderName],
+      );
       if (rows.length === 0) return [];
-      const [own, ...answers] = await Promise.all([syncedAppointmentsBetween(ctx.db, organizationId, from, to), ...rows.map((r) => read(r, from, to, signal))]);
+      const [own, ...answers] = await Promise.all([
+        syncedAppointmentsBetween(ctx.db, organizationId, from, to),
+        ...rows.map((r) => read(r, from, to, signal)),
+      ]);
       return rows.flatMap((row, i) => withoutOwnEvents(row, answers[i], own));
     },
     invalidate(organizationId) {
@@ -74,7 +85,11 @@ export function createBusyTimes(ctx: CalendarContext, creds: Credentials, o: Bus
  * they mirror (a move onto an overlapping time, for one). Events named by id are dropped by id;
  * Google's freeBusy merges intervals without ids, so our appointments' times are cut out of them.
  */
-function withoutOwnEvents(row: IntegrationRow, busy: ExternalBusy[], own: { start: Date; end: Date; externalEvents: Record<string, string> }[]): BusyBlock[] {
+function withoutOwnEvents(
+  row: IntegrationRow,
+  busy: ExternalBusy[],
+  own: { start: Date; end: Date; externalEvents: Record<string, string> }[],
+): BusyBlock[] {
   const mine = own.filter((a) => a.externalEvents[row.provider]);
   const ids = new Set(mine.map((a) => a.externalEvents[row.provider]));
   const named = busy.filter((b) => !(b.eventId && ids.has(b.eventId)));
@@ -83,5 +98,9 @@ function withoutOwnEvents(row: IntegrationRow, busy: ExternalBusy[], own: { star
     unnamed.map((b) => ({ start: b.start.getTime(), end: b.end.getTime() })),
     mine.map((a) => ({ start: a.start.getTime(), end: a.end.getTime() })),
   ).map((r) => ({ start: new Date(r.start), end: new Date(r.end) }));
-  return [...named.filter((b) => b.eventId), ...kept].map((b) => ({ start: b.start, end: b.end, staffId: row.staffId }));
+  return [...named.filter((b) => b.eventId), ...kept].map((b) => ({
+    start: b.start,
+    end: b.end,
+    staffId: row.staffId,
+  }));
 }

@@ -8,9 +8,22 @@ import { schema } from '../../db/index.js';
 import { errors, isUuid } from '../../lib/index.js';
 import type { CalendarBusyTimes } from './busy-times.js';
 import type { CalendarContext } from './context.js';
-import { CALENDAR_PROVIDERS, CalendarApiError, integrationNotConfigured, oauthFailed, type CalendarProviderName } from './errors.js';
+import {
+  CALENDAR_PROVIDERS,
+  CalendarApiError,
+  integrationNotConfigured,
+  oauthFailed,
+  type CalendarProviderName,
+} from './errors.js';
 import { signState, verifyState, type OAuthState } from './oauth-state.js';
-import { deleteIntegration, dropPending, listIntegrations, pendingJobs, saveConnection, wakePending } from './repository.js';
+import {
+  deleteIntegration,
+  dropPending,
+  listIntegrations,
+  pendingJobs,
+  saveConnection,
+  wakePending,
+} from './repository.js';
 import type { CalendarSyncService } from './sync.js';
 
 /** One provider as the dashboard shows it. */
@@ -46,7 +59,11 @@ export interface Connections {
   /** The provider's authorization URL with a signed state. */
   start(r: ConnectRequest): Promise<{ url: string; state: string }>;
   /** Verifies the state, exchanges the code, stores the tokens; answers the state and the new view. */
-  finish(provider: CalendarProviderName, code: string, state: string): Promise<{ state: OAuthState; integration: IntegrationView }>;
+  finish(
+    provider: CalendarProviderName,
+    code: string,
+    state: string,
+  ): Promise<{ state: OAuthState; integration: IntegrationView }>;
   /** Reads a state without finishing (to know where to send a refused consent back). */
   peek(provider: CalendarProviderName, state: string): Promise<OAuthState>;
   /** Forgets the connection and its pending work; false when there was none. */
@@ -54,11 +71,23 @@ export interface Connections {
 }
 
 /** Builds the connection operations. `stateKey` signs OAuth states (a server secret). */
-export function createConnections(ctx: CalendarContext, stateKey: () => Promise<string>, busy: CalendarBusyTimes, sync: CalendarSyncService): Connections {
-  const providerOf = (p: CalendarProviderName) => ctx.providers[p] ?? (() => { throw integrationNotConfigured(p); })();
+export function createConnections(
+  ctx: CalendarContext,
+  stateKey: () => Promise<string>,
+  busy: CalendarBusyTimes,
+  sync: CalendarSyncService,
+): Connections {
+  const providerOf = (p: CalendarProviderName) =>
+    ctx.providers[p] ??
+    (() => {
+      throw integrationNotConfigured(p);
+    })();
 
   async function list(organizationId: string): Promise<IntegrationView[]> {
-    const [rows, pending] = await Promise.all([listIntegrations(ctx.db, organizationId), pendingJobs(ctx.db, organizationId)]);
+    const [rows, pending] = await Promise.all([
+      listIntegrations(ctx.db, organizationId),
+      pendingJobs(ctx.db, organizationId),
+    ]);
     return CALENDAR_PROVIDERS.map((provider) => {
       const r = rows.find((x) => x.provider === provider);
       const jobs = pending.find((x) => x.provider === provider);
@@ -70,8 +99,8 @@ export function createConnections(ctx: CalendarContext, stateKey: () => Promise<
         calendarId: r?.calendarId ?? null,
         staffId: r?.staffId ?? null,
         connectedAt: r?.createdAt ?? null,
-        lastError: r?.lastError ?? (r ? jobs?.lastError ?? null : null),
-        pendingSyncJobs: r ? jobs?.count ?? 0 : 0,
+        lastError: r?.lastError ?? (r ? (jobs?.lastError ?? null) : null),
+        pendingSyncJobs: r ? (jobs?.count ?? 0) : 0,
       };
     });
   }
@@ -82,13 +111,26 @@ export function createConnections(ctx: CalendarContext, stateKey: () => Promise<
       const provider = providerOf(r.provider);
       if (r.staffId) {
         const [member] = isUuid(r.staffId)
-          ? await ctx.db.select({ id: schema.staff.id }).from(schema.staff).where(and(eq(schema.staff.organizationId, r.organizationId), eq(schema.staff.id, r.staffId)))
+          ? await ctx.db
+              .select({ id: schema.staff.id })
+              .from(schema.staff)
+              .where(and(eq(schema.staff.organizationId, r.organizationId), eq(schema.staff.id, r.staffId)))
           : [];
         if (!member) throw errors.notFound('staff member');
       }
-      const state = signState(await stateKey(), {
-        organizationId: r.organizationId, userId: r.userId, provider: r.provider, staffId: r.staffId ?? null, redirectUri: r.redirectUri, returnTo: r.returnTo ?? null, binding: r.binding,
-      }, ctx.clock.now());
+      const state = signState(
+        await stateKey(),
+        {
+          organizationId: r.organizationId,
+          userId: r.userId,
+          provider: r.provider,
+          staffId: r.staffId ?? null,
+          redirectUri: r.redirectUri,
+          returnTo: r.returnTo ?? null,
+          binding: r.binding,
+        },
+        ctx.clock.now(),
+      );
       return { url: provider.authorizationUrl(state, r.redirectUri), state };
     },
     async peek(provider, state) {
@@ -106,8 +148,12 @@ export function createConnections(ctx: CalendarContext, stateKey: () => Promise<
       }
       const cipher = await ctx.cipher();
       await saveConnection(ctx.db, state.organizationId, providerName, {
-        staffId: state.staffId, accountEmail: got.accountEmail, calendarId: got.calendarId,
-        accessTokenEnc: cipher.seal(got.accessToken), refreshTokenEnc: cipher.seal(got.refreshToken!), tokenExpiresAt: got.expiresAt,
+        staffId: state.staffId,
+        accountEmail: got.accountEmail,
+        calendarId: got.calendarId,
+        accessTokenEnc: cipher.seal(got.accessToken),
+        refreshTokenEnc: cipher.seal(got.refreshToken!),
+        tokenExpiresAt: got.expiresAt,
         settings: { connectedBy: state.userId },
       });
       // Work that waited for a reconnect runs now; availability reads the new calendar at once.

@@ -22,7 +22,10 @@ export function createCredentials(ctx: CalendarContext): Credentials {
 
   function providerOf(row: IntegrationRow): CalendarProvider {
     const p = ctx.providers[row.provider as CalendarProviderName];
-    if (!p) throw new CalendarApiError(row.provider as CalendarProviderName, 'not configured on this server', { retryable: false });
+    if (!p)
+      throw new CalendarApiError(row.provider as CalendarProviderName, 'not configured on this server', {
+        retryable: false,
+      });
     return p;
   }
 
@@ -30,13 +33,22 @@ export function createCredentials(ctx: CalendarContext): Credentials {
     const cipher = await ctx.cipher();
     // Re-read: another request (or node) may have refreshed, and Microsoft rotates refresh tokens.
     const current = (await findIntegration(ctx.db, row.organizationId, row.provider as CalendarProviderName)) ?? row;
-    if (!current.refreshTokenEnc) throw new CalendarApiError(row.provider as CalendarProviderName, 'no refresh token stored', { retryable: false, auth: true });
+    if (!current.refreshTokenEnc)
+      throw new CalendarApiError(row.provider as CalendarProviderName, 'no refresh token stored', {
+        retryable: false,
+        auth: true,
+      });
     try {
       const t = await providerOf(current).refresh(cipher.open(current.refreshTokenEnc));
-      await saveTokens(ctx.db, current.id, { accessTokenEnc: cipher.seal(t.accessToken), refreshTokenEnc: t.refreshToken ? cipher.seal(t.refreshToken) : null, tokenExpiresAt: t.expiresAt });
+      await saveTokens(ctx.db, current.id, {
+        accessTokenEnc: cipher.seal(t.accessToken),
+        refreshTokenEnc: t.refreshToken ? cipher.seal(t.refreshToken) : null,
+        tokenExpiresAt: t.expiresAt,
+      });
       return t.accessToken;
     } catch (e) {
-      if (e instanceof CalendarApiError && e.auth) await markIntegration(ctx.db, current.id, 'reauth_required', e.message);
+      if (e instanceof CalendarApiError && e.auth)
+        await markIntegration(ctx.db, current.id, 'reauth_required', e.message);
       throw e;
     }
   }
@@ -51,7 +63,10 @@ export function createCredentials(ctx: CalendarContext): Credentials {
   }
 
   async function token(row: IntegrationRow): Promise<string> {
-    const fresh = row.accessTokenEnc && row.tokenExpiresAt && row.tokenExpiresAt.getTime() - EARLY_REFRESH_MS > ctx.clock.now().getTime();
+    const fresh =
+      row.accessTokenEnc &&
+      row.tokenExpiresAt &&
+      row.tokenExpiresAt.getTime() - EARLY_REFRESH_MS > ctx.clock.now().getTime();
     if (fresh) return (await ctx.cipher()).open(row.accessTokenEnc!);
     return refreshOnce(row);
   }

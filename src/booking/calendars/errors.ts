@@ -17,7 +17,11 @@ export class CalendarApiError extends Error {
   readonly retryable: boolean;
   readonly auth: boolean;
 
-  constructor(provider: CalendarProviderName, message: string, o: { status?: number; retryable?: boolean; auth?: boolean } = {}) {
+  constructor(
+    provider: CalendarProviderName,
+    message: string,
+    o: { status?: number; retryable?: boolean; auth?: boolean } = {},
+  ) {
     super(`${provider}: ${message}`);
     this.name = 'CalendarApiError';
     this.provider = provider;
@@ -36,7 +40,11 @@ export const CALENDAR_ERROR_CODES = {
 
 /** The server has no OAuth client for this provider (GOOGLE_CLIENT_ID / MS_CLIENT_ID not set). */
 export function integrationNotConfigured(provider: CalendarProviderName): AppError {
-  return new AppError('INTEGRATION_NOT_CONFIGURED', `${provider} is not configured on this server (set its OAuth client id and secret)`, 422);
+  return new AppError(
+    'INTEGRATION_NOT_CONFIGURED',
+    `${provider} is not configured on this server (set its OAuth client id and secret)`,
+    422,
+  );
 }
 
 /** The OAuth `state` is missing, forged, expired or for another provider. */

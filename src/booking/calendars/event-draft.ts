@@ -34,5 +34,13 @@ export function eventDescription(a: EventSource): string {
 
 /** The event we write to Google or Microsoft for an appointment. */
 export function eventDraft(a: EventSource, timeZone: string): EventDraft {
-  return { appointmentId: a.id, title: eventTitle(a), description: eventDescription(a), location: a.address, start: a.start, end: a.end, timeZone };
+  return {
+    appointmentId: a.id,
+    title: eventTitle(a),
+    description: eventDescription(a),
+    location: a.address,
+    start: a.start,
+    end: a.end,
+    timeZone,
+  };
 }

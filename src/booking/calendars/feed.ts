@@ -16,7 +16,8 @@ const PAST_MS = 60 * 86_400_000;
 const AHEAD_MS = 400 * 86_400_000;
 const MAX_EVENTS = 5000;
 
-const mac = (orgToken: string, staffId: string) => createHmac('sha256', orgToken).update(`staff:${staffId}`).digest('base64url').slice(0, 32);
+const mac = (orgToken: string, staffId: string) =>
+  createHmac('sha256', orgToken).update(`staff:${staffId}`).digest('base64url').slice(0, 32);
 
 /** The secret token of one staff member's feed. */
 export function staffFeedToken(orgIcsToken: string, staffId: string): string {
@@ -42,8 +43,11 @@ export async function resolveFeedToken(db: Db, token: string): Promise<FeedOwner
   const staffId = token.slice(0, dot);
   if (!isUuid(staffId)) return null;
   const S = schema.staff;
-  const [row] = await db.select({ organizationId: O.id, orgName: O.name, icsToken: O.icsToken, staffName: S.name })
-    .from(S).innerJoin(O, eq(O.id, S.organizationId)).where(and(eq(S.id, staffId)));
+  const [row] = await db
+    .select({ organizationId: O.id, orgName: O.name, icsToken: O.icsToken, staffName: S.name })
+    .from(S)
+    .innerJoin(O, eq(O.id, S.organizationId))
+    .where(and(eq(S.id, staffId)));
   if (!row) return null;
   const want = Buffer.from(staffFeedToken(row.icsToken, staffId));
   const got = Buffer.from(token);
@@ -53,7 +57,14 @@ export async function resolveFeedToken(db: Db, token: string): Promise<FeedOwner
 
 /** The feed's iCalendar text. */
 export async function renderFeed(db: Db, owner: FeedOwner, now: Date): Promise<string> {
-  const rows = await feedAppointments(db, owner.organizationId, new Date(now.getTime() - PAST_MS), new Date(now.getTime() + AHEAD_MS), owner.staffId, MAX_EVENTS);
+  const rows = await feedAppointments(
+    db,
+    owner.organizationId,
+    new Date(now.getTime() - PAST_MS),
+    new Date(now.getTime() + AHEAD_MS),
+    owner.staffId,
+    MAX_EVENTS,
+  );
   return renderCalendar({
     name: owner.name,
     now,
@@ -71,9 +82,21 @@ export async function renderFeed(db: Db, owner: FeedOwner, now: Date): Promise<s
 }
 
 /** The organization's and each active staff member's feed tokens (for the dashboard to show as URLs). */
-export async function feedTokens(db: Db, organizationId: string): Promise<{ organization: string; staff: { staffId: string; name: string; token: string }[] }> {
-  const [org] = await db.select({ icsToken: schema.organizations.icsToken }).from(schema.organizations).where(eq(schema.organizations.id, organizationId));
-  const staff = await db.select({ id: schema.staff.id, name: schema.staff.name }).from(schema.staff)
-    .where(and(eq(schema.staff.organizationId, organizationId), eq(schema.staff.active, true))).orderBy(schema.staff.createdAt);
-  return { organization: org.icsToken, staff: staff.map((s) => ({ staffId: s.id, name: s.name, token: staffFeedToken(org.icsToken, s.id) })) };
+export async function feedTokens(
+  db: Db,
+  organizationId: string,
+): Promise<{ organization: string; staff: { staffId: string; name: string; token: string }[] }> {
+  const [org] = await db
+    .select({ icsToken: schema.organizations.icsToken })
+    .from(schema.organizations)
+    .where(eq(schema.organizations.id, organizationId));
+  const staff = await db
+    .select({ id: schema.staff.id, name: schema.staff.name })
+    .from(schema.staff)
+    .where(and(eq(schema.staff.organizationId, organizationId), eq(schema.staff.active, true)))
+    .orderBy(schema.staff.createdAt);
+  return {
+    organization: org.icsToken,
+    staff: staff.map((s) => ({ staffId: s.id, name: s.name, token: staffFeedToken(org.icsToken, s.id) })),
+  };
 }

@@ -12,8 +12,20 @@ describe('renderCalendar', () => {
       name: 'Fix-It Plumbing',
       now: NOW,
       events: [
-        { uid: 'a1@infinioffice', start: new Date('2026-04-07T13:00:00Z'), end: new Date('2026-04-07T14:00:00Z'), summary: 'Drain repair — Dana, Jr.; VIP', description: long, location: '12 Elm St, Springfield' },
-        { uid: 'a2@infinioffice', start: new Date('2026-04-08T15:30:00Z'), end: new Date('2026-04-08T16:00:00Z'), summary: 'Quote' },
+        {
+          uid: 'a1@infinioffice',
+          start: new Date('2026-04-07T13:00:00Z'),
+          end: new Date('2026-04-07T14:00:00Z'),
+          summary: 'Drain repair — Dana, Jr.; VIP',
+          description: long,
+          location: '12 Elm St, Springfield',
+        },
+        {
+          uid: 'a2@infinioffice',
+          start: new Date('2026-04-08T15:30:00Z'),
+          end: new Date('2026-04-08T16:00:00Z'),
+          summary: 'Quote',
+        },
       ],
     });
     const lines = text.split('\r\n');
@@ -34,7 +46,13 @@ describe('renderCalendar', () => {
   });
 
   it('writes every instant in UTC form and wraps events in one VCALENDAR', () => {
-    const text = renderCalendar({ name: 'X', now: NOW, events: [{ uid: 'u', start: new Date('2026-11-01T06:30:00Z'), end: new Date('2026-11-01T07:30:00Z'), summary: 's' }] });
+    const text = renderCalendar({
+      name: 'X',
+      now: NOW,
+      events: [
+        { uid: 'u', start: new Date('2026-11-01T06:30:00Z'), end: new Date('2026-11-01T07:30:00Z'), summary: 's' },
+      ],
+    });
     expect(text).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
     expect(text).toContain('\r\nDTSTART:20261101T063000Z\r\n');
     expect(text).toContain('\r\nDTEND:20261101T073000Z\r\n');

@@ -64,12 +64,20 @@ export function createCalendars(deps: CalendarsDeps): Calendars {
   let cipher: Promise<TokenCipher> | undefined;
   let stateKey: Promise<string> | undefined;
   const ctx: CalendarContext = {
-    db, clock, providers, logger: deps.logger,
+    db,
+    clock,
+    providers,
+    logger: deps.logger,
     cipher: () => (cipher ??= serverSecret(db, 'encryption', config.encryptionKey).then(createTokenCipher)),
   };
   const creds = createCredentials(ctx);
   const busy = createBusyTimes(ctx, creds, deps.options);
   const sync = createCalendarSync(ctx, creds, busy, deps.options);
-  const connections = createConnections(ctx, () => (stateKey ??= serverSecret(db, 'oauth-state', undefined)), busy, sync);
+  const connections = createConnections(
+    ctx,
+    () => (stateKey ??= serverSecret(db, 'oauth-state', undefined)),
+    busy,
+    sync,
+  );
   return { busy, sync, connections, db, clock, configured: Object.keys(providers) as CalendarProviderName[] };
 }

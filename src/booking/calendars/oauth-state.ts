@@ -31,7 +31,9 @@ const mac = (key: string, body: string) => createHmac('sha256', key).update(body
 
 /** Signs a state valid until `now + STATE_TTL_MS`. */
 export function signState(key: string, s: OAuthState, now: Date): string {
-  const body = Buffer.from(JSON.stringify({ ...s, exp: now.getTime() + STATE_TTL_MS, n: randomBytes(8).toString('base64url') })).toString('base64url');
+  const body = Buffer.from(
+    JSON.stringify({ ...s, exp: now.getTime() + STATE_TTL_MS, n: randomBytes(8).toString('base64url') }),
+  ).toString('base64url');
   return `${body}.${mac(key, body)}`;
 }
 
@@ -45,5 +47,13 @@ export function verifyState(key: string, token: string, provider: CalendarProvid
   const s = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as OAuthState & { exp: number };
   if (s.exp < now.getTime()) throw oauthStateInvalid('expired');
   if (s.provider !== provider) throw oauthStateInvalid('issued for another provider');
-  return { organizationId: s.organizationId, userId: s.userId, provider: s.provider, staffId: s.staffId, redirectUri: s.redirectUri, returnTo: s.returnTo, binding: s.binding ?? '' };
+  return {
+    organizationId: s.organizationId,
+    userId: s.userId,
+    provider: s.provider,
+    staffId: s.staffId,
+    redirectUri: s.redirectUri,
+    returnTo: s.returnTo,
+    binding: s.binding ?? '',
+  };
 }

@@ -31,7 +31,15 @@ describe('token cipher (AES-256-GCM)', () => {
 });
 
 describe('OAuth state', () => {
-  const state: OAuthState = { organizationId: 'org-1', userId: 'u-1', provider: 'google', staffId: null, redirectUri: 'http://x/api/integrations/google/callback', returnTo: '/settings', binding: 'b1' };
+  const state: OAuthState = {
+    organizationId: 'org-1',
+    userId: 'u-1',
+    provider: 'google',
+    staffId: null,
+    redirectUri: 'http://x/api/integrations/google/callback',
+    returnTo: '/settings',
+    binding: 'b1',
+  };
   const now = new Date('2026-04-06T12:00:00Z');
 
   it('verifies what it signed', () => {
@@ -41,7 +49,9 @@ describe('OAuth state', () => {
   it('refuses a changed payload, another key, another provider, and an expired state', () => {
     const token = signState('k', state, now);
     const [body, sig] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), organizationId: 'org-2' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), organizationId: 'org-2' }),
+    ).toString('base64url');
     expect(() => verifyState('k', `${forged}.${sig}`, 'google', now)).toThrow(/signature/);
     expect(() => verifyState('other', token, 'google', now)).toThrow(/signature/);
     expect(() => verifyState('k', token, 'microsoft', now)).toThrow(/another provider/);

@@ -13,8 +13,19 @@ import type { Credentials } from './credentials.js';
 import { CalendarApiError, type CalendarProviderName } from './errors.js';
 import { eventDraft } from './event-draft.js';
 import {
-  claimGroup, dueGroups, enqueueJobs, findIntegration, finishJobs, listIntegrations, loadSyncSubject, markIntegration, retryJobs,
-  setExternalEvent, type IntegrationRow, type NewSyncJob, type SyncSubject,
+  claimGroup,
+  dueGroups,
+  enqueueJobs,
+  findIntegration,
+  finishJobs,
+  listIntegrations,
+  loadSyncSubject,
+  markIntegration,
+  retryJobs,
+  setExternalEvent,
+  type IntegrationRow,
+  type NewSyncJob,
+  type SyncSubject,
 } from './repository.js';
 
 /** Retry timing of failed sync work. */
@@ -42,7 +53,12 @@ const LEASE_MS = 2 * 60_000;
 const BATCH = 25;
 
 /** Builds the sync service. */
-export function createCalendarSync(ctx: CalendarContext, creds: Credentials, busy: CalendarBusyTimes, o: SyncOptions = {}): CalendarSyncService {
+export function createCalendarSync(
+  ctx: CalendarContext,
+  creds: Credentials,
+  busy: CalendarBusyTimes,
+  o: SyncOptions = {},
+): CalendarSyncService {
   const base = o.retryBaseMs ?? 30_000;
   const max = o.retryMaxMs ?? 60 * 60_000;
   let timer: NodeJS.Timeout | undefined;
@@ -55,7 +71,12 @@ export function createCalendarSync(ctx: CalendarContext, creds: Credentials, bus
     const jobs = rows
       .filter((r) => ctx.providers[r.provider as CalendarProviderName])
       .filter((r) => r.staffId === null || staffIds.includes(r.staffId) || a.externalEvents[r.provider])
-      .map((r) => ({ organizationId: a.organizationId, appointmentId: a.id, provider: r.provider as CalendarProviderName, action }));
+      .map((r) => ({
+        organizationId: a.organizationId,
+        appointmentId: a.id,
+        provider: r.provider as CalendarProviderName,
+        action,
+      }));
     if (!jobs.length) return;
     await enqueueJobs(ctx.db, jobs, ctx.clock.now());
     kick();
@@ -78,7 +99,9 @@ export function createCalendarSync(ctx: CalendarContext, creds: Credentials, bus
         settled += await runBatch();
       } while (again);
       return settled;
-    })().finally(() => { running = undefined; });
+    })().finally(() => {
+      running = undefined;
+    });
     return running;
   }
 
@@ -94,7 +117,12 @@ export function createCalendarSync(ctx: CalendarContext, creds: Credentials, bus
   }
 
   /** Reconciles one pair; answers true when its jobs are done. */
-  async function settle(organizationId: string, appointmentId: string, provider: CalendarProviderName, claim: { ids: string[]; attempts: number }): Promise<boolean> {
+  async function settle(
+    organizationId: string,
+    appointmentId: string,
+    provider: CalendarProviderName,
+    claim: { ids: string[]; attempts: number },
+  ): Promise<boolean> {
     const row = await findIntegration(ctx.db, organizationId, provider);
     const subject = await loadSyncSubject(ctx.db, organizationId, appointmentId);
     const now = () => ctx.clock.now();
@@ -103,7 +131,11 @@ export function createCalendarSync(ctx: CalendarContext, creds: Credentials, bus
       return true;
     }
     try {
-      if (row.status === 'reauth_required') throw new CalendarApiError(provider, row.lastError ?? 'the owner must connect the calendar again', { retryable: false, auth: true });
+      if (row.status === 'reauth_required')
+        throw new CalendarApiError(provider, row.lastError ?? 'the owner must connect the calendar again', {
+          retryable: false,
+          auth: true,
+        });
       await reconcile(row, subject);
       await finishJobs(ctx.db, claim.ids, now());
       if (row.lastError) await markIntegration(ctx.db, row.id, 'connected', null);
@@ -114,14 +146,22 @@ export function createCalendarSync(ctx: CalendarContext, creds: Credentials, bus
       if (!e.retryable && !e.auth) {
         // A request the provider will never accept: retrying cannot help, the owner sees why.
         await finishJobs(ctx.db, claim.ids, now(), `gave up: ${e.message}`);
-        await markIntegration(ctx.db, row.id, row.status === 'reauth_required' ? 'reauth_required' : 'connected', e.message);
+        await markIntegration(
+          ctx.db,
+          row.id,
+          row.status === 'reauth_required' ? 'reauth_required' : 'connected',
+          e.message,
+        );
         return true;
       }
       const attempts = claim.attempts + 1;
       const delay = backoffDelay(attempts - 1, base, max);
       await retryJobs(ctx.db, claim.ids, attempts, new Date(now().getTime() + delay), e.message);
       if (!e.auth) await markIntegration(ctx.db, row.id, 'connected', e.message);
-      ctx.logger?.warn({ organizationId, appointmentId, provider, attempts, retryInMs: delay, err: e.message }, 'calendar sync failed; will retry');
+      ctx.logger?.warn(
+        { organizationId, appointmentId, provider, attempts, retryInMs: delay, err: e.message },
+        'calendar sync failed; will retry',
+      );
       return false;
     }
   }
@@ -158,7 +198,10 @@ export function createCalendarSync(ctx: CalendarContext, creds: Credentials, bus
     start() {
       stopped = false;
       if (timer) return;
-      timer = setInterval(() => void runDue().catch((err) => ctx.logger?.warn({ err }, 'calendar sync run failed')), o.pollMs ?? 5_000);
+      timer = setInterval(
+        () => void runDue().catch((err) => ctx.logger?.warn({ err }, 'calendar sync run failed')),
+        o.pollMs ?? 5_000,
+      );
       timer.unref();
     },
     async stop() {

@@ -19,7 +19,9 @@ export function createTokenCipher(keyHex: string): TokenCipher {
       const iv = randomBytes(12);
       const c = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-      return [VERSION, iv.toString('base64url'), c.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+      return [VERSION, iv.toString('base64url'), c.getAuthTag().toString('base64url'), body.toString('base64url')].join(
+        '.',
+      );
     },
     open(sealed) {
       const [v, iv, tag, body] = sealed.split('.');

@@ -7,7 +7,11 @@ import type { BookingDeps } from './deps.js';
  * Runs one CalendarSync call and swallows (logs) its failure: the appointment is already committed,
  * and the sync implementation owns retrying. Implementations should enqueue, not call providers inline.
  */
-export async function syncCalendar(deps: BookingDeps, appointment: Appointment, call: (s: CalendarSync) => Promise<void>): Promise<void> {
+export async function syncCalendar(
+  deps: BookingDeps,
+  appointment: Appointment,
+  call: (s: CalendarSync) => Promise<void>,
+): Promise<void> {
   const sync = deps.calendar?.sync;
   if (!sync) return;
   try {

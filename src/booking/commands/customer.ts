@@ -24,6 +24,7 @@ export function normalizeCustomer(c: CustomerInput): Customer {
   const phone = c.phone ? toE164(c.phone) : null;
   if (c.phone && !phone) throw errors.validation('customer.phone is not a valid phone number');
   const email = c.email?.trim() || null;
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw errors.validation('customer.email is not a valid email address');
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    throw errors.validation('customer.email is not a valid email address');
   return { name, phone, email };
 }

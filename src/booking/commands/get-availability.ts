@@ -18,10 +18,15 @@ export interface AvailabilityQuery {
 }
 
 /** Every free slot (per staff member) whose start lies in `[from, to)`, plus the business's time zone. */
-export async function getAvailability(deps: BookingDeps, organizationId: string, q: AvailabilityQuery): Promise<{ tz: string; slots: Slot[] }> {
+export async function getAvailability(
+  deps: BookingDeps,
+  organizationId: string,
+  q: AvailabilityQuery,
+): Promise<{ tz: string; slots: Slot[] }> {
   const span = q.to.getTime() - q.from.getTime();
   if (!(span > 0)) throw errors.validation('`to` must be after `from`');
-  if (span > MAX_AVAILABILITY_DAYS * 86_400_000) throw errors.validation(`ask for at most ${MAX_AVAILABILITY_DAYS} days at a time`);
+  if (span > MAX_AVAILABILITY_DAYS * 86_400_000)
+    throw errors.validation(`ask for at most ${MAX_AVAILABILITY_DAYS} days at a time`);
   const { setup, input } = await loadAvailability(deps, organizationId, q.serviceId, q);
   return { tz: setup.schedule.tz, slots: computeAvailability(input, { from: q.from, to: q.to }) };
 }

@@ -2,7 +2,14 @@
 import { AppError } from '../../lib/index.js';
 import { isSlotAvailable, resourcesFor } from '../availability/compute-availability.js';
 import { resourceKeyOf } from '../appointment.js';
-import { insertHold, liveHolds, lockResource, purgeExpiredHolds, releaseHolds, resourceHasBooking } from '../repository/index.js';
+import {
+  insertHold,
+  liveHolds,
+  lockResource,
+  purgeExpiredHolds,
+  releaseHolds,
+  resourceHasBooking,
+} from '../repository/index.js';
 import type { HoldRecord } from '../repository/index.js';
 import type { BookingDeps } from './deps.js';
 import { loadAvailability } from './load-availability.js';
@@ -27,8 +34,15 @@ export interface HoldRequest {
  */
 export async function holdSlot(deps: BookingDeps, organizationId: string, req: HoldRequest): Promise<HoldRecord> {
   if (!req.holder) throw new AppError('VALIDATION_FAILED', 'a hold needs a holder', 400);
-  const { setup, input } = await loadAvailability(deps, organizationId, req.serviceId, { from: req.start, to: new Date(req.start.getTime() + 60_000), staffId: req.staffId, viewer: req.holder });
-  const candidates = resourcesFor(input.staff, input.service.id, req.staffId).filter((r) => isSlotAvailable(input, req.start, r.id));
+  const { setup, input } = await loadAvailability(deps, organizationId, req.serviceId, {
+    from: req.start,
+    to: new Date(req.start.getTime() + 60_000),
+    staffId: req.staffId,
+    viewer: req.holder,
+  });
+  const candidates = resourcesFor(input.staff, input.service.id, req.staffId).filter((r) =>
+    isSlotAvailable(input, req.start, r.id),
+  );
   const now = deps.clock.now();
   const end = new Date(req.start.getTime() + setup.service.durationMin * 60_000);
   const busyUntil = new Date(end.getTime() + setup.service.bufferMin * 60_000);
@@ -36,13 +50,22 @@ export async function holdSlot(deps: BookingDeps, organizationId: string, req: H
     const key = resourceKeyOf(r.id);
     const hold = await deps.db.transaction(async (tx) => {
       await lockResource(tx, organizationId, key);
-      const held = await liveHolds(tx, organizationId, now, req.start, busyUntil, { resourceKey: key, exceptHolder: req.holder });
+      const held = await liveHolds(tx, organizationId, now, req.start, busyUntil, {
+        resourceKey: key,
+        exceptHolder: req.holder,
+      });
       if (held.length > 0 || (await resourceHasBooking(tx, organizationId, key, req.start, busyUntil))) return null;
       await releaseHolds(tx, organizationId, req.holder);
       await purgeExpiredHolds(tx, organizationId, new Date(now.getTime() - 3_600_000));
       return insertHold(tx, {
-        organizationId, serviceId: req.serviceId, staffId: r.id, resourceKey: key, startAt: req.start, busyUntil,
-        holder: req.holder, expiresAt: new Date(now.getTime() + (req.ttlSec ?? DEFAULT_HOLD_SEC) * 1000),
+        organizationId,
+        serviceId: req.serviceId,
+        staffId: r.id,
+        resourceKey: key,
+        startAt: req.start,
+        busyUntil,
+        holder: req.holder,
+        expiresAt: new Date(now.getTime() + (req.ttlSec ?? DEFAULT_HOLD_SEC) * 1000),
       });
     });
     if (hold) return hold;

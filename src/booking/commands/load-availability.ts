@@ -36,7 +36,12 @@ async function calendarBusy(deps: BookingDeps, organizationId: string, from: Dat
 }
 
 /** Loads setup, bookings, live holds, calendar busy times and blocked time around `[from, to)`. */
-export async function loadAvailability(deps: BookingDeps, organizationId: string, serviceId: string, o: LoadOptions): Promise<LoadedAvailability> {
+export async function loadAvailability(
+  deps: BookingDeps,
+  organizationId: string,
+  serviceId: string,
+  o: LoadOptions,
+): Promise<LoadedAvailability> {
   const setup = await loadBookingSetup(deps.db, organizationId, serviceId);
   if (o.staffId && !setup.staff.some((s) => s.id === o.staffId)) throw errors.notFound('staff member');
   const now = deps.clock.now();

@@ -19,10 +19,21 @@ export interface RefusedRequest {
  * SLOT_TAKEN (409) when the time is open but booked, held or busy — or when `lostRace` says the
  * database refused it — otherwise SLOT_UNAVAILABLE (422) with the reason; both carry alternatives.
  */
-export async function refusal(deps: BookingDeps, organizationId: string, r: RefusedRequest, tz: string, lostRace = false): Promise<AppError> {
+export async function refusal(
+  deps: BookingDeps,
+  organizationId: string,
+  r: RefusedRequest,
+  tz: string,
+  lostRace = false,
+): Promise<AppError> {
   const t = r.start.getTime();
   const wish = { kind: 'exact' as const, date: localDateOf(t, tz), time: hhmm(localMinutesOf(t, tz)) };
-  const result = await searchSlots(deps, organizationId, { serviceId: r.serviceId, staffId: r.staffId, viewer: r.viewer, wish });
+  const result = await searchSlots(deps, organizationId, {
+    serviceId: r.serviceId,
+    staffId: r.staffId,
+    viewer: r.viewer,
+    wish,
+  });
   if (result.kind === 'exact') {
     // Free again by now (a hold expired, a booking was cancelled) but refused a moment ago: offer it back.
     return slotTaken(slotViews([result.slot], tz));

@@ -16,14 +16,21 @@ export interface SlotSearchQuery {
 }
 
 /** The search result plus the business's time zone (to say the times). */
-export async function searchSlots(deps: BookingDeps, organizationId: string, q: SlotSearchQuery): Promise<SlotSearchResult & { tz: string }> {
+export async function searchSlots(
+  deps: BookingDeps,
+  organizationId: string,
+  q: SlotSearchQuery,
+): Promise<SlotSearchResult & { tz: string }> {
   const { schedule } = await loadBookingSetup(deps.db, organizationId, q.serviceId);
   const tz = schedule.tz;
   const today = localDateOf(deps.clock.now().getTime(), tz);
   // Exact and day wishes look at most 2 days back and 7 ahead for alternatives; "earliest" may need the whole horizon.
   const anchor = q.wish.kind === 'earliest' ? (q.wish.fromDate ?? today) : q.wish.date;
   const firstDay = addDays(anchor, -3);
-  const lastDay = q.wish.kind === 'earliest' ? addDays(anchor > today ? anchor : today, schedule.maxDaysAhead + 1) : addDays(anchor, 9);
+  const lastDay =
+    q.wish.kind === 'earliest'
+      ? addDays(anchor > today ? anchor : today, schedule.maxDaysAhead + 1)
+      : addDays(anchor, 9);
   const { input } = await loadAvailability(deps, organizationId, q.serviceId, {
     from: new Date(wallToInstant(firstDay, 0, tz)),
     to: new Date(wallToInstant(lastDay, 0, tz)),

@@ -14,18 +14,37 @@ export interface HoldRecord extends SlotHold {
 
 type Row = typeof h.$inferSelect;
 const toHold = (r: Row): HoldRecord => ({
-  id: r.id, serviceId: r.serviceId, staffId: r.staffId, start: r.startAt, end: r.busyUntil, expiresAt: r.expiresAt, holder: r.holder,
+  id: r.id,
+  serviceId: r.serviceId,
+  staffId: r.staffId,
+  start: r.startAt,
+  end: r.busyUntil,
+  expiresAt: r.expiresAt,
+  holder: r.holder,
 });
 
 /** Holds alive at `now` that touch `[from, to)` (optionally only of one resource, or not of one holder). */
 export async function liveHolds(
-  q: Queryable, organizationId: string, now: Date, from: Date, to: Date, opts: { resourceKey?: string; exceptHolder?: string } = {},
+  q: Queryable,
+  organizationId: string,
+  now: Date,
+  from: Date,
+  to: Date,
+  opts: { resourceKey?: string; exceptHolder?: string } = {},
 ): Promise<HoldRecord[]> {
-  const rows = await q.select().from(h).where(and(
-    eq(h.organizationId, organizationId), gt(h.expiresAt, now), lt(h.startAt, to), gt(h.busyUntil, from),
-    opts.resourceKey ? eq(h.resourceKey, opts.resourceKey) : undefined,
-    opts.exceptHolder ? ne(h.holder, opts.exceptHolder) : undefined,
-  ));
+  const rows = await q
+    .select()
+    .from(h)
+    .where(
+      and(
+        eq(h.organizationId, organizationId),
+        gt(h.expiresAt, now),
+        lt(h.startAt, to),
+        gt(h.busyUntil, from),
+        opts.resourceKey ? eq(h.resourceKey, opts.resourceKey) : undefined,
+        opts.exceptHolder ? ne(h.holder, opts.exceptHolder) : undefined,
+      ),
+    );
   return rows.map(toHold);
 }
 

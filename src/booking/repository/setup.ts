@@ -16,11 +16,20 @@ export async function loadBookingSetup(q: Queryable, organizationId: string, ser
   if (!isUuid(serviceId)) throw errors.notFound('service');
   // Independent reads: in parallel on a PostgreSQL pool (PGlite runs them one after another anyway).
   const [[org], [svc], [cfg], staffRows] = await Promise.all([
-    q.select({ tz: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, organizationId)),
-    q.select().from(schema.services).where(and(eq(schema.services.organizationId, organizationId), eq(schema.services.id, serviceId))),
+    q
+      .select({ tz: schema.organizations.timezone })
+      .from(schema.organizations)
+      .where(eq(schema.organizations.id, organizationId)),
+    q
+      .select()
+      .from(schema.services)
+      .where(and(eq(schema.services.organizationId, organizationId), eq(schema.services.id, serviceId))),
     q.select().from(schema.businessConfigs).where(eq(schema.businessConfigs.organizationId, organizationId)),
-    q.select().from(schema.staff)
-      .where(and(eq(schema.staff.organizationId, organizationId), eq(schema.staff.active, true))).orderBy(asc(schema.staff.createdAt), asc(schema.staff.name), asc(schema.staff.id)),
+    q
+      .select()
+      .from(schema.staff)
+      .where(and(eq(schema.staff.organizationId, organizationId), eq(schema.staff.active, true)))
+      .orderBy(asc(schema.staff.createdAt), asc(schema.staff.name), asc(schema.staff.id)),
   ]);
   if (!org) throw errors.notFound('organization');
   if (!svc || !svc.active) throw errors.notFound('service');
@@ -35,13 +44,21 @@ export async function loadBookingSetup(q: Queryable, organizationId: string, ser
     },
     service: { id: svc.id, name: svc.name, durationMin: svc.durationMin, bufferMin: svc.bufferMin },
     // An empty service list means the staff member performs every service.
-    staff: staffRows.map((s) => ({ id: s.id, name: s.name, hours: s.hours ?? null, serviceIds: s.serviceIds.length ? s.serviceIds : null })),
+    staff: staffRows.map((s) => ({
+      id: s.id,
+      name: s.name,
+      hours: s.hours ?? null,
+      serviceIds: s.serviceIds.length ? s.serviceIds : null,
+    })),
   };
 }
 
 /** The organization's IANA time zone; NOT_FOUND when there is no such organization. */
 export async function organizationTimezone(q: Queryable, organizationId: string): Promise<string> {
-  const [org] = await q.select({ tz: schema.organizations.timezone }).from(schema.organizations).where(eq(schema.organizations.id, organizationId));
+  const [org] = await q
+    .select({ tz: schema.organizations.timezone })
+    .from(schema.organizations)
+    .where(eq(schema.organizations.id, organizationId));
   if (!org) throw errors.notFound('organization');
   return org.tz;
 }

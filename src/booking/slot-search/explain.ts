@@ -13,25 +13,26 @@ import type { AvailabilityInput } from '../availability/types.js';
  * (an exact time that is open and fits, but is booked or held).
  */
 export type UnavailableReason =
-  | 'closed'
-  | 'holiday'
-  | 'fully_booked'
-  | 'too_short_before_closing'
-  | 'too_soon'
-  | 'too_far_ahead'
-  | 'taken';
+  'closed' | 'holiday' | 'fully_booked' | 'too_short_before_closing' | 'too_soon' | 'too_far_ahead' | 'taken';
 
 /**
  * The reason no slot starts in `starts` (instants within local `date`), checked in the order a
  * caller would find natural: too far ahead, holiday, closed, too soon, too short, then booked.
  */
-export function explainUnavailable(input: AvailabilityInput, date: string, starts: TimeRange, exact: boolean): UnavailableReason {
+export function explainUnavailable(
+  input: AvailabilityInput,
+  date: string,
+  starts: TimeRange,
+  exact: boolean,
+): UnavailableReason {
   const { schedule: sch, service } = input;
   const bw = bookingWindow(input.now, sch.minNoticeMin, sch.maxDaysAhead, sch.tz);
   if (starts.start >= bw.latest) return 'too_far_ahead';
   if (sch.holidays.includes(date)) return 'holiday';
   const open = subtractHolidays(buildOpeningRanges(sch.hours, date, date, sch.tz), sch.holidays, sch.tz);
-  const working = resourcesFor(input.staff, service.id, input.staffId).flatMap((r) => workingRanges(open, r, date, date, sch.tz));
+  const working = resourcesFor(input.staff, service.id, input.staffId).flatMap((r) =>
+    workingRanges(open, r, date, date, sch.tz),
+  );
   const touching = working.filter((w) => w.start < starts.end && w.end > starts.start);
   if (touching.length === 0) return 'closed';
   if (touching.every((w) => Math.min(w.end, starts.end) <= bw.earliest)) return 'too_soon';

@@ -7,16 +7,25 @@ import { toLocalIso, wallToInstant } from '../availability/local-time.js';
 import type { AvailabilityInput, BookedAppointment } from '../availability/types.js';
 
 const TZ = 'America/Chicago';
-const at = (date: string, hhmm: string) => new Date(wallToInstant(date, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)), TZ));
-const appt = (date: string, from: string, to: string, staffId: string | null = 'ana'): BookedAppointment => ({ start: at(date, from), end: at(date, to), staffId });
+const at = (date: string, hhmm: string) =>
+  new Date(wallToInstant(date, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)), TZ));
+const appt = (date: string, from: string, to: string, staffId: string | null = 'ana'): BookedAppointment => ({
+  start: at(date, from),
+  end: at(date, to),
+  staffId,
+});
 
 // The salon of SCENARIOS.md: Bella Hair Studio, Chicago, closed Sundays and on 17 March.
 const salon: AvailabilityInput = {
   schedule: {
     tz: TZ,
     hours: {
-      mon: [['09:00', '18:00']], tue: [['09:00', '18:00']], wed: [['09:00', '18:00']],
-      thu: [['09:00', '20:00']], fri: [['09:00', '20:00']], sat: [['10:00', '16:00']],
+      mon: [['09:00', '18:00']],
+      tue: [['09:00', '18:00']],
+      wed: [['09:00', '18:00']],
+      thu: [['09:00', '20:00']],
+      fri: [['09:00', '20:00']],
+      sat: [['10:00', '16:00']],
     },
     holidays: ['2026-03-17'],
     minNoticeMin: 60,
@@ -49,7 +58,10 @@ describe('findSlotsForRequest', () => {
   });
 
   it('offers spread-out options for "tomorrow afternoon", skipping what is booked', () => {
-    const r = findSlotsForRequest({ ...salon, appointments: [appt('2026-03-11', '12:00', '13:30'), appt('2026-03-11', '15:00', '15:45')] }, { kind: 'day', date: '2026-03-11', partOfDay: 'afternoon' });
+    const r = findSlotsForRequest(
+      { ...salon, appointments: [appt('2026-03-11', '12:00', '13:30'), appt('2026-03-11', '15:00', '15:45')] },
+      { kind: 'day', date: '2026-03-11', partOfDay: 'afternoon' },
+    );
     expect(r.kind).toBe('options');
     expect(times(r)).toEqual(['2026-03-11T13:30', '2026-03-11T15:45', '2026-03-11T16:45']);
   });
@@ -71,7 +83,12 @@ describe('findSlotsForRequest', () => {
     expect(reason(salon, { kind: 'day', date: '2026-03-15' })).toBe('closed'); // Sunday
     expect(reason(salon, { kind: 'day', date: '2026-03-14', partOfDay: 'evening' })).toBe('closed'); // Saturday closes 16:00
     expect(reason(salon, { kind: 'exact', date: '2026-03-12', time: '07:00' })).toBe('closed');
-    expect(reason({ ...salon, schedule: { ...salon.schedule, minNoticeMin: 180 } }, { kind: 'day', date: '2026-03-10', partOfDay: 'morning' })).toBe('too_soon');
+    expect(
+      reason(
+        { ...salon, schedule: { ...salon.schedule, minNoticeMin: 180 } },
+        { kind: 'day', date: '2026-03-10', partOfDay: 'morning' },
+      ),
+    ).toBe('too_soon');
     expect(reason(salon, { kind: 'exact', date: '2026-03-10', time: '09:30' })).toBe('too_soon');
     expect(reason(salon, { kind: 'exact', date: '2026-05-01', time: '10:00' })).toBe('too_far_ahead');
     expect(reason(color, { kind: 'day', date: '2026-03-14', after: '14:30' })).toBe('too_short_before_closing');

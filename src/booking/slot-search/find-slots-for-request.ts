@@ -44,7 +44,11 @@ function freeStarts(input: AvailabilityInput, from: number, to: number): Slot[] 
 /** Free starts around a local date, for alternatives. */
 function aroundDate(input: AvailabilityInput, date: string): Slot[] {
   const tz = input.schedule.tz;
-  return freeStarts(input, wallToInstant(addDays(date, -ALTERNATIVE_DAYS_BEFORE), 0, tz), wallToInstant(addDays(date, ALTERNATIVE_DAYS_AFTER + 1), 0, tz));
+  return freeStarts(
+    input,
+    wallToInstant(addDays(date, -ALTERNATIVE_DAYS_BEFORE), 0, tz),
+    wallToInstant(addDays(date, ALTERNATIVE_DAYS_AFTER + 1), 0, tz),
+  );
 }
 
 function searchExact(input: AvailabilityInput, date: string, time: string): SlotSearchResult {
@@ -52,7 +56,8 @@ function searchExact(input: AvailabilityInput, date: string, time: string): Slot
   const t = wallToInstant(date, parseClock(time), tz);
   const dur = input.service.durationMin * 60_000;
   for (const r of resourcesFor(input.staff, input.service.id, input.staffId)) {
-    if (isSlotAvailable(input, new Date(t), r.id)) return { kind: 'exact', slot: { start: new Date(t), end: new Date(t + dur), staffId: r.id } };
+    if (isSlotAvailable(input, new Date(t), r.id))
+      return { kind: 'exact', slot: { start: new Date(t), end: new Date(t + dur), staffId: r.id } };
   }
   const reason = explainUnavailable(input, date, { start: t, end: t + 60_000 }, true);
   return { kind: 'alternatives', reason, slots: nearestTo(aroundDate(input, date), t, t, MAX_OPTIONS) };
@@ -64,7 +69,11 @@ function searchDay(input: AvailabilityInput, date: string, f: TimeOfDayFilter): 
   const inWindow = freeStarts(input, w.start, w.end);
   if (inWindow.length > 0) return { kind: 'options', slots: spreadPick(inWindow, MAX_OPTIONS, optionGapMs(input)) };
   const reason = explainUnavailable(input, date, w, false);
-  return { kind: 'alternatives', reason, slots: aroundRange(aroundDate(input, date), w.start, w.end, MAX_OPTIONS, optionGapMs(input)) };
+  return {
+    kind: 'alternatives',
+    reason,
+    slots: aroundRange(aroundDate(input, date), w.start, w.end, MAX_OPTIONS, optionGapMs(input)),
+  };
 }
 
 /** Per-day start windows of a filter over local dates `first..last`. */
@@ -87,7 +96,9 @@ function searchEarliest(input: AvailabilityInput, fromDate: string | undefined, 
   for (let start = from; start < bw.latest && found.length < MAX_OPTIONS * 4; start += 7 * DAY) {
     const end = Math.min(start + 7 * DAY, bw.latest);
     const windows = windowsBetween(localDateOf(start, tz), localDateOf(end, tz), f, tz);
-    const inWindows = freeStarts(input, start, end).filter((s) => windows.some((w) => s.start.getTime() >= w.start && s.start.getTime() < w.end));
+    const inWindows = freeStarts(input, start, end).filter((s) =>
+      windows.some((w) => s.start.getTime() >= w.start && s.start.getTime() < w.end),
+    );
     found.push(...inWindows);
   }
   if (found.length > 0) return { kind: 'options', slots: spreadPick(found, MAX_OPTIONS, optionGapMs(input)) };

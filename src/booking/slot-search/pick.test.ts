@@ -4,7 +4,11 @@ import { aroundRange, distinctStarts, nearestTo, spreadPick } from './pick.js';
 import type { Slot } from '../availability/types.js';
 
 const M = 60_000;
-const slot = (min: number, staffId: string | null = null): Slot => ({ start: new Date(min * M), end: new Date((min + 30) * M), staffId });
+const slot = (min: number, staffId: string | null = null): Slot => ({
+  start: new Date(min * M),
+  end: new Date((min + 30) * M),
+  staffId,
+});
 const mins = (s: readonly Slot[]) => s.map((x) => x.start.getTime() / M);
 const every15 = (from: number, to: number) => Array.from({ length: (to - from) / 15 }, (_, i) => slot(from + i * 15));
 

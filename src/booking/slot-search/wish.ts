@@ -37,7 +37,11 @@ export type SlotWish =
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/);
-const filter = { partOfDay: z.enum(['morning', 'afternoon', 'evening']).optional(), after: time.optional(), before: time.optional() };
+const filter = {
+  partOfDay: z.enum(['morning', 'afternoon', 'evening']).optional(),
+  after: time.optional(),
+  before: time.optional(),
+};
 
 /** Validation of a {@link SlotWish} (for tool arguments produced by a language model). */
 export const slotWishSchema = z.discriminatedUnion('kind', [

@@ -3,7 +3,7 @@ import { describeHours, nextOpening, sayDate, sayInstant, sayTime } from '../cal
 import type { BusinessProfile } from '../types.js';
 
 const listOf = (items: string[], joiner: 'and' | 'or'): string =>
-  items.length <= 1 ? items[0] ?? '' : `${items.slice(0, -1).join(', ')} ${joiner} ${items[items.length - 1]}`;
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${joiner} ${items[items.length - 1]}`;
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const a = (name: string) => `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
 const weekday = (date: string, tz: string) => sayDate(date, tz).split(',')[0];
@@ -30,10 +30,14 @@ export interface SessionLines {
 
 const SESSION: SessionLines = {
   fillers: ['One moment while I check that.', 'Let me look that up for you.', 'Just a second.'],
-  toolHolds: { transfer_to_human: "Let me see if someone can take your call. Please stay on the line, I'll be right with you either way." },
+  toolHolds: {
+    transfer_to_human:
+      "Let me see if someone can take your call. Please stay on the line, I'll be right with you either way.",
+  },
   reprompt: 'Are you still there?',
   silenceGoodbye: "I haven't heard anything, so I'll hang up now. Please call back any time. Goodbye.",
-  maxDuration: "I'm sorry, we've reached the time limit for this call. Someone from our team will follow up with you. Goodbye.",
+  maxDuration:
+    "I'm sorry, we've reached the time limit for this call. Someone from our team will follow up with you. Goodbye.",
   shutdownGoodbye: "I'm sorry, I have to end our call now. Someone from our team will call you back shortly. Goodbye.",
   apologyTakeMessage:
     "I'm sorry, I'm having some trouble on my end. Please tell me your name, your phone number and how we can help, and someone will call you back shortly.",
@@ -71,7 +75,8 @@ export const EN = {
   // prompts of the resting states
   intake: 'How can I help you today?',
   anythingElse: 'Is there anything else I can help you with?',
-  rescheduleWhen: (svc: string, when: string) => `I see your ${svc} on ${when}. What day and time would you like instead?`,
+  rescheduleWhen: (svc: string, when: string) =>
+    `I see your ${svc} on ${when}. What day and time would you like instead?`,
   whichService: (names: string[]) => `Would that be ${listOf(names.map(a), 'or')}?`,
   whatToBook: (names: string[]) => `What would you like to book? We offer ${listOf(names, 'or')}.`,
   whenOnSite: (svc: string) => `What day and time would you like us to come out for the ${svc}?`,
@@ -81,10 +86,14 @@ export const EN = {
   askAddress: "And what's the address where you need us?",
   whatToChange: 'No problem. What would you like to change?',
   chooseAppointment: (items: Array<{ svc: string; when: string }>) =>
-    `I see ${items.length} upcoming appointments: ${listOf(items.map((x) => `a ${x.svc} on ${x.when}`), 'and')}. Which one do you mean?`,
+    `I see ${items.length} upcoming appointments: ${listOf(
+      items.map((x) => `a ${x.svc} on ${x.when}`),
+      'and',
+    )}. Which one do you mean?`,
   confirmCancel: (svc: string, when: string) => `I see your ${svc} on ${when}. Would you like me to cancel it?`,
   whichToCancel: 'Which appointment would you like to cancel?',
-  verifyPhone: "To keep bookings private, I'll text a code to the phone number the appointment is under. What number is that?",
+  verifyPhone:
+    "To keep bookings private, I'll text a code to the phone number the appointment is under. What number is that?",
   askCode: 'What is the code?',
   askBookingName: 'Before I look at your booking, what name is it under?',
   askMessage: 'What message would you like me to pass along?',
@@ -118,19 +127,27 @@ export const EN = {
   keptAppointment: "Okay, I'll leave it as it is.",
   noAppointmentsVerified: "I couldn't find an upcoming appointment under that number.",
   noAppointmentsCallerId: "I couldn't find an upcoming appointment under the number you're calling from.",
-  noAppointmentsChat: 'I can only look up appointments when you call from the phone number they were booked with. I can take a message for the team instead.',
-  messageTaken: (urgent: boolean) => `Got it. I've passed your message along, and someone will call you back${urgent ? ' as soon as possible' : ''}.`,
+  noAppointmentsChat:
+    'I can only look up appointments when you call from the phone number they were booked with. I can take a message for the team instead.',
+  messageTaken: (urgent: boolean) =>
+    `Got it. I've passed your message along, and someone will call you back${urgent ? ' as soon as possible' : ''}.`,
   notSure: "I'm not sure about that, and I don't want to guess. I can take a message and have someone get back to you.",
-  markedUrgent: (phone?: string) => `I've marked this as urgent for the team, and someone will call you back${phone ? ` at ${phone}` : ''} as soon as possible.`,
+  markedUrgent: (phone?: string) =>
+    `I've marked this as urgent for the team, and someone will call you back${phone ? ` at ${phone}` : ''} as soon as possible.`,
   alerted: (afterHours: boolean, phone?: string) =>
     `${afterHours ? "We're closed right now, so I've sent an urgent alert to the on-call team" : "I couldn't reach anyone directly, so I've sent an urgent alert to the team"}. Someone will call you back${phone ? ` at ${phone}` : ''} as soon as possible.`,
   urgentBooking: "That sounds urgent, so let's get you in as soon as possible.",
-  transferring: (alerted: boolean): string => (alerted ? "I've sent an urgent alert to the team, and I'm connecting you with someone now. Please hold." : "I'm connecting you with someone now. Please hold."),
+  transferring: (alerted: boolean): string =>
+    alerted
+      ? "I've sent an urgent alert to the team, and I'm connecting you with someone now. Please hold."
+      : "I'm connecting you with someone now. Please hold.",
   transferFailed: "I'm sorry, I can't connect you with someone right now, but I can take a message.",
-  afterHoursMessage: (next?: string) => `We're closed right now${next ? ` and open again ${next}` : ''}. I can take a message and someone will call you back.`,
+  afterHoursMessage: (next?: string) =>
+    `We're closed right now${next ? ` and open again ${next}` : ''}. I can take a message and someone will call you back.`,
   codeSent: (phone: string) => `If ${phone} has a booking with us, I've just texted it a 6-digit code.`,
   codeWrong: "That code doesn't match.",
-  notVerified: "I'm sorry, I can't look up or change a booking without confirming it's yours. I can take a message for the team and they'll get back to you.",
+  notVerified:
+    "I'm sorry, I can't look up or change a booking without confirming it's yours. I can take a message for the team and they'll get back to you.",
   detailMismatch: "I couldn't match that to a booking under this number.",
   silence: 'Are you still there?',
   missed: "Sorry, I didn't catch that.",
@@ -141,10 +158,12 @@ export const EN = {
   // answers from the business's settings
   openNow: (until?: string) => `Yes, we're open right now${until ? `, until ${sayTime(until)} today` : ''}.`,
   closedNow: (next?: string) => `We're closed right now${next ? `; we open again ${next}` : ''}.`,
-  closedHolidayOn: (date: string, tz: string, today: boolean) => `We're closed ${today ? 'today' : `on ${sayDate(date, tz)}`} for a holiday.`,
+  closedHolidayOn: (date: string, tz: string, today: boolean) =>
+    `We're closed ${today ? 'today' : `on ${sayDate(date, tz)}`} for a holiday.`,
   closedOnWeekdays: (date: string, tz: string) => `We're closed on ${weekday(date, tz)}s.`,
   openOnWeekdays: (date: string, tz: string, spans: string) => `On ${weekday(date, tz)}s we're open ${spans}.`,
-  openOn: (date: string, tz: string, today: boolean, spans: string) => `We're open ${today ? 'today, ' : ''}${weekday(date, tz)} ${spans}.`,
+  openOn: (date: string, tz: string, today: boolean, spans: string) =>
+    `We're open ${today ? 'today, ' : ''}${weekday(date, tz)} ${spans}.`,
   spans: (h: Array<[string, string]>) => h.map(([x, y]) => `${sayTime(x)} to ${sayTime(y)}`).join(' and '),
   duration: (name: string, said: string) => `${capitalize(a(name))} takes about ${said}.`,
   durationWords: (min: number) => {
@@ -159,10 +178,14 @@ export const EN = {
   price: (name: string, price: string) => `${capitalize(a(name))} is ${price}.`,
   address: (address: string) => `We're at ${address}.`,
   weDo: (name: string, price?: string) => `Yes, we do ${name}${price ? `; it's ${price}` : ''}.`,
-  weOffer: (names: string[]) => (names.length <= 1 ? `We offer ${names[0] ?? 'several services'}.` : `We offer ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}.`),
+  weOffer: (names: string[]) =>
+    names.length <= 1
+      ? `We offer ${names[0] ?? 'several services'}.`
+      : `We offer ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}.`,
   whichCanIHelp: 'Which one can I help you with?',
   thisIs: (name: string) => `Yes, this is ${name}.`,
-  serviceFacts: (name: string, min: number, price?: string) => `A ${name} takes about ${min} minutes.${price ? ` It's ${price}.` : ''}`,
+  serviceFacts: (name: string, min: number, price?: string) =>
+    `A ${name} takes about ${min} minutes.${price ? ` It's ${price}.` : ''}`,
 };
 
 /** The shape every language's catalogue has. */

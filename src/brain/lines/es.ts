@@ -30,12 +30,20 @@ const fecha = fechaEs;
 const momento = momentoEs;
 const dia = (date: string, tz: string) => DAYS[local(date, tz).weekday - 1];
 const losDias = (date: string, tz: string) => `los ${DAYS_PLURAL[local(date, tz).weekday - 1]}`;
-const tramos = (h: Array<[string, string]>) => h.map(([x, y]) => `de ${hora(x).replace(/^las? /, '')} a ${hora(y).replace(/^las? /, '')}`).join(' y ');
+const tramos = (h: Array<[string, string]>) =>
+  h.map(([x, y]) => `de ${hora(x).replace(/^las? /, '')} a ${hora(y).replace(/^las? /, '')}`).join(' y ');
 
 function horario(b: BusinessProfile): string {
   const runs = hoursRuns(b);
-  const open = runs.filter((r) => r.spans.length).map((r) => `${r.from === r.to ? `los ${DAYS_PLURAL[r.from]}` : `de ${DAYS[r.from]} a ${DAYS[r.to]}`} ${tramos(r.spans)}`);
-  const closed = runs.filter((r) => !r.spans.length).map((r) => (r.from === r.to ? `los ${DAYS_PLURAL[r.from]}` : `de ${DAYS[r.from]} a ${DAYS[r.to]}`));
+  const open = runs
+    .filter((r) => r.spans.length)
+    .map(
+      (r) =>
+        `${r.from === r.to ? `los ${DAYS_PLURAL[r.from]}` : `de ${DAYS[r.from]} a ${DAYS[r.to]}`} ${tramos(r.spans)}`,
+    );
+  const closed = runs
+    .filter((r) => !r.spans.length)
+    .map((r) => (r.from === r.to ? `los ${DAYS_PLURAL[r.from]}` : `de ${DAYS[r.from]} a ${DAYS[r.to]}`));
   return `Abrimos ${listOf(open, 'and')}${closed.length ? `; cerramos ${listOf(closed, 'and')}` : ''}.`;
 }
 
@@ -50,18 +58,29 @@ function proximaApertura(b: BusinessProfile, now: Date): string | undefined {
 const SAFETY: Record<string, string> = {
   "Please leave the building right now, don't switch anything on or off, and call the gas utility or 911 from outside.":
     'Por favor, salga del edificio ahora mismo, no encienda ni apague nada y llame a la compañía de gas o al 911 desde afuera.',
-  'Please get everyone out into fresh air right away and call 911.': 'Por favor, saque a todos al aire libre de inmediato y llame al 911.',
-  'If there is smoke or fire, get everyone out and call 911 first.': 'Si hay humo o fuego, saque a todos y llame primero al 911.',
-  'If someone is hurt or in danger, please call 911 right now.': 'Si alguien está herido o en peligro, por favor llame al 911 ahora mismo.',
-  'Please call 911 right now: a child or an animal in a hot car cannot wait.': 'Por favor, llame al 911 ahora mismo: un niño o un animal en un carro caliente no puede esperar.',
-  'If there is any trouble breathing or swelling of the throat, call 911 right now.': 'Si hay dificultad para respirar o hinchazón en la garganta, llame al 911 ahora mismo.',
-  'Please stay away from it and, only if it is safe, switch off the breaker.': 'Por favor, aléjese y, solo si es seguro, apague el interruptor principal.',
+  'Please get everyone out into fresh air right away and call 911.':
+    'Por favor, saque a todos al aire libre de inmediato y llame al 911.',
+  'If there is smoke or fire, get everyone out and call 911 first.':
+    'Si hay humo o fuego, saque a todos y llame primero al 911.',
+  'If someone is hurt or in danger, please call 911 right now.':
+    'Si alguien está herido o en peligro, por favor llame al 911 ahora mismo.',
+  'Please call 911 right now: a child or an animal in a hot car cannot wait.':
+    'Por favor, llame al 911 ahora mismo: un niño o un animal en un carro caliente no puede esperar.',
+  'If there is any trouble breathing or swelling of the throat, call 911 right now.':
+    'Si hay dificultad para respirar o hinchazón en la garganta, llame al 911 ahora mismo.',
+  'Please stay away from it and, only if it is safe, switch off the breaker.':
+    'Por favor, aléjese y, solo si es seguro, apague el interruptor principal.',
   'If you can, turn off the main water shut-off valve.': 'Si puede, cierre la llave de paso principal del agua.',
-  'If the bleeding is heavy or you have trouble breathing, call 911 now.': 'Si el sangrado es abundante o le cuesta respirar, llame al 911 ahora.',
-  "Keep the tooth moist, in milk if you can, and don't scrub it.": 'Mantenga el diente húmedo, en leche si puede, y no lo frote.',
-  'If anyone is hurt or you are in traffic, call 911 first and get to a safe place.': 'Si alguien está herido o está en medio del tráfico, llame primero al 911 y póngase en un lugar seguro.',
-  'Please keep everyone warm in one room, and if anyone feels unwell, call 911.': 'Por favor, mantenga a todos abrigados en una sola habitación y, si alguien se siente mal, llame al 911.',
-  'Please keep everyone cool and drinking water, and if anyone feels unwell, call 911.': 'Por favor, mantenga a todos frescos y tomando agua y, si alguien se siente mal, llame al 911.',
+  'If the bleeding is heavy or you have trouble breathing, call 911 now.':
+    'Si el sangrado es abundante o le cuesta respirar, llame al 911 ahora.',
+  "Keep the tooth moist, in milk if you can, and don't scrub it.":
+    'Mantenga el diente húmedo, en leche si puede, y no lo frote.',
+  'If anyone is hurt or you are in traffic, call 911 first and get to a safe place.':
+    'Si alguien está herido o está en medio del tráfico, llame primero al 911 y póngase en un lugar seguro.',
+  'Please keep everyone warm in one room, and if anyone feels unwell, call 911.':
+    'Por favor, mantenga a todos abrigados en una sola habitación y, si alguien se siente mal, llame al 911.',
+  'Please keep everyone cool and drinking water, and if anyone feels unwell, call 911.':
+    'Por favor, mantenga a todos frescos y tomando agua y, si alguien se siente mal, llame al 911.',
   'Please keep your pet calm and still, and head to the nearest emergency animal hospital if you can.':
     'Por favor, mantenga a su mascota tranquila y quieta, y vaya al hospital veterinario de emergencia más cercano si puede.',
 };
@@ -69,11 +88,16 @@ const SAFETY: Record<string, string> = {
 export const ES: Lines = {
   session: {
     fillers: ['Un momento, por favor, déjeme revisar.', 'Permítame un momento.', 'Un segundo, por favor.'],
-    toolHolds: { transfer_to_human: 'Déjeme ver si alguien puede atender su llamada. Por favor, no cuelgue; enseguida vuelvo con usted.' },
+    toolHolds: {
+      transfer_to_human:
+        'Déjeme ver si alguien puede atender su llamada. Por favor, no cuelgue; enseguida vuelvo con usted.',
+    },
     reprompt: '¿Sigue ahí?',
     silenceGoodbye: 'No le escucho, así que voy a colgar. Puede llamarnos cuando guste. Hasta luego.',
-    maxDuration: 'Lo siento, llegamos al límite de tiempo de esta llamada. Alguien de nuestro equipo se comunicará con usted. Hasta luego.',
-    shutdownGoodbye: 'Lo siento, tengo que terminar la llamada. Alguien de nuestro equipo le devolverá la llamada en breve. Hasta luego.',
+    maxDuration:
+      'Lo siento, llegamos al límite de tiempo de esta llamada. Alguien de nuestro equipo se comunicará con usted. Hasta luego.',
+    shutdownGoodbye:
+      'Lo siento, tengo que terminar la llamada. Alguien de nuestro equipo le devolverá la llamada en breve. Hasta luego.',
     apologyTakeMessage:
       'Disculpe, estoy teniendo un problema de mi lado. Por favor, dígame su nombre, su número de teléfono y en qué le podemos ayudar, y alguien le devolverá la llamada en breve.',
     apologyCantHear:
@@ -112,10 +136,15 @@ export const ES: Lines = {
   askPhone: '¿A qué número de teléfono le podemos llamar?',
   askAddress: '¿Y cuál es la dirección donde necesita el servicio?',
   whatToChange: 'Con gusto. ¿Qué le gustaría cambiar?',
-  chooseAppointment: (items) => `Veo ${items.length} citas próximas: ${listOf(items.map((x) => `${x.svc} ${x.when}`), 'and')}. ¿A cuál se refiere?`,
+  chooseAppointment: (items) =>
+    `Veo ${items.length} citas próximas: ${listOf(
+      items.map((x) => `${x.svc} ${x.when}`),
+      'and',
+    )}. ¿A cuál se refiere?`,
   confirmCancel: (svc, when) => `Veo su cita de ${svc} ${when}. ¿Desea que la cancele?`,
   whichToCancel: '¿Qué cita le gustaría cancelar?',
-  verifyPhone: 'Para proteger su información, le enviaré un código por mensaje de texto al número con el que se hizo la cita. ¿Cuál es ese número?',
+  verifyPhone:
+    'Para proteger su información, le enviaré un código por mensaje de texto al número con el que se hizo la cita. ¿Cuál es ese número?',
   askCode: '¿Cuál es el código?',
   askBookingName: 'Antes de buscar su cita, ¿a nombre de quién está?',
   askMessage: '¿Qué mensaje le gustaría que le pase al equipo?',
@@ -126,7 +155,8 @@ export const ES: Lines = {
   offerSameDay: (day, times) => `Para ${day} tengo ${listOf(times.map(aLaText), 'or')}. ¿Cuál le conviene más?`,
   offerMany: (whens) => `Tengo ${listOf(whens, 'or')}. ¿Cuál le conviene más?`,
   askTime: '¿A qué hora le gustaría?',
-  confirmMove: (svc, from, to) => `Para confirmar: ¿cambio su cita de ${svc} del ${from.replace(/^el /, '')} al ${to.replace(/^el /, '')}?`,
+  confirmMove: (svc, from, to) =>
+    `Para confirmar: ¿cambio su cita de ${svc} del ${from.replace(/^el /, '')} al ${to.replace(/^el /, '')}?`,
   confirmBooking: (p) =>
     `Para confirmar: una cita de ${p.svc} ${p.when}${p.staff ? ` con ${p.staff}` : ''}${p.address ? ` en ${p.address}` : ''} a nombre de ${p.name ?? 'usted'}${p.phone ? `, y le llamaremos al ${p.phone}` : ''}. ¿Se la reservo?`,
   appointment: 'cita',
@@ -146,19 +176,29 @@ export const ES: Lines = {
   keptAppointment: 'Muy bien, la dejo como está.',
   noAppointmentsVerified: 'No encontré ninguna cita próxima con ese número.',
   noAppointmentsCallerId: 'No encontré ninguna cita próxima con el número desde el que llama.',
-  noAppointmentsChat: 'Solo puedo buscar citas cuando llama desde el número con el que se reservaron. Si quiere, le tomo un mensaje para el equipo.',
-  messageTaken: (urgent) => `Entendido. Ya pasé su mensaje y alguien le devolverá la llamada${urgent ? ' lo antes posible' : ''}.`,
-  notSure: 'No estoy seguro de eso y no quiero darle información incorrecta. Puedo tomarle un mensaje para que alguien le responda.',
-  markedUrgent: (phone) => `Marqué su caso como urgente para el equipo y alguien le llamará${phone ? ` al ${phone}` : ''} lo antes posible.`,
+  noAppointmentsChat:
+    'Solo puedo buscar citas cuando llama desde el número con el que se reservaron. Si quiere, le tomo un mensaje para el equipo.',
+  messageTaken: (urgent) =>
+    `Entendido. Ya pasé su mensaje y alguien le devolverá la llamada${urgent ? ' lo antes posible' : ''}.`,
+  notSure:
+    'No estoy seguro de eso y no quiero darle información incorrecta. Puedo tomarle un mensaje para que alguien le responda.',
+  markedUrgent: (phone) =>
+    `Marqué su caso como urgente para el equipo y alguien le llamará${phone ? ` al ${phone}` : ''} lo antes posible.`,
   alerted: (afterHours, phone) =>
     `${afterHours ? 'En este momento estamos cerrados, así que envié una alerta urgente al equipo de guardia' : 'No pude comunicarme con nadie directamente, así que envié una alerta urgente al equipo'}. Alguien le llamará${phone ? ` al ${phone}` : ''} lo antes posible.`,
   urgentBooking: 'Eso suena urgente, así que vamos a darle una cita lo antes posible.',
-  transferring: (alerted) => (alerted ? 'Envié una alerta urgente al equipo y ahora le comunico con alguien. Por favor, espere.' : 'Ahora le comunico con alguien. Por favor, espere.'),
+  transferring: (alerted) =>
+    alerted
+      ? 'Envié una alerta urgente al equipo y ahora le comunico con alguien. Por favor, espere.'
+      : 'Ahora le comunico con alguien. Por favor, espere.',
   transferFailed: 'Lo siento, en este momento no puedo comunicarle con nadie, pero puedo tomarle un mensaje.',
-  afterHoursMessage: (next) => `En este momento estamos cerrados${next ? ` y volvemos a abrir ${next}` : ''}. Puedo tomarle un mensaje y alguien le devolverá la llamada.`,
-  codeSent: (phone) => `Si el ${phone} tiene una cita con nosotros, le acabo de enviar un código de 6 dígitos por mensaje de texto.`,
+  afterHoursMessage: (next) =>
+    `En este momento estamos cerrados${next ? ` y volvemos a abrir ${next}` : ''}. Puedo tomarle un mensaje y alguien le devolverá la llamada.`,
+  codeSent: (phone) =>
+    `Si el ${phone} tiene una cita con nosotros, le acabo de enviar un código de 6 dígitos por mensaje de texto.`,
   codeWrong: 'Ese código no coincide.',
-  notVerified: 'Lo siento, no puedo buscar ni cambiar una cita sin confirmar que es suya. Puedo tomarle un mensaje para el equipo y ellos se comunicarán con usted.',
+  notVerified:
+    'Lo siento, no puedo buscar ni cambiar una cita sin confirmar que es suya. Puedo tomarle un mensaje para el equipo y ellos se comunicarán con usted.',
   detailMismatch: 'No pude relacionar eso con una cita de este número.',
   silence: '¿Sigue ahí?',
   missed: 'Perdón, no le entendí bien.',
@@ -188,7 +228,8 @@ export const ES: Lines = {
   weOffer: (names) => `Ofrecemos ${names.length ? listOf(names, 'and') : 'varios servicios'}.`,
   whichCanIHelp: '¿Con cuál le puedo ayudar?',
   thisIs: (name) => `Sí, habla con ${name}.`,
-  serviceFacts: (name, min, price) => `El servicio de ${name} dura unos ${min} minutos.${price ? ` Cuesta ${price}.` : ''}`,
+  serviceFacts: (name, min, price) =>
+    `El servicio de ${name} dura unos ${min} minutos.${price ? ` Cuesta ${price}.` : ''}`,
 };
 
 /** "15:45" → "a las 3:45 de la tarde" (the hours of an offer on one day). */

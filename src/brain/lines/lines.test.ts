@@ -5,26 +5,35 @@ import { LINES } from './index.js';
 /** Every key path of a catalogue, nested groups (the session's lines, tool hold lines) included. */
 function keyPaths(o: object, prefix = ''): string[] {
   return Object.entries(o)
-    .flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? keyPaths(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
+    .flatMap(([k, v]) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? keyPaths(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+    )
     .sort();
 }
 
 describe('the line catalogues', () => {
   it('have the same keys in every language, the session lines included', () => {
     const en = keyPaths(LINES.en);
-    expect(en).toEqual(expect.arrayContaining(['session.apologyCantHear', 'session.fillers', 'session.toolHolds.transfer_to_human']));
+    expect(en).toEqual(
+      expect.arrayContaining(['session.apologyCantHear', 'session.fillers', 'session.toolHolds.transfer_to_human']),
+    );
     for (const [lang, lines] of Object.entries(LINES)) expect(keyPaths(lines), lang).toEqual(en);
   });
 
   it('give every language its own session lines (a filler for each, none left in English)', () => {
     expect(LINES.es.session.fillers.length).toBeGreaterThan(0);
-    for (const [k, v] of Object.entries(LINES.es.session)) expect(JSON.stringify(v), k).not.toBe(JSON.stringify((LINES.en.session as unknown as Record<string, unknown>)[k]));
+    for (const [k, v] of Object.entries(LINES.es.session))
+      expect(JSON.stringify(v), k).not.toBe(
+        JSON.stringify((LINES.en.session as unknown as Record<string, unknown>)[k]),
+      );
   });
 
   it('read dates and times back the Spanish way', () => {
     const tz = 'America/Chicago';
     expect(LINES.es.instant('2026-03-17T20:00:00.000Z', tz)).toBe('el martes 17 de marzo a las 3 de la tarde');
-    expect(LINES.es.instant('2026-03-17T15:30:00.000Z', tz)).toBe('el martes 17 de marzo a las 10 y media de la mañana');
+    expect(LINES.es.instant('2026-03-17T15:30:00.000Z', tz)).toBe(
+      'el martes 17 de marzo a las 10 y media de la mañana',
+    );
     expect(LINES.es.time('13:00')).toBe('la 1 de la tarde');
     expect(LINES.es.time('12:00')).toBe('las 12 del mediodía');
     expect(LINES.en.instant('2026-03-17T20:00:00.000Z', tz)).toBe('Tuesday, March 17 at 3 PM');

@@ -21,18 +21,28 @@ describe('a language model under the statechart', () => {
     openai.chatScript.length = 0;
     const { ports, world } = createFakePorts(SALON);
     const model = new OpenAiCompatibleLanguageModel({ apiKey: 'sk-test', baseUrl: `${openai.url}/v1`, model: 'test' });
-    const convo = createConversation({ business: SALON, callerPhone: '+13125550142', now: fixedClock('2026-03-10T14:15:00Z'), deps: ports, languageModel: model });
+    const convo = createConversation({
+      business: SALON,
+      callerPhone: '+13125550142',
+      now: fixedClock('2026-03-10T14:15:00Z'),
+      deps: ports,
+      languageModel: model,
+    });
     convo.greet();
     // the model contributes nothing to the first turn; the offline rules read it
     openai.chatScript.push({ text: '' });
     const r1 = await convo.handle({ text: 'haircut tomorrow at 10, this is Sam Lee' });
     expect(r1.text).toMatch(/March 11 at 10 AM for Sam Lee/);
     // the model misreads the correction as agreement
-    openai.chatScript.push(tool('book_appointment', { service: 'Haircut', start: '2026-03-11T15:00:00.000Z', name: 'Sam Lee' }));
+    openai.chatScript.push(
+      tool('book_appointment', { service: 'Haircut', start: '2026-03-11T15:00:00.000Z', name: 'Sam Lee' }),
+    );
     const r2 = await convo.handle({ text: 'no, 11, not 10' });
     expect(world.appointments).toHaveLength(0);
     expect(r2.text).toMatch(/March 11 at 11 AM/);
-    openai.chatScript.push(tool('book_appointment', { service: 'Haircut', start: '2026-03-11T16:00:00.000Z', name: 'Sam Lee' }));
+    openai.chatScript.push(
+      tool('book_appointment', { service: 'Haircut', start: '2026-03-11T16:00:00.000Z', name: 'Sam Lee' }),
+    );
     await convo.handle({ text: 'yes' });
     expect(world.appointments.map((a) => a.start)).toEqual([expect.stringMatching(/^2026-03-11T11:00/)]);
   });

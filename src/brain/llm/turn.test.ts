@@ -39,7 +39,10 @@ describe('language model turns', () => {
     openai.chatScript.push(tool('check_availability', { service: 'Haircut', date: '2026-03-12', time: '12:00' }));
     const r = await convo.handle({ text: 'could you get my locks chopped the day after Wednesday around lunch' });
     expect(r.text).toMatch(/Thursday, March 12 at noon is open/);
-    const req = openai.chatRequests[0] as { tools: Array<{ function: { name: string } }>; messages: Array<{ content: string }> };
+    const req = openai.chatRequests[0] as {
+      tools: Array<{ function: { name: string } }>;
+      messages: Array<{ content: string }>;
+    };
     expect(req.tools.map((t) => t.function.name)).toContain('book_appointment');
     expect(req.messages[0].content).toMatch(/Bella Hair Studio/);
     expect(r.events.some((e) => e.type === 'tool_call' && e.name === 'check_availability')).toBe(true);
@@ -47,9 +50,13 @@ describe('language model turns', () => {
 
   it('refuses a booking the model asks for before the caller heard the read-back', async () => {
     const { convo, world } = start();
-    openai.chatScript.push(tool('check_availability', { service: 'Haircut', date: '2026-03-11', partOfDay: 'afternoon' }));
+    openai.chatScript.push(
+      tool('check_availability', { service: 'Haircut', date: '2026-03-11', partOfDay: 'afternoon' }),
+    );
     await convo.handle({ text: 'a haircut tomorrow afternoon' });
-    openai.chatScript.push(tool('book_appointment', { service: 'Haircut', start: '2026-03-11T12:00:00-05:00', name: 'Eve' }));
+    openai.chatScript.push(
+      tool('book_appointment', { service: 'Haircut', start: '2026-03-11T12:00:00-05:00', name: 'Eve' }),
+    );
     const r = await convo.handle({ text: 'just book whatever' });
     expect(world.appointments).toHaveLength(0);
     expect(r.events.some((e) => e.type === 'llm_fallback' && /book_appointment refused/.test(e.reason))).toBe(true);
@@ -63,17 +70,23 @@ describe('language model turns', () => {
     openai.chatScript.push(tool('capture_lead', { name: 'Maria Lopez' }));
     const confirm = await convo.handle({ text: 'Maria Lopez' });
     expect(confirm.text).toMatch(/Wednesday, March 11 at 10 AM for Maria Lopez/);
-    openai.chatScript.push(tool('book_appointment', { service: 'Haircut', start: '2026-03-11T10:00:00-05:00', name: 'Maria Lopez' }));
+    openai.chatScript.push(
+      tool('book_appointment', { service: 'Haircut', start: '2026-03-11T10:00:00-05:00', name: 'Maria Lopez' }),
+    );
     await convo.handle({ text: 'yep go for it' });
     expect(world.appointments).toHaveLength(1);
     // the model saw the earlier exchanges, including the read-back it is agreeing to
-    const last = openai.chatRequests[openai.chatRequests.length - 1] as { messages: Array<{ role: string; content: string }> };
+    const last = openai.chatRequests[openai.chatRequests.length - 1] as {
+      messages: Array<{ role: string; content: string }>;
+    };
     expect(last.messages.some((m) => m.role === 'assistant' && /Just to confirm/.test(m.content))).toBe(true);
   });
 
   it('answers questions from the knowledge passages only, and says so when they do not cover it', async () => {
     const { convo } = start();
-    openai.chatScript.push(tool('answer_question', { question: 'can I park somewhere close?' }), { text: 'Yes, there is free parking behind the building.' });
+    openai.chatScript.push(tool('answer_question', { question: 'can I park somewhere close?' }), {
+      text: 'Yes, there is free parking behind the building.',
+    });
     const r = await convo.handle({ text: 'can I park somewhere close?' });
     expect(r.text).toMatch(/free parking behind the building/);
     const grounding = openai.chatRequests[1] as { messages: Array<{ content: string }> };

@@ -30,8 +30,16 @@ export interface LlmTurnInput {
 }
 
 const MODEL_TOOLS: ToolName[] = [
-  'check_availability', 'book_appointment', 'reschedule', 'cancel', 'capture_lead', 'escalate_emergency',
-  'transfer_to_human', 'answer_question', 'take_message', 'end_call',
+  'check_availability',
+  'book_appointment',
+  'reschedule',
+  'cancel',
+  'capture_lead',
+  'escalate_emergency',
+  'transfer_to_human',
+  'answer_question',
+  'take_message',
+  'end_call',
 ];
 
 /** Asks the model; answers the event to send (undefined: keep the offline one). */
@@ -85,7 +93,11 @@ function toChartEvent(call: { name: string; arguments: string }, input: LlmTurnI
       if (!service) return reject(input, call.name, 'unknown service');
       const when = pick(a, ['date', 'time', 'partOfDay', 'after', 'before']);
       if (a.from && a.to) Object.assign(when, { range: { from: a.from, to: a.to } });
-      return withFacts({ service, ...(Object.keys(when).length ? { when } : {}), ...(a.staff ? { staff: String(a.staff) } : {}) });
+      return withFacts({
+        service,
+        ...(Object.keys(when).length ? { when } : {}),
+        ...(a.staff ? { staff: String(a.staff) } : {}),
+      });
     }
     case 'book_appointment':
       // the chart commits only from booking.confirm on a plain yes: the model cannot skip the read-back
@@ -151,7 +163,7 @@ function systemPrompt({ ctx, state, tools }: LlmTurnInput): string {
     describeHours(b),
     `Services: ${b.services.map((s) => s.name).join(', ')}.`,
     `Conversation state: ${state}. Known: ${known.join('; ') || 'nothing yet'}.`,
-    'Read the caller\'s turn and call exactly one tool that captures it. Use check_availability for any',
+    "Read the caller's turn and call exactly one tool that captures it. Use check_availability for any",
     'service or time they mention (local dates YYYY-MM-DD, times HH:mm), capture_lead for their name,',
     'phone, email or address, book_appointment only when they agree to the read-back, answer_question',
     'for questions. Never state availability or facts yourself.',

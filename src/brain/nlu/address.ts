@@ -1,7 +1,8 @@
 /** Street addresses ("123 Main Street, Apt 4, Springfield"). */
 import { titleCase } from './text.js';
 
-const SUFFIX = 'street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|loop|row|crescent|alley';
+const SUFFIX =
+  'street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|loop|row|crescent|alley';
 const ADDRESS = new RegExp(
   `\\b(?<!:)(\\d{1,6}[a-z]?)\\s+(?!(?:at|on|in|for|and|or|to|pm|am|a\\.?m|p\\.?m)\\b)((?:(?:north|south|east|west|n|s|e|w)\\.?\\s+)?(?:[a-z0-9'.-]+\\s+){0,3}?(?:${SUFFIX}))\\b\\.?` +
     `((?:,?\\s*(?:apt|apartment|unit|suite|ste|#)\\.?\\s*[a-z0-9-]+)?)` +
@@ -20,8 +21,10 @@ const ADDRESS_ES = new RegExp(
     `((?:,?\\s*(?:apartamento|apto\\.?|departamento|depto\\.?|piso|interior|int\\.?|puerta|local|casa)\\s*(?:n[uú]mero\\s*)?[a-z0-9º°-]+)*)` +
     `((?:,\\s*[${L}][${L} -]{1,30}?)?)(?=$|[,.!?]|\\s+(?:y|mi|me|es|por|para|el|la|ma[ñn]ana|hoy|a|en|que|pero|gracias)\\b)`,
 );
-const capitalize = (s: string) => s.replace(/(^|[\s-])([a-záéíóúüñ])/g, (_m, b: string, c: string) => b + c.toUpperCase())
-  .replace(/\b(De|Del|La|Los|Las)\b(?!$)/g, (w) => w.toLowerCase());
+const capitalize = (s: string) =>
+  s
+    .replace(/(^|[\s-])([a-záéíóúüñ])/g, (_m, b: string, c: string) => b + c.toUpperCase())
+    .replace(/\b(De|Del|La|Los|Las)\b(?!$)/g, (w) => w.toLowerCase());
 
 /** Finds a Spanish-form street address ("Calle Mayor 12, Apartamento 3"); undefined when none. */
 function findAddressEs(text: string): { address: string; start: number; end: number } | undefined {
@@ -29,11 +32,22 @@ function findAddressEs(text: string): { address: string; start: number; end: num
   if (!m) return undefined;
   const type = m[1].startsWith('av') && m[1] !== 'avenida' ? 'avenida' : m[1];
   const street = `${capitalize(type)} ${capitalize(m[2].trim())} ${m[3].toUpperCase()}`;
-  const units = (m[4] ?? '').split(/,/).map((u) => u.trim()).filter(Boolean).map((u) => capitalize(u.replace(/\s*n[uú]mero\s*/, ' ')));
+  const units = (m[4] ?? '')
+    .split(/,/)
+    .map((u) => u.trim())
+    .filter(Boolean)
+    .map((u) => capitalize(u.replace(/\s*n[uú]mero\s*/, ' ')));
   // a city (not the "por favor" that closes the sentence), small words in lower case: "Ciudad de Mexico"
   const cityText = m[5] ? m[5].replace(/^,\s*/, '').trim() : '';
-  const city = cityText && !/^(?:por favor|gracias)$/.test(cityText) ? titleCase(cityText).replace(/(?<=\s)(De|Del|La|Las|Los)\b/g, (w) => w.toLowerCase()) : '';
-  return { address: [street, ...units, ...(city ? [city] : [])].join(', '), start: m.index, end: m.index + m[0].length };
+  const city =
+    cityText && !/^(?:por favor|gracias)$/.test(cityText)
+      ? titleCase(cityText).replace(/(?<=\s)(De|Del|La|Las|Los)\b/g, (w) => w.toLowerCase())
+      : '';
+  return {
+    address: [street, ...units, ...(city ? [city] : [])].join(', '),
+    start: m.index,
+    end: m.index + m[0].length,
+  };
 }
 
 /** Finds a street address in lower-cased text (the English form, or the Spanish one); undefined when none. */

@@ -39,13 +39,41 @@ export const PART_OF_DAY_WINDOWS: Record<PartOfDay, { from: string; to: string }
 };
 
 const WEEKDAYS: Record<string, number> = {
-  monday: 1, tuesday: 2, tues: 2, wednesday: 3, weds: 3, thursday: 4, thurs: 4, friday: 5, saturday: 6, sunday: 7,
+  monday: 1,
+  tuesday: 2,
+  tues: 2,
+  wednesday: 3,
+  weds: 3,
+  thursday: 4,
+  thurs: 4,
+  friday: 5,
+  saturday: 6,
+  sunday: 7,
 };
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, april: 4, apr: 4, may: 5, june: 6, july: 7,
-  august: 8, aug: 8, september: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
-const MONTH_RE = 'january|jan|february|feb|march|april|apr|may|june|july|august|aug|september|sept|october|oct|november|nov|december|dec';
+const MONTH_RE =
+  'january|jan|february|feb|march|april|apr|may|june|july|august|aug|september|sept|october|oct|november|nov|december|dec';
 
 interface Hit<T> {
   at: number;
@@ -80,7 +108,10 @@ export function parseTimeWish(
   const dates = findDates(masked, today, orig);
   const pod = findPartOfDay(` ${text} `);
   const times = findTimes(masked, pod?.value, orig);
-  const earliest = /\b(earliest|soonest|as soon as|asap|(?:first|1st|next) (?:available|opening|thing)|right away|whenever|any ?time(?! (?:before|after|between))|no preference|(?:doesn't|does not) matter)\b/.test(text);
+  const earliest =
+    /\b(earliest|soonest|as soon as|asap|(?:first|1st|next) (?:available|opening|thing)|right away|whenever|any ?time(?! (?:before|after|between))|no preference|(?:doesn't|does not) matter)\b/.test(
+      text,
+    );
 
   if (!dates.some((d) => !d.negated) && !times.some((t) => !t.negated) && !pod && !earliest) return undefined;
   const wish: TimeWish = {};
@@ -89,7 +120,9 @@ export function parseTimeWish(
   // a bare weekday ("Tuesday at 3 then") may name an offered Tuesday of another week
   if (lastDate?.weekday && info) info.weekday = lastDate.weekday;
   if (pod) wish.partOfDay = pod.value;
-  const kept = times.some((t) => t.value.kind === 'at' && !t.negated) ? times.filter((t) => !t.negated) : times.filter((t) => t.value.kind !== 'at');
+  const kept = times.some((t) => t.value.kind === 'at' && !t.negated)
+    ? times.filter((t) => !t.negated)
+    : times.filter((t) => t.value.kind !== 'at');
   for (const t of [...kept].sort((a, b) => a.at - b.at)) {
     if (t.value.kind === 'at') wish.time = t.value.time;
     else wish[t.value.kind] = t.value.time;
@@ -126,7 +159,8 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
   const hits: Array<Hit<DateValue>> = [];
   const add = (at: number, value: DateValue, weekday?: number) =>
     hits.push({ at, value, ...(negatedAt(orig, at) ? { negated: true } : {}), ...(weekday ? { weekday } : {}) });
-  const count = (w: string) => (/^\d/.test(w) ? Number(w) : ({ a: 1, an: 1, one: 1, two: 2, three: 3 } as Record<string, number>)[w] ?? 1);
+  const count = (w: string) =>
+    /^\d/.test(w) ? Number(w) : (({ a: 1, an: 1, one: 1, two: 2, three: 3 } as Record<string, number>)[w] ?? 1);
   // "the one after" / "the following Friday" / "the Friday after that": resolved against the date before it
   const refs: Array<{ at: number; weekday?: number }> = [];
   mask(m, new RegExp(`\\bthe (?:(?:one|${WD}) after(?: that)?(?! next)|following (?:one|${WD}))\\b`, 'g'), (x) => {
@@ -135,8 +169,12 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
   });
   // "a week from Tuesday": a modifier of the date that follows
   const weeksFrom: Array<{ end: number; weeks: number }> = [];
-  mask(m, /\b(a|an|one|1|two|2|three|3) weeks? (?:from|after) (today|now)\b/g, (x) => add(x.index, { date: iso(today.plus({ weeks: count(x[1]) })) }));
-  mask(m, /\b(a|one|1|two|2|three|3) weeks? (?:from|after|on) (?:this |next |on )?(?=\S)/g, (x) => weeksFrom.push({ end: x.index + x[0].length, weeks: count(x[1]) }));
+  mask(m, /\b(a|an|one|1|two|2|three|3) weeks? (?:from|after) (today|now)\b/g, (x) =>
+    add(x.index, { date: iso(today.plus({ weeks: count(x[1]) })) }),
+  );
+  mask(m, /\b(a|one|1|two|2|three|3) weeks? (?:from|after|on) (?:this |next |on )?(?=\S)/g, (x) =>
+    weeksFrom.push({ end: x.index + x[0].length, weeks: count(x[1]) }),
+  );
   mask(m, /\b(\d{4})-(\d{2})-(\d{2})\b/g, (x) => add(x.index, { date: `${x[1]}-${x[2]}-${x[3]}` }));
   mask(m, /\bday after tomorrow\b/g, (x) => add(x.index, { date: iso(today.plus({ days: 2 })) }));
   mask(m, /\b(tomorrow|tmrw|tomorow)\b/g, (x) => add(x.index, { date: iso(today.plus({ days: 1 })) }));
@@ -150,10 +188,15 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
     const wd = WEEKDAYS[x[1] ?? x[2]];
     add(x.index, { date: iso(today.startOf('week').plus({ weeks: 1, days: wd - 1 })) });
   });
-  mask(m, /\b(early |later |end of )?(next|this|the) week(end)?\b|\b(?:end of|later) (?:the|this) week\b|\b(?:over )?the weekend\b/g, (x) =>
-    add(x.index, { range: weekRange(x[0], today) }),
+  mask(
+    m,
+    /\b(early |later |end of )?(next|this|the) week(end)?\b|\b(?:end of|later) (?:the|this) week\b|\b(?:over )?the weekend\b/g,
+    (x) => add(x.index, { range: weekRange(x[0], today) }),
   );
-  const monthDay = new RegExp(`\\b(${MONTH_RE})\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(?:the )?(\\d{1,2})(?:st|nd|rd|th)? of (${MONTH_RE})\\b`, 'g');
+  const monthDay = new RegExp(
+    `\\b(${MONTH_RE})\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(?:the )?(\\d{1,2})(?:st|nd|rd|th)? of (${MONTH_RE})\\b`,
+    'g',
+  );
   mask(m, monthDay, (x) => {
     const month = MONTHS[x[1] ?? x[4]];
     const day = Number(x[2] ?? x[3]);
@@ -164,10 +207,14 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
     const d = dayOfMonth(today, Number(x[2]), Number(x[1]));
     if (d) add(x.index, { date: d });
   });
-  mask(m, /\b(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?! (?:one|option|slot|choice|time|available|availability|opening|thing|appointment))/g, (x) => {
-    const d = dayOfMonth(today, Number(x[1]));
-    if (d) add(x.index, { date: d });
-  });
+  mask(
+    m,
+    /\b(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?! (?:one|option|slot|choice|time|available|availability|opening|thing|appointment))/g,
+    (x) => {
+      const d = dayOfMonth(today, Number(x[1]));
+      if (d) add(x.index, { date: d });
+    },
+  );
   mask(m, new RegExp(`\\b(?:(this|next|coming|on) )?(${WD})s?( after next| week(?! from| after))?\\b`, 'g'), (x) => {
     const wd = WEEKDAYS[x[2]];
     let delta = (wd - today.weekday + 7) % 7;
@@ -186,9 +233,10 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
   }
   for (const r of refs) {
     const before = hits.filter((h) => h.at < r.at && 'date' in h.value).sort((a, b) => b.at - a.at)[0];
-    const ref = before && 'date' in before.value ? DateTime.fromISO(before.value.date, { zone: today.zone }) : undefined;
+    const ref =
+      before && 'date' in before.value ? DateTime.fromISO(before.value.date, { zone: today.zone }) : undefined;
     let d: DateTime | undefined;
-    if (ref && r.weekday) d = ref.plus({ days: ((r.weekday - ref.weekday + 7) % 7) || 7 });
+    if (ref && r.weekday) d = ref.plus({ days: (r.weekday - ref.weekday + 7) % 7 || 7 });
     else if (ref) d = ref.plus({ weeks: 1 });
     else if (r.weekday) d = today.startOf('week').plus({ weeks: 1, days: r.weekday - 1 });
     if (d) hits.push({ at: r.at, value: { date: iso(d) } });
@@ -240,7 +288,11 @@ function findPartOfDay(s: string): Hit<PartOfDay> | undefined {
   const re = /\b(mornings?|first thing|afternoons?|after lunch|evenings?|tonight|after work|at night)\b/g;
   for (let x = re.exec(s); x; x = re.exec(s)) {
     const w = x[1];
-    const value: PartOfDay = /morn|first|a\.?m/.test(w) ? 'morning' : /after(noon| lunch)/.test(w) ? 'afternoon' : 'evening';
+    const value: PartOfDay = /morn|first|a\.?m/.test(w)
+      ? 'morning'
+      : /after(noon| lunch)/.test(w)
+        ? 'afternoon'
+        : 'evening';
     hits.push({ at: x.index, value });
   }
   return last(hits);
@@ -276,28 +328,56 @@ function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: string): 
     if (h > 23 || min > 59) return;
     const guessed = !mer && !pod && h >= 1 && h <= 11;
     const negated = negatedAt(orig, at);
-    hits.push({ at, value: { kind: kindOf(at), time: hhmm(resolveHour(h, mer, pod), min), ...(guessed ? { guessed } : {}) }, ...(negated ? { negated } : {}) });
+    hits.push({
+      at,
+      value: { kind: kindOf(at), time: hhmm(resolveHour(h, mer, pod), min), ...(guessed ? { guessed } : {}) },
+      ...(negated ? { negated } : {}),
+    });
   };
   const mer = (s: string | undefined): 'am' | 'pm' | undefined => (s ? (s[0] === 'a' ? 'am' : 'pm') : undefined);
-  const range = (at: number, h1: number, m1: number, h2: number, m2: number, mer1?: 'am' | 'pm', mer2?: 'am' | 'pm') => {
+  const range = (
+    at: number,
+    h1: number,
+    m1: number,
+    h2: number,
+    m2: number,
+    mer1?: 'am' | 'pm',
+    mer2?: 'am' | 'pm',
+  ) => {
     const a = resolveHour(h1, mer1 ?? mer2, pod);
     const b = resolveHour(h2, mer2, pod);
-    hits.push({ at, value: { kind: 'after', time: hhmm(a, m1) } }, { at: at + 1, value: { kind: 'before', time: hhmm(b < a ? b + 12 : b, m2) } });
+    hits.push(
+      { at, value: { kind: 'after', time: hhmm(a, m1) } },
+      { at: at + 1, value: { kind: 'before', time: hhmm(b < a ? b + 12 : b, m2) } },
+    );
   };
   mask(m, /\bbetween (\d{1,2})(?::(\d{2}))? ?([ap])?\.?m?\.? and (\d{1,2})(?::(\d{2}))? ?([ap])?\.?m?\b\.?/g, (x) =>
     range(x.index, Number(x[1]), Number(x[2] ?? 0), Number(x[4]), Number(x[5] ?? 0), mer(x[3]), mer(x[6])),
   );
-  mask(m, /\b(?:at |around |about )?(\d{1,2}) or (\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|hours|days|weeks|people))/g, (x) =>
-    range(x.index, Number(x[1]), 0, Number(x[2]) + 1, 0),
+  mask(
+    m,
+    /\b(?:at |around |about )?(\d{1,2}) or (\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|hours|days|weeks|people))/g,
+    (x) => range(x.index, Number(x[1]), 0, Number(x[2]) + 1, 0),
   );
   mask(m, /\b(early|late) (morning|afternoon|evening)\b/g, (x) => {
-    const edges: Record<string, [string, string]> = { morning: ['10:00', '10:00'], afternoon: ['14:00', '15:00'], evening: ['18:00', '18:00'] };
+    const edges: Record<string, [string, string]> = {
+      morning: ['10:00', '10:00'],
+      afternoon: ['14:00', '15:00'],
+      evening: ['18:00', '18:00'],
+    };
     const [early, late] = edges[x[2]];
-    hits.push({ at: x.index, value: x[1] === 'early' ? { kind: 'before', time: early } : { kind: 'after', time: late } });
+    hits.push({
+      at: x.index,
+      value: x[1] === 'early' ? { kind: 'before', time: early } : { kind: 'after', time: late },
+    });
   });
   mask(m, /\b(\d{1,2})(?::([0-5]\d))? ?-?ish\b/g, (x) => add(x.index, Number(x[1]), Number(x[2] ?? 0)));
-  mask(m, /\b(noon|midday|lunch ?time|(?<=around |about |at )lunch|midnight)\b/g, (x) => add(x.index, x[1] === 'midnight' ? 0 : 12, 0, x[1] === 'midnight' ? 'am' : 'pm'));
-  mask(m, /\b(\d{1,2})(?::| |(?= ?[ap]))(?:oh )?([0-5]?\d)?\s*([ap])\.? ?m\b\.?/g, (x) => add(x.index, Number(x[1]), Number(x[2] ?? 0), mer(x[3])));
+  mask(m, /\b(noon|midday|lunch ?time|(?<=around |about |at )lunch|midnight)\b/g, (x) =>
+    add(x.index, x[1] === 'midnight' ? 0 : 12, 0, x[1] === 'midnight' ? 'am' : 'pm'),
+  );
+  mask(m, /\b(\d{1,2})(?::| |(?= ?[ap]))(?:oh )?([0-5]?\d)?\s*([ap])\.? ?m\b\.?/g, (x) =>
+    add(x.index, Number(x[1]), Number(x[2] ?? 0), mer(x[3])),
+  );
   // "3 in the afternoon", "9 in the morning", "8 at night": the part of day is the meridiem
   mask(m, /\b(\d{1,2})(?::| )?([0-5]\d)? (?:in the (morning|afternoon|evening)|at night|tonight)\b/g, (x) =>
     add(x.index, Number(x[1]), Number(x[2] ?? 0), x[3] === 'morning' ? 'am' : Number(x[1]) === 12 ? undefined : 'pm'),
@@ -306,32 +386,44 @@ function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: string): 
   // "the 9 one", "the 2:30 one": an offered time named by its hour
   mask(m, /\bthe (\d{1,2})(?::| )?([0-5]\d)? one\b/g, (x) => add(x.index + 4, Number(x[1]), Number(x[2] ?? 0)));
   mask(m, /\b(\d{1,2}) oh ([1-9])\b/g, (x) => add(x.index, Number(x[1]), Number(x[2])));
-  mask(m, /\bhalf (?:past )?(\d{1,2})\b(?! ?(?:hours?|minutes?|days?|weeks?|people))/g, (x) => add(x.index, Number(x[1]), 30));
+  mask(m, /\bhalf (?:past )?(\d{1,2})\b(?! ?(?:hours?|minutes?|days?|weeks?|people))/g, (x) =>
+    add(x.index, Number(x[1]), 30),
+  );
   // "twenty past three", "ten to four", "five after nine" (not "from 10 to 4", a range)
-  mask(m, /(?<!\b(?:from|between) )\b(5|10|20|25)(?: minutes)? (past|after|to|till|of) (\d{1,2})\b(?! ?(?:minutes|people|\d))/g, (x) => {
-    const h = Number(x[3]);
-    if (/past|after/.test(x[2])) add(x.index, h, Number(x[1]));
-    else add(x.index, (h + 11) % 12 || 12, 60 - Number(x[1]));
-  });
+  mask(
+    m,
+    /(?<!\b(?:from|between) )\b(5|10|20|25)(?: minutes)? (past|after|to|till|of) (\d{1,2})\b(?! ?(?:minutes|people|\d))/g,
+    (x) => {
+      const h = Number(x[3]);
+      if (/past|after/.test(x[2])) add(x.index, h, Number(x[1]));
+      else add(x.index, (h + 11) % 12 || 12, 60 - Number(x[1]));
+    },
+  );
   mask(m, /\b(?:a )?quarter (?:past|after) (\d{1,2})\b/g, (x) => add(x.index, Number(x[1]), 15));
   mask(m, /\b(?:a )?quarter (?:to|of|till) (\d{1,2})\b/g, (x) => add(x.index, (Number(x[1]) + 11) % 12 || 12, 45));
   mask(m, /\b(\d{1,2}) ?o'? ?clock\b/g, (x) => add(x.index, Number(x[1]), 0));
-  mask(m, /\b(1[0-2]|0?[1-9]) ([0-5]\d)\b(?! ?(?:\d|minutes|mins|hours|days|weeks|people|dollars|bucks))/g, (x) => add(x.index, Number(x[1]), Number(x[2])));
+  mask(m, /\b(1[0-2]|0?[1-9]) ([0-5]\d)\b(?! ?(?:\d|minutes|mins|hours|days|weeks|people|dollars|bucks))/g, (x) =>
+    add(x.index, Number(x[1]), Number(x[2])),
+  );
   mask(
     m,
     /\b(at|around|about|by|after|before|until|till|from|say|how about|what about|maybe|past|later than|earlier than|than|wait|make it|make that|mean|or|actually|instead|not|no|for|do|take|try|change it to|move it to|said)[, ]+(\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|mins|hours|days|weeks|people|persons?|kids|dogs|cats|cars|dollars|bucks|of\b|\/))/g,
     (x) => add(x.index + x[0].length - x[2].length, Number(x[2]), 0),
   );
   // "11 then", "4 works", "3 is fine": an hour confirmed by what follows it
-  mask(m, /(?:^|[ ,])(1[0-2]|[1-9])(?=[ ,]+(?:then|instead|works|would work|would be (?:better|great|good)|is (?:fine|good|better|perfect|great)|please|sounds good)\b)/g, (x) =>
-    add(x.index + x[0].length - x[1].length, Number(x[1]), 0),
+  mask(
+    m,
+    /(?:^|[ ,])(1[0-2]|[1-9])(?=[ ,]+(?:then|instead|works|would work|would be (?:better|great|good)|is (?:fine|good|better|perfect|great)|please|sounds good)\b)/g,
+    (x) => add(x.index + x[0].length - x[1].length, Number(x[1]), 0),
   );
   if (!hits.some((h) => !h.negated)) {
     // a short answer that is just an hour ("4, not 3"): every lone hour, the negated ones excluded later
     const words = m.s.trim().split(/\s+/).filter(Boolean);
     // only an hour standing alone or after a word that introduces one: "level 2 charger" is no time
-    const lone = /(?:^|,|\b(?:not|no|or|and|maybe|ok|okay|yes|yeah|sure|say|then|um|uh|so|you have|have you got))[ ,]*(1[0-2]|[1-9])(?=[ ,.!?]|$)(?![ ,]*(?:minutes|mins|hours|days|weeks|people|dollars|bucks))/g;
-    if (words.length <= 6) for (let x = lone.exec(m.s); x; x = lone.exec(m.s)) add(x.index + x[0].length - x[1].length, Number(x[1]), 0);
+    const lone =
+      /(?:^|,|\b(?:not|no|or|and|maybe|ok|okay|yes|yeah|sure|say|then|um|uh|so|you have|have you got))[ ,]*(1[0-2]|[1-9])(?=[ ,.!?]|$)(?![ ,]*(?:minutes|mins|hours|days|weeks|people|dollars|bucks))/g;
+    if (words.length <= 6)
+      for (let x = lone.exec(m.s); x; x = lone.exec(m.s)) add(x.index + x[0].length - x[1].length, Number(x[1]), 0);
   }
   return hits;
 }

@@ -9,7 +9,13 @@ const THU = new Date('2026-03-12T15:00:00Z');
 const business: BusinessProfile = {
   name: 'Corner Shop',
   timezone: 'America/Chicago',
-  hours: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
+  hours: {
+    mon: [['09:00', '17:00']],
+    tue: [['09:00', '17:00']],
+    wed: [['09:00', '17:00']],
+    thu: [['09:00', '17:00']],
+    fri: [['09:00', '17:00']],
+  },
   services: [{ name: 'Tune-up', durationMin: 60 }],
 };
 const nlu = createNlu(business);
@@ -113,7 +119,7 @@ describe('picks and answers to one action', () => {
   it.each([
     ['no need to rebook, please just cancel it', 'yes'],
     ["no, I don't want to reschedule, just cancel it", 'yes'],
-    ['no no i won\'t rebook cancel the appointment', 'yes'],
+    ["no no i won't rebook cancel the appointment", 'yes'],
     ["no don't cancel it", 'no'],
     ['actually no, leave it', 'no'],
   ] as const)('at "shall I cancel it?": %s → %s', (text, yn) => {
@@ -131,12 +137,16 @@ describe('numbers that are not times', () => {
 });
 
 describe('a leading "no" that agrees', () => {
-  it.each([["no problem", true], ["no, that's fine", true], ['no go ahead', true], ["no, that's not right", false], ['no', false], ["no that's fine but make it 4", false]] as const)(
-    '%s → %s',
-    (text, agrees) => {
-      expect(agreeingNo(text)).toBe(agrees);
-    },
-  );
+  it.each([
+    ['no problem', true],
+    ["no, that's fine", true],
+    ['no go ahead', true],
+    ["no, that's not right", false],
+    ['no', false],
+    ["no that's fine but make it 4", false],
+  ] as const)('%s → %s', (text, agrees) => {
+    expect(agreeingNo(text)).toBe(agrees);
+  });
   it('"option two" picks the second offer', () => {
     expect(pickOption('option 2')).toBe(1);
   });
@@ -146,7 +156,10 @@ describe('a leading "no" that agrees', () => {
 });
 
 describe('a number inside a service name', () => {
-  const spa = createNlu({ ...business, services: [{ name: 'Couples Massage', durationMin: 90, synonyms: ['massage for two'] }] });
+  const spa = createNlu({
+    ...business,
+    services: [{ name: 'Couples Massage', durationMin: 90, synonyms: ['massage for two'] }],
+  });
   it('is never read as a time, while the time said with it is', () => {
     expect(spa.understand('i need to book a massage for two', THU).when).toBeUndefined();
     expect(spa.understand('a massage for two tomorrow at 3', THU).when).toEqual({ date: '2026-03-13', time: '15:00' });

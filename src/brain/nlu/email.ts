@@ -2,7 +2,32 @@
 
 const WRITTEN = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+/;
 const SPOKEN_DOMAIN = /^(.*?)\s+(?:at|@)\s+([a-z0-9-]+(?:\s*(?:dot|\.)\s*[a-z0-9-]+)+)/;
-const STOP = new Set(['is', 'my', 'email', 'e-mail', 'address', "it's", 'its', 'it', 'the', 'me', 'at', 'sure', 'yes', 'yeah', 'so', 'and', 'use', 'reach', 'send', 'to', 'oh', 'ok', 'okay', 'um']);
+const STOP = new Set([
+  'is',
+  'my',
+  'email',
+  'e-mail',
+  'address',
+  "it's",
+  'its',
+  'it',
+  'the',
+  'me',
+  'at',
+  'sure',
+  'yes',
+  'yeah',
+  'so',
+  'and',
+  'use',
+  'reach',
+  'send',
+  'to',
+  'oh',
+  'ok',
+  'okay',
+  'um',
+]);
 
 const HESITATION = new Set(['uh', 'um', 'umm', 'er', 'erm', 'hmm']);
 

@@ -44,8 +44,18 @@ function detectWith(rules: Rule[], text: string, month: number): Hit | undefined
       if (!NEGATORS.test(m[0]) && NEGATED_BEFORE.test(text.slice(0, m.index))) continue;
       if (routine && !r.lifeSafety) continue;
       const priority = typeof r.priority === 'function' ? r.priority({ month, text }) : r.priority;
-      if (!best || rank(priority) > rank(best.priority) || (rank(priority) === rank(best.priority) && !best.safety && r.safety)) {
-        best = { term: m[0], priority, label: r.label, ...(r.safety ? { safety: r.safety } : {}), ...(r.lifeSafety ? { lifeSafety: true } : {}) };
+      if (
+        !best ||
+        rank(priority) > rank(best.priority) ||
+        (rank(priority) === rank(best.priority) && !best.safety && r.safety)
+      ) {
+        best = {
+          term: m[0],
+          priority,
+          label: r.label,
+          ...(r.safety ? { safety: r.safety } : {}),
+          ...(r.lifeSafety ? { lifeSafety: true } : {}),
+        };
       }
       break;
     }
@@ -57,9 +67,11 @@ function detectWith(rules: Rule[], text: string, month: number): Hit | undefined
 function lexiconsFor(industry: Industry | undefined, describedAs: string): Rule[] {
   const out = [...(BY_INDUSTRY[industry ?? 'other'] ?? [])];
   const words = describedAs.toLowerCase();
-  if (/\b(vet|veterinar\w*|animal|pet|pets|dog|cat|spay|neuter|vaccinations?)\b/.test(words)) out.push(...BY_INDUSTRY.veterinary);
+  if (/\b(vet|veterinar\w*|animal|pet|pets|dog|cat|spay|neuter|vaccinations?)\b/.test(words))
+    out.push(...BY_INDUSTRY.veterinary);
   if (/\b(locksmith|lockout|locks?|rekey\w*)\b/.test(words)) out.push(...BY_INDUSTRY.locksmith);
-  if (industry !== 'plumbing' && /\b(plumb\w*|drain|pipes?)\b/.test(words)) out.push(...BY_INDUSTRY.plumbing.filter((r) => r.priority !== 'NORMAL'));
+  if (industry !== 'plumbing' && /\b(plumb\w*|drain|pipes?)\b/.test(words))
+    out.push(...BY_INDUSTRY.plumbing.filter((r) => r.priority !== 'NORMAL'));
   return out;
 }
 
@@ -68,7 +80,11 @@ function lexiconsFor(industry: Industry | undefined, describedAs: string): Rule[
  * the business's own keywords. `describedAs` (name and service names) lets a business outside the
  * templates (a veterinary clinic, a locksmith) hear its own kind of emergency.
  */
-export function createEmergencyDetector(industry: Industry | undefined, extra: Array<string | EmergencyKeyword> = [], describedAs = '') {
+export function createEmergencyDetector(
+  industry: Industry | undefined,
+  extra: Array<string | EmergencyKeyword> = [],
+  describedAs = '',
+) {
   const builtIn: Rule[] = [...UNIVERSAL, ...lexiconsFor(industry, describedAs)];
   const own: Rule[] = extra.map((k) => {
     const kw = typeof k === 'string' ? { term: k, priority: 'URGENT' as Priority } : k;
@@ -86,7 +102,12 @@ export function createEmergencyDetector(industry: Industry | undefined, extra: A
       const keepGeneral = !!general && rank(general.priority) >= rank(mine.priority);
       const priority = keepGeneral ? general!.priority : mine.priority;
       const safety = (keepGeneral ? general!.safety : undefined) ?? mine.safety ?? general?.safety;
-      return { term: keepGeneral ? general!.term : mine.term, label: keepGeneral ? general!.label : mine.label, priority, ...(safety ? { safety } : {}) };
+      return {
+        term: keepGeneral ? general!.term : mine.term,
+        label: keepGeneral ? general!.label : mine.label,
+        priority,
+        ...(safety ? { safety } : {}),
+      };
     },
   };
 }

@@ -9,19 +9,38 @@ import { findAddress } from './address.js';
 import { parseTimeWish, type TimeWish } from './datetime.js';
 import { findEmail } from './email.js';
 import { createEmergencyDetector, type EmergencyHit } from './emergency.js';
-import { correctionTail, findIntents, isCorrection, minuteShift, pickOption, relativeShift, withoutNegated, yesNo, type Intent, type YesNo } from './intent.js';
+import {
+  correctionTail,
+  findIntents,
+  isCorrection,
+  minuteShift,
+  pickOption,
+  relativeShift,
+  withoutNegated,
+  yesNo,
+  type Intent,
+  type YesNo,
+} from './intent.js';
 import { bareName, findName } from './names.js';
 import { findPhone } from './phone.js';
 import { createServiceMatcher } from './services.js';
 import { fromSpanish, foldSpanish } from './spanish.js';
 import { normalize, numbersToDigits } from './text.js';
 
-
 export type { TimeWish, PartOfDay } from './datetime.js';
 export { PART_OF_DAY_WINDOWS, parseTimeWish, resolveHour } from './datetime.js';
 export type { EmergencyHit } from './emergency.js';
 export type { Intent, YesNo } from './intent.js';
-export { agreeingNo, answerTo, findIntents, isCorrection, minuteShift, pickOption, relativeShift, yesNo } from './intent.js';
+export {
+  agreeingNo,
+  answerTo,
+  findIntents,
+  isCorrection,
+  minuteShift,
+  pickOption,
+  relativeShift,
+  yesNo,
+} from './intent.js';
 export { bareName, findName } from './names.js';
 export { findPhone, speakPhone, toE164 } from './phone.js';
 export { findEmail } from './email.js';
@@ -34,7 +53,8 @@ export { detectLanguage, languageRequest } from './language.js';
 
 /** Everything the offline rules read from one turn. */
 /** A greeting that names a part of the day, at the start of a turn ("good morning, …", "hi, good evening"). */
-const GREETING_PART_OF_DAY = /^\s*(?:(?:hi|hello|hey|yeah|yes|oh|um|uh|and)[,.!]?\s+)*good (?:morning|afternoon|evening)\b/;
+const GREETING_PART_OF_DAY =
+  /^\s*(?:(?:hi|hello|hey|yeah|yes|oh|um|uh|and)[,.!]?\s+)*good (?:morning|afternoon|evening)\b/;
 
 export interface Understanding {
   /** The cleaned text (lower-case, fillers removed). */
@@ -87,8 +107,13 @@ function staffFinder(business: BusinessProfile): (text: string) => string | unde
     byName.set(s.name.toLowerCase(), s.name);
     byName.set(s.name.toLowerCase().split(/\s+/)[0], s.name);
   }
-  const alts = [...byName.keys()].sort((x, y) => y.length - x.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const re = new RegExp(`\\b(?:with|see|prefer|by|book|want|like|get)\\s+(?:me\\s+with\\s+)?(${alts})\\b|\\b(${alts})\\s+(?:if|is|please|do|available|free)\\b`);
+  const alts = [...byName.keys()]
+    .sort((x, y) => y.length - x.length)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+  const re = new RegExp(
+    `\\b(?:with|see|prefer|by|book|want|like|get)\\s+(?:me\\s+with\\s+)?(${alts})\\b|\\b(${alts})\\s+(?:if|is|please|do|available|free)\\b`,
+  );
   return (text) => {
     const m = re.exec(text);
     return m ? byName.get(m[1] ?? m[2]) : undefined;
@@ -106,27 +131,43 @@ function nameAnswer(text: string, country: string): string {
   if (email) t = t.slice(0, email.start) + ' ' + t.slice(email.end);
   const phone = findPhone(t, country);
   if (phone) t = t.slice(0, phone.start) + ' ' + t.slice(phone.end);
-  const lead = /^(?:(?:yeah|yes|yep|sure|so|ok|okay|oh|sorry|it's|its|it is|this is|i'm|im|i am|my name is|my name's|name's|the name is)[,\s]+)+/;
-  const chunks = t.split(/[,.;!?]| and | but | you can | reach me| here\b/).map((c) => `${c.trim()} `.replace(lead, '').trim());
+  const lead =
+    /^(?:(?:yeah|yes|yep|sure|so|ok|okay|oh|sorry|it's|its|it is|this is|i'm|im|i am|my name is|my name's|name's|the name is)[,\s]+)+/;
+  const chunks = t
+    .split(/[,.;!?]| and | but | you can | reach me| here\b/)
+    .map((c) => `${c.trim()} `.replace(lead, '').trim());
   return chunks.find((c) => c && !INTERJECTION.test(c)) ?? '';
 }
 
 /** Words said around an answer that are never the answer ("oh wait", "hold on", "actually"). */
-const INTERJECTION = /^(?:wait|hold on|hang on|hmm|actually|well|sorry|hi|hello|hey|right|alright|all right|sure|thanks|thank you|no|yes|yeah|ok|okay|oh|um|uh)$/;
+const INTERJECTION =
+  /^(?:wait|hold on|hang on|hmm|actually|well|sorry|hi|hello|hey|right|alright|all right|sure|thanks|thank you|no|yes|yeah|ok|okay|oh|um|uh)$/;
 
 /** A name read from folded text, written as the caller wrote it ("Maria Lopez" → "María López"). */
 function withAccents(name: string, said: string): string {
-  const original = new Map(said.split(/[^\p{L}'-]+/u).filter(Boolean).map((w) => [foldSpanish(w), w]));
-  return name.split(' ').map((w) => {
-    const o = original.get(w.toLowerCase());
-    return o ? o.charAt(0).toUpperCase() + o.slice(1).toLowerCase() : w;
-  }).join(' ');
+  const original = new Map(
+    said
+      .split(/[^\p{L}'-]+/u)
+      .filter(Boolean)
+      .map((w) => [foldSpanish(w), w]),
+  );
+  return name
+    .split(' ')
+    .map((w) => {
+      const o = original.get(w.toLowerCase());
+      return o ? o.charAt(0).toUpperCase() + o.slice(1).toLowerCase() : w;
+    })
+    .join(' ');
 }
 
 /** Prepares the offline parser for a business (service matcher, emergency vocabulary). */
 export function createNlu(business: BusinessProfile): Nlu {
   const services = createServiceMatcher(business.services);
-  const emergencies = createEmergencyDetector(business.industry, business.emergencyKeywords, [business.name, ...business.services.map((s) => s.name)].join(' '));
+  const emergencies = createEmergencyDetector(
+    business.industry,
+    business.emergencyKeywords,
+    [business.name, ...business.services.map((s) => s.name)].join(' '),
+  );
   const country = business.country ?? 'US';
   const findStaff = staffFinder(business);
   // service names with a number in them ("level 2 charger", "massage for two") are no times
@@ -135,7 +176,14 @@ export function createNlu(business: BusinessProfile): Nlu {
     .filter((p) => /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/.test(p))
     .sort((a, b) => b.length - a.length);
   // phrases a Spanish turn keeps as said: the business's own service names and synonyms, staff names
-  const protect = [...new Set([...business.services.flatMap((sv) => [sv.name, ...(sv.synonyms ?? [])]), ...(business.staff ?? []).map((s) => s.name)].map(foldSpanish))]
+  const protect = [
+    ...new Set(
+      [
+        ...business.services.flatMap((sv) => [sv.name, ...(sv.synonyms ?? [])]),
+        ...(business.staff ?? []).map((s) => s.name),
+      ].map(foldSpanish),
+    ),
+  ]
     .filter((p) => p.length > 2)
     .sort((a, b) => b.length - a.length);
   const canonical = (raw: string, lang: Lang = 'en') => (lang === 'es' ? fromSpanish(raw, protect) : raw);
@@ -178,7 +226,9 @@ export function createNlu(business: BusinessProfile): Nlu {
         text,
         intents,
         correction: isCorrection(text),
-        sameNumber: /\b(this|same|that) (number|phone|one)\b|\bthe one i'm calling (from|on)\b|\bcalling from\b/.test(text),
+        sameNumber: /\b(this|same|that) (number|phone|one)\b|\bthe one i'm calling (from|on)\b|\bcalling from\b/.test(
+          text,
+        ),
       };
       const yn = yesNo(text);
       if (yn) u.yesNo = yn;

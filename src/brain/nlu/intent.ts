@@ -4,16 +4,40 @@
 export type Intent = 'book' | 'reschedule' | 'cancel' | 'question' | 'emergency' | 'human' | 'message' | 'goodbye';
 
 /** Greetings and fillers a caller starts with before the question itself ("hey so what time…", "hi there, can I…"). */
-const OPENERS = "(?:(?:and|so|ok|okay|also|oh|um|uh|er|well|yeah|yes|hi|hey|hello|hiya|good (?:morning|afternoon|evening)|(?:hi|hey|hello) there|sorry|excuse me|quick question)[,.!]? )*";
+const OPENERS =
+  '(?:(?:and|so|ok|okay|also|oh|um|uh|er|well|yeah|yes|hi|hey|hello|hiya|good (?:morning|afternoon|evening)|(?:hi|hey|hello) there|sorry|excuse me|quick question)[,.!]? )*';
 
 const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
-  ['human', /\b(speak|talk|chat) (to|with) (a |an |the |some |your )?(real |live |actual )?(person|human|someone|somebody|manager|owner|representative|rep|agent|operator|staff|technician|dentist|doctor|receptionist|boss)\b|\b(real|live|actual) (person|human)\b|\b(transfer|connect|put) me (through|to|with)?\b|\boperator\b|\brepresentative\b|\bhuman\b/],
-  ['cancel', /\bcancel+(ing|ed|ation)?\b|\bcall off\b|\bwon't (be able to )?make it\b|\bcan't make (it|my appointment)\b|\bno longer need\b|\bremove my appointment\b/],
-  ['reschedule', /\bre-?schedul\w*|\bmove (my|the|our) (appointment|booking|visit)|\b(move|change|switch|shift) (my|the|our) [a-z' -]{2,30}? (to|over to)\b|\bchange (my|the|our) (appointment|booking|time)|\bpush (my|it|the appointment) back\b|\bpostpone\b|\bdifferent (day|time) for my\b|\bmove it to\b/],
-  ['message', /\b(leave|take) a message\b|\bpass (it |this |that )?(along|on)\b|\blet (him|her|them|the owner|the team|someone) know\b|\b(have|ask) (him|her|them|someone|somebody) (to )?call me( back)?\b|\bcall me back\b|\bcallback\b|\bvoice ?mail\b/],
-  ['book', /\b(book|schedule|make|set up|get|need|want|like|have) (an? |my |the )?(appointment|booking|visit|slot|spot|consultation|estimate|quote)\b|\bbook\w*\b|\bschedul\w*\b|\bappointment\b|\b(come in|come out|send someone|someone (to )?come|fit me in|squeeze me in)\b|\b(availab\w*|opening|openings|free slot|anything (open|available))\b|\b(i|we)(?: need|'d like| would like| want| wanna),? (a|an|my|the|to get|someone|some)\b/],
-  ['question', new RegExp(`\\?|^${OPENERS}(what|when|where|how|why|which|who|do you|does|are you|is there|is it|can i|can you|could you tell)\\b|\\b(how much|how long|how many|what (are|is) your|your (hours|address|prices?|rates?)|do you (guys )?(take|accept|offer|do|have|work|open|sell|carry|fix|repair|service|handle)|are you open|open on|located|insurance|parking|walk-?ins?|warranty|price|cost|charge|fee|(i was|i'm|i am|just) wondering (if|whether|about|what|when|how)|(i have|i've got|got) a (quick )?question|quick question)\\b`)],
-  ['goodbye', /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all|nothing else|no,? that's (all|it)|have a (good|great|nice) (day|one|night|evening)|talk to you later|i'm (all )?set|we're (all )?(good|set)|i'm good,? thanks?)\b/],
+  [
+    'human',
+    /\b(speak|talk|chat) (to|with) (a |an |the |some |your )?(real |live |actual )?(person|human|someone|somebody|manager|owner|representative|rep|agent|operator|staff|technician|dentist|doctor|receptionist|boss)\b|\b(real|live|actual) (person|human)\b|\b(transfer|connect|put) me (through|to|with)?\b|\boperator\b|\brepresentative\b|\bhuman\b/,
+  ],
+  [
+    'cancel',
+    /\bcancel+(ing|ed|ation)?\b|\bcall off\b|\bwon't (be able to )?make it\b|\bcan't make (it|my appointment)\b|\bno longer need\b|\bremove my appointment\b/,
+  ],
+  [
+    'reschedule',
+    /\bre-?schedul\w*|\bmove (my|the|our) (appointment|booking|visit)|\b(move|change|switch|shift) (my|the|our) [a-z' -]{2,30}? (to|over to)\b|\bchange (my|the|our) (appointment|booking|time)|\bpush (my|it|the appointment) back\b|\bpostpone\b|\bdifferent (day|time) for my\b|\bmove it to\b/,
+  ],
+  [
+    'message',
+    /\b(leave|take) a message\b|\bpass (it |this |that )?(along|on)\b|\blet (him|her|them|the owner|the team|someone) know\b|\b(have|ask) (him|her|them|someone|somebody) (to )?call me( back)?\b|\bcall me back\b|\bcallback\b|\bvoice ?mail\b/,
+  ],
+  [
+    'book',
+    /\b(book|schedule|make|set up|get|need|want|like|have) (an? |my |the )?(appointment|booking|visit|slot|spot|consultation|estimate|quote)\b|\bbook\w*\b|\bschedul\w*\b|\bappointment\b|\b(come in|come out|send someone|someone (to )?come|fit me in|squeeze me in)\b|\b(availab\w*|opening|openings|free slot|anything (open|available))\b|\b(i|we)(?: need|'d like| would like| want| wanna),? (a|an|my|the|to get|someone|some)\b/,
+  ],
+  [
+    'question',
+    new RegExp(
+      `\\?|^${OPENERS}(what|when|where|how|why|which|who|do you|does|are you|is there|is it|can i|can you|could you tell)\\b|\\b(how much|how long|how many|what (are|is) your|your (hours|address|prices?|rates?)|do you (guys )?(take|accept|offer|do|have|work|open|sell|carry|fix|repair|service|handle)|are you open|open on|located|insurance|parking|walk-?ins?|warranty|price|cost|charge|fee|(i was|i'm|i am|just) wondering (if|whether|about|what|when|how)|(i have|i've got|got) a (quick )?question|quick question)\\b`,
+    ),
+  ],
+  [
+    'goodbye',
+    /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all|nothing else|no,? that's (all|it)|have a (good|great|nice) (day|one|night|evening)|talk to you later|i'm (all )?set|we're (all )?(good|set)|i'm good,? thanks?)\b/,
+  ],
 ];
 
 /** All intents found in `text` (lower-cased), most specific first. */
@@ -24,11 +48,15 @@ export function findIntents(text: string): Intent[] {
 /** Yes, no or maybe, when the turn answers a yes/no question. */
 export type YesNo = 'yes' | 'no' | 'maybe';
 
-const MAYBE = /\b(maybe|not sure|i don't know|i'm not sure|possibly|perhaps|let me (think|check)|i guess|hard to say)\b/;
-const NO = /^(no|nope|nah|negative|wrong|incorrect)\b|\b(that's not (right|correct|it)|not (right|correct|quite)|that's wrong|no,? (that's|it's) (wrong|not)|don't book|do not book|not that|doesn't work|does not work|won't work|can't do that|no thanks|no thank you)\b/;
-const YES = /^(yes|yeah|yep|yup|ya|yah|sure|correct|right|ok|okay|perfect|absolutely|definitely|great|fine|sounds good|uh-huh|mm-hmm|affirmative|of course|exactly|please|go ahead|do it|book it|that works|works for me)\b|\b(that's (right|correct|perfect|fine|great)|that is (right|correct)|sounds (good|great|perfect)|works (for me|great|fine)|that works|go ahead|please do|book it|yes please|that'll work|that will work|lets do (it|that)|let's do (it|that)|that'd be (great|good|fine|perfect)|(uh|mm)[ -]?(huh|hmm)|mhm)\b|^huh$/;
+const MAYBE =
+  /\b(maybe|not sure|i don't know|i'm not sure|possibly|perhaps|let me (think|check)|i guess|hard to say)\b/;
+const NO =
+  /^(no|nope|nah|negative|wrong|incorrect)\b|\b(that's not (right|correct|it)|not (right|correct|quite)|that's wrong|no,? (that's|it's) (wrong|not)|don't book|do not book|not that|doesn't work|does not work|won't work|can't do that|no thanks|no thank you)\b/;
+const YES =
+  /^(yes|yeah|yep|yup|ya|yah|sure|correct|right|ok|okay|perfect|absolutely|definitely|great|fine|sounds good|uh-huh|mm-hmm|affirmative|of course|exactly|please|go ahead|do it|book it|that works|works for me)\b|\b(that's (right|correct|perfect|fine|great)|that is (right|correct)|sounds (good|great|perfect)|works (for me|great|fine)|that works|go ahead|please do|book it|yes please|that'll work|that will work|lets do (it|that)|let's do (it|that)|that'd be (great|good|fine|perfect)|(uh|mm)[ -]?(huh|hmm)|mhm)\b|^huh$/;
 
-const AGREEING_NO = /^(?:no|nope|nah) (?:problem|worries)\b|^no (?:problem|worries)\b|^(?:no|nope) (?:(?:that's|thats|that is|it's|its|it is) (?:fine|good|great|perfect|correct|right|ok|okay|all good)|go ahead|you got it|all good)\b(?! (?:but|except))/;
+const AGREEING_NO =
+  /^(?:no|nope|nah) (?:problem|worries)\b|^no (?:problem|worries)\b|^(?:no|nope) (?:(?:that's|thats|that is|it's|its|it is) (?:fine|good|great|perfect|correct|right|ok|okay|all good)|go ahead|you got it|all good)\b(?! (?:but|except))/;
 
 /**
  * "No problem", "no, that's fine", "no, go ahead": a leading "no" that agrees. Only an answer to a
@@ -50,18 +78,35 @@ export function yesNo(text: string): YesNo | undefined {
 
 /** "Something later" / "anything earlier": relative to the times just offered. */
 export function relativeShift(text: string): 'later' | 'earlier' | undefined {
-  if (/\b(later|after that|later in the day|anything after)\b/.test(text) && !/\b(later|latter) one\b/.test(text)) return 'later';
+  if (/\b(later|after that|later in the day|anything after)\b/.test(text) && !/\b(later|latter) one\b/.test(text))
+    return 'later';
   if (/\b(earlier|sooner|before that)\b/.test(text) && !/\bearlier one\b/.test(text)) return 'earlier';
   return undefined;
 }
 
 /** True when the turn corrects something said before ("actually make it 11"). */
 export function isCorrection(text: string): boolean {
-  return /\b(actually|instead|make it|change (it|that) to|rather|i meant|i mean|no wait|wait,? no|scratch that|sorry,? i mean|on second thought|can we do|let's do|let's make it|switch (it )?to|not \w+,? but)\b/.test(text);
+  return /\b(actually|instead|make it|change (it|that) to|rather|i meant|i mean|no wait|wait,? no|scratch that|sorry,? i mean|on second thought|can we do|let's do|let's make it|switch (it )?to|not \w+,? but)\b/.test(
+    text,
+  );
 }
 
 const POSITION: Record<string, number | 'last'> = {
-  '1st': 0, first: 0, earlier: 0, earliest: 0, former: 0, sooner: 0, soonest: 0, '2nd': 1, second: 1, '3rd': 2, third: 2, last: 'last', later: 'last', latter: 'last', latest: 'last',
+  '1st': 0,
+  first: 0,
+  earlier: 0,
+  earliest: 0,
+  former: 0,
+  sooner: 0,
+  soonest: 0,
+  '2nd': 1,
+  second: 1,
+  '3rd': 2,
+  third: 2,
+  last: 'last',
+  later: 'last',
+  latter: 'last',
+  latest: 'last',
 };
 const ORD = '1st|first|2nd|second|3rd|third|last|earlier|earliest|later|latter|latest|former|sooner|soonest';
 
@@ -74,9 +119,13 @@ export function pickOption(text: string): number | 'last' | undefined {
   const t = text.trim().replace(/[.!?]+$/, '');
   const alone = new RegExp(`^(?:(?:ok|okay|yes|yeah|um|uh|so|hmm),? )*(?:the )?(${ORD})(?: one)?(?: please)?$`).exec(t);
   if (alone) return POSITION[alone[1]];
-  const noun = new RegExp(`\\b(${ORD}) (?:one|option|slot|time|of the two)\\b(?! (?:i|we) (?:came|was|were|went|had))`).exec(t);
+  const noun = new RegExp(
+    `\\b(${ORD}) (?:one|option|slot|time|of the two)\\b(?! (?:i|we) (?:came|was|were|went|had))`,
+  ).exec(t);
   if (noun) return POSITION[noun[1]];
-  const taken = new RegExp(`\\b(?:take|want|do|book|prefer|choose|pick|go with|like|grab) the (${ORD})\\b(?! (?:of|week|day|month|thing|available))`).exec(t);
+  const taken = new RegExp(
+    `\\b(?:take|want|do|book|prefer|choose|pick|go with|like|grab) the (${ORD})\\b(?! (?:of|week|day|month|thing|available))`,
+  ).exec(t);
   if (taken) return POSITION[taken[1]];
   const numbered = /\b(?:option|number|choice) (1|2|3)\b/.exec(t);
   if (numbered) return Number(numbered[1]) - 1;
@@ -91,10 +140,23 @@ export function pickOption(text: string): number | 'last' | undefined {
  */
 export function minuteShift(text: string): number | undefined {
   const amount = '(\\d{1,3}) (?:minutes?|mins?)|(half an hour|an hour and a half|an hour|one hour|(\\d) hours?)';
-  const m = new RegExp(`\\b(?:push(?: it)? back|move(?: it)? back|bump(?: it)?(?: back)?|push(?: it)? out)(?: by)? (?:${amount})|(?:${amount}) (later|earlier|sooner)|(?:bring|move|pull)(?: it)? (?:forward|up|earlier)(?: by)? (?:${amount})`).exec(text);
+  const m = new RegExp(
+    `\\b(?:push(?: it)? back|move(?: it)? back|bump(?: it)?(?: back)?|push(?: it)? out)(?: by)? (?:${amount})|(?:${amount}) (later|earlier|sooner)|(?:bring|move|pull)(?: it)? (?:forward|up|earlier)(?: by)? (?:${amount})`,
+  ).exec(text);
   if (!m) return undefined;
   const g = m.slice(1);
-  const minutes = (i: number) => (g[i] ? Number(g[i]) : g[i + 1] === 'half an hour' ? 30 : g[i + 1] === 'an hour and a half' ? 90 : g[i + 2] ? Number(g[i + 2]) * 60 : g[i + 1] ? 60 : undefined);
+  const minutes = (i: number) =>
+    g[i]
+      ? Number(g[i])
+      : g[i + 1] === 'half an hour'
+        ? 30
+        : g[i + 1] === 'an hour and a half'
+          ? 90
+          : g[i + 2]
+            ? Number(g[i + 2]) * 60
+            : g[i + 1]
+              ? 60
+              : undefined;
   if (g[0] || g[1]) return minutes(0);
   if (g[3] || g[4]) return (g[6] === 'later' ? 1 : -1) * (minutes(3) ?? 0);
   if (g[7] || g[8]) return -(minutes(7) ?? 0);
@@ -107,8 +169,13 @@ export function minuteShift(text: string): number | undefined {
  * "don't cancel" is a no. Undefined when the turn does not name the action.
  */
 export function answerTo(text: string, action: 'cancel' | 'book'): YesNo | undefined {
-  const verb = action === 'cancel' ? 'cancel+(?:l?ing|l?ed)?|call (?:it )?off' : 'book(?: it)?|schedule(?: it)?|lock (?:it|that) in|confirm(?: it)?';
-  const negated = new RegExp(`\\b(?:don't|do not|dont|not|never|no need to|won't|wouldn't|rather not|no reason to)\\s+(?:(?:just|really|actually|want to|wanna|need to|have to|go ahead and)\\s+)?(?:${verb})\\b`);
+  const verb =
+    action === 'cancel'
+      ? 'cancel+(?:l?ing|l?ed)?|call (?:it )?off'
+      : 'book(?: it)?|schedule(?: it)?|lock (?:it|that) in|confirm(?: it)?';
+  const negated = new RegExp(
+    `\\b(?:don't|do not|dont|not|never|no need to|won't|wouldn't|rather not|no reason to)\\s+(?:(?:just|really|actually|want to|wanna|need to|have to|go ahead and)\\s+)?(?:${verb})\\b`,
+  );
   if (negated.test(text)) return 'no';
   if (action === 'cancel' && /\b(?:keep|leave) (?:it|the appointment|my appointment|that)\b/.test(text)) return 'no';
   if (new RegExp(`\\b(?:${verb})\\b`).test(text)) return 'yes';

@@ -9,15 +9,19 @@ import type { Lang } from '../types.js';
 import { foldSpanish } from './spanish.js';
 
 const SPANISH_WORDS = new Set(
-  ('hola buenos buenas dias tardes noches si gracias quiero quisiera necesito necesita una cita para manana pasado el la los las de del que por favor ' +
+  (
+    'hola buenos buenas dias tardes noches si gracias quiero quisiera necesito necesita una cita para manana pasado el la los las de del que por favor ' +
     'con mi su usted es esta estoy tengo tiene hay puede pueden cuando donde cuanto cuesta hora horas semana lunes martes miercoles jueves viernes sabado domingo ' +
     'llamo nombre numero telefono cancelar cambiar reservar agendar claro bueno pues mejor tarde noche dia espanol ayuda ayudar servicio hacer perdon vale ' +
-    'abren cierran abierto abiertos como muy tambien pero porque yo nosotros algo mas menos media cuarto y o sabe').split(' '),
+    'abren cierran abierto abiertos como muy tambien pero porque yo nosotros algo mas menos media cuarto y o sabe'
+  ).split(' '),
 );
 const ENGLISH_WORDS = new Set(
-  ('hi hello hey yes yeah yep the an i i\'m im my you your to for and is it it\'s this that need want like would could can please thanks thank ' +
+  (
+    "hi hello hey yes yeah yep the an i i'm im my you your to for and is it it's this that need want like would could can please thanks thank " +
     'appointment book schedule tomorrow today morning afternoon evening next week monday tuesday wednesday thursday friday saturday sunday at on in ' +
-    'what when where how much open close hours name number phone cancel reschedule change okay ok sure great good of with do does have has be').split(' '),
+    'what when where how much open close hours name number phone cancel reschedule change okay ok sure great good of with do does have has be'
+  ).split(' '),
 );
 
 /**
@@ -26,7 +30,10 @@ const ENGLISH_WORDS = new Set(
  * words do not, and only with a clear margin.
  */
 export function detectLanguage(text: string): Lang | undefined {
-  const words = foldSpanish(text).replace(/[^a-z' ]/g, ' ').split(/\s+/).filter(Boolean);
+  const words = foldSpanish(text)
+    .replace(/[^a-z' ]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   if (!words.length) return undefined;
   let es = 0;
   let en = 0;
@@ -49,7 +56,17 @@ export function detectLanguage(text: string): Lang | undefined {
 /** The caller asks for a language: "¿habla español?", "en español, por favor", "do you speak English?". */
 export function languageRequest(text: string): Lang | undefined {
   const t = foldSpanish(text);
-  if (/\b(?:habla(?:s|n)?|hablan|puede hablar|podemos hablar|puedo hablar|en) (?:en )?espanol\b|\bspeak spanish\b|\bin spanish\b|\bspanish,? please\b|^espanol\b/.test(t)) return 'es';
-  if (/\b(?:speak|talk|talking|speaking|continue|go on) (?:in )?english\b|\bin english\b|\benglish,? please\b|\bhabla(?:s)? ingles\b|\ben ingles\b|^english\b/.test(t)) return 'en';
+  if (
+    /\b(?:habla(?:s|n)?|hablan|puede hablar|podemos hablar|puedo hablar|en) (?:en )?espanol\b|\bspeak spanish\b|\bin spanish\b|\bspanish,? please\b|^espanol\b/.test(
+      t,
+    )
+  )
+    return 'es';
+  if (
+    /\b(?:speak|talk|talking|speaking|continue|go on) (?:in )?english\b|\bin english\b|\benglish,? please\b|\bhabla(?:s)? ingles\b|\ben ingles\b|^english\b/.test(
+      t,
+    )
+  )
+    return 'en';
   return undefined;
 }

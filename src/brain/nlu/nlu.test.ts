@@ -37,8 +37,16 @@ const plumbing: BusinessProfile = {
   ],
   emergencyKeywords: ['frozen pipe', { term: 'gas line', priority: 'URGENT' }],
 };
-const hvac: BusinessProfile = { ...salon, industry: 'hvac', services: [{ name: 'Furnace tune-up', durationMin: 60, synonyms: ['furnace maintenance'] }] };
-const electrical: BusinessProfile = { ...salon, industry: 'electrical', services: [{ name: 'Outlet repair', durationMin: 60 }] };
+const hvac: BusinessProfile = {
+  ...salon,
+  industry: 'hvac',
+  services: [{ name: 'Furnace tune-up', durationMin: 60, synonyms: ['furnace maintenance'] }],
+};
+const electrical: BusinessProfile = {
+  ...salon,
+  industry: 'electrical',
+  services: [{ name: 'Outlet repair', durationMin: 60 }],
+};
 const dental: BusinessProfile = {
   ...salon,
   industry: 'dental',
@@ -48,7 +56,14 @@ const dental: BusinessProfile = {
   ],
 };
 
-const nlus = { salon: createNlu(salon), auto: createNlu(auto), plumbing: createNlu(plumbing), hvac: createNlu(hvac), electrical: createNlu(electrical), dental: createNlu(dental) };
+const nlus = {
+  salon: createNlu(salon),
+  auto: createNlu(auto),
+  plumbing: createNlu(plumbing),
+  hvac: createNlu(hvac),
+  electrical: createNlu(electrical),
+  dental: createNlu(dental),
+};
 type Biz = keyof typeof nlus;
 const read = (text: string, biz: Biz = 'salon', now = NOW): Understanding => nlus[biz].understand(text, now);
 
@@ -98,7 +113,7 @@ describe('dates and times in the business time zone', () => {
     ['12 pm', { time: '12:00' }],
     ['three thirty', { time: '15:30' }],
     ['ten fifteen', { time: '10:15' }],
-    ['two o\'clock', { time: '14:00' }],
+    ["two o'clock", { time: '14:00' }],
     ['at 8', { time: '08:00' }],
     ['at 11', { time: '11:00' }],
     ['at 1', { time: '13:00' }],
@@ -216,7 +231,7 @@ describe('names', () => {
     ["it's dripping under the sink", undefined],
     ["hi I'm Maria and I need a haircut", 'Maria'],
     ["hey it's Dana Reed from Acme", 'Dana Reed', 'Acme'],
-    ["im Lee i need a cleaning", 'Lee'],
+    ['im Lee i need a cleaning', 'Lee'],
   ];
   it.each(cases)('%s', (text, name, company) => {
     const u = read(text);
@@ -261,7 +276,7 @@ describe('phone numbers spoken and written', () => {
     expect(read(text).phone).toBe(want);
   });
 
-  it.each(['use this number', 'the one I\'m calling from', 'same number'])('"%s" means the caller ID', (text) => {
+  it.each(['use this number', "the one I'm calling from", 'same number'])('"%s" means the caller ID', (text) => {
     expect(read(text).sameNumber).toBe(true);
   });
 });
@@ -306,14 +321,38 @@ describe('addresses', () => {
 
 describe('yes, no, maybe', () => {
   const cases: Array<[string, string | undefined]> = [
-    ['yes', 'yes'], ['Yeah', 'yes'], ['yep', 'yes'], ['sure', 'yes'], ["that's right", 'yes'], ['correct', 'yes'],
-    ['sounds good', 'yes'], ['perfect', 'yes'], ['ok', 'yes'], ['uh, yes please', 'yes'], ['that works', 'yes'],
-    ['go ahead', 'yes'], ['absolutely', 'yes'], ['yes, book it', 'yes'], ['uh huh', 'yes'], ['mm-hmm', 'yes'],
-    ["that'd be great", 'yes'], ["yes ma'am", 'yes'],
-    ['no', 'no'], ['nope', 'no'], ["that's not right", 'no'], ['not quite', 'no'], ['no, that is wrong', 'no'],
-    ["that doesn't work", 'no'], ['no thanks', 'no'], ['nah', 'no'],
-    ['maybe', 'maybe'], ["I'm not sure", 'maybe'], ["I don't know", 'maybe'], ['let me think', 'maybe'],
-    ['tomorrow at 3', undefined], ['haircut', undefined],
+    ['yes', 'yes'],
+    ['Yeah', 'yes'],
+    ['yep', 'yes'],
+    ['sure', 'yes'],
+    ["that's right", 'yes'],
+    ['correct', 'yes'],
+    ['sounds good', 'yes'],
+    ['perfect', 'yes'],
+    ['ok', 'yes'],
+    ['uh, yes please', 'yes'],
+    ['that works', 'yes'],
+    ['go ahead', 'yes'],
+    ['absolutely', 'yes'],
+    ['yes, book it', 'yes'],
+    ['uh huh', 'yes'],
+    ['mm-hmm', 'yes'],
+    ["that'd be great", 'yes'],
+    ["yes ma'am", 'yes'],
+    ['no', 'no'],
+    ['nope', 'no'],
+    ["that's not right", 'no'],
+    ['not quite', 'no'],
+    ['no, that is wrong', 'no'],
+    ["that doesn't work", 'no'],
+    ['no thanks', 'no'],
+    ['nah', 'no'],
+    ['maybe', 'maybe'],
+    ["I'm not sure", 'maybe'],
+    ["I don't know", 'maybe'],
+    ['let me think', 'maybe'],
+    ['tomorrow at 3', undefined],
+    ['haircut', undefined],
   ];
   it.each(cases)('%s', (text, want) => {
     expect(read(text).yesNo).toBe(want);
@@ -409,11 +448,11 @@ describe('emergency vocabulary and priority per industry', () => {
     ['my car broke down in my driveway', 'auto', 'HIGH'],
     ['engine is overheating', 'auto', 'HIGH'],
     ['I knocked out my tooth', 'dental', 'URGENT'],
-    ['the bleeding won\'t stop', 'dental', 'URGENT'],
+    ["the bleeding won't stop", 'dental', 'URGENT'],
     ['I have severe tooth pain', 'dental', 'HIGH'],
     ['my face is swollen', 'dental', 'HIGH'],
     ['I cracked a tooth', 'dental', 'HIGH'],
-    ['I don\'t smell gas or anything', 'plumbing', undefined],
+    ["I don't smell gas or anything", 'plumbing', undefined],
     ['there is no gas smell', 'hvac', undefined],
     ['I need a haircut', 'salon', undefined],
     ['just a routine cleaning', 'dental', undefined],
@@ -423,7 +462,14 @@ describe('emergency vocabulary and priority per industry', () => {
   });
 
   it("a business's own keyword raises but never lowers a priority, and gets its topic's safety line", () => {
-    const own = createNlu({ ...auto, emergencyKeywords: [{ term: 'accident', priority: 'HIGH' }, { term: 'smell gas', priority: 'URGENT' }, { term: 'flat tire', priority: 'HIGH' }] });
+    const own = createNlu({
+      ...auto,
+      emergencyKeywords: [
+        { term: 'accident', priority: 'HIGH' },
+        { term: 'smell gas', priority: 'URGENT' },
+        { term: 'flat tire', priority: 'HIGH' },
+      ],
+    });
     expect(own.understand('I was in an accident', NOW).emergency?.priority).toBe('URGENT');
     expect(own.understand('I have a flat tire in my driveway', NOW).emergency?.priority).toBe('HIGH');
     expect(own.understand('I smell gas', NOW).emergency?.safety).toMatch(/leave the building/);
@@ -451,14 +497,22 @@ describe('staff requests', () => {
 
 describe('corrections, picks and fillers', () => {
   it.each([
-    ['actually make it 11', true], ['actually, Thursday instead', true], ['can we do 4 instead', true],
-    ['sorry, I meant Friday', true], ['scratch that, 2pm', true], ['yes', false], ['tomorrow at 3', false],
+    ['actually make it 11', true],
+    ['actually, Thursday instead', true],
+    ['can we do 4 instead', true],
+    ['sorry, I meant Friday', true],
+    ['scratch that, 2pm', true],
+    ['yes', false],
+    ['tomorrow at 3', false],
   ])('correction: %s', (text, want) => {
     expect(read(text).correction).toBe(want);
   });
 
   it.each([
-    ['anything later?', 'later'], ['what about later in the day', 'later'], ['something earlier', 'earlier'], ['the later one', undefined],
+    ['anything later?', 'later'],
+    ['what about later in the day', 'later'],
+    ['something earlier', 'earlier'],
+    ['the later one', undefined],
   ])('shift: %s', (text, want) => {
     expect(read(text).shift).toBe(want);
   });
@@ -468,13 +522,20 @@ describe('corrections, picks and fillers', () => {
   });
 
   it.each([
-    ['the first one', 0], ['the second one', 1], ['the first', 0], ['ok the second', 1], ['the last', 'last'], ['second option please', 1], ['the later one', 'last'], ['the earlier one', 0],
+    ['the first one', 0],
+    ['the second one', 1],
+    ['the first', 0],
+    ['ok the second', 1],
+    ['the last', 'last'],
+    ['second option please', 1],
+    ['the later one', 'last'],
+    ['the earlier one', 0],
   ])('pick: %s', (text, want) => {
     expect(read(text).pick).toBe(want);
   });
 
   it('ignores hesitations around facts', () => {
-    const u = read('um, uh, a haircut, like, tomorrow at, uh, 3, it\'s, um, Maria Lopez');
+    const u = read("um, uh, a haircut, like, tomorrow at, uh, 3, it's, um, Maria Lopez");
     expect(u.service?.service.name).toBe('Haircut');
     expect(u.when).toEqual({ date: '2026-03-11', time: '15:00' });
     expect(u.name).toBe('Maria Lopez');
@@ -490,7 +551,13 @@ describe('corrections, picks and fillers', () => {
 });
 
 describe('longer service names win over a shared synonym', () => {
-  const barber = createNlu({ ...salon, services: [{ name: 'Haircut', durationMin: 45, synonyms: ['trim', 'cut'] }, { name: 'Beard trim', durationMin: 20, synonyms: ['beard'] }] });
+  const barber = createNlu({
+    ...salon,
+    services: [
+      { name: 'Haircut', durationMin: 45, synonyms: ['trim', 'cut'] },
+      { name: 'Beard trim', durationMin: 20, synonyms: ['beard'] },
+    ],
+  });
   it.each([
     ['beard trim with Marco', 'Beard trim'],
     ['just a trim', 'Haircut'],

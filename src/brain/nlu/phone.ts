@@ -2,9 +2,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { TENS, UNITS } from './text.js';
 
-const DIGIT_WORDS: Record<string, string> = Object.fromEntries(
-  Object.entries(UNITS).map(([w, n]) => [w, String(n)]),
-);
+const DIGIT_WORDS: Record<string, string> = Object.fromEntries(Object.entries(UNITS).map(([w, n]) => [w, String(n)]));
 
 /** A phone number found in text: E.164 and where it was said. */
 export interface PhoneHit {

@@ -12,28 +12,121 @@ import { editDistance } from './text.js';
 
 /** Words that say nothing about which service is meant; they never match on their own. */
 const GENERIC = new Set([
-  'service', 'services', 'appointment', 'repair', 'repairs', 'fix', 'check', 'checkup', 'visit', 'job', 'work',
-  'new', 'full', 'regular', 'basic', 'standard', 'system', 'general', 'quick', 'small', 'big', 'estimate',
-  'install', 'installation', 'replacement', 'emergency', 'consultation', 'session', 'treatment', 'package',
-  'deluxe', 'premium', 'express', 'minor', 'major', 'home', 'house', 'inspection', 'upgrade', 'maintenance',
+  'service',
+  'services',
+  'appointment',
+  'repair',
+  'repairs',
+  'fix',
+  'check',
+  'checkup',
+  'visit',
+  'job',
+  'work',
+  'new',
+  'full',
+  'regular',
+  'basic',
+  'standard',
+  'system',
+  'general',
+  'quick',
+  'small',
+  'big',
+  'estimate',
+  'install',
+  'installation',
+  'replacement',
+  'emergency',
+  'consultation',
+  'session',
+  'treatment',
+  'package',
+  'deluxe',
+  'premium',
+  'express',
+  'minor',
+  'major',
+  'home',
+  'house',
+  'inspection',
+  'upgrade',
+  'maintenance',
 ]);
 
 /** Everyday words that may name a service only together with its other words ("water" ≠ "water heater"). */
 const WEAK = new Set([
-  'water', 'air', 'hot', 'cold', 'light', 'power', 'door', 'window', 'kitchen', 'bathroom', 'basement', 'car',
-  'engine', 'tooth', 'teeth', 'hair', 'pipe', 'gas', 'heat', 'patient', 'first', 'annual', 'state', 'level', 'pet',
-  'dog', 'cat', 'face', 'body', 'back', 'front', 'side', 'right', 'left', 'top', 'low', 'high', 'electrical',
-  'electric', 'dental', 'auto', 'vehicle', 'plumbing', 'inside', 'outside', 'out', 'up', 'down', 'over', 'way',
-  'change', 'move', 'cancel', 'set', 'call', 'order', 'plan', 'care', 'clean', 'time', 'day',
+  'water',
+  'air',
+  'hot',
+  'cold',
+  'light',
+  'power',
+  'door',
+  'window',
+  'kitchen',
+  'bathroom',
+  'basement',
+  'car',
+  'engine',
+  'tooth',
+  'teeth',
+  'hair',
+  'pipe',
+  'gas',
+  'heat',
+  'patient',
+  'first',
+  'annual',
+  'state',
+  'level',
+  'pet',
+  'dog',
+  'cat',
+  'face',
+  'body',
+  'back',
+  'front',
+  'side',
+  'right',
+  'left',
+  'top',
+  'low',
+  'high',
+  'electrical',
+  'electric',
+  'dental',
+  'auto',
+  'vehicle',
+  'plumbing',
+  'inside',
+  'outside',
+  'out',
+  'up',
+  'down',
+  'over',
+  'way',
+  'change',
+  'move',
+  'cancel',
+  'set',
+  'call',
+  'order',
+  'plan',
+  'care',
+  'clean',
+  'time',
+  'day',
 ]);
 
 /** Words of conversation that never name a service, even when an owner's synonym is one of them. */
 const STOP = new Set(
-  ('a an the and or of for with my our your in on at to by from this that these those it its is are was be ' +
-    'i me we you he she they not no yes yeah ok okay please just some any one two it\'s i\'m get got need want like ' +
+  (
+    'a an the and or of for with my our your in on at to by from this that these those it its is are was be ' +
+    "i me we you he she they not no yes yeah ok okay please just some any one two it's i'm get got need want like " +
     'can could would will do does did have has had so but if then than as about also too very really time day ' +
-    'today tomorrow morning afternoon evening week next last call number name book schedule right fine good sure thanks')
-    .split(' '),
+    'today tomorrow morning afternoon evening week next last call number name book schedule right fine good sure thanks'
+  ).split(' '),
 );
 
 /** A matched service with how well it matched. */
@@ -100,12 +193,14 @@ interface Hit {
 
 /** Builds a matcher over the business's service names and synonyms. */
 export function createServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
-  const phrases: Phrase[] = services.flatMap((service) =>
-    [service.name, ...(service.synonyms ?? [])].map((p, i) => {
-      const words = serviceTokens(p);
-      return { service, words, content: words.filter((w) => !STOP.has(w)), isName: i === 0 };
-    }),
-  ).filter((p) => p.content.length > 0);
+  const phrases: Phrase[] = services
+    .flatMap((service) =>
+      [service.name, ...(service.synonyms ?? [])].map((p, i) => {
+        const words = serviceTokens(p);
+        return { service, words, content: words.filter((w) => !STOP.has(w)), isName: i === 0 };
+      }),
+    )
+    .filter((p) => p.content.length > 0);
   return {
     match(text) {
       const words = serviceTokens(text);
@@ -134,7 +229,10 @@ function matchPhrase(p: Phrase, words: string[]): Hit | undefined {
     for (let w = 1; w <= Math.min(n + 1, words.length - i); w++) {
       const window = words.slice(i, i + w);
       const inOrder = w === n && window.every((x, k) => same(x, p.words[k]));
-      const glued = (w !== n || n === 1) && (window.join('') === joined || (joined.length >= 6 && window.join('')[0] === joined[0] && editDistance(window.join(''), joined, 1) <= 1));
+      const glued =
+        (w !== n || n === 1) &&
+        (window.join('') === joined ||
+          (joined.length >= 6 && window.join('')[0] === joined[0] && editDistance(window.join(''), joined, 1) <= 1));
       if (inOrder || glued) {
         if (n === 1 && STOP.has(p.words[0])) continue;
         const exact = window.join('') === joined;

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { PLUMBER, SALON } from '../test-support/businesses.js';
 import { createNlu, detectLanguage, languageRequest } from './index.js';
 
-const salon = createNlu({ ...SALON, services: [{ name: 'Haircut', durationMin: 45, synonyms: ['corte', 'corte de pelo'] }, { name: 'Color', durationMin: 120, synonyms: ['tinte'] }] });
+const salon = createNlu({
+  ...SALON,
+  services: [
+    { name: 'Haircut', durationMin: 45, synonyms: ['corte', 'corte de pelo'] },
+    { name: 'Color', durationMin: 120, synonyms: ['tinte'] },
+  ],
+});
 // Tuesday 2026-03-10, 09:15 in Chicago
 const now = DateTime.fromISO('2026-03-10T09:15', { zone: 'America/Chicago' }).toJSDate();
 const es = (t: string) => salon.understand(t, now, 'es');
@@ -57,10 +63,15 @@ describe('Spanish understanding', () => {
   });
 });
 
-describe('the caller\'s language', () => {
+describe("the caller's language", () => {
   it.each([
-    ['Hola, quisiera una cita', 'es'], ['sí', 'es'], ['necesito un plomero para mañana', 'es'], ['el jueves a las diez y media', 'es'],
-    ['Hi, I need a haircut tomorrow', 'en'], ['yes please', 'en'], ['do you have anything on Friday afternoon', 'en'],
+    ['Hola, quisiera una cita', 'es'],
+    ['sí', 'es'],
+    ['necesito un plomero para mañana', 'es'],
+    ['el jueves a las diez y media', 'es'],
+    ['Hi, I need a haircut tomorrow', 'en'],
+    ['yes please', 'en'],
+    ['do you have anything on Friday afternoon', 'en'],
   ])('detects "%s"', (said, lang) => {
     expect(detectLanguage(said)).toBe(lang);
   });
@@ -83,7 +94,10 @@ describe('Spanish addresses', () => {
     ['en la avenida Juárez número 45', 'Avenida Juarez 45'],
     ['vivo en 123 Main Street', '123 Main Street'],
     ['mi dirección es Calle del Sol 8, piso 2, Madrid', 'Calle del Sol 8, Piso 2, Madrid'],
-    ['Avenida Insurgentes Sur 1602, departamento 4B, Ciudad de México', 'Avenida Insurgentes Sur 1602, Departamento 4b, Ciudad de Mexico'],
+    [
+      'Avenida Insurgentes Sur 1602, departamento 4B, Ciudad de México',
+      'Avenida Insurgentes Sur 1602, Departamento 4b, Ciudad de Mexico',
+    ],
   ])('"%s" is the address %s', (said, address) => {
     expect(es(said).address).toBe(address);
   });

@@ -13,45 +13,116 @@
 
 /** Spanish number words (accent-folded) up to 29. */
 const UNITS: Record<string, number> = {
-  cero: 0, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12, trece: 13,
-  catorce: 14, quince: 15, dieciseis: 16, diecisiete: 17, dieciocho: 18, diecinueve: 19, veinte: 20, veintiuno: 21, veintiun: 21, veintidos: 22,
-  veintitres: 23, veinticuatro: 24, veinticinco: 25, veintiseis: 26, veintisiete: 27, veintiocho: 28, veintinueve: 29,
+  cero: 0,
+  uno: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  once: 11,
+  doce: 12,
+  trece: 13,
+  catorce: 14,
+  quince: 15,
+  dieciseis: 16,
+  diecisiete: 17,
+  dieciocho: 18,
+  diecinueve: 19,
+  veinte: 20,
+  veintiuno: 21,
+  veintiun: 21,
+  veintidos: 22,
+  veintitres: 23,
+  veinticuatro: 24,
+  veinticinco: 25,
+  veintiseis: 26,
+  veintisiete: 27,
+  veintiocho: 28,
+  veintinueve: 29,
 };
-const TENS: Record<string, number> = { treinta: 30, cuarenta: 40, cincuenta: 50, sesenta: 60, setenta: 70, ochenta: 80, noventa: 90 };
-const UNIT_RE = Object.keys(UNITS).sort((a, b) => b.length - a.length).join('|');
+const TENS: Record<string, number> = {
+  treinta: 30,
+  cuarenta: 40,
+  cincuenta: 50,
+  sesenta: 60,
+  setenta: 70,
+  ochenta: 80,
+  noventa: 90,
+};
+const UNIT_RE = Object.keys(UNITS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const TENS_RE = Object.keys(TENS).join('|');
 
 const WEEKDAYS: Record<string, string> = {
-  lunes: 'monday', martes: 'tuesday', miercoles: 'wednesday', jueves: 'thursday', viernes: 'friday', sabado: 'saturday', sabados: 'saturday', domingo: 'sunday', domingos: 'sunday',
+  lunes: 'monday',
+  martes: 'tuesday',
+  miercoles: 'wednesday',
+  jueves: 'thursday',
+  viernes: 'friday',
+  sabado: 'saturday',
+  sabados: 'saturday',
+  domingo: 'sunday',
+  domingos: 'sunday',
 };
 const WD = 'lunes|martes|miercoles|jueves|viernes|sabados?|domingos?';
 const MONTHS: Record<string, string> = {
-  enero: 'january', febrero: 'february', marzo: 'march', abril: 'april', mayo: 'may', junio: 'june', julio: 'july', agosto: 'august',
-  septiembre: 'september', setiembre: 'september', octubre: 'october', noviembre: 'november', diciembre: 'december',
+  enero: 'january',
+  febrero: 'february',
+  marzo: 'march',
+  abril: 'april',
+  mayo: 'may',
+  junio: 'june',
+  julio: 'july',
+  agosto: 'august',
+  septiembre: 'september',
+  setiembre: 'september',
+  octubre: 'october',
+  noviembre: 'november',
+  diciembre: 'december',
 };
 const MO = Object.keys(MONTHS).join('|');
 
 /** Folds case and accents, drops Spanish opening marks. */
 export function foldSpanish(raw: string): string {
-  return raw.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[¿¡]/g, ' ').replace(/\s+/g, ' ').trim();
+  return raw
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[¿¡]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Spanish number words → digits ("treinta y cinco" → 35, "la una" → "la 1"); "un"/"una" stay articles. */
 function numbers(t: string): string {
-  return t
-    .replace(new RegExp(`\\b(${TENS_RE}) y (uno|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\\b`, 'g'), (_m, tens: string, u: string) => String(TENS[tens] + (UNITS[u] ?? 1)))
-    .replace(new RegExp(`\\b(${TENS_RE})\\b`, 'g'), (m: string) => String(TENS[m]))
-    .replace(new RegExp(`\\b(${UNIT_RE})\\b`, 'g'), (m: string) => String(UNITS[m]))
-    // "la una", "a la una y media": the hour 1
-    .replace(/\bla una\b/g, 'la 1')
-    .replace(new RegExp(`\\bprimero\\b(?= de (?:${MO}))`, 'g'), '1');
+  return (
+    t
+      .replace(
+        new RegExp(`\\b(${TENS_RE}) y (uno|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\\b`, 'g'),
+        (_m, tens: string, u: string) => String(TENS[tens] + (UNITS[u] ?? 1)),
+      )
+      .replace(new RegExp(`\\b(${TENS_RE})\\b`, 'g'), (m: string) => String(TENS[m]))
+      .replace(new RegExp(`\\b(${UNIT_RE})\\b`, 'g'), (m: string) => String(UNITS[m]))
+      // "la una", "a la una y media": the hour 1
+      .replace(/\bla una\b/g, 'la 1')
+      .replace(new RegExp(`\\bprimero\\b(?= de (?:${MO}))`, 'g'), '1')
+  );
 }
 
 /** Ordered rewrites: [pattern, replacement]. Earlier rules see the text first. */
 const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // fillers and greetings
   [/\bno,? no (?:la|lo) cancele\b|\bno (?:la|lo) cancele\b/g, "no, don't cancel it"],
-  [/\b(?:lo (?:antes|mas pronto) posible|cuanto antes|lo primero (?:que tenga|disponible)|lo mas pronto que (?:tenga|pueda)|la primera (?:cita|hora) disponible)\b/g, 'as soon as possible'],
+  [
+    /\b(?:lo (?:antes|mas pronto) posible|cuanto antes|lo primero (?:que tenga|disponible)|lo mas pronto que (?:tenga|pueda)|la primera (?:cita|hora) disponible)\b/g,
+    'as soon as possible',
+  ],
   [/(?:^|\s)(?:eh+|em+|este,|o sea|pues|mire|oiga|fijese|a ver|bueno,)(?=\s|,|$)/g, ' '],
   [/^(?:hola|buenos dias|buenas tardes|buenas noches|buenas)\b,?/g, 'hi,'],
   [/^(?:hi, )?(?:si|sí),? (?:hola|buenos dias|buenas tardes|buenas)\b,?/g, 'hi,'],
@@ -68,7 +139,10 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\bespere\b|\bespera\b/g, 'wait'],
   [/\bcambielo a\b|\bcambiela a\b|\bcambiemoslo a\b|\bpongala a\b|\bpongalo a\b|\bhagala a\b|\bque sea\b/g, 'make it'],
   // "no el jueves" / "no a las 3" inside a turn: that value is excluded ("not")
-  [new RegExp(`(\\S.*?)\\bno (?=(?:el |la |para el |para la |a las? |para |mañana|manana|hoy|pasado|${WD}|\\d))`, 'g'), '$1not '],
+  [
+    new RegExp(`(\\S.*?)\\bno (?=(?:el |la |para el |para la |a las? |para |mañana|manana|hoy|pasado|${WD}|\\d))`, 'g'),
+    '$1not ',
+  ],
   [new RegExp(`^no (?=(?:el |la |a las? |${WD}|hoy|manana|pasado)[^,]*\\bbut\\b)`), 'not '],
 
   // yes, no, maybe
@@ -97,25 +171,43 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\b(?:algo|alguna hora|un poco) mas temprano\b|\bmas temprano\b/g, 'something earlier'],
 
   // intents
-  [/\b(?:quiero|quisiera|necesito|me gustaria|queria|vengo a|llamo para|llamaba para|deseo) (?:hablar|comunicarme) con (?:una persona|alguien|un humano|el dueno|la duena|el encargado|la encargada|el gerente|la gerente|recepcion|un agente|una persona real)\b/g, 'i want to speak to a person'],
+  [
+    /\b(?:quiero|quisiera|necesito|me gustaria|queria|vengo a|llamo para|llamaba para|deseo) (?:hablar|comunicarme) con (?:una persona|alguien|un humano|el dueno|la duena|el encargado|la encargada|el gerente|la gerente|recepcion|un agente|una persona real)\b/g,
+    'i want to speak to a person',
+  ],
   [/\b(?:paseme|comuniqueme|transfierame) con\b/g, 'transfer me to'],
   [/\b(?:una persona real|un humano|un ser humano)\b/g, 'a real person'],
-  [/\b(?:dejar(?:le)?|dejarles) (?:un )?(?:mensaje|recado)\b|\btomar(?:me|le)? (?:un )?(?:mensaje|recado)\b/g, 'leave a message'],
+  [
+    /\b(?:dejar(?:le)?|dejarles) (?:un )?(?:mensaje|recado)\b|\btomar(?:me|le)? (?:un )?(?:mensaje|recado)\b/g,
+    'leave a message',
+  ],
   [/\bque me (?:llamen|devuelvan la llamada|regresen la llamada|llame)\b|\bdevolverme la llamada\b/g, 'call me back'],
   [/\b(?:cancelar|cancele|cancelarla|cancelarlo|cancelela|canceleme|anular|anule)\b/g, 'cancel'],
   [/\b(?:ya )?no (?:voy a|vamos a) poder (?:ir|llegar|asistir)\b/g, "won't be able to make it"],
   [/\b(?:dejela|dejelo|dejarla) (?:como esta|asi)\b/g, 'keep it'],
-  [/\b(?:cambiar|mover|pasar|reprogramar|recorrer) (?:mi|la|una|su) (?:cita|reserva|reservacion|visita)\b/g, 'reschedule my appointment'],
+  [
+    /\b(?:cambiar|mover|pasar|reprogramar|recorrer) (?:mi|la|una|su) (?:cita|reserva|reservacion|visita)\b/g,
+    'reschedule my appointment',
+  ],
   [/\breprogramar\w*\b/g, 'reschedule'],
   [/\b(?:cambiar|mover|recorrer) (?:la hora|el dia|el horario)\b/g, 'reschedule my appointment'],
-  [/\b(?:hacer|sacar|agendar|reservar|programar|pedir|separar|apartar) (?:una |la )?(?:cita|reserva|reservacion|hora|turno)\b/g, 'book an appointment'],
+  [
+    /\b(?:hacer|sacar|agendar|reservar|programar|pedir|separar|apartar) (?:una |la )?(?:cita|reserva|reservacion|hora|turno)\b/g,
+    'book an appointment',
+  ],
   [/\b(?:agendar|reservar|programar|apartar)(?:me|le|la|lo)?\b/g, 'book'],
   [/\b(?:reservemela|reservela|agendela|agendemela|apartela|hagala)\b/g, 'book it'],
   [/\buna (?:cita|reservacion|reserva|visita)\b/g, 'an appointment'],
   [/\b(?:mi|la|su) (?:cita|reservacion|reserva|visita)\b/g, 'my appointment'],
   [/\b(?:otra|la otra) (?:cita|reservacion)\b/g, 'my other appointment'],
-  [/\b(?:tienen|tiene|hay) (?:algo|espacio|lugar|citas?|disponibilidad|horarios?)(?: disponibles?| libres?)?\b/g, 'do you have anything available'],
-  [/\b(?:que venga alguien|mandar a alguien|mandan a alguien|pueden venir|puede venir|manden a alguien)\b/g, 'send someone'],
+  [
+    /\b(?:tienen|tiene|hay) (?:algo|espacio|lugar|citas?|disponibilidad|horarios?)(?: disponibles?| libres?)?\b/g,
+    'do you have anything available',
+  ],
+  [
+    /\b(?:que venga alguien|mandar a alguien|mandan a alguien|pueden venir|puede venir|manden a alguien)\b/g,
+    'send someone',
+  ],
   [/\b(?:me gustaria|quisiera|quiero|queria|deseo)\b/g, "i'd like"],
   [/\bnecesito\b|\bnecesitamos\b|\bocupo\b/g, 'i need'],
   [/\b(?:me puede|me pueden|puede|pueden|podria|podrian) (?:dar|hacer|ver)(?:me)?\b/g, 'can i get'],
@@ -123,12 +215,21 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // questions the settings answer
   [/\ba que hora (?:abren|empiezan|abre)\b/g, 'what time do you open'],
   [/\ba que hora (?:cierran|cierra|terminan)\b|\bhasta que hora\b/g, 'what time do you close'],
-  [/\b(?:cual es|cuales son) (?:su|el|sus|los) (?:horario|horarios)(?: de atencion)?\b|\bque horario(?:s)? tienen\b|\bsu horario\b|\blos horarios\b/g, 'what are your hours'],
-  [new RegExp(`\\b(?:estan|esta) abiert[oa]s?(?: (?:el|los) (${WD}))?\\b`, 'g'), (_m, d?: string) => `are you open${d ? ` on ${WEEKDAYS[d]}` : ''}`],
+  [
+    /\b(?:cual es|cuales son) (?:su|el|sus|los) (?:horario|horarios)(?: de atencion)?\b|\bque horario(?:s)? tienen\b|\bsu horario\b|\blos horarios\b/g,
+    'what are your hours',
+  ],
+  [
+    new RegExp(`\\b(?:estan|esta) abiert[oa]s?(?: (?:el|los) (${WD}))?\\b`, 'g'),
+    (_m, d?: string) => `are you open${d ? ` on ${WEEKDAYS[d]}` : ''}`,
+  ],
   [new RegExp(`\\babren (?:el|los) (${WD})\\b`, 'g'), (_m, d: string) => `are you open on ${WEEKDAYS[d]}`],
   [/\babren (?:hoy|ahora)\b/g, 'are you open today'],
   [/\bahora mismo\b/g, 'right now'],
-  [/\bdonde (?:estan|quedan|se encuentran|estan ubicados)\b|\bcual es (?:la|su) direccion\b|\bsu direccion\b/g, 'where are you located'],
+  [
+    /\bdonde (?:estan|quedan|se encuentran|estan ubicados)\b|\bcual es (?:la|su) direccion\b|\bsu direccion\b/g,
+    'where are you located',
+  ],
   [/\bcuanto (?:cuesta|cobran|vale|sale|es)\b|\bque precio tiene\b|\bcual es el precio de\b/g, 'how much is'],
   [/\bcuanto (?:tiempo )?(?:dura|tarda|se tarda|toma)\b/g, 'how long does'],
   [/\bque servicios (?:ofrecen|tienen|hacen)\b/g, 'what services do you offer'],
@@ -138,46 +239,94 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\bestacionamiento\b/g, 'parking'],
 
   // names
-  [/\b(?:me llamo|mi nombre es|mi nombre|(?:le )?habla(?! (?:espanol|ingles|usted|alguien))|soy(?! (?:de|nuev[oa]|cliente|paciente))|a nombre de|de parte de|esta a nombre de|quedo a nombre de)\b/g, 'my name is'],
+  [
+    /\b(?:me llamo|mi nombre es|mi nombre|(?:le )?habla(?! (?:espanol|ingles|usted|alguien))|soy(?! (?:de|nuev[oa]|cliente|paciente))|a nombre de|de parte de|esta a nombre de|quedo a nombre de)\b/g,
+    'my name is',
+  ],
   // phone numbers
-  [/\b(?:mi (?:numero|telefono|celular)(?: es)?|me (?:pueden|puede) (?:llamar|localizar) al?|llamenme al?|mi numero de telefono es)\b/g, 'my number is'],
-  [/\b(?:este (?:mismo )?numero|el mismo numero|el numero (?:desde el )?que (?:llamo|estoy llamando)|desde el que llamo)\b/g, 'this number'],
+  [
+    /\b(?:mi (?:numero|telefono|celular)(?: es)?|me (?:pueden|puede) (?:llamar|localizar) al?|llamenme al?|mi numero de telefono es)\b/g,
+    'my number is',
+  ],
+  [
+    /\b(?:este (?:mismo )?numero|el mismo numero|el numero (?:desde el )?que (?:llamo|estoy llamando)|desde el que llamo)\b/g,
+    'this number',
+  ],
 
   // staff
   [/\bcon (?=[a-z]+\b)/g, 'with '],
 
   // emergencies (the industry lexicons' English wording)
   [/\b(?:huele|olor|se siente olor|hay olor) a gas\b|\bfuga de gas\b/g, 'i smell gas'],
-  [/\b(?:alarma|detector) de (?:monoxido|monoxido de carbono) (?:esta sonando|sono|suena|se activo)\b/g, 'carbon monoxide alarm going off'],
+  [
+    /\b(?:alarma|detector) de (?:monoxido|monoxido de carbono) (?:esta sonando|sono|suena|se activo)\b/g,
+    'carbon monoxide alarm going off',
+  ],
   [/\bmonoxido de carbono\b/g, 'carbon monoxide leak'],
-  [/\b(?:hay|sale) (?:mucho )?humo\b|\bse esta quemando\b|\bhay fuego\b|\bun incendio\b|\bse incendio\b/g, 'smoke is coming out, on fire'],
-  [/\b(?:alguien|una persona) (?:esta )?(?:herid[oa]|lastimad[oa])\b|\bse lastimo\b|\besta herid[oa]\b/g, 'someone is hurt'],
+  [
+    /\b(?:hay|sale) (?:mucho )?humo\b|\bse esta quemando\b|\bhay fuego\b|\bun incendio\b|\bse incendio\b/g,
+    'smoke is coming out, on fire',
+  ],
+  [
+    /\b(?:alguien|una persona) (?:esta )?(?:herid[oa]|lastimad[oa])\b|\bse lastimo\b|\besta herid[oa]\b/g,
+    'someone is hurt',
+  ],
   [/\bno (?:puede|puedo) respirar\b/g, "can't breathe"],
-  [/\b(?:se reviento|se rompio|se partio|revento|exploto) (?:un |el |la |una )?(?:tubo|tuberia|cano|caneria)\b|\b(?:tubo|tuberia|cano|caneria) (?:rot[oa]|reventad[oa])\b/g, 'burst pipe'],
-  [/\bse (?:me )?(?:esta )?inund\w*\b|\binundacion\b|\bhay agua por todas partes\b|\bagua por todos lados\b/g, 'flooding'],
+  [
+    /\b(?:se reviento|se rompio|se partio|revento|exploto) (?:un |el |la |una )?(?:tubo|tuberia|cano|caneria)\b|\b(?:tubo|tuberia|cano|caneria) (?:rot[oa]|reventad[oa])\b/g,
+    'burst pipe',
+  ],
+  [
+    /\bse (?:me )?(?:esta )?inund\w*\b|\binundacion\b|\bhay agua por todas partes\b|\bagua por todos lados\b/g,
+    'flooding',
+  ],
   [/\baguas negras\b|\bse regreso el drenaje\b/g, 'sewage backup'],
   [/\bno (?:tengo|tenemos|hay) agua\b/g, 'no water'],
   [/\b(?:fuga|gotera|goteo)(?: de agua)?\b|\bgotea\b/g, 'leak'],
-  [/\bno (?:tengo|tenemos|hay) calefaccion\b|\bla calefaccion no (?:funciona|prende|enciende|sirve)\b|\bse (?:descompuso|apago) la calefaccion\b|\bel calentador no (?:funciona|prende|sirve)\b/g, 'no heat'],
-  [/\bno (?:tengo|tenemos|hay) (?:aire|aire acondicionado|clima)\b|\bel (?:aire|aire acondicionado|clima|minisplit) no (?:funciona|enfria|prende|sirve)\b/g, 'no ac'],
+  [
+    /\bno (?:tengo|tenemos|hay) calefaccion\b|\bla calefaccion no (?:funciona|prende|enciende|sirve)\b|\bse (?:descompuso|apago) la calefaccion\b|\bel calentador no (?:funciona|prende|sirve)\b/g,
+    'no heat',
+  ],
+  [
+    /\bno (?:tengo|tenemos|hay) (?:aire|aire acondicionado|clima)\b|\bel (?:aire|aire acondicionado|clima|minisplit) no (?:funciona|enfria|prende|sirve)\b/g,
+    'no ac',
+  ],
   [/\b(?:mucho frio|esta helando|congelando)\b/g, 'freezing'],
   [/\b(?:mucho calor|hace calor)\b/g, 'heat wave'],
   [/\b(?:un bebe|mi bebe|el bebe)\b/g, 'a baby'],
-  [/\b(?:mi mama|mi madre|mi papa|mi padre|mi abuel[oa]) (?:que )?es mayor\b|\bpersona mayor\b|\banciano\b/g, 'an elderly parent'],
+  [
+    /\b(?:mi mama|mi madre|mi papa|mi padre|mi abuel[oa]) (?:que )?es mayor\b|\bpersona mayor\b|\banciano\b/g,
+    'an elderly parent',
+  ],
   [/\b(?:chispas|chispea|chisporrotea|saca chispas|echa chispas)\b/g, 'sparks'],
   [/\bcables? (?:expuestos?|pelados?|sueltos?)\b/g, 'exposed wires'],
   [/\bme dio (?:un )?(?:toque|choque electrico|descarga)\b|\bdescarga electrica\b/g, 'got a shock'],
   [/\b(?:el|un) (?:enchufe|contacto|tomacorriente|panel) (?:esta )?(?:caliente|derretido|quemado)\b/g, 'outlet is hot'],
-  [/\bno (?:tengo|tenemos|hay) (?:luz|electricidad|corriente)\b|\bse (?:fue|corto) la (?:luz|electricidad|corriente)\b/g, 'no power'],
+  [
+    /\bno (?:tengo|tenemos|hay) (?:luz|electricidad|corriente)\b|\bse (?:fue|corto) la (?:luz|electricidad|corriente)\b/g,
+    'no power',
+  ],
   [/\b(?:los )?frenos no (?:funcionan|sirven|responden)\b|\bme quede sin frenos\b|\bsin frenos\b/g, 'brakes failed'],
-  [/\b(?:estoy varad[oa]|me quede varad[oa]|se me descompuso el (?:carro|coche|auto)|el (?:carro|coche|auto) no (?:arranca|prende))\b/g, 'broke down'],
+  [
+    /\b(?:estoy varad[oa]|me quede varad[oa]|se me descompuso el (?:carro|coche|auto)|el (?:carro|coche|auto) no (?:arranca|prende))\b/g,
+    'broke down',
+  ],
   [/\ben la (?:autopista|carretera|freeway)\b/g, 'on the highway'],
   [/\b(?:choque|un choque|accidente)\b/g, 'accident'],
   [/\bse (?:me |le |nos )?(?:cayo|salio|tumbo) (?:un |el |una )?diente\b/g, 'tooth knocked out'],
   [/\b(?:el sangrado )?no (?:para|deja) de sangrar\b|\bsangra mucho\b/g, "bleeding won't stop"],
-  [/\b(?:cara|mejilla|encia|quijada) (?:muy )?(?:hinchada|inflamada)\b|\bse me hincho la (?:cara|mejilla|encia)\b|\babsceso\b/g, 'swollen face'],
-  [/\b(?:dolor de muelas|dolor de diente|dolor de muela) (?:muy fuerte|terrible|insoportable)\b|\b(?:muy fuerte|terrible|insoportable) dolor de (?:muelas?|diente)\b|\bme duele muchisimo (?:la muela|el diente)\b/g, 'severe tooth pain'],
-  [/\bse me (?:rompio|quebro|despostillo) (?:un |una |el |la )?(?:diente|muela|corona)\b|\b(?:diente|muela) (?:rot[oa]|quebrad[oa])\b/g, 'broken tooth'],
+  [
+    /\b(?:cara|mejilla|encia|quijada) (?:muy )?(?:hinchada|inflamada)\b|\bse me hincho la (?:cara|mejilla|encia)\b|\babsceso\b/g,
+    'swollen face',
+  ],
+  [
+    /\b(?:dolor de muelas|dolor de diente|dolor de muela) (?:muy fuerte|terrible|insoportable)\b|\b(?:muy fuerte|terrible|insoportable) dolor de (?:muelas?|diente)\b|\bme duele muchisimo (?:la muela|el diente)\b/g,
+    'severe tooth pain',
+  ],
+  [
+    /\bse me (?:rompio|quebro|despostillo) (?:un |una |el |la )?(?:diente|muela|corona)\b|\b(?:diente|muela) (?:rot[oa]|quebrad[oa])\b/g,
+    'broken tooth',
+  ],
   [/\b(?:me quema|me arde) el cuero cabelludo\b|\bquemadura (?:quimica|por el tinte)\b/g, 'chemical burn'],
   [/\bes urgente\b|\buna urgencia\b|\buna emergencia\b|\bes una emergencia\b/g, 'emergency'],
   [/\bno es urgente\b|\bnada urgente\b|\bsin prisa\b|\bno hay prisa\b/g, 'nothing urgent'],
@@ -194,31 +343,58 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\bhoy\b/g, 'today'],
   [/\b(?:a cualquier hora|cuando sea|me da igual|no importa)\b/g, 'any time'],
   [/\b(?:(?:en|dentro de) (?:una|1) semana)\b/g, 'in a week'],
-  [/\b(?:en|dentro de) (\d{1,2}) (dias|semanas)\b/g, (_m, n: string, u: string) => `in ${n} ${u === 'dias' ? 'days' : 'weeks'}`],
-  [new RegExp(`\\b(?:el )?(${WD}) (?:de la semana que viene|de la proxima semana|de la otra semana)\\b`, 'g'), (_m, d: string) => `${WEEKDAYS[d]} next week`],
+  [
+    /\b(?:en|dentro de) (\d{1,2}) (dias|semanas)\b/g,
+    (_m, n: string, u: string) => `in ${n} ${u === 'dias' ? 'days' : 'weeks'}`,
+  ],
+  [
+    new RegExp(`\\b(?:el )?(${WD}) (?:de la semana que viene|de la proxima semana|de la otra semana)\\b`, 'g'),
+    (_m, d: string) => `${WEEKDAYS[d]} next week`,
+  ],
   [/\bla semana que viene\b|\bla proxima semana\b|\bla semana entrante\b/g, 'next week'],
   [/\besta semana\b/g, 'this week'],
   [/\bel fin de semana\b|\beste fin de semana\b/g, 'the weekend'],
-  [new RegExp(`\\b(?:el )?(?:proximo|otro) (${WD})\\b|\\b(?:el )?(${WD}) que viene\\b`, 'g'), (_m, a?: string, b?: string) => `next ${WEEKDAYS[(a ?? b)!]}`],
+  [
+    new RegExp(`\\b(?:el )?(?:proximo|otro) (${WD})\\b|\\b(?:el )?(${WD}) que viene\\b`, 'g'),
+    (_m, a?: string, b?: string) => `next ${WEEKDAYS[(a ?? b)!]}`,
+  ],
   [new RegExp(`\\beste (${WD})\\b`, 'g'), (_m, d: string) => `this ${WEEKDAYS[d]}`],
   [new RegExp(`\\b(?:el |los |para el |para los )?(${WD})\\b`, 'g'), (_m, d: string) => WEEKDAYS[d]],
-  [new RegExp(`\\b(?:el )?(?:dia )?(\\d{1,2}) de (${MO})\\b`, 'g'), (_m, d: string, mo: string) => `${MONTHS[mo]} ${d}`],
-  [/\b(?:el|para el) dia (\d{1,2})\b|\bpara el (\d{1,2})\b(?! de la| del)/g, (_m, a?: string, b?: string) => `the ${ordinal(Number(a ?? b))}`],
+  [
+    new RegExp(`\\b(?:el )?(?:dia )?(\\d{1,2}) de (${MO})\\b`, 'g'),
+    (_m, d: string, mo: string) => `${MONTHS[mo]} ${d}`,
+  ],
+  [
+    /\b(?:el|para el) dia (\d{1,2})\b|\bpara el (\d{1,2})\b(?! de la| del)/g,
+    (_m, a?: string, b?: string) => `the ${ordinal(Number(a ?? b))}`,
+  ],
   [/\b(?:el )?(\d{1,2}) (?:del mes|de este mes)\b/g, (_m, d: string) => `the ${ordinal(Number(d))}`],
 
   // times
   [/\b(?:a )?las? (\d{1,2}) menos (?:cuarto|15)\b/g, (_m, h: string) => `at ${(Number(h) + 11) % 12 || 12}:45`],
   [/\b(?:a )?las? (\d{1,2}) y (?:media|30)\b/g, (_m, h: string) => `at ${h}:30`],
   [/\b(?:a )?las? (\d{1,2}) y (?:cuarto|15)\b/g, (_m, h: string) => `at ${h}:15`],
-  [/\b(?:a )?las? (\d{1,2}) y (\d{1,2})\b(?! (?:minutos))/g, (_m, h: string, mm: string) => `at ${h}:${mm.padStart(2, '0')}`],
+  [
+    /\b(?:a )?las? (\d{1,2}) y (\d{1,2})\b(?! (?:minutos))/g,
+    (_m, h: string, mm: string) => `at ${h}:${mm.padStart(2, '0')}`,
+  ],
   [/\b(?:a )?las? (\d{1,2}) (\d{2})\b/g, (_m, h: string, mm: string) => `at ${h}:${mm}`],
-  [/\b(\d{1,2})(?::(\d{2}))? (?:de la manana|de la madrugada|am)\b/g, (_m, h: string, mm?: string) => `${h}${mm ? `:${mm}` : ''} am`],
-  [/\b(\d{1,2})(?::(\d{2}))? (?:de la tarde|de la noche|pm)\b/g, (_m, h: string, mm?: string) => `${h}${mm ? `:${mm}` : ''} pm`],
+  [
+    /\b(\d{1,2})(?::(\d{2}))? (?:de la manana|de la madrugada|am)\b/g,
+    (_m, h: string, mm?: string) => `${h}${mm ? `:${mm}` : ''} am`,
+  ],
+  [
+    /\b(\d{1,2})(?::(\d{2}))? (?:de la tarde|de la noche|pm)\b/g,
+    (_m, h: string, mm?: string) => `${h}${mm ? `:${mm}` : ''} pm`,
+  ],
   [/\b(\d{1,2})(?::(\d{2}))? (?:del mediodia)\b/g, (_m, h: string, mm?: string) => `${h}${mm ? `:${mm}` : ''} pm`],
   [/\b(\d{1,2})(?::(\d{2}))? en punto\b/g, (_m, h: string, mm?: string) => `${h}${mm ? `:${mm}` : ''} o'clock`],
   [/\b(?:al |a )?mediodia\b/g, 'at noon'],
   [/\b(?:a )?(?:la )?medianoche\b/g, 'at midnight'],
-  [/\bentre (?:las? )?(\d{1,2}(?::\d{2})?(?: [ap]m)?) y (?:las? )?(\d{1,2}(?::\d{2})?(?: [ap]m)?)\b/g, 'between $1 and $2'],
+  [
+    /\bentre (?:las? )?(\d{1,2}(?::\d{2})?(?: [ap]m)?) y (?:las? )?(\d{1,2}(?::\d{2})?(?: [ap]m)?)\b/g,
+    'between $1 and $2',
+  ],
   [/\bdespues de (?:las? )?(?=\d)/g, 'after '],
   [/\bantes de (?:las? )?(?=\d)/g, 'before '],
   [/\b(?:a eso de|como a|alrededor de|tipo) (?:las? )?(?=\d)/g, 'around '],

@@ -7,9 +7,14 @@ import { createNlu } from './index.js';
 
 const JAN = new Date('2026-01-13T16:00:00Z');
 const JUL = new Date('2026-07-14T16:00:00Z');
-const base: Pick<BusinessProfile, 'timezone' | 'hours'> = { timezone: 'America/Chicago', hours: { mon: [['08:00', '17:00']] } };
+const base: Pick<BusinessProfile, 'timezone' | 'hours'> = {
+  timezone: 'America/Chicago',
+  hours: { mon: [['08:00', '17:00']] },
+};
 const hvac = createNlu({
-  ...base, name: 'Cozy Air', industry: 'hvac',
+  ...base,
+  name: 'Cozy Air',
+  industry: 'hvac',
   services: [
     { name: 'AC Repair', durationMin: 90, synonyms: ['air conditioning', 'a/c'] },
     { name: 'Furnace Repair', durationMin: 90, synonyms: ['furnace', 'heater'] },
@@ -17,15 +22,27 @@ const hvac = createNlu({
   ],
 });
 const lawn = createNlu({
-  ...base, name: 'Green Co', industry: 'other',
+  ...base,
+  name: 'Green Co',
+  industry: 'other',
   services: [
     { name: 'Hedge Trimming', durationMin: 60, synonyms: ['hedges'] },
     { name: 'Tree Trimming', durationMin: 90, synonyms: ['side by side pruning'] },
     { name: 'Lighting install', durationMin: 90, synonyms: ['right side panel'] },
   ],
 });
-const vet = createNlu({ ...base, name: 'Happy Tails Veterinary', industry: 'other', services: [{ name: 'Wellness Exam', durationMin: 30 }] });
-const salon = createNlu({ ...base, name: 'Cut Above', industry: 'salon', services: [{ name: 'Haircut', durationMin: 45 }] });
+const vet = createNlu({
+  ...base,
+  name: 'Happy Tails Veterinary',
+  industry: 'other',
+  services: [{ name: 'Wellness Exam', durationMin: 30 }],
+});
+const salon = createNlu({
+  ...base,
+  name: 'Cut Above',
+  industry: 'salon',
+  services: [{ name: 'Haircut', durationMin: 45 }],
+});
 const svc = (nlu: typeof hvac, text: string) => {
   const u = nlu.understand(text, JAN);
   return u.serviceChoices ? u.serviceChoices.map((s) => s.name).sort() : u.service?.service.name;
@@ -40,7 +57,12 @@ describe('services as whole words and phrases', () => {
   ])('%s → %s', (text, want) => expect(svc(hvac, text)).toBe(want));
 
   it('never takes a service from one word of a longer phrase, or from a word inside another word', () => {
-    for (const text of ["yes, that's right", 'by the way, can you come friday', 'four, not three', 'the place is a mess']) {
+    for (const text of [
+      "yes, that's right",
+      'by the way, can you come friday',
+      'four, not three',
+      'the place is a mess',
+    ]) {
       expect(svc(lawn, text), text).toBeUndefined();
     }
     expect(svc(hvac, 'I need to replace my facebook password')).toBeUndefined();
@@ -67,10 +89,30 @@ describe('emergencies in everyday words', () => {
     expect(p(vet, 'my dog got hit by a car')).toBe('URGENT');
   });
   it('hears the same emergencies said other ways', () => {
-    const plumber = createNlu({ ...base, name: 'Flow', industry: 'plumbing', services: [{ name: 'Toilet Repair', durationMin: 60 }] });
-    const garage = createNlu({ ...base, name: 'Garage', industry: 'auto', services: [{ name: 'Oil Change', durationMin: 30 }] });
-    const dentist = createNlu({ ...base, name: 'Smile', industry: 'dental', services: [{ name: 'Cleaning', durationMin: 60 }] });
-    const sparky = createNlu({ ...base, name: 'Volt', industry: 'electrical', services: [{ name: 'Outlet Repair', durationMin: 60 }] });
+    const plumber = createNlu({
+      ...base,
+      name: 'Flow',
+      industry: 'plumbing',
+      services: [{ name: 'Toilet Repair', durationMin: 60 }],
+    });
+    const garage = createNlu({
+      ...base,
+      name: 'Garage',
+      industry: 'auto',
+      services: [{ name: 'Oil Change', durationMin: 30 }],
+    });
+    const dentist = createNlu({
+      ...base,
+      name: 'Smile',
+      industry: 'dental',
+      services: [{ name: 'Cleaning', durationMin: 60 }],
+    });
+    const sparky = createNlu({
+      ...base,
+      name: 'Volt',
+      industry: 'electrical',
+      services: [{ name: 'Outlet Repair', durationMin: 60 }],
+    });
     expect(p(hvac, 'the thermostat says 50 and the furnace is blowing cold air')).toBe('URGENT');
     expect(p(plumber, 'water is gushing out from under the dishwasher')).toBe('URGENT');
     expect(p(plumber, 'my toilet keeps running, no rush')).toBeUndefined();
@@ -91,8 +133,18 @@ describe('emergencies in everyday words', () => {
 describe('messages: names, companies and call-back numbers', () => {
   it.each([
     ['This is Dana from Acme Supply, please call me back at 212 555 0177.', 'Dana', 'Acme Supply', '+12125550177'],
-    ['hey this is marcus reed over at northside property management call me back on seven one eight five five five oh one six six', 'Marcus Reed', 'Northside Property Management', '+17185550166'],
-    ['Priya here from Blue River Insurance, my number is 646-555-0199', 'Priya', 'Blue River Insurance', '+16465550199'],
+    [
+      'hey this is marcus reed over at northside property management call me back on seven one eight five five five oh one six six',
+      'Marcus Reed',
+      'Northside Property Management',
+      '+17185550166',
+    ],
+    [
+      'Priya here from Blue River Insurance, my number is 646-555-0199',
+      'Priya',
+      'Blue River Insurance',
+      '+16465550199',
+    ],
     ['calling back about the estimate, call me back at (415) 555-0123', undefined, undefined, '+14155550123'],
   ])('%s', (text, name, company, phone) => {
     const u = salon.understand(text, JAN);

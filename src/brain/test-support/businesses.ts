@@ -2,14 +2,25 @@
 import type { BusinessProfile } from '../types.js';
 
 const weekdays = (open: string, close: string) =>
-  ({ mon: [[open, close]], tue: [[open, close]], wed: [[open, close]], thu: [[open, close]], fri: [[open, close]] }) as BusinessProfile['hours'];
+  ({
+    mon: [[open, close]],
+    tue: [[open, close]],
+    wed: [[open, close]],
+    thu: [[open, close]],
+    fri: [[open, close]],
+  }) as BusinessProfile['hours'];
 
 /** A salon in Chicago, closed Sundays and on 2026-03-17. */
 export const SALON: BusinessProfile = {
   name: 'Bella Hair Studio',
   timezone: 'America/Chicago',
   industry: 'salon',
-  hours: { ...weekdays('09:00', '18:00'), thu: [['09:00', '20:00']], fri: [['09:00', '20:00']], sat: [['10:00', '16:00']] },
+  hours: {
+    ...weekdays('09:00', '18:00'),
+    thu: [['09:00', '20:00']],
+    fri: [['09:00', '20:00']],
+    sat: [['10:00', '16:00']],
+  },
   holidays: ['2026-03-17'],
   services: [
     { name: 'Haircut', durationMin: 45, synonyms: ['trim', 'cut'] },

@@ -40,11 +40,15 @@ export interface FakeOptions {
 }
 
 /** Builds fake ports over a business; `world` shows what they recorded. */
-export function createFakePorts(business: BusinessProfile, opts: FakeOptions = {}): { ports: BrainPorts; world: FakeWorld } {
+export function createFakePorts(
+  business: BusinessProfile,
+  opts: FakeOptions = {},
+): { ports: BrainPorts; world: FakeWorld } {
   const tz = business.timezone;
   const world: FakeWorld = { appointments: [], leads: [], messages: [], escalations: [], transfers: [], holds: [] };
   let seq = 0;
-  const duration = (name: string) => business.services.find((s) => s.name.toLowerCase() === name.toLowerCase())?.durationMin ?? 60;
+  const duration = (name: string) =>
+    business.services.find((s) => s.name.toLowerCase() === name.toLowerCase())?.durationMin ?? 60;
   for (const e of opts.existing ?? []) {
     const start = DateTime.fromISO(e.start, { zone: tz });
     world.appointments.push({
@@ -52,13 +56,18 @@ export function createFakePorts(business: BusinessProfile, opts: FakeOptions = {
       serviceName: e.service,
       start: start.toISO()!,
       end: start.plus({ minutes: duration(e.service) }).toISO()!,
-      customer: { ...(e.customerName ? { name: e.customerName } : {}), ...(e.customerPhone ? { phone: e.customerPhone } : {}) },
+      customer: {
+        ...(e.customerName ? { name: e.customerName } : {}),
+        ...(e.customerPhone ? { phone: e.customerPhone } : {}),
+      },
       ...(e.customerName ? { customerName: e.customerName } : {}),
       status: 'booked',
     });
   }
   const busy = (from: number, to: number, except?: string) =>
-    world.appointments.some((a) => a.status === 'booked' && a.id !== except && Date.parse(a.start) < to && Date.parse(a.end) > from);
+    world.appointments.some(
+      (a) => a.status === 'booked' && a.id !== except && Date.parse(a.start) < to && Date.parse(a.end) > from,
+    );
 
   const earliest = opts.now ? opts.now.getTime() + (opts.minNoticeMin ?? 0) * 60_000 : -Infinity;
 
@@ -73,7 +82,11 @@ export function createFakePorts(business: BusinessProfile, opts: FakeOptions = {
         const [oh, om] = open.split(':').map(Number);
         const [ch, cm] = close.split(':').map(Number);
         const closeAt = day.set({ hour: ch, minute: cm });
-        for (let t = day.set({ hour: oh, minute: om }); t.plus({ minutes: dur }) <= closeAt; t = t.plus({ minutes: STEP_MIN })) {
+        for (
+          let t = day.set({ hour: oh, minute: om });
+          t.plus({ minutes: dur }) <= closeAt;
+          t = t.plus({ minutes: STEP_MIN })
+        ) {
           const s = t.toMillis();
           const e = t.plus({ minutes: dur }).toMillis();
           if (s < Date.parse(fromIso) || s >= Date.parse(toIso) || s < earliest || busy(s, e, except)) continue;
@@ -103,7 +116,8 @@ export function createFakePorts(business: BusinessProfile, opts: FakeOptions = {
       async book(input): Promise<SlotCommandResult> {
         const s = Date.parse(input.slot.start);
         const e = Date.parse(input.slot.end);
-        if (busy(s, e)) return { ok: false, reason: 'slot_taken', alternatives: alternatives(input.serviceName, input.slot) };
+        if (busy(s, e))
+          return { ok: false, reason: 'slot_taken', alternatives: alternatives(input.serviceName, input.slot) };
         const appt: FakeAppointment = {
           id: `appt-${++seq}`,
           serviceName: input.serviceName,
@@ -150,7 +164,12 @@ export function createFakePorts(business: BusinessProfile, opts: FakeOptions = {
       async escalateEmergency(input) {
         const { priority, summary, duringHours: _d, leadId: _l, ...who } = input;
         world.leads.push({ ...who, id: `lead-${++seq}`, need: summary, priority });
-        world.escalations.push({ priority: input.priority, summary: input.summary, duringHours: input.duringHours, ...(input.phone ? { phone: input.phone } : {}) });
+        world.escalations.push({
+          priority: input.priority,
+          summary: input.summary,
+          duringHours: input.duringHours,
+          ...(input.phone ? { phone: input.phone } : {}),
+        });
         return { notified: ['sms', 'email', 'call'] };
       },
       async transferToHuman(input) {

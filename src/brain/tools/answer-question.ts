@@ -13,7 +13,11 @@ const MODEL_ANSWER_TIMEOUT_MS = 4000;
  * Asks the model to answer only from the passages. Answers the text, null when the model says the
  * passages do not cover it, or undefined when the model failed (the offline ranking then answers).
  */
-async function answerFromPassages(model: LanguageModel, question: string, passages: string[]): Promise<string | null | undefined> {
+async function answerFromPassages(
+  model: LanguageModel,
+  question: string,
+  passages: string[],
+): Promise<string | null | undefined> {
   if (!passages.length) return null;
   const system = [
     "You answer a caller's question for a small business, using ONLY the facts below.",
@@ -22,7 +26,16 @@ async function answerFromPassages(model: LanguageModel, question: string, passag
   ].join('\n');
   let text = '';
   try {
-    for await (const d of model.chat({ messages: [{ role: 'system', content: system }, { role: 'user', content: question }], temperature: 0 }, AbortSignal.timeout(MODEL_ANSWER_TIMEOUT_MS))) {
+    for await (const d of model.chat(
+      {
+        messages: [
+          { role: 'system', content: system },
+          { role: 'user', content: question },
+        ],
+        temperature: 0,
+      },
+      AbortSignal.timeout(MODEL_ANSWER_TIMEOUT_MS),
+    )) {
       if (d.type === 'text') text += d.text;
     }
   } catch {
@@ -51,7 +64,8 @@ export const answerQuestion = defineTool({
     }
     if (ctx.languageModel && ctx.passages) {
       const grounded = await answerFromPassages(ctx.languageModel, a.question, ctx.passages(a.question));
-      if (grounded !== undefined) return grounded === null ? { answer: null, confident: false } : { answer: grounded, confident: true };
+      if (grounded !== undefined)
+        return grounded === null ? { answer: null, confident: false } : { answer: grounded, confident: true };
     }
     return local?.confident ? { answer: local.text, confident: true } : { answer: null, confident: false };
   },

@@ -30,7 +30,7 @@ export const bookAppointment = defineTool({
       slot,
       customer: {
         name: a.name,
-        ...(a.phone ?? ctx.callerPhone ? { phone: a.phone ?? ctx.callerPhone } : {}),
+        ...((a.phone ?? ctx.callerPhone) ? { phone: a.phone ?? ctx.callerPhone } : {}),
         ...(a.email ? { email: a.email } : {}),
         ...(a.address ? { address: a.address } : {}),
       },

@@ -11,11 +11,15 @@ export const cancelArgs = z.object({
 /** The cancel tool. */
 export const cancel = defineTool({
   name: 'cancel',
-  description: "Cancel one of the appointments find_appointments returned, once the caller confirmed which one.",
+  description: 'Cancel one of the appointments find_appointments returned, once the caller confirmed which one.',
   args: cancelArgs,
   async run(ctx, a): Promise<{ ok: boolean }> {
     // only an appointment this conversation found for the caller: never one named by id from outside
-    if (!ctx.foundAppointments.has(a.appointmentId)) throw new ToolRefusal('UNKNOWN_APPOINTMENT', 'only an appointment find_appointments returned in this conversation can be cancelled');
+    if (!ctx.foundAppointments.has(a.appointmentId))
+      throw new ToolRefusal(
+        'UNKNOWN_APPOINTMENT',
+        'only an appointment find_appointments returned in this conversation can be cancelled',
+      );
     return ctx.ports.booking.cancel({ appointmentId: a.appointmentId, ...(a.reason ? { reason: a.reason } : {}) });
   },
 });

@@ -15,7 +15,7 @@ export const captureLeadArgs = z.object({
 /** The capture_lead tool. */
 export const captureLead = defineTool({
   name: 'capture_lead',
-  description: "Record the caller as a lead with what they need and how urgent it is.",
+  description: 'Record the caller as a lead with what they need and how urgent it is.',
   args: captureLeadArgs,
   async run(ctx, a): Promise<{ id: string }> {
     const phone = a.phone ?? ctx.callerPhone;

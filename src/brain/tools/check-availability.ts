@@ -45,8 +45,23 @@ export const checkAvailability = defineTool({
     let widened = false;
     if (!slots.length) {
       const next = DateTime.fromISO(last, { zone: tz }).plus({ days: 1 });
-      slots = await search(ctx, service.name, service.id, next.toISODate()!, next.plus({ days: WIDEN_DAYS }).toISODate()!, a);
-      if (!slots.length) slots = await search(ctx, service.name, service.id, first, next.plus({ days: WIDEN_DAYS }).toISODate()!, a.staff ? { staff: a.staff } : {});
+      slots = await search(
+        ctx,
+        service.name,
+        service.id,
+        next.toISODate()!,
+        next.plus({ days: WIDEN_DAYS }).toISODate()!,
+        a,
+      );
+      if (!slots.length)
+        slots = await search(
+          ctx,
+          service.name,
+          service.id,
+          first,
+          next.plus({ days: WIDEN_DAYS }).toISODate()!,
+          a.staff ? { staff: a.staff } : {},
+        );
       widened = true;
     }
     slots = slots.slice(0, a.limit);

@@ -13,7 +13,8 @@ export const checkCodeArgs = z.object({
 /** The check_code tool. */
 export const checkCode = defineTool({
   name: 'check_code',
-  description: 'Check the one-time code the person typed after send_code; when it matches, their appointments can be looked up.',
+  description:
+    'Check the one-time code the person typed after send_code; when it matches, their appointments can be looked up.',
   args: checkCodeArgs,
   async run(ctx, a): Promise<{ verified: boolean; final: boolean }> {
     const phone = ctx.pendingPhone;

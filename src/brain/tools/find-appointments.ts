@@ -13,13 +13,23 @@ import { defineTool, ToolRefusal } from './tool.js';
 /** Arguments of find_appointments, validated before the handler runs. */
 export const findAppointmentsArgs = z.object({
   name: z.string().max(120).optional().describe('the name the caller said the booking is under'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('the local date (YYYY-MM-DD) the caller said the booking is on'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .describe('the local date (YYYY-MM-DD) the caller said the booking is on'),
 });
 
 /** Why no appointments came back although the caller may have some. */
 export type LookupBlock = 'detail_needed' | 'detail_mismatch';
 
-const tokens = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z\s'-]/g, ' ').split(/[\s'-]+/).filter((t) => t.length >= 2);
+const tokens = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z\s'-]/g, ' ')
+    .split(/[\s'-]+/)
+    .filter((t) => t.length >= 2);
 
 /** True when a name the caller said shares a word (first or last name) with the name on the booking. */
 export function nameMatches(said: string, onBooking: string | undefined): boolean {
@@ -31,10 +41,12 @@ export function nameMatches(said: string, onBooking: string | undefined): boolea
 /** The find_appointments tool. */
 export const findAppointments = defineTool({
   name: 'find_appointments',
-  description: "List the caller's upcoming appointments (found by the number they are calling from). On the phone, first ask the name the booking is under and pass it.",
+  description:
+    "List the caller's upcoming appointments (found by the number they are calling from). On the phone, first ask the name the booking is under and pass it.",
   args: findAppointmentsArgs,
   async run(ctx, a): Promise<{ appointments: AppointmentInfo[]; blocked?: LookupBlock }> {
-    if (ctx.identity === 'none' || !ctx.callerPhone) throw new ToolRefusal('VERIFICATION_REQUIRED', 'the caller has not proven which phone number is theirs');
+    if (ctx.identity === 'none' || !ctx.callerPhone)
+      throw new ToolRefusal('VERIFICATION_REQUIRED', 'the caller has not proven which phone number is theirs');
     const now = ctx.clock.now().getTime();
     const list = (await ctx.ports.booking.findUpcomingAppointments(ctx.callerPhone))
       .filter((x) => Date.parse(x.start) > now)
@@ -43,7 +55,9 @@ export const findAppointments = defineTool({
     if (ctx.identity === 'caller_id' && list.length) {
       if (!a.name && !a.date) return { appointments: [], blocked: 'detail_needed' };
       const tz = ctx.business.timezone;
-      shown = list.filter((x) => (a.name && nameMatches(a.name, x.customerName)) || (a.date && localParts(x.start, tz).date === a.date));
+      shown = list.filter(
+        (x) => (a.name && nameMatches(a.name, x.customerName)) || (a.date && localParts(x.start, tz).date === a.date),
+      );
       if (!shown.length) return { appointments: [], blocked: 'detail_mismatch' };
     }
     for (const x of shown) ctx.foundAppointments.set(x.id, x);

@@ -44,10 +44,13 @@ export type ToolName = keyof typeof TOOLS;
 export type ToolResult<N extends ToolName> = Awaited<ReturnType<(typeof TOOLS)[N]['run']>>;
 
 /** The outcome of one dispatched call. */
-export type ToolOutcome<N extends ToolName> = { ok: true; result: ToolResult<N> } | { ok: false; error: string; code: string };
+export type ToolOutcome<N extends ToolName> =
+  { ok: true; result: ToolResult<N> } | { ok: false; error: string; code: string };
 
 /** Tool definitions (name, description, JSON Schema of the arguments) for a language model. */
-export function toolSpecs(names: ToolName[] = Object.keys(TOOLS) as ToolName[]): Array<{ name: string; description: string; parameters: Record<string, unknown> }> {
+export function toolSpecs(
+  names: ToolName[] = Object.keys(TOOLS) as ToolName[],
+): Array<{ name: string; description: string; parameters: Record<string, unknown> }> {
   return names.map((name) => {
     let spec = SPECS.get(name);
     if (!spec) {

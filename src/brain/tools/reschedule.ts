@@ -12,10 +12,15 @@ export const rescheduleArgs = z.object({
 /** The reschedule tool. */
 export const reschedule = defineTool({
   name: 'reschedule',
-  description: "Move one of the appointments find_appointments returned to a confirmed new slot from check_availability.",
+  description:
+    'Move one of the appointments find_appointments returned to a confirmed new slot from check_availability.',
   args: rescheduleArgs,
   async run(ctx, a): Promise<SlotCommandResult> {
-    if (!ctx.foundAppointments.has(a.appointmentId)) throw new ToolRefusal('UNKNOWN_APPOINTMENT', 'only an appointment find_appointments returned in this conversation can be moved');
+    if (!ctx.foundAppointments.has(a.appointmentId))
+      throw new ToolRefusal(
+        'UNKNOWN_APPOINTMENT',
+        'only an appointment find_appointments returned in this conversation can be moved',
+      );
     const slot = ctx.knownSlots.get(slotKey(a.start));
     if (!slot) throw new ToolRefusal('UNKNOWN_SLOT', 'that time was not offered by check_availability');
     const result = await ctx.ports.booking.reschedule({

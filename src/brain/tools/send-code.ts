@@ -13,10 +13,12 @@ export const sendCodeArgs = z.object({
 /** The send_code tool. */
 export const sendCode = defineTool({
   name: 'send_code',
-  description: 'Text a one-time code to the phone number the appointment was booked with, so the person on the chat can prove it is theirs.',
+  description:
+    'Text a one-time code to the phone number the appointment was booked with, so the person on the chat can prove it is theirs.',
   args: sendCodeArgs,
   async run(ctx, a): Promise<{ sent: boolean }> {
-    if (!ctx.ports.verification) throw new ToolRefusal('VERIFICATION_UNAVAILABLE', 'this channel cannot send verification codes');
+    if (!ctx.ports.verification)
+      throw new ToolRefusal('VERIFICATION_UNAVAILABLE', 'this channel cannot send verification codes');
     const r = await ctx.ports.verification.sendCode(a.phone);
     if (!r.sent) throw new ToolRefusal('RATE_LIMITED', 'too many codes were sent to that number; try again later');
     ctx.pendingPhone = a.phone;

@@ -60,7 +60,10 @@ export function slotKey(start: string): string {
 
 /** Raised by a handler when the arguments are valid but the request cannot be honoured. */
 export class ToolRefusal extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'ToolRefusal';
   }

@@ -40,12 +40,19 @@ describe('tools', () => {
     const r = await runTool(c, 'check_availability', { service: 'Haircut', date: 'next tuesday' }, emit);
     expect(r).toMatchObject({ ok: false, code: 'INVALID_ARGS' });
     expect(!r.ok && r.error).toMatch(/date/);
-    expect(events).toContainEqual(expect.objectContaining({ type: 'tool_call', name: 'check_availability', ok: false }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'tool_call', name: 'check_availability', ok: false }),
+    );
   });
 
   it('finds slots only inside the asked window and part of day', async () => {
     const { c, emit } = ctx();
-    const r = await runTool(c, 'check_availability', { service: 'Haircut', date: '2026-03-11', partOfDay: 'morning' }, emit);
+    const r = await runTool(
+      c,
+      'check_availability',
+      { service: 'Haircut', date: '2026-03-11', partOfDay: 'morning' },
+      emit,
+    );
     expect(r.ok && r.result.slots.length).toBeGreaterThan(0);
     for (const s of r.ok ? r.result.slots : []) {
       expect(s.start.slice(0, 10)).toBe('2026-03-11');
@@ -55,7 +62,12 @@ describe('tools', () => {
 
   it('will not book a time check_availability never returned', async () => {
     const { c, world, emit } = ctx('+13125550142');
-    const r = await runTool(c, 'book_appointment', { service: 'Haircut', start: '2026-03-11T10:00:00-05:00', name: 'Eve' }, emit);
+    const r = await runTool(
+      c,
+      'book_appointment',
+      { service: 'Haircut', start: '2026-03-11T10:00:00-05:00', name: 'Eve' },
+      emit,
+    );
     expect(r).toMatchObject({ ok: false, code: 'UNKNOWN_SLOT' });
     expect(world.appointments).toHaveLength(2);
   });
@@ -92,17 +104,35 @@ describe('tools', () => {
 
   it('declines a transfer when the business has no escalation number', async () => {
     const { c, emit } = ctx();
-    const r = await runTool({ ...c, business: { ...SALON, escalationNumber: undefined } }, 'transfer_to_human', { reason: 'asked' }, emit);
+    const r = await runTool(
+      { ...c, business: { ...SALON, escalationNumber: undefined } },
+      'transfer_to_human',
+      { reason: 'asked' },
+      emit,
+    );
     expect(r.ok && r.result).toEqual({ accepted: false });
   });
 
   it('describes every tool with a JSON schema for a language model', () => {
     const specs = toolSpecs();
-    expect(specs.map((s) => s.name)).toEqual(expect.arrayContaining([
-      'check_availability', 'book_appointment', 'reschedule', 'cancel', 'capture_lead', 'escalate_emergency',
-      'transfer_to_human', 'answer_question', 'take_message', 'end_call',
-    ]));
+    expect(specs.map((s) => s.name)).toEqual(
+      expect.arrayContaining([
+        'check_availability',
+        'book_appointment',
+        'reschedule',
+        'cancel',
+        'capture_lead',
+        'escalate_emergency',
+        'transfer_to_human',
+        'answer_question',
+        'take_message',
+        'end_call',
+      ]),
+    );
     const book = specs.find((s) => s.name === 'book_appointment')!;
-    expect(book.parameters).toMatchObject({ type: 'object', required: expect.arrayContaining(['service', 'start', 'name']) });
+    expect(book.parameters).toMatchObject({
+      type: 'object',
+      required: expect.arrayContaining(['service', 'start', 'name']),
+    });
   });
 });

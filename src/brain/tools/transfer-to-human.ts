@@ -18,14 +18,19 @@ export function spokenNumber(e164: string): string {
 
 /** The one line the person answering hears before deciding: who is calling, for which business, and why. */
 export function transferWhisper(business: string, reason: string, caller: { name?: string; phone?: string }): string {
-  const who = caller.name ? `${caller.name}${caller.phone ? ` at ${spokenNumber(caller.phone)}` : ''}` : caller.phone ? `A caller at ${spokenNumber(caller.phone)}` : 'A caller';
+  const who = caller.name
+    ? `${caller.name}${caller.phone ? ` at ${spokenNumber(caller.phone)}` : ''}`
+    : caller.phone
+      ? `A caller at ${spokenNumber(caller.phone)}`
+      : 'A caller';
   return `${who} is on the line for ${business}. ${reason.charAt(0).toUpperCase()}${reason.slice(1).replace(/[.!?]*$/, '.')}`;
 }
 
 /** The transfer_to_human tool. */
 export const transferToHuman = defineTool({
   name: 'transfer_to_human',
-  description: 'Offer the caller to a person at the business, who hears who is calling and why and may decline. Tell the caller you are connecting them first. Answers accepted: true once the caller is connected; accepted: false when nobody could take the call: then offer to take a message.',
+  description:
+    'Offer the caller to a person at the business, who hears who is calling and why and may decline. Tell the caller you are connecting them first. Answers accepted: true once the caller is connected; accepted: false when nobody could take the call: then offer to take a message.',
   args: transferToHumanArgs,
   async run(ctx, a): Promise<{ accepted: boolean; to?: string }> {
     const to = ctx.business.escalationNumber;

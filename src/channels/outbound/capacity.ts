@@ -16,16 +16,32 @@ export const CAPACITY_RETRY_MS = 15_000;
 
 /** Outbound calls of the organization placed and not yet ended. */
 export async function outboundCallsInProgress(q: Queryable, organizationId: string, now: Date): Promise<number> {
-  const [{ n }] = await q.select({ n: sql<number>`count(*)` }).from(schema.calls).where(and(
-    eq(schema.calls.organizationId, organizationId), eq(schema.calls.direction, 'outbound'), isNull(schema.calls.endedAt),
-    ne(schema.calls.status, 'waiting'), gt(schema.calls.startedAt, new Date(now.getTime() - STALE_MS)),
-  ));
+  const [{ n }] = await q
+    .select({ n: sql<number>`count(*)` })
+    .from(schema.calls)
+    .where(
+      and(
+        eq(schema.calls.organizationId, organizationId),
+        eq(schema.calls.direction, 'outbound'),
+        isNull(schema.calls.endedAt),
+        ne(schema.calls.status, 'waiting'),
+        gt(schema.calls.startedAt, new Date(now.getTime() - STALE_MS)),
+      ),
+    );
   return Number(n);
 }
 
 /** Locks the organization's row for the rest of `tx` and answers whether a call may be placed now, with the cap. */
-export async function takeOutboundSlot(tx: Queryable, organizationId: string, now: Date): Promise<{ free: boolean; cap: number }> {
-  await tx.select({ id: schema.organizations.id }).from(schema.organizations).where(eq(schema.organizations.id, organizationId)).for('update');
+export async function takeOutboundSlot(
+  tx: Queryable,
+  organizationId: string,
+  now: Date,
+): Promise<{ free: boolean; cap: number }> {
+  await tx
+    .select({ id: schema.organizations.id })
+    .from(schema.organizations)
+    .where(eq(schema.organizations.id, organizationId))
+    .for('update');
   const cap = (await getChannelSettings(tx, organizationId)).maxConcurrentCalls;
   return { free: (await outboundCallsInProgress(tx, organizationId, now)) < cap, cap };
 }

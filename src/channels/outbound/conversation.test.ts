@@ -10,13 +10,22 @@ const NOW = fixedClock('2026-03-10T14:15:00Z');
 const PHONE = '+13125550142';
 
 function reminderCall() {
-  const { ports, world } = createFakePorts(SALON, { existing: [{ service: 'Haircut', start: '2026-03-11T15:00', customerName: 'Maria Lopez', customerPhone: PHONE }] });
+  const { ports, world } = createFakePorts(SALON, {
+    existing: [{ service: 'Haircut', start: '2026-03-11T15:00', customerName: 'Maria Lopez', customerPhone: PHONE }],
+  });
   const appt = world.appointments[0];
-  const plan: OutboundPlan = { purpose: 'reminder', businessName: SALON.name, callbackNumber: '+13125550100', appointment: { ...appt, when: 'Wednesday, March 11 at 3 PM' } };
+  const plan: OutboundPlan = {
+    purpose: 'reminder',
+    businessName: SALON.name,
+    callbackNumber: '+13125550100',
+    appointment: { ...appt, when: 'Wednesday, March 11 at 3 PM' },
+  };
   const optedOut: string[] = [];
   const inner = createConversation({ business: SALON, callerPhone: PHONE, dialled: true, now: NOW, deps: ports });
   const c = outboundConversation(inner, plan, {
-    optOut: async () => { optedOut.push(PHONE); },
+    optOut: async () => {
+      optedOut.push(PHONE);
+    },
     cancelAppointment: (id) => ports.booking.cancel({ appointmentId: id }),
   });
   const events: BrainEvent[] = [];
@@ -26,7 +35,9 @@ function reminderCall() {
 describe('reminder call', () => {
   it('opens with the business, the appointment and the keys', () => {
     const { c } = reminderCall();
-    expect(c.greet().text).toBe("Hi, this is Bella Hair Studio's assistant calling to remind you of your haircut on Wednesday, March 11 at 3 PM. Press 1 or say yes to confirm, press 2 to move it, or press 3 to cancel.");
+    expect(c.greet().text).toBe(
+      "Hi, this is Bella Hair Studio's assistant calling to remind you of your haircut on Wednesday, March 11 at 3 PM. Press 1 or say yes to confirm, press 2 to move it, or press 3 to cancel.",
+    );
   });
 
   it('1 confirms and ends the call, recorded as a tool call', async () => {
@@ -47,7 +58,7 @@ describe('reminder call', () => {
     expect(world.appointments[0].status).toBe('cancelled');
   });
 
-  it('2 moves the appointment through the brain\'s reschedule flow', async () => {
+  it("2 moves the appointment through the brain's reschedule flow", async () => {
     const { c, world } = reminderCall();
     c.greet();
     const lines: string[] = [(await c.handle({ dtmf: '2' })).text];
@@ -81,7 +92,15 @@ describe('reading answers and leaving voicemail', () => {
     expect(reminderChoice({ dtmf: '9' })).toBeNull();
   });
   it('a voicemail names the business, the purpose and the callback number', () => {
-    expect(voicemailMessage({ purpose: 'reminder', businessName: 'Bella Hair Studio', callbackNumber: '+13125550100', appointment: { id: 'a', serviceName: 'Haircut', start: '', when: 'Wednesday, March 11 at 3 PM' } }))
-      .toBe("Hi, this is Bella Hair Studio's assistant calling to remind you of your haircut on Wednesday, March 11 at 3 PM. Please call us back at 312 555 0100. Thank you, goodbye.");
+    expect(
+      voicemailMessage({
+        purpose: 'reminder',
+        businessName: 'Bella Hair Studio',
+        callbackNumber: '+13125550100',
+        appointment: { id: 'a', serviceName: 'Haircut', start: '', when: 'Wednesday, March 11 at 3 PM' },
+      }),
+    ).toBe(
+      "Hi, this is Bella Hair Studio's assistant calling to remind you of your haircut on Wednesday, March 11 at 3 PM. Please call us back at 312 555 0100. Thank you, goodbye.",
+    );
   });
 });

@@ -4,7 +4,15 @@
  * me" honoured on any outbound call. Everything else — moving an appointment, booking, questions — is the
  * same brain as an inbound call, so the same tools and records apply.
  */
-import { makeReply, type AppointmentInfo, type BrainEvent, type CallerInput, type Conversation, type HandleOptions, type Reply } from '../../brain/index.js';
+import {
+  makeReply,
+  type AppointmentInfo,
+  type BrainEvent,
+  type CallerInput,
+  type Conversation,
+  type HandleOptions,
+  type Reply,
+} from '../../brain/index.js';
 
 /** Why the agent calls. */
 export type OutboundPurpose = 'reminder' | 'follow_up' | 'custom';
@@ -44,15 +52,21 @@ export const asksNotToBeCalled = (text: string): boolean => OPT_OUT.test(text);
  * it already said, and the purpose's choices (the same as the cascade's reminder: 1 confirm, 2 move, 3 cancel).
  */
 export function outboundInstructions(plan: OutboundPlan): string {
-  const lines = [`You placed this call; the customer did not call you. You have already said: "${outboundGreeting(plan)}"`];
+  const lines = [
+    `You placed this call; the customer did not call you. You have already said: "${outboundGreeting(plan)}"`,
+  ];
   if (plan.purpose === 'reminder' && plan.appointment) {
     const a = plan.appointment;
-    lines.push(`You are reminding them of their ${a.serviceName.toLowerCase()} on ${a.when}. Key 1 or a yes confirms it;`,
+    lines.push(
+      `You are reminding them of their ${a.serviceName.toLowerCase()} on ${a.when}. Key 1 or a yes confirms it;`,
       'key 2 or asking to move it: find_appointments by their number, then offer times from check_availability and reschedule;',
-      'key 3 or asking to cancel: find_appointments, then cancel.');
+      'key 3 or asking to cancel: find_appointments, then cancel.',
+    );
   } else if (plan.purpose === 'follow_up') {
     const about = enquiryOf(plan.need);
-    lines.push(`You are following up on their enquiry${about ? ` about ${about}` : ''}: answer their questions and offer to book.`);
+    lines.push(
+      `You are following up on their enquiry${about ? ` about ${about}` : ''}: answer their questions and offer to book.`,
+    );
   } else if (plan.instructions) {
     lines.push(`You are calling about ${plan.instructions.replace(/[.\s]+$/, '')}.`);
   }
@@ -65,7 +79,11 @@ export type ReminderChoice = 'confirm' | 'move' | 'cancel' | 'opt_out' | null;
 
 /** Reads a key press or words as a reminder choice (opt-out and cancel win over a polite "yes"). */
 export function reminderChoice(input: CallerInput): ReminderChoice {
-  if ('dtmf' in input) return ({ '1': 'confirm', '2': 'move', '3': 'cancel' } as const)[input.dtmf.trim().slice(0, 1) as '1' | '2' | '3'] ?? null;
+  if ('dtmf' in input)
+    return (
+      ({ '1': 'confirm', '2': 'move', '3': 'cancel' } as const)[input.dtmf.trim().slice(0, 1) as '1' | '2' | '3'] ??
+      null
+    );
   if (!('text' in input)) return null;
   const t = input.text;
   if (OPT_OUT.test(t)) return 'opt_out';
@@ -79,8 +97,10 @@ export function reminderChoice(input: CallerInput): ReminderChoice {
 export function outboundGreeting(plan: OutboundPlan): string {
   const who = `Hi, this is ${plan.businessName}'s assistant`;
   if (plan.purpose === 'reminder' && plan.appointment) {
-    return `${who} calling to remind you of your ${plan.appointment.serviceName.toLowerCase()} on ${plan.appointment.when}. `
-      + 'Press 1 or say yes to confirm, press 2 to move it, or press 3 to cancel.';
+    return (
+      `${who} calling to remind you of your ${plan.appointment.serviceName.toLowerCase()} on ${plan.appointment.when}. ` +
+      'Press 1 or say yes to confirm, press 2 to move it, or press 3 to cancel.'
+    );
   }
   if (plan.purpose === 'follow_up') {
     const about = enquiryOf(plan.need);
@@ -96,20 +116,34 @@ export function outboundGreeting(plan: OutboundPlan): string {
 export function enquiryOf(need: string | null | undefined): string | null {
   if (!need || /^voicemail:/i.test(need)) return null;
   const callback = /^call back requested on the website chat(?::\s*(.+))?$/i.exec(need);
-  const text = (callback ? callback[1] ?? '' : need).trim().replace(/[.\s]+$/, '');
+  const text = (callback ? (callback[1] ?? '') : need).trim().replace(/[.\s]+$/, '');
   return text || null;
 }
 
 /** The short message left on an answering machine: who, why, and the number to call back. */
 export function voicemailMessage(plan: OutboundPlan): string {
-  const why = plan.purpose === 'reminder' && plan.appointment
-    ? `to remind you of your ${plan.appointment.serviceName.toLowerCase()} on ${plan.appointment.when}`
-    : plan.purpose === 'follow_up' ? 'to follow up on your enquiry' : plan.instructions ? `about ${plan.instructions.replace(/[.\s]+$/, '')}` : 'for you';
-  const back = plan.callbackNumber ? ` Please call us back at ${plan.callbackNumber.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3')}.` : '';
+  const why =
+    plan.purpose === 'reminder' && plan.appointment
+      ? `to remind you of your ${plan.appointment.serviceName.toLowerCase()} on ${plan.appointment.when}`
+      : plan.purpose === 'follow_up'
+        ? 'to follow up on your enquiry'
+        : plan.instructions
+          ? `about ${plan.instructions.replace(/[.\s]+$/, '')}`
+          : 'for you';
+  const back = plan.callbackNumber
+    ? ` Please call us back at ${plan.callbackNumber.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3')}.`
+    : '';
   return `Hi, this is ${plan.businessName}'s assistant calling ${why}.${back} Thank you, goodbye.`;
 }
 
-const toolEvent = (name: string, ok: boolean, args: unknown, result?: unknown): BrainEvent => ({ type: 'tool_call', name, args, ok, result, ms: 0 });
+const toolEvent = (name: string, ok: boolean, args: unknown, result?: unknown): BrainEvent => ({
+  type: 'tool_call',
+  name,
+  args,
+  ok,
+  result,
+  ms: 0,
+});
 
 /** Wraps the brain's conversation for a call the agent placed. */
 export function outboundConversation(inner: Conversation, plan: OutboundPlan, actions: OutboundActions): Conversation {
@@ -118,24 +152,40 @@ export function outboundConversation(inner: Conversation, plan: OutboundPlan, ac
   let finished = false;
   let state = delegated ? 'outbound.open' : 'reminder.ask';
 
-  const emit = (opts: HandleOptions | undefined, e: BrainEvent) => { opts?.onEvent?.(e); return e; };
-  const end = (text: string, events: BrainEvent[]): Reply => { finished = true; state = 'done'; return makeReply(text, events, true, state); };
+  const emit = (opts: HandleOptions | undefined, e: BrainEvent) => {
+    opts?.onEvent?.(e);
+    return e;
+  };
+  const end = (text: string, events: BrainEvent[]): Reply => {
+    finished = true;
+    state = 'done';
+    return makeReply(text, events, true, state);
+  };
 
   async function optOut(opts?: HandleOptions): Promise<Reply> {
     await actions.optOut();
-    return end("Of course. I've taken your number off our list, so we won't call you again. Goodbye.", [emit(opts, toolEvent('opt_out', true, {}))]);
+    return end("Of course. I've taken your number off our list, so we won't call you again. Goodbye.", [
+      emit(opts, toolEvent('opt_out', true, {})),
+    ]);
   }
 
   async function reminder(input: CallerInput, opts?: HandleOptions): Promise<Reply> {
     const appt = plan.appointment!;
     switch (reminderChoice(input)) {
-      case 'opt_out': return optOut(opts);
+      case 'opt_out':
+        return optOut(opts);
       case 'confirm':
-        return end(`Thank you, you're confirmed for ${appt.when}. See you then. Goodbye.`, [emit(opts, toolEvent('confirm_appointment', true, { appointmentId: appt.id }))]);
+        return end(`Thank you, you're confirmed for ${appt.when}. See you then. Goodbye.`, [
+          emit(opts, toolEvent('confirm_appointment', true, { appointmentId: appt.id })),
+        ]);
       case 'cancel': {
         const r = await actions.cancelAppointment(appt.id);
         const ev = emit(opts, toolEvent('cancel', r.ok, { appointmentId: appt.id }));
-        return r.ok ? end(`Your ${appt.serviceName.toLowerCase()} on ${appt.when} is cancelled. Thanks for letting us know. Goodbye.`, [ev])
+        return r.ok
+          ? end(
+              `Your ${appt.serviceName.toLowerCase()} on ${appt.when} is cancelled. Thanks for letting us know. Goodbye.`,
+              [ev],
+            )
           : end('Sorry, I could not cancel it just now. Someone from our team will call you back. Goodbye.', [ev]);
       }
       case 'move':
@@ -143,13 +193,22 @@ export function outboundConversation(inner: Conversation, plan: OutboundPlan, ac
         // The brain finds the appointment by the number we called and runs its usual reschedule flow.
         return inner.handle({ text: 'I need to reschedule my appointment' }, opts);
       default:
-        return makeReply('Sorry, I did not catch that. Press 1 to confirm, 2 to move the appointment, or 3 to cancel it.', [], false, state);
+        return makeReply(
+          'Sorry, I did not catch that. Press 1 to confirm, 2 to move the appointment, or 3 to cancel it.',
+          [],
+          false,
+          state,
+        );
     }
   }
 
   return {
-    get state() { return delegated && !finished ? inner.state : state; },
-    get done() { return finished || (delegated && inner.done); },
+    get state() {
+      return delegated && !finished ? inner.state : state;
+    },
+    get done() {
+      return finished || (delegated && inner.done);
+    },
     greet: () => makeReply(outboundGreeting(plan), [], false, state),
     interrupted: (heard) => inner.interrupted(heard),
     async handle(input, opts) {

@@ -16,35 +16,51 @@ export interface LeadFollowUp {
 }
 
 /** A captured contact and need: what the business follows up on. */
-export const leads = pgTable('leads', {
-  id: id(),
-  organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-  callId: uuid('call_id'),
-  name: text('name'),
-  phone: text('phone'),
-  email: text('email'),
-  address: text('address'),
-  need: text('need'),
-  kind: text('kind').notNull().default('lead'),
-  priority: text('priority', { enum: ['LOW', 'NORMAL', 'HIGH', 'URGENT'] }).notNull().default('NORMAL'),
-  status: text('status', { enum: ['new', 'contacted', 'qualified', 'won', 'lost', 'closed'] }).notNull().default('new'),
-  notes: text('notes'),
-  /** The escalation ladder's trail: steps taken and the acknowledgement. */
-  escalation: jsonb('escalation').$type<Record<string, unknown> | null>(),
-  /** The agent's automatic call-back of this lead: when it is due, the call placed and how it ended. */
-  followUp: jsonb('follow_up').$type<LeadFollowUp | null>(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [index('leads_org_created_idx').on(t.organizationId, t.createdAt)]);
+export const leads = pgTable(
+  'leads',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    callId: uuid('call_id'),
+    name: text('name'),
+    phone: text('phone'),
+    email: text('email'),
+    address: text('address'),
+    need: text('need'),
+    kind: text('kind').notNull().default('lead'),
+    priority: text('priority', { enum: ['LOW', 'NORMAL', 'HIGH', 'URGENT'] })
+      .notNull()
+      .default('NORMAL'),
+    status: text('status', { enum: ['new', 'contacted', 'qualified', 'won', 'lost', 'closed'] })
+      .notNull()
+      .default('new'),
+    notes: text('notes'),
+    /** The escalation ladder's trail: steps taken and the acknowledgement. */
+    escalation: jsonb('escalation').$type<Record<string, unknown> | null>(),
+    /** The agent's automatic call-back of this lead: when it is due, the call placed and how it ended. */
+    followUp: jsonb('follow_up').$type<LeadFollowUp | null>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('leads_org_created_idx').on(t.organizationId, t.createdAt)],
+);
 
 /**
  * Acknowledge links of urgent-alert ladders: one random token per ladder step, stored only as its
  * SHA-256 (the raw token travels in that step's messages and is cleared from the outbox once they are
  * sent), looked up by its primary key, valid for 24 hours.
  */
-export const escalationAcks = pgTable('escalation_acks', {
-  tokenHash: text('token_hash').primaryKey(),
-  leadId: uuid('lead_id').notNull().references(() => leads.id, { onDelete: 'cascade' }),
-  expiresAt: ts('expires_at').notNull(),
-  createdAt: createdAt(),
-}, (t) => [index('escalation_acks_lead_idx').on(t.leadId)]);
+export const escalationAcks = pgTable(
+  'escalation_acks',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    expiresAt: ts('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('escalation_acks_lead_idx').on(t.leadId)],
+);

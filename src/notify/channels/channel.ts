@@ -34,7 +34,7 @@ export interface Links {
 
 /** The acknowledge link of an escalation message, or null when the message has none. */
 export const ackUrlOf = (links: Links, m: OutboxMessage): string | null =>
-  (m.payload.ackToken ? `${links.publicUrl}/api/ack/${m.payload.ackToken}` : null);
+  m.payload.ackToken ? `${links.publicUrl}/api/ack/${m.payload.ackToken}` : null;
 
 /**
  * The link a message carries back to this server: an escalation's acknowledge link, or the dashboard

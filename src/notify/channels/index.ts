@@ -14,7 +14,15 @@ export { devInboxChannel } from './dev-inbox.js';
 export { smtpChannel, messageIdOf, type SmtpOptions } from './smtp.js';
 export { twilioCallChannel, twilioSmsChannel, type TwilioOptions } from './twilio.js';
 export { webPushChannel, pushNotificationOf, type PushOptions } from './push.js';
-export { webhookChannel, signWebhook, verifyWebhook, deliveryIdOf, postPinned, WEBHOOK_HEADERS, type WebhookOptions } from './webhook.js';
+export {
+  webhookChannel,
+  signWebhook,
+  verifyWebhook,
+  deliveryIdOf,
+  postPinned,
+  WEBHOOK_HEADERS,
+  type WebhookOptions,
+} from './webhook.js';
 
 /** The slice of Config the channels read. */
 export interface ChannelConfig {
@@ -35,17 +43,28 @@ export interface ChannelConfig {
 export function createChannels(db: Db, c: ChannelConfig): Channels {
   const links = { publicUrl: (c.publicUrl ?? 'http://localhost:3000').replace(/\/$/, '') };
   const inbox = devInboxChannel(db, links);
-  const tw = c.twilio?.accountSid && c.twilio.authToken
-    ? { accountSid: c.twilio.accountSid, authToken: c.twilio.authToken, apiBase: c.twilio.apiBase, defaultFrom: c.twilio.defaultFrom }
-    : null;
+  const tw =
+    c.twilio?.accountSid && c.twilio.authToken
+      ? {
+          accountSid: c.twilio.accountSid,
+          authToken: c.twilio.authToken,
+          apiBase: c.twilio.apiBase,
+          defaultFrom: c.twilio.defaultFrom,
+        }
+      : null;
   return {
     email: c.smtp ? smtpChannel(c.smtp, links) : inbox,
     sms: tw ? twilioSmsChannel(tw, links) : inbox,
     call: tw ? twilioCallChannel(tw, links) : inbox,
-    webhook: webhookChannel(db, { allowPrivate: c.webhookAllowPrivate ?? false, now: c.clock ? () => c.clock!.now() : undefined }),
+    webhook: webhookChannel(db, {
+      allowPrivate: c.webhookAllowPrivate ?? false,
+      now: c.clock ? () => c.clock!.now() : undefined,
+    }),
     push: webPushChannel(db, {
-      keys: () => vapidKeys(db, c.webPush?.privateKey), subject: c.webPush?.subject ?? 'mailto:alerts@infinioffice.app',
-      allowPrivate: c.webhookAllowPrivate ?? false, now: c.clock ? () => c.clock!.now() : undefined,
+      keys: () => vapidKeys(db, c.webPush?.privateKey),
+      subject: c.webPush?.subject ?? 'mailto:alerts@infinioffice.app',
+      allowPrivate: c.webhookAllowPrivate ?? false,
+      now: c.clock ? () => c.clock!.now() : undefined,
     }),
   };
 }

@@ -8,15 +8,29 @@ import { alertCallTwiml, renderMessage } from '../templates.js';
 import { ackUrlOf, type Channel, type Links, type OutboxMessage } from './channel.js';
 
 /** Twilio credentials and API base (a local fake in tests). */
-export interface TwilioOptions { accountSid: string; authToken: string; apiBase: string; defaultFrom?: string | null }
+export interface TwilioOptions {
+  accountSid: string;
+  authToken: string;
+  apiBase: string;
+  defaultFrom?: string | null;
+}
 
-async function post(o: TwilioOptions, resource: 'Messages' | 'Calls', form: Record<string, string>, signal: AbortSignal): Promise<void> {
+async function post(
+  o: TwilioOptions,
+  resource: 'Messages' | 'Calls',
+  form: Record<string, string>,
+  signal: AbortSignal,
+): Promise<void> {
   const url = `${o.apiBase.replace(/\/$/, '')}/2010-04-01/Accounts/${o.accountSid}/${resource}.json`;
   let res: Response;
   try {
     res = await fetch(url, {
-      method: 'POST', signal,
-      headers: { authorization: 'Basic ' + Buffer.from(`${o.accountSid}:${o.authToken}`).toString('base64'), 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      signal,
+      headers: {
+        authorization: 'Basic ' + Buffer.from(`${o.accountSid}:${o.authToken}`).toString('base64'),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: new URLSearchParams(form).toString(),
     });
   } catch (e) {
@@ -52,7 +66,12 @@ export function twilioCallChannel(o: TwilioOptions, links: Links): Channel {
     async send(m, signal) {
       const ack = ackUrlOf(links, m);
       const r = renderMessage(m.payload, ack);
-      await post(o, 'Calls', { To: m.recipient, From: sender(o, m), Twiml: alertCallTwiml(r.speech, ack ? `${ack}/call` : null) }, signal);
+      await post(
+        o,
+        'Calls',
+        { To: m.recipient, From: sender(o, m), Twiml: alertCallTwiml(r.speech, ack ? `${ack}/call` : null) },
+        signal,
+      );
     },
   };
 }

@@ -6,11 +6,22 @@
 import { DateTime } from 'luxon';
 
 /** A message's parts before rendering (HTML is built from `lines` with every value escaped). */
-export interface Parts { subject: string; lines: string[]; sms: string; speech?: string; link?: { href: string; label: string } }
+export interface Parts {
+  subject: string;
+  lines: string[];
+  sms: string;
+  speech?: string;
+  link?: { href: string; label: string };
+}
 
 type Data = Record<string, string | number | null | undefined>;
 /** What a customer template is given: the organization, its timezone and number, and the message's data. */
-export interface CustomerContext { orgName: string; timezone: string; from?: string | null; data: Data }
+export interface CustomerContext {
+  orgName: string;
+  timezone: string;
+  from?: string | null;
+  data: Data;
+}
 
 export interface CustomerLines {
   /** An instant read in the business's timezone. */
@@ -27,7 +38,8 @@ export interface CustomerLines {
 }
 
 /** A value, or the fallback when it is missing or empty. */
-export const str = (v: unknown, fallback = '—'): string => (v === null || v === undefined || v === '' ? fallback : String(v));
+export const str = (v: unknown, fallback = '—'): string =>
+  v === null || v === undefined || v === '' ? fallback : String(v);
 
 /** "Tue, Apr 7 at 9:00 AM" in the business's timezone. */
 export function localTime(iso: string | number | null | undefined, tz: string): string {
@@ -40,22 +52,37 @@ export const EN: CustomerLines = {
   via: (org) => `— ${org}, via InfiniOffice`,
   booking_confirmation: ({ orgName, timezone: tz, data: d }) => ({
     subject: `Your ${str(d.serviceName, 'appointment')} with ${orgName} is booked`,
-    lines: [`Hi ${str(d.customerName, 'there')},`, `your ${str(d.serviceName, 'appointment')} with ${orgName} is booked for ${localTime(d.start, tz)}.`, ...(d.address ? [`Address: ${str(d.address)}`] : []), 'Reply or call us if you need to change it.'],
+    lines: [
+      `Hi ${str(d.customerName, 'there')},`,
+      `your ${str(d.serviceName, 'appointment')} with ${orgName} is booked for ${localTime(d.start, tz)}.`,
+      ...(d.address ? [`Address: ${str(d.address)}`] : []),
+      'Reply or call us if you need to change it.',
+    ],
     sms: `${orgName}: your ${str(d.serviceName, 'appointment')} is booked for ${localTime(d.start, tz)}.`,
   }),
   reschedule_notice: ({ orgName, timezone: tz, data: d }) => ({
     subject: `Moved: ${str(d.serviceName, 'appointment')} now ${localTime(d.start, tz)}`,
-    lines: [`The ${str(d.serviceName, 'appointment')} with ${orgName} for ${str(d.customerName)} has moved.`, `Was: ${localTime(d.previousStart, tz)}`, `Now: ${localTime(d.start, tz)}`],
+    lines: [
+      `The ${str(d.serviceName, 'appointment')} with ${orgName} for ${str(d.customerName)} has moved.`,
+      `Was: ${localTime(d.previousStart, tz)}`,
+      `Now: ${localTime(d.start, tz)}`,
+    ],
     sms: `${orgName}: ${str(d.serviceName, 'appointment')} moved from ${localTime(d.previousStart, tz)} to ${localTime(d.start, tz)}.`,
   }),
   cancel_notice: ({ orgName, timezone: tz, data: d }) => ({
     subject: `Cancelled: ${str(d.serviceName, 'appointment')} ${localTime(d.start, tz)}`,
-    lines: [`The ${str(d.serviceName, 'appointment')} with ${orgName} for ${str(d.customerName)} on ${localTime(d.start, tz)} is cancelled.`],
+    lines: [
+      `The ${str(d.serviceName, 'appointment')} with ${orgName} for ${str(d.customerName)} on ${localTime(d.start, tz)} is cancelled.`,
+    ],
     sms: `${orgName}: ${str(d.serviceName, 'appointment')} on ${localTime(d.start, tz)} is cancelled.`,
   }),
   appointment_reminder: ({ orgName, timezone: tz, from, data: d }) => ({
     subject: `Reminder: your ${str(d.serviceName, 'appointment')} with ${orgName} ${localTime(d.start, tz)}`,
-    lines: [`Hi ${str(d.customerName, 'there')},`, `a reminder of your ${str(d.serviceName, 'appointment')} with ${orgName} on ${localTime(d.start, tz)}.`, 'Reply or call us if you need to change it.'],
+    lines: [
+      `Hi ${str(d.customerName, 'there')},`,
+      `a reminder of your ${str(d.serviceName, 'appointment')} with ${orgName} on ${localTime(d.start, tz)}.`,
+      'Reply or call us if you need to change it.',
+    ],
     sms: `${orgName}: reminder of your ${str(d.serviceName, 'appointment')} on ${localTime(d.start, tz)}.${from ? ` To move or cancel, call ${from}.` : ''}`,
   }),
   // A call the agent places (a lead's follow-up, a call waiting for a free line); without telephony it lands in the dev inbox.
@@ -71,7 +98,10 @@ export const EN: CustomerLines = {
   }),
   verification_code: ({ orgName, data: d }) => ({
     subject: `${orgName} verification code`,
-    lines: [`Your ${orgName} code is ${str(d.code)}.`, 'It expires in 10 minutes. If you did not ask for it, ignore this message.'],
+    lines: [
+      `Your ${orgName} code is ${str(d.code)}.`,
+      'It expires in 10 minutes. If you did not ask for it, ignore this message.',
+    ],
     sms: `${orgName}: your code is ${str(d.code)}. It expires in 10 minutes. Never share it; we will not ask for it by phone.`,
   }),
 };

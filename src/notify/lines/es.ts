@@ -24,12 +24,21 @@ export const ES: CustomerLines = {
   via: (org) => `— ${org}, a través de InfiniOffice`,
   booking_confirmation: ({ orgName, timezone: tz, data: d }) => ({
     subject: `${Cita(d.serviceName)} con ${orgName} está reservada`,
-    lines: [saludo(d.customerName), `${Cita(d.serviceName)} con ${orgName} está reservada para ${cuando(d.start, tz)}.`, ...(d.address ? [`Dirección: ${str(d.address)}`] : []), 'Si necesita cambiarla, responda a este mensaje o llámenos.'],
+    lines: [
+      saludo(d.customerName),
+      `${Cita(d.serviceName)} con ${orgName} está reservada para ${cuando(d.start, tz)}.`,
+      ...(d.address ? [`Dirección: ${str(d.address)}`] : []),
+      'Si necesita cambiarla, responda a este mensaje o llámenos.',
+    ],
     sms: `${orgName}: ${cita(d.serviceName)} está reservada para ${cuando(d.start, tz)}.`,
   }),
   reschedule_notice: ({ orgName, timezone: tz, data: d }) => ({
     subject: `Cambio: ${cita(d.serviceName)} es ahora ${cuando(d.start, tz)}`,
-    lines: [`${Cita(d.serviceName)} con ${orgName} ha cambiado de hora.`, `Antes: ${cuando(d.previousStart, tz)}`, `Ahora: ${cuando(d.start, tz)}`],
+    lines: [
+      `${Cita(d.serviceName)} con ${orgName} ha cambiado de hora.`,
+      `Antes: ${cuando(d.previousStart, tz)}`,
+      `Ahora: ${cuando(d.start, tz)}`,
+    ],
     sms: `${orgName}: ${cita(d.serviceName)} ha pasado ${del(cuando(d.previousStart, tz))} ${al(cuando(d.start, tz))}.`,
   }),
   cancel_notice: ({ orgName, timezone: tz, data: d }) => ({
@@ -39,12 +48,18 @@ export const ES: CustomerLines = {
   }),
   appointment_reminder: ({ orgName, timezone: tz, from, data: d }) => ({
     subject: `Recordatorio: ${cita(d.serviceName)} con ${orgName} ${cuando(d.start, tz)}`,
-    lines: [saludo(d.customerName), `le recordamos ${cita(d.serviceName)} con ${orgName} ${cuando(d.start, tz)}.`, 'Si necesita cambiarla, responda a este mensaje o llámenos.'],
+    lines: [
+      saludo(d.customerName),
+      `le recordamos ${cita(d.serviceName)} con ${orgName} ${cuando(d.start, tz)}.`,
+      'Si necesita cambiarla, responda a este mensaje o llámenos.',
+    ],
     sms: `${orgName}: le recordamos ${cita(d.serviceName)} ${cuando(d.start, tz)}.${from ? ` Para cambiarla o cancelarla, llame al ${from}.` : ''}`,
   }),
   agent_call: ({ orgName, data: d }) => ({
     subject: `El asistente de ${orgName} llama a ${str(d.to, 'un cliente')}`,
-    lines: [`El asistente de ${orgName} llama a ${str(d.to, 'un cliente')} para dar seguimiento a ${str(d.need, 'su consulta')}.`],
+    lines: [
+      `El asistente de ${orgName} llama a ${str(d.to, 'un cliente')} para dar seguimiento a ${str(d.need, 'su consulta')}.`,
+    ],
     sms: `${orgName}: le devolveremos la llamada sobre ${str(d.need, 'su consulta')}.`,
   }),
   chat_summary: ({ orgName, data: d }) => ({
@@ -54,7 +69,10 @@ export const ES: CustomerLines = {
   }),
   verification_code: ({ orgName, data: d }) => ({
     subject: `Código de verificación de ${orgName}`,
-    lines: [`Su código de ${orgName} es ${str(d.code)}.`, 'Caduca en 10 minutos. Si usted no lo pidió, ignore este mensaje.'],
+    lines: [
+      `Su código de ${orgName} es ${str(d.code)}.`,
+      'Caduca en 10 minutos. Si usted no lo pidió, ignore este mensaje.',
+    ],
     sms: `${orgName}: su código es ${str(d.code)}. Caduca en 10 minutos. No lo comparta con nadie; nunca se lo pediremos por teléfono.`,
   }),
 };

@@ -18,7 +18,10 @@ export class FallbackLanguageModel implements LanguageModel {
   chat(req: ChatRequest, signal: AbortSignal): AsyncIterable<LlmDelta> {
     const chain = this.health ? this.health.order(this.models) : this.models;
     return fallbackStream(
-      chain.map((m) => ({ label: m.label, run: () => withStreamTimeout(m.chat(req, signal), m.label, this.firstDeltaMs, 10_000) })),
+      chain.map((m) => ({
+        label: m.label,
+        run: () => withStreamTimeout(m.chat(req, signal), m.label, this.firstDeltaMs, 10_000),
+      })),
       (label, err, next) => {
         this.health?.fail(label);
         this.onSwitch?.({ stage: 'llm', from: label, to: next ?? 'offline rules', reason: (err as Error).message });

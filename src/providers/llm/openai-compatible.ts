@@ -18,7 +18,10 @@ export interface OpenAiChatConfig {
 }
 
 interface ChunkChoice {
-  delta?: { content?: string | null; tool_calls?: Array<{ index: number; id?: string; function?: { name?: string; arguments?: string } }> };
+  delta?: {
+    content?: string | null;
+    tool_calls?: Array<{ index: number; id?: string; function?: { name?: string; arguments?: string } }>;
+  };
   finish_reason?: string | null;
 }
 
@@ -26,7 +29,8 @@ interface ChunkChoice {
 export class OpenAiCompatibleLanguageModel implements LanguageModel {
   readonly label: string;
   constructor(private readonly cfg: OpenAiChatConfig) {
-    this.label = cfg.label ?? (cfg.baseUrl && !cfg.baseUrl.includes('api.openai.com') ? 'openai-compatible.llm' : 'openai.llm');
+    this.label =
+      cfg.label ?? (cfg.baseUrl && !cfg.baseUrl.includes('api.openai.com') ? 'openai-compatible.llm' : 'openai.llm');
   }
 
   async *chat(req: ChatRequest, signal: AbortSignal): AsyncIterable<LlmDelta> {
@@ -43,7 +47,10 @@ export class OpenAiCompatibleLanguageModel implements LanguageModel {
     try {
       res = await fetch(`${this.cfg.baseUrl ?? 'https://api.openai.com/v1'}/chat/completions`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(this.cfg.apiKey ? { Authorization: `Bearer ${this.cfg.apiKey}` } : {}) },
+        headers: {
+          'Content-Type': 'application/json',
+          ...(this.cfg.apiKey ? { Authorization: `Bearer ${this.cfg.apiKey}` } : {}),
+        },
         body: JSON.stringify(body),
         signal,
       });
@@ -59,8 +66,12 @@ export class OpenAiCompatibleLanguageModel implements LanguageModel {
     try {
       for await (const data of sseData(res.body)) {
         if (data === '[DONE]') break;
-        const chunk = JSON.parse(data) as { choices?: ChunkChoice[]; usage?: { prompt_tokens: number; completion_tokens: number } };
-        if (chunk.usage) usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
+        const chunk = JSON.parse(data) as {
+          choices?: ChunkChoice[];
+          usage?: { prompt_tokens: number; completion_tokens: number };
+        };
+        if (chunk.usage)
+          usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
         const choice = chunk.choices?.[0];
         if (!choice) continue;
         if (choice.delta?.content) yield { type: 'text', text: choice.delta.content };
@@ -89,7 +100,13 @@ function toWire(m: ChatMessage): Record<string, unknown> {
         role: 'assistant',
         content: m.content,
         ...(m.toolCalls?.length
-          ? { tool_calls: m.toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })) }
+          ? {
+              tool_calls: m.toolCalls.map((c) => ({
+                id: c.id,
+                type: 'function',
+                function: { name: c.name, arguments: c.arguments },
+              })),
+            }
           : {}),
       };
     case 'tool':

@@ -24,7 +24,18 @@ export const OPENAI_REALTIME_DEFAULTS = {
 } as const;
 
 /** Voices of the Realtime models (https://developers.openai.com/api/docs/guides/realtime-conversations). */
-export const OPENAI_REALTIME_VOICES = ['marin', 'cedar', 'alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse'] as const;
+export const OPENAI_REALTIME_VOICES = [
+  'marin',
+  'cedar',
+  'alloy',
+  'ash',
+  'ballad',
+  'coral',
+  'echo',
+  'sage',
+  'shimmer',
+  'verse',
+] as const;
 
 /** Realtime settings. */
 export interface OpenAiRealtimeConfig {
@@ -97,11 +108,23 @@ export function sessionUpdate(o: RealtimeOpts, d: { voice: string; transcribeMod
         input: {
           format: { type: 'audio/pcmu' },
           transcription: { model: d.transcribeModel, ...(o.language ? { language: o.language } : {}) },
-          turn_detection: { type: 'server_vad', threshold: 0.5, prefix_padding_ms: 300, silence_duration_ms: o.silenceMs ?? 500, create_response: true, interrupt_response: true },
+          turn_detection: {
+            type: 'server_vad',
+            threshold: 0.5,
+            prefix_padding_ms: 300,
+            silence_duration_ms: o.silenceMs ?? 500,
+            create_response: true,
+            interrupt_response: true,
+          },
         },
         output: { format: { type: 'audio/pcmu' }, voice: o.voice ?? d.voice },
       },
-      tools: (o.tools ?? []).map((t) => ({ type: 'function', name: t.name, description: t.description, parameters: t.parameters })),
+      tools: (o.tools ?? []).map((t) => ({
+        type: 'function',
+        name: t.name,
+        description: t.description,
+        parameters: t.parameters,
+      })),
       tool_choice: 'auto',
     },
   };
@@ -130,7 +153,10 @@ class OpenAiRealtimeSession implements RealtimeSession {
     // Liveness: a half-open socket never reports close; a missed pong does.
     this.ping = setInterval(() => {
       if (!this.alive) {
-        this.listener({ type: 'error', error: new ProviderError(label, 'no pong: connection is dead', { retryable: true }) });
+        this.listener({
+          type: 'error',
+          error: new ProviderError(label, 'no pong: connection is dead', { retryable: true }),
+        });
         ws.terminate();
         return;
       }
@@ -165,11 +191,19 @@ class OpenAiRealtimeSession implements RealtimeSession {
     this.send({ type: 'response.cancel' });
   }
   truncate(itemId: string, audioEndMs: number): void {
-    this.send({ type: 'conversation.item.truncate', item_id: itemId, content_index: 0, audio_end_ms: Math.max(0, Math.round(audioEndMs)) });
+    this.send({
+      type: 'conversation.item.truncate',
+      item_id: itemId,
+      content_index: 0,
+      audio_end_ms: Math.max(0, Math.round(audioEndMs)),
+    });
   }
   addAgentText(text: string): void {
     // GA content part of an assistant message is `output_text` (the beta's `text` is refused).
-    this.send({ type: 'conversation.item.create', item: { type: 'message', role: 'assistant', content: [{ type: 'output_text', text }] } });
+    this.send({
+      type: 'conversation.item.create',
+      item: { type: 'message', role: 'assistant', content: [{ type: 'output_text', text }] },
+    });
   }
   async close(): Promise<void> {
     clearInterval(this.ping);
@@ -225,13 +259,23 @@ function mapServerEvent(e: ServerEvent, label: string): RealtimeEvent | null {
     case 'input_audio_buffer.speech_stopped':
       return { type: 'speechStopped', audioEndMs: Number(e.audio_end_ms ?? 0), itemId: e.item_id as string };
     case 'response.output_audio.delta':
-      return { type: 'audio', itemId: e.item_id as string, responseId: e.response_id as string, audio: UlawAudio.fromBase64(String(e.delta ?? '')) };
+      return {
+        type: 'audio',
+        itemId: e.item_id as string,
+        responseId: e.response_id as string,
+        audio: UlawAudio.fromBase64(String(e.delta ?? '')),
+      };
     case 'response.output_audio_transcript.done':
       return { type: 'transcript', role: 'agent', text: String(e.transcript ?? ''), itemId: e.item_id as string };
     case 'conversation.item.input_audio_transcription.completed':
       return { type: 'transcript', role: 'caller', text: String(e.transcript ?? ''), itemId: e.item_id as string };
     case 'response.function_call_arguments.done':
-      return { type: 'toolCall', callId: e.call_id as string, name: e.name as string, arguments: String(e.arguments ?? '{}') };
+      return {
+        type: 'toolCall',
+        callId: e.call_id as string,
+        name: e.name as string,
+        arguments: String(e.arguments ?? '{}'),
+      };
     case 'response.done': {
       const r = (e.response ?? {}) as { id?: string; status?: string };
       return { type: 'responseDone', responseId: r.id ?? '', status: r.status ?? 'completed' };
@@ -240,7 +284,10 @@ function mapServerEvent(e: ServerEvent, label: string): RealtimeEvent | null {
       const err = (e.error ?? {}) as { message?: string; code?: string };
       // cancelling when nothing is in flight is harmless and expected on barge-in races
       if (err.code === 'response_cancel_not_active') return null;
-      return { type: 'error', error: new ProviderError(label, `${err.code ?? 'error'}: ${err.message ?? ''}`, { retryable: false }) };
+      return {
+        type: 'error',
+        error: new ProviderError(label, `${err.code ?? 'error'}: ${err.message ?? ''}`, { retryable: false }),
+      };
     }
     default:
       return null;

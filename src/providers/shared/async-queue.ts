@@ -34,7 +34,10 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     return {
       next: () => {
         if (this.items.length) return Promise.resolve({ value: this.items.shift()!, done: false });
-        if (this.ended) return this.failure ? Promise.reject(this.failure) : Promise.resolve({ value: undefined as never, done: true });
+        if (this.ended)
+          return this.failure
+            ? Promise.reject(this.failure)
+            : Promise.resolve({ value: undefined as never, done: true });
         return new Promise((resolve) => this.waiters.push(resolve));
       },
       return: () => {

@@ -9,7 +9,10 @@ import { backoffDelay, sleep } from '../../lib/index.js';
 export async function withTimeout<T>(p: Promise<T>, ms: number, provider: string, what = 'call'): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const t = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ProviderError(provider, `${what} timed out after ${ms} ms`, { retryable: true, status: 408 })), ms);
+    timer = setTimeout(
+      () => reject(new ProviderError(provider, `${what} timed out after ${ms} ms`, { retryable: true, status: 408 })),
+      ms,
+    );
   });
   try {
     return await Promise.race([p, t]);
@@ -26,7 +29,11 @@ export interface RetryOptions {
 }
 
 /** Runs `fn`, retrying retryable failures with exponential backoff. */
-export async function withRetry<T>(provider: string, fn: (attempt: number) => Promise<T>, o: RetryOptions = { retries: 2, baseDelayMs: 100 }): Promise<T> {
+export async function withRetry<T>(
+  provider: string,
+  fn: (attempt: number) => Promise<T>,
+  o: RetryOptions = { retries: 2, baseDelayMs: 100 },
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await fn(attempt);
@@ -44,7 +51,12 @@ export async function withRetry<T>(provider: string, fn: (attempt: number) => Pr
  * Wraps an async iterable so that the first item must arrive within `firstMs` and each next one within
  * `idleMs`; otherwise iteration throws a retryable ProviderError (and the source is returned).
  */
-export async function* withStreamTimeout<T>(src: AsyncIterable<T>, provider: string, firstMs: number, idleMs = firstMs * 4): AsyncGenerator<T> {
+export async function* withStreamTimeout<T>(
+  src: AsyncIterable<T>,
+  provider: string,
+  firstMs: number,
+  idleMs = firstMs * 4,
+): AsyncGenerator<T> {
   const it = src[Symbol.asyncIterator]();
   let first = true;
   try {
@@ -64,7 +76,10 @@ export async function* withStreamTimeout<T>(src: AsyncIterable<T>, provider: str
  * anything is skipped for the next. A failure after output has begun is rethrown (a half-spoken
  * sentence cannot be restarted silently).
  */
-export async function* fallbackStream<T>(attempts: Array<{ label: string; run: () => AsyncIterable<T> }>, onSkip?: (label: string, err: unknown, next: string | null) => void): AsyncGenerator<T> {
+export async function* fallbackStream<T>(
+  attempts: Array<{ label: string; run: () => AsyncIterable<T> }>,
+  onSkip?: (label: string, err: unknown, next: string | null) => void,
+): AsyncGenerator<T> {
   let lastErr: unknown;
   for (const [i, a] of attempts.entries()) {
     let started = false;

@@ -97,7 +97,10 @@ function mapMessage(m: DeepgramMessage): SttEvent | null {
   switch (m.type) {
     case 'Results': {
       const text = m.channel?.alternatives?.[0]?.transcript?.trim() ?? '';
-      if (m.is_final) return text || m.speech_final ? { type: 'final', text, endOfSpeech: Boolean(m.speech_final) } : { type: 'alive' };
+      if (m.is_final)
+        return text || m.speech_final
+          ? { type: 'final', text, endOfSpeech: Boolean(m.speech_final) }
+          : { type: 'alive' };
       // an empty result still says the socket is working (the session watches for a silent one)
       return text ? { type: 'interim', text } : { type: 'alive' };
     }

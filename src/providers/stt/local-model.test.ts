@@ -7,10 +7,14 @@ import type { SttEvent } from '../types.js';
 describe('LocalModelSpeechToText', () => {
   it('transcribes each utterance once, upsampled to 16 kHz, ignoring clicks', async () => {
     const got: number[] = [];
-    const stt = new LocalModelSpeechToText({ transcribe: async (s) => (got.push(s.length), `utterance of ${Math.round(s.length / 16)} ms`), endpointMs: 200 });
+    const stt = new LocalModelSpeechToText({
+      transcribe: async (s) => (got.push(s.length), `utterance of ${Math.round(s.length / 16)} ms`),
+      endpointMs: 200,
+    });
     const s = stt.open({ callId: 'c', sampleRate: 8000 });
     const audio = concatPcm([tone(500, 300), silence(300), tone(20, 300), silence(300), tone(300, 300), silence(300)]);
-    for (let i = 0; i < audio.length; i += 160) s.push({ pcm: audio.subarray(i, i + 160), sampleRate: 8000, startMs: i / 8 });
+    for (let i = 0; i < audio.length; i += 160)
+      s.push({ pcm: audio.subarray(i, i + 160), sampleRate: 8000, startMs: i / 8 });
     await new Promise((r) => setTimeout(r, 20));
     await s.close();
     const events: SttEvent[] = [];

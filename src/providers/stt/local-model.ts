@@ -61,7 +61,14 @@ export class LocalModelSpeechToText implements SpeechToText {
       const f32 = Float32Array.from(up, (s) => s / 32768);
       this.cfg.transcribe(f32).then(
         (text) => q.push({ type: 'final', text: text.trim(), endOfSpeech: true }),
-        (e) => q.push({ type: 'error', error: e instanceof ProviderError ? e : new ProviderError(this.label, (e as Error).message, { retryable: false }) }),
+        (e) =>
+          q.push({
+            type: 'error',
+            error:
+              e instanceof ProviderError
+                ? e
+                : new ProviderError(this.label, (e as Error).message, { retryable: false }),
+          }),
       );
     };
     return {
@@ -106,18 +113,30 @@ export interface SherpaWhisperModel {
  * library's async path so the event loop keeps pacing other calls.
  */
 export function sherpaOnnxTranscriber(model: SherpaWhisperModel): UtteranceTranscriber {
-  let recognizer: { createStream(): { acceptWaveform(w: { samples: Float32Array; sampleRate: number }): void }; decodeAsync(s: unknown): Promise<{ text?: string }> } | null = null;
+  let recognizer: {
+    createStream(): { acceptWaveform(w: { samples: Float32Array; sampleRate: number }): void };
+    decodeAsync(s: unknown): Promise<{ text?: string }>;
+  } | null = null;
   return async (samples) => {
     if (!recognizer) {
       let sherpa: { OfflineRecognizer: new (c: unknown) => NonNullable<typeof recognizer> };
       try {
         sherpa = createRequire(import.meta.url)('sherpa-onnx-node');
       } catch {
-        throw new ProviderError('local-model.stt', 'sherpa-onnx-node is not installed (npm install sherpa-onnx-node, then download a model)', { retryable: false });
+        throw new ProviderError(
+          'local-model.stt',
+          'sherpa-onnx-node is not installed (npm install sherpa-onnx-node, then download a model)',
+          { retryable: false },
+        );
       }
       recognizer = new sherpa.OfflineRecognizer({
         featConfig: { sampleRate: 16000, featureDim: 80 },
-        modelConfig: { whisper: { encoder: model.encoder, decoder: model.decoder }, tokens: model.tokens, numThreads: model.numThreads ?? 1, provider: 'cpu' },
+        modelConfig: {
+          whisper: { encoder: model.encoder, decoder: model.decoder },
+          tokens: model.tokens,
+          numThreads: model.numThreads ?? 1,
+          provider: 'cpu',
+        },
       });
     }
     const stream = recognizer.createStream();

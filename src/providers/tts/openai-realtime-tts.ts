@@ -22,7 +22,8 @@ export interface OpenAiRealtimeTtsConfig {
   connectTimeoutMs?: number;
 }
 
-const READ_ALOUD = 'You are a text-to-speech voice. Read the user message aloud exactly as written, word for word, in a warm, clear phone voice. Add nothing.';
+const READ_ALOUD =
+  'You are a text-to-speech voice. Read the user message aloud exactly as written, word for word, in a warm, clear phone voice. Add nothing.';
 
 type Pending = { queue: AsyncQueue<AudioChunk>; responseId?: string };
 
@@ -42,18 +43,21 @@ export class OpenAiRealtimeTextToSpeech implements TextToSpeech {
     const tag = `tts_${++this.seq}`;
     const pending: Pending = { queue: new AsyncQueue<AudioChunk>() };
     this.byTag.set(tag, pending);
-    const voice = o.voice && (this.voices as readonly string[]).includes(o.voice) ? o.voice : (this.cfg.voice ?? 'marin');
-    ws.send(JSON.stringify({
-      type: 'response.create',
-      response: {
-        conversation: 'none',
-        metadata: { tag },
-        output_modalities: ['audio'],
-        instructions: READ_ALOUD,
-        audio: { output: { format: { type: 'audio/pcmu' }, voice } },
-        input: [{ type: 'message', role: 'user', content: [{ type: 'input_text', text }] }],
-      },
-    }));
+    const voice =
+      o.voice && (this.voices as readonly string[]).includes(o.voice) ? o.voice : (this.cfg.voice ?? 'marin');
+    ws.send(
+      JSON.stringify({
+        type: 'response.create',
+        response: {
+          conversation: 'none',
+          metadata: { tag },
+          output_modalities: ['audio'],
+          instructions: READ_ALOUD,
+          audio: { output: { format: { type: 'audio/pcmu' }, voice } },
+          input: [{ type: 'message', role: 'user', content: [{ type: 'input_text', text }] }],
+        },
+      }),
+    );
     const onAbort = () => {
       if (pending.responseId) ws.send(JSON.stringify({ type: 'response.cancel', response_id: pending.responseId }));
       pending.queue.end();
@@ -85,18 +89,44 @@ export class OpenAiRealtimeTextToSpeech implements TextToSpeech {
 
   private open(): Promise<WebSocket> {
     const model = this.cfg.model ?? 'gpt-realtime-2.1-mini';
-    const ws = new WebSocket(`${toWsUrl(this.cfg.baseUrl ?? 'https://api.openai.com/v1')}/realtime?model=${encodeURIComponent(model)}`, {
-      headers: { Authorization: `Bearer ${this.cfg.apiKey}` },
-      perMessageDeflate: false,
-    });
+    const ws = new WebSocket(
+      `${toWsUrl(this.cfg.baseUrl ?? 'https://api.openai.com/v1')}/realtime?model=${encodeURIComponent(model)}`,
+      {
+        headers: { Authorization: `Bearer ${this.cfg.apiKey}` },
+        perMessageDeflate: false,
+      },
+    );
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => (ws.terminate(), reject(new ProviderError(this.label, 'connect timed out', { status: 408 }))), this.cfg.connectTimeoutMs ?? 3000);
-      ws.once('unexpected-response', (_q, res) => (clearTimeout(timer), ws.terminate(), reject(new ProviderError(this.label, `handshake HTTP ${res.statusCode}`, { status: res.statusCode }))));
+      const timer = setTimeout(
+        () => (ws.terminate(), reject(new ProviderError(this.label, 'connect timed out', { status: 408 }))),
+        this.cfg.connectTimeoutMs ?? 3000,
+      );
+      ws.once(
+        'unexpected-response',
+        (_q, res) => (
+          clearTimeout(timer),
+          ws.terminate(),
+          reject(new ProviderError(this.label, `handshake HTTP ${res.statusCode}`, { status: res.statusCode }))
+        ),
+      );
       ws.once('error', (e) => (clearTimeout(timer), reject(new ProviderError(this.label, e.message))));
       ws.once('open', () => {
         clearTimeout(timer);
         // No turn detection: this socket never listens, it only speaks what it is given.
-        ws.send(JSON.stringify({ type: 'session.update', session: { type: 'realtime', output_modalities: ['audio'], instructions: READ_ALOUD, audio: { input: { format: { type: 'audio/pcmu' }, turn_detection: null }, output: { format: { type: 'audio/pcmu' }, voice: this.cfg.voice ?? 'marin' } } } }));
+        ws.send(
+          JSON.stringify({
+            type: 'session.update',
+            session: {
+              type: 'realtime',
+              output_modalities: ['audio'],
+              instructions: READ_ALOUD,
+              audio: {
+                input: { format: { type: 'audio/pcmu' }, turn_detection: null },
+                output: { format: { type: 'audio/pcmu' }, voice: this.cfg.voice ?? 'marin' },
+              },
+            },
+          }),
+        );
         resolve(ws);
       });
       ws.on('message', (d) => this.onMessage(d.toString()));
@@ -106,7 +136,11 @@ export class OpenAiRealtimeTextToSpeech implements TextToSpeech {
 
   private onMessage(raw: string): void {
     let e: Record<string, any>;
-    try { e = JSON.parse(raw); } catch { return; }
+    try {
+      e = JSON.parse(raw);
+    } catch {
+      return;
+    }
     switch (e.type) {
       case 'response.created': {
         const p = this.byTag.get(e.response?.metadata?.tag);
@@ -117,7 +151,9 @@ export class OpenAiRealtimeTextToSpeech implements TextToSpeech {
         return;
       }
       case 'response.output_audio.delta':
-        return void this.byResponse.get(e.response_id)?.queue.push({ kind: 'ulaw', data: new Uint8Array(Buffer.from(String(e.delta), 'base64')) });
+        return void this.byResponse
+          .get(e.response_id)
+          ?.queue.push({ kind: 'ulaw', data: new Uint8Array(Buffer.from(String(e.delta), 'base64')) });
       case 'response.done': {
         const p = this.byResponse.get(e.response?.id);
         if (!p) return;
@@ -128,7 +164,11 @@ export class OpenAiRealtimeTextToSpeech implements TextToSpeech {
       case 'error':
         if (e.error?.code === 'response_cancel_not_active') return;
         // An error not tied to a response (bad session, rate limit) fails everything in flight.
-        return this.failAll(new ProviderError(this.label, `${e.error?.code ?? 'error'}: ${e.error?.message ?? ''}`, { retryable: e.error?.code === 'rate_limit_exceeded' }));
+        return this.failAll(
+          new ProviderError(this.label, `${e.error?.code ?? 'error'}: ${e.error?.message ?? ''}`, {
+            retryable: e.error?.code === 'rate_limit_exceeded',
+          }),
+        );
     }
   }
 

@@ -27,7 +27,12 @@ export class OpenAiTextToSpeech implements TextToSpeech {
       res = await fetch(`${this.cfg.baseUrl ?? 'https://api.openai.com/v1'}/audio/speech`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${this.cfg.apiKey}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ model: this.cfg.model ?? 'gpt-4o-mini-tts', input: text, voice: (o.voice && !o.voice.startsWith('aura') ? o.voice : undefined) ?? this.cfg.voice ?? 'alloy', response_format: 'pcm' }),
+        body: JSON.stringify({
+          model: this.cfg.model ?? 'gpt-4o-mini-tts',
+          input: text,
+          voice: (o.voice && !o.voice.startsWith('aura') ? o.voice : undefined) ?? this.cfg.voice ?? 'alloy',
+          response_format: 'pcm',
+        }),
         signal: o.signal,
       });
     } catch (e) {

@@ -37,29 +37,63 @@ export function createSimulatorPlugin(key: string, scriptBook: ScriptBook | null
     const r = app.withTypeProvider<ZodTypeProvider>();
     const db = ctx.database.db;
     const guard = async (req: FastifyRequest) => {
-      if (!hasKey(req, key)) throw errors.unauthorized('send the server\'s simulator key as x-simulator-key');
+      if (!hasKey(req, key)) throw errors.unauthorized("send the server's simulator key as x-simulator-key");
     };
 
-    r.post('/api/simulator/organizations', {
-      onRequest: guard,
-      schema: { tags, security: [], body: CreateTestOrganization, response: answers({ 201: Obj({ organizationId: z.string(), chatKey: z.string(), accessToken: z.string(), timezone: z.string() }) }) },
-    }, async (req, reply) => {
-      const org = await provision({ db, clock: ctx.clock, testClocks: createTestClocks(ctx.live), signAccess: (p) => ctx.tokens.sign(p) }, req.body);
-      return reply.status(201).send(org);
-    });
+    r.post(
+      '/api/simulator/organizations',
+      {
+        onRequest: guard,
+        schema: {
+          tags,
+          security: [],
+          body: CreateTestOrganization,
+          response: answers({
+            201: Obj({
+              organizationId: z.string(),
+              chatKey: z.string(),
+              accessToken: z.string(),
+              timezone: z.string(),
+            }),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const org = await provision(
+          { db, clock: ctx.clock, testClocks: createTestClocks(ctx.live), signAccess: (p) => ctx.tokens.sign(p) },
+          req.body,
+        );
+        return reply.status(201).send(org);
+      },
+    );
 
-    r.post('/api/simulator/calls/:callId/say', {
-      onRequest: [guard, authenticate(ctx.tokens, ['admin'])],
-      schema: { tags, params: z.strictObject({ callId: z.string().max(64) }), body: z.strictObject({ texts: z.array(z.string().max(2000)).min(1).max(50) }), response: answers({ 204: NoContent }) },
-    }, async (req, reply) => {
-      if (!scriptBook) throw errors.conflict('SPEECH_NOT_SCRIPTED', 'this server recognises real speech; scripted caller lines are not used');
-      const organizationId = principalOf(req).organizationId;
-      if (!isUuid(req.params.callId)) throw errors.notFound('call');
-      const [call] = await db.select({ id: schema.calls.id }).from(schema.calls)
-        .where(and(eq(schema.calls.id, req.params.callId), eq(schema.calls.organizationId, organizationId)));
-      if (!call) throw errors.notFound('call');
-      scriptBook.say(call.id, ...req.body.texts);
-      return reply.status(204).send();
-    });
+    r.post(
+      '/api/simulator/calls/:callId/say',
+      {
+        onRequest: [guard, authenticate(ctx.tokens, ['admin'])],
+        schema: {
+          tags,
+          params: z.strictObject({ callId: z.string().max(64) }),
+          body: z.strictObject({ texts: z.array(z.string().max(2000)).min(1).max(50) }),
+          response: answers({ 204: NoContent }),
+        },
+      },
+      async (req, reply) => {
+        if (!scriptBook)
+          throw errors.conflict(
+            'SPEECH_NOT_SCRIPTED',
+            'this server recognises real speech; scripted caller lines are not used',
+          );
+        const organizationId = principalOf(req).organizationId;
+        if (!isUuid(req.params.callId)) throw errors.notFound('call');
+        const [call] = await db
+          .select({ id: schema.calls.id })
+          .from(schema.calls)
+          .where(and(eq(schema.calls.id, req.params.callId), eq(schema.calls.organizationId, organizationId)));
+        if (!call) throw errors.notFound('call');
+        scriptBook.say(call.id, ...req.body.texts);
+        return reply.status(204).send();
+      },
+    );
   };
 }

@@ -47,16 +47,38 @@ async function closedWith(peer: FakeTwilioPeer): Promise<{ code: number; reason:
 
 describe('codec', () => {
   it('parses a real media frame on the fast path and rejects bad base64 and oversize', () => {
-    const frame = JSON.stringify({ event: 'media', sequenceNumber: '3', streamSid: 'MZ1', media: { track: 'inbound', chunk: '1', timestamp: '5', payload: Buffer.alloc(160).toString('base64') } });
+    const frame = JSON.stringify({
+      event: 'media',
+      sequenceNumber: '3',
+      streamSid: 'MZ1',
+      media: { track: 'inbound', chunk: '1', timestamp: '5', payload: Buffer.alloc(160).toString('base64') },
+    });
     expect(parseInbound(frame).ok).toBe(true);
-    expect(parseInbound(frame.replace(/"payload":"/, '"payload":"!!'))).toMatchObject({ ok: false, code: CLOSE.malformed });
-    expect(parseInbound('{"event":"media"')).toMatchObject({ ok: false, code: CLOSE.malformed, reason: 'frame is not JSON' });
+    expect(parseInbound(frame.replace(/"payload":"/, '"payload":"!!'))).toMatchObject({
+      ok: false,
+      code: CLOSE.malformed,
+    });
+    expect(parseInbound('{"event":"media"')).toMatchObject({
+      ok: false,
+      code: CLOSE.malformed,
+      reason: 'frame is not JSON',
+    });
     expect(parseInbound(' '.repeat(5000))).toMatchObject({ ok: false, code: CLOSE.tooBig });
-    expect(parseInbound(JSON.stringify({ event: 'dtmf', sequenceNumber: '1', streamSid: 'MZ1', dtmf: { track: 'inbound_track', digit: 'x' } }))).toMatchObject({ ok: false });
+    expect(
+      parseInbound(
+        JSON.stringify({
+          event: 'dtmf',
+          sequenceNumber: '1',
+          streamSid: 'MZ1',
+          dtmf: { track: 'inbound_track', digit: 'x' },
+        }),
+      ),
+    ).toMatchObject({ ok: false });
   });
   it('serializes outbound media/mark/clear that validate against the outbound schema', () => {
     const s = outboundSerializer('MZ"quoted');
-    for (const raw of [s.media('AAAA'), s.mark('s1'), s.clear()]) expect(TwilioOutboundMessage.safeParse(JSON.parse(raw)).success).toBe(true);
+    for (const raw of [s.media('AAAA'), s.mark('s1'), s.clear()])
+      expect(TwilioOutboundMessage.safeParse(JSON.parse(raw)).success).toBe(true);
   });
 });
 
@@ -104,10 +126,29 @@ describe('MediaStreamConnection', () => {
   });
 
   it.each([
-    ['media before start', (p: FakeTwilioPeer) => (p.send({ event: 'connected', protocol: 'Call', version: '1.0.0' }), p.sendFrame(new Uint8Array(160))), 1008, 'media before start'],
-    ['start before connected', (p: FakeTwilioPeer) => p.send({ event: 'start', sequenceNumber: '1', streamSid: 'MZ1', start: {} }), 1007, /invalid start/],
+    [
+      'media before start',
+      (p: FakeTwilioPeer) => (
+        p.send({ event: 'connected', protocol: 'Call', version: '1.0.0' }),
+        p.sendFrame(new Uint8Array(160))
+      ),
+      1008,
+      'media before start',
+    ],
+    [
+      'start before connected',
+      (p: FakeTwilioPeer) => p.send({ event: 'start', sequenceNumber: '1', streamSid: 'MZ1', start: {} }),
+      1007,
+      /invalid start/,
+    ],
     ['a frame that is not JSON', (p: FakeTwilioPeer) => p.send('{not json'), 1007, 'frame is not JSON'],
-    ['an oversized frame', (p: FakeTwilioPeer) => p.send(JSON.stringify({ event: 'connected', protocol: 'Call', version: '1.0.0', pad: 'x'.repeat(5000) })), 1009, /exceeds 4096/],
+    [
+      'an oversized frame',
+      (p: FakeTwilioPeer) =>
+        p.send(JSON.stringify({ event: 'connected', protocol: 'Call', version: '1.0.0', pad: 'x'.repeat(5000) })),
+      1009,
+      /exceeds 4096/,
+    ],
     ['a binary frame', (p: FakeTwilioPeer) => p.ws.send(Buffer.alloc(10)), 1003, /binary/],
     ['an unknown event', (p: FakeTwilioPeer) => p.send({ event: 'hello' }), 1007, /invalid hello/],
   ])('closes on %s with a code and reason', async (_n, act, code, reason) => {

@@ -123,7 +123,12 @@ export class MediaStreamConnection<C> {
   private onFrame(data: RawData, isBinary: boolean): void {
     if (this.state === 'closed' || this.state === 'stopped') return;
     if (isBinary) return this.close(CLOSE.unsupported, 'binary frames are not part of the protocol');
-    const text = typeof data === 'string' ? data : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
+    const text =
+      typeof data === 'string'
+        ? data
+        : Buffer.isBuffer(data)
+          ? data.toString('utf8')
+          : Buffer.concat(data as Buffer[]).toString('utf8');
     const r = parseInbound(text, this.opts.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES);
     if (!r.ok) return this.close(r.code, r.reason);
     this.dispatch(r.msg);
@@ -139,8 +144,10 @@ export class MediaStreamConnection<C> {
         if (msg.event !== 'start') return this.close(CLOSE.policy, `${msg.event} before start`);
         return void this.authorize(msg);
       case 'authorizing':
-        if (msg.event === 'connected' || msg.event === 'start') return this.close(CLOSE.policy, `duplicate ${msg.event}`);
-        if (this.pending.length >= (this.opts.maxPendingFrames ?? 500)) return this.close(CLOSE.policy, 'too many frames before authorization');
+        if (msg.event === 'connected' || msg.event === 'start')
+          return this.close(CLOSE.policy, `duplicate ${msg.event}`);
+        if (this.pending.length >= (this.opts.maxPendingFrames ?? 500))
+          return this.close(CLOSE.policy, 'too many frames before authorization');
         this.pending.push(msg);
         return;
       case 'started':

@@ -1,5 +1,9 @@
 /** The Twilio REST calls telephony needs: update a live call (transfer), place a call, send an SMS. */
-export interface TwilioCredentials { accountSid: string; authToken: string; apiBase: string }
+export interface TwilioCredentials {
+  accountSid: string;
+  authToken: string;
+  apiBase: string;
+}
 
 async function post(c: TwilioCredentials, path: string, form: Record<string, string | string[]>, signal?: AbortSignal) {
   // A list (StatusCallbackEvent) is sent as the parameter repeated, as Twilio's own clients do.
@@ -15,7 +19,10 @@ async function post(c: TwilioCredentials, path: string, form: Record<string, str
     signal: signal ?? AbortSignal.timeout(5000),
   });
   const answer = await res.json().catch(() => ({}));
-  if (!res.ok) throw Object.assign(new Error(`twilio ${path}: ${res.status} ${(answer as { message?: string }).message ?? ''}`), { status: res.status });
+  if (!res.ok)
+    throw Object.assign(new Error(`twilio ${path}: ${res.status} ${(answer as { message?: string }).message ?? ''}`), {
+      status: res.status,
+    });
   return answer as Record<string, unknown>;
 }
 
@@ -25,24 +32,46 @@ export const updateCallTwiml = (c: TwilioCredentials, callSid: string, twiml: st
 
 /** Places an outbound call that runs `twiml`. */
 export const placeCall = (c: TwilioCredentials, to: string, from: string, twiml: string, statusCallback?: string) =>
-  post(c, 'Calls.json', { To: to, From: from, Twiml: twiml, ...(statusCallback ? { StatusCallback: statusCallback } : {}) });
+  post(c, 'Calls.json', {
+    To: to,
+    From: from,
+    Twiml: twiml,
+    ...(statusCallback ? { StatusCallback: statusCallback } : {}),
+  });
 
 /** Sends an SMS. */
-export const sendSms = (c: TwilioCredentials, to: string, from: string, body: string) => post(c, 'Messages.json', { To: to, From: from, Body: body });
+export const sendSms = (c: TwilioCredentials, to: string, from: string, body: string) =>
+  post(c, 'Messages.json', { To: to, From: from, Body: body });
 
 /** Where Twilio reports on an outbound call the agent places. */
-export interface OutboundCallbacks { status: string; amd: string }
+export interface OutboundCallbacks {
+  status: string;
+  amd: string;
+}
 
 /**
  * Places a call the agent makes: the media stream starts as soon as the callee answers, while
  * asynchronous answering-machine detection (DetectMessageEnd: the verdict comes after the greeting's
  * beep) reports to `callbacks.amd`, so a person never waits for detection and a machine gets its message.
  */
-export async function placeStreamCall(c: TwilioCredentials, to: string, from: string, twiml: string, callbacks: OutboundCallbacks): Promise<{ callSid: string }> {
+export async function placeStreamCall(
+  c: TwilioCredentials,
+  to: string,
+  from: string,
+  twiml: string,
+  callbacks: OutboundCallbacks,
+): Promise<{ callSid: string }> {
   const r = await post(c, 'Calls.json', {
-    To: to, From: from, Twiml: twiml,
-    StatusCallback: callbacks.status, StatusCallbackMethod: 'POST', StatusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
-    MachineDetection: 'DetectMessageEnd', AsyncAmd: 'true', AsyncAmdStatusCallback: callbacks.amd, AsyncAmdStatusCallbackMethod: 'POST',
+    To: to,
+    From: from,
+    Twiml: twiml,
+    StatusCallback: callbacks.status,
+    StatusCallbackMethod: 'POST',
+    StatusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
+    MachineDetection: 'DetectMessageEnd',
+    AsyncAmd: 'true',
+    AsyncAmdStatusCallback: callbacks.amd,
+    AsyncAmdStatusCallbackMethod: 'POST',
   });
   return { callSid: String(r.sid) };
 }
@@ -55,31 +84,50 @@ const recordingPath = (c: TwilioCredentials, sid: string, ext: string) =>
  * Fetches a recording's audio as MP3 (dual-channel recordings asked for both channels, caller and
  * agent apart). The address is built from the recording's id and our account, never taken from a callback.
  */
-export async function fetchRecordingAudio(c: TwilioCredentials, recordingSid: string, channels: number | null, signal?: AbortSignal): Promise<Response> {
+export async function fetchRecordingAudio(
+  c: TwilioCredentials,
+  recordingSid: string,
+  channels: number | null,
+  signal?: AbortSignal,
+): Promise<Response> {
   const url = recordingPath(c, recordingSid, 'mp3') + (channels === 2 ? '?RequestedChannels=2' : '');
   return fetch(url, { headers: { authorization: basic(c) }, signal: signal ?? AbortSignal.timeout(15_000) });
 }
 
 /** Deletes a recording at Twilio; a recording already gone (404) counts as deleted. */
 export async function deleteRecording(c: TwilioCredentials, recordingSid: string): Promise<void> {
-  const res = await fetch(recordingPath(c, recordingSid, 'json'), { method: 'DELETE', headers: { authorization: basic(c) }, signal: AbortSignal.timeout(10_000) });
-  if (!res.ok && res.status !== 404) throw Object.assign(new Error(`twilio delete recording: ${res.status}`), { status: res.status });
+  const res = await fetch(recordingPath(c, recordingSid, 'json'), {
+    method: 'DELETE',
+    headers: { authorization: basic(c) },
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!res.ok && res.status !== 404)
+    throw Object.assign(new Error(`twilio delete recording: ${res.status}`), { status: res.status });
 }
 
 /**
  * Places the screening call of a warm transfer: it rings `to` for `ringSec`, runs `twiml` when
  * answered, and reports its end (completed, no-answer, busy, failed, canceled) to `statusCallback`.
  */
-export async function placeScreeningCall(c: TwilioCredentials, o: { to: string; from: string; twiml: string; statusCallback: string; ringSec: number }): Promise<{ callSid: string }> {
+export async function placeScreeningCall(
+  c: TwilioCredentials,
+  o: { to: string; from: string; twiml: string; statusCallback: string; ringSec: number },
+): Promise<{ callSid: string }> {
   const r = await post(c, 'Calls.json', {
-    To: o.to, From: o.from, Twiml: o.twiml, Timeout: String(o.ringSec),
-    StatusCallback: o.statusCallback, StatusCallbackMethod: 'POST', StatusCallbackEvent: ['completed'],
+    To: o.to,
+    From: o.from,
+    Twiml: o.twiml,
+    Timeout: String(o.ringSec),
+    StatusCallback: o.statusCallback,
+    StatusCallbackMethod: 'POST',
+    StatusCallbackEvent: ['completed'],
   });
   return { callSid: String(r.sid) };
 }
 
 /** Ends a live call we placed (a screening call nobody decided on in time). */
-export const endCall = (c: TwilioCredentials, callSid: string) => post(c, `Calls/${encodeURIComponent(callSid)}.json`, { Status: 'completed' });
+export const endCall = (c: TwilioCredentials, callSid: string) =>
+  post(c, `Calls/${encodeURIComponent(callSid)}.json`, { Status: 'completed' });
 
 /**
  * Whether the Twilio account owns `e164`: the IncomingPhoneNumbers list filtered by PhoneNumber

@@ -9,8 +9,15 @@ const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><Response>$
  * With `record`, a dual-channel recording (caller and agent on separate channels) starts first
  * (`<Start><Recording>`), reported to `record.statusCallback` when it is complete.
  */
-export function connectStreamTwiml(streamUrl: string, params: Record<string, string>, record?: { statusCallback: string }, afterStream?: string): string {
-  const p = Object.entries(params).map(([k, v]) => `<Parameter name="${xml(k)}" value="${xml(v)}"/>`).join('');
+export function connectStreamTwiml(
+  streamUrl: string,
+  params: Record<string, string>,
+  record?: { statusCallback: string },
+  afterStream?: string,
+): string {
+  const p = Object.entries(params)
+    .map(([k, v]) => `<Parameter name="${xml(k)}" value="${xml(v)}"/>`)
+    .join('');
   const start = record
     ? `<Start><Recording channels="dual" track="both" recordingStatusCallback="${xml(record.statusCallback)}" recordingStatusCallbackMethod="POST" recordingStatusCallbackEvent="completed"/></Start>`
     : '';
@@ -28,7 +35,9 @@ export const sayHangupTwiml = (text: string): string => doc(`<Say>${xml(text)}</
  * `done` is where Twilio goes once the caller finished (it answers with a hang-up).
  */
 export const voicemailTwiml = (text: string, recordingCallback: string, done: string): string =>
-  doc(`${text ? `<Say>${xml(text)}</Say>` : ''}<Record maxLength="120" playBeep="true" action="${xml(done)}" recordingStatusCallback="${xml(recordingCallback)}" recordingStatusCallbackEvent="completed"/>`);
+  doc(
+    `${text ? `<Say>${xml(text)}</Say>` : ''}<Record maxLength="120" playBeep="true" action="${xml(done)}" recordingStatusCallback="${xml(recordingCallback)}" recordingStatusCallbackEvent="completed"/>`,
+  );
 
 /** Ends the call. */
 export const hangupTwiml = (): string => doc('<Hangup/>');
@@ -38,15 +47,21 @@ export const redirectTwiml = (url: string): string => doc(`<Redirect method="POS
 
 /** Speaks a sentence, then connects the caller to `number`. */
 export const dialTwiml = (text: string, number: string, fallback?: string): string =>
-  doc(`${text ? `<Say>${xml(text)}</Say>` : ''}<Dial timeout="25">${xml(number)}</Dial>${fallback ? `<Say>${xml(fallback)}</Say>` : ''}`);
+  doc(
+    `${text ? `<Say>${xml(text)}</Say>` : ''}<Dial timeout="25">${xml(number)}</Dial>${fallback ? `<Say>${xml(fallback)}</Say>` : ''}`,
+  );
 
 /** Joins a two-party conference room: it starts on entry and ends when either side leaves, without beeps or hold music. */
 export const conferenceTwiml = (room: string, text = ''): string =>
-  doc(`${text ? `<Say>${xml(text)}</Say>` : ''}<Dial><Conference startConferenceOnEnter="true" endConferenceOnExit="true" beep="false" waitUrl="">${xml(room)}</Conference></Dial>`);
+  doc(
+    `${text ? `<Say>${xml(text)}</Say>` : ''}<Dial><Conference startConferenceOnEnter="true" endConferenceOnExit="true" beep="false" waitUrl="">${xml(room)}</Conference></Dial>`,
+  );
 
 /**
  * What the person a call is transferred to hears on answering: who is calling and why, then one key
  * (1 takes the call, anything else declines). Silence (a voicemail box) falls through to a hang-up.
  */
 export const screeningTwiml = (whisper: string, action: string): string =>
-  doc(`<Gather numDigits="1" timeout="8" action="${xml(action)}" method="POST"><Say>${xml(whisper)} Press 1 to take the call, or 2 to decline.</Say></Gather><Say>No key was pressed. Goodbye.</Say><Hangup/>`);
+  doc(
+    `<Gather numDigits="1" timeout="8" action="${xml(action)}" method="POST"><Say>${xml(whisper)} Press 1 to take the call, or 2 to decline.</Say></Gather><Say>No key was pressed. Goodbye.</Say><Hangup/>`,
+  );

@@ -90,7 +90,11 @@ export class AgentReply {
     let toolRunning = false;
     try {
       for (;;) {
-        const limit = toolRunning ? 30_000 : this.times.firstTextAt === null ? this.deps.timing.llmFirstMs : this.deps.timing.llmIdleMs;
+        const limit = toolRunning
+          ? 30_000
+          : this.times.firstTextAt === null
+            ? this.deps.timing.llmFirstMs
+            : this.deps.timing.llmIdleMs;
         const r = await raceTimeout(clock, it.next(), limit, this.abort.signal);
         if (r === 'aborted') break;
         if (r === 'timeout') throw new ProviderError('brain', `no reply within ${limit} ms`, { status: 408 });
@@ -134,7 +138,8 @@ export class AgentReply {
         }
       }
     } catch (e) {
-      if (!isAbort(e)) this.failure = e instanceof ProviderError ? e : new ProviderError('brain', (e as Error).message, { cause: e });
+      if (!isAbort(e))
+        this.failure = e instanceof ProviderError ? e : new ProviderError('brain', (e as Error).message, { cause: e });
       void it.return?.();
     } finally {
       clock.clear(filler);
@@ -239,7 +244,11 @@ export class AgentReply {
   private async synth(tts: TextToSpeech, seg: Segment): Promise<boolean> {
     let produced = false;
     try {
-      const stream = withStreamTimeout(tts.synthesize(seg.text, { voice: this.deps.voice, signal: this.abort.signal, sampleRate: 8000 }), tts.label, this.deps.timing.ttsFirstMs);
+      const stream = withStreamTimeout(
+        tts.synthesize(seg.text, { voice: this.deps.voice, signal: this.abort.signal, sampleRate: 8000 }),
+        tts.label,
+        this.deps.timing.ttsFirstMs,
+      );
       for await (const chunk of stream) {
         if (this.abort.signal.aborted) return true;
         if (this.times.firstAudioAt === null) this.times.firstAudioAt = this.deps.now();
@@ -254,7 +263,12 @@ export class AgentReply {
   }
 }
 
-async function raceTimeout<T>(clock: Scheduler, p: Promise<T>, ms: number, signal: AbortSignal): Promise<T | 'timeout' | 'aborted'> {
+async function raceTimeout<T>(
+  clock: Scheduler,
+  p: Promise<T>,
+  ms: number,
+  signal: AbortSignal,
+): Promise<T | 'timeout' | 'aborted'> {
   if (signal.aborted) return 'aborted';
   let timer: TimerHandle | undefined;
   let onAbort: (() => void) | undefined;

@@ -4,14 +4,35 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { concatPcm, silence, tone } from '../../audio/index.js';
 import { SimulatedScheduler } from '../../lib/index.js';
-import { DeepgramAuraTextToSpeech, DeepgramSpeechToText, FallbackSpeechToText, ScriptBook, ScriptedSpeechToText, ProviderError, type TextToSpeech, type SpeechToText, type SttOpen, type SttStream, AsyncQueue, type SttEvent, type ProviderSwitch } from '../../providers/index.js';
+import {
+  DeepgramAuraTextToSpeech,
+  DeepgramSpeechToText,
+  FallbackSpeechToText,
+  ScriptBook,
+  ScriptedSpeechToText,
+  ProviderError,
+  type TextToSpeech,
+  type SpeechToText,
+  type SttOpen,
+  type SttStream,
+  AsyncQueue,
+  type SttEvent,
+  type ProviderSwitch,
+} from '../../providers/index.js';
 import { FakeTwilioPeer } from '../../../test/fakes/twilio-media-peer.js';
 import { startFakeDeepgram, type FakeDeepgram } from '../../../test/fakes/deepgram.js';
 import { startVoiceServer, type VoiceServer } from '../../../test/fakes/voice-server.js';
 import { InstantTts, SimLine, simRecorder, type SimRecord } from '../../../test/harness/sim-line.js';
 import { until } from '../../../test/harness/line.js';
 import { scaled } from '../../../test/harness/timing.js';
-import { CallSession, GreetingCache, cannedConversation, type CannedRule, type ConversationPort, type SessionTiming } from '../index.js';
+import {
+  CallSession,
+  GreetingCache,
+  cannedConversation,
+  type CannedRule,
+  type ConversationPort,
+  type SessionTiming,
+} from '../index.js';
 
 const tts = new InstantTts();
 const offline = new InstantTts('offline.tts');
@@ -20,7 +41,11 @@ const greetings = new GreetingCache();
 const LONG_GREETING = 'Thanks for calling Acme Plumbing. How can I help you today?';
 const GREETING = 'Acme Plumbing, hello.';
 // stand-in speech is ~60 ms a word: the middle sentence plays for over a second
-const LONG = ['Sure, I can help with that.', 'We have openings on Tuesday morning, Wednesday afternoon and Thursday evening, and on Friday we are open until six.', 'Which day works best?'];
+const LONG = [
+  'Sure, I can help with that.',
+  'We have openings on Tuesday morning, Wednesday afternoon and Thursday evening, and on Friday we are open until six.',
+  'Which day works best?',
+];
 const LINES_STT_LOST = "Sorry, I didn't catch that. Could you say it again?";
 const LINES = {
   fillers: ['One moment.'],
@@ -57,13 +82,21 @@ function call(s: Setup = {}) {
   const recorder = simRecorder(clock);
   const callId = `call-${++n}`;
   const conv = cannedConversation(s.greeting ?? GREETING, s.rules ?? [], clock);
-  const session = new CallSession(line, {
-    conversation: s.conversation ?? conv,
-    providers: { stt: s.stt ?? new ScriptedSpeechToText(book, { endpointMs: 250 }), tts: s.tts ?? tts, fallbackTts: offline },
-    recorder,
-    greetings,
-    scheduler: clock,
-  }, { callId, organizationId: 'org-1', lines: LINES, timing: { silenceMs: 60_000, ...s.timing } });
+  const session = new CallSession(
+    line,
+    {
+      conversation: s.conversation ?? conv,
+      providers: {
+        stt: s.stt ?? new ScriptedSpeechToText(book, { endpointMs: 250 }),
+        tts: s.tts ?? tts,
+        fallbackTts: offline,
+      },
+      recorder,
+      greetings,
+      scheduler: clock,
+    },
+    { callId, organizationId: 'org-1', lines: LINES, timing: { silenceMs: 60_000, ...s.timing } },
+  );
   open.push(session);
   line.attach(session);
   void session.start();
@@ -97,7 +130,9 @@ describe('CallSession (cascade), in simulated time', () => {
   });
 
   it('answers a caller turn sentence by sentence and records its latencies', async () => {
-    const { line, callId, rec, clock, say, wait, agentDone } = call({ rules: [{ when: 'plumber', say: ['Sure.', 'What is your address?'] }] });
+    const { line, callId, rec, clock, say, wait, agentDone } = call({
+      rules: [{ when: 'plumber', say: ['Sure.', 'What is your address?'] }],
+    });
     await agentDone();
     book.say(callId, 'I need a plumber');
     const before = line.media.length;
@@ -109,7 +144,12 @@ describe('CallSession (cascade), in simulated time', () => {
     expect(reply.length).toBeGreaterThan(10);
     expect(line.marksSent).toHaveLength(3); // greeting + one per sentence
     const turn = rec.turns[1];
-    expect(turn).toMatchObject({ callerText: 'I need a plumber', agentText: 'Sure. What is your address?', interrupted: false, heardText: 'Sure. What is your address?' });
+    expect(turn).toMatchObject({
+      callerText: 'I need a plumber',
+      agentText: 'Sure. What is your address?',
+      interrupted: false,
+      heardText: 'Sure. What is your address?',
+    });
     for (const k of ['asrMs', 'llmMs', 'ttsMs', 'e2eMs'] as const) expect(turn[k]).not.toBeNull();
     expect(turn.e2eMs!).toBeGreaterThanOrEqual(turn.asrMs!);
     // the STT's endpointing (250 ms of silence) is the wait; the pipeline adds next to nothing
@@ -118,7 +158,9 @@ describe('CallSession (cascade), in simulated time', () => {
   });
 
   it('starts speaking the first sentence before the brain has produced the second', async () => {
-    const { line, callId, rec, clock, say, wait, agentDone } = call({ rules: [{ when: 'hours', say: ['We open at eight.', 'And we close at six.'], sentenceDelayMs: 900 }] });
+    const { line, callId, rec, clock, say, wait, agentDone } = call({
+      rules: [{ when: 'hours', say: ['We open at eight.', 'And we close at six.'], sentenceDelayMs: 900 }],
+    });
     await agentDone();
     book.say(callId, 'what are your hours');
     const before = line.media.length;
@@ -132,11 +174,18 @@ describe('CallSession (cascade), in simulated time', () => {
     expect(rec.turns[1].e2eMs! - rec.turns[1].llmMs!).toBeLessThan(400);
     expect(firstFrame - t).toBeLessThan(1500);
     const second = line.marksSent[2];
-    expect(line.marksEchoed.find((m) => m.name === line.marksSent[1])!.at).toBeLessThanOrEqual(line.marksEchoed.find((m) => m.name === second)!.at);
+    expect(line.marksEchoed.find((m) => m.name === line.marksSent[1])!.at).toBeLessThanOrEqual(
+      line.marksEchoed.find((m) => m.name === second)!.at,
+    );
   });
 
   it('barge-in: sustained caller speech clears the line at once, cancels the reply and records what was heard', async () => {
-    const { line, callId, rec, clock, conv, say, wait, agentDone } = call({ rules: [{ when: 'options', say: LONG }, { when: 'wait', say: ['Okay, go ahead.'] }] });
+    const { line, callId, rec, clock, conv, say, wait, agentDone } = call({
+      rules: [
+        { when: 'options', say: LONG },
+        { when: 'wait', say: ['Okay, go ahead.'] },
+      ],
+    });
     await agentDone();
     book.say(callId, 'what are my options', 'actually wait');
     await say(speech(500));
@@ -186,7 +235,9 @@ describe('CallSession (cascade), in simulated time', () => {
   });
 
   it('DTMF: digits up to # go to the brain as one entry and are answered', async () => {
-    const { rec, conv, session, wait, agentDone } = call({ rules: [{ when: 'dtmf:12', say: ['You pressed twelve.'] }] });
+    const { rec, conv, session, wait, agentDone } = call({
+      rules: [{ when: 'dtmf:12', say: ['You pressed twelve.'] }],
+    });
     await agentDone();
     for (const d of ['1', '2', '#']) session.onDtmf(d);
     await wait(() => rec.turns.length === 2, 5000);
@@ -206,7 +257,9 @@ describe('CallSession (cascade), in simulated time', () => {
   });
 
   it('a slow tool (> 700 ms) fills the gap with a short line instead of dead air', async () => {
-    const { line, callId, rec, clock, say, wait, agentDone } = call({ rules: [{ when: 'tomorrow', toolMs: 1500, say: ['Tomorrow at ten is free.'] }] });
+    const { line, callId, rec, clock, say, wait, agentDone } = call({
+      rules: [{ when: 'tomorrow', toolMs: 1500, say: ['Tomorrow at ten is free.'] }],
+    });
     await agentDone();
     book.say(callId, 'anything tomorrow');
     const before = line.media.length;
@@ -222,7 +275,14 @@ describe('CallSession (cascade), in simulated time', () => {
   it('brain timeout: the caller hears an apology within 2 s of speaking, and a message is taken', async () => {
     const hang: ConversationPort = {
       greet: () => GREETING,
-      handle: (_i, signal) => ({ [Symbol.asyncIterator]: () => ({ next: () => new Promise((_r, j) => signal.addEventListener('abort', () => j(Object.assign(new Error('aborted'), { name: 'AbortError' })))) }) }),
+      handle: (_i, signal) => ({
+        [Symbol.asyncIterator]: () => ({
+          next: () =>
+            new Promise((_r, j) =>
+              signal.addEventListener('abort', () => j(Object.assign(new Error('aborted'), { name: 'AbortError' }))),
+            ),
+        }),
+      }),
     };
     const { line, callId, rec, clock, say, wait, agentDone } = call({ conversation: hang });
     await agentDone();
@@ -236,13 +296,25 @@ describe('CallSession (cascade), in simulated time', () => {
     await agentDone();
     await say(speech(800));
     await wait(() => rec.ended !== null, 15_000);
-    expect(rec.events.find((e) => e.name === 'message_taken')?.data).toEqual({ text: 'John Smith five five five one two three four' });
+    expect(rec.events.find((e) => e.name === 'message_taken')?.data).toEqual({
+      text: 'John Smith five five five one two three four',
+    });
     expect(rec.turns.at(-1)?.agentText).toMatch(/passed your message on/);
   });
 
   it('TTS failure: the sentence is spoken by the offline voice and the fallback is recorded', async () => {
-    const broken: TextToSpeech = { label: 'broken.tts', synthesize: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new ProviderError('broken.tts', 'HTTP 503', { status: 503 })) }) }) };
-    const { callId, rec, say, wait, agentDone } = call({ tts: broken, rules: [{ when: 'price', say: ['A visit is ninety dollars.'] }] });
+    const broken: TextToSpeech = {
+      label: 'broken.tts',
+      synthesize: () => ({
+        [Symbol.asyncIterator]: () => ({
+          next: () => Promise.reject(new ProviderError('broken.tts', 'HTTP 503', { status: 503 })),
+        }),
+      }),
+    };
+    const { callId, rec, say, wait, agentDone } = call({
+      tts: broken,
+      rules: [{ when: 'price', say: ['A visit is ninety dollars.'] }],
+    });
     await agentDone();
     book.say(callId, 'what is the price');
     await say(speech(500));
@@ -253,7 +325,16 @@ describe('CallSession (cascade), in simulated time', () => {
 
   it('STT failure mid-call: apology, then a polite hang-up', async () => {
     const q = new AsyncQueue<SttEvent>();
-    const stt: SpeechToText = { label: 'dying.stt', caps: { interim: false, endpointing: true }, open: () => ({ push() {}, finalize() {}, close: async () => q.end(), [Symbol.asyncIterator]: () => q[Symbol.asyncIterator]() }) };
+    const stt: SpeechToText = {
+      label: 'dying.stt',
+      caps: { interim: false, endpointing: true },
+      open: () => ({
+        push() {},
+        finalize() {},
+        close: async () => q.end(),
+        [Symbol.asyncIterator]: () => q[Symbol.asyncIterator](),
+      }),
+    };
     const { line, rec, wait, agentDone } = call({ stt });
     await agentDone();
     const before = line.media.length;
@@ -293,7 +374,12 @@ class StallableStt implements SpeechToText {
       for await (const ev of s) if (!this.stalled) q.push(ev);
       q.end();
     })();
-    return { push: (f) => s.push(f), finalize: () => s.finalize(), close: async () => (await s.close(), q.end()), [Symbol.asyncIterator]: () => q[Symbol.asyncIterator]() };
+    return {
+      push: (f) => s.push(f),
+      finalize: () => s.finalize(),
+      close: async () => (await s.close(), q.end()),
+      [Symbol.asyncIterator]: () => q[Symbol.asyncIterator](),
+    };
   }
 }
 
@@ -306,7 +392,10 @@ function deadAirAfter(line: SimLine, speechEnd: number): number {
 describe('CallSession (cascade): a speech-to-text socket that stays open and says nothing (simulated time)', () => {
   it('caller speech the recogniser never reacts to: a line within 1.5 s, a fresh socket, and the call goes on', async () => {
     const stt = new StallableStt('stuck.stt');
-    const { line, callId, rec, clock, say, wait, agentDone } = call({ stt, rules: [{ when: 'plumber', say: ['Sure, a plumber it is.'] }] });
+    const { line, callId, rec, clock, say, wait, agentDone } = call({
+      stt,
+      rules: [{ when: 'plumber', say: ['Sure, a plumber it is.'] }],
+    });
     await agentDone();
     stt.stalled = true;
     const talkStart = clock.ms();
@@ -326,7 +415,9 @@ describe('CallSession (cascade): a speech-to-text socket that stays open and say
     stt.stalled = false;
     book.say(callId, 'I need a plumber');
     await say(speech(600));
-    await wait(() => rec.turns.some((t) => t.callerText === 'I need a plumber' && t.agentText === 'Sure, a plumber it is.'));
+    await wait(() =>
+      rec.turns.some((t) => t.callerText === 'I need a plumber' && t.agentText === 'Sure, a plumber it is.'),
+    );
     expect(rec.events.filter((e) => e.name === 'provider_failure')).toHaveLength(1);
   });
 
@@ -344,7 +435,10 @@ describe('CallSession (cascade): a speech-to-text socket that stays open and say
     await wait(() => rec.ended !== null, 15_000);
     expect(deadAirAfter(line, firstEnd)).toBeLessThan(3000);
     expect(deadAirAfter(line, secondEnd)).toBeLessThan(3000);
-    expect(rec.events.filter((e) => e.name === 'provider_failure').map((e) => e.data?.reconnecting ?? false)).toEqual([true, false]);
+    expect(rec.events.filter((e) => e.name === 'provider_failure').map((e) => e.data?.reconnecting ?? false)).toEqual([
+      true,
+      false,
+    ]);
     expect(rec.turns.at(-1)?.agentText).toBe(LINES.apologyCantHear);
     expect(line.hungUp).toBe('stt_failure');
   });
@@ -355,7 +449,10 @@ describe('CallSession (cascade): a speech-to-text socket that stays open and say
     const switches: ProviderSwitch[] = [];
     stuck.stalled = true;
     const chain = new FallbackSpeechToText([stuck, good], undefined, (x) => switches.push(x));
-    const { line, callId, rec, clock, say, wait, agentDone } = call({ stt: chain, rules: [{ when: 'boiler', say: ['I can book a boiler service.'] }] });
+    const { line, callId, rec, clock, say, wait, agentDone } = call({
+      stt: chain,
+      rules: [{ when: 'boiler', say: ['I can book a boiler service.'] }],
+    });
     await agentDone();
     for (const _ of [1, 2]) {
       await say(speech(1000));
@@ -390,13 +487,23 @@ describe('CallSession (cascade) over real provider sockets', () => {
   const conv = cannedConversation(GREETING, [{ when: 'leaking', say: ['I can send someone today.'] }]);
   beforeAll(async () => {
     dg = await startFakeDeepgram();
-    server = await startVoiceServer((callId, sink, recorder) =>
-      new CallSession(sink, {
-        conversation: conv,
-        providers: { stt: new DeepgramSpeechToText({ apiKey: dg.apiKey, baseUrl: dg.url }), tts: new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.url }), fallbackTts: offline },
-        recorder,
-        greetings,
-      }, { callId, organizationId: 'org-1', lines: LINES, timing: { silenceMs: 60_000 } }));
+    server = await startVoiceServer(
+      (callId, sink, recorder) =>
+        new CallSession(
+          sink,
+          {
+            conversation: conv,
+            providers: {
+              stt: new DeepgramSpeechToText({ apiKey: dg.apiKey, baseUrl: dg.url }),
+              tts: new DeepgramAuraTextToSpeech({ apiKey: dg.apiKey, baseUrl: dg.url }),
+              fallbackTts: offline,
+            },
+            recorder,
+            greetings,
+          },
+          { callId, organizationId: 'org-1', lines: LINES, timing: { silenceMs: 60_000 } },
+        ),
+    );
   });
   afterAll(async () => {
     for (const p of peers) p.close();
@@ -411,11 +518,15 @@ describe('CallSession (cascade) over real provider sockets', () => {
     await peer.begin({ callId: 'dg-1' });
     peer.startLine();
     const rec = () => server.calls.get('dg-1');
-    expect(await until(() => (peer.media.length > 0 && peer.marksEchoed.length >= 1), 8000)).toBe(true);
+    expect(await until(() => peer.media.length > 0 && peer.marksEchoed.length >= 1, 8000)).toBe(true);
     await peer.say(speech(600));
     expect(await until(() => rec()?.turns.length === 2, 8000)).toBe(true);
     expect(conv.inputs).toEqual([{ type: 'speech', text: 'my water heater is leaking' }]);
-    expect(rec()!.turns[1]).toMatchObject({ callerText: 'my water heater is leaking', agentText: 'I can send someone today.', interrupted: false });
+    expect(rec()!.turns[1]).toMatchObject({
+      callerText: 'my water heater is leaking',
+      agentText: 'I can send someone today.',
+      interrupted: false,
+    });
     expect(dg.speakRequests.map((r) => r.text)).toContain('I can send someone today.');
   });
 
@@ -425,7 +536,10 @@ describe('CallSession (cascade) over real provider sockets', () => {
     await peer.begin({ callId: 'dg-2' });
     peer.startLine();
     const rec = () => server.calls.get('dg-2');
-    const agentQuiet = () => peer.media.length > 0 && peer.marksEchoed.length >= peer.marksSent.length && performance.now() - peer.media.at(-1)!.at > 300;
+    const agentQuiet = () =>
+      peer.media.length > 0 &&
+      peer.marksEchoed.length >= peer.marksSent.length &&
+      performance.now() - peer.media.at(-1)!.at > 300;
     expect(await until(agentQuiet, 8000)).toBe(true);
     const sockets = dg.listenConnections;
     dg.listenStall = true; // the socket stays open and answers pings, but no result comes back
@@ -433,18 +547,33 @@ describe('CallSession (cascade) over real provider sockets', () => {
       await peer.say(speech(1000));
       const spokeEnd = performance.now();
       expect(await until(() => Boolean(rec()?.events.some((e) => e.name === 'provider_failure')), 4000)).toBe(true);
-      expect(rec()!.events.find((e) => e.name === 'provider_failure')!.data).toMatchObject({ stage: 'stt', reconnecting: true });
+      expect(rec()!.events.find((e) => e.name === 'provider_failure')!.data).toMatchObject({
+        stage: 'stt',
+        reconnecting: true,
+      });
       expect(await until(() => peer.framesAfter(spokeEnd).length > 0, 4000)).toBe(true);
       const deadAirMs = peer.framesAfter(spokeEnd)[0].at - spokeEnd;
       expect(deadAirMs).toBeLessThan(scaled(3000));
       expect(await until(() => dg.listenConnections === sockets + 1, 4000)).toBe(true);
-      console.log(`[reliability] silent Deepgram socket: a line ${deadAirMs.toFixed(0)} ms after the caller stopped (judged silent 1.5 s after they began), new socket opened`);
+      console.log(
+        `[reliability] silent Deepgram socket: a line ${deadAirMs.toFixed(0)} ms after the caller stopped (judged silent 1.5 s after they began), new socket opened`,
+      );
     } finally {
       dg.listenStall = false;
     }
     expect(await until(agentQuiet, 8000)).toBe(true);
     dg.transcripts.push('my water heater is leaking');
     await peer.say(speech(600));
-    expect(await until(() => Boolean(rec()?.turns.some((t) => t.callerText === 'my water heater is leaking' && t.agentText === 'I can send someone today.')), 8000)).toBe(true);
+    expect(
+      await until(
+        () =>
+          Boolean(
+            rec()?.turns.some(
+              (t) => t.callerText === 'my water heater is leaking' && t.agentText === 'I can send someone today.',
+            ),
+          ),
+        8000,
+      ),
+    ).toBe(true);
   });
 });

@@ -15,7 +15,15 @@ import { SilentProviderWatch } from '../turns/silent-provider.js';
 import { AgentReply, type ReplyTimes } from './reply.js';
 import type { GreetingCache } from '../greeting-cache.js';
 import { sessionLinesFor, type SessionLines } from '../../brain/index.js';
-import type { CallEngine, CallEventName, CallRecorder, CallerInput, ConversationPort, MediaSink, PhoneAudio } from '../ports.js';
+import type {
+  CallEngine,
+  CallEventName,
+  CallRecorder,
+  CallerInput,
+  ConversationPort,
+  MediaSink,
+  PhoneAudio,
+} from '../ports.js';
 import { resolveTiming, type SessionTiming } from '../timing.js';
 
 /** Providers of a cascade session. */
@@ -111,15 +119,21 @@ export class CallSession implements CallEngine {
     this.dtmf = new DtmfCollector(this.clock, this.timing.dtmfGapMs, (digits) => {
       if (this.mode === 'conversation') void this.runTurn({ type: 'dtmf', digits }, `[dtmf ${digits}]`);
     });
-    this.sttWatch = new SilentProviderWatch(this.timing.sttSilentMs, ({ why, silentMs }) => this.sttSilent(`speech-to-text socket silent for ${silentMs} ms after ${why}`));
+    this.sttWatch = new SilentProviderWatch(this.timing.sttSilentMs, ({ why, silentMs }) =>
+      this.sttSilent(`speech-to-text socket silent for ${silentMs} ms after ${why}`),
+    );
     this.detector = new SpeechDetector({ onsetMs: this.timing.vadOnsetMs, hangoverMs: this.timing.vadHangoverMs });
-    this.playout = new Playout(sink, {
-      onFirstFrame: (seg, at) => this.segOwner.get(seg)?.onFirstFrame(seg, at),
-      onPlayed: (seg) => {
-        this.segOwner.get(seg)?.onPlayed(seg);
-        this.segOwner.delete(seg);
+    this.playout = new Playout(
+      sink,
+      {
+        onFirstFrame: (seg, at) => this.segOwner.get(seg)?.onFirstFrame(seg, at),
+        onPlayed: (seg) => {
+          this.segOwner.get(seg)?.onPlayed(seg);
+          this.segOwner.delete(seg);
+        },
       },
-    }, { scheduler: this.clock });
+      { scheduler: this.clock },
+    );
   }
 
   private now = (): number => this.clock.ms();
@@ -138,8 +152,18 @@ export class CallSession implements CallEngine {
 
   /** Records the call, greets the caller (cached audio when available) and opens STT. */
   async start(): Promise<void> {
-    void Promise.resolve(this.deps.recorder.onStart({ callId: this.opts.callId, organizationId: this.opts.organizationId, engine: 'cascade', startedAt: this.startedAt })).catch(() => {});
-    this.maxTimer = this.clock.setTimeout(() => this.endWith(this.lines.maxDuration, 'max_duration'), this.timing.maxCallMs);
+    void Promise.resolve(
+      this.deps.recorder.onStart({
+        callId: this.opts.callId,
+        organizationId: this.opts.organizationId,
+        engine: 'cascade',
+        startedAt: this.startedAt,
+      }),
+    ).catch(() => {});
+    this.maxTimer = this.clock.setTimeout(
+      () => this.endWith(this.lines.maxDuration, 'max_duration'),
+      this.timing.maxCallMs,
+    );
     this.openStt();
     let text: string;
     try {
@@ -148,14 +172,22 @@ export class CallSession implements CallEngine {
       text = 'Hello, thanks for calling. How can I help you today?';
     }
     const { tts } = this.deps.providers;
-    const frames = this.deps.greetings ? await this.deps.greetings.get(this.opts.organizationId, tts, text, this.voice) : null;
+    const frames = this.deps.greetings
+      ? await this.deps.greetings.get(this.opts.organizationId, tts, text, this.voice)
+      : null;
     this.event('greeting_sent', { cached: Boolean(frames) });
     await this.speakSystem([text], { frames: frames ?? undefined, callerText: '' });
   }
 
   private openStt(preopened = this.deps.preopenedStt): void {
     try {
-      this.stt = preopened ?? this.deps.providers.stt.open({ callId: this.opts.callId, sampleRate: 8000, ...(this.opts.sttLanguage ? { language: this.opts.sttLanguage } : {}) });
+      this.stt =
+        preopened ??
+        this.deps.providers.stt.open({
+          callId: this.opts.callId,
+          sampleRate: 8000,
+          ...(this.opts.sttLanguage ? { language: this.opts.sttLanguage } : {}),
+        });
     } catch (e) {
       return this.providerFailed('stt', e);
     }
@@ -190,8 +222,14 @@ export class CallSession implements CallEngine {
   private watchStt(now: number, change: SpeechChange): void {
     if (this.mode === 'ending' || !this.stt) return;
     if (change?.type === 'start') this.utteranceAt = change.at;
-    else if (change?.type === 'end' && this.sttHeardAt >= this.utteranceAt && this.sttFinalAt < this.utteranceAt) this.sttWatch.owe(change.at, 'the end of caller speech');
-    if (this.detector.isSpeaking && this.sttHeardAt < this.utteranceAt && this.detector.speechMs(now) >= STT_OWED_AFTER_VOICED_MS) this.sttWatch.owe(this.utteranceAt, 'caller speech');
+    else if (change?.type === 'end' && this.sttHeardAt >= this.utteranceAt && this.sttFinalAt < this.utteranceAt)
+      this.sttWatch.owe(change.at, 'the end of caller speech');
+    if (
+      this.detector.isSpeaking &&
+      this.sttHeardAt < this.utteranceAt &&
+      this.detector.speechMs(now) >= STT_OWED_AFTER_VOICED_MS
+    )
+      this.sttWatch.owe(this.utteranceAt, 'caller speech');
     this.sttWatch.check(now);
   }
 
@@ -239,7 +277,8 @@ export class CallSession implements CallEngine {
       this.overlapTimer = this.clock.setTimeout(() => {
         this.overlapTimer = null;
         // still voicing right now (not merely inside the VAD hangover after a short "mm-hmm")
-        if (this.detector.isSpeaking && this.now() - this.detector.lastVoicedEnd < 100) this.bargeIn('sustained speech');
+        if (this.detector.isSpeaking && this.now() - this.detector.lastVoicedEnd < 100)
+          this.bargeIn('sustained speech');
       }, this.timing.bargeInMs);
     }
   }
@@ -306,7 +345,11 @@ export class CallSession implements CallEngine {
     await this.afterReply(r);
   }
 
-  private newReply(t: Pick<ReplyTimes, 'speechEndAt' | 'finalAt'>, callerText: string, tts = this.deps.providers.tts): AgentReply {
+  private newReply(
+    t: Pick<ReplyTimes, 'speechEndAt' | 'finalAt'>,
+    callerText: string,
+    tts = this.deps.providers.tts,
+  ): AgentReply {
     this.turnIndex++;
     const r = new AgentReply(
       {
@@ -335,19 +378,24 @@ export class CallSession implements CallEngine {
     if (this.reply !== r || this.closed) return;
     this.recordTurn(r, false, r.spoken.join(' '));
     this.reply = null;
-    if (r.endReason || r.transferTo || this.mode === 'ending') return this.hangup(r.endReason ?? (r.transferTo ? 'transfer' : 'ended'));
+    if (r.endReason || r.transferTo || this.mode === 'ending')
+      return this.hangup(r.endReason ?? (r.transferTo ? 'transfer' : 'ended'));
     if (!this.detector.isSpeaking) this.armSilenceTimer();
   }
 
   /** Speaks session lines (greeting, re-prompt, goodbye, apology) as a reply of their own. */
-  private async speakSystem(lines: string[], o: { frames?: PhoneAudio[]; callerText?: string; end?: string }): Promise<void> {
+  private async speakSystem(
+    lines: string[],
+    o: { frames?: PhoneAudio[]; callerText?: string; end?: string },
+  ): Promise<void> {
     if (this.closed) return;
     if (this.reply) this.bargeIn('system');
     const r = this.newReply({ speechEndAt: null, finalAt: this.now() }, o.callerText ?? '');
     if (o.end) r.endReason = o.end;
     const outcome = await r.speakLines(lines, o.frames);
     if (this.reply !== r) return;
-    if (outcome === 'failed' && r.failure) this.event('provider_failure', { stage: 'tts', provider: r.failure.provider, message: r.failure.message });
+    if (outcome === 'failed' && r.failure)
+      this.event('provider_failure', { stage: 'tts', provider: r.failure.provider, message: r.failure.message });
     await this.afterReply(r);
   }
 
@@ -368,7 +416,11 @@ export class CallSession implements CallEngine {
   private async speakApology(line: string, end?: string): Promise<void> {
     if (this.reply) this.bargeIn('provider failure');
     // the primary voice may be what failed: apologise with the offline one
-    const r = this.newReply({ speechEndAt: this.detector.lastVoicedEnd || null, finalAt: this.now() }, '', this.deps.providers.fallbackTts);
+    const r = this.newReply(
+      { speechEndAt: this.detector.lastVoicedEnd || null, finalAt: this.now() },
+      '',
+      this.deps.providers.fallbackTts,
+    );
     if (end) r.endReason = end;
     await r.speakLines([line]);
     if (this.reply === r) await this.afterReply(r);
@@ -454,7 +506,12 @@ export class CallSession implements CallEngine {
     this.vad.dispose();
     await this.stt?.close().catch(() => {});
     await Promise.resolve(
-      this.deps.recorder.onEnd({ reason, durationMs: Math.round(this.clock.ms() - this.startedMs), turns: this.turnIndex, endedAt: this.clock.now() }),
+      this.deps.recorder.onEnd({
+        reason,
+        durationMs: Math.round(this.clock.ms() - this.startedMs),
+        turns: this.turnIndex,
+        endedAt: this.clock.now(),
+      }),
     ).catch(() => {});
   }
 }

@@ -37,7 +37,14 @@ export class HandoverEngine implements CallEngine {
   private async takeOver(h: Handover): Promise<void> {
     if (this.switched || this.closed) return;
     this.switched = true;
-    void Promise.resolve(this.recorder.onEvent('provider_fallback', { stage: 'realtime', from: this.labels.from, to: this.labels.to, reason: h.reason })).catch(() => {});
+    void Promise.resolve(
+      this.recorder.onEvent('provider_fallback', {
+        stage: 'realtime',
+        from: this.labels.from,
+        to: this.labels.to,
+        reason: h.reason,
+      }),
+    ).catch(() => {});
     const next = this.cascade(h.atStart);
     this.current = next;
     await next.start();

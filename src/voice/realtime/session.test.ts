@@ -40,7 +40,11 @@ function call(o: { timing?: Partial<SessionTiming>; openDelayMs?: number } = {})
       return JSON.stringify({ slots: ['10:00'] });
     },
   };
-  const session = new RealtimeCallSession(line, { realtime: model, brain, recorder, lineTts: tts, greetings, scheduler: clock }, { callId: 'rt-1', organizationId: 'org-1', lines: { fillers: ['One moment.'] }, timing: o.timing });
+  const session = new RealtimeCallSession(
+    line,
+    { realtime: model, brain, recorder, lineTts: tts, greetings, scheduler: clock },
+    { callId: 'rt-1', organizationId: 'org-1', lines: { fillers: ['One moment.'] }, timing: o.timing },
+  );
   open.push(session);
   line.attach(session);
   void session.start();
@@ -82,7 +86,11 @@ describe('RealtimeCallSession, in simulated time', () => {
     // paced: the model's 660 ms of audio arrived in a few ms but leaves at the line's speed
     expect(frames.at(-1)!.at - frames[0].at).toBeGreaterThan(frames.length * 20 - 100);
     expect(line.marksSent.length).toBeGreaterThanOrEqual(2);
-    expect(rec.turns[0]).toMatchObject({ callerText: 'do you have anything tomorrow', agentText: 'Yes, we have ten in the morning and two in the afternoon.', interrupted: false });
+    expect(rec.turns[0]).toMatchObject({
+      callerText: 'do you have anything tomorrow',
+      agentText: 'Yes, we have ten in the morning and two in the afternoon.',
+      interrupted: false,
+    });
     expect(rec.turns[0].e2eMs).not.toBeNull();
   });
 
@@ -112,7 +120,10 @@ describe('RealtimeCallSession, in simulated time', () => {
   it('a slow tool gets a filler line, then the model continues with the tool result', async () => {
     const { clock, model, line, rec, toolCalls, say, wait } = call();
     model.transcripts.push('anything tomorrow');
-    model.script.push({ tool: { name: 'check_availability', arguments: '{"day":"tomorrow"}' } }, { text: 'Ten is free.' });
+    model.script.push(
+      { tool: { name: 'check_availability', arguments: '{"day":"tomorrow"}' } },
+      { text: 'Ten is free.' },
+    );
     line.startLine();
     await clock.advance(1600);
     await say(speech(400));

@@ -5,7 +5,13 @@
  * truncate the model's item to what the caller heard. Same recorder, greeting cache and fillers as
  * the cascade engine.
  */
-import type { RealtimeEvent, RealtimeOpts, RealtimeSession, RealtimeVoice, TextToSpeech } from '../../providers/index.js';
+import type {
+  RealtimeEvent,
+  RealtimeOpts,
+  RealtimeSession,
+  RealtimeVoice,
+  TextToSpeech,
+} from '../../providers/index.js';
 import { Playout, type Segment } from '../playout.js';
 import type { GreetingCache } from '../greeting-cache.js';
 import { synthesizeFrames } from '../greeting-cache.js';
@@ -118,20 +124,26 @@ export class RealtimeCallSession implements CallEngine {
     this.startedMs = this.clock.ms();
     this.timing = resolveTiming(opts.timing);
     this.lines = { ...sessionLinesFor('en'), ...opts.lines };
-    this.silence = new SilentProviderWatch(this.timing.providerSilentMs, ({ why, silentMs }) =>
-      void this.modelLost(new Error(`realtime socket silent for ${silentMs} ms after ${why}`)));
-    this.playout = new Playout(sink, {
-      onFirstFrame: (seg, at) => {
-        if (this.segItem.has(seg) && this.firstFrameAt === null) this.firstFrameAt = at;
+    this.silence = new SilentProviderWatch(
+      this.timing.providerSilentMs,
+      ({ why, silentMs }) => void this.modelLost(new Error(`realtime socket silent for ${silentMs} ms after ${why}`)),
+    );
+    this.playout = new Playout(
+      sink,
+      {
+        onFirstFrame: (seg, at) => {
+          if (this.segItem.has(seg) && this.firstFrameAt === null) this.firstFrameAt = at;
+        },
+        onPlayed: (seg) => {
+          const it = this.segItem.get(seg);
+          if (it) it.playedMs += seg.totalFrames * 20;
+          this.segItem.delete(seg);
+          this.segResponse.delete(seg);
+          if (this.pendingTurn && !this.playout.speaking) this.flushTurn(this.pendingTurn, null);
+        },
       },
-      onPlayed: (seg) => {
-        const it = this.segItem.get(seg);
-        if (it) it.playedMs += seg.totalFrames * 20;
-        this.segItem.delete(seg);
-        this.segResponse.delete(seg);
-        if (this.pendingTurn && !this.playout.speaking) this.flushTurn(this.pendingTurn, null);
-      },
-    }, { scheduler: this.clock });
+      { scheduler: this.clock },
+    );
   }
 
   private event(name: CallEventName, data?: Record<string, unknown>): void {
@@ -140,15 +152,33 @@ export class RealtimeCallSession implements CallEngine {
 
   /** Greets from cache at once, while the model connection opens (caller audio is held, not dropped). */
   async start(): Promise<void> {
-    void Promise.resolve(this.deps.recorder.onStart({ callId: this.opts.callId, organizationId: this.opts.organizationId, engine: 'realtime', startedAt: this.startedAt })).catch(() => {});
-    this.maxTimer = this.clock.setTimeout(() => void this.fail('max_duration', this.lines.maxDuration), this.timing.maxCallMs);
-    const connecting = this.deps.preconnected ?? this.deps.realtime.connect({ ...this.opts.connect, instructions: this.deps.brain.instructions, tools: this.deps.brain.tools });
+    void Promise.resolve(
+      this.deps.recorder.onStart({
+        callId: this.opts.callId,
+        organizationId: this.opts.organizationId,
+        engine: 'realtime',
+        startedAt: this.startedAt,
+      }),
+    ).catch(() => {});
+    this.maxTimer = this.clock.setTimeout(
+      () => void this.fail('max_duration', this.lines.maxDuration),
+      this.timing.maxCallMs,
+    );
+    const connecting =
+      this.deps.preconnected ??
+      this.deps.realtime.connect({
+        ...this.opts.connect,
+        instructions: this.deps.brain.instructions,
+        tools: this.deps.brain.tools,
+      });
     // The lines said over a slow tool or a lost model are ready before they are needed (cached per process).
     for (const line of new Set([this.lines.fillers[0], this.lines.fillers[2] ?? this.lines.fillers[0]])) {
       if (line) void this.deps.greetings?.warm('_lines', this.deps.lineTts, line).catch(() => undefined);
     }
     const greeting = await this.deps.brain.greeting();
-    const cached = this.deps.greetings ? await this.deps.greetings.get(this.opts.organizationId, this.deps.lineTts, greeting) : null;
+    const cached = this.deps.greetings
+      ? await this.deps.greetings.get(this.opts.organizationId, this.deps.lineTts, greeting)
+      : null;
     const frames = cached ?? (await synthesizeFrames(this.deps.lineTts, greeting).catch(() => [] as PhoneAudio[]));
     const seg = this.playout.begin(greeting, 'g');
     this.playout.appendFrames(seg, frames);
@@ -203,7 +233,11 @@ export class RealtimeCallSession implements CallEngine {
     if (this.playout.speaking) this.playout.clear();
     void this.playLine(this.lines.fillers[2] ?? this.lines.fillers[0], 'filler', { reason: 'reconnecting' });
     try {
-      const rt = await this.deps.realtime.connect({ ...this.opts.connect, instructions: this.deps.brain.instructions, tools: this.deps.brain.tools });
+      const rt = await this.deps.realtime.connect({
+        ...this.opts.connect,
+        instructions: this.deps.brain.instructions,
+        tools: this.deps.brain.tools,
+      });
       if (this.closed || this.ending) return void rt.close();
       this.rt = rt;
       this.attach(rt, this.agentText || undefined);
@@ -238,8 +272,10 @@ export class RealtimeCallSession implements CallEngine {
         this.voicedMs = Math.max(0, this.voicedMs - step / 2);
         this.quietMs += step;
       }
-      if (!this.modelHearsCaller && this.voicedMs >= OWED_AFTER_VOICED_MS) this.silence.owe(now - this.voicedMs, 'caller speech');
-      if (this.modelHearsCaller && this.quietMs >= OWED_AFTER_QUIET_MS) this.silence.owe(now - this.quietMs, 'caller speech (no end of speech)');
+      if (!this.modelHearsCaller && this.voicedMs >= OWED_AFTER_VOICED_MS)
+        this.silence.owe(now - this.voicedMs, 'caller speech');
+      if (this.modelHearsCaller && this.quietMs >= OWED_AFTER_QUIET_MS)
+        this.silence.owe(now - this.quietMs, 'caller speech (no end of speech)');
     }
     this.silence.check(now);
   }
@@ -302,7 +338,11 @@ export class RealtimeCallSession implements CallEngine {
   private bargeIn(): void {
     const cut = this.playout.clear();
     const item = cut.segment ? this.segItem.get(cut.segment) : this.current?.item;
-    const responseId = cut.segment ? this.segResponse.get(cut.segment) : this.current ? this.segResponse.get(this.current.seg) : undefined;
+    const responseId = cut.segment
+      ? this.segResponse.get(cut.segment)
+      : this.current
+        ? this.segResponse.get(this.current.seg)
+        : undefined;
     if (responseId) this.cancelled.add(responseId);
     this.current = null;
     if (!this.rt) return;
@@ -333,22 +373,38 @@ export class RealtimeCallSession implements CallEngine {
     if (this.interruptedAt) {
       this.flushTurn(turn, this.interruptedAt);
       this.interruptedAt = null;
-    } else if (this.playout.speaking) this.pendingTurn = turn; // recorded once heard (or cut)
+    } else if (this.playout.speaking)
+      this.pendingTurn = turn; // recorded once heard (or cut)
     else this.flushTurn(turn, null);
   }
 
   private flushTurn(t: PendingTurn, cut: { ms: number; totalMs: number } | null): void {
     if (this.pendingTurn === t) this.pendingTurn = null;
     const words = t.agentText.split(/\s+/).filter(Boolean);
-    const heardText = cut ? words.slice(0, Math.floor((words.length * cut.ms) / Math.max(1, cut.totalMs))).join(' ') : t.agentText;
+    const heardText = cut
+      ? words.slice(0, Math.floor((words.length * cut.ms) / Math.max(1, cut.totalMs))).join(' ')
+      : t.agentText;
     this.turnIndex++;
     void Promise.resolve(
-      this.deps.recorder.onTurn({ index: this.turnIndex, callerText: t.callerText, agentText: t.agentText, asrMs: null, llmMs: t.llmMs, ttsMs: null, e2eMs: t.e2eMs, interrupted: cut !== null, heardText }),
+      this.deps.recorder.onTurn({
+        index: this.turnIndex,
+        callerText: t.callerText,
+        agentText: t.agentText,
+        asrMs: null,
+        llmMs: t.llmMs,
+        ttsMs: null,
+        e2eMs: t.e2eMs,
+        interrupted: cut !== null,
+        heardText,
+      }),
     ).catch(() => {});
   }
 
   private async runTool(callId: string, name: string, args: string): Promise<void> {
-    const filler = this.clock.setTimeout(() => void this.playLine(this.lines.toolHolds[name] ?? this.lines.fillers[0], 'filler', { tool: name }), this.timing.fillerMs);
+    const filler = this.clock.setTimeout(
+      () => void this.playLine(this.lines.toolHolds[name] ?? this.lines.fillers[0], 'filler', { tool: name }),
+      this.timing.fillerMs,
+    );
     let output: string;
     try {
       output = await this.deps.brain.callTool(name, args, this.tools.signal);
@@ -392,10 +448,13 @@ export class RealtimeCallSession implements CallEngine {
     const seg = this.playout.begin(line, 'x');
     this.playout.appendFrames(seg, frames);
     this.playout.end(seg);
-    this.clock.setTimeout(() => {
-      this.sink.hangup(name);
-      void this.close(name);
-    }, frames.length * 20 + 300);
+    this.clock.setTimeout(
+      () => {
+        this.sink.hangup(name);
+        void this.close(name);
+      },
+      frames.length * 20 + 300,
+    );
   }
 
   onMark(name: string): void {
@@ -421,7 +480,12 @@ export class RealtimeCallSession implements CallEngine {
     this.playout.close();
     await this.rt?.close().catch(() => {});
     await Promise.resolve(
-      this.deps.recorder.onEnd({ reason, durationMs: Math.round(this.clock.ms() - this.startedMs), turns: this.turnIndex, endedAt: this.clock.now() }),
+      this.deps.recorder.onEnd({
+        reason,
+        durationMs: Math.round(this.clock.ms() - this.startedMs),
+        turns: this.turnIndex,
+        endedAt: this.clock.now(),
+      }),
     ).catch(() => {});
   }
 }

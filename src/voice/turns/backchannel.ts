@@ -3,8 +3,34 @@
  * mean "go on", not "stop", so they must not interrupt it.
  */
 const BACKCHANNEL_WORDS = new Set([
-  'mm', 'mmm', 'hmm', 'mhm', 'mm-hmm', 'mmhmm', 'uh-huh', 'uhhuh', 'uh', 'huh', 'um',
-  'ok', 'okay', 'k', 'right', 'yeah', 'yep', 'yup', 'sure', 'alright', 'all', 'got', 'it', 'i', 'see', 'cool', 'great', 'fine',
+  'mm',
+  'mmm',
+  'hmm',
+  'mhm',
+  'mm-hmm',
+  'mmhmm',
+  'uh-huh',
+  'uhhuh',
+  'uh',
+  'huh',
+  'um',
+  'ok',
+  'okay',
+  'k',
+  'right',
+  'yeah',
+  'yep',
+  'yup',
+  'sure',
+  'alright',
+  'all',
+  'got',
+  'it',
+  'i',
+  'see',
+  'cool',
+  'great',
+  'fine',
 ]);
 
 /** True when the text is only acknowledgement words (at most three), e.g. "mm-hmm", "okay", "right, right". */

@@ -22,6 +22,10 @@ describe('SpeechDetector', () => {
 });
 
 describe('isBackchannel', () => {
-  it.each(['mm-hmm', 'Okay.', 'right, right', 'uh-huh', 'yeah'])('“%s” is a backchannel', (t) => expect(isBackchannel(t)).toBe(true));
-  it.each(['wait', 'no, Tuesday please', 'okay but I need Tuesday instead', '', 'stop'])('“%s” is not', (t) => expect(isBackchannel(t)).toBe(false));
+  it.each(['mm-hmm', 'Okay.', 'right, right', 'uh-huh', 'yeah'])('“%s” is a backchannel', (t) =>
+    expect(isBackchannel(t)).toBe(true),
+  );
+  it.each(['wait', 'no, Tuesday please', 'okay but I need Tuesday instead', '', 'stop'])('“%s” is not', (t) =>
+    expect(isBackchannel(t)).toBe(false),
+  );
 });

@@ -17,22 +17,39 @@ function ForgotPassword() {
   const [sent, setSent] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void s.run(async () => { await publicPost('/api/auth/password-reset', { email }); setSent(true); });
+    void s.run(async () => {
+      await publicPost('/api/auth/password-reset', { email });
+      setSent(true);
+    });
   };
   return (
     <form className="card" onSubmit={submit} noValidate>
       <h1>Forgot your password?</h1>
       {sent ? (
-        <p className="notice" role="status">If an account uses {email}, we emailed it a link to choose a new password. The link works once, for 30 minutes.</p>
+        <p className="notice" role="status">
+          If an account uses {email}, we emailed it a link to choose a new password. The link works once, for 30
+          minutes.
+        </p>
       ) : (
         <>
           <p className="muted">Enter your email address and we will send you a link to choose a new password.</p>
-          <Input label="Email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={s.fields.email} />
+          <Input
+            label="Email"
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={s.fields.email}
+          />
           <FormError error={s.error} />
-          <button className="primary" disabled={s.busy || !email.trim()}>Send me a link</button>
+          <button className="primary" disabled={s.busy || !email.trim()}>
+            Send me a link
+          </button>
         </>
       )}
-      <p className="muted"><Link to="/login">Back to log in</Link></p>
+      <p className="muted">
+        <Link to="/login">Back to log in</Link>
+      </p>
     </form>
   );
 }
@@ -45,7 +62,10 @@ function ChoosePassword({ kind }: { kind: 'reset' | 'invite' }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void s.run(async () => {
-      await publicPost(kind === 'reset' ? '/api/auth/password-reset/confirm' : '/api/auth/set-password', { token, password });
+      await publicPost(kind === 'reset' ? '/api/auth/password-reset/confirm' : '/api/auth/set-password', {
+        token,
+        password,
+      });
       navigate(`/login?${kind === 'reset' ? 'reset' : 'welcome'}=1`, true);
     });
   };
@@ -53,10 +73,24 @@ function ChoosePassword({ kind }: { kind: 'reset' | 'invite' }) {
     <form className="card" onSubmit={submit} noValidate>
       <h1>{kind === 'reset' ? 'Choose a new password' : 'Welcome! Choose your password'}</h1>
       {kind === 'reset' && <p className="muted">Every device signed in to your account will be signed out.</p>}
-      <Input label="New password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={s.fields.password} hint="At least 8 characters." />
+      <Input
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={s.fields.password}
+        hint="At least 8 characters."
+      />
       <FormError error={s.error} />
-      {s.error && !Object.keys(s.fields).length && kind === 'reset' && <p className="muted"><Link to="/forgot-password">Ask for a new link</Link></p>}
-      <button className="primary" disabled={s.busy || !token}>{kind === 'reset' ? 'Save new password' : 'Save password'}</button>
+      {s.error && !Object.keys(s.fields).length && kind === 'reset' && (
+        <p className="muted">
+          <Link to="/forgot-password">Ask for a new link</Link>
+        </p>
+      )}
+      <button className="primary" disabled={s.busy || !token}>
+        {kind === 'reset' ? 'Save new password' : 'Save password'}
+      </button>
     </form>
   );
 }
@@ -69,15 +103,28 @@ function VerifyEmail() {
     // Once: the link is single-use, and a development build runs effects twice.
     if (asked.current) return;
     asked.current = true;
-    void s.run(async () => { await publicPost('/api/auth/verify-email', { token: tokenOfLink() }); setDone(true); });
+    void s.run(async () => {
+      await publicPost('/api/auth/verify-email', { token: tokenOfLink() });
+      setDone(true);
+    });
   }, []);
   return (
     <div className="card">
       <h1>Confirm your email</h1>
-      {done && <p className="notice" role="status">Your email address is confirmed. You can now connect your phone number.</p>}
-      {!done && !s.error && <p className="muted" role="status">Confirming…</p>}
+      {done && (
+        <p className="notice" role="status">
+          Your email address is confirmed. You can now connect your phone number.
+        </p>
+      )}
+      {!done && !s.error && (
+        <p className="muted" role="status">
+          Confirming…
+        </p>
+      )}
       <FormError error={s.error} />
-      <p><Link to="/">Go to the dashboard</Link></p>
+      <p>
+        <Link to="/">Go to the dashboard</Link>
+      </p>
     </div>
   );
 }

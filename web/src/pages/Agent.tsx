@@ -4,5 +4,12 @@ import { PageHead } from '../ui.js';
 
 /** The page. */
 export default function Agent() {
-  return <><PageHead title="Agent & voice" /><div className="card"><AgentForm /></div></>;
+  return (
+    <>
+      <PageHead title="Agent & voice" />
+      <div className="card">
+        <AgentForm />
+      </div>
+    </>
+  );
 }

@@ -7,13 +7,54 @@ import { Link } from '../router.js';
 import { Badge, Loader, PageHead, money } from '../ui.js';
 import { answerSeconds, fmtDateTime, fmtDuration, fmtTime, todayIn } from '../time.js';
 
-interface Turn { seq: number; role: 'caller' | 'agent'; text: string; at: string; asrMs: number | null; llmMs: number | null; ttsMs: number | null; e2eMs: number | null; interrupted: boolean; heardText: string | null }
+interface Turn {
+  seq: number;
+  role: 'caller' | 'agent';
+  text: string;
+  at: string;
+  asrMs: number | null;
+  llmMs: number | null;
+  ttsMs: number | null;
+  e2eMs: number | null;
+  interrupted: boolean;
+  heardText: string | null;
+}
 interface Call {
-  id: string; callSid: string | null; channel: string; direction: string; from: string | null; to: string | null; status: string; outcome: string | null;
-  engine: string | null; language?: string | null; startedAt: string; endedAt: string | null; durationSec: number | null; costCents: number | null; summary: string | null;
-  recordingUrl: string | null; client?: { id: string; name: string } | null; turns: Turn[]; events: { type: string; data: any; at: string }[];
-  appointment: { id: string; startAt: string; endAt: string; status: string; customerName: string; customerPhone: string | null } | null;
-  lead: { id: string; name: string | null; phone: string | null; need: string | null; priority: string; status: string } | null;
+  id: string;
+  callSid: string | null;
+  channel: string;
+  direction: string;
+  from: string | null;
+  to: string | null;
+  status: string;
+  outcome: string | null;
+  engine: string | null;
+  language?: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  durationSec: number | null;
+  costCents: number | null;
+  summary: string | null;
+  recordingUrl: string | null;
+  client?: { id: string; name: string } | null;
+  turns: Turn[];
+  events: { type: string; data: any; at: string }[];
+  appointment: {
+    id: string;
+    startAt: string;
+    endAt: string;
+    status: string;
+    customerName: string;
+    customerPhone: string | null;
+  } | null;
+  lead: {
+    id: string;
+    name: string | null;
+    phone: string | null;
+    need: string | null;
+    priority: string;
+    status: string;
+  } | null;
 }
 
 /**
@@ -26,12 +67,23 @@ function Recording({ path }: { path: string }) {
   useEffect(() => {
     let url: string | null = null;
     let live = true;
-    apiBlob(path).then((blob) => { if (live) setSrc((url = URL.createObjectURL(blob))); }).catch(() => live && setFailed(true));
-    return () => { live = false; if (url) URL.revokeObjectURL(url); };
+    apiBlob(path)
+      .then((blob) => {
+        if (live) setSrc((url = URL.createObjectURL(blob)));
+      })
+      .catch(() => live && setFailed(true));
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
   }, [path]);
   if (failed) return <p className="muted">The recording cannot be played right now.</p>;
   if (!src) return <p className="muted">Loading the recording…</p>;
-  return <audio controls preload="metadata" src={src} aria-label="Recording">Your browser cannot play the recording.</audio>;
+  return (
+    <audio controls preload="metadata" src={src} aria-label="Recording">
+      Your browser cannot play the recording.
+    </audio>
+  );
 }
 
 /** Languages by their ISO-639-1 code, as the page names them. */
@@ -46,11 +98,17 @@ function useTranslation(id: string) {
   const ask = async () => {
     setState('busy');
     try {
-      const t = await post<{ items: { seq: number; text: string }[] }>(`/api/calls/${encodeURIComponent(id)}/translation`);
+      const t = await post<{ items: { seq: number; text: string }[] }>(
+        `/api/calls/${encodeURIComponent(id)}/translation`,
+      );
       setLines(new Map(t.items.map((i) => [i.seq, i.text])));
       setState('idle');
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 409 ? 'Translations need a language model (set OPENAI_API_KEY on the server).' : 'The translation failed; try again.');
+      setError(
+        e instanceof ApiError && e.status === 409
+          ? 'Translations need a language model (set OPENAI_API_KEY on the server).'
+          : 'The translation failed; try again.',
+      );
       setState('error');
     }
   };
@@ -73,13 +131,32 @@ function Latency({ turns }: { turns: Turn[] }) {
   return (
     <table className="latency">
       <caption className="sr-only">Per-turn latency in milliseconds</caption>
-      <thead><tr><th>Turn</th><th>STT</th><th>LLM</th><th>TTS</th><th>End-to-end</th><th className="hide-sm"><span className="sr-only">Chart</span></th></tr></thead>
+      <thead>
+        <tr>
+          <th>Turn</th>
+          <th>STT</th>
+          <th>LLM</th>
+          <th>TTS</th>
+          <th>End-to-end</th>
+          <th className="hide-sm">
+            <span className="sr-only">Chart</span>
+          </th>
+        </tr>
+      </thead>
       <tbody>
         {rows.map((t) => (
           <tr key={t.seq}>
-            <td>{t.seq}</td><td>{t.asrMs ?? '—'}</td><td>{t.llmMs ?? '—'}</td><td>{t.ttsMs ?? '—'}</td><td><strong>{t.e2eMs ?? '—'}</strong></td>
+            <td>{t.seq}</td>
+            <td>{t.asrMs ?? '—'}</td>
+            <td>{t.llmMs ?? '—'}</td>
+            <td>{t.ttsMs ?? '—'}</td>
+            <td>
+              <strong>{t.e2eMs ?? '—'}</strong>
+            </td>
             <td className="hide-sm bar-cell" aria-hidden="true">
-              <span className="bar stt" style={{ width: w(t.asrMs) }} /><span className="bar llm" style={{ width: w(t.llmMs) }} /><span className="bar tts" style={{ width: w(t.ttsMs) }} />
+              <span className="bar stt" style={{ width: w(t.asrMs) }} />
+              <span className="bar llm" style={{ width: w(t.llmMs) }} />
+              <span className="bar tts" style={{ width: w(t.ttsMs) }} />
             </td>
           </tr>
         ))}
@@ -97,7 +174,9 @@ export default function CallDetail({ id }: { id: string }) {
   const translation = useTranslation(id);
   return (
     <>
-      <PageHead title="Call"><Link to="/calls">← All calls</Link></PageHead>
+      <PageHead title="Call">
+        <Link to="/calls">← All calls</Link>
+      </PageHead>
       <Loader state={call}>
         {(c) => {
           const tools = c.events.filter((e) => e.type === 'tool_call');
@@ -105,13 +184,37 @@ export default function CallDetail({ id }: { id: string }) {
             <div className="call-grid">
               <section className="card facts" aria-label="Summary">
                 <dl>
-                  <dt>When</dt><dd>{fmtDateTime(c.startedAt, tz)}</dd>
-                  <dt>Caller</dt><dd>{c.client ? <><Link to={`/clients/${c.client.id}`}>{c.client.name}</Link> </> : null}{c.from ?? 'unknown'} <Badge tone="muted">{c.channel}</Badge></dd>
-                  <dt>Outcome</dt><dd>{c.outcome ? <Badge>{c.outcome}</Badge> : <Badge tone="live">{c.status}</Badge>}</dd>
-                  {c.language && <><dt>Language</dt><dd>{languageName(c.language)}</dd></>}
-                  <dt>Duration</dt><dd>{fmtDuration(c.durationSec)}</dd>
-                  <dt>Cost</dt><dd>{money(c.costCents)}</dd>
-                  {c.callSid && <><dt>Call SID</dt><dd><code>{c.callSid}</code></dd></>}
+                  <dt>When</dt>
+                  <dd>{fmtDateTime(c.startedAt, tz)}</dd>
+                  <dt>Caller</dt>
+                  <dd>
+                    {c.client ? (
+                      <>
+                        <Link to={`/clients/${c.client.id}`}>{c.client.name}</Link>{' '}
+                      </>
+                    ) : null}
+                    {c.from ?? 'unknown'} <Badge tone="muted">{c.channel}</Badge>
+                  </dd>
+                  <dt>Outcome</dt>
+                  <dd>{c.outcome ? <Badge>{c.outcome}</Badge> : <Badge tone="live">{c.status}</Badge>}</dd>
+                  {c.language && (
+                    <>
+                      <dt>Language</dt>
+                      <dd>{languageName(c.language)}</dd>
+                    </>
+                  )}
+                  <dt>Duration</dt>
+                  <dd>{fmtDuration(c.durationSec)}</dd>
+                  <dt>Cost</dt>
+                  <dd>{money(c.costCents)}</dd>
+                  {c.callSid && (
+                    <>
+                      <dt>Call SID</dt>
+                      <dd>
+                        <code>{c.callSid}</code>
+                      </dd>
+                    </>
+                  )}
                 </dl>
                 {c.summary && <p>{c.summary}</p>}
                 {c.recordingUrl && <Recording path={c.recordingUrl} />}
@@ -119,44 +222,100 @@ export default function CallDetail({ id }: { id: string }) {
               <section className="card links" aria-label="Linked records">
                 <h2>Appointment</h2>
                 {c.appointment ? (
-                  <p><Link to={`/calendar?date=${todayIn(tz, new Date(c.appointment.startAt))}`}>{fmtDateTime(c.appointment.startAt, tz)}</Link> · {c.appointment.customerName} <Badge>{c.appointment.status}</Badge></p>
-                ) : <p className="muted">None booked.</p>}
+                  <p>
+                    <Link to={`/calendar?date=${todayIn(tz, new Date(c.appointment.startAt))}`}>
+                      {fmtDateTime(c.appointment.startAt, tz)}
+                    </Link>{' '}
+                    · {c.appointment.customerName} <Badge>{c.appointment.status}</Badge>
+                  </p>
+                ) : (
+                  <p className="muted">None booked.</p>
+                )}
                 <h2>Lead</h2>
                 {c.lead ? (
-                  <p><Link to="/leads">{c.lead.name ?? 'Unknown'}</Link> {c.lead.phone} <Badge>{c.lead.priority}</Badge> <Badge>{c.lead.status}</Badge>{c.lead.need && <><br />{c.lead.need}</>}</p>
-                ) : <p className="muted">No lead captured.</p>}
+                  <p>
+                    <Link to="/leads">{c.lead.name ?? 'Unknown'}</Link> {c.lead.phone} <Badge>{c.lead.priority}</Badge>{' '}
+                    <Badge>{c.lead.status}</Badge>
+                    {c.lead.need && (
+                      <>
+                        <br />
+                        {c.lead.need}
+                      </>
+                    )}
+                  </p>
+                ) : (
+                  <p className="muted">No lead captured.</p>
+                )}
               </section>
               <section className="card transcript" aria-labelledby="tr-h">
                 <h2 id="tr-h">Transcript</h2>
                 {c.language && c.language !== 'en' && c.turns.length > 0 && !translation.lines && (
                   <p className="row">
                     <span className="muted small">As spoken, in {languageName(c.language)}.</span>{' '}
-                    <button onClick={() => void translation.ask()} disabled={translation.state === 'busy'}>{translation.state === 'busy' ? 'Translating…' : 'Translate to English'}</button>
-                    {translation.state === 'error' && <span className="muted small" role="status"> {translation.error}</span>}
+                    <button onClick={() => void translation.ask()} disabled={translation.state === 'busy'}>
+                      {translation.state === 'busy' ? 'Translating…' : 'Translate to English'}
+                    </button>
+                    {translation.state === 'error' && (
+                      <span className="muted small" role="status">
+                        {' '}
+                        {translation.error}
+                      </span>
+                    )}
                   </p>
                 )}
-                {c.turns.length === 0 ? <p className="muted">Nothing was said.</p> : (
+                {c.turns.length === 0 ? (
+                  <p className="muted">Nothing was said.</p>
+                ) : (
                   <ol className="chat-log">
-                    {c.turns.filter((t) => t.text).map((t) => (
-                      <li key={`${t.seq}-${t.role}`} className={t.role === 'agent' ? 'agent' : 'you'}>
-                        <span className="who">{t.role === 'agent' ? 'Agent' : 'Caller'} · {fmtTime(t.at, tz)}</span>
-                        {t.text}
-                        {translation.lines?.get(t.seq) && <span className="translation muted small" lang="en"><br />{translation.lines.get(t.seq)}</span>}
-                        {t.interrupted && <span className="muted small"> (interrupted{t.heardText ? `; heard: “${t.heardText}”` : ''})</span>}
-                      </li>
-                    ))}
+                    {c.turns
+                      .filter((t) => t.text)
+                      .map((t) => (
+                        <li key={`${t.seq}-${t.role}`} className={t.role === 'agent' ? 'agent' : 'you'}>
+                          <span className="who">
+                            {t.role === 'agent' ? 'Agent' : 'Caller'} · {fmtTime(t.at, tz)}
+                          </span>
+                          {t.text}
+                          {translation.lines?.get(t.seq) && (
+                            <span className="translation muted small" lang="en">
+                              <br />
+                              {translation.lines.get(t.seq)}
+                            </span>
+                          )}
+                          {t.interrupted && (
+                            <span className="muted small">
+                              {' '}
+                              (interrupted{t.heardText ? `; heard: “${t.heardText}”` : ''})
+                            </span>
+                          )}
+                        </li>
+                      ))}
                   </ol>
                 )}
               </section>
               <section className="card" aria-labelledby="tool-h">
                 <h2 id="tool-h">Tool calls</h2>
-                {tools.length === 0 ? <p className="muted">No tools were used.</p> : (
+                {tools.length === 0 ? (
+                  <p className="muted">No tools were used.</p>
+                ) : (
                   <ul className="tools">
                     {tools.map((e, i) => (
                       <li key={i}>
                         <details>
-                          <summary><code>{e.data.name ?? e.data.tool}</code> {e.data.ok === false ? <Badge tone="error">failed</Badge> : <Badge tone="ok">ok</Badge>} <span className="muted small">{fmtTime(e.at, tz)}</span></summary>
-                          <pre>{JSON.stringify({ args: e.data.args ?? e.data.input, result: e.data.result ?? e.data.output ?? e.data.error }, null, 2)}</pre>
+                          <summary>
+                            <code>{e.data.name ?? e.data.tool}</code>{' '}
+                            {e.data.ok === false ? <Badge tone="error">failed</Badge> : <Badge tone="ok">ok</Badge>}{' '}
+                            <span className="muted small">{fmtTime(e.at, tz)}</span>
+                          </summary>
+                          <pre>
+                            {JSON.stringify(
+                              {
+                                args: e.data.args ?? e.data.input,
+                                result: e.data.result ?? e.data.output ?? e.data.error,
+                              },
+                              null,
+                              2,
+                            )}
+                          </pre>
                         </details>
                       </li>
                     ))}

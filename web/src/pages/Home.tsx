@@ -12,14 +12,30 @@ import type { CallRow } from './Calls.js';
 import type { Lead } from './Leads.js';
 
 interface Metrics {
-  calls: number; answered: number; answeredRate: number | null; booked: number; appointments: number; leads: number; urgent: number;
+  calls: number;
+  answered: number;
+  answeredRate: number | null;
+  booked: number;
+  appointments: number;
+  leads: number;
+  urgent: number;
   /** Finished calls per outcome (test calls left out), most valuable first. */
   byOutcome?: Record<string, number>;
-  avgE2eMs: number | null; p50E2eMs: number | null; p95E2eMs: number | null; minutes: number; estimatedCostCents: number; callsPerDay: { day: string; calls: number }[];
+  avgE2eMs: number | null;
+  p50E2eMs: number | null;
+  p95E2eMs: number | null;
+  minutes: number;
+  estimatedCostCents: number;
+  callsPerDay: { day: string; calls: number }[];
 }
 
 function Stat({ label, value, tone }: { label: string; value: string | number; tone?: string }) {
-  return <div className={`stat${tone ? ` ${tone}` : ''}`}><span className="v">{value}</span><span className="l">{label}</span></div>;
+  return (
+    <div className={`stat${tone ? ` ${tone}` : ''}`}>
+      <span className="v">{value}</span>
+      <span className="l">{label}</span>
+    </div>
+  );
 }
 
 /** The page. */
@@ -34,9 +50,13 @@ export default function Home() {
   // every list here is kept current by the live events (useLiveInvalidation: calls, bookings, leads, metrics)
   const metrics = useApi<Metrics>(`/api/dashboard/metrics${qs({ from, to })}`);
   const trend = useApi<Metrics>(`/api/dashboard/metrics${qs({ from: start14, to })}`);
-  const active = useApi<{ items: { id: string; channel?: string; from?: string | null; startedAt?: string }[] }>('/api/calls/active');
+  const active = useApi<{ items: { id: string; channel?: string; from?: string | null; startedAt?: string }[] }>(
+    '/api/calls/active',
+  );
   const calls = useApi<{ items: CallRow[] }>(`/api/calls${qs({ from, limit: 8 })}`);
-  const bookings = useApi<{ items: { id: string; start: string; customer: { name: string }; status: string }[] }>(`/api/appointments${qs({ from, to })}`);
+  const bookings = useApi<{ items: { id: string; start: string; customer: { name: string }; status: string }[] }>(
+    `/api/appointments${qs({ from, to })}`,
+  );
   const leads = useApi<{ items: Lead[] }>('/api/leads?status=new&limit=8');
   const questions = useApi<{ items: UnansweredQuestion[] }>('/api/unanswered-questions');
 
@@ -49,7 +69,8 @@ export default function Home() {
       {admin && <SetupStatusCard />}
       {questions.data && questions.data.items.length > 0 && (
         <p className="notice questions-due">
-          Callers asked {questions.data.items.length === 1 ? '1 question' : `${questions.data.items.length} questions`} your receptionist could not answer. <Link to="/questions">Answer them →</Link>
+          Callers asked {questions.data.items.length === 1 ? '1 question' : `${questions.data.items.length} questions`}{' '}
+          your receptionist could not answer. <Link to="/questions">Answer them →</Link>
         </p>
       )}
       <Loader state={metrics}>
@@ -67,39 +88,101 @@ export default function Home() {
       </Loader>
       <div className="grid2">
         <section className="card" aria-labelledby="live-h">
-          <h2 id="live-h">Live now <span className="dot" aria-hidden="true" /></h2>
+          <h2 id="live-h">
+            Live now <span className="dot" aria-hidden="true" />
+          </h2>
           <Loader state={active} empty={(d) => d.items.length === 0 && 'No calls in progress.'}>
-            {(d) => <ul className="list">{d.items.map((c) => <li key={c.id}><Link to={`/calls/${c.id}`}>{c.from ?? c.channel ?? 'Caller'}</Link> <Badge tone="live">live</Badge> <span className="muted small">since {fmtTime(c.startedAt, tz)}</span></li>)}</ul>}
+            {(d) => (
+              <ul className="list">
+                {d.items.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`/calls/${c.id}`}>{c.from ?? c.channel ?? 'Caller'}</Link> <Badge tone="live">live</Badge>{' '}
+                    <span className="muted small">since {fmtTime(c.startedAt, tz)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
           </Loader>
         </section>
         <section className="card" aria-labelledby="trend-h">
           <h2 id="trend-h">Calls per day</h2>
-          <Loader state={trend}>{() => <BarChart title="calls per day" labels={days.map((d) => d.slice(5))} values={days.map((d) => perDay.get(d) ?? 0)} />}</Loader>
+          <Loader state={trend}>
+            {() => (
+              <BarChart
+                title="calls per day"
+                labels={days.map((d) => d.slice(5))}
+                values={days.map((d) => perDay.get(d) ?? 0)}
+              />
+            )}
+          </Loader>
         </section>
         <section className="card" aria-labelledby="outcomes-h">
           <h2 id="outcomes-h">Calls by outcome</h2>
-          <Loader state={metrics} empty={(m) => Object.keys(m.byOutcome ?? {}).length === 0 && 'No finished calls today yet.'}>
-            {(m) => <ul className="list">{Object.entries(m.byOutcome ?? {}).map(([o, n]) => <li key={o}><Link to={`/calls?outcome=${o}`}><Badge>{o}</Badge></Link> {n}</li>)}</ul>}
+          <Loader
+            state={metrics}
+            empty={(m) => Object.keys(m.byOutcome ?? {}).length === 0 && 'No finished calls today yet.'}
+          >
+            {(m) => (
+              <ul className="list">
+                {Object.entries(m.byOutcome ?? {}).map(([o, n]) => (
+                  <li key={o}>
+                    <Link to={`/calls?outcome=${o}`}>
+                      <Badge>{o}</Badge>
+                    </Link>{' '}
+                    {n}
+                  </li>
+                ))}
+              </ul>
+            )}
           </Loader>
         </section>
         <section className="card" aria-labelledby="calls-h">
           <h2 id="calls-h">Today's calls</h2>
           <Loader state={calls} empty={(d) => d.items.length === 0 && 'No calls today yet.'}>
-            {(d) => <ul className="list">{d.items.map((c) => <li key={c.id}><Link to={`/calls/${c.id}`}>{fmtTime(c.startedAt, tz)} · {c.client?.name ?? (c.from ?? c.channel)}</Link> {c.outcome ? <Badge>{c.outcome}</Badge> : <Badge tone="live">{c.status}</Badge>}{c.summary && <div className="muted small">{c.summary}</div>}</li>)}</ul>}
+            {(d) => (
+              <ul className="list">
+                {d.items.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`/calls/${c.id}`}>
+                      {fmtTime(c.startedAt, tz)} · {c.client?.name ?? c.from ?? c.channel}
+                    </Link>{' '}
+                    {c.outcome ? <Badge>{c.outcome}</Badge> : <Badge tone="live">{c.status}</Badge>}
+                    {c.summary && <div className="muted small">{c.summary}</div>}
+                  </li>
+                ))}
+              </ul>
+            )}
           </Loader>
           <Link to="/calls">All calls →</Link>
         </section>
         <section className="card" aria-labelledby="book-h">
           <h2 id="book-h">On the schedule today</h2>
           <Loader state={bookings} empty={(d) => d.items.length === 0 && 'Nothing booked for today.'}>
-            {(d) => <ul className="list">{d.items.map((a) => <li key={a.id}>{fmtTime(a.start, tz)} · {a.customer.name} <Badge>{a.status}</Badge></li>)}</ul>}
+            {(d) => (
+              <ul className="list">
+                {d.items.map((a) => (
+                  <li key={a.id}>
+                    {fmtTime(a.start, tz)} · {a.customer.name} <Badge>{a.status}</Badge>
+                  </li>
+                ))}
+              </ul>
+            )}
           </Loader>
           <Link to="/calendar">Calendar →</Link>
         </section>
         <section className="card" aria-labelledby="leads-h">
           <h2 id="leads-h">New leads</h2>
           <Loader state={leads} empty={(d) => d.items.length === 0 && 'No new leads.'}>
-            {(d) => <ul className="list">{d.items.map((l) => <li key={l.id}>{l.name ?? 'Unknown'} · {l.need ?? ''} <Badge>{l.priority}</Badge> <span className="muted small">{fmtDateTime(l.createdAt, tz)}</span></li>)}</ul>}
+            {(d) => (
+              <ul className="list">
+                {d.items.map((l) => (
+                  <li key={l.id}>
+                    {l.name ?? 'Unknown'} · {l.need ?? ''} <Badge>{l.priority}</Badge>{' '}
+                    <span className="muted small">{fmtDateTime(l.createdAt, tz)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
           </Loader>
           <Link to="/leads">All leads →</Link>
         </section>

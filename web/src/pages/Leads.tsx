@@ -9,22 +9,56 @@ import { fmtDateTime } from '../time.js';
 
 /** A lead as listed by GET /api/leads. */
 export interface Lead {
-  id: string; callId: string | null; name: string | null; phone: string | null; email: string | null; address: string | null;
-  need: string | null; kind: string; priority: 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT'; status: string; notes: string | null; createdAt: string;
+  id: string;
+  callId: string | null;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  need: string | null;
+  kind: string;
+  priority: 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT';
+  status: string;
+  notes: string | null;
+  createdAt: string;
   /** The agent's automatic call-back, when follow-up is on. */
-  followUp?: { status: 'scheduled' | 'calling' | 'done' | 'skipped'; dueAt: string; callId?: string | null; outcome?: string | null; reason?: string | null } | null;
+  followUp?: {
+    status: 'scheduled' | 'calling' | 'done' | 'skipped';
+    dueAt: string;
+    callId?: string | null;
+    outcome?: string | null;
+    reason?: string | null;
+  } | null;
 }
 
-const SKIPPED: Record<string, string> = { do_not_call: 'the number is on the do-not-call list', already_called: 'already called', handled: 'the team took it on' };
+const SKIPPED: Record<string, string> = {
+  do_not_call: 'the number is on the do-not-call list',
+  already_called: 'already called',
+  handled: 'the team took it on',
+};
 
 /** One line on where the agent's call-back stands. */
 function FollowUpLine({ f, tz }: { f: NonNullable<Lead['followUp']>; tz: string }) {
-  const call = f.callId ? <> · <Link to={`/calls/${f.callId}`}>the call</Link></> : null;
-  const text = f.status === 'scheduled' ? `The assistant calls back ${fmtDateTime(f.dueAt, tz)} (or when calling hours open)`
-    : f.status === 'calling' ? 'The assistant is calling back'
-      : f.status === 'done' ? `Called back: ${f.outcome ?? 'ended'}`
-        : `No call-back: ${SKIPPED[f.reason ?? ''] ?? f.reason ?? 'skipped'}`;
-  return <p className="small" role="note">{text}{call}</p>;
+  const call = f.callId ? (
+    <>
+      {' '}
+      · <Link to={`/calls/${f.callId}`}>the call</Link>
+    </>
+  ) : null;
+  const text =
+    f.status === 'scheduled'
+      ? `The assistant calls back ${fmtDateTime(f.dueAt, tz)} (or when calling hours open)`
+      : f.status === 'calling'
+        ? 'The assistant is calling back'
+        : f.status === 'done'
+          ? `Called back: ${f.outcome ?? 'ended'}`
+          : `No call-back: ${SKIPPED[f.reason ?? ''] ?? f.reason ?? 'skipped'}`;
+  return (
+    <p className="small" role="note">
+      {text}
+      {call}
+    </p>
+  );
 }
 const STATUSES = ['new', 'contacted', 'qualified', 'won', 'lost', 'closed'];
 const PRIORITIES = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
@@ -35,35 +69,76 @@ function LeadRow({ lead, tz, onSaved }: { lead: Lead; tz: string; onSaved(l: Lea
   const [notes, setNotes] = useState(lead.notes ?? '');
   const changed = useInvalidate();
   // the row shows the answer at once; the home page's lists and counts load again
-  const save = (body: Partial<Lead>) => void s.run(async () => { onSaved(await patch<Lead>(`/api/leads/${lead.id}`, body)); await changed('dashboard', ['leads', lead.id]); });
+  const save = (body: Partial<Lead>) =>
+    void s.run(async () => {
+      onSaved(await patch<Lead>(`/api/leads/${lead.id}`, body));
+      await changed('dashboard', ['leads', lead.id]);
+    });
   return (
     <li className={`card lead ${lead.priority.toLowerCase()}`}>
       <div className="row wrap space">
         <div>
-          <strong>{lead.name ?? 'Unknown caller'}</strong> <Badge>{lead.priority}</Badge> {lead.kind !== 'lead' && <Badge tone="muted">{lead.kind}</Badge>}
-          <div className="muted small">{[lead.phone, lead.email, lead.address].filter(Boolean).join(' · ')} · {fmtDateTime(lead.createdAt, tz)}
-            {lead.callId && <> · <Link to={`/calls/${lead.callId}`}>call</Link></>}</div>
+          <strong>{lead.name ?? 'Unknown caller'}</strong> <Badge>{lead.priority}</Badge>{' '}
+          {lead.kind !== 'lead' && <Badge tone="muted">{lead.kind}</Badge>}
+          <div className="muted small">
+            {[lead.phone, lead.email, lead.address].filter(Boolean).join(' · ')} · {fmtDateTime(lead.createdAt, tz)}
+            {lead.callId && (
+              <>
+                {' '}
+                · <Link to={`/calls/${lead.callId}`}>call</Link>
+              </>
+            )}
+          </div>
         </div>
         {can ? (
           <div className="row">
-            <select aria-label={`Priority of ${lead.name ?? 'lead'}`} value={lead.priority} onChange={(e) => save({ priority: e.target.value as Lead['priority'] })}>
-              {PRIORITIES.map((x) => <option key={x}>{x}</option>)}
+            <select
+              aria-label={`Priority of ${lead.name ?? 'lead'}`}
+              value={lead.priority}
+              onChange={(e) => save({ priority: e.target.value as Lead['priority'] })}
+            >
+              {PRIORITIES.map((x) => (
+                <option key={x}>{x}</option>
+              ))}
             </select>
-            <select aria-label={`Status of ${lead.name ?? 'lead'}`} value={lead.status} onChange={(e) => save({ status: e.target.value })}>
-              {[...new Set([lead.status, ...STATUSES])].map((x) => <option key={x}>{x}</option>)}
+            <select
+              aria-label={`Status of ${lead.name ?? 'lead'}`}
+              value={lead.status}
+              onChange={(e) => save({ status: e.target.value })}
+            >
+              {[...new Set([lead.status, ...STATUSES])].map((x) => (
+                <option key={x}>{x}</option>
+              ))}
             </select>
           </div>
-        ) : <Badge>{lead.status}</Badge>}
+        ) : (
+          <Badge>{lead.status}</Badge>
+        )}
       </div>
       {lead.need && <p>{lead.need}</p>}
       {lead.followUp && <FollowUpLine f={lead.followUp} tz={tz} />}
       {can ? (
-        <form className="row" onSubmit={(e) => { e.preventDefault(); save({ notes }); }}>
-          <label className="sr-only" htmlFor={`n-${lead.id}`}>Notes</label>
-          <input id={`n-${lead.id}`} value={notes} placeholder="Add a note…" onChange={(e) => setNotes(e.target.value)} />
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save({ notes });
+          }}
+        >
+          <label className="sr-only" htmlFor={`n-${lead.id}`}>
+            Notes
+          </label>
+          <input
+            id={`n-${lead.id}`}
+            value={notes}
+            placeholder="Add a note…"
+            onChange={(e) => setNotes(e.target.value)}
+          />
           <button disabled={s.busy || notes === (lead.notes ?? '')}>Save note</button>
         </form>
-      ) : lead.notes && <p className="muted">{lead.notes}</p>}
+      ) : (
+        lead.notes && <p className="muted">{lead.notes}</p>
+      )}
       <FormError error={s.error} />
     </li>
   );
@@ -81,11 +156,34 @@ export default function Leads() {
     <>
       <PageHead title="Leads" />
       <div className="filters row wrap">
-        <Select label="Status" value={status} onChange={(e) => setStatus(e.target.value)}><option value="">Any</option>{STATUSES.map((x) => <option key={x}>{x}</option>)}</Select>
-        <Select label="Priority" value={priority} onChange={(e) => setPriority(e.target.value)}><option value="">Any</option>{PRIORITIES.map((x) => <option key={x}>{x}</option>)}</Select>
+        <Select label="Status" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">Any</option>
+          {STATUSES.map((x) => (
+            <option key={x}>{x}</option>
+          ))}
+        </Select>
+        <Select label="Priority" value={priority} onChange={(e) => setPriority(e.target.value)}>
+          <option value="">Any</option>
+          {PRIORITIES.map((x) => (
+            <option key={x}>{x}</option>
+          ))}
+        </Select>
       </div>
       <Loader state={list} empty={(d) => d.items.length === 0 && 'No leads match.'}>
-        {(d) => <ul className="leads">{d.items.map((l) => <LeadRow key={l.id} lead={l} tz={tz} onSaved={(n) => list.setData((x) => ({ ...x!, items: x!.items.map((y) => (y.id === n.id ? { ...y, ...n } : y)) }))} />)}</ul>}
+        {(d) => (
+          <ul className="leads">
+            {d.items.map((l) => (
+              <LeadRow
+                key={l.id}
+                lead={l}
+                tz={tz}
+                onSaved={(n) =>
+                  list.setData((x) => ({ ...x!, items: x!.items.map((y) => (y.id === n.id ? { ...y, ...n } : y)) }))
+                }
+              />
+            ))}
+          </ul>
+        )}
       </Loader>
     </>
   );

@@ -31,7 +31,13 @@ export default function Onboarding() {
     navigate(next ? `/onboarding?step=${next.key}` : '/');
   };
 
-  if (!can) return <><PageHead title="Set up" /><p className="notice">Only an admin can set up the business.</p></>;
+  if (!can)
+    return (
+      <>
+        <PageHead title="Set up" />
+        <p className="notice">Only an admin can set up the business.</p>
+      </>
+    );
 
   return (
     <div className="onboarding">
@@ -41,27 +47,50 @@ export default function Onboarding() {
       <ol className="steps" aria-label="Setup steps">
         {STEPS.map((s, i) => (
           <li key={s.key} className={`${done[s.key] ? 'done' : ''}${s.key === current ? ' current' : ''}`}>
-            <button className="link" aria-current={s.key === current ? 'step' : undefined} onClick={() => navigate(`/onboarding?step=${s.key}`)}>
-              <span className="n" aria-hidden="true">{done[s.key] ? '✓' : i + 1}</span> {s.label}{done[s.key] && <span className="sr-only"> (done)</span>}
+            <button
+              className="link"
+              aria-current={s.key === current ? 'step' : undefined}
+              onClick={() => navigate(`/onboarding?step=${s.key}`)}
+            >
+              <span className="n" aria-hidden="true">
+                {done[s.key] ? '✓' : i + 1}
+              </span>{' '}
+              {s.label}
+              {done[s.key] && <span className="sr-only"> (done)</span>}
             </button>
           </li>
         ))}
       </ol>
       <section className="card step" aria-labelledby="step-h">
-        <h2 id="step-h">{index + 1}. {STEPS[index].label}</h2>
+        <h2 id="step-h">
+          {index + 1}. {STEPS[index].label}
+        </h2>
         {current === 'template' && <TemplateStep onDone={() => complete('template')} />}
         {current === 'business' && <BusinessStep onDone={() => complete('business')} />}
         {current === 'hours' && <HoursStep onDone={() => complete('hours')} />}
-        {current === 'services' && <div className="stack"><ServicesPanel /><StaffPanel /><Continue onClick={() => complete('services')} /></div>}
+        {current === 'services' && (
+          <div className="stack">
+            <ServicesPanel />
+            <StaffPanel />
+            <Continue onClick={() => complete('services')} />
+          </div>
+        )}
         {current === 'agent' && <AgentForm submitLabel="Save and continue" onSaved={() => void complete('agent')} />}
         {current === 'phone' && (
           <div className="stack">
             <PhoneNumbersPanel />
-            <p className="muted">No Twilio account yet? Stay in test mode: the chat tester and the call simulator work without one.</p>
+            <p className="muted">
+              No Twilio account yet? Stay in test mode: the chat tester and the call simulator work without one.
+            </p>
             <Continue onClick={() => complete('phone')} label="Continue (test mode is fine)" />
           </div>
         )}
-        {current === 'test' && <div className="stack"><ChatBox /><Continue onClick={() => complete('test')} label="Finish setup" /></div>}
+        {current === 'test' && (
+          <div className="stack">
+            <ChatBox />
+            <Continue onClick={() => complete('test')} label="Finish setup" />
+          </div>
+        )}
       </section>
     </div>
   );
@@ -69,20 +98,33 @@ export default function Onboarding() {
 
 function Continue({ onClick, label = 'Continue' }: { onClick(): Promise<void>; label?: string }) {
   const s = useSubmit();
-  return <div><button className="primary" disabled={s.busy} onClick={() => void s.run(onClick)}>{label}</button><FormError error={s.error} /></div>;
+  return (
+    <div>
+      <button className="primary" disabled={s.busy} onClick={() => void s.run(onClick)}>
+        {label}
+      </button>
+      <FormError error={s.error} />
+    </div>
+  );
 }
 
 interface Template {
-  industry: string; label: string; greeting: string; hours: WeeklyHours;
+  industry: string;
+  label: string;
+  greeting: string;
+  hours: WeeklyHours;
   services: { name: string; durationMin: number; bufferMin: number; priceCents?: number; synonyms: string[] }[];
-  emergencyKeywords: unknown[]; knowledge: { question: string; body: string }[];
+  emergencyKeywords: unknown[];
+  knowledge: { question: string; body: string }[];
 }
 
 function TemplateStep({ onDone }: { onDone(): Promise<void> }) {
   const { organization, setOrganization } = useSession();
   const list = useApi<{ items: Template[] }>('/api/templates');
   const changed = useInvalidate();
-  const [choice, setChoice] = useState<string>(organization?.industry && organization.industry !== 'other' ? organization.industry : '');
+  const [choice, setChoice] = useState<string>(
+    organization?.industry && organization.industry !== 'other' ? organization.industry : '',
+  );
   const s = useSubmit();
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -90,10 +132,18 @@ function TemplateStep({ onDone }: { onDone(): Promise<void> }) {
       const tpl = list.data?.items.find((t) => t.industry === choice);
       setOrganization(await put<Organization>('/api/organization', { industry: choice || 'other' }));
       if (tpl) {
-        await put('/api/config', { hours: tpl.hours, greeting: tpl.greeting.replace('{business}', organization?.name ?? 'us'), emergencyKeywords: tpl.emergencyKeywords });
-        const have = new Set((await get<{ items: { name: string }[] }>('/api/services')).items.map((x) => x.name.toLowerCase()));
+        await put('/api/config', {
+          hours: tpl.hours,
+          greeting: tpl.greeting.replace('{business}', organization?.name ?? 'us'),
+          emergencyKeywords: tpl.emergencyKeywords,
+        });
+        const have = new Set(
+          (await get<{ items: { name: string }[] }>('/api/services')).items.map((x) => x.name.toLowerCase()),
+        );
         for (const sv of tpl.services) if (!have.has(sv.name.toLowerCase())) await post('/api/services', sv);
-        const known = new Set((await get<{ items: { question?: string }[] }>('/api/knowledge')).items.map((k) => k.question));
+        const known = new Set(
+          (await get<{ items: { question?: string }[] }>('/api/knowledge')).items.map((k) => k.question),
+        );
         for (const k of tpl.knowledge) if (!known.has(k.question)) await post('/api/knowledge', k);
       }
       // the template wrote hours, greeting, services and answers: every view of them loads again
@@ -106,31 +156,63 @@ function TemplateStep({ onDone }: { onDone(): Promise<void> }) {
       {(d) => (
         <form onSubmit={apply} className="stack">
           <fieldset className="cards">
-            <legend>What kind of business is it? We pre-fill services, hours and emergency words you can change later.</legend>
-            {[...d.items, { industry: 'other', label: 'Something else', services: [] } as unknown as Template].map((t) => (
-              <label key={t.industry} className={`pick${choice === t.industry ? ' on' : ''}`}>
-                <input type="radio" name="industry" value={t.industry} checked={choice === t.industry} onChange={() => setChoice(t.industry)} />
-                <strong>{t.label}</strong>
-                <span className="muted small">{t.services.slice(0, 3).map((x) => x.name).join(', ') || 'Start from scratch'}</span>
-              </label>
-            ))}
+            <legend>
+              What kind of business is it? We pre-fill services, hours and emergency words you can change later.
+            </legend>
+            {[...d.items, { industry: 'other', label: 'Something else', services: [] } as unknown as Template].map(
+              (t) => (
+                <label key={t.industry} className={`pick${choice === t.industry ? ' on' : ''}`}>
+                  <input
+                    type="radio"
+                    name="industry"
+                    value={t.industry}
+                    checked={choice === t.industry}
+                    onChange={() => setChoice(t.industry)}
+                  />
+                  <strong>{t.label}</strong>
+                  <span className="muted small">
+                    {t.services
+                      .slice(0, 3)
+                      .map((x) => x.name)
+                      .join(', ') || 'Start from scratch'}
+                  </span>
+                </label>
+              ),
+            )}
           </fieldset>
           <FormError error={s.error} />
-          <div><button className="primary" disabled={s.busy || !choice}>{s.busy ? 'Applying…' : 'Use this template'}</button></div>
+          <div>
+            <button className="primary" disabled={s.busy || !choice}>
+              {s.busy ? 'Applying…' : 'Use this template'}
+            </button>
+          </div>
         </form>
       )}
     </Loader>
   );
 }
 
-const ZONES: string[] = (Intl as any).supportedValuesOf?.('timeZone') ?? ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Europe/London', 'UTC'];
+const ZONES: string[] = (Intl as any).supportedValuesOf?.('timeZone') ?? [
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'Europe/London',
+  'UTC',
+];
 
 function BusinessStep({ onDone }: { onDone(): Promise<void> }) {
   const { organization, setOrganization } = useSession();
   const config = useApi<{ address: string | null }>('/api/config', { fresh: true });
   const changed = useInvalidate();
-  const [f, setF] = useState({ name: organization?.name ?? '', timezone: organization?.timezone ?? 'America/New_York', address: '' });
-  useEffect(() => { if (config.data) setF((x) => ({ ...x, address: config.data?.address ?? '' })); }, [config.data]);
+  const [f, setF] = useState({
+    name: organization?.name ?? '',
+    timezone: organization?.timezone ?? 'America/New_York',
+    address: '',
+  });
+  useEffect(() => {
+    if (config.data) setF((x) => ({ ...x, address: config.data?.address ?? '' }));
+  }, [config.data]);
   const s = useSubmit();
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -143,13 +225,35 @@ function BusinessStep({ onDone }: { onDone(): Promise<void> }) {
   };
   return (
     <form onSubmit={submit} className="stack" noValidate>
-      <Input label="Business name" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} error={s.fields.name} />
-      <Select label="Timezone" value={f.timezone} onChange={(e) => setF({ ...f, timezone: e.target.value })} error={s.fields.timezone}>
-        {[...new Set([f.timezone, ...ZONES])].map((z) => <option key={z}>{z}</option>)}
+      <Input
+        label="Business name"
+        value={f.name}
+        onChange={(e) => setF({ ...f, name: e.target.value })}
+        error={s.fields.name}
+      />
+      <Select
+        label="Timezone"
+        value={f.timezone}
+        onChange={(e) => setF({ ...f, timezone: e.target.value })}
+        error={s.fields.timezone}
+      >
+        {[...new Set([f.timezone, ...ZONES])].map((z) => (
+          <option key={z}>{z}</option>
+        ))}
       </Select>
-      <Input label="Address (optional)" autoComplete="street-address" value={f.address} onChange={(e) => setF({ ...f, address: e.target.value })} error={s.fields.address} />
+      <Input
+        label="Address (optional)"
+        autoComplete="street-address"
+        value={f.address}
+        onChange={(e) => setF({ ...f, address: e.target.value })}
+        error={s.fields.address}
+      />
       <FormError error={s.error} />
-      <div><button className="primary" disabled={s.busy}>Save and continue</button></div>
+      <div>
+        <button className="primary" disabled={s.busy}>
+          Save and continue
+        </button>
+      </div>
     </form>
   );
 }
@@ -159,17 +263,37 @@ function HoursStep({ onDone }: { onDone(): Promise<void> }) {
   const changed = useInvalidate();
   const [hours, setHours] = useState<WeeklyHours | null>(null);
   const [holidays, setHolidays] = useState<string[]>([]);
-  useEffect(() => { if (config.data && !hours) { setHours(config.data.hours); setHolidays(config.data.holidays ?? []); } }, [config.data, hours]);
+  useEffect(() => {
+    if (config.data && !hours) {
+      setHours(config.data.hours);
+      setHolidays(config.data.holidays ?? []);
+    }
+  }, [config.data, hours]);
   const s = useSubmit();
   if (!hours) return <Loader state={config}>{() => null}</Loader>;
-  const submit = (e: FormEvent) => { e.preventDefault(); void s.run(async () => { await put('/api/config', { hours, holidays }); await changed('config', 'availability', 'setup-status'); await onDone(); }); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void s.run(async () => {
+      await put('/api/config', { hours, holidays });
+      await changed('config', 'availability', 'setup-status');
+      await onDone();
+    });
+  };
   return (
     <form onSubmit={submit} className="stack">
       <HoursEditor value={hours} onChange={setHours} errors={s.fields} />
       <h3>Holidays</h3>
-      <HolidaysEditor value={holidays} onChange={setHolidays} error={Object.entries(s.fields).find(([k]) => k.startsWith('holidays'))?.[1]} />
+      <HolidaysEditor
+        value={holidays}
+        onChange={setHolidays}
+        error={Object.entries(s.fields).find(([k]) => k.startsWith('holidays'))?.[1]}
+      />
       <FormError error={s.error} />
-      <div><button className="primary" disabled={s.busy}>Save and continue</button></div>
+      <div>
+        <button className="primary" disabled={s.busy}>
+          Save and continue
+        </button>
+      </div>
     </form>
   );
 }

@@ -4,5 +4,12 @@ import { PageHead } from '../ui.js';
 
 /** The page. */
 export default function PhoneNumbers() {
-  return <><PageHead title="Phone numbers" /><div className="card"><PhoneNumbersPanel /></div></>;
+  return (
+    <>
+      <PageHead title="Phone numbers" />
+      <div className="card">
+        <PhoneNumbersPanel />
+      </div>
+    </>
+  );
 }

@@ -4,5 +4,15 @@ import { PageHead } from '../ui.js';
 
 /** The page. */
 export default function Services() {
-  return <><PageHead title="Services & staff" /><div className="card"><ServicesPanel /></div><div className="card"><StaffPanel /></div></>;
+  return (
+    <>
+      <PageHead title="Services & staff" />
+      <div className="card">
+        <ServicesPanel />
+      </div>
+      <div className="card">
+        <StaffPanel />
+      </div>
+    </>
+  );
 }

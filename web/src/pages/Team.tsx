@@ -5,7 +5,11 @@ import { useApi, useApiMutation } from '../queries.js';
 import { useCan, useSession } from '../session.js';
 import { FormError, Input, Loader, PageHead, Select, useSubmit } from '../ui.js';
 
-const ROLE_HELP: Record<Role, string> = { admin: 'everything', operator: 'calls, appointments, leads, knowledge', viewer: 'read only' };
+const ROLE_HELP: Record<Role, string> = {
+  admin: 'everything',
+  operator: 'calls, appointments, leads, knowledge',
+  viewer: 'read only',
+};
 
 /** The page. */
 export default function Team() {
@@ -13,7 +17,10 @@ export default function Team() {
   const { user: me } = useSession();
   const list = useApi<Answer<'/api/users'>>('/api/users');
   const invite = useApiMutation((b: { email: string; role: Role }) => post<User>('/api/users', b), ['users']);
-  const setRole = useApiMutation(({ id, role }: { id: string; role: string }) => patch(`/api/users/${id}`, { role }), ['users']);
+  const setRole = useApiMutation(
+    ({ id, role }: { id: string; role: string }) => patch(`/api/users/${id}`, { role }),
+    ['users'],
+  );
   const remove = useApiMutation((id: string) => del(`/api/users/${id}`), ['users']);
   const s = useSubmit();
   const act = useSubmit();
@@ -34,17 +41,53 @@ export default function Team() {
       <Loader state={list}>
         {(d) => (
           <table className="table card">
-            <thead><tr><th>Email</th><th>Role</th>{can && <th><span className="sr-only">Actions</span></th>}</tr></thead>
+            <thead>
+              <tr>
+                <th>Email</th>
+                <th>Role</th>
+                {can && (
+                  <th>
+                    <span className="sr-only">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
             <tbody>
               {d.items.map((u) => (
                 <tr key={u.id}>
-                  <td>{u.email}{u.id === me?.id && <span className="muted"> (you)</span>}{u.invitationPending && <span className="muted small"> invited, no password yet</span>}</td>
-                  <td>{can && u.id !== me?.id ? (
-                    <select aria-label={`Role of ${u.email}`} value={u.role} onChange={(e) => void act.run(() => setRole.mutateAsync({ id: u.id, role: e.target.value }))}>
-                      <option value="admin">admin</option><option value="operator">operator</option><option value="viewer">viewer</option>
-                    </select>
-                  ) : <span className="badge role">{u.role}</span>} <span className="muted small">{ROLE_HELP[u.role]}</span></td>
-                  {can && <td className="actions">{u.id !== me?.id && <button className="link danger" onClick={() => confirm(`Remove ${u.email}?`) && void act.run(() => remove.mutateAsync(u.id))}>Remove</button>}</td>}
+                  <td>
+                    {u.email}
+                    {u.id === me?.id && <span className="muted"> (you)</span>}
+                    {u.invitationPending && <span className="muted small"> invited, no password yet</span>}
+                  </td>
+                  <td>
+                    {can && u.id !== me?.id ? (
+                      <select
+                        aria-label={`Role of ${u.email}`}
+                        value={u.role}
+                        onChange={(e) => void act.run(() => setRole.mutateAsync({ id: u.id, role: e.target.value }))}
+                      >
+                        <option value="admin">admin</option>
+                        <option value="operator">operator</option>
+                        <option value="viewer">viewer</option>
+                      </select>
+                    ) : (
+                      <span className="badge role">{u.role}</span>
+                    )}{' '}
+                    <span className="muted small">{ROLE_HELP[u.role]}</span>
+                  </td>
+                  {can && (
+                    <td className="actions">
+                      {u.id !== me?.id && (
+                        <button
+                          className="link danger"
+                          onClick={() => confirm(`Remove ${u.email}?`) && void act.run(() => remove.mutateAsync(u.id))}
+                        >
+                          Remove
+                        </button>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -56,14 +99,35 @@ export default function Team() {
         <form className="card stack" onSubmit={submitInvite} noValidate>
           <h2>Invite someone</h2>
           <div className="row wrap">
-            <Input label="Email" type="email" value={f.email} onChange={(e) => setF({ ...f, email: e.target.value })} error={s.fields.email} />
-            <Select label="Role" value={f.role} onChange={(e) => setF({ ...f, role: e.target.value as Role })} error={s.fields.role}>
-              <option value="admin">admin</option><option value="operator">operator</option><option value="viewer">viewer</option>
+            <Input
+              label="Email"
+              type="email"
+              value={f.email}
+              onChange={(e) => setF({ ...f, email: e.target.value })}
+              error={s.fields.email}
+            />
+            <Select
+              label="Role"
+              value={f.role}
+              onChange={(e) => setF({ ...f, role: e.target.value as Role })}
+              error={s.fields.role}
+            >
+              <option value="admin">admin</option>
+              <option value="operator">operator</option>
+              <option value="viewer">viewer</option>
             </Select>
           </div>
           <FormError error={s.error} />
-          {invited && <p className="notice" role="status">{invited}</p>}
-          <div><button className="primary" disabled={s.busy}>Invite</button></div>
+          {invited && (
+            <p className="notice" role="status">
+              {invited}
+            </p>
+          )}
+          <div>
+            <button className="primary" disabled={s.busy}>
+              Invite
+            </button>
+          </div>
         </form>
       )}
     </>

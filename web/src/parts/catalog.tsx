@@ -34,18 +34,34 @@ const blankService = { name: '', durationMin: '60', bufferMin: '0', price: '', s
 
 function ServiceForm({ initial, onDone, onCancel }: { initial?: Service; onDone(): void; onCancel?(): void }) {
   const s = useSubmit();
-  const save = useApiMutation((body: object) => (initial ? put(`/api/services/${initial.id}`, body) : post('/api/services', body)), CATALOG);
-  const [f, setF] = useState(initial
-    ? { name: initial.name, durationMin: String(initial.durationMin), bufferMin: String(initial.bufferMin), price: initial.priceCents == null ? '' : (initial.priceCents / 100).toFixed(2), synonyms: initial.synonyms.join(', ') }
-    : blankService);
+  const save = useApiMutation(
+    (body: object) => (initial ? put(`/api/services/${initial.id}`, body) : post('/api/services', body)),
+    CATALOG,
+  );
+  const [f, setF] = useState(
+    initial
+      ? {
+          name: initial.name,
+          durationMin: String(initial.durationMin),
+          bufferMin: String(initial.bufferMin),
+          price: initial.priceCents == null ? '' : (initial.priceCents / 100).toFixed(2),
+          synonyms: initial.synonyms.join(', '),
+        }
+      : blankService,
+  );
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void s.run(async () => {
       const body = {
-        name: f.name, durationMin: Number(f.durationMin), bufferMin: Number(f.bufferMin || 0),
+        name: f.name,
+        durationMin: Number(f.durationMin),
+        bufferMin: Number(f.bufferMin || 0),
         priceCents: f.price === '' ? null : Math.round(Number(f.price) * 100),
-        synonyms: f.synonyms.split(',').map((x) => x.trim()).filter(Boolean),
+        synonyms: f.synonyms
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
       };
       await save.mutateAsync(body);
       if (!initial) setF(blankService);
@@ -55,13 +71,48 @@ function ServiceForm({ initial, onDone, onCancel }: { initial?: Service; onDone(
   return (
     <form className="inline-form" onSubmit={submit} aria-label={initial ? `Edit ${initial.name}` : 'Add a service'}>
       <Input label="Service name" value={f.name} onChange={set('name')} error={s.fields.name} required />
-      <Input label="Minutes" type="number" min={5} max={720} value={f.durationMin} onChange={set('durationMin')} error={s.fields.durationMin} />
-      <Input label="Buffer (min)" type="number" min={0} max={240} value={f.bufferMin} onChange={set('bufferMin')} error={s.fields.bufferMin} />
-      <Input label="Price ($)" type="number" min={0} step="0.01" value={f.price} onChange={set('price')} error={s.fields.priceCents} />
-      <Input label="Also called (comma separated)" value={f.synonyms} onChange={set('synonyms')} error={s.fields.synonyms} />
+      <Input
+        label="Minutes"
+        type="number"
+        min={5}
+        max={720}
+        value={f.durationMin}
+        onChange={set('durationMin')}
+        error={s.fields.durationMin}
+      />
+      <Input
+        label="Buffer (min)"
+        type="number"
+        min={0}
+        max={240}
+        value={f.bufferMin}
+        onChange={set('bufferMin')}
+        error={s.fields.bufferMin}
+      />
+      <Input
+        label="Price ($)"
+        type="number"
+        min={0}
+        step="0.01"
+        value={f.price}
+        onChange={set('price')}
+        error={s.fields.priceCents}
+      />
+      <Input
+        label="Also called (comma separated)"
+        value={f.synonyms}
+        onChange={set('synonyms')}
+        error={s.fields.synonyms}
+      />
       <div className="row">
-        <button className="primary" disabled={s.busy}>{initial ? 'Save' : 'Add service'}</button>
-        {onCancel && <button type="button" onClick={onCancel}>Cancel</button>}
+        <button className="primary" disabled={s.busy}>
+          {initial ? 'Save' : 'Add service'}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
       </div>
       <FormError error={s.error} />
     </form>
@@ -82,34 +133,99 @@ export function ServicesPanel() {
       <Loader state={list} empty={(d) => d.items.length === 0 && 'No services yet: add what callers can book.'}>
         {(d) => (
           <table className="table">
-            <thead><tr><th>Service</th><th>Duration</th><th>Buffer</th><th>Price</th>{can && <th><span className="sr-only">Actions</span></th>}</tr></thead>
+            <thead>
+              <tr>
+                <th>Service</th>
+                <th>Duration</th>
+                <th>Buffer</th>
+                <th>Price</th>
+                {can && (
+                  <th>
+                    <span className="sr-only">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
             <tbody>
-              {d.items.map((sv) => editing === sv.id ? (
-                <tr key={sv.id}><td colSpan={5}><ServiceForm key={sv.id} initial={sv} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} /></td></tr>
-              ) : (
-                <tr key={sv.id}>
-                  <td>{sv.name}{sv.synonyms.length > 0 && <div className="muted small">{sv.synonyms.join(', ')}</div>}
-                    {serviceProblem(sv, staff.data?.items) && <div className="field-error small" role="note">⚠ {serviceProblem(sv, staff.data?.items)}</div>}</td>
-                  <td>{sv.durationMin} min</td><td>{sv.bufferMin} min</td><td>{money(sv.priceCents)}</td>
-                  {can && <td className="actions">
-                    <button className="link" onClick={() => setEditing(sv.id)}>Edit</button>
-                    <button className="link danger" onClick={() => confirm(`Remove ${sv.name}?`) && void rm.run(async () => { await del(`/api/services/${sv.id}`); await changed(...CATALOG); })}>Remove</button>
-                  </td>}
-                </tr>
-              ))}
+              {d.items.map((sv) =>
+                editing === sv.id ? (
+                  <tr key={sv.id}>
+                    <td colSpan={5}>
+                      <ServiceForm
+                        key={sv.id}
+                        initial={sv}
+                        onDone={() => setEditing(null)}
+                        onCancel={() => setEditing(null)}
+                      />
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={sv.id}>
+                    <td>
+                      {sv.name}
+                      {sv.synonyms.length > 0 && <div className="muted small">{sv.synonyms.join(', ')}</div>}
+                      {serviceProblem(sv, staff.data?.items) && (
+                        <div className="field-error small" role="note">
+                          ⚠ {serviceProblem(sv, staff.data?.items)}
+                        </div>
+                      )}
+                    </td>
+                    <td>{sv.durationMin} min</td>
+                    <td>{sv.bufferMin} min</td>
+                    <td>{money(sv.priceCents)}</td>
+                    {can && (
+                      <td className="actions">
+                        <button className="link" onClick={() => setEditing(sv.id)}>
+                          Edit
+                        </button>
+                        <button
+                          className="link danger"
+                          onClick={() =>
+                            confirm(`Remove ${sv.name}?`) &&
+                            void rm.run(async () => {
+                              await del(`/api/services/${sv.id}`);
+                              await changed(...CATALOG);
+                            })
+                          }
+                        >
+                          Remove
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ),
+              )}
             </tbody>
           </table>
         )}
       </Loader>
       <FormError error={rm.error} />
-      {can && <details className="add"><summary>Add a service</summary><ServiceForm onDone={() => undefined} /></details>}
+      {can && (
+        <details className="add">
+          <summary>Add a service</summary>
+          <ServiceForm onDone={() => undefined} />
+        </details>
+      )}
     </section>
   );
 }
 
-function StaffForm({ services, initial, onDone, onCancel }: { services: Service[]; initial?: Staff; onDone(): void; onCancel?(): void }) {
+function StaffForm({
+  services,
+  initial,
+  onDone,
+  onCancel,
+}: {
+  services: Service[];
+  initial?: Staff;
+  onDone(): void;
+  onCancel?(): void;
+}) {
   const s = useSubmit();
-  const save = useApiMutation((body: object) => (initial ? put(`/api/staff/${initial.id}`, body) : post('/api/staff', body)), CATALOG);
+  const save = useApiMutation(
+    (body: object) => (initial ? put(`/api/staff/${initial.id}`, body) : post('/api/staff', body)),
+    CATALOG,
+  );
   const [name, setName] = useState(initial?.name ?? '');
   const [ids, setIds] = useState<string[]>(initial?.serviceIds ?? services.map((x) => x.id));
   const [hours, setHours] = useState<WeeklyHours | null>((initial?.hours as WeeklyHours | null | undefined) ?? null);
@@ -124,13 +240,22 @@ function StaffForm({ services, initial, onDone, onCancel }: { services: Service[
     });
   };
   return (
-    <form className="inline-form" onSubmit={submit} aria-label={initial ? `Edit ${initial.name}` : 'Add a staff member'}>
+    <form
+      className="inline-form"
+      onSubmit={submit}
+      aria-label={initial ? `Edit ${initial.name}` : 'Add a staff member'}
+    >
       <Input label="Staff name" value={name} onChange={(e) => setName(e.target.value)} error={s.fields.name} required />
       <fieldset>
         <legend>Does</legend>
         {services.map((sv) => (
           <label key={sv.id} className="check-inline">
-            <input type="checkbox" checked={ids.includes(sv.id)} onChange={(e) => setIds(e.target.checked ? [...ids, sv.id] : ids.filter((x) => x !== sv.id))} /> {sv.name}
+            <input
+              type="checkbox"
+              checked={ids.includes(sv.id)}
+              onChange={(e) => setIds(e.target.checked ? [...ids, sv.id] : ids.filter((x) => x !== sv.id))}
+            />{' '}
+            {sv.name}
           </label>
         ))}
         {s.fields.serviceIds && <small className="field-error">{s.fields.serviceIds}</small>}
@@ -138,14 +263,36 @@ function StaffForm({ services, initial, onDone, onCancel }: { services: Service[
       <fieldset>
         <legend>Schedule</legend>
         <label className="check-inline">
-          <input type="checkbox" checked={hours !== null} onChange={(e) => setHours(e.target.checked ? { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] } : null)} />
+          <input
+            type="checkbox"
+            checked={hours !== null}
+            onChange={(e) =>
+              setHours(
+                e.target.checked
+                  ? {
+                      mon: [['09:00', '17:00']],
+                      tue: [['09:00', '17:00']],
+                      wed: [['09:00', '17:00']],
+                      thu: [['09:00', '17:00']],
+                      fri: [['09:00', '17:00']],
+                    }
+                  : null,
+              )
+            }
+          />
           Works other hours than the business
         </label>
         {hours && <HoursEditor value={hours} onChange={setHours} errors={s.fields} />}
       </fieldset>
       <div className="row">
-        <button className="primary" disabled={s.busy}>{initial ? 'Save' : 'Add staff member'}</button>
-        {onCancel && <button type="button" onClick={onCancel}>Cancel</button>}
+        <button className="primary" disabled={s.busy}>
+          {initial ? 'Save' : 'Add staff member'}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
       </div>
       <FormError error={s.error} />
     </form>
@@ -164,28 +311,84 @@ export function StaffPanel() {
   return (
     <section aria-labelledby="staff-h">
       <h2 id="staff-h">Staff</h2>
-      <Loader state={list} empty={(d) => d.items.length === 0 && 'No staff yet: bookings go to the business as a whole.'}>
+      <Loader
+        state={list}
+        empty={(d) => d.items.length === 0 && 'No staff yet: bookings go to the business as a whole.'}
+      >
         {(d) => (
           <table className="table">
-            <thead><tr><th>Name</th><th>Services</th>{can && <th><span className="sr-only">Actions</span></th>}</tr></thead>
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Services</th>
+                {can && (
+                  <th>
+                    <span className="sr-only">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
             <tbody>
-              {d.items.map((st) => editing === st.id && services.data ? (
-                <tr key={st.id}><td colSpan={3}><StaffForm key={st.id} services={services.data.items} initial={st} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} /></td></tr>
-              ) : (
-                <tr key={st.id}>
-                  <td>{st.name}{st.hours ? <div className="muted small">own schedule</div> : null}</td><td>{st.serviceIds.filter((id) => services.data?.items.some((x) => x.id === id)).map(svcName).join(', ') || <span className="muted">{st.serviceIds.length === 0 ? 'everything' : 'none'}</span>}</td>
-                  {can && <td className="actions">
-                    <button className="link" onClick={() => setEditing(st.id)}>Edit</button>
-                    <button className="link danger" onClick={() => confirm(`Remove ${st.name}?`) && void rm.run(async () => { await del(`/api/staff/${st.id}`); await changed(...CATALOG); })}>Remove</button>
-                  </td>}
-                </tr>
-              ))}
+              {d.items.map((st) =>
+                editing === st.id && services.data ? (
+                  <tr key={st.id}>
+                    <td colSpan={3}>
+                      <StaffForm
+                        key={st.id}
+                        services={services.data.items}
+                        initial={st}
+                        onDone={() => setEditing(null)}
+                        onCancel={() => setEditing(null)}
+                      />
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={st.id}>
+                    <td>
+                      {st.name}
+                      {st.hours ? <div className="muted small">own schedule</div> : null}
+                    </td>
+                    <td>
+                      {st.serviceIds
+                        .filter((id) => services.data?.items.some((x) => x.id === id))
+                        .map(svcName)
+                        .join(', ') || (
+                        <span className="muted">{st.serviceIds.length === 0 ? 'everything' : 'none'}</span>
+                      )}
+                    </td>
+                    {can && (
+                      <td className="actions">
+                        <button className="link" onClick={() => setEditing(st.id)}>
+                          Edit
+                        </button>
+                        <button
+                          className="link danger"
+                          onClick={() =>
+                            confirm(`Remove ${st.name}?`) &&
+                            void rm.run(async () => {
+                              await del(`/api/staff/${st.id}`);
+                              await changed(...CATALOG);
+                            })
+                          }
+                        >
+                          Remove
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ),
+              )}
             </tbody>
           </table>
         )}
       </Loader>
       <FormError error={rm.error} />
-      {can && services.data && <details className="add"><summary>Add a staff member</summary><StaffForm key="new" services={services.data.items} onDone={() => undefined} /></details>}
+      {can && services.data && (
+        <details className="add">
+          <summary>Add a staff member</summary>
+          <StaffForm key="new" services={services.data.items} onDone={() => undefined} />
+        </details>
+      )}
     </section>
   );
 }

@@ -5,20 +5,31 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
 
 /** Where a drag ended: minutes moved (snapped) and the column element under the pointer. */
-export interface Drop { mode: 'move' | 'resize'; minutes: number; column: HTMLElement | null }
+export interface Drop {
+  mode: 'move' | 'resize';
+  minutes: number;
+  column: HTMLElement | null;
+}
 
 const SNAP_MIN = 15;
 const CLICK_PX = 4;
 
 /** Starts a drag on pointer down; `onDrop` gets the result, clicks are left alone. */
-export function startDrag(e: ReactPointerEvent<HTMLElement>, mode: Drop['mode'], pxPerMin: number, onDrop: (d: Drop) => void) {
+export function startDrag(
+  e: ReactPointerEvent<HTMLElement>,
+  mode: Drop['mode'],
+  pxPerMin: number,
+  onDrop: (d: Drop) => void,
+) {
   if (e.button !== 0) return;
-  const el = (mode === 'resize' ? (e.currentTarget.parentElement as HTMLElement) : e.currentTarget);
-  const x0 = e.clientX; const y0 = e.clientY;
+  const el = mode === 'resize' ? (e.currentTarget.parentElement as HTMLElement) : e.currentTarget;
+  const x0 = e.clientX;
+  const y0 = e.clientY;
   const height0 = el.offsetHeight;
   let dragging = false;
   const move = (ev: PointerEvent) => {
-    const dx = ev.clientX - x0; const dy = ev.clientY - y0;
+    const dx = ev.clientX - x0;
+    const dy = ev.clientY - y0;
     if (!dragging && Math.abs(dx) < CLICK_PX && Math.abs(dy) < CLICK_PX) return;
     dragging = true;
     el.classList.add('dragging');
@@ -30,7 +41,11 @@ export function startDrag(e: ReactPointerEvent<HTMLElement>, mode: Drop['mode'],
     window.removeEventListener('pointermove', move);
     window.removeEventListener('pointerup', up);
     window.removeEventListener('pointercancel', cancel);
-    if (dragging) { el.classList.remove('dragging'); el.style.transform = ''; el.style.height = `${height0}px`; }
+    if (dragging) {
+      el.classList.remove('dragging');
+      el.style.transform = '';
+      el.style.height = `${height0}px`;
+    }
   };
   const up = (ev: PointerEvent) => {
     window.removeEventListener('pointermove', move);
@@ -38,9 +53,13 @@ export function startDrag(e: ReactPointerEvent<HTMLElement>, mode: Drop['mode'],
     window.removeEventListener('pointercancel', cancel);
     if (!dragging) return;
     el.classList.remove('dragging');
-    el.style.transform = ''; el.style.height = `${height0}px`;
+    el.style.transform = '';
+    el.style.height = `${height0}px`;
     // the click that follows a drag is not an "open" click
-    const swallow = (c: MouseEvent) => { c.stopPropagation(); c.preventDefault(); };
+    const swallow = (c: MouseEvent) => {
+      c.stopPropagation();
+      c.preventDefault();
+    };
     window.addEventListener('click', swallow, { capture: true, once: true });
     setTimeout(() => window.removeEventListener('click', swallow, { capture: true }), 0);
     const minutes = Math.round((ev.clientY - y0) / pxPerMin / SNAP_MIN) * SNAP_MIN;

@@ -8,7 +8,9 @@ describe('μ-law in the browser', () => {
     const pcm = new Int16Array(65535);
     for (let i = 0; i < pcm.length; i++) pcm[i] = i - 32767;
     const server = pcmToUlaw(pcm);
-    for (let i = 0; i < pcm.length; i++) if (encodeSample(pcm[i] / 32767) !== server[i]) throw new Error(`sample ${pcm[i]}: ${encodeSample(pcm[i] / 32767)} ≠ ${server[i]}`);
+    for (let i = 0; i < pcm.length; i++)
+      if (encodeSample(pcm[i] / 32767) !== server[i])
+        throw new Error(`sample ${pcm[i]}: ${encodeSample(pcm[i] / 32767)} ≠ ${server[i]}`);
   });
   it('decodes every byte to the server’s sample', () => {
     for (let b = 0; b < 256; b++) expect(Math.round(decodeSample(b) * 32768) + 0).toBe(ULAW_TO_PCM[b]);
@@ -35,7 +37,7 @@ describe('uplink framing', () => {
       expect(frames.every((f) => f.length === FRAME_SAMPLES)).toBe(true);
       const pcm = frames.flatMap((f) => [...f].map(decodeSample));
       let crossings = 0;
-      for (let i = 1; i < pcm.length; i++) if ((pcm[i - 1] < 0) !== (pcm[i] < 0)) crossings++;
+      for (let i = 1; i < pcm.length; i++) if (pcm[i - 1] < 0 !== pcm[i] < 0) crossings++;
       expect(Math.abs(crossings - 880)).toBeLessThanOrEqual(4);
       expect(Math.max(...pcm)).toBeGreaterThan(0.4);
     });

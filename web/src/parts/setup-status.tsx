@@ -29,7 +29,12 @@ export function SetupStatusCard() {
             {s.items.map((i) => (
               <li key={i.key} className={i.ok ? 'ok' : 'missing'}>
                 <span aria-hidden="true">{i.ok ? '✓' : '!'}</span> <span>{i.message}</span>
-                {!i.ok && <> <Link to={FIX[i.key].to}>{FIX[i.key].label} →</Link></>}
+                {!i.ok && (
+                  <>
+                    {' '}
+                    <Link to={FIX[i.key].to}>{FIX[i.key].label} →</Link>
+                  </>
+                )}
               </li>
             ))}
           </ul>

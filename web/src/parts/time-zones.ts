@@ -11,6 +11,9 @@ export const COMMON_ZONES: { id: string; label: string }[] = [
 
 /** Every zone the browser knows, common ones first. */
 export function allZones(): string[] {
-  const rest: string[] = (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? ['UTC', 'Europe/London'];
+  const rest: string[] = (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [
+    'UTC',
+    'Europe/London',
+  ];
   return [...new Set([...COMMON_ZONES.map((z) => z.id), ...rest])];
 }

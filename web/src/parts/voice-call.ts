@@ -19,7 +19,10 @@ export interface CallObserver {
 }
 
 /** A running test call. */
-export interface TestCall { hangup(): void; mute(muted: boolean): void }
+export interface TestCall {
+  hangup(): void;
+  mute(muted: boolean): void;
+}
 
 const WORKLET = `class Tap extends AudioWorkletProcessor{process(i){const c=i[0]&&i[0][0];if(c)this.port.postMessage(c.slice(0));return true}}registerProcessor('io-mic-tap',Tap)`;
 /** Audio queued ahead of the play head, against network jitter. */
@@ -33,21 +36,29 @@ export const testCallUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws
  * before, so a slow microphone prompt cannot outlast it; no access token leaves the page), and starts streaming.
  */
 export async function startTestCall(ticket: () => Promise<string>, obs: CallObserver): Promise<TestCall> {
-  const mic = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true, channelCount: 1 } });
+  const mic = await navigator.mediaDevices.getUserMedia({
+    audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true, channelCount: 1 },
+  });
   const ctx = new AudioContext();
   await ctx.resume();
-  const streamSid = 'MZ' + Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const streamSid =
+    'MZ' + Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   let seq = 0;
   let chunk = 0;
   let muted = false;
   let started = false;
-  const send = (m: Record<string, unknown>) => { if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ sequenceNumber: String(++seq), streamSid, ...m })); };
+  const send = (m: Record<string, unknown>) => {
+    if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ sequenceNumber: String(++seq), streamSid, ...m }));
+  };
 
   const uplink = createUplink(ctx.sampleRate, (ulaw) => {
     if (!started) return;
     chunk++;
     if (muted) ulaw.fill(0xff); // μ-law silence: the line stays open, as a phone's does
-    send({ event: 'media', media: { track: 'inbound', chunk: String(chunk), timestamp: String(chunk * 20), payload: toBase64(ulaw) } });
+    send({
+      event: 'media',
+      media: { track: 'inbound', chunk: String(chunk), timestamp: String(chunk * 20), payload: toBase64(ulaw) },
+    });
   });
   const url = URL.createObjectURL(new Blob([WORKLET], { type: 'text/javascript' }));
   await ctx.audioWorklet.addModule(url);
@@ -74,18 +85,34 @@ export async function startTestCall(ticket: () => Promise<string>, obs: CallObse
 
   ws.onopen = () => {
     ws.send(JSON.stringify({ event: 'connected', protocol: 'Call', version: '1.0.0' }));
-    send({ event: 'start', start: { accountSid: 'browser', streamSid, callSid: 'browser', tracks: ['inbound'], customParameters: {}, mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: PHONE_RATE, channels: 1 } } });
+    send({
+      event: 'start',
+      start: {
+        accountSid: 'browser',
+        streamSid,
+        callSid: 'browser',
+        tracks: ['inbound'],
+        customParameters: {},
+        mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: PHONE_RATE, channels: 1 },
+      },
+    });
     started = true;
     obs.phase('live');
   };
   ws.onmessage = (e) => {
-    const m = JSON.parse(String(e.data)) as { event: string; media?: { payload: string }; mark?: { name: string }; call?: { id: string } };
+    const m = JSON.parse(String(e.data)) as {
+      event: string;
+      media?: { payload: string };
+      mark?: { name: string };
+      call?: { id: string };
+    };
     if (m.event === 'media' && m.media) playout.play(decodeFrame(fromBase64(m.media.payload)));
     else if (m.event === 'mark' && m.mark) playout.mark(m.mark.name);
     else if (m.event === 'clear') playout.clear();
     else if (m.event === 'call' && m.call) obs.callId(m.call.id);
   };
-  ws.onclose = (e) => finish(e.code === 1000 || e.code === 1005 ? undefined : e.reason || `connection closed (${e.code})`);
+  ws.onclose = (e) =>
+    finish(e.code === 1000 || e.code === 1005 ? undefined : e.reason || `connection closed (${e.code})`);
   ws.onerror = () => undefined; // onclose follows with the code
   obs.phase('connecting');
 
@@ -95,7 +122,9 @@ export async function startTestCall(ticket: () => Promise<string>, obs: CallObse
       ws.close(1000, 'hung up');
       finish();
     },
-    mute(m) { muted = m; },
+    mute(m) {
+      muted = m;
+    },
   };
 }
 
@@ -124,14 +153,27 @@ function createPlayout(ctx: AudioContext, echo: (name: string) => void, speaking
       sources.add(src);
       src.onended = () => sources.delete(src);
     },
-    mark(name: string) { marks.push({ name, at: Math.max(playHead, ctx.currentTime) }); },
+    mark(name: string) {
+      marks.push({ name, at: Math.max(playHead, ctx.currentTime) });
+    },
     /** Barge-in: drop what is queued and echo every pending mark at once, as Twilio does. */
     clear() {
-      for (const s of sources) { try { s.stop(); } catch { /* not started */ } }
+      for (const s of sources) {
+        try {
+          s.stop();
+        } catch {
+          /* not started */
+        }
+      }
       sources.clear();
       playHead = ctx.currentTime;
       for (const m of marks.splice(0)) echo(m.name);
     },
-    stop() { clearInterval(tick); sources.clear(); marks = []; speaking(false); },
+    stop() {
+      clearInterval(tick);
+      sources.clear();
+      marks = [];
+      speaking(false);
+    },
   };
 }

@@ -16,15 +16,82 @@ const gen: Generator = {
       const svc = rng.pick(b.services).name.toLowerCase();
       const name = personName(rng);
       const pool: Array<[Label, string, TurnCase['slots']]> = [
-        ['cancel', rng.pick(['I need to cancel my appointment', "I can't make it, can you cancel my appointment", 'hi, I have to cancel', "I won't be able to make it to my appointment"]), {}],
-        ['reschedule', rng.pick([`can I move my appointment to ${date}`, `I need to reschedule to ${date}`, `I'd like to change my appointment to ${date}`]), { date: s.date.toISODate()! }],
-        ['question', rng.pick(['', 'hi, ', 'hey so ', 'hi there, ', 'good morning, ', 'yeah hi, quick question, ', 'hello! ', 'um ']) + rng.pick(['what are your hours', 'how much is a ' + svc, 'where are you located', 'do you take walk-ins', 'are you open on saturday', 'I was wondering if you take credit cards', 'do you guys sell gift cards', 'what time do you close on thursday', 'can I pay by card', 'is there parking']), {}],
-        ['message', rng.pick([`can you have someone call me back, this is ${name}`, `I'd like to leave a message`, `please pass along that ${name} called`]), {}],
-        ['human', rng.pick(['can I talk to a real person', 'let me speak to someone', 'I want to speak with a manager', 'operator please']), {}],
+        [
+          'cancel',
+          rng.pick([
+            'I need to cancel my appointment',
+            "I can't make it, can you cancel my appointment",
+            'hi, I have to cancel',
+            "I won't be able to make it to my appointment",
+          ]),
+          {},
+        ],
+        [
+          'reschedule',
+          rng.pick([
+            `can I move my appointment to ${date}`,
+            `I need to reschedule to ${date}`,
+            `I'd like to change my appointment to ${date}`,
+          ]),
+          { date: s.date.toISODate()! },
+        ],
+        [
+          'question',
+          rng.pick([
+            '',
+            'hi, ',
+            'hey so ',
+            'hi there, ',
+            'good morning, ',
+            'yeah hi, quick question, ',
+            'hello! ',
+            'um ',
+          ]) +
+            rng.pick([
+              'what are your hours',
+              'how much is a ' + svc,
+              'where are you located',
+              'do you take walk-ins',
+              'are you open on saturday',
+              'I was wondering if you take credit cards',
+              'do you guys sell gift cards',
+              'what time do you close on thursday',
+              'can I pay by card',
+              'is there parking',
+            ]),
+          {},
+        ],
+        [
+          'message',
+          rng.pick([
+            `can you have someone call me back, this is ${name}`,
+            `I'd like to leave a message`,
+            `please pass along that ${name} called`,
+          ]),
+          {},
+        ],
+        [
+          'human',
+          rng.pick([
+            'can I talk to a real person',
+            'let me speak to someone',
+            'I want to speak with a manager',
+            'operator please',
+          ]),
+          {},
+        ],
       ];
       const [intent, text, slots] = rng.pick(pool);
       const finalSlots = { ...slots, ...(intent === 'message' && text.includes(name) ? { name } : {}) };
-      out.push({ cls: 'intents', business: biz, now: local(now), expecting: 'intent', text: noisy(rng, text), intent, slots: finalSlots });
+      out.push({
+        cls: 'intents',
+        business: biz,
+        now: local(now),
+        expecting: 'intent',
+        text: noisy(rng, text),
+        intent,
+        slots: finalSlots,
+      });
     }
     return out;
   },

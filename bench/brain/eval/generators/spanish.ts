@@ -8,19 +8,72 @@
 import type { Generator, Label, TurnCase } from '../types.js';
 import { callNow, local } from '../common.js';
 import { openSlot } from '../speech.js';
-import { dayHoursEs, noisyEs, personNameEs, phoneNumberEs, sayDateEs, sayServiceEs, sayTimeEs, spanishBusiness } from '../spanish.js';
+import {
+  dayHoursEs,
+  noisyEs,
+  personNameEs,
+  phoneNumberEs,
+  sayDateEs,
+  sayServiceEs,
+  sayTimeEs,
+  spanishBusiness,
+} from '../spanish.js';
 
-const ASK = ['quisiera hacer una cita para', 'necesito', 'quiero', 'me gustaría reservar', '¿tienen algo para', 'hola, buenas tardes, quiero',
-  '¿me pueden dar una cita para', 'buenos días, necesito agendar', 'hola, quisiera', 'quiero sacar una cita para'];
+const ASK = [
+  'quisiera hacer una cita para',
+  'necesito',
+  'quiero',
+  'me gustaría reservar',
+  '¿tienen algo para',
+  'hola, buenas tardes, quiero',
+  '¿me pueden dar una cita para',
+  'buenos días, necesito agendar',
+  'hola, quisiera',
+  'quiero sacar una cita para',
+];
 const NAME = ['me llamo {n}', 'mi nombre es {n}', 'soy {n}', '{n}', 'a nombre de {n}', 'sí, {n}', 'habla {n}'];
-const YES = ['sí', 'sí, claro', 'sí, perfecto', 'correcto', 'así es', 'está bien', 'sí, por favor', 'claro que sí', 'perfecto, gracias', 'de acuerdo', 'sí, está bien', 'exacto'];
+const YES = [
+  'sí',
+  'sí, claro',
+  'sí, perfecto',
+  'correcto',
+  'así es',
+  'está bien',
+  'sí, por favor',
+  'claro que sí',
+  'perfecto, gracias',
+  'de acuerdo',
+  'sí, está bien',
+  'exacto',
+];
 const NO = ['no', 'no, eso no es correcto', 'no, está mal', 'no, no es así'];
 const CANCEL_YES = ['sí, cancélela', 'sí, por favor cancélela', 'sí, quiero cancelarla', 'claro, cancélela por favor'];
 /** Streets said the Spanish way (type, name, number, a unit, a city) and the address the agent should keep. */
-const STREETS: Array<[string, string]> = [['calle', 'Mayor'], ['avenida', 'Juarez'], ['calle', 'del Sol'], ['avenida', 'Insurgentes Sur'], ['paseo', 'de la Reforma'], ['calle', 'Alcala'], ['avenida', 'Hidalgo'], ['camino', 'Real']];
-const UNITS: Array<[string, string]> = [['apartamento', 'Apartamento'], ['departamento', 'Departamento'], ['piso', 'Piso'], ['interior', 'Interior']];
+const STREETS: Array<[string, string]> = [
+  ['calle', 'Mayor'],
+  ['avenida', 'Juarez'],
+  ['calle', 'del Sol'],
+  ['avenida', 'Insurgentes Sur'],
+  ['paseo', 'de la Reforma'],
+  ['calle', 'Alcala'],
+  ['avenida', 'Hidalgo'],
+  ['camino', 'Real'],
+];
+const UNITS: Array<[string, string]> = [
+  ['apartamento', 'Apartamento'],
+  ['departamento', 'Departamento'],
+  ['piso', 'Piso'],
+  ['interior', 'Interior'],
+];
 const CITIES = ['Madrid', 'Guadalajara', 'San Antonio', 'Los Angeles', 'Ciudad de Mexico'];
-const ADDRESS = ['{a}', 'es en {a}', 'vivo en {a}', 'mi dirección es {a}', 'en la {a}', 'la dirección es {a}, por favor'];
+const ADDRESS = [
+  '{a}',
+  'es en {a}',
+  'vivo en {a}',
+  'mi dirección es {a}',
+  'en la {a}',
+  'la dirección es {a}, por favor',
+];
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const CANCEL_NO = ['no, déjela así', 'no, no la cancele', 'mejor no, déjela como está'];
 
@@ -43,10 +96,33 @@ const gen: Generator = {
       const base = { cls: 'es', business: biz, now: local(now), lang: 'es' } as const;
       const exp = { date: slot.date.toISODate()!, time: slot.time };
       const book = { task: 'book' as const, service: svc.name };
-      const kind = rng.pick(['full', 'full', 'full', 'partial', 'time', 'time', 'name', 'phone', 'service', 'yes', 'no', 'fix', 'cancel', 'pick', 'other', 'other', 'address'] as const);
+      const kind = rng.pick([
+        'full',
+        'full',
+        'full',
+        'partial',
+        'time',
+        'time',
+        'name',
+        'phone',
+        'service',
+        'yes',
+        'no',
+        'fix',
+        'cancel',
+        'pick',
+        'other',
+        'other',
+        'address',
+      ] as const);
       if (kind === 'full') {
         const order = rng.int(0, 2);
-        let text = order === 0 ? `${rng.pick(ASK)} ${said} ${date} ${time}` : order === 1 ? `${rng.pick(ASK)} ${said} ${time} ${date}` : `${date} ${time}, ${rng.pick(ASK)} ${said}`;
+        let text =
+          order === 0
+            ? `${rng.pick(ASK)} ${said} ${date} ${time}`
+            : order === 1
+              ? `${rng.pick(ASK)} ${said} ${time} ${date}`
+              : `${date} ${time}, ${rng.pick(ASK)} ${said}`;
         if (text.includes('¿')) text += '?';
         const slots: TurnCase['slots'] = { service: svc.name, ...exp };
         if (rng.chance(0.3)) {
@@ -56,15 +132,51 @@ const gen: Generator = {
         out.push({ ...base, expecting: 'intent', text: noisyEs(rng, text), intent: 'book', slots });
       } else if (kind === 'partial') {
         const withDate = rng.chance(0.5);
-        out.push({ ...base, expecting: 'intent', text: noisyEs(rng, `${rng.pick(ASK)} ${said}${withDate ? ` ${date}` : ''}${rng.chance(0.3) ? ', por favor' : ''}`), intent: 'book', slots: { service: svc.name, ...(withDate ? { date: exp.date } : {}) } });
+        out.push({
+          ...base,
+          expecting: 'intent',
+          text: noisyEs(
+            rng,
+            `${rng.pick(ASK)} ${said}${withDate ? ` ${date}` : ''}${rng.chance(0.3) ? ', por favor' : ''}`,
+          ),
+          intent: 'book',
+          slots: { service: svc.name, ...(withDate ? { date: exp.date } : {}) },
+        });
       } else if (kind === 'time') {
-        const text = rng.pick([`${date} ${time}`, `${date} ${time}, si se puede`, `¿tiene ${date} ${time}?`, `${time} ${date}`, `mejor ${date} ${time}`, `puede ser ${date} ${time}`]);
+        const text = rng.pick([
+          `${date} ${time}`,
+          `${date} ${time}, si se puede`,
+          `¿tiene ${date} ${time}?`,
+          `${time} ${date}`,
+          `mejor ${date} ${time}`,
+          `puede ser ${date} ${time}`,
+        ]);
         out.push({ ...base, expecting: 'time', ctx: book, text: noisyEs(rng, text), intent: 'inform', slots: exp });
       } else if (kind === 'name') {
-        out.push({ ...base, expecting: 'name', ctx: book, text: noisyEs(rng, rng.pick(NAME).replace('{n}', name), { fillers: 0.15 }), intent: 'inform', slots: { name } });
+        out.push({
+          ...base,
+          expecting: 'name',
+          ctx: book,
+          text: noisyEs(rng, rng.pick(NAME).replace('{n}', name), { fillers: 0.15 }),
+          intent: 'inform',
+          slots: { name },
+        });
       } else if (kind === 'phone') {
-        const text = rng.pick([phone.said, `es el ${phone.said}`, `mi número es ${phone.said}`, `me pueden llamar al ${phone.said}`, `claro, ${phone.said}`]);
-        out.push({ ...base, expecting: 'phone', ctx: book, text: noisyEs(rng, text, { fillers: 0.1 }), intent: 'inform', slots: { phone: phone.e164 } });
+        const text = rng.pick([
+          phone.said,
+          `es el ${phone.said}`,
+          `mi número es ${phone.said}`,
+          `me pueden llamar al ${phone.said}`,
+          `claro, ${phone.said}`,
+        ]);
+        out.push({
+          ...base,
+          expecting: 'phone',
+          ctx: book,
+          text: noisyEs(rng, text, { fillers: 0.1 }),
+          intent: 'inform',
+          slots: { phone: phone.e164 },
+        });
       } else if (kind === 'address') {
         const [type, street] = rng.pick(STREETS);
         const n = String(rng.int(1, 999));
@@ -75,34 +187,141 @@ const gen: Generator = {
         const said = `${type} ${street.toLowerCase()} ${number}${unit ? `, ${unit[0]} ${u}` : ''}${city ? `, ${city.toLowerCase()}` : ''}`;
         const address = `${cap(type)} ${street} ${n}${unit ? `, ${unit[1]} ${u}` : ''}${city ? `, ${city}` : ''}`;
         const template = rng.pick(ADDRESS);
-        out.push({ ...base, expecting: 'address', ctx: book, text: template.replace('{a}', template.startsWith('en la') ? said.replace(/^calle /, 'avenida ') : said), intent: 'inform', slots: { address: template.startsWith('en la') ? address.replace(/^Calle /, 'Avenida ') : address } });
+        out.push({
+          ...base,
+          expecting: 'address',
+          ctx: book,
+          text: template.replace('{a}', template.startsWith('en la') ? said.replace(/^calle /, 'avenida ') : said),
+          intent: 'inform',
+          slots: { address: template.startsWith('en la') ? address.replace(/^Calle /, 'Avenida ') : address },
+        });
       } else if (kind === 'service') {
         const text = rng.pick([said, `necesito ${said}`, `${said}, por favor`, `quiero ${said}`, `sería ${said}`]);
-        out.push({ ...base, expecting: 'service', ctx: { task: 'book' }, text: noisyEs(rng, text), intent: 'inform', slots: { service: svc.name } });
+        out.push({
+          ...base,
+          expecting: 'service',
+          ctx: { task: 'book' },
+          text: noisyEs(rng, text),
+          intent: 'inform',
+          slots: { service: svc.name },
+        });
       } else if (kind === 'yes') {
-        out.push({ ...base, expecting: 'confirm', ctx: book, text: noisyEs(rng, rng.pick(YES), { fillers: 0.1 }), intent: 'affirm', slots: {} });
+        out.push({
+          ...base,
+          expecting: 'confirm',
+          ctx: book,
+          text: noisyEs(rng, rng.pick(YES), { fillers: 0.1 }),
+          intent: 'affirm',
+          slots: {},
+        });
       } else if (kind === 'no') {
-        out.push({ ...base, expecting: 'confirm', ctx: book, text: noisyEs(rng, rng.pick(NO), { fillers: 0.1 }), intent: 'deny', slots: {} });
+        out.push({
+          ...base,
+          expecting: 'confirm',
+          ctx: book,
+          text: noisyEs(rng, rng.pick(NO), { fillers: 0.1 }),
+          intent: 'deny',
+          slots: {},
+        });
       } else if (kind === 'fix') {
-        const text = rng.pick([`no, mejor ${date} ${time}`, `no, quise decir ${date} ${time}`, `no, ${date} ${time}`, `mejor ${time} ${date}`, `no, que sea ${date} ${time}`]);
-        out.push({ ...base, expecting: 'confirm', ctx: book, text: noisyEs(rng, text, { fillers: 0.1 }), intent: 'inform', slots: exp });
+        const text = rng.pick([
+          `no, mejor ${date} ${time}`,
+          `no, quise decir ${date} ${time}`,
+          `no, ${date} ${time}`,
+          `mejor ${time} ${date}`,
+          `no, que sea ${date} ${time}`,
+        ]);
+        out.push({
+          ...base,
+          expecting: 'confirm',
+          ctx: book,
+          text: noisyEs(rng, text, { fillers: 0.1 }),
+          intent: 'inform',
+          slots: exp,
+        });
       } else if (kind === 'cancel') {
         const yes = rng.chance(0.6);
-        out.push({ ...base, expecting: 'cancel', ctx: { task: 'cancel' }, text: noisyEs(rng, rng.pick(yes ? CANCEL_YES : CANCEL_NO), { fillers: 0.1 }), intent: yes ? 'affirm' : 'deny', slots: {} });
+        out.push({
+          ...base,
+          expecting: 'cancel',
+          ctx: { task: 'cancel' },
+          text: noisyEs(rng, rng.pick(yes ? CANCEL_YES : CANCEL_NO), { fillers: 0.1 }),
+          intent: yes ? 'affirm' : 'deny',
+          slots: {},
+        });
       } else if (kind === 'pick') {
-        const offered = ['09:00', '11:30', '14:00'].filter((t) => dayHoursEs(biz, slot.date).some(([a, z]) => t >= a && t < z));
+        const offered = ['09:00', '11:30', '14:00'].filter((t) =>
+          dayHoursEs(biz, slot.date).some(([a, z]) => t >= a && t < z),
+        );
         if (offered.length < 2) continue;
         const k = rng.int(0, offered.length - 1);
         const ord = ['la primera', 'la segunda', 'la tercera'][k];
-        const text = rng.pick([ord, `${ord}, por favor`, `me quedo con ${ord}`, k === offered.length - 1 ? 'la última' : ord]);
-        out.push({ ...base, expecting: 'pick', ctx: { task: 'book', service: svc.name, offered, offeredDate: exp.date }, text: noisyEs(rng, text, { fillers: 0.1 }), intent: 'inform', slots: { choice: offered[k] } });
+        const text = rng.pick([
+          ord,
+          `${ord}, por favor`,
+          `me quedo con ${ord}`,
+          k === offered.length - 1 ? 'la última' : ord,
+        ]);
+        out.push({
+          ...base,
+          expecting: 'pick',
+          ctx: { task: 'book', service: svc.name, offered, offeredDate: exp.date },
+          text: noisyEs(rng, text, { fillers: 0.1 }),
+          intent: 'inform',
+          slots: { choice: offered[k] },
+        });
       } else {
         const pool: Array<[Label, string, TurnCase['slots']]> = [
-          ['cancel', rng.pick(['necesito cancelar mi cita', 'quiero cancelar mi cita', 'hola, tengo que cancelar', 'ya no voy a poder ir, ¿puede cancelar mi cita?']), {}],
-          ['reschedule', rng.pick([`quiero cambiar mi cita para ${date}`, `necesito mover mi cita a ${date}`, `¿puedo cambiar mi cita para ${date}?`]), { date: exp.date }],
-          ['question', rng.pick(['¿a qué hora abren?', '¿cuál es su horario?', '¿dónde están ubicados?', '¿están abiertos el sábado?', `¿cuánto cuesta ${said}?`, '¿a qué hora cierran el viernes?', '¿aceptan tarjeta?']), {}],
-          ['human', rng.pick(['quiero hablar con una persona', 'comuníqueme con alguien, por favor', 'quisiera hablar con el encargado']), {}],
-          ['message', rng.pick(['quiero dejar un mensaje', 'quisiera dejarle un recado al dueño', 'que me devuelvan la llamada, por favor']), {}],
+          [
+            'cancel',
+            rng.pick([
+              'necesito cancelar mi cita',
+              'quiero cancelar mi cita',
+              'hola, tengo que cancelar',
+              'ya no voy a poder ir, ¿puede cancelar mi cita?',
+            ]),
+            {},
+          ],
+          [
+            'reschedule',
+            rng.pick([
+              `quiero cambiar mi cita para ${date}`,
+              `necesito mover mi cita a ${date}`,
+              `¿puedo cambiar mi cita para ${date}?`,
+            ]),
+            { date: exp.date },
+          ],
+          [
+            'question',
+            rng.pick([
+              '¿a qué hora abren?',
+              '¿cuál es su horario?',
+              '¿dónde están ubicados?',
+              '¿están abiertos el sábado?',
+              `¿cuánto cuesta ${said}?`,
+              '¿a qué hora cierran el viernes?',
+              '¿aceptan tarjeta?',
+            ]),
+            {},
+          ],
+          [
+            'human',
+            rng.pick([
+              'quiero hablar con una persona',
+              'comuníqueme con alguien, por favor',
+              'quisiera hablar con el encargado',
+            ]),
+            {},
+          ],
+          [
+            'message',
+            rng.pick([
+              'quiero dejar un mensaje',
+              'quisiera dejarle un recado al dueño',
+              'que me devuelvan la llamada, por favor',
+            ]),
+            {},
+          ],
         ];
         const [intent, text, slots] = rng.pick(pool);
         out.push({ ...base, expecting: 'intent', text: noisyEs(rng, text), intent, slots });

@@ -29,25 +29,36 @@ export const CreateAppointmentBody = z.strictObject({
 });
 
 /** PATCH /api/appointments/:id — move and/or change status. */
-export const PatchAppointmentBody = z.strictObject({
-  start: Instant.optional(),
-  staffId: Uuid.nullable().optional(),
-  /** A new length (the calendar's resize). */
-  durationMin: z.number().int().min(5, 'An appointment must be at least 5 minutes').max(720, 'An appointment can be at most 12 hours').optional(),
-  status: z.enum(APPOINTMENT_STATUSES).optional(),
-}).refine((b) => Object.keys(b).length > 0, 'send at least one of start, staffId, durationMin, status');
+export const PatchAppointmentBody = z
+  .strictObject({
+    start: Instant.optional(),
+    staffId: Uuid.nullable().optional(),
+    /** A new length (the calendar's resize). */
+    durationMin: z
+      .number()
+      .int()
+      .min(5, 'An appointment must be at least 5 minutes')
+      .max(720, 'An appointment can be at most 12 hours')
+      .optional(),
+    status: z.enum(APPOINTMENT_STATUSES).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'send at least one of start, staffId, durationMin, status');
 
 /** GET /api/appointments */
 export const ListAppointmentsQuery = z.strictObject({
   from: Instant.optional(),
   to: Instant.optional(),
-  status: z.string().max(100).optional().transform((s, ctx) => {
-    if (!s) return undefined;
-    const list = s.split(',').map((x) => x.trim());
-    const bad = list.filter((x) => !(APPOINTMENT_STATUSES as readonly string[]).includes(x));
-    if (bad.length) ctx.addIssue({ code: 'custom', message: `unknown status ${bad.join(', ')}` });
-    return list as (typeof APPOINTMENT_STATUSES)[number][];
-  }),
+  status: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return undefined;
+      const list = s.split(',').map((x) => x.trim());
+      const bad = list.filter((x) => !(APPOINTMENT_STATUSES as readonly string[]).includes(x));
+      if (bad.length) ctx.addIssue({ code: 'custom', message: `unknown status ${bad.join(', ')}` });
+      return list as (typeof APPOINTMENT_STATUSES)[number][];
+    }),
   phone: z.string().max(40).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),

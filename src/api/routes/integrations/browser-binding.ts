@@ -11,26 +11,51 @@ import { STATE_TTL_MS, type CalendarProviderName } from '../../../booking/calend
 
 const cookieName = (provider: CalendarProviderName) => `io_oauth_${provider}`;
 const cookiePath = (provider: CalendarProviderName) => `/api/integrations/${provider}/callback`;
-const isHttps = (req: FastifyRequest, publicUrl?: string) => req.protocol === 'https' || !!publicUrl?.startsWith('https:');
+const isHttps = (req: FastifyRequest, publicUrl?: string) =>
+  req.protocol === 'https' || !!publicUrl?.startsWith('https:');
 
 /** What the state carries: SHA-256 of the nonce, so the state (in URLs) does not reveal the cookie. */
 export const nonceBinding = (nonce: string): string => createHash('sha256').update(nonce).digest('base64url');
 
-function write(req: FastifyRequest, reply: FastifyReply, provider: CalendarProviderName, value: string, maxAgeSec: number, publicUrl?: string) {
-  const cookie = [`${cookieName(provider)}=${value}`, `Path=${cookiePath(provider)}`, 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSec}`, ...(isHttps(req, publicUrl) ? ['Secure'] : [])].join('; ');
+function write(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  provider: CalendarProviderName,
+  value: string,
+  maxAgeSec: number,
+  publicUrl?: string,
+) {
+  const cookie = [
+    `${cookieName(provider)}=${value}`,
+    `Path=${cookiePath(provider)}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${maxAgeSec}`,
+    ...(isHttps(req, publicUrl) ? ['Secure'] : []),
+  ].join('; ');
   const prior = reply.getHeader('set-cookie');
   reply.header('set-cookie', prior ? [...(Array.isArray(prior) ? prior : [String(prior)]), cookie] : cookie);
 }
 
 /** Sets a fresh nonce cookie for `provider` (lives as long as a state) and answers the nonce. */
-export function setBrowserNonce(req: FastifyRequest, reply: FastifyReply, provider: CalendarProviderName, publicUrl?: string): string {
+export function setBrowserNonce(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  provider: CalendarProviderName,
+  publicUrl?: string,
+): string {
   const nonce = randomBytes(24).toString('base64url');
   write(req, reply, provider, nonce, Math.ceil(STATE_TTL_MS / 1000), publicUrl);
   return nonce;
 }
 
 /** Expires the cookie (a callback uses it up, whatever the outcome). */
-export function clearBrowserNonce(req: FastifyRequest, reply: FastifyReply, provider: CalendarProviderName, publicUrl?: string): void {
+export function clearBrowserNonce(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  provider: CalendarProviderName,
+  publicUrl?: string,
+): void {
   write(req, reply, provider, '', 0, publicUrl);
 }
 

@@ -5,7 +5,10 @@ import { CALENDAR_PROVIDERS, type IntegrationView } from '../../../booking/calen
 export const ProviderParams = z.strictObject({ provider: z.enum(CALENDAR_PROVIDERS as ['google', 'microsoft']) });
 
 /** A dashboard path to come back to after consent: same-site only (no scheme, no `//host`). */
-const ReturnTo = z.string().max(300).regex(/^\/(?![/\\])[^\s]*$/, 'a path of this site, starting with one /');
+const ReturnTo = z
+  .string()
+  .max(300)
+  .regex(/^\/(?![/\\])[^\s]*$/, 'a path of this site, starting with one /');
 
 export const ConnectQuery = z.strictObject({
   staffId: z.string().max(64).optional(),
@@ -14,12 +17,14 @@ export const ConnectQuery = z.strictObject({
   redirect: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
-export const CallbackQuery = z.object({
-  code: z.string().max(4096).optional(),
-  state: z.string().max(4096).optional(),
-  error: z.string().max(200).optional(),
-  error_description: z.string().max(1000).optional(),
-}).passthrough();
+export const CallbackQuery = z
+  .object({
+    code: z.string().max(4096).optional(),
+    state: z.string().max(4096).optional(),
+    error: z.string().max(200).optional(),
+    error_description: z.string().max(1000).optional(),
+  })
+  .passthrough();
 
 export const FeedQuery = z.strictObject({ token: z.string().min(1).max(200) });
 

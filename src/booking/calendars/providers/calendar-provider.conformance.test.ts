@@ -36,16 +36,37 @@ const implementations: Array<{ name: string; make: () => Promise<Subject> }> = [
     make: async () => {
       const fake: FakeGoogle = await startFakeGoogle();
       const e = fake.env;
-      const provider = createGoogleCalendar({ clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET, oauthBase: e.GOOGLE_OAUTH_BASE, authUrl: e.GOOGLE_AUTH_URL, calendarBase: e.GOOGLE_CALENDAR_BASE }, clock);
+      const provider = createGoogleCalendar(
+        {
+          clientId: e.GOOGLE_CLIENT_ID,
+          clientSecret: e.GOOGLE_CLIENT_SECRET,
+          oauthBase: e.GOOGLE_OAUTH_BASE,
+          authUrl: e.GOOGLE_AUTH_URL,
+          calendarBase: e.GOOGLE_CALENDAR_BASE,
+        },
+        clock,
+      );
       return {
         provider,
         account: fake.account,
-        liveEvents: () => fake.liveEvents().filter((ev) => ev.extendedProperties?.private?.infiniofficeAppointmentId)
-          .map((ev) => ({ id: ev.id, start: Date.parse(ev.start.dateTime), end: Date.parse(ev.end.dateTime), title: ev.summary })),
-        addOwnEvent: (start, end, free) => { fake.addExternalEvent(start, end, { transparent: free }); },
+        liveEvents: () =>
+          fake
+            .liveEvents()
+            .filter((ev) => ev.extendedProperties?.private?.infiniofficeAppointmentId)
+            .map((ev) => ({
+              id: ev.id,
+              start: Date.parse(ev.start.dateTime),
+              end: Date.parse(ev.end.dateTime),
+              title: ev.summary,
+            })),
+        addOwnEvent: (start, end, free) => {
+          fake.addExternalEvent(start, end, { transparent: free });
+        },
         expireAccessTokens: () => fake.expireAccessTokens(),
         revokeGrants: () => fake.revokeGrants(),
-        setDown: (down) => { fake.down = down; },
+        setDown: (down) => {
+          fake.down = down;
+        },
         close: () => fake.close(),
       };
     },
@@ -55,17 +76,33 @@ const implementations: Array<{ name: string; make: () => Promise<Subject> }> = [
     make: async () => {
       const fake: FakeGraph = await startFakeGraph();
       const e = fake.env;
-      const provider = createMicrosoftCalendar({ clientId: e.MS_CLIENT_ID, clientSecret: e.MS_CLIENT_SECRET, tenant: e.MS_TENANT, loginBase: e.MS_LOGIN_BASE, graphBase: e.MS_GRAPH_BASE }, clock);
+      const provider = createMicrosoftCalendar(
+        {
+          clientId: e.MS_CLIENT_ID,
+          clientSecret: e.MS_CLIENT_SECRET,
+          tenant: e.MS_TENANT,
+          loginBase: e.MS_LOGIN_BASE,
+          graphBase: e.MS_GRAPH_BASE,
+        },
+        clock,
+      );
       const utc = (t: string) => Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(t) ? t : `${t}Z`);
       return {
         provider,
         account: fake.account,
-        liveEvents: () => fake.eventsOf().filter((ev) => !ev.isCancelled && ev.transactionId)
-          .map((ev) => ({ id: ev.id, start: utc(ev.start.dateTime), end: utc(ev.end.dateTime), title: ev.subject })),
-        addOwnEvent: (start, end, free) => { fake.addExternalEvent(start, end, free ? 'free' : 'busy'); },
+        liveEvents: () =>
+          fake
+            .eventsOf()
+            .filter((ev) => !ev.isCancelled && ev.transactionId)
+            .map((ev) => ({ id: ev.id, start: utc(ev.start.dateTime), end: utc(ev.end.dateTime), title: ev.subject })),
+        addOwnEvent: (start, end, free) => {
+          fake.addExternalEvent(start, end, free ? 'free' : 'busy');
+        },
         expireAccessTokens: () => fake.expireAccessTokens(),
         revokeGrants: () => fake.revokeGrants(),
-        setDown: (down) => { fake.down = down; },
+        setDown: (down) => {
+          fake.down = down;
+        },
         close: () => fake.close(),
       };
     },
@@ -74,9 +111,16 @@ const implementations: Array<{ name: string; make: () => Promise<Subject> }> = [
 
 const at = (hhmm: string) => new Date(`2030-04-09T${hhmm}:00Z`);
 const draft = (appointmentId: string, start: Date, end: Date, title = 'Drain cleaning — Ana Ruiz'): EventDraft => ({
-  appointmentId, title, description: 'Booked by phone', location: '12 Elm St', start, end, timeZone: 'America/Chicago',
+  appointmentId,
+  title,
+  description: 'Booked by phone',
+  location: '12 Elm St',
+  start,
+  end,
+  timeZone: 'America/Chicago',
 });
-const spans = (busy: Array<{ start: Date; end: Date }>) => busy.map((b) => [b.start.toISOString(), b.end.toISOString()]).sort();
+const spans = (busy: Array<{ start: Date; end: Date }>) =>
+  busy.map((b) => [b.start.toISOString(), b.end.toISOString()]).sort();
 
 /** The owner's consent: follow the authorization URL to the redirect and take its code. */
 async function consent(provider: CalendarProvider): Promise<string> {
@@ -90,7 +134,10 @@ async function consent(provider: CalendarProvider): Promise<string> {
 for (const impl of implementations) {
   describe(`CalendarProvider conformance: ${impl.name}`, () => {
     let subject: Subject | undefined;
-    afterEach(async () => { await subject?.close(); subject = undefined; });
+    afterEach(async () => {
+      await subject?.close();
+      subject = undefined;
+    });
     /** A provider connected to the owner's calendar: its access token and calendar id. */
     async function connected() {
       subject = await impl.make();
@@ -108,13 +155,30 @@ for (const impl of implementations) {
 
     it('an event we create blocks its time; moved, it blocks the new time only; deleted, nothing (twice is fine)', async () => {
       const { s, p, token, calendarId } = await connected();
-      const id = await p.createEvent(token, calendarId, draft('7d0c5a52-2b1e-4a57-9d3e-1f2a3b4c5d6e', at('14:00'), at('15:00')));
-      expect(s.liveEvents()).toEqual([{ id, start: at('14:00').getTime(), end: at('15:00').getTime(), title: 'Drain cleaning — Ana Ruiz' }]);
-      expect(spans(await p.busy(token, calendarId, at('00:00'), at('23:59')))).toEqual([[at('14:00').toISOString(), at('15:00').toISOString()]]);
+      const id = await p.createEvent(
+        token,
+        calendarId,
+        draft('7d0c5a52-2b1e-4a57-9d3e-1f2a3b4c5d6e', at('14:00'), at('15:00')),
+      );
+      expect(s.liveEvents()).toEqual([
+        { id, start: at('14:00').getTime(), end: at('15:00').getTime(), title: 'Drain cleaning — Ana Ruiz' },
+      ]);
+      expect(spans(await p.busy(token, calendarId, at('00:00'), at('23:59')))).toEqual([
+        [at('14:00').toISOString(), at('15:00').toISOString()],
+      ]);
 
-      await p.updateEvent(token, calendarId, id, draft('7d0c5a52-2b1e-4a57-9d3e-1f2a3b4c5d6e', at('16:00'), at('17:30'), 'Drain cleaning (moved)'));
-      expect(s.liveEvents().map((e) => [e.id, e.start, e.end, e.title])).toEqual([[id, at('16:00').getTime(), at('17:30').getTime(), 'Drain cleaning (moved)']]);
-      expect(spans(await p.busy(token, calendarId, at('00:00'), at('23:59')))).toEqual([[at('16:00').toISOString(), at('17:30').toISOString()]]);
+      await p.updateEvent(
+        token,
+        calendarId,
+        id,
+        draft('7d0c5a52-2b1e-4a57-9d3e-1f2a3b4c5d6e', at('16:00'), at('17:30'), 'Drain cleaning (moved)'),
+      );
+      expect(s.liveEvents().map((e) => [e.id, e.start, e.end, e.title])).toEqual([
+        [id, at('16:00').getTime(), at('17:30').getTime(), 'Drain cleaning (moved)'],
+      ]);
+      expect(spans(await p.busy(token, calendarId, at('00:00'), at('23:59')))).toEqual([
+        [at('16:00').toISOString(), at('17:30').toISOString()],
+      ]);
 
       await p.deleteEvent(token, calendarId, id);
       expect(s.liveEvents()).toEqual([]);
@@ -124,8 +188,16 @@ for (const impl of implementations) {
 
     it('a create retried for the same appointment answers the same event and never duplicates it', async () => {
       const { s, p, token, calendarId } = await connected();
-      const first = await p.createEvent(token, calendarId, draft('0b8e2f44-6c1d-4e0a-8f7b-2c3d4e5f6a7b', at('09:00'), at('10:00')));
-      const again = await p.createEvent(token, calendarId, draft('0b8e2f44-6c1d-4e0a-8f7b-2c3d4e5f6a7b', at('09:00'), at('10:00')));
+      const first = await p.createEvent(
+        token,
+        calendarId,
+        draft('0b8e2f44-6c1d-4e0a-8f7b-2c3d4e5f6a7b', at('09:00'), at('10:00')),
+      );
+      const again = await p.createEvent(
+        token,
+        calendarId,
+        draft('0b8e2f44-6c1d-4e0a-8f7b-2c3d4e5f6a7b', at('09:00'), at('10:00')),
+      );
       expect(again).toBe(first);
       expect(s.liveEvents().map((e) => e.id)).toEqual([first]);
     });
@@ -135,7 +207,9 @@ for (const impl of implementations) {
       s.addOwnEvent(at('08:00'), at('09:00'));
       s.addOwnEvent(at('11:00'), at('12:00'), true);
       s.addOwnEvent(new Date('2030-04-11T08:00:00Z'), new Date('2030-04-11T09:00:00Z'));
-      expect(spans(await p.busy(token, calendarId, at('00:00'), at('23:59')))).toEqual([[at('08:00').toISOString(), at('09:00').toISOString()]]);
+      expect(spans(await p.busy(token, calendarId, at('00:00'), at('23:59')))).toEqual([
+        [at('08:00').toISOString(), at('09:00').toISOString()],
+      ]);
     });
 
     it('after access tokens expire, a refresh gives a working token; a revoked grant is an auth error no retry fixes', async () => {

@@ -14,13 +14,20 @@ export interface ProviderRequest {
 }
 
 /** A provider's answer: its status and parsed JSON body (undefined when empty). */
-export interface ProviderResponse<T> { readonly status: number; readonly body: T }
+export interface ProviderResponse<T> {
+  readonly status: number;
+  readonly body: T;
+}
 
 /** Google and Graph both answer within a second or two; past 10 s the sync retries later instead. */
 export const PROVIDER_TIMEOUT_MS = 10_000;
 
 /** Sends the request; non-2xx (unless accepted), network errors and timeouts throw CalendarApiError. */
-export async function providerFetch<T = any>(provider: CalendarProviderName, url: string, r: ProviderRequest = {}): Promise<ProviderResponse<T>> {
+export async function providerFetch<T = any>(
+  provider: CalendarProviderName,
+  url: string,
+  r: ProviderRequest = {},
+): Promise<ProviderResponse<T>> {
   const headers: Record<string, string> = { accept: 'application/json', ...r.headers };
   if (r.token) headers.authorization = `Bearer ${r.token}`;
   let body: string | undefined;
@@ -34,20 +41,37 @@ export async function providerFetch<T = any>(provider: CalendarProviderName, url
   const timeout = AbortSignal.timeout(PROVIDER_TIMEOUT_MS);
   let res: Response;
   try {
-    res = await fetch(url, { method: r.method ?? (body ? 'POST' : 'GET'), headers, body, signal: r.signal ? AbortSignal.any([r.signal, timeout]) : timeout });
+    res = await fetch(url, {
+      method: r.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      body,
+      signal: r.signal ? AbortSignal.any([r.signal, timeout]) : timeout,
+    });
   } catch (e) {
-    throw new CalendarApiError(provider, `unreachable (${(e as Error).name === 'TimeoutError' ? 'timed out' : (e as Error).message})`);
+    throw new CalendarApiError(
+      provider,
+      `unreachable (${(e as Error).name === 'TimeoutError' ? 'timed out' : (e as Error).message})`,
+    );
   }
   const text = await res.text();
   let parsed: unknown;
-  try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = text; }
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = text;
+  }
   if (res.ok || r.accept?.includes(res.status)) return { status: res.status, body: parsed as T };
-  throw new CalendarApiError(provider, `${res.status} ${describe(parsed)}`, { status: res.status, auth: res.status === 401, ...(isRateLimit(parsed) ? { retryable: true } : {}) });
+  throw new CalendarApiError(provider, `${res.status} ${describe(parsed)}`, {
+    status: res.status,
+    auth: res.status === 401,
+    ...(isRateLimit(parsed) ? { retryable: true } : {}),
+  });
 }
 
 /** Google answers some rate limits with 403 and a reason rather than 429; those pass with time. */
 function isRateLimit(body: unknown): boolean {
-  const reasons = (body as { error?: { errors?: { reason?: string }[] } } | undefined)?.error?.errors?.map((e) => e.reason) ?? [];
+  const reasons =
+    (body as { error?: { errors?: { reason?: string }[] } } | undefined)?.error?.errors?.map((e) => e.reason) ?? [];
   return reasons.some((r) => r === 'rateLimitExceeded' || r === 'userRateLimitExceeded');
 }
 

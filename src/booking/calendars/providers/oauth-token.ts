@@ -15,20 +15,36 @@ export interface TokenResponse {
 }
 
 /** POSTs a grant; a refused grant (`invalid_grant`, 400/401) is an auth failure no retry can fix. */
-export async function requestToken(provider: CalendarProviderName, url: string, form: Record<string, string>, clock: Clock, signal?: AbortSignal): Promise<TokenSet & { raw: TokenResponse }> {
+export async function requestToken(
+  provider: CalendarProviderName,
+  url: string,
+  form: Record<string, string>,
+  clock: Clock,
+  signal?: AbortSignal,
+): Promise<TokenSet & { raw: TokenResponse }> {
   let body: TokenResponse;
   try {
     body = (await providerFetch<TokenResponse>(provider, url, { form, signal })).body;
   } catch (e) {
     if (e instanceof CalendarApiError && (e.status === 400 || e.status === 401)) {
-      throw new CalendarApiError(provider, e.message.replace(`${provider}: `, ''), { status: e.status, retryable: false, auth: true });
+      throw new CalendarApiError(provider, e.message.replace(`${provider}: `, ''), {
+        status: e.status,
+        retryable: false,
+        auth: true,
+      });
     }
     throw e;
   }
-  if (!body?.access_token) throw new CalendarApiError(provider, 'token endpoint answered without access_token', { retryable: false });
+  if (!body?.access_token)
+    throw new CalendarApiError(provider, 'token endpoint answered without access_token', { retryable: false });
   // An hour is both providers' default lifetime when `expires_in` is left out.
   const ttlSec = Number(body.expires_in ?? 3600);
-  return { accessToken: body.access_token, refreshToken: body.refresh_token ?? null, expiresAt: new Date(clock.now().getTime() + ttlSec * 1000), raw: body };
+  return {
+    accessToken: body.access_token,
+    refreshToken: body.refresh_token ?? null,
+    expiresAt: new Date(clock.now().getTime() + ttlSec * 1000),
+    raw: body,
+  };
 }
 
 /** The `email` claim of an OpenID id_token received straight from the token endpoint (OIDC §3.1.3.7 lets TLS stand in for the signature). */

@@ -47,7 +47,13 @@ export interface CalendarProvider {
   busy(token: string, calendarId: string | null, from: Date, to: Date, signal?: AbortSignal): Promise<ExternalBusy[]>;
   /** Creates the event (idempotently per appointment) and answers its id. */
   createEvent(token: string, calendarId: string | null, e: EventDraft, signal?: AbortSignal): Promise<string>;
-  updateEvent(token: string, calendarId: string | null, eventId: string, e: EventDraft, signal?: AbortSignal): Promise<void>;
+  updateEvent(
+    token: string,
+    calendarId: string | null,
+    eventId: string,
+    e: EventDraft,
+    signal?: AbortSignal,
+  ): Promise<void>;
   /** Deleting an event that is already gone succeeds. */
   deleteEvent(token: string, calendarId: string | null, eventId: string, signal?: AbortSignal): Promise<void>;
 }

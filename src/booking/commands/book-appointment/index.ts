@@ -25,13 +25,20 @@ export interface BookResult {
 }
 
 /** Books `req`; SLOT_TAKEN (409) or SLOT_UNAVAILABLE (422), each with alternatives, when it cannot. */
-export async function bookAppointment(deps: BookingDeps, organizationId: string, req: BookRequest): Promise<BookResult> {
+export async function bookAppointment(
+  deps: BookingDeps,
+  organizationId: string,
+  req: BookRequest,
+): Promise<BookResult> {
   validateBookRequest(req);
   const customer = normalizeCustomer(req.customer);
   const earlier = await replayed(deps, organizationId, req);
   if (earlier) return { appointment: earlier, replayed: true };
   const { setup, input } = await loadAvailability(deps, organizationId, req.serviceId, {
-    from: req.start, to: new Date(req.start.getTime() + 60_000), staffId: req.staffId, viewer: req.holder,
+    from: req.start,
+    to: new Date(req.start.getTime() + 60_000),
+    staffId: req.staffId,
+    viewer: req.holder,
   });
   const resources = resourcesFor(input.staff, input.service.id, req.staffId);
   if (req.staffId && resources.length === 0) throw errors.validation('this staff member does not offer that service');

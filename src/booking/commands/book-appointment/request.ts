@@ -31,12 +31,18 @@ export interface BookRequest {
 export function validateBookRequest(r: BookRequest): void {
   if (Number.isNaN(r.start.getTime())) throw errors.validation('start is not a valid time');
   if (r.start.getTime() % 60_000 !== 0) throw errors.validation('start must be on a whole minute');
-  if (r.idempotencyKey != null && !/^[\x21-\x7e]{1,200}$/.test(r.idempotencyKey)) throw errors.validation('Idempotency-Key must be 1–200 visible ASCII characters');
+  if (r.idempotencyKey != null && !/^[\x21-\x7e]{1,200}$/.test(r.idempotencyKey))
+    throw errors.validation('Idempotency-Key must be 1–200 visible ASCII characters');
 }
 
 /** True when the stored appointment answers this very request (same service, time, staff and customer). */
 function sameRequest(a: Appointment, r: BookRequest): boolean {
-  return a.serviceId === r.serviceId && a.start.getTime() === r.start.getTime() && (!r.staffId || a.staffId === r.staffId) && a.customer.name === r.customer.name.trim();
+  return (
+    a.serviceId === r.serviceId &&
+    a.start.getTime() === r.start.getTime() &&
+    (!r.staffId || a.staffId === r.staffId) &&
+    a.customer.name === r.customer.name.trim()
+  );
 }
 
 /** The appointment an earlier request with this key created, or null; a different request with the key is refused. */
