@@ -11,3 +11,4 @@ export * from './paired-writes.js';
 export * from './polling.js';
 export * from './org-changes.js';
 export * from './spanish-dates.js';
+export * from './twilio-rest.js';

@@ -3,43 +3,30 @@
  * `/Accounts/{Sid}/Messages.json` and `/Accounts/{Sid}/Calls.json` with Basic auth. A 4xx answer is
  * permanent except 408 and 429; 5xx and network failures retry.
  */
+import { twilioPost, TwilioRestError, type TwilioAccount } from '../../lib/index.js';
 import { DeliveryError } from '../errors.js';
 import { alertCallTwiml, renderMessage } from '../templates.js';
 import { ackUrlOf, type Channel, type Links, type OutboxMessage } from './channel.js';
 
-/** Twilio credentials and API base (a local fake in tests). */
-export interface TwilioOptions {
-  accountSid: string;
-  authToken: string;
-  apiBase: string;
+/** Twilio credentials and API base (a local fake in tests), and the number messages come from. */
+export interface TwilioOptions extends TwilioAccount {
   defaultFrom?: string | null;
 }
 
+/** One REST request (lib's client); a 4xx answer is permanent except 408 and 429, the rest retry. */
 async function post(
   o: TwilioOptions,
   resource: 'Messages' | 'Calls',
   form: Record<string, string>,
   signal: AbortSignal,
 ): Promise<void> {
-  const url = `${o.apiBase.replace(/\/$/, '')}/2010-04-01/Accounts/${o.accountSid}/${resource}.json`;
-  let res: Response;
   try {
-    res = await fetch(url, {
-      method: 'POST',
-      signal,
-      headers: {
-        authorization: 'Basic ' + Buffer.from(`${o.accountSid}:${o.authToken}`).toString('base64'),
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams(form).toString(),
-    });
+    await twilioPost(o, `${resource}.json`, form, signal);
   } catch (e) {
-    throw new DeliveryError(`twilio ${resource}: ${(e as Error).message}`);
+    const status = e instanceof TwilioRestError ? e.status : undefined;
+    const permanent = status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+    throw new DeliveryError((e as Error).message, permanent);
   }
-  if (res.ok) return;
-  const body = await res.text().catch(() => '');
-  const permanent = res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429;
-  throw new DeliveryError(`twilio ${resource}: ${res.status} ${body.slice(0, 300)}`, permanent);
 }
 
 function sender(o: TwilioOptions, m: OutboxMessage): string {

@@ -1,30 +1,10 @@
 /** The Twilio REST calls telephony needs: update a live call (transfer), place a call, send an SMS. */
-export interface TwilioCredentials {
-  accountSid: string;
-  authToken: string;
-  apiBase: string;
-}
+import { twilioAccountUrl, twilioAuthorization, twilioPost, type TwilioAccount } from '../../lib/index.js';
 
-async function post(c: TwilioCredentials, path: string, form: Record<string, string | string[]>, signal?: AbortSignal) {
-  // A list (StatusCallbackEvent) is sent as the parameter repeated, as Twilio's own clients do.
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  const res = await fetch(`${c.apiBase}/2010-04-01/Accounts/${encodeURIComponent(c.accountSid)}/${path}`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${c.accountSid}:${c.authToken}`).toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: body.toString(),
-    signal: signal ?? AbortSignal.timeout(5000),
-  });
-  const answer = await res.json().catch(() => ({}));
-  if (!res.ok)
-    throw Object.assign(new Error(`twilio ${path}: ${res.status} ${(answer as { message?: string }).message ?? ''}`), {
-      status: res.status,
-    });
-  return answer as Record<string, unknown>;
-}
+/** The account telephony acts as (lib's one Twilio REST client). */
+export type TwilioCredentials = TwilioAccount;
+
+const post = twilioPost;
 
 /** Replaces a live call's TwiML (how a call is transferred: `<Dial>` by updating the call). */
 export const updateCallTwiml = (c: TwilioCredentials, callSid: string, twiml: string) =>
@@ -76,9 +56,9 @@ export async function placeStreamCall(
   return { callSid: String(r.sid) };
 }
 
-const basic = (c: TwilioCredentials) => `Basic ${Buffer.from(`${c.accountSid}:${c.authToken}`).toString('base64')}`;
+const basic = twilioAuthorization;
 const recordingPath = (c: TwilioCredentials, sid: string, ext: string) =>
-  `${c.apiBase}/2010-04-01/Accounts/${encodeURIComponent(c.accountSid)}/Recordings/${encodeURIComponent(sid)}.${ext}`;
+  twilioAccountUrl(c, `Recordings/${encodeURIComponent(sid)}.${ext}`);
 
 /**
  * Fetches a recording's audio as MP3 (dual-channel recordings asked for both channels, caller and
@@ -134,7 +114,7 @@ export const endCall = (c: TwilioCredentials, callSid: string) =>
  * (GET …/IncomingPhoneNumbers.json?PhoneNumber=…, answering `{ incoming_phone_numbers: [{ phone_number, … }] }`).
  */
 export async function ownsNumber(c: TwilioCredentials, e164: string): Promise<boolean> {
-  const url = `${c.apiBase}/2010-04-01/Accounts/${encodeURIComponent(c.accountSid)}/IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(e164)}`;
+  const url = twilioAccountUrl(c, `IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(e164)}`);
   const res = await fetch(url, { headers: { authorization: basic(c) }, signal: AbortSignal.timeout(10_000) });
   if (!res.ok) throw Object.assign(new Error(`twilio incoming phone numbers: ${res.status}`), { status: res.status });
   const body = (await res.json()) as { incoming_phone_numbers?: Array<{ phone_number?: string }> };
