@@ -2670,8 +2670,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             appointment: ({
+                                customerName: string;
+                                customerPhone: string | null;
+                                endAt: string;
                                 id: string;
-                                start?: string;
+                                startAt: string;
                                 status: string;
                             } & {
                                 [key: string]: unknown;
@@ -2710,8 +2713,12 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                                 followUp: ({
+                                    callId?: string | null;
                                     dueAt: string;
-                                    status: string;
+                                    outcome?: string | null;
+                                    reason?: string | null;
+                                    /** @enum {string} */
+                                    status: "scheduled" | "calling" | "done" | "skipped";
                                 } & {
                                     [key: string]: unknown;
                                 }) | null;
@@ -5227,8 +5234,12 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                                 followUp: ({
+                                    callId?: string | null;
                                     dueAt: string;
-                                    status: string;
+                                    outcome?: string | null;
+                                    reason?: string | null;
+                                    /** @enum {string} */
+                                    status: "scheduled" | "calling" | "done" | "skipped";
                                 } & {
                                     [key: string]: unknown;
                                 }) | null;
@@ -5313,8 +5324,12 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             followUp: ({
+                                callId?: string | null;
                                 dueAt: string;
-                                status: string;
+                                outcome?: string | null;
+                                reason?: string | null;
+                                /** @enum {string} */
+                                status: "scheduled" | "calling" | "done" | "skipped";
                             } & {
                                 [key: string]: unknown;
                             }) | null;
@@ -5395,8 +5410,12 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             followUp: ({
+                                callId?: string | null;
                                 dueAt: string;
-                                status: string;
+                                outcome?: string | null;
+                                reason?: string | null;
+                                /** @enum {string} */
+                                status: "scheduled" | "calling" | "done" | "skipped";
                             } & {
                                 [key: string]: unknown;
                             }) | null;

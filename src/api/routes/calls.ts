@@ -52,7 +52,14 @@ const LeadAnswer = Row({
   status: LeadStatus,
   notes: z.string().nullable(),
   escalation: z.record(z.string(), z.unknown()).nullable(),
-  followUp: Obj({ status: z.string(), dueAt: z.string() }).nullable(),
+  // Where the automatic call-back stands (the lead's LeadFollowUp).
+  followUp: Obj({
+    status: z.enum(['scheduled', 'calling', 'done', 'skipped']),
+    dueAt: z.string(),
+    callId: z.string().nullable().optional(),
+    outcome: z.string().nullable().optional(),
+    reason: z.string().nullable().optional(),
+  }).nullable(),
   createdAt: Instant,
   updatedAt: Instant,
 });
@@ -75,7 +82,13 @@ const CallDetailAnswer = CallAnswer.extend({
     }),
   ),
   events: z.array(Obj({ type: z.string(), data: z.unknown(), at: Instant })),
-  appointment: Row({ start: Instant.optional(), status: z.string() }).nullable(),
+  appointment: Row({
+    startAt: Instant,
+    endAt: Instant,
+    status: z.string(),
+    customerName: z.string(),
+    customerPhone: z.string().nullable(),
+  }).nullable(),
   lead: LeadAnswer.nullable(),
 });
 /** GET /api/dashboard/metrics. */

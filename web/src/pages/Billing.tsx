@@ -1,42 +1,17 @@
 /** Billing (admins): plan, trial, usage this period with a daily chart, the estimated bill, the hard cap, plan changes and invoices. */
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, post, put, qs } from '../api.js';
+import { ApiError, post, put, qs, type Answer, type Item } from '../api.js';
 import { BarChart } from '../parts/chart.js';
 import { useLocation } from '../router.js';
 import { Badge, FormError, Input, Loader, PageHead, money, useSubmit } from '../ui.js';
 import { useApi, useApiMutation } from '../queries.js';
 
 /** A plan as GET /api/billing/plans lists it. */
-interface Plan {
-  id: string;
-  name: string;
-  monthlyPriceCents: number;
-  includedMinutes: number;
-  overagePerMinuteCents: number;
-  roundingSeconds: number;
-  features: string[];
-}
+type Plan = Item<'/api/billing/plans'>;
 /** GET /api/billing. */
-interface Account {
-  plan: string;
-  effectivePlan: string;
-  status: 'trialing' | 'active' | 'past_due' | 'canceled';
-  complimentary: boolean;
-  trialEndsAt?: string;
-  trialDaysLeft: number | null;
-  currentPeriod: { start: string; end: string };
-  renewsAt: string | null;
-  usage: { minutes: number; calls: number; chats: number };
-  limits: { includedMinutes: number; overagePerMinuteCents: number; hardCapMinutes: number | null };
-  features: string[];
-  estimate: { baseCents: number; overageMinutes: number; overageCents: number; totalCents: number };
-  stripe: { configured: boolean; customer: boolean; subscription: boolean };
-}
-interface UsageDay {
-  day: string;
-  minutes: number;
-  calls: number;
-}
+type Account = Answer<'/api/billing'>;
+/** One day of metered use (GET /api/billing/usage). */
+type UsageDay = Item<'/api/billing/usage'>;
 
 const FEATURE_NAMES: Record<string, string> = {
   calendar_sync: 'Google and Outlook calendar sync',

@@ -5,7 +5,7 @@
  * alternatives, offered here as buttons with a plain message.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, del, patch, post, qs } from '../api.js';
+import { ApiError, del, patch, post, qs, type Item } from '../api.js';
 import { useCan, useSession } from '../session.js';
 import { useApi, useInvalidate } from '../queries.js';
 import { Link, navigate, useLocation } from '../router.js';
@@ -15,31 +15,16 @@ import { startDrag, type Drop } from '../parts/drag.js';
 import type { Service, Staff } from '../parts/catalog.js';
 import type { WeeklyHours } from '../parts/hours.js';
 
-interface Appointment {
-  id: string;
-  serviceId: string;
-  staffId: string | null;
-  start: string;
-  end: string;
-  status: string;
-  customer: { name: string; phone: string | null; email: string | null };
-  notes: string | null;
-  source: string;
-  callId: string | null;
-}
+/** An appointment as listed by GET /api/appointments (the generated contract). */
+type Appointment = Item<'/api/appointments'>;
+/** A free time offered after a conflict (the 409's `details.alternatives`). */
 interface Slot {
   start: string;
   end: string;
   staffId: string | null;
 }
-interface Blocked {
-  id: string;
-  staffId: string | null;
-  kind: 'break' | 'time_off';
-  start: string;
-  end: string;
-  reason: string | null;
-}
+/** A break or time off (GET /api/blocked-times). */
+type Blocked = Item<'/api/blocked-times'>;
 
 const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
 

@@ -1,60 +1,25 @@
 /** One call: transcript, outcome, tool calls, linked appointment and lead, recording, per-turn latency. */
 import { useEffect, useState } from 'react';
-import { ApiError, apiBlob, post } from '../api.js';
+import { ApiError, apiBlob, post, type Answer } from '../api.js';
 import { useApi } from '../queries.js';
 import { useSession } from '../session.js';
 import { Link } from '../router.js';
 import { Badge, Loader, PageHead, money } from '../ui.js';
 import { answerSeconds, fmtDateTime, fmtDuration, fmtTime, todayIn } from '../time.js';
 
-interface Turn {
-  seq: number;
-  role: 'caller' | 'agent';
-  text: string;
-  at: string;
-  asrMs: number | null;
-  llmMs: number | null;
-  ttsMs: number | null;
-  e2eMs: number | null;
-  interrupted: boolean;
-  heardText: string | null;
-}
-interface Call {
-  id: string;
-  callSid: string | null;
-  channel: string;
-  direction: string;
-  from: string | null;
-  to: string | null;
-  status: string;
-  outcome: string | null;
-  engine: string | null;
-  language?: string | null;
-  startedAt: string;
-  endedAt: string | null;
-  durationSec: number | null;
-  costCents: number | null;
-  summary: string | null;
-  recordingUrl: string | null;
-  client?: { id: string; name: string } | null;
-  turns: Turn[];
-  events: { type: string; data: any; at: string }[];
-  appointment: {
-    id: string;
-    startAt: string;
-    endAt: string;
-    status: string;
-    customerName: string;
-    customerPhone: string | null;
-  } | null;
-  lead: {
-    id: string;
-    name: string | null;
-    phone: string | null;
-    need: string | null;
-    priority: string;
-    status: string;
-  } | null;
+/** One call with its transcript, events, appointment and lead (GET /api/calls/:id, the generated contract). */
+type Call = Answer<'/api/calls/{id}'>;
+type Turn = Call['turns'][number];
+/** What a `tool_call` event records (its data is free-form in the contract). */
+interface ToolCallData {
+  name?: string;
+  tool?: string;
+  ok?: boolean;
+  args?: unknown;
+  input?: unknown;
+  result?: unknown;
+  output?: unknown;
+  error?: unknown;
 }
 
 /**
@@ -179,7 +144,9 @@ export default function CallDetail({ id }: { id: string }) {
       </PageHead>
       <Loader state={call}>
         {(c) => {
-          const tools = c.events.filter((e) => e.type === 'tool_call');
+          const tools = c.events
+            .filter((e) => e.type === 'tool_call')
+            .map((e) => ({ at: e.at, data: e.data as ToolCallData }));
           return (
             <div className="call-grid">
               <section className="card facts" aria-label="Summary">

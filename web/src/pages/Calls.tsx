@@ -1,30 +1,14 @@
 /** Calls: searchable, filterable and paged; newest first. */
 import { useState, type FormEvent } from 'react';
-import { qs } from '../api.js';
+import { qs, type Item } from '../api.js';
 import { useApi } from '../queries.js';
 import { useSession } from '../session.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { Badge, Loader, PageHead, Select } from '../ui.js';
 import { fmtDateTime, fmtDuration, fmtPhone, todayIn, addDays, zonedIso } from '../time.js';
 
-/** A call as listed by GET /api/calls. */
-export interface CallRow {
-  id: string;
-  callSid: string | null;
-  channel: string;
-  direction: string;
-  from: string | null;
-  to: string | null;
-  status: string;
-  outcome: string | null;
-  language?: string | null;
-  startedAt: string;
-  durationSec: number | null;
-  costCents: number | null;
-  summary: string | null;
-  /** The client behind the number, when known. */
-  client?: { id: string; name: string } | null;
-}
+/** A call as listed by GET /api/calls (the generated contract). */
+export type CallRow = Item<'/api/calls'>;
 const OUTCOMES = [
   'booked',
   'rescheduled',

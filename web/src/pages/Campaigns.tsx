@@ -1,31 +1,13 @@
 /** Campaigns: create one (numbers, what to say, window, pace, attempts), start or pause it, and follow every number. */
 import { useState, type FormEvent } from 'react';
-import { post } from '../api.js';
+import { post, type Answer } from '../api.js';
 import { useApi, useApiMutation, useInvalidate } from '../queries.js';
 import { useCan } from '../session.js';
 import { Link, navigate } from '../router.js';
 import { Badge, FormError, Input, Loader, PageHead, TextArea, useSubmit } from '../ui.js';
 
-interface Target {
-  e164: string;
-  status: string;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastCallId: string | null;
-  lastError: string | null;
-}
-interface Campaign {
-  id: string;
-  name: string;
-  purpose: string;
-  instructions: string;
-  status: string;
-  callsPerMinute: number;
-  maxAttempts: number;
-  window: { days: string[]; from: string; to: string };
-  createdAt: string;
-  progress?: { total: number; counts: Record<string, number>; numbers: Target[] };
-}
+/** A campaign with its progress (GET /api/campaigns/:id). */
+type Campaign = Answer<'/api/campaigns/{id}'>;
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const STATUSES = ['pending', 'calling', 'answered', 'voicemail', 'no_answer', 'failed', 'opted_out'];
 

@@ -1,6 +1,6 @@
 /** Clients: everyone who booked, called or chatted; searchable by name, email or number; each with their history and notes. */
 import { useState, type FormEvent } from 'react';
-import { patch, qs } from '../api.js';
+import { patch, qs, type Item, type Answer } from '../api.js';
 import { useApi } from '../queries.js';
 import { useSession, useCan } from '../session.js';
 import { Link, navigate, useLocation } from '../router.js';
@@ -8,29 +8,9 @@ import { Badge, FormError, Loader, PageHead, TextArea, useSubmit } from '../ui.j
 import { fmtDateTime, fmtDuration, fmtPhone } from '../time.js';
 
 /** A client as listed by GET /api/clients. */
-export interface ClientRow {
-  id: string;
-  name: string | null;
-  phone: string | null;
-  email: string | null;
-  notes: string | null;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  visits: number;
-  callCount: number;
-}
-interface ClientDetail extends ClientRow {
-  appointments: { id: string; start: string; end: string; status: string; service: string; staff: string | null }[];
-  calls: {
-    id: string;
-    channel: string;
-    direction: string;
-    startedAt: string;
-    outcome: string | null;
-    summary: string | null;
-    durationSec: number | null;
-  }[];
-}
+export type ClientRow = Item<'/api/clients'>;
+/** One client (GET /api/clients/:id). */
+type ClientDetail = Answer<'/api/clients/{id}'>;
 
 const label = (c: { name: string | null; phone: string | null; email: string | null }) =>
   c.name ?? (fmtPhone(c.phone) || c.email || 'Unknown');

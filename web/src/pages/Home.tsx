@@ -1,5 +1,5 @@
 /** Home: whether the receptionist is live (and what to fix), today at a glance, questions to answer, calls per day, live calls. */
-import { qs } from '../api.js';
+import { qs, type Answer } from '../api.js';
 import { useApi } from '../queries.js';
 import { useSession, useCan } from '../session.js';
 import { Link } from '../router.js';
@@ -11,23 +11,8 @@ import { BarChart } from '../parts/chart.js';
 import type { CallRow } from './Calls.js';
 import type { Lead } from './Leads.js';
 
-interface Metrics {
-  calls: number;
-  answered: number;
-  answeredRate: number | null;
-  booked: number;
-  appointments: number;
-  leads: number;
-  urgent: number;
-  /** Finished calls per outcome (test calls left out), most valuable first. */
-  byOutcome?: Record<string, number>;
-  avgE2eMs: number | null;
-  p50E2eMs: number | null;
-  p95E2eMs: number | null;
-  minutes: number;
-  estimatedCostCents: number;
-  callsPerDay: { day: string; calls: number }[];
-}
+/** The dashboard's numbers for a period (GET /api/dashboard/metrics). */
+type Metrics = Answer<'/api/dashboard/metrics'>;
 
 function Stat({ label, value, tone }: { label: string; value: string | number; tone?: string }) {
   return (

@@ -1,35 +1,14 @@
 /** Leads: who called about what, how urgent, and where the follow-up stands. */
 import { useState } from 'react';
-import { patch, qs } from '../api.js';
+import { patch, qs, type Item, type RequestBody } from '../api.js';
 import { useApi, useInvalidate } from '../queries.js';
 import { useCan, useSession } from '../session.js';
 import { Link } from '../router.js';
 import { Badge, FormError, Loader, PageHead, Select, useSubmit } from '../ui.js';
 import { fmtDateTime } from '../time.js';
 
-/** A lead as listed by GET /api/leads. */
-export interface Lead {
-  id: string;
-  callId: string | null;
-  name: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  need: string | null;
-  kind: string;
-  priority: 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT';
-  status: string;
-  notes: string | null;
-  createdAt: string;
-  /** The agent's automatic call-back, when follow-up is on. */
-  followUp?: {
-    status: 'scheduled' | 'calling' | 'done' | 'skipped';
-    dueAt: string;
-    callId?: string | null;
-    outcome?: string | null;
-    reason?: string | null;
-  } | null;
-}
+/** A lead as listed by GET /api/leads (the generated contract). */
+export type Lead = Item<'/api/leads'>;
 
 const SKIPPED: Record<string, string> = {
   do_not_call: 'the number is on the do-not-call list',
@@ -69,7 +48,7 @@ function LeadRow({ lead, tz, onSaved }: { lead: Lead; tz: string; onSaved(l: Lea
   const [notes, setNotes] = useState(lead.notes ?? '');
   const changed = useInvalidate();
   // the row shows the answer at once; the home page's lists and counts load again
-  const save = (body: Partial<Lead>) =>
+  const save = (body: RequestBody<'/api/leads/{id}', 'patch'>) =>
     void s.run(async () => {
       onSaved(await patch<Lead>(`/api/leads/${lead.id}`, body));
       await changed('dashboard', ['leads', lead.id]);
@@ -104,7 +83,7 @@ function LeadRow({ lead, tz, onSaved }: { lead: Lead; tz: string; onSaved(l: Lea
             <select
               aria-label={`Status of ${lead.name ?? 'lead'}`}
               value={lead.status}
-              onChange={(e) => save({ status: e.target.value })}
+              onChange={(e) => save({ status: e.target.value as Lead['status'] })}
             >
               {[...new Set([lead.status, ...STATUSES])].map((x) => (
                 <option key={x}>{x}</option>

@@ -1,25 +1,15 @@
 /** Notifications (which events go where, who is on call, quiet hours) and the dev inbox (what would have been sent). */
 import { useState, type FormEvent } from 'react';
-import { put } from '../api.js';
+import { put, type Answer } from '../api.js';
 import { useCan, useSession } from '../session.js';
 import { FormError, Input, Loader, PageHead, useSubmit } from '../ui.js';
 import { useApi, useApiMutation } from '../queries.js';
-import type { Answer } from '../api.js';
 import { fmtDateTime } from '../time.js';
 import { PhoneAlerts } from '../parts/phone-alerts.js';
 
 type Channel = 'email' | 'sms' | 'call';
 /** GET /api/notifications: the effective settings. */
-interface Settings {
-  events: Record<string, Channel[]>;
-  emails: string[];
-  phones: string[];
-  onCall: string[];
-  customer: { email: boolean; sms: boolean };
-  escalation: { waitSec: number; maxRounds: number };
-  quietHours: { start: string; end: string } | null;
-  dailySummary: { enabled: boolean; at: string };
-}
+type Settings = Answer<'/api/notifications'>;
 const EVENT_LABELS: Record<string, string> = {
   'appointment.booked': 'Appointment booked',
   'appointment.moved': 'Appointment moved',

@@ -1,6 +1,6 @@
 /** The onboarding wizard: each step saves, marks itself done, and the wizard resumes at the first step left. */
 import { useEffect, useState, type FormEvent } from 'react';
-import { get, post, put, type Organization } from '../api.js';
+import { get, post, put, type Organization, type Item } from '../api.js';
 import { useSession, useCan } from '../session.js';
 import { navigate, useLocation } from '../router.js';
 import { FormError, Input, Loader, PageHead, Select, useSubmit } from '../ui.js';
@@ -108,15 +108,8 @@ function Continue({ onClick, label = 'Continue' }: { onClick(): Promise<void>; l
   );
 }
 
-interface Template {
-  industry: string;
-  label: string;
-  greeting: string;
-  hours: WeeklyHours;
-  services: { name: string; durationMin: number; bufferMin: number; priceCents?: number; synonyms: string[] }[];
-  emergencyKeywords: unknown[];
-  knowledge: { question: string; body: string }[];
-}
+/** An industry template (GET /api/templates). */
+type Template = Item<'/api/templates'>;
 
 function TemplateStep({ onDone }: { onDone(): Promise<void> }) {
   const { organization, setOrganization } = useSession();

@@ -1,6 +1,6 @@
 /** Outbound calls: call a customer now (reminder, follow-up or a message of yours), the calls placed, and the do-not-call list. */
 import { useState, type FormEvent } from 'react';
-import { del, post, put, qs, type Answer } from '../api.js';
+import { del, post, put, qs, type Answer, type Item } from '../api.js';
 import { useApi, useApiMutation } from '../queries.js';
 import { useCan, useSession } from '../session.js';
 import { Link } from '../router.js';
@@ -8,13 +8,8 @@ import { Badge, FormError, Input, Loader, PageHead, Select, useSubmit } from '..
 import { fmtDateTime } from '../time.js';
 import type { CallRow } from './Calls.js';
 
-interface DncEntry {
-  id: string;
-  e164: string;
-  reason: string | null;
-  source: string;
-  createdAt: string;
-}
+/** A number on the do-not-call list (GET /api/do-not-call). */
+type DncEntry = Item<'/api/do-not-call'>;
 
 function CallNow() {
   const s = useSubmit();
@@ -100,12 +95,8 @@ function CallNow() {
   );
 }
 
-interface OutboundSettings {
-  callingWindow: { days: string[]; from: string; to: string };
-  callbackCalls: boolean;
-  maxConcurrentCalls: number;
-  followUp: { enabled: boolean; delayMinutes: number };
-}
+/** GET /api/outbound-settings. */
+type OutboundSettings = Answer<'/api/outbound-settings'>;
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** The rules of every outbound call (admin): calling hours, lines at once, and the automatic call-back of new leads. */

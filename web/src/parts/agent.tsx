@@ -1,17 +1,12 @@
 /** Greeting, voice and escalation settings, with a spoken preview of the greeting. */
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, apiBlob, put, type Answer, type RequestBody } from '../api.js';
+import { ApiError, apiBlob, put, type Answer, type RequestBody, type Item } from '../api.js';
 import { useApi, useApiMutation } from '../queries.js';
 import { useCan } from '../session.js';
 import { FormError, Input, Select, TextArea, useSubmit } from '../ui.js';
 
 /** A voice the server can speak with (`GET /api/voices`): only providers it has configured. */
-export interface VoiceOption {
-  id: string;
-  provider: string;
-  name: string;
-  language: string;
-}
+export type VoiceOption = Item<'/api/voices'>;
 
 const PROVIDER_NAMES: Record<string, string> = { deepgram: 'Deepgram Aura-2', openai: 'OpenAI', offline: 'offline' };
 /** The languages an owner picks from, in words (the stored value is a language tag or `auto`). */
