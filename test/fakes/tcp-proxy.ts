@@ -18,6 +18,24 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
+/** Bytes move both ways. */
+function flow({ a, b }: { a: Socket; b: Socket }): void {
+  a.pipe(b);
+  b.pipe(a);
+}
+
+/**
+ * Nothing moves either way until `flow` again. The pipes are taken down, not just paused: a piped
+ * stream that is paused is resumed by its destination's next 'drain', so a paused pipe leaks (a
+ * frozen database answered a query whenever the other side had just drained).
+ */
+function hold({ a, b }: { a: Socket; b: Socket }): void {
+  a.unpipe(b);
+  b.unpipe(a);
+  a.pause();
+  b.pause();
+}
+
 /** Starts a proxy to `target` on an ephemeral port. */
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   let mode: ProxyMode = 'open';
@@ -30,12 +48,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     const b = connect(target.port, target.host);
     const pair = { a, b };
     pairs.add(pair);
-    if (mode === 'frozen') {
-      a.pause();
-      b.pause();
-    }
-    a.pipe(b);
-    b.pipe(a);
+    if (mode === 'frozen') hold(pair);
+    else flow(pair);
     const end = () => {
       pairs.delete(pair);
       a.destroy();
@@ -63,17 +77,11 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
     freeze() {
       mode = 'frozen';
-      for (const { a, b } of pairs) {
-        a.pause();
-        b.pause();
-      }
+      for (const pair of pairs) hold(pair);
     },
     restore() {
       mode = 'open';
-      for (const { a, b } of pairs) {
-        a.resume();
-        b.resume();
-      }
+      for (const pair of pairs) flow(pair);
     },
     async close() {
       for (const { a, b } of pairs) {
