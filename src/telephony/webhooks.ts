@@ -88,133 +88,132 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
     const forbidden = { error: { code: 'invalid_signature', message: 'request is not signed by Twilio' } };
     registerTransferWebhooks(app, { live: ctx.live, verify: (req) => verify(req, null) });
     const twiml = (reply: any, body: string) => reply.type('text/xml').send(body);
-
-    app.post(
-      '/twilio/voice',
-      {
-        schema: {
-          tags: ['telephony'],
-          security: [],
-          response: { 200: contentAnswer('text/xml', 'TwiML'), '4xx': ErrorAnswer, '5xx': ErrorAnswer },
-        },
+    // Every Twilio webhook answering TwiML documents it the same way.
+    const twimlRoute = {
+      schema: {
+        tags: ['telephony'],
+        security: [],
+        response: { 200: contentAnswer('text/xml', 'TwiML'), '4xx': ErrorAnswer, '5xx': ErrorAnswer },
       },
-      async (req, reply) => {
-        const form = (req.body ?? {}) as Form;
-        const organizationId = await orgOfNumber(form.To);
-        if (!(await verify(req, organizationId))) return reply.status(403).send(forbidden);
-        if (!organizationId)
-          return twiml(reply, sayHangupTwiml('Sorry, this number is not connected to a receptionist yet. Goodbye.'));
-        // With the caller ID: a returning client is greeted by name.
-        const business = await businesses.get(organizationId, () => deps.receptionist.load(organizationId));
-        // Who is calling (a returning client is greeted by name): only the answered call needs it, so it
-        // is looked up while the rest of the webhook runs, beside the call's insert.
-        const withCaller = deps.receptionist.withCaller(business, form.From || null);
-        const now = deps.receptionist.clockOf(business).now();
-        const base = externalBase(req, ctx.config.publicUrl);
-        const { config } = business;
-        const record = (status: string, extra: { streamToken?: string; engine?: string } = {}, edge?: EdgeAnswer) =>
-          createCall(db, {
-            organizationId,
-            channel: 'phone',
-            callSid: form.CallSid,
-            from: form.From,
-            to: form.To,
-            status,
-            startedAt: now,
-            ...extra,
-            // STIR/SHAKEN attestation of the caller ID (TN-Validation-Passed-A, …-Failed, No-TN-Validation), when Twilio has one;
-            // `edge`: why the agent did not take the call (its summary says so).
-            metadata: {
-              nodeId: deps.nodeId,
-              accountSid: form.AccountSid,
-              ...(form.StirVerstat ? { stirVerstat: String(form.StirVerstat).slice(0, 64) } : {}),
-              ...(edge ? { edge } : {}),
-            },
-          });
-        if (ctx.drain.draining) {
-          // This node is stopping: through the balancer once (another node takes the call); a second
-          // time here, or with no balancer in front, the caller leaves a voicemail instead of ringing out.
-          if (ctx.config.publicUrl && !(req.query as { handoff?: string }).handoff) {
-            return twiml(reply, redirectTwiml(`${ctx.config.publicUrl}/twilio/voice?handoff=1`));
-          }
-          await record('voicemail', {}, 'unavailable');
-          return twiml(
-            reply,
-            voicemailTwiml(
-              `Thanks for calling ${business.org.name}. Please leave your name, number and what you need after the tone, and we will call you back shortly.`,
-              `${base}/twilio/recording`,
-              `${base}/twilio/hangup`,
-            ),
-          );
+    };
+    /** The call a Twilio callback is about (by its CallSid), if it is one of ours. */
+    const callOfSid = async (callSid: string | undefined) =>
+      callSid ? (await db.select().from(schema.calls).where(eq(schema.calls.callSid, callSid)))[0] : undefined;
+
+    app.post('/twilio/voice', twimlRoute, async (req, reply) => {
+      const form = (req.body ?? {}) as Form;
+      const organizationId = await orgOfNumber(form.To);
+      if (!(await verify(req, organizationId))) return reply.status(403).send(forbidden);
+      if (!organizationId)
+        return twiml(reply, sayHangupTwiml('Sorry, this number is not connected to a receptionist yet. Goodbye.'));
+      // With the caller ID: a returning client is greeted by name.
+      const business = await businesses.get(organizationId, () => deps.receptionist.load(organizationId));
+      // Who is calling (a returning client is greeted by name): only the answered call needs it, so it
+      // is looked up while the rest of the webhook runs, beside the call's insert.
+      const withCaller = deps.receptionist.withCaller(business, form.From || null);
+      const now = deps.receptionist.clockOf(business).now();
+      const base = externalBase(req, ctx.config.publicUrl);
+      const { config } = business;
+      const record = (status: string, extra: { streamToken?: string; engine?: string } = {}, edge?: EdgeAnswer) =>
+        createCall(db, {
+          organizationId,
+          channel: 'phone',
+          callSid: form.CallSid,
+          from: form.From,
+          to: form.To,
+          status,
+          startedAt: now,
+          ...extra,
+          // STIR/SHAKEN attestation of the caller ID (TN-Validation-Passed-A, …-Failed, No-TN-Validation), when Twilio has one;
+          // `edge`: why the agent did not take the call (its summary says so).
+          metadata: {
+            nodeId: deps.nodeId,
+            accountSid: form.AccountSid,
+            ...(form.StirVerstat ? { stirVerstat: String(form.StirVerstat).slice(0, 64) } : {}),
+            ...(edge ? { edge } : {}),
+          },
+        });
+      if (ctx.drain.draining) {
+        // This node is stopping: through the balancer once (another node takes the call); a second
+        // time here, or with no balancer in front, the caller leaves a voicemail instead of ringing out.
+        if (ctx.config.publicUrl && !(req.query as { handoff?: string }).handoff) {
+          return twiml(reply, redirectTwiml(`${ctx.config.publicUrl}/twilio/voice?handoff=1`));
         }
-        // Minutes are counted when calls end: a cap is seen at most the cache's lifetime late.
-        const admission = deps.admitCall
-          ? await admissions.get(organizationId, () => deps.admitCall!(organizationId))
-          : undefined;
-        if (admission && !admission.admit) {
-          // At the owner's hard cap the AI does not answer, but the caller is never left on a dead line.
-          await record('voicemail', {}, 'over_limit');
-          return twiml(
-            reply,
-            voicemailTwiml(
-              `Thanks for calling ${business.org.name}. We can't take your call live right now. Please leave your name, number and what you need after the tone, and we will call you back as soon as we can.`,
-              `${base}/twilio/recording`,
-              `${base}/twilio/hangup`,
-            ),
-          );
-        }
-        if (!isOpenAt(business.profile, now) && config.afterHours !== 'answer') {
-          const forward = config.afterHours === 'forward' && config.escalationNumber;
-          await record(forward ? 'forwarded' : 'voicemail', {}, forward ? 'forwarded' : 'after_hours');
-          if (forward) {
-            return twiml(
-              reply,
-              dialTwiml(
-                '',
-                config.escalationNumber!,
-                'Sorry, nobody could take your call. Please call again during business hours.',
-              ),
-            );
-          }
-          return twiml(
-            reply,
-            voicemailTwiml(
-              `Thanks for calling ${business.org.name}. We are closed right now. Please leave your name, number and what you need after the tone, and we will call you back.`,
-              `${base}/twilio/recording`,
-              `${base}/twilio/hangup`,
-            ),
-          );
-        }
-        const streamToken = newToken(24);
-        const [call, caller] = await Promise.all([
-          record('ringing', { streamToken, engine: callEngineOf(business, deps.providers) }),
-          withCaller,
-        ]);
-        prewarm(deps, call, caller);
-        ringingCall(ctx.drain, call.id);
-        const recording = isRecorded({ channel: 'phone', outbound: null }, business)
-          ? { statusCallback: `${base}/twilio/recording` }
-          : undefined;
+        await record('voicemail', {}, 'unavailable');
         return twiml(
           reply,
-          connectStreamTwiml(
-            `${wsBase(base)}/twilio/stream`,
-            { callId: call.id, token: streamToken },
-            recording,
-            `${base}/twilio/stream-ended`,
+          voicemailTwiml(
+            `Thanks for calling ${business.org.name}. Please leave your name, number and what you need after the tone, and we will call you back shortly.`,
+            `${base}/twilio/recording`,
+            `${base}/twilio/hangup`,
           ),
         );
-      },
-    );
+      }
+      // Minutes are counted when calls end: a cap is seen at most the cache's lifetime late.
+      const admission = deps.admitCall
+        ? await admissions.get(organizationId, () => deps.admitCall!(organizationId))
+        : undefined;
+      if (admission && !admission.admit) {
+        // At the owner's hard cap the AI does not answer, but the caller is never left on a dead line.
+        await record('voicemail', {}, 'over_limit');
+        return twiml(
+          reply,
+          voicemailTwiml(
+            `Thanks for calling ${business.org.name}. We can't take your call live right now. Please leave your name, number and what you need after the tone, and we will call you back as soon as we can.`,
+            `${base}/twilio/recording`,
+            `${base}/twilio/hangup`,
+          ),
+        );
+      }
+      if (!isOpenAt(business.profile, now) && config.afterHours !== 'answer') {
+        const forward = config.afterHours === 'forward' && config.escalationNumber;
+        await record(forward ? 'forwarded' : 'voicemail', {}, forward ? 'forwarded' : 'after_hours');
+        if (forward) {
+          return twiml(
+            reply,
+            dialTwiml(
+              '',
+              config.escalationNumber!,
+              'Sorry, nobody could take your call. Please call again during business hours.',
+            ),
+          );
+        }
+        return twiml(
+          reply,
+          voicemailTwiml(
+            `Thanks for calling ${business.org.name}. We are closed right now. Please leave your name, number and what you need after the tone, and we will call you back.`,
+            `${base}/twilio/recording`,
+            `${base}/twilio/hangup`,
+          ),
+        );
+      }
+      const streamToken = newToken(24);
+      const [call, caller] = await Promise.all([
+        record('ringing', { streamToken, engine: callEngineOf(business, deps.providers) }),
+        withCaller,
+      ]);
+      prewarm(deps, call, caller);
+      ringingCall(ctx.drain, call.id);
+      const recording = isRecorded({ channel: 'phone', outbound: null }, business)
+        ? { statusCallback: `${base}/twilio/recording` }
+        : undefined;
+      return twiml(
+        reply,
+        connectStreamTwiml(
+          `${wsBase(base)}/twilio/stream`,
+          { callId: call.id, token: streamToken },
+          recording,
+          `${base}/twilio/stream-ended`,
+        ),
+      );
+    });
 
     app.post(
       '/twilio/status',
       { schema: { tags: ['telephony'], security: [], response: answers({ 204: NoContent }) } },
       async (req, reply) => {
         const form = (req.body ?? {}) as Form;
-        const [call] = form.CallSid
-          ? await db.select().from(schema.calls).where(eq(schema.calls.callSid, form.CallSid))
-          : [];
+        const call = await callOfSid(form.CallSid);
         if (!(await verify(req, call?.organizationId ?? null))) return reply.status(403).send(forbidden);
         if (call && form.CallStatus) {
           const duration = form.CallDuration && /^\d+$/.test(form.CallDuration) ? Number(form.CallDuration) : null;
@@ -238,9 +237,7 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       { schema: { tags: ['telephony'], security: [], response: answers({ 204: NoContent }) } },
       async (req, reply) => {
         const form = (req.body ?? {}) as Form;
-        const [call] = form.CallSid
-          ? await db.select().from(schema.calls).where(eq(schema.calls.callSid, form.CallSid))
-          : [];
+        const call = await callOfSid(form.CallSid);
         if (!(await verify(req, call?.organizationId ?? null))) return reply.status(403).send(forbidden);
         const plan = call ? outboundPlanOf(call) : null;
         if (!call || !plan || !form.AnsweredBy) return reply.status(204).send();
@@ -267,57 +264,33 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
     );
 
     // Where a voicemail's <Record> goes once the caller finished: the call ends.
-    app.post(
-      '/twilio/hangup',
-      {
-        schema: {
-          tags: ['telephony'],
-          security: [],
-          response: { 200: contentAnswer('text/xml', 'TwiML'), '4xx': ErrorAnswer, '5xx': ErrorAnswer },
-        },
-      },
-      async (req, reply) => {
-        if (!(await verify(req, null))) return reply.status(403).send(forbidden);
-        return twiml(reply, hangupTwiml());
-      },
-    );
+    app.post('/twilio/hangup', twimlRoute, async (req, reply) => {
+      if (!(await verify(req, null))) return reply.status(403).send(forbidden);
+      return twiml(reply, hangupTwiml());
+    });
 
     // The agent ended the media stream with the caller still on the line (<Connect action>). When the
     // speech recogniser failed for good, the session has told the caller to leave a message after the
     // tone: Twilio records it (a message for the owner, like any voicemail). Any other end hangs up.
-    app.post(
-      '/twilio/stream-ended',
-      {
-        schema: {
-          tags: ['telephony'],
-          security: [],
-          response: { 200: contentAnswer('text/xml', 'TwiML'), '4xx': ErrorAnswer, '5xx': ErrorAnswer },
-        },
-      },
-      async (req, reply) => {
-        const form = (req.body ?? {}) as Form;
-        const [call] = form.CallSid
-          ? await db.select().from(schema.calls).where(eq(schema.calls.callSid, form.CallSid))
-          : [];
-        if (!(await verify(req, call?.organizationId ?? null))) return reply.status(403).send(forbidden);
-        if (!call || !(await ctx.live.getValue(voicemailAfterStreamKey(call.id)).catch(() => null)))
-          return twiml(reply, hangupTwiml());
-        const base = externalBase(req, ctx.config.publicUrl);
-        await recordEvent(db, { id: call.id, organizationId: call.organizationId }, 'voicemail', {
-          after: 'stt_failure',
-        });
-        return twiml(reply, voicemailTwiml('', `${base}/twilio/recording?voicemail=1`, `${base}/twilio/hangup`));
-      },
-    );
+    app.post('/twilio/stream-ended', twimlRoute, async (req, reply) => {
+      const form = (req.body ?? {}) as Form;
+      const call = await callOfSid(form.CallSid);
+      if (!(await verify(req, call?.organizationId ?? null))) return reply.status(403).send(forbidden);
+      if (!call || !(await ctx.live.getValue(voicemailAfterStreamKey(call.id)).catch(() => null)))
+        return twiml(reply, hangupTwiml());
+      const base = externalBase(req, ctx.config.publicUrl);
+      await recordEvent(db, { id: call.id, organizationId: call.organizationId }, 'voicemail', {
+        after: 'stt_failure',
+      });
+      return twiml(reply, voicemailTwiml('', `${base}/twilio/recording?voicemail=1`, `${base}/twilio/hangup`));
+    });
 
     app.post(
       '/twilio/recording',
       { schema: { tags: ['telephony'], security: [], response: answers({ 204: NoContent }) } },
       async (req, reply) => {
         const form = (req.body ?? {}) as Form;
-        const [call] = form.CallSid
-          ? await db.select().from(schema.calls).where(eq(schema.calls.callSid, form.CallSid))
-          : [];
+        const call = await callOfSid(form.CallSid);
         const organizationId = call?.organizationId ?? null;
         if (!(await verify(req, organizationId))) return reply.status(403).send(forbidden);
         if (!call || !form.RecordingSid || !/^RE[0-9a-f]{32}$/i.test(form.RecordingSid))
