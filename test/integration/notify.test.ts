@@ -27,6 +27,8 @@ let real: Dispatcher;
 
 const week = [['08:00', '17:00']];
 /** A business with hours, a service, a connected number and the owner's addresses. */
+// Each business gets its own line: random numbers collided now and then (a 409 in place of 201).
+let nextLine = 1000 + Math.floor(Math.random() * 4000);
 async function business(name = 'Fix-It Plumbing') {
   const org = await registerOrg(server.url, { name, timezone: 'America/Chicago' });
   const cfg = await org.api.put('/api/config', {
@@ -38,7 +40,7 @@ async function business(name = 'Fix-It Plumbing') {
   expect(cfg.status).toBe(200);
   const svc = await org.api.post('/api/services', { name: 'Drain repair', durationMin: 60 });
   const num = await org.api.post('/api/phone-numbers', {
-    e164: `+1312555${String(Math.floor(1000 + Math.random() * 8999))}`,
+    e164: `+1312555${String(nextLine++)}`,
   });
   expect(num.status).toBe(201);
   return { ...org, serviceId: svc.body.id as string, from: num.body.e164 as string };
