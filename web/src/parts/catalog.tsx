@@ -120,6 +120,20 @@ function ServiceForm({ initial, onDone, onCancel }: { initial?: Service; onDone(
 }
 
 /** The services of the organization. */
+/** A catalog row's Edit and Remove (the removal asked once more by name). */
+function RowActions({ name, onEdit, onRemove }: { name: string; onEdit(): void; onRemove(): void }) {
+  return (
+    <td className="actions">
+      <button className="link" onClick={onEdit}>
+        Edit
+      </button>
+      <button className="link danger" onClick={() => confirm(`Remove ${name}?`) && onRemove()}>
+        Remove
+      </button>
+    </td>
+  );
+}
+
 export function ServicesPanel() {
   const can = useCan('settings');
   const list = useCatalog<Answer<'/api/services'>>('/api/services');
@@ -174,23 +188,16 @@ export function ServicesPanel() {
                     <td>{sv.bufferMin} min</td>
                     <td>{money(sv.priceCents)}</td>
                     {can && (
-                      <td className="actions">
-                        <button className="link" onClick={() => setEditing(sv.id)}>
-                          Edit
-                        </button>
-                        <button
-                          className="link danger"
-                          onClick={() =>
-                            confirm(`Remove ${sv.name}?`) &&
-                            void rm.run(async () => {
-                              await del(`/api/services/${sv.id}`);
-                              await changed(...CATALOG);
-                            })
-                          }
-                        >
-                          Remove
-                        </button>
-                      </td>
+                      <RowActions
+                        name={sv.name}
+                        onEdit={() => setEditing(sv.id)}
+                        onRemove={() =>
+                          void rm.run(async () => {
+                            await del(`/api/services/${sv.id}`);
+                            await changed(...CATALOG);
+                          })
+                        }
+                      />
                     )}
                   </tr>
                 ),
@@ -357,23 +364,16 @@ export function StaffPanel() {
                       )}
                     </td>
                     {can && (
-                      <td className="actions">
-                        <button className="link" onClick={() => setEditing(st.id)}>
-                          Edit
-                        </button>
-                        <button
-                          className="link danger"
-                          onClick={() =>
-                            confirm(`Remove ${st.name}?`) &&
-                            void rm.run(async () => {
-                              await del(`/api/staff/${st.id}`);
-                              await changed(...CATALOG);
-                            })
-                          }
-                        >
-                          Remove
-                        </button>
-                      </td>
+                      <RowActions
+                        name={st.name}
+                        onEdit={() => setEditing(st.id)}
+                        onRemove={() =>
+                          void rm.run(async () => {
+                            await del(`/api/staff/${st.id}`);
+                            await changed(...CATALOG);
+                          })
+                        }
+                      />
                     )}
                   </tr>
                 ),
