@@ -4,15 +4,13 @@ import { twilioAccountUrl, twilioAuthorization, twilioPost, type TwilioAccount }
 /** The account telephony acts as (lib's one Twilio REST client). */
 export type TwilioCredentials = TwilioAccount;
 
-const post = twilioPost;
-
 /** Replaces a live call's TwiML (how a call is transferred: `<Dial>` by updating the call). */
 export const updateCallTwiml = (c: TwilioCredentials, callSid: string, twiml: string) =>
-  post(c, `Calls/${encodeURIComponent(callSid)}.json`, { Twiml: twiml });
+  twilioPost(c, `Calls/${encodeURIComponent(callSid)}.json`, { Twiml: twiml });
 
 /** Places an outbound call that runs `twiml`. */
 export const placeCall = (c: TwilioCredentials, to: string, from: string, twiml: string, statusCallback?: string) =>
-  post(c, 'Calls.json', {
+  twilioPost(c, 'Calls.json', {
     To: to,
     From: from,
     Twiml: twiml,
@@ -21,7 +19,7 @@ export const placeCall = (c: TwilioCredentials, to: string, from: string, twiml:
 
 /** Sends an SMS. */
 export const sendSms = (c: TwilioCredentials, to: string, from: string, body: string) =>
-  post(c, 'Messages.json', { To: to, From: from, Body: body });
+  twilioPost(c, 'Messages.json', { To: to, From: from, Body: body });
 
 /** Where Twilio reports on an outbound call the agent places. */
 export interface OutboundCallbacks {
@@ -41,7 +39,7 @@ export async function placeStreamCall(
   twiml: string,
   callbacks: OutboundCallbacks,
 ): Promise<{ callSid: string }> {
-  const r = await post(c, 'Calls.json', {
+  const r = await twilioPost(c, 'Calls.json', {
     To: to,
     From: from,
     Twiml: twiml,
@@ -56,7 +54,6 @@ export async function placeStreamCall(
   return { callSid: String(r.sid) };
 }
 
-const basic = twilioAuthorization;
 const recordingPath = (c: TwilioCredentials, sid: string, ext: string) =>
   twilioAccountUrl(c, `Recordings/${encodeURIComponent(sid)}.${ext}`);
 
@@ -71,14 +68,17 @@ export async function fetchRecordingAudio(
   signal?: AbortSignal,
 ): Promise<Response> {
   const url = recordingPath(c, recordingSid, 'mp3') + (channels === 2 ? '?RequestedChannels=2' : '');
-  return fetch(url, { headers: { authorization: basic(c) }, signal: signal ?? AbortSignal.timeout(15_000) });
+  return fetch(url, {
+    headers: { authorization: twilioAuthorization(c) },
+    signal: signal ?? AbortSignal.timeout(15_000),
+  });
 }
 
 /** Deletes a recording at Twilio; a recording already gone (404) counts as deleted. */
 export async function deleteRecording(c: TwilioCredentials, recordingSid: string): Promise<void> {
   const res = await fetch(recordingPath(c, recordingSid, 'json'), {
     method: 'DELETE',
-    headers: { authorization: basic(c) },
+    headers: { authorization: twilioAuthorization(c) },
     signal: AbortSignal.timeout(10_000),
   });
   if (!res.ok && res.status !== 404)
@@ -93,7 +93,7 @@ export async function placeScreeningCall(
   c: TwilioCredentials,
   o: { to: string; from: string; twiml: string; statusCallback: string; ringSec: number },
 ): Promise<{ callSid: string }> {
-  const r = await post(c, 'Calls.json', {
+  const r = await twilioPost(c, 'Calls.json', {
     To: o.to,
     From: o.from,
     Twiml: o.twiml,
@@ -107,7 +107,7 @@ export async function placeScreeningCall(
 
 /** Ends a live call we placed (a screening call nobody decided on in time). */
 export const endCall = (c: TwilioCredentials, callSid: string) =>
-  post(c, `Calls/${encodeURIComponent(callSid)}.json`, { Status: 'completed' });
+  twilioPost(c, `Calls/${encodeURIComponent(callSid)}.json`, { Status: 'completed' });
 
 /**
  * Whether the Twilio account owns `e164`: the IncomingPhoneNumbers list filtered by PhoneNumber
@@ -115,7 +115,10 @@ export const endCall = (c: TwilioCredentials, callSid: string) =>
  */
 export async function ownsNumber(c: TwilioCredentials, e164: string): Promise<boolean> {
   const url = twilioAccountUrl(c, `IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(e164)}`);
-  const res = await fetch(url, { headers: { authorization: basic(c) }, signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(url, {
+    headers: { authorization: twilioAuthorization(c) },
+    signal: AbortSignal.timeout(10_000),
+  });
   if (!res.ok) throw Object.assign(new Error(`twilio incoming phone numbers: ${res.status}`), { status: res.status });
   const body = (await res.json()) as { incoming_phone_numbers?: Array<{ phone_number?: string }> };
   return (body.incoming_phone_numbers ?? []).some((n) => n.phone_number === e164);
