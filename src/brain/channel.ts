@@ -7,7 +7,7 @@ import { newId, type Clock } from '../lib/index.js';
 import { describeHours } from './calendar.js';
 import { firstNameOf, openingLine } from './greeting.js';
 import type { Conversation } from './conversation.js';
-import { createKnowledgeBase } from './knowledge.js';
+import { knowledgeBaseFor } from './knowledge.js';
 import { createServiceMatcher } from './nlu/index.js';
 import type { BrainPorts } from './ports.js';
 import { runTool, toolSpecs, TOOLS, type ToolContext, type ToolName } from './tools/index.js';
@@ -119,7 +119,7 @@ export function realtimeBrain(opts: {
 }) {
   const { business } = opts;
   const services = createServiceMatcher(business.services);
-  const kb = createKnowledgeBase(business);
+  const kb = knowledgeBaseFor(business);
   const ctx: ToolContext = {
     business,
     ports: opts.deps,

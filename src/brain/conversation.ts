@@ -16,7 +16,7 @@ import {
 } from './dialog.js';
 import { openingLine, welcomeGreeting, withRecordingNotice } from './greeting.js';
 import { runEffect } from './effects.js';
-import { createKnowledgeBase } from './knowledge.js';
+import { knowledgeBaseFor } from './knowledge.js';
 import type { ChatMessage, LanguageModel } from './llm/language-model.js';
 import { llmTurn } from './llm/turn.js';
 import { conversationMachine, type Effect } from './machine.js';
@@ -154,7 +154,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
   const { business, callerPhone } = opts;
   const nlu = createNlu(business);
   const services = createServiceMatcher(business.services);
-  const kb = createKnowledgeBase(business);
+  const kb = knowledgeBaseFor(business);
   const saved = opts.resume;
   const languages: Lang[] = business.languages?.length ? business.languages : ['en'];
   /** The call's language: the business's main one until the caller speaks, or asks for, another it offers. */

@@ -168,6 +168,20 @@ export interface KnowledgeAnswer {
   source?: 'settings' | 'knowledge';
 }
 
+const built = new WeakMap<BusinessProfile, KnowledgeBase>();
+
+/**
+ * The business's knowledge base, built once per profile object: every call that rings within the
+ * webhook cache's lifetime shares one loaded profile, so its calls share one index (profiles are
+ * never changed in place; a settings change loads a new one).
+ */
+export function knowledgeBaseFor(business: BusinessProfile): KnowledgeBase {
+  let kb = built.get(business);
+  if (!kb) built.set(business, (kb = createKnowledgeBase(business)));
+  return kb;
+}
+export type KnowledgeBase = ReturnType<typeof createKnowledgeBase>;
+
 /** A BM25 index over the business's FAQ entries plus facts derived from its configuration. */
 export function createKnowledgeBase(business: BusinessProfile) {
   const settings = createSettingsAnswers(business);

@@ -332,12 +332,21 @@ function recordingLanguage(c: Conversation, record: (language: string) => Promis
   };
 }
 
-/** The brain's view of the business for one conversation: an inbound phone call of a business that records calls is told so. */
+const recordedProfiles = new WeakMap<LoadedBusiness['profile'], LoadedBusiness['profile']>();
+
+/**
+ * The brain's view of the business for one conversation: an inbound phone call of a business that
+ * records calls is told so. One view per loaded profile, so the calls of a cached business share what
+ * the brain builds from it (its knowledge index, its service matcher).
+ */
 export function profileFor(
   t: Pick<ConversationTarget, 'channel' | 'outbound'>,
   business: LoadedBusiness,
 ): LoadedBusiness['profile'] {
-  return isRecorded(t, business) ? { ...business.profile, recordsCalls: true } : business.profile;
+  if (!isRecorded(t, business)) return business.profile;
+  let recorded = recordedProfiles.get(business.profile);
+  if (!recorded) recordedProfiles.set(business.profile, (recorded = { ...business.profile, recordsCalls: true }));
+  return recorded;
 }
 
 /** Whether this conversation is recorded: inbound phone calls, when the business turned recording on. */

@@ -1,5 +1,5 @@
 /** Writing messages into the outbox, and the organization snapshot every message carries. */
-import { asc, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { schema, type Queryable } from '../db/index.js';
 import type { ChannelName } from './settings.js';
 import type { MessagePayload } from './templates.js';
@@ -30,29 +30,25 @@ export const mainLanguage = (setting: string | null | undefined): string => {
   return first === 'au' || !first ? 'en' : first;
 };
 
-/** Reads the organization's name, timezone and first connected phone number. */
+/** Reads the organization's name, timezone, first connected phone number and main language, in one statement. */
 export async function orgSnapshot(q: Queryable, organizationId: string): Promise<OrgSnapshot> {
-  // Sequential on purpose: `q` may be a transaction, whose one connection takes one query at a time.
-  const [org] = await q
-    .select({ name: schema.organizations.name, timezone: schema.organizations.timezone })
-    .from(schema.organizations)
-    .where(eq(schema.organizations.id, organizationId));
-  const [num] = await q
-    .select({ e164: schema.phoneNumbers.e164 })
-    .from(schema.phoneNumbers)
-    .where(eq(schema.phoneNumbers.organizationId, organizationId))
-    .orderBy(asc(schema.phoneNumbers.createdAt))
-    .limit(1);
-  const [agent] = await q
-    .select({ language: schema.agents.language })
-    .from(schema.agents)
-    .where(eq(schema.agents.organizationId, organizationId))
-    .limit(1);
+  const { organizations: o, phoneNumbers: n, agents: a } = schema;
+  const [row] = await q
+    .select({
+      name: o.name,
+      timezone: o.timezone,
+      from: sql<
+        string | null
+      >`(select ${n.e164} from ${n} where ${n.organizationId} = ${o.id} order by ${n.createdAt} asc limit 1)`,
+      language: sql<string | null>`(select ${a.language} from ${a} where ${a.organizationId} = ${o.id} limit 1)`,
+    })
+    .from(o)
+    .where(eq(o.id, organizationId));
   return {
-    orgName: org?.name ?? 'Your business',
-    timezone: org?.timezone ?? 'UTC',
-    from: num?.e164 ?? null,
-    language: mainLanguage(agent?.language),
+    orgName: row?.name ?? 'Your business',
+    timezone: row?.timezone ?? 'UTC',
+    from: row?.from ?? null,
+    language: mainLanguage(row?.language),
   };
 }
 

@@ -192,7 +192,8 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
         record('ringing', { streamToken, engine: callEngineOf(business, deps.providers) }),
         withCaller,
       ]);
-      prewarm(deps, call, caller);
+      // The TwiML leaves first; what the stream will want is prepared right after (its start is a round trip away).
+      setImmediate(() => prewarm(deps, call, caller));
       ringingCall(ctx.drain, call.id);
       const recording = isRecorded({ channel: 'phone', outbound: null }, business)
         ? { statusCallback: `${base}/twilio/recording` }

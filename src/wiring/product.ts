@@ -192,8 +192,9 @@ export async function productRoutes(
     );
   /** The organization's language model (its agent.llm choice; none when it chose offline or none is configured). */
   const summaryModelFor = async (organizationId: string) => {
-    const business = await receptionist.load(organizationId);
-    return business.agent.llm === 'offline' ? null : providers.forAgent(business.agent).llm;
+    // only the agent's choices: a summary (and each retry) costs one read, not the whole business's
+    const [agent] = await db.select().from(schema.agents).where(eq(schema.agents.organizationId, organizationId));
+    return agent?.llm === 'offline' ? null : providers.forAgent(agent ?? {}).llm;
   };
   // Post-call summaries by the organization's model.
   const summaries = createCallSummaries({

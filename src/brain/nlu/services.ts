@@ -191,8 +191,16 @@ interface Hit {
   score: number;
 }
 
-/** Builds a matcher over the business's service names and synonyms. */
+const matchers = new WeakMap<ServiceInfo[], ServiceMatcher>();
+
+/** Builds a matcher over the business's service names and synonyms (once per list: a loaded business's list is never changed in place). */
 export function createServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
+  let m = matchers.get(services);
+  if (!m) matchers.set(services, (m = buildServiceMatcher(services)));
+  return m;
+}
+
+function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
   const phrases: Phrase[] = services
     .flatMap((service) =>
       [service.name, ...(service.synonyms ?? [])].map((p, i) => {
