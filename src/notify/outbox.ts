@@ -32,15 +32,18 @@ export const mainLanguage = (setting: string | null | undefined): string => {
 
 /** Reads the organization's name, timezone, first connected phone number and main language, in one statement. */
 export async function orgSnapshot(q: Queryable, organizationId: string): Promise<OrgSnapshot> {
-  const { organizations: o, phoneNumbers: n, agents: a } = schema;
+  const o = schema.organizations;
+  // spelled out: inside a subquery drizzle leaves columns unqualified, and "id" would be the number's own
   const [row] = await q
     .select({
       name: o.name,
       timezone: o.timezone,
       from: sql<
         string | null
-      >`(select ${n.e164} from ${n} where ${n.organizationId} = ${o.id} order by ${n.createdAt} asc limit 1)`,
-      language: sql<string | null>`(select ${a.language} from ${a} where ${a.organizationId} = ${o.id} limit 1)`,
+      >`(select p.e164 from phone_numbers p where p.organization_id = organizations.id order by p.created_at asc limit 1)`,
+      language: sql<
+        string | null
+      >`(select a.language from agents a where a.organization_id = organizations.id limit 1)`,
     })
     .from(o)
     .where(eq(o.id, organizationId));
