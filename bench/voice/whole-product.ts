@@ -258,7 +258,9 @@ async function productRun(run: number, fakePort: number, cwd = REPO, label = 'pr
     const number = `+1312555${String(1000 + Math.floor(Math.random() * 9000))}`;
     const set = [
       await org.api.post('/api/phone-numbers', { e164: number }),
-      await org.api.put('/api/agent', { engine: 'realtime' }),
+      // Summaries are composed without a model: the harness's fake speaks only the Realtime protocol, and a
+      // summary model answering 404 would be retried twice per call (a failure's cost, not a call's).
+      await org.api.put('/api/agent', { engine: 'realtime', llm: 'offline' }),
       await org.api.put('/api/config', { afterHours: 'answer' }),
     ];
     for (const r of set) if (r.status >= 300) throw new Error(`setup: ${r.status} ${JSON.stringify(r.body)}`);

@@ -8,7 +8,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import { schema, type Db } from '../db/index.js';
-import { backoffDelay, pollingLoop, type Clock, type Logger } from '../lib/index.js';
+import { backoffDelay, pollingLoop, untilQuiet, type Clock, type Logger } from '../lib/index.js';
 import type { LanguageModel } from '../brain/index.js';
 import {
   claimSummaries,
@@ -171,6 +171,8 @@ export function createCallSummaries(deps: CallSummaryDeps) {
 
   async function runOnce(): Promise<SummaryPass> {
     const r: SummaryPass = { claimed: 0, written: 0, composed: 0, retried: 0 };
+    // summaries can wait: during a burst of new calls the node serves them first
+    await untilQuiet();
     const batch = await claimSummaries(deps.db, deps.clock.now(), opt.leaseMs, opt.batchSize);
     r.claimed = batch.length;
     await Promise.all(batch.map((c) => summarize(c, r)));

@@ -1,5 +1,5 @@
 import type { Db } from '../db/index.js';
-import type { Clock, Logger } from '../lib/index.js';
+import { untilQuiet, type Clock, type Logger } from '../lib/index.js';
 import type { LiveStore, PublishedLiveEvent, PublishLive } from '../live/index.js';
 import {
   createConversation,
@@ -116,12 +116,14 @@ export function createReceptionist(deps: ReceptionistDeps) {
   // Calls that end together (a burst of hang-ups) close a few at a time: each completion holds a
   // database connection, and in one organization they queue on its usage row; unbounded, they took
   // every connection of the pool and the next calls' webhooks and stream starts waited behind them.
+  // And while new calls ring faster than the node keeps up, closing waits for a quiet moment (≤ 3 s).
   const closing = { running: 0, waiting: [] as Array<() => void> };
   const MAX_CLOSING = 3;
   async function closeSlot<T>(fn: () => Promise<T>): Promise<T> {
     if (closing.running >= MAX_CLOSING) await new Promise<void>((r) => closing.waiting.push(r));
     closing.running++;
     try {
+      await untilQuiet();
       return await fn();
     } finally {
       closing.running--;

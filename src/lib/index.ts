@@ -12,3 +12,4 @@ export * from './polling.js';
 export * from './org-changes.js';
 export * from './spanish-dates.js';
 export * from './twilio-rest.js';
+export * from './quiet.js';
