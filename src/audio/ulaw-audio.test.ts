@@ -28,4 +28,14 @@ describe('UlawAudio', () => {
     expect(fromPcm.pcm(out)).toBe(out);
     expect(Math.max(...out.map((v, i) => Math.abs(v - pcm[i])))).toBeLessThan(1100);
   });
+
+  it('tells a talking frame from a quiet line: a tone or speech-level noise is voiced, silence and faint hiss are not', () => {
+    const frame = (pcm: Int16Array) => UlawAudio.fromBase64(Buffer.from(pcmToUlaw(pcm)).toString('base64'));
+    expect(frame(tone(20, 300)).voiced).toBe(true);
+    expect(UlawAudio.fromBytes(new Uint8Array(160).fill(0xff)).voiced).toBe(false);
+    const hiss = Int16Array.from({ length: 160 }, (_, i) => ((i * 7919) % 201) - 100); // ±100: a quiet line's noise
+    expect(frame(hiss).voiced).toBe(false);
+    const talk = Int16Array.from({ length: 160 }, (_, i) => Math.round(4000 * Math.sin(i / 3)));
+    expect(frame(talk).voiced).toBe(true);
+  });
 });

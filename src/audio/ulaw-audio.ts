@@ -5,10 +5,15 @@
  * wire encoding, and a frame relayed from one base64 wire to another (Twilio ⇄ a speech-to-speech
  * model) is never decoded or re-encoded on the way.
  */
-import { pcmToUlaw, ulawToPcm } from './mulaw.js';
+import { pcmToUlaw, ULAW_TO_PCM, ulawToPcm } from './mulaw.js';
+
+/** μ-law byte → 1 when its sample is above the quiet floor (|x| > 500 of 32 768, about −36 dBFS). */
+const ABOVE_FLOOR = Uint8Array.from(ULAW_TO_PCM, (x) => (Math.abs(x) > 500 ? 1 : 0));
 
 /** μ-law 8 kHz audio of any length (usually one 20 ms frame of 160 bytes). */
 export class UlawAudio {
+  private isVoiced: boolean | undefined;
+
   private constructor(
     private b64: string | null,
     private bytes: Uint8Array | null,
@@ -51,6 +56,20 @@ export class UlawAudio {
   pcm(out?: Int16Array): Int16Array {
     const u = this.ulaw();
     return ulawToPcm(u, out && out.length === u.length ? out : new Int16Array(u.length));
+  }
+
+  /**
+   * Whether the audio sounds like a voice rather than a quiet line: a quarter of its samples above the
+   * quiet floor. A cheap test for pacing the relay (where talk starts and stops), not a voice detector.
+   */
+  get voiced(): boolean {
+    if (this.isVoiced === undefined) {
+      const u = this.ulaw();
+      let loud = 0;
+      for (let i = 0; i < u.length; i++) loud += ABOVE_FLOOR[u[i]];
+      this.isVoiced = loud * 4 > u.length;
+    }
+    return this.isVoiced;
   }
 
   /** Base64 of the bytes, for a JSON wire (the string it arrived as, when it came that way). */

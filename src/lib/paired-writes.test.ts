@@ -36,4 +36,22 @@ describe('paired writes', () => {
     await settle();
     expect(wire.at(-1)!.join('')).toBe('f2f3');
   });
+
+  it('a message sent with `now` leaves at once, with the one held before it', async () => {
+    const { ws, wire, settle } = fakeSocket();
+    const out = new PairedWrites(ws, 25, 2, 60);
+    out.send('f1');
+    out.send('f2');
+    await settle();
+    expect(wire.length).toBe(1); // f2 held for its partner
+    out.send('f3', true);
+    await settle();
+    expect(wire.at(-1)!.join('')).toBe('f2f3');
+    out.send('f4', true);
+    await settle();
+    expect(wire.at(-1)!.join('')).toBe('f4'); // nothing held: not corked at all
+    out.send('f5');
+    await settle();
+    expect(wire.at(-1)!.join('')).toBe('f4'); // an ordinary frame pairs again
+  });
 });

@@ -6,7 +6,8 @@
  * (20 ms) of extra delay on every other frame, which the caller's jitter buffer and the model's
  * voice detection (hundreds of ms) absorb. Messages keep their order and stay separate messages.
  * Anything that must leave now (a clear, a cancel) calls `flush()` after sending; the first message
- * after a quiet spell (an answer's first frame, which the caller's wait ends on) is not held.
+ * after a quiet spell (an answer's first frame, which the caller's wait ends on) is not held, nor is
+ * one sent with `now` (the frame where the caller starts or stops talking, which voice detection keys on).
  * One shared 10 ms interval releases held writes for every call (not one timer per call).
  */
 import type { Duplex } from 'node:stream';
@@ -53,16 +54,19 @@ export class PairedWrites {
     return (this.ws as unknown as { _socket?: Duplex })._socket;
   }
 
-  /** Sends `data` as one message; it leaves with the next one (or within `maxHoldMs`). */
-  send(data: string): void {
+  /**
+   * Sends `data` as one message; it leaves with the next one (or within `maxHoldMs`), unless `now`:
+   * then it leaves at once, with anything held before it.
+   */
+  send(data: string, now = false): void {
     if (this.ws.readyState !== 1) return;
     const socket = this.socket;
     if (!socket || socket.destroyed) return void this.ws.send(data);
-    const now = performance.now();
-    const startsRun = now - this.lastSendAt > this.quietMs;
-    this.lastSendAt = now;
+    const at = performance.now();
+    const startsRun = at - this.lastSendAt > this.quietMs;
+    this.lastSendAt = at;
     // The first frame of an answer is what the caller waits for: it is not held for a partner.
-    if (startsRun && this.corkedAt === null) return void this.ws.send(data);
+    if ((startsRun || now) && this.corkedAt === null) return void this.ws.send(data);
     if (this.corkedAt === null) {
       socket.cork();
       this.corkedAt = performance.now();
@@ -70,7 +74,7 @@ export class PairedWrites {
       watch(this);
     }
     this.ws.send(data);
-    if (++this.count >= this.perWrite) this.flush();
+    if (++this.count >= this.perWrite || now) this.flush();
   }
 
   /** Writes everything held now (in order). */

@@ -136,6 +136,8 @@ class OpenAiRealtimeSession implements RealtimeSession {
   private alive = true;
   /** Caller audio leaves two frames per socket write; anything else flushes at once. */
   private readonly out: PairedWrites;
+  /** Whether the caller's last frame sounded like talk. */
+  private callerVoiced = false;
 
   constructor(
     private readonly ws: WebSocket,
@@ -178,7 +180,12 @@ class OpenAiRealtimeSession implements RealtimeSession {
   appendAudio(audio: UlawAudio): void {
     // Hand-built: this runs 50 times a second per call and JSON.stringify of a known shape is waste.
     // A frame that came off Twilio's wire is still its base64: nothing is re-encoded.
-    this.out.send(`{"type":"input_audio_buffer.append","audio":"${audio.base64()}"}`);
+    // Where the caller starts or stops talking, the model's voice detection keys on this very frame:
+    // it is not held back for a partner (the frames between pair up as usual).
+    const voiced = audio.voiced;
+    const turning = voiced !== this.callerVoiced;
+    this.callerVoiced = voiced;
+    this.out.send(`{"type":"input_audio_buffer.append","audio":"${audio.base64()}"}`, turning);
   }
   sendToolResult(callId: string, output: string): void {
     this.send({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: callId, output } });
