@@ -37,5 +37,10 @@ describe('UlawAudio', () => {
     expect(frame(hiss).voiced).toBe(false);
     const talk = Int16Array.from({ length: 160 }, (_, i) => Math.round(4000 * Math.sin(i / 3)));
     expect(frame(talk).voiced).toBe(true);
+    // read from base64 or from bytes, the same answer (short frames too)
+    for (const pcm of [talk, hiss, tone(20, 300), tone(3, 300), talk.subarray(0, 7)]) {
+      const u = pcmToUlaw(pcm);
+      expect(frame(pcm).voiced, String(pcm.length)).toBe(UlawAudio.fromBytes(u).voiced);
+    }
   });
 });

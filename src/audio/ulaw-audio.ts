@@ -63,12 +63,7 @@ export class UlawAudio {
    * quiet floor. A cheap test for pacing the relay (where talk starts and stops), not a voice detector.
    */
   get voiced(): boolean {
-    if (this.isVoiced === undefined) {
-      const u = this.ulaw();
-      let loud = 0;
-      for (let i = 0; i < u.length; i++) loud += ABOVE_FLOOR[u[i]];
-      this.isVoiced = loud * 4 > u.length;
-    }
+    if (this.isVoiced === undefined) this.isVoiced = this.bytes ? voicedBytes(this.bytes) : voicedBase64(this.b64!);
     return this.isVoiced;
   }
 
@@ -80,4 +75,39 @@ export class UlawAudio {
     }
     return this.b64;
   }
+}
+
+/** A quarter of the samples above the quiet floor. */
+function voicedBytes(u: Uint8Array): boolean {
+  let loud = 0;
+  for (let i = 0; i < u.length; i++) loud += ABOVE_FLOOR[u[i]];
+  return loud * 4 > u.length;
+}
+
+/** base64 character code → its 6 bits. */
+const SEXTET = (() => {
+  const t = new Uint8Array(128);
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let i = 0; i < abc.length; i++) t[abc.charCodeAt(i)] = i;
+  return t;
+})();
+
+/**
+ * The same test on audio still in base64, read straight from the string (no decode, no allocation: it
+ * runs on every caller frame): the last 30 samples before the final group, or all of a short frame.
+ */
+function voicedBase64(b64: string): boolean {
+  const end = b64.length - 4; // the last group may be padding
+  const start = Math.max(0, end - 40);
+  if (end <= start) return voicedBytes(Buffer.from(b64, 'base64'));
+  let loud = 0;
+  for (let i = start; i < end; i += 4) {
+    const n =
+      (SEXTET[b64.charCodeAt(i)] << 18) |
+      (SEXTET[b64.charCodeAt(i + 1)] << 12) |
+      (SEXTET[b64.charCodeAt(i + 2)] << 6) |
+      SEXTET[b64.charCodeAt(i + 3)];
+    loud += ABOVE_FLOOR[n >>> 16] + ABOVE_FLOOR[(n >>> 8) & 0xff] + ABOVE_FLOOR[n & 0xff];
+  }
+  return loud * 4 > ((end - start) / 4) * 3;
 }
