@@ -3,6 +3,7 @@
  * When no entry matches well enough the answer is marked unsure, so the agent says so instead of
  * inventing a fact.
  */
+import { oncePer } from '../lib/index.js';
 import type { BusinessProfile } from './types.js';
 import { EN, ES, type Lang, type Lines } from './lines/index.js';
 import { normalize } from './nlu/index.js';
@@ -168,18 +169,12 @@ export interface KnowledgeAnswer {
   source?: 'settings' | 'knowledge';
 }
 
-const built = new WeakMap<BusinessProfile, KnowledgeBase>();
-
 /**
  * The business's knowledge base, built once per profile object: every call that rings within the
  * webhook cache's lifetime shares one loaded profile, so its calls share one index (profiles are
  * never changed in place; a settings change loads a new one).
  */
-export function knowledgeBaseFor(business: BusinessProfile): KnowledgeBase {
-  let kb = built.get(business);
-  if (!kb) built.set(business, (kb = createKnowledgeBase(business)));
-  return kb;
-}
+export const knowledgeBaseFor = oncePer(createKnowledgeBase);
 export type KnowledgeBase = ReturnType<typeof createKnowledgeBase>;
 
 /** A BM25 index over the business's FAQ entries plus facts derived from its configuration. */

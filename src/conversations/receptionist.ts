@@ -1,5 +1,5 @@
 import type { Db } from '../db/index.js';
-import { untilQuiet, type Clock, type Logger } from '../lib/index.js';
+import { oncePer, untilQuiet, type Clock, type Logger } from '../lib/index.js';
 import type { LiveStore, PublishedLiveEvent, PublishLive } from '../live/index.js';
 import {
   createConversation,
@@ -334,7 +334,7 @@ function recordingLanguage(c: Conversation, record: (language: string) => Promis
   };
 }
 
-const recordedProfiles = new WeakMap<LoadedBusiness['profile'], LoadedBusiness['profile']>();
+const recordedProfile = oncePer((profile: LoadedBusiness['profile']) => ({ ...profile, recordsCalls: true }));
 
 /**
  * The brain's view of the business for one conversation: an inbound phone call of a business that
@@ -345,10 +345,7 @@ export function profileFor(
   t: Pick<ConversationTarget, 'channel' | 'outbound'>,
   business: LoadedBusiness,
 ): LoadedBusiness['profile'] {
-  if (!isRecorded(t, business)) return business.profile;
-  let recorded = recordedProfiles.get(business.profile);
-  if (!recorded) recordedProfiles.set(business.profile, (recorded = { ...business.profile, recordsCalls: true }));
-  return recorded;
+  return isRecorded(t, business) ? recordedProfile(business.profile) : business.profile;
 }
 
 /** Whether this conversation is recorded: inbound phone calls, when the business turned recording on. */

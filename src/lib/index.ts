@@ -13,3 +13,4 @@ export * from './org-changes.js';
 export * from './spanish-dates.js';
 export * from './twilio-rest.js';
 export * from './quiet.js';
+export * from './once-per.js';

@@ -7,6 +7,7 @@
  * inspection). The longest, most specific phrase wins; two services matched equally well are
  * returned as choices so the agent asks which one.
  */
+import { oncePer } from '../../lib/index.js';
 import type { ServiceInfo } from '../types.js';
 import { editDistance } from './text.js';
 
@@ -191,14 +192,8 @@ interface Hit {
   score: number;
 }
 
-const matchers = new WeakMap<ServiceInfo[], ServiceMatcher>();
-
 /** Builds a matcher over the business's service names and synonyms (once per list: a loaded business's list is never changed in place). */
-export function createServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
-  let m = matchers.get(services);
-  if (!m) matchers.set(services, (m = buildServiceMatcher(services)));
-  return m;
-}
+export const createServiceMatcher: (services: ServiceInfo[]) => ServiceMatcher = oncePer(buildServiceMatcher);
 
 function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
   const phrases: Phrase[] = services
