@@ -8,7 +8,7 @@
  * the fake and the callers to CPU 0. Each run ladders K concurrent calls; runs alternate which
  * server goes first. Prints one row per run and the medians, with the machine's load average.
  *
- *   npm run bench:voice:product -- [--runs 3] [--steps 100,200,300,400,500,600] [--duration 20] [--db postgres|embedded] [--cpu-prof DIR]
+ *   npm run bench:voice:product -- [--runs 3] [--steps 100,200,300,400,500,600] [--duration 20] [--db postgres|embedded] [--cpu-prof DIR (both servers)]
  *
  * Needs DATABASE_URL and REDIS_URL for --db postgres (defaults: the local test servers).
  */
@@ -191,12 +191,27 @@ async function load(
   return JSON.parse(fs.readFileSync(file, 'utf8')) as LoadResult;
 }
 
+/**
+ * `--cpu-prof DIR`: both servers under test write a V8 CPU profile there (one file per process and thread).
+ * A profile is written only at a normal exit: SIGTERM is made one for the yardstick, which has no handler.
+ */
+const cpuProf = () =>
+  values['cpu-prof']
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${path.resolve(values['cpu-prof'])}`,
+        '--import',
+        'data:text/javascript,process.once("SIGTERM",()=>process.exit(0))',
+      ]
+    : [];
+
 async function refRun(run: number, fakePort: number): Promise<LoadResult> {
   const port = await freePort();
   const ref = await start(
     1,
     [
       'node',
+      ...cpuProf(),
       path.join(H, 'ref-bridge.mjs'),
       `--port=${port}`,
       `--upstream=ws://127.0.0.1:${fakePort}/v1/realtime`,
@@ -231,10 +246,9 @@ async function productRun(run: number, fakePort: number, cwd = REPO, label = 'pr
           SEED_DEMO: '0',
           REDIS_KEY_PREFIX: `iobench${process.pid}r${run}:`,
         };
-  const prof = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values['cpu-prof'])}`] : [];
   const product = await start(
     1,
-    ['node', ...prof, '--import', 'tsx', 'src/main.ts'],
+    ['node', ...cpuProf(), '--import', 'tsx', 'src/main.ts'],
     {
       ...db,
       PORT: String(port),

@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import { PairedWrites } from '../../lib/index.js';
 import { UlawAudio } from '../../audio/index.js';
 import { ProviderError } from '../shared/errors.js';
-import { toWsUrl } from '../shared/http.js';
+import { toWsUrl, VENDOR_SOCKET_OPTIONS } from '../shared/http.js';
 import type { RealtimeEvent, RealtimeOpts, RealtimeSession, RealtimeVoice } from '../types.js';
 
 /** Model defaults, checked against the vendor's model and deprecation pages on 2026-12-02. */
@@ -64,9 +64,9 @@ export class OpenAiRealtimeVoice implements RealtimeVoice {
     const model = this.cfg.model ?? OPENAI_REALTIME_DEFAULTS.model;
     const url = `${toWsUrl(this.cfg.baseUrl ?? 'https://api.openai.com/v1')}/realtime?model=${encodeURIComponent(model)}`;
     const ws = new WebSocket(url, {
+      ...VENDOR_SOCKET_OPTIONS,
       headers: { Authorization: `Bearer ${this.cfg.apiKey}` },
       maxPayload: 4 << 20,
-      perMessageDeflate: false,
     });
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

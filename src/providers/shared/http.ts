@@ -6,6 +6,21 @@ export function toWsUrl(httpBase: string): string {
   return httpBase.replace(/^http/, 'ws');
 }
 
+/**
+ * `ws` client options for a vendor's streaming-audio socket (a server we chose, reached over TLS in
+ * production), which carries dozens of small messages a second per call:
+ * - a zero masking key: RFC 6455 still has the frame masked, but XOR with zero needs no copy of the
+ *   payload (`ws` writes the string as is). Masking guards intermediaries against script-written
+ *   bytes; it protects nothing on a server-to-server socket, and the vendor unmasks it like any other;
+ * - no UTF-8 validation of what the vendor sends (it is parsed as JSON, which fails on garbage anyway);
+ * - no compression (audio is base64 and barely compresses; deflate costs CPU on every message).
+ */
+export const VENDOR_SOCKET_OPTIONS = {
+  generateMask: (mask: Buffer) => void mask.fill(0),
+  skipUTF8Validation: true,
+  perMessageDeflate: false,
+} as const;
+
 /** Throws a classified ProviderError for a non-2xx response (reads a short body for the message). */
 export async function ensureOk(provider: string, res: Response): Promise<void> {
   if (res.ok) return;

@@ -7,7 +7,7 @@
 import WebSocket from 'ws';
 import { AsyncQueue } from '../shared/async-queue.js';
 import { ProviderError } from '../shared/errors.js';
-import { toWsUrl } from '../shared/http.js';
+import { toWsUrl, VENDOR_SOCKET_OPTIONS } from '../shared/http.js';
 import type { AudioFrame, SpeechToText, SttEvent, SttOpen, SttStream } from '../types.js';
 
 /** Deepgram settings. */
@@ -49,7 +49,11 @@ export class DeepgramSpeechToText implements SpeechToText {
       language: o.language ?? 'en-US',
     });
     const url = `${toWsUrl(this.cfg.baseUrl ?? 'https://api.deepgram.com')}/v1/listen?${params}`;
-    const ws = new WebSocket(url, { headers: { Authorization: `Token ${this.cfg.apiKey}` }, maxPayload: 1 << 20 });
+    const ws = new WebSocket(url, {
+      ...VENDOR_SOCKET_OPTIONS,
+      headers: { Authorization: `Token ${this.cfg.apiKey}` },
+      maxPayload: 1 << 20,
+    });
     const held: Buffer[] = [];
     const fail = (msg: string, status?: number) => {
       q.push({ type: 'error', error: new ProviderError(this.label, msg, { status }) });

@@ -9,7 +9,7 @@
 import WebSocket from 'ws';
 import { AsyncQueue } from '../shared/async-queue.js';
 import { ProviderError } from '../shared/errors.js';
-import { toWsUrl } from '../shared/http.js';
+import { toWsUrl, VENDOR_SOCKET_OPTIONS } from '../shared/http.js';
 import { OPENAI_REALTIME_VOICES } from '../realtime/openai-realtime.js';
 import type { AudioChunk, TextToSpeech, TtsOpts } from '../types.js';
 
@@ -92,8 +92,8 @@ export class OpenAiRealtimeTextToSpeech implements TextToSpeech {
     const ws = new WebSocket(
       `${toWsUrl(this.cfg.baseUrl ?? 'https://api.openai.com/v1')}/realtime?model=${encodeURIComponent(model)}`,
       {
+        ...VENDOR_SOCKET_OPTIONS,
         headers: { Authorization: `Bearer ${this.cfg.apiKey}` },
-        perMessageDeflate: false,
       },
     );
     return new Promise((resolve, reject) => {
