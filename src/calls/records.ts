@@ -63,10 +63,32 @@ export async function consumeStreamToken(db: Db, callId: string, token: string, 
         eq(schema.calls.id, callId),
         eq(schema.calls.streamTokenHash, hashToken(token)),
         isNull(schema.calls.streamTokenUsedAt),
+        // a call given up on (its stream came too late) or ended by Twilio does not start
+        isNull(schema.calls.endedAt),
       ),
     )
     .returning();
   return row ?? null;
+}
+
+/**
+ * Ends a call answered with a media stream that never started (`failed`), unless the stream started
+ * or Twilio ended the call meanwhile; true when it did. Its stream token is then refused.
+ */
+export async function giveUpUnstartedCall(db: Db, callId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(schema.calls)
+    .set({ status: 'failed', endedAt: now })
+    .where(
+      and(
+        eq(schema.calls.id, callId),
+        isNull(schema.calls.streamTokenUsedAt),
+        isNull(schema.calls.answeredAt),
+        isNull(schema.calls.endedAt),
+      ),
+    )
+    .returning({ id: schema.calls.id });
+  return rows.length > 0;
 }
 
 /** One completed exchange of a call, with its timings. */

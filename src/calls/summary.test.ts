@@ -119,6 +119,10 @@ describe('composeSummary', () => {
   it('says what happened to a call nobody talked on', () => {
     expect(composeSummary(base)).toBe('The caller hung up without saying anything.');
     expect(composeSummary({ ...base, direction: 'outbound', status: 'no-answer' })).toBe('Nobody answered.');
+    // answered, but its media stream never started: the owner is told to call back
+    expect(composeSummary({ ...base, status: 'failed' })).toBe(
+      "The caller's call never connected to the receptionist; call them back.",
+    );
     expect(composeSummary({ ...base, channel: 'chat' })).toBe(
       'A website visitor opened the chat and left without writing.',
     );

@@ -239,6 +239,9 @@ function hangup(f: CallFacts, w: string): string {
     return why[f.status] ?? 'The call ended before anyone spoke';
   }
   if (f.status === 'interrupted') return `${w}'s call was cut off by a server restart`;
+  // answered with a media stream that never started: the caller heard nothing from the receptionist
+  if (f.status === 'failed' && f.channel === 'phone' && f.callerTurns === 0)
+    return `${w}'s call never connected to the receptionist; call them back`;
   if (f.channel === 'chat' || f.channel === 'test')
     return f.callerTurns ? `${w} left the chat without booking` : `${w} opened the chat and left without writing`;
   return f.callerTurns ? `${w} hung up before anything was booked` : `${w} hung up without saying anything`;

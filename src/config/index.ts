@@ -80,6 +80,8 @@ const EnvSchema = z.object({
   NODE_ID: opt,
   /** On SIGTERM, how long live calls may go on before they are closed with a spoken goodbye. */
   DRAIN_TIMEOUT_SEC: z.coerce.number().min(0).max(3600).default(25),
+  /** A call answered with a media stream that has not started after this long is closed as failed. */
+  STREAM_START_TIMEOUT_SEC: z.coerce.number().min(1).max(3600).default(60),
   SMTP_URL: opt,
   SMTP_FROM: z.string().default('InfiniOffice <no-reply@infinioffice.local>'),
   GOOGLE_CLIENT_ID: opt,
@@ -245,6 +247,7 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
     llmCompatible: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL } : undefined,
     nodeId: e.NODE_ID ?? hostname(),
     drainTimeoutMs: e.DRAIN_TIMEOUT_SEC * 1000,
+    streamStartTimeoutMs: e.STREAM_START_TIMEOUT_SEC * 1000,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
     google:
       e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET

@@ -30,4 +30,6 @@ export interface TelephonyDeps {
   admitCall?(organizationId: string): Promise<Admission>;
   /** How long the inbound webhook keeps a number's organization, its business and its admission (ms; 5 s by default). */
   webhookCacheMs?: number;
+  /** How long an answered call may wait for its media stream before it is closed as failed (ms; 60 s by default). */
+  streamStartTimeoutMs?: number;
 }

@@ -37,11 +37,7 @@ const TTL_MS = 60_000;
  */
 export function prewarm(deps: TelephonyDeps, call: CallRow, business: LoadedBusiness): void {
   const now = Date.now();
-  for (const [k, v] of READY)
-    if (v.expires < now) {
-      READY.delete(k);
-      void v.realtime?.connecting.then((s) => s.close()).catch(() => undefined);
-    }
+  for (const [k, v] of READY) if (v.expires < now) dropPrewarmed(k);
   // the same words the brain opens with, so the stream's first frames come from this cache
   const greeting = withRecordingNotice(
     profileFor(callTarget(call), business),
@@ -91,6 +87,13 @@ export function realtimeOptions(
     ...(speaks ? { voice } : {}),
     ...(languages.length === 1 ? { language: languages[0] } : {}),
   };
+}
+
+/** Lets go of what was prepared for a call whose stream will not start (closes its model connection). */
+export function dropPrewarmed(callId: string): void {
+  void takePrewarmed(callId)
+    ?.realtime?.connecting.then((s) => s.close())
+    .catch(() => undefined);
 }
 
 /** Takes what was prepared for a call (once). */

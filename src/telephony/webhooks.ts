@@ -6,6 +6,7 @@ import { isOpenAt } from '../hours/index.js';
 import {
   applyTelephonyStatus,
   createCall,
+  giveUpUnstartedCall,
   recordEvent,
   reviseVoicemailCall,
   storeRecording,
@@ -17,7 +18,7 @@ import type { ApiContext } from '../api/index.js';
 import { answers, contentAnswer, ErrorAnswer, errorBody, NoContent } from '../api/index.js';
 import type { TelephonyDeps } from './deps.js';
 import { externalBase, wsBase } from './public-url.js';
-import { callEngineOf, prewarm } from './prewarm.js';
+import { callEngineOf, dropPrewarmed, prewarm } from './prewarm.js';
 import { ringingCall } from './ringing.js';
 import { createTtlCache } from './webhook-cache.js';
 import type { LoadedBusiness } from '../conversations/index.js';
@@ -194,7 +195,21 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       ]);
       // The TwiML leaves first; what the stream will want is prepared right after (its start is a round trip away).
       setImmediate(() => prewarm(deps, call, caller));
-      ringingCall(ctx.drain, call.id);
+      ringingCall(ctx.drain, call.id, {
+        giveUpMs: deps.streamStartTimeoutMs,
+        // Without a status callback from Twilio the call would stay "ringing" on the dashboard for good.
+        noStream: () =>
+          void (async () => {
+            dropPrewarmed(call.id);
+            const at = deps.receptionist.clockOf(business).now();
+            if (!(await giveUpUnstartedCall(db, call.id, at))) return;
+            ctx.logger.warn({ callId: call.id }, 'the media stream never started: call closed as failed');
+            await deps.receptionist.complete(
+              { organizationId, callId: call.id },
+              { endedAt: at, reason: 'no_stream', durationMs: 0 },
+            );
+          })().catch((err) => ctx.logger.error({ err, callId: call.id }, 'closing a call whose stream never started')),
+      });
       const recording = isRecorded({ channel: 'phone', outbound: null }, business)
         ? { statusCallback: `${base}/twilio/recording` }
         : undefined;

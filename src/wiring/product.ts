@@ -219,6 +219,7 @@ export async function productRoutes(
     authToken: async () => config.twilio.authToken ?? devToken!,
     credentials,
     admitCall: (organizationId) => billing.admit(organizationId),
+    streamStartTimeoutMs: config.streamStartTimeoutMs,
   };
   const interrupted = await markInterruptedCalls(db, config.nodeId, new Date());
   if (interrupted.length) {
