@@ -61,12 +61,20 @@ export async function openStream(
   return { peer, callId: params.callId };
 }
 
+/**
+ * A fresh Twilio CallSid: `CA` and 32 random hex digits. Twilio never reuses one, and the product
+ * answers a webhook for a known CallSid with that call's record, so two test calls must never share one.
+ */
+export function newCallSid(): string {
+  return 'CA' + Array.from({ length: 32 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+}
+
 /** A caller rings the business's number: the signed inbound voice webhook, then the media stream it answers with. */
 export async function ringIn(
   base: string,
   call: { authToken: string; from: string; to: string; callSid?: string },
 ): Promise<{ peer: FakeTwilioPeer; callId: string; callSid: string }> {
-  const callSid = call.callSid ?? 'CA' + Math.random().toString(16).slice(2).padEnd(32, '0').slice(0, 32);
+  const callSid = call.callSid ?? newCallSid();
   const form = {
     CallSid: callSid,
     AccountSid: 'AC' + '1'.repeat(32),

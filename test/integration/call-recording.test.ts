@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
 import { apiClient, registerOrg } from '../harness/client.js';
 import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
-import { quiet, until } from '../harness/line.js';
+import { newCallSid, quiet, until } from '../harness/line.js';
 import { scaled } from '../harness/timing.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
@@ -38,7 +38,7 @@ afterAll(async () => {
   await rest?.close();
 });
 
-const sid = () => 'CA' + Array.from({ length: 32 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+const sid = newCallSid;
 
 /** A caller rings `to`; answers the TwiML and, once the greeting has played and the caller hung up, the call's id. */
 async function callAndHangUp(to: string, callSid: string): Promise<{ twiml: string; callId: string }> {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, testDatabase } from '../harness/server.js';
 import { apiClient, registerOrg } from '../harness/client.js';
-import { quiet, until } from '../harness/line.js';
+import { newCallSid, quiet, until } from '../harness/line.js';
 import { scaled } from '../harness/timing.js';
 import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
 import { startFakeTwilioRest, type FakeTwilioRest } from '../fakes/twilio-rest.js';
@@ -90,7 +90,7 @@ describe('lead follow-up', () => {
     async () => {
       const web = await webLead('+13125550171', 'a quote for a new water heater');
       // A missed call: after hours the caller leaves a voicemail; the recording makes the lead.
-      const sid = 'CA' + 'd'.repeat(30) + Math.random().toString(16).slice(2, 4);
+      const sid = newCallSid();
       const voice = await webhook('/twilio/voice', {
         CallSid: sid,
         AccountSid: rest.accountSid,

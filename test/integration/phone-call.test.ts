@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
 import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
-import { quiet, signedWebhook, streamOf, tone, until } from '../harness/line.js';
+import { newCallSid, quiet, signedWebhook, streamOf, tone, until } from '../harness/line.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
 import { twilioSignature } from '../../src/telephony/index.js';
@@ -54,7 +54,7 @@ describe('inbound phone call over the real Twilio protocols', () => {
   it(
     'greets within a second of start, answers the caller, and records the call and its turns',
     async () => {
-      const callSid = 'CA' + 'a'.repeat(30) + Math.random().toString(16).slice(2, 4);
+      const callSid = newCallSid();
       const { url, params } = await answer(callSid);
       expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/twilio\/stream$/);
       const peer = new FakeTwilioPeer(url, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, url) }, callSid });
@@ -120,7 +120,7 @@ describe('inbound phone call over the real Twilio protocols', () => {
   it(
     'refuses an unsigned stream upgrade, and closes a stream whose token is wrong or reused',
     async () => {
-      const callSid = 'CA' + 'b'.repeat(30) + Math.random().toString(16).slice(2, 4);
+      const callSid = newCallSid();
       const { url, params } = await answer(callSid);
       const unsigned = new FakeTwilioPeer(url, { callSid });
       await expect(unsigned.opened).rejects.toThrow(/403/);
@@ -150,7 +150,7 @@ describe('inbound phone call over the real Twilio protocols', () => {
   );
 
   it('status callbacks are idempotent and never move a finished call back', async () => {
-    const callSid = 'CA' + 'c'.repeat(30) + Math.random().toString(16).slice(2, 4);
+    const callSid = newCallSid();
     const { params } = await answer(callSid);
     for (const s of ['completed', 'completed', 'in-progress']) {
       expect((await webhook('/twilio/status', { CallSid: callSid, CallStatus: s, CallDuration: '42' })).status).toBe(

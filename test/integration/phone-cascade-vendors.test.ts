@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
-import { quiet, ringIn, tone, until } from '../harness/line.js';
+import { newCallSid, quiet, ringIn, tone, until } from '../harness/line.js';
 import { startFakeDeepgram, type FakeDeepgram } from '../fakes/deepgram.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai.js';
 import { fixedClock } from '../../src/lib/index.js';
@@ -75,7 +75,7 @@ describe('per-organization provider choices', () => {
         authToken: TOKEN,
         from: '+13125550142',
         to: NUMBER,
-        callSid: 'CA' + 'c'.repeat(30) + Math.random().toString(16).slice(2, 4),
+        callSid: newCallSid(),
       });
       expect(await until(() => peer.media.length > 0, 3000)).toBe(true);
       await quiet(peer);
@@ -145,7 +145,7 @@ describe('fallback chains in a call', () => {
           authToken: TOKEN,
           from: '+13125550144',
           to: NUMBER,
-          callSid: 'CA' + 'd'.repeat(30) + Math.random().toString(16).slice(2, 4),
+          callSid: newCallSid(),
         });
         expect(await until(() => peer.media.length > 0, 5000)).toBe(true);
         await quiet(peer);

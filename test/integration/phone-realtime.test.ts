@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
 import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
-import { openStream, ringIn, signedWebhook, tone, until } from '../harness/line.js';
+import { newCallSid, openStream, ringIn, signedWebhook, tone, until } from '../harness/line.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
@@ -42,7 +42,7 @@ describe('realtime engine over the phone', () => {
   it(
     'opens the model connection at the webhook, greets, runs a tool the model calls and records the turn',
     async () => {
-      const callSid = 'CA' + 'e'.repeat(30) + Math.random().toString(16).slice(2, 4);
+      const callSid = newCallSid();
       const form = { CallSid: callSid, AccountSid: 'AC' + '1'.repeat(32), From: '+13125550142', To: NUMBER };
       const url = `${server.url}/twilio/voice`;
       const connectionsBefore = openai.realtimeConnections;
@@ -152,7 +152,7 @@ async function placeCall() {
     authToken: TOKEN,
     from: '+13125550143',
     to: NUMBER,
-    callSid: 'CA' + 'f'.repeat(30) + Math.random().toString(16).slice(2, 4),
+    callSid: newCallSid(),
   });
 }
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
 import { registerOrg } from '../harness/client.js';
 import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
-import { signedWebhook, streamOf, until } from '../harness/line.js';
+import { newCallSid, signedWebhook, streamOf, until } from '../harness/line.js';
 import { scaled } from '../harness/timing.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
@@ -40,7 +40,7 @@ async function answer(callSid: string) {
   expect(res.status).toBe(200);
   return streamOf(await res.text());
 }
-const sid = () => 'CA' + Array.from({ length: 32 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+const sid = newCallSid;
 const callOf = async (id: string) => (await org.api.get(`/api/calls/${id}`)).body;
 /** The call once `done` holds for it (polled), else its last state. */
 async function callWhen(id: string, done: (c: any) => boolean, ms: number) {
