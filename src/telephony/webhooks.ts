@@ -64,7 +64,12 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       businesses.invalidate((k) => k === organizationId);
       admissions.invalidate((k) => k === organizationId);
     });
-    app.addHook('onClose', async () => unlisten?.());
+    // A stream given up on after the server closed has nobody to record it (its database is gone).
+    let closed = false;
+    app.addHook('onClose', async () => {
+      closed = true;
+      unlisten?.();
+    });
 
     async function orgOfNumber(e164: string | undefined) {
       if (!e164) return null;
@@ -201,6 +206,7 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
         noStream: () =>
           void (async () => {
             dropPrewarmed(call.id);
+            if (closed) return;
             const at = deps.receptionist.clockOf(business).now();
             if (!(await giveUpUnstartedCall(db, call.id, at))) return;
             ctx.logger.warn({ callId: call.id }, 'the media stream never started: call closed as failed');
