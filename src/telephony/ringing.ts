@@ -9,6 +9,7 @@
  */
 import type { Drain } from '../lib/index.js';
 
+/** The calls waiting for their stream, each with what ends its wait. */
 const ringing = new Map<string, () => void>();
 
 export interface RingingOptions {
@@ -22,38 +23,30 @@ export interface RingingOptions {
 
 /** Counts the call as live for the drain until its stream starts, and gives it up if it never does. */
 export function ringingCall(drain: Drain, callId: string, o: RingingOptions = {}): void {
-  let drained = false;
-  const done = drain.add({
+  // the drain's release is idempotent: the drain stops waiting at `drainWaitMs`, the call stays tracked
+  const release = drain.add({
     wrapUp() {
       /* nothing to say yet: the stream has not started */
     },
   });
-  const release = () => {
-    if (!drained) done();
-    drained = true;
-  };
   const drainTimer = setTimeout(release, o.drainWaitMs ?? 15_000);
-  const giveUpTimer = setTimeout(
-    () => {
-      if (!ringing.has(callId)) return;
-      ringing.delete(callId);
-      release();
-      o.noStream?.();
-    },
-    Math.max(o.giveUpMs ?? 60_000, 1),
-  );
+  const giveUpTimer = setTimeout(() => {
+    end();
+    o.noStream?.();
+  }, o.giveUpMs ?? 60_000);
   drainTimer.unref();
   giveUpTimer.unref();
-  ringing.set(callId, () => {
+  const end = () => {
     clearTimeout(drainTimer);
     clearTimeout(giveUpTimer);
     release();
-  });
+    // a second ring of the same call (a repeated webhook) may have taken the entry since
+    if (ringing.get(callId) === end) ringing.delete(callId);
+  };
+  ringing.set(callId, end);
 }
 
 /** The call's stream started (its engine is now tracked). */
 export function streamArrived(callId: string): void {
-  const done = ringing.get(callId);
-  ringing.delete(callId);
-  done?.();
+  ringing.get(callId)?.();
 }

@@ -82,6 +82,26 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       });
     }
 
+    /**
+     * Closes an answered call whose media stream never started: without a status callback from Twilio
+     * it would stay "ringing" on the dashboard for good. Nothing is written once the server has closed.
+     */
+    async function giveUpOnStream(call: { id: string; organizationId: string }, business: LoadedBusiness) {
+      dropPrewarmed(call.id);
+      if (closed) return;
+      try {
+        const at = deps.receptionist.clockOf(business).now();
+        if (!(await giveUpUnstartedCall(db, call.id, at))) return;
+        ctx.logger.warn({ callId: call.id }, 'the media stream never started: call closed as failed');
+        await deps.receptionist.complete(
+          { organizationId: call.organizationId, callId: call.id },
+          { endedAt: at, reason: 'no_stream', durationMs: 0 },
+        );
+      } catch (err) {
+        ctx.logger.error({ err, callId: call.id }, 'closing a call whose stream never started');
+      }
+    }
+
     /** Rejects (403) anything not signed by Twilio with the account's auth token. */
     async function verify(req: FastifyRequest, organizationId: string | null) {
       const url = externalBase(req, ctx.config.publicUrl) + req.url;
@@ -202,19 +222,7 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       setImmediate(() => prewarm(deps, call, caller));
       ringingCall(ctx.drain, call.id, {
         giveUpMs: deps.streamStartTimeoutMs,
-        // Without a status callback from Twilio the call would stay "ringing" on the dashboard for good.
-        noStream: () =>
-          void (async () => {
-            dropPrewarmed(call.id);
-            if (closed) return;
-            const at = deps.receptionist.clockOf(business).now();
-            if (!(await giveUpUnstartedCall(db, call.id, at))) return;
-            ctx.logger.warn({ callId: call.id }, 'the media stream never started: call closed as failed');
-            await deps.receptionist.complete(
-              { organizationId, callId: call.id },
-              { endedAt: at, reason: 'no_stream', durationMs: 0 },
-            );
-          })().catch((err) => ctx.logger.error({ err, callId: call.id }, 'closing a call whose stream never started')),
+        noStream: () => void giveUpOnStream(call, business),
       });
       const recording = isRecorded({ channel: 'phone', outbound: null }, business)
         ? { statusCallback: `${base}/twilio/recording` }

@@ -70,6 +70,22 @@ export function apiClient(baseUrl: string, token?: string) {
 }
 export type ApiClient = ReturnType<typeof apiClient>;
 
+/** The call's detail once `done` holds for it (polled every 100 ms for up to `ms`, stretched by the machine's load), else its last state. */
+export async function callWhen(api: ApiClient, callId: string, done: (call: any) => boolean, ms: number): Promise<any> {
+  let call = (await api.get(`/api/calls/${callId}`)).body;
+  for (
+    const end = Date.now() + scaled(ms);
+    !done(call) && Date.now() < end;
+    call = (await api.get(`/api/calls/${callId}`)).body
+  )
+    await new Promise((r) => setTimeout(r, 100));
+  return call;
+}
+
+/** The call's detail once it has an outcome (it ended and was recorded), else its last state after `ms`. */
+export const callOnceEnded = (api: ApiClient, callId: string, ms = 5_000): Promise<any> =>
+  callWhen(api, callId, (call) => !!call.outcome, ms);
+
 let seq = 0;
 /**
  * Registers a fresh organization and answers an authenticated client for its admin. Its address is

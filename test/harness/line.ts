@@ -69,11 +69,11 @@ export function newCallSid(): string {
   return 'CA' + Array.from({ length: 32 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
 }
 
-/** A caller rings the business's number: the signed inbound voice webhook, then the media stream it answers with. */
-export async function ringIn(
+/** A caller rings the business's number: the signed inbound voice webhook, answered with its TwiML (no stream opened). */
+export async function ringWebhook(
   base: string,
   call: { authToken: string; from: string; to: string; callSid?: string },
-): Promise<{ peer: FakeTwilioPeer; callId: string; callSid: string }> {
+): Promise<{ twiml: string; callSid: string }> {
   const callSid = call.callSid ?? newCallSid();
   const form = {
     CallSid: callSid,
@@ -85,5 +85,14 @@ export async function ringIn(
   };
   const res = await signedWebhook(`${base}/twilio/voice`, form, call.authToken);
   if (res.status !== 200) throw new Error(`voice webhook answered ${res.status}`);
-  return { ...(await openStream(await res.text(), call.authToken, callSid)), callSid };
+  return { twiml: await res.text(), callSid };
+}
+
+/** A caller rings the business's number: the signed inbound voice webhook, then the media stream it answers with. */
+export async function ringIn(
+  base: string,
+  call: { authToken: string; from: string; to: string; callSid?: string },
+): Promise<{ peer: FakeTwilioPeer; callId: string; callSid: string }> {
+  const { twiml, callSid } = await ringWebhook(base, call);
+  return { ...(await openStream(twiml, call.authToken, callSid)), callSid };
 }

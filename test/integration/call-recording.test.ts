@@ -38,8 +38,6 @@ afterAll(async () => {
   await rest?.close();
 });
 
-const sid = newCallSid;
-
 /** A caller rings `to`; answers the TwiML and, once the greeting has played and the caller hung up, the call's id. */
 async function callAndHangUp(to: string, callSid: string): Promise<{ twiml: string; callId: string }> {
   const res = await rest.signedPost(`${server.url}/twilio/voice`, {
@@ -93,7 +91,7 @@ function recordingCallback(callSid: string, recordingSid: string) {
 describe('call recording, as the owner turns it on and plays it back', () => {
   it('is off by default: no recording TwiML and no recording notice', async () => {
     expect((await plain.api.get('/api/config')).body).toMatchObject({ recordCalls: false, recordingRetentionDays: 90 });
-    const { twiml, callId } = await callAndHangUp(PLAIN_NUMBER, sid());
+    const { twiml, callId } = await callAndHangUp(PLAIN_NUMBER, newCallSid());
     expect(twiml).not.toMatch(/<Recording/);
     const detail = await detailWhenDone(plain.api, callId);
     const greeting = detail.turns.find((t: any) => t.role === 'agent');
@@ -103,7 +101,7 @@ describe('call recording, as the owner turns it on and plays it back', () => {
 
   it('records a call dual-channel after saying so, stores the signed callback once, and serves the audio only through the API', async () => {
     expect((await recorded.api.put('/api/config', { recordCalls: true, recordingRetentionDays: 30 })).status).toBe(200);
-    const callSid = sid();
+    const callSid = newCallSid();
     const { twiml, callId } = await callAndHangUp(RECORDED_NUMBER, callSid);
     // the recording starts before the stream, both sides on separate channels, reported to our callback
     expect(twiml).toMatch(
@@ -163,7 +161,7 @@ describe('call recording, as the owner turns it on and plays it back', () => {
 
   it('deletes recordings past the retention at Twilio and here, and a late callback does not bring one back', async () => {
     expect((await recorded.api.put('/api/config', { recordingRetentionDays: 7 })).status).toBe(200);
-    const callSid = sid();
+    const callSid = newCallSid();
     const { callId } = await callAndHangUp(RECORDED_NUMBER, callSid);
     await detailWhenDone(recorded.api, callId);
     const recording = rest.addRecording(callSid, 2);

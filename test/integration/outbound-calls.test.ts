@@ -1,7 +1,7 @@
 // Invariant: the agent calls customers only when the rules allow (never a do-not-call number, never outside the calling window), through Twilio's REST API with answering-machine detection, and the call runs the same session, tools and records as an inbound one — a reminder where the customer presses 2 moves the appointment; a machine gets a short voicemail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
-import { apiClient, registerOrg } from '../harness/client.js';
+import { apiClient, callOnceEnded, registerOrg } from '../harness/client.js';
 import { openStream, quiet, signedWebhook, tone, until } from '../harness/line.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
@@ -55,13 +55,7 @@ async function pickUp(placed: Record<string, string>) {
 }
 
 async function finished(callId: string) {
-  let detail: any;
-  for (let i = 0; i < 50; i++) {
-    detail = (await org.api.get(`/api/calls/${callId}`)).body;
-    if (detail.outcome) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return detail;
+  return callOnceEnded(org.api, callId, 5_000);
 }
 
 describe('POST /api/outbound-calls', () => {

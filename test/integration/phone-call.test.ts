@@ -1,7 +1,7 @@
 // Invariant: a call that reaches us exactly as Twilio sends it (signed webhook, then a Media Streams socket of real μ-law frames) is answered fast, heard, recorded turn by turn, and nobody else can open a stream.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
-import { registerOrg } from '../harness/client.js';
+import { callOnceEnded, registerOrg } from '../harness/client.js';
 import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
 import { newCallSid, quiet, signedWebhook, streamOf, tone, until } from '../harness/line.js';
 import { fixedClock } from '../../src/lib/index.js';
@@ -74,13 +74,8 @@ describe('inbound phone call over the real Twilio protocols', () => {
       peer.close();
       await peer.closed;
 
-      let detail: any;
       await until(() => false, 300);
-      for (let i = 0; i < 30; i++) {
-        detail = (await org.api.get(`/api/calls/${params.callId}`)).body;
-        if (detail.outcome) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      const detail = await callOnceEnded(org.api, params.callId, 3_000);
       expect(detail.callSid).toBe(callSid);
       expect(detail.from).toBe('+13125550142');
       const caller = detail.turns.find((t: any) => t.role === 'caller');

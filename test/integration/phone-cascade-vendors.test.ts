@@ -1,7 +1,7 @@
 // Invariant: an organization's own provider choices take effect on its next phone call: Deepgram live STT, the self-hosted OpenAI-compatible chat model and OpenAI speech in the chosen voice, all over their vendors' current wire protocols; the server refuses choices it cannot serve and lists only the voices it can.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
-import { registerOrg } from '../harness/client.js';
+import { callOnceEnded, registerOrg } from '../harness/client.js';
 import { newCallSid, quiet, ringIn, tone, until } from '../harness/line.js';
 import { startFakeDeepgram, type FakeDeepgram } from '../fakes/deepgram.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai.js';
@@ -95,12 +95,7 @@ describe('per-organization provider choices', () => {
       peer.close();
       await peer.closed;
 
-      let detail: any;
-      for (const end = Date.now() + scaled(5000); Date.now() < end;) {
-        detail = (await org.api.get(`/api/calls/${callId}`)).body;
-        if (detail.outcome) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      const detail = await callOnceEnded(org.api, callId, 5_000);
       expect(detail.turns.some((t: any) => t.role === 'caller' && /water heaters/.test(t.text))).toBe(true);
       // The brain decides the words (it may answer from the business's own catalog); the voice is ours to check.
       const reply = detail.turns.filter((t: any) => t.role === 'agent').at(-1).text as string;
@@ -158,12 +153,7 @@ describe('fallback chains in a call', () => {
         peer.stop();
         peer.close();
         await peer.closed;
-        let detail: any;
-        for (let i = 0; i < 50; i++) {
-          detail = (await org.api.get(`/api/calls/${callId}`)).body;
-          if (detail.outcome) break;
-          await new Promise((r) => setTimeout(r, 100));
-        }
+        const detail = await callOnceEnded(org.api, callId, 5_000);
         const switches = detail.events
           .filter((e: any) => e.type === 'provider_fallback')
           .map((e: any) => `${e.data.stage}:${e.data.from}>${e.data.to}`);

@@ -1,7 +1,7 @@
 // Invariant: with the speech-to-speech engine on the vendor's GA interface (the fake refuses the beta one), the model connection opens while the phone rings, the caller is greeted at once (a returning client by first name, as on the cascade), the model's tool calls act on the business, and the call is recorded like any other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
-import { registerOrg } from '../harness/client.js';
+import { callOnceEnded, registerOrg } from '../harness/client.js';
 import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
 import { newCallSid, openStream, ringIn, signedWebhook, tone, until } from '../harness/line.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai.js';
@@ -67,12 +67,7 @@ describe('realtime engine over the phone', () => {
       peer.stop();
       peer.close();
 
-      let detail: any;
-      for (let i = 0; i < 40; i++) {
-        detail = (await org.api.get(`/api/calls/${callId}`)).body;
-        if (detail.outcome) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      const detail = await callOnceEnded(org.api, callId, 4_000);
       expect(detail.engine).toBe('realtime');
       expect(
         detail.events.some((e: any) => e.type === 'tool_call' && e.data.name === 'answer_question' && e.data.ok),
@@ -157,13 +152,7 @@ async function placeCall() {
 }
 
 async function finished(callId: string): Promise<any> {
-  let detail: any;
-  for (let i = 0; i < 60; i++) {
-    detail = (await org.api.get(`/api/calls/${callId}`)).body;
-    if (detail.outcome) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return detail;
+  return callOnceEnded(org.api, callId, 6_000);
 }
 
 /** The longest silence on the line between `from` and `to` (ms), from the frames the agent sent. */

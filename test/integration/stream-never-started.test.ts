@@ -4,13 +4,11 @@
 // token is void from then on. A call whose stream did start is never touched.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../harness/server.js';
-import { registerOrg } from '../harness/client.js';
-import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
-import { newCallSid, signedWebhook, streamOf, until } from '../harness/line.js';
+import { callOnceEnded, registerOrg } from '../harness/client.js';
+import { openStream, ringWebhook, streamOf, until } from '../harness/line.js';
 import { scaled } from '../harness/timing.js';
 import { fixedClock } from '../../src/lib/index.js';
 import { createProviders } from '../../src/providers/index.js';
-import { twilioSignature } from '../../src/telephony/index.js';
 
 const TOKEN = 'stream-never-started-token';
 const NUMBER = `+1312557${String(Math.floor(Math.random() * 9000) + 1000)}`;
@@ -31,37 +29,22 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function answer(callSid: string) {
-  const res = await signedWebhook(
-    `${server.url}/twilio/voice`,
-    { CallSid: callSid, AccountSid: 'AC' + '5'.repeat(32), From: '+13125550142', To: NUMBER, CallStatus: 'ringing' },
-    TOKEN,
-  );
-  expect(res.status).toBe(200);
-  return streamOf(await res.text());
-}
-const sid = newCallSid;
+/** A call rings in and is answered with a media stream that nobody opens yet. */
+const ring = () => ringWebhook(server.url, { authToken: TOKEN, from: '+13125550142', to: NUMBER });
 const callOf = async (id: string) => (await org.api.get(`/api/calls/${id}`)).body;
-/** The call once `done` holds for it (polled), else its last state. */
-async function callWhen(id: string, done: (c: any) => boolean, ms: number) {
-  let call = await callOf(id);
-  for (const end = Date.now() + ms; !done(call) && Date.now() < end; call = await callOf(id))
-    await new Promise((r) => setTimeout(r, 100));
-  return call;
-}
 
 describe('a call whose media stream never starts', () => {
   it(
     'is closed as failed after the timeout, with an outcome and summary, and a late stream is refused',
     async () => {
-      const callSid = sid();
-      const { url, params } = await answer(callSid);
+      const { twiml, callSid } = await ring();
+      const { params } = streamOf(twiml);
       const ringing = await callOf(params.callId);
       expect(ringing.status).toBe('ringing');
       expect(ringing.outcome).toBeNull();
 
       // nobody connects the stream: after the timeout (1 s here) the call is over
-      const call = await callWhen(params.callId, (c) => !!c.outcome, scaled(10_000));
+      const call = await callOnceEnded(org.api, params.callId, 10_000);
       expect(call.status).toBe('failed');
       expect(call.endedAt).toBeTruthy();
       expect(call.durationSec).toBe(0);
@@ -70,8 +53,7 @@ describe('a call whose media stream never starts', () => {
       expect(JSON.stringify(active)).not.toContain(params.callId);
 
       // the stream turns up after all (the right call, the right token): it no longer opens, the record stays
-      const late = new FakeTwilioPeer(url, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, url) }, callSid });
-      await late.begin(params);
+      const { peer: late } = await openStream(twiml, TOKEN, callSid);
       await late.closed;
       expect(late.closeInfo?.code).toBe(1008);
       expect(late.media).toHaveLength(0);
@@ -85,14 +67,12 @@ describe('a call whose media stream never starts', () => {
   it(
     'a call whose stream started in time is not closed by the timeout',
     async () => {
-      const callSid = sid();
-      const { url, params } = await answer(callSid);
-      const peer = new FakeTwilioPeer(url, { headers: { 'x-twilio-signature': twilioSignature(TOKEN, url) }, callSid });
-      await peer.begin(params);
-      expect(await until(() => peer.media.length > 0, scaled(5_000))).toBe(true);
+      const { twiml, callSid } = await ring();
+      const { peer, callId } = await openStream(twiml, TOKEN, callSid);
+      expect(await until(() => peer.media.length > 0, 5_000)).toBe(true);
       // well past the 1 s timeout (nothing to wait on: the point is that nothing happens), the call is live
       await new Promise((r) => setTimeout(r, 2_500));
-      const call = await callOf(params.callId);
+      const call = await callOf(callId);
       expect(call.status).toBe('in-progress');
       expect(call.endedAt ?? null).toBeNull();
       peer.close();

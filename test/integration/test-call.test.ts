@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestServer } from '../harness/server.js';
-import { apiClient, registerOrg, ticketFor } from '../harness/client.js';
+import { apiClient, callOnceEnded, registerOrg, ticketFor } from '../harness/client.js';
 import { FakeTwilioPeer } from '../fakes/twilio-media-peer.js';
 import { quiet, tone, until } from '../harness/line.js';
 import { fixedClock } from '../../src/lib/index.js';
@@ -75,12 +75,7 @@ describe('the browser test call', () => {
       peer.stop();
       peer.close();
 
-      let detail: any;
-      for (let i = 0; i < 40; i++) {
-        detail = (await org.api.get(`/api/calls/${callId}`)).body;
-        if (detail.outcome) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      const detail = await callOnceEnded(org.api, callId, 4_000);
       expect(detail.channel).toBe('test');
       expect(detail.from).toBe(org.user.name || org.email);
       expect(detail.turns.find((t: any) => t.role === 'caller')?.text).toBe('What are your hours on Saturday?');
@@ -223,12 +218,7 @@ describe('the browser test call on the speech-to-speech engine', () => {
         await new Promise((r) => setTimeout(r, 1000));
         peer.stop();
         peer.close();
-        let detail: any;
-        for (let i = 0; i < 40; i++) {
-          detail = (await owner.api.get(`/api/calls/${callId}`)).body;
-          if (detail.outcome) break;
-          await new Promise((r) => setTimeout(r, 100));
-        }
+        const detail = await callOnceEnded(owner.api, callId, 4_000);
         expect(detail).toMatchObject({ channel: 'test', engine: 'realtime' });
         expect(detail.turns.some((t: any) => t.role === 'agent' && /licensed/.test(t.text))).toBe(true);
       } finally {
