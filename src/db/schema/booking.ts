@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, updatedAt } from './columns.js';
 import { organizations } from './organizations.js';
@@ -44,6 +45,11 @@ export const appointments = pgTable(
   (t) => [
     index('appointments_org_start_idx').on(t.organizationId, t.startAt),
     index('appointments_org_phone_idx').on(t.organizationId, t.customerPhone),
+    // A client's key (phone, else lower-cased email), as the caller lookup at every ring reads it.
+    index('appointments_org_client_key_idx').on(
+      t.organizationId,
+      sql`coalesce(${t.customerPhone}, lower(${t.customerEmail}))`,
+    ),
     uniqueIndex('appointments_idem_uq').on(t.organizationId, t.idempotencyKey),
   ],
 );

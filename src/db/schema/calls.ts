@@ -49,6 +49,11 @@ export const calls = pgTable(
   (t) => [
     index('calls_org_started_idx').on(t.organizationId, t.startedAt),
     uniqueIndex('calls_call_sid_uq').on(t.callSid),
+    // Whether a ringing number has called before (clients/directory.ts findClientByPhone): one index
+    // probe per ring instead of a scan of the organization's whole call history.
+    index('calls_org_counterparty_idx')
+      .on(t.organizationId, sql`(case when ${t.direction} = 'outbound' then ${t.to} else ${t.from} end)`)
+      .where(sql`${t.channel} = 'phone'`),
     // The summary writer's claim (calls/summary-job.ts): only calls with a pending summary job, by due time.
     index('calls_summary_job_due_idx')
       .on(sql`(${t.metadata}->'summaryJob'->>'dueAt')`)

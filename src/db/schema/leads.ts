@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts, updatedAt } from './columns.js';
 import { organizations } from './organizations.js';
@@ -44,7 +45,11 @@ export const leads = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('leads_org_created_idx').on(t.organizationId, t.createdAt)],
+  (t) => [
+    index('leads_org_created_idx').on(t.organizationId, t.createdAt),
+    // A client's key (phone, else lower-cased email), as the caller lookup at every ring reads it.
+    index('leads_org_client_key_idx').on(t.organizationId, sql`coalesce(${t.phone}, lower(${t.email}))`),
+  ],
 );
 
 /**

@@ -1,0 +1,3 @@
+CREATE INDEX "appointments_org_client_key_idx" ON "appointments" USING btree ("organization_id",coalesce("customer_phone", lower("customer_email")));--> statement-breakpoint
+CREATE INDEX "calls_org_counterparty_idx" ON "calls" USING btree ("organization_id",(case when "direction" = 'outbound' then "to_number" else "from_number" end)) WHERE "calls"."channel" = 'phone';--> statement-breakpoint
+CREATE INDEX "leads_org_client_key_idx" ON "leads" USING btree ("organization_id",coalesce("phone", lower("email")));
