@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { untilQuiet } from './quiet.js';
+import { callSetupBegan, untilQuiet } from './quiet.js';
 
 /** Keeps the event loop busy: `sliceMs` of synchronous work per turn, for `totalMs`. */
 function busyLoop(sliceMs: number, totalMs: number): Promise<void> {
@@ -36,5 +36,29 @@ describe('untilQuiet', () => {
     await busy;
     expect(waited).toBeGreaterThanOrEqual(300);
     expect(waited).toBeLessThan(1_500);
+  });
+
+  it('waits while calls are being set up and goes once they pause', async () => {
+    // a ring every 20 ms for 300 ms, on an otherwise idle loop
+    const rings = setInterval(callSetupBegan, 20);
+    callSetupBegan();
+    setTimeout(() => clearInterval(rings), 300);
+    const waited = await untilQuiet({ sampleMs: 5, lagMs: 1_000, calmMs: 100, maxWaitMs: 10_000 });
+    clearInterval(rings);
+    // not before the last ring (≥ 280 ms) plus the calm spell
+    expect(waited).toBeGreaterThanOrEqual(360);
+    expect(waited).toBeLessThan(5_000);
+  });
+
+  it('does not wait for set-ups forever', async () => {
+    const rings = setInterval(callSetupBegan, 10);
+    callSetupBegan();
+    try {
+      const waited = await untilQuiet({ sampleMs: 5, lagMs: 1_000, calmMs: 100, maxWaitMs: 250 });
+      expect(waited).toBeGreaterThanOrEqual(250);
+      expect(waited).toBeLessThan(2_000);
+    } finally {
+      clearInterval(rings);
+    }
   });
 });
