@@ -36,6 +36,8 @@ import type { ConversationTarget } from './target.js';
 /** What the receptionist is built from (the composition root fills it in; `clock` is the server's). */
 export interface ReceptionistDeps {
   db: Db;
+  /** The database's lane for what a ringing caller waits on (see db/client `Database.setup`); default `db`. */
+  setupDb?: Db;
   clock: Clock;
   logger: Logger;
   live: LiveStore;
@@ -152,7 +154,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
 
   async function withCaller(business: LoadedBusiness, callerPhone?: string | null): Promise<LoadedBusiness> {
     if (!callerPhone) return business;
-    const client = await findClientByPhone(deps.db, business.org.id, callerPhone).catch((err) => {
+    const client = await findClientByPhone(deps.setupDb ?? deps.db, business.org.id, callerPhone).catch((err) => {
       deps.logger.warn({ err }, 'looking up the caller failed');
       return null;
     });
@@ -167,7 +169,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
     /** Loads a business for a conversation; with a caller ID, also who is calling (a returning client). */
     async load(organizationId: string, callerPhone?: string | null): Promise<LoadedBusiness> {
       const [business, testClock] = await Promise.all([
-        loadBusiness(deps.db, organizationId),
+        loadBusiness(deps.setupDb ?? deps.db, organizationId),
         deps.testClockOf?.(organizationId) ?? null,
       ]);
       return withCaller(testClock ? { ...business, testClock } : business, callerPhone);

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -10,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 import { ResilientPool } from './pool.js';
+import { YieldingPGlite } from './yielding-pglite.js';
 
 /** The typed query layer, the same over PGlite and node-postgres. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -33,6 +33,12 @@ export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { connectMs: 2000, statementMs: 5
 /** An open database: the query layer plus its lifecycle. */
 export interface Database {
   readonly db: Db;
+  /**
+   * The same database for what a ringing caller waits on (the call's insert, the caller's lookup, the
+   * stream's start): on the embedded database these statements go before queued background work
+   * (recording, completions, summaries); on PostgreSQL it is `db` itself.
+   */
+  readonly setup: Db;
   readonly kind: 'pglite' | 'postgres';
   /** Runs a raw SQL statement (health checks, tests). */
   ping(): Promise<void>;
@@ -52,12 +58,15 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
 
 async function openPglite(dir?: string): Promise<Database> {
   if (dir) mkdirSync(dir, { recursive: true });
-  const client = dir ? new PGlite(dir, { extensions: { btree_gist } }) : new PGlite({ extensions: { btree_gist } });
+  const client = dir
+    ? new YieldingPGlite(dir, { extensions: { btree_gist } })
+    : new YieldingPGlite({ extensions: { btree_gist } });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS });
   return {
     db,
+    setup: drizzlePglite(client.setup as unknown as YieldingPGlite, { schema }) as unknown as Db,
     kind: 'pglite',
     ping: async () => {
       await client.query('select 1');
@@ -96,6 +105,7 @@ async function openPostgres(url: string, poolSize: number, timeouts: DbTimeouts)
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
+    setup: db,
     kind: 'postgres',
     ping: async () => {
       await pool.query('select 1');

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { consumeStreamToken } from '../calls/index.js';
+import { callSetupBegan } from '../lib/index.js';
 import { callTarget } from '../conversations/index.js';
 import type { CallEngine, MediaSink } from '../voice/index.js';
 import type { LiveStore } from '../live/index.js';
@@ -24,7 +25,8 @@ import { isValidTwilioSignature } from './twilio/index.js';
  */
 export function createMediaStreamRoute(deps: TelephonyDeps) {
   return async function mediaStreamRoute(app: FastifyInstance, ctx: ApiContext) {
-    const db = ctx.database.db;
+    // The stream's start is what a caller waits on before the greeting: set-up's lane of the database.
+    const db = ctx.database.setup;
     const live = new Set<CallEngine>();
     app.addHook('onClose', async () => {
       await Promise.allSettled([...live].map((e) => e.close('server shutdown')));
@@ -54,6 +56,7 @@ export function createMediaStreamRoute(deps: TelephonyDeps) {
         const conn = new MediaStreamConnection<StreamContext>(socket, {
           maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
           authorizeStart: async (start: StartMessage) => {
+            callSetupBegan();
             const { callId, token } = start.start.customParameters;
             if (!callId || !token) return null;
             const call = await consumeStreamToken(db, callId, token, new Date()).catch(() => null);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { schema } from '../db/index.js';
-import { newToken } from '../lib/index.js';
+import { callSetupBegan, newToken } from '../lib/index.js';
 import { isOpenAt } from '../hours/index.js';
 import {
   applyTelephonyStatus,
@@ -44,7 +44,8 @@ const FINAL = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 /** Twilio's webhooks: inbound voice (answers TwiML), call status and recordings (idempotent). */
 export function createTwilioWebhooks(deps: TelephonyDeps) {
   return async function twilioWebhooks(app: FastifyInstance, ctx: ApiContext) {
-    const db = ctx.database.db;
+    // Twilio waits on every answer here (a ringing caller on the first): set-up's lane of the database.
+    const db = ctx.database.setup;
     app.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string', bodyLimit: 64 * 1024 },
@@ -127,6 +128,7 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       callSid ? (await db.select().from(schema.calls).where(eq(schema.calls.callSid, callSid)))[0] : undefined;
 
     app.post('/twilio/voice', twimlRoute, async (req, reply) => {
+      callSetupBegan();
       const form = (req.body ?? {}) as Form;
       const organizationId = await orgOfNumber(form.To);
       if (!(await verify(req, organizationId))) return reply.status(403).send(forbidden);

@@ -131,6 +131,7 @@ export async function productRoutes(
   });
   const receptionist = createReceptionist({
     db,
+    setupDb: ctx.database.setup,
     clock: ctx.clock,
     logger: ctx.logger,
     live: ctx.live,
