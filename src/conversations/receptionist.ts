@@ -61,6 +61,7 @@ export interface ReceptionistDeps {
  * act on booking/, leads/ and notify/, with every tool call recorded on the call.
  */
 export function createReceptionist(deps: ReceptionistDeps) {
+  const setupDb = deps.setupDb ?? deps.db;
   const publish: PublishLive = (organizationId, type, data) =>
     void deps.live
       .publish({ type, organizationId, data, at: deps.clock.now().toISOString() } as PublishedLiveEvent)
@@ -154,7 +155,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
 
   async function withCaller(business: LoadedBusiness, callerPhone?: string | null): Promise<LoadedBusiness> {
     if (!callerPhone) return business;
-    const client = await findClientByPhone(deps.setupDb ?? deps.db, business.org.id, callerPhone).catch((err) => {
+    const client = await findClientByPhone(setupDb, business.org.id, callerPhone).catch((err) => {
       deps.logger.warn({ err }, 'looking up the caller failed');
       return null;
     });
@@ -169,7 +170,7 @@ export function createReceptionist(deps: ReceptionistDeps) {
     /** Loads a business for a conversation; with a caller ID, also who is calling (a returning client). */
     async load(organizationId: string, callerPhone?: string | null): Promise<LoadedBusiness> {
       const [business, testClock] = await Promise.all([
-        loadBusiness(deps.setupDb ?? deps.db, organizationId),
+        loadBusiness(setupDb, organizationId),
         deps.testClockOf?.(organizationId) ?? null,
       ]);
       return withCaller(testClock ? { ...business, testClock } : business, callerPhone);

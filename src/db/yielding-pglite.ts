@@ -69,15 +69,6 @@ export class SlicedQueue {
   }
 }
 
-const queues = new WeakMap<PGlite, SlicedQueue>();
-/** Runs `fn` in the database's queue once it is ready (PGlite's own start-up statements run as they come). */
-function inTurn<T>(db: PGlite, lane: Lane, fn: () => Promise<T>): Promise<T> {
-  if (!db.ready) return fn();
-  let q = queues.get(db);
-  if (!q) queues.set(db, (q = new SlicedQueue()));
-  return q.run(lane, fn);
-}
-
 /** What the query layer (drizzle's PGlite driver) uses of a client. */
 export interface PgliteClient {
   query<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>>;
@@ -86,16 +77,15 @@ export interface PgliteClient {
 
 /** The database as call set-up sees it: its statements go before queued background work. */
 class SetupClient implements PgliteClient {
-  constructor(private readonly db: PGlite) {}
+  constructor(private readonly db: YieldingPGlite) {}
   query<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    return inTurn(
-      this.db,
+    return this.db.inTurn(
       'setup',
       () => PGlite.prototype.query.call(this.db, query, params, options) as Promise<Results<T>>,
     );
   }
   transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
-    return inTurn(this.db, 'setup', () => PGlite.prototype.transaction.call(this.db, callback) as Promise<T>);
+    return this.db.inTurn('setup', () => PGlite.prototype.transaction.call(this.db, callback) as Promise<T>);
   }
 }
 
@@ -105,18 +95,24 @@ class SetupClient implements PgliteClient {
  * turn (PGlite already makes anything else wait for the transaction).
  */
 export class YieldingPGlite extends PGlite {
+  private readonly turns = new SlicedQueue();
   /** The same database, for the statements a ringing caller waits on. */
   readonly setup: PgliteClient = new SetupClient(this);
 
+  /** Runs `fn` in its lane once the database is ready (PGlite's own start-up statements run as they come). */
+  inTurn<T>(lane: Lane, fn: () => Promise<T>): Promise<T> {
+    return this.ready ? this.turns.run(lane, fn) : fn();
+  }
+
   override query<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    return inTurn(this, 'background', () => super.query<T>(query, params, options));
+    return this.inTurn('background', () => super.query<T>(query, params, options));
   }
 
   override exec(...args: Parameters<PGlite['exec']>): ReturnType<PGlite['exec']> {
-    return inTurn(this, 'background', () => super.exec(...args));
+    return this.inTurn('background', () => super.exec(...args));
   }
 
   override transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
-    return inTurn(this, 'background', () => super.transaction(callback));
+    return this.inTurn('background', () => super.transaction(callback));
   }
 }
