@@ -14,6 +14,7 @@
  * its order.
  */
 import { PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
+import { PreparedStatements } from './prepared-statements.js';
 
 /** Background database work run before the event loop gets a turn. */
 export const DEFAULT_SLICE_MS = 3;
@@ -79,10 +80,7 @@ export interface PgliteClient {
 class SetupClient implements PgliteClient {
   constructor(private readonly db: YieldingPGlite) {}
   query<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    return this.db.inTurn(
-      'setup',
-      () => PGlite.prototype.query.call(this.db, query, params, options) as Promise<Results<T>>,
-    );
+    return this.db.inTurn('setup', () => this.db.statement<T>(query, params, options));
   }
   transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.db.inTurn('setup', () => PGlite.prototype.transaction.call(this.db, callback) as Promise<T>);
@@ -96,6 +94,7 @@ class SetupClient implements PgliteClient {
  */
 export class YieldingPGlite extends PGlite {
   private readonly turns = new SlicedQueue();
+  private readonly prepared = new PreparedStatements(this);
   /** The same database, for the statements a ringing caller waits on. */
   readonly setup: PgliteClient = new SetupClient(this);
 
@@ -105,7 +104,14 @@ export class YieldingPGlite extends PGlite {
   }
 
   override query<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    return this.inTurn('background', () => super.query<T>(query, params, options));
+    return this.inTurn('background', () => this.statement<T>(query, params, options));
+  }
+
+  /** One statement outside a transaction: a data statement from its prepared form (see prepared-statements.ts). */
+  statement<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
+    return PreparedStatements.preparable(query)
+      ? this.prepared.query<T>(query, params, options)
+      : super.query<T>(query, params, options);
   }
 
   override exec(...args: Parameters<PGlite['exec']>): ReturnType<PGlite['exec']> {
