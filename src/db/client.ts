@@ -20,7 +20,13 @@ export type Queryable = Db | Tx;
 
 /** Where the data lives: an embedded PGlite (a directory, or memory) or a PostgreSQL server. */
 export type DbTarget =
-  { kind: 'pglite'; dir?: string } | { kind: 'postgres'; url: string; poolSize?: number; timeouts?: DbTimeouts };
+  | {
+      kind: 'pglite';
+      dir?: string;
+      /** Data statements prepared once (the default); false runs each as PGlite does (bench/db compares the two). */
+      prepare?: boolean;
+    }
+  | { kind: 'postgres'; url: string; poolSize?: number; timeouts?: DbTimeouts };
 
 /** How long a request may wait for PostgreSQL: to get a connection, and for one statement. */
 export interface DbTimeouts {
@@ -52,15 +58,16 @@ const MIGRATION_LOCK_KEY = 727_001;
 /** Opens the database and applies every pending migration from the journal. */
 export async function openDatabase(target: DbTarget): Promise<Database> {
   return target.kind === 'pglite'
-    ? openPglite(target.dir)
+    ? openPglite(target.dir, target.prepare ?? true)
     : openPostgres(target.url, target.poolSize ?? 10, target.timeouts ?? DEFAULT_DB_TIMEOUTS);
 }
 
-async function openPglite(dir?: string): Promise<Database> {
+async function openPglite(dir: string | undefined, prepare: boolean): Promise<Database> {
   if (dir) mkdirSync(dir, { recursive: true });
   const client = dir
     ? new YieldingPGlite(dir, { extensions: { btree_gist } })
     : new YieldingPGlite({ extensions: { btree_gist } });
+  client.prepareStatements = prepare;
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS });

@@ -102,6 +102,35 @@ describe('PreparedStatements', () => {
     }
   });
 
+  it('runs a transaction’s statements from their prepared form: committed, rolled back, a failing statement failing it', async () => {
+    const prepared = new PreparedStatements(pg);
+    await pg.exec('create table ledger (id int primary key, amount int not null)');
+    const insert = 'insert into ledger (id, amount) values ($1, $2)';
+    await pg.transaction(async (plain) => {
+      const tx = prepared.inTransaction(plain);
+      await tx.query(insert, [1, 10]);
+      await tx.query(insert, [2, 20]);
+    });
+    await expect(
+      pg.transaction(async (plain) => {
+        const tx = prepared.inTransaction(plain);
+        await tx.query(insert, [3, 30]);
+        await tx.query(insert, [1, 99]); // duplicate key: the whole transaction goes
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    await pg.transaction(async (plain) => {
+      const tx = prepared.inTransaction(plain);
+      await tx.query(insert, [4, 40]);
+      await tx.rollback();
+    });
+    const total = 'select coalesce(sum(amount), 0)::int as total, count(*)::int as n from ledger';
+    expect((await prepared.query(total)).rows).toEqual([{ total: 30, n: 2 }]);
+    // one statement, planned for every run inside and outside the transactions
+    const ours = (await preparedInEngine(pg)).filter((s) => s.statement === insert);
+    expect(ours).toEqual([{ statement: insert, plans: 5 }]);
+    expect(pg.isInTransaction()).toBe(false);
+  });
+
   it('prepares only plain data statements', () => {
     expect(PreparedStatements.preparable('  SELECT 1')).toBe(true);
     expect(PreparedStatements.preparable('with x as (select 1) select * from x')).toBe(true);

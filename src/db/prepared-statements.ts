@@ -6,12 +6,12 @@
  * 0.08 → 0.04 ms (medians of 2,000).
  *
  * Here a statement text is prepared once under a name (parse + describe), and each call binds,
- * executes and syncs in one trip. PostgreSQL replans a prepared statement by itself when a table it
+ * executes and syncs in one trip, inside transactions too (a call's completion is one). PostgreSQL replans a prepared statement by itself when a table it
  * reads changes; a statement whose result columns changed is prepared again. The texts kept are
  * bounded (least recently used are closed), so statements built with a varying number of parameters
  * cannot grow the cache without end.
  */
-import { parse, protocol, type PGlite, type QueryOptions, type Results } from '@electric-sql/pglite';
+import { parse, protocol, type PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
 
 const { serialize } = protocol;
 
@@ -41,16 +41,6 @@ interface PgliteInternals {
 /** Statement names are unique in the process (two sets of statements on one database never collide). */
 let named = 0;
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /** Named prepared statements for one PGlite instance. */
 export class PreparedStatements {
   /** In least-recently-used order (a Map keeps insertion order; a use moves the entry to the end). */
@@ -78,17 +68,39 @@ export class PreparedStatements {
   async query<T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> {
     const pg = this.pg as unknown as PgliteInternals;
     await pg._checkReady();
-    return pg._runExclusiveTransaction(() =>
-      pg._runExclusiveQuery(async () => {
-        try {
-          return await this.run<T>(text, params, options);
-        } catch (err) {
-          if ((err as { code?: string }).code !== PLAN_CHANGED) throw err;
-          await this.forget(text);
-          return this.run<T>(text, params, options);
+    return pg._runExclusiveTransaction(() => this.exclusive<T>(text, params, options));
+  }
+
+  /**
+   * The transaction `tx` (which holds PGlite's transaction lock) with its data statements run from
+   * their prepared form. A prepared statement outlives the transaction, rolled back or not.
+   */
+  inTransaction(tx: Transaction): Transaction {
+    return new Proxy(tx, {
+      get: (target, key) => {
+        if (key !== 'query') {
+          const value = Reflect.get(target, key, target) as unknown;
+          return typeof value === 'function' ? value.bind(target) : value;
         }
-      }),
-    );
+        return <T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> =>
+          target.closed || !PreparedStatements.preparable(text)
+            ? target.query<T>(text, params, options)
+            : this.exclusive<T>(text, params ?? [], options);
+      },
+    });
+  }
+
+  /** Runs the statement under PGlite's query lock (the caller holds or needs no transaction lock). */
+  private exclusive<T>(text: string, params: unknown[], options?: QueryOptions): Promise<Results<T>> {
+    return (this.pg as unknown as PgliteInternals)._runExclusiveQuery(async () => {
+      try {
+        return await this.run<T>(text, params, options);
+      } catch (err) {
+        if ((err as { code?: string }).code !== PLAN_CHANGED) throw err;
+        await this.forget(text);
+        return this.run<T>(text, params, options);
+      }
+    });
   }
 
   private async run<T>(text: string, params: unknown[], options?: QueryOptions): Promise<Results<T>> {
@@ -101,7 +113,7 @@ export class PreparedStatements {
       return serializer ? serializer(value) : String(value);
     });
     const { messages } = await this.pg.execProtocol(
-      concat([
+      Buffer.concat([
         serialize.bind({ statement: statement.name, values }),
         serialize.describe({ type: 'P' }),
         serialize.execute({}),
@@ -109,7 +121,8 @@ export class PreparedStatements {
       ]),
       { syncToFs: false },
     );
-    await this.pg.syncToFs();
+    // as PGlite does: the files are synced after a statement outside a transaction
+    if (!this.pg.isInTransaction()) await this.pg.syncToFs();
     return parse.parseResults(messages, pg.parsers, options)[0] as Results<T>;
   }
 
@@ -123,7 +136,7 @@ export class PreparedStatements {
     if (this.byText.size >= this.limit) await this.forget(this.byText.keys().next().value!);
     const name = `io_prepared_${++named}`;
     const { messages } = await this.pg.execProtocol(
-      concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]),
+      Buffer.concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]),
       { syncToFs: false },
     );
     const statement = { name, paramTypes: parse.parseDescribeStatementResults(messages) };
@@ -135,8 +148,11 @@ export class PreparedStatements {
     const statement = this.byText.get(text);
     if (!statement) return;
     this.byText.delete(text);
-    await this.pg.execProtocol(concat([serialize.close({ type: 'S', name: statement.name }), serialize.sync()]), {
-      syncToFs: false,
-    });
+    await this.pg.execProtocol(
+      Buffer.concat([serialize.close({ type: 'S', name: statement.name }), serialize.sync()]),
+      {
+        syncToFs: false,
+      },
+    );
   }
 }

@@ -83,7 +83,7 @@ class SetupClient implements PgliteClient {
     return this.db.inTurn('setup', () => this.db.statement<T>(query, params, options));
   }
   transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.db.inTurn('setup', () => PGlite.prototype.transaction.call(this.db, callback) as Promise<T>);
+    return this.db.inTurn('setup', () => this.db.transactionOnce(callback));
   }
 }
 
@@ -95,6 +95,8 @@ class SetupClient implements PgliteClient {
 export class YieldingPGlite extends PGlite {
   private readonly turns = new SlicedQueue();
   private readonly prepared = new PreparedStatements(this);
+  /** Data statements run from their prepared form (see prepared-statements.ts); false: as PGlite runs them. */
+  prepareStatements = true;
   /** The same database, for the statements a ringing caller waits on. */
   readonly setup: PgliteClient = new SetupClient(this);
 
@@ -109,7 +111,7 @@ export class YieldingPGlite extends PGlite {
 
   /** One statement outside a transaction: a data statement from its prepared form (see prepared-statements.ts). */
   statement<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    return PreparedStatements.preparable(query)
+    return this.prepareStatements && PreparedStatements.preparable(query)
       ? this.prepared.query<T>(query, params, options)
       : super.query<T>(query, params, options);
   }
@@ -119,6 +121,13 @@ export class YieldingPGlite extends PGlite {
   }
 
   override transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.inTurn('background', () => super.transaction(callback));
+    return this.inTurn('background', () => this.transactionOnce(callback));
+  }
+
+  /** One transaction, its data statements from their prepared form. */
+  transactionOnce<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.prepareStatements
+      ? super.transaction((tx) => callback(this.prepared.inTransaction(tx)))
+      : super.transaction(callback);
   }
 }
