@@ -40,6 +40,13 @@ describe('PreparedStatements', () => {
       expect(ours.rows).toEqual(plain.rows);
       expect(ours.fields).toEqual(plain.fields);
     }
+    // a statement's own parsers (the query layer keeps timestamps as text) win over the database's
+    const own = { parsers: { 1184: (text: string) => `as text: ${text}` } };
+    const plainOwn = await pg.query<{ at: string }>(select, [org, at], own);
+    const ownParsed = await prepared.query<{ at: string }>(select, [org, at], own);
+    expect(ownParsed.rows).toEqual(plainOwn.rows);
+    expect(ownParsed.rows[0].at).toMatch(/^as text: 2026-12-04 10:30:00/);
+    expect((await prepared.query<{ at: Date }>(select, [org, at])).rows[0].at).toEqual(at);
     const update = await prepared.query('update visits set note = $1 where org = $2', ['seen', org]);
     expect(update.affectedRows).toBe(2);
   });

@@ -41,6 +41,18 @@ interface PgliteInternals {
 /** Statement names are unique in the process (two sets of statements on one database never collide). */
 let named = 0;
 
+type Parsers = PgliteInternals['parsers'];
+
+/**
+ * The type parsers of one statement: its own (the query layer passes a few with every statement)
+ * over the database's. PGlite would copy its whole table of parsers (every type and array type) into
+ * a new object at every statement to merge them: measured, 130–240 µs of a 0.3–0.7 ms statement.
+ * Here the database's table is the prototype, so the merge costs the handful of own parsers.
+ */
+function parsersFor(base: Parsers, own: QueryOptions['parsers']): Parsers {
+  return own ? Object.assign(Object.create(base) as Parsers, own) : base;
+}
+
 /** Named prepared statements for one PGlite instance. */
 export class PreparedStatements {
   /** In least-recently-used order (a Map keeps insertion order; a use moves the entry to the end). */
@@ -123,7 +135,10 @@ export class PreparedStatements {
     );
     // as PGlite does: the files are synced after a statement outside a transaction
     if (!this.pg.isInTransaction()) await this.pg.syncToFs();
-    return parse.parseResults(messages, pg.parsers, options)[0] as Results<T>;
+    return parse.parseResults(messages, parsersFor(pg.parsers, options?.parsers), {
+      ...options,
+      parsers: undefined,
+    })[0] as Results<T>;
   }
 
   private async prepared(text: string): Promise<Prepared> {
