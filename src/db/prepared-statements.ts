@@ -6,10 +6,10 @@
  * 0.08 → 0.04 ms (medians of 2,000).
  *
  * Here a statement text is prepared once under a name (parse + describe), and each call binds,
- * executes and syncs in one trip, inside transactions too (a call's completion is one). PostgreSQL replans a prepared statement by itself when a table it
- * reads changes; a statement whose result columns changed is prepared again. The texts kept are
- * bounded (least recently used are closed), so statements built with a varying number of parameters
- * cannot grow the cache without end.
+ * executes and syncs in one trip, inside transactions too (a call's completion is one). PostgreSQL
+ * replans a prepared statement by itself when a table it reads changes; a statement whose result
+ * columns changed is prepared again. The texts kept are bounded (least recently used are closed), so
+ * statements built with a varying number of parameters cannot grow the cache without end.
  */
 import { parse, protocol, type PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
 
