@@ -10,10 +10,10 @@
  * databases, alternating which goes first) and the ratio.
  */
 import { parseArgs } from 'node:util';
-import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../src/db/index.js';
 import { completeCall, consumeStreamToken, createCall, recordTurn } from '../../src/calls/index.js';
 import { findClientByPhone } from '../../src/clients/index.js';
+import { createOrganization } from '../../src/business/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -36,13 +36,11 @@ interface Variant {
 
 async function variant(label: string, prepare: boolean): Promise<Variant> {
   const database = await openDatabase({ kind: 'pglite', prepare });
-  const [org] = (
-    (await database.db.execute(sql`
-      insert into organizations (name, timezone, industry, chat_key, ics_token)
-      values ('Bench Plumbing', 'America/Chicago', 'plumbing', ${`ck-${label}`}, ${`ics-${label}`}) returning id`)) as unknown as {
-      rows: { id: string }[];
-    }
-  ).rows;
+  const org = await createOrganization(database.db, {
+    name: 'Bench Plumbing',
+    timezone: 'America/Chicago',
+    industry: 'plumbing',
+  });
   // a history of calls from other numbers: every ring's lookup searches it
   for (let i = 0; i < HISTORY; i++)
     await createCall(database.db, {

@@ -57,11 +57,14 @@ function parsersFor(base: Parsers, own: QueryOptions['parsers']): Parsers {
 export class PreparedStatements {
   /** In least-recently-used order (a Map keeps insertion order; a use moves the entry to the end). */
   private readonly byText = new Map<string, Prepared>();
+  private readonly internals: PgliteInternals;
 
   constructor(
     private readonly pg: PGlite,
     private readonly limit = DEFAULT_PREPARED_LIMIT,
-  ) {}
+  ) {
+    this.internals = pg as unknown as PgliteInternals;
+  }
 
   /** Whether `query` would run this text as a prepared statement. */
   static preparable(text: string): boolean {
@@ -78,9 +81,8 @@ export class PreparedStatements {
    * results), from its prepared form.
    */
   async query<T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> {
-    const pg = this.pg as unknown as PgliteInternals;
-    await pg._checkReady();
-    return pg._runExclusiveTransaction(() => this.exclusive<T>(text, params, options));
+    await this.internals._checkReady();
+    return this.internals._runExclusiveTransaction(() => this.exclusive<T>(text, params, options));
   }
 
   /**
@@ -104,7 +106,7 @@ export class PreparedStatements {
 
   /** Runs the statement under PGlite's query lock (the caller holds or needs no transaction lock). */
   private exclusive<T>(text: string, params: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    return (this.pg as unknown as PgliteInternals)._runExclusiveQuery(async () => {
+    return this.internals._runExclusiveQuery(async () => {
       try {
         return await this.run<T>(text, params, options);
       } catch (err) {
@@ -116,26 +118,21 @@ export class PreparedStatements {
   }
 
   private async run<T>(text: string, params: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    const pg = this.pg as unknown as PgliteInternals;
     const statement = await this.prepared(text);
     const values = params.map((value, i) => {
       if (value == null) return null;
       const type = statement.paramTypes[i];
-      const serializer = options?.serializers?.[type] ?? pg.serializers[type];
+      const serializer = options?.serializers?.[type] ?? this.internals.serializers[type];
       return serializer ? serializer(value) : String(value);
     });
-    const { messages } = await this.pg.execProtocol(
-      Buffer.concat([
-        serialize.bind({ statement: statement.name, values }),
-        serialize.describe({ type: 'P' }),
-        serialize.execute({}),
-        serialize.sync(),
-      ]),
-      { syncToFs: false },
+    const messages = await this.send(
+      serialize.bind({ statement: statement.name, values }),
+      serialize.describe({ type: 'P' }),
+      serialize.execute({}),
     );
     // as PGlite does: the files are synced after a statement outside a transaction
     if (!this.pg.isInTransaction()) await this.pg.syncToFs();
-    return parse.parseResults(messages, parsersFor(pg.parsers, options?.parsers), {
+    return parse.parseResults(messages, parsersFor(this.internals.parsers, options?.parsers), {
       ...options,
       parsers: undefined,
     })[0] as Results<T>;
@@ -150,10 +147,7 @@ export class PreparedStatements {
     }
     if (this.byText.size >= this.limit) await this.forget(this.byText.keys().next().value!);
     const name = `io_prepared_${++named}`;
-    const { messages } = await this.pg.execProtocol(
-      Buffer.concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]),
-      { syncToFs: false },
-    );
+    const messages = await this.send(serialize.parse({ name, text }), serialize.describe({ type: 'S', name }));
     const statement = { name, paramTypes: parse.parseDescribeStatementResults(messages) };
     this.byText.set(text, statement);
     return statement;
@@ -163,11 +157,12 @@ export class PreparedStatements {
     const statement = this.byText.get(text);
     if (!statement) return;
     this.byText.delete(text);
-    await this.pg.execProtocol(
-      Buffer.concat([serialize.close({ type: 'S', name: statement.name }), serialize.sync()]),
-      {
-        syncToFs: false,
-      },
-    );
+    await this.send(serialize.close({ type: 'S', name: statement.name }));
+  }
+
+  /** One trip into the engine: `messages` then a sync (which ends an error's skipping), no file sync. */
+  private async send(...messages: Uint8Array[]) {
+    const answer = await this.pg.execProtocol(Buffer.concat([...messages, serialize.sync()]), { syncToFs: false });
+    return answer.messages;
   }
 }
