@@ -7,6 +7,7 @@ import {
   createDrain,
   createLogger,
   createOrgChanges,
+  addAcceptors,
   systemClock,
   type Clock,
   type DrainReport,
@@ -97,6 +98,9 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const acceptors = await addAcceptors(app.server, config.acceptHandles - 1, {
+    onError: (err) => logger.warn({ err }, 'accepting one connection per event-loop turn only'),
+  });
   let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -107,7 +111,9 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     drain: (limitMs) => drain.drain(limitMs),
     close: () =>
       (closing ??= (async () => {
+        const extraClosed = acceptors.close();
         await app.close();
+        await extraClosed;
         await live.close();
         if (!opts.database) await database.close();
       })()),

@@ -9,6 +9,8 @@ const opt = z.string().min(1).optional();
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  /** Connections the listening socket may accept per turn of the event loop (handles on it; 1 = Node's own). */
+  ACCEPT_HANDLES: z.coerce.number().int().min(1).max(64).default(16),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: opt,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -183,6 +185,7 @@ function deriveConfig(e: z.infer<typeof EnvSchema>) {
     env: e,
     port: e.PORT,
     host: e.HOST,
+    acceptHandles: e.ACCEPT_HANDLES,
     dataDir,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),

@@ -14,3 +14,4 @@ export * from './spanish-dates.js';
 export * from './twilio-rest.js';
 export * from './quiet.js';
 export * from './once-per.js';
+export * from './acceptors.js';

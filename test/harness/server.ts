@@ -50,6 +50,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Run
     HOST: '127.0.0.1',
     SEED_DEMO: 'false',
     LOG_LEVEL: 'silent',
+    // One listening handle: a helper process per test server would only slow the suites.
+    ACCEPT_HANDLES: '1',
     REDIS_URL: process.env.REDIS_URL,
     DATA_DIR: ':memory:',
     // Each test server its own Redis namespace, and room for the many sign-ups a suite makes from 127.0.0.1.
