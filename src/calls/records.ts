@@ -72,6 +72,27 @@ export async function consumeStreamToken(db: Db, callId: string, token: string, 
 }
 
 /**
+ * Gives a call that is still waiting for its media stream a new stream token, so the answer to a
+ * repeated voice webhook (Twilio asked again: its first answer never arrived) opens the stream; the
+ * token of the earlier answer is void from then on. False once the stream started or the call ended.
+ */
+export async function renewStreamToken(db: Db, callId: string, token: string): Promise<boolean> {
+  const rows = await db
+    .update(schema.calls)
+    .set({ streamTokenHash: hashToken(token) })
+    .where(
+      and(
+        eq(schema.calls.id, callId),
+        isNull(schema.calls.streamTokenUsedAt),
+        isNull(schema.calls.answeredAt),
+        isNull(schema.calls.endedAt),
+      ),
+    )
+    .returning({ id: schema.calls.id });
+  return rows.length > 0;
+}
+
+/**
  * Ends a call answered with a media stream that never started (`failed`), unless the stream started
  * or Twilio ended the call meanwhile; true when it did. Its stream token is then refused.
  */

@@ -23,6 +23,8 @@ export interface RingingOptions {
 
 /** Counts the call as live for the drain until its stream starts, and gives it up if it never does. */
 export function ringingCall(drain: Drain, callId: string, o: RingingOptions = {}): void {
+  // A repeated webhook rings the same call again: the earlier ring's wait ends, this one's begins.
+  ringing.get(callId)?.();
   // the drain's release is idempotent: the drain stops waiting at `drainWaitMs`, the call stays tracked
   const release = drain.add({
     wrapUp() {
@@ -40,7 +42,6 @@ export function ringingCall(drain: Drain, callId: string, o: RingingOptions = {}
     clearTimeout(drainTimer);
     clearTimeout(giveUpTimer);
     release();
-    // a second ring of the same call (a repeated webhook) may have taken the entry since
     if (ringing.get(callId) === end) ringing.delete(callId);
   };
   ringing.set(callId, end);

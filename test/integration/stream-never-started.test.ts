@@ -30,7 +30,8 @@ afterAll(async () => {
 });
 
 /** A call rings in and is answered with a media stream that nobody opens yet. */
-const ring = () => ringWebhook(server.url, { authToken: TOKEN, from: '+13125550142', to: NUMBER });
+const ring = (callSid?: string) =>
+  ringWebhook(server.url, { authToken: TOKEN, from: '+13125550142', to: NUMBER, ...(callSid ? { callSid } : {}) });
 const callOf = async (id: string) => (await org.api.get(`/api/calls/${id}`)).body;
 
 describe('a call whose media stream never starts', () => {
@@ -75,6 +76,36 @@ describe('a call whose media stream never starts', () => {
       const call = await callOf(callId);
       expect(call.status).toBe('in-progress');
       expect(call.endedAt ?? null).toBeNull();
+      peer.close();
+      await peer.closed;
+    },
+    scaled(30_000),
+  );
+
+  it(
+    'a repeated webhook for a call still waiting for its stream answers with a stream that opens',
+    async () => {
+      // Twilio asked twice for the same call (its first answer was lost): one record, and the answer
+      // it acts on, the second, opens the stream; the first answer's token is void.
+      const first = await ring();
+      const second = await ring(first.callSid);
+      const callId = streamOf(second.twiml).params.callId;
+      expect(streamOf(first.twiml).params.callId).toBe(callId);
+      expect(streamOf(second.twiml).params.token).not.toBe(streamOf(first.twiml).params.token);
+
+      const { peer: stale } = await openStream(first.twiml, TOKEN, first.callSid);
+      await stale.closed;
+      expect(stale.closeInfo?.code).toBe(1008);
+
+      const { peer } = await openStream(second.twiml, TOKEN, first.callSid);
+      expect(await until(() => peer.media.length > 0, 5_000)).toBe(true);
+      // past the 1 s timeout of both rings, the call is live: neither ring's wait closed it
+      await new Promise((r) => setTimeout(r, 2_500));
+      const call = await callOf(callId);
+      expect(call.status).toBe('in-progress');
+      expect(call.endedAt ?? null).toBeNull();
+      const calls = (await org.api.get('/api/calls?limit=100')).body;
+      expect(JSON.stringify(calls).split(callId).length - 1).toBe(1);
       peer.close();
       await peer.closed;
     },
