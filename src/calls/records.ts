@@ -72,14 +72,18 @@ export async function consumeStreamToken(db: Db, callId: string, token: string, 
 }
 
 /**
- * Gives a call that is still waiting for its media stream a new stream token, so the answer to a
- * repeated voice webhook (Twilio asked again: its first answer never arrived) opens the stream; the
- * token of the earlier answer is void from then on. False once the stream started or the call ended.
+ * Changes a call that is still waiting for its media stream (not started, not answered, not ended);
+ * true when it was still waiting. The database decides, so a stream starting at the same moment wins
+ * or loses as a whole.
  */
-export async function renewStreamToken(db: Db, callId: string, token: string): Promise<boolean> {
+async function updateWhileWaitingForStream(
+  db: Db,
+  callId: string,
+  set: Partial<typeof schema.calls.$inferInsert>,
+): Promise<boolean> {
   const rows = await db
     .update(schema.calls)
-    .set({ streamTokenHash: hashToken(token) })
+    .set(set)
     .where(
       and(
         eq(schema.calls.id, callId),
@@ -93,23 +97,20 @@ export async function renewStreamToken(db: Db, callId: string, token: string): P
 }
 
 /**
+ * Gives a call that is still waiting for its media stream a new stream token, so the answer to a
+ * repeated voice webhook (Twilio asked again: its first answer never arrived) opens the stream; the
+ * token of the earlier answer is void from then on. False once the stream started or the call ended.
+ */
+export function renewStreamToken(db: Db, callId: string, token: string): Promise<boolean> {
+  return updateWhileWaitingForStream(db, callId, { streamTokenHash: hashToken(token) });
+}
+
+/**
  * Ends a call answered with a media stream that never started (`failed`), unless the stream started
  * or Twilio ended the call meanwhile; true when it did. Its stream token is then refused.
  */
-export async function giveUpUnstartedCall(db: Db, callId: string, now: Date): Promise<boolean> {
-  const rows = await db
-    .update(schema.calls)
-    .set({ status: 'failed', endedAt: now })
-    .where(
-      and(
-        eq(schema.calls.id, callId),
-        isNull(schema.calls.streamTokenUsedAt),
-        isNull(schema.calls.answeredAt),
-        isNull(schema.calls.endedAt),
-      ),
-    )
-    .returning({ id: schema.calls.id });
-  return rows.length > 0;
+export function giveUpUnstartedCall(db: Db, callId: string, now: Date): Promise<boolean> {
+  return updateWhileWaitingForStream(db, callId, { status: 'failed', endedAt: now });
 }
 
 /** One completed exchange of a call, with its timings. */
