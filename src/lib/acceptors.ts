@@ -66,7 +66,8 @@ export async function addAcceptors(
         () => reject(new Error(`helper returned ${handles.length}/${extra} handles`)),
         opts.timeoutMs ?? 5000,
       );
-      child.once('error', (e) => (clearTimeout(timer), reject(e)));
+      // `on`, not `once`: a later error (a send to a helper that has gone) must not be an unhandled event
+      child.on('error', (e) => (clearTimeout(timer), reject(e)));
       child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`helper exited (${code})`))));
       child.on('message', (kind: unknown, handle: unknown) => {
         if (kind === 'connection' && handle instanceof net.Socket) return accept(handle);
