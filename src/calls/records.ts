@@ -29,7 +29,12 @@ const hashToken = (t: string) => createHash('sha256').update(t).digest('base64ur
 /** What a call record stores of a media-stream token (a token given to a call after its record was written). */
 export const streamTokenHash = hashToken;
 
-/** Creates the call record. With a `callSid` already known, answers the existing record instead. */
+/**
+ * Creates the call record. With a `callSid` already known, answers the existing record instead; when
+ * that call is still waiting for its media stream (Twilio asked again: its first answer never
+ * arrived), the record takes this answer's `streamToken`, so the stream Twilio opens from it is the
+ * one taken, and the earlier answer's token is void.
+ */
 export async function createCall(q: Queryable, c: NewCall): Promise<CallRow> {
   const values = {
     organizationId: c.organizationId,
@@ -46,8 +51,22 @@ export async function createCall(q: Queryable, c: NewCall): Promise<CallRow> {
   };
   const [row] = await q.insert(schema.calls).values(values).onConflictDoNothing().returning();
   if (row) return row;
-  const [existing] = await q.select().from(schema.calls).where(eq(schema.calls.callSid, c.callSid!));
+  const known = eq(schema.calls.callSid, c.callSid!);
+  if (values.streamTokenHash) {
+    const [renewed] = await q
+      .update(schema.calls)
+      .set({ streamTokenHash: values.streamTokenHash })
+      .where(and(known, waitingForStream()))
+      .returning();
+    if (renewed) return renewed;
+  }
+  const [existing] = await q.select().from(schema.calls).where(known);
   return existing;
+}
+
+/** A call answered with a media stream that has not started: not started, not answered, not ended. */
+function waitingForStream() {
+  return and(isNull(schema.calls.streamTokenUsedAt), isNull(schema.calls.answeredAt), isNull(schema.calls.endedAt));
 }
 
 /**
@@ -72,45 +91,16 @@ export async function consumeStreamToken(db: Db, callId: string, token: string, 
 }
 
 /**
- * Changes a call that is still waiting for its media stream (not started, not answered, not ended);
- * true when it was still waiting. The database decides, so a stream starting at the same moment wins
- * or loses as a whole.
- */
-async function updateWhileWaitingForStream(
-  db: Db,
-  callId: string,
-  set: Partial<typeof schema.calls.$inferInsert>,
-): Promise<boolean> {
-  const rows = await db
-    .update(schema.calls)
-    .set(set)
-    .where(
-      and(
-        eq(schema.calls.id, callId),
-        isNull(schema.calls.streamTokenUsedAt),
-        isNull(schema.calls.answeredAt),
-        isNull(schema.calls.endedAt),
-      ),
-    )
-    .returning({ id: schema.calls.id });
-  return rows.length > 0;
-}
-
-/**
- * Gives a call that is still waiting for its media stream a new stream token, so the answer to a
- * repeated voice webhook (Twilio asked again: its first answer never arrived) opens the stream; the
- * token of the earlier answer is void from then on. False once the stream started or the call ended.
- */
-export function renewStreamToken(db: Db, callId: string, token: string): Promise<boolean> {
-  return updateWhileWaitingForStream(db, callId, { streamTokenHash: hashToken(token) });
-}
-
-/**
  * Ends a call answered with a media stream that never started (`failed`), unless the stream started
  * or Twilio ended the call meanwhile; true when it did. Its stream token is then refused.
  */
-export function giveUpUnstartedCall(db: Db, callId: string, now: Date): Promise<boolean> {
-  return updateWhileWaitingForStream(db, callId, { status: 'failed', endedAt: now });
+export async function giveUpUnstartedCall(db: Db, callId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(schema.calls)
+    .set({ status: 'failed', endedAt: now })
+    .where(and(eq(schema.calls.id, callId), waitingForStream()))
+    .returning({ id: schema.calls.id });
+  return rows.length > 0;
 }
 
 /** One completed exchange of a call, with its timings. */

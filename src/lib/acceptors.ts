@@ -31,6 +31,15 @@ interface AcceptSettings {
   highWaterMark?: number;
 }
 
+/** What each extra handle copies from the server, so its connections are set up as the server's. */
+const ACCEPT_SETTINGS: readonly (keyof AcceptSettings)[] = [
+  'allowHalfOpen',
+  'noDelay',
+  'keepAlive',
+  'keepAliveInitialDelay',
+  'highWaterMark',
+];
+
 const NONE: ExtraAcceptors = { count: 0, close: async () => undefined };
 
 /**
@@ -73,19 +82,10 @@ export async function addAcceptors(
         if (kind === 'connection' && handle instanceof net.Socket) return accept(handle);
         if (kind !== 'acceptor' || !(handle instanceof net.Server)) return;
         if (settled) return void handle.close(); // late, after a failure: no copy may outlive the server
-        const h = handle as net.Server & AcceptSettings;
-        for (const key of [
-          'allowHalfOpen',
-          'noDelay',
-          'keepAlive',
-          'keepAliveInitialDelay',
-          'highWaterMark',
-        ] as const) {
-          (h as unknown as Record<string, unknown>)[key] = settings[key];
-        }
-        h.on('connection', accept);
-        h.on('error', (e) => opts.onError?.(e));
-        handles.push(h);
+        for (const key of ACCEPT_SETTINGS) Object.assign(handle, { [key]: settings[key] });
+        handle.on('connection', accept);
+        handle.on('error', (e) => opts.onError?.(e));
+        handles.push(handle);
         if (handles.length === extra) {
           clearTimeout(timer);
           settled = true;

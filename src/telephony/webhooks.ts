@@ -8,10 +8,8 @@ import {
   createCall,
   giveUpUnstartedCall,
   recordEvent,
-  renewStreamToken,
   reviseVoicemailCall,
   storeRecording,
-  streamTokenHash,
   type EdgeAnswer,
 } from '../calls/index.js';
 import { isRecorded } from '../conversations/index.js';
@@ -222,9 +220,6 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
         record('ringing', { streamToken, engine: callEngineOf(business, deps.providers) }),
         withCaller,
       ]);
-      // A repeated webhook for this CallSid found the first ring's record: the token this answer carries
-      // must be the one the record holds, or the stream Twilio opens from it would be refused.
-      if (call.streamTokenHash !== streamTokenHash(streamToken)) await renewStreamToken(db, call.id, streamToken);
       // The TwiML leaves first; what the stream will want is prepared right after (its start is a round trip away).
       setImmediate(() => prewarm(deps, call, caller));
       ringingCall(ctx.drain, call.id, {
