@@ -1,3 +1,5 @@
+import childProcess from 'node:child_process';
+import { syncBuiltinESMExports } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
@@ -11,6 +13,19 @@ if (!process.env.TEST_TIMEOUT_SCALE) {
 }
 const { scaled } = await import('./test/harness/timing.js');
 
+// Vitest reports a test worker that dies only as "Worker exited unexpectedly": say how it ended (the
+// code or the signal), so a crash on CI can be told from a kill. A stop Vitest asks for is SIGTERM.
+const fork = childProcess.fork;
+childProcess.fork = ((...args: Parameters<typeof fork>) => {
+  const child = fork(...args);
+  child.on('exit', (code, signal) => {
+    if (code || (signal && signal !== 'SIGTERM'))
+      console.error(`[vitest] test worker ${child.pid} ended: code ${code}, signal ${signal}`);
+  });
+  return child;
+}) as typeof fork;
+syncBuiltinESMExports();
+
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
@@ -19,5 +34,6 @@ export default defineConfig({
     hookTimeout: scaled(60_000),
     pool: 'forks',
     maxWorkers: 2,
+    setupFiles: ['test/harness/worker-exit.ts'],
   },
 });
