@@ -78,15 +78,14 @@ export function localDay(at: Date, timezone: string): string {
 
 /** Reads (creating on first use, with the trial from `now`) the organization's billing state. */
 export async function loadBilling(q: Queryable, organizationId: string, now: Date): Promise<BillingState | null> {
-  const [org] = await q
-    .select({ timezone: schema.organizations.timezone })
+  // One statement, not two: every call's completion meters through here.
+  const [hit] = await q
+    .select({ timezone: schema.organizations.timezone, account: schema.billingAccounts })
     .from(schema.organizations)
+    .leftJoin(schema.billingAccounts, eq(schema.billingAccounts.organizationId, schema.organizations.id))
     .where(eq(schema.organizations.id, organizationId));
-  if (!org) return null;
-  let [row] = await q
-    .select()
-    .from(schema.billingAccounts)
-    .where(eq(schema.billingAccounts.organizationId, organizationId));
+  if (!hit) return null;
+  let row = hit.account;
   if (!row) {
     await startTrial(q, organizationId, now);
     [row] = await q
@@ -94,10 +93,11 @@ export async function loadBilling(q: Queryable, organizationId: string, now: Dat
       .from(schema.billingAccounts)
       .where(eq(schema.billingAccounts.organizationId, organizationId));
   }
+  if (!row) return null;
   const { plan, status } = effectivePlan(row, now);
   return {
     organizationId,
-    timezone: org.timezone,
+    timezone: hit.timezone,
     plan: row.plan,
     status,
     trialEndsAt: row.trialEndsAt,
@@ -106,7 +106,7 @@ export async function loadBilling(q: Queryable, organizationId: string, now: Dat
     stripeCustomerId: row.stripeCustomerId,
     stripeSubscriptionId: row.stripeSubscriptionId,
     effective: plan,
-    period: periodAt(org.timezone, now),
+    period: periodAt(hit.timezone, now),
     renewsAt: row.currentPeriodEnd,
   };
 }
