@@ -13,8 +13,9 @@ if (!process.env.TEST_TIMEOUT_SCALE) {
 }
 const { scaled } = await import('./test/harness/timing.js');
 
-// Vitest reports a test worker that dies only as "Worker exited unexpectedly": say how it ended (the
-// code or the signal), so a crash on CI can be told from a kill. A stop Vitest asks for is SIGTERM.
+// Vitest reports a test worker that dies without calling process.exit (which it reports itself, with
+// the caller) only as "Worker exited unexpectedly": say how it ended, the code or the signal, so a crash
+// on CI (SIGSEGV) can be told from a kill. A stop Vitest asks for is SIGTERM.
 const fork = childProcess.fork;
 childProcess.fork = ((...args: Parameters<typeof fork>) => {
   const child = fork(...args);
@@ -34,6 +35,5 @@ export default defineConfig({
     hookTimeout: scaled(60_000),
     pool: 'forks',
     maxWorkers: 2,
-    setupFiles: ['test/harness/worker-exit.ts'],
   },
 });

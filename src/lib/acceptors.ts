@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import net from 'node:net';
+import { spawnNodeScript } from './node-script.js';
 
 /**
  * More than one connection accepted per turn of the event loop.
@@ -65,10 +65,7 @@ export async function addAcceptors(
   const handles: net.Server[] = [];
   const accept = (socket: net.Socket) => server.emit('connection', socket);
   let settled = false;
-  const child = spawn(process.execPath, ['-e', HELPER], {
-    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  const child = spawnNodeScript(HELPER);
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(

