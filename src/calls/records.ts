@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../db/index.js';
 import { schema } from '../db/index.js';
@@ -254,24 +254,17 @@ export async function completeCall(
   },
   announce?: CallCompletedSink,
 ): Promise<CallRow | null> {
-  const [call] = await db.select().from(schema.calls).where(eq(schema.calls.id, callId));
-  if (!call) return null;
+  const record = await loadClosingRecord(db, callId);
+  if (!record) return null;
+  const { call } = record;
   if (call.endedAt && call.outcome) return call;
-  const tools = await callTools(db, callId);
-  const [{ n }] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(schema.callTurns)
-    .where(and(eq(schema.callTurns.callId, callId), eq(schema.callTurns.role, 'caller')));
   const status = call.endedAt ? call.status : (end.status ?? 'completed');
-  const facts = await callFacts(
-    db,
-    { ...call, status },
+  const facts = callFacts(
+    { ...record, call: { ...call, status } },
     deriveOutcome(
-      tools.filter(achieved).map((t) => t.name),
-      Number(n),
+      record.tools.filter(achieved).map((t) => t.name),
+      record.callerTurns,
     ),
-    tools,
-    Number(n),
   );
   const outcome: CallOutcome = facts.outcome;
   // Composed now, so the call has its summary the moment it ends (a model may write a better one later).
@@ -300,79 +293,97 @@ export async function completeCall(
   });
 }
 
-/** The call's tool calls, in the order they happened. */
-export async function callTools(q: Queryable, callId: string): Promise<ToolFact[]> {
-  const rows = await q
-    .select({ data: schema.callEvents.data })
-    .from(schema.callEvents)
-    .where(and(eq(schema.callEvents.callId, callId), eq(schema.callEvents.type, 'tool_call')))
-    .orderBy(asc(schema.callEvents.at));
-  return rows.map(({ data: d }) => ({
+/** A call with everything its outcome and summary are written from. */
+export interface ClosingRecord {
+  call: CallRow;
+  /** Its tool calls, in the order they happened. */
+  tools: ToolFact[];
+  callerTurns: number;
+  /** The organization's time zone. */
+  timezone: string;
+  /** Its lead: the one linked, else the newest the call captured. */
+  lead: { name: string | null; need: string | null; kind: string; priority: string } | null;
+  /** Its appointment: the one linked, else the newest the call booked. */
+  appointment: { customerName: string; serviceName: string | null; staffName: string | null; start: Date } | null;
+}
+
+/** A json column as the driver gave it (parsed, or its text). */
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+const LEAD_JSON = sql.raw(`json_build_object('name', l.name, 'need', l.need, 'kind', l.kind, 'priority', l.priority)`);
+const APPOINTMENT_JSON = sql.raw(
+  `json_build_object('customerName', a.customer_name, 'serviceName', sv.name, 'staffName', st.name, 'start', a.start_at)`,
+);
+const APPOINTMENT_FROM = sql.raw(
+  'appointments a left join services sv on sv.id = a.service_id left join staff st on st.id = a.staff_id',
+);
+
+/**
+ * Reads a call and what closing it needs in one statement: every call that ends reads these, and calls
+ * end in bursts (each statement a round trip on PostgreSQL, a turn of the node's thread on the embedded
+ * database). Null when there is no such call.
+ */
+export async function loadClosingRecord(q: Queryable, callId: string): Promise<ClosingRecord | null> {
+  // Written out by hand: in a one-table select the query builder leaves column names unqualified, and
+  // the subqueries name the same columns as the call (id, organization_id, call_id).
+  const [row] = await q
+    .select({
+      call: schema.calls,
+      callerTurns: sql<number>`(select count(*) from call_turns t where t.call_id = calls.id and t.role = 'caller')`.mapWith(
+        Number,
+      ),
+      tools: sql<unknown>`(select coalesce(json_agg(e.data order by e.at), '[]'::json) from call_events e
+        where e.call_id = calls.id and e.type = 'tool_call')`,
+      timezone: sql<string | null>`(select o.timezone from organizations o where o.id = calls.organization_id)`,
+      // the one linked, else the newest the call made; each branch an index probe (by id, by call_id)
+      lead: sql<unknown>`case when calls.lead_id is not null
+        then (select ${LEAD_JSON} from leads l where l.id = calls.lead_id and l.organization_id = calls.organization_id)
+        else (select ${LEAD_JSON} from leads l where l.call_id = calls.id and l.organization_id = calls.organization_id
+          order by l.created_at desc limit 1) end`,
+      appointment: sql<unknown>`case when calls.appointment_id is not null
+        then (select ${APPOINTMENT_JSON} from ${APPOINTMENT_FROM}
+          where a.id = calls.appointment_id and a.organization_id = calls.organization_id)
+        else (select ${APPOINTMENT_JSON} from ${APPOINTMENT_FROM}
+          where a.call_id = calls.id and a.organization_id = calls.organization_id order by a.created_at desc limit 1) end`,
+    })
+    .from(schema.calls)
+    .where(eq(schema.calls.id, callId));
+  if (!row) return null;
+  const tools = json<Array<Record<string, unknown>>>(row.tools).map((d) => ({
     name: String(d.name),
     ok: !!d.ok,
     args: (d.args ?? {}) as Record<string, unknown>,
     result: d.result,
   }));
+  const lead = json<ClosingRecord['lead'] & { priority: unknown }>(row.lead);
+  const appointment = json<(Omit<NonNullable<ClosingRecord['appointment']>, 'start'> & { start: string }) | null>(
+    row.appointment,
+  );
+  return {
+    call: row.call,
+    tools,
+    callerTurns: row.callerTurns,
+    timezone: row.timezone ?? 'UTC',
+    lead: lead ? { ...lead, priority: String(lead.priority) } : null,
+    appointment: appointment ? { ...appointment, start: new Date(appointment.start) } : null,
+  };
 }
 
 /** What the composed summary is written from: the call, its tool calls, and its lead and appointment. */
-export async function callFacts(
-  q: Queryable,
-  call: CallRow,
-  outcome: CallOutcome,
-  tools: ToolFact[],
-  callerTurns: number,
-): Promise<CallFacts> {
-  const [org] = await q
-    .select({ tz: schema.organizations.timezone })
-    .from(schema.organizations)
-    .where(eq(schema.organizations.id, call.organizationId));
-  const [lead] = await q
-    .select({
-      name: schema.leads.name,
-      need: schema.leads.need,
-      kind: schema.leads.kind,
-      priority: schema.leads.priority,
-    })
-    .from(schema.leads)
-    .where(
-      and(
-        eq(schema.leads.organizationId, call.organizationId),
-        call.leadId ? eq(schema.leads.id, call.leadId) : eq(schema.leads.callId, call.id),
-      ),
-    )
-    .orderBy(desc(schema.leads.createdAt))
-    .limit(1);
-  const [appointment] = await q
-    .select({
-      customerName: schema.appointments.customerName,
-      serviceName: schema.services.name,
-      staffName: schema.staff.name,
-      start: schema.appointments.startAt,
-    })
-    .from(schema.appointments)
-    .leftJoin(schema.services, eq(schema.services.id, schema.appointments.serviceId))
-    .leftJoin(schema.staff, eq(schema.staff.id, schema.appointments.staffId))
-    .where(
-      and(
-        eq(schema.appointments.organizationId, call.organizationId),
-        call.appointmentId ? eq(schema.appointments.id, call.appointmentId) : eq(schema.appointments.callId, call.id),
-      ),
-    )
-    .orderBy(desc(schema.appointments.createdAt))
-    .limit(1);
+export function callFacts(r: ClosingRecord, outcome: CallOutcome): CallFacts {
+  const { call, lead } = r;
   const edge = edgeAnswerOf(call);
   return {
     // A call the edge sent to voicemail is a message once the caller left one (its lead is the recording).
     outcome: edge && outcome === 'hangup' && lead?.kind === 'message' ? 'message' : outcome,
     channel: call.channel,
     direction: call.direction,
-    timezone: org?.tz ?? 'UTC',
+    timezone: r.timezone,
     status: call.status,
-    callerTurns,
-    tools,
-    lead: lead ? { ...lead, priority: String(lead.priority) } : null,
-    appointment: appointment ?? null,
+    callerTurns: r.callerTurns,
+    tools: r.tools,
+    lead,
+    appointment: r.appointment,
     edge,
   };
 }
@@ -382,9 +393,10 @@ export async function callFacts(
  * and its composed summary says so (a model-written summary is left as it is). No-op otherwise.
  */
 export async function reviseVoicemailCall(db: Db, callId: string): Promise<void> {
-  const [call] = await db.select().from(schema.calls).where(eq(schema.calls.id, callId));
-  if (!call || call.outcome !== 'hangup' || !edgeAnswerOf(call)) return;
-  const facts = await callFacts(db, call, 'hangup', [], 0);
+  const record = await loadClosingRecord(db, callId);
+  const call = record?.call;
+  if (!record || !call || call.outcome !== 'hangup' || !edgeAnswerOf(call)) return;
+  const facts = callFacts({ ...record, tools: [], callerTurns: 0 }, 'hangup');
   if (facts.outcome !== 'message') return;
   const by = (call.metadata as { summaryBy?: string }).summaryBy;
   await db

@@ -51,6 +51,8 @@ export const appointments = pgTable(
       sql`coalesce(${t.customerPhone}, lower(${t.customerEmail}))`,
     ),
     uniqueIndex('appointments_idem_uq').on(t.organizationId, t.idempotencyKey),
+    // The appointment a call booked, as every call's completion reads it (most calls book none).
+    index('appointments_call_idx').on(t.callId).where(sql`${t.callId} is not null`),
   ],
 );
 

@@ -49,6 +49,8 @@ export const leads = pgTable(
     index('leads_org_created_idx').on(t.organizationId, t.createdAt),
     // A client's key (phone, else lower-cased email), as the caller lookup at every ring reads it.
     index('leads_org_client_key_idx').on(t.organizationId, sql`coalesce(${t.phone}, lower(${t.email}))`),
+    // The lead a call captured, as every call's completion reads it (most calls capture none).
+    index('leads_call_idx').on(t.callId).where(sql`${t.callId} is not null`),
   ],
 );
 

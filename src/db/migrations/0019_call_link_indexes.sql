@@ -1,0 +1,2 @@
+CREATE INDEX "appointments_call_idx" ON "appointments" USING btree ("call_id") WHERE "appointments"."call_id" is not null;--> statement-breakpoint
+CREATE INDEX "leads_call_idx" ON "leads" USING btree ("call_id") WHERE "leads"."call_id" is not null;
