@@ -5,13 +5,17 @@
  * the model's summary or the composed one kept — in one transaction with its announcement. The
  * attempt number fences a worker whose lease ran out: its late finish changes nothing.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { schema, type Db, type Queryable } from '../db/index.js';
 import type { CallRow } from './records.js';
 
 /** The state of a call's pending summary. */
 interface SummaryJob {
   attempts: number;
+  /**
+   * Always `Date.toISOString()` (UTC, fixed width), so its text sorts as its time: the claim compares and
+   * orders the text itself, as `calls_summary_job_due_idx` holds it, and never scans the calls table.
+   */
   dueAt: string;
 }
 
@@ -39,8 +43,8 @@ export async function claimSummaries(db: Db, now: Date, leaseMs: number, limit: 
   const res = await db.execute(sql`
     with due as (
       select id from calls
-      where metadata->'summaryJob' is not null and (metadata->'summaryJob'->>'dueAt')::timestamptz <= ${now.toISOString()}::timestamptz
-      order by (metadata->'summaryJob'->>'dueAt')::timestamptz
+      where metadata->'summaryJob' is not null and metadata->'summaryJob'->>'dueAt' <= ${now.toISOString()}
+      order by metadata->'summaryJob'->>'dueAt'
       limit ${limit}
       for update skip locked
     )
@@ -50,12 +54,20 @@ export async function claimSummaries(db: Db, now: Date, leaseMs: number, limit: 
     returning c.id, (c.metadata->'summaryJob'->>'attempts')::int as attempt`);
   const claimed = (res as unknown as { rows: Array<{ id: string; attempt: number }> }).rows;
   if (!claimed.length) return [];
-  const out: ClaimedSummary[] = [];
-  for (const c of claimed) {
-    const [call] = await db.select().from(schema.calls).where(eq(schema.calls.id, c.id));
-    if (call) out.push({ call, attempt: Number(c.attempt) });
-  }
-  return out;
+  const calls = await db
+    .select()
+    .from(schema.calls)
+    .where(
+      inArray(
+        schema.calls.id,
+        claimed.map((c) => c.id),
+      ),
+    );
+  const byId = new Map(calls.map((call) => [call.id, call]));
+  return claimed.flatMap((c) => {
+    const call = byId.get(c.id);
+    return call ? [{ call, attempt: Number(c.attempt) }] : [];
+  });
 }
 
 const heldBy = (c: ClaimedSummary) =>

@@ -284,8 +284,10 @@ export async function advanceEscalations(db: Db, now: Date, limit = 50): Promise
       .from(schema.leads)
       .where(
         and(
+          // nextStepAt is always toISOString() (UTC, fixed width): its text compares as its time, and
+          // `leads_escalation_due_idx` holds exactly the active ladders by it (no scan of every lead)
           sql`${schema.leads.escalation}->>'status' = 'active'`,
-          sql`(${schema.leads.escalation}->>'nextStepAt')::timestamptz <= ${now.toISOString()}::timestamptz`,
+          sql`${schema.leads.escalation}->>'nextStepAt' <= ${now.toISOString()}`,
         ),
       )
       .limit(limit)

@@ -1,0 +1,1 @@
+CREATE INDEX "leads_escalation_due_idx" ON "leads" USING btree (("escalation"->>'nextStepAt')) WHERE "leads"."escalation"->>'status' = 'active';
