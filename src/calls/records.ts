@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../db/index.js';
-import { schema } from '../db/index.js';
+import { jsonValue, schema } from '../db/index.js';
 import { achieved, deriveOutcome, type CallOutcome } from './outcome.js';
 import { estimateCostCents } from './cost.js';
 import { composeSummary, edgeAnswerOf, type CallFacts, type ToolFact } from './summary.js';
@@ -307,9 +307,6 @@ export interface ClosingRecord {
   appointment: { customerName: string; serviceName: string | null; staffName: string | null; start: Date } | null;
 }
 
-/** A json column as the driver gave it (parsed, or its text). */
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-
 const LEAD_JSON = sql.raw(`json_build_object('name', l.name, 'need', l.need, 'kind', l.kind, 'priority', l.priority)`);
 const APPOINTMENT_JSON = sql.raw(
   `json_build_object('customerName', a.customer_name, 'serviceName', sv.name, 'staffName', st.name, 'start', a.start_at)`,
@@ -329,9 +326,10 @@ export async function loadClosingRecord(q: Queryable, callId: string): Promise<C
   const [row] = await q
     .select({
       call: schema.calls,
-      callerTurns: sql<number>`(select count(*) from call_turns t where t.call_id = calls.id and t.role = 'caller')`.mapWith(
-        Number,
-      ),
+      callerTurns:
+        sql<number>`(select count(*) from call_turns t where t.call_id = calls.id and t.role = 'caller')`.mapWith(
+          Number,
+        ),
       tools: sql<unknown>`(select coalesce(json_agg(e.data order by e.at), '[]'::json) from call_events e
         where e.call_id = calls.id and e.type = 'tool_call')`,
       timezone: sql<string | null>`(select o.timezone from organizations o where o.id = calls.organization_id)`,
@@ -349,14 +347,14 @@ export async function loadClosingRecord(q: Queryable, callId: string): Promise<C
     .from(schema.calls)
     .where(eq(schema.calls.id, callId));
   if (!row) return null;
-  const tools = json<Array<Record<string, unknown>>>(row.tools).map((d) => ({
+  const tools = jsonValue<Array<Record<string, unknown>>>(row.tools).map((d) => ({
     name: String(d.name),
     ok: !!d.ok,
     args: (d.args ?? {}) as Record<string, unknown>,
     result: d.result,
   }));
-  const lead = json<ClosingRecord['lead'] & { priority: unknown }>(row.lead);
-  const appointment = json<(Omit<NonNullable<ClosingRecord['appointment']>, 'start'> & { start: string }) | null>(
+  const lead = jsonValue<ClosingRecord['lead'] & { priority: unknown }>(row.lead);
+  const appointment = jsonValue<(Omit<NonNullable<ClosingRecord['appointment']>, 'start'> & { start: string }) | null>(
     row.appointment,
   );
   return {

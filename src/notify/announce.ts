@@ -3,14 +3,14 @@
  * recipient and channel as the organization's settings say, each with a deterministic idempotency
  * key — and starts the escalation ladder for urgent leads.
  */
-import { and, eq } from 'drizzle-orm';
-import { schema, type Queryable } from '../db/index.js';
+import { and, eq, sql } from 'drizzle-orm';
+import { jsonValue, schema, type Queryable } from '../db/index.js';
 import { systemClock, type Clock } from '../lib/index.js';
 import { startEscalationIn } from './escalation.js';
 import { trustedContacts } from './trusted-contacts.js';
 import { factKey, orgOf, type AppointmentFact, type OrgEvent } from './events.js';
-import { enqueue, messageKey, orgSnapshot, type OrgSnapshot, type QueuedMessage } from './outbox.js';
-import { loadNotificationSettings, quietUntil, type NotificationSettings } from './settings.js';
+import { enqueue, messageKey, SNAPSHOT_COLUMNS, snapshotOf, type OrgSnapshot, type QueuedMessage } from './outbox.js';
+import { effective, quietUntil, type NotificationSettings, type NotificationSettingsPatch } from './settings.js';
 import type { MessagePayload, TemplateName } from './templates.js';
 
 /** Writes an event's notifications inside `tx`; usable as booking's `BookingEventSink`. */
@@ -92,7 +92,41 @@ interface Ctx {
   snap: OrgSnapshot;
   data: Data;
   s: NotificationSettings;
+  /** The organization's webhooks (each subscribed to some events). */
+  hooks: Hook[];
   now: Date;
+}
+
+type Hook = { id: string; url: string; events: string[] };
+
+/**
+ * What every announcement of an organization reads — its snapshot, its notification settings with the
+ * business's contacts, and its webhooks — in one statement (they were four, for every booking, lead
+ * and call announced; calls end in bursts).
+ */
+async function announcementContext(
+  q: Queryable,
+  organizationId: string,
+): Promise<{ snap: OrgSnapshot; s: NotificationSettings; hooks: Hook[] }> {
+  const [row] = await q
+    .select({
+      ...SNAPSHOT_COLUMNS,
+      settings: sql<unknown>`(select ns.settings from notification_settings ns where ns.organization_id = organizations.id)`,
+      contacts: sql<unknown>`(select json_build_object('notifyEmail', bc.notify_email, 'notifyPhone', bc.notify_phone,
+        'escalationNumber', bc.escalation_number) from business_configs bc where bc.organization_id = organizations.id)`,
+      hooks: sql<unknown>`(select coalesce(json_agg(json_build_object('id', w.id, 'url', w.url, 'events', w.events)), '[]'::json)
+        from webhooks w where w.organization_id = organizations.id)`,
+    })
+    .from(schema.organizations)
+    .where(eq(schema.organizations.id, organizationId));
+  return {
+    snap: snapshotOf(row),
+    s: effective(
+      (jsonValue<NotificationSettingsPatch | null>(row?.settings) ?? {}) as NotificationSettingsPatch,
+      jsonValue<Parameters<typeof effective>[1] | null>(row?.contacts) ?? undefined,
+    ),
+    hooks: jsonValue<Hook[] | null>(row?.hooks) ?? [],
+  };
 }
 
 const payloadFor = (c: Ctx, template: TemplateName, urgent: boolean): MessagePayload => ({
@@ -162,12 +196,8 @@ async function customerMessages(q: Queryable, c: Ctx): Promise<QueuedMessage[]> 
 }
 
 /** One delivery per webhook subscribed to the event. */
-async function webhookMessages(q: Queryable, c: Ctx): Promise<QueuedMessage[]> {
-  const hooks = await q
-    .select({ id: schema.webhooks.id, url: schema.webhooks.url, events: schema.webhooks.events })
-    .from(schema.webhooks)
-    .where(eq(schema.webhooks.organizationId, c.organizationId));
-  return hooks
+function webhookMessages(c: Ctx): QueuedMessage[] {
+  return c.hooks
     .filter((h) => h.events.includes(c.e.type))
     .map((h) => ({
       organizationId: c.organizationId,
@@ -202,18 +232,12 @@ export function createAnnouncer(clock: Clock = systemClock): Announce {
   return async (tx, e) => {
     const organizationId = orgOf(e);
     const now = clock.now();
-    const snap = await orgSnapshot(tx, organizationId);
-    const s = await loadNotificationSettings(tx, organizationId);
+    const { snap, s, hooks } = await announcementContext(tx, organizationId);
     const data = await dataOf(tx, e);
-    const c: Ctx = { e, organizationId, fact: factKey(e), snap, data, s, now };
+    const c: Ctx = { e, organizationId, fact: factKey(e), snap, data, s, hooks, now };
     await enqueue(
       tx,
-      [
-        ...ownerMessages(c),
-        ...(await customerMessages(tx, c)),
-        ...(await webhookMessages(tx, c)),
-        ...(await pushMessages(tx, c)),
-      ],
+      [...ownerMessages(c), ...(await customerMessages(tx, c)), ...webhookMessages(c), ...(await pushMessages(tx, c))],
       now,
     );
     if (e.type === 'lead.urgent') await startEscalationIn(tx, e.lead, now, s);
@@ -234,8 +258,7 @@ export interface OwnerNotice {
 
 /** Queues an owner notice inside `tx`, once per `fact` (its idempotency key). */
 export async function queueOwnerNotice(tx: Queryable, n: OwnerNotice, now: Date): Promise<number> {
-  const snap = await orgSnapshot(tx, n.organizationId);
-  const s = await loadNotificationSettings(tx, n.organizationId);
+  const { snap, s } = await announcementContext(tx, n.organizationId);
   let emails = s.emails;
   if (!emails.length) {
     const admins = await tx

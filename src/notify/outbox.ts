@@ -30,29 +30,33 @@ export const mainLanguage = (setting: string | null | undefined): string => {
   return first === 'au' || !first ? 'en' : first;
 };
 
-/** Reads the organization's name, timezone, first connected phone number and main language, in one statement. */
-export async function orgSnapshot(q: Queryable, organizationId: string): Promise<OrgSnapshot> {
-  const o = schema.organizations;
-  // spelled out: inside a subquery drizzle leaves columns unqualified, and "id" would be the number's own
-  const [row] = await q
-    .select({
-      name: o.name,
-      timezone: o.timezone,
-      from: sql<
-        string | null
-      >`(select p.e164 from phone_numbers p where p.organization_id = organizations.id order by p.created_at asc limit 1)`,
-      language: sql<
-        string | null
-      >`(select a.language from agents a where a.organization_id = organizations.id limit 1)`,
-    })
-    .from(o)
-    .where(eq(o.id, organizationId));
+/** The snapshot's columns, read from \`organizations\` (spelled out: inside a subquery drizzle leaves columns unqualified, and "id" would be the number's own). */
+export const SNAPSHOT_COLUMNS = {
+  name: schema.organizations.name,
+  timezone: schema.organizations.timezone,
+  from: sql<
+    string | null
+  >`(select p.e164 from phone_numbers p where p.organization_id = organizations.id order by p.created_at asc limit 1)`,
+  language: sql<string | null>`(select a.language from agents a where a.organization_id = organizations.id limit 1)`,
+};
+
+/** The snapshot of a row read with SNAPSHOT_COLUMNS (defaults when there was none). */
+export function snapshotOf(
+  row: { name: string; timezone: string; from: string | null; language: string | null } | undefined,
+): OrgSnapshot {
   return {
     orgName: row?.name ?? 'Your business',
     timezone: row?.timezone ?? 'UTC',
     from: row?.from ?? null,
     language: mainLanguage(row?.language),
   };
+}
+
+/** Reads the organization's name, timezone, first connected phone number and main language, in one statement. */
+export async function orgSnapshot(q: Queryable, organizationId: string): Promise<OrgSnapshot> {
+  const o = schema.organizations;
+  const [row] = await q.select(SNAPSHOT_COLUMNS).from(o).where(eq(o.id, organizationId));
+  return snapshotOf(row);
 }
 
 /** The language a conversation was held in (its call record's), else the business's main one: the customer's messages about it are written in it. */

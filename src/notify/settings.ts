@@ -126,7 +126,8 @@ export async function loadNotificationSettings(q: Queryable, organizationId: str
   return effective((row?.settings ?? {}) as Stored, cfg);
 }
 
-function effective(
+/** The settings in force: what the owner stored (a patch over the defaults) and the business's own contacts. */
+export function effective(
   s: Stored,
   cfg?: { notifyEmail: string | null; notifyPhone: string | null; escalationNumber: string | null },
 ): NotificationSettings {

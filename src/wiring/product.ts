@@ -54,7 +54,7 @@ import { observeCallCompleted } from '../api/plugins/voice-metrics.js';
 import { createAnnouncer, queueOwnerNotice } from '../notify/index.js';
 import { createBilling, type UsageNoticeSink } from '../billing/index.js';
 import { createBillingRoutes } from '../api/routes/billing.js';
-import { schema } from '../db/index.js';
+import { schema, type Queryable } from '../db/index.js';
 import { eq } from 'drizzle-orm';
 
 /** Speech and language providers from the configuration (local substitutes when keys are missing). */
@@ -147,8 +147,11 @@ export async function productRoutes(
     },
     // A finished call is metered and announced in the transaction that completes it (exactly once).
     announceCall: async (tx, call) => {
-      // With a model, the summary worker announces the call once the model has written its summary.
-      if (providers.llm) await deferSummary(tx, call.id, ctx.clock.now());
+      // With a model for this organization, the summary worker announces the call once the model has
+      // written its summary; without one (none configured, or the owner chose offline) it is announced now
+      // with the composed summary, not queued for a worker that would only keep it.
+      if (providers.llm && (await summaryModelFor(call.organizationId, tx)))
+        await deferSummary(tx, call.id, ctx.clock.now());
       else await announce(tx, { type: 'call.completed', call });
       observeCallCompleted(call);
       // A campaign's number moves on (answered, voicemail, opted out, or a retry later).
@@ -192,9 +195,9 @@ export async function productRoutes(
       ctx.logger.error({ err }, 'the demo week could not be played'),
     );
   /** The organization's language model (its agent.llm choice; none when it chose offline or none is configured). */
-  const summaryModelFor = async (organizationId: string) => {
+  const summaryModelFor = async (organizationId: string, q: Queryable = db) => {
     // only the agent's choices: a summary (and each retry) costs one read, not the whole business's
-    const [agent] = await db.select().from(schema.agents).where(eq(schema.agents.organizationId, organizationId));
+    const [agent] = await q.select().from(schema.agents).where(eq(schema.agents.organizationId, organizationId));
     return agent?.llm === 'offline' ? null : providers.forAgent(agent ?? {}).llm;
   };
   // Post-call summaries by the organization's model.

@@ -209,6 +209,34 @@ describe('with a language model (OpenAI chat completions)', () => {
   );
 
   it(
+    "an organization whose agent runs offline: the owner is told with the composed summary, and the transcript never goes to the server's model",
+    async () => {
+      const org = await registerOrg(server.url, { industry: 'plumbing', timezone: 'America/Chicago' });
+      await subscribe(org, rx);
+      expect((await org.api.put('/api/agent', { llm: 'offline' })).status).toBe(200);
+      // a model that would answer (and be noticed) if it were asked
+      openai.chatReply = (req) => (isSummaryRequest(req) ? { text: 'A summary nobody asked for.' } : undefined);
+      const asked = () =>
+        openai.chatRequests.filter((r) => isSummaryRequest(r) && JSON.stringify(r).includes('open on Sundays')).length;
+      try {
+        const id = await chat(server, org.organization.chatKey, ['Are you open on Sundays?']);
+        const composed = (await org.api.get(`/api/calls/${id}`)).body.summary as string;
+        expect(composed).toMatch(/asked|talked/);
+        const { email, hook } = await ownerSees(org, rx, id);
+        expect(hook.data.summary).toBe(composed);
+        expect(email.text).toContain(`Summary: ${composed}`);
+        // the summary worker passes every second: a call queued for it would have reached the model by now
+        await sleep(scaled(2_500));
+        expect(asked()).toBe(0);
+        expect((await org.api.get(`/api/calls/${id}`)).body.summary).toBe(composed);
+      } finally {
+        openai.chatReply = undefined;
+      }
+    },
+    scaled(90_000),
+  );
+
+  it(
     'when the model keeps failing, the composed summary stays and the owner is still told',
     async () => {
       const org = await registerOrg(server.url, { industry: 'plumbing', timezone: 'America/Chicago' });
