@@ -52,7 +52,9 @@ export const appointments = pgTable(
     ),
     uniqueIndex('appointments_idem_uq').on(t.organizationId, t.idempotencyKey),
     // The appointment a call booked, as every call's completion reads it (most calls book none).
-    index('appointments_call_idx').on(t.callId).where(sql`${t.callId} is not null`),
+    index('appointments_call_idx')
+      .on(t.callId)
+      .where(sql`${t.callId} is not null`),
   ],
 );
 

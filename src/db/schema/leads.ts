@@ -50,7 +50,9 @@ export const leads = pgTable(
     // A client's key (phone, else lower-cased email), as the caller lookup at every ring reads it.
     index('leads_org_client_key_idx').on(t.organizationId, sql`coalesce(${t.phone}, lower(${t.email}))`),
     // The lead a call captured, as every call's completion reads it (most calls capture none).
-    index('leads_call_idx').on(t.callId).where(sql`${t.callId} is not null`),
+    index('leads_call_idx')
+      .on(t.callId)
+      .where(sql`${t.callId} is not null`),
     // The escalation pass (every second on every node, notify/escalation.ts): only the active ladders, by when their next step is due.
     index('leads_escalation_due_idx')
       .on(sql`(${t.escalation}->>'nextStepAt')`)
