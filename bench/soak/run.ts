@@ -40,6 +40,7 @@ const gc = () => {
   for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
 };
 const rssMb = () => process.memoryUsage().rss / 1e6;
+const heapMb = () => process.memoryUsage().heapUsed / 1e6;
 const resources = () => {
   const counts: Record<string, number> = {};
   for (const r of process.getActiveResourcesInfo()) counts[r] = (counts[r] ?? 0) + 1;
@@ -125,12 +126,16 @@ async function slot(k: number, until: number, counter: { n: number }) {
   }
 }
 
-// Warm-up: a few calls so that caches, pools and JIT are in their steady state before the baseline.
+// Warm-up at the soak's own concurrency for 30 s, so that caches, pools, JIT and the heap's working set
+// for that many calls are in their steady state before the baseline: what grows after it is growth with
+// time (a leak), not the step from a few calls to all of them. (With 4 warm-up calls that step alone read
+// as +30 % RSS once the offline synthesizer left the process and no longer hid it.)
 const counter = { n: 0 };
-await Promise.all(Array.from({ length: Math.min(4, CONCURRENT) }, (_, k) => slot(k, Date.now() + 1, counter)));
+const warmUntil = Date.now() + 30_000;
+await Promise.all(Array.from({ length: CONCURRENT }, (_, k) => slot(k, warmUntil, counter)));
 await new Promise((r) => setTimeout(r, 2000));
 gc();
-const base = { rss: rssMb(), resources: resources(), flite: fliteDirs() };
+const base = { rss: rssMb(), heap: heapMb(), resources: resources(), flite: fliteDirs() };
 const t0 = Date.now();
 const end = t0 + MINUTES * 60_000;
 let peakRss = base.rss;
@@ -168,7 +173,7 @@ if (!ids.length) lostRecords = 0;
 
 await new Promise((r) => setTimeout(r, 3000));
 gc();
-const after = { rss: rssMb(), resources: resources(), flite: fliteDirs() };
+const after = { rss: rssMb(), heap: heapMb(), resources: resources(), flite: fliteDirs() };
 const grown = (k: string) => (after.resources[k] ?? 0) - (base.resources[k] ?? 0);
 const dead = placed.flatMap((p) => p.deadAirMs).sort((a, b) => a - b);
 const pct = (q: number) =>
@@ -183,11 +188,11 @@ console.log(
 );
 const handles = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
 console.log(
-  '| calls placed | failed | lost records | lost caller turns | duplicate seqs | dead air p50 / p95 / p99 / max | RSS base → peak → after GC | timers / sockets left vs base | handles base → after | flite scratch dirs |',
+  '| calls placed | failed | lost records | lost caller turns | duplicate seqs | dead air p50 / p95 / p99 / max | RSS base → peak → after GC | heap used base → after GC | timers / sockets left vs base | handles base → after | flite scratch dirs |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 console.log(
-  `| ${placed.length} | ${failures} | ${lostRecords} | ${lostTurns} | ${duplicateSeqs} | ${pct(0.5)} / ${pct(0.95)} / ${pct(0.99)} / ${dead.length ? dead[dead.length - 1].toFixed(0) : '-'} ms | ${base.rss.toFixed(0)} → ${peakRss.toFixed(0)} → ${after.rss.toFixed(0)} MB (${(((after.rss - base.rss) / base.rss) * 100).toFixed(1)}%) | ${grown('Timeout')} / ${grown('TCPSocketWrap')} | ${handles(base.resources)} → ${handles(after.resources)} | ${after.flite} (base ${base.flite}) |`,
+  `| ${placed.length} | ${failures} | ${lostRecords} | ${lostTurns} | ${duplicateSeqs} | ${pct(0.5)} / ${pct(0.95)} / ${pct(0.99)} / ${dead.length ? dead[dead.length - 1].toFixed(0) : '-'} ms | ${base.rss.toFixed(0)} → ${peakRss.toFixed(0)} → ${after.rss.toFixed(0)} MB (${(((after.rss - base.rss) / base.rss) * 100).toFixed(1)}%) | ${base.heap.toFixed(0)} → ${after.heap.toFixed(0)} MB | ${grown('Timeout')} / ${grown('TCPSocketWrap')} | ${handles(base.resources)} → ${handles(after.resources)} | ${after.flite} (base ${base.flite}) |`,
 );
 console.log(
   `\nresources at base: ${JSON.stringify(base.resources)}\nresources after:   ${JSON.stringify(after.resources)}`,
