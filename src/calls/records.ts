@@ -353,7 +353,6 @@ export async function loadClosingRecord(q: Queryable, callId: string): Promise<C
     args: (d.args ?? {}) as Record<string, unknown>,
     result: d.result,
   }));
-  const lead = jsonValue<ClosingRecord['lead'] & { priority: unknown }>(row.lead);
   const appointment = jsonValue<(Omit<NonNullable<ClosingRecord['appointment']>, 'start'> & { start: string }) | null>(
     row.appointment,
   );
@@ -362,7 +361,7 @@ export async function loadClosingRecord(q: Queryable, callId: string): Promise<C
     tools,
     callerTurns: row.callerTurns,
     timezone: row.timezone ?? 'UTC',
-    lead: lead ? { ...lead, priority: String(lead.priority) } : null,
+    lead: jsonValue<ClosingRecord['lead']>(row.lead),
     appointment: appointment ? { ...appointment, start: new Date(appointment.start) } : null,
   };
 }
@@ -392,8 +391,9 @@ export function callFacts(r: ClosingRecord, outcome: CallOutcome): CallFacts {
  */
 export async function reviseVoicemailCall(db: Db, callId: string): Promise<void> {
   const record = await loadClosingRecord(db, callId);
-  const call = record?.call;
-  if (!record || !call || call.outcome !== 'hangup' || !edgeAnswerOf(call)) return;
+  if (!record) return;
+  const { call } = record;
+  if (call.outcome !== 'hangup' || !edgeAnswerOf(call)) return;
   const facts = callFacts({ ...record, tools: [], callerTurns: 0 }, 'hangup');
   if (facts.outcome !== 'message') return;
   const by = (call.metadata as { summaryBy?: string }).summaryBy;

@@ -123,15 +123,15 @@ async function openPostgres(url: string, poolSize: number, timeouts: DbTimeouts)
   };
 }
 
-/** The PostgreSQL error code of a failed statement, looking through Drizzle's wrapper. */
 /**
- * A json value a hand-written subquery answered (\`json_build_object\`, \`json_agg\`): parsed as the driver
+ * A json value a hand-written subquery answered (`json_build_object`, `json_agg`): parsed as the driver
  * gave it, or from its text where the driver left it as text.
  */
 export function jsonValue<T>(v: unknown): T {
   return (typeof v === 'string' ? JSON.parse(v) : v) as T;
 }
 
+/** The PostgreSQL error code of a failed statement, looking through Drizzle's wrapper. */
 export function pgErrorCode(e: unknown): { code?: string; constraint?: string } {
   let cur: unknown = e;
   for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {

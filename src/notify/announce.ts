@@ -10,7 +10,7 @@ import { startEscalationIn } from './escalation.js';
 import { trustedContacts } from './trusted-contacts.js';
 import { factKey, orgOf, type AppointmentFact, type OrgEvent } from './events.js';
 import { enqueue, messageKey, SNAPSHOT_COLUMNS, snapshotOf, type OrgSnapshot, type QueuedMessage } from './outbox.js';
-import { effective, quietUntil, type NotificationSettings, type NotificationSettingsPatch } from './settings.js';
+import { quietUntil, settingsOf, SETTINGS_COLUMNS, type NotificationSettings } from './settings.js';
 import type { MessagePayload, TemplateName } from './templates.js';
 
 /** Writes an event's notifications inside `tx`; usable as booking's `BookingEventSink`. */
@@ -111,22 +111,13 @@ async function announcementContext(
   const [row] = await q
     .select({
       ...SNAPSHOT_COLUMNS,
-      settings: sql<unknown>`(select ns.settings from notification_settings ns where ns.organization_id = organizations.id)`,
-      contacts: sql<unknown>`(select json_build_object('notifyEmail', bc.notify_email, 'notifyPhone', bc.notify_phone,
-        'escalationNumber', bc.escalation_number) from business_configs bc where bc.organization_id = organizations.id)`,
+      ...SETTINGS_COLUMNS,
       hooks: sql<unknown>`(select coalesce(json_agg(json_build_object('id', w.id, 'url', w.url, 'events', w.events)), '[]'::json)
         from webhooks w where w.organization_id = organizations.id)`,
     })
     .from(schema.organizations)
     .where(eq(schema.organizations.id, organizationId));
-  return {
-    snap: snapshotOf(row),
-    s: effective(
-      (jsonValue<NotificationSettingsPatch | null>(row?.settings) ?? {}) as NotificationSettingsPatch,
-      jsonValue<Parameters<typeof effective>[1] | null>(row?.contacts) ?? undefined,
-    ),
-    hooks: jsonValue<Hook[] | null>(row?.hooks) ?? [],
-  };
+  return { snap: snapshotOf(row), s: settingsOf(row), hooks: jsonValue<Hook[] | null>(row?.hooks) ?? [] };
 }
 
 const payloadFor = (c: Ctx, template: TemplateName, urgent: boolean): MessagePayload => ({

@@ -30,7 +30,7 @@ export const mainLanguage = (setting: string | null | undefined): string => {
   return first === 'au' || !first ? 'en' : first;
 };
 
-/** The snapshot's columns, read from \`organizations\` (spelled out: inside a subquery drizzle leaves columns unqualified, and "id" would be the number's own). */
+/** The snapshot's columns, read from `organizations` (spelled out: inside a subquery drizzle leaves columns unqualified, and "id" would be the number's own). */
 export const SNAPSHOT_COLUMNS = {
   name: schema.organizations.name,
   timezone: schema.organizations.timezone,

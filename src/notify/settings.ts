@@ -4,10 +4,10 @@
  * unset addresses fall back to the business config (notifyEmail, notifyPhone, escalationNumber).
  */
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { DateTime } from 'luxon';
-import { schema, type Queryable } from '../db/index.js';
+import { jsonValue, schema, type Queryable } from '../db/index.js';
 
 /** Facts the product announces. */
 export const EVENT_TYPES = [
@@ -108,26 +108,35 @@ export const DEFAULT_EVENTS: NotificationSettings['events'] = {
 
 type Stored = NotificationSettingsPatch;
 
-/** Reads the organization's effective settings (inside a transaction or not). */
+/**
+ * The settings' columns, read from `organizations`: what the owner stored and the business's own
+ * contacts (spelled out: inside a subquery drizzle leaves columns unqualified).
+ */
+export const SETTINGS_COLUMNS = {
+  settings: sql<unknown>`(select ns.settings from notification_settings ns where ns.organization_id = organizations.id)`,
+  contacts: sql<unknown>`(select json_build_object('notifyEmail', bc.notify_email, 'notifyPhone', bc.notify_phone,
+    'escalationNumber', bc.escalation_number) from business_configs bc where bc.organization_id = organizations.id)`,
+};
+
+/** The effective settings of a row read with SETTINGS_COLUMNS (the defaults when there was none). */
+export function settingsOf(row: { settings: unknown; contacts: unknown } | undefined): NotificationSettings {
+  return effective(
+    jsonValue<Stored | null>(row?.settings) ?? {},
+    jsonValue<Parameters<typeof effective>[1] | null>(row?.contacts) ?? undefined,
+  );
+}
+
+/** Reads the organization's effective settings in one statement (inside a transaction or not). */
 export async function loadNotificationSettings(q: Queryable, organizationId: string): Promise<NotificationSettings> {
-  // Sequential on purpose: `q` may be a transaction (one connection, one query at a time).
   const [row] = await q
-    .select({ settings: schema.notificationSettings.settings })
-    .from(schema.notificationSettings)
-    .where(eq(schema.notificationSettings.organizationId, organizationId));
-  const [cfg] = await q
-    .select({
-      notifyEmail: schema.businessConfigs.notifyEmail,
-      notifyPhone: schema.businessConfigs.notifyPhone,
-      escalationNumber: schema.businessConfigs.escalationNumber,
-    })
-    .from(schema.businessConfigs)
-    .where(eq(schema.businessConfigs.organizationId, organizationId));
-  return effective((row?.settings ?? {}) as Stored, cfg);
+    .select(SETTINGS_COLUMNS)
+    .from(schema.organizations)
+    .where(eq(schema.organizations.id, organizationId));
+  return settingsOf(row);
 }
 
 /** The settings in force: what the owner stored (a patch over the defaults) and the business's own contacts. */
-export function effective(
+function effective(
   s: Stored,
   cfg?: { notifyEmail: string | null; notifyPhone: string | null; escalationNumber: string | null },
 ): NotificationSettings {
