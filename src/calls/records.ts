@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type Placeholder } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../db/index.js';
-import { jsonValue, schema } from '../db/index.js';
+import { jsonValue, preparedStatement, schema } from '../db/index.js';
 import { achieved, deriveOutcome, type CallOutcome } from './outcome.js';
 import { estimateCostCents } from './cost.js';
 import { composeSummary, edgeAnswerOf, type CallFacts, type ToolFact } from './summary.js';
@@ -35,6 +35,33 @@ export const streamTokenHash = hashToken;
  * arrived), the record takes this answer's `streamToken`, so the stream Twilio opens from it is the
  * one taken, and the earlier answer's token is void.
  */
+const placeholders = <K extends string>(...keys: K[]) =>
+  Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as Record<K, Placeholder<K>>;
+
+/** The insert every call starts with, built once per database (see preparedStatement). */
+const insertCall = preparedStatement('calls_insert', (q, name) =>
+  q
+    .insert(schema.calls)
+    .values(
+      placeholders(
+        'organizationId',
+        'channel',
+        'direction',
+        'callSid',
+        'from',
+        'to',
+        'status',
+        'engine',
+        'startedAt',
+        'streamTokenHash',
+        'metadata',
+      ),
+    )
+    .onConflictDoNothing()
+    .returning()
+    .prepare(name),
+);
+
 export async function createCall(q: Queryable, c: NewCall): Promise<CallRow> {
   const values = {
     organizationId: c.organizationId,
@@ -49,7 +76,7 @@ export async function createCall(q: Queryable, c: NewCall): Promise<CallRow> {
     streamTokenHash: c.streamToken ? hashToken(c.streamToken) : null,
     metadata: c.metadata ?? {},
   };
-  const [row] = await q.insert(schema.calls).values(values).onConflictDoNothing().returning();
+  const [row] = await insertCall(q).execute(values);
   if (row) return row;
   const known = eq(schema.calls.callSid, c.callSid!);
   if (values.streamTokenHash) {
@@ -74,21 +101,26 @@ function waitingForStream() {
  * The database decides, so two sockets racing with the same token cannot both win.
  */
 export async function consumeStreamToken(db: Db, callId: string, token: string, now: Date): Promise<CallRow | null> {
-  const [row] = await db
+  const [row] = await startCall(db).execute({ callId, tokenHash: hashToken(token), now: now.toISOString() });
+  return row ?? null;
+}
+const startCall = preparedStatement('calls_start_stream', (q, name) => {
+  const now = sql`${sql.placeholder('now')}::timestamptz`;
+  return q
     .update(schema.calls)
     .set({ streamTokenUsedAt: now, answeredAt: now, status: 'in-progress' })
     .where(
       and(
-        eq(schema.calls.id, callId),
-        eq(schema.calls.streamTokenHash, hashToken(token)),
+        eq(schema.calls.id, sql.placeholder('callId')),
+        eq(schema.calls.streamTokenHash, sql.placeholder('tokenHash')),
         isNull(schema.calls.streamTokenUsedAt),
         // a call given up on (its stream came too late) or ended by Twilio does not start
         isNull(schema.calls.endedAt),
       ),
     )
-    .returning();
-  return row ?? null;
-}
+    .returning()
+    .prepare(name);
+});
 
 /**
  * Ends a call answered with a media stream that never started (`failed`), unless the stream started
@@ -321,9 +353,30 @@ const APPOINTMENT_FROM = sql.raw(
  * database). Null when there is no such call.
  */
 export async function loadClosingRecord(q: Queryable, callId: string): Promise<ClosingRecord | null> {
-  // Written out by hand: in a one-table select the query builder leaves column names unqualified, and
-  // the subqueries name the same columns as the call (id, organization_id, call_id).
-  const [row] = await q
+  const [row] = await closingRecord(q).execute({ callId });
+  if (!row) return null;
+  const tools = jsonValue<Array<Record<string, unknown>>>(row.tools).map((d) => ({
+    name: String(d.name),
+    ok: !!d.ok,
+    args: (d.args ?? {}) as Record<string, unknown>,
+    result: d.result,
+  }));
+  const appointment = jsonValue<(Omit<NonNullable<ClosingRecord['appointment']>, 'start'> & { start: string }) | null>(
+    row.appointment,
+  );
+  return {
+    call: row.call,
+    tools,
+    callerTurns: row.callerTurns,
+    timezone: row.timezone ?? 'UTC',
+    lead: jsonValue<ClosingRecord['lead']>(row.lead),
+    appointment: appointment ? { ...appointment, start: new Date(appointment.start) } : null,
+  };
+}
+// Written out by hand: in a one-table select the query builder leaves column names unqualified, and
+// the subqueries name the same columns as the call (id, organization_id, call_id).
+const closingRecord = preparedStatement('calls_closing_record', (q, name) =>
+  q
     .select({
       call: schema.calls,
       callerTurns:
@@ -345,26 +398,9 @@ export async function loadClosingRecord(q: Queryable, callId: string): Promise<C
           where a.call_id = calls.id and a.organization_id = calls.organization_id order by a.created_at desc limit 1) end`,
     })
     .from(schema.calls)
-    .where(eq(schema.calls.id, callId));
-  if (!row) return null;
-  const tools = jsonValue<Array<Record<string, unknown>>>(row.tools).map((d) => ({
-    name: String(d.name),
-    ok: !!d.ok,
-    args: (d.args ?? {}) as Record<string, unknown>,
-    result: d.result,
-  }));
-  const appointment = jsonValue<(Omit<NonNullable<ClosingRecord['appointment']>, 'start'> & { start: string }) | null>(
-    row.appointment,
-  );
-  return {
-    call: row.call,
-    tools,
-    callerTurns: row.callerTurns,
-    timezone: row.timezone ?? 'UTC',
-    lead: jsonValue<ClosingRecord['lead']>(row.lead),
-    appointment: appointment ? { ...appointment, start: new Date(appointment.start) } : null,
-  };
-}
+    .where(eq(schema.calls.id, sql.placeholder('callId')))
+    .prepare(name),
+);
 
 /** What the composed summary is written from: the call, its tool calls, and its lead and appointment. */
 export function callFacts(r: ClosingRecord, outcome: CallOutcome): CallFacts {
