@@ -60,7 +60,7 @@ export async function meterCall(tx: Queryable, call: MeteredCall, now: Date, not
   const billable = billableSeconds(state.effective, seconds);
   const day = localDay(call.endedAt ?? call.startedAt, state.timezone);
   const u = schema.usageDays;
-  await tx
+  const upsert = tx
     .insert(u)
     .values({ organizationId: call.organizationId, day, kind, calls: 1, seconds, billableSeconds: billable })
     .onConflictDoUpdate({
@@ -72,14 +72,31 @@ export async function meterCall(tx: Queryable, call: MeteredCall, now: Date, not
         updatedAt: now,
       },
     });
-  if (kind !== 'chat' && notify) await noticesDue(tx, state, notify);
+  const included = state.effective.includedMinutes;
+  if (kind === 'chat' || !notify || state.complimentary || included <= 0) {
+    await upsert;
+    return;
+  }
+  // The period's minutes are read in the statement that adds this call (one round trip, not two, at
+  // every call's end): the statement's snapshot holds the other days as they are and this call's day
+  // as it was, so that day is counted from what the upsert returns instead.
+  const [from, to] = [localDay(state.period.start, state.timezone), localDay(state.period.end, state.timezone)];
+  const added = tx.$with('added').as(upsert.returning({ billableSeconds: u.billableSeconds }));
+  const ownDay = day >= from && day < to ? added.billableSeconds : sql`0`;
+  const [row] = await tx
+    .with(added)
+    .select({
+      billable: sql<string | number>`coalesce((select sum(${u.billableSeconds}) from ${u}
+        where ${u.organizationId} = ${call.organizationId} and ${u.day} >= ${from} and ${u.day} < ${to}
+          and ${u.kind} in ('inbound', 'outbound') and not (${u.day} = ${day} and ${u.kind} = ${kind})), 0) + ${ownDay}`,
+    })
+    .from(added);
+  await noticesDue(tx, state, Number(row.billable) / 60, notify);
 }
 
-/** Sends each threshold's notice the first time the period's minutes reach it (the mark row decides). */
-async function noticesDue(tx: Queryable, state: BillingState, notify: UsageNoticeSink): Promise<void> {
+/** Sends each threshold's notice the first time the period's minutes (`used`) reach it (the mark row decides). */
+async function noticesDue(tx: Queryable, state: BillingState, used: number, notify: UsageNoticeSink): Promise<void> {
   const included = state.effective.includedMinutes;
-  if (state.complimentary || included <= 0) return;
-  const used = (await periodUsage(tx, state)).minutes;
   for (const threshold of NOTICE_THRESHOLDS) {
     if (used < (included * threshold) / 100) continue;
     const marked = await tx

@@ -196,8 +196,11 @@ export async function productRoutes(
     );
   /** The organization's language model (its agent.llm choice; none when it chose offline or none is configured). */
   const summaryModelFor = async (organizationId: string, q: Queryable = db) => {
-    // only the agent's choices: a summary (and each retry) costs one read, not the whole business's
-    const [agent] = await q.select().from(schema.agents).where(eq(schema.agents.organizationId, organizationId));
+    // only the agent's model choice (the model chain depends on nothing else): a summary, and each retry, reads one column
+    const [agent] = await q
+      .select({ llm: schema.agents.llm })
+      .from(schema.agents)
+      .where(eq(schema.agents.organizationId, organizationId));
     return agent?.llm === 'offline' ? null : providers.forAgent(agent ?? {}).llm;
   };
   // Post-call summaries by the organization's model.
