@@ -1,11 +1,12 @@
 /**
  * The node's CPU for one phone call's database work, as the product runs it: the ring's insert, the
- * stream's start (its one-time token), and the completion (closing read, update, metering with its
- * period check), one call after another on a fresh database. Process CPU (user + system) is counted, not
+ * stream's start (its one-time token), its recorded turns (caller and agent rows, as the recorder writes
+ * them), and the completion (closing read, update, metering with its period check), one call after
+ * another on a fresh database. Process CPU (user + system) is counted, not
  * wall time, so a slow database or a busy machine moves it less; it still varies from run to run on a
  * shared machine: compare two checkouts by running this in each, alternately, and quote medians.
  *
- *   npx tsx bench/db/call-cpu.ts [--db postgres|embedded] [--calls 400] [--rounds 5]
+ *   npx tsx bench/db/call-cpu.ts [--db postgres|embedded] [--calls 400] [--rounds 5] [--turns 0]
  *
  * PostgreSQL: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); a database is created
  * for the run and dropped after it.
@@ -13,7 +14,8 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/index.js';
-import { completeCall, consumeStreamToken, createCall } from '../../src/calls/index.js';
+import { randomUUID } from 'node:crypto';
+import { appendTurn, completeCall, consumeStreamToken, createCall } from '../../src/calls/index.js';
 import { meterCall } from '../../src/billing/index.js';
 import { createOrganization } from '../../src/business/index.js';
 import { newToken } from '../../src/lib/index.js';
@@ -23,10 +25,12 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'postgres' },
     calls: { type: 'string', default: '400' },
     rounds: { type: 'string', default: '5' },
+    turns: { type: 'string', default: '0' },
   },
 });
 const CALLS = Number(values.calls);
 const ROUNDS = Number(values.rounds);
+const TURNS = Number(values.turns);
 const SERVER = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 async function admin(statement: string) {
@@ -65,6 +69,10 @@ async function call() {
     metadata: { nodeId: 'bench' },
   });
   await consumeStreamToken(db, started.id, token, new Date());
+  for (let t = 0; t < TURNS; t++) {
+    const turn = { callerText: 'My kitchen sink is leaking', agentText: 'I can book a plumber for you.', e2eMs: 600 };
+    await appendTurn(db, started, turn, { seq: 2 * t, ids: [randomUUID(), randomUUID()] });
+  }
   await completeCall(db, started.id, { endedAt: new Date(), reason: 'hangup' }, (tx, row) =>
     meterCall(tx, row, new Date(), async () => undefined),
   );
@@ -80,7 +88,9 @@ try {
     ms.push((used.user + used.system) / CALLS / 1000);
   }
   const sorted = [...ms].sort((a, b) => a - b);
-  console.log(`\nNode CPU per call's database work (${values.db}), ${CALLS} calls × ${ROUNDS} rounds\n`);
+  console.log(
+    `\nNode CPU per call's database work (${values.db}, ${TURNS} turns a call), ${CALLS} calls × ${ROUNDS} rounds\n`,
+  );
   console.log('| rounds (ms per call) | median |');
   console.log('|---|---|');
   console.log(

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema, type Database } from '../db/index.js';
 import { newToken } from '../lib/index.js';
 import { testDatabase } from '../../test/harness/server.js';
-import { consumeStreamToken, createCall } from './records.js';
+import { randomUUID } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
+import { appendTurn, consumeStreamToken, createCall } from './records.js';
 
 // The ring's insert and the stream's start are statements built once per database and run with new
 // values each time: every call must still get its own row, its own values and its own one-time token.
@@ -63,5 +65,67 @@ describe('call records', () => {
     expect(started!.streamTokenUsedAt!.toISOString()).toBe(at.toISOString());
     expect(await consumeStreamToken(database.db, a.id, tokens[0], at)).toBeNull(); // one time only
     expect(await consumeStreamToken(database.db, b.id, tokens[1], at)).toMatchObject({ id: b.id });
+  });
+
+  it("writes each turn's rows with their own values, and a replayed turn changes nothing", async () => {
+    const call = await ring(60);
+    const ids = () => [randomUUID(), randomUUID()] as [string, string];
+    const at = new Date('2026-12-05T16:00:00.000Z');
+    const first = { seq: 0, ids: ids() };
+    expect(
+      await appendTurn(
+        database.db,
+        call,
+        {
+          callerText: 'My sink is leaking',
+          asrMs: 120,
+          agentText: 'I can help with that.',
+          llmMs: 300,
+          ttsMs: 90,
+          e2eMs: 640,
+          at,
+        },
+        first,
+      ),
+    ).toBe(2);
+    expect(
+      await appendTurn(
+        database.db,
+        call,
+        { callerText: '', agentText: 'Are you still there?', interrupted: true, heardText: 'Are you', at },
+        { seq: 2, ids: ids() },
+      ),
+    ).toBe(1);
+    expect(
+      await appendTurn(
+        database.db,
+        call,
+        { callerText: 'Yes, sorry.', agentText: '', asrMs: 80, at },
+        { seq: 3, ids: ids() },
+      ),
+    ).toBe(1);
+    // the first turn again (its acknowledgement was lost): same ids, same seqs
+    await appendTurn(
+      database.db,
+      call,
+      { callerText: 'My sink is leaking', agentText: 'I can help with that.', at },
+      first,
+    );
+    const rows = await database.db
+      .select()
+      .from(schema.callTurns)
+      .where(eq(schema.callTurns.callId, call.id))
+      .orderBy(asc(schema.callTurns.seq));
+    expect(
+      rows.map((r) => [r.seq, r.role, r.text, r.asrMs, r.llmMs, r.ttsMs, r.e2eMs, r.interrupted, r.heardText]),
+    ).toEqual([
+      [0, 'caller', 'My sink is leaking', 120, null, null, null, false, null],
+      [1, 'agent', 'I can help with that.', null, 300, 90, 640, false, null],
+      [2, 'agent', 'Are you still there?', null, null, null, null, true, 'Are you'],
+      [3, 'caller', 'Yes, sorry.', 80, null, null, null, false, null],
+    ]);
+    expect(rows.every((r) => r.at.toISOString() === at.toISOString() && r.organizationId === organizationId)).toBe(
+      true,
+    );
   });
 });

@@ -35,15 +35,16 @@ export const streamTokenHash = hashToken;
  * arrived), the record takes this answer's `streamToken`, so the stream Twilio opens from it is the
  * one taken, and the earlier answer's token is void.
  */
-const placeholders = <K extends string>(...keys: K[]) =>
-  Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as Record<K, Placeholder<K>>;
+/** One placeholder a column, named after it (and `suffix`, for the second row of a two-row insert). */
+const placeholders = <K extends string>(keys: readonly K[], suffix = '') =>
+  Object.fromEntries(keys.map((k) => [k, sql.placeholder(`${k}${suffix}`)])) as Record<K, Placeholder>;
 
 /** The insert every call starts with, built once per database (see preparedStatement). */
 const insertCall = preparedStatement('calls_insert', (q, name) =>
   q
     .insert(schema.calls)
     .values(
-      placeholders(
+      placeholders([
         'organizationId',
         'channel',
         'direction',
@@ -55,7 +56,7 @@ const insertCall = preparedStatement('calls_insert', (q, name) =>
         'startedAt',
         'streamTokenHash',
         'metadata',
-      ),
+      ]),
     )
     .onConflictDoNothing()
     .returning()
@@ -197,23 +198,26 @@ export async function appendTurn(
   place: { seq: number; ids: [string, string] },
 ): Promise<number> {
   const base = { organizationId: call.organizationId, callId: call.id, at: t.at ?? new Date() };
-  const rows = [];
+  const none = { asrMs: null, llmMs: null, ttsMs: null, e2eMs: null, interrupted: false, heardText: null };
+  const rows: Record<TurnColumn, unknown>[] = [];
   let seq = place.seq;
   if (t.callerText)
     rows.push({
       ...base,
+      ...none,
       id: place.ids[0],
       seq: seq++,
-      role: 'caller' as const,
+      role: 'caller',
       text: t.callerText,
       asrMs: t.asrMs ?? null,
     });
   if (t.agentText)
     rows.push({
       ...base,
+      ...none,
       id: place.ids[1],
       seq: seq++,
-      role: 'agent' as const,
+      role: 'agent',
       text: t.agentText,
       llmMs: t.llmMs ?? null,
       ttsMs: t.ttsMs ?? null,
@@ -221,9 +225,39 @@ export async function appendTurn(
       interrupted: t.interrupted ?? false,
       heardText: t.heardText ?? null,
     });
-  if (rows.length) await q.insert(schema.callTurns).values(rows).onConflictDoNothing();
+  if (rows.length)
+    await insertTurns[rows.length - 1](q).execute(
+      Object.fromEntries(rows.flatMap((row, i) => TURN_COLUMNS.map((c) => [`${c}${i || ''}`, row[c]]))),
+    );
   return rows.length;
 }
+
+const TURN_COLUMNS = [
+  'id',
+  'organizationId',
+  'callId',
+  'seq',
+  'role',
+  'text',
+  'asrMs',
+  'llmMs',
+  'ttsMs',
+  'e2eMs',
+  'interrupted',
+  'heardText',
+  'at',
+] as const;
+type TurnColumn = (typeof TURN_COLUMNS)[number];
+/** A turn's one or two rows (caller, agent), each insert built once per database (see preparedStatement). */
+const insertTurns = [1, 2].map((n) =>
+  preparedStatement(`call_turns_insert_${n}`, (q, name) =>
+    q
+      .insert(schema.callTurns)
+      .values(Array.from({ length: n }, (_, i) => placeholders(TURN_COLUMNS, i ? String(i) : '')))
+      .onConflictDoNothing()
+      .prepare(name),
+  ),
+);
 
 /** Records anything else that happened on the call (tool calls, DTMF, barge-in, errors); with an `id`, a replay changes nothing. */
 export async function recordEvent(
