@@ -80,7 +80,7 @@ export async function meterCall(tx: Queryable, call: MeteredCall, now: Date, not
   // The period's minutes are read in the statement that adds this call (one round trip, not two, at
   // every call's end): the statement's snapshot holds the other days as they are and this call's day
   // as it was, so that day is counted from what the upsert returns instead.
-  const [from, to] = [localDay(state.period.start, state.timezone), localDay(state.period.end, state.timezone)];
+  const [from, to] = periodDays(state);
   const added = tx.$with('added').as(upsert.returning({ billableSeconds: u.billableSeconds }));
   const ownDay = day >= from && day < to ? added.billableSeconds : sql`0`;
   const [row] = await tx
@@ -135,13 +135,17 @@ async function daysBetween(q: Queryable, organizationId: string, fromDay: string
     .orderBy(asc(u.day));
 }
 
+/** The local days [from, to) the state's current period covers, as usage rows name them. */
+const periodDays = (state: Pick<BillingState, 'timezone' | 'period'>) =>
+  [localDay(state.period.start, state.timezone), localDay(state.period.end, state.timezone)] as const;
+
 /** Minutes (billable, phone) and conversations of the state's current period. */
 export async function periodUsage(
   q: Queryable,
   state: Pick<BillingState, 'organizationId' | 'timezone' | 'period'>,
 ): Promise<{ minutes: number; calls: number; chats: number; seconds: number }> {
   const u = schema.usageDays;
-  const [from, to] = [localDay(state.period.start, state.timezone), localDay(state.period.end, state.timezone)];
+  const [from, to] = periodDays(state);
   const rows = await q
     .select({
       kind: u.kind,

@@ -1,13 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema, type Database } from '../db/index.js';
 import { newToken } from '../lib/index.js';
 import { testDatabase } from '../../test/harness/server.js';
-import { randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
 import { appendTurn, consumeStreamToken, createCall } from './records.js';
 
-// The ring's insert and the stream's start are statements built once per database and run with new
-// values each time: every call must still get its own row, its own values and its own one-time token.
+// The ring's insert, the stream's start and a turn's rows are statements built once per database and run
+// with new values each time: every call and turn must still get its own row, values and one-time token.
 let database: Database;
 let organizationId: string;
 

@@ -29,15 +29,11 @@ const hashToken = (t: string) => createHash('sha256').update(t).digest('base64ur
 /** What a call record stores of a media-stream token (a token given to a call after its record was written). */
 export const streamTokenHash = hashToken;
 
-/**
- * Creates the call record. With a `callSid` already known, answers the existing record instead; when
- * that call is still waiting for its media stream (Twilio asked again: its first answer never
- * arrived), the record takes this answer's `streamToken`, so the stream Twilio opens from it is the
- * one taken, and the earlier answer's token is void.
- */
-/** One placeholder a column, named after it (and `suffix`, for the second row of a two-row insert). */
-const placeholders = <K extends string>(keys: readonly K[], suffix = '') =>
-  Object.fromEntries(keys.map((k) => [k, sql.placeholder(`${k}${suffix}`)])) as Record<K, Placeholder>;
+/** The placeholder name of a column in the `row`-th row of a multi-row insert (the first row: the column's own name). */
+const placeholderName = (column: string, row = 0) => (row ? `${column}${row}` : column);
+/** One placeholder a column, named after it (see placeholderName). */
+const placeholders = <K extends string>(keys: readonly K[], row = 0) =>
+  Object.fromEntries(keys.map((k) => [k, sql.placeholder(placeholderName(k, row))])) as Record<K, Placeholder>;
 
 /** The insert every call starts with, built once per database (see preparedStatement). */
 const insertCall = preparedStatement('calls_insert', (q, name) =>
@@ -63,6 +59,12 @@ const insertCall = preparedStatement('calls_insert', (q, name) =>
     .prepare(name),
 );
 
+/**
+ * Creates the call record. With a `callSid` already known, answers the existing record instead; when
+ * that call is still waiting for its media stream (Twilio asked again: its first answer never
+ * arrived), the record takes this answer's `streamToken`, so the stream Twilio opens from it is the
+ * one taken, and the earlier answer's token is void.
+ */
 export async function createCall(q: Queryable, c: NewCall): Promise<CallRow> {
   const values = {
     organizationId: c.organizationId,
@@ -97,14 +99,7 @@ function waitingForStream() {
   return and(isNull(schema.calls.streamTokenUsedAt), isNull(schema.calls.answeredAt), isNull(schema.calls.endedAt));
 }
 
-/**
- * Consumes a call's one-time media-stream token: true exactly once, for the right call and token.
- * The database decides, so two sockets racing with the same token cannot both win.
- */
-export async function consumeStreamToken(db: Db, callId: string, token: string, now: Date): Promise<CallRow | null> {
-  const [row] = await startCall(db).execute({ callId, tokenHash: hashToken(token), now: now.toISOString() });
-  return row ?? null;
-}
+/** A stream's start: its call taken once, by its token (built once per database, see preparedStatement). */
 const startCall = preparedStatement('calls_start_stream', (q, name) => {
   const now = sql`${sql.placeholder('now')}::timestamptz`;
   return q
@@ -122,6 +117,15 @@ const startCall = preparedStatement('calls_start_stream', (q, name) => {
     .returning()
     .prepare(name);
 });
+
+/**
+ * Consumes a call's one-time media-stream token: true exactly once, for the right call and token.
+ * The database decides, so two sockets racing with the same token cannot both win.
+ */
+export async function consumeStreamToken(db: Db, callId: string, token: string, now: Date): Promise<CallRow | null> {
+  const [row] = await startCall(db).execute({ callId, tokenHash: hashToken(token), now: now.toISOString() });
+  return row ?? null;
+}
 
 /**
  * Ends a call answered with a media stream that never started (`failed`), unless the stream started
@@ -227,7 +231,7 @@ export async function appendTurn(
     });
   if (rows.length)
     await insertTurns[rows.length - 1](q).execute(
-      Object.fromEntries(rows.flatMap((row, i) => TURN_COLUMNS.map((c) => [`${c}${i || ''}`, row[c]]))),
+      Object.fromEntries(rows.flatMap((row, i) => TURN_COLUMNS.map((c) => [placeholderName(c, i), row[c]]))),
     );
   return rows.length;
 }
@@ -253,7 +257,7 @@ const insertTurns = [1, 2].map((n) =>
   preparedStatement(`call_turns_insert_${n}`, (q, name) =>
     q
       .insert(schema.callTurns)
-      .values(Array.from({ length: n }, (_, i) => placeholders(TURN_COLUMNS, i ? String(i) : '')))
+      .values(Array.from({ length: n }, (_, i) => placeholders(TURN_COLUMNS, i)))
       .onConflictDoNothing()
       .prepare(name),
   ),
@@ -407,8 +411,12 @@ export async function loadClosingRecord(q: Queryable, callId: string): Promise<C
     appointment: appointment ? { ...appointment, start: new Date(appointment.start) } : null,
   };
 }
-// Written out by hand: in a one-table select the query builder leaves column names unqualified, and
-// the subqueries name the same columns as the call (id, organization_id, call_id).
+
+/**
+ * The closing read, built once per database (see preparedStatement). Written out by hand: in a
+ * one-table select the query builder leaves column names unqualified, and the subqueries name the
+ * same columns as the call (id, organization_id, call_id).
+ */
 const closingRecord = preparedStatement('calls_closing_record', (q, name) =>
   q
     .select({

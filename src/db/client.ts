@@ -146,7 +146,7 @@ export function pgErrorCode(e: unknown): { code?: string; constraint?: string } 
  * A statement built once per database (or transaction) and then run with new values through drizzle's
  * placeholders. Drizzle builds a statement's text on every run, and for a wide row (a call's 25 columns,
  * returned) that costs 100–200 µs of the node's CPU, about what the round trip costs: the statements
- * every phone call runs at its ring and its stream's start are built once here. The name must be
+ * every phone call runs at its ring, its stream's start, each turn and its closing read are built once here. The name must be
  * unique in the process: PostgreSQL plans a named statement once per connection (PGlite's driver
  * prepares every statement anyway). Its values must never hold a default computed in JavaScript.
  */
