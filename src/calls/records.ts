@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql, type Placeholder } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql, type Placeholder } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../db/index.js';
 import { jsonValue, preparedStatement, schema } from '../db/index.js';
@@ -510,6 +510,27 @@ export async function markInterruptedCalls(
     )
     .returning({ id: schema.calls.id, organizationId: schema.calls.organizationId });
   return rows;
+}
+
+/**
+ * A callback from Twilio about a call we placed, which names it (`?call=`) and carries its CallSid:
+ * Twilio may report a call (busy at once, say) before the answer to our dial request gave us the
+ * CallSid. The call takes the CallSid if it has none yet; answers the call when it is ours by that id,
+ * else null (another call's CallSid is never overwritten).
+ */
+export async function adoptCallSid(db: Db, callId: string, callSid: string): Promise<CallRow | null> {
+  const [row] = await db
+    .update(schema.calls)
+    .set({ callSid: sql`coalesce(${schema.calls.callSid}, ${callSid})` })
+    .where(
+      and(
+        eq(schema.calls.id, callId),
+        eq(schema.calls.direction, 'outbound'),
+        or(isNull(schema.calls.callSid), eq(schema.calls.callSid, callSid)),
+      ),
+    )
+    .returning();
+  return row ?? null;
 }
 
 /** Updates the status Twilio reports, never moving a finished call back. */

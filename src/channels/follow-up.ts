@@ -132,7 +132,13 @@ export function followUpCallChannel(deps: OutboundDeps & { clock: Clock }): Chan
           },
           now,
         );
-        await setFollowUp(db, lead, { ...base, status: 'calling', callId: call.id });
+        // A call that ended before its dial request came back (busy at once) already wrote its outcome here.
+        await db
+          .update(schema.leads)
+          .set({ followUp: { ...base, status: 'calling', callId: call.id } })
+          .where(
+            and(eq(schema.leads.id, lead.id), sql`${schema.leads.followUp}->>'callId' is distinct from ${call.id}`),
+          );
       } catch (e) {
         const outcome = queueOutcomeOf(e, now);
         if ((e as { code?: string }).code === 'DO_NOT_CALL')

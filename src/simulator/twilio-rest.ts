@@ -51,6 +51,11 @@ export interface FakeTwilioRest {
   ownedNumbers: Set<string> | null;
   /** Every IncomingPhoneNumbers lookup: the PhoneNumber filter asked for. */
   numberLookups: string[];
+  /**
+   * Runs once a call is placed, before its answer (the CallSid) goes back: what Twilio reports about a
+   * call in that moment (busy at once, say) reaches the product before it knows the call's CallSid.
+   */
+  beforeCallAnswered: ((callSid: string) => Promise<unknown>) | null;
   /** Makes a finished recording of `callSid` (as Twilio does when a recorded call ends); answers it. */
   addRecording(callSid: string, channels?: number): FakeRecording;
   /** Posts a webhook to `url` signed as Twilio signs it; answers the status and body of our answer. */
@@ -97,6 +102,7 @@ export async function startFakeTwilioRest(
     deletedRecordings: [] as string[],
     ownedNumbers: null as Set<string> | null,
     numberLookups: [] as string[],
+    beforeCallAnswered: null as FakeTwilioRest['beforeCallAnswered'],
   };
   const expected = 'Basic ' + Buffer.from(`${accountSid}:${authToken}`).toString('base64');
   const base = `/2010-04-01/Accounts/${accountSid}`;
@@ -155,14 +161,17 @@ export async function startFakeTwilioRest(
         st.calls.push({ sid, ...form });
         st.requests.push({ method: 'POST', path, form });
         if (opts.answerScreening) answerScreening(sid, form.Twiml ?? '');
-        return json(201, {
-          sid,
-          account_sid: accountSid,
-          to: form.To,
-          from: form.From,
-          status: 'queued',
-          direction: 'outbound-api',
-        });
+        const answer = () =>
+          json(201, {
+            sid,
+            account_sid: accountSid,
+            to: form.To,
+            from: form.From,
+            status: 'queued',
+            direction: 'outbound-api',
+          });
+        if (!st.beforeCallAnswered) return answer();
+        return void st.beforeCallAnswered(sid).then(answer, answer);
       }
       const upd = path.match(new RegExp(`^${base}/Calls/(CA[0-9a-f]{32})\\.json$`));
       if (req.method === 'POST' && upd) {

@@ -1,15 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { schema } from '../db/index.js';
-import { callSetupBegan, newToken } from '../lib/index.js';
+import { callSetupBegan, isUuid, newToken } from '../lib/index.js';
 import { isOpenAt } from '../hours/index.js';
 import {
+  adoptCallSid,
   applyTelephonyStatus,
   createCall,
   giveUpUnstartedCall,
   recordEvent,
   reviseVoicemailCall,
   storeRecording,
+  type CallRow,
   type EdgeAnswer,
 } from '../calls/index.js';
 import { isRecorded } from '../conversations/index.js';
@@ -126,6 +128,23 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
     /** The call a Twilio callback is about (by its CallSid), if it is one of ours. */
     const callOfSid = async (callSid: string | undefined) =>
       callSid ? (await db.select().from(schema.calls).where(eq(schema.calls.callSid, callSid)))[0] : undefined;
+    /**
+     * The call a status or answering-machine callback is about: by its CallSid, else a call we placed
+     * whose CallSid we have not stored yet, named by the callback's address (`?call=`, see the dialer).
+     */
+    const callOfCallback = async (req: FastifyRequest, callSid: string | undefined) => {
+      const known = await callOfSid(callSid);
+      const id = (req.query as { call?: string } | undefined)?.call;
+      if (known || !callSid || !id || !isUuid(id)) return known;
+      const [placed] = await db
+        .select()
+        .from(schema.calls)
+        .where(and(eq(schema.calls.id, id), eq(schema.calls.direction, 'outbound'), isNull(schema.calls.callSid)));
+      return placed;
+    };
+    /** After the signature was checked: a call found by its address takes the callback's CallSid. */
+    const withCallSid = async (call: CallRow | undefined, callSid: string | undefined) =>
+      !call || call.callSid || !callSid ? call : ((await adoptCallSid(db, call.id, callSid)) ?? undefined);
 
     app.post('/twilio/voice', twimlRoute, async (req, reply) => {
       callSetupBegan();
@@ -245,8 +264,9 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       { schema: { tags: ['telephony'], security: [], response: answers({ 204: NoContent }) } },
       async (req, reply) => {
         const form = (req.body ?? {}) as Form;
-        const call = await callOfSid(form.CallSid);
-        if (!(await verify(req, call?.organizationId ?? null))) return reply.status(403).send(forbidden);
+        const found = await callOfCallback(req, form.CallSid);
+        if (!(await verify(req, found?.organizationId ?? null))) return reply.status(403).send(forbidden);
+        const call = await withCallSid(found, form.CallSid);
         if (call && form.CallStatus) {
           const duration = form.CallDuration && /^\d+$/.test(form.CallDuration) ? Number(form.CallDuration) : null;
           const row = await applyTelephonyStatus(db, form.CallSid, form.CallStatus, duration, new Date());
@@ -269,8 +289,9 @@ export function createTwilioWebhooks(deps: TelephonyDeps) {
       { schema: { tags: ['telephony'], security: [], response: answers({ 204: NoContent }) } },
       async (req, reply) => {
         const form = (req.body ?? {}) as Form;
-        const call = await callOfSid(form.CallSid);
-        if (!(await verify(req, call?.organizationId ?? null))) return reply.status(403).send(forbidden);
+        const found = await callOfCallback(req, form.CallSid);
+        if (!(await verify(req, found?.organizationId ?? null))) return reply.status(403).send(forbidden);
+        const call = await withCallSid(found, form.CallSid);
         const plan = call ? outboundPlanOf(call) : null;
         if (!call || !plan || !form.AnsweredBy) return reply.status(204).send();
         const ref = { id: call.id, organizationId: call.organizationId };

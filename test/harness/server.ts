@@ -49,7 +49,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Run
     PORT: '0',
     HOST: '127.0.0.1',
     SEED_DEMO: 'false',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // One listening handle: a helper process per test server would only slow the suites.
     ACCEPT_HANDLES: '1',
     REDIS_URL: process.env.REDIS_URL,

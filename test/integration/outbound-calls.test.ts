@@ -76,8 +76,8 @@ describe('POST /api/outbound-calls', () => {
         MachineDetection: 'DetectMessageEnd',
         AsyncAmd: 'true',
       });
-      expect(placed.AsyncAmdStatusCallback).toBe(`${server.url}/twilio/amd`);
-      expect(placed.StatusCallback).toBe(`${server.url}/twilio/status`);
+      expect(placed.AsyncAmdStatusCallback).toBe(`${server.url}/twilio/amd?call=${res.body.id}`);
+      expect(placed.StatusCallback).toBe(`${server.url}/twilio/status?call=${res.body.id}`);
 
       const { peer, callId } = await pickUp(placed);
       expect(callId).toBe(res.body.id);
@@ -178,6 +178,35 @@ describe('POST /api/outbound-calls', () => {
     }
     const detail = await finished(res.body.id);
     expect(detail).toMatchObject({ status: 'no-answer', outcome: 'hangup', direction: 'outbound' });
+  });
+
+  it('a call Twilio reports busy before answering our dial request is closed all the same, and frees its line', async () => {
+    const before = (await org.api.get('/api/outbound-settings')).body.maxConcurrentCalls;
+    expect((await org.api.put('/api/outbound-settings', { maxConcurrentCalls: 1 })).status).toBe(200);
+    rest.beforeCallAnswered = (sid) => rest.endCall(sid, 'busy');
+    try {
+      const res = await org.api.post('/api/outbound-calls', { to: '+13125550145', purpose: 'follow_up' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const placed = rest.calls.at(-1)!;
+      const detail = await finished(res.body.id);
+      expect(detail).toMatchObject({ status: 'busy', outcome: 'hangup', direction: 'outbound' });
+      expect(detail.callSid).toBe(placed.sid);
+    } finally {
+      rest.beforeCallAnswered = null;
+    }
+    // The one line is free again: the next call is dialed now, not put in the queue.
+    const next = await org.api.post('/api/outbound-calls', { to: '+13125550146', purpose: 'follow_up' });
+    expect(next.body).toMatchObject({ status: 'queued', waiting: false });
+    expect(
+      (
+        await webhook('/twilio/status', {
+          CallSid: rest.calls.at(-1)!.sid,
+          AccountSid: rest.accountSid,
+          CallStatus: 'no-answer',
+        })
+      ).status,
+    ).toBe(204);
+    expect((await org.api.put('/api/outbound-settings', { maxConcurrentCalls: before })).status).toBe(200);
   });
 
   it("never calls a number on the do-not-call list (422 do_not_call), and the list is the organization's own", async () => {
