@@ -8,15 +8,6 @@ export type TwilioCredentials = TwilioAccount;
 export const updateCallTwiml = (c: TwilioCredentials, callSid: string, twiml: string) =>
   twilioPost(c, `Calls/${encodeURIComponent(callSid)}.json`, { Twiml: twiml });
 
-/** Places an outbound call that runs `twiml`. */
-export const placeCall = (c: TwilioCredentials, to: string, from: string, twiml: string, statusCallback?: string) =>
-  twilioPost(c, 'Calls.json', {
-    To: to,
-    From: from,
-    Twiml: twiml,
-    ...(statusCallback ? { StatusCallback: statusCallback } : {}),
-  });
-
 /** Sends an SMS. */
 export const sendSms = (c: TwilioCredentials, to: string, from: string, body: string) =>
   twilioPost(c, 'Messages.json', { To: to, From: from, Body: body });
