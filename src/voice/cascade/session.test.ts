@@ -383,6 +383,36 @@ class StallableStt implements SpeechToText {
   }
 }
 
+/** Scripted STT whose own voice detection starts a frame early: once armed, the next frame it gets (silence) starts speech. */
+class EarlyStartStt implements SpeechToText {
+  readonly label = 'early.stt';
+  armed = false;
+  private readonly inner = new ScriptedSpeechToText(book, { endpointMs: 250 });
+  readonly caps = this.inner.caps;
+  open(o: SttOpen): SttStream {
+    const s = this.inner.open(o);
+    const q = new AsyncQueue<SttEvent>();
+    let early = false;
+    void (async () => {
+      for await (const ev of s) if (!(early && ev.type === 'speechStarted')) q.push(ev);
+      q.end();
+    })();
+    return {
+      push: (f) => {
+        if (this.armed) {
+          this.armed = false;
+          early = true;
+          q.push({ type: 'speechStarted' });
+        }
+        s.push(f);
+      },
+      finalize: () => s.finalize(),
+      close: async () => (await s.close(), q.end()),
+      [Symbol.asyncIterator]: () => q[Symbol.asyncIterator](),
+    };
+  }
+}
+
 /** Longest stretch (simulated ms) between the caller's last voiced audio before `from` and the next agent frame, over the call. */
 function deadAirAfter(line: SimLine, speechEnd: number): number {
   const next = line.framesAfter(speechEnd)[0];
@@ -467,6 +497,25 @@ describe('CallSession (cascade): a speech-to-text socket that stays open and say
     await say(speech(600));
     await wait(() => rec.turns.some((t) => t.agentText === 'I can book a boiler service.'));
     expect(rec.ended).toBeNull();
+  });
+
+  it('a long utterance whose start the recogniser heard a moment before our own detection: not a silent socket', async () => {
+    // Its own voice detection fires on the breath before the word (a few ms before ours), and without
+    // interim results it says nothing more until the caller stops: before, judged silent 2.1 s in.
+    const stt = new EarlyStartStt();
+    const { callId, rec, say, wait, agentDone } = call({
+      stt,
+      rules: [{ when: 'sink', say: ['I can help with that.'] }],
+    });
+    await agentDone();
+    for (const text of ['my kitchen sink drains slowly and has done for a week', 'and the sink in the bathroom too']) {
+      book.say(callId, text);
+      stt.armed = true;
+      await say(concatPcm([silence(40), speech(3500)]));
+      await wait(() => rec.turns.some((t) => t.callerText === text && t.agentText === 'I can help with that.'), 6000);
+      await agentDone();
+    }
+    expect(rec.events.filter((e) => e.name === 'provider_failure')).toEqual([]);
   });
 
   it('a long utterance the recogniser acknowledged at its start is not mistaken for a silent socket', async () => {

@@ -98,11 +98,13 @@ export class CallSession implements CallEngine {
   private readonly sttWatch: SilentProviderWatch;
   /** Silent streams the session replaced itself (a bare provider, not a fallback chain). */
   private sttLosses = 0;
-  /** Last time the STT said anything, and last time it closed an utterance (final / utterance end). */
+  /** Last time the STT said anything. */
   private sttHeardAt = -Infinity;
-  private sttFinalAt = -Infinity;
-  /** Start of the caller's current (or last) utterance by the local VAD. */
+  /** The STT reacted to speech and has not closed that utterance yet (final / utterance end). */
+  private sttInUtterance = false;
+  /** Start of the caller's current (or last) utterance by the local VAD, and the end of the one before it. */
   private utteranceAt = Infinity;
+  private previousEndAt = -Infinity;
 
   constructor(
     private readonly sink: MediaSink,
@@ -211,22 +213,30 @@ export class CallSession implements CallEngine {
   private sttHeard(ev: SttEvent): void {
     this.sttWatch.heard();
     this.sttHeardAt = this.now();
-    if (ev.type === 'utteranceEnd' || (ev.type === 'final' && ev.endOfSpeech)) this.sttFinalAt = this.sttHeardAt;
+    if (ev.type === 'utteranceEnd' || (ev.type === 'final' && ev.endOfSpeech)) this.sttInUtterance = false;
+    else if (ev.type !== 'alive') this.sttInUtterance = true;
   }
 
   /**
    * What the recogniser owes, judged as the caller's audio flows (the same watch as the realtime
-   * engine's): sustained caller voice it has not reacted to, or the end of an utterance it heard
-   * start but never closed.
+   * engine's): sustained caller voice it has said nothing about since the caller's previous utterance
+   * ended, or the end of an utterance it opened and never closed. States, not timestamps, decide
+   * whether it heard this utterance: its own voice detection starts a few ms before or after ours, and
+   * a recogniser without interim results says nothing more until the caller stops. A pause it bridges
+   * (its utterance still open when the caller goes on) owes nothing until the caller stops again.
    */
   private watchStt(now: number, change: SpeechChange): void {
     if (this.mode === 'ending' || !this.stt) return;
-    if (change?.type === 'start') this.utteranceAt = change.at;
-    else if (change?.type === 'end' && this.sttHeardAt >= this.utteranceAt && this.sttFinalAt < this.utteranceAt)
-      this.sttWatch.owe(change.at, 'the end of caller speech');
+    if (change?.type === 'start') {
+      this.utteranceAt = change.at;
+      if (this.sttInUtterance) this.sttWatch.forgive();
+    } else if (change?.type === 'end') {
+      if (this.sttInUtterance) this.sttWatch.owe(change.at, 'the end of caller speech');
+      this.previousEndAt = change.at;
+    }
     if (
       this.detector.isSpeaking &&
-      this.sttHeardAt < this.utteranceAt &&
+      this.sttHeardAt <= this.previousEndAt &&
       this.detector.speechMs(now) >= STT_OWED_AFTER_VOICED_MS
     )
       this.sttWatch.owe(this.utteranceAt, 'caller speech');

@@ -25,6 +25,11 @@ export class SilentProviderWatch {
     this.owedSince = null;
   }
 
+  /** What was owed is not owed any more (the caller went on talking into an utterance the provider holds open). */
+  forgive(): void {
+    this.owedSince = null;
+  }
+
   /** True while the provider owes an answer. */
   get owing(): boolean {
     return this.owedSince !== null;
