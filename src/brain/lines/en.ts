@@ -5,7 +5,14 @@ import type { BusinessProfile } from '../types.js';
 const listOf = (items: string[], joiner: 'and' | 'or'): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${joiner} ${items[items.length - 1]}`;
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const a = (name: string) => `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
+/** "a" or "an" by the sound the name starts with: "an oil change", "an hour", "a uniform fitting", "a one-hour massage". */
+const a = (name: string) => {
+  const w = name.trim().toLowerCase();
+  const vowelSound =
+    /^(?:hour|honest|hono|heir)/.test(w) ||
+    (/^[aeiou]/.test(w) && !/^(?:uni|use|usu|ura|ure|uro|eu|one\b|once)/.test(w));
+  return `${vowelSound ? 'an' : 'a'} ${name}`;
+};
 const weekday = (date: string, tz: string) => sayDate(date, tz).split(',')[0];
 
 /**
@@ -87,7 +94,7 @@ export const EN = {
   whatToChange: 'No problem. What would you like to change?',
   chooseAppointment: (items: Array<{ svc: string; when: string }>) =>
     `I see ${items.length} upcoming appointments: ${listOf(
-      items.map((x) => `a ${x.svc} on ${x.when}`),
+      items.map((x) => `${a(x.svc)} on ${x.when}`),
       'and',
     )}. Which one do you mean?`,
   confirmCancel: (svc: string, when: string) => `I see your ${svc} on ${when}. Would you like me to cancel it?`,
@@ -107,7 +114,7 @@ export const EN = {
   askTime: 'What time would you like?',
   confirmMove: (svc: string, from: string, to: string) => `Just to confirm: move your ${svc} from ${from} to ${to}?`,
   confirmBooking: (p: { svc: string; when: string; staff?: string; address?: string; name?: string; phone?: string }) =>
-    `Just to confirm: a ${p.svc} on ${p.when}${p.staff ? ` with ${p.staff}` : ''}${p.address ? ` at ${p.address}` : ''} for ${p.name ?? 'you'}${p.phone ? `, and we'll reach you at ${p.phone}` : ''}. Shall I book it?`,
+    `Just to confirm: ${a(p.svc)} on ${p.when}${p.staff ? ` with ${p.staff}` : ''}${p.address ? ` at ${p.address}` : ''} for ${p.name ?? 'you'}${p.phone ? `, and we'll reach you at ${p.phone}` : ''}. Shall I book it?`,
   appointment: 'appointment',
 
   // notes said before the prompt
@@ -185,7 +192,7 @@ export const EN = {
   whichCanIHelp: 'Which one can I help you with?',
   thisIs: (name: string) => `Yes, this is ${name}.`,
   serviceFacts: (name: string, min: number, price?: string) =>
-    `A ${name} takes about ${min} minutes.${price ? ` It's ${price}.` : ''}`,
+    `${capitalize(a(name))} takes about ${min} minutes.${price ? ` It's ${price}.` : ''}`,
 };
 
 /** The shape every language's catalogue has. */

@@ -44,3 +44,16 @@ describe('the line catalogues', () => {
     for (const text of Object.values(SAFETY)) expect(LINES.es.safety(text), text).not.toBe(text);
   });
 });
+
+describe('the English read-back', () => {
+  it('says "an" before a vowel sound and "a" before a consonant sound, whatever the service is called', () => {
+    const said = (svc: string) => LINES.en.confirmBooking({ svc, when: 'Friday at 9 AM' }).split(' on ')[0];
+    expect(said('initial assessment')).toBe('Just to confirm: an initial assessment');
+    expect(said('ac tune-up')).toBe('Just to confirm: an ac tune-up');
+    expect(said('extended lesson')).toBe('Just to confirm: an extended lesson');
+    expect(said('hour-long massage')).toBe('Just to confirm: an hour-long massage');
+    expect(said('haircut')).toBe('Just to confirm: a haircut');
+    expect(said('uniform fitting')).toBe('Just to confirm: a uniform fitting');
+    expect(said('one-hour massage')).toBe('Just to confirm: a one-hour massage');
+  });
+});
