@@ -18,10 +18,16 @@ export interface Rule {
   label: string;
   re: RegExp;
   priority: Priority | ((c: Circumstances) => Priority);
-  safety?: string;
+  /** The safety line, or how it depends on what was said (rain through a roof needs no water shut-off). */
+  safety?: string | ((c: Circumstances) => string | undefined);
   /** Life safety (gas, carbon monoxide, fire, injury): never lowered, never silenced by "nothing urgent". */
   lifeSafety?: boolean;
+  /** Still heard when the trouble is over ("an accident last week" is still a repair to book). */
+  heardWhenOver?: boolean;
 }
+
+/** Up to `n` words in between, within one clause ("water is literally pouring"). */
+const gap = (n: number) => `(?:[a-z0-9']+ ){0,${n}}`;
 
 /** The safety instruction said first, by topic. */
 export const SAFETY = {
@@ -43,9 +49,9 @@ export const SAFETY = {
 
 /** Someone at higher risk: babies, the elderly, the sick, people on medical equipment. */
 const VULNERABLE =
-  /\b(baby|babies|infant|newborn|toddler|little (kids?|ones|children)|young (kids|children)|elderly|old (man|woman|lady|people)|grand(ma|pa|mother|father|parents?)|mother is \d+|father is \d+|is (8|9)\d|senior|pregnant|disabled|sick|ill|oxygen|medical (equipment|device)|ventilator|dialysis|cpap|life support|heart condition)\b/;
+  /\b(baby|babies|infant|newborn|toddler|little (kids?|ones|children)|young (kids|children)|elderly|old (man|woman|lady|people)|grand(ma|pa|mother|father|parents?)|mother is \d+|father is \d+|is (8|9)\d|(my|our|a) ([1-5]|one|two|three|four|five)[- ]years?[- ]old|\d+[- ](weeks?|months?)[- ]old|senior|pregnant|disabled|sick|ill|oxygen|medical (equipment|device)|ventilator|dialysis|cpap|life support|heart condition)\b/;
 const COLD =
-  /\b(freezing|frozen|ice cold|so cold|really cold|below (zero|freezing)|sub ?zero|single digits|minus \d+|negative \d+|\d+ degrees (inside|in here|in the house))\b/;
+  /\b(freezing|frozen|ice cold|so cold|really cold|below (zero|freezing)|sub ?zero|single digits|minus \d+|negative \d+|\d+ degrees (inside|in here|in the house)|(thermostat|temperature|temp) (is |says |reads |shows )?(down to |at |only )?[1-5]\d\b)\b/;
 const HEAT =
   /\b(heat wave|scorching|sweltering|boiling|over (100|a hundred)|1[01]\d degrees|9\d degrees|so hot|really hot|extremely hot|unbearabl[ey] hot|overheating)\b/;
 const MEDICAL =
@@ -54,6 +60,9 @@ const MEDICAL =
 const winter = (m: number) => m >= 11 || m <= 3;
 const summer = (m: number) => m >= 6 && m <= 8;
 
+/** Softening words a caller puts before what they smell ("kind of like gas"). */
+const HEDGE = '(?:(?:kind of|sort of|a little|a bit|faintly|strongly|really|very|something|like) )*';
+
 /** Emergencies every business hears, whatever its industry. */
 export const UNIVERSAL: Rule[] = [
   {
@@ -61,7 +70,9 @@ export const UNIVERSAL: Rule[] = [
     lifeSafety: true,
     priority: 'URGENT',
     safety: SAFETY.gas,
-    re: /\b(smell(s|ing|ed)? (of |like )?(natural )?gas|gas (smell|leak|odou?r)|leak(ing)? gas|rotten eggs?|hissing (sound )?(from|near|by) the gas)\b/,
+    re: new RegExp(
+      String.raw`\b(smell(s|ing|ed)? ${HEDGE}(of |like )?${HEDGE}(natural |propane )?gas(?! (station|prices?|bill|mileage|pedal|tank|can|grill))|gas(-| )?(like |y )?(smell|leak|odou?r)|leak(ing)? gas|rotten eggs?|sul(f|ph)ur(ic)? (smell|odou?r)|smell(s|ing|ed)? ${HEDGE}(of |like )?${HEDGE}sul(f|ph)ur|propane (smell|leak|odou?r)|smell(s|ing)? ${HEDGE}(of |like )?propane|hissing (sound |noise )?(from|near|by|at) the (gas|meter|stove)|(gas (line|pipe|meter)|meter|stove) ${gap(2)}hissing)\b`,
+    ),
   },
   {
     label: 'carbon monoxide',
@@ -75,7 +86,7 @@ export const UNIVERSAL: Rule[] = [
     lifeSafety: true,
     priority: 'URGENT',
     safety: SAFETY.fire,
-    re: /\b(on fire|caught fire|catching fire|(a|the) fire (in|at|on|is)|flames?|smoke (is )?(coming|pouring|filling|everywhere)|smok(e|ing)(?! (detector|alarm|free|shop|signal))|(smoke|fire) (alarm|detector)s? (is |are |keeps |just )?(going off|went off|sounding|blaring)|burning smell|smell(s|ing)? (like )?(something )?burn(ing|t)|smell of (something )?burning|smell(s|ing)? like (burning |melting |melted |hot )?plastic|melting plastic)\b/,
+    re: /\b(on fire|caught fire|catching fire|(a|the) fire (in|at|on|is)|flames?|smoke (is )?(coming|pouring|filling|everywhere)|smok(e|ing)(?! (detector|alarm|free|shop|signal))|(smoke|fire) (alarm|detector)s? (is |are |keeps |just )?(going off|went off|sounding|blaring)|burning smell|smell(s|ing)? (like )?(something )?burn(ing|t)|smell of (something )?burning|smell(s|ing)? like (burning |melting |melted |hot )?plastic|melting plastic)\b|\bsmell(s|ing|ed)? (kind of |sort of |a little |a bit |really |like |of |something )*(burn(ing|t|ed)|scorched|melt(ing|ed)|hot plastic|electrical)\b|\b(burnt|burned|burning|scorched|melted|melting) (plastic|rubber|wires?|wiring|electrical) (smell|odou?r)\b/,
   },
   {
     label: 'someone trapped or injured',
@@ -103,7 +114,7 @@ export const UNIVERSAL: Rule[] = [
 
 const noHeat: Rule = {
   label: 'no heat',
-  re: /\b(no heat(ing)?|(furnace|heater|heating|heat|boiler|heat pump)( system)? (is |has |just |completely |totally |went |keeps )*(stopped working|stopped|quit|died|broke|broken|gone out|out|off|not working|isn't working|not coming on|not turning on|won't (turn|come|kick) on|won't (start|work|light)|doesn't work|failed|gave out|shut (off|down))|(house|home|place|apartment|it) is (freezing|ice cold|so cold)|freezing in (here|the house)|(furnace|heater|heat|heating|vents?) (is |are |keeps |only )*blowing (cold|cool)( air)?)\b/,
+  re: /\b((no|without|without any) heat(ing)?|(furnace|heater|heating|heat|boiler|heat pump)( system)? (is |has |just |completely |totally |went |keeps )*(stopped working|stopped|quit|died|broke|broken|gone out|out|off|conked out|not working|isn't working|(not|isn't|is not|won't|will not|doesn't|does not|didn't|no longer) (coming on|come on|turning on|turn on|kicking on|kick on|starting|start|working|work|lighting|light|igniting|ignite|firing|heating|blowing (any )?(heat|warm air))|failed|gave out|shut (off|down))|(house|home|place|apartment|it) is (freezing|ice cold|so cold)|freezing in (here|the house)|(furnace|heater|heat|heating|vents?) (is |are |keeps |only )*blowing (cold|cool)( air)?)\b/,
   priority: ({ month, text }) => (winter(month) || COLD.test(text) || VULNERABLE.test(text) ? 'URGENT' : 'HIGH'),
   safety: SAFETY.cold,
 };
@@ -123,24 +134,104 @@ const flooding: Rule = {
   label: 'flooding',
   priority: 'URGENT',
   safety: SAFETY.water,
-  re: /\b(flood(ing|ed|s)?|water (is |was )?(everywhere|all over)|water (is )?(pouring|gushing|spraying|coming) (in|out|through|down|everywhere)|(pouring|gushing|spraying) (out )?(water|everywhere)|inches of water|standing water in)\b/,
+  re: new RegExp(
+    String.raw`\b(flood(ing|ed|s)?|water (is |was )?(everywhere|all over)|water ${gap(3)}(pouring|gushing|spraying|spewing|shooting|streaming)|(pouring|gushing|spraying|spewing) (out )?(water|everywhere)|inches of water|standing water in)\b`,
+  ),
+};
+
+/** Where water inside a building becomes an emergency: through a ceiling, a light, a floor to the unit below. */
+const THROUGH = String.raw`(through|from|out of|into|in through|down through|down from|out from)`;
+const SURFACE = String.raw`(ceilings?|light fixtures?|lights?|fixtures?|recessed lights?|can lights?|floor(?! plans?)|floors|floorboards|subfloor|(apartment|unit|condo|place|room|one|floor) (below|downstairs|underneath|under us|under me)|downstairs|neighbou?r'?s?( (unit|apartment|place|ceiling))?)`;
+
+/** Water near a light is an electrical danger; rain through a roof has no valve to close. */
+const waterSafety = ({ text }: Circumstances) =>
+  /\b(lights?|fixtures?|outlets?)\b/.test(text)
+    ? SAFETY.electric
+    : /\b(rain\w*|roof\w*|storm\w*)\b/.test(text)
+      ? undefined
+      : SAFETY.water;
+
+const waterThrough: Rule = {
+  label: 'water coming through the ceiling',
+  priority: 'URGENT',
+  safety: waterSafety,
+  re: new RegExp(
+    String.raw`\b((water|rain|rainwater|sewage|it's|it is|it) ${gap(3)}(coming|came|comes|going|goes|went|running|runs|ran|getting|gets|got|leaking|leaks|leaked|seeping|seeps|pouring|pours|gushing|spraying|streaming|flowing|flows|trickling)( in| down| out)? ${gap(2)}${THROUGH} ${gap(3)}${SURFACE}|(pouring|gushing|spraying|streaming|leaking|seeping|flowing|raining) ${gap(1)}${THROUGH} ${gap(3)}(ceilings?|light fixtures?|lights?|fixtures?|floor(?! plans?)|walls?)|(water|rain|rainwater) (in|inside|out of|dripping from|pooling in) (the |a |my |our )?(light fixtures?|ceiling lights?|recessed lights?|can lights?)|(dripping|drips|dripped|leaking|coming|pouring) ${gap(1)}(out of|from|through) (the |a |my |our )?${gap(1)}(light fixtures?|lights?|fixtures?|recessed lights?|can lights?))\b`,
+  ),
+};
+
+const ceilingGiving: Rule = {
+  label: 'ceiling coming down',
+  priority: 'URGENT',
+  safety: SAFETY.injury,
+  re: new RegExp(
+    String.raw`\bceilings? ${gap(2)}(is |are |has |have |just )?(caving|caved|collapsing|collapsed|sagging|bulging|coming down|came down|falling (in|down)|fell (in|down)|giving way|gave way)\b`,
+  ),
+};
+
+const ceilingDrip: Rule = {
+  label: 'ceiling leak',
+  priority: 'HIGH',
+  safety: waterSafety,
+  re: new RegExp(
+    String.raw`\b(dripping|drips|dripped) ${gap(1)}(from|through|out of) ${gap(3)}ceilings?\b|\bceilings? (is |are )?(dripping|leaking|wet|soaked)\b`,
+  ),
+};
+
+/** Water where it must not be: shared by plumbing, heating and cooling, and buildings. */
+const waterInside: Rule[] = [flooding, waterThrough, ceilingGiving, ceilingDrip];
+
+const burstPipe: Rule = {
+  label: 'burst pipe',
+  priority: 'URGENT',
+  safety: SAFETY.water,
+  re: new RegExp(
+    String.raw`\b((burst|broken|busted|split|cracked|ruptured|exploded) (a |the |water |main |my )?(pipe|water main|main line|water line|supply line)s?|(pipes?|water main|main line|water line|supply line|(supply|washer|washing machine|dishwasher|fridge|toilet|water) hoses?|hoses? (to|on|for|behind) the (washer|washing machine|dishwasher|fridge|refrigerator|toilet|sink|water heater)) ${gap(4)}(burst|bursted|broke|busted|exploded|split|ruptured|blew|popped|came apart|gave way|let go)|a (pipe|water line|supply line) ${gap(2)}that (burst|broke|split|ruptured))\b`,
+  ),
+};
+
+const sewage: Rule = {
+  label: 'sewage backup',
+  priority: 'URGENT',
+  re: new RegExp(
+    String.raw`\b(sewage|sewer ${gap(1)}(is |has |just )?(back(ed|ing|s)? ?up|overflow\w*|coming up)|(toilets?|drains?|floor drains?|basement drains?|showers?|tubs?|sinks?|everything|main line) ${gap(1)}(is |are |keeps )?(backing|backed|backs) up (into|with|everywhere|all over|through|in the)|(poop|feces|waste ?water|toilet water|dirty water|black water|brown water) ${gap(2)}(coming|came|comes|bubbling|backing|pouring|gushing|spilling) (up|out|into|through|back))\b`,
+  ),
+};
+
+const overflowing: Rule = {
+  label: 'overflowing toilet',
+  priority: 'HIGH',
+  safety: SAFETY.water,
+  re: new RegExp(
+    String.raw`\b((toilet|sink|tub|bathtub|shower|washer|washing machine|dishwasher)s? ${gap(3)}(overflow(ing|ed|s)?|running over|runs over|ran over|spilling over|spilled over|spills over)|overflowing (toilet|sink|tub|bathtub))\b`,
+  ),
+};
+
+const treeOnHouse: Rule = {
+  label: 'tree on the house',
+  priority: 'URGENT',
+  safety: SAFETY.injury,
+  re: new RegExp(
+    String.raw`\b(trees?|limbs?|branch(es)?|trunk) ${gap(6)}(on|onto|into|through|on top of) (the |my |our |their |his |her |a )?${gap(1)}(house|home|roof|bedroom|kitchen|living room|attic|garage|porch|building|ceiling|place)\b`,
+  ),
+};
+
+const roofBreach: Rule = {
+  label: 'hole in the roof',
+  // a hole is a repair; a hole with rain coming in is an emergency
+  priority: ({ text }) =>
+    /\b(rain\w*|storm\w*|water|wet|leak\w*|drip\w*|pouring|coming in)\b/.test(text) ? 'URGENT' : 'HIGH',
+  re: new RegExp(
+    String.raw`\b((hole|holes|gap|opening|gash) ${gap(3)}(in|through) ${gap(2)}(roof|ceiling)|roof ${gap(1)}(is |has |just )?(caved|caving|collapsed|collapsing|ripped (open|off)|torn (open|off)|blown off|blew off|came off|gone)|(shingles|part of the roof|section of (the )?roof|the tarp|roof) ${gap(2)}(blew|blown|ripped|torn|came) off|(rain|rainwater|water)('s| is| was)? ${gap(1)}(coming|getting|pouring|leaking|running|dripping) (in|inside) (through|from|around|under|into|all over|on))\b`,
+  ),
 };
 
 /** Lexicons by industry (and by kinds of business recognised from their name or services). */
 export const BY_INDUSTRY: Record<string, Rule[]> = {
   plumbing: [
-    {
-      label: 'burst pipe',
-      priority: 'URGENT',
-      safety: SAFETY.water,
-      re: /\b((burst|broken|busted|split|cracked|ruptured|exploded) (a |the |water |main |my )?(pipe|water main|main line|water line|supply line)s?|pipes? (just |has |have |had |is |are )?(burst|broke|exploded|split|bursted|ruptured))\b/,
-    },
-    flooding,
-    {
-      label: 'sewage backup',
-      priority: 'URGENT',
-      re: /\b(sewage|sewer (is |has |just )?(back(ed|ing)? ?up|overflow\w*|coming up)|(toilets?|drains?|showers?|tubs?) (is |are )?(backing|backed) up (into|with|everywhere))\b/,
-    },
+    burstPipe,
+    ...waterInside,
+    sewage,
     {
       label: 'no water',
       priority: 'HIGH',
@@ -152,12 +243,7 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
       safety: SAFETY.water,
       re: /\b((frozen|froze) pipes?|pipes? (are |is |have |has )?(frozen|froze))\b/,
     },
-    {
-      label: 'overflowing toilet',
-      priority: 'HIGH',
-      safety: SAFETY.water,
-      re: /\b((toilet|sink|tub)s? (is |are |keeps )?overflow(ing|ed)?|overflowing (toilet|sink|tub))\b/,
-    },
+    overflowing,
     {
       label: 'water heater leak',
       priority: 'HIGH',
@@ -166,7 +252,7 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
     },
     { label: 'leak', priority: 'NORMAL', re: /\b(leak(ing|s)?|dripping)\b/ },
   ],
-  hvac: [noHeat, noCooling, flooding],
+  hvac: [noHeat, noCooling, ...waterInside],
   electrical: [
     { label: 'sparking', priority: 'URGENT', safety: SAFETY.electric, re: /\b(spark(s|ing|ed)?(?! plugs?)|arcing)\b/ },
     {
@@ -185,7 +271,9 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
       label: 'hot outlet',
       priority: 'URGENT',
       safety: SAFETY.electric,
-      re: /\b(outlet|panel|switch|breaker|plug|socket|breaker box|fuse box)s? (is |are |was )?(hot|melting|melted|buzzing|charred|scorched|burnt|burned|warm to the touch)|melted (outlet|plug|socket)\b/,
+      re: new RegExp(
+        String.raw`\b((outlet|panel|switch|light switch|breaker|plug|socket|breaker box|fuse box|cord)s? ${gap(2)}(is |are |was |feels |felt |got |gets )?(really |very |so )?(hot|warm|melting|melted|buzzing|crackling|sizzling|charred|scorched|blackened|burnt|burned|smoking|smells|smelled|smelling|warm to the touch)|melted (outlet|plug|socket|cord)|(scorch|burn|black|brown) marks? ${gap(3)}(outlet|panel|switch|plug|socket|wall)|(crackling|sizzling|popping|buzzing) (sound|noise)?${gap(2)}(from|in|behind|inside) (the |my |an |a )?(outlet|panel|switch|breaker|wall|socket))\b`,
+      ),
     },
     {
       label: 'downed power line',
@@ -220,6 +308,7 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
     {
       label: 'accident',
       safety: SAFETY.car,
+      heardWhenOver: true,
       // an accident now is urgent; one that is over ("last month", "for the insurance") is a repair job
       priority: ({ text }) =>
         /\b(last (week|month|year)|weeks? ago|months? ago|years? ago|insurance claim|estimate|quote|body work|dent)\b/.test(
@@ -240,7 +329,7 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
       label: 'knocked-out tooth',
       priority: 'URGENT',
       safety: SAFETY.tooth,
-      re: /\b((knocked|knock|fell|came|popped) (his |her |my |a |the |their |our |front |two |out )*(tooth|teeth) (out|loose)|(tooth|teeth) (got |was |were |has been |just )?(knocked|came|fell) out|(knocked|fell|came) out (a |his |her |my |their )?(front )?(tooth|teeth)|avulsed)\b/,
+      re: /\b((knocked|knock|fell|came|popped) (his |her |my |a |the |their |our |front |two |out )*(tooth|teeth) (out|loose)|(tooth|teeth) (got |was |were |has been |just )?(knocked|came|fell) out|(knocked|fell|came) out (a |his |her |my |their )?(front )?(tooth|teeth)|(knocked|knock|popped) ([a-z']+ ){0,3}(tooth|teeth) (clean |right |completely |all the way )?out|(tooth|teeth) (got |was |were |has been |just )?(knocked|came|fell|popped) (clean |right |completely |all the way )out|lost (a |his |her |my |their |one of (his |her |my |their )?)(front|permanent|adult) (tooth|teeth)|avulsed)\b/,
     },
     {
       label: 'uncontrolled bleeding',
@@ -280,7 +369,7 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
       label: 'animal emergency',
       priority: 'URGENT',
       safety: SAFETY.animal,
-      re: /\b(hit by a (car|truck|vehicle)|(not|isn't|stopped|can't|cannot|trouble|struggling|difficulty|hard time) breath\w*|(having|had|has|having a) (a )?seizures?|seizing|bloat(ed|ing)?|(belly|stomach|abdomen) (is )?(swollen|distended|hard)|(won't|can't|cannot|unable to) (stand|get up|walk|pee|urinate)|collapsed|unconscious|unresponsive|choking|dog fight|snake ?bite|heat ?stroke|in labor|giving birth|poison\w*|(ate|eaten|swallowed|got into|chewed|drank|licked) ([a-z']+ ){0,5}(chocolate|rat poison|poison|antifreeze|xylitol|grapes|raisins|pills|medication|ibuprofen|tylenol|bleach|lil(y|ies)|gum))\b/,
+      re: /\b(hit by a (car|truck|vehicle)|(not|isn't|stopped|can't|cannot|trouble|struggling|difficulty|hard time) breath\w*|(having|had|has|having a) (a )?seizures?|seizing|bloat(ed|ing)?|(belly|stomach|abdomen) (is )?(swollen|distended|hard)|(won't|can't|cannot|unable to) (stand|get up|walk|pee|urinate)|collapsed|unconscious|unresponsive|choking|dog fight|snake ?bite|heat ?stroke|in labor|giving birth|poison\w*|(ate|eaten|eat|eats|swallowed|got into|chewed|drank|licked|gobbled|scarfed|ingested) ([a-z']+ ){0,5}(chocolate|rat poison|poison|antifreeze|xylitol|grapes?|raisins?|pills?|medications?|medicine|meds|ibuprofen|advil|aleve|naproxen|acetaminophen|tylenol|adderall|vitamins|bleach|lil(y|ies)|gum|sugar[- ]free|onions?|garlic|edibles?|weed|marijuana|cannabis|(rat|mouse|ant|slug|snail|roach) (bait|killer|traps?)|rodenticide|pesticide|insecticide|fertilizer|detergent|laundry pods?|cleaners?|nicotine|vape|cigarettes?|batter(y|ies)|socks?|string|corn cob|mushrooms?|macadamia|yeast dough|coffee grounds))\b/,
     },
     {
       label: 'sick animal',
@@ -292,17 +381,104 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
     {
       label: 'locked out',
       priority: ({ text }) =>
-        VULNERABLE.test(text) || /\b(kid|child|dog|pet|stove|oven)\b/.test(text) ? 'URGENT' : 'HIGH',
-      re: /\b(locked out|lock(ed)? (my )?keys? in(side)?|can't get (in|inside)|break[- ]?in|broken into)\b/,
+        VULNERABLE.test(text) ||
+        /\b(kids?|child(ren)?|son|daughter|dog|puppy|cat|kitten|pets?|stove|oven|iron|bath)\b/.test(text)
+          ? 'URGENT'
+          : 'HIGH',
+      re: new RegExp(
+        String.raw`\b(locked (myself |ourselves |him |her |them |us |me )?out|lock(ed)? (my |the )?keys? in(side)?|keys? (are |is )?(locked )?(inside|in the (car|house|apartment))|left (my |the )?keys? (inside|in the)|can't get (back )?(in|inside)|shut the door ${gap(3)}locked|break[- ]?in|broken into)\b`,
+      ),
+    },
+    {
+      label: 'someone locked inside',
+      priority: 'URGENT',
+      safety: SAFETY.injury,
+      re: new RegExp(
+        String.raw`\b(baby|infant|toddler|child|kid|son|daughter|grand(son|daughter)|dog|puppy|cat|kitten|pet)s? ${gap(4)}(is |are |got |was )?(locked|stuck|trapped|shut) (in|inside)(?! (traffic|a meeting))|(baby|infant|toddler|child|kid|son|daughter|dog|puppy|cat|kitten|pet|\d+[- ]years?[- ]old)s? (is |are )?(still )?(inside|in there)\b`,
+      ),
     },
   ],
+  /** Roofers, restoration, tree services: water and damage coming into a building. */
+  building: [...waterInside, burstPipe, sewage, overflowing, treeOnHouse, roofBreach],
+  /** Landlords and property managers: the building's emergencies and a home without heat. */
+  property: [...waterInside, burstPipe, sewage, overflowing, treeOnHouse, roofBreach, noHeat],
   other: [],
 };
 
 /** "Nothing urgent", "routine", "no rush": the caller says plainly it can wait. */
 export const ROUTINE =
-  /\b(routine|nothing (urgent|serious|major|wrong|broken|is broken)|not (an? )?(urgent|emergency)|no (rush|hurry|emergency)|isn't (an? )?(urgent|emergency)|not urgent|just due|just a quote|when(ever)? (you have|it's convenient))\b/;
+  /\b(routine|nothing (too |that )?(urgent|serious|major|wrong|broken|is broken)|(not|isn't|is not|it's not) (really |exactly |an? |really an? )*(urgent|emergency|an emergency)|no (big )?(rush|hurry|emergency)|not in (a|any) (rush|hurry)|not urgent|just due|just a quote|(it|this|that) can wait|when(ever)? (you have|it's convenient))\b/;
+
+/** The trouble is over ("it's all dry now", "it was fixed"): nothing left to escalate. */
+export const RESOLVED =
+  /\b((it's|it is|it has|it's been|everything's|everything is|that's|that is|water's|water is|it was|it got|it's all)( all| since| now| already| completely| fully)* (dry|dried( out| up)?|fixed|repaired|cleaned up|under control|taken care of)|(has|have|had) (since |already |now )?(stopped|dried( out| up)?|been fixed|been repaired|been cleaned up)|(dry|dried out|fixed) now|no longer (leaking|flooding|coming in|dripping))\b/;
+
+/** A time gone by ("last week", "two months ago"): the trouble happened then. */
+export const PAST =
+  /\b(last (week|month|year|winter|summer|spring|fall|autumn|weekend|time)|(a few|a couple( of)?|two|three|several|\d+) (days|weeks|months|years) ago|(days|weeks|months|years) ago|a while (ago|back)|in the past)\b/;
+
+/** The trouble is happening now, whatever happened before ("it flooded last year and it's flooding again now"). */
+export const ONGOING =
+  /\b(now|still|right now|currently|at the moment|as we speak|happening again|again (today|tonight))\b/;
 
 /** A negation just before a phrase ("no gas smell", "I don't smell gas", "nobody is hurt"). */
 export const NEGATED_BEFORE =
   /\b(no|not|never|without|nothing|nobody|no one|none|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|haven't|hasn't|hadn't)\b(\s+[a-z']+){0,2}\s*$/;
+
+/**
+ * Forms and everyday equivalents of the words businesses put in their own emergency keywords, so that
+ * "rain coming in" hears "rain is coming in" and "overflowing" hears "won't stop running over".
+ * Irregular forms and synonyms live here; regular -s/-ed/-ing endings are derived.
+ */
+export const WORD_FAMILIES: readonly (readonly string[])[] = [
+  ['come', 'comes', 'coming', 'came'],
+  ['go', 'goes', 'going', 'went', 'gone'],
+  ['run', 'runs', 'running', 'ran'],
+  [
+    'fall',
+    'falls',
+    'falling',
+    'fell',
+    'fallen',
+    'came down',
+    'come down',
+    'coming down',
+    'comes down',
+    'crashed',
+    'landed',
+    'toppled',
+  ],
+  ['break', 'breaks', 'breaking', 'broke', 'broken'],
+  ['burst', 'bursts', 'bursting', 'bursted', 'busted', 'broke', 'broken', 'split', 'ruptured', 'exploded'],
+  [
+    'overflow',
+    'overflows',
+    'overflowing',
+    'overflowed',
+    'running over',
+    'runs over',
+    'spilling over',
+    'spilled over',
+    'spills over',
+  ],
+  ['leak', 'leaks', 'leaking', 'leaked', 'leaky', 'seep', 'seeps', 'seeping', 'seeped'],
+  ['flood', 'floods', 'flooding', 'flooded'],
+  ['freeze', 'freezes', 'freezing', 'froze', 'frozen'],
+  ['blow', 'blows', 'blowing', 'blew', 'blown'],
+  ['bleed', 'bleeds', 'bleeding', 'bled'],
+  ['swell', 'swells', 'swelling', 'swelled', 'swollen'],
+  ['smell', 'smells', 'smelling', 'smelled', 'smelt'],
+  ['lose', 'loses', 'losing', 'lost'],
+  ['spark', 'sparks', 'sparking', 'sparked'],
+  ['smoke', 'smokes', 'smoking', 'smoked', 'smoky'],
+  ['rain', 'rains', 'raining', 'rained', 'rainwater'],
+  ['tree', 'trees', 'limb', 'limbs', 'branch', 'branches'],
+  ['roof', 'roofs', 'rooftop'],
+  ['sewage', 'sewer', 'sewers'],
+  ['no', 'without', 'without any'],
+  ["won't", 'will not'],
+  ["can't", 'cannot', 'can not'],
+  ["isn't", 'is not'],
+  ["doesn't", 'does not'],
+  ["don't", 'do not'],
+];

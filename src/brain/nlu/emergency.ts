@@ -6,7 +6,18 @@
  * at risk.
  */
 import type { EmergencyKeyword, Industry, Priority } from '../types.js';
-import { BY_INDUSTRY, NEGATED_BEFORE, ROUTINE, SAFETY, UNIVERSAL, type Rule } from './emergency-lexicon.js';
+import {
+  BY_INDUSTRY,
+  NEGATED_BEFORE,
+  ONGOING,
+  PAST,
+  RESOLVED,
+  ROUTINE,
+  SAFETY,
+  UNIVERSAL,
+  WORD_FAMILIES,
+  type Rule,
+} from './emergency-lexicon.js';
 
 /** A detected emergency. */
 export interface EmergencyHit {
@@ -24,6 +35,7 @@ function safetyFor(term: string): string | undefined {
   if (/gas|rotten egg/.test(term)) return SAFETY.gas;
   if (/monoxide|\bco\b/.test(term)) return SAFETY.co;
   if (/fire|smoke|burning|flame/.test(term)) return SAFETY.fire;
+  if (/tree|limb|branch|ceiling/.test(term)) return SAFETY.injury;
   if (/spark|wire|shock|outlet|panel|breaker|power line/.test(term)) return SAFETY.electric;
   if (/flood|burst|pipe|water everywhere|sewage|sewer/.test(term)) return SAFETY.water;
   if (/knocked|tooth/.test(term) && /out/.test(term)) return SAFETY.tooth;
@@ -37,23 +49,26 @@ const NEGATORS = /^(no|not|never|nothing|without|isn't|won't|can't|cannot|don't|
 function detectWith(rules: Rule[], text: string, month: number): Hit | undefined {
   let best: Hit | undefined;
   const routine = ROUTINE.test(text);
+  const over = isOver(text);
   for (const r of rules) {
+    if (over && !r.lifeSafety && !r.heardWhenOver) continue;
     const re = new RegExp(r.re.source, 'g');
     for (const m of text.matchAll(re)) {
       // "no heat" is the problem itself; "no gas smell" denies one
       if (!NEGATORS.test(m[0]) && NEGATED_BEFORE.test(text.slice(0, m.index))) continue;
       if (routine && !r.lifeSafety) continue;
       const priority = typeof r.priority === 'function' ? r.priority({ month, text }) : r.priority;
+      const safety = typeof r.safety === 'function' ? r.safety({ month, text }) : r.safety;
       if (
         !best ||
         rank(priority) > rank(best.priority) ||
-        (rank(priority) === rank(best.priority) && !best.safety && r.safety)
+        (rank(priority) === rank(best.priority) && !best.safety && safety)
       ) {
         best = {
           term: m[0],
           priority,
           label: r.label,
-          ...(r.safety ? { safety: r.safety } : {}),
+          ...(safety ? { safety } : {}),
           ...(r.lifeSafety ? { lifeSafety: true } : {}),
         };
       }
@@ -61,6 +76,11 @@ function detectWith(rules: Rule[], text: string, month: number): Hit | undefined
     }
   }
   return best;
+}
+
+/** The caller says the trouble is over: dried out or fixed, or in the past with nothing said of now. */
+function isOver(text: string): boolean {
+  return RESOLVED.test(text) || (PAST.test(text) && !ONGOING.test(text.replace(RESOLVED, '')));
 }
 
 /** Lexicons that apply to a business: its industry's, or the one its name and services point to. */
@@ -72,6 +92,13 @@ function lexiconsFor(industry: Industry | undefined, describedAs: string): Rule[
   if (/\b(locksmith|lockout|locks?|rekey\w*)\b/.test(words)) out.push(...BY_INDUSTRY.locksmith);
   if (industry !== 'plumbing' && /\b(plumb\w*|drain|pipes?)\b/.test(words))
     out.push(...BY_INDUSTRY.plumbing.filter((r) => r.priority !== 'NORMAL'));
+  const building =
+    /\b(propert(y|ies)|apartments?|tenants?|landlords?|condos?|hoa|leasing|work orders?|handyman)\b/.test(words)
+      ? BY_INDUSTRY.property
+      : /\b(roof\w*|gutters?|restoration|water damage|tree (service|removal|care)|arborists?)\b/.test(words)
+        ? BY_INDUSTRY.building
+        : [];
+  out.push(...building.filter((r) => !out.includes(r)));
   return out;
 }
 
@@ -89,9 +116,8 @@ export function createEmergencyDetector(
   const own: Rule[] = extra.map((k) => {
     const kw = typeof k === 'string' ? { term: k, priority: 'URGENT' as Priority } : k;
     const term = kw.term.toLowerCase().trim();
-    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
     const safety = kw.safety ?? safetyFor(term);
-    return { label: term, re: new RegExp(`\\b${escaped}\\b`), priority: kw.priority, ...(safety ? { safety } : {}) };
+    return { label: term, re: keywordPattern(term), priority: kw.priority, ...(safety ? { safety } : {}) };
   });
   return {
     /** The emergency said in `text` (lower-cased), or undefined. */
@@ -110,6 +136,48 @@ export function createEmergencyDetector(
       };
     },
   };
+}
+
+/** Words a keyword may leave out or say otherwise ("tree on the roof" ↔ "tree fell on our roof"). */
+const DETERMINER = /^(a|an|the|my|our|your|his|her|their|this|that|some)$/;
+const NEGATOR_WORD = /^(no|not|without|never)$/;
+/** Up to this many words between a keyword's words, within one clause: "rain [is] coming in". */
+const KEYWORD_GAP = 3;
+
+/**
+ * A business's keyword heard by its words in order, each in any of its forms, with a few words
+ * between them: "rain coming in" hears "rain is coming in", "overflowing" hears "running over".
+ * A negating word ("no heat") must be followed at once by the next one: "no problem with the heat" is not "no heat".
+ */
+export function keywordPattern(term: string): RegExp {
+  const words = term.split(/[\s-]+/).filter((w) => w && !DETERMINER.test(w));
+  if (!words.length) return /(?!)/;
+  const parts = words.map((w, i) => {
+    const forms = wordForms(w).map((f) => escape(f).replace(/ /g, '[\\s-]+'));
+    const next =
+      i === words.length - 1 ? '' : NEGATOR_WORD.test(w) ? '[\\s-]+' : `(?:[\\s-]+[a-z0-9']+){0,${KEYWORD_GAP}}[\\s-]+`;
+    return `(?:${forms.join('|')})${next}`;
+  });
+  return new RegExp(`\\b${parts.join('')}\\b`);
+}
+
+/** A word's forms: its family if it has one, else its regular -s, -ed and -ing forms. */
+function wordForms(w: string): string[] {
+  const family = WORD_FAMILIES.find((f) => f.includes(w));
+  if (family) return [...family];
+  if (/['0-9]/.test(w) || w.length <= 3) return [w];
+  const verb = (b: string) => {
+    const single = /([bdgmnprt])\1$/.test(b) ? b.slice(0, -1) : b;
+    return [w, b, `${b}s`, `${b}ed`, `${b}ing`, `${b}e`, `${b}es`, single, `${single}s`];
+  };
+  if (w.length > 5 && w.endsWith('ing')) return verb(w.slice(0, -3));
+  if (w.length > 4 && w.endsWith('ed')) return verb(w.slice(0, -2));
+  if (w.endsWith('s') && !w.endsWith('ss')) return [w, w.slice(0, -1)];
+  return [w, `${w}s`, `${w}es`];
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function strip(h: Hit): EmergencyHit {
