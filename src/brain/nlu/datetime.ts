@@ -140,12 +140,12 @@ function last<T>(hits: Hit<T>[]): Hit<T> | undefined {
   return hits.reduce<Hit<T> | undefined>((best, h) => (!best || h.at >= best.at ? h : best), undefined);
 }
 
-function mask(m: { s: string }, re: RegExp, fn: (match: RegExpExecArray) => void): void {
+/** Blanks out each match of `re` once `fn` has read it; a match `fn` answers `false` to stays for later passes. */
+function mask(m: { s: string }, re: RegExp, fn: (match: RegExpExecArray) => unknown): void {
   m.s = m.s.replace(re, (...args) => {
     const match = args.slice(0, -2) as unknown as RegExpExecArray;
     (match as unknown as { index: number }).index = args[args.length - 2] as number;
-    fn(match);
-    return ' '.repeat((args[0] as string).length);
+    return fn(match) === false ? (args[0] as string) : ' '.repeat((args[0] as string).length);
   });
 }
 
@@ -409,6 +409,16 @@ function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: string): 
     m,
     /\b(at|around|about|by|after|before|until|till|from|say|how about|what about|maybe|past|later than|earlier than|than|wait|make it|make that|mean|or|actually|instead|not|no|for|do|take|try|change it to|move it to|said)[, ]+(\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|mins|hours|days|weeks|people|persons?|kids|dogs|cats|cars|dollars|bucks|of\b|\/))/g,
     (x) => add(x.index + x[0].length - x[2].length, Number(x[2]), 0),
+  );
+  // "friday like 2", "tomorrow maybe 3": an hour said right after the day it is on (the day is masked by now)
+  mask(
+    m,
+    /(?<=\s)(?:(?:like|maybe|say|around|about|um|uh)[, ]+)?(1[0-2]|[1-9])\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|mins|hours|days|weeks|people|persons?|kids|dogs|cats|cars|dollars|bucks|of\b|\/|:))/g,
+    (x) => {
+      if (!/\b(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)[, ]+$/.test(orig.slice(0, x.index)))
+        return false;
+      add(x.index + x[0].length - x[1].length, Number(x[1]), 0);
+    },
   );
   // "11 then", "4 works", "3 is fine": an hour confirmed by what follows it
   mask(

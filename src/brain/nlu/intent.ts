@@ -18,7 +18,7 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   ],
   [
     'reschedule',
-    /\bre-?schedul\w*|\bmove (my|the|our) (appointment|booking|visit)|\b(move|change|switch|shift) (my|the|our) [a-z' -]{2,30}? (to|over to)\b|\bchange (my|the|our) (appointment|booking|time)|\bpush (my|it|the appointment) back\b|\bpostpone\b|\bdifferent (day|time) for my\b|\bmove it to\b/,
+    /\bre-?schedul\w*|\bmove (my|the|our) (appointment|booking|visit)|\b(move|change|switch|shift|push|bump) (my|the|our) [a-z' -]{2,30}? (to|over to|back to|out to)\b|\bchange (my|the|our) (appointment|booking|time)|\bpush (my|it|the appointment) back\b|\bpostpone\b|\bdifferent (day|time) for my\b|\bmove it to\b/,
   ],
   [
     'message',
