@@ -224,7 +224,15 @@ export function mergeWish(old: TimeWish | undefined, next: TimeWish): TimeWish {
   const timeSrc = hasTime ? next : (old ?? {});
   for (const k of TIME_FIELDS) if (timeSrc[k] !== undefined) (out as Record<string, unknown>)[k] = timeSrc[k];
   if (next.earliest || (!next.date && !next.range && !hasTime && old?.earliest)) out.earliest = true;
+  if (!out.time && (next.sameTime || (!hasTime && old?.sameTime))) out.sameTime = true;
   return out;
+}
+
+/** A wish for "the same time" on another day, once the appointment being moved is known: its current local time. */
+export function atTargetTime(wish: TimeWish | undefined, target: { start: string } | undefined, tz: string) {
+  if (!wish?.sameTime || wish.time || !target) return wish;
+  const { sameTime: _same, partOfDay: _part, ...rest } = wish;
+  return { ...rest, time: localParts(target.start, tz).time };
 }
 
 /** The offered slots that start in a part of the day. */
@@ -298,6 +306,11 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
       ? offersIn(offered, f.when.partOfDay, ctx.business.timezone)
       : [];
   const base = ctx.slot ?? (offered.length === 1 ? offered[0] : undefined);
+  // "the soonest you have is fine", "first thing in the morning": the earliest of the offers (in that part of the day)
+  const soonest =
+    ev.expecting === 'pick' && f.when?.earliest && !f.when.time && !f.when.range
+      ? [...(f.when.partOfDay ? inPart : offered)].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0]
+      : undefined;
   if (ev.moveBy && base && !f.when?.time) {
     // "30 minutes later": the same day, the time read back moved; searched like any other time
     const at = localParts(base.start, ctx.business.timezone);
@@ -314,6 +327,9 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   ) {
     // "the afternoon one": the only offer in that part of the day
     Object.assign(p, { slot: inPart[0], searchNeeded: false });
+    delete p.wish;
+  } else if (soonest && (!f.when?.date || f.when.date === localParts(soonest.start, ctx.business.timezone).date)) {
+    Object.assign(p, { slot: soonest, searchNeeded: false });
     delete p.wish;
   } else if (ev.pick !== undefined && offered.length && !f.when?.time) {
     // "the later one": a position among the offers; a stated time decides over a position

@@ -7,6 +7,7 @@
 import { assign, setup } from 'xstate';
 import {
   applyTurn,
+  atTargetTime,
   chooseAppointment,
   mergeWish,
   personFacts,
@@ -181,7 +182,10 @@ export const conversationMachine = setup({
     })),
     keepNewTime: assign(({ context, event }) =>
       event.type === 'TURN' && event.facts.when
-        ? { wish: mergeWish(context.wish, event.facts.when), searchNeeded: true }
+        ? {
+            wish: atTargetTime(mergeWish(context.wish, event.facts.when), context.target, context.business.timezone),
+            searchNeeded: true,
+          }
         : {},
     ),
     takeDetail: assign(({ event }) =>
@@ -233,15 +237,19 @@ export const conversationMachine = setup({
       const service = target
         ? context.business.services.find((s) => s.name.toLowerCase() === target.serviceName.toLowerCase())
         : undefined;
-      return { appointments: event.list, target, ...(service ? { service } : {}) };
+      const wish = atTargetTime(context.wish, target, context.business.timezone);
+      return { appointments: event.list, target, ...(service ? { service } : {}), ...(wish ? { wish } : {}) };
     }),
     chooseTarget: assign(({ context, event }) => {
       if (event.type !== 'TURN') return {};
       const target = chooseAppointment(context.appointments, event, context.business.timezone);
       if (!target) return { misses: context.misses + 1, notes: note(context, { kind: 'missed' }) };
       const service = context.business.services.find((s) => s.name.toLowerCase() === target.serviceName.toLowerCase());
-      const wish =
-        event.facts.when && event.facts.when.date !== target.start.slice(0, 10) ? event.facts.when : context.wish;
+      const wish = atTargetTime(
+        event.facts.when && event.facts.when.date !== target.start.slice(0, 10) ? event.facts.when : context.wish,
+        target,
+        context.business.timezone,
+      );
       return { target, ...(service ? { service } : {}), ...(wish ? { wish, searchNeeded: true } : {}) };
     }),
     noAppointments: assign(({ context }) => ({

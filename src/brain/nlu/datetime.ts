@@ -29,6 +29,8 @@ export interface TimeWish {
   after?: string;
   before?: string;
   earliest?: boolean;
+  /** "Same time" when moving an appointment: the time it has now (filled in once the appointment is known). */
+  sameTime?: boolean;
 }
 
 /** Local time-of-day windows for the parts of a day. */
@@ -113,7 +115,9 @@ export function parseTimeWish(
       text,
     );
 
-  if (!dates.some((d) => !d.negated) && !times.some((t) => !t.negated) && !pod && !earliest) return undefined;
+  const sameTime = /\b(?:(?:the )?same time|same hour|same slot)\b/.test(text);
+  if (!dates.some((d) => !d.negated) && !times.some((t) => !t.negated) && !pod && !earliest && !sameTime)
+    return undefined;
   const wish: TimeWish = {};
   const lastDate = last(dates.filter((d) => !d.negated));
   if (lastDate) Object.assign(wish, lastDate.value);
@@ -130,6 +134,7 @@ export function parseTimeWish(
   }
   if (wish.time) delete wish.partOfDay;
   if (earliest) wish.earliest = true;
+  if (sameTime && !wish.time) wish.sameTime = true;
   if (pod && /\b(tonight|this (morning|afternoon|evening))\b/.test(text) && !wish.date && !wish.range) {
     wish.date = today.toISODate()!;
   }
