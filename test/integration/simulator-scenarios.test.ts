@@ -1,4 +1,4 @@
-// Invariant: every call scenario in scenarios/ ends as its expectations say when played through the simulator against the product on embedded defaults (text via the chat API, phone over signed webhooks and real-time Media Streams); only scenarios marked `skip` with a reason may fall short. This file checks the corpus as a whole and plays the industry files; the dialog-*, understand-* and es-* (Spanish) parts play in their own files (scenario-suite.ts).
+// Invariant: every call scenario in scenarios/ ends as its expectations say when played through the simulator against the product on embedded defaults (text via the chat API, phone over signed webhooks and real-time Media Streams); only scenarios marked `skip` with a reason may fall short. This file checks the corpus as a whole and plays the industry files; the dialog-*, understand-*, es-* (Spanish) and outside-* parts play in their own files (scenario-suite.ts).
 import { describe, expect, it } from 'vitest';
 import { loadScenarios } from '../../src/simulator/index.js';
 import { SCENARIO_DIR, scenarioFiles, scenarioSuite } from './scenario-suite.js';
@@ -22,7 +22,8 @@ describe('the scenario corpus', () => {
       scenarioFiles((f) => f.startsWith('dialog-')),
       scenarioFiles((f) => f.startsWith('understand-')),
       scenarioFiles((f) => f.startsWith('es-')),
-      scenarioFiles((f) => !/^(dialog|understand|es)-/.test(f)),
+      scenarioFiles((f) => f.startsWith('outside-')),
+      scenarioFiles((f) => !/^(dialog|understand|es|outside)-/.test(f)),
     ];
     expect(parts.flat().sort()).toEqual(scenarioFiles(() => true));
   });
@@ -30,5 +31,5 @@ describe('the scenario corpus', () => {
 
 scenarioSuite(
   'industries',
-  scenarioFiles((f) => !/^(dialog|understand|es)-/.test(f)),
+  scenarioFiles((f) => !/^(dialog|understand|es|outside)-/.test(f)),
 );
