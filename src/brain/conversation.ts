@@ -162,9 +162,13 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     saved?.language ?? (opts.language && languages.includes(opts.language) ? opts.language : languages[0]);
   let turnsHeard = saved?.turnsHeard ?? 0;
   const announced = new Set<Lang>(saved?.announced ?? []);
+  /** The caller's previous question, so "how much does that run?" is read with it. */
+  let lastQuestion: string | undefined;
   /** Settings answer a Spanish question read into the shared phrasing; an owner's own entries are searched as said. */
   const answer = (q: string) => {
-    if (lang === 'en') return kb.answer(q, opts.now.now());
+    const previous = lastQuestion;
+    lastQuestion = q;
+    if (lang === 'en') return kb.answer(q, opts.now.now(), 'en', previous);
     const read = kb.answer(nlu.canonical(q, lang), opts.now.now(), lang);
     if (read?.source === 'settings') return read;
     const own = kb.answer(q, opts.now.now(), lang);
@@ -426,7 +430,11 @@ const OFFER_QUESTION =
   /\b(do|does|can|could) (you|y'all|you guys|they) (do|offer|handle|provide|work on|service|fix|see|treat)\b|\bis there\b/;
 
 const INFO_QUESTION =
-  /\b(open|close[ds]?|hours|how much|price|cost|charge|where|located|address|insurance|walk-?ins?|parking|warranty|accept|pay)\b/;
+  /\b(open|close[ds]?|hours|how much|price|cost|charge|where|located|address|insurance|coverage|walk-?ins?|park|parking|leave (my|the) (car|truck|vehicle)|warranty|accept|pay|credit cards?|cash|pets?|allowed)\b/;
+
+/** "what do you charge to come out?": a price question, even when it also reads as a wish to book. */
+const PRICE_ASK =
+  /\b(how much|what do (you|y'all|you guys) charge|what('s| is) (the|your) (price|cost|fee|rate)|do you charge)\b/;
 
 /** Reads a turn into the chart's event: emergencies first, then hand-off, task switches, questions. */
 export function toEvent(
@@ -507,7 +515,13 @@ export function toEvent(
   ) {
     return { type: 'START', task: 'message', turn };
   }
-  const hasPerson = !!(facts.name || facts.phone || u.pick !== undefined || turn.shift || turn.moveBy);
+  const hasPerson = !!(
+    facts.name ||
+    facts.phone ||
+    (u.pick !== undefined && expecting === 'pick') ||
+    turn.shift ||
+    turn.moveBy
+  );
   // "are you open on Saturday?" names a day but asks for information, not a booking
   const asksInfo = INFO_QUESTION.test(u.text) || SETTINGS_QUESTION.test(u.text);
   // "wednesday what time do you open" (no question mark from the recogniser) is still a question
@@ -515,7 +529,7 @@ export function toEvent(
   const namesServiceToBook = !!(facts.service || facts.serviceChoices) && !asksInfo && !OFFER_QUESTION.test(u.text);
   if (
     (intents.includes('question') || SETTINGS_QUESTION.test(u.text)) &&
-    !intents.includes('book') &&
+    (!intents.includes('book') || (PRICE_ASK.test(u.text) && !facts.when)) &&
     !hasPerson &&
     !answering &&
     (!facts.when || asksInfo) &&

@@ -3,6 +3,7 @@
 // questions find their entry however they are worded.
 import { describe, expect, it } from 'vitest';
 import { createKnowledgeBase } from './knowledge.js';
+import { SETTINGS_QUESTION } from './settings-answers.js';
 import type { BusinessProfile } from './types.js';
 
 const shop: BusinessProfile = {
@@ -59,5 +60,38 @@ describe('knowledge worded differently from the entry', () => {
   it('finds the parking entry for "where can I park"', () => {
     const a = ask('Where can I park?');
     expect([a?.confident, a?.text]).toEqual([true, 'There is a free lot next to the clinic.']);
+  });
+});
+
+describe('hours asked loosely', () => {
+  const CHRISTMAS_MORNING = new Date('2026-12-25T16:00:00Z');
+
+  it('says closed for the holiday today, and when it opens again', () => {
+    expect(ask('are you guys working today?', CHRISTMAS_MORNING)?.text).toBe(
+      "We're closed today for a holiday. We're open Saturday 9 AM to 1 PM.",
+    );
+  });
+
+  it('answers "when are you back?" with the next opening', () => {
+    expect(ask('ok, when are you back?', CHRISTMAS_MORNING)?.text).toMatch(/closed right now; we open again tomorrow/);
+    expect(ask('when are you back?')?.text).toMatch(/open right now/);
+  });
+
+  it.each([
+    ['are you guys around on Sunday at all?', /closed on Sunday/],
+    ['is anyone in on Saturday?', /open Saturday 9 AM to 1 PM/],
+  ])('%s', (q, want) => {
+    expect(ask(q)?.text).toMatch(want);
+  });
+
+  it('routes the loose phrasings as settings questions, and not a line check or a booking', () => {
+    for (const q of ['are you guys working today?', 'when are you back?', 'are you around on saturday at all?'])
+      expect(SETTINGS_QUESTION.test(q)).toBe(true);
+    for (const q of ['are you there?', 'are you available tomorrow at 3?'])
+      expect(SETTINGS_QUESTION.test(q)).toBe(false);
+  });
+
+  it('does not read a real-estate closing as a question about hours', () => {
+    expect(ask('we just closed on a house, how much is a checkup?')?.text).toMatch(/\$65/);
   });
 });

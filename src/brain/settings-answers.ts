@@ -4,18 +4,29 @@
  * Answered from configuration before the knowledge base, so they are always current and exact.
  */
 import { DateTime } from 'luxon';
-import { closedReason, hoursOn, isOpenAt } from './calendar.js';
+import { closedReason, hoursOn, isOpenAt, nextOpeningAt } from './calendar.js';
 import { linesFor, type Lang, type Lines } from './lines/index.js';
 import { createServiceMatcher, normalize, numbersToDigits, parseTimeWish } from './nlu/index.js';
 import type { BusinessProfile, ServiceInfo } from './types.js';
 
-/** A question about hours, address, services, duration or price, in any wording a caller uses. */
-export const SETTINGS_QUESTION =
-  /\b(what time do (you|y'all|you guys) (open|close|start|shut)|what are (your|the) hours|(your|the) (hours|opening hours|business hours)|how late (are|do|is)|how early (are|do|is)|(are|is) (you|y'all|you guys|the (office|shop|store|clinic|salon|garage)) (still )?open|are you closed|when do (you|y'all|you guys) (open|close)|until what time|open (on|this|today|tomorrow|tonight|right now|now|sundays?|saturdays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|on the weekends?)|what('s| is) (your|the) address|where (are|r) (you|y'all)|where('s| is) (your|the) (office|shop|store|clinic|salon|garage|place|business|location)|how do i (find|get to) (you|your)|where are you (guys )?(located|at)|what services|what ((kind|sort|type)s? of )?(work|services|things) (do|does|can)|what (do|does) (you|y'all|you guys) (do|offer)|how long (does|do|will|is|would)|how much (time|is|does|do|for|would|will)|what do you charge|what('s| is) the (price|cost|rate)|how much do you charge)\b/;
+/** "are you guys working today?", "anyone around on Saturday?": whether someone is there on a day. */
+const AROUND =
+  /\b(are|is) (you|y'all|you guys|anyone|anybody|someone|somebody)( guys)? (working|around|in|there|in the office)\b(?=.*\b(today|tonight|tomorrow|this (morning|afternoon|evening|week|weekend)|weekends?|(mon|tues|wednes|thurs|fri|satur|sun)days?|at all)\b)/;
+/** "when are you back?", "when do you reopen?": the next opening. */
+const BACK =
+  /\bwhen (are|will|do|would) (you|y'all|you guys|the (office|shop|store|clinic))( guys)? (be )?(back|open again|reopen|open back up)\b|\breopen(ing)?\b/;
+/** "we just closed on a house": a real-estate closing, not the business's hours. */
+const CLOSED_A_DEAL = /\b(we|i|they) (just |recently )?closed (on|escrow)\b/g;
 
-const HOURS =
-  /\b(open|opening|closing|closed|hours|how late|how early|until what time|(you|y'all|guys|office|shop|store|clinic|salon) (close|shut)|close (on|at|today|tonight|for|early|late))\b/;
-const NOW = /\b(right now|now|at the moment|currently|still open)\b/;
+/** A question about hours, address, services, duration or price, in any wording a caller uses. */
+export const SETTINGS_QUESTION = new RegExp(
+  `${/\b(what time do (you|y'all|you guys) (open|close|start|shut)|what are (your|the) hours|(your|the) (hours|opening hours|business hours)|how late (are|do|is)|how early (are|do|is)|(are|is) (you|y'all|you guys|the (office|shop|store|clinic|salon|garage)) (still )?open|are you closed|when do (you|y'all|you guys) (open|close)|until what time|open (on|this|today|tomorrow|tonight|right now|now|sundays?|saturdays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|on the weekends?)|what('s| is) (your|the) address|where (are|r) (you|y'all)|where('s| is) (your|the) (office|shop|store|clinic|salon|garage|place|business|location)|how do i (find|get to) (you|your)|where are you (guys )?(located|at)|what services|what ((kind|sort|type)s? of )?(work|services|things) (do|does|can)|what (do|does) (you|y'all|you guys) (do|offer)|how long (does|do|will|is|would)|how much (time|is|does|do|for|would|will)|what do you charge|what('s| is) the (price|cost|rate)|how much do you charge)\b/.source}|${AROUND.source}|${BACK.source}`,
+);
+
+const HOURS = new RegExp(
+  `${/\b(open|opening|closing|closed|hours|how late|how early|until what time|(you|y'all|guys|office|shop|store|clinic|salon) (close|shut)|close (on|at|today|tonight|for|early|late))\b/.source}|${AROUND.source}|${BACK.source}`,
+);
+const NOW = new RegExp(`${/\b(right now|now|at the moment|currently|still open)\b/.source}|${BACK.source}`);
 const ADDRESS =
   /\b(address|located|location|where (are|r) (you|y'all)|where('s| is) (your|the) (office|shop|store|clinic|salon|garage|place|business)|how do i (find|get to) you|directions|where are you (guys )?at|where can i find you)\b/;
 const SERVICES =
@@ -77,7 +88,13 @@ function hoursAnswer(b: BusinessProfile, text: string, now: Date, L: Lines): str
   const date = namedHoliday(text, local) ?? parseTimeWish(numbersToDigits(text), now, tz)?.date;
   if (!date) return L.describeHours(b);
   const reason = closedReason(b, date);
-  if (reason === 'holiday') return L.closedHolidayOn(date, tz, date === today);
+  if (reason === 'holiday' && date === today) {
+    // closed today: say when the business is open again, the caller's next question
+    const next = nextOpeningAt(b, now);
+    const again = next && L.openOn(next.date, tz, next.inDays === 0, L.spans(hoursOn(b, next.date)));
+    return again ? `${L.closedHolidayOn(date, tz, true)} ${again}` : L.closedHolidayOn(date, tz, true);
+  }
+  if (reason === 'holiday') return L.closedHolidayOn(date, tz, false);
   if (reason === 'closed') return L.closedOnWeekdays(date, tz);
   const h = hoursOn(b, date);
   if (WEEKDAY_PLURAL.test(text)) return L.openOnWeekdays(date, tz, L.spans(h));
@@ -90,7 +107,7 @@ function listServices(services: ServiceInfo[], L: Lines): string {
 
 /** The topic of a settings question, for the knowledge base to search when the settings lack the fact. */
 export function settingsTopic(question: string): 'address' | 'open' | 'cost' | undefined {
-  const text = normalize(question);
+  const text = normalize(question).replace(CLOSED_A_DEAL, 'bought');
   if (ADDRESS.test(text)) return 'address';
   if (HOURS.test(text)) return 'open';
   if (PRICE.test(text)) return 'cost';
@@ -108,7 +125,7 @@ export function createSettingsAnswers(b: BusinessProfile) {
       lang: Lang = 'en',
     ): { text: string; topic: 'hours' | 'address' | 'services' | 'offer' | 'duration' | 'price' } | undefined {
       const L = linesFor(lang);
-      const text = normalize(question);
+      const text = normalize(question).replace(CLOSED_A_DEAL, 'bought');
       const svc = services.match(text);
       const service = svc && !svc.choices ? svc.service : undefined;
       if (DURATION.test(text) && service)
