@@ -476,3 +476,23 @@ describe('after hours, silence and the reply stream', () => {
     expect(r.text).toMatch(/Thanks for calling Bella Hair Studio/);
   });
 });
+
+describe('checking the line and signing off', () => {
+  it('"hello? can you hear me?" is answered as a line check, and the opening question is asked again, not "anything else"', async () => {
+    const t = setup(PLUMBER, SALON_MORNING);
+    const r = await t.say('hello?');
+    expect(r.text).toBe("Yes, I'm here, I can hear you. How can I help you today?");
+    expect((await t.say('hello? can you hear me?')).text).not.toMatch(/not sure|don't want to guess|anything else/i);
+    expect(r.done).toBe(false);
+  });
+
+  it('says goodbye to "okay, thanks, bye", "perfect, that\'s all" and "oh, sorry, wrong number" whatever word comes first', async () => {
+    for (const last of ['okay, thanks, bye', "perfect, thanks, that's all", 'oh, sorry, wrong number']) {
+      const t = setup(PLUMBER, SALON_MORNING);
+      await t.say('what are your hours on saturday?');
+      const r = await t.say(last);
+      expect(r.done, last).toBe(true);
+      expect(r.text, last).toMatch(/Thanks for calling/);
+    }
+  });
+});

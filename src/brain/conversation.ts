@@ -413,6 +413,10 @@ function factNames(u: Understanding): string[] {
 const THANKS_ONLY =
   /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|alright|all right|no|nope),? )*(?:thanks?|thank you|thx)(?: so much| very much| a lot)?(?:,? (?:bye|goodbye))?[.!]*$/;
 
+/** Words that end the call whatever agreeing word comes first ("okay, thanks, bye", "perfect, that's all"). */
+const SIGN_OFF = /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all|nothing else|wrong number)\b/;
+const WRONG_NUMBER = /\b(wrong number|dialed the wrong|called the wrong|misdialed)\b/;
+
 /** Words that turn a "yes" at the read-back into a change ("yes, but make it 4", "yeah, 4 not 3"). */
 const CHANGE_WORDS = /\b(not|but|instead|change|rather|different|switch|move|push|bring|earlier|later|sooner)\b/;
 
@@ -488,8 +492,9 @@ export function toEvent(
   };
   if (u.emergency && u.emergency.priority !== 'NORMAL' && !ctx.emergency)
     return { type: 'EMERGENCY', hit: u.emergency, turn };
-  // "thanks!" after "anything else?" is a goodbye, not a yes
-  if (expecting === 'anything' && THANKS_ONLY.test(u.text)) return { type: 'GOODBYE' };
+  // "thanks!" after "anything else?" (or after an answer, at the opening question) is a goodbye, not a yes
+  if ((expecting === 'anything' || (expecting === 'intent' && ctx.answered > 0)) && THANKS_ONLY.test(u.text))
+    return { type: 'GOODBYE' };
   // a message, or a verification code, is taken as typed: its digits are not a time or a phone number
   if (expecting === 'message' || expecting === 'code') return turn;
   const intents = u.intents.filter((i) => i !== 'emergency');
@@ -537,7 +542,12 @@ export function toEvent(
   ) {
     return { type: 'QUESTION', text: raw };
   }
-  if (intents.includes('goodbye') && !answering && !Object.keys(facts).length && u.yesNo !== 'yes')
+  if (
+    (intents.includes('goodbye') || WRONG_NUMBER.test(u.text)) &&
+    !answering &&
+    !Object.keys(facts).length &&
+    (u.yesNo !== 'yes' || SIGN_OFF.test(u.text))
+  )
     return { type: 'GOODBYE' };
   return turn;
 }

@@ -19,6 +19,7 @@ import {
   type Task,
   type TurnEvent,
 } from './dialog.js';
+import { isLineCheck } from './settings-answers.js';
 
 /** Effects a state may ask for. */
 export type Effect =
@@ -328,7 +329,8 @@ export const conversationMachine = setup({
     question: assign(({ event }) => (event.type === 'QUESTION' ? { question: event.text } : {})),
     answered: assign(({ context, event }) => ({
       notes: note(context, { kind: 'answer', text: event.type === 'ANSWERED' ? event.text : null }),
-      answered: context.answered + 1,
+      // "hello? can you hear me?" is answered, but the call has not started on what the caller wants
+      answered: context.answered + (context.question && isLineCheck(context.question) ? 0 : 1),
       question: undefined,
     })),
     failure: assign(({ context }) => ({ notes: note(context, { kind: 'failure' }) })),

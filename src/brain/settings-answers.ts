@@ -33,6 +33,14 @@ const SERVICES =
   /\b(what services|what ((kind|sort|type)s? of )?(work|services|things) (do|does|can)|what (do|does) (you|y'all|you guys) (do|offer)\b(?! for)|services do you (offer|have|provide)|what can you help with)\b/;
 const DO_YOU_DO =
   /\b(do|can|could|would) (you|y'all|you guys) (do|offer|handle|provide|work on|fix|service|take care of|deal with)\b/;
+/** "hello?", "can you hear me?", "are you there?": the caller checks the line, and asks nothing else. */
+const LINE_CHECK =
+  /^(?:(?:hello|hi|hey|hola|oh|um|uh|sorry|yes|yeah)\b[?!.,]*\s*)*(?:(?:can|could) you hear me|are you (?:still )?(?:there|on the line)|is (?:any|some)(?:one|body) (?:there|on the line)|(?:me )?(?:escucha|oye)s?|hay alguien)?[?!.,\s]*$/;
+/** True when the caller only checks that someone is on the line. */
+export function isLineCheck(said: string): boolean {
+  const text = normalize(said).trim();
+  return !!text && LINE_CHECK.test(text);
+}
 const DURATION = /\b(how long|how much time|duration)\b/;
 const PRICE = /\b(how much|price|cost|charge|rate|fee)\b/;
 const WEEKDAY_PLURAL = /\b(mon|tues|wednes|thurs|fri|satur|sun)days\b/;
@@ -123,9 +131,12 @@ export function createSettingsAnswers(b: BusinessProfile) {
       question: string,
       now: Date,
       lang: Lang = 'en',
-    ): { text: string; topic: 'hours' | 'address' | 'services' | 'offer' | 'duration' | 'price' } | undefined {
+    ):
+      | { text: string; topic: 'hours' | 'address' | 'services' | 'offer' | 'duration' | 'price' | 'presence' }
+      | undefined {
       const L = linesFor(lang);
       const text = normalize(question).replace(CLOSED_A_DEAL, 'bought');
+      if (isLineCheck(question)) return { topic: 'presence', text: L.stillHere };
       const svc = services.match(text);
       const service = svc && !svc.choices ? svc.service : undefined;
       if (DURATION.test(text) && service)

@@ -189,6 +189,7 @@ export const EN = {
     names.length <= 1
       ? `We offer ${names[0] ?? 'several services'}.`
       : `We offer ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}.`,
+  stillHere: "Yes, I'm here, I can hear you.",
   whichCanIHelp: 'Which one can I help you with?',
   thisIs: (name: string) => `Yes, this is ${name}.`,
   serviceFacts: (name: string, min: number, price?: string) =>

@@ -226,6 +226,7 @@ export const ES: Lines = {
   address: (address) => `Estamos en ${address}.`,
   weDo: (name, price) => `Sí, hacemos ${name}${price ? `; cuesta ${price}` : ''}.`,
   weOffer: (names) => `Ofrecemos ${names.length ? listOf(names, 'and') : 'varios servicios'}.`,
+  stillHere: 'Sí, aquí estoy y le escucho bien.',
   whichCanIHelp: '¿Con cuál le puedo ayudar?',
   thisIs: (name) => `Sí, habla con ${name}.`,
   serviceFacts: (name, min, price) =>
