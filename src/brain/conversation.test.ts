@@ -496,3 +496,71 @@ describe('checking the line and signing off', () => {
     }
   });
 });
+
+describe('call-back requests', () => {
+  // Tuesday 2026-03-10 10:00 in Denver, open
+  const PLUMBER_MORNING = '2026-03-10T16:00:00Z';
+
+  it('takes a message, not a booking, when the caller declines to book mid-booking (chat, no caller ID)', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING, { callerPhone: null });
+    expect((await t.say('I need a drain cleaning')).text).toMatch(/what day and time/i);
+    const r = await t.say("I don't want to book anything right now, I just want someone to call me back");
+    expect(r.text).not.toMatch(/didn't catch/);
+    expect(r.text).toMatch(/your name/);
+    expect((await t.say("it's Priya Raman")).text).toMatch(/phone number/);
+    await t.say('four oh four, five five five, zero one four two');
+    expect(t.world.messages).toHaveLength(1);
+    expect(t.world.messages[0]).toMatchObject({ name: 'Priya Raman', phone: '+14045550142' });
+    expect(t.booked()).toHaveLength(0);
+  });
+
+  it('takes a message for a quote to be emailed, keeping the email from the first line', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING, { callerPhone: null });
+    const r = await t.say('could you email me a quote for a water heater repair? my email is d.okafor@outlook.com');
+    expect(r.text).not.toMatch(/what day and time/i);
+    await t.say('Daniel Okafor', '602-555-0175');
+    expect(t.world.messages[0]).toMatchObject({
+      name: 'Daniel Okafor',
+      phone: '+16025550175',
+      email: 'd.okafor@outlook.com',
+    });
+    expect(t.booked()).toHaveLength(0);
+  });
+
+  it('asks only the name when the caller ID gives the number back', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING);
+    await t.say("hi, I'd like a price on a drain cleaning. can someone get back to me with an estimate?");
+    const r = await t.say('Sam Lee');
+    expect(t.all()).not.toMatch(/phone number|what day and time/i);
+    expect(r.text).toMatch(/passed your message along/);
+    expect(t.world.messages[0]).toMatchObject({ name: 'Sam Lee', phone: CALLER });
+  });
+
+  it('keeps a spoken number and a spoken email said together with the name', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING, { callerPhone: null });
+    await t.say(
+      'please have someone call me back about a drain cleaning. my name is Priya Raman, my number is four oh four, five five five, zero one four two, and my email is priya dot raman at gmail dot com',
+    );
+    expect(t.world.messages[0]).toMatchObject({
+      name: 'Priya Raman',
+      phone: '+14045550142',
+      email: 'priya.raman@gmail.com',
+    });
+  });
+
+  it('asks for the number once and takes the message without it when the caller will not give one', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING, { callerPhone: null });
+    await t.say('can someone call me back about my water heater', 'Sam Lee', "I'd rather not say");
+    expect(t.all().match(/phone number/g)).toHaveLength(1);
+    expect(t.world.messages).toHaveLength(1);
+    expect(t.world.messages[0].phone).toBeUndefined();
+  });
+
+  it('still books when the caller names a time and also asks for a call back', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING);
+    const r = await t.say('book a drain cleaning tomorrow at 10 and have them call me back if anything changes');
+    expect(t.world.messages).toHaveLength(0);
+    expect(t.convo.state).toMatch(/^booking/);
+    expect(r.text).toMatch(/10 AM/);
+  });
+});

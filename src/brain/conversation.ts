@@ -506,7 +506,8 @@ export function toEvent(
     if (intents[0] === task && ctx.task !== task && !(task === 'reschedule' && movesThisBooking))
       return { type: 'START', task, turn };
   }
-  if (intents.includes('message') && !intents.includes('book') && !answering)
+  // "can someone get back to me with an estimate?": a call-back asked for wins over a booking unless a time is named
+  if (intents.includes('message') && (!intents.includes('book') || !facts.when) && !answering)
     return { type: 'START', task: 'message', turn };
   // "this is Dana from Acme, you can reach me at 212 555 0177" at the start: a call-back request
   const opening = expecting === 'intent' || expecting === 'anything';

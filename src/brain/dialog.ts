@@ -161,6 +161,8 @@ export interface DialogContext {
   target?: AppointmentInfo;
   message?: string;
   nameAsked: boolean;
+  /** The message task asked for a call-back number once (a chat has no caller ID). */
+  phoneAsked: boolean;
   emergency?: EmergencyHit;
   leadPriority: Priority;
   question?: string;
@@ -204,6 +206,7 @@ export function initialContext(
     offered: [],
     appointments: [],
     nameAsked: false,
+    phoneAsked: false,
     leadPriority: 'NORMAL',
     notes: [],
     silences: 0,

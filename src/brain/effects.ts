@@ -89,6 +89,7 @@ export async function runEffect(
           text: withCompany,
           ...(ctx.name ? { name: ctx.name } : {}),
           ...(ctx.phone ? { phone: ctx.phone } : {}),
+          ...(ctx.email ? { email: ctx.email } : {}),
           ...(ctx.leadPriority !== 'NORMAL' ? { urgent: true } : {}),
         },
         emit,

@@ -112,6 +112,7 @@ export const conversationMachine = setup({
     hasTarget: ({ context }) => !!context.target,
     needsMessage: ({ context }) => !context.message,
     needsName: ({ context }) => !context.name && !context.nameAsked,
+    needsCallbackNumber: ({ context }) => !context.phone && !context.phoneAsked,
     transferred: ({ event }) => event.type === 'EMERGENCY_HANDLED' && event.outcome === 'transferred',
     urgentBooking: ({ event }) => event.type === 'EMERGENCY_HANDLED' && event.outcome === 'book',
     accepted: ({ event }) => event.type === 'TRANSFERRED' && event.accepted,
@@ -201,7 +202,7 @@ export const conversationMachine = setup({
       const t = turnOf(event);
       const long = t && t.text.split(/\s+/).length >= 8 ? t.text : undefined;
       // the number and name said in words win over caller ID ("call me back at 212 555 0177")
-      return { message: long, nameAsked: false, ...(t ? personFacts(context, t) : {}) };
+      return { message: long, nameAsked: false, phoneAsked: false, ...(t ? personFacts(context, t) : {}) };
     }),
     noteAfterHours: assign(({ context }) => ({ notes: note(context, { kind: 'afterHoursMessage' }) })),
     takeSlots: assign(({ context, event }) =>
@@ -271,6 +272,7 @@ export const conversationMachine = setup({
       if (event.type !== 'TURN') return {};
       if (event.expecting === 'message') return { message: event.text, ...personFacts(context, event) };
       if (event.expecting === 'name') return { nameAsked: true, ...personFacts(context, event) };
+      if (event.expecting === 'phone') return { phoneAsked: true, ...personFacts(context, event) };
       return {};
     }),
     messageTaken: assign(({ context }) => ({
@@ -548,6 +550,7 @@ export const conversationMachine = setup({
               always: [
                 { guard: 'needsMessage', target: 'collect' },
                 { guard: 'needsName', target: 'collect' },
+                { guard: 'needsCallbackNumber', target: 'collect' },
                 { target: 'commit' },
               ],
             },

@@ -71,7 +71,8 @@ export function prompt(state: string, ctx: DialogContext, lang: Lang = 'en'): { 
       return { text: L.askBookingName, expecting: 'name' };
     case 'message.collect':
       if (!ctx.message) return { text: L.askMessage, expecting: 'message' };
-      return { text: L.askMessageName, expecting: 'name' };
+      if (!ctx.name && !ctx.nameAsked) return { text: L.askMessageName, expecting: 'name' };
+      return { text: L.askPhone, expecting: 'phone' };
     case 'anythingElse':
       return { text: L.anythingElse, expecting: 'anything' };
     case 'ended':

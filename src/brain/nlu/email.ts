@@ -39,14 +39,17 @@ export function findEmail(text: string): { email: string; start: number; end: nu
   if (!m) return undefined;
   const domain = m[2].replace(/\s*(?:dot|\.)\s*/g, '.').replace(/\s+/g, '');
   if (!/\.(com|net|org|edu|gov|io|co|us|ca|uk|info|biz|me|app|dev)$/.test(domain)) return undefined;
-  const words = m[1].split(/\s+/).filter(Boolean);
+  const tokens = [...m[1].matchAll(/\S+/g)];
+  const words = tokens.map((t) => t[0]);
   const local: string[] = [];
+  let first = 0;
   for (let i = words.length - 1; i >= 0 && local.length < 8; i--) {
     const t = words[i].replace(/[,:]$/, '');
     // hesitations are not letters of the address: "sam dot chen, um, at…", "chen like, at…"
     if (HESITATION.has(t) || (t === 'like' && (i === words.length - 1 || words[i] !== t))) continue;
     if (STOP.has(t)) break;
     local.unshift(t);
+    first = i;
   }
   if (!local.length) return undefined;
   const user = local
@@ -56,6 +59,7 @@ export function findEmail(text: string): { email: string; start: number; end: nu
     .replace(/\s*\b(dash|hyphen)\b\s*/g, '-')
     .replace(/\s+/g, '');
   if (!/^[a-z0-9][a-z0-9._+-]*$/.test(user)) return undefined;
-  const start = text.indexOf(local[0]);
+  // where the address starts, not where its first word was said before ("my name is priya …, priya dot raman at …")
+  const start = m.index + (tokens[first].index ?? 0);
   return { email: `${user}@${domain}`, start, end: m.index + m[0].length };
 }

@@ -22,7 +22,7 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   ],
   [
     'message',
-    /\b(leave|take) a message\b|\bpass (it |this |that )?(along|on)\b|\blet (him|her|them|the owner|the team|someone) know\b|\b(have|ask) (him|her|them|someone|somebody) (to )?call me( back)?\b|\bcall me back\b|\bcallback\b|\bvoice ?mail\b/,
+    /\b(leave|take) a message\b|\bpass (it |this |that )?(along|on)\b|\blet (him|her|them|the owner|the team|someone) know\b|\b(have|ask) (him|her|them|someone|somebody) (to )?call me( back)?\b|\bcall me back\b|\bcallback\b|\bvoice ?mail\b|\bget back to (me|us)\b|\b(e-?mail|text|send) (me|us) (a |an |the |your )?(quote|estimate|price|pricing|prices)\b/,
   ],
   [
     'book',
@@ -40,9 +40,13 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   ],
 ];
 
-/** All intents found in `text` (lower-cased), most specific first. */
+/** "I don't want to book anything", "not looking to schedule yet": a booking the caller declines. */
+const DECLINED_BOOKING =
+  /\b(?:don't|do not|dont|not|no need to)(?: really| even| quite)? (?:(?:want|wanna|need|looking|trying|ready|going|planning)(?: to)? )?(?:book|schedule|make an appointment)\w*(?: anything| an appointment| a visit| yet| right now)*/g;
+
+/** All intents found in `text` (lower-cased), most specific first; a declined booking is no wish to book. */
 export function findIntents(text: string): Intent[] {
-  return RULES.filter(([, re]) => re.test(text)).map(([i]) => i);
+  return RULES.filter(([i, re]) => re.test(i === 'book' ? text.replace(DECLINED_BOOKING, ' ') : text)).map(([i]) => i);
 }
 
 /** Yes, no or maybe, when the turn answers a yes/no question. */

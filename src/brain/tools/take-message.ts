@@ -7,13 +7,14 @@ export const takeMessageArgs = z.object({
   text: z.string().min(1).max(2000),
   name: z.string().optional(),
   phone: z.string().optional(),
+  email: z.string().optional(),
   urgent: z.boolean().optional(),
 });
 
 /** The take_message tool. */
 export const takeMessage = defineTool({
   name: 'take_message',
-  description: 'Take a message for the business with the caller name and call-back number.',
+  description: 'Take a message for the business with the caller name, call-back number and email.',
   args: takeMessageArgs,
   async run(ctx, a): Promise<{ id: string }> {
     const phone = a.phone ?? ctx.callerPhone;
@@ -21,6 +22,7 @@ export const takeMessage = defineTool({
       text: a.text,
       ...(a.name ? { name: a.name } : {}),
       ...(phone ? { phone } : {}),
+      ...(a.email ? { email: a.email } : {}),
       ...(a.urgent ? { urgent: true } : {}),
     });
   },
