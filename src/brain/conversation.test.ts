@@ -564,3 +564,12 @@ describe('call-back requests', () => {
     expect(r.text).toMatch(/10 AM/);
   });
 });
+
+describe('a time the service cannot fit', () => {
+  it('says a two-hour colour at 3 PM on Saturday would run past the 4 PM closing, not that 3 PM is taken', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    const r = await t.say('can I get a color this saturday at 3');
+    expect(r.text).toMatch(/A color takes about 2 hours, so at 3 PM it would run past our 4 PM closing\./);
+    expect(r.text).not.toMatch(/already taken/);
+  });
+});

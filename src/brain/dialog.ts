@@ -71,6 +71,7 @@ export type Note =
   | { kind: 'noSlotsAtAll' }
   | { kind: 'exactTaken'; time: string }
   | { kind: 'timePassed'; time: string }
+  | { kind: 'runsPastClose'; time: string; close: string; service: string; minutes: number }
   | { kind: 'outsideHours'; date: string; hours: Array<[string, string]> }
   | { kind: 'exactOpen'; slot: Slot }
   | { kind: 'slotTaken' }
@@ -417,6 +418,11 @@ function whyNotExact(ctx: DialogContext, wish: TimeWish, now: { date: string; ti
     const hours = hoursOn(ctx.business, wish.date);
     if (hours.length && !hours.some(([from, to]) => time >= from && time < to))
       return { kind: 'outsideHours', date: wish.date, hours };
+    // open at that time, but the service would not be done before closing (or a break)
+    const range = hours.find(([from, to]) => time >= from && time < to);
+    const minutes = ctx.service?.durationMin;
+    if (range && minutes && addMinutes(time, minutes) > range[1])
+      return { kind: 'runsPastClose', time, close: range[1], service: ctx.service!.name.toLowerCase(), minutes };
   }
   return { kind: 'exactTaken', time };
 }

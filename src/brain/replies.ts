@@ -126,6 +126,9 @@ export function noteText(n: Note, ctx: DialogContext, now: Date, lang: Lang = 'e
       return L.exactTaken(n.time);
     case 'timePassed':
       return L.timePassed(n.time);
+    case 'runsPastClose':
+      // "2 hours", without the minutes the duration answer adds in brackets
+      return L.runsPastClose(n.service, L.durationWords(n.minutes).replace(/\s*\([^)]*\)/, ''), n.time, n.close);
     case 'outsideHours':
       return L.outsideHours(n.date, tz, n.hours);
     case 'exactOpen':

@@ -166,6 +166,8 @@ export const ES: Lines = {
   nothingThen: 'No tengo lugar a esa hora.',
   noSlotsAtAll: 'Lo siento, no veo horarios disponibles para eso en las próximas semanas.',
   exactTaken: (hm) => `${capitalize(aLa(hm))} ya no tengo lugar.`,
+  runsPastClose: (svc, takes, hm, close) =>
+    `${capitalize(svc)} dura unos ${takes}, así que a ${hora(hm)} terminaría después de nuestro cierre a ${hora(close)}.`,
   timePassed: (hm) => `${capitalize(hora(hm))} ya pasaron hoy.`,
   outsideHours: (date, tz, hours) => `El ${dia(date, tz)} abrimos ${tramos(hours)}.`,
   exactOpen: (when) => `${capitalize(when)} está disponible.`,
