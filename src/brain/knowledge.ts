@@ -7,7 +7,7 @@ import { oncePer } from '../lib/index.js';
 import type { BusinessProfile } from './types.js';
 import { EN, ES, type Lang, type Lines } from './lines/index.js';
 import { normalize } from './nlu/index.js';
-import { createSettingsAnswers, settingsTopic } from './settings-answers.js';
+import { CLOSED_A_DEAL, createSettingsAnswers, settingsTopic } from './settings-answers.js';
 
 const STOP = new Set(
   (
@@ -34,7 +34,7 @@ const PHRASES: Array<[RegExp, string]> = [
     /\b(does|do|will|would|did) (that|it|this|one|they|those|these)( all)? (run|set (me|us) back|come to|go for)\b/g,
     'cost',
   ],
-  [/\b(we|i|they) (just |recently )?closed (on|escrow)\b/g, 'bought'],
+  [CLOSED_A_DEAL, 'bought'],
   [/\bcharged with\b|\bpulled over\b/g, 'criminal'],
   [/\b(help|assist)( me| us| him| her| them)? with\b|\btake (on )?(my|a|the|this|his|her|our) case\b/g, 'service'],
   [/\b(in|out of)[- ]network\b/g, 'insurance'],

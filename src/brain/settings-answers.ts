@@ -16,7 +16,9 @@ const AROUND =
 const BACK =
   /\bwhen (are|will|do|would) (you|y'all|you guys|the (office|shop|store|clinic))( guys)? (be )?(back|open again|reopen|open back up)\b|\breopen(ing)?\b/;
 /** "we just closed on a house": a real-estate closing, not the business's hours. */
-const CLOSED_A_DEAL = /\b(we|i|they) (just |recently )?closed (on|escrow)\b/g;
+export const CLOSED_A_DEAL = /\b(we|i|they) (just |recently )?closed (on|escrow)\b/g;
+/** A question as the settings read it: normalized, a real-estate closing out of the way. */
+const readQuestion = (question: string) => normalize(question).replace(CLOSED_A_DEAL, 'bought');
 
 /** A question about hours, address, services, duration or price, in any wording a caller uses. */
 export const SETTINGS_QUESTION = new RegExp(
@@ -115,7 +117,7 @@ function listServices(services: ServiceInfo[], L: Lines): string {
 
 /** The topic of a settings question, for the knowledge base to search when the settings lack the fact. */
 export function settingsTopic(question: string): 'address' | 'open' | 'cost' | undefined {
-  const text = normalize(question).replace(CLOSED_A_DEAL, 'bought');
+  const text = readQuestion(question);
   if (ADDRESS.test(text)) return 'address';
   if (HOURS.test(text)) return 'open';
   if (PRICE.test(text)) return 'cost';
@@ -135,7 +137,7 @@ export function createSettingsAnswers(b: BusinessProfile) {
       | { text: string; topic: 'hours' | 'address' | 'services' | 'offer' | 'duration' | 'price' | 'presence' }
       | undefined {
       const L = linesFor(lang);
-      const text = normalize(question).replace(CLOSED_A_DEAL, 'bought');
+      const text = readQuestion(question);
       if (isLineCheck(question)) return { topic: 'presence', text: L.stillHere };
       const svc = services.match(text);
       const service = svc && !svc.choices ? svc.service : undefined;
