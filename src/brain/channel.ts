@@ -140,9 +140,10 @@ export function realtimeBrain(opts: {
       describeHours(business),
       `Services: ${business.services.map((s) => s.name).join(', ')}.`,
       'Only offer times check_availability returned. Before book_appointment, read back the service, weekday,',
-      'date and time and wait for a yes. For emergencies give safety advice first, then escalate_emergency.',
+      'date and time and wait for a yes. For emergencies give safety advice first, then escalate_emergency;',
+      'if nobody took the call, ask their name (and the address for work at their place) and pass it to capture_lead.',
       'Answer facts only from answer_question; if it has no answer, say you are not sure and offer a message.',
-      'To move or cancel a booking, first ask the name it is under and pass it to find_appointments; never read',
+      'To check, move or cancel a booking, first ask the name it is under and pass it to find_appointments; never read',
       'out a booking before find_appointments returned it, and only move or cancel appointments it returned.',
       ...languageInstructions(business),
       ...(firstNameOf(opts.knownCaller)

@@ -292,6 +292,37 @@ describe('emergencies', () => {
     expect(t.world.escalations[0]).toMatchObject({ priority: 'URGENT', duringHours: false });
   });
 
+  it('after the alert, asks who and where for the on-call person, once each, and the lead gains them', async () => {
+    const t = setup(PLUMBER, '2026-03-11T05:00:00Z');
+    const r = await t.say('a pipe burst and water is everywhere');
+    // the alert goes out before anything is asked
+    expect(t.world.escalations).toHaveLength(1);
+    expect(r.text).toMatch(/urgent alert.*may I have your name\?$/s);
+    expect((await t.say("it's Dana Whitfield")).text).toMatch(/what's the address/);
+    const done = await t.say('42 Oak Lane, Evanston');
+    expect(done.text).toMatch(/anything else/i);
+    expect(t.world.leads).toHaveLength(1);
+    expect(t.world.leads[0]).toMatchObject({
+      priority: 'URGENT',
+      name: 'Dana Whitfield',
+      phone: CALLER,
+      address: '42 Oak Lane, Evanston',
+    });
+    expect(t.world.escalations).toHaveLength(1);
+  });
+
+  it('a caller who answers the name question with more trouble is not asked again', async () => {
+    const t = setup(PLUMBER, '2026-03-11T05:00:00Z', { callerPhone: null });
+    await t.say('water is pouring through my ceiling');
+    const next = await t.say('please just hurry, it is getting worse');
+    // a chat has no caller ID: the number is the one thing the team cannot do without
+    expect(next.text).toMatch(/best number/);
+    expect((await t.say('312 555 0177')).text).toMatch(/address/);
+    await t.say('1200 West Lake Street');
+    expect(t.world.leads[0]).toMatchObject({ phone: '+13125550177', address: '1200 West Lake Street' });
+    expect(t.world.leads[0].name ?? undefined).toBeUndefined();
+  });
+
   it('alerts the owner when the live transfer is not possible', async () => {
     const t = setup(PLUMBER, '2026-03-10T16:00:00Z', { transferAccepted: false });
     const r = await t.say('my basement is flooding');
@@ -407,6 +438,32 @@ describe('existing appointments by caller ID', () => {
     const t = setup(SALON, SALON_MORNING, { existing });
     await t.say('cancel my appointment', 'no');
     expect(t.world.appointments[0].status).toBe('booked');
+  });
+
+  it('reads the caller’s appointment back when asked when it is, and books nothing', async () => {
+    for (const ask of [
+      'hi, when is my appointment?',
+      "what time's my appointment again",
+      'um yeah I forgot what time my color is',
+      'can you check when my next appointment is',
+      'am I still booked for Thursday?',
+    ]) {
+      const t = setup(SALON, SALON_MORNING, { existing });
+      const r = await t.say(ask);
+      // caller ID alone is not proof: the name first, unless the caller named the day
+      const told = /Thursday/.test(ask) ? r : await t.say('Maria Lopez');
+      expect(told.text, ask).toMatch(/You have a color on Thursday, March 12 at 10 AM\. .*anything else/i);
+      expect(t.booked(), ask).toHaveLength(0);
+      expect(t.world.appointments, ask).toHaveLength(1);
+      expect(t.world.appointments[0].status).toBe('booked');
+    }
+  });
+
+  it('a check can turn into a move of the appointment it read back', async () => {
+    const t = setup(SALON, SALON_MORNING, { existing });
+    await t.say('when is my appointment', 'Maria Lopez');
+    const r = await t.say('can I move it to Friday at 2?');
+    expect(r.text).toMatch(/from Thursday, March 12 at 10 AM to Friday, March 13 at 2 PM/);
   });
 
   it('says so when the number has no upcoming appointment', async () => {

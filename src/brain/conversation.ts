@@ -424,6 +424,11 @@ const CHANGE_WORDS = /\b(not|but|instead|change|rather|different|switch|move|pus
 const EXISTING_APPOINTMENT =
   /\b(?:my|the|our) (?:existing |other |current |next |upcoming )?(?:appointment|booking|visit|reservation)\b|\balready (?:have|booked)\b/;
 
+/** "when is my cleaning?", "what time's my next fade?": with a service named, a question about one the caller has. */
+const WHEN_MINE =
+  /\b(?:when|what time|what day)(?: is|'s) (?:my|our) (?:next |upcoming )?(?:[a-z-]+ ){0,3}?[a-z-]+\s*(?:\?|$|\b(?:with|on|this|next|again)\b)/;
+const JOB_STATUS = /\b(?:ready|done|finished|fixed|back|arriving|coming)\b/;
+
 /** "not a problem", "why not": a "not" that changes nothing. */
 const IDIOMS = /\bnot (?:a problem|at all|bad|an issue)\b|\bwhy not\b/g;
 
@@ -502,10 +507,12 @@ export function toEvent(
   if (intents.includes('human')) return { type: 'HUMAN' };
   // "can you push it back an hour" while booking moves the booking being made, not an existing appointment
   const movesThisBooking = ctx.task === 'book' && !!(turn.moveBy || facts.when) && !EXISTING_APPOINTMENT.test(u.text);
-  for (const task of ['cancel', 'reschedule'] as const) {
+  for (const task of ['cancel', 'reschedule', 'check'] as const) {
     if (intents[0] === task && ctx.task !== task && !(task === 'reschedule' && movesThisBooking))
       return { type: 'START', task, turn };
   }
+  if (facts.service && WHEN_MINE.test(u.text) && !JOB_STATUS.test(u.text) && !answering)
+    return { type: 'START', task: 'check', turn };
   // "can someone get back to me with an estimate?": a call-back asked for wins over a booking unless a time is named
   if (intents.includes('message') && (!intents.includes('book') || !facts.when) && !answering)
     return { type: 'START', task: 'message', turn };

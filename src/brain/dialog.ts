@@ -9,7 +9,7 @@ import type { AppointmentInfo, Slot } from './ports.js';
 import type { BusinessProfile, Priority, ServiceInfo } from './types.js';
 
 /** What the caller came to do. */
-export type Task = 'book' | 'reschedule' | 'cancel';
+export type Task = 'book' | 'reschedule' | 'cancel' | 'check';
 
 /** Facts a turn may carry, several at once. */
 export interface Facts {
@@ -78,6 +78,7 @@ export type Note =
   | { kind: 'booked'; appointment: AppointmentInfo; service: string }
   | { kind: 'moved'; appointment: AppointmentInfo; from: AppointmentInfo }
   | { kind: 'cancelled'; appointment: AppointmentInfo }
+  | { kind: 'appointmentsTold'; list: AppointmentInfo[] }
   | { kind: 'keptAppointment' }
   | { kind: 'noAppointments'; task: Task }
   | { kind: 'messageTaken'; urgent: boolean }
@@ -105,6 +106,7 @@ export type ResultEvent =
   | { type: 'EMERGENCY_HANDLED'; outcome: 'transferred' | 'alerted' | 'book'; notified: string[]; to?: string }
   | { type: 'TRANSFERRED'; accepted: boolean; to?: string }
   | { type: 'MESSAGE_TAKEN' }
+  | { type: 'LEAD_SAVED' }
   | { type: 'ANSWERED'; text: string | null }
   | { type: 'ENDED' }
   | { type: 'HELD'; start: string }
@@ -164,6 +166,8 @@ export interface DialogContext {
   nameAsked: boolean;
   /** The message task asked for a call-back number once (a chat has no caller ID). */
   phoneAsked: boolean;
+  /** After an emergency alert the agent asked once where the trouble is. */
+  addressAsked: boolean;
   emergency?: EmergencyHit;
   leadPriority: Priority;
   question?: string;
@@ -208,6 +212,7 @@ export function initialContext(
     appointments: [],
     nameAsked: false,
     phoneAsked: false,
+    addressAsked: false,
     leadPriority: 'NORMAL',
     notes: [],
     silences: 0,

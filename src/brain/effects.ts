@@ -4,6 +4,7 @@ import type { DialogContext, ResultEvent } from './dialog.js';
 import type { Effect } from './machine.js';
 import { isOpenAt, sayInstant } from './calendar.js';
 import { runTool, type ToolContext } from './tools/index.js';
+import type { EmergencyHit } from './nlu/index.js';
 import type { BrainEvent } from './types.js';
 
 type Emit = (e: BrainEvent) => void;
@@ -96,6 +97,25 @@ export async function runEffect(
       );
       return r.ok ? { type: 'MESSAGE_TAKEN' } : { type: 'TOOL_ERROR' };
     }
+    case 'lead': {
+      // the emergency's lead, opened by the alert, gains who to call back and where
+      const hit = ctx.emergency;
+      if (!hit) return { type: 'TOOL_ERROR' };
+      const r = await runTool(
+        tools,
+        'capture_lead',
+        {
+          need: emergencySummary(hit),
+          priority: ctx.leadPriority,
+          ...(ctx.name ? { name: ctx.name } : {}),
+          ...(ctx.phone ? { phone: ctx.phone } : {}),
+          ...(ctx.email ? { email: ctx.email } : {}),
+          ...(ctx.address ? { address: ctx.address } : {}),
+        },
+        emit,
+      );
+      return r.ok ? { type: 'LEAD_SAVED' } : { type: 'TOOL_ERROR' };
+    }
     case 'answer': {
       const r = await runTool(tools, 'answer_question', { question: ctx.question ?? '' }, emit);
       return r.ok ? { type: 'ANSWERED', text: r.result.answer } : { type: 'ANSWERED', text: null };
@@ -128,6 +148,9 @@ async function search(ctx: DialogContext, tools: ToolContext, emit: Emit): Promi
     ? { type: 'SLOTS', slots: r.result.slots, widened: r.result.widened, now: nowLocal }
     : { type: 'TOOL_ERROR' };
 }
+
+/** What the owner reads on an emergency's lead: what it is and the caller's own words. */
+const emergencySummary = (hit: EmergencyHit) => `${hit.label}: caller said "${hit.term}"`;
 
 async function commit(ctx: DialogContext, tools: ToolContext, emit: Emit): Promise<ResultEvent> {
   if (!ctx.slot) return { type: 'TOOL_ERROR' };
@@ -196,12 +219,7 @@ async function emergency(ctx: DialogContext, tools: ToolContext, emit: Emit): Pr
     await runTool(tools, 'capture_lead', { need, priority, ...who }, emit);
     return { type: 'EMERGENCY_HANDLED', outcome: 'book', notified: [] };
   }
-  const e = await runTool(
-    tools,
-    'escalate_emergency',
-    { priority, summary: `${hit.label}: caller said "${hit.term}"`, ...who },
-    emit,
-  );
+  const e = await runTool(tools, 'escalate_emergency', { priority, summary: emergencySummary(hit), ...who }, emit);
   const notified = e.ok ? e.result.notified : [];
   if (priority === 'URGENT' && open && ctx.business.escalationNumber) {
     const t = await runTool(

@@ -31,12 +31,15 @@ export type Effect =
   | 'emergency'
   | 'transfer'
   | 'message'
+  | 'lead'
   | 'answer'
   | 'end'
   | 'sendCode'
   | 'checkCode';
 
 const note = (ctx: DialogContext, n: Note): Note[] => [...ctx.notes, n];
+/** Tasks about a booking the caller already has, where a date they say picks it out ("cancel my Thursday one"). */
+const namesBooking = (task: Task | 'message' | undefined) => task === 'cancel' || task === 'check';
 const turnOf = (e: DialogEvent): TurnEvent | undefined =>
   e.type === 'TURN' ? e : e.type === 'START' || e.type === 'EMERGENCY' ? e.turn : undefined;
 /** The turn carries something that changes the booking (a "yes, but 30 minutes later" is no plain yes). */
@@ -109,10 +112,20 @@ export const conversationMachine = setup({
     oneAppointment: ({ event }) => event.type === 'APPOINTMENTS' && event.list.length === 1,
     noAppointments: ({ event }) => event.type === 'APPOINTMENTS' && event.list.length === 0,
     isCancel: ({ context }) => context.task === 'cancel',
+    isCheck: ({ context }) => context.task === 'check',
     hasTarget: ({ context }) => !!context.target,
     needsMessage: ({ context }) => !context.message,
     needsName: ({ context }) => !context.name && !context.nameAsked,
     needsCallbackNumber: ({ context }) => !context.phone && !context.phoneAsked,
+    needsSiteAddress: ({ context }) =>
+      !context.address && !context.addressAsked && onSite(context.business, context.service),
+    // an alert went out but nobody took the call: who to call back, and where, for the on-call person
+    emergencyDetailsMissing: ({ context, event }) =>
+      event.type === 'EMERGENCY_HANDLED' &&
+      event.outcome === 'alerted' &&
+      ((!context.name && !context.nameAsked) ||
+        (!context.phone && !context.phoneAsked) ||
+        (!context.address && !context.addressAsked && onSite(context.business, context.service))),
     transferred: ({ event }) => event.type === 'EMERGENCY_HANDLED' && event.outcome === 'transferred',
     urgentBooking: ({ event }) => event.type === 'EMERGENCY_HANDLED' && event.outcome === 'book',
     accepted: ({ event }) => event.type === 'TRANSFERRED' && event.accepted,
@@ -125,7 +138,7 @@ export const conversationMachine = setup({
       event.type === 'CODE_WRONG' && (event.final || context.proofTries + 1 >= MAX_PROOF_TRIES),
     // a date proves nothing when moving: "Friday at 10" is the new time, kept for after the lookup
     detailTurn: ({ context, event }) =>
-      event.type === 'TURN' && !!(event.facts.name || (context.task === 'cancel' && event.facts.when?.date)),
+      event.type === 'TURN' && !!(event.facts.name || (namesBooking(context.task) && event.facts.when?.date)),
     newTimeTurn: ({ context, event }) => event.type === 'TURN' && context.task === 'reschedule' && !!event.facts.when,
     mismatchFinal: ({ context }) => context.proofTries + 1 >= 2,
   },
@@ -144,7 +157,7 @@ export const conversationMachine = setup({
       const base = { ...context, ...freshTask(context, event.task) };
       const p = applyTurn(base, event.turn);
       // "cancel my Thursday appointment" names a detail of the booking; "move it to Friday" names the new day
-      const claimedDate = event.task === 'cancel' ? event.turn.facts.when?.date : undefined;
+      const claimedDate = namesBooking(event.task) ? event.turn.facts.when?.date : undefined;
       return {
         ...freshTask(context, event.task),
         ...p,
@@ -258,6 +271,12 @@ export const conversationMachine = setup({
       notes: note(context, { kind: 'noAppointments', task: context.task ?? 'cancel' }),
       task: undefined,
     })),
+    toldAppointments: assign(({ context, event }) => ({
+      notes:
+        event.type === 'APPOINTMENTS' ? note(context, { kind: 'appointmentsTold', list: event.list }) : context.notes,
+      appointments: event.type === 'APPOINTMENTS' ? event.list : context.appointments,
+      task: undefined,
+    })),
     cancelled: assign(({ context }) => ({
       notes: context.target ? note(context, { kind: 'cancelled', appointment: context.target }) : context.notes,
       target: undefined,
@@ -274,6 +293,18 @@ export const conversationMachine = setup({
       if (event.expecting === 'name') return { nameAsked: true, ...personFacts(context, event) };
       if (event.expecting === 'phone') return { phoneAsked: true, ...personFacts(context, event) };
       return {};
+    }),
+    emergencyDetailTurn: assign(({ context, event }) => {
+      if (event.type !== 'TURN') return {};
+      const asked =
+        event.expecting === 'name'
+          ? { nameAsked: true }
+          : event.expecting === 'phone'
+            ? { phoneAsked: true }
+            : event.expecting === 'address'
+              ? { addressAsked: true }
+              : {};
+      return { ...asked, ...personFacts(context, event) };
     }),
     messageTaken: assign(({ context }) => ({
       notes: note(context, { kind: 'messageTaken', urgent: context.leadPriority !== 'NORMAL' }),
@@ -490,6 +521,7 @@ export const conversationMachine = setup({
           on: {
             APPOINTMENTS: [
               { guard: 'noAppointments', target: 'anythingElse', actions: 'noAppointments' },
+              { guard: 'isCheck', target: 'anythingElse', actions: 'toldAppointments' },
               { guard: 'oneAppointment', target: 'routeTarget', actions: 'takeAppointments' },
               { target: 'choose', actions: 'takeAppointments' },
             ],
@@ -528,6 +560,7 @@ export const conversationMachine = setup({
             EMERGENCY_HANDLED: [
               { guard: 'transferred', target: '#call.ended', actions: 'emergencyHandled' },
               { guard: 'urgentBooking', target: 'booking', actions: 'emergencyHandled' },
+              { guard: 'emergencyDetailsMissing', target: 'emergencyDetails', actions: 'emergencyHandled' },
               { target: 'anythingElse', actions: 'emergencyHandled' },
             ],
             TOOL_ERROR: { target: 'message', actions: 'failure' },
@@ -561,6 +594,25 @@ export const conversationMachine = setup({
                 MESSAGE_TAKEN: { target: '#live.anythingElse', actions: 'messageTaken' },
                 TOOL_ERROR: { target: '#live.closing', actions: 'failure' },
               },
+            },
+          },
+        },
+        // the alert is out; the lead it opened gains the caller's name, number and address, each asked once
+        emergencyDetails: {
+          initial: 'route',
+          states: {
+            route: {
+              always: [
+                { guard: 'needsName', target: 'collect' },
+                { guard: 'needsCallbackNumber', target: 'collect' },
+                { guard: 'needsSiteAddress', target: 'collect' },
+                { target: 'commit' },
+              ],
+            },
+            collect: { on: { TURN: { target: 'route', actions: ['heard', 'emergencyDetailTurn'] } } },
+            commit: {
+              tags: ['run:lead'],
+              on: { LEAD_SAVED: '#live.anythingElse', TOOL_ERROR: '#live.anythingElse' },
             },
           },
         },

@@ -73,6 +73,10 @@ export function prompt(state: string, ctx: DialogContext, lang: Lang = 'en'): { 
       if (!ctx.message) return { text: L.askMessage, expecting: 'message' };
       if (!ctx.name && !ctx.nameAsked) return { text: L.askMessageName, expecting: 'name' };
       return { text: L.askPhone, expecting: 'phone' };
+    case 'emergencyDetails.collect':
+      if (!ctx.name && !ctx.nameAsked) return { text: L.askEmergencyName, expecting: 'name' };
+      if (!ctx.phone && !ctx.phoneAsked) return { text: L.askEmergencyPhone, expecting: 'phone' };
+      return { text: L.askEmergencyAddress, expecting: 'address' };
     case 'anythingElse':
       return { text: L.anythingElse, expecting: 'anything' };
     case 'ended':
@@ -141,6 +145,14 @@ export function noteText(n: Note, ctx: DialogContext, now: Date, lang: Lang = 'e
       return L.moved(n.from.serviceName.toLowerCase(), L.instant(n.appointment.start, tz));
     case 'cancelled':
       return L.cancelled(n.appointment.serviceName.toLowerCase(), L.instant(n.appointment.start, tz));
+    case 'appointmentsTold':
+      return L.yourAppointments(
+        n.list.map((x) => ({
+          svc: x.serviceName.toLowerCase(),
+          when: L.instant(x.start, tz),
+          ...(x.staffName ? { staff: x.staffName } : {}),
+        })),
+      );
     case 'keptAppointment':
       return L.keptAppointment;
     case 'noAppointments':

@@ -11,6 +11,7 @@ export type Label =
   | 'book'
   | 'reschedule'
   | 'cancel'
+  | 'check'
   | 'question'
   | 'message'
   | 'human'

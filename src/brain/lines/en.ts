@@ -105,6 +105,9 @@ export const EN = {
   askBookingName: 'Before I look at your booking, what name is it under?',
   askMessage: 'What message would you like me to pass along?',
   askMessageName: 'And may I have your name?',
+  askEmergencyName: 'So they know who they are calling, may I have your name?',
+  askEmergencyPhone: "What's the best number for them to call you back on?",
+  askEmergencyAddress: "And what's the address, so they know where to go?",
   goodbye: (name: string) => `Thanks for calling ${name}. Have a great day!`,
 
   // offers and read-backs
@@ -133,6 +136,13 @@ export const EN = {
   booked: (svc: string, when: string) => `You're all set: your ${svc} is booked for ${when}.`,
   moved: (svc: string, when: string) => `Done. Your ${svc} is now on ${when}.`,
   cancelled: (svc: string, when: string) => `Your ${svc} on ${when} is cancelled.`,
+  yourAppointments: (items: Array<{ svc: string; when: string; staff?: string }>) =>
+    items.length === 1
+      ? `You have ${a(items[0].svc)} on ${items[0].when}${items[0].staff ? ` with ${items[0].staff}` : ''}.`
+      : `You have ${items.length} upcoming appointments: ${listOf(
+          items.map((x) => `${a(x.svc)} on ${x.when}${x.staff ? ` with ${x.staff}` : ''}`),
+          'and',
+        )}.`,
   keptAppointment: "Okay, I'll leave it as it is.",
   noAppointmentsVerified: "I couldn't find an upcoming appointment under that number.",
   noAppointmentsCallerId: "I couldn't find an upcoming appointment under the number you're calling from.",

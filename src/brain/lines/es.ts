@@ -149,6 +149,9 @@ export const ES: Lines = {
   askBookingName: 'Antes de buscar su cita, ¿a nombre de quién está?',
   askMessage: '¿Qué mensaje le gustaría que le pase al equipo?',
   askMessageName: '¿Y me podría dar su nombre?',
+  askEmergencyName: 'Para que sepan a quién llaman, ¿me podría dar su nombre?',
+  askEmergencyPhone: '¿A qué número le pueden devolver la llamada?',
+  askEmergencyAddress: '¿Y cuál es la dirección, para que sepan a dónde ir?',
   goodbye: (name) => `Gracias por llamar a ${name}. ¡Que tenga un buen día!`,
 
   offerOne: (when) => `Tengo disponible ${when}. ¿Le queda bien?`,
@@ -175,6 +178,13 @@ export const ES: Lines = {
   booked: (svc, when) => `Listo: su cita de ${svc} quedó reservada para ${when}.`,
   moved: (svc, when) => `Listo. Su cita de ${svc} quedó para ${when}.`,
   cancelled: (svc, when) => `Su cita de ${svc} del ${when.replace(/^el /, '')} quedó cancelada.`,
+  yourAppointments: (items) =>
+    items.length === 1
+      ? `Tiene una cita de ${items[0].svc} ${items[0].when}${items[0].staff ? ` con ${items[0].staff}` : ''}.`
+      : `Tiene ${items.length} citas próximas: ${listOf(
+          items.map((x) => `${x.svc} ${x.when}${x.staff ? ` con ${x.staff}` : ''}`),
+          'and',
+        )}.`,
   keptAppointment: 'Muy bien, la dejo como está.',
   noAppointmentsVerified: 'No encontré ninguna cita próxima con ese número.',
   noAppointmentsCallerId: 'No encontré ninguna cita próxima con el número desde el que llama.',

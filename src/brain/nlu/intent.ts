@@ -1,7 +1,8 @@
 /** What the caller wants, yes / no / maybe, corrections and picks among offered options. */
 
 /** The caller's goal in one turn. */
-export type Intent = 'book' | 'reschedule' | 'cancel' | 'question' | 'emergency' | 'human' | 'message' | 'goodbye';
+export type Intent =
+  'book' | 'reschedule' | 'cancel' | 'check' | 'question' | 'emergency' | 'human' | 'message' | 'goodbye';
 
 /** Greetings and fillers a caller starts with before the question itself ("hey so what time…", "hi there, can I…"). */
 const OPENERS =
@@ -19,6 +20,11 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   [
     'reschedule',
     /\bre-?schedul\w*|\bmove (my|the|our) (appointment|booking|visit)|\b(move|change|switch|shift|push|bump) (my|the|our) [a-z' -]{2,30}? (to|over to|back to|out to)\b|\bchange (my|the|our) (appointment|booking|time)|\bpush (my|it|the appointment) back\b|\bpostpone\b|\bdifferent (day|time) for my\b|\bmove it to\b/,
+  ],
+  [
+    // "when is my appointment?", "can you confirm my booking for Thursday?", "what time am I coming in?"
+    'check',
+    /\b(?:when|what time|what day|which day)(?: is|'s| was| are)? (?:my|our|his|her|their) (?:next |upcoming |[a-z']+'s )?(?:[a-z-]+ ){0,2}(?:appointment|booking|visit|reservation|session|lesson|class)s?\b|\b(?:when|what time|what day)(?: is|'s) (?:my|our) next\b|\b(?:confirm|check(?: on)?|verify|double[- ]check|look up|remind me (?:of|about))(?: when| what time| what day)?(?: is)? (?:my|our)(?: next| upcoming)? (?:appointment|booking|visit|reservation)s?\b|\bcheck (?:on )?(?:when|what time|what day) (?:my|our)\b|\b(?:do|did) (?:i|we) (?:still )?have (?:an |any |a )?(?:upcoming )?(?:appointment|booking|visit)s?\b|\b(?:am i|are we) (?:still )?(?:booked|scheduled|on the (?:books|schedule|calendar))\b|\b(?:what time|when|what day) (?:am i|are we|was i|were we) (?:booked|scheduled|coming in|supposed to (?:come|be)|due)\b|\b(?:forgot|forget|remember|don't remember|can't remember|not sure) (?:when|what time|what day) (?:my|our|i|we)\b|\bis my (?:appointment|booking|visit) still\b/,
   ],
   [
     'message',

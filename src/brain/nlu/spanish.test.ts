@@ -40,6 +40,10 @@ describe('Spanish understanding', () => {
     expect(es('quiero cancelar mi cita').intents[0]).toBe('cancel');
     expect(es('necesito cambiar mi cita para otro día').intents[0]).toBe('reschedule');
     expect(es('quiero hablar con una persona').intents).toContain('human');
+    // asking about a booking the caller has is neither a new booking nor a question for the FAQ
+    for (const ask of ['¿a qué hora es mi cita?', 'quería confirmar mi cita del jueves', '¿tengo una cita?'])
+      expect(es(ask).intents[0], ask).toBe('check');
+    expect(es('tengo una cita el jueves y la quiero cancelar').intents[0]).toBe('cancel');
     expect(es('¿a qué hora abren el sábado?').intents).toContain('question');
   });
 

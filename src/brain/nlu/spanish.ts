@@ -182,6 +182,23 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     'leave a message',
   ],
   [/\bque me (?:llamen|devuelvan la llamada|regresen la llamada|llame)\b|\bdevolverme la llamada\b/g, 'call me back'],
+  // asking about a booking the caller has: "¿a qué hora es mi cita?", "quería confirmar mi cita del jueves"
+  [
+    /\b(?:cuando|a que hora|que dia) (?:es|era|tengo|seria) (?:mi|la|nuestra) (?:proxima )?(?:cita|reserva|reservacion|visita)\b/g,
+    'when is my appointment',
+  ],
+  [
+    /\b(?:confirmar|revisar|checar|verificar) (?:mi|la|nuestra) (?:proxima )?(?:cita|reserva|reservacion|visita)\b/g,
+    'confirm my appointment',
+  ],
+  [
+    /\b(?:no me acuerdo|se me olvido|olvide|no recuerdo) (?:de )?(?:cuando|a que hora|que dia)\b/g,
+    'i forgot what time',
+  ],
+  [
+    /\b(?:tengo|tenemos) (?:una |alguna )?(?:cita|reserva|reservacion)(?: (?:agendada|programada|pendiente))?(?= ?\?)/g,
+    'do i have an appointment',
+  ],
   [/\b(?:cancelar|cancele|cancelarla|cancelarlo|cancelela|canceleme|anular|anule)\b/g, 'cancel'],
   [/\b(?:ya )?no (?:voy a|vamos a) poder (?:ir|llegar|asistir)\b/g, "won't be able to make it"],
   [/\b(?:dejela|dejelo|dejarla) (?:como esta|asi)\b/g, 'keep it'],

@@ -150,9 +150,20 @@ export function createFakePorts(
     },
     leads: {
       async captureLead(input) {
-        const id = `lead-${++seq}`;
-        world.leads.push({ ...input, id });
-        return { id };
+        // as the real port: one lead per call, which later captures complete
+        const lead = world.leads[0];
+        if (!lead) {
+          const id = `lead-${++seq}`;
+          world.leads.push({ ...input, id });
+          return { id };
+        }
+        const rank = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
+        const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+        Object.assign(lead, given, {
+          need: lead.need.includes(input.need) ? lead.need : `${lead.need}; ${input.need}`,
+          priority: rank.indexOf(input.priority) > rank.indexOf(lead.priority) ? input.priority : lead.priority,
+        });
+        return { id: lead.id };
       },
       async takeMessage(input) {
         const id = `msg-${++seq}`;

@@ -93,6 +93,36 @@ const gen: Generator = {
         slots: finalSlots,
       });
     }
+    // asking about a booking the caller already has: read it back, never start a new one
+    for (let i = 0; i < 8; i++) {
+      const now = callNow(rng, biz);
+      const today = now.startOf('day');
+      const s = openSlot(rng, b, today, 30, 14);
+      const date = sayDate(rng, s.date, today);
+      const svc = rng.pick(b.services).name.toLowerCase();
+      const [text, slots]: [string, TurnCase['slots']] = rng.pick([
+        ['when is my appointment?', {}],
+        ["what time's my appointment again", {}],
+        [`can you confirm my appointment for ${date}`, { date: s.date.toISODate()! }],
+        [
+          `hi, I forgot what time my ${svc} is`,
+          { service: b.services.find((x) => x.name.toLowerCase() === svc)!.name },
+        ],
+        [`am I still booked for ${date}?`, { date: s.date.toISODate()! }],
+        ['do I have an appointment coming up', {}],
+        [`when is my next ${svc}`, { service: b.services.find((x) => x.name.toLowerCase() === svc)!.name }],
+        ['what time am I coming in', {}],
+      ]);
+      out.push({
+        cls: 'intents',
+        business: biz,
+        now: local(now),
+        expecting: 'intent',
+        text: noisy(rng, text),
+        intent: 'check',
+        slots,
+      });
+    }
     return out;
   },
 };
