@@ -568,6 +568,8 @@ describe('call-back requests', () => {
     await t.say('four oh four, five five five, zero one four two');
     expect(t.world.messages).toHaveLength(1);
     expect(t.world.messages[0]).toMatchObject({ name: 'Priya Raman', phone: '+14045550142' });
+    // the owner reads what the call-back is about, not only the caller's last words
+    expect(t.world.messages[0].text).toMatch(/call me back \(about drain cleaning\)$/i);
     expect(t.booked()).toHaveLength(0);
   });
 
@@ -591,6 +593,8 @@ describe('call-back requests', () => {
     expect(t.all()).not.toMatch(/phone number|what day and time/i);
     expect(r.text).toMatch(/passed your message along/);
     expect(t.world.messages[0]).toMatchObject({ name: 'Sam Lee', phone: CALLER });
+    // the service is in the caller's own words: not added twice
+    expect(t.world.messages[0].text).not.toMatch(/\(about/);
   });
 
   it('keeps a spoken number and a spoken email said together with the name', async () => {

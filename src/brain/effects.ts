@@ -81,8 +81,10 @@ export async function runEffect(
     case 'message': {
       const text = ctx.message ?? '';
       // the company the caller named travels with the message ("Dana from Acme Supply")
-      const withCompany =
-        ctx.company && !text.toLowerCase().includes(ctx.company.toLowerCase()) ? `${text} (from ${ctx.company})` : text;
+      const said = (x: string) => text.toLowerCase().includes(x.toLowerCase());
+      const about = ctx.service && ![ctx.service.name, ...(ctx.service.synonyms ?? [])].some(said);
+      const withService = about ? `${text} (about ${ctx.service!.name})` : text;
+      const withCompany = ctx.company && !said(ctx.company) ? `${withService} (from ${ctx.company})` : withService;
       const r = await runTool(
         tools,
         'take_message',

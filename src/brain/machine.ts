@@ -215,7 +215,14 @@ export const conversationMachine = setup({
       const t = turnOf(event);
       const long = t && t.text.split(/\s+/).length >= 8 ? t.text : undefined;
       // the number and name said in words win over caller ID ("call me back at 212 555 0177")
-      return { message: long, nameAsked: false, phoneAsked: false, ...(t ? personFacts(context, t) : {}) };
+      return {
+        message: long,
+        nameAsked: false,
+        phoneAsked: false,
+        // what the call-back is about: the service named now, or the one being booked when the caller changed course
+        service: t?.facts.service ?? (context.task === 'book' ? context.service : undefined),
+        ...(t ? personFacts(context, t) : {}),
+      };
     }),
     noteAfterHours: assign(({ context }) => ({ notes: note(context, { kind: 'afterHoursMessage' }) })),
     takeSlots: assign(({ context, event }) =>

@@ -109,7 +109,7 @@ function confirmText(L: Lines, ctx: DialogContext): string {
     ...(ctx.slot.staffName ? { staff: ctx.slot.staffName } : {}),
     ...(ctx.address ? { address: ctx.address } : {}),
     ...(ctx.name ? { name: ctx.name } : {}),
-    ...(ctx.phone && ctx.phoneFromCallerId ? { phone: speakPhone(ctx.phone) } : {}),
+    ...(ctx.phone && ctx.phoneFromCallerId ? { phone: speakPhone(ctx.phone, ctx.business.country) } : {}),
   });
 }
 
@@ -165,7 +165,7 @@ export function noteText(n: Note, ctx: DialogContext, now: Date, lang: Lang = 'e
       return n.text ?? L.notSure;
     case 'alerted': {
       // say only what happened: an alert went out, or the request was marked urgent for the team
-      const back = ctx.phone ? speakPhone(ctx.phone) : undefined;
+      const back = ctx.phone ? speakPhone(ctx.phone, ctx.business.country) : undefined;
       // an URGENT lead always starts the owner's alert ladder (lead.urgent); a HIGH one is only flagged
       if (n.priority !== 'URGENT' && !n.notified.length) return L.markedUrgent(back);
       return L.alerted(n.afterHours, back);
@@ -179,7 +179,7 @@ export function noteText(n: Note, ctx: DialogContext, now: Date, lang: Lang = 'e
     case 'afterHoursMessage':
       return L.afterHoursMessage(L.nextOpening(ctx.business, now));
     case 'codeSent':
-      return L.codeSent(speakPhone(n.phone));
+      return L.codeSent(speakPhone(n.phone, ctx.business.country));
     case 'codeWrong':
       return L.codeWrong;
     case 'notVerified':

@@ -1,6 +1,7 @@
 import type { BusinessProfile, Lang } from '../brain/index.js';
 import { isStarterGreeting, loadBusinessRecord, type BusinessRecord, type TestClock } from '../business/index.js';
 import type { Db } from '../db/index.js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 /** A business as a conversation runs with it: its configuration rows and the brain's view of them. */
 export type LoadedBusiness = Pick<BusinessRecord, 'org' | 'config' | 'agent'> & {
@@ -23,6 +24,33 @@ export function agentLanguages(setting: string | null | undefined): Lang[] {
     ...new Set(tags.map((t) => t.trim().slice(0, 2).toLowerCase()).filter((t): t is Lang => t === 'en' || t === 'es')),
   ];
   return out.length ? out : ['en'];
+}
+
+/** Zones whose country dials otherwise than the North American plan, by zone or by zone prefix. */
+const ZONE_COUNTRY: Array<[RegExp, string]> = [
+  [/^Europe\/(?:London|Belfast|Guernsey|Jersey|Isle_of_Man)$/, 'GB'],
+  [/^Europe\/Dublin$/, 'IE'],
+  [/^Australia\//, 'AU'],
+  [/^Pacific\/(?:Auckland|Chatham)$/, 'NZ'],
+  [/^Europe\/Madrid$|^Atlantic\/Canary$|^Africa\/Ceuta$/, 'ES'],
+  [
+    /^America\/(?:Mexico_City|Cancun|Merida|Monterrey|Matamoros|Chihuahua|Ciudad_Juarez|Ojinaga|Hermosillo|Mazatlan|Bahia_Banderas|Tijuana)$/,
+    'MX',
+  ],
+];
+
+/**
+ * The country the business dials from, for reading callers' numbers ("020 7946 0018" in London)
+ * and saying them back: its time zone, else its escalation number's country, else the US.
+ */
+export function businessCountry(timezone: string, numbers: Array<string | null | undefined>): string {
+  const byZone = ZONE_COUNTRY.find(([re]) => re.test(timezone))?.[1];
+  if (byZone) return byZone;
+  for (const n of numbers) {
+    const country = n ? parsePhoneNumberFromString(n)?.country : undefined;
+    if (country) return country;
+  }
+  return 'US';
 }
 
 export function toBusinessProfile({ org, config, services, staff, knowledge, agent }: BusinessRecord): BusinessProfile {
@@ -59,6 +87,7 @@ export function toBusinessProfile({ org, config, services, staff, knowledge, age
     knowledge: knowledge.map((k) => ({ q: k.question ?? undefined, title: k.title ?? undefined, a: k.body })),
     afterHours: config.afterHours,
     languages,
+    country: businessCountry(org.timezone, [config.escalationNumber, config.notifyPhone]),
   };
 }
 

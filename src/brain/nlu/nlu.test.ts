@@ -1,7 +1,7 @@
 // Invariant: each caller utterance is read as the meaning a human receptionist would take from it.
 import { describe, expect, it } from 'vitest';
 import type { BusinessProfile } from '../types.js';
-import { createNlu, type Understanding } from './index.js';
+import { createNlu, speakPhone, type Understanding } from './index.js';
 
 // Tuesday 2026-03-10, 09:15 in Chicago (CDT, two days after the DST change)
 const NOW = new Date('2026-03-10T14:15:00Z');
@@ -278,6 +278,19 @@ describe('phone numbers spoken and written', () => {
   ];
   it.each(cases)('%s', (text, want) => {
     expect(read(text).phone).toBe(want);
+  });
+
+  it('reads and says numbers as callers of a business abroad do', () => {
+    const london = createNlu({ ...salon, timezone: 'Europe/London', country: 'GB' });
+    const sydney = createNlu({ ...salon, timezone: 'Australia/Sydney', country: 'AU' });
+    expect(london.understand('oh two oh, seven nine four six, oh oh one eight', NOW).phone).toBe('+442079460018');
+    expect(sydney.understand("it's oh four one two, three four five, six seven eight", NOW).phone).toBe('+61412345678');
+    // read back as the caller writes it at home; a number from abroad keeps its country code
+    expect(speakPhone('+442079460018', 'GB')).toBe('020 7946 0018');
+    expect(speakPhone('+61412345678', 'AU')).toBe('0412 345 678');
+    expect(speakPhone('+61412345678', 'US')).toBe('+61 412 345 678');
+    expect(speakPhone('+13125550142', 'GB')).toBe('+1 312 555 0142');
+    expect(speakPhone('+13125550142')).toBe('312-555-0142');
   });
 
   it.each(['use this number', "the one I'm calling from", 'same number'])('"%s" means the caller ID', (text) => {

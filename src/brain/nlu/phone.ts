@@ -1,5 +1,5 @@
 /** Phone numbers written ("(312) 555-0142") or spoken ("three one two, five five five, oh one four two"). */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { TENS, UNITS } from './text.js';
 
 const DIGIT_WORDS: Record<string, string> = Object.fromEntries(Object.entries(UNITS).map(([w, n]) => [w, String(n)]));
@@ -88,7 +88,20 @@ export function toE164(raw: string, country = 'US'): string | undefined {
 }
 
 /** Reads an E.164 number back in groups suited to speech ("312 555 0142"). */
-export function speakPhone(e164: string): string {
+export function speakPhone(e164: string, country = 'US'): string {
+  const home = callingCode(country);
   const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : e164;
+  if (m && home === '1') return `${m[1]}-${m[2]}-${m[3]}`;
+  const n = parsePhoneNumberFromString(e164);
+  if (!n) return e164;
+  // a local caller hears the number as they write it ("020 7946 0018"); a caller from abroad with its country code
+  return n.countryCallingCode === home ? n.formatNational().replace(/[()]/g, '') : n.formatInternational();
+}
+
+function callingCode(country: string): string | undefined {
+  try {
+    return getCountryCallingCode(country.toUpperCase() as CountryCode);
+  } catch {
+    return undefined;
+  }
 }

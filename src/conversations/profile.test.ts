@@ -1,0 +1,17 @@
+// Invariant: a business reads and says its callers' numbers as people dial in its own country.
+import { describe, expect, it } from 'vitest';
+import { businessCountry } from './profile.js';
+
+describe('the country a business dials from', () => {
+  it.each([
+    ['Europe/London', [], 'GB'],
+    ['Australia/Perth', [], 'AU'],
+    ['America/Mexico_City', [], 'MX'],
+    ['America/Chicago', [], 'US'],
+    // a zone that says nothing about the country: the escalation number does
+    ['Europe/Berlin', ['+4930901820'], 'DE'],
+    ['Europe/Berlin', [null, undefined], 'US'],
+  ] as Array<[string, Array<string | null | undefined>, string]>)('%s %j → %s', (zone, numbers, want) => {
+    expect(businessCountry(zone, numbers)).toBe(want);
+  });
+});
