@@ -577,11 +577,14 @@ describe('call-back requests', () => {
     const t = setup(PLUMBER, PLUMBER_MORNING, { callerPhone: null });
     const r = await t.say('could you email me a quote for a water heater repair? my email is d.okafor@outlook.com');
     expect(r.text).not.toMatch(/what day and time/i);
-    await t.say('Daniel Okafor', '602-555-0175');
+    // a quote for work at the caller's place: the place is asked once, with the rest
+    expect(await t.say('Daniel Okafor', '602-555-0175').then((x) => x.text)).toMatch(/address/);
+    await t.say('18 West Elm Street, Phoenix');
     expect(t.world.messages[0]).toMatchObject({
       name: 'Daniel Okafor',
       phone: '+16025550175',
       email: 'd.okafor@outlook.com',
+      address: '18 West Elm Street, Phoenix',
     });
     expect(t.booked()).toHaveLength(0);
   });
@@ -589,7 +592,8 @@ describe('call-back requests', () => {
   it('asks only the name when the caller ID gives the number back', async () => {
     const t = setup(PLUMBER, PLUMBER_MORNING);
     await t.say("hi, I'd like a price on a drain cleaning. can someone get back to me with an estimate?");
-    const r = await t.say('Sam Lee');
+    expect((await t.say('Sam Lee')).text).toMatch(/address/);
+    const r = await t.say('no, just call me');
     expect(t.all()).not.toMatch(/phone number|what day and time/i);
     expect(r.text).toMatch(/passed your message along/);
     expect(t.world.messages[0]).toMatchObject({ name: 'Sam Lee', phone: CALLER });

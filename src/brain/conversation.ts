@@ -20,7 +20,7 @@ import { knowledgeBaseFor } from './knowledge.js';
 import type { ChatMessage, LanguageModel } from './llm/language-model.js';
 import { llmTurn } from './llm/turn.js';
 import { conversationMachine, type Effect } from './machine.js';
-import { linesFor } from './lines/index.js';
+import { linesFor, type Lines } from './lines/index.js';
 import {
   agreeingNo,
   answerTo,
@@ -365,6 +365,8 @@ export function createConversation(opts: ConversationOptions): SavableConversati
         if (llm.event) event = llm.event;
       }
     }
+    if (event.type === 'TURN' && acceptsMessageOffer(event, before, lastReply, linesFor(lang)))
+      event = { type: 'START', task: 'message', turn: event };
     if (readbackUnheard && event.type === 'TURN' && event.yesNo === 'yes') {
       // the caller cut the read-back short: agreeing to words they did not hear is not a confirmation
       readbackUnheard = false;
@@ -380,6 +382,16 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     if (history.length > HISTORY_MESSAGES) history.splice(0, history.length - HISTORY_MESSAGES);
     return r;
   }
+}
+
+/**
+ * "Yes please" to "I'm not sure… I can take a message" or to "I can take a message for the team or
+ * connect you with someone": the first thing offered, a message. A read-back keeps its own yes.
+ */
+function acceptsMessageOffer(t: TurnEvent, state: string, lastReply: string, L: Lines): boolean {
+  if (t.yesNo !== 'yes' || Object.keys(t.facts).length || ['booking.confirm', 'cancelConfirm'].includes(state))
+    return false;
+  return lastReply.includes(L.helpOffer) || lastReply.includes(L.notSure);
 }
 
 /** A saved statechart snapshot with the freshly loaded business put back into its context. */
@@ -411,7 +423,7 @@ function factNames(u: Understanding): string[] {
 }
 
 const THANKS_ONLY =
-  /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|alright|all right|no|nope),? )*(?:thanks?|thank you|thx)(?: so much| very much| a lot)?(?:,? (?:bye|goodbye))?[.!]*$/;
+  /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|sweet|lovely|brilliant|alright|all right|no|nope|righto),? )*(?:thanks?|thank you|thx|cheers|ta|much appreciated)(?: so much| very much| a lot| mate| love)?(?:,? (?:bye|goodbye))?[.!]*$/;
 
 /** Words that end the call whatever agreeing word comes first ("okay, thanks, bye", "perfect, that's all"). */
 const SIGN_OFF = /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all|nothing else|wrong number)\b/;
@@ -426,8 +438,12 @@ const EXISTING_APPOINTMENT =
 
 /** "when is my cleaning?", "what time's my next fade?": with a service named, a question about one the caller has. */
 const WHEN_MINE =
-  /\b(?:when|what time|what day)(?: is|'s) (?:my|our) (?:next |upcoming )?(?:[a-z-]+ ){0,3}?[a-z-]+\s*(?:\?|$|\b(?:with|on|this|next|again)\b)/;
+  /\b(?:when|what time|what day)(?: is|'s) (?:my|our|his|her|their|(?!it's|that's|what's)[a-z]+'s) (?:[a-z]+'s )?(?:next |upcoming )?(?:[a-z-]+ ){0,3}?[a-z-]+\s*(?:\?|$|\b(?:with|on|this|next|again)\b)/;
 const JOB_STATUS = /\b(?:ready|done|finished|fixed|back|arriving|coming)\b/;
+
+/** Callers who want work or sell something: their message is for the owner, about no service. */
+const NOT_A_CUSTOMER =
+  /\b(?:hiring|help wanted|apply(?:ing)? (?:for|to)|job (?:opening|application|posting)|looking for (?:work|a job)|marketing|advertising|seo|(?:we|i) help (?:companies|businesses|\w+ (?:companies|businesses))|sales rep|partnership)\b/;
 
 /** "not a problem", "why not": a "not" that changes nothing. */
 const IDIOMS = /\bnot (?:a problem|at all|bad|an issue)\b|\bwhy not\b/g;
@@ -436,14 +452,14 @@ const CALLBACK =
   /\b(reach me|call me|get back to me|my (best |cell |mobile |call ?back )?number is|best number|call ?back number)\b/;
 
 const OFFER_QUESTION =
-  /\b(do|does|can|could) (you|y'all|you guys|they) (do|offer|handle|provide|work on|service|fix|see|treat)\b|\bis there\b/;
+  /\b(do|does|can|could) (you|y'all|you guys|they) (do|offer|handle|provide|work on|service|fix|see|treat)\b|\bis there\b|\b(is|are) (that|this|those|these|it) (something|anything|a thing|the kind of (thing|work)) (you|y'all|you guys|your (firm|office|team|company))\b/;
 
 const INFO_QUESTION =
   /\b(open|close[ds]?|hours|how much|price|cost|charge|where|located|address|insurance|coverage|walk-?ins?|park|parking|leave (my|the) (car|truck|vehicle)|warranty|accept|pay|credit cards?|cash|pets?|allowed)\b/;
 
 /** "what do you charge to come out?": a price question, even when it also reads as a wish to book. */
 const PRICE_ASK =
-  /\b(how much|what do (you|y'all|you guys) charge|what('s| is) (the|your) (price|cost|fee|rate)|do you charge)\b/;
+  /\b(how much|what do (you|y'all|you guys) charge|what('s| is) (the|your) (price|cost|fee|rate)|do you charge|(a|the|your) (price|rate|ballpark) (on|for)|what (would|does|will|might) (it|that|this|something like that) (run|cost|be)|what would (i|we) be looking at)\b/;
 
 /** Reads a turn into the chart's event: emergencies first, then hand-off, task switches, questions. */
 export function toEvent(
@@ -514,8 +530,11 @@ export function toEvent(
   if (facts.service && WHEN_MINE.test(u.text) && !JOB_STATUS.test(u.text) && !answering)
     return { type: 'START', task: 'check', turn };
   // "can someone get back to me with an estimate?": a call-back asked for wins over a booking unless a time is named
-  if (intents.includes('message') && (!intents.includes('book') || !facts.when) && !answering)
+  if (intents.includes('message') && (!intents.includes('book') || !facts.when) && !answering) {
+    // a job seeker or a salesperson names the trade, not a service they want
+    if (NOT_A_CUSTOMER.test(u.text)) delete turn.facts.service;
     return { type: 'START', task: 'message', turn };
+  }
   // "this is Dana from Acme, you can reach me at 212 555 0177" at the start: a call-back request
   const opening = expecting === 'intent' || expecting === 'anything';
   if (
@@ -536,19 +555,21 @@ export function toEvent(
     turn.moveBy
   );
   // "are you open on Saturday?" names a day but asks for information, not a booking
-  const asksInfo = INFO_QUESTION.test(u.text) || SETTINGS_QUESTION.test(u.text);
+  const asksInfo = INFO_QUESTION.test(u.text) || SETTINGS_QUESTION.test(u.text) || PRICE_ASK.test(u.text);
   // "wednesday what time do you open" (no question mark from the recogniser) is still a question
   // "can I get a drain cleaning?" names a service to book; "do you do balayage?" and "how much is a cut?" ask
   const namesServiceToBook = !!(facts.service || facts.serviceChoices) && !asksInfo && !OFFER_QUESTION.test(u.text);
   if (
     (intents.includes('question') || SETTINGS_QUESTION.test(u.text)) &&
-    (!intents.includes('book') || (PRICE_ASK.test(u.text) && !facts.when)) &&
-    !hasPerson &&
+    // "how much is a cut?", "I need help with divorce papers, is that something you do?": asked, not booked
+    (!intents.includes('book') || ((PRICE_ASK.test(u.text) || OFFER_QUESTION.test(u.text)) && !facts.when)) &&
+    // "this is Marcus at 1187 Fernwood, what's the price on weekly mowing?": answered, and who asked is kept
+    (!hasPerson || (opening && asksInfo && !turn.shift && !turn.moveBy)) &&
     !answering &&
     (!facts.when || asksInfo) &&
     !namesServiceToBook
   ) {
-    return { type: 'QUESTION', text: raw };
+    return { type: 'QUESTION', text: raw, turn };
   }
   if (
     (intents.includes('goodbye') || WRONG_NUMBER.test(u.text)) &&

@@ -35,6 +35,7 @@ export type Expecting =
   | 'name'
   | 'phone'
   | 'address'
+  | 'email'
   | 'confirm'
   | 'change'
   | 'appointment'
@@ -123,7 +124,7 @@ export type DialogEvent =
   | { type: 'START'; task: Task | 'message'; turn: TurnEvent }
   | { type: 'EMERGENCY'; hit: EmergencyHit; turn: TurnEvent }
   | { type: 'HUMAN' }
-  | { type: 'QUESTION'; text: string }
+  | { type: 'QUESTION'; text: string; turn?: TurnEvent }
   | { type: 'GOODBYE' }
   | { type: 'SILENCE' }
   | ResultEvent;
@@ -164,6 +165,13 @@ export interface DialogContext {
   target?: AppointmentInfo;
   message?: string;
   nameAsked: boolean;
+  /** The service the caller last asked about ("how much to look at a washer?"), for a booking or message after it. */
+  askedAbout?: ServiceInfo;
+  /** The message asks for a quote or estimate: for work at the caller's place, the place is asked once. */
+  wantsQuote?: boolean;
+  /** The caller asked to be emailed ("email me a quote"): the address is asked once. */
+  wantsEmail?: boolean;
+  emailAsked?: boolean;
   /** The message task asked for a call-back number once (a chat has no caller ID). */
   phoneAsked: boolean;
   /** After an emergency alert the agent asked once where the trouble is. */
@@ -460,6 +468,37 @@ export function chooseAppointment(list: AppointmentInfo[], ev: TurnEvent, tz: st
     const hits = list.filter((a) => localParts(a.start, tz).date === date);
     if (hits.length === 1) return hits[0];
   }
+  // "the one with Sarah"
+  const withStaff = byStaff(list, ev.facts.staff, ev.text);
+  if (withStaff.length === 1) return withStaff[0];
   if (ev.yesNo === 'yes' && list.length === 1) return list[0];
   return undefined;
+}
+
+/** The appointments with the staff member the caller named ("the one with Sarah"), by the parsed name or the words. */
+function byStaff(list: AppointmentInfo[], staff: string | undefined, text: string): AppointmentInfo[] {
+  const words = new Set(text.toLowerCase().split(/[^a-z'-]+/));
+  return list.filter(
+    (a) =>
+      !!a.staffName &&
+      ((!!staff && a.staffName.toLowerCase() === staff.toLowerCase()) ||
+        words.has(a.staffName.toLowerCase().split(/\s+/)[0])),
+  );
+}
+
+/**
+ * The one appointment the task's first words already point at, when the caller has several: "cancel
+ * my massage", "move the one with Sarah", "my Thursday appointment". Undefined when none or several fit.
+ */
+export function namedAppointment(
+  list: AppointmentInfo[],
+  ctx: Pick<DialogContext, 'service' | 'staff' | 'claimedDate' | 'business'>,
+): AppointmentInfo | undefined {
+  if (list.length <= 1) return list[0];
+  const tz = ctx.business.timezone;
+  let hits = list;
+  if (ctx.service) hits = hits.filter((a) => a.serviceName.toLowerCase() === ctx.service!.name.toLowerCase());
+  if (ctx.staff) hits = byStaff(hits, ctx.staff, '');
+  if (ctx.claimedDate) hits = hits.filter((a) => localParts(a.start, tz).date === ctx.claimedDate);
+  return hits.length === 1 && hits.length < list.length ? hits[0] : undefined;
 }

@@ -93,6 +93,7 @@ export async function runEffect(
           ...(ctx.name ? { name: ctx.name } : {}),
           ...(ctx.phone ? { phone: ctx.phone } : {}),
           ...(ctx.email ? { email: ctx.email } : {}),
+          ...(ctx.address ? { address: ctx.address } : {}),
           ...(ctx.leadPriority !== 'NORMAL' ? { urgent: true } : {}),
         },
         emit,

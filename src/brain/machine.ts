@@ -10,6 +10,7 @@ import {
   atTargetTime,
   chooseAppointment,
   mergeWish,
+  namedAppointment,
   personFacts,
   onSite,
   takeSlots,
@@ -38,6 +39,10 @@ export type Effect =
   | 'checkCode';
 
 const note = (ctx: DialogContext, n: Note): Note[] => [...ctx.notes, n];
+/** A message asking what the work would cost. */
+const QUOTE = /\b(?:quote|estimate|price|pricing|prices|ballpark|how much|cost)\b/;
+/** "email me a quote", "send it by email", "a quote emailed to me". */
+const EMAIL_ME = /\be-?mail (?:me|us|it)\b|\be-?mailed\b|\bby e-?mail\b|\bsend (?:me|us|it) (?:an? )?e-?mail\b/;
 /** Tasks about a booking the caller already has, where a date they say picks it out ("cancel my Thursday one"). */
 const namesBooking = (task: Task | 'message' | undefined) => task === 'cancel' || task === 'check';
 const turnOf = (e: DialogEvent): TurnEvent | undefined =>
@@ -109,7 +114,6 @@ export const conversationMachine = setup({
     startsBooking: ({ event }) => event.type === 'START' && event.task === 'book',
     tooQuiet: ({ context }) => context.silences >= 2,
     emergencyNew: ({ context }) => !context.emergency,
-    oneAppointment: ({ event }) => event.type === 'APPOINTMENTS' && event.list.length === 1,
     noAppointments: ({ event }) => event.type === 'APPOINTMENTS' && event.list.length === 0,
     isCancel: ({ context }) => context.task === 'cancel',
     isCheck: ({ context }) => context.task === 'check',
@@ -119,6 +123,13 @@ export const conversationMachine = setup({
     needsCallbackNumber: ({ context }) => !context.phone && !context.phoneAsked,
     needsSiteAddress: ({ context }) =>
       !context.address && !context.addressAsked && onSite(context.business, context.service),
+    needsEmail: ({ context }) => !!context.wantsEmail && !context.email && !context.emailAsked,
+    serviceNeedsAddress: ({ context }) =>
+      !!context.wantsQuote &&
+      !!context.service &&
+      !context.address &&
+      !context.addressAsked &&
+      onSite(context.business, context.service),
     // an alert went out but nobody took the call: who to call back, and where, for the on-call person
     emergencyDetailsMissing: ({ context, event }) =>
       event.type === 'EMERGENCY_HANDLED' &&
@@ -148,9 +159,16 @@ export const conversationMachine = setup({
       return t ? applyTurn(context, t) : {};
     }),
     startBooking: assign(({ context, event }) => {
-      const base = { ...context, ...freshTask(context, 'book') };
+      // "how much to come look at a washer?" … "can you get someone out Thursday?": the washer
+      const base = { ...context, ...freshTask(context, 'book'), service: context.askedAbout };
       const t = turnOf(event);
-      return { ...freshTask(context, 'book'), ...(t ? applyTurn(base, t) : {}), misses: 0, notes: context.notes };
+      return {
+        ...freshTask(context, 'book'),
+        service: context.askedAbout,
+        ...(t ? applyTurn(base, t) : {}),
+        misses: 0,
+        notes: context.notes,
+      };
     }),
     startLookup: assign(({ context, event }) => {
       if (event.type !== 'START' || event.task === 'message' || event.task === 'book') return {};
@@ -217,10 +235,12 @@ export const conversationMachine = setup({
       // the number and name said in words win over caller ID ("call me back at 212 555 0177")
       return {
         message: long,
+        wantsQuote: !!t && QUOTE.test(t.text.toLowerCase()),
+        wantsEmail: !!t && EMAIL_ME.test(t.text.toLowerCase()),
         nameAsked: false,
         phoneAsked: false,
         // what the call-back is about: the service named now, or the one being booked when the caller changed course
-        service: t?.facts.service ?? (context.task === 'book' ? context.service : undefined),
+        service: t?.facts.service ?? (context.task === 'book' ? context.service : context.askedAbout),
         ...(t ? personFacts(context, t) : {}),
       };
     }),
@@ -255,7 +275,7 @@ export const conversationMachine = setup({
     }),
     takeAppointments: assign(({ context, event }) => {
       if (event.type !== 'APPOINTMENTS') return {};
-      const target = event.list.length === 1 ? event.list[0] : undefined;
+      const target = namedAppointment(event.list, context);
       const service = target
         ? context.business.services.find((s) => s.name.toLowerCase() === target.serviceName.toLowerCase())
         : undefined;
@@ -278,12 +298,16 @@ export const conversationMachine = setup({
       notes: note(context, { kind: 'noAppointments', task: context.task ?? 'cancel' }),
       task: undefined,
     })),
-    toldAppointments: assign(({ context, event }) => ({
-      notes:
-        event.type === 'APPOINTMENTS' ? note(context, { kind: 'appointmentsTold', list: event.list }) : context.notes,
-      appointments: event.type === 'APPOINTMENTS' ? event.list : context.appointments,
-      task: undefined,
-    })),
+    toldAppointments: assign(({ context, event }) => {
+      if (event.type !== 'APPOINTMENTS') return {};
+      // "what time is my massage?" reads the massage; "when are my appointments?" reads them all
+      const named = event.list.length > 1 ? namedAppointment(event.list, context) : undefined;
+      return {
+        notes: note(context, { kind: 'appointmentsTold', list: named ? [named] : event.list }),
+        appointments: event.list,
+        task: undefined,
+      };
+    }),
     cancelled: assign(({ context }) => ({
       notes: context.target ? note(context, { kind: 'cancelled', appointment: context.target }) : context.notes,
       target: undefined,
@@ -296,9 +320,17 @@ export const conversationMachine = setup({
     })),
     messageTurn: assign(({ context, event }) => {
       if (event.type !== 'TURN') return {};
-      if (event.expecting === 'message') return { message: event.text, ...personFacts(context, event) };
+      if (event.expecting === 'message')
+        return {
+          message: event.text,
+          wantsQuote: context.wantsQuote || QUOTE.test(event.text.toLowerCase()),
+          wantsEmail: context.wantsEmail || EMAIL_ME.test(event.text.toLowerCase()),
+          ...personFacts(context, event),
+        };
       if (event.expecting === 'name') return { nameAsked: true, ...personFacts(context, event) };
       if (event.expecting === 'phone') return { phoneAsked: true, ...personFacts(context, event) };
+      if (event.expecting === 'address') return { addressAsked: true, ...personFacts(context, event) };
+      if (event.expecting === 'email') return { emailAsked: true, ...personFacts(context, event) };
       return {};
     }),
     emergencyDetailTurn: assign(({ context, event }) => {
@@ -366,7 +398,15 @@ export const conversationMachine = setup({
         : {},
     ),
     transferFailed: assign(({ context }) => ({ notes: note(context, { kind: 'transferFailed' }), nameAsked: false })),
-    question: assign(({ event }) => (event.type === 'QUESTION' ? { question: event.text } : {})),
+    question: assign(({ context, event }) =>
+      event.type === 'QUESTION'
+        ? {
+            question: event.text,
+            ...(event.turn ? personFacts(context, event.turn) : {}),
+            ...(event.turn?.facts.service ? { askedAbout: event.turn.facts.service } : {}),
+          }
+        : {},
+    ),
     answered: assign(({ context, event }) => ({
       notes: note(context, { kind: 'answer', text: event.type === 'ANSWERED' ? event.text : null }),
       // "hello? can you hear me?" is answered, but the call has not started on what the caller wants
@@ -529,8 +569,7 @@ export const conversationMachine = setup({
             APPOINTMENTS: [
               { guard: 'noAppointments', target: 'anythingElse', actions: 'noAppointments' },
               { guard: 'isCheck', target: 'anythingElse', actions: 'toldAppointments' },
-              { guard: 'oneAppointment', target: 'routeTarget', actions: 'takeAppointments' },
-              { target: 'choose', actions: 'takeAppointments' },
+              { target: 'routeTarget', actions: 'takeAppointments' },
             ],
             DETAIL_NEEDED: 'detail',
             DETAIL_MISMATCH: [
@@ -591,6 +630,9 @@ export const conversationMachine = setup({
                 { guard: 'needsMessage', target: 'collect' },
                 { guard: 'needsName', target: 'collect' },
                 { guard: 'needsCallbackNumber', target: 'collect' },
+                { guard: 'needsEmail', target: 'collect' },
+                // a quote for work at the caller's place needs the place
+                { guard: 'serviceNeedsAddress', target: 'collect' },
                 { target: 'commit' },
               ],
             },

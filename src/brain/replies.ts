@@ -72,7 +72,9 @@ export function prompt(state: string, ctx: DialogContext, lang: Lang = 'en'): { 
     case 'message.collect':
       if (!ctx.message) return { text: L.askMessage, expecting: 'message' };
       if (!ctx.name && !ctx.nameAsked) return { text: L.askMessageName, expecting: 'name' };
-      return { text: L.askPhone, expecting: 'phone' };
+      if (!ctx.phone && !ctx.phoneAsked) return { text: L.askPhone, expecting: 'phone' };
+      if (ctx.wantsEmail && !ctx.email && !ctx.emailAsked) return { text: L.askEmail, expecting: 'email' };
+      return { text: L.askAddress, expecting: 'address' };
     case 'emergencyDetails.collect':
       if (!ctx.name && !ctx.nameAsked) return { text: L.askEmergencyName, expecting: 'name' };
       if (!ctx.phone && !ctx.phoneAsked) return { text: L.askEmergencyPhone, expecting: 'phone' };
@@ -80,7 +82,11 @@ export function prompt(state: string, ctx: DialogContext, lang: Lang = 'en'): { 
     case 'anythingElse':
       return { text: L.anythingElse, expecting: 'anything' };
     case 'ended':
-      return { text: ctx.transfer ? '' : L.goodbye(ctx.business.name), expecting: 'nothing' };
+      // after an emergency, no "have a great day"
+      return {
+        text: ctx.transfer ? '' : ctx.emergency ? L.goodbyeSafe(ctx.business.name) : L.goodbye(ctx.business.name),
+        expecting: 'nothing',
+      };
     default:
       return { text: '', expecting: 'nothing' };
   }
@@ -113,13 +119,30 @@ function confirmText(L: Lines, ctx: DialogContext): string {
   });
 }
 
+/** The number to dial for police, fire and ambulance in a country (ISO 3166 alpha-2; the US's when unknown). */
+export function emergencyNumber(country: string | undefined): string {
+  return EMERGENCY_NUMBERS[(country ?? 'US').toUpperCase()] ?? '911';
+}
+const EMERGENCY_NUMBERS: Record<string, string> = {
+  GB: '999',
+  IE: '112',
+  AU: '000',
+  NZ: '111',
+  ES: '112',
+  DE: '112',
+  FR: '112',
+  IT: '112',
+  NL: '112',
+};
+
 /** One sentence (or two) for a note. */
 export function noteText(n: Note, ctx: DialogContext, now: Date, lang: Lang = 'en'): string {
   const L = linesFor(lang);
   const tz = ctx.business.timezone;
   switch (n.kind) {
     case 'safety':
-      return L.safety(n.text);
+      // "call 911" is said with the number people dial where the business is (000 in Australia, 999 in the UK)
+      return L.safety(n.text.replace(/\b911\b/g, emergencyNumber(ctx.business.country)));
     case 'closedDay':
       return n.reason === 'holiday' ? L.closedHoliday(n.date, tz) : L.closedWeekday(n.date, tz);
     case 'nothingThen':

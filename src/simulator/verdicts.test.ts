@@ -158,5 +158,12 @@ describe('outcomeOf', () => {
         }),
       ),
     ).toBe('answered');
+    // the caller's own appointment read back is an answer; a lookup that found nothing is not
+    const lookup = (appointments: unknown[]) =>
+      outcomeOf(
+        base({ toolCalls: [{ name: 'find_appointments', ok: true, args: {}, result: { appointments }, ms: 1 }] }),
+      );
+    expect(lookup([{ id: 'a1', serviceName: 'Massage', start: '2026-12-24T11:00:00Z' }])).toBe('answered');
+    expect(lookup([])).toBe('hangup');
   });
 });

@@ -42,8 +42,13 @@ const toolOk = (r: CallRecords, name: string) => r.toolCalls.some((t) => t.name 
 
 /** The call's outcome from its records, in SCENARIOS.md's vocabulary (most valuable first). */
 export function outcomeOf(r: CallRecords): (typeof OUTCOMES)[number] {
+  // a question answered, or the caller's own appointment read back to them ("when is my appointment?")
   const answered = r.toolCalls.some(
-    (t) => t.name === 'answer_question' && t.ok && (t.result as { answer?: unknown } | undefined)?.answer,
+    (t) =>
+      t.ok &&
+      ((t.name === 'answer_question' && (t.result as { answer?: unknown } | undefined)?.answer) ||
+        (t.name === 'find_appointments' &&
+          ((t.result as { appointments?: unknown[] } | undefined)?.appointments?.length ?? 0) > 0)),
   );
   return bestOutcome(
     [

@@ -91,6 +91,7 @@ export const EN = {
   askName: 'May I have your name, please?',
   askPhone: "What's the best phone number to reach you?",
   askAddress: "And what's the address where you need us?",
+  askEmail: "What's the best email address to send it to?",
   whatToChange: 'No problem. What would you like to change?',
   chooseAppointment: (items: Array<{ svc: string; when: string }>) =>
     `I see ${items.length} upcoming appointments: ${listOf(
@@ -109,6 +110,7 @@ export const EN = {
   askEmergencyPhone: "What's the best number for them to call you back on?",
   askEmergencyAddress: "And what's the address, so they know where to go?",
   goodbye: (name: string) => `Thanks for calling ${name}. Have a great day!`,
+  goodbyeSafe: (name: string) => `Thanks for calling ${name}. Please stay safe.`,
 
   // offers and read-backs
   offerOne: (when: string) => `I can do ${when}. Does that work?`,

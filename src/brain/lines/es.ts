@@ -135,6 +135,7 @@ export const ES: Lines = {
   askName: '¿Me podría dar su nombre, por favor?',
   askPhone: '¿A qué número de teléfono le podemos llamar?',
   askAddress: '¿Y cuál es la dirección donde necesita el servicio?',
+  askEmail: '¿A qué correo electrónico se lo enviamos?',
   whatToChange: 'Con gusto. ¿Qué le gustaría cambiar?',
   chooseAppointment: (items) =>
     `Veo ${items.length} citas próximas: ${listOf(
@@ -153,6 +154,7 @@ export const ES: Lines = {
   askEmergencyPhone: '¿A qué número le pueden devolver la llamada?',
   askEmergencyAddress: '¿Y cuál es la dirección, para que sepan a dónde ir?',
   goodbye: (name) => `Gracias por llamar a ${name}. ¡Que tenga un buen día!`,
+  goodbyeSafe: (name) => `Gracias por llamar a ${name}. Por favor, cuídese.`,
 
   offerOne: (when) => `Tengo disponible ${when}. ¿Le queda bien?`,
   offerSameDay: (day, times) => `Para ${day} tengo ${listOf(times.map(aLaText), 'or')}. ¿Cuál le conviene más?`,

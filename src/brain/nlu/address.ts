@@ -6,7 +6,8 @@ const SUFFIX =
 const ADDRESS = new RegExp(
   `\\b(?<!:)(\\d{1,6}[a-z]?)\\s+(?!(?:at|on|in|for|and|or|to|pm|am|a\\.?m|p\\.?m)\\b)((?:(?:north|south|east|west|n|s|e|w)\\.?\\s+)?(?:[a-z0-9'.-]+\\s+){0,3}?(?:${SUFFIX}))\\b\\.?` +
     `((?:,?\\s*(?:apt|apartment|unit|suite|ste|#)\\.?\\s*[a-z0-9-]+)?)` +
-    `((?:,\\s*[a-z][a-z .'-]{1,30}?)?)(?=$|[,.!?]|\\s+(?:and|i|my|it|please|the|is|in|tomorrow|today|tonight|on|at|this|next|for|to|we|you|can|could|around|by|so|but)\\b)`,
+    // the town after a comma or "in": "1187 fernwood drive in hilliard"
+    `((?:(?:,\\s*|\\s+in\\s+)(?!(?:the|a|an|my|our|about|around|front|back|between)\\b)[a-z][a-z .'-]{1,30}?)?)(?=$|[,.!?]|\\s+(?:and|i|my|it|please|the|is|in|tomorrow|today|tonight|on|at|this|next|for|to|we|you|can|could|around|by|so|but|over|from|with|near|off|which|that|where|who|since|because|if|when|then)\\b)`,
 );
 
 /**
@@ -54,8 +55,12 @@ function findAddressEs(text: string): { address: string; start: number; end: num
 export function findAddress(text: string): { address: string; start: number; end: number } | undefined {
   const m = ADDRESS.exec(text);
   if (!m) return findAddressEs(text);
-  const street = `${m[1]} ${titleCase(m[2])}`;
+  // "42 b oak lane" is 42B (a lone n, s, e or w is a direction)
+  const letter = /^([a-df-mo-rt-vx-z]) (?=\S)/.exec(m[2]);
+  const street = letter
+    ? `${m[1]}${letter[1].toUpperCase()} ${titleCase(m[2].slice(2))}`
+    : `${m[1]} ${titleCase(m[2])}`;
   const unit = m[3] ? `, ${titleCase(m[3].replace(/^,?\s*/, ''))}` : '';
-  const city = m[4] ? `, ${titleCase(m[4].replace(/^,\s*/, '').trim())}` : '';
+  const city = m[4] ? `, ${titleCase(m[4].replace(/^(?:,\s*|\s+in\s+)/, '').trim())}` : '';
   return { address: `${street}${unit}${city}`, start: m.index, end: m.index + m[0].length };
 }

@@ -4,6 +4,12 @@
 export type Intent =
   'book' | 'reschedule' | 'cancel' | 'check' | 'question' | 'emergency' | 'human' | 'message' | 'goodbye';
 
+/** Whose booking: "my", "our", "his", "my son's", "Lily's". */
+const WHOSE =
+  "(?:(?:my|our|his|her|their) (?:[a-z]+'s )?|(?!it's|that's|what's|there's|here's|he's|she's|who's)[a-z]+'s )";
+/** What a booking is called when asked about. */
+const BOOKED_THING = '(?:appointment|booking|visit|reservation|session|lesson|class|groom|grooming)';
+
 /** Greetings and fillers a caller starts with before the question itself ("hey so what time…", "hi there, can I…"). */
 const OPENERS =
   '(?:(?:and|so|ok|okay|also|oh|um|uh|er|well|yeah|yes|hi|hey|hello|hiya|good (?:morning|afternoon|evening)|(?:hi|hey|hello) there|sorry|excuse me|quick question)[,.!]? )*';
@@ -19,16 +25,28 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   ],
   [
     'reschedule',
-    /\bre-?schedul\w*|\bmove (my|the|our) (appointment|booking|visit)|\b(move|change|switch|shift|push|bump) (my|the|our) [a-z' -]{2,30}? (to|over to|back to|out to)\b|\bchange (my|the|our) (appointment|booking|time)|\bpush (my|it|the appointment) back\b|\bpostpone\b|\bdifferent (day|time) for my\b|\bmove it to\b/,
+    /\bre-?schedul\w*|\bmove (my|the|our|his|her|their) (appointment|booking|visit)|\b(move|change|switch|shift|push|bump) (my|the|our|his|her|their|(?!it's|that's|what's|there's|here's)[a-z]+'s) [a-z' -]{2,30}? (to|over to|back to|out to|from)\b|\b(?:move|shift|bump|postpone) (?:my|our|his|her|their|[a-z]+'s) (?:[a-z]+'s )?(?:[a-z-]+ ){0,3}?(?:appointment|booking|visit|reservation|session|lesson|class)\b|\b(?:do|have|make) (?:my|our|his|her|their|[a-z]+'s) [a-z' -]{2,30}? instead\b|\bchange (my|the|our) (appointment|booking|time)|\bpush (my|it|the appointment) back\b|\bpostpone\b|\bdifferent (day|time) for my\b|\bmove it to\b|\bcan (?:we|i|you) (?:move|change) it\b/,
   ],
   [
-    // "when is my appointment?", "can you confirm my booking for Thursday?", "what time am I coming in?"
+    // "when is my appointment?", "can you confirm my son's session for Thursday?", "what time am I booked in?"
     'check',
-    /\b(?:when|what time|what day|which day)(?: is|'s| was| are)? (?:my|our|his|her|their) (?:next |upcoming |[a-z']+'s )?(?:[a-z-]+ ){0,2}(?:appointment|booking|visit|reservation|session|lesson|class)s?\b|\b(?:when|what time|what day)(?: is|'s) (?:my|our) next\b|\b(?:confirm|check(?: on)?|verify|double[- ]check|look up|remind me (?:of|about))(?: when| what time| what day)?(?: is)? (?:my|our)(?: next| upcoming)? (?:appointment|booking|visit|reservation)s?\b|\bcheck (?:on )?(?:when|what time|what day) (?:my|our)\b|\b(?:do|did) (?:i|we) (?:still )?have (?:an |any |a )?(?:upcoming )?(?:appointment|booking|visit)s?\b|\b(?:am i|are we) (?:still )?(?:booked|scheduled|on the (?:books|schedule|calendar))\b|\b(?:what time|when|what day) (?:am i|are we|was i|were we) (?:booked|scheduled|coming in|supposed to (?:come|be)|due)\b|\b(?:forgot|forget|remember|don't remember|can't remember|not sure) (?:when|what time|what day) (?:my|our|i|we)\b|\bis my (?:appointment|booking|visit) still\b/,
+    new RegExp(
+      [
+        `\\b(?:when|what time|what day|which day)(?: is|'s| was| are)? ${WHOSE}(?:next |upcoming )?(?:[a-z-]+ ){0,2}${BOOKED_THING}s?\\b`,
+        `\\b(?:when|what time|what day)(?: is|'s) (?:my|our) next\\b`,
+        `\\b(?:confirm|check(?: on)?|verify|double[- ]check|look up|remind me (?:of|about))(?: when| what time| what day)?(?: is)? ${WHOSE}(?:next |upcoming )?(?:[a-z-]+ ){0,2}${BOOKED_THING}s?\\b`,
+        `\\bcheck (?:on )?(?:when|what time|what day) (?:my|our)\\b`,
+        `\\b(?:do|did) (?:i|we) (?:still )?have (?:an |any |a )?(?:upcoming )?(?:appointment|booking|visit)s?\\b`,
+        `\\b(?:am i|are we) (?:still )?(?:booked|scheduled|on the (?:books|schedule|calendar))\\b`,
+        `\\b(?:what time|when|what days?)(?: is| are)? (?:am i|are we|was i|were we|i'm|i am|we're|we are|is (?:he|she)|are they) (?:booked|scheduled|coming in|supposed to (?:come|be)|due)\\b`,
+        `\\b(?:forgot|forget|remember|don't remember|can't remember|not sure) (?:when|what time|what days?) (?:my|our|i|we|they|it|his|her|[a-z]+'s)\\b`,
+        `\\bis my (?:appointment|booking|visit) still\\b`,
+      ].join('|'),
+    ),
   ],
   [
     'message',
-    /\b(leave|take) a message\b|\bpass (it |this |that )?(along|on)\b|\blet (him|her|them|the owner|the team|someone) know\b|\b(have|ask) (him|her|them|someone|somebody) (to )?call me( back)?\b|\bcall me back\b|\bcallback\b|\bvoice ?mail\b|\bget back to (me|us)\b|\b(e-?mail|text|send) (me|us) (a |an |the |your )?(quote|estimate|price|pricing|prices)\b/,
+    /\b(leave|take) a message\b|\bpass (it |this |that )?(along|on)\b|\blet (him|her|them|the owner|the team|someone) know\b|\b(have|ask) (him|her|them|someone|somebody) (to )?call me( back)?\b|\bcall me back\b|\bcallback\b|\bvoice ?mail\b|\bget back to (me|us)\b|\b(e-?mail|text|send) (me|us) (a |an |the |your |some |a few )?(quote|estimate|price|pricing|prices|options|details|info|information)\b|\b(quote|estimate|price|prices|pricing|options)( [a-z]+){0,3} (e-?mailed|sent|texted) (to |over to )?(me|us|over)\b|\bjust (want|need|looking for|after|wanted) (a |an |the )?(quote|estimate|price|ballpark)\b|\b(ring|phone|bell) me\b|\bgive (me|us) a (call|ring|bell)\b|\b(call|ring|phone) (me|us) (back )?(tomorrow|tonight|later|after|before|between|at|this|on|any ?time|when)\b|\b(have|get|ask) (someone|somebody|them|him|her|the owner|the office|[a-z]+) (to )?(call|ring|phone) (me|us)\b|\b(can|could|will|would) (someone|somebody|they|you|he|she) (call|ring|phone) (me|us)\b|\b(a|the) call ?back\b|\bpass (a|this|that|the|my) message\b|\b(give|leave) (him|her|them|[a-z]+) a message\b|\ba message (for|to) \w+|\b(are you|you guys|y'all|is \w+|are they|you're|you are|if you|if you're|still) (still )?hiring\b|\bhelp wanted\b|\b(apply|applying) (for|to) (a|the|any|your) \w*\s?(job|position|opening|role)\b|\bjob (opening|application|posting)s?\b|\blooking for (work|a job)\b|\bwho (handles|is in charge of|runs|does) your (marketing|advertising|seo|website|social media|purchasing|supplies)\b/,
   ],
   [
     'book',
@@ -48,7 +66,7 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
 
 /** "I don't want to book anything", "not looking to schedule yet": a booking the caller declines. */
 const DECLINED_BOOKING =
-  /\b(?:don't|do not|dont|not|no need to)(?: really| even| quite)? (?:(?:want|wanna|need|looking|trying|ready|going|planning)(?: to)? )?(?:book|schedule|make an appointment)\w*(?: anything| an appointment| a visit| yet| right now)*/g;
+  /\b(?:don't|do not|dont|not|no need to)(?: really| even| quite)? (?:(?:want|wanna|need|looking|trying|ready|going|planning)(?: to)? )?(?:book|schedule|make an appointment)\w*(?: anything| an appointment| a visit| yet| right now)*|\b(?:don't|do not|dont|not) (?:really )?(?:want|need|looking for) (?:an? |any )?(?:appointment|booking|visit)s?(?: yet| right now)?|\bno (?:appointment|booking|visit)s?(?: yet| for now| right now| needed)?\b|\b(?:i|we|i've|we've|i have|we have|already|i'd|we'd|you) (?:already )?booked\b|\bmy (?:\w+ )?(?:is|was) (?:already )?booked\b/g;
 
 /** All intents found in `text` (lower-cased), most specific first; a declined booking is no wish to book. */
 export function findIntents(text: string): Intent[] {

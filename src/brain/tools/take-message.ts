@@ -8,13 +8,14 @@ export const takeMessageArgs = z.object({
   name: z.string().optional(),
   phone: z.string().optional(),
   email: z.string().optional(),
+  address: z.string().optional(),
   urgent: z.boolean().optional(),
 });
 
 /** The take_message tool. */
 export const takeMessage = defineTool({
   name: 'take_message',
-  description: 'Take a message for the business with the caller name, call-back number and email.',
+  description: 'Take a message for the business with the caller name, call-back number, email and address.',
   args: takeMessageArgs,
   async run(ctx, a): Promise<{ id: string }> {
     const phone = a.phone ?? ctx.callerPhone;
@@ -23,6 +24,7 @@ export const takeMessage = defineTool({
       ...(a.name ? { name: a.name } : {}),
       ...(phone ? { phone } : {}),
       ...(a.email ? { email: a.email } : {}),
+      ...(a.address ? { address: a.address } : {}),
       ...(a.urgent ? { urgent: true } : {}),
     });
   },
