@@ -155,6 +155,8 @@ export interface DialogContext {
   identity: 'caller_id' | 'verified' | 'none';
   /** The date the caller named when asking to cancel or move, before anything was read back: a detail only the customer knows. */
   claimedDate?: string;
+  /** The weekday (1 = Monday) of the appointment the caller means ("my Thursday appointment", "Saturday's oil change"). */
+  claimedWeekday?: number;
   /** Digits the caller typed as their verification code. */
   code?: string;
   /** Attempts at the identity step (name or code) this task; a few, then a message is offered instead. */
@@ -249,7 +251,17 @@ export function mergeWish(old: TimeWish | undefined, next: TimeWish): TimeWish {
 export function atTargetTime(wish: TimeWish | undefined, target: { start: string } | undefined, tz: string) {
   if (!wish?.sameTime || wish.time || !target) return wish;
   const { sameTime: _same, partOfDay: _part, ...rest } = wish;
-  return { ...rest, time: localParts(target.start, tz).time };
+  const at = localParts(target.start, tz);
+  // "same time next week": the appointment's weekday in that week, not the week's first opening
+  if (rest.range && !rest.date) {
+    const weekday = DateTime.fromISO(at.date).weekday;
+    for (let d = DateTime.fromISO(rest.range.from); d <= DateTime.fromISO(rest.range.to); d = d.plus({ days: 1 }))
+      if (d.weekday === weekday) {
+        const { range: _range, ...dated } = rest;
+        return { ...dated, date: d.toISODate()!, time: at.time };
+      }
+  }
+  return { ...rest, time: at.time };
 }
 
 /** The offered slots that start in a part of the day. */
@@ -486,13 +498,24 @@ function byStaff(list: AppointmentInfo[], staff: string | undefined, text: strin
   );
 }
 
+const DAY_NUMBERS: Record<string, number> = { mon: 1, tues: 2, wednes: 3, thurs: 4, fri: 5, satur: 6, sun: 7 };
+
+/** The weekday of an appointment the caller already has, as they name it: "my Thursday appointment", "Saturday's oil change". */
+export function weekdayOfBooking(text: string): number | undefined {
+  const m =
+    /\b(?:my|the|our|his|her|their) (mon|tues|wednes|thurs|fri|satur|sun)day\b(?!'s)(?! (?:at|morning|afternoon|evening|night|instead)\b)(?= [a-z])/.exec(
+      text,
+    ) ?? /\b(mon|tues|wednes|thurs|fri|satur|sun)day's\b/.exec(text);
+  return m ? DAY_NUMBERS[m[1]] : undefined;
+}
+
 /**
  * The one appointment the task's first words already point at, when the caller has several: "cancel
  * my massage", "move the one with Sarah", "my Thursday appointment". Undefined when none or several fit.
  */
 export function namedAppointment(
   list: AppointmentInfo[],
-  ctx: Pick<DialogContext, 'service' | 'staff' | 'claimedDate' | 'business'>,
+  ctx: Pick<DialogContext, 'service' | 'staff' | 'claimedDate' | 'claimedWeekday' | 'business'>,
 ): AppointmentInfo | undefined {
   if (list.length <= 1) return list[0];
   const tz = ctx.business.timezone;
@@ -500,5 +523,7 @@ export function namedAppointment(
   if (ctx.service) hits = hits.filter((a) => a.serviceName.toLowerCase() === ctx.service!.name.toLowerCase());
   if (ctx.staff) hits = byStaff(hits, ctx.staff, '');
   if (ctx.claimedDate) hits = hits.filter((a) => localParts(a.start, tz).date === ctx.claimedDate);
+  if (ctx.claimedWeekday)
+    hits = hits.filter((a) => DateTime.fromISO(localParts(a.start, tz).date).weekday === ctx.claimedWeekday);
   return hits.length === 1 && hits.length < list.length ? hits[0] : undefined;
 }

@@ -12,6 +12,7 @@ import {
   mergeWish,
   namedAppointment,
   personFacts,
+  weekdayOfBooking,
   onSite,
   takeSlots,
   type DialogContext,
@@ -78,6 +79,7 @@ function freshTask(ctx: DialogContext, task: Task): Partial<DialogContext> {
     proofTries: 0,
     code: undefined,
     claimedDate: undefined,
+    claimedWeekday: undefined,
   };
 }
 
@@ -176,12 +178,14 @@ export const conversationMachine = setup({
       const p = applyTurn(base, event.turn);
       // "cancel my Thursday appointment" names a detail of the booking; "move it to Friday" names the new day
       const claimedDate = namesBooking(event.task) ? event.turn.facts.when?.date : undefined;
+      const claimedWeekday = weekdayOfBooking(event.turn.text.toLowerCase());
       return {
         ...freshTask(context, event.task),
         ...p,
         misses: 0,
         notes: context.notes,
         ...(claimedDate ? { claimedDate } : {}),
+        ...(claimedWeekday ? { claimedWeekday } : {}),
       };
     }),
     codeSent: assign(({ context }) => ({ notes: note(context, { kind: 'codeSent', phone: context.phone ?? '' }) })),

@@ -142,7 +142,7 @@ export function noteText(n: Note, ctx: DialogContext, now: Date, lang: Lang = 'e
   switch (n.kind) {
     case 'safety':
       // "call 911" is said with the number people dial where the business is (000 in Australia, 999 in the UK)
-      return L.safety(n.text.replace(/\b911\b/g, emergencyNumber(ctx.business.country)));
+      return L.safety(n.text).replace(/\b911\b/g, emergencyNumber(ctx.business.country));
     case 'closedDay':
       return n.reason === 'holiday' ? L.closedHoliday(n.date, tz) : L.closedWeekday(n.date, tz);
     case 'nothingThen':

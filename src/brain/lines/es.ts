@@ -70,6 +70,8 @@ const SAFETY: Record<string, string> = {
     'Si hay dificultad para respirar o hinchazón en la garganta, llame al 911 ahora mismo.',
   'Please stay away from it and, only if it is safe, switch off the breaker.':
     'Por favor, aléjese y, solo si es seguro, apague el interruptor principal.',
+  'Please stay well away from the wire and anything touching it, and call 911 and the power company.':
+    'Por favor, aléjese del cable y de todo lo que lo toque, y llame al 911 y a la compañía de luz.',
   'If you can, turn off the main water shut-off valve.': 'Si puede, cierre la llave de paso principal del agua.',
   'If the bleeding is heavy or you have trouble breathing, call 911 now.':
     'Si el sangrado es abundante o le cuesta respirar, llame al 911 ahora.',

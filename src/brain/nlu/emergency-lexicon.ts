@@ -1,6 +1,6 @@
 /**
- * Emergency vocabulary in everyday words: a universal core every business hears (life safety),
- * and one lexicon per industry, each rule with its severity. Severity may depend on the season
+ * Emergency vocabulary in everyday words: a universal core every business hears (life safety, and a
+ * home left open or a plain request for someone after hours), and one lexicon per industry, each rule with its severity. Severity may depend on the season
  * and on who is at risk ("no heat" in January with a newborn at home is URGENT).
  */
 import type { Priority } from '../types.js';
@@ -24,6 +24,10 @@ export interface Rule {
   lifeSafety?: boolean;
   /** Still heard when the trouble is over ("an accident last week" is still a repair to book). */
   heardWhenOver?: boolean;
+  /** Life safety that can end: a power line the utility has since put back up is no danger now. */
+  quietWhenOver?: boolean;
+  /** Heard only when the turn also says this, not denied: fumes count when someone is coughing. */
+  when?: RegExp;
 }
 
 /** Up to `n` words in between, within one clause ("water is literally pouring"). */
@@ -38,6 +42,7 @@ export const SAFETY = {
   hotCar: 'Please call 911 right now: a child or an animal in a hot car cannot wait.',
   allergy: 'If there is any trouble breathing or swelling of the throat, call 911 right now.',
   electric: 'Please stay away from it and, only if it is safe, switch off the breaker.',
+  powerLine: 'Please stay well away from the wire and anything touching it, and call 911 and the power company.',
   water: 'If you can, turn off the main water shut-off valve.',
   bleeding: 'If the bleeding is heavy or you have trouble breathing, call 911 now.',
   tooth: "Keep the tooth moist, in milk if you can, and don't scrub it.",
@@ -62,6 +67,39 @@ const summer = (m: number) => m >= 6 && m <= 8;
 
 /** Softening words a caller puts before what they smell ("kind of like gas"). */
 const HEDGE = '(?:(?:kind of|sort of|a little|a bit|faintly|strongly|really|very|something|like) )*';
+
+/** Up to `n` words in between that deny nothing ("the power line isn't down") nor name something else. */
+const plainGap = (n: number, not = '') =>
+  String.raw`(?:(?!(?:not|no|never|isn't|aren't|wasn't|weren't${not ? `|(?:${not})s?` : ''})\b)[a-z0-9']+ ){0,${n}}`;
+
+/**
+ * Who can be trapped: a person, a body part or a pet ("my son", "we're", "his leg", "the dog"); a car,
+ * keys or a ball "stuck inside" are not. Then a few words that only say how ("is still", "got").
+ */
+const PERSON = String.raw`(i|i'm|we|we're|he|he's|she|she's|they|they're|someone|someone's|somebody|somebody's|(person|people|man|woman|guy|worker|kid|child|children|baby|babies|toddler|infant|boy|girl|son|daughter|husband|wife|partner|dad|mom|mum|father|mother|grand(pa|ma|father|mother|son|daughter)|brother|sister|neighbou?r|tenant|roommate|customer|employee|dog|puppy|puppies|cat|kitten|pet|horse)(s|'s)?|(my|our|his|her|their|your|[a-z]+'s) (legs?|arms?|hands?|foot|feet|fingers?|head))`;
+const HOW = String.raw`(?:(?:is|are|was|were|am|be|been|got|get|gets|getting|has|have|had|still|all|both|now|just|somehow|completely|totally|badly|literally|really|currently|actually|apparently|accidentally) )*`;
+/** Places one is "stuck in" without being in danger ("stuck in traffic", "stuck in the snow", "in the car" is the hot-car rule). */
+const NOT_CONFINED = String.raw`(?! (?:(?:in|inside|at|on) )?(?:(?:a|an|the|my|our|this|that|some|rush hour) )?(?:traffic|meetings?|parking (?:lots?|garages?|spots?)|lots?|lines?|queues?|snow|mud|ditch|sand|rain|loop|office|work|class|school|airport|lobby|bed|limbo|ruts?|cars?|trucks?|vans?|vehicles?|suvs?|(?:house|home) (?:all|until|till|for|waiting|because|today)|all day|because|waiting|until|till|today|due)\b)`;
+const TRAPPED = String.raw`${PERSON} ${HOW}(trapped( (under|underneath|beneath|between|in|inside|behind))?|pinned (under|underneath|beneath|between|down|against|to)|stuck (under|underneath|beneath|between|in|inside|behind))${NOT_CONFINED}`;
+
+/** A power line, however it is called ("hydro lines", "live wire"). */
+const POWER_LINE = String.raw`(power|electric|electrical|hydro|live|high[- ]voltage|utility) (lines?|wires?|cables?)`;
+const DOWNED_LINE = String.raw`\b(${POWER_LINE} ${plainGap(3)}(down(?! (by|near|along|the|this|that)\b)|on the ground|lying|laying|hanging down|dangling|sparking|arcing|snapped|fell|fallen|came down|come down|(pulled|ripped|torn|knocked|brought) (down|off)|across (the|my|our) (road|street|driveway|yard|lawn|car|house|fence))|(downed|fallen|down|sparking|arcing|snapped|dangling) ${POWER_LINE}|(trees?|limbs?|branch(es)?|maple|oak|pine) ${gap(4)}(took|brought|pulled|knocked|ripped|tore|torn|snapped|fell on|fallen on|landed on|came down on|resting on|lying on|laying on|on top of|tangled in) ${gap(2)}${POWER_LINE}|(power|utility|electric|electrical|hydro|telephone|phone) poles? ${plainGap(2)}(down(?! (by|near|along|the|this|that)\b)|fell|fallen|snapped|came down|knocked (down|over))|(downed|fallen|snapped) (power|utility|electric|electrical|hydro|telephone|phone) poles?|(?<!\b(fence|cable|phone|internet|tv|speaker|invisible|barbed|chicken|dog|guy) )wires? ${plainGap(3)}(sparking|arcing|on the ground|down(?! (by|near|along|the|this|that)\b))|(sparking|arcing) wires?)\b`;
+
+/** Fumes or a chemical in the air, which count with a symptom; and a release that is dangerous by itself. */
+const FUMES = String.raw`\b((chlorine|ammonia|chemical|toxic|poisonous|acid|bleach|pesticide|insecticide|solvent|fumigant|refrigerant|freon|paint|exhaust)s? (gas|fumes|vapou?rs?|cloud)|(chlorine|ammonia|chemical|toxic) (smell|odou?r)|fumes|vapou?rs|bug bomb|fogger|pepper spray|bear spray)\b`;
+const SYMPTOM =
+  /\b(coughing|choking|gasping|wheezing|(can't|cannot|can not|couldn't|could not|trouble|hard to|struggling to|hardly|barely|difficulty) (breathe|breathing)|short(ness)? of breath|(eyes|throat|nose|lungs?|chest|skin) (are |is |were |was |keep |keeps )?(really |all |so )?(burning|stinging|watering|on fire|tight)|burning (eyes|throat|lungs)|dizzy|light[- ]?headed|pass(ed|ing)? out|faint(ed|ing)?|throwing up|threw up|vomit\w*|nause\w*|unconscious|collapsed)\b/;
+const BLEACH = String.raw`(bleach|chlorine|pool shock|clorox)`;
+const REACTS = String.raw`(ammonia|vinegar|(muriatic |pool )?acid|toilet (bowl )?cleaner|drain cleaner|drano|windex|rubbing alcohol|lysol|another cleaner|other cleaners?|cleaning products?)`;
+const TOXIC_RELEASE = String.raw`\b((mixed|mixing|combined|combining|poured|dumped|used) ${gap(3)}(${BLEACH} ${gap(2)}(and|with|into|together with) ${gap(2)}${REACTS}|${REACTS} ${gap(2)}(and|with|into|together with) ${gap(2)}${BLEACH})|(chlorine|ammonia|toxic|poisonous|chemical) (gas|fumes|cloud|vapou?rs?) ${gap(2)}(everywhere|all over|(is |are )?(leaking|filling|spreading|pouring|coming (out|off|up)))|(toxic|poisonous) gas)\b`;
+
+/** A home that cannot be closed or locked: a door, a gate, a garage or a window (not a car's or a fridge's). */
+const NOT_A_HOME = String.raw`car|truck|van|suv|vehicle|trunk|fridge|freezer|refrigerator|oven|dishwasher|dryer|washer|microwave|cabinet|closet|shower|screen|bathroom|bedroom|glove|mailbox|locker|gun|safe|bike|toilet|stall|cupboard|pantry|kennel|crate|cage`;
+const OPENING = String.raw`(?<!\b(${NOT_A_HOME})('s)? (door )?)((front|back|side|entry|main|patio|sliding|garage|overhead|basement|storefront|shop|store|exterior|outside|security|entrance|house|apartment|building|deck|balcony|french|barn|roll[- ]up|rolling) )?(doors?|gates?|garage|windows?|slider|deadbolts?|locks?)`;
+const UNSECURED = String.raw`\b(${OPENING} ${plainGap(3, NOT_A_HOME)}((stuck|jammed|wedged|frozen|hung up|stays?|staying) (wide |all the way |halfway |half |partly |partially )?open|(won't|will not|wont|can't|cannot|can not|isn't|is not|aren't) (close|shut|lock|latch|come down|go down|stay (closed|shut|locked)|closing|locking|latching))|(can't|cannot|can not|unable to|no way to) (lock|secure) (up|(the |my |our )?(house|home|place|front door|back door|door|garage|shop|store|building|apartment))|(can't|cannot|can not|don't want to) leave (the |my |our )?(house|home|place|garage|door|shop|store|building)( wide)? (open|unlocked)|anyone (could|can) (just )?walk (right )?in)\b`;
+/** The caller asks in so many words for someone after hours ("is anyone on call tonight?", "tomorrow is too late"). */
+const AFTER_HOURS = String.raw`\b((anyone|anybody|someone|somebody|people|staff|you guys|(?<!\b(i'm|i am|i'll be|he's|he is|she's|she is|husband is|wife is) )an? (tech|technician|plumber|electrician|locksmith|mechanic|roofer|vet|doctor|dentist|nurse|person|human|guy)) (who is |who's |that is |that's )?on[- ]call|on[- ]call (tech\w*|person|number|line|service|staff|guy|team|crew|contact)|(tomorrow|tomorrow morning|the morning|in the morning|monday|monday morning|morning)('s| is| would be| will be) (too late|not soon enough|no good)|(it|this|that) (really |just )?(can't|cannot|can not) wait (until|till|til) (tomorrow|the morning|morning|monday|business hours|you open))\b`;
 
 /** Emergencies every business hears, whatever its industry. */
 export const UNIVERSAL: Rule[] = [
@@ -93,7 +131,9 @@ export const UNIVERSAL: Rule[] = [
     lifeSafety: true,
     priority: 'URGENT',
     safety: SAFETY.injury,
-    re: /\b((trapped|pinned|stuck) (under|in|inside|beneath)(?! (traffic|a meeting))|(is|are|got|been|was|were|badly|seriously|someone|somebody|people) (hurt|injured)|(hurt|injured) (badly|bad|seriously)|unconscious|unresponsive|passed out|collapsed|not breathing|stopped breathing|heart attack|stuck in (an |the )?elevator)\b/,
+    re: new RegExp(
+      String.raw`\b(${TRAPPED}|(is|are|got|been|was|were|badly|seriously|someone|somebody|people) (hurt|injured)|(hurt|injured) (badly|bad|seriously)|unconscious|unresponsive|passed out|collapsed|not breathing|stopped breathing|heart attack|stuck in (an |the )?elevator)\b`,
+    ),
   },
   {
     label: 'child or animal in a hot car',
@@ -103,6 +143,31 @@ export const UNIVERSAL: Rule[] = [
     re: /\b((child|children|kid|baby|toddler|infant|boy|girl|son|daughter|grandson|granddaughter|someone|somebody|person|dog|puppy|cat|kitten|pet|animal)s? ([a-z']+ ){0,4}(locked|stuck|trapped|left|shut) (in|inside) (a |the |my |his |her |their |our )?(hot )?(car|vehicle|truck|van|suv)|(car|vehicle|truck|van|suv) ([a-z']+ ){0,8}(baby|child|children|kid|toddler|infant|boy|girl|son|daughter|dog|puppy|cat|pet|animal)s? (is |are )?(still )?(inside|in there|in it|in the back))\b/,
   },
   {
+    label: 'downed power line',
+    lifeSafety: true,
+    quietWhenOver: true,
+    priority: 'URGENT',
+    safety: SAFETY.powerLine,
+    re: new RegExp(DOWNED_LINE),
+  },
+  {
+    label: 'toxic gas or fumes',
+    lifeSafety: true,
+    quietWhenOver: true,
+    priority: 'URGENT',
+    safety: SAFETY.co,
+    re: new RegExp(TOXIC_RELEASE),
+  },
+  {
+    label: 'toxic gas or fumes',
+    lifeSafety: true,
+    quietWhenOver: true,
+    priority: 'URGENT',
+    safety: SAFETY.co,
+    re: new RegExp(FUMES),
+    when: SYMPTOM,
+  },
+  {
     label: 'severe allergic reaction',
     lifeSafety: true,
     priority: 'URGENT',
@@ -110,6 +175,8 @@ export const UNIVERSAL: Rule[] = [
     re: /\b((severe|bad|serious) allergic reaction|anaphyla\w*|epi ?pen|throat (is )?(closing|swelling|tight)|(can't|cannot|can not|trouble|hard to|struggling to) breathe|(face|lips?|tongue|throat|eyes?) (is |are )?(swelling|swollen|puff(ing|ed)) up)\b/,
   },
   { label: 'allergic reaction', priority: 'HIGH', safety: SAFETY.allergy, re: /\ballergic reaction\b/ },
+  { label: 'home left open', priority: 'HIGH', re: new RegExp(UNSECURED) },
+  { label: 'asks for after-hours help', priority: 'HIGH', re: new RegExp(AFTER_HOURS) },
 ];
 
 const noHeat: Rule = {
@@ -278,7 +345,7 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
     {
       label: 'downed power line',
       priority: 'URGENT',
-      safety: SAFETY.electric,
+      safety: SAFETY.powerLine,
       re: /\b(power lines? (is |are )?(down|on the ground|sparking)|(downed|fallen|down) (power )?lines?)\b/,
     },
     {
@@ -411,74 +478,19 @@ export const ROUTINE =
 
 /** The trouble is over ("it's all dry now", "it was fixed"): nothing left to escalate. */
 export const RESOLVED =
-  /\b((it's|it is|it has|it's been|everything's|everything is|that's|that is|water's|water is|it was|it got|it's all)( all| since| now| already| completely| fully)* (dry|dried( out| up)?|fixed|repaired|cleaned up|under control|taken care of)|(has|have|had) (since |already |now )?(stopped|dried( out| up)?|been fixed|been repaired|been cleaned up)|(dry|dried out|fixed) now|no longer (leaking|flooding|coming in|dripping))\b/;
+  /\b((it's|it is|it has|it's been|everything's|everything is|that's|that is|water's|water is|it was|it got|it's all)( all| since| now| already| completely| fully)* (dry|dried( out| up)?|fixed|repaired|cleaned up|under control|taken care of)|(has|have|had) (since |already |now )?(stopped|dried( out| up)?|been fixed|been repaired|been cleaned up)|(dry|dried out|fixed) now|(works|working|closes|closing|opens|is|it's|runs|running) (fine|ok|okay|normally|properly) (now|again)|no longer (leaking|flooding|coming in|dripping))\b/;
 
 /** A time gone by ("last week", "two months ago"): the trouble happened then. */
 export const PAST =
   /\b(last (week|month|year|winter|summer|spring|fall|autumn|weekend|time)|(a few|a couple( of)?|two|three|several|\d+) (days|weeks|months|years) ago|(days|weeks|months|years) ago|a while (ago|back)|in the past)\b/;
 
-/** The trouble is happening now, whatever happened before ("it flooded last year and it's flooding again now"). */
+/**
+ * The trouble is happening now, whatever happened before ("it flooded last year and it's flooding again now");
+ * "now I want a sump pump" speaks of the wish, not of the trouble.
+ */
 export const ONGOING =
-  /\b(now|still|right now|currently|at the moment|as we speak|happening again|again (today|tonight))\b/;
+  /\b(now(?! (i|we|i'd|we'd) (want|need|would like|like|'d like)\b)|still|right now|currently|at the moment|as we speak|happening again|again (today|tonight))\b/;
 
 /** A negation just before a phrase ("no gas smell", "I don't smell gas", "nobody is hurt"). */
 export const NEGATED_BEFORE =
   /\b(no|not|never|without|nothing|nobody|no one|none|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|haven't|hasn't|hadn't)\b(\s+[a-z']+){0,2}\s*$/;
-
-/**
- * Forms and everyday equivalents of the words businesses put in their own emergency keywords, so that
- * "rain coming in" hears "rain is coming in" and "overflowing" hears "won't stop running over".
- * Irregular forms and synonyms live here; regular -s/-ed/-ing endings are derived.
- */
-export const WORD_FAMILIES: readonly (readonly string[])[] = [
-  ['come', 'comes', 'coming', 'came'],
-  ['go', 'goes', 'going', 'went', 'gone'],
-  ['run', 'runs', 'running', 'ran'],
-  [
-    'fall',
-    'falls',
-    'falling',
-    'fell',
-    'fallen',
-    'came down',
-    'come down',
-    'coming down',
-    'comes down',
-    'crashed',
-    'landed',
-    'toppled',
-  ],
-  ['break', 'breaks', 'breaking', 'broke', 'broken'],
-  ['burst', 'bursts', 'bursting', 'bursted', 'busted', 'broke', 'broken', 'split', 'ruptured', 'exploded'],
-  [
-    'overflow',
-    'overflows',
-    'overflowing',
-    'overflowed',
-    'running over',
-    'runs over',
-    'spilling over',
-    'spilled over',
-    'spills over',
-  ],
-  ['leak', 'leaks', 'leaking', 'leaked', 'leaky', 'seep', 'seeps', 'seeping', 'seeped'],
-  ['flood', 'floods', 'flooding', 'flooded'],
-  ['freeze', 'freezes', 'freezing', 'froze', 'frozen'],
-  ['blow', 'blows', 'blowing', 'blew', 'blown'],
-  ['bleed', 'bleeds', 'bleeding', 'bled'],
-  ['swell', 'swells', 'swelling', 'swelled', 'swollen'],
-  ['smell', 'smells', 'smelling', 'smelled', 'smelt'],
-  ['lose', 'loses', 'losing', 'lost'],
-  ['spark', 'sparks', 'sparking', 'sparked'],
-  ['smoke', 'smokes', 'smoking', 'smoked', 'smoky'],
-  ['rain', 'rains', 'raining', 'rained', 'rainwater'],
-  ['tree', 'trees', 'limb', 'limbs', 'branch', 'branches'],
-  ['roof', 'roofs', 'rooftop'],
-  ['sewage', 'sewer', 'sewers'],
-  ['no', 'without', 'without any'],
-  ["won't", 'will not'],
-  ["can't", 'cannot', 'can not'],
-  ["isn't", 'is not'],
-  ["doesn't", 'does not'],
-  ["don't", 'do not'],
-];

@@ -1,9 +1,10 @@
 /**
- * Emergencies heard in a turn: the universal core (gas, carbon monoxide, fire, injury, a child or an
- * animal in a hot car, a severe allergic reaction), the industry's lexicon, and the business's own
- * keywords, which may raise a priority but never lower one. Negation-aware ("no gas smell"), and a
- * caller who says plainly it can wait ("routine, nothing urgent") is not escalated unless a life is
- * at risk.
+ * Emergencies heard in a turn: the universal core (gas, carbon monoxide, fire, someone trapped or
+ * injured, a child or an animal in a hot car, a downed power line, toxic fumes, a severe allergic
+ * reaction; and, urgent without danger, a home that cannot be closed or a caller asking for someone
+ * after hours), the industry's lexicon, and the business's own keywords, which may raise a priority
+ * but never lower one. Negation-aware ("no gas smell"), and a caller who says plainly it can wait
+ * ("routine, nothing urgent") is not escalated unless a life is at risk.
  */
 import type { EmergencyKeyword, Industry, Priority } from '../types.js';
 import {
@@ -15,7 +16,6 @@ import {
   ROUTINE,
   SAFETY,
   UNIVERSAL,
-  WORD_FAMILIES,
   type Rule,
 } from './emergency-lexicon.js';
 
@@ -35,6 +35,7 @@ function safetyFor(term: string): string | undefined {
   if (/gas|rotten egg/.test(term)) return SAFETY.gas;
   if (/monoxide|\bco\b/.test(term)) return SAFETY.co;
   if (/fire|smoke|burning|flame/.test(term)) return SAFETY.fire;
+  if (/fumes|toxic|chlorine|ammonia|chemical (leak|spill|gas)/.test(term)) return SAFETY.co;
   if (/tree|limb|branch|ceiling/.test(term)) return SAFETY.injury;
   if (/spark|wire|shock|outlet|panel|breaker|power line/.test(term)) return SAFETY.electric;
   if (/flood|burst|pipe|water everywhere|sewage|sewer/.test(term)) return SAFETY.water;
@@ -51,11 +52,10 @@ function detectWith(rules: Rule[], text: string, month: number): Hit | undefined
   const routine = ROUTINE.test(text);
   const over = isOver(text);
   for (const r of rules) {
-    if (over && !r.lifeSafety && !r.heardWhenOver) continue;
-    const re = new RegExp(r.re.source, 'g');
-    for (const m of text.matchAll(re)) {
-      // "no heat" is the problem itself; "no gas smell" denies one
-      if (!NEGATORS.test(m[0]) && NEGATED_BEFORE.test(text.slice(0, m.index))) continue;
+    if (over && (r.lifeSafety ? r.quietWhenOver : !r.heardWhenOver)) continue;
+    if (r.when && !saidPlainly(r.when, text)) continue;
+    for (const m of text.matchAll(new RegExp(r.re.source, 'g'))) {
+      if (denied(text, m)) continue;
       if (routine && !r.lifeSafety) continue;
       const priority = typeof r.priority === 'function' ? r.priority({ month, text }) : r.priority;
       const safety = typeof r.safety === 'function' ? r.safety({ month, text }) : r.safety;
@@ -76,6 +76,17 @@ function detectWith(rules: Rule[], text: string, month: number): Hit | undefined
     }
   }
   return best;
+}
+
+/** "no heat" is the problem itself; "no gas smell" denies one. */
+function denied(text: string, m: RegExpMatchArray): boolean {
+  return !NEGATORS.test(m[0]) && NEGATED_BEFORE.test(text.slice(0, m.index));
+}
+
+/** `re` is said somewhere in `text` and not denied ("the kids are coughing", not "nobody is coughing"). */
+function saidPlainly(re: RegExp, text: string): boolean {
+  for (const m of text.matchAll(new RegExp(re.source, 'g'))) if (!denied(text, m)) return true;
+  return false;
 }
 
 /** The caller says the trouble is over: dried out or fixed, or in the past with nothing said of now. */
@@ -160,6 +171,64 @@ export function keywordPattern(term: string): RegExp {
   });
   return new RegExp(`\\b${parts.join('')}\\b`);
 }
+
+/**
+ * Forms and everyday equivalents of the words businesses put in their own emergency keywords, so that
+ * "rain coming in" hears "rain is coming in" and "overflowing" hears "won't stop running over".
+ * Irregular forms and synonyms live here; regular -s/-ed/-ing endings are derived.
+ */
+const WORD_FAMILIES: readonly (readonly string[])[] = [
+  ['come', 'comes', 'coming', 'came'],
+  ['go', 'goes', 'going', 'went', 'gone'],
+  ['run', 'runs', 'running', 'ran'],
+  [
+    'fall',
+    'falls',
+    'falling',
+    'fell',
+    'fallen',
+    'came down',
+    'come down',
+    'coming down',
+    'comes down',
+    'crashed',
+    'landed',
+    'toppled',
+  ],
+  ['break', 'breaks', 'breaking', 'broke', 'broken'],
+  ['burst', 'bursts', 'bursting', 'bursted', 'busted', 'broke', 'broken', 'split', 'ruptured', 'exploded'],
+  [
+    'overflow',
+    'overflows',
+    'overflowing',
+    'overflowed',
+    'running over',
+    'runs over',
+    'spilling over',
+    'spilled over',
+    'spills over',
+  ],
+  ['leak', 'leaks', 'leaking', 'leaked', 'leaky', 'seep', 'seeps', 'seeping', 'seeped'],
+  ['flood', 'floods', 'flooding', 'flooded'],
+  ['freeze', 'freezes', 'freezing', 'froze', 'frozen'],
+  ['blow', 'blows', 'blowing', 'blew', 'blown'],
+  ['bleed', 'bleeds', 'bleeding', 'bled'],
+  ['swell', 'swells', 'swelling', 'swelled', 'swollen'],
+  ['smell', 'smells', 'smelling', 'smelled', 'smelt'],
+  ['lose', 'loses', 'losing', 'lost'],
+  ['spark', 'sparks', 'sparking', 'sparked'],
+  ['smoke', 'smokes', 'smoking', 'smoked', 'smoky'],
+  ['rain', 'rains', 'raining', 'rained', 'rainwater'],
+  ['tree', 'trees', 'limb', 'limbs', 'branch', 'branches'],
+  ['roof', 'roofs', 'rooftop'],
+  ['sewage', 'sewer', 'sewers'],
+  ['no', 'without', 'without any'],
+  ["won't", 'will not'],
+  ["can't", 'cannot', 'can not'],
+  ["isn't", 'is not'],
+  ["doesn't", 'does not'],
+  ["don't", 'do not'],
+];
 
 /** A word's forms: its family if it has one, else its regular -s, -ed and -ing forms. */
 function wordForms(w: string): string[] {
