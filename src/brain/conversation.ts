@@ -28,6 +28,7 @@ import {
   createServiceMatcher,
   detectLanguage,
   languageRequest,
+  refusedStaff,
   type Understanding,
 } from './nlu/index.js';
 import type { AppointmentInfo, BrainPorts, Slot } from './ports.js';
@@ -478,10 +479,12 @@ export function toEvent(
   if (u.when && !pickNotDate) facts.when = u.when;
   const name = u.name ?? (expecting === 'name' ? bareName(raw) : undefined);
   if (name) facts.name = name;
+  if (u.name && u.namePart) facts.namePart = u.namePart;
   if (u.phone) facts.phone = u.phone;
   if (u.email) facts.email = u.email;
   if (u.address) facts.address = u.address;
-  if (u.staff) facts.staff = u.staff;
+  const avoidStaff = refusedStaff(ctx.business, u.text);
+  if (u.staff && u.staff !== avoidStaff) facts.staff = u.staff;
   // at "shall I cancel / book it?" the action said plainly decides over a leading "no" about something else
   const proposal = expecting === 'cancel' || expecting === 'confirm' || expecting === 'pick';
   const agreed = proposal && agreeingNo(u.text) ? 'yes' : u.yesNo;
@@ -507,6 +510,7 @@ export function toEvent(
     ...(u.hourGuessed ? { hourGuessed: true } : {}),
     ...(u.weekday && facts.when ? { weekday: u.weekday } : {}),
     ...(u.moveBy && !facts.when?.time ? { moveBy: u.moveBy } : {}),
+    ...(avoidStaff ? { avoidStaff } : {}),
     bookIntent: u.intents.includes('book'),
     sameNumber: u.sameNumber,
     expecting,

@@ -4,7 +4,14 @@
  */
 import { DateTime } from 'luxon';
 import { closedReason, hoursOn, localParts } from './calendar.js';
-import { PART_OF_DAY_WINDOWS, type EmergencyHit, type TimeWish, type YesNo } from './nlu/index.js';
+import {
+  PART_OF_DAY_WINDOWS,
+  withNamePart,
+  type EmergencyHit,
+  type NamePart,
+  type TimeWish,
+  type YesNo,
+} from './nlu/index.js';
 import type { AppointmentInfo, Slot } from './ports.js';
 import type { BusinessProfile, Priority, ServiceInfo } from './types.js';
 
@@ -18,6 +25,8 @@ export interface Facts {
   serviceChoices?: ServiceInfo[];
   /** The caller's company ("Dana from Acme Supply"). */
   company?: string;
+  /** Only this part of the name was said again ("my last name is Brookes"). */
+  namePart?: NamePart;
   when?: TimeWish;
   name?: string;
   phone?: string;
@@ -59,6 +68,8 @@ export interface TurnEvent {
   weekday?: number;
   /** "30 minutes later": move the time read back (or the one offer) by this many minutes. */
   moveBy?: number;
+  /** A staff member the caller refused ("not with Mike"). */
+  avoidStaff?: string;
   bookIntent: boolean;
   sameNumber: boolean;
   expecting: Expecting;
@@ -146,6 +157,8 @@ export interface DialogContext {
   slot?: Slot;
   /** The staff member asked for, if any. */
   staff?: string;
+  /** A staff member the caller does not want: their times are never offered. */
+  avoidStaff?: string;
   /** Start of the slot last held for this caller, so a hold is placed once per chosen slot. */
   heldFor?: string;
   name?: string;
@@ -320,6 +333,10 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   if (f.service && f.service.name !== ctx.service?.name && ctx.task !== 'reschedule') {
     Object.assign(p, { service: f.service, slot: undefined, offered: [], searchNeeded: !!ctx.wish });
   }
+  if (ev.avoidStaff && ev.avoidStaff !== ctx.avoidStaff) {
+    Object.assign(p, { avoidStaff: ev.avoidStaff, slot: undefined, offered: [], searchNeeded: !!(ctx.wish || f.when) });
+    if (ctx.staff === ev.avoidStaff) p.staff = undefined;
+  }
   if (f.staff && f.staff !== ctx.staff) {
     Object.assign(p, { staff: f.staff, slot: undefined, offered: [], searchNeeded: !!(ctx.wish || f.when) });
   }
@@ -396,7 +413,7 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
 export function personFacts(ctx: DialogContext, ev: TurnEvent): Partial<DialogContext> {
   const f = ev.facts;
   const p: Partial<DialogContext> = {};
-  if (f.name) p.name = f.name;
+  if (f.name) p.name = withNamePart(ctx.name, f.name, f.namePart);
   if (f.company) p.company = f.company;
   if (f.phone) Object.assign(p, { phone: f.phone, phoneFromCallerId: false });
   else if (ev.expecting === 'phone' && ev.sameNumber && ctx.callerPhone) p.phone = ctx.callerPhone;
@@ -418,6 +435,8 @@ export function takeSlots(
   const wish = ctx.wish ?? {};
   const notes: Note[] = [...ctx.notes];
   const p: Partial<DialogContext> = { searchNeeded: false, offered: [], slot: undefined };
+  // "not with Mike": his times are not offered
+  if (ctx.avoidStaff) slots = slots.filter((s) => s.staffName !== ctx.avoidStaff);
   if (!slots.length) {
     notes.push({ kind: 'noSlotsAtAll' });
     return { ...p, wish: undefined, notes };

@@ -131,25 +131,44 @@ export async function runEffect(
 
 async function search(ctx: DialogContext, tools: ToolContext, emit: Emit): Promise<ResultEvent> {
   const w = ctx.wish ?? {};
-  const r = await runTool(
-    tools,
-    'check_availability',
-    {
-      service: ctx.service?.name ?? '',
-      ...(w.date ? { date: w.date } : {}),
-      ...(w.range ? { from: w.range.from, to: w.range.to } : {}),
-      ...(w.partOfDay ? { partOfDay: w.partOfDay } : {}),
-      ...(w.after ? { after: w.after } : {}),
-      ...(w.before ? { before: w.before } : {}),
-      ...(ctx.staff ? { staff: ctx.staff } : {}),
-    },
-    emit,
-  );
+  // "not with Mike": the others who do the service, each asked, their times merged
+  const others = ctx.avoidStaff && !ctx.staff ? staffOtherThan(ctx, ctx.avoidStaff) : [undefined];
+  const results = [];
+  for (const staff of others.length ? others : [undefined]) {
+    const r = await runTool(
+      tools,
+      'check_availability',
+      {
+        service: ctx.service?.name ?? '',
+        ...(w.date ? { date: w.date } : {}),
+        ...(w.range ? { from: w.range.from, to: w.range.to } : {}),
+        ...(w.partOfDay ? { partOfDay: w.partOfDay } : {}),
+        ...(w.after ? { after: w.after } : {}),
+        ...(w.before ? { before: w.before } : {}),
+        ...((staff ?? ctx.staff) ? { staff: staff ?? ctx.staff } : {}),
+      },
+      emit,
+    );
+    if (!r.ok) return { type: 'TOOL_ERROR' };
+    results.push(r.result);
+  }
   const now = DateTime.fromJSDate(tools.clock.now(), { zone: ctx.business.timezone });
   const nowLocal = { date: now.toISODate()!, time: now.toFormat('HH:mm') };
-  return r.ok
-    ? { type: 'SLOTS', slots: r.result.slots, widened: r.result.widened, now: nowLocal }
-    : { type: 'TOOL_ERROR' };
+  const slots = results
+    .flatMap((x) => x.slots)
+    .sort((x, y) => Date.parse(x.start) - Date.parse(y.start))
+    .filter((x, i, all) => i === 0 || all[i - 1].start !== x.start);
+  // widened only when every search had to widen
+  return { type: 'SLOTS', slots, widened: results.every((x) => x.widened), now: nowLocal };
+}
+
+/** The staff who perform the caller's service, other than the one refused. */
+function staffOtherThan(ctx: DialogContext, refused: string): string[] {
+  const service = ctx.service?.name.toLowerCase();
+  return (ctx.business.staff ?? [])
+    .filter((s) => s.name !== refused)
+    .filter((s) => !s.services?.length || !service || s.services.some((x) => x.toLowerCase() === service))
+    .map((s) => s.name);
 }
 
 /** What the owner reads on an emergency's lead: what it is and the caller's own words. */

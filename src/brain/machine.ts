@@ -73,6 +73,7 @@ function freshTask(ctx: DialogContext, task: Task): Partial<DialogContext> {
     slot: undefined,
     offered: [],
     staff: undefined,
+    avoidStaff: undefined,
     searchNeeded: false,
     target: undefined,
     misses: 0,
@@ -121,6 +122,7 @@ export const conversationMachine = setup({
     isCheck: ({ context }) => context.task === 'check',
     hasTarget: ({ context }) => !!context.target,
     needsMessage: ({ context }) => !context.message,
+    hasMessage: ({ context }) => !!context.message,
     needsName: ({ context }) => !context.name && !context.nameAsked,
     needsCallbackNumber: ({ context }) => !context.phone && !context.phoneAsked,
     needsSiteAddress: ({ context }) =>
@@ -640,7 +642,13 @@ export const conversationMachine = setup({
                 { target: 'commit' },
               ],
             },
-            collect: { on: { TURN: { target: 'route', actions: ['heard', 'messageTurn'] } } },
+            collect: {
+              on: {
+                TURN: { target: 'route', actions: ['heard', 'messageTurn'] },
+                // "no, that's all" to a last detail: the message is still passed on
+                GOODBYE: { guard: 'hasMessage', target: 'commit', actions: 'heard' },
+              },
+            },
             commit: {
               tags: ['run:message'],
               on: {
@@ -662,7 +670,12 @@ export const conversationMachine = setup({
                 { target: 'commit' },
               ],
             },
-            collect: { on: { TURN: { target: 'route', actions: ['heard', 'emergencyDetailTurn'] } } },
+            collect: {
+              on: {
+                TURN: { target: 'route', actions: ['heard', 'emergencyDetailTurn'] },
+                GOODBYE: { target: 'commit', actions: 'heard' },
+              },
+            },
             commit: {
               tags: ['run:lead'],
               on: { LEAD_SAVED: '#live.anythingElse', TOOL_ERROR: '#live.anythingElse' },

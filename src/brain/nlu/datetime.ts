@@ -12,9 +12,19 @@
  * - a value said after "not" is excluded, wherever it stands ("4, not 3", "not tomorrow, Friday");
  * - "a week from Tuesday" is a week after the next Tuesday; "the one after" / "the following one" /
  *   "the Friday after that" count from the date just named (even a negated one: "not tomorrow, the
- *   one after"); "Friday after next" is a week after the next Friday.
+ *   one after"); "Friday after next" is a week after the next Friday;
+ * - "the last Saturday of the month", "the first Monday of next month", "the last Friday in June": that
+ *   weekday of that month ("the month" is this one, or the next once its day has passed); "the last
+ *   Friday" alone, or with "end of the month" said nearby, is the last of the month meant;
+ * - a day told as background in the past ("he rolled his ankle on Saturday", "last Saturday", "since
+ *   Monday") is no wish; ordinals that count something else ("eighth grade", "2nd floor", "her 50th
+ *   birthday") are no dates;
+ * - a time said loosely keeps its minutes ("two thirty-ish" → 14:30, "quarter past seven in the
+ *   evening" → 19:15, "half five" → 17:30); "arvo" is the afternoon; an exact time said with a vague
+ *   bound it falls outside ("early evening, maybe around six") keeps the time and drops the bound.
  */
 import { DateTime } from 'luxon';
+import { UNITS } from './text.js';
 
 /** Part of a day a caller may ask for. */
 export type PartOfDay = 'morning' | 'afternoon' | 'evening';
@@ -107,8 +117,11 @@ export function parseTimeWish(
   const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
   const masked = { s: ` ${text} ` };
   const orig = masked.s;
+  maskPastEvents(masked);
+  // what is left once the background in the past is gone ("it started leaking this morning")
+  const present = masked.s;
   const dates = findDates(masked, today, orig);
-  const pod = findPartOfDay(` ${text} `);
+  const pod = findPartOfDay(present);
   const times = findTimes(masked, pod?.value, orig);
   const earliest =
     /\b(earliest|soonest|as soon as|asap|(?:first|1st|next) (?:available|opening|thing)|right away|whenever|any ?time(?! (?:before|after|between))|no preference|(?:doesn't|does not) matter)\b/.test(
@@ -133,9 +146,12 @@ export function parseTimeWish(
     if (t.value.kind === 'at' && info) info.hourGuessed = !!t.value.guessed;
   }
   if (wish.time) delete wish.partOfDay;
+  // an exact time outside a vague bound said with it ("early evening, maybe around six"): the time decides
+  if (wish.time && wish.before && wish.time >= wish.before) delete wish.before;
+  if (wish.time && wish.after && wish.time < wish.after) delete wish.after;
   if (earliest) wish.earliest = true;
   if (sameTime && !wish.time) wish.sameTime = true;
-  if (pod && /\b(tonight|this (morning|afternoon|evening))\b/.test(text) && !wish.date && !wish.range) {
+  if (pod && /\b(tonight|this (morning|afternoon|evening|arvo)|s'arvo)\b/.test(present) && !wish.date && !wish.range) {
     wish.date = today.toISODate()!;
   }
   return wish;
@@ -159,6 +175,152 @@ function iso(d: DateTime): string {
 }
 
 const WD = 'monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|saturday|sunday';
+
+/**
+ * Verbs that put a clause in the past: events told as background ("he rolled his ankle on Saturday").
+ * Verbs about the booking itself ("I booked for Saturday", "you mentioned Saturday") are not among
+ * them: the day they name still identifies an appointment or an offer.
+ */
+const PAST_IRREGULAR = new Set(
+  'fell broke hurt went came saw began ran hit bit left lost split burst blew froze tore threw caught stung sprang sprung woke swallowed ate drank'.split(
+    ' ',
+  ),
+);
+const NOT_PAST_ED = new Set(
+  `need needed booked rebooked scheduled rescheduled reserved confirmed cancelled canceled supposed interested
+  preferred closed opened tired based used allowed required included limited married retired qualified licensed
+  insured certified experienced expected planned wanted hoped wondered mentioned offered suggested listed
+  advertised quoted moved changed arranged organised organized pencilled penciled signed registered enrolled
+  pleased thrilled excited worried concerned prepared red bed wed shed speed seed feed weed breed indeed proceed
+  exceed succeed hundred`.split(/\s+/),
+);
+/** Words that make a clause a request or the present ("can I come in Saturday", "Saturday works"). */
+const WISH_WORD =
+  /^(?:can|could|would|will|shall|should|might|\w+'ll|\w+'d|want|wanna|need|needs|like|love|prefer|book|booking|come|coming|bring|drop|get|see|schedule|do|does|available|free|open|make|move|change|reschedule|about|maybe|possible|possibly|please|works|is|are|am|\w+'s|\w+'re|i'm|appointment|slot|fit|squeeze|pop|instead|then|for|any|have|has|if|ok|okay)$/;
+const CLAUSE_BREAK = /^(?:and|but|so|because|cause|cos|though|although)$/;
+
+/** Whether a clause word says the past (true), a wish or the present (false), or neither (undefined). */
+function tenseOf(words: string[], i: number): boolean | undefined {
+  const w = words[i];
+  if (WISH_WORD.test(w)) return false;
+  if (w === 'was' || w === 'were')
+    return !/^(?:wondering|hoping|thinking|going|looking|calling|told|booked|scheduled|supposed|meant|due|given|offered)$/.test(
+      words[i + 1] ?? '',
+    );
+  if (PAST_IRREGULAR.has(w)) return true;
+  if (/^[a-z]{2,}ed$/.test(w) && !NOT_PAST_ED.has(w)) {
+    // "can it be fixed by Saturday", "I need my piano tuned Thursday", "get it cleaned on Friday": a wish
+    if (
+      words
+        .slice(Math.max(0, i - 4), i)
+        .some((p) => /^(?:be|been|being|get|gets|getting|need|needs|want|wants|have|has|having|like|\w+'d)$/.test(p))
+    )
+      return undefined;
+    return true;
+  }
+  return undefined;
+}
+
+/** Days said as background in the past ("on Saturday he rolled his ankle", "last Saturday", "since Monday"). */
+function maskPastEvents(m: { s: string }): void {
+  const blank = (from: number, to: number) => {
+    m.s = m.s.slice(0, from) + ' '.repeat(to - from) + m.s.slice(to);
+  };
+  const TAIL = ` (?:morning|afternoon|evening|night|arvo)| (?:at|around|about) \\d{1,2}(?::[0-5]\\d)?(?: ?[ap]\\.? ?m\\b\\.?)?`;
+  // "since Monday", "last Saturday", "this past weekend": past whatever the verb
+  const always = new RegExp(
+    `\\bsince (?:(?:last|this|the) )?(?:${WD}|weekend|yesterday|morning|afternoon)s?\\b(?:${TAIL})?|(?<!\\bthe )\\b(?:last|this past) (?:${WD}|weekend)s?\\b(?! (?:of|in)\\b)(?:${TAIL})*|\\b(?:${WD})s? (?:just gone|gone)\\b`,
+    'g',
+  );
+  m.s = m.s.replace(always, (x) => ' '.repeat(x.length));
+  const day = new RegExp(
+    `\\b(?:(?:on|over|at) )?(?:the )?(?:(?:${WD})s?|weekend|this (?:morning|afternoon|evening)|(?:\\d{1,2})(?:st|nd|rd|th)(?! (?:of|in)\\b))\\b(?:${TAIL})*`,
+    'g',
+  );
+  const spans: Array<[number, number]> = [];
+  for (let x = day.exec(m.s); x; x = day.exec(m.s)) {
+    // the clause around the day: punctuation and "and / but / so / because" end it
+    const before = m.s
+      .slice(0, x.index)
+      .split(/[,.;!?]/)
+      .pop()!
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    const start = before.map((w) => CLAUSE_BREAK.test(w)).lastIndexOf(true);
+    const back = before.slice(start + 1);
+    let past: boolean | undefined;
+    for (let i = back.length - 1; i >= 0 && past === undefined; i--) past = tenseOf(back, i);
+    // nothing said before it in its clause: the verb right after decides ("on Saturday he rolled his ankle")
+    if (past === undefined && back.every((w) => /^(?:on|over|at|the|last|this|past|yeah|oh|well)$/.test(w))) {
+      const ahead = m.s
+        .slice(x.index + x[0].length)
+        .split(/[,.;!?]/)[0]
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean);
+      for (let i = 0; i < Math.min(ahead.length, 5) && past === undefined && !CLAUSE_BREAK.test(ahead[i]); i++)
+        past = tenseOf(ahead, i);
+    }
+    if (past) spans.push([x.index, x.index + x[0].length]);
+  }
+  for (const [from, to] of spans) blank(from, to);
+}
+
+const NTH: Record<string, number> = {
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+  '5th': 5,
+  last: -1,
+  final: -1,
+  'very last': -1,
+};
+
+/** The `nth` (1–5, or -1 for the last) weekday `wd` of a month; undefined when the month has no such day. */
+function nthWeekday(
+  year: number,
+  month: number,
+  wd: number,
+  nth: number,
+  zone: DateTime['zone'],
+): DateTime | undefined {
+  const first = DateTime.fromObject({ year, month, day: 1 }, { zone });
+  if (nth < 0) {
+    const lastDay = first.endOf('month').startOf('day');
+    return lastDay.minus({ days: (lastDay.weekday - wd + 7) % 7 });
+  }
+  const d = first.plus({ days: ((wd - first.weekday + 7) % 7) + 7 * (nth - 1) });
+  return d.month === month ? d : undefined;
+}
+
+/**
+ * The day `pick` finds in the month a phrase names: "the month" / "this month" (next month's once this
+ * month's has passed), "next month", or a month by name (this year's, else next year's).
+ */
+function monthOf(
+  which: string | undefined,
+  today: DateTime,
+  pick: (year: number, month: number) => DateTime | undefined,
+): DateTime | undefined {
+  const named = which ? MONTHS[which] : undefined;
+  if (named) {
+    const d = pick(today.year, named);
+    return d && d >= today ? d : pick(today.year + 1, named);
+  }
+  const next = today.plus({ months: 1 });
+  if (which === 'next' || which === 'following') return pick(next.year, next.month);
+  const d = pick(today.year, today.month);
+  return d && d >= today ? d : pick(next.year, next.month);
+}
+
+/** The month named anywhere in an utterance ("end of the month", "next month", "in June"), as monthOf reads it. */
+function monthContext(s: string): { which: string | undefined } | undefined {
+  const x = new RegExp(`\\b(?:(next|following|this|the) month|(?:in|of|for|during|end of) (${MONTH_RE})\\b)`).exec(s);
+  if (!x) return undefined;
+  return { which: x[2] ?? (x[1] === 'next' || x[1] === 'following' ? x[1] : undefined) };
+}
 
 function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<DateValue>> {
   const hits: Array<Hit<DateValue>> = [];
@@ -187,7 +349,41 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
     const n = /^\d/.test(x[1]) ? Number(x[1]) : 1;
     add(x.index, { date: iso(today.plus(x[2] === 'day' ? { days: n } : { weeks: n })) });
   });
-  mask(m, /\b(today|tonight|this (?=morning|afternoon|evening))\b/g, (x) => add(x.index, { date: iso(today) }));
+  mask(m, /\b(today|tonight|s'arvo|this (?=morning|afternoon|evening|arvo))\b/g, (x) =>
+    add(x.index, { date: iso(today) }),
+  );
+  // "the last Saturday of the month", "the first Monday of next month", "the last Friday in June"; "the
+  // last Friday" alone (or with "end of the month" said nearby) is the last of that month
+  const context = monthContext(orig);
+  let ofMonth = false;
+  mask(
+    m,
+    new RegExp(
+      `\\b(?:(?:on|for) )?(the )?(1st|2nd|3rd|4th|5th|last|final|very last) (${WD})s?\\b(?: (?:of|in) (?:(?:the|this) month|(next|following) month|the (following) month|(${MONTH_RE})\\b)| (?:of|in) (?:the|this) month)?`,
+      'g',
+    ),
+    (x) => {
+      const said = / (?:of|in) /.test(x[0]);
+      const nth = NTH[x[2]];
+      // "the 1st Monday" with no month said may be the first Monday on offer; "last Saturday" is past (masked before)
+      if (!said && (!x[1] || (!context && nth !== -1))) return false;
+      const which = said ? (x[6] ?? x[4] ?? x[5]) : context?.which;
+      const d = monthOf(which, today, (y, mo) => nthWeekday(y, mo, WEEKDAYS[x[3]], nth, today.zone));
+      if (!d) return false;
+      add(x.index, { date: iso(d) });
+      ofMonth = true;
+    },
+  );
+  // "end of the month": its last week, unless a day of it was named ("end of the month, like the last Friday")
+  mask(m, new RegExp(`\\b(?:the )?end of (?:(?:the|this) month|(next|following) month|(${MONTH_RE})\\b)`, 'g'), (x) => {
+    if (ofMonth) return;
+    const end = monthOf(x[2] ?? x[1], today, (y, mo) =>
+      DateTime.fromObject({ year: y, month: mo, day: 1 }, { zone: today.zone }).endOf('month').startOf('day'),
+    );
+    if (!end) return;
+    const from = end.minus({ days: 6 });
+    add(x.index, { range: { from: iso(from < today ? today : from), to: iso(end) } });
+  });
   // "Monday next week", "next week on Monday": that weekday of next week
   mask(m, new RegExp(`\\b(${WD})s? (?:of )?next week\\b|\\bnext week,? (?:on )?(${WD})\\b`, 'g'), (x) => {
     const wd = WEEKDAYS[x[1] ?? x[2]];
@@ -214,7 +410,7 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
   });
   mask(
     m,
-    /\b(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?! (?:one|option|slot|choice|time|available|availability|opening|thing|appointment))/g,
+    /(?<!\b(?:my|his|her|our|their|your|its) )\b(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?! (?:one|option|slot|choice|time|available|availability|opening|thing|appointment|grade|graders?|floor|story|storey|year|yr|birthday|bday|anniversary|place|period|class|row|century|edition|generation|round|attempt|try|visit|session|lesson|opinion|child|kid|baby|son|daughter|street|st|avenue|ave|road|rd|unit|apartment|apt|house|door|term|semester|trimester|inning|half|quarter|hole|lap|gear|level))/g,
     (x) => {
       const d = dayOfMonth(today, Number(x[1]));
       if (d) add(x.index, { date: d });
@@ -290,12 +486,12 @@ function dayOfMonth(today: DateTime, day: number, month?: number): string | unde
 
 function findPartOfDay(s: string): Hit<PartOfDay> | undefined {
   const hits: Array<Hit<PartOfDay>> = [];
-  const re = /\b(mornings?|first thing|afternoons?|after lunch|evenings?|tonight|after work|at night)\b/g;
+  const re = /\b(mornings?|first thing|afternoons?|arvos?|s'arvo|after lunch|evenings?|tonight|after work|at night)\b/g;
   for (let x = re.exec(s); x; x = re.exec(s)) {
     const w = x[1];
     const value: PartOfDay = /morn|first|a\.?m/.test(w)
       ? 'morning'
-      : /after(noon| lunch)/.test(w)
+      : /after(noon| lunch)|arvo/.test(w)
         ? 'afternoon'
         : 'evening';
     hits.push({ at: x.index, value });
@@ -364,11 +560,12 @@ function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: string): 
     /\b(?:at |around |about )?(\d{1,2}) or (\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|hours|days|weeks|people))/g,
     (x) => range(x.index, Number(x[1]), 0, Number(x[2]) + 1, 0),
   );
-  mask(m, /\b(early|late) (morning|afternoon|evening)\b/g, (x) => {
+  mask(m, /\b(early|late) (morning|afternoon|evening|arvo)\b/g, (x) => {
     const edges: Record<string, [string, string]> = {
       morning: ['10:00', '10:00'],
       afternoon: ['14:00', '15:00'],
       evening: ['18:00', '18:00'],
+      arvo: ['14:00', '15:00'],
     };
     const [early, late] = edges[x[2]];
     hits.push({
@@ -376,16 +573,26 @@ function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: string): 
       value: x[1] === 'early' ? { kind: 'before', time: early } : { kind: 'after', time: late },
     });
   });
-  mask(m, /\b(\d{1,2})(?::([0-5]\d))? ?-?ish\b/g, (x) => add(x.index, Number(x[1]), Number(x[2] ?? 0)));
-  mask(m, /\b(noon|midday|lunch ?time|(?<=around |about |at )lunch|midnight)\b/g, (x) =>
+  // "four-ish", "two thirty-ish", "2:30ish", "sixish": the minutes are kept
+  mask(m, /\b(\d{1,2})(?:(?::| )([0-5]\d))? ?-?ish\b/g, (x) => add(x.index, Number(x[1]), Number(x[2] ?? 0)));
+  mask(m, new RegExp(`\\b(${Object.keys(UNITS).join('|')})-?ish\\b`, 'g'), (x) => {
+    const h = UNITS[x[1]];
+    if (h < 1 || h > 12) return false;
+    add(x.index, h, 0);
+  });
+  mask(m, /\b(noon|midday|lunch ?time|(?<=around |about |at )lunch|midnight)(?:-?ish)?\b/g, (x) =>
     add(x.index, x[1] === 'midnight' ? 0 : 12, 0, x[1] === 'midnight' ? 'am' : 'pm'),
   );
   mask(m, /\b(\d{1,2})(?::| |(?= ?[ap]))(?:oh )?([0-5]?\d)?\s*([ap])\.? ?m\b\.?/g, (x) =>
     add(x.index, Number(x[1]), Number(x[2] ?? 0), mer(x[3])),
   );
-  // "3 in the afternoon", "9 in the morning", "8 at night": the part of day is the meridiem
-  mask(m, /\b(\d{1,2})(?::| )?([0-5]\d)? (?:in the (morning|afternoon|evening)|at night|tonight)\b/g, (x) =>
-    add(x.index, Number(x[1]), Number(x[2] ?? 0), x[3] === 'morning' ? 'am' : Number(x[1]) === 12 ? undefined : 'pm'),
+  // "3 in the afternoon", "9 in the morning", "8 at night": the part of day is the meridiem (not the hour
+  // of "quarter past 7 in the evening" or "half 7 in the evening", read below with that part of day)
+  mask(
+    m,
+    /(?<!\b(?:quarter|half|\d{1,2}(?: minutes)?) (?:past|after|to|till|of) |\bhalf )\b(\d{1,2})(?::| )?([0-5]\d)? (?:in the (morning|afternoon|evening|arvo)|at night|tonight)\b/g,
+    (x) =>
+      add(x.index, Number(x[1]), Number(x[2] ?? 0), x[3] === 'morning' ? 'am' : Number(x[1]) === 12 ? undefined : 'pm'),
   );
   mask(m, /\b(\d{1,2}):([0-5]\d)\b/g, (x) => add(x.index, Number(x[1]), Number(x[2])));
   // "the 9 one", "the 2:30 one": an offered time named by its hour

@@ -21,7 +21,7 @@ import {
   type Intent,
   type YesNo,
 } from './intent.js';
-import { bareName, findName } from './names.js';
+import { asWritten, bareName, findName, withoutRelation, type NamePart } from './names.js';
 import { findPhone } from './phone.js';
 import { createServiceMatcher } from './services.js';
 import { fromSpanish, foldSpanish } from './spanish.js';
@@ -41,7 +41,7 @@ export {
   relativeShift,
   yesNo,
 } from './intent.js';
-export { bareName, findName } from './names.js';
+export { bareName, findName, withNamePart, type NamePart } from './names.js';
 export { findPhone, speakPhone, toE164 } from './phone.js';
 export { findEmail } from './email.js';
 export { findAddress } from './address.js';
@@ -67,6 +67,8 @@ export interface Understanding {
   serviceChoices?: ServiceInfo[];
   when?: TimeWish;
   name?: string;
+  /** Only this part of `name` was said ("my last name is Brookes"): the rest of the name already known stays. */
+  namePart?: NamePart;
   company?: string;
   phone?: string;
   email?: string;
@@ -98,6 +100,27 @@ export interface Nlu {
   canonical(raw: string, lang?: Lang): string;
 }
 
+/** Words just before a staff name that refuse them ("not with Tom", "anyone but Mike"). */
+const REFUSED_BEFORE =
+  /\b(?:not|no|anyone but|anybody but|except|other than|rather not|don't want|do not want)\b[^,.;!?]*$/;
+
+/** The staff member the caller refuses ("not with Mike", "anyone but Tom"), by first or full name. */
+export function refusedStaff(business: BusinessProfile, text: string): string | undefined {
+  for (const s of business.staff ?? []) {
+    const first = s.name
+      .toLowerCase()
+      .split(/\s+/)[0]
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (
+      new RegExp(
+        `\\b(?:not|anyone but|anybody but|except|other than|rather not (?:have|see|get))(?: with)? ${first}\\b|\\b${first} (?:hates|scares|isn't|is not)\\b|\\b(?:hates|doesn't like|does not like|can't stand) ${first}\\b`,
+      ).test(text)
+    )
+      return s.name;
+  }
+  return undefined;
+}
+
 /** "with Ana", "can I see Ana", "Ana if she's free": a staff member by first or full name. */
 function staffFinder(business: BusinessProfile): (text: string) => string | undefined {
   const staff = business.staff ?? [];
@@ -112,11 +135,14 @@ function staffFinder(business: BusinessProfile): (text: string) => string | unde
     .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|');
   const re = new RegExp(
-    `\\b(?:with|see|prefer|by|book|want|like|get)\\s+(?:me\\s+with\\s+)?(${alts})\\b|\\b(${alts})\\s+(?:if|is|please|do|available|free)\\b`,
+    `\\b(?:with|see|prefer|by|book|want|like|get|have)\\s+(?:me\\s+with\\s+)?(${alts})\\b|\\b(${alts})\\s+(?:if|is|please|do|available|free)\\b`,
+    'g',
   );
   return (text) => {
-    const m = re.exec(text);
-    return m ? byName.get(m[1] ?? m[2]) : undefined;
+    // "not with Tom, I'd rather have Sarah": the one not refused
+    for (const m of text.matchAll(re))
+      if (!REFUSED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return byName.get(m[1] ?? m[2]);
+    return undefined;
   };
 }
 
@@ -133,7 +159,7 @@ function nameAnswer(text: string, country: string): string {
   if (phone) t = t.slice(0, phone.start) + ' ' + t.slice(phone.end);
   const lead =
     /^(?:(?:yeah|yes|yep|sure|so|ok|okay|oh|sorry|it's|its|it is|this is|i'm|im|i am|my name is|my name's|name's|the name is)[,\s]+)+/;
-  const chunks = t
+  const chunks = withoutRelation(t.trim())
     .split(/[,.;!?]| and | but | you can | reach me| here\b/)
     .map((c) => `${c.trim()} `.replace(lead, '').trim());
   return chunks.find((c) => c && !INTERJECTION.test(c)) ?? '';
@@ -191,7 +217,7 @@ export function createNlu(business: BusinessProfile): Nlu {
     canonical,
     bareName: (raw, lang) => {
       const name = bareName(nameAnswer(normalize(canonical(raw, lang)), country));
-      return name && lang === 'es' ? withAccents(name, raw) : name;
+      return name && asWritten(lang === 'es' ? withAccents(name, raw) : name, raw);
     },
     understand(said, now, lang) {
       const raw = canonical(said, lang);
@@ -241,8 +267,9 @@ export function createNlu(business: BusinessProfile): Nlu {
       if (when?.time && timeInfo.hourGuessed) u.hourGuessed = true;
       if (when?.date && timeInfo.weekday) u.weekday = timeInfo.weekday;
       if (name) {
-        u.name = lang === 'es' ? withAccents(name.name, said) : name.name;
-        if (name.company) u.company = name.company;
+        u.name = asWritten(lang === 'es' ? withAccents(name.name, said) : name.name, said);
+        if (name.part) u.namePart = name.part;
+        if (name.company) u.company = asWritten(name.company, said);
       }
       if (phone) u.phone = phone.e164;
       if (email) u.email = email.email;

@@ -26,12 +26,22 @@ const NOT_NAME = new Set(
     "i'm i'll i've i'd we're we'll we've you're they're he's she's that's there's what's " +
     'checking following returning reaching ringing touching getting having hoping wondering wanting needing ' +
     'below above cold hot warm freezing raining snowing pretty too dead gone fixed late early open closed january february march april may june july august september october november december best cell mobile home work quick quickly real gonna wanna someone somebody anyone anybody nobody everyone person guy lady owner manager ' +
-    'office team company business landlord tenant neighbor neighbour husband wife son daughter mom dad friend'
+    'office team company business landlord tenant neighbor neighbour husband wife son daughter mom dad friend ' +
+    // where someone lives is no name: "I'm Sarah Mills, it's unit 4, 16 jacaranda street"
+    'unit apt apartment suite ste flat level floor building bldg street road rd avenue ave boulevard blvd ' +
+    'highway hwy crescent terrace parade box name surname spelled spelt spelling'
   ).split(/\s+/),
 );
 
+/** Words that introduce a name; group 1 says when only one part of it follows ("my last name is Brookes"). */
 const INTRO =
-  /\b(?:my name is|my name's|name is|name's|the name is|this is|it's|it is|i'm|i am|im|call me|put it under|under the name|speaking with)[,\s]+/g;
+  /\b(?:(?:my |the |her |his )?(first|given|christian|last|family|sur) ?name(?: is|'s)?|my name is|my name's|name is|name's|the name is|this is|it's|it is|i'm|i am|im|call me|put it under|under the name|speaking with)[,:\s]+/g;
+
+/** Which part of a name "my first name is…" / "my last name is…" / "surname…" gives. */
+function partOf(word: string | undefined): NamePart | undefined {
+  if (!word) return undefined;
+  return word === 'first' || word === 'given' || word === 'christian' ? 'first' : 'last';
+}
 
 /** What may follow a name after "I'm"/"it's" in an introduction ("I'm Sam and…", "it's Dana from Acme", "im Lee i need…"). */
 const INTRODUCTION_GOES_ON = new Set(
@@ -53,10 +63,15 @@ const COMPANY_MARK =
 const COMPANY_ANYWHERE =
   /\b(?:i'm calling from|i am calling from|calling from|i work (?:for|at)|i'm with|i am with|we're with)\s+/;
 
+/** One part of a person's name, when the caller gives only that part. */
+export type NamePart = 'first' | 'last';
+
 /** A name and an optional company ("this is Dana from Acme"). */
 export interface NameHit {
   name: string;
   company?: string;
+  /** Only this part of the name was given ("my last name is Brookes, with an e"). */
+  part?: NamePart;
 }
 
 /** Finds a self-introduction in lower-cased text; undefined when none is certain enough. */
@@ -99,7 +114,7 @@ export function findName(text: string): NameHit | undefined {
       .slice(name.length)
       .join(' ');
     const company = companyAfter(afterName);
-    found = { name: titleCase(name.join(' ')), ...(company ? { company } : {}) };
+    found = { ...withPart(found, titleCase(name.join(' ')), partOf(intro[1])), ...(company ? { company } : {}) };
   }
   if (found && !found.company) {
     const anywhere = COMPANY_ANYWHERE.exec(text);
@@ -107,6 +122,16 @@ export function findName(text: string): NameHit | undefined {
     if (company) found.company = company;
   }
   return found;
+}
+
+/**
+ * A name, or one part of it, said after another in the same turn: "my first name is Katelyn and my last name
+ * is Brookes", "this is Katelyn, last name Brookes" make one whole name; otherwise the later one counts.
+ */
+function withPart(before: NameHit | undefined, said: string, part: NamePart | undefined): NameHit {
+  if (!part) return { name: said };
+  if (!before || before.part === part) return { name: said, part };
+  return { name: before.part === 'last' ? `${said} ${before.name}` : withNamePart(before.name, said, part) };
 }
 
 /** The company named right after a name ("from Acme Supply, please…"), if any. */
@@ -147,4 +172,55 @@ export function bareName(text: string): string | undefined {
   if (kept.length === 0 || kept.length > 3) return undefined;
   if (kept.some((w) => NOT_NAME.has(w) || !/^[a-z][a-z'-]+$/.test(w))) return undefined;
   return titleCase(kept.join(' '));
+}
+
+/** People a booking is made for ("it's for my daughter, Ava Thompson"); pets are not: their owner is the client. */
+const RELATIVE =
+  'daughter|son|kid|child|boy|girl|wife|husband|partner|mom|mum|mother|dad|father|brother|sister|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|nephew|niece|aunt|uncle|cousin|fiance|fiancee|boyfriend|girlfriend|friend';
+
+/**
+ * The words before the name of the person a booking is for: "it's for my daughter, Ava Thompson",
+ * "for my son Leo", "my daughter's name is Ava", "the lesson is for my wife, she's called Mia".
+ */
+const FOR_SOMEONE = new RegExp(
+  `^(?:(?:yeah|yes|oh|so|ok|okay|sure|well)[,\\s]+)*` +
+    `(?:(?:it's|it is|this is|that's|that is|it'd be|it would be|the (?:booking|appointment|lesson|session|class) is)\\s+)?` +
+    `(?:for\\s+)?my\\s+(?:${RELATIVE})(?:'s)?\\b[,:]?\\s*` +
+    `(?:(?:and )?(?:her|his|their) name(?: is|'s)\\s+|(?:she's |he's |they're )?(?:called|named)\\s+|name(?: is|'s)\\s+)?`,
+);
+
+/** The answer to "your name?" without the words saying whom it is for ("it's for my son, Leo Park" → "Leo Park"). */
+export function withoutRelation(text: string): string {
+  return text.replace(FOR_SOMEONE, '');
+}
+
+/**
+ * A name as the caller wrote it: a word typed or transcribed in mixed case ("MacLeod", "O'Brien",
+ * "Anne-Marie", "DeShawn") keeps its casing; a word in lower or upper case only keeps the title case it was given.
+ */
+export function asWritten(name: string, said: string): string {
+  const written = new Map<string, string>();
+  for (const raw of said.replace(/[\u2018\u2019\u02bc]/g, "'").split(/[^\p{L}'-]+/u)) {
+    const w = raw.replace(/^['-]+|['-]+$/g, '');
+    if (/\p{Lu}/u.test(w) && /\p{Ll}/u.test(w) && !written.has(w.toLowerCase())) written.set(w.toLowerCase(), w);
+  }
+  return name
+    .split(' ')
+    .map((w) => {
+      const o = written.get(w.toLowerCase());
+      return o ? o.charAt(0).toUpperCase() + o.slice(1) : w;
+    })
+    .join(' ');
+}
+
+/**
+ * The whole name after the caller gave one part of it ("my last name is Brookes, with an e" to "Katelyn Brooks"
+ * → "Katelyn Brookes"; to "Katelyn" → "Katelyn Brookes"); the other part is kept. Without a part, or with
+ * no name yet, the name said.
+ */
+export function withNamePart(current: string | undefined, said: string, part?: NamePart): string {
+  const words = current?.trim().split(/\s+/).filter(Boolean) ?? [];
+  if (!part || !words.length) return said;
+  if (part === 'first') return [said, ...words.slice(1)].join(' ');
+  return [...(words.length > 1 ? words.slice(0, -1) : words), said].join(' ');
 }
