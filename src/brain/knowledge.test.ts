@@ -129,11 +129,53 @@ describe('a question no entry covers', () => {
   });
 });
 
+describe('one ordinary word in common is not an answer', () => {
+  const repairShop = business(
+    [
+      {
+        q: 'Which brands do you repair?',
+        a: 'We repair all major brands, including Whirlpool, GE, Bosch and Sub-Zero.',
+      },
+      { q: 'Service area', a: "We serve Denver, Aurora and Lakewood. We don't go as far as Castle Rock." },
+      { q: 'Is there a waiting area?', a: 'Our showroom has a waiting area with coffee.' },
+    ],
+    ['Washer Repair'],
+  );
+
+  it.each([
+    ['plumber', 'do you repair ovens?', plumber],
+    ['repair shop', 'do you repair ovens?', repairShop],
+    ['law firm', 'can I talk to a lawyer today?', lawFirm],
+    ['law firm', 'can I sit down with someone to go over my bill?', lawFirm],
+    ['repair shop', 'do you work in apartments?', repairShop],
+    ['repair shop', 'do you cover weekends?', repairShop],
+    ['repair shop', 'do you service boats?', repairShop],
+    ['repair shop', 'can you come out to my house tomorrow?', repairShop],
+    ['repair shop', 'is the area safe at night?', repairShop],
+    ['repair shop', 'do you have a play area for kids?', repairShop],
+  ] as const)('%s: "%s" stays unsure', (_, q, b) => {
+    expect(ask(b, q)?.confident ?? false).toBe(false);
+  });
+
+  it('keeps "a waiting area" and "the area served" apart', () => {
+    expect(ask(repairShop, 'is there a waiting area?')?.text).toMatch(/coffee/);
+    expect(ask(repairShop, 'do you come out to aurora?')?.text).toMatch(/We serve Denver/);
+  });
+});
+
 describe('terms', () => {
   it('folds a phrase to the concept an entry names', () => {
     expect(terms('is there somewhere I can leave my car?')).toEqual(['parking']);
     expect(terms('do you take credit cards?')).toEqual(['accept', 'payment']);
     expect(terms('what do you practice?')).toEqual(terms('can you help with that?'));
+  });
+
+  it('folds the ways of asking about the area served, and not a visit to the caller', () => {
+    expect(terms('do you guys come all the way out to pflugerville?')).toEqual(['servicearea', 'pflugervill']);
+    expect(terms('do you cover my area?')).toContain('servicearea');
+    expect(terms('can you come out to my house?')).not.toContain('servicearea');
+    expect(terms('what do you charge to come out to look at it?')).toContain('callout');
+    expect(terms('what areas of law do you practice?')).not.toContain('servicearea');
   });
 
   it('does not read a real-estate closing as opening hours', () => {

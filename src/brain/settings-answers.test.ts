@@ -56,6 +56,29 @@ describe('answers from the settings', () => {
   });
 });
 
+describe('the address asked in other words', () => {
+  it.each([
+    "where exactly is your office? I've never been downtown before",
+    "where's your studio?",
+    'whereabouts are you guys?',
+    'how do I find the clinic?',
+    'how do I find you',
+    'what part of town are you in?',
+  ])('%s', (q) => {
+    expect(SETTINGS_QUESTION.test(q.toLowerCase())).toBe(true);
+    expect(ask(q)?.text).toMatch(/88 Birch Avenue/);
+  });
+
+  it('does not read "where" about something else as the address', () => {
+    for (const q of [
+      'where are you at with my quote?',
+      'where is the water shutoff?',
+      'where do I pay my bill online?',
+    ])
+      expect(ask(q)?.text ?? '').not.toMatch(/88 Birch Avenue/);
+  });
+});
+
 describe('knowledge worded differently from the entry', () => {
   it('finds the parking entry for "where can I park"', () => {
     const a = ask('Where can I park?');

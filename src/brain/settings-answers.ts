@@ -20,17 +20,31 @@ export const CLOSED_A_DEAL = /\b(we|i|they) (just |recently )?closed (on|escrow)
 /** A question as the settings read it: normalized, a real-estate closing out of the way. */
 const readQuestion = (question: string) => normalize(question).replace(CLOSED_A_DEAL, 'bought');
 
+/** The places a caller calls the business by: "where's your studio?", "how do I find the clinic?". */
+export const PLACE =
+  '(office|shop|store|clinic|salon|garage|place|business|location|studio|practice|firm|gym|spa|showroom|workshop|building|center|centre|facility)';
+/**
+ * Asking where the business is, in any wording: "where exactly is your office?", "whereabouts are you
+ * guys?", "how do I find the shop?". "Where are you at with my quote?" is not a place, and stays out.
+ */
+const WHERE_ARE_YOU = [
+  `where(abouts)?('s| is| are)?( exactly| abouts)?( is| are)? (your|the) ${PLACE}`,
+  "where(abouts)? (exactly )?(are|r) (you|y'all)( guys)?(?!( at)? (with|on|about) (my|the|our|this|that))( (located|based|at))?",
+  `how (do|would|can|should) (i|we) (find|get to) (you\\b|your ${PLACE}|the ${PLACE})`,
+  `where (can|do|would|should) (i|we) find (you|your ${PLACE}|the ${PLACE})`,
+  "what part of (town|the city) (are|is) (you|y'all|your \\w+)( guys)? in",
+].join('|');
+
 /** A question about hours, address, services, duration or price, in any wording a caller uses. */
 export const SETTINGS_QUESTION = new RegExp(
-  `${/\b(what time do (you|y'all|you guys) (open|close|start|shut)|what are (your|the) hours|(your|the) (hours|opening hours|business hours)|how late (are|do|is)|how early (are|do|is)|(are|is) (you|y'all|you guys|the (office|shop|store|clinic|salon|garage)) (still )?open|are you closed|when do (you|y'all|you guys) (open|close)|until what time|open (on|this|today|tomorrow|tonight|right now|now|sundays?|saturdays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|on the weekends?)|what('s| is) (your|the) address|where (are|r) (you|y'all)|where('s| is) (your|the) (office|shop|store|clinic|salon|garage|place|business|location)|how do i (find|get to) (you|your)|where are you (guys )?(located|at)|what services|what ((kind|sort|type)s? of )?(work|services|things) (do|does|can)|what (do|does) (you|y'all|you guys) (do|offer)|how long (does|do|will|is|would)|how much (time|is|does|do|for|would|will)|what do you charge|what('s| is) the (price|cost|rate)|how much do you charge)\b/.source}|${AROUND.source}|${BACK.source}`,
+  `${/\b(what time do (you|y'all|you guys) (open|close|start|shut)|what are (your|the) hours|(your|the) (hours|opening hours|business hours)|how late (are|do|is)|how early (are|do|is)|(are|is) (you|y'all|you guys|the (office|shop|store|clinic|salon|garage)) (still )?open|are you closed|when do (you|y'all|you guys) (open|close)|until what time|open (on|this|today|tomorrow|tonight|right now|now|sundays?|saturdays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|on the weekends?)|what('s| is) (your|the) address|what services|what ((kind|sort|type)s? of )?(work|services|things) (do|does|can)|what (do|does) (you|y'all|you guys) (do|offer)|how long (does|do|will|is|would)|how much (time|is|does|do|for|would|will)|what do you charge|what('s| is) the (price|cost|rate)|how much do you charge)\b/.source}|\\b(${WHERE_ARE_YOU})\\b|${AROUND.source}|${BACK.source}`,
 );
 
 const HOURS = new RegExp(
   `${/\b(open|opening|closing|closed|hours|how late|how early|until what time|(you|y'all|guys|office|shop|store|clinic|salon) (close|shut)|close (on|at|today|tonight|for|early|late))\b/.source}|${AROUND.source}|${BACK.source}`,
 );
 const NOW = new RegExp(`${/\b(right now|now|at the moment|currently|still open)\b/.source}|${BACK.source}`);
-const ADDRESS =
-  /\b(address|located|location|where (are|r) (you|y'all)|where('s| is) (your|the) (office|shop|store|clinic|salon|garage|place|business)|how do i (find|get to) you|directions|where are you (guys )?at|where can i find you)\b/;
+const ADDRESS = new RegExp(`\\b(address|located|location|directions|${WHERE_ARE_YOU})\\b`);
 const SERVICES =
   /\b(what services|what ((kind|sort|type)s? of )?(work|services|things) (do|does|can)|what (do|does) (you|y'all|you guys) (do|offer)\b(?! for)|services do you (offer|have|provide)|what can you help with)\b/;
 const DO_YOU_DO =
