@@ -638,3 +638,67 @@ describe('a time the service cannot fit', () => {
     expect(r.text).not.toMatch(/already taken/);
   });
 });
+
+describe('outside callers, second round', () => {
+  // Tuesday 2026-03-10 10:00 in Denver, open
+  const PLUMBER_MORNING = '2026-03-10T16:00:00Z';
+
+  it('a call-back at a time is a message for then, never a slot offered', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING);
+    const r = await t.say(
+      'somebody rang me from this number about my water heater. can they ring me back after half five today?',
+    );
+    expect(r.text).not.toMatch(/Which works better|opening|I can do/);
+    await t.say('Dana Whitfield');
+    expect(t.world.messages).toHaveLength(1);
+    expect(t.booked()).toHaveLength(0);
+  });
+
+  it('a job seeker leaves a message about no service', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING);
+    const r = await t.say("hey, are you guys still hiring? I've done two summers of drain cleaning work");
+    expect(r.text).not.toMatch(/what day and time/i);
+    await t.say('Tyler Boone');
+    expect(t.world.messages[0].text).not.toMatch(/\(about/);
+  });
+
+  it('"yes please" to the message offered after an unknown answer takes the message', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    expect((await t.say('do you sell gift cards?')).text).toMatch(/not sure/);
+    expect((await t.say('yes please')).text).toMatch(/What message/);
+    await t.say('please call me about gift cards for my sister', 'Maria Lopez');
+    expect(t.world.messages).toHaveLength(1);
+  });
+
+  it('answers a price question said with a name and keeps the name, and the service carries into the booking', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING);
+    const r = await t.say("hi, this is Dana Whitfield, what's the price on a drain cleaning?");
+    expect(r.text).not.toMatch(/what day and time/i);
+    const b = await t.say('ok, can you get someone out tomorrow at 10?');
+    expect(b.text).not.toMatch(/What would you like to book/);
+    expect(t.all()).not.toMatch(/may I have your name/i);
+    await t.say('42 Oak Lane, Denver');
+    expect(t.replies.at(-1)!.text).toMatch(/drain cleaning on Wednesday, March 11 at 10 AM .*for Dana Whitfield/i);
+  });
+
+  it('"my Thursday appointment … same time next week" moves that one to the Thursday after', async () => {
+    const existing = [
+      { service: 'Color', start: '2026-03-12T10:00', customerName: 'Maria Lopez', customerPhone: CALLER },
+      { service: 'Haircut', start: '2026-03-13T15:00', customerName: 'Maria Lopez', customerPhone: CALLER },
+    ];
+    const t = setup(SALON, SALON_MORNING, { existing });
+    await t.say('can I push my thursday appointment to the same time next week');
+    const r = await t.say('Maria Lopez');
+    expect(r.text).toMatch(/move your color from Thursday, March 12 at 10 AM to Thursday, March 19 at 10 AM/);
+  });
+
+  it('"first thing" after afternoon offers asks for the morning, and a time at the read-back keeps its day', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    expect((await t.say('can I get a haircut friday afternoon')).text).toMatch(/PM/);
+    const r = await t.say('actually monday then, first thing');
+    expect(r.text).toMatch(/Monday, March 16 I have 9 AM/);
+    await t.say('the first one', 'Maria Lopez');
+    const c = await t.say('11 is good');
+    expect(c.text).toMatch(/Monday, March 16 at 11 AM/);
+  });
+});

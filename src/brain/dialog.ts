@@ -252,7 +252,8 @@ export function mergeWish(old: TimeWish | undefined, next: TimeWish): TimeWish {
   const day = next.date || next.range ? next : (old ?? {});
   if (day.date) out.date = day.date;
   if (day.range) out.range = day.range;
-  const hasTime = TIME_FIELDS.some((k) => next[k] !== undefined);
+  // "first thing" is a time of day of its own: the afternoon asked for before no longer holds
+  const hasTime = TIME_FIELDS.some((k) => next[k] !== undefined) || !!next.earliest;
   const timeSrc = hasTime ? next : (old ?? {});
   for (const k of TIME_FIELDS) if (timeSrc[k] !== undefined) (out as Record<string, unknown>)[k] = timeSrc[k];
   if (next.earliest || (!next.date && !next.range && !hasTime && old?.earliest)) out.earliest = true;
@@ -342,7 +343,14 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   }
   const offered = p.offered ?? ctx.offered;
   if (f.when) {
-    const merged = fitToHours(ctx.business, mergeWish(ctx.wish, f.when), !!ev.hourGuessed);
+    // "7:30 is good" at a read-back (or at offers all on one day) keeps the day being talked about
+    const tz = ctx.business.timezone;
+    const days = [...new Set((ctx.slot ? [ctx.slot] : offered).map((x) => localParts(x.start, tz).date))];
+    const onDay =
+      !f.when.date && !f.when.range && days.length === 1 && ctx.wish?.date !== days[0]
+        ? { ...ctx.wish, date: days[0], range: undefined }
+        : ctx.wish;
+    const merged = fitToHours(ctx.business, mergeWish(onDay, f.when), !!ev.hourGuessed);
     const match = matchOffered(offered, merged, ctx.business.timezone, ev.weekday);
     if (match) merged.date = localParts(match.start, ctx.business.timezone).date;
     Object.assign(p, match ? { slot: match, wish: merged } : { wish: merged, slot: undefined, searchNeeded: true });

@@ -91,7 +91,7 @@ export const EN = {
   askName: 'May I have your name, please?',
   askPhone: "What's the best phone number to reach you?",
   askAddress: "And what's the address where you need us?",
-  askEmail: "What's the best email address to send it to?",
+  askEmail: 'What email should we send it to?',
   whatToChange: 'No problem. What would you like to change?',
   chooseAppointment: (items: Array<{ svc: string; when: string }>) =>
     `I see ${items.length} upcoming appointments: ${listOf(
