@@ -487,7 +487,8 @@ function dayOfMonth(today: DateTime, day: number, month?: number): string | unde
 function findPartOfDay(s: string): Hit<PartOfDay> | undefined {
   const hits: Array<Hit<PartOfDay>> = [];
   // "first" may already read "1st" ("first thing" is the morning's first opening)
-  const re = /\b(mornings?|(?:first|1st) thing|afternoons?|arvos?|s'arvo|after lunch|evenings?|tonight|after work|at night)\b/g;
+  const re =
+    /\b(mornings?|(?:first|1st) thing|afternoons?|arvos?|s'arvo|after lunch|evenings?|tonight|after work|at night)\b/g;
   for (let x = re.exec(s); x; x = re.exec(s)) {
     const w = x[1];
     const value: PartOfDay = /morn|first|1st|a\.?m/.test(w)
