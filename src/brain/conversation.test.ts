@@ -654,6 +654,18 @@ describe('outside callers, second round', () => {
     expect(t.booked()).toHaveLength(0);
   });
 
+  it('a quote to be emailed asks the email once and keeps the name said before it', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING);
+    await t.say("I'd like a quote on a water heater repair, could someone email me the price?", 'Mike Chen');
+    expect(t.replies.at(-1)!.text).toMatch(/What email/);
+    await t.say("it's mike underscore chen at shaw dot ca", '245 cranston way southeast, unit 12, calgary');
+    expect(t.world.messages[0]).toMatchObject({
+      name: 'Mike Chen',
+      email: 'mike_chen@shaw.ca',
+      address: '245 Cranston Way Southeast, Unit 12, Calgary',
+    });
+  });
+
   it('a job seeker leaves a message about no service', async () => {
     const t = setup(PLUMBER, PLUMBER_MORNING);
     const r = await t.say("hey, are you guys still hiring? I've done two summers of drain cleaning work");

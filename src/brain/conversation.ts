@@ -442,6 +442,19 @@ const WHEN_MINE =
   /\b(?:when|what time|what day)(?: is|'s) (?:my|our|his|her|their|(?!it's|that's|what's)[a-z]+'s) (?:[a-z]+'s )?(?:next |upcoming )?(?:[a-z-]+ ){0,3}?[a-z-]+\s*(?:\?|$|\b(?:with|on|this|next|again)\b)/;
 const JOB_STATUS = /\b(?:ready|done|finished|fixed|back|arriving|coming)\b/;
 
+/** True when the name found is the start of an email spelled out ("mike underscore chen at shaw dot ca"). */
+function spelledInEmail(name: string, text: string): boolean {
+  const words = name
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => !['underscore', 'dot', 'dash'].includes(w))
+    .map((w) => w.replace(/[^a-z'-]/g, ''));
+  const t = text.toLowerCase();
+  // said plainly somewhere ("my name is Priya Raman, … priya dot raman at gmail dot com"): a name
+  if (new RegExp(`\\b${words.join('\\s+')}\\b(?!\\s+(?:at|@)\\s)`).test(t)) return false;
+  return new RegExp(`\\b${words.join('\\s+(?:underscore\\s+|dot\\s+|dash\\s+)?')}\\s+(?:at|@)\\s`).test(t);
+}
+
 /** Callers who want work or sell something: their message is for the owner, about no service. */
 const NOT_A_CUSTOMER =
   /\b(?:hiring|help wanted|apply(?:ing)? (?:for|to)|job (?:opening|application|posting)|looking for (?:work|a job)|marketing|advertising|seo|(?:we|i) help (?:companies|businesses|\w+ (?:companies|businesses))|sales rep|partnership)\b/;
@@ -478,7 +491,8 @@ export function toEvent(
   const pickNotDate = expecting === 'pick' && u.pick !== undefined && u.when && !u.when.time && !u.when.range;
   if (u.when && !pickNotDate) facts.when = u.when;
   const name = u.name ?? (expecting === 'name' ? bareName(raw) : undefined);
-  if (name) facts.name = name;
+  // "it's mike underscore chen at shaw dot ca" spells an email, not a name
+  if (name && !(u.email && spelledInEmail(name, raw))) facts.name = name;
   if (u.name && u.namePart) facts.namePart = u.namePart;
   if (u.phone) facts.phone = u.phone;
   if (u.email) facts.email = u.email;

@@ -4,7 +4,7 @@ import { titleCase } from './text.js';
 const SUFFIX =
   'street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|loop|row|crescent|alley';
 const ADDRESS = new RegExp(
-  `\\b(?<!:)(\\d{1,6}[a-z]?)\\s+(?!(?:at|on|in|for|and|or|to|pm|am|a\\.?m|p\\.?m)\\b)((?:(?:north|south|east|west|n|s|e|w)\\.?\\s+)?(?:[a-z0-9'.-]+\\s+){0,3}?(?:${SUFFIX}))\\b\\.?` +
+  `\\b(?<!:)(\\d{1,6}[a-z]?)\\s+(?!(?:at|on|in|for|and|or|to|pm|am|a\\.?m|p\\.?m)\\b)((?:(?:north|south|east|west|n|s|e|w)\\.?\\s+)?(?:[a-z0-9'.-]+\\s+){0,3}?(?:${SUFFIX})(?:\\s+(?:north|south|east|west|northeast|northwest|southeast|southwest|ne|nw|se|sw))?)\\b\\.?` +
     `((?:,?\\s*(?:apt|apartment|unit|suite|ste|#)\\.?\\s*[a-z0-9-]+)?)` +
     // the town after a comma or "in": "1187 fernwood drive in hilliard"
     `((?:(?:,\\s*|\\s+in\\s+)(?!(?:the|a|an|my|our|about|around|front|back|between)\\b)[a-z][a-z .'-]{1,30}?)?)(?=$|[,.!?]|\\s+(?:and|i|my|it|please|the|is|in|tomorrow|today|tonight|on|at|this|next|for|to|we|you|can|could|around|by|so|but|over|from|with|near|off|which|that|where|who|since|because|if|when|then)\\b)`,
@@ -60,7 +60,8 @@ export function findAddress(text: string): { address: string; start: number; end
   const street = letter
     ? `${m[1]}${letter[1].toUpperCase()} ${titleCase(m[2].slice(2))}`
     : `${m[1]} ${titleCase(m[2])}`;
+  const streetOut = street.replace(/\b(Ne|Nw|Se|Sw)$/, (d) => d.toUpperCase());
   const unit = m[3] ? `, ${titleCase(m[3].replace(/^,?\s*/, ''))}` : '';
   const city = m[4] ? `, ${titleCase(m[4].replace(/^(?:,\s*|\s+in\s+)/, '').trim())}` : '';
-  return { address: `${street}${unit}${city}`, start: m.index, end: m.index + m[0].length };
+  return { address: `${streetOut}${unit}${city}`, start: m.index, end: m.index + m[0].length };
 }

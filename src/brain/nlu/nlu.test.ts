@@ -324,6 +324,13 @@ describe('addresses', () => {
     ['the address is 7 North Elm Road apt 4', '7 North Elm Road, Apt 4'],
     ['1600 Pennsylvania Avenue', '1600 Pennsylvania Avenue'],
     ['we are at 88 Lake Shore Drive, Chicago', '88 Lake Shore Drive, Chicago'],
+    // the town after "in", a letter after the number, a direction after the street, a unit said plainly
+    ["it's 42 b oak lane in worthington", '42B Oak Lane, Worthington'],
+    ["i'm at 1187 fernwood drive in hilliard, i want a price", '1187 Fernwood Drive, Hilliard'],
+    ["it's 245 cranston way southeast, unit 12, calgary", '245 Cranston Way Southeast, Unit 12, Calgary'],
+    ['from 1550 barrington street unit 1204 over to a house', '1550 Barrington Street, Unit 1204'],
+    ['42 e main street', '42 E Main Street'],
+    ['123 main street in the morning', '123 Main Street'],
     ['at 3 tomorrow', undefined],
     ['I need 2 haircuts', undefined],
   ];
