@@ -386,13 +386,14 @@ export function createConversation(opts: ConversationOptions): SavableConversati
 }
 
 /**
- * "Yes please" to "I'm not sure… I can take a message" or to "I can take a message for the team or
- * connect you with someone": the first thing offered, a message. A read-back keeps its own yes.
+ * "Yes please" to "I'm not sure… I can take a message": the message offered. A read-back keeps its
+ * own yes.
  */
 function acceptsMessageOffer(t: TurnEvent, state: string, lastReply: string, L: Lines): boolean {
   if (t.yesNo !== 'yes' || Object.keys(t.facts).length || ['booking.confirm', 'cancelConfirm'].includes(state))
     return false;
-  return lastReply.includes(L.helpOffer) || lastReply.includes(L.notSure);
+  // the three-way offer after two misses ("a message, a person, or tell me once more") takes no bare yes
+  return lastReply.includes(L.notSure);
 }
 
 /** A saved statechart snapshot with the freshly loaded business put back into its context. */
