@@ -90,10 +90,7 @@ export async function runEffect(
         'take_message',
         {
           text: withCompany,
-          ...(ctx.name ? { name: ctx.name } : {}),
-          ...(ctx.phone ? { phone: ctx.phone } : {}),
-          ...(ctx.email ? { email: ctx.email } : {}),
-          ...(ctx.address ? { address: ctx.address } : {}),
+          ...contactOf(ctx),
           ...(ctx.leadPriority !== 'NORMAL' ? { urgent: true } : {}),
         },
         emit,
@@ -110,10 +107,7 @@ export async function runEffect(
         {
           need: emergencySummary(hit),
           priority: ctx.leadPriority,
-          ...(ctx.name ? { name: ctx.name } : {}),
-          ...(ctx.phone ? { phone: ctx.phone } : {}),
-          ...(ctx.email ? { email: ctx.email } : {}),
-          ...(ctx.address ? { address: ctx.address } : {}),
+          ...contactOf(ctx),
         },
         emit,
       );
@@ -171,6 +165,16 @@ function staffOtherThan(ctx: DialogContext, refused: string): string[] {
     .map((s) => s.name);
 }
 
+/** The caller's details the conversation holds, only those it has. */
+function contactOf(ctx: DialogContext): { name?: string; phone?: string; email?: string; address?: string } {
+  return {
+    ...(ctx.name ? { name: ctx.name } : {}),
+    ...(ctx.phone ? { phone: ctx.phone } : {}),
+    ...(ctx.email ? { email: ctx.email } : {}),
+    ...(ctx.address ? { address: ctx.address } : {}),
+  };
+}
+
 /** What the owner reads on an emergency's lead: what it is and the caller's own words. */
 const emergencySummary = (hit: EmergencyHit) => `${hit.label}: caller said "${hit.term}"`;
 
@@ -190,10 +194,8 @@ async function commit(ctx: DialogContext, tools: ToolContext, emit: Emit): Promi
     {
       service,
       start: ctx.slot.start,
+      ...contactOf(ctx),
       name: ctx.name ?? '',
-      ...(ctx.phone ? { phone: ctx.phone } : {}),
-      ...(ctx.email ? { email: ctx.email } : {}),
-      ...(ctx.address ? { address: ctx.address } : {}),
       ...(ctx.emergency ? { notes: `Urgent: ${ctx.emergency.label}` } : {}),
     },
     emit,
@@ -208,10 +210,7 @@ async function commit(ctx: DialogContext, tools: ToolContext, emit: Emit): Promi
       {
         need: `${service} booked for ${sayInstant(ctx.slot.start, ctx.business.timezone)}`,
         priority: ctx.leadPriority,
-        ...(ctx.name ? { name: ctx.name } : {}),
-        ...(ctx.phone ? { phone: ctx.phone } : {}),
-        ...(ctx.email ? { email: ctx.email } : {}),
-        ...(ctx.address ? { address: ctx.address } : {}),
+        ...contactOf(ctx),
       },
       emit,
     );
