@@ -20,7 +20,7 @@ import { knowledgeBaseFor } from './knowledge.js';
 import type { ChatMessage, LanguageModel } from './llm/language-model.js';
 import { llmTurn } from './llm/turn.js';
 import { conversationMachine, type Effect } from './machine.js';
-import { linesFor, type Lines } from './lines/index.js';
+import { linesFor } from './lines/index.js';
 import {
   agreeingNo,
   answerTo,
@@ -28,7 +28,6 @@ import {
   createServiceMatcher,
   detectLanguage,
   languageRequest,
-  refusedStaff,
   type Understanding,
 } from './nlu/index.js';
 import type { AppointmentInfo, BrainPorts, Slot } from './ports.js';
@@ -366,7 +365,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
         if (llm.event) event = llm.event;
       }
     }
-    if (event.type === 'TURN' && acceptsMessageOffer(event, before, lastReply, linesFor(lang)))
+    if (event.type === 'TURN' && acceptsMessageOffer(event, before, snap().context))
       event = { type: 'START', task: 'message', turn: event };
     if (readbackUnheard && event.type === 'TURN' && event.yesNo === 'yes') {
       // the caller cut the read-back short: agreeing to words they did not hear is not a confirmation
@@ -389,11 +388,14 @@ export function createConversation(opts: ConversationOptions): SavableConversati
  * "Yes please" to "I'm not sure… I can take a message": the message offered. A read-back keeps its
  * own yes.
  */
-function acceptsMessageOffer(t: TurnEvent, state: string, lastReply: string, L: Lines): boolean {
-  if (t.yesNo !== 'yes' || Object.keys(t.facts).length || ['booking.confirm', 'cancelConfirm'].includes(state))
-    return false;
+function acceptsMessageOffer(t: TurnEvent, state: string, ctx: DialogContext): boolean {
   // the three-way offer after two misses ("a message, a person, or tell me once more") takes no bare yes
-  return lastReply.includes(L.notSure);
+  return (
+    !!ctx.messageOffered &&
+    t.yesNo === 'yes' &&
+    !Object.keys(t.facts).length &&
+    !['booking.confirm', 'cancelConfirm'].includes(state)
+  );
 }
 
 /** A saved statechart snapshot with the freshly loaded business put back into its context. */
@@ -443,19 +445,6 @@ const WHEN_MINE =
   /\b(?:when|what time|what day)(?: is|'s) (?:my|our|his|her|their|(?!it's|that's|what's)[a-z]+'s) (?:[a-z]+'s )?(?:next |upcoming )?(?:[a-z-]+ ){0,3}?[a-z-]+\s*(?:\?|$|\b(?:with|on|this|next|again)\b)/;
 const JOB_STATUS = /\b(?:ready|done|finished|fixed|back|arriving|coming)\b/;
 
-/** True when the name found is the start of an email spelled out ("mike underscore chen at shaw dot ca"). */
-function spelledInEmail(name: string, text: string): boolean {
-  const words = name
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((w) => !['underscore', 'dot', 'dash'].includes(w))
-    .map((w) => w.replace(/[^a-z'-]/g, ''));
-  const t = text.toLowerCase();
-  // said plainly somewhere ("my name is Priya Raman, … priya dot raman at gmail dot com"): a name
-  if (new RegExp(`\\b${words.join('\\s+')}\\b(?!\\s+(?:at|@)\\s)`).test(t)) return false;
-  return new RegExp(`\\b${words.join('\\s+(?:underscore\\s+|dot\\s+|dash\\s+)?')}\\s+(?:at|@)\\s`).test(t);
-}
-
 /** Callers who want work or sell something: their message is for the owner, about no service. */
 const NOT_A_CUSTOMER =
   /\b(?:hiring|help wanted|apply(?:ing)? (?:for|to)|job (?:opening|application|posting)|looking for (?:work|a job)|marketing|advertising|seo|(?:we|i) help (?:companies|businesses|\w+ (?:companies|businesses))|sales rep|partnership)\b/;
@@ -492,14 +481,12 @@ export function toEvent(
   const pickNotDate = expecting === 'pick' && u.pick !== undefined && u.when && !u.when.time && !u.when.range;
   if (u.when && !pickNotDate) facts.when = u.when;
   const name = u.name ?? (expecting === 'name' ? bareName(raw) : undefined);
-  // "it's mike underscore chen at shaw dot ca" spells an email, not a name
-  if (name && !(u.email && spelledInEmail(name, raw))) facts.name = name;
+  if (name) facts.name = name;
   if (u.name && u.namePart) facts.namePart = u.namePart;
   if (u.phone) facts.phone = u.phone;
   if (u.email) facts.email = u.email;
   if (u.address) facts.address = u.address;
-  const avoidStaff = refusedStaff(ctx.business, u.text);
-  if (u.staff && u.staff !== avoidStaff) facts.staff = u.staff;
+  if (u.staff) facts.staff = u.staff;
   // at "shall I cancel / book it?" the action said plainly decides over a leading "no" about something else
   const proposal = expecting === 'cancel' || expecting === 'confirm' || expecting === 'pick';
   const agreed = proposal && agreeingNo(u.text) ? 'yes' : u.yesNo;
@@ -525,7 +512,7 @@ export function toEvent(
     ...(u.hourGuessed ? { hourGuessed: true } : {}),
     ...(u.weekday && facts.when ? { weekday: u.weekday } : {}),
     ...(u.moveBy && !facts.when?.time ? { moveBy: u.moveBy } : {}),
-    ...(avoidStaff ? { avoidStaff } : {}),
+    ...(u.refusedStaff ? { avoidStaff: u.refusedStaff } : {}),
     bookIntent: u.intents.includes('book'),
     sameNumber: u.sameNumber,
     expecting,

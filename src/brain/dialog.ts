@@ -182,6 +182,8 @@ export interface DialogContext {
   nameAsked: boolean;
   /** The service the caller last asked about ("how much to look at a washer?"), for a booking or message after it. */
   askedAbout?: ServiceInfo;
+  /** The last reply said it was not sure and offered to take a message. */
+  messageOffered?: boolean;
   /** The message asks for a quote or estimate: for work at the caller's place, the place is asked once. */
   wantsQuote?: boolean;
   /** The caller asked to be emailed ("email me a quote"): the address is asked once. */
@@ -211,6 +213,11 @@ export const HOME_SERVICE = new Set(['hvac', 'plumbing', 'electrical']);
 export function onSite(business: BusinessProfile, service: ServiceInfo | undefined): boolean {
   return service?.onSite ?? HOME_SERVICE.has(business.industry ?? '');
 }
+
+/** A detail still to ask for once: the caller's name, a number to call back, the address of work at their place. */
+export const nameMissing = (c: DialogContext) => !c.name && !c.nameAsked;
+export const numberMissing = (c: DialogContext) => !c.phone && !c.phoneAsked;
+export const siteMissing = (c: DialogContext) => !c.address && !c.addressAsked && onSite(c.business, c.service);
 
 /**
  * The starting context of a call. `callerPhone` is caller ID; `contactPhone` is a number a chat

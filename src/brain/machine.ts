@@ -10,13 +10,17 @@ import {
   atTargetTime,
   chooseAppointment,
   mergeWish,
+  nameMissing,
   namedAppointment,
+  numberMissing,
   personFacts,
+  siteMissing,
   weekdayOfBooking,
   onSite,
   takeSlots,
   type DialogContext,
   type DialogEvent,
+  type Expecting,
   type Note,
   type Task,
   type TurnEvent,
@@ -44,6 +48,20 @@ const note = (ctx: DialogContext, n: Note): Note[] => [...ctx.notes, n];
 const QUOTE = /\b(?:quote|estimate|price|pricing|prices|ballpark|how much|cost)\b/;
 /** "email me a quote", "send it by email", "a quote emailed to me". */
 const EMAIL_ME = /\be-?mail (?:me|us|it)\b|\be-?mailed\b|\bby e-?mail\b|\bsend (?:me|us|it) (?:an? )?e-?mail\b/;
+/** What a message asks for besides a call-back: a quote (the site address then matters), an email. */
+function wishesOf(text: string, before?: DialogContext): Pick<DialogContext, 'wantsQuote' | 'wantsEmail'> {
+  const t = text.toLowerCase();
+  return { wantsQuote: !!before?.wantsQuote || QUOTE.test(t), wantsEmail: !!before?.wantsEmail || EMAIL_ME.test(t) };
+}
+
+/** The "asked once" mark an answer to each detail question sets. */
+const ASKED: Partial<Record<Expecting, Partial<DialogContext>>> = {
+  name: { nameAsked: true },
+  phone: { phoneAsked: true },
+  address: { addressAsked: true },
+  email: { emailAsked: true },
+};
+
 /** Tasks about a booking the caller already has, where a date they say picks it out ("cancel my Thursday one"). */
 const namesBooking = (task: Task | 'message' | undefined) => task === 'cancel' || task === 'check';
 const turnOf = (e: DialogEvent): TurnEvent | undefined =>
@@ -123,24 +141,16 @@ export const conversationMachine = setup({
     hasTarget: ({ context }) => !!context.target,
     needsMessage: ({ context }) => !context.message,
     hasMessage: ({ context }) => !!context.message,
-    needsName: ({ context }) => !context.name && !context.nameAsked,
-    needsCallbackNumber: ({ context }) => !context.phone && !context.phoneAsked,
-    needsSiteAddress: ({ context }) =>
-      !context.address && !context.addressAsked && onSite(context.business, context.service),
+    needsName: ({ context }) => nameMissing(context),
+    needsCallbackNumber: ({ context }) => numberMissing(context),
+    needsSiteAddress: ({ context }) => siteMissing(context),
     needsEmail: ({ context }) => !!context.wantsEmail && !context.email && !context.emailAsked,
-    serviceNeedsAddress: ({ context }) =>
-      !!context.wantsQuote &&
-      !!context.service &&
-      !context.address &&
-      !context.addressAsked &&
-      onSite(context.business, context.service),
+    serviceNeedsAddress: ({ context }) => !!context.wantsQuote && !!context.service && siteMissing(context),
     // an alert went out but nobody took the call: who to call back, and where, for the on-call person
     emergencyDetailsMissing: ({ context, event }) =>
       event.type === 'EMERGENCY_HANDLED' &&
       event.outcome === 'alerted' &&
-      ((!context.name && !context.nameAsked) ||
-        (!context.phone && !context.phoneAsked) ||
-        (!context.address && !context.addressAsked && onSite(context.business, context.service))),
+      (nameMissing(context) || numberMissing(context) || siteMissing(context)),
     transferred: ({ event }) => event.type === 'EMERGENCY_HANDLED' && event.outcome === 'transferred',
     urgentBooking: ({ event }) => event.type === 'EMERGENCY_HANDLED' && event.outcome === 'book',
     accepted: ({ event }) => event.type === 'TRANSFERRED' && event.accepted,
@@ -241,8 +251,7 @@ export const conversationMachine = setup({
       // the number and name said in words win over caller ID ("call me back at 212 555 0177")
       return {
         message: long,
-        wantsQuote: !!t && QUOTE.test(t.text.toLowerCase()),
-        wantsEmail: !!t && EMAIL_ME.test(t.text.toLowerCase()),
+        ...wishesOf(t?.text ?? ''),
         nameAsked: false,
         phoneAsked: false,
         // what the call-back is about: the service named now, or the one being booked when the caller changed course
@@ -329,28 +338,15 @@ export const conversationMachine = setup({
       if (event.expecting === 'message')
         return {
           message: event.text,
-          wantsQuote: context.wantsQuote || QUOTE.test(event.text.toLowerCase()),
-          wantsEmail: context.wantsEmail || EMAIL_ME.test(event.text.toLowerCase()),
+          ...wishesOf(event.text, context),
           ...personFacts(context, event),
         };
-      if (event.expecting === 'name') return { nameAsked: true, ...personFacts(context, event) };
-      if (event.expecting === 'phone') return { phoneAsked: true, ...personFacts(context, event) };
-      if (event.expecting === 'address') return { addressAsked: true, ...personFacts(context, event) };
-      if (event.expecting === 'email') return { emailAsked: true, ...personFacts(context, event) };
-      return {};
+      const asked = ASKED[event.expecting];
+      return asked ? { ...asked, ...personFacts(context, event) } : {};
     }),
-    emergencyDetailTurn: assign(({ context, event }) => {
-      if (event.type !== 'TURN') return {};
-      const asked =
-        event.expecting === 'name'
-          ? { nameAsked: true }
-          : event.expecting === 'phone'
-            ? { phoneAsked: true }
-            : event.expecting === 'address'
-              ? { addressAsked: true }
-              : {};
-      return { ...asked, ...personFacts(context, event) };
-    }),
+    emergencyDetailTurn: assign(({ context, event }) =>
+      event.type === 'TURN' ? { ...ASKED[event.expecting], ...personFacts(context, event) } : {},
+    ),
     messageTaken: assign(({ context }) => ({
       notes: note(context, { kind: 'messageTaken', urgent: context.leadPriority !== 'NORMAL' }),
       message: undefined,
@@ -418,10 +414,12 @@ export const conversationMachine = setup({
       // "hello? can you hear me?" is answered, but the call has not started on what the caller wants
       answered: context.answered + (context.question && isLineCheck(context.question) ? 0 : 1),
       question: undefined,
+      // "I'm not sure… I can take a message": a yes to it next is a yes to the message
+      messageOffered: event.type !== 'ANSWERED' || event.text === null,
     })),
     failure: assign(({ context }) => ({ notes: note(context, { kind: 'failure' }) })),
     silence: assign(({ context }) => ({ silences: context.silences + 1, notes: note(context, { kind: 'silence' }) })),
-    heard: assign({ silences: 0 }),
+    heard: assign({ silences: 0, messageOffered: false }),
     held: assign(({ event }) => (event.type === 'HELD' ? { heldFor: event.start } : {})),
     rememberPerson: assign(({ context, event }) => (event.type === 'TURN' ? personFacts(context, event) : {})),
     missed: assign(({ context }) => ({ misses: context.misses + 1, notes: note(context, { kind: 'missed' }) })),

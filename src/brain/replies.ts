@@ -1,6 +1,14 @@
 /** What the agent says: short sentences, suited to be spoken, from the chart's state and notes, in the call's language. */
 import { localParts } from './calendar.js';
-import { LISTED_SERVICES, onSite, type DialogContext, type Expecting, type Note } from './dialog.js';
+import {
+  LISTED_SERVICES,
+  nameMissing,
+  numberMissing,
+  onSite,
+  type DialogContext,
+  type Expecting,
+  type Note,
+} from './dialog.js';
 import { linesFor, type Lang, type Lines } from './lines/index.js';
 import { speakPhone } from './nlu/index.js';
 import type { Slot } from './ports.js';
@@ -71,13 +79,13 @@ export function prompt(state: string, ctx: DialogContext, lang: Lang = 'en'): { 
       return { text: L.askBookingName, expecting: 'name' };
     case 'message.collect':
       if (!ctx.message) return { text: L.askMessage, expecting: 'message' };
-      if (!ctx.name && !ctx.nameAsked) return { text: L.askMessageName, expecting: 'name' };
-      if (!ctx.phone && !ctx.phoneAsked) return { text: L.askPhone, expecting: 'phone' };
+      if (nameMissing(ctx)) return { text: L.askMessageName, expecting: 'name' };
+      if (numberMissing(ctx)) return { text: L.askPhone, expecting: 'phone' };
       if (ctx.wantsEmail && !ctx.email && !ctx.emailAsked) return { text: L.askEmail, expecting: 'email' };
       return { text: L.askAddress, expecting: 'address' };
     case 'emergencyDetails.collect':
-      if (!ctx.name && !ctx.nameAsked) return { text: L.askEmergencyName, expecting: 'name' };
-      if (!ctx.phone && !ctx.phoneAsked) return { text: L.askEmergencyPhone, expecting: 'phone' };
+      if (nameMissing(ctx)) return { text: L.askEmergencyName, expecting: 'name' };
+      if (numberMissing(ctx)) return { text: L.askEmergencyPhone, expecting: 'phone' };
       return { text: L.askEmergencyAddress, expecting: 'address' };
     case 'anythingElse':
       return { text: L.anythingElse, expecting: 'anything' };

@@ -57,11 +57,10 @@ export function findAddress(text: string): { address: string; start: number; end
   if (!m) return findAddressEs(text);
   // "42 b oak lane" is 42B (a lone n, s, e or w is a direction)
   const letter = /^([a-df-mo-rt-vx-z]) (?=\S)/.exec(m[2]);
-  const street = letter
-    ? `${m[1]}${letter[1].toUpperCase()} ${titleCase(m[2].slice(2))}`
-    : `${m[1]} ${titleCase(m[2])}`;
-  const streetOut = street.replace(/\b(Ne|Nw|Se|Sw)$/, (d) => d.toUpperCase());
+  // "Auburn Bay Boulevard SE": a two-letter direction after the street is written in capitals
+  const name = titleCase(letter ? m[2].slice(2) : m[2]).replace(/\b(Ne|Nw|Se|Sw)$/, (d) => d.toUpperCase());
+  const street = letter ? `${m[1]}${letter[1].toUpperCase()} ${name}` : `${m[1]} ${name}`;
   const unit = m[3] ? `, ${titleCase(m[3].replace(/^,?\s*/, ''))}` : '';
   const city = m[4] ? `, ${titleCase(m[4].replace(/^(?:,\s*|\s+in\s+)/, '').trim())}` : '';
-  return { address: `${streetOut}${unit}${city}`, start: m.index, end: m.index + m[0].length };
+  return { address: `${street}${unit}${city}`, start: m.index, end: m.index + m[0].length };
 }

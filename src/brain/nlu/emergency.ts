@@ -7,6 +7,7 @@
  * ("routine, nothing urgent") is not escalated unless a life is at risk.
  */
 import type { EmergencyKeyword, Industry, Priority } from '../types.js';
+import { escapeRegExp } from './text.js';
 import {
   BY_INDUSTRY,
   NEGATED_BEFORE,
@@ -164,7 +165,7 @@ export function keywordPattern(term: string): RegExp {
   const words = term.split(/[\s-]+/).filter((w) => w && !DETERMINER.test(w));
   if (!words.length) return /(?!)/;
   const parts = words.map((w, i) => {
-    const forms = wordForms(w).map((f) => escape(f).replace(/ /g, '[\\s-]+'));
+    const forms = wordForms(w).map((f) => escapeRegExp(f).replace(/ /g, '[\\s-]+'));
     const next =
       i === words.length - 1 ? '' : NEGATOR_WORD.test(w) ? '[\\s-]+' : `(?:[\\s-]+[a-z0-9']+){0,${KEYWORD_GAP}}[\\s-]+`;
     return `(?:${forms.join('|')})${next}`;
@@ -243,10 +244,6 @@ function wordForms(w: string): string[] {
   if (w.length > 4 && w.endsWith('ed')) return verb(w.slice(0, -2));
   if (w.endsWith('s') && !w.endsWith('ss')) return [w, w.slice(0, -1)];
   return [w, `${w}s`, `${w}es`];
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function strip(h: Hit): EmergencyHit {

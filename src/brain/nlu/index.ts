@@ -25,7 +25,7 @@ import { asWritten, bareName, findName, withoutRelation, type NamePart } from '.
 import { findPhone } from './phone.js';
 import { createServiceMatcher } from './services.js';
 import { fromSpanish, foldSpanish } from './spanish.js';
-import { normalize, numbersToDigits } from './text.js';
+import { escapeRegExp, normalize, numbersToDigits } from './text.js';
 
 export type { TimeWish, PartOfDay } from './datetime.js';
 export { PART_OF_DAY_WINDOWS, parseTimeWish, resolveHour } from './datetime.js';
@@ -86,6 +86,8 @@ export interface Understanding {
   weekday?: number;
   /** A staff member the caller asked for ("with Ana"). */
   staff?: string;
+  /** A staff member the caller refused ("not with Mike"). */
+  refusedStaff?: string;
   /** The caller means the number they are calling from ("this number", "the one I'm calling from"). */
   sameNumber: boolean;
 }
@@ -104,27 +106,17 @@ export interface Nlu {
 const REFUSED_BEFORE =
   /\b(?:not|no|anyone but|anybody but|except|other than|rather not|don't want|do not want)\b[^,.;!?]*$/;
 
-/** The staff member the caller refuses ("not with Mike", "anyone but Tom"), by first or full name. */
-export function refusedStaff(business: BusinessProfile, text: string): string | undefined {
-  for (const s of business.staff ?? []) {
-    const first = s.name
-      .toLowerCase()
-      .split(/\s+/)[0]
-      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (
-      new RegExp(
-        `\\b(?:not|anyone but|anybody but|except|other than|rather not (?:have|see|get))(?: with)? ${first}\\b|\\b${first} (?:hates|scares|isn't|is not)\\b|\\b(?:hates|doesn't like|does not like|can't stand) ${first}\\b`,
-      ).test(text)
-    )
-      return s.name;
-  }
-  return undefined;
-}
-
-/** "with Ana", "can I see Ana", "Ana if she's free": a staff member by first or full name. */
-function staffFinder(business: BusinessProfile): (text: string) => string | undefined {
+/**
+ * The staff member the caller asks for ("with Ana", "can I see Ana", "Ana if she's free") and the
+ * one they refuse ("not with Tom", "anyone but Mike", "my dog hates Mike"), by first or full name;
+ * the patterns are built once per business.
+ */
+function staffFinder(business: BusinessProfile): {
+  wanted(text: string): string | undefined;
+  refused(text: string): string | undefined;
+} {
   const staff = business.staff ?? [];
-  if (!staff.length) return () => undefined;
+  if (!staff.length) return { wanted: () => undefined, refused: () => undefined };
   const byName = new Map<string, string>();
   for (const s of staff) {
     byName.set(s.name.toLowerCase(), s.name);
@@ -132,17 +124,26 @@ function staffFinder(business: BusinessProfile): (text: string) => string | unde
   }
   const alts = [...byName.keys()]
     .sort((x, y) => y.length - x.length)
-    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(escapeRegExp)
     .join('|');
-  const re = new RegExp(
+  const wanted = new RegExp(
     `\\b(?:with|see|prefer|by|book|want|like|get|have)\\s+(?:me\\s+with\\s+)?(${alts})\\b|\\b(${alts})\\s+(?:if|is|please|do|available|free)\\b`,
     'g',
   );
-  return (text) => {
-    // "not with Tom, I'd rather have Sarah": the one not refused
-    for (const m of text.matchAll(re))
-      if (!REFUSED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return byName.get(m[1] ?? m[2]);
-    return undefined;
+  const refused = new RegExp(
+    `\\b(?:not|anyone but|anybody but|except|other than|rather not (?:have|see|get))(?: with)? (${alts})\\b|\\b(${alts}) (?:hates|scares|isn't|is not)\\b|\\b(?:hates|doesn't like|does not like|can't stand) (${alts})\\b`,
+  );
+  return {
+    wanted(text) {
+      // "not with Tom, I'd rather have Sarah": the one not refused
+      for (const m of text.matchAll(wanted))
+        if (!REFUSED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return byName.get(m[1] ?? m[2]);
+      return undefined;
+    },
+    refused(text) {
+      const m = refused.exec(text);
+      return m ? byName.get(m[1] ?? m[2] ?? m[3]) : undefined;
+    },
   };
 }
 
@@ -243,7 +244,10 @@ export function createNlu(business: BusinessProfile): Nlu {
       const digits = numbersToDigits(rest.trim());
       const timeInfo: { hourGuessed?: boolean; weekday?: number } = {};
       const when = parseTimeWish(digits, now, business.timezone, timeInfo);
-      const name = findName(text);
+      // a name is never read inside a spelled email ("it's mike underscore chen at shaw dot ca")
+      const name = findName(
+        email ? text.slice(0, email.start) + ' '.repeat(email.end - email.start) + text.slice(email.end) : text,
+      );
       const month = DateTime.fromJSDate(now, { zone: business.timezone }).month;
       const emergency = emergencies.detect(text, month);
       const intents = findIntents(text);
@@ -275,8 +279,10 @@ export function createNlu(business: BusinessProfile): Nlu {
       if (email) u.email = email.email;
       if (address) u.address = address.address;
       if (emergency) u.emergency = emergency;
-      const staff = findStaff(text);
-      if (staff) u.staff = staff;
+      const refused = findStaff.refused(text);
+      if (refused) u.refusedStaff = refused;
+      const staff = findStaff.wanted(text);
+      if (staff && staff !== refused) u.staff = staff;
       const digitsText = numbersToDigits(text);
       const pick = pickOption(digitsText);
       if (pick !== undefined) u.pick = pick;

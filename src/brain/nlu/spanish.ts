@@ -10,6 +10,7 @@
  * service may be named in either language ("un corte de pelo", "una limpieza dental", "un oil change").
  * Input is lower-cased and accent-folded (speech recognisers drop accents inconsistently).
  */
+import { escapeRegExp } from './text.js';
 
 /** Spanish number words (accent-folded) up to 29. */
 const UNITS: Record<string, number> = {
@@ -446,7 +447,7 @@ export function fromSpanish(raw: string, protect: string[] = []): string {
   const kept: string[] = [];
   for (const p of protect) {
     if (!p) continue;
-    const re = new RegExp(`(?<=[\\s,.!?])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s,.!?])`, 'g');
+    const re = new RegExp(`(?<=[\\s,.!?])${escapeRegExp(p)}(?=[\\s,.!?])`, 'g');
     t = t.replace(re, () => {
       kept.push(p);
       return `qqp${kept.length - 1}qq`;

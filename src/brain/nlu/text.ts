@@ -213,3 +213,8 @@ export function editDistance(a: string, b: string, max = 3): number {
 export function titleCase(s: string): string {
   return s.replace(/(^|[\s'-])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
 }
+
+/** `s` matched literally inside a regular expression. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,19 +1,24 @@
 /** The other reasons people call: cancel, reschedule, ask, leave a message, ask for a person, hang up. */
-import type { Generator, Label, TurnCase } from '../types.js';
+import type { EvalBusiness, Generator, Label, Rng, TurnCase } from '../types.js';
 import { callNow, local } from '../common.js';
 import { noisy, openSlot, personName, sayDate } from '../speech.js';
+
+/** One call's clock, an open slot said as the caller would, and a service of the business (drawn in that order). */
+function callScene(rng: Rng, biz: EvalBusiness) {
+  const now = callNow(rng, biz);
+  const today = now.startOf('day');
+  const s = openSlot(rng, biz.profile, today, 30, 14);
+  const date = sayDate(rng, s.date, today);
+  const service = rng.pick(biz.profile.services).name;
+  return { now, s, date, svc: service.toLowerCase(), service };
+}
 
 const gen: Generator = {
   name: 'intents',
   turns(rng, biz) {
     const out: TurnCase[] = [];
-    const b = biz.profile;
     for (let i = 0; i < 45; i++) {
-      const now = callNow(rng, biz);
-      const today = now.startOf('day');
-      const s = openSlot(rng, b, today, 30, 14);
-      const date = sayDate(rng, s.date, today);
-      const svc = rng.pick(b.services).name.toLowerCase();
+      const { now, s, date, svc } = callScene(rng, biz);
       const name = personName(rng);
       const pool: Array<[Label, string, TurnCase['slots']]> = [
         [
@@ -95,22 +100,15 @@ const gen: Generator = {
     }
     // asking about a booking the caller already has: read it back, never start a new one
     for (let i = 0; i < 8; i++) {
-      const now = callNow(rng, biz);
-      const today = now.startOf('day');
-      const s = openSlot(rng, b, today, 30, 14);
-      const date = sayDate(rng, s.date, today);
-      const svc = rng.pick(b.services).name.toLowerCase();
+      const { now, s, date, svc, service } = callScene(rng, biz);
       const [text, slots]: [string, TurnCase['slots']] = rng.pick([
         ['when is my appointment?', {}],
         ["what time's my appointment again", {}],
         [`can you confirm my appointment for ${date}`, { date: s.date.toISODate()! }],
-        [
-          `hi, I forgot what time my ${svc} is`,
-          { service: b.services.find((x) => x.name.toLowerCase() === svc)!.name },
-        ],
+        [`hi, I forgot what time my ${svc} is`, { service }],
         [`am I still booked for ${date}?`, { date: s.date.toISODate()! }],
         ['do I have an appointment coming up', {}],
-        [`when is my next ${svc}`, { service: b.services.find((x) => x.name.toLowerCase() === svc)!.name }],
+        [`when is my next ${svc}`, { service }],
         ['what time am I coming in', {}],
       ]);
       out.push({
