@@ -365,7 +365,12 @@ export function createConversation(opts: ConversationOptions): SavableConversati
         if (llm.event) event = llm.event;
       }
     }
-    if (event.type === 'TURN' && acceptsMessageOffer(event, before, snap().context))
+    // the last reply offered a message, a person or one more try: a bare yes (not one the pending question takes) is the message
+    const helpOffered = promptRuns > MAX_SAME_PROMPT && !YES_NO_ANSWERS.includes(expecting) && expecting !== 'nothing';
+    if (
+      event.type === 'TURN' &&
+      (acceptsMessageOffer(event, before, snap().context) || (helpOffered && bareYes(event)))
+    )
       event = { type: 'START', task: 'message', turn: event };
     if (readbackUnheard && event.type === 'TURN' && event.yesNo === 'yes') {
       // the caller cut the read-back short: agreeing to words they did not hear is not a confirmation
@@ -389,13 +394,15 @@ export function createConversation(opts: ConversationOptions): SavableConversati
  * own yes.
  */
 function acceptsMessageOffer(t: TurnEvent, state: string, ctx: DialogContext): boolean {
-  // the three-way offer after two misses ("a message, a person, or tell me once more") takes no bare yes
-  return (
-    !!ctx.messageOffered &&
-    t.yesNo === 'yes' &&
-    !Object.keys(t.facts).length &&
-    !['booking.confirm', 'cancelConfirm'].includes(state)
-  );
+  return !!ctx.messageOffered && bareYes(t) && !['booking.confirm', 'cancelConfirm'].includes(state);
+}
+
+/** What a bare yes may answer itself: the prompts that ask a yes-or-no question. */
+const YES_NO_ANSWERS: Expecting[] = ['confirm', 'cancel', 'pick'];
+
+/** "Yes", "yes please": agreement with nothing else said. */
+function bareYes(t: TurnEvent): boolean {
+  return t.yesNo === 'yes' && !Object.keys(t.facts).length;
 }
 
 /** A saved statechart snapshot with the freshly loaded business put back into its context. */

@@ -14,10 +14,28 @@ const BOOKED_THING = '(?:appointment|booking|visit|reservation|session|lesson|cl
 const OPENERS =
   '(?:(?:and|so|ok|okay|also|oh|um|uh|er|well|yeah|yes|hi|hey|hello|hiya|good (?:morning|afternoon|evening)|(?:hi|hey|hello) there|sorry|excuse me|quick question)[,.!]? )*';
 
+/** Someone asked for by role or name ("whoever does billing", "Dave", "the owner"). */
+const PERSON = '(?:the |a |an |your )?[a-z]+';
+/** Words "is <word> there?" names that are no person: the line check ("is anyone there?"), things, days. */
+const NOT_A_PERSON =
+  'it|that|this|there|here|he|she|anyone|anybody|someone|somebody|everyone|everybody|nobody|no one|anything|something|parking|today|tomorrow|tonight|now|everything|mine|yours|one';
+
 const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   [
     'human',
-    /\b(speak|talk|chat) (to|with) (a |an |the |some |your )?(real |live |actual )?(person|human|someone|somebody|manager|owner|representative|rep|agent|operator|staff|technician|dentist|doctor|receptionist|boss)\b|\b(real|live|actual) (person|human)\b|\b(transfer|connect|put) me (through|to|with)?\b|\boperator\b|\brepresentative\b|\bhuman\b/,
+    new RegExp(
+      [
+        '\\b(speak|talk|chat) (to|with) (a |an |the |some |your )?(real |live |actual )?(person|human|someone|somebody|manager|owner|representative|rep|agent|operator|staff|technician|dentist|doctor|receptionist|boss)\\b',
+        '\\b(real|live|actual) (person|human)\\b|\\b(transfer|connect|put) me (through|to|with)?\\b|\\boperator\\b|\\brepresentative\\b|\\bhuman\\b',
+        // "can I speak to Dave?", "I need to talk to whoever does billing", "someone in accounts"
+        `\\b(?:speak|talk|chat) (?:to|with) (?!(?:you|u|y'all|about|my|our|them|him|her|me|us|each|the (?:wife|husband|kids|family|landlord|boss)|(?:wife|husband|partner|family|landlord))\\b)${PERSON}`,
+        '\\b(?:whoever|someone|somebody|the person) (?:who )?(?:does|handles|is in charge of|deals with|takes care of|looks after|runs) (?:the |your )?(?:billing|bills|invoices|accounts|payments|scheduling|the office)\\b',
+        '\\b(?:someone|somebody|anyone|anybody) (?:in|from) (?:billing|accounts|accounting|the office|management)\\b',
+        // "is the owner in?", "is the manager available?", "is Dave there?", "is Mike around today?"
+        '\\b(?:is|are) (?:the )?(?:owner|manager|boss|office manager|supervisor)s? (?:in|there|around|available|free|about)\\b',
+        `\\bis (?!${NOT_A_PERSON}\\b)[a-z]+ (?:in|there|around|about)(?: today| now| right now| at the moment| this (?:morning|afternoon))?(?=[?.!,]|$| please| by any chance)`,
+      ].join('|'),
+    ),
   ],
   [
     'cancel',

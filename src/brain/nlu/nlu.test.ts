@@ -424,6 +424,14 @@ describe('intents', () => {
     ['let me speak to the owner', 'human'],
     ['transfer me to someone please', 'human'],
     ['operator', 'human'],
+    ["is the owner in? it's about my bill", 'human'],
+    ['is Dave there?', 'human'],
+    ['hi, is Mike around today?', 'human'],
+    ['can I speak to Dave please', 'human'],
+    ['I need to talk to whoever does billing', 'human'],
+    ['is the manager available?', 'human'],
+    ['is anyone there?', 'question'],
+    ['is Thursday available?', 'book'],
     ['can I leave a message', 'message'],
     ['please have him call me back', 'message'],
     ['just let them know I called', 'message'],
@@ -438,6 +446,10 @@ describe('intents', () => {
   it.each(cases)('%s', (text, want, biz) => {
     expect(read(text, biz ?? 'salon').intents[0]).toBe(want);
   });
+  it.each(['let me talk to my wife and call you back', 'I need to talk to them first', 'nice to talk to you'])(
+    'no person asked for: %s',
+    (text) => expect(read(text, 'salon').intents).not.toContain('human'),
+  );
 });
 
 describe('emergency vocabulary and priority per industry', () => {
