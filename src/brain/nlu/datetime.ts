@@ -21,7 +21,17 @@
  *   birthday") are no dates;
  * - a time said loosely keeps its minutes ("two thirty-ish" → 14:30, "quarter past seven in the
  *   evening" → 19:15, "half five" → 17:30); "arvo" is the afternoon; an exact time said with a vague
- *   bound it falls outside ("early evening, maybe around six") keeps the time and drops the bound.
+ *   bound it falls outside ("early evening, maybe around six") keeps the time and drops the bound;
+ * - a holiday with a fixed date ("Christmas Eve", "Boxing Day", "New Year's Day") is its next occurrence,
+ *   even on a day the business is closed (the agent says so); phrases around one ("after Christmas",
+ *   "between Christmas and New Year", "the first weekend after New Year's") use the occurrence that has
+ *   not yet ended, from today on; "the holidays" run from Christmas Eve to New Year's Day;
+ * - "the week after next" and "in a couple of weeks" are weeks; a bare weekday said with a week or a
+ *   range ("next week sometime? Tuesday") is that week's day, several joined by "or" the part they span;
+ * - "not before 10", "10 or later" bound the start from below ("earliest" stays "the soonest opening");
+ *   "any afternoon but Wednesday", "on a weekday" rule weekdays out (`notWeekdays`);
+ * - a speech recogniser's homophone of an hour is that hour only where a time is certain: "at for
+ *   thirty" (4:30), "at to pm" (2 PM), "ate o'clock"; never "for two people" or "to 3".
  */
 import { DateTime } from 'luxon';
 import { UNITS } from './text.js';
@@ -39,6 +49,11 @@ export interface TimeWish {
   after?: string;
   before?: string;
   earliest?: boolean;
+  /**
+   * Weekdays the caller ruled out (1 = Monday … 7 = Sunday): "any afternoon but Wednesday", "not Mondays",
+   * "on a weekday" (no Saturday or Sunday). Set only when no single date was asked for.
+   */
+  notWeekdays?: number[];
   /** "Same time" when moving an appointment: the time it has now (filled in once the appointment is known). */
   sameTime?: boolean;
 }
@@ -94,6 +109,12 @@ interface Hit<T> {
   negated?: boolean;
   /** Set on a bare weekday (1 = Monday). */
   weekday?: number;
+  /** A weekday said with no "this" / "next": it may name a day inside a week or range said with it. */
+  bare?: boolean;
+  /** The week a relative date falls in ("in two weeks"): a weekday said with it names a day of that week. */
+  scope?: { from: string; to: string };
+  /** A day the caller chose in that week ("Tuesday next week"), not only a week to count in. */
+  ownDay?: boolean;
 }
 
 /** "not", "but not", "and not" right before a value (a filler may sit between). */
@@ -114,22 +135,32 @@ export function parseTimeWish(
   timezone: string,
   info?: { hourGuessed?: boolean; weekday?: number },
 ): TimeWish | undefined {
+  text = heardAsTime(text);
   const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
   const masked = { s: ` ${text} ` };
   const orig = masked.s;
   maskPastEvents(masked);
   // what is left once the background in the past is gone ("it started leaking this morning")
   const present = masked.s;
+  const excluded = maskExcludedWeekdays(masked);
   const dates = findDates(masked, today, orig);
+  excluded.push(...weekParts(masked));
   const pod = findPartOfDay(present);
   const times = findTimes(masked, pod?.value, orig);
   const earliest =
-    /\b(earliest|soonest|as soon as|asap|(?:first|1st|next) (?:available|opening|thing)|right away|whenever|any ?time(?! (?:before|after|between))|no preference|(?:doesn't|does not) matter)\b/.test(
+    /\b((?<!\bat the )earliest|soonest|as soon as|asap|(?:first|1st|next) (?:available|opening|thing)|right away|whenever|any ?time(?! (?:before|after|between))|no preference|(?:doesn't|does not) matter)\b/.test(
       text,
     );
 
   const sameTime = /\b(?:(?:the )?same time|same hour|same slot)\b/.test(text);
-  if (!dates.some((d) => !d.negated) && !times.some((t) => !t.negated) && !pod && !earliest && !sameTime)
+  if (
+    !dates.some((d) => !d.negated) &&
+    !times.some((t) => !t.negated) &&
+    !pod &&
+    !earliest &&
+    !sameTime &&
+    !excluded.length
+  )
     return undefined;
   const wish: TimeWish = {};
   const lastDate = last(dates.filter((d) => !d.negated));
@@ -151,10 +182,93 @@ export function parseTimeWish(
   if (wish.time && wish.after && wish.time < wish.after) delete wish.after;
   if (earliest) wish.earliest = true;
   if (sameTime && !wish.time) wish.sameTime = true;
+  // "next week, not Monday": a weekday ruled out while no single day is asked for
+  const notWeekdays = [
+    ...new Set([...excluded, ...dates.filter((d) => d.negated && d.weekday).map((d) => d.weekday!)]),
+  ].sort();
+  if (!wish.date && notWeekdays.length && notWeekdays.length < 7) wish.notWeekdays = notWeekdays;
+  // exclusions that leave no day at all ("I work weekends… and weekdays") say nothing
+  if (!Object.keys(wish).length) return undefined;
   if (pod && /\b(tonight|this (morning|afternoon|evening|arvo)|s'arvo)\b/.test(present) && !wish.date && !wish.range) {
     wish.date = today.toISODate()!;
   }
   return wish;
+}
+
+/** Words a speech recogniser writes for an hour it heard: "at for thirty" (4:30), "at to pm" (2 PM), "ate o'clock". */
+const SOUNDS_LIKE: Record<string, string> = { for: '4', fore: '4', to: '2', too: '2', ate: '8' };
+/** A number followed by one of these counts something else ("for 30 minutes", "to 15 people"). */
+const COUNTED =
+  '(?! ?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|people|persons?|guests?|kids|dollars|bucks|percent|seconds?|feet|miles|pounds|euros|of\\b|%))';
+const CLOCK_WORD = "(?:[ap]\\.? ?m\\b|o'? ?clock\\b)";
+const POD_WORDS = '(?:in the (?:morning|afternoon|evening)|at night|tonight)';
+
+/**
+ * Reads a homophone of an hour as that hour only where a time is certain: after "at" (followed by
+ * minutes, am/pm, a part of the day, or the end of the phrase), or before am/pm / "o'clock", or before
+ * quarter-hour minutes with am/pm or a part of the day ("for 30 in the afternoon"). "for 2 people",
+ * "back to back", "from 1 to 3", "book for 10 in the morning" are left alone.
+ */
+function heardAsTime(text: string): string {
+  const said = '(for|fore|to|too|ate)';
+  return text
+    .replace(
+      new RegExp(
+        `\\bat ${said}(?=(?: (?:1[3-9]|[2-5]\\d)\\b${COUNTED})? (?:${CLOCK_WORD}|${POD_WORDS})|(?: (?:1[3-9]|[2-5]\\d)\\b${COUNTED})?\\s*(?:[,.!?]|$|(?:then|please|if|today|tomorrow|tonight)\\b))`,
+        'g',
+      ),
+      (_x, h: string) => `at ${SOUNDS_LIKE[h]}`,
+    )
+    .replace(
+      new RegExp(
+        `(?<!\\b(?:up|from|\\d{1,2}) )\\b${said}(?= (?:(?:15|30|45) (?:${CLOCK_WORD}|${POD_WORDS})|${CLOCK_WORD}))`,
+        'g',
+      ),
+      (h: string) => SOUNDS_LIKE[h],
+    )
+    .replace(new RegExp(`\\btoo(?= (?:15|30|45)\\b${COUNTED})`, 'g'), '2');
+}
+
+/** "any afternoon but Wednesday", "except Mondays", "can't do Fridays": weekdays ruled out, blanked so they are no wish. */
+function maskExcludedWeekdays(m: { s: string }): number[] {
+  const out: number[] = [];
+  const days = `(?:on )?(?:a )?(${WD})s?((?:,? (?:or|and|nor|,)? ?(?:on )?(?:a )?(?:${WD})s?)*)`;
+  const read = (x: RegExpExecArray) => {
+    for (const w of x[0].match(new RegExp(WD, 'g')) ?? []) out.push(WEEKDAYS[w]);
+  };
+  // "but" rules a day out only after "any" / "every" ("Tuesday but Wednesday works better" names Wednesday)
+  mask(
+    m,
+    new RegExp(`(?<=\\b(?:any|anything|anytime|whenever|every|all)\\b[^,.;!?]{0,40})\\bbut (?:not )?${days}`, 'g'),
+    read,
+  );
+  mask(m, new RegExp(`\\b(?:except|excluding|other than|apart from|besides|but not|just not) ${days}`, 'g'), read);
+  mask(
+    m,
+    new RegExp(
+      `\\b(?:no|never) (${WD})s()\\b|\\b(?:can't|cannot|can not|couldn't) (?:do|make|come(?: in)?|manage)(?: it)? ${days}`,
+      'g',
+    ),
+    read,
+  );
+  return out;
+}
+
+/**
+ * "on a weekday" rules out Saturday and Sunday, "a weekend would be best" Monday to Friday; said after
+ * "not", "no" or "I work", the other way round ("no weekends", "I work weekdays").
+ */
+function weekParts(m: { s: string }): number[] {
+  const out: number[] = [];
+  mask(m, /(?<!\b(?:what|which|the|this|next|that|last|past) )\b(weekday|weekend)s?\b/g, (x) => {
+    const clause = m.s
+      .slice(Math.max(0, x.index - 24), x.index)
+      .split(/[,.;!?]|\b(?:so|and|because|cause)\b/)
+      .pop()!;
+    const flip = /(?:\b(?:not|no|never|except|but|work|works|working|busy|away)|n't)\b/.test(clause);
+    out.push(...((x[1] === 'weekday') !== flip ? [6, 7] : [1, 2, 3, 4, 5]));
+  });
+  return out;
 }
 
 function last<T>(hits: Hit<T>[]): Hit<T> | undefined {
@@ -229,12 +343,12 @@ function maskPastEvents(m: { s: string }): void {
   const TAIL = ` (?:morning|afternoon|evening|night|arvo)| (?:at|around|about) \\d{1,2}(?::[0-5]\\d)?(?: ?[ap]\\.? ?m\\b\\.?)?`;
   // "since Monday", "last Saturday", "this past weekend": past whatever the verb
   const always = new RegExp(
-    `\\bsince (?:(?:last|this|the) )?(?:${WD}|weekend|yesterday|morning|afternoon)s?\\b(?:${TAIL})?|(?<!\\bthe )\\b(?:last|this past) (?:${WD}|weekend)s?\\b(?! (?:of|in)\\b)(?:${TAIL})*|\\b(?:${WD})s? (?:just gone|gone)\\b`,
+    `\\b(?:since|last) (?:${NAMED_DAY_RE})\\b|\\bsince (?:(?:last|this|the) )?(?:${WD}|weekend|yesterday|morning|afternoon)s?\\b(?:${TAIL})?|(?<!\\bthe )\\b(?:last|this past) (?:${WD}|weekend)s?\\b(?! (?:of|in)\\b)(?:${TAIL})*|\\b(?:${WD})s? (?:just gone|gone)\\b`,
     'g',
   );
   m.s = m.s.replace(always, (x) => ' '.repeat(x.length));
   const day = new RegExp(
-    `\\b(?:(?:on|over|at) )?(?:the )?(?:(?:${WD})s?|weekend|this (?:morning|afternoon|evening)|(?:\\d{1,2})(?:st|nd|rd|th)(?! (?:of|in)\\b))\\b(?:${TAIL})*`,
+    `\\b(?:(?:on|over|at) )?(?:the )?(?:(?:${WD})s?|weekend|${NAMED_DAY_RE}|this (?:morning|afternoon|evening)|(?:\\d{1,2})(?:st|nd|rd|th)(?! (?:of|in)\\b))\\b(?:${TAIL})*`,
     'g',
   );
   const spans: Array<[number, number]> = [];
@@ -265,6 +379,150 @@ function maskPastEvents(m: { s: string }): void {
     if (past) spans.push([x.index, x.index + x[0].length]);
   }
   for (const [from, to] of spans) blank(from, to);
+}
+
+/**
+ * Days with a fixed date that callers name, longest phrase first: [phrase, month, day]. Each means its
+ * next occurrence ("New Year's Day" said on December 27 is next year's), even when the business is
+ * closed then, so the agent can say so.
+ */
+const NAMED_DAYS: Array<[string, number, number]> = [
+  ['christmas eve|xmas eve', 12, 24],
+  ['christmas day|xmas day|christmas|xmas', 12, 25],
+  ["boxing day|st\\.? stephen's day|saint stephen's day", 12, 26],
+  ["new year's eve|new years eve|new year eve|hogmanay", 12, 31],
+  ["new year's day|new years day|new year day|new year's|new years|(?<!\\bhappy )new year", 1, 1],
+  ["valentine's day|valentines day|valentine's|valentines", 2, 14],
+  ["st\\.? patrick's day|saint patrick's day|paddy's day", 3, 17],
+  ['halloween', 10, 31],
+];
+const NAMED_DAY_RE = NAMED_DAYS.map(([re]) => re).join('|');
+/** "the holidays", "the Christmas break": Christmas Eve to New Year's Day; "the new year": its first two weeks. */
+const SEASON_RE =
+  'the holidays|the holiday season|the festive (?:season|period)|(?:the )?(?:christmas|xmas) (?:holidays|holiday|break|period|season|time)|christmastime|the new year';
+/**
+ * A holiday said as a day is followed by the end of the phrase or a word that is not a noun of its
+ * own: "Christmas Eve morning", "New Year's at 3" name a day; "Christmas shopping", "a Halloween party",
+ * "my New Year's resolution" do not.
+ */
+const AS_A_DAY =
+  "(?=\\s*(?:$|[,.!?;:]|(?:at|around|about|in|on|or|and|if|please|then|would|could|is|works?|morning|afternoon|evening|night|week|maybe|perhaps|for|with|so|but|because|i|i'm|i'd|we|we're|you|sometime|any|preferably|ideally|too|as|this|next|\\d{1,2})\\b))";
+const HOLIDAY = `(${SEASON_RE}|${NAMED_DAY_RE})\\b${AS_A_DAY}`;
+
+type Span = { first: DateTime; last: DateTime };
+
+/** The span a holiday or season phrase names in the year its first day falls in. */
+function holidaySpan(phrase: string, year: number, today: DateTime): Span | undefined {
+  const at = (y: number, month: number, day: number) =>
+    DateTime.fromObject({ year: y, month, day }, { zone: today.zone });
+  if (phrase === 'the new year') return { first: at(year, 1, 1), last: at(year, 1, 1) };
+  if (new RegExp(`^(?:${SEASON_RE})$`).test(phrase)) {
+    // "the holidays" outside November to mid-January are someone's own (school, summer) holidays
+    const own = /^the holidays$/.test(phrase);
+    if (own && !(today.month >= 11 || (today.month === 1 && today.day <= 15))) return undefined;
+    return { first: at(year, 12, 24), last: at(year + 1, 1, 1) };
+  }
+  const named = NAMED_DAYS.find(([re]) => new RegExp(`^(?:${re})$`).test(phrase));
+  return named && { first: at(year, named[1], named[2]), last: at(year, named[1], named[2]) };
+}
+
+/**
+ * The dates `read` makes of a holiday's span, for the first of last year's, this year's and next year's
+ * that has not ended by today (so "after Christmas" said on December 27 is this Christmas), from today on.
+ */
+function holidayDates(
+  phrase: string,
+  today: DateTime,
+  read: (s: Span, year: number) => [DateTime, DateTime] | undefined,
+): DateValue | undefined {
+  for (let y = today.year - 1; y <= today.year + 1; y++) {
+    const span = holidaySpan(phrase, y, today);
+    const r = span && read(span, y);
+    if (!r || r[1] < today || r[0] > r[1]) continue;
+    const from = r[0] < today ? today : r[0];
+    return +from === +r[1] ? { date: iso(from) } : { range: { from: iso(from), to: iso(r[1]) } };
+  }
+  return undefined;
+}
+
+/** `wd` on or after `d` (1 = Monday). */
+const onOrAfter = (d: DateTime, wd: number) => d.plus({ days: (wd - d.weekday + 7) % 7 });
+
+/** Days in the holiday's span and around it (the search window of "after", two weeks). */
+const AFTER_DAYS = 13;
+
+/** "by Christmas" is before it; "stop by Christmas Eve" is on it. */
+const BY = '(?<!\\b(?:stop|stopping|come|coming|drop|dropping|swing|pop|call|go) )by';
+
+/** Each phrase around a holiday and the dates it names, the longer phrases read first. */
+const HOLIDAY_PHRASES: Array<[RegExp, (x: RegExpExecArray, today: DateTime) => DateValue | undefined]> = [
+  [
+    // "between Christmas and New Year": the days in between, the first holiday the one before the second
+    new RegExp(`\\b(?:in )?between ${HOLIDAY} and ${HOLIDAY}`, 'g'),
+    (x, today) =>
+      holidayDates(x[2], today, (end, y) => {
+        const start = holidaySpan(x[1], y, today) ?? holidaySpan(x[1], y - 1, today);
+        const before = start && start.last >= end.first ? holidaySpan(x[1], y - 1, today) : start;
+        return before && [before.last.plus({ days: 1 }), end.first.minus({ days: 1 })];
+      }),
+  ],
+  [
+    new RegExp(`\\b(?:the |a )?(?:(?:1st|next) )?(day|week|weekend|${WD}) (after|before|following) ${HOLIDAY}`, 'g'),
+    (x, today) => holidayDates(x[3], today, (s) => relativeTo(s, x[1], x[2] !== 'before')),
+  ],
+  [
+    new RegExp(`\\b(?:the )?week of ${HOLIDAY}|\\b${HOLIDAY} week\\b`, 'g'),
+    (x, today) =>
+      holidayDates(x[1] ?? x[2], today, (s) => [s.first.startOf('week'), s.first.startOf('week').plus({ days: 6 })]),
+  ],
+  [
+    new RegExp(`\\b(after|following|before|${BY}) ${HOLIDAY}`, 'g'),
+    (x, today) =>
+      holidayDates(x[2], today, (s) =>
+        x[1] === 'before' || x[1] === 'by'
+          ? [today, s.first.minus({ days: 1 })]
+          : [s.last.plus({ days: 1 }), s.last.plus({ days: 1 + AFTER_DAYS })],
+      ),
+  ],
+  [
+    new RegExp(`\\b${HOLIDAY}`, 'g'),
+    (x, today) =>
+      holidayDates(x[1], today, (s) =>
+        x[1] === 'the new year' ? [s.first, s.first.plus({ days: AFTER_DAYS })] : [s.first, s.last],
+      ),
+  ],
+];
+
+/**
+ * Holidays and the holiday season: "Christmas Eve", "between Christmas and New Year", "the first weekend
+ * after New Year's", "the Thursday before New Year's", "after the holidays", "in the new year".
+ */
+function findHolidays(m: { s: string }, today: DateTime, add: (at: number, v: DateValue) => unknown): void {
+  for (const [re, read] of HOLIDAY_PHRASES)
+    mask(m, re, (x) => {
+      const value = read(x, today);
+      if (!value) return false;
+      add(x.index, value);
+    });
+}
+
+/** "the day / week / weekend / Monday after (or before) it": the first such after the span's last day, or the last before its first. */
+function relativeTo(s: Span, unit: string, after: boolean): [DateTime, DateTime] {
+  if (unit === 'day') {
+    const d = after ? s.last.plus({ days: 1 }) : s.first.minus({ days: 1 });
+    return [d, d];
+  }
+  if (unit === 'week') {
+    if (!after) return [s.first.minus({ days: 7 }), s.first.minus({ days: 1 })];
+    const monday = onOrAfter(s.last.plus({ days: 1 }), 1);
+    return [monday, monday.plus({ days: 6 })];
+  }
+  const wd = unit === 'weekend' ? 6 : WEEKDAYS[unit];
+  const d = after ? onOrAfter(s.last.plus({ days: 1 }), wd) : onOrAfter(s.first.minus({ days: 7 }), wd);
+  if (unit !== 'weekend') return [d, d];
+  // the weekend before: the Saturday and Sunday that end before the day
+  const sat = after ? d : d.plus({ days: 1 }) < s.first ? d : d.minus({ days: 7 });
+  return [sat, sat.plus({ days: 1 })];
 }
 
 const NTH: Record<string, number> = {
@@ -324,8 +582,21 @@ function monthContext(s: string): { which: string | undefined } | undefined {
 
 function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<DateValue>> {
   const hits: Array<Hit<DateValue>> = [];
-  const add = (at: number, value: DateValue, weekday?: number) =>
-    hits.push({ at, value, ...(negatedAt(orig, at) ? { negated: true } : {}), ...(weekday ? { weekday } : {}) });
+  const add = (at: number, value: DateValue, weekday?: number) => {
+    const hit: Hit<DateValue> = {
+      at,
+      value,
+      ...(negatedAt(orig, at) ? { negated: true } : {}),
+      ...(weekday ? { weekday } : {}),
+    };
+    hits.push(hit);
+    return hit;
+  };
+  const inItsWeek = (hit: Hit<DateValue>) => {
+    if ('date' in hit.value) hit.scope = weekOf(DateTime.fromISO(hit.value.date, { zone: today.zone }), today);
+  };
+  findHolidays(m, today, add);
+  findWeeksAhead(m, today, add);
   const count = (w: string) =>
     /^\d/.test(w) ? Number(w) : (({ a: 1, an: 1, one: 1, two: 2, three: 3 } as Record<string, number>)[w] ?? 1);
   // "the one after" / "the following Friday" / "the Friday after that": resolved against the date before it
@@ -337,7 +608,7 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
   // "a week from Tuesday": a modifier of the date that follows
   const weeksFrom: Array<{ end: number; weeks: number }> = [];
   mask(m, /\b(a|an|one|1|two|2|three|3) weeks? (?:from|after) (today|now)\b/g, (x) =>
-    add(x.index, { date: iso(today.plus({ weeks: count(x[1]) })) }),
+    inItsWeek(add(x.index, { date: iso(today.plus({ weeks: count(x[1]) })) })),
   );
   mask(m, /\b(a|one|1|two|2|three|3) weeks? (?:from|after|on) (?:this |next |on )?(?=\S)/g, (x) =>
     weeksFrom.push({ end: x.index + x[0].length, weeks: count(x[1]) }),
@@ -347,7 +618,8 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
   mask(m, /\b(tomorrow|tmrw|tomorow)\b/g, (x) => add(x.index, { date: iso(today.plus({ days: 1 })) }));
   mask(m, /\bin (\d{1,2}|a|an) (day|week)s?\b/g, (x) => {
     const n = /^\d/.test(x[1]) ? Number(x[1]) : 1;
-    add(x.index, { date: iso(today.plus(x[2] === 'day' ? { days: n } : { weeks: n })) });
+    const hit = add(x.index, { date: iso(today.plus(x[2] === 'day' ? { days: n } : { weeks: n })) });
+    if (x[2] === 'week') inItsWeek(hit);
   });
   mask(m, /\b(today|tonight|s'arvo|this (?=morning|afternoon|evening|arvo))\b/g, (x) =>
     add(x.index, { date: iso(today) }),
@@ -387,7 +659,9 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
   // "Monday next week", "next week on Monday": that weekday of next week
   mask(m, new RegExp(`\\b(${WD})s? (?:of )?next week\\b|\\bnext week,? (?:on )?(${WD})\\b`, 'g'), (x) => {
     const wd = WEEKDAYS[x[1] ?? x[2]];
-    add(x.index, { date: iso(today.startOf('week').plus({ weeks: 1, days: wd - 1 })) });
+    const hit = add(x.index, { date: iso(today.startOf('week').plus({ weeks: 1, days: wd - 1 })) });
+    // "next week, Tuesday or Thursday": the other weekday is of next week too
+    Object.assign(hit, { scope: weekOf(today.plus({ weeks: 1 }), today), ownDay: true });
   });
   mask(
     m,
@@ -423,15 +697,18 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
     // "next Thursday" said on a Tuesday is the Thursday of next week, not the day after tomorrow
     if (x[1] === 'next' && today.plus({ days: delta }).weekNumber === today.weekNumber) delta += 7;
     if (x[3]) delta += 7;
-    add(x.index, { date: iso(today.plus({ days: delta })) }, x[1] === 'next' || x[3] ? undefined : wd);
+    const hit = add(x.index, { date: iso(today.plus({ days: delta })) }, x[1] === 'next' || x[3] ? undefined : wd);
+    if (!x[3] && (!x[1] || x[1] === 'on')) hit.bare = true;
   });
   for (const w of weeksFrom) {
     const base = hits.find((h) => h.at >= w.end - 1 && h.at <= w.end + 2 && 'date' in h.value);
     if (base && 'date' in base.value) {
       base.value = { date: iso(DateTime.fromISO(base.value.date, { zone: today.zone }).plus({ weeks: w.weeks })) };
       delete base.weekday;
+      delete base.bare;
     }
   }
+  inScope(hits, today, orig);
   for (const r of refs) {
     const before = hits.filter((h) => h.at < r.at && 'date' in h.value).sort((a, b) => b.at - a.at)[0];
     const ref =
@@ -443,6 +720,80 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
     if (d) hits.push({ at: r.at, value: { date: iso(d) } });
   }
   return hits;
+}
+
+/** The Monday-to-Sunday week of `d`, from today on. */
+function weekOf(d: DateTime, today: DateTime): { from: string; to: string } {
+  const monday = d.startOf('week');
+  return { from: iso(monday < today ? today : monday), to: iso(monday.plus({ days: 6 })) };
+}
+
+/**
+ * "the week after next", "the weekend after next", "in a couple of weeks" (the week two weeks on), "in a
+ * few weeks" (three weeks on): a week, so a weekday said with it ("the Tuesday of the week after next")
+ * names that week's day.
+ */
+function findWeeksAhead(m: { s: string }, today: DateTime, add: (at: number, v: DateValue) => unknown): void {
+  mask(m, /\b(?:the )?week(end)? after next\b/g, (x) => {
+    const next = weekRange(x[1] ? 'next weekend' : 'next week', today);
+    const shift = (d: string) => iso(DateTime.fromISO(d, { zone: today.zone }).plus({ weeks: 1 }));
+    const from = x[1] ? shift(next.from) : iso(today.startOf('week').plus({ weeks: 2 }));
+    add(x.index, { range: { from, to: shift(next.to) } });
+  });
+  mask(m, /\b(?:in )?(?:a )?(couple|few)(?: of)? weeks?(?: time| from (?:now|today))?\b/g, (x) =>
+    add(x.index, { range: weekOf(today.plus({ weeks: x[1] === 'couple' ? 2 : 3 }), today) }),
+  );
+}
+
+/**
+ * A bare weekday said with a week or a range ("next week sometime? Tuesday morning", "Tuesday in two weeks")
+ * names that day of it; several joined by "or" ("the first weekend after New Year's, Saturday or Sunday")
+ * name the part of it they span, otherwise the later one counts. A bare weekday that would fall in a week
+ * ruled out ("not this week, Friday") is the one after it.
+ */
+function inScope(hits: Array<Hit<DateValue>>, today: DateTime, orig: string): void {
+  const spanOf = (h: Hit<DateValue>) => ('range' in h.value ? h.value.range : h.scope);
+  const scopes = hits.filter((h) => !h.negated && spanOf(h));
+  const within = (wd: number, r: { from: string; to: string }) => {
+    for (let d = DateTime.fromISO(r.from, { zone: today.zone }); iso(d) <= r.to; d = d.plus({ days: 1 }))
+      if (d.weekday === wd) return iso(d);
+    return undefined;
+  };
+  for (const scope of scopes) {
+    const span = spanOf(scope)!;
+    const mine = hits.filter(
+      (h) => h.bare && !h.negated && nearestScope(h, scopes) === scope && within(h.weekday!, span),
+    );
+    if (!mine.length) continue;
+    for (const h of mine) h.value = { date: within(h.weekday!, span)! };
+    const group = scope.ownDay ? [scope, ...mine] : mine;
+    const dates = [...new Set(group.map((h) => (h.value as { date: string }).date))].sort();
+    if (dates.length > 1 && joinedByOr(orig, group)) {
+      scope.value = { range: { from: dates[0], to: dates[dates.length - 1] } };
+      for (const h of mine) hits.splice(hits.indexOf(h), 1);
+    } else if (!scope.ownDay) hits.splice(hits.indexOf(scope), 1);
+  }
+  const ruledOut = hits.flatMap((h) => (h.negated && 'range' in h.value ? [h.value.range] : []));
+  for (const h of hits) {
+    if (!h.bare || h.negated || !('date' in h.value)) continue;
+    let d = h.value.date;
+    while (ruledOut.some((r) => d >= r.from && d <= r.to))
+      d = iso(DateTime.fromISO(d, { zone: today.zone }).plus({ weeks: 1 }));
+    h.value = { date: d };
+  }
+}
+
+/** True when nothing but weekdays, "or", "and" and commas stands between the hits ("Saturday or Sunday"). */
+function joinedByOr<T>(orig: string, group: Array<Hit<T>>): boolean {
+  const at = group.map((h) => h.at);
+  const between = orig.slice(Math.min(...at), Math.max(...at));
+  return !between.replace(new RegExp(`\\b(?:(?:${WD})s?|next week|on|or|either|and|maybe)\\b|[,\\s]`, 'g'), '');
+}
+
+/** The scope nearest before a hit, else the nearest after it. */
+function nearestScope<T>(h: Hit<T>, scopes: Array<Hit<T>>): Hit<T> | undefined {
+  const before = scopes.filter((s) => s.at < h.at).sort((a, b) => b.at - a.at)[0];
+  return before ?? scopes.filter((s) => s.at > h.at).sort((a, b) => a.at - b.at)[0];
 }
 
 function weekRange(phrase: string, today: DateTime): { from: string; to: string } {
@@ -501,6 +852,12 @@ function findPartOfDay(s: string): Hit<PartOfDay> | undefined {
   return last(hits);
 }
 
+/** "16:00" → "16:01": the end of a bound that includes its own time. */
+function nextMinute(hm: string): string {
+  const [h, m] = hm.split(':').map(Number);
+  return m === 59 ? hhmm(Math.min(h + 1, 23), h >= 23 ? 59 : 0) : hhmm(h, m + 1);
+}
+
 function hhmm(h: number, min: number): string {
   return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
 }
@@ -519,21 +876,29 @@ export function resolveHour(h: number, meridiem: 'am' | 'pm' | undefined, pod: P
 function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: string): Array<Hit<TimeValue>> {
   // hits are pushed with their position; several passes may see the same hour only once (masking)
   const hits: Array<Hit<TimeValue>> = [];
-  const kindOf = (at: number): TimeValue['kind'] => {
+  // 'upTo': a bound that keeps its own time ("4 at the latest", "not after 4"), before the next minute
+  const kindOf = (at: number): TimeValue['kind'] | 'upTo' => {
     const before = m.s.slice(Math.max(0, at - 22), at);
     if (/\bno later than\s*$/.test(before)) return 'before';
     if (/\bno earlier than\s*$/.test(before)) return 'after';
-    if (/\b(after|later than|no earlier than|from|past)\s*$/.test(before)) return 'after';
-    if (/\b(before|by|until|till|no later than|earlier than)\s*$/.test(before)) return 'before';
+    // "not before 10", "I can't come before 10", "nothing after 4": the bound the other way round
+    const flip =
+      /(?:\bnot|n't|\bnever|\bnothing)\s+(?:[a-z']+\s+){0,2}?(?:before|earlier than|after|later than)\s*$/.test(
+        orig.slice(Math.max(0, at - 40), at),
+      );
+    if (/\b(after|later than|no earlier than|from|past)\s*$/.test(before)) return flip ? 'upTo' : 'after';
+    if (/\b(before|by|until|till|no later than|earlier than)\s*$/.test(before)) return flip ? 'after' : 'before';
     return 'at';
   };
-  const add = (at: number, h: number, min: number, mer?: 'am' | 'pm') => {
+  const add = (at: number, h: number, min: number, mer?: 'am' | 'pm', said = kindOf(at)) => {
     if (h > 23 || min > 59) return;
     const guessed = !mer && !pod && h >= 1 && h <= 11;
     const negated = negatedAt(orig, at);
+    const time = hhmm(resolveHour(h, mer, pod), min);
+    const kind = said === 'upTo' ? 'before' : said;
     hits.push({
       at,
-      value: { kind: kindOf(at), time: hhmm(resolveHour(h, mer, pod), min), ...(guessed ? { guessed } : {}) },
+      value: { kind, time: said === 'upTo' ? nextMinute(time) : time, ...(guessed ? { guessed } : {}) },
       ...(negated ? { negated } : {}),
     });
   };
@@ -554,6 +919,19 @@ function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: string): 
       { at: at + 1, value: { kind: 'before', time: hhmm(b < a ? b + 12 : b, m2) } },
     );
   };
+  // "10 or later", "as long as it's 10 or later", "10 at the earliest", "4 or earlier": a bound, not the time
+  mask(
+    m,
+    /\b(\d{1,2})(?::| )?([0-5]\d)? ?(?:([ap])\.? ?m\b\.? ?)?(?:o'? ?clock )?(?:or (later|after|earlier|before)|at the (earliest|latest)|(?:and |or )?(onwards?))\b/g,
+    (x) =>
+      add(
+        x.index,
+        Number(x[1]),
+        Number(x[2] ?? 0),
+        mer(x[3]),
+        x[4] === 'later' || x[4] === 'after' || x[5] === 'earliest' || x[6] ? 'after' : 'upTo',
+      ),
+  );
   mask(m, /\bbetween (\d{1,2})(?::(\d{2}))? ?([ap])?\.?m?\.? and (\d{1,2})(?::(\d{2}))? ?([ap])?\.?m?\b\.?/g, (x) =>
     range(x.index, Number(x[1]), Number(x[2] ?? 0), Number(x[4]), Number(x[5] ?? 0), mer(x[3]), mer(x[6])),
   );
