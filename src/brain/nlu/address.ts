@@ -1,13 +1,23 @@
 /** Street addresses ("123 Main Street, Apt 4, Springfield"). */
 import { titleCase } from './text.js';
 
+// with the street types of Britain, Ireland, Australia and New Zealand ("12 Abbey Close", "14 The Kingsway")
 const SUFFIX =
-  'street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|loop|row|crescent|alley';
+  'street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|loop|row|crescent|alley|' +
+  'close|grove|mews|parade|esplanade|promenade|quay|gardens|broadway|kingsway';
+/** Words that go on after a street, never a town said without a comma ("23 allen street please", "…street and hurry"). */
+const NOT_TOWN =
+  'please|thanks|thank|cheers|ta|mate|now|today|tonight|tomorrow|asap|urgently|quickly|quick|soon|sorry|ok|okay|' +
+  'yes|yeah|yep|no|there|here|then|too|though|right|love|straight|away|again|instead|anyway|only|just|is|was|' +
+  "it|it's|that|this|one|and|or|but|i|i'm|my|we|we're|you|the|a|an|in|on|at|for|to|of|by|so|with|from|near|off|" +
+  'come|hurry|help|fine|good|great';
+/** A town after the street without a comma, closing what was said: "…, 23 allen street leichhardt". */
+const BARE_TOWN = `\\s+(?!(?:${NOT_TOWN})\\b)[a-z][a-z'-]+(?:\\s+(?!(?:${NOT_TOWN})\\b)[a-z][a-z'-]+){0,2}(?=\\s*(?:[,.!?]|$))`;
 const ADDRESS = new RegExp(
   `\\b(?<!:)(\\d{1,6}[a-z]?)\\s+(?!(?:at|on|in|for|and|or|to|pm|am|a\\.?m|p\\.?m)\\b)((?:(?:north|south|east|west|n|s|e|w)\\.?\\s+)?(?:[a-z0-9'.-]+\\s+){0,3}?(?:${SUFFIX})(?:\\s+(?:north|south|east|west|northeast|northwest|southeast|southwest|ne|nw|se|sw))?)\\b\\.?` +
     `((?:,?\\s*(?:apt|apartment|unit|suite|ste|#)\\.?\\s*[a-z0-9-]+)?)` +
     // the town after a comma or "in": "1187 fernwood drive in hilliard"
-    `((?:(?:,\\s*|\\s+in\\s+)(?!(?:the|a|an|my|our|about|around|front|back|between)\\b)[a-z][a-z .'-]{1,30}?)?)(?=$|[,.!?]|\\s+(?:and|i|my|it|please|the|is|in|tomorrow|today|tonight|on|at|this|next|for|to|we|you|can|could|around|by|so|but|over|from|with|near|off|which|that|where|who|since|because|if|when|then)\\b)`,
+    `((?:(?:,\\s*|\\s+in\\s+)(?!(?:the|a|an|my|our|about|around|front|back|between)\\b)[a-z][a-z .'-]{1,30}?|${BARE_TOWN})?)(?=$|[,.!?]|\\s+(?:and|i|my|it|please|the|is|in|tomorrow|today|tonight|on|at|this|next|for|to|we|you|can|could|around|by|so|but|over|from|with|near|off|which|that|where|who|since|because|if|when|then)\\b)`,
 );
 
 /**
@@ -61,6 +71,6 @@ export function findAddress(text: string): { address: string; start: number; end
   const name = titleCase(letter ? m[2].slice(2) : m[2]).replace(/\b(Ne|Nw|Se|Sw)$/, (d) => d.toUpperCase());
   const street = letter ? `${m[1]}${letter[1].toUpperCase()} ${name}` : `${m[1]} ${name}`;
   const unit = m[3] ? `, ${titleCase(m[3].replace(/^,?\s*/, ''))}` : '';
-  const city = m[4] ? `, ${titleCase(m[4].replace(/^(?:,\s*|\s+in\s+)/, '').trim())}` : '';
+  const city = m[4] ? `, ${titleCase(m[4].replace(/^(?:,\s*|\s+in\s+|\s+)/, '').trim())}` : '';
   return { address: `${street}${unit}${city}`, start: m.index, end: m.index + m[0].length };
 }

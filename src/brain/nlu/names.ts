@@ -1,5 +1,6 @@
 /** Person and company names as callers introduce themselves. */
-import { titleCase } from './text.js';
+import { findAddress } from './address.js';
+import { titleCase, UNITS } from './text.js';
 
 /**
  * Words that are never part of a name. Covers what follows "I'm" or "it's" in ordinary speech
@@ -9,7 +10,7 @@ const NOT_NAME = new Set(
   (
     "a an the and or but so i me my mine you your we our us he she they it its it's is am are was were be been being " +
     'calling looking trying wondering hoping going just about from with for to of in on at by here there this that ' +
-    'not no yes yeah yep sure okay ok fine good great well sorry thanks thank please hi hello hey bye goodbye ' +
+    'not no yes yeah yep sure okay ok fine good great well sorry thanks thank please hi hiya hello hey bye goodbye ' +
     'interested available free busy booking calling phoning ready having need needing want wanting like ' +
     'urgent emergency serious broken leaking flooding out off down up calling regarding actually really very ' +
     'afraid worried concerned curious new returning existing customer patient client looking gonna gotta ' +
@@ -29,13 +30,49 @@ const NOT_NAME = new Set(
     'office team company business landlord tenant neighbor neighbour husband wife son daughter mom dad friend ' +
     // where someone lives is no name: "I'm Sarah Mills, it's unit 4, 16 jacaranda street"
     'unit apt apartment suite ste flat level floor building bldg street road rd avenue ave boulevard blvd ' +
-    'highway hwy crescent terrace parade box name surname spelled spelt spelling'
+    'highway hwy crescent terrace parade box name surname spelled spelt spelling ' +
+    // closed classes, never a name: quantifiers ("it's all over the floor"), degree words ("it's quite strong"),
+    // prepositions ("…strong near the boiler") and the words of a correction ("no wait", "oops")
+    'all both each every some any none most much many more less few several enough lots plenty half whole ' +
+    'nothing something everything anything everywhere anywhere somewhere nowhere ' +
+    'quite rather fairly super extremely totally completely absolutely slightly somewhat kinda sorta almost nearly ' +
+    'barely hardly literally seriously even already always never usually sometimes ' +
+    'near under behind between into onto through across around beside inside outside against along underneath ' +
+    'beneath toward towards past since until till upon within without during after before than via ' +
+    'wait hold oops mean meant ' +
+    // a stock reply to a question is no answer to "your name?" ("grand, thanks, bye", "lovely, ta")
+    'grand lovely brilliant perfect cool awesome excellent wonderful fantastic amazing cheers ta nice alright yup nah'
   ).split(/\s+/),
 );
 
-/** Words that introduce a name; group 1 says when only one part of it follows ("my last name is Brookes"). */
+/**
+ * Ordinary words that describe a thing ("it's noisy", "its tiles at the moment"): never the first word of a
+ * name said after "it's" / "I'm", alone, or before an address, though some may follow a given name as a surname
+ * ("Jenny Little", "Amy Strong") or be one after "my name is". Words that are also given names or surnames on
+ * their own (Grace, Hope, Rich, Young, Brown, Noble, Rusty, Dusty) are left out on purpose.
+ */
+const ORDINARY = new Set(
+  (
+    'noisy loud quiet smelly stinky leaky dirty messy damp wet soggy muddy mouldy moldy mucky sticky bone ' +
+    'slippery shaky wobbly squeaky creaky bumpy lumpy patchy cloudy foggy rainy windy icy chilly ' +
+    'drafty draughty greasy grimy smoky steamy dodgy iffy tricky scary funny weird strange odd crazy ' +
+    'lukewarm dry flooded soaked blocked clogged stuck jammed loose tight cracked bent dented ' +
+    'stained worn old big small large little huge massive tiny heavy light dark dim bad worse worst terrible ' +
+    'awful horrible dangerous easy hard simple cheap expensive pricey fast slow full empty clear flat low high ' +
+    'sore painful swollen itchy sick ill unwell constant normal usual different strong weak safe unsafe ' +
+    'tiles tile slate slates shingles bricks brick metal tin iron steel timber wood concrete carpet vinyl glass ' +
+    'plastic copper lead asbestos sewage sewer mud smoke dust rust mould mold leak leaks ' +
+    'boiler roof ceiling wall walls door doors window windows kitchen bathroom bedroom garage garden yard ' +
+    'dog dogs cat cats car van truck house place'
+  ).split(/\s+/),
+);
+
+/**
+ * Words that introduce a name ("put it under my sister's name, Claire Dubois"); group 1 says when only one part
+ * of it follows ("my last name is Brookes").
+ */
 const INTRO =
-  /\b(?:(?:my |the |her |his )?(first|given|christian|last|family|sur) ?name(?: is|'s)?|my name is|my name's|name is|name's|the name is|this is|it's|it is|i'm|i am|im|call me|put it under|under the name|speaking with)[,:\s]+/g;
+  /\b(?:(?:my |the |her |his )?(first|given|christian|last|family|sur) ?name(?: is|'s)?|(?:put it |book it |have it |it's |it is )?under (?:(?:my|the|her|his|their|our) )?(?:[a-z]+'s )?name(?: of| is|'s)?|(?:put it|book it|have it|booked|it's|it is|it was|it should be|should be) under|my name is|my name's|name is|name's|the name is|this is|it's|it is|i'm|i am|im|call me|speaking with)[,:\s]+/g;
 
 /** Which part of a name "my first name is…" / "my last name is…" / "surname…" gives. */
 function partOf(word: string | undefined): NamePart | undefined {
@@ -45,7 +82,7 @@ function partOf(word: string | undefined): NamePart | undefined {
 
 /** What may follow a name after "I'm"/"it's" in an introduction ("I'm Sam and…", "it's Dana from Acme", "im Lee i need…"). */
 const INTRODUCTION_GOES_ON = new Set(
-  "and from with at over here speaking again back by hi hello hey i i'm i'd i'll im my me you we we're our please can could would will just so the".split(
+  "and from with at over here speaking again back by hi hello hey i i'm i'd i'll im my me you we we're our please can could would will just so the sorry actually".split(
     ' ',
   ),
 );
@@ -75,53 +112,227 @@ export interface NameHit {
 }
 
 /** Finds a self-introduction in lower-cased text; undefined when none is certain enough. */
-export function findName(text: string): NameHit | undefined {
+export function findName(said: string): NameHit | undefined {
+  const text = withSpellingsRead(said);
   let found: NameHit | undefined;
+  // where the name found last ends: a correction said after it ("…Ngata. Sorry, Ngatai") changes it
+  let end = -1;
   const here = HERE.exec(text);
   if (here) {
     const words = here[1].split(/\s+/);
-    if (words.every((w) => !NOT_NAME.has(w) && w.length >= 2)) {
+    if (nameLike(words)) {
       const company = companyAfter(text.slice(here[0].length));
       found = { name: titleCase(words.join(' ')), ...(company ? { company } : {}) };
+      end = here.index + here[0].length;
     }
   }
   const called = CALLED.exec(text);
-  if (called && called[1].split(/\s+/).every((w) => !NOT_NAME.has(w) && w.length >= 2))
+  if (called && nameLike(called[1].split(/\s+/))) {
     found = { name: titleCase(called[1]) };
-  for (const intro of text.matchAll(INTRO)) {
-    // the words after each introduction, looked at one introduction at a time ("call me back, this is Olivia")
-    const after = /^([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,3})/.exec(text.slice((intro.index ?? 0) + intro[0].length));
-    if (!after) continue;
-    const m = { 0: intro[0] + after[1], 1: after[1], index: intro.index };
-    const words = m[1].split(/\s+/);
-    const weak = /^(this is|it's|it is|i'm|i am|im)\b/.test(m[0]);
-    if (weak && /(?:ing|ed|ly|ful|ous|ive)$/.test(words[0])) continue;
-    const name: string[] = [];
-    for (const w of words) {
-      if (NOT_NAME.has(w) || w.length < 2) break;
-      name.push(w);
-      if (name.length === 3) break;
-    }
-    if (!name.length) continue;
-    // "I'm Maria, …", "it's Sam calling", "im Dana and I need…" introduce; "I'm stuck in a lot", "it's flooding
-    // the basement" do not: after a weak opener the name must end the clause or be followed by what an introduction is.
-    const next = words[name.length];
-    const selfDescribed = /^(it's|it is|i'm|i am|im)\b/.test(m[0]);
-    if (selfDescribed && next !== undefined && !INTRODUCTION_GOES_ON.has(next) && !/ing$/.test(next)) continue;
-    const afterName = text
-      .slice((m.index ?? 0) + m[0].length - m[1].length)
-      .split(/\s+/)
-      .slice(name.length)
-      .join(' ');
-    const company = companyAfter(afterName);
-    found = { ...withPart(found, titleCase(name.join(' ')), partOf(intro[1])), ...(company ? { company } : {}) };
+    end = called.index + called[0].length;
   }
+  // once "it" is said of a thing in a turn ("it's working but it's noisy"), a later "it's…" is about it too
+  let thing = false;
+  for (const intro of text.matchAll(INTRO)) {
+    const hit = introduced(text, intro, thing);
+    thing ||= hit === 'thing';
+    if (!hit || hit === 'thing') continue;
+    found = { ...withPart(found, hit.name, partOf(intro[1])), ...(hit.company ? { company: hit.company } : {}) };
+    end = hit.end;
+  }
+  if (!found) {
+    const first = leadingName(text, text !== said);
+    if (first) [found, end] = [{ name: first.name }, first.end];
+  }
+  if (found) found = { ...found, name: correctedAfter(text, end, found.name) };
   if (found && !found.company) {
     const anywhere = COMPANY_ANYWHERE.exec(text);
     const company = anywhere ? companyFrom(text.slice(anywhere.index + anywhere[0].length).split(/\s+/)) : undefined;
     if (company) found.company = company;
   }
   return found;
+}
+
+/** Words that can be a name: none is a word that never is one, the first is no ordinary word ("Noisy", "Tiles"). */
+function nameLike(words: string[]): boolean {
+  return (
+    words.length > 0 &&
+    !ORDINARY.has(words[0]) &&
+    words.every((w) => !NOT_NAME.has(w) && w.length >= 2 && /^[a-z][a-z'-]*$/.test(w))
+  );
+}
+
+/**
+ * After a name, a preposition that says where or when goes on describing a thing ("it's Bristol at the moment",
+ * "it's grey by the back door"), where an introduction names a company ("it's Grace at the bakery", "it's Dana
+ * over at Acme") or closes ("by the way").
+ */
+const DESCRIPTION_GOES_ON =
+  /^(?:at\s+(?:the\s+(?:moment|minute|mo|time|back|front|top|bottom|end|side)|least|all|night|home|first|present)|(?:over|by)\s+(?!the way\b)(?:the|a|an|my|our|your|his|her|their|this|that|these|those))\b/;
+
+/**
+ * The name after one introduction ("call me back, this is Olivia"), with its company and where it ends; 'thing'
+ * when "it's…" / "it is…" says what a thing is ("it's quite strong", "it's all over the floor"). After that, in
+ * the same turn, "it's…" introduces only with what says so ("…, it's Dana Reed calling", "it's Sam by the way").
+ */
+function introduced(
+  text: string,
+  intro: RegExpMatchArray,
+  thingSaid: boolean,
+): { name: string; company?: string; end: number } | 'thing' | undefined {
+  const start = (intro.index ?? 0) + intro[0].length;
+  const it = /^(?:it's|it is)[,:\s]+$/.test(intro[0]);
+  const no = it ? 'thing' : undefined;
+  const after = /^([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,3})/.exec(text.slice(start));
+  if (!after) return no;
+  const words = after[1].split(/\s+/);
+  const weak = /^(this is|it's|it is|i'm|i am|im)\b/.test(intro[0]);
+  if (weak && (ORDINARY.has(words[0]) || /(?:ing|ed|ly|ful|ous|ive)$/.test(words[0]))) return no;
+  const name: string[] = [];
+  for (const w of words) {
+    if (NOT_NAME.has(w) || w.length < 2) break;
+    name.push(w);
+    if (name.length === 3) break;
+  }
+  if (!name.length) return no;
+  const afterName = text.slice(start).split(/\s+/).slice(name.length).join(' ');
+  // "I'm Maria, …", "it's Sam calling", "im Dana and I need…" introduce; "I'm stuck in a lot", "it's flooding
+  // the basement" do not: after a weak opener the name must end the clause or be followed by what an introduction is.
+  const next = words[name.length];
+  const selfDescribed = /^(it's|it is|i'm|i am|im)\b/.test(intro[0]);
+  if (
+    selfDescribed &&
+    next !== undefined &&
+    ((!INTRODUCTION_GOES_ON.has(next) && !/ing$/.test(next)) || DESCRIPTION_GOES_ON.test(afterName))
+  )
+    return no;
+  if (it && thingSaid && !/^(?:calling|speaking|here|from|by the way)\b/.test(afterName)) return no;
+  const company = companyAfter(afterName);
+  return { name: titleCase(name.join(' ')), ...(company ? { company } : {}), end: start + name.join(' ').length };
+}
+
+/**
+ * A word spelled out letter by letter ("Siobhan, S-I-O-B-H-A-N, Murphy", "N. G. A. T. A. I."): the letters are
+ * the word, whatever the recogniser made of it just before; what was said around it reads on as one name
+ * ("Siobhan Murphy").
+ */
+const SPELLED =
+  /(?:\b([a-z][a-z']+(?:-[a-z][a-z']+)*)\s*,?\s*(?:(?:spelled|spelt|that's|that is|as in)\s+)?)?\b([a-z](?:(?:\s*[-.]\s*|\s+(?:dash|hyphen)\s+|\s+)[a-z]\b){2,})(\s*,(?=\s*[a-z]))?/g;
+
+/** The text with each spelling read as the word it spells ("A-N-N-E dash M-A-R-I-E" → "anne-marie"). */
+function withSpellingsRead(text: string): string {
+  return text.replace(SPELLED, (all: string, before: string | undefined, seq: string) => {
+    const word = seq
+      .split(/\s+(?:dash|hyphen)\s+/)
+      .map((part) => part.replace(/[^a-z]/g, ''))
+      .join('-');
+    // letters with spaces only ("b r o o k e s") may be initials or noise: a spelling only when they repeat
+    // the word just said ("siobhan s i o b h a n")
+    if (!/[-.]/.test(seq) && !(before && !NOT_NAME.has(before) && sameWord(before, word))) return all;
+    // the word just before is the recogniser's try at the word spelled ("Shevaun, S-I-O-B-H-A-N"), unless it
+    // is no name or starts otherwise ("my name is S-A-M", "it's Tama, N-G-A-T-A-I")
+    if (!before) return word;
+    return NOT_NAME.has(before) || before[0] !== word[0] ? `${before} ${word}` : word;
+  });
+}
+
+/** "sorry, Ngatai", "I mean Brookes", "no, Dana Reed": a name said again to correct the one just given. */
+const CORRECTED_NAME =
+  /(?:\b(?:sorry|i mean|i meant|actually|rather|correction|oops)\b[,\s]+|\b(?:no|nope|wait)\b(?:,\s*|\s+(?=sorry|i mean|it's)))(?:(?:sorry|i mean|it's|it is|that's|that is|it should be)[,\s]+)*([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2})(?=\s*(?:$|[,.!?;]))/g;
+
+/**
+ * The name after any correction said once it was given: the word said again replaces the word it respells
+ * ("Tama Ngata. Sorry, Ngatai"); a name like none of the words before replaces it only when said as the name
+ * ("…sorry, I mean Mike"), so "this is Mark, actually, gutters" keeps Mark.
+ */
+function correctedAfter(text: string, end: number, name: string): string {
+  let out = name;
+  for (const m of text.matchAll(CORRECTED_NAME)) {
+    const said = m[1].split(/\s+/);
+    if ((m.index ?? 0) < end || !nameLike(said)) continue;
+    const related = said.some((c) => out.split(' ').some((w) => sameWord(w.toLowerCase(), c)));
+    if (!related && !/\b(?:i mean|i meant|it's|it is|that's|that is|it should be)\b/.test(m[0])) continue;
+    out = respelled(out, titleCase(m[1])) ?? [titleCase(m[1]), ...out.split(' ').slice(1)].join(' ');
+  }
+  return out;
+}
+
+/**
+ * A single word said again for one word of a whole name, spelled a little differently or in full ("Tama
+ * Ngata" + "Ngatai" → "Tama Ngatai", "Katelyn Brooks" + "Brookes", "Sam Lee" + "Sam"); undefined when the
+ * word is no other spelling of any of them. A name of two or more words replaces the whole.
+ */
+function respelled(current: string, said: string): string | undefined {
+  const words = current.split(' ');
+  if (said.includes(' ')) return said;
+  const i = words.findIndex((w) => sameWord(w.toLowerCase(), said.toLowerCase()));
+  if (i < 0) return undefined;
+  return [...words.slice(0, i), said, ...words.slice(i + 1)].join(' ');
+}
+
+/** Two spellings of one word: one begins the other, or they start alike and differ by about a third at most. */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 3) return false;
+  if (a.startsWith(b) || b.startsWith(a)) return true;
+  return a[0] === b[0] && editDistance(a, b) <= Math.max(1, Math.floor(shorter / 3));
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/** Words at the start of a turn before what follows them ("yeah, Kevin Price, 12 Beech Road"). */
+const LEADING =
+  /^(?:(?:hi|hey|hello|yeah|yes|yep|ok|okay|sure|so|oh|right)[,.!\s]+)*([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2})(\s*[,.;:!?-])?(?:\s+|$)/d;
+
+/**
+ * A name said first without an introduction, when what follows shows it is one: an address or a number right
+ * after it ("Kevin Price, 12 Beech Road, Chorlton", "Ben, 0491 570 156"), a spelling of it ("Tama Ngatai,
+ * N-G-A-T-A-I") or a correction of one of its words ("Tama Ngata. Sorry, Ngatai"). Before an address or a
+ * number, a comma or a stop must follow the name.
+ */
+function leadingName(text: string, spelled: boolean): { name: string; end: number } | undefined {
+  const m = LEADING.exec(text);
+  if (!m) return undefined;
+  // "tama ngata sorry ngatai": the name ends at the first word that is none
+  const cut = m[1].split(/\s+/).findIndex((w) => NOT_NAME.has(w));
+  const words = m[1].split(/\s+/).slice(0, cut < 0 ? undefined : cut);
+  const end = (m.indices?.[1]?.[0] ?? 0) + words.join(' ').length;
+  const rest = text.slice(end).replace(/^\s*[,.;:!?-]?\s*/, '');
+  const stop = cut >= 0 ? '' : (m[2] ?? '');
+  if (!words.length || !nameLike(words)) return undefined;
+  const name = titleCase(words.join(' '));
+  const correction = new RegExp(CORRECTED_NAME.source, 'y').exec(rest);
+  const respells =
+    !!correction &&
+    correction[1].split(/\s+/).some((c) => words.some((w) => sameWord(w, c))) &&
+    nameLike(correction[1].split(/\s+/));
+  const spelledAlone = spelled && !/[a-z0-9]/.test(rest);
+  // a list of details is said with a pause between them; "es el 720…", "the address is 12…" are no name first
+  if (!stop && !spelledAlone && !respells) return undefined;
+  const shown = spelledAlone || respells || findAddress(rest)?.start === 0 || startsWithNumber(rest);
+  return shown ? { name, end } : undefined;
+}
+
+/** The text opens with a phone number: seven digits or more, written or said ("0491 570 156", "oh two one…"). */
+function startsWithNumber(text: string): boolean {
+  let digits = 0;
+  for (const w of text.split(/[\s,.()-]+/).filter(Boolean)) {
+    if (/^\+?\d+$/.test(w)) digits += w.replace('+', '').length;
+    else if (w in UNITS && UNITS[w] < 10) digits += 1;
+    else if (w === 'double' || w === 'triple') continue;
+    else break;
+  }
+  return digits >= 7;
 }
 
 /**
@@ -163,14 +374,13 @@ function companyFrom(words: string[]): string | undefined {
  * Answers undefined when the words look like anything else.
  */
 export function bareName(text: string): string | undefined {
-  const words = text
+  const words = withSpellingsRead(text)
     .replace(/[,.!?]/g, ' ')
     .trim()
     .split(/\s+/)
     .filter(Boolean);
   const kept = words.filter((w) => !['it', "it's", 'is', 'yes', 'yeah', 'sure', 'um', 'ok', 'okay'].includes(w));
-  if (kept.length === 0 || kept.length > 3) return undefined;
-  if (kept.some((w) => NOT_NAME.has(w) || !/^[a-z][a-z'-]+$/.test(w))) return undefined;
+  if (kept.length === 0 || kept.length > 3 || !nameLike(kept)) return undefined;
   return titleCase(kept.join(' '));
 }
 
@@ -215,12 +425,15 @@ export function asWritten(name: string, said: string): string {
 
 /**
  * The whole name after the caller gave one part of it ("my last name is Brookes, with an e" to "Katelyn Brooks"
- * → "Katelyn Brookes"; to "Katelyn" → "Katelyn Brookes"); the other part is kept. Without a part, or with
- * no name yet, the name said.
+ * → "Katelyn Brookes"; to "Katelyn" → "Katelyn Brookes"); the other part is kept. Without a part, a single word
+ * that is another spelling of one word of the name replaces that word only; otherwise, or with no name yet, the
+ * name said.
  */
 export function withNamePart(current: string | undefined, said: string, part?: NamePart): string {
   const words = current?.trim().split(/\s+/).filter(Boolean) ?? [];
-  if (!part || !words.length) return said;
+  if (!words.length) return said;
+  // "It's Brookes, with an e" after "Katelyn Brooks", "Siobhan" after "Siobhan Murphy": that word, the rest kept
+  if (!part) return (words.length > 1 && respelled(words.join(' '), said)) || said;
   if (part === 'first') return [said, ...words.slice(1)].join(' ');
   return [...(words.length > 1 ? words.slice(0, -1) : words), said].join(' ');
 }

@@ -26,7 +26,8 @@ const CORRECTION_GLUE = new Set(
   (
     "oh sorry no nope wait actually i i'm mean meant make that it it's its use scratch hold on hang my bad rather " +
     'the last end ending ends should be is correction let me start again over instead try okay ok so yeah yes ' +
-    "number that's bit part was wrong oops whoops mistake cell mobile phone best er erm"
+    "number that's bit part was wrong oops whoops mistake cell mobile phone best er erm " +
+    'bits digits digit numbers are were supposed to meant got said two three four five'
   ).split(' '),
 );
 const CORRECTION_MARK =
@@ -63,7 +64,10 @@ export function findPhone(text: string, country = 'US'): PhoneHit | undefined {
 }
 
 function isCorrection(gap: string[]): boolean {
-  return gap.length <= 6 && gap.every((w) => CORRECTION_GLUE.has(w)) && gap.some((w) => CORRECTION_MARK.test(w));
+  // "the last bit's 0143", "the number's 0143": a glue word with "'s" (is) is the same word; "wait no, the last
+  // four digits should be 0143" takes eight
+  const words = gap.map((w) => (CORRECTION_GLUE.has(w) ? w : w.replace(/'s$/, '')));
+  return words.length <= 8 && words.every((w) => CORRECTION_GLUE.has(w)) && words.some((w) => CORRECTION_MARK.test(w));
 }
 
 /**
@@ -145,6 +149,8 @@ function digitsAt(
   run: RunSoFar | undefined,
 ): { digits: string; used: number } | 'repeat' | undefined {
   const w = words[i];
+  // "the last four digits are…" counts digits, it says none
+  if (/^(?:digits?|numbers)$/.test(words[i + 1] ?? '')) return undefined;
   if (/^\+?[0-9]+$/.test(w)) return { digits: w.replace('+', ''), used: 1 };
   if (w === 'double' || w === 'triple') return 'repeat';
   if (w === 'oh' && !ohIsZero(words, i, run)) return undefined;
