@@ -146,8 +146,12 @@ export const EN = {
           'and',
         )}.`,
   keptAppointment: "Okay, I'll leave it as it is.",
+  deferred: "No problem, I haven't booked anything. Call us back whenever you're ready.",
+  detailsAdded: "Thanks, I've added that for the team.",
+  stillAlerted: 'The team has your alert, and someone will call you back as soon as possible.',
   noAppointmentsVerified: "I couldn't find an upcoming appointment under that number.",
-  noAppointmentsCallerId: "I couldn't find an upcoming appointment under the number you're calling from.",
+  noAppointmentsCallerId:
+    "I couldn't find an upcoming appointment under the number you're calling from. If it's booked under another number, just tell me that number.",
   noAppointmentsChat:
     'I can only look up appointments when you call from the phone number they were booked with. I can take a message for the team instead.',
   messageTaken: (urgent: boolean) =>

@@ -64,8 +64,8 @@ const SAFETY: Record<string, string> = {
     'Si hay humo o fuego, saque a todos y llame primero al 911.',
   'If someone is hurt or in danger, please call 911 right now.':
     'Si alguien está herido o en peligro, por favor llame al 911 ahora mismo.',
-  'Please call 911 right now: a child or an animal in a hot car cannot wait.':
-    'Por favor, llame al 911 ahora mismo: un niño o un animal en un carro caliente no puede esperar.',
+  'Please call 911 right now: a child or an animal shut in a car can overheat within minutes.':
+    'Por favor, llame al 911 ahora mismo: un niño o un animal encerrado en un carro puede sufrir un golpe de calor en minutos.',
   'If there is any trouble breathing or swelling of the throat, call 911 right now.':
     'Si hay dificultad para respirar o hinchazón en la garganta, llame al 911 ahora mismo.',
   'Please stay away from it and, only if it is safe, switch off the breaker.':
@@ -73,6 +73,12 @@ const SAFETY: Record<string, string> = {
   'Please stay well away from the wire and anything touching it, and call 911 and the power company.':
     'Por favor, aléjese del cable y de todo lo que lo toque, y llame al 911 y a la compañía de luz.',
   'If you can, turn off the main water shut-off valve.': 'Si puede, cierre la llave de paso principal del agua.',
+  'Please keep clear of the wet ceiling and any lights or outlets near the water, switch off the power to that area only if it is safe to, and move your things away with a bucket under the drip.':
+    'Por favor, aléjese del techo mojado y de las lámparas o enchufes cerca del agua, corte la luz de esa zona solo si es seguro hacerlo, y aparte sus cosas con una cubeta debajo de la gotera.',
+  "Please call 911 or poison control right now, and don't try to make them sick unless you are told to.":
+    'Por favor, llame ahora mismo al 911 o al centro de toxicología, y no intente provocar el vómito a menos que se lo indiquen.',
+  "Please call your emergency vet or an animal poison helpline right now, even if your pet seems fine, and don't make them sick unless a vet tells you to.":
+    'Por favor, llame ahora mismo a su veterinario de emergencia o a una línea de ayuda de intoxicaciones de animales, aunque su mascota parezca estar bien, y no le provoque el vómito a menos que el veterinario se lo indique.',
   'If the bleeding is heavy or you have trouble breathing, call 911 now.':
     'Si el sangrado es abundante o le cuesta respirar, llame al 911 ahora.',
   "Keep the tooth moist, in milk if you can, and don't scrub it.":
@@ -190,8 +196,12 @@ export const ES: Lines = {
           'and',
         )}.`,
   keptAppointment: 'Muy bien, la dejo como está.',
+  deferred: 'No hay problema, no reservé nada. Llámenos cuando esté listo.',
+  detailsAdded: 'Gracias, ya lo agregué para el equipo.',
+  stillAlerted: 'El equipo ya tiene su alerta y alguien le devolverá la llamada lo antes posible.',
   noAppointmentsVerified: 'No encontré ninguna cita próxima con ese número.',
-  noAppointmentsCallerId: 'No encontré ninguna cita próxima con el número desde el que llama.',
+  noAppointmentsCallerId:
+    'No encontré ninguna cita próxima con el número desde el que llama. Si está a nombre de otro número, dígame ese número.',
   noAppointmentsChat:
     'Solo puedo buscar citas cuando llama desde el número con el que se reservaron. Si quiere, le tomo un mensaje para el equipo.',
   messageTaken: (urgent) =>

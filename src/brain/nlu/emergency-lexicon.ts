@@ -26,8 +26,10 @@ export interface Rule {
   heardWhenOver?: boolean;
   /** Life safety that can end: a power line the utility has since put back up is no danger now. */
   quietWhenOver?: boolean;
-  /** Heard only when the turn also says this, not denied: fumes count when someone is coughing. */
-  when?: RegExp;
+  /** Heard only when the turn also says this (each of these), not denied: fumes count when someone is coughing. */
+  when?: RegExp | RegExp[];
+  /** Not heard when the turn says this: a child crying where "it's hot in there" is a room has a cooling rule. */
+  unless?: RegExp;
 }
 
 /** Up to `n` words in between, within one clause ("water is literally pouring"). */
@@ -39,11 +41,15 @@ export const SAFETY = {
   co: 'Please get everyone out into fresh air right away and call 911.',
   fire: 'If there is smoke or fire, get everyone out and call 911 first.',
   injury: 'If someone is hurt or in danger, please call 911 right now.',
-  hotCar: 'Please call 911 right now: a child or an animal in a hot car cannot wait.',
+  hotCar: 'Please call 911 right now: a child or an animal shut in a car can overheat within minutes.',
   allergy: 'If there is any trouble breathing or swelling of the throat, call 911 right now.',
   electric: 'Please stay away from it and, only if it is safe, switch off the breaker.',
   powerLine: 'Please stay well away from the wire and anything touching it, and call 911 and the power company.',
   water: 'If you can, turn off the main water shut-off valve.',
+  rain: 'Please keep clear of the wet ceiling and any lights or outlets near the water, switch off the power to that area only if it is safe to, and move your things away with a bucket under the drip.',
+  poison: "Please call 911 or poison control right now, and don't try to make them sick unless you are told to.",
+  petPoison:
+    "Please call your emergency vet or an animal poison helpline right now, even if your pet seems fine, and don't make them sick unless a vet tells you to.",
   bleeding: 'If the bleeding is heavy or you have trouble breathing, call 911 now.',
   tooth: "Keep the tooth moist, in milk if you can, and don't scrub it.",
   car: 'If anyone is hurt or you are in traffic, call 911 first and get to a safe place.',
@@ -101,6 +107,35 @@ const UNSECURED = String.raw`\b(${OPENING} ${plainGap(3, NOT_A_HOME)}((stuck|jam
 /** The caller asks in so many words for someone after hours ("is anyone on call tonight?", "tomorrow is too late"). */
 const AFTER_HOURS = String.raw`\b((anyone|anybody|someone|somebody|people|staff|you guys|(?<!\b(i'm|i am|i'll be|he's|he is|she's|she is|husband is|wife is) )an? (tech|technician|plumber|electrician|locksmith|mechanic|roofer|vet|doctor|dentist|nurse|person|human|guy)) (who is |who's |that is |that's )?on[- ]call|on[- ]call (tech\w*|person|number|line|service|staff|guy|team|crew|contact)|(tomorrow|tomorrow morning|the morning|in the morning|monday|monday morning|morning)('s| is| would be| will be) (too late|not soon enough|no good)|(it|this|that) (really |just )?(can't|cannot|can not) wait (until|till|til) (tomorrow|the morning|morning|monday|business hours|you open))\b`;
 
+/** A child said by age ("my two year old", "our 18-month-old"). */
+const AGE = String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)[- ](years?|months?|weeks?)[- ]olds?`;
+const CHILD = String.raw`(child|children|kids?|baby|babies|toddlers?|infants?|boys?|girls?|sons?|daughters?|grand(son|daughter|child|kid)s?|little ones?|${AGE})`;
+/** A child, a pet or anyone shut in a car ("my two year old is locked in my car", "the dog's still in there"). */
+const IN_CAR = String.raw`(${CHILD}|someone|somebody|person|dogs?|pupp(y|ies)|cats?|kittens?|pets?|animals?)`;
+const CAR = String.raw`(car|vehicle|truck|van|suv|ute)s?`;
+/** An animal by kind or by breed ("Bruno's a black lab"); never "chocolate" alone. */
+const PET = new RegExp(
+  String.raw`\b(dogs?|pupp(y|ies)|pups?|cats?|kittens?|kitty|pets?|rabbits?|bunny|ferrets?|parrots?|horses?|pony|(black|yellow|chocolate|fox red) labs?|labradors?|retrievers?|poodles?|doodles?|beagles?|terriers?|spaniels?|collies?|husky|pugs?|bulldogs?|dachshunds?|chihuahuas?|rottweilers?|schnauzers?|whippets?|greyhounds?|corgis?|cockapoos?|pit ?bulls?)('s)?\b`,
+);
+/** Swallowed, or got into it: said of what already happened. */
+const ATE = String.raw`(ate|eaten|swallowed|got into|gotten into|chewed( up| on| through)?|drank|licked( up)?|gobbled( up)?|scarfed( down)?|wolfed( down)?|ingested|helped (himself|herself|itself|themselves) to)`;
+/** Swallowed what was named before ("ate them", "might have got into it", "he'll eat anything"), not his dinner. */
+const MAY_HAVE_EATEN = new RegExp(
+  String.raw`\b(${ATE} (it|them|some|some of it|the lot|all of it|everything)|(will|would|'ll|might|could|may) (have )?(eat|eaten|got into|gotten into|swallowed|get into) (anything|everything|it|them|some)|(eats|gets into) (anything|everything))\b`,
+);
+/** Words between the swallowing and the poison that deny it ("didn't eat the") or start another clause ("ate his kibble and we had grapes"). */
+const NOT_EATEN = "didn't|doesn't|don't|hasn't|haven't|nothing|and|but|or|so|then|because|while|we|i|you|they|had|have";
+/** Poisonous to anyone. */
+const POISON = String.raw`((rat|mouse|rodent|ant|roach|slug|snail)s? (poison|bait|killer|pellets|traps?)|rodenticide|poison(?! (ivy|oak|sumac))|anti-?freeze|coolant|bleach|drain cleaner|detergent|(laundry|dishwasher|detergent|tide) (pods?|tablets?)|(button )?batter(y|ies)|pesticide|insecticide|weed ?killer|fertili[sz]er|nicotine|vape (juice|liquid|pen))`;
+/** Medicines: poisonous to a pet or a small child, not to an adult taking one. */
+const DRUGS = String.raw`(ibuprofen|advil|motrin|nurofen|aleve|naproxen|acetaminophen|paracetamol|tylenol|aspirin|adderall|(my|our|the|some of (my|our|the)|a (whole )?(bottle|box|pack|packet|handful|sheet|blister pack) of|all (of )?(my|our|the)) (pills|tablets|meds|medications?|medicine))`;
+/** Poisonous to a dog or a cat, harmless to people: chocolate, grapes and raisins, xylitol, lilies, cannabis. */
+const PET_TOXIN = String.raw`(chocolates?(?! labs?\b| labradors?\b)|cocoa|brownies|grapes?|raisins?|sultanas|currants|xylitol|sugar[- ]free (gum|candy|sweets)|chewing gum|gum|lil(y|ies)|edibles?|marijuana|cannabis|macadamias?)`;
+const swallowed = (what: string) =>
+  new RegExp(String.raw`\b(${ATE} ${plainGap(6, NOT_EATEN)}${what}|${what} ${plainGap(4, NOT_EATEN)}${ATE})\b`);
+/** A pet's poisoning has its own line; anyone else's is poison control's. */
+const poisonSafety = ({ text }: Circumstances) => (PET.test(text) ? SAFETY.petPoison : SAFETY.poison);
+
 /** Emergencies every business hears, whatever its industry. */
 export const UNIVERSAL: Rule[] = [
   {
@@ -140,7 +175,67 @@ export const UNIVERSAL: Rule[] = [
     lifeSafety: true,
     priority: 'URGENT',
     safety: SAFETY.hotCar,
-    re: /\b((child|children|kid|baby|toddler|infant|boy|girl|son|daughter|grandson|granddaughter|someone|somebody|person|dog|puppy|cat|kitten|pet|animal)s? ([a-z']+ ){0,4}(locked|stuck|trapped|left|shut) (in|inside) (a |the |my |his |her |their |our )?(hot )?(car|vehicle|truck|van|suv)|(car|vehicle|truck|van|suv) ([a-z']+ ){0,8}(baby|child|children|kid|toddler|infant|boy|girl|son|daughter|dog|puppy|cat|pet|animal)s? (is |are )?(still )?(inside|in there|in it|in the back))\b/,
+    re: new RegExp(
+      String.raw`\b(${IN_CAR} ([a-z']+ ){0,4}(locked|stuck|trapped|left|shut) (in|inside) (a |the |my |his |her |their |our )?(hot )?${CAR}|${CAR},? ([a-z']+,? ){0,8}${IN_CAR} (is |are )?(still )?(inside|in there|in it|in the back))\b`,
+    ),
+  },
+  {
+    // "my baby's in the car and the keys are locked inside", "there's a dog in a car out front, it's panting"
+    label: 'child or animal in a hot car',
+    lifeSafety: true,
+    priority: 'URGENT',
+    safety: SAFETY.hotCar,
+    re: new RegExp(
+      String.raw`\b(${IN_CAR}('s| is| are| was| were)|there('s| is) an? ${IN_CAR}) (still |left |alone )*(in|inside) (the |my |our |a |his |her |their )?${CAR}\b`,
+    ),
+    when: /\b(locked|lock(ed)? (the |my |our )?keys|keys? (are |is )?(locked |still )?(in|inside)|can't (get|open)|won't open|panting|crying|screaming|whimpering|not moving|overheating|boiling|sweltering|(so|really|too|getting) (hot|warm))\b/,
+  },
+  {
+    // said outside a car about someone in it: "she's crying, it's getting warm in there"
+    label: 'child or animal in a hot car',
+    lifeSafety: true,
+    priority: 'URGENT',
+    safety: SAFETY.hotCar,
+    re: /\b(crying|screaming|panting|whimpering|howling|sweating|red in the face|not moving|limp|lethargic)\b/,
+    when: /\b(warm|hot|stuffy|boiling|baking|an oven) in there\b/,
+    unless:
+      /\b(room|nursery|bedroom|house|home|apartment|flat|unit|a ?c|air( conditioning| con)?|kennels?|office|building|class ?room|daycare)\b/,
+  },
+  {
+    label: 'swallowed poison',
+    lifeSafety: true,
+    quietWhenOver: true,
+    priority: 'URGENT',
+    safety: poisonSafety,
+    re: swallowed(POISON),
+  },
+  {
+    label: 'swallowed poison',
+    lifeSafety: true,
+    quietWhenOver: true,
+    priority: 'URGENT',
+    safety: poisonSafety,
+    re: swallowed(DRUGS),
+    when: new RegExp(String.raw`${PET.source}|\b${CHILD}\b`),
+  },
+  {
+    label: 'pet ate something poisonous',
+    lifeSafety: true,
+    quietWhenOver: true,
+    priority: 'URGENT',
+    safety: SAFETY.petPoison,
+    re: swallowed(PET_TOXIN),
+    when: PET,
+  },
+  {
+    // "my dog... she hid a bar of dark chocolate in his bag, and he'll eat anything"
+    label: 'pet ate something poisonous',
+    lifeSafety: true,
+    quietWhenOver: true,
+    priority: 'URGENT',
+    safety: SAFETY.petPoison,
+    re: new RegExp(String.raw`\b(${PET_TOXIN}|${POISON}|${DRUGS})\b`),
+    when: [PET, MAY_HAVE_EATEN],
   },
   {
     label: 'downed power line',
@@ -197,10 +292,25 @@ const noCooling: Rule = {
   safety: SAFETY.heat,
 };
 
+/** Water from outside (rain, a storm, a roof): there is no valve to close. */
+const FROM_OUTSIDE =
+  /\b(rain\w*|roof\w*|storm\w*|hail\w*|downpour|cyclone|hurricane|typhoon|gutters?|skylights?|flash flood\w*|river|creek|ground ?water|storm surge|high tide|king tide|sump( pump)?|from outside)\b/;
+/** Water from the plumbing: a pipe, a tank or an appliance, which the main valve stops. */
+const FROM_PIPES =
+  /\b(pipes?|burst|busted|water (main|line|heater|tank)|valve|taps?|faucets?|toilets?|cistern|hot water (system|tank|cylinder)|washing machine|washer|dishwasher|hoses?)\b/;
+
+/** Rain through a roof gets the rain line; piped water the main valve; near a light, the breaker. */
+const waterSafety = ({ text }: Circumstances) =>
+  FROM_OUTSIDE.test(text) && !FROM_PIPES.test(text)
+    ? SAFETY.rain
+    : /\b(lights?|fixtures?|outlets?)\b/.test(text)
+      ? SAFETY.electric
+      : SAFETY.water;
+
 const flooding: Rule = {
   label: 'flooding',
   priority: 'URGENT',
-  safety: SAFETY.water,
+  safety: waterSafety,
   re: new RegExp(
     String.raw`\b(flood(ing|ed|s)?|water (is |was )?(everywhere|all over)|water ${gap(3)}(pouring|gushing|spraying|spewing|shooting|streaming)|(pouring|gushing|spraying|spewing) (out )?(water|everywhere)|inches of water|standing water in)\b`,
   ),
@@ -209,14 +319,6 @@ const flooding: Rule = {
 /** Where water inside a building becomes an emergency: through a ceiling, a light, a floor to the unit below. */
 const THROUGH = String.raw`(through|from|out of|into|in through|down through|down from|out from)`;
 const SURFACE = String.raw`(ceilings?|light fixtures?|lights?|fixtures?|recessed lights?|can lights?|floor(?! plans?)|floors|floorboards|subfloor|(apartment|unit|condo|place|room|one|floor) (below|downstairs|underneath|under us|under me)|downstairs|neighbou?r'?s?( (unit|apartment|place|ceiling))?)`;
-
-/** Water near a light is an electrical danger; rain through a roof has no valve to close. */
-const waterSafety = ({ text }: Circumstances) =>
-  /\b(lights?|fixtures?|outlets?)\b/.test(text)
-    ? SAFETY.electric
-    : /\b(rain\w*|roof\w*|storm\w*)\b/.test(text)
-      ? undefined
-      : SAFETY.water;
 
 const waterThrough: Rule = {
   label: 'water coming through the ceiling',
@@ -288,10 +390,20 @@ const roofBreach: Rule = {
   // a hole is a repair; a hole with rain coming in is an emergency
   priority: ({ text }) =>
     /\b(rain\w*|storm\w*|water|wet|leak\w*|drip\w*|pouring|coming in)\b/.test(text) ? 'URGENT' : 'HIGH',
+  safety: ({ text }) => (FROM_OUTSIDE.test(text) ? SAFETY.rain : undefined),
   re: new RegExp(
     String.raw`\b((hole|holes|gap|opening|gash) ${gap(3)}(in|through) ${gap(2)}(roof|ceiling)|roof ${gap(1)}(is |has |just )?(caved|caving|collapsed|collapsing|ripped (open|off)|torn (open|off)|blown off|blew off|came off|gone)|(shingles|part of the roof|section of (the )?roof|the tarp|roof) ${gap(2)}(blew|blown|ripped|torn|came) off|(rain|rainwater|water)('s| is| was)? ${gap(1)}(coming|getting|pouring|leaking|running|dripping) (in|inside) (through|from|around|under|into|all over|on))\b`,
   ),
 };
+
+/** Where a car in trouble is in danger itself: on a highway, in traffic. */
+const ON_ROAD =
+  /\b(highway|freeway|interstate|expressway|motorway|turnpike|side of the road|shoulder|in traffic|middle of the road|on the bridge|in the tunnel|i-? ?\d+|route \d+|cars (are )?(flying|speeding|zooming|racing) (by|past))\b/;
+/** Trouble now, whatever day is named ("stuck out here now"). */
+const NOW = /\b(now|asap|immediately|right away|tonight|out here|stuck|stranded|shoulder|side of the road|hazards)\b/;
+/** A day ahead, or a tow to be booked: a request, not trouble ("can you tow it Friday?"). */
+const LATER =
+  /\b(tomorrow|next (week|month)|(on|this|next|for|by|until|till) (mon|tues|wednes|thurs|fri|satur|sun)day|(mon|tues|wednes|thurs|fri|satur|sun)day (morning|afternoon|evening)|this weekend|later (this|next) week|(schedule|book|set up|arrange|reserve) (a |an |the )?(tow|pick ?up|appointment|transport))\b/;
 
 /** Lexicons by industry (and by kinds of business recognised from their name or services). */
 export const BY_INDUSTRY: Record<string, Rule[]> = {
@@ -362,17 +474,6 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
       re: /\b(brakes? (just )?(failed|gone|are gone|went out|not working|aren't working|stopped working|don't work|do not work|gave out|failing)|no brakes|brake pedal (goes|went|is going|sinks) (all the way )?(to|down to) the floor|can't stop the car)\b/,
     },
     {
-      label: 'stranded',
-      safety: SAFETY.car,
-      priority: ({ text }) =>
-        /\b(highway|freeway|interstate|expressway|turnpike|side of the road|shoulder|in traffic|middle of the road|on the bridge|in the tunnel|i-? ?\d+|route \d+|cars (are )?(flying|speeding|zooming|racing) (by|past))\b/.test(
-          text,
-        )
-          ? 'URGENT'
-          : 'HIGH',
-      re: /\b(stranded|broke down|broken down|(car|truck|van|it) (just )?died|won't start|stuck on (the )?(road|highway|freeway|side|interstate|i-? ?\d+|route \d+)|stalled|need a tow|tow truck|get (it )?towed|(got |have |with )a flat( tire)?|blew a tire|tire blew out)\b/,
-    },
-    {
       label: 'accident',
       safety: SAFETY.car,
       heardWhenOver: true,
@@ -384,6 +485,13 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
           ? 'HIGH'
           : 'URGENT',
       re: /\b(accident|crash(ed)?|collision|rear[- ]ended|t-?boned|wreck(ed)?)\b/,
+    },
+    {
+      label: 'stranded',
+      safety: SAFETY.car,
+      // on a highway it is dangerous; a tow wanted for Friday is a booking ("I need a tow truck Friday")
+      priority: ({ text }) => (LATER.test(text) && !NOW.test(text) ? 'NORMAL' : ON_ROAD.test(text) ? 'URGENT' : 'HIGH'),
+      re: /\b(stranded|broke down|broken down|(car|truck|van|it) (just )?died|won't start|stuck on (the )?(road|highway|freeway|side|shoulder|interstate|i-? ?\d+|route \d+)|stalled|(not|isn't|no longer) drivable|undrivable|(can't|cannot) drive it|need a tow|tow truck|get (it )?towed|(got |have |with )a flat( tire| tyre)?|blew a (tire|tyre)|(tire|tyre) blew out)\b/,
     },
     {
       label: 'overheating',
@@ -436,7 +544,13 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
       label: 'animal emergency',
       priority: 'URGENT',
       safety: SAFETY.animal,
-      re: /\b(hit by a (car|truck|vehicle)|(not|isn't|stopped|can't|cannot|trouble|struggling|difficulty|hard time) breath\w*|(having|had|has|having a) (a )?seizures?|seizing|bloat(ed|ing)?|(belly|stomach|abdomen) (is )?(swollen|distended|hard)|(won't|can't|cannot|unable to) (stand|get up|walk|pee|urinate)|collapsed|unconscious|unresponsive|choking|dog fight|snake ?bite|heat ?stroke|in labor|giving birth|poison\w*|(ate|eaten|eat|eats|swallowed|got into|chewed|drank|licked|gobbled|scarfed|ingested) ([a-z']+ ){0,5}(chocolate|rat poison|poison|antifreeze|xylitol|grapes?|raisins?|pills?|medications?|medicine|meds|ibuprofen|advil|aleve|naproxen|acetaminophen|tylenol|adderall|vitamins|bleach|lil(y|ies)|gum|sugar[- ]free|onions?|garlic|edibles?|weed|marijuana|cannabis|(rat|mouse|ant|slug|snail|roach) (bait|killer|traps?)|rodenticide|pesticide|insecticide|fertilizer|detergent|laundry pods?|cleaners?|nicotine|vape|cigarettes?|batter(y|ies)|socks?|string|corn cob|mushrooms?|macadamia|yeast dough|coffee grounds))\b/,
+      re: /\b(hit by a (car|truck|vehicle)|(not|isn't|stopped|can't|cannot|trouble|struggling|difficulty|hard time) breath\w*|(having|had|has|having a) (a )?seizures?|seizing|bloat(ed|ing)?|(belly|stomach|abdomen) (is )?(swollen|distended|hard)|(won't|can't|cannot|unable to) (stand|get up|walk|pee|urinate)|collapsed|unconscious|unresponsive|choking|dog fight|snake ?bite|heat ?stroke|in labor|giving birth)\b/,
+    },
+    {
+      label: 'pet swallowed something dangerous',
+      priority: 'URGENT',
+      safety: SAFETY.petPoison,
+      re: /\b(poison\w*|(ate|eaten|eat|eats|swallowed|got into|chewed|drank|licked|gobbled|scarfed|ingested) ([a-z']+ ){0,5}(chocolate|rat poison|poison|antifreeze|xylitol|grapes?|raisins?|pills?|medications?|medicine|meds|ibuprofen|advil|aleve|naproxen|acetaminophen|tylenol|adderall|vitamins|bleach|lil(y|ies)|gum|sugar[- ]free|onions?|garlic|edibles?|weed|marijuana|cannabis|(rat|mouse|ant|slug|snail|roach) (bait|killer|traps?)|rodenticide|pesticide|insecticide|fertilizer|detergent|laundry pods?|cleaners?|nicotine|vape|cigarettes?|batter(y|ies)|socks?|string|corn cob|mushrooms?|macadamia|yeast dough|coffee grounds))\b/,
     },
     {
       label: 'sick animal',
@@ -489,7 +603,7 @@ export const PAST =
  * "now I want a sump pump" speaks of the wish, not of the trouble.
  */
 export const ONGOING =
-  /\b(now(?! (i|we|i'd|we'd) (want|need|would like|like|'d like)\b)|still|right now|currently|at the moment|as we speak|happening again|again (today|tonight))\b/;
+  /\b((?<!\b(fine|ok|okay|better|good|normal) )now(?! (i|we|i'd|we'd) (want|need|would like|like|'d like)\b)|still|right now|currently|at the moment|as we speak|happening again|again (today|tonight))\b/;
 
 /** A negation just before a phrase ("no gas smell", "I don't smell gas", "nobody is hurt"). */
 export const NEGATED_BEFORE =

@@ -54,7 +54,8 @@ function detectWith(rules: Rule[], text: string, month: number): Hit | undefined
   const over = isOver(text);
   for (const r of rules) {
     if (over && (r.lifeSafety ? r.quietWhenOver : !r.heardWhenOver)) continue;
-    if (r.when && !saidPlainly(r.when, text)) continue;
+    if (r.when && ![r.when].flat().every((re) => saidPlainly(re, text))) continue;
+    if (r.unless?.test(text)) continue;
     for (const m of text.matchAll(new RegExp(r.re.source, 'g'))) {
       if (denied(text, m)) continue;
       if (routine && !r.lifeSafety) continue;
@@ -99,8 +100,18 @@ function isOver(text: string): boolean {
 function lexiconsFor(industry: Industry | undefined, describedAs: string): Rule[] {
   const out = [...(BY_INDUSTRY[industry ?? 'other'] ?? [])];
   const words = describedAs.toLowerCase();
-  if (/\b(vet|veterinar\w*|animal|pet|pets|dog|cat|spay|neuter|vaccinations?)\b/.test(words))
+  if (
+    /\b(vet|veterinar\w*|animal|pet|pets|dog|dogs|cat|cats|paws|kennels?|catter(y|ies)|doggy|spay|neuter|vaccinations?)\b/.test(
+      words,
+    )
+  )
     out.push(...BY_INDUSTRY.veterinary);
+  // a tow truck or a roadside service hears a car stranded or crashed as a garage does
+  if (
+    industry !== 'auto' &&
+    /\b(tow|tows|towing|wreckers?|roadside|flatbed|jump ?starts?|auto repair|mechanics?)\b/.test(words)
+  )
+    out.push(...BY_INDUSTRY.auto);
   if (/\b(locksmith|lockout|locks?|rekey\w*)\b/.test(words)) out.push(...BY_INDUSTRY.locksmith);
   if (industry !== 'plumbing' && /\b(plumb\w*|drain|pipes?)\b/.test(words))
     out.push(...BY_INDUSTRY.plumbing.filter((r) => r.priority !== 'NORMAL'));
