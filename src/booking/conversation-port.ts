@@ -50,6 +50,8 @@ export interface ConversationBookingPort {
     to: string;
     staffName?: string;
     limit?: number;
+    /** An appointment being moved: its own time does not block it. */
+    exceptAppointmentId?: string;
   }): Promise<ConversationSlot[]>;
   holdSlot(input: { serviceName: string; slot: ConversationSlot }): Promise<{ holdId: string } | null>;
   book(input: {
@@ -126,6 +128,7 @@ export function createConversationBookingPort(
         to: new Date(q.to),
         staffId,
         viewer: holder,
+        ...(q.exceptAppointmentId ? { exceptAppointmentId: q.exceptAppointmentId } : {}),
       });
       return slotViews(distinctStarts(slots), tz)
         .slice(0, q.limit ?? 500)

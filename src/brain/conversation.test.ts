@@ -44,7 +44,16 @@ function setup(
     );
   const tools = () =>
     events.filter((e): e is Extract<BrainEvent, { type: 'tool_call' }> => e.type === 'tool_call').map((e) => e.name);
-  return { convo, say, replies, world: fake.world, booked, tools, all: () => replies.map((r) => r.text).join('\n') };
+  return {
+    convo,
+    say,
+    replies,
+    events,
+    world: fake.world,
+    booked,
+    tools,
+    all: () => replies.map((r) => r.text).join('\n'),
+  };
 }
 
 const local = (iso: string, tz: string) =>
@@ -439,6 +448,59 @@ describe('existing appointments by caller ID', () => {
     expect(local(a.start, SALON.timezone)).toBe('2026-03-13T14:00');
   });
 
+  it('moves the appointment when the caller cannot make it and proposes another day, an hour, or the same day', async () => {
+    const cases: Array<[string[], RegExp, string]> = [
+      [
+        ["hi, I can't make it Thursday after all, could we do Friday instead, same time", 'Maria Lopez'],
+        /from Thursday, March 12 at 10 AM to Friday, March 13 at 10 AM/,
+        '2026-03-13T10:00',
+      ],
+      [['can you push me back an hour', 'Maria Lopez'], /to Thursday, March 12 at 11 AM/, '2026-03-12T11:00'],
+      [
+        ['I have my color on Thursday, could I come in later the same day, like 2 pm?', 'Maria Lopez'],
+        /to Thursday, March 12 at 2 PM/,
+        '2026-03-12T14:00',
+      ],
+      [
+        ['cancel my appointment', 'Maria Lopez', "no, don't cancel it, just move it to Friday, same time"],
+        /to Friday, March 13 at 10 AM/,
+        '2026-03-13T10:00',
+      ],
+    ];
+    for (const [lines, readBack, movedTo] of cases) {
+      const t = setup(SALON, SALON_MORNING, { existing });
+      const r = await t.say(...lines);
+      expect(r.text, lines[0]).toMatch(readBack);
+      await t.say('yes');
+      const mine = t.world.appointments.filter((x) => x.customer.phone === CALLER && x.status === 'booked');
+      expect(
+        mine.map((a) => local(a.start, SALON.timezone)),
+        lines[0],
+      ).toEqual([movedTo]);
+    }
+  });
+
+  it('asks for the number a booking is under when the caller ID has none, and proves it with a texted code', async () => {
+    const texted: string[] = [];
+    const t = setup(SALON, SALON_MORNING, {
+      existing,
+      callerPhone: '+13125550177',
+      wrap: (p) => ({
+        ...p,
+        verification: {
+          sendCode: async (phone) => (texted.push(phone), { sent: true }),
+          checkCode: async () => ({ ok: false, final: false }),
+        },
+      }),
+    });
+    const none = await t.say("I'm calling from my work phone, I need to move my appointment to Friday");
+    expect(none.text).toMatch(/couldn't find an upcoming appointment .* tell me that number/);
+    const r = await t.say('the number on the booking is 312 555 0142');
+    expect(r.text).toMatch(/texted .*code/);
+    expect(texted).toEqual([CALLER]);
+    expect(t.world.appointments[0].status).toBe('booked');
+  });
+
   it('cancels only after the caller confirms', async () => {
     const t = setup(SALON, SALON_MORNING, { existing });
     await t.say('I want to cancel my appointment');
@@ -727,5 +789,119 @@ describe('outside callers, second round', () => {
     await t.say('the first one', 'Maria Lopez');
     const c = await t.say('11 is good');
     expect(c.text).toMatch(/Monday, March 16 at 11 AM/);
+  });
+});
+
+describe('outside callers, third round', () => {
+  const PLUMBER_MORNING = '2026-03-10T16:00:00Z';
+  it('takes a message when an upset caller wants the manager to call back, even with a service and "today" named', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING);
+    const r = await t.say(
+      "your guys unclogged my drain last week and now the kitchen floor is wet. I'm furious. I want the manager to call me back today.",
+    );
+    expect(r.text).not.toMatch(/I have \d|what day and time/i);
+    await t.say('Sam Lee');
+    expect(t.world.messages[0]).toMatchObject({ name: 'Sam Lee', phone: CALLER });
+    expect(t.booked()).toHaveLength(0);
+  });
+
+  it('turns to a message when the caller declines the offered times and asks for a call instead', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING);
+    await t.say('I need a drain cleaning tomorrow');
+    const r = await t.say("no, I don't want to book anything, I want the owner to ring me");
+    expect(r.text).not.toMatch(/what day and time|which works better/i);
+    await t.say('Sam Lee');
+    expect(t.world.messages).toHaveLength(1);
+  });
+
+  it('keeps what the caller said when asking for a person as the message if nobody can take the call', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING, { transferAccepted: false });
+    await t.say('hi, I was charged twice for the drain cleaning last week, can I speak to someone in billing?');
+    const r = await t.say('Sam Lee');
+    expect(r.text).toMatch(/passed your message along/);
+    expect(t.world.messages[0].text).toMatch(/charged twice/);
+  });
+
+  it('asks again when "okay" is all the caller says to "what message would you like me to pass along?"', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING);
+    const ask = await t.say('can I leave a message');
+    expect(ask.text).toMatch(/What message/);
+    const again = await t.say('okay');
+    expect(again.text).toMatch(/What message/);
+    await t.say('please tell Dave the part came in', 'Sam Lee');
+    expect(t.world.messages[0].text).toMatch(/the part came in/);
+  });
+
+  it('"what time are you coming tomorrow?" asks about a booked visit, and offers no new times', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING, { callerPhone: '+13125550177' });
+    const r = await t.say("what time are y'all coming to look at his drain tomorrow?");
+    expect(r.text).toMatch(/couldn't find an upcoming appointment/);
+    expect(r.text).not.toMatch(/I have/);
+  });
+
+  it('"whatever\'s first" takes the first offered time, not the first of the month', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('a haircut thursday morning');
+    const offered = t.replies[t.replies.length - 1].text;
+    const first = /I have (\d{1,2}(?::\d\d)? [AP]M)/.exec(offered)![1];
+    const r = await t.say("whatever's first", 'Maria Lopez');
+    expect(r.text).toContain(`Thursday, March 12 at ${first}`);
+  });
+
+  it('searches every staff member once the caller says whoever is free is fine', async () => {
+    const staffed = { ...SALON, staff: [{ name: 'Jamie Fox' }, { name: 'Linh Tran' }] };
+    const t = setup(staffed, SALON_MORNING);
+    await t.say('a haircut with Jamie tomorrow at 10');
+    await t.say("whoever's available at 11 is fine then");
+    const searches = t.events.filter((e) => e.type === 'tool_call' && e.name === 'check_availability');
+    expect((searches[0] as { args: { staff?: string } }).args.staff).toBe('Jamie Fox');
+    expect((searches.at(-1) as { args: { staff?: string; time?: string } }).args.staff).toBeUndefined();
+  });
+
+  it('"anything earlier?" while the name is asked looks before the time held, on its day', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    const held = await t.say('a haircut thursday at 4 pm');
+    expect(held.text).toMatch(/4 PM is open/);
+    const r = await t.say('actually is there anything earlier, like straight after lunch?');
+    expect(r.text).toMatch(/On Thursday, March 12 I have/);
+    expect(r.text).not.toMatch(/not sure|4 PM is already taken/);
+  });
+
+  it('books nothing and says so when the caller puts it off', async () => {
+    for (const lines of [
+      ['a haircut thursday at 4 pm', 'Maria Lopez', 'never mind, I need to think about it'],
+      ['do you have anything thursday for a haircut?', "ok thanks, I'll check with work and call you back"],
+    ]) {
+      const t = setup(SALON, SALON_MORNING);
+      const r = await t.say(...lines);
+      expect(r.text, lines.at(-1)).toMatch(/haven't booked anything.*anything else/);
+      expect(t.booked()).toHaveLength(0);
+    }
+  });
+
+  it('adds an address said right after the message was passed on to that message', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING);
+    await t.say('can someone call me back about a quote for repiping the whole house', 'Sam Lee');
+    expect(t.world.messages).toHaveLength(1);
+    const r = await t.say("oh and it's 14 Elm Street, Denver");
+    expect(r.text).toMatch(/added that for the team/);
+    expect(t.world.leads.at(-1)).toMatchObject({ name: 'Sam Lee', address: expect.stringMatching(/14 Elm Street/) });
+  });
+
+  it('hears the same emergency said again as that emergency, not as a booking or a miss', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING, { transferAccepted: false });
+    await t.say('a pipe burst in my basement and water is spraying everywhere');
+    const escalations = t.world.escalations.length;
+    expect(escalations).toBeGreaterThan(0);
+    const r = await t.say("it's getting worse, the water is spraying everywhere now");
+    expect(r.text).toMatch(/has your alert/);
+    expect(r.text).not.toMatch(/didn't catch|what day and time/i);
+    expect(t.world.escalations).toHaveLength(escalations);
+  });
+
+  it('answers "is this a real person or a robot?" as a question, without a transfer', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING);
+    await t.say('hello? is this a real person or a robot?');
+    expect(t.world.transfers).toHaveLength(0);
   });
 });

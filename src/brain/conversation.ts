@@ -16,7 +16,7 @@ import {
 } from './dialog.js';
 import { openingLine, welcomeGreeting, withRecordingNotice } from './greeting.js';
 import { runEffect } from './effects.js';
-import { knowledgeBaseFor } from './knowledge.js';
+import { asksServiceArea, knowledgeBaseFor } from './knowledge.js';
 import type { ChatMessage, LanguageModel } from './llm/language-model.js';
 import { llmTurn } from './llm/turn.js';
 import { conversationMachine, type Effect } from './machine.js';
@@ -452,6 +452,10 @@ const WHEN_MINE =
   /\b(?:when|what time|what day)(?: is|'s) (?:my|our|his|her|their|(?!it's|that's|what's)[a-z]+'s) (?:[a-z]+'s )?(?:next |upcoming )?(?:[a-z-]+ ){0,3}?[a-z-]+\s*(?:\?|$|\b(?:with|on|this|next|again)\b)/;
 const JOB_STATUS = /\b(?:ready|done|finished|fixed|back|arriving|coming)\b/;
 
+/** The caller puts the booking off: "never mind", "I'll call you back", "let me check with my wife". */
+const DEFERS =
+  /\b(?:never ?mind|forget it|i(?:'ll| will) (?:call|ring|phone|get back to) (?:you|y'all)(?: guys)?(?: back)?|(?:i'll|i will|i'd better|i need to|i have to|i'll have to|let me) (?:check with|talk (?:to|with)|ask|run it by|think about it|think it over|confirm with)|i need to think|maybe (?:another|some other) time)\b/;
+
 /** Callers who want work or sell something: their message is for the owner, about no service. */
 const NOT_A_CUSTOMER =
   /\b(?:hiring|help wanted|apply(?:ing)? (?:for|to)|job (?:opening|application|posting)|looking for (?:work|a job)|marketing|advertising|seo|(?:we|i) help (?:companies|businesses|\w+ (?:companies|businesses))|sales rep|partnership)\b/;
@@ -515,16 +519,21 @@ export function toEvent(
     facts,
     ...(yn ? { yesNo: yn } : {}),
     ...(u.pick !== undefined ? { pick: u.pick } : {}),
-    ...(u.shift && (expecting === 'pick' || expecting === 'confirm') ? { shift: u.shift } : {}),
+    // "anything earlier?" moves the offers, or the time held while the name is asked
+    ...(u.shift && (expecting === 'pick' || expecting === 'confirm' || !!ctx.slot) ? { shift: u.shift } : {}),
     ...(u.hourGuessed ? { hourGuessed: true } : {}),
     ...(u.weekday && facts.when ? { weekday: u.weekday } : {}),
     ...(u.moveBy && !facts.when?.time ? { moveBy: u.moveBy } : {}),
     ...(u.refusedStaff ? { avoidStaff: u.refusedStaff } : {}),
+    ...(u.anyStaff ? { anyStaff: true } : {}),
     bookIntent: u.intents.includes('book'),
     sameNumber: u.sameNumber,
     expecting,
   };
-  if (u.emergency && u.emergency.priority !== 'NORMAL' && !ctx.emergency)
+  // the same emergency said again ("she's crying, it's getting warm in there") is heard as such, unless
+  // the turn answers what is being asked (a time, a pick, a name, a number, an address)
+  const answersSomething = !!(facts.when?.time || u.pick !== undefined || facts.name || facts.phone || facts.address);
+  if (u.emergency && u.emergency.priority !== 'NORMAL' && (!ctx.emergency || !answersSomething))
     return { type: 'EMERGENCY', hit: u.emergency, turn };
   // "thanks!" after "anything else?" (or after an answer, at the opening question) is a goodbye, not a yes
   if ((expecting === 'anything' || (expecting === 'intent' && ctx.answered > 0)) && THANKS_ONLY.test(u.text))
@@ -533,7 +542,7 @@ export function toEvent(
   if (expecting === 'message' || expecting === 'code') return turn;
   const intents = u.intents.filter((i) => i !== 'emergency');
   const answering = ['confirm', 'cancel', 'pick'].includes(expecting) && !!yn;
-  if (intents.includes('human')) return { type: 'HUMAN' };
+  if (intents.includes('human')) return { type: 'HUMAN', turn };
   // "can you push it back an hour" while booking moves the booking being made, not an existing appointment
   const movesThisBooking = ctx.task === 'book' && !!(turn.moveBy || facts.when) && !EXISTING_APPOINTMENT.test(u.text);
   for (const task of ['cancel', 'reschedule', 'check'] as const) {
@@ -542,8 +551,19 @@ export function toEvent(
   }
   if (facts.service && WHEN_MINE.test(u.text) && !JOB_STATUS.test(u.text) && !answering)
     return { type: 'START', task: 'check', turn };
+  // "never mind, I need to think about it", "I'll check with work and call you back": nothing is booked
+  if (
+    ctx.task === 'book' &&
+    DEFERS.test(u.text) &&
+    !facts.when &&
+    u.pick === undefined &&
+    !(expecting === 'confirm' && yn === 'yes')
+  )
+    return { type: 'DEFER' };
   // "can someone get back to me with an estimate?": a call-back asked for wins over a booking unless a time is named
-  if (intents.includes('message') && (!intents.includes('book') || !facts.when) && !answering) {
+  // …and wins over an answer to a pick or a read-back unless the turn picks a time or agrees to the booking
+  const messageOverAnswer = !facts.when && u.pick === undefined && !(expecting === 'confirm' && yn === 'yes');
+  if (intents.includes('message') && (!intents.includes('book') || !facts.when) && (!answering || messageOverAnswer)) {
     // a job seeker or a salesperson names the trade, not a service they want
     if (NOT_A_CUSTOMER.test(u.text)) delete turn.facts.service;
     return { type: 'START', task: 'message', turn };
@@ -575,7 +595,8 @@ export function toEvent(
   if (
     (intents.includes('question') || SETTINGS_QUESTION.test(u.text)) &&
     // "how much is a cut?", "I need help with divorce papers, is that something you do?": asked, not booked
-    (!intents.includes('book') || ((PRICE_ASK.test(u.text) || OFFER_QUESTION.test(u.text)) && !facts.when)) &&
+    (!intents.includes('book') ||
+      ((PRICE_ASK.test(u.text) || OFFER_QUESTION.test(u.text) || asksServiceArea(u.text)) && !facts.when)) &&
     // "this is Marcus at 1187 Fernwood, what's the price on weekly mowing?": answered, and who asked is kept
     (!hasPerson || (opening && asksInfo && !turn.shift && !turn.moveBy)) &&
     !answering &&

@@ -70,6 +70,8 @@ export interface TurnEvent {
   moveBy?: number;
   /** A staff member the caller refused ("not with Mike"). */
   avoidStaff?: string;
+  /** "Whoever's free is fine": the staff member wished for before is dropped. */
+  anyStaff?: boolean;
   bookIntent: boolean;
   sameNumber: boolean;
   expecting: Expecting;
@@ -92,6 +94,9 @@ export type Note =
   | { kind: 'cancelled'; appointment: AppointmentInfo }
   | { kind: 'appointmentsTold'; list: AppointmentInfo[] }
   | { kind: 'keptAppointment' }
+  | { kind: 'deferred' }
+  | { kind: 'detailsAdded' }
+  | { kind: 'stillAlerted' }
   | { kind: 'noAppointments'; task: Task }
   | { kind: 'messageTaken'; urgent: boolean }
   | { kind: 'answer'; text: string | null }
@@ -134,9 +139,11 @@ export type DialogEvent =
   | TurnEvent
   | { type: 'START'; task: Task | 'message'; turn: TurnEvent }
   | { type: 'EMERGENCY'; hit: EmergencyHit; turn: TurnEvent }
-  | { type: 'HUMAN' }
+  | { type: 'HUMAN'; turn?: TurnEvent }
   | { type: 'QUESTION'; text: string; turn?: TurnEvent }
   | { type: 'GOODBYE' }
+  /** "Never mind, I need to think about it", "I'll call you back": the booking is dropped, nothing made. */
+  | { type: 'DEFER' }
   | { type: 'SILENCE' }
   | ResultEvent;
 
@@ -170,6 +177,14 @@ export interface DialogContext {
   claimedDate?: string;
   /** The weekday (1 = Monday) of the appointment the caller means ("my Thursday appointment", "Saturday's oil change"). */
   claimedWeekday?: number;
+  /** The cancel, move or check nothing was found for under the caller ID: another number the caller names resumes it. */
+  lostTask?: Task;
+  /** The message just passed on: details the caller adds right after go with it. */
+  passedOn?: string;
+  /** What a caller who asked for a person said, the message should nobody answer. */
+  pendingMessage?: string;
+  /** "Push me back an hour": minutes to move the appointment by, once it is found. */
+  moveBy?: number;
   /** Digits the caller typed as their verification code. */
   code?: string;
   /** Attempts at the identity step (name or code) this task; a few, then a message is offered instead. */
@@ -253,12 +268,19 @@ export function initialContext(
 
 const TIME_FIELDS = ['time', 'partOfDay', 'after', 'before'] as const;
 
-/** Merges a new wish into the old one: a new day keeps the hour, a new hour keeps the day. */
-export function mergeWish(old: TimeWish | undefined, next: TimeWish): TimeWish {
+/**
+ * Merges a new wish into the old one: a new day keeps the hour, a new hour keeps the day. A bare weekday
+ * (`weekday`) said after a week or range ("in a couple of weeks" … "Wednesday evening") is that day of it;
+ * weekdays ruled out hold until a single day is named.
+ */
+export function mergeWish(old: TimeWish | undefined, next: TimeWish, weekday?: number): TimeWish {
   const out: TimeWish = {};
-  const day = next.date || next.range ? next : (old ?? {});
+  const inRange = weekday && next.date && !next.range && old?.range ? weekdayIn(old.range, weekday) : undefined;
+  const day = inRange ? { date: inRange } : next.date || next.range ? next : (old ?? {});
   if (day.date) out.date = day.date;
   if (day.range) out.range = day.range;
+  const notWeekdays = next.notWeekdays ?? (next.date ? undefined : old?.notWeekdays);
+  if (notWeekdays && !out.date) out.notWeekdays = notWeekdays;
   // "first thing" is a time of day of its own: the afternoon asked for before no longer holds
   const hasTime = TIME_FIELDS.some((k) => next[k] !== undefined) || !!next.earliest;
   const timeSrc = hasTime ? next : (old ?? {});
@@ -268,11 +290,28 @@ export function mergeWish(old: TimeWish | undefined, next: TimeWish): TimeWish {
   return out;
 }
 
+/** The date of `weekday` (1 = Monday) inside a range of local dates, if it has one. */
+function weekdayIn(range: { from: string; to: string }, weekday: number): string | undefined {
+  for (let d = DateTime.fromISO(range.from); d.toISODate()! <= range.to; d = d.plus({ days: 1 }))
+    if (d.weekday === weekday) return d.toISODate()!;
+  return undefined;
+}
+
 /** A wish for "the same time" on another day, once the appointment being moved is known: its current local time. */
-export function atTargetTime(wish: TimeWish | undefined, target: { start: string } | undefined, tz: string) {
-  if (!wish?.sameTime || wish.time || !target) return wish;
-  const { sameTime: _same, partOfDay: _part, ...rest } = wish;
+export function atTargetTime(
+  wish: TimeWish | undefined,
+  target: { start: string } | undefined,
+  tz: string,
+  moveBy?: number,
+): TimeWish | undefined {
+  if (!target) return wish;
   const at = localParts(target.start, tz);
+  // "push me back an hour": the appointment's own time moved, on its day unless another is named
+  if (moveBy && !wish?.time) return { date: wish?.date ?? at.date, time: addMinutes(at.time, moveBy) };
+  // "could I come earlier the same day, like twelve?", "move it to 3": a time alone keeps the appointment's day
+  if (wish?.time && !wish.date && !wish.range) return { ...wish, date: at.date };
+  if (!wish?.sameTime || wish.time) return wish;
+  const { sameTime: _same, partOfDay: _part, ...rest } = wish;
   // "same time next week": the appointment's weekday in that week, not the week's first opening
   if (rest.range && !rest.date) {
     const weekday = DateTime.fromISO(at.date).weekday;
@@ -345,6 +384,10 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
     Object.assign(p, { avoidStaff: ev.avoidStaff, slot: undefined, offered: [], searchNeeded: !!(ctx.wish || f.when) });
     if (ctx.staff === ev.avoidStaff) p.staff = undefined;
   }
+  // "whoever's free at 2 is fine": the staff member wished for before no longer narrows the search
+  if (ev.anyStaff && !f.staff && ctx.staff) {
+    Object.assign(p, { staff: undefined, slot: undefined, offered: [], searchNeeded: !!(ctx.wish || f.when) });
+  }
   if (f.staff && f.staff !== ctx.staff) {
     Object.assign(p, { staff: f.staff, slot: undefined, offered: [], searchNeeded: !!(ctx.wish || f.when) });
   }
@@ -357,7 +400,7 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
       !f.when.date && !f.when.range && days.length === 1 && ctx.wish?.date !== days[0]
         ? { ...ctx.wish, date: days[0], range: undefined }
         : ctx.wish;
-    const merged = fitToHours(ctx.business, mergeWish(onDay, f.when), !!ev.hourGuessed);
+    const merged = fitToHours(ctx.business, mergeWish(onDay, f.when, ev.weekday), !!ev.hourGuessed);
     const match = matchOffered(offered, merged, ctx.business.timezone, ev.weekday);
     if (match) merged.date = localParts(match.start, ctx.business.timezone).date;
     Object.assign(p, match ? { slot: match, wish: merged } : { wish: merged, slot: undefined, searchNeeded: true });
@@ -369,7 +412,7 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   const base = ctx.slot ?? (offered.length === 1 ? offered[0] : undefined);
   // "the soonest you have is fine", "first thing in the morning": the earliest of the offers (in that part of the day)
   const soonest =
-    ev.expecting === 'pick' && f.when?.earliest && !f.when.time && !f.when.range
+    ev.expecting === 'pick' && f.when?.earliest && !f.when.time && !f.when.range && !f.when.after && !f.when.before
       ? [...(f.when.partOfDay ? inPart : offered)].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0]
       : undefined;
   if (ev.moveBy && base && !f.when?.time) {
@@ -398,10 +441,11 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   } else if (ev.expecting === 'pick' && ev.yesNo === 'yes' && offered.length && !f.when) {
     // "sure" to two options takes the first; the read-back still follows before anything is booked
     p.slot = offered[0];
-  } else if (ev.shift && offered.length && !f.when?.time) {
-    // "anything later?": after the last offer (or before the first) on the same day
+  } else if (ev.shift && (offered.length || ctx.slot) && !f.when?.time) {
+    // "anything later?": after the last offer (or before the first, or the time held) on the same day
+    const around = offered.length ? offered : [ctx.slot!];
     const edge = localParts(
-      ev.shift === 'later' ? offered[offered.length - 1].start : offered[0].start,
+      ev.shift === 'later' ? around[around.length - 1].start : around[0].start,
       ctx.business.timezone,
     );
     const base = mergeWish(ctx.wish, f.when ?? {});
@@ -412,6 +456,7 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
     };
     delete wish.partOfDay;
     delete wish.earliest;
+    delete wish.time;
     if (ev.shift === 'later') delete wish.before;
     else delete wish.after;
     Object.assign(p, { wish, offered: [], slot: undefined, searchNeeded: true });
@@ -539,8 +584,14 @@ export function weekdayOfBooking(text: string): number | undefined {
   const m =
     /\b(?:my|the|our|his|her|their) (mon|tues|wednes|thurs|fri|satur|sun)day\b(?!'s)(?! (?:at|morning|afternoon|evening|night|instead)\b)(?= [a-z])/.exec(
       text,
-    ) ?? /\b(mon|tues|wednes|thurs|fri|satur|sun)day's\b/.exec(text);
-  return m ? DAY_NUMBERS[m[1]] : undefined;
+    ) ??
+    /\b(mon|tues|wednes|thurs|fri|satur|sun)day's\b/.exec(text) ??
+    // "I can't make it Monday after all", "move it from Monday to Wednesday": the day booked, not the new one
+    /\b(?:can't|cant|cannot|can not|won't|wont) (?:make it|come|be there|do)(?: on)? (?:this |next )?(mon|tues|wednes|thurs|fri|satur|sun)day\b|\bfrom (?:this |next )?(mon|tues|wednes|thurs|fri|satur|sun)day\b(?= (?:to|till|until|over to|and)\b)/.exec(
+      text,
+    );
+  const day = m?.slice(1).find(Boolean);
+  return day ? DAY_NUMBERS[day] : undefined;
 }
 
 /**

@@ -98,14 +98,15 @@ export async function runEffect(
       return r.ok ? { type: 'MESSAGE_TAKEN' } : { type: 'TOOL_ERROR' };
     }
     case 'lead': {
-      // the emergency's lead, opened by the alert, gains who to call back and where
+      // the emergency's lead, opened by the alert, gains who to call back and where; so does a message passed on
       const hit = ctx.emergency;
-      if (!hit) return { type: 'TOOL_ERROR' };
+      const need = hit ? emergencySummary(hit) : ctx.passedOn;
+      if (!need) return { type: 'TOOL_ERROR' };
       const r = await runTool(
         tools,
         'capture_lead',
         {
-          need: emergencySummary(hit),
+          need,
           priority: ctx.leadPriority,
           ...contactOf(ctx),
         },
@@ -139,7 +140,9 @@ async function search(ctx: DialogContext, tools: ToolContext, emit: Emit): Promi
         ...(w.partOfDay ? { partOfDay: w.partOfDay } : {}),
         ...(w.after ? { after: w.after } : {}),
         ...(w.before ? { before: w.before } : {}),
+        ...(w.notWeekdays?.length ? { notWeekdays: w.notWeekdays } : {}),
         ...((staff ?? ctx.staff) ? { staff: staff ?? ctx.staff } : {}),
+        ...(ctx.task === 'reschedule' && ctx.target ? { moving: ctx.target.id } : {}),
       },
       emit,
     );

@@ -6,166 +6,23 @@
 import { oncePer } from '../lib/index.js';
 import type { BusinessProfile, ServiceInfo } from './types.js';
 import { EN, ES, type Lang, type Lines } from './lines/index.js';
-import { createServiceMatcher, normalize } from './nlu/index.js';
-import { CLOSED_A_DEAL, createSettingsAnswers, PLACE, settingsTopic } from './settings-answers.js';
+import { createServiceMatcher, foldSpanish, normalize } from './nlu/index.js';
+import { createSettingsAnswers, settingsTopic } from './settings-answers.js';
+import {
+  ASKS,
+  CONCEPTS,
+  FACETS,
+  FOLLOW_UP,
+  INDUSTRY_WORDS,
+  JOINER,
+  QUESTION_BREAK,
+  SUBJECTS,
+  terms,
+  TOPICS,
+  WHEN_WORDS,
+} from './knowledge-concepts.js';
 
-const wordSet = (words: string) => new Set(words.split(' '));
-
-const STOP = new Set(
-  (
-    'a an the and or but is are was were be do does did you your yours we our i me my it its of to in on at for with from by can could would will what when where how which who why there this that these those have has had any some please tell know about if ' +
-    "guys just get got need want like there's is there it's i'm really also still okay ok so hi hello hey thanks thank yes yeah while um uh " +
-    // conversational filler that would otherwise dilute how much of a question an entry covers
-    'quick question wondering wonder curious something anything somewhere anywhere nearby here firm only all next first ' +
-    // how a caller hedges or sets the scene ("roughly", "exactly", "I'm going through", "I need someone to")
-    'roughly approximately exactly ballpark going through someone somebody'
-  ).split(' '),
-);
-
-/** Not a place: "come out to my house" and "come out to look" ask for a visit, "come out to apartments" what is served. */
-const NOT_A_PLACE =
-  "(?! (my|the|our|your|his|her|their|a|an|this|that|you|us|me|them|it)\\b| (look|fix|see|check|take|do|repair|give|quote|inspect|diagnose|service|clean|spray|treat|install|help|pick|drop)\\b| [a-z]+[^su's]s\\b(?! [a-z]))";
-
-/**
- * The area served, however it is asked: "do you come all the way out to Pflugerville?", "would you
- * come down to Castle Rock?", "do you cover my area?", "how far out do you go?". The word "area"
- * alone is not it (a waiting area, areas of law).
- */
-const SERVICE_AREA: Array<[RegExp, string]> = [
-  [
-    /\b(my|our|your|this) (area|town|city|neighbou?rhood|neck of the woods|part of town|zip ?code|postcode|county|suburb|region)\b|\b(service|coverage|delivery|travel) (areas?|radius|zones?)\b|\b(which|what) (areas|towns|cities|suburbs|neighbou?rhoods|zip ?codes|counties|regions|parts of town)\b(?! of)|\bareas? (that )?(you|we|do you)( guys)? (serve|service|cover|go to|travel to)\b|\bhow far( out)? (do|does|will|would|can) (you|y'all|your \w+)( guys)? (go|travel|come|drive|service|serve|cover)\b|\b(service|serve|cover|come|go|travel|drive|work)( out)? (to |in |into |around )?the ([a-z]+ ){1,2}area\b/g,
-    'servicearea',
-  ],
-  [
-    new RegExp(
-      `\\b(come|go|travel|drive|head|make it|get|service|serve|cover)( all the way)?( out)? (as far( out)? as|that far( out)?)\\b|\\b(come|go|travel|drive|head|make it)( all the way)? (out|down|up|over)( to| as far as)\\b${NOT_A_PLACE}|\\b(do|does|can|will|would|could) (you|y'all|anyone|someone|somebody|your (guys|techs?|team|crews?))( guys)? (go|come|travel|drive|deliver)( out| all the way out)? (to|up to|down to|over to)\\b${NOT_A_PLACE}`,
-      'g',
-    ),
-    'servicearea',
-  ],
-];
-
-/**
- * Phrases folded to one concept before the words are split: a caller says "leave my car", the entry
- * says "parking". Order matters ("charged with" is a criminal matter before "charge" is a price).
- */
-const PHRASES: Array<[RegExp, string]> = [
-  [/\$ ?\d[\d,.]*|\b\d+ (dollars|bucks)\b/g, 'cost'],
-  [/\bgift ?(cards?|certificates?)\b/g, 'giftcard'],
-  [/\b(credit|debit) cards?\b|\b(apple|google) pay\b/g, 'payment'],
-  [/\b(do|will|would|can) (you|y'all)( guys)? (take|accept)\b/g, 'accept'],
-  [/\b(leave|put|keep|drop|stick) (my|the|our|a|your) (car|truck|vehicle|van|suv|ride)\b/g, 'parking'],
-  [new RegExp(`\\bwhere(abouts)?\\b[^?.!,]{0,25}?\\b(your|the) ${PLACE}\\b`, 'g'), 'address'],
-  ...SERVICE_AREA,
-  [
-    /\b(sit|sitting) down and (talk|chat|meet)\b|\b(sit(ting)? down|meet(ing)?) with (a|an|the|one of (your|the|our)) (lawyer|attorney|accountant|advis[eo]r|planner|consultant|designer|specialist|counsell?or|therapist|broker)s?\b/g,
-    'consult',
-  ],
-  [
-    /\b(first|initial|intro|introductory|1st) (meeting|visit|appointment|session|chat|call|sit[- ]?down)s?\b/g,
-    'consult',
-  ],
-  // "a service call", "a trip charge", "just to come out and take a look", "to come look at a washer"
-  [
-    /\bservice calls?\b|\b(trip|travel|visit|dispatch) (charge|fee)s?\b|\bhouse calls?\b|\bcall[- ]?out (fee|charge)s?\b|\b(come|stop|swing|pop) (out |over |by |round )?(and |to )?(look|check|have a look|take a look|diagnose|inspect)\b|\b(to|and|just) come (out|over|by)\b|\btake a look\b/g,
-    'callout',
-  ],
-  [/\b(take|taking|takes|cart|carry|hauls?|hauling)( it| them| that| those| everything| the [a-z]+)? away\b/g, 'haul'],
-  [
-    /\b(does|do|will|would|did) (that|it|this|one|they|those|these)( all)? (run|set (me|us) back|come to|go for)\b|\b(run|set) (me|us)( back)?\b(?! through)/g,
-    'cost',
-  ],
-  [CLOSED_A_DEAL, 'bought'],
-  [/\bcharged with\b|\bpulled over\b/g, 'criminal'],
-  [/\b(help|assist)( me| us| him| her| them)? with\b|\btake (on )?(my|a|the|this|his|her|our) case\b/g, 'service'],
-  [/\b(in|out of)[- ]network\b/g, 'insurance'],
-];
-
-/** A question that points back at the previous one ("how much does that run?", "and for two?"); so does "how much?". */
-const FOLLOW_UP = /\b(that|it|this|those|these|them|one|ones)\b|^(and|what about|how about)\b/;
-
-/** Words for what an entry is about (parking, pets, payment…): one of them matching is strong evidence. */
-const SUBJECTS = wordSet(
-  'parking payment insurance pet criminal callout financing warranty walk loan permit license haul giftcard servicearea consult',
-);
-
-/** What is asked about a subject (its price, hours, place, length): alone, never enough to pick an entry. */
-const FACETS = new Set(['cost', 'open', 'address', 'duration', 'service', 'accept', 'see']);
-
-/** Words that mean the same thing to a caller, folded to one term (after stemming). */
-const FOLD: Record<string, string> = Object.fromEntries(
-  (
-    [
-      ['open', 'hour hours opening opened close closing closed'],
-      ['address', 'location locat located directions direction office find'],
-      ['parking', 'park parked lot garage'],
-      ['insurance', 'insur insure insured insurer insurers coverage'],
-      ['plan', 'plan plans contract membership'],
-      ['car', 'car cars vehicl vehicle vehicles'],
-      ['loan', 'rental loaner loan'],
-      ['permit', 'permit permits'],
-      ['license', 'licens licensed license certifi certified'],
-      ['payment', 'pay paying card cards credit debit cash checks cheque cheques venmo zelle visa mastercard amex'],
-      ['accept', 'accept accepted'],
-      // "do you sell gift cards?" and "can I buy a gift card?" ask the same
-      ['buy', 'sell sells selling sold buying purchase purchasing'],
-      [
-        'pet',
-        'pet pets dog dogs puppy puppies cat cats kitten kittens animal animals beagle labrador poodle terrier retriever bulldog husky chihuahua dachshund',
-      ],
-      ['criminal', 'criminal crime dui dwi arrest arrested jail felony misdemeanor'],
-      ['service', 'handle practice services offer provide'],
-      ['haul', 'waste clipping clippings haul remove removal debris'],
-      ['see', 'treat treats see sees'],
-      ['cost', 'price prices pricing much charge fee fees rate rates'],
-      ['walk', 'walkin walkins walk-in walk-ins'],
-      ['duration', 'long take takes minutes'],
-      ['consult', 'consult consultation consultations'],
-      // a diagnostic visit is what a service call is for
-      ['callout', 'diagnostic diagnostics diagnosis diagnos diagnose'],
-    ] as const
-  ).flatMap(([concept, words]) => words.split(' ').map((w) => [w, concept])),
-);
-
-/** The folded terms themselves: a concept word ("service", "parking") is kept as it is, never stemmed. */
-const CONCEPTS = new Set([...Object.values(FOLD), ...PHRASES.map(([, concept]) => concept)]);
-
-/** Words a caller uses for this kind of business ("is this the plumber?"). */
-const INDUSTRY_WORDS: Record<string, string> = {
-  plumbing: 'plumber plumbing',
-  hvac: 'heating cooling hvac furnace air',
-  electrical: 'electrician electric electrical',
-  // not "garage": it folds to parking, and "do you have parking?" is not "is this the garage?"
-  auto: 'mechanic shop auto repair',
-  dental: 'dentist dental office',
-  salon: 'salon hair stylist',
-  other: '',
-};
-
-/** What a question asks that an entry must hold to answer it (a price, the hours, parking…). */
-const TOPICS = wordSet('cost open address walk insurance parking warranty payment card cash financing');
-
-/** Strips common English suffixes, the same on questions and entries ("parking" ~ "park", "insured" ~ "insurance"). */
-function stemTerm(w: string): string {
-  let s = w;
-  if (s.length > 4 && s.endsWith('ies')) s = `${s.slice(0, -3)}y`;
-  else if (s.length > 4 && /(ss|sh|ch|x|z)es$/.test(s)) s = s.slice(0, -2);
-  else if (s.length > 3 && s.endsWith('s') && !/(ss|us|is)$/.test(s)) s = s.slice(0, -1);
-  for (const suf of ['ation', 'ance', 'ence', 'ment', 'ing', 'er', 'ed', 'ly', 'e']) {
-    if (s.endsWith(suf) && s.length - suf.length >= 4) return s.slice(0, -suf.length);
-  }
-  return s;
-}
-
-/** Splits text into folded, stemmed index terms. */
-export function terms(text: string): string[] {
-  const folded = PHRASES.reduce((t, [re, concept]) => t.replace(re, ` ${concept} `), normalize(text));
-  return (folded.replace(/walk[- ]ins?/g, 'walkin').match(/[a-z0-9']+/g) ?? [])
-    .map((w) => w.replace(/'s$/, ''))
-    .filter((w) => !STOP.has(w))
-    .map((w) => (CONCEPTS.has(w) ? w : (FOLD[w] ?? FOLD[stemTerm(w)] ?? stemTerm(w))))
-    .filter((w) => !STOP.has(w));
-}
+export { asksServiceArea, terms } from './knowledge-concepts.js';
 
 /** The token of a business's service, added wherever one of its names or synonyms is said. */
 const SERVICE_TERM = 'service:';
@@ -207,6 +64,9 @@ interface Doc {
 
 /** How well one entry fits a question's terms. */
 interface Fit {
+  /** The question's terms the entry holds, and those of them its head (what it is about) holds. */
+  terms: string[];
+  inHead: string[];
   matched: number;
   /** Share of the question's terms the entry holds; a term only its answer mentions counts half. */
   coverage: number;
@@ -248,6 +108,8 @@ function judge(q: string[], doc: Doc): Fit {
   const enough =
     matchedTerms.length >= 2 ? coverage >= 0.34 : coverage >= 0.5 && (content.length <= 1 || words.length === 1);
   return {
+    terms: [...matchedTerms, ...services.filter(has)],
+    inHead: q.filter((t) => doc.head.has(t)),
     matched: matchedTerms.length,
     coverage,
     about,
@@ -264,32 +126,45 @@ export interface KnowledgeAnswer {
   source?: 'settings' | 'knowledge';
 }
 
-/** Where one question ends and the next begins: a question mark, or ", and would you…" in one breath. */
-const QUESTION_BREAK =
-  /\?+|[,;]\s*(?=(?:and|also|plus) (?:would|do|does|did|can|could|will|are|is|what|how|where|when|which)\b)/i;
-/** How a question opens, after the words a caller leads with ("and", "oh ok", "quick question"). */
-const ASKS =
-  /^(?:(?:and|also|plus|so|or|oh|ok|okay|um|uh|hi|hey|well|then|quick question)[,.!]? +)*(?:what|when|where|how|why|which|who|whose|do|does|did|is|are|was|can|could|would|will|should|shall|may|any|have|has)\b/;
-/** "…? and would you come down to Castle Rock?": the "and" joins two questions, it does not point back. */
-const JOINER = /^(?:and|also|plus)\b[,.]? */i;
+/** An entry ranked for a question, with how well it fits. */
+type Ranked = KnowledgeAnswer & Omit<Fit, 'confident'>;
+
+/** An entry written for exactly this question: it covers nearly all of it, in more than one word. */
+const writtenFor = (a: Ranked) => a.confident && a.coverage >= 0.75 && a.matched >= 2;
+
+/** One question of a turn: as asked, and with the statements said around it ("lost the only key to my ute"). */
+interface Asked {
+  ask: string;
+  full: string;
+}
+
+/** A piece that asks something the knowledge could answer ("could you tell me" and "do you know" ask nothing). */
+const asks = (piece: string) => ASKS.test(foldSpanish(normalize(piece))) && terms(piece).length > 0;
 
 /**
  * The questions one turn asks, in order. A piece that asks nothing ("my pool's gone green", "I've
  * never been downtown") is read with the question beside it.
  */
-export function splitQuestions(question: string): string[] {
-  const out: string[] = [];
+function askedQuestions(question: string): Asked[] {
+  const out: Asked[] = [];
   let context = '';
   for (const piece of question.split(QUESTION_BREAK).map((p) => p.trim())) {
     if (!piece) continue;
-    if (!ASKS.test(normalize(piece))) context = `${context} ${piece}`.trim();
+    if (!asks(piece)) context = `${context} ${piece}`.trim();
     else {
-      out.push(`${context} ${out.length ? piece.replace(JOINER, '') : piece}`.trim());
+      const ask = out.length ? piece.replace(JOINER, '') : piece;
+      out.push({ ask, full: `${context} ${ask}`.trim() });
       context = '';
     }
   }
-  if (context && out.length) out[out.length - 1] = `${out[out.length - 1]} ${context}`;
-  return out.length ? out : [question];
+  const last = out.at(-1);
+  if (context && last) last.full = `${last.full} ${context}`;
+  return out.length ? out : [{ ask: question, full: question }];
+}
+
+/** The questions one turn asks, each with the statements said beside it. */
+export function splitQuestions(question: string): string[] {
+  return askedQuestions(question).map((a) => a.full);
 }
 
 const ORDINALS: Record<Lang, string> = {
@@ -395,47 +270,73 @@ export function createKnowledgeBase(business: BusinessProfile) {
       lang: Lang = 'en',
       previous?: string,
     ): KnowledgeAnswer | undefined {
-      const parts = splitQuestions(question);
-      if (parts.length < 2) return api.answerFollowUp(question, now, lang, previous);
-      const answers = parts.map((p, i) => api.answerFollowUp(p, now, lang, i ? parts[i - 1] : previous));
+      const parts = askedQuestions(question);
+      if (parts.length < 2) return api.answerFollowUp({ ask: parts[0].ask, full: question }, now, lang, previous);
+      const answers = parts.map((p, i) => api.answerFollowUp(p, now, lang, i ? parts[i - 1].full : previous));
       // when no part has an answer, the turn as a whole is what the agent is unsure about
-      if (!answers.some((a) => a?.confident)) return api.answerFollowUp(question, now, lang, previous);
+      if (!answers.some((a) => a?.confident))
+        return api.answerFollowUp({ ask: question, full: question }, now, lang, previous);
       return composeAnswers(answers, lang);
     },
     /** One question, read with the `previous` one when it points back to it. */
-    answerFollowUp(question: string, now: Date, lang: Lang, previous?: string): KnowledgeAnswer | undefined {
+    answerFollowUp(asked: Asked, now: Date, lang: Lang, previous?: string): KnowledgeAnswer | undefined {
       // "how much does that run?" is first read with the question it points back to
+      const question = asked.full;
       const ts = terms(question);
       const pointsBack = FOLLOW_UP.test(normalize(question)) || (ts.length > 0 && ts.every((t) => FACETS.has(t)));
-      const joined = previous && pointsBack ? api.answerOne(`${previous} ${question}`, now, lang) : undefined;
-      return joined?.confident ? joined : api.answerOne(question, now, lang);
+      const joined = previous && pointsBack ? api.answerOne({ ask: `${previous} ${question}` }, now, lang) : undefined;
+      return joined?.confident ? joined : api.answerOne(asked, now, lang);
     },
-    /** The answer to one question on its own. */
-    answerOne(question: string, now: Date, lang: Lang): KnowledgeAnswer | undefined {
-      const fromSettings = settings.answer(question, now, lang);
-      const own = api.rank(question, true);
+    /**
+     * The answer to one question on its own, read with what the caller said around it (`full`) and,
+     * when that leaves it unsure, as asked (`ask`): "do you do car keys? lost the only key to my ute".
+     */
+    answerOne({ ask, full = ask }: { ask: string; full?: string }, now: Date, lang: Lang): KnowledgeAnswer | undefined {
+      const fromSettings = settings.answer(full, now, lang);
+      const own = api.ownEntry(full, ask);
       // an owner's entry written for exactly this question ("Do you charge for estimates?") beats a derived price,
       // and so does one about what the price is asked of ("just to come look at a washer": the service-call fee)
-      const ownFits =
-        !!own &&
-        own.confident &&
-        ((own.coverage >= 0.75 && own.matched >= 2) || (own.about && fromSettings?.topic === 'price'));
+      const ownFits = !!own && (writtenFor(own) || (own.confident && own.about && fromSettings?.topic === 'price'));
       // "do you offer financing on a new furnace?" is about financing: an owner's entry on it wins
       const ownAnswersOffer = fromSettings?.topic === 'offer' && !!own?.confident;
-      if (fromSettings && !ownAnswersOffer && !(ownFits && ['price', 'duration'].includes(fromSettings.topic))) {
+      const ownAnswersHours = fromSettings?.topic === 'hours' && !!own && api.ownBeatsHours(own, ask);
+      if (
+        fromSettings &&
+        !ownAnswersOffer &&
+        !ownAnswersHours &&
+        !(ownFits && ['price', 'duration'].includes(fromSettings.topic))
+      ) {
         return { text: fromSettings.text, score: Number.POSITIVE_INFINITY, confident: true, source: 'settings' };
       }
-      if ((ownFits || ownAnswersOffer) && own)
+      if ((ownFits || ownAnswersOffer || ownAnswersHours) && own)
         return { text: own.text, score: own.score, confident: true, source: 'knowledge' };
-      const best = api.rank(question, false, lang);
+      const whole = api.rank(full, false, lang);
+      const best = whole?.confident || ask === full ? whole : (api.rank(ask, false, lang) ?? whole);
       return best && { text: best.text, score: best.score, confident: best.confident, source: 'knowledge' };
     },
+    /** The owner's entry that best answers a question: read with its context, or as asked when that fits better. */
+    ownEntry(full: string, ask: string): Ranked | undefined {
+      const whole = api.rank(full, true);
+      if (ask === full || (whole && writtenFor(whole))) return whole;
+      const asked = api.rank(ask, true);
+      return asked && (writtenFor(asked) || (asked.confident && !whole?.confident)) ? asked : whole;
+    },
+    /**
+     * An owner's entry on the hours beats the configured hours when it holds the day asked about and is
+     * about that day ("Are you open at Christmas?"), was written for this question ("Are you open 24
+     * hours?"), or answers what else it asks ("is my dog fed while you're closed over Christmas?");
+     * "are you open Saturday?" and "are you open today?" keep the configured hours and holidays.
+     */
+    ownBeatsHours(own: Ranked, ask: string): boolean {
+      const asked = questionTerms(ask);
+      const days = asked.filter((t) => WHEN_WORDS.has(t));
+      const holds = (t: string) => own.terms.includes(t);
+      const aboutDay = days.some((t) => own.inHead.includes(t));
+      const beyond = asked.some((t) => holds(t) && !FACETS.has(t) && !WHEN_WORDS.has(t) && !isServiceTerm(t));
+      return own.confident && days.every(holds) && (aboutDay || writtenFor(own) || beyond);
+    },
     /** The best-ranked entry for a question, with how much of the question it covers. */
-    rank(
-      question: string,
-      ownEntriesOnly = false,
-      lang: Lang = 'en',
-    ): (KnowledgeAnswer & { coverage: number; matched: number; about: boolean }) | undefined {
+    rank(question: string, ownEntriesOnly = false, lang: Lang = 'en'): Ranked | undefined {
       const q = questionTerms(question);
       if (!q.length || !docs.length) return undefined;
       let best: (Fit & { doc: Doc; score: number }) | undefined;

@@ -63,6 +63,11 @@ const ASKED: Partial<Record<Expecting, Partial<DialogContext>>> = {
 };
 
 /** Tasks about a booking the caller already has, where a date they say picks it out ("cancel my Thursday one"). */
+/** Long enough to be a message of its own ("I was charged twice for my tax return…"), not a request for one. */
+const isMessage = (text: string) => text.split(/\s+/).length >= 8;
+/** "Okay", "sure", "yes please": agreement, not what to pass along. */
+const ACK_ONLY =
+  /^(?:ok(?:ay)?|sure|yes|yeah|yep|right|alright|all right|fine|okay then|sure thing|please|yes please|go ahead|uh huh|mm+ ?hm+)[.!,]*$/i;
 const namesBooking = (task: Task | 'message' | undefined) => task === 'cancel' || task === 'check';
 const turnOf = (e: DialogEvent): TurnEvent | undefined =>
   e.type === 'TURN' ? e : e.type === 'START' || e.type === 'EMERGENCY' ? e.turn : undefined;
@@ -99,6 +104,8 @@ function freshTask(ctx: DialogContext, task: Task): Partial<DialogContext> {
     code: undefined,
     claimedDate: undefined,
     claimedWeekday: undefined,
+    moveBy: undefined,
+    lostTask: undefined,
   };
 }
 
@@ -158,6 +165,15 @@ export const conversationMachine = setup({
     noPhone: ({ context }) => !context.phone,
     tooManyTries: ({ context }) => context.proofTries >= MAX_PROOF_TRIES,
     phoneTurn: ({ event }) => event.type === 'TURN' && !!event.facts.phone,
+    // "yeah it's 14 the Kingsway, Cronulla" just after a message or an emergency was passed on: it belongs with it
+    lateDetailTurn: ({ context, event }) =>
+      event.type === 'TURN' &&
+      !!(context.passedOn || context.emergency) &&
+      !event.bookIntent &&
+      !!(event.facts.address || event.facts.email || (event.facts.phone && event.facts.phone !== context.phone)),
+    // "the number on the booking is 830 555 0177" after nothing was found under the caller ID
+    otherNumberTurn: ({ context, event }) =>
+      event.type === 'TURN' && !!context.lostTask && !!event.facts.phone && event.facts.phone !== context.callerPhone,
     hasCode: ({ event }) => event.type === 'TURN' && !!codeOf(event.text),
     codeFinal: ({ context, event }) =>
       event.type === 'CODE_WRONG' && (event.final || context.proofTries + 1 >= MAX_PROOF_TRIES),
@@ -198,6 +214,7 @@ export const conversationMachine = setup({
         notes: context.notes,
         ...(claimedDate ? { claimedDate } : {}),
         ...(claimedWeekday ? { claimedWeekday } : {}),
+        ...(event.turn.moveBy ? { moveBy: event.turn.moveBy } : {}),
       };
     }),
     codeSent: assign(({ context }) => ({ notes: note(context, { kind: 'codeSent', phone: context.phone ?? '' }) })),
@@ -232,7 +249,11 @@ export const conversationMachine = setup({
     keepNewTime: assign(({ context, event }) =>
       event.type === 'TURN' && event.facts.when
         ? {
-            wish: atTargetTime(mergeWish(context.wish, event.facts.when), context.target, context.business.timezone),
+            wish: atTargetTime(
+              mergeWish(context.wish, event.facts.when, event.weekday),
+              context.target,
+              context.business.timezone,
+            ),
             searchNeeded: true,
           }
         : {},
@@ -247,7 +268,7 @@ export const conversationMachine = setup({
     ),
     startMessage: assign(({ context, event }) => {
       const t = turnOf(event);
-      const long = t && t.text.split(/\s+/).length >= 8 ? t.text : undefined;
+      const long = t && isMessage(t.text) ? t.text : undefined;
       // the number and name said in words win over caller ID ("call me back at 212 555 0177")
       return {
         message: long,
@@ -294,8 +315,14 @@ export const conversationMachine = setup({
       const service = target
         ? context.business.services.find((s) => s.name.toLowerCase() === target.serviceName.toLowerCase())
         : undefined;
-      const wish = atTargetTime(context.wish, target, context.business.timezone);
-      return { appointments: event.list, target, ...(service ? { service } : {}), ...(wish ? { wish } : {}) };
+      const wish = atTargetTime(context.wish, target, context.business.timezone, context.moveBy);
+      // a wish that only now has its day or time ("push me back an hour") is searched like any other
+      return {
+        appointments: event.list,
+        target,
+        ...(service ? { service } : {}),
+        ...(wish ? { wish, ...(wish !== context.wish ? { searchNeeded: true } : {}) } : {}),
+      };
     }),
     chooseTarget: assign(({ context, event }) => {
       if (event.type !== 'TURN') return {};
@@ -306,13 +333,21 @@ export const conversationMachine = setup({
         event.facts.when && event.facts.when.date !== target.start.slice(0, 10) ? event.facts.when : context.wish,
         target,
         context.business.timezone,
+        context.moveBy,
       );
       return { target, ...(service ? { service } : {}), ...(wish ? { wish, searchNeeded: true } : {}) };
     }),
     noAppointments: assign(({ context }) => ({
       notes: note(context, { kind: 'noAppointments', task: context.task ?? 'cancel' }),
       task: undefined,
+      // found by caller ID alone: the booking may be under another number, which a texted code then proves
+      lostTask: context.identity === 'caller_id' ? context.task : undefined,
     })),
+    useOtherNumber: assign(({ context, event }) =>
+      event.type === 'TURN'
+        ? { task: context.lostTask, lostTask: undefined, phone: event.facts.phone, identity: 'none' as const }
+        : {},
+    ),
     toldAppointments: assign(({ context, event }) => {
       if (event.type !== 'APPOINTMENTS') return {};
       // "what time is my massage?" reads the massage; "when are my appointments?" reads them all
@@ -328,6 +363,13 @@ export const conversationMachine = setup({
       target: undefined,
       task: undefined,
     })),
+    deferred: assign(({ context }) => ({
+      notes: note(context, { kind: 'deferred' }),
+      task: undefined,
+      slot: undefined,
+      offered: [],
+      target: undefined,
+    })),
     keptAppointment: assign(({ context }) => ({
       notes: note(context, { kind: 'keptAppointment' }),
       target: undefined,
@@ -335,6 +377,8 @@ export const conversationMachine = setup({
     })),
     messageTurn: assign(({ context, event }) => {
       if (event.type !== 'TURN') return {};
+      // "okay" to "what message would you like me to pass along?" is no message: it is asked again
+      if (event.expecting === 'message' && ACK_ONLY.test(event.text.trim())) return {};
       if (event.expecting === 'message')
         return {
           message: event.text,
@@ -349,8 +393,18 @@ export const conversationMachine = setup({
     ),
     messageTaken: assign(({ context }) => ({
       notes: note(context, { kind: 'messageTaken', urgent: context.leadPriority !== 'NORMAL' }),
+      passedOn: context.message,
       message: undefined,
     })),
+    emergencyAgain: assign(({ context, event }) => {
+      if (event.type !== 'EMERGENCY') return {};
+      const safety = event.hit.priority === 'URGENT' ? (event.hit.safety ?? context.emergency?.safety) : undefined;
+      const notes = safety ? note(context, { kind: 'safety', text: safety }) : context.notes;
+      return { notes: [...notes, { kind: 'stillAlerted' as const }], ...personFacts(context, event.turn) };
+    }),
+    lateDetails: assign(({ context, event }) =>
+      event.type === 'TURN' ? { ...personFacts(context, event), notes: note(context, { kind: 'detailsAdded' }) } : {},
+    ),
     emergency: assign(({ context, event }) => {
       if (event.type !== 'EMERGENCY') return {};
       const t = event.turn;
@@ -399,7 +453,18 @@ export const conversationMachine = setup({
           }
         : {},
     ),
-    transferFailed: assign(({ context }) => ({ notes: note(context, { kind: 'transferFailed' }), nameAsked: false })),
+    // "I was charged twice… can I speak to someone in billing?": should nobody answer, that is the message
+    askedForPerson: assign(({ context, event }) => {
+      const t = event.type === 'HUMAN' ? event.turn : undefined;
+      if (!t) return {};
+      return { ...personFacts(context, t), ...(isMessage(t.text) ? { pendingMessage: t.text } : {}) };
+    }),
+    transferFailed: assign(({ context }) => ({
+      notes: note(context, { kind: 'transferFailed' }),
+      nameAsked: false,
+      ...(context.pendingMessage && !context.message ? { message: context.pendingMessage } : {}),
+      pendingMessage: undefined,
+    })),
     question: assign(({ context, event }) =>
       event.type === 'QUESTION'
         ? {
@@ -433,10 +498,15 @@ export const conversationMachine = setup({
       id: 'live',
       initial: 'intake',
       on: {
-        EMERGENCY: { guard: 'emergencyNew', target: '.emergency', actions: ['heard', 'emergency'] },
-        HUMAN: { target: '.handoff', actions: 'heard' },
+        EMERGENCY: [
+          { guard: 'emergencyNew', target: '.emergency', actions: ['heard', 'emergency'] },
+          // already alerted: the caller hears so (and the safety line again if urgent), and the question stands
+          { actions: ['heard', 'emergencyAgain'] },
+        ],
+        HUMAN: { target: '.handoff', actions: ['heard', 'askedForPerson'] },
         QUESTION: { target: '#call.answering', actions: ['heard', 'question'] },
         GOODBYE: { target: '.closing', actions: 'heard' },
+        DEFER: { target: '.anythingElse', actions: ['heard', 'deferred'] },
         SILENCE: [{ guard: 'tooQuiet', target: '.closing' }, { actions: 'silence' }],
         START: [
           { guard: 'startsMessage', target: '.message', actions: ['heard', 'startMessage'] },
@@ -680,9 +750,15 @@ export const conversationMachine = setup({
             },
           },
         },
+        addDetails: {
+          tags: ['run:lead'],
+          on: { LEAD_SAVED: 'anythingElse', TOOL_ERROR: 'anythingElse' },
+        },
         anythingElse: {
           on: {
             TURN: [
+              { guard: 'otherNumberTurn', target: 'gate', actions: ['heard', 'useOtherNumber'] },
+              { guard: 'lateDetailTurn', target: 'addDetails', actions: ['heard', 'lateDetails'] },
               { guard: 'bookingTurn', target: 'booking', actions: ['heard', 'startBooking'] },
               { guard: 'saysNo', target: 'closing', actions: 'heard' },
               { guard: 'saysYes', target: 'intake', actions: 'heard' },

@@ -38,6 +38,8 @@ export interface SlotQuery {
   to: string;
   staffName?: string;
   limit?: number;
+  /** The caller's appointment being moved: its own time does not block its new one. */
+  exceptAppointmentId?: string;
 }
 
 /** Outcome of a command that may lose a race for the slot. */

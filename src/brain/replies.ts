@@ -186,6 +186,12 @@ export function noteText(n: Note, ctx: DialogContext, now: Date, lang: Lang = 'e
       );
     case 'keptAppointment':
       return L.keptAppointment;
+    case 'deferred':
+      return L.deferred;
+    case 'detailsAdded':
+      return L.detailsAdded;
+    case 'stillAlerted':
+      return L.stillAlerted;
     case 'noAppointments':
       // appointments are found by caller ID only, so nobody can change someone else's by naming a number
       if (ctx.identity === 'verified') return L.noAppointmentsVerified;

@@ -1,12 +1,20 @@
 /**
  * Questions the business's own settings answer: opening hours on any day, open now or today,
- * holidays, the address, the services offered, how long a service takes and what it costs.
+ * holidays, the address, the services offered, how long a service takes and what it costs, and
+ * whether a person or the virtual receptionist is answering.
  * Answered from configuration before the knowledge base, so they are always current and exact.
  */
 import { DateTime } from 'luxon';
 import { closedReason, hoursOn, isOpenAt, nextOpeningAt } from './calendar.js';
 import { linesFor, type Lang, type Lines } from './lines/index.js';
-import { createServiceMatcher, normalize, numbersToDigits, parseTimeWish } from './nlu/index.js';
+import {
+  ABOUT_THE_AGENT,
+  createServiceMatcher,
+  foldSpanish,
+  normalize,
+  numbersToDigits,
+  parseTimeWish,
+} from './nlu/index.js';
 import type { BusinessProfile, ServiceInfo } from './types.js';
 
 /** "are you guys working today?", "anyone around on Saturday?": whether someone is there on a day. */
@@ -57,6 +65,17 @@ export function isLineCheck(said: string): boolean {
   const text = normalize(said).trim();
   return !!text && LINE_CHECK.test(text);
 }
+/** True when the caller asks whether a person or a machine is answering. */
+export function asksAboutAgent(said: string): boolean {
+  return ABOUT_THE_AGENT.test(foldSpanish(normalize(said)));
+}
+/** The honest answer to "am I talking to a robot?": what the agent is and what it can do. */
+const AGENT: Record<Lang, (name: string, canConnect: boolean) => string> = {
+  en: (name, canConnect) =>
+    `I'm the virtual receptionist for ${name}; I can book, answer questions or take a message${canConnect ? ' — or connect you with someone' : ''}.`,
+  es: (name, canConnect) =>
+    `Le atiende la recepción virtual de ${name}; puedo reservar, responder preguntas o tomar un mensaje${canConnect ? ', o comunicarle con alguien' : ''}.`,
+};
 const DURATION = /\b(how long|how much time|duration)\b/;
 const PRICE = /\b(how much|price|cost|charge|rate|fee)\b/;
 const WEEKDAY_PLURAL = /\b(mon|tues|wednes|thurs|fri|satur|sun)days\b/;
@@ -148,11 +167,15 @@ export function createSettingsAnswers(b: BusinessProfile) {
       now: Date,
       lang: Lang = 'en',
     ):
-      | { text: string; topic: 'hours' | 'address' | 'services' | 'offer' | 'duration' | 'price' | 'presence' }
+      | {
+          text: string;
+          topic: 'hours' | 'address' | 'services' | 'offer' | 'duration' | 'price' | 'presence' | 'agent';
+        }
       | undefined {
       const L = linesFor(lang);
       const text = readQuestion(question);
       if (isLineCheck(question)) return { topic: 'presence', text: L.stillHere };
+      if (asksAboutAgent(question)) return { topic: 'agent', text: AGENT[lang](b.name, !!b.escalationNumber) };
       const svc = services.match(text);
       const service = svc && !svc.choices ? svc.service : undefined;
       if (DURATION.test(text) && service)

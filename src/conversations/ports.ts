@@ -41,23 +41,21 @@ export function conversationPorts(deps: PortDeps, t: ConversationTarget, clock: 
     source: t.channel,
   });
   const lead = deps.recordLead;
-  // a chat proves a number by a code texted to it; the phone has caller ID (plus the name check)
-  const verification =
-    t.channel === 'phone'
-      ? undefined
-      : createVerification(
-          {
-            db: deps.db,
-            live: deps.live,
-            clock,
-            hasUpcoming: async (phone) =>
-              (await booking.findUpcomingAppointments(phone)).some((a) => Date.parse(a.start) > clock.now().getTime()),
-          },
-          t.organizationId,
-          t.callId,
-        );
+  // a chat proves a number by a code texted to it; the phone has caller ID (plus the name check), and
+  // a code too for a booking under another number ("I'm calling from my work phone")
+  const verification = createVerification(
+    {
+      db: deps.db,
+      live: deps.live,
+      clock,
+      hasUpcoming: async (phone) =>
+        (await booking.findUpcomingAppointments(phone)).some((a) => Date.parse(a.start) > clock.now().getTime()),
+    },
+    t.organizationId,
+    t.callId,
+  );
   return {
-    ...(verification ? { verification } : {}),
+    verification,
     booking: {
       ...booking,
       async book(input) {

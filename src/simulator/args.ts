@@ -1,4 +1,5 @@
 /** The command line of `npm run simulate` (see cli.ts for the usage). */
+import { existsSync } from 'node:fs';
 
 /** Parsed command line. */
 export interface CliOptions {
@@ -15,6 +16,11 @@ export interface CliOptions {
 
 const VALUE_FLAGS = new Set(['--url', '--simulator-key', '--twilio-token', '--concurrency', '--filter']);
 
+/** "--json out.json" (as well as "--json=out.json"): the next word is where results go when it is "-" or a .json file not there yet (an existing one is a scenario file). */
+function jsonTarget(next: string | undefined): boolean {
+  return next === '-' || (!!next && next.endsWith('.json') && !existsSync(next));
+}
+
 /** Parses argv (without node and script); throws on unknown flags. */
 export function parseArgs(argv: string[]): CliOptions {
   const o: CliOptions = { paths: [], concurrency: 2, inMemory: false, quiet: false };
@@ -29,7 +35,7 @@ export function parseArgs(argv: string[]): CliOptions {
       if (v === undefined) throw new Error(`${flag} needs a value`);
       return v;
     };
-    if (flag === '--json') o.json = inline ?? 'simulator-results.json';
+    if (flag === '--json') o.json = inline ?? (jsonTarget(argv[i + 1]) ? argv[++i] : 'simulator-results.json');
     else if (flag === '--in-memory') o.inMemory = true;
     else if (flag === '--quiet') o.quiet = true;
     else if (VALUE_FLAGS.has(flag)) {

@@ -1,6 +1,6 @@
 /**
  * `npm run simulate -- <file-or-folder>... [--url http://host:port --simulator-key <key>]
- *   [--twilio-token <auth token>] [--json[=file|-]] [--concurrency N]
+ *   [--twilio-token <auth token>] [--json[=| ]file|-] [--concurrency N]
  *   [--filter text] [--in-memory] [--quiet]`
  *
  * Without --url the product is started in-process on embedded defaults (fresh temporary data

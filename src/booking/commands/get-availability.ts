@@ -15,6 +15,8 @@ export interface AvailabilityQuery {
   readonly to: Date;
   readonly staffId?: string | null;
   readonly viewer?: string | null;
+  /** An appointment being moved does not block its own new time. */
+  readonly exceptAppointmentId?: string;
 }
 
 /** Every free slot (per staff member) whose start lies in `[from, to)`, plus the business's time zone. */

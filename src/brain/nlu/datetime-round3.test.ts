@@ -157,6 +157,12 @@ describe('week phrases, and a weekday said with a week', () => {
     ['dublin', "I'd like to book a lesson in a couple of weeks", { range: { from: '2026-12-21', to: '2026-12-27' } }],
     ['dublin', 'in a couple of weeks, Wednesday evening', { date: '2026-12-23', partOfDay: 'evening' }],
     ['dublin', 'a couple weeks from now', { range: { from: '2026-12-21', to: '2026-12-27' } }],
+    // a past or a length is no week: the weekday said with it is the next one
+    [
+      'dublin',
+      'I got a piece done a few weeks back, anything Thursday around two thirty',
+      { date: '2026-12-10', time: '14:30' },
+    ],
     // "in two weeks" is the day two weeks on; a weekday said with it is that week's
     ['denverFri', 'Tuesday in two weeks', { date: '2026-12-22' }],
     ['denverFri', 'in two weeks, Tuesday afternoon', { date: '2026-12-22', partOfDay: 'afternoon' }],

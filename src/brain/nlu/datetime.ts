@@ -740,8 +740,11 @@ function findWeeksAhead(m: { s: string }, today: DateTime, add: (at: number, v: 
     const from = x[1] ? shift(next.from) : iso(today.startOf('week').plus({ weeks: 2 }));
     add(x.index, { range: { from, to: shift(next.to) } });
   });
-  mask(m, /\b(?:in )?(?:a )?(couple|few)(?: of)? weeks?(?: time| from (?:now|today))?\b/g, (x) =>
-    add(x.index, { range: weekOf(today.plus({ weeks: x[1] === 'couple' ? 2 : 3 }), today) }),
+  // "a few weeks back", "for a couple of weeks", "the last few weeks": a past or a length, no day
+  mask(
+    m,
+    /(?<!\b(?:for|past|last|over the|within the|since|took|takes) )\b(?:in )?(?:a )?(couple|few)(?: of)? weeks?(?: time| from (?:now|today))?\b(?! (?:back|ago|before|earlier|prior|since|long|old)\b)/g,
+    (x) => add(x.index, { range: weekOf(today.plus({ weeks: x[1] === 'couple' ? 2 : 3 }), today) }),
   );
 }
 

@@ -32,6 +32,7 @@ export { PART_OF_DAY_WINDOWS, parseTimeWish, resolveHour } from './datetime.js';
 export type { EmergencyHit } from './emergency.js';
 export type { Intent, YesNo } from './intent.js';
 export {
+  ABOUT_THE_AGENT,
   agreeingNo,
   answerTo,
   findIntents,
@@ -88,6 +89,8 @@ export interface Understanding {
   staff?: string;
   /** A staff member the caller refused ("not with Mike"). */
   refusedStaff?: string;
+  /** "Whoever's free at 2 is fine", "it doesn't have to be Jamie": no staff member wished for any more. */
+  anyStaff?: boolean;
   /** The caller means the number they are calling from ("this number", "the one I'm calling from"). */
   sameNumber: boolean;
 }
@@ -101,6 +104,10 @@ export interface Nlu {
   /** The turn as the parsers read it: Spanish rewritten (service names kept), English as said. */
   canonical(raw: string, lang?: Lang): string;
 }
+
+/** "Whoever's available", "anyone is fine", "it doesn't have to be Jamie", "no preference". */
+const ANY_STAFF =
+  /\b(?:whoever(?:'s| is)? (?:free|available|around|open|on)|(?:any ?one|any ?body)(?:'s| is)? (?:fine|ok|okay|good|great)|(?:any ?one|any ?body) (?:at|works|will do|is fine)\b|(?:doesn't|does not|don't|do not|dont|doesnt) (?:have|need) to be (?:with )?[a-z]+|(?:don't|do not|dont) mind who|no preference|any (?:stylist|tech|technician|barber|instructor|therapist|teacher|groomer|trainer|one of them)(?: is)? (?:is fine|will do|works|fine))/;
 
 /** Words just before a staff name that refuse them ("not with Tom", "anyone but Mike"). */
 const REFUSED_BEFORE =
@@ -281,6 +288,7 @@ export function createNlu(business: BusinessProfile): Nlu {
       if (emergency) u.emergency = emergency;
       const refused = findStaff.refused(text);
       if (refused) u.refusedStaff = refused;
+      if (ANY_STAFF.test(text)) u.anyStaff = true;
       const staff = findStaff.wanted(text);
       if (staff && staff !== refused) u.staff = staff;
       const digitsText = numbersToDigits(text);

@@ -14,8 +14,11 @@ const BOOKED_THING = '(?:appointment|booking|visit|reservation|session|lesson|cl
 const OPENERS =
   '(?:(?:and|so|ok|okay|also|oh|um|uh|er|well|yeah|yes|hi|hey|hello|hiya|good (?:morning|afternoon|evening)|(?:hi|hey|hello) there|sorry|excuse me|quick question)[,.!]? )*';
 
-/** Someone asked for by role or name ("whoever does billing", "Dave", "the owner"). */
-const PERSON = '(?:the |a |an |your )?[a-z]+';
+/**
+ * Someone asked for by role or name ("whoever does billing", "Dave", "the owner"); not "a lawyer" or "a
+ * listing specialist", the kind of person a service or a pitch names.
+ */
+const PERSON = '(?:the |your )?[a-z]+';
 /** Words "is <word> there?" names that are no person: the line check ("is anyone there?"), things, days. */
 const NOT_A_PERSON =
   'it|that|this|there|here|he|she|anyone|anybody|someone|somebody|everyone|everybody|nobody|no one|anything|something|parking|today|tomorrow|tonight|now|everything|mine|yours|one';
@@ -28,22 +31,28 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
         '\\b(speak|talk|chat) (to|with) (a |an |the |some |your )?(real |live |actual )?(person|human|someone|somebody|manager|owner|representative|rep|agent|operator|staff|technician|dentist|doctor|receptionist|boss)\\b',
         '\\b(real|live|actual) (person|human)\\b|\\b(transfer|connect|put) me (through|to|with)?\\b|\\boperator\\b|\\brepresentative\\b|\\bhuman\\b',
         // "can I speak to Dave?", "I need to talk to whoever does billing", "someone in accounts"
-        `\\b(?:speak|talk|chat) (?:to|with) (?!(?:you|u|y'all|about|my|our|them|him|her|me|us|each|the (?:wife|husband|kids|family|landlord|boss)|(?:wife|husband|partner|family|landlord))\\b)${PERSON}`,
+        `\\b(?:speak|talk|chat) (?:to|with) (?!(?:a|an|you|u|y'all|about|my|our|them|him|her|me|us|each|the (?:wife|husband|kids|family|landlord|boss)|(?:wife|husband|partner|family|landlord))\\b)${PERSON}`,
         '\\b(?:whoever|someone|somebody|the person) (?:who )?(?:does|handles|is in charge of|deals with|takes care of|looks after|runs) (?:the |your )?(?:billing|bills|invoices|accounts|payments|scheduling|the office)\\b',
         '\\b(?:someone|somebody|anyone|anybody) (?:in|from) (?:billing|accounts|accounting|the office|management)\\b',
         // "is the owner in?", "is the manager available?", "is Dave there?", "is Mike around today?"
         '\\b(?:is|are) (?:the )?(?:owner|manager|boss|office manager|supervisor)s? (?:in|there|around|available|free|about)\\b',
-        `\\bis (?!${NOT_A_PERSON}\\b)[a-z]+ (?:in|there|around|about)(?: today| now| right now| at the moment| this (?:morning|afternoon))?(?=[?.!,]|$| please| by any chance)`,
+        // …asked at the start of a sentence: "the insulin is in there" asks for nobody
+        `(?:^|[.?!,]\\s*|\\b(?:hi|hey|hello|hiya|yes|yeah|um|uh|so|and|oh|ok|okay)[,]?\\s+)is (?!${NOT_A_PERSON}\\b)[a-z]+ (?:in|there|around|about)(?: today| now| right now| at the moment| this (?:morning|afternoon))?(?=[?.!,]|$| please| by any chance)`,
       ].join('|'),
     ),
   ],
   [
     'cancel',
-    /\bcancel+(ing|ed|ation)?\b|\bcall off\b|\bwon't (be able to )?make it\b|\bcan't make (it|my appointment)\b|\bno longer need\b|\bremove my appointment\b/,
+    /(?<!\b(?:don't|do not|dont|not|never|no need to|won't|rather not) (?:(?:just|really|actually|want to|need to) )?)\bcancel+(ing|ed|ation)?\b|\bcall off\b|\b(?:won't|will not|wont) (be able to )?make it\b|\b(?:can't|cant|cannot|can not) make (it|my appointment)\b|\bno longer need\b|\bremove my appointment\b/,
   ],
   [
     'reschedule',
     /\bre-?schedul\w*|\bmove (my|the|our|his|her|their) (appointment|booking|visit)|\b(move|change|switch|shift|push|bump) (my|the|our|his|her|their|(?!it's|that's|what's|there's|here's)[a-z]+'s) [a-z' -]{2,30}? (to|over to|back to|out to|from)\b|\b(?:move|shift|bump|postpone) (?:my|our|his|her|their|[a-z]+'s) (?:[a-z]+'s )?(?:[a-z-]+ ){0,3}?(?:appointment|booking|visit|reservation|session|lesson|class)\b|\b(?:do|have|make) (?:my|our|his|her|their|[a-z]+'s) [a-z' -]{2,30}? instead\b|\bchange (my|the|our) (appointment|booking|time)|\bpush (my|it|the appointment) back\b|\bpostpone\b|\bdifferent (day|time) for my\b|\bmove it to\b|\bcan (?:we|i|you) (?:move|change) it\b/,
+  ],
+  [
+    // "push me back an hour", "change it to twelve instead", "earlier the same day", "I just want it an hour later"
+    'reschedule',
+    /\b(?:push|move|bump|shift) (?:me|us|him|her|them) (?:back|forward|up|out|to|over)\b|\b(?:change|move|switch|shift) (?:it|that|this|them) (?:to|till|until|over to)\b|\b(?:earlier|later|sooner) (?:on )?(?:the |that )?same day\b|\b(?:the )?same day(?:,)? (?:but )?(?:earlier|later|instead)\b|\bwant (?:it|him|her|them) (?:(?:an?|one|two|half an) (?:hour|bit|little)s? |\d+ (?:minutes|hours) )?(?:later|earlier|sooner)\b/,
   ],
   [
     // "when is my appointment?", "can you confirm my son's session for Thursday?", "what time am I booked in?"
@@ -59,12 +68,14 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
         `\\b(?:what time|when|what days?)(?: is| are)? (?:am i|are we|was i|were we|i'm|i am|we're|we are|is (?:he|she)|are they) (?:booked|scheduled|coming in|supposed to (?:come|be)|due)\\b`,
         `\\b(?:forgot|forget|remember|don't remember|can't remember|not sure) (?:when|what time|what days?) (?:my|our|i|we|they|it|his|her|[a-z]+'s)\\b`,
         `\\bis my (?:appointment|booking|visit) still\\b`,
+        // "what time are y'all coming tomorrow?": the visit already booked
+        `\\b(?:when|what time)(?: are| will| is)? (?:you|y'all|ya'll|you guys|you all|your guys|they|your (?:guy|tech|technician|team|crew|driver|plumber|cleaner)s?|the (?:tech|technician|crew|team|driver)) (?:coming|arriving|getting here|showing up|turning up|be here|be there|going to (?:come|be here|arrive))\\b`,
       ].join('|'),
     ),
   ],
   [
     'message',
-    /\b(leave|take) a message\b|\bpass (it |this |that )?(along|on)\b|\blet (him|her|them|the owner|the team|someone) know\b|\b(have|ask) (him|her|them|someone|somebody) (to )?call me( back)?\b|\bcall me back\b|\bcallback\b|\bvoice ?mail\b|\bget back to (me|us)\b|\b(e-?mail|text|send) (me|us) (a |an |the |your |some |a few )?(quote|estimate|price|pricing|prices|options|details|info|information)\b|\b(quote|estimate|price|prices|pricing|options)( [a-z]+){0,3} (e-?mailed|sent|texted) (to |over to )?(me|us|over)\b|\bjust (want|need|looking for|after|wanted) (a |an |the )?(quote|estimate|price|ballpark)\b|\b(ring|phone|bell) me\b|\bgive (me|us) a (call|ring|bell)\b|\b(call|ring|phone) (me|us) (back )?(tomorrow|tonight|later|after|before|between|at|this|on|any ?time|when)\b|\b(have|get|ask) (someone|somebody|them|him|her|the owner|the office|[a-z]+) (to )?(call|ring|phone) (me|us)\b|\b(can|could|will|would) (someone|somebody|they|you|he|she) (call|ring|phone) (me|us)\b|\b(a|the) call ?back\b|\bpass (a|this|that|the|my) message\b|\b(give|leave) (him|her|them|[a-z]+) a message\b|\ba message (for|to) \w+|\b(are you|you guys|y'all|is \w+|are they|you're|you are|if you|if you're|still) (still )?hiring\b|\bhelp wanted\b|\b(apply|applying) (for|to) (a|the|any|your) \w*\s?(job|position|opening|role)\b|\bjob (opening|application|posting)s?\b|\blooking for (work|a job)\b|\bwho (handles|is in charge of|runs|does) your (marketing|advertising|seo|website|social media|purchasing|supplies)\b/,
+    /\b(leave|take) a message\b|\bpass (it |this |that )?(along|on)\b|\blet (him|her|them|the owner|the team|someone) know\b|\b(have|ask) (him|her|them|someone|somebody) (to )?call me( back)?\b|\bcall me back\b|\bcallback\b|\bvoice ?mail\b|\bget back to (me|us)\b|\b(e-?mail|text|send) (me|us) (a |an |the |your |some |a few )?(quote|estimate|price|pricing|prices|options|details|info|information)\b|\b(quote|estimate|price|prices|pricing|options)( [a-z]+){0,3} (e-?mailed|sent|texted) (to |over to )?(me|us|over)\b|\bjust (want|need|looking for|after|wanted) (a |an |the )?(quote|estimate|price|ballpark)\b|\b(ring|phone|bell) me\b|\bgive (me|us) a (call|ring|bell)\b|\b(call|ring|phone) (me|us) (back )?(tomorrow|tonight|later|after|before|between|at|this|on|any ?time|when)\b|\b(have|get|ask) (someone|somebody|them|him|her|the owner|the office|[a-z]+) (to )?(call|ring|phone) (me|us)\b|\b(can|could|will|would) (someone|somebody|they|you|he|she) (call|ring|phone) (me|us)\b|\b(a|the) call ?back\b|\bpass (a|this|that|the|my) message\b|\b(give|leave) (him|her|them|[a-z]+) a message\b|\ba message (for|to) \w+|\b(?:want|need|would like|'d like|like) (?:the |your |a |an )?[a-z]+ to (?:call|ring|phone|contact|get back to) (?:me|us)\b|\b(are you|you guys|y'all|is \w+|are they|you're|you are|if you|if you're|still) (still )?hiring\b|\bhelp wanted\b|\b(apply|applying) (for|to) (a|the|any|your) \w*\s?(job|position|opening|role)\b|\bjob (opening|application|posting)s?\b|\blooking for (work|a job)\b|\bwho (handles|is in charge of|runs|does) your (marketing|advertising|seo|website|social media|purchasing|supplies)\b/,
   ],
   [
     'book',
@@ -88,8 +99,49 @@ const DECLINED_BOOKING =
 
 /** All intents found in `text` (lower-cased), most specific first; a declined booking is no wish to book. */
 export function findIntents(text: string): Intent[] {
-  return RULES.filter(([i, re]) => re.test(i === 'book' ? text.replace(DECLINED_BOOKING, ' ') : text)).map(([i]) => i);
+  const found = RULES.filter(([i, re]) =>
+    re.test(i === 'book' ? text.replace(DECLINED_BOOKING, ' ').replace(CALL_ME_ASK, ' ') : text),
+  ).map(([i]) => i);
+  let unique = [...new Set(found)];
+  // "is this a real person or a robot?": a question about who answers, not a wish to be put through
+  if (unique.includes('human') && ABOUT_THE_AGENT.test(text))
+    unique = [...unique.filter((i) => i !== 'human' && i !== 'question'), 'question'];
+  // "no rescheduling needed, cancel it please": the move declined
+  if (NO_MOVE.test(text)) unique = unique.filter((i) => i !== 'reschedule');
+  // "I can't make it Monday, could we do Wednesday instead?": a cancellation with another time proposed is a move
+  if (unique.includes('cancel') && (unique.includes('reschedule') || INSTEAD.test(text)))
+    return ['reschedule', ...unique.filter((i) => i !== 'reschedule')];
+  return unique;
 }
+
+/**
+ * "am I talking to a robot?", "is this a real person?", "are you an AI?", "¿es una máquina?": the caller
+ * asks what is answering, which is no request for a person ("I want a real person" is one, and stays one).
+ */
+export const ABOUT_THE_AGENT = new RegExp(
+  [
+    '\\b(am i|are we) (talking|speaking|chatting) (to|with) (a |an )?(real |live |actual )?(person|human|robot|bot|machine|computer|ai|a\\.i|recording|answering (machine|service))',
+    '\\b(is this|is that|is it|are you|r u) (a |an )?(real |live |actual )?(person|human|human being|robot|bot|machine|computer|ai|a\\.i|recording|automated|answering (machine|service))',
+    '\\bare you (real|for real|human)',
+    '\\b(real )?(person|human) or (a |an )?(robot|bot|machine|computer|ai|recording)\\b|\\b(robot|bot|machine|computer|ai) or (a |an )?(real )?(person|human)\\b',
+    '\\b(es|eres|es usted|estoy hablando con) (un |una )?(robot|maquina|contestadora|grabacion|inteligencia artificial|persona real|persona de verdad)\\b',
+  ]
+    // the thing asked about ends the question: "is it a computer problem?" asks something else
+    .map((p, i) => (i < 3 ? `${p}(?=\\s*([?.!,;]|$|(or|right|then|though|am i|i mean)\\b))` : p))
+    .join('|'),
+);
+
+/** "I want the manager to call me back": a wish for a call, whatever "I want the…" says to the booking rule. */
+const CALL_ME_ASK =
+  /\b(?:want|need|would like|'d like|like) (?:the |your |a |an )?[a-z]+ to (?:call|ring|phone|contact|get back to) (?:me|us)\b/g;
+
+/** A move declined: "no rescheduling needed", "don't want to move it". */
+const NO_MOVE =
+  /\b(?:no|not|don't|do not|dont|no need to|without)(?: (?:need to|want to|wanna|going to|gonna))? (?:re-?schedul\w*|rebook\w*|move it|change it)(?! (?:to|till|until)\b)/;
+
+/** Another time proposed in the same breath as a cancellation. */
+const INSTEAD =
+  /\b(?:could|can) (?:we|i|you) (?:do|make it|try|go for|switch to)\b|\b(?:how|what) about (?:mon|tue|wed|thu|fri|sat|sun|next|the|tomorrow|\d)|\b(?:another|a different|a later|an earlier) (?:day|time|date)\b|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|next week|\d{1,2}(?::\d\d)?(?: ?[ap]\.?m\.?)?|noon|morning|afternoon) instead\b/;
 
 /** Yes, no or maybe, when the turn answers a yes/no question. */
 export type YesNo = 'yes' | 'no' | 'maybe';
@@ -175,7 +227,9 @@ export function pickOption(text: string): number | 'last' | undefined {
   if (taken) return POSITION[taken[1]];
   const numbered = /\b(?:option|number|choice) (1|2|3)\b/.exec(t);
   if (numbered) return Number(numbered[1]) - 1;
-  const whichever = new RegExp(`\\bwhichever(?: one)? is (${ORD})\\b`).exec(t);
+  const whichever = new RegExp(`\\b(?:whichever|whatever|which ever|what ever)(?: one)?(?: is|'s|s) (${ORD})\\b`).exec(
+    t,
+  );
   if (whichever) return POSITION[whichever[1]];
   return undefined;
 }
@@ -187,7 +241,7 @@ export function pickOption(text: string): number | 'last' | undefined {
 export function minuteShift(text: string): number | undefined {
   const amount = '(\\d{1,3}) (?:minutes?|mins?)|(half an hour|an hour and a half|an hour|one hour|(\\d) hours?)';
   const m = new RegExp(
-    `\\b(?:push(?: it)? back|move(?: it)? back|bump(?: it)?(?: back)?|push(?: it)? out)(?: by)? (?:${amount})|(?:${amount}) (later|earlier|sooner)|(?:bring|move|pull)(?: it)? (?:forward|up|earlier)(?: by)? (?:${amount})`,
+    `\\b(?:push(?: it| me| us)? back|move(?: it| me| us)? back|bump(?: it| me| us)?(?: back)?|push(?: it| me| us)? out)(?: by)? (?:${amount})|(?:${amount}) (later|earlier|sooner)|(?:bring|move|pull)(?: it)? (?:forward|up|earlier)(?: by)? (?:${amount})`,
   ).exec(text);
   if (!m) return undefined;
   const g = m.slice(1);

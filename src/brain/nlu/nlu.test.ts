@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BusinessProfile } from '../types.js';
 import { createNlu, speakPhone, type Understanding } from './index.js';
+import { createServiceMatcher } from './services.js';
 
 // Tuesday 2026-03-10, 09:15 in Chicago (CDT, two days after the DST change)
 const NOW = new Date('2026-03-10T14:15:00Z');
@@ -431,6 +432,20 @@ describe('intents', () => {
     ['I need to talk to whoever does billing', 'human'],
     ['is the manager available?', 'human'],
     ['is anyone there?', 'question'],
+    ['is this a real person or a robot?', 'question'],
+    ["hi, I can't make it Monday after all, could we do Wednesday instead", 'reschedule'],
+    ['cant make it monday, how about tuesday', 'reschedule'],
+    ["no, don't cancel it, just move it to Wednesday", 'reschedule'],
+    ['can you push me back an hour today', 'reschedule'],
+    ['I want to change it to twelve instead', 'reschedule'],
+    ['could I come earlier the same day?', 'reschedule'],
+    ['I already have my adjustment at eleven, I just want it an hour later', 'reschedule'],
+    ["I can't make it tomorrow, please cancel", 'cancel'],
+    ["I'm furious, I want the manager to call me back today", 'message'],
+    ["no, I don't want to book anything, I want the owner to ring me", 'message'],
+    ["what time are y'all coming tomorrow?", 'check'],
+    ['when will your technician be here?', 'check'],
+
     ['is Thursday available?', 'book'],
     ['can I leave a message', 'message'],
     ['please have him call me back', 'message'],
@@ -446,10 +461,14 @@ describe('intents', () => {
   it.each(cases)('%s', (text, want, biz) => {
     expect(read(text, biz ?? 'salon').intents[0]).toBe(want);
   });
-  it.each(['let me talk to my wife and call you back', 'I need to talk to them first', 'nice to talk to you'])(
-    'no person asked for: %s',
-    (text) => expect(read(text, 'salon').intents).not.toContain('human'),
-  );
+  it.each([
+    'let me talk to my wife and call you back',
+    'I need to talk to them first',
+    'nice to talk to you',
+    'how much does it cost just to sit down and talk to a lawyer the first time?',
+    "our fridge quit overnight and my husband's insulin is in there. can someone come today?",
+    'your listing may be removed. press one now to speak to a listing specialist.',
+  ])('no person asked for: %s', (text) => expect(read(text, 'salon').intents).not.toContain('human'));
 });
 
 describe('emergency vocabulary and priority per industry', () => {
@@ -602,5 +621,30 @@ describe('longer service names win over a shared synonym', () => {
     ['my beard needs a tidy', 'Beard trim'],
   ])('%s', (text, want) => {
     expect(barber.understand(text, NOW).service?.service.name).toBe(want);
+  });
+});
+
+describe("a service for a child, where the business lists a children's kind of it", () => {
+  const barber = createServiceMatcher([
+    { name: 'Haircut', durationMin: 30 },
+    { name: 'Kids Cut', durationMin: 20 },
+    { name: 'Beard Trim', durationMin: 15 },
+  ]);
+  const dentist = createServiceMatcher([
+    { name: 'Cleaning', durationMin: 45 },
+    { name: "Children's Cleaning", durationMin: 30 },
+    { name: 'Filling', durationMin: 60 },
+  ]);
+  it.each([
+    [barber, "a haircut for my son, he's seven", 'Kids Cut'],
+    [barber, 'can I get a haircut for a 6-year-old', 'Kids Cut'],
+    [dentist, 'my daughter needs a cleaning', "Children's Cleaning"],
+    // no children's kind of it, or no child: the service as said
+    [barber, 'a beard trim for my son', 'Beard Trim'],
+    [barber, 'a haircut please', 'Haircut'],
+    [dentist, 'my son needs a filling', 'Filling'],
+    [dentist, 'a cleaning for me', 'Cleaning'],
+  ])('%#: %s', (m, text, want) => {
+    expect(m.match(text)?.service.name).toBe(want);
   });
 });

@@ -204,6 +204,15 @@ function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
       }),
     )
     .filter((p) => p.content.length > 0);
+  for (const s of services) {
+    const own = serviceTokens(s.name).join('');
+    const kids = services.filter((k) => {
+      const words = serviceTokens(k.name);
+      const rest = words.filter((w) => !CHILD_WORDS.has(w)).join('');
+      return k !== s && rest.length >= 3 && rest !== words.join('') && (own.includes(rest) || rest.includes(own));
+    });
+    if (kids.length === 1) childKinds.set(s, kids[0]);
+  }
   return {
     match(text) {
       const words = serviceTokens(text);
@@ -218,10 +227,22 @@ function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
       // a rival is another service matched exactly as well (a phrase inside the best one scores lower)
       const rivals = hits.filter((h) => h.service !== best.service && Math.abs(h.score - best.score) < 1e-9);
       const uniq = [...new Map([best, ...rivals].map((h) => [h.service.name, h.service])).values()];
+      // "a haircut for my son, he's seven" at a shop with a Kids Cut: the children's kind of the same service
+      const forChild = uniq.length === 1 && FOR_A_CHILD.test(text.toLowerCase()) ? childKind(best.service) : undefined;
+      if (forChild) return { service: forChild, score: best.score };
       return { service: best.service, score: best.score, ...(uniq.length > 1 ? { choices: uniq } : {}) };
     },
   };
 }
+
+/** The service is for a child: "my son", "for my daughter", "he's seven", "a 6-year-old". */
+const FOR_A_CHILD =
+  /\b(?:my|our|his|her|for the) (?:son|daughter|kid|kids|child|children|little one|little boy|little girl|boy|girl|toddler)\b|\b(?:he|she)(?:'s| is) (?:only )?(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: years? old)?\b|\b(?:[1-9]|1[0-2])[- ]years?[- ]old\b/;
+const CHILD_WORDS = new Set(['kid', 'kids', 'child', 'children', 'childrens', 'junior', 'youth', 'boys', 'girls']);
+
+/** The children's kind of each service the business lists one for ("Kids Cut" beside "Haircut"). */
+const childKinds = new WeakMap<ServiceInfo, ServiceInfo>();
+const childKind = (service: ServiceInfo) => childKinds.get(service);
 
 /** The best way a phrase is said in the words: in full and in order, all its words in any order, or one distinctive word of a name. */
 function matchPhrase(p: Phrase, words: string[]): Hit | undefined {

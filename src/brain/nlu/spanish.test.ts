@@ -44,6 +44,10 @@ describe('Spanish understanding', () => {
     for (const ask of ['¿a qué hora es mi cita?', 'quería confirmar mi cita del jueves', '¿tengo una cita?'])
       expect(es(ask).intents[0], ask).toBe('check');
     expect(es('tengo una cita el jueves y la quiero cancelar').intents[0]).toBe('cancel');
+    // the caller's own appointment, earlier on its day: a move, not a second booking
+    expect(es('Tengo un facial el sábado a las once, ¿puedo ir más temprano ese mismo día?').intents[0]).toBe(
+      'reschedule',
+    );
     expect(es('¿a qué hora abren el sábado?').intents).toContain('question');
   });
 

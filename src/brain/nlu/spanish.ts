@@ -168,6 +168,13 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\bla (?:mas temprana|de mas temprano|mas pronto)\b/g, 'the earlier one'],
   [/\bla (?:mas tarde|mas tardia|de mas tarde)\b/g, 'the later one'],
   [/\bla de las? (\d{1,2})(?::(\d{2}))?\b/g, (_m, h: string, mm?: string) => `the ${h}${mm ? `:${mm}` : ''} one`],
+  // "¿puedo ir más temprano ese mismo día?": the caller's own appointment, earlier on its day
+  [
+    /\b(?:puedo|podemos|podria|podriamos|se puede|quiero|quisiera) (?:ir|llegar|venir|pasar|cambiarla|moverla|pasarla)(?: un poco)? (mas temprano|mas tarde|antes|despues) (?:ese|el|ese) mismo dia\b/g,
+    (_m: string, when: string) => `could I come ${/tarde|despues/.test(when) ? 'later' : 'earlier'} the same day`,
+  ],
+  [/\b(?:ese|el) mismo dia,? (?:pero )?mas temprano\b/g, 'the same day but earlier'],
+  [/\b(?:ese|el) mismo dia,? (?:pero )?mas tarde\b/g, 'the same day but later'],
   [/\b(?:algo|alguna hora|un poco) mas tarde\b|\bmas tarde\b/g, 'something later'],
   [/\b(?:algo|alguna hora|un poco) mas temprano\b|\bmas temprano\b/g, 'something earlier'],
 

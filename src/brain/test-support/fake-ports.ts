@@ -106,7 +106,7 @@ export function createFakePorts(
   const ports: BrainPorts = {
     booking: {
       async findSlots(q) {
-        const found = slots(q.serviceName, q.from, q.to, undefined, q.limit);
+        const found = slots(q.serviceName, q.from, q.to, q.exceptAppointmentId, q.limit);
         return q.staffName ? found.map((s) => ({ ...s, staffName: q.staffName })) : found;
       },
       async holdSlot(input) {

@@ -19,7 +19,12 @@ export const checkAvailabilityArgs = z.object({
   partOfDay: z.enum(['morning', 'afternoon', 'evening']).optional(),
   after: hm.optional(),
   before: hm.optional(),
+  notWeekdays: z
+    .array(z.number().int().min(1).max(7))
+    .optional()
+    .describe('weekdays the caller ruled out, 1 = Monday … 7 = Sunday'),
   staff: z.string().optional().describe('staff member asked for'),
+  moving: z.string().optional().describe("id of the caller's appointment being moved (from find_appointments)"),
   limit: z.number().int().min(1).max(500).default(200),
 });
 
@@ -54,14 +59,10 @@ export const checkAvailability = defineTool({
         a,
       );
       if (!slots.length)
-        slots = await search(
-          ctx,
-          service.name,
-          service.id,
-          first,
-          next.plus({ days: WIDEN_DAYS }).toISODate()!,
-          a.staff ? { staff: a.staff } : {},
-        );
+        slots = await search(ctx, service.name, service.id, first, next.plus({ days: WIDEN_DAYS }).toISODate()!, {
+          ...(a.staff ? { staff: a.staff } : {}),
+          ...(a.moving ? { moving: a.moving } : {}),
+        });
       widened = true;
     }
     slots = slots.slice(0, a.limit);
@@ -87,6 +88,8 @@ async function search(
     serviceName,
     ...(serviceId ? { serviceId } : {}),
     ...(a.staff ? { staffName: a.staff } : {}),
+    // only an appointment this caller was shown may be looked through
+    ...(a.moving && ctx.foundAppointments.has(a.moving) ? { exceptAppointmentId: a.moving } : {}),
     from: from.toISO()!,
     to: to.toISO()!,
     limit: PORT_LIMIT,
@@ -95,7 +98,8 @@ async function search(
   return found
     .filter((s) => Date.parse(s.start) > now)
     .filter((s) => {
-      const t = localParts(s.start, tz).time;
+      const { date, time: t } = localParts(s.start, tz);
+      if (a.notWeekdays?.includes(DateTime.fromISO(date).weekday)) return false;
       if (window && (t < window.from || t >= window.to)) return false;
       if (a.after && t < a.after) return false;
       if (a.before && t >= a.before) return false;

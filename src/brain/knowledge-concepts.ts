@@ -1,0 +1,253 @@
+/**
+ * The words the knowledge base ranks with: what carries nothing, phrases folded to one concept, words
+ * that mean the same thing to a caller, and a small Spanish → English map of the same concepts, so a
+ * question and an entry meet on what they are about, in other words or in the other language.
+ */
+import { foldSpanish, normalize } from './nlu/index.js';
+import { CLOSED_A_DEAL, PLACE } from './settings-answers.js';
+
+const wordSet = (words: string) => new Set(words.split(' '));
+
+const STOP = new Set(
+  (
+    'a an the and or but is are was were be do does did you your yours we our i me my it its of to in on at for with from by can could would will what when where how which who why there this that these those have has had any some please tell know about if ' +
+    "guys just get got need want like there's is there it's i'm really also still okay ok so hi hello hey thanks thank yes yeah while um uh " +
+    // conversational filler that would otherwise dilute how much of a question an entry covers
+    'quick question wondering wonder curious something anything somewhere anywhere nearby here firm only all next first ' +
+    // how a caller hedges or sets the scene ("roughly", "exactly", "I'm going through", "I need someone to")
+    'roughly approximately exactly ballpark going through someone somebody ' +
+    // greetings and address from anywhere ("g'day", "kia ora", "you blokes"), and "too" / "either" after a question
+    "as g'day gday kia ora hiya howdy cheers mate blokes folks lads too either i've i'd i'll we've we're you're they're " +
+    // Spanish function words, greetings and question words (none of them an English word a business uses)
+    'el la los las un una unos unas del al y e o u en por para que se su sus mis te lo le les nos es esta estan estoy ' +
+    'tengo tiene tienen hace hacen puedo puede pueden quiero quisiera necesito hola buenos buenas dias tardes noches ' +
+    'gracias usted ustedes algo algun alguna tambien pero si como cual cuales donde cuando cuantos cuantas muy bien oiga'
+  ).split(' '),
+);
+
+/** Not a place: "come out to my house" and "come out to look" ask for a visit, "come out to apartments" what is served. */
+const NOT_A_PLACE =
+  "(?! (my|the|our|your|his|her|their|a|an|this|that|you|us|me|them|it)\\b| (look|fix|see|check|take|do|repair|give|quote|inspect|diagnose|service|clean|spray|treat|install|help|pick|drop)\\b| [a-z]+[^su's]s\\b(?! [a-z]))";
+
+/**
+ * The area served, however it is asked: "do you come all the way out to Pflugerville?", "would you
+ * come down to Castle Rock?", "do you cover my area?", "how far out do you go?", "¿llegan hasta
+ * Seguin?". The word "area" alone is not it (a waiting area, areas of law).
+ */
+const SERVICE_AREA: RegExp[] = [
+  /\b(my|our|your|this) (area|town|city|neighbou?rhood|neck of the woods|part of town|zip ?code|postcode|county|suburb|region)\b|\b(service|coverage|delivery|travel) (areas?|radius|zones?)\b|\b(which|what) (areas|towns|cities|suburbs|neighbou?rhoods|zip ?codes|counties|regions|parts of town)\b(?! of)|\bareas? (that )?(you|we|do you)( guys)? (serve|service|cover|go to|travel to)\b|\bhow far( out)? (do|does|will|would|can) (you|y'all|your \w+)( guys)? (go|travel|come|drive|service|serve|cover)\b|\b(service|serve|cover|come|go|travel|drive|work)( out)? (to |in |into |around )?the ([a-z]+ ){1,2}area\b/g,
+  new RegExp(
+    `\\b(come|go|travel|drive|head|make it|get|service|serve|cover)( all the way)?( out)? (as far( out)? as|that far( out)?)\\b|\\b(come|go|travel|drive|head|make it)( all the way)? (out|down|up|over)( to| as far as)\\b${NOT_A_PLACE}|\\b(do|does|can|will|would|could) (you|y'all|anyone|someone|somebody|your (guys|techs?|team|crews?))( guys)? (go|come|travel|drive|deliver)( out| all the way out)? (to|up to|down to|over to)\\b${NOT_A_PLACE}`,
+    'g',
+  ),
+  // Spanish: "hasta" (as far as) is always a distance; "en" and "a" are too common to mean one
+  /\b(llegan|vienen|viajan|van|salen|trabajan|cubren|dan servicio) hasta\b|\b(que|cuales) (zonas|areas|ciudades|pueblos|condados|colonias)\b|\bzonas? de (servicio|cobertura)\b|\bcubren (el|la|mi) (area|zona|ciudad|condado)\b/g,
+];
+
+/** True when a turn asks whether the business serves a place ("do you come out to Papakura?"), not for a visit. */
+export function asksServiceArea(text: string): boolean {
+  const t = foldSpanish(normalize(text));
+  return SERVICE_AREA.some((re) => t.search(re) >= 0);
+}
+
+/** Words for the number of things asked about: "two dogs", "each additional lock", "a second dog". */
+const MORE_THAN_ONE =
+  /\b(two|three|four|five|2|3|4|5|several|multiple|both|dos|tres|cuatro|varios|varias)(?= (?!(hours|minutes|days|weeks|months|years|times|nights|horas|minutos|dias|semanas|meses|noches)\b)[a-z]+s\b)|\bmore than one\b|\b(a|the|my|one) (second|2nd|third|3rd)\b|\b(additional|extra|another)\b/g;
+
+/**
+ * Phrases folded to one concept before the words are split: a caller says "leave my car", the entry
+ * says "parking". Order matters ("charged with" is a criminal matter before "charge" is a price).
+ */
+const PHRASES: Array<[RegExp, string]> = [
+  [/\$ ?\d[\d,.]*|\b\d+ (dollars|bucks)\b/g, 'cost'],
+  [/\bgift ?(cards?|certificates?)\b|\b(tarjetas?|certificados?) de regalo\b/g, 'giftcard'],
+  [/\b(credit|debit) cards?\b|\b(apple|google) pay\b/g, 'payment'],
+  [/\b(do|will|would|can) (you|y'all)( guys)? (take|accept)\b/g, 'accept'],
+  [/\b(leave|put|keep|drop|stick) (my|the|our|a|your) (car|truck|vehicle|van|suv|ride)\b/g, 'parking'],
+  [new RegExp(`\\bwhere(abouts)?\\b[^?.!,]{0,25}?\\b(your|the) ${PLACE}\\b`, 'g'), 'address'],
+  [/\bdonde (estan|esta|quedan|queda|se encuentran)( ubicados)?\b/g, 'address'],
+  ...SERVICE_AREA.map((re): [RegExp, string] => [re, 'servicearea']),
+  [
+    /\b(sit|sitting) down and (talk|chat|meet)\b|\b(sit(ting)? down|meet(ing)?) with (a|an|the|one of (your|the|our)) (lawyer|attorney|accountant|advis[eo]r|planner|consultant|designer|specialist|counsell?or|therapist|broker)s?\b/g,
+    'consult',
+  ],
+  [
+    /\b(first|initial|intro|introductory|1st) (meeting|visit|appointment|session|chat|call|sit[- ]?down)s?\b/g,
+    'consult',
+  ],
+  // "a service call", "a trip charge", "just to come out and take a look", "to come look at a washer"
+  [
+    /\bservice calls?\b|\b(trip|travel|visit|dispatch) (charge|fee)s?\b|\bhouse calls?\b|\bcall[- ]?out (fee|charge)s?\b|\b(come|stop|swing|pop) (out |over |by |round )?(and |to )?(look|check|have a look|take a look|diagnose|inspect)\b|\b(to|and|just) come (out|over|by)\b|\btake a look\b/g,
+    'callout',
+  ],
+  [/\b(take|taking|takes|cart|carry|hauls?|hauling)( it| them| that| those| everything| the [a-z]+)? away\b/g, 'haul'],
+  [
+    /\b(does|do|will|would|did) (that|it|this|one|they|those|these)( all)? (run|set (me|us) back|come to|go for)\b|\b(run|set) (me|us)( back)?\b(?! through)/g,
+    'cost',
+  ],
+  // "¿cuánto tiempo tarda?" asks how long before "cuánto" asks a price
+  [/\bcuant[oa]s? (tiempo|horas?|minutos?)\b|\bcuanto (dura|tarda)n?\b/g, 'duration'],
+  [/\bcuant[oa] (cuesta|cuestan|cobran|cobra|sale|salen|vale|valen|es|seria|serian)\b|\bque precio\b/g, 'cost'],
+  [/\bsin cita( previa)?\b/g, 'walk'],
+  [/\bfin(es)? de semana\b/g, 'weekend'],
+  [CLOSED_A_DEAL, 'bought'],
+  [/\bcharged with\b|\bpulled over\b/g, 'criminal'],
+  [/\b(help|assist)( me| us| him| her| them)? with\b|\btake (on )?(my|a|the|this|his|her|our) case\b/g, 'service'],
+  [/\b(in|out of)[- ]network\b/g, 'insurance'],
+  [MORE_THAN_ONE, 'multi'],
+  [/\bas well\b|\bquick ones?\b/g, ''],
+];
+
+/** Spanish verbs and question words a question opens with ("¿tienen…?", "¿cuánto…?", "¿dónde…?"). */
+const ES_ASKS =
+  'tienen|hacen|aceptan|ofrecen|trabajan|atienden|venden|abren|cierran|cobran|cu[aá]nto|cu[aá]nta|d[oó]nde|cu[aá]ndo';
+/**
+ * Where one question ends and the next begins: a question mark; ", and would you…", ", do you…" or
+ * " and do you…" in one breath; "… y tienen…" in Spanish.
+ */
+export const QUESTION_BREAK = new RegExp(
+  [
+    '\\?+',
+    `[,;]\\s*(?=(?:(?:and|also|plus) )?(?:would|do|does|did|can|could|will|are|is|what|how|where|when|which|${ES_ASKS})\\b)`,
+    "\\s+(?=(?:and|also|plus) (?:do|does|can|could|would|will|are|is) (?:you|y'all|u|there|they|it|your)\\b)",
+    `(?:[,;]\\s*|\\s+)(?=(?:y|e|tambi[eé]n|adem[aá]s) (?:${ES_ASKS}|hay(?! que))\\b)`,
+  ].join('|'),
+  'i',
+);
+/** Words a caller leads a question with ("and", "oh ok", "quick question", "g'day", "hola"). */
+const OPENER =
+  "(?:and|also|plus|so|or|oh|ok|okay|um|uh|hi|hey|hello|hiya|well|then|quick question|quick ones?|g'day|kia ora|good (?:morning|afternoon|evening|day)|y|e|hola|oiga|bueno|pues|buen(?:os|as) (?:dias|tardes|noches))[,.!]? +";
+/** How a question opens, after the words a caller leads with, or after a clause ("quick ones — do you…"). */
+export const ASKS = new RegExp(
+  `^(?:${OPENER})*(?:what|when|where|how|why|which|who|whose|do|does|did|is|are|was|can|could|would|will|should|shall|may|any|have|has|que|cuanto|cuanta|cuando|donde|como|cual|cuales|quien|hay|puedo|pueden|${ES_ASKS})\\b|(?:[,;:.!\u2013\u2014]|\\s-)\\s*(?:${OPENER})*(?:what|when|where|how|which|who|do|does|can|could|would|will|is|are|cuanto|donde|cuando|tienen|hacen|aceptan)\\b`,
+);
+/** "…? and would you come down to Castle Rock?": the "and" joins two questions, it does not point back. */
+export const JOINER = /^(?:and|also|plus|y|e)\b[,.]? */i;
+
+/** A question that points back at the previous one ("how much does that run?", "and for two?"); so does "how much?". */
+export const FOLLOW_UP = /\b(that|it|this|those|these|them|one|ones)\b|^(and|what about|how about|y)\b/;
+
+/** Words for what an entry is about (parking, pets, payment…): one of them matching is strong evidence. */
+export const SUBJECTS = wordSet(
+  'parking payment insurance pet criminal callout financing warranty walk loan permit license haul giftcard servicearea consult',
+);
+
+/** What is asked about a subject (its price, hours, place, length): alone, never enough to pick an entry. */
+export const FACETS = new Set(['cost', 'open', 'address', 'duration', 'service', 'accept', 'see']);
+
+/** Words that mean the same thing to a caller, folded to one term (after stemming); Spanish ones included. */
+const FOLD: Record<string, string> = Object.fromEntries(
+  (
+    [
+      [
+        'open',
+        'hour hours opening opened close closing closed horario horarios abren abre abierto abiertos cierran cierra cerrado cerrados',
+      ],
+      ['address', 'location locat located directions direction office find direccion ubicacion ubicados ubicado'],
+      ['parking', 'park parked lot garage estacionamiento estacionar parqueo parqueadero aparcamiento aparcar'],
+      ['insurance', 'insur insure insured insurer insurers coverage seguro seguros aseguranza'],
+      ['plan', 'plan plans contract membership'],
+      ['child', 'child children kid kids'],
+      ['car', 'car cars vehicl vehicle vehicles carro carros coche coches'],
+      ['loan', 'rental loaner loan'],
+      ['permit', 'permit permits'],
+      ['license', 'licens licensed license certifi certified'],
+      [
+        'payment',
+        'pay paying card cards credit debit cash checks cheque cheques venmo zelle visa mastercard amex pago pagos pagar tarjeta tarjetas efectivo',
+      ],
+      ['accept', 'accept accepted aceptan acepta'],
+      // "do you sell gift cards?" and "can I buy a gift card?" ask the same
+      ['buy', 'sell sells selling sold buying purchase purchasing venden vende comprar'],
+      [
+        'pet',
+        'pet pets dog dogs puppy puppies cat cats kitten kittens animal animals beagle labrador poodle terrier retriever bulldog husky chihuahua dachshund mascota mascotas perro perros perrito perritos gato gatos',
+      ],
+      ['criminal', 'criminal crime dui dwi arrest arrested jail felony misdemeanor'],
+      ['service', 'handle practice services offer provide ofrecen ofrece'],
+      ['haul', 'waste clipping clippings haul remove removal debris'],
+      ['see', 'treat treats see sees'],
+      [
+        'cost',
+        'price prices pricing much charge fee fees rate rates precio precios costo costos cuesta cuestan cobran cobra tarifa tarifas cuanto',
+      ],
+      ['walk', 'walkin walkins walk-in walk-ins'],
+      ['duration', 'long take takes minutes dura duracion tarda'],
+      ['consult', 'consult consultation consultations consulta consultas'],
+      // a diagnostic visit is what a service call is for
+      ['callout', 'diagnostic diagnostics diagnosis diagnos diagnose'],
+    ] as const
+  ).flatMap(([concept, words]) => words.split(' ').map((w) => [w, concept])),
+);
+
+/** The folded terms themselves: a concept word ("service", "parking") is kept as it is, never stemmed. */
+export const CONCEPTS = new Set([...Object.values(FOLD), ...PHRASES.map(([, concept]) => concept).filter(Boolean)]);
+
+/** Spanish nouns a caller uses of common things, read as the English word an entry would use. */
+const SPANISH_WORDS: Record<string, string> = Object.fromEntries(
+  (
+    'hombre:men hombres:men caballeros:men mujer:women mujeres:women damas:women nino:child ninos:child nina:child ninas:child ' +
+    'hijo:child hijos:child llave:key llaves:key moto:motorcycle motos:motorcycle motocicleta:motorcycle motocicletas:motorcycle ' +
+    'casa:house gratis:free gratuito:free gratuita:free cita:appointment citas:appointment emergencia:emergency emergencias:emergency ' +
+    'noche:night noches:night semana:week semanas:week mes:month meses:month vacunas:vaccination vacuna:vaccination ' +
+    'comida:food tanque:tank fosa:tank techo:roof techos:roof'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':')),
+);
+
+/** Words a caller uses for this kind of business ("is this the plumber?"). */
+export const INDUSTRY_WORDS: Record<string, string> = {
+  plumbing: 'plumber plumbing',
+  hvac: 'heating cooling hvac furnace air',
+  electrical: 'electrician electric electrical',
+  // not "garage": it folds to parking, and "do you have parking?" is not "is this the garage?"
+  auto: 'mechanic shop auto repair',
+  dental: 'dentist dental office',
+  salon: 'salon hair stylist',
+  other: '',
+};
+
+/** What a question asks that an entry must hold to answer it (a price, the hours, parking…). */
+export const TOPICS = wordSet('cost open address walk insurance parking warranty payment card cash financing');
+
+/** Words that say which day or time the hours are asked for ("on Saturday", "over Christmas", "tonight"). */
+export const WHEN_WORDS = new Set(
+  (
+    'today tomorrow tonight monday tuesday wednesday thursday friday saturday sunday weekend christmas xmas eve thanksgiving easter holiday year ' +
+    'january february march april june july august september october november december ' +
+    'hoy manana lunes martes miercoles jueves viernes sabado domingo navidad'
+  )
+    .split(' ')
+    .map(termOf),
+);
+
+/** Strips common English suffixes, the same on questions and entries ("parking" ~ "park", "insured" ~ "insurance"). */
+export function stemTerm(w: string): string {
+  let s = w;
+  if (s.length > 4 && s.endsWith('ies')) s = `${s.slice(0, -3)}y`;
+  else if (s.length > 4 && /(ss|sh|ch|x|z)es$/.test(s)) s = s.slice(0, -2);
+  else if (s.length > 3 && s.endsWith('s') && !/(ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  for (const suf of ['ation', 'ance', 'ence', 'ment', 'ing', 'er', 'ed', 'ly', 'e']) {
+    if (s.endsWith(suf) && s.length - suf.length >= 4) return s.slice(0, -suf.length);
+  }
+  return s;
+}
+
+/** One word as an index term: a concept as it is, a Spanish noun as its English word, else folded and stemmed. */
+function termOf(w: string): string {
+  if (CONCEPTS.has(w)) return w;
+  const english = SPANISH_WORDS[w];
+  if (english) return FOLD[english] ?? stemTerm(english);
+  return FOLD[w] ?? FOLD[stemTerm(w)] ?? stemTerm(w);
+}
+
+/** Splits text into folded, stemmed index terms; accents are dropped, so "depilación" is "depilacion". */
+export function terms(text: string): string[] {
+  const folded = PHRASES.reduce((t, [re, concept]) => t.replace(re, ` ${concept} `), foldSpanish(normalize(text)));
+  return (folded.replace(/walk[- ]ins?/g, 'walkin').match(/[a-z0-9']+/g) ?? [])
+    .map((w) => w.replace(/'s$/, ''))
+    .filter((w) => !STOP.has(w))
+    .map(termOf)
+    .filter((w) => !STOP.has(w));
+}
