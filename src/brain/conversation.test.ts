@@ -278,21 +278,6 @@ describe('failures', () => {
   });
 });
 
-describe('asked twice without an answer', () => {
-  it('takes a message on a bare yes to "a message, a person, or tell me once more" when nothing yes-or-no was pending', async () => {
-    const t = setup(SALON, SALON_MORNING);
-    await t.say('I want to book something');
-    await t.say('hmm, hard to say');
-    const offer = await t.say('hmm, hard to say');
-    expect(offer.text).toMatch(/take a message for the team or connect you with someone/);
-    const r = await t.say('yes');
-    expect(r.text).not.toMatch(/take a message for the team or connect you with someone/);
-    expect(r.text).toMatch(/message/i);
-    await t.say('Please call me about a cut', 'Maria Lopez');
-    expect(t.world.messages[0]).toMatchObject({ name: 'Maria Lopez', phone: CALLER });
-  });
-});
-
 describe('emergencies', () => {
   it('gives the gas safety instruction first, then transfers to the escalation number during hours', async () => {
     const t = setup(PLUMBER, '2026-03-10T16:00:00Z');

@@ -365,12 +365,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
         if (llm.event) event = llm.event;
       }
     }
-    // the last reply offered a message, a person or one more try: a bare yes (not one the pending question takes) is the message
-    const helpOffered = promptRuns > MAX_SAME_PROMPT && !YES_NO_ANSWERS.includes(expecting) && expecting !== 'nothing';
-    if (
-      event.type === 'TURN' &&
-      (acceptsMessageOffer(event, before, snap().context) || (helpOffered && bareYes(event)))
-    )
+    if (event.type === 'TURN' && acceptsMessageOffer(event, before, snap().context))
       event = { type: 'START', task: 'message', turn: event };
     if (readbackUnheard && event.type === 'TURN' && event.yesNo === 'yes') {
       // the caller cut the read-back short: agreeing to words they did not hear is not a confirmation
@@ -394,11 +389,11 @@ export function createConversation(opts: ConversationOptions): SavableConversati
  * own yes.
  */
 function acceptsMessageOffer(t: TurnEvent, state: string, ctx: DialogContext): boolean {
+  // the three-way offer after two misses ("a message, a person, or tell me once more") takes no bare yes:
+  // "yes that is right" there is the caller still answering the question asked (a scripted chat in
+  // test/security/customer-messages-only-to-trusted-contacts.test.ts turned into a message when it did)
   return !!ctx.messageOffered && bareYes(t) && !['booking.confirm', 'cancelConfirm'].includes(state);
 }
-
-/** What a bare yes may answer itself: the prompts that ask a yes-or-no question. */
-const YES_NO_ANSWERS: Expecting[] = ['confirm', 'cancel', 'pick'];
 
 /** "Yes", "yes please": agreement with nothing else said. */
 function bareYes(t: TurnEvent): boolean {
