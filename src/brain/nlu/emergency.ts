@@ -8,17 +8,8 @@
  */
 import type { EmergencyKeyword, Industry, Priority } from '../types.js';
 import { escapeRegExp } from './text.js';
-import {
-  BY_INDUSTRY,
-  NEGATED_BEFORE,
-  ONGOING,
-  PAST,
-  RESOLVED,
-  ROUTINE,
-  SAFETY,
-  UNIVERSAL,
-  type Rule,
-} from './emergency-lexicon.js';
+import { NEGATED_BEFORE, ONGOING, PAST, RESOLVED, ROUTINE, SAFETY, UNIVERSAL, type Rule } from './emergency-lexicon.js';
+import { BY_INDUSTRY } from './emergency-industries.js';
 
 /** A detected emergency. */
 export interface EmergencyHit {

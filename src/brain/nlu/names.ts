@@ -1,71 +1,7 @@
 /** Person and company names as callers introduce themselves. */
 import { findAddress } from './address.js';
 import { titleCase, UNITS } from './text.js';
-
-/**
- * Words that are never part of a name. Covers what follows "I'm" or "it's" in ordinary speech
- * ("I'm calling", "it's urgent", "this is about") so those are not taken for names.
- */
-const NOT_NAME = new Set(
-  (
-    "a an the and or but so i me my mine you your we our us he she they it its it's is am are was were be been being " +
-    'calling looking trying wondering hoping going just about from with for to of in on at by here there this that ' +
-    'not no yes yeah yep sure okay ok fine good great well sorry thanks thank please hi hiya hello hey bye goodbye ' +
-    'interested available free busy booking calling phoning ready having need needing want wanting like ' +
-    'urgent emergency serious broken leaking flooding out off down up calling regarding actually really very ' +
-    'afraid worried concerned curious new returning existing customer patient client looking gonna gotta ' +
-    'still also only maybe probably definitely correct right wrong fine ' +
-    'appointment service booking question call number phone email address time today tomorrow ' +
-    'monday tuesday wednesday thursday friday saturday sunday morning afternoon evening noon ' +
-    'what when where why how who which can could would should will shall may might must do does did done ' +
-    "have has had get got make made let lets let's book schedule cancel reschedule change move " +
-    'haircut color trim cut cleaning checkup inspection repair oil brake brakes tire tires ac heat heater ' +
-    'furnace water gas pipe toilet sink drain outlet tooth teeth pain ' +
-    'one two three four five six seven eight nine ten eleven twelve thirty fifteen forty ' +
-    "same one's myself mr mrs ms dr miss doctor sir mam ma'am speaking " +
-    "back later again soon asap away tonight anytime whenever over here there then now back's " +
-    "i'm i'll i've i'd we're we'll we've you're they're he's she's that's there's what's " +
-    'checking following returning reaching ringing touching getting having hoping wondering wanting needing ' +
-    'below above cold hot warm freezing raining snowing pretty too dead gone fixed late early open closed january february march april may june july august september october november december best cell mobile home work quick quickly real gonna wanna someone somebody anyone anybody nobody everyone person guy lady owner manager ' +
-    'office team company business landlord tenant neighbor neighbour husband wife son daughter mom dad friend ' +
-    // where someone lives is no name: "I'm Sarah Mills, it's unit 4, 16 jacaranda street"
-    'unit apt apartment suite ste flat level floor building bldg street road rd avenue ave boulevard blvd ' +
-    'highway hwy crescent terrace parade box name surname spelled spelt spelling ' +
-    // closed classes, never a name: quantifiers ("it's all over the floor"), degree words ("it's quite strong"),
-    // prepositions ("…strong near the boiler") and the words of a correction ("no wait", "oops")
-    'all both each every some any none most much many more less few several enough lots plenty half whole ' +
-    'nothing something everything anything everywhere anywhere somewhere nowhere ' +
-    'quite rather fairly super extremely totally completely absolutely slightly somewhat kinda sorta almost nearly ' +
-    'barely hardly literally seriously even already always never usually sometimes ' +
-    'near under behind between into onto through across around beside inside outside against along underneath ' +
-    'beneath toward towards past since until till upon within without during after before than via ' +
-    'wait hold oops mean meant ' +
-    // a stock reply to a question is no answer to "your name?" ("grand, thanks, bye", "lovely, ta")
-    'grand lovely brilliant perfect cool awesome excellent wonderful fantastic amazing cheers ta nice alright yup nah'
-  ).split(/\s+/),
-);
-
-/**
- * Ordinary words that describe a thing ("it's noisy", "its tiles at the moment"): never the first word of a
- * name said after "it's" / "I'm", alone, or before an address, though some may follow a given name as a surname
- * ("Jenny Little", "Amy Strong") or be one after "my name is". Words that are also given names or surnames on
- * their own (Grace, Hope, Rich, Young, Brown, Noble, Rusty, Dusty) are left out on purpose.
- */
-const ORDINARY = new Set(
-  (
-    'noisy loud quiet smelly stinky leaky dirty messy damp wet soggy muddy mouldy moldy mucky sticky bone ' +
-    'slippery shaky wobbly squeaky creaky bumpy lumpy patchy cloudy foggy rainy windy icy chilly ' +
-    'drafty draughty greasy grimy smoky steamy dodgy iffy tricky scary funny weird strange odd crazy ' +
-    'lukewarm dry flooded soaked blocked clogged stuck jammed loose tight cracked bent dented ' +
-    'stained worn old big small large little huge massive tiny heavy light dark dim bad worse worst terrible ' +
-    'awful horrible dangerous easy hard simple cheap expensive pricey fast slow full empty clear flat low high ' +
-    'sore painful swollen itchy sick ill unwell constant normal usual different strong weak safe unsafe ' +
-    'tiles tile slate slates shingles bricks brick metal tin iron steel timber wood concrete carpet vinyl glass ' +
-    'plastic copper lead asbestos sewage sewer mud smoke dust rust mould mold leak leaks ' +
-    'boiler roof ceiling wall walls door doors window windows kitchen bathroom bedroom garage garden yard ' +
-    'dog dogs cat cats car van truck house place'
-  ).split(/\s+/),
-);
+import { COMPANY_STOP, INTRODUCTION_GOES_ON, NOT_NAME, ORDINARY, RELATIVE } from './names-lexicon.js';
 
 /**
  * Words that introduce a name ("put it under my sister's name, Claire Dubois"); group 1 says when only one part
@@ -79,13 +15,6 @@ function partOf(word: string | undefined): NamePart | undefined {
   if (!word) return undefined;
   return word === 'first' || word === 'given' || word === 'christian' ? 'first' : 'last';
 }
-
-/** What may follow a name after "I'm"/"it's" in an introduction ("I'm Sam and…", "it's Dana from Acme", "im Lee i need…"). */
-const INTRODUCTION_GOES_ON = new Set(
-  "and from with at over here speaking again back by hi hello hey i i'm i'd i'll im my me you we we're our please can could would will just so the sorry actually".split(
-    ' ',
-  ),
-);
 
 /** "tell them Raj Nguyen called", "please pass along that Dana called". */
 const CALLED =
@@ -351,13 +280,6 @@ function companyAfter(rest: string): string | undefined {
   return m ? companyFrom(rest.slice(m[0].length).split(/\s+/)) : undefined;
 }
 
-const COMPANY_STOP = new Set(
-  (
-    "and i i'm calling about we here our my to regarding please can could would call you your the number is it's " +
-    'my best reach me at on when if so just this that who need needs want wants about re for'
-  ).split(' '),
-);
-
 function companyFrom(words: string[]): string | undefined {
   const out: string[] = [];
   for (const w of words) {
@@ -383,10 +305,6 @@ export function bareName(text: string): string | undefined {
   if (kept.length === 0 || kept.length > 3 || !nameLike(kept)) return undefined;
   return titleCase(kept.join(' '));
 }
-
-/** People a booking is made for ("it's for my daughter, Ava Thompson"); pets are not: their owner is the client. */
-const RELATIVE =
-  'daughter|son|kid|child|boy|girl|wife|husband|partner|mom|mum|mother|dad|father|brother|sister|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|nephew|niece|aunt|uncle|cousin|fiance|fiancee|boyfriend|girlfriend|friend';
 
 /**
  * The words before the name of the person a booking is for: "it's for my daughter, Ava Thompson",

@@ -1,0 +1,242 @@
+/**
+ * Clock times and parts of the day as parseTimeWish reads them (see the note in datetime.ts): an hour
+ * with or without am/pm, loose times ("two thirty-ish", "half five"), bounds ("not before 10", "10 or
+ * later", "between 2 and 4") and a recogniser's homophones of an hour ("at for thirty").
+ */
+import { last, mask, negatedAt, type Hit } from './datetime-words.js';
+import { UNITS } from './text.js';
+
+/** Part of a day a caller may ask for. */
+export type PartOfDay = 'morning' | 'afternoon' | 'evening';
+
+type TimeValue = { kind: 'at' | 'after' | 'before'; time: string; guessed?: boolean };
+
+/** Words a speech recogniser writes for an hour it heard: "at for thirty" (4:30), "at to pm" (2 PM), "ate o'clock". */
+const SOUNDS_LIKE: Record<string, string> = { for: '4', fore: '4', to: '2', too: '2', ate: '8' };
+/** A number followed by one of these counts something else ("for 30 minutes", "to 15 people"). */
+const COUNTED =
+  '(?! ?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|people|persons?|guests?|kids|dollars|bucks|percent|seconds?|feet|miles|pounds|euros|of\\b|%))';
+const CLOCK_WORD = "(?:[ap]\\.? ?m\\b|o'? ?clock\\b)";
+const POD_WORDS = '(?:in the (?:morning|afternoon|evening)|at night|tonight)';
+
+/**
+ * Reads a homophone of an hour as that hour only where a time is certain: after "at" (followed by
+ * minutes, am/pm, a part of the day, or the end of the phrase), or before am/pm / "o'clock", or before
+ * quarter-hour minutes with am/pm or a part of the day ("for 30 in the afternoon"). "for 2 people",
+ * "back to back", "from 1 to 3", "book for 10 in the morning" are left alone.
+ */
+export function heardAsTime(text: string): string {
+  const said = '(for|fore|to|too|ate)';
+  return text
+    .replace(
+      new RegExp(
+        `\\bat ${said}(?=(?: (?:1[3-9]|[2-5]\\d)\\b${COUNTED})? (?:${CLOCK_WORD}|${POD_WORDS})|(?: (?:1[3-9]|[2-5]\\d)\\b${COUNTED})?\\s*(?:[,.!?]|$|(?:then|please|if|today|tomorrow|tonight)\\b))`,
+        'g',
+      ),
+      (_x, h: string) => `at ${SOUNDS_LIKE[h]}`,
+    )
+    .replace(
+      new RegExp(
+        `(?<!\\b(?:up|from|\\d{1,2}) )\\b${said}(?= (?:(?:15|30|45) (?:${CLOCK_WORD}|${POD_WORDS})|${CLOCK_WORD}))`,
+        'g',
+      ),
+      (h: string) => SOUNDS_LIKE[h],
+    )
+    .replace(new RegExp(`\\btoo(?= (?:15|30|45)\\b${COUNTED})`, 'g'), '2');
+}
+
+/** The part of the day said last ("tomorrow morning", "after work"). */
+export function findPartOfDay(s: string): Hit<PartOfDay> | undefined {
+  const hits: Array<Hit<PartOfDay>> = [];
+  // "first" may already read "1st" ("first thing" is the morning's first opening)
+  const re =
+    /\b(mornings?|(?:first|1st) thing|afternoons?|arvos?|s'arvo|after lunch|evenings?|tonight|after work|at night)\b/g;
+  for (let x = re.exec(s); x; x = re.exec(s)) {
+    const w = x[1];
+    const value: PartOfDay = /morn|first|1st|a\.?m/.test(w)
+      ? 'morning'
+      : /after(noon| lunch)|arvo/.test(w)
+        ? 'afternoon'
+        : 'evening';
+    hits.push({ at: x.index, value });
+  }
+  return last(hits);
+}
+
+/** "16:00" → "16:01": the end of a bound that includes its own time. */
+function nextMinute(hm: string): string {
+  const [h, m] = hm.split(':').map(Number);
+  return m === 59 ? hhmm(Math.min(h + 1, 23), h >= 23 ? 59 : 0) : hhmm(h, m + 1);
+}
+
+function hhmm(h: number, min: number): string {
+  return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}
+
+/** Reads an hour said without am/pm inside a working day (see the module note). */
+export function resolveHour(h: number, meridiem: 'am' | 'pm' | undefined, pod: PartOfDay | undefined): number {
+  if (meridiem === 'am') return h === 12 ? 0 : h;
+  if (meridiem === 'pm') return h === 12 ? 12 : h + 12;
+  if (h > 12) return h;
+  if (pod === 'morning') return h === 12 ? 12 : h;
+  if (pod === 'afternoon' || pod === 'evening') return h === 12 ? 12 : h + 12;
+  if (h === 12) return 12;
+  return h <= 6 ? h + 12 : h;
+}
+
+export function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: string): Array<Hit<TimeValue>> {
+  // hits are pushed with their position; several passes may see the same hour only once (masking)
+  const hits: Array<Hit<TimeValue>> = [];
+  // 'upTo': a bound that keeps its own time ("4 at the latest", "not after 4"), before the next minute
+  const kindOf = (at: number): TimeValue['kind'] | 'upTo' => {
+    const before = m.s.slice(Math.max(0, at - 22), at);
+    if (/\bno later than\s*$/.test(before)) return 'before';
+    if (/\bno earlier than\s*$/.test(before)) return 'after';
+    // "not before 10", "I can't come before 10", "nothing after 4": the bound the other way round
+    const flip =
+      /(?:\bnot|n't|\bnever|\bnothing)\s+(?:[a-z']+\s+){0,2}?(?:before|earlier than|after|later than)\s*$/.test(
+        orig.slice(Math.max(0, at - 40), at),
+      );
+    if (/\b(after|later than|no earlier than|from|past)\s*$/.test(before)) return flip ? 'upTo' : 'after';
+    if (/\b(before|by|until|till|no later than|earlier than)\s*$/.test(before)) return flip ? 'after' : 'before';
+    return 'at';
+  };
+  const add = (at: number, h: number, min: number, mer?: 'am' | 'pm', said = kindOf(at)) => {
+    if (h > 23 || min > 59) return;
+    const guessed = !mer && !pod && h >= 1 && h <= 11;
+    const negated = negatedAt(orig, at);
+    const time = hhmm(resolveHour(h, mer, pod), min);
+    const kind = said === 'upTo' ? 'before' : said;
+    hits.push({
+      at,
+      value: { kind, time: said === 'upTo' ? nextMinute(time) : time, ...(guessed ? { guessed } : {}) },
+      ...(negated ? { negated } : {}),
+    });
+  };
+  const mer = (s: string | undefined): 'am' | 'pm' | undefined => (s ? (s[0] === 'a' ? 'am' : 'pm') : undefined);
+  const range = (
+    at: number,
+    h1: number,
+    m1: number,
+    h2: number,
+    m2: number,
+    mer1?: 'am' | 'pm',
+    mer2?: 'am' | 'pm',
+  ) => {
+    const a = resolveHour(h1, mer1 ?? mer2, pod);
+    const b = resolveHour(h2, mer2, pod);
+    hits.push(
+      { at, value: { kind: 'after', time: hhmm(a, m1) } },
+      { at: at + 1, value: { kind: 'before', time: hhmm(b < a ? b + 12 : b, m2) } },
+    );
+  };
+  // "10 or later", "as long as it's 10 or later", "10 at the earliest", "4 or earlier": a bound, not the time
+  mask(
+    m,
+    /\b(\d{1,2})(?::| )?([0-5]\d)? ?(?:([ap])\.? ?m\b\.? ?)?(?:o'? ?clock )?(?:or (later|after|earlier|before)|at the (earliest|latest)|(?:and |or )?(onwards?))\b/g,
+    (x) =>
+      add(
+        x.index,
+        Number(x[1]),
+        Number(x[2] ?? 0),
+        mer(x[3]),
+        x[4] === 'later' || x[4] === 'after' || x[5] === 'earliest' || x[6] ? 'after' : 'upTo',
+      ),
+  );
+  mask(m, /\bbetween (\d{1,2})(?::(\d{2}))? ?([ap])?\.?m?\.? and (\d{1,2})(?::(\d{2}))? ?([ap])?\.?m?\b\.?/g, (x) =>
+    range(x.index, Number(x[1]), Number(x[2] ?? 0), Number(x[4]), Number(x[5] ?? 0), mer(x[3]), mer(x[6])),
+  );
+  mask(
+    m,
+    /\b(?:at |around |about )?(\d{1,2}) or (\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|hours|days|weeks|people))/g,
+    (x) => range(x.index, Number(x[1]), 0, Number(x[2]) + 1, 0),
+  );
+  mask(m, /\b(early|late) (morning|afternoon|evening|arvo)\b/g, (x) => {
+    const edges: Record<string, [string, string]> = {
+      morning: ['10:00', '10:00'],
+      afternoon: ['14:00', '15:00'],
+      evening: ['18:00', '18:00'],
+      arvo: ['14:00', '15:00'],
+    };
+    const [early, late] = edges[x[2]];
+    hits.push({
+      at: x.index,
+      value: x[1] === 'early' ? { kind: 'before', time: early } : { kind: 'after', time: late },
+    });
+  });
+  // "four-ish", "two thirty-ish", "2:30ish", "sixish": the minutes are kept
+  mask(m, /\b(\d{1,2})(?:(?::| )([0-5]\d))? ?-?ish\b/g, (x) => add(x.index, Number(x[1]), Number(x[2] ?? 0)));
+  mask(m, new RegExp(`\\b(${Object.keys(UNITS).join('|')})-?ish\\b`, 'g'), (x) => {
+    const h = UNITS[x[1]];
+    if (h < 1 || h > 12) return false;
+    add(x.index, h, 0);
+  });
+  mask(m, /\b(noon|midday|lunch ?time|(?<=around |about |at )lunch|midnight)(?:-?ish)?\b/g, (x) =>
+    add(x.index, x[1] === 'midnight' ? 0 : 12, 0, x[1] === 'midnight' ? 'am' : 'pm'),
+  );
+  mask(m, /\b(\d{1,2})(?::| |(?= ?[ap]))(?:oh )?([0-5]?\d)?\s*([ap])\.? ?m\b\.?/g, (x) =>
+    add(x.index, Number(x[1]), Number(x[2] ?? 0), mer(x[3])),
+  );
+  // "3 in the afternoon", "9 in the morning", "8 at night": the part of day is the meridiem (not the hour
+  // of "quarter past 7 in the evening" or "half 7 in the evening", read below with that part of day)
+  mask(
+    m,
+    /(?<!\b(?:quarter|half|\d{1,2}(?: minutes)?) (?:past|after|to|till|of) |\bhalf )\b(\d{1,2})(?::| )?([0-5]\d)? (?:in the (morning|afternoon|evening|arvo)|at night|tonight)\b/g,
+    (x) =>
+      add(x.index, Number(x[1]), Number(x[2] ?? 0), x[3] === 'morning' ? 'am' : Number(x[1]) === 12 ? undefined : 'pm'),
+  );
+  mask(m, /\b(\d{1,2}):([0-5]\d)\b/g, (x) => add(x.index, Number(x[1]), Number(x[2])));
+  // "the 9 one", "the 2:30 one": an offered time named by its hour
+  mask(m, /\bthe (\d{1,2})(?::| )?([0-5]\d)? one\b/g, (x) => add(x.index + 4, Number(x[1]), Number(x[2] ?? 0)));
+  mask(m, /\b(\d{1,2}) oh ([1-9])\b/g, (x) => add(x.index, Number(x[1]), Number(x[2])));
+  mask(m, /\bhalf (?:past )?(\d{1,2})\b(?! ?(?:hours?|minutes?|days?|weeks?|people))/g, (x) =>
+    add(x.index, Number(x[1]), 30),
+  );
+  // "twenty past three", "ten to four", "five after nine" (not "from 10 to 4", a range)
+  mask(
+    m,
+    /(?<!\b(?:from|between) )\b(5|10|20|25)(?: minutes)? (past|after|to|till|of) (\d{1,2})\b(?! ?(?:minutes|people|\d))/g,
+    (x) => {
+      const h = Number(x[3]);
+      if (/past|after/.test(x[2])) add(x.index, h, Number(x[1]));
+      else add(x.index, (h + 11) % 12 || 12, 60 - Number(x[1]));
+    },
+  );
+  mask(m, /\b(?:a )?quarter (?:past|after) (\d{1,2})\b/g, (x) => add(x.index, Number(x[1]), 15));
+  mask(m, /\b(?:a )?quarter (?:to|of|till) (\d{1,2})\b/g, (x) => add(x.index, (Number(x[1]) + 11) % 12 || 12, 45));
+  mask(m, /\b(\d{1,2}) ?o'? ?clock\b/g, (x) => add(x.index, Number(x[1]), 0));
+  mask(m, /\b(1[0-2]|0?[1-9]) ([0-5]\d)\b(?! ?(?:\d|minutes|mins|hours|days|weeks|people|dollars|bucks))/g, (x) =>
+    add(x.index, Number(x[1]), Number(x[2])),
+  );
+  mask(
+    m,
+    /\b(at|around|about|by|after|before|until|till|from|say|how about|what about|maybe|past|later than|earlier than|than|wait|make it|make that|mean|or|actually|instead|not|no|for|do|take|try|change it to|move it to|said)[, ]+(\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|mins|hours|days|weeks|people|persons?|kids|dogs|cats|cars|dollars|bucks|of\b|\/))/g,
+    (x) => add(x.index + x[0].length - x[2].length, Number(x[2]), 0),
+  );
+  // "friday like 2", "tomorrow maybe 3": an hour said right after the day it is on (the day is masked by now)
+  mask(
+    m,
+    /(?<=\s)(?:(?:like|maybe|say|around|about|um|uh)[, ]+)?(1[0-2]|[1-9])\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|mins|hours|days|weeks|people|persons?|kids|dogs|cats|cars|dollars|bucks|of\b|\/|:))/g,
+    (x) => {
+      if (!/\b(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)[, ]+$/.test(orig.slice(0, x.index)))
+        return false;
+      add(x.index + x[0].length - x[1].length, Number(x[1]), 0);
+    },
+  );
+  // "11 then", "4 works", "3 is fine": an hour confirmed by what follows it
+  mask(
+    m,
+    /(?:^|[ ,])(1[0-2]|[1-9])(?=[ ,]+(?:then|instead|works|would work|would be (?:better|great|good)|is (?:fine|good|better|perfect|great)|please|sounds good)\b)/g,
+    (x) => add(x.index + x[0].length - x[1].length, Number(x[1]), 0),
+  );
+  if (!hits.some((h) => !h.negated)) {
+    // a short answer that is just an hour ("4, not 3"): every lone hour, the negated ones excluded later
+    const words = m.s.trim().split(/\s+/).filter(Boolean);
+    // only an hour standing alone or after a word that introduces one: "level 2 charger" is no time
+    const lone =
+      /(?:^|,|\b(?:not|no|or|and|maybe|ok|okay|yes|yeah|sure|say|then|um|uh|so|you have|have you got))[ ,]*(1[0-2]|[1-9])(?=[ ,.!?]|$)(?![ ,]*(?:minutes|mins|hours|days|weeks|people|dollars|bucks))/g;
+    if (words.length <= 6)
+      for (let x = lone.exec(m.s); x; x = lone.exec(m.s)) add(x.index + x[0].length - x[1].length, Number(x[1]), 0);
+  }
+  return hits;
+}
