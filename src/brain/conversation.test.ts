@@ -884,6 +884,19 @@ describe('outside callers, third round', () => {
     expect(t.world.escalations).toHaveLength(escalations);
   });
 
+  it('answers question after question without offering a message as if none was answered', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    for (const q of [
+      'what are your hours on saturday?',
+      'where are you located?',
+      'how long does a color take?',
+      'how much is a haircut?',
+    ]) {
+      const r = await t.say(q);
+      expect(r.text, q).not.toMatch(/tell me once more/);
+    }
+  });
+
   it('answers "is this a real person or a robot?" as a question, without a transfer', async () => {
     const t = setup(PLUMBER, PLUMBER_MORNING);
     await t.say('hello? is this a real person or a robot?');

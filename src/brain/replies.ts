@@ -31,7 +31,12 @@ export function prompt(state: string, ctx: DialogContext, lang: Lang = 'en'): { 
   const svc = ctx.service?.name.toLowerCase();
   switch (state) {
     case 'intake':
-      return { text: ctx.answered ? L.anythingElse : L.intake, expecting: 'intent' };
+      // a caller asking question after question hears the question in other words each time, so three
+      // answers in a row are not taken for a question asked three times without an answer
+      return {
+        text: !ctx.answered ? L.intake : ctx.answered === 1 ? L.anythingElse : L.anythingMore[ctx.answered % 2],
+        expecting: 'intent',
+      };
     case 'booking.collect':
       if (ctx.task === 'reschedule' && ctx.target) {
         return {

@@ -82,6 +82,7 @@ export const EN = {
   // prompts of the resting states
   intake: 'How can I help you today?',
   anythingElse: 'Is there anything else I can help you with?',
+  anythingMore: ['Anything else I can help with?', 'What else can I do for you?'],
   rescheduleWhen: (svc: string, when: string) =>
     `I see your ${svc} on ${when}. What day and time would you like instead?`,
   whichService: (names: string[]) => `Would that be ${listOf(names.map(a), 'or')}?`,
