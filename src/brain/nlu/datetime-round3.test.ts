@@ -265,3 +265,19 @@ describe("a speech recogniser's spelling of an hour", () => {
     expect(when(place, text)).toEqual(wish);
   });
 });
+
+describe("the day of the caller's own event is background, not the day wished for", () => {
+  it.each<[Place, string, TimeWish | undefined]>([
+    ['dublin', 'actually, my test is next week, can we make it a pre-test lesson instead?', undefined],
+    ['dublin', 'our wedding is on the 19th, can I come in on monday', { date: '2026-12-14' }],
+    ['dublin', "my flight's on friday, could I come thursday morning", { date: '2026-12-10', partOfDay: 'morning' }],
+    // the wish itself is still read
+    [
+      'dublin',
+      'can I book a lesson next week, my test is in january',
+      { range: { from: '2026-12-14', to: '2026-12-20' } },
+    ],
+  ])('%s: "%s"', (place, text, wish) => {
+    expect(when(place, text)).toEqual(wish);
+  });
+});

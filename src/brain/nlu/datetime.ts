@@ -104,6 +104,7 @@ export function parseTimeWish(
   const masked = { s: ` ${text} ` };
   const orig = masked.s;
   maskPastEvents(masked);
+  maskOwnEvents(masked);
   // what is left once the background in the past is gone ("it started leaking this morning")
   const present = masked.s;
   const excluded = maskExcludedWeekdays(masked);
@@ -202,6 +203,19 @@ function tenseOf(words: string[], i: number): boolean | undefined {
     return true;
   }
   return undefined;
+}
+
+/**
+ * The day of an event of the caller's own, told as background: "my test is next week, can we make it a
+ * pre-test lesson instead?", "our wedding is on the 20th so sometime before". The day of the event is not
+ * the day wished for (what is said around it still is).
+ */
+const OWN_EVENT = new RegExp(
+  `\\b(?:my|our|his|her|their|the) (?:[a-z]+ )?(?:test|exam|wedding|party|flight|trip|interview|surgery|operation|birthday|funeral|graduation|recital|concert|game|match|race|vacation|due date|baby shower|audition|competition)s? (?:is|are|'s)(?: (?:on|this|next|in|at|coming))?[^,.;!?]*?(?=[,.;!?]|\\s(?:so|and|but|can|could|would|should|is|then)\\b|\\s*$)`,
+  'g',
+);
+function maskOwnEvents(m: { s: string }): void {
+  m.s = m.s.replace(OWN_EVENT, (x) => ' '.repeat(x.length));
 }
 
 /** Days said as background in the past ("on Saturday he rolled his ankle", "last Saturday", "since Monday"). */
