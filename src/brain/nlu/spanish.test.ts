@@ -51,6 +51,14 @@ describe('Spanish understanding', () => {
     expect(es('¿a qué hora abren el sábado?').intents).toContain('question');
   });
 
+  it('hears a poisoned pet and a child shut in a car, and keeps a pet appointment a booking', () => {
+    const kennel = createNlu({ ...SALON, name: 'Paws Inn Kennels', industry: 'other' });
+    const read = (t: string) => kennel.understand(t, now, 'es');
+    expect(read('mi perro se comió una barra de chocolate').emergency?.priority).toBe('URGENT');
+    expect(read('mi hija está encerrada en el carro y hace calor').emergency?.priority).toBe('URGENT');
+    expect(read('quiero una cita para mi perro el jueves').emergency).toBeUndefined();
+  });
+
   it('reads phone numbers said in words, yes and no, and corrections', () => {
     expect(es('mi número es tres uno dos, cinco cinco cinco, cero uno cuatro dos').phone).toBe('+13125550142');
     expect(es('sí, claro').yesNo).toBe('yes');

@@ -306,6 +306,19 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     'flooding',
   ],
   [/\baguas negras\b|\bse regreso el drenaje\b/g, 'sewage backup'],
+  // a pet or a child that swallowed something, someone shut in a car
+  [/\bse (?:comio|trago|tomo|bebio)\b/g, 'ate'],
+  [/\b(?:mi|el|la|nuestro|nuestra) (?:perro|perrito|perra|perrita)\b/g, 'my dog'],
+  [/\b(?:mi|el|la|nuestro|nuestra) (?:gato|gatito|gata|gatita)\b/g, 'my cat'],
+  [/\bveneno (?:para|de) (?:ratas|ratones|raton)\b|\braticida\b/g, 'rat poison'],
+  [/\bchocolate\b/g, 'chocolate'],
+  [/\bpastillas\b|\bmedicina\b|\bmedicamentos?\b/g, 'pills'],
+  [/\bantic?congelante\b/g, 'antifreeze'],
+  [
+    /\b(?:esta|se quedo|quedo) (?:encerrad[oa]|atrapad[oa]) (?:en|dentro de) (?:el|la|mi) (?:carro|coche|auto|camioneta)\b|\b(?:encerrad[oa]|atrapad[oa]) en el (?:carro|coche|auto)\b/g,
+    'locked in the car',
+  ],
+  [/\b(?:mi hij[oa]|mi bebe|el nino|la nina|mi nin[oa])\b/g, 'my child'],
   [/\bno (?:tengo|tenemos|hay) agua\b/g, 'no water'],
   [/\b(?:fuga|gotera|goteo)(?: de agua)?\b|\bgotea\b/g, 'leak'],
   [
