@@ -547,18 +547,12 @@ export function toEvent(
   if (facts.service && WHEN_MINE.test(u.text) && !JOB_STATUS.test(u.text) && !answering)
     return { type: 'START', task: 'check', turn };
   // "never mind, I need to think about it", "I'll check with work and call you back": nothing is booked
-  if (
-    ctx.task === 'book' &&
-    DEFERS.test(u.text) &&
-    !facts.when &&
-    u.pick === undefined &&
-    !(expecting === 'confirm' && yn === 'yes')
-  )
-    return { type: 'DEFER' };
+  // (a turn that picks a time or agrees to the read-back chooses, whatever else it says)
+  const choosesNothing = !facts.when && u.pick === undefined && !(expecting === 'confirm' && yn === 'yes');
+  if (ctx.task === 'book' && DEFERS.test(u.text) && choosesNothing) return { type: 'DEFER' };
   // "can someone get back to me with an estimate?": a call-back asked for wins over a booking unless a time is named
   // …and wins over an answer to a pick or a read-back unless the turn picks a time or agrees to the booking
-  const messageOverAnswer = !facts.when && u.pick === undefined && !(expecting === 'confirm' && yn === 'yes');
-  if (intents.includes('message') && (!intents.includes('book') || !facts.when) && (!answering || messageOverAnswer)) {
+  if (intents.includes('message') && (!intents.includes('book') || !facts.when) && (!answering || choosesNothing)) {
     // a job seeker or a salesperson names the trade, not a service they want
     if (NOT_A_CUSTOMER.test(u.text)) delete turn.facts.service;
     return { type: 'START', task: 'message', turn };

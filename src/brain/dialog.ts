@@ -11,6 +11,7 @@ import {
   type NamePart,
   type TimeWish,
   type YesNo,
+  weekdayIn,
 } from './nlu/index.js';
 import type { AppointmentInfo, Slot } from './ports.js';
 import type { BusinessProfile, Priority, ServiceInfo } from './types.js';
@@ -290,13 +291,6 @@ export function mergeWish(old: TimeWish | undefined, next: TimeWish, weekday?: n
   return out;
 }
 
-/** The date of `weekday` (1 = Monday) inside a range of local dates, if it has one. */
-function weekdayIn(range: { from: string; to: string }, weekday: number): string | undefined {
-  for (let d = DateTime.fromISO(range.from); d.toISODate()! <= range.to; d = d.plus({ days: 1 }))
-    if (d.weekday === weekday) return d.toISODate()!;
-  return undefined;
-}
-
 /** A wish for "the same time" on another day, once the appointment being moved is known: its current local time. */
 export function atTargetTime(
   wish: TimeWish | undefined,
@@ -313,13 +307,10 @@ export function atTargetTime(
   if (!wish?.sameTime || wish.time) return wish;
   const { sameTime: _same, partOfDay: _part, ...rest } = wish;
   // "same time next week": the appointment's weekday in that week, not the week's first opening
-  if (rest.range && !rest.date) {
-    const weekday = DateTime.fromISO(at.date).weekday;
-    for (let d = DateTime.fromISO(rest.range.from); d <= DateTime.fromISO(rest.range.to); d = d.plus({ days: 1 }))
-      if (d.weekday === weekday) {
-        const { range: _range, ...dated } = rest;
-        return { ...dated, date: d.toISODate()!, time: at.time };
-      }
+  const date = rest.range && !rest.date ? weekdayIn(rest.range, DateTime.fromISO(at.date).weekday) : undefined;
+  if (date) {
+    const { range: _range, ...dated } = rest;
+    return { ...dated, date, time: at.time };
   }
   return { ...rest, time: at.time };
 }

@@ -74,6 +74,13 @@ export function findWeeksAhead(m: { s: string }, today: DateTime, add: (at: numb
   );
 }
 
+/** The local date of `weekday` (1 = Monday) inside a range of local dates, if it has one. */
+export function weekdayIn(range: { from: string; to: string }, weekday: number): string | undefined {
+  for (let d = DateTime.fromISO(range.from); iso(d) <= range.to; d = d.plus({ days: 1 }))
+    if (d.weekday === weekday) return iso(d);
+  return undefined;
+}
+
 /**
  * A bare weekday said with a week or a range ("next week sometime? Tuesday morning", "Tuesday in two weeks")
  * names that day of it; several joined by "or" ("the first weekend after New Year's, Saturday or Sunday")
@@ -83,18 +90,13 @@ export function findWeeksAhead(m: { s: string }, today: DateTime, add: (at: numb
 export function inScope(hits: Array<Hit<DateValue>>, today: DateTime, orig: string): void {
   const spanOf = (h: Hit<DateValue>) => ('range' in h.value ? h.value.range : h.scope);
   const scopes = hits.filter((h) => !h.negated && spanOf(h));
-  const within = (wd: number, r: { from: string; to: string }) => {
-    for (let d = DateTime.fromISO(r.from, { zone: today.zone }); iso(d) <= r.to; d = d.plus({ days: 1 }))
-      if (d.weekday === wd) return iso(d);
-    return undefined;
-  };
   for (const scope of scopes) {
     const span = spanOf(scope)!;
     const mine = hits.filter(
-      (h) => h.bare && !h.negated && nearestScope(h, scopes) === scope && within(h.weekday!, span),
+      (h) => h.bare && !h.negated && nearestScope(h, scopes) === scope && weekdayIn(span, h.weekday!),
     );
     if (!mine.length) continue;
-    for (const h of mine) h.value = { date: within(h.weekday!, span)! };
+    for (const h of mine) h.value = { date: weekdayIn(span, h.weekday!)! };
     const group = scope.ownDay ? [scope, ...mine] : mine;
     const dates = [...new Set(group.map((h) => (h.value as { date: string }).date))].sort();
     if (dates.length > 1 && joinedByOr(orig, group)) {

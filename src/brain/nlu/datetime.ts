@@ -40,6 +40,7 @@ import { findWeeksAhead, inScope, maskExcludedWeekdays, weekOf, weekParts, weekR
 import { iso, last, mask, negatedAt, WD, WEEKDAYS, type DateValue, type Hit } from './datetime-words.js';
 
 export { resolveHour, type PartOfDay } from './datetime-times.js';
+export { weekdayIn } from './datetime-weeks.js';
 
 /** What a caller asked for in time; dates are local "YYYY-MM-DD", times local "HH:mm". */
 export interface TimeWish {

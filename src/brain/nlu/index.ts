@@ -28,7 +28,7 @@ import { fromSpanish, foldSpanish } from './spanish.js';
 import { escapeRegExp, normalize, numbersToDigits } from './text.js';
 
 export type { TimeWish, PartOfDay } from './datetime.js';
-export { PART_OF_DAY_WINDOWS, parseTimeWish, resolveHour } from './datetime.js';
+export { PART_OF_DAY_WINDOWS, parseTimeWish, resolveHour, weekdayIn } from './datetime.js';
 export type { EmergencyHit } from './emergency.js';
 export type { Intent, YesNo } from './intent.js';
 export {
