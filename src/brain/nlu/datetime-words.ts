@@ -21,6 +21,53 @@ export const WEEKDAYS: Record<string, number> = {
 /** The weekday names as a regular-expression alternation. */
 export const WD = 'monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|saturday|sunday';
 
+/** Month names and short forms (1 = January). */
+export const MONTHS: Record<string, number> = {
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
+};
+/** The month names as a regular-expression alternation. */
+export const MONTH_RE =
+  'january|jan|february|feb|march|april|apr|may|june|july|august|aug|september|sept|october|oct|november|nov|december|dec';
+
+/**
+ * The day `pick` finds in the month a phrase names: "the month" / "this month" (next month's once this
+ * month's has passed), "next month", or a month by name (this year's, else next year's).
+ */
+export function monthOf(
+  which: string | undefined,
+  today: DateTime,
+  pick: (year: number, month: number) => DateTime | undefined,
+): DateTime | undefined {
+  const named = which ? MONTHS[which] : undefined;
+  if (named) {
+    const d = pick(today.year, named);
+    return d && d >= today ? d : pick(today.year + 1, named);
+  }
+  const next = today.plus({ months: 1 });
+  if (which === 'next' || which === 'following') return pick(next.year, next.month);
+  const d = pick(today.year, today.month);
+  return d && d >= today ? d : pick(next.year, next.month);
+}
+
 /** A value found in the text, with where it was said. */
 export interface Hit<T> {
   at: number;

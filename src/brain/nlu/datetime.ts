@@ -31,13 +31,29 @@
  * - "not before 10", "10 or later" bound the start from below ("earliest" stays "the soonest opening");
  *   "any afternoon but Wednesday", "on a weekday" rule weekdays out (`notWeekdays`);
  * - a speech recogniser's homophone of an hour is that hour only where a time is certain: "at for
- *   thirty" (4:30), "at to pm" (2 PM), "ate o'clock"; never "for two people" or "to 3".
+ *   thirty" (4:30), "at to pm" (2 PM), "ate o'clock"; never "for two people" or "to 3";
+ * - spans of days (datetime-spans.ts): parts of a month ("the first week of January", "mid-March"), two
+ *   days joined ("between the 14th and the 18th", "Tuesday or Wednesday"), a day with a bound ("after the
+ *   15th", "I'm away until the 20th", "over Christmas… any time after that") are ranges to search.
  */
 import { DateTime } from 'luxon';
 import { findHolidays, NAMED_DAY_RE } from './datetime-holidays.js';
 import { findPartOfDay, findTimes, heardAsTime, type PartOfDay } from './datetime-times.js';
+import { findMonthParts, joinSpans } from './datetime-spans.js';
 import { findWeeksAhead, inScope, maskExcludedWeekdays, weekOf, weekParts, weekRange } from './datetime-weeks.js';
-import { iso, last, mask, negatedAt, WD, WEEKDAYS, type DateValue, type Hit } from './datetime-words.js';
+import {
+  iso,
+  last,
+  mask,
+  MONTH_RE,
+  MONTHS,
+  monthOf,
+  negatedAt,
+  WD,
+  WEEKDAYS,
+  type DateValue,
+  type Hit,
+} from './datetime-words.js';
 
 export { resolveHour, type PartOfDay } from './datetime-times.js';
 export { weekdayIn } from './datetime-weeks.js';
@@ -67,31 +83,6 @@ export const PART_OF_DAY_WINDOWS: Record<PartOfDay, { from: string; to: string }
   afternoon: { from: '12:00', to: '17:00' },
   evening: { from: '17:00', to: '23:59' },
 };
-
-const MONTHS: Record<string, number> = {
-  january: 1,
-  jan: 1,
-  february: 2,
-  feb: 2,
-  march: 3,
-  april: 4,
-  apr: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  aug: 8,
-  september: 9,
-  sept: 9,
-  october: 10,
-  oct: 10,
-  november: 11,
-  nov: 11,
-  december: 12,
-  dec: 12,
-};
-const MONTH_RE =
-  'january|jan|february|feb|march|april|apr|may|june|july|august|aug|september|sept|october|oct|november|nov|december|dec';
 
 /** Parses the time wish in `text` (already normalized, numbers as digits); undefined when none. */
 export function parseTimeWish(
@@ -293,26 +284,6 @@ function nthWeekday(
   return d.month === month ? d : undefined;
 }
 
-/**
- * The day `pick` finds in the month a phrase names: "the month" / "this month" (next month's once this
- * month's has passed), "next month", or a month by name (this year's, else next year's).
- */
-function monthOf(
-  which: string | undefined,
-  today: DateTime,
-  pick: (year: number, month: number) => DateTime | undefined,
-): DateTime | undefined {
-  const named = which ? MONTHS[which] : undefined;
-  if (named) {
-    const d = pick(today.year, named);
-    return d && d >= today ? d : pick(today.year + 1, named);
-  }
-  const next = today.plus({ months: 1 });
-  if (which === 'next' || which === 'following') return pick(next.year, next.month);
-  const d = pick(today.year, today.month);
-  return d && d >= today ? d : pick(next.year, next.month);
-}
-
 /** The month named anywhere in an utterance ("end of the month", "next month", "in June"), as monthOf reads it. */
 function monthContext(s: string): { which: string | undefined } | undefined {
   const x = new RegExp(`\\b(?:(next|following|this|the) month|(?:in|of|for|during|end of) (${MONTH_RE})\\b)`).exec(s);
@@ -396,6 +367,7 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
     const from = end.minus({ days: 6 });
     add(x.index, { range: { from: iso(from < today ? today : from), to: iso(end) } });
   });
+  findMonthParts(m, today, add);
   // "Monday next week", "next week on Monday": that weekday of next week
   mask(m, new RegExp(`\\b(${WD})s? (?:of )?next week\\b|\\bnext week,? (?:on )?(${WD})\\b`, 'g'), (x) => {
     const wd = WEEKDAYS[x[1] ?? x[2]];
@@ -459,6 +431,7 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
     else if (r.weekday) d = today.startOf('week').plus({ weeks: 1, days: r.weekday - 1 });
     if (d) hits.push({ at: r.at, value: { date: iso(d) } });
   }
+  joinSpans(hits, today, orig);
   return hits;
 }
 

@@ -1,0 +1,201 @@
+/**
+ * Spans of days as callers bound them (see the note in datetime.ts):
+ * - a part of a month: "the first week of January" (1st–7th), "the last week of next month", "early
+ *   March" (1st–10th), "mid-March" (11th–20th), "late March" (21st to the end), "sometime in March" (the
+ *   whole month), from today on;
+ * - "the week of the 14th": that date's Monday-to-Sunday week;
+ * - two days joined: "between the 14th and the 18th", "Monday to Wednesday", "Tuesday or Wednesday"
+ *   (never "move it from Tuesday to Thursday": a move names where from and where to);
+ * - a day with a bound: "after the 15th" and "I'm away until the 20th" (the two weeks after it), "before
+ *   Friday" (from today to the day before), "no later than the 18th" (to that day; "by Saturday" stays the
+ *   day: "can it be fixed by Saturday" books Saturday), "from Monday on", "not before the
+ *   20th" (two weeks from it); "I'm away over Christmas, any time after that is fine" bounds the day
+ *   said before "after that".
+ */
+import { DateTime } from 'luxon';
+import { iso, mask, MONTH_RE, monthOf, WD, type DateValue, type Hit } from './datetime-words.js';
+
+/** The search window a bound opens ("after the 15th"): two weeks, as "after Christmas" has. */
+const WINDOW_DAYS = 14;
+
+const WHICH_MONTH = `(?:(?:the|this) month|(next|following) month|(${MONTH_RE})\\b)`;
+const WEEK_OF_MONTH: Record<string, [number, number]> = {
+  '1st': [1, 7],
+  '2nd': [8, 14],
+  '3rd': [15, 21],
+  '4th': [22, 28],
+};
+const MONTH_PART: Array<[RegExp, [number, number]]> = [
+  [/^(?:early|beginning|start|first part|first half)/, [1, 10]],
+  [/^(?:mid|middle)/, [11, 20]],
+  [/^second half/, [16, 31]],
+  [/^(?:late|latter|last part)/, [21, 31]],
+];
+
+/** Parts of a month ("the 2nd week of January", "early March", "sometime in June"), masked once read. */
+export function findMonthParts(m: { s: string }, today: DateTime, add: (at: number, v: DateValue) => unknown): void {
+  const span = (x: RegExpExecArray, which: string | undefined, from: number, to: number) => {
+    const end = monthOf(which, today, (y, mo) => {
+      const first = DateTime.fromObject({ year: y, month: mo, day: 1 }, { zone: today.zone });
+      return to < 0 ? first.endOf('month').startOf('day') : first.plus({ days: Math.min(to, first.daysInMonth!) - 1 });
+    });
+    if (!end) return false;
+    const start = from < 0 ? end.minus({ days: 6 }) : end.set({ day: from });
+    add(x.index, { range: { from: iso(start < today ? today : start), to: iso(end) } });
+  };
+  mask(m, new RegExp(`\\b(?:the )?(1st|2nd|3rd|4th|last|final) week (?:of|in) ${WHICH_MONTH}`, 'g'), (x) => {
+    const [from, to] = WEEK_OF_MONTH[x[1]] ?? [-1, -1];
+    return span(x, x[3] ?? x[2], from, to);
+  });
+  mask(
+    m,
+    new RegExp(
+      `\\b(?:the )?(early|beginning of|start of|first part of|first half of|mid|middle of|second half of|late|latter part of|last part of)[ -](?:the )?${WHICH_MONTH}`,
+      'g',
+    ),
+    (x) => {
+      const [, [from, to]] = MONTH_PART.find(([re]) => re.test(x[1]))!;
+      return span(x, x[3] ?? x[2], from, to === 31 ? -1 : to);
+    },
+  );
+  // "sometime in March", "during next month" (not "in March on the 15th" or "in March 15")
+  mask(
+    m,
+    new RegExp(
+      `\\b(?:(?:sometime|some time|any ?time|any day|anyday|a day) )?(?:in|during) ${WHICH_MONTH}(?![ ,]*(?:on )?(?:the )?\\d)`,
+      'g',
+    ),
+    (x) => span(x, x[2] ?? x[1], 1, -1),
+  );
+}
+
+/** Verbs that make "from X to Y" a move, not a span. */
+const MOVE = /\b(?:move|moving|moved|change|changing|switch|switching|swap|reschedul\w*|push|shift|bump)\b/;
+/** What may stand around a day inside a joined pair ("on the 14th", "next Tuesday", "December 14"). */
+const DAY_WORD = new RegExp(
+  `^(?:on|the|next|this|coming|of|${WD}|${MONTH_RE}|\\d{1,2}(?:st|nd|rd|th)?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\/\\d{1,2})$`,
+);
+
+type Span = { from: string; to: string };
+const spanOf = (v: DateValue): Span => ('range' in v ? v.range : { from: v.date, to: v.date });
+const dayOf = (d: string, zone: DateTime['zone']) => DateTime.fromISO(d, { zone });
+
+/**
+ * Joins and bounds the days found (`hits`, in any order) into spans; `orig` is the utterance they were
+ * found in. A hit a bound reads is replaced by its span.
+ */
+export function joinSpans(hits: Array<Hit<DateValue>>, today: DateTime, orig: string): void {
+  const zone = today.zone;
+  const clip = (from: DateTime, to: DateTime): DateValue | undefined =>
+    to < today ? undefined : { range: { from: iso(from < today ? today : from), to: iso(to) } };
+  const set = (h: Hit<DateValue>, v: DateValue | undefined) => {
+    if (!v) return;
+    h.value = v;
+    delete h.negated;
+    delete h.bare;
+    delete h.weekday;
+  };
+  weekOfDate(hits, orig, zone, clip, set);
+  joinPairs(hits, orig, zone);
+  for (const h of hits) {
+    if (!('date' in h.value)) continue;
+    const d = dayOf(h.value.date, zone);
+    const before = orig.slice(Math.max(0, h.at - 48), h.at);
+    if (/\bnot (?:before|until|till|til)\s+$/.test(before)) set(h, clip(d, d.plus({ days: WINDOW_DAYS - 1 })));
+    else if (h.negated) continue;
+    else if (
+      /(?<!\b(?:the|a) (?:day|week|weekend|one|night|morning) )\b(?:after|following)\s+$/.test(before) ||
+      /\b(?:away|gone|out|travel(?:l)?ing|busy|off|on (?:holiday|vacation|leave)|out of (?:town|the country))\b[^,.;!?]{0,24}\b(?:until|till|til|through|thru)\s+$/.test(
+        before,
+      )
+    )
+      set(h, clip(d.plus({ days: 1 }), d.plus({ days: WINDOW_DAYS })));
+    else if (/(?<!\b(?:the|a) (?:day|week|weekend|one|night|morning|just|right) )\bbefore\s+$/.test(before))
+      set(h, clip(today, d.minus({ days: 1 })));
+    else if (/\b(?:no|not) later than\s+$|\b(?:free|available|around) (?:until|till|til)\s+$/.test(before))
+      set(h, clip(today, d));
+    else if (
+      /\b(?:starting(?: from| on)?|as of|any ?time from)\s+$/.test(before) ||
+      (/\bfrom\s+$/.test(before) && /^\S+(?: \S+)? (?:on|onwards?)\b/.test(orig.slice(h.at)))
+    )
+      set(h, clip(d, d.plus({ days: WINDOW_DAYS - 1 })));
+  }
+  afterThat(hits, orig, zone, clip, set);
+}
+
+/** "the week of the 14th": that day's week. */
+function weekOfDate(
+  hits: Array<Hit<DateValue>>,
+  orig: string,
+  zone: DateTime['zone'],
+  clip: (a: DateTime, b: DateTime) => DateValue | undefined,
+  set: (h: Hit<DateValue>, v: DateValue | undefined) => void,
+): void {
+  for (const h of hits) {
+    if (!('date' in h.value) || !/\bweek of\s+$/.test(orig.slice(Math.max(0, h.at - 12), h.at))) continue;
+    const monday = dayOf(h.value.date, zone).startOf('week');
+    set(h, clip(monday, monday.plus({ days: 6 })));
+  }
+}
+
+/**
+ * "between the 14th and the 18th", "Monday to Wednesday", "Tuesday or Wednesday", "Monday, Tuesday or
+ * Wednesday": one span. A weekday that ends a span ("Friday to Monday") is the first one after its start.
+ */
+function joinPairs(hits: Array<Hit<DateValue>>, orig: string, zone: DateTime['zone']): void {
+  const moving = MOVE.test(orig);
+  const sorted = [...hits].sort((a, b) => a.at - b.at);
+  const listed = new Set<Hit<DateValue>>();
+  // from the right, so that "Monday, Tuesday or Wednesday" joins "Tuesday or Wednesday" first
+  for (let i = sorted.length - 2; i >= 0; i--) {
+    const [a, b] = [sorted[i], sorted[i + 1]];
+    if (a.negated || b.negated) continue;
+    const x = /^(.*?)[ ,]*\b(or|to|till|until|thru|through|and)\b[ ,]*((?:on |the )*)$|^(.*?\S)\s*([-–,])\s*$/.exec(
+      orig.slice(a.at, b.at),
+    );
+    if (!x) continue;
+    const words = (x[1] ?? x[4]).split(/[\s,]+/).filter(Boolean);
+    if (!words.length || words.length > 6 || !words.every((w) => DAY_WORD.test(w))) continue;
+    const joint = x[2] ?? (x[5] === ',' ? 'list' : 'to');
+    if (joint === 'list' && !listed.has(b)) continue;
+    if (joint === 'and' && !/\bbetween\s+(?:the\s+)?$/.test(orig.slice(0, a.at))) continue;
+    const either = joint === 'or' || joint === 'list';
+    if (!either && joint !== 'and' && moving) continue;
+    const sa = spanOf(a.value);
+    let sb = spanOf(b.value);
+    if (!either && sb.to < sa.from && b.bare && 'date' in b.value) {
+      let d = dayOf(b.value.date, zone);
+      while (iso(d) < sa.from) d = d.plus({ weeks: 1 });
+      sb = { from: iso(d), to: iso(d) };
+    }
+    if (!either && sb.to < sa.from) continue;
+    const from = sa.from < sb.from ? sa.from : sb.from;
+    const to = sa.to > sb.to ? sa.to : sb.to;
+    if (dayOf(to, zone).diff(dayOf(from, zone), 'days').days > 31) continue;
+    a.value = { range: { from, to } };
+    delete a.bare;
+    delete a.weekday;
+    if (either) listed.add(a);
+    hits.splice(hits.indexOf(b), 1);
+    sorted.splice(i + 1, 1);
+  }
+}
+
+/** "I'm away over Christmas, any time after that is fine": the day said before it, bounded. */
+function afterThat(
+  hits: Array<Hit<DateValue>>,
+  orig: string,
+  zone: DateTime['zone'],
+  clip: (a: DateTime, b: DateTime) => DateValue | undefined,
+  set: (h: Hit<DateValue>, v: DateValue | undefined) => void,
+): void {
+  const x =
+    /\b(?:any ?time|anything|any day|anyday|whenever|sometime|something|free|available|fine|good|ok|okay) after (?:that|then)\b|\bafter (?:that|then)(?:'s| is| would be| works| should be)? (?:fine|good|ok|okay|great|perfect|better|works|any ?time|whenever)\b/.exec(
+      orig,
+    );
+  if (!x) return;
+  const before = hits.filter((h) => h.at < x.index).sort((a, b) => b.at - a.at)[0];
+  if (!before) return;
+  const end = dayOf(spanOf(before.value).to, zone);
+  set(before, clip(end.plus({ days: 1 }), end.plus({ days: WINDOW_DAYS })));
+}
