@@ -739,9 +739,43 @@ describe('outside callers, second round', () => {
   it('"yes please" to the message offered after an unknown answer takes the message', async () => {
     const t = setup(SALON, SALON_MORNING);
     expect((await t.say('do you sell gift cards?')).text).toMatch(/not sure/);
-    expect((await t.say('yes please')).text).toMatch(/What message/);
-    await t.say('please call me about gift cards for my sister', 'Maria Lopez');
+    // the question the agent could not answer is the message: only who is calling is asked
+    expect((await t.say('yes please')).text).toMatch(/your name/);
+    await t.say('Maria Lopez');
     expect(t.world.messages).toHaveLength(1);
+    expect(JSON.stringify(t.world.messages[0])).toMatch(/gift cards/);
+  });
+
+  it('"yes please, I\'m …, <address>" to the offer of a message takes it with who and where, and a quote for work at the caller\'s place asks where', async () => {
+    const roofer: BusinessProfile = {
+      ...PLUMBER,
+      name: 'Gulf Coast Roofing',
+      industry: 'other',
+      services: [
+        { name: 'Roof inspection', durationMin: 60 },
+        { name: 'Roof repair', durationMin: 240 },
+      ],
+      knowledge: [],
+    };
+    const t = setup(roofer, PLUMBER_MORNING);
+    const r = await t.say(
+      "a storm blew a few shingles off, it's not urgent, I'd like someone to look at it and give me a price",
+    );
+    expect(r.text).not.toMatch(/anything else/i);
+    await t.say("Yes please. I'm Andre Baptiste, 615 Esplanade Avenue, New Orleans, and this number works.");
+    expect(t.world.messages).toHaveLength(1);
+    expect(t.world.messages[0]).toMatchObject({
+      name: 'Andre Baptiste',
+      address: expect.stringMatching(/615 Esplanade/),
+    });
+    const u = setup(roofer, PLUMBER_MORNING);
+    await u.say('can somebody come out and give me a number on a new roof', 'Bill Hanson');
+    expect(u.replies.at(-1)!.text).toMatch(/address/i);
+    await u.say('1350 Vine Street, Denver');
+    expect(u.world.messages.at(-1)).toMatchObject({
+      name: 'Bill Hanson',
+      address: expect.stringMatching(/1350 Vine Street/),
+    });
   });
 
   it('answers a price question said with a name and keeps the name, and the service carries into the booking', async () => {
@@ -866,7 +900,7 @@ describe('outside callers, third round', () => {
 
   it('adds an address said right after the message was passed on to that message', async () => {
     const t = setup(PLUMBER, PLUMBER_MORNING);
-    await t.say('can someone call me back about a quote for repiping the whole house', 'Sam Lee');
+    await t.say('can someone call me back about repiping the whole house', 'Sam Lee');
     expect(t.world.messages).toHaveLength(1);
     const r = await t.say("oh and it's 14 Elm Street, Denver");
     expect(r.text).toMatch(/added that for the team/);

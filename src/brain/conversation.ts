@@ -392,13 +392,14 @@ function acceptsMessageOffer(t: TurnEvent, state: string, ctx: DialogContext): b
   // the three-way offer after two misses ("a message, a person, or tell me once more") takes no bare yes:
   // "yes that is right" there is the caller still answering the question asked (a scripted chat in
   // test/security/customer-messages-only-to-trusted-contacts.test.ts turned into a message when it did)
-  return !!ctx.messageOffered && bareYes(t) && !['booking.confirm', 'cancelConfirm'].includes(state);
+  return !!ctx.messageOffered && yesWithDetails(t) && !['booking.confirm', 'cancelConfirm'].includes(state);
 }
 
-/** "Yes", "yes please": agreement with nothing else said. */
-function bareYes(t: TurnEvent): boolean {
-  return t.yesNo === 'yes' && !Object.keys(t.facts).length;
+/** "Yes please", "yes please, I'm Andre Baptiste, 615 Esplanade Avenue": agreement, and at most who and where. */
+function yesWithDetails(t: TurnEvent): boolean {
+  return t.yesNo === 'yes' && Object.keys(t.facts).every((k) => PERSON_FACTS.has(k));
 }
+const PERSON_FACTS = new Set(['name', 'phone', 'email', 'address']);
 
 /** A saved statechart snapshot with the freshly loaded business put back into its context. */
 function withBusiness(machine: unknown, business: BusinessProfile): unknown {

@@ -182,7 +182,10 @@ export interface DialogContext {
   lostTask?: Task;
   /** The message just passed on: details the caller adds right after go with it. */
   passedOn?: string;
-  /** What a caller who asked for a person said, the message should nobody answer. */
+  /**
+   * What a caller who asked for a person said, the message should nobody answer; or the question the agent
+   * could not answer, the message should the caller take up the offer of one.
+   */
   pendingMessage?: string;
   /** "Push me back an hour": minutes to move the appointment by, once it is found. */
   moveBy?: number;
@@ -225,9 +228,28 @@ export const LISTED_SERVICES = 5;
 /** Industries whose work happens at the customer's address. */
 export const HOME_SERVICE = new Set(['hvac', 'plumbing', 'electrical']);
 
-/** True when the service is done at the caller's place: its own flag, else its industry's habit. */
+/**
+ * Work that by its name happens at the customer's place: a roofer, a tree service, pest control, a pool
+ * service, a garage-door company, a handyman. Read from the service's and the business's
+ * names when neither the service nor the industry says.
+ */
+const AT_THE_CUSTOMERS =
+  /\b(?:roof\w*|gutters?|trees?|stumps?|arborists?|lawns?|landscap\w*|mowing|yards?|irrigation|sprinklers?|pools?|pest\w*|exterminat\w*|termites?|rodents?|wasps?|garage doors?|gates?|fenc\w*|decks?|decking|driveways?|paving|concrete|pressure wash\w*|power wash\w*|window cleaning|carpet cleaning|house cleaning|home cleaning|maids?|handyman|handymen|appliances?|heating|cooling|air conditioning|furnaces?|boilers?|plumb\w*|drains?|sewers?|septic|water heaters?|electric\w*|wiring|solar|chimneys?|insulation|siding|restoration|water damage|mou?ld|junk|removals?|movers|moving|locksmiths?|lockouts?|pet sitting|dog walking|snow|glazing|glaziers?|painters? and decorators?|house painting)\b/i;
+
+/** Work that says it comes to the customer, whatever it is. */
+const VISITS = /\b(?:mobile|house calls?|home visits?|in-home|on-site|onsite|we come to you)\b/i;
+/** A place customers come to: a swim school's pool or a studio's garden room is not the caller's. */
+const AT_A_PLACE =
+  /\b(?:schools?|lessons?|class(?:es)?|studios?|salons?|spas?|clinics?|academy|club|hall|bars?|gym|centre|center|shops?|stores?|boarding|kennels?|daycare|parlou?r|lounge)\b/i;
+
+/** True when the service is done at the caller's place: its own flag, else its industry's habit, else its name's. */
 export function onSite(business: BusinessProfile, service: ServiceInfo | undefined): boolean {
-  return service?.onSite ?? HOME_SERVICE.has(business.industry ?? '');
+  if (service?.onSite != null) return service.onSite;
+  if (HOME_SERVICE.has(business.industry ?? '')) return true;
+  if (business.industry && business.industry !== 'other') return false;
+  const words = `${service?.name ?? ''} ${business.name}`;
+  if (VISITS.test(words)) return true;
+  return !AT_A_PLACE.test(words) && AT_THE_CUSTOMERS.test(words);
 }
 
 /** A detail still to ask for once: the caller's name, a number to call back, the address of work at their place. */

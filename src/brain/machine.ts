@@ -44,8 +44,9 @@ export type Effect =
   | 'checkCode';
 
 const note = (ctx: DialogContext, n: Note): Note[] => [...ctx.notes, n];
-/** A message asking what the work would cost. */
-const QUOTE = /\b(?:quote|estimate|price|pricing|prices|ballpark|how much|cost)\b/;
+/** A message asking what the work would cost, or for someone to come and look at it. */
+const QUOTE =
+  /\b(?:quote|estimate|price|pricing|prices|ballpark|how much|cost|give (?:me|us) (?:a |an )?(?:number|figure)|come (?:out|over|round|around|by)|(?:take|have) a look|look at (?:it|them|the))\b/;
 /** "email me a quote", "send it by email", "a quote emailed to me". */
 const EMAIL_ME = /\be-?mail (?:me|us|it)\b|\be-?mailed\b|\bby e-?mail\b|\bsend (?:me|us|it) (?:an? )?e-?mail\b/;
 /** What a message asks for besides a call-back: a quote (the site address then matters), an email. */
@@ -152,7 +153,8 @@ export const conversationMachine = setup({
     needsCallbackNumber: ({ context }) => numberMissing(context),
     needsSiteAddress: ({ context }) => siteMissing(context),
     needsEmail: ({ context }) => !!context.wantsEmail && !context.email && !context.emailAsked,
-    serviceNeedsAddress: ({ context }) => !!context.wantsQuote && !!context.service && siteMissing(context),
+    // a quote for work at the caller's place (the service's, or the business's when none was named) needs the place
+    serviceNeedsAddress: ({ context }) => !!context.wantsQuote && siteMissing(context),
     // an alert went out but nobody took the call: who to call back, and where, for the on-call person
     emergencyDetailsMissing: ({ context, event }) =>
       event.type === 'EMERGENCY_HANDLED' &&
@@ -268,11 +270,14 @@ export const conversationMachine = setup({
     ),
     startMessage: assign(({ context, event }) => {
       const t = turnOf(event);
-      const long = t && isMessage(t.text) ? t.text : undefined;
+      // the question the agent could not answer, when the caller takes up the offer of a message
+      const offered = context.messageOffered ? context.pendingMessage : undefined;
+      const long = t && isMessage(t.text) ? t.text : offered;
       // the number and name said in words win over caller ID ("call me back at 212 555 0177")
       return {
         message: long,
-        ...wishesOf(t?.text ?? ''),
+        ...(offered ? { pendingMessage: undefined } : {}),
+        ...wishesOf(`${offered ?? ''} ${t?.text ?? ''}`),
         nameAsked: false,
         phoneAsked: false,
         // what the call-back is about: the service named now, or the one being booked when the caller changed course
@@ -479,8 +484,9 @@ export const conversationMachine = setup({
       // "hello? can you hear me?" is answered, but the call has not started on what the caller wants
       answered: context.answered + (context.question && isLineCheck(context.question) ? 0 : 1),
       question: undefined,
-      // "I'm not sure… I can take a message": a yes to it next is a yes to the message
+      // "I'm not sure… I can take a message": a yes to it next is a yes to the message, and the question is the message
       messageOffered: event.type !== 'ANSWERED' || event.text === null,
+      ...(event.type !== 'ANSWERED' || event.text === null ? { pendingMessage: context.question } : {}),
     })),
     failure: assign(({ context }) => ({ notes: note(context, { kind: 'failure' }) })),
     silence: assign(({ context }) => ({ silences: context.silences + 1, notes: note(context, { kind: 'silence' }) })),
@@ -509,7 +515,8 @@ export const conversationMachine = setup({
         DEFER: { target: '.anythingElse', actions: ['heard', 'deferred'] },
         SILENCE: [{ guard: 'tooQuiet', target: '.closing' }, { actions: 'silence' }],
         START: [
-          { guard: 'startsMessage', target: '.message', actions: ['heard', 'startMessage'] },
+          // the message first: it reads the offer of one that hearing the caller clears
+          { guard: 'startsMessage', target: '.message', actions: ['startMessage', 'heard'] },
           { guard: 'voicemailOnly', target: '.message', actions: ['heard', 'noteAfterHours', 'startMessage'] },
           { guard: 'startsBooking', target: '.booking', actions: ['heard', 'startBooking'] },
           { target: '.gate', actions: ['heard', 'startLookup'] },

@@ -31,6 +31,8 @@ export function prompt(state: string, ctx: DialogContext, lang: Lang = 'en'): { 
   const svc = ctx.service?.name.toLowerCase();
   switch (state) {
     case 'intake':
+      // "I'm not sure… I can take a message": the offer is the question, not "anything else?" after it
+      if (ctx.messageOffered && ctx.answered) return { text: L.wantMessage, expecting: 'intent' };
       // a caller asking question after question hears the question in other words each time, so three
       // answers in a row are not taken for a question asked three times without an answer
       return {

@@ -83,6 +83,8 @@ export const EN = {
   intake: 'How can I help you today?',
   anythingElse: 'Is there anything else I can help you with?',
   anythingMore: ['Anything else I can help with?', 'What else can I do for you?'],
+  /** After "I'm not sure… I can take a message": the offer made a question. */
+  wantMessage: 'Would you like me to do that?',
   rescheduleWhen: (svc: string, when: string) =>
     `I see your ${svc} on ${when}. What day and time would you like instead?`,
   whichService: (names: string[]) => `Would that be ${listOf(names.map(a), 'or')}?`,

@@ -136,6 +136,7 @@ export const ES: Lines = {
   intake: '¿En qué le puedo ayudar?',
   anythingElse: '¿Le puedo ayudar con algo más?',
   anythingMore: ['¿Algo más en que le pueda ayudar?', '¿Qué más puedo hacer por usted?'],
+  wantMessage: '¿Quiere que lo haga?',
   rescheduleWhen: (svc, when) => `Veo su cita de ${svc} ${when}. ¿Qué día y a qué hora le gustaría cambiarla?`,
   whichService: (names) => `¿Sería ${listOf(names, 'or')}?`,
   whatToBook: (names) => `¿Qué le gustaría reservar? Ofrecemos ${listOf(names, 'or')}.`,

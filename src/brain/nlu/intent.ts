@@ -75,7 +75,7 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   ],
   [
     'message',
-    /\b(leave|take) a message\b|\bpass (it |this |that )?(along|on)\b|\blet (him|her|them|the owner|the team|someone) know\b|\b(have|ask) (him|her|them|someone|somebody) (to )?call me( back)?\b|\bcall me back\b|\bcallback\b|\bvoice ?mail\b|\bget back to (me|us)\b|\b(e-?mail|text|send) (me|us) (a |an |the |your |some |a few )?(quote|estimate|price|pricing|prices|options|details|info|information)\b|\b(quote|estimate|price|prices|pricing|options)( [a-z]+){0,3} (e-?mailed|sent|texted) (to |over to )?(me|us|over)\b|\bjust (want|need|looking for|after|wanted) (a |an |the )?(quote|estimate|price|ballpark)\b|\b(ring|phone|bell) me\b|\bgive (me|us) a (call|ring|bell)\b|\b(call|ring|phone) (me|us) (back )?(tomorrow|tonight|later|after|before|between|at|this|on|any ?time|when)\b|\b(have|get|ask) (someone|somebody|them|him|her|the owner|the office|[a-z]+) (to )?(call|ring|phone) (me|us)\b|\b(can|could|will|would) (someone|somebody|they|you|he|she) (call|ring|phone) (me|us)\b|\b(a|the) call ?back\b|\bpass (a|this|that|the|my) message\b|\b(give|leave) (him|her|them|[a-z]+) a message\b|\ba message (for|to) \w+|\b(?:want|need|would like|'d like|like) (?:the |your |a |an )?[a-z]+ to (?:call|ring|phone|contact|get back to) (?:me|us)\b|\b(are you|you guys|y'all|is \w+|are they|you're|you are|if you|if you're|still) (still )?hiring\b|\bhelp wanted\b|\b(apply|applying) (for|to) (a|the|any|your) \w*\s?(job|position|opening|role)\b|\bjob (opening|application|posting)s?\b|\blooking for (work|a job)\b|\bwho (handles|is in charge of|runs|does) your (marketing|advertising|seo|website|social media|purchasing|supplies)\b/,
+    /\b(leave|take) a message\b|\bpass (it |this |that )?(along|on)\b|\blet (him|her|them|the owner|the team|someone|(?!me\b|us\b|you\b|ya\b|y'all\b|it\b)[a-z]+) know\b|\b(?:look at|take a look at|have a look at|come (?:out|over|round|by))\b[^.?!]{0,30}\b(?:and|to) give (?:me|us) (?:a |an )?(?:price|quote|estimate|number|figure|ballpark)\b|\b(have|ask) (him|her|them|someone|somebody) (to )?call me( back)?\b|\bcall me back\b|\bcallback\b|\bvoice ?mail\b|\bget back to (me|us)\b|\b(e-?mail|text|send) (me|us) (a |an |the |your |some |a few )?(quote|estimate|price|pricing|prices|options|details|info|information)\b|\b(quote|estimate|price|prices|pricing|options)( [a-z]+){0,3} (e-?mailed|sent|texted) (to |over to )?(me|us|over)\b|\bjust (want|need|looking for|after|wanted) (a |an |the )?(quote|estimate|price|ballpark)\b|\b(ring|phone|bell) me\b|\bgive (me|us) a (call|ring|bell)\b|\b(call|ring|phone) (me|us) (back )?(tomorrow|tonight|later|after|before|between|at|this|on|any ?time|when)\b|\b(have|get|ask) (someone|somebody|them|him|her|the owner|the office|[a-z]+) (to )?(call|ring|phone) (me|us)\b|\b(can|could|will|would) (someone|somebody|they|you|he|she) (call|ring|phone) (me|us)\b|\b(a|the) call ?back\b|\bpass (a|this|that|the|my) message\b|\b(give|leave) (him|her|them|[a-z]+) a message\b|\ba message (for|to) \w+|\b(?:want|need|would like|'d like|like) (?:the |your |a |an )?[a-z]+ to (?:call|ring|phone|contact|get back to) (?:me|us)\b|\b(are you|you guys|y'all|is \w+|are they|you're|you are|if you|if you're|still) (still )?hiring\b|\bhelp wanted\b|\b(apply|applying) (for|to) (a|the|any|your) \w*\s?(job|position|opening|role)\b|\bjob (opening|application|posting)s?\b|\blooking for (work|a job)\b|\bwho (handles|is in charge of|runs|does) your (marketing|advertising|seo|website|social media|purchasing|supplies)\b/,
   ],
   [
     'book',
@@ -166,11 +166,33 @@ export function agreeingNo(text: string): boolean {
 }
 
 /** Reads a yes, no or maybe; negations are checked before their positive look-alikes ("not right"). */
+/**
+ * Yes the way people say it around the English-speaking world: "aye, go on then", "that'd be grand",
+ * "sweet as", "lovely, ta", "cheers" (to "shall I book it?"), "sounds like a plan", "bet", "too easy".
+ */
+const YES_SAID =
+  /^(?:aye|yea|yeh|yis|ja|go on(?: then)?|grand|lovely|brilliant|cheers|ta|sweet|cool|awesome|excellent|wonderful|fab|fabulous|champion|deal(?! with)|bet|certainly|indeed|righto|right you are|spot on|for sure|you bet|sure thing|too easy|no worries|alright|all right|good(?! (?:morning|afternoon|evening|day|night))|nice|ideal|smashing|magic|bang on|dead on|that suits|suits me|do that|fair enough|let's go|lets go)\b|\b(?:that'd be|that would be|that's|that is|it's|sounds|all sounds|that'll be|that sounds) (?:grand|lovely|brilliant|ideal|smashing|spot on|bang on|champion|sweet|mint|class|magic|wonderful|excellent|awesome|cool|fab|fantastic|like a plan)\b|\bsweet as\b|\bgrand so\b|\bgo for it\b|\b(?:book|pop|put|pencil|stick|squeeze) me (?:in|down)\b|\block it in\b|\bhappy with that\b|\bthat'll do\b|\bthat suits\b|\bsuits me\b|\blet's go with (?:that|it)\b/;
+
+/**
+ * A run of yes and no words ("no yeah", "yeah nah yeah"): the last decides, and a no followed by
+ * agreement ("yeah no, that's fine") is a yes.
+ */
+const YES_NO_RUN = /^((?:(?:yeah|yes|yep|yup|no|nah|nope) )+)(.*)$/;
+
 export function yesNo(text: string): YesNo | undefined {
   const t = text.replace(/[,.!]/g, ' ').replace(/\s+/g, ' ').trim();
+  const run = YES_NO_RUN.exec(`${t} `);
+  if (run && run[1].trim().includes(' ')) {
+    const words = run[1].trim().split(' ');
+    const rest = run[2].trim();
+    const lastYes = !/^(?:no|nah|nope)$/.test(words[words.length - 1]);
+    if (rest && NO.test(rest)) return 'no';
+    if (lastYes || (rest && (YES.test(rest) || YES_SAID.test(rest)))) return 'yes';
+    return 'no';
+  }
   if (NO.test(t)) return 'no';
   if (MAYBE.test(t)) return 'maybe';
-  if (YES.test(t)) return 'yes';
+  if (YES.test(t) || YES_SAID.test(t)) return 'yes';
   return undefined;
 }
 
