@@ -898,6 +898,27 @@ describe('outside callers, third round', () => {
     }
   });
 
+  it('a booking left unfinished after the agent missed the answers reaches the team as a lead with who to call', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('haircut tomorrow at 10', 'Sam Lee');
+    expect(t.replies.at(-1)!.text).toMatch(/shall I book it|is that right|correct/i);
+    await t.say('purple elephants', 'the flux capacitor');
+    const r = await t.say("no that's everything, bye");
+    expect(r.done).toBe(true);
+    expect(t.world.appointments.filter((a) => a.customerName === 'Sam Lee')).toHaveLength(0);
+    expect(t.world.leads.at(-1)).toMatchObject({
+      name: 'Sam Lee',
+      need: expect.stringMatching(/haircut.*not finished/i),
+    });
+  });
+
+  it('a caller who puts the booking off leaves no lead', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('haircut tomorrow at 10', 'Sam Lee');
+    await t.say("actually I need to check with work, I'll call back", "no that's all, bye");
+    expect(t.world.leads).toHaveLength(0);
+  });
+
   it('adds an address said right after the message was passed on to that message', async () => {
     const t = setup(PLUMBER, PLUMBER_MORNING);
     await t.say('can someone call me back about repiping the whole house', 'Sam Lee');

@@ -350,6 +350,10 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       }
       const u = nlu.understand(text, opts.now.now(), lang);
       event = toEvent(u, text, expecting, snap().context, (s) => nlu.bareName(s, lang));
+      // "no, that's everything" to the offer of a message or a person made after two misses: a goodbye, not a no
+      // to the question the offer replaced ("What would you like to change?")
+      if (promptRuns > MAX_SAME_PROMPT && event.type === 'TURN' && event.yesNo === 'no' && SIGN_OFF.test(u.text))
+        event = { type: 'GOODBYE' };
       emit({ type: 'understood', intent: event.type === 'START' ? event.task : event.type, facts: factNames(u) });
       if (opts.languageModel) {
         const llm = await llmTurn({

@@ -118,9 +118,13 @@ export async function runEffect(
       const r = await runTool(tools, 'answer_question', { question: ctx.question ?? '' }, emit);
       return r.ok ? { type: 'ANSWERED', text: r.result.answer } : { type: 'ANSWERED', text: null };
     }
-    case 'end':
+    case 'end': {
+      // a booking the agent could not finish because it missed the caller's answers is not lost: the team gets it
+      const need = unfinishedBooking(ctx);
+      if (need) await runTool(tools, 'capture_lead', { need, priority: 'NORMAL', ...contactOf(ctx) }, emit);
       await runTool(tools, 'end_call', { reason: 'caller finished' }, emit);
       return { type: 'ENDED' };
+    }
   }
 }
 
@@ -176,6 +180,16 @@ function contactOf(ctx: DialogContext): { name?: string; phone?: string; email?:
     ...(ctx.email ? { email: ctx.email } : {}),
     ...(ctx.address ? { address: ctx.address } : {}),
   };
+}
+
+/**
+ * What the owner reads on the lead of a booking left unfinished after the agent missed the caller's answers
+ * (a read-back answered "that'd be grand" twice, then goodbye), once it knows who to call; undefined otherwise.
+ */
+function unfinishedBooking(ctx: DialogContext): string | undefined {
+  if (ctx.task !== 'book' || !ctx.misses || !(ctx.name || ctx.phone) || !(ctx.service || ctx.slot)) return undefined;
+  const when = ctx.slot ? ` at ${sayInstant(ctx.slot.start, ctx.business.timezone)}` : '';
+  return `Wanted to book ${ctx.service ? ctx.service.name.toLowerCase() : 'an appointment'}${when}; the booking was not finished on the call`;
 }
 
 /** What the owner reads on an emergency's lead: what it is and the caller's own words. */
