@@ -912,6 +912,14 @@ describe('outside callers, third round', () => {
     });
   });
 
+  it('a time no booking starts at ("ten past two") is not called taken: the nearest times are offered', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    const r = await t.say('a haircut tomorrow at ten past two please');
+    expect(r.text).toMatch(/I don't have 2:10 PM exactly/);
+    expect(r.text).not.toMatch(/taken/);
+    expect(r.text).toMatch(/2 PM|2:15 PM|2:30 PM/);
+  });
+
   it('a caller who puts the booking off leaves no lead', async () => {
     const t = setup(SALON, SALON_MORNING);
     await t.say('haircut tomorrow at 10', 'Sam Lee');

@@ -333,7 +333,9 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       if ('text' in input) {
         // the caller's language: asked for at any time, heard on the first turns when the business offers more than one
         const asked = languageRequest(text);
-        const heard = asked ?? (languages.length > 1 && turnsHeard < DETECT_TURNS ? detectLanguage(text) : undefined);
+        // a name, a number or an address said alone is in no language ("Osvaldo Fonseca" is not English)
+        const detectable = languages.length > 1 && turnsHeard < DETECT_TURNS && !DETAIL_ANSWER.has(expecting);
+        const heard = asked ?? (detectable ? detectLanguage(text) : undefined);
         turnsHeard++;
         if (heard && heard !== lang && languages.includes(heard)) {
           lang = heard;
@@ -410,6 +412,9 @@ function withBusiness(machine: unknown, business: BusinessProfile): unknown {
   const m = machine as { context: Record<string, unknown> };
   return { ...m, context: { ...m.context, business } };
 }
+
+/** Answers that name a detail rather than say a sentence: their words tell no language. */
+const DETAIL_ANSWER = new Set<Expecting>(['name', 'phone', 'email', 'address', 'code']);
 
 /** A request for a language, removed before the rest of the turn is read. */
 const LANGUAGE_ASK =

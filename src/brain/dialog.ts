@@ -85,6 +85,8 @@ export type Note =
   | { kind: 'nothingThen'; wish: TimeWish }
   | { kind: 'noSlotsAtAll' }
   | { kind: 'exactTaken'; time: string }
+  /** A time no appointment starts at ("ten past two" where bookings start on the quarter hour). */
+  | { kind: 'notExactly'; time: string }
   | { kind: 'timePassed'; time: string }
   | { kind: 'runsPastClose'; time: string; close: string; service: string; minutes: number }
   | { kind: 'outsideHours'; date: string; hours: Array<[string, string]> }
@@ -523,12 +525,12 @@ export function takeSlots(
     notes.push({ kind: 'exactOpen', slot: exact });
     return { ...p, slot: exact, offered: [exact], notes };
   }
-  if (wish.time && !widened) notes.push(whyNotExact(ctx, wish, now));
+  if (wish.time && !widened) notes.push(whyNotExact(ctx, wish, now, slots));
   return { ...p, offered: pickOffers(slots, wish, tz), notes };
 }
 
-/** Why the exact time asked for is not offered: passed, outside opening hours, or taken. */
-function whyNotExact(ctx: DialogContext, wish: TimeWish, now: { date: string; time: string }): Note {
+/** Why the exact time asked for is not offered: passed, outside opening hours, off the times bookings start at, or taken. */
+function whyNotExact(ctx: DialogContext, wish: TimeWish, now: { date: string; time: string }, slots: Slot[]): Note {
   const time = wish.time!;
   if (wish.date === now.date && time <= now.time) return { kind: 'timePassed', time };
   if (wish.date) {
@@ -541,6 +543,10 @@ function whyNotExact(ctx: DialogContext, wish: TimeWish, now: { date: string; ti
     if (range && minutes && addMinutes(time, minutes) > range[1])
       return { kind: 'runsPastClose', time, close: range[1], service: ctx.service!.name.toLowerCase(), minutes };
   }
+  // "ten past two" where every free time starts on the quarter hour: not taken, just not a time bookings start
+  const minute = time.slice(3);
+  if (!slots.some((x) => localParts(x.start, ctx.business.timezone).time.slice(3) === minute))
+    return { kind: 'notExactly', time };
   return { kind: 'exactTaken', time };
 }
 

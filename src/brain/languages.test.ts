@@ -43,6 +43,18 @@ describe('languages', () => {
     expect(world.appointments[0]).toMatchObject({ customerName: 'María López', serviceName: 'Haircut' });
   });
 
+  it('a name said alone does not switch a Spanish call to English ("Osvaldo Fonseca")', async () => {
+    const { convo, world } = call({ ...salon, languages: ['en', 'es'] });
+    convo.greet();
+    await convo.handle({ text: 'Hola, quisiera una cita para un corte de pelo el jueves a las diez' });
+    const name = await convo.handle({ text: 'Osvaldo Fonseca' });
+    expect(name.language).toBe('es');
+    expect(name.text).toContain('a nombre de Osvaldo Fonseca');
+    expect(name.text).not.toMatch(/English|Just to confirm/);
+    await convo.handle({ text: 'perfecto, gracias' });
+    expect(world.appointments[0]).toMatchObject({ customerName: 'Osvaldo Fonseca' });
+  });
+
   it('a correction at the read-back moves the day ("no, mejor el viernes")', async () => {
     const { convo, world } = call({ ...salon, languages: ['es'] });
     expect(convo.greet().text).toBe('Gracias por llamar a Bella Hair Studio. ¿En qué le puedo ayudar?');

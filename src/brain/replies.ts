@@ -166,6 +166,8 @@ export function noteText(n: Note, ctx: DialogContext, now: Date, lang: Lang = 'e
       return L.noSlotsAtAll;
     case 'exactTaken':
       return L.exactTaken(n.time);
+    case 'notExactly':
+      return L.notExactly(n.time);
     case 'timePassed':
       return L.timePassed(n.time);
     case 'runsPastClose':

@@ -131,6 +131,7 @@ export const EN = {
   nothingThen: "I don't have an opening then.",
   noSlotsAtAll: "I'm sorry, I don't see any openings for that in the next few weeks.",
   exactTaken: (hm: string) => `${capitalize(sayTime(hm))} is already taken.`,
+  notExactly: (hm: string) => `I don't have ${sayTime(hm)} exactly.`,
   runsPastClose: (svc: string, takes: string, hm: string, close: string) =>
     `${capitalize(a(svc))} takes about ${takes}, so at ${sayTime(hm)} it would run past our ${sayTime(close)} closing.`,
   timePassed: (hm: string) => `${capitalize(sayTime(hm))} has already passed today.`,

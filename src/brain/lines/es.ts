@@ -64,6 +64,8 @@ const SAFETY: Record<string, string> = {
     'Si hay humo o fuego, saque a todos y llame primero al 911.',
   'If someone is hurt or in danger, please call 911 right now.':
     'Si alguien está herido o en peligro, por favor llame al 911 ahora mismo.',
+  'Please keep everyone out of the damaged part of the house and away from any fallen wires or wet lights and outlets, and if anyone is hurt, call 911 right now.':
+    'Por favor, mantenga a todos fuera de la parte dañada de la casa y lejos de cables caídos o de lámparas y enchufes mojados, y si alguien está herido, llame al 911 ahora mismo.',
   'Please call 911 right now: a child or an animal shut in a car can overheat within minutes.':
     'Por favor, llame al 911 ahora mismo: un niño o un animal encerrado en un carro puede sufrir un golpe de calor en minutos.',
   'If there is any trouble breathing or swelling of the throat, call 911 right now.':
@@ -181,6 +183,7 @@ export const ES: Lines = {
   nothingThen: 'No tengo lugar a esa hora.',
   noSlotsAtAll: 'Lo siento, no veo horarios disponibles para eso en las próximas semanas.',
   exactTaken: (hm) => `${capitalize(aLa(hm))} ya no tengo lugar.`,
+  notExactly: (hm) => `${capitalize(aLa(hm))} exactamente no tengo.`,
   runsPastClose: (svc, takes, hm, close) =>
     `${capitalize(svc)} dura unos ${takes}, así que a ${hora(hm)} terminaría después de nuestro cierre a ${hora(close)}.`,
   timePassed: (hm) => `${capitalize(hora(hm))} ya pasaron hoy.`,
