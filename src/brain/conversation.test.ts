@@ -486,6 +486,36 @@ describe('existing appointments by caller ID', () => {
     expect(t.world.appointments[0].status).toBe('booked');
   });
 
+  it('a caller who cannot read the texted code is offered the message, not asked for the code again', async () => {
+    const t = setup(SALON, SALON_MORNING, {
+      existing,
+      callerPhone: '+13125550177',
+      wrap: (p) => ({
+        ...p,
+        verification: {
+          sendCode: async () => ({ sent: true }),
+          checkCode: async () => ({ ok: false, final: false }),
+        },
+      }),
+    });
+    await t.say(
+      "I'm calling from my work phone, I need to cancel my appointment",
+      'the number on the booking is 312 555 0142',
+    );
+    const r = await t.say("I don't have my phone with me, could you pass a message on instead?");
+    expect(r.text).not.toMatch(/code/i);
+    await t.say('Maria Lopez');
+    expect(t.world.messages).toHaveLength(1);
+    expect(t.world.appointments[0].status).toBe('booked');
+  });
+
+  it('"my color on Thursday at 10, could you make it an hour later?" moves it to 11, not to the 10 it is at', async () => {
+    const t = setup(SALON, SALON_MORNING, { existing });
+    await t.say('I have a color on Thursday at 10, could you make it an hour later?');
+    await t.say('it is under Maria');
+    expect(t.all()).toMatch(/to Thursday, March 12 at 11 AM/);
+  });
+
   it('cancels only after the caller confirms', async () => {
     const t = setup(SALON, SALON_MORNING, { existing });
     await t.say('I want to cancel my appointment');

@@ -413,6 +413,10 @@ function withBusiness(machine: unknown, business: BusinessProfile): unknown {
   return { ...m, context: { ...m.context, business } };
 }
 
+/** A caller who cannot read the texted code: "I don't have my phone with me", "I never got the text". */
+const NO_CODE =
+  /\b(?:don't|do not|didn't|did not|can't|cannot|can not|haven't|have not|never|not) (?:have|got|get|gotten|receive|received|see|seen|check|access)\w* (?:it |my |the |a |that |any |her |his )?(?:phone|cell|mobile|text|texts|code|message|sms)\b|\b(?:my |the )?(?:phone|cell|mobile) (?:is|'s) (?:dead|at home|not with me|in the car)\b/;
+
 /** Answers that name a detail rather than say a sentence: their words tell no language. */
 const DETAIL_ANSWER = new Set<Expecting>(['name', 'phone', 'email', 'address', 'code']);
 
@@ -528,7 +532,8 @@ export function toEvent(
     ...(u.shift && (expecting === 'pick' || expecting === 'confirm' || !!ctx.slot) ? { shift: u.shift } : {}),
     ...(u.hourGuessed ? { hourGuessed: true } : {}),
     ...(u.weekday && facts.when ? { weekday: u.weekday } : {}),
-    ...(u.moveBy && !facts.when?.time ? { moveBy: u.moveBy } : {}),
+    // "I have a fitting tomorrow at noon, could you make it an hour later?": the time said is the appointment's
+    ...(u.moveBy && (!facts.when?.time || u.intents[0] === 'reschedule') ? { moveBy: u.moveBy } : {}),
     ...(u.refusedStaff ? { avoidStaff: u.refusedStaff } : {}),
     ...(u.anyStaff ? { anyStaff: true } : {}),
     bookIntent: u.intents.includes('book'),
@@ -544,12 +549,20 @@ export function toEvent(
   if ((expecting === 'anything' || (expecting === 'intent' && ctx.answered > 0)) && THANKS_ONLY.test(u.text))
     return { type: 'GOODBYE' };
   // a message, or a verification code, is taken as typed: its digits are not a time or a phone number
-  if (expecting === 'message' || expecting === 'code') return turn;
+  if (expecting === 'message' || (expecting === 'code' && /\d/.test(u.text))) return turn;
+  // "I don't have my phone with me, could you pass a message on?" at the code: the message, not the code asked again
+  if (expecting === 'code' && (NO_CODE.test(u.text) || u.intents.includes('message')))
+    return { type: 'START', task: 'message', turn };
+  if (expecting === 'code') return turn;
   const intents = u.intents.filter((i) => i !== 'emergency');
   const answering = ['confirm', 'cancel', 'pick'].includes(expecting) && !!yn;
   if (intents.includes('human')) return { type: 'HUMAN', turn };
   // "can you push it back an hour" while booking moves the booking being made, not an existing appointment
-  const movesThisBooking = ctx.task === 'book' && !!(turn.moveBy || facts.when) && !EXISTING_APPOINTMENT.test(u.text);
+  // …and "can I switch that to Chloe?" changes who does it
+  const movesThisBooking =
+    ctx.task === 'book' &&
+    !!(turn.moveBy || facts.when || facts.staff || facts.service) &&
+    !EXISTING_APPOINTMENT.test(u.text);
   for (const task of ['cancel', 'reschedule', 'check'] as const) {
     if (intents[0] === task && ctx.task !== task && !(task === 'reschedule' && movesThisBooking))
       return { type: 'START', task, turn };

@@ -326,6 +326,9 @@ export function atTargetTime(
   const at = localParts(target.start, tz);
   // "push me back an hour": the appointment's own time moved, on its day unless another is named
   if (moveBy && !wish?.time) return { date: wish?.date ?? at.date, time: addMinutes(at.time, moveBy) };
+  // "my fitting tomorrow at noon, an hour later": the day and time said are the appointment's own
+  if (moveBy && wish?.time === at.time && (!wish.date || wish.date === at.date))
+    return { date: at.date, time: addMinutes(at.time, moveBy) };
   // "could I come earlier the same day, like twelve?", "move it to 3": a time alone keeps the appointment's day
   if (wish?.time && !wish.date && !wish.range) return { ...wish, date: at.date };
   if (!wish?.sameTime || wish.time) return wish;

@@ -134,17 +134,18 @@ function staffFinder(business: BusinessProfile): {
     .map(escapeRegExp)
     .join('|');
   const wanted = new RegExp(
-    `\\b(?:with|see|prefer|by|book|want|like|get|have)\\s+(?:me\\s+with\\s+)?(${alts})\\b|\\b(${alts})\\s+(?:if|is|please|do|available|free)\\b`,
+    `\\b(?:with|see|prefer|by|book|want|like|get|have)\\s+(?:me\\s+with\\s+)?(${alts})\\b|\\b(${alts})\\s+(?:if|is|please|do|available|free)\\b|\\b(?:switch|change|swap|move)(?:\\s+(?:that|it|this|her|him|me|us))?\\s+(?:over\\s+)?to\\s+(${alts})\\b`,
     'g',
   );
   const refused = new RegExp(
-    `\\b(?:not|anyone but|anybody but|except|other than|rather not (?:have|see|get))(?: with)? (${alts})\\b|\\b(${alts}) (?:hates|scares|isn't|is not)\\b|\\b(?:hates|doesn't like|does not like|can't stand) (${alts})\\b`,
+    `\\b(?:not|anyone but|anybody but|except|other than|instead of|rather not (?:have|see|get))(?: with)? (${alts})\\b|\\b(${alts}) (?:hates|scares|isn't|is not)\\b|\\b(?:hates|doesn't like|does not like|can't stand) (${alts})\\b`,
   );
   return {
     wanted(text) {
       // "not with Tom, I'd rather have Sarah": the one not refused
       for (const m of text.matchAll(wanted))
-        if (!REFUSED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return byName.get(m[1] ?? m[2]);
+        if (!REFUSED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)))
+          return byName.get(m[1] ?? m[2] ?? m[3]);
       return undefined;
     },
     refused(text) {

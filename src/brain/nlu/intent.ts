@@ -8,7 +8,8 @@ export type Intent =
 const WHOSE =
   "(?:(?:my|our|his|her|their) (?:[a-z]+'s )?|(?!it's|that's|what's|there's|here's|he's|she's|who's)[a-z]+'s )";
 /** What a booking is called when asked about. */
-const BOOKED_THING = '(?:appointment|booking|visit|reservation|session|lesson|class|groom|grooming)';
+const BOOKED_THING =
+  '(?:appointment|booking|visit|reservation|session|lesson|class|groom|grooming|test|exam|fitting|consult|consultation|check-?up|treatment)';
 
 /** Greetings and fillers a caller starts with before the question itself ("hey so what time…", "hi there, can I…"). */
 const OPENERS =
@@ -52,7 +53,7 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   [
     // "push me back an hour", "change it to twelve instead", "earlier the same day", "I just want it an hour later"
     'reschedule',
-    /\b(?:push|move|bump|shift) (?:me|us|him|her|them) (?:back|forward|up|out|to|over)\b|\b(?:change|move|switch|shift) (?:it|that|this|them) (?:to|till|until|over to)\b|\b(?:earlier|later|sooner) (?:on )?(?:the |that )?same day\b|\b(?:the )?same day(?:,)? (?:but )?(?:earlier|later|instead)\b|\bwant (?:it|him|her|them) (?:(?:an?|one|two|half an) (?:hour|bit|little)s? |\d+ (?:minutes|hours) )?(?:later|earlier|sooner)\b/,
+    /\b(?:push|move|bump|shift) (?:me|us|him|her|them) (?:back|forward|up|out|to|over)\b|\b(?:move|change|switch|shift|push|bump|bring|put) (?:my|our|his|her|their|(?!it's|that's|what's|there's|here's)[a-z]+'s) [a-z0-9' -]{2,40}? (?:earlier|later|forward|sooner|into (?:the )?(?:next|new|following))\b|\bmake (?:it|that|this) (?:an?|one|two|half an|\d+) (?:hour|hours|minutes?|mins?)(?: or so)? (?:later|earlier|sooner)\b|\b(?:change|move|switch|shift) (?:it|that|this|them) (?:to|till|until|over to)\b|\b(?:earlier|later|sooner) (?:on )?(?:the |that )?same day\b|\b(?:the )?same day(?:,)? (?:but )?(?:earlier|later|instead)\b|\bwant (?:it|him|her|them) (?:(?:an?|one|two|half an) (?:hour|bit|little)s? |\d+ (?:minutes|hours) )?(?:later|earlier|sooner)\b/,
   ],
   [
     // "when is my appointment?", "can you confirm my son's session for Thursday?", "what time am I booked in?"
@@ -68,6 +69,15 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
         `\\b(?:what time|when|what days?)(?: is| are)? (?:am i|are we|was i|were we|i'm|i am|we're|we are|is (?:he|she)|are they) (?:booked|scheduled|coming in|supposed to (?:come|be)|due)\\b`,
         `\\b(?:forgot|forget|remember|don't remember|can't remember|not sure) (?:when|what time|what days?) (?:my|our|i|we|they|it|his|her|[a-z]+'s)\\b`,
         `\\bis my (?:appointment|booking|visit) still\\b`,
+        // "what time am I in on Thursday?", "when are we down for?"
+        `\\b(?:what time|when|what day|which day)(?: is| are)? (?:am i|are we|is (?:he|she)|are they) (?:in|down|on)\\b`,
+        // "did I book my physio for this week or next?"
+        `\\b(?:did|have) (?:i|we) (?:book|booked|schedule|scheduled|make|made|put)(?: (?:my|our|his|her|the|it|an?|me|us)\\b)?[a-z' -]{0,30}? (?:for|on|in) (?:this|next|which|what)\\b`,
+        // "what time was it again?", "remind me when my massages are"
+        `\\bwhat (?:time|day) (?:was|is) (?:it|that|my \\w+) again\\b`,
+        `\\bremind me (?:when|what time|what day)\\b`,
+        // "I'm in tomorrow at 2 with Megan, right?"
+        `\\b(?:i'm|i am|we're|we are|he's|she's) (?:in|booked(?: in)?|down|scheduled)\\b[^?.!]{0,40}\\b(?:right|correct|isn't it|is that right|aren't i|yeah)\\s*\\??$`,
         // "what time are y'all coming tomorrow?": the visit already booked
         `\\b(?:when|what time)(?: are| will| is)? (?:you|y'all|ya'll|you guys|you all|your guys|they|your (?:guy|tech|technician|team|crew|driver|plumber|cleaner)s?|the (?:tech|technician|crew|team|driver)) (?:coming|arriving|getting here|showing up|turning up|be here|be there|going to (?:come|be here|arrive))\\b`,
       ].join('|'),
