@@ -516,6 +516,21 @@ describe('existing appointments by caller ID', () => {
     expect(t.all()).toMatch(/to Thursday, March 12 at 11 AM/);
   });
 
+  it('while moving, "anything after 4?" offers times after 4 and "Saturday then, same time?" keeps the appointment\'s time', async () => {
+    const t = setup(SALON, SALON_MORNING, { existing });
+    await t.say('I need to move my appointment to Friday', 'it is under Maria');
+    const later = await t.say("that's a bit early for me, anything after 4?");
+    const times = [...later.text.matchAll(/(\d{1,2})(?::(\d\d))? PM/g)].map(
+      (m) => ((Number(m[1]) % 12) + 12) * 60 + Number(m[2] ?? 0),
+    );
+    expect(times.length).toBeGreaterThan(0);
+    for (const m of times) expect(m).toBeGreaterThanOrEqual(16 * 60);
+    const u = setup(SALON, SALON_MORNING, { existing });
+    await u.say('I need to move my appointment to Friday', 'it is under Maria');
+    const same = await u.say('Saturday then, same time?');
+    expect(same.text).toMatch(/Saturday, March 14 at 10 AM/);
+  });
+
   it('cancels only after the caller confirms', async () => {
     const t = setup(SALON, SALON_MORNING, { existing });
     await t.say('I want to cancel my appointment');

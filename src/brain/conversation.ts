@@ -413,6 +413,9 @@ function withBusiness(machine: unknown, business: BusinessProfile): unknown {
   return { ...m, context: { ...m.context, business } };
 }
 
+/** A time or a bound said outright ("after 4", "before noon", "at 3"). */
+const boundSaid = (w: Understanding['when']) => !!(w?.time || w?.after || w?.before);
+
 /** A caller who cannot read the texted code: "I don't have my phone with me", "I never got the text". */
 const NO_CODE =
   /\b(?:don't|do not|didn't|did not|can't|cannot|can not|haven't|have not|never|not) (?:have|got|get|gotten|receive|received|see|seen|check|access)\w* (?:it |my |the |a |that |any |her |his )?(?:phone|cell|mobile|text|texts|code|message|sms)\b|\b(?:my |the )?(?:phone|cell|mobile) (?:is|'s) (?:dead|at home|not with me|in the car)\b/;
@@ -529,7 +532,10 @@ export function toEvent(
     ...(yn ? { yesNo: yn } : {}),
     ...(u.pick !== undefined ? { pick: u.pick } : {}),
     // "anything earlier?" moves the offers, or the time held while the name is asked
-    ...(u.shift && (expecting === 'pick' || expecting === 'confirm' || !!ctx.slot) ? { shift: u.shift } : {}),
+    // …unless it names its own bound: "anything after 4?" is after 4, not just later than the offers
+    ...(u.shift && (expecting === 'pick' || expecting === 'confirm' || !!ctx.slot) && !boundSaid(u.when)
+      ? { shift: u.shift }
+      : {}),
     ...(u.hourGuessed ? { hourGuessed: true } : {}),
     ...(u.weekday && facts.when ? { weekday: u.weekday } : {}),
     // "I have a fitting tomorrow at noon, could you make it an hour later?": the time said is the appointment's

@@ -411,8 +411,10 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   }
   const offered = p.offered ?? ctx.offered;
   if (f.when) {
-    // "7:30 is good" at a read-back (or at offers all on one day) keeps the day being talked about
     const tz = ctx.business.timezone;
+    // "Saturday then, same time?" while moving an appointment: the time it has now
+    if (f.when.sameTime && ctx.target) f.when = atTargetTime(f.when, ctx.target, tz)!;
+    // "7:30 is good" at a read-back (or at offers all on one day) keeps the day being talked about
     const days = [...new Set((ctx.slot ? [ctx.slot] : offered).map((x) => localParts(x.start, tz).date))];
     const onDay =
       !f.when.date && !f.when.range && days.length === 1 && ctx.wish?.date !== days[0]
