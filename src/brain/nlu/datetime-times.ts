@@ -3,13 +3,14 @@
  * with or without am/pm, loose times ("two thirty-ish", "half five"), bounds ("not before 10", "10 or
  * later", "between 2 and 4") and a recogniser's homophones of an hour ("at for thirty").
  */
-import { last, mask, negatedAt, type Hit } from './datetime-words.js';
+import { last, mask, negatedAt, WD, type Hit } from './datetime-words.js';
 import { UNITS } from './text.js';
 
 /** Part of a day a caller may ask for. */
 export type PartOfDay = 'morning' | 'afternoon' | 'evening';
 
-type TimeValue = { kind: 'at' | 'after' | 'before'; time: string; guessed?: boolean };
+/** `loose`: a time of day named by what happens then ("on my lunch break"), yielding to a clock time said with it. */
+type TimeValue = { kind: 'at' | 'after' | 'before'; time: string; guessed?: boolean; loose?: boolean };
 
 /** Words a speech recogniser writes for an hour it heard: "at for thirty" (4:30), "at to pm" (2 PM), "ate o'clock". */
 const SOUNDS_LIKE: Record<string, string> = { for: '4', fore: '4', to: '2', too: '2', ate: '8' };
@@ -164,6 +165,25 @@ export function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: st
       value: x[1] === 'early' ? { kind: 'before', time: early } : { kind: 'after', time: late },
     });
   });
+  // "half 11-ish", "quarter past 3ish", "20 to elevenish": the -ish belongs to the whole phrase read below
+  m.s = m.s.replace(
+    new RegExp(`\\b((?:half|past|after|to|till|of) )(\\d{1,2}|${Object.keys(UNITS).join('|')}) ?-?ish\\b`, 'g'),
+    (x, pre: string, h: string) => {
+      const hour = /^\d/.test(h) ? h : String(UNITS[h]);
+      return (pre + hour).padEnd(x.length);
+    },
+  );
+  // "after school" (out about 3), "after the school run" (the morning drop-off, about 9:30), "before school"
+  mask(
+    m,
+    /\b(?:(after|before) (the )?school(?: (run|drop-?off|pick-?up|gets out|lets out|finishes))?|(?:once|when) school(?:'s| is| gets| lets) out)\b/g,
+    (x) => {
+      if (x[1] === 'before') hits.push({ at: x.index, value: { kind: 'before', time: '08:30' } });
+      else if (/run|drop/.test(x[3] ?? '')) hits.push({ at: x.index, value: { kind: 'after', time: '09:30' } });
+      else if (!x[2] || x[3]) hits.push({ at: x.index, value: { kind: 'after', time: '15:00' } });
+      else return false;
+    },
+  );
   // "four-ish", "two thirty-ish", "2:30ish", "sixish": the minutes are kept
   mask(m, /\b(\d{1,2})(?:(?::| )([0-5]\d))? ?-?ish\b/g, (x) => add(x.index, Number(x[1]), Number(x[2] ?? 0)));
   mask(m, new RegExp(`\\b(${Object.keys(UNITS).join('|')})-?ish\\b`, 'g'), (x) => {
@@ -171,8 +191,13 @@ export function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: st
     if (h < 1 || h > 12) return false;
     add(x.index, h, 0);
   });
-  mask(m, /\b(noon|midday|lunch ?time|(?<=around |about |at )lunch|midnight)(?:-?ish)?\b/g, (x) =>
-    add(x.index, x[1] === 'midnight' ? 0 : 12, 0, x[1] === 'midnight' ? 'am' : 'pm'),
+  mask(
+    m,
+    /\b(noon|midday|lunch ?(?:time|hour|break)|(?<=around |about |at |before |by |over |on my )lunch|midnight)(?:-?ish)?\b/g,
+    (x) => {
+      add(x.index, x[1] === 'midnight' ? 0 : 12, 0, x[1] === 'midnight' ? 'am' : 'pm');
+      if (/lunch/.test(x[1])) hits[hits.length - 1].value.loose = true;
+    },
   );
   mask(m, /\b(\d{1,2})(?::| |(?= ?[ap]))(?:oh )?([0-5]?\d)?\s*([ap])\.? ?m\b\.?/g, (x) =>
     add(x.index, Number(x[1]), Number(x[2] ?? 0), mer(x[3])),
@@ -213,6 +238,22 @@ export function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: st
     /\b(at|around|about|by|after|before|until|till|from|say|how about|what about|maybe|past|later than|earlier than|than|wait|make it|make that|mean|or|actually|instead|not|no|for|do|take|try|change it to|move it to|said|(?<!(?:\b(?:i|we|you|they|would|do|don't|did|looks|sounds|seems|feels)|'d) )like)[, ]+(\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|mins|hours|days|weeks|people|persons?|kids|dogs|cats|cars|dollars|bucks|of\b|\/))/g,
     (x) => add(x.index + x[0].length - x[2].length, Number(x[2]), 0),
   );
+  // "at the 4" (Spanish "a las cuatro"): the hour, read inside a working day
+  mask(
+    m,
+    /\bat the (1[0-2]|[1-9])(?=\s*(?:$|[,.;!?]|(?:in the|and|or|then|please|tomorrow|today|tonight|on|if)\b))/g,
+    (x) => add(x.index + x[0].length - x[1].length, Number(x[1]), 0),
+  );
+  // "11 on the Tuesday's fine", "3 tomorrow then": an hour opening a phrase, right before the day it is on
+  mask(
+    m,
+    /(?<=(?:^|[,.;!?]|\b(?:yes|yeah|ok|okay|so|and|then|or|maybe|well|oh|right|just|say)\b)\s*)(1[0-2]|[1-9])(?= )/g,
+    (x) => {
+      const after = orig.slice(x.index + x[0].length);
+      if (!new RegExp(`^ (?:on )?(?:the )?(?:${WD}|tomorrow|today|tonight)\\b`).test(after)) return false;
+      add(x.index, Number(x[1]), 0);
+    },
+  );
   // "friday like 2", "tomorrow maybe 3": an hour said right after the day it is on (the day is masked by now)
   mask(
     m,
@@ -226,7 +267,7 @@ export function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: st
   // "11 then", "4 works", "3 is fine": an hour confirmed by what follows it
   mask(
     m,
-    /(?:^|[ ,])(1[0-2]|[1-9])(?=[ ,]+(?:then|instead|works|would work|would be (?:better|great|good)|is (?:fine|good|better|perfect|great)|please|sounds good)\b)/g,
+    /(?:^|[ ,])(1[0-2]|[1-9])(?=[ ,]+(?:then|instead|works|would work|would be (?:better|great|good)|is (?:fine|good|better|perfect|great|grand|lovely|ideal|ok|okay)|please|sounds good)\b|'s (?:fine|good|better|perfect|great|grand|lovely|ideal|ok|okay|brilliant|spot on)\b)/g,
     (x) => add(x.index + x[0].length - x[1].length, Number(x[1]), 0),
   );
   if (!hits.some((h) => !h.negated)) {
@@ -237,6 +278,61 @@ export function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: st
       /(?:^|,|\b(?:not|no|or|and|maybe|ok|okay|yes|yeah|sure|say|then|um|uh|so|you have|have you got)|(?<!(?:\b(?:i|we|you|they|would|do|don't|did|looks|sounds|seems|feels)|'d) )\blike)[ ,]*(1[0-2]|[1-9])(?=[ ,.!?]|$)(?![ ,]*(?:minutes|mins|hours|days|weeks|people|dollars|bucks))/g;
     if (words.length <= 6)
       for (let x = lone.exec(m.s); x; x = lone.exec(m.s)) add(x.index + x[0].length - x[1].length, Number(x[1]), 0);
+    // "the 7", "the 7, please": an offer named by its hour ("the 2 dogs" counts something)
+    const named = /\bthe (1[0-2]|[1-9])(?=\s*(?:[,.!?]|$|please\b))/g;
+    if (words.length <= 6 && !hits.length)
+      for (let x = named.exec(m.s); x; x = named.exec(m.s)) add(x.index + 4, Number(x[1]), 0);
   }
-  return hits;
+  // "around 12:45, on my lunch break": the clock time said decides
+  const exact = hits.some((h) => h.value.kind === 'at' && !h.value.loose && !h.negated);
+  return exact ? hits.filter((h) => !(h.value.loose && h.value.kind === 'at')) : hits;
+}
+
+/**
+ * The day's last opening: "end of the day", "close of business", "last thing", "your last one", "the latest
+ * you've got", "as late as possible", "just before you close". Not the idiom "at the end of the day, I just
+ * need it fixed", "the last thing I need", "one last thing, do you…", "the last time you did it", nor "the last one" alone (a pick
+ * among the offers, read by pickOption).
+ */
+const LATEST = new RegExp(
+  [
+    String.raw`(?<!\b(?:what|when)(?:'s| is| time is| time's)(?: the| your)? )\b(?:end|close) of (?:the )?(?:day|business)\b(?!,? (?:i|i'm|we|we're|you|it|it's|that|that's|what|all|they|he|she|this|there|honestly|really)\b)`,
+    String.raw`\b(?:eod|cob)\b`,
+    String.raw`(?<!\b(?:the|my|your|one|1|a|another) )\blast thing(?=\s*(?:$|[?.!]|(?:on|in|that|this|tomorrow|today|tonight|of|at|please|if|possible|${WD})\b))`,
+    String.raw`\bthe (?:last|latest) thing (?:you|in the day|of the day|on|that day)\b`,
+    String.raw`\byour (?:very )?(?:last|latest)\b(?! (?:visit|email|message|letter|call|bill|invoice|text|time (?:i|we)))`,
+    String.raw`\b(?:last|latest)(?: (?:one|appointment|slot|time|opening|booking|spot))? (?:you(?:'ve| have| got| do| take)|available|possible|of the day|in the day|that day|going)\b`,
+    String.raw`\bas late as (?:possible|you (?:can|go|have|do|are|take))|\bas late in the day\b|\blate as (?:possible|you can)\b`,
+    String.raw`\b(?:just|right) before (?:you|ye|y'all|they) close\b|\b(?:at|around|near|about|by|before|for|till|until) closing(?: time)?\b`,
+  ].join('|'),
+);
+
+/** True when the caller asks for the day's last opening (see LATEST). */
+export function saysLatest(s: string): boolean {
+  return LATEST.test(s);
+}
+
+/** Minutes said without an hour: the minute of the hour being talked about, `to` when counted back to it. */
+export interface MinutesOnly {
+  minute: number;
+  to?: boolean;
+}
+
+/** What may follow minutes said alone: the end of the phrase or a word accepting them ("quarter past's fine"). */
+const MINUTES_END = String.raw`(?=\s*(?:$|[,.;!?]|'s\b|is\b|works|would|will|sounds|please|then|one\b|slot|for me|ok|okay|that\b|yeah|yes|thanks|cheers|ta\b))`;
+
+/**
+ * "quarter past's fine", "half past", "twenty to", "quarter after", "the half", "on the hour", said at a
+ * pick with no hour: the minutes of the hour under discussion (the dialog knows which). A number after them
+ * ("quarter past 4", "10 to 15 minutes") or a thing counted ("a quarter of the price") is no such answer.
+ */
+export function findMinutesOnly(s: string): MinutesOnly | undefined {
+  const x = new RegExp(
+    String.raw`\b(?:(5|10|20|25)(?: minutes)?|(?:a )?(quarter)|(half)) (past|after|to|till|of)(?: the hour)?${MINUTES_END}|\bthe (half)(?: past)?${MINUTES_END}|\bon the (hour)${MINUTES_END}`,
+  ).exec(s);
+  if (!x) return undefined;
+  if (x[6]) return { minute: 0 };
+  if (x[3] || x[5]) return x[4] && !/past|after/.test(x[4]) ? undefined : { minute: 30 };
+  const n = x[2] ? 15 : Number(x[1]);
+  return /past|after/.test(x[4]) ? { minute: n } : { minute: 60 - n, to: true };
 }

@@ -1,8 +1,9 @@
 /**
- * What the date and time readers of datetime.ts share: weekday names, a found value with its place
- * (a hit), "not" before a value, and masking a phrase once it is read.
+ * What the date and time readers of datetime.ts share: weekday and month names, the nth weekday of a
+ * month, a found value with its place (a hit), "not" before a value, masking a phrase once it is read, and
+ * regional day words ("the morra", "a fortnight") rewritten before anything is read.
  */
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 
 /** Weekday names and short forms (1 = Monday). */
 export const WEEKDAYS: Record<string, number> = {
@@ -112,4 +113,70 @@ export function mask(m: { s: string }, re: RegExp, fn: (match: RegExpExecArray) 
 /** The local date as "YYYY-MM-DD". */
 export function iso(d: DateTime): string {
   return d.toISODate()!;
+}
+
+/** Words that end the phrase "the day" when it means today ("could ye fit him in the day?", "anything the day at 3"). */
+const TODAY_AFTER = String.raw`(?=\s*(?:[,.;!?]|$|(?:at|around|about|for|then|please|if|or|sometime|like|aye|at all|morning|afternoon|evening)\b))`;
+
+/**
+ * Day words of Britain and Ireland rewritten as the words parseTimeWish reads: Scots "the morra" and "the
+ * morn" (tomorrow; "the morn's morn" tomorrow morning), "efter", "the nicht" (tonight), "the day" (today,
+ * only after a word that asks for a time and before the end of the phrase: never "the day after", "end of
+ * the day", "any time in the day"); "this day week" (a week from today); "a fortnight" (two weeks; "Friday
+ * fortnight" stays for the weekday reading).
+ */
+export function dayWords(text: string): string {
+  return text
+    .replace(/\bthe morn'?s morn(?:ing)?\b/g, 'tomorrow morning')
+    .replace(
+      /\bthe (?:morra|morrow)\b|(?<!\b(?:in|this|of|every|each|all|that|from|till|until|by) )\bthe morn\b(?!ing)/g,
+      'tomorrow',
+    )
+    .replace(/\befter\b/g, 'after')
+    .replace(/\bthe nicht\b/g, 'tonight')
+    .replace(
+      new RegExp(
+        String.raw`\b((?:fit|see|squeeze|get|book|bring|take|come|pop|anything|something|free|available|open|appointments?|slots?|room)(?: (?:me|him|her|us|them|it|ye|you|yous|ma \w+|my \w+|the \w+))?(?: in)?) the day\b${TODAY_AFTER}`,
+        'g',
+      ),
+      '$1 today',
+    )
+    .replace(/\b(?:this day|today) (week|fortnight)\b/g, 'a $1 from today')
+    .replace(new RegExp(`(?<!\\b(?:${WD})s? )\\b(?:a |one |1 )?fortnight\\b`, 'g'), '2 weeks');
+}
+
+/** Ordinals of a weekday in its month ("the 2nd Monday", "the last Friday"); -1 is the last. */
+export const NTH: Record<string, number> = {
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+  '5th': 5,
+  last: -1,
+  final: -1,
+  'very last': -1,
+};
+
+/** The `nth` (1–5, or -1 for the last) weekday `wd` of a month; undefined when the month has no such day. */
+export function nthWeekday(
+  year: number,
+  month: number,
+  wd: number,
+  nth: number,
+  zone: DateTime['zone'],
+): DateTime | undefined {
+  const first = DateTime.fromObject({ year, month, day: 1 }, { zone });
+  if (nth < 0) {
+    const lastDay = first.endOf('month').startOf('day');
+    return lastDay.minus({ days: (lastDay.weekday - wd + 7) % 7 });
+  }
+  const d = first.plus({ days: ((wd - first.weekday + 7) % 7) + 7 * (nth - 1) });
+  return d.month === month ? d : undefined;
+}
+
+/** The month named anywhere in an utterance ("end of the month", "next month", "in June"), as monthOf reads it. */
+export function monthContext(s: string): { which: string | undefined } | undefined {
+  const x = new RegExp(`\\b(?:(next|following|this|the) month|(?:in|of|for|during|end of) (${MONTH_RE})\\b)`).exec(s);
+  if (!x) return undefined;
+  return { which: x[2] ?? (x[1] === 'next' || x[1] === 'following' ? x[1] : undefined) };
 }

@@ -10,7 +10,9 @@
  * - "the 18th" is this month's 18th, or next month's when that has passed;
  * - when one utterance names two values ("Tuesday, I mean Wednesday"), the later one wins;
  * - a value said after "not" is excluded, wherever it stands ("4, not 3", "not tomorrow, Friday");
- * - "a week from Tuesday" is a week after the next Tuesday; "the one after" / "the following one" /
+ * - "a week from Tuesday", British "a week Tuesday" and "Tuesday week" are a week after the next Tuesday
+ *   ("a week tomorrow", "this day week" likewise); "a fortnight" is two weeks ("in a fortnight", "a
+ *   fortnight Monday", "Friday fortnight"); "the one after" / "the following one" /
  *   "the Friday after that" count from the date just named (even a negated one: "not tomorrow, the
  *   one after"); "Friday after next" is a week after the next Friday;
  * - "the last Saturday of the month", "the first Monday of next month", "the last Friday in June": that
@@ -32,30 +34,52 @@
  *   "any afternoon but Wednesday", "on a weekday" rule weekdays out (`notWeekdays`);
  * - a speech recogniser's homophone of an hour is that hour only where a time is certain: "at for
  *   thirty" (4:30), "at to pm" (2 PM), "ate o'clock"; never "for two people" or "to 3";
+ * - Scots "the morra" / "the morn" are tomorrow, "the day" today only after a word that asks for a time and
+ *   at the end of its phrase ("could ye fit him in the day?"; never "the day after", "any time in the day");
+ * - "end of the day", "last thing Friday", "your last one", "the latest you've got", "close of business" ask
+ *   for the day's last opening (`latest`; "the last one" alone is a pick among the offers, the idiom "at the
+ *   end of the day, I…" nothing); "after school" bounds the start at 15:00, "after the school run" at 9:30,
+ *   "before school" ends at 8:30; "after work" is the evening;
+ * - "at the four" (Spanish "a las cuatro") is four o'clock; an hour said right before its day ("eleven on
+ *   the Tuesday's fine") is that hour; "the seven's good" names the hour; "half eleven-ish" keeps its half;
+ * - minutes said without their hour ("quarter past's fine", "the half", "twenty to") are `minutesOnly`:
+ *   of the hour being talked about, which only the dialog knows;
  * - spans of days (datetime-spans.ts): parts of a month ("the first week of January", "mid-March"), two
  *   days joined ("between the 14th and the 18th", "Tuesday or Wednesday"), a day with a bound ("after the
  *   15th", "I'm away until the 20th", "over Christmas… any time after that") are ranges to search.
  */
 import { DateTime } from 'luxon';
 import { findHolidays, NAMED_DAY_RE } from './datetime-holidays.js';
-import { findPartOfDay, findTimes, heardAsTime, type PartOfDay } from './datetime-times.js';
+import {
+  findMinutesOnly,
+  findPartOfDay,
+  findTimes,
+  heardAsTime,
+  saysLatest,
+  type MinutesOnly,
+  type PartOfDay,
+} from './datetime-times.js';
 import { findMonthParts, joinSpans } from './datetime-spans.js';
 import { findWeeksAhead, inScope, maskExcludedWeekdays, weekOf, weekParts, weekRange } from './datetime-weeks.js';
 import {
+  dayWords,
   iso,
   last,
   mask,
+  monthContext,
   MONTH_RE,
   MONTHS,
   monthOf,
   negatedAt,
+  NTH,
+  nthWeekday,
   WD,
   WEEKDAYS,
   type DateValue,
   type Hit,
 } from './datetime-words.js';
 
-export { resolveHour, type PartOfDay } from './datetime-times.js';
+export { resolveHour, type MinutesOnly, type PartOfDay } from './datetime-times.js';
 export { weekdayIn } from './datetime-weeks.js';
 
 /** What a caller asked for in time; dates are local "YYYY-MM-DD", times local "HH:mm". */
@@ -68,6 +92,13 @@ export interface TimeWish {
   after?: string;
   before?: string;
   earliest?: boolean;
+  /** The day's last opening: "end of the day", "your last one", "the latest you've got", "close of business". */
+  latest?: boolean;
+  /**
+   * Minutes said with no hour ("quarter past's fine", "the half", "twenty to"): of the hour being talked
+   * about, which only the dialog knows (an offer, the time read back). Set only when no time was said.
+   */
+  minutesOnly?: MinutesOnly;
   /**
    * Weekdays the caller ruled out (1 = Monday … 7 = Sunday): "any afternoon but Wednesday", "not Mondays",
    * "on a weekday" (no Saturday or Sunday). Set only when no single date was asked for.
@@ -91,7 +122,7 @@ export function parseTimeWish(
   timezone: string,
   info?: { hourGuessed?: boolean; weekday?: number },
 ): TimeWish | undefined {
-  text = heardAsTime(text);
+  text = dayWords(heardAsTime(text));
   const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
   const masked = { s: ` ${text} ` };
   const orig = masked.s;
@@ -110,11 +141,15 @@ export function parseTimeWish(
     );
 
   const sameTime = /\b(?:(?:the )?same time|same hour|same slot)\b/.test(text);
+  const latest = saysLatest(present);
+  const minutesOnly = times.some((t) => t.value.kind === 'at' && !t.negated) ? undefined : findMinutesOnly(masked.s);
   if (
     !dates.some((d) => !d.negated) &&
     !times.some((t) => !t.negated) &&
     !pod &&
     !earliest &&
+    !latest &&
+    !minutesOnly &&
     !sameTime &&
     !excluded.length
   )
@@ -137,7 +172,10 @@ export function parseTimeWish(
   // an exact time outside a vague bound said with it ("early evening, maybe around six"): the time decides
   if (wish.time && wish.before && wish.time >= wish.before) delete wish.before;
   if (wish.time && wish.after && wish.time < wish.after) delete wish.after;
-  if (earliest) wish.earliest = true;
+  // "whenever, but end of the day ideally": the last opening is the wish
+  if (latest) wish.latest = true;
+  else if (earliest) wish.earliest = true;
+  if (minutesOnly && !wish.time) wish.minutesOnly = minutesOnly;
   if (sameTime && !wish.time) wish.sameTime = true;
   // "next week, not Monday": a weekday ruled out while no single day is asked for
   const notWeekdays = [
@@ -256,41 +294,6 @@ function maskPastEvents(m: { s: string }): void {
   for (const [from, to] of spans) blank(from, to);
 }
 
-const NTH: Record<string, number> = {
-  '1st': 1,
-  '2nd': 2,
-  '3rd': 3,
-  '4th': 4,
-  '5th': 5,
-  last: -1,
-  final: -1,
-  'very last': -1,
-};
-
-/** The `nth` (1–5, or -1 for the last) weekday `wd` of a month; undefined when the month has no such day. */
-function nthWeekday(
-  year: number,
-  month: number,
-  wd: number,
-  nth: number,
-  zone: DateTime['zone'],
-): DateTime | undefined {
-  const first = DateTime.fromObject({ year, month, day: 1 }, { zone });
-  if (nth < 0) {
-    const lastDay = first.endOf('month').startOf('day');
-    return lastDay.minus({ days: (lastDay.weekday - wd + 7) % 7 });
-  }
-  const d = first.plus({ days: ((wd - first.weekday + 7) % 7) + 7 * (nth - 1) });
-  return d.month === month ? d : undefined;
-}
-
-/** The month named anywhere in an utterance ("end of the month", "next month", "in June"), as monthOf reads it. */
-function monthContext(s: string): { which: string | undefined } | undefined {
-  const x = new RegExp(`\\b(?:(next|following|this|the) month|(?:in|of|for|during|end of) (${MONTH_RE})\\b)`).exec(s);
-  if (!x) return undefined;
-  return { which: x[2] ?? (x[1] === 'next' || x[1] === 'following' ? x[1] : undefined) };
-}
-
 function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<DateValue>> {
   const hits: Array<Hit<DateValue>> = [];
   const add = (at: number, value: DateValue, weekday?: number) => {
@@ -316,13 +319,18 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
     const wd = new RegExp(WD).exec(x[0]);
     refs.push({ at: x.index, ...(wd ? { weekday: WEEKDAYS[wd[0]] } : {}) });
   });
-  // "a week from Tuesday": a modifier of the date that follows
+  // "a week from Tuesday", British "a week Tuesday", "a week tomorrow": a modifier of the date that follows
   const weeksFrom: Array<{ end: number; weeks: number }> = [];
-  mask(m, /\b(a|an|one|1|two|2|three|3) weeks? (?:from|after) (today|now)\b/g, (x) =>
+  mask(m, /\b(a|an|one|1|two|2|three|3) weeks? (?:(?:from|after) (?:today|now)|today)\b/g, (x) =>
     inItsWeek(add(x.index, { date: iso(today.plus({ weeks: count(x[1]) })) })),
   );
-  mask(m, /\b(a|one|1|two|2|three|3) weeks? (?:from|after|on) (?:this |next |on )?(?=\S)/g, (x) =>
-    weeksFrom.push({ end: x.index + x[0].length, weeks: count(x[1]) }),
+  mask(
+    m,
+    new RegExp(
+      `\\b(a|one|1|two|2|three|3) weeks? (?:(?:from|after|on) (?:this |next |on )?(?=\\S)|(?=(?:${WD}|tomorrow)\\b))`,
+      'g',
+    ),
+    (x) => weeksFrom.push({ end: x.index + x[0].length, weeks: count(x[1]) }),
   );
   mask(m, /\b(\d{4})-(\d{2})-(\d{2})\b/g, (x) => add(x.index, { date: `${x[1]}-${x[2]}-${x[3]}` }));
   mask(m, /\bday after tomorrow\b/g, (x) => add(x.index, { date: iso(today.plus({ days: 2 })) }));
@@ -402,16 +410,21 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
       if (d) add(x.index, { date: d });
     },
   );
-  mask(m, new RegExp(`\\b(?:(this|next|coming|on) )?(${WD})s?( after next| week(?! from| after))?\\b`, 'g'), (x) => {
-    const wd = WEEKDAYS[x[2]];
-    let delta = (wd - today.weekday + 7) % 7;
-    if (delta === 0 && x[1] !== 'this') delta = 7;
-    // "next Thursday" said on a Tuesday is the Thursday of next week, not the day after tomorrow
-    if (x[1] === 'next' && today.plus({ days: delta }).weekNumber === today.weekNumber) delta += 7;
-    if (x[3]) delta += 7;
-    const hit = add(x.index, { date: iso(today.plus({ days: delta })) }, x[1] === 'next' || x[3] ? undefined : wd);
-    if (!x[3] && (!x[1] || x[1] === 'on')) hit.bare = true;
-  });
+  // "Friday week", "Tuesday fortnight": a week (two) after the coming one
+  mask(
+    m,
+    new RegExp(`\\b(?:(this|next|coming|on) )?(${WD})s?( after next| week(?! from| after)| fortnight)?\\b`, 'g'),
+    (x) => {
+      const wd = WEEKDAYS[x[2]];
+      let delta = (wd - today.weekday + 7) % 7;
+      if (delta === 0 && x[1] !== 'this') delta = 7;
+      // "next Thursday" said on a Tuesday is the Thursday of next week, not the day after tomorrow
+      if (x[1] === 'next' && today.plus({ days: delta }).weekNumber === today.weekNumber) delta += 7;
+      if (x[3]) delta += x[3] === ' fortnight' ? 14 : 7;
+      const hit = add(x.index, { date: iso(today.plus({ days: delta })) }, x[1] === 'next' || x[3] ? undefined : wd);
+      if (!x[3] && (!x[1] || x[1] === 'on')) hit.bare = true;
+    },
+  );
   for (const w of weeksFrom) {
     const base = hits.find((h) => h.at >= w.end - 1 && h.at <= w.end + 2 && 'date' in h.value);
     if (base && 'date' in base.value) {

@@ -159,6 +159,15 @@ export function numbersToDigits(text: string): string {
         )
           return `${base} one`;
         if (unit in ORDINALS) return `${base + ORDINALS[unit]}${suffix(base + ORDINALS[unit])}`;
+        // "nine thirty two weeks from today": after an hour, the tens are its minutes and the unit counts
+        if (
+          /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+$/.test(
+            text.slice(Math.max(0, offset - 8), offset),
+          ) &&
+          base <= 50 &&
+          /^\s+(?:days?|weeks?|months?)\b/.test(after)
+        )
+          return `${base} ${UNITS[unit]}`;
         return String(base + UNITS[unit]);
       }
       const before = text.slice(Math.max(0, offset - 12), offset);
