@@ -531,6 +531,17 @@ describe('existing appointments by caller ID', () => {
     expect(same.text).toMatch(/Saturday, March 14 at 10 AM/);
   });
 
+  it('"the Thursday one. I\'m still coming Tuesday" cancels Thursday\'s, not the day said last', async () => {
+    const two = [
+      { service: 'Color', start: '2026-03-12T10:00', customerName: 'Maria Lopez', customerPhone: CALLER },
+      { service: 'Color', start: '2026-03-17T10:00', customerName: 'Maria Lopez', customerPhone: CALLER },
+    ];
+    const t = setup(SALON, SALON_MORNING, { existing: two });
+    await t.say('I need to cancel my color', 'it is under Maria');
+    const r = await t.say("the Thursday one. I'm still coming Tuesday");
+    expect(r.text).toMatch(/Thursday, March 12 at 10 AM\. Would you like me to cancel/);
+  });
+
   it('cancels only after the caller confirms', async () => {
     const t = setup(SALON, SALON_MORNING, { existing });
     await t.say('I want to cancel my appointment');

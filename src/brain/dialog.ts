@@ -574,6 +574,15 @@ export function pickOffers(slots: Slot[], wish: TimeWish, tz: string): Slot[] {
 /** Which of the caller's appointments a turn points at ("the haircut", "the one on Friday"). */
 export function chooseAppointment(list: AppointmentInfo[], ev: TurnEvent, tz: string): AppointmentInfo | undefined {
   if (ev.pick !== undefined) return ev.pick === 'last' ? list[list.length - 1] : list[ev.pick];
+  // "the Thursday one. I'm still coming Tuesday": the day said as "the … one" names it, whatever else is said
+  const named =
+    /\bthe (mon|tues|wednes|thurs|fri|satur|sun)day(?:'s)? (?:one|appointment|booking|session|lesson|visit)\b/.exec(
+      ev.text.toLowerCase(),
+    );
+  if (named) {
+    const hits = list.filter((a) => DateTime.fromISO(localParts(a.start, tz).date).weekday === DAY_NUMBERS[named[1]]);
+    if (hits.length === 1) return hits[0];
+  }
   if (ev.facts.service) {
     const hits = list.filter((a) => a.serviceName.toLowerCase() === ev.facts.service!.name.toLowerCase());
     if (hits.length === 1) return hits[0];
