@@ -542,6 +542,19 @@ describe('existing appointments by caller ID', () => {
     expect(r.text).toMatch(/Thursday, March 12 at 10 AM\. Would you like me to cancel/);
   });
 
+  it('"Friday, end of the day" offers Friday\'s last openings, and "quarter past\'s fine" moves the time held to its quarter', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    const r = await t.say('a haircut on Friday, end of the day, like whatever your last one is');
+    // Friday closes at 8 PM: a 45-minute haircut starts at 7:15 PM at the latest
+    expect(r.text).toMatch(/Friday, March 13/);
+    expect(r.text).toMatch(/7:15 PM/);
+    expect(r.text).not.toMatch(/\b9 AM/);
+    const u = setup(SALON, SALON_MORNING);
+    await u.say('a haircut tomorrow at 2');
+    const q = await u.say("actually quarter past's better");
+    expect(q.text).toMatch(/2:15 PM/);
+  });
+
   it('cancels only after the caller confirms', async () => {
     const t = setup(SALON, SALON_MORNING, { existing });
     await t.say('I want to cancel my appointment');

@@ -307,10 +307,13 @@ export function mergeWish(old: TimeWish | undefined, next: TimeWish, weekday?: n
   const notWeekdays = next.notWeekdays ?? (next.date ? undefined : old?.notWeekdays);
   if (notWeekdays && !out.date) out.notWeekdays = notWeekdays;
   // "first thing" is a time of day of its own: the afternoon asked for before no longer holds
-  const hasTime = TIME_FIELDS.some((k) => next[k] !== undefined) || !!next.earliest;
+  const hasTime = TIME_FIELDS.some((k) => next[k] !== undefined) || !!next.earliest || !!next.latest;
   const timeSrc = hasTime ? next : (old ?? {});
   for (const k of TIME_FIELDS) if (timeSrc[k] !== undefined) (out as Record<string, unknown>)[k] = timeSrc[k];
   if (next.earliest || (!next.date && !next.range && !hasTime && old?.earliest)) out.earliest = true;
+  // "end of the day, your last one": the day's last opening, never together with the first
+  if (next.latest || (!next.date && !next.range && !hasTime && old?.latest)) out.latest = true;
+  if (out.latest) delete out.earliest;
   if (!out.time && (next.sameTime || (!hasTime && old?.sameTime))) out.sameTime = true;
   return out;
 }
@@ -410,6 +413,8 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
     Object.assign(p, { staff: f.staff, slot: undefined, offered: [], searchNeeded: !!(ctx.wish || f.when) });
   }
   const offered = p.offered ?? ctx.offered;
+  if (f.when?.minutesOnly && !f.when.time)
+    Object.assign(p, minutesAt(f, offered.length ? offered : ctx.slot ? [ctx.slot] : [], ctx));
   if (f.when) {
     const tz = ctx.business.timezone;
     // "Saturday then, same time?" while moving an appointment: the time it has now
@@ -455,7 +460,7 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   } else if (soonest && (!f.when?.date || f.when.date === localParts(soonest.start, ctx.business.timezone).date)) {
     Object.assign(p, { slot: soonest, searchNeeded: false });
     delete p.wish;
-  } else if (ev.pick !== undefined && offered.length && !f.when?.time) {
+  } else if (ev.pick !== undefined && offered.length && !f.when?.time && !f.when?.latest) {
     // "the later one": a position among the offers; a stated time decides over a position
     p.slot = ev.pick === 'last' ? offered[offered.length - 1] : offered[Math.min(ev.pick, offered.length - 1)];
   } else if (ev.expecting === 'pick' && ev.yesNo === 'yes' && offered.length && !f.when) {
@@ -487,6 +492,25 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   Object.assign(p, personFacts(ctx, ev));
   const changed = Object.keys(p).length > 0;
   return changed ? { ...p, misses: 0 } : { misses: ctx.misses + 1, notes: [...ctx.notes, { kind: 'missed' }] };
+}
+
+/**
+ * "Quarter past's fine" after "2 PM or 2:15 PM": the offer (or the time held) at that minute; with none, the time
+ * at that minute nearest the one being talked about is searched. Reads `f.when` and leaves the rest of it.
+ */
+function minutesAt(f: Facts, pool: Slot[], ctx: DialogContext): Partial<DialogContext> {
+  const { minutesOnly, ...rest } = f.when!;
+  if (!minutesOnly || !pool.length) return {};
+  const tz = ctx.business.timezone;
+  const at = pool.find((s) => Number(localParts(s.start, tz).time.slice(3)) === minutesOnly.minute);
+  f.when = Object.keys(rest).length ? rest : undefined;
+  if (at) return { slot: at, searchNeeded: false };
+  // the hour of the time being talked about, or the one before it for "twenty to"
+  const base = localParts(pool[0].start, tz);
+  const hour = Number(base.time.slice(0, 2)) - (minutesOnly.to ? 1 : 0);
+  const mm = String(minutesOnly.minute).padStart(2, '0');
+  f.when = { ...rest, date: rest.date ?? base.date, time: `${String(Math.max(0, hour)).padStart(2, '0')}:${mm}` };
+  return {};
 }
 
 /** Name, phone, email and address from a turn, including bare answers to the question just asked. */
@@ -557,6 +581,11 @@ function whyNotExact(ctx: DialogContext, wish: TimeWish, now: { date: string; ti
 
 /** Up to two options: the nearest to a wished time, else the first and one clearly later. */
 export function pickOffers(slots: Slot[], wish: TimeWish, tz: string): Slot[] {
+  // "Friday, end of the day": the last two openings of the first day found
+  if (wish.latest && !wish.time) {
+    const day = localParts(slots[0].start, tz).date;
+    return slots.filter((s) => localParts(s.start, tz).date === day).slice(-2);
+  }
   if (wish.time) {
     const day = localParts(slots[0].start, tz).date;
     const target = DateTime.fromISO(`${day}T${wish.time}`, { zone: tz }).toMillis();
