@@ -131,3 +131,14 @@ describe('"like" before an hour', () => {
     expect(when('chicago', text)).toEqual(wish);
   });
 });
+
+describe('"the guitar one" is a thing named, not one o\'clock', () => {
+  it.each<[string, TimeWish | undefined]>([
+    ['the guitar one, please, same time on friday', { date: '2026-12-11', sameTime: true }],
+    ['the red one works', undefined],
+    ['the appointment at one please', { time: '13:00' }],
+    ['make it one', { time: '13:00' }],
+  ])('"%s"', (text, wish) => {
+    expect(when('chicago', text)).toEqual(wish);
+  });
+});

@@ -179,6 +179,15 @@ export function numbersToDigits(text: string): string {
       // "make that one instead" after a time is 1 o'clock; "that one" otherwise is the pronoun
       if (small === 'one' && !timeFollows && ONE_AS_WORD.test(before) && !/\bmake (?:it|that)\s+$/.test(before))
         return m;
+      // "the guitar one", "your red one": a thing named, not 1 o'clock
+      if (
+        small === 'one' &&
+        !timeFollows &&
+        /\b(?:the|that|this|your|my|our)\s+(?!(?:at|about|around|for|by|to|till|until|from|past|after|half|quarter)\b)[a-z'-]+\s+$/.test(
+          text.slice(Math.max(0, offset - 30), offset),
+        )
+      )
+        return m;
       // "the nine one", "the 2:30 one": "one" after a time is the pronoun
       if (
         small === 'one' &&
