@@ -2,7 +2,7 @@
  * Emergency vocabulary by industry, each rule with its severity. Severity may depend on the season
  * and on who is at risk ("no heat" in January with a newborn at home is URGENT).
  */
-import { gap, SAFETY, type Circumstances, type Rule } from './emergency-lexicon.js';
+import { gap, SAFETY, saidPlainly, type Circumstances, type Rule } from './emergency-lexicon.js';
 
 /** Someone at higher risk: babies, the elderly, the sick, people on medical equipment. */
 const VULNERABLE =
@@ -75,9 +75,9 @@ const waterThrough: Rule = {
 const ceilingGiving: Rule = {
   label: 'ceiling coming down',
   priority: 'URGENT',
-  safety: SAFETY.injury,
+  safety: SAFETY.structure,
   re: new RegExp(
-    String.raw`\bceilings? ${gap(2)}(is |are |has |have |just )?(caving|caved|collapsing|collapsed|sagging|bulging|coming down|came down|falling (in|down)|fell (in|down)|giving way|gave way)\b`,
+    String.raw`\bceilings?(?! (fans?|lights?|fixtures?|tiles?|paint)) ${gap(2)}(is |are |has |have |just )?(caving|caved|collapsing|collapsed|sagging|bulging|coming down|came down|falling (in|down)|fell (in|down)|giving way|gave way)\b`,
   ),
 };
 
@@ -119,15 +119,6 @@ const overflowing: Rule = {
   ),
 };
 
-const treeOnHouse: Rule = {
-  label: 'tree on the house',
-  priority: 'URGENT',
-  safety: SAFETY.injury,
-  re: new RegExp(
-    String.raw`\b(trees?|limbs?|branch(es)?|trunk) ${gap(6)}(on|onto|into|through|on top of) (the |my |our |their |his |her |a )?${gap(1)}(house|home|roof|bedroom|kitchen|living room|attic|garage|porch|building|ceiling|place)\b`,
-  ),
-};
-
 const roofBreach: Rule = {
   label: 'hole in the roof',
   // a hole is a repair; a hole with rain coming in is an emergency
@@ -135,7 +126,17 @@ const roofBreach: Rule = {
     /\b(rain\w*|storm\w*|water|wet|leak\w*|drip\w*|pouring|coming in)\b/.test(text) ? 'URGENT' : 'HIGH',
   safety: ({ text }) => (FROM_OUTSIDE.test(text) ? SAFETY.rain : undefined),
   re: new RegExp(
-    String.raw`\b((hole|holes|gap|opening|gash) ${gap(3)}(in|through) ${gap(2)}(roof|ceiling)|roof ${gap(1)}(is |has |just )?(caved|caving|collapsed|collapsing|ripped (open|off)|torn (open|off)|blown off|blew off|came off|gone)|(shingles|part of the roof|section of (the )?roof|the tarp|roof) ${gap(2)}(blew|blown|ripped|torn|came) off|(rain|rainwater|water)('s| is| was)? ${gap(1)}(coming|getting|pouring|leaking|running|dripping) (in|inside) (through|from|around|under|into|all over|on))\b`,
+    String.raw`\b((hole|holes|gap|opening|gash) ${gap(3)}(in|through) ${gap(2)}(roof|ceiling)|roof ${gap(1)}(is |has |just )?(caved|caving|collapsed|collapsing|ripped (open|off)|torn (open|off)|blown off|blew off|came off|gone)|(shingles|part of the roof|section of (the )?roof|the tarp|roof|roofing|sheeting|metal sheets|tiles) ${gap(2)}(blew|blown|ripped|torn|came|lifted|peeled) off|(took|ripped|tore|torn|blew|blown|lifted|peeled|pulled) ${gap(3)}(roof|shingles|tarp|sheeting|tiles) (right |clean )?off)\b`,
+  ),
+};
+
+/** Rain or water getting in from outside: through a roof, a window, under a door. */
+const weatherIn: Rule = {
+  label: 'water coming in from outside',
+  priority: 'URGENT',
+  safety: ({ text }) => (FROM_OUTSIDE.test(text) ? SAFETY.rain : undefined),
+  re: new RegExp(
+    String.raw`\b((rain|rainwater|water)('s| is| was)? ${gap(1)}(coming|getting|pouring|leaking|running|dripping) (in|inside) (through|from|around|under|into|all over|on)|(rain|rainwater|water)('s| is| was|'s been| has been)? (still |now |just )?(pouring|gushing|streaming|leaking|dripping|getting|blowing|coming) (in|inside)(?! (the )?(yard|garden|driveway|street|gutters?|forecast|tonight|tomorrow|later|soon|this|next|over|on|at|from the (north|south|east|west))))\b`,
   ),
 };
 
@@ -157,7 +158,7 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
     {
       label: 'no water',
       priority: 'HIGH',
-      re: /\b(no (running )?water|(nothing|no water) (comes|coming) out (of )?(the )?(taps?|faucets?|shower)|without (any )?water|water (is |got |has been )?(shut|turned|cut) off)\b/,
+      re: /\b(no (running )?water(?! ((on|in|en) (the |my |our |el )?(floor|ground|basement|carpet|ceiling|piso|suelo)|anywhere|leaking|coming|dripping|pooling|damage|on it|pressure))|(nothing|no water) (comes|coming) out (of )?(the )?(taps?|faucets?|shower)|without (any )?water|water (is |got |has been )?(shut|turned|cut) off)\b/,
     },
     {
       label: 'frozen pipes',
@@ -305,8 +306,9 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
     {
       label: 'locked out',
       priority: ({ text }) =>
-        VULNERABLE.test(text) ||
-        /\b(kids?|child(ren)?|son|daughter|dog|puppy|cat|kitten|pets?|stove|oven|iron|bath)\b/.test(text)
+        // "no kids or pets in it" is a car with nobody inside
+        saidPlainly(VULNERABLE, text) ||
+        saidPlainly(/\b(kids?|child(ren)?|son|daughter|dog|puppy|cat|kitten|pets?|stove|oven|iron|bath)\b/, text)
           ? 'URGENT'
           : 'HIGH',
       re: new RegExp(
@@ -323,8 +325,8 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
     },
   ],
   /** Roofers, restoration, tree services: water and damage coming into a building. */
-  building: [...waterInside, burstPipe, sewage, overflowing, treeOnHouse, roofBreach],
+  building: [...waterInside, burstPipe, sewage, overflowing, roofBreach, weatherIn],
   /** Landlords and property managers: the building's emergencies and a home without heat. */
-  property: [...waterInside, burstPipe, sewage, overflowing, treeOnHouse, roofBreach, noHeat],
+  property: [...waterInside, burstPipe, sewage, overflowing, roofBreach, weatherIn, noHeat],
   other: [],
 };

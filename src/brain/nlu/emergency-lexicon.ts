@@ -41,6 +41,8 @@ export const SAFETY = {
   co: 'Please get everyone out into fresh air right away and call 911.',
   fire: 'If there is smoke or fire, get everyone out and call 911 first.',
   injury: 'If someone is hurt or in danger, please call 911 right now.',
+  structure:
+    'Please keep everyone out of the damaged part of the house and away from any fallen wires or wet lights and outlets, and if anyone is hurt, call 911 right now.',
   hotCar: 'Please call 911 right now: a child or an animal shut in a car can overheat within minutes.',
   allergy: 'If there is any trouble breathing or swelling of the throat, call 911 right now.',
   electric: 'Please stay away from it and, only if it is safe, switch off the breaker.',
@@ -61,6 +63,14 @@ export const SAFETY = {
 /** Softening words a caller puts before what they smell ("kind of like gas"). */
 const HEDGE = '(?:(?:kind of|sort of|a little|a bit|faintly|strongly|really|very|something|like) )*';
 
+/** A smell however it is called ("a whiff", "it stinks of", "an odor"). */
+const SMELL = String.raw`(smell|whiff|scent|stench|stink|reek|odou?r)(s|ing|ed|y)?`;
+/**
+ * Gas is what callers smell, however they say it: gas, propane, rotten eggs (a Spanish turn's "huevo podrido" has
+ * no gloss), sulphur; or what they hear hissing at a meter or a stove.
+ */
+const GAS = String.raw`\b(${SMELL} ${HEDGE}(of |like )?${HEDGE}(natural |propane |cooking )?gas(?! (station|prices?|bill|mileage|pedal|tank|cans?|grill|company))|(gas(-| )?(like )?|gassy )(smell|leak|odou?r|stench|stink|whiff)(?! (detectors?|alarms?|sensors?|tests?|testing|checks?|inspections?))|${SMELL} ${HEDGE}gassy|(leak(ing|s)?|escaping) gas|gas (is |was |has been )?(leaking|escaping)|rotten[- ]eggs?|huevos? podridos?|eggy (smell|odou?r|stench|stink)|${SMELL} ${HEDGE}eggy|sul(f|ph)ur(ic|y|ous)? (smell|odou?r|stench|stink)|${SMELL} ${HEDGE}(of |like )?${HEDGE}sul(f|ph)ur|propane (smell|leak|odou?r)|${SMELL} ${HEDGE}(of |like )?propane|hiss(ing|es)? (sound |noise )?(coming )?(from|near|by|at|around|behind) (the |our |my )?(gas|meter|stove|propane|cooker|hob)|(gas (line|pipe|meter|valve|tank|bottle|cylinder)|meter|propane tank) ${gap(4)}hiss(ing|es|ed)?|(stove|cooker|hob) ${gap(2)}hissing)\b`;
+
 /** Up to `n` words in between that deny nothing ("the power line isn't down") nor name something else. */
 const plainGap = (n: number, not = '') =>
   String.raw`(?:(?!(?:not|no|never|isn't|aren't|wasn't|weren't${not ? `|(?:${not})s?` : ''})\b)[a-z0-9']+ ){0,${n}}`;
@@ -74,6 +84,9 @@ const HOW = String.raw`(?:(?:is|are|was|were|am|be|been|got|get|gets|getting|has
 /** Places one is "stuck in" without being in danger ("stuck in traffic", "stuck in the snow", "in the car" is the hot-car rule). */
 const NOT_CONFINED = String.raw`(?! (?:(?:in|inside|at|on) )?(?:(?:a|an|the|my|our|this|that|some|rush hour) )?(?:traffic|meetings?|parking (?:lots?|garages?|spots?)|lots?|lines?|queues?|snow|mud|ditch|sand|rain|loop|office|work|class|school|airport|lobby|bed|limbo|ruts?|cars?|trucks?|vans?|vehicles?|suvs?|(?:house|home) (?:all|until|till|for|waiting|because|today)|all day|because|waiting|until|till|today|due)\b)`;
 const TRAPPED = String.raw`${PERSON} ${HOW}(trapped( (under|underneath|beneath|between|in|inside|behind))?|pinned (under|underneath|beneath|between|down|against|to)|stuck (under|underneath|beneath|between|in|inside|behind))${NOT_CONFINED}`;
+
+/** A wall, a deck or the market "collapsed": the structure rule or nothing, not someone collapsing. */
+const NOT_A_PERSON = String.raw`(?<!\b(walls?|roof|ceilings?|deck|fence|shed|floors?|porch|balcony|chimney|stairs|staircase|building|house|bridge|tunnel|tent|sales|market|prices|business|economy|deal)( (has|had|just|partly|partially|completely|totally|all))* )`;
 
 /** A power line, however it is called ("hydro lines", "live wire"). */
 const POWER_LINE = String.raw`(power|electric|electrical|hydro|live|high[- ]voltage|utility) (lines?|wires?|cables?)`;
@@ -100,6 +113,8 @@ const CHILD = String.raw`(child|children|kids?|baby|babies|toddlers?|infants?|bo
 /** A child, a pet or anyone shut in a car ("my two year old is locked in my car", "the dog's still in there"). */
 const IN_CAR = String.raw`(${CHILD}|someone|somebody|person|dogs?|pupp(y|ies)|cats?|kittens?|pets?|animals?)`;
 const CAR = String.raw`(car|vehicle|truck|van|suv|ute)s?`;
+/** Where a child or a pet sits in a car ("strapped in her car seat", "in the back seat"). */
+const SEAT = String.raw`(car ?seat|booster( seat)?|baby seat|back ?seat|front seat)s?`;
 /** An animal by kind or by breed ("Bruno's a black lab"); never "chocolate" alone. */
 const PET = new RegExp(
   String.raw`\b(dogs?|pupp(y|ies)|pups?|cats?|kittens?|kitty|pets?|rabbits?|bunny|ferrets?|parrots?|horses?|pony|(black|yellow|chocolate|fox red) labs?|labradors?|retrievers?|poodles?|doodles?|beagles?|terriers?|spaniels?|collies?|husky|pugs?|bulldogs?|dachshunds?|chihuahuas?|rottweilers?|schnauzers?|whippets?|greyhounds?|corgis?|cockapoos?|pit ?bulls?)('s)?\b`,
@@ -123,6 +138,19 @@ const swallowed = (what: string) =>
 /** A pet's poisoning has its own line; anyone else's is poison control's. */
 const poisonSafety = ({ text }: Circumstances) => (PET.test(text) ? SAFETY.petPoison : SAFETY.poison);
 
+/** What comes down on a house in a storm: a tree, by its kind too, a limb, a pole, a chimney. */
+const FALLEN = String.raw`(trees?|oaks?|maples?|pines?|elms?|ash trees?|birch(es)?|cottonwoods?|poplars?|willows?|sycamores?|walnuts?|cedars?|spruces?|firs?|gums?|gum trees?|eucalyptus|palms?|limbs?|branch(es)?|trunks?|(power |utility |telephone )?poles?|chimney)`;
+/** How it came to be there ("came down", "crashed", "is lying"); never a wish ("might fall"). */
+const CAME_DOWN = String.raw`(fell|fallen|falling|came down|come down|coming down|crashed|crashing|landed|smashed|slammed|toppled|dropped|went|came|(is |was |are |still |now )*(lying|laying|resting|sitting)|uprooted|blew|blown|snapped|broke|punched|ripped|tore|torn|split)`;
+/** A room or a part of a home that something can come through (a window is the HIGH rule). */
+const HOME_PART = String.raw`(house|home|roof|bedroom|kitchen|living room|family room|dining room|bathroom|attic|garage|porch|sunroom|building|ceiling|place|apartment|condo|trailer|mobile home|addition|walls?|upstairs)`;
+const ONTO = String.raw`(on|onto|into|through|in through|on top of|down on|right on|right into|right through|straight through|half way through|halfway through)`;
+const DET = String.raw`(the |my |our |their |his |her |a |your |mum's |mom's )?`;
+const FELL_ON = (part: string) =>
+  String.raw`\b(${FALLEN} ${gap(6)}${CAME_DOWN} ${gap(2)}${ONTO} ${DET}${gap(1)}${part}|(trees?|trunks?|poles?)('s| is| are| was) (now |still |right |completely )?(on|on top of|in|inside|through) ${DET}${gap(1)}${part}|${FALLEN} ${gap(2)}(punched|tore|ripped|smashed|knocked|made|left) (a |an |big |huge |massive |giant )*(hole|gash|gap|opening)s? (in|into|through) ${DET}${gap(1)}${part}|(dropped|threw|blew|brought down|knocked|sent|pushed) ${gap(3)}${FALLEN} (right |straight )?${ONTO} ${DET}${gap(1)}${part})\b`;
+/** A home's structure giving way; not a shed's, a fence's or a garden wall. */
+const COLLAPSE = String.raw`\b(?<!\b(shed|gazebo|pergola|carport|doghouse|playhouse|greenhouse|coop|barn|garden|retaining|fence|dry) )(ceilings?(?! (fans?|lights?|fixtures?|tiles?|paint))|roof|walls?|floors?|deck|balcony|porch|chimney|stairs|staircase|house|building|foundation) ${gap(2)}(is |are |has |have |just |partly |partially |completely )*(caving|caved|collapsing|collapsed|falling (in|down)|fell (in|down)|gave way|giving way|came down|coming down|buckling|buckled|cracked open|split open)\b`;
+
 /** Emergencies every business hears, whatever its industry. */
 export const UNIVERSAL: Rule[] = [
   {
@@ -130,16 +158,14 @@ export const UNIVERSAL: Rule[] = [
     lifeSafety: true,
     priority: 'URGENT',
     safety: SAFETY.gas,
-    re: new RegExp(
-      String.raw`\b(smell(s|ing|ed)? ${HEDGE}(of |like )?${HEDGE}(natural |propane )?gas(?! (station|prices?|bill|mileage|pedal|tank|can|grill))|gas(-| )?(like |y )?(smell|leak|odou?r)|leak(ing)? gas|rotten eggs?|sul(f|ph)ur(ic)? (smell|odou?r)|smell(s|ing|ed)? ${HEDGE}(of |like )?${HEDGE}sul(f|ph)ur|propane (smell|leak|odou?r)|smell(s|ing)? ${HEDGE}(of |like )?propane|hissing (sound |noise )?(from|near|by|at) the (gas|meter|stove)|(gas (line|pipe|meter)|meter|stove) ${gap(2)}hissing)\b`,
-    ),
+    re: new RegExp(GAS),
   },
   {
     label: 'carbon monoxide',
     lifeSafety: true,
     priority: 'URGENT',
     safety: SAFETY.co,
-    re: /\b((carbon monoxide|co|monoxide) (alarm|detector|monitor)s? (is |are |keeps |just |has been |started )?(going off|went off|beeping|sounding|chirping|reading|alarming)|carbon monoxide (leak|poisoning|in the (house|home|building))|(alarm|detector) (says|reads|shows) (carbon monoxide|co))\b/,
+    re: /\b((carbon monoxide|co|monoxide) (alarm|detector|monitor)s? (is |are |keeps |keeps on |just |has been |started |won't stop |will not stop |didn't stop |doesn't stop |hasn't stopped )?(going off|went off|beeping|sounding|chirping|reading|alarming)|carbon monoxide (leak|poisoning|in the (house|home|building))|(alarm|detector) (says|reads|shows) (carbon monoxide|co))\b/,
   },
   {
     label: 'fire or smoke',
@@ -154,7 +180,7 @@ export const UNIVERSAL: Rule[] = [
     priority: 'URGENT',
     safety: SAFETY.injury,
     re: new RegExp(
-      String.raw`\b(${TRAPPED}|(is|are|got|been|was|were|badly|seriously|someone|somebody|people) (hurt|injured)|(hurt|injured) (badly|bad|seriously)|unconscious|unresponsive|passed out|collapsed|not breathing|stopped breathing|heart attack|stuck in (an |the )?elevator)\b`,
+      String.raw`\b(${TRAPPED}|(is|are|got|been|was|were|badly|seriously|someone|somebody|people) (hurt|injured)|(hurt|injured) (badly|bad|seriously)|unconscious|unresponsive|passed out|${NOT_A_PERSON}collapsed|not breathing|stopped breathing|heart attack|stuck in (an |the )?elevator)\b`,
     ),
   },
   {
@@ -163,7 +189,7 @@ export const UNIVERSAL: Rule[] = [
     priority: 'URGENT',
     safety: SAFETY.hotCar,
     re: new RegExp(
-      String.raw`\b(${IN_CAR} ([a-z']+ ){0,4}(locked|stuck|trapped|left|shut) (in|inside) (a |the |my |his |her |their |our )?(hot )?${CAR}|${CAR},? ([a-z']+,? ){0,8}${IN_CAR} (is |are )?(still )?(inside|in there|in it|in the back))\b`,
+      String.raw`\b(${IN_CAR} ([a-z']+ ){0,4}(locked|stuck|trapped|left|shut) (in|inside) (a |the |my |his |her |their |our )?(hot )?${CAR}|${CAR},? ((?!(no|not|nobody|nothing|never|without)\b)[a-z']+,? ){0,8}${IN_CAR} (is |are )?(still )?(inside|in there|in it|in the back))\b`,
     ),
   },
   {
@@ -173,7 +199,7 @@ export const UNIVERSAL: Rule[] = [
     priority: 'URGENT',
     safety: SAFETY.hotCar,
     re: new RegExp(
-      String.raw`\b(${IN_CAR}('s| is| are| was| were)|there('s| is) an? ${IN_CAR}) (still |left |alone )*(in|inside) (the |my |our |a |his |her |their )?${CAR}\b`,
+      String.raw`\b(${IN_CAR}('s| is| are| was| were)|there('s| is) an? ${IN_CAR}) (still |left |alone |strapped |buckled |belted |sitting |asleep |sleeping )*(in|into|inside) (the |my |our |a |his |her |their |its )?(${SEAT}|${CAR})\b`,
     ),
     when: /\b(locked|lock(ed)? (the |my |our )?keys|keys? (are |is )?(locked |still )?(in|inside)|can't (get|open)|won't open|panting|crying|screaming|whimpering|not moving|overheating|boiling|sweltering|(so|really|too|getting) (hot|warm))\b/,
   },
@@ -187,6 +213,39 @@ export const UNIVERSAL: Rule[] = [
     when: /\b(warm|hot|stuffy|boiling|baking|an oven) in there\b/,
     unless:
       /\b(room|nursery|bedroom|house|home|apartment|flat|unit|a ?c|air( conditioning| con)?|kennels?|office|building|class ?room|daycare)\b/,
+  },
+  {
+    // "a big oak just came down on our house", "it went through the roof over the kids' bedroom"
+    label: 'tree through the house',
+    priority: 'URGENT',
+    safety: SAFETY.structure,
+    re: new RegExp(FELL_ON(HOME_PART)),
+  },
+  {
+    label: 'tree through the house',
+    priority: 'URGENT',
+    safety: SAFETY.structure,
+    re: new RegExp(
+      String.raw`\b(it|it's|that|which|the whole thing|the top( of it)?|half of it|part of it) ${gap(2)}(went|came|crashed|smashed|broke|punched|fell|landed|ended up) (right |straight |all the way |halfway |partly )?(through|into|in through|on|onto|on top of) ${DET}${gap(1)}${HOME_PART}\b`,
+    ),
+    when: new RegExp(String.raw`\b${FALLEN}\b`),
+    // "the price went through the roof": an idiom, not a tree
+    unless: /\b(price|prices|cost|costs|quote|bill|bills|estimate|premium|rates?|insurance|rent)\b/,
+  },
+  {
+    label: 'ceiling or roof caving in',
+    priority: 'URGENT',
+    safety: SAFETY.structure,
+    re: new RegExp(COLLAPSE),
+  },
+  {
+    // a home open to the weather: "a branch crashed through the window", "the storm blew our window in"
+    label: 'window smashed in a storm',
+    priority: 'HIGH',
+    safety: SAFETY.structure,
+    re: new RegExp(
+      String.raw`${FELL_ON('(windows?|skylights?|glass door|patio door|sliding door|slider)')}|\b(storm|wind|gusts?|hurricane|tornado|cyclone|hail) ${gap(3)}(blew|blown|smashed|broke|broken|shattered|took|ripped) ${gap(2)}(windows?|skylights?|glass door|patio door|sliding door|slider|front door|back door)s?( (in|out|off))?\b`,
+    ),
   },
   {
     label: 'swallowed poison',
@@ -280,6 +339,56 @@ export const PAST =
 export const ONGOING =
   /\b((?<!\b(fine|ok|okay|better|good|normal) )now(?! (i|we|i'd|we'd) (want|need|would like|like|'d like)\b)|still|right now|currently|at the moment|as we speak|happening again|again (today|tonight))\b/;
 
-/** A negation just before a phrase ("no gas smell", "I don't smell gas", "nobody is hurt"). */
-export const NEGATED_BEFORE =
-  /\b(no|not|never|without|nothing|nobody|no one|none|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|haven't|hasn't|hadn't)\b(\s+[a-z']+){0,2}\s*$/;
+/**
+ * Words that deny what follows them in the same clause ("no gas smell", "nothing's flooding", "nobody is hurt");
+ * a Spanish turn keeps its own ("nadie está herido" reads "nadie someone is hurt").
+ */
+const DENIER =
+  /^(no|not|never|without|nothing|nothing's|nobody|nobody's|none|isn't|aren't|wasn't|weren't|ain't|don't|doesn't|didn't|haven't|hasn't|hadn't|nadie|nada|ningun|ninguna|ninguno|sin|tampoco|nunca)$/;
+/** Words that deny only a sense: "I can't smell gas anymore", not "I can't breathe, smoke everywhere". */
+const BLIND = /^(can't|cannot|couldn't)$/;
+/** A sense or a belief after a denier carries the denial across a clause ("I don't think it's flooding"). */
+const SENSED =
+  /^(think|believe|reckon|guess|see|smell|hear|notice|feel|seem|seems|look|looks|saw|smelled|smelt|heard|noticed)$/;
+/** Right after a denier, a word that makes it no denial: "not just a drip", "never stops", "don't know", "no idea". */
+const NOT_A_DENIAL =
+  /^(just|only|stop|stops|stopped|stopping|quit|quits|know|sure|kidding|joking|lying|idea|doubt|matter|wait|way)$/;
+/**
+ * A word that opens another clause: "no, it's flooding", "no damage and water is pouring in" deny nothing after
+ * it. Not a bare "i": "no huele a gas" reads "no i smell gas".
+ */
+const CLAUSE_OPENER =
+  /^(it|it's|there|there's|that's|this|we're|i'm|he's|she's|they're|and|but|so|because|though|although|now|then)$/;
+/** A phrase that is itself a lack: "no heat" is the problem, never its denial. */
+const LACK = /^(no|not|never|without|nothing|isn't|won't|can't|cannot|don't|doesn't)\b/;
+
+/**
+ * "no gas smell", "nothing's flooding", "I don't think it's leaking" deny what `m` found in `text`. The denier
+ * must be in the same clause, at most two words before ("nobody is hurt"), or before a sense or a belief ("I
+ * don't see any smoke"); a new clause ("no, it's flooding", "no damage and water is pouring in") or a word that
+ * makes it something else ("not just a drip", "never stops", "I don't know") denies nothing.
+ */
+export function denied(text: string, m: RegExpMatchArray): boolean {
+  if (LACK.test(m[0])) return false;
+  const clause =
+    text
+      .slice(0, m.index)
+      .split(/[,.;:!?\u2013\u2014]|\s-\s/)
+      .pop() ?? '';
+  const words = clause.trim().split(/\s+/).filter(Boolean).slice(-4);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const after = words.slice(i + 1);
+    // the sense may open the match itself: "I can't [smell gas]"
+    const sensed = SENSED.test(after[0] ?? m[0].split(' ')[0]);
+    if (!DENIER.test(words[i]) && !(BLIND.test(words[i]) && sensed)) continue;
+    if (NOT_A_DENIAL.test(after[0] ?? '')) return false;
+    return sensed || (after.length <= 2 && !after.some((w) => CLAUSE_OPENER.test(w)));
+  }
+  return false;
+}
+
+/** `re` is said somewhere in `text` and not denied ("the kids are coughing", not "nobody is coughing"). */
+export function saidPlainly(re: RegExp, text: string): boolean {
+  for (const m of text.matchAll(new RegExp(re.source, 'g'))) if (!denied(text, m)) return true;
+  return false;
+}

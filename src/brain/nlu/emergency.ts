@@ -1,14 +1,25 @@
 /**
  * Emergencies heard in a turn: the universal core (gas, carbon monoxide, fire, someone trapped or
  * injured, a child or an animal in a hot car, a downed power line, toxic fumes, a severe allergic
- * reaction; and, urgent without danger, a home that cannot be closed or a caller asking for someone
- * after hours), the industry's lexicon, and the business's own keywords, which may raise a priority
- * but never lower one. Negation-aware ("no gas smell"), and a caller who says plainly it can wait
- * ("routine, nothing urgent") is not escalated unless a life is at risk.
+ * reaction, a tree through a house or a ceiling giving way; and, urgent without danger, a home that
+ * cannot be closed or a caller asking for someone after hours), the industry's lexicon, and the
+ * business's own keywords, which may raise a priority but never lower one. Negation-aware ("no gas
+ * smell", "nothing's flooding"), and a caller who says plainly it can wait ("routine, nothing
+ * urgent") is not escalated unless a life is at risk.
  */
 import type { EmergencyKeyword, Industry, Priority } from '../types.js';
 import { escapeRegExp } from './text.js';
-import { NEGATED_BEFORE, ONGOING, PAST, RESOLVED, ROUTINE, SAFETY, UNIVERSAL, type Rule } from './emergency-lexicon.js';
+import {
+  denied,
+  ONGOING,
+  PAST,
+  RESOLVED,
+  ROUTINE,
+  SAFETY,
+  saidPlainly,
+  UNIVERSAL,
+  type Rule,
+} from './emergency-lexicon.js';
 import { BY_INDUSTRY } from './emergency-industries.js';
 
 /** A detected emergency. */
@@ -28,7 +39,7 @@ function safetyFor(term: string): string | undefined {
   if (/monoxide|\bco\b/.test(term)) return SAFETY.co;
   if (/fire|smoke|burning|flame/.test(term)) return SAFETY.fire;
   if (/fumes|toxic|chlorine|ammonia|chemical (leak|spill|gas)/.test(term)) return SAFETY.co;
-  if (/tree|limb|branch|ceiling/.test(term)) return SAFETY.injury;
+  if (/tree|limb|branch|ceiling|collaps/.test(term)) return SAFETY.structure;
   if (/spark|wire|shock|outlet|panel|breaker|power line/.test(term)) return SAFETY.electric;
   if (/flood|burst|pipe|water everywhere|sewage|sewer/.test(term)) return SAFETY.water;
   if (/knocked|tooth/.test(term) && /out/.test(term)) return SAFETY.tooth;
@@ -36,8 +47,6 @@ function safetyFor(term: string): string | undefined {
   if (/accident|crash/.test(term)) return SAFETY.car;
   return undefined;
 }
-
-const NEGATORS = /^(no|not|never|nothing|without|isn't|won't|can't|cannot|don't|doesn't)\b/;
 
 function detectWith(rules: Rule[], text: string, month: number): Hit | undefined {
   let best: Hit | undefined;
@@ -71,17 +80,6 @@ function detectWith(rules: Rule[], text: string, month: number): Hit | undefined
   return best;
 }
 
-/** "no heat" is the problem itself; "no gas smell" denies one. */
-function denied(text: string, m: RegExpMatchArray): boolean {
-  return !NEGATORS.test(m[0]) && NEGATED_BEFORE.test(text.slice(0, m.index));
-}
-
-/** `re` is said somewhere in `text` and not denied ("the kids are coughing", not "nobody is coughing"). */
-function saidPlainly(re: RegExp, text: string): boolean {
-  for (const m of text.matchAll(new RegExp(re.source, 'g'))) if (!denied(text, m)) return true;
-  return false;
-}
-
 /** The caller says the trouble is over: dried out or fixed, or in the past with nothing said of now. */
 function isOver(text: string): boolean {
   return RESOLVED.test(text) || (PAST.test(text) && !ONGOING.test(text.replace(RESOLVED, '')));
@@ -109,7 +107,9 @@ function lexiconsFor(industry: Industry | undefined, describedAs: string): Rule[
   const building =
     /\b(propert(y|ies)|apartments?|tenants?|landlords?|condos?|hoa|leasing|work orders?|handyman)\b/.test(words)
       ? BY_INDUSTRY.property
-      : /\b(roof\w*|gutters?|restoration|water damage|tree (service|removal|care)|arborists?)\b/.test(words)
+      : /\b(roof\w*|gutters?|restoration|water damage|storm damage|board[- ]?ups?|tarp\w*|trees? (service|removal|care|trimming|surgeons?|experts?|work)|arbor\w*|stump\w*|chimneys?|siding|windows? (repair|replacement|install\w*)|glazi\w*|contract(or|ors|ing)|builders?|construction|remodel\w*|renovat\w*|carpent\w*|drywall|foundation|water extraction|mou?ld (remediation|removal|inspection))\b/.test(
+            words,
+          )
         ? BY_INDUSTRY.building
         : [];
   out.push(...building.filter((r) => !out.includes(r)));
