@@ -142,3 +142,14 @@ describe('"the guitar one" is a thing named, not one o\'clock', () => {
     expect(when('chicago', text)).toEqual(wish);
   });
 });
+
+describe('busy until a time: free after it', () => {
+  it.each<[string, TimeWish | undefined]>([
+    ["he's at school till half three. Have you got anything after 4?", { after: '16:00' }],
+    ["I'm at work till 5", { after: '17:00' }],
+    ["I'm in class until 3:30 tomorrow", { date: '2026-12-10', after: '15:30' }],
+    ['can you do Tuesday until 3', { date: '2026-12-15', before: '15:00' }],
+  ])('"%s"', (text, wish) => {
+    expect(when('chicago', text)).toEqual(wish);
+  });
+});

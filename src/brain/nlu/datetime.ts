@@ -44,6 +44,8 @@
  *   the Tuesday's fine") is that hour; "the seven's good" names the hour; "half eleven-ish" keeps its half;
  * - minutes said without their hour ("quarter past's fine", "the half", "twenty to") are `minutesOnly`:
  *   of the hour being talked about, which only the dialog knows;
+ * - busy until a time ("I'm at work till 5", "he's at school till half three… anything after 4?") is free
+ *   after it: a window that cannot be (before 3:30 and after 4) keeps the later bound;
  * - spans of days (datetime-spans.ts): parts of a month ("the first week of January", "mid-March"), two
  *   days joined ("between the 14th and the 18th", "Tuesday or Wednesday"), a day with a bound ("after the
  *   15th", "I'm away until the 20th", "over Christmas… any time after that") are ranges to search.
@@ -172,6 +174,12 @@ export function parseTimeWish(
   // an exact time outside a vague bound said with it ("early evening, maybe around six"): the time decides
   if (wish.time && wish.before && wish.time >= wish.before) delete wish.before;
   if (wish.time && wish.after && wish.time < wish.after) delete wish.after;
+  // "he's at school till half three… anything after 4?": a window that cannot be is the caller's busy time, then the wish
+  if (wish.before && wish.after && wish.before <= wish.after) delete wish.before;
+  else if (wish.before && BUSY_UNTIL.test(present) && !wish.after) {
+    wish.after = wish.before;
+    delete wish.before;
+  }
   // "whenever, but end of the day ideally": the last opening is the wish
   if (latest) wish.latest = true;
   else if (earliest) wish.earliest = true;
@@ -189,6 +197,10 @@ export function parseTimeWish(
   }
   return wish;
 }
+
+/** "I'm at work till 5", "she's in school until 3:30": busy until the time said, so free after it. */
+const BUSY_UNTIL =
+  /\b(?:at (?:work|school|the office|college|uni|practice)|in (?:school|class|work|a meeting|meetings)|working|busy|stuck|tied up|on shift|out|away)\b[^,.;!?]{0,20}\b(?:till|until|til|to)\b/;
 
 /**
  * Verbs that put a clause in the past: events told as background ("he rolled his ankle on Saturday").
