@@ -263,3 +263,92 @@ export function noisyEs(rng: Rng, text: string, opts: { fillers?: number; asr?: 
 
 /** Hours of a date, for rendering times there. */
 export const dayHoursEs = (biz: EvalBusiness, d: DateTime) => hoursOf(biz.profile, d);
+
+/** Yes at a read-back as each region says it (Mexico, Spain, Colombia, Argentina, Puerto Rico, the US). */
+export const YES_REGIONAL = [
+  'ándale pues',
+  'listo',
+  'listo, perfecto',
+  'sale',
+  'va',
+  'ajá',
+  'cómo no',
+  'bueno',
+  'buenísimo, dale',
+  'sí, cómo no',
+  'simón',
+  'de una',
+  'obvio',
+  'me parece bien',
+  'ok dale',
+  'órale pues',
+  'venga, vale',
+  'hágale',
+  'dele',
+  'chévere',
+  'va que va',
+  'joya, gracias',
+];
+/** No at a read-back as each region says it. */
+export const NO_REGIONAL = ['no, gracias', 'mejor no', 'para nada', 'nel', 'qué va', 'todavía no', 'no, para nada'];
+/** A move of the caller's appointment; {d} is a date as said. */
+export const MOVE_ES = [
+  'lo necesito pasar para {d}',
+  '¿me la puede pasar para {d}?',
+  '¿me la podría cambiar para {d}?',
+  'quiero mover la cita para {d}',
+  'necesito cambiar mi turno para {d}',
+  '¿me puede correr el turno para {d}?',
+  'pásemela para {d}, por favor',
+  'necesito posponerla para {d}',
+];
+/** A price asked; {s} is a service as said. */
+export const PRICE_ES = [
+  '¿cuánto me cobran por {s}?',
+  '¿cuánto vale {s}?',
+  '¿qué precio tiene {s}?',
+  '¿en cuánto sale {s}?',
+  '¿a cuánto está {s}?',
+  '¿cuál es el costo de {s}?',
+];
+/** Someone asked for by name or role. */
+export const PERSON_ES = [
+  '¿me comunica con la doctora Salazar?',
+  '¿me pasa con el encargado, por favor?',
+  'quiero hablar con el señor Ramírez',
+  '¿se encuentra el señor Ramírez?',
+  '¿me puede pasar con la dueña?',
+  'póngame con el gerente, por favor',
+];
+/** Word left for someone once the message is taken. */
+export const MESSAGE_ES = [
+  'dígale que ya tengo las medidas',
+  'avísele que ya llegó el material',
+  'dile que me marque al celular',
+  '¿le puede decir que me llame?',
+  'que me regrese la llamada cuando pueda',
+  'dígale que llamó Ramón, que me devuelva la llamada',
+];
+/** Gas, as Spanish says it, with no service word in it (every business hears it). */
+export const GAS_ES = [
+  'huele muchísimo a gas en la cocina',
+  'hay un escape de gas',
+  'se siente un olor fuerte a gas',
+  'la bombona pierde gas',
+  'se está saliendo el gas de la estufa',
+  'huele a gas en toda la casa',
+];
+
+/** A time said roughly ("tipo tres y cuarto de la tarde", "a eso de las diez y media"); only on the quarter hours. */
+export function roughTimeEs(rng: Rng, hm: string): string | undefined {
+  const h = Number(hm.slice(0, 2));
+  const m = Number(hm.slice(3, 5));
+  if (m % 15 !== 0 || h < 7 || h > 19) return undefined;
+  const lead = rng.pick(['tipo', 'como a las', 'a eso de las', 'más o menos a las', 'por ahí de las', 'tipo a las']);
+  const next = m === 45;
+  const h12 = ((next ? h + 1 : h) % 12 || 12) as number;
+  const part = h < 12 ? 'de la mañana' : h < 13 ? 'del mediodía' : h < 20 ? 'de la tarde' : 'de la noche';
+  const minutes = ['', ' y cuarto', ' y media', ' menos cuarto'][m / 15];
+  if (h12 === 1) return undefined;
+  return `${lead} ${palabras(h12)}${minutes} ${part}`;
+}

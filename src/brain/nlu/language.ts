@@ -13,7 +13,8 @@ const SPANISH_WORDS = new Set(
     'hola buenos buenas dias tardes noches si gracias quiero quisiera necesito necesita una cita para manana pasado el la los las de del que por favor ' +
     'con mi su usted es esta estoy tengo tiene hay puede pueden cuando donde cuanto cuesta hora horas semana lunes martes miercoles jueves viernes sabado domingo ' +
     'llamo nombre numero telefono cancelar cambiar reservar agendar claro bueno pues mejor tarde noche dia espanol ayuda ayudar servicio hacer perdon vale ' +
-    'abren cierran abierto abiertos como muy tambien pero porque yo nosotros algo mas menos media cuarto y o sabe'
+    'abren cierran abierto abiertos como muy tambien pero porque yo nosotros algo mas menos media cuarto y o sabe ' +
+    'andale orale simon nel listo chevere porfa aja digale avisele comunica encuentra cuanto cobran precio turno'
   ).split(' '),
 );
 const ENGLISH_WORDS = new Set(
@@ -44,6 +45,8 @@ export function detectLanguage(text: string): Lang | undefined {
     if (inEn && !inEs) en++;
   }
   if (/[ñ¿¡]|[áéíóú]/i.test(text)) es += 2;
+  // no word of either language: a name or a place ("Osvaldo Fonseca", "Calle Ocho"), which trigrams misread
+  if (!es && !en && (words.length <= 3 || isProperNoun(text))) return undefined;
   if (es >= 2 * en + 1 && es >= 1 && (es >= 2 || words.length <= 3)) return 'es';
   if (en >= 2 * es + 1 && en >= 1 && (en >= 2 || words.length <= 3)) return 'en';
   const letters = words.join('').length;
@@ -51,6 +54,12 @@ export function detectLanguage(text: string): Lang | undefined {
   const [best, second] = francAll(text, { only: ['eng', 'spa'], minLength: 1 });
   if (!best || best[0] === 'und' || (second && second[1] > 0.85)) return undefined;
   return best[0] === 'spa' ? 'es' : 'en';
+}
+
+/** Every word written with a capital, as a recogniser writes a name ("Jorge Luis Maldonado Santiago"). */
+function isProperNoun(text: string): boolean {
+  const words = text.split(/[^\p{L}'-]+/u).filter(Boolean);
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
 }
 
 /** The caller asks for a language: "¿habla español?", "en español, por favor", "do you speak English?". */

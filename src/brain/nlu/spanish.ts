@@ -7,87 +7,27 @@
  * Spanish too.
  *
  * The business's own service names and synonyms are protected before anything is rewritten, so a
- * service may be named in either language ("un corte de pelo", "una limpieza dental", "un oil change").
+ * service may be named in either language ("un corte de pelo", "una limpieza dental", "un oil change");
+ * only an emergency phrase is read before them (spanish-emergency.ts: "fuga de gas" is gas even where
+ * "fuga" is a service). Regional yes and no, moves, people, messages and prices are in spanish-talk.ts.
  * Input is lower-cased and accent-folded (speech recognisers drop accents inconsistently).
  */
 import { escapeRegExp } from './text.js';
-
-/** Spanish number words (accent-folded) up to 29. */
-const UNITS: Record<string, number> = {
-  cero: 0,
-  uno: 1,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  nueve: 9,
-  diez: 10,
-  once: 11,
-  doce: 12,
-  trece: 13,
-  catorce: 14,
-  quince: 15,
-  dieciseis: 16,
-  diecisiete: 17,
-  dieciocho: 18,
-  diecinueve: 19,
-  veinte: 20,
-  veintiuno: 21,
-  veintiun: 21,
-  veintidos: 22,
-  veintitres: 23,
-  veinticuatro: 24,
-  veinticinco: 25,
-  veintiseis: 26,
-  veintisiete: 27,
-  veintiocho: 28,
-  veintinueve: 29,
-};
-const TENS: Record<string, number> = {
-  treinta: 30,
-  cuarenta: 40,
-  cincuenta: 50,
-  sesenta: 60,
-  setenta: 70,
-  ochenta: 80,
-  noventa: 90,
-};
-const UNIT_RE = Object.keys(UNITS)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
-const TENS_RE = Object.keys(TENS).join('|');
-
-const WEEKDAYS: Record<string, string> = {
-  lunes: 'monday',
-  martes: 'tuesday',
-  miercoles: 'wednesday',
-  jueves: 'thursday',
-  viernes: 'friday',
-  sabado: 'saturday',
-  sabados: 'saturday',
-  domingo: 'sunday',
-  domingos: 'sunday',
-};
-const WD = 'lunes|martes|miercoles|jueves|viernes|sabados?|domingos?';
-const MONTHS: Record<string, string> = {
-  enero: 'january',
-  febrero: 'february',
-  marzo: 'march',
-  abril: 'april',
-  mayo: 'may',
-  junio: 'june',
-  julio: 'july',
-  agosto: 'august',
-  septiembre: 'september',
-  setiembre: 'september',
-  octubre: 'october',
-  noviembre: 'november',
-  diciembre: 'december',
-};
-const MO = Object.keys(MONTHS).join('|');
+import { EMERGENCY_WORDS, glossEmergencies } from './spanish-emergency.js';
+import { CLOCK, MOVES, PEOPLE, PRICES, ROUGH_TIMES, YES_NO } from './spanish-talk.js';
+import {
+  HUNDREDS,
+  HUNDREDS_RE,
+  MO,
+  MONTHS,
+  TENS,
+  TENS_RE,
+  UNIT_RE,
+  UNITS,
+  WD,
+  WEEKDAYS,
+  type Gloss,
+} from './spanish-words.js';
 
 /** Folds case and accents, drops Spanish opening marks. */
 export function foldSpanish(raw: string): string {
@@ -104,6 +44,19 @@ export function foldSpanish(raw: string): string {
 function numbers(t: string): string {
   return (
     t
+      // "seiscientos doce", "ciento cuarenta y dos": numbers dictated in groups of three
+      .replace(
+        new RegExp(
+          `\\b(${HUNDREDS_RE})(?: (?:(${TENS_RE}) y (uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)|(${TENS_RE})|(${UNIT_RE})))?\\b`,
+          'g',
+        ),
+        (m: string, h: string, t1?: string, u1?: string, t2?: string, u2?: string) =>
+          h === 'ciento' && !t1 && !t2 && !u2
+            ? m
+            : String(
+                HUNDREDS[h] + (t1 ? TENS[t1] + (UNITS[u1!] ?? 1) : 0) + (t2 ? TENS[t2] : 0) + (u2 ? UNITS[u2] : 0),
+              ),
+      )
       .replace(
         new RegExp(`\\b(${TENS_RE}) y (uno|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\\b`, 'g'),
         (_m, tens: string, u: string) => String(TENS[tens] + (UNITS[u] ?? 1)),
@@ -117,19 +70,27 @@ function numbers(t: string): string {
 }
 
 /** Ordered rewrites: [pattern, replacement]. Earlier rules see the text first. */
-const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
+const RULES: Gloss[] = [
   // fillers and greetings
   [/\bno,? no (?:la|lo) cancele\b|\bno (?:la|lo) cancele\b/g, "no, don't cancel it"],
   [
     /\b(?:lo (?:antes|mas pronto) posible|cuanto antes|lo primero (?:que tenga|disponible)|lo mas pronto que (?:tenga|pueda)|la primera (?:cita|hora) disponible)\b/g,
     'as soon as possible',
   ],
-  [/(?:^|\s)(?:eh+|em+|este,|o sea|pues|mire|oiga|fijese|a ver|bueno,)(?=\s|,|$)/g, ' '],
+  [/(?:^|\s)(?:eh+|em+|ehm+|m{2,}|hm+|este,|o sea|pues|mire|oiga|fijese|a ver|bueno,)(?=\s|,|$)/g, ' '],
+  // "este" and "bueno" opening an answer, "este" between the digits of a number: hesitations
+  [/^\s*(?:este,? (?=(?:no|si|sip|claro)\b)|bueno,? (?=[a-z]))/, ''],
+  [/(?<=\d) este(?= \d)/g, ''],
+  [/^[\s,]+/, ''],
   [/^(?:hola|buenos dias|buenas tardes|buenas noches|buenas)\b,?/g, 'hi,'],
+  [/(?<=[a-z] )(?:hola|buenos dias|buenas tardes|buenas noches)\b,?(?= [a-z])/g, ', hi,'],
   [/^(?:hi, )?(?:si|sí),? (?:hola|buenos dias|buenas tardes|buenas)\b,?/g, 'hi,'],
   [/\bmuchas gracias\b|\bmil gracias\b|\bgracias\b/g, 'thanks'],
   [/\b(?:adios|hasta luego|hasta pronto|que tenga buen dia|que le vaya bien|bye)\b/g, 'bye'],
   [/\b(?:nada mas|eso es todo|es todo|eso seria todo|seria todo|ya es todo|eso es todo por ahora)\b/g, "that's all"],
+  // a price asked ("¿cuánto vale…?", before "vale" is a yes) and a move of the caller's appointment
+  ...PRICES,
+  ...MOVES,
 
   // corrections and negations (before "no" becomes a refusal)
   [/\b(?:perdon|perdone|disculpe|perdon,)?,? ?quise decir\b|\bme equivoque,?\b|\bmas bien\b/g, 'i mean'],
@@ -146,7 +107,8 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   [new RegExp(`^no (?=(?:el |la |a las? |${WD}|hoy|manana|pasado)[^,]*\\bbut\\b)`), 'not '],
 
-  // yes, no, maybe
+  // yes, no, maybe: regional words at the head of the turn first ("ándale pues", "listo", "nel")
+  ...YES_NO,
   [/^(?:si|sip|sí),? (?:claro|por supuesto)\b/g, 'yes of course'],
   [/^(?:si|sip)\b(?! (?:puede|pueden|tiene|tienen|es|hay|me|le)\b)/g, 'yes'],
   [/\b(?:claro que si|por supuesto|desde luego)\b/g, 'of course'],
@@ -183,10 +145,11 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?:quiero|quisiera|necesito|me gustaria|queria|vengo a|llamo para|llamaba para|deseo) (?:hablar|comunicarme) con (?:una persona|alguien|un humano|el dueno|la duena|el encargado|la encargada|el gerente|la gerente|recepcion|un agente|una persona real)\b/g,
     'i want to speak to a person',
   ],
+  ...PEOPLE,
   [/\b(?:paseme|comuniqueme|transfierame) con\b/g, 'transfer me to'],
   [/\b(?:una persona real|un humano|un ser humano)\b/g, 'a real person'],
   [
-    /\b(?:dejar(?:le)?|dejarles) (?:un )?(?:mensaje|recado)\b|\btomar(?:me|le)? (?:un )?(?:mensaje|recado)\b/g,
+    /\b(?:dejar(?:le)?|dejarles|darle|darles) (?:un |el )?(?:mensaje|recado)\b|\btomar(?:me|le)? (?:un )?(?:mensaje|recado)\b/g,
     'leave a message',
   ],
   [/\bque me (?:llamen|devuelvan la llamada|regresen la llamada|llame)\b|\bdevolverme la llamada\b/g, 'call me back'],
@@ -214,7 +177,7 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?:cambiar|mover|pasar|reprogramar|recorrer) (?:mi|la|una|su) (?:cita|reserva|reservacion|visita)\b/g,
     'reschedule my appointment',
   ],
-  [/\breprogramar\w*\b/g, 'reschedule'],
+  [/\b(?:reprogram|reagend)\w*\b/g, 'reschedule'],
   [/\b(?:cambiar|mover|recorrer) (?:la hora|el dia|el horario)\b/g, 'reschedule my appointment'],
   [
     /\b(?:hacer|sacar|agendar|reservar|programar|pedir|separar|apartar) (?:una |la )?(?:cita|reserva|reservacion|hora|turno)\b/g,
@@ -226,7 +189,7 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\b(?:mi|la|su) (?:cita|reservacion|reserva|visita)\b/g, 'my appointment'],
   [/\b(?:otra|la otra) (?:cita|reservacion)\b/g, 'my other appointment'],
   [
-    /\b(?:tienen|tiene|hay) (?:algo|espacio|lugar|citas?|disponibilidad|horarios?)(?: disponibles?| libres?)?\b/g,
+    /\b(?:tienen|tiene|tenes|tienes|tendra|tendran|tendras|hay|habra) (?:algo|espacio|lugar|lugares|citas?|turnos?|disponibilidad|horarios?)(?: disponibles?| libres?)?\b/g,
     'do you have anything available',
   ],
   [
@@ -270,7 +233,7 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // phone numbers
   [
-    /\b(?:mi (?:numero|telefono|celular)(?: es)?|me (?:pueden|puede) (?:llamar|localizar) al?|llamenme al?|mi numero de telefono es)\b/g,
+    /\b(?:mi (?:numero|telefono|celular|cel|movil|fijo|whatsapp|wasap)(?: de (?:telefono|celular|movil|contacto))?(?: es)?(?: el)?|me (?:pueden|puede) (?:llamar|localizar|marcar) al?|llamenme al?|marqueme al?)\b/g,
     'my number is',
   ],
   [
@@ -281,93 +244,8 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // staff
   [/\bcon (?=[a-z]+\b)/g, 'with '],
 
-  // emergencies (the industry lexicons' English wording)
-  [/\b(?:huele|olor|se siente olor|hay olor) a gas\b|\bfuga de gas\b/g, 'i smell gas'],
-  [
-    /\b(?:alarma|detector) de (?:monoxido|monoxido de carbono) (?:esta sonando|sono|suena|se activo)\b/g,
-    'carbon monoxide alarm going off',
-  ],
-  [/\bmonoxido de carbono\b/g, 'carbon monoxide leak'],
-  [
-    /\b(?:hay|sale) (?:mucho )?humo\b|\bse esta quemando\b|\bhay fuego\b|\bun incendio\b|\bse incendio\b/g,
-    'smoke is coming out, on fire',
-  ],
-  [
-    /\b(?:alguien|una persona) (?:esta )?(?:herid[oa]|lastimad[oa])\b|\bse lastimo\b|\besta herid[oa]\b/g,
-    'someone is hurt',
-  ],
-  [/\bno (?:puede|puedo) respirar\b/g, "can't breathe"],
-  [
-    /\b(?:se reviento|se rompio|se partio|revento|exploto) (?:un |el |la |una )?(?:tubo|tuberia|cano|caneria)\b|\b(?:tubo|tuberia|cano|caneria) (?:rot[oa]|reventad[oa])\b/g,
-    'burst pipe',
-  ],
-  [
-    /\bse (?:me )?(?:esta )?inund\w*\b|\binundacion\b|\bhay agua por todas partes\b|\bagua por todos lados\b/g,
-    'flooding',
-  ],
-  [/\baguas negras\b|\bse regreso el drenaje\b/g, 'sewage backup'],
-  // a pet or a child that swallowed something, someone shut in a car
-  [/\bse (?:comio|trago|tomo|bebio)\b/g, 'ate'],
-  [/\b(?:mi|el|la|nuestro|nuestra) (?:perro|perrito|perra|perrita)\b/g, 'my dog'],
-  [/\b(?:mi|el|la|nuestro|nuestra) (?:gato|gatito|gata|gatita)\b/g, 'my cat'],
-  [/\bveneno (?:para|de) (?:ratas|ratones|raton)\b|\braticida\b/g, 'rat poison'],
-  [/\bchocolate\b/g, 'chocolate'],
-  [/\bpastillas\b|\bmedicina\b|\bmedicamentos?\b/g, 'pills'],
-  [/\bantic?congelante\b/g, 'antifreeze'],
-  [
-    /\b(?:esta|se quedo|quedo) (?:encerrad[oa]|atrapad[oa]) (?:en|dentro de) (?:el|la|mi) (?:carro|coche|auto|camioneta)\b|\b(?:encerrad[oa]|atrapad[oa]) en el (?:carro|coche|auto)\b/g,
-    'locked in the car',
-  ],
-  [/\b(?:mi hij[oa]|mi bebe|el nino|la nina|mi nin[oa])\b/g, 'my child'],
-  [/\bno (?:tengo|tenemos|hay) agua\b/g, 'no water'],
-  [/\b(?:fuga|gotera|goteo)(?: de agua)?\b|\bgotea\b/g, 'leak'],
-  [
-    /\bno (?:tengo|tenemos|hay) calefaccion\b|\bla calefaccion no (?:funciona|prende|enciende|sirve)\b|\bse (?:descompuso|apago) la calefaccion\b|\bel calentador no (?:funciona|prende|sirve)\b/g,
-    'no heat',
-  ],
-  [
-    /\bno (?:tengo|tenemos|hay) (?:aire|aire acondicionado|clima)\b|\bel (?:aire|aire acondicionado|clima|minisplit) no (?:funciona|enfria|prende|sirve)\b/g,
-    'no ac',
-  ],
-  [/\b(?:mucho frio|esta helando|congelando)\b/g, 'freezing'],
-  [/\b(?:mucho calor|hace calor)\b/g, 'heat wave'],
-  [/\b(?:un bebe|mi bebe|el bebe)\b/g, 'a baby'],
-  [
-    /\b(?:mi mama|mi madre|mi papa|mi padre|mi abuel[oa]) (?:que )?es mayor\b|\bpersona mayor\b|\banciano\b/g,
-    'an elderly parent',
-  ],
-  [/\b(?:chispas|chispea|chisporrotea|saca chispas|echa chispas)\b/g, 'sparks'],
-  [/\bcables? (?:expuestos?|pelados?|sueltos?)\b/g, 'exposed wires'],
-  [/\bme dio (?:un )?(?:toque|choque electrico|descarga)\b|\bdescarga electrica\b/g, 'got a shock'],
-  [/\b(?:el|un) (?:enchufe|contacto|tomacorriente|panel) (?:esta )?(?:caliente|derretido|quemado)\b/g, 'outlet is hot'],
-  [
-    /\bno (?:tengo|tenemos|hay) (?:luz|electricidad|corriente)\b|\bse (?:fue|corto) la (?:luz|electricidad|corriente)\b/g,
-    'no power',
-  ],
-  [/\b(?:los )?frenos no (?:funcionan|sirven|responden)\b|\bme quede sin frenos\b|\bsin frenos\b/g, 'brakes failed'],
-  [
-    /\b(?:estoy varad[oa]|me quede varad[oa]|se me descompuso el (?:carro|coche|auto)|el (?:carro|coche|auto) no (?:arranca|prende))\b/g,
-    'broke down',
-  ],
-  [/\ben la (?:autopista|carretera|freeway)\b/g, 'on the highway'],
-  [/\b(?:choque|un choque|accidente)\b/g, 'accident'],
-  [/\bse (?:me |le |nos )?(?:cayo|salio|tumbo) (?:un |el |una )?diente\b/g, 'tooth knocked out'],
-  [/\b(?:el sangrado )?no (?:para|deja) de sangrar\b|\bsangra mucho\b/g, "bleeding won't stop"],
-  [
-    /\b(?:cara|mejilla|encia|quijada) (?:muy )?(?:hinchada|inflamada)\b|\bse me hincho la (?:cara|mejilla|encia)\b|\babsceso\b/g,
-    'swollen face',
-  ],
-  [
-    /\b(?:dolor de muelas|dolor de diente|dolor de muela) (?:muy fuerte|terrible|insoportable)\b|\b(?:muy fuerte|terrible|insoportable) dolor de (?:muelas?|diente)\b|\bme duele muchisimo (?:la muela|el diente)\b/g,
-    'severe tooth pain',
-  ],
-  [
-    /\bse me (?:rompio|quebro|despostillo) (?:un |una |el |la )?(?:diente|muela|corona)\b|\b(?:diente|muela) (?:rot[oa]|quebrad[oa])\b/g,
-    'broken tooth',
-  ],
-  [/\b(?:me quema|me arde) el cuero cabelludo\b|\bquemadura (?:quimica|por el tinte)\b/g, 'chemical burn'],
-  [/\bes urgente\b|\buna urgencia\b|\buna emergencia\b|\bes una emergencia\b/g, 'emergency'],
-  [/\bno es urgente\b|\bnada urgente\b|\bsin prisa\b|\bno hay prisa\b/g, 'nothing urgent'],
+  // emergencies said in single words (the phrases are read first, in glossEmergencies)
+  ...EMERGENCY_WORDS,
 
   // dates
   [/\bpasado (?:manana|mañana)\b/g, 'day after tomorrow'],
@@ -409,14 +287,8 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\b(?:el )?(\d{1,2}) (?:del mes|de este mes)\b/g, (_m, d: string) => `the ${ordinal(Number(d))}`],
 
   // times
-  [/\b(?:a )?las? (\d{1,2}) menos (?:cuarto|15)\b/g, (_m, h: string) => `at ${(Number(h) + 11) % 12 || 12}:45`],
-  [/\b(?:a )?las? (\d{1,2}) y (?:media|30)\b/g, (_m, h: string) => `at ${h}:30`],
-  [/\b(?:a )?las? (\d{1,2}) y (?:cuarto|15)\b/g, (_m, h: string) => `at ${h}:15`],
-  [
-    /\b(?:a )?las? (\d{1,2}) y (\d{1,2})\b(?! (?:minutos))/g,
-    (_m, h: string, mm: string) => `at ${h}:${mm.padStart(2, '0')}`,
-  ],
-  [/\b(?:a )?las? (\d{1,2}) (\d{2})\b/g, (_m, h: string, mm: string) => `at ${h}:${mm}`],
+  ...ROUGH_TIMES,
+  ...CLOCK,
   [
     /\b(\d{1,2})(?::(\d{2}))? (?:de la manana|de la madrugada|am)\b/g,
     (_m, h: string, mm?: string) => `${h}${mm ? `:${mm}` : ''} am`,
@@ -435,7 +307,6 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   [/\bdespues de (?:las? )?(?=\d)/g, 'after '],
   [/\bantes de (?:las? )?(?=\d)/g, 'before '],
-  [/\b(?:a eso de|como a|alrededor de|tipo) (?:las? )?(?=\d)/g, 'around '],
   [/\b(?:a|para) las? (?=\d)/g, 'at '],
   [/\blas? (?=\d)/g, 'at '],
   [/\b(\d{1,2}) (?:horas|hora) (mas tarde|despues)\b/g, '$1 hours later'],
@@ -451,6 +322,9 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\bo\b(?= \d)/g, 'or'],
   [/\bpero\b/g, 'but'],
   [/\btambien\b/g, 'also'],
+  // articles left over are English ones: "una" is never "uñas" to the service matcher, nor "un" a word it knows
+  [/\b(?:una|un)\b/g, 'a'],
+  [/\b(?:unas|unos)\b/g, 'some'],
 ];
 
 function ordinal(n: number): string {
@@ -459,15 +333,26 @@ function ordinal(n: number): string {
 }
 
 /**
+ * The pattern of a phrase kept as said. "uñas" folds onto the article "unas": written with its ñ (kept
+ * as "uny" until the end) it is the noun, and so it is after "las", "mis", "de" (a determiner); otherwise "unas" is an article.
+ */
+function keptPattern(p: string): string {
+  if (/^unas?$/.test(p)) return `(?:uny${p.slice(2)}|(?<=\\b(?:el|la|los|las|mis|tus|sus|nuestras|de|del) )${p})`;
+  return escapeRegExp(p).replace(/\bun(as?)\b/g, 'uny?$1');
+}
+
+/**
  * Rewrites a Spanish turn into the phrasing the parsers read. `protect` are phrases said as they
  * are (the business's service names and synonyms, staff names), accent-folded, longest first.
+ * Emergencies are read first: a service word inside one ("fuga de gas") does not hide it.
  */
 export function fromSpanish(raw: string, protect: string[] = []): string {
-  let t = ` ${foldSpanish(raw)} `;
+  let t = ` ${foldSpanish(raw.normalize('NFC').replace(/(?<!\p{L})([uU])[ñÑ](as?)(?!\p{L})/gu, '$1ny$2'))} `;
+  t = glossEmergencies(t, protect);
   const kept: string[] = [];
   for (const p of protect) {
     if (!p) continue;
-    const re = new RegExp(`(?<=[\\s,.!?])${escapeRegExp(p)}(?=[\\s,.!?])`, 'g');
+    const re = new RegExp(`(?<=[\\s,.!?])${keptPattern(p)}(?=[\\s,.!?])`, 'g');
     t = t.replace(re, () => {
       kept.push(p);
       return `qqp${kept.length - 1}qq`;
@@ -475,6 +360,6 @@ export function fromSpanish(raw: string, protect: string[] = []): string {
   }
   t = numbers(t.trim());
   for (const [re, to] of RULES) t = t.replace(re, to as string);
-  t = t.replace(/qqp(\d+)qq/g, (_m, i: string) => kept[Number(i)]);
+  t = t.replace(/\buny(as?)\b/g, 'un$1').replace(/qqp(\d+)qq/g, (_m, i: string) => kept[Number(i)]);
   return t.replace(/\s+/g, ' ').replace(/\s+,/g, ',').replace(/^,\s*/, '').trim();
 }

@@ -10,6 +10,14 @@ import { callNow, local } from '../common.js';
 import { openSlot } from '../speech.js';
 import {
   dayHoursEs,
+  GAS_ES,
+  MESSAGE_ES,
+  MOVE_ES,
+  NO_REGIONAL,
+  PERSON_ES,
+  PRICE_ES,
+  roughTimeEs,
+  YES_REGIONAL,
   noisyEs,
   personNameEs,
   phoneNumberEs,
@@ -327,7 +335,83 @@ const gen: Generator = {
         out.push({ ...base, expecting: 'intent', text: noisyEs(rng, text), intent, slots });
       }
     }
+    out.push(...regional(rng, biz));
     return out;
   },
 };
+/**
+ * Round 4: Spanish as each region says it — a yes or a no at the read-back ("ándale pues", "listo", "nel"),
+ * a move of the caller's appointment, a price, a person asked for, word left once the message is taken,
+ * gas, and a rough time with its minutes ("tipo tres y cuarto"). Drawn after the cases above, so they
+ * stay as they were.
+ */
+function regional(rng: Parameters<NonNullable<Generator['turns']>>[0], biz: ReturnType<typeof spanishBusiness>) {
+  const b = biz.profile;
+  const out: TurnCase[] = [];
+  for (let i = 0; i < 16; i++) {
+    const now = callNow(rng, biz);
+    const today = now.startOf('day');
+    const svc = rng.pick(b.services);
+    const slot = openSlot(rng, b, today, svc.durationMin, 20);
+    const base = { cls: 'es', business: biz, now: local(now), lang: 'es' } as const;
+    const book = { task: 'book' as const, service: svc.name };
+    const date = sayDateEs(rng, slot.date, today);
+    const kind = rng.pick(['yes', 'no', 'move', 'price', 'person', 'message', 'gas', 'time'] as const);
+    const noisy = (t: string) => noisyEs(rng, t, { fillers: 0.1 });
+    if (kind === 'yes')
+      out.push({
+        ...base,
+        expecting: 'confirm',
+        ctx: book,
+        text: noisy(rng.pick(YES_REGIONAL)),
+        intent: 'affirm',
+        slots: {},
+      });
+    else if (kind === 'no')
+      out.push({
+        ...base,
+        expecting: 'confirm',
+        ctx: book,
+        text: noisy(rng.pick(NO_REGIONAL)),
+        intent: 'deny',
+        slots: {},
+      });
+    else if (kind === 'move')
+      out.push({
+        ...base,
+        expecting: 'intent',
+        text: noisy(rng.pick(MOVE_ES).replace('{d}', date)),
+        intent: 'reschedule',
+        slots: { date: slot.date.toISODate()! },
+      });
+    else if (kind === 'price')
+      out.push({
+        ...base,
+        expecting: 'intent',
+        text: noisy(rng.pick(PRICE_ES).replace('{s}', sayServiceEs(rng, svc.name))),
+        intent: 'question',
+        slots: {},
+      });
+    else if (kind === 'person')
+      out.push({ ...base, expecting: 'intent', text: noisy(rng.pick(PERSON_ES)), intent: 'human', slots: {} });
+    else if (kind === 'message')
+      out.push({ ...base, expecting: 'anything', text: noisy(rng.pick(MESSAGE_ES)), intent: 'message', slots: {} });
+    else if (kind === 'gas')
+      out.push({ ...base, expecting: 'intent', text: noisy(rng.pick(GAS_ES)), intent: 'emergency', slots: {} });
+    else {
+      const said = roughTimeEs(rng, slot.time);
+      if (!said) continue;
+      out.push({
+        ...base,
+        expecting: 'time',
+        ctx: book,
+        text: noisy(`${date} ${said}`),
+        intent: 'inform',
+        slots: { date: slot.date.toISODate()!, time: slot.time },
+      });
+    }
+  }
+  return out;
+}
+
 export default gen;
