@@ -11,7 +11,7 @@ const wordSet = (words: string) => new Set(words.split(' '));
 const STOP = new Set(
   (
     'a an the and or but is are was were be do does did you your yours we our i me my it its of to in on at for with from by can could would will what when where how which who why there this that these those have has had any some please tell know about if ' +
-    "guys just get got need want like there's is there it's i'm really also still okay ok so hi hello hey thanks thank yes yeah while um uh " +
+    "guys just get got getting gets give gives giving need want like there's is there it's i'm really also still okay ok so hi hello hey thanks thank yes yeah while um uh " +
     // conversational filler that would otherwise dilute how much of a question an entry covers
     'quick question wondering wonder curious something anything somewhere anywhere nearby here firm only all next first ' +
     // how a caller hedges or sets the scene ("roughly", "exactly", "I'm going through", "I need someone to")
@@ -66,6 +66,7 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(leave|put|keep|drop|stick) (my|the|our|a|your) (car|truck|vehicle|van|suv|ride)\b/g, 'parking'],
   [new RegExp(`\\bwhere(abouts)?\\b[^?.!,]{0,25}?\\b(your|the) ${PLACE}\\b`, 'g'), 'address'],
   [/\bdonde (estan|esta|quedan|queda|se encuentran)( ubicados)?\b/g, 'address'],
+  [new RegExp(`\\b(find|get to) (you( guys)?|y'all|us|(your|the|our) ${PLACE})\\b`, 'g'), 'address'],
   ...SERVICE_AREA.map((re): [RegExp, string] => [re, 'servicearea']),
   [
     /\b(sit|sitting) down and (talk|chat|meet)\b|\b(sit(ting)? down|meet(ing)?) with (a|an|the|one of (your|the|our)) (lawyer|attorney|accountant|advis[eo]r|planner|consultant|designer|specialist|counsell?or|therapist|broker)s?\b/g,
@@ -74,6 +75,12 @@ const PHRASES: Array<[RegExp, string]> = [
   [
     /\b(first|initial|intro|introductory|1st) (meeting|visit|appointment|session|chat|call|sit[- ]?down)s?\b/g,
     'consult',
+  ],
+  // how soon someone can come, before "come out" reads as a visit: "how quickly can you get someone out?", "what's your
+  // turnaround?", "how long before you can get a plumber out?", "same day", "can you get someone out today?"
+  [
+    /\bhow (soon|quick(ly)?|fast) (can|could|will|would|do|does)( you| y'all| i| we| someone| somebody| anyone| a [a-z]+| your [a-z]+| they| one of (your|the) [a-z]+)?( guys)?( be able to)? (come|get|be|send|make it|see|fit|respond|show|arrive|start|schedule|book|have)\b|\bhow soon\b(?=[?.!\s]*$)|\bturn ?around( times?)?\b|\b(response|wait|waiting|lead) times?\b|\b(same|next)[- ]day\b|\bhow long\b[^?.!]{0,30}?\b(before|until|till|til)\b[^?.!]{0,30}?\b(come|get|send|see|fit|show up|arrive|be (out|over|here|there))\b|\bhow (far out|booked( up)?|busy) (are|is) (you|y'all|your (schedule|calendar|team|crews?))\b|\b(get|send|have) ([a-z]+ ){1,3}(out|over|here|there|round)\b(?=[^?.!]{0,20}\b(today|tonight|this (morning|afternoon|evening)|right away|asap|quick(ly)?|soon|fast)\b)/g,
+    'responsetime',
   ],
   // "a service call", "a trip charge", "just to come out and take a look", "to come look at a washer"
   [
@@ -85,6 +92,27 @@ const PHRASES: Array<[RegExp, string]> = [
     /\b(does|do|will|would|did) (that|it|this|one|they|those|these)( all)? (run|set (me|us) back|come to|go for)\b|\b(run|set) (me|us)( back)?\b(?! through)/g,
     'cost',
   ],
+  // the price in everyday words: "what's the damage?", "a ballpark", "what are we looking at?", "what would I pay?"
+  [
+    /\bwhat'?s the damage\b|\bballpark( figure| price| number| estimate| quote)?\b(?![^?.!]{0,12}\b(how long|when|what time)\b)|\bwhat (am i|are we|would i be|would we be) looking at\b(?! (time|timing|schedule)[- ]?wise)|\b(price|cost|money)[- ]wise\b|\bprice tag\b|\bout of pocket\b|\b(what|how much) (would|will|do|does|should|did)( i| we| you| people)?( be| have to| need to| gonna| usually| normally| typically)* (pay|paying|spend|spending|get for|ask for|want for)\b(?! (with|by|through|using|via)\b)/g,
+    'cost',
+  ],
+  // paying over time: "a payment plan", "pay it off monthly", "I can't pay it all at once"
+  [
+    /\bpayment plans?\b|\b(pay|paying) (it |for it |that )?(off )?(over time|in (installments|instalments|payments|chunks)|monthly|by the month)\b|\bmonthly payments?\b|\b(pay|afford) (for )?(it |that |the whole thing )?(all )?at once\b|\bspread (out )?(the )?(payments?|cost)\b/g,
+    'financing',
+  ],
+  // a guarantee in other words: "do you stand behind your work?", "if it breaks again", "do I pay all over again?"
+  [
+    /\bstands? behind\b|(?<=\b(if|when|in case|should)\b[^?.!]{0,50}?)\b(breaks?|broke|conks? out|fails?|quits?|stops? working|goes out|goes bad|acts? up|leaks?|happens|comes back|goes wrong|dies|gives out)( down| on me| on us| up)? (again|a second time)\b|\b(pay|paying|charge|charged|charging)( for it| for that| you| me| us)?( all)?( over)? (again|twice|a second time)\b/g,
+    'warranty',
+  ],
+  // a product said by what it is made of: "those mesh covers", "covers over the gutters"
+  [
+    /(?<=\b(mesh|leaf|gutter|wire|foam|brush|metal|plastic|protective) )(covers?|screens?|caps?|filters?|inserts?|toppers?)\b|\b(covers?|screens?|caps?|toppers?)(?= (over|on|for|across)( the| my| your| those| our)? (gutters?|downspouts?|drains?|vents?|chimneys?)\b)/g,
+    'guard',
+  ],
+  [/\bput (in|on|up)\b|\bhook(ed)? up\b/g, 'install'],
   // "¿cuánto tiempo tarda?" asks how long before "cuánto" asks a price
   [/\bcuant[oa]s? (tiempo|horas?|minutos?)\b|\bcuanto (dura|tarda)n?\b/g, 'duration'],
   [/\bcuant[oa] (cuesta|cuestan|cobran|cobra|sale|salen|vale|valen|es|seria|serian)\b|\bque precio\b/g, 'cost'],
@@ -95,7 +123,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(help|assist)( me| us| him| her| them)? with\b|\btake (on )?(my|a|the|this|his|her|our) case\b/g, 'service'],
   [/\b(in|out of)[- ]network\b/g, 'insurance'],
   [MORE_THAN_ONE, 'multi'],
-  [/\bas well\b|\bquick ones?\b/g, ''],
+  // what a caller wants done to the thing named beside it, which carries nothing of its own
+  [/\bas well\b|\bquick ones?\b|\b(get|getting|got) rid of\b|\b(take|taking|taken|took) care of\b/g, ''],
 ];
 
 /** Spanish verbs and question words a question opens with ("¿tienen…?", "¿cuánto…?", "¿dónde…?"). */
@@ -129,8 +158,14 @@ export const FOLLOW_UP = /\b(that|it|this|those|these|them|one|ones)\b|^(and|wha
 
 /** Words for what an entry is about (parking, pets, payment…): one of them matching is strong evidence. */
 export const SUBJECTS = wordSet(
-  'parking payment insurance pet criminal callout financing warranty walk loan permit license haul giftcard servicearea consult',
+  'parking payment insurance pet criminal callout financing warranty walk loan permit license haul giftcard servicearea consult responsetime',
 );
+
+/**
+ * What a business's terms cover rather than a service (financing, a warranty, insurance, how soon it
+ * comes…): a service's price, length or "yes, we do it" does not answer a question about one of them.
+ */
+export const BUSINESS_TERMS = wordSet('financing warranty insurance permit license loan giftcard parking responsetime');
 
 /** What is asked about a subject (its price, hours, place, length): alone, never enough to pick an entry. */
 export const FACETS = new Set(['cost', 'open', 'address', 'duration', 'service', 'accept', 'see']);
@@ -143,7 +178,8 @@ const FOLD: Record<string, string> = Object.fromEntries(
         'open',
         'hour hours opening opened close closing closed horario horarios abren abre abierto abiertos cierran cierra cerrado cerrados',
       ],
-      ['address', 'location locat located directions direction office find direccion ubicacion ubicados ubicado'],
+      // not "find": "we keep finding mice" is not the address ("how do I find you?" is, as a phrase)
+      ['address', 'location locat located directions direction office direccion ubicacion ubicados ubicado'],
       ['parking', 'park parked lot garage estacionamiento estacionar parqueo parqueadero aparcamiento aparcar'],
       ['insurance', 'insur insure insured insurer insurers coverage seguro seguros aseguranza'],
       ['plan', 'plan plans contract membership'],
@@ -176,6 +212,18 @@ const FOLD: Record<string, string> = Object.fromEntries(
       ['consult', 'consult consultation consultations consulta consultas'],
       // a diagnostic visit is what a service call is for
       ['callout', 'diagnostic diagnostics diagnosis diagnos diagnose'],
+      ['financing', 'finance financ financing financed installment installments instalment instalments'],
+      ['warranty', 'warranty warranties guarantee guarantees guaranteed guaranty'],
+      ['home', 'home homes house houses'],
+      ['refrigerator', 'refrigerator refrigerators fridge fridges'],
+      ['repair', 'repair repairs repaired repairing fix fixes fixed fixing'],
+      // a cover that keeps something out ("gutter guards", "a leaf shield")
+      ['guard', 'guard guards shield shields protector protectors'],
+      // what a pest business is called about, in the caller's words ("spray for roaches", "we've got mice")
+      [
+        'pest',
+        'pest pests bug bugs insect insects roach roaches cockroach cockroaches ant ants spider spiders rodent rodents mouse mice rat rats flea fleas wasp wasps hornet hornets bedbug bedbugs silverfish earwig earwigs critter critters vermin infestation infestations infested exterminator exterminators extermination exterminate',
+      ],
     ] as const
   ).flatMap(([concept, words]) => words.split(' ').map((w) => [w, concept])),
 );
@@ -196,6 +244,61 @@ const SPANISH_WORDS: Record<string, string> = Object.fromEntries(
     .map((pair) => pair.split(':')),
 );
 
+/**
+ * Kinds of animal and of thing a business may treat differently, by family. A question about one kind
+ * is not answered by an entry that names another of the same family and not it ("do you take cats?"
+ * and "Can I bring my dog's own food?"); an entry naming none ("Are your treatments safe for pets?")
+ * still answers.
+ */
+const KINDS: Record<string, Record<string, string>> = {
+  animal: {
+    dog: 'dog dogs puppy puppies pup pups doggy doggie canine canines beagle beagles labrador labradors poodle poodles terrier terriers retriever retrievers bulldog bulldogs husky huskies chihuahua chihuahuas dachshund dachshunds perro perros perrito perritos',
+    cat: 'cat cats kitten kittens kitty kitties feline felines gato gatos gatito gatitos',
+    bird: 'bird birds parrot parrots parakeet parakeets budgie budgies pajaro pajaros',
+    rabbit: 'rabbit rabbits bunny bunnies conejo conejos',
+    horse: 'horse horses pony ponies caballo caballos',
+    reptile: 'reptile reptiles snake snakes lizard lizards turtle turtles tortoise tortoises gecko geckos',
+    smallpet: 'hamster hamsters gerbil gerbils ferret ferrets guinea',
+  },
+  vehicle: {
+    car: 'car cars sedan sedans suv suvs carro carros coche coches',
+    truck: 'truck trucks pickup pickups camion camiones',
+    motorcycle: 'motorcycle motorcycles motorbike motorbikes moto motos motocicleta motocicletas scooter scooters',
+    boat: 'boat boats jetski jetskis lancha lanchas',
+    rv: 'rv rvs camper campers motorhome motorhomes',
+  },
+  appliance: {
+    washer: 'washer washers',
+    dryer: 'dryer dryers',
+    refrigerator: 'refrigerator refrigerators fridge fridges',
+    dishwasher: 'dishwasher dishwashers',
+    oven: 'oven ovens stove stoves cooktop cooktops',
+    microwave: 'microwave microwaves',
+  },
+};
+const KIND_OF: Map<string, string> = new Map(
+  Object.entries(KINDS).flatMap(([family, kinds]) =>
+    Object.entries(kinds).flatMap(([kind, words]) =>
+      words.split(' ').map((w): [string, string] => [w, `${family}:${kind}`]),
+    ),
+  ),
+);
+
+/** The kinds of animal or thing a text names, as "family:kind" ("animal:dog"). */
+export function kindsOf(text: string): Set<string> {
+  return new Set((foldSpanish(normalize(text)).match(/[a-z]+/g) ?? []).flatMap((w) => KIND_OF.get(w) ?? []));
+}
+
+/** True when a text names kinds of a family the question asks about, but none of the ones it asks about. */
+export function otherKind(asked: Set<string>, named: Set<string>): boolean {
+  const family = (k: string) => k.slice(0, k.indexOf(':'));
+  return [...asked].some(
+    (k) =>
+      [...named].some((n) => family(n) === family(k)) &&
+      ![...asked].some((a) => family(a) === family(k) && named.has(a)),
+  );
+}
+
 /** Words a caller uses for this kind of business ("is this the plumber?"). */
 export const INDUSTRY_WORDS: Record<string, string> = {
   plumbing: 'plumber plumbing',
@@ -209,7 +312,9 @@ export const INDUSTRY_WORDS: Record<string, string> = {
 };
 
 /** What a question asks that an entry must hold to answer it (a price, the hours, parking…). */
-export const TOPICS = wordSet('cost open address walk insurance parking warranty payment card cash financing');
+export const TOPICS = wordSet(
+  'cost open address walk insurance parking warranty payment card cash financing responsetime',
+);
 
 /** Words that say which day or time the hours are asked for ("on Saturday", "over Christmas", "tonight"). */
 export const WHEN_WORDS = new Set(

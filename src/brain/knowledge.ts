@@ -10,11 +10,14 @@ import { createServiceMatcher, foldSpanish, normalize } from './nlu/index.js';
 import { createSettingsAnswers, settingsTopic } from './settings-answers.js';
 import {
   ASKS,
+  BUSINESS_TERMS,
   CONCEPTS,
   FACETS,
   FOLLOW_UP,
   INDUSTRY_WORDS,
   JOINER,
+  kindsOf,
+  otherKind,
   QUESTION_BREAK,
   SUBJECTS,
   terms,
@@ -58,6 +61,8 @@ interface Doc {
   faq: boolean;
   /** The business's address (its town is a place, not a thing the business does). */
   place: boolean;
+  /** The kinds of animal or thing it names ("animal:dog"): a question about another kind is not its. */
+  kinds: Set<string>;
   tf: Map<string, number>;
   len: number;
 }
@@ -81,7 +86,7 @@ interface Fit {
  * (parking, pets, payment…), be about the service the question names and hold what is asked of it
  * (its price, its hours), or cover enough of the question's words.
  */
-function judge(q: string[], doc: Doc): Fit {
+function judge(q: string[], doc: Doc, kinds: Set<string>): Fit {
   const has = (t: string) => doc.tf.has(t);
   // a service token repeats words the caller said; coverage counts the words
   const words = q.filter((t) => !isServiceTerm(t));
@@ -113,7 +118,8 @@ function judge(q: string[], doc: Doc): Fit {
     matched: matchedTerms.length,
     coverage,
     about,
-    confident: !topicMissing && contentHit && (onSubject || onService || enough),
+    // "do you take cats?" is not answered by an entry about a dog's food
+    confident: !topicMissing && contentHit && !otherKind(kinds, doc.kinds) && (onSubject || onService || enough),
   };
 }
 
@@ -191,6 +197,15 @@ function composeAnswers(answers: Array<KnowledgeAnswer | undefined>, lang: Lang)
   };
 }
 
+/**
+ * What "do you offer X?" asks for: the words after the verb up to "for", "on", "with"… ("payment
+ * plans" in "do you offer payment plans for a new roof?").
+ */
+const OFFER_OBJECT =
+  /\b(?:do|can|could|would|will) (?:you|y'all)(?: guys)?(?: also| even| still)? (?:do|offer|handle|provide|work on|fix|service|take care of|deal with)\b(.*?)(?=\b(?:for|on|to|at|with|in|into|because|since|so|when|if|but)\b|[,.?!;]|$)/;
+/** The service matcher scores a match through one distinctive word of a service's name below this (nlu/services.ts). */
+const ONE_WORD_OF_A_NAME = 3;
+
 /** "do you service Kyle?", "do you go to Aurora?": the bare name after serve, cover or come to. */
 const BARE_PLACE =
   /\b(?:do|does|can|will|would|could) (?:you|y'all)(?: guys)? (service|serve|cover|go to|come to|travel to|work in|deliver to) ([a-z][a-z .'-]*?)[\s?.!]*$/;
@@ -219,7 +234,8 @@ export function createKnowledgeBase(business: BusinessProfile) {
     const tf = new Map<string, number>();
     for (const t of ts) tf.set(t, (tf.get(t) ?? 0) + 1);
     const about = new Set(withServices(terms(head ?? key)));
-    return { text, es: spanish[i].text, head: about, tf, len: ts.length, faq: !!faq, place: !!place };
+    const kinds = kindsOf(key);
+    return { text, es: spanish[i].text, head: about, tf, len: ts.length, faq: !!faq, place: !!place, kinds };
   });
   const avg = docs.reduce((s, d) => s + d.len, 0) / Math.max(1, docs.length);
   const df = new Map<string, number>();
@@ -237,6 +253,23 @@ export function createKnowledgeBase(business: BusinessProfile) {
     const topic = settingsTopic(question);
     const extra = [...(topic ? [topic] : []), ...(namesPlace(question) ? ['servicearea'] : [])];
     return [...new Set([...withServices(terms(question)), ...extra])];
+  };
+  /**
+   * Whether a settings answer about a service (its price, its length, "yes, we do it") answers the
+   * question: not when it asks about the business's terms for it ("financing for a new roof"), about
+   * another kind than the service names (a cat at a "Dog grooming"), or when "do you offer X?"
+   * names the service only by one word outside X ("payment plans for a new roof").
+   */
+  const answersAsked = (question: string, topic: string): boolean => {
+    const found = ['price', 'duration', 'offer'].includes(topic) ? matcher.match(normalize(question)) : undefined;
+    if (!found) return true;
+    const named = [found.service.name, ...(found.service.synonyms ?? [])].join(' ');
+    const own = new Set(terms(named));
+    if (terms(question).some((t) => BUSINESS_TERMS.has(t) && !own.has(t))) return false;
+    if (otherKind(kindsOf(question), kindsOf(named))) return false;
+    if (topic !== 'offer' || found.score >= ONE_WORD_OF_A_NAME) return true;
+    const [, object] = OFFER_OBJECT.exec(normalize(question)) ?? [];
+    return object === undefined || !!matcher.match(object);
   };
   const [k1, b] = [1.2, 0.75];
   const bm25 = (doc: Doc, t: string): number => {
@@ -292,7 +325,8 @@ export function createKnowledgeBase(business: BusinessProfile) {
      * when that leaves it unsure, as asked (`ask`): "do you do car keys? lost the only key to my ute".
      */
     answerOne({ ask, full = ask }: { ask: string; full?: string }, now: Date, lang: Lang): KnowledgeAnswer | undefined {
-      const fromSettings = settings.answer(full, now, lang);
+      const said = settings.answer(full, now, lang);
+      const fromSettings = said && answersAsked(full, said.topic) ? said : undefined;
       const own = api.ownEntry(full, ask);
       // an owner's entry written for exactly this question ("Do you charge for estimates?") beats a derived price,
       // and so does one about what the price is asked of ("just to come look at a washer": the service-call fee)
@@ -339,12 +373,13 @@ export function createKnowledgeBase(business: BusinessProfile) {
     rank(question: string, ownEntriesOnly = false, lang: Lang = 'en'): Ranked | undefined {
       const q = questionTerms(question);
       if (!q.length || !docs.length) return undefined;
+      const kinds = kindsOf(question);
       let best: (Fit & { doc: Doc; score: number }) | undefined;
       for (const doc of docs) {
         if (ownEntriesOnly && !doc.faq) continue;
         const score = q.reduce((sum, t) => sum + bm25(doc, t), 0);
         if (!score) continue;
-        const fit = { doc, score, ...judge(q, doc) };
+        const fit = { doc, score, ...judge(q, doc, kinds) };
         // a confident entry beats a higher-scoring one that does not answer the question
         if (!best || fit.confident > best.confident || (fit.confident === best.confident && fit.score > best.score))
           best = fit;
