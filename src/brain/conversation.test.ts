@@ -555,6 +555,32 @@ describe('existing appointments by caller ID', () => {
     expect(q.text).toMatch(/2:15 PM/);
   });
 
+  it('"a haircut and a color on Friday at 2" books both, the color right after the haircut', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('a haircut and a color on Friday at 2', 'Sam Lee');
+    const next = await t.say('yes');
+    expect(next.text).toMatch(/haircut is booked for Friday, March 13 at 2 PM/);
+    expect(next.text).toMatch(/color on Friday, March 13 at 2:45 PM/);
+    await t.say('yes please');
+    const mine = t.world.appointments.filter((a) => a.customerName === 'Sam Lee');
+    expect(mine.map((a) => [a.serviceName, local(a.start, SALON.timezone)])).toEqual([
+      ['Haircut', '2026-03-13T14:00'],
+      ['Color', '2026-03-13T14:45'],
+    ]);
+  });
+
+  it('"I need the color too, straight after" while booking a haircut adds it, not instead of the haircut', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('a haircut on Friday at 2', 'Sam Lee');
+    const r = await t.say('oh and I need a color too, straight after the haircut');
+    expect(r.text).toMatch(/haircut on Friday, March 13 at 2 PM/);
+    await t.say('yes', 'yes');
+    expect(t.world.appointments.filter((a) => a.customerName === 'Sam Lee').map((a) => a.serviceName)).toEqual([
+      'Haircut',
+      'Color',
+    ]);
+  });
+
   it('cancels only after the caller confirms', async () => {
     const t = setup(SALON, SALON_MORNING, { existing });
     await t.say('I want to cancel my appointment');

@@ -499,6 +499,7 @@ export function toEvent(
   const facts: Facts = {};
   if (u.service) facts.service = u.service.service;
   if (u.serviceChoices) facts.serviceChoices = u.serviceChoices;
+  if (u.alsoServices) facts.alsoServices = u.alsoServices;
   if (u.company) facts.company = u.company;
   // "the first" while choosing among offers is a pick, not the first of the month
   const pickNotDate = expecting === 'pick' && u.pick !== undefined && u.when && !u.when.time && !u.when.range;

@@ -34,6 +34,8 @@ export interface Facts {
   email?: string;
   address?: string;
   staff?: string;
+  /** More services wanted besides `service`, in order ("a haircut and a blow dry", "the nail trim too"). */
+  alsoServices?: ServiceInfo[];
 }
 
 /** What the last prompt asked for; it decides how a bare answer is read. */
@@ -157,6 +159,8 @@ export interface DialogContext {
   callerPhone?: string;
   task?: Task;
   service?: ServiceInfo;
+  /** Services still to book once this one is, each right after the one before ("a haircut and a blow dry"). */
+  nextServices?: ServiceInfo[];
   /** Services the caller's words fit equally well, until they say which. */
   serviceChoices?: ServiceInfo[];
   /** The caller's company, when they named one. */
@@ -398,6 +402,17 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   }
   if (!f.service && f.serviceChoices?.length && ctx.task !== 'reschedule') p.serviceChoices = f.serviceChoices;
   if (f.service && ctx.serviceChoices) p.serviceChoices = undefined;
+  // "the nail trim too", "and a blow dry": another service after this one, not instead of it
+  const adds =
+    ctx.task === 'book' && !!ctx.service && !!f.service && f.service.name !== ctx.service.name && ADDS.test(ev.text);
+  const more = [...(adds ? [f.service!] : []), ...(f.alsoServices ?? [])].filter(
+    (x) => x.name !== (adds ? ctx.service!.name : (f.service ?? ctx.service)?.name),
+  );
+  if (more.length && ctx.task !== 'reschedule') {
+    const queued = ctx.nextServices ?? [];
+    p.nextServices = [...queued, ...more.filter((x) => !queued.some((q) => q.name === x.name))];
+  }
+  if (adds) delete f.service;
   if (f.service && f.service.name !== ctx.service?.name && ctx.task !== 'reschedule') {
     Object.assign(p, { service: f.service, slot: undefined, offered: [], searchNeeded: !!ctx.wish });
   }
@@ -512,6 +527,9 @@ function minutesAt(f: Facts, pool: Slot[], ctx: DialogContext): Partial<DialogCo
   f.when = { ...rest, date: rest.date ?? base.date, time: `${String(Math.max(0, hour)).padStart(2, '0')}:${mm}` };
   return {};
 }
+
+/** Words that add a service to the one being booked rather than replace it. */
+const ADDS = /\b(?:too|also|as well|and (?:a|an|the|some)|plus|on top|straight after|right after)\b/;
 
 /** Name, phone, email and address from a turn, including bare answers to the question just asked. */
 export function personFacts(ctx: DialogContext, ev: TurnEvent): Partial<DialogContext> {

@@ -5,6 +5,7 @@
  * reachable only from `booking.confirm` on a plain yes.
  */
 import { assign, setup } from 'xstate';
+import { DateTime } from 'luxon';
 import {
   applyTurn,
   atTargetTime,
@@ -124,6 +125,8 @@ export const conversationMachine = setup({
   types: { context: {} as DialogContext, events: {} as DialogEvent, input: {} as DialogContext },
   guards: {
     noService: ({ context }) => !context.service,
+    moreToBook: ({ context, event }) =>
+      event.type === 'BOOKED' && context.task === 'book' && !!context.nextServices?.length,
     needsSearch: ({ context }) => !!context.wish && context.searchNeeded,
     noSlotNoOffer: ({ context }) => !context.slot && !context.offered.length,
     offersNoSlot: ({ context }) => !context.slot && context.offered.length > 0,
@@ -200,6 +203,21 @@ export const conversationMachine = setup({
         ...(t ? applyTurn(base, t) : {}),
         misses: 0,
         notes: context.notes,
+      };
+    }),
+    bookNext: assign(({ context, event }) => {
+      if (event.type !== 'BOOKED' || !context.nextServices?.length) return {};
+      const [next, ...rest] = context.nextServices;
+      const tz = context.business.timezone;
+      const start = DateTime.fromISO(event.appointment.start, { zone: tz });
+      const minutes = context.business.services.find((x) => x.name === event.appointment.serviceName)?.durationMin ?? 0;
+      const end = start.plus({ minutes });
+      return {
+        ...freshTask(context, 'book'),
+        service: next,
+        nextServices: rest,
+        wish: { date: end.toISODate()!, time: end.toFormat('HH:mm') },
+        searchNeeded: true,
       };
     }),
     startLookup: assign(({ context, event }) => {
@@ -575,7 +593,11 @@ export const conversationMachine = setup({
             commit: {
               tags: ['run:commit'],
               on: {
-                BOOKED: { target: '#live.anythingElse', actions: 'booked' },
+                BOOKED: [
+                  // "a haircut and a blow dry": the next one right after, for the same caller
+                  { guard: 'moreToBook', target: '#live.booking', actions: ['booked', 'bookNext'] },
+                  { target: '#live.anythingElse', actions: 'booked' },
+                ],
                 COMMIT_FAILED: { target: 'route', actions: 'slotTaken' },
                 TOOL_ERROR: { target: '#live.message', actions: 'failure' },
               },

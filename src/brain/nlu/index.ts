@@ -23,7 +23,7 @@ import {
 } from './intent.js';
 import { asWritten, bareName, findName, withoutRelation, type NamePart } from './names.js';
 import { findPhone } from './phone.js';
-import { createServiceMatcher } from './services.js';
+import { createServiceMatcher, type ServiceMatcher } from './services.js';
 import { fromSpanish, foldSpanish } from './spanish.js';
 import { escapeRegExp, normalize, numbersToDigits } from './text.js';
 
@@ -66,6 +66,8 @@ export interface Understanding {
   service?: { service: ServiceInfo; score: number };
   /** Two or more services matched equally well: the agent asks which one. */
   serviceChoices?: ServiceInfo[];
+  /** More services wanted besides `service`, in the order said ("a haircut and a blow dry", "the nail trim too"). */
+  alsoServices?: ServiceInfo[];
   when?: TimeWish;
   name?: string;
   /** Only this part of `name` was said ("my last name is Brookes"): the rest of the name already known stays. */
@@ -108,6 +110,26 @@ export interface Nlu {
 /** "Whoever's available", "anyone is fine", "it doesn't have to be Jamie", "no preference". */
 const ANY_STAFF =
   /\b(?:whoever(?:'s| is)? (?:free|available|around|open|on)|(?:any ?one|any ?body)(?:'s| is)? (?:fine|ok|okay|good|great)|(?:any ?one|any ?body) (?:at|works|will do|is fine)\b|(?:doesn't|does not|don't|do not|dont|doesnt) (?:have|need) to be (?:with )?[a-z]+|(?:don't|do not|dont) mind who|no preference|any (?:stylist|tech|technician|barber|instructor|therapist|teacher|groomer|trainer|one of them)(?: is)? (?:is fine|will do|works|fine))/;
+
+/**
+ * Two or more different services joined by "and", "plus", "as well as", "then" or a comma, each matched in its
+ * own part of the sentence, in the order said; undefined for one service, or for one the caller is choosing
+ * between ("a haircut, or maybe color").
+ */
+function severalServices(text: string, services: ServiceMatcher): ServiceInfo[] | undefined {
+  if (/\b(?:or|either|maybe|perhaps|possibly)\b/.test(text)) return undefined;
+  const parts = text.split(/\b(?:and|plus|as well as|then|also)\b|,/);
+  if (parts.length < 2) return undefined;
+  const found: ServiceInfo[] = [];
+  for (const part of parts) {
+    const m = services.match(part);
+    if (!m || m.choices || found.includes(m.service)) continue;
+    // "the nail trim too, straight after the bath": the one said after "after" comes first
+    if (/\bafter\b/.test(part)) found.unshift(m.service);
+    else found.push(m.service);
+  }
+  return found.length > 1 ? found : undefined;
+}
 
 /** Words just before a staff name that refuse them ("not with Tom", "anyone but Mike"). */
 const REFUSED_BEFORE =
@@ -275,6 +297,13 @@ export function createNlu(business: BusinessProfile): Nlu {
       const service = (tail ? services.match(tail) : undefined) ?? services.match(withoutNegated(text));
       if (service?.choices) u.serviceChoices = service.choices;
       else if (service) u.service = { service: service.service, score: service.score };
+      // "a haircut and a blow dry": each named service, the first said first
+      const several = severalServices(withoutNegated(tail ?? text), services);
+      if (several) {
+        u.service = { service: several[0], score: service?.score ?? 1 };
+        u.alsoServices = several.slice(1);
+        delete u.serviceChoices;
+      }
       if (when) u.when = when;
       if (when?.time && timeInfo.hourGuessed) u.hourGuessed = true;
       if (when?.date && timeInfo.weekday) u.weekday = timeInfo.weekday;
