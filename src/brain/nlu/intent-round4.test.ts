@@ -53,3 +53,20 @@ describe('a staff member switched to', () => {
     expect(nlu.understand('can I talk to Chloe', now).staff).toBeUndefined();
   });
 });
+
+describe('said plainly in English, found by the Spanish glosses', () => {
+  it.each<[string, string]>([
+    ['can you tell him that the gate code changed', 'message'],
+    ['is Mr. Ramirez there?', 'human'],
+    ['is Dr. Salazar in today?', 'human'],
+    ['push my appointment back an hour', 'reschedule'],
+    ['can you bring it forward to 10', 'reschedule'],
+  ])('"%s" is %s', (s, intent) => {
+    expect(intents(s)[0]).toBe(intent);
+  });
+
+  it.each(['can you tell me your hours', 'tell you what, book me for 3', 'is it there?'])('"%s" is neither', (s) => {
+    expect(intents(s)).not.toContain('message');
+    expect(intents(s)).not.toContain('human');
+  });
+});
