@@ -131,6 +131,8 @@ function confirmText(L: Lines, ctx: DialogContext): string {
     ...(ctx.address ? { address: ctx.address } : {}),
     ...(ctx.name ? { name: ctx.name } : {}),
     ...(ctx.phone && ctx.phoneFromCallerId ? { phone: speakPhone(ctx.phone, ctx.business.country) } : {}),
+    // "a haircut and a color": the one after is said with this one, and booked once this one is
+    ...(ctx.nextServices?.length ? { then: ctx.nextServices.map((x) => x.name.toLowerCase()) } : {}),
   });
 }
 

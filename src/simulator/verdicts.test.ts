@@ -70,6 +70,29 @@ describe('judge', () => {
     ]);
   });
 
+  it('checks the named service among several booked in one call, and fails the same service booked twice', () => {
+    const two = (second: string) =>
+      base({
+        appointments: [
+          ...booked('2026-03-11T15:00').appointments,
+          {
+            id: 'n2',
+            service: second,
+            start: '2026-03-11T15:45',
+            status: 'booked',
+            customerName: 'Dana Cruz',
+            staff: 'Ana',
+            callId: 'c1',
+          },
+        ],
+      });
+    expect(failures({ appointment: { service: 'Color', start: '2026-03-11T15:45' } }, two('Color'))).toEqual([]);
+    expect(failures({ appointment: { service: 'Haircut', start: '2026-03-11T15:00' } }, two('Color'))).toEqual([]);
+    expect(failures({ appointment: { service: 'Haircut' } }, two('Haircut'))).toEqual([
+      'appointment: 2 appointments booked, expected one',
+    ]);
+  });
+
   it('checks startWithin bounds and appointment: none', () => {
     expect(
       failures(

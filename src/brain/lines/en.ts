@@ -121,8 +121,16 @@ export const EN = {
   offerMany: (whens: string[]) => `I have ${listOf(whens, 'or')}. Which works better?`,
   askTime: 'What time would you like?',
   confirmMove: (svc: string, from: string, to: string) => `Just to confirm: move your ${svc} from ${from} to ${to}?`,
-  confirmBooking: (p: { svc: string; when: string; staff?: string; address?: string; name?: string; phone?: string }) =>
-    `Just to confirm: ${a(p.svc)} on ${p.when}${p.staff ? ` with ${p.staff}` : ''}${p.address ? ` at ${p.address}` : ''} for ${p.name ?? 'you'}${p.phone ? `, and we'll reach you at ${p.phone}` : ''}. Shall I book it?`,
+  confirmBooking: (p: {
+    svc: string;
+    when: string;
+    staff?: string;
+    address?: string;
+    name?: string;
+    phone?: string;
+    then?: string[];
+  }) =>
+    `Just to confirm: ${a(p.svc)} on ${p.when}${p.staff ? ` with ${p.staff}` : ''}${p.address ? ` at ${p.address}` : ''} for ${p.name ?? 'you'}${p.phone ? `, and we'll reach you at ${p.phone}` : ''}${p.then?.length ? `, then ${listOf(p.then.map(a), 'and')} right after` : ''}. Shall I book it?`,
   appointment: 'appointment',
 
   // notes said before the prompt

@@ -175,7 +175,7 @@ export const ES: Lines = {
   confirmMove: (svc, from, to) =>
     `Para confirmar: ¿cambio su cita de ${svc} del ${from.replace(/^el /, '')} al ${to.replace(/^el /, '')}?`,
   confirmBooking: (p) =>
-    `Para confirmar: una cita de ${p.svc} ${p.when}${p.staff ? ` con ${p.staff}` : ''}${p.address ? ` en ${p.address}` : ''} a nombre de ${p.name ?? 'usted'}${p.phone ? `, y le llamaremos al ${p.phone}` : ''}. ¿Se la reservo?`,
+    `Para confirmar: una cita de ${p.svc} ${p.when}${p.staff ? ` con ${p.staff}` : ''}${p.address ? ` en ${p.address}` : ''} a nombre de ${p.name ?? 'usted'}${p.phone ? `, y le llamaremos al ${p.phone}` : ''}${p.then?.length ? `, y justo después ${listOf(p.then, 'and')}` : ''}. ¿Se la reservo?`,
   appointment: 'cita',
 
   closedHoliday: (date, tz) => `Cerramos ${fecha(date, tz)} por día festivo.`,
