@@ -80,6 +80,17 @@ type Span = { from: string; to: string };
 const spanOf = (v: DateValue): Span => ('range' in v ? v.range : { from: v.date, to: v.date });
 const dayOf = (d: string, zone: DateTime['zone']) => DateTime.fromISO(d, { zone });
 
+/** What the span readers share: the days found, the utterance, the zone, and how a day becomes a span. */
+interface Reading {
+  hits: Array<Hit<DateValue>>;
+  orig: string;
+  zone: DateTime['zone'];
+  /** The days from `a` to `b`, from today on; undefined when they ended before today. */
+  clip: (a: DateTime, b: DateTime) => DateValue | undefined;
+  /** Gives a found day a span instead (it is then no bare weekday and not ruled out). */
+  set: (h: Hit<DateValue>, v: DateValue | undefined) => void;
+}
+
 /**
  * Joins and bounds the days found (`hits`, in any order) into spans; `orig` is the utterance they were
  * found in. A hit a bound reads is replaced by its span.
@@ -95,7 +106,8 @@ export function joinSpans(hits: Array<Hit<DateValue>>, today: DateTime, orig: st
     delete h.bare;
     delete h.weekday;
   };
-  weekOfDate(hits, orig, zone, clip, set);
+  const reading: Reading = { hits, orig, zone, clip, set };
+  weekOfDate(reading);
   joinPairs(hits, orig, zone);
   for (const h of hits) {
     if (!('date' in h.value)) continue;
@@ -120,17 +132,11 @@ export function joinSpans(hits: Array<Hit<DateValue>>, today: DateTime, orig: st
     )
       set(h, clip(d, d.plus({ days: WINDOW_DAYS - 1 })));
   }
-  afterThat(hits, orig, zone, clip, set);
+  afterThat(reading);
 }
 
 /** "the week of the 14th": that day's week. */
-function weekOfDate(
-  hits: Array<Hit<DateValue>>,
-  orig: string,
-  zone: DateTime['zone'],
-  clip: (a: DateTime, b: DateTime) => DateValue | undefined,
-  set: (h: Hit<DateValue>, v: DateValue | undefined) => void,
-): void {
+function weekOfDate({ hits, orig, zone, clip, set }: Reading): void {
   for (const h of hits) {
     if (!('date' in h.value) || !/\bweek of\s+$/.test(orig.slice(Math.max(0, h.at - 12), h.at))) continue;
     const monday = dayOf(h.value.date, zone).startOf('week');
@@ -182,13 +188,7 @@ function joinPairs(hits: Array<Hit<DateValue>>, orig: string, zone: DateTime['zo
 }
 
 /** "I'm away over Christmas, any time after that is fine": the day said before it, bounded. */
-function afterThat(
-  hits: Array<Hit<DateValue>>,
-  orig: string,
-  zone: DateTime['zone'],
-  clip: (a: DateTime, b: DateTime) => DateValue | undefined,
-  set: (h: Hit<DateValue>, v: DateValue | undefined) => void,
-): void {
+function afterThat({ hits, orig, zone, clip, set }: Reading): void {
   const x =
     /\b(?:any ?time|anything|any day|anyday|whenever|sometime|something|free|available|fine|good|ok|okay) after (?:that|then)\b|\bafter (?:that|then)(?:'s| is| would be| works| should be)? (?:fine|good|ok|okay|great|perfect|better|works|any ?time|whenever)\b/.exec(
       orig,
