@@ -575,6 +575,28 @@ describe('existing appointments by caller ID', () => {
     ]);
   });
 
+  it('"okay." or "I\'ll call back after I talk to my wife" to "anything else?" ends the call; "both, please" books both services offered', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('haircut tomorrow at 10', 'Sam Lee', 'yes');
+    expect((await t.say('okay.')).done).toBe(true);
+    const u = setup(SALON, SALON_MORNING);
+    await u.say('what are your hours on saturday?');
+    expect((await u.say("ok thanks, I'll call back after I talk to my wife")).done).toBe(true);
+    const washer: BusinessProfile = {
+      ...PLUMBER,
+      name: 'Shine Pressure Washing',
+      industry: 'other',
+      services: [
+        { name: 'Driveway wash', durationMin: 60, synonyms: ['pressure wash', 'power wash'] },
+        { name: 'Patio wash', durationMin: 60, synonyms: ['pressure wash', 'power wash'] },
+      ],
+    };
+    const both = setup(washer, '2026-03-10T16:00:00Z');
+    expect((await both.say('I need a pressure wash on Friday at 9')).text).toMatch(/Would that be/);
+    await both.say('both, please', 'Sam Lee', '12 Elm Street, Denver');
+    expect(both.replies.at(-1)!.text).toMatch(/driveway wash .* then a patio wash right after/i);
+  });
+
   it('cancels only after the caller confirms', async () => {
     const t = setup(SALON, SALON_MORNING, { existing });
     await t.say('I want to cancel my appointment');

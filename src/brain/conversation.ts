@@ -466,7 +466,11 @@ const JOB_STATUS = /\b(?:ready|done|finished|fixed|back|arriving|coming)\b/;
 
 /** The caller puts the booking off: "never mind", "I'll call you back", "let me check with my wife". */
 const DEFERS =
-  /\b(?:never ?mind|forget it|i(?:'ll| will) (?:call|ring|phone|get back to) (?:you|y'all)(?: guys)?(?: back)?|(?:i'll|i will|i'd better|i need to|i have to|i'll have to|let me) (?:check with|talk (?:to|with)|ask|run it by|think about it|think it over|confirm with)|i need to think|maybe (?:another|some other) time)\b/;
+  /\b(?:never ?mind|forget it|i(?:'ll| will) (?:call|ring|phone|get back to) (?:you|y'all)(?: guys)?(?: back)?|i(?:'ll| will) (?:call|ring|phone) (?:back|again|later)|after i (?:talk|speak|check) (?:to|with)|(?:i'll|i will|i'd better|i need to|i have to|i'll have to|let me) (?:check with|talk (?:to|with)|ask|run it by|think about it|think it over|confirm with)|i need to think|maybe (?:another|some other) time)\b/;
+
+/** An acknowledgement and nothing else ("okay.", "alright then", "right"). */
+const ACK_ONLY =
+  /^(?:ok(?:ay)?|alright|all right|right|okay then|ok then|alright then|fair enough|got it|gotcha|cool|sure)[.!,]*$/;
 
 /** Callers who want work or sell something: their message is for the owner, about no service. */
 const NOT_A_CUSTOMER =
@@ -554,6 +558,12 @@ export function toEvent(
     return { type: 'EMERGENCY', hit: u.emergency, turn };
   // "thanks!" after "anything else?" (or after an answer, at the opening question) is a goodbye, not a yes
   if ((expecting === 'anything' || (expecting === 'intent' && ctx.answered > 0)) && THANKS_ONLY.test(u.text))
+    return { type: 'GOODBYE' };
+  // "okay" or "I'll think about it, I'll call back" to "anything else?": the caller is done
+  if (
+    (expecting === 'anything' || (expecting === 'intent' && ctx.answered > 0)) &&
+    (ACK_ONLY.test(u.text.trim()) || (DEFERS.test(u.text) && !u.intents.length))
+  )
     return { type: 'GOODBYE' };
   // a message, or a verification code, is taken as typed: its digits are not a time or a phone number
   if (expecting === 'message' || (expecting === 'code' && /\d/.test(u.text))) return turn;

@@ -397,6 +397,11 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   const p: Partial<DialogContext> = {};
   const f = { ...ev.facts };
   const listed = ctx.serviceChoices?.length ? ctx.serviceChoices : ctx.business.services.slice(0, LISTED_SERVICES);
+  // "both, please" to "driveway or patio?": the first now, the others right after it
+  if (!f.service && ev.expecting === 'service' && ctx.serviceChoices?.length && BOTH.test(ev.text)) {
+    f.service = ctx.serviceChoices[0];
+    f.alsoServices = ctx.serviceChoices.slice(1);
+  }
   if (!f.service && ev.expecting === 'service' && ev.pick !== undefined && listed.length) {
     f.service = ev.pick === 'last' ? listed[listed.length - 1] : listed[Math.min(ev.pick, listed.length - 1)];
   }
@@ -527,6 +532,9 @@ function minutesAt(f: Facts, pool: Slot[], ctx: DialogContext): Partial<DialogCo
   f.when = { ...rest, date: rest.date ?? base.date, time: `${String(Math.max(0, hour)).padStart(2, '0')}:${mm}` };
   return {};
 }
+
+/** Every one of the services just listed. */
+const BOTH = /\b(?:both|all of them|all three|the lot|each of them)\b/;
 
 /** Words that add a service to the one being booked rather than replace it. */
 const ADDS = /\b(?:too|also|as well|and (?:a|an|the|some)|plus|on top|straight after|right after)\b/;
