@@ -1,5 +1,6 @@
 /** Person and company names as callers introduce themselves. */
 import { findAddress } from './address.js';
+import { findEmail } from './email.js';
 import { titleCase, UNITS } from './text.js';
 import { COMPANY_STOP, INTRODUCTION_GOES_ON, NOT_NAME, ORDINARY, RELATIVE } from './names-lexicon.js';
 
@@ -42,7 +43,8 @@ export interface NameHit {
 
 /** Finds a self-introduction in lower-cased text; undefined when none is certain enough. */
 export function findName(said: string): NameHit | undefined {
-  const text = withSpellingsRead(said);
+  const plain = withoutEmail(said);
+  const text = withSpellingsRead(withSpellingHints(plain));
   let found: NameHit | undefined;
   // where the name found last ends: a correction said after it ("…Ngata. Sorry, Ngatai") changes it
   let end = -1;
@@ -70,7 +72,7 @@ export function findName(said: string): NameHit | undefined {
     end = hit.end;
   }
   if (!found) {
-    const first = leadingName(text, text !== said);
+    const first = leadingName(text, text !== plain);
     if (first) [found, end] = [{ name: first.name }, first.end];
   }
   if (found) found = { ...found, name: correctedAfter(text, end, found.name) };
@@ -125,6 +127,7 @@ function introduced(
   }
   if (!name.length) return no;
   const afterName = text.slice(start).split(/\s+/).slice(name.length).join(' ');
+  if (EMAIL_GOES_ON.test(afterName)) return no;
   // "I'm Maria, …", "it's Sam calling", "im Dana and I need…" introduce; "I'm stuck in a lot", "it's flooding
   // the basement" do not: after a weak opener the name must end the clause or be followed by what an introduction is.
   const next = words[name.length];
@@ -140,17 +143,60 @@ function introduced(
   return { name: titleCase(name.join(' ')), ...(company ? { company } : {}), end: start + name.join(' ').length };
 }
 
+/** The text with an email said in it blanked: the letters of an email are no name ("it's T-O-M-B at shaw dot C-A"). */
+function withoutEmail(text: string): string {
+  const email = findEmail(text);
+  return email ? text.slice(0, email.start) + ' '.repeat(email.end - email.start) + text.slice(email.end) : text;
+}
+
+/** What follows the local part of an email, even one not read as an email ("… at shaw dot c-x"). */
+const EMAIL_GOES_ON = /^(?:at|@)\s+[a-z0-9-]+\s*(?:dot\b|\.[a-z])/;
+
+/**
+ * What a caller says of the spelling of the word just said: "Katherine with a K", "Jon without the h", "Smith
+ * with an i-t-h", "Ann with an e", "Phillip with two Ls", "Eric with a k, not a c".
+ */
+const SPELLING_HINT =
+  /\b([a-z][a-z'-]+)\s*,?\s*(?:(?:spelled|spelt)\s+)?(with|without)\s+(?:(?:a|an|the|one)\s+([a-z](?:-[a-z])*)|(?:two|double)\s+([a-z])(?:'?s)?)(?![a-z0-9'])(?:\s*,?\s*(?:at the (?:end|start|beginning|front)|in the middle|(?:not|instead of) (?:a|an|the) [a-z]\b))?/g;
+
+/** Letters a recogniser writes for one another when a name sounds the same (Catherine / Katherine, Smyth / Smith). */
+const SOUND_ALIKE = ['ck', 'kc', 'cq', 'qc', 'kq', 'qk', 'sz', 'zs', 'cs', 'sc', 'iy', 'yi', 'jg', 'gj'];
+const alike = (a: string, b: string) => a === b || SOUND_ALIKE.includes(a + b);
+
+/**
+ * The text with each spelling hint applied to the word before it and taken out: "catherine with a k" →
+ * "katherine", "john without the h" → "jon", "smyth with an i-t-h" → "smith", "ann with an e" → "anne"; a word
+ * that already has the letters stays as said. The hint is no company ("with a K") and no part of the name.
+ */
+function withSpellingHints(text: string): string {
+  return text.replace(SPELLING_HINT, (all: string, word: string, how: string, letters?: string, doubled?: string) => {
+    if (NOT_NAME.has(word) || ORDINARY.has(word)) return all;
+    if (doubled) return word.split(doubled).length === 2 ? word.replace(doubled, doubled + doubled) : word;
+    const want = (letters ?? '').replace(/-/g, '');
+    if (how === 'without') {
+      const at = word.lastIndexOf(want);
+      return at < 0 ? word : word.slice(0, at) + word.slice(at + want.length);
+    }
+    if (word.includes(want)) return word;
+    for (let i = 0; i + want.length <= word.length; i++)
+      if ([...want].every((c, j) => alike(word[i + j], c)))
+        return word.slice(0, i) + want + word.slice(i + want.length);
+    // "Ann with an e" is Anne, "Brooke with an e" Brooke: an e said is the one at the end
+    return want === 'e' ? `${word}e` : word;
+  });
+}
+
 /**
  * A word spelled out letter by letter ("Siobhan, S-I-O-B-H-A-N, Murphy", "N. G. A. T. A. I."): the letters are
  * the word, whatever the recogniser made of it just before; what was said around it reads on as one name
  * ("Siobhan Murphy").
  */
 const SPELLED =
-  /(?:\b([a-z][a-z']+(?:-[a-z][a-z']+)*)\s*,?\s*(?:(?:spelled|spelt|that's|that is|as in)\s+)?)?\b([a-z](?:(?:\s*[-.]\s*|\s+(?:dash|hyphen)\s+|\s+)[a-z]\b){2,})(\s*,(?=\s*[a-z]))?/g;
+  /(?:\b([a-z][a-z']+(?:-[a-z][a-z']+)*)(\s*[,.]?\s*)(?:(?:spelled|spelt|that's|that is|as in)\s+)?)?\b([a-z](?:(?:\s*-\s*|\s+(?:dash|hyphen)\s+)[a-z]\b){2,}|[a-z](?:\s*\.\s*[a-z]\b){2,}|[a-z](?:(?:\s+(?:dash|hyphen))?\s+[a-z]\b){2,})(\s*,(?=\s*[a-z])|\s*\.(?=\s*[a-z][a-z'-]+\s*(?:[.!?]|$)))?/g;
 
 /** The text with each spelling read as the word it spells ("A-N-N-E dash M-A-R-I-E" → "anne-marie"). */
 function withSpellingsRead(text: string): string {
-  return text.replace(SPELLED, (all: string, before: string | undefined, seq: string) => {
+  return text.replace(SPELLED, (all: string, before: string | undefined, gap: string | undefined, seq: string) => {
     const word = seq
       .split(/\s+(?:dash|hyphen)\s+/)
       .map((part) => part.replace(/[^a-z]/g, ''))
@@ -161,7 +207,9 @@ function withSpellingsRead(text: string): string {
     // the word just before is the recogniser's try at the word spelled ("Shevaun, S-I-O-B-H-A-N"), unless it
     // is no name or starts otherwise ("my name is S-A-M", "it's Tama, N-G-A-T-A-I")
     if (!before) return word;
-    return NOT_NAME.has(before) || before[0] !== word[0] ? `${before} ${word}` : word;
+    // after a stop, the word before is another's unless the spelling repeats it ("Katherine. K-A-T-H-E-R-I-N-E.")
+    if (gap?.includes('.') && !sameWord(before, word)) return `${before}${gap}${word}`;
+    return NOT_NAME.has(before) || !alike(before[0], word[0]) ? `${before} ${word}` : word;
   });
 }
 
@@ -199,13 +247,16 @@ function respelled(current: string, said: string): string | undefined {
   return [...words.slice(0, i), said, ...words.slice(i + 1)].join(' ');
 }
 
-/** Two spellings of one word: one begins the other, or they start alike and differ by about a third at most. */
+/**
+ * Two spellings of one word: one begins the other, or they start alike (the same letter or one that sounds the
+ * same: Catherine / Katherine) and differ by about a third at most.
+ */
 function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const shorter = Math.min(a.length, b.length);
   if (shorter < 3) return false;
   if (a.startsWith(b) || b.startsWith(a)) return true;
-  return a[0] === b[0] && editDistance(a, b) <= Math.max(1, Math.floor(shorter / 3));
+  return alike(a[0], b[0]) && editDistance(a, b) <= Math.max(1, Math.floor(shorter / 3));
 }
 
 function editDistance(a: string, b: string): number {
@@ -223,6 +274,9 @@ function editDistance(a: string, b: string): number {
 const LEADING =
   /^(?:(?:hi|hey|hello|yeah|yes|yep|ok|okay|sure|so|oh|right)[,.!\s]+)*([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2})(\s*[,.;:!?-])?(?:\s+|$)/d;
 
+/** Words before a spelled name that answer what was read back. */
+const SPELLING_OPENS = /^(?:(?:no|nope|sorry|that's|that is|actually)[,.!\s]+)+/;
+
 /**
  * A name said first without an introduction, when what follows shows it is one: an address or a number right
  * after it ("Kevin Price, 12 Beech Road, Chorlton", "Ben, 0491 570 156"), a spelling of it ("Tama Ngatai,
@@ -230,12 +284,14 @@ const LEADING =
  * number, a comma or a stop must follow the name.
  */
 function leadingName(text: string, spelled: boolean): { name: string; end: number } | undefined {
-  const m = LEADING.exec(text);
+  // a spelled name may answer a read-back: "no, Smith with an i-t-h", "that's Jon without the h"
+  const skip = spelled ? (SPELLING_OPENS.exec(text)?.[0].length ?? 0) : 0;
+  const m = LEADING.exec(text.slice(skip));
   if (!m) return undefined;
   // "tama ngata sorry ngatai": the name ends at the first word that is none
   const cut = m[1].split(/\s+/).findIndex((w) => NOT_NAME.has(w));
   const words = m[1].split(/\s+/).slice(0, cut < 0 ? undefined : cut);
-  const end = (m.indices?.[1]?.[0] ?? 0) + words.join(' ').length;
+  const end = skip + (m.indices?.[1]?.[0] ?? 0) + words.join(' ').length;
   const rest = text.slice(end).replace(/^\s*[,.;:!?-]?\s*/, '');
   const stop = cut >= 0 ? '' : (m[2] ?? '');
   if (!words.length || !nameLike(words)) return undefined;
@@ -296,7 +352,7 @@ function companyFrom(words: string[]): string | undefined {
  * Answers undefined when the words look like anything else.
  */
 export function bareName(text: string): string | undefined {
-  const words = withSpellingsRead(text)
+  const words = withSpellingsRead(withSpellingHints(text))
     .replace(/[,.!?]/g, ' ')
     .trim()
     .split(/\s+/)

@@ -41,6 +41,8 @@ interface DigitRun {
   end: number;
   /** The words between the previous run and this one. */
   gap: string[];
+  /** Where each word's digits begin in `digits`, and where the word was said. */
+  said: Array<{ at: number; start: number; end: number }>;
 }
 
 /**
@@ -58,7 +60,8 @@ export function findPhone(text: string, country = 'US'): PhoneHit | undefined {
       continue;
     }
     if (current?.e164) break;
-    current = { ...run, e164: run.digits.length >= 10 ? validate(run.digits, country) : undefined };
+    const valid = run.digits.length >= 10 ? validated(run.digits, country) : undefined;
+    current = valid ? { ...run, ...saidBetween(run, valid.from, valid.to), e164: valid.e164 } : run;
   }
   return current?.e164 ? { e164: current.e164, start: current.start, end: current.end } : undefined;
 }
@@ -99,6 +102,18 @@ function corrected(
   return undefined;
 }
 
+/**
+ * Where the digits from `from` to `to` of a run were said: a postcode or a house number said just before the
+ * number ("…Parramatta NSW 2150, 0491 570 156") runs into its digits but is no part of it. Only whole groups of
+ * three digits or more are left out; a digit said twice ("two two one two…") stays with the number.
+ */
+function saidBetween(run: DigitRun, from: number, to: number): { start: number; end: number } {
+  const apart = (at: number, digits: number) => digits >= 3 && (at === run.digits.length || run.groups.includes(at));
+  const first = apart(from, from) ? run.said.findLast((w) => w.at <= from) : undefined;
+  const last = apart(to, run.digits.length - to) ? run.said.findLast((w) => w.at < to) : undefined;
+  return { start: first?.start ?? run.start, end: last?.end ?? run.end };
+}
+
 /** The runs of digits in the text, each with the words said since the previous run. */
 function digitRuns(text: string, country: string): DigitRun[] {
   const found = [...text.matchAll(/\+?[0-9]+|[a-z]+(?:'[a-z]+)?|[-,.()]/g)];
@@ -128,15 +143,17 @@ function digitRuns(text: string, country: string): DigitRun[] {
       if (!SEPARATOR.test(w)) gap.push(w);
       continue;
     }
-    run ??= { digits: '', groups: [], start: at, end: at, gap };
+    run ??= { digits: '', groups: [], start: at, end: at, gap, said: [] };
     // a written number ("555") or a pause ("five five five, oh one…") starts a group
     if (pause || /^\+?[0-9]/.test(w) || run.digits === '') run.groups.push(run.digits.length);
     pause = false;
     gap = [];
+    const from = run.digits.length;
     run.digits += read.digits.repeat(repeat);
     repeat = 1;
     i += read.used - 1;
     run.end = (found[i].index ?? 0) + words[i].length;
+    run.said.push({ at: from, start: at, end: run.end });
   }
   if (run) runs.push(run);
   return runs;
@@ -189,12 +206,19 @@ function isDigitWord(w: string): boolean {
 }
 
 function validate(digits: string, country: string): string | undefined {
-  const candidates = [digits];
-  if (digits.length > 11) candidates.push(digits.slice(-10), digits.slice(0, 10), digits.slice(0, 11));
-  else if (digits.length === 11 && digits[0] !== '1') candidates.push(digits.slice(-10), digits.slice(0, 10)); // a stutter: "two two one two…"
-  for (const c of candidates) {
+  return validated(digits, country)?.e164;
+}
+
+/** A valid number in the digits, whole or its last or first ten or eleven, with which digits it is. */
+function validated(digits: string, country: string): { e164: string; from: number; to: number } | undefined {
+  const n = digits.length;
+  const candidates: Array<[number, number]> = [[0, n]];
+  if (n > 11) candidates.push([n - 10, n], [0, 10], [0, 11]);
+  else if (n === 11 && digits[0] !== '1') candidates.push([n - 10, n], [0, 10]); // a stutter: "two two one two…"
+  for (const [from, to] of candidates) {
+    const c = digits.slice(from, to);
     const p = parsePhoneNumberFromString(c, country as CountryCode) ?? parsePhoneNumberFromString(`+${c}`);
-    if (p?.isValid()) return p.number;
+    if (p?.isValid()) return { e164: p.number, from, to };
   }
   return undefined;
 }
