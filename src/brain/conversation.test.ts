@@ -1038,6 +1038,15 @@ describe('outside callers, third round', () => {
     expect(t.world.leads).toHaveLength(0);
   });
 
+  it('a name corrected right after the message was passed on ("Katherine with a K") corrects it on the lead', async () => {
+    const t = setup(PLUMBER, PLUMBER_MORNING);
+    await t.say('can someone call me back about repiping the whole house', 'Catherine Boyle');
+    expect(t.world.messages).toHaveLength(1);
+    const r = await t.say("oh sorry, it's Katherine with a K. K-A-T-H-E-R-I-N-E.");
+    expect(r.text).toMatch(/added that for the team/);
+    expect(t.world.leads.at(-1)).toMatchObject({ name: 'Katherine Boyle' });
+  });
+
   it('adds an address said right after the message was passed on to that message', async () => {
     const t = setup(PLUMBER, PLUMBER_MORNING);
     await t.say('can someone call me back about repiping the whole house', 'Sam Lee');

@@ -6,6 +6,7 @@
  */
 import { assign, setup } from 'xstate';
 import { DateTime } from 'luxon';
+import { withNamePart } from './nlu/index.js';
 import {
   applyTurn,
   atTargetTime,
@@ -175,7 +176,13 @@ export const conversationMachine = setup({
       event.type === 'TURN' &&
       !!(context.passedOn || context.emergency) &&
       !event.bookIntent &&
-      !!(event.facts.address || event.facts.email || (event.facts.phone && event.facts.phone !== context.phone)),
+      !!(
+        event.facts.address ||
+        event.facts.email ||
+        (event.facts.phone && event.facts.phone !== context.phone) ||
+        // "it's Katherine with a K": the name on the message corrected
+        (event.facts.name && withNamePart(context.name, event.facts.name, event.facts.namePart) !== context.name)
+      ),
     // "the number on the booking is 830 555 0177" after nothing was found under the caller ID
     otherNumberTurn: ({ context, event }) =>
       event.type === 'TURN' && !!context.lostTask && !!event.facts.phone && event.facts.phone !== context.callerPhone,
