@@ -1,4 +1,7 @@
 // Invariant: the simulator's command line reads "--json out.json" and "--json=out.json" alike, and never takes a scenario file for the results file.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from './args.js';
 
@@ -20,6 +23,15 @@ describe('simulate --json', () => {
     expect(parseArgs(['--json', 'package.json'])).toMatchObject({
       json: 'simulator-results.json',
       paths: ['package.json'],
+    });
+  });
+
+  it('writes over the results of an earlier run named after --json instead of reading them as scenarios', () => {
+    const earlier = join(mkdtempSync(join(tmpdir(), 'sim-args-')), 'results.json');
+    writeFileSync(earlier, JSON.stringify({ summary: { passed: 1 }, scenarios: [] }));
+    expect(parseArgs(['--json', earlier, 'scenarios/auto.yaml'])).toMatchObject({
+      json: earlier,
+      paths: ['scenarios/auto.yaml'],
     });
   });
 });

@@ -1,5 +1,5 @@
 /** The command line of `npm run simulate` (see cli.ts for the usage). */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** Parsed command line. */
 export interface CliOptions {
@@ -16,9 +16,23 @@ export interface CliOptions {
 
 const VALUE_FLAGS = new Set(['--url', '--simulator-key', '--twilio-token', '--concurrency', '--filter']);
 
-/** "--json out.json" (as well as "--json=out.json"): the next word is where results go when it is "-" or a .json file not there yet (an existing one is a scenario file). */
+/**
+ * "--json out.json" (as well as "--json=out.json"): the next word is where results go when it is "-", a
+ * .json file not there yet, or the results of an earlier run (written again); any other existing file is a
+ * scenario file.
+ */
 function jsonTarget(next: string | undefined): boolean {
-  return next === '-' || (!!next && next.endsWith('.json') && !existsSync(next));
+  return next === '-' || (!!next && next.endsWith('.json') && (!existsSync(next) || isResults(next)));
+}
+
+/** True when the file holds what `--json` writes: a summary and the scenarios' results. */
+function isResults(file: string): boolean {
+  try {
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return !!doc && typeof doc === 'object' && 'summary' in doc && 'scenarios' in doc;
+  } catch {
+    return false;
+  }
 }
 
 /** Parses argv (without node and script); throws on unknown flags. */
