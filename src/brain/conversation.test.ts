@@ -563,6 +563,21 @@ describe('existing appointments by caller ID', () => {
     ]);
   });
 
+  it('"make it a color instead, my roots are a mess too" replaces the haircut, and a service booked on the call is not booked again', async () => {
+    const t = setup(SALON, SALON_MORNING);
+    await t.say('a haircut on Friday at 2', 'actually make it a color instead, my roots are a mess too', 'Sam Lee');
+    const r = t.replies.at(-1)!.text;
+    expect(r).toMatch(/a color on Friday, March 13 at 2 PM/);
+    expect(r).not.toMatch(/right after/);
+    const u = setup(SALON, SALON_MORNING);
+    await u.say('a haircut and a color on Friday at 2', 'Sam Lee', 'yes');
+    await u.say('hang on, I need a haircut too, and then the color after it', 'yes', 'yes');
+    expect(u.world.appointments.filter((a) => a.customerName === 'Sam Lee').map((a) => a.serviceName)).toEqual([
+      'Haircut',
+      'Color',
+    ]);
+  });
+
   it('"I need the color too, straight after" while booking a haircut adds it, not instead of the haircut', async () => {
     const t = setup(SALON, SALON_MORNING);
     await t.say('a haircut on Friday at 2', 'Sam Lee');

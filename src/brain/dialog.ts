@@ -408,10 +408,18 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   if (!f.service && f.serviceChoices?.length && ctx.task !== 'reschedule') p.serviceChoices = f.serviceChoices;
   if (f.service && ctx.serviceChoices) p.serviceChoices = undefined;
   // "the nail trim too", "and a blow dry": another service after this one, not instead of it
+  // …but "make it a full detail instead, the inside's a mess too" replaces it
   const adds =
-    ctx.task === 'book' && !!ctx.service && !!f.service && f.service.name !== ctx.service.name && ADDS.test(ev.text);
+    ctx.task === 'book' &&
+    !!ctx.service &&
+    !!f.service &&
+    f.service.name !== ctx.service.name &&
+    ADDS.test(ev.text) &&
+    !REPLACES.test(ev.text);
+  // a service already booked on this call is not booked again ("I need a haircut too" said late)
+  const booked = new Set(ctx.notes.flatMap((n) => (n.kind === 'booked' ? [n.service] : [])));
   const more = [...(adds ? [f.service!] : []), ...(f.alsoServices ?? [])].filter(
-    (x) => x.name !== (adds ? ctx.service!.name : (f.service ?? ctx.service)?.name),
+    (x) => x.name !== (adds ? ctx.service!.name : (f.service ?? ctx.service)?.name) && !booked.has(x.name),
   );
   if (more.length && ctx.task !== 'reschedule') {
     const queued = ctx.nextServices ?? [];
@@ -532,6 +540,9 @@ function minutesAt(f: Facts, pool: Slot[], ctx: DialogContext): Partial<DialogCo
   f.when = { ...rest, date: rest.date ?? base.date, time: `${String(Math.max(0, hour)).padStart(2, '0')}:${mm}` };
   return {};
 }
+
+/** Words that put a service in place of the one being booked. */
+const REPLACES = /\b(?:instead|rather|make it|change (?:it|that)|switch (?:it|that)?)\b/;
 
 /** Every one of the services just listed. */
 const BOTH = /\b(?:both|all of them|all three|the lot|each of them)\b/;
