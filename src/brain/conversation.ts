@@ -468,8 +468,8 @@ const JOB_STATUS = /\b(?:ready|done|finished|fixed|back|arriving|coming)\b/;
 const DEFERS =
   /\b(?:never ?mind|forget it|i(?:'ll| will) (?:call|ring|phone|get back to) (?:you|y'all)(?: guys)?(?: back)?|i(?:'ll| will) (?:call|ring|phone) (?:back|again|later)|after i (?:talk|speak|check) (?:to|with)|(?:i'll|i will|i'd better|i need to|i have to|i'll have to|let me) (?:check with|talk (?:to|with)|ask|run it by|think about it|think it over|confirm with)|i need to think|maybe (?:another|some other) time)\b/;
 
-/** An acknowledgement and nothing else ("okay.", "alright then", "right"). */
-const ACK_ONLY =
+/** An acknowledgement and nothing else ("okay.", "alright then", "right"): to "anything else?", the caller is done. */
+const DONE_ACK =
   /^(?:ok(?:ay)?|alright|all right|right|okay then|ok then|alright then|fair enough|got it|gotcha|cool|sure)[.!,]*$/;
 
 /** Callers who want work or sell something: their message is for the owner, about no service. */
@@ -562,15 +562,14 @@ export function toEvent(
   // "okay" or "I'll think about it, I'll call back" to "anything else?": the caller is done
   if (
     (expecting === 'anything' || (expecting === 'intent' && ctx.answered > 0)) &&
-    (ACK_ONLY.test(u.text.trim()) || (DEFERS.test(u.text) && !u.intents.length))
+    (DONE_ACK.test(u.text.trim()) || (DEFERS.test(u.text) && !u.intents.length))
   )
     return { type: 'GOODBYE' };
-  // a message, or a verification code, is taken as typed: its digits are not a time or a phone number
-  if (expecting === 'message' || (expecting === 'code' && /\d/.test(u.text))) return turn;
   // "I don't have my phone with me, could you pass a message on?" at the code: the message, not the code asked again
-  if (expecting === 'code' && (NO_CODE.test(u.text) || u.intents.includes('message')))
+  if (expecting === 'code' && !/\d/.test(u.text) && (NO_CODE.test(u.text) || u.intents.includes('message')))
     return { type: 'START', task: 'message', turn };
-  if (expecting === 'code') return turn;
+  // a message, or a verification code, is taken as typed: its digits are not a time or a phone number
+  if (expecting === 'message' || expecting === 'code') return turn;
   const intents = u.intents.filter((i) => i !== 'emergency');
   const answering = ['confirm', 'cancel', 'pick'].includes(expecting) && !!yn;
   if (intents.includes('human')) return { type: 'HUMAN', turn };

@@ -13,7 +13,8 @@
  *   said before "after that".
  */
 import { DateTime } from 'luxon';
-import { iso, mask, MONTH_RE, monthOf, WD, type DateValue, type Hit } from './datetime-words.js';
+import { weekOf } from './datetime-weeks.js';
+import { BUSY, iso, mask, MONTH_RE, monthOf, WD, type DateValue, type Hit } from './datetime-words.js';
 
 /** The search window a bound opens ("after the 15th"): two weeks, as "after Christmas" has. */
 const WINDOW_DAYS = 14;
@@ -69,6 +70,9 @@ export function findMonthParts(m: { s: string }, today: DateTime, add: (at: numb
   );
 }
 
+/** "I'm away until", "at work till": the day said next is the last one the caller is tied up. */
+const BUSY_UNTIL_DAY = new RegExp(`\\b${BUSY}\\b[^,.;!?]{0,24}\\b(?:until|till|til|through|thru)\\s+$`);
+
 /** Verbs that make "from X to Y" a move, not a span. */
 const MOVE = /\b(?:move|moving|moved|change|changing|switch|switching|swap|reschedul\w*|push|shift|bump)\b/;
 /** What may stand around a day inside a joined pair ("on the 14th", "next Tuesday", "December 14"). */
@@ -80,15 +84,25 @@ type Span = { from: string; to: string };
 const spanOf = (v: DateValue): Span => ('range' in v ? v.range : { from: v.date, to: v.date });
 const dayOf = (d: string, zone: DateTime['zone']) => DateTime.fromISO(d, { zone });
 
-/** What the span readers share: the days found, the utterance, the zone, and how a day becomes a span. */
+/** What the span readers share: the days found, the utterance they were found in, and today. */
 interface Reading {
   hits: Array<Hit<DateValue>>;
   orig: string;
-  zone: DateTime['zone'];
-  /** The days from `a` to `b`, from today on; undefined when they ended before today. */
-  clip: (a: DateTime, b: DateTime) => DateValue | undefined;
-  /** Gives a found day a span instead (it is then no bare weekday and not ruled out). */
-  set: (h: Hit<DateValue>, v: DateValue | undefined) => void;
+  today: DateTime;
+}
+
+/** The days from `from` to `to`, from today on; undefined when they ended before today. */
+function clip(today: DateTime, from: DateTime, to: DateTime): DateValue | undefined {
+  return to < today ? undefined : { range: { from: iso(from < today ? today : from), to: iso(to) } };
+}
+
+/** Gives a found day a span instead (it is then no bare weekday and not ruled out). */
+function set(h: Hit<DateValue>, v: DateValue | undefined): void {
+  if (!v) return;
+  h.value = v;
+  delete h.negated;
+  delete h.bare;
+  delete h.weekday;
 }
 
 /**
@@ -97,50 +111,38 @@ interface Reading {
  */
 export function joinSpans(hits: Array<Hit<DateValue>>, today: DateTime, orig: string): void {
   const zone = today.zone;
-  const clip = (from: DateTime, to: DateTime): DateValue | undefined =>
-    to < today ? undefined : { range: { from: iso(from < today ? today : from), to: iso(to) } };
-  const set = (h: Hit<DateValue>, v: DateValue | undefined) => {
-    if (!v) return;
-    h.value = v;
-    delete h.negated;
-    delete h.bare;
-    delete h.weekday;
-  };
-  const reading: Reading = { hits, orig, zone, clip, set };
+  const reading: Reading = { hits, orig, today };
   weekOfDate(reading);
   joinPairs(hits, orig, zone);
   for (const h of hits) {
     if (!('date' in h.value)) continue;
     const d = dayOf(h.value.date, zone);
     const before = orig.slice(Math.max(0, h.at - 48), h.at);
-    if (/\bnot (?:before|until|till|til)\s+$/.test(before)) set(h, clip(d, d.plus({ days: WINDOW_DAYS - 1 })));
+    if (/\bnot (?:before|until|till|til)\s+$/.test(before)) set(h, clip(today, d, d.plus({ days: WINDOW_DAYS - 1 })));
     else if (h.negated) continue;
     else if (
       /(?<!\b(?:the|a) (?:day|week|weekend|one|night|morning) )\b(?:after|following)\s+$/.test(before) ||
-      /\b(?:away|gone|out|travel(?:l)?ing|busy|off|on (?:holiday|vacation|leave)|out of (?:town|the country))\b[^,.;!?]{0,24}\b(?:until|till|til|through|thru)\s+$/.test(
-        before,
-      )
+      BUSY_UNTIL_DAY.test(before)
     )
-      set(h, clip(d.plus({ days: 1 }), d.plus({ days: WINDOW_DAYS })));
+      set(h, clip(today, d.plus({ days: 1 }), d.plus({ days: WINDOW_DAYS })));
     else if (/(?<!\b(?:the|a) (?:day|week|weekend|one|night|morning|just|right) )\bbefore\s+$/.test(before))
-      set(h, clip(today, d.minus({ days: 1 })));
+      set(h, clip(today, today, d.minus({ days: 1 })));
     else if (/\b(?:no|not) later than\s+$|\b(?:free|available|around) (?:until|till|til)\s+$/.test(before))
-      set(h, clip(today, d));
+      set(h, clip(today, today, d));
     else if (
       /\b(?:starting(?: from| on)?|as of|any ?time from)\s+$/.test(before) ||
       (/\bfrom\s+$/.test(before) && /^\S+(?: \S+)? (?:on|onwards?)\b/.test(orig.slice(h.at)))
     )
-      set(h, clip(d, d.plus({ days: WINDOW_DAYS - 1 })));
+      set(h, clip(today, d, d.plus({ days: WINDOW_DAYS - 1 })));
   }
   afterThat(reading);
 }
 
 /** "the week of the 14th": that day's week. */
-function weekOfDate({ hits, orig, zone, clip, set }: Reading): void {
+function weekOfDate({ hits, orig, today }: Reading): void {
   for (const h of hits) {
     if (!('date' in h.value) || !/\bweek of\s+$/.test(orig.slice(Math.max(0, h.at - 12), h.at))) continue;
-    const monday = dayOf(h.value.date, zone).startOf('week');
-    set(h, clip(monday, monday.plus({ days: 6 })));
+    set(h, { range: weekOf(dayOf(h.value.date, today.zone), today) });
   }
 }
 
@@ -188,7 +190,7 @@ function joinPairs(hits: Array<Hit<DateValue>>, orig: string, zone: DateTime['zo
 }
 
 /** "I'm away over Christmas, any time after that is fine": the day said before it, bounded. */
-function afterThat({ hits, orig, zone, clip, set }: Reading): void {
+function afterThat({ hits, orig, today }: Reading): void {
   const x =
     /\b(?:any ?time|anything|any day|anyday|whenever|sometime|something|free|available|fine|good|ok|okay) after (?:that|then)\b|\bafter (?:that|then)(?:'s| is| would be| works| should be)? (?:fine|good|ok|okay|great|perfect|better|works|any ?time|whenever)\b/.exec(
       orig,
@@ -196,6 +198,6 @@ function afterThat({ hits, orig, zone, clip, set }: Reading): void {
   if (!x) return;
   const before = hits.filter((h) => h.at < x.index).sort((a, b) => b.at - a.at)[0];
   if (!before) return;
-  const end = dayOf(spanOf(before.value).to, zone);
-  set(before, clip(end.plus({ days: 1 }), end.plus({ days: WINDOW_DAYS })));
+  const end = dayOf(spanOf(before.value).to, today.zone);
+  set(before, clip(today, end.plus({ days: 1 }), end.plus({ days: WINDOW_DAYS })));
 }

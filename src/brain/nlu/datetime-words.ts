@@ -69,6 +69,13 @@ export function monthOf(
   return d && d >= today ? d : pick(next.year, next.month);
 }
 
+/**
+ * Where a caller says they are tied up ("I'm at work", "away", "on holiday"): said before "until", what
+ * follows is when they are free again, the day (datetime-spans.ts) or the time (datetime.ts).
+ */
+export const BUSY =
+  '(?:at (?:work|school|the office|college|uni|practice)|in (?:school|class|work|a meeting|meetings)|working|busy|stuck|tied up|on shift|away|gone|out|off|travel(?:l)?ing|on (?:holiday|vacation|leave)|out of (?:town|the country))';
+
 /** A value found in the text, with where it was said. */
 export interface Hit<T> {
   at: number;

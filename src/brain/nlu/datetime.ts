@@ -65,6 +65,7 @@ import { findMonthParts, joinSpans } from './datetime-spans.js';
 import { findWeeksAhead, inScope, maskExcludedWeekdays, weekOf, weekParts, weekRange } from './datetime-weeks.js';
 import {
   dayWords,
+  BUSY,
   iso,
   last,
   mask,
@@ -199,8 +200,7 @@ export function parseTimeWish(
 }
 
 /** "I'm at work till 5", "she's in school until 3:30": busy until the time said, so free after it. */
-const BUSY_UNTIL =
-  /\b(?:at (?:work|school|the office|college|uni|practice)|in (?:school|class|work|a meeting|meetings)|working|busy|stuck|tied up|on shift|out|away)\b[^,.;!?]{0,20}\b(?:till|until|til|to)\b/;
+const BUSY_UNTIL = new RegExp(`\\b${BUSY}\\b[^,.;!?]{0,20}\\b(?:till|until|til|to)\\b`);
 
 /**
  * Verbs that put a clause in the past: events told as background ("he rolled his ankle on Saturday").
