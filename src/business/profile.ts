@@ -30,12 +30,12 @@ export async function loadBusinessRecord(db: Db, organizationId: string) {
       .select()
       .from(schema.services)
       .where(eq(schema.services.organizationId, organizationId))
-      .orderBy(asc(schema.services.createdAt)),
+      .orderBy(asc(schema.services.createdAt), asc(schema.services.name), asc(schema.services.id)),
     db
       .select()
       .from(schema.staff)
       .where(eq(schema.staff.organizationId, organizationId))
-      .orderBy(asc(schema.staff.createdAt)),
+      .orderBy(asc(schema.staff.createdAt), asc(schema.staff.name), asc(schema.staff.id)),
     db.select().from(schema.knowledgeItems).where(eq(schema.knowledgeItems.organizationId, organizationId)),
     db.select().from(schema.agents).where(eq(schema.agents.organizationId, organizationId)),
   ]);

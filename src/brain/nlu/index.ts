@@ -131,9 +131,12 @@ function severalServices(text: string, services: ServiceMatcher): ServiceInfo[] 
   return found.length > 1 ? found : undefined;
 }
 
-/** Words just before a staff name that refuse them ("not with Tom", "anyone but Mike"). */
+/**
+ * Words just before a staff name that refuse them ("not with Tom", "anyone but Mike"); a dash ends
+ * the clause like a comma ("No — I want Raven": the no answers the read-back, the want is Raven).
+ */
 const REFUSED_BEFORE =
-  /\b(?:not|no|anyone but|anybody but|except|other than|rather not|don't want|do not want)\b[^,.;!?]*$/;
+  /\b(?:not|no|anyone but|anybody but|except|other than|rather not|don't want|do not want)\b[^,.;!?\u2013\u2014]*$/;
 
 /**
  * The staff member the caller asks for ("with Ana", "can I see Ana", "Ana if she's free") and the
@@ -156,7 +159,13 @@ function staffFinder(business: BusinessProfile): {
     .map(escapeRegExp)
     .join('|');
   const wanted = new RegExp(
-    `\\b(?:with|see|prefer|by|book|want|like|get|have)\\s+(?:me\\s+with\\s+)?(${alts})\\b|\\b(${alts})\\s+(?:if|is|please|do|available|free)\\b|\\b(?:switch|change|swap|move)(?:\\s+(?:that|it|this|her|him|me|us))?\\s+(?:over\\s+)?to\\s+(${alts})\\b`,
+    [
+      `\\b(?:with|see|prefer|by|book|want|like|get|have|ask(?:ing)? for|request(?:ing)?|only|just)\\s+(?:me\\s+with\\s+)?(${alts})\\b`,
+      `\\b(${alts})\\s+(?:if|is|please|do|available|free|specifically|only|in particular)\\b`,
+      `\\b(?:switch|change|swap|move)(?:\\s+(?:that|it|this|her|him|me|us))?\\s+(?:over\\s+)?to\\s+(${alts})\\b`,
+      // "is Raven in on Thursday?", "is Ana working Saturday": whether they work is asking for them ("this is Ana" is not)
+      `(?<!\\b(?:this|it|that|name)\\s)\\bis\\s+(${alts})\\s+(?:in|working|around|on|there|available|free|back)\\b`,
+    ].join('|'),
     'g',
   );
   const refused = new RegExp(
@@ -167,7 +176,7 @@ function staffFinder(business: BusinessProfile): {
       // "not with Tom, I'd rather have Sarah": the one not refused
       for (const m of text.matchAll(wanted))
         if (!REFUSED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)))
-          return byName.get(m[1] ?? m[2] ?? m[3]);
+          return byName.get(m.slice(1).find(Boolean)!);
       return undefined;
     },
     refused(text) {

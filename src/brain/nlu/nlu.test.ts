@@ -545,7 +545,14 @@ describe('staff requests', () => {
     ['can I book with Ana', 'Ana Ruiz'],
     ['I want Ben Cole please', 'Ben Cole'],
     ['is Ana free tomorrow', 'Ana Ruiz'],
+    ['Hey, is Ana in on Thursday? I want to book a trim with her', 'Ana Ruiz'],
+    ['is Ben working Saturday', 'Ben Cole'],
+    ['No — I want Ana specifically, please.', 'Ana Ruiz'],
+    ['Ben only, please', 'Ben Cole'],
+    ['can I ask for Ana', 'Ana Ruiz'],
+    ['no, not with Ben', undefined],
     ["this is Ana, I'd like a trim", undefined],
+    ['this is Ana in the back office', undefined],
     ['a haircut tomorrow', undefined],
   ])('%s', (text, want) => {
     expect(withStaff.understand(text, NOW).staff).toBe(want);
