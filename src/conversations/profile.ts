@@ -2,6 +2,7 @@ import type { BusinessProfile, Lang } from '../brain/index.js';
 import { isStarterGreeting, loadBusinessRecord, type BusinessRecord, type TestClock } from '../business/index.js';
 import type { Db } from '../db/index.js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { zoneCountry } from '../lib/index.js';
 
 /** A business as a conversation runs with it: its configuration rows and the brain's view of them. */
 export type LoadedBusiness = Pick<BusinessRecord, 'org' | 'config' | 'agent'> & {
@@ -26,25 +27,13 @@ export function agentLanguages(setting: string | null | undefined): Lang[] {
   return out.length ? out : ['en'];
 }
 
-/** Zones whose country dials otherwise than the North American plan, by zone or by zone prefix. */
-const ZONE_COUNTRY: Array<[RegExp, string]> = [
-  [/^Europe\/(?:London|Belfast|Guernsey|Jersey|Isle_of_Man)$/, 'GB'],
-  [/^Europe\/Dublin$/, 'IE'],
-  [/^Australia\//, 'AU'],
-  [/^Pacific\/(?:Auckland|Chatham)$/, 'NZ'],
-  [/^Europe\/Madrid$|^Atlantic\/Canary$|^Africa\/Ceuta$/, 'ES'],
-  [
-    /^America\/(?:Mexico_City|Cancun|Merida|Monterrey|Matamoros|Chihuahua|Ciudad_Juarez|Ojinaga|Hermosillo|Mazatlan|Bahia_Banderas|Tijuana)$/,
-    'MX',
-  ],
-];
-
 /**
- * The country the business dials from, for reading callers' numbers ("020 7946 0018" in London)
- * and saying them back: its time zone, else its escalation number's country, else the US.
+ * The country the business dials from, for reading callers' numbers ("020 7946 0018" in London,
+ * "8123 4567" in Singapore) and saying them back: its time zone's, else its escalation number's
+ * country, else the US.
  */
 export function businessCountry(timezone: string, numbers: Array<string | null | undefined>): string {
-  const byZone = ZONE_COUNTRY.find(([re]) => re.test(timezone))?.[1];
+  const byZone = zoneCountry(timezone);
   if (byZone) return byZone;
   for (const n of numbers) {
     const country = n ? parsePhoneNumberFromString(n)?.country : undefined;

@@ -16,3 +16,4 @@ export * from './quiet.js';
 export * from './once-per.js';
 export * from './acceptors.js';
 export * from './node-script.js';
+export * from './zone-country.js';
