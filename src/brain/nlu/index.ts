@@ -108,6 +108,22 @@ export interface Nlu {
 }
 
 /** "Whoever's available", "anyone is fine", "it doesn't have to be Jamie", "no preference". */
+/**
+ * "I need to talk to someone about custody", "he wants to speak with an accountant about his taxes": a
+ * new client asking for a conversation about their matter, which a business that books consultations
+ * books, rather than someone asking for a person on the line.
+ */
+const TALK_ABOUT_A_MATTER =
+  /\b(?:talk|speak|chat|sit down) (?:to|with) (?:someone|somebody|a person|one of (?:you|your [a-z]+)|(?:a|an|your) (?:lawyer|attorney|solicitor|accountant|advisor|adviser|consultant|specialist|expert|planner|professional))\b[^.?!]*?\babout\b/;
+/** A service that is a first conversation with the business: a consultation, an assessment, an intro meeting. */
+const CONSULTATION =
+  /\b(?:consult|consultation|assessment|evaluation|discovery (?:call|meeting|session)|intro(?:ductory)? (?:call|meeting|session)|first meeting|initial meeting)\b/;
+
+/** The business's consultation service (the first in its list that is one). */
+function consultationOf(business: BusinessProfile): BusinessProfile['services'][number] | undefined {
+  return business.services.find((sv) => [sv.name, ...(sv.synonyms ?? [])].some((w) => CONSULTATION.test(normalize(w))));
+}
+
 const ANY_STAFF =
   /\b(?:whoever(?:'s| is)? (?:free|available|around|open|on)|(?:any ?one|any ?body)(?:'s| is)? (?:fine|ok|okay|good|great)|(?:any ?one|any ?body) (?:at|works|will do|is fine)\b|(?:doesn't|does not|don't|do not|dont|doesnt) (?:have|need) to be (?:with )?[a-z]+|(?:don't|do not|dont) mind who|no preference|any (?:stylist|tech|technician|barber|instructor|therapist|teacher|groomer|trainer|one of them)(?: is)? (?:is fine|will do|works|fine))/;
 
@@ -291,6 +307,11 @@ export function createNlu(business: BusinessProfile): Nlu {
       const emergency = emergencies.detect(text, month);
       const intents = findIntents(text);
       if (emergency && emergency.priority !== 'NORMAL') intents.unshift('emergency');
+      // asking to talk a matter over where the business books consultations: a consultation to book
+      const consultation =
+        intents.includes('human') && TALK_ABOUT_A_MATTER.test(text) ? consultationOf(business) : undefined;
+      if (consultation)
+        intents.splice(intents.indexOf('human'), 1, ...(intents.includes('book') ? [] : ['book' as const]));
       const u: Understanding = {
         text,
         intents,
@@ -304,11 +325,12 @@ export function createNlu(business: BusinessProfile): Nlu {
       // a service named after a correction wins ("a drain cleaning, sorry, I mean a toilet repair"); an excluded one never counts
       const tail = correctionTail(text);
       const service = (tail ? services.match(tail) : undefined) ?? services.match(withoutNegated(text));
-      if (service?.choices) u.serviceChoices = service.choices;
+      if (consultation) u.service = { service: consultation, score: 1 };
+      else if (service?.choices) u.serviceChoices = service.choices;
       else if (service) u.service = { service: service.service, score: service.score };
       // "a haircut and a blow dry": each named service, the first said first
       const several = severalServices(withoutNegated(tail ?? text), services);
-      if (several) {
+      if (several && !consultation) {
         u.service = { service: several[0], score: service?.score ?? 1 };
         u.alsoServices = several.slice(1);
         delete u.serviceChoices;

@@ -1,0 +1,81 @@
+// Invariant: what a fifth round of outside callers asked of the dialog: a new client who wants to "talk to
+// someone about" their matter books the business's consultation, …
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../lib/index.js';
+import { createConversation } from './conversation.js';
+import { createFakePorts } from './test-support/fake-ports.js';
+import type { BusinessProfile } from './types.js';
+
+const CALLER = '+12065550129';
+const weekdays = {
+  mon: [['09:00', '19:00']],
+  tue: [['09:00', '19:00']],
+  wed: [['09:00', '19:00']],
+  thu: [['09:00', '19:00']],
+  fri: [['09:00', '17:00']],
+} as BusinessProfile['hours'];
+// Tuesday 2026-03-10 10:00 in Los Angeles
+const TUE = '2026-03-10T17:00:00Z';
+
+const LAW: BusinessProfile = {
+  name: 'Dunmore Family Law',
+  timezone: 'America/Los_Angeles',
+  industry: 'other',
+  hours: weekdays,
+  escalationNumber: '+12065550100',
+  services: [
+    { name: 'Free Consultation', durationMin: 30, synonyms: ['consultation', 'consult'] },
+    { name: 'Strategy Session', durationMin: 60 },
+  ],
+};
+const TAX: BusinessProfile = {
+  ...LAW,
+  name: 'Pemberton Tax',
+  services: [
+    { name: 'New Client Meeting', durationMin: 30, synonyms: ['first meeting', 'intro meeting'] },
+    { name: 'Corporate Tax Review', durationMin: 60, synonyms: ['corporate taxes'] },
+    { name: 'Bookkeeping Setup', durationMin: 60, synonyms: ['bookkeeping'] },
+  ],
+};
+const SALON: BusinessProfile = {
+  ...LAW,
+  name: 'Bella Hair',
+  services: [{ name: 'Haircut', durationMin: 45 }],
+};
+
+function call(business: BusinessProfile) {
+  const fake = createFakePorts(business);
+  const convo = createConversation({ business, callerPhone: CALLER, now: fixedClock(TUE), deps: fake.ports });
+  const said: string[] = [convo.greet().text];
+  const say = async (...lines: string[]) => {
+    for (const l of lines) said.push((await convo.handle({ text: l })).text);
+    return said[said.length - 1];
+  };
+  return { convo, say, world: fake.world, said };
+}
+
+describe('talking a matter over is a consultation where the business books them', () => {
+  it.each([
+    ['law', LAW, 'Hi, I need to talk to someone about custody of my kids.', 'consultation'],
+    ['law', LAW, "I'd like to speak with a lawyer about my divorce, Thursday afternoon if you can", 'consultation'],
+    [
+      'tax',
+      TAX,
+      'My husband runs a small business and wants to talk to someone about his bookkeeping and corporate taxes.',
+      'new client meeting',
+    ],
+  ] as const)('%s: %s', async (_, business, line, service) => {
+    const c = call(business);
+    const reply = await c.say(line);
+    expect(reply).not.toMatch(/can't connect you|take a message/i);
+    expect(c.said.join(' ').toLowerCase()).toContain(service);
+    await c.say('Tanya Ruiz');
+    expect(c.world.leads.filter((l) => l.kind === 'message')).toHaveLength(0);
+  });
+
+  it('is still a message where the business has no consultation to book', async () => {
+    const c = call(SALON);
+    expect(await c.say('I need to talk to someone about a bill I got')).toMatch(/connecting you|message/i);
+    expect(c.said.join(' ')).not.toMatch(/haircut/i);
+  });
+});
