@@ -70,7 +70,7 @@ describe('talking a matter over is a consultation where the business books them'
     expect(reply).not.toMatch(/can't connect you|take a message/i);
     expect(c.said.join(' ').toLowerCase()).toContain(service);
     await c.say('Tanya Ruiz');
-    expect(c.world.leads.filter((l) => l.kind === 'message')).toHaveLength(0);
+    expect(c.world.messages).toHaveLength(0);
   });
 
   it('is still a message where the business has no consultation to book', async () => {

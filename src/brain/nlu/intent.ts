@@ -24,6 +24,10 @@ const PERSON = '(?:the |your )?[a-z]+';
 const NOT_A_PERSON =
   'it|that|this|there|here|he|she|anyone|anybody|someone|somebody|everyone|everybody|nobody|no one|anything|something|parking|today|tomorrow|tonight|now|everything|mine|yours|one';
 
+/** People at home a caller will talk things over with before deciding ("I'll talk to the missus and ring back"). */
+const HOUSEHOLD =
+  '(?:wife|husband|missus|missis|misses|mrs|hubby|wifey|other half|better half|partner|fiance|fiancee|boyfriend|girlfriend|kids|family|landlord|boss|mum|mom|dad|parents|folks|flatmate|roommate|housemate)';
+
 const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   [
     'human',
@@ -32,7 +36,7 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
         '\\b(speak|talk|chat) (to|with) (a |an |the |some |your )?(real |live |actual )?(person|human|someone|somebody|manager|owner|representative|rep|agent|operator|staff|technician|dentist|doctor|receptionist|boss)\\b',
         '\\b(real|live|actual) (person|human)\\b|\\b(transfer|connect|put) me (through|to|with)?\\b|\\boperator\\b|\\brepresentative\\b|\\bhuman\\b',
         // "can I speak to Dave?", "I need to talk to whoever does billing", "someone in accounts"
-        `\\b(?:speak|talk|chat) (?:to|with) (?!(?:a|an|you|u|y'all|about|my|our|them|him|her|me|us|each|the (?:wife|husband|kids|family|landlord|boss)|(?:wife|husband|partner|family|landlord))\\b)${PERSON}`,
+        `\\b(?:speak|talk|chat) (?:to|with) (?!(?:a|an|you|u|y'all|about|my|our|them|him|her|me|us|each|(?:the |my )?${HOUSEHOLD})\\b)${PERSON}`,
         '\\b(?:whoever|someone|somebody|the person) (?:who )?(?:does|handles|is in charge of|deals with|takes care of|looks after|runs) (?:the |your )?(?:billing|bills|invoices|accounts|payments|scheduling|the office)\\b',
         '\\b(?:someone|somebody|anyone|anybody) (?:in|from) (?:billing|accounts|accounting|the office|management)\\b',
         // "is the owner in?", "is the manager available?", "is Dave there?", "is Mike around today?"
@@ -89,7 +93,7 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   ],
   [
     'book',
-    /\b(book|schedule|make|set up|get|need|want|like|have) (an? |my |the )?(appointment|booking|visit|slot|spot|consultation|estimate|quote)\b|\bbook\w*\b|\bschedul\w*\b|\bappointment\b|\b(come in|come out|send someone|someone (to )?come|fit me in|squeeze me in)\b|\b(availab\w*|opening|openings|free slot|anything (open|available))\b|\b(i|we)(?: need|'d like| would like| want| wanna),? (a|an|my|the|to get|someone|some)\b/,
+    /\b(book|schedule|make|set up|get|need|want|like|have) (an? |my |the )?(appointment|booking|visit|slot|spot|consultation|estimate|quote)\b|\bbook\w*\b|\bschedul\w*\b|\bappointment\b|\b(come in|come out|send someone|someone (to )?come|fit me in|squeeze me in)\b|\b(availab\w*|opening|openings|free slot|anything (open|available))\b|\b(i|we)(?: need|'d like| would like| want| wanna),? (a|an|my|the|to get|someone|some)\b|(?:^|[.!?,] |\b(?:i'm|im|i am|we're|we are|just|was|were) )after (?:an?|some) (?!while|bit|few|couple|minute|second|moment|week|month|day|year|long|short|fortnight|quick|little)[a-z]|\bif not,? [a-z0-9: ]{1,30}? (?:will do|would do|works|is fine|suits)\b/,
   ],
   [
     'question',
