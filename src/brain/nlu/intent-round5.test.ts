@@ -41,3 +41,12 @@ describe('asking to book in other words', () => {
     },
   );
 });
+
+describe('moving a booking earlier, as said in India', () => {
+  it.each([
+    'hello good morning i have hair spa booking on saturday four pm can i prepone it to friday same time',
+    'I want to prepone my appointment by one day',
+  ])('"%s" moves it', (s) => {
+    expect(intents(s)[0]).toBe('reschedule');
+  });
+});

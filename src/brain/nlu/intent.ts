@@ -52,7 +52,7 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   ],
   [
     'reschedule',
-    /\bre-?schedul\w*|\bmove (my|the|our|his|her|their) (appointment|booking|visit)|\b(move|change|switch|shift|push|bump) (my|the|our|his|her|their|(?!it's|that's|what's|there's|here's)[a-z]+'s) [a-z' -]{2,30}? (to|over to|back to|out to|from)\b|\b(?:move|shift|bump|postpone) (?:my|our|his|her|their|[a-z]+'s) (?:[a-z]+'s )?(?:[a-z-]+ ){0,3}?(?:appointment|booking|visit|reservation|session|lesson|class)\b|\b(?:do|have|make) (?:my|our|his|her|their|[a-z]+'s) [a-z' -]{2,30}? instead\b|\bchange (my|the|our) (appointment|booking|time)|\bpush (my|it|the appointment) back\b|\bpostpone\b|\bdifferent (day|time) for my\b|\bmove it to\b|\bcan (?:we|i|you) (?:move|change) it\b/,
+    /\bre-?schedul\w*|\bprepon(?:e|ed|ing)\b|\bmove (my|the|our|his|her|their) (appointment|booking|visit)|\b(move|change|switch|shift|push|bump) (my|the|our|his|her|their|(?!it's|that's|what's|there's|here's)[a-z]+'s) [a-z' -]{2,30}? (to|over to|back to|out to|from)\b|\b(?:move|shift|bump|postpone) (?:my|our|his|her|their|[a-z]+'s) (?:[a-z]+'s )?(?:[a-z-]+ ){0,3}?(?:appointment|booking|visit|reservation|session|lesson|class)\b|\b(?:do|have|make) (?:my|our|his|her|their|[a-z]+'s) [a-z' -]{2,30}? instead\b|\bchange (my|the|our) (appointment|booking|time)|\bpush (my|it|the appointment) back\b|\bpostpone\b|\bdifferent (day|time) for my\b|\bmove it to\b|\bcan (?:we|i|you) (?:move|change) it\b/,
   ],
   [
     // "push me back an hour", "change it to twelve instead", "earlier the same day", "I just want it an hour later"
