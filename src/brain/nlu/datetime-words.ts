@@ -133,7 +133,7 @@ const TODAY_AFTER = String.raw`(?=\s*(?:[,.;!?]|$|(?:at|around|about|for|then|pl
  * fortnight" stays for the weekday reading).
  */
 export function dayWords(text: string): string {
-  return text
+  return shortWeekdays(text)
     .replace(/\bthe morn'?s morn(?:ing)?\b/g, 'tomorrow morning')
     .replace(
       /\bthe (?:morra|morrow)\b|(?<!\b(?:in|this|of|every|each|all|that|from|till|until|by) )\bthe morn\b(?!ing)/g,
@@ -186,4 +186,40 @@ export function monthContext(s: string): { which: string | undefined } | undefin
   const x = new RegExp(`\\b(?:(next|following|this|the) month|(?:in|of|for|during|end of) (${MONTH_RE})\\b)`).exec(s);
   if (!x) return undefined;
   return { which: x[2] ?? (x[1] === 'next' || x[1] === 'following' ? x[1] : undefined) };
+}
+
+const SHORT_DAYS: Record<string, string> = {
+  mon: 'monday',
+  tue: 'tuesday',
+  tues: 'tuesday',
+  wed: 'wednesday',
+  weds: 'wednesday',
+  thu: 'thursday',
+  thur: 'thursday',
+  thurs: 'thursday',
+  fri: 'friday',
+  sat: 'saturday',
+  sun: 'sunday',
+};
+/** Short forms that are also English words ("I sat down", "the sun's out", "we wed in June", "c'mon"). */
+const WORDLIKE = new Set(['mon', 'wed', 'sat', 'sun']);
+const SHORT_RE = Object.keys(SHORT_DAYS).join('|');
+/** What may stand before a short weekday that is also a word: "this sat", "on sun", "till wed". */
+const DAY_BEFORE = String.raw`(?:this|next|coming|on|every|each|by|till|until|from|before|after|or|to|and|say|maybe|about)`;
+/** What may follow it: a part of the day, a time, another weekday ("sat morning", "sun 10am", "sat or sun"). */
+const DAY_AFTER = String.raw`(?:(?:mornings?|afternoons?|evenings?|nights?|arvos?|am|pm|week|fortnight|next week|or (?:${SHORT_RE}|\w+day)|the \d{1,2}(?:st|nd|rd|th))\b|(?:at )?\d)`;
+
+/**
+ * Weekdays written or said short ("this sat 11am", "thurs", "fri arvo", "weds or thu") as their full names.
+ * A short form that is also a word ("sat", "sun", "wed", "mon") is a weekday only with a day word around it:
+ * "this sat", "sat morning", "on sun", "sat or sun"; never "I sat down", "the sun", "c'mon".
+ */
+function shortWeekdays(text: string): string {
+  return text.replace(new RegExp(`(?<!['’])\\b(${SHORT_RE})\\b(?!['’]\\w)`, 'g'), (w: string, _d, at: number) => {
+    if (!WORDLIKE.has(w)) return SHORT_DAYS[w];
+    const before = new RegExp(`\\b${DAY_BEFORE}\\s+$`).test(text.slice(Math.max(0, at - 12), at));
+    const after = new RegExp(`^\\s+${DAY_AFTER}`).test(text.slice(at + w.length));
+    const alone = !text.slice(0, at).trim() && !text.slice(at + w.length).replace(/[\s?.!,]/g, '');
+    return before || after || alone ? SHORT_DAYS[w] : w;
+  });
 }

@@ -51,6 +51,7 @@
  *   15th", "I'm away until the 20th", "over Christmas… any time after that") are ranges to search.
  */
 import { DateTime } from 'luxon';
+import { writesDayFirst } from '../../lib/index.js';
 import { findHolidays, NAMED_DAY_RE } from './datetime-holidays.js';
 import {
   findMinutesOnly,
@@ -134,14 +135,14 @@ export function parseTimeWish(
   // what is left once the background in the past is gone ("it started leaking this morning")
   const present = masked.s;
   const excluded = maskExcludedWeekdays(masked);
-  const dates = findDates(masked, today, orig);
+  const dates = findDates(masked, today, orig, writesDayFirst(timezone));
   excluded.push(...weekParts(masked));
   const pod = findPartOfDay(present);
   const times = findTimes(masked, pod?.value, orig);
   const earliest =
     /\b((?<!\bat the )earliest|soonest|as soon as|asap|(?:first|1st|next) (?:available|opening|thing)|right away|whenever|any ?time(?! (?:before|after|between))|no preference|(?:doesn't|does not) matter)\b/.test(
       text,
-    );
+    ) || FIRST_FREE.test(present);
 
   const sameTime = /\b(?:(?:the )?same time|same hour|same slot)\b/.test(text);
   const latest = saysLatest(present);
@@ -199,7 +200,11 @@ export function parseTimeWish(
   return wish;
 }
 
-/** "I'm at work till 5", "she's in school until 3:30": busy until the time said, so free after it. */
+/** "whoever's free first", "whichever's first", "the first evening one": the soonest opening (of that kind). */
+const FIRST_FREE =
+  /\b(?:who(?:ever)?|whichever|whatever|anyone|anybody|someone|somebody)\b[^,.;!?]{0,24}\b1st\b(?! (?:of|time|visit|thing i)\b)/;
+
+/** "I'm at work till 5\", "she's in school until 3:30": busy until the time said, so free after it. */
 const BUSY_UNTIL = new RegExp(`\\b${BUSY}\\b[^,.;!?]{0,20}\\b(?:till|until|til|to)\\b`);
 
 /**
@@ -306,7 +311,7 @@ function maskPastEvents(m: { s: string }): void {
   for (const [from, to] of spans) blank(from, to);
 }
 
-function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<DateValue>> {
+function findDates(m: { s: string }, today: DateTime, orig: string, dayFirstHere: boolean): Array<Hit<DateValue>> {
   const hits: Array<Hit<DateValue>> = [];
   const add = (at: number, value: DateValue, weekday?: number) => {
     const hit: Hit<DateValue> = {
@@ -410,14 +415,20 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
     const d = dayOfMonth(today, day, month);
     if (d) add(x.index, { date: d });
   });
+  // "12/5": the 12th of May where the business writes the day first (most of the world), December 5th in
+  // the US and Canada; a number above 12 can only be the day ("25/12", "12/25")
   mask(m, /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\b/g, (x) => {
-    const d = dayOfMonth(today, Number(x[2]), Number(x[1]));
+    const [a, b] = [Number(x[1]), Number(x[2])];
+    const dayFirst = a > 12 || (b <= 12 && dayFirstHere);
+    const d = dayFirst ? dayOfMonth(today, a, b) : dayOfMonth(today, b, a);
     if (d) add(x.index, { date: d });
   });
+  // "the 18th" (not "the first evening one", "whoever's free first", "just a second": see sayDayOrdinal)
   mask(
     m,
-    /(?<!\b(?:my|his|her|our|their|your|its) )\b(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?! (?:one|option|slot|choice|time|available|availability|opening|thing|appointment|grade|graders?|floor|story|storey|year|yr|birthday|bday|anniversary|place|period|class|row|century|edition|generation|round|attempt|try|visit|session|lesson|opinion|child|kid|baby|son|daughter|street|st|avenue|ave|road|rd|unit|apartment|apt|house|door|term|semester|trimester|inning|half|quarter|hole|lap|gear|level))/g,
+    /(?<!\b(?:my|his|her|our|their|your|its|a) )\b(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?! (?:(?:morning|afternoon|evening|night|arvo|early|late|free|open|possible|weekday|weekend) )?(?:one|option|slot|choice|time|available|availability|opening|thing|appointment|grade|graders?|floor|story|storey|year|yr|birthday|bday|anniversary|place|period|class|row|century|edition|generation|round|attempt|try|visit|session|lesson|opinion|child|kid|baby|son|daughter|street|st|avenue|ave|road|rd|unit|apartment|apt|house|door|term|semester|trimester|inning|half|quarter|hole|lap|gear|level))/g,
     (x) => {
+      if (!saysDayOrdinal(x, orig)) return false;
       const d = dayOfMonth(today, Number(x[1]));
       if (d) add(x.index, { date: d });
     },
@@ -458,6 +469,17 @@ function findDates(m: { s: string }, today: DateTime, orig: string): Array<Hit<D
   }
   joinSpans(hits, today, orig);
   return hits;
+}
+
+/**
+ * "first" read as "1st" names the 1st of a month only as a day is named: "the first", "on the first",
+ * "Monday the first", or said alone; not as an adverb ("whoever's free first", "whichever comes first",
+ * "first come first served").
+ */
+function saysDayOrdinal(x: RegExpExecArray, orig: string): boolean {
+  if (x[1] !== '1' || /^(?:on |the )/.test(x[0])) return true;
+  const before = orig.slice(0, x.index);
+  return new RegExp(`\\b(?:${WD})s?,?\\s+$`).test(before) || !(before + orig.slice(x.index + x[0].length)).trim();
 }
 
 function dayOfMonth(today: DateTime, day: number, month?: number): string | undefined {
