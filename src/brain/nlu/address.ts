@@ -5,7 +5,7 @@
  * the street, the town, the state or province and the postcode — and the address stops before what is no part of it
  * ("…, and my email is").
  */
-import { titleCase } from './text.js';
+import { ORDINALS, TENS, UNITS, titleCase } from './text.js';
 
 // with the street types of Britain, Ireland, Australia and New Zealand ("12 Abbey Close", "14 The Kingsway")
 const SUFFIX =
@@ -13,6 +13,8 @@ const SUFFIX =
   'close|grove|mews|parade|esplanade|promenade|quay|gardens|broadway|kingsway';
 /** A street type that may follow another, which is then part of the name ("12 Court Street", "4 Grove Road"). */
 const SECOND_SUFFIX = 'street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|close|crescent|terrace|place|court';
+/** Street types that are a whole street's name after the number ("1 Broadway", "5 Esplanade"). */
+const LONE_NAME = '(?:broadway|kingsway|esplanade|promenade|parade)';
 /** Words that never make a street's name ("2 dogs in the court yard" is no address). */
 const NOT_STREET = "in|on|at|for|and|or|to|is|was|my|your|our|i|i'm|it|it's|we|you|with|from|of";
 /** Words that go on after a street, never a town ("23 allen street please", "…, next week", "…street and hurry"). */
@@ -62,9 +64,9 @@ const PART = [
  */
 const BARE_TOWN = `\\s+${TOWN}(?=(?:,?\\s+${STATE})?,?\\s+${POSTCODE}|${CLOSES})`;
 const ADDRESS = new RegExp(
-  `\\b(?<!:)(\\d{1,6}[a-z]?)\\s+(?!(?:at|on|in|for|and|or|to|pm|am|a\\.?m|p\\.?m)\\b)((?:(?:north|south|east|west|n|s|e|w)\\.?\\s+)?(?:(?!(?:${NOT_STREET})\\b)[a-z0-9'.-]+\\s+){0,3}?(?:${SUFFIX})(?:\\s+(?:${SECOND_SUFFIX})(?![a-z]))?(?:\\s+(?:north|south|east|west|northeast|northwest|southeast|southwest|ne|nw|se|sw))?)\\b\\.?` +
+  `\\b(?<!:)(\\d{1,6}[a-z]?)\\s+(?!(?:at|on|in|for|and|or|to|pm|am|a\\.?m|p\\.?m)\\b)((?:(?:north|south|east|west|n|s|e|w)\\.?\\s+)?(?:(?:(?!(?:${NOT_STREET})\\b)[a-z0-9'.-]+\\s+){1,3}?(?:${SUFFIX})|${LONE_NAME})(?:\\s+(?:${SECOND_SUFFIX})(?![a-z]))?(?:\\s+(?:north|south|east|west|northeast|northwest|southeast|southwest|ne|nw|se|sw))?)\\b\\.?` +
     `((?:,?\\s*${UNIT})?(?:${BARE_TOWN})?(?:${PART}){0,6})` +
-    `(?=$|[,.!?;]|\\s+(?:and|i|my|it|please|the|is|in|tomorrow|today|tonight|on|at|this|next|for|to|we|you|can|could|around|by|so|but|over|from|with|near|off|which|that|where|who|since|because|if|when|then)\\b)`,
+    `(?=$|[,.!?;]|\\s+(?:and|i|my|it|please|thanks|thank|cheers|ok|okay|yeah|yes|sorry|the|is|in|tomorrow|today|tonight|on|at|this|next|for|to|we|you|can|could|around|by|so|but|over|from|with|near|off|which|that|where|who|since|because|if|when|then)\\b)`,
 );
 /** A unit said just before the street ("Apartment 5, 22 Harbour Road", "unit 3/45 George Street", "3/45 …"). */
 const UNIT_BEFORE = new RegExp(`(?:^|[\\s,(])(?:(${UNIT})|(\\d{1,5}[a-z]?)(?=\\s*/))\\s*(,|/|\\s)?\\s*$`, 'd');
@@ -110,14 +112,58 @@ function findAddressEs(text: string): { address: string; start: number; end: num
   };
 }
 
-/** Finds a street address in lower-cased text (the English form, or the Spanish one); undefined when none. */
+/**
+ * Finds a street address in lower-cased text (the English form, or the Spanish one); undefined when none. A house
+ * number said in words, as a speech recogniser writes it ("eighteen forty east osborn road", "twenty two oh five",
+ * "forty second street"), is read in digits; `start` and `end` are always places in `text` as given.
+ */
 export function findAddress(text: string): { address: string; start: number; end: number } | undefined {
-  const m = ADDRESS.exec(text);
+  const said = inDigits(text);
+  const m = streetIn(said);
   if (!m) return findAddressEs(text);
+  const found = writtenAddress(said.text, m);
+  return { address: found.address, start: said.from[found.start], end: said.to[found.end - 1] };
+}
+
+/**
+ * The first street that reads as one: a name before its type ("10 minutes down the road", "a 2 way radio" are
+ * none), and a number said in words that is no count of things ("a one way street", "the two lane road").
+ */
+function streetIn(said: Spoken): RegExpExecArray | undefined {
+  const re = new RegExp(ADDRESS.source, 'g');
+  for (let m = re.exec(said.text); m; m = re.exec(said.text)) {
+    const words = m[2].replace(DIRECTION_FIRST, '').split(/\s+/);
+    const spoken = said.spoken.has(m.index);
+    const [first, ...others] = words.slice(0, -1);
+    const named =
+      !first ||
+      (!NOT_FIRST_NAME.test(first) &&
+        (first === 'the' || !NOT_NAME.test(first)) &&
+        !others.some((w) => NOT_NAME.test(w)));
+    const counted = spoken && DETERMINER_BEFORE.test(said.text.slice(0, m.index));
+    if (named && !counted) return m;
+    re.lastIndex = m.index + 1;
+  }
+  return undefined;
+}
+
+const DIRECTION_FIRST = /^(?:north|south|east|west|n|s|e|w)\.?\s+(?=\S+\s)/;
+/** What is counted or measured after a number, never a street's first word ("2 doors down the road"). */
+const NOT_FIRST_NAME =
+  /^(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|blocks?|miles?|kms?|kilomet(?:er|re)s?|meters?|metres?|feet|ft|yards?|doors?|houses?|streets|roads|times|dollars?|bucks|cents|pounds|euros|people|kids|children|guys|more|less|of|or|so|extra)$/;
+/** Words that never stand inside a street's name ("5 minutes up the road"); "The" only opens one ("14 The Kingsway"). */
+const NOT_NAME = /^(?:down|up|along|across|past|over|off|near|by|behind|around|away|just|the|a|an)$/;
+/** A number said after "a", "the", "my"… counts something ("a one way street", "the two lane road"). */
+const DETERMINER_BEFORE = /\b(?:a|an|the|this|that|these|those|my|our|your|his|her|their|its|every|each)\s+$/;
+
+/** Writes the street found, with a unit said before it; places are in the text searched. */
+function writtenAddress(text: string, m: RegExpExecArray): { address: string; start: number; end: number } {
   // "42 b oak lane" is 42B (a lone n, s, e or w is a direction)
   const letter = /^([a-df-mo-rt-vx-z]) (?=\S)/.exec(m[2]);
-  // "Auburn Bay Boulevard SE": a two-letter direction after the street is written in capitals
-  const name = titleCase(letter ? m[2].slice(2) : m[2]).replace(/\b(Ne|Nw|Se|Sw)$/, (d) => d.toUpperCase());
+  // "Auburn Bay Boulevard SE", "SW Alaska St": a two-letter direction is written in capitals
+  const name = titleCase(letter ? m[2].slice(2) : m[2]).replace(/^(Ne|Nw|Se|Sw)(?= )|\b(Ne|Nw|Se|Sw)$/, (d) =>
+    d.toUpperCase(),
+  );
   const street = `${(letter ? m[1] + letter[1] : m[1]).toUpperCase()} ${name}`;
   const before = UNIT_BEFORE.exec(text.slice(0, m.index));
   const unit = before ? written(before[1] ?? before[2]) + (before[3] === '/' ? '/' : ', ') : '';
@@ -155,4 +201,174 @@ function written(part: string, afterTown = false): string {
       return titleCase(w);
     })
     .join(' ');
+}
+
+/** Text with the numbers said in words written in digits, and where each of its characters was in the text said. */
+interface Spoken {
+  text: string;
+  /** For each character, where the words it stands for start in the text said. */
+  from: number[];
+  /** For each character, where the words it stands for end in the text said. */
+  to: number[];
+  /** Where in `text` a number said in words starts. */
+  spoken: Set<number>;
+}
+
+const UNIT_WORD = /^(?:apartment|apt|unit|suite|ste|flat|level|building|bldg)$/;
+const ORDINAL_UNITS: Record<string, number> = Object.fromEntries(Object.entries(ORDINALS).filter(([, n]) => n < 10));
+const ORDINAL_WORDS: Record<string, number> = {
+  ...ORDINALS,
+  fortieth: 40,
+  fiftieth: 50,
+  sixtieth: 60,
+  seventieth: 70,
+  eightieth: 80,
+  ninetieth: 90,
+};
+const STREET_TYPE = new RegExp(`^(?:${SUFFIX})$`);
+/** A word that can open a number said in words ("oh" and "hundred" only go on one). */
+const opensNumber = (w: string | undefined) => w !== undefined && w !== 'oh' && (w in UNITS || w in TENS);
+
+/**
+ * Numbers said in words, as digits: a house number as it is said ("eighteen forty" 1840, "twenty two oh five" 2205,
+ * "one twenty three" 123, "forty two hundred" 4200, "four thousand five hundred" 4500), a postcode said digit by
+ * digit ("eight five oh one six"), an ordinal that names a street ("forty second street" 42nd Street), a unit's
+ * letter joined to its number ("apartment four b" 4b, "unit number twelve" unit 12).
+ */
+function inDigits(text: string): Spoken {
+  const out: Spoken = { text: '', from: [], to: [], spoken: new Set() };
+  const found = [...text.matchAll(/[a-z0-9']+/g)];
+  const w = found.map((x) => x[0]);
+  const at = (j: number) => found[j].index;
+  const end = (j: number) => found[j].index + w[j].length;
+  const joined = (j: number) => j > 0 && j < w.length && /^[\s-]*$/.test(text.slice(end(j - 1), at(j)));
+  const unitBefore = (j: number) =>
+    UNIT_WORD.test(w[j - 1] ?? '') || (w[j - 1] === 'number' && UNIT_WORD.test(w[j - 2] ?? ''));
+  let done = 0;
+  /** Writes `s` for text[from, to), after the text as said up to `from`. */
+  const put = (s: string, from: number, to: number) => {
+    for (let k = done; k < from; k++) {
+      out.from.push(k);
+      out.to.push(k + 1);
+    }
+    out.text += text.slice(done, from);
+    for (let k = 0; k < s.length; k++) {
+      out.from.push(from);
+      out.to.push(to);
+    }
+    out.text += s;
+    done = to;
+  };
+  for (let i = 0; i < w.length; i++) {
+    // "unit number twelve" is unit 12
+    if (w[i] === 'number' && UNIT_WORD.test(w[i - 1] ?? '') && joined(i + 1) && /^\d|^[a-z]+$/.test(w[i + 1])) {
+      if (/^\d/.test(w[i + 1]) || opensNumber(w[i + 1])) put('', at(i), at(i + 1));
+      continue;
+    }
+    let n = i - 1;
+    if (opensNumber(w[i])) for (n = i; joined(n + 1) && numberGoesOn(w, n + 1);) n++;
+    // "tomorrow at ten thirty twenty two oh five west elm street": the time said first is no part of the number
+    if (n > i && timeBefore(text.slice(0, at(i)))) i += timeWords(w, i, n);
+    const ordinal = streetOrdinal(w, i, n, joined);
+    if (ordinal) n = ordinal.start - 1;
+    const digits = n >= i ? numberOf(w.slice(i, n + 1)) : /^\d+$/.test(w[i]) ? w[(n = i)] : '';
+    // "apartment four b", "unit 2 c": the unit's letter, said last ("suite 4 a few doors down" has none)
+    const letter = digits && unitBefore(i) && joined(n + 1) && /^[a-hj-z]$/.test(w[n + 1] ?? '');
+    const last = letter && /^\s*(?:[,.!?;]|$)/.test(text.slice(end(n + 1))) ? n + 1 : n;
+    if (n >= i && (last > n || digits !== w[i])) {
+      if (digits !== w[i]) out.spoken.add(out.text.length + at(i) - done);
+      put(digits + (last > n ? w[last] : ''), at(i), end(last));
+    }
+    if (ordinal) put(ordinal.written, at(ordinal.start), end(ordinal.end));
+    i = Math.max(i, ordinal?.end ?? last);
+  }
+  put('', text.length, text.length);
+  return out;
+}
+
+/** "At" or "around" said for a time, not for a place ("we're at", "I'm at", "it's at"). */
+const timeBefore = (before: string) =>
+  /\b(?:at|around|about|by|after|before)\s+$/.test(before) &&
+  !/\b(?:we're|we are|i'm|i am|it's|it is|they're|he's|she's|located|live|living|based|staying|is|are)\s+at\s+$/.test(
+    before,
+  );
+
+/**
+ * How many of the words said from w[i] to w[n] are a time and not the house number after it: an hour and its
+ * minutes ("ten thirty", "nine oh five", "eleven fifteen") with a number said after them; 0 when none.
+ */
+function timeWords(w: string[], i: number, n: number): number {
+  if (!(UNITS[w[i]] >= 1 && UNITS[w[i]] <= 12)) return 0;
+  const m = w[i + 1];
+  let minutes = 0;
+  if (m === 'oh' && UNITS[w[i + 2]] >= 1 && UNITS[w[i + 2]] <= 9) minutes = 2;
+  else if (TENS[m] <= 50) minutes = UNITS[w[i + 2]] >= 1 && UNITS[w[i + 2]] <= 9 ? 2 : 1;
+  else if (UNITS[m] >= 10) minutes = 1;
+  const after = i + 1 + minutes;
+  return minutes && after <= n && opensNumber(w[after]) ? 1 + minutes : 0;
+}
+
+/** Whether w[j] goes on the number said before it ("oh", "and", "hundred" only inside one). */
+function numberGoesOn(w: string[], j: number): boolean {
+  if (w[j] === 'and') return /^(?:hundred|thousand)$/.test(w[j - 1]) && opensNumber(w[j + 1]);
+  if (w[j] === 'hundred' || w[j] === 'thousand') return w[j - 1] in UNITS || w[j - 1] in TENS;
+  return w[j] in UNITS || w[j] in TENS;
+}
+
+/** An ordinal said before a street type ("first avenue", "forty second street"), after the number ending at w[n]. */
+function streetOrdinal(
+  w: string[],
+  i: number,
+  n: number,
+  joined: (j: number) => boolean,
+): { start: number; end: number; written: string } | undefined {
+  const o = n + 1;
+  if (!(w[o] in ORDINAL_WORDS) || !STREET_TYPE.test(w[o + 1] ?? '') || !joined(o + 1)) return undefined;
+  if (n >= i && !joined(o)) return undefined;
+  const tens = n >= i && w[n] in TENS && w[o] in ORDINAL_UNITS;
+  const value = (tens ? TENS[w[n]] : 0) + ORDINAL_WORDS[w[o]];
+  const th = value % 100 >= 11 && value % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][value % 10] ?? 'th');
+  return { start: tens ? n : o, end: o, written: `${value}${th}` };
+}
+
+/** A number under 100 said at w[j] ("twenty two", "forty", "seventeen", "five"): its value and how many words. */
+function small(w: string[], j: number): [number, number] | undefined {
+  if (w[j] in TENS)
+    return UNITS[w[j + 1]] > 0 && UNITS[w[j + 1]] < 10 ? [TENS[w[j]] + UNITS[w[j + 1]], 2] : [TENS[w[j]], 1];
+  return opensNumber(w[j]) ? [UNITS[w[j]], 1] : undefined;
+}
+
+/**
+ * The digits of a number said in words: groups said one after the other are written one after the other
+ * ("eighteen forty" 1840, "one oh one" 101, "eight five oh one six" 85016); "hundred" and "thousand" multiply
+ * ("twelve hundred" 1200, "one hundred and five" 105, "four thousand five hundred" 4500).
+ */
+function numberOf(w: string[]): string {
+  let out = '';
+  for (let i = 0; i < w.length;) {
+    const said = small(w, i);
+    if (!said) {
+      out += w[i] === 'oh' ? '0' : '';
+      i++;
+      continue;
+    }
+    let value = said[0];
+    i += said[1];
+    const times = w[i] === 'thousand' ? 1000 : w[i] === 'hundred' ? 100 : 0;
+    if (!times) {
+      out += String(value);
+      continue;
+    }
+    value *= times;
+    i += w[i + 1] === 'and' ? 2 : 1;
+    const hundreds = times === 1000 ? small(w, i) : undefined;
+    if (hundreds && w[i + hundreds[1]] === 'hundred') {
+      value += hundreds[0] * 100;
+      i += hundreds[1] + (w[i + hundreds[1] + 1] === 'and' ? 2 : 1);
+    }
+    const rest = small(w, i);
+    if (rest) [value, i] = [value + rest[0], i + rest[1]];
+    out += String(value);
+  }
+  return out;
 }
