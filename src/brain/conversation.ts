@@ -30,6 +30,7 @@ import {
   languageRequest,
   type Understanding,
 } from './nlu/index.js';
+import { WAITLIST } from './nlu/intent.js';
 import type { AppointmentInfo, BrainPorts, Slot } from './ports.js';
 import { noteText, prompt, stateName } from './replies.js';
 import { SETTINGS_QUESTION } from './settings-answers.js';
@@ -589,6 +590,9 @@ export function toEvent(
   // (a turn that picks a time or agrees to the read-back chooses, whatever else it says)
   const choosesNothing = !facts.when && u.pick === undefined && !(expecting === 'confirm' && yn === 'yes');
   if (ctx.task === 'book' && DEFERS.test(u.text) && choosesNothing) return { type: 'DEFER' };
+  // "Saturday's the only day I can do, let me know if someone cancels": a message, whatever day is named
+  if (WAITLIST.test(u.text) && !(expecting === 'confirm' && yn === 'yes'))
+    return { type: 'START', task: 'message', turn };
   // "can someone get back to me with an estimate?": a call-back asked for wins over a booking unless a time is named
   // …and wins over an answer to a pick or a read-back unless the turn picks a time or agrees to the booking
   if (intents.includes('message') && (!intents.includes('book') || !facts.when) && (!answering || choosesNothing)) {

@@ -1,9 +1,10 @@
 // Invariant: what a fifth round of outside callers asked of the dialog: a new client who wants to "talk to
-// someone about" their matter books the business's consultation, …
+// someone about" their matter books the business's consultation; "what else do you have?" offers more times;
+// "nothing at all on Tuesday?" looks at the whole day; "let me know if someone cancels" is a message.
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../lib/index.js';
 import { createConversation } from './conversation.js';
-import { createFakePorts } from './test-support/fake-ports.js';
+import { createFakePorts, type FakeOptions } from './test-support/fake-ports.js';
 import type { BusinessProfile } from './types.js';
 
 const CALLER = '+12065550129';
@@ -43,8 +44,8 @@ const SALON: BusinessProfile = {
   services: [{ name: 'Haircut', durationMin: 45 }],
 };
 
-function call(business: BusinessProfile) {
-  const fake = createFakePorts(business);
+function call(business: BusinessProfile, existing: FakeOptions['existing'] = []) {
+  const fake = createFakePorts(business, { existing });
   const convo = createConversation({ business, callerPhone: CALLER, now: fixedClock(TUE), deps: fake.ports });
   const said: string[] = [convo.greet().text];
   const say = async (...lines: string[]) => {
@@ -77,5 +78,45 @@ describe('talking a matter over is a consultation where the business books them'
     const c = call(SALON);
     expect(await c.say('I need to talk to someone about a bill I got')).toMatch(/connecting you|message/i);
     expect(c.said.join(' ')).not.toMatch(/haircut/i);
+  });
+});
+
+// Thursday 12 March: full from 9 AM to 4:30 PM
+const FULL_THURSDAY = ['09:00', '09:45', '10:30', '11:15', '12:00', '12:45', '13:30', '14:15', '15:00', '15:45'].map(
+  (t) => ({ service: 'Haircut', start: `2026-03-12T${t}` }),
+);
+
+describe('when the times offered will not do', () => {
+  it.each(['what else do you have?', 'any other times?', 'Hmm, what else have you got'])(
+    '"%s" offers other times, not a message',
+    async (line) => {
+      const c = call(SALON);
+      const first = await c.say('a haircut on Thursday at 9');
+      const next = await c.say(line);
+      expect(next).toMatch(/I have|I can do/);
+      expect(next).not.toMatch(/not sure|message/i);
+      expect(next).not.toBe(first);
+    },
+  );
+
+  it.each(['is there nothing at all on Thursday?', 'anything Thursday?'])(
+    '"%s" looks at the whole of the day asked for before',
+    async (line) => {
+      const c = call(SALON, FULL_THURSDAY);
+      expect(await c.say('can I get a haircut Thursday morning')).not.toMatch(/March 12/);
+      expect(await c.say(line)).toMatch(/Thursday, March 12 (at|I have) 4:30 PM/);
+    },
+  );
+
+  it.each([
+    "No, Thursday's the only day I can do. Could you take my number and let me know if someone cancels?",
+    'can you put me on the waiting list for Thursday',
+    'just call me if something opens up on Thursday morning',
+  ])('"%s" leaves a message, and nothing is booked', async (line) => {
+    const c = call(SALON, FULL_THURSDAY);
+    await c.say('can I get a haircut Thursday morning');
+    await c.say(line, 'Dana Kowalski', 'yes, this number');
+    expect(c.world.appointments).toHaveLength(FULL_THURSDAY.length);
+    expect(c.world.messages, c.said.join('\n')).toHaveLength(1);
   });
 });

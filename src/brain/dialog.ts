@@ -297,6 +297,9 @@ export function initialContext(
 
 const TIME_FIELDS = ['time', 'partOfDay', 'after', 'before'] as const;
 
+/** Words that widen a day to all of it ("nothing at all on Tuesday?", "anything Tuesday", "any time Friday"). */
+const WHOLE_DAY = /\b(?:at all|any ?time|anything|whenever|all day|the whole day|whatever you(?:'ve)? (?:have|got))\b/;
+
 /**
  * Merges a new wish into the old one: a new day keeps the hour, a new hour keeps the day. A bare weekday
  * (`weekday`) said after a week or range ("in a couple of weeks" … "Wednesday evening") is that day of it;
@@ -449,10 +452,14 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
     if (f.when.sameTime && ctx.target) f.when = atTargetTime(f.when, ctx.target, tz)!;
     // "7:30 is good" at a read-back (or at offers all on one day) keeps the day being talked about
     const days = [...new Set((ctx.slot ? [ctx.slot] : offered).map((x) => localParts(x.start, tz).date))];
+    // "is there nothing at all on Tuesday?": the whole day, not the morning asked for before
+    const wholeDay = !!f.when.date && !TIME_FIELDS.some((k) => f.when![k]) && WHOLE_DAY.test(ev.text);
     const onDay =
       !f.when.date && !f.when.range && days.length === 1 && ctx.wish?.date !== days[0]
         ? { ...ctx.wish, date: days[0], range: undefined }
-        : ctx.wish;
+        : wholeDay
+          ? {}
+          : ctx.wish;
     const merged = fitToHours(ctx.business, mergeWish(onDay, f.when, ev.weekday), !!ev.hourGuessed);
     const match = matchOffered(offered, merged, ctx.business.timezone, ev.weekday);
     if (match) merged.date = localParts(match.start, ctx.business.timezone).date;

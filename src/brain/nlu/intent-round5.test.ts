@@ -50,3 +50,12 @@ describe('moving a booking earlier, as said in India', () => {
     expect(intents(s)[0]).toBe('reschedule');
   });
 });
+
+describe('"put me" asks for a person only when it puts the caller through', () => {
+  it.each(['can you put me on the waiting list for Tuesday', 'put me down for 3 please'])('"%s"', (s) => {
+    expect(intents(s)).not.toContain('human');
+  });
+  it('"put me through to the manager" still does', () => {
+    expect(intents('can you put me through to the manager')).toContain('human');
+  });
+});

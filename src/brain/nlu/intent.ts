@@ -28,13 +28,20 @@ const NOT_A_PERSON =
 const HOUSEHOLD =
   '(?:wife|husband|missus|missis|misses|mrs|hubby|wifey|other half|better half|partner|fiance|fiancee|boyfriend|girlfriend|kids|family|landlord|boss|mum|mom|dad|parents|folks|flatmate|roommate|housemate)';
 
+/**
+ * "Let me know if someone cancels", "call me if something opens up", "put me on the waiting list": the caller
+ * wants to hear when a time frees up, a message for the team whatever day they named.
+ */
+export const WAITLIST =
+  /\b(?:let me know|call me|ring me|text me|tell me|phone me|contact me|give me a (?:call|ring|shout|bell)) (?:back )?(?:if|when|as soon as) (?:(?:someone|somebody|anyone|anybody) (?:cancels|drops out|can't make it)|(?:something|anything|a (?:spot|slot|space|place|time|opening)) (?:opens|frees|comes up|becomes (?:free|available)|is (?:free|available))|there's a (?:cancellation|spot|slot|space|opening))|\bif (?:someone|somebody|anyone|anybody) (?:cancels|drops out)\b|\bif (?:something|anything|a (?:spot|slot|space|place)) (?:opens|frees|comes) up\b|\b(?:wait(?:ing)? ?list|cancellation list|standby list)\b/;
+
 const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   [
     'human',
     new RegExp(
       [
         '\\b(speak|talk|chat) (to|with) (a |an |the |some |your )?(real |live |actual )?(person|human|someone|somebody|manager|owner|representative|rep|agent|operator|staff|technician|dentist|doctor|receptionist|boss)\\b',
-        '\\b(real|live|actual) (person|human)\\b|\\b(transfer|connect|put) me (through|to|with)?\\b|\\boperator\\b|\\brepresentative\\b|\\bhuman\\b',
+        '\\b(real|live|actual) (person|human)\\b|\\b(?:transfer|connect) me\\b|\\bput me (?:through|to|with)\\b|\\boperator\\b|\\brepresentative\\b|\\bhuman\\b',
         // "can I speak to Dave?", "I need to talk to whoever does billing", "someone in accounts"
         `\\b(?:speak|talk|chat) (?:to|with) (?!(?:a|an|you|u|y'all|about|my|our|them|him|her|me|us|each|(?:the |my )?${HOUSEHOLD})\\b)${PERSON}`,
         '\\b(?:whoever|someone|somebody|the person) (?:who )?(?:does|handles|is in charge of|deals with|takes care of|looks after|runs) (?:the |your )?(?:billing|bills|invoices|accounts|payments|scheduling|the office)\\b',
@@ -89,7 +96,9 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   ],
   [
     'message',
-    /\b(leave|take) a message\b|\bpass (it |this |that )?(along|on)\b|\b(?:tell|inform) (?!me\b|us\b|you\b|ya\b)(?:him|her|them|the [a-z]+|[a-z]+) (?:that|to call)\b|\blet (him|her|them|the owner|the team|someone|(?!me\b|us\b|you\b|ya\b|y'all\b|it\b)[a-z]+) know\b|\b(?:look at|take a look|have a look|come (?:out|over|round|by))\b[^.?!]{0,30}\b(?:and|to) give (?:me|us) (?:a |an )?(?:price|quote|estimate|number|figure|ballpark)\b|\b(have|ask) (him|her|them|someone|somebody) (to )?call me( back)?\b|\bcall me back\b|\bcallback\b|\bvoice ?mail\b|\bget back to (me|us)\b|\b(e-?mail|text|send) (me|us) (a |an |the |your |some |a few )?(quote|estimate|price|pricing|prices|options|details|info|information)\b|\b(quote|estimate|price|prices|pricing|options)( [a-z]+){0,3} (e-?mailed|sent|texted) (to |over to )?(me|us|over)\b|\bjust (want|need|looking for|after|wanted) (a |an |the )?(quote|estimate|price|ballpark)\b|\b(ring|phone|bell) me\b|\bgive (me|us) a (call|ring|bell)\b|\b(call|ring|phone) (me|us) (back )?(tomorrow|tonight|later|after|before|between|at|this|on|any ?time|when)\b|\b(have|get|ask) (someone|somebody|them|him|her|the owner|the office|[a-z]+) (to )?(call|ring|phone) (me|us)\b|\b(can|could|will|would) (someone|somebody|they|you|he|she) (call|ring|phone) (me|us)\b|\b(a|the) call ?back\b|\bpass (a|this|that|the|my) message\b|\b(give|leave) (him|her|them|[a-z]+) a message\b|\ba message (for|to) \w+|\b(?:want|need|would like|'d like|like) (?:the |your |a |an )?[a-z]+ to (?:call|ring|phone|contact|get back to) (?:me|us)\b|\b(are you|you guys|y'all|is \w+|are they|you're|you are|if you|if you're|still) (still )?hiring\b|\bhelp wanted\b|\b(apply|applying) (for|to) (a|the|any|your) \w*\s?(job|position|opening|role)\b|\bjob (opening|application|posting)s?\b|\blooking for (work|a job)\b|\bwho (handles|is in charge of|runs|does) your (marketing|advertising|seo|website|social media|purchasing|supplies)\b/,
+    new RegExp(
+      String.raw`\b(leave|take) a message\b|\bpass (it |this |that )?(along|on)\b|\b(?:tell|inform) (?!me\b|us\b|you\b|ya\b)(?:him|her|them|the [a-z]+|[a-z]+) (?:that|to call)\b|\blet (him|her|them|the owner|the team|someone|(?!me\b|us\b|you\b|ya\b|y'all\b|it\b)[a-z]+) know\b|\b(?:look at|take a look|have a look|come (?:out|over|round|by))\b[^.?!]{0,30}\b(?:and|to) give (?:me|us) (?:a |an )?(?:price|quote|estimate|number|figure|ballpark)\b|\b(have|ask) (him|her|them|someone|somebody) (to )?call me( back)?\b|\bcall me back\b|\bcallback\b|\bvoice ?mail\b|\bget back to (me|us)\b|\b(e-?mail|text|send) (me|us) (a |an |the |your |some |a few )?(quote|estimate|price|pricing|prices|options|details|info|information)\b|\b(quote|estimate|price|prices|pricing|options)( [a-z]+){0,3} (e-?mailed|sent|texted) (to |over to )?(me|us|over)\b|\bjust (want|need|looking for|after|wanted) (a |an |the )?(quote|estimate|price|ballpark)\b|\b(ring|phone|bell) me\b|\bgive (me|us) a (call|ring|bell)\b|\b(call|ring|phone) (me|us) (back )?(tomorrow|tonight|later|after|before|between|at|this|on|any ?time|when)\b|\b(have|get|ask) (someone|somebody|them|him|her|the owner|the office|[a-z]+) (to )?(call|ring|phone) (me|us)\b|\b(can|could|will|would) (someone|somebody|they|you|he|she) (call|ring|phone) (me|us)\b|\b(a|the) call ?back\b|\bpass (a|this|that|the|my) message\b|\b(give|leave) (him|her|them|[a-z]+) a message\b|\ba message (for|to) \w+|\b(?:want|need|would like|'d like|like) (?:the |your |a |an )?[a-z]+ to (?:call|ring|phone|contact|get back to) (?:me|us)\b|\b(are you|you guys|y'all|is \w+|are they|you're|you are|if you|if you're|still) (still )?hiring\b|\bhelp wanted\b|\b(apply|applying) (for|to) (a|the|any|your) \w*\s?(job|position|opening|role)\b|\bjob (opening|application|posting)s?\b|\blooking for (work|a job)\b|\bwho (handles|is in charge of|runs|does) your (marketing|advertising|seo|website|social media|purchasing|supplies)\b|${WAITLIST.source}`,
+    ),
   ],
   [
     'book',
@@ -213,6 +222,13 @@ export function yesNo(text: string): YesNo | undefined {
 /** "Something later" / "anything earlier": relative to the times just offered. */
 export function relativeShift(text: string): 'later' | 'earlier' | undefined {
   if (/\b(later|after that|later in the day|anything after)\b/.test(text) && !/\b(later|latter) one\b/.test(text))
+    return 'later';
+  // "what else do you have?", "any other times?": more openings after the ones offered
+  if (
+    /\bwhat else (?:do you have|have you got|you got|is there|is (?:open|free|available)|can you do)\b|\b(?:any|some|what) other (?:times?|slots?|openings?|options?|spots?)\b|\bother (?:times|options|slots|openings) (?:do you have|you have|available)\b/.test(
+      text,
+    )
+  )
     return 'later';
   if (/\b(earlier|sooner|before that)\b/.test(text) && !/\bearlier one\b/.test(text)) return 'earlier';
   return undefined;
