@@ -2,7 +2,10 @@
 // would take from them: "12/5" is the 12th of May where the business writes the day first and December 5th
 // in North America (a number above 12 decides either way); short weekdays ("this sat", "thurs", "fri arvo")
 // are weekdays, but "I sat down" and "the sun" are not; "first" that ranks something ("whoever's free
-// first", "the first evening one", "just a second") is no day of a month.
+// first", "the first evening one", "just a second") is no day of a month; "before then" after a day bounds the
+// search before it; a time the caller tells as their own background ("I've an interview at 11", "I finish
+// work at 5") is not the time wished for; "the following week", "push it back a fortnight" count weeks on from
+// the day talked about; "straight after your lunch break" is after the business's midday break.
 import { describe, expect, it } from 'vitest';
 import type { BusinessProfile } from '../types.js';
 import { createNlu, type TimeWish } from './index.js';
@@ -33,6 +36,14 @@ const places = {
   singapore: { tz: 'Asia/Singapore', now: '2026-08-05T12:00:00Z' },
   // Monday 2026-09-14, 19:30 in Singapore: tomorrow is the 15th, "the first" October 1st
   singaporeSep: { tz: 'Asia/Singapore', now: '2026-09-14T11:30:00Z' },
+  // Monday 2026-06-01, 08:40 in London
+  june: { tz: 'Europe/London', now: '2026-06-01T07:40:00Z' },
+  // Tuesday 2026-01-20, 19:40 in Dublin
+  dublin: { tz: 'Europe/Dublin', now: '2026-01-20T19:40:00Z' },
+  // Friday 2026-12-11, 17:00 in Paris: "Tuesday" is the 15th
+  paris: { tz: 'Europe/Paris', now: '2026-12-11T16:00:00Z' },
+  // Monday 2026-06-29, 13:00 in Auckland: "Thursday" is July 2nd
+  auckland: { tz: 'Pacific/Auckland', now: '2026-06-29T01:00:00Z' },
 };
 type Place = keyof typeof places;
 const nlus = new Map<string, ReturnType<typeof createNlu>>();
@@ -116,5 +127,106 @@ describe('"first" that ranks something is no day of a month', () => {
     ['the 21st', '2026-09-21'],
   ])('a day of the month still: %s', (text, date) => {
     expect(when('singaporeSep', text)?.date).toBe(date);
+  });
+});
+
+describe('"before then" bounds the day said before it', () => {
+  it.each<[string, TimeWish]>([
+    [
+      'Hiya, my MOT runs out on the 14th - can you fit my Fiesta in before then? Mornings suit me best.',
+      { range: { from: '2026-06-01', to: '2026-06-13' }, partOfDay: 'morning' },
+    ],
+    [
+      'my insurance expires on Friday, can I get it done ahead of that',
+      { range: { from: '2026-06-01', to: '2026-06-04' } },
+    ],
+    ["I'm away from the 20th, could you do it by then", { range: { from: '2026-06-01', to: '2026-06-19' } }],
+    ['the tax is due on the 10th so before that please', { range: { from: '2026-06-01', to: '2026-06-09' } }],
+    ['our wedding is on the 20th so sometime before', { range: { from: '2026-06-01', to: '2026-06-19' } }],
+    ['I need it done before my wedding on the 20th', { range: { from: '2026-06-01', to: '2026-06-19' } }],
+    ['it runs out on the 14th, no later than then', { range: { from: '2026-06-01', to: '2026-06-14' } }],
+  ])('%s', (text, wish) => {
+    const got = when('june', text);
+    expect(got).toMatchObject(wish);
+    expect(got?.date).toBeUndefined();
+  });
+
+  it('"before that" after a clock time is that time, and the day stays', () => {
+    expect(when('june', "Friday I've a meeting at 3, anything before that?")).toEqual({
+      date: '2026-06-05',
+      before: '15:00',
+    });
+  });
+});
+
+describe("a time of the caller's own is not the time wished for", () => {
+  it.each<[string, TimeWish]>([
+    [
+      "Hi would ye have anything at 9 in the morning for a wash and blow dry? I've an interview at 11",
+      { time: '09:00' },
+    ],
+    ["I've an interview at 11, anything at 9 in the morning?", { time: '09:00' }],
+    ["my train's at 10, could I come at 8", { time: '08:00' }],
+    ['I finish work at 5, could you do 6', { time: '18:00' }],
+    ["tomorrow please, I have a doctor's appointment at 10", { date: '2026-01-21' }],
+    ['I finish work at 5, tomorrow', { date: '2026-01-21', after: '17:00' }],
+    ['she gets out of school at 3', { after: '15:00' }],
+    ["I've a meeting at 3, anything before that?", { before: '15:00' }],
+    ["I've got a meeting at 2 tomorrow so after that", { date: '2026-01-21', after: '14:00' }],
+  ])('%s', (text, wish) => {
+    expect(when('dublin', text)).toEqual(wish);
+  });
+
+  it('the appointment being moved keeps its time', () => {
+    expect(when('dublin', 'I have an appointment at 10 tomorrow, can I move it to 2')).toEqual({
+      date: '2026-01-21',
+      time: '14:00',
+    });
+  });
+});
+
+describe('weeks on from the day talked about', () => {
+  it.each<[Place, string, TimeWish]>([
+    [
+      'paris',
+      'No, it really has to be a Tuesday evening. Same time the following week then?',
+      { date: '2026-12-22', sameTime: true },
+    ],
+    ['paris', "next week's no good, the week after?", { range: { from: '2026-12-21', to: '2026-12-27' } }],
+    [
+      'auckland',
+      "kia ora uh i've got a haircut booked thursday at eleven can you push it back a fortnight same time",
+      { date: '2026-07-16', time: '11:00' },
+    ],
+    ['auckland', 'thursday at 11, could you move it back a week', { date: '2026-07-09', time: '11:00' }],
+    ['paris', 'same time the week after', { sameTime: true, weeksOn: 1 }],
+    ['paris', 'a week later, same time', { sameTime: true, weeksOn: 1 }],
+    ['paris', 'a fortnight later', { weeksOn: 2 }],
+    ['paris', 'can you bring it forward a week', { weeksOn: -1 }],
+  ])('%s: %s', (place, text, wish) => {
+    expect(when(place, text)).toEqual(wish);
+  });
+
+  it.each<[string, TimeWish]>([
+    ['a week on Tuesday', { date: '2026-12-22' }],
+    ['the week after next', { range: { from: '2026-12-21', to: '2026-12-27' } }],
+  ])('a week counted from a day said after it still: %s', (text, wish) => {
+    expect(when('paris', text)).toEqual(wish);
+  });
+});
+
+describe("after the business's lunch break", () => {
+  it.each<string>([
+    'Ah ok. How about straight after your lunch break instead?',
+    "once you're back from lunch",
+    "after you've had your lunch",
+    'right after lunch on Wednesday',
+    'after the lunch break',
+  ])('%s', (text) => {
+    expect(when('june', text)).toMatchObject({ after: '13:00', afterBreak: true });
+  });
+
+  it("after the caller's own lunch is after 1 PM, not the business's break", () => {
+    expect(when('june', 'after my lunch break')).toEqual({ after: '13:00' });
   });
 });

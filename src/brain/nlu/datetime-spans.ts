@@ -73,6 +73,10 @@ export function findMonthParts(m: { s: string }, today: DateTime, add: (at: numb
 /** "I'm away until", "at work till": the day said next is the last one the caller is tied up. */
 const BUSY_UNTIL_DAY = new RegExp(`\\b${BUSY}\\b[^,.;!?]{0,24}\\b(?:until|till|til|through|thru)\\s+$`);
 
+/** "before my wedding on the 20th", "before the kids go back on Monday": the day of what comes after "before". */
+const BEFORE_OWN_EVENT =
+  /\bbefore (?:my|our|his|her|their|the) (?:[a-z']+ ){1,4}(?:is |are |'s )?(?:on |this |next |coming )?(?:the )?$/;
+
 /** Verbs that make "from X to Y" a move, not a span. */
 const MOVE = /\b(?:move|moving|moved|change|changing|switch|switching|swap|reschedul\w*|push|shift|bump)\b/;
 /** What may stand around a day inside a joined pair ("on the 14th", "next Tuesday", "December 14"). */
@@ -125,7 +129,10 @@ export function joinSpans(hits: Array<Hit<DateValue>>, today: DateTime, orig: st
       BUSY_UNTIL_DAY.test(before)
     )
       set(h, clip(today, d.plus({ days: 1 }), d.plus({ days: WINDOW_DAYS })));
-    else if (/(?<!\b(?:the|a) (?:day|week|weekend|one|night|morning|just|right) )\bbefore\s+$/.test(before))
+    else if (
+      /(?<!\b(?:the|a) (?:day|week|weekend|one|night|morning|just|right) )\bbefore\s+$/.test(before) ||
+      BEFORE_OWN_EVENT.test(before)
+    )
       set(h, clip(today, today, d.minus({ days: 1 })));
     else if (/\b(?:no|not) later than\s+$|\b(?:free|available|around) (?:until|till|til)\s+$/.test(before))
       set(h, clip(today, today, d));
@@ -136,6 +143,7 @@ export function joinSpans(hits: Array<Hit<DateValue>>, today: DateTime, orig: st
       set(h, clip(today, d, d.plus({ days: WINDOW_DAYS - 1 })));
   }
   afterThat(reading);
+  beforeThat(reading);
 }
 
 /** "the week of the 14th": that day's week. */
@@ -200,4 +208,33 @@ function afterThat({ hits, orig, today }: Reading): void {
   if (!before) return;
   const end = dayOf(spanOf(before.value).to, today.zone);
   set(before, clip(today, end.plus({ days: 1 }), end.plus({ days: WINDOW_DAYS })));
+}
+
+/** A clock time ("at 3", "2:30", "4pm", "noon"): said between a day and "before then", "then" is that time. */
+const CLOCK =
+  /\b\d{1,2}(?::\d{2}| ?[ap]\.? ?m\b|(?= ?o'? ?clock))|\b(?:at|around|about) \d{1,2}\b|\b(?:noon|midday|lunch)\b/;
+
+/** "before then", "ahead of that", "by then", "sometime before": a bound set by the day said before it. */
+const BEFORE_THAT =
+  /\b(?:(before|ahead of|prior to|earlier than|sooner than|by)|(no later than|not later than|up to)) (?:then|that(?: date| day)?|the day|it (?:runs out|expires|is due|'s due|ends|goes|happens))\b|\b(?:sometime|some time|any ?time|anything|something|a day or 2|a few days) before(?=\s*(?:[,.;!?]|$|(?:please|if|ideally|would|is|that|then)\b))|\bbeforehand\b/;
+
+/** True when the utterance bounds a day said before it by "before then" (see BEFORE_THAT). */
+export function saysBeforeThat(s: string): boolean {
+  return BEFORE_THAT.test(s);
+}
+
+/**
+ * "my MOT runs out on the 14th, can you fit it in before then?", "ahead of that", "by then", "our wedding's
+ * on the 20th so sometime before": the day said before it bounds the search (the days before it; up to it
+ * with "no later than"), from today on; not when a clock time said after the day is what "then" refers to
+ * ("Friday I've a meeting at 3, anything before that?").
+ */
+function beforeThat({ hits, orig, today }: Reading): void {
+  const x = BEFORE_THAT.exec(orig);
+  if (!x) return;
+  const before = hits.filter((h) => h.at < x.index && !h.negated).sort((a, b) => b.at - a.at)[0];
+  if (!before || CLOCK.test(orig.slice(before.at, x.index))) return;
+  const span = spanOf(before.value);
+  const to = x[2] ? dayOf(span.to, today.zone) : dayOf(span.from, today.zone).minus({ days: 1 });
+  set(before, clip(today, today, to));
 }

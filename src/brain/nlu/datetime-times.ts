@@ -46,6 +46,21 @@ export function heardAsTime(text: string): string {
     .replace(new RegExp(`\\btoo(?= (?:15|30|45)\\b${COUNTED})`, 'g'), '2');
 }
 
+/**
+ * After a midday break said as such: "straight after lunch", "after your lunch break", "once you're back from
+ * lunch" (a plain "after lunch" stays the afternoon, read by findPartOfDay).
+ */
+const AFTER_LUNCH =
+  /\b(?:(?:straight|right|just|directly|soon) after (?:(your|you guys'|the|my|our|his|her) )?lunch(?: ?(?:break|hour|time))?|after (your|you guys'|the|my|our|his|her) lunch(?: ?(?:break|hour|time))?|after lunch ?(?:break|hour)|(?:once|when) (you(?:'re| are)|i'm|i am|we're) back from (?:(?:your|my|our) )?lunch(?: ?break)?|after (you(?:'ve| have)) had (?:your )?lunch)\b/g;
+
+/**
+ * True when the caller asks for the time the business reopens after its own midday break ("straight after
+ * your lunch break", "once you're back from lunch"); not after the caller's own ("after my lunch").
+ */
+export function saysAfterTheirLunch(s: string): boolean {
+  return [...s.matchAll(AFTER_LUNCH)].some((x) => !/^(?:my|our|his|her|i|we)/.test(x[1] ?? x[2] ?? x[3] ?? x[4] ?? ''));
+}
+
 /** The part of the day said last ("tomorrow morning", "after work"). */
 export function findPartOfDay(s: string): Hit<PartOfDay> | undefined {
   const hits: Array<Hit<PartOfDay>> = [];
@@ -191,6 +206,11 @@ export function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: st
     if (h < 1 || h > 12) return false;
     add(x.index, h, 0);
   });
+  // "straight after your lunch break", "once you're back from lunch": after 1 PM (the dialog may know when the
+  // business reopens: `afterBreak`)
+  mask(m, AFTER_LUNCH, (x) => {
+    hits.push({ at: x.index, value: { kind: 'after', time: '13:00' } });
+  });
   mask(
     m,
     /\b(noon|midday|lunch ?(?:time|hour|break)|(?<=around |about |at |before |by |over |on my )lunch|midnight)(?:-?ish)?\b/g,
@@ -335,4 +355,50 @@ export function findMinutesOnly(s: string): MinutesOnly | undefined {
   if (x[3] || x[5]) return x[4] && !/past|after/.test(x[4]) ? undefined : { minute: 30 };
   const n = x[2] ? 15 : Number(x[1]);
   return /past|after/.test(x[4]) ? { minute: n } : { minute: 60 - n, to: true };
+}
+
+/** Things of the caller's own that happen at a time: "an interview at 11", "my train's at 9". */
+const OWN_THING = String.raw`(?:job )?interview|meeting|call|train|flight|plane|bus|ferry|boat|class|lecture|exam|test|shift|match|game|training|practice|rehearsal|school run|pick-?up|drop-?off|lunch date|dinner|(?:doctor'?s?|dentist'?s?|hospital|gp|vet'?s?|medical|clinic|school|other) appointment`;
+/** A clock time as it reads once numbers are digits: "11", "9:15", "half 5", "4pm", "9 in the morning". */
+const CLOCK_SAID = String.raw`(?:half (?:past )?\d{1,2}|(?:a )?quarter (?:past|to) \d{1,2}|\d{1,2}(?::[0-5]\d)?(?: ?[ap]\.? ?m\b\.?| o'?clock| in the (?:morning|afternoon|evening)| tonight)?|noon|midday)(?![\d:/])`;
+/** What is said before such a time. */
+const BACKGROUND_TIME = new RegExp(
+  [
+    // "I've an interview at 11", "we have a meeting at 3", "she's got training at 6"
+    String.raw`\b(?:i|we|he|she|they)(?:'ve| have| has|'s)(?: got)? (?:an? |my |our |his |her |their |the |this )?(?:[a-z']+ ){0,2}?(?:${OWN_THING})s? (?:at|around|about|from|till|until) `,
+    // "my train's at 9", "his flight leaves at 6", "the school run is at 8:30"
+    String.raw`\b(?:my|our|his|her|their|the) (?:[a-z']+ )?(?:${OWN_THING})(?:'s| is| leaves| goes| departs| starts| begins| lands| gets in)(?: at| around| about)? `,
+  ].join('|'),
+  'g',
+);
+/** "I finish work at 5", "she gets out of school at 3": free after the time said. */
+const FREE_AFTER = new RegExp(
+  String.raw`\b(?:i|we|he|she|they) (?:finish|finishes|get off|gets off|knock off|knocks off|clock off|clocks off|get out|gets out|leave|leaves|am done|'m done|'s done|is done)(?: (?:work|school|the office|uni|college|of (?:work|school)))? (?:at|around|about) `,
+  'g',
+);
+
+/**
+ * Times the caller tells as their own background, not as the time they want: "anything at 9 in the morning?
+ * I've an interview at 11", "my train's at 9", "I finish work at 5". They are blanked in `m`; what they
+ * say of the wish is returned: free after the end of work ("I finish at 5" → after 17:00), before or after
+ * an event said with "before that" / "after that" ("I've a meeting at 3, anything before that?").
+ */
+export function maskBackgroundTimes(m: { s: string }, orig: string): Array<Hit<TimeValue>> {
+  const out: Array<Hit<TimeValue>> = [];
+  const read = (re: RegExp, kind: (rest: string) => 'after' | 'before' | undefined) =>
+    mask(m, new RegExp(`(?:${re.source})(${CLOCK_SAID})`, 'g'), (x) => {
+      const at = x.index + x[0].length - x[1].length;
+      const said = kind(orig.slice(at + x[1].length));
+      const bound = said && findTimes({ s: ` ${said} ${x[1]} ` }, undefined, ` ${said} ${x[1]} `)[0];
+      if (bound) out.push({ at, value: { ...bound.value, kind: said } });
+    });
+  read(FREE_AFTER, () => 'after');
+  read(BACKGROUND_TIME, (rest) =>
+    /^[^.;!?]*?\b(?:before|earlier than|ahead of) (?:that|then|it)\b/.test(rest)
+      ? 'before'
+      : /^[^.;!?]*?\b(?:after|later than) (?:that|then|it)\b/.test(rest)
+        ? 'after'
+        : undefined,
+  );
+  return out;
 }

@@ -149,3 +149,33 @@ export function weekRange(phrase: string, today: DateTime): { from: string; to: 
   }
   return clip(today, monday.plus({ days: 6 }));
 }
+
+const COUNT = '(a|an|one|1|two|2|three|3|four|4)';
+const COUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4 };
+const WHOM = '(?: (?:it|me|us|that|this|him|her|them|the appointment|my appointment|the booking|my booking))?';
+/**
+ * Weeks on from a day already talked about: "the following week", "the week after", "a week later", "push it
+ * back a fortnight" ("a fortnight" reads "2 weeks" by now), "bring it forward a week" (back: negative).
+ * Not "the week after next" (read before) nor British "a week on Tuesday" (a week from that Tuesday).
+ */
+const WEEK_SHIFT = new RegExp(
+  [
+    `\\b(?:push|move|put|bump|shift|knock)${WHOM} (?:back|out|on)(?: by)? ${COUNT} weeks?\\b`,
+    `\\b(?:bring|move|pull|shift)${WHOM} (forward|up|earlier)(?: by)? ${COUNT} weeks?\\b`,
+    `\\b${COUNT} weeks? (later|earlier|after (?:that|then)|on(?=\\s*(?:[,.;!?]|$|(?:same|at|please|then|from)\\b)))`,
+    `\\bthe following week(?!end)\\b|\\bthe week after(?! next)(?: (?:that|then))?\\b`,
+  ].join('|'),
+  'g',
+);
+
+/** Masks the phrases of WEEK_SHIFT in `m`, giving where each was said and how many weeks on (negative: back). */
+export function findWeekShifts(m: { s: string }): Array<{ at: number; weeks: number }> {
+  const out: Array<{ at: number; weeks: number }> = [];
+  mask(m, WEEK_SHIFT, (x) => {
+    const n = x[1] ?? x[3] ?? x[4];
+    const weeks = n ? (COUNTS[n] ?? Number(n)) : 1;
+    const back = !!x[2] || x[5] === 'earlier';
+    out.push({ at: x.index, weeks: back ? -weeks : weeks });
+  });
+  return out;
+}

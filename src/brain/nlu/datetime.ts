@@ -58,12 +58,22 @@ import {
   findPartOfDay,
   findTimes,
   heardAsTime,
+  maskBackgroundTimes,
+  saysAfterTheirLunch,
   saysLatest,
   type MinutesOnly,
   type PartOfDay,
 } from './datetime-times.js';
-import { findMonthParts, joinSpans } from './datetime-spans.js';
-import { findWeeksAhead, inScope, maskExcludedWeekdays, weekOf, weekParts, weekRange } from './datetime-weeks.js';
+import { findMonthParts, joinSpans, saysBeforeThat } from './datetime-spans.js';
+import {
+  findWeekShifts,
+  findWeeksAhead,
+  inScope,
+  maskExcludedWeekdays,
+  weekOf,
+  weekParts,
+  weekRange,
+} from './datetime-weeks.js';
 import {
   dayWords,
   BUSY,
@@ -110,6 +120,17 @@ export interface TimeWish {
   notWeekdays?: number[];
   /** "Same time" when moving an appointment: the time it has now (filled in once the appointment is known). */
   sameTime?: boolean;
+  /**
+   * Weeks on from the day already talked about, with no day said in the turn ("the following week", "a week
+   * later", "push it back a fortnight": 2; "bring it forward a week": -1): of the day offered or asked for
+   * before, or of the appointment being moved, which only the dialog knows.
+   */
+  weeksOn?: number;
+  /**
+   * "Straight after your lunch break", "once you're back from lunch": the time the business reopens after its
+   * midday break that day; `after` holds 13:00 for a business with none (or until the dialog knows the hours).
+   */
+  afterBreak?: boolean;
 }
 
 /** Local time-of-day windows for the parts of a day. */
@@ -135,10 +156,14 @@ export function parseTimeWish(
   // what is left once the background in the past is gone ("it started leaking this morning")
   const present = masked.s;
   const excluded = maskExcludedWeekdays(masked);
-  const dates = findDates(masked, today, orig, writesDayFirst(timezone));
+  const said: { weeksOn?: number } = {};
+  const dates = findDates(masked, today, orig, writesDayFirst(timezone), said);
   excluded.push(...weekParts(masked));
   const pod = findPartOfDay(present);
+  const background = maskBackgroundTimes(masked, orig);
   const times = findTimes(masked, pod?.value, orig);
+  // "I finish at 5": free after it, unless the caller names the time they want
+  if (!times.some((t) => !t.negated && t.value.kind !== 'before')) times.push(...background);
   const earliest =
     /\b((?<!\bat the )earliest|soonest|as soon as|asap|(?:first|1st|next) (?:available|opening|thing)|right away|whenever|any ?time(?! (?:before|after|between))|no preference|(?:doesn't|does not) matter)\b/.test(
       text,
@@ -155,6 +180,7 @@ export function parseTimeWish(
     !latest &&
     !minutesOnly &&
     !sameTime &&
+    !said.weeksOn &&
     !excluded.length
   )
     return undefined;
@@ -186,7 +212,13 @@ export function parseTimeWish(
   if (latest) wish.latest = true;
   else if (earliest) wish.earliest = true;
   if (minutesOnly && !wish.time) wish.minutesOnly = minutesOnly;
-  if (sameTime && !wish.time) wish.sameTime = true;
+  // "a Tuesday evening… same time the following week?": the time already talked about, not the part of day
+  if (sameTime && !wish.time) {
+    wish.sameTime = true;
+    delete wish.partOfDay;
+  }
+  if (said.weeksOn && !wish.date && !wish.range) wish.weeksOn = said.weeksOn;
+  if (wish.after === '13:00' && saysAfterTheirLunch(present)) wish.afterBreak = true;
   // "next week, not Monday": a weekday ruled out while no single day is asked for
   const notWeekdays = [
     ...new Set([...excluded, ...dates.filter((d) => d.negated && d.weekday).map((d) => d.weekday!)]),
@@ -262,6 +294,8 @@ const OWN_EVENT = new RegExp(
   'g',
 );
 function maskOwnEvents(m: { s: string }): void {
+  // "our wedding is on the 20th so sometime before": the day is the bound of the wish (datetime-spans.ts)
+  if (saysBeforeThat(m.s)) return;
   m.s = m.s.replace(OWN_EVENT, (x) => ' '.repeat(x.length));
 }
 
@@ -311,7 +345,13 @@ function maskPastEvents(m: { s: string }): void {
   for (const [from, to] of spans) blank(from, to);
 }
 
-function findDates(m: { s: string }, today: DateTime, orig: string, dayFirstHere: boolean): Array<Hit<DateValue>> {
+function findDates(
+  m: { s: string },
+  today: DateTime,
+  orig: string,
+  dayFirstHere: boolean,
+  said: { weeksOn?: number },
+): Array<Hit<DateValue>> {
   const hits: Array<Hit<DateValue>> = [];
   const add = (at: number, value: DateValue, weekday?: number) => {
     const hit: Hit<DateValue> = {
@@ -331,7 +371,7 @@ function findDates(m: { s: string }, today: DateTime, orig: string, dayFirstHere
   const count = (w: string) =>
     /^\d/.test(w) ? Number(w) : (({ a: 1, an: 1, one: 1, two: 2, three: 3 } as Record<string, number>)[w] ?? 1);
   // "the one after" / "the following Friday" / "the Friday after that": resolved against the date before it
-  const refs: Array<{ at: number; weekday?: number }> = [];
+  const refs: Array<{ at: number; weekday?: number; weeks?: number }> = findWeekShifts(m);
   mask(m, new RegExp(`\\bthe (?:(?:one|${WD}) after(?: that)?(?! next)|following (?:one|${WD}))\\b`, 'g'), (x) => {
     const wd = new RegExp(WD).exec(x[0]);
     refs.push({ at: x.index, ...(wd ? { weekday: WEEKDAYS[wd[0]] } : {}) });
@@ -459,6 +499,16 @@ function findDates(m: { s: string }, today: DateTime, orig: string, dayFirstHere
   inScope(hits, today, orig);
   for (const r of refs) {
     const before = hits.filter((h) => h.at < r.at && 'date' in h.value).sort((a, b) => b.at - a.at)[0];
+    if (r.weeks) {
+      // "Tuesday… same time the following week", "booked Thursday, push it back a fortnight", "next week's no
+      // good, the week after?": that day or week, weeks on
+      const base = hits.filter((h) => h.at < r.at).sort((a, b) => b.at - a.at)[0];
+      const on = (d: string) => iso(DateTime.fromISO(d, { zone: today.zone }).plus({ weeks: r.weeks }));
+      if (!base) said.weeksOn = r.weeks;
+      else if ('date' in base.value) hits.push({ at: r.at, value: { date: on(base.value.date) } });
+      else hits.push({ at: r.at, value: { range: { from: on(base.value.range.from), to: on(base.value.range.to) } } });
+      continue;
+    }
     const ref =
       before && 'date' in before.value ? DateTime.fromISO(before.value.date, { zone: today.zone }) : undefined;
     let d: DateTime | undefined;
