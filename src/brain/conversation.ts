@@ -351,6 +351,13 @@ export function createConversation(opts: ConversationOptions): SavableConversati
           if (!/[a-z0-9]/i.test(text.replace(GREETING_ONLY, ''))) return remember(reply(events, notesFrom, prefix));
         }
       }
+      // "sorry, what was that?": the last reply again; "hang on one sec": the caller is given the moment
+      if (asksToRepeat(text) && lastReply) {
+        const sure = linesFor(lang).repeating;
+        const again = lastReply.startsWith(`${sure} `) ? lastReply.slice(sure.length + 1) : lastReply;
+        return remember(makeReply(`${sure} ${again}`, events, false, before));
+      }
+      if (asksForAMoment(text)) return remember(makeReply(linesFor(lang).takeYourTime, events, false, before));
       const u = nlu.understand(text, opts.now.now(), lang);
       event = toEvent(u, text, expecting, snap().context, (s) => nlu.bareName(s, lang));
       // "no, that's everything" to the offer of a message or a person made after two misses: a goodbye, not a no
@@ -444,6 +451,28 @@ function factNames(u: Understanding): string[] {
     'emergency',
   ];
   return keys.filter((k) => u[k] !== undefined);
+}
+
+/** Asking to hear the last reply again ("sorry, what was that?", "can you repeat the times?", "¿me lo repite?"). */
+const REPEAT_ASK =
+  /\b(?:(?:say|repeat|read|give me) (?:that|it|those|them|the (?:times?|options?|dates?|days?|last (?:bit|part)|number))(?: (?:again|back|one more time|once more))?|(?:can|could|would) you repeat|what was that|come again|(?:didn't|did not|couldn't|could not|can't|cannot) (?:catch|hear|get) (?:that|it|you|what you said|the (?:times?|options?|last (?:bit|part)))|say again|one more time|me lo (?:puede |podria |podría )?repite|(?:puede|podria|podría) repetir|repita|no (?:le )?(?:entendi|entendí|escuche|escuché|oi|oí)|otra vez)\b|^(?:sorry|pardon|pardon me|excuse me|what|huh|eh|come again|sorry what|cómo|como|perdón|perdon|mande|qué|que)\W*$/i;
+/** Words around a repeat request that ask nothing else ("uh sorry, what was that, love?"). */
+const AROUND_A_REPEAT =
+  /\b(?:sorry|pardon|excuse me|um|uh|oh|er|hmm|yeah|ok|okay|so|please|love|dear|hon|mate|again|i|you|the|that|what|was|said|perdón|perdon|disculpe|señorita|por favor|no|le|lo|me)\b/gi;
+
+/** Whether the turn only asks to hear the last reply again. */
+function asksToRepeat(text: string): boolean {
+  if (!REPEAT_ASK.test(text)) return false;
+  const rest = text.replace(new RegExp(REPEAT_ASK.source, 'gi'), ' ').replace(AROUND_A_REPEAT, ' ');
+  return !/\d/.test(rest) && rest.split(/[^\p{L}']+/u).filter(Boolean).length <= 2;
+}
+
+/** The whole turn asks for a moment ("hang on one sec", "bear with me", "un momento"). */
+const A_MOMENT =
+  /^(?:(?:ok(?:ay)?|yeah|yes|sure|um|uh|oh|sorry|right)[,.!]?\s+)*(?:hang on|hold on|one sec(?:ond)?|just a sec(?:ond)?|a sec(?:ond)?|give me a (?:sec(?:ond)?|moment|minute|min)|bear with me|wait a (?:sec(?:ond)?|moment|minute)|just a (?:moment|minute)|one moment|let me (?:check|look|find|grab|get)(?: (?:it|that|(?:my|the) [a-z]+))?|un momento|un segundo|permítame|permitame|déjeme (?:ver|checar|revisar)|dejeme (?:ver|checar|revisar))(?:,? (?:a|one|just a) (?:sec(?:ond)?|moment|minute))?(?:,? (?:please|love|mate|dear|hon|por favor))?[\s.!,…]*$/i;
+
+function asksForAMoment(text: string): boolean {
+  return A_MOMENT.test(text.trim());
 }
 
 const THANKS_ONLY =

@@ -120,3 +120,40 @@ describe('when the times offered will not do', () => {
     expect(c.world.messages, c.said.join('\n')).toHaveLength(1);
   });
 });
+
+describe('asked to say it again, or to wait a moment', () => {
+  it.each([
+    'sorry, what was that?',
+    'can you repeat the times?',
+    'say that again?',
+    'Pardon?',
+    "sorry love, I didn't catch that",
+  ])('"%s" hears the offer again, and the call goes on', async (line) => {
+    const c = call(SALON);
+    const offer = await c.say('a haircut on Thursday afternoon');
+    expect(offer).toMatch(/I have/);
+    const again = await c.say(line);
+    expect(again).toContain(offer);
+    expect(again).not.toMatch(/not sure|message|didn't catch/i);
+    expect(await c.say(line)).toBe(again);
+    await c.say('the first one', 'Dana Kowalski', 'yes');
+    expect(c.world.appointments).toHaveLength(1);
+  });
+
+  it.each(['hang on one sec', 'Hold on a moment please', 'bear with me', 'let me check my calendar'])(
+    '"%s" is given the moment, and the question still stands',
+    async (line) => {
+      const c = call(SALON);
+      await c.say('a haircut on Thursday afternoon');
+      expect(await c.say(line)).toMatch(/take your time/i);
+      await c.say('the first one', 'Dana Kowalski', 'yes');
+      expect(c.world.appointments).toHaveLength(1);
+    },
+  );
+
+  it('a question that only starts like one is answered as itself: "sorry, can you do Friday at 3 instead?"', async () => {
+    const c = call(SALON);
+    await c.say('a haircut on Thursday afternoon');
+    expect(await c.say('sorry, can you do Friday at 3 instead?')).toMatch(/Friday, March 13 at 3 PM/);
+  });
+});

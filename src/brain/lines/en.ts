@@ -77,6 +77,10 @@ export const EN = {
   helpOffer: 'I can take a message for the team or connect you with someone, or you can tell me once more.',
   turnFailed: "I'm sorry, something went wrong on my end. Could you say that again, or I can take a message?",
   sayAgain: 'Sorry, let me say that again.',
+  /** Before the last reply said again, when the caller asks for it ("sorry, what was that?"). */
+  repeating: 'Sure.',
+  /** The caller asks for a moment ("hang on one sec"). */
+  takeYourTime: "Sure, take your time. I'm here when you're ready.",
   switched: 'Of course, I can help you in English.',
 
   // prompts of the resting states

@@ -133,6 +133,8 @@ export const ES: Lines = {
   helpOffer: 'Puedo tomarle un mensaje para el equipo o comunicarle con alguien, o puede decírmelo una vez más.',
   turnFailed: 'Disculpe, tuve un problema de mi lado. ¿Me lo puede repetir, o prefiere que le tome un mensaje?',
   sayAgain: 'Perdón, se lo repito.',
+  repeating: 'Claro.',
+  takeYourTime: 'Claro, tómese su tiempo. Aquí le espero.',
   switched: 'Claro, puedo atenderle en español.',
 
   intake: '¿En qué le puedo ayudar?',
