@@ -9,6 +9,7 @@ import { createConversation } from '../conversation.js';
 import { createFakePorts } from '../test-support/fake-ports.js';
 import { PLUMBER } from '../test-support/businesses.js';
 import type { BusinessProfile } from '../types.js';
+import { addressInDigits } from './address.js';
 import { createNlu, findAddress } from './index.js';
 
 // Tuesday 2026-07-21, 11:05 in Phoenix
@@ -126,6 +127,9 @@ describe('numbers in words that are no address', () => {
     'two doors down the road from the school',
     'we are twenty minutes up the highway',
     'i need two court dates',
+    "it's a three bedroom place",
+    'we have a two car garage on maple drive',
+    'it is a 3 bedroom place',
     'three square meals',
     'the second one on the left',
     'six oh two five five five oh one nine one',
@@ -155,5 +159,16 @@ describe('a caller who says the address in words is booked with it', () => {
     await convo.handle({ text: 'yes' });
     const booked = fake.world.appointments.filter((a) => a.status === 'booked');
     expect(booked.map((a) => a.customer.address)).toEqual(['2205 South Mill Avenue, Tempe']);
+  });
+});
+
+describe('an answer to "what\'s the address?" with no street type', () => {
+  it.each([
+    ['forty two oak', '42 oak'],
+    ["it's eighteen forty osborn", "it's 1840 osborn"],
+    ['unit number twelve, ninety one oakland park', 'unit 12, 91 oakland park'],
+    ['42 oak', '42 oak'],
+  ])('"%s" has its numbers in digits: %s', (said, want) => {
+    expect(addressInDigits(said)).toBe(want);
   });
 });

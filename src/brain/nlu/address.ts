@@ -126,6 +126,14 @@ export function findAddress(text: string): { address: string; start: number; end
 }
 
 /**
+ * The text with its numbers said in words written in digits, as an address reads them ("forty two oak" → "42 oak",
+ * "unit number twelve" → "unit 12"): for an answer to "what's the address?" that names no street type.
+ */
+export function addressInDigits(text: string): string {
+  return inDigits(text).text;
+}
+
+/**
  * The first street that reads as one: a name before its type ("10 minutes down the road", "a 2 way radio" are
  * none), and a number said in words that is no count of things ("a one way street", "the two lane road").
  */
@@ -150,7 +158,7 @@ function streetIn(said: Spoken): RegExpExecArray | undefined {
 const DIRECTION_FIRST = /^(?:north|south|east|west|n|s|e|w)\.?\s+(?=\S+\s)/;
 /** What is counted or measured after a number, never a street's first word ("2 doors down the road"). */
 const NOT_FIRST_NAME =
-  /^(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|blocks?|miles?|kms?|kilomet(?:er|re)s?|meters?|metres?|feet|ft|yards?|doors?|houses?|streets|roads|times|dollars?|bucks|cents|pounds|euros|people|kids|children|guys|more|less|of|or|so|extra)$/;
+  /^(?:minutes?|mins?|hours?|hrs?|days|weeks|months|years|blocks|miles|kms?|kilomet(?:er|re)s?|meters?|metres?|feet|ft|yards|doors?|houses|streets|roads|bedrooms?|beds|bathrooms?|baths|stor(?:y|ey|ies|eys)|floors|cars?|dollars?|bucks|cents|pounds|euros|people|kids|children|guys|more|less|of|or|so|extra)$/;
 /** Words that never stand inside a street's name ("5 minutes up the road"); "The" only opens one ("14 The Kingsway"). */
 const NOT_NAME = /^(?:down|up|along|across|past|over|off|near|by|behind|around|away|just|the|a|an)$/;
 /** A number said after "a", "the", "my"… counts something ("a one way street", "the two lane road"). */
