@@ -1,7 +1,7 @@
 // Invariant: what a fifth round of outside callers said: talking things over at home before ringing back is
 // no request for a person; "I'm after a skin fade" and "if not, Tuesday at 10 will do" ask to book.
 import { describe, expect, it } from 'vitest';
-import { findIntents } from './intent.js';
+import { findIntents, yesNo } from './intent.js';
 import { normalize, numbersToDigits } from './text.js';
 
 const intents = (s: string) => findIntents(numbersToDigits(normalize(s)));
@@ -57,5 +57,14 @@ describe('"put me" asks for a person only when it puts the caller through', () =
   });
   it('"put me through to the manager" still does', () => {
     expect(intents('can you put me through to the manager')).toContain('human');
+  });
+});
+
+describe('yes typed short', () => {
+  it.each(['k', 'kk', 'k thx', 'ok', 'okie', 'yh', 'ye', 'yes sir'])('"%s" is yes', (s) => {
+    expect(yesNo(normalize(s))).toBe('yes');
+  });
+  it.each(['kinda', 'keep it', 'yesterday'])('"%s" is not', (s) => {
+    expect(yesNo(normalize(s))).toBeUndefined();
   });
 });
