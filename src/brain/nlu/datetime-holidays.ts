@@ -27,7 +27,7 @@ const SEASON_RE =
  * "my New Year's resolution" do not.
  */
 const AS_A_DAY =
-  "(?=\\s*(?:$|[,.!?;:]|(?:at|around|about|in|on|or|and|if|please|then|would|could|is|works?|morning|afternoon|evening|night|week|maybe|perhaps|for|with|so|but|because|i|i'm|i'd|we|we're|you|sometime|any|preferably|ideally|too|as|this|next|\\d{1,2})\\b))";
+  "(?=\\s*(?:$|[,.!?;:]|(?:at|around|about|in|on|or|and|if|please|then|would|could|is|works?|morning|afternoon|evening|night|week|maybe|perhaps|for|with|so|but|because|i|i'm|i'd|we|we're|you|sometime|any|preferably|ideally|too|as|this|next|before|after|when|once|while|till|until|\\d{1,2})\\b))";
 const HOLIDAY = `(${SEASON_RE}|${NAMED_DAY_RE})\\b${AS_A_DAY}`;
 
 type Span = { first: DateTime; last: DateTime };

@@ -151,11 +151,30 @@ describe('"before then" bounds the day said before it', () => {
     expect(got?.date).toBeUndefined();
   });
 
+  it.each<[string, string]>([
+    [
+      "my daughter's getting married on the fourteenth and i was thinking you know maybe a few days before like the wednesday or so",
+      '2026-06-10',
+    ],
+    ['the wednesday before the 14th', '2026-06-10'],
+    ['my MOT runs out on the 14th, can you fit it in before then? friday maybe', '2026-06-12'],
+  ])('a weekday said with the bound is the last one before the day: %s', (text, date) => {
+    expect(when('june', text)?.date).toBe(date);
+  });
+
   it('"before that" after a clock time is that time, and the day stays', () => {
     expect(when('june', "Friday I've a meeting at 3, anything before that?")).toEqual({
       date: '2026-06-05',
       before: '15:00',
     });
+  });
+});
+
+describe('a holiday followed by "before" is still that day', () => {
+  it('is Boxing Day, not the day the guests come', () => {
+    const text =
+      'my in laws are staying with us from the 27th and the house is a disaster so i was hoping to get a deep clean done on boxing day before they land';
+    expect(when('june', text)?.date).toBe('2026-12-26');
   });
 });
 

@@ -118,7 +118,7 @@ export function joinSpans(hits: Array<Hit<DateValue>>, today: DateTime, orig: st
   const reading: Reading = { hits, orig, today };
   weekOfDate(reading);
   joinPairs(hits, orig, zone);
-  for (const h of hits) {
+  for (const h of [...hits]) {
     if (!('date' in h.value)) continue;
     const d = dayOf(h.value.date, zone);
     const before = orig.slice(Math.max(0, h.at - 48), h.at);
@@ -132,9 +132,10 @@ export function joinSpans(hits: Array<Hit<DateValue>>, today: DateTime, orig: st
     else if (
       /(?<!\b(?:the|a) (?:day|week|weekend|one|night|morning|just|right) )\bbefore\s+$/.test(before) ||
       BEFORE_OWN_EVENT.test(before)
-    )
+    ) {
       set(h, clip(today, today, d.minus({ days: 1 })));
-    else if (/\b(?:no|not) later than\s+$|\b(?:free|available|around) (?:until|till|til)\s+$/.test(before))
+      weekdayBefore(reading, h, d.minus({ days: 1 }));
+    } else if (/\b(?:no|not) later than\s+$|\b(?:free|available|around) (?:until|till|til)\s+$/.test(before))
       set(h, clip(today, today, d));
     else if (
       /\b(?:starting(?: from| on)?|as of|any ?time from)\s+$/.test(before) ||
@@ -216,7 +217,7 @@ const CLOCK =
 
 /** "before then", "ahead of that", "by then", "sometime before": a bound set by the day said before it. */
 const BEFORE_THAT =
-  /\b(?:(before|ahead of|prior to|earlier than|sooner than|by)|(no later than|not later than|up to)) (?:then|that(?: date| day)?|the day|it (?:runs out|expires|is due|'s due|ends|goes|happens))\b|\b(?:sometime|some time|any ?time|anything|something|a day or 2|a few days) before(?=\s*(?:[,.;!?]|$|(?:please|if|ideally|would|is|that|then)\b))|\bbeforehand\b/;
+  /\b(?:(before|ahead of|prior to|earlier than|sooner than|by)|(no later than|not later than|up to)) (?:then|that(?: date| day)?|the day|it (?:runs out|expires|is due|'s due|ends|goes|happens))\b|\b(?:sometime|some time|any ?time|anything|something|a day or 2|a few days|a couple of days) before(?=\s*(?:[,.;!?]|$|(?:please|if|ideally|would|is|that|then|like|say|maybe|on|around|so)\b))|\bbeforehand\b/;
 
 /** True when the utterance bounds a day said before it by "before then" (see BEFORE_THAT). */
 export function saysBeforeThat(s: string): boolean {
@@ -237,4 +238,19 @@ function beforeThat({ hits, orig, today }: Reading): void {
   const span = spanOf(before.value);
   const to = x[2] ? dayOf(span.to, today.zone) : dayOf(span.from, today.zone).minus({ days: 1 });
   set(before, clip(today, today, to));
+  weekdayBefore({ hits, orig, today }, before, to, x.index);
+}
+
+/**
+ * "married on the 14th… a few days before, like the Wednesday", "the Wednesday before the 14th": a bare weekday
+ * said with a bound before a day is the last such weekday before it (the bound then says nothing more).
+ */
+function weekdayBefore({ hits, today }: Reading, bound: Hit<DateValue>, to: DateTime, at = bound.at): void {
+  const near = hits.find((h) => h !== bound && h.bare && h.weekday && !h.negated && Math.abs(h.at - at) < 40);
+  if (!near?.weekday) return;
+  const d = to.minus({ days: (to.weekday - near.weekday + 7) % 7 });
+  if (d < today) return;
+  near.value = { date: iso(d) };
+  delete near.bare;
+  hits.splice(hits.indexOf(bound), 1);
 }
