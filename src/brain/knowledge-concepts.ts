@@ -18,6 +18,8 @@ const STOP = new Set(
     'roughly approximately exactly ballpark going through someone somebody ' +
     // greetings and address from anywhere ("g'day", "kia ora", "you blokes"), and "too" / "either" after a question
     "as g'day gday kia ora hiya howdy cheers mate blokes folks lads too either i've i'd i'll we've we're you're they're " +
+    // who a caller speaks for and that they were told ("she had a hip replacement, the hospital said…")
+    'she he him his her hers they them their said says told ago ' +
     // Spanish function words, greetings and question words (none of them an English word a business uses)
     'el la los las un una unos unas del al y e o u en por para que se su sus mis te lo le les nos es esta estan estoy ' +
     'tengo tiene tienen hace hacen puedo puede pueden quiero quisiera necesito hola buenos buenas dias tardes noches ' +
@@ -59,9 +61,15 @@ const MORE_THAN_ONE =
  * says "parking". Order matters ("charged with" is a criminal matter before "charge" is a price).
  */
 const PHRASES: Array<[RegExp, string]> = [
-  [/\$ ?\d[\d,.]*|\b\d+ (dollars|bucks)\b/g, 'cost'],
+  // a price in any currency ("£55", "€40", "₹500", "20 quid"); not "50 pounds", which may be a dog's weight
+  [/[$£€₹¥] ?\d[\d,.]*|\b\d+ (dollars|bucks|quid|euros?|rupees|rand)\b/g, 'cost'],
   [/\bgift ?(cards?|certificates?)\b|\b(tarjetas?|certificados?) de regalo\b/g, 'giftcard'],
   [/\b(credit|debit) cards?\b|\b(apple|google) pay\b/g, 'payment'],
+  // a check is paid with only where it is taken or written; "contact lens checks" and "a quick check" are visits
+  [
+    /\b(take|takes|accept|accepts|by|with|write|personal|cashier'?s|bank|travell?er'?s) (a )?checks?\b|\bchecks (or|and) (cash|cards?)\b|\b(cash|cards?),? (or|and) checks?\b/g,
+    'payment',
+  ],
   [/\b(do|will|would|can) (you|y'all)( guys)? (take|accept)\b/g, 'accept'],
   [/\b(leave|put|keep|drop|stick) (my|the|our|a|your) (car|truck|vehicle|van|suv|ride)\b/g, 'parking'],
   [new RegExp(`\\bwhere(abouts)?\\b[^?.!,]{0,25}?\\b(your|the) ${PLACE}\\b`, 'g'), 'address'],
@@ -130,28 +138,70 @@ const PHRASES: Array<[RegExp, string]> = [
 /** Spanish verbs and question words a question opens with ("¿tienen…?", "¿cuánto…?", "¿dónde…?"). */
 const ES_ASKS =
   'tienen|hacen|aceptan|ofrecen|trabajan|atienden|venden|abren|cierran|cobran|cu[aá]nto|cu[aá]nta|d[oó]nde|cu[aá]ndo';
+/** "if not", "if so", "otherwise": a second question that depends on the answer to the first. */
+const DEPENDS = "if not|if so|if you're not|if you aren't|if you don't|otherwise|failing that";
+/** Fillers said between "and" and the next question in speech ("and um do you…"). */
+const FILLERS = '(?: (?:um+|uh+|er+|erm|like|so|oh|also))*';
 /**
  * Where one question ends and the next begins: a question mark; ", and would you…", ", do you…" or
- * " and do you…" in one breath; "… y tienen…" in Spanish.
+ * " and do you…" / " and what…" in one breath (speech has no commas); ", and if not how much…";
+ * "… y tienen…" in Spanish.
  */
 export const QUESTION_BREAK = new RegExp(
   [
     '\\?+',
-    `[,;]\\s*(?=(?:(?:and|also|plus) )?(?:would|do|does|did|can|could|will|are|is|what|how|where|when|which|${ES_ASKS})\\b)`,
-    "\\s+(?=(?:and|also|plus) (?:do|does|can|could|would|will|are|is) (?:you|y'all|u|there|they|it|your)\\b)",
+    `[,;]\\s*(?=(?:(?:and|also|plus|but|or) )?(?:(?:${DEPENDS}),? )?(?:would|do|does|did|can|could|will|are|is|what|how|where|when|which|${ES_ASKS})\\b)`,
+    `\\s+(?=(?:and|also|plus|or)${FILLERS} (?:(?:do|does|can|could|would|will|are|is|should|shall) (?:you|y'all|u|there|they|it|your|i|we)|(?:what|how|where|when|which|who)(?!ever)(?! (?:else|not)\\b))\\b)`,
+    `\\s+(?=(?:and|but) (?:${DEPENDS}),? (?:would|do|does|did|can|could|will|are|is|what|how|where|when|which)\\b)`,
     `(?:[,;]\\s*|\\s+)(?=(?:y|e|tambi[eé]n|adem[aá]s) (?:${ES_ASKS}|hay(?! que))\\b)`,
   ].join('|'),
   'i',
 );
 /** Words a caller leads a question with ("and", "oh ok", "quick question", "g'day", "hola"). */
 const OPENER =
-  "(?:and|also|plus|so|or|oh|ok|okay|um|uh|hi|hey|hello|hiya|well|then|quick question|quick ones?|g'day|kia ora|good (?:morning|afternoon|evening|day)|y|e|hola|oiga|bueno|pues|buen(?:os|as) (?:dias|tardes|noches))[,.!]? +";
-/** How a question opens, after the words a caller leads with, or after a clause ("quick ones — do you…"). */
-export const ASKS = new RegExp(
-  `^(?:${OPENER})*(?:what|when|where|how|why|which|who|whose|do|does|did|is|are|was|can|could|would|will|should|shall|may|any|have|has|que|cuanto|cuanta|cuando|donde|como|cual|cuales|quien|hay|puedo|pueden|${ES_ASKS})\\b|(?:[,;:.!\u2013\u2014]|\\s-)\\s*(?:${OPENER})*(?:what|when|where|how|which|who|do|does|can|could|would|will|is|are|cuanto|donde|cuando|tienen|hacen|aceptan)\\b`,
+  "(?:and|also|plus|so|or|but|oh|ok|okay|um|uh|er|erm|like|if not|if so|otherwise|failing that|hi|hey|hello|hiya|well|then|quick question|quick ones?|g'day|kia ora|good (?:morning|afternoon|evening|day)|y|e|hola|oiga|bueno|pues|buen(?:os|as) (?:dias|tardes|noches))[,.!]? +";
+/** How a question opens, after the words a caller leads with. */
+const ASK_OPENS = new RegExp(
+  `^(?:${OPENER})*(?:what|when|where|how|why|which|who|whose|do|does|did|is|are|was|can|could|would|will|should|shall|may|any|have|has|que|cuanto|cuanta|cuando|donde|como|cual|cuales|quien|hay|puedo|pueden|${ES_ASKS})\\b`,
 );
+/**
+ * A question opening after a clause: "quick ones — do you…", "Yes, book that please. And what do I…";
+ * in speech, with no punctuation, a verb before "I" or "you" ("i've never been before do i need a referral"), or
+ * a question after a filler ("she needs physio um is that something you do").
+ */
+const ASK_INSIDE = new RegExp(
+  `(?:[,;:.!\u2013\u2014]|\\s-)\\s*((?:${OPENER})*(?:what|when|where|how|which|who|do|does|can|could|would|will|is|are|cuanto|donde|cuando|tienen|hacen|aceptan)\\b)|\\s((?:${OPENER})*(?:do|does|did|can|could|should|would|will) (?:i|you|we|y'all)\\b)|\\s((?:um+|uh+|er+|erm|so)[,.]? (?:what|when|where|how|which|who|(?:is|are) (?:that|this|it|there|they))\\b)`,
+  'g',
+);
+/** The text as the question patterns read it, letter for letter (lower case, no accents, "¿" a space). */
+const foldKeepingLength = (piece: string): string =>
+  piece
+    .split('')
+    .map((c) => c.toLowerCase().normalize('NFD')[0] ?? c)
+    .join('')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[¿¡]/g, ' ');
+
+/**
+ * Where the question in a piece of a turn begins: 0 when the piece opens with it, the index of the
+ * first question said after a statement ("I've got an appointment Thursday. Where do I park"), or
+ * -1 when the piece asks nothing ("my pool's gone green", "could you tell me" asks nothing on its own).
+ */
+export function questionAt(piece: string): number {
+  const text = foldKeepingLength(piece).trimEnd();
+  if (ASK_OPENS.test(text.trimStart())) return piece.length - piece.trimStart().length;
+  ASK_INSIDE.lastIndex = 0;
+  const m = ASK_INSIDE.exec(text);
+  if (!m) return -1;
+  const asked = m[1] ?? m[2] ?? m[3];
+  return m.index + m[0].length - asked.length;
+}
+
 /** "…? and would you come down to Castle Rock?": the "and" joins two questions, it does not point back. */
-export const JOINER = /^(?:and|also|plus|y|e)\b[,.]? */i;
+export const JOINER = new RegExp(
+  `^(?:(?:and|also|plus|but|or|y|e)\\b[,.]? *)?(?:(?:um+|uh+|er+|erm|like|so|oh)\\b[,.]? *)*(?:(?:${DEPENDS})\\b[,.]? *)?`,
+  'i',
+);
 
 /** A question that points back at the previous one ("how much does that run?", "and for two?"); so does "how much?". */
 export const FOLLOW_UP = /\b(that|it|this|those|these|them|one|ones)\b|^(and|what about|how about|y)\b/;
@@ -190,7 +240,7 @@ const FOLD: Record<string, string> = Object.fromEntries(
       ['license', 'licens licensed license certifi certified'],
       [
         'payment',
-        'pay paying card cards credit debit cash checks cheque cheques venmo zelle visa mastercard amex pago pagos pagar tarjeta tarjetas efectivo',
+        'pay paying card cards credit debit cash cheque cheques venmo zelle visa mastercard amex pago pagos pagar tarjeta tarjetas efectivo',
       ],
       ['accept', 'accept accepted aceptan acepta'],
       // "do you sell gift cards?" and "can I buy a gift card?" ask the same

@@ -6,10 +6,9 @@
 import { oncePer } from '../lib/index.js';
 import type { BusinessProfile, ServiceInfo } from './types.js';
 import { EN, ES, type Lang, type Lines } from './lines/index.js';
-import { createServiceMatcher, foldSpanish, normalize } from './nlu/index.js';
-import { createSettingsAnswers, settingsTopic } from './settings-answers.js';
+import { createServiceMatcher, normalize } from './nlu/index.js';
+import { countryOf, createSettingsAnswers, DAY_BACK, sayPrice, settingsTopic } from './settings-answers.js';
 import {
-  ASKS,
   BUSINESS_TERMS,
   CONCEPTS,
   FACETS,
@@ -19,6 +18,7 @@ import {
   kindsOf,
   otherKind,
   QUESTION_BREAK,
+  questionAt,
   SUBJECTS,
   terms,
   TOPICS,
@@ -86,7 +86,7 @@ interface Fit {
  * (parking, pets, payment…), be about the service the question names and hold what is asked of it
  * (its price, its hours), or cover enough of the question's words.
  */
-function judge(q: string[], doc: Doc, kinds: Set<string>): Fit {
+function judge(q: string[], doc: Doc, kinds: Set<string>, told = false): Fit {
   const has = (t: string) => doc.tf.has(t);
   // a service token repeats words the caller said; coverage counts the words
   const words = q.filter((t) => !isServiceTerm(t));
@@ -110,8 +110,12 @@ function judge(q: string[], doc: Doc, kinds: Set<string>): Fit {
     subjects.every(has) &&
     services.some((t) => doc.head.has(t) || (has(t) && topics.some((topic) => doc.head.has(topic))));
   // one word in common is not enough when the question asks more ("do you repair ovens?", an entry on brands repaired)
+  // "she had a hip replacement, the hospital said she needs physio, is that something you do?": what was told is
+  // long, and three of its words in one entry ("after hip and knee replacements…") are what it asks about
+  const toldOf = told && new Set(matchedTerms.filter((t) => !FACETS.has(t))).size >= 3;
   const enough =
-    matchedTerms.length >= 2 ? coverage >= 0.34 : coverage >= 0.5 && (content.length <= 1 || words.length === 1);
+    toldOf ||
+    (matchedTerms.length >= 2 ? coverage >= 0.34 : coverage >= 0.5 && (content.length <= 1 || words.length === 1));
   return {
     terms: [...matchedTerms, ...services.filter(has)],
     inHead: q.filter((t) => doc.head.has(t)),
@@ -142,24 +146,29 @@ const writtenFor = (a: Ranked) => a.confident && a.coverage >= 0.75 && a.matched
 interface Asked {
   ask: string;
   full: string;
+  /** The other half of an either-or question ("do you come to the house, or do I bring him in?"). */
+  or?: boolean;
 }
-
-/** A piece that asks something the knowledge could answer ("could you tell me" and "do you know" ask nothing). */
-const asks = (piece: string) => ASKS.test(foldSpanish(normalize(piece))) && terms(piece).length > 0;
 
 /**
  * The questions one turn asks, in order. A piece that asks nothing ("my pool's gone green", "I've
- * never been downtown") is read with the question beside it.
+ * never been downtown"), or the statement before a question in one piece ("I've never been to a
+ * chiropractor before do I need a referral"), is read with the question beside it.
  */
 function askedQuestions(question: string): Asked[] {
   const out: Asked[] = [];
   let context = '';
   for (const piece of question.split(QUESTION_BREAK).map((p) => p.trim())) {
     if (!piece) continue;
-    if (!asks(piece)) context = `${context} ${piece}`.trim();
+    // "could you tell me" and "do you know" ask nothing the knowledge could answer
+    const at = terms(piece).length ? questionAt(piece) : -1;
+    if (at < 0) context = `${context} ${piece}`.trim();
     else {
-      const ask = out.length ? piece.replace(JOINER, '') : piece;
-      out.push({ ask, full: `${context} ${ask}`.trim() });
+      context = `${context} ${piece.slice(0, at).trim()}`.trim();
+      const asked = piece.slice(at).trim();
+      const ask = out.length || at > 0 ? asked.replace(JOINER, '') : asked;
+      const or = out.length > 0 && /^or\b/i.test(asked);
+      out.push({ ask, full: `${context} ${ask}`.trim(), ...(or ? { or } : {}) });
       context = '';
     }
   }
@@ -228,8 +237,8 @@ export function createKnowledgeBase(business: BusinessProfile) {
   const settings = createSettingsAnswers(business);
   const matcher = createServiceMatcher(business.services);
   const withServices = serviceTerms(business.services);
-  const spanish = sources(business, ES);
-  const docs: Doc[] = sources(business, EN).map(({ key, head, text, faq, place }, i) => {
+  const spanish = sources(business, ES, 'es');
+  const docs: Doc[] = sources(business, EN, 'en').map(({ key, head, text, faq, place }, i) => {
     const ts = withServices(terms(key));
     const tf = new Map<string, number>();
     for (const t of ts) tf.set(t, (tf.get(t) ?? 0) + 1);
@@ -309,25 +318,49 @@ export function createKnowledgeBase(business: BusinessProfile) {
       // when no part has an answer, the turn as a whole is what the agent is unsure about
       if (!answers.some((a) => a?.confident))
         return api.answerFollowUp({ ask: question, full: question }, now, lang, previous);
-      return composeAnswers(answers, lang);
+      // an either-or question is answered by either half: the half without an answer is no question of its own
+      const sure = (i: number) => !!answers[i]?.confident;
+      const eitherOr = (i: number) => (parts[i].or && sure(i - 1)) || (!!parts[i + 1]?.or && sure(i + 1));
+      return composeAnswers(
+        answers.filter((_, i) => sure(i) || !eitherOr(i)),
+        lang,
+      );
     },
     /** One question, read with the `previous` one when it points back to it. */
     answerFollowUp(asked: Asked, now: Date, lang: Lang, previous?: string): KnowledgeAnswer | undefined {
       // "how much does that run?" is first read with the question it points back to
       const question = asked.full;
       const ts = terms(question);
-      const pointsBack = FOLLOW_UP.test(normalize(question)) || (ts.length > 0 && ts.every((t) => FACETS.has(t)));
-      const joined = previous && pointsBack ? api.answerOne({ ask: `${previous} ${question}` }, now, lang) : undefined;
-      return joined?.confident ? joined : api.answerOne(asked, now, lang);
+      const onlyFacets = ts.length > 0 && ts.every((t) => FACETS.has(t));
+      const pointsBack = FOLLOW_UP.test(normalize(asked.ask)) || onlyFacets;
+      if (!previous || !pointsBack) return api.answerOne(asked, now, lang, previous);
+      // "what's the latest you can do that day?" asks of the day said before: read with it first
+      if (DAY_BACK.test(normalize(asked.ask))) {
+        const joined = api.answerOne({ ask: `${previous} ${question}` }, now, lang);
+        if (joined?.confident) return joined;
+      }
+      // "can I claim it on my private health?" after "how long is a follow-up?" names its own subject: its own
+      // answer wins over the previous question's; "how much does that run?" names none and is read with it
+      const alone = onlyFacets ? undefined : api.answerOne(asked, now, lang, previous);
+      if (alone?.confident) return alone;
+      const joined = api.answerOne({ ask: `${previous} ${question}` }, now, lang);
+      return joined?.confident ? joined : (alone ?? api.answerOne(asked, now, lang, previous));
     },
     /**
      * The answer to one question on its own, read with what the caller said around it (`full`) and,
      * when that leaves it unsure, as asked (`ask`): "do you do car keys? lost the only key to my ute".
      */
-    answerOne({ ask, full = ask }: { ask: string; full?: string }, now: Date, lang: Lang): KnowledgeAnswer | undefined {
-      const said = settings.answer(full, now, lang);
+    answerOne(
+      { ask, full = ask }: { ask: string; full?: string },
+      now: Date,
+      lang: Lang,
+      previous?: string,
+    ): KnowledgeAnswer | undefined {
+      const said = api.settingsAnswer({ ask, full }, now, lang, previous);
       const fromSettings = said && answersAsked(full, said.topic) ? said : undefined;
-      const own = api.ownEntry(full, ask);
+      // "is that something you do?" asks about what was said before it and nothing of its own
+      const told = ask !== full && !terms(ask).length;
+      const own = api.ownEntry(full, ask, told);
       // an owner's entry written for exactly this question ("Do you charge for estimates?") beats a derived price,
       // and so does one about what the price is asked of ("just to come look at a washer": the service-call fee)
       const ownFits = !!own && (writtenFor(own) || (own.confident && own.about && fromSettings?.topic === 'price'));
@@ -344,13 +377,24 @@ export function createKnowledgeBase(business: BusinessProfile) {
       }
       if ((ownFits || ownAnswersOffer || ownAnswersHours) && own)
         return { text: own.text, score: own.score, confident: true, source: 'knowledge' };
-      const whole = api.rank(full, false, lang);
+      const whole = api.rank(full, false, lang, told);
       const best = whole?.confident || ask === full ? whole : (api.rank(ask, false, lang) ?? whole);
       return best && { text: best.text, score: best.score, confident: best.confident, source: 'knowledge' };
     },
+    /**
+     * The settings' answer to one question: read with what was said around it, except that a day the
+     * question itself names decides the hours ("are you open on the bank holiday Monday? … if not,
+     * Tuesday at 10"); what was said before (`previous`, the statements) tells the latest start of what.
+     */
+    settingsAnswer({ ask, full }: Asked, now: Date, lang: Lang, previous?: string) {
+      const context = [previous, full === ask ? '' : full].filter(Boolean).join(' ') || undefined;
+      const own = ask !== full ? settings.answer(ask, now, lang, context) : undefined;
+      if (own?.topic === 'hours' && settings.namesDay(ask, now)) return own;
+      return settings.answer(full, now, lang, context);
+    },
     /** The owner's entry that best answers a question: read with its context, or as asked when that fits better. */
-    ownEntry(full: string, ask: string): Ranked | undefined {
-      const whole = api.rank(full, true);
+    ownEntry(full: string, ask: string, told = false): Ranked | undefined {
+      const whole = api.rank(full, true, 'en', told);
       if (ask === full || (whole && writtenFor(whole))) return whole;
       const asked = api.rank(ask, true);
       return asked && (writtenFor(asked) || (asked.confident && !whole?.confident)) ? asked : whole;
@@ -370,7 +414,7 @@ export function createKnowledgeBase(business: BusinessProfile) {
       return own.confident && days.every(holds) && (aboutDay || writtenFor(own) || beyond);
     },
     /** The best-ranked entry for a question, with how much of the question it covers. */
-    rank(question: string, ownEntriesOnly = false, lang: Lang = 'en'): Ranked | undefined {
+    rank(question: string, ownEntriesOnly = false, lang: Lang = 'en', told = false): Ranked | undefined {
       const q = questionTerms(question);
       if (!q.length || !docs.length) return undefined;
       const kinds = kindsOf(question);
@@ -379,7 +423,7 @@ export function createKnowledgeBase(business: BusinessProfile) {
         if (ownEntriesOnly && !doc.faq) continue;
         const score = q.reduce((sum, t) => sum + bm25(doc, t), 0);
         if (!score) continue;
-        const fit = { doc, score, ...judge(q, doc, kinds) };
+        const fit = { doc, score, ...judge(q, doc, kinds, told) };
         // a confident entry beats a higher-scoring one that does not answer the question
         if (!best || fit.confident > best.confident || (fit.confident === best.confident && fit.score > best.score))
           best = fit;
@@ -401,7 +445,7 @@ interface Source {
   place?: boolean;
 }
 
-function sources(business: BusinessProfile, L: Lines): Source[] {
+function sources(business: BusinessProfile, L: Lines, lang: Lang): Source[] {
   const out: Source[] = (business.knowledge ?? []).map((k) => ({
     key: `${k.q ?? ''} ${k.title ?? ''} ${k.a}`,
     // an entry with neither question nor title is about what its answer says
@@ -421,8 +465,7 @@ function sources(business: BusinessProfile, L: Lines): Source[] {
     text: L.weOffer(business.services.map((s) => s.name.toLowerCase())),
   });
   for (const s of business.services) {
-    const price =
-      s.priceCents !== undefined ? `$${(s.priceCents / 100).toFixed(s.priceCents % 100 ? 2 : 0)}` : undefined;
+    const price = s.priceCents !== undefined ? sayPrice(s.priceCents, countryOf(business), lang) : undefined;
     out.push({
       key: `${s.name} ${(s.synonyms ?? []).join(' ')} ${price ? 'cost' : ''} duration`,
       text: L.serviceFacts(s.name.toLowerCase(), s.durationMin, price),

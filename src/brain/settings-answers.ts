@@ -4,8 +4,9 @@
  * whether a person or the virtual receptionist is answering.
  * Answered from configuration before the knowledge base, so they are always current and exact.
  */
-import { DateTime } from 'luxon';
-import { closedReason, hoursOn, isOpenAt, nextOpeningAt } from './calendar.js';
+import { DateTime, Info } from 'luxon';
+import { fechaEs, horaEs, zoneCountry } from '../lib/index.js';
+import { closedReason, hoursOn, hoursRuns, isOpenAt, nextOpeningAt, sayDate, sayTime } from './calendar.js';
 import { linesFor, type Lang, type Lines } from './lines/index.js';
 import {
   ABOUT_THE_AGENT,
@@ -79,6 +80,19 @@ const AGENT: Record<Lang, (name: string, canConnect: boolean) => string> = {
 const DURATION = /\b(how long|how much time|duration)\b/;
 const PRICE = /\b(how much|price|cost|charge|rate|fee)\b/;
 const WEEKDAY_PLURAL = /\b(mon|tues|wednes|thurs|fri|satur|sun)days\b/;
+/**
+ * The latest a booking can start: "what's the latest I can start it?", "how late can I drop it off?",
+ * "what's your last appointment on Friday?". Not "my last appointment" (one the caller had).
+ */
+const LATEST =
+  /\b(what|when)('s| is| would be| will be) (the |your )?(very )?latest\b|\bhow late (can|could|would|should|do|may) (i|we|you|he|she|they)( guys)? (come|start|book|drop|bring|get|do|fit|have|make|be seen|go)\b|\b(?<!\b(my|our|his|her|their) )(last|latest) (appointment|slot|start|start time|booking|drop[- ]?off|time (i|we|you) can)\b(?! (was|i had|we had))/;
+/** "the first day you're open in the new year", "when do you open again after Christmas?", "back after the holidays". */
+const FIRST_OPEN =
+  /\b(first|next|earliest) (day|date|weekday)\b[^?.!]{0,30}\b(open|back|in|working|available)\b|\b(open|opening|back|reopen|reopening)( up)?( again| back up)?\b[^?.!]{0,30}\b(after|in the new year|next year)\b/;
+/** "the bank holiday", "the public holiday", "the holiday weekend": the business's next listed holiday when no day is said. */
+const LISTED_HOLIDAY = /\b(the|this|next) (bank|public|stat(utory)?|federal|national)? ?holiday\b/;
+/** "that day", "the same day": a day the previous question named. */
+export const DAY_BACK = /\b(that|the same|same) day\b/;
 
 /** A small set of fixed-date and rule-based holidays callers name. */
 function namedHoliday(text: string, now: DateTime): string | undefined {
@@ -105,11 +119,172 @@ function namedHoliday(text: string, now: DateTime): string | undefined {
   return undefined;
 }
 
-const dollars = (cents: number) => `$${(cents / 100).toFixed(cents % 100 ? 2 : 0)}`;
+/** Countries that pay in euros (the euro area and the microstates that use it; Bulgaria since January 2026). */
+const EURO =
+  'AT BE BG CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK AD MC SM VA ME XK GP MQ GF RE YT PM BL MF AX';
+/** Each country's currency (ISO 4217) where it is not the euro; a country not listed is said in dollars. */
+const CURRENCIES: Record<string, string> = {
+  ...Object.fromEntries(EURO.split(' ').map((c) => [c, 'EUR'])),
+  ...Object.fromEntries(
+    (
+      'GB:GBP IM:GBP JE:GBP GG:GBP GI:GIP US:USD PR:USD GU:USD VI:USD AS:USD MP:USD EC:USD SV:USD CA:CAD AU:AUD ' +
+      'NZ:NZD CK:NZD SG:SGD HK:HKD MO:MOP IN:INR ZA:ZAR NA:NAD BW:BWP JP:JPY CN:CNY KR:KRW TW:TWD CH:CHF LI:CHF ' +
+      'SE:SEK NO:NOK DK:DKK IS:ISK PL:PLN CZ:CZK HU:HUF RO:RON RS:RSD TR:TRY IL:ILS AE:AED SA:SAR QA:QAR KW:KWD ' +
+      'BH:BHD OM:OMR EG:EGP MA:MAD NG:NGN KE:KES GH:GHS UG:UGX TZ:TZS PK:PKR BD:BDT LK:LKR NP:NPR MY:MYR TH:THB ' +
+      'ID:IDR PH:PHP VN:VND MX:MXN BR:BRL AR:ARS CL:CLP CO:COP PE:PEN UY:UYU JM:JMD TT:TTD BS:BSD BB:BBD FJ:FJD ' +
+      'UA:UAH RU:RUB'
+    )
+      .split(' ')
+      .map((pair) => pair.split(':')),
+  ),
+};
+
+/**
+ * A price as said where the business is: "£55" in Manchester, "€40" in Amsterdam, "$95" in Melbourne
+ * and Chicago, "₹500" in Mumbai; cents only when there are some ("$42.50"). `country` is the ISO
+ * alpha-2 of the business (its profile's, else its time zone's); English puts the symbol first, Spanish
+ * as Spain or Latin America writes it ("55 €", "$55").
+ */
+export function sayPrice(cents: number, country: string | undefined, lang: Lang = 'en'): string {
+  const currency = CURRENCIES[(country ?? 'US').toUpperCase()] ?? 'USD';
+  const locale = lang === 'es' ? (currency === 'EUR' ? 'es-ES' : 'es-US') : 'en';
+  const whole = cents % 100 === 0 || currency === 'JPY' || currency === 'KRW';
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: whole ? 0 : 2,
+  }).format(cents / 100);
+}
+
+/** The business's country: its profile's, else its time zone's. */
+export const countryOf = (b: BusinessProfile): string | undefined => b.country ?? zoneCountry(b.timezone);
 
 /** "an hour and a half", "45 minutes", "2 hours". */
 export function sayDuration(min: number, lang: Lang = 'en'): string {
   return linesFor(lang).durationWords(min);
+}
+
+/** The business's next listed holiday within 90 days, for "are you open on the bank holiday?". */
+function nextListedHoliday(b: BusinessProfile, today: string, limit: string): string | undefined {
+  return [...(b.holidays ?? [])].sort().find((d) => d >= today && d <= limit);
+}
+
+/** The day a question about the hours asks of: a named holiday, a date said, or the holiday it names. */
+function askedDate(b: BusinessProfile, text: string, now: Date): string | undefined {
+  const local = DateTime.fromJSDate(now, { zone: b.timezone });
+  const said = namedHoliday(text, local) ?? parseTimeWish(numbersToDigits(text), now, b.timezone)?.date;
+  if (said || !LISTED_HOLIDAY.test(text)) return said;
+  return nextListedHoliday(b, local.toISODate()!, local.plus({ days: 90 }).toISODate()!);
+}
+
+const minutesOf = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+
+/** The latest start of a service of `minutes` within a day's spans (the last span it fits in), or undefined. */
+function latestStart(spans: Array<[string, string]>, minutes: number): string | undefined {
+  for (const [from, to] of [...spans].reverse()) {
+    const start = minutesOf(to) - minutes;
+    if (start >= minutesOf(from)) return hhmm(start);
+  }
+  return undefined;
+}
+
+/** Lines of the hours answers the shared catalogue does not hold, per language. */
+const HOURS_LINES = {
+  en: {
+    latestOn: (day: string, close: string, name?: string, start?: string) =>
+      name && start
+        ? `On ${day} we close at ${close}, so the latest ${anOrA(name)} can start is ${start}.`
+        : `On ${day} we're open until ${close}.`,
+    latestWeek: (name: string, runs: string[]) => `The latest ${anOrA(name)} can start is ${listAnd(runs, 'and')}.`,
+    tooLong: (day: string, name: string) => `On ${day} we're not open long enough for ${anOrA(name)}.`,
+    firstOpen: (day: string, spans: string) => `The first day we're open is ${day}, ${spans}.`,
+  },
+  es: {
+    latestOn: (day: string, close: string, name?: string, start?: string) =>
+      name && start
+        ? `${capital(day)} cerramos a ${close}, así que lo más tarde para empezar ${name} es a ${start}.`
+        : `${capital(day)} abrimos hasta ${close}.`,
+    latestWeek: (name: string, runs: string[]) => `Lo más tarde para empezar ${name} es ${listAnd(runs, 'y')}.`,
+    tooLong: (day: string, name: string) => `${capital(day)} no abrimos el tiempo suficiente para ${name}.`,
+    firstOpen: (day: string, spans: string) => `El primer día que abrimos es ${day}, ${spans}.`,
+  },
+} as const;
+const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+const anOrA = (name: string) => `${/^[aeio]|^u(?!ni|s)|^hour/.test(name) ? 'an' : 'a'} ${name}`;
+const listAnd = (items: string[], and: string) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+const sayDay = (date: string, tz: string, lang: Lang) => (lang === 'es' ? fechaEs(date, tz) : sayDate(date, tz));
+const sayHour = (hm: string, lang: Lang) => (lang === 'es' ? horaEs(hm) : sayTime(hm));
+
+/**
+ * "What's the latest I can start?": the day's closing time less the service's length (the service
+ * said, else the one said before it, else the business's only one), on the day asked about (else the
+ * one said before: "what's the latest you can do that day?"), else for each day of the week. The free
+ * times of that day are the booking's to search; this is what the hours allow.
+ */
+function latestAnswer(
+  b: BusinessProfile,
+  text: string,
+  now: Date,
+  { service, context }: { service?: ServiceInfo; context?: string },
+  lang: Lang,
+) {
+  const H = HOURS_LINES[lang];
+  const L = linesFor(lang);
+  const tz = b.timezone;
+  const svc = service ?? (b.services.length === 1 ? b.services[0] : undefined);
+  const name = svc?.name.toLowerCase();
+  const date = askedDate(b, text, now) ?? (context ? askedDate(b, context, now) : undefined);
+  if (date) {
+    const reason = closedReason(b, date);
+    if (reason === 'holiday') return L.closedHolidayOn(date, tz, false);
+    if (reason === 'closed') return L.closedOnWeekdays(date, tz);
+    const spans = hoursOn(b, date);
+    const close = sayHour(spans.at(-1)![1], lang);
+    const day = sayDay(date, tz, lang);
+    if (!svc || !name) return H.latestOn(day, close);
+    const start = latestStart(spans, svc.durationMin);
+    return start ? H.latestOn(day, close, name, sayHour(start, lang)) : H.tooLong(day, name);
+  }
+  if (!svc || !name) return L.describeHours(b);
+  const runs = hoursRuns(b)
+    .map(({ from, to, spans }) => ({ from, to, start: spans.length ? latestStart(spans, svc.durationMin) : undefined }))
+    .filter((r): r is { from: number; to: number; start: string } => !!r.start);
+  if (!runs.length) return L.describeHours(b);
+  const days = Info.weekdays('long', { locale: lang });
+  const said = runs.map(({ from, to, start }) => {
+    const when = from === to ? days[from] : `${days[from]} ${lang === 'es' ? 'a' : 'to'} ${days[to]}`;
+    return `${lang === 'es' ? 'a ' : ''}${sayHour(start, lang)} ${lang === 'es' ? 'de' : 'on'} ${when}`;
+  });
+  return H.latestWeek(name, said);
+}
+
+/**
+ * "What's the first day you're open in the new year?", "when do you open again after Christmas?": the
+ * first day on or after the day named (after a holiday: the day after it) that is not closed.
+ */
+function firstOpenAnswer(b: BusinessProfile, text: string, now: Date, lang: Lang): string | undefined {
+  const tz = b.timezone;
+  const local = DateTime.fromJSDate(now, { zone: tz });
+  const wish = parseTimeWish(numbersToDigits(text), now, tz);
+  // "after Christmas" asked on December 30th is the Christmas just gone
+  const holiday =
+    namedHoliday(text, local.minus({ days: 14 })) ?? (LISTED_HOLIDAY.test(text) ? askedDate(b, text, now) : undefined);
+  let from = wish?.range?.from ?? wish?.date;
+  if (holiday && (!from || from <= holiday))
+    from = DateTime.fromISO(holiday, { zone: tz }).plus({ days: 1 }).toISODate()!;
+  let day = DateTime.fromISO(from && from > local.toISODate()! ? from : local.toISODate()!, { zone: tz });
+  for (let k = 0; k < 60; k++, day = day.plus({ days: 1 })) {
+    const date = day.toISODate()!;
+    if (!closedReason(b, date)) {
+      const spans = hoursOn(b, date);
+      return HOURS_LINES[lang].firstOpen(sayDay(date, tz, lang), linesFor(lang).spans(spans));
+    }
+  }
+  return undefined;
 }
 
 function hoursAnswer(b: BusinessProfile, text: string, now: Date, L: Lines): string {
@@ -128,7 +303,7 @@ function hoursAnswer(b: BusinessProfile, text: string, now: Date, L: Lines): str
     }
     return L.closedNow(L.nextOpening(b, now));
   }
-  const date = namedHoliday(text, local) ?? parseTimeWish(numbersToDigits(text), now, tz)?.date;
+  const date = askedDate(b, text, now);
   if (!date) return L.describeHours(b);
   const reason = closedReason(b, date);
   if (reason === 'holiday' && date === today) {
@@ -152,7 +327,7 @@ function listServices(services: ServiceInfo[], L: Lines): string {
 export function settingsTopic(question: string): 'address' | 'open' | 'cost' | undefined {
   const text = readQuestion(question);
   if (ADDRESS.test(text)) return 'address';
-  if (HOURS.test(text)) return 'open';
+  if (HOURS.test(text) || LATEST.test(text) || FIRST_OPEN.test(text)) return 'open';
   if (PRICE.test(text)) return 'cost';
   return undefined;
 }
@@ -161,11 +336,19 @@ export function settingsTopic(question: string): 'address' | 'open' | 'cost' | u
 export function createSettingsAnswers(b: BusinessProfile) {
   const services = createServiceMatcher(b.services);
   return {
-    /** The answer from configuration, or undefined when the settings do not hold it. */
+    /** Whether a question names the day it asks about ("on Monday", "at Christmas", "the bank holiday"). */
+    namesDay(question: string, now: Date): boolean {
+      return !!askedDate(b, readQuestion(question), now);
+    },
+    /**
+     * The answer from configuration, or undefined when the settings do not hold it; `context` is what was
+     * said before the question (the service and the day "the latest you can do that day" is asked of).
+     */
     answer(
       question: string,
       now: Date,
       lang: Lang = 'en',
+      context?: string,
     ):
       | {
           text: string;
@@ -178,6 +361,16 @@ export function createSettingsAnswers(b: BusinessProfile) {
       if (asksAboutAgent(question)) return { topic: 'agent', text: AGENT[lang](b.name, !!b.escalationNumber) };
       const svc = services.match(text);
       const service = svc && !svc.choices ? svc.service : undefined;
+      if (LATEST.test(text)) {
+        // "what's the latest you can start on Friday?" after "a family shoot Friday at 9pm?": that shoot's latest start
+        const before = context ? services.match(readQuestion(context)) : undefined;
+        const svc = service ?? (before && !before.choices ? before.service : undefined);
+        return { topic: 'hours', text: latestAnswer(b, text, now, { service: svc, context }, lang) };
+      }
+      if (FIRST_OPEN.test(text)) {
+        const first = firstOpenAnswer(b, text, now, lang);
+        if (first) return { topic: 'hours', text: first };
+      }
       if (DURATION.test(text) && service)
         return {
           topic: 'duration',
@@ -185,7 +378,10 @@ export function createSettingsAnswers(b: BusinessProfile) {
         };
       if (PRICE.test(text) && !DURATION.test(text) && service) {
         return service.priceCents !== undefined
-          ? { topic: 'price', text: L.price(service.name.toLowerCase(), dollars(service.priceCents)) }
+          ? {
+              topic: 'price',
+              text: L.price(service.name.toLowerCase(), sayPrice(service.priceCents, countryOf(b), lang)),
+            }
           : undefined;
       }
       if (ADDRESS.test(text) && !/\b(email|e-mail|web ?site)\b/.test(text))
@@ -197,7 +393,7 @@ export function createSettingsAnswers(b: BusinessProfile) {
           topic: 'offer',
           text: L.weDo(
             service.name.toLowerCase(),
-            service.priceCents !== undefined ? dollars(service.priceCents) : undefined,
+            service.priceCents !== undefined ? sayPrice(service.priceCents, countryOf(b), lang) : undefined,
           ),
         };
       if (SERVICES.test(text)) return { topic: 'services', text: `${listServices(b.services, L)} ${L.whichCanIHelp}` };
