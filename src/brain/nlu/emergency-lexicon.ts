@@ -341,24 +341,24 @@ export const ONGOING =
 
 /**
  * Words that deny what follows them in the same clause ("no gas smell", "nothing's flooding", "nobody is hurt");
- * a Spanish turn keeps its own ("nadie está herido" reads "nadie someone is hurt").
+ * a Spanish turn keeps its own ("nadie está herido" reads "nadie someone is hurt", "ni humo ni fuego").
  */
 const DENIER =
-  /^(no|not|never|without|nothing|nothing's|nobody|nobody's|none|isn't|aren't|wasn't|weren't|ain't|don't|doesn't|didn't|haven't|hasn't|hadn't|nadie|nada|ningun|ninguna|ninguno|sin|tampoco|nunca)$/;
+  /^(no|not|never|without|nothing|nothing's|nobody|nobody's|none|isn't|aren't|wasn't|weren't|ain't|don't|doesn't|didn't|haven't|hasn't|hadn't|nadie|nada|ningun|ninguna|ninguno|sin|tampoco|nunca|jamas|ni)$/;
 /** Words that deny only a sense: "I can't smell gas anymore", not "I can't breathe, smoke everywhere". */
 const BLIND = /^(can't|cannot|couldn't)$/;
 /** A sense or a belief after a denier carries the denial across a clause ("I don't think it's flooding"). */
 const SENSED =
-  /^(think|believe|reckon|guess|see|smell|hear|notice|feel|seem|seems|look|looks|saw|smelled|smelt|heard|noticed)$/;
+  /^(think|believe|reckon|guess|see|smell|hear|notice|feel|seem|seems|look|looks|saw|smelled|smelt|heard|noticed|creo|creemos|veo|vemos|vi|huelo|oli|oigo|escucho|noto|note|siento|senti|parece|pienso)$/;
 /** Right after a denier, a word that makes it no denial: "not just a drip", "never stops", "don't know", "no idea". */
 const NOT_A_DENIAL =
-  /^(just|only|stop|stops|stopped|stopping|quit|quits|know|sure|kidding|joking|lying|idea|doubt|matter|wait|way)$/;
+  /^(just|only|stop|stops|stopped|stopping|quit|quits|know|sure|kidding|joking|lying|idea|doubt|matter|wait|way|solo|solamente|nomas|para|paran|deja|dejan|importa)$/;
 /**
  * A word that opens another clause: "no, it's flooding", "no damage and water is pouring in" deny nothing after
  * it. Not a bare "i": "no huele a gas" reads "no i smell gas".
  */
 const CLAUSE_OPENER =
-  /^(it|it's|there|there's|that's|this|we're|i'm|he's|she's|they're|and|but|so|because|though|although|now|then)$/;
+  /^(it|it's|there|there's|that's|this|we're|i'm|he's|she's|they're|and|but|so|because|though|although|now|then|y|e|pero|sino|porque|aunque|pues|entonces|ahora|luego)$/;
 /** A phrase that is itself a lack: "no heat" is the problem, never its denial. */
 const LACK = /^(no|not|never|without|nothing|isn't|won't|can't|cannot|don't|doesn't)\b/;
 
@@ -375,7 +375,8 @@ export function denied(text: string, m: RegExpMatchArray): boolean {
       .slice(0, m.index)
       .split(/[,.;:!?\u2013\u2014]|\s-\s/)
       .pop() ?? '';
-  const words = clause.trim().split(/\s+/).filter(Boolean).slice(-4);
+  // five words: a belief reaches across a Spanish clause ("no creo que haya una fuga")
+  const words = clause.trim().split(/\s+/).filter(Boolean).slice(-5);
   for (let i = words.length - 1; i >= 0; i--) {
     const after = words.slice(i + 1);
     // the sense may open the match itself: "I can't [smell gas]"

@@ -71,10 +71,17 @@ export const EMERGENCY_PHRASES: Gloss[] = [
     /\b(?:huele|olor|olorcito|tufo|hay olor|apesta)(?: (?:mucho|muy|fuerte|bien|re|horrible|como))* (?:a|de) (?:quemado|quemao|cables? quemados?|plastico quemado|hule quemado|goma quemada|algo quemado|quemazon)\b/g,
     'burning smell',
   ],
+  // smoke and fire each their own words, with no comma between: "no hay humo ni fuego" denies both
+  [/\b(?:el |la |un |una )?(?:detector|alarma|sensor)(?:es)? de humo\b/g, 'smoke detector'],
   [
-    /\b(?:hay|sale|salen|esta saliendo|estan saliendo|echa|echando|saca|sacando) (?:mucho |muchisimo )?(?:humo|llamas)\b|\ben llamas\b|\b(?:se )?(?:prendio|agarro|cogio|tomo) fuego\b|\bse esta (?:quemando|incendiando)\b|\bhay fuego\b|\bun incendio\b|\bse incendio\b/g,
-    'smoke is coming out, on fire',
+    /\b(?:hay|sale|salen|esta saliendo|estan saliendo|echa|echando|saca|sacando) (?:mucho |muchisimo )?humo\b/g,
+    'smoke is coming out',
   ],
+  [
+    /\b(?:hay|sale|salen|esta saliendo|estan saliendo|echa|echando|saca|sacando) (?:mucho |muchisimo )?llamas\b|\ben llamas\b|\b(?:se )?(?:prendio|agarro|cogio|tomo) fuego\b|\bse esta (?:quemando|incendiando)\b|\b(?:hay )?(?:un )?(?:fuego|incendio)\b(?! artificial)|\bse incendio\b/g,
+    'on fire',
+  ],
+  [/\bhumo\b/g, 'smoke'],
   // water where it must not be
   [
     /\bse (?:me |nos |le )?(?:ha |han )?(?:reviento|reventado|revento|rompio|roto|partio|partido|quebro|exploto|estallo) (?:un |el |la |una |mi )?(?:tubo|tuberia|cano|caneria|manguera)(?: principal| del agua| de agua)?\b|\b(?:tubo|tuberia|cano|caneria|manguera)s? (?:rot|reventad|partid|quebrad)[oa]s?\b|\b(?:revento|reventaron|exploto|estallo) (?:un |el |la |una )?(?:tubo|tuberia|cano|caneria)\b/g,
@@ -259,5 +266,8 @@ export const EMERGENCY_WORDS: Gloss[] = [
   [/\b(?:choque|un choque|accidente)\b|\b(?:me|nos) (?:chocaron|pegaron)\b|\bme estrelle\b/g, 'accident'],
   [/\b(?:me quema|me arde) el cuero cabelludo\b|\bquemadura (?:quimica|por el tinte)\b/g, 'chemical burn'],
   [/\bes urgente\b|\buna urgencia\b|\buna emergencia\b|\bes una emergencia\b/g, 'emergency'],
-  [/\bno es urgente\b|\bnada urgente\b|\bsin prisa\b|\bno hay prisa\b/g, 'nothing urgent'],
+  [
+    /\bno es (?:tan |nada )?urgente\b|\bnada urgente\b|\bsin prisa\b|\bno hay (?:prisa|apuro)\b|\bno corre prisa\b|\bno es (?:ninguna|nada de) emergencia\b|\bno es (?:nada )?grave\b|\bnada grave\b|\bpuede esperar\b/g,
+    'nothing urgent',
+  ],
 ];
