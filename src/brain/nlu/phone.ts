@@ -1,5 +1,10 @@
-/** Phone numbers written ("(312) 555-0142") or spoken ("three one two, five five five, oh one four two"). */
-import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+/**
+ * Phone numbers written ("(312) 555-0142", "8123 4567") or spoken ("three one two, five five five, oh one four two"),
+ * in the business's country's own format or in international format. libphonenumber's full metadata says which
+ * lengths and leading digits each country's numbers have, so a Singapore "8123 4567" or an Irish "oh one, five five
+ * five, oh one four two" is a number while a time ("4 30"), a date ("12 5") or a postcode ("10115") is not.
+ */
+import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { TENS, UNITS } from './text.js';
 
 const DIGIT_WORDS: Record<string, string> = Object.fromEntries(Object.entries(UNITS).map(([w, n]) => [w, String(n)]));
@@ -33,10 +38,15 @@ const CORRECTION_GLUE = new Set(
 const CORRECTION_MARK =
   /^(?:sorry|no|nope|wait|actually|mean|meant|make|scratch|rather|instead|correction|wrong|oops|whoops|mistake)$/;
 
+/** The fewest digits a number said in its country's own format has (Iceland, Estonia, a Berlin "030 1234"). */
+const FEWEST_DIGITS = 7;
+
 /** Digits said without a pause, with where they were said and where their groups begin ("312 555 0142" → 0, 3, 6). */
 interface DigitRun {
   digits: string;
   groups: number[];
+  /** Said after "+" or "plus": the country code comes first ("plus six five, eight one two three…"). */
+  plus: boolean;
   start: number;
   end: number;
   /** The words between the previous run and this one. */
@@ -45,14 +55,20 @@ interface DigitRun {
   said: Array<{ at: number; start: number; end: number }>;
 }
 
+/** The digits read so far, and the number they make once they make one. */
+type Reading = Pick<DigitRun, 'digits' | 'groups' | 'plus' | 'start' | 'end'> & { e164?: string };
+
 /**
- * Finds a valid phone number in lower-cased text. Spoken digits, "oh" for zero (only next to digits:
- * "oh sorry" is no zero), "double five" / "triple oh" and two-digit groups ("forty two") are understood.
+ * Finds a valid phone number in lower-cased text: one valid in the business's country as its callers write it
+ * ("8123 4567" in Singapore, "030 55501234" in Berlin, "612 34 56 78" in Madrid), whatever its length, or one
+ * with its country code ("+65 8123 4567", "0044 20 7946 0018"). Spoken digits, "oh" for zero (only next to
+ * digits: "oh sorry" is no zero), "double five" / "triple oh" and two-digit groups ("forty two") are understood.
  * The first valid number wins, unless the caller corrects it: a full number said after a correction
- * replaces it, a shorter run replaces its last digits ("647 555 0119, sorry, 0191" → 647 555 0191).
+ * replaces it, a shorter run replaces its last digits ("647 555 0119, sorry, 0191" → 647 555 0191), and a group
+ * said again finishes an unfinished one ("five five five oh one, sorry, oh one nine two").
  */
 export function findPhone(text: string, country = 'US'): PhoneHit | undefined {
-  let current: { digits: string; groups: number[]; start: number; end: number; e164?: string } | undefined;
+  let current: Reading | undefined;
   for (const run of digitRuns(text, country)) {
     const fixed = current && isCorrection(run.gap) ? corrected(current, run, country) : undefined;
     if (current && fixed) {
@@ -60,7 +76,7 @@ export function findPhone(text: string, country = 'US'): PhoneHit | undefined {
       continue;
     }
     if (current?.e164) break;
-    const valid = run.digits.length >= 10 ? validated(run.digits, country) : undefined;
+    const valid = validated(run, country);
     current = valid ? { ...run, ...saidBetween(run, valid.from, valid.to), e164: valid.e164 } : run;
   }
   return current?.e164 ? { e164: current.e164, start: current.start, end: current.end } : undefined;
@@ -75,31 +91,41 @@ function isCorrection(gap: string[]): boolean {
 
 /**
  * The number after a correction: the new run alone when it is a whole number, else the earlier digits with
- * their end replaced (by whole groups first, then by as many digits as were said again).
+ * their end replaced (by whole groups first, then by as many digits as were said again). An unfinished number
+ * is also finished by a group begun again ("…oh one, sorry, oh one nine two": the "oh one" is said twice) or
+ * carried on ("three one two, five five five, sorry, oh one four two").
  */
-function corrected(
-  old: { digits: string; groups: number[] },
-  run: DigitRun,
-  country: string,
-): { digits: string; groups: number[]; e164: string } | undefined {
+function corrected(old: Reading, run: DigitRun, country: string): Omit<Reading, 'start' | 'end'> | undefined {
   const n = run.digits;
+  const unfinished = !old.e164;
   const tails = [
     ...old.groups.filter((g) => g > 0 && old.digits.length - g === n.length),
+    ...(unfinished ? restarts(old, n) : []),
     ...(n.length >= 3 && n.length < old.digits.length ? [old.digits.length - n.length] : []),
     ...old.groups.filter((g) => g > 0).reverse(),
+    ...(unfinished ? [old.digits.length] : []),
   ];
-  const candidates: Array<[string, number[]]> = [
-    [n, run.groups],
-    ...tails.map((t): [string, number[]] => [
-      old.digits.slice(0, t) + n,
-      [...old.groups.filter((g) => g < t), ...run.groups.map((g) => g + t)],
-    ]),
+  const candidates: Array<Omit<Reading, 'start' | 'end'>> = [
+    { digits: n, groups: run.groups, plus: run.plus },
+    ...tails.map((t) => ({
+      digits: old.digits.slice(0, t) + n,
+      groups: [...old.groups.filter((g) => g < t), ...run.groups.map((g) => g + t)],
+      plus: old.plus,
+    })),
   ];
-  for (const [digits, groups] of candidates) {
-    const e164 = digits.length >= 10 ? validate(digits, country) : undefined;
-    if (e164) return { digits, groups, e164 };
+  for (const c of candidates) {
+    const e164 = whole(c.digits, c.plus, country);
+    if (e164) return { ...c, e164 };
   }
   return undefined;
+}
+
+/** Where in its last group an unfinished number was begun again: its digits from there are the new run's first. */
+function restarts(old: Reading, n: string): number[] {
+  const from = old.groups.at(-1) ?? 0;
+  const at: number[] = [];
+  for (let t = from; t < old.digits.length; t++) if (n.startsWith(old.digits.slice(t))) at.push(t);
+  return at;
 }
 
 /**
@@ -116,17 +142,23 @@ function saidBetween(run: DigitRun, from: number, to: number): { start: number; 
 
 /** The runs of digits in the text, each with the words said since the previous run. */
 function digitRuns(text: string, country: string): DigitRun[] {
-  const found = [...text.matchAll(/\+?[0-9]+|[a-z]+(?:'[a-z]+)?|[-,.()]/g)];
+  // a colon parts a time's hour from its minutes ("10:30, 11:45"): no phone number has one
+  const found = [...text.matchAll(/\+?[0-9]+|[a-z]+(?:'[a-z]+)?|[-,.():]/g)];
   const words = found.map((m) => m[0]);
   const runs: DigitRun[] = [];
   let run: DigitRun | undefined;
   let gap: string[] = [];
   let repeat = 1;
   let pause = false;
+  let plus: number | undefined;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const at = found[i].index ?? 0;
-    const read = digitsAt(words, i, run && { digits: run.digits, pause, country });
+    if (w === 'plus' && !run && isDigitWord(words[i + 1] ?? '')) {
+      plus = at;
+      continue;
+    }
+    const read = digitsAt(words, i, run && { digits: run.digits, plus: run.plus, pause, country });
     if (read === 'repeat') {
       repeat = w === 'double' ? 2 : 3;
       continue;
@@ -140,10 +172,19 @@ function digitRuns(text: string, country: string): DigitRun[] {
       run = undefined;
       repeat = 1;
       pause = false;
-      if (!SEPARATOR.test(w)) gap.push(w);
+      plus = undefined;
+      if (!SEPARATOR.test(w) && w !== ':') gap.push(w);
       continue;
     }
-    run ??= { digits: '', groups: [], start: at, end: at, gap, said: [] };
+    run ??= {
+      digits: '',
+      groups: [],
+      plus: plus !== undefined || w.startsWith('+'),
+      start: plus ?? at,
+      end: at,
+      gap,
+      said: [],
+    };
     // a written number ("555") or a pause ("five five five, oh one…") starts a group
     if (pause || /^\+?[0-9]/.test(w) || run.digits === '') run.groups.push(run.digits.length);
     pause = false;
@@ -179,9 +220,10 @@ function digitsAt(
     : { digits: String(TENS[w]), used: 1 };
 }
 
-/** The digits read so far in a run, and whether the caller paused after them. */
+/** The digits read so far in a run, whether "+" began it, and whether the caller paused after them. */
 interface RunSoFar {
   digits: string;
+  plus: boolean;
   pause: boolean;
   country: string;
 }
@@ -190,7 +232,8 @@ interface RunSoFar {
  * A spoken "oh" is a zero before a digit ("oh four nine one", "five seven oh, one five six") and when it
  * closes a number said without a pause ("…oh one zero oh when you get a chance"). It is an interjection
  * otherwise: at the start of a thought ("oh wait"), after a pause or a whole number ("0119, oh sorry no"),
- * or before a correction ("oh sorry").
+ * or before a correction ("oh sorry"). Where numbers have several lengths (Ireland, Germany) a number that is
+ * whole with its closing zero takes it.
  */
 function ohIsZero(words: string[], i: number, run: RunSoFar | undefined): boolean {
   let j = i + 1;
@@ -198,52 +241,101 @@ function ohIsZero(words: string[], i: number, run: RunSoFar | undefined): boolea
   const next = words[j];
   if (next !== undefined && isDigitWord(next)) return true;
   if (!run || run.pause || (next !== undefined && CORRECTION_MARK.test(next))) return false;
-  return !(run.digits.length >= 10 && validate(run.digits, run.country));
+  return !!whole(`${run.digits}0`, run.plus, run.country) || !whole(run.digits, run.plus, run.country);
 }
 
 function isDigitWord(w: string): boolean {
   return /^\+?[0-9]/.test(w) || w in DIGIT_WORDS || w in TENS || w === 'double' || w === 'triple';
 }
 
-function validate(digits: string, country: string): string | undefined {
-  return validated(digits, country)?.e164;
-}
-
-/** A valid number in the digits, whole or its last or first ten or eleven, with which digits it is. */
-function validated(digits: string, country: string): { e164: string; from: number; to: number } | undefined {
+/**
+ * A valid number in a run of digits, with which digits it is: the whole run, else the run without the whole
+ * groups said before it (a postcode, a house number) or after it ("9123 4567, 4 30 works"), else ten or eleven
+ * of its digits (a North American number said without a pause, a digit said twice: "two two one two…"). Read
+ * as dialled at home first; only then may ten digits or more be a country code and its number without a "+".
+ */
+function validated(run: DigitRun, country: string): { e164: string; from: number; to: number } | undefined {
+  const { digits } = run;
   const n = digits.length;
-  const candidates: Array<[number, number]> = [[0, n]];
-  if (n > 11) candidates.push([n - 10, n], [0, 10], [0, 11]);
-  else if (n === 11 && digits[0] !== '1') candidates.push([n - 10, n], [0, 10]); // a stutter: "two two one two…"
-  for (const [from, to] of candidates) {
-    const c = digits.slice(from, to);
-    const p = parsePhoneNumberFromString(c, country as CountryCode) ?? parsePhoneNumberFromString(`+${c}`);
-    if (p?.isValid()) return { e164: p.number, from, to };
+  const inner = run.groups.filter((g) => g > 0);
+  const spans: Array<[number, number]> = [
+    [0, n],
+    ...inner.map((g): [number, number] => [g, n]),
+    ...inner.toReversed().map((g): [number, number] => [0, g]),
+  ];
+  if (n > 11) spans.push([n - 10, n], [0, 10], [0, 11]);
+  else if (n === 11 && digits[0] !== '1') spans.push([n - 10, n], [0, 10]);
+  for (const abroad of [false, true]) {
+    for (const [from, to] of spans) {
+      if (isDate(run, from, to)) continue;
+      const e164 = whole(digits.slice(from, to), run.plus && from === 0, country, abroad);
+      if (e164) return { e164, from, to };
+    }
   }
   return undefined;
 }
 
+/** Whether the digits from `from` to `to` were written as a date: "12/05/2026", "2026-05-12", "5.12.2026". */
+function isDate(run: DigitRun, from: number, to: number): boolean {
+  const starts = [...run.groups.filter((g) => g >= from && g < to), to];
+  if (starts[0] !== from || starts.length !== 4) return false;
+  const parts = starts.slice(0, 3).map((g, k) => run.digits.slice(g, starts[k + 1]));
+  const year = (y: string) => /^(?:19|20)\d\d$/.test(y);
+  const dayOrMonth = (d: string) => d.length <= 2 && Number(d) >= 1 && Number(d) <= 31;
+  return year(parts[0]) ? parts.slice(1).every(dayOrMonth) : year(parts[2]) && parts.slice(0, 2).every(dayOrMonth);
+}
+
+/**
+ * The number the digits are, in E.164: with a country code when "+" or "00" is said before them, else as the
+ * business's callers dial at home; with `bare`, ten digits or more may also be a country code and its number
+ * said without the "+". A number shorter than ten digits is one only as locals write it, their trunk "0"
+ * included ("030 1234" in Berlin, never "30 1234"), and with at least FEWEST_DIGITS digits: a time ("4 30"), a
+ * count, a postcode ("10115") or a date ("12 05 2026") is none.
+ */
+function whole(digits: string, plus: boolean, country: string, bare = true): string | undefined {
+  const abroad = plus ? digits : digits.startsWith('00') ? digits.slice(2) : undefined;
+  if (abroad !== undefined) {
+    const p = parsePhoneNumberFromString(`+${abroad}`);
+    if (p?.isValid()) return p.number;
+    if (plus) return undefined;
+  }
+  if (digits.length < FEWEST_DIGITS) return undefined;
+  const home = isSupportedCountry(country) ? country : undefined;
+  const p = home ? parsePhoneNumberFromString(digits, home) : undefined;
+  if (p?.isValid() && (digits.length >= 10 || p.formatNational().replace(/\D/g, '') === digits)) return p.number;
+  const intl = bare && digits.length >= 10 ? parsePhoneNumberFromString(`+${digits}`) : undefined;
+  return intl?.isValid() ? intl.number : undefined;
+}
+
 /** Normalizes any human-written phone number to E.164, or undefined when it is not valid. */
 export function toE164(raw: string, country = 'US'): string | undefined {
-  const p = parsePhoneNumberFromString(raw, country as CountryCode);
+  const p = parsePhoneNumberFromString(raw, isSupportedCountry(country) ? country : undefined);
   return p?.isValid() ? p.number : undefined;
 }
 
-/** Reads an E.164 number back in groups suited to speech ("312 555 0142"). */
+/**
+ * Reads an E.164 number back in groups suited to speech: as the business's callers write it at home
+ * ("312-555-0142", "020 7946 0018", "8123 4567", "06 12 34 56 78"), with its country code when it is from
+ * abroad ("+65 8123 4567"). A group too long to say in one breath is said in shorter ones ("030 5550 1234").
+ */
 export function speakPhone(e164: string, country = 'US'): string {
   const home = callingCode(country);
   const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
   if (m && home === '1') return `${m[1]}-${m[2]}-${m[3]}`;
   const n = parsePhoneNumberFromString(e164);
   if (!n) return e164;
-  // a local caller hears the number as they write it ("020 7946 0018"); a caller from abroad with its country code
-  return n.countryCallingCode === home ? n.formatNational().replace(/[()]/g, '') : n.formatInternational();
+  const written = n.countryCallingCode === home ? n.formatNational().replace(/[()]/g, '') : n.formatInternational();
+  return written.replace(/\d{7,}/g, inBreaths);
+}
+
+/** A long run of digits in groups of three and four ("55501234" → "5550 1234", "2345678" → "234 5678"). */
+function inBreaths(digits: string): string {
+  const head = digits.length === 8 ? 4 : 3;
+  const rest = digits.slice(head);
+  return `${digits.slice(0, head)} ${rest.length > 6 ? inBreaths(rest) : rest}`;
 }
 
 function callingCode(country: string): string | undefined {
-  try {
-    return getCountryCallingCode(country.toUpperCase() as CountryCode);
-  } catch {
-    return undefined;
-  }
+  const code = country.toUpperCase();
+  return isSupportedCountry(code) ? getCountryCallingCode(code) : undefined;
 }
