@@ -157,3 +157,30 @@ describe('asked to say it again, or to wait a moment', () => {
     expect(await c.say('sorry, can you do Friday at 3 instead?')).toMatch(/Friday, March 13 at 3 PM/);
   });
 });
+
+describe('an address said in words to "what is the address?"', () => {
+  const HANDYMAN: BusinessProfile = {
+    ...LAW,
+    name: 'Handy Andy',
+    services: [{ name: 'Handyman Visit', durationMin: 60, onSite: true, synonyms: ['handyman'] }],
+  };
+
+  it.each([
+    ['twenty two oh five south mill', '2205 south mill'],
+    ["it's forty two oak", '42 oak'],
+  ])('"%s" is the address and the time held stays', async (line, address) => {
+    const c = call(HANDYMAN);
+    await c.say('I need a handyman tomorrow at ten thirty', 'Dana Kowalski');
+    const asked = c.said[c.said.length - 1];
+    if (/address/i.test(asked)) await c.say(line);
+    else {
+      // the address is asked after the number on some businesses
+      await c.say('yes, this number');
+      await c.say(line);
+    }
+    await c.say('yes');
+    expect(c.world.appointments).toHaveLength(1);
+    expect(c.world.appointments[0].start).toContain('T10:30');
+    expect(c.world.appointments[0].customer.address?.toLowerCase()).toContain(address);
+  });
+});

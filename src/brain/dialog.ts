@@ -13,6 +13,7 @@ import {
   type YesNo,
   weekdayIn,
 } from './nlu/index.js';
+import { addressInDigits } from './nlu/address.js';
 import type { AppointmentInfo, Slot } from './ports.js';
 import type { BusinessProfile, Priority, ServiceInfo } from './types.js';
 
@@ -408,6 +409,9 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   if (!f.service && ev.expecting === 'service' && ev.pick !== undefined && listed.length) {
     f.service = ev.pick === 'last' ? listed[listed.length - 1] : listed[Math.min(ev.pick, listed.length - 1)];
   }
+  // "twenty two oh five south mill" to "what's the address?" once a time is held: a house number, not 22:05
+  if (ev.expecting === 'address' && ctx.slot && f.when && !f.when.date && !f.when.range && !TIME_SAID.test(ev.text))
+    delete f.when;
   if (!f.service && f.serviceChoices?.length && ctx.task !== 'reschedule') p.serviceChoices = f.serviceChoices;
   if (f.service && ctx.serviceChoices) p.serviceChoices = undefined;
   // "the nail trim too", "and a blow dry": another service after this one, not instead of it
@@ -548,6 +552,10 @@ function minutesAt(f: Facts, pool: Slot[], ctx: DialogContext): Partial<DialogCo
   return {};
 }
 
+/** A turn that says a time as a time ("at 3", "3 pm", "make it 4 instead"), not a number that could be a house's. */
+const TIME_SAID =
+  /\b(?:at|by|around|about|till|until|after|before) \d|\d ?(?:am|pm|a\.m\.|p\.m\.)\b|\bo'clock\b|\b(?:instead|make it|actually|rather|change|switch|move|earlier|later|morning|afternoon|evening|noon|midday)\b/;
+
 /** Words that put a service in place of the one being booked. */
 const REPLACES = /\b(?:instead|rather|make it|change (?:it|that)|switch (?:it|that)?)\b/;
 
@@ -567,8 +575,11 @@ export function personFacts(ctx: DialogContext, ev: TurnEvent): Partial<DialogCo
   else if (ev.expecting === 'phone' && ev.sameNumber && ctx.callerPhone) p.phone = ctx.callerPhone;
   if (f.email) p.email = f.email;
   if (f.address) p.address = f.address;
-  else if (ev.expecting === 'address' && /\d/.test(ev.text) && /[a-z]{2,}/i.test(ev.text))
-    p.address = ev.text.trim().replace(/^(?:it's|its|it is|we're at|i'm at|at)\s+/i, '');
+  else if (ev.expecting === 'address') {
+    // a bare answer with a house number, said in digits or words ("forty two oak" → "42 oak")
+    const said = addressInDigits(ev.text.trim()).replace(/^(?:it's|its|it is|we're at|i'm at|at)\s+/i, '');
+    if (/\d/.test(said) && /[a-z]{2,}/i.test(said)) p.address = said;
+  }
   return p;
 }
 
