@@ -149,6 +149,13 @@ const NOW = /\b(now|asap|immediately|right away|tonight|out here|stuck|stranded|
 const LATER =
   /\b(tomorrow|next (week|month)|(on|this|next|for|by|until|till) (mon|tues|wednes|thurs|fri|satur|sun)day|(mon|tues|wednes|thurs|fri|satur|sun)day (morning|afternoon|evening)|this weekend|later (this|next) week|(schedule|book|set up|arrange|reserve) (a |an |the )?(tow|pick ?up|appointment|transport))\b/;
 
+/** What makes a broken tooth urgent: it hurts, it cuts, it bleeds, it shows, it split. */
+const BROKEN_TOOTH_TROUBLE =
+  /\b((?<!\b(doesn't|does not|don't|do not|didn't|isn't|not|no|without|never) (\w+ )?)(hurts?|hurting|pain\w*|aches?|aching|throb\w*|sore|sensitive|killing me|sharp|cutting|bleed\w*|swell\w*|swollen)|front (tooth|teeth)|in half|half (of )?(my|the|a) tooth|(big|huge|large) (piece|chunk)|nerve|can't (eat|chew|sleep))\b/;
+/** Said of a broken tooth that can wait: it does not hurt, it is a small piece. */
+const CALM_TOOTH =
+  /\b((doesn't|does not|don't|do not|didn't|isn't|is not) (\w+ )?(hurt|painful|sore|bother)|no pain|not (in )?(any )?pain|(little|small|tiny|teeny) (piece|chip|bit|corner))\b/;
+
 /** Lexicons by industry (and by kinds of business recognised from their name or services). */
 export const BY_INDUSTRY: Record<string, Rule[]> = {
   plumbing: [
@@ -272,7 +279,9 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
     },
     {
       label: 'broken tooth',
-      priority: 'HIGH',
+      // a chip, or a break that "doesn't hurt or anything", is a check-up to book; pain, a sharp edge or a front tooth is today
+      priority: ({ text }) =>
+        BROKEN_TOOTH_TROUBLE.test(text) || !(CALM_TOOTH.test(text) || /\bchipped\b/.test(text)) ? 'HIGH' : 'NORMAL',
       re: /\b((broke|broken|cracked|chipped|snapped|split) (a |my |his |her |off |the )?(front )?(tooth|teeth|crown)|(tooth|teeth|crown) (is |got |just )?(broke|broken|cracked|chipped|snapped))\b/,
     },
   ],

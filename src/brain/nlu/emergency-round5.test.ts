@@ -1,5 +1,6 @@
-// Invariant: a danger denied in Spanish ("no hay humo ni fuego", "no creo que haya una fuga") is denied as it is
-// in English, and one said plainly ("no, hay humo en la cocina") is still heard.
+// Invariant: a chipped tooth that doesn't hurt is a check-up, not an urgent one; and a danger denied in Spanish
+// ("no hay humo ni fuego", "no creo que haya una fuga") is denied as it is in English, while one said plainly
+// ("no, hay humo en la cocina") is still heard.
 import { describe, expect, it } from 'vitest';
 import type { BusinessProfile, Industry } from '../types.js';
 import { createNlu } from './index.js';
@@ -18,6 +19,7 @@ const profile = (name: string, services: string[], industry: Industry = 'other',
     ...more,
   }) satisfies BusinessProfile;
 
+const DENTAL = profile('Foothills Family Dental', ['Exam', 'Cleaning'], 'dental');
 const HVAC = profile('Comfort Pro HVAC', ['Furnace Repair'], 'hvac');
 const ELECTRIC = profile('Volt Masters Electric', ['Panel Upgrade'], 'electrical');
 
@@ -29,6 +31,21 @@ const escalated = (b: BusinessProfile, text: string, lang: 'en' | 'es' = 'en') =
   const hit = heard(b, text, lang);
   return hit && hit.priority !== 'NORMAL' ? hit.priority : undefined;
 };
+
+describe('a chipped tooth that does not hurt is a check-up', () => {
+  it.each([
+    'i chipped a tooth, it doesnt hurt or anything',
+    'someone just needs to look at the chipped tooth',
+    "i cracked a tooth, it doesn't hurt though",
+  ])('"%s" is not escalated', (text) => {
+    expect(escalated(DENTAL, text)).toBeUndefined();
+  });
+
+  it.each(['I cracked a tooth', 'i chipped my tooth and it really hurts', 'i broke my front tooth'])(
+    '"%s" is still HIGH',
+    (text) => expect(escalated(DENTAL, text)).toBe('HIGH'),
+  );
+});
 
 describe('denials in Spanish, of the shapes English denies', () => {
   it.each([
