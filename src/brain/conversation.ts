@@ -480,6 +480,8 @@ const THANKS_ONLY =
 
 /** Words that end the call whatever agreeing word comes first ("okay, thanks, bye", "perfect, that's all"). */
 const SIGN_OFF = /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all|nothing else|wrong number)\b/;
+/** Parting words that name when the caller will be seen ("see you Thursday", "see ya this arvo", "catch you then"). */
+const SEE_YOU = /\b(?:see|catch) (?:you|ya|u|y'all|youse)\b|\blook(?:ing)? forward to (?:it|seeing you)\b/;
 const WRONG_NUMBER = /\b(wrong number|dialed the wrong|called the wrong|misdialed)\b/;
 
 /** Words that turn a "yes" at the read-back into a change ("yes, but make it 4", "yeah, 4 not 3"). */
@@ -588,6 +590,9 @@ export function toEvent(
     return { type: 'EMERGENCY', hit: u.emergency, turn };
   // "thanks!" after "anything else?" (or after an answer, at the opening question) is a goodbye, not a yes
   if ((expecting === 'anything' || (expecting === 'intent' && ctx.answered > 0)) && THANKS_ONLY.test(u.text))
+    return { type: 'GOODBYE' };
+  // "nah that's it, ta! see ya this arvo" to "anything else?": a sign-off; the day in it is the booking's, not a new one
+  if (expecting === 'anything' && SEE_YOU.test(u.text) && !u.intents.some((i) => i !== 'goodbye' && i !== 'question'))
     return { type: 'GOODBYE' };
   // "okay" or "I'll think about it, I'll call back" to "anything else?": the caller is done
   if (

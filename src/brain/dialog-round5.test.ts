@@ -184,3 +184,26 @@ describe('an address said in words to "what is the address?"', () => {
     expect(c.world.appointments[0].customer.address?.toLowerCase()).toContain(address);
   });
 });
+
+describe('a sign-off that names the day', () => {
+  it.each([
+    "nah that's it, ta! see ya this arvo",
+    'no, see you Thursday!',
+    "that's all, looking forward to it",
+    'See you tomorrow then',
+  ])('"%s" after the booking ends the call', async (line) => {
+    const c = call(SALON);
+    await c.say('a haircut on Thursday at 3', 'Dana Kowalski', 'yes');
+    expect(c.world.appointments).toHaveLength(1);
+    await c.say(line);
+    expect(c.convo.done).toBe(true);
+    expect(c.world.appointments).toHaveLength(1);
+  });
+
+  it('"see you Thursday, and can I book my daughter in too?" goes on', async () => {
+    const c = call(SALON);
+    await c.say('a haircut on Thursday at 3', 'Dana Kowalski', 'yes');
+    await c.say('see you Thursday, and can I book a haircut for my daughter too?');
+    expect(c.convo.done).toBe(false);
+  });
+});
