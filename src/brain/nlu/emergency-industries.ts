@@ -2,7 +2,7 @@
  * Emergency vocabulary by industry, each rule with its severity. Severity may depend on the season
  * and on who is at risk ("no heat" in January with a newborn at home is URGENT).
  */
-import { gap, SAFETY, saidPlainly, type Circumstances, type Rule } from './emergency-lexicon.js';
+import { FLASHES_RULE, gap, SAFETY, saidPlainly, type Circumstances, type Rule } from './emergency-lexicon.js';
 
 /** Someone at higher risk: babies, the elderly, the sick, people on medical equipment. */
 const VULNERABLE =
@@ -335,6 +335,8 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
   ],
   /** Roofers, restoration, tree services: water and damage coming into a building. */
   building: [...waterInside, burstPipe, sewage, overflowing, roofBreach, weatherIn],
+  /** Eye care (known by its name): new flashes or floaters are a retina to see today, even without "eye". */
+  eyecare: [FLASHES_RULE],
   /** Landlords and property managers: the building's emergencies and a home without heat. */
   property: [...waterInside, burstPipe, sewage, overflowing, roofBreach, weatherIn, noHeat],
   other: [],

@@ -1,7 +1,9 @@
 /**
  * Emergencies heard in a turn: the universal core (gas, carbon monoxide, fire, someone trapped or
  * injured, a child or an animal in a hot car, a downed power line, toxic fumes, a severe allergic
- * reaction, a tree through a house or a ceiling giving way; and, urgent without danger, a home that
+ * reaction, a tree through a house or a ceiling giving way; a body or a mind in danger: chest pain, a
+ * stroke, breathing trouble, fainting, heavy bleeding, an overdose, suicidal thoughts, sight suddenly
+ * lost, and HIGH, new flashes or floaters; and, urgent without danger, a home that
  * cannot be closed or a caller asking for someone after hours), the industry's lexicon, and the
  * business's own keywords, which may raise a priority but never lower one. Negation-aware ("no gas
  * smell", "nothing's flooding"), and a caller who says plainly it can wait ("routine, nothing
@@ -102,6 +104,12 @@ function lexiconsFor(industry: Industry | undefined, describedAs: string): Rule[
   )
     out.push(...BY_INDUSTRY.auto);
   if (/\b(locksmith|lockout|locks?|rekey\w*)\b/.test(words)) out.push(...BY_INDUSTRY.locksmith);
+  if (
+    /\b(optom\w*|optic(al|ians?|s)?|opticians?|eye|eyes|eyecare|vision|ophthalm\w*|retina\w*|spectacles|glasses)\b/.test(
+      words,
+    )
+  )
+    out.push(...BY_INDUSTRY.eyecare);
   if (industry !== 'plumbing' && /\b(plumb\w*|drain|pipes?)\b/.test(words))
     out.push(...BY_INDUSTRY.plumbing.filter((r) => r.priority !== 'NORMAL'));
   const building =

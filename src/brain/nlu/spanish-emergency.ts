@@ -66,6 +66,11 @@ export const EMERGENCY_PHRASES: Gloss[] = [
     /\b(?:(?:la|el) )?(?:alarma|detector|sensor)(?: de)? (?:monoxido(?: de carbono)?|co)(?: (?:esta|se|no para de|empezo a))? ?(?:sonando|sono|suena|pita|pitando|pito|activo|disparo|chilla|chillando|sonar)\b/g,
     'carbon monoxide alarm going off',
   ],
+  // a caller in crisis, before "quiero" is read as a wish
+  [
+    /\b(?:me|se|te|nos) (?:quiero|quiere|quieren|queria) (?:morir|matar|suicidar)\b|\bquiero (?:morirme|matarme|suicidarme)\b|\b(?:pensando|pienso|penso) en (?:matarme|suicidarme|quitarme la vida|acabar con todo)\b|\bquitarme la vida\b|\bquitarse la vida\b|\bsuicid(?:arme|arse|io|a)\b|\bno quiero (?:seguir )?vivir\b(?! (?:con|en|cerca|lejos|junto|alla|aqui|ahi))|\bno quiero estar aqui ya\b|\bya no quiero estar aqui\b|\bhacerme dano\b|\blastimarme\b/g,
+    'suicidal',
+  ],
   // fire, smoke, a burning smell
   [
     /\b(?:huele|olor|olorcito|tufo|hay olor|apesta)(?: (?:mucho|muy|fuerte|bien|re|horrible|como))* (?:a|de) (?:quemado|quemao|cables? quemados?|plastico quemado|hule quemado|goma quemada|algo quemado|quemazon)\b/g,
@@ -270,4 +275,33 @@ export const EMERGENCY_WORDS: Gloss[] = [
     /\bno es (?:tan |nada )?urgente\b|\bnada urgente\b|\bsin prisa\b|\bno hay (?:prisa|apuro)\b|\bno corre prisa\b|\bno es (?:ninguna|nada de) emergencia\b|\bno es (?:nada )?grave\b|\bnada grave\b|\bpuede esperar\b/g,
     'nothing urgent',
   ],
+  // the body and the mind: a heart, a stroke, breath, fainting, a crisis, sight
+  [
+    /\b(?:dolor|presion|opresion|peso|punzadas?) (?:muy fuerte |fuerte )?(?:en el|del|de|en mi) pecho\b|\b(?:me|le) (?:duele|aprieta) (?:mucho )?el pecho\b/g,
+    'chest pain',
+  ],
+  [/\b(?:un )?(?:infarto|ataque al corazon|ataque cardiaco)\b(?! cerebral)/g, 'heart attack'],
+  [/\b(?:un )?(?:derrame cerebral|infarto cerebral|ictus|embolia)\b/g, 'signs of a stroke'],
+  [
+    /\b(?:la )?(?:cara|boca) (?:caida|torcida|chueca)\b|\bse le (?:cayo|torcio|cae|tuerce) (?:la cara|la boca|un lado de la cara)\b/g,
+    'face is drooping',
+  ],
+  [
+    /\b(?:habla|hablando) (?:arrastrando las palabras|enredad[oa]|muy rar[oa])\b|\barrastra las palabras\b|\bno (?:puede|puedo) hablar bien\b/g,
+    'speech is slurred',
+  ],
+  [
+    /\b(?:me|le|nos) falta (?:el )?aire\b|\bfalta de aire\b|\bme ahogo\b|\bse (?:esta )?ahogando\b/g,
+    "can't catch my breath",
+  ],
+  [/\bse (?:me |nos |le )?desmayo\b|\bme desmaye\b|\b(?:esta )?desmayad[oa]\b|\bperdio el conocimiento\b/g, 'fainted'],
+  [
+    /\b(?:una )?(?:cortina|sombra|mancha negra|mancha oscura|nube)(?: negra| oscura)? (?:en|sobre|que tapa|que cubre|tapando|cubriendo) (?:la |mi |el |parte de (?:la |mi )?)?(?:vista|vision|ojo)\b/g,
+    'a curtain over my vision',
+  ],
+  [
+    /\b(?:perdi|perdio|he perdido|ha perdido) la vista (?:de|en) (?:un|el|mi) ojo\b|\bno (?:veo|ve) (?:nada )?(?:de|con|por) (?:un|el|este|mi) ojo\b/g,
+    'lost the sight in my eye',
+  ],
+  [/\b(?:destellos|relampagos|flashes)(?: de luz)?\b/g, 'flashes of light'],
 ];
