@@ -48,7 +48,17 @@
  *   after it: a window that cannot be (before 3:30 and after 4) keeps the later bound;
  * - spans of days (datetime-spans.ts): parts of a month ("the first week of January", "mid-March"), two
  *   days joined ("between the 14th and the 18th", "Tuesday or Wednesday"), a day with a bound ("after the
- *   15th", "I'm away until the 20th", "over Christmas… any time after that") are ranges to search.
+ *   15th", "I'm away until the 20th", "over Christmas… any time after that") are ranges to search; "my MOT
+ *   runs out on the 14th, before then?" / "by then" / "sometime before" are the days before the day said, and a
+ *   bare weekday with them ("a few days before, like the Wednesday") the last such weekday before it;
+ * - "12/5" is day first where the business's country writes it so (writesDayFirst), month first in North
+ *   America; a number above 12 decides; short weekdays ("this sat", "thurs", "fri arvo") are weekdays, those that
+ *   are also words ("sat", "sun", "wed", "mon") only with a day word around them;
+ * - "first" that ranks ("whoever's free first", "the first evening one") is the soonest opening, not the 1st;
+ * - a time the caller tells as their own ("I've an interview at 11", "my train's at 9") is no wish; "I finish
+ *   work at 5" is after 5 when no other time is asked for;
+ * - "the following week", "a week later", "push it back a fortnight" count weeks on from the day said before in
+ *   the turn, else `weeksOn` for the dialog; "straight after your lunch break" is after 13:00 with `afterBreak`.
  */
 import { DateTime } from 'luxon';
 import { writesDayFirst } from '../../lib/index.js';
