@@ -215,15 +215,20 @@ function nameAnswer(text: string, country: string): string {
   if (phone) t = t.slice(0, phone.start) + ' ' + t.slice(phone.end);
   const lead =
     /^(?:(?:yeah|yes|yep|sure|so|ok|okay|oh|sorry|it's|its|it is|this is|i'm|im|i am|my name is|my name's|name's|the name is)[,\s]+)+/;
-  const chunks = withoutRelation(t.trim())
+  // an aside in brackets or between dashes is no part of the name ("Fiona Murray (the dog's Bonnie)")
+  const chunks = withoutRelation(t.replace(/\([^)]*\)?|\[[^\]]*\]?|\s[-\u2013\u2014]\s.*$/g, ' ').trim())
     .split(/[,.;!?]| and | but | you can | reach me| here\b/)
     .map((c) => `${c.trim()} `.replace(lead, '').trim());
-  return chunks.find((c) => c && !INTERJECTION.test(c)) ?? '';
+  const at = chunks.findIndex((c) => c && !INTERJECTION.test(c));
+  if (at < 0) return '';
+  // "dave. dave kowalski": the name said again in full is the name
+  const again = chunks[at + 1];
+  return again?.startsWith(`${chunks[at]} `) ? again : chunks[at];
 }
 
 /** Words said around an answer that are never the answer ("oh wait", "hold on", "actually"). */
 const INTERJECTION =
-  /^(?:wait|hold on|hang on|hmm|actually|well|sorry|hi|hello|hey|right|alright|all right|sure|thanks|thank you|no|yes|yeah|ok|okay|oh|um|uh)$/;
+  /^(?:wait|hold on|hang on|hmm|actually|well|sorry|hi|hello|hey|right|alright|all right|sure|thanks|thank you|no|yes|yeah|ok|okay|oh|um|uh|please)$/;
 
 /** A name read from folded text, written as the caller wrote it ("Maria Lopez" → "María López"). */
 function withAccents(name: string, said: string): string {
@@ -233,11 +238,13 @@ function withAccents(name: string, said: string): string {
       .filter(Boolean)
       .map((w) => [foldSpanish(w), w]),
   );
+  // each letter keeps the case the name gives it ("de la Cruz", "McCarthy"), the accents come from what was said
   return name
     .split(' ')
     .map((w) => {
       const o = original.get(w.toLowerCase());
-      return o ? o.charAt(0).toUpperCase() + o.slice(1).toLowerCase() : w;
+      if (!o || o.length !== w.length) return w;
+      return [...o].map((ch, i) => (w[i] === w[i].toLowerCase() ? ch.toLowerCase() : ch.toUpperCase())).join('');
     })
     .join(' ');
 }

@@ -39,7 +39,13 @@ export const NOT_NAME = new Set(
     'beneath toward towards past since until till upon within without during after before than via ' +
     'wait hold oops mean meant ' +
     // a stock reply to a question is no answer to "your name?" ("grand, thanks, bye", "lovely, ta")
-    'grand lovely brilliant perfect cool awesome excellent wonderful fantastic amazing cheers ta nice alright yup nah'
+    'grand lovely brilliant perfect cool awesome excellent wonderful fantastic amazing cheers ta nice alright yup nah ' +
+    // whose someone is ("I'm his mum, Ana"), and the words that join clauses ("call me if something opens up")
+    'his her hers him them their theirs if unless whether because cause cos though although whilst once ' +
+    // a stretch of time is no name ("it's for next week", "it's Australia Day")
+    'day days eve weekend week weeks month year next last holiday holidays christmas xmas easter thanksgiving ' +
+    // a choice is no name ("neither", "whatever's first", "first thing's ideal")
+    'neither either whatever whichever wherever whoever however first thing things earliest latest soonest'
   ).split(/\s+/),
 );
 
@@ -61,13 +67,18 @@ export const ORDINARY = new Set(
     'tiles tile slate slates shingles bricks brick metal tin iron steel timber wood concrete carpet vinyl glass ' +
     'plastic copper lead asbestos sewage sewer mud smoke dust rust mould mold leak leaks ' +
     'boiler roof ceiling wall walls door doors window windows kitchen bathroom bedroom garage garden yard ' +
-    'dog dogs cat cats car van truck house place'
+    'dog dogs cat cats car van truck house place ' +
+    // how a body part feels ("it's stiff and sore", "I'm achy")
+    'stiff tender numb achy stiffer sharp dull mild severe raw red puffy tingly dizzy nauseous queasy'
   ).split(/\s+/),
 );
 
-/** What may follow a name after "I'm"/"it's" in an introduction ("I'm Sam and…", "it's Dana from Acme", "im Lee i need…"). */
+/**
+ * What may follow a name after "I'm"/"it's" in an introduction ("I'm Sam and…", "it's Dana from Acme", "im Lee i need…",
+ * "i'm Jenna Park he's Leo Park").
+ */
 export const INTRODUCTION_GOES_ON = new Set(
-  "and from with at over here speaking again back by hi hello hey i i'm i'd i'll im my me you we we're our please can could would will just so the sorry actually".split(
+  "and from with at over here speaking again back by hi hello hey i i'm i'd i'll im my me you we we're our please can could would will just so the sorry actually he's she's they're".split(
     ' ',
   ),
 );
@@ -83,3 +94,44 @@ export const COMPANY_STOP = new Set(
 /** People a booking is made for ("it's for my daughter, Ava Thompson"); pets are not: their owner is the client. */
 export const RELATIVE =
   'daughter|son|kid|child|boy|girl|wife|husband|partner|mom|mum|mother|dad|father|brother|sister|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|nephew|niece|aunt|uncle|cousin|fiance|fiancee|boyfriend|girlfriend|friend';
+
+for (const r of RELATIVE.split('|')) NOT_NAME.add(r);
+
+/** Particles written in lower case between the words of a name ("Pieter van Wyk", "Maria de la Cruz", "Ali bin Ahmad"). */
+export const PARTICLE = new Set(
+  'van von der den de del della di da dos das du la le ter ten bin binti bint al el'.split(' '),
+);
+
+/**
+ * How many words a name has, its particles not counted ("Pieter van Wyk" has 2); Infinity when particles stand in
+ * two places, as in no name ("es el tres dos tres", "cerré la llave de paso").
+ */
+export function nameSize(words: string[]): number {
+  const runs = words.filter((w, i) => i > 0 && PARTICLE.has(w) && !PARTICLE.has(words[i - 1])).length;
+  return runs > 1 ? Infinity : words.filter((w, i) => i === 0 || !PARTICLE.has(w)).length;
+}
+
+/** Words a caller may end a name with that are no part of it ("Edith Carmichael, dear", "it's Sam Reid, mate"). */
+export const VOCATIVE = new Set(
+  'dear love luv hun hon honey sweetie sweetheart darling mate pet duck chief boss buddy pal bro madam'.split(' '),
+);
+
+/**
+ * Words that end the name of a day or a season, not of a person ("Australia Day", "Christmas Eve", "Burns Night");
+ * a weekday may follow a name ("this is Hannah Ortiz Friday the 18th…").
+ */
+export const DAY_AFTER = /^(?:day|eve|weekend|holiday|holidays|night|break)\b/;
+
+/** A word that is never part of a name, possessive included ("number's", "mum's"). */
+export function notName(word: string): boolean {
+  return NOT_NAME.has(word) || (word.endsWith("'s") && NOT_NAME.has(word.slice(0, -2)));
+}
+
+/** Words that can be a name: none is a word that never is one, the first is no ordinary word ("Noisy", "Tiles"). */
+export function nameLike(words: string[]): boolean {
+  return (
+    words.length > 0 &&
+    !ORDINARY.has(words[0]) &&
+    words.every((w) => !notName(w) && w.length >= 2 && /^[a-z][a-z'-]*$/.test(w))
+  );
+}

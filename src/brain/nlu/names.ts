@@ -1,8 +1,21 @@
 /** Person and company names as callers introduce themselves. */
 import { findAddress } from './address.js';
 import { findEmail } from './email.js';
+import {
+  COMPANY_STOP,
+  DAY_AFTER,
+  INTRODUCTION_GOES_ON,
+  ORDINARY,
+  PARTICLE,
+  RELATIVE,
+  VOCATIVE,
+  nameLike,
+  nameSize,
+  notName,
+} from './names-lexicon.js';
+import { sameWord, withSpellingHints, withSpellingsRead } from './names-spelling.js';
+import { callerRelationSaid, forWhom, withoutCallerRelation } from './names-whom.js';
 import { titleCase, UNITS } from './text.js';
-import { COMPANY_STOP, INTRODUCTION_GOES_ON, NOT_NAME, ORDINARY, RELATIVE } from './names-lexicon.js';
 
 /**
  * Words that introduce a name ("put it under my sister's name, Claire Dubois"); group 1 says when only one part
@@ -39,12 +52,17 @@ export interface NameHit {
   company?: string;
   /** Only this part of the name was given ("my last name is Brookes, with an e"). */
   part?: NamePart;
+  /** The caller's own name, when `name` is someone else's they book for ("It's for my son, Jack Reilly. I'm Fiona"). */
+  caller?: string;
 }
 
 /** Finds a self-introduction in lower-cased text; undefined when none is certain enough. */
 export function findName(said: string): NameHit | undefined {
   const plain = withoutEmail(said);
-  const text = withSpellingsRead(withSpellingHints(plain));
+  const spelled = withSpellingsRead(withSpellingHints(plain));
+  const relationSaid = callerRelationSaid(spelled);
+  // "I'm his mum, Ana" introduces Ana
+  const text = withoutCallerRelation(spelled);
   let found: NameHit | undefined;
   // where the name found last ends: a correction said after it ("…Ngata. Sorry, Ngatai") changes it
   let end = -1;
@@ -53,13 +71,13 @@ export function findName(said: string): NameHit | undefined {
     const words = here[1].split(/\s+/);
     if (nameLike(words)) {
       const company = companyAfter(text.slice(here[0].length));
-      found = { name: titleCase(words.join(' ')), ...(company ? { company } : {}) };
+      found = { name: personName(words), ...(company ? { company } : {}) };
       end = here.index + here[0].length;
     }
   }
   const called = CALLED.exec(text);
   if (called && nameLike(called[1].split(/\s+/))) {
-    found = { name: titleCase(called[1]) };
+    found = { name: personName(called[1].split(/\s+/)) };
     end = called.index + called[0].length;
   }
   // once "it" is said of a thing in a turn ("it's working but it's noisy"), a later "it's…" is about it too
@@ -76,6 +94,7 @@ export function findName(said: string): NameHit | undefined {
     if (first) [found, end] = [{ name: first.name }, first.end];
   }
   if (found) found = { ...found, name: correctedAfter(text, end, found.name) };
+  found = forWhomRead(text, found, relationSaid) ?? found;
   if (found && !found.company) {
     const anywhere = COMPANY_ANYWHERE.exec(text);
     const company = anywhere ? companyFrom(text.slice(anywhere.index + anywhere[0].length).split(/\s+/)) : undefined;
@@ -84,13 +103,20 @@ export function findName(said: string): NameHit | undefined {
   return found;
 }
 
-/** Words that can be a name: none is a word that never is one, the first is no ordinary word ("Noisy", "Tiles"). */
-function nameLike(words: string[]): boolean {
-  return (
-    words.length > 0 &&
-    !ORDINARY.has(words[0]) &&
-    words.every((w) => !NOT_NAME.has(w) && w.length >= 2 && /^[a-z][a-z'-]*$/.test(w))
-  );
+/**
+ * The booking's name when the turn names the person seen: said with the relation, it counts as a whole name or
+ * beside the caller's own ("It's for my son, Jack Reilly. I'm Fiona, his mum"); said plainly ("It's for Lucas
+ * Ferreira"), only beside the caller's own name or relation. A first name said in passing ("it's for my son Max")
+ * leaves the name to be asked.
+ */
+function forWhomRead(text: string, caller: NameHit | undefined, relationSaid: boolean): NameHit | undefined {
+  const whom = forWhom(text, relationSaid);
+  if (!whom) return undefined;
+  const beside = !!caller || relationSaid;
+  if (!(whom.related ? whom.words.length > 1 || beside : beside)) return undefined;
+  const name = correctedAfter(text, whom.end, personName(whom.words));
+  const own = caller && caller.name !== name ? { caller: caller.name } : {};
+  return { name, ...own, ...(caller?.company ? { company: caller.company } : {}) };
 }
 
 /**
@@ -113,21 +139,25 @@ function introduced(
 ): { name: string; company?: string; end: number } | 'thing' | undefined {
   const start = (intro.index ?? 0) + intro[0].length;
   const it = /^(?:it's|it is)[,:\s]+$/.test(intro[0]);
+  // "I forgot it's Australia Day", "I know I'm late": what is said after such a word is no introduction
+  if (/^(?:it's|it is|this is|i'm|i am|im)\b/.test(intro[0]) && SAYS_WHAT_IS.test(text.slice(0, intro.index)))
+    return undefined;
   const no = it ? 'thing' : undefined;
-  const after = /^([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,3})/.exec(text.slice(start));
+  const after = /^([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,5})/.exec(text.slice(start));
   if (!after) return no;
   const words = after[1].split(/\s+/);
   const weak = /^(this is|it's|it is|i'm|i am|im)\b/.test(intro[0]);
   if (weak && (ORDINARY.has(words[0]) || /(?:ing|ed|ly|ful|ous|ive)$/.test(words[0]))) return no;
   const name: string[] = [];
   for (const w of words) {
-    if (NOT_NAME.has(w) || w.length < 2) break;
+    if (notName(w) || w.length < 2 || nameSize([...name, w]) > 3) break;
     name.push(w);
-    if (name.length === 3) break;
   }
   if (!name.length) return no;
   const afterName = text.slice(start).split(/\s+/).slice(name.length).join(' ');
-  if (EMAIL_GOES_ON.test(afterName)) return no;
+  // "it's Australia Day", "it's Easter Monday": a day's name; "it's stiff and sore": one of two like words
+  const right = /^\s+(.*)$/s.exec(text.slice(start + name.join(' ').length))?.[1] ?? '';
+  if (EMAIL_GOES_ON.test(afterName) || DAY_AFTER.test(right) || LIKE_WORD_GOES_ON.test(right)) return no;
   // "I'm Maria, …", "it's Sam calling", "im Dana and I need…" introduce; "I'm stuck in a lot", "it's flooding
   // the basement" do not: after a weak opener the name must end the clause or be followed by what an introduction is.
   const next = words[name.length];
@@ -140,7 +170,35 @@ function introduced(
     return no;
   if (it && thingSaid && !/^(?:calling|speaking|here|from|by the way)\b/.test(afterName)) return no;
   const company = companyAfter(afterName);
-  return { name: titleCase(name.join(' ')), ...(company ? { company } : {}), end: start + name.join(' ').length };
+  return { name: personName(name), ...(company ? { company } : {}), end: start + name.join(' ').length };
+}
+
+/** Words after which "it's…" / "I'm…" says what is so, not who is calling ("forgot it's Australia Day", "I think it's"). */
+const SAYS_WHAT_IS =
+  /\b(?:forgot|forget|know|knew|think|thought|guess|realise|realised|realize|realized|remember|remembered|said|says|suppose|hope|bet|believe|reckon|figured|heard|noticed|because|cause|cos|since|if|when|while|whilst|unless|whether|until|till|though|although|that|sure)[,\s]+$/;
+
+/** "…and sore", "…or numb": a word like one that describes follows, so the word before described too. */
+const LIKE_WORD_GOES_ON = new RegExp(
+  `^(?:and|or|but|yet)\\s+(?:(?:a bit|a little|really|very|quite|so|kind of|kinda)\\s+)?(?:${[...ORDINARY].join('|')}|[a-z]+(?:ly|ful|ous|ive|ish))\\b`,
+);
+
+/**
+ * A name's words as a name is written: each word capitalised ("O'Neill", "Anne-Marie"), "Mc" before a capital
+ * ("McCarthy"), a particle between two words in lower case ("van", "de la", "bin"); a word said twice in a row
+ * once ("Dave Dave Kowalski"), and a word of address after it left out ("Edith Carmichael, dear").
+ */
+export function personName(words: string[]): string {
+  const kept = words.filter((w, i) => i === 0 || w.toLowerCase() !== words[i - 1].toLowerCase());
+  while (kept.length > 2 && VOCATIVE.has(kept[kept.length - 1].toLowerCase())) kept.pop();
+  return kept
+    .map((w, i) => {
+      const lower = w.toLowerCase();
+      if (i > 0 && i < kept.length - 1 && PARTICLE.has(lower)) return lower;
+      return titleCase(lower)
+        .replace(/^Mc([a-z])/, (_m, c: string) => `Mc${c.toUpperCase()}`)
+        .replace(/'S$/, "'s");
+    })
+    .join(' ');
 }
 
 /** The text with an email said in it blanked: the letters of an email are no name ("it's T-O-M-B at shaw dot C-A"). */
@@ -151,67 +209,6 @@ function withoutEmail(text: string): string {
 
 /** What follows the local part of an email, even one not read as an email ("… at shaw dot c-x"). */
 const EMAIL_GOES_ON = /^(?:at|@)\s+[a-z0-9-]+\s*(?:dot\b|\.[a-z])/;
-
-/**
- * What a caller says of the spelling of the word just said: "Katherine with a K", "Jon without the h", "Smith
- * with an i-t-h", "Ann with an e", "Phillip with two Ls", "Eric with a k, not a c".
- */
-const SPELLING_HINT =
-  /\b([a-z][a-z'-]+)\s*,?\s*(?:(?:spelled|spelt)\s+)?(with|without)\s+(?:(?:a|an|the|one)\s+([a-z](?:-[a-z])*)|(?:two|double)\s+([a-z])(?:'?s)?)(?![a-z0-9'])(?:\s*,?\s*(?:at the (?:end|start|beginning|front)|in the middle|(?:not|instead of) (?:a|an|the) [a-z]\b))?/g;
-
-/** Letters a recogniser writes for one another when a name sounds the same (Catherine / Katherine, Smyth / Smith). */
-const SOUND_ALIKE = ['ck', 'kc', 'cq', 'qc', 'kq', 'qk', 'sz', 'zs', 'cs', 'sc', 'iy', 'yi', 'jg', 'gj'];
-const alike = (a: string, b: string) => a === b || SOUND_ALIKE.includes(a + b);
-
-/**
- * The text with each spelling hint applied to the word before it and taken out: "catherine with a k" →
- * "katherine", "john without the h" → "jon", "smyth with an i-t-h" → "smith", "ann with an e" → "anne"; a word
- * that already has the letters stays as said. The hint is no company ("with a K") and no part of the name.
- */
-function withSpellingHints(text: string): string {
-  return text.replace(SPELLING_HINT, (all: string, word: string, how: string, letters?: string, doubled?: string) => {
-    if (NOT_NAME.has(word) || ORDINARY.has(word)) return all;
-    if (doubled) return word.split(doubled).length === 2 ? word.replace(doubled, doubled + doubled) : word;
-    const want = (letters ?? '').replace(/-/g, '');
-    if (how === 'without') {
-      const at = word.lastIndexOf(want);
-      return at < 0 ? word : word.slice(0, at) + word.slice(at + want.length);
-    }
-    if (word.includes(want)) return word;
-    for (let i = 0; i + want.length <= word.length; i++)
-      if ([...want].every((c, j) => alike(word[i + j], c)))
-        return word.slice(0, i) + want + word.slice(i + want.length);
-    // "Ann with an e" is Anne, "Brooke with an e" Brooke: an e said is the one at the end
-    return want === 'e' ? `${word}e` : word;
-  });
-}
-
-/**
- * A word spelled out letter by letter ("Siobhan, S-I-O-B-H-A-N, Murphy", "N. G. A. T. A. I."): the letters are
- * the word, whatever the recogniser made of it just before; what was said around it reads on as one name
- * ("Siobhan Murphy").
- */
-const SPELLED =
-  /(?:\b([a-z][a-z']+(?:-[a-z][a-z']+)*)(\s*[,.]?\s*)(?:(?:spelled|spelt|that's|that is|as in)\s+)?)?\b([a-z](?:(?:\s*-\s*|\s+(?:dash|hyphen)\s+)[a-z]\b){2,}|[a-z](?:\s*\.\s*[a-z]\b){2,}|[a-z](?:(?:\s+(?:dash|hyphen))?\s+[a-z]\b){2,})(\s*,(?=\s*[a-z])|\s*\.(?=\s*[a-z][a-z'-]+\s*(?:[.!?]|$)))?/g;
-
-/** The text with each spelling read as the word it spells ("A-N-N-E dash M-A-R-I-E" → "anne-marie"). */
-function withSpellingsRead(text: string): string {
-  return text.replace(SPELLED, (all: string, before: string | undefined, gap: string | undefined, seq: string) => {
-    const word = seq
-      .split(/\s+(?:dash|hyphen)\s+/)
-      .map((part) => part.replace(/[^a-z]/g, ''))
-      .join('-');
-    // letters with spaces only ("b r o o k e s") may be initials or noise: a spelling only when they repeat
-    // the word just said ("siobhan s i o b h a n")
-    if (!/[-.]/.test(seq) && !(before && !NOT_NAME.has(before) && sameWord(before, word))) return all;
-    // the word just before is the recogniser's try at the word spelled ("Shevaun, S-I-O-B-H-A-N"), unless it
-    // is no name or starts otherwise ("my name is S-A-M", "it's Tama, N-G-A-T-A-I")
-    if (!before) return word;
-    // after a stop, the word before is another's unless the spelling repeats it ("Katherine. K-A-T-H-E-R-I-N-E.")
-    if (gap?.includes('.') && !sameWord(before, word)) return `${before}${gap}${word}`;
-    return NOT_NAME.has(before) || !alike(before[0], word[0]) ? `${before} ${word}` : word;
-  });
-}
 
 /** "sorry, Ngatai", "I mean Brookes", "no, Dana Reed": a name said again to correct the one just given. */
 const CORRECTED_NAME =
@@ -229,7 +226,8 @@ function correctedAfter(text: string, end: number, name: string): string {
     if ((m.index ?? 0) < end || !nameLike(said)) continue;
     const related = said.some((c) => out.split(' ').some((w) => sameWord(w.toLowerCase(), c)));
     if (!related && !/\b(?:i mean|i meant|it's|it is|that's|that is|it should be)\b/.test(m[0])) continue;
-    out = respelled(out, titleCase(m[1])) ?? [titleCase(m[1]), ...out.split(' ').slice(1)].join(' ');
+    const again = personName(said);
+    out = respelled(out, again) ?? [again, ...out.split(' ').slice(1)].join(' ');
   }
   return out;
 }
@@ -245,29 +243,6 @@ function respelled(current: string, said: string): string | undefined {
   const i = words.findIndex((w) => sameWord(w.toLowerCase(), said.toLowerCase()));
   if (i < 0) return undefined;
   return [...words.slice(0, i), said, ...words.slice(i + 1)].join(' ');
-}
-
-/**
- * Two spellings of one word: one begins the other, or they start alike (the same letter or one that sounds the
- * same: Catherine / Katherine) and differ by about a third at most.
- */
-function sameWord(a: string, b: string): boolean {
-  if (a === b) return true;
-  const shorter = Math.min(a.length, b.length);
-  if (shorter < 3) return false;
-  if (a.startsWith(b) || b.startsWith(a)) return true;
-  return alike(a[0], b[0]) && editDistance(a, b) <= Math.max(1, Math.floor(shorter / 3));
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    row = next;
-  }
-  return row[b.length];
 }
 
 /** Words at the start of a turn before what follows them ("yeah, Kevin Price, 12 Beech Road"). */
@@ -289,13 +264,13 @@ function leadingName(text: string, spelled: boolean): { name: string; end: numbe
   const m = LEADING.exec(text.slice(skip));
   if (!m) return undefined;
   // "tama ngata sorry ngatai": the name ends at the first word that is none
-  const cut = m[1].split(/\s+/).findIndex((w) => NOT_NAME.has(w));
+  const cut = m[1].split(/\s+/).findIndex((w) => notName(w));
   const words = m[1].split(/\s+/).slice(0, cut < 0 ? undefined : cut);
   const end = skip + (m.indices?.[1]?.[0] ?? 0) + words.join(' ').length;
   const rest = text.slice(end).replace(/^\s*[,.;:!?-]?\s*/, '');
   const stop = cut >= 0 ? '' : (m[2] ?? '');
   if (!words.length || !nameLike(words)) return undefined;
-  const name = titleCase(words.join(' '));
+  const name = personName(words);
   const correction = new RegExp(CORRECTED_NAME.source, 'y').exec(rest);
   const respells =
     !!correction &&
@@ -358,8 +333,8 @@ export function bareName(text: string): string | undefined {
     .split(/\s+/)
     .filter(Boolean);
   const kept = words.filter((w) => !['it', "it's", 'is', 'yes', 'yeah', 'sure', 'um', 'ok', 'okay'].includes(w));
-  if (kept.length === 0 || kept.length > 3 || !nameLike(kept)) return undefined;
-  return titleCase(kept.join(' '));
+  if (kept.length === 0 || nameSize(kept) > 3 || !nameLike(kept)) return undefined;
+  return personName(kept);
 }
 
 /**
@@ -373,9 +348,22 @@ const FOR_SOMEONE = new RegExp(
     `(?:(?:and )?(?:her|his|their) name(?: is|'s)\\s+|(?:she's |he's |they're )?(?:called|named)\\s+|name(?: is|'s)\\s+)?`,
 );
 
-/** The answer to "your name?" without the words saying whom it is for ("it's for my son, Leo Park" → "Leo Park"). */
+/** "put it under my husband, Tom Ashworth", "under my dad's name, Alan Hughes". */
+const UNDER_SOMEONE = new RegExp(
+  `^(?:(?:yeah|yes|oh|so|ok|okay|sure|well)[,\\s]+)*(?:(?:could|can|would) you\\s+)?(?:please\\s+)?` +
+    `(?:(?:put|book|have) (?:it|that|this|the booking)\\s+)?under\\s+(?:(?:my|our)\\s+(?:${RELATIVE})(?:'s)?\\b\\s*(?:name\\b)?[,:]?\\s*)?`,
+);
+
+/** "it's for Lucas Ferreira": the name of whom it is for, said at the name question. */
+const FOR_NAMED =
+  /^(?:(?:yeah|yes|oh|so|ok|okay|sure|well)[,\s]+)*(?:(?:it's|it is|that's|that is|it'd be|it would be|the (?:booking|appointment|lesson|session|class) is)\s+)?for\s+/;
+
+/**
+ * The answer to "your name?" without the words saying whom it is for ("it's for my son, Leo Park", "it's for Leo
+ * Park", "put it under my dad, Alan Hughes" → the name).
+ */
 export function withoutRelation(text: string): string {
-  return text.replace(FOR_SOMEONE, '');
+  return text.replace(FOR_SOMEONE, '').replace(UNDER_SOMEONE, '').replace(FOR_NAMED, '');
 }
 
 /**
