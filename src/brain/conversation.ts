@@ -480,6 +480,13 @@ const THANKS_ONLY =
 
 /** Words that end the call whatever agreeing word comes first ("okay, thanks, bye", "perfect, that's all"). */
 const SIGN_OFF = /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all|nothing else|wrong number)\b/;
+/** Asking for the last start of a day ("what's the latest you can do?", "how late can I drop it off?"). */
+const LATEST_ASK =
+  /\b(?:the )?latest (?:you|i|we|one|time|start|slot|appointment|opening|drop[- ]?off)\b|\bhow late (?:can|could|do)\b|\blatest (?:possible|available)\b/;
+/** Asking for the first start ("what's the earliest you can do?", "how early can I come?"). */
+const EARLIEST_ASK =
+  /\b(?:the )?earliest (?:you|i|we|one|time|start|slot|appointment|opening|drop[- ]?off)\b|\bhow early (?:can|could|do)\b|\bearliest (?:possible|available)\b/;
+
 /** Parting words that name when the caller will be seen ("see you Thursday", "see ya this arvo", "catch you then"). */
 const SEE_YOU = /\b(?:see|catch) (?:you|ya|u|y'all|youse)\b|\blook(?:ing)? forward to (?:it|seeing you)\b/;
 const WRONG_NUMBER = /\b(wrong number|dialed the wrong|called the wrong|misdialed)\b/;
@@ -540,6 +547,9 @@ export function toEvent(
   // "the first" while choosing among offers is a pick, not the first of the month
   const pickNotDate = expecting === 'pick' && u.pick !== undefined && u.when && !u.when.time && !u.when.range;
   if (u.when && !pickNotDate) facts.when = u.when;
+  // "what's the latest you can start that day?" while booking: the day's last opening is the wish
+  if (ctx.task === 'book' && LATEST_ASK.test(u.text)) facts.when = { ...facts.when, latest: true };
+  else if (ctx.task === 'book' && EARLIEST_ASK.test(u.text)) facts.when = { ...facts.when, earliest: true };
   const name = u.name ?? (expecting === 'name' ? bareName(raw) : undefined);
   if (name) facts.name = name;
   if (u.name && u.namePart) facts.namePart = u.namePart;
@@ -658,7 +668,10 @@ export function toEvent(
   // "wednesday what time do you open" (no question mark from the recogniser) is still a question
   // "can I get a drain cleaning?" names a service to book; "do you do balayage?" and "how much is a cut?" ask
   const namesServiceToBook = !!(facts.service || facts.serviceChoices) && !asksInfo && !OFFER_QUESTION.test(u.text);
+  // "what's the latest you can start on Friday?" while booking: the day's last opening, offered, not the hours read out
+  const asksEdgeSlot = !!(facts.when?.latest || facts.when?.earliest) && (ctx.task === 'book' || !!facts.service);
   if (
+    !asksEdgeSlot &&
     (intents.includes('question') || SETTINGS_QUESTION.test(u.text)) &&
     // "how much is a cut?", "I need help with divorce papers, is that something you do?": asked, not booked
     (!intents.includes('book') ||

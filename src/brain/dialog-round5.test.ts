@@ -207,3 +207,19 @@ describe('a sign-off that names the day', () => {
     expect(c.convo.done).toBe(false);
   });
 });
+
+describe('"what is the latest you can do?" while booking', () => {
+  it.each([
+    "What's the latest you can start that day then?",
+    'how late can I come in that day?',
+    "what's the latest I can drop it off?",
+  ])('"%s" offers the day\'s last opening, and "I\'ll take that" books it', async (line) => {
+    const c = call(SALON);
+    await c.say('a haircut on Thursday at 9 pm');
+    const last = await c.say(line);
+    expect(last).toMatch(/Thursday, March 12 at 6:15 PM/);
+    expect(last).not.toMatch(/open \d|closed/);
+    await c.say("OK, I'll take that", 'Dana Kowalski', 'yes');
+    expect(c.world.appointments[0]?.start).toContain('T18:15');
+  });
+});

@@ -636,10 +636,10 @@ function whyNotExact(ctx: DialogContext, wish: TimeWish, now: { date: string; ti
 
 /** Up to two options: the nearest to a wished time, else the first and one clearly later. */
 export function pickOffers(slots: Slot[], wish: TimeWish, tz: string): Slot[] {
-  // "Friday, end of the day": the last two openings of the first day found
+  // "Friday, end of the day", "what is the latest you can do?": the last opening of the first day found
   if (wish.latest && !wish.time) {
     const day = localParts(slots[0].start, tz).date;
-    return slots.filter((s) => localParts(s.start, tz).date === day).slice(-2);
+    return slots.filter((s) => localParts(s.start, tz).date === day).slice(-1);
   }
   if (wish.time) {
     const day = localParts(slots[0].start, tz).date;
