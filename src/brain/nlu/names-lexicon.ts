@@ -44,6 +44,7 @@ export const NOT_NAME = new Set(
     'his her hers him them their theirs if unless whether because cause cos though although whilst once ' +
     // a stretch of time is no name ("it's for next week", "it's Australia Day")
     'day days eve weekend week weeks month year next last holiday holidays christmas xmas easter thanksgiving ' +
+    'diwali hanukkah chanukah passover ramadan halloween ' +
     // a choice is no name ("neither", "whatever's first", "first thing's ideal")
     'neither either whatever whichever wherever whoever however first thing things earliest latest soonest'
   ).split(/\s+/),
@@ -69,7 +70,11 @@ export const ORDINARY = new Set(
     'boiler roof ceiling wall walls door doors window windows kitchen bathroom bedroom garage garden yard ' +
     'dog dogs cat cats car van truck house place ' +
     // how a body part feels ("it's stiff and sore", "I'm achy")
-    'stiff tender numb achy stiffer sharp dull mild severe raw red puffy tingly dizzy nauseous queasy'
+    'stiff tender numb achy stiffer sharp dull mild severe raw red puffy tingly dizzy nauseous queasy ' +
+    // what callers say they are or a thing is ("I'm pregnant", "I'm diabetic", "it's overdue", "I'm local")
+    'pregnant diabetic asthmatic epileptic allergic vegan vegetarian local retired elderly deaf blind overdue due ' +
+    'important intermittent random regular occasional recent unsure canadian american british australian irish ' +
+    'scottish aussie kiwi'
   ).split(/\s+/),
 );
 
