@@ -1,6 +1,7 @@
 // Invariant: what a fifth round of outside callers asked of the dialog: a new client who wants to "talk to
 // someone about" their matter books the business's consultation; "what else do you have?" offers more times;
 // "nothing at all on Tuesday?" looks at the whole day; "let me know if someone cancels" is a message.
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../lib/index.js';
 import { createConversation } from './conversation.js';
@@ -221,5 +222,44 @@ describe('"what is the latest you can do?" while booking', () => {
     expect(last).not.toMatch(/open \d|closed/);
     await c.say("OK, I'll take that", 'Dana Kowalski', 'yes');
     expect(c.world.appointments[0]?.start).toContain('T18:15');
+  });
+});
+
+describe('weeks on from the day talked about, and the end of the lunch break', () => {
+  it.each([
+    ['can you push my haircut back a week', '2026-04-02T15:00'],
+    ['could you bring my haircut forward a week?', '2026-03-19T15:00'],
+  ])('"%s" moves it that many weeks, same time', async (line, to) => {
+    const c = call(SALON, [
+      { service: 'Haircut', start: '2026-03-26T15:00', customerName: 'Dana Kowalski', customerPhone: CALLER },
+    ]);
+    await c.say(line, 'Dana Kowalski', 'yes');
+    const moved = c.world.appointments[0];
+    expect(
+      DateTime.fromISO(moved.start, { zone: SALON.timezone }).toFormat("yyyy-MM-dd'T'HH:mm"),
+      c.said.join('\n'),
+    ).toBe(to);
+  });
+
+  it('"same time the week after?" while booking is the day offered, a week on', async () => {
+    const c = call(SALON, [{ service: 'Haircut', start: '2026-03-12T15:00' }]);
+    await c.say('a haircut Thursday at 3');
+    expect(await c.say('Same time the week after?')).toMatch(/Thursday, March 19 at 3 PM is open/);
+  });
+
+  it('"straight after your lunch break" is when the business reopens that day', async () => {
+    const SPLIT: BusinessProfile = {
+      ...SALON,
+      hours: {
+        ...weekdays,
+        thu: [
+          ['09:00', '11:30'],
+          ['12:30', '19:00'],
+        ],
+      },
+    };
+    const c = call(SPLIT);
+    await c.say('a haircut Thursday at 11');
+    expect(await c.say('how about straight after your lunch break instead?')).toMatch(/12:30 PM/);
   });
 });

@@ -323,6 +323,9 @@ export function mergeWish(old: TimeWish | undefined, next: TimeWish, weekday?: n
   if (next.latest || (!next.date && !next.range && !hasTime && old?.latest)) out.latest = true;
   if (out.latest) delete out.earliest;
   if (!out.time && (next.sameTime || (!hasTime && old?.sameTime))) out.sameTime = true;
+  // "push it back a week" before the day it counts from is known; "after your lunch break" with its 1 PM
+  if (next.weeksOn && !next.date && !next.range) out.weeksOn = next.weeksOn;
+  if (timeSrc.afterBreak && out.after) out.afterBreak = true;
   return out;
 }
 
@@ -335,6 +338,11 @@ export function atTargetTime(
 ): TimeWish | undefined {
   if (!target) return wish;
   const at = localParts(target.start, tz);
+  // "push it back a fortnight": the appointment's own day that many weeks on, at its time unless one is said
+  if (wish?.weeksOn && !wish.date && !wish.range) {
+    const { weeksOn, sameTime: _same, partOfDay: _part, ...rest } = wish;
+    return { ...rest, date: weeksFrom(at.date, weeksOn), time: rest.time ?? at.time };
+  }
   // "push me back an hour": the appointment's own time moved, on its day unless another is named
   if (moveBy && !wish?.time) return { date: wish?.date ?? at.date, time: addMinutes(at.time, moveBy) };
   // "my fitting tomorrow at noon, an hour later": the day and time said are the appointment's own
@@ -360,6 +368,24 @@ function offersIn(offered: Slot[], part: keyof typeof PART_OF_DAY_WINDOWS, tz: s
     const t = localParts(s.start, tz).time;
     return t >= w.from && t < w.to;
   });
+}
+
+/** A local date `weeks` weeks on (back when negative). */
+function weeksFrom(date: string, weeks: number): string {
+  return DateTime.fromISO(date).plus({ weeks }).toISODate()!;
+}
+
+/**
+ * "Straight after your lunch break" (`afterBreak`): after the day's midday break ends, where the day has
+ * one (hours in two ranges); the parser's 1 PM stands elsewhere.
+ */
+function afterTheBreak(business: BusinessProfile, wish: TimeWish): TimeWish {
+  if (!wish.afterBreak || !wish.date) return wish;
+  const reopens = hoursOn(business, wish.date)
+    .slice(1)
+    .map(([from]) => from)
+    .find((from) => from >= '11:00');
+  return reopens ? { ...wish, after: reopens } : wish;
 }
 
 function addMinutes(hm: string, n: number): string {
@@ -453,7 +479,18 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   if (f.when) {
     const tz = ctx.business.timezone;
     // "Saturday then, same time?" while moving an appointment: the time it has now
-    if (f.when.sameTime && ctx.target) f.when = atTargetTime(f.when, ctx.target, tz)!;
+    if ((f.when.sameTime || f.when.weeksOn) && ctx.target) f.when = atTargetTime(f.when, ctx.target, tz)!;
+    // "same time the week after?" while booking: the day being talked about that many weeks on, at its time
+    const held = ctx.slot ?? (offered.length === 1 ? offered[0] : undefined);
+    if (f.when.weeksOn && !f.when.date && !f.when.range && (held || ctx.wish?.date)) {
+      const { weeksOn, sameTime: _same, ...rest } = f.when;
+      const from = held ? localParts(held.start, tz) : { date: ctx.wish!.date!, time: ctx.wish?.time };
+      f.when = {
+        ...rest,
+        date: weeksFrom(from.date, weeksOn),
+        ...(rest.time || !from.time ? {} : { time: from.time }),
+      };
+    }
     // "7:30 is good" at a read-back (or at offers all on one day) keeps the day being talked about
     const days = [...new Set((ctx.slot ? [ctx.slot] : offered).map((x) => localParts(x.start, tz).date))];
     // "is there nothing at all on Tuesday?": the whole day, not the morning asked for before
@@ -464,7 +501,10 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
         : wholeDay
           ? {}
           : ctx.wish;
-    const merged = fitToHours(ctx.business, mergeWish(onDay, f.when, ev.weekday), !!ev.hourGuessed);
+    const merged = afterTheBreak(
+      ctx.business,
+      fitToHours(ctx.business, mergeWish(onDay, f.when, ev.weekday), !!ev.hourGuessed),
+    );
     const match = matchOffered(offered, merged, ctx.business.timezone, ev.weekday);
     if (match) merged.date = localParts(match.start, ctx.business.timezone).date;
     Object.assign(p, match ? { slot: match, wish: merged } : { wish: merged, slot: undefined, searchNeeded: true });

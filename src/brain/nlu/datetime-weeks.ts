@@ -152,7 +152,9 @@ export function weekRange(phrase: string, today: DateTime): { from: string; to: 
 
 const COUNT = '(a|an|one|1|two|2|three|3|four|4)';
 const COUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4 };
-const WHOM = '(?: (?:it|me|us|that|this|him|her|them|the appointment|my appointment|the booking|my booking))?';
+/** What is moved: "it", "me", "my appointment", "my haircut", "our dog's grooming" (a few words after a possessive). */
+const WHOM =
+  "(?: (?:it|me|us|that|this|him|her|them|(?:the|my|our|his|her|their|[a-z]+'s) (?:[a-z'-]+ ){0,2}?[a-z'-]+))?";
 /**
  * Weeks on from a day already talked about: "the following week", "the week after", "a week later", "push it
  * back a fortnight" ("a fortnight" reads "2 weeks" by now), "bring it forward a week" (back: negative).
