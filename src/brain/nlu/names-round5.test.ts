@@ -38,6 +38,11 @@ describe('a booking for someone else is under their name', () => {
     ["Ethan Morales, he's 9. I'm his mom, Carla Morales.", 'Ethan Morales'],
     ["Hi, I'm Sarah, could I book my son Max in for a check-up?", 'Max'],
     ['this is Priya, my daughter is called Anika Rao', 'Anika Rao'],
+    ["She's my daughter, Ava Mitchell", 'Ava Mitchell'],
+    ['my husband, Tom Ashworth, will bring her in', 'Tom Ashworth'],
+    ['my son Jack Reilly needs a check-up', 'Jack Reilly'],
+    ['the patient is Kevin Dubois', 'Kevin Dubois'],
+    ["the student's name is Ava Mitchell", 'Ava Mitchell'],
   ])('%s → %s', (text, want) => {
     expect(answered(text)).toBe(want);
   });
@@ -64,6 +69,9 @@ describe('a booking for someone else is under their name', () => {
     ["a haircut for my son, he's seven", undefined],
     ["he's really poorly, I'm his mum", undefined],
     ["it's for my dog, Biscuit", undefined],
+    ['my wife is pregnant', undefined],
+    ['my husband will bring her in', undefined],
+    ['the patient is my husband', undefined],
   ])('guard: %s', (text, want) => {
     expect(understood(text)).toBe(want);
   });

@@ -37,6 +37,18 @@ const RELATED = [
   new RegExp(`\\b(?:my|our)\\s+(?:${RELATIVE})'s\\s+name(?:\\s+is|'s)\\s+${NAME}`, 'dg'),
   // "can I book my son Jack in for…"
   new RegExp(`\\b(?:book|bring|get|fit|squeeze)\\s+${OWN}\\s*,?\\s*${NAME}\\s*,?\\s+in\\b`, 'dg'),
+  // "she's my daughter, Ava Mitchell", "it's my husband Kevin who needs it"
+  new RegExp(`\\b(?:she's|he's|they're|she is|he is|it's|it is|this is for)\\s+${OWN}\\s*[,:-]?\\s*${NAME}`, 'dg'),
+  // "my husband, Tom Ashworth, will bring her in", "my son Jack Reilly needs a check-up"
+  new RegExp(
+    `\\b${OWN}\\s*,?\\s*${NAME}\\s*,?\\s+(?:needs|has|is|will|would|wants|was|had|can|could|should|'ll|gets|got)\\b`,
+    'dg',
+  ),
+  // "the patient is Kevin Dubois", "the student's name is Ava Mitchell"
+  new RegExp(
+    `\\bthe\\s+(?:patient|student|pupil|client|learner|child|kid)(?:'s\\s+name)?(?:\\s+is|'s)\\s+(?:called\\s+)?${NAME}`,
+    'dg',
+  ),
 ];
 
 /** "Ava Mitchell, she's my daughter", "it's Tom Reid, he's my husband": the name, then whose relation it is. */
