@@ -3,6 +3,7 @@
 // "nothing at all on Tuesday?" looks at the whole day; "let me know if someone cancels" is a message.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { businessCountry } from '../conversations/profile.js';
 import { fixedClock } from '../lib/index.js';
 import { createConversation } from './conversation.js';
 import { createFakePorts, type FakeOptions } from './test-support/fake-ports.js';
@@ -261,5 +262,25 @@ describe('weeks on from the day talked about, and the end of the lunch break', (
     const c = call(SPLIT);
     await c.say('a haircut Thursday at 11');
     expect(await c.say('how about straight after your lunch break instead?')).toMatch(/12:30 PM/);
+  });
+});
+
+describe('a caller in crisis hears the crisis line that answers where the business is', () => {
+  it.each([
+    ['Australia/Adelaide', /000.*13 11 14/],
+    ['Europe/London', /999.*116 123/],
+    ['America/Los_Angeles', /911.*988/],
+  ])('%s', async (timezone, said) => {
+    const c = call({ ...LAW, timezone, country: businessCountry(timezone, []) });
+    const reply = await c.say("I've been thinking about ending it all and I don't know who else to call");
+    expect(reply).toMatch(said);
+    expect(c.world.escalations[0]?.priority).toBe('URGENT');
+  });
+
+  it('a country with no known crisis line hears the emergency number alone', async () => {
+    const c = call({ ...LAW, timezone: 'Asia/Tokyo', country: 'JP' });
+    const reply = await c.say("I don't want to be here anymore");
+    expect(reply).not.toMatch(/988/);
+    expect(reply).toMatch(/119/);
   });
 });

@@ -10,6 +10,7 @@ import {
   type Note,
 } from './dialog.js';
 import { linesFor, type Lang, type Lines } from './lines/index.js';
+import { withCrisisLine } from './nlu/emergency-lexicon.js';
 import { speakPhone } from './nlu/index.js';
 import type { Slot } from './ports.js';
 
@@ -136,20 +137,38 @@ function confirmText(L: Lines, ctx: DialogContext): string {
   });
 }
 
-/** The number to dial for police, fire and ambulance in a country (ISO 3166 alpha-2; the US's when unknown). */
+/** The number to dial for police, fire and ambulance in a country (ISO 3166 alpha-2; 911 when no country is known, 112 for one not listed). */
 export function emergencyNumber(country: string | undefined): string {
-  return EMERGENCY_NUMBERS[(country ?? 'US').toUpperCase()] ?? '911';
+  // 112 answers on every mobile network in Europe and reaches help in most other countries too
+  return EMERGENCY_NUMBERS[(country ?? 'US').toUpperCase()] ?? '112';
 }
 const EMERGENCY_NUMBERS: Record<string, string> = {
+  US: '911',
+  CA: '911',
+  PR: '911',
+  MX: '911',
+  PH: '911',
+  AR: '911',
   GB: '999',
-  IE: '112',
+  HK: '999',
+  MY: '999',
+  KE: '999',
+  AE: '999',
   AU: '000',
   NZ: '111',
-  ES: '112',
-  DE: '112',
-  FR: '112',
-  IT: '112',
-  NL: '112',
+  SG: '995',
+  JP: '119',
+  KR: '119',
+  TW: '119',
+  CN: '120',
+  CO: '123',
+  EG: '123',
+  CL: '131',
+  BR: '192',
+  SA: '997',
+  IL: '101',
+  TH: '1669',
+  VN: '115',
 };
 
 /** One sentence (or two) for a note. */
@@ -159,7 +178,11 @@ export function noteText(n: Note, ctx: DialogContext, now: Date, lang: Lang = 'e
   switch (n.kind) {
     case 'safety':
       // "call 911" is said with the number people dial where the business is (000 in Australia, 999 in the UK)
-      return L.safety(n.text).replace(/\b911\b/g, emergencyNumber(ctx.business.country));
+      // …and the crisis line is the one that answers there (988 in North America, the Samaritans in the UK…)
+      return withCrisisLine(
+        L.safety(n.text).replace(/\b911\b/g, emergencyNumber(ctx.business.country)),
+        ctx.business.country,
+      );
     case 'closedDay':
       return n.reason === 'holiday' ? L.closedHoliday(n.date, tz) : L.closedWeekday(n.date, tz);
     case 'nothingThen':

@@ -56,6 +56,18 @@ function proximaApertura(b: BusinessProfile, now: Date): string | undefined {
 
 /** The emergency lexicon's safety lines, by their English text. */
 const SAFETY: Record<string, string> = {
+  "Chest pain or pressure like that can be a heart attack: please hang up and call 911 right now, and don't drive yourself.":
+    'Un dolor o una presión en el pecho así puede ser un infarto: por favor, cuelgue y llame al 911 ahora mismo, y no maneje usted mismo.',
+  'Those can be signs of a stroke: please call 911 right now, and note the time it started.':
+    'Esas pueden ser señales de un derrame cerebral: por favor, llame al 911 ahora mismo y anote la hora en que empezó.',
+  "Please call 911 right now: this needs emergency care, not an appointment, and please don't drive yourself.":
+    'Por favor, llame al 911 ahora mismo: esto necesita atención de emergencia, no una cita, y por favor no maneje usted mismo.',
+  "I'm really glad you told me. If you might act on these thoughts or you're in danger, please call 911 right now. You can also call the crisis line at 988, any time, day or night, to talk to someone.":
+    'Me alegra mucho que me lo haya dicho. Si podría actuar según estos pensamientos o está en peligro, por favor llame al 911 ahora mismo. También puede llamar a la línea de crisis al 988, a cualquier hora del día o de la noche, para hablar con alguien.',
+  "A curtain or shadow over your sight, or sight suddenly lost, needs care today: if you can't be seen right away, please go to the nearest emergency room.":
+    'Una cortina o una sombra sobre la vista, o perder la vista de repente, necesita atención hoy mismo: si no pueden verle de inmediato, por favor vaya a la sala de emergencias más cercana.',
+  'New flashes or floaters should be checked today, and if a shadow or curtain comes over your vision, please go to an emergency room right away.':
+    'Los destellos o las manchas flotantes nuevas deben revisarse hoy, y si una sombra o una cortina le tapa la vista, por favor vaya a una sala de emergencias de inmediato.',
   "Please leave the building right now, don't switch anything on or off, and call the gas utility or 911 from outside.":
     'Por favor, salga del edificio ahora mismo, no encienda ni apague nada y llame a la compañía de gas o al 911 desde afuera.',
   'Please get everyone out into fresh air right away and call 911.':

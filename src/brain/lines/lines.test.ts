@@ -40,8 +40,9 @@ describe('the line catalogues', () => {
   });
 
   it('says every safety instruction of the emergency lexicon in Spanish', async () => {
-    const { SAFETY } = await import('../nlu/emergency-lexicon.js');
-    for (const text of Object.values(SAFETY)) expect(LINES.es.safety(text), text).not.toBe(text);
+    const { SAFETY, HEALTH_SAFETY } = await import('../nlu/emergency-lexicon.js');
+    for (const text of [...Object.values(SAFETY), ...Object.values(HEALTH_SAFETY)])
+      expect(LINES.es.safety(text), text).not.toBe(text);
   });
 });
 
