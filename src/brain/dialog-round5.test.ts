@@ -284,3 +284,25 @@ describe('a caller in crisis hears the crisis line that answers where the busine
     expect(reply).toMatch(/119/);
   });
 });
+
+describe('a medical emergency at any business', () => {
+  const CHIRO: BusinessProfile = {
+    ...LAW,
+    name: 'Spine Align Chiropractic',
+    services: [{ name: 'Adjustment', durationMin: 30 }],
+  };
+
+  it('chest pressure and a numb arm: 911 at once, the owner alerted, no transfer that keeps the caller on the line', async () => {
+    const fake = createFakePorts(CHIRO, { transferAccepted: true });
+    const convo = createConversation({ business: CHIRO, callerPhone: CALLER, now: fixedClock(TUE), deps: fake.ports });
+    convo.greet();
+    const r = await convo.handle({
+      text: "I've got this pressure in my chest and my left arm's gone numb, can you fit me in for an adjustment?",
+    });
+    expect(r.text).toMatch(/911/);
+    expect(r.text).not.toMatch(/shall I book|which works|connecting you/i);
+    expect(fake.world.escalations[0]?.priority).toBe('URGENT');
+    expect(fake.world.transfers).toHaveLength(0);
+    expect(fake.world.appointments).toHaveLength(0);
+  });
+});

@@ -235,6 +235,20 @@ async function commit(ctx: DialogContext, tools: ToolContext, emit: Emit): Promi
 }
 
 /**
+ * Emergencies of the caller's body whose safety line says to hang up and call the emergency number: holding
+ * them on a transfer to the business would keep them from it (the owner is alerted all the same).
+ */
+const CALL_911_FIRST = new Set([
+  'chest pain',
+  'heart attack signs',
+  'stroke signs',
+  'trouble breathing',
+  'fainting',
+  'overdose',
+  'severe bleeding',
+]);
+
+/**
  * Every URGENT emergency records the emergency lead and starts the owner's alert ladder
  * (escalate_emergency) first, whatever happens next; then, during hours with a number to call, the
  * caller is also transferred. A transfer that fails changes nothing about the alert. HIGH: during
@@ -259,7 +273,7 @@ async function emergency(ctx: DialogContext, tools: ToolContext, emit: Emit): Pr
   }
   const e = await runTool(tools, 'escalate_emergency', { priority, summary: emergencySummary(hit), ...who }, emit);
   const notified = e.ok ? e.result.notified : [];
-  if (priority === 'URGENT' && open && ctx.business.escalationNumber) {
+  if (priority === 'URGENT' && open && ctx.business.escalationNumber && !CALL_911_FIRST.has(hit.label)) {
     const t = await runTool(
       tools,
       'transfer_to_human',
