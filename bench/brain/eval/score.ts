@@ -226,7 +226,8 @@ export async function runDialog(c: DialogCase): Promise<DialogResult> {
     // the same question asked in three agent turns in a row (a read-back of a changed booking is a new question)
     const question =
       /\?$/.test(last) && !/Shall I book it\?$/.test(last) ? (last.split(/(?<=[.!?])\s+/).pop() ?? '') : '';
-    const n = question && asked.has(question) ? asked.get(question)! + 1 : 1;
+    // …not counting the time the caller asked to hear it again ("sorry?" → "Sure. <the question>")
+    const n = question && asked.has(question) ? asked.get(question)! + (/^Sure\. /.test(last) ? 0 : 1) : 1;
     asked.clear();
     if (question) asked.set(question, n);
     if (question && n > 2) repeated = true;

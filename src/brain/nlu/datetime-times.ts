@@ -365,7 +365,8 @@ const CLOCK_SAID = String.raw`(?:half (?:past )?\d{1,2}|(?:a )?quarter (?:past|t
 const BACKGROUND_TIME = new RegExp(
   [
     // "I've an interview at 11", "we have a meeting at 3", "she's got training at 6"
-    String.raw`\b(?:i|we|he|she|they)(?:'ve| have| has|'s)(?: got)? (?:an? |my |our |his |her |their |the |this )?(?:[a-z']+ ){0,2}?(?:${OWN_THING})s? (?:at|around|about|from|till|until) `,
+    // …and "my daughter has a soccer game at 3", "the kids have swimming practice at 4"
+    String.raw`\b(?:i|we|he|she|they|(?:my|our|his|her|their|the) [a-z']+)(?:'ve| have| has|'s)(?: got)? (?:an? |my |our |his |her |their |the |this )?(?:[a-z']+ ){0,2}?(?:${OWN_THING})s? (?:at|around|about|from|till|until) `,
     // "my train's at 9", "his flight leaves at 6", "the school run is at 8:30"
     String.raw`\b(?:my|our|his|her|their|the) (?:[a-z']+ )?(?:${OWN_THING})(?:'s| is| leaves| goes| departs| starts| begins| lands| gets in)(?: at| around| about)? `,
   ].join('|'),

@@ -163,6 +163,7 @@ export function parseTimeWish(
   const orig = masked.s;
   maskPastEvents(masked);
   maskOwnEvents(masked);
+  maskLengths(masked);
   // what is left once the background in the past is gone ("it started leaking this morning")
   const present = masked.s;
   const excluded = maskExcludedWeekdays(masked);
@@ -307,6 +308,13 @@ function maskOwnEvents(m: { s: string }): void {
   // "our wedding is on the 20th so sometime before": the day is the bound of the wish (datetime-spans.ts)
   if (saysBeforeThat(m.s)) return;
   m.s = m.s.replace(OWN_EVENT, (x) => ' '.repeat(x.length));
+}
+
+/** A length asked about or told ("is a lesson 1 hour or 2?", "it takes 2 or 3 hours"): no clock time in it. */
+const LENGTH =
+  /\b\d{1,2} (?:hours?|hrs?|minutes?|mins?) or \d{1,2}\b(?!:| ?[ap]\.? ?m\b| o'?clock)|\b\d{1,2} or \d{1,2} (?:hours?|hrs?|minutes?|mins?)\b/g;
+function maskLengths(m: { s: string }): void {
+  m.s = m.s.replace(LENGTH, (x) => ' '.repeat(x.length));
 }
 
 /** Days said as background in the past ("on Saturday he rolled his ankle", "last Saturday", "since Monday"). */

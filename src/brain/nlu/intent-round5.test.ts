@@ -1,6 +1,7 @@
 // Invariant: what a fifth round of outside callers said: talking things over at home before ringing back is
 // no request for a person; "I'm after a skin fade" and "if not, Tuesday at 10 will do" ask to book.
 import { describe, expect, it } from 'vitest';
+import { createNlu } from './index.js';
 import { findIntents, yesNo } from './intent.js';
 import { normalize, numbersToDigits } from './text.js';
 
@@ -66,5 +67,40 @@ describe('yes typed short', () => {
   });
   it.each(['kinda', 'keep it', 'yesterday'])('"%s" is not', (s) => {
     expect(yesNo(normalize(s))).toBeUndefined();
+  });
+});
+
+describe('an appointment the caller already has, asked about', () => {
+  it.each([
+    "I've got an appointment with you on Thursday, where do I park?",
+    'I have an appointment tomorrow, do I need to bring my insurance card?',
+    "we've got a conveyancing appointment with you on Tuesday, what should we bring?",
+  ])('"%s" books nothing', (s) => {
+    expect(intents(s)).not.toContain('book');
+  });
+  it.each([
+    "I have a consultation booked on Tuesday but I'd like to book another session too",
+    'I have an appointment on Friday and I need a second one for my son',
+  ])('"%s" still books', (s) => {
+    expect(intents(s)).toContain('book');
+  });
+});
+
+describe('times that are not the wish', () => {
+  const nlu = createNlu({
+    name: 'Lakeshore',
+    timezone: 'America/Chicago',
+    industry: 'other',
+    hours: {},
+    services: [{ name: 'Driving Lesson', durationMin: 60 }],
+  });
+  const NOW = new Date('2026-10-01T15:00:00Z');
+  it.each([
+    ['Actually, sorry, can we do the 11 instead? My daughter has a soccer game at 3.', '11:00'],
+    ['my son has a game at 4 so can we do 2', '14:00'],
+    ['Is a lesson one hour or two?', undefined],
+    ['it takes 2 or 3 hours, can I come at 9', '09:00'],
+  ])('"%s" → %s', (s, time) => {
+    expect(nlu.understand(s, NOW).when?.time).toBe(time);
   });
 });

@@ -121,6 +121,13 @@ const DECLINED_BOOKING =
   /\b(?:don't|do not|dont|not|no need to)(?: really| even| quite)? (?:(?:want|wanna|need|looking|trying|ready|going|planning)(?: to)? )?(?:book|schedule|make an appointment)\w*(?: anything| an appointment| a visit| yet| right now)*|\b(?:don't|do not|dont|not) (?:really )?(?:want|need|looking for) (?:an? |any )?(?:appointment|booking|visit)s?(?: yet| right now)?|\bno (?:appointment|booking|visit)s?(?: yet| for now| right now| needed)?\b|\b(?:i|we|i've|we've|i have|we have|already|i'd|we'd|you) (?:already )?booked\b|\bmy (?:\w+ )?(?:is|was) (?:already )?booked\b/g;
 
 /** All intents found in `text` (lower-cased), most specific first; a declined booking is no wish to book. */
+/** An appointment the caller says they have ("I've got an appointment with you on Thursday", "we have a booking at 10"). */
+const HAVE_ONE =
+  /\b(?:i|we|he|she|they|my [a-z]+)(?:'ve| have| has|'s)(?: got| already got)? (?:an?|my|our|his|her|their|the) (?:[a-z-]+ )?(?:appointment|booking|consultation|session|lesson|visit|reservation)(?: (?:with you|booked|there|coming up|scheduled|tomorrow|today|on|at|this|next|for)\b)/;
+/** Words that ask for a booking all the same ("…and I'd like to book another one"). */
+const WANT_ONE =
+  /\b(?:book|schedule|make|set up|another|second|new|move|change)\b|\b(?:want|like|need) (?:an?|to book|to get|to make)\b/;
+
 export function findIntents(text: string): Intent[] {
   const found = RULES.filter(([i, re]) =>
     re.test(i === 'book' ? text.replace(DECLINED_BOOKING, ' ').replace(CALL_ME_ASK, ' ') : text),
@@ -129,6 +136,9 @@ export function findIntents(text: string): Intent[] {
   // "is this a real person or a robot?": a question about who answers, not a wish to be put through
   if (unique.includes('human') && ABOUT_THE_AGENT.test(text))
     unique = [...unique.filter((i) => i !== 'human' && i !== 'question'), 'question'];
+  // "I've got an appointment with you on Thursday, where do I park?": one the caller has, asked about, not one to book
+  if (unique.includes('book') && HAVE_ONE.test(text) && !WANT_ONE.test(text.replace(HAVE_ONE, ' ')))
+    unique = unique.filter((i) => i !== 'book');
   // "no rescheduling needed, cancel it please": the move declined
   if (NO_MOVE.test(text)) unique = unique.filter((i) => i !== 'reschedule');
   // "I can't make it Monday, could we do Wednesday instead?": a cancellation with another time proposed is a move
