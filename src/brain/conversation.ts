@@ -175,6 +175,25 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     const own = kb.answer(q, opts.now.now(), lang);
     return own?.confident || !read ? own : read;
   };
+  /**
+   * The answers to questions said inside a turn that moves a booking on ("do you bulk bill? and it's for my son,
+   * 3:30 please"): only the confident ones, and never for a part that is itself about the time, the offer or
+   * the yes being given ("can we do the 11 instead?" is the booking's own business).
+   */
+  const asideAnswers = (text: string): string[] => {
+    const u = nlu.understand(text, opts.now.now(), lang);
+    if (!u.intents.includes('question') && !/\?/.test(text)) return [];
+    const parts = text.split(/(?<=[.!?])\s+/).filter((p) => /\?\s*$/.test(p) || ASKS.test(p));
+    const out: string[] = [];
+    for (const part of parts.length ? parts : [text]) {
+      const p = nlu.understand(part, opts.now.now(), lang);
+      if (p.when || p.pick !== undefined || p.shift || p.moveBy || p.staff || p.name || p.phone) continue;
+      if (p.intents.some((i) => !['question', 'book'].includes(i))) continue;
+      const a = answer(part);
+      if (a?.confident) out.push(a.text);
+    }
+    return out;
+  };
   const tools: ToolContext = {
     business,
     ports: opts.deps,
@@ -387,11 +406,16 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       return remember(reply(events, notesFrom, [linesFor(lang).sayAgain]));
     }
     readbackUnheard = false;
+    // "Yes, book that please. And what do I need to bring?": a question asked along with a booking step is answered too
+    const asides =
+      event.type === 'TURN' && expecting !== 'message' && expecting !== 'code' && 'text' in input
+        ? asideAnswers(event.text)
+        : [];
     actor.send(event);
     await settle(emit);
     const after = current();
     if (after !== before) emit({ type: 'state', from: before, to: after });
-    const r = remember(reply(events, notesFrom, prefix));
+    const r = remember(reply(events, notesFrom, [...prefix, ...asides]));
     if ('text' in input) history.push({ role: 'user', content: input.text }, { role: 'assistant', content: r.text });
     if (history.length > HISTORY_MESSAGES) history.splice(0, history.length - HISTORY_MESSAGES);
     return r;
@@ -486,6 +510,10 @@ const LATEST_ASK =
 /** Asking for the first start ("what's the earliest you can do?", "how early can I come?"). */
 const EARLIEST_ASK =
   /\b(?:the )?earliest (?:you|i|we|one|time|start|slot|appointment|opening|drop[- ]?off)\b|\bhow early (?:can|could|do)\b|\bearliest (?:possible|available)\b/;
+
+/** A sentence that asks, said without a question mark ("and what do I need to bring", "do you bulk bill"). */
+const ASKS =
+  /^(?:(?:and|also|oh|so|um|uh|plus|just)[,]? )*(?:what|how|do|does|is|are|can|will|where|who|which|should|will)\b/i;
 
 /** Parting words that name when the caller will be seen ("see you Thursday", "see ya this arvo", "catch you then"). */
 const SEE_YOU = /\b(?:see|catch) (?:you|ya|u|y'all|youse)\b|\blook(?:ing)? forward to (?:it|seeing you)\b/;

@@ -306,3 +306,26 @@ describe('a medical emergency at any business', () => {
     expect(fake.world.appointments).toHaveLength(0);
   });
 });
+
+describe('a question asked along with a booking step is answered too', () => {
+  const CPA: BusinessProfile = {
+    ...LAW,
+    name: 'Hollis & Grant CPA',
+    services: [{ name: 'Tax Return', durationMin: 60, synonyms: ['taxes'] }],
+    knowledge: [{ q: 'What do I need to bring?', a: "Please bring your W-2s, 1099s and last year's return." }],
+  };
+
+  it('"Yes, book that please. And what do I need to bring?" at the offers', async () => {
+    const c = call(CPA);
+    await c.say('can I get my taxes done Thursday afternoon');
+    const r = await c.say('Yes, book that please. And what do I need to bring?');
+    expect(r).toMatch(/W-2s/);
+    expect(r).toMatch(/name/);
+  });
+
+  it('"can we do 4 instead?" is the booking\'s own business: no answer is added', async () => {
+    const c = call(CPA);
+    await c.say('can I get my taxes done Thursday at 3');
+    expect(await c.say('can we do 4 instead?')).toMatch(/^Thursday, March 12 at 4 PM is open/);
+  });
+});
