@@ -7,6 +7,7 @@ import { businessCountry } from '../conversations/profile.js';
 import { fixedClock } from '../lib/index.js';
 import { createConversation } from './conversation.js';
 import { createFakePorts, type FakeOptions } from './test-support/fake-ports.js';
+import { talkTo } from './test-support/talk.js';
 import type { BusinessProfile } from './types.js';
 
 const CALLER = '+12065550129';
@@ -47,14 +48,7 @@ const SALON: BusinessProfile = {
 };
 
 function call(business: BusinessProfile, existing: FakeOptions['existing'] = []) {
-  const fake = createFakePorts(business, { existing });
-  const convo = createConversation({ business, callerPhone: CALLER, now: fixedClock(TUE), deps: fake.ports });
-  const said: string[] = [convo.greet().text];
-  const say = async (...lines: string[]) => {
-    for (const l of lines) said.push((await convo.handle({ text: l })).text);
-    return said[said.length - 1];
-  };
-  return { convo, say, world: fake.world, said };
+  return talkTo(business, TUE, CALLER, { existing });
 }
 
 describe('talking a matter over is a consultation where the business books them', () => {

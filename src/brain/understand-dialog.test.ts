@@ -2,9 +2,7 @@
 // on-site work asks where, reads it back and stores it; a call-back number said in words wins over
 // caller ID; two services that fit equally are asked about, never guessed.
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../lib/index.js';
-import { createConversation } from './conversation.js';
-import { createFakePorts } from './test-support/fake-ports.js';
+import { talkTo } from './test-support/talk.js';
 import type { BusinessProfile } from './types.js';
 
 const CALLER = '+13125550142';
@@ -43,14 +41,7 @@ const PLUMBER: BusinessProfile = {
 };
 
 function call(business: BusinessProfile, transferAccepted = false) {
-  const fake = createFakePorts(business, { transferAccepted });
-  const convo = createConversation({ business, callerPhone: CALLER, now: fixedClock(TUE), deps: fake.ports });
-  const said: string[] = [convo.greet().text];
-  const say = async (...lines: string[]) => {
-    for (const l of lines) said.push((await convo.handle({ text: l })).text);
-    return said[said.length - 1];
-  };
-  return { convo, say, world: fake.world, said };
+  return talkTo(business, TUE, CALLER, { transferAccepted });
 }
 
 describe('an emergency is an emergency, transferred or not', () => {
