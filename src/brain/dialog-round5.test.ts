@@ -3,8 +3,7 @@
 // "nothing at all on Tuesday?" looks at the whole day; "let me know if someone cancels" is a message.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { businessCountry } from '../conversations/profile.js';
-import { fixedClock } from '../lib/index.js';
+import { fixedClock, zoneCountry } from '../lib/index.js';
 import { createConversation } from './conversation.js';
 import { createFakePorts, type FakeOptions } from './test-support/fake-ports.js';
 import { talkTo } from './test-support/talk.js';
@@ -265,7 +264,7 @@ describe('a caller in crisis hears the crisis line that answers where the busine
     ['Europe/London', /999.*116 123/],
     ['America/Los_Angeles', /911.*988/],
   ])('%s', async (timezone, said) => {
-    const c = call({ ...LAW, timezone, country: businessCountry(timezone, []) });
+    const c = call({ ...LAW, timezone, country: zoneCountry(timezone) });
     const reply = await c.say("I've been thinking about ending it all and I don't know who else to call");
     expect(reply).toMatch(said);
     expect(c.world.escalations[0]?.priority).toBe('URGENT');
