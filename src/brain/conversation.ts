@@ -515,6 +515,10 @@ const EARLIEST_ASK =
 const ASKS =
   /^(?:(?:and|also|oh|so|um|uh|plus|just)[,]? )*(?:what|how|do|does|is|are|can|will|where|who|which|should|will)\b/i;
 
+/** A booking asked for in so many words beside a question ("could I come Thursday at 3", "I'd like one at 3"). */
+const WANTS_A_TIME =
+  /\b(?:could|can|may) (?:i|we) (?:come|come in|book|get|have|grab|do|make)\b|\b(?:i'?d|i would|we'?d|we would) (?:like|love) (?:one|it|to come|to book|to get|an appointment)\b|\bbook (?:me|us|it|one|that)\b|\bput me down\b/;
+
 /** Parting words that name when the caller will be seen ("see you Thursday", "see ya this arvo", "catch you then"). */
 const SEE_YOU = /\b(?:see|catch) (?:you|ya|u|y'all|youse)\b|\blook(?:ing)? forward to (?:it|seeing you)\b/;
 const WRONG_NUMBER = /\b(wrong number|dialed the wrong|called the wrong|misdialed)\b/;
@@ -698,8 +702,11 @@ export function toEvent(
   const namesServiceToBook = !!(facts.service || facts.serviceChoices) && !asksInfo && !OFFER_QUESTION.test(u.text);
   // "what's the latest you can start on Friday?" while booking: the day's last opening, offered, not the hours read out
   const asksEdgeSlot = !!(facts.when?.latest || facts.when?.earliest) && (ctx.task === 'book' || !!facts.service);
+  // "how long does it take? and could I come Thursday at 3": the time asked for is booked, the question answered beside it
+  const wantsATime = !!facts.when?.time && WANTS_A_TIME.test(u.text);
   if (
     !asksEdgeSlot &&
+    !wantsATime &&
     (intents.includes('question') || SETTINGS_QUESTION.test(u.text)) &&
     // "how much is a cut?", "I need help with divorce papers, is that something you do?": asked, not booked
     (!intents.includes('book') ||

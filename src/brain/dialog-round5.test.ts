@@ -316,6 +316,16 @@ describe('a question asked along with a booking step is answered too', () => {
     expect(r).toMatch(/name/);
   });
 
+  it.each([
+    'how long does a tax return take? and could I come Thursday at 3',
+    "how long is a tax return? I'd like one Thursday at 3",
+  ])('"%s" answers the length and books the time', async (line) => {
+    const c = call(CPA);
+    const r = await c.say(line);
+    expect(r).toMatch(/hour/);
+    expect(r).toMatch(/Thursday, March 12 at 3 PM is open/);
+  });
+
   it('"can we do 4 instead?" is the booking\'s own business: no answer is added', async () => {
     const c = call(CPA);
     await c.say('can I get my taxes done Thursday at 3');

@@ -104,3 +104,16 @@ describe('times that are not the wish', () => {
     expect(nlu.understand(s, NOW).when?.time).toBe(time);
   });
 });
+
+describe('a question in the middle of unpunctuated speech', () => {
+  it.each([
+    "hi um i've never been to a chiropractor before do i need a referral and what should i wear",
+    'yes that works do i need to bring anything',
+    'ok and where should we park',
+  ])('"%s" asks', (s) => {
+    expect(intents(s)).toContain('question');
+  });
+  it.each(['i need to bring my dog in on friday', 'we need a plumber tomorrow'])('"%s" does not', (s) => {
+    expect(intents(s)).not.toContain('question');
+  });
+});

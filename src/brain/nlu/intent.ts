@@ -107,7 +107,7 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   [
     'question',
     new RegExp(
-      `\\?|^${OPENERS}(what|when|where|how|why|which|who|do you|does|are you|is there|is it|can i|can you|could you tell)\\b|\\b(how much|how long|how many|what (are|is) your|your (hours|address|prices?|rates?)|do you (guys )?(take|accept|offer|do|have|work|open|sell|carry|fix|repair|service|handle)|are you open|open on|located|insurance|parking|walk-?ins?|warranty|price|cost|charge|fee|(i was|i'm|i am|just) wondering (if|whether|about|what|when|how)|(i have|i've got|got) a (quick )?question|quick question)\\b`,
+      `\\?|^${OPENERS}(what|when|where|how|why|which|who|do you|does|are you|is there|is it|can i|can you|could you tell)\\b|\\b(how much|how long|how many|what (are|is) your|your (hours|address|prices?|rates?)|do you (guys )?(take|accept|offer|do|have|work|open|sell|carry|fix|repair|service|handle)|are you open|open on|located|insurance|parking|walk-?ins?|warranty|price|cost|charge|fee|(i was|i'm|i am|just) wondering (if|whether|about|what|when|how)|(i have|i've got|got) a (quick )?question|quick question)\\b|\\b(?:do|does|will|would|should) (?:i|we|he|she|they) (?:still |also |even |really )?(?:need|have to|got to|gotta)\\b|\\b(?:what|where|how) (?:should|do|can|will) (?:i|we) (?:wear|bring|park|pay|expect|prepare)\\b`,
     ),
   ],
   [
