@@ -33,7 +33,7 @@ import {
 import { WAITLIST } from './nlu/intent.js';
 import type { AppointmentInfo, BrainPorts, Slot } from './ports.js';
 import { noteText, prompt, stateName } from './replies.js';
-import { SETTINGS_QUESTION } from './settings-answers.js';
+import { LATEST_START, SETTINGS_QUESTION } from './settings-answers.js';
 import type { ToolContext } from './tools/index.js';
 import { slotKey, type CallerIdentity } from './tools/tool.js';
 import type { BrainEvent, BusinessProfile, CallerInput, Lang, Reply } from './types.js';
@@ -180,13 +180,12 @@ export function createConversation(opts: ConversationOptions): SavableConversati
    * 3:30 please"): only the confident ones, and never for a part that is itself about the time, the offer or
    * the yes being given ("can we do the 11 instead?" is the booking's own business).
    */
-  const asideAnswers = (text: string): string[] => {
-    const u = nlu.understand(text, opts.now.now(), lang);
+  const asideAnswers = (text: string, u: Understanding): string[] => {
     if (!u.intents.includes('question') && !/\?/.test(text)) return [];
     const parts = text.split(/(?<=[.!?])\s+/).filter((p) => /\?\s*$/.test(p) || ASKS.test(p));
     const out: string[] = [];
     for (const part of parts.length ? parts : [text]) {
-      const p = nlu.understand(part, opts.now.now(), lang);
+      const p = part === text ? u : nlu.understand(part, opts.now.now(), lang);
       if (p.when || p.pick !== undefined || p.shift || p.moveBy || p.staff || p.name || p.phone) continue;
       if (p.intents.some((i) => !['question', 'book'].includes(i))) continue;
       const a = answer(part);
@@ -343,6 +342,8 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     const expecting = prompt(before, snap().context).expecting;
     const prefix: string[] = [];
     let event: DialogEvent;
+    /** What the caller said and how it was read, for the questions asked beside a booking step. */
+    let heard: { text: string; u: Understanding } | undefined;
     if ('silence' in input) event = { type: 'SILENCE' };
     else if ('dtmf' in input && input.dtmf === '0') event = { type: 'HUMAN' };
     else {
@@ -378,6 +379,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       }
       if (asksForAMoment(text)) return remember(makeReply(linesFor(lang).takeYourTime, events, false, before));
       const u = nlu.understand(text, opts.now.now(), lang);
+      heard = { text, u };
       event = toEvent(u, text, expecting, snap().context, (s) => nlu.bareName(s, lang));
       // "no, that's everything" to the offer of a message or a person made after two misses: a goodbye, not a no
       // to the question the offer replaced ("What would you like to change?")
@@ -408,8 +410,8 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     readbackUnheard = false;
     // "Yes, book that please. And what do I need to bring?": a question asked along with a booking step is answered too
     const asides =
-      event.type === 'TURN' && expecting !== 'message' && expecting !== 'code' && 'text' in input
-        ? asideAnswers(event.text)
+      event.type === 'TURN' && expecting !== 'message' && expecting !== 'code' && heard && 'text' in input
+        ? asideAnswers(heard.text, heard.u)
         : [];
     actor.send(event);
     await settle(emit);
@@ -480,6 +482,7 @@ function factNames(u: Understanding): string[] {
 /** Asking to hear the last reply again ("sorry, what was that?", "can you repeat the times?", "¿me lo repite?"). */
 const REPEAT_ASK =
   /\b(?:(?:say|repeat|read|give me) (?:that|it|those|them|the (?:times?|options?|dates?|days?|last (?:bit|part)|number))(?: (?:again|back|one more time|once more))?|(?:can|could|would) you repeat|what was that|come again|(?:didn't|did not|couldn't|could not|can't|cannot) (?:catch|hear|get) (?:that|it|you|what you said|the (?:times?|options?|last (?:bit|part)))|say again|one more time|me lo (?:puede |podria |podría )?repite|(?:puede|podria|podría) repetir|repita|no (?:le )?(?:entendi|entendí|escuche|escuché|oi|oí)|otra vez)\b|^(?:sorry|pardon|pardon me|excuse me|what|huh|eh|come again|sorry what|cómo|como|perdón|perdon|mande|qué|que)\W*$/i;
+const REPEAT_ASKS = new RegExp(REPEAT_ASK.source, 'gi');
 /** Words around a repeat request that ask nothing else ("uh sorry, what was that, love?"). */
 const AROUND_A_REPEAT =
   /\b(?:sorry|pardon|excuse me|um|uh|oh|er|hmm|yeah|ok|okay|so|please|love|dear|hon|mate|again|i|you|the|that|what|was|said|perdón|perdon|disculpe|señorita|por favor|no|le|lo|me)\b/gi;
@@ -487,7 +490,7 @@ const AROUND_A_REPEAT =
 /** Whether the turn only asks to hear the last reply again. */
 function asksToRepeat(text: string): boolean {
   if (!REPEAT_ASK.test(text)) return false;
-  const rest = text.replace(new RegExp(REPEAT_ASK.source, 'gi'), ' ').replace(AROUND_A_REPEAT, ' ');
+  const rest = text.replace(REPEAT_ASKS, ' ').replace(AROUND_A_REPEAT, ' ');
   return !/\d/.test(rest) && rest.split(/[^\p{L}']+/u).filter(Boolean).length <= 2;
 }
 
@@ -504,20 +507,17 @@ const THANKS_ONLY =
 
 /** Words that end the call whatever agreeing word comes first ("okay, thanks, bye", "perfect, that's all"). */
 const SIGN_OFF = /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all|nothing else|wrong number)\b/;
-/** Asking for the last start of a day ("what's the latest you can do?", "how late can I drop it off?"). */
-const LATEST_ASK =
-  /\b(?:the )?latest (?:you|i|we|one|time|start|slot|appointment|opening|drop[- ]?off)\b|\bhow late (?:can|could|do)\b|\blatest (?:possible|available)\b/;
-/** Asking for the first start ("what's the earliest you can do?", "how early can I come?"). */
-const EARLIEST_ASK =
-  /\b(?:the )?earliest (?:you|i|we|one|time|start|slot|appointment|opening|drop[- ]?off)\b|\bhow early (?:can|could|do)\b|\bearliest (?:possible|available)\b/;
-
 /** A sentence that asks, said without a question mark ("and what do I need to bring", "do you bulk bill"). */
 const ASKS =
-  /^(?:(?:and|also|oh|so|um|uh|plus|just)[,]? )*(?:what|how|do|does|is|are|can|will|where|who|which|should|will)\b/i;
+  /^(?:(?:and|also|oh|so|um|uh|plus|just)[,]? )*(?:what|how|do|does|is|are|can|will|where|who|which|should)\b/i;
 
 /** A booking asked for in so many words beside a question ("could I come Thursday at 3", "I'd like one at 3"). */
 const WANTS_A_TIME =
   /\b(?:could|can|may) (?:i|we) (?:come|come in|book|get|have|grab|do|make)\b|\b(?:i'?d|i would|we'?d|we would) (?:like|love) (?:one|it|to come|to book|to get|an appointment)\b|\bbook (?:me|us|it|one|that)\b|\bput me down\b/;
+
+/** Asking for the first start ("what's the earliest you can do?", "the earliest one then", "how early can I come?"). */
+const EARLIEST_ASK =
+  /\b(?:the )?earliest (?:you|i|we|one|time|start|slot|appointment|opening|drop[- ]?off)\b|\bhow early (?:can|could|do)\b|\bearliest (?:possible|available)\b/;
 
 /** Parting words that name when the caller will be seen ("see you Thursday", "see ya this arvo", "catch you then"). */
 const SEE_YOU = /\b(?:see|catch) (?:you|ya|u|y'all|youse)\b|\blook(?:ing)? forward to (?:it|seeing you)\b/;
@@ -580,7 +580,8 @@ export function toEvent(
   const pickNotDate = expecting === 'pick' && u.pick !== undefined && u.when && !u.when.time && !u.when.range;
   if (u.when && !pickNotDate) facts.when = u.when;
   // "what's the latest you can start that day?" while booking: the day's last opening is the wish
-  if (ctx.task === 'book' && LATEST_ASK.test(u.text)) facts.when = { ...facts.when, latest: true };
+  // (the question the settings answer from the hours when nothing is being booked), and "the earliest one" its first
+  if (ctx.task === 'book' && LATEST_START.test(u.text)) facts.when = { ...facts.when, latest: true };
   else if (ctx.task === 'book' && EARLIEST_ASK.test(u.text)) facts.when = { ...facts.when, earliest: true };
   const name = u.name ?? (expecting === 'name' ? bareName(raw) : undefined);
   if (name) facts.name = name;

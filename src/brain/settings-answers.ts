@@ -84,7 +84,7 @@ const WEEKDAY_PLURAL = /\b(mon|tues|wednes|thurs|fri|satur|sun)days\b/;
  * The latest a booking can start: "what's the latest I can start it?", "how late can I drop it off?",
  * "what's your last appointment on Friday?". Not "my last appointment" (one the caller had).
  */
-const LATEST =
+export const LATEST_START =
   /\b(what|when)('s| is| would be| will be) (the |your )?(very )?latest\b|\bhow late (can|could|would|should|do|may) (i|we|you|he|she|they)( guys)? (come|start|book|drop|bring|get|do|fit|have|make|be seen|go)\b|\b(?<!\b(my|our|his|her|their) )(last|latest) (appointment|slot|start|start time|booking|drop[- ]?off|time (i|we|you) can)\b(?! (was|i had|we had))/;
 /** "the first day you're open in the new year", "when do you open again after Christmas?", "back after the holidays". */
 const FIRST_OPEN =
@@ -327,7 +327,7 @@ function listServices(services: ServiceInfo[], L: Lines): string {
 export function settingsTopic(question: string): 'address' | 'open' | 'cost' | undefined {
   const text = readQuestion(question);
   if (ADDRESS.test(text)) return 'address';
-  if (HOURS.test(text) || LATEST.test(text) || FIRST_OPEN.test(text)) return 'open';
+  if (HOURS.test(text) || LATEST_START.test(text) || FIRST_OPEN.test(text)) return 'open';
   if (PRICE.test(text)) return 'cost';
   return undefined;
 }
@@ -361,7 +361,7 @@ export function createSettingsAnswers(b: BusinessProfile) {
       if (asksAboutAgent(question)) return { topic: 'agent', text: AGENT[lang](b.name, !!b.escalationNumber) };
       const svc = services.match(text);
       const service = svc && !svc.choices ? svc.service : undefined;
-      if (LATEST.test(text)) {
+      if (LATEST_START.test(text)) {
         // "what's the latest you can start on Friday?" after "a family shoot Friday at 9pm?": that shoot's latest start
         const before = context ? services.match(readQuestion(context)) : undefined;
         const svc = service ?? (before && !before.choices ? before.service : undefined);

@@ -1,4 +1,5 @@
 /** What the caller wants, yes / no / maybe, corrections and picks among offered options. */
+import { RELATIVE } from './names-lexicon.js';
 
 /** The caller's goal in one turn. */
 export type Intent =
@@ -25,8 +26,7 @@ const NOT_A_PERSON =
   'it|that|this|there|here|he|she|anyone|anybody|someone|somebody|everyone|everybody|nobody|no one|anything|something|parking|today|tomorrow|tonight|now|everything|mine|yours|one';
 
 /** People at home a caller will talk things over with before deciding ("I'll talk to the missus and ring back"). */
-const HOUSEHOLD =
-  '(?:wife|husband|missus|missis|misses|mrs|hubby|wifey|other half|better half|partner|fiance|fiancee|boyfriend|girlfriend|kids|family|landlord|boss|mum|mom|dad|parents|folks|flatmate|roommate|housemate)';
+const HOUSEHOLD = `(?:${RELATIVE}|missus|missis|misses|mrs|hubby|wifey|other half|better half|kids|family|landlord|boss|parents|folks|flatmate|roommate|housemate)`;
 
 /**
  * "Let me know if someone cancels", "call me if something opens up", "put me on the waiting list": the caller
