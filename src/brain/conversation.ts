@@ -485,12 +485,16 @@ const REPEAT_ASK =
 const REPEAT_ASKS = new RegExp(REPEAT_ASK.source, 'gi');
 /** Words around a repeat request that ask nothing else ("uh sorry, what was that, love?"). */
 const AROUND_A_REPEAT =
-  /\b(?:sorry|pardon|excuse me|um|uh|oh|er|hmm|yeah|ok|okay|so|please|love|dear|hon|mate|again|i|you|the|that|what|was|said|perdón|perdon|disculpe|señorita|por favor|no|le|lo|me)\b/gi;
+  /\b(?:sorry|pardon|excuse me|um|uh|oh|er|hmm|yeah|ok|okay|so|please|love|dear|hon|mate|again|i|you|the|that|what|was|said|can|could|would|just|once|more|all|those|them|sorry about that|perdón|perdon|disculpe|señorita|por favor|no|le|lo|me)\b/gi;
+
+/** Why the caller missed it, said beside the request ("i was grabbing a pen", "you broke up", "bad line here"). */
+const WHY_MISSED =
+  /\b(?:i (?:was|am|'m) (?:just |still )?(?:(?:grabbing|getting|finding|fetching|looking for) (?:a |my |some )?(?:pen|pencil|paper|diary|calendar|planner|notebook|phone|glasses)|writing(?: (?:it|that|them) down)?|driving|distracted|busy|in the car|on the other line|talking to (?:someone|my [a-z]+))|(?:let me|i need to|i had to|hang on,? i'?ll) (?:grab|get|find) (?:a|my|something to) (?:pen|pencil|paper|diary|calendar|write with)|i (?:didn't|did not|don't|do not) have (?:a|my) (?:pen|pencil|diary|calendar)|you (?:cut|broke|went) (?:out|up)|(?:it|the line|the call|you) (?:is |was |are |were )?(?:breaking up|cutting out|went quiet|dropped)|(?:bad|terrible|poor|crap|crackly) (?:line|signal|connection|reception)|(?:it's|it is) (?:noisy|loud) (?:here|in here)|too (?:fast|quick)(?: for me)?|(?:a bit )?(?:slower|more slowly)|slowly)\b/gi;
 
 /** Whether the turn only asks to hear the last reply again. */
 function asksToRepeat(text: string): boolean {
   if (!REPEAT_ASK.test(text)) return false;
-  const rest = text.replace(REPEAT_ASKS, ' ').replace(AROUND_A_REPEAT, ' ');
+  const rest = text.replace(REPEAT_ASKS, ' ').replace(WHY_MISSED, ' ').replace(AROUND_A_REPEAT, ' ');
   return !/\d/.test(rest) && rest.split(/[^\p{L}']+/u).filter(Boolean).length <= 2;
 }
 

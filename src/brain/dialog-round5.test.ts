@@ -123,6 +123,9 @@ describe('asked to say it again, or to wait a moment', () => {
     'say that again?',
     'Pardon?',
     "sorry love, I didn't catch that",
+    'sorry can you say those times again i was grabbing a pen',
+    'you broke up there, can you repeat that?',
+    'could you say that again a bit slower please',
   ])('"%s" hears the offer again, and the call goes on', async (line) => {
     const c = call(SALON);
     const offer = await c.say('a haircut on Thursday afternoon');
@@ -143,6 +146,16 @@ describe('asked to say it again, or to wait a moment', () => {
       expect(await c.say(line)).toMatch(/take your time/i);
       await c.say('the first one', 'Dana Kowalski', 'yes');
       expect(c.world.appointments).toHaveLength(1);
+    },
+  );
+
+  it.each(['can you repeat the times? i was hoping for friday', 'say that again, i was thinking the 3 oclock'])(
+    '"%s" carries a wish beside the request, and is not only a repeat',
+    async (line) => {
+      const c = call(SALON);
+      const offer = await c.say('a haircut on Thursday afternoon');
+      expect(offer).toMatch(/I have/);
+      expect(await c.say(line)).not.toBe(`Sure. ${offer}`);
     },
   );
 
