@@ -10,7 +10,7 @@ import {
   type Note,
 } from './dialog.js';
 import { linesFor, type Lang, type Lines } from './lines/index.js';
-import { withCrisisLine } from './nlu/emergency-lexicon.js';
+import { withCrisisLine } from './nlu/emergency-safety.js';
 import { speakPhone } from './nlu/index.js';
 import type { Slot } from './ports.js';
 

@@ -40,7 +40,7 @@ describe('the line catalogues', () => {
   });
 
   it('says every safety instruction of the emergency lexicon in Spanish', async () => {
-    const { SAFETY, HEALTH_SAFETY } = await import('../nlu/emergency-lexicon.js');
+    const { SAFETY, HEALTH_SAFETY } = await import('../nlu/emergency-safety.js');
     for (const text of [...Object.values(SAFETY), ...Object.values(HEALTH_SAFETY)])
       expect(LINES.es.safety(text), text).not.toBe(text);
   });

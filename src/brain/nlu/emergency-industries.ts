@@ -2,7 +2,9 @@
  * Emergency vocabulary by industry, each rule with its severity. Severity may depend on the season
  * and on who is at risk ("no heat" in January with a newborn at home is URGENT).
  */
-import { FLASHES_RULE, gap, SAFETY, saidPlainly, type Circumstances, type Rule } from './emergency-lexicon.js';
+import { FLASHES_RULE } from './emergency-health.js';
+import { saidPlainly } from './emergency-lexicon.js';
+import { gap, SAFETY, type Circumstances, type Rule } from './emergency-safety.js';
 
 /** Someone at higher risk: babies, the elderly, the sick, people on medical equipment. */
 const VULNERABLE =

@@ -1,104 +1,11 @@
 /**
  * Emergency vocabulary in everyday words: a universal core every business hears (life safety, the caller's
- * own health or a crisis, and a home left open or a plain request for someone after hours), each rule with
- * its severity; the lexicon of each industry is in emergency-industries.ts.
+ * own health or a crisis (emergency-health.ts), and a home left open or a plain request for someone after
+ * hours), each rule with its severity; the lexicon of each industry is in emergency-industries.ts, what a rule is
+ * and the safety lines in emergency-safety.ts.
  */
-import type { Priority } from '../types.js';
-
-/** What a rule's severity may depend on. */
-export interface Circumstances {
-  /** Local month, 1–12. */
-  month: number;
-  /** The whole (lower-cased) turn. */
-  text: string;
-}
-
-/** One emergency rule. */
-export interface Rule {
-  label: string;
-  re: RegExp;
-  priority: Priority | ((c: Circumstances) => Priority);
-  /** The safety line, or how it depends on what was said (rain through a roof needs no water shut-off). */
-  safety?: string | ((c: Circumstances) => string | undefined);
-  /** Life safety (gas, carbon monoxide, fire, injury): never lowered, never silenced by "nothing urgent". */
-  lifeSafety?: boolean;
-  /** Still heard when the trouble is over ("an accident last week" is still a repair to book). */
-  heardWhenOver?: boolean;
-  /** Life safety that can end: a power line the utility has since put back up is no danger now. */
-  quietWhenOver?: boolean;
-  /** Heard only when the turn also says this (each of these), not denied: fumes count when someone is coughing. */
-  when?: RegExp | RegExp[];
-  /** Not heard when the turn says this: a child crying where "it's hot in there" is a room has a cooling rule. */
-  unless?: RegExp;
-}
-
-/** Up to `n` words in between, within one clause ("water is literally pouring"). */
-export const gap = (n: number) => `(?:[a-z0-9']+ ){0,${n}}`;
-
-/** The safety instruction said first, by topic. */
-export const SAFETY = {
-  gas: "Please leave the building right now, don't switch anything on or off, and call the gas utility or 911 from outside.",
-  co: 'Please get everyone out into fresh air right away and call 911.',
-  fire: 'If there is smoke or fire, get everyone out and call 911 first.',
-  injury: 'If someone is hurt or in danger, please call 911 right now.',
-  structure:
-    'Please keep everyone out of the damaged part of the house and away from any fallen wires or wet lights and outlets, and if anyone is hurt, call 911 right now.',
-  hotCar: 'Please call 911 right now: a child or an animal shut in a car can overheat within minutes.',
-  allergy: 'If there is any trouble breathing or swelling of the throat, call 911 right now.',
-  electric: 'Please stay away from it and, only if it is safe, switch off the breaker.',
-  powerLine: 'Please stay well away from the wire and anything touching it, and call 911 and the power company.',
-  water: 'If you can, turn off the main water shut-off valve.',
-  rain: 'Please keep clear of the wet ceiling and any lights or outlets near the water, switch off the power to that area only if it is safe to, and move your things away with a bucket under the drip.',
-  poison: "Please call 911 or poison control right now, and don't try to make them sick unless you are told to.",
-  petPoison:
-    "Please call your emergency vet or an animal poison helpline right now, even if your pet seems fine, and don't make them sick unless a vet tells you to.",
-  bleeding: 'If the bleeding is heavy or you have trouble breathing, call 911 now.',
-  tooth: "Keep the tooth moist, in milk if you can, and don't scrub it.",
-  car: 'If anyone is hurt or you are in traffic, call 911 first and get to a safe place.',
-  cold: 'Please keep everyone warm in one room, and if anyone feels unwell, call 911.',
-  heat: 'Please keep everyone cool and drinking water, and if anyone feels unwell, call 911.',
-  animal: 'Please keep your pet calm and still, and head to the nearest emergency animal hospital if you can.',
-};
-
-/**
- * What to do first when the trouble is the caller's body or mind, not their building. Kept apart from SAFETY
- * until lines/es.ts says them in Spanish (lines.test.ts checks every SAFETY line has its Spanish).
- */
-export const HEALTH_SAFETY = {
-  heart:
-    "Chest pain or pressure like that can be a heart attack: please hang up and call 911 right now, and don't drive yourself.",
-  stroke: 'Those can be signs of a stroke: please call 911 right now, and note the time it started.',
-  medical: "Please call 911 right now: this needs emergency care, not an appointment, and please don't drive yourself.",
-  crisis:
-    "I'm really glad you told me. If you might act on these thoughts or you're in danger, please call 911 right now. You can also call the crisis line at 988, any time, day or night, to talk to someone.",
-  vision:
-    "A curtain or shadow over your sight, or sight suddenly lost, needs care today: if you can't be seen right away, please go to the nearest emergency room.",
-  flashes:
-    'New flashes or floaters should be checked today, and if a shadow or curtain comes over your vision, please go to an emergency room right away.',
-};
-
-/**
- * The crisis line by the business's country (ISO code), said where the crisis line names 988: 988 in the US and
- * Canada, the Samaritans in the UK and Ireland, Lifeline in Australia, 1737 in New Zealand.
- */
-export const CRISIS_LINES: Record<string, string> = {
-  US: '988',
-  CA: '988',
-  GB: '116 123',
-  IE: '116 123',
-  AU: '13 11 14',
-  NZ: '1737',
-};
-
-/**
- * A safety line as said in `country`: 988 becomes the country's crisis line, and where none is known the
- * sentence naming it is left out rather than giving a number that does not answer there.
- */
-export function withCrisisLine(said: string, country = 'US'): string {
-  if (!/\b988\b/.test(said)) return said;
-  const line = CRISIS_LINES[country.toUpperCase()];
-  return line ? said.replace(/\b988\b/g, line) : said.replace(/\s*[^.:]*\b988\b[^.]*\./g, '').trim();
-}
+import { EYE_SAID, FLASHES_RULE, HEALTH, HEALTH_SIGNS, HEART_ATTACK } from './emergency-health.js';
+import { gap, PET, poisonSafety, SAFETY, type Rule } from './emergency-safety.js';
 
 /** Softening words a caller puts before what they smell ("kind of like gas"). */
 const HEDGE = '(?:(?:kind of|sort of|a little|a bit|faintly|strongly|really|very|something|like) )*';
@@ -155,10 +62,6 @@ const IN_CAR = String.raw`(${CHILD}|someone|somebody|person|dogs?|pupp(y|ies)|ca
 const CAR = String.raw`(car|vehicle|truck|van|suv|ute)s?`;
 /** Where a child or a pet sits in a car ("strapped in her car seat", "in the back seat"). */
 const SEAT = String.raw`(car ?seat|booster( seat)?|baby seat|back ?seat|front seat)s?`;
-/** An animal by kind or by breed ("Bruno's a black lab"); never "chocolate" alone. */
-const PET = new RegExp(
-  String.raw`\b(dogs?|pupp(y|ies)|pups?|cats?|kittens?|kitty|pets?|rabbits?|bunny|ferrets?|parrots?|horses?|pony|(black|yellow|chocolate|fox red) labs?|labradors?|retrievers?|poodles?|doodles?|beagles?|terriers?|spaniels?|collies?|husky|pugs?|bulldogs?|dachshunds?|chihuahuas?|rottweilers?|schnauzers?|whippets?|greyhounds?|corgis?|cockapoos?|pit ?bulls?)('s)?\b`,
-);
 /** Swallowed, or got into it: said of what already happened. */
 const ATE = String.raw`(ate|eaten|swallowed|got into|gotten into|chewed( up| on| through)?|drank|licked( up)?|gobbled( up)?|scarfed( down)?|wolfed( down)?|ingested|helped (himself|herself|itself|themselves) to)`;
 /** Swallowed what was named before ("ate them", "might have got into it", "he'll eat anything"), not his dinner. */
@@ -175,8 +78,6 @@ const DRUGS = String.raw`(ibuprofen|advil|motrin|nurofen|aleve|naproxen|acetamin
 const PET_TOXIN = String.raw`(chocolates?(?! labs?\b| labradors?\b)|cocoa|brownies|grapes?|raisins?|sultanas|currants|xylitol|sugar[- ]free (gum|candy|sweets)|chewing gum|gum|lil(y|ies)|edibles?|marijuana|cannabis|macadamias?)`;
 const swallowed = (what: string) =>
   new RegExp(String.raw`\b(${ATE} ${plainGap(6, NOT_EATEN)}${what}|${what} ${plainGap(4, NOT_EATEN)}${ATE})\b`);
-/** A pet's poisoning has its own line; anyone else's is poison control's. */
-const poisonSafety = ({ text }: Circumstances) => (PET.test(text) ? SAFETY.petPoison : SAFETY.poison);
 
 /** What comes down on a house in a storm: a tree, by its kind too, a limb, a pole, a chimney. */
 const FALLEN = String.raw`(trees?|oaks?|maples?|pines?|elms?|ash trees?|birch(es)?|cottonwoods?|poplars?|willows?|sycamores?|walnuts?|cedars?|spruces?|firs?|gums?|gum trees?|eucalyptus|palms?|limbs?|branch(es)?|trunks?|(power |utility |telephone )?poles?|chimney)`;
@@ -190,102 +91,6 @@ const FELL_ON = (part: string) =>
   String.raw`\b(${FALLEN} ${gap(6)}${CAME_DOWN} ${gap(2)}${ONTO} ${DET}${gap(1)}${part}|(trees?|trunks?|poles?)('s| is| are| was) (now |still |right |completely )?(on|on top of|in|inside|through) ${DET}${gap(1)}${part}|${FALLEN} ${gap(2)}(punched|tore|ripped|smashed|knocked|made|left) (a |an |big |huge |massive |giant )*(hole|gash|gap|opening)s? (in|into|through) ${DET}${gap(1)}${part}|(dropped|threw|blew|brought down|knocked|sent|pushed) ${gap(3)}${FALLEN} (right |straight )?${ONTO} ${DET}${gap(1)}${part})\b`;
 /** A home's structure giving way; not a shed's, a fence's or a garden wall. */
 const COLLAPSE = String.raw`\b(?<!\b(shed|gazebo|pergola|carport|doghouse|playhouse|greenhouse|coop|barn|garden|retaining|fence|dry) )(ceilings?(?! (fans?|lights?|fixtures?|tiles?|paint))|roof|walls?|floors?|deck|balcony|porch|chimney|stairs|staircase|house|building|foundation) ${gap(2)}(is |are |has |have |just |partly |partially |completely )*(caving|caved|collapsing|collapsed|falling (in|down)|fell (in|down)|gave way|giving way|came down|coming down|buckling|buckled|cracked open|split open)\b`;
-
-/** Whose body: a pet's trouble goes to an emergency vet, a person's to the emergency number. */
-const forPet = (line: string) => (c: Circumstances) => (PET.test(c.text) ? SAFETY.animal : line);
-const WHOSE = String.raw`(my|his|her|their|the|your|our)`;
-
-/** A heart attack now, not the one a caller is recovering from ("cardiac rehab after my heart attack"). */
-const HEART_ATTACK = String.raw`(?<!\b(after|since|from|of|post) ((my|his|her|their|a) )?)heart attack`;
-/** Chest pain or pressure, however it is felt ("an elephant on my chest"); not a chest X-ray or a chest freezer. */
-const CHEST = String.raw`\b(chest (pains?|pressure|tightness|heaviness|discomfort)|(pains?|pressure|tightness|heaviness|squeezing|crushing|weight|aching|stabbing) ${gap(3)}(in|on|across|around|through) ${WHOSE} chest|chest(?:'s| is| feels| has been| keeps| was)? (?:really |so |very |all |kind of |a bit )?(tight|heavy|crushing|squeezing|hurting|hurts|aching|killing me)|(elephant|ton of bricks|bricks|anvil|truck) ${gap(3)}on ${WHOSE} chest|${HEART_ATTACK})\b`;
-/** A heart attack's other signs, which count with an arm or a jaw gone numb. */
-const HEART_SIGN =
-  /\b(jaw (pain|hurts|aches|is aching)|pain in (my|his|her) jaw|cold sweat|sweat(y|ing)|clammy|nause\w*|sick to (my|his|her) stomach|short(ness)? of breath|dizzy|light[- ]?headed)\b/;
-const NUMB_ARM = String.raw`\b(arms?|jaw|shoulder)(?:'s| is| are| feels| has gone| went| keeps going)? (?:kind of |all |really |a bit |completely )?(numb|tingly|tingling|heavy|dead)\b`;
-/** Breathing in trouble now; "short of breath on the stairs for months" is a check-up. */
-const BREATHLESS = String.raw`\b((can't|cannot|can not|couldn't) (breathe|catch ${WHOSE} breath|get ${WHOSE} breath|get (any )?air)|(trouble|difficulty|struggling|hard time|problems?) (breathing|to breathe|getting (air|a breath))|hard to breathe|gasping for (air|breath)|fighting for (air|breath))\b`;
-const SHORT_OF_BREATH = String.raw`\bshort(ness)? of breath\b`;
-const CHRONIC =
-  /\b(when(ever)? (i|he|she|they) (walk|climb|run|exercise|go up|do)|on (the )?stairs|climbing|after (exercise|exercising|running|the gym|a run|walking)|(for|over the (last|past)) (weeks|months|years|a (few |couple of )?(weeks|months|years))|check[- ]?up|review|referral|asthma (review|check))\b/;
-/** Fainting, or about to; not "nearly fainted when I saw the bill". */
-const FAINT = String.raw`\b((?<!\b(nearly|almost) )(fainted|fainting|blacked out|blacking out)|lost consciousness|losing consciousness|keeps? (passing|blacking) out|(going to|gonna|about to) (pass|black) out|feel(s|ing)? (like (i'm|i am|he's|she's|i'll) (going to |gonna )?)?(faint|pass out))\b`;
-/** A stroke's signs: a face drooping, speech slurred, one side gone weak or numb. */
-const STROKE = String.raw`\b((is|are|be|i'm|i am|he's|she's|they're) having a stroke|just had a stroke|signs of (a )?stroke|stroke (symptoms|signs)|(face|mouth|smile)(?:'s| is| has| went| has gone| started| looks)? (drooping|droopy|sagging|dropped|gone slack|lopsided|crooked)|droop(ing|y) (face|mouth|smile)|(one side|side) of ${WHOSE} (face|mouth) (is |has |went |has gone |looks )?(drooping|droopy|sagging|dropped|slack|numb|paraly[sz]ed|not moving)|slurr(ed|ing) ${WHOSE}? ?(speech|words)|(is|are|was|he's|she's|i'm|been|started|keeps) slurring|speech (is |was |sounds |has gone )?(slurred|garbled|jumbled)|(can't|cannot) (get|find) ${WHOSE} words( out)?|words (are |were )?(coming out )?(all )?(jumbled|garbled|mixed up)|(numb|weak|paraly[sz]ed|no feeling)( all)? (down|on) (one|the (left|right)) side|(whole )?(left|right|one) side of ${WHOSE} body (is |went |has gone |feels )?(numb|weak|limp|dead|paraly[sz]ed))\b`;
-/** Numbness after dental work is the anaesthetic, not a stroke. */
-const DENTAL_NUMBING =
-  /\b(filling|injection|anaesthe\w*|anesthe\w*|numbing|novocaine|lidocaine|extraction|root canal|wisdom (tooth|teeth))\b/;
-/** An arm or a leg that suddenly will not move; a shoulder that will not go overhead is a physio's. */
-const CANT_LIFT = String.raw`\b(can't|cannot|can not|couldn't|unable to) (lift|raise|move|feel) ${WHOSE} (left |right )?(arm|leg|hand|face)\b`;
-const LIMB_INJURY =
-  /\b(shoulder|rotator|frozen|above|over (my|his|her) head|overhead|higher|gym|surgery|injur\w*|hurt|sprain\w*|tendon\w*|bursitis|sore|stiff|pulled|fell|fall|broke|broken|fracture\w*|cast|sling)\b/;
-/** Bleeding that will not stop; not a blood test or blood pressure. */
-const BLEEDING = String.raw`\b((bleeding|bleeds|blood) (won't|will not|doesn't|does not|hasn't|has not|wont|can't|isn't) stop(ping)?|(won't|can't|cannot|couldn't) stop (the |it |him |her |them )?(from )?bleeding|(bleeding|bleeds|bled) (a lot|heavily|badly|profusely|everywhere|like crazy|so much|really bad|through)|heavy bleeding|(lots|a lot|pools?|so much|loads|tons) of blood(?! (tests?|work|pressure|sugar|draws?|donors?|type|results?))|blood (is |was )?(everywhere|all over|pouring|gushing|spurting|pumping)|(pouring|gushing|spurting|pumping) blood|losing (a lot of |so much |too much )?blood|deep (cut|gash|wound|laceration))\b`;
-/** An adult's overdose; a pet's or a child's swallowed pills are the poison rules. */
-const OVERDOSE = String.raw`\b((took|taken|had|has taken|swallowed) (an )?overdose|overdos(ed|ing)|(took|taken|swallowed) (too many|a (whole )?(bottle|handful|box|packet) of|all) (of )?(my |his |her |their |the )?(sleeping |pain |blood pressure |heart )?(pills|tablets|meds|medications?|painkillers))\b`;
-
-/**
- * A caller in crisis, said plainly or not ("I don't want to be here anymore", "I can't keep myself safe"); not
- * "this job is killing me", "I'm dying to get my hair done", "my phone died".
- */
-const SELF = String.raw`(myself|himself|herself|themselves|themself)`;
-const CRISIS = String.raw`\b(suicid(e|al)(?! (prevention|awareness|training|course|squad|clause))|kill(ing)? ${SELF}|(end|ending|take|taking|took) (my|his|her|their) (own )?life|end(ing)? it all|(don't|do not|didn't|doesn't) want to (be alive|exist|go on (living|like this|anymore|any more)|(be here|be around|live|wake up) (anymore|any more)|(live|wake up)(?= *([,.;!?]|$| and\b| but\b| because\b| i\b)))|(want|wanted|wanting|wants) to die|wish (i|he|she) (was|were) dead|better off (dead|without me)|(no|(don't|can't|doesn't) (really |even )?see (the|any)) (point|reason) (in |of )?(living|life|going on|being (here|alive)|carrying on|anything any ?more)|((think|thinking|thought|thoughts|urges?|want|wanted|wanting|going|scared|afraid|worried) (about|of|to|i'll|i will|i might|i'd) (hurt|hurting|harm|harming|cut|cutting) ${SELF})|been (hurting|harming|cutting) ${SELF}|self[- ]?harm\w*|(can't|cannot|can not|don't think i can|not sure i can|unable to) (keep|stay) ${SELF} safe|(not|don't feel) safe (with|around|from) ${SELF}|(can't|cannot) go on (like this|anymore|any more))\b`;
-/** "Thinking of ending it" said of one's life; of a contract or a relationship it is no crisis. */
-const ENDING_IT = String.raw`\b(think|thinking|thought|thoughts|want|wanted|wanting|going|gonna|plan|planning|ready|about|decided) (of |about |to |on )?(ending|end) (it|things|everything)(?! (with|early|here|there|for|on|at|off|between|before|after)\b)`;
-const NOT_A_LIFE =
-  /\b(contract|lease|membership|subscription|account|policy|agreement|plan|service|relationship|marriage|engagement|partnership|deal|arrangement|tenancy|booking|trial)\b/;
-
-/** A curtain or a shadow over the sight, or sight suddenly gone: a detached retina or a stroke, care today. */
-const EYE = String.raw`(vision|sight|eyes?|field of (vision|view)|visual field)`;
-const VISION_LOSS = String.raw`\b((curtain|shadow|veil|shade|blind|cloud|wall|black spot|dark spot|blackness|darkness)s? ${gap(4)}(over|across|covering|coming (down|up|across|over)|moving (across|over)|blocking|in|on) ${gap(3)}${EYE}|(lost|losing|loss of|lose|no) (the |all |some |part of (my |the )?)?(vision|sight) (in|of|out of) (my|one|his|her|the) (left |right )?eye|sudden(ly)? ${gap(2)}(lost|losing|loss of|can't see|cannot see|went blind|blind)|(went|gone|going) (blind|black|dark) in (my|one|his|her|the) (left |right )?eye|(can't|cannot|can not|couldn't) see (anything )?(out of|with|from|in) (my|one|his|her|the) (left |right )?eye|(vision|sight) (in (my|one|his|her|the) (left |right )?eye )?(just |suddenly |has |is |all )*(went|gone|going|turned) (black|dark|grey|gray|dim))\b`;
-/** A lens lost, glasses broken: no sight lost. */
-const EYEWEAR = /\b(glasses|specs|contacts?|lens(es)?|frames?|prescription)\b/;
-/** New flashes or a shower of floaters: a retina to check today. */
-const FLASHES = String.raw`\b((flash(es|ing)?|sparkles?|streaks?) (of )?lights?|(seeing|see|seen|saw|noticed|getting|having|keep seeing) ${gap(2)}(flashes|flashing lights|sparkles|streaks of light)|(shower|burst|swarm|cloud|bunch|lots|loads|hundreds|tons|load|handful|lot) of (new )?(floaters|spots|specks|dots|cobwebs)|(new|sudden) (floaters|spots in ${WHOSE} vision)|floaters ${gap(3)}(suddenly|all of a sudden|out of nowhere|appeared|started|showed up))\b`;
-const EYE_SAID = /\b(eyes?|vision|sight|floaters|retina\w*)\b/;
-
-const urgentHealth = (rules: Array<Omit<Rule, 'priority'>>): Rule[] =>
-  rules.map((r) => ({ ...r, priority: 'URGENT', lifeSafety: true, quietWhenOver: true }));
-
-/** The body or the mind in danger, whatever the business: heard before an injury's general line. */
-const HEALTH: Rule[] = urgentHealth([
-  { label: 'chest pain', re: new RegExp(CHEST), safety: forPet(HEALTH_SAFETY.heart) },
-  { label: 'heart attack signs', re: new RegExp(NUMB_ARM), when: HEART_SIGN, safety: forPet(HEALTH_SAFETY.heart) },
-  { label: 'stroke signs', re: new RegExp(STROKE), unless: DENTAL_NUMBING, safety: HEALTH_SAFETY.stroke },
-  { label: 'stroke signs', re: new RegExp(CANT_LIFT), unless: LIMB_INJURY, safety: HEALTH_SAFETY.stroke },
-  { label: 'overdose', re: new RegExp(OVERDOSE), safety: poisonSafety },
-  { label: 'suicidal thoughts', re: new RegExp(CRISIS), safety: HEALTH_SAFETY.crisis },
-  { label: 'suicidal thoughts', re: new RegExp(ENDING_IT), unless: NOT_A_LIFE, safety: HEALTH_SAFETY.crisis },
-  { label: 'sudden vision loss', re: new RegExp(VISION_LOSS), unless: EYEWEAR, safety: HEALTH_SAFETY.vision },
-]);
-
-/** Signs that fumes, smoke or an allergy also bring: heard after them, so their own line is said first. */
-const HEALTH_SIGNS: Rule[] = urgentHealth([
-  { label: 'trouble breathing', re: new RegExp(BREATHLESS), safety: forPet(HEALTH_SAFETY.medical) },
-  {
-    label: 'trouble breathing',
-    re: new RegExp(SHORT_OF_BREATH),
-    unless: CHRONIC,
-    safety: forPet(HEALTH_SAFETY.medical),
-  },
-  {
-    label: 'fainting',
-    re: new RegExp(FAINT),
-    unless: /\b(price|prices|bill|quote|cost|estimate|invoice)\b/,
-    safety: forPet(HEALTH_SAFETY.medical),
-  },
-  { label: 'severe bleeding', re: new RegExp(BLEEDING), safety: forPet(SAFETY.bleeding) },
-]);
-
-/** Flashes or new floaters: seen today (HIGH: the earliest appointment in hours, the on-call after), not 911. */
-export const FLASHES_RULE: Rule = {
-  label: 'flashes or floaters',
-  priority: 'HIGH',
-  lifeSafety: true,
-  quietWhenOver: true,
-  safety: HEALTH_SAFETY.flashes,
-  re: new RegExp(FLASHES),
-};
 
 /** Emergencies every business hears, whatever its industry. */
 export const UNIVERSAL: Rule[] = [

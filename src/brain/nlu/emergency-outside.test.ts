@@ -4,7 +4,7 @@
 // urgent without being a danger (HIGH, no safety line); the everyday words around them are not.
 import { describe, expect, it } from 'vitest';
 import type { BusinessProfile } from '../types.js';
-import { SAFETY } from './emergency-lexicon.js';
+import { SAFETY } from './emergency-safety.js';
 import { createNlu } from './index.js';
 
 const MAY = new Date('2026-05-16T10:10:00Z');

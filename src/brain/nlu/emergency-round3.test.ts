@@ -8,7 +8,7 @@ import { fixedClock } from '../../lib/index.js';
 import { createConversation } from '../conversation.js';
 import { createFakePorts } from '../test-support/fake-ports.js';
 import type { BusinessProfile } from '../types.js';
-import { SAFETY } from './emergency-lexicon.js';
+import { SAFETY } from './emergency-safety.js';
 import { createNlu } from './index.js';
 
 const hours = Object.fromEntries(

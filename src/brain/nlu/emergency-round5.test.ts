@@ -9,7 +9,7 @@ import { fixedClock } from '../../lib/index.js';
 import { createConversation } from '../conversation.js';
 import { createFakePorts } from '../test-support/fake-ports.js';
 import type { BusinessProfile, Industry } from '../types.js';
-import { HEALTH_SAFETY, SAFETY, withCrisisLine } from './emergency-lexicon.js';
+import { HEALTH_SAFETY, SAFETY, withCrisisLine } from './emergency-safety.js';
 import { createNlu } from './index.js';
 
 const hours = Object.fromEntries(

@@ -11,17 +11,8 @@
  */
 import type { EmergencyKeyword, Industry, Priority } from '../types.js';
 import { escapeRegExp } from './text.js';
-import {
-  denied,
-  ONGOING,
-  PAST,
-  RESOLVED,
-  ROUTINE,
-  SAFETY,
-  saidPlainly,
-  UNIVERSAL,
-  type Rule,
-} from './emergency-lexicon.js';
+import { denied, ONGOING, PAST, RESOLVED, ROUTINE, saidPlainly, UNIVERSAL } from './emergency-lexicon.js';
+import { SAFETY, type Rule } from './emergency-safety.js';
 import { BY_INDUSTRY } from './emergency-industries.js';
 
 /** A detected emergency. */
