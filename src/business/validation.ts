@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { phoneE164 } from '../lib/index.js';
 
 /** Weekly hours have one definition (hours/): the API validates with it, availability and the brain read with it. */
 export { WEEKDAYS, type Weekday, DayRangesSchema, WeeklyHoursSchema } from '../hours/index.js';
 
 /** Normalises a phone number in any common human format to E.164, or returns null. */
 export function normalizePhone(input: string, defaultCountry: 'US' | 'CA' | 'GB' = 'US'): string | null {
-  if (input.length > 40) return null;
-  const p = parsePhoneNumberFromString(input.trim(), defaultCountry);
-  return p && p.isValid() ? p.number : null;
+  return phoneE164(input, defaultCountry) ?? null;
 }
 
 /** A phone number field: accepts human formats, answers E.164; refuses what cannot be a number. */

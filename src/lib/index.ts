@@ -17,3 +17,4 @@ export * from './once-per.js';
 export * from './acceptors.js';
 export * from './node-script.js';
 export * from './zone-country.js';
+export * from './phone-numbers.js';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { eq, sql } from 'drizzle-orm';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { phoneE164 } from '../lib/index.js';
 import { DateTime } from 'luxon';
 import { jsonValue, schema, type Queryable } from '../db/index.js';
 
@@ -32,12 +32,12 @@ export const NotifyPhone = z
   .string()
   .max(40)
   .transform((v, ctx) => {
-    const p = parsePhoneNumberFromString(v.trim(), 'US');
-    if (!p || !p.isValid()) {
+    const e164 = phoneE164(v, 'US');
+    if (!e164) {
       ctx.addIssue({ code: 'custom', message: `not a valid phone number: ${v.slice(0, 40)}` });
       return z.NEVER;
     }
-    return p.number as string;
+    return e164;
   });
 /** An email address (trimmed, lower-cased domain kept as given). */
 export const NotifyEmail = z.string().trim().max(254).email('not a valid email address');

@@ -1,7 +1,6 @@
 /** Validating and normalising the customer of an appointment (the brain's path has no HTTP schema). */
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { CountryCode } from 'libphonenumber-js';
-import { errors } from '../../lib/index.js';
+import { errors, phoneE164 } from '../../lib/index.js';
 import type { Customer } from '../appointment.js';
 
 /** A customer as given: free-form phone, optional email. */
@@ -13,8 +12,7 @@ export interface CustomerInput {
 
 /** A phone number in E.164, or null when it is not a valid number. */
 export function toE164(phone: string, defaultCountry: CountryCode = 'US'): string | null {
-  const p = parsePhoneNumberFromString(phone, defaultCountry);
-  return p && p.isValid() ? p.number : null;
+  return phoneE164(phone, defaultCountry) ?? null;
 }
 
 /** Trims the name, normalises the phone to E.164 and checks the email; VALIDATION_FAILED otherwise. */

@@ -147,3 +147,19 @@ describe('a number read back', () => {
     expect(speakPhone(e164, country)).toBe(said);
   });
 });
+
+describe('the ranges regulators set aside for drama, which sample data and callers use', () => {
+  it.each([
+    ['07700 900123', '+447700900123'],
+    ['my mobile is 07700900456', '+447700900456'],
+    ['oh seven seven oh oh, nine oh oh seven eight nine', '+447700900789'],
+    ['01632 960 001', '+441632960001'],
+  ])('"%s" in London is %s', (said, e164) => {
+    expect(findPhone(said, 'GB')?.e164).toBe(e164);
+  });
+
+  it('a number near them that is no number stays none', () => {
+    expect(findPhone('07700 900', 'GB')).toBeUndefined();
+    expect(findPhone('01632 96', 'GB')).toBeUndefined();
+  });
+});

@@ -5,6 +5,7 @@
  * five, oh one four two" is a number while a time ("4 30"), a date ("12 5") or a postcode ("10115") is not.
  */
 import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { isRealFormatNumber } from '../../lib/index.js';
 import { TENS, UNITS } from './text.js';
 
 const DIGIT_WORDS: Record<string, string> = Object.fromEntries(Object.entries(UNITS).map(([w, n]) => [w, String(n)]));
@@ -296,21 +297,22 @@ function whole(digits: string, plus: boolean, country: string, bare = true): str
   const abroad = plus ? digits : digits.startsWith('00') ? digits.slice(2) : undefined;
   if (abroad !== undefined) {
     const p = parsePhoneNumberFromString(`+${abroad}`);
-    if (p?.isValid()) return p.number;
+    if (isRealFormatNumber(p)) return p.number;
     if (plus) return undefined;
   }
   if (digits.length < FEWEST_DIGITS) return undefined;
   const home = isSupportedCountry(country) ? country : undefined;
   const p = home ? parsePhoneNumberFromString(digits, home) : undefined;
-  if (p?.isValid() && (digits.length >= 10 || p.formatNational().replace(/\D/g, '') === digits)) return p.number;
+  if (isRealFormatNumber(p) && (digits.length >= 10 || p.formatNational().replace(/\D/g, '') === digits))
+    return p.number;
   const intl = bare && digits.length >= 10 ? parsePhoneNumberFromString(`+${digits}`) : undefined;
-  return intl?.isValid() ? intl.number : undefined;
+  return isRealFormatNumber(intl) ? intl.number : undefined;
 }
 
 /** Normalizes any human-written phone number to E.164, or undefined when it is not valid. */
 export function toE164(raw: string, country = 'US'): string | undefined {
   const p = parsePhoneNumberFromString(raw, isSupportedCountry(country) ? country : undefined);
-  return p?.isValid() ? p.number : undefined;
+  return isRealFormatNumber(p) ? p.number : undefined;
 }
 
 /**
