@@ -127,6 +127,31 @@ export const VOCATIVE = new Set(
  */
 export const DAY_AFTER = /^(?:day|eve|weekend|holiday|holidays|night|break)\b/;
 
+/**
+ * Given names and surnames with an ending that otherwise marks a word that describes ("Emily", "Jared",
+ * "Ahmed", "Irving", "Fleming"); short ones ("Fred", "Reed", "Clive", "Olive", "Sally") pass the length rule.
+ */
+const NAMES_LIKE_WORDS = new Set(
+  (
+    'jared ahmed mohammed mohamed mehmed hamed javed naveed saeed obed mildred alfred winifred manfred wilfred ' +
+    'irving sterling channing manning ewing fleming harding golding browning fielding dowling kipling deming ' +
+    'hemming cushing pershing redding spalding darling'
+  ).split(/\s+/),
+);
+
+/**
+ * A word whose ending says it describes or does, not names: "flexible", "available", "nervous", "grateful",
+ * "careless", "expensive", "tired", "calling", "really", "actually". The endings that names share ("Emily",
+ * "Kelly", "Holly", "Beverly", "Fred", "Clive") are left to the word lists, and names with such an ending to
+ * NAMES_LIKE_WORDS.
+ */
+export function describes(word: string): boolean {
+  if (NAMES_LIKE_WORDS.has(word)) return false;
+  return /^(?:[a-z]{3,}(?:ing|ful|ous|ible|able|less|ish)|[a-z]{3,}ive|[a-z]{3,}ed|[a-z]{2,}(?:ally|ously|fully|ively|ently|antly|ately|edly|ingly|ably|ibly)|really|only|early|likely|lovely|friendly|lonely|ugly|silly|happy|keen|eager|glad|lucky|fussy|picky|nearby|close|broke|lost|single|married|short|tall|new|nervous|anxious|free|open)$/.test(
+    word,
+  );
+}
+
 /** A word that is never part of a name, possessive included ("number's", "mum's"). */
 export function notName(word: string): boolean {
   return NOT_NAME.has(word) || (word.endsWith("'s") && NOT_NAME.has(word.slice(0, -2)));

@@ -5,6 +5,7 @@ import {
   COMPANY_STOP,
   DAY_AFTER,
   INTRODUCTION_GOES_ON,
+  describes,
   ORDINARY,
   PARTICLE,
   RELATIVE,
@@ -147,7 +148,7 @@ function introduced(
   if (!after) return no;
   const words = after[1].split(/\s+/);
   const weak = /^(this is|it's|it is|i'm|i am|im)\b/.test(intro[0]);
-  if (weak && (ORDINARY.has(words[0]) || /(?:ing|ed|ly|ful|ous|ive)$/.test(words[0]))) return no;
+  if (weak && (ORDINARY.has(words[0]) || describes(words[0]))) return no;
   const name: string[] = [];
   for (const w of words) {
     if (notName(w) || w.length < 2 || nameSize([...name, w]) > 3) break;
@@ -157,7 +158,7 @@ function introduced(
   const afterName = text.slice(start).split(/\s+/).slice(name.length).join(' ');
   // "it's Australia Day", "it's Easter Monday": a day's name; "it's stiff and sore": one of two like words
   const right = /^\s+(.*)$/s.exec(text.slice(start + name.join(' ').length))?.[1] ?? '';
-  if (EMAIL_GOES_ON.test(afterName) || DAY_AFTER.test(right) || LIKE_WORD_GOES_ON.test(right)) return no;
+  if (EMAIL_GOES_ON.test(afterName) || DAY_AFTER.test(right) || likeWordGoesOn(right)) return no;
   // "I'm Maria, …", "it's Sam calling", "im Dana and I need…" introduce; "I'm stuck in a lot", "it's flooding
   // the basement" do not: after a weak opener the name must end the clause or be followed by what an introduction is.
   const next = words[name.length];
@@ -178,9 +179,11 @@ const SAYS_WHAT_IS =
   /\b(?:forgot|forget|know|knew|think|thought|guess|realise|realised|realize|realized|remember|remembered|said|says|suppose|hope|bet|believe|reckon|figured|heard|noticed|because|cause|cos|since|if|when|while|whilst|unless|whether|until|till|though|although|that|sure)[,\s]+$/;
 
 /** "…and sore", "…or numb": a word like one that describes follows, so the word before described too. */
-const LIKE_WORD_GOES_ON = new RegExp(
-  `^(?:and|or|but|yet)\\s+(?:(?:a bit|a little|really|very|quite|so|kind of|kinda)\\s+)?(?:${[...ORDINARY].join('|')}|[a-z]+(?:ly|ful|ous|ive|ish))\\b`,
-);
+const LIKE_WORD_AFTER = /^(?:and|or|but|yet)\s+(?:(?:a bit|a little|really|very|quite|so|kind of|kinda)\s+)?([a-z]+)\b/;
+const likeWordGoesOn = (right: string) => {
+  const w = LIKE_WORD_AFTER.exec(right)?.[1];
+  return !!w && (ORDINARY.has(w) || describes(w));
+};
 
 /**
  * A name's words as a name is written: each word capitalised ("O'Neill", "Anne-Marie"), "Mc" before a capital

@@ -1,0 +1,41 @@
+// Invariant: a name with an ending that words which describe also have ("Emily", "Fred", "Clive", "Jared",
+// "Ahmed") is a name after "I'm" / "this is" / "it's"; a word that describes after them ("I'm flexible",
+// "I'm available", "I'm nervous") is none, whatever word it is, by its ending as well as by the lists.
+import { describe, expect, it } from 'vitest';
+import { findName } from './names.js';
+
+describe('names that end like describing words', () => {
+  it.each([
+    ["Hi, I'm Emily, I'd like a trim", 'Emily'],
+    ['hi this is emily watson', 'Emily Watson'],
+    ['hi, this is fred smith calling about my boiler', 'Fred Smith'],
+    ["it's holly", 'Holly'],
+    ["I'm Kelly", 'Kelly'],
+    ["i'm beverly", 'Beverly'],
+    ["I'm Clive", 'Clive'],
+    ["it's Reed here", 'Reed'],
+    ["I'm Jared", 'Jared'],
+    ['this is Ahmed Khan', 'Ahmed Khan'],
+    ["hi it's winifred", 'Winifred'],
+    ['i am mildred jones', 'Mildred Jones'],
+  ])('"%s" introduces %s', (said, name) => {
+    expect(findName(said.toLowerCase())?.name).toBe(name);
+  });
+
+  it.each([
+    "Afternoons are best for me but I'm flexible",
+    "i'm available any day next week",
+    "I'm really flexible",
+    "I'm nervous about it",
+    "I'm adaptable, whatever suits",
+    "I'm grateful you could fit me in",
+    "I'm hopeless with dates",
+    "I'm actually free all day",
+  ])('"%s" names nobody', (said) => {
+    expect(findName(said.toLowerCase())).toBeUndefined();
+  });
+
+  it('"and" before a name is no word that describes: "it\'s Jack and Emily"', () => {
+    expect(findName("it's jack and emily")?.name).toBe('Jack');
+  });
+});
