@@ -46,6 +46,41 @@ export function heardAsTime(text: string): string {
     .replace(new RegExp(`\\btoo(?= (?:15|30|45)\\b${COUNTED})`, 'g'), '2');
 }
 
+/** Where an hour written without its colon ("945", "1500") stands as a time: after a word that brings one… */
+const COMPACT_BEFORE = String.raw`(?<=(?:^|[,.!?]\s*|\b(?:at|around|about|like|maybe|say|do|for|by|after|before|from|until|till|ok|okay|yes|yeah|yep|sure|or|and|anything|something|is|about|not|meant|mean|instead|it|than)\s+))`;
+/** …and before a word that goes on about it ("945 is perfect", "330 thurs", "1500 on the 22nd"). */
+const COMPACT_AFTER = String.raw`(?=\s*(?:$|[,.!?]|-?ish\b|is\b|works?\b|would\b|'s\b|then\b|please\b|pls\b|on\b|tomorrow\b|today\b|tonight\b|this\b|next\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|if\b|or\b|instead\b|not\b|hours?\b|hrs\b|h\b|[ap]\.?m?\b))`;
+
+/**
+ * Clock times as typed in a chat, rewritten as the parsers read them: "3.30" and "10.45" (a dot for the colon,
+ * minutes at the quarter hours or with am/pm; "14.12" stays a date), "945" and "330" after a word that brings a
+ * time and before one that goes on about it ("945 is perfect", "anything 330 thurs"), "1500" and "0930" in the
+ * same places or before "hours" ("13 hundred hours" too), "3p" for 3 PM. A price, a year, a count and a house
+ * number keep their digits.
+ */
+export function compactClock(text: string): string {
+  return text
+    .replace(/(?<![$£€\d.,])\b(1[0-2]|0?[1-9])\.([0-5]\d)\b(?![\d.,%])/g, (x, h: string, mm: string, at: number) =>
+      /^(?:00|15|30|45)$/.test(mm) || /^\s*[ap]\.?\s?m\b/.test(text.slice(at + x.length)) ? `${h}:${mm}` : x,
+    )
+    .replace(
+      new RegExp(String.raw`${COMPACT_BEFORE}(?<![$£€#\d])([1-9])([0-5]\d)\b(?![\d:/])${COMPACT_AFTER}`, 'g'),
+      '$1:$2',
+    )
+    .replace(
+      new RegExp(String.raw`${COMPACT_BEFORE}(?<![$£€#\d])([01]\d|2[0-3])([0-5]\d)\b(?![\d:/])${COMPACT_AFTER}`, 'g'),
+      (x, h: string, mm: string) => (Number(h) >= 20 && !/\d\s*(?:hours?|hrs|h)\b/.test(x) ? x : `${h}:${mm}`),
+    )
+    .replace(/\b([01]?\d|2[0-3]) ?([0-5]\d) (?:hours|hrs)\b/g, '$1:$2')
+    .replace(/\b([01]?\d|2[0-3]) hundred(?: hours| hrs)\b/g, '$1:00')
+    .replace(
+      /\b(1[3-9]|2[0-3]) hundred\b(?! ?(?:dollars|bucks|pounds|euros|people|square|sq|feet|ft|miles|km))/g,
+      '$1:00',
+    )
+    .replace(/\b(\d{1,2}(?::[0-5]\d)?) ?p(?=$|[\s,.!?])/g, '$1 pm')
+    .replace(/\b(\d{1,2}(?::[0-5]\d)?) ?a(?=$|[,.!?])/g, '$1 am');
+}
+
 /**
  * After a midday break said as such: "straight after lunch", "after your lunch break", "once you're back from
  * lunch" (a plain "after lunch" stays the afternoon, read by findPartOfDay).

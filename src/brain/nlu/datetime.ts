@@ -67,6 +67,7 @@ import {
   findMinutesOnly,
   findPartOfDay,
   findTimes,
+  compactClock,
   heardAsTime,
   maskBackgroundTimes,
   saysAfterTheirLunch,
@@ -157,7 +158,7 @@ export function parseTimeWish(
   timezone: string,
   info?: { hourGuessed?: boolean; weekday?: number },
 ): TimeWish | undefined {
-  text = dayWords(heardAsTime(text));
+  text = dayWords(heardAsTime(compactClock(text)));
   const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
   const masked = { s: ` ${text} ` };
   const orig = masked.s;
