@@ -1,4 +1,5 @@
-/** Text clean-up shared by the parsers: lower-casing, fillers, spoken number words. */
+/** Text clean-up shared by the parsers: lower-casing, chat-speak, fillers, spoken number words. */
+import { chatWords } from './chat-words.js';
 
 const FILLER_RE =
   /\b(?:u+m+|u+h+|e+r+m*|h+m+|a+h+|you know|kind of|sort of|basically|well)\b[,.]?\s*|(?<!\b(?:i|we|you|they|would|do|don't|i'd|we'd|you'd|they'd)\s)\blike,\s*/g; // "move like, my…" but not "I'd like, um, a…"
@@ -6,9 +7,7 @@ const FILLER_RE =
 /** Lower-cases, unifies quotes, drops hesitations and fillers ("um", "uh", "like,", "you know"). */
 export function normalize(raw: string): string {
   return (
-    raw
-      .toLowerCase()
-      .replace(/[\u2018\u2019\u02bc]/g, "'")
+    chatWords(raw.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'"))
       .replace(/[\u201c\u201d]/g, '"')
       .replace(/\b(?:mm+|uh)[ -]?(?:hmm+|huh)\b|\bmhm\b/g, 'yes')
       .replace(CONTRACTIONS_RE, (w) => CONTRACTIONS[w])
