@@ -133,9 +133,9 @@ const SPELLED = /(?:^|\s)[a-z]\s[a-z]\s[a-z](?=\s|$)/;
 /** A chat message, lower-cased, as it would be said. */
 export function chatWords(text: string): string {
   let t = text
-    .replace(/(?:\u{1F44D}|\u{1F44C}|\u2705|\u{1F64C}|\u{1F4AF}|\u{1F919})(?:[\u{1F3FB}-\u{1F3FF}\uFE0F])?/gu, ' yes ')
-    .replace(/\u{1F44E}(?:[\u{1F3FB}-\u{1F3FF}\uFE0F])?/gu, ' no ')
-    .replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]+/gu, ' ')
+    .replace(/(?:\u{1F44D}|\u{1F44C}|\u2705|\u{1F64C}|\u{1F4AF}|\u{1F919})(?:[\u{1F3FB}-\u{1F3FF}]|\uFE0F)?/gu, ' yes ')
+    .replace(/\u{1F44E}(?:[\u{1F3FB}-\u{1F3FF}]|\uFE0F)?/gu, ' no ')
+    .replace(/(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D)+/gu, ' ')
     .replace(/(?<![\w/])w\/o(?![\w/])/g, 'without')
     .replace(/(?<![\w/])w\/(?=\s|$|[a-z])/g, 'with ')
     .replace(SPEAK_RE, (w) => SPEAK[w])
