@@ -216,9 +216,16 @@ function nameAnswer(text: string, country: string): string {
   const lead =
     /^(?:(?:yeah|yes|yep|sure|so|ok|okay|oh|sorry|it's|its|it is|this is|i'm|im|i am|my name is|my name's|name's|the name is)[,\s]+)+/;
   // an aside in brackets or between dashes is no part of the name ("Fiona Murray (the dog's Bonnie)")
+  t = t.replace(/\b(mr|mrs|ms|mx|dr|prof|rev)\./g, '$1');
   const chunks = withoutRelation(t.replace(/\([^)]*\)?|\[[^\]]*\]?|\s[-\u2013\u2014]\s.*$/g, ' ').trim())
     .split(/[,.;!?]| and | but | you can | reach me| here\b/)
-    .map((c) => `${c.trim()} `.replace(lead, '').trim());
+    .map((c) =>
+      `${c.trim()} `
+        .replace(lead, '')
+        // "Mrs Elaine du Plessis", "Dr. Amit Rao": the name without its title
+        .replace(/^(?:mr|mrs|ms|miss|mx|dr|prof|rev)\.?\s+(?=[a-z])/, '')
+        .trim(),
+    );
   const at = chunks.findIndex((c) => c && !INTERJECTION.test(c));
   if (at < 0) return '';
   // "dave. dave kowalski": the name said again in full is the name

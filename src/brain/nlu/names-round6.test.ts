@@ -1,7 +1,9 @@
 // Invariant: a name with an ending that words which describe also have ("Emily", "Fred", "Clive", "Jared",
 // "Ahmed") is a name after "I'm" / "this is" / "it's"; a word that describes after them ("I'm flexible",
-// "I'm available", "I'm nervous") is none, whatever word it is, by its ending as well as by the lists.
+// "I'm available", "I'm nervous") is none, whatever word it is, by its ending as well as by the lists. A name
+// given with a title ("MRS ELAINE DU PLESSIS", "Dr. Amit Rao") is the name without it, written in title case.
 import { describe, expect, it } from 'vitest';
+import { createNlu } from './index.js';
 import { findName } from './names.js';
 
 describe('names that end like describing words', () => {
@@ -37,5 +39,22 @@ describe('names that end like describing words', () => {
 
   it('"and" before a name is no word that describes: "it\'s Jack and Emily"', () => {
     expect(findName("it's jack and emily")?.name).toBe('Jack');
+  });
+});
+
+describe('a name given with a title', () => {
+  const nlu = createNlu({
+    name: 'Nail Bar',
+    timezone: 'Africa/Johannesburg',
+    hours: { mon: [['09:00', '17:00']] },
+    services: [{ name: 'Pedicure', durationMin: 45 }],
+  });
+  it.each([
+    ['MRS ELAINE DU PLESSIS', 'Elaine du Plessis'],
+    ['Dr. Amit Rao', 'Amit Rao'],
+    ["it's mr tom baker", 'Tom Baker'],
+    ['jess nguyen 😊', 'Jess Nguyen'],
+  ])('"%s" is %s', (said, name) => {
+    expect(nlu.bareName(said)).toBe(name);
   });
 });
