@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import { closedReason, hoursOn, localParts } from './calendar.js';
 import {
+  createServiceMatcher,
   PART_OF_DAY_WINDOWS,
   withNamePart,
   type EmergencyHit,
@@ -432,6 +433,9 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
     f.service = ctx.serviceChoices[0];
     f.alsoServices = ctx.serviceChoices.slice(1);
   }
+  // "just the 60 minutes, please" to "the 60 or the 90 minute one?": the words that tell them apart
+  if (!f.service && ctx.serviceChoices && ctx.serviceChoices.length > 1)
+    f.service = createServiceMatcher(ctx.business.services).pickAmong(ctx.serviceChoices, ev.text);
   if (!f.service && ev.expecting === 'service' && ev.pick !== undefined && listed.length) {
     f.service = ev.pick === 'last' ? listed[listed.length - 1] : listed[Math.min(ev.pick, listed.length - 1)];
   }

@@ -129,7 +129,8 @@ const ANY_STAFF =
 
 /**
  * Two or more different services joined by "and", "plus", "as well as", "then" or a comma, each matched in its
- * own part of the sentence, in the order said; undefined for one service, or for one the caller is choosing
+ * own part of the sentence, in the order said, or the one service that is all of them; undefined for one service,
+ * or for one the caller is choosing
  * between ("a haircut, or maybe color").
  */
 function severalServices(text: string, services: ServiceMatcher): ServiceInfo[] | undefined {
@@ -144,7 +145,10 @@ function severalServices(text: string, services: ServiceMatcher): ServiceInfo[] 
     if (/\bafter\b/.test(part)) found.unshift(m.service);
     else found.push(m.service);
   }
-  return found.length > 1 ? found : undefined;
+  if (found.length < 2) return undefined;
+  // "a cut and a beard trim" where the business lists "Haircut & Beard Trim": the one service that is both
+  const whole = services.combined(found);
+  return whole ? [whole] : found;
 }
 
 /**
@@ -346,7 +350,7 @@ export function createNlu(business: BusinessProfile): Nlu {
       const several = severalServices(withoutNegated(tail ?? text), services);
       if (several && !consultation) {
         u.service = { service: several[0], score: service?.score ?? 1 };
-        u.alsoServices = several.slice(1);
+        if (several.length > 1) u.alsoServices = several.slice(1);
         delete u.serviceChoices;
       }
       if (when) u.when = when;

@@ -9,6 +9,7 @@
  */
 import { oncePer } from '../../lib/index.js';
 import type { ServiceInfo } from '../types.js';
+import { withServiceWords } from './service-words.js';
 import { editDistance } from './text.js';
 
 /** Words that say nothing about which service is meant; they never match on their own. */
@@ -142,6 +143,10 @@ export interface ServiceMatch {
 /** A prepared matcher over one business's services. */
 export interface ServiceMatcher {
   match(text: string): ServiceMatch | undefined;
+  /** The one of `choices` that what was said tells apart ("just the 60 minutes", "she's eight kilos"), if any. */
+  pickAmong(choices: ServiceInfo[], text: string): ServiceInfo | undefined;
+  /** The one service that is all of `parts` together ("Haircut & Beard Trim" for a haircut and a beard trim). */
+  combined(parts: ServiceInfo[]): ServiceInfo | undefined;
 }
 
 /** A light stemmer, the same on both sides: plurals, -ing, -ed, doubled consonants ("clogged" → "clog"). */
@@ -151,7 +156,11 @@ export function stem(w: string): string {
   else if (s.length > 4 && /(ches|shes|xes|sses)$/.test(s)) s = s.slice(0, -2);
   else if (s.length > 3 && s.endsWith('s') && !/(ss|us|is)$/.test(s)) s = s.slice(0, -1);
   if (s.length > 5 && s.endsWith('ing')) s = s.slice(0, -3);
-  else if (s.length > 4 && s.endsWith('ed')) s = s.slice(0, -2);
+  else if (s.length > 4 && s.endsWith('ed')) {
+    s = s.slice(0, -2);
+    // "tuned" → "tune", "serviced" → "service", "tiled" → "tile" (not "opened", "visited")
+    if (/[^aeiou][aeiou][bcdfgklmnprstvz]$/.test(s) && !/(?:en|er|on|el|it|et)$/.test(s)) s = `${s}e`;
+  }
   if (s.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(s) && !/(ll|ss|zz|ff)$/.test(s)) s = s.slice(0, -1);
   return s;
 }
@@ -214,8 +223,17 @@ function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
     if (kids.length === 1) childKinds.set(s, kids[0]);
   }
   return {
+    pickAmong: (choices, text) => toldApart(choices, serviceTokens(withServiceWords(text))),
+    combined(parts) {
+      const own = (sv: ServiceInfo) => serviceTokens(sv.name).filter((w) => !STOP.has(w) && !GENERIC.has(w));
+      const wanted = parts.map(own);
+      const wholes = services.filter(
+        (sv) => !parts.includes(sv) && wanted.every((ws) => ws.length > 0 && ws.every((w) => own(sv).includes(w))),
+      );
+      return wholes.length === 1 ? wholes[0] : undefined;
+    },
     match(text) {
-      const words = serviceTokens(text);
+      const words = serviceTokens(withServiceWords(text));
       const hits: Hit[] = [];
       for (const p of phrases) {
         const h = matchPhrase(p, words);
@@ -230,6 +248,12 @@ function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
       // "a haircut for my son, he's seven" at a shop with a Kids Cut: the children's kind of the same service
       const forChild = uniq.length === 1 && FOR_A_CHILD.test(text.toLowerCase()) ? childKind(best.service) : undefined;
       if (forChild) return { service: forChild, score: best.score };
+      // "the ninety minute sports massage", "a full groom, she's eight kilos": a word of one variant's name decides
+      // …and a child's kind of a service is no rival unless a child is said ("a fade" is not a Kids Cut)
+      const grown = FOR_A_CHILD.test(text.toLowerCase()) ? uniq : uniq.filter((sv) => !forChildren(sv));
+      if (grown.length === 1 && uniq.length > 1) return { service: grown[0], score: best.score };
+      const told = uniq.length > 1 ? toldApart(uniq, words) : undefined;
+      if (told) return { service: told, score: best.score };
       return { service: best.service, score: best.score, ...(uniq.length > 1 ? { choices: uniq } : {}) };
     },
   };
@@ -239,6 +263,7 @@ function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
 const FOR_A_CHILD =
   /\b(?:my|our|his|her|for the) (?:son|daughter|kid|kids|child|children|little one|little boy|little girl|boy|girl|toddler)\b|\b(?:he|she)(?:'s| is) (?:only )?(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: years? old)?\b|\b(?:[1-9]|1[0-2])[- ]years?[- ]old\b/;
 const CHILD_WORDS = new Set(['kid', 'kids', 'child', 'children', 'childrens', 'junior', 'youth', 'boys', 'girls']);
+const forChildren = (sv: ServiceInfo) => serviceTokens(sv.name).some((w) => CHILD_WORDS.has(w));
 
 /** The children's kind of each service the business lists one for ("Kids Cut" beside "Haircut"). */
 const childKinds = new WeakMap<ServiceInfo, ServiceInfo>();
@@ -279,4 +304,18 @@ function matchPhrase(p: Phrase, words: string[]): Hit | undefined {
     if (found.length) return { service: p.service, score: 1 + 0.5 * found.length };
   }
   return undefined;
+}
+
+/**
+ * The one service among `choices` with the most words of its own name (or synonyms) said that the others lack
+ * ("60" of "Deep Tissue Massage (60 min)" against "(90 min)", "small" against "large", "prenatal"); undefined
+ * when none or several are told apart equally.
+ */
+function toldApart(choices: ServiceInfo[], words: string[]): ServiceInfo | undefined {
+  const own = choices.map((c) => new Set([c.name, ...(c.synonyms ?? [])].flatMap(serviceTokens)));
+  const said = new Set(words);
+  const counts = own.map((mine) => [...mine].filter((t) => said.has(t) && !own.every((o) => o.has(t))).length);
+  const best = Math.max(...counts);
+  if (best === 0 || counts.filter((n) => n === best).length > 1) return undefined;
+  return choices[counts.indexOf(best)];
 }
