@@ -80,6 +80,9 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
         `\\b(?:what time|when|what days?)(?: is| are)? (?:am i|are we|was i|were we|i'm|i am|we're|we are|is (?:he|she)|are they) (?:booked|scheduled|coming in|supposed to (?:come|be)|due)\\b`,
         `\\b(?:forgot|forget|remember|don't remember|can't remember|not sure) (?:when|what time|what days?) (?:my|our|i|we|they|it|his|her|[a-z]+'s)\\b`,
         `\\bis my (?:appointment|booking|visit) still\\b`,
+        // "just checking I'm still on for my cleaning Thursday?", "calling to confirm my oil change tomorrow at nine"
+        `\\b(?:i'm|i am|we're|we are|he's|she's|they're) still (?:on|booked|good|scheduled|down)\\b`,
+        `\\b(?:checking|making sure|confirming|(?:calling|phoning|ringing|want(?:ed)?|just|here) to (?:check|confirm|make sure))(?: that)? (?:i'm|i am|we're|we are|my|our|his|her|their|[a-z]+'s) (?:still |all )?(?:on|booked|set|good|scheduled|[a-z-]+ (?:[a-z-]+ )?(?:tomorrow|today|on|at|for|this|next))\\b`,
         // "what time am I in on Thursday?", "when are we down for?"
         `\\b(?:what time|when|what day|which day)(?: is| are)? (?:am i|are we|is (?:he|she)|are they) (?:in|down|on)\\b`,
         // "did I book my physio for this week or next?"
