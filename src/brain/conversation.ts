@@ -32,6 +32,7 @@ import {
 } from './nlu/index.js';
 import { WAITLIST } from './nlu/intent.js';
 import type { AppointmentInfo, BrainPorts, Slot } from './ports.js';
+import { afterOwnBooking } from './own-booking.js';
 import { noteText, prompt, stateName } from './replies.js';
 import { LATEST_START, SETTINGS_QUESTION } from './settings-answers.js';
 import type { ToolContext } from './tools/index.js';
@@ -379,6 +380,15 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       }
       if (asksForAMoment(text)) return remember(makeReply(linesFor(lang).takeYourTime, events, false, before));
       const u = nlu.understand(text, opts.now.now(), lang);
+      // "I've got a cut tomorrow at two, can I add a beard trim right after?": the time is when theirs ends
+      const afterOwn =
+        tools.identity !== 'none'
+          ? await afterOwnBooking(u, opts.deps, tools.callerPhone, business.timezone)
+          : undefined;
+      if (afterOwn) {
+        Object.assign(u, afterOwn);
+        u.intents = ['book', ...u.intents.filter((i) => i !== 'book' && i !== 'question' && i !== 'check')];
+      }
       heard = { text, u };
       event = toEvent(u, text, expecting, snap().context, (s) => nlu.bareName(s, lang));
       // "no, that's everything" to the offer of a message or a person made after two misses: a goodbye, not a no

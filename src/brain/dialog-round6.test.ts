@@ -1,6 +1,8 @@
 // Invariant: a returning caller who only checks a booking ("just checking I'm still on for my cleaning
 // Thursday?", "calling to confirm my oil change tomorrow at nine") hears the booking on file, and nothing new
-// is booked.
+// is booked. A caller who asks for a time right after a booking of theirs ("I've got a cut with Marco tomorrow
+// at two, can I add a beard trim right after?", "a kids' cut for my lad straight after mine") gets the moment it
+// ends, found under the number they call from; a chat, or a number without that booking, is not looked up.
 import { describe, expect, it } from 'vitest';
 import { talkTo } from './test-support/talk.js';
 import type { BusinessProfile } from './types.js';
@@ -39,5 +41,47 @@ describe('checking a booking is not booking one', () => {
     expect(reply).toMatch(/9 AM/);
     expect(reply).not.toMatch(/which works better|I have \d/i);
     expect(c.world.appointments).toHaveLength(1);
+  });
+});
+
+const BARBER: BusinessProfile = {
+  name: 'Kemal Barbers',
+  timezone: 'America/Toronto',
+  hours: DENTAL.hours,
+  escalationNumber: '+14165550100',
+  services: [
+    { name: 'Haircut', durationMin: 45 },
+    { name: 'Beard Trim', durationMin: 15 },
+    { name: 'Kids Cut', durationMin: 30 },
+  ],
+  staff: [
+    { name: 'Marco', services: ['Haircut', 'Beard Trim', 'Kids Cut'] },
+    { name: 'Gemma', services: ['Haircut', 'Beard Trim', 'Kids Cut'] },
+  ],
+};
+const ANDRE = '+14165550192';
+// Wednesday 2027-03-10, 10:00 in Toronto
+const WED = '2027-03-10T15:00:00Z';
+const HIS = [{ service: 'Haircut', start: '2027-03-11T14:00', customerName: 'Andre Brown', customerPhone: ANDRE }];
+
+describe('a booking right after one the caller has', () => {
+  it.each([
+    [
+      "Yo, it's Andre. I've got a cut with Marco tomorrow at two. Can I add a beard trim onto that, right after?",
+      'Beard Trim',
+    ],
+    ["It's Andre, I'm in tomorrow at 2. Could my lad get a kids' cut straight after mine?", 'Kids Cut'],
+  ])('"%s" is booked when theirs ends', async (line, service) => {
+    const c = talkTo(BARBER, WED, ANDRE, { existing: HIS });
+    expect(await c.say(line)).toMatch(/2:45 PM/);
+    await c.say('yes');
+    const added = c.world.appointments.find((a) => a.serviceName === service);
+    expect(added?.start).toMatch(/^2027-03-11T14:45/);
+  });
+
+  it('another number is not looked up: the time said is the wish', async () => {
+    const c = talkTo(BARBER, WED, '+14165550111', { existing: HIS });
+    const reply = await c.say("I've got a cut tomorrow at two. Can I add a beard trim right after?");
+    expect(reply).not.toMatch(/2:45 PM is open/);
   });
 });

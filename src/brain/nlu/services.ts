@@ -261,7 +261,7 @@ function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
 
 /** The service is for a child: "my son", "for my daughter", "he's seven", "a 6-year-old". */
 const FOR_A_CHILD =
-  /\b(?:my|our|his|her|for the) (?:son|daughter|kid|kids|child|children|little one|little boy|little girl|boy|girl|toddler)\b|\b(?:he|she)(?:'s| is) (?:only )?(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: years? old)?\b|\b(?:[1-9]|1[0-2])[- ]years?[- ]old\b/;
+  /\b(?:my|our|his|her|for the) (?:son|daughter|kid|kids|child|children|little one|little boy|little girl|little guy|little man|boy|girl|lad|lass|wee one|youngster|toddler)\b|\b(?:he|she)(?:'s| is) (?:only )?(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: years? old)?\b|\b(?:[1-9]|1[0-2])[- ]years?[- ]old\b/;
 const CHILD_WORDS = new Set(['kid', 'kids', 'child', 'children', 'childrens', 'junior', 'youth', 'boys', 'girls']);
 const forChildren = (sv: ServiceInfo) => serviceTokens(sv.name).some((w) => CHILD_WORDS.has(w));
 
