@@ -3,6 +3,8 @@
 // is booked. A caller who asks for a time right after a booking of theirs ("I've got a cut with Marco tomorrow
 // at two, can I add a beard trim right after?", "a kids' cut for my lad straight after mine") gets the moment it
 // ends, found under the number they call from; a chat, or a number without that booking, is not looked up.
+// Of two bookings, the one meant is told by its service with the other kept ("the filling on Friday, keep the
+// cleaning"), by the weekday of one further off, or by whom it is for ("just Anika's").
 import { describe, expect, it } from 'vitest';
 import { talkTo } from './test-support/talk.js';
 import type { BusinessProfile } from './types.js';
@@ -83,5 +85,35 @@ describe('a booking right after one the caller has', () => {
     const c = talkTo(BARBER, WED, '+14165550111', { existing: HIS });
     const reply = await c.say("I've got a cut tomorrow at two. Can I add a beard trim right after?");
     expect(reply).not.toMatch(/2:45 PM is open/);
+  });
+});
+
+describe('which of two bookings the caller means', () => {
+  const FAMILY = '+17135550145';
+  it('"The filling on Friday. Keep the cleaning, please." cancels the filling a week on', async () => {
+    const c = talkTo(DENTAL, MON, FAMILY, {
+      existing: [
+        { service: 'Cleaning', start: '2027-01-19T09:00', customerName: 'Farah Siddiqui', customerPhone: FAMILY },
+        { service: 'Oil Change', start: '2027-01-22T15:00', customerName: 'Farah Siddiqui', customerPhone: FAMILY },
+      ],
+    });
+    expect(await c.say("Hi, it's Farah Siddiqui. I need to cancel my appointment, please.")).toMatch(/Which one/);
+    expect(await c.say('The oil change on Friday. Keep the cleaning, please.')).toMatch(/January 22/);
+    await c.say('yes');
+    expect(c.world.appointments.map((a) => a.status)).toEqual(['booked', 'cancelled']);
+  });
+
+  it("\"Yes, just Anika's.\" cancels the daughter's and keeps the mother's", async () => {
+    const c = talkTo(DENTAL, MON, FAMILY, {
+      existing: [
+        { service: 'Cleaning', start: '2027-01-14T16:00', customerName: 'Priya Nair', customerPhone: FAMILY },
+        { service: 'Cleaning', start: '2027-01-14T16:45', customerName: 'Anika Nair', customerPhone: FAMILY },
+      ],
+    });
+    await c.say("Hi, it's Priya Nair, I need to cancel one of our cleanings on Thursday");
+    expect(await c.say("Yes, just Anika's.")).toMatch(/4:45 PM/);
+    await c.say('yes');
+    expect(c.world.appointments.find((a) => a.customerName === 'Anika Nair')?.status).toBe('cancelled');
+    expect(c.world.appointments.find((a) => a.customerName === 'Priya Nair')?.status).toBe('booked');
   });
 });

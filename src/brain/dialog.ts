@@ -719,13 +719,33 @@ export function chooseAppointment(list: AppointmentInfo[], ev: TurnEvent, tz: st
   if (date) {
     const hits = list.filter((a) => localParts(a.start, tz).date === date);
     if (hits.length === 1) return hits[0];
+    // "the filling on Friday" for one next week: the weekday said names it when only one falls on it
+    const weekday = DateTime.fromISO(date).weekday;
+    const onDay = list.filter((a) => DateTime.fromISO(localParts(a.start, tz).date).weekday === weekday);
+    if (
+      !hits.length &&
+      onDay.length === 1 &&
+      new RegExp(`\\b${Object.keys(DAY_NUMBERS)[weekday - 1]}`).test(ev.text.toLowerCase())
+    )
+      return onDay[0];
   }
+  // "just Anika's", "the one for Leo": the person it is for, by first name
+  const said = withoutKept(ev.text.toLowerCase());
+  const forWhom = list.filter((a) => {
+    const first = a.customerName?.trim().split(/\s+/)[0]?.toLowerCase();
+    return !!first && first.length > 1 && new RegExp(`\\b${first}(?:'s)?\\b`).test(said);
+  });
+  if (forWhom.length === 1 && new Set(list.map((a) => a.customerName)).size > 1) return forWhom[0];
   // "the one with Sarah"
   const withStaff = byStaff(list, ev.facts.staff, ev.text);
   if (withStaff.length === 1) return withStaff[0];
   if (ev.yesNo === 'yes' && list.length === 1) return list[0];
   return undefined;
 }
+
+/** The turn without what the caller keeps ("keep mine", "leave Priya's as it is"). */
+const withoutKept = (text: string) =>
+  text.replace(/\b(?:keep|leave|not) (?:the |my |her |his )?[a-z']+(?: one)?\b/g, ' ');
 
 /** The appointments with the staff member the caller named ("the one with Sarah"), by the parsed name or the words. */
 function byStaff(list: AppointmentInfo[], staff: string | undefined, text: string): AppointmentInfo[] {
