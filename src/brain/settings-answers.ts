@@ -12,6 +12,7 @@ import {
   ABOUT_THE_AGENT,
   createServiceMatcher,
   foldSpanish,
+  namedHolidayDate,
   normalize,
   numbersToDigits,
   parseTimeWish,
@@ -94,31 +95,6 @@ const LISTED_HOLIDAY = /\b(the|this|next) (bank|public|stat(utory)?|federal|nati
 /** "that day", "the same day": a day the previous question named. */
 export const DAY_BACK = /\b(that|the same|same) day\b/;
 
-/** A small set of fixed-date and rule-based holidays callers name. */
-function namedHoliday(text: string, now: DateTime): string | undefined {
-  const year = now.year;
-  const next = (d: DateTime) => (d < now.startOf('day') ? d.plus({ years: 1 }) : d);
-  const nth = (month: number, weekday: number, n: number) => {
-    let d = DateTime.fromObject({ year, month, day: 1 }, { zone: now.zone });
-    while (d.weekday !== weekday) d = d.plus({ days: 1 });
-    return d.plus({ weeks: n - 1 });
-  };
-  const fixed = (month: number, day: number) => next(DateTime.fromObject({ year, month, day }, { zone: now.zone }));
-  if (/\bchristmas eve\b/.test(text)) return fixed(12, 24).toISODate()!;
-  if (/\b(christmas|xmas)\b/.test(text)) return fixed(12, 25).toISODate()!;
-  if (/\bnew year'?s eve\b/.test(text)) return fixed(12, 31).toISODate()!;
-  if (/\bnew year'?s( day)?\b/.test(text)) return fixed(1, 1).toISODate()!;
-  if (/\b(fourth of july|july (4|4th|fourth)|independence day)\b/.test(text)) return fixed(7, 4).toISODate()!;
-  if (/\bthanksgiving\b/.test(text)) return next(nth(11, 4, 4)).toISODate()!;
-  if (/\blabor day\b/.test(text)) return next(nth(9, 1, 1)).toISODate()!;
-  if (/\bmemorial day\b/.test(text)) {
-    let d = DateTime.fromObject({ year, month: 5, day: 31 }, { zone: now.zone });
-    while (d.weekday !== 1) d = d.minus({ days: 1 });
-    return next(d).toISODate()!;
-  }
-  return undefined;
-}
-
 /** Countries that pay in euros (the euro area and the microstates that use it; Bulgaria since January 2026). */
 const EURO =
   'AT BE BG CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK AD MC SM VA ME XK GP MQ GF RE YT PM BL MF AX';
@@ -174,7 +150,7 @@ function nextListedHoliday(b: BusinessProfile, today: string, limit: string): st
 /** The day a question about the hours asks of: a named holiday, a date said, or the holiday it names. */
 function askedDate(b: BusinessProfile, text: string, now: Date): string | undefined {
   const local = DateTime.fromJSDate(now, { zone: b.timezone });
-  const said = namedHoliday(text, local) ?? parseTimeWish(numbersToDigits(text), now, b.timezone)?.date;
+  const said = namedHolidayDate(text, local) ?? parseTimeWish(numbersToDigits(text), now, b.timezone)?.date;
   if (said || !LISTED_HOLIDAY.test(text)) return said;
   return nextListedHoliday(b, local.toISODate()!, local.plus({ days: 90 }).toISODate()!);
 }
@@ -272,7 +248,8 @@ function firstOpenAnswer(b: BusinessProfile, text: string, now: Date, lang: Lang
   const wish = parseTimeWish(numbersToDigits(text), now, tz);
   // "after Christmas" asked on December 30th is the Christmas just gone
   const holiday =
-    namedHoliday(text, local.minus({ days: 14 })) ?? (LISTED_HOLIDAY.test(text) ? askedDate(b, text, now) : undefined);
+    namedHolidayDate(text, local.minus({ days: 14 })) ??
+    (LISTED_HOLIDAY.test(text) ? askedDate(b, text, now) : undefined);
   let from = wish?.range?.from ?? wish?.date;
   if (holiday && (!from || from <= holiday))
     from = DateTime.fromISO(holiday, { zone: tz }).plus({ days: 1 }).toISODate()!;

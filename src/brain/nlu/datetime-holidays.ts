@@ -1,21 +1,107 @@
 /** Holidays and the holiday season, as parseTimeWish reads them (see the note in datetime.ts). */
 import { DateTime } from 'luxon';
+import { zoneCountry } from '../../lib/index.js';
 import { iso, mask, WD, WEEKDAYS, type DateValue } from './datetime-words.js';
 
+/** A holiday's month and day in a year, in a country (ISO code; undefined where it is not kept). */
+type OnDay = (year: number, country: string) => [number, number] | undefined;
+const fixed =
+  (month: number, day: number): OnDay =>
+  () => [month, day];
+/** The `n`th `weekday` (1 = Monday) of `month`; n = -1 for the last. */
+const nth =
+  (month: number, weekday: number, n: number): OnDay =>
+  (year) => {
+    const first = DateTime.utc(year, month, 1);
+    const d =
+      n > 0
+        ? first.plus({ days: ((weekday - first.weekday + 7) % 7) + 7 * (n - 1) })
+        : first.endOf('month').minus({ days: (first.endOf('month').weekday - weekday + 7) % 7 });
+    return [d.month, d.day];
+  };
+/** Easter Sunday (the Gregorian computus), moved by `days`. */
+const easter =
+  (days: number): OnDay =>
+  (year) => {
+    const a = year % 19;
+    const b = Math.floor(year / 100);
+    const c = year % 100;
+    const h = (19 * a + b - Math.floor(b / 4) - Math.floor((b - Math.floor((8 * b + 13) / 25)) / 3) + 15) % 30;
+    const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
+    const m = Math.floor((a + 11 * h + 22 * l) / 451);
+    const month = Math.floor((h + l - 7 * m + 114) / 31);
+    const d = DateTime.utc(year, month, ((h + l - 7 * m + 114) % 31) + 1).plus({ days });
+    return [d.month, d.day];
+  };
+/** By the business's country: the first rule whose countries hold it, else the last (the default). */
+const byCountry =
+  (rules: Array<[string[] | '*', OnDay]>): OnDay =>
+  (year, country) =>
+    (rules.find(([cs]) => cs === '*' || cs.includes(country)) ?? rules[rules.length - 1])[1](year, country);
+
 /**
- * Days with a fixed date that callers name, longest phrase first: [phrase, month, day]. Each means its
- * next occurrence ("New Year's Day" said on December 27 is next year's), even when the business is
- * closed then, so the agent can say so.
+ * Days callers name, longest phrase first: [phrase, when]. Each means its next occurrence ("New Year's Day" said
+ * on December 27 is next year's), even when the business is closed then, so the agent can say so. Movable days
+ * by their rule, in the business's country where it differs (Thanksgiving in Canada is in October).
  */
-const NAMED_DAYS: Array<[string, number, number]> = [
-  ['christmas eve|xmas eve', 12, 24],
-  ['christmas day|xmas day|christmas|xmas', 12, 25],
-  ["boxing day|st\\.? stephen's day|saint stephen's day", 12, 26],
-  ["new year's eve|new years eve|new year eve|hogmanay", 12, 31],
-  ["new year's day|new years day|new year day|new year's|new years|(?<!\\bhappy )new year", 1, 1],
-  ["valentine's day|valentines day|valentine's|valentines", 2, 14],
-  ["st\\.? patrick's day|saint patrick's day|paddy's day", 3, 17],
-  ['halloween', 10, 31],
+const NAMED_DAYS: Array<[string, OnDay]> = [
+  ['christmas eve|xmas eve', fixed(12, 24)],
+  ['christmas day|xmas day|christmas|xmas', fixed(12, 25)],
+  ["boxing day|st\\.? stephen's day|saint stephen's day", fixed(12, 26)],
+  ["new year's eve|new years eve|new year eve|hogmanay", fixed(12, 31)],
+  ["new year's day|new years day|new year day|new year's|new years|(?<!\\bhappy )new year", fixed(1, 1)],
+  ["valentine's day|valentines day|valentine's|valentines", fixed(2, 14)],
+  ["st\\.? patrick's day|saint patrick's day|paddy's day", fixed(3, 17)],
+  ['halloween', fixed(10, 31)],
+  [
+    'thanksgiving(?: day)?',
+    byCountry([
+      [['CA'], nth(10, 1, 2)],
+      ['*', nth(11, 4, 4)],
+    ]),
+  ],
+  ['memorial day', nth(5, 1, -1)],
+  [
+    'labou?r day',
+    byCountry([
+      [['US', 'CA'], nth(9, 1, 1)],
+      ['*', nth(9, 1, 1)],
+    ]),
+  ],
+  ["presidents'? day|president's day|washington's birthday", nth(2, 1, 3)],
+  ['(?:martin luther king(?: jr\\.?)?|mlk)(?: jr\\.?)? day', nth(1, 1, 3)],
+  ['independence day|the fourth of july|fourth of july|july (?:4th|fourth|4)', fixed(7, 4)],
+  ['juneteenth', fixed(6, 19)],
+  ['canada day', fixed(7, 1)],
+  [
+    'victoria day',
+    (year) => {
+      const d = DateTime.utc(year, 5, 24);
+      const mon = d.minus({ days: (d.weekday + 6) % 7 });
+      return [mon.month, mon.day];
+    },
+  ],
+  ['veterans day|remembrance day|armistice day', fixed(11, 11)],
+  ['australia day', fixed(1, 26)],
+  ['anzac day', fixed(4, 25)],
+  ['waitangi day', fixed(2, 6)],
+  ['good friday', easter(-2)],
+  ['easter monday', easter(1)],
+  ['easter sunday|easter', easter(0)],
+  [
+    "mother's day|mothers day|mothering sunday",
+    byCountry([
+      [['GB', 'IE'], easter(-21)],
+      ['*', nth(5, 7, 2)],
+    ]),
+  ],
+  [
+    "father's day|fathers day",
+    byCountry([
+      [['AU', 'NZ'], nth(9, 7, 1)],
+      ['*', nth(6, 7, 3)],
+    ]),
+  ],
 ];
 export const NAMED_DAY_RE = NAMED_DAYS.map(([re]) => re).join('|');
 /** "the holidays", "the Christmas break": Christmas Eve to New Year's Day; "the new year": its first two weeks. */
@@ -44,7 +130,8 @@ function holidaySpan(phrase: string, year: number, today: DateTime): Span | unde
     return { first: at(year, 12, 24), last: at(year + 1, 1, 1) };
   }
   const named = NAMED_DAYS.find(([re]) => new RegExp(`^(?:${re})$`).test(phrase));
-  return named && { first: at(year, named[1], named[2]), last: at(year, named[1], named[2]) };
+  const on = named?.[1](year, zoneCountry(today.zoneName ?? '') ?? 'US');
+  return on && { first: at(year, on[0], on[1]), last: at(year, on[0], on[1]) };
 }
 
 /**
@@ -144,4 +231,11 @@ function relativeTo(s: Span, unit: string, after: boolean): [DateTime, DateTime]
   // the weekend before: the Saturday and Sunday that end before the day
   const sat = after ? d : d.plus({ days: 1 }) < s.first ? d : d.minus({ days: 7 });
   return [sat, sat.plus({ days: 1 })];
+}
+
+/** The next day (from `today` on) a holiday named in `text` falls on, as an ISO date; undefined when none is named. */
+export function namedHolidayDate(text: string, today: DateTime): string | undefined {
+  const x = new RegExp(`\\b(${NAMED_DAY_RE})\\b`).exec(text);
+  const value = x ? holidayDates(x[1], today.startOf('day'), (s) => [s.first, s.last]) : undefined;
+  return value && 'date' in value ? value.date : undefined;
 }

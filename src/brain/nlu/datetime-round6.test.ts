@@ -1,6 +1,10 @@
 // Invariant: clock times as a chat types them are the times meant: "3.30" (a dot for the colon), "945" and
 // "330" where a time is being given ("945 is perfect", "anything 330 thurs"), "1500" and "13 hundred hours"
 // (a 24-hour clock), "3p"; a price, a year, a count, a house number and a day-first date keep their digits.
+// Days as round-6 callers said them: "ten days from today", holidays that move (Thanksgiving by country, Easter,
+// Memorial Day, Mother's Day) and the day after them, "mid-morning"; the caller's own week ("I work Mondays")
+// rules a day out; the calendar's news ("the clocks go forward tonight") and the caller's own events ("I have a
+// calc final that Friday") are no wish.
 import { describe, expect, it } from 'vitest';
 import type { BusinessProfile } from '../types.js';
 import { createNlu } from './index.js';
@@ -49,5 +53,49 @@ describe('clock times as typed in a chat', () => {
     'we need 330 chairs',
   ])('"%s" holds no time', (said) => {
     expect(when(said)?.time).toBeUndefined();
+  });
+});
+
+describe('days as round-6 callers said them', () => {
+  const at = (tz: string, now: string) => {
+    const n = createNlu({ ...business, timezone: tz });
+    return (text: string) => n.understand(text, new Date(now)).when;
+  };
+  // Wednesday 2027-11-17, 10:00 in Chicago
+  const chicago = at('America/Chicago', '2027-11-17T16:00:00Z');
+  // Wednesday 2027-09-15, 10:00 in Toronto
+  const toronto = at('America/Toronto', '2027-09-15T14:00:00Z');
+
+  it.each([
+    ['a follow-up ten days from today', { date: '2027-11-27' }],
+    ['10 days from now', { date: '2027-11-27' }],
+    ['the day after Thanksgiving, late morning', { date: '2027-11-26' }],
+    ['Thanksgiving', { date: '2027-11-25' }],
+    ['the Tuesday after Easter', { date: '2028-04-18' }],
+    ['Good Friday at 10', { date: '2028-04-14', time: '10:00' }],
+    ["on Mother's Day", { date: '2028-05-14' }],
+    ['a cut tomorrow, mid-morning', { date: '2027-11-18', after: '09:30', before: '11:30' }],
+  ])('in Chicago, "%s"', (said, want) => {
+    expect(chicago(said)).toMatchObject(want);
+  });
+
+  it('Thanksgiving in Canada is the second Monday of October', () => {
+    expect(toronto('the day after thanksgiving')).toMatchObject({ date: '2027-10-12' });
+  });
+
+  it('"I work Mondays" rules Monday out', () => {
+    const w = chicago("what's the earliest? Any weekday except Monday — I work Mondays. Mornings if possible.");
+    expect(w?.date).toBeUndefined();
+    expect(w?.notWeekdays).toContain(1);
+  });
+
+  it.each([
+    [
+      'do you have a pedicure tomorrow at 10? The clocks go forward tonight, right?',
+      { date: '2027-11-18', time: '10:00' },
+    ],
+    ['anything dec 14th 3pm for math?? i have a calc final that friday', { date: '2027-12-14', time: '15:00' }],
+  ])('"%s" keeps to the wish', (said, want) => {
+    expect(chicago(said)).toMatchObject(want);
   });
 });

@@ -202,6 +202,14 @@ export function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: st
     /\b(?:at |around |about )?(\d{1,2}) or (\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|hours|days|weeks|people))/g,
     (x) => range(x.index, Number(x[1]), 0, Number(x[2]) + 1, 0),
   );
+  // "mid-morning", "mid-afternoon", "midday-ish" is noon (read below)
+  mask(m, /\bmid[- ]?(morning|afternoon|arvo)\b/g, (x) => {
+    const [from, to] = x[1] === 'morning' ? ['09:30', '11:30'] : ['13:30', '15:30'];
+    hits.push(
+      { at: x.index, value: { kind: 'after', time: from } },
+      { at: x.index + 1, value: { kind: 'before', time: to } },
+    );
+  });
   mask(m, /\b(early|late) (morning|afternoon|evening|arvo)\b/g, (x) => {
     const edges: Record<string, [string, string]> = {
       morning: ['10:00', '10:00'],

@@ -28,6 +28,15 @@ export function maskExcludedWeekdays(m: { s: string }): number[] {
     ),
     read,
   );
+  // "I work Mondays", "I've got class on Thursdays", "she's at school on Friday": days the caller is taken
+  mask(
+    m,
+    new RegExp(
+      `\\b(?:i|we|he|she|they)(?:'m|'re|'s| am| are| is|'ve got|'ve| have| has)?(?: got)? (?:work|working|at work|busy|in class|(?:got )?(?:work|class|classes|school|practice|training|dialysis|chemo)) ${days}`,
+      'g',
+    ),
+    read,
+  );
   return out;
 }
 

@@ -301,8 +301,18 @@ function tenseOf(words: string[], i: number): boolean | undefined {
  * pre-test lesson instead?", "our wedding is on the 20th so sometime before". The day of the event is not
  * the day wished for (what is said around it still is).
  */
+const EVENTS =
+  '(?:test|exam|final|midterm|wedding|party|flight|trip|interview|surgery|operation|birthday|funeral|graduation|recital|concert|game|match|race|vacation|due date|baby shower|audition|competition)s?';
+const CLAUSE_END = `(?=[,.;!?]|\\s(?:so|and|but|can|could|would|should|is|then)\\b|\\s*$)`;
 const OWN_EVENT = new RegExp(
-  `\\b(?:my|our|his|her|their|the) (?:[a-z]+ )?(?:test|exam|wedding|party|flight|trip|interview|surgery|operation|birthday|funeral|graduation|recital|concert|game|match|race|vacation|due date|baby shower|audition|competition)s? (?:is|are|'s)(?: (?:on|this|next|in|at|coming))?[^,.;!?]*?(?=[,.;!?]|\\s(?:so|and|but|can|could|would|should|is|then)\\b|\\s*$)`,
+  [
+    `\\b(?:my|our|his|her|their|the) (?:[a-z]+ )?${EVENTS} (?:is|are|'s)(?: (?:on|this|next|in|at|coming))?[^,.;!?]*?${CLAUSE_END}`,
+    // "I have a calc final that Friday", "she's got her exam on the 14th"
+    `\\b(?:i|we|he|she|they)(?:'ve| have| has|'s)?(?: got)? (?:a|an|my|our|his|her|their) (?:[a-z]+ )?${EVENTS} (?:that|this|next|on|the)\\b[^,.;!?]*?${CLAUSE_END}`,
+    // "the clocks go forward tonight", "daylight saving ends on Sunday": the calendar's news, no wish
+    `\\b(?:the )?clocks? (?:go|goes|going|change|changes|went|spring|springs|fall|falls) (?:forward|back|ahead|over|an hour)?[^,.;!?]*?${CLAUSE_END}`,
+    `\\b(?:daylight sav(?:ing|ings)(?: time)?|dst|summer ?time|winter ?time) (?:starts|ends|begins|kicks in|changes)[^,.;!?]*?${CLAUSE_END}`,
+  ].join('|'),
   'g',
 );
 function maskOwnEvents(m: { s: string }): void {
@@ -411,6 +421,10 @@ function findDates(
   mask(m, /\b(\d{4})-(\d{2})-(\d{2})\b/g, (x) => add(x.index, { date: `${x[1]}-${x[2]}-${x[3]}` }));
   mask(m, /\bday after tomorrow\b/g, (x) => add(x.index, { date: iso(today.plus({ days: 2 })) }));
   mask(m, /\b(tomorrow|tmrw|tomorow)\b/g, (x) => add(x.index, { date: iso(today.plus({ days: 1 })) }));
+  // "ten days from today", "10 days from now", "3 days after today"
+  mask(m, /\b(\d{1,2}) days? (?:(?:from|after) (?:today|now)|today)\b/g, (x) =>
+    add(x.index, { date: iso(today.plus({ days: Number(x[1]) })) }),
+  );
   mask(m, /\bin (\d{1,2}|a|an) (day|week)s?\b/g, (x) => {
     const n = /^\d/.test(x[1]) ? Number(x[1]) : 1;
     const hit = add(x.index, { date: iso(today.plus(x[2] === 'day' ? { days: n } : { weeks: n })) });

@@ -29,6 +29,7 @@ import { escapeRegExp, normalize, numbersToDigits } from './text.js';
 
 export type { TimeWish, PartOfDay } from './datetime.js';
 export { PART_OF_DAY_WINDOWS, parseTimeWish, resolveHour, weekdayIn } from './datetime.js';
+export { namedHolidayDate } from './datetime-holidays.js';
 export type { EmergencyHit } from './emergency.js';
 export type { Intent, YesNo } from './intent.js';
 export {
