@@ -117,3 +117,22 @@ describe('which of two bookings the caller means', () => {
     expect(c.world.appointments.find((a) => a.customerName === 'Priya Nair')?.status).toBe('booked');
   });
 });
+
+describe("a time in the caller's own zone", () => {
+  it("is booked in the business's clock and read back with the caller's beside it", async () => {
+    const TAX: BusinessProfile = {
+      ...DENTAL,
+      name: 'Rocky Mountain Tax',
+      timezone: 'America/Denver',
+      industry: 'other',
+    };
+    // Monday 2027-02-22, 09:00 in Denver
+    const c = talkTo(TAX, '2027-02-22T16:00:00Z', '+12125550165');
+    expect(await c.say("A cleaning this Wednesday at 3 o'clock my time, I'm in New York.")).toMatch(
+      /1 PM \(3 PM your time\) is open/,
+    );
+    expect(await c.say('Benjamin Adler')).toMatch(/1 PM \(3 PM your time\)/);
+    await c.say('yes');
+    expect(c.world.appointments[0].start).toMatch(/^2027-02-24T13:00/);
+  });
+});

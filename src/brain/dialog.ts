@@ -327,6 +327,7 @@ export function mergeWish(old: TimeWish | undefined, next: TimeWish, weekday?: n
   // "push it back a week" before the day it counts from is known; "after your lunch break" with its 1 PM
   if (next.weeksOn && !next.date && !next.range) out.weeksOn = next.weeksOn;
   if (timeSrc.afterBreak && out.after) out.afterBreak = true;
+  if (timeSrc.callerTime && out.time) out.callerTime = timeSrc.callerTime;
   return out;
 }
 

@@ -1,4 +1,5 @@
 /** What the agent says: short sentences, suited to be spoken, from the chart's state and notes, in the call's language. */
+import { DateTime } from 'luxon';
 import { localParts } from './calendar.js';
 import {
   LISTED_SERVICES,
@@ -119,10 +120,22 @@ function offerText(L: Lines, offered: Slot[], tz: string): string {
   return L.offerMany(offered.map((s) => L.instant(s.start, tz)));
 }
 
+/**
+ * A slot's day and time as the business keeps it, with the caller's own clock beside it when they asked in their
+ * zone ("Wednesday, February 24 at 1 PM (3 PM your time)").
+ */
+function slotWhen(L: Lines, ctx: DialogContext, start: string): string {
+  const tz = ctx.business.timezone;
+  const theirs = ctx.wish?.callerTime;
+  if (!theirs) return L.instant(start, tz);
+  const local = DateTime.fromISO(start).setZone(theirs.zone).toFormat('HH:mm');
+  return `${L.instant(start, tz)} ${L.yourTime(L.time(local))}`;
+}
+
 function confirmText(L: Lines, ctx: DialogContext): string {
   const tz = ctx.business.timezone;
   if (!ctx.slot) return L.askTime;
-  const when = L.instant(ctx.slot.start, tz);
+  const when = slotWhen(L, ctx, ctx.slot.start);
   const svc = (ctx.service?.name ?? ctx.target?.serviceName ?? L.appointment).toLowerCase();
   if (ctx.task === 'reschedule' && ctx.target) return L.confirmMove(svc, L.instant(ctx.target.start, tz), when);
   return L.confirmBooking({
@@ -201,7 +214,7 @@ export function noteText(n: Note, ctx: DialogContext, now: Date, lang: Lang = 'e
     case 'outsideHours':
       return L.outsideHours(n.date, tz, n.hours);
     case 'exactOpen':
-      return L.exactOpen(L.instant(n.slot.start, tz));
+      return L.exactOpen(slotWhen(L, ctx, n.slot.start));
     case 'slotTaken':
       return L.slotTaken;
     case 'booked':

@@ -150,6 +150,7 @@ export const EN = {
   outsideHours: (date: string, tz: string, hours: Array<[string, string]>) =>
     `On ${weekday(date, tz)} we're open ${hours.map(([x, y]) => `${sayTime(x)} to ${sayTime(y)}`).join(' and ')}.`,
   exactOpen: (when: string) => `${when} is open.`,
+  yourTime: (time: string) => `(${time} your time)`,
   slotTaken: "I'm sorry, that time was just taken.",
   booked: (svc: string, when: string) => `You're all set: your ${svc} is booked for ${when}.`,
   moved: (svc: string, when: string) => `Done. Your ${svc} is now on ${when}.`,

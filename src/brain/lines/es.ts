@@ -203,6 +203,7 @@ export const ES: Lines = {
   timePassed: (hm) => `${capitalize(hora(hm))} ya pasaron hoy.`,
   outsideHours: (date, tz, hours) => `El ${dia(date, tz)} abrimos ${tramos(hours)}.`,
   exactOpen: (when) => `${capitalize(when)} está disponible.`,
+  yourTime: (time) => `(${time} en su hora)`,
   slotTaken: 'Lo siento, ese horario se acaba de ocupar.',
   booked: (svc, when) => `Listo: su cita de ${svc} quedó reservada para ${when}.`,
   moved: (svc, when) => `Listo. Su cita de ${svc} quedó para ${when}.`,

@@ -63,6 +63,7 @@
 import { DateTime } from 'luxon';
 import { writesDayFirst } from '../../lib/index.js';
 import { findHolidays, NAMED_DAY_RE } from './datetime-holidays.js';
+import { callerZone, inZone } from './datetime-zones.js';
 import {
   findMinutesOnly,
   findPartOfDay,
@@ -129,6 +130,8 @@ export interface TimeWish {
    * "on a weekday" (no Saturday or Sunday). Set only when no single date was asked for.
    */
   notWeekdays?: number[];
+  /** The time as the caller said it in their own zone ("3 o'clock my time, I'm in New York"); `time` is the business's. */
+  callerTime?: { time: string; zone: string };
   /** "Same time" when moving an appointment: the time it has now (filled in once the appointment is known). */
   sameTime?: boolean;
   /**
@@ -240,6 +243,14 @@ export function parseTimeWish(
   if (!Object.keys(wish).length) return undefined;
   if (pod && /\b(tonight|this (morning|afternoon|evening|arvo)|s'arvo)\b/.test(present) && !wish.date && !wish.range) {
     wish.date = today.toISODate()!;
+  }
+  // "3 o'clock my time, I'm in New York": the time said in the caller's zone, read in the business's
+  const theirs = wish.time ? callerZone(text, timezone) : undefined;
+  if (theirs && wish.time) {
+    const here = inZone(wish.date ?? today.toISODate()!, wish.time, theirs, timezone);
+    wish.callerTime = { time: wish.time, zone: theirs };
+    wish.time = here.time;
+    if (wish.date) wish.date = here.date;
   }
   return wish;
 }
