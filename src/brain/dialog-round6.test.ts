@@ -136,3 +136,23 @@ describe("a time in the caller's own zone", () => {
     expect(c.world.appointments[0].start).toMatch(/^2027-02-24T13:00/);
   });
 });
+
+describe('what days the business works', () => {
+  it('"what days do you do grooming?" names the open days', async () => {
+    const GROOMER: BusinessProfile = {
+      ...DENTAL,
+      name: 'Tails on Wheels',
+      hours: { tue: [['08:00', '17:00']], thu: [['08:00', '17:00']], sat: [['09:00', '15:00']] },
+      services: [{ name: 'Mobile Groom', durationMin: 90, synonyms: ['grooming'] }],
+    };
+    const reply = await talkTo(GROOMER, MON, CALLER).say('Hi, what days do you do grooming?');
+    expect(reply).toMatch(/Tuesday.*Thursday.*Saturday/);
+    expect(reply).not.toMatch(/Yes, we do/);
+  });
+
+  it('"sorry i meant 4 not 5!!" at the read-back moves the time to 4', async () => {
+    const c = talkTo(DENTAL, MON, CALLER);
+    expect(await c.say('book me in for a cleaning fri at 2 pls. its destiny')).toMatch(/2 PM/);
+    expect(await c.say('sorry i meant 4 not 2!!')).toMatch(/Friday, January 15 at 4 PM/);
+  });
+});

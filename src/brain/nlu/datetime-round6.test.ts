@@ -40,6 +40,8 @@ describe('clock times as typed in a chat', () => {
     ['the 9th, thirteen hundred hours', '13:00'],
     ['1300 hours works', '13:00'],
     ['around 1230 if poss', '12:30'],
+    ['sorry i meant 4 not 5!!', '16:00'],
+    ['i meant 4', '16:00'],
   ])('"%s" is %s', (said, time) => {
     expect(when(said)?.time).toBe(time);
   });

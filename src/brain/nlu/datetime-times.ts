@@ -298,7 +298,7 @@ export function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: st
   );
   mask(
     m,
-    /\b(at|around|about|by|after|before|until|till|from|say|how about|what about|maybe|past|later than|earlier than|than|wait|make it|make that|mean|or|actually|instead|not|no|for|do|take|try|change it to|move it to|said|(?<!(?:\b(?:i|we|you|they|would|do|don't|did|looks|sounds|seems|feels)|'d) )like)[, ]+(\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|mins|hours|days|weeks|people|persons?|kids|dogs|cats|cars|dollars|bucks|of\b|\/))/g,
+    /\b(at|around|about|by|after|before|until|till|from|say|how about|what about|maybe|past|later than|earlier than|than|wait|make it|make that|mean|or|actually|instead|not|no|for|do|take|try|change it to|move it to|said|meant|i mean|(?<!(?:\b(?:i|we|you|they|would|do|don't|did|looks|sounds|seems|feels)|'d) )like)[, ]+(\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|mins|hours|days|weeks|people|persons?|kids|dogs|cats|cars|dollars|bucks|of\b|\/))/g,
     (x) => add(x.index + x[0].length - x[2].length, Number(x[2]), 0),
   );
   // "at the 4" (Spanish "a las cuatro"): the hour, read inside a working day
@@ -338,7 +338,7 @@ export function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: st
     const words = m.s.trim().split(/\s+/).filter(Boolean);
     // only an hour standing alone or after a word that introduces one: "level 2 charger" is no time
     const lone =
-      /(?:^|,|\b(?:not|no|or|and|maybe|ok|okay|yes|yeah|sure|say|then|um|uh|so|you have|have you got)|(?<!(?:\b(?:i|we|you|they|would|do|don't|did|looks|sounds|seems|feels)|'d) )\blike)[ ,]*(1[0-2]|[1-9])(?=[ ,.!?]|$)(?![ ,]*(?:minutes|mins|hours|days|weeks|people|dollars|bucks))/g;
+      /(?:^|,|\b(?:not|no|or|and|maybe|ok|okay|yes|yeah|sure|say|then|um|uh|so|meant|you have|have you got)|(?<!(?:\b(?:i|we|you|they|would|do|don't|did|looks|sounds|seems|feels)|'d) )\blike)[ ,]*(1[0-2]|[1-9])(?=[ ,.!?]|$)(?![ ,]*(?:minutes|mins|hours|days|weeks|people|dollars|bucks))/g;
     if (words.length <= 6)
       for (let x = lone.exec(m.s); x; x = lone.exec(m.s)) add(x.index + x[0].length - x[1].length, Number(x[1]), 0);
     // "the 7", "the 7, please": an offer named by its hour ("the 2 dogs" counts something)
