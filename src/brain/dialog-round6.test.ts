@@ -156,3 +156,17 @@ describe('what days the business works', () => {
     expect(await c.say('sorry i meant 4 not 2!!')).toMatch(/Friday, January 15 at 4 PM/);
   });
 });
+
+describe('the offer nearest a time', () => {
+  it('"whatever\'s closest to six is fine" takes the offer nearest 6', async () => {
+    const NAILS: BusinessProfile = {
+      ...DENTAL,
+      hours: { thu: [['10:00', '20:00']] },
+      services: [{ name: 'Pedicure', durationMin: 75 }],
+    };
+    const c = talkTo(NAILS, MON, CALLER, { existing: [{ service: 'Pedicure', start: '2027-01-14T17:30' }] });
+    expect(await c.say('a pedicure Thursday at 6')).toMatch(/I have .*(4:15 PM|6:45 PM)/);
+    await c.say("Whatever's closest to six is fine.");
+    expect(await c.say('Dana Reed')).toMatch(/Thursday, January 14 at (4:15|6:45) PM/);
+  });
+});

@@ -524,7 +524,15 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
     ev.expecting === 'pick' && f.when?.earliest && !f.when.time && !f.when.range && !f.when.after && !f.when.before
       ? [...(f.when.partOfDay ? inPart : offered)].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0]
       : undefined;
-  if (ev.moveBy && base && !f.when?.time) {
+  // "whatever's closest to six", "either side of noon is fine": the offer nearest the time said (or asked for)
+  const nearest =
+    ev.expecting === 'pick' && offered.length && CLOSEST.test(ev.text)
+      ? nearestOffer(offered, f.when?.time ?? ctx.wish?.time, ctx.business.timezone)
+      : undefined;
+  if (nearest) {
+    Object.assign(p, { slot: nearest, searchNeeded: false });
+    delete p.wish;
+  } else if (ev.moveBy && base && !f.when?.time) {
     // "30 minutes later": the same day, the time read back moved; searched like any other time
     const at = localParts(base.start, ctx.business.timezone);
     Object.assign(p, {
@@ -600,6 +608,18 @@ function minutesAt(f: Facts, pool: Slot[], ctx: DialogContext): Partial<DialogCo
 /** A turn that says a time as a time ("at 3", "3 pm", "make it 4 instead"), not a number that could be a house's. */
 const TIME_SAID =
   /\b(?:at|by|around|about|till|until|after|before) \d|\d ?(?:am|pm|a\.m\.|p\.m\.)\b|\bo'clock\b|\b(?:instead|make it|actually|rather|change|switch|move|earlier|later|morning|afternoon|evening|noon|midday)\b/;
+
+/** The caller takes the offer nearest a time: "whatever's closest to six", "either side of noon", "whichever you have". */
+const CLOSEST =
+  /\b(?:closest|nearest|as close as (?:possible|you can)|either side of|whichever (?:you(?:'ve)? (?:have|got)|is closer|is nearer|works|is fine))\b/i;
+
+/** The offer nearest `time` (HH:mm, local), the first when no time is known. */
+function nearestOffer(offered: Slot[], time: string | undefined, tz: string): Slot | undefined {
+  if (!time) return offered[0];
+  const minutes = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+  const away = (x: Slot) => Math.abs(minutes(localParts(x.start, tz).time) - minutes(time));
+  return [...offered].sort((a, b) => away(a) - away(b))[0];
+}
 
 /** Words that put a service in place of the one being booked. */
 const REPLACES = /\b(?:instead|rather|make it|change (?:it|that)|switch (?:it|that)?)\b/;

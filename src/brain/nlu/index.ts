@@ -134,12 +134,17 @@ const ANY_STAFF =
  * or for one the caller is choosing
  * between ("a haircut, or maybe color").
  */
+const HAD_BEFORE =
+  /\b(?:i've|i have|we've|we have) (?:worn|had|been (?:wearing|having|getting)|used|done|tried)\b|\b(?:i|we) (?:had|did|got) (?:my|our|a|an|the)\b|\blast (?:time|year|month|week)\b|\bfor years\b|\byears ago\b|\bused to\b/;
+
 function severalServices(text: string, services: ServiceMatcher): ServiceInfo[] | undefined {
   if (/\b(?:or|either|maybe|perhaps|possibly)\b/.test(text)) return undefined;
   const parts = text.split(/\b(?:and|plus|as well as|then|also)\b|,/);
   if (parts.length < 2) return undefined;
   const found: ServiceInfo[] = [];
   for (const part of parts) {
+    // "I've worn glasses for years and want to try contact lenses": what the caller has had is no wish
+    if (HAD_BEFORE.test(part)) continue;
     const m = services.match(part);
     if (!m || m.choices || found.includes(m.service)) continue;
     // "the nail trim too, straight after the bath": the one said after "after" comes first

@@ -363,7 +363,7 @@ export function correctionTail(text: string): string | undefined {
 /** The text without what the caller excludes ("a toilet repair, not a drain cleaning"). */
 export function withoutNegated(text: string): string {
   return text.replace(
-    /\b(?:not|keep|leave|except|but not) (?:a |an |the |my |our |her |his )?[a-z' -]+?(?=[,.;!?]|$| but\b| and\b| as it is\b| alone\b)/g,
+    /\b(?:(?:not|except|but not) (?:a |an |the |my |our |her |his )?|(?:keep|leave) (?:the |my |our |her |his ))[a-z' -]+?(?=[,.;!?]|$| but\b| and\b| as it is\b| alone\b)/g,
     ' ',
   );
 }

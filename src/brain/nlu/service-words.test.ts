@@ -5,6 +5,7 @@
 // child's kind is no rival to the grown-up's unless a child is said; nothing is found where nothing fits.
 import { describe, expect, it } from 'vitest';
 import type { ServiceInfo } from '../types.js';
+import { createNlu } from './index.js';
 import { createServiceMatcher } from './services.js';
 
 const list = (...names: string[]): ServiceInfo[] => names.map((name) => ({ name, durationMin: 30 }));
@@ -72,6 +73,21 @@ describe("services in the caller's words", () => {
     ],
     [list('AC Tune-Up', 'Repair Diagnostic'), 'I want to get my AC tuned up before summer', 'AC Tune-Up'],
     [list('Lash Lift & Tint', 'Lash Tint', 'Brow Lamination'), 'I want my lashes curled', 'Lash Lift & Tint'],
+    [
+      list('Alterations Fitting', 'Bespoke Suit Consultation'),
+      'I need a pair of suit trousers taken in at the waist',
+      'Alterations Fitting',
+    ],
+    [
+      list('30-Minute Walk', '60-Minute Adventure Walk', 'Cat Sitting Drop-In'),
+      'can someone take my lab out, just a quick potty break',
+      '30-Minute Walk',
+    ],
+    [
+      list('Highlights & Balayage', "Women's Haircut", "Men's Haircut"),
+      'I want balayage with Marco, he did my cut last time',
+      'Highlights & Balayage',
+    ],
   ])('%#: "%s"', (services, said, name) => {
     expect(found(services, said)).toBe(name);
   });
@@ -143,5 +159,28 @@ describe('nothing is made up', () => {
     [list('Screen Replacement', 'Battery Replacement'), 'can you take a look at my laptop keyboard'],
   ])('%#: "%s" finds nothing', (services, said) => {
     expect(found(services, said)).toBeUndefined();
+  });
+});
+
+describe('through the understanding of a whole turn', () => {
+  const understand = (names: string[], said: string) =>
+    createNlu({ name: 'Shop', timezone: 'America/Chicago', hours: {}, services: list(...names) }).understand(
+      said,
+      new Date('2027-06-01T15:00:00Z'),
+    );
+  it('"I keep getting pop-ups" is no service kept aside: the malware removal', () => {
+    const u = understand(
+      ['Virus & Malware Removal', 'Hardware Diagnostic'],
+      "My laptop's gotten really slow and I keep getting pop-ups saying it's infected. Can I bring it in tomorrow?",
+    );
+    expect(u.service?.service.name).toBe('Virus & Malware Removal');
+  });
+  it('what the caller has had ("I\'ve worn glasses for years") is no second service', () => {
+    const u = understand(
+      ['Eye Examination', 'Contact Lens Fitting', 'Glasses Collection & Adjustment'],
+      "I've worn glasses for years and I want to finally try contact lenses. Could I come Wednesday?",
+    );
+    expect(u.service?.service.name).toBe('Contact Lens Fitting');
+    expect(u.alsoServices).toBeUndefined();
   });
 });

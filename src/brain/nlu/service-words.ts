@@ -10,8 +10,17 @@ const CONCEPTS: Array<[RegExp, string]> = [
     'haircut cut',
   ],
   [
-    /\b(?:a |the |my |quick |wash and )cut\b(?! (?:the |my |our )?(?:lawn|grass|hedge|trees?|power|off|out|on|in|my))/,
+    /\b(?:a |quick |wash and )cut\b(?! (?:the |my |our )?(?:lawn|grass|hedge|trees?|power|off|out|on|in|my))|\bcut and (?:a )?beard\b/,
     'haircut',
+  ],
+  [
+    /\b(?:take|walk) (?:my |our |the |her |his )?(?:[a-z]+ )?out\b|\bpotty break\b|\b(?:loop|lap) (?:around|round) the block\b|\bquick walk\b/,
+    'walk 30 minute',
+  ],
+  [/\bcontact lens(?:es)?\b|\b(?:try|trying|wear|wearing|get) contacts\b/, 'contact lens fitting'],
+  [
+    /\b(?:for )?my (?:husband|boyfriend|son|dad|father|brother|grandpa|partner)\b.{0,40}\b(?:cut|trim|buzz|fade|sides|top)/,
+    "men's",
   ],
   [/\bmani[- ]?pedis?\b/, 'manicure pedicure package'],
   [/\bmanis?\b|\bnails done\b|\bshellac\b/, 'manicure'],
@@ -28,7 +37,7 @@ const CONCEPTS: Array<[RegExp, string]> = [
   ],
   [
     /\b(?:take|taken|taking|took) (?:it |them |these |those )?in\b|\blet (?:it |them )?out\b|\bhem(?:med|ming|s)?\b|\btaken up\b|\bshorten(?:ed)?\b/,
-    'alterations alteration',
+    'alterations alteration fitting',
   ],
   [/\bpop-?ups?\b|\bvirus(?:es)?\b|\bmalware\b|\binfected\b|\bspyware\b|\bransomware\b/, 'virus malware removal'],
   [/\bfridge\b|\bfreezer\b|\brefrigerator\b/, 'refrigeration refrigerator fridge'],

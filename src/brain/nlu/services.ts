@@ -227,36 +227,50 @@ function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
     combined(parts) {
       const own = (sv: ServiceInfo) => serviceTokens(sv.name).filter((w) => !STOP.has(w) && !GENERIC.has(w));
       const wanted = parts.map(own);
-      const wholes = services.filter(
-        (sv) => !parts.includes(sv) && wanted.every((ws) => ws.length > 0 && ws.every((w) => own(sv).includes(w))),
-      );
+      // each part named by its words in the whole ("Haircut + Beard" for a haircut and a beard trim)
+      const wholes = services.filter((sv) => {
+        const whole = own(sv);
+        return !parts.includes(sv) && wanted.every((ws) => ws.some((w) => whole.includes(w)));
+      });
       return wholes.length === 1 ? wholes[0] : undefined;
     },
     match(text) {
-      const words = serviceTokens(withServiceWords(text));
-      const hits: Hit[] = [];
-      for (const p of phrases) {
-        const h = matchPhrase(p, words);
-        if (h) hits.push(h);
-      }
-      if (!hits.length) return undefined;
-      hits.sort((a, b) => b.score - a.score);
-      const best = hits[0];
-      // a rival is another service matched exactly as well (a phrase inside the best one scores lower)
-      const rivals = hits.filter((h) => h.service !== best.service && Math.abs(h.score - best.score) < 1e-9);
-      const uniq = [...new Map([best, ...rivals].map((h) => [h.service.name, h.service])).values()];
-      // "a haircut for my son, he's seven" at a shop with a Kids Cut: the children's kind of the same service
-      const forChild = uniq.length === 1 && FOR_A_CHILD.test(text.toLowerCase()) ? childKind(best.service) : undefined;
-      if (forChild) return { service: forChild, score: best.score };
-      // "the ninety minute sports massage", "a full groom, she's eight kilos": a word of one variant's name decides
-      // …and a child's kind of a service is no rival unless a child is said ("a fade" is not a Kids Cut)
-      const grown = FOR_A_CHILD.test(text.toLowerCase()) ? uniq : uniq.filter((sv) => !forChildren(sv));
-      if (grown.length === 1 && uniq.length > 1) return { service: grown[0], score: best.score };
-      const told = uniq.length > 1 ? toldApart(uniq, words) : undefined;
-      if (told) return { service: told, score: best.score };
-      return { service: best.service, score: best.score, ...(uniq.length > 1 ? { choices: uniq } : {}) };
+      // the caller's own words, unless the owner's likely words for them match better ("change the locks" is
+      // the Rekey Service, not Smart Lock Installation) or tell apart what they tie on
+      const said = matchWords(phrases, serviceTokens(text), text);
+      const meant = matchWords(phrases, serviceTokens(withServiceWords(text)), text);
+      if (!said || !meant) return said ?? meant;
+      if (meant.score > said.score + 1e-9) return meant;
+      if (said.choices && !meant.choices && said.choices.includes(meant.service)) return meant;
+      return said;
     },
   };
+}
+
+/** The best service for the words: the one matched best, its child's kind for a child, or the ones tied. */
+function matchWords(phrases: Phrase[], words: string[], text: string): ServiceMatch | undefined {
+  const hits: Hit[] = [];
+  for (const p of phrases) {
+    const h = matchPhrase(p, words);
+    if (h) hits.push(h);
+  }
+  if (!hits.length) return undefined;
+  hits.sort((a, b) => b.score - a.score);
+  const best = hits[0];
+  // a rival is another service matched exactly as well (a phrase inside the best one scores lower)
+  const rivals = hits.filter((h) => h.service !== best.service && Math.abs(h.score - best.score) < 1e-9);
+  const uniq = [...new Map([best, ...rivals].map((h) => [h.service.name, h.service])).values()];
+  const child = FOR_A_CHILD.test(text.toLowerCase());
+  // "a haircut for my son, he's seven" at a shop with a Kids Cut: the children's kind of the same service
+  const forChild = uniq.length === 1 && child ? childKind(best.service) : undefined;
+  if (forChild) return { service: forChild, score: best.score };
+  // a child's kind of a service is no rival unless a child is said ("a fade" is not a Kids Cut)
+  const grown = child ? uniq : uniq.filter((sv) => !forChildren(sv));
+  if (grown.length === 1 && uniq.length > 1) return { service: grown[0], score: best.score };
+  // "the ninety minute sports massage", "a full groom, she's eight kilos": a word of one variant's name decides
+  const told = uniq.length > 1 ? toldApart(uniq, words) : undefined;
+  if (told) return { service: told, score: best.score };
+  return { service: best.service, score: best.score, ...(uniq.length > 1 ? { choices: uniq } : {}) };
 }
 
 /** The service is for a child: "my son", "for my daughter", "he's seven", "a 6-year-old". */
