@@ -16,7 +16,7 @@ import {
 } from './dialog.js';
 import { openingLine, welcomeGreeting, withRecordingNotice } from './greeting.js';
 import { runEffect } from './effects.js';
-import { asksServiceArea, knowledgeBaseFor } from './knowledge.js';
+import { asksServiceArea, knowledgeBaseFor, splitQuestions } from './knowledge.js';
 import type { ChatMessage, LanguageModel } from './llm/language-model.js';
 import { llmTurn } from './llm/turn.js';
 import { conversationMachine, type Effect } from './machine.js';
@@ -183,13 +183,23 @@ export function createConversation(opts: ConversationOptions): SavableConversati
    */
   const asideAnswers = (text: string, u: Understanding): string[] => {
     if (!u.intents.includes('question') && !/\?/.test(text)) return [];
-    const parts = text.split(/(?<=[.!?])\s+/).filter((p) => /\?\s*$/.test(p) || ASKS.test(p));
+    const parts = text
+      .split(/(?<=[.!?])\s+/)
+      .flatMap((p) => (/\?\s*$/.test(p) ? splitQuestions(p).map((q) => `${q}?`) : [p]))
+      .filter((p) => /\?\s*$/.test(p) || ASKS.test(p));
     const out: string[] = [];
     for (const part of parts.length ? parts : [text]) {
       const p = part === text ? u : nlu.understand(part, opts.now.now(), lang);
       if (p.when || p.pick !== undefined || p.shift || p.moveBy || p.staff || p.name || p.phone) continue;
       if (p.intents.some((i) => !['question', 'book'].includes(i))) continue;
-      const a = answer(part);
+      // "how much is that?", "what's that run?" of the service the turn names: asked of it by name
+      const of = u.service?.service.name ?? snap().context.service?.name;
+      // (with what was said before it in the turn: "Dropped my iPhone 13… how much to fix it?")
+      const before = text.slice(0, Math.max(0, text.indexOf(part.replace(/\?$/, '')))).trim();
+      const a =
+        (of && PRICE_OF_IT.test(part)
+          ? answer(`${before} ${part.replace(/\?$/, '')} (${of.toLowerCase()})?`.trim())
+          : undefined) ?? answer(part);
       if (a?.confident) out.push(a.text);
     }
     return out;
@@ -419,8 +429,10 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     }
     readbackUnheard = false;
     // "Yes, book that please. And what do I need to bring?": a question asked along with a booking step is answered too
+    // …and so is one asked along with the booking itself ("how much is that, and do you have anything Friday?")
+    const booking = event.type === 'TURN' || (event.type === 'START' && event.task === 'book' && !!event.turn);
     const asides =
-      event.type === 'TURN' && expecting !== 'message' && expecting !== 'code' && heard && 'text' in input
+      booking && expecting !== 'message' && expecting !== 'code' && heard && 'text' in input
         ? asideAnswers(heard.text, heard.u)
         : [];
     actor.send(event);
@@ -525,9 +537,13 @@ const SIGN_OFF = /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all
 const ASKS =
   /^(?:(?:and|also|oh|so|um|uh|plus|just)[,]? )*(?:what|how|do|does|is|are|can|will|where|who|which|should)\b/i;
 
+/** The price of "it" or "that": the service being talked about. */
+const PRICE_OF_IT =
+  /\bhow much (?:is|does|would|will|to|for) (?:that|it|this|fix (?:it|that)|do (?:it|that))\b|\bwhat(?:'s| is| does| would) (?:that|it|this) (?:run|cost|come to|set me back)\b|\bhow much (?:would|will|does) (?:that|it) (?:be|cost|run)\b/i;
+
 /** A booking asked for in so many words beside a question ("could I come Thursday at 3", "I'd like one at 3"). */
 const WANTS_A_TIME =
-  /\b(?:could|can|may) (?:i|we) (?:come|come in|book|get|have|grab|do|make)\b|\b(?:i'?d|i would|we'?d|we would) (?:like|love) (?:one|it|to come|to book|to get|an appointment)\b|\bbook (?:me|us|it|one|that)\b|\bput me down\b/;
+  /\b(?:could|can|may) (?:i|we) (?:come|come in|book|get|have|grab|do|make|bring (?:it|him|her|them|the [a-z]+|my [a-z]+|in)|drop (?:it|him|her|them) off|pop in|pop by|stop by|swing by)\b|\b(?:could|can|would) (?:you|y'all|someone|somebody|anyone)(?: guys)? (?:come|come out|do|fit (?:me|us|it|him|her) in|squeeze (?:me|us|it) in|see (?:me|us|him|her))\b|\b(?:do|have) you (?:have|got) (?:anything|any openings|an opening|a slot|any slots|any time|time)\b|\bis there anything (?:free|open|available)\b|\b(?:i'?d|i would|we'?d|we would) (?:like|love) (?:one|it|to come|to book|to get|an appointment)\b|\bbook (?:me|us|it|one|that)\b|\bput me down\b/;
 
 /** Asking for the first start ("what's the earliest you can do?", "the earliest one then", "how early can I come?"). */
 const EARLIEST_ASK =
@@ -718,7 +734,7 @@ export function toEvent(
   // "what's the latest you can start on Friday?" while booking: the day's last opening, offered, not the hours read out
   const asksEdgeSlot = !!(facts.when?.latest || facts.when?.earliest) && (ctx.task === 'book' || !!facts.service);
   // "how long does it take? and could I come Thursday at 3": the time asked for is booked, the question answered beside it
-  const wantsATime = !!facts.when?.time && WANTS_A_TIME.test(u.text);
+  const wantsATime = !!(facts.when?.time || facts.when?.date || facts.when?.partOfDay) && WANTS_A_TIME.test(u.text);
   if (
     !asksEdgeSlot &&
     !wantsATime &&

@@ -170,3 +170,33 @@ describe('the offer nearest a time', () => {
     expect(await c.say('Dana Reed')).toMatch(/Thursday, January 14 at (4:15|6:45) PM/);
   });
 });
+
+describe('a price asked in the same breath as a booking', () => {
+  const REPAIR: BusinessProfile = {
+    ...DENTAL,
+    name: 'Fix-It Phones',
+    timezone: 'Europe/London',
+    hours: { sat: [['09:00', '17:00']] },
+    services: [
+      { name: 'Screen Replacement', durationMin: 60 },
+      { name: 'Battery Replacement', durationMin: 45 },
+    ],
+    knowledge: [
+      { q: 'How much is an iPhone 13 screen?', a: 'An iPhone 13 screen replacement is £119 including fitting.' },
+      {
+        q: 'How much is a Samsung Galaxy S22 screen?',
+        a: 'A Galaxy S22 screen replacement is £159 including fitting.',
+      },
+    ],
+  };
+  it.each([
+    "Dropped my iPhone 13 and the screen's smashed. How much to fix it and can I bring it in Saturday around 11?",
+    "My iPhone 13 screen's cracked. Could I bring it in Saturday at 11? And what's that run?",
+  ])('"%s" is answered and the time looked for', async (line) => {
+    const c = talkTo(REPAIR, MON, '+447700900214');
+    const reply = await c.say(line);
+    expect(reply).toMatch(/£119/);
+    expect(reply).not.toMatch(/£159/);
+    expect(reply).toMatch(/Saturday, January 16/);
+  });
+});
