@@ -734,7 +734,10 @@ export function toEvent(
   // "what's the latest you can start on Friday?" while booking: the day's last opening, offered, not the hours read out
   const asksEdgeSlot = !!(facts.when?.latest || facts.when?.earliest) && (ctx.task === 'book' || !!facts.service);
   // "how long does it take? and could I come Thursday at 3": the time asked for is booked, the question answered beside it
-  const wantsATime = !!(facts.when?.time || facts.when?.date || facts.when?.partOfDay) && WANTS_A_TIME.test(u.text);
+  // …and so is a service named with a day and a time ("need shots for my cat… so mon the 3rd, 9ish?")
+  const wantsATime =
+    (!!(facts.when?.time || facts.when?.date || facts.when?.partOfDay) && WANTS_A_TIME.test(u.text)) ||
+    (!!facts.service && !!facts.when?.date && !!facts.when?.time);
   if (
     !asksEdgeSlot &&
     !wantsATime &&

@@ -200,3 +200,31 @@ describe('a price asked in the same breath as a booking', () => {
     expect(reply).toMatch(/Saturday, January 16/);
   });
 });
+
+describe('a day corrected, the time kept', () => {
+  it('"No, sorry — I mean Wednesday, later this morning. It\'s past midnight" keeps 10 AM on the Wednesday', async () => {
+    // Wednesday 2027-01-13, 00:40 in Edmonton
+    const c = talkTo(DENTAL, '2027-01-13T07:40:00Z', CALLER, {
+      existing: [{ service: 'Cleaning', start: '2027-01-13T08:00' }],
+    });
+    expect(await c.say('just booking my cleaning while i remember — tomorrow morning at 10?')).toMatch(
+      /Thursday, January 14 at 10 AM/,
+    );
+    expect(
+      await c.say(
+        "No, sorry — I mean Wednesday, later this morning. It's past midnight, I just haven't gone to bed yet!",
+      ),
+    ).toMatch(/Wednesday, January 13 at 10 AM/);
+  });
+
+  it('"a service with a day and a time beside a question" is booked: "need shots for my cat. ur closed fri n sat rite? so mon the 3rd, 9ish?"', async () => {
+    const VET: BusinessProfile = {
+      ...DENTAL,
+      services: [{ name: 'Vaccination', durationMin: 20, synonyms: ['shots'] }],
+    };
+    const reply = await talkTo(VET, MON, CALLER).say(
+      'hi need shots for my cat. ur closed fri n sat rite? so mon the 18th, 9ish?',
+    );
+    expect(reply).toMatch(/Monday, January 18 at 9 AM is open/);
+  });
+});

@@ -316,7 +316,16 @@ export function mergeWish(old: TimeWish | undefined, next: TimeWish, weekday?: n
   const notWeekdays = next.notWeekdays ?? (next.date ? undefined : old?.notWeekdays);
   if (notWeekdays && !out.date) out.notWeekdays = notWeekdays;
   // "first thing" is a time of day of its own: the afternoon asked for before no longer holds
-  const hasTime = TIME_FIELDS.some((k) => next[k] !== undefined) || !!next.earliest || !!next.latest;
+  // "I mean Wednesday, later this morning" of 10 AM: a part of the day that holds the time said keeps it
+  const keepsTime =
+    !!old?.time &&
+    !!next.partOfDay &&
+    !next.time &&
+    !next.after &&
+    !next.before &&
+    old.time >= PART_OF_DAY_WINDOWS[next.partOfDay].from &&
+    old.time < PART_OF_DAY_WINDOWS[next.partOfDay].to;
+  const hasTime = !keepsTime && (TIME_FIELDS.some((k) => next[k] !== undefined) || !!next.earliest || !!next.latest);
   const timeSrc = hasTime ? next : (old ?? {});
   for (const k of TIME_FIELDS) if (timeSrc[k] !== undefined) (out as Record<string, unknown>)[k] = timeSrc[k];
   if (next.earliest || (!next.date && !next.range && !hasTime && old?.earliest)) out.earliest = true;

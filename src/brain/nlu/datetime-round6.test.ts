@@ -101,3 +101,20 @@ describe('days as round-6 callers said them', () => {
     expect(chicago(said)).toMatchObject(want);
   });
 });
+
+describe('more of how round-6 callers said when', () => {
+  // Saturday 2027-07-10, 13:00 in London
+  const london = (t: string) =>
+    createNlu({ ...business, timezone: 'Europe/London' }).understand(t, new Date('2027-07-10T12:00:00Z')).when;
+  it('"before I go on holiday on the 20th" is the days before the 20th', () => {
+    expect(london('I need a pedicure before I go on holiday on the 20th! Evenings are easiest.')).toMatchObject({
+      range: { from: '2027-07-10', to: '2027-07-19' },
+      partOfDay: 'evening',
+    });
+  });
+  it('"gel nails done sat?? like 2ish" is Saturday at 2; "I sat down" is no day', () => {
+    expect(london('can i get gel nails done sat?? like 2ish')?.time).toBe('14:00');
+    expect(london('can i get gel nails done sat?? like 2ish')?.date).toBeDefined();
+    expect(london('I sat down and waited')).toBeUndefined();
+  });
+});

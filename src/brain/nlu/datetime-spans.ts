@@ -219,6 +219,10 @@ const CLOCK =
 const BEFORE_THAT =
   /\b(?:(before|ahead of|prior to|earlier than|sooner than|by)|(no later than|not later than|up to)) (?:then|that(?: date| day)?|the day|it (?:runs out|expires|is due|'s due|ends|goes|happens))\b|\b(?:sometime|some time|any ?time|anything|something|a day or 2|a few days|a couple of days) before(?=\s*(?:[,.;!?]|$|(?:please|if|ideally|would|is|that|then|like|say|maybe|on|around|so)\b))|\bbeforehand\b/;
 
+/** "before I go on holiday on the 20th", "ahead of our flight on Friday": the days before the day said after it. */
+const BEFORE_THEY_GO =
+  /\b(?:before|ahead of) (?:i|we|he|she|they) (?:go|goes|leave|leaves|fly|flies|head off|jet off|travel|move|moves)\b(?: (?:away|abroad|overseas|(?:on|for|to) (?:holiday|vacation|a trip|my trip|our trip|honeymoon|[a-z]+)))?(?= on\b)/;
+
 /** True when the utterance bounds a day said before it by "before then" (see BEFORE_THAT). */
 export function saysBeforeThat(s: string): boolean {
   return BEFORE_THAT.test(s);
@@ -231,6 +235,12 @@ export function saysBeforeThat(s: string): boolean {
  * ("Friday I've a meeting at 3, anything before that?").
  */
 function beforeThat({ hits, orig, today }: Reading): void {
+  const going = BEFORE_THEY_GO.exec(orig);
+  if (going) {
+    const day = hits.filter((h) => h.at > going.index && !h.negated).sort((a, b) => a.at - b.at)[0];
+    if (day) set(day, clip(today, today, dayOf(spanOf(day.value).from, today.zone).minus({ days: 1 })));
+    return;
+  }
   const x = BEFORE_THAT.exec(orig);
   if (!x) return;
   const before = hits.filter((h) => h.at < x.index && !h.negated).sort((a, b) => b.at - a.at)[0];

@@ -205,9 +205,9 @@ const SHORT_DAYS: Record<string, string> = {
 const WORDLIKE = new Set(['mon', 'wed', 'sat', 'sun']);
 const SHORT_RE = Object.keys(SHORT_DAYS).join('|');
 /** What may stand before a short weekday that is also a word: "this sat", "on sun", "till wed". */
-const DAY_BEFORE = String.raw`(?:this|next|coming|on|every|each|by|till|until|from|before|after|or|to|and|say|maybe|about)`;
+const DAY_BEFORE = String.raw`(?:this|next|coming|on|every|each|by|till|until|from|before|after|or|to|and|say|maybe|about|done|in|for)`;
 /** What may follow it: a part of the day, a time, another weekday ("sat morning", "sun 10am", "sat or sun"). */
-const DAY_AFTER = String.raw`(?:(?:mornings?|afternoons?|evenings?|nights?|arvos?|am|pm|week|fortnight|next week|or (?:${SHORT_RE}|\w+day)|the \d{1,2}(?:st|nd|rd|th))\b|(?:at )?\d)`;
+const DAY_AFTER = String.raw`(?:(?:mornings?|afternoons?|evenings?|nights?|arvos?|am|pm|week|fortnight|next week|or (?:${SHORT_RE}|\w+day)|the \d{1,2}(?:st|nd|rd|th))\b|(?:at )?\d|[?!]|,\s*(?:like|around|about|maybe|at|say|\d))`;
 
 /**
  * Weekdays written or said short ("this sat 11am", "thurs", "fri arvo", "weds or thu") as their full names.

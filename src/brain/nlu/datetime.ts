@@ -320,6 +320,8 @@ const OWN_EVENT = new RegExp(
     `\\b(?:my|our|his|her|their|the) (?:[a-z]+ )?${EVENTS} (?:is|are|'s)(?: (?:on|this|next|in|at|coming))?[^,.;!?]*?${CLAUSE_END}`,
     // "I have a calc final that Friday", "she's got her exam on the 14th"
     `\\b(?:i|we|he|she|they)(?:'ve| have| has|'s)?(?: got)? (?:a|an|my|our|his|her|their) (?:[a-z]+ )?${EVENTS} (?:that|this|next|on|the)\\b[^,.;!?]*?${CLAUSE_END}`,
+    // "it's past midnight", "it's gone 10 here": the clock now, no wish
+    `\\bit(?:'s| is) (?:already |just |now )?(?:past|after|gone) (?:midnight|noon|\\d{1,2}(?::[0-5]\\d)?(?: ?[ap]\\.? ?m\\b)?)(?: here| now| already)?`,
     // "the clocks go forward tonight", "daylight saving ends on Sunday": the calendar's news, no wish
     `\\b(?:the )?clocks? (?:go|goes|going|change|changes|went|spring|springs|fall|falls) (?:forward|back|ahead|over|an hour)?[^,.;!?]*?${CLAUSE_END}`,
     `\\b(?:daylight sav(?:ing|ings)(?: time)?|dst|summer ?time|winter ?time) (?:starts|ends|begins|kicks in|changes)[^,.;!?]*?${CLAUSE_END}`,

@@ -64,7 +64,7 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   [
     // "push me back an hour", "change it to twelve instead", "earlier the same day", "I just want it an hour later"
     'reschedule',
-    /\b(?:push|move|bump|shift) (?:me|us|him|her|them) (?:back|forward|up|out|to|over)\b|\b(?:push|move|bump|shift|put|bring|pull) (?:my|our|the|his|her|their) (?:appointment|booking|visit|reservation|session|lesson) (?:back|forward|up|out|later|earlier)\b|\b(?:bring|pull|push|move) (?:it|that|this|them) (?:forward|back|up|earlier|later)\b|\b(?:push|move|bump|shift|knock|bring|pull) (?:my|our|his|her|their|[a-z]+'s) (?:[a-z'-]+ ){0,2}?[a-z'-]+ (?:back|forward|out|up) (?:a|an|one|two|three|\d+|by) (?:week|weeks|fortnight|day|days|hour|hours|month)\b|\b(?:move|change|switch|shift|push|bump|bring|put) (?:my|our|his|her|their|(?!it's|that's|what's|there's|here's)[a-z]+'s) [a-z0-9' -]{2,40}? (?:earlier|later|forward|sooner|into (?:the )?(?:next|new|following))\b|\bmake (?:it|that|this) (?:an?|one|two|half an|\d+) (?:hour|hours|minutes?|mins?)(?: or so)? (?:later|earlier|sooner)\b|\b(?:change|move|switch|shift) (?:it|that|this|them) (?:to|till|until|over to)\b|\b(?:earlier|later|sooner) (?:on )?(?:the |that )?same day\b|\b(?:the )?same day(?:,)? (?:but )?(?:earlier|later|instead)\b|\bwant (?:it|him|her|them) (?:(?:an?|one|two|half an) (?:hour|bit|little)s? |\d+ (?:minutes|hours) )?(?:later|earlier|sooner)\b/,
+    /\b(?:push|move|bump|shift) (?:me|us|him|her|them) (?:back|forward|up|out|to|over)\b|\b(?:push|move|bump|shift|put|bring|pull) (?:my|our|the|his|her|their) (?:appointment|booking|visit|reservation|session|lesson) (?:back|forward|up|out|later|earlier)\b|\b(?:bring|pull|push|move) (?:it|that|this|them) (?:forward|back|up|earlier|later)\b|\b(?:push|move|bump|shift|knock|bring|pull) (?:my|our|his|her|their|[a-z]+'s) (?:[a-z'-]+ ){0,2}?[a-z'-]+ (?:back|forward|out|up) (?:a|an|one|two|three|\d+|by) (?:week|weeks|fortnight|day|days|hour|hours|month)\b|\b(?:move|change|switch|shift|push|bump|bring|put) (?:my|our|his|her|their|(?!it's|that's|what's|there's|here's)[a-z]+'s) [a-z0-9' -]{2,40}? (?:earlier|later|forward|sooner|into (?:the )?(?:next|new|following))\b|\bmake (?:it|that|this) (?:an?|one|two|half an|\d+) (?:hour|hours|minutes?|mins?)(?: or so)? (?:later|earlier|sooner)\b|\b(?:change|move|switch|shift|push|bump) (?:it|that|this|them) (?:to|till|until|over to)\b|\b(?:earlier|later|sooner) (?:on )?(?:the |that )?same day\b|\b(?:the )?same day(?:,)? (?:but )?(?:earlier|later|instead)\b|\bwant (?:it|him|her|them) (?:(?:an?|one|two|half an) (?:hour|bit|little)s? |\d+ (?:minutes|hours) )?(?:later|earlier|sooner)\b/,
   ],
   [
     // "when is my appointment?", "can you confirm my son's session for Thursday?", "what time am I booked in?"
@@ -234,6 +234,8 @@ export function yesNo(text: string): YesNo | undefined {
 
 /** "Something later" / "anything earlier": relative to the times just offered. */
 export function relativeShift(text: string): 'later' | 'earlier' | undefined {
+  // "later this morning", "earlier this week": a part of the day or week said, not a shift
+  text = text.replace(/\b(?:later|earlier) (?:this|that) (?:morning|afternoon|evening|arvo|week|month)\b/g, ' ');
   if (/\b(later|after that|later in the day|anything after)\b/.test(text) && !/\b(later|latter) one\b/.test(text))
     return 'later';
   // "what else do you have?", "any other times?": more openings after the ones offered

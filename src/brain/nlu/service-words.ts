@@ -71,6 +71,10 @@ const CONCEPTS: Array<[RegExp, string]> = [
   [/\bmoving out\b|\bmove-?out\b|\bend of (?:my |the )?lease\b|\bdeposit back\b/, 'move-out clean'],
   [/\b(?:lunges|reactive|aggressive|barks? (?:like crazy )?at|growls?)\b/, 'behavior behaviour'],
   [/\bpupp(?:y|ies)\b/, 'puppy'],
+  [
+    /\bnever been (?:in|here|before|to (?:you|your (?:clinic|office|practice|studio|salon)))\b|\bfirst (?:time|visit|appointment) (?:with|at|here)\b|\bnew (?:patient|client|customer)\b/,
+    'initial new first intro assessment',
+  ],
 ];
 
 /** Sizes and lengths that pick a variant: "eight kilos" small, "half an hour" 30 minutes. */
