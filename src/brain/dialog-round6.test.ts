@@ -228,3 +228,18 @@ describe('a day corrected, the time kept', () => {
     expect(reply).toMatch(/Monday, January 18 at 9 AM is open/);
   });
 });
+
+describe('moving a service of their own, by its name', () => {
+  it.each([
+    'I need to move my cleaning please.',
+    'Could I push my cleaning on Thursday to the following Thursday, same time?',
+    'can we cancel our oil change',
+  ])('"%s" looks up the caller\'s booking, and nothing new is offered', async (line) => {
+    const c = talkTo(DENTAL, MON, CALLER, {
+      existing: [{ service: 'Cleaning', start: '2027-01-14T09:00', customerName: 'Owen Marsh', customerPhone: CALLER }],
+    });
+    const reply = await c.say(`Hi, it's Owen Marsh. ${line}`);
+    expect(reply).not.toMatch(/Which works better|is open\. May I have your name/);
+    expect(c.world.appointments).toHaveLength(1);
+  });
+});

@@ -134,6 +134,10 @@ const ANY_STAFF =
  * or for one the caller is choosing
  * between ("a haircut, or maybe color").
  */
+/** Moving or calling off something of the caller's own ("move my massage", "push our cleaning to Friday"). */
+const OWN_SERVICE_ACTION =
+  /\b(move|reschedule|push|shift|bump|postpone|cancel|call off)(?: back| forward)? (?:my|our|his|her|their|[a-z]+'s) (?!(?:number|phone|name|address|email|car|furniture|stuff|things|money)\b)/;
+
 const HAD_BEFORE =
   /\b(?:i've|i have|we've|we have) (?:worn|had|been (?:wearing|having|getting)|used|done|tried)\b|\b(?:i|we) (?:had|did|got) (?:my|our|a|an|the)\b|\blast (?:time|year|month|week)\b|\bfor years\b|\byears ago\b|\bused to\b/;
 
@@ -358,6 +362,16 @@ export function createNlu(business: BusinessProfile): Nlu {
         u.service = { service: several[0], score: service?.score ?? 1 };
         if (several.length > 1) u.alsoServices = several.slice(1);
         delete u.serviceChoices;
+      }
+      // "I need to move my massage", "push my private session to the following Wednesday": a service of the
+      // caller's own moved or called off, whatever it is called
+      if ((u.service || u.serviceChoices) && !intents.includes('reschedule') && !intents.includes('cancel')) {
+        const own = OWN_SERVICE_ACTION.exec(text);
+        if (own)
+          u.intents = [
+            own[1] === 'cancel' || own[1] === 'call off' ? 'cancel' : 'reschedule',
+            ...intents.filter((i) => i !== 'book'),
+          ];
       }
       if (when) u.when = when;
       if (when?.time && timeInfo.hourGuessed) u.hourGuessed = true;
