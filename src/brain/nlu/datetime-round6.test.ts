@@ -118,3 +118,16 @@ describe('more of how round-6 callers said when', () => {
     expect(london('I sat down and waited')).toBeUndefined();
   });
 });
+
+describe('a greeting is no part of the day', () => {
+  const london = (t: string) =>
+    createNlu({ ...business, timezone: 'Europe/London' }).understand(t, new Date('2027-08-30T09:40:00Z')).when;
+  it.each([
+    ['Morning. I need a pair of suit trousers taken in at the waist. Could I pop in Wednesday around 1?', '13:00'],
+    ['Good evening, could I come Wednesday at 10', '10:00'],
+    ['Evening. 7 works', '19:00'],
+    ['evening, around 7 if you can', '19:00'],
+  ])('"%s" is %s', (said, time) => {
+    expect(london(said)?.time).toBe(time);
+  });
+});

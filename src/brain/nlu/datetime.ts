@@ -161,6 +161,11 @@ export function parseTimeWish(
   timezone: string,
   info?: { hourGuessed?: boolean; weekday?: number },
 ): TimeWish | undefined {
+  // "Morning.", "Good evening, …": a greeting, not the part of the day wished for
+  text = text.replace(
+    /\bgood (?:morning|afternoon|evening)\b[,.!]*|^\s*(?:(?:hi|hello|hey)[, ]+)?(?:morning|afternoon|evening)[.!]+(?=(?:\s+\S+){4})/g,
+    ' ',
+  );
   text = dayWords(heardAsTime(compactClock(text)));
   const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
   const masked = { s: ` ${text} ` };
