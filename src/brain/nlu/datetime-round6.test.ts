@@ -131,3 +131,18 @@ describe('a greeting is no part of the day', () => {
     expect(london(said)?.time).toBe(time);
   });
 });
+
+describe('a month told as background', () => {
+  const london = (t: string) =>
+    createNlu({ ...business, timezone: 'Europe/London' }).understand(t, new Date('2027-10-04T08:00:00Z')).when;
+  it('"I had my eye test in March. Could I get that sorted Wednesday, from 2 onwards?" is this Wednesday', () => {
+    expect(
+      london(
+        'I want to try contact lenses. I had my eye test in March. Could I get that sorted Wednesday, any time from 2 onwards?',
+      ),
+    ).toMatchObject({ date: '2027-10-06', after: '14:00' });
+  });
+  it('"can I come in March?" is still March', () => {
+    expect(london('can I come in March?')?.range?.from).toBe('2028-03-01');
+  });
+});

@@ -299,6 +299,8 @@ function tenseOf(words: string[], i: number): boolean | undefined {
       words[i + 1] ?? '',
     );
   if (PAST_IRREGULAR.has(w)) return true;
+  // "I had my eye test in March", "we had a leak on Saturday"; not "had to", "had hoped"
+  if (w === 'had' && /^(?:my|a|an|the|our|his|her|their|some|it|one)$/.test(words[i + 1] ?? '')) return true;
   if (/^[a-z]{2,}ed$/.test(w) && !NOT_PAST_ED.has(w)) {
     // "can it be fixed by Saturday", "I need my piano tuned Thursday", "get it cleaned on Friday": a wish
     if (
@@ -346,6 +348,9 @@ function maskLengths(m: { s: string }): void {
   m.s = m.s.replace(LENGTH, (x) => ' '.repeat(x.length));
 }
 
+/** Months said as background in the past ("I had my eye test in March"); "may" only as a month with "in". */
+const PAST_MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+
 /** Days said as background in the past ("on Saturday he rolled his ankle", "last Saturday", "since Monday"). */
 function maskPastEvents(m: { s: string }): void {
   const blank = (from: number, to: number) => {
@@ -359,7 +364,7 @@ function maskPastEvents(m: { s: string }): void {
   );
   m.s = m.s.replace(always, (x) => ' '.repeat(x.length));
   const day = new RegExp(
-    `\\b(?:(?:on|over|at) )?(?:the )?(?:(?:${WD})s?|weekend|${NAMED_DAY_RE}|this (?:morning|afternoon|evening)|(?:\\d{1,2})(?:st|nd|rd|th)(?! (?:of|in)\\b))\\b(?:${TAIL})*`,
+    `\\b(?:(?:on|over|at) )?(?:the )?(?:(?:${WD})s?|weekend|${NAMED_DAY_RE}|this (?:morning|afternoon|evening)|(?:\\d{1,2})(?:st|nd|rd|th)(?! (?:of|in)\\b)|in (?:early |mid-?|late )?(?:${PAST_MONTHS}))\\b(?:${TAIL})*`,
     'g',
   );
   const spans: Array<[number, number]> = [];
