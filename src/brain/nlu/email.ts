@@ -3,7 +3,8 @@
 const WRITTEN = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+/;
 /** One label of a domain: a word ("gmail") or letters spelled one by one ("c-a", "c a", "s-h-a-w"). */
 const LABEL = '(?:[a-z0-9](?:(?:\\s*-\\s*|\\s+)[a-z0-9](?![a-z0-9]))+|[a-z0-9-]+)';
-const SPOKEN_DOMAIN = new RegExp(`^(.*?)\\s+(?:at|@)\\s+(${LABEL}(?:\\s*(?:dot|\\.)\\s*${LABEL})+)`);
+/** A dot said as a word, or written with nothing around it: "10. he" is a sentence ending, not a domain. */
+const SPOKEN_DOMAIN = new RegExp(`^(.*?)\\s+(?:at|@)\\s+(${LABEL}(?:(?:\\s*\\bdot\\b\\s*|\\.(?!\\s))${LABEL})+)`);
 /** Letters spelled one by one, with hyphens or spaces between them ("t-o-m-b", "c a"). */
 const LETTERS = /^[a-z0-9](?:[\s-]+[a-z0-9])+$/;
 /** Domains people use, and any country's two letters ("shaw.ca", "eircom.ie", "bigpond.com.au"). */

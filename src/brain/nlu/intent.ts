@@ -285,9 +285,9 @@ export function pickOption(text: string): number | 'last' | undefined {
   const alone = new RegExp(`^(?:(?:ok|okay|yes|yeah|um|uh|so|hmm),? )*(?:the )?(${ORD})(?: one)?(?: please)?$`).exec(t);
   if (alone) return POSITION[alone[1]];
   const noun = new RegExp(
-    `\\b(${ORD}) (?:one|option|slot|time|of the two)\\b(?! (?:i|we) (?:came|was|were|went|had))`,
+    `\\b(${ORD}) (?:one|option|slot|of the two)\\b(?! (?:i|we) (?:came|was|were|went|had))|\\bthe (${ORD}) time\\b(?=\\s*(?:$|,|please|works|is (?:fine|good|great|perfect)|would (?:work|be (?:fine|great|good))|sounds good))`,
   ).exec(t);
-  if (noun) return POSITION[noun[1]];
+  if (noun) return POSITION[noun[1] ?? noun[2]];
   const taken = new RegExp(
     `\\b(?:take|want|do|book|prefer|choose|pick|go with|like|grab) the (${ORD})\\b(?! (?:of|week|day|month|thing|available))`,
   ).exec(t);
