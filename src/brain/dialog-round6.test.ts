@@ -249,3 +249,28 @@ describe('moving a service of their own, by its name', () => {
     expect(reply).not.toMatch(/Would that be|Which works better|is open/);
   });
 });
+
+describe('a staff member asked for a service they do not do', () => {
+  it('"balayage with Marco on Saturday at 10" says Marco does not, and books it with the one who does', async () => {
+    const SALON: BusinessProfile = {
+      ...DENTAL,
+      hours: { sat: [['09:00', '17:00']] },
+      services: [
+        { name: "Women's Haircut", durationMin: 60 },
+        { name: 'Highlights & Balayage', durationMin: 180 },
+      ],
+      staff: [
+        { name: 'Marco', services: ["Women's Haircut"] },
+        { name: 'Lena', services: ["Women's Haircut", 'Highlights & Balayage'] },
+      ],
+    };
+    const c = talkTo(SALON, MON, CALLER);
+    const reply = await c.say('Hi, I want to book balayage with Marco on Saturday at 10.');
+    expect(reply).toMatch(
+      /Marco doesn't do highlights & balayage, but Lena does\. Saturday, January 16 at 10 AM is open/,
+    );
+    await c.say('Sofia Marchetti');
+    await c.say('yes');
+    expect(c.world.appointments[0]).toMatchObject({ serviceName: 'Highlights & Balayage' });
+  });
+});

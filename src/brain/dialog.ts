@@ -95,6 +95,8 @@ export type Note =
   | { kind: 'runsPastClose'; time: string; close: string; service: string; minutes: number }
   | { kind: 'outsideHours'; date: string; hours: Array<[string, string]> }
   | { kind: 'exactOpen'; slot: Slot }
+  /** The staff member asked for does not do the service; `others` do. */
+  | { kind: 'staffDoesNot'; staff: string; service: string; others: string[] }
   | { kind: 'slotTaken' }
   | { kind: 'booked'; appointment: AppointmentInfo; service: string }
   | { kind: 'moved'; appointment: AppointmentInfo; from: AppointmentInfo }
@@ -487,6 +489,17 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   if (f.staff && f.staff !== ctx.staff) {
     Object.assign(p, { staff: f.staff, slot: undefined, offered: [], searchNeeded: !!(ctx.wish || f.when) });
   }
+  // "balayage with Marco", who does no colour: said so, and those who do it are searched instead
+  const withWhom = 'staff' in p ? p.staff : ctx.staff;
+  const forWhat = p.service ?? ctx.service;
+  const doers = forWhat ? staffFor(ctx.business, forWhat.name) : undefined;
+  if (withWhom && forWhat && doers && !doers.includes(withWhom)) {
+    Object.assign(p, { staff: undefined, slot: undefined, offered: [], searchNeeded: !!(ctx.wish || f.when) });
+    p.notes = [
+      ...(p.notes ?? ctx.notes),
+      { kind: 'staffDoesNot', staff: withWhom, service: forWhat.name.toLowerCase(), others: doers },
+    ];
+  }
   const offered = p.offered ?? ctx.offered;
   if (f.when?.minutesOnly && !f.when.time)
     Object.assign(p, minutesAt(f, offered.length ? offered : ctx.slot ? [ctx.slot] : [], ctx));
@@ -628,6 +641,15 @@ function nearestOffer(offered: Slot[], time: string | undefined, tz: string): Sl
   const minutes = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
   const away = (x: Slot) => Math.abs(minutes(localParts(x.start, tz).time) - minutes(time));
   return [...offered].sort((a, b) => away(a) - away(b))[0];
+}
+
+/** The staff who do a service, when the business says who does what; undefined when anyone may. */
+function staffFor(business: BusinessProfile, service: string): string[] | undefined {
+  const staff = business.staff ?? [];
+  if (!staff.length || staff.every((x) => !x.services?.length)) return undefined;
+  const does = (x: { services?: string[] }) =>
+    !x.services?.length || x.services.some((s) => s.toLowerCase() === service.toLowerCase());
+  return staff.filter(does).map((x) => x.name);
 }
 
 /** Words that put a service in place of the one being booked. */

@@ -204,12 +204,14 @@ export const conversationMachine = setup({
       // "how much to come look at a washer?" … "can you get someone out Thursday?": the washer
       const base = { ...context, ...freshTask(context, 'book'), service: context.askedAbout };
       const t = turnOf(event);
+      const p = t ? applyTurn(base, t) : {};
       return {
         ...freshTask(context, 'book'),
         service: context.askedAbout,
-        ...(t ? applyTurn(base, t) : {}),
+        ...p,
         misses: 0,
-        notes: context.notes,
+        // what the turn itself has to say ("Marco doesn't do balayage…"), not a miss
+        notes: p.notes?.filter((n) => n.kind !== 'missed') ?? context.notes,
       };
     }),
     bookNext: assign(({ context, event }) => {

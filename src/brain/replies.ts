@@ -213,6 +213,8 @@ export function noteText(n: Note, ctx: DialogContext, now: Date, lang: Lang = 'e
       return L.runsPastClose(n.service, L.durationWords(n.minutes).replace(/\s*\([^)]*\)/, ''), n.time, n.close);
     case 'outsideHours':
       return L.outsideHours(n.date, tz, n.hours);
+    case 'staffDoesNot':
+      return L.staffDoesNot(n.staff, n.service, n.others);
     case 'exactOpen':
       return L.exactOpen(slotWhen(L, ctx, n.slot.start));
     case 'slotTaken':

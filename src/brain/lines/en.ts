@@ -151,6 +151,8 @@ export const EN = {
     `On ${weekday(date, tz)} we're open ${hours.map(([x, y]) => `${sayTime(x)} to ${sayTime(y)}`).join(' and ')}.`,
   exactOpen: (when: string) => `${when} is open.`,
   yourTime: (time: string) => `(${time} your time)`,
+  staffDoesNot: (staff: string, service: string, others: string[]) =>
+    `${staff} doesn't do ${service}${others.length ? `, but ${listOf(others, 'and')} ${others.length > 1 ? 'do' : 'does'}` : ''}.`,
   slotTaken: "I'm sorry, that time was just taken.",
   booked: (svc: string, when: string) => `You're all set: your ${svc} is booked for ${when}.`,
   moved: (svc: string, when: string) => `Done. Your ${svc} is now on ${when}.`,

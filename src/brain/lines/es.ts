@@ -204,6 +204,8 @@ export const ES: Lines = {
   outsideHours: (date, tz, hours) => `El ${dia(date, tz)} abrimos ${tramos(hours)}.`,
   exactOpen: (when) => `${capitalize(when)} está disponible.`,
   yourTime: (time) => `(${time} en su hora)`,
+  staffDoesNot: (staff, service, others) =>
+    `${staff} no hace ${service}${others.length ? `, pero ${others.join(' y ')} sí` : ''}.`,
   slotTaken: 'Lo siento, ese horario se acaba de ocupar.',
   booked: (svc, when) => `Listo: su cita de ${svc} quedó reservada para ${when}.`,
   moved: (svc, when) => `Listo. Su cita de ${svc} quedó para ${when}.`,
