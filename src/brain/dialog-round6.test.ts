@@ -274,3 +274,21 @@ describe('a staff member asked for a service they do not do', () => {
     expect(c.world.appointments[0]).toMatchObject({ serviceName: 'Highlights & Balayage' });
   });
 });
+
+describe('a weekday after the day talked about', () => {
+  it('"then the Tuesday right after" a holiday Monday is the day after it, not next week\'s from today', async () => {
+    const PT: BusinessProfile = {
+      ...DENTAL,
+      holidays: ['2027-02-15'],
+      services: [{ name: 'Follow-up', durationMin: 30 }],
+    };
+    // Friday 2027-02-05, 09:00 in Edmonton
+    const c = talkTo(PT, '2027-02-05T16:00:00Z', CALLER);
+    expect(await c.say('a follow-up visit ten days from today')).toMatch(/closed on Monday, February 15/);
+    await c.say(
+      "Oh, of course, it's the holiday. Then the Tuesday right after, first thing in the morning if you can.",
+    );
+    await c.say('Walter Pruitt');
+    expect(await c.say('yes')).toMatch(/Tuesday, February 16 at 8 AM/);
+  });
+});

@@ -518,6 +518,13 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
         ...(rest.time || !from.time ? {} : { time: from.time }),
       };
     }
+    // "then the Tuesday right after": that weekday after the day being talked about
+    const talked = held ? localParts(held.start, tz).date : (ctx.wish?.date ?? offered[0]?.start.slice(0, 10));
+    if (f.when.weekdayAfter && talked) {
+      const from = DateTime.fromISO(talked, { zone: tz });
+      const { weekdayAfter, ...rest } = f.when;
+      f.when = { ...rest, date: from.plus({ days: (weekdayAfter - from.weekday + 7) % 7 || 7 }).toISODate()! };
+    }
     // "7:30 is good" at a read-back (or at offers all on one day) keeps the day being talked about
     const days = [...new Set((ctx.slot ? [ctx.slot] : offered).map((x) => localParts(x.start, tz).date))];
     // "is there nothing at all on Tuesday?": the whole day, not the morning asked for before

@@ -113,7 +113,8 @@ describe('a day with a bound', () => {
     ['chicago', 'can it be fixed by Saturday', { date: '2026-12-12' }],
     ['chicago', 'can I drop by Friday', { date: '2026-12-11' }],
     ['chicago', 'the day after tomorrow', { date: '2026-12-11' }],
-    ['chicago', 'the Friday after that', { date: '2026-12-18' }],
+    // with no day before it in the turn, the dialog may read it against the day talked about (weekdayAfter)
+    ['chicago', 'the Friday after that', { date: '2026-12-18', weekdayAfter: 5 }],
   ])('%s: "%s" stays a day', (place, text, wish) => {
     expect(when(place, text)).toEqual(wish);
   });

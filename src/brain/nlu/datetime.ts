@@ -130,6 +130,11 @@ export interface TimeWish {
    * "on a weekday" (no Saturday or Sunday). Set only when no single date was asked for.
    */
   notWeekdays?: number[];
+  /**
+   * "the Tuesday right after" with no day in the turn: that weekday after the day already talked about (the day
+   * offered or asked for before), which only the dialog knows; `date` holds next week's as a fallback.
+   */
+  weekdayAfter?: number;
   /** The time as the caller said it in their own zone ("3 o'clock my time, I'm in New York"); `time` is the business's. */
   callerTime?: { time: string; zone: string };
   /** "Same time" when moving an appointment: the time it has now (filled in once the appointment is known). */
@@ -176,7 +181,7 @@ export function parseTimeWish(
   // what is left once the background in the past is gone ("it started leaking this morning")
   const present = masked.s;
   const excluded = maskExcludedWeekdays(masked);
-  const said: { weeksOn?: number } = {};
+  const said: { weeksOn?: number; weekdayAfter?: number } = {};
   const dates = findDates(masked, today, orig, writesDayFirst(timezone), said);
   excluded.push(...weekParts(masked));
   const pod = findPartOfDay(present);
@@ -238,6 +243,7 @@ export function parseTimeWish(
     delete wish.partOfDay;
   }
   if (said.weeksOn && !wish.date && !wish.range) wish.weeksOn = said.weeksOn;
+  if (said.weekdayAfter) wish.weekdayAfter = said.weekdayAfter;
   if (wish.after === '13:00' && saysAfterTheirLunch(present)) wish.afterBreak = true;
   // "next week, not Monday": a weekday ruled out while no single day is asked for
   const notWeekdays = [
@@ -402,7 +408,7 @@ function findDates(
   today: DateTime,
   orig: string,
   dayFirstHere: boolean,
-  said: { weeksOn?: number },
+  said: { weeksOn?: number; weekdayAfter?: number },
 ): Array<Hit<DateValue>> {
   const hits: Array<Hit<DateValue>> = [];
   const add = (at: number, value: DateValue, weekday?: number) => {
@@ -424,10 +430,17 @@ function findDates(
     /^\d/.test(w) ? Number(w) : (({ a: 1, an: 1, one: 1, two: 2, three: 3 } as Record<string, number>)[w] ?? 1);
   // "the one after" / "the following Friday" / "the Friday after that": resolved against the date before it
   const refs: Array<{ at: number; weekday?: number; weeks?: number }> = findWeekShifts(m);
-  mask(m, new RegExp(`\\bthe (?:(?:one|${WD}) after(?: that)?(?! next)|following (?:one|${WD}))\\b`, 'g'), (x) => {
-    const wd = new RegExp(WD).exec(x[0]);
-    refs.push({ at: x.index, ...(wd ? { weekday: WEEKDAYS[wd[0]] } : {}) });
-  });
+  mask(
+    m,
+    new RegExp(
+      `\\bthe (?:(?:one|${WD}) (?:right |just |straight |directly )?after(?: that)?(?! next)|following (?:one|${WD}))\\b`,
+      'g',
+    ),
+    (x) => {
+      const wd = new RegExp(WD).exec(x[0]);
+      refs.push({ at: x.index, ...(wd ? { weekday: WEEKDAYS[wd[0]] } : {}) });
+    },
+  );
   // "a week from Tuesday", British "a week Tuesday", "a week tomorrow": a modifier of the date that follows
   const weeksFrom: Array<{ end: number; weeks: number }> = [];
   mask(m, /\b(a|an|one|1|two|2|three|3) weeks? (?:(?:from|after) (?:today|now)|today)\b/g, (x) =>
@@ -570,7 +583,11 @@ function findDates(
     let d: DateTime | undefined;
     if (ref && r.weekday) d = ref.plus({ days: (r.weekday - ref.weekday + 7) % 7 || 7 });
     else if (ref) d = ref.plus({ weeks: 1 });
-    else if (r.weekday) d = today.startOf('week').plus({ weeks: 1, days: r.weekday - 1 });
+    else if (r.weekday) {
+      d = today.startOf('week').plus({ weeks: 1, days: r.weekday - 1 });
+      // "the Tuesday right after" with no day in the turn: after the day already talked about, which the dialog knows
+      said.weekdayAfter = r.weekday;
+    }
     if (d) hits.push({ at: r.at, value: { date: iso(d) } });
   }
   joinSpans(hits, today, orig);
