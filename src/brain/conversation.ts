@@ -679,6 +679,8 @@ export function toEvent(
   // a message, or a verification code, is taken as typed: its digits are not a time or a phone number
   if (expecting === 'message' || expecting === 'code') return turn;
   const intents = u.intents.filter((i) => i !== 'emergency');
+  // "can you have her call me on my cell instead, it's 773…" just after a message was passed on: its number
+  if (ctx.passedOn && facts.phone && facts.phone !== ctx.phone && !intents.includes('book') && !facts.when) return turn;
   const answering = ['confirm', 'cancel', 'pick'].includes(expecting) && !!yn;
   if (intents.includes('human')) return { type: 'HUMAN', turn };
   // "can you push it back an hour" while booking moves the booking being made, not an existing appointment

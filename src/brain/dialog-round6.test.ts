@@ -292,3 +292,35 @@ describe('a weekday after the day talked about', () => {
     expect(await c.say('yes')).toMatch(/Tuesday, February 16 at 8 AM/);
   });
 });
+
+describe('messages and quotes', () => {
+  const ELECTRIC: BusinessProfile = {
+    ...DENTAL,
+    industry: 'electrical',
+    services: [{ name: 'EV Charger Install', durationMin: 180 }],
+  };
+  it('"I just want it emailed to me, nobody needs to come out" takes the request for the quote, and books nothing', async () => {
+    const c = talkTo(ELECTRIC, MON, CALLER);
+    const first = await c.say(
+      "i'm looking to get a quote for putting in a e v charger in my garage but i just want it emailed to me for now nobody needs to come out",
+    );
+    expect(first).not.toMatch(/What day and time/);
+    await c.say('Siobhan Murphy');
+    await c.say('siobhan dot murphy at outlook dot com');
+    await c.say("no that's everything thank you");
+    expect(c.world.messages.length + c.world.leads.length).toBeGreaterThan(0);
+    expect(c.world.appointments).toHaveLength(0);
+  });
+
+  it('"have her call me on my cell instead, it\'s …" after a message is passed on goes with the message', async () => {
+    const c = talkTo(ELECTRIC, MON, CALLER);
+    await c.say("I'm calling for Linda, she said she'd call me back but I haven't heard anything");
+    await c.say("Marcus O'Neal");
+    const reply = await c.say(
+      "can you have her call me on my cell instead it's seven seven three five five five zero one six eight",
+    );
+    expect(reply).toMatch(/added that/);
+    expect(reply).not.toMatch(/upcoming appointment/);
+    expect(c.world.leads.some((l) => l.phone === '+17735550168')).toBe(true);
+  });
+});
