@@ -751,7 +751,9 @@ export function toEvent(
     (!hasPerson || (opening && asksInfo && !turn.shift && !turn.moveBy)) &&
     !answering &&
     (!facts.when || asksInfo) &&
-    !namesServiceToBook
+    !namesServiceToBook &&
+    // "oh, you open at ten? okay, ten then" among offers: the time picks one, the question is answered beside it
+    !(expecting === 'pick' && facts.when?.time)
   ) {
     return { type: 'QUESTION', text: raw, turn };
   }

@@ -324,3 +324,37 @@ describe('messages and quotes', () => {
     expect(c.world.leads.some((l) => l.phone === '+17735550168')).toBe(true);
   });
 });
+
+describe('answers at the read-back and among offers', () => {
+  it('"This number\'s fine." to a read-back that names the number books it', async () => {
+    const c = talkTo(DENTAL, MON, CALLER);
+    await c.say('a cleaning Thursday at 10');
+    expect(await c.say('Owen Marsh')).toMatch(/we'll reach you at/);
+    expect(await c.say("This number's fine.")).toMatch(/You're all set/);
+  });
+
+  it('"Oh, you open at ten? Okay, ten then." among offers takes 10', async () => {
+    const SHOP: BusinessProfile = { ...DENTAL, hours: { fri: [['10:00', '18:00']] } };
+    const c = talkTo(SHOP, MON, CALLER);
+    expect(await c.say('a cleaning Friday at nine?')).toMatch(/10 AM/);
+    expect(await c.say('Oh, you open at ten? Okay, ten then.')).toMatch(/name/);
+  });
+
+  it('"make it a bath and tidy instead" after a full groom for a small dog is the small dog\'s bath', async () => {
+    const GROOM: BusinessProfile = {
+      ...DENTAL,
+      services: [
+        { name: 'Full Groom - Small Dog', durationMin: 90 },
+        { name: 'Full Groom - Large Dog', durationMin: 120 },
+        { name: 'Bath & Tidy - Small Dog', durationMin: 45 },
+        { name: 'Bath & Tidy - Large Dog', durationMin: 60 },
+      ],
+    };
+    const c = talkTo(GROOM, MON, CALLER);
+    await c.say("a full groom for my cavoodle, she's about eight kilos, Wednesday at nine");
+    const reply = await c.say('Actually, can we just make it a bath and tidy instead, at nine?');
+    expect(reply).not.toMatch(/Would that be/);
+    await c.say('Chloe Bennett');
+    expect(await c.say('yes')).toMatch(/bath & tidy - small dog/);
+  });
+});

@@ -448,6 +448,9 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   // "just the 60 minutes, please" to "the 60 or the 90 minute one?": the words that tell them apart
   if (!f.service && ctx.serviceChoices && ctx.serviceChoices.length > 1)
     f.service = createServiceMatcher(ctx.business.services).pickAmong(ctx.serviceChoices, ev.text);
+  // "make it a bath and tidy instead" after a full groom for a small dog: the same kind of the new service
+  if (!f.service && f.serviceChoices && f.serviceChoices.length > 1 && ctx.service)
+    f.service = createServiceMatcher(ctx.business.services).pickAmong(f.serviceChoices, ctx.service.name);
   if (!f.service && ev.expecting === 'service' && ev.pick !== undefined && listed.length) {
     f.service = ev.pick === 'last' ? listed[listed.length - 1] : listed[Math.min(ev.pick, listed.length - 1)];
   }
