@@ -358,3 +358,27 @@ describe('answers at the read-back and among offers', () => {
     expect(await c.say('yes')).toMatch(/bath & tidy - small dog/);
   });
 });
+
+describe('where the work is done', () => {
+  const PC: BusinessProfile = {
+    ...DENTAL,
+    name: 'Bow Valley PC Repair',
+    industry: 'other',
+    services: [{ name: 'Virus & Malware Removal', durationMin: 60 }],
+  };
+  it('"Can I bring it in tomorrow around 10?" asks no address, and a malware removal is no junk removal', async () => {
+    const c = talkTo(PC, MON, CALLER);
+    await c.say("My laptop keeps getting pop-ups saying it's infected. Can I bring it in tomorrow around 10?");
+    expect(await c.say('Aaron Whitfield')).toMatch(/Just to confirm/);
+  });
+  it('a plumber asked to "come by" still asks where', async () => {
+    const PLUMBER: BusinessProfile = {
+      ...DENTAL,
+      industry: 'plumbing',
+      services: [{ name: 'Drain Cleaning', durationMin: 60 }],
+    };
+    const c = talkTo(PLUMBER, MON, CALLER);
+    await c.say('can someone come by tomorrow at 10 to clean out a slow drain?');
+    expect(await c.say('Aaron Whitfield')).toMatch(/address/);
+  });
+});

@@ -222,6 +222,8 @@ export interface DialogContext {
   phoneAsked: boolean;
   /** After an emergency alert the agent asked once where the trouble is. */
   addressAsked: boolean;
+  /** The caller said they come to the business ("can I bring it in?"): the work is not at their place. */
+  comingIn?: boolean;
   emergency?: EmergencyHit;
   leadPriority: Priority;
   question?: string;
@@ -244,7 +246,7 @@ export const HOME_SERVICE = new Set(['hvac', 'plumbing', 'electrical']);
  * names when neither the service nor the industry says.
  */
 const AT_THE_CUSTOMERS =
-  /\b(?:roof\w*|gutters?|trees?|stumps?|arborists?|lawns?|landscap\w*|mowing|yards?|irrigation|sprinklers?|pools?|pest\w*|exterminat\w*|termites?|rodents?|wasps?|garage doors?|gates?|fenc\w*|decks?|decking|driveways?|paving|concrete|pressure wash\w*|power wash\w*|window cleaning|carpet cleaning|house cleaning|home cleaning|maids?|handyman|handymen|appliances?|heating|cooling|air conditioning|furnaces?|boilers?|plumb\w*|drains?|sewers?|septic|water heaters?|electric\w*|wiring|solar|chimneys?|insulation|siding|restoration|water damage|mou?ld|junk|removals?|movers|moving|locksmiths?|lockouts?|pet sitting|dog walking|snow|glazing|glaziers?|painters? and decorators?|house painting)\b/i;
+  /\b(?:roof\w*|gutters?|trees?|stumps?|arborists?|lawns?|landscap\w*|mowing|yards?|irrigation|sprinklers?|pools?|pest\w*|exterminat\w*|termites?|rodents?|wasps?|garage doors?|gates?|fenc\w*|decks?|decking|driveways?|paving|concrete|pressure wash\w*|power wash\w*|window cleaning|carpet cleaning|house cleaning|home cleaning|maids?|handyman|handymen|appliances?|heating|cooling|air conditioning|furnaces?|boilers?|plumb\w*|drains?|sewers?|septic|water heaters?|electric\w*|wiring|solar|chimneys?|insulation|siding|restoration|water damage|mou?ld|junk|(?:junk|rubbish|waste|furniture|tree|stump|snow) removals?|removalists?|movers|moving|locksmiths?|lockouts?|pet sitting|dog walking|snow|glazing|glaziers?|painters? and decorators?|house painting)\b/i;
 
 /** Work that says it comes to the customer, whatever it is. */
 const VISITS = /\b(?:mobile|house calls?|home visits?|in-home|on-site|onsite|we come to you)\b/i;
@@ -265,7 +267,11 @@ export function onSite(business: BusinessProfile, service: ServiceInfo | undefin
 /** A detail still to ask for once: the caller's name, a number to call back, the address of work at their place. */
 export const nameMissing = (c: DialogContext) => !c.name && !c.nameAsked;
 export const numberMissing = (c: DialogContext) => !c.phone && !c.phoneAsked;
-export const siteMissing = (c: DialogContext) => !c.address && !c.addressAsked && onSite(c.business, c.service);
+export const siteMissing = (c: DialogContext) =>
+  !c.address && !c.addressAsked && !c.comingIn && onSite(c.business, c.service);
+/** The caller comes to the business ("can I bring it in", "I'll drop it off", "can I pop in"): no address to ask. */
+const COMES_IN =
+  /\b(?:i|we|i'll|we'll|i can|we can|can i|could i|can we|could we|may i|i could|we could) (?:bring|drop|run|pop) (?:it|him|her|them|the [a-z]+|my [a-z]+|our [a-z]+)? ?(?:in|off|by|round|over)\b|\b(?:i|we|i'll|we'll|can i|could i|can we|could we) (?:come|pop|stop|swing) (?:in|by|to you)\b/;
 
 /**
  * The starting context of a call. `callerPhone` is caller ID; `contactPhone` is a number a chat
@@ -454,6 +460,7 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   if (!f.service && ev.expecting === 'service' && ev.pick !== undefined && listed.length) {
     f.service = ev.pick === 'last' ? listed[listed.length - 1] : listed[Math.min(ev.pick, listed.length - 1)];
   }
+  if (!ctx.comingIn && COMES_IN.test(ev.text.toLowerCase())) p.comingIn = true;
   // "twenty two oh five south mill" to "what's the address?" once a time is held: a house number, not 22:05
   if (ev.expecting === 'address' && ctx.slot && f.when && !f.when.date && !f.when.range && !TIME_SAID.test(ev.text))
     delete f.when;
