@@ -382,3 +382,14 @@ describe('where the work is done', () => {
     expect(await c.say('Aaron Whitfield')).toMatch(/address/);
   });
 });
+
+describe('sooner than a booking of their own', () => {
+  it('"I have a cleaning on Friday. Is there anything earlier this week?" looks at the caller\'s booking', async () => {
+    const c = talkTo(DENTAL, MON, CALLER, {
+      existing: [{ service: 'Cleaning', start: '2027-01-15T14:30', customerName: 'Owen Marsh', customerPhone: CALLER }],
+    });
+    const reply = await c.say("Hi, it's Owen Marsh. I have a cleaning on Friday. Is there anything earlier this week?");
+    expect(reply).not.toMatch(/^I can do Friday, January 15 at 2:30 PM/);
+    expect(c.world.appointments).toHaveLength(1);
+  });
+});

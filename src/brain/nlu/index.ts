@@ -134,6 +134,13 @@ const ANY_STAFF =
  * or for one the caller is choosing
  * between ("a haircut, or maybe color").
  */
+/** A service the caller has on a day ("I have highlights with Brooke on Friday", "we've got a cleaning tomorrow"). */
+const HAVE_SERVICE_ON =
+  /\b(?:i|we)(?:'ve| have)(?: got)? (?:a |an |my |our )?[a-z &'-]{2,40}? (?:with [a-z]+ )?(?:on|this|next|tomorrow|at)\b/;
+/** Asking for a time before it ("anything earlier this week?", "something sooner"). */
+const SOONER =
+  /\b(?:anything|something|any ?time|a time|a slot|any slots?|any openings?) (?:earlier|sooner)\b|\b(?:earlier|sooner) (?:slot|time|appointment|day|one)\b/;
+
 /** Moving or calling off something of the caller's own ("move my massage", "push our cleaning to Friday"). */
 const OWN_SERVICE_ACTION =
   /\b(move|reschedule|push|shift|bump|postpone|cancel|call off)(?: back| forward)? (?:my|our|his|her|their|[a-z]+'s) (?!(?:number|phone|name|address|email|car|furniture|stuff|things|money)\b)/;
@@ -366,7 +373,9 @@ export function createNlu(business: BusinessProfile): Nlu {
       // "I need to move my massage", "push my private session to the following Wednesday": a service of the
       // caller's own moved or called off, whatever it is called
       if ((u.service || u.serviceChoices) && !intents.includes('reschedule') && !intents.includes('cancel')) {
-        const own = OWN_SERVICE_ACTION.exec(text);
+        // "I have highlights with Brooke on Friday. Is there anything earlier?": theirs, sooner
+        const sooner = HAVE_SERVICE_ON.test(text) && SOONER.test(text);
+        const own = sooner ? ['', 'move'] : OWN_SERVICE_ACTION.exec(text);
         if (own)
           u.intents = [
             own[1] === 'cancel' || own[1] === 'call off' ? 'cancel' : 'reschedule',
