@@ -623,11 +623,13 @@ export function toEvent(
   // at "shall I cancel / book it?" the action said plainly decides over a leading "no" about something else
   const proposal = expecting === 'cancel' || expecting === 'confirm' || expecting === 'pick';
   const agreed = proposal && agreeingNo(u.text) ? 'yes' : u.yesNo;
+  // "That's it, thank you!" to "Just to confirm: …?": that is what was meant, not a goodbye
+  const thatsIt = expecting === 'confirm' && /^\W*(?:(?:yes|yeah|yep)\W+)?that(?:'s| is) (?:it|the one)\b/.test(u.text);
   const yn =
     expecting === 'cancel'
       ? (answerTo(u.text, 'cancel') ?? agreed)
       : expecting === 'confirm'
-        ? (answerTo(u.text, 'book') ?? agreed)
+        ? (answerTo(u.text, 'book') ?? (thatsIt ? 'yes' : agreed))
         : agreed;
   if (expecting === 'confirm' && yn === 'yes' && !u.correction && !CHANGE_WORDS.test(u.text.replace(IDIOMS, ' '))) {
     // a confirmation never changes what was agreed: loose words in "yes, that's right" are not a new service or time

@@ -393,3 +393,50 @@ describe('sooner than a booking of their own', () => {
     expect(c.world.appointments).toHaveLength(1);
   });
 });
+
+describe('returning callers on the phone, round 6', () => {
+  const HIS = [{ service: 'Cleaning', start: '2027-01-15T10:00', customerName: 'Devon Price', customerPhone: CALLER }];
+  it('"same time next week" of a booking said with its own time moves it a week on', async () => {
+    const c = talkTo(DENTAL, MON, CALLER, { existing: HIS });
+    await c.say(
+      "Hey, it's Devon Price. I got a cleaning Friday at ten, but something came up. Can you move it to the same time next week?",
+    );
+    const reply = c.said.slice(-1)[0];
+    expect(reply).toMatch(/Friday, January 22 at 10 AM/);
+  });
+
+  it('"That\'s it, thank you!" to the move read back is a yes', async () => {
+    const c = talkTo(DENTAL, MON, CALLER, { existing: HIS });
+    expect(await c.say("Hi, it's Devon Price. Could I move my cleaning on Friday to 2 the same day?")).toMatch(
+      /Just to confirm/,
+    );
+    expect(await c.say("That's it, thank you!")).toMatch(/Done/);
+  });
+
+  it('"I\'m booked Friday at ten… is there anything earlier?" looks for earlier than the booking, and books nothing new', async () => {
+    const c = talkTo(DENTAL, MON, CALLER, { existing: HIS });
+    const reply = await c.say(
+      "Hi, it's Devon Price. I'm booked Friday at ten but my tooth hurts. Is there anything earlier? Tomorrow morning would be ideal.",
+    );
+    expect(reply).not.toMatch(/What would you like to book/);
+    expect(c.world.appointments).toHaveLength(1);
+  });
+
+  it('"stuck behind a wreck, gonna be fifteen minutes late" is no emergency', async () => {
+    const c = talkTo(DENTAL, MON, CALLER, { existing: HIS });
+    const reply = await c.say(
+      "Hey, it's Devon. I've got the ten o'clock, but I'm stuck behind a wreck on 85 and I'm gonna be fifteen minutes late.",
+    );
+    expect(reply).not.toMatch(/911|urgent/i);
+    expect(c.world.escalations).toHaveLength(0);
+  });
+
+  it('a cancellation, then "put me in Thursday instead", books the same service again', async () => {
+    const c = talkTo(DENTAL, MON, CALLER, { existing: HIS });
+    await c.say("Hi, it's Devon Price, I need to cancel my cleaning on Friday.");
+    expect(await c.say('Just cancel it, please.')).toMatch(/cancelled/);
+    const reply = await c.say('Actually, can you put me in Thursday instead, first thing in the morning?');
+    expect(reply).not.toMatch(/What would you like to book/);
+    expect(reply).toMatch(/Thursday, January 14/);
+  });
+});

@@ -340,7 +340,8 @@ export function mergeWish(old: TimeWish | undefined, next: TimeWish, weekday?: n
   // "end of the day, your last one": the day's last opening, never together with the first
   if (next.latest || (!next.date && !next.range && !hasTime && old?.latest)) out.latest = true;
   if (out.latest) delete out.earliest;
-  if (!out.time && (next.sameTime || (!hasTime && old?.sameTime))) out.sameTime = true;
+  if ((!out.time || (next.sameTime && out.range)) && (next.sameTime || (!hasTime && old?.sameTime)))
+    out.sameTime = true;
   // "push it back a week" before the day it counts from is known; "after your lunch break" with its 1 PM
   if (next.weeksOn && !next.date && !next.range) out.weeksOn = next.weeksOn;
   if (timeSrc.afterBreak && out.after) out.afterBreak = true;
@@ -369,7 +370,7 @@ export function atTargetTime(
     return { date: at.date, time: addMinutes(at.time, moveBy) };
   // "could I come earlier the same day, like twelve?", "move it to 3": a time alone keeps the appointment's day
   if (wish?.time && !wish.date && !wish.range) return { ...wish, date: at.date };
-  if (!wish?.sameTime || wish.time) return wish;
+  if (!wish?.sameTime || (wish.time && !(wish.range && !wish.date && wish.time === at.time))) return wish;
   const { sameTime: _same, partOfDay: _part, ...rest } = wish;
   // "same time next week": the appointment's weekday in that week, not the week's first opening
   const date = rest.range && !rest.date ? weekdayIn(rest.range, DateTime.fromISO(at.date).weekday) : undefined;

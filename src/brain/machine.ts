@@ -390,11 +390,18 @@ export const conversationMachine = setup({
         task: undefined,
       };
     }),
-    cancelled: assign(({ context }) => ({
-      notes: context.target ? note(context, { kind: 'cancelled', appointment: context.target }) : context.notes,
-      target: undefined,
-      task: undefined,
-    })),
+    cancelled: assign(({ context }) => {
+      // "cancel it… actually, can you put me in Thursday instead?": the same service, booked again
+      const was = context.target
+        ? context.business.services.find((x) => x.name.toLowerCase() === context.target!.serviceName.toLowerCase())
+        : undefined;
+      return {
+        notes: context.target ? note(context, { kind: 'cancelled', appointment: context.target }) : context.notes,
+        target: undefined,
+        task: undefined,
+        ...(was ? { askedAbout: was } : {}),
+      };
+    }),
     deferred: assign(({ context }) => ({
       notes: note(context, { kind: 'deferred' }),
       task: undefined,

@@ -11,6 +11,9 @@ import type { BrainPorts } from './ports.js';
 /** Words asking for a time right after one the caller has. */
 const AFTER_OWN =
   /\b(?:(?:straight|right|just|directly|immediately) after (?:mine|my (?:one|appointment|booking|[a-z-]+)|hers|his|theirs|their (?:one|[a-z-]+)|her (?:one|[a-z-]+)|him|her|me|it|that(?: one)?)|after (?:mine|hers|his|theirs|my (?:one|appointment|booking))|(?:on ?to|onto|on the end of) (?:that|it|mine|my [a-z-]+)|back[- ]to[- ]back with (?:mine|my [a-z-]+|it|that|hers|his))\b/;
+/** The new booking is for someone else ("my lad", "my daughter"). */
+const FOR_SOMEONE_ELSE =
+  /\b(?:my|our) (?:son|daughter|lad|lass|boy|girl|kid|child|husband|wife|partner|mum|mom|dad)\b|\bfor (?:him|her)\b/;
 /** The same person asked for again ("with Gemma as well", "same person", "same stylist"). */
 const SAME_STAFF =
   /\b(?:as well|too|also|same (?:person|stylist|barber|tech|technician|therapist|one|groomer|dentist|hygienist))\b/;
@@ -24,7 +27,7 @@ export async function afterOwnBooking(
   ports: BrainPorts,
   phone: string | undefined,
   timezone: string,
-): Promise<Pick<Understanding, 'when' | 'staff'> | undefined> {
+): Promise<Pick<Understanding, 'when' | 'staff' | 'name'> | undefined> {
   if (!phone || !AFTER_OWN.test(u.text)) return undefined;
   const theirs = await ports.booking.findUpcomingAppointments(phone);
   const local = (iso: string) => DateTime.fromISO(iso, { zone: timezone });
@@ -39,5 +42,11 @@ export async function afterOwnBooking(
   if (own.length !== 1 || !own[0].end) return undefined;
   const end = local(own[0].end);
   const staff = own[0].staffName && SAME_STAFF.test(u.text) ? { staff: own[0].staffName } : {};
-  return { when: { date: end.toISODate()!, time: end.toFormat('HH:mm') }, ...staff };
+  // "it's Andre" of the booking under Andre Baptiste: the name on file, when the add-on is the caller's own
+  const full = own[0].customerName;
+  const name =
+    u.name && full && !FOR_SOMEONE_ELSE.test(u.text) && full.toLowerCase().startsWith(`${u.name.toLowerCase()} `)
+      ? { name: full }
+      : {};
+  return { when: { date: end.toISODate()!, time: end.toFormat('HH:mm') }, ...staff, ...name };
 }

@@ -301,6 +301,12 @@ export function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: st
     /\b(at|around|about|by|after|before|until|till|from|say|how about|what about|maybe|past|later than|earlier than|than|wait|make it|make that|mean|or|actually|instead|not|no|for|do|take|try|change it to|move it to|said|meant|i mean|(?<!(?:\b(?:i|we|you|they|would|do|don't|did|looks|sounds|seems|feels)|'d) )like)[, ]+(\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|mins|hours|days|weeks|people|persons?|kids|dogs|cats|cars|dollars|bucks|of\b|\/))/g,
     (x) => add(x.index + x[0].length - x[2].length, Number(x[2]), 0),
   );
+  // "move my cleaning on Friday to 2": the hour it is moved to
+  mask(
+    m,
+    /\b(?:move|moved|change|switch|push|bump|shift)\b[^.?!,]{0,40}?\bto (1[0-2]|[1-9])\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|mins|hours|days|weeks|people|persons|kids|dogs|cats|cars|bedrooms?|rooms?|units?|floors?|o'clock|:))/g,
+    (x) => add(x.index + x[0].length - x[1].length, Number(x[1]), 0),
+  );
   // "at the 4" (Spanish "a las cuatro"): the hour, read inside a working day
   mask(
     m,

@@ -241,6 +241,9 @@ export function parseTimeWish(
   if (sameTime && !wish.time) {
     wish.sameTime = true;
     delete wish.partOfDay;
+  } else if (sameTime && wish.range && !wish.date) {
+    // "I've got a cut tomorrow at ten… same time next week?": the time said is the booking's own, kept beside it
+    wish.sameTime = true;
   }
   if (said.weeksOn && !wish.date && !wish.range) wish.weeksOn = said.weeksOn;
   if (said.weekdayAfter) wish.weekdayAfter = said.weekdayAfter;

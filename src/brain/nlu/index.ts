@@ -137,6 +137,9 @@ const ANY_STAFF =
 /** A service the caller has on a day ("I have highlights with Brooke on Friday", "we've got a cleaning tomorrow"). */
 const HAVE_SERVICE_ON =
   /\b(?:i|we)(?:'ve| have)(?: got)? (?:a |an |my |our )?[a-z &'-]{2,40}? (?:with [a-z]+ )?(?:on|this|next|tomorrow|at)\b/;
+/** The caller has a booking ("I'm booked Friday at four", "we're in on Thursday"). */
+const BOOKED_IN =
+  /\b(?:i'm|i am|we're|we are|he's|she's) (?:booked(?: in)?|in|down|scheduled) (?:for |on |at |this |next |tomorrow|today|mon|tue|wed|thu|fri|sat|sun)/;
 /** Asking for a time before it ("anything earlier this week?", "something sooner"). */
 const SOONER =
   /\b(?:anything|something|any ?time|a time|a slot|any slots?|any openings?) (?:earlier|sooner)\b|\b(?:earlier|sooner) (?:slot|time|appointment|day|one)\b/;
@@ -372,7 +375,10 @@ export function createNlu(business: BusinessProfile): Nlu {
       }
       // "I need to move my massage", "push my private session to the following Wednesday": a service of the
       // caller's own moved or called off, whatever it is called
-      if ((u.service || u.serviceChoices) && !intents.includes('reschedule') && !intents.includes('cancel')) {
+      // "I'm booked Friday at four… is there anything earlier?": theirs, sooner, whatever the service is called
+      if (BOOKED_IN.test(text) && SOONER.test(text) && !intents.includes('reschedule') && !intents.includes('cancel'))
+        u.intents = ['reschedule', ...intents.filter((i) => i !== 'book')];
+      else if ((u.service || u.serviceChoices) && !intents.includes('reschedule') && !intents.includes('cancel')) {
         // "I have highlights with Brooke on Friday. Is there anything earlier?": theirs, sooner
         const sooner = HAVE_SERVICE_ON.test(text) && SOONER.test(text);
         const own = sooner ? ['', 'move'] : OWN_SERVICE_ACTION.exec(text);
