@@ -620,6 +620,8 @@ export function toEvent(
   if (u.email) facts.email = u.email;
   if (u.address) facts.address = u.address;
   if (u.staff) facts.staff = u.staff;
+  if (u.forRelative) facts.forRelative = u.forRelative;
+  if (u.callerName) facts.callerName = u.callerName;
   // at "shall I cancel / book it?" the action said plainly decides over a leading "no" about something else
   const proposal = expecting === 'cancel' || expecting === 'confirm' || expecting === 'pick';
   const agreed = proposal && agreeingNo(u.text) ? 'yes' : u.yesNo;

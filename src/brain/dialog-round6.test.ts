@@ -440,3 +440,41 @@ describe('returning callers on the phone, round 6', () => {
     expect(reply).toMatch(/Thursday, January 14/);
   });
 });
+
+describe('a booking for someone else', () => {
+  const BARBER: BusinessProfile = {
+    ...DENTAL,
+    hours: { sat: [['09:00', '17:00']] },
+    services: [
+      { name: "Men's Cut", durationMin: 30 },
+      { name: 'Kids Cut (12 & under)', durationMin: 30 },
+      { name: 'Beard Trim', durationMin: 15 },
+    ],
+  };
+  it.each([
+    [
+      "Hi, it's Siobhan Carter, could I book my lad a kids' cut Saturday at 10?",
+      'son',
+      'Alfie Carter',
+      'Kids Cut (12 & under)',
+    ],
+    [
+      "Can I bring my little guy in for a trim Saturday at 9:30? He's 6.",
+      'son',
+      'Noah MacDonald',
+      'Kids Cut (12 & under)',
+    ],
+    ["Hi, it's Jen, can I book a men's cut for my husband Saturday at 11?", 'husband', 'Tom Baker', "Men's Cut"],
+  ])('"%s" asks the %s\'s name and books it under it', async (line, relative, name, service) => {
+    const c = talkTo(BARBER, MON, CALLER);
+    expect(await c.say(line)).toMatch(new RegExp(`what's your ${relative}'s name`));
+    expect(await c.say(name)).toMatch(new RegExp(`for ${name}`));
+    await c.say('yes');
+    expect(c.world.appointments[0]).toMatchObject({ serviceName: service, customerName: name });
+  });
+
+  it("the caller's own booking is under the caller's name", async () => {
+    const c = talkTo(BARBER, MON, CALLER);
+    expect(await c.say("Hi, it's Dana Reed, can I book a men's cut Saturday at 11?")).toMatch(/for Dana Reed/);
+  });
+});

@@ -38,6 +38,10 @@ export interface Facts {
   staff?: string;
   /** More services wanted besides `service`, in order ("a haircut and a blow dry", "the nail trim too"). */
   alsoServices?: ServiceInfo[];
+  /** Whom the booking is for, when not the caller ("for my son", "get my lad a cut"). */
+  forRelative?: string;
+  /** The caller's own name, when the booking is someone else's ("it's Siobhan… a cut for my lad"). */
+  callerName?: string;
 }
 
 /** What the last prompt asked for; it decides how a bare answer is read. */
@@ -224,6 +228,10 @@ export interface DialogContext {
   addressAsked: boolean;
   /** The caller said they come to the business ("can I bring it in?"): the work is not at their place. */
   comingIn?: boolean;
+  /** Whom the booking is for, when not the caller ("son"): the name asked is theirs. */
+  forRelative?: string;
+  /** The caller's own name, when the booking is someone else's. */
+  callerName?: string;
   emergency?: EmergencyHit;
   leadPriority: Priority;
   question?: string;
@@ -683,6 +691,8 @@ const ADDS = /\b(?:too|also|as well|and (?:a|an|the|some)|plus|on top|straight a
 export function personFacts(ctx: DialogContext, ev: TurnEvent): Partial<DialogContext> {
   const f = ev.facts;
   const p: Partial<DialogContext> = {};
+  if (f.forRelative && !ctx.forRelative && !ctx.name) p.forRelative = f.forRelative;
+  if (f.callerName) p.callerName = f.callerName;
   if (f.name) p.name = withNamePart(ctx.name, f.name, f.namePart);
   if (f.company) p.company = f.company;
   if (f.phone) Object.assign(p, { phone: f.phone, phoneFromCallerId: false });

@@ -59,7 +59,8 @@ export function prompt(state: string, ctx: DialogContext, lang: Lang = 'en'): { 
     case 'booking.offer':
       return { text: offerText(L, ctx.offered, tz), expecting: 'pick' };
     case 'booking.details':
-      if (!ctx.name) return { text: L.askName, expecting: 'name' };
+      if (!ctx.name)
+        return { text: ctx.forRelative ? L.askRelativeName(ctx.forRelative) : L.askName, expecting: 'name' };
       if (!ctx.phone) return { text: L.askPhone, expecting: 'phone' };
       return { text: L.askAddress, expecting: 'address' };
     case 'booking.confirm':

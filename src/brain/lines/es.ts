@@ -158,6 +158,7 @@ export const ES: Lines = {
   whatToBook: (names) => `¿Qué le gustaría reservar? Ofrecemos ${listOf(names, 'or')}.`,
   whenOnSite: (svc) => `¿Qué día y a qué hora le gustaría que fuéramos para el servicio de ${svc}?`,
   whenFor: (svc) => `¿Qué día y a qué hora le gustaría su cita de ${svc}?`,
+  askRelativeName: () => '¿Y cómo se llama la persona para la cita?',
   askName: '¿Me podría dar su nombre, por favor?',
   askPhone: '¿A qué número de teléfono le podemos llamar?',
   askAddress: '¿Y cuál es la dirección donde necesita el servicio?',

@@ -90,6 +90,10 @@ export interface Understanding {
   weekday?: number;
   /** A staff member the caller asked for ("with Ana"). */
   staff?: string;
+  /** Whom the booking is for, when the caller says it is someone else ("for my son", "get my lad a cut"). */
+  forRelative?: string;
+  /** The caller's own name, said beside a booking for someone else. */
+  callerName?: string;
   /** A staff member the caller refused ("not with Mike"). */
   refusedStaff?: string;
   /** "Whoever's free at 2 is fine", "it doesn't have to be Jamie": no staff member wished for any more. */
@@ -134,6 +138,10 @@ const ANY_STAFF =
  * or for one the caller is choosing
  * between ("a haircut, or maybe color").
  */
+/** The booking is for a relative: "for my son", "get my lad a cut", "bring my daughter in". */
+const FOR_RELATIVE =
+  /\b(?:for|get|bring|book|take|have) (?:in )?(?:my|our) (son|daughter|lad|lass|boy|girl|kid|child|husband|wife|partner|mum|mom|mother|dad|father|grandson|granddaughter|nephew|niece|little guy|little man|little one)\b|\b(?:my|our) (son|daughter|lad|boy|girl|kid|husband|wife|partner|mum|mom|dad|little guy|little one)(?:'s| is| needs| wants| has)? (?:a |an )?(?:appointment|booking|check-?up|cleaning|cut|haircut|trim|lesson|session)\b/;
+
 /** A service the caller has on a day ("I have highlights with Brooke on Friday", "we've got a cleaning tomorrow"). */
 const HAVE_SERVICE_ON =
   /\b(?:i|we)(?:'ve| have)(?: got)? (?:a |an |my |our )?[a-z &'-]{2,40}? (?:with [a-z]+ )?(?:on|this|next|tomorrow|at)\b/;
@@ -395,6 +403,22 @@ export function createNlu(business: BusinessProfile): Nlu {
         u.name = asWritten(lang === 'es' ? withAccents(name.name, said) : name.name, said);
         if (name.part) u.namePart = name.part;
         if (name.company) u.company = asWritten(name.company, said);
+      }
+      // "it's Siobhan Carter… get my lad a kids' cut": the name said is the caller's, the booking is the lad's
+      const relative = FOR_RELATIVE.exec(text);
+      if (relative && (intents.includes('book') || u.service || u.when)) {
+        const who = relative[1] ?? relative[2];
+        u.forRelative =
+          who === 'lad' || who === 'little guy' || who === 'little man' ? 'son' : who === 'lass' ? 'daughter' : who;
+        if (
+          u.name &&
+          !new RegExp(
+            `\\b(?:my|our) ${who}(?:'s name is|,| is| called| named)? ${escapeRegExp(u.name.toLowerCase().split(' ')[0])}\\b`,
+          ).test(text)
+        ) {
+          u.callerName = u.name;
+          delete u.name;
+        }
       }
       if (phone) u.phone = phone.e164;
       if (email) u.email = email.email;

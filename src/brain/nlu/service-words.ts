@@ -14,6 +14,10 @@ const CONCEPTS: Array<[RegExp, string]> = [
     'haircut',
   ],
   [
+    /\b(?:a |quick |little )?trim\b(?! (?:the |my |our |his |her )?(?:hedges?|trees?|beard|nails?|lawn|bushes|edges?))/,
+    'haircut cut',
+  ],
+  [
     /\b(?:take|walk) (?:my |our |the |her |his )?(?:[a-z]+ )?out\b|\bpotty break\b|\b(?:loop|lap) (?:around|round) the block\b|\bquick walk\b/,
     'walk 30 minute',
   ],

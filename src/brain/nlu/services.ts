@@ -241,6 +241,9 @@ function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
       const meant = matchWords(phrases, serviceTokens(withServiceWords(text)), text);
       if (!said || !meant) return said ?? meant;
       if (meant.score > said.score + 1e-9) return meant;
+      // "a trim for my little guy" at a barber with a Kids Cut and a Beard Trim: the children's service
+      if (FOR_A_CHILD.test(text.toLowerCase()) && forChildren(meant.service) && !forChildren(said.service))
+        return meant;
       if (said.choices && !meant.choices && said.choices.includes(meant.service)) return meant;
       return said;
     },
@@ -264,6 +267,9 @@ function matchWords(phrases: Phrase[], words: string[], text: string): ServiceMa
   // "a haircut for my son, he's seven" at a shop with a Kids Cut: the children's kind of the same service
   const forChild = uniq.length === 1 && child ? childKind(best.service) : undefined;
   if (forChild) return { service: forChild, score: best.score };
+  // "a trim for my little guy, he's 6" among cuts: the one for children
+  const kids = child ? uniq.filter(forChildren) : [];
+  if (kids.length === 1 && uniq.length > 1) return { service: kids[0], score: best.score };
   // a child's kind of a service is no rival unless a child is said ("a fade" is not a Kids Cut)
   const grown = child ? uniq : uniq.filter((sv) => !forChildren(sv));
   if (grown.length === 1 && uniq.length > 1) return { service: grown[0], score: best.score };
