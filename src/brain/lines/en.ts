@@ -96,7 +96,7 @@ export const EN = {
   whenOnSite: (svc: string) => `What day and time would you like us to come out for the ${svc}?`,
   whenFor: (svc: string) => `What day and time would you like for your ${svc}?`,
   askName: 'May I have your name, please?',
-  askRelativeName: (relative: string) => `And what's your ${relative}'s name?`,
+  askRelativeName: (relative: string) => `What name should the booking be under, your name or your ${relative}'s?`,
   askPhone: "What's the best phone number to reach you?",
   askAddress: "And what's the address where you need us?",
   askEmail: 'What email should we send it to?',

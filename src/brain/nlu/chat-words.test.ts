@@ -39,3 +39,9 @@ describe('chat words', () => {
     expect(normalize(typed)).toBe(typed.toLowerCase());
   });
 });
+
+describe('an "n" spelled in an email address', () => {
+  it.each(['priya underscore n at hotmail dot ca', 'sam dot n at shaw dot ca'])('"%s" keeps its n', (typed) => {
+    expect(normalize(typed)).toBe(typed);
+  });
+});

@@ -159,7 +159,7 @@ export function chatWords(text: string): string {
       .replace(/(?<![\w'])r(?![\w'])(?=\s+(?:you|u|they|we|there)\b)/g, 'are')
       // "fri n sat"; not North in an address ("4500 n elm st")
       .replace(
-        /(?<=\b[a-z]+\s)(?<!\b(?:hundred|thousand|one|two|three|four|five|six|seven|eight|nine|ten|oh)\s)n(?=\s+[a-z]{2,})(?!\s+[a-z]+\s+(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|hwy|highway|pkwy|parkway|cres|crescent|terrace|tce)\b)/g,
+        /(?<=\b[a-z]{2,}\s)(?<!\b(?:hundred|thousand|one|two|three|four|five|six|seven|eight|nine|ten|oh|underscore|dot|dash|hyphen|at|letter|initial)\s)n(?=\s+[a-z]{2,})(?!\s+(?:at|dot|underscore|dash|hyphen)\b)(?!\s+[a-z]+\s+(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|hwy|highway|pkwy|parkway|cres|crescent|terrace|tce)\b)/g,
         'and',
       );
   return t.replace(/[a-z]{6,}/g, (w) => keyWordFor(w) ?? w);

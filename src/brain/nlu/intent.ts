@@ -234,8 +234,12 @@ export function yesNo(text: string): YesNo | undefined {
 
 /** "Something later" / "anything earlier": relative to the times just offered. */
 export function relativeShift(text: string): 'later' | 'earlier' | undefined {
-  // "later this morning", "earlier this week": a part of the day or week said, not a shift
-  text = text.replace(/\b(?:later|earlier) (?:this|that) (?:morning|afternoon|evening|arvo|week|month)\b/g, ' ');
+  // "I mean Wednesday, later this morning": a part of the day said, not a shift ("anything later that
+  // afternoon?" still is one)
+  text = text.replace(
+    /(?<!\b(?:anything|something|any|have|got|there|is|else|bit|little|slightly|much)\s)\b(?:later|earlier) (?:this|that) (?:morning|afternoon|evening|arvo|week|month)\b/g,
+    ' ',
+  );
   if (/\b(later|after that|later in the day|anything after)\b/.test(text) && !/\b(later|latter) one\b/.test(text))
     return 'later';
   // "what else do you have?", "any other times?": more openings after the ones offered
@@ -285,7 +289,7 @@ export function pickOption(text: string): number | 'last' | undefined {
   const alone = new RegExp(`^(?:(?:ok|okay|yes|yeah|um|uh|so|hmm),? )*(?:the )?(${ORD})(?: one)?(?: please)?$`).exec(t);
   if (alone) return POSITION[alone[1]];
   const noun = new RegExp(
-    `\\b(${ORD}) (?:one|option|slot|of the two)\\b(?! (?:i|we) (?:came|was|were|went|had))|\\bthe (${ORD}) time\\b(?=\\s*(?:$|,|please|works|is (?:fine|good|great|perfect)|would (?:work|be (?:fine|great|good))|sounds good))`,
+    `\\b(?!last time\\b)(${ORD}) (?:one|option|slot|time|of the two)\\b(?! (?:i|we) (?:came|was|were|went|had))|\\bthe (${ORD}) time\\b(?=\\s*(?:$|,|please|works|is (?:fine|good|great|perfect)|would (?:work|be (?:fine|great|good))|sounds good))`,
   ).exec(t);
   if (noun) return POSITION[noun[1] ?? noun[2]];
   const taken = new RegExp(

@@ -226,7 +226,9 @@ function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
     pickAmong: (choices, text) => toldApart(choices, serviceTokens(withServiceWords(text))),
     combined(parts) {
       const own = (sv: ServiceInfo) => serviceTokens(sv.name).filter((w) => !STOP.has(w) && !GENERIC.has(w));
-      const wanted = parts.map(own);
+      // a word every part has ("lesson" of a piano and a trial lesson) tells nothing about the whole
+      const all = parts.map(own);
+      const wanted = all.map((ws) => ws.filter((w) => !all.every((o) => o.includes(w))));
       // each part named by its words in the whole ("Haircut + Beard" for a haircut and a beard trim)
       const wholes = services.filter((sv) => {
         const whole = own(sv);
