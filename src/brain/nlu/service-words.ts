@@ -4,6 +4,8 @@
  * kilos" a small dog, "half an hour" 30 minutes. Each rule adds the owner's likely words to what was said, so
  * they count only where the business has a service named with them.
  */
+import { TENS, UNITS } from './text.js';
+
 const CONCEPTS: Array<[RegExp, string]> = [
   [
     /\b(?:skin )?fades?\b|\bbuzz ?cut\b|\bbuzzed\b|\bcrew ?cut\b|\btaper\b|\bline ?up\b|\bshort back and sides\b|\bclippers?\b|\boff the top\b|\bshaggy\b/,
@@ -99,34 +101,16 @@ function measures(text: string): string {
   return out.join(' ');
 }
 
-/** Number words a weight is said in ("eight kilos"). */
-const COUNT: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-};
+/** Number words a weight is said in ("eight kilos"), from the shared tables. */
+const COUNT: Record<string, number> = { ...UNITS, ...TENS };
+const COUNT_WORD = new RegExp(
+  `\\b(${Object.keys(COUNT).join('|')})(?= ?(?:kg|kgs|kilos?|kilograms?|lbs?|pounds)\\b)`,
+  'g',
+);
 
 /** `text` with the owner's likely words for what the caller said put right after the words that say it. */
 export function withServiceWords(text: string): string {
-  let out = text
-    .toLowerCase()
-    .replace(
-      /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?= ?(?:kg|kgs|kilos?|kilograms?|lbs?|pounds)\b)/g,
-      (w) => String(COUNT[w]),
-    );
+  let out = text.toLowerCase().replace(COUNT_WORD, (w) => String(COUNT[w]));
   for (const [re, words] of CONCEPTS) {
     const m = re.exec(out);
     if (m) out = `${out.slice(0, m.index + m[0].length)} ${words} ${out.slice(m.index + m[0].length)}`;
