@@ -467,7 +467,9 @@ describe('a booking for someone else', () => {
     ["Hi, it's Jen, can I book a men's cut for my husband Saturday at 11?", 'husband', 'Tom Baker', "Men's Cut"],
   ])('"%s" asks the %s\'s name and books it under it', async (line, relative, name, service) => {
     const c = talkTo(BARBER, MON, CALLER);
-    expect(await c.say(line)).toMatch(new RegExp(`What name should the booking be under, your name or your ${relative}'s\\?`));
+    expect(await c.say(line)).toMatch(
+      new RegExp(`What name should the booking be under, your name or your ${relative}'s\\?`),
+    );
     expect(await c.say(name)).toMatch(new RegExp(`for ${name}`));
     await c.say('yes');
     expect(c.world.appointments[0]).toMatchObject({ serviceName: service, customerName: name });
