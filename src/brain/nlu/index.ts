@@ -157,7 +157,7 @@ const OWN_SERVICE_ACTION =
   /\b(move|reschedule|push|shift|bump|postpone|cancel|call off)(?: back| forward)? (?:my|our|his|her|their|[a-z]+'s) (?!(?:number|phone|name|address|email|car|furniture|stuff|things|money)\b)/;
 
 const HAD_BEFORE =
-  /\b(?:i've|i have|we've|we have) (?:worn|had|been (?:wearing|having|getting)|used|done|tried)\b|\b(?:i|we) (?:had|did|got) (?:my|our|a|an|the)\b|\blast (?:time|year|month|week)\b|\bfor years\b|\byears ago\b|\bused to\b/;
+  /\b(?:i'm|i am|we're|we are) (?:training|preparing|getting ready|in training) for\b|\b(?:i've|i have|we've|we have) (?:worn|had|been (?:wearing|having|getting)|used|done|tried)\b|\b(?:i|we) (?:had|did|got) (?:my|our|a|an|the)\b|\blast (?:time|year|month|week)\b|\bfor years\b|\byears ago\b|\bused to\b/;
 
 function severalServices(text: string, services: ServiceMatcher): ServiceInfo[] | undefined {
   if (/\b(?:or|either|maybe|perhaps|possibly)\b/.test(text)) return undefined;

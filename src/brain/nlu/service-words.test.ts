@@ -175,6 +175,15 @@ describe('through the understanding of a whole turn', () => {
     );
     expect(u.service?.service.name).toBe('Virus & Malware Removal');
   });
+  it('what the caller is training for is no service: "I\'m training for a half marathon… look at my running form"', () => {
+    const u = understand(
+      ['Personal Training Session', 'Running Gait Analysis'],
+      "I'm training for a half marathon and I keep getting shin splints. I'd love someone to look at my running form.",
+    );
+    expect(u.service?.service.name).toBe('Running Gait Analysis');
+    expect(u.alsoServices).toBeUndefined();
+  });
+
   it('what the caller has had ("I\'ve worn glasses for years") is no second service', () => {
     const u = understand(
       ['Eye Examination', 'Contact Lens Fitting', 'Glasses Collection & Adjustment'],
