@@ -7,6 +7,7 @@ import { newId, type Clock } from '../lib/index.js';
 import { describeHours } from './calendar.js';
 import { firstNameOf, openingLine } from './greeting.js';
 import type { Conversation } from './conversation.js';
+import { serviceNamed } from './dialog.js';
 import { knowledgeBaseFor } from './knowledge.js';
 import { createServiceMatcher } from './nlu/index.js';
 import type { BrainPorts } from './ports.js';
@@ -129,8 +130,7 @@ export function realtimeBrain(opts: {
     identity: opts.callerPhone ? 'caller_id' : 'none',
     foundAppointments: new Map(),
     knownSlots: new Map(),
-    findService: (n) =>
-      business.services.find((s) => s.name.toLowerCase() === n.toLowerCase()) ?? services.match(n)?.service,
+    findService: (n) => serviceNamed(business, n) ?? services.match(n)?.service,
     answer: (q) => kb.answer(q, opts.now.now()),
     conversationId: newId(),
   };

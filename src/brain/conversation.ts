@@ -8,6 +8,7 @@ import { newId, type Clock } from '../lib/index.js';
 import { isOpenAt } from './calendar.js';
 import {
   initialContext,
+  serviceNamed,
   type DialogContext,
   type DialogEvent,
   type Expecting,
@@ -188,12 +189,12 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       .flatMap((p) => (/\?\s*$/.test(p) ? splitQuestions(p).map((q) => `${q}?`) : [p]))
       .filter((p) => /\?\s*$/.test(p) || ASKS.test(p));
     const out: string[] = [];
+    // "how much is that?", "what's that run?" of the service the turn names (or the one being booked)
+    const of = u.service?.service.name ?? snap().context.service?.name;
     for (const part of parts.length ? parts : [text]) {
       const p = part === text ? u : nlu.understand(part, opts.now.now(), lang);
       if (p.when || p.pick !== undefined || p.shift || p.moveBy || p.staff || p.name || p.phone) continue;
       if (p.intents.some((i) => !['question', 'book'].includes(i))) continue;
-      // "how much is that?", "what's that run?" of the service the turn names: asked of it by name
-      const of = u.service?.service.name ?? snap().context.service?.name;
       // (with what was said before it in the turn: "Dropped my iPhone 13… how much to fix it?")
       const before = text.slice(0, Math.max(0, text.indexOf(part.replace(/\?$/, '')))).trim();
       const a =
@@ -212,8 +213,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     identity: callerPhone ? (opts.dialled ? 'verified' : 'caller_id') : 'none',
     foundAppointments: new Map(),
     knownSlots: new Map(),
-    findService: (name) =>
-      business.services.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? services.match(name)?.service,
+    findService: (name) => serviceNamed(business, name) ?? services.match(name)?.service,
     answer,
     passages: (q) => kb.passages(q),
     ...(opts.languageModel ? { languageModel: opts.languageModel } : {}),
@@ -621,7 +621,6 @@ export function toEvent(
   if (u.address) facts.address = u.address;
   if (u.staff) facts.staff = u.staff;
   if (u.forRelative) facts.forRelative = u.forRelative;
-  if (u.callerName) facts.callerName = u.callerName;
   // at "shall I cancel / book it?" the action said plainly decides over a leading "no" about something else
   const proposal = expecting === 'cancel' || expecting === 'confirm' || expecting === 'pick';
   const agreed = proposal && agreeingNo(u.text) ? 'yes' : u.yesNo;

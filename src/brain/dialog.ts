@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { closedReason, hoursOn, localParts } from './calendar.js';
 import {
   createServiceMatcher,
+  nextWeekday,
   PART_OF_DAY_WINDOWS,
   withNamePart,
   type EmergencyHit,
@@ -13,6 +14,7 @@ import {
   type TimeWish,
   type YesNo,
   weekdayIn,
+  withoutNegated,
 } from './nlu/index.js';
 import { addressInDigits } from './nlu/address.js';
 import type { AppointmentInfo, Slot } from './ports.js';
@@ -40,8 +42,6 @@ export interface Facts {
   alsoServices?: ServiceInfo[];
   /** Whom the booking is for, when not the caller ("for my son", "get my lad a cut"). */
   forRelative?: string;
-  /** The caller's own name, when the booking is someone else's ("it's Siobhan… a cut for my lad"). */
-  callerName?: string;
 }
 
 /** What the last prompt asked for; it decides how a bare answer is read. */
@@ -230,8 +230,6 @@ export interface DialogContext {
   comingIn?: boolean;
   /** Whom the booking is for, when not the caller ("son"): the name asked is theirs. */
   forRelative?: string;
-  /** The caller's own name, when the booking is someone else's. */
-  callerName?: string;
   emergency?: EmergencyHit;
   leadPriority: Priority;
   question?: string;
@@ -416,9 +414,11 @@ function afterTheBreak(business: BusinessProfile, wish: TimeWish): TimeWish {
   return reopens ? { ...wish, after: reopens } : wish;
 }
 
+/** Minutes since midnight of a local "HH:mm". */
+const minutesOf = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+
 function addMinutes(hm: string, n: number): string {
-  const [h, m] = hm.split(':').map(Number);
-  const t = Math.max(0, Math.min(h * 60 + m + n, 23 * 60 + 59));
+  const t = Math.max(0, Math.min(minutesOf(hm) + n, 23 * 60 + 59));
   return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
 }
 
@@ -542,7 +542,7 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
     if (f.when.weekdayAfter && talked) {
       const from = DateTime.fromISO(talked, { zone: tz });
       const { weekdayAfter, ...rest } = f.when;
-      f.when = { ...rest, date: from.plus({ days: (weekdayAfter - from.weekday + 7) % 7 || 7 }).toISODate()! };
+      f.when = { ...rest, date: nextWeekday(from, weekdayAfter).toISODate()! };
     }
     // "7:30 is good" at a read-back (or at offers all on one day) keeps the day being talked about
     const days = [...new Set((ctx.slot ? [ctx.slot] : offered).map((x) => localParts(x.start, tz).date))];
@@ -664,18 +664,27 @@ const CLOSEST =
 /** The offer nearest `time` (HH:mm, local), the first when no time is known. */
 function nearestOffer(offered: Slot[], time: string | undefined, tz: string): Slot | undefined {
   if (!time) return offered[0];
-  const minutes = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
-  const away = (x: Slot) => Math.abs(minutes(localParts(x.start, tz).time) - minutes(time));
+  const away = (x: Slot) => Math.abs(minutesOf(localParts(x.start, tz).time) - minutesOf(time));
   return [...offered].sort((a, b) => away(a) - away(b))[0];
+}
+
+/** The names of the staff who do `service` (a member who lists no services does them all; any service does). */
+export function staffWhoDo(business: BusinessProfile, service: string | undefined): string[] {
+  const wanted = service?.toLowerCase();
+  return (business.staff ?? [])
+    .filter((x) => !x.services?.length || !wanted || x.services.some((s) => s.toLowerCase() === wanted))
+    .map((x) => x.name);
 }
 
 /** The staff who do a service, when the business says who does what; undefined when anyone may. */
 function staffFor(business: BusinessProfile, service: string): string[] | undefined {
   const staff = business.staff ?? [];
-  if (!staff.length || staff.every((x) => !x.services?.length)) return undefined;
-  const does = (x: { services?: string[] }) =>
-    !x.services?.length || x.services.some((s) => s.toLowerCase() === service.toLowerCase());
-  return staff.filter(does).map((x) => x.name);
+  return staff.some((x) => x.services?.length) ? staffWhoDo(business, service) : undefined;
+}
+
+/** The business's own service of that name, whatever its case ("haircut" of "Haircut"). */
+export function serviceNamed(business: BusinessProfile, name: string): ServiceInfo | undefined {
+  return business.services.find((s) => s.name.toLowerCase() === name.toLowerCase());
 }
 
 /** Words that put a service in place of the one being booked. */
@@ -692,7 +701,6 @@ export function personFacts(ctx: DialogContext, ev: TurnEvent): Partial<DialogCo
   const f = ev.facts;
   const p: Partial<DialogContext> = {};
   if (f.forRelative && !ctx.forRelative && !ctx.name) p.forRelative = f.forRelative;
-  if (f.callerName) p.callerName = f.callerName;
   if (f.name) p.name = withNamePart(ctx.name, f.name, f.namePart);
   if (f.company) p.company = f.company;
   if (f.phone) Object.assign(p, { phone: f.phone, phoneFromCallerId: false });
@@ -810,7 +818,7 @@ export function chooseAppointment(list: AppointmentInfo[], ev: TurnEvent, tz: st
       return onDay[0];
   }
   // "just Anika's", "the one for Leo": the person it is for, by first name
-  const said = withoutKept(ev.text.toLowerCase());
+  const said = withoutNegated(ev.text.toLowerCase());
   const forWhom = list.filter((a) => {
     const first = a.customerName?.trim().split(/\s+/)[0]?.toLowerCase();
     return !!first && first.length > 1 && new RegExp(`\\b${first}(?:'s)?\\b`).test(said);
@@ -822,10 +830,6 @@ export function chooseAppointment(list: AppointmentInfo[], ev: TurnEvent, tz: st
   if (ev.yesNo === 'yes' && list.length === 1) return list[0];
   return undefined;
 }
-
-/** The turn without what the caller keeps ("keep mine", "leave Priya's as it is"). */
-const withoutKept = (text: string) =>
-  text.replace(/\b(?:keep|leave|not) (?:the |my |her |his )?[a-z']+(?: one)?\b/g, ' ');
 
 /** The appointments with the staff member the caller named ("the one with Sarah"), by the parsed name or the words. */
 function byStaff(list: AppointmentInfo[], staff: string | undefined, text: string): AppointmentInfo[] {

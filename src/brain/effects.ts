@@ -1,6 +1,6 @@
 /** Runs what a `run:<effect>` state asks for through the tools, and answers with the result event. */
 import { DateTime } from 'luxon';
-import type { DialogContext, ResultEvent } from './dialog.js';
+import { staffWhoDo, type DialogContext, type ResultEvent } from './dialog.js';
 import type { Effect } from './machine.js';
 import { isOpenAt, sayInstant } from './calendar.js';
 import { runTool, type ToolContext } from './tools/index.js';
@@ -165,11 +165,7 @@ async function search(ctx: DialogContext, tools: ToolContext, emit: Emit): Promi
 
 /** The staff who perform the caller's service, other than the one refused. */
 function staffOtherThan(ctx: DialogContext, refused: string): string[] {
-  const service = ctx.service?.name.toLowerCase();
-  return (ctx.business.staff ?? [])
-    .filter((s) => s.name !== refused)
-    .filter((s) => !s.services?.length || !service || s.services.some((x) => x.toLowerCase() === service))
-    .map((s) => s.name);
+  return staffWhoDo(ctx.business, ctx.service?.name).filter((name) => name !== refused);
 }
 
 /** The caller's details the conversation holds, only those it has. */

@@ -16,6 +16,7 @@ import {
   namedAppointment,
   numberMissing,
   personFacts,
+  serviceNamed,
   siteMissing,
   weekdayOfBooking,
   onSite,
@@ -344,9 +345,7 @@ export const conversationMachine = setup({
     takeAppointments: assign(({ context, event }) => {
       if (event.type !== 'APPOINTMENTS') return {};
       const target = namedAppointment(event.list, context);
-      const service = target
-        ? context.business.services.find((s) => s.name.toLowerCase() === target.serviceName.toLowerCase())
-        : undefined;
+      const service = target ? serviceNamed(context.business, target.serviceName) : undefined;
       const wish = atTargetTime(context.wish, target, context.business.timezone, context.moveBy);
       // a wish that only now has its day or time ("push me back an hour") is searched like any other
       return {
@@ -360,7 +359,7 @@ export const conversationMachine = setup({
       if (event.type !== 'TURN') return {};
       const target = chooseAppointment(context.appointments, event, context.business.timezone);
       if (!target) return { misses: context.misses + 1, notes: note(context, { kind: 'missed' }) };
-      const service = context.business.services.find((s) => s.name.toLowerCase() === target.serviceName.toLowerCase());
+      const service = serviceNamed(context.business, target.serviceName);
       const wish = atTargetTime(
         event.facts.when && event.facts.when.date !== target.start.slice(0, 10) ? event.facts.when : context.wish,
         target,
@@ -392,9 +391,7 @@ export const conversationMachine = setup({
     }),
     cancelled: assign(({ context }) => {
       // "cancel it… actually, can you put me in Thursday instead?": the same service, booked again
-      const was = context.target
-        ? context.business.services.find((x) => x.name.toLowerCase() === context.target!.serviceName.toLowerCase())
-        : undefined;
+      const was = context.target ? serviceNamed(context.business, context.target.serviceName) : undefined;
       return {
         notes: context.target ? note(context, { kind: 'cancelled', appointment: context.target }) : context.notes,
         target: undefined,

@@ -11,9 +11,6 @@ import type { BrainPorts } from './ports.js';
 /** Words asking for a time right after one the caller has. */
 const AFTER_OWN =
   /\b(?:(?:straight|right|just|directly|immediately) after (?:mine|my (?:one|appointment|booking|[a-z-]+)|hers|his|theirs|their (?:one|[a-z-]+)|her (?:one|[a-z-]+)|him|her|me|it|that(?: one)?)|after (?:mine|hers|his|theirs|my (?:one|appointment|booking))|(?:on ?to|onto|on the end of) (?:that|it|mine|my [a-z-]+)|back[- ]to[- ]back with (?:mine|my [a-z-]+|it|that|hers|his))\b/;
-/** The new booking is for someone else ("my lad", "my daughter"). */
-const FOR_SOMEONE_ELSE =
-  /\b(?:my|our) (?:son|daughter|lad|lass|boy|girl|kid|child|husband|wife|partner|mum|mom|dad)\b|\bfor (?:him|her)\b/;
 /** The same person asked for again ("with Gemma as well", "same person", "same stylist"). */
 const SAME_STAFF =
   /\b(?:as well|too|also|same (?:person|stylist|barber|tech|technician|therapist|one|groomer|dentist|hygienist))\b/;
@@ -45,8 +42,6 @@ export async function afterOwnBooking(
   // "it's Andre" of the booking under Andre Baptiste: the name on file, when the add-on is the caller's own
   const full = own[0].customerName;
   const name =
-    u.name && full && !FOR_SOMEONE_ELSE.test(u.text) && full.toLowerCase().startsWith(`${u.name.toLowerCase()} `)
-      ? { name: full }
-      : {};
+    u.name && full && !u.forRelative && full.toLowerCase().startsWith(`${u.name.toLowerCase()} `) ? { name: full } : {};
   return { when: { date: end.toISODate()!, time: end.toFormat('HH:mm') }, ...staff, ...name };
 }

@@ -201,6 +201,10 @@ const SHORT_DAYS: Record<string, string> = {
   sat: 'saturday',
   sun: 'sunday',
 };
+/** The first `weekday` (1 = Monday) after the day `d`: a week on when `d` is that weekday. */
+export const nextWeekday = (d: DateTime, weekday: number): DateTime =>
+  d.plus({ days: (weekday - d.weekday + 7) % 7 || 7 });
+
 /** Short forms that are also English words ("I sat down", "the sun's out", "we wed in June", "c'mon"). */
 const WORDLIKE = new Set(['mon', 'wed', 'sat', 'sun']);
 const SHORT_RE = Object.keys(SHORT_DAYS).join('|');

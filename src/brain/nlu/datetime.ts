@@ -97,6 +97,7 @@ import {
   MONTHS,
   monthOf,
   negatedAt,
+  nextWeekday,
   NTH,
   nthWeekday,
   WD,
@@ -584,7 +585,7 @@ function findDates(
     const ref =
       before && 'date' in before.value ? DateTime.fromISO(before.value.date, { zone: today.zone }) : undefined;
     let d: DateTime | undefined;
-    if (ref && r.weekday) d = ref.plus({ days: (r.weekday - ref.weekday + 7) % 7 || 7 });
+    if (ref && r.weekday) d = nextWeekday(ref, r.weekday);
     else if (ref) d = ref.plus({ weeks: 1 });
     else if (r.weekday) {
       d = today.startOf('week').plus({ weeks: 1, days: r.weekday - 1 });

@@ -15,6 +15,7 @@ import {
   isCorrection,
   minuteShift,
   pickOption,
+  ownBookingTask,
   relativeShift,
   withoutNegated,
   yesNo,
@@ -30,6 +31,7 @@ import { escapeRegExp, normalize, numbersToDigits } from './text.js';
 export type { TimeWish, PartOfDay } from './datetime.js';
 export { PART_OF_DAY_WINDOWS, parseTimeWish, resolveHour, weekdayIn } from './datetime.js';
 export { namedHolidayDate } from './datetime-holidays.js';
+export { nextWeekday } from './datetime-words.js';
 export type { EmergencyHit } from './emergency.js';
 export type { Intent, YesNo } from './intent.js';
 export {
@@ -41,6 +43,7 @@ export {
   minuteShift,
   pickOption,
   relativeShift,
+  withoutNegated,
   yesNo,
 } from './intent.js';
 export { bareName, findName, withNamePart, type NamePart } from './names.js';
@@ -92,8 +95,6 @@ export interface Understanding {
   staff?: string;
   /** Whom the booking is for, when the caller says it is someone else ("for my son", "get my lad a cut"). */
   forRelative?: string;
-  /** The caller's own name, said beside a booking for someone else. */
-  callerName?: string;
   /** A staff member the caller refused ("not with Mike"). */
   refusedStaff?: string;
   /** "Whoever's free at 2 is fine", "it doesn't have to be Jamie": no staff member wished for any more. */
@@ -132,33 +133,27 @@ function consultationOf(business: BusinessProfile): BusinessProfile['services'][
 const ANY_STAFF =
   /\b(?:whoever(?:'s| is)? (?:free|available|around|open|on)|(?:any ?one|any ?body)(?:'s| is)? (?:fine|ok|okay|good|great)|(?:any ?one|any ?body) (?:at|works|will do|is fine)\b|(?:doesn't|does not|don't|do not|dont|doesnt) (?:have|need) to be (?:with )?[a-z]+|(?:don't|do not|dont) mind who|no preference|any (?:stylist|tech|technician|barber|instructor|therapist|teacher|groomer|trainer|one of them)(?: is)? (?:is fine|will do|works|fine))/;
 
-/**
- * Two or more different services joined by "and", "plus", "as well as", "then" or a comma, each matched in its
- * own part of the sentence, in the order said, or the one service that is all of them; undefined for one service,
- * or for one the caller is choosing
- * between ("a haircut, or maybe color").
- */
 /** The booking is for a relative: "for my son", "get my lad a cut", "bring my daughter in". */
 const FOR_RELATIVE =
   /\b(?:for|get|bring|book|take|have) (?:in )?(?:my|our) (son|daughter|lad|lass|boy|girl|kid|child|husband|wife|partner|mum|mom|mother|dad|father|grandson|granddaughter|nephew|niece|little guy|little man|little one)\b|\b(?:my|our) (son|daughter|lad|boy|girl|kid|husband|wife|partner|mum|mom|dad|little guy|little one)(?:'s| is| needs| wants| has)? (?:a |an )?(?:appointment|booking|check-?up|cleaning|cut|haircut|trim|lesson|session)\b/;
 
-/** A service the caller has on a day ("I have highlights with Brooke on Friday", "we've got a cleaning tomorrow"). */
-const HAVE_SERVICE_ON =
-  /\b(?:i|we)(?:'ve| have)(?: got)? (?:a |an |my |our )?[a-z &'-]{2,40}? (?:with [a-z]+ )?(?:on|this|next|tomorrow|at)\b/;
-/** The caller has a booking ("I'm booked Friday at four", "we're in on Thursday"). */
-const BOOKED_IN =
-  /\b(?:i'm|i am|we're|we are|he's|she's) (?:booked(?: in)?|in|down|scheduled) (?:for |on |at |this |next |tomorrow|today|mon|tue|wed|thu|fri|sat|sun)/;
-/** Asking for a time before it ("anything earlier this week?", "something sooner"). */
-const SOONER =
-  /\b(?:anything|something|any ?time|a time|a slot|any slots?|any openings?) (?:earlier|sooner)\b|\b(?:earlier|sooner) (?:slot|time|appointment|day|one)\b/;
+/** How a relative is said back: "your son", not "your lad". */
+const RELATIVE_SAID_AS: Record<string, string> = {
+  lad: 'son',
+  'little guy': 'son',
+  'little man': 'son',
+  lass: 'daughter',
+};
 
-/** Moving or calling off something of the caller's own ("move my massage", "push our cleaning to Friday"). */
-const OWN_SERVICE_ACTION =
-  /\b(move|reschedule|push|shift|bump|postpone|cancel|call off)(?: back| forward)? (?:my|our|his|her|their|[a-z]+'s) (?!(?:number|phone|name|address|email|car|furniture|stuff|things|money)\b)/;
-
+/** What the caller has had or is doing, said beside the wish ("I've worn glasses for years", "I'm training for a half marathon"). */
 const HAD_BEFORE =
   /\b(?:i'm|i am|we're|we are) (?:training|preparing|getting ready|in training) for\b|\b(?:i've|i have|we've|we have) (?:worn|had|been (?:wearing|having|getting)|used|done|tried)\b|\b(?:i|we) (?:had|did|got) (?:my|our|a|an|the)\b|\blast (?:time|year|month|week)\b|\bfor years\b|\byears ago\b|\bused to\b/;
 
+/**
+ * Two or more different services joined by "and", "plus", "as well as", "then" or a comma, each matched in its
+ * own part of the sentence, in the order said, or the one service that is all of them; undefined for one service, or for
+ * one the caller is choosing between ("a haircut, or maybe color").
+ */
 function severalServices(text: string, services: ServiceMatcher): ServiceInfo[] | undefined {
   if (/\b(?:or|either|maybe|perhaps|possibly)\b/.test(text)) return undefined;
   const parts = text.split(/\b(?:and|plus|as well as|then|also)\b|,/);
@@ -381,20 +376,10 @@ export function createNlu(business: BusinessProfile): Nlu {
         if (several.length > 1) u.alsoServices = several.slice(1);
         delete u.serviceChoices;
       }
-      // "I need to move my massage", "push my private session to the following Wednesday": a service of the
-      // caller's own moved or called off, whatever it is called
-      // "I'm booked Friday at four… is there anything earlier?": theirs, sooner, whatever the service is called
-      if (BOOKED_IN.test(text) && SOONER.test(text) && !intents.includes('reschedule') && !intents.includes('cancel'))
-        u.intents = ['reschedule', ...intents.filter((i) => i !== 'book')];
-      else if ((u.service || u.serviceChoices) && !intents.includes('reschedule') && !intents.includes('cancel')) {
-        // "I have highlights with Brooke on Friday. Is there anything earlier?": theirs, sooner
-        const sooner = HAVE_SERVICE_ON.test(text) && SOONER.test(text);
-        const own = sooner ? ['', 'move'] : OWN_SERVICE_ACTION.exec(text);
-        if (own)
-          u.intents = [
-            own[1] === 'cancel' || own[1] === 'call off' ? 'cancel' : 'reschedule',
-            ...intents.filter((i) => i !== 'book'),
-          ];
+      // "move my massage", "I'm booked Friday at four, anything earlier?": a booking of the caller's own
+      if (!intents.includes('reschedule') && !intents.includes('cancel')) {
+        const task = ownBookingTask(text, !!(u.service || u.serviceChoices));
+        if (task) u.intents = [task, ...intents.filter((i) => i !== 'book')];
       }
       if (when) u.when = when;
       if (when?.time && timeInfo.hourGuessed) u.hourGuessed = true;
@@ -408,17 +393,15 @@ export function createNlu(business: BusinessProfile): Nlu {
       const relative = FOR_RELATIVE.exec(text);
       if (relative && (intents.includes('book') || u.service || u.when)) {
         const who = relative[1] ?? relative[2];
-        u.forRelative =
-          who === 'lad' || who === 'little guy' || who === 'little man' ? 'son' : who === 'lass' ? 'daughter' : who;
+        u.forRelative = RELATIVE_SAID_AS[who] ?? who;
+        // the name said right after the relation is theirs ("for my son Jake"); any other is the caller's own
         if (
           u.name &&
           !new RegExp(
             `\\b(?:my|our) ${who}(?:'s name is|,| is| called| named)? ${escapeRegExp(u.name.toLowerCase().split(' ')[0])}\\b`,
           ).test(text)
-        ) {
-          u.callerName = u.name;
+        )
           delete u.name;
-        }
       }
       if (phone) u.phone = phone.e164;
       if (email) u.email = email.email;

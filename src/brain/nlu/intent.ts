@@ -366,10 +366,41 @@ export function correctionTail(text: string): string | undefined {
   return end < 0 ? undefined : text.slice(end);
 }
 
-/** The text without what the caller excludes ("a toilet repair, not a drain cleaning"). */
+/** A service the caller has on a day ("I have highlights with Brooke on Friday", "we've got a cleaning tomorrow"). */
+const HAVE_SERVICE_ON =
+  /\b(?:i|we)(?:'ve| have)(?: got)? (?:a |an |my |our )?[a-z &'-]{2,40}? (?:with [a-z]+ )?(?:on|this|next|tomorrow|at)\b/;
+/** The caller has a booking ("I'm booked Friday at four", "we're in on Thursday"). */
+const BOOKED_IN =
+  /\b(?:i'm|i am|we're|we are|he's|she's) (?:booked(?: in)?|in|down|scheduled) (?:for |on |at |this |next |tomorrow|today|mon|tue|wed|thu|fri|sat|sun)/;
+/** Asking for a time before it ("anything earlier this week?", "something sooner"). */
+const SOONER =
+  /\b(?:anything|something|any ?time|a time|a slot|any slots?|any openings?) (?:earlier|sooner)\b|\b(?:earlier|sooner) (?:slot|time|appointment|day|one)\b/;
+
+/** Moving or calling off something of the caller's own ("move my massage", "push our cleaning to Friday"). */
+const OWN_SERVICE_ACTION =
+  /\b(move|reschedule|push|shift|bump|postpone|cancel|call off)(?: back| forward)? (?:my|our|his|her|their|[a-z]+'s) (?!(?:number|phone|name|address|email|car|furniture|stuff|things|money)\b)/;
+
+/**
+ * A booking of the caller's own that the turn moves or calls off, whatever its service is called: "I'm booked
+ * Friday at four, anything earlier?"; with a service named, "I have highlights on Friday, anything earlier?",
+ * "move my massage", "cancel our cleaning". Undefined when the turn does not say so.
+ */
+export function ownBookingTask(text: string, namesService: boolean): 'reschedule' | 'cancel' | undefined {
+  if (BOOKED_IN.test(text) && SOONER.test(text)) return 'reschedule';
+  if (!namesService) return undefined;
+  if (HAVE_SERVICE_ON.test(text) && SOONER.test(text)) return 'reschedule';
+  const own = OWN_SERVICE_ACTION.exec(text);
+  if (!own) return undefined;
+  return own[1] === 'cancel' || own[1] === 'call off' ? 'cancel' : 'reschedule';
+}
+
+/**
+ * The text without what the caller excludes or keeps ("a toilet repair, not a drain cleaning", "keep the cleaning",
+ * "leave Priya's as it is"); "keep getting pop-ups" keeps nothing.
+ */
 export function withoutNegated(text: string): string {
   return text.replace(
-    /\b(?:(?:not|except|but not) (?:a |an |the |my |our |her |his )?|(?:keep|leave) (?:the |my |our |her |his ))[a-z' -]+?(?=[,.;!?]|$| but\b| and\b| as it is\b| alone\b)/g,
+    /\b(?:(?:not|except|but not) (?:a |an |the |my |our |her |his )?|(?:keep|leave) (?:(?:the|my|our|her|his) |(?=(?:mine|hers|his|theirs|ours|[a-z]+'s)\b)))[a-z' -]+?(?=[,.;!?]|$| but\b| and\b| as it is\b| alone\b)/g,
     ' ',
   );
 }

@@ -240,7 +240,10 @@ function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
       // the caller's own words, unless the owner's likely words for them match better ("change the locks" is
       // the Rekey Service, not Smart Lock Installation) or tell apart what they tie on
       const said = matchWords(phrases, serviceTokens(text), text);
-      const meant = matchWords(phrases, serviceTokens(withServiceWords(text)), text);
+      const expanded = withServiceWords(text);
+      // nothing the owner would call it otherwise: the caller's words are all there is
+      if (expanded === text.toLowerCase()) return said;
+      const meant = matchWords(phrases, serviceTokens(expanded), text);
       if (!said || !meant) return said ?? meant;
       if (meant.score > said.score + 1e-9) return meant;
       // "a trim for my little guy" at a barber with a Kids Cut and a Beard Trim: the children's service
