@@ -529,7 +529,7 @@ function asksForAMoment(text: string): boolean {
 }
 
 const THANKS_ONLY =
-  /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|sweet|lovely|brilliant|alright|all right|no|nope|righto),? )*(?:thanks?|thank you|thx|cheers|ta|much appreciated)(?: so much| very much| a lot| mate| love)?(?:,? (?:bye|goodbye))?[.!]*$/;
+  /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|sweet|lovely|brilliant|alright|all right|no|nope|righto),? )*(?:thanks?|thank you|thx|cheers|ta|much appreciated|(?:i |really )?appreciate (?:it|that|you|your help)|you're a (?:star|legend|lifesaver)|you've been (?:great|very helpful|a great help|helpful))(?: so much| very much| a lot| mate| love)?(?:,? (?:bye|goodbye))?[.!]*$/;
 
 /** Words that end the call whatever agreeing word comes first ("okay, thanks, bye", "perfect, that's all"). */
 const SIGN_OFF = /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all|nothing else|wrong number)\b/;

@@ -483,7 +483,8 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
     !!f.service &&
     f.service.name !== ctx.service.name &&
     ADDS.test(ev.text) &&
-    !REPLACES.test(ev.text);
+    !REPLACES.test(ev.text) &&
+    !isComboOf(f.service, ctx.service);
   // a service already booked on this call is not booked again ("I need a haircut too" said late)
   const booked = new Set(ctx.notes.flatMap((n) => (n.kind === 'booked' ? [n.service] : [])));
   const more = [...(adds ? [f.service!] : []), ...(f.alsoServices ?? [])].filter(
@@ -688,7 +689,11 @@ export function serviceNamed(business: BusinessProfile, name: string): ServiceIn
 }
 
 /** Words that put a service in place of the one being booked. */
-const REPLACES = /\b(?:instead|rather|make it|change (?:it|that)|switch (?:it|that)?)\b/;
+const REPLACES = /\b(?:instead|rather|make (?:it|that|this|mine)|change (?:it|that)|switch (?:it|that)?)\b/;
+
+/** "Haircut + Beard" after a haircut: the service that is the one held and more ("a cut and beard" replaces the cut). */
+const isComboOf = (whole: ServiceInfo, part: ServiceInfo) =>
+  /[&+]|\b(?:and|with)\b/i.test(whole.name) && whole.name.toLowerCase().includes(part.name.toLowerCase());
 
 /** Every one of the services just listed. */
 const BOTH = /\b(?:both|all of them|all three|the lot|each of them)\b/;

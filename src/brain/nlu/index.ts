@@ -159,19 +159,28 @@ function severalServices(text: string, services: ServiceMatcher): ServiceInfo[] 
   const parts = text.split(/\b(?:and|plus|as well as|then|also)\b|,/);
   if (parts.length < 2) return undefined;
   const found: ServiceInfo[] = [];
+  const unsure: ServiceInfo[][] = [];
   for (const part of parts) {
     // "I've worn glasses for years and want to try contact lenses": what the caller has had is no wish
     if (HAD_BEFORE.test(part)) continue;
     const m = services.match(part);
+    if (m?.choices) unsure.push(m.choices);
     if (!m || m.choices || found.includes(m.service)) continue;
     // "the nail trim too, straight after the bath": the one said after "after" comes first
     if (/\bafter\b/.test(part)) found.unshift(m.service);
     else found.push(m.service);
   }
+  // "a cut and beard" where "beard" alone is the Beard Trim or the "Haircut + Beard": the one service that is all
+  // that was said, when it is among what the unsure part could mean
+  const whole = (parts: ServiceInfo[]) => services.combined(parts);
+  for (const choices of unsure) {
+    const wholes = new Set(choices.map((x) => whole([...found, x])).filter((w) => w && choices.includes(w)));
+    if (found.length && wholes.size === 1) return [...wholes] as ServiceInfo[];
+  }
   if (found.length < 2) return undefined;
   // "a cut and a beard trim" where the business lists "Haircut & Beard Trim": the one service that is both
-  const whole = services.combined(found);
-  return whole ? [whole] : found;
+  const both = whole(found);
+  return both ? [both] : found;
 }
 
 /**
