@@ -349,7 +349,19 @@ function maskOwnEvents(m: { s: string }): void {
   // "our wedding is on the 20th so sometime before": the day is the bound of the wish (datetime-spans.ts)
   if (saysBeforeThat(m.s)) return;
   m.s = m.s.replace(OWN_EVENT, (x) => ' '.repeat(x.length));
+  // "tomorrow morning would be ideal, today I'm stuck at work": the day the caller is taken, beside another day
+  // ("I'm at work today, can you do 6?" alone still asks for today)
+  const busy = m.s.replace(BUSY_DAY, (x) => ' '.repeat(x.length));
+  if (busy !== m.s && OTHER_DAY.test(busy)) m.s = busy;
 }
+
+/** A day the caller is taken: "today I'm stuck at work", "I'm working all day tomorrow", "Friday I'm away". */
+const TAKEN = `(?:stuck (?:at work|in work|in meetings|at the office)|at work|in work|working(?: late)?|busy|tied up|away|out of town|travell?ing|on shift|in meetings|slammed|not free|not around|unavailable|booked up)`;
+const BUSY_DAY = new RegExp(
+  `\\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|(?:on )?(?:${WD}))(?:'s no good| is no good| is out)?,? (?:i'm|i am|i'll be|i will be|we're|we are|he's|she's) (?:going to be |gonna be )?(?:all day )?${TAKEN}(?: all day)?\\b|\\b(?:i'm|i am|i'll be|i will be|we're|we are|he's|she's) (?:going to be |gonna be )?${TAKEN}(?: all day| until late)? (?:today|tonight|tomorrow|(?:on )?(?:${WD}))\\b`,
+  'g',
+);
+const OTHER_DAY = new RegExp(`\\b(?:today|tomorrow|tonight|${WD}|weekend|next week|\\d{1,2}(?:st|nd|rd|th))\\b`);
 
 /** A length asked about or told ("is a lesson 1 hour or 2?", "it takes 2 or 3 hours"): no clock time in it. */
 const LENGTH =
