@@ -110,7 +110,7 @@ export type Note =
   | { kind: 'deferred' }
   | { kind: 'detailsAdded' }
   | { kind: 'stillAlerted' }
-  | { kind: 'noAppointments'; task: Task }
+  | { kind: 'noAppointments'; task: Task; offerMessage?: boolean }
   | { kind: 'messageTaken'; urgent: boolean }
   | { kind: 'answer'; text: string | null }
   | { kind: 'alerted'; priority: Priority; afterHours: boolean; notified: string[] }
@@ -194,6 +194,8 @@ export interface DialogContext {
   claimedWeekday?: number;
   /** The cancel, move or check nothing was found for under the caller ID: another number the caller names resumes it. */
   lostTask?: Task;
+  /** What the caller said when asking to cancel, move or check a booking: the message, should it not be found. */
+  lookupAsked?: string;
   /** The message just passed on: details the caller adds right after go with it. */
   passedOn?: string;
   /**

@@ -245,6 +245,11 @@ export const conversationMachine = setup({
         ...(claimedDate ? { claimedDate } : {}),
         ...(claimedWeekday ? { claimedWeekday } : {}),
         ...(event.turn.moveBy ? { moveBy: event.turn.moveBy } : {}),
+        // "she can't call, can't you just cancel it?" after nothing was found: the message keeps the first ask too
+        lookupAsked:
+          context.lookupAsked && context.notes.some((n) => n.kind === 'noAppointments')
+            ? `${context.lookupAsked} ${event.turn.text}`
+            : event.turn.text,
       };
     }),
     codeSent: assign(({ context }) => ({ notes: note(context, { kind: 'codeSent', phone: context.phone ?? '' }) })),
@@ -368,12 +373,20 @@ export const conversationMachine = setup({
       );
       return { target, ...(service ? { service } : {}), ...(wish ? { wish, searchNeeded: true } : {}) };
     }),
-    noAppointments: assign(({ context }) => ({
-      notes: note(context, { kind: 'noAppointments', task: context.task ?? 'cancel' }),
-      task: undefined,
-      // found by caller ID alone: the booking may be under another number, which a texted code then proves
-      lostTask: context.identity === 'caller_id' ? context.task : undefined,
-    })),
+    noAppointments: assign(({ context }) => {
+      // nothing found twice, or a booking of someone else's ("my wife's appointment") from this number: a message
+      // for the team is the way on, offered plainly; a yes to it takes the request as the message
+      const offerMessage =
+        context.identity === 'caller_id' &&
+        (context.notes.some((n) => n.kind === 'noAppointments') || !!context.forRelative);
+      return {
+        notes: note(context, { kind: 'noAppointments', task: context.task ?? 'cancel', offerMessage }),
+        task: undefined,
+        // found by caller ID alone: the booking may be under another number, which a texted code then proves
+        lostTask: context.identity === 'caller_id' ? context.task : undefined,
+        ...(offerMessage ? { messageOffered: true, pendingMessage: context.lookupAsked } : {}),
+      };
+    }),
     useOtherNumber: assign(({ context, event }) =>
       event.type === 'TURN'
         ? { task: context.lostTask, lostTask: undefined, phone: event.facts.phone, identity: 'none' as const }

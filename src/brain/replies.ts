@@ -98,6 +98,8 @@ export function prompt(state: string, ctx: DialogContext, lang: Lang = 'en'): { 
       if (numberMissing(ctx)) return { text: L.askEmergencyPhone, expecting: 'phone' };
       return { text: L.askEmergencyAddress, expecting: 'address' };
     case 'anythingElse':
+      // "…I can take a message for the team": the offer is the question
+      if (ctx.messageOffered) return { text: L.wantMessage, expecting: 'intent' };
       return { text: L.anythingElse, expecting: 'anything' };
     case 'ended':
       // after an emergency, no "have a great day"
@@ -245,6 +247,7 @@ export function noteText(n: Note, ctx: DialogContext, now: Date, lang: Lang = 'e
     case 'noAppointments':
       // appointments are found by caller ID only, so nobody can change someone else's by naming a number
       if (ctx.identity === 'verified') return L.noAppointmentsVerified;
+      if (n.offerMessage) return L.noAppointmentsOfferMessage;
       return ctx.callerPhone ? L.noAppointmentsCallerId : L.noAppointmentsChat;
     case 'messageTaken':
       return L.messageTaken(n.urgent);

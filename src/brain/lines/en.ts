@@ -172,6 +172,8 @@ export const EN = {
   noAppointmentsVerified: "I couldn't find an upcoming appointment under that number.",
   noAppointmentsCallerId:
     "I couldn't find an upcoming appointment under the number you're calling from. If it's booked under another number, just tell me that number.",
+  noAppointmentsOfferMessage:
+    "I can't find that appointment under the number you're calling from, so I can't change it from this call. I can take a message for the team, and they'll sort it out with you.",
   noAppointmentsChat:
     'I can only look up appointments when you call from the phone number they were booked with. I can take a message for the team instead.',
   messageTaken: (urgent: boolean) =>

@@ -225,6 +225,8 @@ export const ES: Lines = {
   noAppointmentsVerified: 'No encontré ninguna cita próxima con ese número.',
   noAppointmentsCallerId:
     'No encontré ninguna cita próxima con el número desde el que llama. Si está a nombre de otro número, dígame ese número.',
+  noAppointmentsOfferMessage:
+    'No encuentro esa cita con el número desde el que llama, así que no puedo cambiarla en esta llamada. Puedo tomarle un mensaje para el equipo y ellos lo resolverán con usted.',
   noAppointmentsChat:
     'Solo puedo buscar citas cuando llama desde el número con el que se reservaron. Si quiere, le tomo un mensaje para el equipo.',
   messageTaken: (urgent) =>
