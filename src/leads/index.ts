@@ -57,9 +57,11 @@ export async function captureLead(db: Db, announce: LeadEventSink | undefined, i
     if (existing) {
       wasUrgent = existing.priority === 'URGENT';
       const priority = rankHigher(existing.priority, fields.priority);
+      // a message left after an emergency on the same call ("I've turned the stopcock off") stays with the emergency
+      const kind = existing.kind === 'emergency' ? existing.kind : (fields.kind ?? existing.kind);
       [lead] = await tx
         .update(schema.leads)
-        .set({ ...fields, need: mergeNeed(existing.need, fields.need), priority, updatedAt: new Date() })
+        .set({ ...fields, kind, need: mergeNeed(existing.need, fields.need), priority, updatedAt: new Date() })
         .where(eq(schema.leads.id, existing.id))
         .returning();
     } else {

@@ -160,4 +160,25 @@ describe('calls list, leads and metrics', () => {
       need: 'leak; ceiling dripping',
     });
   });
+
+  it('a message left after an emergency on the same call keeps the lead an urgent emergency', async () => {
+    const org = await registerOrg(server.url);
+    const db = server.database.db;
+    const call = await createCall(db, { organizationId: org.organization.id, channel: 'chat' });
+    const base = { organizationId: org.organization.id, callId: call.id, name: 'Priya' };
+    await captureLead(db, undefined, {
+      ...base,
+      kind: 'emergency',
+      priority: 'URGENT',
+      need: 'water through the light',
+    });
+    await captureLead(db, undefined, { ...base, kind: 'message', priority: 'HIGH', need: 'stopcock is off now' });
+    const items = (await apiClient(server.url, org.accessToken).get('/api/leads')).body.items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      kind: 'emergency',
+      priority: 'URGENT',
+      need: 'water through the light; stopcock is off now',
+    });
+  });
 });
