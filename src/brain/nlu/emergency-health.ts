@@ -41,6 +41,9 @@ const OVERDOSE = String.raw`\b((took|taken|had|has taken|swallowed) (an )?overdo
  */
 const SELF = String.raw`(myself|himself|herself|themselves|themself)`;
 const CRISIS = String.raw`\b(suicid(e|al)(?! (prevention|awareness|training|course|squad|clause))|kill(ing)? ${SELF}|(end|ending|take|taking|took) (my|his|her|their) (own )?life|end(ing)? it all|(don't|do not|didn't|doesn't) want to (be alive|exist|go on (living|like this|anymore|any more)|(be here|be around|live|wake up) (anymore|any more)|(live|wake up)(?= *([,.;!?]|$| and\b| but\b| because\b| i\b)))|(want|wanted|wanting|wants) to die|wish (i|he|she) (was|were) dead|better off (dead|without me)|(no|(don't|can't|doesn't) (really |even )?see (the|any)) (point|reason) (in |of )?(living|life|going on|being (here|alive)|carrying on|anything any ?more)|((think|thinking|thought|thoughts|urges?|want|wanted|wanting|going|scared|afraid|worried) (about|of|to|i'll|i will|i might|i'd) (hurt|hurting|harm|harming|cut|cutting) ${SELF})|been (hurting|harming|cutting) ${SELF}|self[- ]?harm\w*|(can't|cannot|can not|don't think i can|not sure i can|unable to) (keep|stay) ${SELF} safe|(not|don't feel) safe (with|around|from) ${SELF}|(can't|cannot) go on (like this|anymore|any more))\b`;
+/** A plan made ready ("all my pills out on the table", "tonight is it", "I wrote a note for my family"). */
+const CRISIS_PLAN = String.raw`\b((all (of )?(my|the|these|his|her)|a (whole )?(bottle|handful|box|packet) of) (sleeping |pain |heart )?(pills|tablets|meds|medications?|painkillers) (are )?(all )?(out|lined up|laid out|counted( out)?|in front of me|on the (table|counter|bed|floor))|(going|gonna|about|planning|plan) to (take|swallow) (all|every one) of (my|the|these|his|her) (pills|tablets|meds)|tonight(?:'s| is) (it|the end)(?= *([,.;!?]|$| for me\b| i think\b))|i won't be (around|here) (much longer|anymore|any more|tomorrow)|(saying|said|say) (my )?goodbyes? to (everyone|my (family|kids|wife|husband|mum|mom|dad))|(wrote|written|writing|left) (a|my) (goodbye |suicide )?(note|letter) (for|to) (my |the )?(family|kids|wife|husband|everyone|mum|mom|parents))\b`;
+
 /** "Thinking of ending it" said of one's life; of a contract or a relationship it is no crisis. */
 const ENDING_IT = String.raw`\b(think|thinking|thought|thoughts|want|wanted|wanting|going|gonna|plan|planning|ready|about|decided) (of |about |to |on )?(ending|end) (it|things|everything)(?! (with|early|here|there|for|on|at|off|between|before|after)\b)`;
 const NOT_A_LIFE =
@@ -67,6 +70,7 @@ export const HEALTH: Rule[] = urgentHealth([
   { label: 'overdose', re: new RegExp(OVERDOSE), safety: poisonSafety },
   { label: 'suicidal thoughts', re: new RegExp(CRISIS), safety: HEALTH_SAFETY.crisis },
   { label: 'suicidal thoughts', re: new RegExp(ENDING_IT), unless: NOT_A_LIFE, safety: HEALTH_SAFETY.crisis },
+  { label: 'suicidal thoughts', re: new RegExp(CRISIS_PLAN), safety: HEALTH_SAFETY.crisis },
   { label: 'sudden vision loss', re: new RegExp(VISION_LOSS), unless: EYEWEAR, safety: HEALTH_SAFETY.vision },
 ]);
 

@@ -92,6 +92,14 @@ const FELL_ON = (part: string) =>
 /** A home's structure giving way; not a shed's, a fence's or a garden wall. */
 const COLLAPSE = String.raw`\b(?<!\b(shed|gazebo|pergola|carport|doghouse|playhouse|greenhouse|coop|barn|garden|retaining|fence|dry) )(ceilings?(?! (fans?|lights?|fixtures?|tiles?|paint))|roof|walls?|floors?|deck|balcony|porch|chimney|stairs|staircase|house|building|foundation) ${gap(2)}(is |are |has |have |just |partly |partially |completely )*(caving|caved|collapsing|collapsed|falling (in|down)|fell (in|down)|gave way|giving way|came down|coming down|buckling|buckled|cracked open|split open)\b`;
 
+/** A person who does not answer or wake: an injury when they are down ("fell off the ladder", "on the floor"). */
+const NOT_RESPONDING = String.raw`\b((he|she|they|he's|she's|they're|he is|she is|they are|isn't|is not|aren't|not) (not )?(really )?(answering|responding|responsive|moving|waking up|making sense)(?! (his|her|their|my|the|a) (phone|calls?|texts?|messages?|door|emails?))|(won't|will not|can't|cannot|couldn't) (wake (him|her|them)( up)?|get (him|her|them) to (wake|respond|answer))|(won't|will not|doesn't|does not|didn't) (wake up|respond))\b`;
+const DOWN =
+  /\b(fell|fallen|fall|falling|on the (ground|floor|pavement|road)|collapsed|hit (his|her|their) head|knocked (himself |herself )?out|lying there|lay there|slumped)\b/;
+/** Electricity felt from a tap, a shower or an appliance: a live fixture, whatever trade is called. */
+const FIXTURE = String.raw`(taps?|faucets?|sinks?|shower( mixer| head| screen| door)?|mixer|bath( ?tub)?|tub|radiators?|pipes?|fridge|oven|stove|washing machine|washer|dryer|dishwasher|kettle|toaster|appliances?|light switch(es)?|switch(es)?|metal)`;
+const FIXTURE_SHOCK = String.raw`\b((tingl\w*|buzz(ing)?|zap(s|ped|ping)?|shocks?|shocked|jolt|electric\w*) ${gap(5)}(when|whenever|if|every time) (i|you|we|he|she|they|anyone|someone) (touch|touches|grab|grabs|hold|holds|turn|turns|use|uses) ${gap(2)}${FIXTURE}|${FIXTURE} ${gap(2)}(gives?|gave|giving|is giving|has been giving|keeps giving) (me |us |him |her |them )?(a |an )?(wee |little |slight |small |tiny |mild |bit of a )?(tingl\w*|buzz|zap|shock|jolt|belt)|(got|get|getting|felt|feel|feeling) (a |an )?(wee |little |slight |small |tiny |mild )?(tingl\w*|buzz|zap|shock|jolt|belt) (off|from|touching|when i touch(ed)?) ${gap(2)}${FIXTURE})\b`;
+
 /** Emergencies every business hears, whatever its industry. */
 export const UNIVERSAL: Rule[] = [
   {
@@ -124,6 +132,23 @@ export const UNIVERSAL: Rule[] = [
     re: new RegExp(
       String.raw`\b(${TRAPPED}|(is|are|got|been|was|were|badly|seriously|someone|somebody|people) (hurt|injured)|(hurt|injured) (badly|bad|seriously)|unconscious|unresponsive|passed out|${NOT_A_PERSON}collapsed|not breathing|stopped breathing|${HEART_ATTACK}|stuck in (an |the )?elevator)\b`,
     ),
+  },
+  {
+    // "he fell off the ladder… he's on the ground and not really answering me"; not "he's not answering his phone"
+    label: 'someone trapped or injured',
+    lifeSafety: true,
+    priority: 'URGENT',
+    safety: SAFETY.injury,
+    re: new RegExp(NOT_RESPONDING),
+    when: DOWN,
+  },
+  {
+    // "I get a wee tingle when I touch the kitchen tap", "the shower gives me a little shock": a live fixture
+    label: 'electric shock',
+    lifeSafety: true,
+    priority: 'URGENT',
+    safety: SAFETY.electric,
+    re: new RegExp(FIXTURE_SHOCK),
   },
   {
     label: 'child or animal in a hot car',

@@ -1,0 +1,63 @@
+// Invariant: a plan to die said without the words for it ("all my pills out on the table and I think tonight is
+// it"), a person down who does not answer ("fell off the ladder… on the ground and not really answering me") and
+// electricity felt from a tap or a shower ("a wee tingle when I touch the kitchen tap") are URGENT at any business;
+// "he's not answering his phone", "tonight is the night, we're celebrating" and "all my meds are ready for pickup?"
+// stay calm.
+import { describe, expect, it } from 'vitest';
+import type { BusinessProfile, Industry } from '../types.js';
+import { createNlu } from './index.js';
+
+const profile = (name: string, services: string[], industry: Industry = 'other') =>
+  ({
+    name,
+    industry,
+    timezone: 'America/Chicago',
+    hours: { mon: [['08:00', '18:00']], tue: [['08:00', '18:00']] },
+    services: services.map((s) => ({ name: s, durationMin: 30 })),
+    escalationNumber: '+15125550100',
+  }) satisfies BusinessProfile;
+
+const COUNSELLING = profile('Alberta Street Counseling', ['Therapy Session']);
+const TREES = profile('Hill Country Tree & Lawn', ['Tree Trimming', 'Lawn Care']);
+const SPARKY = profile('Waikato Sparky Services', ['Electrical Fault Finding'], 'electrical');
+const PLUMBER = profile('Flow Plumbing', ['Leak Repair'], 'plumbing');
+const SALON = profile('Glow Hair Studio', ['Blowout'], 'salon');
+
+const NOW = new Date('2026-04-14T16:10:00Z');
+const heard = (b: BusinessProfile, text: string) => createNlu(b).understand(text, NOW).emergency;
+
+describe('danger said in other words is heard', () => {
+  it.each([
+    [
+      COUNSELLING,
+      "hi im a client of dr ames. i need to cancel tuesday. i've got all my pills out on the table and i think tonight is it",
+      'suicidal thoughts',
+    ],
+    [COUNSELLING, "I'm going to take all of my pills tonight", 'suicidal thoughts'],
+    [COUNSELLING, 'I wrote a note for my family', 'suicidal thoughts'],
+    [
+      TREES,
+      "one of your guys just fell off the ladder!! he's on the ground and not really answering me",
+      'someone trapped or injured',
+    ],
+    [SALON, "my mum collapsed in the chair and she won't wake up", 'someone trapped or injured'],
+    [
+      SPARKY,
+      'I get a wee tingle when I touch the kitchen tap, and the shower mixer too since yesterday',
+      'electric shock',
+    ],
+    [PLUMBER, 'the shower gives me a little shock every time', 'electric shock'],
+  ] as const)('%#: "%s"', (business, text, label) => {
+    expect(heard(business, text)).toMatchObject({ priority: 'URGENT', label });
+  });
+
+  it.each([
+    [TREES, "I called Mike twice and he's not answering his phone"],
+    [SALON, "tonight is the night, we're celebrating, can I get a blowout?"],
+    [COUNSELLING, 'are all my meds ready for pickup?'],
+    [SALON, 'today is it, the last day of the promo?'],
+    [PLUMBER, 'my husband fell off the ladder last year, now he wants a quote'],
+  ] as const)('calm: "%s"', (business, text) => {
+    expect(heard(business, text)?.priority ?? 'none').not.toBe('URGENT');
+  });
+});
