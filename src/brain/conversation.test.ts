@@ -761,14 +761,14 @@ describe('call-back requests', () => {
     expect(t.booked()).toHaveLength(0);
   });
 
-  it('takes a message for a quote to be emailed, keeping the email from the first line', async () => {
+  it('takes a quote to be emailed as a lead, keeping the email from the first line', async () => {
     const t = setup(PLUMBER, PLUMBER_MORNING, { callerPhone: null });
     const r = await t.say('could you email me a quote for a water heater repair? my email is d.okafor@outlook.com');
     expect(r.text).not.toMatch(/what day and time/i);
     // a quote for work at the caller's place: the place is asked once, with the rest
     expect(await t.say('Daniel Okafor', '602-555-0175').then((x) => x.text)).toMatch(/address/);
     await t.say('18 West Elm Street, Phoenix');
-    expect(t.world.messages[0]).toMatchObject({
+    expect(t.world.leads[0]).toMatchObject({
       name: 'Daniel Okafor',
       phone: '+16025550175',
       email: 'd.okafor@outlook.com',
@@ -777,16 +777,16 @@ describe('call-back requests', () => {
     expect(t.booked()).toHaveLength(0);
   });
 
-  it('asks only the name when the caller ID gives the number back', async () => {
+  it('asks only the name when the caller ID gives the number back (an estimate asked for is a lead)', async () => {
     const t = setup(PLUMBER, PLUMBER_MORNING);
     await t.say("hi, I'd like a price on a drain cleaning. can someone get back to me with an estimate?");
     expect((await t.say('Sam Lee')).text).toMatch(/address/);
     const r = await t.say('no, just call me');
     expect(t.all()).not.toMatch(/phone number|what day and time/i);
     expect(r.text).toMatch(/passed your message along/);
-    expect(t.world.messages[0]).toMatchObject({ name: 'Sam Lee', phone: CALLER });
+    expect(t.world.leads[0]).toMatchObject({ name: 'Sam Lee', phone: CALLER });
     // the service is in the caller's own words: not added twice
-    expect(t.world.messages[0].text).not.toMatch(/\(about/);
+    expect(t.world.leads[0].need).not.toMatch(/\(about/);
   });
 
   it('keeps a spoken number and a spoken email said together with the name', async () => {
@@ -847,7 +847,7 @@ describe('outside callers, second round', () => {
     await t.say("I'd like a quote on a water heater repair, could someone email me the price?", 'Mike Chen');
     expect(t.replies.at(-1)!.text).toMatch(/What email/);
     await t.say("it's mike underscore chen at shaw dot ca", '245 cranston way southeast, unit 12, calgary');
-    expect(t.world.messages[0]).toMatchObject({
+    expect(t.world.leads[0]).toMatchObject({
       name: 'Mike Chen',
       email: 'mike_chen@shaw.ca',
       address: '245 Cranston Way Southeast, Unit 12, Calgary',

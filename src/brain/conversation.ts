@@ -8,6 +8,7 @@ import { newId, type Clock } from '../lib/index.js';
 import { isOpenAt } from './calendar.js';
 import {
   initialContext,
+  PROSPECT,
   serviceNamed,
   type DialogContext,
   type DialogEvent,
@@ -17,7 +18,7 @@ import {
 } from './dialog.js';
 import { openingLine, welcomeGreeting, withRecordingNotice } from './greeting.js';
 import { runEffect } from './effects.js';
-import { asksServiceArea, knowledgeBaseFor, splitQuestions } from './knowledge.js';
+import { aboutIt, OF_IT, asksServiceArea, knowledgeBaseFor, splitQuestions } from './knowledge.js';
 import type { ChatMessage, LanguageModel } from './llm/language-model.js';
 import { llmTurn } from './llm/turn.js';
 import { conversationMachine, type Effect } from './machine.js';
@@ -197,10 +198,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       if (p.intents.some((i) => !['question', 'book'].includes(i))) continue;
       // (with what was said before it in the turn: "Dropped my iPhone 13… how much to fix it?")
       const before = text.slice(0, Math.max(0, text.indexOf(part.replace(/\?$/, '')))).trim();
-      const a =
-        (of && PRICE_OF_IT.test(part)
-          ? answer(`${before} ${part.replace(/\?$/, '')} (${of.toLowerCase()})?`.trim())
-          : undefined) ?? answer(part);
+      const a = (of && OF_IT.test(part) ? answer(aboutIt(`${before} ${part}`.trim(), of)) : undefined) ?? answer(part);
       if (a?.confident) out.push(a.text);
     }
     return out;
@@ -405,6 +403,23 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       // to the question the offer replaced ("What would you like to change?")
       if (promptRuns > MAX_SAME_PROMPT && event.type === 'TURN' && event.yesNo === 'no' && SIGN_OFF.test(u.text))
         event = { type: 'GOODBYE' };
+      // "Yes please. It's Rachel from Northway Supply: the impression material is backordered…" to that offer: the
+      // message itself, said along with the yes
+      else if (promptRuns > MAX_SAME_PROMPT && event.type === 'TURN' && YES_AND_MESSAGE.test(u.text))
+        event = { type: 'START', task: 'message', turn: event };
+      // "are y'all hiring barbers?" where the owner wrote the answer: the answer, not a message to pass on (a job
+      // seeker's or a salesperson's question only: a customer's call-back request stays one)
+      if (
+        event.type === 'START' &&
+        event.task === 'message' &&
+        event.turn &&
+        u.intents.includes('question') &&
+        NOT_A_CUSTOMER.test(u.text) &&
+        !snap().context.task &&
+        kb.answer(text, opts.now.now(), lang)?.source === 'knowledge' &&
+        kb.answer(text, opts.now.now(), lang)?.confident
+      )
+        event = { type: 'QUESTION', text, turn: event.turn };
       emit({ type: 'understood', intent: event.type === 'START' ? event.task : event.type, facts: factNames(u) });
       if (opts.languageModel) {
         const llm = await llmTurn({
@@ -420,6 +435,17 @@ export function createConversation(opts: ConversationOptions): SavableConversati
         if (llm.event) event = llm.event;
       }
     }
+    // "just a ballpark is fine" to "I'm not sure… I can take a message": the call-back with a price is what they want
+    if (
+      event.type === 'TURN' &&
+      snap().context.messageOffered &&
+      !event.yesNo &&
+      PROSPECT.test(event.text.toLowerCase())
+    )
+      event = { ...event, yesNo: 'yes' };
+    // "ok no worries" to "…I can take a message. Would you like me to do that?": a no to the offer
+    if (event.type === 'TURN' && snap().context.messageOffered && NOT_TAKING_IT.test(event.text.toLowerCase()))
+      event = { ...event, yesNo: 'no' };
     if (event.type === 'TURN' && acceptsMessageOffer(event, before, snap().context))
       event = { type: 'START', task: 'message', turn: event };
     if (readbackUnheard && event.type === 'TURN' && event.yesNo === 'yes') {
@@ -456,6 +482,13 @@ function acceptsMessageOffer(t: TurnEvent, state: string, ctx: DialogContext): b
   // test/security/customer-messages-only-to-trusted-contacts.test.ts turned into a message when it did)
   return !!ctx.messageOffered && yesWithDetails(t) && !['booking.confirm', 'cancelConfirm'].includes(state);
 }
+
+/** "Ok no worries", "ok got it, thanks for checking": an answer taken as it is, not a yes to a message. */
+const NOT_TAKING_IT =
+  /\b(?:no worries|never ?mind|got it|all good|no need|no problem|that's (?:fine|ok|okay|alright|all right)|it's (?:fine|ok|okay)|thanks for (?:checking|letting me know|that|the info)|i'll (?:call|check|ask|try|ring) (?:back|later|again|myself|them)|don't worry)\b/;
+
+/** A yes that goes on with a message of eight words or more. */
+const YES_AND_MESSAGE = /^(?:yes|yeah|yep|sure|ok(?:ay)?|please)\b[^a-z]*(?:please\b[^a-z]*)?(?:\S+\s+){7,}\S/;
 
 /** "Yes please", "yes please, I'm Andre Baptiste, 615 Esplanade Avenue": agreement, and at most who and where. */
 function yesWithDetails(t: TurnEvent): boolean {
@@ -537,10 +570,6 @@ const SIGN_OFF = /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all
 const ASKS =
   /^(?:(?:and|also|oh|so|um|uh|plus|just)[,]? )*(?:what|how|do|does|is|are|can|will|where|who|which|should)\b/i;
 
-/** The price of "it" or "that": the service being talked about. */
-const PRICE_OF_IT =
-  /\bhow much (?:is|does|would|will|to|for) (?:that|it|this|fix (?:it|that)|do (?:it|that))\b|\bwhat(?:'s| is| does| would) (?:that|it|this) (?:run|cost|come to|set me back)\b|\bhow much (?:would|will|does) (?:that|it) (?:be|cost|run)\b/i;
-
 /** A booking asked for in so many words beside a question ("could I come Thursday at 3", "I'd like one at 3"). */
 const WANTS_A_TIME =
   /\b(?:could|can|may) (?:i|we) (?:come|come in|book|get|have|grab|do|make|bring (?:it|him|her|them|the [a-z]+|my [a-z]+|in)|drop (?:it|him|her|them) off|pop in|pop by|stop by|swing by)\b|\b(?:could|can|would) (?:you|y'all|someone|somebody|anyone)(?: guys)? (?:come|come out|do|fit (?:me|us|it|him|her) in|squeeze (?:me|us|it) in|see (?:me|us|him|her))\b|\b(?:do|have) you (?:have|got) (?:anything|any openings|an opening|a slot|any slots|any time|time)\b|\bis there anything (?:free|open|available)\b|\b(?:i'?d|i would|we'?d|we would) (?:like|love) (?:one|it|to come|to book|to get|an appointment)\b|\bbook (?:me|us|it|one|that)\b|\bput me down\b/;
@@ -575,7 +604,7 @@ const DONE_ACK =
 
 /** Callers who want work or sell something: their message is for the owner, about no service. */
 const NOT_A_CUSTOMER =
-  /\b(?:hiring|help wanted|apply(?:ing)? (?:for|to)|job (?:opening|application|posting)|looking for (?:work|a job)|marketing|advertising|seo|(?:we|i) help (?:companies|businesses|\w+ (?:companies|businesses))|sales rep|partnership)\b/;
+  /\b(?:hiring|taking on (?:any )?(?:new |more )?(?:staff|tutors?|teachers?|barbers?|stylists?|technicians?|mechanics?|apprentices?)|(?:my|a) (?:cv|resume)|help wanted|apply(?:ing)? (?:for|to)|job (?:opening|application|posting)|looking for (?:work|a job)|marketing|advertising|seo|(?:we|i) help (?:companies|businesses|\w+ (?:companies|businesses))|sales rep|partnership)\b/;
 
 /** "not a problem", "why not": a "not" that changes nothing. */
 const IDIOMS = /\bnot (?:a problem|at all|bad|an issue)\b|\bwhy not\b/g;

@@ -96,3 +96,98 @@ describe("a booking not found under the caller's number is offered as a message"
     expect(c.world.messages[0].text).toMatch(/cancel my appointment on Friday.*just cancel/i);
   });
 });
+
+const GROOMER: BusinessProfile = {
+  name: 'Muddy Paws Grooming',
+  timezone: 'America/New_York',
+  hours: BARBER.hours,
+  services: [
+    { name: 'Bath and brush', durationMin: 60, priceCents: 5500 },
+    { name: 'Full groom', durationMin: 120, priceCents: 8500 },
+  ],
+};
+const CLINIC: BusinessProfile = {
+  name: 'Liffey Hearing Centre',
+  timezone: 'America/New_York',
+  hours: BARBER.hours,
+  services: [{ name: 'Hearing test', durationMin: 45 }],
+  knowledge: [
+    {
+      q: 'Is the clinic wheelchair accessible?',
+      a: "Yes, there's a step-free entrance and an accessible toilet. Disabled parking bays are on Strand Street.",
+    },
+  ],
+};
+const SHOP: BusinessProfile = {
+  name: 'Fade Factory',
+  timezone: 'America/New_York',
+  hours: BARBER.hours,
+  services: [{ name: 'Cut', durationMin: 30 }],
+  knowledge: [{ q: 'Are you hiring?', a: 'Email your resume to jobs@fadefactory.example.' }],
+};
+const ROOFER: BusinessProfile = {
+  name: 'Hartley Roofing',
+  timezone: 'America/New_York',
+  hours: BARBER.hours,
+  services: [{ name: 'Roof inspection', durationMin: 60 }],
+};
+
+describe('calls that are not a booking', () => {
+  it('"how much is it?" while a full groom is being booked is the full groom\'s price', async () => {
+    const c = talkTo(GROOMER, TUE, CALLER);
+    await c.say("Hi! I'd like to book a full groom for my goldendoodle");
+    expect(await c.say('Hang on, before we pick a time, how much is it?')).toMatch(/full groom is \$85/i);
+    expect(await c.say('And how long does it take?')).toMatch(/full groom takes about 2 hours/i);
+  });
+
+  it('a question asked for a relative is answered from the FAQ ("my father uses a wheelchair…")', async () => {
+    const c = talkTo(CLINIC, TUE, CALLER);
+    expect(await c.say('Hello, my father uses a wheelchair. Would he be able to get into your clinic ok?')).toMatch(
+      /step-free/,
+    );
+    expect(await c.say('Is there anywhere close by to park with a disabled badge?')).toMatch(/Strand Street/);
+  });
+
+  it('"yo are yall hiring barbers" hears the FAQ, not a booking', async () => {
+    const c = talkTo(SHOP, TUE, CALLER);
+    const reply = await c.say('yo are yall hiring barbers');
+    expect(reply).toMatch(/jobs@fadefactory/);
+    expect(reply).not.toMatch(/what day|which day/i);
+  });
+
+  it('a supplier trying to reach a named person leaves a message', async () => {
+    const c = talkTo(SHOP, TUE, CALLER);
+    await c.say("Hello, this is Rachel Kim from Northway Supply. I'm trying to reach Dr. Osei about an order.");
+    expect(c.world.messages).toHaveLength(1);
+    expect(c.world.messages[0]).toMatchObject({ name: 'Rachel Kim' });
+    expect(c.world.leads.filter((l) => /order/.test(l.need))).toHaveLength(c.world.leads.length);
+  });
+
+  it('a service not offered is said so, with what is, and "ok no worries" takes no message', async () => {
+    const c = talkTo(SHOP, TUE, CALLER);
+    expect(await c.say('do you do eyelash extensions?')).toMatch(
+      /don't see eyelash extensions among our services: we offer cut/i,
+    );
+    await c.say('ok no worries');
+    expect(c.world.messages).toHaveLength(0);
+  });
+
+  it('a price for work not listed becomes a lead for a call-back with the question in it', async () => {
+    const c = talkTo(ROOFER, TUE, CALLER);
+    expect(await c.say('How much do you charge to replace a roof? Ranch house, about 1800 sq ft')).toMatch(
+      /take a message/,
+    );
+    await c.say("Just a ballpark is fine, I won't hold you to it", 'Greg Lindqvist');
+    // a quote for work at the caller's place: the place is asked for the team
+    await c.say('4410 Brandywine Drive, Columbus');
+    expect(c.world.messages).toHaveLength(0);
+    expect(c.world.leads[0]).toMatchObject({ name: 'Greg Lindqvist', phone: CALLER });
+    expect(c.world.leads[0].need).toMatch(/replace a roof.*ballpark/i);
+  });
+
+  it('"I\'ll sort it out with my partner and book later" books nothing', async () => {
+    const c = talkTo(GROOMER, TUE, CALLER);
+    await c.say('how much is a full groom?');
+    expect(await c.say("Thanks heaps, I'll sort it out with my partner and book later")).not.toMatch(/what day/i);
+  });
+});

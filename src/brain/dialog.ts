@@ -697,6 +697,10 @@ const REPLACES = /\b(?:instead|rather|make (?:it|that|this|mine)|change (?:it|th
 const isComboOf = (whole: ServiceInfo, part: ServiceInfo) =>
   /[&+]|\b(?:and|with)\b/i.test(whole.name) && whole.name.toLowerCase().includes(part.name.toLowerCase());
 
+/** What a prospect asks for: a quote, an estimate, a price for the work, someone to come and look. */
+export const PROSPECT =
+  /\bhow much (?:do|would|will|does|did) (?:you|it|that|y'?all) (?:charge|cost|run)|\b(?:cost|charge) (?:to|for) (?:replac|install|fix|repair|paint|build|put|do|redo|re-?do)\w*|\b(?:quotes?|quotation|estimates?|ballpark|rough (?:price|number|figure|idea)|(?:a|the) price (?:for|on|to)|pricing|(?:come|coming|pop) (?:out|over|round|around|by) (?:to |and )?(?:look|quote|measure|see)|take a look|have a look)\b/;
+
 /** Every one of the services just listed. */
 const BOTH = /\b(?:both|all of them|all three|the lot|each of them)\b/;
 

@@ -1,8 +1,9 @@
 /** Runs what a `run:<effect>` state asks for through the tools, and answers with the result event. */
 import { DateTime } from 'luxon';
-import { staffWhoDo, type DialogContext, type ResultEvent } from './dialog.js';
+import { PROSPECT, staffWhoDo, type DialogContext, type ResultEvent } from './dialog.js';
 import type { Effect } from './machine.js';
 import { isOpenAt, sayInstant } from './calendar.js';
+import { aboutIt, OF_IT } from './knowledge.js';
 import { runTool, type ToolContext } from './tools/index.js';
 import type { EmergencyHit } from './nlu/index.js';
 import type { BrainEvent } from './types.js';
@@ -85,16 +86,24 @@ export async function runEffect(
       const about = ctx.service && ![ctx.service.name, ...(ctx.service.synonyms ?? [])].some(said);
       const withService = about ? `${text} (about ${ctx.service!.name})` : text;
       const withCompany = ctx.company && !said(ctx.company) ? `${withService} (from ${ctx.company})` : withService;
-      const r = await runTool(
-        tools,
-        'take_message',
-        {
-          text: withCompany,
-          ...contactOf(ctx),
-          ...(ctx.leadPriority !== 'NORMAL' ? { urgent: true } : {}),
-        },
-        emit,
-      );
+      // a quote or an estimate asked for is a prospect for the business: its lead, with the message as the need
+      const r = PROSPECT.test(text.toLowerCase())
+        ? await runTool(
+            tools,
+            'capture_lead',
+            { need: withCompany.slice(0, 500), priority: ctx.leadPriority, ...contactOf(ctx) },
+            emit,
+          )
+        : await runTool(
+            tools,
+            'take_message',
+            {
+              text: withCompany,
+              ...contactOf(ctx),
+              ...(ctx.leadPriority !== 'NORMAL' ? { urgent: true } : {}),
+            },
+            emit,
+          );
       return r.ok ? { type: 'MESSAGE_TAKEN' } : { type: 'TOOL_ERROR' };
     }
     case 'lead': {
@@ -115,7 +124,11 @@ export async function runEffect(
       return r.ok ? { type: 'LEAD_SAVED' } : { type: 'TOOL_ERROR' };
     }
     case 'answer': {
-      const r = await runTool(tools, 'answer_question', { question: ctx.question ?? '' }, emit);
+      // "how much is it?" while a full groom is being booked: the full groom's price, not the first one listed
+      const q = ctx.question ?? '';
+      const of = ctx.service ?? ctx.askedAbout;
+      const question = of && OF_IT.test(q) ? aboutIt(q, of.name) : q;
+      const r = await runTool(tools, 'answer_question', { question }, emit);
       return r.ok ? { type: 'ANSWERED', text: r.result.answer } : { type: 'ANSWERED', text: null };
     }
     case 'end': {

@@ -17,9 +17,11 @@ const STOP = new Set(
     // how a caller hedges or sets the scene ("roughly", "exactly", "I'm going through", "I need someone to")
     'roughly approximately exactly ballpark going through someone somebody ' +
     // greetings and address from anywhere ("g'day", "kia ora", "you blokes"), and "too" / "either" after a question
-    "as g'day gday kia ora hiya howdy cheers mate blokes folks lads too either i've i'd i'll we've we're you're they're " +
+    "as g'day gday kia ora hiya howdy yo yall y'all ya'll cheers mate blokes folks lads too either i've i'd i'll we've we're you're they're " +
     // who a caller speaks for and that they were told ("she had a hip replacement, the hospital said…")
     'she he him his her hers they them their said says told ago ' +
+    // the relative the question is asked for ("my father uses a wheelchair"), and words that carry no topic
+    'father mother dad mum mom husband wife partner grandmother grandfather grandma grandpa nan into onto able use uses ' +
     // Spanish function words, greetings and question words (none of them an English word a business uses)
     'el la los las un una unos unas del al y e o u en por para que se su sus mis te lo le les nos es esta estan estoy ' +
     'tengo tiene tienen hace hacen puedo puede pueden quiero quisiera necesito hola buenos buenas dias tardes noches ' +
@@ -61,6 +63,13 @@ const MORE_THAN_ONE =
  * says "parking". Order matters ("charged with" is a criminal matter before "charge" is a price).
  */
 const PHRASES: Array<[RegExp, string]> = [
+  // "are y'all hiring barbers?": the trade named is whom they would hire, not a topic of its own
+  [
+    /\b(hiring|recruiting|taking on|looking for) (?:any |some )?(?:new |more |extra )?(?:tutors?|teachers?|staff|barbers?|stylists?|hairdressers?|technicians?|techs?|mechanics?|plumbers?|electricians?|hygienists?|nurses?|assistants?|receptionists?|apprentices?|instructors?|therapists?|groomers?|cleaners?|drivers?|painters?|carpenters?|people|help)\b/g,
+    'hiring',
+  ],
+  // "close by" is near, not a closing time
+  [/\bclose (?:by|to (?:here|you|the (?:clinic|office|shop|salon|studio|building)))\b/g, 'nearby'],
   // a price in any currency ("£55", "€40", "₹500", "20 quid"); not "50 pounds", which may be a dog's weight
   [/[$£€₹¥] ?\d[\d,.]*|\b\d+ (dollars|bucks|quid|euros?|rupees|rand)\b/g, 'cost'],
   [/\bgift ?(cards?|certificates?)\b|\b(tarjetas?|certificados?) de regalo\b/g, 'giftcard'],

@@ -27,6 +27,14 @@ import {
 
 export { asksServiceArea, terms } from './knowledge-concepts.js';
 
+/** The price or the length of "it" or "that" ("how much is it?", "how long does that take?"): of the service talked about. */
+export const OF_IT =
+  /\bhow much (?:is|does|would|will|to|for) (?:that|it|this|fix (?:it|that)|do (?:it|that))\b|\bwhat(?:'s| is| does| would) (?:that|it|this) (?:run|cost|come to|set me back)\b|\bhow much (?:would|will|does) (?:that|it) (?:be|cost|run)\b|\bhow long (?:does|will|would|is|do) (?:it|that|this|they)\b/i;
+
+/** The question of "it" asked of the service meant: "how much is it (full groom)?"; as it was when none asks of it. */
+export const aboutIt = (question: string, service: string) =>
+  OF_IT.test(question) ? question.replace(OF_IT, (m) => `${m} (${service.toLowerCase()})`) : question;
+
 /** The token of a business's service, added wherever one of its names or synonyms is said. */
 const SERVICE_TERM = 'service:';
 const isServiceTerm = (t: string) => t.startsWith(SERVICE_TERM);

@@ -305,7 +305,9 @@ export const conversationMachine = setup({
       const t = turnOf(event);
       // the question the agent could not answer, when the caller takes up the offer of a message
       const offered = context.messageOffered ? context.pendingMessage : undefined;
-      const long = t && isMessage(t.text) ? t.text : offered;
+      // "just a ballpark is fine, I won't hold you to it" after "how much to replace a roof?": both are the message
+      const said = t && isMessage(t.text) ? t.text : undefined;
+      const long = offered && said && !said.includes(offered) ? `${offered} ${said}` : (said ?? offered);
       // the number and name said in words win over caller ID ("call me back at 212 555 0177")
       return {
         message: long,

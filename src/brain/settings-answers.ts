@@ -300,6 +300,23 @@ function listServices(services: ServiceInfo[], L: Lines): string {
   return L.weOffer(services.map((s) => s.name.toLowerCase()));
 }
 
+/**
+ * What "do you do / offer X?" asks for, when X reads as a kind of work ("eyelash extensions", "cats"): not a way to
+ * pay, a policy or a time ("payment plans", "insurance", "weekends"), which the FAQ or a message answers.
+ */
+function askedOffer(text: string): string | undefined {
+  const m =
+    /\b(?:do|can|could|would) (?:you|y'all|you guys) (?:do|offer|provide|carry|sell|groom|cut|treat|see|fix|repair|service|work on)(?: any)? ((?:[a-z'-]+ ){0,2}[a-z'-]+?)(?: at all| too| as well| there| here| anymore)?\s*[?.!]?$/.exec(
+      text.trim(),
+    );
+  const thing = m?.[1].trim();
+  if (!thing || NOT_WORK.test(thing) || thing.split(' ').every((w) => FILLER.has(w))) return undefined;
+  return thing;
+}
+const NOT_WORK =
+  /\b(?:pay\w*|plans?|financ\w*|insurance|cards?|cash|cheques?|checks?|credit|debit|discounts?|deals?|offers?|specials?|coupons?|vouchers?|gift|refunds?|warrant\w*|guarantee\w*|quotes?|estimates?|consult\w*|weekends?|evenings?|nights?|mornings?|saturdays?|sundays?|holidays?|emergenc\w*|same[- ]day|walk[- ]?ins?|appointments?|bookings?|house calls?|home visits?|visits?|call[- ]?outs?|mobile|pick[- ]?ups?|delivery|deliveries|parking|it|that|this|them|those|one|ones|anything|something|everything|that kind of thing|kids?|child|children|men|women|ladies|gents|adults?|seniors?|teens?|teenagers?|babies|baby|toddlers?|boys?|girls?|students?|beginners?|groups?|couples?|families|family|new (?:patients?|clients?|customers?))\b/;
+const FILLER = new Set(['a', 'an', 'the', 'any', 'some', 'kind', 'of', 'type', 'sort']);
+
 /** The topic of a settings question, for the knowledge base to search when the settings lack the fact. */
 export function settingsTopic(question: string): 'address' | 'open' | 'cost' | undefined {
   const text = readQuestion(question);
@@ -373,6 +390,9 @@ export function createSettingsAnswers(b: BusinessProfile) {
             service.priceCents !== undefined ? sayPrice(service.priceCents, countryOf(b), lang) : undefined,
           ),
         };
+      // "do you do eyelash extensions?" where nothing the business lists is that: said so, with what it does offer
+      const thing = !svc ? askedOffer(text) : undefined;
+      if (thing) return { topic: 'offer', text: L.notAmongServices(thing, listServices(b.services, L)) };
       if (SERVICES.test(text)) return { topic: 'services', text: `${listServices(b.services, L)} ${L.whichCanIHelp}` };
       return undefined;
     },

@@ -225,6 +225,8 @@ export const EN = {
   price: (name: string, price: string) => `${capitalize(a(name))} is ${price}.`,
   address: (address: string) => `We're at ${address}.`,
   weDo: (name: string, price?: string) => `Yes, we do ${name}${price ? `; it's ${price}` : ''}.`,
+  notAmongServices: (thing: string, offered: string) =>
+    `I don't see ${thing} among our services: ${offered.charAt(0).toLowerCase()}${offered.slice(1)} If you'd like, I can take a message to check with the team.`,
   weOffer: (names: string[]) =>
     names.length <= 1
       ? `We offer ${names[0] ?? 'several services'}.`

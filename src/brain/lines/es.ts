@@ -276,6 +276,8 @@ export const ES: Lines = {
   price: (name, price) => `El servicio de ${name} cuesta ${price}.`,
   address: (address) => `Estamos en ${address}.`,
   weDo: (name, price) => `Sí, hacemos ${name}${price ? `; cuesta ${price}` : ''}.`,
+  notAmongServices: (thing, offered) =>
+    `No veo ${thing} entre nuestros servicios: ${offered.charAt(0).toLowerCase()}${offered.slice(1)} Si quiere, le tomo un mensaje para consultarlo con el equipo.`,
   weOffer: (names) => `Ofrecemos ${names.length ? listOf(names, 'and') : 'varios servicios'}.`,
   stillHere: 'Sí, aquí estoy y le escucho bien.',
   whichCanIHelp: '¿Con cuál le puedo ayudar?',
