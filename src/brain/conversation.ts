@@ -8,7 +8,7 @@ import { newId, type Clock } from '../lib/index.js';
 import { isOpenAt } from './calendar.js';
 import {
   initialContext,
-  PROSPECT,
+  asksForAQuote,
   serviceNamed,
   type DialogContext,
   type DialogEvent,
@@ -440,7 +440,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       event.type === 'TURN' &&
       snap().context.messageOffered &&
       !event.yesNo &&
-      PROSPECT.test(event.text.toLowerCase())
+      asksForAQuote(event.text.toLowerCase())
     )
       event = { ...event, yesNo: 'yes' };
     // "ok no worries" to "…I can take a message. Would you like me to do that?": a no to the offer
@@ -562,7 +562,7 @@ function asksForAMoment(text: string): boolean {
 }
 
 const THANKS_ONLY =
-  /^(?:(?:ok(?:ay)?|great|perfect|awesome|cool|sweet|lovely|brilliant|alright|all right|no|nope|righto),? )*(?:thanks?|thank you|thx|cheers|ta|much appreciated|(?:i |really )?appreciate (?:it|that|you|your help)|you're a (?:star|legend|lifesaver)|you've been (?:great|very helpful|a great help|helpful))(?: so much| very much| a lot| mate| love)?(?:,? (?:bye|goodbye))?[.!]*$/;
+  /^(?:(?:ok(?:ay)?|great|perfect|awesome|amazing|fantastic|wonderful|excellent|cool|nice|sweet|lovely|brilliant|ace|alright|all right|no|nope|righto),? )*(?:thanks?|thank you|thx|cheers|ta|much appreciated|(?:i |really )?appreciate (?:it|that|you|your help)|you're a (?:star|legend|lifesaver)|you've been (?:great|very helpful|a great help|helpful))(?: so much| very much| a lot| mate| love)?(?:,? (?:bye|goodbye))?[.!]*$/;
 
 /** Words that end the call whatever agreeing word comes first ("okay, thanks, bye", "perfect, that's all"). */
 const SIGN_OFF = /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all|nothing else|wrong number)\b/;

@@ -191,3 +191,41 @@ describe('calls that are not a booking', () => {
     expect(await c.say("Thanks heaps, I'll sort it out with my partner and book later")).not.toMatch(/what day/i);
   });
 });
+
+describe('particular callers who do want to book', () => {
+  it('"I need to be done by 11" offers only times that end by 11', async () => {
+    const c = talkTo(GROOMER, TUE, CALLER, {
+      existing: [
+        { service: 'Bath and brush', start: '2027-10-27T09:00' },
+        { service: 'Bath and brush', start: '2027-10-27T10:00' },
+      ],
+    });
+    const reply = await c.say("I'd like a bath and brush tomorrow, I need to be done by 11");
+    // 9 and 10 are taken; 10:15 onwards would end after 11
+    expect(reply).not.toMatch(/10:15|10:30|10:45|11 AM/);
+    expect(reply).toMatch(/don't have an opening|no openings|Thursday|Friday/i);
+  });
+
+  it('"Any weekday morning… I work afternoons" is offered mornings', async () => {
+    const c = talkTo(GROOMER, TUE, CALLER);
+    const reply = await c.say(
+      'Can I book a bath and brush? Any weekday morning except Mondays, whichever is earliest. I work afternoons.',
+    );
+    expect(reply).toMatch(/\b(8|9|10|11)(:\d\d)? AM\b/);
+    expect(reply).not.toMatch(/PM|noon/);
+  });
+
+  it('"a gel mani and a pedi" books the manicure first, not a gel pedicure alone', async () => {
+    const NAILS: BusinessProfile = {
+      ...GROOMER,
+      name: 'Camden Nail Lounge',
+      services: [
+        { name: 'Gel Manicure', durationMin: 45 },
+        { name: 'Classic Pedicure', durationMin: 45 },
+        { name: 'Gel Pedicure', durationMin: 60 },
+      ],
+    };
+    const c = talkTo(NAILS, TUE, CALLER);
+    expect(await c.say('can I get a gel mani and a pedi on Friday at 2? mani first')).not.toMatch(/gel pedicure on/i);
+  });
+});

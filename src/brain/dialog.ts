@@ -313,7 +313,7 @@ export function initialContext(
   };
 }
 
-const TIME_FIELDS = ['time', 'partOfDay', 'after', 'before'] as const;
+const TIME_FIELDS = ['time', 'partOfDay', 'after', 'before', 'doneBy'] as const;
 
 /** Words that widen a day to all of it ("nothing at all on Tuesday?", "anything Tuesday", "any time Friday"). */
 const WHOLE_DAY = /\b(?:at all|any ?time|anything|whenever|all day|the whole day|whatever you(?:'ve)? (?:have|got))\b/;
@@ -698,8 +698,13 @@ const isComboOf = (whole: ServiceInfo, part: ServiceInfo) =>
   /[&+]|\b(?:and|with)\b/i.test(whole.name) && whole.name.toLowerCase().includes(part.name.toLowerCase());
 
 /** What a prospect asks for: a quote, an estimate, a price for the work, someone to come and look. */
-export const PROSPECT =
+const PROSPECT =
   /\bhow much (?:do|would|will|does|did) (?:you|it|that|y'?all) (?:charge|cost|run)|\b(?:cost|charge) (?:to|for) (?:replac|install|fix|repair|paint|build|put|do|redo|re-?do)\w*|\b(?:quotes?|quotation|estimates?|ballpark|rough (?:price|number|figure|idea)|(?:a|the) price (?:for|on|to)|pricing|(?:come|coming|pop) (?:out|over|round|around|by) (?:to |and )?(?:look|quote|measure|see)|take a look|have a look)\b/;
+
+/** A quote already given, followed up ("about the quote he did for my deck", "calling back about my quote"). */
+const QUOTE_GIVEN = /\b(?:my|the|our|his|her|your|that) (?:quote|estimate|quotation)s?\b/;
+/** A new price asked for (a prospect), not a call-back about one already given. */
+export const asksForAQuote = (text: string) => PROSPECT.test(text) && !QUOTE_GIVEN.test(text);
 
 /** Every one of the services just listed. */
 const BOTH = /\b(?:both|all of them|all three|the lot|each of them)\b/;

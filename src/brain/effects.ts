@@ -1,6 +1,6 @@
 /** Runs what a `run:<effect>` state asks for through the tools, and answers with the result event. */
 import { DateTime } from 'luxon';
-import { PROSPECT, staffWhoDo, type DialogContext, type ResultEvent } from './dialog.js';
+import { asksForAQuote, staffWhoDo, type DialogContext, type ResultEvent } from './dialog.js';
 import type { Effect } from './machine.js';
 import { isOpenAt, sayInstant } from './calendar.js';
 import { aboutIt, OF_IT } from './knowledge.js';
@@ -87,7 +87,7 @@ export async function runEffect(
       const withService = about ? `${text} (about ${ctx.service!.name})` : text;
       const withCompany = ctx.company && !said(ctx.company) ? `${withService} (from ${ctx.company})` : withService;
       // a quote or an estimate asked for is a prospect for the business: its lead, with the message as the need
-      const r = PROSPECT.test(text.toLowerCase())
+      const r = asksForAQuote(text.toLowerCase())
         ? await runTool(
             tools,
             'capture_lead',
@@ -157,6 +157,7 @@ async function search(ctx: DialogContext, tools: ToolContext, emit: Emit): Promi
         ...(w.partOfDay ? { partOfDay: w.partOfDay } : {}),
         ...(w.after ? { after: w.after } : {}),
         ...(w.before ? { before: w.before } : {}),
+        ...(w.doneBy ? { endBy: w.doneBy } : {}),
         ...(w.notWeekdays?.length ? { notWeekdays: w.notWeekdays } : {}),
         ...((staff ?? ctx.staff) ? { staff: staff ?? ctx.staff } : {}),
         ...(ctx.task === 'reschedule' && ctx.target ? { moving: ctx.target.id } : {}),

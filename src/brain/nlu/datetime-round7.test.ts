@@ -40,3 +40,32 @@ describe('a day the caller is taken is not the day wished for', () => {
     expect(when("I'm at work today, can you do 6?")).toMatchObject({ date: '2027-03-10', time: '18:00' });
   });
 });
+
+describe('particular callers: ends, alternatives and who they are', () => {
+  it.each([
+    ['I need to be done by 1 to get back to work', { doneBy: '13:00' }],
+    [
+      "Not before ten though, I'm NOT a morning person haha, and I need to be done by 1",
+      { after: '10:00', doneBy: '13:00' },
+    ],
+    ['I need to be out by 11', { doneBy: '11:00' }],
+    ['can you do it by 3?', { before: '15:00' }],
+    [
+      'Any weekday morning except Mondays. It does have to be a morning though, I work afternoons.',
+      { partOfDay: 'morning' },
+    ],
+    ["ok so what's the first thing she has friday after 3?", { date: '2027-03-12', after: '15:00', earliest: true }],
+    ['first thing tomorrow', { date: '2027-03-11', partOfDay: 'morning' }],
+  ] as const)('"%s"', (text, wish) => {
+    expect(when(text)).toMatchObject(wish);
+    if (!('partOfDay' in wish)) expect(when(text)?.partOfDay).toBeUndefined();
+  });
+
+  it('"Thursday this week or next Tuesday" searches those two days only', () => {
+    expect(when('Thursday this week or next Tuesday please')).toMatchObject({
+      range: { from: '2027-03-11', to: '2027-03-16' },
+      notWeekdays: [1, 3, 5, 6, 7],
+    });
+    expect(when('Tuesday, or actually Wednesday')?.date).toBe('2027-03-17');
+  });
+});

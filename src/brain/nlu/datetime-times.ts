@@ -99,9 +99,10 @@ export function saysAfterTheirLunch(s: string): boolean {
 /** The part of the day said last ("tomorrow morning", "after work"). */
 export function findPartOfDay(s: string): Hit<PartOfDay> | undefined {
   const hits: Array<Hit<PartOfDay>> = [];
-  // "first" may already read "1st" ("first thing" is the morning's first opening)
+  // "first" may already read "1st" ("first thing" is the morning's first opening; "the first thing she has" is
+  // only the earliest)
   const re =
-    /\b(mornings?|(?:first|1st) thing|afternoons?|arvos?|s'arvo|after lunch|evenings?|tonight|after work|at night)\b/g;
+    /\b(mornings?|(?:first|1st) thing(?! (?:she|he|they|you|you've|she's|he's|they've|we|that|which|available|open|free)\b)|afternoons?|arvos?|s'arvo|after lunch|evenings?|tonight|after work|at night)\b/g;
   for (let x = re.exec(s); x; x = re.exec(s)) {
     const w = x[1];
     const value: PartOfDay = /morn|first|1st|a\.?m/.test(w)

@@ -118,6 +118,8 @@ export interface TimeWish {
   partOfDay?: PartOfDay;
   after?: string;
   before?: string;
+  /** The appointment must be over by then ("I need to be done by 1", "out by 11"); `before` bounds the start. */
+  doneBy?: string;
   earliest?: boolean;
   /** The day's last opening: "end of the day", "your last one", "the latest you've got", "close of business". */
   latest?: boolean;
@@ -172,7 +174,16 @@ export function parseTimeWish(
     /\bgood (?:morning|afternoon|evening)\b[,.!]*|^\s*(?:(?:hi|hello|hey)[, ]+)?(?:morning|afternoon|evening)[.!]+(?=(?:\s+\S+){4})/g,
     ' ',
   );
-  text = dayWords(heardAsTime(compactClock(text)));
+  text = dayWords(heardAsTime(compactClock(text)))
+    // "I'm not a morning person", "an early bird": who the caller is, not a part of the day wished for
+    .replace(/\b(?:morning|evening|night|early) (?:person|people|bird|owl)\b|\bnight owl\b/g, (x) =>
+      ' '.repeat(x.length),
+    )
+    // "I work afternoons", "she's at school mornings": the part of the day the caller is taken
+    .replace(
+      /\b(?:i|we|he|she|they)(?:'m|'re|'s| am| are| is)? (?:work|works|working|at work|at school|in class|busy|on shift)(?: in the| during the)? (?:mornings|afternoons|evenings|nights)\b/g,
+      (x) => ' '.repeat(x.length),
+    );
   const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
   const masked = { s: ` ${text} ` };
   const orig = masked.s;
@@ -213,8 +224,15 @@ export function parseTimeWish(
   const wish: TimeWish = {};
   const lastDate = last(dates.filter((d) => !d.negated));
   if (lastDate) Object.assign(wish, lastDate.value);
+  // "Thursday this week or next Tuesday": either day, searched as the span between them without the days between
+  const either = eitherDays(dates, orig);
+  if (either) {
+    delete wish.date;
+    wish.range = either.range;
+    excluded.push(...either.skipped);
+  }
   // a bare weekday ("Tuesday at 3 then") may name an offered Tuesday of another week
-  if (lastDate?.weekday && info) info.weekday = lastDate.weekday;
+  else if (lastDate?.weekday && info) info.weekday = lastDate.weekday;
   if (pod) wish.partOfDay = pod.value;
   const kept = times.some((t) => t.value.kind === 'at' && !t.negated)
     ? times.filter((t) => !t.negated)
@@ -232,6 +250,11 @@ export function parseTimeWish(
   if (wish.before && wish.after && wish.before <= wish.after) delete wish.before;
   else if (wish.before && BUSY_UNTIL.test(present) && !wish.after) {
     wish.after = wish.before;
+    delete wish.before;
+  }
+  // "I need to be done by 1 to get back to work": the end is bounded, not the start
+  if (wish.before && DONE_BY.test(present)) {
+    wish.doneBy = wish.before;
     delete wish.before;
   }
   // "whenever, but end of the day ideally": the last opening is the wish
@@ -354,6 +377,41 @@ function maskOwnEvents(m: { s: string }): void {
   const busy = m.s.replace(BUSY_DAY, (x) => ' '.repeat(x.length));
   if (busy !== m.s && OTHER_DAY.test(busy)) m.s = busy;
 }
+
+/**
+ * Two or three single days said as alternatives ("Thursday this week or next Tuesday", "Friday or Monday"): the span
+ * from the first to the last, and the weekdays in it that were not named (to be skipped), within three weeks.
+ */
+function eitherDays(
+  hits: Array<{ at: number; negated?: boolean; value: object }>,
+  orig: string,
+): { range: { from: string; to: string }; skipped: number[] } | undefined {
+  const days = hits
+    .flatMap((h) =>
+      'date' in h.value && typeof h.value.date === 'string' && !h.negated ? [{ at: h.at, date: h.value.date }] : [],
+    )
+    .sort((a, b) => a.at - b.at);
+  if (days.length < 2 || days.length > 3) return undefined;
+  for (let i = 1; i < days.length; i++) {
+    const between = orig.slice(days[i - 1].at, days[i].at + 1);
+    if (!/\b(?:or|either)\b/.test(between) || /\b(?:to|through|till|until|and)\b/.test(between)) return undefined;
+    // "Tuesday, or actually Wednesday" takes the first back
+    if (/\bor,? (?:actually|rather|no|sorry|i mean|wait|make it|better)\b/.test(between)) return undefined;
+  }
+  const named = [...new Set(days.map((d) => d.date))].sort();
+  if (named.length < 2) return undefined;
+  const from = DateTime.fromISO(named[0]);
+  const to = DateTime.fromISO(named[named.length - 1]);
+  const span = to.diff(from, 'days').days;
+  if (span < 1 || span > 21) return undefined;
+  const namedDays = new Set(named.map((d) => DateTime.fromISO(d).weekday));
+  const skipped = [1, 2, 3, 4, 5, 6, 7].filter((w) => !namedDays.has(w));
+  return { range: { from: named[0], to: named[named.length - 1] }, skipped };
+}
+
+/** The end of the visit bounded: "done by 1", "finished by 5", "out by 11", "have to be back at work by 2". */
+const DONE_BY =
+  /\b(?:done|finished|through|out(?! of)|over|wrapped up|gone|leave|leaving|back(?: at work| to work| home)?|at work|at school|pick (?:up|him|her|them)(?: up)?)(?: (?!by\b)[a-z']+){0,2} by\b/;
 
 /** A day the caller is taken: "today I'm stuck at work", "I'm working all day tomorrow", "Friday I'm away". */
 const TAKEN = `(?:stuck (?:at work|in work|in meetings|at the office)|at work|in work|working(?: late)?|busy|tied up|away|out of town|travell?ing|on shift|in meetings|slammed|not free|not around|unavailable|booked up)`;

@@ -2,7 +2,9 @@
 // it"), a person down who does not answer ("fell off the ladder… on the ground and not really answering me") and
 // electricity felt from a tap or a shower ("a wee tingle when I touch the kitchen tap") are URGENT at any business;
 // "he's not answering his phone", "tonight is the night, we're celebrating" and "all my meds are ready for pickup?"
-// stay calm.
+// stay calm. Damage to property the caller says is held ("I've already shut the main off, nothing's leaking now",
+// "we're all ok, bundled up", "it's only in the basement and nobody's hurt") is HIGH with no safety script; water by
+// a light and damage still under way ("everyone's okay, but rain is pouring in") stay URGENT.
 import { describe, expect, it } from 'vitest';
 import type { BusinessProfile, Industry } from '../types.js';
 import { createNlu } from './index.js';
@@ -59,5 +61,33 @@ describe('danger said in other words is heard', () => {
     [PLUMBER, 'my husband fell off the ladder last year, now he wants a quote'],
   ] as const)('calm: "%s"', (business, text) => {
     expect(heard(business, text)?.priority ?? 'none').not.toBe('URGENT');
+  });
+});
+
+const HVAC = profile('North Star Furnace', ['Furnace Repair'], 'hvac');
+
+describe('trouble the caller has held is HIGH, not URGENT', () => {
+  it.each([
+    [
+      PLUMBER,
+      "A pipe under the kitchen sink split overnight. I've already shut the main water off, nothing's leaking now.",
+    ],
+    [HVAC, "Our furnace quit overnight and the house is down to 54. We're all ok, bundled up, no weird smells."],
+    [
+      PLUMBER,
+      "Dirty water comes up out of the floor drain in our basement. It's only in the basement and nobody's hurt.",
+    ],
+  ] as const)('%#: "%s"', (business, text) => {
+    // in January, when no heat is URGENT unless the caller says everyone is fine
+    const hit = createNlu(business).understand(text, new Date('2027-01-22T12:50:00Z')).emergency;
+    expect(hit?.priority).toBe('HIGH');
+    expect(hit?.safety).toBeUndefined();
+  });
+
+  it.each([
+    [PLUMBER, "There's a little drip coming through the light fitting in the kitchen ceiling, we're all fine"],
+    [PLUMBER, "A pipe burst in the basement, everyone's okay but water is pouring in everywhere"],
+  ] as const)('still URGENT: "%s"', (business, text) => {
+    expect(heard(business, text)?.priority).toBe('URGENT');
   });
 });

@@ -135,7 +135,7 @@ export function createEmergencyDetector(
   return {
     /** The emergency said in `text` (lower-cased), or undefined. */
     detect(text: string, month: number): EmergencyHit | undefined {
-      const general = detectWith(builtIn, text, month);
+      const general = contained(detectWith(builtIn, text, month), text);
       const mine = detectWith(own, text, month);
       if (!mine) return general && strip(general);
       const keepGeneral = !!general && rank(general.priority) >= rank(mine.priority);
@@ -245,6 +245,30 @@ function wordForms(w: string): string[] {
   if (w.length > 4 && w.endsWith('ed')) return verb(w.slice(0, -2));
   if (w.endsWith('s') && !w.endsWith('ss')) return [w, w.slice(0, -1)];
   return [w, `${w}s`, `${w}es`];
+}
+
+/**
+ * The caller says the trouble is held and everyone is safe ("I've already shut the main off, nothing's leaking
+ * now", "we're all ok, bundled up", "it's only in the basement and nobody's hurt"): damage to property that
+ * needs the team today (HIGH), with no safety script; a danger to life stays what it is.
+ */
+const STOPPED =
+  /\b(?:nothing(?:'s| is) (?:leaking|coming (?:in|out|through)|dripping)(?: now| any ?more)?|(?:it's|it is|it has|it's been) (?:stopped|contained|under control)|(?:i've|i have|we've|we have|i|we) (?:already )?(?:shut|turned|switched) (?:it|the (?:main|water|valve|stopcock|supply))(?: (?:water|valve|supply))? off|(?:shut|turned|switched) off the (?:main|water|valve|stopcock|supply)|only in the (?:basement|garage|crawl ?space|yard|garden))\b/;
+const PEOPLE_OK =
+  /\b(?:(?:we're|we are|everyone's|everyone is|everybody's|everybody is|they're|they are) (?:all )?(?:ok|okay|fine|safe|good|warm)|(?:nobody|no one|no-one)(?:'s| is) (?:hurt|in danger|sick|unwell))\b/;
+/** Damage still under way: everyone being fine does not hold it ("everyone's okay, but rain is pouring in"). */
+const STILL_GOING =
+  /\b(?:pouring|gushing|spraying|streaming|coming in|coming through|getting worse|spreading|rising|everywhere|won't stop|will not stop|still (?:leaking|running|coming|going)|through the roof|caved|collapsed|came down on)\b/;
+
+/** Water by a light, an outlet or the wiring stays a danger however calm the caller is. */
+const NEAR_POWER =
+  /\b(?:lights?|light fittings?|fixtures?|outlets?|sockets?|power ?points?|switch(?:es)?|wir(?:es|ing)|electric\w*|breakers?|panel|fuse ?box|sparks?)\b/;
+
+function contained(hit: Hit | undefined, text: string): Hit | undefined {
+  if (!hit || hit.lifeSafety || hit.priority !== 'URGENT' || NEAR_POWER.test(text)) return hit;
+  if (!STOPPED.test(text) && !(PEOPLE_OK.test(text) && !STILL_GOING.test(text))) return hit;
+  const { safety: _s, ...rest } = hit;
+  return { ...rest, priority: 'HIGH' };
 }
 
 function strip(h: Hit): EmergencyHit {

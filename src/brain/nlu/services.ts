@@ -230,9 +230,12 @@ function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
       const all = parts.map(own);
       const wanted = all.map((ws) => ws.filter((w) => !all.every((o) => o.includes(w))));
       // each part named by its words in the whole ("Haircut + Beard" for a haircut and a beard trim)
+      // a combination is named as one ("Haircut & Beard Trim", "Cut and Colour", "Mani-Pedi"), not "Gel Pedicure"
       const wholes = services.filter((sv) => {
         const whole = own(sv);
-        return !parts.includes(sv) && wanted.every((ws) => ws.some((w) => whole.includes(w)));
+        return (
+          COMBINED_NAME.test(sv.name) && !parts.includes(sv) && wanted.every((ws) => ws.some((w) => whole.includes(w)))
+        );
       });
       return wholes.length === 1 ? wholes[0] : undefined;
     },
@@ -254,6 +257,9 @@ function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
     },
   };
 }
+
+/** A service named as two joined: "&", "+", "/", "and", "with", "plus" or a hyphen between words. */
+const COMBINED_NAME = /[&+/]|\w-\w|\b(?:and|with|plus)\b/i;
 
 /** The best service for the words: the one matched best, its child's kind for a child, or the ones tied. */
 function matchWords(phrases: Phrase[], words: string[], text: string): ServiceMatch | undefined {

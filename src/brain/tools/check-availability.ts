@@ -19,6 +19,7 @@ export const checkAvailabilityArgs = z.object({
   partOfDay: z.enum(['morning', 'afternoon', 'evening']).optional(),
   after: hm.optional(),
   before: hm.optional(),
+  endBy: hm.optional().describe('local time HH:mm the appointment must be over by ("done by 1")'),
   notWeekdays: z
     .array(z.number().int().min(1).max(7))
     .optional()
@@ -103,6 +104,7 @@ async function search(
       if (window && (t < window.from || t >= window.to)) return false;
       if (a.after && t < a.after) return false;
       if (a.before && t >= a.before) return false;
+      if (a.endBy && localParts(s.end, tz).time > a.endBy) return false;
       return true;
     })
     .sort((x, y) => Date.parse(x.start) - Date.parse(y.start));
