@@ -5,7 +5,7 @@
  */
 import { createActor } from 'xstate';
 import { newId, type Clock } from '../lib/index.js';
-import { isOpenAt } from './calendar.js';
+import { isOpenAt, localParts } from './calendar.js';
 import {
   initialContext,
   asksForAQuote,
@@ -583,6 +583,24 @@ const SEE_YOU = /\b(?:see|catch) (?:you|ya|u|y'all|youse)\b|\blook(?:ing)? forwa
 const WRONG_NUMBER = /\b(wrong number|dialed the wrong|called the wrong|misdialed)\b/;
 
 /** Words that turn a "yes" at the read-back into a change ("yes, but make it 4", "yeah, 4 not 3"). */
+/**
+ * "Thursday at 8 is ideal, thanks", "10am tomorrow works, as long as it's not Dave" to the read-back of Thursday at
+ * 8 with Jordan: the time held said back, with nothing changed, agrees to it.
+ */
+function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
+  if (!ctx.slot || !u.when?.time || u.correction) return false;
+  const held = localParts(ctx.slot.start, ctx.business.timezone);
+  if (u.when.time !== held.time || (u.when.date && u.when.date !== held.date)) return false;
+  if (u.service && u.service.service.name !== ctx.service?.name) return false;
+  const refused = u.refusedStaff?.split(/\s+/)[0];
+  if (refused && ctx.slot.staffName?.toLowerCase().startsWith(refused.toLowerCase())) return false;
+  // "…as long as it's not Dave" says no to Dave, not to the time
+  if (u.yesNo === 'no' && !refused) return false;
+  // the staff member ruled out is no change to a time held with someone else
+  const rest = refused ? u.text.replace(new RegExp(`[^,.;!?]*\\b${refused}\\b`, 'i'), ' ') : u.text;
+  return !CHANGE_WORDS.test(rest.replace(IDIOMS, ' '));
+}
+
 const CHANGE_WORDS = /\b(not|but|instead|change|rather|different|switch|move|push|bring|earlier|later|sooner)\b/;
 
 /** Words that point at an appointment already booked rather than the one being made. */
@@ -655,13 +673,19 @@ export function toEvent(
   const agreed = proposal && agreeingNo(u.text) ? 'yes' : u.yesNo;
   // "That's it, thank you!" to "Just to confirm: …?": that is what was meant, not a goodbye
   const thatsIt = expecting === 'confirm' && /^\W*(?:(?:yes|yeah|yep)\W+)?that(?:'s| is) (?:it|the one)\b/.test(u.text);
+  const restated = expecting === 'confirm' && restatesHeld(u, ctx);
   const yn =
     expecting === 'cancel'
       ? (answerTo(u.text, 'cancel') ?? agreed)
       : expecting === 'confirm'
-        ? (answerTo(u.text, 'book') ?? (thatsIt ? 'yes' : agreed))
+        ? (answerTo(u.text, 'book') ?? (thatsIt || restated ? 'yes' : agreed))
         : agreed;
-  if (expecting === 'confirm' && yn === 'yes' && !u.correction && !CHANGE_WORDS.test(u.text.replace(IDIOMS, ' '))) {
+  if (
+    expecting === 'confirm' &&
+    yn === 'yes' &&
+    !u.correction &&
+    (restated || !CHANGE_WORDS.test(u.text.replace(IDIOMS, ' ')))
+  ) {
     // a confirmation never changes what was agreed: loose words in "yes, that's right" are not a new service or time
     delete facts.service;
     delete facts.when;
@@ -682,7 +706,8 @@ export function toEvent(
     ...(u.weekday && facts.when ? { weekday: u.weekday } : {}),
     // "I have a fitting tomorrow at noon, could you make it an hour later?": the time said is the appointment's
     ...(u.moveBy && (!facts.when?.time || u.intents[0] === 'reschedule') ? { moveBy: u.moveBy } : {}),
-    ...(u.refusedStaff ? { avoidStaff: u.refusedStaff } : {}),
+    // "…as long as it's not Dave" agreeing to a time held with Jordan: no new search
+    ...(u.refusedStaff && !(expecting === 'confirm' && yn === 'yes') ? { avoidStaff: u.refusedStaff } : {}),
     ...(u.anyStaff ? { anyStaff: true } : {}),
     bookIntent: u.intents.includes('book'),
     sameNumber: u.sameNumber,

@@ -229,3 +229,29 @@ describe('particular callers who do want to book', () => {
     expect(await c.say('can I get a gel mani and a pedi on Friday at 2? mani first')).not.toMatch(/gel pedicure on/i);
   });
 });
+
+describe('a read-back agreed to by saying the time back', () => {
+  const SHOP2: BusinessProfile = {
+    ...BARBER,
+    staff: [
+      { name: 'Dave', services: ['Haircut'] },
+      { name: 'Jordan', services: ['Haircut'] },
+    ],
+  };
+  it.each(['Friday at 4 is perfect, thanks', "4 on Friday works, as long as it's not Dave"])(
+    '"%s" books it',
+    async (line) => {
+      const c = talkTo(SHOP2, TUE, CALLER);
+      const readBack = await c.say('Can I get a haircut with Jordan Friday at 4?', 'Jamal Wright', CALLER);
+      expect(readBack).toMatch(/4 PM with Jordan.*Shall I book/);
+      expect(await c.say(line)).toMatch(/you're all set/i);
+      expect(c.world.appointments).toHaveLength(1);
+    },
+  );
+
+  it('a different time said back is a change, not a yes', async () => {
+    const c = talkTo(BARBER, TUE, CALLER);
+    await c.say('Can I get a haircut Friday at 4?', 'Jamal Wright', CALLER);
+    expect(await c.say('Friday at 5 is better actually')).toMatch(/5 PM.*Shall I book/);
+  });
+});

@@ -20,6 +20,15 @@ export function maskExcludedWeekdays(m: { s: string }): number[] {
     read,
   );
   mask(m, new RegExp(`\\b(?:except|excluding|other than|apart from|besides|but not|just not) ${days}`, 'g'), read);
+  // "not mondays or tuesdays": every day of the list ("not Monday" alone is left to the day it corrects)
+  mask(
+    m,
+    new RegExp(
+      `(?<!\\b(?:why|if|whether|or) )\\bnot (?:on )?(?:a )?(${WD})s?((?:,? (?:or|and|nor) (?:on )?(?:a )?(?:${WD})s?)+)\\b`,
+      'g',
+    ),
+    read,
+  );
   mask(
     m,
     new RegExp(
@@ -51,7 +60,9 @@ export function weekParts(m: { s: string }): number[] {
       .slice(Math.max(0, x.index - 24), x.index)
       .split(/[,.;!?]|\b(?:so|and|because|cause)\b/)
       .pop()!;
-    const flip = /(?:\b(?:not|no|never|except|but|work|works|working|busy|away)|n't)\b/.test(clause);
+    // "I work until 5 on weekdays": the hours of the working day, not the days taken
+    const workHours = /\b(?:until|till|til|to)\s+\d/.test(clause);
+    const flip = !workHours && /(?:\b(?:not|no|never|except|but|work|works|working|busy|away)|n't)\b/.test(clause);
     out.push(...((x[1] === 'weekday') !== flip ? [6, 7] : [1, 2, 3, 4, 5]));
   });
   return out;

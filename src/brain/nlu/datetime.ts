@@ -175,9 +175,11 @@ export function parseTimeWish(
     ' ',
   );
   text = dayWords(heardAsTime(compactClock(text)))
-    // "I'm not a morning person", "an early bird": who the caller is, not a part of the day wished for
-    .replace(/\b(?:morning|evening|night|early) (?:person|people|bird|owl)\b|\bnight owl\b/g, (x) =>
-      ' '.repeat(x.length),
+    // "I'm not a morning person", "an early bird", "I have a night class those evenings": who the caller is and what
+    // they do, not a part of the day wished for
+    .replace(
+      /\b(?:morning|evening|night|early) (?:person|people|bird|owl)\b|\bnight owl\b|\b(?:a|my|his|her|their|our) (?:night|evening|morning|day) (?:class|classes|shift|shifts|job|school|course)\b(?: (?:those|these|on those|on these) (?:evenings|nights|mornings|days))?/g,
+      (x) => ' '.repeat(x.length),
     )
     // "I work afternoons", "she's at school mornings": the part of the day the caller is taken
     .replace(

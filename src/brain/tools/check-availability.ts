@@ -59,11 +59,13 @@ export const checkAvailability = defineTool({
         next.plus({ days: WIDEN_DAYS }).toISODate()!,
         a,
       );
-      if (!slots.length)
-        slots = await search(ctx, service.name, service.id, first, next.plus({ days: WIDEN_DAYS }).toISODate()!, {
-          ...(a.staff ? { staff: a.staff } : {}),
-          ...(a.moving ? { moving: a.moving } : {}),
-        });
+      // nothing at the time of day asked for: the times closest to it, on the days the caller can come if any
+      const keep = { ...(a.staff ? { staff: a.staff } : {}), ...(a.moving ? { moving: a.moving } : {}) };
+      const until = next.plus({ days: WIDEN_DAYS }).toISODate()!;
+      if (!slots.length && a.notWeekdays?.length)
+        slots = await search(ctx, service.name, service.id, first, until, { ...keep, notWeekdays: a.notWeekdays });
+      if (!slots.length) slots = await search(ctx, service.name, service.id, first, until, keep);
+      slots = closestFirst(slots, a, tz);
       widened = true;
     }
     slots = slots.slice(0, a.limit);
@@ -71,6 +73,32 @@ export const checkAvailability = defineTool({
     return { service: service.name, slots, widened };
   },
 });
+
+/**
+ * Slots in order of how near they come to the time of day asked for ("after 5:15" at a vet that closes at 5:30:
+ * its 5 PM ones first, not its mornings), the soonest first among equals.
+ */
+function closestFirst(slots: Slot[], a: z.infer<typeof checkAvailabilityArgs>, tz: string): Slot[] {
+  const minutes = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+  const window = a.partOfDay ? PART_OF_DAY_WINDOWS[a.partOfDay] : undefined;
+  const from = a.after ?? window?.from;
+  const to = a.before ?? window?.to;
+  if (!from && !to && !a.endBy && !a.time) return slots;
+  const miss = (s: Slot) => {
+    const t = minutes(localParts(s.start, tz).time);
+    const end = minutes(localParts(s.end, tz).time);
+    return (
+      (a.time ? Math.abs(t - minutes(a.time)) : 0) +
+      (from ? Math.max(0, minutes(from) - t) : 0) +
+      (to ? Math.max(0, t - minutes(to) + 1) : 0) +
+      (a.endBy ? Math.max(0, end - minutes(a.endBy)) : 0)
+    );
+  };
+  return slots
+    .map((s) => ({ s, miss: miss(s) }))
+    .sort((x, y) => x.miss - y.miss || Date.parse(x.s.start) - Date.parse(y.s.start))
+    .map((x) => x.s);
+}
 
 async function search(
   ctx: ToolContext,
