@@ -589,8 +589,14 @@ const WRONG_NUMBER = /\b(wrong number|dialed the wrong|called the wrong|misdiale
  */
 function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
   if (!ctx.slot || !u.when?.time || u.correction) return false;
-  const held = localParts(ctx.slot.start, ctx.business.timezone);
-  if (u.when.time !== held.time || (u.when.date && u.when.date !== held.date)) return false;
+  const tz = ctx.business.timezone;
+  const held = localParts(ctx.slot.start, tz);
+  // "Thursday at 8, thanks" said again at the read-back of the puncture repair right after the 8 o'clock service:
+  // the visit agreed to, of which this is the rest
+  const bookedNow = ctx.notes.flatMap((n) => (n.kind === 'booked' ? [localParts(n.appointment.start, tz)] : []));
+  const saidBack = (p: { date: string; time: string }) =>
+    u.when!.time === p.time && (!u.when!.date || u.when!.date === p.date);
+  if (!saidBack(held) && !bookedNow.some((b) => saidBack(b) && b.date === held.date)) return false;
   if (u.service && u.service.service.name !== ctx.service?.name) return false;
   const refused = u.refusedStaff?.split(/\s+/)[0];
   if (refused && ctx.slot.staffName?.toLowerCase().startsWith(refused.toLowerCase())) return false;
@@ -600,6 +606,10 @@ function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
   const rest = refused ? u.text.replace(new RegExp(`[^,.;!?]*\\b${refused}\\b`, 'i'), ' ') : u.text;
   return !CHANGE_WORDS.test(rest.replace(IDIOMS, ' '));
 }
+
+/** A booking asked for in so many words: "can I book my bike in", "I'd like to book", "book me in for". */
+const BOOKING_ASKED =
+  /\b(?:can|could|may) (?:i|we) (?:please )?(?:book|schedule)\b|\b(?:i'd|i would|we'd|we would|i want to|i wanna|want to|like to|i need to|looking to) (?:book|schedule)\b|\bbook (?:me|us|him|her|it|my [a-z]+|our [a-z]+) in\b/;
 
 const CHANGE_WORDS = /\b(not|but|instead|change|rather|different|switch|move|push|bring|earlier|later|sooner)\b/;
 
@@ -789,7 +799,11 @@ export function toEvent(
   const asksInfo = INFO_QUESTION.test(u.text) || SETTINGS_QUESTION.test(u.text) || PRICE_ASK.test(u.text);
   // "wednesday what time do you open" (no question mark from the recogniser) is still a question
   // "can I get a drain cleaning?" names a service to book; "do you do balayage?" and "how much is a cut?" ask
-  const namesServiceToBook = !!(facts.service || facts.serviceChoices) && !asksInfo && !OFFER_QUESTION.test(u.text);
+  // …and "can I book my bike in for a full service? and can you fix a puncture while it's there?" books, the
+  // question answered beside it
+  const namesServiceToBook =
+    !!(facts.service || facts.serviceChoices) &&
+    (BOOKING_ASKED.test(u.text) || (!asksInfo && !OFFER_QUESTION.test(u.text)));
   // "what's the latest you can start on Friday?" while booking: the day's last opening, offered, not the hours read out
   const asksEdgeSlot = !!(facts.when?.latest || facts.when?.earliest) && (ctx.task === 'book' || !!facts.service);
   // "how long does it take? and could I come Thursday at 3": the time asked for is booked, the question answered beside it

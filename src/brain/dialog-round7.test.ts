@@ -255,3 +255,32 @@ describe('a read-back agreed to by saying the time back', () => {
     expect(await c.say('Friday at 5 is better actually')).toMatch(/5 PM.*Shall I book/);
   });
 });
+
+describe('a booking asked for with a question beside it', () => {
+  const BIKES: BusinessProfile = {
+    ...GROOMER,
+    name: 'Riccarton Cycle Works',
+    services: [
+      { name: 'Full bike service', durationMin: 60, priceCents: 8900 },
+      { name: 'Puncture repair', durationMin: 15, priceCents: 2500 },
+    ],
+  };
+  it('"can I book my bike in for a full service? … can you fix that while it\'s there" books, and the rest is agreed', async () => {
+    const c = talkTo(BIKES, TUE, CALLER);
+    const first = await c.say(
+      "can I book my bike in for a full service? And there's a slow puncture in the back tyre, can you fix that while it's there",
+    );
+    expect(first).toMatch(/what day and time would you like for your full bike service/i);
+    await c.say('Thursday at 10 please', 'Liam Walsh');
+    expect(await c.say('Thursday at 10, sweet, thanks')).toMatch(/puncture repair on Thursday.*Shall I book/i);
+    // the 10 o'clock said again at the puncture repair's read-back agrees to the rest of the visit
+    expect(await c.say('Thursday at 10, sweet, thanks')).toMatch(/you're all set/i);
+    expect(c.world.appointments.map((a) => a.serviceName)).toEqual(['Full bike service', 'Puncture repair']);
+  });
+
+  it('"any day except Monday" after a Monday was offered offers no Monday', async () => {
+    const c = talkTo(GROOMER, TUE, CALLER);
+    expect(await c.say('a bath and brush on Monday please')).toMatch(/Monday/);
+    expect(await c.say('actually any weekday except Monday, earliest you have')).not.toMatch(/Monday/);
+  });
+});

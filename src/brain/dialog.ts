@@ -330,6 +330,9 @@ export function mergeWish(old: TimeWish | undefined, next: TimeWish, weekday?: n
   if (day.date) out.date = day.date;
   if (day.range) out.range = day.range;
   const notWeekdays = next.notWeekdays ?? (next.date ? undefined : old?.notWeekdays);
+  // "any day except Monday" after Monday was offered: the day held before is ruled out with it
+  if (notWeekdays && out.date && !next.date && notWeekdays.includes(DateTime.fromISO(out.date).weekday))
+    delete out.date;
   if (notWeekdays && !out.date) out.notWeekdays = notWeekdays;
   // "first thing" is a time of day of its own: the afternoon asked for before no longer holds
   // "I mean Wednesday, later this morning" of 10 AM: a part of the day that holds the time said keeps it

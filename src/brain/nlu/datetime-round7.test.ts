@@ -69,3 +69,26 @@ describe('particular callers: ends, alternatives and who they are', () => {
     expect(when('Tuesday, or actually Wednesday')?.date).toBe('2027-03-17');
   });
 });
+
+describe('one weekday only', () => {
+  it.each([
+    ['Has to be Saturday, I work all week', '2027-03-13'],
+    ['Saturdays only unfortunately', '2027-03-13'],
+    ['First Saturday you have, as early as you can', '2027-03-13'],
+  ])('"%s" is any Saturday in the next four weeks', (text, from) => {
+    expect(when(text)).toMatchObject({ range: { from }, notWeekdays: [1, 2, 3, 4, 5, 7] });
+  });
+
+  it.each([
+    ['next saturday', '2027-03-20'],
+    ['the first monday', '2027-03-15'],
+    ['saturday', '2027-03-13'],
+  ])('"%s" stays one day', (text, date) => {
+    expect(when(text)?.date).toBe(date);
+  });
+
+  it('"mornings only, I coach in the afternoons" is the morning', () => {
+    expect(when("No, mornings only I'm afraid, I coach in the afternoons")?.partOfDay).toBe('morning');
+    expect(when("I'm free in the afternoons")?.partOfDay).toBe('afternoon');
+  });
+});

@@ -181,9 +181,10 @@ export function parseTimeWish(
       /\b(?:morning|evening|night|early) (?:person|people|bird|owl)\b|\bnight owl\b|\b(?:a|my|his|her|their|our) (?:night|evening|morning|day) (?:class|classes|shift|shifts|job|school|course)\b(?: (?:those|these|on those|on these) (?:evenings|nights|mornings|days))?/g,
       (x) => ' '.repeat(x.length),
     )
-    // "I work afternoons", "she's at school mornings": the part of the day the caller is taken
+    // "I work afternoons", "I coach in the afternoons": the part of the day the caller is taken ("I'm free in the
+    // afternoons" is not)
     .replace(
-      /\b(?:i|we|he|she|they)(?:'m|'re|'s| am| are| is)? (?:work|works|working|at work|at school|in class|busy|on shift)(?: in the| during the)? (?:mornings|afternoons|evenings|nights)\b/g,
+      /\b(?:i|we|he|she|they)(?:'m|'re|'s| am| are| is)? (?!(?:free|available|around|off|home|flexible|prefer|like|love|want|need|can|could|would|do|did|usually free|only free)\b)(?:[a-z]+) (?:in the |during the |on |most )?(?:mornings|afternoons|evenings|nights)\b/g,
       (x) => ' '.repeat(x.length),
     );
   const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
@@ -232,6 +233,14 @@ export function parseTimeWish(
     delete wish.date;
     wish.range = either.range;
     excluded.push(...either.skipped);
+  }
+  // "Saturdays only", "it has to be a Saturday", "the first Saturday you have": that weekday in the weeks ahead, the
+  // first free one (the next one may be full or a holiday)
+  else if (lastDate?.weekday && wish.date && ONLY_WEEKDAY.test(present)) {
+    const first = wish.date;
+    delete wish.date;
+    wish.range = { from: first, to: DateTime.fromISO(first).plus({ days: 27 }).toISODate()! };
+    excluded.push(...[1, 2, 3, 4, 5, 6, 7].filter((w) => w !== lastDate.weekday));
   }
   // a bare weekday ("Tuesday at 3 then") may name an offered Tuesday of another week
   else if (lastDate?.weekday && info) info.weekday = lastDate.weekday;
@@ -410,6 +419,11 @@ function eitherDays(
   const skipped = [1, 2, 3, 4, 5, 6, 7].filter((w) => !namedDays.has(w));
   return { range: { from: named[0], to: named[named.length - 1] }, skipped };
 }
+
+/** Only one weekday will do: "Saturdays only", "has to be a Saturday", "the first Saturday you have". */
+const ONLY_WEEKDAY = new RegExp(
+  `\\b(?:(?:has|have|it'll have|it will have|needs|need|got) to be (?:a |on a |on )?|must be (?:a |on a |on )?|only (?:on )?|can only (?:do|come(?: in)?|make)(?: it)? (?:on )?)(?:${WD})s?\\b(?! (?:the )?\\d)(?! (?:this|next|coming|in|of|after)\\b)(?! at \\d)|\\b(?:the )?(?:first|1st|earliest) (?:${WD})s? (?:you(?:'ve)? (?:have|got|can)|available|free|open|possible|going)\\b|\\b(?:${WD})s? only\\b|\\b(?:${WD})s? (?:is|are) the only\\b`,
+);
 
 /** The end of the visit bounded: "done by 1", "finished by 5", "out by 11", "have to be back at work by 2". */
 const DONE_BY =

@@ -131,7 +131,7 @@ function consultationOf(business: BusinessProfile): BusinessProfile['services'][
 }
 
 const ANY_STAFF =
-  /\b(?:whoever(?:'s| is)? (?:free|available|around|open|on)|(?:any ?one|any ?body)(?:'s| is)? (?:fine|ok|okay|good|great)|(?:any ?one|any ?body) (?:at|works|will do|is fine)\b|(?:doesn't|does not|don't|do not|dont|doesnt) (?:have|need) to be (?:with )?[a-z]+|(?:don't|do not|dont) mind who|no preference|any (?:stylist|tech|technician|barber|instructor|therapist|teacher|groomer|trainer|one of them)(?: is)? (?:is fine|will do|works|fine))/;
+  /\b(?:(?:any ?one|any ?body|someone|somebody) else\b|whoever(?:'s| is)? (?:free|available|around|open|on)|(?:any ?one|any ?body)(?:'s| is)? (?:fine|ok|okay|good|great)|(?:any ?one|any ?body) (?:at|works|will do|is fine)\b|(?:doesn't|does not|don't|do not|dont|doesnt) (?:have|need) to be (?:with )?[a-z]+|(?:don't|do not|dont) mind who|no preference|any (?:stylist|tech|technician|barber|instructor|therapist|teacher|groomer|trainer|one of them)(?: is)? (?:is fine|will do|works|fine))/;
 
 /** The booking is for a relative: "for my son", "get my lad a cut", "bring my daughter in". */
 const FOR_RELATIVE =
