@@ -18,7 +18,7 @@ import {
 } from './dialog.js';
 import { openingLine, welcomeGreeting, withRecordingNotice } from './greeting.js';
 import { runEffect } from './effects.js';
-import { aboutIt, OF_IT, asksServiceArea, knowledgeBaseFor, splitQuestions } from './knowledge.js';
+import { OF_IT, asksServiceArea, knowledgeBaseFor, splitQuestions } from './knowledge.js';
 import type { ChatMessage, LanguageModel } from './llm/language-model.js';
 import { llmTurn } from './llm/turn.js';
 import { conversationMachine, type Effect } from './machine.js';
@@ -198,7 +198,10 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       if (p.intents.some((i) => !['question', 'book'].includes(i))) continue;
       // (with what was said before it in the turn: "Dropped my iPhone 13… how much to fix it?")
       const before = text.slice(0, Math.max(0, text.indexOf(part.replace(/\?$/, '')))).trim();
-      const a = (of && OF_IT.test(part) ? answer(aboutIt(`${before} ${part}`.trim(), of)) : undefined) ?? answer(part);
+      const a =
+        (of && OF_IT.test(part)
+          ? answer(`${before} ${part.replace(/\?$/, '')} (${of.toLowerCase()})?`.trim())
+          : undefined) ?? answer(part);
       if (a?.confident) out.push(a.text);
     }
     return out;

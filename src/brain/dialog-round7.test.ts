@@ -5,6 +5,7 @@
 // found under the number they call from a second time, or who asks for someone else's ("my wife's appointment"),
 // is offered a message for the team plainly, and a yes takes what they asked as the message.
 import { describe, expect, it } from 'vitest';
+import { createNlu } from './nlu/index.js';
 import { talkTo } from './test-support/talk.js';
 import type { BusinessProfile } from './types.js';
 
@@ -282,5 +283,36 @@ describe('a booking asked for with a question beside it', () => {
     const c = talkTo(GROOMER, TUE, CALLER);
     expect(await c.say('a bath and brush on Monday please')).toMatch(/Monday/);
     expect(await c.say('actually any weekday except Monday, earliest you have')).not.toMatch(/Monday/);
+  });
+});
+
+describe('details said with a slip or beside someone else', () => {
+  it('"0161 496 0316 - no wait sorry, typo - 0161 496 0361" is the second number', () => {
+    const nlu = createNlu({ ...GROOMER, timezone: 'Europe/London', country: 'GB' });
+    expect(nlu.understand('Number is 0161 496 0316 - no wait sorry, typo - 0161 496 0361', new Date()).phone).toBe(
+      '+441614960361',
+    );
+  });
+
+  it('"my wife Helen Park has a massage… I\'d like to book myself in" names nobody for the booking', () => {
+    const nlu = createNlu(GROOMER);
+    const u = nlu.understand(
+      "Hi, my wife Helen Park has a massage booked Thursday at 10. I'd like to book myself in right after her",
+      new Date(),
+    );
+    expect(u.name).toBeUndefined();
+  });
+
+  it('"How much are full head foils? And a half head?" answers both', async () => {
+    const COLOUR: BusinessProfile = {
+      ...GROOMER,
+      name: 'Fitzroy Colour Lab',
+      services: [
+        { name: 'Half Head Foils', durationMin: 90, priceCents: 18000 },
+        { name: 'Full Head Foils', durationMin: 120, priceCents: 26000 },
+      ],
+    };
+    const reply = await talkTo(COLOUR, TUE, CALLER).say('Hi! How much are full head foils? And a half head?');
+    expect(reply).toMatch(/\$260.*\$180/);
   });
 });

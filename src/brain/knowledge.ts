@@ -163,13 +163,24 @@ interface Asked {
  * never been downtown"), or the statement before a question in one piece ("I've never been to a
  * chiropractor before do I need a referral"), is read with the question beside it.
  */
+/** A question said by its subject alone after another: "and a half head?", "what about the 90 minute one?", "the SUV?". */
+const ELLIPTICAL = /^(?:and|or|what about|how about|plus|also)\b/i;
+
 function askedQuestions(question: string): Asked[] {
   const out: Asked[] = [];
   let context = '';
-  for (const piece of question.split(QUESTION_BREAK).map((p) => p.trim())) {
+  let cursor = 0;
+  for (const raw of question.split(QUESTION_BREAK)) {
+    const piece = (raw ?? '').trim();
     if (!piece) continue;
+    // a piece closed by "?" asks, question word or not ("How much are full head foils? And a half head?")
+    const at0 = question.indexOf(piece, cursor);
+    cursor = at0 < 0 ? cursor : at0 + piece.length;
+    const closedByMark = at0 >= 0 && /^\s*\?/.test(question.slice(cursor));
     // "could you tell me" and "do you know" ask nothing the knowledge could answer
-    const at = terms(piece).length ? questionAt(piece) : -1;
+    const found = terms(piece).length ? questionAt(piece) : -1;
+    // "And a half head?" after a question: the same question of another thing
+    const at = found < 0 && closedByMark && out.length && ELLIPTICAL.test(piece) ? 0 : found;
     if (at < 0) context = `${context} ${piece}`.trim();
     else {
       context = `${context} ${piece.slice(0, at).trim()}`.trim();

@@ -111,6 +111,8 @@ export function findName(said: string): NameHit | undefined {
  * leaves the name to be asked.
  */
 function forWhomRead(text: string, caller: NameHit | undefined, relationSaid: boolean): NameHit | undefined {
+  // "my wife Helen Park has a massage Thursday… I'd like to book myself in right after her": the booking is the caller's
+  if (FOR_MYSELF.test(text)) return undefined;
   const whom = forWhom(text, relationSaid);
   if (!whom) return undefined;
   const beside = !!caller || relationSaid;
@@ -119,6 +121,9 @@ function forWhomRead(text: string, caller: NameHit | undefined, relationSaid: bo
   const own = caller && caller.name !== name ? { caller: caller.name } : {};
   return { name, ...own, ...(caller?.company ? { company: caller.company } : {}) };
 }
+
+/** The caller books for themselves: "book myself in", "one for me too", "for myself". */
+const FOR_MYSELF = /\b(?:book|get|put|squeeze|fit) (?:myself|me) in\b|\bfor myself\b|\b(?:one|a slot|an appointment) for me\b/;
 
 /**
  * After a name, a preposition that says where or when goes on describing a thing ("it's Bristol at the moment",

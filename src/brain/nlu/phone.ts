@@ -33,11 +33,11 @@ const CORRECTION_GLUE = new Set(
     "oh sorry no nope wait actually i i'm mean meant make that it it's its use scratch hold on hang my bad rather " +
     'the last end ending ends should be is correction let me start again over instead try okay ok so yeah yes ' +
     "number that's bit part was wrong oops whoops mistake cell mobile phone best er erm " +
-    'bits digits digit numbers are were supposed to meant got said two three four five'
+    'bits digits digit numbers are were supposed to meant got said two three four five typo typed mistyped autocorrect misspoke'
   ).split(' '),
 );
 const CORRECTION_MARK =
-  /^(?:sorry|no|nope|wait|actually|mean|meant|make|scratch|rather|instead|correction|wrong|oops|whoops|mistake)$/;
+  /^(?:sorry|no|nope|wait|actually|mean|meant|make|scratch|rather|instead|correction|wrong|oops|whoops|mistake|typo|mistyped|misspoke)$/;
 
 /** The fewest digits a number said in its country's own format has (Iceland, Estonia, a Berlin "030 1234"). */
 const FEWEST_DIGITS = 7;
