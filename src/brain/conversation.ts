@@ -601,6 +601,8 @@ function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
     u.when!.time === p.time && (!u.when!.date || u.when!.date === p.date);
   if (!saidBack(held) && !bookedNow.some((b) => saidBack(b) && b.date === held.date)) return false;
   if (u.service && u.service.service.name !== ctx.service?.name) return false;
+  // "…with Chloe, Wednesday at 3" of a time held with Liam changes who
+  if (u.staff && u.staff !== (ctx.slot.staffName ?? ctx.staff)) return false;
   const refused = u.refusedStaff?.split(/\s+/)[0];
   if (refused && ctx.slot.staffName?.toLowerCase().startsWith(refused.toLowerCase())) return false;
   // "…as long as it's not Dave" says no to Dave, not to the time
