@@ -828,6 +828,8 @@ export function toEvent(
     !answering &&
     (!facts.when || asksInfo) &&
     !namesServiceToBook &&
+    // "can I switch that to Chloe?" while booking changes who does it
+    !(ctx.task === 'book' && facts.staff && facts.staff !== ctx.staff) &&
     // "oh, you open at ten? okay, ten then" among offers: the time picks one, the question is answered beside it
     !(expecting === 'pick' && facts.when?.time)
   ) {

@@ -316,3 +316,22 @@ describe('details said with a slip or beside someone else', () => {
     expect(reply).toMatch(/\$260.*\$180/);
   });
 });
+
+describe('who does it, changed at the read-back', () => {
+  it('"can I switch that to Chloe? Liam\'s a bit too firm" reads back with Chloe', async () => {
+    const SPA: BusinessProfile = {
+      ...GROOMER,
+      name: 'Harbour Massage',
+      services: [{ name: 'Deep tissue massage', durationMin: 60 }],
+      staff: [
+        { name: 'Liam', services: ['Deep tissue massage'] },
+        { name: 'Chloe', services: ['Deep tissue massage'] },
+      ],
+    };
+    const c = talkTo(SPA, TUE, CALLER);
+    expect(await c.say('Can I book a deep tissue with Liam on Wednesday at 3?', 'Zoe Adams')).toMatch(/with Liam/);
+    const changed = await c.say("Actually, sorry, can I switch that to Chloe? Liam's a bit too firm for me.");
+    expect(changed).toMatch(/3 PM with Chloe.*Shall I book/);
+    expect(changed).not.toMatch(/not sure/);
+  });
+});
