@@ -842,8 +842,16 @@ export function toEvent(
     (u.yesNo !== 'yes' || SIGN_OFF.test(u.text))
   )
     return { type: 'GOODBYE' };
+  // "I have a tooth that's been a bit sensitive to cold drinks for months, no rush": the trouble told at the start
+  // is what the caller wants seen to (they are asked which service, with the list)
+  if (opening && !ctx.task && !Object.keys(facts).length && !u.intents.length && TROUBLE_TOLD.test(u.text))
+    return { type: 'START', task: 'book', turn };
   return turn;
 }
+
+/** Trouble told in the caller's words: something of theirs hurts, broke, leaks or stopped working. */
+const TROUBLE_TOLD =
+  /\b(?:i|we|my|our|i've|we've|i have|we have|there's|there is)\b[^.?!]{0,60}\b(?:sensitive|hurts?|hurting|painful|sore|aching|aches|broken|broke|cracked|chipped|loose|leak(?:s|ing|y)?|dripping|clogged|blocked|backed up|not working|stopped working|won't (?:start|work|turn on|drain|flush|close|open|heat|cool|charge)|isn't working|doesn't work|making (?:a|an|this) (?:noise|sound)|noisy|squeak(?:s|ing|y)|rattl(?:es|ing)|grinding|stuck|overdue|due for)\b/;
 
 /** Builds a Reply whose chunks are its sentences, for streaming text-to-speech. */
 export function makeReply(

@@ -335,3 +335,24 @@ describe('who does it, changed at the read-back', () => {
     expect(changed).not.toMatch(/not sure/);
   });
 });
+
+describe('trouble told at the start', () => {
+  const DENTIST: BusinessProfile = {
+    ...GROOMER,
+    name: 'Lakeview Family Dentistry',
+    industry: 'dental',
+    services: [
+      { name: 'Exam and cleaning', durationMin: 60 },
+      { name: 'Filling', durationMin: 60 },
+    ],
+  };
+  it('"a tooth that\'s been a bit sensitive for months, no rush" is asked which service, and "whatever you have" takes the first', async () => {
+    const c = talkTo(DENTIST, TUE, CALLER);
+    const first = await c.say(
+      "Hello, I have a tooth that's been a bit sensitive to cold drinks for a few months now. Not painful really, just annoying. No rush at all.",
+    );
+    expect(first).toMatch(/what would you like to book\? we offer exam and cleaning/i);
+    expect(await c.say('Whatever you have is fine, Thursday afternoon')).toMatch(/Thursday/);
+    expect(c.said.join(' ')).not.toMatch(/911|didn't catch/i);
+  });
+});

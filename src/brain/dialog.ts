@@ -471,6 +471,10 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   // "make it a bath and tidy instead" after a full groom for a small dog: the same kind of the new service
   if (!f.service && f.serviceChoices && f.serviceChoices.length > 1 && ctx.service)
     f.service = createServiceMatcher(ctx.business.services).pickAmong(f.serviceChoices, ctx.service.name);
+  // "whatever you have is fine", "you tell me" to "what would you like to book?": the first of those offered (a
+  // business lists its general service first: an exam, a consultation, a service call); the read-back names it
+  if (!f.service && ev.expecting === 'service' && ev.pick === undefined && ANY_OF_THEM.test(ev.text) && listed.length)
+    f.service = listed[0];
   if (!f.service && ev.expecting === 'service' && ev.pick !== undefined && listed.length) {
     f.service = ev.pick === 'last' ? listed[listed.length - 1] : listed[Math.min(ev.pick, listed.length - 1)];
   }
@@ -708,6 +712,10 @@ const PROSPECT =
 const QUOTE_GIVEN = /\b(?:my|the|our|his|her|your|that) (?:quote|estimate|quotation)s?\b/;
 /** A new price asked for (a prospect), not a call-back about one already given. */
 export const asksForAQuote = (text: string) => PROSPECT.test(text) && !QUOTE_GIVEN.test(text);
+
+/** No preference among the services: "whatever you have", "either is fine", "you tell me", "not sure". */
+const ANY_OF_THEM =
+  /\b(?:whatever|whichever|either(?: one)? (?:is|works|will do)|any of (?:them|those)|you (?:tell me|choose|pick|decide)|not sure|no idea|i don't know|dunno)\b/i;
 
 /** Every one of the services just listed. */
 const BOTH = /\b(?:both|all of them|all three|the lot|each of them)\b/;

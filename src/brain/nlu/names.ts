@@ -123,7 +123,8 @@ function forWhomRead(text: string, caller: NameHit | undefined, relationSaid: bo
 }
 
 /** The caller books for themselves: "book myself in", "one for me too", "for myself". */
-const FOR_MYSELF = /\b(?:book|get|put|squeeze|fit) (?:myself|me) in\b|\bfor myself\b|\b(?:one|a slot|an appointment) for me\b/;
+const FOR_MYSELF =
+  /\b(?:book|get|put|squeeze|fit) (?:myself|me) in\b|\bfor myself\b|\b(?:one|a slot|an appointment) for me\b/;
 
 /**
  * After a name, a preposition that says where or when goes on describing a thing ("it's Bristol at the moment",
