@@ -731,7 +731,15 @@ export function toEvent(
   // the same emergency said again ("she's crying, it's getting warm in there") is heard as such, unless
   // the turn answers what is being asked (a time, a pick, a name, a number, an address)
   const answersSomething = !!(facts.when?.time || u.pick !== undefined || facts.name || facts.phone || facts.address);
-  if (u.emergency && u.emergency.priority !== 'NORMAL' && (!ctx.emergency || !answersSomething))
+  // …but while an urgent booking is being made for it (no alert went out), the same trouble said again goes on with
+  // the booking ("we've got no water at all, I need someone today"): only a graver one is heard anew
+  const bookingIt = ctx.task === 'book' && ctx.notes.some((n) => n.kind === 'urgentBooking');
+  const graver = !ctx.emergency || RANK[u.emergency?.priority ?? 'NORMAL'] > RANK[ctx.emergency.priority];
+  if (
+    u.emergency &&
+    u.emergency.priority !== 'NORMAL' &&
+    (!ctx.emergency || (!answersSomething && (!bookingIt || graver)))
+  )
     return { type: 'EMERGENCY', hit: u.emergency, turn };
   // "thanks!" after "anything else?" (or after an answer, at the opening question) is a goodbye, not a yes
   if ((expecting === 'anything' || (expecting === 'intent' && ctx.answered > 0)) && THANKS_ONLY.test(u.text))
@@ -848,6 +856,8 @@ export function toEvent(
     return { type: 'START', task: 'book', turn };
   return turn;
 }
+
+const RANK: Record<string, number> = { LOW: 0, NORMAL: 1, HIGH: 2, URGENT: 3 };
 
 /** Trouble told in the caller's words: something of theirs hurts, broke, leaks or stopped working. */
 const TROUBLE_TOLD =

@@ -356,3 +356,25 @@ describe('trouble told at the start', () => {
     expect(c.said.join(' ')).not.toMatch(/911|didn't catch/i);
   });
 });
+
+describe('trouble held, booked urgently', () => {
+  const PLUMBING: BusinessProfile = {
+    ...GROOMER,
+    name: 'Kits Plumbing',
+    industry: 'plumbing',
+    services: [
+      { name: 'Pipe repair', durationMin: 120 },
+      { name: 'Drain cleaning', durationMin: 60 },
+    ],
+  };
+  it('a split pipe with the water off is a pipe repair booked soon, and "I need someone today" books on without a false alert', async () => {
+    const c = talkTo(PLUMBING, TUE, CALLER);
+    const first = await c.say(
+      "Morning. A pipe under the kitchen sink split overnight. I've already shut the main water off, nothing's leaking now.",
+    );
+    expect(first).not.toMatch(/911|what would you like to book/i);
+    const next = await c.say("But we've got no water in the house at all so I need someone today if at all possible");
+    expect(next).not.toMatch(/has your alert/i);
+    expect(next).toMatch(/today|Tuesday/i);
+  });
+});

@@ -333,6 +333,10 @@ function matchPhrase(p: Phrase, words: string[]): Hit | undefined {
     const strong = p.content.filter((w) => !GENERIC.has(w) && !WEAK.has(w) && w.length >= 3);
     const found = strong.map((pw) => words.findIndex((w) => same(w, pw))).filter((k) => k >= 0);
     if (found.length) return { service: p.service, score: 1 + 0.5 * found.length };
+    // "a pipe under the sink split" for "Pipe repair": a common word is the name's only one of its own, weaker
+    const own = p.content.filter((w) => !GENERIC.has(w) && w.length >= 3);
+    if (!strong.length && own.length === 1 && words.some((w) => same(w, own[0])))
+      return { service: p.service, score: 1.25 };
   }
   return undefined;
 }
