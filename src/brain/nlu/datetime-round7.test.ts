@@ -92,3 +92,9 @@ describe('one weekday only', () => {
     expect(when("I'm free in the afternoons")?.partOfDay).toBe('afternoon');
   });
 });
+
+it('"in meetings until 1 every day… finished by 5" is free after 1 and over by 5', () => {
+  expect(
+    when('Any afternoon except Friday. I am in meetings until 1 every day, and everything has to be finished by 5'),
+  ).toMatchObject({ after: '13:00', doneBy: '17:00', notWeekdays: [5] });
+});

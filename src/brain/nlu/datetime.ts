@@ -249,7 +249,11 @@ export function parseTimeWish(
     ? times.filter((t) => !t.negated)
     : times.filter((t) => t.value.kind !== 'at');
   for (const t of [...kept].sort((a, b) => a.at - b.at)) {
-    if (t.value.kind === 'at') wish.time = t.value.time;
+    const said = orig.slice(Math.max(0, t.at - 48), t.at);
+    // "I'm in meetings until 1 every day, and it has to be finished by 5": free after 1, over by 5
+    if (t.value.kind === 'before' && DONE_BY_BEFORE.test(said)) wish.doneBy = t.value.time;
+    else if (t.value.kind === 'before' && BUSY_UNTIL_BEFORE.test(said)) wish.after = t.value.time;
+    else if (t.value.kind === 'at') wish.time = t.value.time;
     else wish[t.value.kind] = t.value.time;
     if (t.value.kind === 'at' && info) info.hourGuessed = !!t.value.guessed;
   }
@@ -309,6 +313,10 @@ const FIRST_FREE =
   /\b(?:who(?:ever)?|whichever|whatever|anyone|anybody|someone|somebody)\b[^,.;!?]{0,24}\b1st\b(?! (?:of|time|visit|thing i)\b)/;
 
 /** "I'm at work till 5\", "she's in school until 3:30": busy until the time said, so free after it. */
+/** A bound said right after the caller's busy time ("in meetings until 1") or the end of the visit ("finished by 5"). */
+const BUSY_UNTIL_BEFORE = new RegExp(`\\b${BUSY}\\b[^,.;!?]{0,20}\\b(?:till|until|til)\\s+$`);
+const DONE_BY_BEFORE =
+  /\b(?:done|finished|through|out(?! of)|over|wrapped up|gone|leave|leaving|back(?: at work| to work| home)?|pick (?:up|him|her|them)(?: up)?)(?: (?!by\b)[a-z']+){0,2} by\s+$/;
 const BUSY_UNTIL = new RegExp(`\\b${BUSY}\\b[^,.;!?]{0,20}\\b(?:till|until|til|to)\\b`);
 
 /**

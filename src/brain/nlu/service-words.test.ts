@@ -149,6 +149,11 @@ describe('two services said together', () => {
     const services = list('Haircut', 'Beard Trim', 'Haircut & Beard Trim');
     expect(createServiceMatcher(services).combined([services[0], services[1]])?.name).toBe('Haircut & Beard Trim');
     expect(createServiceMatcher(list('Haircut', 'Beard Trim')).combined(list('Haircut', 'Beard Trim'))).toBeUndefined();
+    // "a haircut and beard trim" at a shop whose combination is "Cut & Beard"; a "Gel Pedicure" is no combination
+    const shop = list('Haircut', 'Beard Trim', 'Cut & Beard');
+    expect(createServiceMatcher(shop).combined([shop[0], shop[1]])?.name).toBe('Cut & Beard');
+    const nails = list('Gel Manicure', 'Classic Pedicure', 'Gel Pedicure');
+    expect(createServiceMatcher(nails).combined([nails[0], nails[1]])).toBeUndefined();
   });
 });
 

@@ -234,7 +234,9 @@ function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
       const wholes = services.filter((sv) => {
         const whole = own(sv);
         return (
-          COMBINED_NAME.test(sv.name) && !parts.includes(sv) && wanted.every((ws) => ws.some((w) => whole.includes(w)))
+          COMBINED_NAME.test(sv.name) &&
+          !parts.includes(sv) &&
+          wanted.every((ws) => ws.some((w) => whole.some((x) => sameOrPart(w, x))))
         );
       });
       return wholes.length === 1 ? wholes[0] : undefined;
@@ -257,6 +259,9 @@ function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
     },
   };
 }
+
+/** A word of a part in the whole's name, or the whole's shorter form of it ("haircut" in "Cut & Beard"). */
+const sameOrPart = (w: string, x: string) => w === x || (x.length >= 3 && (w.endsWith(x) || w.startsWith(x)));
 
 /** A service named as two joined: "&", "+", "/", "and", "with", "plus" or a hyphen between words. */
 const COMBINED_NAME = /[&+/]|\w-\w|\b(?:and|with|plus)\b/i;
