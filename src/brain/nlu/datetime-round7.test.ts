@@ -98,3 +98,10 @@ it('"in meetings until 1 every day… finished by 5" is free after 1 and over by
     when('Any afternoon except Friday. I am in meetings until 1 every day, and everything has to be finished by 5'),
   ).toMatchObject({ after: '13:00', doneBy: '17:00', notWeekdays: [5] });
 });
+
+it('"after 3:30 only, I\'m at uni till 3" keeps the later bound', () => {
+  expect(when("Weekdays after 3:30 only, I'm at uni till 3. And not Fridays.")).toMatchObject({
+    after: '15:30',
+    notWeekdays: [5, 6, 7],
+  });
+});

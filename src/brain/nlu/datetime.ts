@@ -252,7 +252,9 @@ export function parseTimeWish(
     const said = orig.slice(Math.max(0, t.at - 48), t.at);
     // "I'm in meetings until 1 every day, and it has to be finished by 5": free after 1, over by 5
     if (t.value.kind === 'before' && DONE_BY_BEFORE.test(said)) wish.doneBy = t.value.time;
-    else if (t.value.kind === 'before' && BUSY_UNTIL_BEFORE.test(said)) wish.after = t.value.time;
+    // (the later of it and an "after 3:30" said with it: "after 3:30 only, I'm at uni till 3")
+    else if (t.value.kind === 'before' && BUSY_UNTIL_BEFORE.test(said))
+      wish.after = wish.after && wish.after > t.value.time ? wish.after : t.value.time;
     else if (t.value.kind === 'at') wish.time = t.value.time;
     else wish[t.value.kind] = t.value.time;
     if (t.value.kind === 'at' && info) info.hourGuessed = !!t.value.guessed;

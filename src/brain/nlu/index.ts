@@ -25,6 +25,7 @@ import {
 import { asWritten, bareName, findName, withoutRelation, type NamePart } from './names.js';
 import { findPhone } from './phone.js';
 import { createServiceMatcher, type ServiceMatcher } from './services.js';
+import { staffKinds } from './staff-described.js';
 import { fromSpanish, foldSpanish } from './spanish.js';
 import { escapeRegExp, normalize, numbersToDigits } from './text.js';
 
@@ -302,6 +303,7 @@ export function createNlu(business: BusinessProfile): Nlu {
   );
   const country = business.country ?? 'US';
   const findStaff = staffFinder(business);
+  const kindOfStaff = staffKinds(business);
   // service names with a number in them ("level 2 charger", "massage for two") are no times
   const numbered = [business.name, ...business.services.flatMap((sv) => [sv.name, ...(sv.synonyms ?? [])])]
     .map((p) => normalize(p))
@@ -421,6 +423,10 @@ export function createNlu(business: BusinessProfile): Nlu {
       if (ANY_STAFF.test(text)) u.anyStaff = true;
       const staff = findStaff.wanted(text);
       if (staff && staff !== refused) u.staff = staff;
+      // "the male dentist", "I'd prefer a woman", "not the locum": who the owner's FAQ says that is
+      const kind = !u.staff ? kindOfStaff?.(text) : undefined;
+      if (kind?.staff) u.staff = kind.staff;
+      if (kind?.avoid && !u.refusedStaff) u.refusedStaff = kind.avoid;
       const digitsText = numbersToDigits(text);
       const pick = pickOption(digitsText);
       if (pick !== undefined) u.pick = pick;
