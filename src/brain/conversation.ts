@@ -466,6 +466,16 @@ export function createConversation(opts: ConversationOptions): SavableConversati
         : [];
     actor.send(event);
     await settle(emit);
+    // the request said with the booking, passed on once the booking is made (its name and number already known)
+    const later = snap().context.laterMessage;
+    if (later && current() === 'anythingElse' && snap().context.notes.some((n) => n.kind === 'booked')) {
+      actor.send({
+        type: 'START',
+        task: 'message',
+        turn: { type: 'TURN', text: later, facts: {}, bookIntent: false, sameNumber: false, expecting: 'anything' },
+      });
+      await settle(emit);
+    }
     const after = current();
     if (after !== before) emit({ type: 'state', from: before, to: after });
     const r = remember(reply(events, notesFrom, [...prefix, ...asides]));
@@ -614,7 +624,7 @@ function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
 
 /** A booking asked for in so many words: "can I book my bike in", "I'd like to book", "book me in for". */
 const BOOKING_ASKED =
-  /\b(?:can|could|may) (?:i|we) (?:please )?(?:book|schedule)\b|\b(?:i'd|i would|we'd|we would|i want to|i wanna|want to|like to|i need to|looking to) (?:book|schedule)\b|\bbook (?:me|us|him|her|it|my [a-z]+|our [a-z]+) in\b/;
+  /\b(?:can|could|may) (?:i|we) (?:please )?(?:book|schedule)\b|\b(?:i'd|i would|we'd|we would|i want to|i wanna|want to|like to|need to|looking to|trying to) (?:book|schedule)\b|\bbook (?:me|us|him|her|it|my [a-z]+|our [a-z]+) in\b/;
 
 const CHANGE_WORDS = /\b(not|but|instead|change|rather|different|switch|move|push|bring|earlier|later|sooner)\b/;
 
@@ -782,6 +792,14 @@ export function toEvent(
   // "Saturday's the only day I can do, let me know if someone cancels": a message, whatever day is named
   if (WAITLIST.test(u.text) && !(expecting === 'confirm' && yn === 'yes'))
     return { type: 'START', task: 'message', turn };
+  // "need to book my boiler service. Also could someone ring me with a quote for two radiators?": the booking now,
+  // the request passed on once it is made
+  const later = intents.includes('message') && !answering && !ctx.task ? laterRequest(raw, u) : undefined;
+  if (later) {
+    // what the request names ("a quote for two radiators") is the team's to price, not a second booking
+    const { alsoServices: _quoted, ...booked } = turn.facts;
+    return { type: 'START', task: 'book', turn: { ...turn, facts: booked, laterMessage: later } };
+  }
   // "can someone get back to me with an estimate?": a call-back asked for wins over a booking unless a time is named
   // …and wins over an answer to a pick or a read-back unless the turn picks a time or agrees to the booking
   if (intents.includes('message') && (!intents.includes('book') || !facts.when) && (!answering || choosesNothing)) {
@@ -856,6 +874,24 @@ export function toEvent(
     return { type: 'START', task: 'book', turn };
   return turn;
 }
+
+/**
+ * The part of a turn that asks the team for something, when the rest books a service in so many words ("need to
+ * book my annual boiler service please. Also while I've got you - could someone ring me with a quote…"): the
+ * sentence or clause that is the request, or undefined when the turn is one or the other.
+ */
+function laterRequest(raw: string, u: Understanding): string | undefined {
+  if (!u.service || !BOOKING_ASKED.test(u.text)) return undefined;
+  const parts = raw
+    .split(/(?<=[.!?])\s+|\s+(?=(?:and )?also\b|while i've got you|while i have you)/i)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const request = parts.filter((p) => !BOOKING_ASKED.test(p.toLowerCase()) && CALL_ME.test(p.toLowerCase()));
+  return request.length && request.length < parts.length ? request.join(' ') : undefined;
+}
+/** Asking the team to be in touch: "could someone ring me", "have someone call me", "email me a quote". */
+const CALL_ME =
+  /\b(?:(?:ring|call|phone|text|email|e-mail) (?:me|us)|get back to (?:me|us)|(?:a|the) call ?back|give (?:me|us) a (?:call|ring|bell)|let (?:me|us) know|pass (?:it|this|that) on|a message for)\b/;
 
 const RANK: Record<string, number> = { LOW: 0, NORMAL: 1, HIGH: 2, URGENT: 3 };
 

@@ -378,3 +378,27 @@ describe('trouble held, booked urgently', () => {
     expect(next).toMatch(/today|Tuesday/i);
   });
 });
+
+describe('a booking and a request for the team in one call', () => {
+  it('"need to book my boiler service. Also could someone ring me with a quote for radiators?" books, then passes the request on', async () => {
+    const HEATING: BusinessProfile = {
+      ...GROOMER,
+      name: 'Stockport Heating',
+      industry: 'hvac',
+      services: [
+        { name: 'Annual Boiler Service', durationMin: 60 },
+        { name: 'Radiator Replacement', durationMin: 180 },
+      ],
+    };
+    const c = talkTo(HEATING, TUE, CALLER);
+    const first = await c.say(
+      "Hi, need to book my annual boiler service please. Also while I've got you - could someone ring me with a quote for swapping two old radiators for new ones?",
+    );
+    expect(first).toMatch(/what day and time would you like/i);
+    await c.say('Wednesday at 10', 'Dean Whitworth', '27 Kennerley Road, Stockport');
+    const done = await c.say('yes');
+    expect(done).toMatch(/you're all set.*passed your message along/i);
+    expect(c.world.appointments.map((a) => a.serviceName)).toEqual(['Annual Boiler Service']);
+    expect(c.world.leads[0].need).toMatch(/quote for swapping two old radiators/);
+  });
+});

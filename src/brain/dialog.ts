@@ -84,6 +84,8 @@ export interface TurnEvent {
   bookIntent: boolean;
   sameNumber: boolean;
   expecting: Expecting;
+  /** A request for the team said beside the booking ("…and could someone ring me with a quote for radiators?"). */
+  laterMessage?: string;
 }
 
 /** Something to say before the prompt, produced by a transition. */
@@ -196,6 +198,8 @@ export interface DialogContext {
   lostTask?: Task;
   /** What the caller said when asking to cancel, move or check a booking: the message, should it not be found. */
   lookupAsked?: string;
+  /** A request for the team said with the booking, passed on once the booking is made. */
+  laterMessage?: string;
   /** The message just passed on: details the caller adds right after go with it. */
   passedOn?: string;
   /**

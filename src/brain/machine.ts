@@ -211,6 +211,7 @@ export const conversationMachine = setup({
         service: context.askedAbout,
         ...p,
         misses: 0,
+        ...(t?.laterMessage ? { laterMessage: t.laterMessage } : {}),
         // what the turn itself has to say ("Marco doesn't do balayage…"), not a miss
         notes: p.notes?.filter((n) => n.kind !== 'missed') ?? context.notes,
       };
@@ -311,6 +312,7 @@ export const conversationMachine = setup({
       // the number and name said in words win over caller ID ("call me back at 212 555 0177")
       return {
         message: long,
+        laterMessage: undefined,
         ...(offered ? { pendingMessage: undefined } : {}),
         ...wishesOf(`${offered ?? ''} ${t?.text ?? ''}`),
         nameAsked: false,

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import type { BusinessProfile } from '../types.js';
 import { createNlu } from './index.js';
 
-const base = {
+const base: Pick<BusinessProfile, 'timezone' | 'hours' | 'services'> = {
   timezone: 'America/Toronto',
   hours: { mon: [['09:00', '17:00']] },
   services: [{ name: 'Consult', durationMin: 30 }],
-} as const;
+};
 const DENTAL: BusinessProfile = {
   ...base,
   name: 'Bloor West Dental',
