@@ -607,8 +607,12 @@ function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
   // "Thursday at 8, thanks" said again at the read-back of the puncture repair right after the 8 o'clock service:
   // the visit agreed to, of which this is the rest
   const bookedNow = ctx.notes.flatMap((n) => (n.kind === 'booked' ? [localParts(n.appointment.start, tz)] : []));
+  // "seven on Thursday" of 7 PM: an hour said without am/pm is either
+  const sameHour = (a: string, b: string) =>
+    a === b ||
+    (!!u.hourGuessed && Math.abs(Number(a.slice(0, 2)) - Number(b.slice(0, 2))) === 12 && a.slice(2) === b.slice(2));
   const saidBack = (p: { date: string; time: string }) =>
-    u.when!.time === p.time && (!u.when!.date || u.when!.date === p.date);
+    sameHour(u.when!.time!, p.time) && (!u.when!.date || u.when!.date === p.date);
   if (!saidBack(held) && !bookedNow.some((b) => saidBack(b) && b.date === held.date)) return false;
   if (u.service && u.service.service.name !== ctx.service?.name) return false;
   // "…with Chloe, Wednesday at 3" of a time held with Liam changes who

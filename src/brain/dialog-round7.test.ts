@@ -402,3 +402,21 @@ describe('a booking and a request for the team in one call', () => {
     expect(c.world.leads[0].need).toMatch(/quote for swapping two old radiators/);
   });
 });
+
+describe('said on the phone', () => {
+  it('"a cut and blow-dry" is the shop\'s Cut & Blow-dry alone, and "six on Thursday" agrees to 6 PM', async () => {
+    const HAIR: BusinessProfile = {
+      ...GROOMER,
+      name: 'Stoke Newington Hair Rooms',
+      services: [
+        { name: 'Cut & Blow-dry', durationMin: 60 },
+        { name: 'Blow-dry', durationMin: 30 },
+      ],
+    };
+    const c = talkTo(HAIR, TUE, CALLER);
+    await c.say("I'd like to book a cut and blow-dry for Thursday at 6 PM", 'Siobhan Kearney');
+    expect(c.said.at(-1)).toMatch(/a cut & blow-dry on Thursday.*6 PM for Siobhan Kearney[^.]*\. Shall I book/i);
+    expect(await c.say('Six on Thursday is perfect, thanks.')).toMatch(/you're all set/i);
+    expect(c.world.appointments.map((a) => a.serviceName)).toEqual(['Cut & Blow-dry']);
+  });
+});

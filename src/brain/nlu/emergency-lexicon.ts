@@ -63,7 +63,7 @@ const CAR = String.raw`(car|vehicle|truck|van|suv|ute)s?`;
 /** Where a child or a pet sits in a car ("strapped in her car seat", "in the back seat"). */
 const SEAT = String.raw`(car ?seat|booster( seat)?|baby seat|back ?seat|front seat)s?`;
 /** Swallowed, or got into it: said of what already happened. */
-const ATE = String.raw`(ate|eaten|swallowed|got into|gotten into|chewed( up| on| through)?|drank|licked( up)?|gobbled( up)?|scarfed( down)?|wolfed( down)?|ingested|helped (himself|herself|itself|themselves) to)`;
+const ATE = String.raw`(ate|eaten|(?:after|been|was|were|is|'s) eating|swallowed|got into|gotten into|chewed( up| on| through)?|drank|licked( up)?|gobbled( up)?|scarfed( down)?|wolfed( down)?|ingested|helped (himself|herself|itself|themselves) to)`;
 /** Swallowed what was named before ("ate them", "might have got into it", "he'll eat anything"), not his dinner. */
 const MAY_HAVE_EATEN = new RegExp(
   String.raw`\b(${ATE} (it|them|some|some of it|the lot|all of it|everything)|(will|would|'ll|might|could|may) (have )?(eat|eaten|got into|gotten into|swallowed|get into) (anything|everything|it|them|some)|(eats|gets into) (anything|everything))\b`,
@@ -93,6 +93,8 @@ const FELL_ON = (part: string) =>
 const COLLAPSE = String.raw`\b(?<!\b(shed|gazebo|pergola|carport|doghouse|playhouse|greenhouse|coop|barn|garden|retaining|fence|dry) )(ceilings?(?! (fans?|lights?|fixtures?|tiles?|paint))|roof|walls?|floors?|deck|balcony|porch|chimney|stairs|staircase|house|building|foundation) ${gap(2)}(is |are |has |have |just |partly |partially |completely )*(caving|caved|collapsing|collapsed|falling (in|down)|fell (in|down)|gave way|giving way|came down|coming down|buckling|buckled|cracked open|split open)\b`;
 
 /** A person who does not answer or wake: an injury when they are down ("fell off the ladder", "on the floor"). */
+/** A fall that left someone hurt: "she's fallen and she can't get up", "he hit his head… quite a bit of blood". */
+const FALLEN_HURT = String.raw`\b((fallen|fell|had a fall|took a fall|slipped|tripped)\b[^.?!]{0,60}\b(can't|cannot|can not|couldn't|unable to|won't) (get up|stand( up)?|move|get (him|her|them) up)(?=\s*(?:[,.;!?]|$|\band\b|\boff\b|\bfrom\b|\bon\b))|hit (his|her|their|my) head\b[^?!]{0,80}\b(blood|bleeding|confused|dizzy|knocked out|passed out|not making sense|vomit\w*|sick)|(quite a bit|a fair bit|a good bit) of blood(?! (tests?|work|pressure|sugar|draws?|results?)))`;
 const NOT_RESPONDING = String.raw`\b((he|she|they|he's|she's|they're|he is|she is|they are|isn't|is not|aren't|not) (not )?(really )?(answering|responding|responsive|moving|waking up|making sense)(?! (his|her|their|my|the|a) (phone|calls?|texts?|messages?|door|emails?))|(won't|will not|can't|cannot|couldn't) (wake (him|her|them)( up)?|get (him|her|them) to (wake|respond|answer))|(won't|will not|doesn't|does not|didn't) (wake up|respond))\b`;
 const DOWN =
   /\b(fell|fallen|fall|falling|on the (ground|floor|pavement|road)|collapsed|hit (his|her|their) head|knocked (himself |herself )?out|lying there|lay there|slumped)\b/;
@@ -141,6 +143,13 @@ export const UNIVERSAL: Rule[] = [
     safety: SAFETY.injury,
     re: new RegExp(NOT_RESPONDING),
     when: DOWN,
+  },
+  {
+    label: 'someone trapped or injured',
+    lifeSafety: true,
+    priority: 'URGENT',
+    safety: SAFETY.injury,
+    re: new RegExp(FALLEN_HURT),
   },
   {
     // "I get a wee tingle when I touch the kitchen tap", "the shower gives me a little shock": a live fixture

@@ -49,6 +49,12 @@ describe('danger said in other words is heard', () => {
       'electric shock',
     ],
     [PLUMBER, 'the shower gives me a little shock every time', 'electric shock'],
+    [
+      COUNSELLING,
+      "it's my mum, she's fallen in the kitchen and she can't get up, and she hit her head on the counter. There's quite a bit of blood.",
+      'someone trapped or injured',
+    ],
+    [SALON, "our Jack Russell's after eating slug pellets out of the garden", 'swallowed poison'],
   ] as const)('%#: "%s"', (business, text, label) => {
     expect(heard(business, text)).toMatchObject({ priority: 'URGENT', label });
   });
@@ -59,6 +65,8 @@ describe('danger said in other words is heard', () => {
     [COUNSELLING, 'are all my meds ready for pickup?'],
     [SALON, 'today is it, the last day of the promo?'],
     [PLUMBER, 'my husband fell off the ladder last year, now he wants a quote'],
+    [PLUMBER, "I fell behind on the bills and can't get up to date"],
+    [SALON, "I'm after eating my lunch, can I book a cut?"],
   ] as const)('calm: "%s"', (business, text) => {
     expect(heard(business, text)?.priority ?? 'none').not.toBe('URGENT');
   });

@@ -178,7 +178,13 @@ function severalServices(text: string, services: ServiceMatcher): ServiceInfo[] 
     const wholes = new Set(choices.map((x) => whole([...found, x])).filter((w) => w && choices.includes(w)));
     if (found.length && wholes.size === 1) return [...wholes] as ServiceInfo[];
   }
-  if (found.length < 2) return undefined;
+  // "a cut and blow-dry" read as the shop's "Cut & Blow-dry" and its "Blow-dry": the part is in the whole
+  const inAWhole = (x: ServiceInfo) =>
+    found.some(
+      (y) => y !== x && /[&+/]|\band\b|\bwith\b/i.test(y.name) && y.name.toLowerCase().includes(x.name.toLowerCase()),
+    );
+  if (found.some(inAWhole)) found.splice(0, found.length, ...found.filter((x) => !inAWhole(x)));
+  if (found.length < 2) return found.length === 1 && /[&+/]|\band\b|\bwith\b/i.test(found[0].name) ? found : undefined;
   // "a cut and a beard trim" where the business lists "Haircut & Beard Trim": the one service that is both
   const both = whole(found);
   return both ? [both] : found;
