@@ -147,7 +147,13 @@ export const conversationMachine = setup({
     startsMessage: ({ event }) => event.type === 'START' && event.task === 'message',
     startsBooking: ({ event }) => event.type === 'START' && event.task === 'book',
     tooQuiet: ({ context }) => context.silences >= 2,
-    emergencyNew: ({ context }) => !context.emergency,
+    // a graver trouble than the one being booked urgently, with no alert sent yet, is heard as new
+    emergencyNew: ({ context, event }) =>
+      !context.emergency ||
+      (event.type === 'EMERGENCY' &&
+        event.hit.priority === 'URGENT' &&
+        context.emergency.priority !== 'URGENT' &&
+        !context.notes.some((n) => n.kind === 'alerted' || n.kind === 'transferring')),
     noAppointments: ({ event }) => event.type === 'APPOINTMENTS' && event.list.length === 0,
     isCancel: ({ context }) => context.task === 'cancel',
     isCheck: ({ context }) => context.task === 'check',

@@ -174,7 +174,8 @@ describe('week phrases, and a weekday said with a week', () => {
     ['sydney', 'Tuesday or Wednesday next week', { range: { from: '2026-12-15', to: '2026-12-16' } }],
     // a correction is no choice: the later day counts
     ['sydney', 'next week, Tuesday, no wait, Thursday', { date: '2026-12-17' }],
-    ['sydney', 'next week, Tuesday or Thursday', { range: { from: '2026-12-15', to: '2026-12-17' } }],
+    // Wednesday, between the two, was not asked for
+    ['sydney', 'next week, Tuesday or Thursday', { range: { from: '2026-12-15', to: '2026-12-17' }, notWeekdays: [3] }],
     // said on a Saturday, "Saturday" with "this weekend" is today, not next week's
     ['toronto', 'this weekend, Saturday morning', { date: '2026-12-12', partOfDay: 'morning' }],
     // a week ruled out: the weekday after it

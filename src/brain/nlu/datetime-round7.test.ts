@@ -105,3 +105,9 @@ it('"after 3:30 only, I\'m at uni till 3" keeps the later bound', () => {
     notWeekdays: [5, 6, 7],
   });
 });
+
+it('"Tuesday or Thursday… need to be back at my desk by 1:30" skips Wednesday and ends by 1:30', () => {
+  expect(
+    when('Tuesday or Thursday over my lunch break - I can get there at noon and need to be back at my desk by 1:30'),
+  ).toMatchObject({ time: '12:00', doneBy: '13:30', notWeekdays: [3] });
+});

@@ -83,6 +83,7 @@ import {
   inScope,
   maskExcludedWeekdays,
   weekOf,
+  weekdayIn,
   weekParts,
   weekRange,
 } from './datetime-weeks.js';
@@ -234,6 +235,8 @@ export function parseTimeWish(
     wish.range = either.range;
     excluded.push(...either.skipped);
   }
+  // "Tuesday or Thursday" read as the span between them: the days between are not wished for
+  else if (wish.range && !wish.date) excluded.push(...daysBetween(present, wish.range));
   // "Saturdays only", "it has to be a Saturday", "the first Saturday you have": that weekday in the weeks ahead, the
   // first free one (the next one may be full or a holiday)
   else if (lastDate?.weekday && wish.date && ONLY_WEEKDAY.test(present)) {
@@ -318,7 +321,7 @@ const FIRST_FREE =
 /** A bound said right after the caller's busy time ("in meetings until 1") or the end of the visit ("finished by 5"). */
 const BUSY_UNTIL_BEFORE = new RegExp(`\\b${BUSY}\\b[^,.;!?]{0,20}\\b(?:till|until|til)\\s+$`);
 const DONE_BY_BEFORE =
-  /\b(?:done|finished|through|out(?! of)|over|wrapped up|gone|leave|leaving|back(?: at work| to work| home)?|pick (?:up|him|her|them)(?: up)?)(?: (?!by\b)[a-z']+){0,2} by\s+$/;
+  /\b(?:done|finished|through|out(?! of)|over|wrapped up|gone|leave|leaving|back(?: at work| to work| home)?|pick (?:up|him|her|them)(?: up)?)(?: (?!by\b)[a-z']+){0,3} by\s+$/;
 const BUSY_UNTIL = new RegExp(`\\b${BUSY}\\b[^,.;!?]{0,20}\\b(?:till|until|til|to)\\b`);
 
 /**
@@ -430,6 +433,24 @@ function eitherDays(
   return { range: { from: named[0], to: named[named.length - 1] }, skipped };
 }
 
+/** The weekdays strictly between two said as either one ("Tuesday or Thursday": Wednesday), inside the span. */
+function daysBetween(text: string, range: { from: string; to: string }): number[] {
+  for (const m of text.matchAll(TWO_WEEKDAYS)) {
+    const a = weekdayIn(range, WEEKDAYS[m[1]]);
+    const b = weekdayIn(range, WEEKDAYS[m[2]]);
+    if (!a || !b) continue;
+    const [first, last] = [a, b].sort();
+    const out: number[] = [];
+    for (let d = DateTime.fromISO(first).plus({ days: 1 }); d.toISODate()! < last; d = d.plus({ days: 1 }))
+      out.push(d.weekday);
+    return out;
+  }
+  return [];
+}
+
+/** Two weekdays said as either one: "Tuesday or Thursday". */
+const TWO_WEEKDAYS = new RegExp(`\\b(${WD})s? or (?:on )?(${WD})s?\\b`, 'g');
+
 /** Only one weekday will do: "Saturdays only", "has to be a Saturday", "the first Saturday you have". */
 const ONLY_WEEKDAY = new RegExp(
   `\\b(?:(?:has|have|it'll have|it will have|needs|need|got) to be (?:a |on a |on )?|must be (?:a |on a |on )?|only (?:on )?|can only (?:do|come(?: in)?|make)(?: it)? (?:on )?)(?:${WD})s?\\b(?! (?:the )?\\d)(?! (?:this|next|coming|in|of|after)\\b)(?! at \\d)|\\b(?:the )?(?:first|1st|earliest) (?:${WD})s? (?:you(?:'ve)? (?:have|got|can)|available|free|open|possible|going)\\b|\\b(?:${WD})s? only\\b|\\b(?:${WD})s? (?:is|are) the only\\b`,
@@ -437,7 +458,7 @@ const ONLY_WEEKDAY = new RegExp(
 
 /** The end of the visit bounded: "done by 1", "finished by 5", "out by 11", "have to be back at work by 2". */
 const DONE_BY =
-  /\b(?:done|finished|through|out(?! of)|over|wrapped up|gone|leave|leaving|back(?: at work| to work| home)?|at work|at school|pick (?:up|him|her|them)(?: up)?)(?: (?!by\b)[a-z']+){0,2} by\b/;
+  /\b(?:done|finished|through|out(?! of)|over|wrapped up|gone|leave|leaving|back(?: at work| to work| home)?|at work|at school|pick (?:up|him|her|them)(?: up)?)(?: (?!by\b)[a-z']+){0,3} by\b/;
 
 /** A day the caller is taken: "today I'm stuck at work", "I'm working all day tomorrow", "Friday I'm away". */
 const TAKEN = `(?:stuck (?:at work|in work|in meetings|at the office)|at work|in work|working(?: late)?|busy|tied up|away|out of town|travell?ing|on shift|in meetings|slammed|not free|not around|unavailable|booked up)`;
