@@ -106,8 +106,13 @@ it('"after 3:30 only, I\'m at uni till 3" keeps the later bound', () => {
   });
 });
 
-it('"Tuesday or Thursday… need to be back at my desk by 1:30" skips Wednesday and ends by 1:30', () => {
+it('"Tuesday or Thursday… need to be back at my desk by 1:30" (on a Wednesday) skips the days between and ends by 1:30', () => {
   expect(
     when('Tuesday or Thursday over my lunch break - I can get there at noon and need to be back at my desk by 1:30'),
-  ).toMatchObject({ time: '12:00', doneBy: '13:30', notWeekdays: [3] });
+  ).toMatchObject({
+    range: { from: '2027-03-11', to: '2027-03-16' },
+    time: '12:00',
+    doneBy: '13:30',
+    notWeekdays: [1, 5, 6, 7],
+  });
 });
