@@ -468,7 +468,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     await settle(emit);
     // the request said with the booking, passed on once the booking is made (its name and number already known)
     const later = snap().context.laterMessage;
-    if (later && current() === 'anythingElse' && snap().context.notes.some((n) => n.kind === 'booked')) {
+    if (later && current() === 'anythingElse' && snap().context.bookedStarts?.length) {
       actor.send({
         type: 'START',
         task: 'message',
@@ -606,7 +606,7 @@ function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
   const held = localParts(ctx.slot.start, tz);
   // "Thursday at 8, thanks" said again at the read-back of the puncture repair right after the 8 o'clock service:
   // the visit agreed to, of which this is the rest
-  const bookedNow = ctx.notes.flatMap((n) => (n.kind === 'booked' ? [localParts(n.appointment.start, tz)] : []));
+  const bookedNow = (ctx.bookedStarts ?? []).map((start) => localParts(start, tz));
   // "seven on Thursday" of 7 PM: an hour said without am/pm is either
   const sameHour = (a: string, b: string) =>
     a === b ||
@@ -747,7 +747,7 @@ export function toEvent(
   const answersSomething = !!(facts.when?.time || u.pick !== undefined || facts.name || facts.phone || facts.address);
   // …but while an urgent booking is being made for it (no alert went out), the same trouble said again goes on with
   // the booking ("we've got no water at all, I need someone today"): only a graver one is heard anew
-  const bookingIt = ctx.task === 'book' && ctx.notes.some((n) => n.kind === 'urgentBooking');
+  const bookingIt = ctx.task === 'book' && !!ctx.urgentBooking && !ctx.alerted;
   const graver = !ctx.emergency || RANK[u.emergency?.priority ?? 'NORMAL'] > RANK[ctx.emergency.priority];
   if (
     u.emergency &&

@@ -198,6 +198,15 @@ export interface DialogContext {
   lostTask?: Task;
   /** What the caller said when asking to cancel, move or check a booking: the message, should it not be found. */
   lookupAsked?: string;
+  /**
+   * What happened earlier in the call, kept across turns (notes are said once and not kept in a saved call): an
+   * alert went out; an urgent booking is being made instead; the starts of appointments booked; lookups that found
+   * nothing under the caller's number.
+   */
+  alerted?: boolean;
+  urgentBooking?: boolean;
+  bookedStarts?: string[];
+  lookupsMissed?: number;
   /** A request for the team said with the booking, passed on once the booking is made. */
   laterMessage?: string;
   /** The message just passed on: details the caller adds right after go with it. */

@@ -153,7 +153,7 @@ export const conversationMachine = setup({
       (event.type === 'EMERGENCY' &&
         event.hit.priority === 'URGENT' &&
         context.emergency.priority !== 'URGENT' &&
-        !context.notes.some((n) => n.kind === 'alerted' || n.kind === 'transferring')),
+        !context.alerted),
     noAppointments: ({ event }) => event.type === 'APPOINTMENTS' && event.list.length === 0,
     isCancel: ({ context }) => context.task === 'cancel',
     isCheck: ({ context }) => context.task === 'check',
@@ -254,9 +254,7 @@ export const conversationMachine = setup({
         ...(event.turn.moveBy ? { moveBy: event.turn.moveBy } : {}),
         // "she can't call, can't you just cancel it?" after nothing was found: the message keeps the first ask too
         lookupAsked:
-          context.lookupAsked && context.notes.some((n) => n.kind === 'noAppointments')
-            ? `${context.lookupAsked} ${event.turn.text}`
-            : event.turn.text,
+          context.lookupAsked && context.lookupsMissed ? `${context.lookupAsked} ${event.turn.text}` : event.turn.text,
       };
     }),
     codeSent: assign(({ context }) => ({ notes: note(context, { kind: 'codeSent', phone: context.phone ?? '' }) })),
@@ -350,6 +348,7 @@ export const conversationMachine = setup({
             };
       return {
         notes: note(context, n),
+        ...(n.kind === 'booked' ? { bookedStarts: [...(context.bookedStarts ?? []), event.appointment.start] } : {}),
         slot: undefined,
         offered: [],
         wish: undefined,
@@ -386,10 +385,9 @@ export const conversationMachine = setup({
     noAppointments: assign(({ context }) => {
       // nothing found twice, or a booking of someone else's ("my wife's appointment") from this number: a message
       // for the team is the way on, offered plainly; a yes to it takes the request as the message
-      const offerMessage =
-        context.identity === 'caller_id' &&
-        (context.notes.some((n) => n.kind === 'noAppointments') || !!context.forRelative);
+      const offerMessage = context.identity === 'caller_id' && (!!context.lookupsMissed || !!context.forRelative);
       return {
+        lookupsMissed: (context.lookupsMissed ?? 0) + 1,
         notes: note(context, { kind: 'noAppointments', task: context.task ?? 'cancel', offerMessage }),
         task: undefined,
         // found by caller ID alone: the booking may be under another number, which a texted code then proves
@@ -484,6 +482,7 @@ export const conversationMachine = setup({
         return {
           transfer: { to: event.to ?? '', reason: context.emergency?.label ?? 'emergency' },
           notes: note(context, { kind: 'transferring', alerted: true }),
+          alerted: true,
         };
       }
       if (event.outcome === 'book') {
@@ -493,9 +492,11 @@ export const conversationMachine = setup({
           wish: { earliest: true },
           searchNeeded: !!context.service,
           notes: note(context, { kind: 'urgentBooking' }),
+          urgentBooking: true,
         };
       }
       return {
+        alerted: true,
         notes: note(context, {
           kind: 'alerted',
           priority: context.emergency?.priority ?? 'URGENT',
