@@ -6,25 +6,11 @@
 // rules a day out; the calendar's news ("the clocks go forward tonight") and the caller's own events ("I have a
 // calc final that Friday") are no wish.
 import { describe, expect, it } from 'vitest';
-import type { BusinessProfile } from '../types.js';
+import { STUDIO as business, studioWish } from '../test-support/businesses.js';
 import { createNlu } from './index.js';
 
-const business: BusinessProfile = {
-  name: 'Corner Studio',
-  timezone: 'America/Chicago',
-  hours: {
-    mon: [['07:00', '18:00']],
-    tue: [['07:00', '18:00']],
-    wed: [['07:00', '18:00']],
-    thu: [['07:00', '18:00']],
-    fri: [['07:00', '18:00']],
-  },
-  services: [{ name: 'Session', durationMin: 45 }],
-};
-// Wednesday 2027-03-10, 09:00 in Chicago
-const NOW = new Date('2027-03-10T15:00:00Z');
-const nlu = createNlu(business);
-const when = (text: string) => nlu.understand(text, NOW).when;
+// Wednesday 2027-03-10, 09:00 in Chicago, at a studio open weekdays 7 to 6
+const when = studioWish;
 
 describe('clock times as typed in a chat', () => {
   it.each([

@@ -2,25 +2,10 @@
 // "Friday I'm away") is not the day wished for when another day is named beside it; said alone ("I'm at work
 // today, can you do 6?") it is still the day asked about.
 import { describe, expect, it } from 'vitest';
-import type { BusinessProfile } from '../types.js';
-import { createNlu } from './index.js';
+import { studioWish } from '../test-support/businesses.js';
 
-const business: BusinessProfile = {
-  name: 'Corner Studio',
-  timezone: 'America/Chicago',
-  hours: {
-    mon: [['07:00', '18:00']],
-    tue: [['07:00', '18:00']],
-    wed: [['07:00', '18:00']],
-    thu: [['07:00', '18:00']],
-    fri: [['07:00', '18:00']],
-  },
-  services: [{ name: 'Session', durationMin: 45 }],
-};
-// Wednesday 2027-03-10, 09:00 in Chicago
-const NOW = new Date('2027-03-10T15:00:00Z');
-const nlu = createNlu(business);
-const when = (text: string) => nlu.understand(text, NOW).when;
+// Wednesday 2027-03-10, 09:00 in Chicago, at a studio open weekdays 7 to 6
+const when = studioWish;
 
 describe('a day the caller is taken is not the day wished for', () => {
   it.each([

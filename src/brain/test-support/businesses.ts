@@ -1,4 +1,5 @@
 /** Sample businesses for brain tests and benchmarks (fictional 555-01xx numbers). */
+import { createNlu } from '../nlu/index.js';
 import type { BusinessProfile } from '../types.js';
 
 const weekdays = (open: string, close: string) =>
@@ -73,3 +74,14 @@ export const DENTIST: BusinessProfile = {
   escalationNumber: '+13105550100',
   knowledge: [{ q: 'Do you accept insurance?', a: 'We accept most PPO insurance plans.' }],
 };
+
+/** A studio in Chicago open weekdays 7 to 6, for reading time wishes. */
+export const STUDIO: BusinessProfile = {
+  name: 'Corner Studio',
+  timezone: 'America/Chicago',
+  hours: weekdays('07:00', '18:00'),
+  services: [{ name: 'Session', durationMin: 45 }],
+};
+const studioNlu = createNlu(STUDIO);
+/** The time wish in `text` said at the studio on Wednesday 2027-03-10, 09:00 local. */
+export const studioWish = (text: string) => studioNlu.understand(text, new Date('2027-03-10T15:00:00Z')).when;
