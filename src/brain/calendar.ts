@@ -48,6 +48,12 @@ export function sayInstant(iso: string, tz: string): string {
 
 const FORMATS = new Map<string, Intl.DateTimeFormat>();
 
+/** Minutes since midnight of a local "HH:mm". */
+export const minutesOf = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+/** The local "HH:mm" of minutes since midnight. */
+export const clockOf = (min: number) =>
+  `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+
 /**
  * Local date and time of an ISO instant in the business zone. Called for every slot of a search,
  * so it uses a cached Intl formatter (~1 µs) rather than a luxon parse (~15 µs).

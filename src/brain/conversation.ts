@@ -27,6 +27,7 @@ import {
   agreeingNo,
   answerTo,
   createNlu,
+  priorityRank,
   createServiceMatcher,
   detectLanguage,
   languageRequest,
@@ -419,8 +420,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
         u.intents.includes('question') &&
         NOT_A_CUSTOMER.test(u.text) &&
         !snap().context.task &&
-        kb.answer(text, opts.now.now(), lang)?.source === 'knowledge' &&
-        kb.answer(text, opts.now.now(), lang)?.confident
+        ownersAnswer(kb.answer(text, opts.now.now(), lang))
       )
         event = { type: 'QUESTION', text, turn: event.turn };
       emit({ type: 'understood', intent: event.type === 'START' ? event.task : event.type, facts: factNames(u) });
@@ -468,7 +468,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     await settle(emit);
     // the request said with the booking, passed on once the booking is made (its name and number already known)
     const later = snap().context.laterMessage;
-    if (later && current() === 'anythingElse' && snap().context.bookedStarts?.length) {
+    if (later && current() === 'anythingElse' && snap().context.booked?.length) {
       actor.send({
         type: 'START',
         task: 'message',
@@ -495,6 +495,10 @@ function acceptsMessageOffer(t: TurnEvent, state: string, ctx: DialogContext): b
   // test/security/customer-messages-only-to-trusted-contacts.test.ts turned into a message when it did)
   return !!ctx.messageOffered && yesWithDetails(t) && !['booking.confirm', 'cancelConfirm'].includes(state);
 }
+
+/** An answer the owner wrote, sure of itself. */
+const ownersAnswer = (a: { source?: string; confident: boolean } | undefined) =>
+  !!a?.confident && a.source === 'knowledge';
 
 /** "Ok no worries", "ok got it, thanks for checking": an answer taken as it is, not a yes to a message. */
 const NOT_TAKING_IT =
@@ -595,7 +599,6 @@ const EARLIEST_ASK =
 const SEE_YOU = /\b(?:see|catch) (?:you|ya|u|y'all|youse)\b|\blook(?:ing)? forward to (?:it|seeing you)\b/;
 const WRONG_NUMBER = /\b(wrong number|dialed the wrong|called the wrong|misdialed)\b/;
 
-/** Words that turn a "yes" at the read-back into a change ("yes, but make it 4", "yeah, 4 not 3"). */
 /**
  * "Thursday at 8 is ideal, thanks", "10am tomorrow works, as long as it's not Dave" to the read-back of Thursday at
  * 8 with Jordan: the time held said back, with nothing changed, agrees to it.
@@ -606,7 +609,7 @@ function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
   const held = localParts(ctx.slot.start, tz);
   // "Thursday at 8, thanks" said again at the read-back of the puncture repair right after the 8 o'clock service:
   // the visit agreed to, of which this is the rest
-  const bookedNow = (ctx.bookedStarts ?? []).map((start) => localParts(start, tz));
+  const bookedNow = (ctx.booked ?? []).map((b) => localParts(b.start, tz));
   // "seven on Thursday" of 7 PM: an hour said without am/pm is either
   const sameHour = (a: string, b: string) =>
     a === b ||
@@ -630,6 +633,7 @@ function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
 const BOOKING_ASKED =
   /\b(?:can|could|may) (?:i|we) (?:please )?(?:book|schedule)\b|\b(?:i'd|i would|we'd|we would|i want to|i wanna|want to|like to|need to|looking to|trying to) (?:book|schedule)\b|\bbook (?:me|us|him|her|it|my [a-z]+|our [a-z]+) in\b/;
 
+/** Words that turn a "yes" at the read-back into a change ("yes, but make it 4", "yeah, 4 not 3"). */
 const CHANGE_WORDS = /\b(not|but|instead|change|rather|different|switch|move|push|bring|earlier|later|sooner)\b/;
 
 /** Words that point at an appointment already booked rather than the one being made. */
@@ -748,7 +752,8 @@ export function toEvent(
   // …but while an urgent booking is being made for it (no alert went out), the same trouble said again goes on with
   // the booking ("we've got no water at all, I need someone today"): only a graver one is heard anew
   const bookingIt = ctx.task === 'book' && !!ctx.urgentBooking && !ctx.alerted;
-  const graver = !ctx.emergency || RANK[u.emergency?.priority ?? 'NORMAL'] > RANK[ctx.emergency.priority];
+  const graver =
+    !ctx.emergency || priorityRank(u.emergency?.priority ?? 'NORMAL') > priorityRank(ctx.emergency.priority);
   if (
     u.emergency &&
     u.emergency.priority !== 'NORMAL' &&
@@ -896,8 +901,6 @@ function laterRequest(raw: string, u: Understanding): string | undefined {
 /** Asking the team to be in touch: "could someone ring me", "have someone call me", "email me a quote". */
 const CALL_ME =
   /\b(?:(?:ring|call|phone|text|email|e-mail) (?:me|us)|get back to (?:me|us)|(?:a|the) call ?back|give (?:me|us) a (?:call|ring|bell)|let (?:me|us) know|pass (?:it|this|that) on|a message for)\b/;
-
-const RANK: Record<string, number> = { LOW: 0, NORMAL: 1, HIGH: 2, URGENT: 3 };
 
 /** Trouble told in the caller's words: something of theirs hurts, broke, leaks or stopped working. */
 const TROUBLE_TOLD =

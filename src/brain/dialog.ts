@@ -3,9 +3,10 @@
  * from what the caller said and what the tools answered.
  */
 import { DateTime } from 'luxon';
-import { closedReason, hoursOn, localParts } from './calendar.js';
+import { clockOf, closedReason, hoursOn, localParts, minutesOf } from './calendar.js';
 import {
   createServiceMatcher,
+  isComboOf,
   nextWeekday,
   PART_OF_DAY_WINDOWS,
   withNamePart,
@@ -200,12 +201,12 @@ export interface DialogContext {
   lookupAsked?: string;
   /**
    * What happened earlier in the call, kept across turns (notes are said once and not kept in a saved call): an
-   * alert went out; an urgent booking is being made instead; the starts of appointments booked; lookups that found
-   * nothing under the caller's number.
+   * alert went out; an urgent booking is being made instead; the appointments booked (service and start); lookups
+   * that found nothing under the caller's number.
    */
   alerted?: boolean;
   urgentBooking?: boolean;
-  bookedStarts?: string[];
+  booked?: Array<{ service: string; start: string }>;
   lookupsMissed?: number;
   /** A request for the team said with the booking, passed on once the booking is made. */
   laterMessage?: string;
@@ -432,12 +433,8 @@ function afterTheBreak(business: BusinessProfile, wish: TimeWish): TimeWish {
   return reopens ? { ...wish, after: reopens } : wish;
 }
 
-/** Minutes since midnight of a local "HH:mm". */
-const minutesOf = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
-
 function addMinutes(hm: string, n: number): string {
-  const t = Math.max(0, Math.min(minutesOf(hm) + n, 23 * 60 + 59));
-  return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+  return clockOf(Math.max(0, Math.min(minutesOf(hm) + n, 23 * 60 + 59)));
 }
 
 /**
@@ -508,7 +505,7 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
     !REPLACES.test(ev.text) &&
     !isComboOf(f.service, ctx.service);
   // a service already booked on this call is not booked again ("I need a haircut too" said late)
-  const booked = new Set(ctx.notes.flatMap((n) => (n.kind === 'booked' ? [n.service] : [])));
+  const booked = new Set((ctx.booked ?? []).map((b) => b.service));
   const more = [...(adds ? [f.service!] : []), ...(f.alsoServices ?? [])].filter(
     (x) => x.name !== (adds ? ctx.service!.name : (f.service ?? ctx.service)?.name) && !booked.has(x.name),
   );
@@ -712,10 +709,6 @@ export function serviceNamed(business: BusinessProfile, name: string): ServiceIn
 
 /** Words that put a service in place of the one being booked. */
 const REPLACES = /\b(?:instead|rather|make (?:it|that|this|mine)|change (?:it|that)|switch (?:it|that)?)\b/;
-
-/** "Haircut + Beard" after a haircut: the service that is the one held and more ("a cut and beard" replaces the cut). */
-const isComboOf = (whole: ServiceInfo, part: ServiceInfo) =>
-  /[&+]|\b(?:and|with)\b/i.test(whole.name) && whole.name.toLowerCase().includes(part.name.toLowerCase());
 
 /** What a prospect asks for: a quote, an estimate, a price for the work, someone to come and look. */
 const PROSPECT =

@@ -158,20 +158,20 @@ interface Asked {
   or?: boolean;
 }
 
+/** A question said by its subject alone after another: "and a half head?", "what about the 90 minute one?". */
+const ELLIPTICAL = /^(?:and|or|what about|how about|plus|also)\b/i;
+
 /**
  * The questions one turn asks, in order. A piece that asks nothing ("my pool's gone green", "I've
  * never been downtown"), or the statement before a question in one piece ("I've never been to a
  * chiropractor before do I need a referral"), is read with the question beside it.
  */
-/** A question said by its subject alone after another: "and a half head?", "what about the 90 minute one?", "the SUV?". */
-const ELLIPTICAL = /^(?:and|or|what about|how about|plus|also)\b/i;
-
 function askedQuestions(question: string): Asked[] {
   const out: Asked[] = [];
   let context = '';
   let cursor = 0;
   for (const raw of question.split(QUESTION_BREAK)) {
-    const piece = (raw ?? '').trim();
+    const piece = raw.trim();
     if (!piece) continue;
     // a piece closed by "?" asks, question word or not ("How much are full head foils? And a half head?")
     const at0 = question.indexOf(piece, cursor);

@@ -348,7 +348,9 @@ export const conversationMachine = setup({
             };
       return {
         notes: note(context, n),
-        ...(n.kind === 'booked' ? { bookedStarts: [...(context.bookedStarts ?? []), event.appointment.start] } : {}),
+        ...(n.kind === 'booked'
+          ? { booked: [...(context.booked ?? []), { service: n.service, start: event.appointment.start }] }
+          : {}),
         slot: undefined,
         offered: [],
         wish: undefined,

@@ -6,7 +6,17 @@
  */
 import { DateTime, Info } from 'luxon';
 import { fechaEs, horaEs, zoneCountry } from '../lib/index.js';
-import { closedReason, hoursOn, hoursRuns, isOpenAt, nextOpeningAt, sayDate, sayTime } from './calendar.js';
+import {
+  clockOf,
+  closedReason,
+  hoursOn,
+  hoursRuns,
+  isOpenAt,
+  minutesOf,
+  nextOpeningAt,
+  sayDate,
+  sayTime,
+} from './calendar.js';
 import { linesFor, type Lang, type Lines } from './lines/index.js';
 import {
   ABOUT_THE_AGENT,
@@ -155,14 +165,11 @@ function askedDate(b: BusinessProfile, text: string, now: Date): string | undefi
   return nextListedHoliday(b, local.toISODate()!, local.plus({ days: 90 }).toISODate()!);
 }
 
-const minutesOf = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
-const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
-
 /** The latest start of a service of `minutes` within a day's spans (the last span it fits in), or undefined. */
 function latestStart(spans: Array<[string, string]>, minutes: number): string | undefined {
   for (const [from, to] of [...spans].reverse()) {
     const start = minutesOf(to) - minutes;
-    if (start >= minutesOf(from)) return hhmm(start);
+    if (start >= minutesOf(from)) return clockOf(start);
   }
   return undefined;
 }

@@ -56,8 +56,8 @@ function detectWith(rules: Rule[], text: string, month: number): Hit | undefined
       const safety = typeof r.safety === 'function' ? r.safety({ month, text }) : r.safety;
       if (
         !best ||
-        rank(priority) > rank(best.priority) ||
-        (rank(priority) === rank(best.priority) && !best.safety && safety)
+        priorityRank(priority) > priorityRank(best.priority) ||
+        (priorityRank(priority) === priorityRank(best.priority) && !best.safety && safety)
       ) {
         best = {
           term: m[0],
@@ -138,7 +138,7 @@ export function createEmergencyDetector(
       const general = contained(detectWith(builtIn, text, month), text);
       const mine = detectWith(own, text, month);
       if (!mine) return general && strip(general);
-      const keepGeneral = !!general && rank(general.priority) >= rank(mine.priority);
+      const keepGeneral = !!general && priorityRank(general.priority) >= priorityRank(mine.priority);
       const priority = keepGeneral ? general!.priority : mine.priority;
       const safety = (keepGeneral ? general!.safety : undefined) ?? mine.safety ?? general?.safety;
       return {
@@ -276,6 +276,7 @@ function strip(h: Hit): EmergencyHit {
   return hit;
 }
 
-function rank(p: Priority): number {
+/** How grave a priority is: LOW 0 … URGENT 3. */
+export function priorityRank(p: Priority): number {
   return { LOW: 0, NORMAL: 1, HIGH: 2, URGENT: 3 }[p];
 }

@@ -24,7 +24,7 @@ import {
 } from './intent.js';
 import { asWritten, bareName, findName, withoutRelation, type NamePart } from './names.js';
 import { findPhone } from './phone.js';
-import { createServiceMatcher, type ServiceMatcher } from './services.js';
+import { createServiceMatcher, isComboOf, type ServiceMatcher } from './services.js';
 import { staffKinds } from './staff-described.js';
 import { fromSpanish, foldSpanish } from './spanish.js';
 import { escapeRegExp, normalize, numbersToDigits } from './text.js';
@@ -51,8 +51,8 @@ export { bareName, findName, withNamePart, type NamePart } from './names.js';
 export { findPhone, speakPhone, toE164 } from './phone.js';
 export { findEmail } from './email.js';
 export { findAddress } from './address.js';
-export { createServiceMatcher, type ServiceMatch } from './services.js';
-export { createEmergencyDetector } from './emergency.js';
+export { createServiceMatcher, isComboOf, type ServiceMatch } from './services.js';
+export { createEmergencyDetector, priorityRank } from './emergency.js';
 export { normalize, numbersToDigits } from './text.js';
 export { fromSpanish, foldSpanish } from './spanish.js';
 export { detectLanguage, languageRequest } from './language.js';
@@ -173,20 +173,22 @@ function severalServices(text: string, services: ServiceMatcher): ServiceInfo[] 
   }
   // "a cut and beard" where "beard" alone is the Beard Trim or the "Haircut + Beard": the one service that is all
   // that was said, when it is among what the unsure part could mean
-  const whole = (parts: ServiceInfo[]) => services.combined(parts);
   for (const choices of unsure) {
-    const wholes = new Set(choices.map((x) => whole([...found, x])).filter((w) => w && choices.includes(w)));
+    const wholes = new Set(
+      choices.map((x) => services.combined([...found, x])).filter((w) => w && choices.includes(w)),
+    );
     if (found.length && wholes.size === 1) return [...wholes] as ServiceInfo[];
   }
   // "a cut and blow-dry" read as the shop's "Cut & Blow-dry" and its "Blow-dry": the part is in the whole
-  const inAWhole = (x: ServiceInfo) =>
-    found.some(
-      (y) => y !== x && /[&+/]|\band\b|\bwith\b/i.test(y.name) && y.name.toLowerCase().includes(x.name.toLowerCase()),
-    );
-  if (found.some(inAWhole)) found.splice(0, found.length, ...found.filter((x) => !inAWhole(x)));
-  if (found.length < 2) return found.length === 1 && /[&+/]|\band\b|\bwith\b/i.test(found[0].name) ? found : undefined;
+  const inAWhole = (x: ServiceInfo) => found.some((y) => y !== x && isComboOf(y, x));
+  if (found.some(inAWhole)) {
+    const kept = found.filter((x) => !inAWhole(x));
+    if (kept.length === 1) return kept;
+    found.splice(0, found.length, ...kept);
+  }
+  if (found.length < 2) return undefined;
   // "a cut and a beard trim" where the business lists "Haircut & Beard Trim": the one service that is both
-  const both = whole(found);
+  const both = services.combined(found);
   return both ? [both] : found;
 }
 

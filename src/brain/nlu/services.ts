@@ -234,7 +234,7 @@ function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
       const wholes = services.filter((sv) => {
         const whole = own(sv);
         return (
-          COMBINED_NAME.test(sv.name) &&
+          isCombinedName(sv.name) &&
           !parts.includes(sv) &&
           wanted.every((ws) => ws.some((w) => whole.some((x) => sameOrPart(w, x))))
         );
@@ -263,8 +263,12 @@ function buildServiceMatcher(services: ServiceInfo[]): ServiceMatcher {
 /** A word of a part in the whole's name, or the whole's shorter form of it ("haircut" in "Cut & Beard"). */
 const sameOrPart = (w: string, x: string) => w === x || (x.length >= 3 && (w.endsWith(x) || w.startsWith(x)));
 
+/** "Haircut + Beard" of a haircut: the service that is the one and more, named as two joined. */
+export const isComboOf = (whole: ServiceInfo, part: ServiceInfo) =>
+  isCombinedName(whole.name) && whole.name.toLowerCase().includes(part.name.toLowerCase());
+
 /** A service named as two joined: "&", "+", "/", "and", "with", "plus" or a hyphen between words. */
-const COMBINED_NAME = /[&+/]|\w-\w|\b(?:and|with|plus)\b/i;
+export const isCombinedName = (name: string) => /[&+/]|\w-\w|\b(?:and|with|plus)\b/i.test(name);
 
 /** The best service for the words: the one matched best, its child's kind for a child, or the ones tied. */
 function matchWords(phrases: Phrase[], words: string[], text: string): ServiceMatch | undefined {

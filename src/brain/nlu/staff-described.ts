@@ -4,6 +4,7 @@
  * female massage therapists? Yes — Julie and Sophie. Marc-Andre is our male therapist.", "James is our locum
  * optometrist". Nothing is guessed from names: without such an entry the words name nobody.
  */
+import { oncePer } from '../../lib/index.js';
 import type { BusinessProfile } from '../types.js';
 
 /** The kinds a caller asks for, each with the words that say it. */
@@ -29,10 +30,15 @@ export interface StaffKindWish {
   avoid?: string;
 }
 
-/** A reader of kinds of staff for one business, from its FAQ; undefined when the FAQ says nothing of them. */
-export function staffKinds(business: BusinessProfile): ((text: string) => StaffKindWish | undefined) | undefined {
+/**
+ * A reader of kinds of staff for one business, from its FAQ (built once per loaded business); null when the FAQ says
+ * nothing of them.
+ */
+export const staffKinds = oncePer(readerOfKinds);
+
+function readerOfKinds(business: BusinessProfile): ((text: string) => StaffKindWish | undefined) | null {
   const staff = business.staff ?? [];
-  if (staff.length < 2 || !business.knowledge?.length) return undefined;
+  if (staff.length < 2 || !business.knowledge?.length) return null;
   const kinds = new Map<string, Set<string>>();
   const named = (sentence: string) =>
     staff.filter((s) => {
@@ -53,7 +59,7 @@ export function staffKinds(business: BusinessProfile): ((text: string) => StaffK
         for (const k of of) for (const w of who) (kinds.get(k) ?? kinds.set(k, new Set()).get(k)!).add(w.name);
       });
   }
-  if (!kinds.size) return undefined;
+  if (!kinds.size) return null;
   return (text) => {
     for (const m of text.toLowerCase().matchAll(ASKED)) {
       const kind = Object.keys(KINDS).find((k) => KINDS[k].test(m[2]));

@@ -1,7 +1,7 @@
 /** check_availability: open slots for a service in the time the caller asked for. */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { localParts } from '../calendar.js';
+import { localParts, minutesOf } from '../calendar.js';
 import { PART_OF_DAY_WINDOWS } from '../nlu/index.js';
 import type { Slot } from '../ports.js';
 import { defineTool, slotKey, ToolRefusal, type ToolContext } from './tool.js';
@@ -79,19 +79,18 @@ export const checkAvailability = defineTool({
  * its 5 PM ones first, not its mornings), the soonest first among equals.
  */
 function closestFirst(slots: Slot[], a: z.infer<typeof checkAvailabilityArgs>, tz: string): Slot[] {
-  const minutes = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
   const window = a.partOfDay ? PART_OF_DAY_WINDOWS[a.partOfDay] : undefined;
   const from = a.after ?? window?.from;
   const to = a.before ?? window?.to;
   if (!from && !to && !a.endBy && !a.time) return slots;
   const miss = (s: Slot) => {
-    const t = minutes(localParts(s.start, tz).time);
-    const end = minutes(localParts(s.end, tz).time);
+    const t = minutesOf(localParts(s.start, tz).time);
+    const end = minutesOf(localParts(s.end, tz).time);
     return (
-      (a.time ? Math.abs(t - minutes(a.time)) : 0) +
-      (from ? Math.max(0, minutes(from) - t) : 0) +
-      (to ? Math.max(0, t - minutes(to) + 1) : 0) +
-      (a.endBy ? Math.max(0, end - minutes(a.endBy)) : 0)
+      (a.time ? Math.abs(t - minutesOf(a.time)) : 0) +
+      (from ? Math.max(0, minutesOf(from) - t) : 0) +
+      (to ? Math.max(0, t - minutesOf(to) + 1) : 0) +
+      (a.endBy ? Math.max(0, end - minutesOf(a.endBy)) : 0)
     );
   };
   return slots
