@@ -50,6 +50,26 @@ describe('chat sessions are bounded', () => {
     expect((await open(server.url, key, '203.0.113.51')).status).toBe(201);
   });
 
+  it("a business's own test chats (signed in) do not use up its visitors' allowance at that address, nor it theirs", async () => {
+    const org = await registerOrg(server.url);
+    const key = org.organization.chatKey;
+    const testChat = (ip: string) => org.api.post(`/api/chat/${key}/sessions`, { channel: 'test' }, from(ip));
+    for (let i = 0; i < 3; i++) expect((await open(server.url, key, '203.0.113.90')).status).toBe(201);
+    expect((await open(server.url, key, '203.0.113.90')).status).toBe(429);
+    expect((await testChat('203.0.113.90')).status).toBe(201);
+    // the business's own test chats are bounded like an address's: two more make three open, a fourth is refused
+    for (let i = 0; i < 2; i++) expect((await testChat('203.0.113.91')).status).toBe(201);
+    expect((await testChat('203.0.113.91')).status).toBe(429);
+    expect((await open(server.url, key, '203.0.113.91')).status).toBe(201);
+    // a test chat needs a signed-in member of that business
+    const anonymous = await apiClient(server.url).post(
+      `/api/chat/${key}/sessions`,
+      { channel: 'test' },
+      from('203.0.113.92'),
+    );
+    expect(anonymous.status).toBe(401);
+  });
+
   it("at the business's cap the oldest idle chat is closed to make room, and its call record completed", async () => {
     const org = await registerOrg(server.url);
     const key = org.organization.chatKey;

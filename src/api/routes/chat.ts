@@ -85,24 +85,28 @@ export function createChatRoutes(receptionist: Receptionist) {
         },
       },
       async (req, reply) => {
-        await enforceLimit(ctx.live, `chat:new:${req.ip}`, 60, 60);
+        // A test chat is the dashboard's "talk to your agent": only the organization's own staff may
+        // open one, and their number plays caller ID. On the public widget a number is contact only.
+        const test = req.body?.channel === 'test';
+        if (test) await asStaff(req, reply);
+        else await enforceLimit(ctx.live, `chat:new:${req.ip}`, 60, 60);
         const organizationId = await orgByKey(req.params.orgKey, req, reply);
+        // Signed-in staff testing their agent are bounded per business, not per address: an office behind one
+        // address (or the simulator, a business per scenario) does not use up its visitors' allowance.
+        const address = test ? `staff:${organizationId}` : req.ip;
+        if (test) {
+          if (principalOf(req).organizationId !== organizationId) throw errors.notFound('chat key');
+          await enforceLimit(ctx.live, `chat:new:${address}`, 60, 60);
+        } else if (req.params.orgKey === OWN_KEY)
+          throw errors.validation('the own-organization key is for test chats', { field: 'channel' });
         const phone = req.body?.phone ? normalizePhone(req.body.phone) : null;
         if (req.body?.phone && !phone)
           throw errors.validation('phone is not a valid phone number', {
             fields: [{ path: 'body.phone', message: 'not a valid phone number' }],
           });
-        // A test chat is the dashboard's "talk to your agent": only the organization's own staff may
-        // open one, and their number plays caller ID. On the public widget a number is contact only.
-        const test = req.body?.channel === 'test';
-        if (test) {
-          await asStaff(req, reply);
-          if (principalOf(req).organizationId !== organizationId) throw errors.notFound('chat key');
-        } else if (req.params.orgKey === OWN_KEY)
-          throw errors.validation('the own-organization key is for test chats', { field: 'channel' });
         const opened = await chats.open({
           organizationId,
-          address: req.ip,
+          address,
           phone,
           test,
           ...(req.body?.language ? { language: req.body.language } : {}),
