@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { pgErrorCode, type Db } from '../db/index.js';
 import { errors, isUuid } from '../lib/index.js';
@@ -25,9 +25,12 @@ export function scopedCrud<T extends OrgTable, Row extends { id: string }>(table
     },
     async create(db: Db, actor: Actor, values: Record<string, unknown>): Promise<Row> {
       return db.transaction(async (tx) => {
+        // Strictly after the organization's last row: lists keep the order rows were added in, even when two land
+        // in one millisecond (the embedded database's clock), and "the first staff member" does not change by chance.
+        const createdAt = sql`greatest(now(), (select max(${t.createdAt}) + interval '1 millisecond' from ${t} where ${t.organizationId} = ${actor.organizationId}))`;
         const [row] = (await tx
           .insert(t)
-          .values({ ...values, organizationId: actor.organizationId })
+          .values({ ...values, organizationId: actor.organizationId, createdAt })
           .returning()) as Row[];
         await writeAudit(tx, actor, 'create', entity, (row as Row).id, null, row);
         return row as Row;
