@@ -25,7 +25,7 @@ import {
 import { asWritten, bareName, findName, withoutRelation, type NamePart } from './names.js';
 import { findPhone } from './phone.js';
 import { createServiceMatcher, isComboOf, type ServiceMatcher } from './services.js';
-import { staffKinds } from './staff-described.js';
+import { staffByInitial, staffKinds } from './staff-described.js';
 import { fromSpanish, foldSpanish } from './spanish.js';
 import { escapeRegExp, normalize, numbersToDigits } from './text.js';
 
@@ -435,6 +435,9 @@ export function createNlu(business: BusinessProfile): Nlu {
       const kind = !u.staff ? kindOfStaff?.(text) : undefined;
       if (kind?.staff) u.staff = kind.staff;
       if (kind?.avoid && !u.refusedStaff) u.refusedStaff = kind.avoid;
+      // "a girl whose name starts with S": the one of that letter who does the service
+      const initial = !u.staff ? staffByInitial(business, text, u.service?.service.name) : undefined;
+      if (initial) u.staff = initial;
       const digitsText = numbersToDigits(text);
       const pick = pickOption(digitsText);
       if (pick !== undefined) u.pick = pick;

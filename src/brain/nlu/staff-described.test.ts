@@ -70,3 +70,32 @@ describe('staff asked for by what they are', () => {
     expect(read(SPA, 'oh man, a full body massage please')).toEqual({ staff: undefined, refused: undefined });
   });
 });
+
+describe('staff remembered by the first letter of their name', () => {
+  const SALON: BusinessProfile = {
+    ...base,
+    name: 'Luxe & Lather',
+    services: [
+      { name: "Women's Cut", durationMin: 60 },
+      { name: 'Cut & Color', durationMin: 150 },
+    ],
+    staff: [
+      { name: 'Sam', services: ["Women's Cut"] },
+      { name: 'Sofia', services: ["Women's Cut", 'Cut & Color'] },
+      { name: 'Dave', services: ["Women's Cut", 'Cut & Color'] },
+    ],
+  };
+
+  it('is the one of that letter who does the service asked for', () => {
+    expect(
+      read(SALON, "a cut and color please, last time a girl whose name starts with S did it, I'd love her again").staff,
+    ).toBe('Sofia');
+    expect(read(SALON, 'a cut and colour with the guy whose name began with a D').staff).toBe('Dave');
+  });
+
+  it("names nobody when several of that letter could do it, none can, or the name is the caller's own", () => {
+    expect(read(SALON, "a women's cut with the one whose name starts with S").staff).toBeUndefined();
+    expect(read(SALON, 'a cut and color, her name starts with K').staff).toBeUndefined();
+    expect(read(SALON, 'a cut and color, my name starts with S by the way').staff).toBeUndefined();
+  });
+});

@@ -42,8 +42,7 @@ function readerOfKinds(business: BusinessProfile): ((text: string) => StaffKindW
   const kinds = new Map<string, Set<string>>();
   const named = (sentence: string) =>
     staff.filter((s) => {
-      const first = s.name.replace(/^(?:dr|mr|mrs|ms|miss)\.?\s+/i, '').split(/\s+/)[0];
-      return new RegExp(`\\b${escape(first.toLowerCase())}\\b`).test(sentence);
+      return new RegExp(`\\b${escape(firstName(s.name).toLowerCase())}\\b`).test(sentence);
     });
   for (const entry of business.knowledge) {
     const asked = Object.keys(KINDS).filter((k) => KINDS[k].test((entry.q ?? '').toLowerCase()));
@@ -72,6 +71,28 @@ function readerOfKinds(business: BusinessProfile): ((text: string) => StaffKindW
     }
     return undefined;
   };
+}
+
+/** "a girl whose name starts with S", "his name began with a J", "name beginning with the letter M" (not "my name…"). */
+const INITIAL =
+  /(?<!\b(?:my|our|your) )\bname (?:starts|started|begins|began|starting|beginning) with (?:an? |the letter )?(?:"|')?([a-z])\b(?!')/;
+
+/**
+ * The one staff member whose first name starts with the letter a caller remembers ("last time a girl whose name
+ * starts with S did my colour"), among those who do `service` when it is known. Several (or none) name nobody.
+ */
+export function staffByInitial(business: BusinessProfile, text: string, service?: string): string | undefined {
+  const letter = INITIAL.exec(text.toLowerCase())?.[1];
+  if (!letter) return undefined;
+  const does = (s: { services?: string[] }) =>
+    !service || !s.services?.length || s.services.some((n) => n.toLowerCase() === service.toLowerCase());
+  const who = (business.staff ?? []).filter((s) => firstName(s.name).toLowerCase().startsWith(letter) && does(s));
+  return who.length === 1 ? who[0].name : undefined;
+}
+
+/** A staff member's own first name, without a title ("Dr. Priya Nair" → "Priya"). */
+function firstName(name: string): string {
+  return name.replace(/^(?:dr|mr|mrs|ms|miss)\.?\s+/i, '').split(/\s+/)[0];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
