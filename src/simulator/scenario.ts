@@ -26,21 +26,21 @@ const none = z.literal('none');
 const Phone = z.union([z.string(), z.number()]).transform(String);
 
 /** What must be true when the call ends; only what is written is checked. */
+const WantedAppointment = z.strictObject({
+  service: z.string().optional(),
+  start: LocalDateTime.optional(),
+  startWithin: z.tuple([LocalDateTime, LocalDateTime]).optional(),
+  customerName: z.string().optional(),
+  staff: z.string().optional(),
+  /** The service address stored on the appointment (on-site work). */
+  address: z.string().optional(),
+});
+export type WantedAppointment = z.infer<typeof WantedAppointment>;
+
 export const Expectations = z.strictObject({
-  appointment: z
-    .union([
-      none,
-      z.strictObject({
-        service: z.string().optional(),
-        start: LocalDateTime.optional(),
-        startWithin: z.tuple([LocalDateTime, LocalDateTime]).optional(),
-        customerName: z.string().optional(),
-        staff: z.string().optional(),
-        /** The service address stored on the appointment (on-site work). */
-        address: z.string().optional(),
-      }),
-    ])
-    .optional(),
+  appointment: z.union([none, WantedAppointment]).optional(),
+  /** Several bookings made on one call (two people, two visits): each is booked, and nothing else is. */
+  appointments: z.array(WantedAppointment).min(1).optional(),
   lead: z
     .union([
       none,

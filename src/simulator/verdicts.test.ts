@@ -93,6 +93,40 @@ describe('judge', () => {
     ]);
   });
 
+  it('checks several bookings of one call each against its own appointment, and nothing else booked', () => {
+    const visits = (...extra: Array<[string, string, string]>) =>
+      base({
+        appointments: [
+          ...base().appointments,
+          ...extra.map(([service, start, customerName], i) => ({
+            id: `n${i}`,
+            service,
+            start,
+            status: 'booked',
+            customerName,
+            staff: null,
+            callId: 'c1',
+          })),
+        ],
+      });
+    const want = {
+      appointments: [
+        { service: 'Haircut', start: '2026-03-11T15:00', customerName: 'Dana Cruz' },
+        { service: 'Haircut', start: '2026-03-11T15:45', customerName: 'Leo Cruz' },
+      ],
+    };
+    const mum = ['Haircut', '2026-03-11T15:00', 'Dana Cruz'] as [string, string, string];
+    const son = ['Haircut', '2026-03-11T15:45', 'Leo Cruz'] as [string, string, string];
+    expect(failures(want, visits(son, mum))).toEqual([]);
+    expect(failures(want, visits(mum, ['Haircut', '2026-03-11T15:45', 'Dana Cruz']))).toEqual([
+      'appointments[1]: Haircut 2026-03-11T15:45 Leo Cruz: nearest booked: customer Dana Cruz ≠ Leo Cruz',
+    ]);
+    expect(failures(want, visits(mum))).toEqual(['appointments[1]: Haircut 2026-03-11T15:45 Leo Cruz: not booked']);
+    expect(failures(want, visits(mum, son, ['Color', '2026-03-12T09:00', 'Dana Cruz']))).toEqual([
+      'appointments: also booked Color 2026-03-12T09:00 for Dana Cruz',
+    ]);
+  });
+
   it('checks startWithin bounds and appointment: none', () => {
     expect(
       failures(

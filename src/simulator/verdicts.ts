@@ -4,7 +4,7 @@
  */
 import { bestOutcome } from '../calls/index.js';
 import type { CallRecords } from './records.js';
-import type { Expectations } from './scenario.js';
+import type { Expectations, WantedAppointment } from './scenario.js';
 
 /** The outcomes a scenario may expect, most valuable first. */
 export const OUTCOMES = [
@@ -101,11 +101,23 @@ function checkAppointment(e: Expectations, r: CallRecords, add: Add) {
     );
     return;
   }
+  if (e.appointments) return checkSeveral(e.appointments, created, add);
   if (!e.appointment) return;
   const want = e.appointment;
   // a call that books two services ("a haircut and a color") is checked on the one the scenario names
   const a = (want.service && created.find((x) => lower(x.service) === lower(want.service!))) || created[0];
   if (!a) return add('appointment', false, 'expected an appointment, none was booked');
+  const problems = mismatches(want, a);
+  // the same service booked twice is a double booking; different services are the caller's several wishes
+  const services = created.map((x) => lower(x.service));
+  if (new Set(services).size < services.length) problems.push(`${created.length} appointments booked, expected one`);
+  add('appointment', problems.length === 0, problems.join('; ') || `${a.service} ${a.start} for ${a.customerName}`);
+}
+
+type Booked = ReturnType<typeof newAppointments>[number];
+
+/** How a booked appointment differs from the one wanted (empty: it is that one). */
+function mismatches(want: WantedAppointment, a: Booked): string[] {
   const problems: string[] = [];
   if (want.service && lower(a.service) !== lower(want.service)) problems.push(`service ${a.service} ≠ ${want.service}`);
   if (want.start && a.start !== want.start) problems.push(`start ${a.start} ≠ ${want.start}`);
@@ -117,10 +129,30 @@ function checkAppointment(e: Expectations, r: CallRecords, add: Add) {
     problems.push(`staff ${a.staff ?? 'none'} ≠ ${want.staff}`);
   if (want.address && lower(a.address ?? '') !== lower(want.address))
     problems.push(`address ${a.address ?? 'none'} ≠ ${want.address}`);
-  // the same service booked twice is a double booking; different services are the caller's several wishes
-  const services = created.map((x) => lower(x.service));
-  if (new Set(services).size < services.length) problems.push(`${created.length} appointments booked, expected one`);
-  add('appointment', problems.length === 0, problems.join('; ') || `${a.service} ${a.start} for ${a.customerName}`);
+  return problems;
+}
+
+/** Several bookings wanted: each matched by its own booked appointment, and no other appointment booked. */
+function checkSeveral(wanted: WantedAppointment[], created: Booked[], add: Add) {
+  const left = [...created];
+  wanted.forEach((want, i) => {
+    const at = left.findIndex((a) => mismatches(want, a).length === 0);
+    const said = [want.service, want.start ?? want.startWithin?.join('..'), want.customerName]
+      .filter(Boolean)
+      .join(' ');
+    if (at >= 0) {
+      const [a] = left.splice(at, 1);
+      return add(`appointments[${i}]`, true, `${a.service} ${a.start} for ${a.customerName}`);
+    }
+    const closest = left.map((a) => mismatches(want, a).join('; ')).sort((x, y) => x.length - y.length)[0];
+    add(`appointments[${i}]`, false, `${said}: ${closest ? `nearest booked: ${closest}` : 'not booked'}`);
+  });
+  if (created.length > wanted.length)
+    add(
+      'appointments',
+      false,
+      `also booked ${left.map((a) => `${a.service} ${a.start} for ${a.customerName}`).join(', ')}`,
+    );
 }
 
 function checkLead(e: Expectations, r: CallRecords, add: Add) {
