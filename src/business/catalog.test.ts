@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, schema, type Database, type Db } from '../db/index.js';
 import { newToken } from '../lib/index.js';
-import { loadBookingSetup } from '../booking/repository/setup.js';
 import { servicesRepo, staffRepo } from './catalog.js';
 
 let database: Database;
@@ -15,7 +14,7 @@ afterAll(async () => {
 });
 
 describe('catalog order', () => {
-  it('keeps the order staff were added in, for the owner and for the first free staff member offered', async () => {
+  it('keeps the order staff were added in, each stamped after the one before', async () => {
     const db = database.db;
     const [org] = await db
       .insert(schema.organizations)
@@ -33,8 +32,10 @@ describe('catalog order', () => {
       for (const name of names) await staffRepo.create(tx as unknown as Db, actor, { name, serviceIds: [svc.id] });
     });
 
-    expect((await staffRepo.list(db, org.id)).map((s) => s.name)).toEqual(names);
-    const setup = await loadBookingSetup(db, org.id, svc.id);
-    expect(setup.staff.map((s) => s.name)).toEqual(names);
+    const listed = await staffRepo.list(db, org.id);
+    expect(listed.map((s) => s.name)).toEqual(names);
+    // strictly later each: every reader ordering by when staff were added (availability's first free one too) agrees
+    const times = listed.map((s) => s.createdAt.getTime());
+    expect(times.every((t, i) => i === 0 || t > times[i - 1])).toBe(true);
   });
 });
