@@ -58,3 +58,18 @@ describe('a name given with a title', () => {
     expect(nlu.bareName(said)).toBe(name);
   });
 });
+
+describe('a first name with its surname said again beside it (round 7)', () => {
+  it.each([
+    ["mikaela ng - wait sorry, autocorrect!! it's michaela with an h: m-i-c-h-a-e-l-a. michaela ng.", 'Michaela Ng'],
+    ["it's priya. priya raman, 0412 555 019", 'Priya Raman'],
+    ['my name is dan, dan brown', 'Dan Brown'],
+  ])('"%s" is %s', (said, name) => {
+    expect(findName(said)?.name).toBe(name);
+  });
+
+  it('takes no word that goes on the sentence for a surname', () => {
+    expect(findName("it's sarah and sarah said yes")?.name).toBe('Sarah');
+    expect(findName("i'm dave. dave here would like a haircut")?.name).toBe('Dave');
+  });
+});

@@ -95,6 +95,7 @@ export function findName(said: string): NameHit | undefined {
     if (first) [found, end] = [{ name: first.name }, first.end];
   }
   if (found) found = { ...found, name: correctedAfter(text, end, found.name) };
+  if (found && !found.name.includes(' ')) found = { ...found, name: withSurnameSaid(text, found.name) };
   found = forWhomRead(text, found, relationSaid) ?? found;
   if (found && !found.company) {
     const anywhere = COMPANY_ANYWHERE.exec(text);
@@ -238,6 +239,17 @@ function correctedAfter(text: string, end: number, name: string): string {
     const again = personName(said);
     out = respelled(out, again) ?? [again, ...out.split(' ').slice(1)].join(' ');
   }
+  return out;
+}
+
+/**
+ * A first name with the surname said beside it elsewhere in the turn ("autocorrect!! it's Michaela with an h:
+ * M-I-C-H-A-E-L-A. Michaela Ng." → "Michaela Ng"), ending a sentence so that it is no "Sarah said"; the last wins.
+ */
+function withSurnameSaid(text: string, first: string): string {
+  let out = first;
+  for (const m of text.matchAll(new RegExp(`\\b${first.toLowerCase()}\\s+([a-z][a-z'-]*)(?=\\s*(?:[.,;:!?]|$))`, 'g')))
+    if (nameLike([first.toLowerCase(), m[1]])) out = personName([first.toLowerCase(), m[1]]);
   return out;
 }
 
