@@ -391,7 +391,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
         return remember(makeReply(`${sure} ${again}`, events, false, before));
       }
       if (asksForAMoment(text)) return remember(makeReply(linesFor(lang).takeYourTime, events, false, before));
-      const u = nlu.understand(text, opts.now.now(), lang);
+      const u = nlu.understand(text, opts.now.now(), lang, snap().context.anchorDay);
       // "I've got a cut tomorrow at two, can I add a beard trim right after?": the time is when theirs ends
       const afterOwn =
         tools.identity !== 'none'
@@ -614,8 +614,12 @@ function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
   const sameHour = (a: string, b: string) =>
     a === b ||
     (!!u.hourGuessed && Math.abs(Number(a.slice(0, 2)) - Number(b.slice(0, 2))) === 12 && a.slice(2) === b.slice(2));
-  const saidBack = (p: { date: string; time: string }) =>
-    sameHour(u.when!.time!, p.time) && (!u.when!.date || u.when!.date === p.date);
+  // "Friday at 12" of the Friday held a week on: a bare weekday names that day of any week
+  const sameDay = (date: string) =>
+    !u.when!.date ||
+    u.when!.date === date ||
+    (!!u.weekday && (new Date(`${date}T12:00Z`).getUTCDay() || 7) === u.weekday);
+  const saidBack = (p: { date: string; time: string }) => sameHour(u.when!.time!, p.time) && sameDay(p.date);
   if (!saidBack(held) && !bookedNow.some((b) => saidBack(b) && b.date === held.date)) return false;
   if (u.service && u.service.service.name !== ctx.service?.name) return false;
   // "…with Chloe, Wednesday at 3" of a time held with Liam changes who
@@ -701,6 +705,7 @@ export function toEvent(
   if (u.address) facts.address = u.address;
   if (u.staff) facts.staff = u.staff;
   if (u.forRelative) facts.forRelative = u.forRelative;
+  if (u.anchorDay) facts.anchorDay = u.anchorDay;
   // at "shall I cancel / book it?" the action said plainly decides over a leading "no" about something else
   const proposal = expecting === 'cancel' || expecting === 'confirm' || expecting === 'pick';
   const agreed = proposal && agreeingNo(u.text) ? 'yes' : u.yesNo;

@@ -420,3 +420,38 @@ describe('said on the phone', () => {
     expect(c.world.appointments.map((a) => a.serviceName)).toEqual(['Cut & Blow-dry']);
   });
 });
+
+describe("a day said against the caller's own date, in a later turn too", () => {
+  const SCHOOL: BusinessProfile = {
+    name: 'Leeside Driving School',
+    timezone: 'Europe/Dublin',
+    hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '17:00']]])),
+    services: [{ name: 'Pre-Test Lesson', durationMin: 90 }],
+    staff: [
+      { name: 'Orla', services: ['Pre-Test Lesson'] },
+      { name: 'Declan', services: ['Pre-Test Lesson'] },
+    ],
+  };
+  // Thursday 2026-05-14, 19:30 in Cork
+  const THU = '2026-05-14T18:30:00Z';
+
+  it('"the Wednesday, Thursday or Friday before the test" searches those days before the test said earlier', async () => {
+    const c = talkTo(SCHOOL, THU, '+353865550127');
+    const first = await c.say(
+      'Hi, my driving test is on Monday the 25th and I want to book a pre-test lesson with Orla the week before',
+    );
+    expect(first).toMatch(/May 1[89]|May 2[0-2]/);
+    const offer = await c.say('The Wednesday, Thursday or Friday before the test, and I need to be finished by 3');
+    expect(offer).toMatch(/Wednesday, May 20|Thursday, May 21|Friday, May 22/);
+    expect(offer).not.toMatch(/Monday|Tuesday/);
+  });
+
+  it('"Friday at 12" said back at the read-back of Friday the 22nd at noon is a yes', async () => {
+    const c = talkTo(SCHOOL, THU, '+353865550127');
+    await c.say('I want a pre-test lesson with Orla on Friday the 22nd at noon');
+    const readBack = await c.say('Eoin Murphy');
+    expect(readBack).toMatch(/Friday, May 22 at noon.*Shall I book/i);
+    expect(await c.say('Friday at 12 with Orla is perfect, thanks')).toMatch(/booked/i);
+    expect(c.world.appointments).toHaveLength(1);
+  });
+});

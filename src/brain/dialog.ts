@@ -43,6 +43,8 @@ export interface Facts {
   alsoServices?: ServiceInfo[];
   /** Whom the booking is for, when not the caller ("for my son", "get my lad a cut"). */
   forRelative?: string;
+  /** The day a "the week before" was said against ("my test is on Monday the 25th"), for later turns. */
+  anchorDay?: string;
 }
 
 /** What the last prompt asked for; it decides how a bare answer is read. */
@@ -246,6 +248,8 @@ export interface DialogContext {
   comingIn?: boolean;
   /** Whom the booking is for, when not the caller ("son"): the name asked is theirs. */
   forRelative?: string;
+  /** The day the caller's "the week before" was said against ("my test is on the 25th"): "the Friday before the test" later means it. */
+  anchorDay?: string;
   emergency?: EmergencyHit;
   leadPriority: Priority;
   question?: string;
@@ -734,6 +738,7 @@ export function personFacts(ctx: DialogContext, ev: TurnEvent): Partial<DialogCo
   const f = ev.facts;
   const p: Partial<DialogContext> = {};
   if (f.forRelative && !ctx.forRelative && !ctx.name) p.forRelative = f.forRelative;
+  if (f.anchorDay) p.anchorDay = f.anchorDay;
   if (f.name) p.name = withNamePart(ctx.name, f.name, f.namePart);
   if (f.company) p.company = f.company;
   if (f.phone) Object.assign(p, { phone: f.phone, phoneFromCallerId: false });

@@ -14,7 +14,7 @@
  */
 import { DateTime } from 'luxon';
 import { weekOf } from './datetime-weeks.js';
-import { BUSY, iso, mask, MONTH_RE, monthOf, WD, type DateValue, type Hit } from './datetime-words.js';
+import { BUSY, iso, mask, MONTH_RE, monthOf, WD, WEEKDAYS, type DateValue, type Hit } from './datetime-words.js';
 
 /** The search window a bound opens ("after the 15th"): two weeks, as "after Christmas" has. */
 const WINDOW_DAYS = 14;
@@ -113,7 +113,12 @@ function set(h: Hit<DateValue>, v: DateValue | undefined): void {
  * Joins and bounds the days found (`hits`, in any order) into spans; `orig` is the utterance they were
  * found in. A hit a bound reads is replaced by its span.
  */
-export function joinSpans(hits: Array<Hit<DateValue>>, today: DateTime, orig: string): void {
+export function joinSpans(
+  hits: Array<Hit<DateValue>>,
+  today: DateTime,
+  orig: string,
+  anchor: { anchorDay?: string; anchored?: string } = {},
+): void {
   const zone = today.zone;
   const reading: Reading = { hits, orig, today };
   weekOfDate(reading);
@@ -122,6 +127,8 @@ export function joinSpans(hits: Array<Hit<DateValue>>, today: DateTime, orig: st
     if (!('date' in h.value)) continue;
     const d = dayOf(h.value.date, zone);
     const before = orig.slice(Math.max(0, h.at - 48), h.at);
+    // "the day before my test on the 25th": the day is what the phrase is relative to (relativeToADay)
+    if (new RegExp(`${RELATIVE.source}[^,.;!?]*$`).test(before)) continue;
     if (/\bnot (?:before|until|till|til)\s+$/.test(before)) set(h, clip(today, d, d.plus({ days: WINDOW_DAYS - 1 })));
     else if (h.negated) continue;
     else if (
@@ -144,7 +151,83 @@ export function joinSpans(hits: Array<Hit<DateValue>>, today: DateTime, orig: st
       set(h, clip(today, d, d.plus({ days: WINDOW_DAYS - 1 })));
   }
   afterThat(reading);
+  relativeToADay(reading, anchor);
   beforeThat(reading);
+}
+
+/**
+ * "the day / week / weekend before", "the Wednesday, Thursday or Friday before", "the day after": of the day said
+ * with it, after it ("the week before Monday the 25th") or before it ("my test is on Monday the 25th… a lesson the
+ * week before", "the Friday before the test").
+ */
+const RELATIVE = new RegExp(
+  `\\bthe ((?:day|week|weekend)|(?:${WD})(?:(?:,| or| and|, or|, and) (?:${WD}))*) (before|after)\\b(?! next\\b| last\\b)`,
+  'g',
+);
+
+/** Whether a relative phrase ("the week before") is said in the utterance: the day said with it is its anchor. */
+export function saysRelativeToADay(s: string): boolean {
+  return new RegExp(RELATIVE.source).test(s);
+}
+
+function relativeToADay({ hits, orig, today }: Reading, remembered: { anchorDay?: string; anchored?: string }): void {
+  for (const x of orig.matchAll(RELATIVE)) {
+    const end = x.index + x[0].length;
+    const named = x[1].split(/,| or | and /).map((w) => w.replace(/^\s*(?:or|and)?\s*/, '').trim());
+    const own = (h: Hit<DateValue>) => h.at >= x.index && h.at < end;
+    const others = hits.filter((h) => !own(h) && !h.negated);
+    // the day right after the phrase, else the last one said before it
+    // (of "Monday the 25th", the date: the bare weekday beside it is the same day)
+    const following = others
+      .filter((h) => h.at >= end && h.at - end < 24)
+      .sort((a, b) => Number(!!a.bare) - Number(!!b.bare));
+    let anchor = following[0] ?? others.filter((h) => h.at < x.index).sort((a, b) => b.at - a.at)[0];
+    // none in this turn: the day said earlier in the call ("my test is on the 25th… the Friday before the test")
+    if (!anchor && remembered.anchorDay && !others.length) {
+      anchor = { at: end, value: { date: remembered.anchorDay } };
+      hits.push(anchor);
+    } else if (anchor && 'date' in anchor.value) remembered.anchored = anchor.value.date;
+    if (!anchor) continue;
+    const span = spanOf(anchor.value);
+    const first = dayOf(span.from, today.zone);
+    const last = dayOf(span.to, today.zone);
+    const later = x[2] === 'after';
+    let from: DateTime;
+    let to: DateTime;
+    if (named[0] === 'day') from = to = later ? last.plus({ days: 1 }) : first.minus({ days: 1 });
+    else if (named[0] === 'week') {
+      const monday = (later ? last.plus({ days: 7 }) : first.minus({ days: 7 })).startOf('week');
+      [from, to] = [monday, monday.plus({ days: 6 })];
+    } else if (named[0] === 'weekend') {
+      const sat = later
+        ? last.plus({ days: (6 - last.weekday + 7) % 7 || 7 })
+        : first.minus({ days: (first.weekday - 6 + 7) % 7 || 7 });
+      [from, to] = [sat, sat.plus({ days: 1 })];
+    } else {
+      // each weekday named: the last one before the day (the first one after it)
+      const days = named
+        .map((w) => WEEKDAYS[w])
+        .filter(Boolean)
+        .map((wd) =>
+          later
+            ? last.plus({ days: (wd - last.weekday + 7) % 7 || 7 })
+            : first.minus({ days: (first.weekday - wd + 7) % 7 || 7 }),
+        )
+        .sort((a, b) => +a - +b);
+      if (!days.length) continue;
+      [from, to] = [days[0], days[days.length - 1]];
+    }
+    const value = +from === +to ? (from < today ? undefined : { date: iso(from) }) : clip(today, from, to);
+    if (!value) continue;
+    // the weekdays named are read into the span, and the day it is relative to is no wish of its own
+    // (and so is the same day said twice: "Monday the 25th")
+    const same = (h: Hit<DateValue>) =>
+      h !== anchor &&
+      Math.abs(h.at - anchor.at) < 24 &&
+      (!!h.bare || JSON.stringify(spanOf(h.value)) === JSON.stringify(span));
+    for (const h of hits.filter((h) => own(h) || same(h))) hits.splice(hits.indexOf(h), 1);
+    set(anchor, value);
+  }
 }
 
 /** "the week of the 14th": that day's week. */

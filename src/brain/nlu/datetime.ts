@@ -76,7 +76,7 @@ import {
   type MinutesOnly,
   type PartOfDay,
 } from './datetime-times.js';
-import { findMonthParts, joinSpans, saysBeforeThat } from './datetime-spans.js';
+import { findMonthParts, joinSpans, saysBeforeThat, saysRelativeToADay } from './datetime-spans.js';
 import {
   findWeekShifts,
   findWeeksAhead,
@@ -163,13 +163,20 @@ export const PART_OF_DAY_WINDOWS: Record<PartOfDay, { from: string; to: string }
   evening: { from: '17:00', to: '23:59' },
 };
 
+/**
+ * What a reading tells the caller of it besides the wish: the hour was guessed, the day was a bare weekday; and the
+ * day a relative phrase ("the week before") is read against when the turn names none (`anchorDay`, from an earlier
+ * turn), or the one it named (`anchored`).
+ */
+export interface DayInfo {
+  hourGuessed?: boolean;
+  weekday?: number;
+  anchorDay?: string;
+  anchored?: string;
+}
+
 /** Parses the time wish in `text` (already normalized, numbers as digits); undefined when none. */
-export function parseTimeWish(
-  text: string,
-  now: Date,
-  timezone: string,
-  info?: { hourGuessed?: boolean; weekday?: number },
-): TimeWish | undefined {
+export function parseTimeWish(text: string, now: Date, timezone: string, info?: DayInfo): TimeWish | undefined {
   // "Morning.", "Good evening, …": a greeting, not the part of the day wished for
   text = text.replace(
     /\bgood (?:morning|afternoon|evening)\b[,.!]*|^\s*(?:(?:hi|hello|hey)[, ]+)?(?:morning|afternoon|evening)[.!]+(?=(?:\s+\S+){4})/g,
@@ -198,7 +205,7 @@ export function parseTimeWish(
   const present = masked.s;
   const excluded = maskExcludedWeekdays(masked);
   const said: { weeksOn?: number; weekdayAfter?: number } = {};
-  const dates = findDates(masked, today, orig, writesDayFirst(timezone), said);
+  const dates = findDates(masked, today, orig, writesDayFirst(timezone), said, info);
   excluded.push(...weekParts(masked));
   const pod = findPartOfDay(present);
   const background = maskBackgroundTimes(masked, orig);
@@ -394,7 +401,7 @@ const OWN_EVENT = new RegExp(
 );
 function maskOwnEvents(m: { s: string }): void {
   // "our wedding is on the 20th so sometime before": the day is the bound of the wish (datetime-spans.ts)
-  if (saysBeforeThat(m.s)) return;
+  if (saysBeforeThat(m.s) || saysRelativeToADay(m.s)) return;
   m.s = m.s.replace(OWN_EVENT, (x) => ' '.repeat(x.length));
   // "tomorrow morning would be ideal, today I'm stuck at work": the day the caller is taken, beside another day
   // ("I'm at work today, can you do 6?" alone still asks for today)
@@ -530,6 +537,7 @@ function findDates(
   orig: string,
   dayFirstHere: boolean,
   said: { weeksOn?: number; weekdayAfter?: number },
+  info?: DayInfo,
 ): Array<Hit<DateValue>> {
   const hits: Array<Hit<DateValue>> = [];
   const add = (at: number, value: DateValue, weekday?: number) => {
@@ -711,7 +719,7 @@ function findDates(
     }
     if (d) hits.push({ at: r.at, value: { date: iso(d) } });
   }
-  joinSpans(hits, today, orig);
+  joinSpans(hits, today, orig, info);
   return hits;
 }
 

@@ -92,6 +92,8 @@ export interface Understanding {
   hourGuessed?: boolean;
   /** The date of `when` was said as a bare weekday (1 = Monday). */
   weekday?: number;
+  /** The day a relative phrase was read against ("my test is on the 25th… the week before"), ISO. */
+  anchorDay?: string;
   /** A staff member the caller asked for ("with Ana"). */
   staff?: string;
   /** Whom the booking is for, when the caller says it is someone else ("for my son", "get my lad a cut"). */
@@ -107,7 +109,7 @@ export interface Understanding {
 /** A prepared parser for one business. */
 export interface Nlu {
   /** Reads one turn; Spanish (`lang` 'es') is first read into the phrasing the parsers share (spanish.ts). */
-  understand(raw: string, now: Date, lang?: Lang): Understanding;
+  understand(raw: string, now: Date, lang?: Lang, anchorDay?: string): Understanding;
   /** Reads a bare name answer ("Maria Lopez") when the agent just asked for the name. */
   bareName(raw: string, lang?: Lang): string | undefined;
   /** The turn as the parsers read it: Spanish rewritten (service names kept), English as said. */
@@ -221,7 +223,7 @@ function staffFinder(business: BusinessProfile): {
     .join('|');
   const wanted = new RegExp(
     [
-      `\\b(?:with|see|prefer|by|book|want|like|get|have|ask(?:ing)? for|request(?:ing)?|only|just)\\s+(?:me\\s+with\\s+)?(${alts})\\b`,
+      `\\b(?:with|see|prefer|rather|by|book|want|like|get|have|ask(?:ing)? for|request(?:ing)?|only|just)\\s+(?:me\\s+with\\s+)?(${alts})\\b`,
       `\\b(${alts})\\s+(?:if|is|please|do|available|free|specifically|only|in particular)\\b`,
       `\\b(?:switch|change|swap|move)(?:\\s+(?:that|it|this|her|him|me|us))?\\s+(?:over\\s+)?to\\s+(${alts})\\b`,
       // "is Raven in on Thursday?", "is Ana working Saturday": whether they work is asking for them ("this is Ana" is not)
@@ -335,7 +337,7 @@ export function createNlu(business: BusinessProfile): Nlu {
       const name = bareName(nameAnswer(normalize(canonical(raw, lang)), country));
       return name && asWritten(lang === 'es' ? withAccents(name, raw) : name, raw);
     },
-    understand(said, now, lang) {
+    understand(said, now, lang, anchorDay) {
       const raw = canonical(said, lang);
       const text = normalize(raw);
       let rest = ` ${text} `;
@@ -357,7 +359,9 @@ export function createNlu(business: BusinessProfile): Nlu {
       // "good morning" opening a turn greets; it is not a wish for a morning slot
       rest = rest.replace(GREETING_PART_OF_DAY, (g) => ' '.repeat(g.length));
       const digits = numbersToDigits(rest.trim());
-      const timeInfo: { hourGuessed?: boolean; weekday?: number } = {};
+      const timeInfo: { hourGuessed?: boolean; weekday?: number; anchorDay?: string; anchored?: string } = {
+        anchorDay,
+      };
       const when = parseTimeWish(digits, now, business.timezone, timeInfo);
       // a name is never read inside a spelled email ("it's mike underscore chen at shaw dot ca")
       const name = findName(
@@ -402,6 +406,7 @@ export function createNlu(business: BusinessProfile): Nlu {
       }
       if (when) u.when = when;
       if (when?.time && timeInfo.hourGuessed) u.hourGuessed = true;
+      if (timeInfo.anchored) u.anchorDay = timeInfo.anchored;
       if (when?.date && timeInfo.weekday) u.weekday = timeInfo.weekday;
       if (name) {
         u.name = asWritten(lang === 'es' ? withAccents(name.name, said) : name.name, said);
