@@ -630,8 +630,13 @@ function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
   if (u.yesNo === 'no' && !refused) return false;
   // the staff member ruled out is no change to a time held with someone else
   const rest = refused ? u.text.replace(new RegExp(`[^,.;!?]*\\b${refused}\\b`, 'i'), ' ') : u.text;
-  return !CHANGE_WORDS.test(rest.replace(IDIOMS, ' '));
+  // "…please move it" at "move your visit to Friday at 2?": the move asked about, agreed to
+  const agreed = ctx.task === 'reschedule' ? rest.replace(MOVE_IT, ' ') : rest;
+  return !CHANGE_WORDS.test(agreed.replace(IDIOMS, ' '));
 }
+
+/** The move itself, asked for at a move's read-back ("please move it", "go ahead and change it"). */
+const MOVE_IT = /\b(?:move|change|switch|reschedule) it(?: over)?\b/g;
 
 /** A booking asked for in so many words: "can I book my bike in", "I'd like to book", "book me in for". */
 const BOOKING_ASKED =

@@ -383,14 +383,19 @@ function tenseOf(words: string[], i: number): boolean | undefined {
  * pre-test lesson instead?", "our wedding is on the 20th so sometime before". The day of the event is not
  * the day wished for (what is said around it still is).
  */
+/** Months said as background as background ("I had my eye test in March", "she's due in April"); "may" only as a month with "in". */
+const PAST_MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 const EVENTS =
   '(?:test|exam|final|midterm|wedding|party|flight|trip|interview|surgery|operation|birthday|funeral|graduation|recital|concert|game|match|race|vacation|due date|baby shower|audition|competition)s?';
 const CLAUSE_END = `(?=[,.;!?]|\\s(?:so|and|but|can|could|would|should|is|then)\\b|\\s*$)`;
 const OWN_EVENT = new RegExp(
   [
-    `\\b(?:my|our|his|her|their|the) (?:[a-z]+ )?${EVENTS} (?:is|are|'s)(?: (?:on|this|next|in|at|coming))?[^,.;!?]*?${CLAUSE_END}`,
+    `\\b(?:(?:my|our|his|her|their|the) (?:[a-z]+ )?|(?:[a-z]+ ){1,2})${EVENTS}(?: is| are|'s)(?: (?:on|this|next|in|at|coming))?[^,.;!?]*?${CLAUSE_END}`,
     // "I have a calc final that Friday", "she's got her exam on the 14th"
     `\\b(?:i|we|he|she|they)(?:'ve| have| has|'s)?(?: got)? (?:a|an|my|our|his|her|their) (?:[a-z]+ )?${EVENTS} (?:that|this|next|on|the)\\b[^,.;!?]*?${CLAUSE_END}`,
+    // "my niece is getting married in May", "I'm doing the trail in November with my brother", "she's due in April":
+    // what someone is doing that month, told as background
+    `\\b(?:is|are|am|'s|'re|'m) (?:getting married|doing|going away|going abroad|away|moving|travell?ing|flying|having|due|starting|running|racing|hiking|cycling|walking|competing|heading (?:off|away|overseas))\\b[^,.;!?]*? in (?:${PAST_MONTHS})\\b[^,.;!?]*?${CLAUSE_END}`,
     // "it's past midnight", "it's gone 10 here": the clock now, no wish
     `\\bit(?:'s| is) (?:already |just |now )?(?:past|after|gone) (?:midnight|noon|\\d{1,2}(?::[0-5]\\d)?(?: ?[ap]\\.? ?m\\b)?)(?: here| now| already)?`,
     // "the clocks go forward tonight", "daylight saving ends on Sunday": the calendar's news, no wish
@@ -478,12 +483,12 @@ const OTHER_DAY = new RegExp(`\\b(?:today|tomorrow|tonight|${WD}|weekend|next we
 /** A length asked about or told ("is a lesson 1 hour or 2?", "it takes 2 or 3 hours"): no clock time in it. */
 const LENGTH =
   /\b\d{1,2} (?:hours?|hrs?|minutes?|mins?) or \d{1,2}\b(?!:| ?[ap]\.? ?m\b| o'?clock)|\b\d{1,2} or \d{1,2} (?:hours?|hrs?|minutes?|mins?)\b/g;
+/** How long something has gone on ("it's been bothering me for a couple weeks"): no time from now. */
+const LASTED =
+  /\bfor (?:a couple(?: of)?|a few|several|the (?:last|past)(?: (?:couple(?: of)?|few|\d+|two|three|four|five|six))?|\d+|two|three|four|five|six) (?:days|weeks|months|years)\b(?!'|\s+(?:time|from|out|ahead|later)\b)/g;
 function maskLengths(m: { s: string }): void {
-  m.s = m.s.replace(LENGTH, (x) => ' '.repeat(x.length));
+  m.s = m.s.replace(LENGTH, (x) => ' '.repeat(x.length)).replace(LASTED, (x) => ' '.repeat(x.length));
 }
-
-/** Months said as background in the past ("I had my eye test in March"); "may" only as a month with "in". */
-const PAST_MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 
 /** Days said as background in the past ("on Saturday he rolled his ankle", "last Saturday", "since Monday"). */
 function maskPastEvents(m: { s: string }): void {

@@ -131,6 +131,14 @@ const HAVE_ONE =
 const WANT_ONE =
   /\b(?:book|schedule|make|set up|another|second|new|move|change)\b|\b(?:want|like|need) (?:an?|to book|to get|to make)\b/;
 
+/** A question about what cancelling costs or needs ("will I be charged for cancelling?", "what's your cancellation policy?"). */
+const CANCEL_POLICY_ASKED =
+  /\b(?:charged?|fee|fees|penalty|cost|pay|policy|notice|deposit|refund)\b[^.!]{0,30}\bcancel+(?:ing|ed|ation|ations|s)?\b[^.!]*\?|\bcancel+ation (?:policy|fee|charge)|\bcancel+(?:ing|ation)?\b[^.!]{0,30}\b(?:charged?|fee|penalty|cost|policy|notice)\b[^.!]*\?/;
+
+/** A cancellation asked for in so many words, beside any question about it. */
+const CANCEL_ASKED =
+  /(?<!\b(?:if|when) (?:i|we|you) )\bcancel+ (?:it|that|this|my|our|his|her|their|the)\b|\b(?:want|need|like|have|going|wanna|gotta) to cancel+\b|\b(?:please|can you|could you|can i|could i) cancel+\b/;
+
 export function findIntents(text: string): Intent[] {
   const found = RULES.filter(([i, re]) =>
     re.test(i === 'book' ? text.replace(DECLINED_BOOKING, ' ').replace(CALL_ME_ASK, ' ') : text),
@@ -142,6 +150,9 @@ export function findIntents(text: string): Intent[] {
   // "I've got an appointment with you on Thursday, where do I park?": one the caller has, asked about, not one to book
   if (unique.includes('book') && HAVE_ONE.test(text) && !WANT_ONE.test(text.replace(HAVE_ONE, ' ')))
     unique = unique.filter((i) => i !== 'book');
+  // "will I be charged for cancelling?", "is there a fee if I cancel?": a question about the policy, no cancellation
+  if (unique.includes('cancel') && CANCEL_POLICY_ASKED.test(text) && !CANCEL_ASKED.test(text))
+    unique = [...unique.filter((i) => i !== 'cancel' && i !== 'question'), 'question'];
   // "no rescheduling needed, cancel it please": the move declined
   if (NO_MOVE.test(text)) unique = unique.filter((i) => i !== 'reschedule');
   // "I can't make it Monday, could we do Wednesday instead?": a cancellation with another time proposed is a move

@@ -23,7 +23,8 @@ export const NOT_NAME = new Set(
     "same one's myself mr mrs ms dr miss doctor sir mam ma'am speaking " +
     "back later again soon asap away tonight anytime whenever over here there then now back's " +
     "i'm i'll i've i'd we're we'll we've you're they're he's she's that's there's what's " +
-    'checking following returning reaching ringing touching getting having hoping wondering wanting needing ' +
+    'checking following returning reaching ringing touching getting having hoping wondering wanting needing doing ' +
+    'training travelling traveling moving planning heading flying driving riding cycling hiking walking working ' +
     'below above cold hot warm freezing raining snowing pretty too dead gone fixed late early open closed january february march april may june july august september october november december best cell mobile home work quick quickly real gonna wanna someone somebody anyone anybody nobody everyone person guy lady owner manager ' +
     'office team company business landlord tenant neighbor neighbour husband wife son daughter mom dad friend ' +
     // where someone lives is no name: "I'm Sarah Mills, it's unit 4, 16 jacaranda street"

@@ -1,0 +1,92 @@
+// Invariant (round 8, chatty and rambling callers): what someone is doing in a month ("my niece is getting married in
+// May", "I'm doing the trail in November"), an event's day said without "my" ("work christmas party's on Saturday")
+// and how long something has gone on ("bothering me for a couple weeks") are background, not the day wished for;
+// "I'm doing…" is no name; "will I be charged for cancelling?" asks about the policy and cancels nothing; "please
+// move it" at a move's read-back agrees to it.
+import { describe, expect, it } from 'vitest';
+import { findIntents } from './nlu/intent.js';
+import { findName } from './nlu/names.js';
+import { studioWish } from './test-support/businesses.js';
+import { talkTo } from './test-support/talk.js';
+import type { BusinessProfile } from './types.js';
+
+// Wednesday 2027-03-10, 09:00 in Chicago
+describe('background in a chatty opening is no day wished for', () => {
+  it.each([
+    [
+      'my niece is getting married in may and my sister has been on at me. saturday morning would be amazing, like 10ish',
+      { date: '2027-03-13', time: '10:00' },
+    ],
+    [
+      "im after a fade tomorrow arvo, like 3ish, work christmas party's on saturday and i look like a yeti",
+      { date: '2027-03-11', time: '15:00' },
+    ],
+    ["my wedding's on saturday so friday please", { date: '2027-03-12' }],
+  ])('"%s"', (text, when) => {
+    expect(studioWish(text)).toEqual(when);
+  });
+
+  it.each([
+    "I'm doing the Alps 2 Ocean trail in november with my brother",
+    'I have an ingrown toenail, its been bothering me for a couple weeks',
+    'my daughter is due in april',
+  ])('"%s" wishes for no day', (text) => {
+    expect(studioWish(text)).toBeUndefined();
+  });
+
+  it('keeps the months and spans that are wished for', () => {
+    expect(studioWish("I'd like to come in in may")).toEqual({ range: { from: '2027-05-01', to: '2027-05-31' } });
+    expect(studioWish('can I come in a couple weeks')).toEqual({ range: { from: '2027-03-22', to: '2027-03-28' } });
+    expect(studioWish('book me in for two weeks from now')).toEqual({ date: '2027-03-24' });
+  });
+
+  it('"I\'m doing…" introduces nobody', () => {
+    expect(findName("gidday, so i'm doing the alps 2 ocean trail in november")).toBeUndefined();
+    expect(findName("i'm irving")?.name).toBe('Irving');
+  });
+});
+
+describe('a question about cancelling is no cancellation', () => {
+  it.each([
+    ['Will I be charged for cancelling?', ['question']],
+    ["what's your cancellation policy?", ['question']],
+    ['is there a fee if I cancel?', ['question']],
+  ])('"%s"', (text, intents) => {
+    expect(findIntents(text.toLowerCase())).toEqual(intents);
+  });
+
+  it('a cancellation asked for beside the question still is one', () => {
+    expect(findIntents('cancel it please, will there be a fee?')).toContain('cancel');
+    expect(findIntents('i want to cancel, do i get my deposit back?')).toContain('cancel');
+  });
+});
+
+describe('"please move it" at the read-back of a move', () => {
+  const CLINIC: BusinessProfile = {
+    name: 'Taff Foot Clinic',
+    timezone: 'Europe/London',
+    hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '17:00']]])),
+    services: [{ name: 'Routine Chiropody', durationMin: 30 }],
+    staff: [{ name: 'Sian', services: ['Routine Chiropody'] }],
+  };
+  const CALLER = '+442920555012';
+
+  it('moves the visit', async () => {
+    // Monday 2026-06-08, 09:00 in Cardiff
+    const c = talkTo(CLINIC, '2026-06-08T08:00:00Z', CALLER, {
+      existing: [
+        {
+          service: 'Routine Chiropody',
+          start: '2026-06-10T10:00',
+          customerName: 'Glenys Pritchard',
+          customerPhone: CALLER,
+        },
+      ],
+    });
+    const readBack = await c.say('Could I move my Wednesday appointment to Friday at 2 please?', 'Glenys Pritchard');
+    expect(readBack).toMatch(/move your routine chiropody.*Friday, June 12 at 2 PM\?/i);
+    expect(await c.say("Yes, Friday at 2 o'clock is lovely, please move it")).toMatch(
+      /now on Friday, June 12 at 2 PM/i,
+    );
+  });
+});
