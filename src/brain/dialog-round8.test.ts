@@ -2,7 +2,7 @@
 // May", "I'm doing the trail in November"), an event's day said without "my" ("work christmas party's on Saturday")
 // and how long something has gone on ("bothering me for a couple weeks") are background, not the day wished for;
 // "I'm doing…" is no name; "will I be charged for cancelling?" asks about the policy and cancels nothing; "please
-// move it" at a move's read-back agrees to it.
+// move it" at a move's read-back agrees to it, and "I have a check on Wednesday… I need to change it" is a move.
 import { describe, expect, it } from 'vitest';
 import { findIntents } from './nlu/intent.js';
 import { findName } from './nlu/names.js';
@@ -58,6 +58,21 @@ describe('a question about cancelling is no cancellation', () => {
   it('a cancellation asked for beside the question still is one', () => {
     expect(findIntents('cancel it please, will there be a fee?')).toContain('cancel');
     expect(findIntents('i want to cancel, do i get my deposit back?')).toContain('cancel');
+  });
+});
+
+describe("the caller's own visit, moved", () => {
+  it.each([
+    'Hello. I have a hearing aid check on Wednesday at 9 but I need to change it. Can we make it Thursday or Friday instead?',
+    "I've got my lesson on Friday, can I move it to Monday",
+    'So I was hoping to move it. Could I do Friday instead?',
+  ])('"%s" is a move', (text) => {
+    expect(findIntents(text.toLowerCase())[0]).toBe('reschedule');
+  });
+
+  it('a visit told as background, or "make it" of a new booking, is no move', () => {
+    expect(findIntents("i'd like to book a cut, can you make it friday?")).not.toContain('reschedule');
+    expect(findIntents('i have a hearing aid check on wednesday, what should i bring?')).not.toContain('reschedule');
   });
 });
 

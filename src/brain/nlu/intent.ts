@@ -135,6 +135,14 @@ const WANT_ONE =
 const CANCEL_POLICY_ASKED =
   /\b(?:charged?|fee|fees|penalty|cost|pay|policy|notice|deposit|refund)\b[^.!]{0,30}\bcancel+(?:ing|ed|ation|ations|s)?\b[^.!]*\?|\bcancel+ation (?:policy|fee|charge)|\bcancel+(?:ing|ation)?\b[^.!]{0,30}\b(?:charged?|fee|penalty|cost|policy|notice)\b[^.!]*\?/;
 
+/** A visit of the caller's own on a day ("I have a hearing aid check on Wednesday", "I've got my lesson this Friday"). */
+const OWN_VISIT =
+  /\b(?:i|we|he|she|they|my [a-z]+)(?:'ve| have| has|'s)(?: got)? (?:an?|my|our|his|her|their) (?:[a-z-]+ ){0,4}?(?:(?:on |this |next )(?:mon|tue|wed|thu|fri|sat|sun|the \d|\d|morning|afternoon|evening|week)|tomorrow|today)/;
+/** Moving "it", said of that visit ("I need to change it", "can we make it Friday instead?"). */
+const MOVE_IT = /\b(?:change|move|switch|shift|reschedule|rebook|swap) it\b|\bmake it (?:[a-z0-9]+ ){1,4}?instead\b/;
+/** Moving "it" wished for in so many words ("I was hoping to move it", "I'd like to change it"). */
+const MOVE_MINE = /\b(?:hoping|like|want|need|wanted|going|have|trying) to (?:move|change|reschedule|shift) it\b/;
+
 /** A cancellation asked for in so many words, beside any question about it. */
 const CANCEL_ASKED =
   /(?<!\b(?:if|when) (?:i|we|you) )\bcancel+ (?:it|that|this|my|our|his|her|their|the)\b|\b(?:want|need|like|have|going|wanna|gotta) to cancel+\b|\b(?:please|can you|could you|can i|could i) cancel+\b/;
@@ -153,6 +161,10 @@ export function findIntents(text: string): Intent[] {
   // "will I be charged for cancelling?", "is there a fee if I cancel?": a question about the policy, no cancellation
   if (unique.includes('cancel') && CANCEL_POLICY_ASKED.test(text) && !CANCEL_ASKED.test(text))
     unique = [...unique.filter((i) => i !== 'cancel' && i !== 'question'), 'question'];
+  // "I have a hearing aid check on Wednesday at 9 but I need to change it… can we make it Friday instead?": the
+  // caller's own visit, moved
+  if (!unique.includes('reschedule') && ((OWN_VISIT.test(text) && MOVE_IT.test(text)) || MOVE_MINE.test(text)))
+    unique = ['reschedule', ...unique.filter((i) => i !== 'book' && i !== 'cancel')];
   // "no rescheduling needed, cancel it please": the move declined
   if (NO_MOVE.test(text)) unique = unique.filter((i) => i !== 'reschedule');
   // "I can't make it Monday, could we do Wednesday instead?": a cancellation with another time proposed is a move
