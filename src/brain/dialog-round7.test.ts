@@ -6,6 +6,7 @@
 // is offered a message for the team plainly, and a yes takes what they asked as the message.
 import { describe, expect, it } from 'vitest';
 import { createNlu } from './nlu/index.js';
+import { weekdays } from './test-support/businesses.js';
 import { talkTo } from './test-support/talk.js';
 import type { BusinessProfile } from './types.js';
 
@@ -425,7 +426,7 @@ describe("a day said against the caller's own date, in a later turn too", () => 
   const SCHOOL: BusinessProfile = {
     name: 'Leeside Driving School',
     timezone: 'Europe/Dublin',
-    hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '17:00']]])),
+    hours: weekdays('09:00', '17:00'),
     services: [{ name: 'Pre-Test Lesson', durationMin: 90 }],
     staff: [
       { name: 'Orla', services: ['Pre-Test Lesson'] },

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { findIntents } from './nlu/intent.js';
 import { findName } from './nlu/names.js';
-import { studioWish } from './test-support/businesses.js';
+import { studioWish, weekdays } from './test-support/businesses.js';
 import { talkTo } from './test-support/talk.js';
 import type { BusinessProfile } from './types.js';
 
@@ -80,7 +80,7 @@ describe('"please move it" at the read-back of a move', () => {
   const CLINIC: BusinessProfile = {
     name: 'Taff Foot Clinic',
     timezone: 'Europe/London',
-    hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '17:00']]])),
+    hours: weekdays('09:00', '17:00'),
     services: [{ name: 'Routine Chiropody', durationMin: 30 }],
     staff: [{ name: 'Sian', services: ['Routine Chiropody'] }],
   };

@@ -2,7 +2,8 @@
 import { createNlu } from '../nlu/index.js';
 import type { BusinessProfile } from '../types.js';
 
-const weekdays = (open: string, close: string) =>
+/** Opening hours Monday to Friday, `open` to `close`. */
+export const weekdays = (open: string, close: string) =>
   ({
     mon: [[open, close]],
     tue: [[open, close]],
