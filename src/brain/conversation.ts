@@ -638,6 +638,20 @@ function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
 /** The move itself, asked for at a move's read-back ("please move it", "go ahead and change it"). */
 const MOVE_IT = /\b(?:move|change|switch|reschedule) it(?: over)?\b/g;
 
+/**
+ * The name said for a relative whose booking's name was asked ("Ray Delgado, and my son is Mateo Delgado" → Mateo
+ * Delgado), as written.
+ */
+function namedAs(raw: string, relative: string): string | undefined {
+  const m = new RegExp(
+    `\\b(?:my|our|the) ${relative}(?:'s name)?(?: is|'s|,| called| named)\\s+([A-Za-z][A-Za-z'-]+(?:\\s+[A-Za-z][A-Za-z'-]+)?)`,
+    'i',
+  ).exec(raw);
+  if (!m) return undefined;
+  const words = m[1].split(/\s+/).filter((w) => !/^(?:and|he|she|they|is|who|aged?)$/i.test(w));
+  return words.length ? words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') : undefined;
+}
+
 /** A booking asked for in so many words: "can I book my bike in", "I'd like to book", "book me in for". */
 const BOOKING_ASKED =
   /\b(?:can|could|may) (?:i|we) (?:please )?(?:book|schedule)\b|\b(?:i'd|i would|we'd|we would|i want to|i wanna|want to|like to|need to|looking to|trying to) (?:book|schedule)\b|\bbook (?:me|us|him|her|it|my [a-z]+|our [a-z]+) in\b/;
@@ -702,7 +716,10 @@ export function toEvent(
   // (the question the settings answer from the hours when nothing is being booked), and "the earliest one" its first
   if (ctx.task === 'book' && LATEST_START.test(u.text)) facts.when = { ...facts.when, latest: true };
   else if (ctx.task === 'book' && EARLIEST_ASK.test(u.text)) facts.when = { ...facts.when, earliest: true };
-  const name = u.name ?? (expecting === 'name' ? bareName(raw) : undefined);
+  const name =
+    (expecting === 'name' && ctx.forRelative ? namedAs(raw, ctx.forRelative) : undefined) ??
+    u.name ??
+    (expecting === 'name' ? bareName(raw) : undefined);
   if (name) facts.name = name;
   if (u.name && u.namePart) facts.namePart = u.namePart;
   if (u.phone) facts.phone = u.phone;
@@ -711,6 +728,7 @@ export function toEvent(
   if (u.staff) facts.staff = u.staff;
   if (u.forRelative) facts.forRelative = u.forRelative;
   if (u.anchorDay) facts.anchorDay = u.anchorDay;
+  if (u.party) facts.party = u.party;
   // at "shall I cancel / book it?" the action said plainly decides over a leading "no" about something else
   const proposal = expecting === 'cancel' || expecting === 'confirm' || expecting === 'pick';
   const agreed = proposal && agreeingNo(u.text) ? 'yes' : u.yesNo;

@@ -105,3 +105,35 @@ describe('"please move it" at the read-back of a move', () => {
     );
   });
 });
+
+describe('several people booked in one call (round 8)', () => {
+  const SHOP: BusinessProfile = {
+    name: 'Fade Factory',
+    timezone: 'America/Chicago',
+    hours: { sat: [['09:00', '16:00']] },
+    services: [{ name: 'Haircut', durationMin: 30 }],
+  };
+  // Tuesday 2026-04-14, 10:00 in Chicago
+  const TUE = '2026-04-14T15:00:00Z';
+
+  it('books the caller, then the son right after under his own name', async () => {
+    const c = talkTo(SHOP, TUE, '+13125550147');
+    expect(await c.say('can i get a haircut for me and one for my son this saturday at 10?')).toMatch(/name/i);
+    expect(await c.say('Ray Delgado')).toMatch(/haircut on Saturday, April 18 at 10 AM.*Ray Delgado.*Shall I book/i);
+    const next = await c.say('yes please');
+    expect(next).toMatch(/booked for Saturday, April 18 at 10 AM/);
+    expect(next).toMatch(/10:30 AM.*your son's booking/i);
+    expect(await c.say('Ray Delgado, and my son is Mateo Delgado')).toMatch(/10:30 AM.*for Mateo Delgado/i);
+    await c.say('yes');
+    expect(c.world.appointments.map((a) => [a.start.slice(11, 16), a.customer.name])).toEqual([
+      ['10:00', 'Ray Delgado'],
+      ['10:30', 'Mateo Delgado'],
+    ]);
+  });
+
+  it('"a haircut for my son" alone books the son once', async () => {
+    const c = talkTo(SHOP, TUE, '+13125550147');
+    await c.say('can i get a haircut for my son this saturday at 10?', 'Mateo Delgado', 'yes');
+    expect(c.world.appointments).toHaveLength(1);
+  });
+});

@@ -12,6 +12,7 @@ import {
   withNamePart,
   type EmergencyHit,
   type NamePart,
+  type Party,
   type TimeWish,
   type YesNo,
   weekdayIn,
@@ -45,6 +46,8 @@ export interface Facts {
   forRelative?: string;
   /** The day a "the week before" was said against ("my test is on Monday the 25th"), for later turns. */
   anchorDay?: string;
+  /** Others booked beside the caller ("for me and my son"). */
+  party?: Party;
 }
 
 /** What the last prompt asked for; it decides how a bare answer is read. */
@@ -248,6 +251,8 @@ export interface DialogContext {
   comingIn?: boolean;
   /** Whom the booking is for, when not the caller ("son"): the name asked is theirs. */
   forRelative?: string;
+  /** The others still to book beside the caller ("son"), each once the one before is booked. */
+  party?: Party;
   /** The day the caller's "the week before" was said against ("my test is on the 25th"): "the Friday before the test" later means it. */
   anchorDay?: string;
   emergency?: EmergencyHit;
@@ -739,6 +744,7 @@ export function personFacts(ctx: DialogContext, ev: TurnEvent): Partial<DialogCo
   const p: Partial<DialogContext> = {};
   if (f.forRelative && !ctx.forRelative && !ctx.name) p.forRelative = f.forRelative;
   if (f.anchorDay) p.anchorDay = f.anchorDay;
+  if (f.party && !ctx.party && !ctx.booked?.length && ctx.task !== 'reschedule') p.party = f.party;
   if (f.name) p.name = withNamePart(ctx.name, f.name, f.namePart);
   if (f.company) p.company = f.company;
   if (f.phone) Object.assign(p, { phone: f.phone, phoneFromCallerId: false });

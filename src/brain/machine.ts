@@ -128,7 +128,9 @@ export const conversationMachine = setup({
   guards: {
     noService: ({ context }) => !context.service,
     moreToBook: ({ context, event }) =>
-      event.type === 'BOOKED' && context.task === 'book' && !!context.nextServices?.length,
+      event.type === 'BOOKED' &&
+      context.task === 'book' &&
+      (!!context.nextServices?.length || !!context.party?.others.length),
     needsSearch: ({ context }) => !!context.wish && context.searchNeeded,
     noSlotNoOffer: ({ context }) => !context.slot && !context.offered.length,
     offersNoSlot: ({ context }) => !context.slot && context.offered.length > 0,
@@ -223,12 +225,30 @@ export const conversationMachine = setup({
       };
     }),
     bookNext: assign(({ context, event }) => {
-      if (event.type !== 'BOOKED' || !context.nextServices?.length) return {};
-      const [next, ...rest] = context.nextServices;
+      if (event.type !== 'BOOKED') return {};
       const tz = context.business.timezone;
       const start = DateTime.fromISO(event.appointment.start, { zone: tz });
       const minutes = context.business.services.find((x) => x.name === event.appointment.serviceName)?.durationMin ?? 0;
       const end = start.plus({ minutes });
+      if (!context.nextServices?.length && context.party?.others.length) {
+        // "for me and my son": the same service for the next of them, right after (or at the same time, with whoever
+        // else is free), under their own name
+        const [who, ...others] = context.party.others;
+        const at = context.party.together ? start : end;
+        return {
+          ...freshTask(context, 'book'),
+          service: context.business.services.find((x) => x.name === event.appointment.serviceName) ?? context.service,
+          party: { ...context.party, others },
+          forRelative: who,
+          name: undefined,
+          nameAsked: false,
+          ...(context.party.together ? {} : context.staff ? { staff: context.staff } : {}),
+          wish: { date: at.toISODate()!, time: at.toFormat('HH:mm') },
+          searchNeeded: true,
+        };
+      }
+      if (!context.nextServices?.length) return {};
+      const [next, ...rest] = context.nextServices;
       return {
         ...freshTask(context, 'book'),
         service: next,

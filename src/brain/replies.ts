@@ -60,7 +60,14 @@ export function prompt(state: string, ctx: DialogContext, lang: Lang = 'en'): { 
       return { text: offerText(L, ctx.offered, tz), expecting: 'pick' };
     case 'booking.details':
       if (!ctx.name)
-        return { text: ctx.forRelative ? L.askRelativeName(ctx.forRelative) : L.askName, expecting: 'name' };
+        return {
+          text: !ctx.forRelative
+            ? L.askName
+            : ctx.party && ctx.booked?.length
+              ? L.askPartyName(ctx.forRelative)
+              : L.askRelativeName(ctx.forRelative),
+          expecting: 'name',
+        };
       if (!ctx.phone) return { text: L.askPhone, expecting: 'phone' };
       return { text: L.askAddress, expecting: 'address' };
     case 'booking.confirm':

@@ -97,6 +97,7 @@ export const EN = {
   whenFor: (svc: string) => `What day and time would you like for your ${svc}?`,
   askName: 'May I have your name, please?',
   askRelativeName: (relative: string) => `What name should the booking be under, your name or your ${relative}'s?`,
+  askPartyName: (relative: string) => `And what name should your ${relative}'s booking be under?`,
   askPhone: "What's the best phone number to reach you?",
   askAddress: "And what's the address where you need us?",
   askEmail: 'What email should we send it to?',

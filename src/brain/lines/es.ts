@@ -159,6 +159,7 @@ export const ES: Lines = {
   whenOnSite: (svc) => `¿Qué día y a qué hora le gustaría que fuéramos para el servicio de ${svc}?`,
   whenFor: (svc) => `¿Qué día y a qué hora le gustaría su cita de ${svc}?`,
   askRelativeName: () => '¿Y cómo se llama la persona para la cita?',
+  askPartyName: () => '¿Y a nombre de quién va la otra cita?',
   askName: '¿Me podría dar su nombre, por favor?',
   askPhone: '¿A qué número de teléfono le podemos llamar?',
   askAddress: '¿Y cuál es la dirección donde necesita el servicio?',

@@ -26,6 +26,7 @@ import { asWritten, bareName, findName, withoutRelation, type NamePart } from '.
 import { findPhone } from './phone.js';
 import { createServiceMatcher, isComboOf, type ServiceMatcher } from './services.js';
 import { staffByInitial, staffKinds } from './staff-described.js';
+import { findParty, type Party } from './party.js';
 import { fromSpanish, foldSpanish } from './spanish.js';
 import { escapeRegExp, normalize, numbersToDigits } from './text.js';
 
@@ -52,6 +53,7 @@ export { findPhone, speakPhone, toE164 } from './phone.js';
 export { findEmail } from './email.js';
 export { findAddress } from './address.js';
 export { createServiceMatcher, isComboOf, type ServiceMatch } from './services.js';
+export type { Party } from './party.js';
 export { createEmergencyDetector, priorityRank } from './emergency.js';
 export { normalize, numbersToDigits } from './text.js';
 export { fromSpanish, foldSpanish } from './spanish.js';
@@ -92,6 +94,8 @@ export interface Understanding {
   hourGuessed?: boolean;
   /** The date of `when` was said as a bare weekday (1 = Monday). */
   weekday?: number;
+  /** Others booked beside the caller ("for me and my son"), and whether at the same time. */
+  party?: Party;
   /** The day a relative phrase was read against ("my test is on the 25th… the week before"), ISO. */
   anchorDay?: string;
   /** A staff member the caller asked for ("with Ana"). */
@@ -414,7 +418,10 @@ export function createNlu(business: BusinessProfile): Nlu {
         if (name.company) u.company = asWritten(name.company, said);
       }
       // "it's Siobhan Carter… get my lad a kids' cut": the name said is the caller's, the booking is the lad's
-      const relative = FOR_RELATIVE.exec(text);
+      // "a haircut for me and one for my son": the caller's own visit first, then the son's
+      const party = findParty(text);
+      if (party && (intents.includes('book') || u.service || u.when)) u.party = party;
+      const relative = party ? null : FOR_RELATIVE.exec(text);
       if (relative && (intents.includes('book') || u.service || u.when)) {
         const who = relative[1] ?? relative[2];
         u.forRelative = RELATIVE_SAID_AS[who] ?? who;

@@ -35,7 +35,8 @@ export const bookAppointment = defineTool({
         ...(a.address ? { address: a.address } : {}),
       },
       ...(a.notes ? { notes: a.notes } : {}),
-      idempotencyKey: `${ctx.conversationId}:book:${slotKey(slot.start)}`,
+      // (with the staff member: two people of one call booked at the same time, each with someone else)
+      idempotencyKey: `${ctx.conversationId}:book:${slotKey(slot.start)}${slot.staffId ? `:${slot.staffId}` : ''}`,
       ...(ctx.language ? { language: ctx.language } : {}),
     });
     if (!result.ok) for (const s of result.alternatives ?? []) ctx.knownSlots.set(slotKey(s.start), s);
