@@ -483,9 +483,12 @@ const OTHER_DAY = new RegExp(`\\b(?:today|tomorrow|tonight|${WD}|weekend|next we
 /** A length asked about or told ("is a lesson 1 hour or 2?", "it takes 2 or 3 hours"): no clock time in it. */
 const LENGTH =
   /\b\d{1,2} (?:hours?|hrs?|minutes?|mins?) or \d{1,2}\b(?!:| ?[ap]\.? ?m\b| o'?clock)|\b\d{1,2} or \d{1,2} (?:hours?|hrs?|minutes?|mins?)\b/g;
-/** How long something has gone on ("it's been bothering me for a couple weeks"): no time from now. */
+/**
+ * How long something has gone on ("it's been bothering me for a couple weeks"): no time from now; "for a fortnight
+ * today" (read as "for 2 weeks today") and "for two weeks' time" are.
+ */
 const LASTED =
-  /\bfor (?:a couple(?: of)?|a few|several|the (?:last|past)(?: (?:couple(?: of)?|few|\d+|two|three|four|five|six))?|\d+|two|three|four|five|six) (?:days|weeks|months|years)\b(?!'|\s+(?:time|from|out|ahead|later)\b)/g;
+  /\bfor (?:a couple(?: of)?|a few|several|the (?:last|past)(?: (?:couple(?: of)?|few|\d+|two|three|four|five|six))?|\d+|two|three|four|five|six) (?:days|weeks|months|years)\b(?!'|\s+(?:time|from|out|ahead|later|today|tomorrow|tonight|on|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)/g;
 function maskLengths(m: { s: string }): void {
   m.s = m.s.replace(LENGTH, (x) => ' '.repeat(x.length)).replace(LASTED, (x) => ' '.repeat(x.length));
 }
