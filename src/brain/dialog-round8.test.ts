@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { findIntents } from './nlu/intent.js';
 import { findName } from './nlu/names.js';
+import { variantFor } from './party-services.js';
 import { studioWish, weekdays } from './test-support/businesses.js';
 import { talkTo } from './test-support/talk.js';
 import type { BusinessProfile } from './types.js';
@@ -38,6 +39,7 @@ describe('background in a chatty opening is no day wished for', () => {
     expect(studioWish("I'd like to come in in may")).toEqual({ range: { from: '2027-05-01', to: '2027-05-31' } });
     expect(studioWish('can I come in a couple weeks')).toEqual({ range: { from: '2027-03-22', to: '2027-03-28' } });
     expect(studioWish('book me in for two weeks from now')).toEqual({ date: '2027-03-24' });
+    expect(studioWish('a root touch-up for a fortnight today, 10am?')).toEqual({ date: '2027-03-24', time: '10:00' });
   });
 
   it('"I\'m doing…" introduces nobody', () => {
@@ -135,5 +137,33 @@ describe('several people booked in one call (round 8)', () => {
     const c = talkTo(SHOP, TUE, '+13125550147');
     await c.say('can i get a haircut for my son this saturday at 10?', 'Mateo Delgado', 'yes');
     expect(c.world.appointments).toHaveLength(1);
+  });
+});
+
+describe('the service each person of a party gets', () => {
+  const BARBER: BusinessProfile = {
+    name: 'Fade Factory',
+    timezone: 'America/Chicago',
+    hours: { sat: [['09:00', '16:00']] },
+    services: [
+      { name: "Men's Cut", durationMin: 30, synonyms: ['haircut'] },
+      { name: 'Kids Cut', durationMin: 30, synonyms: ['kids haircut', "boy's haircut"] },
+    ],
+  };
+
+  it("is the adult one for the caller and the children's one for the son", async () => {
+    const c = talkTo(BARBER, '2026-04-14T15:00:00Z', '+13125550147');
+    await c.say('can i get a haircut for me and one for my son this saturday at 10?', 'Ray Delgado', 'yes');
+    await c.say('Mateo Delgado', 'yes');
+    expect(c.world.appointments.map((a) => [a.serviceName, a.customer.name])).toEqual([
+      ["Men's Cut", 'Ray Delgado'],
+      ['Kids Cut', 'Mateo Delgado'],
+    ]);
+  });
+
+  it('is the same for two adults', () => {
+    expect(variantFor(BARBER.services, BARBER.services[0], false)).toBe(BARBER.services[0]);
+    expect(variantFor(BARBER.services, BARBER.services[1], false)).toBe(BARBER.services[0]);
+    expect(variantFor(BARBER.services, BARBER.services[0], true)).toBe(BARBER.services[1]);
   });
 });

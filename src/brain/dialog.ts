@@ -21,6 +21,7 @@ import {
 import { addressInDigits } from './nlu/address.js';
 import type { AppointmentInfo, Slot } from './ports.js';
 import type { BusinessProfile, Priority, ServiceInfo } from './types.js';
+import { variantFor } from './party-services.js';
 
 /** What the caller came to do. */
 export type Task = 'book' | 'reschedule' | 'cancel' | 'check';
@@ -478,6 +479,13 @@ export function matchOffered(offered: Slot[], wish: TimeWish, tz: string, weekda
 export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogContext> {
   const p: Partial<DialogContext> = {};
   const f = { ...ev.facts };
+  if (f.party && !ctx.party && !ctx.booked?.length && ctx.task !== 'reschedule') {
+    p.party = f.party;
+    // "eye exams for me and my son" read as the children's exam: the caller's own visit is the adult one
+    const svc = f.service ?? ctx.service;
+    const own = svc && variantFor(ctx.business.services, svc, false);
+    if (own && own !== svc) f.service = own;
+  }
   const listed = ctx.serviceChoices?.length ? ctx.serviceChoices : ctx.business.services.slice(0, LISTED_SERVICES);
   // "both, please" to "driveway or patio?": the first now, the others right after it
   if (!f.service && ev.expecting === 'service' && ctx.serviceChoices?.length && BOTH.test(ev.text)) {
@@ -744,7 +752,6 @@ export function personFacts(ctx: DialogContext, ev: TurnEvent): Partial<DialogCo
   const p: Partial<DialogContext> = {};
   if (f.forRelative && !ctx.forRelative && !ctx.name) p.forRelative = f.forRelative;
   if (f.anchorDay) p.anchorDay = f.anchorDay;
-  if (f.party && !ctx.party && !ctx.booked?.length && ctx.task !== 'reschedule') p.party = f.party;
   if (f.name) p.name = withNamePart(ctx.name, f.name, f.namePart);
   if (f.company) p.company = f.company;
   if (f.phone) Object.assign(p, { phone: f.phone, phoneFromCallerId: false });

@@ -29,6 +29,7 @@ import {
   type TurnEvent,
 } from './dialog.js';
 import { isLineCheck } from './settings-answers.js';
+import { isChildRelative, variantFor } from './party-services.js';
 
 /** Effects a state may ask for. */
 export type Effect =
@@ -235,9 +236,12 @@ export const conversationMachine = setup({
         // else is free), under their own name
         const [who, ...others] = context.party.others;
         const at = context.party.together ? start : end;
+        const services = context.business.services;
+        const booked = services.find((x) => x.name === event.appointment.serviceName) ?? context.service;
         return {
           ...freshTask(context, 'book'),
-          service: context.business.services.find((x) => x.name === event.appointment.serviceName) ?? context.service,
+          // "eye exams for me and my son": the children's one for him
+          service: booked && variantFor(services, booked, isChildRelative(who)),
           party: { ...context.party, others },
           forRelative: who,
           name: undefined,
