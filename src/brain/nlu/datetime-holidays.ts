@@ -116,7 +116,8 @@ const AS_A_DAY =
   "(?=\\s*(?:$|[,.!?;:]|(?:at|around|about|in|on|or|and|if|please|then|would|could|is|works?|morning|afternoon|evening|night|week|maybe|perhaps|for|with|so|but|because|i|i'm|i'd|we|we're|you|sometime|any|preferably|ideally|too|as|this|next|before|after|when|once|while|till|until|\\d{1,2})\\b))";
 const HOLIDAY = `(${SEASON_RE}|${NAMED_DAY_RE})\\b${AS_A_DAY}`;
 
-type Span = { first: DateTime; last: DateTime };
+/** The first and last day of a span of days. */
+export type Span = { first: DateTime; last: DateTime };
 
 /** The span a holiday or season phrase names in the year its first day falls in. */
 function holidaySpan(phrase: string, year: number, today: DateTime): Span | undefined {
@@ -215,7 +216,7 @@ export function findHolidays(m: { s: string }, today: DateTime, add: (at: number
 }
 
 /** "the day / week / weekend / Monday after (or before) it": the first such after the span's last day, or the last before its first. */
-function relativeTo(s: Span, unit: string, after: boolean): [DateTime, DateTime] {
+export function relativeTo(s: Span, unit: string, after: boolean): [DateTime, DateTime] {
   if (unit === 'day') {
     const d = after ? s.last.plus({ days: 1 }) : s.first.minus({ days: 1 });
     return [d, d];

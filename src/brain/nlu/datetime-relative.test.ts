@@ -37,6 +37,11 @@ describe('days said relative to another day', () => {
     expect(read('the day before then', '2027-03-22').when).toEqual({ date: '2027-03-21' });
     // with no day remembered, a relative phrase alone says nothing
     expect(read('the day before').when).toBeUndefined();
+    // a holiday named with it is its day, whatever day the call remembers
+    expect(read("the thursday before new year's", '2027-03-22').when).toEqual(
+      read("the thursday before new year's").when,
+    );
+    expect(read('the day after christmas', '2027-03-22').when).toEqual({ date: '2027-12-26' });
   });
 
   it('leaves the readings that were right alone', () => {

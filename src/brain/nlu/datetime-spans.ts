@@ -13,8 +13,9 @@
  *   said before "after that".
  */
 import { DateTime } from 'luxon';
+import { relativeTo } from './datetime-holidays.js';
 import { weekOf } from './datetime-weeks.js';
-import { BUSY, iso, mask, MONTH_RE, monthOf, WD, WEEKDAYS, type DateValue, type Hit } from './datetime-words.js';
+import { BUSY, iso, mask, MONTH_RE, monthOf, WD, type DateValue, type Hit } from './datetime-words.js';
 
 /** The search window a bound opens ("after the 15th"): two weeks, as "after Christmas" has. */
 const WINDOW_DAYS = 14;
@@ -117,7 +118,8 @@ export function joinSpans(
   hits: Array<Hit<DateValue>>,
   today: DateTime,
   orig: string,
-  anchor: { anchorDay?: string; anchored?: string } = {},
+  anchor: DayAnchor = {},
+  left = orig,
 ): void {
   const zone = today.zone;
   const reading: Reading = { hits, orig, today };
@@ -128,7 +130,7 @@ export function joinSpans(
     const d = dayOf(h.value.date, zone);
     const before = orig.slice(Math.max(0, h.at - 48), h.at);
     // "the day before my test on the 25th": the day is what the phrase is relative to (relativeToADay)
-    if (new RegExp(`${RELATIVE.source}[^,.;!?]*$`).test(before)) continue;
+    if (RELATIVE_BEFORE_IT.test(before)) continue;
     if (/\bnot (?:before|until|till|til)\s+$/.test(before)) set(h, clip(today, d, d.plus({ days: WINDOW_DAYS - 1 })));
     else if (h.negated) continue;
     else if (
@@ -151,29 +153,43 @@ export function joinSpans(
       set(h, clip(today, d, d.plus({ days: WINDOW_DAYS - 1 })));
   }
   afterThat(reading);
-  relativeToADay(reading, anchor);
+  relativeToADay(reading, anchor, left);
   beforeThat(reading);
+}
+
+/**
+ * The day a relative phrase is read against: `anchorDay` is the one an earlier turn named (the caller's test, their
+ * wedding); `anchored` is set to the one this turn named, for later turns.
+ */
+export interface DayAnchor {
+  anchorDay?: string;
+  anchored?: string;
 }
 
 /**
  * "the day / week / weekend before", "the Wednesday, Thursday or Friday before", "the day after": of the day said
  * with it, after it ("the week before Monday the 25th") or before it ("my test is on Monday the 25th… a lesson the
- * week before", "the Friday before the test").
+ * week before", "the Friday before the test"); read as the holidays' "the Thursday before New Year's" are.
  */
 const RELATIVE = new RegExp(
   `\\bthe ((?:day|week|weekend)|(?:${WD})(?:(?:,| or| and|, or|, and) (?:${WD}))*) (before|after)\\b(?! next\\b| last\\b)`,
   'g',
 );
+const RELATIVE_SAID = new RegExp(RELATIVE.source);
+/** A relative phrase said before a day in the same clause ("the day before my test on the 25th"). */
+const RELATIVE_BEFORE_IT = new RegExp(`${RELATIVE.source}[^,.;!?]*$`);
 
 /** Whether a relative phrase ("the week before") is said in the utterance: the day said with it is its anchor. */
 export function saysRelativeToADay(s: string): boolean {
-  return new RegExp(RELATIVE.source).test(s);
+  return RELATIVE_SAID.test(s);
 }
 
-function relativeToADay({ hits, orig, today }: Reading, remembered: { anchorDay?: string; anchored?: string }): void {
+/** Reads each relative phrase of `orig` against its day; `left` is the utterance once other readers took their phrases. */
+function relativeToADay({ hits, orig, today }: Reading, remembered: DayAnchor, left: string): void {
   for (const x of orig.matchAll(RELATIVE)) {
     const end = x.index + x[0].length;
-    const named = x[1].split(/,| or | and /).map((w) => w.replace(/^\s*(?:or|and)?\s*/, '').trim());
+    // "the Thursday before New Year's" was read with its holiday
+    if (!/\S/.test(left.slice(end - x[2].length, end))) continue;
     const own = (h: Hit<DateValue>) => h.at >= x.index && h.at < end;
     const others = hits.filter((h) => !own(h) && !h.negated);
     // the day right after the phrase, else the last one said before it
@@ -189,42 +205,21 @@ function relativeToADay({ hits, orig, today }: Reading, remembered: { anchorDay?
     } else if (anchor && 'date' in anchor.value) remembered.anchored = anchor.value.date;
     if (!anchor) continue;
     const span = spanOf(anchor.value);
-    const first = dayOf(span.from, today.zone);
-    const last = dayOf(span.to, today.zone);
-    const later = x[2] === 'after';
-    let from: DateTime;
-    let to: DateTime;
-    if (named[0] === 'day') from = to = later ? last.plus({ days: 1 }) : first.minus({ days: 1 });
-    else if (named[0] === 'week') {
-      const monday = (later ? last.plus({ days: 7 }) : first.minus({ days: 7 })).startOf('week');
-      [from, to] = [monday, monday.plus({ days: 6 })];
-    } else if (named[0] === 'weekend') {
-      const sat = later
-        ? last.plus({ days: (6 - last.weekday + 7) % 7 || 7 })
-        : first.minus({ days: (first.weekday - 6 + 7) % 7 || 7 });
-      [from, to] = [sat, sat.plus({ days: 1 })];
-    } else {
-      // each weekday named: the last one before the day (the first one after it)
-      const days = named
-        .map((w) => WEEKDAYS[w])
-        .filter(Boolean)
-        .map((wd) =>
-          later
-            ? last.plus({ days: (wd - last.weekday + 7) % 7 || 7 })
-            : first.minus({ days: (first.weekday - wd + 7) % 7 || 7 }),
-        )
-        .sort((a, b) => +a - +b);
-      if (!days.length) continue;
-      [from, to] = [days[0], days[days.length - 1]];
-    }
+    const days = { first: dayOf(span.from, today.zone), last: dayOf(span.to, today.zone) };
+    // each unit or weekday named ("the Wednesday, Thursday or Friday before"), as the holidays read them
+    const units = x[1].split(/,? (?:or|and) |, /);
+    const read = units.flatMap((u) => relativeTo(days, u, x[2] === 'after')).sort((a, b) => +a - +b);
+    const [from, to] = [read[0], read[read.length - 1]];
     const value = +from === +to ? (from < today ? undefined : { date: iso(from) }) : clip(today, from, to);
     if (!value) continue;
     // the weekdays named are read into the span, and the day it is relative to is no wish of its own
     // (and so is the same day said twice: "Monday the 25th")
-    const same = (h: Hit<DateValue>) =>
-      h !== anchor &&
-      Math.abs(h.at - anchor.at) < 24 &&
-      (!!h.bare || JSON.stringify(spanOf(h.value)) === JSON.stringify(span));
+    const same = (h: Hit<DateValue>) => {
+      const hs = spanOf(h.value);
+      return (
+        h !== anchor && Math.abs(h.at - anchor.at) < 24 && (!!h.bare || (hs.from === span.from && hs.to === span.to))
+      );
+    };
     for (const h of hits.filter((h) => own(h) || same(h))) hits.splice(hits.indexOf(h), 1);
     set(anchor, value);
   }

@@ -76,7 +76,7 @@ import {
   type MinutesOnly,
   type PartOfDay,
 } from './datetime-times.js';
-import { findMonthParts, joinSpans, saysBeforeThat, saysRelativeToADay } from './datetime-spans.js';
+import { findMonthParts, joinSpans, saysBeforeThat, saysRelativeToADay, type DayAnchor } from './datetime-spans.js';
 import {
   findWeekShifts,
   findWeeksAhead,
@@ -168,11 +168,9 @@ export const PART_OF_DAY_WINDOWS: Record<PartOfDay, { from: string; to: string }
  * day a relative phrase ("the week before") is read against when the turn names none (`anchorDay`, from an earlier
  * turn), or the one it named (`anchored`).
  */
-export interface DayInfo {
+export interface DayInfo extends DayAnchor {
   hourGuessed?: boolean;
   weekday?: number;
-  anchorDay?: string;
-  anchored?: string;
 }
 
 /** Parses the time wish in `text` (already normalized, numbers as digits); undefined when none. */
@@ -378,13 +376,14 @@ function tenseOf(words: string[], i: number): boolean | undefined {
   return undefined;
 }
 
+/** Months said as background ("I had my eye test in March", "she's due in April"); "may" only as a month with "in". */
+const PAST_MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+
 /**
  * The day of an event of the caller's own, told as background: "my test is next week, can we make it a
  * pre-test lesson instead?", "our wedding is on the 20th so sometime before". The day of the event is not
  * the day wished for (what is said around it still is).
  */
-/** Months said as background as background ("I had my eye test in March", "she's due in April"); "may" only as a month with "in". */
-const PAST_MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 const EVENTS =
   '(?:test|exam|final|midterm|wedding|party|flight|trip|interview|surgery|operation|birthday|funeral|graduation|recital|concert|game|match|race|vacation|due date|baby shower|audition|competition)s?';
 const CLAUSE_END = `(?=[,.;!?]|\\s(?:so|and|but|can|could|would|should|is|then)\\b|\\s*$)`;
@@ -727,7 +726,7 @@ function findDates(
     }
     if (d) hits.push({ at: r.at, value: { date: iso(d) } });
   }
-  joinSpans(hits, today, orig, info);
+  joinSpans(hits, today, orig, info, m.s);
   return hits;
 }
 

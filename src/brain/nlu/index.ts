@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import type { BusinessProfile, Lang, ServiceInfo } from '../types.js';
 import { findAddress } from './address.js';
-import { parseTimeWish, type TimeWish } from './datetime.js';
+import { parseTimeWish, type DayInfo, type TimeWish } from './datetime.js';
 import { findEmail } from './email.js';
 import { createEmergencyDetector, type EmergencyHit } from './emergency.js';
 import {
@@ -363,9 +363,7 @@ export function createNlu(business: BusinessProfile): Nlu {
       // "good morning" opening a turn greets; it is not a wish for a morning slot
       rest = rest.replace(GREETING_PART_OF_DAY, (g) => ' '.repeat(g.length));
       const digits = numbersToDigits(rest.trim());
-      const timeInfo: { hourGuessed?: boolean; weekday?: number; anchorDay?: string; anchored?: string } = {
-        anchorDay,
-      };
+      const timeInfo: DayInfo = { anchorDay };
       const when = parseTimeWish(digits, now, business.timezone, timeInfo);
       // a name is never read inside a spelled email ("it's mike underscore chen at shaw dot ca")
       const name = findName(
