@@ -31,6 +31,8 @@ import {
   createServiceMatcher,
   detectLanguage,
   languageRequest,
+  relativeNamed,
+  weekdayIn,
   type Understanding,
 } from './nlu/index.js';
 import { WAITLIST } from './nlu/intent.js';
@@ -616,9 +618,7 @@ function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
     (!!u.hourGuessed && Math.abs(Number(a.slice(0, 2)) - Number(b.slice(0, 2))) === 12 && a.slice(2) === b.slice(2));
   // "Friday at 12" of the Friday held a week on: a bare weekday names that day of any week
   const sameDay = (date: string) =>
-    !u.when!.date ||
-    u.when!.date === date ||
-    (!!u.weekday && (new Date(`${date}T12:00Z`).getUTCDay() || 7) === u.weekday);
+    !u.when!.date || u.when!.date === date || (!!u.weekday && weekdayIn({ from: date, to: date }, u.weekday) === date);
   const saidBack = (p: { date: string; time: string }) => sameHour(u.when!.time!, p.time) && sameDay(p.date);
   if (!saidBack(held) && !bookedNow.some((b) => saidBack(b) && b.date === held.date)) return false;
   if (u.service && u.service.service.name !== ctx.service?.name) return false;
@@ -637,20 +637,6 @@ function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
 
 /** The move itself, asked for at a move's read-back ("please move it", "go ahead and change it"). */
 const MOVE_IT = /\b(?:move|change|switch|reschedule) it(?: over)?\b/g;
-
-/**
- * The name said for a relative whose booking's name was asked ("Ray Delgado, and my son is Mateo Delgado" → Mateo
- * Delgado), as written.
- */
-function namedAs(raw: string, relative: string): string | undefined {
-  const m = new RegExp(
-    `\\b(?:my|our|the) ${relative}(?:'s name)?(?: is|'s|,| called| named)\\s+([A-Za-z][A-Za-z'-]+(?:\\s+[A-Za-z][A-Za-z'-]+)?)`,
-    'i',
-  ).exec(raw);
-  if (!m) return undefined;
-  const words = m[1].split(/\s+/).filter((w) => !/^(?:and|he|she|they|is|who|aged?)$/i.test(w));
-  return words.length ? words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') : undefined;
-}
 
 /** A booking asked for in so many words: "can I book my bike in", "I'd like to book", "book me in for". */
 const BOOKING_ASKED =
@@ -717,7 +703,7 @@ export function toEvent(
   if (ctx.task === 'book' && LATEST_START.test(u.text)) facts.when = { ...facts.when, latest: true };
   else if (ctx.task === 'book' && EARLIEST_ASK.test(u.text)) facts.when = { ...facts.when, earliest: true };
   const name =
-    (expecting === 'name' && ctx.forRelative ? namedAs(raw, ctx.forRelative) : undefined) ??
+    (expecting === 'name' && ctx.forRelative ? relativeNamed(raw, ctx.forRelative) : undefined) ??
     u.name ??
     (expecting === 'name' ? bareName(raw) : undefined);
   if (name) facts.name = name;

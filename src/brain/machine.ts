@@ -246,7 +246,8 @@ export const conversationMachine = setup({
           forRelative: who,
           name: undefined,
           nameAsked: false,
-          ...(context.party.together ? {} : context.staff ? { staff: context.staff } : {}),
+          // back to back with the same staff member; at the same time, with whoever else is free
+          staff: context.party.together ? undefined : context.staff,
           wish: { date: at.toISODate()!, time: at.toFormat('HH:mm') },
           searchNeeded: true,
         };

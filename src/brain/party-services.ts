@@ -9,7 +9,18 @@ const CHILDISH =
   /\b(?:kids?'?s?|child(?:ren)?'?s?|junior|youth|teens?|boys?'?|girls?'?|under \d+s?|paediatric|pediatric)\b/i;
 const WHO_WORDS =
   /\b(?:kids?'?s?|child(?:ren)?'?s?|junior|youth|teens?|boys?'?|girls?'?|paediatric|pediatric|adults?'?s?|men'?s|women'?s|ladies'?|gents'?|standard|regular)\b/gi;
-const CHILD_RELATIVES = new Set(['son', 'daughter', 'child', 'grandson', 'granddaughter', 'niece', 'nephew']);
+const CHILD_RELATIVES = new Set([
+  'son',
+  'daughter',
+  'child',
+  'kid',
+  'boy',
+  'girl',
+  'grandson',
+  'granddaughter',
+  'niece',
+  'nephew',
+]);
 
 /** Whether a relative said back ("son", "wife") is a child, for the services a business lists by age. */
 export const isChildRelative = (who: string) => CHILD_RELATIVES.has(who);

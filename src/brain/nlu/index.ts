@@ -26,7 +26,7 @@ import { asWritten, bareName, findName, withoutRelation, type NamePart } from '.
 import { findPhone } from './phone.js';
 import { createServiceMatcher, isComboOf, type ServiceMatcher } from './services.js';
 import { staffByInitial, staffKinds } from './staff-described.js';
-import { findParty, type Party } from './party.js';
+import { findParty, RELATIVE_SAID_AS, type Party } from './party.js';
 import { fromSpanish, foldSpanish } from './spanish.js';
 import { escapeRegExp, normalize, numbersToDigits } from './text.js';
 
@@ -48,7 +48,7 @@ export {
   withoutNegated,
   yesNo,
 } from './intent.js';
-export { bareName, findName, withNamePart, type NamePart } from './names.js';
+export { bareName, findName, relativeNamed, withNamePart, type NamePart } from './names.js';
 export { findPhone, speakPhone, toE164 } from './phone.js';
 export { findEmail } from './email.js';
 export { findAddress } from './address.js';
@@ -143,14 +143,6 @@ const ANY_STAFF =
 /** The booking is for a relative: "for my son", "get my lad a cut", "bring my daughter in". */
 const FOR_RELATIVE =
   /\b(?:for|get|bring|book|take|have) (?:in )?(?:my|our) (son|daughter|lad|lass|boy|girl|kid|child|husband|wife|partner|mum|mom|mother|dad|father|grandson|granddaughter|nephew|niece|little guy|little man|little one)\b|\b(?:my|our) (son|daughter|lad|boy|girl|kid|husband|wife|partner|mum|mom|dad|little guy|little one)(?:'s| is| needs| wants| has)? (?:a |an )?(?:appointment|booking|check-?up|cleaning|cut|haircut|trim|lesson|session)\b/;
-
-/** How a relative is said back: "your son", not "your lad". */
-const RELATIVE_SAID_AS: Record<string, string> = {
-  lad: 'son',
-  'little guy': 'son',
-  'little man': 'son',
-  lass: 'daughter',
-};
 
 /** What the caller has had or is doing, said beside the wish ("I've worn glasses for years", "I'm training for a half marathon"). */
 const HAD_BEFORE =

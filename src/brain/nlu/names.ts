@@ -16,7 +16,7 @@ import {
 } from './names-lexicon.js';
 import { sameWord, withSpellingHints, withSpellingsRead } from './names-spelling.js';
 import { callerRelationSaid, forWhom, withoutCallerRelation } from './names-whom.js';
-import { titleCase, UNITS } from './text.js';
+import { escapeRegExp, titleCase, UNITS } from './text.js';
 
 /**
  * Words that introduce a name ("put it under my sister's name, Claire Dubois"); group 1 says when only one part
@@ -247,10 +247,23 @@ function correctedAfter(text: string, end: number, name: string): string {
  * M-I-C-H-A-E-L-A. Michaela Ng." → "Michaela Ng"), ending a sentence so that it is no "Sarah said"; the last wins.
  */
 function withSurnameSaid(text: string, first: string): string {
+  const own = first.toLowerCase();
   let out = first;
-  for (const m of text.matchAll(new RegExp(`\\b${first.toLowerCase()}\\s+([a-z][a-z'-]*)(?=\\s*(?:[.,;:!?]|$))`, 'g')))
-    if (nameLike([first.toLowerCase(), m[1]])) out = personName([first.toLowerCase(), m[1]]);
+  for (const m of text.matchAll(new RegExp(`\\b${escapeRegExp(own)}\\s+([a-z][a-z'-]*)(?=\\s*(?:[.,;:!?]|$))`, 'g')))
+    if (nameLike([own, m[1]])) out = personName([own, m[1]]);
   return out;
+}
+
+/**
+ * The name said for a relative whose booking's name was asked ("Ray Delgado, and my son is Mateo Delgado" → Mateo
+ * Delgado): the name words after "my son is", written as a name.
+ */
+export function relativeNamed(said: string, relative: string): string | undefined {
+  const m = new RegExp(
+    `\\b(?:my|our|the) ${escapeRegExp(relative)}(?:'s name)?(?: is|'s|,| called| named)\\s+([a-z][a-z'-]+(?:\\s+[a-z][a-z'-]+)?)`,
+  ).exec(said.toLowerCase());
+  const words = m?.[1].split(/\s+/).filter((w) => !/^(?:and|he|she|they|is|who|aged?)$/.test(w));
+  return words?.length ? personName(words) : undefined;
 }
 
 /**

@@ -12,7 +12,13 @@ export interface Party {
 
 const RELATIONS =
   'son|daughter|lad|boy|girl|kid|child|wife|husband|partner|boyfriend|girlfriend|fianc[eé]e?|mum|mom|mother|dad|father|sister|brother|friend|mate|nan|gran|grandma|grandmother|grandad|grandpa|grandfather|niece|nephew|grandson|granddaughter';
-const SAID_AS: Record<string, string> = { lad: 'son', boy: 'son', girl: 'daughter', kid: 'child', mom: 'mum' };
+/** How a relative is said back: "your son", not "your lad" (a caller's "mom" stays "mom"). */
+export const RELATIVE_SAID_AS: Record<string, string> = {
+  lad: 'son',
+  'little guy': 'son',
+  'little man': 'son',
+  lass: 'daughter',
+};
 
 const PARTY = [
   // "for me and my daughter", "me and my son", "myself and my wife"
@@ -31,7 +37,7 @@ const TOGETHER = /\b(?:at the same time|same time|together|side by side|simultan
 export function findParty(text: string): Party | undefined {
   for (const re of PARTY) {
     const m = re.exec(text);
-    if (m) return { others: [SAID_AS[m[1]] ?? m[1]], together: TOGETHER.test(text) };
+    if (m) return { others: [RELATIVE_SAID_AS[m[1]] ?? m[1]], together: TOGETHER.test(text) };
   }
   return undefined;
 }
