@@ -256,14 +256,14 @@ function withSurnameSaid(text: string, first: string): string {
 
 /**
  * The name said for a relative whose booking's name was asked ("Ray Delgado, and my son is Mateo Delgado" → Mateo
- * Delgado): the name words after "my son is", written as a name.
+ * Delgado): the name words after "my son is", written as the caller wrote them.
  */
 export function relativeNamed(said: string, relative: string): string | undefined {
   const m = new RegExp(
     `\\b(?:my|our|the) ${escapeRegExp(relative)}(?:'s name)?(?: is|'s|,| called| named)\\s+([a-z][a-z'-]+(?:\\s+[a-z][a-z'-]+)?)`,
   ).exec(said.toLowerCase());
   const words = m?.[1].split(/\s+/).filter((w) => !/^(?:and|he|she|they|is|who|aged?)$/.test(w));
-  return words?.length ? personName(words) : undefined;
+  return words?.length ? asWritten(personName(words), said) : undefined;
 }
 
 /**
