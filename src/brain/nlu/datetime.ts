@@ -650,14 +650,28 @@ function findDates(
     /\b(early |later |end of )?(next|this|the) week(end)?\b|\b(?:end of|later) (?:the|this) week\b|\b(?:over )?the weekend\b/g,
     (x) => add(x.index, { range: weekRange(x[0], today) }),
   );
+  // "March 20", "the 20th of March", and as most of the world writes it, "20 March" and "Saturday 26th June"
+  // ("10 may work" is no date: May after a bare number needs "th" or a weekday or "on" before it); a year said
+  // with it ("20 March 2027") is that year's
   const monthDay = new RegExp(
-    `\\b(${MONTH_RE})\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(?:the )?(\\d{1,2})(?:st|nd|rd|th)? of (${MONTH_RE})\\b`,
+    `\\b(${MONTH_RE})\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? (20\\d\\d)\\b)?|\\b(?:the )?(\\d{1,2})(?:st|nd|rd|th)? of (${MONTH_RE})\\b(?:,? (20\\d\\d)\\b)?|(?:(?<=\\b(?:${WD})s?,? |\\bon )|\\b)(?<!(?:\\bat|\\bpast|\\bafter|\\bquarter to|:) )(?<!:)(\\d{1,2})(st|nd|rd|th)? (${MONTH_RE})\\b(?! \\d{1,2}(?:st|nd|rd|th)?\\b)(?:,? (20\\d\\d)\\b)?`,
     'g',
   );
   mask(m, monthDay, (x) => {
-    const month = MONTHS[x[1] ?? x[4]];
-    const day = Number(x[2] ?? x[3]);
-    const d = dayOfMonth(today, day, month);
+    const dayFirst = x[7] !== undefined;
+    const monthWord = x[1] ?? x[5] ?? x[9];
+    if (
+      dayFirst &&
+      /^may$/.test(monthWord) &&
+      !x[8] &&
+      !x[10] &&
+      !/(?:\b(?:on|the)|day,?) $/.test(m.s.slice(0, x.index))
+    )
+      return false;
+    const month = MONTHS[monthWord];
+    const day = Number(x[2] ?? x[4] ?? x[7]);
+    const year = Number(x[3] ?? x[6] ?? x[10]) || undefined;
+    const d = dayOfMonth(today, day, month, year);
     if (d) add(x.index, { date: d });
   });
   // "12/5": the 12th of May where the business writes the day first (most of the world), December 5th in
@@ -741,13 +755,15 @@ function saysDayOrdinal(x: RegExpExecArray, orig: string): boolean {
   return new RegExp(`\\b(?:${WD})s?,?\\s+$`).test(before) || !(before + orig.slice(x.index + x[0].length)).trim();
 }
 
-function dayOfMonth(today: DateTime, day: number, month?: number): string | undefined {
+function dayOfMonth(today: DateTime, day: number, month?: number, year?: number): string | undefined {
   if (day < 1 || day > 31) return undefined;
   if (month !== undefined) {
     if (month < 1 || month > 12) return undefined;
-    let d = DateTime.fromObject({ year: today.year, month, day }, { zone: today.zone });
+    let d = DateTime.fromObject({ year: year ?? today.year, month, day }, { zone: today.zone });
     if (!d.isValid) return undefined;
-    if (d < today) d = d.plus({ years: 1 });
+    // a day gone by this year is next year's, unless the year was said
+    if (d < today.startOf('day') && year === undefined) d = d.plus({ years: 1 });
+    if (d < today.startOf('day')) return undefined;
     return iso(d);
   }
   for (let k = 0; k < 3; k++) {
