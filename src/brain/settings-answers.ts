@@ -125,6 +125,8 @@ const CURRENCIES: Record<string, string> = {
   ),
 };
 
+const FREE: Record<Lang, string> = { en: 'free', es: 'gratis' };
+
 /**
  * A price as said where the business is: "£55" in Manchester, "€40" in Amsterdam, "$95" in Melbourne
  * and Chicago, "₹500" in Mumbai; cents only when there are some ("$42.50"). `country` is the ISO
@@ -132,6 +134,8 @@ const CURRENCIES: Record<string, string> = {
  * as Spain or Latin America writes it ("55 €", "$55").
  */
 export function sayPrice(cents: number, country: string | undefined, lang: Lang = 'en'): string {
+  // "a venue tour is free", not "$0"
+  if (cents === 0) return FREE[lang];
   const currency = CURRENCIES[(country ?? 'US').toUpperCase()] ?? 'USD';
   const locale = lang === 'es' ? (currency === 'EUR' ? 'es-ES' : 'es-US') : 'en';
   const whole = cents % 100 === 0 || currency === 'JPY' || currency === 'KRW';

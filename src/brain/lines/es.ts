@@ -274,9 +274,9 @@ export const ES: Lines = {
     if (m === 30) return `${hours} y media (${min} minutos)`;
     return `${hours} y ${m} minutos (${min} minutos)`;
   },
-  price: (name, price) => `El servicio de ${name} cuesta ${price}.`,
+  price: (name, price) => `El servicio de ${name} ${price === 'gratis' ? 'es' : 'cuesta'} ${price}.`,
   address: (address) => `Estamos en ${address}.`,
-  weDo: (name, price) => `Sí, hacemos ${name}${price ? `; cuesta ${price}` : ''}.`,
+  weDo: (name, price) => `Sí, hacemos ${name}${price ? `; ${price === 'gratis' ? 'es' : 'cuesta'} ${price}` : ''}.`,
   notAmongServices: (thing, offered) =>
     `No veo ${thing} entre nuestros servicios: ${offered.charAt(0).toLowerCase()}${offered.slice(1)} Si quiere, le tomo un mensaje para consultarlo con el equipo.`,
   weOffer: (names) => `Ofrecemos ${names.length ? listOf(names, 'and') : 'varios servicios'}.`,
@@ -284,7 +284,7 @@ export const ES: Lines = {
   whichCanIHelp: '¿Con cuál le puedo ayudar?',
   thisIs: (name) => `Sí, habla con ${name}.`,
   serviceFacts: (name, min, price) =>
-    `El servicio de ${name} dura unos ${min} minutos.${price ? ` Cuesta ${price}.` : ''}`,
+    `El servicio de ${name} dura unos ${min} minutos.${price ? ` ${price === 'gratis' ? 'Es' : 'Cuesta'} ${price}.` : ''}`,
 };
 
 /** "15:45" → "a las 3:45 de la tarde" (the hours of an offer on one day). */
