@@ -100,6 +100,8 @@ export interface ConversationSnapshot {
   language?: Lang;
   turnsHeard?: number;
   announced?: Lang[];
+  /** The caller's last question, so "how far ahead does he need it?" on the next turn is read with it. */
+  lastQuestion?: string;
 }
 
 /** Per-turn options of `handle`. */
@@ -169,11 +171,13 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     saved?.language ?? (opts.language && languages.includes(opts.language) ? opts.language : languages[0]);
   let turnsHeard = saved?.turnsHeard ?? 0;
   const announced = new Set<Lang>(saved?.announced ?? []);
-  /** The caller's previous question, so "how much does that run?" is read with it. */
-  let lastQuestion: string | undefined;
+  /** The caller's last question, and the one asked in an earlier turn, so "how much does that run?" is read with it. */
+  let lastQuestion: string | undefined = saved?.lastQuestion;
+  let earlierQuestion: string | undefined;
   /** Settings answer a Spanish question read into the shared phrasing; an owner's own entries are searched as said. */
   const answer = (q: string) => {
-    const previous = lastQuestion;
+    // every look-up in one turn reads against the question of the turn before, not against another part of its own
+    const previous = earlierQuestion;
     lastQuestion = q;
     if (lang === 'en') return kb.answer(q, opts.now.now(), 'en', previous);
     const read = kb.answer(nlu.canonical(q, lang), opts.now.now(), lang);
@@ -201,10 +205,12 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       if (p.intents.some((i) => !['question', 'book'].includes(i))) continue;
       // (with what was said before it in the turn: "Dropped my iPhone 13… how much to fix it?")
       const before = text.slice(0, Math.max(0, text.indexOf(part.replace(/\?$/, '')))).trim();
-      const a =
-        (of && OF_IT.test(part)
+      const ofService =
+        of && OF_IT.test(part)
           ? answer(`${before} ${part.replace(/\?$/, '')} (${of.toLowerCase()})?`.trim())
-          : undefined) ?? answer(part);
+          : undefined;
+      // "how far ahead does he need to get it?" of the vaccine asked about before, not of the tour being booked
+      const a = ofService?.confident ? ofService : (answer(part) ?? ofService);
       if (a?.confident) out.push(a.text);
     }
     return out;
@@ -313,6 +319,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
         language: lang,
         turnsHeard,
         announced: [...announced],
+        ...(lastQuestion ? { lastQuestion } : {}),
       };
     },
     greet() {
@@ -340,6 +347,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
         events.push(e);
         handleOpts?.onEvent?.(e);
       };
+      earlierQuestion = lastQuestion;
       try {
         return await turn(input, emit, events);
       } catch (e) {
@@ -598,7 +606,8 @@ const EARLIEST_ASK =
   /\b(?:the )?earliest (?:you|i|we|one|time|start|slot|appointment|opening|drop[- ]?off)\b|\bhow early (?:can|could|do)\b|\bearliest (?:possible|available)\b/;
 
 /** Parting words that name when the caller will be seen ("see you Thursday", "see ya this arvo", "catch you then"). */
-const SEE_YOU = /\b(?:see|catch) (?:you|ya|u|y'all|youse)\b|\blook(?:ing)? forward to (?:it|seeing you)\b/;
+const SEE_YOU =
+  /\b(?:see|catch) (?:you|ya|u|y'all|youse)\b|(?<!\b(?:was|were|been) (?:really |so )?)\blook(?:ing)? forward to (?:it|seeing you)\b/;
 const WRONG_NUMBER = /\b(wrong number|dialed the wrong|called the wrong|misdialed)\b/;
 
 /**
@@ -635,6 +644,13 @@ function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
   return !CHANGE_WORDS.test(agreed.replace(IDIOMS, ' '));
 }
 
+/** The name held, said again whole or by its first words ("Jenna" of "Jenna Park"): no new name. */
+function sameName(said: string, held: string | undefined): boolean {
+  if (!held) return false;
+  const [a, b] = [said, held].map((n) => n.toLowerCase().replace(/\s+/g, ' ').trim());
+  return a === b || b.startsWith(`${a} `);
+}
+
 /** The move itself, asked for at a move's read-back ("please move it", "go ahead and change it"). */
 const MOVE_IT = /\b(?:move|change|switch|reschedule) it(?: over)?\b/g;
 
@@ -656,7 +672,15 @@ const JOB_STATUS = /\b(?:ready|done|finished|fixed|back|arriving|coming)\b/;
 
 /** The caller puts the booking off: "never mind", "I'll call you back", "let me check with my wife". */
 const DEFERS =
-  /\b(?:never ?mind|forget it|i(?:'ll| will) (?:call|ring|phone|get back to) (?:you|y'all)(?: guys)?(?: back)?|i(?:'ll| will) (?:call|ring|phone) (?:back|again|later)|after i (?:talk|speak|check) (?:to|with)|(?:i'll|i will|i'd better|i need to|i have to|i'll have to|let me) (?:check with|talk (?:to|with)|ask|run it by|think about it|think it over|confirm with)|i need to think|maybe (?:another|some other) time)\b/;
+  /\b(?:never ?mind|forget it|i(?:'ll| will) (?:call|ring|phone|get back to) (?:you|y'all)(?: guys)?(?: back)?|(?:and|then) get back to (?:you|y'all)|i(?:'ll| will) (?:call|ring|phone) (?:back|again|later)|after i (?:talk|speak|check) (?:to|with)|(?:i'll|i will|i'd better|i need to|i have to|i'll have to|let me) (?:check with|talk (?:to|with)|ask|run it by|think about it|think it over|confirm with)|i need to think|maybe (?:another|some other) time)\b/;
+
+/** A booking put off to later: "I'll just book again when I'm home", "we'll book once the rota's out". */
+const BOOK_LATER =
+  /\b(?:i|we)(?:'ll| will| can)? (?:just )?(?:book|rebook|re-book|schedule|reschedule)(?: (?:again|another|it|one|something|in|back in|a new one))* (?:later|when|once|after|another time|some other time|next time|down the track|closer to)\b/;
+
+/** When the caller does something of their own before booking: "I'll call the vet this afternoon", "I'll ask him tonight". */
+const OWN_ERRAND =
+  /\b(?:i'?ll|i will|i need to|i have to|i'm going to|i'm gonna|let me)\s+(?:call|ring|phone|check|talk|speak|ask|see|email|text|message|chat)\b[^.!?]{0,40}?\b(?:this (?:morning|afternoon|arvo|evening)|today|tonight|tomorrow|later|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/;
 
 /** An acknowledgement and nothing else ("okay.", "alright then", "right"): to "anything else?", the caller is done. */
 const DONE_ACK =
@@ -737,6 +761,9 @@ export function toEvent(
     delete facts.service;
     delete facts.when;
     delete facts.staff;
+    // "yes, please book it! It's Jenna Park, 720-555-0116": the name and number held, said again, change nothing
+    if (facts.name && sameName(facts.name, ctx.name)) delete facts.name;
+    if (facts.phone && (facts.phone === ctx.phone || facts.phone === ctx.callerPhone)) delete facts.phone;
   }
   const turn: TurnEvent = {
     type: 'TURN',
@@ -778,12 +805,18 @@ export function toEvent(
   if ((expecting === 'anything' || (expecting === 'intent' && ctx.answered > 0)) && THANKS_ONLY.test(u.text))
     return { type: 'GOODBYE' };
   // "nah that's it, ta! see ya this arvo" to "anything else?": a sign-off; the day in it is the booking's, not a new one
-  if (expecting === 'anything' && SEE_YOU.test(u.text) && !u.intents.some((i) => i !== 'goodbye' && i !== 'question'))
+  // …but "see you then! will I get charged if I'm late?" still asks
+  if (
+    expecting === 'anything' &&
+    SEE_YOU.test(u.text) &&
+    !u.intents.some((i) => i !== 'goodbye' && i !== 'question') &&
+    !(u.intents.includes('question') && u.text.includes('?'))
+  )
     return { type: 'GOODBYE' };
   // "okay" or "I'll think about it, I'll call back" to "anything else?": the caller is done
   if (
     (expecting === 'anything' || (expecting === 'intent' && ctx.answered > 0)) &&
-    (DONE_ACK.test(u.text.trim()) || (DEFERS.test(u.text) && !u.intents.length))
+    (DONE_ACK.test(u.text.trim()) || (DEFERS.test(u.text) && !u.intents.length) || BOOK_LATER.test(u.text))
   )
     return { type: 'GOODBYE' };
   // "I don't have my phone with me, could you pass a message on?" at the code: the message, not the code asked again
@@ -810,7 +843,10 @@ export function toEvent(
     return { type: 'START', task: 'check', turn };
   // "never mind, I need to think about it", "I'll check with work and call you back": nothing is booked
   // (a turn that picks a time or agrees to the read-back chooses, whatever else it says)
-  const choosesNothing = !facts.when && u.pick === undefined && !(expecting === 'confirm' && yn === 'yes');
+  // …and "I'll call the vet this afternoon and get back to you" names when the caller does their errand, not a visit
+  const whenOfErrand = !!facts.when && !facts.when.time && OWN_ERRAND.test(u.text);
+  const choosesNothing =
+    (!facts.when || whenOfErrand) && u.pick === undefined && !(expecting === 'confirm' && yn === 'yes');
   if (ctx.task === 'book' && DEFERS.test(u.text) && choosesNothing) return { type: 'DEFER' };
   // "Saturday's the only day I can do, let me know if someone cancels": a message, whatever day is named
   if (WAITLIST.test(u.text) && !(expecting === 'confirm' && yn === 'yes'))

@@ -104,6 +104,26 @@ const PHRASES: Array<[RegExp, string]> = [
     /\bservice calls?\b|\b(trip|travel|visit|dispatch) (charge|fee)s?\b|\bhouse calls?\b|\bcall[- ]?out (fee|charge)s?\b|\b(come|stop|swing|pop) (out |over |by |round )?(and |to )?(look|check|have a look|take a look|diagnose|inspect)\b|\b(to|and|just) come (out|over|by)\b|\btake a look\b/g,
     'callout',
   ],
+  // a visit to the caller's place and what it costs in other words: "some vets come to your house?", "how much is the
+  // call-out?", "is there a charge for travel?", "a farm-call fee"
+  [
+    /\bcall[- ]?outs?\b|\b(farm|barn|site|home)[- ]?calls?\b|\bcharge (for|to) (travel|travell?ing|come out|coming out|the trip)\b|\b(come|comes|coming|visit|visits|make visits|go|goes) (out )?(to )?(your|my|people'?s|someone'?s|the) (house|home)\b/g,
+    'callout',
+  ],
+  // a car to use while the caller's is in: "is there any way to borrow a car?", "a courtesy car", "a loan car"
+  [
+    /\b(borrow|lend|loan)( me| us)? (a |one of your |your |an )?(car|vehicle|motor|ride)s?\b|\b(courtesy|replacement|hire|loan|spare) (cars?|vehicles?|motors?)\b/g,
+    'loan',
+  ],
+  // a first visit to try: "is the first one like a trial?", "a taster session", "can he try it out first?"
+  [/\b(trials?|tasters?|try[- ]?outs?|try (it|one|a class|a lesson|a session) (out|first))\b/g, 'trial'],
+  // getting in with a chair or a frame: "she's in a wheelchair, will she be able to get in?", "is it step-free?"
+  [
+    /\bwheel ?chairs?\b|\b(wheelchair|disabled|disability|mobility|step[- ]free|accessib(le|ility))\b|\bramps?\b|\b(walking )?frame\b(?= [^?.!]{0,30}\bget in)/g,
+    'access',
+  ],
+  // "anything special for anniversaries?": what the question asks of is the occasion, not "special"
+  [/\b(anything|something) (special|extra|nice|different)\b/g, 'anything'],
   [/\b(take|taking|takes|cart|carry|hauls?|hauling)( it| them| that| those| everything| the [a-z]+)? away\b/g, 'haul'],
   [
     /\b(does|do|will|would|did) (that|it|this|one|they|those|these)( all)? (run|set (me|us) back|come to|go for)\b|\b(run|set) (me|us)( back)?\b(?! through)/g,
@@ -217,7 +237,7 @@ export const FOLLOW_UP = /\b(that|it|this|those|these|them|one|ones)\b|^(and|wha
 
 /** Words for what an entry is about (parking, pets, payment…): one of them matching is strong evidence. */
 export const SUBJECTS = wordSet(
-  'parking payment insurance pet criminal callout financing warranty walk loan permit license haul giftcard servicearea consult responsetime',
+  'parking payment insurance pet criminal callout financing warranty walk loan permit license haul giftcard servicearea consult responsetime trial access vaccination',
 );
 
 /**
@@ -244,7 +264,11 @@ const FOLD: Record<string, string> = Object.fromEntries(
       ['plan', 'plan plans contract membership'],
       ['child', 'child children kid kids'],
       ['car', 'car cars vehicl vehicle vehicles carro carros coche coches'],
-      ['loan', 'rental loaner loan'],
+      ['loan', 'rental loaner loan courtesy'],
+      [
+        'vaccination',
+        'vaccin vaccine vaccines vaccination vaccinations vaccinated shot shots jab jabs immunisation immunization booster boosters',
+      ],
       ['permit', 'permit permits'],
       ['license', 'licens licensed license certifi certified'],
       [
@@ -264,7 +288,7 @@ const FOLD: Record<string, string> = Object.fromEntries(
       ['see', 'treat treats see sees'],
       [
         'cost',
-        'price prices pricing much charge fee fees rate rates precio precios costo costos cuesta cuestan cobran cobra tarifa tarifas cuanto',
+        'price prices pricing much charge charg fee fees rate rates precio precios costo costos cuesta cuestan cobran cobra tarifa tarifas cuanto',
       ],
       ['walk', 'walkin walkins walk-in walk-ins'],
       ['duration', 'long take takes minutes dura duracion tarda'],

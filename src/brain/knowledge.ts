@@ -154,6 +154,8 @@ const writtenFor = (a: Ranked) => a.confident && a.coverage >= 0.75 && a.matched
 interface Asked {
   ask: string;
   full: string;
+  /** The last thing said before a question that names nothing of its own ("…some vets come to your house? Do you do that?"). */
+  near?: string;
   /** The other half of an either-or question ("do you come to the house, or do I bring him in?"). */
   or?: boolean;
 }
@@ -178,16 +180,21 @@ function askedQuestions(question: string): Asked[] {
     cursor = at0 < 0 ? cursor : at0 + piece.length;
     const closedByMark = at0 >= 0 && /^\s*\?/.test(question.slice(cursor));
     // "could you tell me" and "do you know" ask nothing the knowledge could answer
-    const found = terms(piece).length ? questionAt(piece) : -1;
+    const asks = questionAt(piece);
+    const found = terms(piece).length ? asks : -1;
+    // "…some vets come to your house? Do you do that?": a question of nothing but what was said before it
+    const ofWhatWasSaid = found < 0 && asks === 0 && closedByMark && !!context && FOLLOW_UP.test(normalize(piece));
     // "And a half head?" after a question: the same question of another thing
-    const at = found < 0 && closedByMark && out.length && ELLIPTICAL.test(piece) ? 0 : found;
+    const at = (found < 0 && closedByMark && out.length && ELLIPTICAL.test(piece)) || ofWhatWasSaid ? 0 : found;
     if (at < 0) context = `${context} ${piece}`.trim();
     else {
       context = `${context} ${piece.slice(0, at).trim()}`.trim();
       const asked = piece.slice(at).trim();
       const ask = out.length || at > 0 ? asked.replace(JOINER, '') : asked;
       const or = out.length > 0 && /^or\b/i.test(asked);
-      out.push({ ask, full: `${context} ${ask}`.trim(), ...(or ? { or } : {}) });
+      const last = context.split(/[.!?;]\s+/).at(-1);
+      const near = !terms(ask).length && last && last !== context ? `${last} ${ask}` : undefined;
+      out.push({ ask, full: `${context} ${ask}`.trim(), ...(or ? { or } : {}), ...(near ? { near } : {}) });
       context = '';
     }
   }
@@ -332,7 +339,7 @@ export function createKnowledgeBase(business: BusinessProfile) {
       previous?: string,
     ): KnowledgeAnswer | undefined {
       const parts = askedQuestions(question);
-      if (parts.length < 2) return api.answerFollowUp({ ask: parts[0].ask, full: question }, now, lang, previous);
+      if (parts.length < 2) return api.answerFollowUp({ ...parts[0], full: question }, now, lang, previous);
       const answers = parts.map((p, i) => api.answerFollowUp(p, now, lang, i ? parts[i - 1].full : previous));
       // when no part has an answer, the turn as a whole is what the agent is unsure about
       if (!answers.some((a) => a?.confident))
@@ -363,14 +370,21 @@ export function createKnowledgeBase(business: BusinessProfile) {
       const alone = onlyFacets ? undefined : api.answerOne(asked, now, lang, previous);
       if (alone?.confident) return alone;
       const joined = api.answerOne({ ask: `${previous} ${question}` }, now, lang);
-      return joined?.confident ? joined : (alone ?? api.answerOne(asked, now, lang, previous));
+      if (joined?.confident) return joined;
+      // a long story before the question ("my cat hates the carrier… some vets come to your house? Do you do
+      // that?"): what it pointed back to is the question last asked in it
+      const before = askedQuestions(previous).at(-1);
+      const focus = before?.near ?? before?.ask;
+      const focused =
+        focus && focus !== previous ? api.answerOne({ ask: `${focus} ${question}` }, now, lang) : undefined;
+      return focused?.confident ? focused : (alone ?? api.answerOne(asked, now, lang, previous));
     },
     /**
      * The answer to one question on its own, read with what the caller said around it (`full`) and,
      * when that leaves it unsure, as asked (`ask`): "do you do car keys? lost the only key to my ute".
      */
     answerOne(
-      { ask, full = ask }: { ask: string; full?: string },
+      { ask, full = ask, near }: { ask: string; full?: string; near?: string },
       now: Date,
       lang: Lang,
       previous?: string,
@@ -397,6 +411,9 @@ export function createKnowledgeBase(business: BusinessProfile) {
       if ((ownFits || ownAnswersOffer || ownAnswersHours) && own)
         return { text: own.text, score: own.score, confident: true, source: 'knowledge' };
       const whole = api.rank(full, false, lang, told);
+      // "…some vets come to your house? Do you do that?": what was said last is what it asks about
+      const nearest = !whole?.confident && near ? api.rank(near, false, lang, told) : undefined;
+      if (nearest?.confident) return { ...nearest, source: 'knowledge' };
       const best = whole?.confident || ask === full ? whole : (api.rank(ask, false, lang) ?? whole);
       return best && { text: best.text, score: best.score, confident: best.confident, source: 'knowledge' };
     },

@@ -29,7 +29,7 @@ import {
   type TurnEvent,
 } from './dialog.js';
 import { isLineCheck } from './settings-answers.js';
-import { isChildRelative, variantFor } from './party-services.js';
+import { isChildRelative, servesParty, variantFor } from './party-services.js';
 
 /** Effects a state may ask for. */
 export type Effect =
@@ -131,7 +131,10 @@ export const conversationMachine = setup({
     moreToBook: ({ context, event }) =>
       event.type === 'BOOKED' &&
       context.task === 'book' &&
-      (!!context.nextServices?.length || !!context.party?.others.length),
+      (!!context.nextServices?.length ||
+        // "my husband and I… a couples massage": one booking is the party's
+        (!!context.party?.others.length &&
+          !servesParty(context.business.services.find((s) => s.name === event.appointment.serviceName)))),
     needsSearch: ({ context }) => !!context.wish && context.searchNeeded,
     noSlotNoOffer: ({ context }) => !context.slot && !context.offered.length,
     offersNoSlot: ({ context }) => !context.slot && context.offered.length > 0,

@@ -22,6 +22,14 @@ const CHILD_RELATIVES = new Set([
   'nephew',
 ]);
 
+/** A service booked once for two or more ("Couples Massage", "Family Photo Session", "Duo Lesson"). */
+const FOR_SEVERAL =
+  /\b(?:couples?'?|duo|pairs?|partners?'?|two people|2 people|for (?:two|2)|joint|tandem|side[- ]by[- ]side|family)\b/i;
+
+/** Whether one booking of `service` is the whole party's visit: "my husband and I… a couples massage together". */
+export const servesParty = (service: ServiceInfo | undefined) =>
+  !!service && [service.name, ...(service.synonyms ?? [])].some((n) => FOR_SEVERAL.test(n));
+
 /** Whether a relative said back ("son", "wife") is a child, for the services a business lists by age. */
 export const isChildRelative = (who: string) => CHILD_RELATIVES.has(who);
 

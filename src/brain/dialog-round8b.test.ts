@@ -1,0 +1,236 @@
+// Invariant (round 8, questions inside long and chatty turns): the FAQ answers a question however a caller words
+// its subject ("borrow a car" is the courtesy car, "some vets come to your house?" the house calls, "she's in a
+// wheelchair" the access), a "Do you do that?" of what was said just before it, and a follow-up on a later turn of
+// a saved chat; a yes that says the name and number again books; one couples booking is the party's; "I was really
+// looking forward to it… will I be charged?" is a question, not a goodbye; a booking put off ("I'll call the vet
+// this afternoon and get back to you", "I'll just book again when I'm home") books nothing and ends politely.
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../lib/index.js';
+import { createConversation } from './conversation.js';
+import { createKnowledgeBase } from './knowledge.js';
+import { createFakePorts } from './test-support/fake-ports.js';
+import { talkTo } from './test-support/talk.js';
+import type { BusinessProfile } from './types.js';
+
+const DAY: [string, string][] = [['09:00', '17:00']];
+const hours: BusinessProfile['hours'] = { mon: DAY, tue: DAY, wed: DAY, thu: DAY, fri: DAY, sat: DAY };
+// Tuesday 2026-05-12, 09:00 in Denver
+const TUE = '2026-05-12T15:00:00Z';
+const CALLER = '+17205550116';
+
+const GARAGE: BusinessProfile = {
+  name: 'Leith Walk Motors',
+  timezone: 'Europe/London',
+  hours,
+  services: [{ name: 'MOT', durationMin: 60, priceCents: 5485 }],
+  knowledge: [
+    { q: 'Do you have a courtesy car?', a: 'Yes, we have two courtesy cars at £15 a day.' },
+    { q: 'Can I wait while the MOT is done?', a: 'Yes, you are welcome to wait in our lounge.' },
+  ],
+};
+const VET: BusinessProfile = {
+  name: 'Peachtree Paws',
+  timezone: 'America/New_York',
+  hours,
+  services: [{ name: 'Wellness Exam', durationMin: 30, priceCents: 6500 }],
+  knowledge: [
+    { q: 'Do you do house calls?', a: 'Yes, Dr. Hale does house calls on Tuesdays. There is an $85 travel fee.' },
+    { q: 'Do you see cats?', a: 'Yes, we see cats and dogs.' },
+  ],
+};
+const FARRIER: BusinessProfile = {
+  name: 'Bluegrass Hoof Care',
+  timezone: 'America/New_York',
+  hours,
+  services: [{ name: 'Shoe Reset', durationMin: 45, priceCents: 6000 }],
+  knowledge: [
+    { q: 'Do you charge for travel?', a: 'Outside Fayette County there is a $25 farm-call fee.' },
+    { q: 'Does someone need to be there?', a: 'Yes, someone must hold the horse.' },
+  ],
+};
+const PLUMBER: BusinessProfile = {
+  name: 'Cascade Plumbing',
+  timezone: 'America/Los_Angeles',
+  hours,
+  services: [{ name: 'Drain Cleaning', durationMin: 60, priceCents: 19900 }],
+  knowledge: [{ q: 'How much is a service call?', a: 'A standard service call is $129.' }],
+};
+const CLINIC: BusinessProfile = {
+  name: 'Bayside Foot Clinic',
+  timezone: 'Australia/Melbourne',
+  hours,
+  services: [{ name: 'General Podiatry', durationMin: 30, priceCents: 8500 }],
+  knowledge: [
+    { q: 'Is there wheelchair access?', a: "Yes - we're on the ground floor with a ramp at the front door." },
+    { q: 'What are your hours?', a: 'Weekdays 9 to 5.' },
+  ],
+};
+const TUTORS: BusinessProfile = {
+  name: 'Kitsilano Learning Hub',
+  timezone: 'America/Vancouver',
+  hours,
+  services: [{ name: 'Math Tutoring', durationMin: 60, priceCents: 7000 }],
+  knowledge: [{ q: 'Is the first session a trial?', a: 'Yes, the first session is half price ($35).' }],
+};
+const SPA: BusinessProfile = {
+  name: 'Stillwater Day Spa',
+  timezone: 'America/Denver',
+  hours,
+  services: [
+    { name: 'Couples Massage', durationMin: 60, priceCents: 26000 },
+    { name: 'Deep Tissue Massage', durationMin: 60, priceCents: 12000 },
+  ],
+  staff: [{ name: 'Keira' }, { name: 'Marcus' }],
+  knowledge: [
+    { q: 'Do you do anything for anniversaries or birthdays?', a: 'Our Celebration add-on is $35 for two.' },
+    {
+      q: 'What is your cancellation policy?',
+      a: "Cancellations with at least 24 hours' notice are free; with less notice we charge 50% of the price.",
+    },
+  ],
+};
+const KENNEL: BusinessProfile = {
+  name: 'Signal Hill Pet Resort',
+  timezone: 'America/St_Johns',
+  hours,
+  services: [{ name: 'Boarding Tour', durationMin: 30, priceCents: 0 }],
+  knowledge: [
+    {
+      q: 'What vaccines does my dog need for boarding?',
+      a: 'Dogs must be up to date on rabies and Bordetella (kennel cough), given at least 7 days before the stay.',
+    },
+    { q: 'How much is boarding?', a: 'Boarding is $45 a night.' },
+  ],
+};
+
+const answerOf = (business: BusinessProfile, question: string) =>
+  createKnowledgeBase(business).answer(question, new Date(TUE));
+
+describe("a subject in the caller's own words meets the owner's entry", () => {
+  it.each([
+    [
+      'courtesy car',
+      GARAGE,
+      "I'm a nurse and need a car for my shifts, so is there any way to borrow a car while mine's in with you?",
+      '£15',
+    ],
+    ['call-out', PLUMBER, 'Oh wait, how much is the call-out? Landlord will want to know', '$129'],
+    ['travel charge', FARRIER, "Is there a travel charge? We're over in Woodford County", '$25'],
+    ['wheelchair', CLINIC, "She's in a wheelchair these days - will she be able to get in okay?", 'ramp'],
+    ['trial', TUTORS, 'oh also before i forget, is the first one like a trial? hes a teenager lol', '$35'],
+    ['anniversaries', SPA, 'And do you do anything special for anniversaries?', '$35'],
+  ])('%s: "%s"', (_subject, business, question, said) => {
+    const a = answerOf(business, question);
+    expect(a?.confident).toBe(true);
+    expect(a?.text).toContain(said);
+  });
+
+  it('"Do you do that?" asks about what was said just before it, after a long story', () => {
+    const a = answerOf(
+      VET,
+      'Hi, so I have kind of an odd question. My cat Pudding is 14 and she HATES the carrier, last time she got so ' +
+        'stressed my husband almost had to pull over. Poor thing. Anyway my neighbor said some vets come to your ' +
+        'house? Do you do that?',
+    );
+    expect(a).toMatchObject({ confident: true });
+    expect(a?.text).toContain('$85');
+  });
+
+  it('a follow-up after a long story is read with the question the story ended on', () => {
+    const story =
+      'Hi, so I have kind of an odd question. My cat hates the carrier, last time she peed in it on the way over. ' +
+      'Anyway my neighbor said some vets come to your house? Do you do that?';
+    const a = createKnowledgeBase(VET).answer("Oh that's great. How much extra is it?", new Date(TUE), 'en', story);
+    expect(a?.confident).toBe(true);
+    expect(a?.text).toContain('$85');
+  });
+
+  it('keeps unrelated questions unsure', () => {
+    expect(answerOf(GARAGE, 'can I borrow your phone charger?')?.confident).not.toBe(true);
+    expect(answerOf(TUTORS, 'do you do exam prep for the provincial finals?')?.confident).not.toBe(true);
+  });
+});
+
+describe('a follow-up on a later turn of a saved chat', () => {
+  it('"how far ahead does he need to get it?" is read with the vaccines asked about a turn before', async () => {
+    const { ports } = createFakePorts(KENNEL);
+    const start = createConversation({ business: KENNEL, now: fixedClock(TUE), deps: ports });
+    start.greet();
+    expect(
+      (
+        await start.handle({
+          text: "He's a Newfoundland, never been boarded. What shots does he need to stay with you?",
+        })
+      ).text,
+    ).toMatch(/rabies/);
+    const resumed = createConversation({
+      business: KENNEL,
+      now: fixedClock(TUE),
+      deps: ports,
+      resume: start.snapshot(),
+    });
+    const reply = await resumed.handle({
+      text: "Oh my, I'm not sure he's had the kennel cough one. How far ahead does he need to get it?",
+    });
+    expect(reply.text).toMatch(/7 days before the stay/);
+  });
+});
+
+describe('the read-back, the party and the goodbye', () => {
+  it('a yes that says the name and number again books', async () => {
+    const c = talkTo(SPA, TUE, CALLER);
+    await c.say('Could I book a deep tissue massage this Friday at 3pm?');
+    expect(await c.say("It's Jenna Park, 720-555-0116.")).toMatch(/Shall I book it/);
+    expect(await c.say("Yes, 3pm Friday is perfect - please book it! It's Jenna Park, 720-555-0116.")).toMatch(
+      /You're all set/,
+    );
+    expect(c.world.appointments).toHaveLength(1);
+  });
+
+  it('another name said with the yes is read back first', async () => {
+    const c = talkTo(SPA, TUE, CALLER);
+    await c.say('Could I book a deep tissue massage this Friday at 3pm?');
+    await c.say('Jenna Park');
+    expect(await c.say("Yes please book it. It's Morgan Lee, 720-555-0199.")).toMatch(/Morgan Lee.*Shall I book it/);
+    expect(c.world.appointments).toHaveLength(0);
+  });
+
+  it('"my husband and I… a couples massage together" is one booking', async () => {
+    const c = talkTo(SPA, TUE, CALLER);
+    await c.say('could my husband and I book a couples massage together this Saturday around 3pm?');
+    await c.say('Jenna Park');
+    expect(await c.say('yes please')).toMatch(/You're all set.*Is there anything else/);
+    expect(c.world.appointments.map((a) => a.serviceName)).toEqual(['Couples Massage']);
+  });
+
+  it('"I was really looking forward to it… will I be charged for cancelling?" is answered, then a put-off ends', async () => {
+    const c = talkTo(SPA, TUE, CALLER, {
+      existing: [
+        {
+          service: 'Deep Tissue Massage',
+          start: '2026-05-16T14:00',
+          customerName: 'Jordan Ellis',
+          customerPhone: CALLER,
+        },
+      ],
+    });
+    await c.say('I have to cancel my massage on Saturday');
+    expect(await c.say('yes please cancel it')).toMatch(/is cancelled/);
+    expect(
+      await c.say("I'm so sorry. I was really looking forward to it too. will I get charged for cancelling?"),
+    ).toMatch(/24 hours' notice/);
+    expect(await c.say("I'll just book again when I'm home. thank you for being so nice about it!")).toMatch(
+      /Have a great day/,
+    );
+    expect(c.world.appointments.filter((a) => a.status !== 'cancelled')).toHaveLength(0);
+  });
+
+  it('"I\'ll call the vet this afternoon and get back to you" books nothing', async () => {
+    const c = talkTo(KENNEL, TUE, CALLER);
+    await c.say('I would like to book a boarding tour');
+    expect(
+      await c.say("Ok I'll call the vet this afternoon and then get back to you about booking. Thank you so much!"),
+    ).toMatch(/haven't booked anything/);
+    expect(c.world.appointments).toHaveLength(0);
+  });
+});
