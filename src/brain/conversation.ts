@@ -42,7 +42,7 @@ import { noteText, prompt, stateName } from './replies.js';
 import { LATEST_START, SETTINGS_QUESTION } from './settings-answers.js';
 import type { ToolContext } from './tools/index.js';
 import { slotKey, type CallerIdentity } from './tools/tool.js';
-import type { BrainEvent, BusinessProfile, CallerInput, Lang, Reply } from './types.js';
+import type { BrainEvent, BusinessProfile, CallerInput, Lang, Reply, ServiceInfo } from './types.js';
 
 /** What a conversation is created with. */
 export interface ConversationOptions {
@@ -644,6 +644,14 @@ function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
   return !CHANGE_WORDS.test(agreed.replace(IDIOMS, ' '));
 }
 
+/** A trade's visit for any job ("Service Call", "Call-out", "Diagnostic Visit"), when the business lists exactly one. */
+const ANY_JOB =
+  /\b(?:service call|call[- ]?out|diagnostic(?: visit| call)?|service visit|repair visit|home visit|site visit|troubleshooting(?: visit)?)\b/i;
+function anyJobVisit(business: BusinessProfile): ServiceInfo | undefined {
+  const visits = business.services.filter((s) => ANY_JOB.test(s.name));
+  return visits.length === 1 ? visits[0] : undefined;
+}
+
 /** The name held, said again whole or by its first words ("Jenna" of "Jenna Park"): no new name. */
 function sameName(said: string, held: string | undefined): boolean {
   if (!held) return false;
@@ -716,6 +724,12 @@ export function toEvent(
 ): DialogEvent {
   const facts: Facts = {};
   if (u.service) facts.service = u.service.service;
+  // "the kitchen faucet's been dripping… I can just book someone": at a business with a visit for any job (a service
+  // call, a call-out), what is booked when the caller names no service of its list
+  else if (!ctx.service && !u.serviceChoices && (u.intents.includes('book') || ctx.task === 'book')) {
+    const visit = anyJobVisit(ctx.business);
+    if (visit) facts.service = visit;
+  }
   if (u.serviceChoices) facts.serviceChoices = u.serviceChoices;
   if (u.alsoServices) facts.alsoServices = u.alsoServices;
   if (u.company) facts.company = u.company;

@@ -234,3 +234,44 @@ describe('the read-back, the party and the goodbye', () => {
     expect(c.world.appointments).toHaveLength(0);
   });
 });
+
+describe('a first visit and a visit for any job (round 8)', () => {
+  const CHIRO: BusinessProfile = {
+    name: 'Bow River Chiropractic',
+    timezone: 'America/Edmonton',
+    hours,
+    services: [
+      { name: 'New Patient Visit', durationMin: 60, synonyms: ['initial consultation'] },
+      { name: 'Adjustment', durationMin: 20 },
+      { name: 'Massage Therapy', durationMin: 60 },
+    ],
+  };
+  const PLUMBING: BusinessProfile = {
+    name: 'Cascade Plumbing',
+    timezone: 'America/Los_Angeles',
+    hours,
+    services: [
+      { name: 'Service Call', durationMin: 60 },
+      { name: 'Drain Cleaning', durationMin: 90 },
+    ],
+  };
+
+  it('"never been to a chiropractor before" is the new patient visit', async () => {
+    const c = talkTo(CHIRO, TUE, CALLER);
+    expect(await c.say('my lower back is killing me. never been to a chiropractor before')).toMatch(
+      /new patient visit/i,
+    );
+  });
+
+  it('a job described with a wish to book is the service call', async () => {
+    const c = talkTo(PLUMBING, TUE, CALLER);
+    expect(
+      await c.say('the kitchen faucet has been dripping for three weeks, my landlord says I can just book someone'),
+    ).toMatch(/service call/i);
+  });
+
+  it('a business with no visit for any job still asks which service', async () => {
+    const c = talkTo(CHIRO, TUE, CALLER);
+    expect(await c.say("I'd like to book an appointment please")).toMatch(/What would you like to book/);
+  });
+});

@@ -30,3 +30,21 @@ describe('dates written day first', () => {
     expect(studioWish(text)).toEqual(when);
   });
 });
+
+describe("the caller's own week around the wish (round 8)", () => {
+  it.each([
+    // a window said with "from … til", "half 9" as Britain and Ireland say 9:30
+    ['so from about half 9 til half 2, i have to be back for pick up at 3', { after: '09:30', before: '14:30' }],
+    ['free from 9:30 till 2:30', { after: '09:30', before: '14:30' }],
+    ['between half 9 and 3', { after: '09:30', before: '15:00' }],
+    // when the caller starts work or must be back is a bound, not the time asked for
+    ['i need monday at 8 because i start at 10 on mondays', { date: '2027-03-15', time: '08:00' }],
+    ['anything on friday? I have to be back for pick up at 3', { date: '2027-03-12', before: '15:00' }],
+    // a weekday the caller is taken every week, or the rest of the week they are away, is not the day asked for
+    ['tuesday would be best actually, wednesdays i volunteer at the food bank', { date: '2027-03-16' }],
+    ["monday at 8, i'm out of town the rest of the week", { date: '2027-03-15', time: '08:00' }],
+    ['wednesdays i can do', { date: '2027-03-17' }],
+  ])('"%s"', (text, when) => {
+    expect(studioWish(text)).toMatchObject(when);
+  });
+});

@@ -261,7 +261,8 @@ describe("a speech recogniser's spelling of an hour", () => {
     ['phoenixTue', 'at 4 for 30 minutes', { time: '16:00' }],
     ['phoenixTue', "it's too late for today, tomorrow at 2", { date: '2026-12-23', time: '14:00' }],
     ['phoenixTue', 'I need to be there by 5', { before: '17:00' }],
-    ['phoenixTue', 'from 1 to 3', { after: '13:00' }],
+    // a window, its "to" no hour of its own
+    ['phoenixTue', 'from 1 to 3', { after: '13:00', before: '15:00' }],
   ])('%s: "%s" is read as said', (place, text, wish) => {
     expect(when(place, text)).toEqual(wish);
   });

@@ -198,6 +198,21 @@ export function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: st
   mask(m, /\bbetween (\d{1,2})(?::(\d{2}))? ?([ap])?\.?m?\.? and (\d{1,2})(?::(\d{2}))? ?([ap])?\.?m?\b\.?/g, (x) =>
     range(x.index, Number(x[1]), Number(x[2] ?? 0), Number(x[4]), Number(x[5] ?? 0), mer(x[3]), mer(x[6])),
   );
+  // "from about half 9 til half 2", "free from 9:30 till 2:30", "between half 9 and 3": a window ("half 9" is 9:30)
+  mask(
+    m,
+    /\b(?:from|between) (?:about |around )?(half (?:past )?)?(\d{1,2})(?::(\d{2}))? ?([ap])?\.?m?\.? (?:til|till|until|to|and|-) (?:about |around )?(half (?:past )?)?(\d{1,2})(?::(\d{2}))? ?([ap])?\.?m?\b\.?(?! ?(?:minutes|mins|hours|days|weeks|people|kids|dogs|cats))/g,
+    (x) =>
+      range(
+        x.index,
+        Number(x[2]),
+        x[1] ? 30 : Number(x[3] ?? 0),
+        Number(x[6]),
+        x[5] ? 30 : Number(x[7] ?? 0),
+        mer(x[4]),
+        mer(x[8]),
+      ),
+  );
   mask(
     m,
     /\b(?:at |around |about )?(\d{1,2}) or (\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|hours|days|weeks|people))/g,
@@ -428,6 +443,12 @@ const FREE_AFTER = new RegExp(
   'g',
 );
 
+/** "I start at 10 on Mondays", "I have to be back for pick up at 3": taken from the time said, so free before it. */
+const BUSY_FROM = new RegExp(
+  String.raw`\b(?:i|we|he|she|they) (?:start|starts|begin|begins|(?:have|need|got) to be (?:at work|in work|in|there|back|home)|must be (?:at work|back|home))(?: (?:work|school|the office|uni|college))?(?: for (?:the )?[a-z-]+(?: [a-z-]+)?)? (?:at|by|around|about) `,
+  'g',
+);
+
 /**
  * Times the caller tells as their own background, not as the time they want: "anything at 9 in the morning?
  * I've an interview at 11", "my train's at 9", "I finish work at 5". They are blanked in `m`; what they
@@ -444,6 +465,7 @@ export function maskBackgroundTimes(m: { s: string }, orig: string): Array<Hit<T
       if (bound) out.push({ at, value: { ...bound.value, kind: said } });
     });
   read(FREE_AFTER, () => 'after');
+  read(BUSY_FROM, () => 'before');
   read(BACKGROUND_TIME, (rest) =>
     /^[^.;!?]*?\b(?:before|earlier than|ahead of) (?:that|then|it)\b/.test(rest)
       ? 'before'

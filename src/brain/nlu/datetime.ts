@@ -474,7 +474,7 @@ const DONE_BY =
 /** A day the caller is taken: "today I'm stuck at work", "I'm working all day tomorrow", "Friday I'm away". */
 const TAKEN = `(?:stuck (?:at work|in work|in meetings|at the office)|at work|in work|working(?: late)?|busy|tied up|away|out of town|travell?ing|on shift|in meetings|slammed|not free|not around|unavailable|booked up)`;
 const BUSY_DAY = new RegExp(
-  `\\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|(?:on )?(?:${WD}))(?:'s no good| is no good| is out)?,? (?:i'm|i am|i'll be|i will be|we're|we are|he's|she's) (?:going to be |gonna be )?(?:all day )?${TAKEN}(?: all day)?\\b|\\b(?:i'm|i am|i'll be|i will be|we're|we are|he's|she's) (?:going to be |gonna be )?${TAKEN}(?: all day| until late)? (?:today|tonight|tomorrow|(?:on )?(?:${WD}))\\b`,
+  `\\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|(?:on )?(?:${WD}))(?:'s no good| is no good| is out)?,? (?:i'm|i am|i'll be|i will be|we're|we are|he's|she's) (?:going to be |gonna be )?(?:all day )?${TAKEN}(?: all day)?\\b|\\b(?:i'm|i am|i'll be|i will be|we're|we are|he's|she's) (?:going to be |gonna be )?${TAKEN}(?: all day| until late)? (?:today|tonight|tomorrow|(?:on )?(?:${WD}))\\b|\\b(?:i'm|im|i am|i'll be|i will be|we're|we are|he's|she's) (?:going to be |gonna be )?${TAKEN} (?:for )?(?:the )?(?:rest of (?:the|this) week|whole week|all week|rest of the month)\\b|\\b(?:on )?(?:${WD})s,? (?:i|we|he|she) (?!(?:can|could|would|will|am|'m|are|is|prefer|like|want|need|usually can|could do|can do|do best|work best)\\b)(?:usually |always |normally )?[a-z]+(?= )`,
   'g',
 );
 const OTHER_DAY = new RegExp(`\\b(?:today|tomorrow|tonight|${WD}|weekend|next week|\\d{1,2}(?:st|nd|rd|th))\\b`);

@@ -78,8 +78,9 @@ const CONCEPTS: Array<[RegExp, string]> = [
   [/\b(?:lunges|reactive|aggressive|barks? (?:like crazy )?at|growls?)\b/, 'behavior behaviour'],
   [/\bpupp(?:y|ies)\b/, 'puppy'],
   [
-    /\bnever been (?:in|here|before|to (?:you|your (?:clinic|office|practice|studio|salon)))\b|\bfirst (?:time|visit|appointment) (?:with|at|here)\b|\bnew (?:patient|client|customer)\b/,
-    'initial new first intro assessment',
+    /\bnever been (?:in|here|before|to (?:you|your (?:clinic|office|practice|studio|salon)))\b|\bnever (?:been|gone) to (?:a|an) [a-z]+(?: [a-z]+)? before\b|\bfirst (?:time|visit|appointment) (?:with|at|here|seeing|going to)\b|\b(?:my|our|his|her) first (?:ever )?(?:time|visit|appointment|session)\b|\bnew (?:patient|client|customer)\b/,
+    // how a first visit is named: "Initial Assessment", "New Patient Visit", "First Visit", "Initial Consultation"
+    'initial new first intro assessment new patient first visit initial consultation',
   ],
 ];
 
