@@ -402,6 +402,13 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       }
       if (asksForAMoment(text)) return remember(makeReply(linesFor(lang).takeYourTime, events, false, before));
       const u = nlu.understand(text, opts.now.now(), lang, snap().context.anchorDay);
+      // "so that's Friday the 1st at 10 now, right?" just after booking or moving it: said back, with any question beside
+      const kept = expecting === 'anything' ? restatedBooking(u, snap().context) : undefined;
+      if (kept) {
+        const L = linesFor(lang);
+        const said = L.stillBooked(kept.service.toLowerCase(), L.instant(kept.start, business.timezone));
+        return remember(makeReply([said, ...asideAnswers(text, u), L.anythingElse].join(' '), events, false, before));
+      }
       // "I've got a cut tomorrow at two, can I add a beard trim right after?": the time is when theirs ends
       const afterOwn =
         tools.identity !== 'none'
@@ -644,12 +651,37 @@ function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
   return !CHANGE_WORDS.test(agreed.replace(IDIOMS, ' '));
 }
 
+/** Asking for someone to come and do a job: "I can just book someone", "can you send someone out?", "get a plumber". */
+const SEND_SOMEONE =
+  /\b(?:book|send|get|need|want|have) (?:someone|somebody|a (?:plumber|tech|technician|electrician|guy|person|handyman|locksmith|mechanic|roofer|painter|cleaner))\b|\b(?:someone|somebody|you|y'all|a tech|a plumber) (?:to )?(?:come|come out|pop out|pop round|swing by|have a look|take a look|look at|fix|check)\b|\bcome (?:out|over|round|by) and (?:look|have a look|take a look|fix|check)\b/;
+
 /** A trade's visit for any job ("Service Call", "Call-out", "Diagnostic Visit"), when the business lists exactly one. */
 const ANY_JOB =
   /\b(?:service call|call[- ]?out|diagnostic(?: visit| call)?|service visit|repair visit|home visit|site visit|troubleshooting(?: visit)?)\b/i;
 function anyJobVisit(business: BusinessProfile): ServiceInfo | undefined {
   const visits = business.services.filter((s) => ANY_JOB.test(s.name));
   return visits.length === 1 ? visits[0] : undefined;
+}
+
+/** Asking back whether it is so: "right?", "is that right?", "yeah?", "correct?", or a question mark. */
+const CHECKING =
+  /\?|\b(?:right|correct|yeah|yes|innit|eh)\W*$|^\W*(?:so|just to (?:check|confirm)|just so i got it right)\b/;
+
+/**
+ * A booking made or moved in this call, said back by the caller as a check ("so that's Friday at 10 now?", "I'm all
+ * booked in for Saturday at 9, right?"): its day and time as said, nothing asked to book or change.
+ */
+function restatedBooking(u: Understanding, ctx: DialogContext): { service: string; start: string } | undefined {
+  const when = u.when;
+  if (!when || (!when.date && !when.time) || when.range || !CHECKING.test(u.text)) return undefined;
+  if (u.correction || u.service || BOOKING_ASKED.test(u.text) || CHANGE_WORDS.test(u.text.replace(IDIOMS, ' ')))
+    return undefined;
+  if (u.intents.some((i) => i === 'book' || i === 'cancel' || i === 'reschedule')) return undefined;
+  const tz = ctx.business.timezone;
+  return (ctx.booked ?? []).findLast((b) => {
+    const at = localParts(b.start, tz);
+    return (!when.date || when.date === at.date) && (!when.time || when.time === at.time);
+  });
 }
 
 /** The name held, said again whole or by its first words ("Jenna" of "Jenna Park"): no new name. */
@@ -726,7 +758,14 @@ export function toEvent(
   if (u.service) facts.service = u.service.service;
   // "the kitchen faucet's been dripping… I can just book someone": at a business with a visit for any job (a service
   // call, a call-out), what is booked when the caller names no service of its list
-  else if (!ctx.service && !u.serviceChoices && (u.intents.includes('book') || ctx.task === 'book')) {
+  else if (
+    !ctx.service &&
+    !u.serviceChoices &&
+    u.intents.includes('book') &&
+    SEND_SOMEONE.test(u.text) &&
+    !u.intents.some((i) => i === 'cancel' || i === 'reschedule' || i === 'check' || i === 'emergency') &&
+    !EXISTING_APPOINTMENT.test(u.text)
+  ) {
     const visit = anyJobVisit(ctx.business);
     if (visit) facts.service = visit;
   }
@@ -845,8 +884,12 @@ export function toEvent(
   if (intents.includes('human')) return { type: 'HUMAN', turn };
   // "can you push it back an hour" while booking moves the booking being made, not an existing appointment
   // …and "can I switch that to Chloe?" changes who does it
+  // …but with no time held or offered yet there is nothing of this booking to move: "I was hoping to move it. Could I
+  // do Friday instead?" after "I have an appointment with Megan on Thursday" moves that one
+  const somethingHeld = !!ctx.slot || ctx.offered.length > 0;
   const movesThisBooking =
     ctx.task === 'book' &&
+    somethingHeld &&
     !!(turn.moveBy || facts.when || facts.staff || facts.service) &&
     !EXISTING_APPOINTMENT.test(u.text);
   for (const task of ['cancel', 'reschedule', 'check'] as const) {

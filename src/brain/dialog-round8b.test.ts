@@ -275,3 +275,75 @@ describe('a first visit and a visit for any job (round 8)', () => {
     expect(await c.say("I'd like to book an appointment please")).toMatch(/What would you like to book/);
   });
 });
+
+describe('moves, checks and names in a chatty call (round 8)', () => {
+  const PHYSIO: BusinessProfile = {
+    name: 'Norwood Physiotherapy',
+    timezone: 'Australia/Adelaide',
+    hours,
+    services: [
+      { name: 'Standard Consultation', durationMin: 30 },
+      { name: 'Hydrotherapy', durationMin: 45 },
+    ],
+    staff: [{ name: 'Megan' }, { name: 'Tom' }],
+    knowledge: [{ q: 'Do I need a referral?', a: 'No referral is needed.' }],
+  };
+  // Tuesday 2026-05-12, 10:00 in Adelaide
+  const NOW = '2026-05-12T00:30:00Z';
+  const MARGARET = '+61881234567';
+
+  it('"I was hoping to move it. Could I do Friday instead?" moves the appointment told of, then says it back', async () => {
+    const c = talkTo(PHYSIO, NOW, MARGARET, {
+      existing: [
+        {
+          service: 'Standard Consultation',
+          start: '2026-05-14T10:00',
+          customerName: 'Margaret Dunstan',
+          customerPhone: MARGARET,
+        },
+      ],
+    });
+    await c.say(
+      "This is Margaret Dunstan. I have an appointment with Megan on Thursday, but my daughter can't drive me on Thursday now",
+    );
+    expect(await c.say("So I was hoping to move it. Could I do Friday instead? The same time, 10 o'clock")).toMatch(
+      /move your standard consultation .*Friday, May 15 at 10 AM\?/i,
+    );
+    expect(await c.say('Yes please change it')).toMatch(/now on Friday, May 15 at 10 AM/);
+    expect(await c.say("So that's Friday the 15th at 10 o'clock now, right?")).toMatch(
+      /^Yes, your standard consultation is booked for Friday, May 15 at 10 AM\. Is there anything else/,
+    );
+    expect(c.world.appointments.filter((a) => a.status === 'booked').map((a) => a.start.slice(0, 16))).toEqual([
+      '2026-05-15T10:00',
+    ]);
+  });
+
+  it('a day said back that is not the one booked is no check of it', async () => {
+    const c = talkTo(PHYSIO, NOW, MARGARET);
+    await c.say('a standard consultation on Friday at 10 please');
+    await c.say('Margaret Dunstan');
+    await c.say('yes');
+    expect(await c.say("so that's Monday at 10, right?")).not.toMatch(/^Yes, your standard consultation/);
+  });
+
+  it('"do I need a letter from the doctor for it?" is answered while a booking waits, not missed', async () => {
+    const c = talkTo(PHYSIO, NOW, MARGARET);
+    await c.say("I'd like to book hydrotherapy");
+    const reply = await c.say('Do I need a letter from the doctor for it?');
+    expect(reply).toMatch(/No referral is needed/);
+    expect(reply).not.toMatch(/didn't catch/);
+  });
+
+  it('a name put right in the same breath is the one booked', async () => {
+    const c = talkTo(PHYSIO, NOW, MARGARET);
+    await c.say('a standard consultation on Friday at 10 please');
+    expect(await c.say('Dazza. Darren Pike sorry lol. 0491 570 156')).toMatch(/for Darren Pike\b.*Shall I book it/);
+  });
+
+  it('"I\'m honestly grieving lol" names nobody', async () => {
+    const c = talkTo(PHYSIO, NOW, MARGARET);
+    expect(
+      await c.say("my old physio was amazing, I'm honestly grieving lol. anyway a standard consultation friday at 10?"),
+    ).toMatch(/May I have your name/);
+  });
+});

@@ -212,7 +212,7 @@ export interface DialogContext {
    */
   alerted?: boolean;
   urgentBooking?: boolean;
-  booked?: Array<{ service: string; start: string }>;
+  booked?: Array<{ service: string; start: string; moved?: boolean }>;
   lookupsMissed?: number;
   /** A request for the team said with the booking, passed on once the booking is made. */
   laterMessage?: string;
@@ -479,7 +479,7 @@ export function matchOffered(offered: Slot[], wish: TimeWish, tz: string, weekda
 export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogContext> {
   const p: Partial<DialogContext> = {};
   const f = { ...ev.facts };
-  if (f.party && !ctx.party && !ctx.booked?.length && ctx.task !== 'reschedule') {
+  if (f.party && !ctx.party && !ctx.booked?.some((b) => !b.moved) && ctx.task !== 'reschedule') {
     p.party = f.party;
     // "eye exams for me and my son" read as the children's exam: the caller's own visit is the adult one
     const svc = f.service ?? ctx.service;
@@ -522,7 +522,7 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
     !REPLACES.test(ev.text) &&
     !isComboOf(f.service, ctx.service);
   // a service already booked on this call is not booked again ("I need a haircut too" said late)
-  const booked = new Set((ctx.booked ?? []).map((b) => b.service));
+  const booked = new Set((ctx.booked ?? []).filter((b) => !b.moved).map((b) => b.service));
   const more = [...(adds ? [f.service!] : []), ...(f.alsoServices ?? [])].filter(
     (x) => x.name !== (adds ? ctx.service!.name : (f.service ?? ctx.service)?.name) && !booked.has(x.name),
   );

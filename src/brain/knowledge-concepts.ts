@@ -122,6 +122,11 @@ const PHRASES: Array<[RegExp, string]> = [
     /\bwheel ?chairs?\b|\b(wheelchair|disabled|disability|mobility|step[- ]free|accessib(le|ility))\b|\bramps?\b|\b(walking )?frame\b(?= [^?.!]{0,30}\bget in)/g,
     'access',
   ],
+  // a referral in other words: "do I need a letter from the doctor?", "a note from my GP", "does my doctor have to send me?"
+  [
+    /\breferrals?\b|\breferred\b|\b(letter|note|script|form)s? from (the|my|a|your|his|her) (doctor|doc|gp|physician|dentist|vet|specialist)\b|\b(doctor|doc|gp|physician)'?s? (letter|note|referral)\b|\b(doctor|gp|physician) (to )?(send|refer) (me|him|her|us)\b/g,
+    'referral',
+  ],
   // "anything special for anniversaries?": what the question asks of is the occasion, not "special"
   [/\b(anything|something) (special|extra|nice|different)\b/g, 'anything'],
   [/\b(take|taking|takes|cart|carry|hauls?|hauling)( it| them| that| those| everything| the [a-z]+)? away\b/g, 'haul'],
@@ -237,7 +242,7 @@ export const FOLLOW_UP = /\b(that|it|this|those|these|them|one|ones)\b|^(and|wha
 
 /** Words for what an entry is about (parking, pets, payment…): one of them matching is strong evidence. */
 export const SUBJECTS = wordSet(
-  'parking payment insurance pet criminal callout financing warranty walk loan permit license haul giftcard servicearea consult responsetime trial access vaccination',
+  'parking payment insurance pet criminal callout financing warranty walk loan permit license haul giftcard servicearea consult responsetime trial access vaccination referral',
 );
 
 /**

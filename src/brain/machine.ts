@@ -376,9 +376,15 @@ export const conversationMachine = setup({
             };
       return {
         notes: note(context, n),
-        ...(n.kind === 'booked'
-          ? { booked: [...(context.booked ?? []), { service: n.service, start: event.appointment.start }] }
-          : {}),
+        // what this call booked or moved, to say back when the caller checks it
+        booked: [
+          ...(context.booked ?? []),
+          {
+            service: n.kind === 'booked' ? n.service : n.from.serviceName,
+            start: event.appointment.start,
+            ...(n.kind === 'moved' ? { moved: true } : {}),
+          },
+        ],
         slot: undefined,
         offered: [],
         wish: undefined,

@@ -157,6 +157,7 @@ export const EN = {
     `${staff} doesn't do ${service}${others.length ? `, but ${listOf(others, 'and')} ${others.length > 1 ? 'do' : 'does'}` : ''}.`,
   slotTaken: "I'm sorry, that time was just taken.",
   booked: (svc: string, when: string) => `You're all set: your ${svc} is booked for ${when}.`,
+  stillBooked: (svc: string, when: string) => `Yes, your ${svc} is booked for ${when}.`,
   moved: (svc: string, when: string) => `Done. Your ${svc} is now on ${when}.`,
   cancelled: (svc: string, when: string) => `Your ${svc} on ${when} is cancelled.`,
   yourAppointments: (items: Array<{ svc: string; when: string; staff?: string }>) =>

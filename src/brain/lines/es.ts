@@ -210,6 +210,7 @@ export const ES: Lines = {
     `${staff} no hace ${service}${others.length ? `, pero ${others.join(' y ')} sí` : ''}.`,
   slotTaken: 'Lo siento, ese horario se acaba de ocupar.',
   booked: (svc, when) => `Listo: su cita de ${svc} quedó reservada para ${when}.`,
+  stillBooked: (svc, when) => `Sí, su ${svc} está reservado para ${when}.`,
   moved: (svc, when) => `Listo. Su cita de ${svc} quedó para ${when}.`,
   cancelled: (svc, when) => `Su cita de ${svc} del ${when.replace(/^el /, '')} quedó cancelada.`,
   yourAppointments: (items) =>

@@ -3,6 +3,7 @@
  * Spans that are phone numbers, emails and addresses are blanked before dates and times are read,
  * so "555 0142" is never taken for 5:55.
  */
+import { zoneCountry } from '../../lib/index.js';
 import { DateTime } from 'luxon';
 import type { BusinessProfile, Lang, ServiceInfo } from '../types.js';
 import { findAddress } from './address.js';
@@ -249,6 +250,10 @@ function staffFinder(business: BusinessProfile): {
  * The part of an answer to "may I have your name?" that can be the name: "yeah it's Priya Patel",
  * "Sam Lee, and you can reach me at 720…", "Ben Chen, my email is …" → the leading words only.
  */
+/** A name said again to put the first right: "<name> sorry (lol)", "I mean <name>", "proper / full / real name's <name>". */
+const CORRECTED_NAME =
+  /^(?:(?:i mean|sorry|oops|my bad)\s+|(?:my )?(?:proper|full|real) name(?:'s| is)\s+)([a-z' -]+)$|^([a-z' -]+?)\s+(?:sorry|my bad|oops)(?:\s+(?:lol|haha|lmao))?$/;
+
 function nameAnswer(text: string, country: string): string {
   // what follows "my email / my number" is not the name; cut there before anything else
   let t = text.split(/\b(?:and )?(?:my|the|your) (?:e-?mail|number|phone|cell)\b|\be-?mail (?:is|me)\b/)[0];
@@ -273,7 +278,11 @@ function nameAnswer(text: string, country: string): string {
   if (at < 0) return '';
   // "dave. dave kowalski": the name said again in full is the name
   const again = chunks[at + 1];
-  return again?.startsWith(`${chunks[at]} `) ? again : chunks[at];
+  if (again?.startsWith(`${chunks[at]} `)) return again;
+  // "Dazza. Darren Pike sorry lol", "Jess, I mean Jessica Moreau", "Dazza… proper name's Darren Pike": the name put right
+  const put = again && CORRECTED_NAME.exec(again);
+  const fixed = put && (put[1] ?? put[2])?.trim();
+  return fixed && fixed.split(' ').length >= 2 && bareName(fixed) ? fixed : chunks[at];
 }
 
 /** Words said around an answer that are never the answer ("oh wait", "hold on", "actually"). */
@@ -307,7 +316,8 @@ export function createNlu(business: BusinessProfile): Nlu {
     business.emergencyKeywords,
     [business.name, ...business.services.map((s) => s.name)].join(' '),
   );
-  const country = business.country ?? 'US';
+  // the profile's country, else its time zone's (a profile built without one still reads "0491 570 156" in Sydney)
+  const country = business.country ?? zoneCountry(business.timezone) ?? 'US';
   const findStaff = staffFinder(business);
   const kindOfStaff = staffKinds(business);
   // service names with a number in them ("level 2 charger", "massage for two") are no times

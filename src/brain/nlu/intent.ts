@@ -105,7 +105,7 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   ],
   [
     'book',
-    /\b(book|schedule|make|set up|get|need|want|like|have) (an? |my |the )?(appointment|booking|visit|slot|spot|consultation|estimate|quote)\b|\bbook\w*\b|\bschedul\w*\b|\bappointment\b|\b(come in|come out|send someone|someone (to )?come|fit me in|squeeze me in)\b|\b(availab\w*|opening|openings|free slot|anything (open|available))\b|\b(i|we)(?: need|'d like| would like| want| wanna),? (a|an|my|the|to get|someone|some)\b|(?:^|[.!?,] |\b(?:i'm|im|i am|we're|we are|just|was|were) )after (?:an?|some) (?!while|bit|few|couple|minute|second|moment|week|month|day|year|long|short|fortnight|quick|little)[a-z]|\bif not,? [a-z0-9: ]{1,30}? (?:will do|would do|works|is fine|suits)\b/,
+    /\b(book|schedule|make|set up|get|need|want|like|have) (an? |my |the )?(appointment|booking|visit|slot|spot|consultation|estimate|quote)\b|\bbook\w*\b|\bschedul\w*\b|\bappointment\b|\b(come in|come out|send someone|someone (to )?come|fit me in|squeeze me in)\b|\b(availab\w*|opening|openings|free slot|anything (open|available))\b|(?<!\b(?:do|does|did|will|would|should|must|shall) )\b(i|we)(?: need|'d like| would like| want| wanna),? (a|an|my|the|to get|someone|some)\b|(?:^|[.!?,] |\b(?:i'm|im|i am|we're|we are|just|was|were) )after (?:an?|some) (?!while|bit|few|couple|minute|second|moment|week|month|day|year|long|short|fortnight|quick|little)[a-z]|\bif not,? [a-z0-9: ]{1,30}? (?:will do|would do|works|is fine|suits)\b/,
   ],
   [
     'question',

@@ -9,6 +9,7 @@ export const NOT_NAME = new Set(
     "a an the and or but so i me my mine you your we our us he she they it its it's is am are was were be been being " +
     'calling looking trying wondering hoping going just about from with for to of in on at by here there this that ' +
     'not no yes yeah yep sure okay ok fine good great well sorry thanks thank please hi hiya hello hey bye goodbye ' +
+    'lol lmao haha hahaha omg tbh idk btw ' +
     'interested available free busy booking calling phoning ready having need needing want wanting like ' +
     'urgent emergency serious broken leaking flooding out off down up calling regarding actually really very ' +
     'afraid worried concerned curious new returning existing customer patient client looking gonna gotta ' +
@@ -148,7 +149,7 @@ const NAMES_LIKE_WORDS = new Set(
  */
 export function describes(word: string): boolean {
   if (NAMES_LIKE_WORDS.has(word)) return false;
-  return /^(?:[a-z]{3,}(?:ing|ful|ous|ible|able|less|ish)|[a-z]{3,}ive|[a-z]{3,}ed|[a-z]{2,}(?:ally|ously|fully|ively|ently|antly|ately|edly|ingly|ably|ibly)|really|only|early|likely|lovely|friendly|lonely|ugly|silly|happy|keen|eager|glad|lucky|fussy|picky|nearby|close|broke|lost|single|married|short|tall|new|nervous|anxious|free|open)$/.test(
+  return /^(?:[a-z]{3,}(?:ing|ful|ous|ible|able|less|ish)|[a-z]{3,}ive|[a-z]{3,}ed|[a-z]{2,}(?:ally|ously|fully|ively|ently|antly|ately|edly|ingly|ably|ibly|stly|ctly|utely|tly)|really|only|early|likely|lovely|friendly|lonely|ugly|silly|happy|keen|eager|glad|lucky|fussy|picky|nearby|close|broke|lost|single|married|short|tall|new|nervous|anxious|free|open)$/.test(
     word,
   );
 }
