@@ -854,6 +854,18 @@ export function toEvent(
     (!ctx.emergency || (!answersSomething && (!bookingIt || graver)))
   )
     return { type: 'EMERGENCY', hit: u.emergency, turn };
+  // "ok please send someone" once the on-call team was alerted: the alert stands, it is no new booking
+  // ("no, just send someone" to "anything else?" is a goodbye, as before)
+  if (
+    ctx.alerted &&
+    ctx.emergency &&
+    !ctx.task &&
+    u.yesNo !== 'no' &&
+    SEND_SOMEONE.test(u.text) &&
+    !facts.service &&
+    !facts.when
+  )
+    return { type: 'EMERGENCY', hit: ctx.emergency, turn };
   // "thanks!" after "anything else?" (or after an answer, at the opening question) is a goodbye, not a yes
   if ((expecting === 'anything' || (expecting === 'intent' && ctx.answered > 0)) && THANKS_ONLY.test(u.text))
     return { type: 'GOODBYE' };

@@ -347,3 +347,52 @@ describe('moves, checks and names in a chatty call (round 8)', () => {
     ).toMatch(/May I have your name/);
   });
 });
+
+describe('the service and the name a caller means (round 8)', () => {
+  const DRIVING: BusinessProfile = {
+    name: 'Northern Quarter Driving School',
+    timezone: 'Europe/London',
+    hours,
+    services: [
+      { name: 'Manual Lesson (2 hr)', durationMin: 120, synonyms: ['driving lesson', 'manual lesson'] },
+      { name: 'Automatic Lesson (2 hr)', durationMin: 120, synonyms: ['automatic lesson', 'lesson in an automatic'] },
+    ],
+  };
+  const GROOMER: BusinessProfile = {
+    name: 'Suds & Scissors',
+    timezone: 'America/Chicago',
+    hours,
+    services: [{ name: 'Full Groom', durationMin: 90 }],
+  };
+  const LOCKSMITH: BusinessProfile = {
+    name: 'Liffey Lock & Key',
+    timezone: 'Europe/Dublin',
+    hours: { mon: DAY },
+    escalationNumber: '+35318675309',
+    services: [{ name: 'Lock Change', durationMin: 60 }],
+  };
+
+  it('"a driving lesson but in an automatic" is the automatic lesson; "a driving lesson" the manual one', async () => {
+    expect(
+      await talkTo(DRIVING, TUE, CALLER).say('i want to book a driving lesson but in an automatic please'),
+    ).toMatch(/automatic lesson/i);
+    expect(await talkTo(DRIVING, TUE, CALLER).say('i want to book a driving lesson')).toMatch(/manual lesson/i);
+  });
+
+  it('"…and the dog\'s name is Maple" books under the owner\'s name', async () => {
+    const c = talkTo(GROOMER, TUE, CALLER);
+    await c.say('a full groom on Friday at 11 please');
+    expect(await c.say("Jess Moreau, 512-555-0164 - and the dog's name is Maple")).toMatch(/for Jess Moreau/);
+  });
+
+  it('"ok please send someone" after the alert keeps the alert, it books nothing', async () => {
+    // Sunday 2026-05-17, 22:00 in Dublin: closed
+    const c = talkTo(LOCKSMITH, '2026-05-17T21:00:00Z', CALLER);
+    expect(await c.say("I'm locked out of my house with my baby, can anyone come out now??")).toMatch(/urgent alert/);
+    await c.say('Aoife Brennan');
+    const reply = await c.say("ok please send someone, I'll wait by the door");
+    expect(reply).toMatch(/has your alert/);
+    expect(reply).not.toMatch(/What would you like to book/);
+    expect(c.world.appointments).toHaveLength(0);
+  });
+});

@@ -40,6 +40,12 @@ describe("the caller's own week around the wish (round 8)", () => {
     // when the caller starts work or must be back is a bound, not the time asked for
     ['i need monday at 8 because i start at 10 on mondays', { date: '2027-03-15', time: '08:00' }],
     ['anything on friday? I have to be back for pick up at 3', { date: '2027-03-12', before: '15:00' }],
+    // when school ends is when the child is free from, and "nothing before 4" bounds it
+    [
+      "Thursday would be best. School finishes at 3:15 and we're across town, so nothing before 4 please",
+      { date: '2027-03-11', after: '16:00' },
+    ],
+    ['school gets out at 3, so thursday?', { date: '2027-03-11', after: '15:00' }],
     // a weekday the caller is taken every week, or the rest of the week they are away, is not the day asked for
     ['tuesday would be best actually, wednesdays i volunteer at the food bank', { date: '2027-03-16' }],
     ["monday at 8, i'm out of town the rest of the week", { date: '2027-03-15', time: '08:00' }],

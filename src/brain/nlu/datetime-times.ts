@@ -439,7 +439,7 @@ const BACKGROUND_TIME = new RegExp(
 );
 /** "I finish work at 5", "she gets out of school at 3": free after the time said. */
 const FREE_AFTER = new RegExp(
-  String.raw`\b(?:i|we|he|she|they) (?:finish|finishes|get off|gets off|knock off|knocks off|clock off|clocks off|get out|gets out|leave|leaves|am done|'m done|'s done|is done)(?: (?:work|school|the office|uni|college|of (?:work|school)))? (?:at|around|about) `,
+  String.raw`\b(?:i|we|he|she|they) (?:finish|finishes|get off|gets off|knock off|knocks off|clock off|clocks off|get out|gets out|leave|leaves|am done|'m done|'s done|is done)(?: (?:work|school|the office|uni|college|of (?:work|school)))? (?:at|around|about) |\b(?:school|work|class|classes|uni|college|daycare|nursery|kindy|kindergarten|preschool|practice|training|my shift|his shift|her shift)(?: here)? (?:finishes|ends|gets out|lets out|is over|is done|wraps up|finishes up)(?: at| around| about)? `,
   'g',
 );
 

@@ -25,6 +25,10 @@ import { escapeRegExp, titleCase, UNITS } from './text.js';
 const INTRO =
   /\b(?:(?:my |the |her |his )?(first|given|christian|last|family|sur) ?name(?: is|'s)?|(?:put it |book it |have it |it's |it is )?under (?:(?:my|the|her|his|their|our) )?(?:[a-z]+'s )?name(?: of| is|'s)?|(?:put it|book it|have it|booked|it's|it is|it was|it should be|should be) under|my name is|my name's|name is|name's|the name is|this is|it's|it is|i'm|i am|im|call me|speaking with)[,:\s]+/g;
 
+/** An animal's name introduced: "the dog's name is", "my cat's name's", "her horse's name is". */
+const ANIMAL_NAMED =
+  /\b(?:dog|dogs|doggo|pup|puppy|cat|kitten|kitty|pet|horse|pony|mare|gelding|rabbit|bunny|bird|parrot|hamster|guinea pig|ferret)'?s? name(?: is|'s)\s*$/;
+
 /** Which part of a name "my first name is…" / "my last name is…" / "surname…" gives. */
 function partOf(word: string | undefined): NamePart | undefined {
   if (!word) return undefined;
@@ -84,6 +88,8 @@ export function findName(said: string): NameHit | undefined {
   // once "it" is said of a thing in a turn ("it's working but it's noisy"), a later "it's…" is about it too
   let thing = false;
   for (const intro of text.matchAll(INTRO)) {
+    // "…and the dog's name is Maple": an animal's name, not the caller's
+    if (ANIMAL_NAMED.test(text.slice(Math.max(0, intro.index - 24), intro.index + intro[0].length))) continue;
     const hit = introduced(text, intro, thing);
     thing ||= hit === 'thing';
     if (!hit || hit === 'thing') continue;

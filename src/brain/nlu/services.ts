@@ -270,6 +270,9 @@ export const isComboOf = (whole: ServiceInfo, part: ServiceInfo) =>
 /** A service named as two joined: "&", "+", "/", "and", "with", "plus" or a hyphen between words. */
 export const isCombinedName = (name: string) => /[&+/]|\w-\w|\b(?:and|with|plus)\b/i.test(name);
 
+/** How much less well a service may match and still be told apart from the best by a word only it holds. */
+const NEAR = 1.5;
+
 /** The best service for the words: the one matched best, its child's kind for a child, or the ones tied. */
 function matchWords(phrases: Phrase[], words: string[], text: string): ServiceMatch | undefined {
   const hits: Hit[] = [];
@@ -296,6 +299,17 @@ function matchWords(phrases: Phrase[], words: string[], text: string): ServiceMa
   // "the ninety minute sports massage", "a full groom, she's eight kilos": a word of one variant's name decides
   const told = uniq.length > 1 ? toldApart(uniq, words) : undefined;
   if (told) return { service: told, score: best.score };
+  // "a driving lesson but in an automatic": a service matched a little less well that holds a word the best one
+  // lacks ("automatic") is the one meant, when that word tells the two apart
+  const near = [
+    ...new Map(
+      hits
+        .filter((h) => h.service !== best.service && h.score >= best.score - NEAR)
+        .map((h) => [h.service.name, h.service]),
+    ).values(),
+  ];
+  const apart = uniq.length === 1 && near.length ? toldApart([best.service, ...near], words) : undefined;
+  if (apart && apart !== best.service) return { service: apart, score: best.score };
   return { service: best.service, score: best.score, ...(uniq.length > 1 ? { choices: uniq } : {}) };
 }
 
