@@ -37,7 +37,7 @@ import {
 } from './nlu/index.js';
 import { WAITLIST } from './nlu/intent.js';
 import type { AppointmentInfo, BrainPorts, Slot } from './ports.js';
-import { afterOwnBooking } from './own-booking.js';
+import { afterBookedNow, afterOwnBooking } from './own-booking.js';
 import { noteText, prompt, stateName } from './replies.js';
 import { LATEST_START, SETTINGS_QUESTION } from './settings-answers.js';
 import type { ToolContext } from './tools/index.js';
@@ -411,9 +411,10 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       }
       // "I've got a cut tomorrow at two, can I add a beard trim right after?": the time is when theirs ends
       const afterOwn =
-        tools.identity !== 'none'
+        afterBookedNow(u, snap().context.booked, business) ??
+        (tools.identity !== 'none'
           ? await afterOwnBooking(u, opts.deps, tools.callerPhone, business.timezone)
-          : undefined;
+          : undefined);
       if (afterOwn) {
         Object.assign(u, afterOwn);
         u.intents = ['book', ...u.intents.filter((i) => i !== 'book' && i !== 'question' && i !== 'check')];
@@ -868,6 +869,15 @@ export function toEvent(
     return { type: 'EMERGENCY', hit: ctx.emergency, turn };
   // "thanks!" after "anything else?" (or after an answer, at the opening question) is a goodbye, not a yes
   if ((expecting === 'anything' || (expecting === 'intent' && ctx.answered > 0)) && THANKS_ONLY.test(u.text))
+    return { type: 'GOODBYE' };
+  // "Brilliant, cheers. Ta-ra!" to "anything else?": the "brilliant" is no yes to more, the call is over
+  if (
+    expecting === 'anything' &&
+    u.intents.length > 0 &&
+    u.intents.every((i) => i === 'goodbye') &&
+    !facts.when &&
+    !facts.service
+  )
     return { type: 'GOODBYE' };
   // "nah that's it, ta! see ya this arvo" to "anything else?": a sign-off; the day in it is the booking's, not a new one
   // …but "see you then! will I get charged if I'm late?" still asks

@@ -396,3 +396,59 @@ describe('the service and the name a caller means (round 8)', () => {
     expect(c.world.appointments).toHaveLength(0);
   });
 });
+
+describe('two bookings in one call, one changed and one kept (round 8)', () => {
+  const GARAGE2: BusinessProfile = {
+    name: 'Westgate Garage',
+    timezone: 'Europe/London',
+    hours,
+    services: [{ name: 'MOT', durationMin: 45 }],
+  };
+  const CLINIC2: BusinessProfile = {
+    name: 'Riverbend Physiotherapy',
+    timezone: 'America/Denver',
+    hours,
+    services: [{ name: 'Physio Follow-up', durationMin: 30 }],
+  };
+
+  it('"could you do my wife\'s straight after mine?" is right after the booking just made', async () => {
+    const c = talkTo(GARAGE2, TUE, CALLER);
+    await c.say('I need an MOT for my Golf - could you do Friday at 9am?');
+    await c.say('Gary Barnes');
+    await c.say('yes');
+    expect(
+      await c.say(
+        "Oh actually, one more thing - my wife's Fiesta is due its MOT as well. Could you do it straight after mine? Put it under her name, Claire Barnes.",
+      ),
+    ).toMatch(/Friday, May 15 at 9:45 AM.*for Claire Barnes/);
+    await c.say('yes please');
+    expect(await c.say('Brilliant, cheers. Ta-ra!')).toMatch(/Have a great day/);
+  });
+
+  it('"move my physio on Friday the 22nd to the following Friday… keep my Monday appointment" moves the 22nd', async () => {
+    const c = talkTo(CLINIC2, TUE, CALLER, {
+      existing: [
+        { service: 'Physio Follow-up', start: '2026-05-18T10:00', customerName: 'Jordan Lee', customerPhone: CALLER },
+        { service: 'Physio Follow-up', start: '2026-05-22T10:00', customerName: 'Jordan Lee', customerPhone: CALLER },
+      ],
+    });
+    await c.say(
+      'Hi, I need to move my physio on Friday the 22nd to the following Friday, the 29th, same time. Keep my Monday appointment as it is though.',
+    );
+    expect(await c.say('Jordan Lee')).toMatch(/from Friday, May 22 at 10 AM to Friday, May 29 at 10 AM\?/);
+  });
+
+  it('"cancel the Thursday one, not Monday. I\'m still coming Monday" offers to cancel Thursday\'s', async () => {
+    const c = talkTo(CLINIC2, TUE, CALLER, {
+      existing: [
+        { service: 'Physio Follow-up', start: '2026-05-18T17:00', customerName: 'Jordan Lee', customerPhone: CALLER },
+        { service: 'Physio Follow-up', start: '2026-05-14T17:00', customerName: 'Jordan Lee', customerPhone: CALLER },
+      ],
+    });
+    expect(
+      await c.say(
+        "I need to cancel one of my sessions - the Thursday one please, not Monday. I'm still coming Monday.",
+      ),
+    ).toMatch(/Thursday, May 14 at 5 PM\. Would you like me to cancel it/);
+  });
+});

@@ -898,7 +898,12 @@ const DAY_NUMBERS: Record<string, number> = { mon: 1, tues: 2, wednes: 3, thurs:
 /** The weekday of an appointment the caller already has, as they name it: "my Thursday appointment", "Saturday's oil change". */
 export function weekdayOfBooking(text: string): number | undefined {
   const m =
-    /\b(?:my|the|our|his|her|their) (mon|tues|wednes|thurs|fri|satur|sun)day\b(?!'s)(?! (?:at|morning|afternoon|evening|night|instead)\b)(?= [a-z])/.exec(
+    // "move my physio on Friday the 19th to the following Friday": the day it is on, before the new one
+    /\b(?:move|change|reschedule|shift|switch|push|bring)\b[^.?!]{0,30}?\bon (?:this |next )?(mon|tues|wednes|thurs|fri|satur|sun)day\b(?=[^.?!]{0,25}?\b(?:to|till|until|over to)\b)/.exec(
+      text,
+    ) ??
+    // …not "keep my Monday appointment as it is", a day kept
+    /(?<!\bkeep(?:ing)? )\b(?:my|the|our|his|her|their) (mon|tues|wednes|thurs|fri|satur|sun)day\b(?!'s)(?! (?:at|morning|afternoon|evening|night|instead)\b)(?= [a-z])/.exec(
       text,
     ) ??
     /\b(mon|tues|wednes|thurs|fri|satur|sun)day's\b/.exec(text) ??

@@ -45,3 +45,20 @@ export async function afterOwnBooking(
     u.name && full && !u.forRelative && full.toLowerCase().startsWith(`${u.name.toLowerCase()} `) ? { name: full } : {};
   return { when: { date: end.toISODate()!, time: end.toFormat('HH:mm') }, ...staff, ...name };
 }
+
+/**
+ * The same for a booking made earlier in this call ("could you do my wife's straight after mine?" once the
+ * caller's MOT is booked): the end of the last one booked, whoever the caller is.
+ */
+export function afterBookedNow(
+  u: Understanding,
+  booked: Array<{ service: string; start: string }> | undefined,
+  business: { timezone: string; services: Array<{ name: string; durationMin: number }> },
+): Pick<Understanding, 'when'> | undefined {
+  const last = booked?.at(-1);
+  if (!last || !AFTER_OWN.test(u.text) || u.when?.date || u.when?.time) return undefined;
+  const minutes = business.services.find((s) => s.name === last.service)?.durationMin;
+  if (!minutes) return undefined;
+  const end = DateTime.fromISO(last.start, { zone: business.timezone }).plus({ minutes });
+  return { when: { date: end.toISODate()!, time: end.toFormat('HH:mm') } };
+}

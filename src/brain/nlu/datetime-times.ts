@@ -314,7 +314,7 @@ export function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: st
   );
   mask(
     m,
-    /\b(at|around|about|by|after|before|until|till|from|say|how about|what about|maybe|past|later than|earlier than|than|wait|make it|make that|mean|or|actually|instead|not|no|for|do|take|try|change it to|move it to|said|meant|i mean|(?<!(?:\b(?:i|we|you|they|would|do|don't|did|looks|sounds|seems|feels)|'d) )like)[, ]+(\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|mins|hours|days|weeks|people|persons?|kids|dogs|cats|cars|dollars|bucks|of\b|\/))/g,
+    /\b(at|around|about|by|after|before|until|till|from|say|how about|what about|maybe|past|later than|earlier than|than|wait|make it|make that|mean|or|actually|instead|not|no|for|do|take|try|change it to|move it to|said|meant|i mean|(?<!(?:\b(?:i|we|you|they|would|do|don't|did|looks|sounds|seems|feels)|'d) )like)[, ]+(\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|mins|hours|days|weeks|people|persons?|kids|dogs|cats|cars|dollars|bucks|of\b|more\b|last\b|other\b|thing|quick\b|question|sec\b|second\b|moment\b|\/))/g,
     (x) => add(x.index + x[0].length - x[2].length, Number(x[2]), 0),
   );
   // "move my cleaning on Friday to 2": the hour it is moved to

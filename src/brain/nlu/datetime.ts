@@ -411,6 +411,9 @@ function maskOwnEvents(m: { s: string }): void {
   // ("I'm at work today, can you do 6?" alone still asks for today)
   const busy = m.s.replace(BUSY_DAY, (x) => ' '.repeat(x.length));
   if (busy !== m.s && OTHER_DAY.test(busy)) m.s = busy;
+  // "cancel the Thursday one, I'm still coming Monday", "keep my Monday appointment as it is": a day the caller keeps
+  const kept = m.s.replace(KEPT_DAY, (x) => ' '.repeat(x.length));
+  if (kept !== m.s && OTHER_DAY.test(kept)) m.s = kept;
 }
 
 /**
@@ -475,6 +478,11 @@ const DONE_BY =
 const TAKEN = `(?:stuck (?:at work|in work|in meetings|at the office)|at work|in work|working(?: late)?|busy|tied up|away|out of town|travell?ing|on shift|in meetings|slammed|not free|not around|unavailable|booked up)`;
 const BUSY_DAY = new RegExp(
   `\\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|(?:on )?(?:${WD}))(?:'s no good| is no good| is out)?,? (?:i'm|i am|i'll be|i will be|we're|we are|he's|she's) (?:going to be |gonna be )?(?:all day )?${TAKEN}(?: all day)?\\b|\\b(?:i'm|i am|i'll be|i will be|we're|we are|he's|she's) (?:going to be |gonna be )?${TAKEN}(?: all day| until late)? (?:today|tonight|tomorrow|(?:on )?(?:${WD}))\\b|\\b(?:i'm|im|i am|i'll be|i will be|we're|we are|he's|she's) (?:going to be |gonna be )?${TAKEN} (?:for )?(?:the )?(?:rest of (?:the|this) week|whole week|all week|rest of the month)\\b|\\b(?:on )?(?:${WD})s,? (?:i|we|he|she) (?!(?:can|could|would|will|am|'m|are|is|prefer|like|want|need|usually can|could do|can do|do best|work best)\\b)(?:usually |always |normally )?[a-z]+(?= )`,
+  'g',
+);
+/** A booked day the caller keeps while changing another: "I'm still coming Monday", "keep my Monday appointment". */
+const KEPT_DAY = new RegExp(
+  `\\b(?:i'm|im|i am|we're|we are|she's|he's|they're|she is|he is) still (?:coming|on|good|fine|ok|okay|going|booked)(?: in)?(?: for| on)? (?:${WD})\\b|\\bkeep(?:ing)? (?:my |the |her |his |their |our )?(?:${WD})(?:'s)?(?: one| appointment| booking| session| visit| lesson| class)?\\b|\\b(?:the |my )?(?:${WD})(?:'s| one| appointment| booking)? (?:is |are )?(?:still )?(?:fine|ok|okay|good|staying|stays)\\b`,
   'g',
 );
 const OTHER_DAY = new RegExp(`\\b(?:today|tomorrow|tonight|${WD}|weekend|next week|\\d{1,2}(?:st|nd|rd|th))\\b`);

@@ -115,7 +115,7 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   ],
   [
     'goodbye',
-    /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all|nothing else|no,? that's (all|it)|have a (good|great|nice) (day|one|night|evening)|talk to you later|i'm (all )?set|we're (all )?(good|set)|i'm good,? thanks?)\b/,
+    /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all|nothing else|no,? that's (all|it)|have a (good|great|nice) (day|one|night|evening)|ta-?ra|ta ra|cheerio|ka kite( an[oō])?|hooroo|laters|talk to you later|i'm (all )?set|we're (all )?(good|set)|i'm good,? thanks?)\b/,
   ],
 ];
 

@@ -9,7 +9,7 @@ export const NOT_NAME = new Set(
     "a an the and or but so i me my mine you your we our us he she they it its it's is am are was were be been being " +
     'calling looking trying wondering hoping going just about from with for to of in on at by here there this that ' +
     'not no yes yeah yep sure okay ok fine good great well sorry thanks thank please hi hiya hello hey bye goodbye ' +
-    'lol lmao haha hahaha omg tbh idk btw ' +
+    'lol lmao haha hahaha omg tbh idk btw as ' +
     'interested available free busy booking calling phoning ready having need needing want wanting like ' +
     'urgent emergency serious broken leaking flooding out off down up calling regarding actually really very ' +
     'afraid worried concerned curious new returning existing customer patient client looking gonna gotta ' +
