@@ -17,65 +17,51 @@ const hours: BusinessProfile['hours'] = { mon: DAY, tue: DAY, wed: DAY, thu: DAY
 // Tuesday 2026-05-12, 09:00 in Denver
 const TUE = '2026-05-12T15:00:00Z';
 const CALLER = '+17205550116';
-
-const GARAGE: BusinessProfile = {
-  name: 'Leith Walk Motors',
-  timezone: 'Europe/London',
+/** A business open 9 to 5 Monday to Saturday. */
+const open = (name: string, timezone: string, rest: Pick<BusinessProfile, 'services'> & Partial<BusinessProfile>) => ({
+  name,
+  timezone,
   hours,
+  ...rest,
+});
+
+const GARAGE: BusinessProfile = open('Leith Walk Motors', 'Europe/London', {
   services: [{ name: 'MOT', durationMin: 60, priceCents: 5485 }],
   knowledge: [
     { q: 'Do you have a courtesy car?', a: 'Yes, we have two courtesy cars at £15 a day.' },
     { q: 'Can I wait while the MOT is done?', a: 'Yes, you are welcome to wait in our lounge.' },
   ],
-};
-const VET: BusinessProfile = {
-  name: 'Peachtree Paws',
-  timezone: 'America/New_York',
-  hours,
+});
+const VET: BusinessProfile = open('Peachtree Paws', 'America/New_York', {
   services: [{ name: 'Wellness Exam', durationMin: 30, priceCents: 6500 }],
   knowledge: [
     { q: 'Do you do house calls?', a: 'Yes, Dr. Hale does house calls on Tuesdays. There is an $85 travel fee.' },
     { q: 'Do you see cats?', a: 'Yes, we see cats and dogs.' },
   ],
-};
-const FARRIER: BusinessProfile = {
-  name: 'Bluegrass Hoof Care',
-  timezone: 'America/New_York',
-  hours,
+});
+const FARRIER: BusinessProfile = open('Bluegrass Hoof Care', 'America/New_York', {
   services: [{ name: 'Shoe Reset', durationMin: 45, priceCents: 6000 }],
   knowledge: [
     { q: 'Do you charge for travel?', a: 'Outside Fayette County there is a $25 farm-call fee.' },
     { q: 'Does someone need to be there?', a: 'Yes, someone must hold the horse.' },
   ],
-};
-const PLUMBER: BusinessProfile = {
-  name: 'Cascade Plumbing',
-  timezone: 'America/Los_Angeles',
-  hours,
+});
+const PLUMBER: BusinessProfile = open('Cascade Plumbing', 'America/Los_Angeles', {
   services: [{ name: 'Drain Cleaning', durationMin: 60, priceCents: 19900 }],
   knowledge: [{ q: 'How much is a service call?', a: 'A standard service call is $129.' }],
-};
-const CLINIC: BusinessProfile = {
-  name: 'Bayside Foot Clinic',
-  timezone: 'Australia/Melbourne',
-  hours,
+});
+const CLINIC: BusinessProfile = open('Bayside Foot Clinic', 'Australia/Melbourne', {
   services: [{ name: 'General Podiatry', durationMin: 30, priceCents: 8500 }],
   knowledge: [
     { q: 'Is there wheelchair access?', a: "Yes - we're on the ground floor with a ramp at the front door." },
     { q: 'What are your hours?', a: 'Weekdays 9 to 5.' },
   ],
-};
-const TUTORS: BusinessProfile = {
-  name: 'Kitsilano Learning Hub',
-  timezone: 'America/Vancouver',
-  hours,
+});
+const TUTORS: BusinessProfile = open('Kitsilano Learning Hub', 'America/Vancouver', {
   services: [{ name: 'Math Tutoring', durationMin: 60, priceCents: 7000 }],
   knowledge: [{ q: 'Is the first session a trial?', a: 'Yes, the first session is half price ($35).' }],
-};
-const SPA: BusinessProfile = {
-  name: 'Stillwater Day Spa',
-  timezone: 'America/Denver',
-  hours,
+});
+const SPA: BusinessProfile = open('Stillwater Day Spa', 'America/Denver', {
   services: [
     { name: 'Couples Massage', durationMin: 60, priceCents: 26000 },
     { name: 'Deep Tissue Massage', durationMin: 60, priceCents: 12000 },
@@ -88,11 +74,8 @@ const SPA: BusinessProfile = {
       a: "Cancellations with at least 24 hours' notice are free; with less notice we charge 50% of the price.",
     },
   ],
-};
-const KENNEL: BusinessProfile = {
-  name: 'Signal Hill Pet Resort',
-  timezone: 'America/St_Johns',
-  hours,
+});
+const KENNEL: BusinessProfile = open('Signal Hill Pet Resort', 'America/St_Johns', {
   services: [{ name: 'Boarding Tour', durationMin: 30, priceCents: 0 }],
   knowledge: [
     {
@@ -101,7 +84,7 @@ const KENNEL: BusinessProfile = {
     },
     { q: 'How much is boarding?', a: 'Boarding is $45 a night.' },
   ],
-};
+});
 
 const answerOf = (business: BusinessProfile, question: string) =>
   createKnowledgeBase(business).answer(question, new Date(TUE));
@@ -236,25 +219,19 @@ describe('the read-back, the party and the goodbye', () => {
 });
 
 describe('a first visit and a visit for any job (round 8)', () => {
-  const CHIRO: BusinessProfile = {
-    name: 'Bow River Chiropractic',
-    timezone: 'America/Edmonton',
-    hours,
+  const CHIRO: BusinessProfile = open('Bow River Chiropractic', 'America/Edmonton', {
     services: [
       { name: 'New Patient Visit', durationMin: 60, synonyms: ['initial consultation'] },
       { name: 'Adjustment', durationMin: 20 },
       { name: 'Massage Therapy', durationMin: 60 },
     ],
-  };
-  const PLUMBING: BusinessProfile = {
-    name: 'Cascade Plumbing',
-    timezone: 'America/Los_Angeles',
-    hours,
+  });
+  const PLUMBING: BusinessProfile = open('Cascade Plumbing', 'America/Los_Angeles', {
     services: [
       { name: 'Service Call', durationMin: 60 },
       { name: 'Drain Cleaning', durationMin: 90 },
     ],
-  };
+  });
 
   it('"never been to a chiropractor before" is the new patient visit', async () => {
     const c = talkTo(CHIRO, TUE, CALLER);
@@ -277,17 +254,14 @@ describe('a first visit and a visit for any job (round 8)', () => {
 });
 
 describe('moves, checks and names in a chatty call (round 8)', () => {
-  const PHYSIO: BusinessProfile = {
-    name: 'Norwood Physiotherapy',
-    timezone: 'Australia/Adelaide',
-    hours,
+  const PHYSIO: BusinessProfile = open('Norwood Physiotherapy', 'Australia/Adelaide', {
     services: [
       { name: 'Standard Consultation', durationMin: 30 },
       { name: 'Hydrotherapy', durationMin: 45 },
     ],
     staff: [{ name: 'Megan' }, { name: 'Tom' }],
     knowledge: [{ q: 'Do I need a referral?', a: 'No referral is needed.' }],
-  };
+  });
   // Tuesday 2026-05-12, 10:00 in Adelaide
   const NOW = '2026-05-12T00:30:00Z';
   const MARGARET = '+61881234567';
@@ -349,21 +323,15 @@ describe('moves, checks and names in a chatty call (round 8)', () => {
 });
 
 describe('the service and the name a caller means (round 8)', () => {
-  const DRIVING: BusinessProfile = {
-    name: 'Northern Quarter Driving School',
-    timezone: 'Europe/London',
-    hours,
+  const DRIVING: BusinessProfile = open('Northern Quarter Driving School', 'Europe/London', {
     services: [
       { name: 'Manual Lesson (2 hr)', durationMin: 120, synonyms: ['driving lesson', 'manual lesson'] },
       { name: 'Automatic Lesson (2 hr)', durationMin: 120, synonyms: ['automatic lesson', 'lesson in an automatic'] },
     ],
-  };
-  const GROOMER: BusinessProfile = {
-    name: 'Suds & Scissors',
-    timezone: 'America/Chicago',
-    hours,
+  });
+  const GROOMER: BusinessProfile = open('Suds & Scissors', 'America/Chicago', {
     services: [{ name: 'Full Groom', durationMin: 90 }],
-  };
+  });
   const LOCKSMITH: BusinessProfile = {
     name: 'Liffey Lock & Key',
     timezone: 'Europe/Dublin',
@@ -398,18 +366,12 @@ describe('the service and the name a caller means (round 8)', () => {
 });
 
 describe('two bookings in one call, one changed and one kept (round 8)', () => {
-  const GARAGE2: BusinessProfile = {
-    name: 'Westgate Garage',
-    timezone: 'Europe/London',
-    hours,
+  const GARAGE2: BusinessProfile = open('Westgate Garage', 'Europe/London', {
     services: [{ name: 'MOT', durationMin: 45 }],
-  };
-  const CLINIC2: BusinessProfile = {
-    name: 'Riverbend Physiotherapy',
-    timezone: 'America/Denver',
-    hours,
+  });
+  const CLINIC2: BusinessProfile = open('Riverbend Physiotherapy', 'America/Denver', {
     services: [{ name: 'Physio Follow-up', durationMin: 30 }],
-  };
+  });
 
   it('"could you do my wife\'s straight after mine?" is right after the booking just made', async () => {
     const c = talkTo(GARAGE2, TUE, CALLER);
