@@ -4,7 +4,7 @@
  * through the real `Conversation` over in-memory ports.
  */
 import { DateTime } from 'luxon';
-import { toEvent } from '../../../src/brain/conversation.js';
+import { toEvent } from '../../../src/brain/turn-event.js';
 import { createConversation } from '../../../src/brain/conversation.js';
 import {
   applyTurn,
