@@ -7,6 +7,7 @@ import { clockOf, closedReason, hoursOn, localParts, minutesOf } from './calenda
 import {
   createServiceMatcher,
   isComboOf,
+  KEPT_DAY,
   nextWeekday,
   PART_OF_DAY_WINDOWS,
   withNamePart,
@@ -896,14 +897,15 @@ function byStaff(list: AppointmentInfo[], staff: string | undefined, text: strin
 const DAY_NUMBERS: Record<string, number> = { mon: 1, tues: 2, wednes: 3, thurs: 4, fri: 5, satur: 6, sun: 7 };
 
 /** The weekday of an appointment the caller already has, as they name it: "my Thursday appointment", "Saturday's oil change". */
-export function weekdayOfBooking(text: string): number | undefined {
+export function weekdayOfBooking(said: string): number | undefined {
+  // "keep my Monday appointment as it is", "I'm still coming Monday": a day kept is not the one meant
+  const text = said.replace(KEPT_DAY, ' ');
   const m =
     // "move my physio on Friday the 19th to the following Friday": the day it is on, before the new one
     /\b(?:move|change|reschedule|shift|switch|push|bring)\b[^.?!]{0,30}?\bon (?:this |next )?(mon|tues|wednes|thurs|fri|satur|sun)day\b(?=[^.?!]{0,25}?\b(?:to|till|until|over to)\b)/.exec(
       text,
     ) ??
-    // …not "keep my Monday appointment as it is", a day kept
-    /(?<!\bkeep(?:ing)? )\b(?:my|the|our|his|her|their) (mon|tues|wednes|thurs|fri|satur|sun)day\b(?!'s)(?! (?:at|morning|afternoon|evening|night|instead)\b)(?= [a-z])/.exec(
+    /\b(?:my|the|our|his|her|their) (mon|tues|wednes|thurs|fri|satur|sun)day\b(?!'s)(?! (?:at|morning|afternoon|evening|night|instead)\b)(?= [a-z])/.exec(
       text,
     ) ??
     /\b(mon|tues|wednes|thurs|fri|satur|sun)day's\b/.exec(text) ??

@@ -413,7 +413,7 @@ export function createKnowledgeBase(business: BusinessProfile) {
       const whole = api.rank(full, false, lang, told);
       // "…some vets come to your house? Do you do that?": what was said last is what it asks about
       const nearest = !whole?.confident && near ? api.rank(near, false, lang, told) : undefined;
-      if (nearest?.confident) return { ...nearest, source: 'knowledge' };
+      if (nearest?.confident) return { text: nearest.text, score: nearest.score, confident: true, source: 'knowledge' };
       const best = whole?.confident || ask === full ? whole : (api.rank(ask, false, lang) ?? whole);
       return best && { text: best.text, score: best.score, confident: best.confident, source: 'knowledge' };
     },

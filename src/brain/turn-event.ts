@@ -7,7 +7,7 @@ import { localParts } from './calendar.js';
 import type { DialogContext, DialogEvent, Expecting, Facts, TurnEvent } from './dialog.js';
 import { asksServiceArea } from './knowledge.js';
 import { agreeingNo, answerTo, priorityRank, relativeNamed, weekdayIn, type Understanding } from './nlu/index.js';
-import { WAITLIST } from './nlu/intent.js';
+import { BOOKING_PUT_OFF, WAITLIST } from './nlu/intent.js';
 import { LATEST_START, SETTINGS_QUESTION } from './settings-answers.js';
 import type { BusinessProfile, ServiceInfo } from './types.js';
 
@@ -41,6 +41,23 @@ const SEE_YOU =
 const WRONG_NUMBER = /\b(wrong number|dialed the wrong|called the wrong|misdialed)\b/;
 
 /**
+ * The day and time of `at` said back by the caller, as far as they said them: "seven on Thursday" of 7 PM (an hour
+ * without am/pm is either), "Friday at 12" of a Friday a week on (a bare weekday names that day of any week).
+ */
+function saysBack(u: Understanding, at: { date: string; time: string }): boolean {
+  const w = u.when;
+  if (!w) return false;
+  const [h, m] = [Number(at.time.slice(0, 2)), at.time.slice(2)];
+  const sameHour =
+    !w.time ||
+    w.time === at.time ||
+    (!!u.hourGuessed && Math.abs(Number(w.time.slice(0, 2)) - h) === 12 && w.time.slice(2) === m);
+  const sameDay =
+    !w.date || w.date === at.date || (!!u.weekday && weekdayIn({ from: at.date, to: at.date }, u.weekday) === at.date);
+  return sameHour && sameDay;
+}
+
+/**
  * "Thursday at 8 is ideal, thanks", "10am tomorrow works, as long as it's not Dave" to the read-back of Thursday at
  * 8 with Jordan: the time held said back, with nothing changed, agrees to it.
  */
@@ -51,15 +68,7 @@ function restatesHeld(u: Understanding, ctx: DialogContext): boolean {
   // "Thursday at 8, thanks" said again at the read-back of the puncture repair right after the 8 o'clock service:
   // the visit agreed to, of which this is the rest
   const bookedNow = (ctx.booked ?? []).map((b) => localParts(b.start, tz));
-  // "seven on Thursday" of 7 PM: an hour said without am/pm is either
-  const sameHour = (a: string, b: string) =>
-    a === b ||
-    (!!u.hourGuessed && Math.abs(Number(a.slice(0, 2)) - Number(b.slice(0, 2))) === 12 && a.slice(2) === b.slice(2));
-  // "Friday at 12" of the Friday held a week on: a bare weekday names that day of any week
-  const sameDay = (date: string) =>
-    !u.when!.date || u.when!.date === date || (!!u.weekday && weekdayIn({ from: date, to: date }, u.weekday) === date);
-  const saidBack = (p: { date: string; time: string }) => sameHour(u.when!.time!, p.time) && sameDay(p.date);
-  if (!saidBack(held) && !bookedNow.some((b) => saidBack(b) && b.date === held.date)) return false;
+  if (!saysBack(u, held) && !bookedNow.some((b) => saysBack(u, b) && b.date === held.date)) return false;
   if (u.service && u.service.service.name !== ctx.service?.name) return false;
   // "…with Chloe, Wednesday at 3" of a time held with Liam changes who
   if (u.staff && u.staff !== (ctx.slot.staffName ?? ctx.staff)) return false;
@@ -101,10 +110,7 @@ export function restatedBooking(u: Understanding, ctx: DialogContext): { service
     return undefined;
   if (u.intents.some((i) => i === 'book' || i === 'cancel' || i === 'reschedule')) return undefined;
   const tz = ctx.business.timezone;
-  return (ctx.booked ?? []).findLast((b) => {
-    const at = localParts(b.start, tz);
-    return (!when.date || when.date === at.date) && (!when.time || when.time === at.time);
-  });
+  return (ctx.booked ?? []).findLast((b) => saysBack(u, localParts(b.start, tz)));
 }
 
 /** The name held, said again whole or by its first words ("Jenna" of "Jenna Park"): no new name. */
@@ -136,10 +142,6 @@ const JOB_STATUS = /\b(?:ready|done|finished|fixed|back|arriving|coming)\b/;
 /** The caller puts the booking off: "never mind", "I'll call you back", "let me check with my wife". */
 const DEFERS =
   /\b(?:never ?mind|forget it|i(?:'ll| will) (?:call|ring|phone|get back to) (?:you|y'all)(?: guys)?(?: back)?|(?:and|then) get back to (?:you|y'all)|i(?:'ll| will) (?:call|ring|phone) (?:back|again|later)|after i (?:talk|speak|check) (?:to|with)|(?:i'll|i will|i'd better|i need to|i have to|i'll have to|let me) (?:check with|talk (?:to|with)|ask|run it by|think about it|think it over|confirm with)|i need to think|maybe (?:another|some other) time)\b/;
-
-/** A booking put off to later: "I'll just book again when I'm home", "we'll book once the rota's out". */
-const BOOK_LATER =
-  /\b(?:i|we)(?:'ll| will| can)? (?:just )?(?:book|rebook|re-book|schedule|reschedule)(?: (?:again|another|it|one|something|in|back in|a new one))* (?:later|when|once|after|another time|some other time|next time|down the track|closer to)\b/;
 
 /** When the caller does something of their own before booking: "I'll call the vet this afternoon", "I'll ask him tonight". */
 const OWN_ERRAND =
@@ -313,7 +315,7 @@ export function toEvent(
   // "okay" or "I'll think about it, I'll call back" to "anything else?": the caller is done
   if (
     (expecting === 'anything' || (expecting === 'intent' && ctx.answered > 0)) &&
-    (DONE_ACK.test(u.text.trim()) || (DEFERS.test(u.text) && !u.intents.length) || BOOK_LATER.test(u.text))
+    (DONE_ACK.test(u.text.trim()) || (DEFERS.test(u.text) && !u.intents.length) || BOOKING_PUT_OFF.test(u.text))
   )
     return { type: 'GOODBYE' };
   // "I don't have my phone with me, could you pass a message on?" at the code: the message, not the code asked again

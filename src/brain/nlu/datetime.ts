@@ -481,7 +481,7 @@ const BUSY_DAY = new RegExp(
   'g',
 );
 /** A booked day the caller keeps while changing another: "I'm still coming Monday", "keep my Monday appointment". */
-const KEPT_DAY = new RegExp(
+export const KEPT_DAY = new RegExp(
   `\\b(?:i'm|im|i am|we're|we are|she's|he's|they're|she is|he is) still (?:coming|on|good|fine|ok|okay|going|booked)(?: in)?(?: for| on)? (?:${WD})\\b|\\bkeep(?:ing)? (?:my |the |her |his |their |our )?(?:${WD})(?:'s)?(?: one| appointment| booking| session| visit| lesson| class)?\\b|\\b(?:the |my )?(?:${WD})(?:'s| one| appointment| booking)? (?:is |are )?(?:still )?(?:fine|ok|okay|good|staying|stays)\\b`,
   'g',
 );

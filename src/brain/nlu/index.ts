@@ -32,7 +32,7 @@ import { fromSpanish, foldSpanish } from './spanish.js';
 import { escapeRegExp, normalize, numbersToDigits } from './text.js';
 
 export type { TimeWish, PartOfDay } from './datetime.js';
-export { PART_OF_DAY_WINDOWS, parseTimeWish, resolveHour, weekdayIn } from './datetime.js';
+export { KEPT_DAY, PART_OF_DAY_WINDOWS, parseTimeWish, resolveHour, weekdayIn } from './datetime.js';
 export { namedHolidayDate } from './datetime-holidays.js';
 export { nextWeekday } from './datetime-words.js';
 export type { EmergencyHit } from './emergency.js';

@@ -119,9 +119,15 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   ],
 ];
 
-/** "I don't want to book anything", "not looking to schedule yet": a booking the caller declines. */
-const DECLINED_BOOKING =
-  /\b(?:don't|do not|dont|not|no need to)(?: really| even| quite)? (?:(?:want|wanna|need|looking|trying|ready|going|planning)(?: to)? )?(?:book|schedule|make an appointment)\w*(?: anything| an appointment| a visit| yet| right now)*|\b(?:don't|do not|dont|not) (?:really )?(?:want|need|looking for) (?:an? |any )?(?:appointment|booking|visit)s?(?: yet| right now)?|\bno (?:appointment|booking|visit)s?(?: yet| for now| right now| needed)?\b|\b(?:i|we|i've|we've|i have|we have|already|i'd|we'd|you) (?:already )?booked\b|\bmy (?:\w+ )?(?:is|was) (?:already )?booked\b|\b(?:i'll|i will|we'll|we will|i'd|i can|we can|going to|gonna|and) (?:call (?:back )?(?:and|to) )?(?:book|schedule)(?: (?:it|one|in|that|a time|an appointment))? (?:later|another time|some other time|next week|next time|soon|once|when|after|closer)\b/g;
+/** A booking put off to later: "I'll book once the rota's out", "I'll just book again when I'm home". */
+export const BOOKING_PUT_OFF =
+  /\b(?:i'll|i will|we'll|we will|i'd|i can|we can|going to|gonna|and) (?:just )?(?:call (?:back )?(?:and|to) )?(?:book|schedule|rebook|re-book)(?: (?:it|one|in|that|a time|an appointment|again|another|something|back in|a new one))* (?:later|another time|some other time|next week|next time|soon|once|when|after|closer|down the track)\b/;
+
+/** "I don't want to book anything", "not looking to schedule yet", "I'll book later": a booking the caller declines. */
+const DECLINED_BOOKING = new RegExp(
+  String.raw`\b(?:don't|do not|dont|not|no need to)(?: really| even| quite)? (?:(?:want|wanna|need|looking|trying|ready|going|planning)(?: to)? )?(?:book|schedule|make an appointment)\w*(?: anything| an appointment| a visit| yet| right now)*|\b(?:don't|do not|dont|not) (?:really )?(?:want|need|looking for) (?:an? |any )?(?:appointment|booking|visit)s?(?: yet| right now)?|\bno (?:appointment|booking|visit)s?(?: yet| for now| right now| needed)?\b|\b(?:i|we|i've|we've|i have|we have|already|i'd|we'd|you) (?:already )?booked\b|\bmy (?:\w+ )?(?:is|was) (?:already )?booked\b|${BOOKING_PUT_OFF.source}`,
+  'g',
+);
 
 /** All intents found in `text` (lower-cased), most specific first; a declined booking is no wish to book. */
 /** An appointment the caller says they have ("I've got an appointment with you on Thursday", "we have a booking at 10"). */
