@@ -85,7 +85,7 @@ async function webLead(phone: string, note: string) {
  * Twilio reports a placed call's status to the address the dial gave it, which names our call: the
  * running dispatcher may not have stored the CallSid yet when the fake has already seen the dial.
  */
-const callStatus = async (call: { sid: string }, CallStatus: string) =>
+const callStatus = async (call: Record<string, string>, CallStatus: string) =>
   (await rest.endCall(call.sid, CallStatus)).status;
 
 const lead = async (id: string) => (await org.api.get('/api/leads')).body.items.find((l: any) => l.id === id);
