@@ -9,21 +9,14 @@ import { fixedClock } from '../lib/index.js';
 import { createConversation } from './conversation.js';
 import { createKnowledgeBase } from './knowledge.js';
 import { createFakePorts } from './test-support/fake-ports.js';
+import { openNineToFive } from './test-support/businesses.js';
 import { talkTo } from './test-support/talk.js';
 import type { BusinessProfile } from './types.js';
 
-const DAY: [string, string][] = [['09:00', '17:00']];
-const hours: BusinessProfile['hours'] = { mon: DAY, tue: DAY, wed: DAY, thu: DAY, fri: DAY, sat: DAY };
 // Tuesday 2026-05-12, 09:00 in Denver
 const TUE = '2026-05-12T15:00:00Z';
 const CALLER = '+17205550116';
-/** A business open 9 to 5 Monday to Saturday. */
-const open = (name: string, timezone: string, rest: Pick<BusinessProfile, 'services'> & Partial<BusinessProfile>) => ({
-  name,
-  timezone,
-  hours,
-  ...rest,
-});
+const open = openNineToFive;
 
 const GARAGE: BusinessProfile = open('Leith Walk Motors', 'Europe/London', {
   services: [{ name: 'MOT', durationMin: 60, priceCents: 5485 }],
@@ -335,7 +328,7 @@ describe('the service and the name a caller means (round 8)', () => {
   const LOCKSMITH: BusinessProfile = {
     name: 'Liffey Lock & Key',
     timezone: 'Europe/Dublin',
-    hours: { mon: DAY },
+    hours: { mon: [['09:00', '17:00']] },
     escalationNumber: '+35318675309',
     services: [{ name: 'Lock Change', durationMin: 60 }],
   };

@@ -224,6 +224,8 @@ export interface DialogContext {
    * could not answer, the message should the caller take up the offer of one.
    */
   pendingMessage?: string;
+  /** The question last answered: "can someone give me a call with a price?" after it is a quote for what it asked. */
+  answeredQuestion?: string;
   /** "Push me back an hour": minutes to move the appointment by, once it is found. */
   moveBy?: number;
   /** Digits the caller typed as their verification code. */
@@ -730,7 +732,7 @@ const REPLACES = /\b(?:instead|rather|make (?:it|that|this|mine)|change (?:it|th
 
 /** What a prospect asks for: a quote, an estimate, a price for the work, someone to come and look. */
 const PROSPECT =
-  /\bhow much (?:do|would|will|does|did) (?:you|it|that|y'?all) (?:charge|cost|run)|\b(?:cost|charge) (?:to|for) (?:replac|install|fix|repair|paint|build|put|do|redo|re-?do)\w*|\b(?:quotes?|quotation|estimates?|ballpark|rough (?:price|number|figure|idea)|(?:a|the) price (?:for|on|to)|pricing|(?:come|coming|pop) (?:out|over|round|around|by) (?:to |and )?(?:look|quote|measure|see)|take a look|have a look)\b/;
+  /\bhow much (?:do|would|will|does|did) (?:you|it|that|y'?all) (?:charge|cost|run)|\bhow much (?:to|for (?:you to )?|would it be to |is it to )(?:get|have|do|fix|replace|install|repair|paint|build|put|redo|clean|move|remove|haul|sort)\b|\b(?:call|ring|phone|text|email|bell|buzz)(?: (?:me|us))?(?: back)? with (?:a |the |some )?(?:price|quote|number|figure|estimate|cost)s?\b|\b(?:cost|charge) (?:to|for) (?:replac|install|fix|repair|paint|build|put|do|redo|re-?do)\w*|\b(?:quotes?|quotation|estimates?|ballpark|rough (?:price|number|figure|idea)|(?:a|the) price (?:for|on|to)|pricing|(?:come|coming|pop) (?:out|over|round|around|by) (?:to |and )?(?:look|quote|measure|see)|take a look|have a look)\b/;
 
 /** A quote already given, followed up ("about the quote he did for my deck", "calling back about my quote"). */
 const QUOTE_GIVEN = /\b(?:my|the|our|his|her|your|that) (?:quote|estimate|quotation)s?\b/;

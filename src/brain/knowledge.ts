@@ -32,6 +32,9 @@ export const OF_IT =
   /\bhow much (?:is|does|would|will|to|for) (?:that|it|this|fix (?:it|that)|do (?:it|that))\b|\bwhat(?:'s| is| does| would) (?:that|it|this) (?:run|cost|come to|set me back)\b|\bhow much (?:would|will|does) (?:that|it) (?:be|cost|run)\b|\bhow long (?:does|will|would|is|do) (?:it|that|this|they)\b/i;
 
 /** The question of "it" asked of the service meant: "how much is it (full groom)?"; as it was when none asks of it. */
+/** A question whose object is what was told before it: "get them done", "fix it", "do that". */
+const POINTS_BACK = /\b(?:them|it|that|those|these)\b/;
+
 export const aboutIt = (question: string, service: string) =>
   OF_IT.test(question) ? question.replace(OF_IT, (m) => `${m} (${service.toLowerCase()})`) : question;
 
@@ -391,8 +394,9 @@ export function createKnowledgeBase(business: BusinessProfile) {
     ): KnowledgeAnswer | undefined {
       const said = api.settingsAnswer({ ask, full }, now, lang, previous);
       const fromSettings = said && answersAsked(full, said.topic) ? said : undefined;
-      // "is that something you do?" asks about what was said before it and nothing of its own
-      const told = ask !== full && !terms(ask).length;
+      // "is that something you do?" asks about what was said before it and nothing of its own, and so does "how much
+      // to get them done at my place?" after "my front brakes are grinding… needs pads and rotors"
+      const told = ask !== full && (!terms(ask).length || POINTS_BACK.test(normalize(ask)));
       const own = api.ownEntry(full, ask, told);
       // an owner's entry written for exactly this question ("Do you charge for estimates?") beats a derived price,
       // and so does one about what the price is asked of ("just to come look at a washer": the service-call fee)

@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import { withNamePart } from './nlu/index.js';
 import {
   applyTurn,
+  asksForAQuote,
   atTargetTime,
   chooseAppointment,
   mergeWish,
@@ -340,11 +341,17 @@ export const conversationMachine = setup({
       const offered = context.messageOffered ? context.pendingMessage : undefined;
       // "just a ballpark is fine, I won't hold you to it" after "how much to replace a roof?": both are the message
       const said = t && isMessage(t.text) ? t.text : undefined;
-      const long = offered && said && !said.includes(offered) ? `${offered} ${said}` : (said ?? offered);
+      // "can someone give me a call with a price?" after the answer to "how much for pads and rotors?": a quote for that
+      const quoted =
+        !offered && said && context.answeredQuestion && asksForAQuote(said.toLowerCase())
+          ? context.answeredQuestion
+          : offered;
+      const long = quoted && said && !said.includes(quoted) ? `${quoted} ${said}` : (said ?? quoted);
       // the number and name said in words win over caller ID ("call me back at 212 555 0177")
       return {
         message: long,
         laterMessage: undefined,
+        answeredQuestion: undefined,
         ...(offered ? { pendingMessage: undefined } : {}),
         ...wishesOf(`${offered ?? ''} ${t?.text ?? ''}`),
         nameAsked: false,
@@ -577,7 +584,9 @@ export const conversationMachine = setup({
       question: undefined,
       // "I'm not sure… I can take a message": a yes to it next is a yes to the message, and the question is the message
       messageOffered: event.type !== 'ANSWERED' || event.text === null,
-      ...(event.type !== 'ANSWERED' || event.text === null ? { pendingMessage: context.question } : {}),
+      ...(event.type !== 'ANSWERED' || event.text === null
+        ? { pendingMessage: context.question, answeredQuestion: undefined }
+        : { answeredQuestion: context.question }),
     })),
     failure: assign(({ context }) => ({ notes: note(context, { kind: 'failure' }) })),
     silence: assign(({ context }) => ({ silences: context.silences + 1, notes: note(context, { kind: 'silence' }) })),

@@ -700,6 +700,20 @@ function findDates(
       if (d) add(x.index, { date: d });
     },
   );
+  // "fri 29", "Saturday, 30": a weekday with a number that can be no hour is that day of the month
+  mask(
+    m,
+    new RegExp(
+      `(?<=\\b(?:${WD})s?,? )(\\d{1,2})\\b(?!:|\\.\\d| ?(?:[ap]\\.?m\\b|o'?clock|h\\b|hours?|hrs?|min|mins|minutes?|%|people|of\\b))`,
+      'g',
+    ),
+    (x) => {
+      const day = Number(x[1]);
+      const d = day > 12 ? dayOfMonth(today, day) : undefined;
+      if (!d) return false;
+      add(x.index, { date: d });
+    },
+  );
   // "Friday week", "Tuesday fortnight": a week (two) after the coming one
   mask(
     m,
@@ -723,6 +737,7 @@ function findDates(
       delete base.bare;
     }
   }
+  dropWeekdaysOfDates(hits, orig);
   inScope(hits, today, orig);
   for (const r of refs) {
     const before = hits.filter((h) => h.at < r.at && 'date' in h.value).sort((a, b) => b.at - a.at)[0];
@@ -750,6 +765,28 @@ function findDates(
   }
   joinSpans(hits, today, orig, info, m.s);
   return hits;
+}
+
+/**
+ * "Friday May 29", "Saturday the 30th", "Sat 30": a weekday said right before the date it falls on is that date,
+ * said twice, not a day of its own (read as one, "Friday May 29 or Saturday May 30" spanned the weeks between).
+ */
+function dropWeekdaysOfDates(hits: Array<Hit<DateValue>>, orig: string): void {
+  for (const h of [...hits]) {
+    if (!h.bare || !h.weekday) continue;
+    const word = new RegExp(`^(?:${WD})s?`).exec(orig.slice(h.at));
+    if (!word) continue;
+    const end = h.at + word[0].length;
+    const date = hits.find(
+      (d) =>
+        d !== h &&
+        'date' in d.value &&
+        d.at >= end &&
+        /^[\s,]*(?:the\s+)?$/.test(orig.slice(end, d.at)) &&
+        DateTime.fromISO(d.value.date).weekday === h.weekday,
+    );
+    if (date) hits.splice(hits.indexOf(h), 1);
+  }
 }
 
 /**

@@ -12,6 +12,26 @@ export const weekdays = (open: string, close: string) =>
     fri: [[open, close]],
   }) as BusinessProfile['hours'];
 
+const NINE_TO_FIVE: [string, string][] = [['09:00', '17:00']];
+/** A business open 9 to 5 Monday to Saturday, with its services and anything else it sets. */
+export const openNineToFive = (
+  name: string,
+  timezone: string,
+  rest: Pick<BusinessProfile, 'services'> & Partial<BusinessProfile>,
+): BusinessProfile => ({
+  name,
+  timezone,
+  hours: {
+    mon: NINE_TO_FIVE,
+    tue: NINE_TO_FIVE,
+    wed: NINE_TO_FIVE,
+    thu: NINE_TO_FIVE,
+    fri: NINE_TO_FIVE,
+    sat: NINE_TO_FIVE,
+  },
+  ...rest,
+});
+
 /** A salon in Chicago, closed Sundays and on 2026-03-17. */
 export const SALON: BusinessProfile = {
   name: 'Bella Hair Studio',
