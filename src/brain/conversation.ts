@@ -31,6 +31,10 @@ import { slotKey, type CallerIdentity } from './tools/tool.js';
 import type { BrainEvent, BusinessProfile, CallerInput, Lang, Reply } from './types.js';
 import { SIGN_OFF, ASKS, restatedBooking, NOT_A_CUSTOMER, toEvent } from './turn-event.js';
 
+/** A question the owner answered with what to do: "What do I do if…", "What should I do in an emergency?" */
+const WHAT_TO_DO =
+  /\bwhat (?:do|should|can|must) (?:i|we|you) do\b|\bwhat to do\b|\bwhat if\b|\bfirst aid\b|\bin (?:an|case of an?|the event of an?) (?:emergency|accident)\b/;
+
 /** What a conversation is created with. */
 export interface ConversationOptions {
   business: BusinessProfile;
@@ -151,6 +155,10 @@ export function createConversation(opts: ConversationOptions): SavableConversati
   const nlu = createNlu(business);
   const services = createServiceMatcher(business.services);
   const kb = knowledgeBaseFor(business);
+  /** The owner's answers to what to do ("What do I do if a tooth is knocked out?"): advice for an emergency. */
+  const adviceAnswers = new Set(
+    (business.knowledge ?? []).filter((k) => k.q && WHAT_TO_DO.test(k.q.toLowerCase())).map((k) => k.a),
+  );
   const saved = opts.resume;
   const languages: Lang[] = business.languages?.length ? business.languages : ['en'];
   /** The call's language: the business's main one until the caller speaks, or asks for, another it offers. */
@@ -161,6 +169,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
   /** The caller's last question, and the one asked in an earlier turn, so "how much does that run?" is read with it. */
   let lastQuestion: string | undefined = saved?.lastQuestion;
   let earlierQuestion: string | undefined;
+  let lastTurn: string | undefined;
   /** Settings answer a Spanish question read into the shared phrasing; an owner's own entries are searched as said. */
   const answer = (q: string) => {
     // every look-up in one turn reads against the question of the turn before, not against another part of its own
@@ -196,8 +205,16 @@ export function createConversation(opts: ConversationOptions): SavableConversati
         of && OF_IT.test(part)
           ? answer(`${before} ${part.replace(/\?$/, '')} (${of.toLowerCase()})?`.trim())
           : undefined;
+      // "one of the keys has started sticking… how much would it be to fix that?": the owner's entry on what the turn
+      // told beats the price of the service being moved
+      const told = before && ofService?.source === 'settings' ? answer(`${before} ${part}`) : undefined;
       // "how far ahead does he need to get it?" of the vaccine asked about before, not of the tour being booked
-      const a = ofService?.confident ? ofService : (answer(part) ?? ofService);
+      const a =
+        told?.confident && told.source === 'knowledge'
+          ? told
+          : ofService?.confident
+            ? ofService
+            : (answer(part) ?? ofService);
       if (a?.confident) out.push(a.text);
     }
     return out;
@@ -258,7 +275,9 @@ export function createConversation(opts: ConversationOptions): SavableConversati
     const state = current();
     const lines = [...prefix, ...ctx.notes.slice(notesFrom).map((n) => noteText(n, ctx, opts.now.now(), lang))];
     const p = prompt(state, ctx, lang);
-    promptRuns = p.text && p.text === lastPrompt ? promptRuns + 1 : 1;
+    // the same question again after a turn that moved something on (an answer given, details added) is no repeat
+    const progressed = ctx.notes.slice(notesFrom).some((n) => n.kind !== 'missed');
+    promptRuns = p.text && p.text === lastPrompt ? (progressed ? promptRuns : promptRuns + 1) : 1;
     lastPrompt = p.text;
     if (p.text && promptRuns > MAX_SAME_PROMPT && p.expecting !== 'nothing') {
       // asked twice without an answer: offer a person or a message instead of asking a third time
@@ -334,7 +353,10 @@ export function createConversation(opts: ConversationOptions): SavableConversati
         events.push(e);
         handleOpts?.onEvent?.(e);
       };
-      earlierQuestion = lastQuestion;
+      // before any question, what the caller said last is what a question may point back to ("the day after Boxing
+      // Day?… when's the first day you're back open then?")
+      earlierQuestion = lastQuestion ?? lastTurn;
+      if ('text' in input) lastTurn = input.text;
       try {
         return await turn(input, emit, events);
       } catch (e) {
@@ -389,6 +411,12 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       }
       if (asksForAMoment(text)) return remember(makeReply(linesFor(lang).takeYourTime, events, false, before));
       const u = nlu.understand(text, opts.now.now(), lang, snap().context.anchorDay);
+      // "he's knocked his front tooth clean out": what the owner wrote to do about it is said with the safety line
+      if (u.emergency && lang === 'en') {
+        const own = kb.ownEntry(text, text, true);
+        if (own?.confident && adviceAnswers.has(own.text) && !u.emergency.safety?.includes(own.text))
+          u.emergency = { ...u.emergency, safety: [u.emergency.safety, own.text].filter(Boolean).join(' ') };
+      }
       // "so that's Friday the 1st at 10 now, right?" just after booking or moving it: said back, with any question beside
       const kept = expecting === 'anything' ? restatedBooking(u, snap().context) : undefined;
       if (kept) {

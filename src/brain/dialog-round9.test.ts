@@ -1,10 +1,16 @@
 // Invariant (round 9): a question at the end of a long story that points back to it ("how much to get them done at my
 // place?" after "my front brakes are grinding… needs pads and rotors") is answered from the owner's entry on that
 // subject; asking to be called back with a price is a lead for the team, and the lead says what the price is for.
+// Staff are asked for however the caller names them (a title and surname, "can I get him" after the name), and one
+// who does not work here is said so; an appointment described in the words that ask to move it is not where it goes;
+// "straight after your lunch, whatever the first one is" is the first opening after the break; a season's greeting
+// ends the call; a day further ahead than the business books is said so; abbreviations are said in capitals.
 import { describe, expect, it } from 'vitest';
-import { createKnowledgeBase } from './knowledge.js';
+import { aboutIt, createKnowledgeBase } from './knowledge.js';
+import { createNlu } from './nlu/index.js';
 import { openNineToFive } from './test-support/businesses.js';
 import { talkTo } from './test-support/talk.js';
+import type { BusinessProfile } from './types.js';
 
 // Tuesday 2026-05-12, 09:00 in Brisbane
 const TUE = '2026-05-11T23:00:00Z';
@@ -16,7 +22,7 @@ const MECHANIC = openNineToFive('Spanner Mobile Mechanics', 'Australia/Brisbane'
   knowledge: [
     {
       q: 'Can you do brakes?',
-      a: 'Yes, we do pads, rotors and brake fluid at your home or work. Brake jobs are quoted once we know the make, model and year.',
+      a: 'Yes, we do pads, rotors and brake fluid at your home or work. Brake jobs are quoted once we know the make, model and year; a mechanic calls you back with a price the same day.',
     },
     { q: 'What areas do you cover?', a: 'Brisbane metro from Redcliffe to Logan.' },
   ],
@@ -43,5 +49,200 @@ describe('a question that points back to the story before it', () => {
       expect.objectContaining({ name: 'Deepak Raman', need: expect.stringContaining('pads and rotors') }),
     ]);
     expect(world.appointments).toEqual([]);
+  });
+});
+
+const VETS = openNineToFive('Ponsonby Vets', 'Pacific/Auckland', {
+  services: [{ name: 'Consultation', durationMin: 20 }],
+  staff: [{ name: 'Dr Aroha Ngata' }, { name: 'Dr James Whitfield' }, { name: 'Callum Reid' }],
+});
+
+describe('the staff member asked for', () => {
+  const staffOf = (text: string) => createNlu(VETS).understand(text, new Date(TUE)).staff;
+  it.each([
+    ['can I book my cat in with Dr Ngata?', 'Dr Aroha Ngata'],
+    ['with dr. whitfield please', 'Dr James Whitfield'],
+    ['No, I asked for Dr Ngata. Has she got anything after 3?', 'Dr Aroha Ngata'],
+    ["Callum did our fence last month and said he'd come back. Can I get him Monday?", 'Callum Reid'],
+    ['Could Callum come give me a quote?', 'Callum Reid'],
+  ])('"%s" is %s', (text, who) => {
+    expect(staffOf(text)).toBe(who);
+  });
+
+  it('"dr" alone names nobody, and someone who does not work here is said so', async () => {
+    expect(staffOf('I need a dr appointment tomorrow')).toBeUndefined();
+    const { say } = talkTo(VETS, TUE, '+6421555014');
+    const reply = await say('Hello, I want to take an appointment with Dr. Mehta for tomorrow morning.');
+    expect(reply).toContain("We don't have a Dr. Mehta here");
+    expect(reply).toMatch(/Dr Aroha Ngata, Dr James Whitfield or Callum Reid/);
+  });
+});
+
+const PHYSIO = openNineToFive('Bondi Physio', 'Australia/Sydney', {
+  services: [{ name: 'Physio Consultation', durationMin: 45 }],
+});
+
+describe('moving an appointment described as it is', () => {
+  it('"my physio on Tuesday at 10, I need to move it" asks where to, not "from Tuesday at 10 to Tuesday at 10"', async () => {
+    const { say } = talkTo(PHYSIO, TUE, '+61491570101', {
+      existing: [
+        {
+          service: 'Physio Consultation',
+          start: '2026-05-19T10:00',
+          customerName: 'Rachel Nguyen',
+          customerPhone: '+61491570101',
+        },
+      ],
+    });
+    const reply = await say(
+      "Hi, it's Rachel Nguyen. I've got a physio appointment on Tuesday at 10 and I need to move it.",
+    );
+    expect(reply).toMatch(/What day and time would you like instead\?/);
+    expect(reply).not.toMatch(/to Tuesday, May 19 at 10 AM/);
+  });
+});
+
+const VET_WITH_LUNCH: BusinessProfile = {
+  ...openNineToFive('Subiaco Vets', 'Australia/Perth', { services: [{ name: 'Vaccination', durationMin: 15 }] }),
+  hours: {
+    wed: [
+      ['08:00', '12:30'],
+      ['13:30', '18:00'],
+    ],
+  },
+};
+
+describe('the first one after a break', () => {
+  it('"straight after your lunch then, whatever the first one is" is 1:30, not the first offer', async () => {
+    // Tuesday 2026-05-12, 09:00 in Perth
+    const { say } = talkTo(VET_WITH_LUNCH, '2026-05-12T01:00:00Z', '+61491570157');
+    await say('Could I bring my dog in tomorrow at 12:30 for his booster?');
+    const reply = await say('Straight after your lunch then, whatever the first one is');
+    expect(reply).toMatch(/Wednesday, May 13 (?:at|I have) 1:30 PM/);
+    expect(reply).not.toMatch(/AM|noon|12:/);
+  });
+});
+
+const GARAGE = {
+  ...openNineToFive('Headingley Motors', 'Europe/London', {
+    services: [{ name: 'MOT', durationMin: 60 }],
+    holidays: ['2026-12-25', '2026-12-26', '2026-12-28'],
+    maxDaysAhead: 60,
+  }),
+};
+
+describe('around the holidays', () => {
+  // Tuesday 2026-12-22, 11:00 in London
+  const DEC22 = '2026-12-22T11:00:00Z';
+  it('"back open" is read after the day asked for before; an abbreviation is said as one', async () => {
+    const { say } = talkTo(GARAGE, DEC22, '+447700900412');
+    await say('Can I bring the car in for its MOT the day after Boxing Day?');
+    expect(await say("When's the first day you're back open then?")).toContain(
+      "The first day we're open is Tuesday, December 29",
+    );
+    expect(await say('the Tuesday at 9 please')).toBeTruthy();
+    expect(await say('Sarah Whitworth')).toMatch(/an MOT on Tuesday, December 29 at 9 AM/);
+  });
+
+  it('"No, that\'s all, ta. Merry Christmas!" ends the call', async () => {
+    const { say, convo } = talkTo(GARAGE, DEC22, '+447700900412');
+    await say('MOT on Tuesday the 29th at 9 please', 'Sarah Whitworth', 'yes');
+    const bye = await convo.handle({ text: "No, that's all, ta. Merry Christmas!" });
+    expect(bye.done).toBe(true);
+  });
+
+  it('a day further ahead than the business books is said so', async () => {
+    const { say, world } = talkTo(GARAGE, DEC22, '+447700900412', { now: new Date(DEC22) });
+    const reply = await say('Can I book an MOT on the 29th of March 2027 at 11?');
+    expect(reply).toMatch(/can't book as far ahead as Monday, March 29 yet: bookings for that day open on/);
+    expect(world.appointments).toEqual([]);
+  });
+});
+
+describe("the caller's own booking, said first", () => {
+  const intentsOf = (text: string) => createNlu(PHYSIO).understand(text, new Date(TUE)).intents;
+  it.each([
+    ["Hi there, this is Daniel Okafor. I've got a cleaning booked tomorrow at nine", ['check']],
+    ["Hi, it's Claire Dubois. You're coming to tune my piano on Monday morning", ['check']],
+    ["I've got a check-up coming up with you but I can't remember the date. Can you tell me when it is?", ['check']],
+    ['Could we move it a week later, same time?', ['reschedule']],
+    ["I've got a haircut booked tomorrow, can I add a beard trim", ['book']],
+  ])('"%s"', (text, intents) => {
+    expect(intentsOf(text).slice(0, 1)).toEqual(intents);
+  });
+
+  it('"I have a physio booked Tuesday at 10" is told back, then "move it to Thursday at 3:30" moves it', async () => {
+    const { say, world } = talkTo(PHYSIO, TUE, '+61491570101', {
+      existing: [
+        {
+          service: 'Physio Consultation',
+          start: '2026-05-19T10:00',
+          customerName: 'Rachel Nguyen',
+          customerPhone: '+61491570101',
+        },
+      ],
+    });
+    expect(await say("Hi, it's Rachel Nguyen. I've got a physio consultation booked Tuesday at 10")).toMatch(
+      /You have a physio consultation on Tuesday, May 19 at 10 AM/,
+    );
+    expect(await say('Any chance we could move it to Thursday at 3:30?')).toMatch(
+      /move your physio consultation from Tuesday, May 19 at 10 AM to Thursday, May 14 at 3:30 PM/,
+    );
+    await say('yes');
+    expect(world.appointments.filter((a) => a.status === 'booked').map((a) => a.start)).toEqual([
+      expect.stringMatching(/^2026-05-14T15:30/),
+    ]);
+  });
+});
+
+describe('an emergency in the middle of a booking', () => {
+  const DENTIST = openNineToFive('Subiaco Smiles', 'Australia/Perth', {
+    services: [{ name: 'Check-up & Clean', durationMin: 45 }],
+    escalationNumber: '+61491570111',
+    knowledge: [
+      {
+        q: 'What do I do if a tooth is knocked out?',
+        a: "Pick it up by the crown, don't scrub it, keep it in milk or back in the socket, and come in straight away.",
+      },
+      { q: 'Do you do tooth whitening?', a: 'Yes, take-home whitening kits are $350.' },
+    ],
+  });
+
+  it("is met with the owner's advice for it, and what the caller tells after the alert goes with it", async () => {
+    const { say, world } = talkTo(DENTIST, '2026-05-12T01:00:00Z', '+61491570192');
+    await say("Hi, I'd like to book a check-up and clean for myself");
+    const alert = await say(
+      "Sometime next week? Oh god, my son's just run in from footy, he's knocked his front tooth clean out. There's blood everywhere",
+    );
+    expect(alert).toContain('keep it in milk');
+    expect(alert).not.toContain('whitening');
+    await say('Kylie Brennan');
+    expect(await say("He's 12. I've got the tooth here, it's his adult tooth")).toContain(
+      "I've added that for the team",
+    );
+    expect(world.leads.at(-1)?.need).toContain("I've got the tooth here");
+  });
+
+  it('a pet that ate chocolate at a vet is an emergency, however many words between', () => {
+    const vet = openNineToFive('Ponsonby Vets', 'Pacific/Auckland', {
+      services: [{ name: 'Vaccination', durationMin: 15 }],
+    });
+    const u = createNlu(vet).understand("She's eaten most of a block of dark chocolate", new Date(TUE));
+    expect(u.emergency?.priority).toBe('URGENT');
+  });
+});
+
+describe('a question of "that" after the turn tells what it is', () => {
+  it('"one of the keys has started sticking… how much to fix that?" is the key repair, not the tuning being moved', () => {
+    const tuner = openNineToFive('Mont-Royal Piano', 'America/Toronto', {
+      services: [{ name: 'Piano Tuning', durationMin: 90, priceCents: 16000 }],
+      knowledge: [{ q: 'How much does it cost to fix a sticking key?', a: 'Minor key repairs are $25 per key.' }],
+    });
+    const q = aboutIt(
+      "Also, one of the keys has started sticking, the middle C. How much would it be to fix that while he's here?",
+      'Piano Tuning',
+    );
+    expect(createKnowledgeBase(tuner).answer(q, new Date(TUE))?.text).toContain('$25');
+    expect(aboutIt('Hang on, before we pick a time, how much is it?', 'Full Groom')).toContain('(full groom)');
   });
 });

@@ -2,6 +2,7 @@
  * The statechart's data: its context, its events and the pure functions that update the context
  * from what the caller said and what the tools answered.
  */
+import { spokenService } from './service-words.js';
 import { DateTime } from 'luxon';
 import { clockOf, closedReason, hoursOn, localParts, minutesOf } from './calendar.js';
 import {
@@ -42,6 +43,8 @@ export interface Facts {
   email?: string;
   address?: string;
   staff?: string;
+  /** Someone asked for who does not work here ("with Dr. Mehta"), as said. */
+  unknownStaff?: string;
   /** More services wanted besides `service`, in order ("a haircut and a blow dry", "the nail trim too"). */
   alsoServices?: ServiceInfo[];
   /** Whom the booking is for, when not the caller ("for my son", "get my lad a cut"). */
@@ -102,6 +105,7 @@ export type Note =
   | { kind: 'closedDay'; date: string; reason: 'holiday' | 'closed' }
   | { kind: 'nothingThen'; wish: TimeWish }
   | { kind: 'noSlotsAtAll' }
+  | { kind: 'tooFarAhead'; date: string; opens: string }
   | { kind: 'exactTaken'; time: string }
   /** A time no appointment starts at ("ten past two" where bookings start on the quarter hour). */
   | { kind: 'notExactly'; time: string }
@@ -111,6 +115,7 @@ export type Note =
   | { kind: 'exactOpen'; slot: Slot }
   /** The staff member asked for does not do the service; `others` do. */
   | { kind: 'staffDoesNot'; staff: string; service: string; others: string[] }
+  | { kind: 'staffUnknown'; said: string; staff: string[] }
   | { kind: 'slotTaken' }
   | { kind: 'booked'; appointment: AppointmentInfo; service: string }
   | { kind: 'moved'; appointment: AppointmentInfo; from: AppointmentInfo }
@@ -224,6 +229,10 @@ export interface DialogContext {
    * could not answer, the message should the caller take up the offer of one.
    */
   pendingMessage?: string;
+  /** What the caller told of the emergency after the team was alerted ("he's 12, I've got the tooth here"). */
+  addedDetails?: string;
+  /** Someone asked for who does not work here, once told so ("we don't have a Dr. Mehta"). */
+  unknownStaffTold?: string;
   /** The question last answered: "can someone give me a call with a price?" after it is a quote for what it asked. */
   answeredQuestion?: string;
   /** "Push me back an hour": minutes to move the appointment by, once it is found. */
@@ -388,6 +397,17 @@ export function mergeWish(old: TimeWish | undefined, next: TimeWish, weekday?: n
 }
 
 /** A wish for "the same time" on another day, once the appointment being moved is known: its current local time. */
+/**
+ * "I've got a physio appointment on Tuesday at 10 and I need to move it": a wish that is the appointment's own day
+ * (and its time, if one was said) and nothing more describes the appointment, not where it goes.
+ */
+export function describesTarget(wish: TimeWish | undefined, target: { start: string } | undefined, tz: string) {
+  if (!wish?.date || !target) return false;
+  const at = localParts(target.start, tz);
+  const { date, time, hourGuessed: _guessed, ...rest } = wish as TimeWish & { hourGuessed?: boolean };
+  return date === at.date && (!time || time === at.time) && !Object.keys(rest).length;
+}
+
 export function atTargetTime(
   wish: TimeWish | undefined,
   target: { start: string } | undefined,
@@ -548,6 +568,14 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
   if (f.staff && f.staff !== ctx.staff) {
     Object.assign(p, { staff: f.staff, slot: undefined, offered: [], searchNeeded: !!(ctx.wish || f.when) });
   }
+  // "with Dr. Mehta", who does not work here: said so, with who does
+  if (f.unknownStaff && !f.staff && ctx.unknownStaffTold !== f.unknownStaff) {
+    const service = p.service ?? ctx.service;
+    const who = (service ? staffFor(ctx.business, service.name) : undefined) ?? [];
+    const staff = who.length ? who : (ctx.business.staff ?? []).map((s) => s.name);
+    p.notes = [...(p.notes ?? ctx.notes), { kind: 'staffUnknown', said: f.unknownStaff, staff }];
+    p.unknownStaffTold = f.unknownStaff;
+  }
   // "balayage with Marco", who does no colour: said so, and those who do it are searched instead
   const withWhom = 'staff' in p ? p.staff : ctx.staff;
   const forWhat = p.service ?? ctx.service;
@@ -556,7 +584,7 @@ export function applyTurn(ctx: DialogContext, ev: TurnEvent): Partial<DialogCont
     Object.assign(p, { staff: undefined, slot: undefined, offered: [], searchNeeded: !!(ctx.wish || f.when) });
     p.notes = [
       ...(p.notes ?? ctx.notes),
-      { kind: 'staffDoesNot', staff: withWhom, service: forWhat.name.toLowerCase(), others: doers },
+      { kind: 'staffDoesNot', staff: withWhom, service: spokenService(forWhat.name), others: doers },
     ];
   }
   const offered = p.offered ?? ctx.offered;
@@ -783,7 +811,11 @@ export function takeSlots(
   // "not with Mike": his times are not offered
   if (ctx.avoidStaff) slots = slots.filter((s) => s.staffName !== ctx.avoidStaff);
   if (!slots.length) {
-    notes.push({ kind: 'noSlotsAtAll' });
+    // "the 29th of February 2028" at a business that books 60 days ahead: too far out yet, said so
+    const asked = wish.date ?? wish.range?.from;
+    const ahead = ctx.business.maxDaysAhead;
+    const opens = asked && ahead ? DateTime.fromISO(asked).minus({ days: ahead }).toISODate()! : undefined;
+    notes.push(opens && opens > now.date ? { kind: 'tooFarAhead', date: asked!, opens } : { kind: 'noSlotsAtAll' });
     return { ...p, wish: undefined, notes };
   }
   if (widened) {
@@ -811,7 +843,7 @@ function whyNotExact(ctx: DialogContext, wish: TimeWish, now: { date: string; ti
     const range = hours.find(([from, to]) => time >= from && time < to);
     const minutes = ctx.service?.durationMin;
     if (range && minutes && addMinutes(time, minutes) > range[1])
-      return { kind: 'runsPastClose', time, close: range[1], service: ctx.service!.name.toLowerCase(), minutes };
+      return { kind: 'runsPastClose', time, close: range[1], service: spokenService(ctx.service!.name), minutes };
   }
   // "ten past two" where every free time starts on the quarter hour: not taken, just not a time bookings start
   const minute = time.slice(3);

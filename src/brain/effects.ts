@@ -109,7 +109,8 @@ export async function runEffect(
     case 'lead': {
       // the emergency's lead, opened by the alert, gains who to call back and where; so does a message passed on
       const hit = ctx.emergency;
-      const need = hit ? emergencySummary(hit) : ctx.passedOn;
+      const told = ctx.addedDetails ? ` (${ctx.addedDetails.slice(0, 300)})` : '';
+      const need = hit ? `${emergencySummary(hit)}${told}` : ctx.passedOn;
       if (!need) return { type: 'TOOL_ERROR' };
       const r = await runTool(
         tools,

@@ -293,7 +293,7 @@ const FOLD: Record<string, string> = Object.fromEntries(
       ['see', 'treat treats see sees'],
       [
         'cost',
-        'price prices pricing much charge charg fee fees rate rates quote quotes quoted quoting quotation quotations precio precios costo costos cuesta cuestan cobran cobra tarifa tarifas cuanto',
+        'price prices pricing much charge charg fee fees rate rates precio precios costo costos cuesta cuestan cobran cobra tarifa tarifas cuanto',
       ],
       ['walk', 'walkin walkins walk-in walk-ins'],
       ['duration', 'long take takes minutes dura duracion tarda'],

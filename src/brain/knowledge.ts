@@ -31,12 +31,25 @@ export { asksServiceArea, terms } from './knowledge-concepts.js';
 export const OF_IT =
   /\bhow much (?:is|does|would|will|to|for) (?:that|it|this|fix (?:it|that)|do (?:it|that))\b|\bwhat(?:'s| is| does| would) (?:that|it|this) (?:run|cost|come to|set me back)\b|\bhow much (?:would|will|does) (?:that|it) (?:be|cost|run)\b|\bhow long (?:does|will|would|is|do) (?:it|that|this|they)\b/i;
 
-/** The question of "it" asked of the service meant: "how much is it (full groom)?"; as it was when none asks of it. */
 /** A question whose object is what was told before it: "get them done", "fix it", "do that". */
 const POINTS_BACK = /\b(?:them|it|that|those|these)\b/;
 
+/**
+ * The question of "it" asked of the service meant: "how much is it (full groom)?"; as it was when none asks of it,
+ * or when the turn tells what "it" is ("one of the keys has started sticking, the middle C… how much to fix that?").
+ */
 export const aboutIt = (question: string, service: string) =>
-  OF_IT.test(question) ? question.replace(OF_IT, (m) => `${m} (${service.toLowerCase()})`) : question;
+  OF_IT.test(question) && !toldBefore(question)
+    ? question.replace(OF_IT, (m) => `${m} (${service.toLowerCase()})`)
+    : question;
+
+/** Whether the sentences before the one asking of "it" tell what it is (four words or more of substance). */
+function toldBefore(question: string): boolean {
+  const sentences = question.split(/(?<=[.!?])\s+/);
+  const at = sentences.findIndex((s) => OF_IT.test(s));
+  const story = sentences.slice(0, Math.max(0, at)).join(' ');
+  return terms(story).filter((t) => !FACETS.has(t)).length >= 4;
+}
 
 /** The token of a business's service, added wherever one of its names or synonyms is said. */
 const SERVICE_TERM = 'service:';
@@ -394,10 +407,12 @@ export function createKnowledgeBase(business: BusinessProfile) {
     ): KnowledgeAnswer | undefined {
       const said = api.settingsAnswer({ ask, full }, now, lang, previous);
       const fromSettings = said && answersAsked(full, said.topic) ? said : undefined;
-      // "is that something you do?" asks about what was said before it and nothing of its own, and so does "how much
-      // to get them done at my place?" after "my front brakes are grinding… needs pads and rotors"
-      const told = ask !== full && (!terms(ask).length || POINTS_BACK.test(normalize(ask)));
-      const own = api.ownEntry(full, ask, told);
+      // "is that something you do?" asks about what was said before it and nothing of its own
+      const told = ask !== full && !terms(ask).length;
+      // …and so, of the owner's entries, does "how much to get them done at my place?" after "my front brakes are
+      // grinding… needs pads and rotors"
+      const toldBack = told || (ask !== full && POINTS_BACK.test(normalize(ask)));
+      const own = api.ownEntry(full, ask, toldBack);
       // an owner's entry written for exactly this question ("Do you charge for estimates?") beats a derived price,
       // and so does one about what the price is asked of ("just to come look at a washer": the service-call fee)
       const ownFits = !!own && (writtenFor(own) || (own.confident && own.about && fromSettings?.topic === 'price'));
@@ -418,6 +433,8 @@ export function createKnowledgeBase(business: BusinessProfile) {
       // "…some vets come to your house? Do you do that?": what was said last is what it asks about
       const nearest = !whole?.confident && near ? api.rank(near, false, lang, told) : undefined;
       if (nearest?.confident) return { text: nearest.text, score: nearest.score, confident: true, source: 'knowledge' };
+      if (!whole?.confident && toldBack && !told && own?.confident)
+        return { text: own.text, score: own.score, confident: true, source: 'knowledge' };
       const best = whole?.confident || ask === full ? whole : (api.rank(ask, false, lang) ?? whole);
       return best && { text: best.text, score: best.score, confident: best.confident, source: 'knowledge' };
     },

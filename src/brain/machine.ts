@@ -12,6 +12,7 @@ import {
   asksForAQuote,
   atTargetTime,
   chooseAppointment,
+  describesTarget,
   mergeWish,
   nameMissing,
   namedAppointment,
@@ -52,6 +53,23 @@ const note = (ctx: DialogContext, n: Note): Note[] => [...ctx.notes, n];
 /** A message asking what the work would cost, or for someone to come and look at it. */
 const QUOTE =
   /\b(?:quote|estimate|price|pricing|prices|ballpark|how much|cost|give (?:me|us) (?:a |an )?(?:number|figure)|come (?:out|over|round|around|by)|(?:take|have) a look|look at (?:it|them|the))\b/;
+/**
+ * "He's 12. I've got the tooth here, it's his adult tooth" once the team was alerted: more about the emergency, said
+ * as a statement (no request, no yes or no) at "anything else?".
+ */
+function toldOfEmergency(context: DialogContext, event: TurnEvent): boolean {
+  return (
+    !!context.alerted &&
+    !!context.emergency &&
+    event.expecting === 'anything' &&
+    !event.yesNo &&
+    !event.facts.when &&
+    !event.facts.service &&
+    !event.text.includes('?') &&
+    event.text.trim().split(/\s+/).length >= 4
+  );
+}
+
 /** "email me a quote", "send it by email", "a quote emailed to me". */
 const EMAIL_ME = /\be-?mail (?:me|us|it)\b|\be-?mailed\b|\bby e-?mail\b|\bsend (?:me|us|it) (?:an? )?e-?mail\b/;
 /** What a message asks for besides a call-back: a quote (the site address then matters), an email. */
@@ -190,13 +208,14 @@ export const conversationMachine = setup({
       event.type === 'TURN' &&
       !!(context.passedOn || context.emergency) &&
       !event.bookIntent &&
-      !!(
-        event.facts.address ||
-        event.facts.email ||
-        (event.facts.phone && event.facts.phone !== context.phone) ||
-        // "it's Katherine with a K": the name on the message corrected
-        (event.facts.name && withNamePart(context.name, event.facts.name, event.facts.namePart) !== context.name)
-      ),
+      (toldOfEmergency(context, event) ||
+        !!(
+          event.facts.address ||
+          event.facts.email ||
+          (event.facts.phone && event.facts.phone !== context.phone) ||
+          // "it's Katherine with a K": the name on the message corrected
+          (event.facts.name && withNamePart(context.name, event.facts.name, event.facts.namePart) !== context.name)
+        )),
     // "the number on the booking is 830 555 0177" after nothing was found under the caller ID
     otherNumberTurn: ({ context, event }) =>
       event.type === 'TURN' && !!context.lostTask && !!event.facts.phone && event.facts.phone !== context.callerPhone,
@@ -403,7 +422,11 @@ export const conversationMachine = setup({
       if (event.type !== 'APPOINTMENTS') return {};
       const target = namedAppointment(event.list, context);
       const service = target ? serviceNamed(context.business, target.serviceName) : undefined;
-      const wish = atTargetTime(context.wish, target, context.business.timezone, context.moveBy);
+      const tz = context.business.timezone;
+      // "my physio on Tuesday at 10, I need to move it": that day and time are the appointment's, not the new ones
+      if (context.task === 'reschedule' && !context.moveBy && describesTarget(context.wish, target, tz))
+        return { appointments: event.list, target, ...(service ? { service } : {}), wish: undefined };
+      const wish = atTargetTime(context.wish, target, tz, context.moveBy);
       // a wish that only now has its day or time ("push me back an hour") is searched like any other
       return {
         appointments: event.list,
@@ -503,7 +526,16 @@ export const conversationMachine = setup({
       return { notes: [...notes, { kind: 'stillAlerted' as const }], ...personFacts(context, event.turn) };
     }),
     lateDetails: assign(({ context, event }) =>
-      event.type === 'TURN' ? { ...personFacts(context, event), notes: note(context, { kind: 'detailsAdded' }) } : {},
+      event.type === 'TURN'
+        ? {
+            ...personFacts(context, event),
+            notes: note(context, { kind: 'detailsAdded' }),
+            // "he's 12, I've got the tooth here": told of the emergency, for the team
+            ...(toldOfEmergency(context, event)
+              ? { addedDetails: [context.addedDetails, event.text].filter(Boolean).join(' ') }
+              : {}),
+          }
+        : {},
     ),
     emergency: assign(({ context, event }) => {
       if (event.type !== 'EMERGENCY') return {};

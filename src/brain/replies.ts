@@ -1,4 +1,5 @@
 /** What the agent says: short sentences, suited to be spoken, from the chart's state and notes, in the call's language. */
+import { spokenService } from './service-words.js';
 import { DateTime } from 'luxon';
 import { localParts } from './calendar.js';
 import {
@@ -30,7 +31,7 @@ function rawName(value: unknown): string {
 export function prompt(state: string, ctx: DialogContext, lang: Lang = 'en'): { text: string; expecting: Expecting } {
   const L = linesFor(lang);
   const tz = ctx.business.timezone;
-  const svc = ctx.service?.name.toLowerCase();
+  const svc = ctx.service && spokenService(ctx.service.name);
   switch (state) {
     case 'intake':
       // "I'm not sure… I can take a message": the offer is the question, not "anything else?" after it
@@ -44,15 +45,15 @@ export function prompt(state: string, ctx: DialogContext, lang: Lang = 'en'): { 
     case 'booking.collect':
       if (ctx.task === 'reschedule' && ctx.target) {
         return {
-          text: L.rescheduleWhen(ctx.target.serviceName.toLowerCase(), L.instant(ctx.target.start, tz)),
+          text: L.rescheduleWhen(spokenService(ctx.target.serviceName), L.instant(ctx.target.start, tz)),
           expecting: 'time',
         };
       }
       if (!ctx.service && ctx.serviceChoices?.length)
-        return { text: L.whichService(ctx.serviceChoices.map((s) => s.name.toLowerCase())), expecting: 'service' };
+        return { text: L.whichService(ctx.serviceChoices.map((s) => spokenService(s.name))), expecting: 'service' };
       if (!ctx.service)
         return {
-          text: L.whatToBook(ctx.business.services.slice(0, LISTED_SERVICES).map((s) => s.name.toLowerCase())),
+          text: L.whatToBook(ctx.business.services.slice(0, LISTED_SERVICES).map((s) => spokenService(s.name))),
           expecting: 'service',
         };
       return { text: onSite(ctx.business, ctx.service) ? L.whenOnSite(svc!) : L.whenFor(svc!), expecting: 'time' };
@@ -77,14 +78,14 @@ export function prompt(state: string, ctx: DialogContext, lang: Lang = 'en'): { 
     case 'choose':
       return {
         text: L.chooseAppointment(
-          ctx.appointments.map((a) => ({ svc: a.serviceName.toLowerCase(), when: L.instant(a.start, tz) })),
+          ctx.appointments.map((a) => ({ svc: spokenService(a.serviceName), when: L.instant(a.start, tz) })),
         ),
         expecting: 'appointment',
       };
     case 'cancelConfirm':
       return ctx.target
         ? {
-            text: L.confirmCancel(ctx.target.serviceName.toLowerCase(), L.instant(ctx.target.start, tz)),
+            text: L.confirmCancel(spokenService(ctx.target.serviceName), L.instant(ctx.target.start, tz)),
             expecting: 'cancel',
           }
         : { text: L.whichToCancel, expecting: 'appointment' };
@@ -146,7 +147,7 @@ function confirmText(L: Lines, ctx: DialogContext): string {
   const tz = ctx.business.timezone;
   if (!ctx.slot) return L.askTime;
   const when = slotWhen(L, ctx, ctx.slot.start);
-  const svc = (ctx.service?.name ?? ctx.target?.serviceName ?? L.appointment).toLowerCase();
+  const svc = spokenService(ctx.service?.name ?? ctx.target?.serviceName ?? L.appointment);
   if (ctx.task === 'reschedule' && ctx.target) return L.confirmMove(svc, L.instant(ctx.target.start, tz), when);
   return L.confirmBooking({
     svc,
@@ -156,7 +157,7 @@ function confirmText(L: Lines, ctx: DialogContext): string {
     ...(ctx.name ? { name: ctx.name } : {}),
     ...(ctx.phone && ctx.phoneFromCallerId ? { phone: speakPhone(ctx.phone, ctx.business.country) } : {}),
     // "a haircut and a color": the one after is said with this one, and booked once this one is
-    ...(ctx.nextServices?.length ? { then: ctx.nextServices.map((x) => x.name.toLowerCase()) } : {}),
+    ...(ctx.nextServices?.length ? { then: ctx.nextServices.map((x) => spokenService(x.name)) } : {}),
   });
 }
 
@@ -225,20 +226,24 @@ export function noteText(n: Note, ctx: DialogContext, now: Date, lang: Lang = 'e
       return L.outsideHours(n.date, tz, n.hours);
     case 'staffDoesNot':
       return L.staffDoesNot(n.staff, n.service, n.others);
+    case 'tooFarAhead':
+      return L.tooFarAhead(L.date(n.date, tz), L.date(n.opens, tz));
+    case 'staffUnknown':
+      return L.staffUnknown(n.said, n.staff);
     case 'exactOpen':
       return L.exactOpen(slotWhen(L, ctx, n.slot.start));
     case 'slotTaken':
       return L.slotTaken;
     case 'booked':
-      return L.booked(n.service.toLowerCase(), L.instant(n.appointment.start, tz));
+      return L.booked(spokenService(n.service), L.instant(n.appointment.start, tz));
     case 'moved':
-      return L.moved(n.from.serviceName.toLowerCase(), L.instant(n.appointment.start, tz));
+      return L.moved(spokenService(n.from.serviceName), L.instant(n.appointment.start, tz));
     case 'cancelled':
-      return L.cancelled(n.appointment.serviceName.toLowerCase(), L.instant(n.appointment.start, tz));
+      return L.cancelled(spokenService(n.appointment.serviceName), L.instant(n.appointment.start, tz));
     case 'appointmentsTold':
       return L.yourAppointments(
         n.list.map((x) => ({
-          svc: x.serviceName.toLowerCase(),
+          svc: spokenService(x.serviceName),
           when: L.instant(x.start, tz),
           ...(x.staffName ? { staff: x.staffName } : {}),
         })),

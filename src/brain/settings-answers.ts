@@ -4,6 +4,7 @@
  * whether a person or the virtual receptionist is answering.
  * Answered from configuration before the knowledge base, so they are always current and exact.
  */
+import { spokenService } from './service-words.js';
 import { DateTime, Info } from 'luxon';
 import { fechaEs, horaEs, zoneCountry } from '../lib/index.js';
 import {
@@ -223,7 +224,7 @@ function latestAnswer(
   const L = linesFor(lang);
   const tz = b.timezone;
   const svc = service ?? (b.services.length === 1 ? b.services[0] : undefined);
-  const name = svc?.name.toLowerCase();
+  const name = svc && spokenService(svc.name);
   const date = askedDate(b, text, now) ?? (context ? askedDate(b, context, now) : undefined);
   if (date) {
     const reason = closedReason(b, date);
@@ -253,14 +254,23 @@ function latestAnswer(
  * "What's the first day you're open in the new year?", "when do you open again after Christmas?": the
  * first day on or after the day named (after a holiday: the day after it) that is not closed.
  */
-function firstOpenAnswer(b: BusinessProfile, text: string, now: Date, lang: Lang): string | undefined {
+function firstOpenAnswer(
+  b: BusinessProfile,
+  asked: string,
+  now: Date,
+  lang: Lang,
+  context?: string,
+): string | undefined {
   const tz = b.timezone;
   const local = DateTime.fromJSDate(now, { zone: tz });
-  const wish = parseTimeWish(numbersToDigits(text), now, tz);
   // "after Christmas" asked on December 30th is the Christmas just gone
-  const holiday =
-    namedHolidayDate(text, local.minus({ days: 14 })) ??
-    (LISTED_HOLIDAY.test(text) ? askedDate(b, text, now) : undefined);
+  const holidayIn = (s: string) =>
+    namedHolidayDate(s, local.minus({ days: 14 })) ?? (LISTED_HOLIDAY.test(s) ? askedDate(b, s, now) : undefined);
+  // "When's the first day you're back open then?" after "the day after Boxing Day?": of the day said before
+  const namesDay = !!parseTimeWish(numbersToDigits(asked), now, tz) || !!holidayIn(asked);
+  const text = namesDay || !context ? asked : `${context} ${asked}`;
+  const wish = parseTimeWish(numbersToDigits(text), now, tz);
+  const holiday = holidayIn(text);
   let from = wish?.range?.from ?? wish?.date;
   if (holiday && (!from || from <= holiday))
     from = DateTime.fromISO(holiday, { zone: tz }).plus({ days: 1 }).toISODate()!;
@@ -308,7 +318,7 @@ function hoursAnswer(b: BusinessProfile, text: string, now: Date, L: Lines): str
 }
 
 function listServices(services: ServiceInfo[], L: Lines): string {
-  return L.weOffer(services.map((s) => s.name.toLowerCase()));
+  return L.weOffer(services.map((s) => spokenService(s.name)));
 }
 
 /**
@@ -373,19 +383,19 @@ export function createSettingsAnswers(b: BusinessProfile) {
         return { topic: 'hours', text: latestAnswer(b, text, now, { service: svc, context }, lang) };
       }
       if (FIRST_OPEN.test(text)) {
-        const first = firstOpenAnswer(b, text, now, lang);
+        const first = firstOpenAnswer(b, text, now, lang, context ? readQuestion(context) : undefined);
         if (first) return { topic: 'hours', text: first };
       }
       if (DURATION.test(text) && service)
         return {
           topic: 'duration',
-          text: L.duration(service.name.toLowerCase(), L.durationWords(service.durationMin)),
+          text: L.duration(spokenService(service.name), L.durationWords(service.durationMin)),
         };
       if (PRICE.test(text) && !DURATION.test(text) && service) {
         return service.priceCents !== undefined
           ? {
               topic: 'price',
-              text: L.price(service.name.toLowerCase(), sayPrice(service.priceCents, countryOf(b), lang)),
+              text: L.price(spokenService(service.name), sayPrice(service.priceCents, countryOf(b), lang)),
             }
           : undefined;
       }
@@ -397,7 +407,7 @@ export function createSettingsAnswers(b: BusinessProfile) {
         return {
           topic: 'offer',
           text: L.weDo(
-            service.name.toLowerCase(),
+            spokenService(service.name),
             service.priceCents !== undefined ? sayPrice(service.priceCents, countryOf(b), lang) : undefined,
           ),
         };

@@ -6,7 +6,15 @@
 import { localParts } from './calendar.js';
 import type { DialogContext, DialogEvent, Expecting, Facts, TurnEvent } from './dialog.js';
 import { asksServiceArea } from './knowledge.js';
-import { agreeingNo, answerTo, priorityRank, relativeNamed, weekdayIn, type Understanding } from './nlu/index.js';
+import {
+  agreeingNo,
+  answerTo,
+  priorityRank,
+  relativeNamed,
+  weekdayIn,
+  type TimeWish,
+  type Understanding,
+} from './nlu/index.js';
 import { BOOKING_PUT_OFF, WAITLIST } from './nlu/intent.js';
 import { LATEST_START, SETTINGS_QUESTION } from './settings-answers.js';
 import type { BusinessProfile, ServiceInfo } from './types.js';
@@ -19,7 +27,10 @@ const NO_CODE =
   /\b(?:don't|do not|didn't|did not|can't|cannot|can not|haven't|have not|never|not) (?:have|got|get|gotten|receive|received|see|seen|check|access)\w* (?:it |my |the |a |that |any |her |his )?(?:phone|cell|mobile|text|texts|code|message|sms)\b|\b(?:my |the )?(?:phone|cell|mobile) (?:is|'s) (?:dead|at home|not with me|in the car)\b/;
 
 const THANKS_ONLY =
-  /^(?:(?:ok(?:ay)?|great|perfect|awesome|amazing|fantastic|wonderful|excellent|cool|nice|sweet|lovely|brilliant|ace|alright|all right|no|nope|righto),? )*(?:thanks?|thank you|thx|cheers|ta|much appreciated|(?:i |really )?appreciate (?:it|that|you|your help)|you're a (?:star|legend|lifesaver)|you've been (?:great|very helpful|a great help|helpful))(?: so much| very much| a lot| mate| love)?(?:,? (?:bye|goodbye))?[.!]*$/;
+  /^(?:(?:ok(?:ay)?|great|perfect|awesome|amazing|fantastic|wonderful|excellent|cool|nice|sweet|lovely|brilliant|ace|alright|all right|no|nope|righto|(?:(?:yes|yeah|yep),? )?that'?s (?:great|perfect|lovely|brilliant|fine|fab|awesome|amazing|wonderful|grand)),? )*(?:thanks?|thank you|thx|cheers|ta|much appreciated|(?:i |really )?appreciate (?:it|that|you|your help)|you're a (?:star|legend|lifesaver)|you've been (?:great|very helpful|a great help|helpful))(?: so much| very much| a lot| mate| love)?(?:,? (?:bye|goodbye))?[.!]*$/;
+
+/** A wish bounded by a time ("after your lunch", "before 3"). */
+const bounded = (w: TimeWish) => !!(w.after || w.before);
 
 /** Words that end the call whatever agreeing word comes first ("okay, thanks, bye", "perfect, that's all"). */
 export const SIGN_OFF = /\b(bye|goodbye|good bye|that's (all|it|everything)|that is all|nothing else|wrong number)\b/;
@@ -195,10 +206,12 @@ export function toEvent(
     if (visit) facts.service = visit;
   }
   if (u.serviceChoices) facts.serviceChoices = u.serviceChoices;
+  if (u.unknownStaff) facts.unknownStaff = u.unknownStaff;
   if (u.alsoServices) facts.alsoServices = u.alsoServices;
   if (u.company) facts.company = u.company;
   // "the first" while choosing among offers is a pick, not the first of the month
-  const pickNotDate = expecting === 'pick' && u.pick !== undefined && u.when && !u.when.time && !u.when.range;
+  const pickNotDate =
+    expecting === 'pick' && u.pick !== undefined && u.when && !u.when.time && !u.when.range && !bounded(u.when);
   if (u.when && !pickNotDate) facts.when = u.when;
   // "what's the latest you can start that day?" while booking: the day's last opening is the wish
   // (the question the settings answer from the hours when nothing is being booked), and "the earliest one" its first
@@ -243,12 +256,14 @@ export function toEvent(
     if (facts.name && sameName(facts.name, ctx.name)) delete facts.name;
     if (facts.phone && (facts.phone === ctx.phone || facts.phone === ctx.callerPhone)) delete facts.phone;
   }
+  // "straight after your lunch then, whatever the first one is": the first opening after it, not the first offer
+  const firstWithin = u.pick === 0 && !!facts.when?.earliest && bounded(facts.when);
   const turn: TurnEvent = {
     type: 'TURN',
     text: raw.trim(),
     facts,
-    ...(yn ? { yesNo: yn } : {}),
-    ...(u.pick !== undefined ? { pick: u.pick } : {}),
+    ...(yn && !firstWithin ? { yesNo: yn } : {}),
+    ...(u.pick !== undefined && !firstWithin ? { pick: u.pick } : {}),
     // "anything earlier?" moves the offers, or the time held while the name is asked
     // …unless it names its own bound: "anything after 4?" is after 4, not just later than the offers
     ...(u.shift && (expecting === 'pick' || expecting === 'confirm' || !!ctx.slot) && !boundSaid(u.when)

@@ -78,6 +78,8 @@ export interface BusinessProfile {
   recordsCalls?: boolean;
   /** Default region for phone parsing (ISO 3166 alpha-2), "US" when absent. */
   country?: string;
+  /** How many days ahead the business takes bookings (its booking rules); unknown when absent. */
+  maxDaysAhead?: number;
 }
 
 /** Something that happened during a turn, for the call record. */

@@ -77,6 +77,7 @@ export function toBusinessProfile({ org, config, services, staff, knowledge, age
     afterHours: config.afterHours,
     languages,
     country: businessCountry(org.timezone, [config.escalationNumber, config.notifyPhone]),
+    maxDaysAhead: config.maxDaysAhead,
   };
 }
 

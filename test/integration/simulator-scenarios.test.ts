@@ -32,6 +32,8 @@ describe('the scenario corpus', () => {
       scenarioFiles((f) => f === 'outside6-services.yaml' || f === 'outside6-returning-trust.yaml'),
       scenarioFiles((f) => f.startsWith('outside7-')),
       scenarioFiles((f) => f.startsWith('outside8-')),
+      scenarioFiles((f) => f === 'outside9-errands.yaml' || f === 'outside9-terse.yaml'),
+      scenarioFiles((f) => f === 'outside9-staff.yaml' || f === 'outside9-calendar.yaml'),
       scenarioFiles((f) => !/^(dialog|understand|es|outside\d*)-/.test(f)),
     ];
     expect(parts.flat().sort()).toEqual(scenarioFiles(() => true));

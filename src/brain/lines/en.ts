@@ -8,9 +8,12 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** "a" or "an" by the sound the name starts with: "an oil change", "an hour", "a uniform fitting", "a one-hour massage". */
 const a = (name: string) => {
   const w = name.trim().toLowerCase();
+  // an abbreviation is said letter by letter: "an MOT", "an HVAC check", "a PRP facial"
+  const letters = /^[A-Z]{2,}\b/.test(name.trim());
   const vowelSound =
-    /^(?:hour|honest|hono|heir)/.test(w) ||
-    (/^[aeiou]/.test(w) && !/^(?:uni|use|usu|ura|ure|uro|eu|one\b|once)/.test(w));
+    (letters && /^[AEFHILMNORSX]/.test(name.trim())) ||
+    (!letters && /^(?:hour|honest|hono|heir)/.test(w)) ||
+    (!letters && /^[aeiou]/.test(w) && !/^(?:uni|use|usu|ura|ure|uro|eu|one\b|once)/.test(w));
   return `${vowelSound ? 'an' : 'a'} ${name}`;
 };
 const weekday = (date: string, tz: string) => sayDate(date, tz).split(',')[0];
@@ -144,6 +147,8 @@ export const EN = {
   closedWeekday: (date: string, tz: string) => `We're closed on ${weekday(date, tz)}s.`,
   nothingThen: "I don't have an opening then.",
   noSlotsAtAll: "I'm sorry, I don't see any openings for that in the next few weeks.",
+  tooFarAhead: (date: string, opens: string) =>
+    `We can't book as far ahead as ${date} yet: bookings for that day open on ${opens}. I can take a message for the team, or book something sooner.`,
   exactTaken: (hm: string) => `${capitalize(sayTime(hm))} is already taken.`,
   notExactly: (hm: string) => `I don't have ${sayTime(hm)} exactly.`,
   runsPastClose: (svc: string, takes: string, hm: string, close: string) =>
@@ -155,6 +160,8 @@ export const EN = {
   yourTime: (time: string) => `(${time} your time)`,
   staffDoesNot: (staff: string, service: string, others: string[]) =>
     `${staff} doesn't do ${service}${others.length ? `, but ${listOf(others, 'and')} ${others.length > 1 ? 'do' : 'does'}` : ''}.`,
+  staffUnknown: (said: string, staff: string[]) =>
+    `We don't have a ${said} here${staff.length ? `; ${listOf(staff, 'or')} can see you` : ''}.`,
   slotTaken: "I'm sorry, that time was just taken.",
   booked: (svc: string, when: string) => `You're all set: your ${svc} is booked for ${when}.`,
   stillBooked: (svc: string, when: string) => `Yes, your ${svc} is booked for ${when}.`,

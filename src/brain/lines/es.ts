@@ -198,6 +198,8 @@ export const ES: Lines = {
   closedWeekday: (date, tz) => `${capitalize(losDias(date, tz))} cerramos.`,
   nothingThen: 'No tengo lugar a esa hora.',
   noSlotsAtAll: 'Lo siento, no veo horarios disponibles para eso en las próximas semanas.',
+  tooFarAhead: (date, opens) =>
+    `Todavía no podemos reservar para el ${date}: las reservas para ese día se abren el ${opens}. Puedo dejar un mensaje al equipo o reservar algo antes.`,
   exactTaken: (hm) => `${capitalize(aLa(hm))} ya no tengo lugar.`,
   notExactly: (hm) => `${capitalize(aLa(hm))} exactamente no tengo.`,
   runsPastClose: (svc, takes, hm, close) =>
@@ -208,6 +210,8 @@ export const ES: Lines = {
   yourTime: (time) => `(${time} en su hora)`,
   staffDoesNot: (staff, service, others) =>
     `${staff} no hace ${service}${others.length ? `, pero ${others.join(' y ')} sí` : ''}.`,
+  staffUnknown: (said, staff) =>
+    `Aquí no tenemos a ${said}${staff.length ? `; le puede atender ${staff.join(' o ')}` : ''}.`,
   slotTaken: 'Lo siento, ese horario se acaba de ocupar.',
   booked: (svc, when) => `Listo: su cita de ${svc} quedó reservada para ${when}.`,
   stillBooked: (svc, when) => `Sí, su ${svc} está reservado para ${when}.`,

@@ -22,3 +22,26 @@ describe('a weekday said with its date', () => {
     expect(studioWish(text)).toMatchObject(when);
   });
 });
+
+describe('round 9: days and times said around them', () => {
+  it.each([
+    // the date said after "the Friday before then" is that Friday, put another way
+    ['the friday before then, the 26th, at 3?', { date: '2027-03-26', time: '15:00' }],
+    ['the friday before the 26th', { date: '2027-03-19' }],
+    // an hour confirmed by what follows it, or asked after
+    ['this friday morning? 10 if possible.', { date: '2027-03-12', time: '10:00' }],
+    ['has he got 11 that day?', { time: '11:00' }],
+    ['is there anything at 4?', { time: '16:00' }],
+    // working till a time is busy until it
+    ["what's the latest I could come in on thursday? I work till 3:30", { after: '15:30', latest: true }],
+  ])('"%s"', (text, when) => {
+    expect(studioWish(text)).toMatchObject(when);
+  });
+
+  it.each(['no, that is all, ta. merry christmas!', 'have a lovely easter', "when's the first day you're back open?"])(
+    '"%s" names no day',
+    (text) => {
+      expect(studioWish(text)?.date).toBeUndefined();
+    },
+  );
+});

@@ -15,7 +15,7 @@
 import { DateTime } from 'luxon';
 import { relativeTo } from './datetime-holidays.js';
 import { weekOf } from './datetime-weeks.js';
-import { BUSY, iso, mask, MONTH_RE, monthOf, WD, type DateValue, type Hit } from './datetime-words.js';
+import { BUSY, iso, mask, MONTH_RE, monthOf, WD, WEEKDAYS, type DateValue, type Hit } from './datetime-words.js';
 
 /** The search window a bound opens ("after the 15th"): two weeks, as "after Christmas" has. */
 const WINDOW_DAYS = 14;
@@ -184,6 +184,9 @@ export function saysRelativeToADay(s: string): boolean {
   return RELATIVE_SAID.test(s);
 }
 
+/** What stands between "the Friday before (then)" and a date that only says which day it is: ", the 30th". */
+const APPOSITION = /^(?:\s+(?:then|that))?\s*[,\u2013\u2014-]\s*(?:so |i\.e\. |that's |which is |on )?(?:the\s+)?$/;
+
 /** Reads each relative phrase of `orig` against its day; `left` is the utterance once other readers took their phrases. */
 function relativeToADay({ hits, orig, today }: Reading, remembered: DayAnchor, left: string): void {
   for (const x of orig.matchAll(RELATIVE)) {
@@ -198,6 +201,14 @@ function relativeToADay({ hits, orig, today }: Reading, remembered: DayAnchor, l
       .filter((h) => h.at >= end && h.at - end < 24)
       .sort((a, b) => Number(!!a.bare) - Number(!!b.bare));
     let anchor = following[0] ?? others.filter((h) => h.at < x.index).sort((a, b) => b.at - a.at)[0];
+    // "the Friday before then, the 30th": the date said after it is that Friday itself, put another way
+    if (anchor && following[0] === anchor && 'date' in anchor.value && APPOSITION.test(orig.slice(end, anchor.at))) {
+      const wd = new RegExp(`^(?:${WD})`).exec(x[1]);
+      if (wd && WEEKDAYS[wd[0]] === dayOf(anchor.value.date, today.zone).weekday) {
+        for (const h of hits.filter(own)) hits.splice(hits.indexOf(h), 1);
+        continue;
+      }
+    }
     // none in this turn: the day said earlier in the call ("my test is on the 25th… the Friday before the test")
     if (!anchor && remembered.anchorDay && !others.length) {
       anchor = { at: end, value: { date: remembered.anchorDay } };

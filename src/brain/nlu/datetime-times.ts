@@ -317,6 +317,12 @@ export function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: st
     /\b(at|around|about|by|after|before|until|till|from|say|how about|what about|maybe|past|later than|earlier than|than|wait|make it|make that|mean|or|actually|instead|not|no|for|do|take|try|change it to|move it to|said|meant|i mean|(?<!(?:\b(?:i|we|you|they|would|do|don't|did|looks|sounds|seems|feels)|'d) )like)[, ]+(\d{1,2})\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|mins|hours|days|weeks|people|persons?|kids|dogs|cats|cars|dollars|bucks|of\b|more\b|last\b|other\b|thing|quick\b|question|sec\b|second\b|moment\b|\/))/g,
     (x) => add(x.index + x[0].length - x[2].length, Number(x[2]), 0),
   );
+  // "has he got 11 that day?", "do you have anything at 4?", "is there one around 2?": the hour asked after
+  mask(
+    m,
+    /\b(?:has|have|do|does|is|are)\s+(?:you|he|she|they|we|there)\s+(?:got\s+|have\s+)?(?:anything\s+|something\s+|one\s+|a (?:slot|spot|space|time|gap)\s+)?(?:at\s+|around\s+|about\s+|for\s+)?(1[0-2]|[1-9])\b(?! ?(?:\d|st\b|nd\b|rd\b|th\b|minutes|mins|hours|days|weeks|people|persons?|kids|dogs|cats|cars|dollars|bucks|slots?|spots?|openings?|appointments?|chairs?|rooms?|tables?|staff|people|of\b|more\b|other\b|\/|:))/g,
+    (x) => add(x.index + x[0].length - x[1].length, Number(x[1]), 0),
+  );
   // "move my cleaning on Friday to 2": the hour it is moved to
   mask(
     m,
@@ -349,10 +355,10 @@ export function findTimes(m: { s: string }, pod: PartOfDay | undefined, orig: st
       add(x.index + x[0].length - x[1].length, Number(x[1]), 0);
     },
   );
-  // "11 then", "4 works", "3 is fine": an hour confirmed by what follows it
+  // "11 then", "4 works", "3 is fine", "10 if possible": an hour confirmed by what follows it
   mask(
     m,
-    /(?:^|[ ,])(1[0-2]|[1-9])(?=[ ,]+(?:then|instead|works|would work|would be (?:better|great|good)|is (?:fine|good|better|perfect|great|grand|lovely|ideal|ok|okay)|please|sounds good)\b|'s (?:fine|good|better|perfect|great|grand|lovely|ideal|ok|okay|brilliant|spot on)\b)/g,
+    /(?:^|[ ,])(1[0-2]|[1-9])(?=[ ,]+(?:then|instead|works|would work|would be (?:better|great|good|best|ideal|perfect)|is (?:fine|good|better|perfect|great|grand|lovely|ideal|ok|okay)|please|sounds good|if (?:possible|poss|you can|you could|you have (?:it|one)|you've got (?:it|one)|(?:that's|it's|that is|it is) (?:free|open|available|possible|ok|okay))|ideally|preferably|for preference)\b|'s (?:fine|good|better|perfect|great|grand|lovely|ideal|ok|okay|brilliant|spot on)\b)/g,
     (x) => add(x.index + x[0].length - x[1].length, Number(x[1]), 0),
   );
   if (!hits.some((h) => !h.negated)) {
@@ -387,6 +393,7 @@ const LATEST = new RegExp(
     String.raw`\bthe (?:last|latest) thing (?:you|in the day|of the day|on|that day)\b`,
     String.raw`\byour (?:very )?(?:last|latest)\b(?! (?:visit|email|message|letter|call|bill|invoice|text|time (?:i|we)))`,
     String.raw`\b(?:last|latest)(?: (?:one|appointment|slot|time|opening|booking|spot))? (?:you(?:'ve| have| got| do| take)|available|possible|of the day|in the day|that day|going)\b`,
+    String.raw`\bthe latest (?:i|we|he|she|they|you) (?:could|can|might|would be able to) (?:come|get|book|be seen|make it|pop|drop|stop)\b`,
     String.raw`\bas late as (?:possible|you (?:can|go|have|do|are|take))|\bas late in the day\b|\blate as (?:possible|you can)\b`,
     String.raw`\b(?:just|right) before (?:you|ye|y'all|they) close\b|\b(?:at|around|near|about|by|before|for|till|until) closing(?: time)?\b`,
   ].join('|'),

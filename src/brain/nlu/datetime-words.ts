@@ -74,7 +74,7 @@ export function monthOf(
  * follows is when they are free again, the day (datetime-spans.ts) or the time (datetime.ts).
  */
 export const BUSY =
-  '(?:at (?:work|school|the office|college|uni|practice)|in (?:school|class|work|a meeting|meetings)|working|busy|stuck|tied up|on shift|away|gone|out|off|travel(?:l)?ing|on (?:holiday|vacation|leave)|out of (?:town|the country))';
+  '(?:at (?:work|school|the office|college|uni|practice)|in (?:school|class|work|a meeting|meetings)|working|(?<=\\b(?:i|we|he|she|they|you) )works?|busy|stuck|tied up|on shift|away|gone|out|off|travel(?:l)?ing|on (?:holiday|vacation|leave)|out of (?:town|the country))';
 
 /** A value found in the text, with where it was said. */
 export interface Hit<T> {

@@ -176,6 +176,8 @@ export interface DayInfo extends DayAnchor {
 /** Parses the time wish in `text` (already normalized, numbers as digits); undefined when none. */
 export function parseTimeWish(text: string, now: Date, timezone: string, info?: DayInfo): TimeWish | undefined {
   // "Morning.", "Good evening, …": a greeting, not the part of the day wished for
+  // "Merry Christmas!", "have a good Easter": season's greetings, not the holiday wished for
+  text = text.replace(SEASONS_GREETING, ' ');
   text = text.replace(
     /\bgood (?:morning|afternoon|evening)\b[,.!]*|^\s*(?:(?:hi|hello|hey)[, ]+)?(?:morning|afternoon|evening)[.!]+(?=(?:\s+\S+){4})/g,
     ' ',
@@ -317,6 +319,10 @@ export function parseTimeWish(text: string, now: Date, timezone: string, info?: 
   }
   return wish;
 }
+
+/** "Merry Christmas", "happy new year to you", "have a lovely Easter", "enjoy the long weekend". */
+const SEASONS_GREETING =
+  /\b(?:merry|happy) (?:christmas|xmas|new year|holidays|easter|thanksgiving|hanukkah|chanukah|diwali|eid|hogmanay)\b|\b(?:have|enjoy) (?:a |an |the |your )?(?:good|great|lovely|nice|happy|merry|safe|wonderful|fab|brilliant) (?:christmas|xmas|new year|easter|holiday|holidays|thanksgiving|long weekend|bank holiday(?: weekend)?|break)\b|\b(?:season's|seasons) greetings\b/g;
 
 /** "whoever's free first", "whichever's first", "the first evening one": the soonest opening (of that kind). */
 const FIRST_FREE =
@@ -693,7 +699,7 @@ function findDates(
   // "the 18th" (not "the first evening one", "whoever's free first", "just a second": see sayDayOrdinal)
   mask(
     m,
-    /(?<!\b(?:my|his|her|our|their|your|its|a) )\b(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?! (?:(?:morning|afternoon|evening|night|arvo|early|late|free|open|possible|weekday|weekend) )?(?:one|option|slot|choice|time|available|availability|opening|thing|appointment|grade|graders?|floor|story|storey|year|yr|birthday|bday|anniversary|place|period|class|row|century|edition|generation|round|attempt|try|visit|session|lesson|opinion|child|kid|baby|son|daughter|street|st|avenue|ave|road|rd|unit|apartment|apt|house|door|term|semester|trimester|inning|half|quarter|hole|lap|gear|level))/g,
+    /(?<!\b(?:my|his|her|our|their|your|its|a) )\b(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?! (?:(?:morning|afternoon|evening|night|arvo|early|late|free|open|possible|weekday|weekend) )?(?:one|option|slot|choice|time|available|availability|opening|thing|appointment|grade|graders?|floor|story|storey|year|yr|birthday|bday|anniversary|place|period|class|row|century|edition|generation|round|attempt|try|visit|session|lesson|opinion|child|kid|baby|son|daughter|street|st|avenue|ave|road|rd|unit|apartment|apt|house|door|term|semester|trimester|inning|half|quarter|hole|lap|gear|level|day(?! of)|week|weekend))/g,
     (x) => {
       if (!saysDayOrdinal(x, orig)) return false;
       const d = dayOfMonth(today, Number(x[1]));

@@ -305,7 +305,7 @@ export const BY_INDUSTRY: Record<string, Rule[]> = {
       label: 'pet swallowed something dangerous',
       priority: 'URGENT',
       safety: SAFETY.petPoison,
-      re: /\b(poison\w*|(ate|eaten|eat|eats|swallowed|got into|chewed|drank|licked|gobbled|scarfed|ingested) ([a-z']+ ){0,5}(chocolate|rat poison|poison|antifreeze|xylitol|grapes?|raisins?|pills?|medications?|medicine|meds|ibuprofen|advil|aleve|naproxen|acetaminophen|tylenol|adderall|vitamins|bleach|lil(y|ies)|gum|sugar[- ]free|onions?|garlic|edibles?|weed|marijuana|cannabis|(rat|mouse|ant|slug|snail|roach) (bait|killer|traps?)|rodenticide|pesticide|insecticide|fertilizer|detergent|laundry pods?|cleaners?|nicotine|vape|cigarettes?|batter(y|ies)|socks?|string|corn cob|mushrooms?|macadamia|yeast dough|coffee grounds))\b/,
+      re: /\b(poison\w*|(ate|eaten|eat|eats|swallowed|got into|chewed|drank|licked|gobbled|scarfed|ingested) ([a-z']+ ){0,7}(chocolate|rat poison|poison|antifreeze|xylitol|grapes?|raisins?|pills?|medications?|medicine|meds|ibuprofen|advil|aleve|naproxen|acetaminophen|tylenol|adderall|vitamins|bleach|lil(y|ies)|gum|sugar[- ]free|onions?|garlic|edibles?|weed|marijuana|cannabis|(rat|mouse|ant|slug|snail|roach) (bait|killer|traps?)|rodenticide|pesticide|insecticide|fertilizer|detergent|laundry pods?|cleaners?|nicotine|vape|cigarettes?|batter(y|ies)|socks?|string|corn cob|mushrooms?|macadamia|yeast dough|coffee grounds))\b/,
     },
     {
       label: 'sick animal',

@@ -105,6 +105,8 @@ export interface Understanding {
   forRelative?: string;
   /** A staff member the caller refused ("not with Mike"). */
   refusedStaff?: string;
+  /** Someone asked for by title and name who does not work here ("with Dr. Mehta"), as said. */
+  unknownStaff?: string;
   /** "Whoever's free at 2 is fine", "it doesn't have to be Jamie": no staff member wished for any more. */
   anyStaff?: boolean;
   /** The caller means the number they are calling from ("this number", "the one I'm calling from"). */
@@ -198,6 +200,47 @@ function severalServices(text: string, services: ServiceMatcher): ServiceInfo[] 
 const REFUSED_BEFORE =
   /\b(?:not|no|anyone but|anybody but|except|other than|rather not|don't want|do not want)\b[^,.;!?\u2013\u2014]*$/;
 
+/** A title said before a staff member's name. */
+const TITLE = '(?:dr|doctor|mr|mrs|ms|miss|mx|prof)\\.?';
+/** Asking for someone named before: "can I get him", "with her", "is he free", "if she's got anything". */
+const ASKED_BY_PRONOUN =
+  /\b(?:with|see|get|have|book|want|request|ask for)\s+(?:him|her)\b|\b(?:is|if|when|whether)\s+(?:he|she)(?:'s|\s+is|\s+has|\s+had)?\s+(?:free|available|around|in|got|working|on)\b/;
+
+/** Someone asked for by title and surname: "an appointment with Dr. Mehta", "can I see Ms Kaur". */
+const ASKED_BY_TITLE =
+  /\b(?:with|see|seeing|for|want|get|book|booked|prefer)\s+(dr|doctor|mr|mrs|ms|miss)\.?\s+([a-z][a-z'-]+)\b(?!'s)/;
+/** Words after a title that name nobody ("a doctor who", "doctor today"). */
+const NOT_A_SURNAME =
+  /^(?:who|that|which|about|and|or|for|to|on|at|in|the|a|an|today|tomorrow|tonight|please|appointment|visit|here|there|now|asap|again|this|next)$/;
+
+/**
+ * Each way a caller names a staff member, to the name: "Dr Aroha Ngata" is "dr aroha ngata", "aroha ngata", "aroha"
+ * and, after a title, "ngata" (the `surnames`). A word two staff members share names neither.
+ */
+function staffNames(names: string[]): { byName: Map<string, string>; surnames: Set<string> } {
+  const byName = new Map<string, string>();
+  const surnames = new Set<string>();
+  const shared = new Set<string>();
+  const add = (key: string, name: string) => {
+    if (byName.has(key) && byName.get(key) !== name) shared.add(key);
+    else byName.set(key, name);
+  };
+  for (const name of names) {
+    const full = name.toLowerCase().replace(/\./g, '');
+    const own = full.replace(new RegExp(`^${TITLE}\\s+`), '').split(/\s+/);
+    add(full, name);
+    add(own.join(' '), name);
+    add(own[0], name);
+    const surname = own[own.length - 1];
+    if (own.length > 1 && !byName.has(surname)) {
+      add(surname, name);
+      surnames.add(surname);
+    }
+  }
+  for (const key of shared) byName.delete(key);
+  return { byName, surnames };
+}
+
 /**
  * The staff member the caller asks for ("with Ana", "can I see Ana", "Ana if she's free") and the
  * one they refuse ("not with Tom", "anyone but Mike", "my dog hates Mike"), by first or full name;
@@ -206,42 +249,55 @@ const REFUSED_BEFORE =
 function staffFinder(business: BusinessProfile): {
   wanted(text: string): string | undefined;
   refused(text: string): string | undefined;
+  unknown(text: string): string | undefined;
 } {
   const staff = business.staff ?? [];
-  if (!staff.length) return { wanted: () => undefined, refused: () => undefined };
-  const byName = new Map<string, string>();
-  for (const s of staff) {
-    byName.set(s.name.toLowerCase(), s.name);
-    byName.set(s.name.toLowerCase().split(/\s+/)[0], s.name);
-  }
-  const alts = [...byName.keys()]
-    .sort((x, y) => y.length - x.length)
-    .map(escapeRegExp)
-    .join('|');
+  if (!staff.length) return { wanted: () => undefined, refused: () => undefined, unknown: () => undefined };
+  const { byName, surnames } = staffNames(staff.map((s) => s.name));
+  const altsOf = (keys: string[]) =>
+    keys
+      .sort((x, y) => y.length - x.length)
+      .map(escapeRegExp)
+      .join('|');
+  const own = altsOf([...byName.keys()].filter((k) => !surnames.has(k)));
+  // "with Dr Ngata", "Ms. Kaur if she's free": a title before the name; a surname alone only after one
+  const named = `(?:(?:${TITLE}\\s+)?(${own})${surnames.size ? `|${TITLE}\\s+(${altsOf([...surnames])})` : ''})`;
   const wanted = new RegExp(
     [
-      `\\b(?:with|see|prefer|rather|by|book|want|like|get|have|ask(?:ing)? for|request(?:ing)?|only|just)\\s+(?:me\\s+with\\s+)?(${alts})\\b`,
-      `\\b(${alts})\\s+(?:if|is|please|do|available|free|specifically|only|in particular)\\b`,
-      `\\b(?:switch|change|swap|move)(?:\\s+(?:that|it|this|her|him|me|us))?\\s+(?:over\\s+)?to\\s+(${alts})\\b`,
+      `\\b(?:with|see|prefer|rather|by|book|want|like|get|have|ask(?:ing|ed)? for|request(?:ing)?|only|just)\\s+(?:me\\s+with\\s+)?${named}\\b`,
+      `\\b${named}\\s+(?:if|is|please|do|available|free|specifically|only|in particular)\\b`,
+      // "could Pete come give me a quote?", "can Marisol do it?"
+      `\\b(?:could|can|would|will)\\s+${named}\\s+(?:come|do|see|fit|make|take|have|be|look)\\b`,
+      `\\b(?:switch|change|swap|move)(?:\\s+(?:that|it|this|her|him|me|us))?\\s+(?:over\\s+)?to\\s+${named}\\b`,
       // "is Raven in on Thursday?", "is Ana working Saturday": whether they work is asking for them ("this is Ana" is not)
-      `(?<!\\b(?:this|it|that|name)\\s)\\bis\\s+(${alts})\\s+(?:in|working|around|on|there|available|free|back)\\b`,
+      `(?<!\\b(?:this|it|that|name)\\s)\\bis\\s+${named}\\s+(?:in|working|around|on|there|available|free|back)\\b`,
     ].join('|'),
     'g',
   );
   const refused = new RegExp(
-    `\\b(?:not|anyone but|anybody but|except|other than|instead of|rather not (?:have|see|get))(?: with)? (${alts})\\b|\\b(${alts}) (?:hates|scares|isn't|is not)\\b|\\b(?:hates|doesn't like|does not like|can't stand) (${alts})\\b`,
+    `\\b(?:not|anyone but|anybody but|except|other than|instead of|rather not (?:have|see|get))(?: with)? ${named}\\b|\\b${named} (?:hates|scares|isn't|is not)\\b|\\b(?:hates|doesn't like|does not like|can't stand) ${named}\\b`,
   );
+  // "Callum did our switchboard… can I get him Monday?": the one staff member said, asked for by "him" or "her"
+  const mentioned = new RegExp(`\\b${named}\\b`, 'g');
   return {
     wanted(text) {
       // "not with Tom, I'd rather have Sarah": the one not refused
       for (const m of text.matchAll(wanted))
         if (!REFUSED_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)))
           return byName.get(m.slice(1).find(Boolean)!);
-      return undefined;
+      if (!ASKED_BY_PRONOUN.test(text)) return undefined;
+      const said = new Set([...text.matchAll(mentioned)].map((m) => byName.get(m.slice(1).find(Boolean)!)));
+      return said.size === 1 ? [...said][0] : undefined;
     },
     refused(text) {
       const m = refused.exec(text);
-      return m ? byName.get(m[1] ?? m[2] ?? m[3]) : undefined;
+      return m ? byName.get(m.slice(1).find(Boolean)!) : undefined;
+    },
+    unknown(text) {
+      const m = ASKED_BY_TITLE.exec(text);
+      if (!m || byName.has(m[2]) || NOT_A_SURNAME.test(m[2])) return undefined;
+      const title = m[1] === 'doctor' ? 'Dr.' : `${m[1][0].toUpperCase()}${m[1].slice(1)}.`;
+      return `${title} ${m[2][0].toUpperCase()}${m[2].slice(1)}`;
     },
   };
 }
@@ -443,6 +499,8 @@ export function createNlu(business: BusinessProfile): Nlu {
       if (ANY_STAFF.test(text)) u.anyStaff = true;
       const staff = findStaff.wanted(text);
       if (staff && staff !== refused) u.staff = staff;
+      const unknown = !staff ? findStaff.unknown(text) : undefined;
+      if (unknown) u.unknownStaff = unknown;
       // "the male dentist", "I'd prefer a woman", "not the locum": who the owner's FAQ says that is
       const kind = !u.staff ? kindOfStaff?.(text) : undefined;
       if (kind?.staff) u.staff = kind.staff;

@@ -64,7 +64,7 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
   [
     // "push me back an hour", "change it to twelve instead", "earlier the same day", "I just want it an hour later"
     'reschedule',
-    /\b(?:push|move|bump|shift) (?:me|us|him|her|them) (?:back|forward|up|out|to|over)\b|\b(?:push|move|bump|shift|put|bring|pull) (?:my|our|the|his|her|their) (?:appointment|booking|visit|reservation|session|lesson) (?:back|forward|up|out|later|earlier)\b|\b(?:bring|pull|push|move) (?:it|that|this|them) (?:forward|back|up|earlier|later)\b|\b(?:push|move|bump|shift|knock|bring|pull) (?:my|our|his|her|their|[a-z]+'s) (?:[a-z'-]+ ){0,2}?[a-z'-]+ (?:back|forward|out|up) (?:a|an|one|two|three|\d+|by) (?:week|weeks|fortnight|day|days|hour|hours|month)\b|\b(?:move|change|switch|shift|push|bump|bring|put) (?:my|our|his|her|their|(?!it's|that's|what's|there's|here's)[a-z]+'s) [a-z0-9' -]{2,40}? (?:earlier|later|forward|sooner|into (?:the )?(?:next|new|following))\b|\bmake (?:it|that|this) (?:an?|one|two|half an|\d+) (?:hour|hours|minutes?|mins?)(?: or so)? (?:later|earlier|sooner)\b|\b(?:change|move|switch|shift|push|bump) (?:it|that|this|them) (?:to|till|until|over to)\b|\b(?:earlier|later|sooner) (?:on )?(?:the |that )?same day\b|\b(?:the )?same day(?:,)? (?:but )?(?:earlier|later|instead)\b|\bwant (?:it|him|her|them) (?:(?:an?|one|two|half an) (?:hour|bit|little)s? |\d+ (?:minutes|hours) )?(?:later|earlier|sooner)\b/,
+    /\b(?:push|move|bump|shift) (?:me|us|him|her|them) (?:back|forward|up|out|to|over)\b|\b(?:push|move|bump|shift|put|bring|pull) (?:my|our|the|his|her|their) (?:appointment|booking|visit|reservation|session|lesson) (?:back|forward|up|out|later|earlier)\b|\b(?:bring|pull|push|move) (?:it|that|this|them) (?:(?:a|an|one|two|three|\d+|half an?) (?:week|weeks|fortnight|day|days|hour|hours|month)s? )?(?:forward|back|up|earlier|later)\b|\b(?:push|move|bump|shift|knock|bring|pull) (?:my|our|his|her|their|[a-z]+'s) (?:[a-z'-]+ ){0,2}?[a-z'-]+ (?:back|forward|out|up) (?:a|an|one|two|three|\d+|by) (?:week|weeks|fortnight|day|days|hour|hours|month)\b|\b(?:move|change|switch|shift|push|bump|bring|put) (?:my|our|his|her|their|(?!it's|that's|what's|there's|here's)[a-z]+'s) [a-z0-9' -]{2,40}? (?:earlier|later|forward|sooner|into (?:the )?(?:next|new|following))\b|\bmake (?:it|that|this) (?:an?|one|two|half an|\d+) (?:hour|hours|minutes?|mins?)(?: or so)? (?:later|earlier|sooner)\b|\b(?:change|move|switch|shift|push|bump) (?:it|that|this|them) (?:to|till|until|over to)\b|\b(?:earlier|later|sooner) (?:on )?(?:the |that )?same day\b|\b(?:the )?same day(?:,)? (?:but )?(?:earlier|later|instead)\b|\bwant (?:it|him|her|them) (?:(?:an?|one|two|half an) (?:hour|bit|little)s? |\d+ (?:minutes|hours) )?(?:later|earlier|sooner)\b/,
   ],
   [
     // "when is my appointment?", "can you confirm my son's session for Thursday?", "what time am I booked in?"
@@ -90,6 +90,9 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
         // "what time was it again?", "remind me when my massages are"
         `\\bwhat (?:time|day) (?:was|is) (?:it|that|my \\w+) again\\b`,
         `\\bremind me (?:when|what time|what day)\\b`,
+        // "I've got a check-up coming up but I can't remember the date. Can you tell me when it is?"
+        `\\b(?:can't|cannot|can not|don't|do not) remember (?:the |my |our )?(?:date|time|day|when)\\b`,
+        `\\b(?:tell|remind) (?:me|us) when (?:it|that)(?:'s| is)\\b`,
         // "I'm in tomorrow at 2 with Megan, right?"
         `\\b(?:i'm|i am|we're|we are|he's|she's) (?:in|booked(?: in)?|down|scheduled)\\b[^?.!]{0,40}\\b(?:right|correct|isn't it|is that right|aren't i|yeah)\\s*\\??$`,
         // "what time are y'all coming tomorrow?": the visit already booked
@@ -153,6 +156,13 @@ const MOVE_MINE = /\b(?:hoping|like|want|need|wanted|going|have|trying) to (?:mo
 const CANCEL_ASKED =
   /(?<!\b(?:if|when) (?:i|we|you) )\bcancel+ (?:it|that|this|my|our|his|her|their|the)\b|\b(?:want|need|like|have|going|wanna|gotta) to cancel+\b|\b(?:please|can you|could you|can i|could i) cancel+\b/;
 
+/**
+ * A booking the caller has, said with no request yet ("I've got a cleaning booked tomorrow at nine", "you're coming to
+ * tune my piano on Monday morning"): their appointment is what the call is about.
+ */
+const OWN_BOOKED =
+  /\b(?:i|we|he|she|they|my [a-z]+)(?:'ve| have| has|'s)(?: got| already got)? (?:an?|my|our|his|her|their) (?:[a-z-]+ ){0,3}?(?:booked(?: in)?|scheduled|coming up)\b|\b(?:you're|you are|you guys are|your (?:guy|tech|technician|team|crew|plumber|cleaner) (?:is|are)) (?:coming|due) (?:to|on|out|round|over|tomorrow|today|this|next)\b/;
+
 export function findIntents(text: string): Intent[] {
   const found = RULES.filter(([i, re]) =>
     re.test(i === 'book' ? text.replace(DECLINED_BOOKING, ' ').replace(CALL_ME_ASK, ' ') : text),
@@ -171,6 +181,11 @@ export function findIntents(text: string): Intent[] {
   // caller's own visit, moved
   if (!unique.includes('reschedule') && ((OWN_VISIT.test(text) && MOVE_IT.test(text)) || MOVE_MINE.test(text)))
     unique = ['reschedule', ...unique.filter((i) => i !== 'book' && i !== 'cancel')];
+  // "I've got a cleaning booked tomorrow at nine": the caller's own booking, told before what they want of it
+  if (unique.every((i) => i === 'book') && OWN_BOOKED.test(text)) {
+    const rest = text.replace(OWN_BOOKED, ' ');
+    if (!WANT_ONE.test(rest) && !/\b(?:add|also|too|as well|plus)\b/.test(rest)) unique = ['check'];
+  }
   // "no rescheduling needed, cancel it please": the move declined
   if (NO_MOVE.test(text)) unique = unique.filter((i) => i !== 'reschedule');
   // "I can't make it Monday, could we do Wednesday instead?": a cancellation with another time proposed is a move

@@ -70,6 +70,11 @@ export function createFakePorts(
     );
 
   const earliest = opts.now ? opts.now.getTime() + (opts.minNoticeMin ?? 0) * 60_000 : -Infinity;
+  // and none after the last day the business books ahead
+  const latest =
+    opts.now && business.maxDaysAhead
+      ? DateTime.fromJSDate(opts.now, { zone: tz }).plus({ days: business.maxDaysAhead }).endOf('day').toMillis()
+      : Infinity;
 
   function slots(serviceName: string, fromIso: string, toIso: string, except?: string, limit = 500): Slot[] {
     const dur = duration(serviceName);
@@ -89,7 +94,8 @@ export function createFakePorts(
         ) {
           const s = t.toMillis();
           const e = t.plus({ minutes: dur }).toMillis();
-          if (s < Date.parse(fromIso) || s >= Date.parse(toIso) || s < earliest || busy(s, e, except)) continue;
+          if (s < Date.parse(fromIso) || s >= Date.parse(toIso) || s < earliest || s > latest || busy(s, e, except))
+            continue;
           out.push({ start: t.toISO()!, end: t.plus({ minutes: dur }).toISO()! });
           if (out.length >= limit) return out;
         }
