@@ -246,3 +246,45 @@ describe('a question of "that" after the turn tells what it is', () => {
     expect(aboutIt('Hang on, before we pick a time, how much is it?', 'Full Groom')).toContain('(full groom)');
   });
 });
+
+describe('terse and typed callers', () => {
+  const nlu = createNlu(
+    openNineToFive('Riccarton Dental', 'Pacific/Auckland', {
+      services: [
+        { name: 'Hygiene Clean', durationMin: 45, synonyms: ['clean', 'cleaning', 'teeth cleaning'] },
+        { name: 'Check-up', durationMin: 30 },
+      ],
+    }),
+  );
+  const read = (text: string) => nlu.understand(text, new Date(TUE));
+  it.each([
+    ['need 2 cxl my appt', 'cancel'],
+    ['hey its mike cant do thurs lesson can we do fri same time instead thx', 'reschedule'],
+  ])('"%s" is a %s', (text, intent) => {
+    expect(read(text).intents[0]).toBe(intent);
+  });
+
+  it('reads typed words and heard-as hours', () => {
+    expect(read('teeth clening nxt mon?').service?.service.name).toBe('Hygiene Clean');
+    expect(read('hair cut thrusday earliest aft 3 pls').when).toMatchObject({ after: '15:00', earliest: true });
+    expect(read('tues aft').when?.partOfDay).toBe('afternoon');
+    expect(read('mon then. morn').when?.partOfDay).toBe('morning');
+    expect(read('adjustment wednesday at won o clock').when?.time).toBe('13:00');
+    expect(read('can i get a clean thursday for thirty').when?.time).toBe('16:30');
+    expect(read('1st one').pick).toBe(0);
+    expect(read('earlier 1').pick).toBe(0);
+  });
+
+  it('answers "hw much", "wat time sat?" and takes "sound cheers" as goodbye', async () => {
+    const TUTORS = openNineToFive('Bow River Tutoring', 'America/Edmonton', {
+      services: [
+        { name: 'Math Tutoring', durationMin: 60, priceCents: 6000 },
+        { name: 'English Tutoring', durationMin: 60, priceCents: 6000 },
+      ],
+    });
+    const { say, convo } = talkTo(TUTORS, TUE, '+14035550186');
+    expect(await say('hw much tutoring')).toContain('Math tutoring and English tutoring are each $60.');
+    expect(await say('wat time sat?')).toMatch(/Saturday 9 AM to 5 PM/);
+    expect((await convo.handle({ text: 'sound cheers' })).done).toBe(true);
+  });
+});

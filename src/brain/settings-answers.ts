@@ -61,8 +61,18 @@ export const SETTINGS_QUESTION = new RegExp(
   `${/\b(what time do (you|y'all|you guys) (open|close|start|shut)|(what|which) days? (of the week )?((do|are|does) (you|y'all|you guys|the (office|shop|store|clinic|salon|garage|studio))|(are|is) (it|you) open)|what are (your|the) hours|(your|the) (hours|opening hours|business hours)|how late (are|do|is)|how early (are|do|is)|(are|is) (you|y'all|you guys|the (office|shop|store|clinic|salon|garage)) (still )?open|are you closed|when do (you|y'all|you guys) (open|close)|until what time|open (on|this|today|tomorrow|tonight|right now|now|sundays?|saturdays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|on the weekends?)|what('s| is) (your|the) address|what services|what ((kind|sort|type)s? of )?(work|services|things) (do|does|can)|what (do|does) (you|y'all|you guys) (do|offer)|how long (does|do|will|is|would)|how much (time|is|does|do|for|would|will)|what do you charge|what('s| is) the (price|cost|rate)|how much do you charge)\b/.source}|\\b(${WHERE_ARE_YOU})\\b|${AROUND.source}|${BACK.source}`,
 );
 
+/** The one price every service listed has, if they all have the same. */
+function samePrice(services: ServiceInfo[]): number | undefined {
+  const prices = new Set(services.map((s) => s.priceCents));
+  const [only] = [...prices];
+  return prices.size === 1 && only !== undefined ? only : undefined;
+}
+
+/** "what time saturday?", "wat time sat?": nothing asked but the time of a day, which is its hours. */
+const WHAT_TIME_DAY =
+  /^\s*(?:(?:and|so|ok|okay|k)[, ]+)?(?:what|wat|wot) times?(?: (?:on|for))? (?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday|rsday)?s?\s*\??\s*$/;
 const HOURS = new RegExp(
-  `${/\b(open|opening|closing|closed|hours|how late|how early|until what time|(what|which) days? (of the week )?(do|are|does|is)|(you|y'all|guys|office|shop|store|clinic|salon) (close|shut)|close (on|at|today|tonight|for|early|late))\b/.source}|${AROUND.source}|${BACK.source}`,
+  `${/\b(open|opening|closing|closed|hours|how late|how early|until what time|(what|which) days? (of the week )?(do|are|does|is)|(you|y'all|guys|office|shop|store|clinic|salon) (close|shut)|close (on|at|today|tonight|for|early|late))\b/.source}|${AROUND.source}|${BACK.source}|${WHAT_TIME_DAY.source}`,
 );
 const NOW = new RegExp(`${/\b(right now|now|at the moment|currently|still open)\b/.source}|${BACK.source}`);
 const ADDRESS = new RegExp(`\\b(address|located|location|directions|${WHERE_ARE_YOU})\\b`);
@@ -390,6 +400,16 @@ export function createSettingsAnswers(b: BusinessProfile) {
         return {
           topic: 'duration',
           text: L.duration(spokenService(service.name), L.durationWords(service.durationMin)),
+        };
+      // "how much is tutoring?" where math, English and science tutoring all cost the same: that price, for each
+      const alike = svc?.choices && !DURATION.test(text) && PRICE.test(text) ? samePrice(svc.choices) : undefined;
+      if (alike !== undefined)
+        return {
+          topic: 'price',
+          text: L.priceEach(
+            svc!.choices!.map((s) => spokenService(s.name)),
+            sayPrice(alike, countryOf(b), lang),
+          ),
         };
       if (PRICE.test(text) && !DURATION.test(text) && service) {
         return service.priceCents !== undefined

@@ -27,7 +27,7 @@ const NO_CODE =
   /\b(?:don't|do not|didn't|did not|can't|cannot|can not|haven't|have not|never|not) (?:have|got|get|gotten|receive|received|see|seen|check|access)\w* (?:it |my |the |a |that |any |her |his )?(?:phone|cell|mobile|text|texts|code|message|sms)\b|\b(?:my |the )?(?:phone|cell|mobile) (?:is|'s) (?:dead|at home|not with me|in the car)\b/;
 
 const THANKS_ONLY =
-  /^(?:(?:ok(?:ay)?|great|perfect|awesome|amazing|fantastic|wonderful|excellent|cool|nice|sweet|lovely|brilliant|ace|alright|all right|no|nope|righto|(?:(?:yes|yeah|yep),? )?that'?s (?:great|perfect|lovely|brilliant|fine|fab|awesome|amazing|wonderful|grand)),? )*(?:thanks?|thank you|thx|cheers|ta|much appreciated|(?:i |really )?appreciate (?:it|that|you|your help)|you're a (?:star|legend|lifesaver)|you've been (?:great|very helpful|a great help|helpful))(?: so much| very much| a lot| mate| love)?(?:,? (?:bye|goodbye))?[.!]*$/;
+  /^(?:(?:ok(?:ay)?|great|perfect|awesome|amazing|fantastic|wonderful|excellent|cool|nice|sweet|lovely|brilliant|ace|alright|all right|no|nope|righto|sound|grand|champion|magic|lush|nice one|sweet as|spot on|(?:(?:yes|yeah|yep),? )?that'?s (?:great|perfect|lovely|brilliant|fine|fab|awesome|amazing|wonderful|grand)),? )*(?:thanks?|thank you|thx|cheers|ta|much appreciated|(?:i |really )?appreciate (?:it|that|you|your help)|you're a (?:star|legend|lifesaver)|you've been (?:great|very helpful|a great help|helpful))(?: so much| very much| a lot| mate| love)?(?:,? (?:bye|goodbye))?[.!]*$/;
 
 /** A wish bounded by a time ("after your lunch", "before 3"). */
 const bounded = (w: TimeWish) => !!(w.after || w.before);

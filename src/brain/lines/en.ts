@@ -232,6 +232,7 @@ export const EN = {
     return `${hours} and ${m} minutes (${min} minutes)`;
   },
   price: (name: string, price: string) => `${capitalize(a(name))} is ${price}.`,
+  priceEach: (names: string[], price: string) => `${capitalize(listOf(names, 'and'))} are each ${price}.`,
   address: (address: string) => `We're at ${address}.`,
   weDo: (name: string, price?: string) => `Yes, we do ${name}${price ? `; it's ${price}` : ''}.`,
   notAmongServices: (thing: string, offered: string) =>

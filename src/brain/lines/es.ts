@@ -280,6 +280,8 @@ export const ES: Lines = {
     return `${hours} y ${m} minutos (${min} minutos)`;
   },
   price: (name, price) => `El servicio de ${name} ${price === 'gratis' ? 'es' : 'cuesta'} ${price}.`,
+  priceEach: (names, price) =>
+    `${capitalize(names.join(', '))}: ${price === 'gratis' ? 'son gratis' : `${price} cada uno`}.`,
   address: (address) => `Estamos en ${address}.`,
   weDo: (name, price) => `Sí, hacemos ${name}${price ? `; ${price === 'gratis' ? 'es' : 'cuesta'} ${price}` : ''}.`,
   notAmongServices: (thing, offered) =>

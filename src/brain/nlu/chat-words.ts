@@ -28,6 +28,9 @@ const SPEAK: Record<string, string> = {
   wkend: 'weekend',
   wkd: 'weekend',
   appt: 'appointment',
+  cxl: 'cancel',
+  canx: 'cancel',
+  resched: 'reschedule',
   appts: 'appointments',
   apts: 'appointments',
   pls: 'please',
@@ -66,6 +69,7 @@ const SPEAK: Record<string, string> = {
   msg: 'message',
   ppl: 'people',
   nxt: 'next',
+  hw: 'how',
   thru: 'through',
   hv: 'have',
   wensday: 'wednesday',
@@ -139,6 +143,16 @@ export function chatWords(text: string): string {
     .replace(/(?<![\w/])w\/o(?![\w/])/g, 'without')
     .replace(/(?<![\w/])w\/(?=\s|$|[a-z])/g, 'with ')
     .replace(SPEAK_RE, (w) => SPEAK[w])
+    // "mon then. morn" is the morning ("the morn" is Scots for tomorrow)
+    .replace(/(?<!\bthe )(?<![\w'])morn(?:in)?(?![\w'])/g, 'morning')
+    // "aft 3" is after 3; "tues aft" the afternoon
+    .replace(/(?<![\w'])aft(?=\s+\d)/g, 'after')
+    .replace(/(?<![\w'])aft(?![\w'])/g, 'afternoon')
+    // "need 2 cancel", "want 2 book": the word, not the number
+    .replace(
+      /(?<=\b(?:need|want|have|got|like|going|able|trying|hoping|wanna)\s)2(?=\s+(?:cancel|book|change|move|reschedule|see|get|make|come|ask|know|do|bring|drop|push)\b)/g,
+      'to',
+    )
     // "apt" is an apartment before its number ("apt 4b", "apt #2")
     .replace(/(?<![\w'])apt(?![\w'])(?!\.?\s*(?:#|no\b|number\b|\d|[a-z]\b))/g, 'appointment')
     // "ty" thanks at the end of a message, not a name ("it's ty")

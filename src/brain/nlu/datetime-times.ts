@@ -13,7 +13,7 @@ export type PartOfDay = 'morning' | 'afternoon' | 'evening';
 type TimeValue = { kind: 'at' | 'after' | 'before'; time: string; guessed?: boolean; loose?: boolean };
 
 /** Words a speech recogniser writes for an hour it heard: "at for thirty" (4:30), "at to pm" (2 PM), "ate o'clock". */
-const SOUNDS_LIKE: Record<string, string> = { for: '4', fore: '4', to: '2', too: '2', ate: '8' };
+const SOUNDS_LIKE: Record<string, string> = { for: '4', fore: '4', to: '2', too: '2', ate: '8', won: '1' };
 /** A number followed by one of these counts something else ("for 30 minutes", "to 15 people"). */
 const COUNTED =
   '(?! ?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|people|persons?|guests?|kids|dollars|bucks|percent|seconds?|feet|miles|pounds|euros|of\\b|%))';
@@ -27,23 +27,30 @@ const POD_WORDS = '(?:in the (?:morning|afternoon|evening)|at night|tonight)';
  * "back to back", "from 1 to 3", "book for 10 in the morning" are left alone.
  */
 export function heardAsTime(text: string): string {
-  const said = '(for|fore|to|too|ate)';
-  return text
-    .replace(
-      new RegExp(
-        `\\bat ${said}(?=(?: (?:1[3-9]|[2-5]\\d)\\b${COUNTED})? (?:${CLOCK_WORD}|${POD_WORDS})|(?: (?:1[3-9]|[2-5]\\d)\\b${COUNTED})?\\s*(?:[,.!?]|$|(?:then|please|if|today|tomorrow|tonight)\\b))`,
-        'g',
-      ),
-      (_x, h: string) => `at ${SOUNDS_LIKE[h]}`,
-    )
-    .replace(
-      new RegExp(
-        `(?<!\\b(?:up|from|\\d{1,2}) )\\b${said}(?= (?:(?:15|30|45) (?:${CLOCK_WORD}|${POD_WORDS})|${CLOCK_WORD}))`,
-        'g',
-      ),
-      (h: string) => SOUNDS_LIKE[h],
-    )
-    .replace(new RegExp(`\\btoo(?= (?:15|30|45)\\b${COUNTED})`, 'g'), '2');
+  const said = '(for|fore|to|too|ate|won)';
+  return (
+    text
+      // "thursday for thirty": the hour heard as a word, right after the day, with its minutes
+      .replace(
+        new RegExp(`(?<=\\b(?:${WD}|tomorrow|today|tonight)\\s)${said}(?= (?:15|30|45)\\b${COUNTED})`, 'g'),
+        (h: string) => SOUNDS_LIKE[h],
+      )
+      .replace(
+        new RegExp(
+          `\\bat ${said}(?=(?: (?:1[3-9]|[2-5]\\d)\\b${COUNTED})? (?:${CLOCK_WORD}|${POD_WORDS})|(?: (?:1[3-9]|[2-5]\\d)\\b${COUNTED})?\\s*(?:[,.!?]|$|(?:then|please|if|today|tomorrow|tonight)\\b))`,
+          'g',
+        ),
+        (_x, h: string) => `at ${SOUNDS_LIKE[h]}`,
+      )
+      .replace(
+        new RegExp(
+          `(?<!\\b(?:up|from|\\d{1,2}) )\\b${said}(?= (?:(?:15|30|45) (?:${CLOCK_WORD}|${POD_WORDS})|${CLOCK_WORD}))`,
+          'g',
+        ),
+        (h: string) => SOUNDS_LIKE[h],
+      )
+      .replace(new RegExp(`\\btoo(?= (?:15|30|45)\\b${COUNTED})`, 'g'), '2')
+  );
 }
 
 /** Where an hour written without its colon ("945", "1500") stands as a time: after a word that brings one… */

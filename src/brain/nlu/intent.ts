@@ -62,6 +62,11 @@ const RULES: Array<[Exclude<Intent, 'emergency'>, RegExp]> = [
     /\bre-?schedul\w*|\bprepon(?:e|ed|ing)\b|\bmove (my|the|our|his|her|their) (appointment|booking|visit)|\b(move|change|switch|shift|push|bump) (my|the|our|his|her|their|(?!it's|that's|what's|there's|here's)[a-z]+'s) [a-z' -]{2,30}? (to|over to|back to|out to|from)\b|\b(?:move|shift|bump|postpone) (?:my|our|his|her|their|[a-z]+'s) (?:[a-z]+'s )?(?:[a-z-]+ ){0,3}?(?:appointment|booking|visit|reservation|session|lesson|class)\b|\b(?:do|have|make) (?:my|our|his|her|their|[a-z]+'s) [a-z' -]{2,30}? instead\b|\bchange (my|the|our) (appointment|booking|time)|\bpush (my|it|the appointment) back\b|\bpostpone\b|\bdifferent (day|time) for my\b|\bmove it to\b|\bcan (?:we|i|you) (?:move|change) it\b/,
   ],
   [
+    // "can't do thurs lesson, can we do fri same time instead": the booked day given up for another
+    'reschedule',
+    /\b(?:can't|cant|cannot|can not|won't|wont) (?:do|make|come(?: in)?|attend|manage)(?: (?:it|my|the|our|his|her|their))?(?: on)? (?:this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'s)?\b[^.?!]{0,60}\b(?:instead|rather|move|change|switch|swap)\b/,
+  ],
+  [
     // "push me back an hour", "change it to twelve instead", "earlier the same day", "I just want it an hour later"
     'reschedule',
     /\b(?:push|move|bump|shift) (?:me|us|him|her|them) (?:back|forward|up|out|to|over)\b|\b(?:push|move|bump|shift|put|bring|pull) (?:my|our|the|his|her|their) (?:appointment|booking|visit|reservation|session|lesson) (?:back|forward|up|out|later|earlier)\b|\b(?:bring|pull|push|move) (?:it|that|this|them) (?:(?:a|an|one|two|three|\d+|half an?) (?:week|weeks|fortnight|day|days|hour|hours|month)s? )?(?:forward|back|up|earlier|later)\b|\b(?:push|move|bump|shift|knock|bring|pull) (?:my|our|his|her|their|[a-z]+'s) (?:[a-z'-]+ ){0,2}?[a-z'-]+ (?:back|forward|out|up) (?:a|an|one|two|three|\d+|by) (?:week|weeks|fortnight|day|days|hour|hours|month)\b|\b(?:move|change|switch|shift|push|bump|bring|put) (?:my|our|his|her|their|(?!it's|that's|what's|there's|here's)[a-z]+'s) [a-z0-9' -]{2,40}? (?:earlier|later|forward|sooner|into (?:the )?(?:next|new|following))\b|\bmake (?:it|that|this) (?:an?|one|two|half an|\d+) (?:hour|hours|minutes?|mins?)(?: or so)? (?:later|earlier|sooner)\b|\b(?:change|move|switch|shift|push|bump) (?:it|that|this|them) (?:to|till|until|over to)\b|\b(?:earlier|later|sooner) (?:on )?(?:the |that )?same day\b|\b(?:the )?same day(?:,)? (?:but )?(?:earlier|later|instead)\b|\bwant (?:it|him|her|them) (?:(?:an?|one|two|half an) (?:hour|bit|little)s? |\d+ (?:minutes|hours) )?(?:later|earlier|sooner)\b/,
@@ -329,7 +334,11 @@ const ORD = '1st|first|2nd|second|3rd|third|last|earlier|earliest|later|latter|l
  * "the 1st of March", "the first thing", "the last time I came" do not.
  */
 export function pickOption(text: string): number | 'last' | undefined {
-  const t = text.trim().replace(/[.!?]+$/, '');
+  // "1st one", "earlier one" arrive with the one as a digit ("1st 1")
+  const t = text
+    .trim()
+    .replace(/[.!?]+$/, '')
+    .replace(new RegExp(`\\b(${ORD}) 1\\b`, 'g'), '$1 one');
   const alone = new RegExp(`^(?:(?:ok|okay|yes|yeah|um|uh|so|hmm),? )*(?:the )?(${ORD})(?: one)?(?: please)?$`).exec(t);
   if (alone) return POSITION[alone[1]];
   const noun = new RegExp(

@@ -178,10 +178,15 @@ export function serviceTokens(text: string): string[] {
     .map(stem);
 }
 
-/** Same word, or a recognition slip of a long one (one edit from five letters, two from eight; same first letter). */
+/**
+ * The caller's word `a` is the service's word `b`, or a recognition slip of a long one (one edit from five letters,
+ * two from eight; same first letter).
+ */
 function same(a: string, b: string): boolean {
   if (a === b) return true;
   const len = Math.min(a.length, b.length);
+  // "clening" read as "clen" beside "clean": the caller's four-letter stem a letter short, its first two kept
+  if (a.length === 4 && b.length === 5 && a.slice(0, 2) === b.slice(0, 2)) return editDistance(a, b, 1) <= 1;
   if (len < 5 || a[0] !== b[0]) return false;
   // five-letter words may differ by a letter added or dropped ("colour"), not a letter changed ("patel" ≠ "panel")
   if (len < 6 && a.length === b.length) return false;
