@@ -288,3 +288,64 @@ describe('terse and typed callers', () => {
     expect((await convo.handle({ text: 'sound cheers' })).done).toBe(true);
   });
 });
+
+describe('several errands in one call', () => {
+  const GARAGE_UK = openNineToFive('Chorlton Motors', 'Europe/London', {
+    services: [
+      { name: 'MOT', durationMin: 60, priceCents: 5485 },
+      { name: 'Full Service', durationMin: 180 },
+    ],
+  });
+
+  it('"for its MOT" names nobody; "scrap that… Wednesday morning instead" moves the booking just made', async () => {
+    expect(createNlu(GARAGE_UK).understand('can I book my Corsa in for its MOT?', new Date(TUE)).name).toBeUndefined();
+    const { say, world } = talkTo(GARAGE_UK, TUE, '+447700900456');
+    await say('Can I book my Corsa in for its MOT on Thursday at 10?');
+    await say('Gary Holt');
+    await say('Yes please');
+    expect(await say('Actually sorry, scrap that, could you do Friday morning instead?')).toMatch(/On Friday, May 15/);
+    await say('the first one');
+    await say('yes');
+    const booked = world.appointments.filter((a) => a.status === 'booked');
+    expect(booked).toHaveLength(1);
+    expect(booked[0].start).toMatch(/^2026-05-15T09:00/);
+  });
+
+  it('the service just asked about is the one booked when the caller asks someone to come', async () => {
+    const HVAC = openNineToFive('Hill Country Air', 'America/Chicago', {
+      services: [
+        { name: 'Diagnostic Visit', durationMin: 60, priceCents: 8900 },
+        { name: 'AC Tune-Up', durationMin: 60, priceCents: 8900 },
+      ],
+    });
+    const { say } = talkTo(HVAC, TUE, '+15125550193');
+    await say("Hey, how much do y'all charge for an AC tune-up?");
+    await say('Alright. Can you come out Friday at 10?');
+    expect(await say('Travis Hale')).not.toMatch(/diagnostic/i);
+  });
+
+  it('a choice of size answered inside a price question ("for a big guy like him") is that size', async () => {
+    const GROOMER = openNineToFive('Rose City Grooming', 'America/Los_Angeles', {
+      services: [
+        { name: 'Full Groom (Small Dog)', durationMin: 90, priceCents: 7500, synonyms: ['little dog groom'] },
+        { name: 'Full Groom (Large Dog)', durationMin: 120, priceCents: 11000, synonyms: ['big dog groom'] },
+      ],
+    });
+    const { say } = talkTo(GROOMER, TUE, '+15035550164');
+    await say("Hi, I'd like to book a full groom for my golden retriever");
+    expect(await say('How much is that for a big guy like him?')).toMatch(
+      /\$110\. What day and time would you like for your full groom \(large dog\)\?/,
+    );
+  });
+
+  it('a phone shop is no visit, and "I will bring it to your shop" asks no address', async () => {
+    const SHOP = openNineToFive('FixIt Mobile Care', 'Asia/Kolkata', {
+      services: [{ name: 'Battery Replacement', durationMin: 60, priceCents: 90000 }],
+      knowledge: [{ q: 'Will I lose my data?', a: "No, a battery repair doesn't touch your data." }],
+    });
+    const { say } = talkTo(SHOP, TUE, '+919820501277');
+    await say('Can I drop my phone for a battery replacement tomorrow at 11?');
+    expect(await say('Rahul Deshmukh')).toMatch(/^Just to confirm/);
+    expect(await say('Will my photos and all be safe?')).toContain("doesn't touch your data");
+  });
+});

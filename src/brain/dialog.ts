@@ -293,7 +293,8 @@ const AT_THE_CUSTOMERS =
   /\b(?:roof\w*|gutters?|trees?|stumps?|arborists?|lawns?|landscap\w*|mowing|yards?|irrigation|sprinklers?|pools?|pest\w*|exterminat\w*|termites?|rodents?|wasps?|garage doors?|gates?|fenc\w*|decks?|decking|driveways?|paving|concrete|pressure wash\w*|power wash\w*|window cleaning|carpet cleaning|house cleaning|home cleaning|maids?|handyman|handymen|appliances?|heating|cooling|air conditioning|furnaces?|boilers?|plumb\w*|drains?|sewers?|septic|water heaters?|electric\w*|wiring|solar|chimneys?|insulation|siding|restoration|water damage|mou?ld|junk|(?:junk|rubbish|waste|furniture|tree|stump|snow) removals?|removalists?|movers|moving|locksmiths?|lockouts?|pet sitting|dog walking|snow|glazing|glaziers?|painters? and decorators?|house painting)\b/i;
 
 /** Work that says it comes to the customer, whatever it is. */
-const VISITS = /\b(?:mobile|house calls?|home visits?|in-home|on-site|onsite|we come to you)\b/i;
+const VISITS =
+  /\b(?:mobile(?! (?:phones?|repairs?|care|accessories|shop|store|devices?|fix))|house calls?|home visits?|in-home|on-site|onsite|we come to you)\b/i;
 /** A place customers come to: a swim school's pool or a studio's garden room is not the caller's. */
 const AT_A_PLACE =
   /\b(?:schools?|lessons?|class(?:es)?|studios?|salons?|spas?|clinics?|academy|club|hall|bars?|gym|centre|center|shops?|stores?|boarding|kennels?|daycare|parlou?r|lounge)\b/i;
@@ -315,7 +316,7 @@ export const siteMissing = (c: DialogContext) =>
   !c.address && !c.addressAsked && !c.comingIn && onSite(c.business, c.service);
 /** The caller comes to the business ("can I bring it in", "I'll drop it off", "can I pop in"): no address to ask. */
 const COMES_IN =
-  /\b(?:i|we|i'll|we'll|i can|we can|can i|could i|can we|could we|may i|i could|we could) (?:bring|drop|run|pop) (?:it|him|her|them|the [a-z]+|my [a-z]+|our [a-z]+)? ?(?:in|off|by|round|over)\b|\b(?:i|we|i'll|we'll|can i|could i|can we|could we) (?:come|pop|stop|swing) (?:in|by|to you)\b/;
+  /\b(?:i|we|i'll|we'll|i will|we will|i can|we can|can i|could i|can we|could we|may i|i could|we could) (?:bring|drop|run|pop) (?:it|him|her|them|the [a-z]+|my [a-z]+|our [a-z]+)? ?(?:in|off|by|round|over|to (?:you|your [a-z]+|the (?:shop|store|office|clinic|garage|workshop|studio)))\b|\b(?:can i|could i|i'll|i will|we'll) drop (?:it|them|the [a-z]+|my [a-z]+)\b|\b(?:i|we|i'll|we'll|can i|could i|can we|could we) (?:come|pop|stop|swing) (?:in|by|to you)\b/;
 
 /**
  * The starting context of a call. `callerPhone` is caller ID; `contactPhone` is a number a chat

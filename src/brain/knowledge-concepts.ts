@@ -242,7 +242,7 @@ export const FOLLOW_UP = /\b(that|it|this|those|these|them|one|ones)\b|^(and|wha
 
 /** Words for what an entry is about (parking, pets, payment…): one of them matching is strong evidence. */
 export const SUBJECTS = wordSet(
-  'parking payment insurance pet criminal callout financing warranty walk loan permit license haul giftcard servicearea consult responsetime trial access vaccination referral',
+  'data parking payment insurance pet criminal callout financing warranty walk loan permit license haul giftcard servicearea consult responsetime trial access vaccination referral',
 );
 
 /**
@@ -296,6 +296,8 @@ const FOLD: Record<string, string> = Object.fromEntries(
         'price prices pricing much charge charg fee fees rate rates precio precios costo costos cuesta cuestan cobran cobra tarifa tarifas cuanto',
       ],
       ['walk', 'walkin walkins walk-in walk-ins'],
+      // "will my photos be safe?" asks what "will I lose my data?" answers
+      ['data', 'data photos photo pictures pics contacts files wiped wipe erased erase backup backups'],
       ['duration', 'long take takes minutes dura duracion tarda'],
       ['consult', 'consult consultation consultations consulta consultas'],
       // a diagnostic visit is what a service call is for

@@ -6,7 +6,7 @@
  */
 import { assign, setup } from 'xstate';
 import { DateTime } from 'luxon';
-import { withNamePart } from './nlu/index.js';
+import { createServiceMatcher, withNamePart } from './nlu/index.js';
 import {
   applyTurn,
   asksForAQuote,
@@ -68,6 +68,12 @@ function toldOfEmergency(context: DialogContext, event: TurnEvent): boolean {
     !event.text.includes('?') &&
     event.text.trim().split(/\s+/).length >= 4
   );
+}
+
+/** "this is Tasha" whose appointment is under Tasha Green: the name on file, for what is booked next. */
+function fullerName(said: string | undefined, target: { customerName?: string } | undefined): { name?: string } {
+  const onFile = target?.customerName?.trim();
+  return said && onFile && onFile.toLowerCase().startsWith(`${said.trim().toLowerCase()} `) ? { name: onFile } : {};
 }
 
 /** "email me a quote", "send it by email", "a quote emailed to me". */
@@ -423,14 +429,16 @@ export const conversationMachine = setup({
       const target = namedAppointment(event.list, context);
       const service = target ? serviceNamed(context.business, target.serviceName) : undefined;
       const tz = context.business.timezone;
+      const named = fullerName(context.name, target);
       // "my physio on Tuesday at 10, I need to move it": that day and time are the appointment's, not the new ones
       if (context.task === 'reschedule' && !context.moveBy && describesTarget(context.wish, target, tz))
-        return { appointments: event.list, target, ...(service ? { service } : {}), wish: undefined };
+        return { appointments: event.list, target, ...(service ? { service } : {}), ...named, wish: undefined };
       const wish = atTargetTime(context.wish, target, tz, context.moveBy);
       // a wish that only now has its day or time ("push me back an hour") is searched like any other
       return {
         appointments: event.list,
         target,
+        ...named,
         ...(service ? { service } : {}),
         ...(wish ? { wish, ...(wish !== context.wish ? { searchNeeded: true } : {}) } : {}),
       };
@@ -446,7 +454,12 @@ export const conversationMachine = setup({
         context.business.timezone,
         context.moveBy,
       );
-      return { target, ...(service ? { service } : {}), ...(wish ? { wish, searchNeeded: true } : {}) };
+      return {
+        target,
+        ...(service ? { service } : {}),
+        ...fullerName(context.name, target),
+        ...(wish ? { wish, searchNeeded: true } : {}),
+      };
     }),
     noAppointments: assign(({ context }) => {
       // nothing found twice, or a booking of someone else's ("my wife's appointment") from this number: a message
@@ -600,15 +613,20 @@ export const conversationMachine = setup({
       ...(context.pendingMessage && !context.message ? { message: context.pendingMessage } : {}),
       pendingMessage: undefined,
     })),
-    question: assign(({ context, event }) =>
-      event.type === 'QUESTION'
-        ? {
-            question: event.text,
-            ...(event.turn ? personFacts(context, event.turn) : {}),
-            ...(event.turn?.facts.service ? { askedAbout: event.turn.facts.service } : {}),
-          }
-        : {},
-    ),
+    question: assign(({ context, event }) => {
+      if (event.type !== 'QUESTION') return {};
+      // "how much is that for a big guy like him?" while small or large dog is being asked: the large dog's groom
+      const chosen =
+        context.serviceChoices && context.serviceChoices.length > 1
+          ? createServiceMatcher(context.business.services).pickAmong(context.serviceChoices, event.text)
+          : undefined;
+      return {
+        question: event.text,
+        ...(event.turn ? personFacts(context, event.turn) : {}),
+        ...(event.turn?.facts.service ? { askedAbout: event.turn.facts.service } : {}),
+        ...(chosen ? { service: chosen, serviceChoices: undefined } : {}),
+      };
+    }),
     answered: assign(({ context, event }) => ({
       notes: note(context, { kind: 'answer', text: event.type === 'ANSWERED' ? event.text : null }),
       // "hello? can you hear me?" is answered, but the call has not started on what the caller wants

@@ -29,6 +29,10 @@ const NO_CODE =
 const THANKS_ONLY =
   /^(?:(?:ok(?:ay)?|great|perfect|awesome|amazing|fantastic|wonderful|excellent|cool|nice|sweet|lovely|brilliant|ace|alright|all right|no|nope|righto|sound|grand|champion|magic|lush|nice one|sweet as|spot on|(?:(?:yes|yeah|yep),? )?that'?s (?:great|perfect|lovely|brilliant|fine|fab|awesome|amazing|wonderful|grand)),? )*(?:thanks?|thank you|thx|cheers|ta|much appreciated|(?:i |really )?appreciate (?:it|that|you|your help)|you're a (?:star|legend|lifesaver)|you've been (?:great|very helpful|a great help|helpful))(?: so much| very much| a lot| mate| love)?(?:,? (?:bye|goodbye))?[.!]*$/;
 
+/** The booking just made taken back for another time: "scrap that… instead", "actually, can we change it to…". */
+const TAKEN_BACK =
+  /\b(?:scrap|scratch|cancel|forget) (?:that|it)\b[^?]*\binstead\b|\b(?:change|move|switch|swap) (?:that|it)\b|\b(?:actually|sorry|wait)\b[^.?!]*\binstead\b/;
+
 /** A wish bounded by a time ("after your lunch", "before 3"). */
 const bounded = (w: TimeWish) => !!(w.after || w.before);
 
@@ -196,6 +200,7 @@ export function toEvent(
   // call, a call-out), what is booked when the caller names no service of its list
   else if (
     !ctx.service &&
+    !ctx.askedAbout &&
     !u.serviceChoices &&
     u.intents.includes('book') &&
     SEND_SOMEONE.test(u.text) &&
@@ -357,6 +362,17 @@ export function toEvent(
     if (intents[0] === task && ctx.task !== task && !(task === 'reschedule' && movesThisBooking))
       return { type: 'START', task, turn };
   }
+  // "Actually sorry, scrap that… could you do Wednesday morning instead?" just after a booking in this call: that
+  // booking moved
+  if (
+    expecting === 'anything' &&
+    !ctx.task &&
+    (ctx.booked ?? []).some((b) => !b.moved) &&
+    facts.when &&
+    !facts.service &&
+    TAKEN_BACK.test(u.text)
+  )
+    return { type: 'START', task: 'reschedule', turn };
   if (facts.service && WHEN_MINE.test(u.text) && !JOB_STATUS.test(u.text) && !answering)
     return { type: 'START', task: 'check', turn };
   // "never mind, I need to think about it", "I'll check with work and call you back": nothing is booked

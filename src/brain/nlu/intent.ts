@@ -166,7 +166,7 @@ const CANCEL_ASKED =
  * tune my piano on Monday morning"): their appointment is what the call is about.
  */
 const OWN_BOOKED =
-  /\b(?:i|we|he|she|they|my [a-z]+)(?:'ve| have| has|'s)(?: got| already got)? (?:an?|my|our|his|her|their) (?:[a-z-]+ ){0,3}?(?:booked(?: in)?|scheduled|coming up)\b|\b(?:you're|you are|you guys are|your (?:guy|tech|technician|team|crew|plumber|cleaner) (?:is|are)) (?:coming|due) (?:to|on|out|round|over|tomorrow|today|this|next)\b/;
+  /\b(?:i|we|he|she|they|my [a-z]+)(?:'ve| have| has|'s)(?: got| already got)? (?:an?|my|our|his|her|their) (?:[a-z-]+ ){0,3}?(?:booked(?: in)?|scheduled|coming up|with you)\b|\b(?:you're|you are|you guys are|your (?:guy|tech|technician|team|crew|plumber|cleaner) (?:is|are)) (?:coming|due) (?:to|on|out|round|over|tomorrow|today|this|next)\b/;
 
 export function findIntents(text: string): Intent[] {
   const found = RULES.filter(([i, re]) =>

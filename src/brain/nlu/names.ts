@@ -157,6 +157,14 @@ function introduced(
   if (/^(?:it's|it is|this is|i'm|i am|im)\b/.test(intro[0]) && SAYS_WHAT_IS.test(text.slice(0, intro.index)))
     return undefined;
   const no = it ? 'thing' : undefined;
+  // "book my Corsa in for its MOT", "due its service": "its" after a preposition owns a thing, it names nobody
+  if (
+    it &&
+    /\b(?:for|in|on|to|of|due|with|at|by|from|after|before|about|into|through|past|needs|get|got)\s+$/.test(
+      text.slice(0, intro.index),
+    )
+  )
+    return no;
   const after = /^([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,5})/.exec(text.slice(start));
   if (!after) return no;
   const words = after[1].split(/\s+/);
