@@ -349,3 +349,33 @@ describe('several errands in one call', () => {
     expect(await say('Will my photos and all be safe?')).toContain("doesn't touch your data");
   });
 });
+
+describe('booking for someone else', () => {
+  const SPA = openNineToFive('Kelburn Massage', 'Pacific/Auckland', {
+    services: [
+      { name: 'Relaxation Massage', durationMin: 60, synonyms: ['massage'] },
+      { name: 'Long Relaxation Massage', durationMin: 90 },
+    ],
+  });
+  const read = (text: string) => createNlu(SPA).understand(text, new Date(TUE));
+
+  it('"her name\'s Aroha Taylor. I\'m Ben, her husband" books Aroha', () => {
+    expect(read("Her name's Aroha Taylor. I'm Ben, her husband").name).toBe('Aroha Taylor');
+    expect(read("I'm Ben. Her name is Aroha Taylor").name).toBe('Aroha Taylor');
+  });
+
+  it('a length said picks the service of that length ("the hour-long relaxation one")', () => {
+    expect(read('just the hour-long relaxation one').service?.service.name).toBe('Relaxation Massage');
+    expect(read('a 90 minute massage').service?.service.name).toBe('Long Relaxation Massage');
+  });
+
+  it('"my name\'s Karen Walsh" after "his name\'s Tyler Brooks" keeps the booking Tyler\'s', async () => {
+    const CLINIC = openNineToFive('Bow Valley Health', 'America/Edmonton', {
+      services: [{ name: 'Pre-Employment Medical', durationMin: 60 }],
+    });
+    const { say } = talkTo(CLINIC, TUE, '+14035550158');
+    await say('I need to book a pre-employment medical for a new hire');
+    await say("His name's Tyler Brooks. Thursday at 10");
+    expect(await say("My name's Karen Walsh, and you can reach me at 403-555-0158")).toMatch(/for Tyler Brooks/);
+  });
+});

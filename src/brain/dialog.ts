@@ -45,6 +45,8 @@ export interface Facts {
   staff?: string;
   /** Someone asked for who does not work here ("with Dr. Mehta"), as said. */
   unknownStaff?: string;
+  /** The name was said as someone else's ("his name's Tyler Brooks"), or as the caller's own ("my name's Karen"). */
+  nameIs?: 'theirs' | 'own';
   /** More services wanted besides `service`, in order ("a haircut and a blow dry", "the nail trim too"). */
   alsoServices?: ServiceInfo[];
   /** Whom the booking is for, when not the caller ("for my son", "get my lad a cut"). */
@@ -229,6 +231,8 @@ export interface DialogContext {
    * could not answer, the message should the caller take up the offer of one.
    */
   pendingMessage?: string;
+  /** The booking's name is of someone the caller books for ("his name's Tyler Brooks"): their own name is not it. */
+  nameIsTheirs?: boolean;
   /** What the caller told of the emergency after the team was alerted ("he's 12, I've got the tooth here"). */
   addedDetails?: string;
   /** Someone asked for who does not work here, once told so ("we don't have a Dr. Mehta"). */
@@ -784,7 +788,11 @@ export function personFacts(ctx: DialogContext, ev: TurnEvent): Partial<DialogCo
   const p: Partial<DialogContext> = {};
   if (f.forRelative && !ctx.forRelative && !ctx.name) p.forRelative = f.forRelative;
   if (f.anchorDay) p.anchorDay = f.anchorDay;
-  if (f.name) p.name = withNamePart(ctx.name, f.name, f.namePart);
+  // "My name's Karen Walsh" after "his name's Tyler Brooks": the booking stays Tyler's, Karen is who calls
+  if (f.name && !(f.nameIs === 'own' && ctx.nameIsTheirs && ctx.name)) {
+    p.name = withNamePart(ctx.name, f.name, f.namePart);
+    if (f.nameIs === 'theirs') p.nameIsTheirs = true;
+  }
   if (f.company) p.company = f.company;
   if (f.phone) Object.assign(p, { phone: f.phone, phoneFromCallerId: false });
   else if (ev.expecting === 'phone' && ev.sameNumber && ctx.callerPhone) p.phone = ctx.callerPhone;

@@ -212,6 +212,7 @@ export function toEvent(
   }
   if (u.serviceChoices) facts.serviceChoices = u.serviceChoices;
   if (u.unknownStaff) facts.unknownStaff = u.unknownStaff;
+  if (u.nameIs) facts.nameIs = u.nameIs;
   if (u.alsoServices) facts.alsoServices = u.alsoServices;
   if (u.company) facts.company = u.company;
   // "the first" while choosing among offers is a pick, not the first of the month

@@ -105,6 +105,8 @@ export interface Understanding {
   forRelative?: string;
   /** A staff member the caller refused ("not with Mike"). */
   refusedStaff?: string;
+  /** The name was said as someone else's ("his name's Tyler Brooks"), or as the caller's own ("my name's Karen"). */
+  nameIs?: 'theirs' | 'own';
   /** Someone asked for by title and name who does not work here ("with Dr. Mehta"), as said. */
   unknownStaff?: string;
   /** "Whoever's free at 2 is fine", "it doesn't have to be Jamie": no staff member wished for any more. */
@@ -199,6 +201,38 @@ function severalServices(text: string, services: ServiceMatcher): ServiceInfo[] 
  */
 const REFUSED_BEFORE =
   /\b(?:not|no|anyone but|anybody but|except|other than|rather not|don't want|do not want)\b[^,.;!?\u2013\u2014]*$/;
+
+/** A visit's length said by the caller ("the hour-long one", "90 minutes", "an hour and a half"), in minutes. */
+function lengthSaid(text: string): number | undefined {
+  const m =
+    /\b(?:(an|1|one|2|two) hours? and a half|(\d{2,3})[- ]?(?:minutes?|mins?)\b(?! (?:later|earlier|ago|from now|away|late|early|before|after))|(an|1|one|2|two|half an?)[- ]hours?(?:[- ]long)?\b(?! (?:later|earlier|ago|from now|away|late|early|before|after|drive))|hour[- ]long)/.exec(
+      text,
+    );
+  if (!m) return undefined;
+  const hours = (w: string) => (/^(?:2|two)$/.test(w) ? 2 : /^half/.test(w) ? 0.5 : 1);
+  if (m[1]) return hours(m[1]) * 60 + 30;
+  if (m[2]) return Number(m[2]);
+  if (m[3]) return hours(m[3]) * 60;
+  return 60;
+}
+
+/** Among the services sharing a word of `like`'s name, the one of `minutes`; undefined when none or several. */
+function ofLength(services: ServiceInfo[], like: ServiceInfo, minutes: number): ServiceInfo | undefined {
+  const words = new Set(
+    like.name
+      .toLowerCase()
+      .split(/\W+/)
+      .filter((w) => w.length > 3),
+  );
+  const kin = services.filter((s) =>
+    s.name
+      .toLowerCase()
+      .split(/\W+/)
+      .some((w) => words.has(w)),
+  );
+  const fit = kin.filter((s) => s.durationMin === minutes);
+  return kin.length > 1 && fit.length === 1 ? fit[0] : undefined;
+}
 
 /** A title said before a staff member's name. */
 const TITLE = '(?:dr|doctor|mr|mrs|ms|miss|mx|prof)\\.?';
@@ -452,6 +486,13 @@ export function createNlu(business: BusinessProfile): Nlu {
       if (consultation) u.service = { service: consultation, score: 1 };
       else if (service?.choices) u.serviceChoices = service.choices;
       else if (service) u.service = { service: service.service, score: service.score };
+      // "just the hour-long relaxation one": of the services like the one matched, the one that long
+      const long = u.service || u.serviceChoices ? lengthSaid(digits) : undefined;
+      const sized = long ? ofLength(business.services, u.service?.service ?? u.serviceChoices![0], long) : undefined;
+      if (sized) {
+        u.service = { service: sized, score: u.service?.score ?? 1 };
+        delete u.serviceChoices;
+      }
       // "a haircut and a blow dry": each named service, the first said first
       const several = severalServices(withoutNegated(tail ?? text), services);
       if (several && !consultation) {
@@ -471,6 +512,8 @@ export function createNlu(business: BusinessProfile): Nlu {
       if (name) {
         u.name = asWritten(lang === 'es' ? withAccents(name.name, said) : name.name, said);
         if (name.part) u.namePart = name.part;
+        if (name.theirs) u.nameIs = 'theirs';
+        else if (name.own) u.nameIs = 'own';
         if (name.company) u.company = asWritten(name.company, said);
       }
       // "it's Siobhan Carter… get my lad a kids' cut": the name said is the caller's, the booking is the lad's

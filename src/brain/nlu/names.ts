@@ -59,6 +59,10 @@ export interface NameHit {
   part?: NamePart;
   /** The caller's own name, when `name` is someone else's they book for ("It's for my son, Jack Reilly. I'm Fiona"). */
   caller?: string;
+  /** `name` was said as someone else's: "his name's Tyler Brooks", "her name is Aroha". */
+  theirs?: boolean;
+  /** `name` was said as the caller's own: "my name's Karen Walsh", "I'm Ben". */
+  own?: boolean;
 }
 
 /** Finds a self-introduction in lower-cased text; undefined when none is certain enough. */
@@ -87,13 +91,26 @@ export function findName(said: string): NameHit | undefined {
   }
   // once "it" is said of a thing in a turn ("it's working but it's noisy"), a later "it's…" is about it too
   let thing = false;
+  // "Her name's Aroha Taylor. I'm Ben, her husband": the name of whom the booking is for, not the caller's own
+  let theirs = false;
   for (const intro of text.matchAll(INTRO)) {
     // "…and the dog's name is Maple": an animal's name, not the caller's
     if (ANIMAL_NAMED.test(text.slice(Math.max(0, intro.index - 24), intro.index + intro[0].length))) continue;
     const hit = introduced(text, intro, thing);
     thing ||= hit === 'thing';
     if (!hit || hit === 'thing') continue;
-    found = { ...withPart(found, hit.name, partOf(intro[1])), ...(hit.company ? { company: hit.company } : {}) };
+    const third =
+      /^(?:his|her|their)\b/.test(intro[0]) ||
+      (/^name/.test(intro[0]) && /\b(?:his|her|their)\s+$/.test(text.slice(0, intro.index)));
+    if (theirs && !third) {
+      found = { ...found!, caller: hit.name };
+      continue;
+    }
+    if (third && found && !theirs) found = { name: hit.name, caller: found.name };
+    else found = { ...withPart(found, hit.name, partOf(intro[1])), ...(hit.company ? { company: hit.company } : {}) };
+    if (third) found.theirs = true;
+    else if (/^(?:my name|i'm|i am|im|this is)\b/.test(intro[0])) found.own = true;
+    theirs ||= third;
     end = hit.end;
   }
   if (!found) {
