@@ -17,7 +17,7 @@ import {
 } from './dialog.js';
 import { openingLine, welcomeGreeting, withRecordingNotice } from './greeting.js';
 import { runEffect } from './effects.js';
-import { OF_IT, knowledgeBaseFor, splitQuestions } from './knowledge.js';
+import { OF_IT, aboutTold, knowledgeBaseFor, splitQuestions } from './knowledge.js';
 import type { ChatMessage, LanguageModel } from './llm/language-model.js';
 import { llmTurn } from './llm/turn.js';
 import { conversationMachine, type Effect } from './machine.js';
@@ -30,6 +30,10 @@ import type { ToolContext } from './tools/index.js';
 import { slotKey, type CallerIdentity } from './tools/tool.js';
 import type { BrainEvent, BusinessProfile, CallerInput, Lang, Reply } from './types.js';
 import { SIGN_OFF, ASKS, restatedBooking, NOT_A_CUSTOMER, toEvent } from './turn-event.js';
+
+/** A turn that tells something and asks nothing of the booking: no service, day, name or number in it. */
+const toldOnly = (t: TurnEvent) =>
+  !t.facts.service && !t.facts.when && !t.facts.name && !t.facts.phone && !t.yesNo && t.pick === undefined;
 
 /** A question the owner answered with what to do: "What do I do if…", "What should I do in an emergency?" */
 const WHAT_TO_DO =
@@ -93,6 +97,8 @@ export interface ConversationSnapshot {
   announced?: Lang[];
   /** The caller's last question, so "how far ahead does he need it?" on the next turn is read with it. */
   lastQuestion?: string;
+  /** What the caller said last, which a first question may point back to ("needs a full rewire… how much would that cost?"). */
+  lastTurn?: string;
 }
 
 /** Per-turn options of `handle`. */
@@ -168,8 +174,9 @@ export function createConversation(opts: ConversationOptions): SavableConversati
   const announced = new Set<Lang>(saved?.announced ?? []);
   /** The caller's last question, and the one asked in an earlier turn, so "how much does that run?" is read with it. */
   let lastQuestion: string | undefined = saved?.lastQuestion;
+  let lastTurn: string | undefined = saved?.lastTurn;
   let earlierQuestion: string | undefined;
-  let lastTurn: string | undefined;
+
   /** Settings answer a Spanish question read into the shared phrasing; an owner's own entries are searched as said. */
   const answer = (q: string) => {
     // every look-up in one turn reads against the question of the turn before, not against another part of its own
@@ -326,6 +333,7 @@ export function createConversation(opts: ConversationOptions): SavableConversati
         turnsHeard,
         announced: [...announced],
         ...(lastQuestion ? { lastQuestion } : {}),
+        ...(lastTurn ? { lastTurn } : {}),
       };
     },
     greet() {
@@ -436,6 +444,15 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       }
       heard = { text, u };
       event = toEvent(u, text, expecting, snap().context, (s) => nlu.bareName(s, lang));
+      // "we're buying a 1950s semi and the survey says it needs a full rewire": no request, but what the owner wrote
+      // about it ("every rewire is priced after a free site visit") is the answer to what the caller told
+      if (event.type === 'TURN' && expecting === 'intent' && !u.intents.length && lang === 'en' && toldOnly(event)) {
+        const own = kb.ownEntry(text, text, true);
+        // asked as the owner wrote the question it answers, so the answer is that entry's
+        const asked =
+          own?.confident || aboutTold(own) ? business.knowledge?.find((k) => k.a === own!.text)?.q : undefined;
+        if (asked) event = { type: 'QUESTION', text: asked, turn: event };
+      }
       // "no, that's everything" to the offer of a message or a person made after two misses: a goodbye, not a no
       // to the question the offer replaced ("What would you like to change?")
       if (promptRuns > MAX_SAME_PROMPT && event.type === 'TURN' && event.yesNo === 'no' && SIGN_OFF.test(u.text))

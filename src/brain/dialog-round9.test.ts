@@ -379,3 +379,46 @@ describe('booking for someone else', () => {
     expect(await say("My name's Karen Walsh, and you can reach me at 403-555-0158")).toMatch(/for Tyler Brooks/);
   });
 });
+
+describe('work the owner prices after a visit', () => {
+  const SPARKS = openNineToFive('Liffey Electrical', 'Europe/Dublin', {
+    services: [
+      { name: 'Fault Finding', durationMin: 60, priceCents: 9500 },
+      { name: 'EV Charger Installation', durationMin: 240, priceCents: 99500 },
+    ],
+    knowledge: [
+      {
+        q: 'Can you give me a price for a rewire over the phone?',
+        a: 'Every rewire is different, so we price them after a free site visit from one of our electricians.',
+      },
+    ],
+  });
+
+  it('a need told with no question is met with what the owner wrote about it, and a look asked for is a lead', async () => {
+    const { say, world } = talkTo(SPARKS, TUE, '+353875550143');
+    expect(await say("Hi, we're buying a 1950s semi and the survey says it needs a full rewire")).toContain(
+      'Every rewire is different',
+    );
+    await say('Grand. Can someone come out and have a look at it so?');
+    await say('Siobhan Kelly');
+    await say('22 Millmount Avenue, Drumcondra');
+    expect(world.appointments).toEqual([]);
+    expect(world.leads).toEqual([
+      expect.objectContaining({ name: 'Siobhan Kelly', need: expect.stringMatching(/rewire/) }),
+    ]);
+    // a price of what was just priced is not said twice
+    expect(await say('do you do EV chargers? What would one of them cost?')).toMatch(/^[^€]*€995[^€]*$/);
+  });
+
+  it('"What would that run us?" after a deck described is the owner\'s entry on decks', () => {
+    const GARDENS = openNineToFive('Greenline Gardens', 'Australia/Brisbane', {
+      services: [{ name: 'Lawn Mowing', durationMin: 60, priceCents: 6000 }],
+      knowledge: [{ q: 'Do you build decks?', a: 'Yes, decks are quoted after a free on-site measure and quote.' }],
+    });
+    const a = createKnowledgeBase(GARDENS).answer(
+      "Also, we're thinking about a new hardwood deck out the back, roughly five by four metres. What would that run us?",
+      new Date(TUE),
+    );
+    expect(a).toMatchObject({ confident: true, text: expect.stringContaining('measure') });
+  });
+});

@@ -13,7 +13,7 @@ const STOP = new Set(
     'a an the and or but is are was were be do does did you your yours we our i me my it its of to in on at for with from by can could would will what when where how which who why there this that these those have has had any some please tell know about if ' +
     "guys just get got getting gets give gives giving need want like there's is there it's i'm really also still okay ok so hi hello hey thanks thank yes yeah while um uh " +
     // conversational filler that would otherwise dilute how much of a question an entry covers
-    'quick question wondering wonder curious something anything somewhere anywhere nearby here firm only all next first ' +
+    'one ones us quick question wondering wonder curious something anything somewhere anywhere nearby here firm only all next first ' +
     // how a caller hedges or sets the scene ("roughly", "exactly", "I'm going through", "I need someone to")
     'roughly approximately exactly ballpark going through someone somebody ' +
     // greetings and address from anywhere ("g'day", "kia ora", "you blokes"), and "too" / "either" after a question

@@ -31,6 +31,10 @@ export { asksServiceArea, terms } from './knowledge-concepts.js';
 export const OF_IT =
   /\bhow much (?:is|does|would|will|to|for) (?:that|it|this|fix (?:it|that)|do (?:it|that))\b|\bwhat(?:'s| is| does| would) (?:that|it|this) (?:run|cost|come to|set me back)\b|\bhow much (?:would|will|does) (?:that|it) (?:be|cost|run)\b|\bhow long (?:does|will|would|is|do) (?:it|that|this|they)\b/i;
 
+/** An owner's entry whose question names a thing the caller told of ("decks" of "Do you build decks?"). */
+export const aboutTold = (own: { inHead: string[] } | undefined) =>
+  !!own && own.inHead.some((t) => !FACETS.has(t) && !isServiceTerm(t));
+
 /** A question whose object is what was told before it: "get them done", "fix it", "do that". */
 const POINTS_BACK = /\b(?:them|it|that|those|these)\b/;
 
@@ -240,8 +244,17 @@ function notSureAbout(index: number, lang: Lang): string {
 function composeAnswers(answers: Array<KnowledgeAnswer | undefined>, lang: Lang): KnowledgeAnswer {
   const sure = answers.filter((a): a is KnowledgeAnswer => !!a?.confident);
   const texts = answers.map((a, i) => (a?.confident ? a.text : notSureAbout(i, lang)));
+  // "do you do EV chargers? what would one cost?": the price of what was already priced is not said again
+  const said = (t: string, i: number) => {
+    const price = /[$£€₹¥R] ?\d[\d,.]*/.exec(t)?.[0];
+    const words = t.toLowerCase().match(/[a-z]{4,}/g) ?? [];
+    return (
+      !!price &&
+      texts.slice(0, i).some((x) => x !== t && x.includes(price) && words.every((w) => x.toLowerCase().includes(w)))
+    );
+  };
   return {
-    text: [...new Set(texts)].join(' '),
+    text: [...new Set(texts.filter((t, i) => !said(t, i)))].join(' '),
     score: Math.min(...sure.map((a) => a.score)),
     confident: true,
     source: sure.length === answers.length && sure.every((a) => a.source === 'settings') ? 'settings' : 'knowledge',
@@ -387,6 +400,16 @@ export function createKnowledgeBase(business: BusinessProfile) {
       if (alone?.confident) return alone;
       const joined = api.answerOne({ ask: `${previous} ${question}` }, now, lang);
       if (joined?.confident) return joined;
+      // "the survey says it needs a full rewire… roughly how much would that cost?": the owner's entry on what was told,
+      // when it answers what is asked (a price) of a thing said before (the rewire)
+      if (onlyFacets) {
+        const own = api.rank(`${previous} ${question}`, true, lang);
+        const asks = ts.filter((t) => FACETS.has(t));
+        // (what was told is what the entry is about: a word of its question, not any word of its answer)
+        const about = (t: string) => !FACETS.has(t) && !isServiceTerm(t) && own!.inHead.includes(t);
+        if (own && asks.every((t) => own.terms.includes(t)) && own.terms.some(about))
+          return { text: own.text, score: own.score, confident: true, source: 'knowledge' };
+      }
       // a long story before the question ("my cat hates the carrier… some vets come to your house? Do you do
       // that?"): what it pointed back to is the question last asked in it
       const before = askedQuestions(previous).at(-1);
@@ -435,6 +458,10 @@ export function createKnowledgeBase(business: BusinessProfile) {
       if (nearest?.confident) return { text: nearest.text, score: nearest.score, confident: true, source: 'knowledge' };
       if (!whole?.confident && toldBack && !told && own?.confident)
         return { text: own.text, score: own.score, confident: true, source: 'knowledge' };
+      // "…a new hardwood deck out the back, five by four metres. What would that run us?": nothing but a price asked,
+      // of the thing told, which the owner's entry is about ("Do you build decks?")
+      if (!whole?.confident && ask !== full && terms(ask).every((t) => FACETS.has(t)) && aboutTold(own))
+        return { text: own!.text, score: own!.score, confident: true, source: 'knowledge' };
       const best = whole?.confident || ask === full ? whole : (api.rank(ask, false, lang) ?? whole);
       return best && { text: best.text, score: best.score, confident: best.confident, source: 'knowledge' };
     },

@@ -4,7 +4,14 @@
  * what the conversation holds go in, one event comes out; conversation.ts runs it.
  */
 import { localParts } from './calendar.js';
-import type { DialogContext, DialogEvent, Expecting, Facts, TurnEvent } from './dialog.js';
+import {
+  asksForAQuote,
+  type DialogContext,
+  type DialogEvent,
+  type Expecting,
+  type Facts,
+  type TurnEvent,
+} from './dialog.js';
 import { asksServiceArea } from './knowledge.js';
 import {
   agreeingNo,
@@ -363,6 +370,18 @@ export function toEvent(
     if (intents[0] === task && ctx.task !== task && !(task === 'reschedule' && movesThisBooking))
       return { type: 'START', task, turn };
   }
+  // "Every rewire is different, we price them after a free site visit" — "can someone come out and have a look at it
+  // so?": a visit to price work the business lists no service for is a quote for the team, not a booking
+  if (
+    (expecting === 'anything' || expecting === 'intent') &&
+    !ctx.task &&
+    ctx.answeredQuestion &&
+    !facts.service &&
+    !u.service &&
+    !u.serviceChoices &&
+    asksForAQuote(u.text)
+  )
+    return { type: 'START', task: 'message', turn };
   // "Actually sorry, scrap that… could you do Wednesday morning instead?" just after a booking in this call: that
   // booking moved
   if (
