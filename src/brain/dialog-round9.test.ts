@@ -422,3 +422,18 @@ describe('work the owner prices after a visit', () => {
     expect(a).toMatchObject({ confident: true, text: expect.stringContaining('measure') });
   });
 });
+
+describe('thanks before anything was chosen', () => {
+  it('"saturday?… wat time u open till… k ta" ends the call', async () => {
+    const TYRES = openNineToFive('Kwik Tread', 'Pacific/Auckland', {
+      services: [
+        { name: 'Tyre Fitting', durationMin: 45 },
+        { name: 'Wheel Alignment', durationMin: 60 },
+      ],
+    });
+    const { say, convo } = talkTo(TYRES, TUE, '+6421555013');
+    await say('saturday?');
+    expect(await say('wat time u open till')).toMatch(/Saturday 9 AM to 5 PM/);
+    expect((await convo.handle({ text: 'k ta' })).done).toBe(true);
+  });
+});

@@ -320,7 +320,13 @@ export function toEvent(
   )
     return { type: 'EMERGENCY', hit: ctx.emergency, turn };
   // "thanks!" after "anything else?" (or after an answer, at the opening question) is a goodbye, not a yes
-  if ((expecting === 'anything' || (expecting === 'intent' && ctx.answered > 0)) && THANKS_ONLY.test(u.text))
+  // …and so it is once a question was answered while a booking had barely begun ("saturday?… wat time u open till…
+  // k ta": nothing chosen yet)
+  const barelyBegun = ctx.task === 'book' && ctx.answered > 0 && !ctx.service && !ctx.slot && !ctx.offered.length;
+  if (
+    (expecting === 'anything' || (expecting === 'intent' && ctx.answered > 0) || barelyBegun) &&
+    THANKS_ONLY.test(u.text)
+  )
     return { type: 'GOODBYE' };
   // "Brilliant, cheers. Ta-ra!" to "anything else?": the "brilliant" is no yes to more, the call is over
   if (

@@ -143,6 +143,8 @@ export function chatWords(text: string): string {
     .replace(/(?<![\w/])w\/o(?![\w/])/g, 'without')
     .replace(/(?<![\w/])w\/(?=\s|$|[a-z])/g, 'with ')
     .replace(SPEAK_RE, (w) => SPEAK[w])
+    // "k ta", "kk thx": a message opening on "k" is okay ("with a K" is a letter)
+    .replace(/^\s*k{1,2}(?=\s|$|[,.!])/, 'ok')
     // "mon then. morn" is the morning ("the morn" is Scots for tomorrow)
     .replace(/(?<!\bthe )(?<![\w'])morn(?:in)?(?![\w'])/g, 'morning')
     // "aft 3" is after 3; "tues aft" the afternoon
