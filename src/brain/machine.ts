@@ -6,7 +6,7 @@
  */
 import { assign, setup } from 'xstate';
 import { DateTime } from 'luxon';
-import { createServiceMatcher, withNamePart } from './nlu/index.js';
+import { createServiceMatcher, firstPartOf, withNamePart } from './nlu/index.js';
 import {
   applyTurn,
   asksForAQuote,
@@ -73,7 +73,7 @@ function toldOfEmergency(context: DialogContext, event: TurnEvent): boolean {
 /** "this is Tasha" whose appointment is under Tasha Green: the name on file, for what is booked next. */
 function fullerName(said: string | undefined, target: { customerName?: string } | undefined): { name?: string } {
   const onFile = target?.customerName?.trim();
-  return said && onFile && onFile.toLowerCase().startsWith(`${said.trim().toLowerCase()} `) ? { name: onFile } : {};
+  return said && onFile && firstPartOf(said, onFile) ? { name: onFile } : {};
 }
 
 /** "email me a quote", "send it by email", "a quote emailed to me". */

@@ -5,7 +5,7 @@
  * the wish becomes the moment it ends, with the same staff member when the caller asks for them "as well".
  */
 import { DateTime } from 'luxon';
-import type { Understanding } from './nlu/index.js';
+import { firstPartOf, type Understanding } from './nlu/index.js';
 import type { BrainPorts } from './ports.js';
 
 /** Words asking for a time right after one the caller has. */
@@ -41,8 +41,7 @@ export async function afterOwnBooking(
   const staff = own[0].staffName && SAME_STAFF.test(u.text) ? { staff: own[0].staffName } : {};
   // "it's Andre" of the booking under Andre Baptiste: the name on file, when the add-on is the caller's own
   const full = own[0].customerName;
-  const name =
-    u.name && full && !u.forRelative && full.toLowerCase().startsWith(`${u.name.toLowerCase()} `) ? { name: full } : {};
+  const name = u.name && full && !u.forRelative && firstPartOf(u.name, full) ? { name: full } : {};
   return { when: { date: end.toISODate()!, time: end.toFormat('HH:mm') }, ...staff, ...name };
 }
 

@@ -16,6 +16,7 @@ import { asksServiceArea } from './knowledge.js';
 import {
   agreeingNo,
   answerTo,
+  firstPartOf,
   priorityRank,
   relativeNamed,
   weekdayIn,
@@ -137,9 +138,7 @@ export function restatedBooking(u: Understanding, ctx: DialogContext): { service
 
 /** The name held, said again whole or by its first words ("Jenna" of "Jenna Park"): no new name. */
 function sameName(said: string, held: string | undefined): boolean {
-  if (!held) return false;
-  const [a, b] = [said, held].map((n) => n.toLowerCase().replace(/\s+/g, ' ').trim());
-  return a === b || b.startsWith(`${a} `);
+  return !!held && (said.trim().toLowerCase() === held.trim().toLowerCase() || firstPartOf(said, held));
 }
 
 /** The move itself, asked for at a move's read-back ("please move it", "go ahead and change it"). */

@@ -49,7 +49,7 @@ export {
   withoutNegated,
   yesNo,
 } from './intent.js';
-export { bareName, findName, relativeNamed, withNamePart, type NamePart } from './names.js';
+export { bareName, findName, firstPartOf, relativeNamed, withNamePart, type NamePart } from './names.js';
 export { findPhone, speakPhone, toE164 } from './phone.js';
 export { findEmail } from './email.js';
 export { findAddress } from './address.js';

@@ -464,3 +464,10 @@ export function withNamePart(current: string | undefined, said: string, part?: N
   if (part === 'first') return [said, ...words.slice(1)].join(' ');
   return [...(words.length > 1 ? words.slice(0, -1) : words), said].join(' ');
 }
+
+/** The name said is the first part of the one on file ("Tasha" of "Tasha Green", "andre" of "Andre Baptiste"). */
+export function firstPartOf(said: string, full: string | undefined): boolean {
+  if (!full) return false;
+  const [a, b] = [said, full].map((n) => n.toLowerCase().replace(/\s+/g, ' ').trim());
+  return b.startsWith(`${a} `);
+}
