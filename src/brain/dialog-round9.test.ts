@@ -361,6 +361,9 @@ describe('booking for someone else', () => {
 
   it('"her name\'s Aroha Taylor. I\'m Ben, her husband" books Aroha', () => {
     expect(read("Her name's Aroha Taylor. I'm Ben, her husband").name).toBe('Aroha Taylor');
+    expect(read("Thursday at 10:30 is great for Mum (Maria Russo), please book it. I'm Daniel Russo").name).toBe(
+      'Maria Russo',
+    );
     expect(read("I'm Ben. Her name is Aroha Taylor").name).toBe('Aroha Taylor');
   });
 

@@ -31,6 +31,8 @@ const RELATED = [
     `\\bunder\\s+(?:my|our)\\s+(?:${RELATIVE})\\b(?:'s)?(?:\\s+name)?(?:,?\\s+please)?\\s*[,:-]?\\s*${CALLED_SO}${NAME}`,
     'dg',
   ),
+  // "great for Mum (Maria Russo)", "for my son (Jack)": the name in brackets after the relation
+  new RegExp(`\\bfor\\s+(?:(?:my|our)\\s+)?(?:${RELATIVE})\\s*\\(\\s*${NAME}\\s*\\)`, 'dg'),
   // "it's for my husband, Kevin Dubois", "for my son, his name is Noah Kim", "my daughter is called Ava"
   new RegExp(`\\bfor\\s+${OWN}\\s*[,:-]?\\s*${CALLED_SO}${NAME}`, 'dg'),
   new RegExp(`\\b${OWN}(?:\\s+is|'s)\\s+(?:called|named)\\s+${NAME}`, 'dg'),

@@ -143,7 +143,7 @@ function forWhomRead(text: string, caller: NameHit | undefined, relationSaid: bo
   if (!(whom.related ? whom.words.length > 1 || beside : beside)) return undefined;
   const name = correctedAfter(text, whom.end, personName(whom.words));
   const own = caller && caller.name !== name ? { caller: caller.name } : {};
-  return { name, ...own, ...(caller?.company ? { company: caller.company } : {}) };
+  return { name, ...own, theirs: true, ...(caller?.company ? { company: caller.company } : {}) };
 }
 
 /** The caller books for themselves: "book myself in", "one for me too", "for myself". */
