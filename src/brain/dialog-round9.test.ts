@@ -440,3 +440,19 @@ describe('thanks before anything was chosen', () => {
     expect((await convo.handle({ text: 'k ta' })).done).toBe(true);
   });
 });
+
+describe('a question while booking', () => {
+  it('"Does he need to bring his own guitar?" keeps the trial lesson being booked', async () => {
+    const MUSIC = openNineToFive('Harmony Lane Music', 'Australia/Adelaide', {
+      services: [
+        { name: 'Trial Lesson', durationMin: 30, priceCents: 3500, synonyms: ['trial'] },
+        { name: 'Guitar Lesson', durationMin: 30, priceCents: 4500, synonyms: ['guitar'] },
+      ],
+      knowledge: [{ q: 'Do students need their own guitar?', a: 'Not for the trial: we have guitars to borrow.' }],
+    });
+    const { say } = talkTo(MUSIC, TUE, '+61491570159');
+    await say('Can I book a trial lesson for my son Thursday at 4?');
+    expect(await say('Does he need to bring his own guitar?')).toContain('guitars to borrow');
+    expect(await say('Kylie Tran')).toMatch(/a trial lesson on Thursday/);
+  });
+});

@@ -41,6 +41,25 @@ const THANKS_ONLY =
 const TAKEN_BACK =
   /\b(?:scrap|scratch|cancel|forget) (?:that|it)\b[^?]*\binstead\b|\b(?:change|move|switch|swap) (?:that|it)\b|\b(?:actually|sorry|wait)\b[^.?!]*\binstead\b/;
 
+/**
+ * The service named only inside a question about the booking under way ("does he need to bring his own guitar?"),
+ * not asked for: it does not replace the service being booked.
+ */
+function askedOfBooking(text: string, ctx: DialogContext, named: ServiceInfo): boolean {
+  if (ctx.task !== 'book' || !ctx.service || ctx.service.name === named.name) return false;
+  const sentences = text.split(/(?<=[.!?])\s+/);
+  const naming = sentences.filter((s) =>
+    [named.name, ...(named.synonyms ?? [])].some((w) => s.toLowerCase().includes(w.toLowerCase())),
+  );
+  return (
+    naming.length > 0 &&
+    naming.every(
+      (s) => /\?\s*$/.test(s) && /^(?:does|do|will|would|should|is|are|can|what|how|where)\b/i.test(s.trim()),
+    ) &&
+    !naming.some((s) => /\b(?:instead|rather|switch|change|swap|make it|book|want|like|prefer)\b/i.test(s))
+  );
+}
+
 /** A wish bounded by a time ("after your lunch", "before 3"). */
 const bounded = (w: TimeWish) => !!(w.after || w.before);
 
@@ -201,7 +220,8 @@ export function toEvent(
   bareName: (s: string) => string | undefined,
 ): DialogEvent {
   const facts: Facts = {};
-  if (u.service) facts.service = u.service.service;
+  // "Does he need to bring his own guitar?" while a trial lesson is being booked: a question about it, no new service
+  if (u.service && !askedOfBooking(u.text, ctx, u.service.service)) facts.service = u.service.service;
   // "the kitchen faucet's been dripping… I can just book someone": at a business with a visit for any job (a service
   // call, a call-out), what is booked when the caller names no service of its list
   else if (
