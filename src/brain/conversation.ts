@@ -35,6 +35,10 @@ import { SIGN_OFF, ASKS, restatedBooking, NOT_A_CUSTOMER, toEvent } from './turn
 const toldOnly = (t: TurnEvent) =>
   !t.facts.service && !t.facts.when && !t.facts.name && !t.facts.phone && !t.yesNo && t.pick === undefined;
 
+/** A need told: "it needs a full rewire", "we're thinking about a new deck", "the boiler keeps cutting out". */
+const NEED_TOLD =
+  /\b(?:needs?|needed|require[sd]?|want(?:s|ed)?|thinking (?:about|of)|planning|looking (?:for|at|into)|keeps?|broken|broke|stopped|won't|isn't|not working|leaking|damaged|problem|issue)\b/;
+
 /** A question the owner answered with what to do: "What do I do if…", "What should I do in an emergency?" */
 const WHAT_TO_DO =
   /\bwhat (?:do|should|can|must) (?:i|we|you) do\b|\bwhat to do\b|\bwhat if\b|\bfirst aid\b|\bin (?:an|case of an?|the event of an?) (?:emergency|accident)\b/;
@@ -449,8 +453,12 @@ export function createConversation(opts: ConversationOptions): SavableConversati
       if (event.type === 'TURN' && expecting === 'intent' && !u.intents.length && lang === 'en' && toldOnly(event)) {
         const own = kb.ownEntry(text, text, true);
         // asked as the owner wrote the question it answers, so the answer is that entry's
+        // (one word of an entry's question is enough only in a story of a need: "I'm calling about my car" is none)
+        const story = text.split(/\s+/).length >= 8 && NEED_TOLD.test(text.toLowerCase());
         const asked =
-          own?.confident || aboutTold(own) ? business.knowledge?.find((k) => k.a === own!.text)?.q : undefined;
+          own?.confident || (story && aboutTold(own))
+            ? business.knowledge?.find((k) => k.a === own!.text)?.q
+            : undefined;
         if (asked) event = { type: 'QUESTION', text: asked, turn: event };
       }
       // "no, that's everything" to the offer of a message or a person made after two misses: a goodbye, not a no

@@ -456,3 +456,16 @@ describe('a question while booking', () => {
     expect(await say('Kylie Tran')).toMatch(/a trial lesson on Thursday/);
   });
 });
+
+describe('an opening that tells nothing of a need', () => {
+  it("one word of an entry's question in a story that needs nothing is no question of it", async () => {
+    const GARDENS = openNineToFive('Greenline Gardens', 'Australia/Brisbane', {
+      services: [{ name: 'Lawn Mowing', durationMin: 60 }],
+      knowledge: [{ q: 'Do you build decks?', a: 'Yes, decks are quoted after a free on-site measure and quote.' }],
+    });
+    const { say } = talkTo(GARDENS, TUE, '+61491570188');
+    expect(await say('Hi, I was round at your open day last week and I left my umbrella on the deck')).not.toContain(
+      'quoted',
+    );
+  });
+});
