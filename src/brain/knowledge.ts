@@ -406,8 +406,7 @@ export function createKnowledgeBase(business: BusinessProfile) {
         const own = api.rank(`${previous} ${question}`, true, lang);
         const asks = ts.filter((t) => FACETS.has(t));
         // (what was told is what the entry is about: a word of its question, not any word of its answer)
-        const about = (t: string) => !FACETS.has(t) && !isServiceTerm(t) && own!.inHead.includes(t);
-        if (own && asks.every((t) => own.terms.includes(t)) && own.terms.some(about))
+        if (own && asks.every((t) => own.terms.includes(t)) && aboutTold(own))
           return { text: own.text, score: own.score, confident: true, source: 'knowledge' };
       }
       // a long story before the question ("my cat hates the carrier… some vets come to your house? Do you do
